@@ -1,0 +1,3 @@
+import { jobkitProject } from '../../vitest.shared';
+
+export default jobkitProject('adapters', { testTimeout: 60_000 });

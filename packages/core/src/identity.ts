@@ -1,0 +1,132 @@
+/**
+ * Identity of a posting: canonical URL, URL hash, stable id and content hash.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { invalidArgument } from './errors.js';
+
+/** Query parameters that only track where a click came from. */
+const TRACKING_PARAMS = new Set([
+  'gh_src',
+  'gh_jid_src',
+  'lever-source',
+  'lever-origin',
+  'lever-source[]',
+  'source',
+  'src',
+  'ref',
+  'referrer',
+  'referer',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'yclid',
+  '_hsenc',
+  '_hsmi',
+  'trk',
+  'trkid',
+  'sourcetype',
+  'iis',
+  'iisn',
+  'ccuid',
+  'jobpipeline',
+  'jobboardsource',
+]);
+const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_'];
+
+/** Hosts whose job URL has a single canonical form, keyed by a test on the host. */
+const ATS_CANONICAL: Array<(u: URL) => void> = [
+  // Greenhouse: new and old board hosts are the same posting; keep only the path.
+  (u) => {
+    if (/^(job-)?boards(\.eu)?\.greenhouse\.io$/.test(u.hostname) && /\/jobs\/\d+/.test(u.pathname)) {
+      u.hostname = u.hostname.replace(/^job-boards/, 'boards');
+      u.search = '';
+    }
+  },
+  // Lever / Ashby: the `/apply` suffix is the same posting.
+  (u) => {
+    if (/^jobs\.(eu\.)?lever\.co$/.test(u.hostname) || u.hostname === 'jobs.ashbyhq.com') {
+      u.pathname = u.pathname.replace(/\/(apply|application)\/?$/, '');
+      u.search = '';
+    }
+  },
+  // Workable: `/apply/` suffix.
+  (u) => {
+    if (u.hostname === 'apply.workable.com') u.pathname = u.pathname.replace(/\/apply\/?$/, '/');
+  },
+];
+
+/**
+ * Canonical form of a job URL: https-normalized host in lower case, no fragment, no tracking
+ * parameters, sorted query, no default port, no trailing slash (except the root), plus
+ * ATS-specific forms (e.g. Greenhouse `job-boards.` → `boards.`).
+ * @throws JobkitError `INVALID_ARGUMENT` when `url` is not an absolute http(s) URL.
+ */
+export function canonicalizeUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch (cause) {
+    throw invalidArgument('core/identity', `not an absolute URL: ${JSON.stringify(url.slice(0, 200))}`, cause);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw invalidArgument('core/identity', `only http(s) URLs have a canonical form, got ${u.protocol}`);
+  }
+  u.hash = '';
+  u.username = '';
+  u.password = '';
+  u.hostname = u.hostname.toLowerCase().replace(/\.$/, '');
+  const kept = [...u.searchParams.entries()].filter(([k]) => {
+    const key = k.toLowerCase();
+    return !TRACKING_PARAMS.has(key) && !TRACKING_PREFIXES.some((p) => key.startsWith(p));
+  });
+  kept.sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : av > bv ? 1 : 0) : a < b ? -1 : 1));
+  u.search = new URLSearchParams(kept).toString();
+  for (const rule of ATS_CANONICAL) rule(u);
+  u.pathname = u.pathname.replace(/\/{2,}/g, '/');
+  if (u.pathname.length > 1 && u.pathname.endsWith('/')) u.pathname = u.pathname.slice(0, -1);
+  return u.toString();
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** SHA-256 hex of the canonical URL. */
+export function urlHash(url: string): string {
+  return sha256Hex(canonicalizeUrl(url));
+}
+
+/** Stable job id derived from a URL hash. */
+export function jobIdFromUrlHash(hash: string): string {
+  return `jk_${hash.slice(0, 24)}`;
+}
+
+/** Fields that change without the posting changing; excluded from {@link contentHash}. */
+export const VOLATILE_JOB_FIELDS = ['quality', 'fetchedAt'] as const;
+
+/** JSON with object keys sorted at every depth; `undefined` members dropped. */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableStringify(v))).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of Object.keys(obj).sort()) {
+    if (obj[key] === undefined) continue;
+    parts.push(`${JSON.stringify(key)}:${stableStringify(obj[key])}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * Hash of what a posting says: stable under key order, ignoring volatile fields
+ * (`quality`, `fetchedAt`). Two fetches of an unchanged posting give the same hash.
+ */
+export function contentHash(job: object): string {
+  const copy: Record<string, unknown> = { ...(job as Record<string, unknown>) };
+  for (const f of VOLATILE_JOB_FIELDS) delete copy[f];
+  return sha256Hex(stableStringify(copy));
+}

@@ -1,0 +1,37 @@
+/**
+ * `@jobkit/core`: the normalized job posting, identity, quality, ports and delivery helpers.
+ * @module
+ */
+export { JobkitError, invalidArgument } from './errors.js';
+export type { JobkitErrorCode, JobkitErrorOptions } from './errors.js';
+
+export * from './schema/job-posting.js';
+export * from './schema/events.js';
+export { jobPostingJsonSchema } from './schema/json-schema.js';
+
+export {
+  canonicalizeUrl,
+  urlHash,
+  contentHash,
+  jobIdFromUrlHash,
+  sha256Hex,
+  stableStringify,
+  VOLATILE_JOB_FIELDS,
+} from './identity.js';
+export { scoreQuality, DEFAULT_QUALITY_THRESHOLD } from './quality.js';
+export type { ScoreQualityOptions, ScorableJob } from './quality.js';
+export { finalizeJob } from './job.js';
+export type { FinalizeJobOptions } from './job.js';
+
+// Ports
+export type { SqlExecutor, SqlResult } from './ports/sql.js';
+export type * from './ports/job-store.js';
+export type {
+  Broker,
+  PublishMessage,
+  ReceivedMessage,
+  MessageHandler,
+  SubscribeOptions,
+  Subscription,
+} from './ports/broker.js';
+export { encodeJson, decodeJson } from './ports/broker.js';

@@ -1,0 +1,167 @@
+/**
+ * The normalized job posting every Jobkit component speaks, as zod schemas and inferred types.
+ * @module
+ */
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date or date-time' });
+
+/** Where a field's value came from. `derived` = computed by Jobkit from other fields. */
+export const JobSourceSchema = z.enum(['json-ld', 'microdata', 'ats-api', 'heuristic']);
+export type JobSource = z.infer<typeof JobSourceSchema>;
+
+export const FieldSourceSchema = z.enum(['json-ld', 'microdata', 'ats-api', 'heuristic', 'derived']);
+export type FieldSource = z.infer<typeof FieldSourceSchema>;
+
+export const WorkplaceTypeSchema = z.enum(['onsite', 'hybrid', 'remote']);
+export type WorkplaceType = z.infer<typeof WorkplaceTypeSchema>;
+
+export const EmploymentTypeSchema = z.enum([
+  'full_time',
+  'part_time',
+  'contract',
+  'temporary',
+  'internship',
+  'volunteer',
+  'per_diem',
+  'other',
+]);
+export type EmploymentType = z.infer<typeof EmploymentTypeSchema>;
+
+export const SalaryPeriodSchema = z.enum(['hour', 'day', 'week', 'month', 'year']);
+export type SalaryPeriod = z.infer<typeof SalaryPeriodSchema>;
+
+export const CompanySchema = z.object({
+  name: z.string().min(1),
+  domain: z.string().min(1).optional(),
+  logoUrl: z.string().url().optional(),
+});
+export type Company = z.infer<typeof CompanySchema>;
+
+export const LocationSchema = z.object({
+  /** The location as the source stated it. */
+  raw: z.string(),
+  city: z.string().optional(),
+  region: z.string().optional(),
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  postalCode: z.string().optional(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+export const SalarySchema = z.object({
+  min: z.number().nonnegative().nullable(),
+  max: z.number().nonnegative().nullable(),
+  /** ISO 4217, upper case. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
+  period: SalaryPeriodSchema.nullable(),
+  /** The salary text as the source stated it. */
+  raw: z.string().optional(),
+});
+export type Salary = z.infer<typeof SalarySchema>;
+
+export const DescriptionSchema = z.object({
+  /** Sanitized HTML (safe to render). */
+  html: z.string(),
+  /** Plain text with paragraph breaks kept as newlines. */
+  text: z.string(),
+});
+export type Description = z.infer<typeof DescriptionSchema>;
+
+export const AtsRefSchema = z.object({
+  platform: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  boardToken: z.string().min(1).optional(),
+  jobId: z.string().min(1).optional(),
+});
+export type AtsRef = z.infer<typeof AtsRefSchema>;
+
+export const QualityRuleResultSchema = z.object({
+  rule: z.string(),
+  points: z.number().int(),
+  max: z.number().int(),
+  note: z.string().optional(),
+});
+export type QualityRuleResult = z.infer<typeof QualityRuleResultSchema>;
+
+export const QualitySchema = z.object({
+  score: z.number().int().min(0).max(100),
+  breakdown: z.array(QualityRuleResultSchema),
+});
+export type Quality = z.infer<typeof QualitySchema>;
+
+/** Fields whose origin is tracked in `provenance`. */
+export const PROVENANCE_FIELDS = [
+  'title',
+  'company',
+  'locations',
+  'workplaceType',
+  'employmentType',
+  'salary',
+  'description',
+  'datePosted',
+  'validThrough',
+  'applyUrl',
+  'department',
+] as const;
+export type ProvenanceField = (typeof PROVENANCE_FIELDS)[number];
+
+export const ProvenanceSchema = z.partialRecord(z.enum(PROVENANCE_FIELDS), FieldSourceSchema);
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+export const JobPostingSchema = z.object({
+  /** Stable id derived from the canonical URL (`jk_` + 24 hex chars of `urlHash`). */
+  id: z.string().regex(/^jk_[0-9a-f]{24}$/),
+  /** Canonical URL of the posting. */
+  url: z.string().url(),
+  /** SHA-256 hex of the canonical URL. */
+  urlHash: z.string().regex(/^[0-9a-f]{64}$/),
+  title: z.string().min(1),
+  company: CompanySchema,
+  locations: z.array(LocationSchema),
+  workplaceType: WorkplaceTypeSchema.nullable(),
+  employmentType: z.array(EmploymentTypeSchema),
+  salary: SalarySchema.nullable(),
+  description: DescriptionSchema,
+  datePosted: isoDate.nullable(),
+  validThrough: isoDate.nullable(),
+  applyUrl: z.string().url().nullable(),
+  department: z.string().optional(),
+  ats: AtsRefSchema.nullable(),
+  source: JobSourceSchema,
+  provenance: ProvenanceSchema,
+  quality: QualitySchema,
+  /** When the posting was fetched (volatile: not part of `contentHash`). */
+  fetchedAt: isoDate.optional(),
+});
+export type JobPosting = z.infer<typeof JobPostingSchema>;
+
+/** A job before identity and quality are computed: what parsers and board clients produce. */
+export const JobDraftSchema = JobPostingSchema.omit({ id: true, urlHash: true, quality: true }).extend({
+  url: z.string().min(1),
+});
+export type JobDraft = z.infer<typeof JobDraftSchema>;
+
+export const AtsMatchSchema = z.object({
+  platform: z.string(),
+  boardToken: z.string().nullable(),
+  jobId: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+  evidence: z.array(z.string()),
+});
+export type AtsMatch = z.infer<typeof AtsMatchSchema>;
+
+export const ParsedJobPageSchema = z.object({
+  job: JobPostingSchema.nullable(),
+  ats: AtsMatchSchema.nullable(),
+  source: z.enum(['json-ld', 'microdata', 'heuristic']).nullable(),
+  warnings: z.array(z.string()),
+});
+export type ParsedJobPage = z.infer<typeof ParsedJobPageSchema>;

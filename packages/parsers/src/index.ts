@@ -1,0 +1,5 @@
+/**
+ * `@jobkit/parsers`: ATS detection, structured-data and heuristic parsing, normalizers.
+ * @module
+ */
+export {};

@@ -1,0 +1,3 @@
+import { jobkitBuild } from '../../tsup.shared';
+
+export default jobkitBuild({ index: 'src/index.ts' });
