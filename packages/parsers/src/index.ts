@@ -3,3 +3,13 @@
  * @module
  */
 export {};
+export {
+  parseSalary,
+  parseLocation,
+  parseWorkplaceType,
+  parseEmploymentType,
+  parseDate,
+  normalizeCountry,
+  normalizeCurrency,
+} from './normalize/index.js';
+export type { ParsedLocation } from './normalize/index.js';
