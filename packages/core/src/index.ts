@@ -35,3 +35,20 @@ export type {
   Subscription,
 } from './ports/broker.js';
 export { encodeJson, decodeJson } from './ports/broker.js';
+export type {
+  Fetcher,
+  FetchOptions,
+  FetchResult,
+  FetchEvent,
+  FetchResultInit,
+  CheckStatusOptions,
+} from './ports/fetcher.js';
+export { createFetchResult, checkStatus, fetchOk } from './ports/fetcher.js';
+export { createStaticFetcher } from './memory/fetcher.js';
+export type {
+  StaticFetcher,
+  StaticFetcherOptions,
+  StaticRequest,
+  StaticResponse,
+  StaticRoute,
+} from './memory/fetcher.js';
