@@ -52,3 +52,5 @@ export type {
   StaticResponse,
   StaticRoute,
 } from './memory/fetcher.js';
+export { createMemoryBroker, DEAD_LETTER_ATTRIBUTES } from './memory/broker.js';
+export type { MemoryBroker, MemoryBrokerOptions, MemoryBrokerStats, FailPublishOptions } from './memory/broker.js';

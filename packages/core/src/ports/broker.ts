@@ -40,6 +40,11 @@ export interface SubscribeOptions {
   retryDelayMs?: { min: number; max: number };
   /** Called when the handler throws, for logging. */
   onError?: (error: unknown, message: ReceivedMessage) => void;
+  /**
+   * How long a handler may run before the broker presumes it dead and redelivers the message
+   * (Pub/Sub: the client's max lease extension). The late handler's ack is then ignored.
+   */
+  ackDeadlineMs?: number;
 }
 
 export interface Subscription {
@@ -55,6 +60,11 @@ export interface Broker {
   publish(topic: string, messages: readonly PublishMessage[]): Promise<string[]>;
   /** Attach a handler to a named subscription (created on demand). Several subscriptions fan out. */
   subscribe(topic: string, subscription: string, handler: MessageHandler, options?: SubscribeOptions): Promise<Subscription>;
+  /**
+   * Optional capability: create the topic and a subscription without attaching a handler, so messages
+   * published from now on are retained for it (e.g. a dead-letter subscription set up before traffic).
+   */
+  ensureSubscription?(topic: string, subscription: string, options?: SubscribeOptions): Promise<void>;
   /** Close every subscription (draining in-flight handlers) and release resources. */
   close(): Promise<void>;
 }
