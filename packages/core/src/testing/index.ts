@@ -4,3 +4,5 @@
  * @module
  */
 export {};
+export { runBrokerContract, BROKER_CONTRACT_CASES } from './broker-contract.js';
+export type { BrokerContractOptions, BrokerContractCase } from './broker-contract.js';
