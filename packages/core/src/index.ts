@@ -54,3 +54,29 @@ export type {
 } from './memory/fetcher.js';
 export { createMemoryBroker, DEAD_LETTER_ATTRIBUTES } from './memory/broker.js';
 export type { MemoryBroker, MemoryBrokerOptions, MemoryBrokerStats, FailPublishOptions } from './memory/broker.js';
+
+// Delivery: job store reference, work queue port, outbox/saga helpers
+export type * from './ports/queue.js';
+export {
+  createMemoryJobStore,
+  prepareUpsert,
+  parseListOptions,
+  parseMarkMissing,
+  encodeJobCursor,
+  decodeJobCursor,
+  matchesJobFilter,
+  compareStoredJobs,
+  NO_PLATFORM,
+} from './memory/job-store.js';
+export type { PreparedJob } from './memory/job-store.js';
+export * from './delivery/index.js';
+
+// Search: port, query validation, document mapping (shared by every search engine)
+export type * from './ports/search-index.js';
+export { SEARCH_FACET_FIELDS } from './ports/search-index.js';
+export { normalizeSearchQuery, SearchQuerySchema, tokenize, typoBudget, MAX_PER_PAGE } from './search/query.js';
+export type { NormalizedSearchQuery, NormalizedSearchFilters, TypoBudgetOptions } from './search/query.js';
+export { toSearchDocument, facetValues, matchesFilters, SEARCH_TEXT_FIELDS } from './search/document.js';
+export type { SearchDocument } from './search/document.js';
+export { highlightField } from './search/highlight.js';
+export type { HighlightOptions } from './search/highlight.js';
