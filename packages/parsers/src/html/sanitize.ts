@@ -1,0 +1,108 @@
+/**
+ * Description HTML hygiene: `sanitizeDescription` makes third-party HTML safe to render and
+ * `htmlToText` turns it into readable plain text. Shared by page parsers and board clients.
+ * @module
+ */
+import { Parser } from 'htmlparser2';
+import sanitizeHtml from 'sanitize-html';
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'hr', 'div', 'span', 'section', 'article',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'strong', 'b', 'em', 'i', 'u', 's', 'small', 'sub', 'sup', 'mark',
+  'a', 'blockquote', 'pre', 'code',
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
+];
+
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  // No class/style/id: they only make sense with the source site's CSS, and style can carry payloads.
+  allowedAttributes: { a: ['href', 'title', 'rel'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  // Drop the content of these too, not only the tags (sanitize-html keeps text of unknown tags).
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'template', 'svg', 'object', 'head', 'title'],
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: attribs.href ? { ...attribs, rel: 'nofollow noopener noreferrer' } : attribs,
+    }),
+  },
+  exclusiveFilter: (frame) => frame.tag === 'a' && !frame.text.trim() && !frame.attribs.href,
+};
+
+/** Sanitized description in both forms a {@link import('@jobkit/core').Description} needs. */
+export interface SanitizedDescription {
+  /** Safe HTML: basic formatting, lists, tables and http(s)/mailto links only. */
+  html: string;
+  /** Plain text: block elements become line breaks, entities decoded, whitespace collapsed. */
+  text: string;
+}
+
+/** Above this many characters a description is cut; no real posting is this long. */
+const MAX_DESCRIPTION_CHARS = 500_000;
+
+/**
+ * Make description HTML safe to render (no scripts, styles, event handlers, iframes or
+ * `javascript:` links) and derive its plain text.
+ */
+export function sanitizeDescription(html: string): SanitizedDescription {
+  const input = typeof html === 'string' ? html.slice(0, MAX_DESCRIPTION_CHARS) : '';
+  const safe = sanitizeHtml(input, SANITIZE_OPTIONS).trim();
+  return { html: safe, text: htmlToText(safe) };
+}
+
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'dt', 'dd', 'table', 'tr', 'blockquote',
+  'pre', 'hr', 'figure', 'figcaption', 'address', 'fieldset', 'details', 'summary', 'caption',
+]);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'iframe', 'object', 'textarea', 'select']);
+
+/**
+ * Plain text of an HTML fragment: paragraphs and headings on their own lines (blank line
+ * between blocks), list items prefixed with `- `, entities decoded, runs of spaces collapsed.
+ */
+export function htmlToText(html: string): string {
+  const out: string[] = [];
+  let skipDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIP.has(name)) skipDepth++;
+        else if (name === 'br') out.push('\n');
+        else if (name === 'li') out.push('\n- ');
+        else if (name === 'td' || name === 'th') out.push(' ');
+        else if (BLOCK.has(name)) out.push('\n\n');
+      },
+      onclosetag(name) {
+        if (SKIP.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        else if (BLOCK.has(name) || name === 'li') out.push('\n');
+      },
+      ontext(text) {
+        if (skipDepth === 0) out.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.end(html);
+  return collapseText(out.join(''));
+}
+
+/** Collapse spaces inside lines and keep at most one blank line between paragraphs. */
+export function collapseText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\f\v \u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^- *\n/gm, '')
+    .trim();
+}
+
+/** Whitespace-collapsed single line, for titles, names and labels. */
+export function cleanInline(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}

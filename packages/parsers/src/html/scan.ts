@@ -1,0 +1,173 @@
+/**
+ * The single streaming htmlparser2 pass every page gets: captures JSON-LD script text, notes
+ * microdata, reads the few head fields heuristics want, and forwards events to extra observers
+ * (ATS signal collection) so a structured page never needs a DOM.
+ * @module
+ */
+import { Parser } from 'htmlparser2';
+
+/** Caps that keep hostile pages bounded; JSON.parse never sees more than these. */
+export const SCAN_LIMITS = {
+  /** JSON-LD blocks kept per page. */
+  maxJsonLdBlocks: 32,
+  /** Characters kept per JSON-LD block; longer blocks are dropped with a warning. */
+  maxJsonLdChars: 2_000_000,
+  /** Characters of JSON-LD kept per page in total. */
+  maxJsonLdTotalChars: 6_000_000,
+} as const;
+
+/** Extra listener fed the same events as the scan (e.g. ATS page-signal collection). */
+export interface ScanObserver {
+  onopentag?(name: string, attribs: Record<string, string>): void;
+  ontext?(text: string): void;
+  onclosetag?(name: string): void;
+}
+
+/** What one streaming pass learned about a page. */
+export interface PageScan {
+  /** Raw text of each `application/ld+json` script (within {@link SCAN_LIMITS}). */
+  jsonLd: string[];
+  /** An element carries `itemtype=…JobPosting`. */
+  hasMicrodataJob: boolean;
+  /** Deepest element nesting seen (hostile pages nest 100k deep; DOM walks must not follow). */
+  maxDepth: number;
+  /** `<title>` text, whitespace collapsed. */
+  title: string | null;
+  /** `<meta property|name>` → content, lower-cased keys (og:title, og:site_name, description…). */
+  meta: Map<string, string>;
+  /** `<link rel=canonical href>` as written. */
+  canonical: string | null;
+  /** `<base href>` as written. */
+  baseHref: string | null;
+  /** `<html lang>`. */
+  lang: string | null;
+  /** A password field exists (login pages). */
+  hasPasswordInput: boolean;
+  /** Reasons for dropped data (oversized or excess JSON-LD). */
+  warnings: string[];
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+function isJsonLdType(type: string | undefined): boolean {
+  if (!type) return false;
+  const t = type.trim().toLowerCase();
+  return t === 'application/ld+json' || t.startsWith('application/ld+json;');
+}
+
+/**
+ * Stream `html` once. Never throws on malformed markup (htmlparser2 is forgiving); work is
+ * linear in the input size.
+ */
+export function scanPage(html: string, observers: readonly ScanObserver[] = []): PageScan {
+  const scan: PageScan = {
+    jsonLd: [],
+    hasMicrodataJob: false,
+    maxDepth: 0,
+    title: null,
+    meta: new Map(),
+    canonical: null,
+    baseHref: null,
+    lang: null,
+    hasPasswordInput: false,
+    warnings: [],
+  };
+  let depth = 0;
+  let inJsonLd = false;
+  let jsonLdParts: string[] = [];
+  let jsonLdLen = 0;
+  let jsonLdTotal = 0;
+  let jsonLdDropped = 0;
+  let inTitle = false;
+  let titleParts: string[] | null = null;
+  let inHead = true;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (!VOID.has(name)) {
+          depth++;
+          if (depth > scan.maxDepth) scan.maxDepth = depth;
+        }
+        switch (name) {
+          case 'script':
+            if (isJsonLdType(attribs.type)) {
+              inJsonLd = true;
+              jsonLdParts = [];
+              jsonLdLen = 0;
+            }
+            break;
+          case 'title':
+            if (inHead && scan.title === null && titleParts === null) {
+              inTitle = true;
+              titleParts = [];
+            }
+            break;
+          case 'meta': {
+            const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase();
+            if (key && attribs.content !== undefined && !scan.meta.has(key) && scan.meta.size < 200) {
+              scan.meta.set(key, attribs.content);
+            }
+            break;
+          }
+          case 'link':
+            if (scan.canonical === null && attribs.href && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '')) {
+              scan.canonical = attribs.href;
+            }
+            break;
+          case 'base':
+            if (scan.baseHref === null && attribs.href) scan.baseHref = attribs.href;
+            break;
+          case 'html':
+            if (scan.lang === null && attribs.lang) scan.lang = attribs.lang;
+            break;
+          case 'body':
+            inHead = false;
+            break;
+          case 'input':
+            if ((attribs.type ?? '').toLowerCase() === 'password') scan.hasPasswordInput = true;
+            break;
+        }
+        if (!scan.hasMicrodataJob && attribs.itemtype !== undefined && /JobPosting/i.test(attribs.itemtype)) {
+          scan.hasMicrodataJob = true;
+        }
+        for (const o of observers) o.onopentag?.(name, attribs);
+      },
+      ontext(text) {
+        if (inJsonLd) {
+          jsonLdLen += text.length;
+          if (jsonLdLen <= SCAN_LIMITS.maxJsonLdChars) jsonLdParts.push(text);
+        } else if (inTitle && titleParts !== null) {
+          titleParts.push(text);
+        }
+        for (const o of observers) o.ontext?.(text);
+      },
+      onclosetag(name) {
+        if (!VOID.has(name)) depth = Math.max(0, depth - 1);
+        if (name === 'script' && inJsonLd) {
+          inJsonLd = false;
+          if (jsonLdLen > SCAN_LIMITS.maxJsonLdChars || jsonLdTotal + jsonLdLen > SCAN_LIMITS.maxJsonLdTotalChars) {
+            scan.warnings.push(`JSON-LD block of ${jsonLdLen} characters skipped (over the size cap)`);
+          } else if (scan.jsonLd.length >= SCAN_LIMITS.maxJsonLdBlocks) {
+            jsonLdDropped++;
+          } else {
+            scan.jsonLd.push(jsonLdParts.join(''));
+            jsonLdTotal += jsonLdLen;
+          }
+          jsonLdParts = [];
+        } else if (name === 'title' && inTitle) {
+          inTitle = false;
+          scan.title = (titleParts ?? []).join('').replace(/\s+/g, ' ').trim() || null;
+        } else if (name === 'head') {
+          inHead = false;
+        }
+        for (const o of observers) o.onclosetag?.(name);
+      },
+    },
+    // Entities in script text stay raw (HTML does not decode them there either).
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  if (jsonLdDropped > 0) scan.warnings.push(`${jsonLdDropped} JSON-LD blocks ignored (more than ${SCAN_LIMITS.maxJsonLdBlocks})`);
+  return scan;
+}

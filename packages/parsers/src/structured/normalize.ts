@@ -1,0 +1,378 @@
+/**
+ * schema.org `JobPosting` object (from JSON-LD or microdata) → {@link ExtractedFields}. Accepts
+ * every shape schema.org allows for salary, location, organization and dates.
+ * @module
+ */
+import type { Company, Location, Salary, SalaryPeriod, WorkplaceType } from '@jobkit/core';
+import { cleanInline, htmlToText, sanitizeDescription } from '../html/sanitize.js';
+import {
+  normalizeCountry,
+  normalizeCurrency,
+  parseDate,
+  parseEmploymentType,
+  parseLocation,
+  parseSalary,
+  parseWorkplaceType,
+} from '../normalize/index.js';
+import { employerDomain } from './domains.js';
+import type { ExtractedFields } from './fields.js';
+import { isObject, typesOf, type JsonObject } from './json-ld.js';
+
+export interface NormalizeContext {
+  /** Page URL, to resolve relative URLs. */
+  url: string;
+  now?: Date;
+}
+
+/** Result of normalizing one posting; `identifier` feeds ATS job ids. */
+export interface NormalizedPosting {
+  fields: ExtractedFields;
+  identifier?: string;
+  warnings: string[];
+}
+
+const MAX_LIST = 50;
+
+function list(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).slice(0, MAX_LIST);
+}
+
+/** A scalar as text (numbers too); objects give `undefined`. */
+function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** First string among a value, an array, or an object's `name`/`@value`. */
+function firstText(value: unknown): string | undefined {
+  for (const v of list(value)) {
+    const s = str(v) ?? (isObject(v) ? str(v['@value']) ?? str(v.name) : undefined);
+    if (s !== undefined && s.trim()) return s;
+  }
+  return undefined;
+}
+
+/** Text cleaned of markup and entities, on one line. */
+function inlineText(value: unknown): string | undefined {
+  const s = firstText(value);
+  if (s === undefined) return undefined;
+  const t = cleanInline(/[<&]/.test(s) ? htmlToText(s) : s);
+  return t || undefined;
+}
+
+function absoluteUrl(value: unknown, base: string): string | undefined {
+  const s = isObject(value) ? str(value.url) ?? str(value.contentUrl) ?? str(value['@id']) : str(value);
+  if (!s) return undefined;
+  try {
+    const u = new URL(s.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------- salary ----------
+
+/** `50,000` / `50.000,00` / `50 000` / `50k` / `1.2M` → number; `undefined` when not a plain amount. */
+export function parseAmount(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*[^\d\s-]{0,4}\s*(\d[\d.,'\s\u00a0\u202f]*)\s*([kKmM])?\s*[^\d]{0,4}\s*$/.exec(value);
+  if (!m) return undefined;
+  let digits = m[1]!.replace(/[\s\u00a0\u202f']/g, '');
+  const lastDot = digits.lastIndexOf('.');
+  const lastComma = digits.lastIndexOf(',');
+  if (lastDot >= 0 && lastComma >= 0) {
+    const dec = lastDot > lastComma ? '.' : ',';
+    const thou = dec === '.' ? ',' : '.';
+    digits = digits.split(thou).join('').replace(dec, '.');
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? '.' : ',';
+    const parts = digits.split(sep);
+    const tail = parts[parts.length - 1] ?? '';
+    // One separator followed by exactly three digits is a thousands separator (50.000, 50,000).
+    digits = parts.length > 2 || tail.length === 3 ? parts.join('') : parts.join('.');
+  }
+  let n = Number(digits);
+  if (!Number.isFinite(n)) return undefined;
+  const mult = m[2]?.toLowerCase();
+  if (mult === 'k') n *= 1_000;
+  if (mult === 'm') n *= 1_000_000;
+  return n;
+}
+
+/** schema.org `unitText` (or free text) → period. */
+export function periodFromUnit(unit: string | undefined): SalaryPeriod | null {
+  if (!unit) return null;
+  const u = unit.toLowerCase();
+  if (/hour|hr\b|hourly|stunde|heure|hora/.test(u)) return 'hour';
+  if (/\bday|daily|\btag|jour|\bd[ií]a/.test(u)) return 'day';
+  if (/week|woche|semaine|semana/.test(u)) return 'week';
+  if (/month|monat|mois|\bmes\b|mensual|mensuel/.test(u)) return 'month';
+  if (/year|annum|annual|yearly|jahr|\ban\b|année|annuel|año|anual|p1y/.test(u)) return 'year';
+  return null;
+}
+
+function salaryFromAmount(node: JsonObject, fallbackCurrency: string | undefined): Salary | null {
+  const currency = normalizeCurrency(str(node.currency) ?? str(node.salaryCurrency) ?? fallbackCurrency ?? '') ?? null;
+  let unit = str(node.unitText) ?? str(node.duration);
+  let min: number | undefined;
+  let max: number | undefined;
+  const value = node.value;
+  const inner = Array.isArray(value) ? value.find(isObject) : value;
+  if (isObject(inner)) {
+    unit = str(inner.unitText) ?? str(inner.unitCode) ?? unit;
+    min = parseAmount(inner.minValue);
+    max = parseAmount(inner.maxValue);
+    const v = parseAmount(inner.value);
+    if (v !== undefined && min === undefined && max === undefined) min = max = v;
+  } else if (value !== undefined) {
+    const v = parseAmount(value);
+    if (v !== undefined) min = max = v;
+    else if (typeof value === 'string') {
+      const parsed = parseSalary(value, currency ? { defaultCurrency: currency } : {});
+      if (parsed) return { ...parsed, period: parsed.period ?? periodFromUnit(unit) ?? periodFromUnit(value) };
+    }
+  }
+  // Shapes that put the range on the amount itself, or a MonetaryAmountDistribution.
+  min ??= parseAmount(node.minValue) ?? parseAmount(node.percentile10) ?? parseAmount(node.median);
+  max ??= parseAmount(node.maxValue) ?? parseAmount(node.percentile90) ?? parseAmount(node.median);
+  if (min === undefined && max === undefined) return null;
+  return { min: min ?? null, max: max ?? null, currency: /^[A-Z]{3}$/.test(currency ?? '') ? currency : null, period: periodFromUnit(unit) };
+}
+
+/** `baseSalary`/`estimatedSalary` in any schema.org shape → {@link Salary}. */
+export function normalizeSalary(value: unknown, salaryCurrency: unknown): Salary | null {
+  const fallback = str(salaryCurrency);
+  for (const item of list(value)) {
+    if (isObject(item)) {
+      const s = salaryFromAmount(item, fallback);
+      if (s) return s;
+      continue;
+    }
+    const text = str(item);
+    if (text === undefined || !text.trim()) continue;
+    const currency = fallback ? normalizeCurrency(fallback) : undefined;
+    const amount = parseAmount(text);
+    if (amount !== undefined) {
+      return { min: amount, max: amount, currency: currency ?? null, period: null, raw: text.trim() };
+    }
+    const parsed = parseSalary(text, currency ? { defaultCurrency: currency } : {});
+    if (parsed) return { ...parsed, period: parsed.period ?? periodFromUnit(text) };
+  }
+  return null;
+}
+
+// ---------- location ----------
+
+function addressToLocation(addr: unknown): Location | null {
+  if (typeof addr === 'string') return parseLocation(addr).locations[0] ?? (addr.trim() ? { raw: addr.trim() } : null);
+  if (!isObject(addr)) return null;
+  const city = inlineText(addr.addressLocality);
+  const region = inlineText(addr.addressRegion);
+  const countryText = inlineText(addr.addressCountry);
+  const postalCode = inlineText(addr.postalCode);
+  const raw = [city, region, countryText].filter(Boolean).join(', ') || inlineText(addr.name) || inlineText(addr.streetAddress);
+  if (!raw) return null;
+  const country = countryText ? normalizeCountry(countryText) : undefined;
+  if (!city && !region && !countryText) return parseLocation(raw).locations[0] ?? { raw };
+  return {
+    raw,
+    ...(city ? { city } : {}),
+    ...(region ? { region } : {}),
+    ...(country ? { country } : {}),
+    ...(postalCode ? { postalCode } : {}),
+  };
+}
+
+function placeToLocations(place: unknown): { locations: Location[]; workplaceType: WorkplaceType | null } {
+  if (typeof place === 'string') return parseLocation(place);
+  if (!isObject(place)) return { locations: [], workplaceType: null };
+  const types = typesOf(place);
+  const address = types.includes('PostalAddress') || place.addressLocality !== undefined || place.addressCountry !== undefined ? place : place.address;
+  const locations: Location[] = [];
+  for (const a of list(address)) {
+    const loc = addressToLocation(a);
+    if (loc) locations.push(loc);
+  }
+  if (locations.length === 0) {
+    const name = inlineText(place.name);
+    if (name) return parseLocation(name);
+  }
+  return { locations, workplaceType: null };
+}
+
+// ---------- organization ----------
+
+function normalizeCompany(value: unknown, ctx: NormalizeContext): Company | undefined {
+  const org = list(value)[0];
+  if (typeof org === 'string') {
+    const name = inlineText(org);
+    return name ? { name } : undefined;
+  }
+  if (!isObject(org)) return undefined;
+  const name = inlineText(org.name) ?? inlineText(org.legalName);
+  if (!name) return undefined;
+  const company: Company = { name };
+  for (const candidate of [...list(org.url), ...list(org.sameAs)]) {
+    const url = absoluteUrl(candidate, ctx.url);
+    const domain = url ? employerDomain(url) : undefined;
+    if (domain) {
+      company.domain = domain;
+      break;
+    }
+  }
+  const logo = absoluteUrl(list(org.logo)[0] ?? list(org.image)[0], ctx.url);
+  if (logo) company.logoUrl = logo;
+  return company;
+}
+
+// ---------- description ----------
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Description HTML or plain text (also HTML-escaped HTML, as some ATSs emit) → sanitized. */
+export function normalizeDescription(value: string) {
+  let html = value;
+  if (!/<[a-z!/]/i.test(html) && /&lt;\/?[a-z]/i.test(html)) html = decodeOnce(html);
+  if (!/<[a-z!/]/i.test(html)) {
+    html = html
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+      .join('');
+  }
+  return sanitizeDescription(html);
+}
+
+/** Decode one level of entities (turns `&lt;p&gt;` into `<p>`). */
+function decodeOnce(text: string): string {
+  return text
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;|&apos;/gi, "'")
+    .replace(/&nbsp;/gi, '\u00a0')
+    .replace(/&amp;/gi, '&');
+}
+
+const DESCRIPTION_PARTS: Array<[string, string]> = [
+  ['responsibilities', 'Responsibilities'],
+  ['qualifications', 'Qualifications'],
+  ['skills', 'Skills'],
+  ['educationRequirements', 'Education'],
+  ['experienceRequirements', 'Experience'],
+  ['jobBenefits', 'Benefits'],
+];
+
+// ---------- posting ----------
+
+function dateField(value: unknown, ctx: NormalizeContext, name: string, warnings: string[]): string | undefined {
+  const text = firstText(value);
+  if (!text) return undefined;
+  const iso = parseDate(text, ctx.now ? { now: ctx.now } : {});
+  if (!iso || Number.isNaN(Date.parse(iso))) {
+    warnings.push(`${name} "${text.slice(0, 40)}" is not a date`);
+    return undefined;
+  }
+  return iso;
+}
+
+/** Normalize one schema.org JobPosting node. */
+export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): NormalizedPosting {
+  const warnings: string[] = [];
+  const fields: ExtractedFields = {};
+
+  const title = inlineText(node.title) ?? inlineText(node.name);
+  if (title) fields.title = title.slice(0, 300);
+
+  const company = normalizeCompany(node.hiringOrganization, ctx);
+  if (company) fields.company = company;
+
+  const locations: Location[] = [];
+  let workplace: WorkplaceType | null = null;
+  for (const place of list(node.jobLocation)) {
+    const res = placeToLocations(place);
+    locations.push(...res.locations);
+    workplace ??= res.workplaceType;
+  }
+  const locationTypes = list(node.jobLocationType).map((t) => str(t) ?? '');
+  if (locationTypes.some((t) => /telecommute|remote/i.test(t))) workplace = 'remote';
+  else if (locationTypes.some((t) => /hybrid/i.test(t))) workplace = 'hybrid';
+  const declared = inlineText(node.workplaceType);
+  if (!workplace && declared) workplace = parseWorkplaceType(declared);
+  if (locations.length === 0 && workplace === 'remote') {
+    for (const req of list(node.applicantLocationRequirements)) {
+      const name = inlineText(req);
+      if (!name) continue;
+      const country = normalizeCountry(name);
+      locations.push({ raw: name, ...(country ? { country } : {}) });
+    }
+  }
+  if (locations.length > 0) fields.locations = dedupeLocations(locations);
+  if (workplace) fields.workplaceType = workplace;
+
+  const types = list(node.employmentType).flatMap((t) => (str(t) ?? '').split(/\s*[,/]\s*/)).filter(Boolean);
+  if (types.length > 0) {
+    const parsed = parseEmploymentType(types);
+    if (parsed.length > 0) fields.employmentType = parsed;
+    else warnings.push(`employmentType "${types.join(', ').slice(0, 60)}" not recognised`);
+  }
+
+  const salary = normalizeSalary(node.baseSalary, node.salaryCurrency) ?? normalizeSalary(node.estimatedSalary, node.salaryCurrency);
+  if (salary) fields.salary = salary;
+
+  let descriptionSource = firstText(node.description);
+  if (!descriptionSource) {
+    const parts = DESCRIPTION_PARTS.map(([key, label]) => {
+      const t = firstText(node[key]);
+      return t ? `<h3>${label}</h3><p>${t}</p>` : '';
+    }).join('');
+    descriptionSource = parts || undefined;
+  }
+  if (descriptionSource) {
+    const description = normalizeDescription(descriptionSource);
+    if (description.text) fields.description = description;
+  }
+
+  const datePosted = dateField(node.datePosted, ctx, 'datePosted', warnings);
+  if (datePosted) fields.datePosted = datePosted;
+  const validThrough = dateField(node.validThrough, ctx, 'validThrough', warnings);
+  if (validThrough) fields.validThrough = validThrough;
+
+  for (const action of list(node.potentialAction)) {
+    if (!isObject(action)) continue;
+    const target = list(action.target)[0];
+    const url = absoluteUrl(isObject(target) ? target.urlTemplate ?? target.url : target, ctx.url);
+    if (url) {
+      fields.applyUrl = url;
+      break;
+    }
+  }
+  if (!fields.applyUrl && (node.directApply === true || node.directApply === 'true')) {
+    const own = absoluteUrl(node.url, ctx.url);
+    fields.applyUrl = own ?? ctx.url;
+  }
+
+  const department = inlineText(node.department) ?? (isObject(node.hiringOrganization) ? inlineText((node.hiringOrganization as JsonObject).department) : undefined);
+  if (department) fields.department = department;
+
+  const idValue = list(node.identifier)[0];
+  const identifier = isObject(idValue) ? str(idValue.value) ?? str(idValue['@value']) : str(idValue);
+  return { fields, warnings, ...(identifier?.trim() ? { identifier: identifier.trim() } : {}) };
+}
+
+function dedupeLocations(locations: Location[]): Location[] {
+  const seen = new Set<string>();
+  return locations.filter((l) => {
+    const key = l.raw.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
