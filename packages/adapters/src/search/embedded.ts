@@ -1,0 +1,256 @@
+/**
+ * Embedded, in-process {@link SearchIndex}: the default search engine and the reference the
+ * search contract runs on first. Term lookup (typo / prefix candidates) uses minisearch's radix
+ * tree; postings, filters, facets and ranking are Jobkit's own so the whole query stays bounded
+ * at 100k+ postings (see `bench/search.ts`).
+ * @module
+ */
+import {
+  JobkitError,
+  JobPostingSchema,
+  facetValues,
+  highlightField,
+  matchesFilters,
+  normalizeSearchQuery,
+  toSearchDocument,
+  type FacetCount,
+  type JobPosting,
+  type NormalizedSearchQuery,
+  type SearchDocument,
+  type SearchHighlight,
+  type SearchHit,
+  type SearchIndex,
+  type SearchQuery,
+  type SearchResult,
+  type SearchUpsertResult,
+} from '@jobkit/core';
+import { TermIndex, type TermIndexOptions } from './embedded/inverted-index.js';
+
+const WHERE = 'adapters/embedded-search';
+
+export interface EmbeddedSearchIndexOptions extends TermIndexOptions {
+  /** Reported as {@link SearchIndex.name}. @default 'embedded-search' */
+  name?: string;
+  /**
+   * Rebuild the index once deleted or replaced postings outnumber live ones (and exceed this
+   * count), reclaiming their posting-list entries. @default 1000
+   */
+  compactAfterDeletes?: number;
+  /** Return `<mark>` highlights for title, company and description. @default true */
+  highlights?: boolean;
+}
+
+interface State {
+  terms: TermIndex;
+  docs: (SearchDocument | undefined)[];
+  jobs: (JobPosting | undefined)[];
+  byId: Map<string, number>;
+  dead: number;
+}
+
+type Cmp = (a: number, b: number) => number;
+
+/** Smallest `k` items under `cmp`, sorted; a bounded heap so a 100k-hit query does not sort 100k. */
+function topK(items: readonly number[], k: number, cmp: Cmp): number[] {
+  if (items.length <= k * 4) return [...items].sort(cmp).slice(0, k);
+  // Max-heap (by cmp) of the best k seen so far.
+  const heap: number[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (cmp(heap[i] as number, heap[p] as number) <= 0) break;
+      [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && cmp(heap[l] as number, heap[m] as number) > 0) m = l;
+      if (r < heap.length && cmp(heap[r] as number, heap[m] as number) > 0) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+      i = m;
+    }
+  };
+  for (const it of items) {
+    if (heap.length < k) {
+      heap.push(it);
+      up(heap.length - 1);
+    } else if (cmp(it, heap[0] as number) < 0) {
+      heap[0] = it;
+      down(0);
+    }
+  }
+  return heap.sort(cmp);
+}
+
+/**
+ * Create an in-memory search index. Data lives in the process; use Typesense
+ * (`@jobkit/adapters/typesense`) when several processes must share an index.
+ */
+export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = {}): SearchIndex {
+  const name = options.name ?? 'embedded-search';
+  const compactAfter = options.compactAfterDeletes ?? 1000;
+  const wantHighlights = options.highlights ?? true;
+  const fresh = (): State => ({ terms: new TermIndex(options), docs: [], jobs: [], byId: new Map(), dead: 0 });
+  let state = fresh();
+  let closed = false;
+
+  const assertOpen = () => {
+    if (closed) throw new JobkitError('CLOSED', `[${WHERE}] the search index is closed`);
+  };
+
+  const add = (job: JobPosting) => {
+    const prev = state.byId.get(job.id);
+    if (prev !== undefined) removeOrd(prev);
+    const ord = state.docs.length;
+    const doc = toSearchDocument(job);
+    state.docs.push(doc);
+    state.jobs.push(job);
+    state.byId.set(job.id, ord);
+    state.terms.add(ord, doc);
+  };
+
+  const removeOrd = (ord: number) => {
+    const doc = state.docs[ord];
+    if (doc === undefined) return;
+    state.byId.delete(doc.id);
+    state.docs[ord] = undefined;
+    state.jobs[ord] = undefined;
+    state.dead++;
+  };
+
+  const maybeCompact = () => {
+    if (state.dead <= compactAfter || state.dead <= state.byId.size) return;
+    const live = state.jobs.filter((j): j is JobPosting => j !== undefined);
+    state = fresh();
+    for (const job of live) add(job);
+  };
+
+  const comparator = (q: NormalizedSearchQuery, score: Float64Array | null): Cmp => {
+    const { docs } = state;
+    const s = (d: number) => (score ? (score[d] as number) : 0);
+    const date = (d: number) => (docs[d] as SearchDocument).posted_at;
+    const tie = (a: number, b: number) => {
+      const ia = (docs[a] as SearchDocument).id;
+      const ib = (docs[b] as SearchDocument).id;
+      return ia < ib ? -1 : ia > ib ? 1 : 0;
+    };
+    switch (q.sort) {
+      case 'relevance':
+        return (a, b) => s(b) - s(a) || date(b) - date(a) || tie(a, b);
+      case 'datePosted':
+        return (a, b) => date(b) - date(a) || s(b) - s(a) || tie(a, b);
+      case 'salary': {
+        const pay = (d: number) => (docs[d] as SearchDocument).salary_max ?? -1;
+        return (a, b) => pay(b) - pay(a) || s(b) - s(a) || tie(a, b);
+      }
+    }
+  };
+
+  const countFacets = (q: NormalizedSearchQuery, matched: readonly number[]): Record<string, FacetCount[]> => {
+    const facets: Record<string, FacetCount[]> = {};
+    for (const field of q.facets) {
+      const counts = new Map<string, number>();
+      for (const d of matched) {
+        for (const v of facetValues(state.docs[d] as SearchDocument, field)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      facets[field] = [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+        .slice(0, q.maxFacetValues);
+    }
+    return facets;
+  };
+
+  const highlight = (doc: SearchDocument, terms: ReadonlySet<string>): SearchHighlight[] => {
+    const out: SearchHighlight[] = [];
+    for (const [field, text] of [
+      ['title', doc.title],
+      ['company', doc.company],
+      ['description', doc.description],
+    ] as const) {
+      const h = highlightField(field, text, terms);
+      if (h) out.push(h);
+    }
+    return out;
+  };
+
+  return {
+    name,
+    async ensureSchema() {
+      assertOpen();
+    },
+
+    async upsert(jobs) {
+      assertOpen();
+      const results: SearchUpsertResult[] = [];
+      for (const input of jobs) {
+        const rawId = (input as { id?: unknown } | null)?.id;
+        const id = typeof rawId === 'string' ? rawId : '';
+        const parsed = JobPostingSchema.safeParse(input);
+        if (!parsed.success) {
+          const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+          results.push({ id, ok: false, error: `[${WHERE}] invalid job posting: ${issues}` });
+          continue;
+        }
+        add(parsed.data);
+        results.push({ id, ok: true });
+      }
+      maybeCompact();
+      return results;
+    },
+
+    async delete(ids) {
+      assertOpen();
+      for (const id of ids) {
+        const ord = state.byId.get(id);
+        if (ord !== undefined) removeOrd(ord);
+      }
+      maybeCompact();
+    },
+
+    async search(query: SearchQuery): Promise<SearchResult> {
+      assertOpen();
+      const started = performance.now();
+      const q = normalizeSearchQuery(query, WHERE);
+      const { docs } = state;
+      const hasFilters = Object.keys(q.filters).length > 0;
+      let candidates: readonly number[];
+      let score: Float64Array | null = null;
+      let terms: ReadonlySet<string> = new Set();
+      if (q.tokens.length === 0) {
+        candidates = [...state.byId.values()];
+      } else {
+        const m = state.terms.match(q.tokens, state.byId.size);
+        candidates = m.docs;
+        score = m.score;
+        terms = m.matchedTerms;
+      }
+      const matched: number[] = [];
+      for (const d of candidates) {
+        const doc = docs[d];
+        if (doc === undefined) continue;
+        if (hasFilters && !matchesFilters(doc, q.filters)) continue;
+        matched.push(d);
+      }
+      const from = (q.page - 1) * q.perPage;
+      const page = from >= matched.length ? [] : topK(matched, from + q.perPage, comparator(q, score)).slice(from);
+      const hits: SearchHit[] = page.map((d) => {
+        const hit: SearchHit = { job: state.jobs[d] as JobPosting };
+        if (score) hit.score = score[d] as number;
+        if (wantHighlights && terms.size > 0) hit.highlights = highlight(docs[d] as SearchDocument, terms);
+        return hit;
+      });
+      return { hits, found: matched.length, facets: countFacets(q, matched), tookMs: performance.now() - started };
+    },
+
+    async close() {
+      closed = true;
+      state = fresh();
+    },
+  };
+}

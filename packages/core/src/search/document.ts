@@ -1,0 +1,108 @@
+/**
+ * The flat document a search engine indexes for one {@link JobPosting}: searchable text, facet
+ * values and sort keys, derived the same way for every engine.
+ * @module
+ */
+import type { JobPosting } from '../schema/job-posting.js';
+import type { SearchFacetField } from '../ports/search-index.js';
+import type { NormalizedSearchFilters } from './query.js';
+
+/** Searchable and filterable projection of a posting (snake_case, as stored in Typesense). */
+export interface SearchDocument {
+  id: string;
+  title: string;
+  company: string;
+  /** `raw` and `city` of every location, deduplicated. */
+  locations: string[];
+  /** Upper-case ISO 3166-1 alpha-2 codes, deduplicated. */
+  countries: string[];
+  /** Plain-text description. */
+  description: string;
+  workplace_type?: string;
+  employment_types: string[];
+  /** `salary.min ?? salary.max`; absent without a salary. */
+  salary_min?: number;
+  /** `salary.max ?? salary.min`; absent without a salary. */
+  salary_max?: number;
+  /** `datePosted` in epoch ms; 0 when unknown so such postings sort last and never pass `postedAfter`. */
+  posted_at: number;
+  ats_platform?: string;
+  quality_score: number;
+}
+
+/** Document fields searched by free text, most important first, with their relative weight. */
+export const SEARCH_TEXT_FIELDS = [
+  { field: 'title', weight: 4 },
+  { field: 'company', weight: 2 },
+  { field: 'locations', weight: 1.5 },
+  { field: 'description', weight: 1 },
+] as const;
+
+/** Project a posting to its search document. */
+export function toSearchDocument(job: JobPosting): SearchDocument {
+  const locations = new Set<string>();
+  const countries = new Set<string>();
+  for (const loc of job.locations) {
+    if (loc.raw.trim()) locations.add(loc.raw.trim());
+    if (loc.city?.trim()) locations.add(loc.city.trim());
+    if (loc.country) countries.add(loc.country.toUpperCase());
+  }
+  const doc: SearchDocument = {
+    id: job.id,
+    title: job.title,
+    company: job.company.name,
+    locations: [...locations],
+    countries: [...countries],
+    description: job.description.text,
+    employment_types: [...new Set(job.employmentType)],
+    posted_at: job.datePosted ? Date.parse(job.datePosted) : 0,
+    quality_score: job.quality.score,
+  };
+  if (job.workplaceType) doc.workplace_type = job.workplaceType;
+  if (job.ats) doc.ats_platform = job.ats.platform;
+  const lo = job.salary?.min ?? job.salary?.max ?? null;
+  const hi = job.salary?.max ?? job.salary?.min ?? null;
+  if (lo !== null && hi !== null) {
+    doc.salary_min = lo;
+    doc.salary_max = hi;
+  }
+  return doc;
+}
+
+/** Values a document contributes to a facet (several for multi-valued fields). */
+export function facetValues(doc: SearchDocument, field: SearchFacetField): readonly string[] {
+  switch (field) {
+    case 'company':
+      return [doc.company];
+    case 'country':
+      return doc.countries;
+    case 'location':
+      return doc.locations;
+    case 'workplaceType':
+      return doc.workplace_type ? [doc.workplace_type] : [];
+    case 'employmentType':
+      return doc.employment_types;
+    case 'atsPlatform':
+      return doc.ats_platform ? [doc.ats_platform] : [];
+  }
+}
+
+const anyOf = (values: readonly string[], wanted: readonly string[] | undefined): boolean =>
+  wanted === undefined || values.some((v) => wanted.includes(v));
+
+/**
+ * Reference filter semantics (what every engine must reproduce). Engines may use faster
+ * structures, but their results must equal this predicate's.
+ */
+export function matchesFilters(doc: SearchDocument, f: NormalizedSearchFilters): boolean {
+  if (!anyOf([doc.company], f.company)) return false;
+  if (!anyOf(doc.countries, f.country)) return false;
+  if (!anyOf(doc.locations, f.locations)) return false;
+  if (!anyOf(doc.workplace_type ? [doc.workplace_type] : [], f.workplaceType)) return false;
+  if (!anyOf(doc.employment_types, f.employmentType)) return false;
+  if (!anyOf(doc.ats_platform ? [doc.ats_platform] : [], f.atsPlatform)) return false;
+  if (f.salaryMin !== undefined && !(doc.salary_max !== undefined && doc.salary_max >= f.salaryMin)) return false;
+  if (f.salaryMax !== undefined && !(doc.salary_min !== undefined && doc.salary_min <= f.salaryMax)) return false;
+  if (f.postedAfterMs !== undefined && !(doc.posted_at > 0 && doc.posted_at >= f.postedAfterMs)) return false;
+  return true;
+}

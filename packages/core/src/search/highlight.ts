@@ -1,0 +1,51 @@
+/**
+ * Highlight snippets for engines that do not produce their own (the embedded engine): the
+ * matched words wrapped in `<mark>`, everything else HTML-escaped.
+ * @module
+ */
+import type { SearchHighlight } from '../ports/search-index.js';
+import { tokenize } from './query.js';
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+
+export interface HighlightOptions {
+  /** Characters of context kept around the first match in long fields. @default 80 */
+  context?: number;
+}
+
+/**
+ * Build a highlight for `text` given the set of indexed terms that matched the query
+ * (as produced by {@link tokenize}). Returns null when no word of `text` matched.
+ */
+export function highlightField(
+  field: string,
+  text: string,
+  matchedTerms: ReadonlySet<string>,
+  options: HighlightOptions = {},
+): SearchHighlight | null {
+  const context = options.context ?? 80;
+  const spans: { start: number; end: number; word: string }[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const norm = tokenize(m[0])[0];
+    if (norm !== undefined && matchedTerms.has(norm)) spans.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  }
+  const first = spans[0];
+  if (first === undefined) return null;
+  let from = 0;
+  let to = text.length;
+  if (text.length > context * 2 + 40) {
+    from = Math.max(0, first.start - context);
+    to = Math.min(text.length, first.end + context);
+  }
+  let snippet = from > 0 ? '…' : '';
+  let cursor = from;
+  for (const s of spans) {
+    if (s.start < from || s.end > to) continue;
+    snippet += `${escapeHtml(text.slice(cursor, s.start))}<mark>${escapeHtml(s.word)}</mark>`;
+    cursor = s.end;
+  }
+  snippet += escapeHtml(text.slice(cursor, to)) + (to < text.length ? '…' : '');
+  return { field, snippet, matchedTokens: [...new Set(spans.map((s) => s.word))] };
+}
