@@ -1,0 +1,35 @@
+/**
+ * Employment type from schema.org values (FULL_TIME…) and en/de/fr/es text (Vollzeit, CDI…).
+ * @module
+ */
+import type { EmploymentType } from '@jobkit/core';
+
+// Order matters only for output order: results follow this list, deduplicated.
+const RULES: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
+  ['full_time', /\bfull[\s_-]?time\b|\bfulltime\b|\bvollzeit|\bcdi\b|\btemps plein|\bplein temps|\bjornada completa|\btiempo completo|\bpermanent\b|\bunbefristet|\bfest(?:anstellung)?\b|\bindefinido\b|\bregular\b|\bperm\b/i],
+  ['part_time', /\bpart[\s_-]?time\b|\bparttime\b|\bteilzeit|\btemps partiel|\bmi-temps|\bmedio tiempo|\bmedia jornada|\btiempo parcial|\bjornada parcial|\bminijob|\bwerkstudent/i],
+  ['contract', /\bcontract(?:or|ors|ing)?\b|\bfreelanc|\bfreiberuf|\bindépendant|\bindependiente|\bautónomo|\bautonomo|\bc2c\b|\b1099\b|\bconsultant\b|\bhonorar|\bportage salarial|\bself[- ]employed/i],
+  ['temporary', /\btemp(?:orary)?\b|\bbefristet|\bcdd\b|\bintérim|\binterim|\bseasonal|\bsaisonal|\bsaisonnier|\btemporal\b|\beventual\b|\bfixed[- ]term|\bzeitarbeit|\bleiharbeit/i],
+  ['internship', /\bintern(?:ship)?s?\b|\bpraktikum|\bpraktikant|\bstage\b|\bstagiaire|\bprácticas|\bpracticas|\bbecari[oa]|\balternance|\bapprenti|\bausbildung|\btrainee|\bwerkstudent|\bwork[- ]study|\bco-?op\b|\bgraduate program/i],
+  ['volunteer', /\bvolunteer|\bbénévol|\bbenevol|\bvoluntari|\behrenamt|\bunpaid\b/i],
+  ['per_diem', /\bper[\s_-]?diem\b|\bprn\b|\bon[- ]call\b|\bauf abruf/i],
+  ['other', /^\s*other\s*$|\bsonstige|\bautre\b|\botro\b/i],
+];
+
+/**
+ * Read employment types from one string or a list (schema.org allows either): "FULL_TIME",
+ * "Vollzeit", "CDI", "Contract", ["PART_TIME", "Werkstudent"]. Deduplicated, in a stable order
+ * (full_time, part_time, contract, temporary, internship, volunteer, per_diem, other).
+ * Werkstudent is a part-time student job, so it yields both part_time and internship.
+ */
+export function parseEmploymentType(input: string | readonly string[]): EmploymentType[] {
+  const items = typeof input === 'string' ? input.split(/\s*[,;/|]\s*|\s+(?:or|oder|ou|o|and|und|et|y)\s+/i) : input;
+  const found = new Set<EmploymentType>();
+  for (const item of items) {
+    if (typeof item !== 'string' || !item.trim()) continue;
+    const text = item.replace(/_/g, ' ');
+    for (const [type, re] of RULES) if (re.test(text)) found.add(type);
+    // "CONTRACTOR" is schema.org's contract; "TEMPORARY" already matched above.
+  }
+  return RULES.map(([t]) => t).filter((t) => found.has(t));
+}

@@ -1,0 +1,157 @@
+/**
+ * Location text → structured {@link Location}s plus the workplace type it states:
+ * "Berlin, Germany; Remote (US)", "San Francisco, CA", "München, Bayern, Deutschland", "Paris (75)".
+ * @module
+ */
+import type { Location, WorkplaceType } from '@jobkit/core';
+import { caProvinceCode, foldKey, normalizeCountry, usStateCode } from './countries.js';
+import { parseWorkplaceType } from './workplace.js';
+
+/** Result of {@link parseLocation}. */
+export interface ParsedLocation {
+  locations: Location[];
+  workplaceType: WorkplaceType | null;
+}
+
+// Always split here; "and"/"or" words are split only when the joined text is not one place.
+const HARD_SPLIT = /\s*(?:;|\s\|\s|\s\/\s|\n|\s•\s|\s·\s)\s*/;
+const SOFT_SPLIT = /\s+(?:or|and|oder|und|ou|et|o|y|&)\s+/i;
+
+const WORKPLACE_WORDS =
+  /^(?:fully\s+|100%\s+)?(?:remote|hybrid|hybride|h[ií]brido|on-?site|in[- ]office|telecommute|télétravail|teletravail|teletrabajo|remoto|home ?office|work from home|wfh|presencial|vor ort)(?:\s+(?:only|first|friendly|possible|option))?\b/i;
+const NO_PLACE = /^(?:anywhere|worldwide|global(?:ly)?|everywhere|weltweit|partout|cualquier lugar|multiple locations|various locations|several locations|tbd|n\/a|remote|hybrid)$/i;
+
+const MACRO_REGION =
+  /^(?:europe|european union|eu|emea|apac|asia|asia pacific|latam|latin america|americas|north america|south america|africa|middle east|mena|dach|nordics|benelux|oceania|europa|amérique du nord|amérique latine|norteamérica|lateinamerika)$/i;
+
+const POSTAL_PATTERNS: readonly RegExp[] = [
+  /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/, // UK
+  /\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b/, // Canada
+  /\b\d{5}(?:-\d{4})?\b/, // US, DE, FR, ES, IT…
+  /\b\d{4}\b(?=\s+\p{L})|(?<=\p{L}\s)\b\d{4}\b/u, // CH, AT, NL, BE, AU next to a name
+];
+
+function splitPlaces(text: string): string[] {
+  const out: string[] = [];
+  for (const hard of text.split(HARD_SPLIT)) {
+    const pieces = hard.split(SOFT_SPLIT);
+    // Re-join "Trinidad and Tobago", "Bosnia and Herzegovina": a country name containing "and".
+    const joined = hard.trim();
+    if (pieces.length > 1 && normalizeCountry(joined.split(',').pop() ?? '')) {
+      const tail = joined.split(',').pop()!.trim();
+      if (SOFT_SPLIT.test(tail)) {
+        out.push(joined);
+        continue;
+      }
+    }
+    out.push(...pieces);
+  }
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+/** Strip "Remote -", "Hybrid –", "(Remote)" so the place is left; returns the place text. */
+function stripWorkplace(part: string): string {
+  let s = part.trim();
+  const lead = WORKPLACE_WORDS.exec(s);
+  if (lead) s = s.slice(lead[0].length).replace(/^\s*(?:[-–—:,]|in|within|from)?\s*/i, '');
+  s = s.replace(/\(\s*(?:remote|hybrid|on-?site|télétravail|remoto)[^)]*\)/gi, '').trim();
+  s = s.replace(/[-–—,]\s*(?:remote|hybrid|on-?site)\s*$/i, '').trim();
+  // "Remote (US)" leaves "(US)".
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) s = paren[1]!.trim();
+  return s;
+}
+
+function parsePlace(raw: string, place: string): Location | null {
+  let s = place.replace(/\s+/g, ' ').trim();
+  if (!s || NO_PLACE.test(s)) return null;
+  const loc: Location = { raw };
+  // "Remote (Europe)": a hiring region, not a place; keep the text, invent no city.
+  if (MACRO_REGION.test(s)) return loc;
+  // "Paris (75)": a French département number in brackets, the way French boards write it.
+  const dept = /\((\d{2}|2[AB]|97\d)\)\s*$/.exec(s);
+  if (dept) {
+    loc.region = dept[1]!;
+    loc.country = 'FR';
+    s = s.slice(0, dept.index).trim();
+  }
+  for (const re of POSTAL_PATTERNS) {
+    const m = re.exec(s);
+    if (m) {
+      loc.postalCode = m[0];
+      s = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/\s+,/g, ',').replace(/\s{2,}/g, ' ').trim();
+      s = s.replace(/^,\s*|,\s*$/g, '');
+      break;
+    }
+  }
+  let segs = s.split(/\s*,\s*/).filter(Boolean);
+  if (segs.length === 1 && / [-–—] /.test(s)) segs = s.split(/\s+[-–—]\s+/).filter(Boolean);
+
+  if (segs.length > 0) {
+    const last = segs[segs.length - 1]!;
+    // "CA" after a city is California; US state codes win over the country codes they collide with.
+    const state = segs.length >= 2 ? usStateCode(last) : undefined;
+    const province = segs.length >= 2 && !state ? caProvinceCode(last) : undefined;
+    const country = state || province ? undefined : normalizeCountry(last);
+    if (state) {
+      loc.region = /^[A-Z.]+$/.test(last) ? state : last;
+      loc.country = 'US';
+      segs.pop();
+    } else if (province) {
+      loc.region = last;
+      loc.country = 'CA';
+      segs.pop();
+    } else if (country && !loc.country) {
+      loc.country = country;
+      segs.pop();
+    } else if (country && loc.country === country) {
+      segs.pop();
+    } else if (segs.length === 1 && /^new york(?: city)?$/i.test(last)) {
+      // Said alone, "New York" means the city.
+      loc.city = 'New York';
+      loc.region = 'NY';
+      loc.country = 'US';
+      segs.pop();
+    } else if (segs.length === 1 && usStateCode(last) && /[a-z]/.test(last)) {
+      // A state name alone ("Texas") is a region, not a city.
+      loc.region = last;
+      loc.country = 'US';
+      segs.pop();
+    }
+  }
+  if (segs.length >= 2) {
+    const region = segs.pop()!;
+    if (!loc.region) loc.region = region;
+    if (loc.country === undefined) {
+      const st = usStateCode(region);
+      if (st) loc.country = 'US';
+    }
+  }
+  if (segs.length >= 1) loc.city = segs.join(', ');
+  if (!loc.city && !loc.region && !loc.country && !loc.postalCode) return null;
+  return loc;
+}
+
+/**
+ * Parse a location string. Several places may be separated by `;`, ` | `, ` / `, " or ", "and"
+ * (and their de/fr/es forms); "Washington, D.C." stays one place. Workplace words ("Remote - US",
+ * "Hybrid – London, UK") set `workplaceType` and are stripped from the place; "Remote" or
+ * "Anywhere" alone give no location. Countries (names in en/de/fr/es, alpha-2/alpha-3 codes) become
+ * ISO alpha-2; a US state after a city sets `region` and country US. Each location keeps `raw`.
+ */
+export function parseLocation(text: string): ParsedLocation {
+  const t = (text ?? '').trim();
+  const locations: Location[] = [];
+  const seen = new Set<string>();
+  for (const part of splitPlaces(t)) {
+    const loc = parsePlace(part, stripWorkplace(part));
+    if (!loc) continue;
+    const key = foldKey(`${loc.city ?? ''}|${loc.region ?? ''}|${loc.country ?? ''}|${loc.postalCode ?? ''}`);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    locations.push(loc);
+  }
+  let workplaceType = parseWorkplaceType(t);
+  if (!workplaceType && /^(?:anywhere|worldwide|weltweit|partout)\b/i.test(t)) workplaceType = 'remote';
+  return { locations, workplaceType };
+}
