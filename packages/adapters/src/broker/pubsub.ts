@@ -1,0 +1,465 @@
+/**
+ * Google Cloud Pub/Sub `Broker` adapter. Takes a `PubSub` client in (structural `PubSubLike`), creates
+ * topics and subscriptions on demand, publishes with batching/attributes/ordering keys and subscribes
+ * with client-side flow control, per-key serial handling, nack-on-throw and dead-lettering.
+ * `@google-cloud/pubsub` is an optional peer: only types are imported at the top level.
+ * @module
+ */
+import { JobkitError, invalidArgument } from '@jobkit/core';
+import type { Broker, MessageHandler, PublishMessage, ReceivedMessage, SubscribeOptions, Subscription } from '@jobkit/core';
+import { z } from 'zod';
+
+const WHERE = 'adapters/pubsub';
+const NAME = /^[A-Za-z][A-Za-z0-9\-_.~+%]{2,254}$/;
+/** gRPC ALREADY_EXISTS: a concurrent creator won the race, which is fine. */
+const ALREADY_EXISTS = 6;
+
+/** The slice of a Pub/Sub `Message` the adapter reads. */
+export interface PubSubMessageLike {
+  id: string;
+  data: Uint8Array;
+  attributes: Record<string, string>;
+  orderingKey?: string;
+  /** Only set by the server when the subscription has a dead-letter policy; 0 otherwise. */
+  deliveryAttempt: number;
+  publishTime: Date;
+  ack(): void;
+  nack(): void;
+}
+
+/** The slice of a Pub/Sub `Subscription` the adapter uses. */
+export interface PubSubSubscriptionLike {
+  exists(): Promise<[boolean]>;
+  on(event: 'message', listener: (message: PubSubMessageLike) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeAllListeners(event?: string): unknown;
+  close(): Promise<void>;
+}
+
+/** The slice of a Pub/Sub `Topic` the adapter uses. */
+export interface PubSubTopicLike {
+  readonly name: string;
+  exists(): Promise<[boolean]>;
+  create(): Promise<unknown>;
+  createSubscription(name: string, options?: Record<string, unknown>): Promise<unknown>;
+  publishMessage(message: { data: Buffer; attributes?: Record<string, string>; orderingKey?: string }): Promise<string>;
+  resumePublishing(orderingKey: string): void;
+  flush(): Promise<void>;
+}
+
+/** The slice of a `PubSub` client the adapter uses; a real `PubSub` instance satisfies it. */
+export interface PubSubLike {
+  topic(name: string, options?: Record<string, unknown>): PubSubTopicLike;
+  subscription(name: string, options?: Record<string, unknown>): PubSubSubscriptionLike;
+}
+
+export interface PubSubBrokerOptions {
+  /** A `new PubSub({ projectId })` instance (it honours `PUBSUB_EMULATOR_HOST`). */
+  client: PubSubLike;
+  /** Prepended to every topic name, e.g. `prod-`. @default '' */
+  topicPrefix?: string;
+  /** Prepended to every subscription name. @default topicPrefix */
+  subscriptionPrefix?: string;
+  /** Create missing topics and subscriptions; when false, a missing one fails fast. @default true */
+  autoCreate?: boolean;
+  /** Publisher batching (messages are grouped per topic before the RPC). @default { maxMessages: 1000, maxMilliseconds: 10 } */
+  publishBatching?: { maxMessages?: number; maxBytes?: number; maxMilliseconds?: number };
+  /**
+   * Who moves a message to `deadLetterTopic` after `maxDeliveryAttempts`:
+   * `server` sets the subscription's dead-letter policy (needs IAM grants on real Pub/Sub);
+   * `client` republishes it from this process and acks it, counting attempts locally when the
+   * server does not report them (use on the emulator, whose dead-lettering is unreliable).
+   * @default 'server'
+   */
+  deadLetterMode?: 'server' | 'client';
+  /** Called for subscriber stream errors that are not tied to one message. */
+  onStreamError?: (error: unknown, subscription: string) => void;
+}
+
+const OptionsSchema = z.object({
+  client: z.custom<PubSubLike>(
+    (v) => typeof v === 'object' && v !== null && typeof (v as PubSubLike).topic === 'function' && typeof (v as PubSubLike).subscription === 'function',
+    'client must be a PubSub instance',
+  ),
+  topicPrefix: z.string().optional(),
+  subscriptionPrefix: z.string().optional(),
+  autoCreate: z.boolean().optional(),
+  publishBatching: z
+    .object({
+      maxMessages: z.number().int().positive().max(1000).optional(),
+      maxBytes: z.number().int().positive().max(10 * 1024 * 1024).optional(),
+      maxMilliseconds: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
+  deadLetterMode: z.enum(['server', 'client']).optional(),
+  onStreamError: z.custom<PubSubBrokerOptions['onStreamError']>((v) => typeof v === 'function').optional(),
+});
+
+const RetryDelaySchema = z
+  .object({ min: z.number().int().min(0).max(600_000), max: z.number().int().min(0).max(600_000) })
+  .refine((d) => d.max >= d.min, 'max must be >= min');
+
+const SubscribeOptionsSchema = z.object({
+  maxInFlight: z.number().int().positive().optional(),
+  maxInFlightBytes: z.number().int().positive().optional(),
+  // Pub/Sub accepts 5–100 delivery attempts in a dead-letter policy.
+  maxDeliveryAttempts: z.number().int().min(5).max(100).optional(),
+  deadLetterTopic: z.string().optional(),
+  ordered: z.boolean().optional(),
+  retryDelayMs: RetryDelaySchema.optional(),
+  onError: z.custom<SubscribeOptions['onError']>((v) => typeof v === 'function').optional(),
+  ackDeadlineMs: z.number().int().min(10_000).optional(),
+});
+
+const PublishMessageSchema = z
+  .object({
+    data: z.instanceof(Uint8Array),
+    attributes: z.record(z.string(), z.string()).optional(),
+    orderingKey: z.string().min(1).max(1024).optional(),
+  })
+  .refine((m) => m.data.byteLength > 0 || Object.keys(m.attributes ?? {}).length > 0, {
+    message: 'a message needs data or at least one attribute',
+  });
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidArgument(WHERE, `invalid ${what}: ${z.prettifyError(result.error)}`, result.error);
+  return result.data;
+}
+
+function grpcCode(error: unknown): number | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+function brokerError(message: string, cause: unknown, details: Record<string, unknown> = {}, retryable?: boolean): JobkitError {
+  return new JobkitError('BROKER_FAILED', `[${WHERE}] ${message}`, {
+    cause,
+    details: { ...details, grpcCode: grpcCode(cause) },
+    ...(retryable === undefined ? {} : { retryable }),
+  });
+}
+
+function toDuration(ms: number): { seconds: number; nanos: number } {
+  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 };
+}
+
+/** Attributes a client-side dead-letter adds, named like the server's so DLQ consumers read one set. */
+const DLQ_SOURCE_SUBSCRIPTION = 'CloudPubSubDeadLetterSourceSubscription';
+const DLQ_DELIVERY_COUNT = 'CloudPubSubDeadLetterSourceDeliveryCount';
+
+/** Create a `Broker` on Google Cloud Pub/Sub (or its emulator). */
+export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
+  ensureSubscription(topic: string, subscription: string, options?: SubscribeOptions): Promise<void>;
+} {
+  const opts = parse(OptionsSchema, options, 'options');
+  const client = opts.client;
+  const topicPrefix = opts.topicPrefix ?? '';
+  const subPrefix = opts.subscriptionPrefix ?? topicPrefix;
+  const autoCreate = opts.autoCreate ?? true;
+  const deadLetterMode = opts.deadLetterMode ?? 'server';
+  const batching = { maxMessages: 1000, maxMilliseconds: 10, ...opts.publishBatching };
+
+  const topics = new Map<string, PubSubTopicLike>();
+  const ready = new Map<string, Promise<void>>();
+  const open = new Set<{ close(): Promise<void> }>();
+  const pendingPublishes = new Set<Promise<unknown>>();
+  let closed = false;
+
+  function assertOpen(): void {
+    if (closed) throw new JobkitError('CLOSED', `[${WHERE}] broker is closed`);
+  }
+
+  function topicName(topic: string): string {
+    const full = topicPrefix + topic;
+    if (!NAME.test(full)) throw invalidArgument(WHERE, `invalid topic name "${full}": 3–255 chars, start with a letter, [A-Za-z0-9-_.~+%]`);
+    return full;
+  }
+
+  function subName(sub: string): string {
+    const full = subPrefix + sub;
+    if (!NAME.test(full)) throw invalidArgument(WHERE, `invalid subscription name "${full}"`);
+    return full;
+  }
+
+  /** One publisher per topic: batching and ordering state live on the Topic object. */
+  function publisher(full: string): PubSubTopicLike {
+    let t = topics.get(full);
+    if (!t) {
+      t = client.topic(full, { messageOrdering: true, batching });
+      topics.set(full, t);
+    }
+    return t;
+  }
+
+  /** Memoized so concurrent publishes/subscribes check existence once; a failure is retried next call. */
+  function once(key: string, work: () => Promise<void>): Promise<void> {
+    let p = ready.get(key);
+    if (!p) {
+      p = work().catch((error: unknown) => {
+        ready.delete(key);
+        throw error;
+      });
+      ready.set(key, p);
+    }
+    return p;
+  }
+
+  function ensureTopic(full: string): Promise<void> {
+    return once(`topic:${full}`, async () => {
+      const t = publisher(full);
+      const [exists] = await t.exists().catch((e: unknown) => {
+        throw brokerError(`could not check topic "${full}"`, e);
+      });
+      if (exists) return;
+      if (!autoCreate) throw brokerError(`topic "${full}" does not exist and autoCreate is false`, undefined, { topic: full }, false);
+      await t.create().catch((e: unknown) => {
+        if (grpcCode(e) !== ALREADY_EXISTS) throw brokerError(`could not create topic "${full}"`, e);
+      });
+    });
+  }
+
+  function ensureSub(fullTopic: string, fullSub: string, o: z.infer<typeof SubscribeOptionsSchema>): Promise<void> {
+    return once(`sub:${fullSub}`, async () => {
+      await ensureTopic(fullTopic);
+      const dlTopic = o.deadLetterTopic === undefined ? undefined : topicName(o.deadLetterTopic);
+      // Fail fast on a missing DLQ topic instead of losing poison messages later.
+      if (dlTopic) await ensureTopic(dlTopic);
+      const [exists] = await client.subscription(fullSub).exists().catch((e: unknown) => {
+        throw brokerError(`could not check subscription "${fullSub}"`, e);
+      });
+      if (exists) return;
+      if (!autoCreate) {
+        throw brokerError(`subscription "${fullSub}" does not exist and autoCreate is false`, undefined, { subscription: fullSub }, false);
+      }
+      const settings: Record<string, unknown> = { enableMessageOrdering: o.ordered ?? true };
+      if (dlTopic && o.maxDeliveryAttempts !== undefined && deadLetterMode === 'server') {
+        settings.deadLetterPolicy = { deadLetterTopic: publisher(dlTopic).name, maxDeliveryAttempts: o.maxDeliveryAttempts };
+      }
+      if (o.retryDelayMs) {
+        settings.retryPolicy = { minimumBackoff: toDuration(o.retryDelayMs.min), maximumBackoff: toDuration(o.retryDelayMs.max) };
+      }
+      await publisher(fullTopic)
+        .createSubscription(fullSub, settings)
+        .catch((e: unknown) => {
+          if (grpcCode(e) !== ALREADY_EXISTS) throw brokerError(`could not create subscription "${fullSub}"`, e);
+        });
+    });
+  }
+
+  async function publishFull(full: string, list: readonly PublishMessage[]): Promise<string[]> {
+    const t = publisher(full);
+    const sends = list.map((m) =>
+      t.publishMessage({
+        data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength),
+        ...(m.attributes ? { attributes: m.attributes } : {}),
+        ...(m.orderingKey === undefined ? {} : { orderingKey: m.orderingKey }),
+      }),
+    );
+    const all = Promise.allSettled(sends);
+    pendingPublishes.add(all);
+    const results = await all.finally(() => pendingPublishes.delete(all));
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ index: i, reason: r.reason as unknown }] : []));
+    if (failed.length === 0) return results.map((r) => (r as PromiseFulfilledResult<string>).value);
+    // The client pauses a key after a failed ordered publish. Every message of this call has settled,
+    // so the caller's retry re-sends them in order; only then is resuming the key gap-free.
+    const keys = new Set(failed.map((f) => list[f.index]?.orderingKey).filter((k): k is string => k !== undefined));
+    for (const key of keys) t.resumePublishing(key);
+    throw brokerError(`publish to "${full}" failed for ${failed.length} of ${list.length} messages`, failed[0]?.reason, {
+      topic: full,
+      failedIndexes: failed.map((f) => f.index),
+      publishedIds: results.map((r) => (r.status === 'fulfilled' ? r.value : null)),
+      pausedOrderingKeys: [...keys],
+    });
+  }
+
+  const broker = {
+    name: 'pubsub',
+
+    async publish(topic: string, messages: readonly PublishMessage[]): Promise<string[]> {
+      assertOpen();
+      const full = topicName(topic);
+      const list = parse(z.array(PublishMessageSchema), messages, 'messages') as PublishMessage[];
+      if (list.length === 0) return [];
+      await ensureTopic(full);
+      return publishFull(full, list);
+    },
+
+    async ensureSubscription(topic: string, subscription: string, subOptions: SubscribeOptions = {}): Promise<void> {
+      assertOpen();
+      await ensureSub(topicName(topic), subName(subscription), parse(SubscribeOptionsSchema, subOptions, 'subscribe options'));
+    },
+
+    async subscribe(topic: string, subscription: string, handler: MessageHandler, subOptions: SubscribeOptions = {}): Promise<Subscription> {
+      assertOpen();
+      if (typeof handler !== 'function') throw invalidArgument(WHERE, 'handler must be a function');
+      const o = parse(SubscribeOptionsSchema, subOptions, 'subscribe options');
+      const fullTopic = topicName(topic);
+      const fullSub = subName(subscription);
+      await ensureSub(fullTopic, fullSub, o);
+      const clientDeadLetter = o.deadLetterTopic !== undefined && o.maxDeliveryAttempts !== undefined && deadLetterMode === 'client';
+      const dlTopic = o.deadLetterTopic === undefined ? undefined : topicName(o.deadLetterTopic);
+      const ordered = o.ordered ?? true;
+
+      const subscriberOptions: Record<string, unknown> = {
+        // allowExcessMessages=false makes maxMessages a true cap on handlers in flight (nodejs-pubsub #80).
+        flowControl: { maxMessages: o.maxInFlight ?? 100, maxBytes: o.maxInFlightBytes ?? 100 * 1024 * 1024, allowExcessMessages: false },
+      };
+      if (o.ackDeadlineMs !== undefined) {
+        const { Duration } = await import('@google-cloud/pubsub');
+        subscriberOptions.maxExtensionTime = Duration.from({ milliseconds: o.ackDeadlineMs });
+      }
+      const sub = client.subscription(fullSub, subscriberOptions);
+
+      let closing = false;
+      const inFlight = new Set<Promise<void>>();
+      const keyChains = new Map<string, Promise<void>>();
+      /** key → id of the failed message the key waits for; later messages of the key are nacked until it returns. */
+      const blockedKeys = new Map<string, string>();
+      /** Delivery counts seen here, for when the server does not report `deliveryAttempt`. */
+      const seenAttempts = new Map<string, number>();
+
+      const report = (error: unknown, message: ReceivedMessage) => {
+        try {
+          o.onError?.(error, message);
+        } catch {
+          // A throwing logger must not break ack bookkeeping.
+        }
+      };
+
+      async function handle(m: PubSubMessageLike): Promise<void> {
+        if (closing) return m.nack();
+        const key = ordered ? m.orderingKey : undefined;
+        const local = (seenAttempts.get(m.id) ?? 0) + 1;
+        seenAttempts.set(m.id, local);
+        if (key !== undefined) {
+          const blocked = blockedKeys.get(key);
+          if (blocked !== undefined && blocked !== m.id) {
+            // Acking a later message now would reorder the key once the failed one is redelivered.
+            seenAttempts.set(m.id, local - 1);
+            return m.nack();
+          }
+          if (blocked !== undefined) blockedKeys.delete(key);
+        }
+        const attempt = Math.max(m.deliveryAttempt || 0, local);
+        const data = m.data;
+        const received: ReceivedMessage = {
+          id: m.id,
+          data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+          attributes: { ...m.attributes },
+          deliveryAttempt: attempt,
+          publishTime: new Date(m.publishTime.getTime()),
+          ...(m.orderingKey ? { orderingKey: m.orderingKey } : {}),
+        };
+        try {
+          await handler(received);
+          seenAttempts.delete(m.id);
+          m.ack();
+          return;
+        } catch (error) {
+          report(error, received);
+        }
+        const max = o.maxDeliveryAttempts;
+        if (max !== undefined && attempt >= max && (clientDeadLetter || !dlTopic)) {
+          await deadLetter(m, received, attempt);
+          return;
+        }
+        if (key !== undefined) {
+          const lastServerAttempt = max !== undefined && dlTopic !== undefined && !clientDeadLetter && attempt >= max - 1;
+          // If the server is about to dead-letter it, the failed message will not come back: don't block.
+          if (!lastServerAttempt) blockedKeys.set(key, m.id);
+        }
+        m.nack();
+      }
+
+      async function deadLetter(m: PubSubMessageLike, received: ReceivedMessage, attempt: number): Promise<void> {
+        seenAttempts.delete(m.id);
+        if (!dlTopic) {
+          report(
+            new JobkitError('BROKER_FAILED', `[${WHERE}] message ${m.id} on "${fullSub}" dropped after ${attempt} delivery attempts (no dead-letter topic)`, {
+              retryable: false,
+              details: { subscription: fullSub, messageId: m.id },
+            }),
+            received,
+          );
+          m.ack();
+          return;
+        }
+        try {
+          await publishFull(dlTopic, [
+            {
+              data: received.data,
+              attributes: { ...received.attributes, [DLQ_SOURCE_SUBSCRIPTION]: fullSub, [DLQ_DELIVERY_COUNT]: String(attempt) },
+              ...(received.orderingKey ? { orderingKey: received.orderingKey } : {}),
+            },
+          ]);
+          m.ack();
+        } catch (error) {
+          // Keep the message: better redelivered than lost because the DLQ publish failed.
+          report(error, received);
+          m.nack();
+        }
+      }
+
+      const onMessage = (m: PubSubMessageLike) => {
+        const key = ordered ? m.orderingKey : undefined;
+        let run: Promise<void>;
+        if (key) {
+          // The client emits a key's messages in order but does not wait for acks; chain them so
+          // handlers for one key never overlap or finish out of order.
+          const prev = keyChains.get(key) ?? Promise.resolve();
+          run = prev.then(() => handle(m));
+          keyChains.set(key, run);
+          void run.finally(() => {
+            if (keyChains.get(key) === run) keyChains.delete(key);
+          });
+        } else {
+          run = handle(m);
+        }
+        const tracked = run.catch(() => undefined);
+        inFlight.add(tracked);
+        void tracked.finally(() => inFlight.delete(tracked));
+      };
+      sub.on('message', onMessage);
+      sub.on('error', (error: Error) => {
+        try {
+          opts.onStreamError?.(brokerError(`subscriber stream error on "${fullSub}"`, error), fullSub);
+        } catch {
+          // ignore logger failures
+        }
+      });
+
+      let closePromise: Promise<void> | undefined;
+      const handle_: Subscription = {
+        topic,
+        name: subscription,
+        close() {
+          closePromise ??= (async () => {
+            closing = true;
+            while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+            sub.removeAllListeners('message');
+            await sub.close().catch((e: unknown) => {
+              throw brokerError(`closing subscription "${fullSub}" failed`, e);
+            });
+            sub.removeAllListeners('error');
+            open.delete(handle_);
+          })();
+          return closePromise;
+        },
+      };
+      open.add(handle_);
+      return handle_;
+    },
+
+    async close(): Promise<void> {
+      if (closed) return;
+      const results = await Promise.allSettled([...open].map((s) => s.close()));
+      await Promise.allSettled([...pendingPublishes]);
+      await Promise.allSettled([...topics.values()].map((t) => t.flush()));
+      closed = true;
+      const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failure) throw failure.reason;
+    },
+  };
+  return broker;
+}
