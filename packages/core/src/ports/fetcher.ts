@@ -96,7 +96,7 @@ export function createFetchResult(init: FetchResultInit): FetchResult {
     charset: decoder.encoding,
     timings: { totalMs: init.totalMs ?? 0 },
     text() {
-      text ??= decoder.decode(init.body);
+      text ??= decoder.encoding === 'windows-1252' ? fixWindows1252(decoder.decode(init.body)) : decoder.decode(init.body);
       return text;
     },
     json<T>(): T {
@@ -110,6 +110,19 @@ export function createFetchResult(init: FetchResultInit): FetchResult {
       }
     },
   };
+}
+
+// WHATWG index-windows-1252 for bytes 0x80–0x9F (the 5 undefined ones stay C1 controls).
+const WINDOWS_1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node 20.18.3+/22.13+ decode windows-1252 as latin1, turning € and curly quotes into C1 controls
+ * (nodejs/node#60888). Remapping C1 code points afterwards is correct on fixed runtimes too.
+ */
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 function makeDecoder(label: string | undefined): TextDecoder {
