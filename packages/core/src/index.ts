@@ -80,3 +80,27 @@ export { toSearchDocument, facetValues, matchesFilters, SEARCH_TEXT_FIELDS } fro
 export type { SearchDocument } from './search/document.js';
 export { highlightField } from './search/highlight.js';
 export type { HighlightOptions } from './search/highlight.js';
+
+// Analytics: port, application events, shared derivations, in-memory reference, batch writer
+export type * from './ports/analytics.js';
+export {
+  ApplicationEventSchema,
+  ApplicationStatusSchema,
+  APPLICATION_EVENT_TYPES,
+  RESPONSE_STATUSES,
+  INTERVIEW_STATUSES,
+  JobsPerPeriodOptionsSchema,
+  TopCompaniesOptionsSchema,
+  SalaryGroupBySchema,
+  SalaryPercentilesOptionsSchema,
+  DEFAULT_PERCENTILES,
+  YEARLY_FACTOR,
+  JOB_EVENT_RANK,
+  jobFacts,
+  roundTo,
+  percentileKey,
+} from './ports/analytics.js';
+export { createMemoryAnalytics, percentileR7, periodStart } from './memory/analytics.js';
+export type { MemoryAnalyticsOptions } from './memory/analytics.js';
+export { createBatchWriter } from './batch-writer.js';
+export type * from './batch-writer.js';

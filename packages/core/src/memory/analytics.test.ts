@@ -1,0 +1,4 @@
+import { runAnalyticsContract } from '../testing/analytics-contract.js';
+import { createMemoryAnalytics } from './analytics.js';
+
+runAnalyticsContract({ name: 'memory', create: () => createMemoryAnalytics() });
