@@ -25,9 +25,9 @@ interface Amount {
 
 // Separators are ',', '.', apostrophes and the spaces French and Swiss pages put between thousands.
 const NUMBER_RE =
-  /(?<![\d.,'’])(\d{1,3}(?:(?:[.,'’\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?)(?![\d])/g;
+  /(?<![\d.,'’])(\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:(?:[.,'’\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?)(?![\d])/g;
 const MULT_RE =
-  /^\s?(?:(k)(?![a-z])|(mio\.?|millions?|millones|millionen|mn)(?![a-z])|(m)(?![a-z/])|(lakhs?|lacs?|lpa|l)(?![a-z])|(crores?|cr)(?![a-z])|(万)|(千))/i;
+  /^\s?(?:(k|tsd\.?|tausend|mil)(?![a-z])|(mio\.?|millions?|millones|millionen|mn)(?![a-z])|(m)(?![a-z/])|(lakhs?|lacs?|lpa|l)(?![a-z])|(crores?|cr)(?![a-z])|(万)|(千))/i;
 const MULTS = [1e3, 1e6, 1e6, 1e5, 1e7, 1e4, 1e3] as const;
 
 // Numbers that are not money: durations, percentages, headcounts, "13 months' pay" (13薪).
@@ -40,7 +40,7 @@ const FROM = /(?:from|starting (?:at|from)|start(?:ing)?|ab|à partir de|a parti
 
 // Period words; the first one in the text wins ("$25/hr (~$52k/yr)" is hourly).
 const PERIODS: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
-  ['hour', /\/\s*(?:hr|hour|h|std|heure|hora)\b|\b(?:per|an|a|by the|pro|par|por|la|de l['’]|à l['’])\s*(?:hour|hr|h|stunde|std|heure|hora)\b|\bhourly\b|\bstündlich|stundenlohn|\btaux horaire|\bhoraire\b|\bpor hora\b|\bph\b/i],
+  ['hour', /\/\s*(?:hr|hour|h|std|stunde|heure|hora)\b|\b(?:per|an|a|by the|pro|par|por|la|de l['’]|à l['’])\s*(?:hour|hr|h|stunde|std|heure|hora)\b|\bhourly\b|\bstündlich|stundenlohn|\btaux horaire|\bhoraire\b|\bpor hora\b|\bph\b/i],
   ['day', /\/\s*(?:day|d|tag|jour|día|dia)\b|\b(?:per|a|pro|par|por|al)\s*(?:day|tag|jour|día|dia)\b|\bdaily\b|\btagessatz|\bday rate|\bjournalier|\bdiario\b|\btjm\b/i],
   ['week', /\/\s*(?:week|wk|woche|semaine|semana)\b|\b(?:per|a|pro|par|por|la|a la)\s*(?:week|wk|woche|semaine|semana)\b|\bweekly\b|\bwöchentlich|\bhebdomadaire|\bsemanal\b/i],
   ['month', /\/\s*(?:month|mo|mth|m|monat|mois|mes|mês)(?![a-z])|\b(?:per|a|pro|im|par|por|al|ao)\s*(?:month|mo|mth|monat|mois|mes|mês)(?![a-z])|\bmonthly\b|\bmonatlich|\bmensuel(?:le)?|\bmensual\b|\bmensal\b|\bp\.\s?m\.|\bbrutto\/monat|薪|月/i],
