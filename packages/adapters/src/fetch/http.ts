@@ -205,7 +205,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
   const limiter = new HostLimiter({
     concurrency: options.hostConcurrency ?? 4,
     requestsPerSecond: options.hostRequestsPerSecond ?? 5,
-    burst: options.hostBurst ?? options.hostRequestsPerSecond ?? 5,
+    // A burst below 1 would never hold a whole token.
+    burst: Math.max(1, options.hostBurst ?? options.hostRequestsPerSecond ?? 5),
   });
   const robots = robotsOptions
     ? new RobotsCache(loadRobots, {
@@ -278,7 +279,9 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       });
       if (REDIRECT.has(response.status) && headers.location !== undefined) {
         await response.body?.cancel().catch(() => undefined);
-        return createFetchResult({ url: url.href, status: response.status, headers, body: new Uint8Array(), source: SOURCE });
+        const totalMs = performance.now() - started;
+        emit({ type: 'request:end', url: url.href, method: state.method, status: response.status, bytes: 0, totalMs, attempt });
+        return createFetchResult({ url: url.href, status: response.status, headers, body: new Uint8Array(), totalMs, source: SOURCE });
       }
       const declared = Number(headers['content-length']);
       if (!headers['content-encoding'] && Number.isFinite(declared) && declared > state.maxBytes) {
