@@ -1,0 +1,28 @@
+/**
+ * Homerun: `{company}.homerun.co[/{job-slug}[/{lang}]]` and its widget globals. The public API
+ * needs a bearer key, so no `boardApiUrl`.
+ * @module
+ */
+import { findInline, segments, tenantOf, token } from './match.js';
+import type { AtsDefinition } from './types.js';
+
+const RESERVED = ['www', 'app', 'api', 'help', 'cdn', 'assets', 'static', 'feed', 'status', 'blog'];
+
+export const homerun: AtsDefinition<'homerun'> = {
+  id: 'homerun',
+  name: 'Homerun',
+  website: 'https://www.homerun.co',
+  detects: { url: true, embed: true, boardApi: false },
+  assetHosts: ['homerun.co'],
+  matchUrl(url) {
+    const company = tenantOf(url.hostname, 'homerun.co', RESERVED);
+    if (company === null) return null;
+    const segs = segments(url);
+    const slug = segs[0] !== undefined && segs[0] !== 'apply' ? token(segs[0]) : null;
+    return { boardToken: company, jobId: slug };
+  },
+  matchPage(signals) {
+    const m = findInline(signals.inlineScripts, /\b(homerunI18n|homerunPrivacySettings)\b/);
+    return m ? { boardToken: null, jobId: null, confidence: 0.6, evidence: [`inline script ${m[1]}`] } : null;
+  },
+};

@@ -1,0 +1,27 @@
+/**
+ * iCIMS: `careers-{tenant}.icims.com/jobs/{id}/{slug}/job`, `{tenant}-careers.icims.com`,
+ * `{tenant}.icims.com/jobs/…` (also as `in_iframe=1` iframes). The token is the portal label as
+ * written (`careers-acme`), since one tenant can run several portals. HTML only: no list API.
+ * @module
+ */
+import { segments, tenantOf } from './match.js';
+import type { AtsDefinition } from './types.js';
+
+const RESERVED = ['www', 'developer', 'developers', 'community', 'care', 'api', 'cdn', 'static', 'login', 'support'];
+
+export const icims: AtsDefinition<'icims'> = {
+  id: 'icims',
+  name: 'iCIMS',
+  website: 'https://www.icims.com',
+  detects: { url: true, embed: true, boardApi: false },
+  assetHosts: ['icims.com'],
+  matchUrl(url) {
+    const portal = tenantOf(url.hostname, 'icims.com', RESERVED);
+    if (portal === null) return null;
+    const segs = segments(url);
+    // Marketing subdomains exist too; a careers label or a /jobs path marks a candidate portal.
+    if (!portal.includes('careers') && segs[0] !== 'jobs') return null;
+    const id = segs[0] === 'jobs' && segs[1] !== undefined && /^\d+$/.test(segs[1]) ? segs[1] : null;
+    return { boardToken: portal, jobId: id, host: url.hostname };
+  },
+};

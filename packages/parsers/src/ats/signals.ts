@@ -1,0 +1,235 @@
+/**
+ * One streaming pass over a page with htmlparser2's `Parser` (no DOM) that keeps only what ATS
+ * detection needs: script/iframe/link/form URLs, metas, capped inline scripts and `id`/`data-*`
+ * attributes. Every list and byte count is capped so hostile input stays cheap.
+ * @module
+ */
+import { JobkitError } from '@jobkit/core';
+import { Parser } from 'htmlparser2';
+import type { AttributeSignal, LinkTagSignal, MetaSignal, PageSignals } from './types.js';
+
+/** Limits for `collectPageSignals`. */
+export interface CollectPageSignalsOptions {
+  /**
+   * Characters of HTML parsed; the rest is ignored and `truncated` set. ATS markers sit in the
+   * head or first screens, so a cap costs little recall and bounds hostile 10 MB pages.
+   * @default 4_000_000
+   */
+  maxChars?: number;
+  /**
+   * Distinct URLs kept per kind (scripts, iframes, anchors, link tags, forms).
+   * @default 1000
+   */
+  maxUrlsPerKind?: number;
+  /**
+   * Characters kept from one inline script.
+   * @default 65_536
+   */
+  maxInlineScriptChars?: number;
+  /**
+   * Characters kept from all inline scripts together.
+   * @default 524_288
+   */
+  maxInlineTotalChars?: number;
+  /**
+   * `id` / `data-*` attributes and metas kept.
+   * @default 1000
+   */
+  maxAttributes?: number;
+}
+
+const MAX_URL_CHARS = 2048;
+const MAX_ATTR_VALUE_CHARS = 512;
+
+/**
+ * Collect detection signals from `html` in one pass.
+ * @param html The page source.
+ * @param baseUrl Absolute http(s) URL the page came from; relative URLs resolve against it.
+ * @throws JobkitError `INVALID_ARGUMENT` when `html` is not a string or `baseUrl` is not absolute http(s).
+ */
+export function collectPageSignals(
+  html: string,
+  baseUrl: string,
+  options: CollectPageSignalsOptions = {},
+): PageSignals {
+  if (typeof html !== 'string') {
+    throw new JobkitError('INVALID_ARGUMENT', '[parsers/ats] collectPageSignals: html must be a string');
+  }
+  let base = parseHttpUrl(baseUrl);
+  if (base === null) {
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `[parsers/ats] collectPageSignals: baseUrl must be an absolute http(s) URL, got ${describe(baseUrl)}`,
+    );
+  }
+  const maxChars = options.maxChars ?? 4_000_000;
+  const maxUrls = options.maxUrlsPerKind ?? 1000;
+  const maxInline = options.maxInlineScriptChars ?? 65_536;
+  const maxInlineTotal = options.maxInlineTotalChars ?? 524_288;
+  const maxAttrs = options.maxAttributes ?? 1000;
+
+  const out: PageSignals = {
+    baseUrl: base.href,
+    scripts: [],
+    iframes: [],
+    anchors: [],
+    linkTags: [],
+    forms: [],
+    metas: [],
+    inlineScripts: [],
+    attributes: [],
+    truncated: html.length > maxChars,
+  };
+  const seen = {
+    scripts: new Set<string>(),
+    iframes: new Set<string>(),
+    anchors: new Set<string>(),
+    linkTags: new Set<string>(),
+    forms: new Set<string>(),
+  };
+  let baseSeen = false;
+  let inlineTotal = 0;
+  // Inline script being read; null when not inside a src-less <script>.
+  let inline: string[] | null = null;
+  let inlineLen = 0;
+
+  const resolve = (raw: string | undefined): string | null => {
+    if (raw === undefined) return null;
+    const v = raw.trim();
+    if (v === '' || v.length > MAX_URL_CHARS || v.startsWith('#')) return null;
+    if (/^(?:javascript|mailto|tel|data|blob|about):/i.test(v)) return null;
+    try {
+      const u = new URL(v, base!);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch {
+      return null;
+    }
+  };
+  const addUrl = (kind: keyof typeof seen, raw: string | undefined): void => {
+    const href = resolve(raw);
+    if (href === null || seen[kind].has(href)) return;
+    if (seen[kind].size >= maxUrls) {
+      out.truncated = true;
+      return;
+    }
+    seen[kind].add(href);
+    if (kind === 'linkTags') return; // stored with rel by the caller
+    out[kind].push(href);
+  };
+  const addAttr = (attr: AttributeSignal): void => {
+    if (out.attributes.length >= maxAttrs) {
+      out.truncated = true;
+      return;
+    }
+    out.attributes.push(attr);
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        switch (name) {
+          case 'base':
+            // Only the first <base href> counts, as in browsers.
+            if (!baseSeen && attribs.href !== undefined) {
+              baseSeen = true;
+              const b = resolve(attribs.href);
+              if (b !== null) base = new URL(b);
+            }
+            break;
+          case 'script':
+            if (attribs.src !== undefined || attribs['data-src'] !== undefined) {
+              addUrl('scripts', attribs.src ?? attribs['data-src']);
+            } else {
+              inline = [];
+              inlineLen = 0;
+            }
+            break;
+          case 'iframe':
+          case 'frame':
+          case 'embed':
+            addUrl('iframes', attribs.src ?? attribs['data-src']);
+            break;
+          case 'a':
+          case 'area':
+            addUrl('anchors', attribs.href);
+            break;
+          case 'link': {
+            const before = seen.linkTags.size;
+            addUrl('linkTags', attribs.href);
+            if (seen.linkTags.size > before) {
+              const href = resolve(attribs.href)!;
+              out.linkTags.push({ href, rel: (attribs.rel ?? '').toLowerCase().slice(0, 64) } satisfies LinkTagSignal);
+            }
+            break;
+          }
+          case 'form':
+            addUrl('forms', attribs.action);
+            break;
+          case 'meta': {
+            const key = attribs.name ?? attribs.property ?? attribs['http-equiv'] ?? attribs.itemprop;
+            if (key !== undefined && attribs.content !== undefined) {
+              if (out.metas.length >= maxAttrs) out.truncated = true;
+              else
+                out.metas.push({
+                  name: key.toLowerCase().slice(0, 128),
+                  content: attribs.content.slice(0, MAX_ATTR_VALUE_CHARS),
+                } satisfies MetaSignal);
+            }
+            break;
+          }
+          default:
+            break;
+        }
+        // id and data-* carry widget mounts such as <div id="grnhse_app"> or data-domain="acme.bamboohr.com".
+        for (const key in attribs) {
+          if (key === 'id' || key.startsWith('data-')) {
+            const value = attribs[key] ?? '';
+            if (value === '' && key === 'id') continue;
+            addAttr({ tag: name, name: key.slice(0, 64), value: value.slice(0, MAX_ATTR_VALUE_CHARS) });
+            if (out.attributes.length >= maxAttrs) break;
+          }
+        }
+      },
+      ontext(text) {
+        if (inline === null) return;
+        const room = Math.min(maxInline - inlineLen, maxInlineTotal - inlineTotal - inlineLen);
+        if (room <= 0) {
+          out.truncated = true;
+          return;
+        }
+        const piece = text.length > room ? text.slice(0, room) : text;
+        inline.push(piece);
+        inlineLen += piece.length;
+      },
+      onclosetag(name) {
+        if (name !== 'script' || inline === null) return;
+        const body = inline.join('').trim();
+        inline = null;
+        if (body !== '') {
+          out.inlineScripts.push(body);
+          inlineTotal += body.length;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html.length > maxChars ? html.slice(0, maxChars) : html);
+  return out;
+}
+
+/** Parse an absolute http(s) URL, or `null`. */
+export function parseHttpUrl(value: unknown): URL | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const u = new URL(value);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Short, safe description of a bad argument for error messages. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  return value === null ? 'null' : typeof value;
+}
