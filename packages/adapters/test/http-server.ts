@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+// `unknown` return so one-line routes can `return res.end(...)`.
+export type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export interface TestServer {
   /** `http://127.0.0.1:<port>` */
