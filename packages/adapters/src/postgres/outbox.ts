@@ -1,0 +1,326 @@
+/**
+ * Transactional outbox on Postgres/PGlite: `enqueueOutbox` writes events inside the caller's
+ * transaction; `createOutboxRelay` publishes them after commit with leased `SKIP LOCKED` claims,
+ * per-aggregate ordering, capped backoff with jitter and a `dead` state. A publish failure after
+ * commit is retried, never rolled back: delivery is at-least-once, consumers dedupe on the
+ * `jobkit-event-id` attribute (see `handleOnce`).
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  EventEnvelopeSchema,
+  JobkitError,
+  backoffDelay,
+  eventToMessage,
+  invalidArgument,
+  type BackoffOptions,
+  type Broker,
+  type EventEnvelope,
+  type OutboxMetrics,
+  type OutboxRelayHandle,
+  type SqlExecutor,
+} from '@jobkit/core';
+import type { PostgresExecutor } from './executor.js';
+import { DEFAULT_SCHEMA, schemaIdent } from './migrations.js';
+
+const WHERE = 'adapters/postgres/outbox';
+
+/** NOTIFY channel the relay listens on for a schema. */
+export function outboxChannel(schema: string = DEFAULT_SCHEMA): string {
+  return `jobkit_outbox_${schema}`;
+}
+
+export interface EnqueueOutboxOptions {
+  /** @default 'jobkit' */
+  schema?: string;
+}
+
+const EventsSchema = z.array(EventEnvelopeSchema);
+
+/**
+ * Insert events into the outbox inside the caller's transaction, so they commit (or roll back)
+ * with the caller's rows. Returns the event ids.
+ * @throws JobkitError `INVALID_ARGUMENT` when `tx` is not a transaction or an event is malformed.
+ */
+export async function enqueueOutbox(tx: SqlExecutor, events: readonly EventEnvelope[], options: EnqueueOutboxOptions = {}): Promise<string[]> {
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const s = schemaIdent(schema);
+  if (!tx.inTransaction) {
+    throw invalidArgument(WHERE, 'enqueueOutbox must run inside the transaction that writes the domain rows (use db.transaction(tx => …))');
+  }
+  const parsed = EventsSchema.safeParse(events);
+  if (!parsed.success) throw invalidArgument(WHERE, `invalid outbox event: ${parsed.error.message}`, parsed.error);
+  if (events.length === 0) return [];
+  const rows = events.map((e) => ({ id: e.id, type: e.type, aggregate_id: e.aggregateId, occurred_at: e.occurredAt, payload: e.payload ?? null }));
+  await tx.query(
+    `INSERT INTO ${s}.outbox (id, type, aggregate_id, occurred_at, payload)
+     SELECT x.id, x.type, x.aggregate_id, x.occurred_at::timestamptz, x.payload
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, aggregate_id text, occurred_at text, payload jsonb)`,
+    [JSON.stringify(rows)],
+  );
+  // Delivered at COMMIT only, so a rolled-back transaction never wakes the relay.
+  if (tx.dialect === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), '']);
+  return events.map((e) => e.id);
+}
+
+export interface OutboxRelayOptions {
+  db: SqlExecutor;
+  broker: Broker;
+  /** Topic for every event (or use `topicFor`). */
+  topic?: string;
+  /** Topic per event, e.g. by type. Takes precedence over `topic`. */
+  topicFor?: (event: EventEnvelope) => string;
+  /** @default 'jobkit' */
+  schema?: string;
+  /** Rows claimed per round. Bounds duplicates after a crash. @default 100 */
+  batchSize?: number;
+  /** Idle poll interval (NOTIFY wakes the relay sooner on Postgres). @default 1000 */
+  pollIntervalMs?: number;
+  /** How long a claim is held before another relay may take the rows over. @default 30000 */
+  leaseMs?: number;
+  /** Failed publishes before a row goes `dead`. @default 10 */
+  maxAttempts?: number;
+  /** Retry delays. @default { baseMs: 1000, maxMs: 300000, jitter: 0.5 } */
+  backoff?: BackoffOptions;
+  /** Use LISTEN/NOTIFY when the executor can. @default true */
+  listen?: boolean;
+  /** Called with loop errors (database down, publish failures) for logging. */
+  onError?: (error: unknown) => void;
+}
+
+const RelayOptionsSchema = z.object({
+  batchSize: z.number().int().min(1).max(10_000).optional(),
+  pollIntervalMs: z.number().int().min(1).optional(),
+  leaseMs: z.number().int().min(100).optional(),
+  maxAttempts: z.number().int().min(1).optional(),
+});
+
+interface ClaimedRow {
+  seq: string;
+  id: string;
+  type: string;
+  aggregate_id: string;
+  occurred_at: Date | string;
+  payload: unknown;
+  attempts: number;
+}
+
+export interface OutboxRelay extends OutboxRelayHandle {
+  /** True while the background loop runs. */
+  readonly running: boolean;
+}
+
+/** Publish committed outbox rows to a broker; see the module doc for the guarantees. */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const opts = RelayOptionsSchema.safeParse(options);
+  if (!opts.success) throw invalidArgument(WHERE, `invalid relay options: ${opts.error.message}`, opts.error);
+  if (!options.db || !options.broker) throw invalidArgument(WHERE, 'db and broker are required');
+  if (!options.topic && !options.topicFor) throw invalidArgument(WHERE, 'pass `topic` or `topicFor`');
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const s = schemaIdent(schema);
+  const { db, broker } = options;
+  const batchSize = options.batchSize ?? 100;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const maxAttempts = options.maxAttempts ?? 10;
+  const backoff = { baseMs: 1000, maxMs: 300_000, jitter: 0.5, ...options.backoff };
+  const topicOf = (e: EventEnvelope) => options.topicFor?.(e) ?? options.topic!;
+  const counters = { published: 0, failed: 0 };
+  const liveTokens = new Set<string>();
+
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let listener: { close(): Promise<void> } | null = null;
+
+  async function claim(token: string): Promise<ClaimedRow[]> {
+    return db.transaction(async (tx) => {
+      // Claims are serialized per schema: otherwise a claimer that skipped a locked row could
+      // take the next event of the same aggregate and publish out of order.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`jobkit.outbox.claim:${schema}`]);
+      const r = await tx.query<ClaimedRow>(
+        `WITH cand AS (
+           SELECT o.seq FROM ${s}.outbox o
+           WHERE o.status = 'pending' AND o.available_at <= now()
+             AND (o.claimed_until IS NULL OR o.claimed_until < now())
+             AND NOT EXISTS (
+               SELECT 1 FROM ${s}.outbox p
+               WHERE p.aggregate_id = o.aggregate_id AND p.seq < o.seq AND p.status <> 'published'
+                 AND (p.status = 'dead' OR p.available_at > now() OR p.claimed_until >= now()))
+           ORDER BY o.seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+         UPDATE ${s}.outbox o SET claimed_until = now() + $2 * interval '1 millisecond', claim_token = $3
+         FROM cand WHERE o.seq = cand.seq
+         RETURNING o.seq::text AS seq, o.id, o.type, o.aggregate_id, o.occurred_at, o.payload, o.attempts`,
+        [batchSize, leaseMs, token],
+      );
+      return r.rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
+    });
+  }
+
+  async function runOnce(): Promise<number> {
+    const token = randomUUID();
+    liveTokens.add(token);
+    try {
+      const rows = await claim(token);
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, { row: ClaimedRow; event: EventEnvelope }[]>();
+      for (const row of rows) {
+        const event: EventEnvelope = {
+          id: row.id,
+          type: row.type,
+          aggregateId: row.aggregate_id,
+          occurredAt: new Date(row.occurred_at).toISOString(),
+          payload: row.payload,
+        };
+        const topic = topicOf(event);
+        const list = byTopic.get(topic) ?? [];
+        list.push({ row, event });
+        byTopic.set(topic, list);
+      }
+      const ok: string[] = [];
+      const failed: { seq: string; delay: number }[] = [];
+      let lastError: unknown;
+      for (const [topic, list] of byTopic) {
+        try {
+          await broker.publish(topic, list.map((x) => eventToMessage(x.event)));
+          for (const x of list) ok.push(x.row.seq);
+        } catch (error) {
+          lastError = error;
+          for (const x of list) failed.push({ seq: x.row.seq, delay: backoffDelay(x.row.attempts + 1, backoff) });
+        }
+      }
+      if (ok.length > 0) {
+        await db.query(
+          `UPDATE ${s}.outbox SET status = 'published', published_at = now(), claimed_until = NULL, claim_token = NULL
+           WHERE seq = ANY($1::bigint[]) AND claim_token = $2`,
+          [ok, token],
+        );
+        counters.published += ok.length;
+      }
+      if (failed.length > 0) {
+        counters.failed += failed.length;
+        await db.query(
+          `UPDATE ${s}.outbox o SET attempts = o.attempts + 1,
+             status = CASE WHEN o.attempts + 1 >= $3 THEN 'dead' ELSE 'pending' END,
+             available_at = now() + d.delay_ms * interval '1 millisecond',
+             claimed_until = NULL, claim_token = NULL, last_error = $4
+           FROM unnest($1::bigint[], $2::int[]) AS d(seq, delay_ms)
+           WHERE o.seq = d.seq AND o.claim_token = $5`,
+          [failed.map((f) => f.seq), failed.map((f) => f.delay), maxAttempts, String(lastError instanceof Error ? lastError.message : lastError).slice(0, 2000), token],
+        );
+        options.onError?.(new JobkitError('BROKER_FAILED', `[${WHERE}] publish failed for ${failed.length} event(s); will retry`, { cause: lastError }));
+      }
+      return ok.length;
+    } finally {
+      liveTokens.delete(token);
+    }
+  }
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+
+  async function ensureListener() {
+    const exec = db as PostgresExecutor;
+    if (listener || options.listen === false || !exec.listen) return;
+    try {
+      listener = await exec.listen(outboxChannel(schema), () => wake?.(), (error) => {
+        options.onError?.(error);
+        const l = listener;
+        listener = null;
+        void l?.close().catch(() => undefined);
+      });
+    } catch (error) {
+      options.onError?.(error);
+    }
+  }
+
+  async function runLoop() {
+    let errors = 0;
+    while (running) {
+      await ensureListener();
+      let n = 0;
+      try {
+        n = await runOnce();
+        errors = 0;
+      } catch (error) {
+        errors++;
+        options.onError?.(error);
+        if (running) await sleep(Math.min(backoffDelay(errors, { baseMs: pollIntervalMs, maxMs: 30_000 }), 30_000));
+        continue;
+      }
+      if (n === 0 && running) await sleep(pollIntervalMs);
+    }
+  }
+
+  return {
+    get running() {
+      return running;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      loop = runLoop();
+    },
+    runOnce,
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      loop = null;
+      const l = listener;
+      listener = null;
+      await l?.close().catch(() => undefined);
+      if (liveTokens.size > 0) {
+        await db
+          .query(`UPDATE ${s}.outbox SET claimed_until = NULL, claim_token = NULL WHERE claim_token = ANY($1::uuid[])`, [[...liveTokens]])
+          .catch((error) => options.onError?.(error));
+      }
+    },
+    async metrics(): Promise<OutboxMetrics> {
+      const r = await db.query<{ pending: string; dead: string; age: number | null }>(
+        `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+                count(*) FILTER (WHERE status = 'dead') AS dead,
+                (extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'pending')) * 1000)::float8 AS age
+         FROM ${s}.outbox WHERE status <> 'published'`,
+      );
+      const row = r.rows[0];
+      return {
+        pendingCount: Number(row?.pending ?? 0),
+        deadCount: Number(row?.dead ?? 0),
+        oldestPendingAgeMs: Math.max(0, Math.round(Number(row?.age ?? 0))),
+        published: counters.published,
+        failed: counters.failed,
+      };
+    },
+  };
+}
+
+/** Delete published rows older than `olderThanMs`; returns how many. */
+export async function pruneOutbox(db: SqlExecutor, options: { olderThanMs: number; schema?: string }): Promise<number> {
+  if (!Number.isFinite(options.olderThanMs) || options.olderThanMs < 0) throw invalidArgument(WHERE, 'olderThanMs must be >= 0');
+  const s = schemaIdent(options.schema ?? DEFAULT_SCHEMA);
+  const r = await db.query(`DELETE FROM ${s}.outbox WHERE status = 'published' AND published_at < now() - $1 * interval '1 millisecond'`, [
+    options.olderThanMs,
+  ]);
+  return r.rowCount;
+}
+
+/** Put dead rows back to pending with a fresh attempt budget (after fixing the cause). */
+export async function redriveOutbox(db: SqlExecutor, options: { schema?: string; ids?: readonly string[] } = {}): Promise<number> {
+  const s = schemaIdent(options.schema ?? DEFAULT_SCHEMA);
+  const r = await db.query(
+    `UPDATE ${s}.outbox SET status = 'pending', attempts = 0, available_at = now(), last_error = NULL
+     WHERE status = 'dead' AND ($1::text[] IS NULL OR id = ANY($1::text[]))`,
+    [options.ids ? [...options.ids] : null],
+  );
+  return r.rowCount;
+}
