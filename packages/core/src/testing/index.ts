@@ -10,3 +10,5 @@ export { runSearchIndexContract, SEARCH_CONTRACT_CASES, searchContractJobs, bulk
 export type { SearchIndexContractOptions, SearchContractCase } from './search-contract.js';
 export { runAnalyticsContract } from './analytics-contract.js';
 export type { AnalyticsContractOptions, AnalyticsContractContext } from './analytics-contract.js';
+export { runJobStoreContract, contractJob } from './job-store-contract.js';
+export type { JobStoreContractOptions } from './job-store-contract.js';
