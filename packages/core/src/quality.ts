@@ -86,10 +86,18 @@ const rules: Rule[] = [
         ? { rule: 'location', points: 10, max: 15, note: 'remote without a location' }
         : { rule: 'location', points: 0, max: 15, note: 'no location' };
     }
-    const best = Math.max(
-      ...job.locations.map((l) => (l.country ? 6 : 0) + (l.city ? 6 : 0) + (l.region || l.postalCode ? 3 : 0)),
-    );
-    return { rule: 'location', points: Math.min(15, best), max: 15, note: best < 12 ? 'partly parsed' : undefined };
+    const scored = job.locations.map((l) => ({
+      points: (l.country ? 6 : 0) + (l.city ? 6 : 0) + (l.region || l.postalCode ? 3 : 0),
+      missing: [!l.country && 'country', !l.city && 'city', !(l.region || l.postalCode) && 'region/postal code'].filter(Boolean),
+    }));
+    const best = scored.reduce((a, b) => (b.points > a.points ? b : a));
+    // Every withheld point gets a note, so a 12/15 location says what it lacks.
+    return {
+      rule: 'location',
+      points: Math.min(15, best.points),
+      max: 15,
+      note: best.points < 15 ? `partly parsed: no ${best.missing.join(', ')}` : undefined,
+    };
   },
   (job, now) => {
     if (!job.datePosted) return { rule: 'date', points: 0, max: 10, note: 'no datePosted' };
