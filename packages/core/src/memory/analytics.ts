@@ -186,11 +186,9 @@ export function createMemoryAnalytics(options: MemoryAnalyticsOptions = {}): Ana
         row[field] += 1;
         rows.set(p, row);
       };
-      for (const j of jobs.values()) {
-        bump(j.facts.datePosted ?? j.firstSeen, 'posted');
-        const removedAt = removal(j.facts.urlHash);
-        if (removedAt !== null) bump(removedAt, 'removed');
-      }
+      for (const j of jobs.values()) bump(j.facts.datePosted ?? j.firstSeen, 'posted');
+      // Removals count even for jobs never snapshotted: the event alone says a posting closed.
+      for (const ev of lastJobEvent.values()) if (ev.type === 'job.removed' && ev.removedAt !== null) bump(ev.removedAt, 'removed');
       return [...rows.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
     },
 

@@ -78,7 +78,7 @@ export interface JobsPerPeriodRow {
   period: string;
   /** Jobs whose `postedAt` falls in the period. */
   posted: number;
-  /** Jobs removed (see module doc) with `removedAt` in the period. */
+  /** Jobs removed (see module doc) with `removedAt` in the period, snapshotted or not. */
   removed: number;
 }
 
@@ -182,7 +182,16 @@ export interface ApplicationStats {
   trends: [ApplicationTrend, ApplicationTrend];
 }
 
-export interface IngestJobsOptions {
+export interface IngestOptions {
+  /**
+   * Insert deduplication token: a retried batch with the same token is stored once (BatchWriter
+   * passes its batch token). Backends without insert dedup ignore it; reads are duplicate-safe anyway.
+   * @default a hash of the event ids for events; none for job snapshots
+   */
+  dedupToken?: string;
+}
+
+export interface IngestJobsOptions extends IngestOptions {
   /** Observation time of the snapshot. @default new Date() */
   at?: Date;
 }
@@ -198,8 +207,8 @@ export interface Analytics {
   /** Create tables (idempotent). */
   migrate(): Promise<void>;
   ingestJobs(jobs: readonly JobPosting[], options?: IngestJobsOptions): Promise<IngestResult>;
-  ingestJobEvents(events: readonly JobEvent[]): Promise<IngestResult>;
-  ingestApplicationEvents(events: readonly ApplicationEvent[]): Promise<IngestResult>;
+  ingestJobEvents(events: readonly JobEvent[], options?: IngestOptions): Promise<IngestResult>;
+  ingestApplicationEvents(events: readonly ApplicationEvent[], options?: IngestOptions): Promise<IngestResult>;
   jobsPerPeriod(options: JobsPerPeriodOptions): Promise<JobsPerPeriodRow[]>;
   /** Sorted by jobs desc, then company asc. */
   topCompanies(options?: TopCompaniesOptions): Promise<TopCompanyRow[]>;

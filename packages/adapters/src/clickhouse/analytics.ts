@@ -1,0 +1,338 @@
+/**
+ * ClickHouse implementation of the {@link Analytics} port. Takes a `@clickhouse/client`-compatible
+ * client (HTTP server or chDB in-process via `createEmbeddedClickHouse`), so the same code runs in
+ * both. Inserts are TabSeparated with an explicit `insert_deduplication_token` on every insert.
+ * @module
+ */
+import { Readable } from 'node:stream';
+import {
+  ApplicationEventSchema,
+  DEFAULT_PERCENTILES,
+  JOB_EVENT_RANK,
+  JobEventSchema,
+  JobkitError,
+  JobPostingSchema,
+  JobsPerPeriodOptionsSchema,
+  SalaryPercentilesOptionsSchema,
+  TopCompaniesOptionsSchema,
+  jobFacts,
+  percentileKey,
+  roundTo,
+  sha256Hex,
+  type Analytics,
+  type ApplicationStats,
+  type IngestJobsOptions,
+  type IngestOptions,
+  type JobPosting,
+  type SalaryPercentileRow,
+  type ShareRow,
+  type WorkplaceShareKey,
+} from '@jobkit/core';
+import type { ClickHouseClientLike, ClickHouseSettings } from './client.js';
+import { APPLICATION_EVENT_COLUMNS, JOB_COLUMNS, JOB_EVENT_COLUMNS, migrationStatements } from './migrations.js';
+import {
+  applicationStatsSql,
+  countByLatestSql,
+  jobsPerPeriodSql,
+  medianDaysOpenSql,
+  salaryPercentilesSql,
+} from './queries.js';
+
+const WHERE = 'adapters/clickhouse';
+const DAY_MS = 86_400_000;
+
+export interface ClickHouseAnalyticsOptions {
+  /** A `@clickhouse/client` client, or `createEmbeddedClickHouse()` for chDB. */
+  client: ClickHouseClientLike;
+  /** Database holding the tables (created by `migrate()`). @default 'jobkit' */
+  database?: string;
+  /** Close the client in `close()`. @default false (the caller owns it) */
+  ownsClient?: boolean;
+  /** Rows per INSERT statement; larger inputs are split (each part gets `<token>:<n>`). @default 100_000 */
+  maxInsertRows?: number;
+}
+
+type Cell = string | number | null;
+
+/** TabSeparated escaping: the four characters that would break a row. */
+function tsv(v: Cell): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '\\N';
+  return /[\\\t\n\r]/.test(v)
+    ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : v;
+}
+
+/** `YYYY-MM-DD hh:mm:ss.sss`, the unambiguous DateTime64(3) text form. */
+export function chDateTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+}
+
+function parseOrThrow<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Error } },
+  value: unknown,
+  what: string,
+): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] invalid ${what}: ${r.error.message}`, { cause: r.error });
+  return r.data;
+}
+
+/** One `jobs` row (column order of {@link JOB_COLUMNS}) as a TabSeparated line. */
+export function jobRowTsv(job: JobPosting, atMs: number): string {
+  const f = jobFacts(job);
+  const at = chDateTime(atMs);
+  return [
+    f.urlHash,
+    f.jobId,
+    f.url,
+    f.company,
+    f.title,
+    f.country,
+    f.workplaceType,
+    f.atsPlatform,
+    f.salaryCurrency,
+    f.salaryPeriod,
+    f.salaryAmount,
+    f.salaryYearly,
+    f.datePosted === null ? null : chDateTime(f.datePosted),
+    f.quality,
+    at,
+    at,
+  ]
+    .map(tsv)
+    .join('\t');
+}
+
+function idsToken(prefix: string, ids: readonly string[]): string {
+  return `${prefix}:${sha256Hex([...ids].sort().join('\n')).slice(0, 32)}`;
+}
+
+/** Create the ClickHouse analytics backend. */
+export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): Analytics {
+  const client = options?.client;
+  if (!client || typeof client.query !== 'function' || typeof client.insert !== 'function') {
+    throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] options.client must be a @clickhouse/client client`);
+  }
+  const db = options.database ?? 'jobkit';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(db)) {
+    throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] database must be an identifier ([A-Za-z_][A-Za-z0-9_]*), got ${JSON.stringify(db)}`);
+  }
+  const maxInsertRows = options.maxInsertRows ?? 100_000;
+  let closed = false;
+
+  const open = () => {
+    if (closed) throw new JobkitError('CLOSED', `[${WHERE}] analytics is closed`);
+  };
+
+  async function wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (cause) {
+      if (JobkitError.is(cause)) throw cause;
+      throw new JobkitError('ANALYTICS_FAILED', `[${WHERE}] ${what} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+        cause,
+        retryable: true,
+      });
+    }
+  }
+
+  async function select<T>(sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return wrap('query', async () => {
+      const rs = await client.query({
+        query: sql,
+        format: 'JSONEachRow',
+        query_params: params,
+        // Counts come back as numbers, not quoted 64-bit strings.
+        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+      });
+      return (await rs.json<T>()) as T[];
+    });
+  }
+
+  /** Insert TabSeparated lines in parts; the token is always explicit (chDB sessions keep SET values). */
+  async function insertLines(table: string, columns: readonly string[], lines: string[], token: string | undefined): Promise<void> {
+    for (let i = 0, part = 0; i < lines.length; i += maxInsertRows, part += 1) {
+      const chunk = lines.slice(i, i + maxInsertRows);
+      const settings: ClickHouseSettings = {
+        insert_deduplication_token: token === undefined ? '' : lines.length > maxInsertRows ? `${token}:${part}` : token,
+      };
+      await wrap(`insert into ${table}`, () =>
+        client.insert({
+          table: `${db}.${table}`,
+          values: Readable.from([`${chunk.join("\n")}\n`], { objectMode: false }),
+          format: 'TabSeparated',
+          columns: [...columns] as [string, ...string[]],
+          clickhouse_settings: settings,
+        }),
+      );
+    }
+  }
+
+  const removedShareKeys: WorkplaceShareKey[] = ['remote', 'hybrid', 'onsite', 'unknown'];
+
+  async function counts(column: string, limit?: number): Promise<{ key: string; jobs: number }[]> {
+    const rows = await select<{ key: string; jobs: number }>(countByLatestSql(db, column, limit));
+    return rows.map((r) => ({ key: r.key, jobs: Number(r.jobs) }));
+  }
+
+  function toShares<K extends string>(rows: { key: K; jobs: number }[]): ShareRow<K>[] {
+    const total = rows.reduce((s, r) => s + r.jobs, 0);
+    return rows.map((r) => ({ key: r.key, jobs: r.jobs, share: total === 0 ? 0 : roundTo(r.jobs / total, 4) }));
+  }
+
+  return {
+    name: `clickhouse:${db}`,
+
+    async migrate() {
+      open();
+      for (const sql of migrationStatements(db)) await wrap('migrate', () => client.command({ query: sql }));
+    },
+
+    async ingestJobs(input, opts: IngestJobsOptions = {}) {
+      open();
+      const jobs = parseOrThrow(JobPostingSchema.array(), input, 'jobs');
+      const at = (opts.at ?? new Date()).getTime();
+      if (Number.isNaN(at)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] options.at is not a valid Date`);
+      await insertLines('jobs', JOB_COLUMNS, jobs.map((j) => jobRowTsv(j, at)), opts.dedupToken);
+      return { rows: jobs.length };
+    },
+
+    async ingestJobEvents(input, opts: IngestOptions = {}) {
+      open();
+      const events = parseOrThrow(JobEventSchema.array(), input, 'job events');
+      if (events.length === 0) return { rows: 0 };
+      const snapshots: string[] = [];
+      const lines = events.map((ev) => {
+        const at = Date.parse(ev.occurredAt);
+        const job = ev.payload.job;
+        if (job) snapshots.push(jobRowTsv(job, at));
+        const urlHash = ev.type === 'job.removed' ? ev.payload.urlHash : ev.payload.job.urlHash;
+        const jobId = ev.type === 'job.removed' ? ev.payload.jobId : ev.payload.job.id;
+        const removedAt = ev.type === 'job.removed' ? Date.parse(ev.payload.removedAt) : 0;
+        return [ev.id, ev.type, JOB_EVENT_RANK[ev.type], urlHash, jobId, chDateTime(at), chDateTime(removedAt)].map(tsv).join('\t');
+      });
+      const token = opts.dedupToken ?? idsToken('job-events', events.map((e) => e.id));
+      // Snapshots first: a crash in between leaves known jobs without their event, never the reverse.
+      await insertLines('jobs', JOB_COLUMNS, snapshots, snapshots.length > 0 ? `${token}:jobs` : undefined);
+      await insertLines('job_events', JOB_EVENT_COLUMNS, lines, token);
+      return { rows: events.length };
+    },
+
+    async ingestApplicationEvents(input, opts: IngestOptions = {}) {
+      open();
+      const events = parseOrThrow(ApplicationEventSchema.array(), input, 'application events');
+      if (events.length === 0) return { rows: 0 };
+      const lines = events.map((e) =>
+        [
+          e.eventId,
+          e.userId,
+          e.applicationId,
+          e.jobId ?? '',
+          e.company ?? '',
+          e.type,
+          e.status ?? '',
+          e.previousStatus ?? '',
+          chDateTime(Date.parse(e.occurredAt)),
+        ]
+          .map(tsv)
+          .join('\t'),
+      );
+      await insertLines('application_events', APPLICATION_EVENT_COLUMNS, lines, opts.dedupToken ?? idsToken('app-events', events.map((e) => e.eventId)));
+      return { rows: events.length };
+    },
+
+    async jobsPerPeriod(input) {
+      open();
+      const o = parseOrThrow(JobsPerPeriodOptionsSchema, input, 'jobsPerPeriod options');
+      const params: Record<string, string> = {};
+      if (o.from !== undefined) params.from = chDateTime(Date.parse(o.from));
+      if (o.to !== undefined) params.to = chDateTime(Date.parse(o.to));
+      const rows = await select<{ period: string; posted: number; removed: number }>(
+        jobsPerPeriodSql(db, o.period, o.from !== undefined, o.to !== undefined),
+        params,
+      );
+      return rows.map((r) => ({ period: r.period, posted: Number(r.posted), removed: Number(r.removed) }));
+    },
+
+    async topCompanies(input = {}) {
+      open();
+      const o = parseOrThrow(TopCompaniesOptionsSchema, input, 'topCompanies options');
+      return (await counts('company', o.limit)).map((r) => ({ company: r.key, jobs: r.jobs }));
+    },
+
+    async salaryPercentiles(input) {
+      open();
+      const o = parseOrThrow(SalaryPercentilesOptionsSchema, input, 'salaryPercentiles options');
+      const levels = o.percentiles ?? [...DEFAULT_PERCENTILES];
+      const rows = await select<{ grp: string; currency: string; period: SalaryPercentileRow['period']; n: number; q: number[] }>(
+        salaryPercentilesSql(db, o.groupBy, levels, o.keyword !== undefined),
+        o.keyword === undefined ? {} : { keyword: o.keyword },
+      );
+      return rows
+        .map((r) => {
+          const values = levels.map((_, i) => roundTo(Number(r.q[i]), 2));
+          return {
+            group: r.grp,
+            currency: r.currency,
+            period: r.period,
+            count: Number(r.n),
+            values,
+            byLevel: Object.fromEntries(levels.map((l, i) => [percentileKey(l), values[i] ?? Number.NaN])),
+          };
+        })
+        .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.currency < b.currency ? -1 : 1));
+    },
+
+    async workplaceShare() {
+      open();
+      const found = new Map((await counts('workplace_type')).map((r) => [r.key, r.jobs]));
+      return toShares(removedShareKeys.map((key) => ({ key, jobs: found.get(key) ?? 0 })));
+    },
+
+    async atsShare() {
+      open();
+      return toShares(await counts('ats_platform'));
+    },
+
+    async medianDaysOpen() {
+      open();
+      const [row] = await select<{ n: number; med: number }>(medianDaysOpenSql(db));
+      const n = Number(row?.n ?? 0);
+      return { medianDays: n === 0 ? null : roundTo(Number(row?.med), 2), jobs: n };
+    },
+
+    async applicationStats(userId, opts = {}) {
+      open();
+      if (typeof userId !== 'string' || userId.length === 0) {
+        throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] applicationStats needs a userId`);
+      }
+      const now = (opts.now ?? new Date()).getTime();
+      const [r] = await select<Record<string, number>>(applicationStatsSql(db), { user: userId, now });
+      const g = (k: string) => Number(r?.[k] ?? 0);
+      const n = g('n');
+      const rate = (k: string) => (n === 0 ? 0 : roundTo(g(k) / n, 4));
+      const trend = (days: 30 | 60, current: number, previous: number) => ({
+        days,
+        current,
+        previous,
+        change: previous === 0 ? null : roundTo((current - previous) / previous, 4),
+      });
+      const stats: ApplicationStats = {
+        applications: n,
+        responseRate: rate('responded'),
+        interviewRate: rate('interviewed'),
+        offerRate: rate('offered'),
+        avgDaysToFirstResponse: g('n_fr') === 0 ? null : roundTo(g('fr_sum_ms') / DAY_MS / g('n_fr'), 2),
+        trends: [trend(30, g('c30'), g('p30')), trend(60, g('c60'), g('p60'))],
+      };
+      return stats;
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (options.ownsClient) await client.close();
+    },
+  };
+}

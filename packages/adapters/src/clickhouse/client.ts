@@ -1,0 +1,26 @@
+/**
+ * The structural slice of `@clickhouse/client` the ClickHouse adapter uses, so no vendor type leaks
+ * into the public API and any compatible client (HTTP or chDB-backed) can be passed in.
+ * @module
+ */
+import type { Readable } from 'node:stream';
+
+export type ClickHouseSettings = Record<string, string | number | boolean | undefined>;
+
+export interface ClickHouseClientLike {
+  command(params: { query: string; clickhouse_settings?: ClickHouseSettings }): Promise<unknown>;
+  insert(params: {
+    table: string;
+    values: readonly unknown[] | Readable;
+    format: 'JSONEachRow' | 'JSONCompactEachRow' | 'TabSeparated' | 'CSV';
+    columns?: [string, ...string[]];
+    clickhouse_settings?: ClickHouseSettings;
+  }): Promise<unknown>;
+  query(params: {
+    query: string;
+    format: 'JSONEachRow';
+    query_params?: Record<string, unknown>;
+    clickhouse_settings?: ClickHouseSettings;
+  }): Promise<{ json<T = unknown>(): Promise<T[]> | Promise<unknown> }>;
+  close(): Promise<void>;
+}

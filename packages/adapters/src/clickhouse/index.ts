@@ -1,0 +1,12 @@
+/**
+ * `@jobkit/adapters/clickhouse`: the analytics port on ClickHouse, against a server
+ * (`createClient({ url })` from `@clickhouse/client`) or in-process chDB (`createEmbeddedClickHouse`).
+ * chDB is loaded only when `createEmbeddedClickHouse` is called.
+ * @module
+ */
+export { createClickHouseAnalytics, jobRowTsv, chDateTime } from './analytics.js';
+export type { ClickHouseAnalyticsOptions } from './analytics.js';
+export { createEmbeddedClickHouse } from './embedded.js';
+export type { EmbeddedClickHouse, EmbeddedClickHouseOptions } from './embedded.js';
+export type { ClickHouseClientLike, ClickHouseSettings } from './client.js';
+export { migrationStatements, DEDUP_WINDOW, JOB_COLUMNS, JOB_EVENT_COLUMNS, APPLICATION_EVENT_COLUMNS } from './migrations.js';

@@ -1,0 +1,121 @@
+/**
+ * SQL of the dashboard queries. Reads are exact before merges without `FINAL`: the latest job
+ * version comes from `argMax(…, updated_at)` (tuples, so NULLs are not skipped), the latest job
+ * event from `argMax(…, (occurred_at, type_rank, event_id))`, application events are deduplicated
+ * with `LIMIT 1 BY event_id`. Numbers come back raw; rounding happens in JS, like the reference.
+ * @module
+ */
+import { INTERVIEW_STATUSES, RESPONSE_STATUSES, type ApplicationStatus } from '@jobkit/core';
+
+const STATUSES: readonly ApplicationStatus[] = ['applied', 'screening', 'interviewing', 'offer', 'rejected', 'ghosted', 'withdrawn'];
+
+/** url_hash of every job whose latest job event is a removal, with its removal time. */
+export function removedSql(db: string): string {
+  return `SELECT url_hash, argMax(removed_at, (occurred_at, type_rank, event_id)) AS removed_at
+    FROM ${db}.job_events GROUP BY url_hash
+    HAVING argMax(type, (occurred_at, type_rank, event_id)) = 'job.removed'`;
+}
+
+/** Latest value of `column` per active job. */
+function activeLatest(db: string, column: string): string {
+  return `SELECT argMax(tuple(${column}), updated_at).1 AS v FROM ${db}.jobs
+    WHERE url_hash NOT IN (SELECT url_hash FROM (${removedSql(db)}))
+    GROUP BY url_hash`;
+}
+
+/** Count of active jobs per latest value of `column`. */
+export function countByLatestSql(db: string, column: string, limit?: number): string {
+  return `SELECT v AS key, count() AS jobs FROM (${activeLatest(db, column)})
+    GROUP BY key ORDER BY jobs DESC, key ASC${limit === undefined ? '' : ` LIMIT ${limit}`}`;
+}
+
+export function jobsPerPeriodSql(db: string, period: 'day' | 'week', hasFrom: boolean, hasTo: boolean): string {
+  const bucket = period === 'day' ? 'toDate' : 'toMonday';
+  const range = (col: string) =>
+    [hasFrom ? `${col} >= {from:DateTime64(3, 'UTC')}` : '', hasTo ? `${col} < {to:DateTime64(3, 'UTC')}` : '']
+      .filter(Boolean)
+      .join(' AND ') || '1';
+  return `SELECT toString(p) AS period, sum(posted) AS posted, sum(removed) AS removed FROM (
+      SELECT ${bucket}(posted_at) AS p, 1 AS posted, 0 AS removed FROM (
+        SELECT ifNull(argMax(tuple(date_posted), updated_at).1, min(first_seen)) AS posted_at
+        FROM ${db}.jobs GROUP BY url_hash
+      ) WHERE ${range('posted_at')}
+      UNION ALL
+      SELECT ${bucket}(removed_at) AS p, 0 AS posted, 1 AS removed FROM (${removedSql(db)}) WHERE ${range('removed_at')}
+    ) GROUP BY p ORDER BY p`;
+}
+
+/** Percentile levels are validated numbers in (0, 1), inlined because ClickHouse wants constants. */
+export function salaryPercentilesSql(
+  db: string,
+  groupBy: 'titleKeyword' | 'country' | 'currency' | 'period',
+  levels: readonly number[],
+  hasKeyword: boolean,
+): string {
+  const group =
+    groupBy === 'titleKeyword' ? '{keyword:String}' : groupBy === 'country' ? 's.2' : groupBy === 'period' ? 's.4' : 's.3';
+  const amount = groupBy === 'period' ? 's.5' : 's.6';
+  const where = [`${amount} IS NOT NULL`, `s.3 != ''`, groupBy === 'period' ? `s.4 != ''` : '', hasKeyword ? `positionCaseInsensitiveUTF8(s.1, {keyword:String}) > 0` : '']
+    .filter(Boolean)
+    .join(' AND ');
+  return `SELECT ${group} AS grp, s.3 AS currency, ${groupBy === 'period' ? 's.4' : `'year'`} AS period, count() AS n,
+      quantilesExactInclusive(${levels.map((l) => String(Number(l))).join(', ')})(assumeNotNull(${amount})) AS q
+    FROM (
+      SELECT argMax(tuple(title, country, salary_currency, salary_period, salary_amount, salary_yearly), updated_at) AS s
+      FROM ${db}.jobs
+      WHERE url_hash NOT IN (SELECT url_hash FROM (${removedSql(db)}))
+      GROUP BY url_hash
+    ) WHERE ${where}
+    GROUP BY grp, currency, period`;
+}
+
+export function medianDaysOpenSql(db: string): string {
+  return `SELECT count() AS n, quantileExactInclusive(0.5)(days) AS med FROM (
+      SELECT (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(ifNull(j.dp, j.fs))) / 86400000 AS days
+      FROM (${removedSql(db)}) AS r
+      INNER JOIN (
+        SELECT url_hash, argMax(tuple(date_posted), updated_at).1 AS dp, min(first_seen) AS fs FROM ${db}.jobs
+        WHERE url_hash IN (SELECT url_hash FROM (${removedSql(db)}))
+        GROUP BY url_hash
+      ) AS j ON j.url_hash = r.url_hash
+    )`;
+}
+
+const q = (s: string) => `'${s}'`;
+
+/**
+ * Per-user stats in two levels: per application (net count of entries into each status, first
+ * time of each response status), then over applications. `now` is epoch ms.
+ */
+export function applicationStatsSql(db: string): string {
+  const net = STATUSES.map(
+    (s) => `countIf(type IN ('created', 'status_changed') AND st = ${q(s)}) - countIf(type = 'reverted' AND previous_status = ${q(s)}) AS net_${s}`,
+  );
+  const first = RESPONSE_STATUSES.map((s) => `minIf(ts, type = 'status_changed' AND status = ${q(s)}) AS fr_${s}`);
+  const reached = (list: readonly ApplicationStatus[]) => list.map((s) => `net_${s} > 0`).join(' OR ');
+  const frArray = `arrayFilter(x -> x > 0, [${RESPONSE_STATUSES.map((s) => `if(net_${s} > 0, fr_${s}, 0)`).join(', ')}])`;
+  const day = 86_400_000;
+  const win = (from: number, to: number) => `countIf(applied > {now:Int64} - ${to * day} AND applied <= {now:Int64} - ${from * day})`;
+  return `SELECT count() AS n, countIf(resp) AS responded, countIf(intv) AS interviewed, countIf(off) AS offered,
+      countIf(fr > 0) AS n_fr, sumIf(fr - applied, fr > 0) AS fr_sum_ms,
+      ${win(0, 30)} AS c30, ${win(30, 60)} AS p30, ${win(0, 60)} AS c60, ${win(60, 120)} AS p60
+    FROM (
+      SELECT applied, (${reached(RESPONSE_STATUSES)}) AS resp, (${reached(INTERVIEW_STATUSES)}) AS intv, (net_offer > 0) AS off,
+        if(empty(${frArray}), 0, arrayMin(${frArray})) AS fr
+      FROM (
+        SELECT application_id,
+          if(countIf(type = 'created') > 0, minIf(ts, type = 'created'), min(ts)) AS applied,
+          countIf(type = 'deleted') AS deleted,
+          ${net.join(',\n          ')},
+          ${first.join(',\n          ')}
+        FROM (
+          SELECT application_id, type, status, previous_status,
+            if(type = 'created' AND status = '', 'applied', status) AS st,
+            toUnixTimestamp64Milli(occurred_at) AS ts
+          FROM ${db}.application_events WHERE user_id = {user:String}
+          ORDER BY event_id LIMIT 1 BY event_id
+        )
+        GROUP BY application_id
+      ) WHERE deleted = 0
+    )`;
+}

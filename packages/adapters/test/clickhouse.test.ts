@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBatchWriter, finalizeJob, type JobPosting } from '@jobkit/core';
+import { runAnalyticsContract } from '@jobkit/core/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createClickHouseAnalytics, createEmbeddedClickHouse, type EmbeddedClickHouse } from '../src/clickhouse/index.js';
+
+// chDB allows one on-disk session per process: every analytics instance of this file shares it,
+// each in its own database.
+const dir = mkdtempSync(join(tmpdir(), 'jobkit-chdb-'));
+let shared: Promise<EmbeddedClickHouse> | undefined;
+const embedded = () => (shared ??= createEmbeddedClickHouse({ path: dir }));
+
+afterAll(async () => {
+  if (shared) await (await shared).close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+runAnalyticsContract({
+  name: 'clickhouse-chdb',
+  create: async ({ namespace }) => createClickHouseAnalytics({ client: await embedded(), database: namespace }),
+});
+
+function job(n: number): JobPosting {
+  return finalizeJob({
+    url: `https://jobs.example.com/bw/${n}`,
+    title: `Engineer ${n}`,
+    company: { name: `Co${n % 3}` },
+    locations: [],
+    workplaceType: 'remote',
+    employmentType: [],
+    salary: null,
+    description: { html: '', text: '' },
+    datePosted: '2025-01-01',
+    validThrough: null,
+    applyUrl: null,
+    ats: null,
+    source: 'heuristic',
+    provenance: {},
+  });
+}
+
+describe('ClickHouse adapter on chDB', () => {
+  it('a BatchWriter retry after a lost ack is stored once (insert_deduplication_token)', async () => {
+    const client = await embedded();
+    const analytics = createClickHouseAnalytics({ client, database: 'bw_dedup' });
+    await analytics.migrate();
+    const tokens: string[] = [];
+    const writer = createBatchWriter<JobPosting>({
+      maxRows: 50,
+      flushIntervalMs: 1000,
+      retry: { retries: 2, minTimeout: 1, maxTimeout: 5 },
+      sink: async (batch, { dedupToken, attempt }) => {
+        tokens.push(dedupToken);
+        await analytics.ingestJobs(batch, { dedupToken, at: new Date('2025-01-02T00:00:00Z') });
+        // The insert landed but the caller never heard back: the writer must retry the same block.
+        if (attempt === 1) throw new Error('connection reset after insert');
+      },
+    });
+    await writer.write(Array.from({ length: 120 }, (_, i) => job(i)));
+    await writer.close();
+    expect(writer.stats()).toMatchObject({ rowsWritten: 120, batchesWritten: 3, retries: 3 });
+    expect(tokens).toHaveLength(6);
+    const rs = await client.query({ query: 'SELECT count() AS n FROM bw_dedup.jobs', format: 'JSONEachRow' });
+    // Raw physical rows (no argMax, no FINAL): each retried block was dropped by the engine.
+    expect(Number(((await rs.json()) as { n: string }[])[0]?.n)).toBe(120);
+    // A later insert without a token is not swallowed by the token the session saw last.
+    await analytics.ingestJobs([job(500)], { at: new Date('2025-01-03T00:00:00Z') });
+    const rs2 = await client.query({ query: 'SELECT count() AS n FROM bw_dedup.jobs', format: 'JSONEachRow' });
+    expect(Number(((await rs2.json()) as { n: string }[])[0]?.n)).toBe(121);
+    expect(await analytics.topCompanies({ limit: 1 })).toEqual([{ company: 'Co2', jobs: 41 }]);
+    await analytics.close();
+  });
+
+  it('escapes tabs, newlines and backslashes in TabSeparated rows', async () => {
+    const analytics = createClickHouseAnalytics({ client: await embedded(), database: 'escaping' });
+    await analytics.migrate();
+    const j = { ...job(1), company: { name: 'Tab\tNew\nLine\\Co' } };
+    await analytics.ingestJobs([j]);
+    expect(await analytics.topCompanies()).toEqual([{ company: 'Tab\tNew\nLine\\Co', jobs: 1 }]);
+    await analytics.close();
+  });
+
+  it('rejects a bad database name and a closed instance', async () => {
+    const client = await embedded();
+    expect(() => createClickHouseAnalytics({ client, database: 'x; DROP' })).toThrow(/database must be an identifier/);
+    const a = createClickHouseAnalytics({ client, database: 'closed_db' });
+    await a.close();
+    await expect(a.topCompanies()).rejects.toThrow(/closed/);
+  });
+});
