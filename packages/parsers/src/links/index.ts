@@ -1,0 +1,7 @@
+/**
+ * Job-link extraction from career and listing pages.
+ * @module
+ */
+export { extractJobLinks } from './extract-job-links.js';
+export type { ExtractJobLinksOptions, JobLink } from './extract-job-links.js';
+export { isJobUrl } from './job-url.js';

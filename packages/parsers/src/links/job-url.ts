@@ -1,0 +1,82 @@
+/**
+ * Is this URL a single job posting? URL-shape rules for ATS hosts and common career-site paths,
+ * with the exclusions (navigation, search, paging, login, social, assets) that keep lists clean.
+ * @module
+ */
+
+const ASSET = /\.(?:png|jpe?g|gif|svg|webp|ico|css|js|mjs|json|xml|rss|pdf|docx?|zip|mp4|mp3|woff2?|ttf)$/i;
+
+/** Path segments that name a list, a filter or site chrome, never one posting. */
+const NAV_SEGMENT =
+  /^(?:search|suche|recherche|buscar|busqueda|category|categories|categorie|kategorie|department|departments|team|teams|location|locations|standorte|page|pages|login|log-in|signin|sign-in|sign_in|signup|register|account|profile|apply|alerts?|job-alerts?|saved|favorites|rss|feed|sitemap|about|benefits|culture|faq|contact|privacy|terms|impressum|datenschutz|students|graduates|internships|all|index|list|new|results|filter|map|events|blog|news)$/i;
+
+/** Hosts whose job URLs have a known shape; the test gets the path split into segments. */
+const ATS_RULES: Array<{ host: RegExp; job: (segs: string[], u: URL) => boolean }> = [
+  { host: /(^|\.)greenhouse\.io$/, job: (s, u) => /^\d+$/.test(s[s.indexOf('jobs') + 1] ?? '') || u.searchParams.has('token') },
+  { host: /^jobs\.(eu\.)?lever\.co$/, job: (s) => s.length >= 2 && /^[0-9a-f-]{36}$/i.test(s[1]!) },
+  { host: /^jobs\.ashbyhq\.com$/, job: (s) => s.length >= 2 && /^[0-9a-f-]{36}$/i.test(s[1]!) },
+  { host: /^apply\.workable\.com$/, job: (s) => s[1] === 'j' && !!s[2] },
+  { host: /\.jobs\.personio\.(de|com)$/, job: (s) => s[0] === 'job' && /^\d+$/.test(s[1] ?? '') },
+  { host: /\.myworkdayjobs\.com$|\.myworkdaysite\.com$/, job: (s) => s.includes('job') && s.length >= s.indexOf('job') + 2 },
+  { host: /^(jobs|careers)\.smartrecruiters\.com$/, job: (s) => s.length >= 2 && /^\d{6,}/.test(s[1]!) },
+  { host: /\.recruitee\.com$/, job: (s) => s[0] === 'o' && !!s[1] },
+  { host: /\.bamboohr\.com$/, job: (s) => s[0] === 'careers' && /^\d+$/.test(s[1] ?? '') },
+  { host: /\.breezy\.hr$/, job: (s) => s[0] === 'p' && !!s[1] },
+  { host: /^jobs\.jobvite\.com$/, job: (s) => s.includes('job') && !!s[s.indexOf('job') + 1] },
+  { host: /\.applytojob\.com$/, job: (s) => s[0] === 'apply' && !!s[1] && s[1] !== 'jobs' },
+  { host: /\.teamtailor\.com$/, job: (s) => s[0] === 'jobs' && /^\d+/.test(s[1] ?? '') },
+  { host: /\.icims\.com$/, job: (s) => s[0] === 'jobs' && /^\d+$/.test(s[1] ?? '') },
+  { host: /(^|\.)linkedin\.com$/, job: (s) => s[0] === 'jobs' && s[1] === 'view' && !!s[2] },
+  { host: /(^|\.)indeed\.[a-z.]+$/, job: (s, u) => (s[0] === 'viewjob' || s[0] === 'rc') && u.searchParams.has('jk') },
+  { host: /(^|\.)glassdoor\.[a-z.]+$/, job: (s, u) => s[0] === 'job-listing' || (s[0] === 'partner' && u.searchParams.has('jobListingId')) },
+  { host: /(^|\.)workatastartup\.com$/, job: (s) => s[0] === 'jobs' && /^\d+$/.test(s[1] ?? '') },
+  { host: /(^|\.)join\.com$/, job: (s) => s[0] === 'companies' && s[2] === 'jobs' ? !!s[3] : false },
+];
+
+/** Hosts never holding an employer's posting (social sites, share widgets). */
+const SOCIAL = /(^|\.)(facebook|twitter|x|instagram|youtube|tiktok|pinterest|xing|github|medium|wa|whatsapp|t|reddit|threads)\.(com|me|net)$/i;
+
+/** Generic career-site path words that precede a posting slug or id. */
+const JOB_PATH_WORDS =
+  /^(?:jobs?|careers?|career|positions?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|stellenangebote?|stellen|stelle|jobangebote?|karriere|offres?|offre-d-emploi|offres-d-emploi|emplois?|empleos?|empleo|ofertas?|vacantes?|trabaja-con-nosotros|postings?|requisitions?|role|roles|job-listing|joboffer|job-offer)$/i;
+
+/** A slug or id that looks like one posting (has a digit, or several words joined by dashes). */
+function looksLikePostingSlug(seg: string): boolean {
+  if (!seg || NAV_SEGMENT.test(seg) || JOB_PATH_WORDS.test(seg)) return false;
+  if (/\d{3,}/.test(seg)) return true;
+  if (/^[0-9a-f-]{20,}$/i.test(seg)) return true;
+  return seg.split(/[-_]/).filter((w) => w.length > 0).length >= 2 && seg.length >= 6;
+}
+
+/** True when `url` points at one job posting (not a list, search, category or asset). */
+export function isJobUrl(url: URL): boolean {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const host = url.hostname.toLowerCase();
+  const path = decodeURIComponentSafe(url.pathname);
+  if (ASSET.test(path)) return false;
+  const segs = path.split('/').filter(Boolean);
+  for (const rule of ATS_RULES) if (rule.host.test(host)) return rule.job(segs, url);
+  if (SOCIAL.test(host)) return false;
+  if (url.searchParams.has('gh_jid') || url.searchParams.has('ashby_jid') || url.searchParams.has('lever_jid')) return true;
+  // Paging/filters on a list (`/jobs?page=2`, `/careers?department=x`) are not postings.
+  if (segs.length === 0) return false;
+  const last = segs[segs.length - 1]!;
+  if (NAV_SEGMENT.test(last) || JOB_PATH_WORDS.test(last)) return false;
+  for (let i = 0; i < segs.length - 1; i++) {
+    if (JOB_PATH_WORDS.test(segs[i]!)) {
+      const rest = segs.slice(i + 1);
+      // `/careers/teams/engineering` is a category; `/jobs/1234-backend-engineer` is a posting.
+      if (rest.some((s) => NAV_SEGMENT.test(s))) return false;
+      return rest.some(looksLikePostingSlug) || /^\d+$/.test(rest[0]!);
+    }
+  }
+  return false;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * `parseJobPage`: one HTML page → one normalized job posting (or `null` with the reason). JSON-LD
+ * first, microdata second, heuristics for the gaps; a DOM is built only when microdata or
+ * heuristics need one.
+ * @module
+ */
+import {
+  finalizeJob,
+  invalidArgument,
+  JobkitError,
+  JobDraftSchema,
+  type AtsMatch,
+  type AtsRef,
+  type JobDraft,
+  type ParsedJobPage,
+} from '@jobkit/core';
+import { z } from 'zod';
+import { detectAtsFromSignals } from './ats/detect.js';
+import { collectPageSignals } from './ats/signals.js';
+import { loadDom } from './html/dom.js';
+import { linksFromNodes, resolveCanonical } from './links/extract-job-links.js';
+import { scanPage, type PageScan } from './html/scan.js';
+import { cleanInline } from './html/sanitize.js';
+import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
+import { employerDomain } from './structured/domains.js';
+import { fillGaps, type MergedFields } from './structured/fields.js';
+import { flattenNodes, jobPostingNodes, readJsonLd, type JsonObject } from './structured/json-ld.js';
+import { readMicrodata } from './structured/microdata.js';
+import { normalizeJobPosting } from './structured/normalize.js';
+
+const WHERE = 'parsers/parse-job-page';
+
+/** Options for {@link parseJobPage}. */
+export interface ParseJobPageOptions {
+  /** Absolute http(s) URL the page was fetched from: the posting's identity and the base for relative links. */
+  url: string;
+  /**
+   * Reference time for relative dates ("Posted 3 days ago") and quality date rules.
+   * @default new Date()
+   */
+  now?: Date;
+}
+
+const OptionsSchema = z.object({
+  url: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), 'must be an absolute http(s) URL'),
+  now: z
+    .date()
+    .refine((d) => !Number.isNaN(d.getTime()), 'must be a valid Date')
+    .optional(),
+});
+
+/** Input beyond this is ignored (with a warning): no real job page is this large. */
+const MAX_HTML_CHARS = 12_000_000;
+/** Pages nested deeper than this get no DOM (its serializer and selectors recurse). */
+const MAX_DOM_DEPTH = 1_000;
+
+function toAtsRef(ats: AtsMatch | null, identifier: string | undefined): AtsRef | null {
+  if (!ats || !/^[a-z0-9][a-z0-9-]*$/.test(ats.platform)) return null;
+  const jobId = ats.jobId ?? identifier;
+  return {
+    platform: ats.platform,
+    ...(ats.boardToken ? { boardToken: ats.boardToken } : {}),
+    ...(jobId ? { jobId } : {}),
+  };
+}
+
+function detect(url: string, html: string, warnings: string[]): AtsMatch | null {
+  try {
+    return detectAtsFromSignals(url, collectPageSignals(html, url));
+  } catch (error) {
+    warnings.push(`ATS detection failed: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+/** Several JobPosting nodes may be the same posting repeated (two blocks, or graph + mainEntity). */
+function distinctPostings(nodes: JsonObject[]): JsonObject[] {
+  const seen = new Map<string, JsonObject>();
+  for (const n of nodes) {
+    const key = [n.title ?? n.name, n.url, JSON.stringify(n.identifier ?? null)].map((v) => String(v ?? '')).join('|');
+    if (!seen.has(key)) seen.set(key, n);
+  }
+  return [...seen.values()];
+}
+
+/** The one posting among several that is this page (its `url` matches), if any. */
+function pickPosting(postings: JsonObject[], pageUrl: string): JsonObject | null | 'many' {
+  if (postings.length === 0) return null;
+  if (postings.length === 1) return postings[0]!;
+  const page = pageUrl.replace(/[#?].*$/, '').replace(/\/$/, '');
+  const own = postings.filter((p) => typeof p.url === 'string' && p.url.replace(/[#?].*$/, '').replace(/\/$/, '') === page);
+  return own.length === 1 ? own[0]! : 'many';
+}
+
+/** Company name from a domain: `acme-robotics.com` → `Acme Robotics`. */
+function nameFromDomain(domain: string): string {
+  const label = domain.split('.')[0] ?? domain;
+  return label
+    .split(/[-_]/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+function fillCompanyCheaply(merged: MergedFields, scan: PageScan, ats: AtsMatch | null, url: string): void {
+  if (merged.fields.company) return;
+  const site = scan.meta.get('og:site_name') ?? (scan.title ? cleanTitle(scan.title).company : undefined);
+  if (site && cleanInline(site)) {
+    fillGaps(merged, { company: { name: cleanInline(site).slice(0, 120) } }, 'heuristic');
+    return;
+  }
+  const domain = employerDomain(url);
+  const name = ats?.boardToken ? nameFromDomain(ats.boardToken) : domain ? nameFromDomain(domain) : undefined;
+  if (name) fillGaps(merged, { company: { name } }, 'derived');
+}
+
+/** Drop draft fields zod rejects (e.g. an odd country code) rather than losing the whole posting. */
+function finalizeTolerant(draft: JobDraft, now: Date | undefined, warnings: string[]) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const check = JobDraftSchema.safeParse(draft);
+    if (check.success) break;
+    for (const issue of check.error.issues) {
+      const field = issue.path[0];
+      if (field === 'salary') draft.salary = null;
+      else if (field === 'locations') draft.locations = [];
+      else if (field === 'datePosted') draft.datePosted = null;
+      else if (field === 'validThrough') draft.validThrough = null;
+      else if (field === 'applyUrl') draft.applyUrl = null;
+      else if (field === 'employmentType') draft.employmentType = [];
+      else if (field === 'company' && issue.path[1] === 'logoUrl') delete draft.company.logoUrl;
+      else if (field === 'company' && issue.path[1] === 'domain') delete draft.company.domain;
+      else if (field === 'department') delete draft.department;
+      else continue;
+      if (typeof field === 'string') delete draft.provenance[field as keyof typeof draft.provenance];
+      warnings.push(`dropped invalid ${issue.path.join('.')}: ${issue.message}`);
+    }
+  }
+  return finalizeJob(draft, now ? { now } : {});
+}
+
+/**
+ * Parse one job page. `job` is `null` (with a warning saying why) when the page is not a
+ * single posting: a listing, a login page, a dead page, or a page with no recognisable title.
+ * Never throws for bad pages; throws only for bad arguments.
+ * @throws JobkitError `INVALID_ARGUMENT` when `html` is not a string or `options.url` is not an absolute http(s) URL.
+ */
+export function parseJobPage(html: string, options: ParseJobPageOptions): ParsedJobPage {
+  if (typeof html !== 'string') throw invalidArgument(WHERE, `html must be a string, got ${html === null ? 'null' : typeof html}`);
+  const opts = OptionsSchema.safeParse(options);
+  if (!opts.success) {
+    throw invalidArgument(WHERE, `invalid options: ${opts.error.issues.map((i) => `${i.path.join('.') || 'options'} ${i.message}`).join('; ')}`, opts.error);
+  }
+  const { url, now } = opts.data;
+  const warnings: string[] = [];
+  let input = html;
+  if (input.length > MAX_HTML_CHARS) {
+    warnings.push(`page is ${input.length} characters; only the first ${MAX_HTML_CHARS} were parsed`);
+    input = input.slice(0, MAX_HTML_CHARS);
+  }
+
+  const scan = scanPage(input);
+  warnings.push(...scan.warnings);
+  const ats = detect(url, input, warnings);
+  const ctx = now ? { url, now } : { url };
+  const merged: MergedFields = { fields: {}, provenance: {} };
+  let source: ParsedJobPage['source'] = null;
+  let identifier: string | undefined;
+  const noJob = (reason: string): ParsedJobPage => ({ job: null, ats, source: null, warnings: [...warnings, reason] });
+
+  // JSON-LD, straight from the streaming pass.
+  if (scan.jsonLd.length > 0) {
+    const read = readJsonLd(scan.jsonLd);
+    warnings.push(...read.warnings);
+    const picked = pickPosting(distinctPostings(jobPostingNodes(read.nodes)), url);
+    if (picked === 'many') return noJob('page has several JSON-LD JobPosting items (a listing page, not one posting)');
+    if (!picked) {
+      const listed = new Set(linksFromNodes(read.nodes).map((l) => resolveCanonical(l.href, url)).filter(Boolean));
+      if (listed.size >= 3) return noJob(`page has a JSON-LD ItemList of ${listed.size} job links (a listing page, not one posting)`);
+    }
+    if (picked) {
+      const norm = normalizeJobPosting(picked, ctx);
+      warnings.push(...norm.warnings.map((w) => `json-ld: ${w}`));
+      fillGaps(merged, norm.fields, 'json-ld');
+      identifier = norm.identifier;
+      source = 'json-ld';
+    }
+  }
+
+  const domAllowed = scan.maxDepth <= MAX_DOM_DEPTH;
+  let dom: ReturnType<typeof loadDom> | null = null;
+  const getDom = () => (dom ??= loadDom(input));
+
+  if (scan.hasMicrodataJob && domAllowed) {
+    const { $, doc } = getDom();
+    const picked = pickPosting(distinctPostings(jobPostingNodes(flattenNodes(readMicrodata($, doc)))), url);
+    if (picked === 'many' && source === null) return noJob('page has several microdata JobPosting items (a listing page, not one posting)');
+    if (picked && picked !== 'many') {
+      const norm = normalizeJobPosting(picked, ctx);
+      warnings.push(...norm.warnings.map((w) => `microdata: ${w}`));
+      fillGaps(merged, norm.fields, 'microdata');
+      identifier ??= norm.identifier;
+      source ??= 'microdata';
+    }
+  }
+
+  const f = merged.fields;
+  if (source === null || !f.title || !f.description) {
+    if (!domAllowed) {
+      if (source === null) return noJob(`page nests elements ${scan.maxDepth} deep; heuristics skipped`);
+      warnings.push(`page nests elements ${scan.maxDepth} deep; heuristics skipped`);
+    } else {
+      const { $ } = getDom();
+      const found = extractHeuristics($, { url, scan, ...(now ? { now } : {}) });
+      if (source === null && found.kind !== 'job') return noJob(found.reason);
+      fillGaps(merged, found.fields, 'heuristic');
+      source ??= 'heuristic';
+    }
+  }
+
+  fillCompanyCheaply(merged, scan, ats, url);
+  if (!f.title) return noJob('no job title found');
+  if (!f.company) return noJob('no company name found');
+  if (!f.company.domain) {
+    const domain = employerDomain(url);
+    if (domain) f.company = { ...f.company, domain };
+  }
+  if (!f.description) warnings.push('no description found');
+
+  const draft: JobDraft = {
+    url,
+    title: f.title,
+    company: f.company,
+    locations: f.locations ?? [],
+    workplaceType: f.workplaceType ?? null,
+    employmentType: f.employmentType ?? [],
+    salary: f.salary ?? null,
+    description: f.description ?? { html: '', text: '' },
+    datePosted: f.datePosted ?? null,
+    validThrough: f.validThrough ?? null,
+    applyUrl: f.applyUrl ?? null,
+    ...(f.department ? { department: f.department } : {}),
+    ats: toAtsRef(ats, identifier),
+    source,
+    provenance: merged.provenance,
+  };
+  try {
+    return { job: finalizeTolerant(draft, now, warnings), ats, source, warnings };
+  } catch (error) {
+    if (JobkitError.is(error)) return noJob(`posting failed validation: ${error.message.slice(0, 300)}`);
+    throw error;
+  }
+}
