@@ -9,6 +9,8 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createEmbeddedSearchIndex } from '../packages/adapters/src/search/embedded.js';
 import { toSearchDocument, tokenize, type JobPosting, type SearchFilters } from '../packages/core/src/index.js';
 
@@ -106,7 +108,9 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
 };
 const mb = () => process.memoryUsage().heapUsed / 2 ** 20;
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
+// Heap figures need a full GC before each reading; expose it without a CLI flag.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 const fmt = (n: number) => n.toFixed(2);
 
 async function main() {

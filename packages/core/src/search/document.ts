@@ -89,18 +89,21 @@ export function facetValues(doc: SearchDocument, field: SearchFacetField): reado
 
 const anyOf = (values: readonly string[], wanted: readonly string[] | undefined): boolean =>
   wanted === undefined || values.some((v) => wanted.includes(v));
+// Single-valued fields checked without allocating: this runs once per candidate document.
+const isOneOf = (value: string | undefined, wanted: readonly string[] | undefined): boolean =>
+  wanted === undefined || (value !== undefined && wanted.includes(value));
 
 /**
  * Reference filter semantics (what every engine must reproduce). Engines may use faster
  * structures, but their results must equal this predicate's.
  */
 export function matchesFilters(doc: SearchDocument, f: NormalizedSearchFilters): boolean {
-  if (!anyOf([doc.company], f.company)) return false;
+  if (!isOneOf(doc.company, f.company)) return false;
   if (!anyOf(doc.countries, f.country)) return false;
   if (!anyOf(doc.locations, f.locations)) return false;
-  if (!anyOf(doc.workplace_type ? [doc.workplace_type] : [], f.workplaceType)) return false;
+  if (!isOneOf(doc.workplace_type, f.workplaceType)) return false;
   if (!anyOf(doc.employment_types, f.employmentType)) return false;
-  if (!anyOf(doc.ats_platform ? [doc.ats_platform] : [], f.atsPlatform)) return false;
+  if (!isOneOf(doc.ats_platform, f.atsPlatform)) return false;
   if (f.salaryMin !== undefined && !(doc.salary_max !== undefined && doc.salary_max >= f.salaryMin)) return false;
   if (f.salaryMax !== undefined && !(doc.salary_min !== undefined && doc.salary_min <= f.salaryMax)) return false;
   if (f.postedAfterMs !== undefined && !(doc.posted_at > 0 && doc.posted_at >= f.postedAfterMs)) return false;
