@@ -12,7 +12,11 @@ import { createRequire } from 'node:module';
 import { createHttpFetcher } from '../packages/adapters/src/fetch/http.js';
 
 // The root has no dependency on undici; borrow the adapters package's copy (the one the fetcher uses).
-const undici = createRequire(new URL('../packages/adapters/package.json', import.meta.url))('undici') as typeof import('undici');
+interface UndiciLike {
+  Agent: new (options: { connections: number }) => { close(): Promise<void> };
+  fetch: (url: string, init: { dispatcher: unknown; headers: Record<string, string> }) => Promise<{ arrayBuffer(): Promise<ArrayBuffer> }>;
+}
+const undici = createRequire(new URL('../packages/adapters/package.json', import.meta.url))('undici') as UndiciLike;
 const { Agent, fetch: undiciFetch } = undici;
 
 const ROUND_MS = Number(process.env.ROUND_MS ?? 1000);
