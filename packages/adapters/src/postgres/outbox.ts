@@ -164,7 +164,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     try {
       const rows = await claim(token);
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, { row: ClaimedRow; event: EventEnvelope }[]>();
+      // Publish in seq order, one call per run of consecutive rows with the same topic (a single
+      // call in the common one-topic case). Once an aggregate fails, its later rows in this batch
+      // are handed back unpublished so event N+1 never overtakes a failed event N.
+      const runs: { topic: string; items: { row: ClaimedRow; event: EventEnvelope }[] }[] = [];
       for (const row of rows) {
         const event: EventEnvelope = {
           id: row.id,
@@ -174,21 +177,38 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           payload: row.payload,
         };
         const topic = topicOf(event);
-        const list = byTopic.get(topic) ?? [];
-        list.push({ row, event });
-        byTopic.set(topic, list);
+        const last = runs[runs.length - 1];
+        if (last && last.topic === topic) last.items.push({ row, event });
+        else runs.push({ topic, items: [{ row, event }] });
       }
       const ok: string[] = [];
       const failed: { seq: string; delay: number }[] = [];
+      const skipped: string[] = [];
+      const failedAggregates = new Set<string>();
       let lastError: unknown;
-      for (const [topic, list] of byTopic) {
+      for (const run of runs) {
+        const items = run.items.filter((x) => {
+          if (!failedAggregates.has(x.row.aggregate_id)) return true;
+          skipped.push(x.row.seq);
+          return false;
+        });
+        if (items.length === 0) continue;
         try {
-          await broker.publish(topic, list.map((x) => eventToMessage(x.event)));
-          for (const x of list) ok.push(x.row.seq);
+          await broker.publish(run.topic, items.map((x) => eventToMessage(x.event)));
+          for (const x of items) ok.push(x.row.seq);
         } catch (error) {
           lastError = error;
-          for (const x of list) failed.push({ seq: x.row.seq, delay: backoffDelay(x.row.attempts + 1, backoff) });
+          for (const x of items) {
+            failedAggregates.add(x.row.aggregate_id);
+            failed.push({ seq: x.row.seq, delay: backoffDelay(x.row.attempts + 1, backoff) });
+          }
         }
+      }
+      if (skipped.length > 0) {
+        await db.query(`UPDATE ${s}.outbox SET claimed_until = NULL, claim_token = NULL WHERE seq = ANY($1::bigint[]) AND claim_token = $2`, [
+          skipped,
+          token,
+        ]);
       }
       if (ok.length > 0) {
         await db.query(

@@ -1,0 +1,434 @@
+/**
+ * Outbox, relay, inbox, saga log and work queue against real engines (PGlite always, PostgreSQL
+ * when DATABASE_URL is set).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  createEvent,
+  createMemoryBroker,
+  decodeJson,
+  EVENT_ID_ATTRIBUTE,
+  JobkitError,
+  publishOrCompensate,
+  runSaga,
+  resumeSagas,
+  createMemorySagaLog,
+  type Broker,
+  type EventEnvelope,
+  type ReceivedMessage,
+  type SagaLog,
+  type SagaStep,
+} from '@jobkit/core';
+import { contractJob } from '@jobkit/core/testing';
+import {
+  createOutboxRelay,
+  createPostgresJobStore,
+  createPostgresQueue,
+  createPostgresSagaLog,
+  enqueueOutbox,
+  handleOnce,
+  pruneInbox,
+  redriveOutbox,
+} from '@jobkit/adapters/postgres';
+import { sleep, testEngines } from './postgres-helpers.js';
+
+const engines = testEngines();
+afterAll(async () => {
+  for (const e of engines) await e.close();
+});
+
+const ev = (aggregateId: string, n: number, type = 'test.happened') => createEvent(type, aggregateId, { n });
+
+async function collect(broker: ReturnType<typeof createMemoryBroker>, topic: string) {
+  const got: ReceivedMessage[] = [];
+  await broker.subscribe(topic, `${topic}-sub`, async (m) => {
+    got.push(m);
+  });
+  return got;
+}
+
+for (const engine of engines) {
+  const suite = engine.skip ? describe.skip : describe;
+  suite(`postgres delivery on ${engine.name}${engine.skip ? ` (skipped: ${engine.skip})` : ''}`, () => {
+    describe('outbox', () => {
+      it('writes events only when the caller’s transaction commits', async () => {
+        const { db, schema } = await engine.fresh();
+        await expect(
+          db.transaction(async (tx) => {
+            await enqueueOutbox(tx, [ev('a', 1)], { schema });
+            throw new Error('domain failure');
+          }),
+        ).rejects.toThrow('domain failure');
+        await db.transaction((tx) => enqueueOutbox(tx, [ev('a', 2)], { schema }));
+        const rows = await db.query<{ payload: { n: number } }>(`SELECT payload FROM ${schema}.outbox`);
+        expect(rows.rows.map((r) => r.payload.n)).toEqual([2]);
+        await expect(enqueueOutbox(db, [ev('a', 3)], { schema })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(db.transaction((tx) => enqueueOutbox(tx, [{ id: '' } as EventEnvelope], { schema }))).rejects.toMatchObject({
+          code: 'INVALID_ARGUMENT',
+        });
+      });
+
+      it('job store writes job events in the same transaction as the rows', async () => {
+        const { db, schema } = await engine.fresh();
+        await expect(
+          db.transaction(async (tx) => {
+            await createPostgresJobStore({ db: tx, schema, outbox: true }).upsertJobs([contractJob(1)]);
+            throw new Error('rollback');
+          }),
+        ).rejects.toThrow('rollback');
+        expect((await db.query(`SELECT 1 FROM ${schema}.jobs`)).rowCount).toBe(0);
+        expect((await db.query(`SELECT 1 FROM ${schema}.outbox`)).rowCount).toBe(0);
+
+        const store = createPostgresJobStore({ db, schema, outbox: true });
+        await store.upsertJobs([contractJob(1), contractJob(2)], { boardKey: 'b' });
+        await store.upsertJobs([contractJob(1), contractJob(2, { title: 'Changed' })], { boardKey: 'b' });
+        await store.markMissing({ boardKey: 'b', seenUrlHashes: [contractJob(2).urlHash] });
+        const events = await db.query<{ type: string; aggregate_id: string; payload: any }>(
+          `SELECT type, aggregate_id, payload FROM ${schema}.outbox ORDER BY seq`,
+        );
+        expect(events.rows.map((r) => [r.type, r.aggregate_id])).toEqual([
+          ['job.created', contractJob(1).id],
+          ['job.created', contractJob(2).id],
+          ['job.updated', contractJob(2).id],
+          ['job.removed', contractJob(1).id],
+        ]);
+        expect(events.rows[2]!.payload.changedFields).toEqual(['title']);
+      });
+
+      it('relay publishes in order per aggregate with the event id attribute, and reports metrics', async () => {
+        const { db, schema } = await engine.fresh();
+        const broker = createMemoryBroker();
+        const got = await collect(broker, 'events');
+        const events = [ev('a', 1), ev('b', 1), ev('a', 2), ev('a', 3), ev('b', 2)];
+        await db.transaction((tx) => enqueueOutbox(tx, events, { schema }));
+        const relay = createOutboxRelay({ db, broker, schema, topic: 'events', batchSize: 2 });
+        expect((await relay.metrics()).pendingCount).toBe(5);
+        let total = 0;
+        for (let i = 0; i < 10; i++) total += await relay.runOnce();
+        expect(total).toBe(5);
+        await broker.idle();
+        const byAgg = (agg: string) => got.filter((m) => m.orderingKey === agg).map((m) => decodeJson<EventEnvelope<{ n: number }>>(m.data).payload.n);
+        expect(byAgg('a')).toEqual([1, 2, 3]);
+        expect(byAgg('b')).toEqual([1, 2]);
+        expect(got.map((m) => m.attributes[EVENT_ID_ATTRIBUTE]).sort()).toEqual(events.map((e) => e.id).sort());
+        const m = await relay.metrics();
+        expect(m).toMatchObject({ pendingCount: 0, deadCount: 0, published: 5, failed: 0 });
+        await broker.close();
+      });
+
+      it('never publishes N+1 while N is failing; N goes dead after maxAttempts; redrive recovers', async () => {
+        const { db, schema } = await engine.fresh();
+        const inner = createMemoryBroker();
+        const got = await collect(inner, 'ok-topic');
+        await collect(inner, 'flaky');
+        let broken = true;
+        const broker: Broker = {
+          name: 'flaky',
+          publish: (topic, messages) => (topic === 'flaky' && broken ? Promise.reject(new Error('UNAVAILABLE')) : inner.publish(topic, messages)),
+          subscribe: inner.subscribe.bind(inner),
+          close: inner.close.bind(inner),
+        };
+        await db.transaction((tx) =>
+          enqueueOutbox(tx, [ev('a', 1, 'test.flaky'), ev('a', 2), ev('b', 1), ev('b', 2)], { schema }),
+        );
+        const relay = createOutboxRelay({
+          db,
+          broker,
+          schema,
+          topicFor: (e) => (e.type === 'test.flaky' ? 'flaky' : 'ok-topic'),
+          maxAttempts: 2,
+          backoff: { baseMs: 1, maxMs: 5, jitter: 0 },
+        });
+        for (let i = 0; i < 6; i++) {
+          await relay.runOnce();
+          await sleep(15);
+        }
+        await inner.idle();
+        const seen = got.map((m) => `${m.orderingKey}:${decodeJson<EventEnvelope<{ n: number }>>(m.data).payload.n}`);
+        expect(seen).toEqual(['b:1', 'b:2']);
+        const m = await relay.metrics();
+        expect(m).toMatchObject({ deadCount: 1, pendingCount: 1, failed: 2 });
+        broken = false;
+        expect(await redriveOutbox(db, { schema })).toBe(1);
+        for (let i = 0; i < 3; i++) await relay.runOnce();
+        await inner.idle();
+        expect(got.map((m) => `${m.orderingKey}:${decodeJson<EventEnvelope<{ n: number }>>(m.data).payload.n}`)).toEqual(['b:1', 'b:2', 'a:2']);
+        expect(await relay.metrics()).toMatchObject({ deadCount: 0, pendingCount: 0 });
+        await inner.close();
+      });
+
+      it('stop() finishes in-flight publishes and leaves nothing claimed', async () => {
+        const { db, schema } = await engine.fresh();
+        const inner = createMemoryBroker();
+        const broker: Broker = {
+          name: 'slow',
+          publish: async (topic, messages) => {
+            await sleep(30);
+            return inner.publish(topic, messages);
+          },
+          subscribe: inner.subscribe.bind(inner),
+          close: inner.close.bind(inner),
+        };
+        await db.transaction((tx) => enqueueOutbox(tx, Array.from({ length: 60 }, (_, i) => ev(`agg${i % 7}`, i)), { schema }));
+        const relay = createOutboxRelay({ db, broker, schema, topic: 'tpc', batchSize: 10, pollIntervalMs: 20 });
+        relay.start();
+        await sleep(50);
+        await relay.stop();
+        const r = await db.query<{ claimed: string; published: string; pending: string }>(
+          `SELECT count(*) FILTER (WHERE claim_token IS NOT NULL OR claimed_until IS NOT NULL) AS claimed,
+                  count(*) FILTER (WHERE status = 'published') AS published, count(*) FILTER (WHERE status = 'pending') AS pending
+           FROM ${schema}.outbox`,
+        );
+        expect(Number(r.rows[0]!.claimed)).toBe(0);
+        expect(Number(r.rows[0]!.published)).toBeGreaterThan(0);
+        expect(Number(r.rows[0]!.published) + Number(r.rows[0]!.pending)).toBe(60);
+        await inner.close();
+      });
+
+      it.runIf(engine.name === 'postgres')('wakes on NOTIFY without waiting for the poll interval', async () => {
+        const { db, schema } = await engine.fresh();
+        const broker = createMemoryBroker();
+        const got = await collect(broker, 'tpc');
+        const relay = createOutboxRelay({ db, broker, schema, topic: 'tpc', pollIntervalMs: 60_000 });
+        relay.start();
+        await sleep(300);
+        await db.transaction((tx) => enqueueOutbox(tx, [ev('x', 1)], { schema }));
+        const t0 = Date.now();
+        while (got.length === 0 && Date.now() - t0 < 5000) await sleep(10);
+        await relay.stop();
+        expect(got).toHaveLength(1);
+        expect(Date.now() - t0).toBeLessThan(5000);
+        await broker.close();
+      });
+    });
+
+    describe('inbox', () => {
+      it('applies a message once; duplicates (sequential and concurrent) are acknowledged', async () => {
+        const { db, schema } = await engine.fresh();
+        await db.query(`CREATE TABLE ${schema}.effects (message_id text, n int)`);
+        let runs = 0;
+        const apply = (id: string) =>
+          handleOnce(
+            db,
+            { id: 'broker-id', attributes: { [EVENT_ID_ATTRIBUTE]: id } },
+            async (tx) => {
+              runs++;
+              await sleep(20);
+              await tx.query(`INSERT INTO ${schema}.effects VALUES ($1, 1)`, [id]);
+              return 'applied';
+            },
+            { schema },
+          );
+        expect(await apply('m1')).toEqual({ duplicate: false, value: 'applied' });
+        expect(await apply('m1')).toEqual({ duplicate: true });
+        const results = await Promise.all(Array.from({ length: 6 }, () => apply('m2')));
+        expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+        const effects = await db.query<{ message_id: string; n: string }>(
+          `SELECT message_id, count(*) AS n FROM ${schema}.effects GROUP BY 1 ORDER BY 1`,
+        );
+        expect(effects.rows.map((r) => [r.message_id, Number(r.n)])).toEqual([
+          ['m1', 1],
+          ['m2', 1],
+        ]);
+        expect(runs).toBe(2);
+      });
+
+      it('a failing handler records nothing, so redelivery applies it', async () => {
+        const { db, schema } = await engine.fresh();
+        await expect(handleOnce(db, { id: 'x' }, async () => Promise.reject(new Error('boom')), { schema })).rejects.toThrow('boom');
+        expect(await handleOnce(db, { id: 'x' }, async () => 1, { schema })).toEqual({ duplicate: false, value: 1 });
+      });
+
+      it('pruneInbox refuses a retention shorter than the redelivery horizon', async () => {
+        const { db, schema } = await engine.fresh();
+        await handleOnce(db, { id: 'old' }, async () => undefined, { schema });
+        await expect(pruneInbox(db, { schema, olderThanMs: 60_000, redeliveryHorizonMs: 7 * 86_400_000 })).rejects.toMatchObject({
+          code: 'INVALID_ARGUMENT',
+        });
+        await expect(pruneInbox(db, { schema, olderThanMs: 60_000 } as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await db.query(`UPDATE ${schema}.inbox SET received_at = now() - interval '8 days'`);
+        expect(await pruneInbox(db, { schema, olderThanMs: 7 * 86_400_000, redeliveryHorizonMs: 7 * 86_400_000 })).toBe(1);
+      });
+    });
+
+    describe('saga', () => {
+      const makeSteps = (effects: string[], opts: { failAt?: string; crashOn?: string } = {}): SagaStep<{ ids: string[] }>[] =>
+        ['reserve', 'charge', 'notify'].map((name) => ({
+          name,
+          async run(ctx, meta) {
+            if (opts.failAt === name) throw new Error(`${name} failed`);
+            effects.push(`run:${name}`);
+            ctx.ids.push(meta.idempotencyKey);
+          },
+          async compensate(_ctx, meta) {
+            if (opts.crashOn === name) {
+              opts.crashOn = undefined;
+              throw new Error('CRASH');
+            }
+            // idempotent effect keyed by sagaId:step
+            if (!effects.includes(`undo:${meta.step}`)) effects.push(`undo:${meta.step}`);
+          },
+        }));
+
+      it('compensates completed steps once each, in reverse order', async () => {
+        const effects: string[] = [];
+        const out = await runSaga(makeSteps(effects, { failAt: 'notify' }), { log: createMemorySagaLog(), sagaId: 's1', context: { ids: [] } });
+        expect(out.status).toBe('compensated');
+        expect(out.failedStep).toBe('notify');
+        expect(effects).toEqual(['run:reserve', 'run:charge', 'undo:charge', 'undo:reserve']);
+      });
+
+      it('resumes a crashed saga from the Postgres log, forward and compensating', async () => {
+        const { db, schema } = await engine.fresh();
+        // Forward crash: the log write after "charge" fails as if the process died there.
+        const effects: string[] = [];
+        const real = createPostgresSagaLog({ db, schema });
+        const crashing: SagaLog = {
+          ...real,
+          async stepCompleted(id, index, step, ctx) {
+            if (step === 'charge') throw new Error('process died');
+            return real.stepCompleted(id, index, step, ctx);
+          },
+        };
+        await expect(runSaga(makeSteps(effects), { log: crashing, sagaId: 'fwd', name: 'order', context: { ids: [] } })).rejects.toThrow('process died');
+        // Compensation crash: notify fails, compensating charge "crashes" once.
+        const effects2: string[] = [];
+        await expect(
+          runSaga(makeSteps(effects2, { failAt: 'notify', crashOn: 'charge' }), {
+            log: real,
+            sagaId: 'comp',
+            name: 'refund',
+            context: { ids: [] },
+            compensationAttempts: 1,
+          }),
+        ).rejects.toMatchObject({ code: 'SAGA_FAILED' });
+        expect((await real.get('comp'))?.status).toBe('compensation_failed');
+        await db.query(`UPDATE ${schema}.sagas SET status = 'compensating' WHERE saga_id = 'comp'`);
+
+        const restarted = createPostgresSagaLog({ db, schema });
+        const outcomes = await resumeSagas(restarted, { order: makeSteps(effects), refund: makeSteps(effects2, { failAt: 'notify' }) });
+        expect(outcomes.get('fwd')?.status).toBe('completed');
+        expect(outcomes.get('comp')?.status).toBe('compensated');
+        expect(effects).toEqual(['run:reserve', 'run:charge', 'run:charge', 'run:notify']);
+        expect(effects2).toEqual(['run:reserve', 'run:charge', 'undo:charge', 'undo:reserve']);
+        expect((await restarted.get('fwd'))?.context).toEqual({ ids: ['fwd:reserve', 'fwd:charge', 'fwd:notify'] });
+        expect(await restarted.listUnfinished()).toEqual([]);
+      });
+    });
+
+    describe('work queue', () => {
+      it('claims by priority, honours dedupe keys, runAt and the caller’s transaction', async () => {
+        const { db, schema } = await engine.fresh();
+        const q = createPostgresQueue<{ n: number }>({ db, schema, name: 'crawl' });
+        await q.enqueue({ n: 1 });
+        await q.enqueue({ n: 2 }, { priority: 10, dedupeKey: 'k' });
+        expect(await q.enqueue({ n: 3 }, { dedupeKey: 'k' })).toBeNull();
+        await q.enqueue({ n: 4 }, { runAt: new Date(Date.now() + 60_000) });
+        await expect(
+          db.transaction(async (tx) => {
+            await q.enqueue({ n: 5 }, { tx });
+            throw new Error('rollback');
+          }),
+        ).rejects.toThrow('rollback');
+        const jobs = await q.claim({ limit: 10 });
+        expect(jobs.map((j) => j.payload.n)).toEqual([2, 1]);
+        expect(jobs.every((j) => j.attempts === 1)).toBe(true);
+        expect(await q.stats()).toEqual({ ready: 1, active: 2, completed: 0, dead: 0 });
+        await expect(q.enqueue({ n: 1 }, { priority: 1.5 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      });
+
+      it('rejects a late complete from an expired lease and counts the lost attempt', async () => {
+        const { db, schema } = await engine.fresh();
+        const q = createPostgresQueue({ db, schema, name: 'lease', leaseMs: 150 });
+        await q.enqueue({});
+        const [first] = await q.claim();
+        await sleep(250);
+        const [second] = await q.claim();
+        expect(second?.id).toBe(first!.id);
+        expect(second?.attempts).toBe(2);
+        await expect(q.complete(first!)).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
+        await expect(q.fail(first!, new Error('late'))).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
+        await q.complete(second!);
+        expect(await q.stats()).toMatchObject({ completed: 1, active: 0 });
+      });
+
+      it('retries with backoff, dead-letters after maxAttempts and redrives', async () => {
+        const { db, schema } = await engine.fresh();
+        const q = createPostgresQueue({ db, schema, name: 'dlq', maxAttempts: 2, backoff: { baseMs: 1, maxMs: 1, jitter: 0 } });
+        const id = await q.enqueue({ poison: true });
+        const [a] = await q.claim();
+        expect(await q.fail(a!, new Error('bad 1'))).toBe('retry');
+        await sleep(10);
+        const [b] = await q.claim();
+        expect(await q.fail(b!, new Error('bad 2'))).toBe('dead');
+        expect(await q.claim()).toEqual([]);
+        expect(await q.stats()).toMatchObject({ dead: 1 });
+        expect(await q.redrive({ ids: [id!] })).toBe(1);
+        const [c] = await q.claim();
+        expect(c).toMatchObject({ id, attempts: 1, payload: { poison: true } });
+        expect(c!.lastError).toContain('bad 2');
+      });
+
+      it('dead-letters a job whose holder died on its last attempt', async () => {
+        const { db, schema } = await engine.fresh();
+        const q = createPostgresQueue({ db, schema, name: 'die', maxAttempts: 1, leaseMs: 100 });
+        await q.enqueue({});
+        await q.claim();
+        await sleep(200);
+        expect(await q.claim()).toEqual([]);
+        expect(await q.stats()).toMatchObject({ dead: 1, active: 0 });
+      });
+
+      it('worker applies each job once (transactional) and stop() leaves nothing active', async () => {
+        const { db, schema } = await engine.fresh();
+        await db.query(`CREATE TABLE ${schema}.effects (job text)`);
+        const q = createPostgresQueue<{ i: number }>({ db, schema, name: 'w', leaseMs: 2000 });
+        for (let i = 0; i < 20; i++) await q.enqueue({ i });
+        const worker = q.work(
+          async (p, { tx }) => {
+            await tx!.query(`INSERT INTO ${schema}.effects VALUES ($1)`, [String(p.i)]);
+          },
+          { transactional: true, concurrency: 4, pollIntervalMs: 10 },
+        );
+        const t0 = Date.now();
+        while ((await q.stats()).completed < 20 && Date.now() - t0 < 10_000) await sleep(20);
+        await worker.stop();
+        expect((await db.query(`SELECT DISTINCT job FROM ${schema}.effects`)).rowCount).toBe(20);
+        expect((await db.query(`SELECT job FROM ${schema}.effects`)).rowCount).toBe(20);
+
+        for (let i = 0; i < 5; i++) await q.enqueue({ i: 100 + i });
+        const stuck = q.work(async (_p, { signal }) => new Promise((_r, reject) => signal.addEventListener('abort', () => reject(signal.reason))), {
+          concurrency: 5,
+          pollIntervalMs: 10,
+        });
+        while (stuck.active < 5) await sleep(10);
+        await stuck.stop({ graceMs: 50 });
+        expect(await q.stats()).toMatchObject({ active: 0, ready: 5, completed: 20 });
+        const again = await q.claim({ limit: 5 });
+        expect(again.every((j) => j.attempts === 1)).toBe(true);
+      });
+    });
+  });
+}
+
+describe('publishOrCompensate', () => {
+  it('compensates the write when publish fails and says so', async () => {
+    const broker = createMemoryBroker();
+    await broker.ensureSubscription('tpc', 'sub');
+    const undone: number[] = [];
+    broker.failNextPublish(1);
+    await expect(
+      publishOrCompensate({
+        broker,
+        topic: 'tpc',
+        write: async () => 42,
+        messages: () => [{ data: new Uint8Array([1]) }],
+        compensate: async (r) => void undone.push(r),
+      }),
+    ).rejects.toSatisfy((e: unknown) => JobkitError.is(e, 'BROKER_FAILED') && e.details.compensated === true);
+    expect(undone).toEqual([42]);
+    const ok = await publishOrCompensate({ broker, topic: 'tpc', write: async () => 1, messages: () => [{ data: new Uint8Array([1]) }], compensate: async () => {} });
+    expect(ok.messageIds).toHaveLength(1);
+    await broker.close();
+  });
+});
