@@ -1,3 +1,7 @@
+/**
+ * Unit tests of the HTTP fetcher's parts (SSRF ranges, charset detection, Retry-After) and the proxy path.
+ * @module
+ */
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,8 @@
+/**
+ * End-to-end tests of the guarded HTTP fetcher against local servers on 127.0.0.1: limits, redirects,
+ * SSRF guard, decompression, charsets, retries, rate limits, robots.txt and abort.
+ * @module
+ */
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobkitError, fetchOk } from '@jobkit/core';

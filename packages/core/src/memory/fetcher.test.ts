@@ -1,3 +1,7 @@
+/**
+ * Tests of the static in-memory fetcher and the status → typed-error mapping of the Fetcher port.
+ * @module
+ */
 import { describe, expect, it } from 'vitest';
 import { JobkitError } from '../errors.js';
 import { checkStatus, fetchOk } from '../ports/fetcher.js';

@@ -21,7 +21,7 @@ export interface FetchOptions {
   accept?: string;
   /** Largest decoded body accepted; past it the request is aborted with `FETCH_TOO_LARGE`. */
   maxBytes?: number;
-  /** Per-attempt deadline covering headers and body; past it the attempt fails with `FETCH_TIMEOUT`. */
+  /** Deadline for each HTTP exchange (each redirect hop), headers and body; past it the attempt fails with `FETCH_TIMEOUT`. */
   timeoutMs?: number;
 }
 
