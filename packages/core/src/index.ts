@@ -54,6 +54,8 @@ export type {
   StaticResponse,
   StaticRoute,
 } from './memory/fetcher.js';
+export { createHostRewriteFetcher, createLocalHostRewriteFetcher, localHostRewrite, HOST_REWRITE_PREFIX } from './memory/host-rewrite.js';
+export type { HostRewriteFetcherOptions, LocalHostRewrite, UrlRewrite } from './memory/host-rewrite.js';
 export { createMemoryBroker, DEAD_LETTER_ATTRIBUTES } from './memory/broker.js';
 export type { MemoryBroker, MemoryBrokerOptions, MemoryBrokerStats, FailPublishOptions } from './memory/broker.js';
 
