@@ -255,7 +255,7 @@ export function fromPglite(db: PGliteLike): PostgresExecutor {
       async query<R>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>> {
         try {
           const r = await handle.query<R>(sql, params as unknown[] | undefined);
-          return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+          return { rows: r.rows, rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
         } catch (error) {
           throw wrap(error, sql);
         }
