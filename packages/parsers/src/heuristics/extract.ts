@@ -65,6 +65,8 @@ const DESCRIPTION_SELECTORS = [
   '[data-qa="job-description"]', '[data-ui="job-description"]', '.job-description', '#job-description', '.jobDescription', '.job-details',
   '.description', '[itemprop="description"]', '#content', 'article', 'main',
 ];
+/** Short blocks near the title that list location, hours and workplace ("Full-time · Hamburg"). */
+const HEADLINE_SELECTORS = ['.posting-categories', '.job-header', '.job__header', '#header', '.job-details', '.job-meta', '.job-info', '.job-summary', 'h1 + p'];
 const COMPANY_SELECTORS = ['.company-name', '.job__company', '[data-ui="company-name"]', '.posting-headline .company', '.employer-name'];
 const NOISE = new Set(['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'svg', 'button', 'select']);
 
@@ -79,19 +81,34 @@ function first($: CheerioAPI, selectors: readonly string[], min = 2, max = 300):
   return undefined;
 }
 
-/** Strip " | Company", " - Careers", "Job Application for … at …" from a page title. */
-export function cleanTitle(raw: string): { title: string; company?: string } {
+/**
+ * Strip " | Company", " - Careers", "Job Application for … at …" from a page title. When the
+ * posting title is already known (from a heading), the other part is taken as the company,
+ * which also handles "Company - Title" order.
+ */
+export function cleanTitle(raw: string, knownTitle?: string): { title: string; company?: string } {
   let t = cleanInline(raw);
   const gh = /^job application for (.+?) at (.+)$/i.exec(t);
   if (gh) return { title: gh[1]!.trim(), company: gh[2]!.trim() };
   const parts = t.split(/\s+[|–—·•]\s+|\s+-\s+/).map((p) => p.trim()).filter(Boolean);
   let company: string | undefined;
   if (parts.length > 1) {
-    const careerWord = /^(careers?|jobs?|karriere|stellenangebote?|carrières?|empleos?|empleo|trabaja con nosotros|emploi|offres?)(\s+(at|bei|chez|en)\s+.+)?$/i;
-    const kept = parts.filter((p) => !careerWord.test(p));
+    const careerWord = /^(?:careers?|jobs?|karriere|stellenangebote?|carrières?|empleos?|empleo|trabaja con nosotros|emploi|offres?)(?:\s+(?:at|bei|chez|en|@)\s+(.+))?$/i;
+    const kept: string[] = [];
+    for (const p of parts) {
+      const m = careerWord.exec(p);
+      if (!m) kept.push(p);
+      else if (m[1]) company ??= m[1].trim();
+    }
     const titled = kept.length > 0 ? kept : parts;
-    t = titled[0]!;
-    if (titled.length > 1) company = titled[titled.length - 1];
+    const known = knownTitle ? titled.findIndex((p) => p.toLowerCase() === knownTitle.toLowerCase()) : -1;
+    if (known >= 0) {
+      t = titled[known]!;
+      company ??= titled.find((_, i) => i !== known);
+    } else {
+      t = titled[0]!;
+      if (titled.length > 1) company ??= titled[titled.length - 1];
+    }
   }
   const at = /^(.+?)\s+(?:at|bei|chez)\s+([A-Z0-9][^,]{1,60})$/.exec(t);
   if (at) return { title: at[1]!.trim(), company: company ?? at[2]!.trim() };
@@ -188,9 +205,9 @@ function findDescription($: CheerioAPI, body: AnyNode): Element | undefined {
 const SALARY_IN_TEXT =
   /(?:(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|MXN|SEK|PLN)\b)\s?\d[\d.,\s]*\d?\s?[kKmM]?\b(?:\s?(?:-|–|—|to|bis|à|a|hasta)\s?(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR)\b)?\s?\d[\d.,\s]*\d?\s?[kKmM]?\b)?(?:\s?(?:USD|EUR|GBP|CHF|€|\$))?|\d[\d.,]*\s?[kK]?\s?(?:-|–|—|bis|à|a)\s?\d[\d.,]*\s?[kK]?\s?(?:€|EUR|USD|\$|£|GBP|CHF)|\d[\d.,]*\s?[kK]?\s?(?:€|EUR))(?:[^.\n]{0,40}?\b(?:per|a|an|\/|pro|par|al|por|brutto|gross|jährlich|annual|annuel|anual|yearly))?(?:\s?(?:year|yr|annum|hour|hr|month|jahr|stunde|monat|an|mois|heure|año|mes|hora))?/i;
 
-function salaryFrom(text: string): Salary | undefined {
-  const m = SALARY_IN_TEXT.exec(text);
-  if (!m && text.length > 200) return undefined;
+function salaryFrom(text: string, labelled = false): Salary | undefined {
+  const m = labelled ? null : SALARY_IN_TEXT.exec(text);
+  if (!m && !labelled) return undefined;
   const source = m ? m[0] : text;
   const after = m ? text.slice(m.index + m[0].length, m.index + m[0].length + 30) : '';
   const parsed = parseSalary(source);
@@ -233,16 +250,17 @@ export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): Heurist
   }
   const fromHeading = title ? cleanTitle(title) : undefined;
   if (fromHeading) fields.title = fromHeading.title;
+  const titleTag = docTitle ? cleanTitle(docTitle, fromHeading?.title) : undefined;
 
   // "Title at Company" in a heading or <title> names the employer even on job boards, whose
   // og:site_name is the board's own name; on an employer's own site og:site_name is reliable.
   const onPlatform = employerDomain(ctx.url) === undefined;
   const atCompany = [fromHeading, fromTitleTag, fromOg].map((t) => (t && /\s(at|bei|chez)\s/i.test(title ?? '') ? t.company : undefined));
   let companyName = first($, COMPANY_SELECTORS, 2, 120)?.replace(/^(at|bei|chez|en)\s+/i, '');
-  if (onPlatform) companyName ??= fromHeading?.company ?? fromTitleTag?.company ?? fromOg?.company;
+  if (onPlatform) companyName ??= fromHeading?.company ?? titleTag?.company ?? fromOg?.company;
   companyName ??= atCompany.find(Boolean);
   companyName ??= siteName ? cleanInline(siteName) : undefined;
-  companyName ??= fromTitleTag?.company ?? fromOg?.company;
+  companyName ??= titleTag?.company ?? fromOg?.company;
   if (!companyName) {
     const alt = $('header img[alt], .logo img[alt], img[class*="logo" i][alt], a[class*="logo" i] img[alt], img[alt*="logo" i]')
       .toArray()
@@ -290,11 +308,11 @@ export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): Heurist
 
   // ---- salary
   const salaryLabel = labels.get('salary')?.[0] ?? first($, ['[class*="salary" i]', '[class*="compensation" i]', '[data-ui="job-salary"]'], 3, 160);
-  const salary = (salaryLabel ? salaryFrom(salaryLabel) : undefined) ?? salaryFrom(descriptionText.slice(0, 20_000));
+  const salary = (salaryLabel ? salaryFrom(salaryLabel, true) : undefined) ?? salaryFrom(descriptionText.slice(0, 20_000));
   if (salary) fields.salary = salary;
 
   // ---- fill employment / workplace from prominent text when no label said it
-  const headline = [fields.title ?? '', locationText ?? '', first($, ['.posting-categories', '.job-header', '.job__header', '#header'], 2, 400) ?? ''].join(' \n ');
+  const headline = [fields.title ?? '', locationText ?? '', first($, HEADLINE_SELECTORS, 2, 400) ?? ''].join(' \n ');
   if (!fields.employmentType) {
     const m = EMPLOYMENT_WORDS.exec(headline) ?? EMPLOYMENT_WORDS.exec(descriptionText.slice(0, 600));
     if (m) {
@@ -385,7 +403,7 @@ function classify(
   score += labelled;
   if (words >= 80) score += 1;
   if (words >= 200) score += 1;
-  const sections = $('h2, h3, h4, strong, b').toArray().slice(0, 400).filter((e) => {
+  const sections = $('h2, h3, h4, h5, h6, strong, b').toArray().slice(0, 400).filter((e) => {
     const t = cleanInline(textOf(e, 200));
     return t.length < 80 && SECTION_HEADING.test(t);
   }).length;
@@ -397,7 +415,7 @@ function classify(
     pageIsJobUrl = false;
   }
   if (pageIsJobUrl) (score += 2), why.push('job URL');
-  const listingTitle = headings.some((h) => LISTING_TITLE.test(cleanTitle(h).title) || LISTING_TITLE.test(h));
+  const listingTitle = headings.some((h) => LISTING_TITLE.test(cleanTitle(h).title));
   if (listingTitle) score -= 3;
 
   const jobLinks = new Set<string>();
