@@ -175,6 +175,7 @@ interface SubState {
   nextConsumer: number;
   wakeTimer?: ReturnType<typeof setTimeout>;
   wakeAt: number;
+  dispatchQueued: boolean;
 }
 
 /**
@@ -254,6 +255,7 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
       config: configure(undefined, o),
       nextConsumer: 0,
       wakeAt: Infinity,
+      dispatchQueued: false,
     };
     subs.set(name, sub);
     topicSubs(topic).add(sub);
@@ -303,6 +305,16 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
       return c;
     }
     return undefined;
+  }
+
+  /** Coalesce the many acks of one tick into one scan of the backlog. */
+  function scheduleDispatch(sub: SubState): void {
+    if (sub.dispatchQueued) return;
+    sub.dispatchQueued = true;
+    queueMicrotask(() => {
+      sub.dispatchQueued = false;
+      dispatch(sub);
+    });
   }
 
   function dispatch(sub: SubState): void {
@@ -434,7 +446,7 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
         failDelivery(sub, entry, consumer, error, message);
       }
     }
-    dispatch(sub);
+    scheduleDispatch(sub);
     checkIdle();
   }
 
