@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { createBatchWriter, finalizeJob, type JobPosting } from '@jobkit/core';
 import { runAnalyticsContract } from '@jobkit/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClickHouseAnalytics, createEmbeddedClickHouse, type EmbeddedClickHouse } from '../src/clickhouse/index.js';
+import {
+  createClickHouseAnalytics,
+  createEmbeddedClickHouse,
+  type ClickHouseClientLike,
+  type EmbeddedClickHouse,
+} from '../src/clickhouse/index.js';
 
 // chDB allows one on-disk session per process: every analytics instance of this file shares it,
 // each in its own database.
@@ -17,9 +22,19 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The same engine through `@clickhouse/client`'s own insert path only (what a server client uses). */
+async function clientOnly(): Promise<ClickHouseClientLike> {
+  const c = await embedded();
+  return { command: (p) => c.command(p), insert: (p) => c.insert(p), query: (p) => c.query(p), close: async () => {} };
+}
+
 runAnalyticsContract({
-  name: 'clickhouse-chdb',
+  name: 'clickhouse-chdb-final',
   create: async ({ namespace }) => createClickHouseAnalytics({ client: await embedded(), database: namespace }),
+});
+runAnalyticsContract({
+  name: 'clickhouse-chdb-argmax-client-insert',
+  create: async ({ namespace }) => createClickHouseAnalytics({ client: await clientOnly(), database: namespace, reads: 'argMax' }),
 });
 
 function job(n: number): JobPosting {
@@ -42,9 +57,12 @@ function job(n: number): JobPosting {
 }
 
 describe('ClickHouse adapter on chDB', () => {
-  it('a BatchWriter retry after a lost ack is stored once (insert_deduplication_token)', async () => {
-    const client = await embedded();
-    const analytics = createClickHouseAnalytics({ client, database: 'bw_dedup' });
+  it.each([
+    ['chDB raw insert', 'bw_dedup_raw', embedded],
+    ['client.insert', 'bw_dedup_client', clientOnly],
+  ] as const)('a BatchWriter retry after a lost ack is stored once (insert_deduplication_token, %s)', async (_label, db, make) => {
+    const client = await make();
+    const analytics = createClickHouseAnalytics({ client, database: db });
     await analytics.migrate();
     const tokens: string[] = [];
     const writer = createBatchWriter<JobPosting>({
@@ -62,12 +80,12 @@ describe('ClickHouse adapter on chDB', () => {
     await writer.close();
     expect(writer.stats()).toMatchObject({ rowsWritten: 120, batchesWritten: 3, retries: 3 });
     expect(tokens).toHaveLength(6);
-    const rs = await client.query({ query: 'SELECT count() AS n FROM bw_dedup.jobs', format: 'JSONEachRow' });
+    const rs = await client.query({ query: `SELECT count() AS n FROM ${db}.jobs`, format: 'JSONEachRow' });
     // Raw physical rows (no argMax, no FINAL): each retried block was dropped by the engine.
     expect(Number(((await rs.json()) as { n: string }[])[0]?.n)).toBe(120);
     // A later insert without a token is not swallowed by the token the session saw last.
     await analytics.ingestJobs([job(500)], { at: new Date('2025-01-03T00:00:00Z') });
-    const rs2 = await client.query({ query: 'SELECT count() AS n FROM bw_dedup.jobs', format: 'JSONEachRow' });
+    const rs2 = await client.query({ query: `SELECT count() AS n FROM ${db}.jobs`, format: 'JSONEachRow' });
     expect(Number(((await rs2.json()) as { n: string }[])[0]?.n)).toBe(121);
     expect(await analytics.topCompanies({ limit: 1 })).toEqual([{ company: 'Co2', jobs: 41 }]);
     await analytics.close();

@@ -36,6 +36,7 @@ import {
   jobsPerPeriodSql,
   medianDaysOpenSql,
   salaryPercentilesSql,
+  type ReadMode,
 } from './queries.js';
 
 const WHERE = 'adapters/clickhouse';
@@ -50,6 +51,14 @@ export interface ClickHouseAnalyticsOptions {
   ownsClient?: boolean;
   /** Rows per INSERT statement; larger inputs are split (each part gets `<token>:<n>`). @default 100_000 */
   maxInsertRows?: number;
+  /**
+   * Validate postings with zod in `ingestJobs`. Turn off only for postings that already passed
+   * `finalizeJob`/`JobPostingSchema` (a cheap shape check still runs); events are always validated.
+   * @default true
+   */
+  validate?: boolean;
+  /** How the latest version of each posting is read (see {@link ReadMode}). @default 'final' */
+  reads?: ReadMode;
 }
 
 type Cell = string | number | null;
@@ -104,6 +113,17 @@ export function jobRowTsv(job: JobPosting, atMs: number): string {
     .join('\t');
 }
 
+/** What `validate: false` still guarantees: the fields the row encoder dereferences exist. */
+function shapeCheck(input: readonly JobPosting[]): readonly JobPosting[] {
+  if (!Array.isArray(input)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] jobs must be an array`);
+  for (const [i, j] of input.entries()) {
+    if (typeof j?.urlHash !== 'string' || typeof j.company?.name !== 'string' || !Array.isArray(j.locations) || typeof j.quality?.score !== 'number') {
+      throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] jobs[${i}] is not a JobPosting (urlHash, company.name, locations, quality.score)`);
+    }
+  }
+  return input;
+}
+
 function idsToken(prefix: string, ids: readonly string[]): string {
   return `${prefix}:${sha256Hex([...ids].sort().join('\n')).slice(0, 32)}`;
 }
@@ -119,6 +139,10 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
     throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] database must be an identifier ([A-Za-z_][A-Za-z0-9_]*), got ${JSON.stringify(db)}`);
   }
   const maxInsertRows = options.maxInsertRows ?? 100_000;
+  const reads: ReadMode = options.reads ?? 'final';
+  if (reads !== 'final' && reads !== 'argMax') {
+    throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] reads must be 'final' or 'argMax', got ${JSON.stringify(reads)}`);
+  }
   let closed = false;
 
   const open = () => {
@@ -157,10 +181,18 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
       const settings: ClickHouseSettings = {
         insert_deduplication_token: token === undefined ? '' : lines.length > maxInsertRows ? `${token}:${part}` : token,
       };
+      const body = `${chunk.join('\n')}\n`;
+      if (client.rawInsert) {
+        const raw = client.rawInsert.bind(client);
+        await wrap(`insert into ${table}`, () =>
+          raw({ table: `${db}.${table}`, values: body, format: 'TabSeparated', columns, settings: settings as Record<string, string> }),
+        );
+        continue;
+      }
       await wrap(`insert into ${table}`, () =>
         client.insert({
           table: `${db}.${table}`,
-          values: Readable.from([`${chunk.join("\n")}\n`], { objectMode: false }),
+          values: Readable.from([body], { objectMode: false }),
           format: 'TabSeparated',
           columns: [...columns] as [string, ...string[]],
           clickhouse_settings: settings,
@@ -172,7 +204,7 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
   const removedShareKeys: WorkplaceShareKey[] = ['remote', 'hybrid', 'onsite', 'unknown'];
 
   async function counts(column: string, limit?: number): Promise<{ key: string; jobs: number }[]> {
-    const rows = await select<{ key: string; jobs: number }>(countByLatestSql(db, column, limit));
+    const rows = await select<{ key: string; jobs: number }>(countByLatestSql(db, reads, column, limit));
     return rows.map((r) => ({ key: r.key, jobs: Number(r.jobs) }));
   }
 
@@ -191,7 +223,7 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
 
     async ingestJobs(input, opts: IngestJobsOptions = {}) {
       open();
-      const jobs = parseOrThrow(JobPostingSchema.array(), input, 'jobs');
+      const jobs = options.validate === false ? shapeCheck(input) : parseOrThrow(JobPostingSchema.array(), input, 'jobs');
       const at = (opts.at ?? new Date()).getTime();
       if (Number.isNaN(at)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] options.at is not a valid Date`);
       await insertLines('jobs', JOB_COLUMNS, jobs.map((j) => jobRowTsv(j, at)), opts.dedupToken);
@@ -249,7 +281,7 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
       if (o.from !== undefined) params.from = chDateTime(Date.parse(o.from));
       if (o.to !== undefined) params.to = chDateTime(Date.parse(o.to));
       const rows = await select<{ period: string; posted: number; removed: number }>(
-        jobsPerPeriodSql(db, o.period, o.from !== undefined, o.to !== undefined),
+        jobsPerPeriodSql(db, reads, o.period, o.from !== undefined, o.to !== undefined),
         params,
       );
       return rows.map((r) => ({ period: r.period, posted: Number(r.posted), removed: Number(r.removed) }));
@@ -266,7 +298,7 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
       const o = parseOrThrow(SalaryPercentilesOptionsSchema, input, 'salaryPercentiles options');
       const levels = o.percentiles ?? [...DEFAULT_PERCENTILES];
       const rows = await select<{ grp: string; currency: string; period: SalaryPercentileRow['period']; n: number; q: number[] }>(
-        salaryPercentilesSql(db, o.groupBy, levels, o.keyword !== undefined),
+        salaryPercentilesSql(db, reads, o.groupBy, levels, o.keyword !== undefined),
         o.keyword === undefined ? {} : { keyword: o.keyword },
       );
       return rows

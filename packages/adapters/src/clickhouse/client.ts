@@ -23,4 +23,18 @@ export interface ClickHouseClientLike {
     clickhouse_settings?: ClickHouseSettings;
   }): Promise<{ json<T = unknown>(): Promise<T[]> | Promise<unknown> }>;
   close(): Promise<void>;
+  /**
+   * Optional fast path (chDB's zero-copy passthrough insert, see `createEmbeddedClickHouse`):
+   * when present the analytics adapter hands it the encoded body instead of going through `insert`.
+   */
+  rawInsert?(params: RawInsertParams): Promise<void>;
+}
+
+export interface RawInsertParams {
+  table: string;
+  values: string | Buffer;
+  format: 'TabSeparated' | 'JSONEachRow' | 'JSONCompactEachRow' | 'CSV';
+  columns?: readonly string[];
+  /** Sent as `INSERT … SETTINGS`, scoped to this insert (unlike a session-wide `SET`). */
+  settings?: Record<string, string | number | boolean>;
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { JobkitError } from '@jobkit/core';
-import type { ClickHouseClientLike } from './client.js';
+import type { ClickHouseClientLike, RawInsertParams } from './client.js';
 
 const WHERE = 'adapters/clickhouse';
 
@@ -23,7 +23,7 @@ export interface EmbeddedClickHouse extends ClickHouseClientLike {
    * Raw passthrough insert (payload handed to chDB without the client's string round trip).
    * Same engine, same dedup settings; used by the analytics adapter when available.
    */
-  rawInsert(params: { table: string; values: string | Buffer; format: 'TabSeparated' | 'JSONEachRow' | 'JSONCompactEachRow' | 'CSV' }): Promise<void>;
+  rawInsert(params: RawInsertParams): Promise<void>;
 }
 
 async function load<T>(specifier: string): Promise<T> {
@@ -40,7 +40,7 @@ async function load<T>(specifier: string): Promise<T> {
 
 interface ChdbConnectionModule {
   createChdbConnection(options: { path?: string }): {
-    chdb: { rawInsert(p: { table: string; values: string | Buffer; format: string }): Promise<unknown> };
+    chdb: { rawInsert(p: RawInsertParams): Promise<unknown> };
   };
 }
 interface ClickHouseClientModule {
