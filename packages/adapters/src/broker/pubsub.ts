@@ -45,6 +45,7 @@ export interface PubSubTopicLike {
   publishMessage(message: { data: Buffer; attributes?: Record<string, string>; orderingKey?: string }): Promise<string>;
   resumePublishing(orderingKey: string): void;
   flush(): Promise<void>;
+  getSubscriptions(): Promise<readonly [readonly unknown[], ...unknown[]]>;
 }
 
 /** The slice of a `PubSub` client the adapter uses; a real `PubSub` instance satisfies it. */
@@ -223,8 +224,23 @@ export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
     return once(`sub:${fullSub}`, async () => {
       await ensureTopic(fullTopic);
       const dlTopic = o.deadLetterTopic === undefined ? undefined : topicName(o.deadLetterTopic);
-      // Fail fast on a missing DLQ topic instead of losing poison messages later.
-      if (dlTopic) await ensureTopic(dlTopic);
+      if (dlTopic) {
+        await ensureTopic(dlTopic);
+        // Pub/Sub drops messages dead-lettered to a topic without subscriptions: fail fast instead (S18).
+        const [dlSubs] = await publisher(dlTopic)
+          .getSubscriptions()
+          .catch((e: unknown) => {
+            throw brokerError(`could not list subscriptions of dead-letter topic "${dlTopic}"`, e);
+          });
+        if (dlSubs.length === 0) {
+          throw brokerError(
+            `dead-letter topic "${dlTopic}" has no subscription; create one first (ensureSubscription) or dead-lettered messages are lost`,
+            undefined,
+            { deadLetterTopic: dlTopic },
+            false,
+          );
+        }
+      }
       const [exists] = await client.subscription(fullSub).exists().catch((e: unknown) => {
         throw brokerError(`could not check subscription "${fullSub}"`, e);
       });

@@ -239,6 +239,14 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
   }
 
   function ensureSub(topic: string, name: string, o: z.infer<typeof SubscribeOptionsSchema>): SubState {
+    if (o.deadLetterTopic !== undefined && (topics.get(o.deadLetterTopic)?.size ?? 0) === 0) {
+      // A dead-letter topic nobody subscribes to silently loses poison messages: refuse up front.
+      throw new JobkitError(
+        'BROKER_FAILED',
+        `[${WHERE}] dead-letter topic "${o.deadLetterTopic}" has no subscription; create one first (ensureSubscription) or dead-lettered messages are lost`,
+        { retryable: false, details: { deadLetterTopic: o.deadLetterTopic } },
+      );
+    }
     const existing = subs.get(name);
     if (existing) {
       if (existing.topic !== topic) {

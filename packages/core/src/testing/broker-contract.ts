@@ -4,6 +4,7 @@
  * @module
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { JobkitError } from '../errors.js';
 import { decodeJson, encodeJson } from '../ports/broker.js';
 import type { Broker, ReceivedMessage, SubscribeOptions, Subscription } from '../ports/broker.js';
 
@@ -14,6 +15,7 @@ export const BROKER_CONTRACT_CASES = [
   'nackRedelivery',
   'ordering',
   'deadLetter',
+  'deadLetterSetup',
   'flowControl',
   'closeDrains',
   'largeBatch',
@@ -229,6 +231,25 @@ export function runBrokerContract(options: BrokerContractOptions): void {
       const seen = attempts;
       await sleep(300);
       expect(attempts).toBe(seen);
+    });
+
+    test('deadLetterSetup', 'subscribing with a dead-letter topic that has no subscription fails fast', async () => {
+      const b = await open();
+      const n = names('deadLetterSetup');
+      const error = await b
+        .subscribe(n.topic(), n.sub(), async () => {}, {
+          ...defaults,
+          maxDeliveryAttempts: 5,
+          deadLetterTopic: n.topic('-dlq'),
+        })
+        .then((s) => {
+          subscriptions.push(s);
+          return undefined;
+        })
+        .catch((e: unknown) => e);
+      expect(JobkitError.is(error, 'BROKER_FAILED')).toBe(true);
+      expect((error as JobkitError).retryable).toBe(false);
+      expect(String(error)).toMatch(/dead-letter topic .* has no subscription/);
     });
 
     test('flowControl', 'never more than maxInFlight handlers run at once', async () => {
