@@ -145,7 +145,7 @@ export function isObject(value: unknown): value is JsonObject {
 export function flattenNodes(roots: readonly unknown[]): JsonObject[] {
   const out: JsonObject[] = [];
   const seen = new Set<unknown>();
-  const stack: Array<[unknown, number]> = roots.map((r) => [r, 0]);
+  const stack: Array<[unknown, number]> = roots.map((r): [unknown, number] => [r, 0]).reverse();
   while (stack.length > 0 && out.length < MAX_NODES) {
     const [value, depth] = stack.pop()!;
     if (depth > MAX_WALK_DEPTH || value === null || typeof value !== 'object' || seen.has(value)) continue;
@@ -156,8 +156,10 @@ export function flattenNodes(roots: readonly unknown[]): JsonObject[] {
     }
     const node = value as JsonObject;
     out.push(node);
-    for (const key of Object.keys(node)) {
-      const child = node[key];
+    // Reverse push so nodes come out in document (pre-)order.
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child = node[keys[i]!];
       if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
     }
   }
