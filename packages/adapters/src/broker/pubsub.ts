@@ -73,7 +73,7 @@ export interface PubSubBrokerOptions {
    * @default 'server'
    */
   deadLetterMode?: 'server' | 'client';
-  /** Called for subscriber stream errors that are not tied to one message. */
+  /** Called for subscriber stream errors that are not tied to one message. @default emits a process warning */
   onStreamError?: (error: unknown, subscription: string) => void;
 }
 
@@ -331,7 +331,10 @@ export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
       const inFlight = new Set<Promise<void>>();
       const keyChains = new Map<string, Promise<void>>();
       /** key → id of the failed message the key waits for; later messages of the key are nacked until it returns. */
-      const blockedKeys = new Map<string, string>();
+      const blockedKeys = new Map<string, { id: string; until: number }>();
+      // If the failed message never comes back here (another subscriber got it, or it was dead-lettered
+      // by the server), stop holding its key after this long rather than nacking the key forever.
+      const blockTtlMs = Math.max(60_000, 4 * (o.retryDelayMs?.max ?? 0));
       /** Delivery counts seen here, for when the server does not report `deliveryAttempt`. */
       const seenAttempts = new Map<string, number>();
 
@@ -350,7 +353,7 @@ export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
         seenAttempts.set(m.id, local);
         if (key !== undefined) {
           const blocked = blockedKeys.get(key);
-          if (blocked !== undefined && blocked !== m.id) {
+          if (blocked !== undefined && blocked.id !== m.id && Date.now() < blocked.until) {
             // Acking a later message now would reorder the key once the failed one is redelivered.
             seenAttempts.set(m.id, local - 1);
             return m.nack();
@@ -383,7 +386,7 @@ export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
         if (key !== undefined) {
           const lastServerAttempt = max !== undefined && dlTopic !== undefined && !clientDeadLetter && attempt >= max - 1;
           // If the server is about to dead-letter it, the failed message will not come back: don't block.
-          if (!lastServerAttempt) blockedKeys.set(key, m.id);
+          if (!lastServerAttempt) blockedKeys.set(key, { id: m.id, until: Date.now() + blockTtlMs });
         }
         m.nack();
       }
@@ -438,10 +441,13 @@ export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
       };
       sub.on('message', onMessage);
       sub.on('error', (error: Error) => {
+        const wrapped = brokerError(`subscriber stream error on "${fullSub}"`, error);
         try {
-          opts.onStreamError?.(brokerError(`subscriber stream error on "${fullSub}"`, error), fullSub);
+          if (opts.onStreamError) opts.onStreamError(wrapped, fullSub);
+          // Never swallow silently: without a handler the error still reaches process warnings.
+          else process.emitWarning(wrapped.message, { code: 'JOBKIT_PUBSUB_STREAM', detail: String(error) });
         } catch {
-          // ignore logger failures
+          // A throwing logger must not take the subscriber down.
         }
       });
 
