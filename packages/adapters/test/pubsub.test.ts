@@ -70,6 +70,35 @@ describe.skipIf(!host)('createPubSubBroker on the emulator', () => {
     await broker.close();
   });
 
+  it('redelivers a message whose handler outlives ackDeadlineMs (lease extension stops)', async () => {
+    const broker = createPubSubBroker({ client: newClient() });
+    const topic = `lease-${run}`;
+    const attempts: number[] = [];
+    const started = Date.now();
+    let firstFinished = false;
+    const sub = await broker.subscribe(
+      topic,
+      `${topic}-sub`,
+      async (m) => {
+        attempts.push(m.deliveryAttempt);
+        if (m.deliveryAttempt === 1) {
+          while (attempts.length < 2 && Date.now() - started < 40_000) await new Promise((r) => setTimeout(r, 50));
+          firstFinished = true;
+        }
+      },
+      { ackDeadlineMs: 10_000, maxInFlight: 5 },
+    );
+    await broker.publish(topic, [{ data: new TextEncoder().encode('slow') }]);
+    const deadline = Date.now() + 45_000;
+    while (attempts.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(attempts.slice(0, 2)).toEqual([1, 2]);
+    // Not before the lease could have been extended to the deadline.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+    await sub.close();
+    expect(firstFinished).toBe(true);
+    await broker.close();
+  }, 60_000);
+
   it('surfaces a failed ordered publish and resumes the key so a later retry succeeds', async () => {
     const client = newClient();
     const resumed: string[] = [];
