@@ -5,6 +5,7 @@
  */
 import { enc, param, segments, token } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { ashbyBoard } from './ashby.board.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESERVED = new Set(['api', 'embed']);
@@ -45,4 +46,5 @@ export const ashby: AtsDefinition<'ashby'> = {
   boardApiUrl(boardToken) {
     return `https://api.ashbyhq.com/posting-api/job-board/${enc(boardToken)}?includeCompensation=true`;
   },
+  board: ashbyBoard,
 };

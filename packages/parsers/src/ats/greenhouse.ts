@@ -5,6 +5,7 @@
  */
 import { enc, findInline, hostIs, param, segments, token } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { greenhouseBoard } from './greenhouse.board.js';
 
 const BOARD_HOST = /^(?:boards|job-boards)(?:\.([a-z]{2}))?\.greenhouse\.io$/;
 const API_HOST = /^boards-api(?:\.([a-z]{2}))?\.greenhouse\.io$/;
@@ -60,4 +61,5 @@ export const greenhouse: AtsDefinition<'greenhouse'> = {
     const apiHost = region !== undefined ? `boards-api.${region}.greenhouse.io` : 'boards-api.greenhouse.io';
     return `https://${apiHost}/v1/boards/${enc(boardToken)}/jobs?content=true`;
   },
+  board: greenhouseBoard,
 };

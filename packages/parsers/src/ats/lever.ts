@@ -5,6 +5,7 @@
  */
 import { enc, segments, token } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { leverBoard } from './lever.board.js';
 
 const JOBS_HOST = /^jobs(?:\.(eu))?\.lever\.co$/;
 const API_HOST = /^api(?:\.(eu))?\.lever\.co$/;
@@ -32,4 +33,5 @@ export const lever: AtsDefinition<'lever'> = {
     const eu = hints?.host !== undefined && /(?:^|\.)eu\.lever\.co$/.test(hints.host);
     return `https://api${eu ? '.eu' : ''}.lever.co/v0/postings/${enc(boardToken)}?mode=json`;
   },
+  board: leverBoard,
 };

@@ -3,6 +3,7 @@
  * holds, and the page signals that company-page detection reads. No logic lives here.
  * @module
  */
+import type { BoardContext, BoardListing } from '../boards/types.js';
 
 /** Every platform id Jobkit can detect, lowercase. Adding an ATS starts by adding its id here. */
 export const ATS_PLATFORM_IDS = [
@@ -78,11 +79,13 @@ export interface AtsApiHints {
 }
 
 /**
- * Reserved slot for a board API client. Each client will live in `ats/<id>.board.ts` and be
- * attached to its definition; the shape grows with the first client.
+ * Board API client slot. Each client lives in `ats/<id>.board.ts` and is attached to its
+ * definition; `listBoardJobs` (in `boards/`) drives it.
  */
 export interface AtsBoardClient {
   readonly platform: AtsPlatformId;
+  /** Read the whole board (paging to completion) into drafts. Throws typed board errors. */
+  list(ctx: BoardContext): Promise<BoardListing>;
 }
 
 /** Capabilities of a definition, used for the docs support table. */

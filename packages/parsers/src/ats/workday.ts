@@ -6,6 +6,7 @@
  */
 import { enc, isLocale, requireHost, segments, token } from './match.js';
 import type { AtsDefinition, AtsUrlMatch } from './types.js';
+import { workdayBoard } from './workday.board.js';
 
 const JOBS_HOST = /^([a-z0-9][a-z0-9-]*)\.(?:(wd\d+)\.)?myworkdayjobs\.com$/;
 const SITE_HOST = /^(wd\d+)\.myworkdaysite\.com$/;
@@ -66,4 +67,5 @@ export const workday: AtsDefinition<'workday'> = {
     const [tenant, site] = boardToken.split('/');
     return `https://${host}/wday/cxs/${enc(tenant ?? '')}/${enc(site ?? '')}/jobs`;
   },
+  board: workdayBoard,
 };

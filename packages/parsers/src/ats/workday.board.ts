@@ -1,0 +1,189 @@
+/**
+ * Workday board client: `POST {host}/wday/cxs/{tenant}/{site}/jobs` with
+ * `{appliedFacets, limit: 20, offset, searchText: ""}` (Workday returns 0 rows for `limit` > 20).
+ * Some tenants clamp `total` and paging at 2,000; then the board is split by a facet whose values
+ * each stay under the clamp (`appliedFacets`), or, when no facet fits, read up to the clamp and
+ * reported `partial`. Descriptions, dates and time type come from the per-job detail
+ * (`GET {host}/wday/cxs/{tenant}/{site}{externalPath}`).
+ * @module
+ */
+import { JobkitError } from '@jobkit/core';
+import type { JobDraft, WorkplaceType } from '@jobkit/core';
+import { z } from 'zod';
+import { checkAborted, fetchJson, mapLimit, where } from '../boards/http.js';
+import { toDraft } from '../boards/map.js';
+import type { BoardClient, BoardContext } from '../boards/types.js';
+
+const PAGE = 20;
+/** Where some tenants stop counting and paging. */
+export const WORKDAY_CLAMP = 2000;
+
+const FacetValue = z.looseObject({ id: z.string().nullish(), descriptor: z.string().nullish(), count: z.number().nullish() });
+const Facet = z.looseObject({ facetParameter: z.string().nullish(), descriptor: z.string().nullish(), values: z.array(FacetValue).nullish() });
+const Posting = z.looseObject({
+  title: z.string(),
+  externalPath: z.string(),
+  locationsText: z.string().nullish(),
+  postedOn: z.string().nullish(),
+  bulletFields: z.array(z.string()).nullish(),
+});
+const ListResponse = z.looseObject({ total: z.number().nullish(), jobPostings: z.array(Posting), facets: z.array(Facet).nullish() });
+const DetailResponse = z.looseObject({
+  jobPostingInfo: z.looseObject({
+    title: z.string().nullish(),
+    jobDescription: z.string().nullish(),
+    location: z.string().nullish(),
+    additionalLocations: z.array(z.string()).nullish(),
+    timeType: z.string().nullish(),
+    startDate: z.string().nullish(),
+    postedOn: z.string().nullish(),
+    endDate: z.string().nullish(),
+    externalUrl: z.string().nullish(),
+    jobReqId: z.string().nullish(),
+    remoteType: z.string().nullish(),
+    country: z.looseObject({ descriptor: z.string().nullish() }).nullish(),
+  }),
+});
+
+type Posting = z.output<typeof Posting>;
+type Applied = Record<string, string[]>;
+
+interface Slice {
+  postings: Posting[];
+  total: number;
+  facets: z.output<typeof Facet>[];
+}
+
+export const workdayBoard: BoardClient = {
+  platform: 'workday',
+  async list(ctx: BoardContext) {
+    if (!ctx.host) {
+      throw new JobkitError('INVALID_ARGUMENT', `${where(ctx)} needs the board host (e.g. acme.wd5.myworkdayjobs.com): pass host or a board URL`);
+    }
+    const [tenant, site] = ctx.boardToken.split('/');
+    if (!tenant || !site) throw new JobkitError('INVALID_ARGUMENT', `${where(ctx)} board token must be "{tenant}/{site}", got "${ctx.boardToken}"`);
+    const host = ctx.host;
+    const listUrl = ctx.apiUrl();
+
+    const page = (applied: Applied, offset: number) =>
+      fetchJson(ctx, listUrl, ListResponse, {
+        method: 'POST',
+        body: { appliedFacets: applied, limit: PAGE, offset, searchText: '' },
+        headers: { 'accept-language': 'en-US' },
+      });
+
+    const readSlice = async (applied: Applied, first?: z.output<typeof ListResponse>): Promise<Slice> => {
+      const head = first ?? (await page(applied, 0));
+      // Only the first page carries a reliable total; later pages may say 0.
+      const total = head.total ?? head.jobPostings.length;
+      const postings = [...head.jobPostings];
+      const stop = Math.min(total, WORKDAY_CLAMP);
+      for (let offset = PAGE; offset < stop && postings.length < ctx.maxJobs; offset += PAGE) {
+        checkAborted(ctx);
+        const next = await page(applied, offset);
+        if (next.jobPostings.length === 0) break;
+        postings.push(...next.jobPostings);
+      }
+      return { postings, total, facets: head.facets ?? [] };
+    };
+
+    const head = await page({}, 0);
+    const reported = head.total ?? head.jobPostings.length;
+    let postings: Posting[];
+    let partial = false;
+    let advertisedTotal: number | null = reported;
+    if (reported < WORKDAY_CLAMP) {
+      postings = (await readSlice({}, head)).postings;
+    } else {
+      const split = pickFacet(head.facets ?? [], reported);
+      if (split) {
+        ctx.warn(`workday: total reported as ${reported} (clamp at ${WORKDAY_CLAMP}); split by facet "${split.param}" into ${split.values.length} slices`);
+        postings = [];
+        let sum = 0;
+        for (const value of split.values) {
+          if (postings.length >= ctx.maxJobs) break;
+          const slice = await readSlice({ [split.param]: [value.id] });
+          sum += slice.total;
+          if (slice.total >= WORKDAY_CLAMP) {
+            partial = true;
+            ctx.warn(`workday: facet ${split.param}=${value.descriptor ?? value.id} alone reaches the ${WORKDAY_CLAMP} clamp; its jobs past it are missing`);
+          }
+          else if (slice.postings.length < slice.total && postings.length + slice.postings.length < ctx.maxJobs) {
+            partial = true;
+            ctx.warn(`workday: facet ${split.param}=${value.descriptor ?? value.id} read ${slice.postings.length} of ${slice.total}`);
+          }
+          postings.push(...slice.postings);
+        }
+        // The slices' totals are the real size; overlapping values (multi-location jobs) are deduplicated below.
+        advertisedTotal = null;
+        if (!partial) ctx.warn(`workday: facet slices advertise ${sum} postings in total (a job can sit in several)`);
+      } else {
+        postings = (await readSlice({}, head)).postings;
+        partial = true;
+        ctx.warn(`workday: total reported as ${reported}, the ${WORKDAY_CLAMP} clamp, and no facet splits the board under it; read ${postings.length} jobs, the rest are missing`);
+      }
+    }
+
+    const unique = new Map<string, Posting>();
+    for (const p of postings) if (!unique.has(p.externalPath)) unique.set(p.externalPath, p);
+    const list = [...unique.values()].slice(0, ctx.maxJobs);
+
+    let failed = 0;
+    const details = ctx.details
+      ? await mapLimit(ctx, list, ctx.detailConcurrency, async (p) => {
+          try {
+            return (await fetchJson(ctx, `https://${host}/wday/cxs/${encodeURIComponent(tenant)}/${encodeURIComponent(site)}${p.externalPath}`, DetailResponse)).jobPostingInfo;
+          } catch (error) {
+            if (JobkitError.is(error, 'ABORTED')) throw error;
+            failed++;
+            return null;
+          }
+        })
+      : [];
+    if (failed > 0) ctx.warn(`workday: detail failed for ${failed} jobs; they carry list fields only`);
+
+    const drafts: JobDraft[] = list.map((p, i) => {
+      const d = details[i] ?? null;
+      const reqId = d?.jobReqId ?? /_([^_/]+)$/.exec(p.externalPath)?.[1] ?? p.externalPath;
+      // "2 Locations" is a count, not a place; the detail has the real ones.
+      const listLocation = p.locationsText && !/^\d+\s+locations?$/i.test(p.locationsText) ? p.locationsText : null;
+      return toDraft(ctx, {
+        jobId: reqId,
+        url: d?.externalUrl ?? `https://${host}/${site}${p.externalPath}`,
+        title: d?.title ?? p.title,
+        locationText: d ? [d.location, ...(d.additionalLocations ?? [])] : [listLocation],
+        workplaceType: remoteType(d?.remoteType),
+        employment: d?.timeType,
+        descriptionHtml: d?.jobDescription,
+        datePosted: d?.startDate ?? d?.postedOn ?? p.postedOn,
+        validThrough: d?.endDate,
+        applyUrl: `https://${host}/${site}${p.externalPath}/apply`,
+      });
+    });
+    return { drafts, advertisedTotal, partial };
+  },
+};
+
+function remoteType(v: string | null | undefined): WorkplaceType | null {
+  if (!v) return null;
+  if (/hybrid|flex/i.test(v)) return 'hybrid';
+  if (/remote/i.test(v)) return 'remote';
+  if (/on.?site|office/i.test(v)) return 'onsite';
+  return null;
+}
+
+/** A flat facet whose every value stays under the clamp and whose counts cover the reported total. */
+function pickFacet(facets: z.output<typeof Facet>[], total: number): { param: string; values: { id: string; descriptor?: string | null }[] } | null {
+  let best: { param: string; values: { id: string; descriptor?: string | null }[]; size: number } | null = null;
+  for (const f of facets) {
+    if (!f.facetParameter || !f.values?.length) continue;
+    const values = f.values.filter((v): v is typeof v & { id: string } => typeof v.id === 'string' && v.id !== '');
+    if (values.length !== f.values.length) continue;
+    const counts = values.map((v) => v.count ?? Number.POSITIVE_INFINITY);
+    const sum = counts.reduce((a, b) => a + b, 0);
+    if (counts.some((c) => c >= WORKDAY_CLAMP) || sum < total) continue;
+    // Fewer slices means fewer requests.
+    if (!best || values.length < best.values.length) best = { param: f.facetParameter, values, size: sum };
+  }
+  return best ? { param: best.param, values: best.values } : null;
+}

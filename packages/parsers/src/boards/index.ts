@@ -1,0 +1,7 @@
+/**
+ * Board API barrel: `listBoardJobs`, typed board errors and the client contract.
+ * @module
+ */
+export { listBoardJobs, boardPlatforms } from './list.js';
+export { BoardNotFound, BoardEmpty, Blocked, Truncated, EndpointChanged } from './errors.js';
+export type { BoardRef, ListBoardJobsOptions, BoardJobsResult, BoardClient, BoardContext, BoardListing } from './types.js';

@@ -1,0 +1,140 @@
+/**
+ * `listBoardJobs`: read a whole ATS board through its public API into validated
+ * {@link JobPosting}s, with a completeness check against the total the API advertises.
+ * @module
+ */
+import { JobkitError, finalizeJob } from '@jobkit/core';
+import type { Fetcher, JobPosting } from '@jobkit/core';
+import { z } from 'zod';
+import { getAtsPlatform } from '../ats/registry.js';
+import { ATS_PLATFORM_IDS } from '../ats/types.js';
+import { BoardEmpty, Truncated } from './errors.js';
+import type { BoardContext, BoardJobsResult, BoardRef, ListBoardJobsOptions } from './types.js';
+
+const SOURCE = '[parsers/boards]';
+const DEFAULT_MAX_JOBS = 10_000;
+
+const refSchema = z.object({
+  platform: z.string().min(1),
+  boardToken: z.string().trim().min(1).max(300).refine((s) => !/[\s<>"'`]/.test(s), 'must not contain spaces or quotes'),
+  host: z.string().regex(/^[a-z0-9.-]+(?::\d+)?$/i, 'must be a bare host name').optional(),
+  url: z.url().optional(),
+});
+
+const optionsSchema = z.object({
+  fetcher: z.custom<Fetcher>((v) => typeof v === 'object' && v !== null && typeof (v as Fetcher).fetch === 'function', 'must be a Fetcher'),
+  signal: z.instanceof(AbortSignal).optional(),
+  now: z.date().optional(),
+  maxJobs: z.number().int().positive().optional(),
+  details: z.boolean().optional(),
+  detailConcurrency: z.number().int().positive().max(32).optional(),
+  failOnEmpty: z.boolean().optional(),
+  failOnPartial: z.boolean().optional(),
+});
+
+/** Platforms `listBoardJobs` can read. */
+export function boardPlatforms(): string[] {
+  return ATS_PLATFORM_IDS.filter((id) => getAtsPlatform(id)?.board !== undefined);
+}
+
+/**
+ * List every job on a board through the ATS's public API, paging to completion.
+ *
+ * Fields come from the API's structured fields (provenance `ats-api`); text heuristics only fill
+ * gaps (provenance `heuristic`). `partial` is true (with a warning) when fewer jobs were read than
+ * the API advertised, a cap (`maxJobs`, Workday's 2,000 clamp) cut the listing, or jobs failed
+ * validation. Jobs are deduplicated by URL.
+ *
+ * @throws BoardNotFound, Blocked, EndpointChanged, BoardEmpty (empty body, or no jobs with
+ * `failOnEmpty`), Truncated (with `failOnPartial`), `INVALID_ARGUMENT`, `UNSUPPORTED`, `ABORTED`.
+ */
+export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptions): Promise<BoardJobsResult> {
+  const ref = refSchema.safeParse(board);
+  if (!ref.success) throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} invalid board: ${ref.error.message}`, { cause: ref.error });
+  const opts = optionsSchema.safeParse(options);
+  if (!opts.success) throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} invalid options: ${opts.error.message}`, { cause: opts.error });
+  const { platform, boardToken } = ref.data;
+  const def = getAtsPlatform(platform.toLowerCase());
+  if (!def) throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} unknown platform "${platform}"`);
+  const client = def.board;
+  if (!client) {
+    throw new JobkitError('UNSUPPORTED', `${SOURCE} no board API client for ${def.name}; supported: ${boardPlatforms().join(', ')}`);
+  }
+
+  let host = ref.data.host?.toLowerCase();
+  if (host === undefined && ref.data.url !== undefined) host = def.matchUrl(new URL(ref.data.url))?.host;
+
+  const warnings: string[] = [];
+  const now = opts.data.now ?? new Date();
+  const maxJobs = opts.data.maxJobs ?? DEFAULT_MAX_JOBS;
+  const ctx: BoardContext = {
+    platform: def.id,
+    definition: def,
+    apiUrl: () => {
+      if (!def.boardApiUrl) throw new JobkitError('UNSUPPORTED', `${SOURCE} ${def.id} has no board API URL`);
+      return def.boardApiUrl(boardToken, host === undefined ? undefined : { host });
+    },
+    boardToken,
+    host,
+    fetcher: options.fetcher,
+    signal: opts.data.signal,
+    now,
+    maxJobs,
+    details: opts.data.details ?? true,
+    detailConcurrency: opts.data.detailConcurrency ?? 4,
+    warn: (m) => warnings.push(m),
+  };
+
+  const listing = await client.list(ctx);
+  if (ctx.signal?.aborted) throw new JobkitError('ABORTED', `${SOURCE} aborted`, { cause: ctx.signal.reason });
+
+  const jobs: JobPosting[] = [];
+  const seen = new Set<string>();
+  let invalid = 0;
+  let duplicates = 0;
+  for (const draft of listing.drafts) {
+    let job: JobPosting;
+    try {
+      job = finalizeJob(draft, { now });
+    } catch (error) {
+      invalid++;
+      if (invalid <= 5) warnings.push(`skipped job ${draft.ats?.jobId ?? draft.url}: ${(error as Error).message.slice(0, 200)}`);
+      continue;
+    }
+    if (seen.has(job.id)) {
+      duplicates++;
+      continue;
+    }
+    seen.add(job.id);
+    jobs.push(job);
+  }
+  if (invalid > 5) warnings.push(`skipped ${invalid} invalid jobs in total`);
+  if (duplicates > 0) warnings.push(`dropped ${duplicates} duplicate postings (same URL)`);
+
+  let partial = listing.partial ?? false;
+  if (jobs.length > maxJobs) {
+    jobs.length = maxJobs;
+    partial = true;
+  }
+  if (jobs.length >= maxJobs && (listing.advertisedTotal === null || listing.advertisedTotal > maxJobs)) {
+    partial = true;
+    if (!warnings.some((w) => w.includes('maxJobs'))) warnings.push(`stopped at maxJobs=${maxJobs}`);
+  }
+  const advertised = listing.advertisedTotal;
+  // Duplicates the API listed twice are not missing jobs, so they count as read.
+  if (advertised !== null && jobs.length + invalid + duplicates < advertised && jobs.length < maxJobs) {
+    partial = true;
+    warnings.push(`read ${jobs.length} of ${advertised} advertised jobs`);
+  }
+  if (invalid > 0) partial = true;
+
+  if (jobs.length === 0 && opts.data.failOnEmpty) {
+    throw new BoardEmpty(`${SOURCE} ${def.id} board "${boardToken}" has no jobs`, { details: { platform: def.id, boardToken } });
+  }
+  if (partial && opts.data.failOnPartial) {
+    throw new Truncated(`${SOURCE} ${def.id} board "${boardToken}" could not be read completely: ${warnings.join('; ')}`, {
+      details: { platform: def.id, boardToken, read: jobs.length, advertisedTotal: advertised },
+    });
+  }
+  return { jobs, advertisedTotal: advertised, partial, warnings };
+}

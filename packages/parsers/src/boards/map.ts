@@ -1,0 +1,273 @@
+/**
+ * Mapping helpers shared by board clients: build a {@link JobDraft} from the API's own structured
+ * fields (provenance `ats-api`) and fill only the gaps from text (provenance `heuristic`).
+ * @module
+ */
+import type { EmploymentType, FieldSource, JobDraft, Location, Provenance, Salary, SalaryPeriod, WorkplaceType } from '@jobkit/core';
+import { Parser } from 'htmlparser2';
+import { sanitizeDescription } from '../html/sanitize.js';
+import { normalizeCountry } from '../normalize/countries.js';
+import { normalizeCurrency } from '../normalize/currency.js';
+import { parseDate } from '../normalize/date.js';
+import { parseEmploymentType } from '../normalize/employment.js';
+import { parseLocation } from '../normalize/location.js';
+import { parseSalary } from '../normalize/salary.js';
+import { parseWorkplaceType } from '../normalize/workplace.js';
+import type { BoardContext } from './types.js';
+
+type Maybe<T> = T | null | undefined;
+
+/** A job as a client read it from the API; every field but id/url/title is optional. */
+export interface ApiJob {
+  jobId: string;
+  /** Public posting URL. */
+  url: string;
+  title: string;
+  /** Company name from the API; the board token stands in when absent. */
+  company?: Maybe<string>;
+  /** Locations the API gave as structured parts. */
+  locations?: Location[];
+  /** Location strings the API gave (parsed into parts when `locations` is empty). */
+  locationText?: Maybe<string | readonly Maybe<string>[]>;
+  /** Workplace type from a structured field. */
+  workplaceType?: Maybe<WorkplaceType>;
+  /** Employment type as the API labels it ("Full-time", "FullTime", "permanent_full_time"). */
+  employment?: Maybe<string | readonly string[]>;
+  /** Salary from structured pay fields (see {@link salaryOf}). */
+  salary?: Maybe<Salary>;
+  /** A dedicated free-text salary field (Breezy); parsed when `salary` is absent. */
+  salaryText?: Maybe<string>;
+  /** Description HTML (sanitized here). */
+  descriptionHtml?: Maybe<string>;
+  /** Plain-text description, used only when there is no HTML. */
+  descriptionText?: Maybe<string>;
+  department?: Maybe<string>;
+  /** ISO string, relative text ("Posted 3 days ago") or epoch ms/seconds. */
+  datePosted?: Maybe<string | number>;
+  validThrough?: Maybe<string | number>;
+  applyUrl?: Maybe<string>;
+}
+
+const str = (v: Maybe<string>): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** Build a draft: structured fields first (`ats-api`), then text heuristics for what is still missing. */
+export function toDraft(ctx: BoardContext, job: ApiJob): JobDraft {
+  const provenance: Provenance = { title: 'ats-api' };
+  const set = (field: keyof Provenance, source: FieldSource) => {
+    provenance[field] = source;
+  };
+
+  const description = describe(job.descriptionHtml, job.descriptionText);
+  if (description.text) set('description', 'ats-api');
+
+  const company = str(job.company);
+  set('company', company ? 'ats-api' : 'derived');
+
+  let locations = job.locations?.filter((l) => l.raw || l.city || l.country) ?? [];
+  const texts = (Array.isArray(job.locationText) ? job.locationText : [job.locationText]).map((t) => str(t as Maybe<string>)).filter((t): t is string => t !== undefined);
+  let locWorkplace: WorkplaceType | null = null;
+  if (locations.length === 0 && texts.length > 0) {
+    const seen = new Set<string>();
+    for (const t of texts) {
+      const parsed = parseLocation(t);
+      locWorkplace ??= parsed.workplaceType;
+      for (const l of parsed.locations) {
+        const key = `${l.city ?? ''}|${l.region ?? ''}|${l.country ?? ''}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          locations.push(l);
+        }
+      }
+    }
+  }
+  locations = dedupeLocations(locations);
+  if (locations.length > 0) set('locations', 'ats-api');
+
+  let workplaceType = job.workplaceType ?? null;
+  if (workplaceType) set('workplaceType', 'ats-api');
+  else {
+    workplaceType = locWorkplace ?? parseWorkplaceType([...texts, job.title].join(' · '));
+    if (workplaceType) set('workplaceType', 'heuristic');
+  }
+
+  let employmentType: EmploymentType[] = job.employment ? parseEmploymentType(normaliseLabel(job.employment)) : [];
+  if (employmentType.length > 0) set('employmentType', 'ats-api');
+  else {
+    employmentType = parseEmploymentType(job.title);
+    if (employmentType.length > 0) set('employmentType', 'heuristic');
+  }
+
+  let salary = job.salary ?? null;
+  if (!salary && str(job.salaryText)) salary = parseSalary(job.salaryText!);
+  if (salary) set('salary', 'ats-api');
+  else {
+    salary = salaryFromText(description.text);
+    if (salary) set('salary', 'heuristic');
+  }
+
+  const datePosted = apiDate(job.datePosted, ctx.now);
+  if (datePosted) set('datePosted', 'ats-api');
+  const validThrough = apiDate(job.validThrough, ctx.now);
+  if (validThrough) set('validThrough', 'ats-api');
+  const applyUrl = httpUrl(job.applyUrl) ?? null;
+  if (applyUrl) set('applyUrl', 'ats-api');
+  const department = str(job.department);
+  if (department) set('department', 'ats-api');
+
+  const draft: JobDraft = {
+    url: job.url,
+    title: job.title.trim(),
+    company: { name: company ?? ctx.boardToken },
+    locations,
+    workplaceType,
+    employmentType,
+    salary,
+    description,
+    datePosted,
+    validThrough,
+    applyUrl,
+    ats: { platform: ctx.platform, boardToken: ctx.boardToken, jobId: job.jobId },
+    source: 'ats-api',
+    provenance,
+    fetchedAt: ctx.now.toISOString(),
+  };
+  if (department) draft.department = department;
+  return draft;
+}
+
+/** "FullTime" / "permanent_full_time" / "PART_TIME" → words the employment normalizer reads. */
+function normaliseLabel(v: string | readonly string[]): string[] {
+  const list = typeof v === 'string' ? [v] : [...v];
+  return list.map((s) => s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' '));
+}
+
+function dedupeLocations(list: Location[]): Location[] {
+  const seen = new Set<string>();
+  return list.filter((l) => {
+    const key = `${l.city ?? ''}|${l.region ?? ''}|${l.country ?? ''}|${l.city || l.region || l.country ? '' : l.raw}`.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Sanitize description HTML (or wrap plain text) into both forms. */
+export function describe(html: Maybe<string>, text?: Maybe<string>): { html: string; text: string } {
+  if (str(html)) return sanitizeDescription(html!);
+  const plain = str(text);
+  if (!plain) return { html: '', text: '' };
+  const escaped = plain.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return sanitizeDescription(escaped.split(/\n{2,}/).map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join(''));
+}
+
+/** Decode HTML entities once (Greenhouse sends its HTML entity-escaped). */
+export function decodeEntities(s: string): string {
+  let out = '';
+  const parser = new Parser({ ontext: (t) => (out += t) }, { decodeEntities: true });
+  // Escaped HTML has no raw tags, so the whole input is one run of text.
+  parser.write(s.replace(/</g, '&lt;'));
+  parser.end();
+  return out;
+}
+
+/** Join description sections (`[heading, html]`) into one HTML document. */
+export function sections(parts: ReadonlyArray<readonly [Maybe<string>, Maybe<string>]>): string {
+  return parts
+    .filter(([, body]) => str(body))
+    .map(([heading, body]) => (str(heading) ? `<h3>${escapeHtml(heading!)}</h3>${body}` : body!))
+    .join('\n');
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A structured location from parts; the country is normalized to ISO alpha-2 when recognisable. */
+export function place(parts: { city?: Maybe<string>; region?: Maybe<string>; country?: Maybe<string>; postalCode?: Maybe<string>; raw?: Maybe<string> }): Location | null {
+  const city = str(parts.city);
+  const region = str(parts.region);
+  const countryText = str(parts.country);
+  const country = countryText ? normalizeCountry(countryText) : undefined;
+  const raw = str(parts.raw) ?? [city, region, countryText].filter(Boolean).join(', ');
+  if (!raw) return null;
+  const loc: Location = { raw };
+  if (city) loc.city = city;
+  if (region) loc.region = region;
+  if (country) loc.country = country;
+  const postal = str(parts.postalCode);
+  if (postal) loc.postalCode = postal;
+  if (!city && !region && !country) {
+    // Only a label ("Berlin, Germany"): let the location normalizer split it.
+    return parseLocation(raw).locations[0] ?? null;
+  }
+  return loc;
+}
+
+const PERIODS: ReadonlyArray<readonly [RegExp, SalaryPeriod]> = [
+  [/hour|hr\b|wage/i, 'hour'],
+  [/day|daily/i, 'day'],
+  [/week/i, 'week'],
+  [/month/i, 'month'],
+  [/year|annual|annum|yr\b/i, 'year'],
+];
+
+/** "per-year-salary", "1 YEAR", "HOURLY", "month" → period; `null` when the interval says none (one-time). */
+export function periodOf(text: Maybe<string>): SalaryPeriod | null {
+  const t = str(text);
+  if (!t) return null;
+  for (const [re, p] of PERIODS) if (re.test(t)) return p;
+  return null;
+}
+
+/** A salary from structured numbers; `null` when there is no amount. Swaps min/max if reversed. */
+export function salaryOf(parts: { min?: Maybe<number | string>; max?: Maybe<number | string>; currency?: Maybe<string>; period?: Maybe<SalaryPeriod>; raw?: Maybe<string> }): Salary | null {
+  const num = (v: Maybe<number | string>) => {
+    const n = typeof v === 'string' ? Number(v.replace(/[, ]/g, '')) : v;
+    return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
+  };
+  let min = num(parts.min);
+  let max = num(parts.max);
+  if (min === null && max === null) return null;
+  if (min !== null && max !== null && min > max) [min, max] = [max, min];
+  const cur = str(parts.currency);
+  const salary: Salary = { min, max, currency: cur ? (normalizeCurrency(cur) ?? null) : null, period: parts.period ?? null };
+  const raw = str(parts.raw);
+  if (raw) salary.raw = raw;
+  return salary;
+}
+
+const PAY_LINE = /salary|compensation|pay range|pay rate|base pay|gehalt|vergütung|salaire|rémunération|salario|sueldo/i;
+
+/** Heuristic gap-filler: the first salary-looking line of the description with a currency. */
+function salaryFromText(text: string): Salary | null {
+  if (!text) return null;
+  for (const line of text.split('\n')) {
+    if (line.length > 300 || !PAY_LINE.test(line)) continue;
+    const s = parseSalary(line);
+    if (s && s.currency && (s.min ?? s.max ?? 0) > 0) return s;
+  }
+  return null;
+}
+
+/** Normalize an API date: epoch ms or seconds, ISO strings, or relative text (against `now`). */
+export function apiDate(v: Maybe<string | number>, now: Date): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v <= 0) return null;
+    const d = new Date(v > 1e11 ? v : v * 1000);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  }
+  return parseDate(v, { now });
+}
+
+/** An absolute http(s) URL or `undefined`. */
+export function httpUrl(v: Maybe<string>, base?: string): string | undefined {
+  const s = str(v);
+  if (!s) return undefined;
+  try {
+    const u = new URL(s, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

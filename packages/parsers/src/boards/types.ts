@@ -1,0 +1,90 @@
+/**
+ * Types of the board API layer: what `listBoardJobs` takes and returns, and the small contract
+ * each `ats/<id>.board.ts` client implements.
+ * @module
+ */
+import type { Fetcher, JobDraft, JobPosting } from '@jobkit/core';
+import type { AtsDefinition, AtsPlatformId } from '../ats/types.js';
+
+/** Which board to read. */
+export interface BoardRef {
+  /** Platform id, e.g. `greenhouse`. */
+  platform: string;
+  /** Board token as the detector reports it (Workday: `{tenant}/{site}`). */
+  boardToken: string;
+  /**
+   * Board host when the token alone cannot locate the API (Workday `wdN` pod, Personio `.com`,
+   * EU/NA regions). Taken from `url` when omitted.
+   */
+  host?: string;
+  /** Any board or job URL of this board (e.g. `discoverCareerPages` output); used to find `host`. */
+  url?: string;
+}
+
+/** Options of `listBoardJobs`. */
+export interface ListBoardJobsOptions {
+  fetcher: Fetcher;
+  /** Aborts paging and detail requests; the promise rejects with `ABORTED`. */
+  signal?: AbortSignal;
+  /** Reference time for relative dates ("Posted 3 days ago") and quality scoring. @default new Date() */
+  now?: Date;
+  /** Stop after this many jobs; the result is then `partial`. @default 10_000 */
+  maxJobs?: number;
+  /**
+   * Fetch per-job detail where the list lacks structured fields (Greenhouse pay ranges, Workday,
+   * SmartRecruiters and BambooHR descriptions). `false` trades completeness for request count.
+   * @default true
+   */
+  details?: boolean;
+  /** Detail requests in flight at once. @default 4 */
+  detailConcurrency?: number;
+  /** Throw {@link import('./errors.js').BoardEmpty} when the board has no jobs. @default false */
+  failOnEmpty?: boolean;
+  /** Throw {@link import('./errors.js').Truncated} instead of returning `partial: true`. @default false */
+  failOnPartial?: boolean;
+}
+
+/** Result of `listBoardJobs`. */
+export interface BoardJobsResult {
+  jobs: JobPosting[];
+  /** The total the API advertised (`meta.total`, `totalFound`, `count`…), or `null` when it states none. */
+  advertisedTotal: number | null;
+  /** True when fewer jobs were read than the board holds (cap, clamp, failed pages). */
+  partial: boolean;
+  /** Human-readable notes: skipped jobs, clamps, fallbacks. */
+  warnings: string[];
+}
+
+/** What a client receives. */
+export interface BoardContext {
+  readonly platform: AtsPlatformId;
+  /** The platform's definition (for `boardApiUrl`); clients must not import it, the definition imports them. */
+  readonly definition: AtsDefinition;
+  /** Public list endpoint from the definition, with this board's host hint. */
+  apiUrl(): string;
+  readonly boardToken: string;
+  readonly host: string | undefined;
+  readonly fetcher: Fetcher;
+  readonly signal: AbortSignal | undefined;
+  readonly now: Date;
+  readonly maxJobs: number;
+  readonly details: boolean;
+  readonly detailConcurrency: number;
+  /** Record a warning for the result. */
+  warn(message: string): void;
+}
+
+/** What a client returns; `listBoardJobs` finalizes the drafts and checks completeness. */
+export interface BoardListing {
+  drafts: JobDraft[];
+  advertisedTotal: number | null;
+  /** The client itself knows it stopped short (clamp, cap). */
+  partial?: boolean;
+}
+
+/** A board API client, attached to its ATS definition as `board`. */
+export interface BoardClient {
+  readonly platform: AtsPlatformId;
+  /** Read the whole board (paging to completion) into drafts. Throws typed board errors. */
+  list(ctx: BoardContext): Promise<BoardListing>;
+}
