@@ -23,7 +23,7 @@ import {
   type StoredJob,
   type UpsertResult,
 } from '@jobkit/core';
-import type { PostgresExecutor } from './executor.js';
+import { sqlState, type PostgresExecutor } from './executor.js';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 import { enqueueOutbox } from './outbox.js';
 
@@ -74,6 +74,38 @@ function copyLine(p: PreparedJob, ord: number): string {
   return `${ord}\t${p.job.urlHash}\t${p.contentHash}\t${d ?? '\\N'}\t${JSON.stringify(p.job).replace(/\\/g, '\\\\')}\n`;
 }
 
+const copyText = (v: string | number | null | undefined): string =>
+  v === null || v === undefined ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+const arrayLiteral = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
+const JOB_COPY_COLUMNS =
+  'id, url_hash, url, title, company_name, company_domain, countries, workplace_type, employment_types, ats_platform, date_posted, quality_score, payload, content_hash, board_key, first_seen_at, last_seen_at';
+
+/** A full `jobs` row in COPY text format (derived filter columns computed here, as the SQL path does). */
+function jobCopyLine(p: PreparedJob, boardKey: string | null, at: string): string {
+  const j = p.job;
+  const countries = [...new Set(j.locations.map((l) => l.country).filter((c): c is string => typeof c === 'string'))];
+  return [
+    copyText(j.id),
+    copyText(j.urlHash),
+    copyText(j.url),
+    copyText(j.title),
+    copyText(j.company.name),
+    copyText(j.company.domain),
+    copyText(arrayLiteral(countries)),
+    copyText(j.workplaceType),
+    copyText(arrayLiteral(j.employmentType)),
+    copyText(j.ats?.platform),
+    copyText(datePosted(j)),
+    copyText(j.quality?.score ?? 0),
+    JSON.stringify(j).replace(/\\/g, '\\\\'),
+    copyText(p.contentHash),
+    copyText(boardKey),
+    at,
+    at,
+  ].join('\t') + '\n';
+}
+
 /** Create a Postgres/PGlite job store. Tables come from `migrate()` (run automatically by default). */
 export function createPostgresJobStore(options: PostgresJobStoreOptions): JobStore {
   if (!options?.db) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] db is required`);
@@ -120,53 +152,82 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
   }
 
   async function upsertChunk(tx: SqlExecutor, chunk: PreparedJob[], boardKey: string | null, at: Date) {
-    await stage(tx, chunk);
-    const prev = await tx.query<{ url_hash: string; content_hash: string; removed: boolean; prev_payload: JobPosting | null }>(
-      `SELECT st.url_hash, j.content_hash, j.removed_at IS NOT NULL AS removed,
-              ${options.outbox ? 'CASE WHEN j.content_hash <> st.content_hash THEN j.payload END' : 'NULL::jsonb'} AS prev_payload
-       FROM jobkit_stage_jobs st JOIN ${s}.jobs j ON j.url_hash = st.url_hash`,
-    );
-    await tx.query(
-      `INSERT INTO ${s}.jobs AS j (id, url_hash, url, title, company_name, company_domain, countries, workplace_type,
-         employment_types, ats_platform, date_posted, quality_score, payload, content_hash, board_key, first_seen_at, last_seen_at, removed_at)
-       SELECT st.payload->>'id', st.url_hash, st.payload->>'url', st.payload->>'title',
-         st.payload->'company'->>'name', st.payload->'company'->>'domain',
-         ARRAY(SELECT DISTINCT l->>'country' FROM jsonb_array_elements(st.payload->'locations') l WHERE l->>'country' IS NOT NULL),
-         st.payload->>'workplaceType',
-         ARRAY(SELECT jsonb_array_elements_text(st.payload->'employmentType')),
-         st.payload->'ats'->>'platform', st.date_posted, COALESCE((st.payload->'quality'->>'score')::int, 0),
-         st.payload, st.content_hash, $1, $2, $2, NULL
-       FROM jobkit_stage_jobs st
-       WHERE NOT EXISTS (SELECT 1 FROM ${s}.jobs x WHERE x.url_hash = st.url_hash AND x.content_hash = st.content_hash AND x.removed_at IS NULL)
-       ON CONFLICT (url_hash) DO UPDATE SET
-         url = excluded.url, title = excluded.title, company_name = excluded.company_name, company_domain = excluded.company_domain,
-         countries = excluded.countries, workplace_type = excluded.workplace_type, employment_types = excluded.employment_types,
-         ats_platform = excluded.ats_platform, date_posted = excluded.date_posted, quality_score = excluded.quality_score,
-         payload = excluded.payload, content_hash = excluded.content_hash,
-         board_key = COALESCE(excluded.board_key, j.board_key),
-         last_seen_at = GREATEST(j.last_seen_at, excluded.last_seen_at), removed_at = NULL
-       WHERE j.content_hash IS DISTINCT FROM excluded.content_hash OR j.removed_at IS NOT NULL`,
-      [boardKey, at],
-    );
-    // Unchanged postings: only last_seen_at (and a newly learned board) move, and only when they differ.
-    await tx.query(
-      `UPDATE ${s}.jobs j SET last_seen_at = GREATEST(j.last_seen_at, $2), board_key = COALESCE($1, j.board_key)
-       FROM jobkit_stage_jobs st
-       WHERE j.url_hash = st.url_hash AND j.content_hash = st.content_hash AND j.removed_at IS NULL
-         AND (j.last_seen_at < $2 OR ($1::text IS NOT NULL AND j.board_key IS DISTINCT FROM $1::text))`,
-      [boardKey, at],
+    // Phase 1: previous state by hash only, so unchanged postings never ship their payload again.
+    const prev = await tx.query<{ url_hash: string; content_hash: string; removed: boolean }>(
+      `SELECT url_hash, content_hash, removed_at IS NOT NULL AS removed FROM ${s}.jobs WHERE url_hash = ANY($1::text[])`,
+      [chunk.map((p) => p.job.urlHash)],
     );
     const before = new Map(prev.rows.map((r) => [r.url_hash, r]));
-    const changes: JobChange[] = [];
+    const unchanged: string[] = [];
+    const writes: PreparedJob[] = [];
+    for (const p of chunk) {
+      const b = before.get(p.job.urlHash);
+      if (b && b.content_hash === p.contentHash && !b.removed) unchanged.push(p.job.urlHash);
+      else writes.push(p);
+    }
+    // Phase 2: unchanged postings: only last_seen_at (and a newly learned board) move, and only when they differ.
+    if (unchanged.length > 0) {
+      await tx.query(
+        `UPDATE ${s}.jobs SET last_seen_at = GREATEST(last_seen_at, $2), board_key = COALESCE($1, board_key)
+         WHERE url_hash = ANY($3::text[]) AND (last_seen_at < $2 OR ($1::text IS NOT NULL AND board_key IS DISTINCT FROM $1::text))`,
+        [boardKey, at, unchanged],
+      );
+    }
+    // Phase 3: new and changed postings through the staging table; the ON CONFLICT guard keeps a
+    // concurrent writer of identical content from rewriting the row.
     const prevPayloads = new Map<string, JobPosting>();
+    const copy = (tx as PostgresExecutor).copyFrom;
+    let direct = false;
+    if (writes.length > 0 && before.size === 0 && copy) {
+      // All new (the fresh-crawl case): COPY straight into jobs. A concurrent writer of the same
+      // URL makes it fail on the unique index; the savepoint sends us down the staging path.
+      const iso = at.toISOString();
+      await tx.query('SAVEPOINT jobkit_direct_copy');
+      try {
+        await copy(`COPY ${s}.jobs (${JOB_COPY_COLUMNS}) FROM STDIN`, writes.map((p) => jobCopyLine(p, boardKey, iso)));
+        await tx.query('RELEASE SAVEPOINT jobkit_direct_copy');
+        direct = true;
+      } catch (error) {
+        if (sqlState(error) !== '23505') throw error;
+        await tx.query('ROLLBACK TO SAVEPOINT jobkit_direct_copy');
+      }
+    }
+    if (writes.length > 0 && !direct) {
+      await stage(tx, writes);
+      if (options.outbox) {
+        const old = await tx.query<{ url_hash: string; payload: JobPosting }>(
+          `SELECT j.url_hash, j.payload FROM ${s}.jobs j JOIN jobkit_stage_jobs st ON st.url_hash = j.url_hash WHERE j.content_hash <> st.content_hash`,
+        );
+        for (const r of old.rows) prevPayloads.set(r.url_hash, r.payload);
+      }
+      await tx.query(
+        `INSERT INTO ${s}.jobs AS j (id, url_hash, url, title, company_name, company_domain, countries, workplace_type,
+           employment_types, ats_platform, date_posted, quality_score, payload, content_hash, board_key, first_seen_at, last_seen_at, removed_at)
+         SELECT st.payload->>'id', st.url_hash, st.payload->>'url', st.payload->>'title',
+           st.payload->'company'->>'name', st.payload->'company'->>'domain',
+           ARRAY(SELECT DISTINCT l->>'country' FROM jsonb_array_elements(st.payload->'locations') l WHERE l->>'country' IS NOT NULL),
+           st.payload->>'workplaceType',
+           ARRAY(SELECT jsonb_array_elements_text(st.payload->'employmentType')),
+           st.payload->'ats'->>'platform', st.date_posted, COALESCE((st.payload->'quality'->>'score')::int, 0),
+           st.payload, st.content_hash, $1, $2, $2, NULL
+         FROM jobkit_stage_jobs st
+         ON CONFLICT (url_hash) DO UPDATE SET
+           url = excluded.url, title = excluded.title, company_name = excluded.company_name, company_domain = excluded.company_domain,
+           countries = excluded.countries, workplace_type = excluded.workplace_type, employment_types = excluded.employment_types,
+           ats_platform = excluded.ats_platform, date_posted = excluded.date_posted, quality_score = excluded.quality_score,
+           payload = excluded.payload, content_hash = excluded.content_hash,
+           board_key = COALESCE(excluded.board_key, j.board_key),
+           last_seen_at = GREATEST(j.last_seen_at, excluded.last_seen_at), removed_at = NULL
+         WHERE j.content_hash IS DISTINCT FROM excluded.content_hash OR j.removed_at IS NOT NULL`,
+        [boardKey, at],
+      );
+    }
+    const changes: JobChange[] = [];
     for (const { job, contentHash } of chunk) {
       const p = before.get(job.urlHash);
       if (!p) changes.push({ kind: 'created', job, contentHash });
       else if (p.content_hash === contentHash && !p.removed) changes.push({ kind: 'unchanged', job, contentHash });
-      else {
-        changes.push({ kind: 'updated', job, contentHash, previousContentHash: p.content_hash });
-        if (p.prev_payload) prevPayloads.set(job.urlHash, p.prev_payload);
-      }
+      else changes.push({ kind: 'updated', job, contentHash, previousContentHash: p.content_hash });
     }
     if (options.outbox) await enqueueOutbox(tx, jobEventsFromChanges(changes, prevPayloads, { occurredAt: at }), { schema });
     return changes;

@@ -180,6 +180,22 @@ export function runJobStoreContract(options: JobStoreContractOptions): void {
       expect(stats).toEqual({ total: 4, active: 2, removed: 2, byPlatform: { greenhouse: 2 } });
     });
 
+    it('round-trips awkward text exactly (tabs, newlines, backslashes, quotes, unicode)', async () => {
+      const store = await fresh();
+      const title = 'Tab\there "quoted" back\\slash\nnew line \r {brace,comma} \u00e9\u{1F680}';
+      const job = contractJob(42, {
+        title,
+        company: { name: 'A\\B\t"C", {D}' },
+        description: { html: '<p>\\N</p>', text: '\\N\n\\.' },
+      });
+      await store.upsertJobs([job], { at: at(0), boardKey: 'weird\tkey' });
+      const stored = await store.getJob(job.id);
+      expect(stored?.job).toEqual(job);
+      expect(stored?.boardKey).toBe('weird\tkey');
+      expect((await store.listJobs({ filter: { company: 'a\\b\t"c", {d}' } })).items).toHaveLength(1);
+      expect((await store.upsertJobs([job], { at: at(1) })).unchanged).toBe(1);
+    });
+
     it('handles a large batch in one call', async () => {
       const store = await fresh();
       const jobs = Array.from({ length: 600 }, (_, i) => contractJob(10_000 + i));

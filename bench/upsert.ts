@@ -1,0 +1,169 @@
+/**
+ * Bench: `createPostgresJobStore().upsertJobs` on PostgreSQL against a bare COPY of the same rows
+ * into an unindexed table (same run), a replay of the same rows (all unchanged), the same on
+ * PGlite (smaller n, RSS printed), and outbox relay throughput to the in-memory broker.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx -y pnpm@10 exec tsx --conditions=source bench/upsert.ts
+ *   env: BENCH_ROWS (default 100000), BENCH_PGLITE_ROWS (default 20000), BENCH_OUTBOX_ROWS (default 20000)
+ * Targets: upsert ≥ 0.7× bare COPY; replay ≥ 2× faster than the first insert.
+ * @module
+ */
+import { randomBytes } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { PGlite } from '@electric-sql/pglite';
+import { createMemoryBroker, createEvent, finalizeJob, type JobPosting } from '@jobkit/core';
+import {
+  createOutboxRelay,
+  createPostgresJobStore,
+  dropSchema,
+  enqueueOutbox,
+  fromPg,
+  fromPglite,
+  migrate,
+  type PostgresExecutor,
+} from '@jobkit/adapters/postgres';
+
+const N = Number(process.env.BENCH_ROWS ?? 100_000);
+const N_LITE = Number(process.env.BENCH_PGLITE_ROWS ?? 20_000);
+const N_OUTBOX = Number(process.env.BENCH_OUTBOX_ROWS ?? 20_000);
+const url = process.env.DATABASE_URL;
+
+// Deterministic PRNG so every run writes the same rows.
+function rng(seed: number) {
+  let x = seed >>> 0 || 1;
+  return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+const WORDS = 'build ship own design review scale data pipeline team customer reliable service platform distributed systems typescript postgres queue event search crawl parse quality remote hybrid growth mentor'.split(' ');
+
+function makeJobs(n: number): JobPosting[] {
+  const r = rng(42);
+  const out: JobPosting[] = [];
+  for (let i = 0; i < n; i++) {
+    let text = '';
+    while (text.length < 1000) text += `${WORDS[Math.floor(r() * WORDS.length)]} `;
+    out.push(
+      finalizeJob(
+        {
+          url: `https://boards.greenhouse.io/co${i % 500}/jobs/${i}`,
+          title: `Engineer ${i}`,
+          company: { name: `Company ${i % 500}`, domain: `co${i % 500}.example` },
+          locations: [{ raw: 'Berlin, DE', country: i % 2 ? 'DE' : 'US' }],
+          workplaceType: i % 3 === 0 ? 'remote' : 'onsite',
+          employmentType: ['full_time'],
+          salary: null,
+          description: { html: `<p>${text}</p>`, text },
+          datePosted: '2026-10-01',
+          validThrough: null,
+          applyUrl: null,
+          ats: { platform: 'greenhouse', boardToken: `co${i % 500}` },
+          source: 'ats-api',
+          provenance: {},
+        },
+        { now: new Date('2026-11-01T00:00:00Z') },
+      ),
+    );
+  }
+  return out;
+}
+
+let peakRss = 0;
+const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const v = await fn();
+  return [v, performance.now() - t0];
+}
+
+async function bareCopy(pool: pg.Pool, schema: string, jobs: JobPosting[]): Promise<number> {
+  await pool.query(`CREATE TABLE ${schema}.bare_copy (url_hash text, payload jsonb)`);
+  const [, ms] = await timed(async () => {
+    for (let i = 0; i < jobs.length; i += 10_000) {
+      const client = await pool.connect();
+      try {
+        const lines = jobs.slice(i, i + 10_000).map((j) => `${j.urlHash}\t${JSON.stringify(j).replace(/\\/g, '\\\\')}\n`);
+        await pipeline(Readable.from(lines), client.query(copyStreams.from(`COPY ${schema}.bare_copy FROM STDIN`)));
+      } finally {
+        client.release();
+      }
+    }
+  });
+  return ms;
+}
+
+async function relayThroughput(db: PostgresExecutor, schema: string, n: number) {
+  const events = Array.from({ length: n }, (_, i) => createEvent('bench.happened', `agg${i % 1000}`, { i, pad: 'x'.repeat(200) }));
+  for (let i = 0; i < n; i += 5000) await db.transaction((tx) => enqueueOutbox(tx, events.slice(i, i + 5000), { schema }));
+  const broker = createMemoryBroker();
+  await broker.ensureSubscription('bench-events', 'bench-sub');
+  const relay = createOutboxRelay({ db, broker, schema, topic: 'bench-events', batchSize: 500, listen: false });
+  const [published, ms] = await timed(async () => {
+    let total = 0;
+    for (;;) {
+      const k = await relay.runOnce();
+      if (k === 0) break;
+      total += k;
+    }
+    return total;
+  });
+  await broker.close();
+  return { published, ms };
+}
+
+async function main() {
+  const t0 = performance.now();
+  const jobs = makeJobs(Math.max(N, N_LITE));
+  console.log(`generated ${jobs.length} jobs (~${Math.round(JSON.stringify(jobs[0]).length / 100) / 10} KB JSON each) in ${Math.round(performance.now() - t0)} ms`);
+
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const schema = `jk_bench_${randomBytes(4).toString('hex')}`;
+    const db = fromPg(pool);
+    try {
+      await migrate(db, { schema });
+      const rows = jobs.slice(0, N);
+      const copyMs = await bareCopy(pool, schema, rows);
+      const store = createPostgresJobStore({ db, schema });
+      const [fresh, freshMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-01T00:00:00Z') }));
+      const [replay, replayMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-02T00:00:00Z') }));
+      console.log(`\nPostgreSQL, ${rows.length} rows`);
+      console.log(`  bare COPY (unindexed table, 10k batches): ${rate(rows.length, copyMs)} rows/s (${Math.round(copyMs)} ms)`);
+      console.log(`  upsertJobs fresh:  ${rate(rows.length, freshMs)} rows/s (${Math.round(freshMs)} ms, inserted ${fresh.inserted})  ratio to bare COPY ${(copyMs / freshMs).toFixed(2)}× (target ≥ 0.7)`);
+      console.log(`  upsertJobs replay: ${rate(rows.length, replayMs)} rows/s (${Math.round(replayMs)} ms, unchanged ${replay.unchanged})  speed-up over fresh ${(freshMs / replayMs).toFixed(2)}× (target ≥ 2)`);
+      const { published, ms } = await relayThroughput(db, schema, N_OUTBOX);
+      console.log(`  outbox relay → memory broker: ${rate(published, ms)} events/s (${published} events, batch 500)`);
+    } finally {
+      await dropSchema(db, schema).catch(() => undefined);
+      await pool.end();
+    }
+  } else {
+    console.log('DATABASE_URL not set: skipping PostgreSQL figures');
+  }
+
+  const lite = new PGlite();
+  const liteDb = fromPglite(lite);
+  await migrate(liteDb, { schema: 'jobkit' });
+  const rows = jobs.slice(0, N_LITE);
+  peakRss = process.memoryUsage().rss;
+  const store = createPostgresJobStore({ db: liteDb });
+  const [fresh, freshMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-01T00:00:00Z') }));
+  const [, replayMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-02T00:00:00Z') }));
+  console.log(`\nPGlite (in-memory), ${rows.length} rows, batch 1000`);
+  console.log(`  upsertJobs fresh:  ${rate(rows.length, freshMs)} rows/s (inserted ${fresh.inserted})`);
+  console.log(`  upsertJobs replay: ${rate(rows.length, replayMs)} rows/s  speed-up ${(freshMs / replayMs).toFixed(2)}×`);
+  const { published, ms } = await relayThroughput(liteDb, 'jobkit', Math.min(N_OUTBOX, 10_000));
+  console.log(`  outbox relay → memory broker: ${rate(published, ms)} events/s (${published} events)`);
+  console.log(`  peak RSS during PGlite runs: ${mb(peakRss)}`);
+  await lite.close();
+  clearInterval(rssTimer);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
