@@ -44,12 +44,15 @@ function postedAtSql(db: string, mode: ReadMode): string {
     return `SELECT ifNull(argMax(tuple(date_posted), updated_at).1, min(first_seen)) AS posted_at
       FROM ${db}.jobs GROUP BY url_hash`;
   }
-  // FINAL keeps only the latest row, so the earliest observation is aggregated for the (few) jobs without a date.
+  // FINAL keeps only the latest row, so jobs that ever lacked a date (usually few; found with a cheap
+  // null-map scan) are aggregated to get their earliest observation.
   return `SELECT assumeNotNull(date_posted) AS posted_at FROM ${db}.jobs FINAL WHERE date_posted IS NOT NULL
     UNION ALL
-    SELECT min(first_seen) AS posted_at FROM ${db}.jobs
-    WHERE (company, url_hash) IN (SELECT company, url_hash FROM ${db}.jobs FINAL WHERE date_posted IS NULL)
-    GROUP BY company, url_hash`;
+    SELECT posted_at FROM (
+      SELECT argMax(tuple(date_posted), updated_at).1 AS dp, min(first_seen) AS posted_at FROM ${db}.jobs
+      WHERE (company, url_hash) IN (SELECT company, url_hash FROM ${db}.jobs WHERE date_posted IS NULL)
+      GROUP BY company, url_hash
+    ) WHERE dp IS NULL`;
 }
 
 export function jobsPerPeriodSql(db: string, mode: ReadMode, period: 'day' | 'week', hasFrom: boolean, hasTo: boolean): string {

@@ -1,0 +1,219 @@
+/**
+ * Analytics ingest + dashboard bench on embedded ClickHouse (chDB): N job postings through
+ * `BatchWriter` → `createClickHouseAnalytics().ingestJobs` (validated, TabSeparated, dedup token),
+ * against same-run baselines of raw `client.insert` of the same rows without BatchWriter
+ * (JSONEachRow objects — the format measured at ~40k rows/s in research/baselines.md — and a
+ * prebuilt TabSeparated body). Then p50/p99 of every dashboard query on the data.
+ *
+ *   npx -y pnpm@10 exec tsx --conditions=source bench/clickhouse.ts
+ *   env: BENCH_ROWS (default 1000000), BENCH_BATCH (rows per batch, default 100000),
+ *        BENCH_QUERY_RUNS (default 20), BENCH_VALIDATE (default 1; 0 skips zod in ingestJobs),
+ *        BENCH_READS (default 'final,argMax': read modes whose query latencies are printed side by side)
+ * @module
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createBatchWriter, jobFacts, type JobEvent, type JobPosting } from '../packages/core/src/index.js';
+import {
+  JOB_COLUMNS,
+  chDateTime,
+  createClickHouseAnalytics,
+  createEmbeddedClickHouse,
+  jobRowTsv,
+} from '../packages/adapters/src/clickhouse/index.js';
+import { Readable } from 'node:stream';
+
+const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 100_000);
+const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 20);
+const VALIDATE = process.env.BENCH_VALIDATE !== '0';
+
+const COMPANIES = Array.from({ length: 2000 }, (_, i) => `Company ${i}`);
+const TITLES = ['Software Engineer', 'Senior Software Engineer', 'Data Engineer', 'Product Manager', 'Designer', 'SRE', 'QA Engineer', 'Staff Engineer'];
+const COUNTRIES = ['US', 'GB', 'DE', 'FR', 'CA', 'NL', 'IN', 'BR'];
+const CURRENCIES = ['USD', 'GBP', 'EUR', 'EUR', 'CAD', 'EUR', 'INR', 'BRL'];
+const PLATFORMS = ['greenhouse', 'lever', 'ashby', 'workday', 'smartrecruiters', null];
+const WORKPLACES = ['remote', 'hybrid', 'onsite', null] as const;
+const PERIODS = ['year', 'year', 'year', 'month', 'hour'] as const;
+const DAY = 86_400_000;
+const T0 = Date.parse('2025-01-01T00:00:00Z');
+
+/** Deterministic pseudo-random postings (built directly: finalizeJob per row would dominate the run). */
+function makeJob(i: number): JobPosting {
+  const url = `https://jobs.example.com/${i % 2000}/${i}`;
+  const urlHash = createHash('sha256').update(url).digest('hex');
+  const k = (i * 2654435761) >>> 0;
+  const ci = k % 8;
+  const period = PERIODS[k % 5] ?? 'year';
+  const base = period === 'year' ? 40_000 + (k % 160_000) : period === 'month' ? 3000 + (k % 9000) : 15 + (k % 120);
+  const platform = PLATFORMS[k % 6] ?? null;
+  return {
+    id: `jk_${urlHash.slice(0, 24)}`,
+    url,
+    urlHash,
+    title: TITLES[k % 8] ?? 'Engineer',
+    company: { name: COMPANIES[i % 2000] ?? 'Co' },
+    locations: [{ raw: COUNTRIES[ci] ?? 'US', country: COUNTRIES[ci] }],
+    workplaceType: WORKPLACES[k % 4] ?? null,
+    employmentType: ['full_time'],
+    salary: k % 3 === 0 ? null : { min: base, max: base * 1.2, currency: CURRENCIES[ci] ?? 'USD', period },
+    description: { html: '', text: '' },
+    datePosted: new Date(T0 + (k % 180) * DAY).toISOString(),
+    validThrough: null,
+    applyUrl: null,
+    ats: platform === null ? null : { platform },
+    source: 'ats-api',
+    provenance: {},
+    quality: { score: 50 + (k % 50), breakdown: [] },
+  };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
+};
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const dir = mkdtempSync(join(tmpdir(), 'jobkit-bench-ch-'));
+const client = await createEmbeddedClickHouse({ path: dir });
+
+async function count(db: string): Promise<number> {
+  const rs = await client.query({ query: `SELECT count() AS n FROM ${db}.jobs`, format: 'JSONEachRow' });
+  return Number(((await rs.json()) as { n: string }[])[0]?.n);
+}
+
+try {
+  console.log(`chDB bench: ${fmt(N)} jobs, batches of ${fmt(BATCH)}, validate=${VALIDATE}, node ${process.version}`);
+  let t = performance.now();
+  const jobs = Array.from({ length: N }, (_, i) => makeJob(i));
+  console.log(`generated in ${((performance.now() - t) / 1000).toFixed(1)} s (not timed below)`);
+  const at = T0 + 200 * DAY;
+
+  // Baseline 1: raw client.insert of JSONEachRow objects (same rows, same batch size, no BatchWriter).
+  const base = createClickHouseAnalytics({ client, database: 'bench_base_json' });
+  await base.migrate();
+  t = performance.now();
+  for (let i = 0; i < N; i += BATCH) {
+    const values = jobs.slice(i, i + BATCH).map((j) => {
+      const f = jobFacts(j);
+      return {
+        url_hash: f.urlHash, job_id: f.jobId, url: f.url, company: f.company, title: f.title, country: f.country,
+        workplace_type: f.workplaceType, ats_platform: f.atsPlatform, salary_currency: f.salaryCurrency,
+        salary_period: f.salaryPeriod, salary_amount: f.salaryAmount, salary_yearly: f.salaryYearly,
+        date_posted: f.datePosted === null ? null : chDateTime(f.datePosted), quality: f.quality,
+        first_seen: chDateTime(at), updated_at: chDateTime(at),
+      };
+    });
+    await client.insert({ table: 'bench_base_json.jobs', values, format: 'JSONEachRow', clickhouse_settings: { insert_deduplication_token: '' } });
+  }
+  const jsonRate = N / ((performance.now() - t) / 1000);
+  console.log(`baseline raw client.insert JSONEachRow:     ${fmt(jsonRate)} rows/s (${fmt(await count('bench_base_json'))} rows)`);
+
+  // Baseline 2: raw client.insert of a TabSeparated body (same encoder as the adapter, no BatchWriter, no zod).
+  const base2 = createClickHouseAnalytics({ client, database: 'bench_base_tsv' });
+  await base2.migrate();
+  t = performance.now();
+  for (let i = 0; i < N; i += BATCH) {
+    const body = `${jobs.slice(i, i + BATCH).map((j) => jobRowTsv(j, at)).join('\n')}\n`;
+    await client.insert({
+      table: 'bench_base_tsv.jobs',
+      values: Readable.from([body], { objectMode: false }),
+      format: 'TabSeparated',
+      columns: [...JOB_COLUMNS],
+      clickhouse_settings: { insert_deduplication_token: '' },
+    });
+  }
+  const tsvRate = N / ((performance.now() - t) / 1000);
+  console.log(`baseline raw client.insert TabSeparated:    ${fmt(tsvRate)} rows/s (${fmt(await count('bench_base_tsv'))} rows)`);
+
+  // Baseline 3: chDB's zero-copy raw insert of the same TabSeparated body (what the adapter uses on chDB).
+  const base3 = createClickHouseAnalytics({ client, database: 'bench_base_raw' });
+  await base3.migrate();
+  t = performance.now();
+  for (let i = 0; i < N; i += BATCH) {
+    const body = `${jobs.slice(i, i + BATCH).map((j) => jobRowTsv(j, at)).join('\n')}\n`;
+    await client.rawInsert({ table: 'bench_base_raw.jobs', values: body, format: 'TabSeparated', columns: JOB_COLUMNS, settings: { insert_deduplication_token: '' } });
+  }
+  const rawRate = N / ((performance.now() - t) / 1000);
+  console.log(`baseline chDB rawInsert TabSeparated:       ${fmt(rawRate)} rows/s (${fmt(await count('bench_base_raw'))} rows)`);
+
+  // Under test: BatchWriter → analytics.ingestJobs.
+  const analytics = createClickHouseAnalytics({ client, database: 'bench_jobs', validate: VALIDATE });
+  await analytics.migrate();
+  const writer = createBatchWriter<JobPosting>({
+    maxRows: BATCH,
+    flushIntervalMs: 1000,
+    maxConcurrentFlushes: 1,
+    maxBufferedRows: BATCH * 2,
+    retry: { retries: 3, minTimeout: 100, maxTimeout: 2000 },
+    sink: async (batch, { dedupToken }) => {
+      await analytics.ingestJobs(batch, { dedupToken, at: new Date(at) });
+    },
+  });
+  t = performance.now();
+  for (let i = 0; i < N; i += 10_000) await writer.write(jobs.slice(i, i + 10_000));
+  await writer.close();
+  const bwRate = N / ((performance.now() - t) / 1000);
+  console.log(
+    `BatchWriter → ingestJobs (TabSeparated):    ${fmt(bwRate)} rows/s (${fmt(await count('bench_jobs'))} rows) ` +
+      `= ${(bwRate / jsonRate).toFixed(2)}× JSONEachRow baseline, ${(bwRate / tsvRate).toFixed(2)}× client TSV, ${(bwRate / rawRate).toFixed(2)}× raw TSV`,
+  );
+
+  // Some removals so removal-dependent queries have work to do (1% of jobs).
+  const removals: JobEvent[] = [];
+  for (let i = 0; i < N; i += 100) {
+    const j = jobs[i] as JobPosting;
+    const when = new Date(Date.parse(j.datePosted ?? '') + 20 * DAY).toISOString();
+    removals.push({ id: `rm-${i}`, type: 'job.removed', aggregateId: j.id, occurredAt: when, payload: { jobId: j.id, urlHash: j.urlHash, removedAt: when } });
+  }
+  await analytics.ingestJobEvents(removals);
+  const apps = Array.from({ length: 5000 }, (_, i) => ({
+    eventId: `e${i}`,
+    userId: `u${i % 50}`,
+    applicationId: `a${Math.floor(i / 2)}`,
+    type: i % 2 === 0 ? ('created' as const) : ('status_changed' as const),
+    status: i % 2 === 0 ? ('applied' as const) : (['screening', 'rejected', 'interviewing'] as const)[i % 3],
+    occurredAt: new Date(T0 + (i % 120) * DAY + (i % 2) * 3 * DAY).toISOString(),
+  }));
+  await analytics.ingestApplicationEvents(apps);
+
+  const queries = (a: typeof analytics): [string, () => Promise<unknown>][] => [
+    ['jobsPerPeriod(day)', () => a.jobsPerPeriod({ period: 'day' })],
+    ['jobsPerPeriod(week, range)', () => a.jobsPerPeriod({ period: 'week', from: '2025-02-01T00:00:00Z', to: '2025-05-01T00:00:00Z' })],
+    ['topCompanies(10)', () => a.topCompanies({ limit: 10 })],
+    ['salaryPercentiles(currency)', () => a.salaryPercentiles({ groupBy: 'currency' })],
+    ['salaryPercentiles(country)', () => a.salaryPercentiles({ groupBy: 'country' })],
+    ['salaryPercentiles(titleKeyword)', () => a.salaryPercentiles({ groupBy: 'titleKeyword', keyword: 'engineer' })],
+    ['salaryPercentiles(period)', () => a.salaryPercentiles({ groupBy: 'period' })],
+    ['workplaceShare', () => a.workplaceShare()],
+    ['atsShare', () => a.atsShare()],
+    ['medianDaysOpen', () => a.medianDaysOpen()],
+    ['applicationStats', () => a.applicationStats('u7', { now: new Date(T0 + 120 * DAY) })],
+  ];
+  const modes = (process.env.BENCH_READS ?? 'final,argMax').split(',') as ('final' | 'argMax')[];
+  const results = new Map<string, string[]>();
+  for (const mode of modes) {
+    const reader = createClickHouseAnalytics({ client, database: 'bench_jobs', reads: mode });
+    for (const [name, q] of queries(reader)) {
+      await q();
+      const ms: number[] = [];
+      for (let r = 0; r < QUERY_RUNS; r += 1) {
+        const s = performance.now();
+        await q();
+        ms.push(performance.now() - s);
+      }
+      const row = results.get(name) ?? [];
+      row.push(`p50 ${pct(ms, 0.5).toFixed(1).padStart(7)} ms  p99 ${pct(ms, 0.99).toFixed(1).padStart(7)} ms`);
+      results.set(name, row);
+    }
+  }
+  console.log(`\ndashboard queries on ${fmt(N)} jobs, ${QUERY_RUNS} runs after a warm-up, parts not merged (${modes.join(' | ')}):`);
+  for (const [name, cells] of results) console.log(`  ${name.padEnd(34)} ${cells.join('   |   ')}`);
+  console.log('\nsample:', JSON.stringify((await analytics.topCompanies({ limit: 3 })).slice(0, 3)), JSON.stringify(await analytics.medianDaysOpen()));
+  await analytics.close();
+} finally {
+  await client.close();
+  rmSync(dir, { recursive: true, force: true });
+}
