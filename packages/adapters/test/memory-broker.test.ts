@@ -6,3 +6,9 @@ runBrokerContract({
   name: 'memory',
   create: () => createMemoryBroker({ retryDelayMs: { min: 5, max: 50 } }),
 });
+
+// Same contract while the broker shuffles delivery across keys: per-key guarantees must not rely on luck.
+runBrokerContract({
+  name: 'memory (cross-key reordering)',
+  create: () => createMemoryBroker({ retryDelayMs: { min: 5, max: 50 }, reorder: true }),
+});

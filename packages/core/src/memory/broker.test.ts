@@ -126,6 +126,26 @@ describe('createMemoryBroker', () => {
     await broker.close();
   });
 
+  it('reorder shuffles delivery across keys but keeps each key in order', async () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const broker = createMemoryBroker({ reorder: true, random });
+    const order: Array<{ key: string; n: number }> = [];
+    await broker.subscribe('topic-a', 'sub-a', async (m) => {
+      order.push({ key: m.orderingKey ?? '-', n: decodeJson<{ n: number }>(m.data).n });
+    });
+    const batch = [];
+    for (let n = 0; n < 20; n++) for (const key of ['a', 'b', 'c']) batch.push(msg(n, key));
+    await broker.publish('topic-a', batch);
+    await broker.idle();
+    for (const key of ['a', 'b', 'c']) {
+      expect(order.filter((o) => o.key === key).map((o) => o.n)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    }
+    const published = batch.map((m) => `${m.orderingKey}`).join('');
+    expect(order.map((o) => o.key).join('')).not.toBe(published);
+    await broker.close();
+  });
+
   it('dead-letters with source attributes, or drops with a reported error when no topic is set', async () => {
     const broker = createMemoryBroker({ retryDelayMs: { min: 0, max: 0 } });
     const dead: ReceivedMessage[] = [];

@@ -39,6 +39,11 @@ export interface MemoryBrokerOptions {
   retryDelayMs?: { min: number; max: number };
   /** Probability (0–1) that a successful ack is "lost", so the message is delivered again. @default 0 */
   duplicateRate?: number;
+  /**
+   * Shuffle delivery order across ordering keys (and among unkeyed messages), as a real broker may;
+   * per-key order is kept. @default false
+   */
+  reorder?: boolean;
   /** Random source for fault injection, injectable for deterministic tests. @default Math.random */
   random?: () => number;
 }
@@ -75,6 +80,8 @@ export interface MemoryBroker extends Broker {
   loseNextAcks(count?: number): void;
   /** Change the probability that an ack is lost. */
   setDuplicateRate(rate: number): void;
+  /** Turn cross-key delivery reordering on or off. */
+  setReorder(enabled: boolean): void;
   /** Unacked messages (queued or in flight) held for a subscription. */
   backlog(subscription: string): number;
   /** Resolves once no subscription with an attached handler holds unacked messages. */
@@ -91,6 +98,7 @@ const OptionsSchema = z.object({
   ackDeadlineMs: z.number().int().positive().optional(),
   retryDelayMs: RetryDelaySchema.optional(),
   duplicateRate: z.number().min(0).max(1).optional(),
+  reorder: z.boolean().optional(),
   random: z.custom<() => number>((v) => typeof v === 'function').optional(),
 });
 
@@ -191,6 +199,7 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
     retryDelayMs: opts.retryDelayMs ?? { min: 10, max: 10_000 },
   };
   let duplicateRate = opts.duplicateRate ?? 0;
+  let reorder = opts.reorder ?? false;
 
   const topics = new Map<string, Set<SubState>>();
   const subs = new Map<string, SubState>();
@@ -330,6 +339,9 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
     const now = Date.now();
     const blockedKeys = new Set<string>();
     let wakeAt = Infinity;
+    const candidates: Entry[] = [];
+    // Look a little past free capacity so a shuffle has something to reorder.
+    const room = reorder ? 2 * sub.consumers.reduce((n, c) => n + Math.max(0, c.maxInFlight - c.running), 0) + 8 : 0;
     for (const entry of sub.entries.values()) {
       const key = sub.config.ordered ? entry.message.orderingKey : undefined;
       if (entry.lease) {
@@ -342,10 +354,28 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
         if (key !== undefined) blockedKeys.add(key);
         continue;
       }
+      if (reorder) {
+        if (key !== undefined) blockedKeys.add(key);
+        candidates.push(entry);
+        if (candidates.length >= room) break;
+        continue;
+      }
       const consumer = pickConsumer(sub, entry.message.data.byteLength);
       if (!consumer) break;
       if (key !== undefined) blockedKeys.add(key);
       deliver(sub, entry, consumer);
+    }
+    if (reorder) {
+      // Only the head of each key (and unkeyed messages) are candidates, so per-key order still holds.
+      for (let i = candidates.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
+      }
+      for (const entry of candidates) {
+        const consumer = pickConsumer(sub, entry.message.data.byteLength);
+        if (!consumer) break;
+        deliver(sub, entry, consumer);
+      }
     }
     scheduleWake(sub, wakeAt);
   }
@@ -590,6 +620,10 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
 
     setDuplicateRate(rate) {
       duplicateRate = parse(z.number().min(0).max(1), rate, 'duplicate rate');
+    },
+
+    setReorder(enabled) {
+      reorder = enabled === true;
     },
 
     backlog(subscription) {
