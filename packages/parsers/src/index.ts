@@ -21,3 +21,26 @@ export { sanitizeDescription, htmlToText } from './html/sanitize.js';
 export type { SanitizedDescription } from './html/sanitize.js';
 export { listBoardJobs, boardPlatforms, BoardNotFound, BoardEmpty, Blocked, Truncated, EndpointChanged } from './boards/index.js';
 export type { BoardRef, ListBoardJobsOptions, BoardJobsResult, BoardClient, BoardContext, BoardListing } from './boards/index.js';
+export {
+  detectAts,
+  detectAtsFromSignals,
+  detectAtsCandidates,
+  collectPageSignals,
+  atsPlatforms,
+  atsPlatformTable,
+  getAtsPlatform,
+  ATS_PLATFORM_IDS,
+} from './ats/index.js';
+export type {
+  AtsPlatformId,
+  AtsDefinition,
+  AtsUrlMatch,
+  AtsPageMatch,
+  AtsApiHints,
+  AtsBoardClient,
+  AtsCapabilities,
+  AtsPlatformTableRow,
+  PageSignals,
+  CollectPageSignalsOptions,
+  DetectAtsOptions,
+} from './ats/index.js';

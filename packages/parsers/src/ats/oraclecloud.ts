@@ -18,6 +18,11 @@ export const oraclecloud: AtsDefinition<'oraclecloud'> = {
     const m = HOST.exec(url.hostname);
     if (!m) return null;
     const segs = segments(url);
+    if (segs[0] === 'hcmRestApi' && segs.includes('recruitingCEJobRequisitions')) {
+      // The REST list names its site only inside the `finder` parameter.
+      const site = token(/siteNumber=([^,;&]+)/.exec(url.searchParams.get('finder') ?? '')?.[1]);
+      return { boardToken: site !== null ? `${m[1]}/${site}` : null, jobId: null, host: url.hostname };
+    }
     const ui = segs.indexOf('CandidateExperience');
     if (segs[0] !== 'hcmUI' || ui !== 1) return null;
     const s = segs.indexOf('sites');

@@ -39,6 +39,22 @@ export interface CollectPageSignalsOptions {
 }
 
 const MAX_URL_CHARS = 2048;
+/** Browsers and jsoup cap nesting near 512; beyond that only the innermost elements matter to us. */
+const MAX_DEPTH = 512;
+
+/**
+ * htmlparser2 10 keeps open elements in an array it `unshift`s on every open tag, so 100k
+ * unclosed `<div>`s cost O(n²) (≈13 s measured). We only need the innermost elements (a
+ * `<script>` closing), so we drop the outermost ones past `MAX_DEPTH`. Touches private fields;
+ * if a future version renames them this silently becomes a no-op.
+ */
+function capDepth(parser: Parser): void {
+  const internals = parser as unknown as { stack?: unknown; foreignContext?: unknown };
+  if (Array.isArray(internals.stack) && internals.stack.length > MAX_DEPTH) internals.stack.length = MAX_DEPTH;
+  if (Array.isArray(internals.foreignContext) && internals.foreignContext.length > MAX_DEPTH) {
+    internals.foreignContext.length = MAX_DEPTH;
+  }
+}
 const MAX_ATTR_VALUE_CHARS = 512;
 
 /**
@@ -124,8 +140,11 @@ export function collectPageSignals(
     out.attributes.push(attr);
   };
 
-  const parser = new Parser(
+  const parser: Parser = new Parser(
     {
+      onopentagname() {
+        capDepth(parser);
+      },
       onopentag(name, attribs) {
         switch (name) {
           case 'base':
