@@ -108,3 +108,7 @@ export { createMemoryAnalytics, percentileR7, periodStart } from './memory/analy
 export type { MemoryAnalyticsOptions } from './memory/analytics.js';
 export { createBatchWriter } from './batch-writer.js';
 export type * from './batch-writer.js';
+
+// Pipeline and distributed workers
+export * from './pipeline/index.js';
+export * from './worker/index.js';

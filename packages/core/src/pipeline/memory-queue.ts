@@ -1,0 +1,182 @@
+/**
+ * In-memory {@link WorkQueue}: the pipeline's default crawl queue when no durable queue is given.
+ * Same semantics as the Postgres queue (priority, dedupe keys while waiting/running, fenced
+ * leases, backoff retries, dead letter, redrive) but nothing survives the process, so a resume
+ * works only within the process that holds the queue object.
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import { JobkitError, invalidArgument } from '../errors.js';
+import { backoffDelay, type BackoffOptions } from '../delivery/backoff.js';
+import type { ClaimOptions, EnqueueOptions, FailOutcome, QueueJob, QueueJobStatus, QueueStats, WorkQueue } from '../ports/queue.js';
+
+const WHERE = 'core/memory-queue';
+
+export interface MemoryQueueOptions {
+  /** Reported as `queue.name`. @default 'memory' */
+  name?: string;
+  /** @default 30000 */
+  leaseMs?: number;
+  /** @default 5 */
+  maxAttempts?: number;
+  /** Retry delays after `fail`. @default { baseMs: 1000, maxMs: 300000, jitter: 0.5 } */
+  backoff?: BackoffOptions;
+}
+
+interface Entry<P> {
+  id: string;
+  seq: number;
+  payload: P;
+  priority: number;
+  dedupeKey: string | null;
+  runAt: number;
+  attempts: number;
+  maxAttempts: number;
+  status: QueueJobStatus;
+  lockToken: string | null;
+  lockedUntil: number;
+  lastError: string | null;
+}
+
+/** Create an in-memory work queue. */
+export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {}): WorkQueue<P> {
+  const name = options.name ?? 'memory';
+  const leaseMs = options.leaseMs ?? 30_000;
+  const defaultMax = options.maxAttempts ?? 5;
+  const backoff = { baseMs: 1000, maxMs: 300_000, jitter: 0.5, ...options.backoff };
+  const jobs = new Map<string, Entry<P>>();
+  const liveKeys = new Map<string, string>();
+  let seq = 0;
+  let closed = false;
+
+  const open = () => {
+    if (closed) throw new JobkitError('CLOSED', `[${WHERE}] queue ${name} is closed`);
+  };
+  const held = (ref: Pick<QueueJob, 'id' | 'lockToken'>, now = Date.now()): Entry<P> => {
+    const e = jobs.get(ref.id);
+    if (!e || e.status !== 'active' || e.lockToken !== ref.lockToken || e.lockedUntil < now) {
+      throw new JobkitError('LEASE_EXPIRED', `[${WHERE}] job ${ref.id}: lease expired or held by another worker`, { details: { jobId: ref.id } });
+    }
+    return e;
+  };
+  const finish = (e: Entry<P>, status: QueueJobStatus) => {
+    e.status = status;
+    e.lockToken = null;
+    if ((status === 'completed' || status === 'dead') && e.dedupeKey !== null && liveKeys.get(e.dedupeKey) === e.id) liveKeys.delete(e.dedupeKey);
+  };
+  const view = (e: Entry<P>): QueueJob<P> => ({
+    id: e.id,
+    queue: name,
+    payload: e.payload,
+    priority: e.priority,
+    attempts: e.attempts,
+    maxAttempts: e.maxAttempts,
+    lockToken: e.lockToken!,
+    lockedUntil: new Date(e.lockedUntil),
+    lastError: e.lastError,
+  });
+
+  return {
+    name,
+    async enqueue(payload: P, opts: EnqueueOptions = {}) {
+      open();
+      if (opts.maxAttempts !== undefined && (!Number.isInteger(opts.maxAttempts) || opts.maxAttempts < 1)) {
+        throw invalidArgument(WHERE, 'maxAttempts must be a positive integer');
+      }
+      const key = opts.dedupeKey ?? null;
+      if (key !== null && liveKeys.has(key)) return null;
+      const id = randomUUID();
+      jobs.set(id, {
+        id,
+        seq: seq++,
+        payload,
+        priority: opts.priority ?? 0,
+        dedupeKey: key,
+        runAt: opts.runAt?.getTime() ?? Date.now(),
+        attempts: 0,
+        maxAttempts: opts.maxAttempts ?? defaultMax,
+        status: 'ready',
+        lockToken: null,
+        lockedUntil: 0,
+        lastError: null,
+      });
+      if (key !== null) liveKeys.set(key, id);
+      return id;
+    },
+    async claim(opts: ClaimOptions = {}) {
+      open();
+      const now = Date.now();
+      const limit = opts.limit ?? 1;
+      const lease = opts.leaseMs ?? leaseMs;
+      const runnable: Entry<P>[] = [];
+      for (const e of jobs.values()) {
+        // An expired lease means the holder died: the job is claimable again and the attempt counted.
+        if (e.status === 'active' && e.lockedUntil < now) {
+          if (e.attempts >= e.maxAttempts) {
+            e.lastError = 'lease expired';
+            finish(e, 'dead');
+            continue;
+          }
+          e.status = 'ready';
+          e.lockToken = null;
+        }
+        if (e.status === 'ready' && e.runAt <= now) runnable.push(e);
+      }
+      runnable.sort((a, b) => b.priority - a.priority || a.seq - b.seq);
+      return runnable.slice(0, limit).map((e) => {
+        e.status = 'active';
+        e.attempts++;
+        e.lockToken = randomUUID();
+        e.lockedUntil = now + lease;
+        return view(e);
+      });
+    },
+    async complete(ref) {
+      finish(held(ref), 'completed');
+    },
+    async fail(ref, error): Promise<FailOutcome> {
+      const e = held(ref);
+      e.lastError = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
+      if (e.attempts >= e.maxAttempts) {
+        finish(e, 'dead');
+        return 'dead';
+      }
+      e.status = 'ready';
+      e.lockToken = null;
+      e.runAt = Date.now() + backoffDelay(e.attempts, backoff);
+      return 'retry';
+    },
+    async release(ref) {
+      const e = held(ref);
+      e.status = 'ready';
+      e.lockToken = null;
+      e.attempts = Math.max(0, e.attempts - 1);
+    },
+    async extend(ref, ms) {
+      const e = held(ref);
+      e.lockedUntil = Date.now() + (ms ?? leaseMs);
+      return new Date(e.lockedUntil);
+    },
+    async redrive(opts = {}) {
+      let n = 0;
+      const only = opts.ids ? new Set(opts.ids) : null;
+      for (const e of jobs.values()) {
+        if (e.status !== 'dead' || (only && !only.has(e.id))) continue;
+        e.status = 'ready';
+        e.attempts = 0;
+        e.runAt = Date.now();
+        if (e.dedupeKey !== null) liveKeys.set(e.dedupeKey, e.id);
+        n++;
+      }
+      return n;
+    },
+    async stats(): Promise<QueueStats> {
+      const s: QueueStats = { ready: 0, active: 0, completed: 0, dead: 0 };
+      for (const e of jobs.values()) s[e.status]++;
+      return s;
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,347 @@
+/**
+ * `createPipeline`: the in-process ingestion run. Sources and discovered job URLs go through a
+ * crawl queue keyed by run id (resumable), `concurrency` tasks run {@link processTask} at once,
+ * and stored changes reach search/analytics one of three ways:
+ * - **outbox** (`broker` + `relay`): the store wrote `job.*` events in its transaction; the relay
+ *   publishes them and the search/analytics consumers apply them;
+ * - **publish** (`broker` only): the pipeline publishes the events after each upsert;
+ * - **direct** (no broker): the pipeline applies them itself.
+ * `run()` resolves once every change it caused is stored and indexed.
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'eventemitter3';
+import { z } from 'zod';
+import { JobkitError, invalidArgument } from '../errors.js';
+import { eventToMessage, type OutboxRelayHandle } from '../delivery/outbox.js';
+import { DEFAULT_QUALITY_THRESHOLD } from '../quality.js';
+import type { Analytics } from '../ports/analytics.js';
+import type { Broker, Subscription } from '../ports/broker.js';
+import type { Fetcher } from '../ports/fetcher.js';
+import type { JobChange, JobStore } from '../ports/job-store.js';
+import type { QueueJob, WorkQueue } from '../ports/queue.js';
+import type { SearchIndex } from '../ports/search-index.js';
+import type { JobEvent } from '../schema/events.js';
+import type { JobPosting } from '../schema/job-posting.js';
+import { createCoalescer, type Coalescer } from './coalesce.js';
+import { applyEventsToAnalytics, applyEventsToSearch, createAnalyticsConsumer, createSearchConsumer } from './consumers.js';
+import { createMemoryQueue } from './memory-queue.js';
+import { asJobkitError, processTask, type StageDeps } from './process-task.js';
+import { sourceToTask, taskKey } from './source.js';
+import {
+  emptyJobCounts,
+  PIPELINE_STAGES,
+  type CrawlTask,
+  type JobReader,
+  type PipelineEvents,
+  type PipelineStage,
+  type PipelineSummary,
+  type SourceInput,
+} from './types.js';
+
+const WHERE = 'core/pipeline';
+
+/** Default topic job events travel on. */
+export const DEFAULT_JOB_EVENTS_TOPIC = 'jobkit-job-events';
+
+export interface PipelineOptions {
+  /** Parsing functions; `jobReader` from `@jobkit/parsers`. */
+  reader: JobReader;
+  fetcher: Fetcher;
+  store: JobStore;
+  /** Kept in step with the store (see the module doc for how). */
+  search?: SearchIndex;
+  analytics?: Analytics;
+  /** Carry `job.*` events to the search/analytics consumers instead of applying them directly. */
+  broker?: Broker;
+  /**
+   * The outbox relay of a store that writes its outbox (e.g. `createOutboxRelay` from
+   * `@jobkit/adapters/postgres` publishing to `topic`). Needs `broker`. The pipeline starts it for
+   * the run, drains it at the end and stops it.
+   */
+  relay?: OutboxRelayHandle;
+  /** Topic of job events. @default 'jobkit-job-events' */
+  topic?: string;
+  /** Subscription name prefix for the consumers (`<prefix>-search`, `<prefix>-analytics`). @default topic */
+  subscriptionPrefix?: string;
+  /**
+   * Crawl queue: a queue, or a factory called with the run id (recommended for durable queues:
+   * name it after the run, e.g. `createPostgresQueue({ db, name: \`crawl:${runId}\` })`). A queue
+   * that already holds tasks is resumed: sources are not enqueued again.
+   * @default an in-memory queue per run id, kept by this pipeline (resumable in-process)
+   */
+  queue?: WorkQueue<CrawlTask> | ((runId: string) => WorkQueue<CrawlTask>);
+  /** Postings scoring below this are rejected. @default DEFAULT_QUALITY_THRESHOLD (70) */
+  qualityThreshold?: number;
+  /** Tasks processed at once. @default 8 */
+  concurrency?: number;
+  /** Clock for observation times and relative dates. @default () => new Date() */
+  now?: Date | (() => Date);
+  /** Lease per claimed task; renewed every third of it while the task runs. @default 60000 */
+  leaseMs?: number;
+  /** How long `run()` waits for the relay and consumers to catch up before reporting an error. @default 60000 */
+  drainTimeoutMs?: number;
+  /** Postings per coalesced upsert of single job pages. @default 200 */
+  upsertBatch?: number;
+}
+
+export interface RunOptions {
+  /** Cancels the run: no new tasks start, in-flight ones stop at their next step and are released to the queue. */
+  signal?: AbortSignal;
+  /** Resume a run by passing its id again. @default a random UUID */
+  runId?: string;
+}
+
+export interface Pipeline extends EventEmitter<PipelineEvents> {
+  /**
+   * Process sources to completion. Resolves with the summary (`aborted: true` after a cancel);
+   * rejects only for invalid sources or when the queue itself fails.
+   */
+  run(sources: readonly SourceInput[], options?: RunOptions): Promise<PipelineSummary>;
+}
+
+const OptionsSchema = z.object({
+  qualityThreshold: z.number().min(0).max(100).optional(),
+  concurrency: z.number().int().min(1).max(1024).optional(),
+  leaseMs: z.number().int().min(100).optional(),
+  drainTimeoutMs: z.number().int().min(0).optional(),
+  upsertBatch: z.number().int().min(1).optional(),
+  topic: z.string().min(3).optional(),
+});
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Create a pipeline; see the module doc. @throws JobkitError `INVALID_ARGUMENT` for bad options. */
+export function createPipeline(options: PipelineOptions): Pipeline {
+  const parsed = OptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) throw invalidArgument(WHERE, `invalid options: ${parsed.error.message}`, parsed.error);
+  for (const k of ['reader', 'fetcher', 'store'] as const) {
+    if (!options[k]) throw invalidArgument(WHERE, `${k} is required`);
+  }
+  for (const fn of ['detectAts', 'parseJobPage', 'extractJobLinks', 'listBoardJobs'] as const) {
+    if (typeof options.reader[fn] !== 'function') throw invalidArgument(WHERE, `reader.${fn} must be a function (use jobReader from @jobkit/parsers)`);
+  }
+  if (options.relay && !options.broker) throw invalidArgument(WHERE, 'relay needs a broker to publish to');
+  const { reader, fetcher, store, search, analytics, broker, relay } = options;
+  const topic = options.topic ?? DEFAULT_JOB_EVENTS_TOPIC;
+  const subPrefix = options.subscriptionPrefix ?? topic;
+  const threshold = options.qualityThreshold ?? DEFAULT_QUALITY_THRESHOLD;
+  const concurrency = options.concurrency ?? 8;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const drainTimeoutMs = options.drainTimeoutMs ?? 60_000;
+  const nowOpt = options.now;
+  const now = typeof nowOpt === 'function' ? nowOpt : nowOpt instanceof Date ? () => nowOpt : () => new Date();
+  const memoryQueues = new Map<string, WorkQueue<CrawlTask>>();
+  const queueFor = (runId: string): WorkQueue<CrawlTask> => {
+    const q = options.queue;
+    if (typeof q === 'function') return q(runId);
+    if (q) return q;
+    let mq = memoryQueues.get(runId);
+    if (!mq) memoryQueues.set(runId, (mq = createMemoryQueue<CrawlTask>({ name: `crawl:${runId}`, leaseMs })));
+    return mq;
+  };
+
+  const emitter = new EventEmitter<PipelineEvents>() as Pipeline;
+
+  // Concurrent job pages share one upsert; results are matched back by URL hash.
+  const upserter: Coalescer<JobPosting, JobChange> = createCoalescer(
+    async (jobs) => {
+      const res = await store.upsertJobs(jobs);
+      const byHash = new Map(res.changes.map((c) => [c.job.urlHash, c]));
+      return jobs.map((j) => byHash.get(j.urlHash)!);
+    },
+    { maxItems: options.upsertBatch ?? 200 },
+  );
+  const directSearch = search && !broker ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToSearch(search, ev), [])) : null;
+  const directAnalytics =
+    analytics && !broker ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToAnalytics(analytics, ev), [])) : null;
+
+  async function run(sources: readonly SourceInput[], runOptions: RunOptions = {}): Promise<PipelineSummary> {
+    if (!Array.isArray(sources)) throw invalidArgument(WHERE, 'run() expects an array of sources');
+    const tasks = sources.map(sourceToTask);
+    const runId = runOptions.runId ?? randomUUID();
+    if (typeof runId !== 'string' || runId.length === 0) throw invalidArgument(WHERE, 'runId must be a non-empty string');
+    const signal = runOptions.signal;
+    const started = Date.now();
+    const queue = queueFor(runId);
+    const summary: PipelineSummary = { runId, sources: 0, pages: 0, jobs: emptyJobCounts(), errors: 0, durationMs: 0, aborted: false };
+    const stageCounts = Object.fromEntries(PIPELINE_STAGES.map((s) => [s, 0])) as Record<PipelineStage, number>;
+    const onStage = (stage: PipelineStage, n: number) => {
+      stageCounts[stage] += n;
+      emitter.emit('stage', { stage, count: n, total: stageCounts[stage] });
+    };
+    const reportError = (error: JobkitError, source: string, url?: string) => {
+      summary.errors++;
+      emitter.emit('error', { error, source, ...(url ? { url } : {}) });
+    };
+
+    // Seed unless the queue already holds this run (a resume): finished tasks are never redone.
+    const before = await queue.stats();
+    const known = before.ready + before.active + before.completed + before.dead;
+    let total = known;
+    let done = before.completed + before.dead;
+    if (known === 0) {
+      for (const t of tasks) if ((await queue.enqueue(t, { dedupeKey: taskKey(t) })) !== null) total++;
+    }
+
+    // Drain bookkeeping for broker modes: expected applications per consumer, by event type + job.
+    const consumers: string[] = broker ? [...(search ? ['search'] : []), ...(analytics ? ['analytics'] : [])] : [];
+    const outstanding = new Map<string, Map<string, number>>(consumers.map((c) => [c, new Map()]));
+    const bump = (consumer: string, key: string, d: number) => {
+      const m = outstanding.get(consumer);
+      if (!m) return;
+      const v = (m.get(key) ?? 0) + d;
+      if (v === 0) m.delete(key);
+      else m.set(key, v);
+    };
+    const pendingApplications = () => {
+      let n = 0;
+      for (const m of outstanding.values()) for (const v of m.values()) if (v > 0) n += v;
+      return n;
+    };
+    const subscriptions: Subscription[] = [];
+    let relayStarted = false;
+    const teardown = async () => {
+      await Promise.allSettled(subscriptions.map((s) => s.close()));
+      if (relayStarted) await relay!.stop().catch((e) => reportError(asJobkitError(e, 'BROKER_FAILED', 'stopping the relay failed'), 'relay'));
+    };
+
+    try {
+      if (broker) {
+        const onApplied = (consumer: string) => (event: JobEvent) => bump(consumer, `${event.type}|${event.aggregateId}`, -1);
+        const onError = (error: unknown) => reportError(asJobkitError(error, 'BROKER_FAILED', 'consumer failed'), 'consumer');
+        if (search) {
+          subscriptions.push(await broker.subscribe(topic, `${subPrefix}-search`, createSearchConsumer(search, { onApplied: onApplied('search') }), { onError }));
+        }
+        if (analytics) {
+          subscriptions.push(
+            await broker.subscribe(topic, `${subPrefix}-analytics`, createAnalyticsConsumer(analytics, { onApplied: onApplied('analytics') }), { onError }),
+          );
+        }
+        if (relay) {
+          relay.start();
+          relayStarted = true;
+        }
+      }
+
+      const deps: StageDeps = {
+        reader,
+        fetcher,
+        store,
+        qualityThreshold: threshold,
+        now,
+        async upsert(jobs, boardKey) {
+          if (boardKey !== undefined || jobs.length !== 1) return (await store.upsertJobs(jobs, boardKey ? { boardKey, at: now() } : { at: now() })).changes;
+          return [await upserter.add(jobs[0]!)];
+        },
+        async propagate(events) {
+          onStage('index', events.length);
+          if (broker) {
+            for (const c of consumers) for (const e of events) bump(c, `${e.type}|${e.aggregateId}`, 1);
+            // Without a relay the store wrote no outbox: publishing is ours (after commit, at-least-once).
+            if (!relay) await broker.publish(topic, events.map(eventToMessage));
+            return;
+          }
+          await Promise.all([
+            ...(directSearch ? events.map((e) => directSearch.add(e)) : []),
+            ...(directAnalytics ? events.map((e) => directAnalytics.add(e)) : []),
+          ]);
+        },
+        async enqueue(found) {
+          for (const t of found) if ((await queue.enqueue(t, { dedupeKey: taskKey(t), priority: 1 })) !== null) total++;
+        },
+        onStage,
+        onJob: (o) => {
+          summary.jobs[o.kind]++;
+          emitter.emit('job', o);
+        },
+        onError: (e) => reportError(e.error, e.source, e.url),
+      };
+
+      const inflight = new Set<Promise<void>>();
+      const runTask = async (job: QueueJob<CrawlTask>) => {
+        const beat = setInterval(() => void queue.extend(job, leaseMs).catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
+        beat.unref?.();
+        try {
+          const report = await processTask(job.payload, deps, { signal, finalAttempt: job.attempts >= job.maxAttempts });
+          clearInterval(beat);
+          await queue.complete(job);
+          summary.pages += report.pages;
+          if (job.payload.type !== 'job') {
+            summary.sources++;
+            emitter.emit('source', report);
+          }
+          done++;
+        } catch (e) {
+          clearInterval(beat);
+          const error = asJobkitError(e, 'STORE_FAILED', 'task failed');
+          if (signal?.aborted || error.code === 'ABORTED') {
+            // Give the task back without burning an attempt, so a resume runs it.
+            await queue.release(job).catch(() => undefined);
+            return;
+          }
+          const outcome = await queue.fail(job, error).catch(() => 'retry' as const);
+          if (outcome === 'dead') {
+            done++;
+            reportError(error, taskKey(job.payload), job.payload.type === 'board' ? job.payload.board.url : job.payload.url);
+          }
+        } finally {
+          emitter.emit('progress', { done, total });
+        }
+      };
+
+      while (!signal?.aborted) {
+        const free = concurrency - inflight.size;
+        const claimed = free > 0 ? await queue.claim({ limit: free, leaseMs }) : [];
+        for (const job of claimed) {
+          const p = runTask(job).finally(() => inflight.delete(p));
+          inflight.add(p);
+        }
+        if (claimed.length > 0) continue;
+        if (inflight.size === 0) {
+          const s = await queue.stats();
+          if (s.ready === 0 && s.active === 0) break;
+          await sleep(25);
+        } else {
+          await Promise.race([...inflight, sleep(free > 0 ? 25 : 60_000)]);
+        }
+      }
+      await Promise.allSettled(inflight);
+      summary.aborted = signal?.aborted === true;
+
+      // Everything this run stored must be indexed before run() resolves.
+      await upserter.idle();
+      await Promise.all([directSearch?.idle(), directAnalytics?.idle()]);
+      if (broker && !summary.aborted) await drain();
+    } finally {
+      await teardown();
+    }
+    summary.durationMs = Date.now() - started;
+    emitter.emit('done', summary);
+    return summary;
+
+    async function drain(): Promise<void> {
+      const deadline = Date.now() + drainTimeoutMs;
+      for (;;) {
+        let pending = 0;
+        if (relay) {
+          await relay.runOnce().catch(() => 0);
+          pending = (await relay.metrics()).pendingCount;
+        }
+        if (pending === 0 && pendingApplications() === 0) return;
+        if (Date.now() > deadline) {
+          reportError(
+            new JobkitError('BROKER_FAILED', `[${WHERE}] gave up waiting after ${drainTimeoutMs}ms: ${pending} outbox row(s) unpublished, ${pendingApplications()} event(s) not yet applied`, {
+              details: { pending, unapplied: pendingApplications() },
+            }),
+            'drain',
+          );
+          return;
+        }
+        await sleep(relay && pending > 0 ? 0 : 10);
+      }
+    }
+  }
+
+  return Object.assign(emitter, { run });
+}
