@@ -5,6 +5,7 @@
  */
 import { enc, findInline, param, segments, tenantOf } from './match.js';
 import type { AtsDefinition, AtsUrlMatch } from './types.js';
+import { bamboohrBoard } from './bamboohr.board.js';
 
 const SUFFIXES = ['bamboohr.com', 'bamboohr.co.uk'];
 const RESERVED = ['www', 'api', 'app', 'help', 'marketplace', 'partners', 'status', 'cdn', 'resources', 'static'];
@@ -56,4 +57,5 @@ export const bamboohr: AtsDefinition<'bamboohr'> = {
     const host = hints?.host !== undefined && matchHost(hints.host) !== null ? hints.host : `${enc(boardToken)}.bamboohr.com`;
     return `https://${host}/careers/list`;
   },
+  board: bamboohrBoard,
 };

@@ -4,6 +4,7 @@
  */
 import { enc, segments, tenantOf } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { breezyBoard } from './breezy.board.js';
 
 const RESERVED = ['www', 'app', 'api', 'help', 'developer', 'assets', 'cdn', 'marketing', 'status', 'blog'];
 
@@ -23,4 +24,5 @@ export const breezy: AtsDefinition<'breezy'> = {
   boardApiUrl(boardToken) {
     return `https://${enc(boardToken)}.breezy.hr/json`;
   },
+  board: breezyBoard,
 };

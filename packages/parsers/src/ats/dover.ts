@@ -5,6 +5,7 @@
  */
 import { enc, segments, token } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { doverBoard } from './dover.board.js';
 
 const HOSTS = new Set(['app.dover.com', 'app.dover.io']);
 
@@ -32,4 +33,5 @@ export const dover: AtsDefinition<'dover'> = {
   boardApiUrl(boardToken) {
     return `https://app.dover.com/api/v1/careers-page-slug/${enc(boardToken)}`;
   },
+  board: doverBoard,
 };

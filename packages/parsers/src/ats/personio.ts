@@ -5,6 +5,7 @@
  */
 import { enc, segments } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { personioBoard } from './personio.board.js';
 
 const HOST = /^([a-z0-9][a-z0-9-]*?)(?:\.jobs|-jobs)\.personio\.(de|com)$/;
 
@@ -25,4 +26,5 @@ export const personio: AtsDefinition<'personio'> = {
     const host = hints?.host !== undefined && HOST.test(hints.host) ? hints.host : `${enc(boardToken)}.jobs.personio.de`;
     return `https://${host}/xml?language=en`;
   },
+  board: personioBoard,
 };

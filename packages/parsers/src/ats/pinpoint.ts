@@ -4,6 +4,7 @@
  */
 import { enc, isLocale, segments, tenantOf, token } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { pinpointBoard } from './pinpoint.board.js';
 
 const RESERVED = ['www', 'app', 'api', 'developers', 'help', 'status', 'support', 'cdn', 'assets'];
 
@@ -24,4 +25,5 @@ export const pinpoint: AtsDefinition<'pinpoint'> = {
   boardApiUrl(boardToken) {
     return `https://${enc(boardToken)}.pinpointhq.com/postings.json`;
   },
+  board: pinpointBoard,
 };

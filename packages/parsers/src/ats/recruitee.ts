@@ -4,6 +4,7 @@
  */
 import { enc, findInline, segments, tenantOf, token } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { recruiteeBoard } from './recruitee.board.js';
 
 const RESERVED = ['www', 'app', 'api', 'support', 'blog', 'docs', 'help', 'status', 'careers-api'];
 
@@ -26,4 +27,5 @@ export const recruitee: AtsDefinition<'recruitee'> = {
   boardApiUrl(boardToken) {
     return `https://${enc(boardToken)}.recruitee.com/api/offers/`;
   },
+  board: recruiteeBoard,
 };

@@ -5,6 +5,7 @@
  */
 import { enc, isLocale, segments, token } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { ripplingBoard } from './rippling.board.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,4 +32,5 @@ export const rippling: AtsDefinition<'rippling'> = {
   boardApiUrl(boardToken) {
     return `https://api.rippling.com/platform/api/ats/v1/board/${enc(boardToken)}/jobs`;
   },
+  board: ripplingBoard,
 };

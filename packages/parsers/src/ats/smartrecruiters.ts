@@ -5,6 +5,7 @@
  */
 import { enc, findInline, segments, token } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { smartrecruitersBoard } from './smartrecruiters.board.js';
 
 const RESERVED = new Set(['oneclick-ui', 'sr-jobs', 'api', 'widget', 'static']);
 
@@ -43,4 +44,5 @@ export const smartrecruiters: AtsDefinition<'smartrecruiters'> = {
   boardApiUrl(boardToken) {
     return `https://api.smartrecruiters.com/v1/companies/${enc(boardToken)}/postings?limit=100&offset=0`;
   },
+  board: smartrecruitersBoard,
 };

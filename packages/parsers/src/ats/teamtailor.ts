@@ -5,6 +5,7 @@
  */
 import { enc, findInline, isLocale, segments } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { teamtailorBoard } from './teamtailor.board.js';
 
 const HOST = /^([a-z0-9][a-z0-9-]*)(?:\.(na|eu))?\.teamtailor\.com$/;
 const RESERVED = new Set(['www', 'app', 'api', 'docs', 'support', 'partner', 'partners', 'status', 'assets', 'cdn']);
@@ -31,4 +32,5 @@ export const teamtailor: AtsDefinition<'teamtailor'> = {
     const host = hints?.host !== undefined && HOST.test(hints.host) ? hints.host : `${enc(boardToken)}.teamtailor.com`;
     return `https://${host}/jobs.rss`;
   },
+  board: teamtailorBoard,
 };

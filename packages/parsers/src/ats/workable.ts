@@ -5,6 +5,7 @@
  */
 import { enc, findInline, segments, tenantOf, token } from './match.js';
 import type { AtsDefinition } from './types.js';
+import { workableBoard } from './workable.board.js';
 
 const RESERVED_SUBDOMAINS = ['www', 'apply', 'jobs', 'help', 'resources', 'api', 'blog', 'engineering', 'developers', 'status'];
 const SHORTCODE = /^[A-Z0-9]{6,12}$/i;
@@ -47,4 +48,5 @@ export const workable: AtsDefinition<'workable'> = {
   boardApiUrl(boardToken) {
     return `https://apply.workable.com/api/v1/widget/accounts/${enc(boardToken)}?details=true`;
   },
+  board: workableBoard,
 };

@@ -1,0 +1,87 @@
+/**
+ * Dover board client, two steps: `GET app.dover.com/api/v1/careers-page-slug/{slug}` → `{id, name}`,
+ * then `GET app.dover.com/api/v1/careers-page/{id}/jobs?limit=300&offset=0` → `{count, next, results[]}`
+ * following `next` to the end. Sample jobs (`is_sample`) are skipped. The list has no description
+ * or date; those would need one detail call per job, which Dover's public app does not batch.
+ * @module
+ */
+import type { JobDraft, Location, WorkplaceType } from '@jobkit/core';
+import { z } from 'zod';
+import { checkAborted, fetchJson, where } from '../boards/http.js';
+import { EndpointChanged } from '../boards/errors.js';
+import { httpUrl, place, toDraft } from '../boards/map.js';
+import type { BoardClient, BoardContext } from '../boards/types.js';
+
+const Slug = z.looseObject({ id: z.union([z.string(), z.number()]), name: z.string().nullish(), primary_domain: z.string().nullish() });
+const Job = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  is_sample: z.boolean().nullish(),
+  workplace_type: z.string().nullish(),
+  locations: z
+    .array(
+      z.looseObject({
+        name: z.string().nullish(),
+        location_type: z.string().nullish(),
+        city: z.string().nullish(),
+        state: z.string().nullish(),
+        country: z.string().nullish(),
+      }),
+    )
+    .nullish(),
+});
+const Page = z.looseObject({ count: z.number().int().nonnegative(), next: z.string().nullish(), results: z.array(Job) });
+const MAX_PAGES = 100;
+
+function workplace(values: (string | null | undefined)[]): WorkplaceType | null {
+  const v = values.filter(Boolean).join(' ').toLowerCase();
+  if (/hybrid/.test(v)) return 'hybrid';
+  if (/remote/.test(v)) return 'remote';
+  if (/on.?site|in.?office|in.?person/.test(v)) return 'onsite';
+  return null;
+}
+
+export const doverBoard: BoardClient = {
+  platform: 'dover',
+  async list(ctx: BoardContext) {
+    const slugUrl = ctx.apiUrl();
+    const board = await fetchJson(ctx, slugUrl, Slug);
+    const origin = new URL(slugUrl).origin;
+    let next: string | undefined = `${origin}/api/v1/careers-page/${encodeURIComponent(String(board.id))}/jobs?limit=300&offset=0`;
+    const drafts: JobDraft[] = [];
+    let count: number | null = null;
+    let samples = 0;
+    for (let i = 0; next !== undefined && i < MAX_PAGES; i++) {
+      checkAborted(ctx);
+      const page: z.output<typeof Page> = await fetchJson(ctx, next, Page);
+      count ??= page.count;
+      for (const j of page.results) {
+        if (j.is_sample) {
+          samples++;
+          continue;
+        }
+        const locations = (j.locations ?? [])
+          .map((l) => place({ city: l.city, region: l.state, country: l.country, raw: l.name }))
+          .filter((l): l is Location => l !== null);
+        const url = `https://app.dover.com/apply/${encodeURIComponent(ctx.boardToken)}/${encodeURIComponent(j.id)}`;
+        drafts.push(
+          toDraft(ctx, {
+            jobId: j.id,
+            url,
+            title: j.title,
+            company: board.name,
+            locations,
+            workplaceType: workplace([j.workplace_type, ...(j.locations ?? []).map((l) => l.location_type)]),
+            applyUrl: url,
+          }),
+        );
+      }
+      if (drafts.length >= ctx.maxJobs) break;
+      const following: string | undefined = page.next ? httpUrl(page.next, next) : undefined;
+      if (page.next && !following) throw new EndpointChanged(`${where(ctx)} unusable next link ${page.next}`);
+      next = following;
+    }
+    // Sample jobs are in `count` but are not real openings.
+    return { drafts, advertisedTotal: count === null ? null : count - samples };
+  },
+};
