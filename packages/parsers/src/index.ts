@@ -44,3 +44,4 @@ export type {
   CollectPageSignalsOptions,
   DetectAtsOptions,
 } from './ats/index.js';
+export { jobReader } from './job-reader.js';
