@@ -163,6 +163,8 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
 
   const scan = scanPage(input);
   warnings.push(...scan.warnings);
+  // Later passes see only what the scan could parse (it stops at pathological nesting).
+  if (scan.parsedChars < input.length) input = input.slice(0, scan.parsedChars);
   const ats = detect(url, input, warnings);
   const ctx = now ? { url, now } : { url };
   const merged: MergedFields = { fields: {}, provenance: {} };

@@ -70,6 +70,35 @@ const HEADLINE_SELECTORS = ['.posting-categories', '.job-header', '.job__header'
 const COMPANY_SELECTORS = ['.company-name', '.job__company', '[data-ui="company-name"]', '.posting-headline .company', '.employer-name'];
 const NOISE = new Set(['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'svg', 'button', 'select']);
 
+const INDEXED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'a', 'button', 'input', 'time', 'img']);
+/** Elements kept per tag name; enough for any real page, bounded for hostile ones. */
+const INDEX_CAP = 5_000;
+
+/**
+ * One walk that buckets the elements heuristics look at by tag name, in document order.
+ * Comma-joined cheerio selectors sort and de-duplicate their results, quadratic on huge pages.
+ */
+function indexElements(root: AnyNode): Map<string, Element[]> {
+  const index = new Map<string, Element[]>();
+  walkElements(root, (el) => {
+    if (el.name === 'script' || el.name === 'style' || el.name === 'template') return false;
+    const key = INDEXED.has(el.name) ? el.name : el.attribs.role === 'button' ? 'button' : undefined;
+    if (key) {
+      const list = index.get(key) ?? [];
+      if (list.length < INDEX_CAP) list.push(el);
+      index.set(key, list);
+    }
+    return true;
+  });
+  return index;
+}
+
+function hasAncestor(el: Element, test: (a: Element) => boolean, maxUp = 12): boolean {
+  let p = el.parent;
+  for (let i = 0; p && i < maxUp; i++, p = p.parent) if (isElement(p) && test(p)) return true;
+  return false;
+}
+
 function first($: CheerioAPI, selectors: readonly string[], min = 2, max = 300): string | undefined {
   for (const sel of selectors) {
     const nodes = $(sel).toArray();
@@ -232,6 +261,8 @@ const WORKPLACE_PHRASES =
 export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): HeuristicResult {
   const fields: ExtractedFields = {};
   const body = $('body')[0] ?? $.root()[0]!;
+  const index = indexElements(body);
+  const tags = (...names: string[]) => names.flatMap((n) => index.get(n) ?? []);
   const meta = ctx.scan.meta;
   const docTitle = ctx.scan.title ?? '';
 
@@ -241,11 +272,11 @@ export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): Heurist
   const fromOg = meta.get('og:title') ? cleanTitle(meta.get('og:title')!) : undefined;
   let title = first($, TITLE_SELECTORS, 3, 200);
   if (!title) {
-    const h1s = $('h1').toArray().map((e) => cleanInline(textOf(e, 1_000))).filter((t) => t.length >= 3 && t.length <= 200);
+    const h1s = tags('h1').map((e) => cleanInline(textOf(e, 1_000))).filter((t) => t.length >= 3 && t.length <= 200);
     title = h1s.find((t) => t !== siteName) ?? undefined;
   }
   if (!title) {
-    const h2 = $('h2').toArray().map((e) => cleanInline(textOf(e, 1_000))).find((t) => t.length >= 3 && t.length <= 150 && !SECTION_HEADING.test(t));
+    const h2 = tags('h2').map((e) => cleanInline(textOf(e, 1_000))).find((t) => t.length >= 3 && t.length <= 150 && !SECTION_HEADING.test(t));
     title = fromOg?.title ?? h2 ?? fromTitleTag?.title;
   }
   const fromHeading = title ? cleanTitle(title) : undefined;
@@ -262,9 +293,10 @@ export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): Heurist
   companyName ??= siteName ? cleanInline(siteName) : undefined;
   companyName ??= titleTag?.company ?? fromOg?.company;
   if (!companyName) {
-    const alt = $('header img[alt], .logo img[alt], img[class*="logo" i][alt], a[class*="logo" i] img[alt], img[alt*="logo" i]')
-      .toArray()
-      .map((e) => cleanInline((e as Element).attribs.alt ?? '').replace(/\s*(logo|logotipo|logotype)$/i, ''))
+    const logoish = (e: Element) => e.name === 'header' || /logo/i.test(e.attribs.class ?? '');
+    const alt = tags('img')
+      .filter((e) => e.attribs.alt && (/logo/i.test(e.attribs.alt) || /logo/i.test(e.attribs.class ?? '') || hasAncestor(e, logoish, 4)))
+      .map((e) => cleanInline(e.attribs.alt ?? '').replace(/\s*(logo|logotipo|logotype)$/i, ''))
       .find((t) => t.length >= 2 && t.length <= 80);
     companyName = alt;
   }
@@ -330,7 +362,7 @@ export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): Heurist
   const posted = labels.get('datePosted')?.[0];
   let datePosted = posted ? dateFrom(posted, ctx.now) : undefined;
   if (!datePosted) {
-    const time = $('time[datetime]').toArray().find((e) => !$(e).closest('footer, nav, .comments').length);
+    const time = tags('time').find((e) => e.attribs.datetime && !hasAncestor(e, (a) => a.name === 'footer' || a.name === 'nav' || /comment/i.test(a.attribs.class ?? '')));
     if (time) datePosted = dateFrom((time as Element).attribs.datetime ?? '', ctx.now);
   }
   if (!datePosted) {
@@ -345,8 +377,8 @@ export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): Heurist
 
   // ---- apply URL
   let hasApply = false;
-  for (const el of $('a, button, [role="button"], input[type="submit"]').toArray().slice(0, 3_000)) {
-    const e = el as Element;
+  const clickable = tags('a', 'button', 'input').filter((e) => e.name !== 'input' || e.attribs.type === 'submit');
+  for (const e of clickable.slice(0, 3_000)) {
     const text = cleanInline(textOf(e, 200) || e.attribs.value || e.attribs['aria-label'] || '');
     if (!APPLY_TEXT.test(text) && !/(^|[/#?=_-])apply([/?#_-]|$)/i.test(e.attribs.href ?? '')) continue;
     hasApply = true;
@@ -369,9 +401,14 @@ export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): Heurist
   let linksInDescription = 0;
   if (descriptionEl) {
     const inside = new Set<string>();
-    for (const a of $(descriptionEl).find('a[href]').toArray().slice(0, 2_000)) {
+    const anchors: Element[] = [];
+    walkElements(descriptionEl, (e) => {
+      if (e.name === 'a' && e.attribs.href) anchors.push(e);
+      return anchors.length < 2_000;
+    });
+    for (const a of anchors) {
       try {
-        const u = new URL((a as Element).attribs.href!, ctx.url);
+        const u = new URL(a.attribs.href!, ctx.url);
         if (isJobUrl(u)) inside.add(u.toString());
       } catch {
         // unparseable href
@@ -379,16 +416,16 @@ export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): Heurist
     }
     linksInDescription = inside.size;
   }
-  return { fields, ...classify($, ctx, fields, { hasApply, labels, descriptionText, linksInDescription }) };
+  return { fields, ...classify(tags, ctx, fields, { hasApply, labels, descriptionText, linksInDescription }) };
 }
 
 function classify(
-  $: CheerioAPI,
+  tags: (...names: string[]) => Element[],
   ctx: HeuristicContext,
   fields: ExtractedFields,
   seen: { hasApply: boolean; labels: Map<LabelField, string[]>; descriptionText: string; linksInDescription: number },
 ): { kind: PageKind; reason: string } {
-  const headings = [ctx.scan.title ?? '', ...$('h1').toArray().slice(0, 3).map((e) => cleanInline(textOf(e, 300)))];
+  const headings = [ctx.scan.title ?? '', ...tags('h1').slice(0, 3).map((e) => cleanInline(textOf(e, 300)))];
   const deadHeading = headings.find((h) => h.length < 150 && NOT_FOUND_TEXT.test(h));
   if (deadHeading) return { kind: 'not-found', reason: `page says "${deadHeading.slice(0, 80)}"` };
   const words = seen.descriptionText ? seen.descriptionText.split(/\s+/).length : 0;
@@ -403,7 +440,7 @@ function classify(
   score += labelled;
   if (words >= 80) score += 1;
   if (words >= 200) score += 1;
-  const sections = $('h2, h3, h4, h5, h6, strong, b').toArray().slice(0, 400).filter((e) => {
+  const sections = tags('h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b').slice(0, 400).filter((e) => {
     const t = cleanInline(textOf(e, 200));
     return t.length < 80 && SECTION_HEADING.test(t);
   }).length;
@@ -419,9 +456,10 @@ function classify(
   if (listingTitle) score -= 3;
 
   const jobLinks = new Set<string>();
-  for (const a of $('a[href]').toArray().slice(0, 5_000)) {
+  for (const a of tags('a').slice(0, 5_000)) {
+    if (!a.attribs.href) continue;
     try {
-      const u = new URL((a as Element).attribs.href!, ctx.url);
+      const u = new URL(a.attribs.href, ctx.url);
       u.hash = '';
       if (u.toString() !== ctx.url && isJobUrl(u)) jobLinks.add(u.toString());
     } catch {

@@ -49,9 +49,31 @@ const MAX_DESCRIPTION_CHARS = 500_000;
  * `javascript:` links) and derive its plain text.
  */
 export function sanitizeDescription(html: string): SanitizedDescription {
-  const input = typeof html === 'string' ? html.slice(0, MAX_DESCRIPTION_CHARS) : '';
+  let input = typeof html === 'string' ? html.slice(0, MAX_DESCRIPTION_CHARS) : '';
+  // htmlparser2 (under sanitize-html) pays O(depth) per open tag; absurd nesting is flattened to text first.
+  if (estimateNesting(input) > MAX_DESCRIPTION_DEPTH) {
+    input = input.replace(/<[^>]*>/g, ' ').replace(/</g, '&lt;');
+  }
   const safe = sanitizeHtml(input, SANITIZE_OPTIONS).trim();
   return { html: safe, text: htmlToText(safe) };
+}
+
+const MAX_DESCRIPTION_DEPTH = 500;
+// Void tags and tags whose end tag is optional (they close implicitly, so never nest deep).
+const VOID_TAGS = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|tr|td|th|option)$/i;
+
+/** Upper estimate of element nesting, by counting open and close tags with a regex (no tree building). */
+export function estimateNesting(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && !VOID_TAGS.test(m[2]!)) {
+      depth++;
+      if (depth > max) max = depth;
+    }
+  }
+  return max;
 }
 
 const BLOCK = new Set([

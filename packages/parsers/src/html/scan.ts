@@ -14,6 +14,11 @@ export const SCAN_LIMITS = {
   maxJsonLdChars: 2_000_000,
   /** Characters of JSON-LD kept per page in total. */
   maxJsonLdTotalChars: 6_000_000,
+  /**
+   * Element nesting at which the scan stops: htmlparser2 10 keeps its open-element stack with
+   * `unshift`, so each open tag costs O(depth) and 100k-deep pages would take minutes.
+   */
+  maxDepth: 4_000,
 } as const;
 
 /** Extra listener fed the same events as the scan (e.g. ATS page-signal collection). */
@@ -43,7 +48,9 @@ export interface PageScan {
   lang: string | null;
   /** A password field exists (login pages). */
   hasPasswordInput: boolean;
-  /** Reasons for dropped data (oversized or excess JSON-LD). */
+  /** Characters of `html` actually parsed (less than its length when nesting hit the cap). */
+  parsedChars: number;
+  /** Reasons for dropped data (oversized or excess JSON-LD, nesting cap). */
   warnings: string[];
 }
 
@@ -70,8 +77,10 @@ export function scanPage(html: string, observers: readonly ScanObserver[] = []):
     baseHref: null,
     lang: null,
     hasPasswordInput: false,
+    parsedChars: html.length,
     warnings: [],
   };
+  let stopped = false;
   let depth = 0;
   let inJsonLd = false;
   let jsonLdParts: string[] = [];
@@ -85,9 +94,17 @@ export function scanPage(html: string, observers: readonly ScanObserver[] = []):
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (stopped) return;
         if (!VOID.has(name)) {
           depth++;
           if (depth > scan.maxDepth) scan.maxDepth = depth;
+          if (depth > SCAN_LIMITS.maxDepth) {
+            stopped = true;
+            scan.parsedChars = parser.startIndex;
+            scan.warnings.push(`elements nest deeper than ${SCAN_LIMITS.maxDepth}; the rest of the page was ignored`);
+            parser.pause();
+            return;
+          }
         }
         switch (name) {
           case 'script':
@@ -134,6 +151,7 @@ export function scanPage(html: string, observers: readonly ScanObserver[] = []):
         for (const o of observers) o.onopentag?.(name, attribs);
       },
       ontext(text) {
+        if (stopped) return;
         if (inJsonLd) {
           jsonLdLen += text.length;
           if (jsonLdLen <= SCAN_LIMITS.maxJsonLdChars) jsonLdParts.push(text);
@@ -143,6 +161,7 @@ export function scanPage(html: string, observers: readonly ScanObserver[] = []):
         for (const o of observers) o.ontext?.(text);
       },
       onclosetag(name) {
+        if (stopped) return;
         if (!VOID.has(name)) depth = Math.max(0, depth - 1);
         if (name === 'script' && inJsonLd) {
           inJsonLd = false;

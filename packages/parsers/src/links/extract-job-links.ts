@@ -26,6 +26,8 @@ export interface ExtractJobLinksOptions {
 
 const OptionsSchema = z.object({ url: z.string().url().refine((u) => /^https?:/i.test(u), 'must be http(s)') });
 
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
 /** Links collected per page at most; a listing with more is paged anyway. */
 const MAX_LINKS = 5_000;
 
@@ -57,9 +59,15 @@ function collect(html: string): { anchors: RawLink[]; jsonLd: string[]; baseHref
   let jsonParts: string[] = [];
   let jsonLen = 0;
   let total = 0;
+  let depth = 0;
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        // Same nesting cap as the page scan: htmlparser2's stack makes deep nesting quadratic.
+        if (!VOID.has(name) && ++depth > SCAN_LIMITS.maxDepth) {
+          parser.pause();
+          return;
+        }
         if (name === 'a' || name === 'area') {
           if (attribs.href !== undefined && anchors.length + open.length < MAX_LINKS) {
             const label = attribs['aria-label'] ?? attribs.title ?? '';
@@ -87,6 +95,7 @@ function collect(html: string): { anchors: RawLink[]; jsonLd: string[]; baseHref
         }
       },
       onclosetag(name) {
+        if (!VOID.has(name)) depth = Math.max(0, depth - 1);
         if (name === 'a' && open.length > 0) {
           const a = open.pop()!;
           // Visible text names the posting best; aria-label/title only when the link has none.
@@ -103,6 +112,8 @@ function collect(html: string): { anchors: RawLink[]; jsonLd: string[]; baseHref
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
+  // Anchors still open when the nesting cap stopped the pass.
+  for (const a of open) anchors.push({ href: a.href, text: a.parts.join(' ').trim() || a.label });
   return { anchors, jsonLd, baseHref };
 }
 
