@@ -492,6 +492,7 @@ describe('board API URLs', () => {
       'https://acme.wd5.myworkdayjobs.com/wday/cxs/acme/External/jobs',
     );
     expect(() => wd.boardApiUrl!('acme/External')).toThrow(/\[parsers\/ats\] workday: boardApiUrl needs hints.host/);
+    expect(() => wd.boardApiUrl!('acme', { host: m.host })).toThrow(/board token must look like \{tenant\}\/\{site\}/);
     expect(getAtsPlatform('greenhouse')!.boardApiUrl!('acme', { host: 'job-boards.eu.greenhouse.io' })).toBe(
       'https://boards-api.eu.greenhouse.io/v1/boards/acme/jobs?content=true',
     );

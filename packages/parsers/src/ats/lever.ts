@@ -20,7 +20,7 @@ export const lever: AtsDefinition<'lever'> = {
   matchUrl(url) {
     const host = url.hostname;
     const segs = segments(url);
-    let rest: string[];
+    let rest: readonly string[];
     if (JOBS_HOST.test(host)) rest = segs;
     else if (API_HOST.test(host) && segs[0] === 'v0' && segs[1] === 'postings') rest = segs.slice(2);
     else return null;

@@ -27,19 +27,30 @@ export function tenantOf(host: string, suffix: string, reserved: readonly string
   return label;
 }
 
-/** Non-empty, percent-decoded path segments. */
-export function segments(url: URL): string[] {
+const segmentCache = new WeakMap<URL, { path: string; segs: readonly string[] }>();
+
+/**
+ * Non-empty, percent-decoded path segments. Cached per URL object because detection asks for the
+ * same URL's segments once per definition; callers must not mutate the returned array.
+ */
+export function segments(url: URL): readonly string[] {
+  const path = url.pathname;
+  const hit = segmentCache.get(url);
+  if (hit !== undefined && hit.path === path) return hit.segs;
   const out: string[] = [];
-  for (const raw of url.pathname.split('/')) {
+  for (const raw of path.split('/')) {
     if (raw === '') continue;
     let seg = raw;
-    try {
-      seg = decodeURIComponent(raw);
-    } catch {
-      // Malformed escapes stay as written: a token is still better than no match.
+    if (raw.includes('%')) {
+      try {
+        seg = decodeURIComponent(raw);
+      } catch {
+        // Malformed escapes stay as written: a token is still better than no match.
+      }
     }
     out.push(seg);
   }
+  segmentCache.set(url, { path, segs: out });
   return out;
 }
 
@@ -93,4 +104,15 @@ export function findInline(inlineScripts: readonly string[], re: RegExp): RegExp
     if (m) return m;
   }
   return null;
+}
+
+/** Split a composite `{a}/{b}` board token, or throw `INVALID_ARGUMENT` naming the expected shape. */
+export function splitPair(platform: AtsPlatformId, boardToken: string, shape: string): [string, string] {
+  const m = typeof boardToken === 'string' ? /^([^/]+)\/([^/]+)$/.exec(boardToken) : null;
+  if (!m) {
+    throw new JobkitError('INVALID_ARGUMENT', `[parsers/ats] ${platform}: board token must look like ${shape}`, {
+      details: { platform },
+    });
+  }
+  return [m[1]!, m[2]!];
 }

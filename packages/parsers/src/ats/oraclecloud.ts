@@ -4,7 +4,7 @@
  * Token `{tenant}/{site}`; the region host is carried as `host` for the REST API.
  * @module
  */
-import { enc, requireHost, segments, token } from './match.js';
+import { enc, requireHost, segments, splitPair, token } from './match.js';
 import type { AtsDefinition } from './types.js';
 
 const HOST = /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)*oraclecloud\d*\.com$/;
@@ -33,7 +33,7 @@ export const oraclecloud: AtsDefinition<'oraclecloud'> = {
   },
   boardApiUrl(boardToken, hints) {
     const host = requireHost('oraclecloud', hints, 'the region host is not part of the board token');
-    const site = boardToken.split('/')[1] ?? '';
+    const [, site] = splitPair('oraclecloud', boardToken, '{tenant}/{siteNumber}');
     return (
       `https://${host}/hcmRestApi/resources/latest/recruitingCEJobRequisitions?onlyData=true` +
       `&expand=requisitionList.secondaryLocations,requisitionList.workLocation` +

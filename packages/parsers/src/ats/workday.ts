@@ -4,7 +4,7 @@
  * `{tenant}/{site}`; the `wdN` pod is not part of it, so the match carries `host`.
  * @module
  */
-import { enc, isLocale, requireHost, segments, token } from './match.js';
+import { enc, isLocale, requireHost, segments, splitPair, token } from './match.js';
 import type { AtsDefinition, AtsUrlMatch } from './types.js';
 import { workdayBoard } from './workday.board.js';
 
@@ -18,7 +18,7 @@ function reqId(seg: string | undefined): string | null {
   return i >= 0 && i < seg.length - 1 ? seg.slice(i + 1) : null;
 }
 
-function fromPath(tenant: string, rest: string[], host: string, pod: string | undefined): AtsUrlMatch | null {
+function fromPath(tenant: string, rest: readonly string[], host: string, pod: string | undefined): AtsUrlMatch | null {
   const site = token(rest[0]);
   if (site === null || site === 'job' || site === 'details' || site === 'wday') return null;
   const marker = rest.findIndex((s, i) => i > 0 && (s === 'job' || s === 'details'));
@@ -64,8 +64,8 @@ export const workday: AtsDefinition<'workday'> = {
   /** The CXS list endpoint; it takes a POST with `{"appliedFacets":{},"limit":20,"offset":0,"searchText":""}`. */
   boardApiUrl(boardToken, hints) {
     const host = requireHost('workday', hints, 'the wdN pod is not part of the board token');
-    const [tenant, site] = boardToken.split('/');
-    return `https://${host}/wday/cxs/${enc(tenant ?? '')}/${enc(site ?? '')}/jobs`;
+    const [tenant, site] = splitPair('workday', boardToken, '{tenant}/{site}');
+    return `https://${host}/wday/cxs/${enc(tenant)}/${enc(site)}/jobs`;
   },
   board: workdayBoard,
 };
