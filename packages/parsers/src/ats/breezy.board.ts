@@ -18,7 +18,7 @@ const Job = z.looseObject({
   published_date: z.string().nullish(),
   type: Named,
   location: z
-    .looseObject({ city: z.string().nullish(), state: Named, country: Named, name: z.string().nullish(), is_remote: z.boolean().nullish(), remote_details: z.unknown() })
+    .looseObject({ city: z.string().nullish(), state: Named, country: Named, name: z.string().nullish(), is_remote: z.boolean().nullish() })
     .nullish(),
   department: z.string().nullish(),
   salary: z.string().nullish(),

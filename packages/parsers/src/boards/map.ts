@@ -236,7 +236,7 @@ export function salaryOf(parts: { min?: Maybe<number | string>; max?: Maybe<numb
   return salary;
 }
 
-const PAY_LINE = /salary|compensation|pay range|pay rate|base pay|gehalt|vergütung|salaire|rémunération|salario|sueldo/i;
+const PAY_LINE = /salary|compensation|\bpay\b|gehalt|vergütung|salaire|rémunération|salario|sueldo/i;
 
 /** Heuristic gap-filler: the first salary-looking line of the description with a currency. */
 function salaryFromText(text: string): Salary | null {
