@@ -45,3 +45,5 @@ export type {
   DetectAtsOptions,
 } from './ats/index.js';
 export { jobReader } from './job-reader.js';
+export { discoverCareerPages } from './discovery/index.js';
+export type { CareerPageCandidate, DiscoverCareerPagesOptions, DiscoveredCareerPages } from './discovery/index.js';
