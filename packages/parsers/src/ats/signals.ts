@@ -36,6 +36,15 @@ export interface CollectPageSignalsOptions {
    * @default 1000
    */
   maxAttributes?: number;
+  /**
+   * Extra listener fed the same parse events, so `parseJobPage` can read JSON-LD and microdata
+   * in this one pass instead of tokenizing the page twice.
+   */
+  observer?: {
+    onopentag?(name: string, attribs: Record<string, string>): void;
+    ontext?(text: string): void;
+    onclosetag?(name: string): void;
+  };
 }
 
 const MAX_URL_CHARS = 2048;
@@ -146,6 +155,7 @@ export function collectPageSignals(
         capDepth(parser);
       },
       onopentag(name, attribs) {
+        options.observer?.onopentag?.(name, attribs);
         switch (name) {
           case 'base':
             // Only the first <base href> counts, as in browsers.
@@ -210,6 +220,7 @@ export function collectPageSignals(
         }
       },
       ontext(text) {
+        options.observer?.ontext?.(text);
         if (inline === null) return;
         const room = Math.min(maxInline - inlineLen, maxInlineTotal - inlineTotal - inlineLen);
         if (room <= 0) {
@@ -221,6 +232,7 @@ export function collectPageSignals(
         inlineLen += piece.length;
       },
       onclosetag(name) {
+        options.observer?.onclosetag?.(name);
         if (name !== 'script' || inline === null) return;
         const body = inline.join('').trim();
         inline = null;
