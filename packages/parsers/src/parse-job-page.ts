@@ -19,10 +19,11 @@ import { detectAtsFromSignals } from './ats/detect.js';
 import { collectPageSignals } from './ats/signals.js';
 import { loadDom } from './html/dom.js';
 import { linksFromNodes, resolveCanonical } from './links/extract-job-links.js';
-import { scanPage, type PageScan } from './html/scan.js';
+import { createPageScanner, scanPage, type PageScan, type PageScanner } from './html/scan.js';
 import { cleanInline } from './html/sanitize.js';
 import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
-import { employerDomain } from './structured/domains.js';
+import type { PageSignals } from './ats/types.js';
+import { employerDomain, registrableDomain } from './structured/domains.js';
 import { fillGaps, type MergedFields } from './structured/fields.js';
 import { flattenNodes, jobPostingNodes, readJsonLd, type JsonObject } from './structured/json-ld.js';
 import { readMicrodata } from './structured/microdata.js';
@@ -67,9 +68,30 @@ function toAtsRef(ats: AtsMatch | null, identifier: string | undefined): AtsRef 
   };
 }
 
-function detect(url: string, html: string, warnings: string[]): AtsMatch | null {
+function collectSignals(url: string, html: string, scanner: PageScanner, warnings: string[]): PageSignals | null {
   try {
-    return detectAtsFromSignals(url, collectPageSignals(html, url));
+    return collectPageSignals(html, url, { maxChars: MAX_HTML_CHARS, observer: scanner.observer });
+  } catch (error) {
+    warnings.push(`ATS signal collection failed: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+/**
+ * Same-site links cannot reveal a hosted ATS (a page on an ATS host is matched by its URL), so
+ * only off-site links, and same-site links carrying an ATS job parameter, go to the matchers:
+ * a typical page has 100+ navigation links and each is tried against every platform.
+ */
+function offSiteSignals(url: string, signals: PageSignals): PageSignals {
+  const site = registrableDomain(url);
+  if (!site) return signals;
+  const keep = (href: string) => registrableDomain(href) !== site || /[?&](gh_jid|gh_src|ashby_jid|lever-|jobid|job_id)/i.test(href);
+  return { ...signals, anchors: signals.anchors.filter(keep) };
+}
+
+function detect(url: string, signals: PageSignals, warnings: string[]): AtsMatch | null {
+  try {
+    return detectAtsFromSignals(url, offSiteSignals(url, signals));
   } catch (error) {
     warnings.push(`ATS detection failed: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -161,11 +183,12 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
     input = input.slice(0, MAX_HTML_CHARS);
   }
 
-  const scan = scanPage(input);
+  // One tokenizer pass: the page scan rides along ATS signal collection.
+  const scanner = createPageScanner();
+  const signals = collectSignals(url, input, scanner, warnings);
+  const scan = signals ? scanner.finish(input.length) : scanPage(input);
   warnings.push(...scan.warnings);
-  // Later passes see only what the scan could parse (it stops at pathological nesting).
-  if (scan.parsedChars < input.length) input = input.slice(0, scan.parsedChars);
-  const ats = detect(url, input, warnings);
+  const ats = signals ? detect(url, signals, warnings) : null;
   const ctx = now ? { url, now } : { url };
   const merged: MergedFields = { fields: {}, provenance: {} };
   let source: ParsedJobPage['source'] = null;

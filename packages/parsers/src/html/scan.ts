@@ -62,11 +62,21 @@ function isJsonLdType(type: string | undefined): boolean {
   return t === 'application/ld+json' || t.startsWith('application/ld+json;');
 }
 
+/** A scan in progress: feed its observer the parse events of any htmlparser2 pass, then `finish`. */
+export interface PageScanner {
+  observer: Required<ScanObserver>;
+  /** True once nesting passed {@link SCAN_LIMITS.maxDepth}; later events are ignored. */
+  readonly stopped: boolean;
+  /** Where parsing stopped (or the input length) → the finished scan. */
+  finish(parsedChars: number): PageScan;
+}
+
 /**
- * Stream `html` once. Never throws on malformed markup (htmlparser2 is forgiving); work is
- * linear in the input size.
+ * Build a scanner whose observer can ride along another htmlparser2 pass (e.g. ATS signal
+ * collection), so a page is tokenized once. Parser options must be `decodeEntities`,
+ * `lowerCaseTags` and `lowerCaseAttributeNames`.
  */
-export function scanPage(html: string, observers: readonly ScanObserver[] = []): PageScan {
+export function createPageScanner(): PageScanner {
   const scan: PageScan = {
     jsonLd: [],
     hasMicrodataJob: false,
@@ -77,7 +87,7 @@ export function scanPage(html: string, observers: readonly ScanObserver[] = []):
     baseHref: null,
     lang: null,
     hasPasswordInput: false,
-    parsedChars: html.length,
+    parsedChars: 0,
     warnings: [],
   };
   let stopped = false;
@@ -91,95 +101,129 @@ export function scanPage(html: string, observers: readonly ScanObserver[] = []):
   let titleParts: string[] | null = null;
   let inHead = true;
 
-  const parser = new Parser(
+  const observer: Required<ScanObserver> = {
+    onopentag(name, attribs) {
+      if (stopped) return;
+      if (!VOID.has(name)) {
+        depth++;
+        if (depth > scan.maxDepth) scan.maxDepth = depth;
+        if (depth > SCAN_LIMITS.maxDepth) {
+          stopped = true;
+          scan.warnings.push(`elements nest deeper than ${SCAN_LIMITS.maxDepth}; the rest of the page was ignored`);
+          return;
+        }
+      }
+      switch (name) {
+        case 'script':
+          if (isJsonLdType(attribs.type)) {
+            inJsonLd = true;
+            jsonLdParts = [];
+            jsonLdLen = 0;
+          }
+          break;
+        case 'title':
+          if (inHead && scan.title === null && titleParts === null) {
+            inTitle = true;
+            titleParts = [];
+          }
+          break;
+        case 'meta': {
+          const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase();
+          if (key && attribs.content !== undefined && !scan.meta.has(key) && scan.meta.size < 200) {
+            scan.meta.set(key, attribs.content);
+          }
+          break;
+        }
+        case 'link':
+          if (scan.canonical === null && attribs.href && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '')) {
+            scan.canonical = attribs.href;
+          }
+          break;
+        case 'base':
+          if (scan.baseHref === null && attribs.href) scan.baseHref = attribs.href;
+          break;
+        case 'html':
+          if (scan.lang === null && attribs.lang) scan.lang = attribs.lang;
+          break;
+        case 'body':
+          inHead = false;
+          break;
+        case 'input':
+          if ((attribs.type ?? '').toLowerCase() === 'password') scan.hasPasswordInput = true;
+          break;
+      }
+      if (!scan.hasMicrodataJob && attribs.itemtype !== undefined && /JobPosting/i.test(attribs.itemtype)) {
+        scan.hasMicrodataJob = true;
+      }
+    },
+    ontext(text) {
+      if (stopped) return;
+      if (inJsonLd) {
+        jsonLdLen += text.length;
+        if (jsonLdLen <= SCAN_LIMITS.maxJsonLdChars) jsonLdParts.push(text);
+      } else if (inTitle && titleParts !== null) {
+        titleParts.push(text);
+      }
+    },
+    onclosetag(name) {
+      if (stopped) return;
+      if (!VOID.has(name)) depth = Math.max(0, depth - 1);
+      if (name === 'script' && inJsonLd) {
+        inJsonLd = false;
+        if (jsonLdLen > SCAN_LIMITS.maxJsonLdChars || jsonLdTotal + jsonLdLen > SCAN_LIMITS.maxJsonLdTotalChars) {
+          scan.warnings.push(`JSON-LD block of ${jsonLdLen} characters skipped (over the size cap)`);
+        } else if (scan.jsonLd.length >= SCAN_LIMITS.maxJsonLdBlocks) {
+          jsonLdDropped++;
+        } else {
+          scan.jsonLd.push(jsonLdParts.join(''));
+          jsonLdTotal += jsonLdLen;
+        }
+        jsonLdParts = [];
+      } else if (name === 'title' && inTitle) {
+        inTitle = false;
+        scan.title = (titleParts ?? []).join('').replace(/\s+/g, ' ').trim() || null;
+      } else if (name === 'head') {
+        inHead = false;
+      }
+    },
+  };
+  return {
+    observer,
+    get stopped() {
+      return stopped;
+    },
+    finish(parsedChars) {
+      scan.parsedChars = parsedChars;
+      if (jsonLdDropped > 0) scan.warnings.push(`${jsonLdDropped} JSON-LD blocks ignored (more than ${SCAN_LIMITS.maxJsonLdBlocks})`);
+      return scan;
+    },
+  };
+}
+
+/**
+ * Stream `html` once on its own parser. Never throws on malformed markup (htmlparser2 is
+ * forgiving); stops at {@link SCAN_LIMITS.maxDepth} nesting so work stays near-linear.
+ */
+export function scanPage(html: string, observers: readonly ScanObserver[] = []): PageScan {
+  const scanner = createPageScanner();
+  let parsedChars = html.length;
+  const parser: Parser = new Parser(
     {
       onopentag(name, attribs) {
-        if (stopped) return;
-        if (!VOID.has(name)) {
-          depth++;
-          if (depth > scan.maxDepth) scan.maxDepth = depth;
-          if (depth > SCAN_LIMITS.maxDepth) {
-            stopped = true;
-            scan.parsedChars = parser.startIndex;
-            scan.warnings.push(`elements nest deeper than ${SCAN_LIMITS.maxDepth}; the rest of the page was ignored`);
-            parser.pause();
-            return;
-          }
-        }
-        switch (name) {
-          case 'script':
-            if (isJsonLdType(attribs.type)) {
-              inJsonLd = true;
-              jsonLdParts = [];
-              jsonLdLen = 0;
-            }
-            break;
-          case 'title':
-            if (inHead && scan.title === null && titleParts === null) {
-              inTitle = true;
-              titleParts = [];
-            }
-            break;
-          case 'meta': {
-            const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase();
-            if (key && attribs.content !== undefined && !scan.meta.has(key) && scan.meta.size < 200) {
-              scan.meta.set(key, attribs.content);
-            }
-            break;
-          }
-          case 'link':
-            if (scan.canonical === null && attribs.href && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '')) {
-              scan.canonical = attribs.href;
-            }
-            break;
-          case 'base':
-            if (scan.baseHref === null && attribs.href) scan.baseHref = attribs.href;
-            break;
-          case 'html':
-            if (scan.lang === null && attribs.lang) scan.lang = attribs.lang;
-            break;
-          case 'body':
-            inHead = false;
-            break;
-          case 'input':
-            if ((attribs.type ?? '').toLowerCase() === 'password') scan.hasPasswordInput = true;
-            break;
-        }
-        if (!scan.hasMicrodataJob && attribs.itemtype !== undefined && /JobPosting/i.test(attribs.itemtype)) {
-          scan.hasMicrodataJob = true;
+        scanner.observer.onopentag(name, attribs);
+        if (scanner.stopped) {
+          parsedChars = parser.startIndex;
+          parser.pause();
+          return;
         }
         for (const o of observers) o.onopentag?.(name, attribs);
       },
       ontext(text) {
-        if (stopped) return;
-        if (inJsonLd) {
-          jsonLdLen += text.length;
-          if (jsonLdLen <= SCAN_LIMITS.maxJsonLdChars) jsonLdParts.push(text);
-        } else if (inTitle && titleParts !== null) {
-          titleParts.push(text);
-        }
+        scanner.observer.ontext(text);
         for (const o of observers) o.ontext?.(text);
       },
       onclosetag(name) {
-        if (stopped) return;
-        if (!VOID.has(name)) depth = Math.max(0, depth - 1);
-        if (name === 'script' && inJsonLd) {
-          inJsonLd = false;
-          if (jsonLdLen > SCAN_LIMITS.maxJsonLdChars || jsonLdTotal + jsonLdLen > SCAN_LIMITS.maxJsonLdTotalChars) {
-            scan.warnings.push(`JSON-LD block of ${jsonLdLen} characters skipped (over the size cap)`);
-          } else if (scan.jsonLd.length >= SCAN_LIMITS.maxJsonLdBlocks) {
-            jsonLdDropped++;
-          } else {
-            scan.jsonLd.push(jsonLdParts.join(''));
-            jsonLdTotal += jsonLdLen;
-          }
-          jsonLdParts = [];
-        } else if (name === 'title' && inTitle) {
-          inTitle = false;
-          scan.title = (titleParts ?? []).join('').replace(/\s+/g, ' ').trim() || null;
-        } else if (name === 'head') {
-          inHead = false;
-        }
+        scanner.observer.onclosetag(name);
         for (const o of observers) o.onclosetag?.(name);
       },
     },
@@ -187,6 +231,5 @@ export function scanPage(html: string, observers: readonly ScanObserver[] = []):
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  if (jsonLdDropped > 0) scan.warnings.push(`${jsonLdDropped} JSON-LD blocks ignored (more than ${SCAN_LIMITS.maxJsonLdBlocks})`);
-  return scan;
+  return scanner.finish(parsedChars);
 }
