@@ -128,6 +128,7 @@ async function main() {
       await migrate(db, { schema });
       const rows = jobs.slice(0, N);
       const copyMs = await bareCopy(pool, schema, rows);
+      if (process.env.BENCH_TOAST_TARGET) await db.query(`ALTER TABLE ${schema}.jobs SET (toast_tuple_target = ${Number(process.env.BENCH_TOAST_TARGET)})`);
       const store = createPostgresJobStore({ db, schema });
       const [fresh, freshMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-01T00:00:00Z') }));
       const [replay, replayMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-02T00:00:00Z') }));

@@ -7,6 +7,7 @@
 import {
   JobkitError,
   NO_PLATFORM,
+  contentHash,
   encodeJobCursor,
   jobEvent,
   jobEventsFromChanges,
@@ -236,12 +237,28 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
   return {
     name: db.dialect === 'pglite' ? 'pglite' : 'postgres',
     async upsertJobs(jobs, upsertOptions): Promise<UpsertResult> {
-      const { prepared, boardKey, at } = prepareUpsert(WHERE, jobs, upsertOptions);
+      const { prepared, boardKey, at } = prepareUpsert(WHERE, jobs, upsertOptions, { hash: false });
       await init();
+      const hashChunk = (from: number) => {
+        const chunk = prepared.slice(from, from + batchSize);
+        for (const p of chunk) p.contentHash = contentHash(p.job);
+        return chunk;
+      };
       const changes: JobChange[] = [];
+      let next = prepared.length > 0 ? hashChunk(0) : [];
       for (let i = 0; i < prepared.length; i += batchSize) {
-        const chunk = prepared.slice(i, i + batchSize);
-        changes.push(...(await db.transaction((tx) => upsertChunk(tx, chunk, boardKey, at))));
+        const chunk = next;
+        const pending = db.transaction((tx) => upsertChunk(tx, chunk, boardKey, at));
+        // Hash the next chunk while the database works on this one.
+        if (i + batchSize < prepared.length) {
+          try {
+            next = hashChunk(i + batchSize);
+          } catch (error) {
+            await pending.catch(() => undefined);
+            throw error;
+          }
+        }
+        changes.push(...(await pending));
       }
       const count = (k: JobChange['kind']) => changes.filter((c) => c.kind === k).length;
       return { inserted: count('created'), updated: count('updated'), unchanged: count('unchanged'), changes };

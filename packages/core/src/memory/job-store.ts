@@ -67,13 +67,16 @@ export interface PreparedJob {
 
 /**
  * Validate identity fields, deduplicate by `urlHash` (last one wins, first position kept) and
- * compute content hashes. `where` names the calling module in error messages.
+ * compute content hashes. `where` names the calling module in error messages. With
+ * `hash: false` the hashes are left empty for the caller to fill in later (SQL stores hash chunk
+ * k+1 while the database works on chunk k).
  * @throws JobkitError `INVALID_ARGUMENT`
  */
 export function prepareUpsert(
   where: string,
   jobs: readonly JobPosting[],
   options: UpsertJobsOptions = {},
+  { hash = true }: { hash?: boolean } = {},
 ): { prepared: PreparedJob[]; boardKey: string | null; at: Date } {
   if (!Array.isArray(jobs)) throw invalidArgument(where, 'upsertJobs expects an array of postings');
   const opts = UpsertOptionsSchema.safeParse(options);
@@ -82,7 +85,7 @@ export function prepareUpsert(
   jobs.forEach((job, i) => {
     const ok = UpsertJobSchema.safeParse(job);
     if (!ok.success) throw invalidArgument(where, `job #${i} is not a finalized JobPosting: ${ok.error.message}`, ok.error);
-    byHash.set(job.urlHash, { job, contentHash: contentHash(job) });
+    byHash.set(job.urlHash, { job, contentHash: hash ? contentHash(job) : '' });
   });
   return { prepared: [...byHash.values()], boardKey: opts.data.boardKey ?? null, at: opts.data.at ?? new Date() };
 }
