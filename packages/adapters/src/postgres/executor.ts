@@ -175,20 +175,31 @@ export function fromPg(poolOrClient: PgPoolLike | PgClientLike, options: FromPgO
         } catch (error) {
           throw wrap(error, 'connect');
         }
+        // A checked-out client has no pool listener: if the server goes away between statements,
+        // node-postgres emits 'error' on it and an unlistened 'error' kills the process.
+        let died = false;
+        const onError = () => void (died = true);
+        client.on?.('error', onError);
         const out = await runTx(client, fn);
-        // A connection that failed ROLLBACK is destroyed, not returned to the pool.
-        client.release('error' in out && out.broken ? new Error('broken connection') : undefined);
+        client.removeListener?.('error', onError);
+        // A connection that failed ROLLBACK (or died) is destroyed, not returned to the pool.
+        client.release(died || ('error' in out && out.broken) ? new Error('broken connection') : undefined);
         if ('error' in out) throw out.error;
         return out.value;
       },
       async copyFrom(sql, chunks) {
         const client = await pool.connect().catch((e) => Promise.reject(wrap(e, 'connect')));
+        let died = false;
+        const onError = () => void (died = true);
+        client.on?.('error', onError);
         try {
           return await copyOn(client, sql, chunks);
         } catch (error) {
+          died = true;
           throw wrap(error, sql);
         } finally {
-          client.release();
+          client.removeListener?.('error', onError);
+          client.release(died ? new Error('broken connection') : undefined);
         }
       },
       async listen(channel, onNotify, onError) {
