@@ -18,10 +18,9 @@ import { PubSub } from '@google-cloud/pubsub';
 import { createPubSubBroker } from '@jobkit/adapters/pubsub';
 import { createClickHouseAnalytics, createEmbeddedClickHouse } from '@jobkit/adapters/clickhouse';
 import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
-import { createOutboxRelay, createPostgresJobStore, dropSchema, fromPg, fromPglite, migrate } from '@jobkit/adapters/postgres';
+import { connectPostgres, createOutboxRelay, createPostgresJobStore, dropSchema, fromPglite, migrate } from '@jobkit/adapters/postgres';
 import { createMemoryBroker, createPipeline, enqueueCrawlTasks, fetchOk, type CrawlTask } from '@jobkit/core';
 import { jobReader } from '@jobkit/parsers';
-import pg from 'pg';
 import { makeBoard, makeCompany, startSite, type SiteState } from '../packages/adapters/test/fixtures/pipeline-site.js';
 
 const PAGES = Number(process.env.E2E_PAGES ?? 10_000);
@@ -97,8 +96,7 @@ let baseline = 0;
 
 // Two worker processes over the Pub/Sub emulator + PostgreSQL.
 if (process.env.PUBSUB_EMULATOR_HOST && process.env.DATABASE_URL) {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
-  const db = fromPg(pool);
+  const db = await connectPostgres(process.env.DATABASE_URL, { max: 4 });
   const schema = `bench_e2e_${Date.now()}`;
   await migrate(db, { schema });
   await db.query(`CREATE TABLE ${schema}.task_effects (task_key text PRIMARY KEY, pid int, created int)`);
@@ -143,7 +141,7 @@ if (process.env.PUBSUB_EMULATOR_HOST && process.env.DATABASE_URL) {
   for (const c of children) c.kill('SIGTERM');
   await broker.close();
   await dropSchema(db, schema);
-  await pool.end();
+  await db.close();
 } else {
   console.log('2 worker processes: skipped (set PUBSUB_EMULATOR_HOST and DATABASE_URL)');
 }
