@@ -1,0 +1,3 @@
+import { jobkitProject } from '../../vitest.shared';
+
+export default jobkitProject('example-application-tracker', { testTimeout: 60_000 });
