@@ -9,18 +9,14 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import pg from 'pg';
-import copyStreams from 'pg-copy-streams';
 import { PGlite } from '@electric-sql/pglite';
 import { createMemoryBroker, createEvent, finalizeJob, type JobPosting } from '@jobkit/core';
 import {
+  connectPostgres,
   createOutboxRelay,
   createPostgresJobStore,
   dropSchema,
   enqueueOutbox,
-  fromPg,
   fromPglite,
   migrate,
   type PostgresExecutor,
@@ -80,17 +76,13 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [v, performance.now() - t0];
 }
 
-async function bareCopy(pool: pg.Pool, schema: string, jobs: JobPosting[]): Promise<number> {
-  await pool.query(`CREATE TABLE ${schema}.bare_copy (url_hash text, payload jsonb)`);
+/** Same driver path (node-postgres + pg-copy-streams) the store uses, minus everything else. */
+async function bareCopy(db: PostgresExecutor, schema: string, jobs: JobPosting[]): Promise<number> {
+  await db.query(`CREATE TABLE ${schema}.bare_copy (url_hash text, payload jsonb)`);
   const [, ms] = await timed(async () => {
     for (let i = 0; i < jobs.length; i += 10_000) {
-      const client = await pool.connect();
-      try {
-        const lines = jobs.slice(i, i + 10_000).map((j) => `${j.urlHash}\t${JSON.stringify(j).replace(/\\/g, '\\\\')}\n`);
-        await pipeline(Readable.from(lines), client.query(copyStreams.from(`COPY ${schema}.bare_copy FROM STDIN`)));
-      } finally {
-        client.release();
-      }
+      const lines = jobs.slice(i, i + 10_000).map((j) => `${j.urlHash}\t${JSON.stringify(j).replace(/\\/g, '\\\\')}\n`);
+      await db.copyFrom!(`COPY ${schema}.bare_copy FROM STDIN`, lines);
     }
   });
   return ms;
@@ -121,13 +113,12 @@ async function main() {
   console.log(`generated ${jobs.length} jobs (~${Math.round(JSON.stringify(jobs[0]).length / 100) / 10} KB JSON each) in ${Math.round(performance.now() - t0)} ms`);
 
   if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const db = await connectPostgres(url, { max: 4 });
     const schema = `jk_bench_${randomBytes(4).toString('hex')}`;
-    const db = fromPg(pool);
     try {
       await migrate(db, { schema });
       const rows = jobs.slice(0, N);
-      const copyMs = await bareCopy(pool, schema, rows);
+      const copyMs = await bareCopy(db, schema, rows);
       if (process.env.BENCH_TOAST_TARGET) await db.query(`ALTER TABLE ${schema}.jobs SET (toast_tuple_target = ${Number(process.env.BENCH_TOAST_TARGET)})`);
       const store = createPostgresJobStore({ db, schema });
       const [fresh, freshMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-01T00:00:00Z') }));
@@ -140,7 +131,7 @@ async function main() {
       console.log(`  outbox relay → memory broker: ${rate(published, ms)} events/s (${published} events, batch 500)`);
     } finally {
       await dropSchema(db, schema).catch(() => undefined);
-      await pool.end();
+      await db.close();
     }
   } else {
     console.log('DATABASE_URL not set: skipping PostgreSQL figures');

@@ -114,7 +114,7 @@ async function bundle(file: string): Promise<string> {
   const cached = bundles.get(file);
   if (cached) return cached;
   const require = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const esbuild = require('esbuild') as typeof import('esbuild');
+  const esbuild = require('esbuild') as { build(options: Record<string, unknown>): Promise<unknown> };
   const dir = mkdtempSync(join(tmpdir(), 'jk-reliability-'));
   const out = join(dir, `${basename(file, '.ts')}.mjs`);
   await esbuild.build({
