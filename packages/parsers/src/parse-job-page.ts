@@ -85,7 +85,12 @@ function collectSignals(url: string, html: string, scanner: PageScanner, warning
 function offSiteSignals(url: string, signals: PageSignals): PageSignals {
   const site = registrableDomain(url);
   if (!site) return signals;
-  const keep = (href: string) => registrableDomain(href) !== site || /[?&](gh_jid|gh_src|ashby_jid|lever-|jobid|job_id)/i.test(href);
+  const sameSite = (href: string) => {
+    // Anchors are absolute http(s) URLs already; reading the host by hand avoids a URL parse each.
+    const host = /^https?:\/\/([^/?#:]+)/i.exec(href)?.[1]?.toLowerCase() ?? '';
+    return host === site || host.endsWith(`.${site}`);
+  };
+  const keep = (href: string) => !sameSite(href) || /[?&](gh_jid|gh_src|ashby_jid|lever-|jobid|job_id)/i.test(href);
   return { ...signals, anchors: signals.anchors.filter(keep) };
 }
 

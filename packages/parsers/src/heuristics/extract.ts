@@ -78,10 +78,17 @@ const INDEX_CAP = 5_000;
  * One walk that buckets the elements heuristics look at by tag name, in document order.
  * Comma-joined cheerio selectors sort and de-duplicate their results, quadratic on huge pages.
  */
-function indexElements(root: AnyNode): Map<string, Element[]> {
+function indexElements(root: AnyNode, tokens: Set<string>): Map<string, Element[]> {
   const index = new Map<string, Element[]>();
   walkElements(root, (el) => {
     if (el.name === 'script' || el.name === 'style' || el.name === 'template') return false;
+    const a = el.attribs;
+    if (a.class) for (const c of a.class.split(/\s+/)) if (c) tokens.add(c);
+    if (a.id) tokens.add(a.id);
+    for (const name of TOKEN_ATTRS) {
+      const v = a[name];
+      if (v) tokens.add(v);
+    }
     const key = INDEXED.has(el.name) ? el.name : el.attribs.role === 'button' ? 'button' : undefined;
     if (key) {
       const list = index.get(key) ?? [];
@@ -99,9 +106,33 @@ function hasAncestor(el: Element, test: (a: Element) => boolean, maxUp = 12): bo
   return false;
 }
 
+/** Class names, ids and exact attribute values a selector requires (`*=` parts are not exact, so left out). */
+const TOKEN = /[.#]([\w-]+)|\[[\w-]+="([^"]+)"\]/g;
+const tokenCache = new Map<string, string[]>();
+/** Tokens present on the current page (see {@link indexElements}); `undefined` = do not filter. */
+let pageTokens: Set<string> | undefined;
+/** Attributes whose values selectors test for equality. */
+const TOKEN_ATTRS = ['data-ui', 'data-qa', 'data-automation-id', 'itemprop', 'role', 'type'];
+
+/**
+ * `$(selector)`, skipped when a class, id or attribute value the selector needs is on no element
+ * of the page: each query walks the whole DOM, and most ATS selectors miss on any given page.
+ */
+function query($: CheerioAPI, selector: string): AnyNode[] {
+  if (pageTokens !== undefined) {
+    let tokens = tokenCache.get(selector);
+    if (!tokens) {
+      tokens = [...selector.matchAll(TOKEN)].map((m) => m[1] ?? m[2]!);
+      tokenCache.set(selector, tokens);
+    }
+    for (const t of tokens) if (!pageTokens.has(t)) return [];
+  }
+  return $(selector).toArray();
+}
+
 function first($: CheerioAPI, selectors: readonly string[], min = 2, max = 300): string | undefined {
   for (const sel of selectors) {
-    const nodes = $(sel).toArray();
+    const nodes = query($, sel);
     for (const el of nodes.slice(0, 5)) {
       const t = cleanInline(textOf(el, 2_000));
       if (t.length >= min && t.length <= max) return t;
@@ -200,7 +231,7 @@ function lineTexts(el: Element): string[] | null {
 /** The element most likely to hold the description: known containers first, then the densest text block. */
 function findDescription($: CheerioAPI, body: AnyNode): Element | undefined {
   for (const sel of DESCRIPTION_SELECTORS) {
-    const el = $(sel).toArray().filter(isElement).find((e) => textOf(e, 5_000).trim().length >= 200);
+    const el = query($, sel).filter(isElement).find((e) => textOf(e, 5_000).trim().length >= 200);
     if (el) return el;
   }
   const scores = new Map<Element, number>();
@@ -259,12 +290,22 @@ const WORKPLACE_PHRASES =
 
 /** Read every field heuristics can find and classify the page. */
 export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): HeuristicResult {
+  try {
+    return extract($, ctx);
+  } finally {
+    pageTokens = undefined;
+  }
+}
+
+function extract($: CheerioAPI, ctx: HeuristicContext): HeuristicResult {
   const fields: ExtractedFields = {};
-  const body = $('body')[0] ?? $.root()[0]!;
-  const index = indexElements(body);
-  const tags = (...names: string[]) => names.flatMap((n) => index.get(n) ?? []);
   const meta = ctx.scan.meta;
   const docTitle = ctx.scan.title ?? '';
+  const body = $('body')[0] ?? $.root()[0]!;
+  const tokens = new Set<string>();
+  const index = indexElements($.root()[0]!, tokens);
+  pageTokens = tokens;
+  const tags = (...names: string[]) => names.flatMap((n) => index.get(n) ?? []);
 
   // ---- title & company
   const siteName = meta.get('og:site_name') ?? meta.get('application-name');
