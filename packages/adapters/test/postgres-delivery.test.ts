@@ -30,7 +30,9 @@ import {
   pruneInbox,
   redriveOutbox,
 } from '@jobkit/adapters/postgres';
-import { sleep, testEngines } from './postgres-helpers.js';
+import { dropSchema, fromPg, migrate, MIGRATIONS, connectPostgres } from '@jobkit/adapters/postgres';
+import pg from 'pg';
+import { newSchema, sleep, testEngines } from './postgres-helpers.js';
 
 const engines = testEngines();
 afterAll(async () => {
@@ -50,6 +52,29 @@ async function collect(broker: ReturnType<typeof createMemoryBroker>, topic: str
 for (const engine of engines) {
   const suite = engine.skip ? describe.skip : describe;
   suite(`postgres delivery on ${engine.name}${engine.skip ? ` (skipped: ${engine.skip})` : ''}`, () => {
+    describe('executor and migrations', () => {
+      it('concurrent migrators apply each version once', async () => {
+        const { db } = await engine.fresh();
+        const schema = newSchema();
+        const runs = await Promise.all([migrate(db, { schema }), migrate(db, { schema }), migrate(db, { schema })]);
+        expect(runs.flat().sort()).toEqual(MIGRATIONS.map((m) => m.version));
+        expect(await migrate(db, { schema })).toEqual([]);
+        await dropSchema(db, schema);
+        await expect(migrate(db, { schema: 'Bad-Name' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      });
+
+      it('nested transactions join the outer one', async () => {
+        const { db, schema } = await engine.fresh();
+        await expect(
+          db.transaction(async (tx) => {
+            await tx.transaction((inner) => enqueueOutbox(inner, [ev('n', 1)], { schema }));
+            throw new Error('outer rollback');
+          }),
+        ).rejects.toThrow('outer rollback');
+        expect((await db.query(`SELECT 1 FROM ${schema}.outbox`)).rowCount).toBe(0);
+      });
+    });
+
     describe('outbox', () => {
       it('writes events only when the caller’s transaction commits', async () => {
         const { db, schema } = await engine.fresh();
@@ -410,6 +435,39 @@ for (const engine of engines) {
     });
   });
 }
+
+describe('fromPg on a client the caller already opened a transaction on', () => {
+  const url = process.env.DATABASE_URL;
+  it.skipIf(!url)('helpers join the caller’s BEGIN…ROLLBACK', async () => {
+    const admin = await connectPostgres(url!);
+    const schema = newSchema();
+    await migrate(admin, { schema });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      const tx = fromPg(client, { inTransaction: true });
+      expect(tx.inTransaction).toBe(true);
+      await enqueueOutbox(tx, [ev('c', 1)], { schema });
+      await client.query('ROLLBACK');
+      expect((await admin.query(`SELECT 1 FROM ${schema}.outbox`)).rowCount).toBe(0);
+      const plain = fromPg(client);
+      await plain.transaction((t) => enqueueOutbox(t, [ev('c', 2)], { schema }));
+      expect((await admin.query(`SELECT 1 FROM ${schema}.outbox`)).rowCount).toBe(1);
+    } finally {
+      await client.end();
+      await dropSchema(admin, schema);
+      await admin.close();
+    }
+  });
+
+  it('connectPostgres opens an in-memory PGlite for memory://', async () => {
+    const db = await connectPostgres('memory://');
+    expect(db.dialect).toBe('pglite');
+    expect(await migrate(db, { schema: 'jobkit' })).toEqual(MIGRATIONS.map((m) => m.version));
+    await db.close();
+  });
+});
 
 describe('publishOrCompensate', () => {
   it('compensates the write when publish fails and says so', async () => {
