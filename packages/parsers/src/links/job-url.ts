@@ -28,7 +28,8 @@ const ATS_RULES: Array<{ host: RegExp; job: (segs: string[], u: URL) => boolean 
   { host: /\.icims\.com$/, job: (s) => s[0] === 'jobs' && /^\d+$/.test(s[1] ?? '') },
   { host: /(^|\.)linkedin\.com$/, job: (s) => s[0] === 'jobs' && s[1] === 'view' && !!s[2] },
   { host: /(^|\.)indeed\.[a-z.]+$/, job: (s, u) => (s[0] === 'viewjob' || s[0] === 'rc') && u.searchParams.has('jk') },
-  { host: /(^|\.)glassdoor\.[a-z.]+$/, job: (s, u) => s[0] === 'job-listing' || (s[0] === 'partner' && u.searchParams.has('jobListingId')) },
+  // `/partner/jobListing.htm?…` are click-tracking redirects to the same `/job-listing/` pages.
+  { host: /(^|\.)glassdoor\.[a-z.]+$/, job: (s) => s[0] === 'job-listing' },
   { host: /(^|\.)workatastartup\.com$/, job: (s) => s[0] === 'jobs' && /^\d+$/.test(s[1] ?? '') },
   { host: /(^|\.)join\.com$/, job: (s) => s[0] === 'companies' && s[2] === 'jobs' ? !!s[3] : false },
 ];
