@@ -265,6 +265,9 @@ function dedupeIds(company: SimCompany) {
   }
 }
 
+/** Site kinds whose jobs show their pay (board API field or page text). */
+const PAY_VISIBLE = new Set<SiteKind>(['greenhouse', 'lever', 'ashby', 'recruitee', 'own-jsonld', 'own-plain']);
+
 /** Expected effect of moving from one world to the next, counted per job. */
 export interface WorldDiff {
   added: number;
@@ -295,8 +298,8 @@ export function mutateWorld(world: World, seed: number): World {
     }
     const edit = pick(r, company.jobs.filter((j) => !j.thin));
     if (edit) {
-      // Workday and Personio publish no pay, so a pay change would be invisible there: retitle instead.
-      const payVisible = company.kind !== 'workday' && company.kind !== 'personio';
+      // Workday, Personio, Workable and SmartRecruiters publish no structured pay, so a pay change would be invisible there: retitle instead.
+      const payVisible = PAY_VISIBLE.has(company.kind);
       if (edit.salary && payVisible && r() < 0.6) edit.salary = { ...edit.salary, min: edit.salary.min + 5000, max: edit.salary.max + 5000 };
       else edit.title = edit.title.startsWith('Lead ') ? edit.title.slice(5) : `Lead ${edit.title}`;
       edit.paragraphs[0] = `${company.name} is hiring a ${edit.title}. ${edit.paragraphs[0]!.split('. ').slice(1).join('. ')}`;
