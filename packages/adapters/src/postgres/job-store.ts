@@ -61,7 +61,7 @@ const toStored = (r: JobRow): StoredJob => ({
   lastSeenAt: iso(r.last_seen_at),
   removedAt: r.removed_at === null ? null : iso(r.removed_at),
 });
-const ROW_COLUMNS = 'payload, content_hash, board_key, first_seen_at, last_seen_at, removed_at';
+const ROW_COLUMNS = 'j.payload, j.content_hash, j.board_key, j.first_seen_at, g.last_seen_at, j.removed_at';
 
 function datePosted(job: JobPosting): string | null {
   if (!job.datePosted) return null;
@@ -80,7 +80,7 @@ const copyText = (v: string | number | null | undefined): string =>
 const arrayLiteral = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 const JOB_COPY_COLUMNS =
-  'id, url_hash, url, title, company_name, company_domain, countries, workplace_type, employment_types, ats_platform, date_posted, quality_score, payload, content_hash, board_key, first_seen_at, last_seen_at';
+  'id, url_hash, url, title, company_name, company_domain, countries, workplace_type, employment_types, ats_platform, date_posted, quality_score, payload, content_hash, board_key, first_seen_at';
 
 /** A full `jobs` row in COPY text format (derived filter columns computed here, as the SQL path does). */
 function jobCopyLine(p: PreparedJob, boardKey: string | null, at: string): string {
@@ -102,7 +102,6 @@ function jobCopyLine(p: PreparedJob, boardKey: string | null, at: string): strin
     JSON.stringify(j).replace(/\\/g, '\\\\'),
     copyText(p.contentHash),
     copyText(boardKey),
-    at,
     at,
   ].join('\t') + '\n';
 }
@@ -168,11 +167,10 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     }
     // Phase 2: unchanged postings: only last_seen_at (and a newly learned board) move, and only when they differ.
     if (unchanged.length > 0) {
-      await tx.query(
-        `UPDATE ${s}.jobs SET last_seen_at = GREATEST(last_seen_at, $2), board_key = COALESCE($1, board_key)
-         WHERE url_hash = ANY($3::text[]) AND (last_seen_at < $2 OR ($1::text IS NOT NULL AND board_key IS DISTINCT FROM $1::text))`,
-        [boardKey, at, unchanged],
-      );
+      await tx.query(`UPDATE ${s}.job_sightings SET last_seen_at = $1 WHERE url_hash = ANY($2::text[]) AND last_seen_at < $1`, [at, unchanged]);
+      if (boardKey !== null) {
+        await tx.query(`UPDATE ${s}.jobs SET board_key = $1 WHERE url_hash = ANY($2::text[]) AND board_key IS DISTINCT FROM $1`, [boardKey, unchanged]);
+      }
     }
     // Phase 3: new and changed postings through the staging table; the ON CONFLICT guard keeps a
     // concurrent writer of identical content from rewriting the row.
@@ -203,24 +201,30 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
       }
       await tx.query(
         `INSERT INTO ${s}.jobs AS j (id, url_hash, url, title, company_name, company_domain, countries, workplace_type,
-           employment_types, ats_platform, date_posted, quality_score, payload, content_hash, board_key, first_seen_at, last_seen_at, removed_at)
+           employment_types, ats_platform, date_posted, quality_score, payload, content_hash, board_key, first_seen_at, removed_at)
          SELECT st.payload->>'id', st.url_hash, st.payload->>'url', st.payload->>'title',
            st.payload->'company'->>'name', st.payload->'company'->>'domain',
            ARRAY(SELECT DISTINCT l->>'country' FROM jsonb_array_elements(st.payload->'locations') l WHERE l->>'country' IS NOT NULL),
            st.payload->>'workplaceType',
            ARRAY(SELECT jsonb_array_elements_text(st.payload->'employmentType')),
            st.payload->'ats'->>'platform', st.date_posted, COALESCE((st.payload->'quality'->>'score')::int, 0),
-           st.payload, st.content_hash, $1, $2, $2, NULL
+           st.payload, st.content_hash, $1, $2, NULL
          FROM jobkit_stage_jobs st
          ON CONFLICT (url_hash) DO UPDATE SET
            url = excluded.url, title = excluded.title, company_name = excluded.company_name, company_domain = excluded.company_domain,
            countries = excluded.countries, workplace_type = excluded.workplace_type, employment_types = excluded.employment_types,
            ats_platform = excluded.ats_platform, date_posted = excluded.date_posted, quality_score = excluded.quality_score,
            payload = excluded.payload, content_hash = excluded.content_hash,
-           board_key = COALESCE(excluded.board_key, j.board_key),
-           last_seen_at = GREATEST(j.last_seen_at, excluded.last_seen_at), removed_at = NULL
+           board_key = COALESCE(excluded.board_key, j.board_key), removed_at = NULL
          WHERE j.content_hash IS DISTINCT FROM excluded.content_hash OR j.removed_at IS NOT NULL`,
         [boardKey, at],
+      );
+    }
+    if (writes.length > 0) {
+      await tx.query(
+        `INSERT INTO ${s}.job_sightings (url_hash, last_seen_at) SELECT unnest($1::text[]), $2
+         ON CONFLICT (url_hash) DO UPDATE SET last_seen_at = GREATEST(${s}.job_sightings.last_seen_at, excluded.last_seen_at)`,
+        [writes.map((p) => p.job.urlHash), at],
       );
     }
     const changes: JobChange[] = [];
@@ -266,7 +270,9 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     async getJob(idOrUrlHash) {
       await init();
       if (typeof idOrUrlHash !== 'string' || idOrUrlHash.length === 0) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] getJob needs an id or url hash`);
-      const r = await db.query<JobRow>(`SELECT ${ROW_COLUMNS} FROM ${s}.jobs WHERE id = $1 OR url_hash = $1 LIMIT 1`, [idOrUrlHash]);
+      const r = await db.query<JobRow>(`SELECT ${ROW_COLUMNS} FROM ${s}.jobs j JOIN ${s}.job_sightings g USING (url_hash) WHERE j.id = $1 OR j.url_hash = $1 LIMIT 1`, [
+        idOrUrlHash,
+      ]);
       return r.rows[0] ? toStored(r.rows[0]) : null;
     },
     async listJobs(listOptions): Promise<JobPage> {
@@ -292,8 +298,8 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
       if (filter.boardKey !== undefined) where.push(`board_key = ${p(filter.boardKey)}`);
       if (after) where.push(`(first_seen_at, id) < (${p(after.firstSeenAt)}::timestamptz, ${p(after.id)}::text)`);
       const r = await db.query<JobRow>(
-        `SELECT ${ROW_COLUMNS} FROM ${s}.jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY first_seen_at DESC, id DESC LIMIT ${p(limit + 1)}`,
+        `SELECT ${ROW_COLUMNS} FROM ${s}.jobs j JOIN ${s}.job_sightings g USING (url_hash) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY j.first_seen_at DESC, j.id DESC LIMIT ${p(limit + 1)}`,
         params,
       );
       const items = r.rows.slice(0, limit).map(toStored);
@@ -305,8 +311,8 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
       await init();
       return db.transaction(async (tx) => {
         const r = await tx.query<JobRow>(
-          `UPDATE ${s}.jobs SET removed_at = $3
-           WHERE board_key = $1 AND removed_at IS NULL AND NOT (url_hash = ANY($2::text[]))
+          `UPDATE ${s}.jobs j SET removed_at = $3 FROM ${s}.job_sightings g
+           WHERE g.url_hash = j.url_hash AND j.board_key = $1 AND j.removed_at IS NULL AND NOT (j.url_hash = ANY($2::text[]))
            RETURNING ${ROW_COLUMNS}`,
           [boardKey, seen, at],
         );
