@@ -83,11 +83,12 @@ function indexElements(root: AnyNode, tokens: Set<string>): Map<string, Element[
   walkElements(root, (el) => {
     if (el.name === 'script' || el.name === 'style' || el.name === 'template') return false;
     const a = el.attribs;
-    if (a.class) for (const c of a.class.split(/\s+/)) if (c) tokens.add(c);
-    if (a.id) tokens.add(a.id);
+    // Lower-cased: a few selectors match case-insensitively; a false "present" only costs a query.
+    if (a.class) for (const c of a.class.split(/\s+/)) if (c) tokens.add(c.toLowerCase());
+    if (a.id) tokens.add(a.id.toLowerCase());
     for (const name of TOKEN_ATTRS) {
       const v = a[name];
-      if (v) tokens.add(v);
+      if (v) tokens.add(v.toLowerCase());
     }
     const key = INDEXED.has(el.name) ? el.name : el.attribs.role === 'button' ? 'button' : undefined;
     if (key) {
@@ -106,9 +107,9 @@ function hasAncestor(el: Element, test: (a: Element) => boolean, maxUp = 12): bo
   return false;
 }
 
-/** Class names, ids and exact attribute values a selector requires (`*=` parts are not exact, so left out). */
-const TOKEN = /[.#]([\w-]+)|\[[\w-]+="([^"]+)"\]/g;
-const tokenCache = new Map<string, string[]>();
+/** Class names, ids and exact attribute values a selector requires; `*=` values must occur inside one. */
+const TOKEN = /[.#]([\w-]+)|\[[\w-]+(\*?)="([^"]+)"(?:\s*i)?\]/g;
+const tokenCache = new Map<string, Array<{ token: string; partial: boolean }>>();
 /** Tokens present on the current page (see {@link indexElements}); `undefined` = do not filter. */
 let pageTokens: Set<string> | undefined;
 /** Attributes whose values selectors test for equality. */
@@ -122,10 +123,12 @@ function query($: CheerioAPI, selector: string): AnyNode[] {
   if (pageTokens !== undefined) {
     let tokens = tokenCache.get(selector);
     if (!tokens) {
-      tokens = [...selector.matchAll(TOKEN)].map((m) => m[1] ?? m[2]!);
+      tokens = [...selector.matchAll(TOKEN)].map((m) => ({ token: (m[1] ?? m[3]!).toLowerCase(), partial: m[2] === '*' }));
       tokenCache.set(selector, tokens);
     }
-    for (const t of tokens) if (!pageTokens.has(t)) return [];
+    for (const { token, partial } of tokens) {
+      if (partial ? ![...pageTokens].some((t) => t.includes(token)) : !pageTokens.has(token)) return [];
+    }
   }
   return $(selector).toArray();
 }
@@ -497,7 +500,9 @@ function classify(
   if (listingTitle) score -= 3;
 
   const jobLinks = new Set<string>();
-  for (const a of tags('a').slice(0, 5_000)) {
+  // Counting job links only matters when the page might be a listing.
+  const maybeListing = score < 5 || listingTitle;
+  for (const a of maybeListing ? tags('a').slice(0, 5_000) : []) {
     if (!a.attribs.href) continue;
     try {
       const u = new URL(a.attribs.href, ctx.url);
