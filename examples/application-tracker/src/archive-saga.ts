@@ -31,7 +31,7 @@ export interface ArchiveSagaDeps {
   search: ApplicationSearch;
   writeModel: WriteModel;
   log: SagaLog;
-  /** Test hook: throw from it to fail a step (by name) after its side effect would start. */
+  /** Test hook: throw from it to fail a step (by name) before its side effect, as an engine outage would. */
   fault?: (step: string) => void | Promise<void>;
 }
 
@@ -41,7 +41,8 @@ export async function migrateArchiveTable(clickhouse: ClickHouseClientLike, data
   await clickhouse.command({
     query: `CREATE TABLE IF NOT EXISTS ${database}.tracker_archives (
       user_id String, application_id String, archived UInt8, saga_id String, version UInt64
-    ) ENGINE = ReplacingMergeTree(version) ORDER BY (user_id, application_id)`,
+    ) ENGINE = ReplacingMergeTree(version) ORDER BY (user_id, application_id)
+    SETTINGS non_replicated_deduplication_window = 1000`,
   });
 }
 
@@ -72,30 +73,33 @@ export function archiveSteps(deps: ArchiveSagaDeps): SagaStep<ArchiveContext>[] 
       values: [{ user_id: ctx.userId, application_id: ctx.applicationId, archived, saga_id: sagaId, version: version() }],
       format: 'JSONEachRow',
       // A retried step with the same token is stored once.
-      clickhouse_settings: { insert_deduplication_token: token, non_replicated_deduplication_window: 1000 },
+      clickhouse_settings: { insert_deduplication_token: token },
     });
   };
   return [
     {
       name: 'mark-archived',
       async run(ctx) {
+        await deps.fault?.('mark-archived');
         const r = await deps.db.query(`UPDATE ${s}.applications SET archived_at = now() WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND archived_at IS NULL`, [
           ctx.applicationId,
           ctx.userId,
         ]);
         ctx.marked = r.rowCount > 0 || ctx.marked === true;
-        await deps.fault?.('mark-archived');
       },
       async compensate(ctx) {
         if (!ctx.marked) return;
         await deps.db.query(`UPDATE ${s}.applications SET archived_at = NULL WHERE id = $1`, [ctx.applicationId]);
+        // Search is derived from the row: re-sync it, which also repairs a remove-from-search
+        // that failed half-way (a step whose run never completed has no compensation of its own).
+        await deps.search.sync(await deps.writeModel.row(deps.db, ctx.applicationId), ctx.applicationId, ctx.userId);
       },
     },
     {
       name: 'remove-from-search',
       async run(ctx) {
-        await deps.search.sync(await deps.writeModel.row(deps.db, ctx.applicationId), ctx.applicationId, ctx.userId);
         await deps.fault?.('remove-from-search');
+        await deps.search.sync(await deps.writeModel.row(deps.db, ctx.applicationId), ctx.applicationId, ctx.userId);
       },
       async compensate(ctx) {
         // Put the document back as it was before the saga: the row is still archived here
@@ -106,8 +110,8 @@ export function archiveSteps(deps: ArchiveSagaDeps): SagaStep<ArchiveContext>[] 
     {
       name: 'record-in-analytics',
       async run(ctx, meta) {
-        await record(ctx, meta.sagaId, 1, meta.idempotencyKey);
         await deps.fault?.('record-in-analytics');
+        await record(ctx, meta.sagaId, 1, meta.idempotencyKey);
       },
       async compensate(ctx, meta) {
         await record(ctx, meta.sagaId, 0, `${meta.idempotencyKey}:undo`);
