@@ -146,6 +146,12 @@ function fillCompanyCheaply(merged: MergedFields, scan: PageScan, ats: AtsMatch 
 
 /** Drop draft fields zod rejects (e.g. an odd country code) rather than losing the whole posting. */
 function finalizeTolerant(draft: JobDraft, now: Date | undefined, warnings: string[]) {
+  try {
+    return finalizeJob(draft, now ? { now } : {});
+  } catch (error) {
+    if (!JobkitError.is(error, 'VALIDATION_FAILED')) throw error;
+  }
+  // Rare path: validate again to learn which fields to drop.
   for (let attempt = 0; attempt < 3; attempt++) {
     const check = JobDraftSchema.safeParse(draft);
     if (check.success) break;
