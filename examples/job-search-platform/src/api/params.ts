@@ -66,21 +66,23 @@ const StatsParams = z.object({ period: z.enum(['day', 'week']).default('week') }
 /** Facets the page shows when the caller asks for none. */
 export const DEFAULT_FACETS = ['company', 'location', 'workplaceType', 'employmentType', 'atsPlatform'] as const;
 
-const REPEATABLE = new Set(['company', 'country', 'location', 'workplace', 'employment', 'ats', 'facets']);
+/** Search filters that may repeat; every other parameter is a scalar. */
+const SEARCH_REPEATABLE = new Set(['company', 'country', 'location', 'workplace', 'employment', 'ats', 'facets']);
+const NONE = new Set<string>();
 
-function toObject(params: URLSearchParams): Record<string, unknown> {
+function toObject(params: URLSearchParams, repeatable: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key).flatMap((v) => (key === 'facets' ? v.split(',') : [v])).map((v) => v.trim()).filter((v) => v !== '');
-    if (REPEATABLE.has(key)) out[key] = values;
+    if (repeatable.has(key)) out[key] = values;
     else if (values.length > 1) out[key] = values; // lets zod report "expected string" for a repeated scalar
     else if (values.length === 1) out[key] = values[0];
   }
   return out;
 }
 
-function parse<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
-  const r = schema.safeParse(toObject(params));
+function parse<T extends z.ZodType>(schema: T, params: URLSearchParams, repeatable: ReadonlySet<string> = NONE): z.output<T> {
+  const r = schema.safeParse(toObject(params, repeatable));
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
   throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] invalid query: ${issues.join('; ')}`, { cause: r.error, details: { issues } });
@@ -90,7 +92,7 @@ const nonEmpty = <T>(v: T[] | undefined) => (v && v.length > 0 ? v : undefined);
 
 /** `GET /api/v1/search` parameters → a search query. */
 export function parseSearchParams(params: URLSearchParams): SearchQuery {
-  const p = parse(SearchParams, params);
+  const p = parse(SearchParams, params, SEARCH_REPEATABLE);
   const filters: NonNullable<SearchQuery['filters']> = {};
   if (nonEmpty(p.company)) filters.company = p.company!;
   if (nonEmpty(p.country)) filters.country = p.country!;
