@@ -1,0 +1,3 @@
+import { jobkitProject } from '../../vitest.shared';
+
+export default jobkitProject('example-event-ingest', { testTimeout: 60_000 });
