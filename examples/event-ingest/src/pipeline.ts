@@ -71,6 +71,8 @@ export interface IngestPipeline {
   /** Rows stored (raw, duplicates included) and distinct event ids. */
   counts(): Promise<{ rows: number; events: number }>;
   writer(): BatchWriter<Pending> | null;
+  /** Force the background merge now (`OPTIMIZE … FINAL`), after which eventual reads are exact. */
+  optimize(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -216,6 +218,10 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
     },
 
     writer: () => writer,
+
+    async optimize() {
+      await clickhouse.command({ query: `OPTIMIZE TABLE ${db}.events FINAL` });
+    },
 
     async close() {
       await this.stopConsumer();

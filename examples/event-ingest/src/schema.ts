@@ -36,12 +36,8 @@ export const EventSchema = z
   });
 export type IngestEvent = z.output<typeof EventSchema>;
 
-/** A single event, an array, or `{ events: [...] }`. */
-export const IngestBodySchema = z.union([
-  z.object({ events: z.array(z.unknown()).min(1).max(MAX_BATCH) }).strict(),
-  z.array(z.unknown()).min(1).max(MAX_BATCH),
-  z.record(z.string(), z.unknown()),
-]);
+/** A batch: an array, or `{ events: [...] }` (any other object is a single event). */
+const BatchSchema = z.array(z.unknown()).min(1).max(MAX_BATCH);
 
 /** The row stored in ClickHouse (and carried by the broker). */
 export interface EventRow {
@@ -63,9 +59,11 @@ export interface EventRow {
  * @throws JobkitError `INVALID_ARGUMENT` listing every bad event by index
  */
 export function parseIngestBody(body: unknown): EventRow[] {
-  const shape = IngestBodySchema.safeParse(body);
+  const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+  const list = Array.isArray(body) ? body : isObject && 'events' in body ? (body as { events: unknown }).events : isObject ? [body] : undefined;
+  const shape = BatchSchema.safeParse(list);
   if (!shape.success) throw invalid(`body must be an event, an array of 1–${MAX_BATCH} events or { events: [...] }`, shape.error);
-  const raw = Array.isArray(shape.data) ? shape.data : 'events' in shape.data && Array.isArray(shape.data.events) ? shape.data.events : [shape.data];
+  const raw = shape.data;
   const rows: EventRow[] = [];
   const problems: string[] = [];
   raw.forEach((item, i) => {
