@@ -183,7 +183,7 @@ async function loadStats() {
     ...[
       ['Active jobs', st.jobs.active],
       ['Removed', st.jobs.removed],
-      ['Companies', st.topCompanies.length >= 10 ? '10+' : st.topCompanies.length],
+      ['ATS platforms', st.ats.filter((r) => r.key !== 'unknown').length],
       ['Remote share', remote ? `${(remote.share * 100).toFixed(1)}%` : '—'],
       ['Median days open', st.daysOpen.medianDays ?? '—'],
     ].map(([k, v]) => el('div', { class: 'card' }, el('div', { class: 'value' }, String(v)), el('div', { class: 'muted' }, k))),

@@ -49,7 +49,8 @@ export function salaryChart(rows) {
   const root = svg(w, Math.max(40, rows.length * rowH + 10));
   rows.forEach((r, i) => {
     const p = r.byLevel;
-    const lo = 0, hi = Math.max(p.p90 ?? 0, p.p75 ?? 0) * 1.1 || 1;
+    // Headroom right of p90 keeps the median label inside the chart.
+    const lo = 0, hi = Math.max(p.p90 ?? 0, p.p75 ?? 0) * 1.45 || 1;
     const x = (v) => pad + ((w - pad - 20) * (v - lo)) / (hi - lo);
     const y = 10 + i * rowH;
     root.appendChild(s('text', { x: 4, y: y + 14, class: 'label' }, `${r.currency} (${r.count})`));

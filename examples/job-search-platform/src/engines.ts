@@ -57,6 +57,7 @@ export async function openEngines(options: EnginesOptions = {}): Promise<Engines
     closers.push(() => db.close());
     if (dbUrl && options.dropOnClose) closers.unshift(() => dropSchema(db, ns));
     const store = createPostgresJobStore({ db, schema: ns, outbox: true });
+    closers.unshift(() => store.close());
 
     let broker: Broker;
     let brokerName = 'memory';
@@ -110,12 +111,12 @@ export async function openEngines(options: EnginesOptions = {}): Promise<Engines
       describe: { store: dbUrl ? `postgres (${redact(dbUrl)})` : 'pglite (in-memory)', broker: brokerName, search: searchName, analytics: analyticsName },
       async ping() {
         const ok = async (p: Promise<unknown>) => p.then(() => true, () => false);
-        const [store, search, analytics] = await Promise.all([
+        const [storeOk, searchOk, analyticsOk] = await Promise.all([
           ok(db.query('SELECT 1')),
-          ok(this.search.search({ q: '*', perPage: 1 })),
-          ok(this.analytics.atsShare()),
+          ok(search.search({ q: '*', perPage: 1 })),
+          ok(analytics.atsShare()),
         ]);
-        return { store, search, analytics };
+        return { store: storeOk, search: searchOk, analytics: analyticsOk };
       },
       async close() {
         for (const c of closers) await c().catch(() => undefined);

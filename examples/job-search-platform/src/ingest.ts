@@ -5,7 +5,7 @@
  * postings by content hash, so a second run reports everything `unchanged` and emits no events.
  * @module
  */
-import { createPipeline, type Fetcher, type JobOutcome, type JobOutcomeKind, type PipelineError, type PipelineSummary, type SourceInput } from '@jobkit/core';
+import { boardKeyOf, createPipeline, type Fetcher, type JobReader, type JobOutcome, type JobOutcomeKind, type PipelineError, type PipelineSummary, type SourceInput } from '@jobkit/core';
 import { jobReader } from '@jobkit/parsers';
 import pLimit from 'p-limit';
 import { JOB_EVENTS_TOPIC, type Engines } from './engines.js';
@@ -46,6 +46,8 @@ export interface Discovery {
   careersPage: string | null;
   /** The pipeline source: an ATS board (with the board URL, which Workday needs for its host) or the careers page. */
   source: SourceInput | null;
+  /** The company as its homepage names it. */
+  company: { name: string; domain: string } | null;
   evidence: string[];
 }
 
@@ -68,9 +70,11 @@ function links(html: string, base: string): { href: string; text: string }[] {
  */
 export async function discover(fetcher: Fetcher, homepage: string, signal?: AbortSignal): Promise<Discovery> {
   const evidence: string[] = [];
-  const none = (why: string): Discovery => ({ homepage, careersPage: null, source: null, evidence: [...evidence, why] });
+  const none = (why: string): Discovery => ({ homepage, careersPage: null, source: null, company: null, evidence: [...evidence, why] });
   const home = await fetcher.fetch(homepage, signal ? { signal } : {});
   if (home.status >= 400) return none(`homepage answered ${home.status}`);
+  const title = /<title[^>]*>([^<]+)<\/title>/i.exec(home.text())?.[1]?.trim();
+  const company = title ? { name: decodeEntities(title), domain: new URL(home.url).hostname.replace(/^www\./, '') } : null;
   const nav = links(home.text(), home.url).find((l) => CAREERS_TEXT.test(l.text) || /\/(careers?|jobs)\/?$/i.test(new URL(l.href).pathname));
   const careersPage = nav?.href ?? new URL('/careers', home.url).href;
   evidence.push(nav ? `homepage links "${nav.text}" → ${nav.href}` : 'no careers link on the homepage; trying /careers');
@@ -80,11 +84,32 @@ export async function discover(fetcher: Fetcher, homepage: string, signal?: Abor
     const m = jobReader.detectAts({ url: l.href });
     if (m?.boardToken && !m.jobId) {
       evidence.push(`careers page links the ${m.platform} board ${l.href}`);
-      return { homepage, careersPage, source: { platform: m.platform, boardToken: m.boardToken, url: l.href }, evidence };
+      return { homepage, careersPage, source: { platform: m.platform, boardToken: m.boardToken, url: l.href }, company, evidence };
     }
   }
   evidence.push('no ATS board linked; crawling the careers page');
-  return { homepage, careersPage, source: careersPage, evidence };
+  return { homepage, careersPage, source: careersPage, company, evidence };
+}
+
+const decodeEntities = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+
+/**
+ * `jobReader` whose board reads name the company as discovery found it. Lever, Ashby and Workday
+ * list no employer name, so board clients fall back to the board token (provenance `derived`);
+ * the homepage that linked the board knows better.
+ */
+export function readerWithCompanies(companies: ReadonlyMap<string, { name: string; domain: string }>): JobReader {
+  return {
+    ...jobReader,
+    async listBoardJobs(board, options) {
+      const result = await jobReader.listBoardJobs(board, options);
+      const company = companies.get(boardKeyOf(board).toLowerCase());
+      if (!company) return result;
+      const jobs = result.jobs.map((j) => (j.provenance.company === 'derived' ? { ...j, company: { ...j.company, name: company.name, domain: company.domain } } : j));
+      return { ...result, jobs };
+    },
+  };
 }
 
 /** Discover careers pages, then run the pipeline over them until stored AND indexed. */
@@ -93,13 +118,18 @@ export async function ingest(engines: Engines, options: IngestOptions): Promise<
   const limit = pLimit(options.concurrency ?? 8);
   const discovered = await Promise.all(
     options.seeds.map((home) =>
-      limit(() => discover(fetcher, home, signal).catch((e: unknown): Discovery => ({ homepage: home, careersPage: null, source: null, evidence: [String(e)] }))),
+      limit(() => discover(fetcher, home, signal).catch((e: unknown): Discovery => ({ homepage: home, careersPage: null, source: null, company: null, evidence: [String(e)] }))),
     ),
   );
   const sources = discovered.flatMap((d) => (d.source ? [d.source] : []));
 
+  const companies = new Map<string, { name: string; domain: string }>();
+  for (const d of discovered) {
+    if (d.company && d.source && typeof d.source === 'object' && 'boardToken' in d.source) companies.set(boardKeyOf(d.source).toLowerCase(), d.company);
+  }
+
   const pipeline = createPipeline({
-    reader: jobReader,
+    reader: readerWithCompanies(companies),
     fetcher,
     store: engines.store,
     search: engines.search,

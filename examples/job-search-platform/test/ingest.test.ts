@@ -52,8 +52,11 @@ describe.each(variants)('ingestion on $name', ({ env: engineEnv, skip, name }) =
 
       const stats1 = await p.engines.store.stats();
       expect(stats1.active).toBe(activeJobCount(world));
-      const browse = await p.engines.search.search({ q: '*', perPage: 1 });
+      const browse = await p.engines.search.search({ q: '*', perPage: 1, facets: ['company'], maxFacetValues: 1000 });
       expect(browse.found).toBe(activeJobCount(world));
+      // Every posting names its employer as the homepage does, even on boards whose API lists no name.
+      const names = world.companies.filter((c) => c.jobs.some((j) => !j.thin)).map((c) => c.name).sort();
+      expect(browse.facets.company!.map((f) => f.value).sort()).toEqual(names);
       const ats1 = await p.engines.analytics.atsShare();
       expect(ats1.reduce((n, r) => n + r.jobs, 0)).toBe(activeJobCount(world));
 
