@@ -1,10 +1,11 @@
 /**
  * One command for the whole demo: start the simulated internet, ingest it, serve the API and the
  * page, print the URL and keep serving. `--once` ingests, prints a summary table and exits (CI);
- * `--mutate` runs a second ingestion after the world changed, showing created/updated/removed.
+ * `--mutate` runs a second ingestion after the world changed, showing created/updated/removed;
+ * `--refresh <s>` keeps changing the world and re-ingesting every `s` seconds while serving.
  * Engines come from env vars alone (see `.env.example`).
  *
- *   tsx --conditions=source src/main.ts [--once] [--mutate] [--seed 42] [--port 3000]
+ *   tsx --conditions=source src/main.ts [--once] [--mutate] [--refresh 60] [--seed 42] [--port 3000]
  * @module
  */
 import { parseArgs } from 'node:util';
@@ -36,6 +37,7 @@ async function main() {
     options: {
       once: { type: 'boolean', default: false },
       mutate: { type: 'boolean', default: false },
+      refresh: { type: 'string', default: '0' },
       seed: { type: 'string', default: '42' },
       port: { type: 'string', default: process.env.PORT ?? '3000' },
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
@@ -43,8 +45,9 @@ async function main() {
   });
   const seed = Number(values.seed);
   const port = Number(values.port);
-  if (!Number.isInteger(seed) || !Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error('usage: main.ts [--once] [--mutate] [--seed <int>] [--port <0-65535>]');
+  const refresh = Number(values.refresh);
+  if (!Number.isInteger(seed) || !Number.isInteger(port) || port < 0 || port > 65535 || !(refresh === 0 || refresh >= 5)) {
+    console.error('usage: main.ts [--once] [--mutate] [--refresh <seconds ≥ 5>] [--seed <int>] [--port <0-65535>]');
     process.exit(2);
   }
   const platform: Platform = await startPlatform({ seed, port, host: values.host, serve: !values.once });
@@ -70,7 +73,24 @@ async function main() {
     process.exit(exitCode);
   }
   console.log(`\nJob search platform: ${platform.url}/  (API ${platform.url}/api/v1/search?q=engineer, metrics ${platform.url}/metrics)`);
+  let busy = false;
+  const timer =
+    refresh > 0
+      ? setInterval(() => {
+          // Skip a tick rather than overlap two runs on a slow machine.
+          if (busy) return;
+          busy = true;
+          const diff = platform.mutate();
+          console.log(`world changed: +${diff.added} added, ~${diff.edited} edited, -${diff.removed} removed`);
+          platform
+            .ingest()
+            .then((r) => console.log(formatReport('refresh', r)))
+            .catch((e: unknown) => console.error(e))
+            .finally(() => (busy = false));
+        }, refresh * 1000)
+      : null;
   const stop = () => {
+    if (timer) clearInterval(timer);
     void platform.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
