@@ -152,6 +152,9 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
   }
 
   async function upsertChunk(tx: SqlExecutor, chunk: PreparedJob[], boardKey: string | null, at: Date) {
+    // Lookups by thousands of hashes must use the url_hash index: on a freshly loaded, not yet
+    // analyzed table the planner picks a full scan per chunk, which made 100k upserts quadratic.
+    const seqscan = await tx.query<{ prev: string }>(`SELECT current_setting('enable_seqscan') AS prev, set_config('enable_seqscan', 'off', true)`);
     // Phase 1: previous state by hash only, so unchanged postings never ship their payload again.
     const prev = await tx.query<{ url_hash: string; content_hash: string; removed: boolean }>(
       `SELECT url_hash, content_hash, removed_at IS NOT NULL AS removed FROM ${s}.jobs WHERE url_hash = ANY($1::text[])`,
@@ -172,6 +175,7 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
         await tx.query(`UPDATE ${s}.jobs SET board_key = $1 WHERE url_hash = ANY($2::text[]) AND board_key IS DISTINCT FROM $1`, [boardKey, unchanged]);
       }
     }
+    await tx.query(`SELECT set_config('enable_seqscan', $1, true)`, [seqscan.rows[0]?.prev ?? 'on']);
     // Phase 3: new and changed postings through the staging table; the ON CONFLICT guard keeps a
     // concurrent writer of identical content from rewriting the row.
     const prevPayloads = new Map<string, JobPosting>();
