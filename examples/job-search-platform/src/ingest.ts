@@ -1,12 +1,12 @@
 /**
- * Ingestion of the demo: discovery (company homepage → careers page) → `createPipeline` (crawl,
+ * Ingestion of the demo: discovery (`discoverCareerPages`: homepage → careers page → board) → `createPipeline` (crawl,
  * ATS detection, board APIs or page parsing, quality gate, store with outbox) → outbox relay →
  * broker → search and analytics consumers. Re-running is idempotent: the store skips unchanged
  * postings by content hash, so a second run reports everything `unchanged` and emits no events.
  * @module
  */
 import { boardKeyOf, createPipeline, type Fetcher, type JobReader, type JobOutcome, type JobOutcomeKind, type PipelineError, type PipelineSummary, type SourceInput } from '@jobkit/core';
-import { jobReader } from '@jobkit/parsers';
+import { discoverCareerPages, jobReader } from '@jobkit/parsers';
 import pLimit from 'p-limit';
 import { JOB_EVENTS_TOPIC, type Engines } from './engines.js';
 
@@ -37,8 +37,6 @@ export interface IngestReport {
 
 const emptyJobCounts = (): Record<JobOutcomeKind, number> => ({ created: 0, updated: 0, unchanged: 0, rejected: 0, removed: 0 });
 
-const CAREERS_TEXT = /\b(careers?|jobs|join us|work with us|karriere|carri[eè]res?|empleo|vacatures)\b/i;
-
 /** What discovery found for one company homepage. */
 export interface Discovery {
   homepage: string;
@@ -51,44 +49,51 @@ export interface Discovery {
   evidence: string[];
 }
 
-function links(html: string, base: string): { href: string; text: string }[] {
-  const out: { href: string; text: string }[] = [];
-  for (const [, href, text] of html.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/gi)) {
+function links(html: string, base: string): string[] {
+  const out: string[] = [];
+  for (const [, href] of html.matchAll(/<a\b[^>]*href="([^"]+)"/gi)) {
     try {
-      out.push({ href: new URL(href!.replace(/&amp;/g, '&'), base).href, text: (text ?? '').replace(/<[^>]+>/g, ' ').trim() });
+      out.push(new URL(href!.replace(/&amp;/g, '&'), base).href);
     } catch {
-      // Not a URL (javascript:, malformed): not a careers link either.
+      // Not a URL (javascript:, malformed): not a board link either.
     }
   }
   return out;
 }
 
 /**
- * Discovery for one company: homepage → careers link (text or path says careers/jobs) → careers
- * page; a link there to an ATS board (detected by URL) becomes a board source, otherwise the
- * careers page itself is the source and the pipeline follows its job links.
+ * Discovery for one company: `discoverCareerPages` ranks careers pages (homepage links, `/careers`,
+ * subdomains, sitemap) and detects boards on them; the best page's links are then checked for an
+ * ATS board URL, because that URL (not the careers page) carries the board host Workday needs.
+ * Without a board the careers page itself is the source and the pipeline follows its job links.
  */
 export async function discover(fetcher: Fetcher, homepage: string, signal?: AbortSignal): Promise<Discovery> {
-  const evidence: string[] = [];
-  const none = (why: string): Discovery => ({ homepage, careersPage: null, source: null, company: null, evidence: [...evidence, why] });
-  const home = await fetcher.fetch(homepage, signal ? { signal } : {});
-  if (home.status >= 400) return none(`homepage answered ${home.status}`);
-  const title = /<title[^>]*>([^<]+)<\/title>/i.exec(home.text())?.[1]?.trim();
-  const company = title ? { name: decodeEntities(title), domain: new URL(home.url).hostname.replace(/^www\./, '') } : null;
-  const nav = links(home.text(), home.url).find((l) => CAREERS_TEXT.test(l.text) || /\/(careers?|jobs)\/?$/i.test(new URL(l.href).pathname));
-  const careersPage = nav?.href ?? new URL('/careers', home.url).href;
-  evidence.push(nav ? `homepage links "${nav.text}" → ${nav.href}` : 'no careers link on the homepage; trying /careers');
-  const page = await fetcher.fetch(careersPage, signal ? { signal } : {});
-  if (page.status >= 400) return none(`${careersPage} answered ${page.status}`);
-  for (const l of links(page.text(), page.url)) {
-    const m = jobReader.detectAts({ url: l.href });
-    if (m?.boardToken && !m.jobId) {
-      evidence.push(`careers page links the ${m.platform} board ${l.href}`);
-      return { homepage, careersPage, source: { platform: m.platform, boardToken: m.boardToken, url: l.href }, company, evidence };
+  const opts = signal ? { signal } : {};
+  const home = await fetcher.fetch(homepage, opts);
+  const domain = new URL(home.url).hostname.replace(/^www\./, '');
+  const title = home.status < 400 ? /<title[^>]*>([^<]+)<\/title>/i.exec(home.text())?.[1]?.trim() : undefined;
+  const company = title ? { name: decodeEntities(title), domain } : null;
+  const found = await discoverCareerPages(domain, { fetcher, ...opts, maxFetches: 3 });
+  const best = found.candidates[0];
+  const evidence = [...(best?.evidence ?? []), ...found.warnings];
+  if (!best) return { homepage, careersPage: null, source: null, company, evidence: [...evidence, 'no careers page found'] };
+  const page = await fetcher.fetch(best.url, opts);
+  if (page.status < 400) {
+    for (const href of links(page.text(), page.url)) {
+      const m = jobReader.detectAts({ url: href });
+      if (m?.boardToken && !m.jobId) {
+        evidence.push(`careers page links the ${m.platform} board ${href}`);
+        return { homepage, careersPage: best.url, source: { platform: m.platform, boardToken: m.boardToken, url: href }, company, evidence };
+      }
     }
   }
+  const board = found.boards.find((b) => b.boardToken);
+  if (board?.boardToken) {
+    evidence.push(`${board.platform} board detected on ${board.url}`);
+    return { homepage, careersPage: best.url, source: { platform: board.platform, boardToken: board.boardToken, url: board.url }, company, evidence };
+  }
   evidence.push('no ATS board linked; crawling the careers page');
-  return { homepage, careersPage, source: careersPage, company, evidence };
+  return { homepage, careersPage: best.url, source: best.url, company, evidence };
 }
 
 const decodeEntities = (s: string) =>
