@@ -26,7 +26,7 @@ async function get(path: string, base = p.url) {
 }
 
 beforeAll(async () => {
-  p = await startPlatform({ seed: 11, companies: 30, namespace: `t_api_${process.pid}` });
+  p = await startPlatform({ seed: 11, companies: 30, namespace: `t_api_${process.pid}`, dropOnClose: true });
   const report = await p.ingest();
   expect(report.errors).toEqual([]);
   active = activeJobCount(p.sim.world);

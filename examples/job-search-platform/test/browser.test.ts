@@ -19,7 +19,7 @@ let browser: Browser;
 
 describe.skipIf(skip !== null)(`web page in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
   beforeAll(async () => {
-    p = await startPlatform({ seed: 5, companies: 30, namespace: `t_browser_${process.pid}` });
+    p = await startPlatform({ seed: 5, companies: 30, namespace: `t_browser_${process.pid}`, dropOnClose: true });
     const report = await p.ingest();
     expect(report.errors).toEqual([]);
     const { chromium } = await import('playwright-core');
