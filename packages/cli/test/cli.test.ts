@@ -37,7 +37,7 @@ function jobkit(args: string[], env: Record<string, string> = {}): Promise<Run> 
   });
 }
 
-describe('jobkit parse', () => {
+describe.concurrent('jobkit parse', () => {
   it('prints a readable summary of a saved page', async () => {
     const r = await jobkit(['parse', join(PAGES, 'acme-greenhouse.html'), '--url', GREENHOUSE_URL]);
     expect(r.stderr).toBe('');
@@ -75,7 +75,7 @@ describe('jobkit parse', () => {
   });
 });
 
-describe('jobkit detect', () => {
+describe.concurrent('jobkit detect', () => {
   it('detects the ATS from a URL, human and --json', async () => {
     const human = await jobkit(['detect', 'https://jobs.lever.co/nimbusdata/7d0f6f1e-2b3c-4d5e-8f90-a1b2c3d4e5f6']);
     expect(human.code).toBe(0);
@@ -88,7 +88,7 @@ describe('jobkit detect', () => {
   });
 });
 
-describe('usage errors exit 2', () => {
+describe.concurrent('usage errors exit 2', () => {
   it.each([
     [[], 'no command given'],
     [['frobnicate'], 'unknown command "frobnicate"'],
@@ -189,7 +189,7 @@ describe('jobkit crawl + search on a local site (PGlite store)', () => {
   });
 });
 
-describe('unreachable store', () => {
+describe.concurrent('unreachable store', () => {
   it('exits 1 with advice when PostgreSQL refuses the connection', async () => {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
     const r = await jobkit(['crawl', 'greenhouse:acme', '--store', 'postgres://postgres:secret@127.0.0.1:1/test', '--json']);

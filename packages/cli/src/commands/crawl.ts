@@ -6,12 +6,8 @@
  * @module
  */
 import { createMemoryQueue, createPipeline, JobkitError, sourceToTask, type CrawlTask, type JobOutcome, type PipelineError, type TaskReport } from '@jobkit/core';
-import { jobReader } from '@jobkit/parsers';
 import { intOption, stringOption, writeJson, writeLine, type Command } from '../command.js';
-import { createCliFetcher } from '../fetcher.js';
 import { EXIT, UsageError, hintFor, type ExitCode } from '../errors.js';
-import { createProgress } from '../progress.js';
-import { openStore, resolveStoreSpec } from '../store.js';
 
 /** Attempts per task: a CLI user waits for the run, so retries stay short (the SDK default is 5 with up to 5 min backoff). */
 const MAX_ATTEMPTS = 3;
@@ -69,6 +65,13 @@ Examples:
     });
     const concurrency = intOption(values, 'concurrency', 'crawl', { min: 1, max: 256 }) ?? 8;
     const qualityThreshold = intOption(values, 'min-quality', 'crawl', { min: 0, max: 100 });
+    // Parsers, engines and the HTTP stack load only once the command line is known to be valid.
+    const [{ jobReader }, { createCliFetcher }, { createProgress }, { openStore, resolveStoreSpec }] = await Promise.all([
+      import('@jobkit/parsers'),
+      import('../fetcher.js'),
+      import('../progress.js'),
+      import('../store.js'),
+    ]);
     const spec = resolveStoreSpec(stringOption(values, 'store'), io.env);
 
     const opened = await openStore(spec);

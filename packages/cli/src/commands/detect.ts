@@ -3,10 +3,8 @@
  * `--fetch`, from the page it serves (embedded boards, script hosts, apply links).
  * @module
  */
-import { fetchOk, type AtsMatch } from '@jobkit/core';
-import { detectAts } from '@jobkit/parsers';
+import type { AtsMatch } from '@jobkit/core';
 import { requireHttpUrl, writeJson, writeLine, type Command } from '../command.js';
-import { createCliFetcher } from '../fetcher.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatAts } from '../format.js';
 
@@ -38,10 +36,12 @@ Examples:
   async run({ positionals, values, io, json, allowPrivate, signal }) {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'detect needs a URL' : 'detect takes exactly one URL', 'detect');
     const url = requireHttpUrl(positionals[0]!, 'URL', 'detect');
+    const { detectAts } = await import('@jobkit/parsers');
     const fromUrl = detectAts({ url });
     let fromPage: AtsMatch | null | undefined;
     let finalUrl: string | undefined;
     if (values.fetch === true) {
+      const [{ createCliFetcher }, { fetchOk }] = await Promise.all([import('../fetcher.js'), import('@jobkit/core')]);
       const fetcher = createCliFetcher({ allowPrivate });
       try {
         const res = await fetchOk(fetcher, url, { signal });

@@ -4,10 +4,7 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { fetchOk } from '@jobkit/core';
-import { parseJobPage } from '@jobkit/parsers';
 import { isHttpUrl, requireHttpUrl, stringOption, writeJson, writeLine, type Command } from '../command.js';
-import { createCliFetcher } from '../fetcher.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatParsedPage } from '../format.js';
 
@@ -58,9 +55,12 @@ Examples:
     const input = positionals[0]!;
     const urlFlag = stringOption(values, 'url');
     let url = urlFlag === undefined ? undefined : requireHttpUrl(urlFlag, '--url', 'parse');
+    // Heavy modules load only once the command line is known to be valid (help and usage errors stay fast).
+    const [{ parseJobPage }, { fetchOk }] = await Promise.all([import('@jobkit/parsers'), import('@jobkit/core')]);
     let html: string;
     if (isHttpUrl(input)) {
       const target = requireHttpUrl(input, 'URL', 'parse');
+      const { createCliFetcher } = await import('../fetcher.js');
       const fetcher = createCliFetcher({ allowPrivate });
       try {
         const res = await fetchOk(fetcher, target, { signal });

@@ -5,11 +5,9 @@
  * @module
  */
 import type { JobStore, SearchFilters, SearchIndex } from '@jobkit/core';
-import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
 import { intOption, listOption, stringOption, writeJson, writeLine, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHit } from '../format.js';
-import { openStore, resolveStoreSpec } from '../store.js';
 
 const PAGE = 1000;
 
@@ -69,6 +67,7 @@ Examples:
       ...(countries.length > 0 ? { country: countries } : {}),
       ...(values.remote === true ? { workplaceType: 'remote' as const } : {}),
     };
+    const [{ createEmbeddedSearchIndex }, { openStore, resolveStoreSpec }] = await Promise.all([import('@jobkit/adapters/embedded-search'), import('../store.js')]);
     const spec = resolveStoreSpec(stringOption(values, 'store'), io.env);
     const opened = await openStore(spec, { mustExist: true });
     const index = createEmbeddedSearchIndex({ highlights: false });
