@@ -82,6 +82,14 @@ export function listOption(values: OptionValues, name: string): string[] {
   return (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
 }
 
+/** `--schema` or `JOBKIT_SCHEMA`, validated as a plain lower-case Postgres identifier. @throws UsageError */
+export function schemaOption(values: OptionValues, env: NodeJS.ProcessEnv, command: string): string | undefined {
+  const raw = stringOption(values, 'schema') ?? (env.JOBKIT_SCHEMA || undefined);
+  if (raw === undefined) return undefined;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new UsageError(`--schema ${JSON.stringify(raw)} must be a lower-case identifier (a-z, 0-9, _)`, command);
+  return raw;
+}
+
 export function stringOption(values: OptionValues, name: string): string | undefined {
   const raw = values[name];
   return typeof raw === 'string' ? raw : undefined;

@@ -96,11 +96,12 @@ async function probe(conn: PostgresConnection): Promise<void> {
 
 /**
  * Open (and migrate on first use) the job store named by `spec`.
+ * @param schema Postgres schema of the Jobkit tables. @default 'jobkit'
  * @param mustExist For read-only commands: a PGlite directory that does not exist is an error
  *   (with a hint to crawl first) instead of a new empty store.
  * @throws CliFailure with advice when the store cannot be reached or opened.
  */
-export async function openStore(spec: StoreSpec, { mustExist = false }: { mustExist?: boolean } = {}): Promise<OpenedStore> {
+export async function openStore(spec: StoreSpec, { mustExist = false, schema }: { mustExist?: boolean; schema?: string } = {}): Promise<OpenedStore> {
   if (isPostgresUrl(spec.value)) {
     const conn = await connectPostgres(spec.value, { max: 4 });
     try {
@@ -109,7 +110,7 @@ export async function openStore(spec: StoreSpec, { mustExist = false }: { mustEx
       await conn.close().catch(() => undefined);
       throw postgresFailure(spec, error);
     }
-    const store = createPostgresJobStore({ db: conn });
+    const store = createPostgresJobStore({ db: conn, ...(schema ? { schema } : {}) });
     return { kind: 'postgres', label: redact(spec.value), store, close: async () => (await store.close(), await conn.close()) };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec.value) && !/^file:\/\//i.test(spec.value)) {
@@ -134,6 +135,6 @@ export async function openStore(spec: StoreSpec, { mustExist = false }: { mustEx
       { cause: error },
     );
   }
-  const store = createPostgresJobStore({ db: conn });
+  const store = createPostgresJobStore({ db: conn, ...(schema ? { schema } : {}) });
   return { kind: 'pglite', label: dir, store, close: async () => (await store.close(), await conn.close()) };
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectPostgres, dropSchema } from '@jobkit/adapters/postgres';
 import { startSite, type TestSite } from './site.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -98,6 +99,7 @@ describe.concurrent('usage errors exit 2', () => {
     [['crawl', 'definitely not a source'], 'neither "platform:boardToken"'],
     [['search', 'x', '--limit', 'lots'], '--limit must be an integer'],
     [['search', 'x', '--country', 'Germany'], 'two-letter ISO code'],
+    [['crawl', 'greenhouse:acme', '--schema', 'Bad-Name'], 'must be a lower-case identifier'],
   ])('%j', async (args, message) => {
     const r = await jobkit(args);
     expect(r.code).toBe(2);
@@ -186,6 +188,31 @@ describe('jobkit crawl + search on a local site (PGlite store)', () => {
     expect(r.stderr).toContain('no store at');
     expect(r.stderr).toContain('jobkit crawl');
     expect(existsSync(join(dir, 'never-crawled'))).toBe(false);
+  });
+});
+
+const DATABASE_URL = process.env.DATABASE_URL;
+
+describe.skipIf(!DATABASE_URL)(`crawl + search on PostgreSQL${DATABASE_URL ? '' : ' (skipped: DATABASE_URL is not set)'}`, () => {
+  let site: TestSite;
+  // Own schema per run so parallel test runs never share tables.
+  const schema = `cli_test_${process.pid}_${Date.now().toString(36)}`;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+    const db = await connectPostgres(DATABASE_URL!);
+    await dropSchema(db, schema).finally(() => db.close());
+  });
+
+  it('stores the crawled postings in the given schema and searches them', async () => {
+    const crawl = await jobkit(['crawl', `${site.origin}/jobs/backend-engineer`, '--store', DATABASE_URL!, '--schema', schema, '--allow-private', '--json']);
+    expect(crawl.code).toBe(0);
+    expect(JSON.parse(crawl.stdout).store).toMatchObject({ kind: 'postgres', stats: { active: 1 } });
+    const search = await jobkit(['search', 'payments', '--json'], { JOBKIT_STORE: DATABASE_URL!, JOBKIT_SCHEMA: schema });
+    expect(search.code).toBe(0);
+    expect(JSON.parse(search.stdout).hits.map((h: { job: { title: string } }) => h.job.title)).toEqual(['Backend Engineer (Payments)']);
   });
 });
 

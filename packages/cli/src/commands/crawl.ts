@@ -6,7 +6,7 @@
  * @module
  */
 import { createMemoryQueue, createPipeline, JobkitError, sourceToTask, type CrawlTask, type JobOutcome, type PipelineError, type TaskReport } from '@jobkit/core';
-import { intOption, stringOption, writeJson, writeLine, type Command } from '../command.js';
+import { intOption, schemaOption, stringOption, writeJson, writeLine, type Command } from '../command.js';
 import { EXIT, UsageError, hintFor, type ExitCode } from '../errors.js';
 
 /** Attempts per task: a CLI user waits for the run, so retries stay short (the SDK default is 5 with up to 5 min backoff). */
@@ -37,6 +37,7 @@ Boards read completely also retire postings that are no longer listed.
 Options:
   --store <dir|url>   PGlite directory or postgres:// URL.
                       @default JOBKIT_STORE, else ./.jobkit/pg
+  --schema <name>     Schema of the Jobkit tables. @default JOBKIT_SCHEMA, else jobkit
   --concurrency <n>   Tasks processed at once (1-256). @default 8
   --min-quality <n>   Reject postings scoring below this (0-100). @default 70
   --json              Print the summary, per-source reports and errors as JSON.
@@ -50,6 +51,7 @@ Examples:
   jobkit crawl https://acme.example/careers --store postgres://postgres@127.0.0.1:5432/jobs`,
   options: {
     store: { type: 'string' },
+    schema: { type: 'string' },
     concurrency: { type: 'string' },
     'min-quality': { type: 'string' },
   },
@@ -65,6 +67,7 @@ Examples:
     });
     const concurrency = intOption(values, 'concurrency', 'crawl', { min: 1, max: 256 }) ?? 8;
     const qualityThreshold = intOption(values, 'min-quality', 'crawl', { min: 0, max: 100 });
+    const schema = schemaOption(values, io.env, 'crawl');
     // Parsers, engines and the HTTP stack load only once the command line is known to be valid.
     const [{ jobReader }, { createCliFetcher }, { createProgress }, { openStore, resolveStoreSpec }] = await Promise.all([
       import('@jobkit/parsers'),
@@ -74,7 +77,7 @@ Examples:
     ]);
     const spec = resolveStoreSpec(stringOption(values, 'store'), io.env);
 
-    const opened = await openStore(spec);
+    const opened = await openStore(spec, { ...(schema ? { schema } : {}) });
     const fetcher = createCliFetcher({ allowPrivate });
     const progress = createProgress(io, !json);
     const errors: ReportedError[] = [];

@@ -5,7 +5,7 @@
  * @module
  */
 import type { JobStore, SearchFilters, SearchIndex } from '@jobkit/core';
-import { intOption, listOption, stringOption, writeJson, writeLine, type Command } from '../command.js';
+import { intOption, schemaOption, listOption, stringOption, writeJson, writeLine, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHit } from '../format.js';
 
@@ -37,6 +37,7 @@ list everything that passes the filters.
 Options:
   --store <dir|url>   PGlite directory or postgres:// URL.
                       @default JOBKIT_STORE, else ./.jobkit/pg
+  --schema <name>     Schema of the Jobkit tables. @default JOBKIT_SCHEMA, else jobkit
   --company <name>    Exact company name; repeat for any of several.
   --country <CC>      ISO 3166-1 alpha-2 country of a location (e.g. DE); repeatable.
   --remote            Remote postings only.
@@ -50,6 +51,7 @@ Examples:
   jobkit search "*" --company "Acme Robotics" --json`,
   options: {
     store: { type: 'string' },
+    schema: { type: 'string' },
     company: { type: 'string', multiple: true },
     country: { type: 'string', multiple: true },
     remote: { type: 'boolean' },
@@ -62,6 +64,7 @@ Examples:
     const countries = listOption(values, 'country').map((c) => c.toUpperCase());
     for (const c of countries) if (!/^[A-Z]{2}$/.test(c)) throw new UsageError(`--country ${JSON.stringify(c)} must be a two-letter ISO code such as DE or US`, 'search');
     const companies = listOption(values, 'company');
+    const schema = schemaOption(values, io.env, 'search');
     const filters: SearchFilters = {
       ...(companies.length > 0 ? { company: companies } : {}),
       ...(countries.length > 0 ? { country: countries } : {}),
@@ -69,7 +72,7 @@ Examples:
     };
     const [{ createEmbeddedSearchIndex }, { openStore, resolveStoreSpec }] = await Promise.all([import('@jobkit/adapters/embedded-search'), import('../store.js')]);
     const spec = resolveStoreSpec(stringOption(values, 'store'), io.env);
-    const opened = await openStore(spec, { mustExist: true });
+    const opened = await openStore(spec, { mustExist: true, ...(schema ? { schema } : {}) });
     const index = createEmbeddedSearchIndex({ highlights: false });
     try {
       const started = Date.now();
