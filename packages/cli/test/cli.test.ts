@@ -182,6 +182,18 @@ describe('jobkit crawl + search on a local site (PGlite store)', () => {
     expect(JSON.parse(nobody.stdout).found).toBe(0);
   });
 
+  it('parse and detect --fetch read a URL (with --allow-private); a 404 exits 1', async () => {
+    const parsed = await jobkit(['parse', `${site.origin}/jobs/product-designer`, '--allow-private', '--json']);
+    expect(parsed.code).toBe(0);
+    expect(JSON.parse(parsed.stdout).job).toMatchObject({ title: 'Senior Product Designer', workplaceType: 'remote', url: `${site.origin}/jobs/product-designer` });
+    const gone = await jobkit(['parse', `${site.origin}/jobs/closed-role`, '--allow-private']);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('not found (HTTP 404)');
+    const detected = await jobkit(['detect', `${site.origin}/careers`, '--fetch', '--allow-private', '--json']);
+    expect(detected.code).toBe(0);
+    expect(JSON.parse(detected.stdout)).toMatchObject({ fromUrl: null, fromPage: null, finalUrl: `${site.origin}/careers` });
+  });
+
   it('search on a store that was never crawled exits 1 and says to crawl first', async () => {
     const r = await jobkit(['search', 'anything', '--store', join(dir, 'never-crawled')]);
     expect(r.code).toBe(1);
