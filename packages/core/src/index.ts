@@ -1,6 +1,6 @@
 /**
  * `@jobkit/core`: the normalized job posting, identity, quality, ports and delivery helpers.
- * @module
+ * @module @jobkit/core
  */
 export { JobkitError, invalidArgument } from './errors.js';
 export type { JobkitErrorCode, JobkitErrorOptions } from './errors.js';

@@ -1,6 +1,6 @@
 /**
  * `@jobkit/parsers`: ATS detection, structured-data and heuristic parsing, normalizers.
- * @module
+ * @module @jobkit/parsers
  */
 export {};
 export {

@@ -3,7 +3,7 @@
  * topics and subscriptions on demand, publishes with batching/attributes/ordering keys and subscribes
  * with client-side flow control, per-key serial handling, nack-on-throw and dead-lettering.
  * `@google-cloud/pubsub` is an optional peer: only types are imported at the top level.
- * @module
+ * @module @jobkit/adapters/pubsub
  */
 import { JobkitError, invalidArgument } from '@jobkit/core';
 import type { Broker, MessageHandler, PublishMessage, ReceivedMessage, SubscribeOptions, Subscription } from '@jobkit/core';

@@ -2,7 +2,7 @@
  * `@jobkit/adapters/clickhouse`: the analytics port on ClickHouse, against a server
  * (`createClient({ url })` from `@clickhouse/client`) or in-process chDB (`createEmbeddedClickHouse`).
  * chDB is loaded only when `createEmbeddedClickHouse` is called.
- * @module
+ * @module @jobkit/adapters/clickhouse
  */
 export { createClickHouseAnalytics, jobRowTsv, chDateTime } from './analytics.js';
 export type { ClickHouseAnalyticsOptions } from './analytics.js';

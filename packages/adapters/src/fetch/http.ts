@@ -3,7 +3,7 @@
  * lifecycle (SSRF guard, robots.txt, per-host politeness, manual redirects, retries, timeouts, body
  * cap, decompression, charset); the pieces live in `ssrf.ts`, `robots.ts`, `rate-limit.ts`, `charset.ts`.
  * Statuses are returned, not thrown: use `fetchOk`/`checkStatus` from `@jobkit/core` for typed errors.
- * @module
+ * @module @jobkit/adapters/http
  */
 import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
 import type { Dispatcher } from 'undici';

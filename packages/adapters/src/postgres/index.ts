@@ -1,7 +1,7 @@
 /**
  * `@jobkit/adapters/postgres`: job store, transactional outbox + relay, idempotent inbox, saga log
  * and work queue on PostgreSQL (node-postgres) or PGlite. Neither driver is imported at load time.
- * @module
+ * @module @jobkit/adapters/postgres
  */
 export { fromPg, fromPglite, connectPostgres, quoteIdent, sqlState } from './executor.js';
 export type {

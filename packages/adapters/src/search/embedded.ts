@@ -3,7 +3,7 @@
  * search contract runs on first. Term lookup (typo / prefix candidates) uses minisearch's radix
  * tree; postings, filters, facets and ranking are Jobkit's own so the whole query stays bounded
  * at 100k+ postings (see `bench/search.ts`).
- * @module
+ * @module @jobkit/adapters/embedded-search
  */
 import {
   JobkitError,

@@ -4,7 +4,7 @@
  * Owns the collection schema, JSONL upsert imports with per-document results and retries of
  * transient per-document failures, and the translation of {@link SearchQuery} into Typesense
  * search parameters (backtick-escaped `filter_by`, typo budget, prefix, facets, sort).
- * @module
+ * @module @jobkit/adapters/typesense
  */
 import { z } from 'zod';
 import {
@@ -93,7 +93,7 @@ const FIELD_FACET = Object.fromEntries(Object.entries(FACET_FIELD).map(([k, v]) 
 const QUERY_BY = ['title', 'company', 'locations', 'description'];
 const QUERY_BY_WEIGHTS = [4, 2, 2, 1];
 
-/** The collection schema (seed 003's jobs collection, adapted to {@link SearchDocument}). */
+/** The collection schema (seed 003's jobs collection, adapted to {@link @jobkit/core!SearchDocument}). */
 export function typesenseCollectionSchema(name: string): TypesenseCollectionSchema {
   return {
     name,

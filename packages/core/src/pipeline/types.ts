@@ -114,7 +114,7 @@ export interface PipelineSummary {
   aborted: boolean;
 }
 
-/** Typed events of {@link import('./pipeline.js').Pipeline} and workers (eventemitter3). */
+/** Typed events of {@link @jobkit/core!Pipeline} and workers (eventemitter3). */
 export interface PipelineEvents {
   stage: (e: { stage: PipelineStage; count: number; total: number }) => void;
   job: (outcome: JobOutcome) => void;

@@ -1,7 +1,7 @@
 /**
  * Contract suites for every port, exported so you can run them against your own adapter.
  * Requires `vitest` (an optional peer dependency).
- * @module
+ * @module @jobkit/core/testing
  */
 export {};
 export { runBrokerContract, BROKER_CONTRACT_CASES } from './broker-contract.js';

@@ -38,9 +38,9 @@ export interface ListBoardJobsOptions {
   details?: boolean;
   /** Detail requests in flight at once. @default 4 */
   detailConcurrency?: number;
-  /** Throw {@link import('./errors.js').BoardEmpty} when the board has no jobs. @default false */
+  /** Throw {@link @jobkit/parsers!BoardEmpty} when the board has no jobs. @default false */
   failOnEmpty?: boolean;
-  /** Throw {@link import('./errors.js').Truncated} instead of returning `partial: true`. @default false */
+  /** Throw {@link @jobkit/parsers!Truncated} instead of returning `partial: true`. @default false */
   failOnPartial?: boolean;
 }
 

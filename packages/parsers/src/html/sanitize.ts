@@ -33,7 +33,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'a' && !frame.text.trim() && !frame.attribs.href,
 };
 
-/** Sanitized description in both forms a {@link import('@jobkit/core').Description} needs. */
+/** Sanitized description in both forms a {@link @jobkit/core!Description} needs. */
 export interface SanitizedDescription {
   /** Safe HTML: basic formatting, lists, tables and http(s)/mailto links only. */
   html: string;
