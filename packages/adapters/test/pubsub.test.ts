@@ -8,8 +8,10 @@ import { JobkitError } from '@jobkit/core';
 import { runBrokerContract } from '@jobkit/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPubSubBroker } from '../src/broker/pubsub.js';
+import { assertReachable } from './reachable.js';
 
 const host = process.env.PUBSUB_EMULATOR_HOST;
+if (host) await assertReachable(host, 'PUBSUB_EMULATOR_HOST');
 const skipAll = host ? undefined : 'PUBSUB_EMULATOR_HOST not set (start the emulator: scripts/pubsub-emulator.sh start)';
 const projectId = process.env.PUBSUB_PROJECT_ID ?? 'jobkit-test';
 const clients: PubSub[] = [];
