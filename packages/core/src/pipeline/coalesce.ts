@@ -2,12 +2,20 @@
  * Write coalescing for the pipeline: concurrent single-item writes (one job page's upsert, one
  * event's index update) join one batch. One flush runs at a time and the next batch gathers while
  * it writes, so batches grow exactly when the sink is the bottleneck and stay size 1 when idle.
+ * With `maxWaitMs`, a batch also waits a little for company when the sink is idle, because a sink
+ * with a high fixed cost per call (an embedded database transaction) is faster in batches even
+ * when it is not saturated.
  * @module
  */
 
 export interface CoalescerOptions {
   /** Largest batch handed to `flush`. @default 256 */
   maxItems?: number;
+  /**
+   * How long the oldest pending item may wait for others before its batch is flushed (a full
+   * batch or {@link Coalescer.flushNow} flushes sooner). @default 0 (flush on the next microtask)
+   */
+  maxWaitMs?: number;
 }
 
 export interface Coalescer<T, R> {
@@ -15,10 +23,15 @@ export interface Coalescer<T, R> {
   add(item: T): Promise<R>;
   /** Resolves once everything added so far was written. */
   idle(): Promise<void>;
+  /** End the current wait: the caller knows no more items are coming soon. */
+  flushNow(): void;
+  /** Items added and not yet handed to `flush`. */
+  readonly pending: number;
 }
 
 interface Pending<T, R> {
   item: T;
+  at: number;
   resolve: (r: R) => void;
   reject: (e: unknown) => void;
 }
@@ -26,13 +39,31 @@ interface Pending<T, R> {
 /** `flush` gets a batch and returns one result per item, in order. */
 export function createCoalescer<T, R>(flush: (items: T[]) => Promise<R[]>, options: CoalescerOptions = {}): Coalescer<T, R> {
   const maxItems = Math.max(1, options.maxItems ?? 256);
+  const maxWaitMs = Math.max(0, options.maxWaitMs ?? 0);
   let queue: Pending<T, R>[] = [];
   let running: Promise<void> | null = null;
+  let endWait: (() => void) | null = null;
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        endWait = null;
+        resolve();
+      }
+      endWait = done;
+    });
 
   async function drain(): Promise<void> {
     while (queue.length > 0) {
-      const batch = queue.slice(0, maxItems);
-      queue = queue.slice(batch.length);
+      if (maxWaitMs > 0 && queue.length < maxItems) {
+        // Measured from the oldest item, so items that gathered during the previous flush go at once.
+        const left = queue[0]!.at + maxWaitMs - Date.now();
+        if (left > 0) await wait(left);
+      }
+      const batch = queue.length <= maxItems ? queue : queue.slice(0, maxItems);
+      queue = queue.length <= maxItems ? [] : queue.slice(maxItems);
       try {
         const results = await flush(batch.map((p) => p.item));
         batch.forEach((p, i) => p.resolve(results[i] as R));
@@ -46,13 +77,23 @@ export function createCoalescer<T, R>(flush: (items: T[]) => Promise<R[]>, optio
   return {
     add(item) {
       return new Promise<R>((resolve, reject) => {
-        queue.push({ item, resolve, reject });
+        queue.push({ item, at: maxWaitMs > 0 ? Date.now() : 0, resolve, reject });
+        if (queue.length >= maxItems) endWait?.();
         // Start on a microtask so adds from the same tick share the first batch.
         running ??= Promise.resolve().then(drain);
       });
     },
     async idle() {
-      while (running) await running;
+      while (running) {
+        endWait?.();
+        await running;
+      }
+    },
+    flushNow() {
+      endWait?.();
+    },
+    get pending() {
+      return queue.length;
     },
   };
 }

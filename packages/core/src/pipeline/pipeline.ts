@@ -81,8 +81,14 @@ export interface PipelineOptions {
   leaseMs?: number;
   /** How long `run()` waits for the relay and consumers to catch up before reporting an error. @default 60000 */
   drainTimeoutMs?: number;
-  /** Postings per coalesced upsert of single job pages. @default 200 */
+  /**
+   * Postings per coalesced upsert of single job pages. A task waiting for its page's upsert does
+   * not count against `concurrency`, so up to this many pages gather while others are fetched.
+   * @default 200
+   */
   upsertBatch?: number;
+  /** How long a job page waits for others to share its upsert when the store is idle. @default 20 */
+  upsertWaitMs?: number;
 }
 
 export interface RunOptions {
@@ -106,6 +112,7 @@ const OptionsSchema = z.object({
   leaseMs: z.number().int().min(100).optional(),
   drainTimeoutMs: z.number().int().min(0).optional(),
   upsertBatch: z.number().int().min(1).optional(),
+  upsertWaitMs: z.number().min(0).optional(),
   topic: z.string().min(3).optional(),
 });
 
@@ -143,14 +150,16 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
   const emitter = new EventEmitter<PipelineEvents>() as Pipeline;
 
-  // Concurrent job pages share one upsert; results are matched back by URL hash.
+  // Concurrent job pages share one upsert; results are matched back by URL hash. Stores pay a
+  // fixed cost per transaction (about 8 ms on PGlite), so a short wait for company pays off.
+  const upsertBatch = options.upsertBatch ?? 200;
   const upserter: Coalescer<JobPosting, JobChange> = createCoalescer(
     async (jobs) => {
       const res = await store.upsertJobs(jobs);
       const byHash = new Map(res.changes.map((c) => [c.job.urlHash, c]));
       return jobs.map((j) => byHash.get(j.urlHash)!);
     },
-    { maxItems: options.upsertBatch ?? 200 },
+    { maxItems: upsertBatch, maxWaitMs: options.upsertWaitMs ?? 20 },
   );
   const directSearch = search && !broker ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToSearch(search, ev), [])) : null;
   const directAnalytics =
@@ -199,6 +208,28 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       for (const m of outstanding.values()) for (const v of m.values()) if (v > 0) n += v;
       return n;
     };
+    // Tasks parked on a coalesced upsert free their slot: they do no work until the batch is
+    // written, and holding slots would cap every batch at `concurrency` pages.
+    let parked = 0;
+    let version = 0;
+    let changed: () => void = () => undefined;
+    const notify = () => {
+      version++;
+      changed();
+    };
+    // Timers are cleared on wake-up: a dangling 60 s timer kept the process alive after run().
+    const waitForChange = (since: number, ms: number) =>
+      version !== since
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const timer = setTimeout(done, ms);
+            function done() {
+              clearTimeout(timer);
+              changed = () => undefined;
+              resolve();
+            }
+            changed = done;
+          });
     const subscriptions: Subscription[] = [];
     let relayStarted = false;
     const teardown = async () => {
@@ -232,7 +263,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         now,
         async upsert(jobs, boardKey) {
           if (boardKey !== undefined || jobs.length !== 1) return (await store.upsertJobs(jobs, boardKey ? { boardKey, at: now() } : { at: now() })).changes;
-          return [await upserter.add(jobs[0]!)];
+          parked++;
+          notify();
+          try {
+            return [await upserter.add(jobs[0]!)];
+          } finally {
+            parked--;
+          }
         },
         async propagate(events) {
           onStage('index', events.length);
@@ -287,11 +324,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           }
         } finally {
           emitter.emit('progress', { done, total });
+          notify();
         }
       };
 
+      // Parked tasks are bounded too: at most one batch beyond `concurrency`.
+      const maxInflight = concurrency + upsertBatch;
       while (!signal?.aborted) {
-        const free = concurrency - inflight.size;
+        const seen = version;
+        const free = Math.min(concurrency - (inflight.size - parked), maxInflight - inflight.size);
         const claimed = free > 0 ? await queue.claim({ limit: free, leaseMs }) : [];
         for (const job of claimed) {
           const p = runTask(job).finally(() => inflight.delete(p));
@@ -303,7 +344,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           if (s.ready === 0 && s.active === 0) break;
           await sleep(25);
         } else {
-          await Promise.race([...inflight, sleep(free > 0 ? 25 : 60_000)]);
+          // Every running task waits for the batch and nothing is claimable: no reason to wait for company.
+          if (inflight.size === parked) upserter.flushNow();
+          await waitForChange(seen, free > 0 ? 25 : 60_000);
         }
       }
       await Promise.allSettled(inflight);
