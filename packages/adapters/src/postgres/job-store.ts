@@ -197,7 +197,9 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     }
     if (writes.length > 0 && !direct) {
       await stage(tx, writes);
-      if (options.outbox) {
+      // Only updates need their previous payload; a join against the unanalyzed staging table
+      // scans all of jobs, so skipping it for new postings keeps fresh crawls linear.
+      if (options.outbox && writes.some((p) => before.has(p.job.urlHash))) {
         const old = await tx.query<{ url_hash: string; payload: JobPosting }>(
           `SELECT j.url_hash, j.payload FROM ${s}.jobs j JOIN jobkit_stage_jobs st ON st.url_hash = j.url_hash WHERE j.content_hash <> st.content_hash`,
         );
