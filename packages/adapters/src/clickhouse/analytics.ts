@@ -167,8 +167,7 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
         query: sql,
         format: 'JSONEachRow',
         query_params: params,
-        // Counts come back as numbers, not quoted 64-bit strings.
-        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+        // No per-query settings: chDB turns them into session-wide SETs. 64-bit counts arrive quoted; callers Number() them.
       });
       return (await rs.json<T>()) as T[];
     });

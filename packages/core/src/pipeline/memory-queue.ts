@@ -2,7 +2,8 @@
  * In-memory {@link WorkQueue}: the pipeline's default crawl queue when no durable queue is given.
  * Same semantics as the Postgres queue (priority, dedupe keys while waiting/running, fenced
  * leases, backoff retries, dead letter, redrive) but nothing survives the process, so a resume
- * works only within the process that holds the queue object.
+ * works only within the process that holds the queue object. Claims cost O(k log n): ready jobs
+ * sit in a heap, so a crawl of many thousand pages does not rescan every job ever held.
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -38,6 +39,48 @@ interface Entry<P> {
   lastError: string | null;
 }
 
+/** Claim order: higher priority first, then first in. */
+const before = <P>(a: Entry<P>, b: Entry<P>) => a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq);
+
+/** A binary min-heap in claim order. */
+class ReadyHeap<P> {
+  private items: Entry<P>[] = [];
+  get size() {
+    return this.items.length;
+  }
+  push(e: Entry<P>) {
+    const a = this.items;
+    a.push(e);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(a[i]!, a[parent]!)) break;
+      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      i = parent;
+    }
+  }
+  pop(): Entry<P> | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && before(a[l]!, a[m]!)) m = l;
+        if (r < a.length && before(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
 /** Create an in-memory work queue. */
 export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {}): WorkQueue<P> {
   const name = options.name ?? 'memory';
@@ -46,6 +89,18 @@ export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {})
   const backoff = { baseMs: 1000, maxMs: 300_000, jitter: 0.5, ...options.backoff };
   const jobs = new Map<string, Entry<P>>();
   const liveKeys = new Map<string, string>();
+  // Every ready job is in exactly one of these: due ones in the heap, ones with a later runAt
+  // (backoff, scheduled) in `delayed`. Active jobs are tracked for lease expiry.
+  const ready = new ReadyHeap<P>();
+  const delayed = new Set<Entry<P>>();
+  const active = new Set<Entry<P>>();
+  const makeReady = (e: Entry<P>) => {
+    e.status = 'ready';
+    e.lockToken = null;
+    active.delete(e);
+    if (e.runAt <= Date.now()) ready.push(e);
+    else delayed.add(e);
+  };
   let seq = 0;
   let closed = false;
 
@@ -60,6 +115,7 @@ export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {})
     return e;
   };
   const finish = (e: Entry<P>, status: QueueJobStatus) => {
+    active.delete(e);
     e.status = status;
     e.lockToken = null;
     if ((status === 'completed' || status === 'dead') && e.dedupeKey !== null && liveKeys.get(e.dedupeKey) === e.id) liveKeys.delete(e.dedupeKey);
@@ -86,7 +142,7 @@ export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {})
       const key = opts.dedupeKey ?? null;
       if (key !== null && liveKeys.has(key)) return null;
       const id = randomUUID();
-      jobs.set(id, {
+      const entry: Entry<P> = {
         id,
         seq: seq++,
         payload,
@@ -99,7 +155,9 @@ export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {})
         lockToken: null,
         lockedUntil: 0,
         lastError: null,
-      });
+      };
+      jobs.set(id, entry);
+      makeReady(entry);
       if (key !== null) liveKeys.set(key, id);
       return id;
     },
@@ -108,22 +166,26 @@ export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {})
       const now = Date.now();
       const limit = opts.limit ?? 1;
       const lease = opts.leaseMs ?? leaseMs;
-      const runnable: Entry<P>[] = [];
-      for (const e of jobs.values()) {
+      for (const e of active) {
         // An expired lease means the holder died: the job is claimable again and the attempt counted.
-        if (e.status === 'active' && e.lockedUntil < now) {
-          if (e.attempts >= e.maxAttempts) {
-            e.lastError = 'lease expired';
-            finish(e, 'dead');
-            continue;
-          }
-          e.status = 'ready';
-          e.lockToken = null;
-        }
-        if (e.status === 'ready' && e.runAt <= now) runnable.push(e);
+        if (e.lockedUntil >= now) continue;
+        if (e.attempts >= e.maxAttempts) {
+          e.lastError = 'lease expired';
+          finish(e, 'dead');
+        } else makeReady(e);
       }
-      runnable.sort((a, b) => b.priority - a.priority || a.seq - b.seq);
-      return runnable.slice(0, limit).map((e) => {
+      for (const e of delayed) {
+        if (e.runAt > now) continue;
+        delayed.delete(e);
+        ready.push(e);
+      }
+      const claimed: Entry<P>[] = [];
+      while (claimed.length < limit && ready.size > 0) {
+        const e = ready.pop()!;
+        if (e.status === 'ready') claimed.push(e);
+      }
+      return claimed.map((e) => {
+        active.add(e);
         e.status = 'active';
         e.attempts++;
         e.lockToken = randomUUID();
@@ -141,16 +203,14 @@ export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {})
         finish(e, 'dead');
         return 'dead';
       }
-      e.status = 'ready';
-      e.lockToken = null;
       e.runAt = Date.now() + backoffDelay(e.attempts, backoff);
+      makeReady(e);
       return 'retry';
     },
     async release(ref) {
       const e = held(ref);
-      e.status = 'ready';
-      e.lockToken = null;
       e.attempts = Math.max(0, e.attempts - 1);
+      makeReady(e);
     },
     async extend(ref, ms) {
       const e = held(ref);
@@ -162,9 +222,9 @@ export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {})
       const only = opts.ids ? new Set(opts.ids) : null;
       for (const e of jobs.values()) {
         if (e.status !== 'dead' || (only && !only.has(e.id))) continue;
-        e.status = 'ready';
         e.attempts = 0;
         e.runAt = Date.now();
+        makeReady(e);
         if (e.dedupeKey !== null) liveKeys.set(e.dedupeKey, e.id);
         n++;
       }
