@@ -324,7 +324,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           }
         } finally {
           emitter.emit('progress', { done, total });
-          notify();
         }
       };
 
@@ -335,7 +334,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         const free = Math.min(concurrency - (inflight.size - parked), maxInflight - inflight.size);
         const claimed = free > 0 ? await queue.claim({ limit: free, leaseMs }) : [];
         for (const job of claimed) {
-          const p = runTask(job).finally(() => inflight.delete(p));
+          // Notify only once the task has left `inflight`, or the loop wakes up to a stale count.
+          const p = runTask(job).finally(() => {
+            inflight.delete(p);
+            notify();
+          });
           inflight.add(p);
         }
         if (claimed.length > 0) continue;
