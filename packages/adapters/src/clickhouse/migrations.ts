@@ -65,7 +65,74 @@ export function migrationStatements(db: string): string[] {
     ) ENGINE = ReplacingMergeTree
     ORDER BY (user_id, application_id, event_id)
     ${settings}`,
+    ...jobsCurrentStatements(db),
   ];
+}
+
+/**
+ * The 128-bit key of a posting in `jobs_current` (and of removed postings in reads): sorting and
+ * `NOT IN` on a UInt128 are much cheaper than on the 64-char hex `url_hash`.
+ */
+export const URL_KEY = (column: string) => `reinterpretAsUInt128(sipHash128(${column}))`;
+
+/** Columns `jobs_current` copies from `jobs` (only what the dashboards read). */
+const CURRENT_COLUMNS = [
+  'url_hash',
+  'company',
+  'title',
+  'country',
+  'workplace_type',
+  'ats_platform',
+  'salary_currency',
+  'salary_period',
+  'salary_amount',
+  'salary_yearly',
+  'date_posted',
+  'updated_at',
+] as const;
+
+/** `SELECT` feeding `jobs_current` from `jobs` rows (the materialized view and the backfill). */
+export function jobsCurrentSelect(db: string): string {
+  return `SELECT ${URL_KEY('url_hash')} AS key, ${CURRENT_COLUMNS.join(', ')} FROM ${db}.jobs`;
+}
+
+/**
+ * Migration 2 (additive): `jobs_current`, a narrow `ReplacingMergeTree(updated_at)` keyed by the
+ * URL alone, kept by a materialized view on every insert into `jobs`. `FINAL` on it merges one
+ * UInt128 key and a few LowCardinality columns instead of (company, url_hash) and every string of
+ * `jobs` (measured ~2.3× faster unmerged, ~4× merged on 1M rows), and identity is the URL alone, so
+ * a company rename no longer counts a posting twice. No partitions: each insert block stays one
+ * part, so background merges keep the part count (and the FINAL merge work) low.
+ * `jobs` stays the append-only history (first observation, argMax reads).
+ */
+export function jobsCurrentStatements(db: string): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${db}.jobs_current (
+      key UInt128,
+      url_hash String,
+      company LowCardinality(String),
+      title String,
+      country LowCardinality(String),
+      workplace_type LowCardinality(String),
+      ats_platform LowCardinality(String),
+      salary_currency LowCardinality(String),
+      salary_period LowCardinality(String),
+      salary_amount Nullable(Float64),
+      salary_yearly Nullable(Float64),
+      date_posted Nullable(DateTime64(3, 'UTC')),
+      updated_at DateTime64(3, 'UTC')
+    ) ENGINE = ReplacingMergeTree(updated_at)
+    ORDER BY key`,
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.jobs_current_mv TO ${db}.jobs_current AS ${jobsCurrentSelect(db)}`,
+  ];
+}
+
+/**
+ * Backfill of `jobs_current` from rows stored before migration 2 (run once, right after the view
+ * is created). Rows the view also copied meanwhile arrive twice: harmless, `FINAL` keeps one.
+ */
+export function jobsCurrentBackfill(db: string): string {
+  return `INSERT INTO ${db}.jobs_current SELECT * FROM (${jobsCurrentSelect(db)})`;
 }
 
 /** Column order of each table, as the row encoders write them. */
@@ -84,6 +151,25 @@ export const JOB_COLUMNS = [
   'salary_yearly',
   'date_posted',
   'quality',
+  'first_seen',
+  'updated_at',
+] as const;
+/**
+ * Columns the adapter writes on ingest: only what the dashboards read. `url`, `job_id` and
+ * `quality` keep their defaults (measured: 177 instead of 274 bytes per row to encode and parse).
+ */
+export const INGEST_JOB_COLUMNS = [
+  'url_hash',
+  'company',
+  'title',
+  'country',
+  'workplace_type',
+  'ats_platform',
+  'salary_currency',
+  'salary_period',
+  'salary_amount',
+  'salary_yearly',
+  'date_posted',
   'first_seen',
   'updated_at',
 ] as const;

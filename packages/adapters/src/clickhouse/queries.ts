@@ -6,6 +6,7 @@
  * @module
  */
 import { INTERVIEW_STATUSES, RESPONSE_STATUSES, type ApplicationStatus } from '@jobkit/core';
+import { URL_KEY } from './migrations.js';
 
 const STATUSES: readonly ApplicationStatus[] = ['applied', 'screening', 'interviewing', 'offer', 'rejected', 'ghosted', 'withdrawn'];
 
@@ -18,18 +19,22 @@ export function removedSql(db: string): string {
 
 /**
  * How the latest version of each posting is read.
- * - `final`: `FROM jobs FINAL` — merge-on-read along the sorting key (company, url_hash); measured
- *   faster than hash aggregation on chDB. A posting whose company name changes counts twice.
- * - `argMax`: `GROUP BY url_hash` + `argMax(…, updated_at)` — identity is the URL alone.
+ * - `final`: `FROM jobs_current FINAL` — merge-on-read of the narrow table keyed by the URL (see
+ *   migration 2); the fastest on chDB, and cheap once background merges have run.
+ * - `argMax`: `GROUP BY url_hash` + `argMax(…, updated_at)` over the full `jobs` history.
+ * Both identify a posting by its URL alone.
  */
 export type ReadMode = 'final' | 'argMax';
 
 /** One tuple `s` of `columns` per active job (latest version). */
 export function activeJobsSql(db: string, mode: ReadMode, columns: readonly string[]): string {
+  if (mode === 'final') {
+    // The removed set is small (~10k); comparing UInt128 keys avoids reading the 64-char url_hash.
+    const notRemoved = `key NOT IN (SELECT ${URL_KEY('url_hash')} FROM (${removedSql(db)}))`;
+    return `SELECT tuple(${columns.join(', ')}) AS s FROM ${db}.jobs_current FINAL WHERE ${notRemoved}`;
+  }
   const notRemoved = `url_hash NOT IN (SELECT url_hash FROM (${removedSql(db)}))`;
-  return mode === 'final'
-    ? `SELECT tuple(${columns.join(', ')}) AS s FROM ${db}.jobs FINAL WHERE ${notRemoved}`
-    : `SELECT argMax(tuple(${columns.join(', ')}), updated_at) AS s FROM ${db}.jobs WHERE ${notRemoved} GROUP BY url_hash`;
+  return `SELECT argMax(tuple(${columns.join(', ')}), updated_at) AS s FROM ${db}.jobs WHERE ${notRemoved} GROUP BY url_hash`;
 }
 
 /** Count of active jobs per latest value of `column`. */
@@ -46,12 +51,12 @@ function postedAtSql(db: string, mode: ReadMode): string {
   }
   // FINAL keeps only the latest row, so jobs that ever lacked a date (usually few; found with a cheap
   // null-map scan) are aggregated to get their earliest observation.
-  return `SELECT assumeNotNull(date_posted) AS posted_at FROM ${db}.jobs FINAL WHERE date_posted IS NOT NULL
+  return `SELECT assumeNotNull(date_posted) AS posted_at FROM ${db}.jobs_current FINAL WHERE date_posted IS NOT NULL
     UNION ALL
     SELECT posted_at FROM (
       SELECT argMax(tuple(date_posted), updated_at).1 AS dp, min(first_seen) AS posted_at FROM ${db}.jobs
-      WHERE (company, url_hash) IN (SELECT company, url_hash FROM ${db}.jobs WHERE date_posted IS NULL)
-      GROUP BY company, url_hash
+      WHERE url_hash IN (SELECT url_hash FROM ${db}.jobs WHERE date_posted IS NULL)
+      GROUP BY url_hash
     ) WHERE dp IS NULL`;
 }
 
