@@ -107,4 +107,55 @@ describe('ClickHouse adapter on chDB', () => {
     await a.close();
     await expect(a.topCompanies()).rejects.toThrow(/closed/);
   });
+
+  it('migration 2 backfills jobs_current from a database created before it, once', async () => {
+    const client = await embedded();
+    const analytics = createClickHouseAnalytics({ client, database: 'pre_v2' });
+    await analytics.migrate();
+    await analytics.ingestJobs([job(0), job(1), job(3)], { at: new Date('2025-01-02T00:00:00Z') });
+    // Back to the v1 layout: jobs holds rows, the narrow table and its view do not exist yet.
+    await client.command({ query: 'DROP VIEW pre_v2.jobs_current_mv' });
+    await client.command({ query: 'DROP TABLE pre_v2.jobs_current' });
+    await analytics.migrate();
+    await analytics.migrate();
+    expect(await analytics.topCompanies()).toEqual([
+      { company: 'Co0', jobs: 2 },
+      { company: 'Co1', jobs: 1 },
+    ]);
+    // The view feeds it from now on.
+    await analytics.ingestJobs([job(4)], { at: new Date('2025-01-03T00:00:00Z') });
+    expect(await analytics.topCompanies()).toEqual([
+      { company: 'Co0', jobs: 2 },
+      { company: 'Co1', jobs: 2 },
+    ]);
+    await analytics.close();
+  });
+
+  it.each(['final', 'argMax'] as const)('a posting whose company changes is counted once, under its latest name (%s reads)', async (reads) => {
+    const client = await embedded();
+    const analytics = createClickHouseAnalytics({ client, database: `rename_${reads}`, reads });
+    await analytics.migrate();
+    const renamed = { ...job(7), company: { name: 'NewCo' } };
+    await analytics.ingestJobs([renamed], { at: new Date('2025-01-05T00:00:00Z') });
+    // An older observation arriving later must not win.
+    await analytics.ingestJobs([job(7)], { at: new Date('2025-01-04T00:00:00Z') });
+    expect(await analytics.topCompanies()).toEqual([{ company: 'NewCo', jobs: 1 }]);
+    expect(await analytics.workplaceShare()).toEqual([
+      { key: 'remote', jobs: 1, share: 1 },
+      { key: 'hybrid', jobs: 0, share: 0 },
+      { key: 'onsite', jobs: 0, share: 0 },
+      { key: 'unknown', jobs: 0, share: 0 },
+    ]);
+    await analytics.close();
+  });
+
+  it('validate: false stores the same numbers and still rejects what is not a posting', async () => {
+    const client = await embedded();
+    const analytics = createClickHouseAnalytics({ client, database: 'novalidate', validate: false });
+    await analytics.migrate();
+    await analytics.ingestJobs([{ ...job(2), title: 'Back\\slash\tEngineer', company: { name: 'Tab\tCo' } }]);
+    expect(await analytics.topCompanies()).toEqual([{ company: 'Tab\tCo', jobs: 1 }]);
+    await expect(analytics.ingestJobs([{ url: 'x' } as unknown as JobPosting])).rejects.toThrow(/\[adapters\/clickhouse\] jobs\[0\] is not a JobPosting/);
+    await analytics.close();
+  });
 });
