@@ -158,4 +158,19 @@ describe('ClickHouse adapter on chDB', () => {
     await expect(analytics.ingestJobs([{ url: 'x' } as unknown as JobPosting])).rejects.toThrow(/\[adapters\/clickhouse\] jobs\[0\] is not a JobPosting/);
     await analytics.close();
   });
+
+  it.each(['final', 'argMax'] as const)('medianDaysOpen of an undated removed job counts from its first observation (%s reads)', async (reads) => {
+    const analytics = createClickHouseAnalytics({ client: await embedded(), database: `undated_${reads}`, reads });
+    await analytics.migrate();
+    const undated = { ...job(9), datePosted: null };
+    await analytics.ingestJobs([undated], { at: new Date('2025-01-05T00:00:00Z') });
+    await analytics.ingestJobs([undated], { at: new Date('2025-01-02T00:00:00Z') });
+    await analytics.ingestJobs([job(10)], { at: new Date('2025-01-02T00:00:00Z') });
+    const removedAt = '2025-01-12T12:00:00.000Z';
+    await analytics.ingestJobEvents([
+      { id: 'rm-9', type: 'job.removed', aggregateId: undated.id, occurredAt: removedAt, payload: { jobId: undated.id, urlHash: undated.urlHash, removedAt } },
+    ]);
+    expect(await analytics.medianDaysOpen()).toEqual({ medianDays: 10.5, jobs: 1 });
+    await analytics.close();
+  });
 });

@@ -128,7 +128,7 @@ const num = (v: number | null) => (v === null || !Number.isFinite(v) ? '\\N' : S
  * observation time formatted once per batch and `datePosted` strings memoized (postings of a batch
  * share few distinct dates). `jobRowTsv` spent ~13 µs/row, more than chDB needs to parse and store it.
  */
-function jobLinesEncoder(atMs: number): (job: JobPosting) => string {
+export function jobLinesEncoder(atMs: number): (job: JobPosting) => string {
   const at = chDateTime(atMs);
   const dates = new Map<number, string>();
   return (job) => {
@@ -364,7 +364,7 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
 
     async medianDaysOpen() {
       open();
-      const [row] = await select<{ n: number; med: number }>(medianDaysOpenSql(db));
+      const [row] = await select<{ n: number; med: number }>(medianDaysOpenSql(db, reads));
       const n = Number(row?.n ?? 0);
       return { medianDays: n === 0 ? null : roundTo(Number(row?.med), 2), jobs: n };
     },

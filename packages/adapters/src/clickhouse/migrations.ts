@@ -111,7 +111,8 @@ export function jobsCurrentStatements(db: string): string[] {
       key UInt128,
       url_hash String,
       company LowCardinality(String),
-      title String,
+      -- titles repeat heavily across postings; the keyword filter then runs once per distinct title
+      title LowCardinality(String),
       country LowCardinality(String),
       workplace_type LowCardinality(String),
       ats_platform LowCardinality(String),

@@ -1,6 +1,6 @@
 /**
- * SQL of the dashboard queries. Reads are exact before merges without `FINAL`: the latest job
- * version comes from `argMax(…, updated_at)` (tuples, so NULLs are not skipped), the latest job
+ * SQL of the dashboard queries. Reads are exact before merges: the latest job version comes from
+ * `jobs_current FINAL` (or `argMax(…, updated_at)` over `jobs`, tuples so NULLs are not skipped), the latest job
  * event from `argMax(…, (occurred_at, type_rank, event_id))`, application events are deduplicated
  * with `LIMIT 1 BY event_id`. Numbers come back raw; rounding happens in JS, like the reference.
  * @module
@@ -94,7 +94,22 @@ export function salaryPercentilesSql(
     GROUP BY grp, currency, period`;
 }
 
-export function medianDaysOpenSql(db: string): string {
+export function medianDaysOpenSql(db: string, mode: ReadMode = 'argMax'): string {
+  if (mode === 'final') {
+    const removedKeys = `SELECT ${URL_KEY('url_hash')} FROM (${removedSql(db)})`;
+    // Removed jobs only (~1% of postings): their latest datePosted from the narrow table, and the
+    // earliest observation from the history only for those without one.
+    return `SELECT count() AS n, quantileExactInclusive(0.5)(days) AS med FROM (
+      SELECT (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(ifNull(c.date_posted, f.fs))) / 86400000 AS days
+      FROM (SELECT ${URL_KEY('url_hash')} AS key, removed_at FROM (${removedSql(db)})) AS r
+      INNER JOIN (SELECT key, url_hash, date_posted FROM ${db}.jobs_current FINAL WHERE key IN (${removedKeys})) AS c ON c.key = r.key
+      LEFT JOIN (
+        SELECT url_hash, min(first_seen) AS fs FROM ${db}.jobs
+        WHERE url_hash IN (SELECT url_hash FROM ${db}.jobs_current FINAL WHERE date_posted IS NULL AND key IN (${removedKeys}))
+        GROUP BY url_hash
+      ) AS f ON f.url_hash = c.url_hash
+    )`;
+  }
   return `SELECT count() AS n, quantileExactInclusive(0.5)(days) AS med FROM (
       SELECT (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(ifNull(j.dp, j.fs))) / 86400000 AS days
       FROM (${removedSql(db)}) AS r
