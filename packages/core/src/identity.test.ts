@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalizeUrl, contentHash, urlHash } from './identity.js';
+import { VOLATILE_JOB_FIELDS, canonicalizeUrl, contentHash, sha256Hex, stableStringify, urlHash } from './identity.js';
 import { JobkitError } from './errors.js';
 
 describe('canonicalizeUrl', () => {
@@ -31,5 +31,73 @@ describe('contentHash', () => {
     const b = { company: { domain: 'a.com', name: 'A' }, title: 'x', quality: { score: 99 } };
     expect(contentHash(a)).toBe(contentHash(b));
     expect(contentHash({ ...b, title: 'y' })).not.toBe(contentHash(b));
+  });
+});
+
+// The implementation every stored content hash was computed with, kept verbatim as the reference
+// the faster one must match byte for byte.
+function referenceStableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : referenceStableStringify(v))).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of Object.keys(obj).sort()) {
+    if (obj[key] === undefined) continue;
+    parts.push(`${JSON.stringify(key)}:${referenceStableStringify(obj[key])}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+function referenceContentHash(job: object): string {
+  const copy: Record<string, unknown> = { ...(job as Record<string, unknown>) };
+  for (const f of VOLATILE_JOB_FIELDS) delete copy[f];
+  return sha256Hex(referenceStableStringify(copy));
+}
+
+function prng(seed: number) {
+  let x = seed >>> 0 || 1;
+  return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+const KEYS = ['a', 'b', 'B', 'title', 'quality', 'fetchedAt', 'é', '😀', '10', '2', '', 'with"quote', 'back\\slash', 'nl\n', '__proto_', 'z'];
+const LEAVES: unknown[] = [
+  null, undefined, true, false, 0, -0, 1.5, -1e21, 1e-7, Number.NaN, Number.POSITIVE_INFINITY, '', 'plain', 'quote " and \\ and \n\t\u0001',
+  '\ud800 lone surrogate', 'ünïcødé 😀', () => 1, Symbol('s'), new Date(0),
+];
+function randomValue(r: () => number, depth: number): unknown {
+  const pick = r();
+  if (depth <= 0 || pick < 0.4) return LEAVES[Math.floor(r() * LEAVES.length)];
+  if (pick < 0.65) {
+    const arr: unknown[] = [];
+    const n = Math.floor(r() * 5);
+    for (let i = 0; i < n; i++) arr.push(randomValue(r, depth - 1));
+    if (r() < 0.15) arr[n + 2] = 'after holes';
+    return arr;
+  }
+  const obj: Record<string, unknown> = {};
+  const n = Math.floor(r() * 7);
+  for (let i = 0; i < n; i++) obj[KEYS[Math.floor(r() * KEYS.length)] as string] = randomValue(r, depth - 1);
+  return obj;
+}
+
+describe('stableStringify', () => {
+  it('matches the original implementation byte for byte on random nested values', () => {
+    const r = prng(7);
+    for (let i = 0; i < 5000; i++) {
+      const v = randomValue(r, 5);
+      expect(stableStringify(v)).toBe(referenceStableStringify(v));
+      if (v !== null && typeof v === 'object') expect(contentHash(v)).toBe(referenceContentHash(v));
+    }
+  });
+
+  it('matches on sorted and unsorted posting-shaped objects, arrays and odd inputs', () => {
+    const job = { url: 'u', title: 't', company: { name: 'A', domain: null }, locations: [{ raw: 'x', country: 'DE' }], quality: { score: 3 }, fetchedAt: 'f', z: undefined };
+    const sorted = Object.fromEntries(Object.entries(job).sort(([a], [b]) => (a < b ? -1 : 1)));
+    for (const v of [job, sorted, [job, undefined, 1], {}, [], 'x', 1, null, undefined, new Map([[1, 2]]), Object.assign(Object.create({ inherited: 1 }), { own: 2 })]) {
+      expect(stableStringify(v)).toBe(referenceStableStringify(v));
+    }
+    for (const v of [job, sorted, [1, { quality: 2 }], Object.assign(Object.create({ title: 'inherited' }), { own: 2 })]) {
+      expect(contentHash(v)).toBe(referenceContentHash(v));
+    }
+    // A known hash pinned so a change to both implementations at once is caught too.
+    expect(sha256Hex(stableStringify({ b: 1, a: [true, null, 'x'] }))).toBe(sha256Hex('{"a":[true,null,"x"],"b":1}'));
   });
 });

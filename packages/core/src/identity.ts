@@ -110,23 +110,84 @@ export const VOLATILE_JOB_FIELDS = ['quality', 'fetchedAt'] as const;
 
 /** JSON with object keys sorted at every depth; `undefined` members dropped. */
 export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableStringify(v))).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(obj).sort()) {
-    if (obj[key] === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${stableStringify(obj[key])}`);
-  }
-  return `{${parts.join(',')}}`;
+  return writeStable(value);
 }
+
+// Hot path of every bulk upsert (one call per posting). Output must stay byte-identical to the
+// original recursive map/join/sort version — stored content hashes depend on it — so quirks
+// are kept on purpose: class instances (Date, Map) serialize their own enumerable keys, not
+// toJSON; array holes stay empty (`[1,,3]`); functions and symbols become `null`.
+// identity.test.ts checks equality against that original on random nested values.
+function writeStable(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return writeArray(value);
+  return writeObject(value as Record<string, unknown>, Object.keys(value), null);
+}
+
+function writeArray(value: unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < value.length; i++) {
+    if (i > 0) out += ',';
+    const v = value[i];
+    if (v === undefined) {
+      if (i in value) out += 'null';
+    } else out += writeStable(v);
+  }
+  return out + ']';
+}
+
+function writeObject(obj: Record<string, unknown>, keys: string[], skip: ReadonlySet<string> | null): string {
+  // Objects built by finalizeJob/zod mostly arrive with sorted or few keys; skip the sort then.
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort();
+      break;
+    }
+  }
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    if (skip !== null && skip.has(key)) continue;
+    const v = obj[key];
+    if (v === undefined) continue;
+    if (first) first = false;
+    else out += ',';
+    out += `${quoteKey(key)}:${writeStable(v)}`;
+  }
+  return out + '}';
+}
+
+// Postings share a small key vocabulary; quoting each key once saves a JSON.stringify per member.
+const QUOTED_KEYS = new Map<string, string>();
+function quoteKey(key: string): string {
+  let q = QUOTED_KEYS.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (QUOTED_KEYS.size < 4096) QUOTED_KEYS.set(key, q);
+  }
+  return q;
+}
+
+const VOLATILE = new Set<string>(VOLATILE_JOB_FIELDS);
 
 /**
  * Hash of what a posting says: stable under key order, ignoring volatile fields
  * (`quality`, `fetchedAt`). Two fetches of an unchanged posting give the same hash.
  */
 export function contentHash(job: object): string {
-  const copy: Record<string, unknown> = { ...(job as Record<string, unknown>) };
-  for (const f of VOLATILE_JOB_FIELDS) delete copy[f];
-  return sha256Hex(stableStringify(copy));
+  return sha256Hex(contentHashText(job));
+}
+
+/** The text {@link contentHash} hashes: {@link stableStringify} of `job` without volatile fields. */
+function contentHashText(job: object): string {
+  // Same text as stableStringify({ ...job } minus volatile fields), without the copy and the
+  // deletes (which push V8 into slow dictionary-mode objects). Arrays and null keep the original
+  // spread path: spreading them yields index keys / an empty object.
+  if (job === null || typeof job !== 'object' || Array.isArray(job)) {
+    const copy: Record<string, unknown> = { ...(job as Record<string, unknown>) };
+    for (const f of VOLATILE_JOB_FIELDS) delete copy[f];
+    return stableStringify(copy);
+  }
+  return writeObject(job as Record<string, unknown>, Object.keys(job), VOLATILE);
 }
