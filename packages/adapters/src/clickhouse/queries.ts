@@ -97,15 +97,19 @@ export function salaryPercentilesSql(
 export function medianDaysOpenSql(db: string, mode: ReadMode = 'argMax'): string {
   if (mode === 'final') {
     const removedKeys = `SELECT ${URL_KEY('url_hash')} FROM (${removedSql(db)})`;
-    // Removed jobs only (~1% of postings): their latest datePosted from the narrow table, and the
-    // earliest observation from the history only for those without one.
+    // Only removed jobs (~1% of postings) enter, so no FINAL over the whole table: argMax over the
+    // rows of their keys. The history scan for jobs without a datePosted is guarded by a scalar
+    // count, so it is skipped entirely (not just empty) when every removed job has a date.
+    const latest = `SELECT key, any(url_hash) AS url_hash, argMax(tuple(date_posted), updated_at).1 AS dp
+      FROM ${db}.jobs_current WHERE key IN (${removedKeys}) GROUP BY key`;
+    const undated = `SELECT url_hash FROM (${latest}) WHERE dp IS NULL`;
     return `SELECT count() AS n, quantileExactInclusive(0.5)(days) AS med FROM (
-      SELECT (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(ifNull(c.date_posted, f.fs))) / 86400000 AS days
+      SELECT (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(ifNull(c.dp, f.fs))) / 86400000 AS days
       FROM (SELECT ${URL_KEY('url_hash')} AS key, removed_at FROM (${removedSql(db)})) AS r
-      INNER JOIN (SELECT key, url_hash, date_posted FROM ${db}.jobs_current FINAL WHERE key IN (${removedKeys})) AS c ON c.key = r.key
+      INNER JOIN (${latest}) AS c ON c.key = r.key
       LEFT JOIN (
         SELECT url_hash, min(first_seen) AS fs FROM ${db}.jobs
-        WHERE url_hash IN (SELECT url_hash FROM ${db}.jobs_current FINAL WHERE date_posted IS NULL AND key IN (${removedKeys}))
+        WHERE (SELECT count() FROM (${undated})) > 0 AND url_hash IN (${undated})
         GROUP BY url_hash
       ) AS f ON f.url_hash = c.url_hash
     )`;
