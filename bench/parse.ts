@@ -144,6 +144,13 @@ function main(): void {
       throw new Error(`bench page (${kind}) did not parse as expected: ${res.source} ${res.warnings.join('; ')}`);
     }
   }
+  // PARSE_PROFILE=structured|heuristic: only parseJobPage on one kind, for `node --cpu-prof`.
+  const only = process.env.PARSE_PROFILE as keyof typeof kinds | undefined;
+  if (only) {
+    const pages = kinds[only];
+    for (let round = 0; round < 20; round++) pages.forEach((html, i) => parseJobPage(html, { url: urls[i]!, now: NOW }));
+    return;
+  }
   const avgKb = (pages: string[]) => (pages.reduce((s, p) => s + p.length, 0) / pages.length / 1024).toFixed(1);
   console.log(`parseJobPage bench: ${PAGES_PER_KIND} pages per kind (structured ~${avgKb(kinds.structured)} KB, heuristic ~${avgKb(kinds.heuristic)} KB), ${ROUNDS} rounds, Node ${process.version}\n`);
 

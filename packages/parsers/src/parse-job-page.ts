@@ -17,7 +17,7 @@ import {
 import { z } from 'zod';
 import { detectAtsFromSignals } from './ats/detect.js';
 import { collectPageSignals } from './ats/signals.js';
-import { loadDom } from './html/dom.js';
+import { createDomBuilder, loadDom, type DomBuilder } from './html/dom.js';
 import { linksFromNodes, resolveCanonical } from './links/extract-job-links.js';
 import { createPageScanner, scanPage, type PageScan, type PageScanner } from './html/scan.js';
 import { cleanInline } from './html/sanitize.js';
@@ -57,6 +57,15 @@ const OptionsSchema = z.object({
 const MAX_HTML_CHARS = 12_000_000;
 /** Pages nested deeper than this get no DOM (its serializer and selectors recurse). */
 const MAX_DOM_DEPTH = 1_000;
+/**
+ * A DOM built on the signal pass is used only below this nesting: that pass trims the parser's
+ * open-element stack at 512 (see ats/signals.ts), which would change the tree of deeper pages.
+ */
+const MAX_SHARED_DOM_DEPTH = 400;
+/** Same-site links still worth an ATS matcher: company pages that carry an ATS job id. */
+const ATS_JOB_PARAM = /[?&](gh_jid|gh_src|ashby_jid|lever-|jobid|job_id)/i;
+/** Hrefs a URL parser would resolve off the base host: a scheme, `//`, `\\`, or tabs/newlines it strips. */
+const MAY_LEAVE_HOST = /^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})|[\t\n\r]/i;
 
 function toAtsRef(ats: AtsMatch | null, identifier: string | undefined): AtsRef | null {
   if (!ats || !/^[a-z0-9][a-z0-9-]*$/.test(ats.platform)) return null;
@@ -68,9 +77,38 @@ function toAtsRef(ats: AtsMatch | null, identifier: string | undefined): AtsRef 
   };
 }
 
-function collectSignals(url: string, html: string, scanner: PageScanner, warnings: string[]): PageSignals | null {
+/**
+ * Relative links on the page's own site go nowhere near an ATS matcher (see {@link offSiteSignals}),
+ * so they are dropped before the signal pass resolves each one.
+ */
+function sameSiteSkipper(site: string | undefined): ((raw: string, base: URL) => boolean) | undefined {
+  if (!site) return undefined;
+  let lastBase: URL | null = null;
+  let sameSite = false;
+  return (raw, base) => {
+    if (base !== lastBase) {
+      lastBase = base;
+      sameSite = base.hostname === site || base.hostname.endsWith(`.${site}`);
+    }
+    return sameSite && !MAY_LEAVE_HOST.test(raw) && !ATS_JOB_PARAM.test(raw);
+  };
+}
+
+function collectSignals(
+  url: string,
+  html: string,
+  scanner: PageScanner,
+  dom: DomBuilder | null,
+  warnings: string[],
+): PageSignals | null {
+  const skipAnchor = sameSiteSkipper(registrableDomain(url));
   try {
-    return collectPageSignals(html, url, { maxChars: MAX_HTML_CHARS, observer: scanner.observer });
+    return collectPageSignals(html, url, {
+      maxChars: MAX_HTML_CHARS,
+      observer: scanner.observer,
+      ...(dom ? { listeners: [dom.events] } : {}),
+      ...(skipAnchor ? { skipAnchor } : {}),
+    });
   } catch (error) {
     warnings.push(`ATS signal collection failed: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -90,7 +128,7 @@ function offSiteSignals(url: string, signals: PageSignals): PageSignals {
     const host = /^https?:\/\/([^/?#:]+)/i.exec(href)?.[1]?.toLowerCase() ?? '';
     return host === site || host.endsWith(`.${site}`);
   };
-  const keep = (href: string) => !sameSite(href) || /[?&](gh_jid|gh_src|ashby_jid|lever-|jobid|job_id)/i.test(href);
+  const keep = (href: string) => !sameSite(href) || ATS_JOB_PARAM.test(href);
   return { ...signals, anchors: signals.anchors.filter(keep) };
 }
 
@@ -194,9 +232,12 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
     input = input.slice(0, MAX_HTML_CHARS);
   }
 
-  // One tokenizer pass: the page scan rides along ATS signal collection.
+  // One tokenizer pass: the page scan rides along ATS signal collection, and so does the DOM
+  // build unless the page carries JSON-LD JobPosting data (which usually makes a DOM unneeded;
+  // if it does not, the DOM is parsed separately below).
   const scanner = createPageScanner();
-  const signals = collectSignals(url, input, scanner, warnings);
+  const builder = input.includes('ld+json') && /jobposting/i.test(input) ? null : createDomBuilder();
+  const signals = collectSignals(url, input, scanner, builder, warnings);
   const scan = signals ? scanner.finish(input.length) : scanPage(input);
   warnings.push(...scan.warnings);
   const ats = signals ? detect(url, signals, warnings) : null;
@@ -226,12 +267,12 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
   }
 
   const domAllowed = scan.maxDepth <= MAX_DOM_DEPTH;
+  const shared = builder && signals && scan.maxDepth <= MAX_SHARED_DOM_DEPTH ? builder.document : null;
   let dom: ReturnType<typeof loadDom> | null = null;
-  const getDom = () => (dom ??= loadDom(input));
+  const getDom = () => (dom ??= shared ?? loadDom(input));
 
   if (scan.hasMicrodataJob && domAllowed) {
-    const { $, doc } = getDom();
-    const picked = pickPosting(distinctPostings(jobPostingNodes(flattenNodes(readMicrodata($, doc)))), url);
+    const picked = pickPosting(distinctPostings(jobPostingNodes(flattenNodes(readMicrodata(getDom())))), url);
     if (picked === 'many' && source === null) return noJob('page has several microdata JobPosting items (a listing page, not one posting)');
     if (picked && picked !== 'many') {
       const norm = normalizeJobPosting(picked, ctx);
@@ -248,8 +289,7 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
       if (source === null) return noJob(`page nests elements ${scan.maxDepth} deep; heuristics skipped`);
       warnings.push(`page nests elements ${scan.maxDepth} deep; heuristics skipped`);
     } else {
-      const { $ } = getDom();
-      const found = extractHeuristics($, { url, scan, ...(now ? { now } : {}) });
+      const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
       if (source === null && found.kind !== 'job') return noJob(found.reason);
       fillGaps(merged, found.fields, 'heuristic');
       source ??= 'heuristic';

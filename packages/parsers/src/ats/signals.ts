@@ -5,7 +5,7 @@
  * @module
  */
 import { JobkitError } from '@jobkit/core';
-import { Parser } from 'htmlparser2';
+import { Parser, type Handler } from 'htmlparser2';
 import type { AttributeSignal, LinkTagSignal, MetaSignal, PageSignals } from './types.js';
 
 /** Limits for `collectPageSignals`. */
@@ -45,7 +45,18 @@ export interface CollectPageSignalsOptions {
     ontext?(text: string): void;
     onclosetag?(name: string): void;
   };
+  /**
+   * Further listeners for every parser event (e.g. a DOM builder), called after `observer`.
+   * Only the events they define are forwarded.
+   */
+  listeners?: ReadonlyArray<Partial<Handler>>;
+  /**
+   * Drop an `<a>`/`<area>` href before it is resolved: return `true` for links the caller will
+   * discard anyway (same-site navigation), which saves a URL parse per link.
+   */
+  skipAnchor?(raw: string, base: URL): boolean;
 }
+
 
 const MAX_URL_CHARS = 2048;
 /** Browsers and jsoup cap nesting near 512; beyond that only the innermost elements matter to us. */
@@ -149,13 +160,26 @@ export function collectPageSignals(
     out.attributes.push(attr);
   };
 
+  const listeners = options.listeners ?? [];
+  // Forward only the events some listener wants: htmlparser2 skips work for absent handlers.
+  const forwarded: Partial<Handler> = {};
+  for (const event of ['onparserinit', 'oncomment', 'oncommentend', 'oncdatastart', 'oncdataend', 'onprocessinginstruction', 'onend'] as const) {
+    const fns = listeners.map((l) => l[event]).filter((f) => f !== undefined) as Array<(...args: unknown[]) => void>;
+    if (fns.length > 0) (forwarded as Record<string, unknown>)[event] = (...args: unknown[]) => fns.forEach((f) => f(...args));
+  }
+  const opens = listeners.map((l) => l.onopentag).filter((f) => f !== undefined);
+  const texts = listeners.map((l) => l.ontext).filter((f) => f !== undefined);
+  const closes = listeners.map((l) => l.onclosetag).filter((f) => f !== undefined);
+
   const parser: Parser = new Parser(
     {
+      ...forwarded,
       onopentagname() {
         capDepth(parser);
       },
-      onopentag(name, attribs) {
+      onopentag(name, attribs, implied) {
         options.observer?.onopentag?.(name, attribs);
+        for (const f of opens) f(name, attribs, implied);
         switch (name) {
           case 'base':
             // Only the first <base href> counts, as in browsers.
@@ -180,6 +204,7 @@ export function collectPageSignals(
             break;
           case 'a':
           case 'area':
+            if (attribs.href !== undefined && options.skipAnchor?.(attribs.href, base!) === true) break;
             addUrl('anchors', attribs.href);
             break;
           case 'link': {
@@ -221,6 +246,7 @@ export function collectPageSignals(
       },
       ontext(text) {
         options.observer?.ontext?.(text);
+        for (const f of texts) f(text);
         if (inline === null) return;
         const room = Math.min(maxInline - inlineLen, maxInlineTotal - inlineTotal - inlineLen);
         if (room <= 0) {
@@ -231,8 +257,9 @@ export function collectPageSignals(
         inline.push(piece);
         inlineLen += piece.length;
       },
-      onclosetag(name) {
+      onclosetag(name, implied) {
         options.observer?.onclosetag?.(name);
+        for (const f of closes) f(name, implied);
         if (name !== 'script' || inline === null) return;
         const body = inline.join('').trim();
         inline = null;

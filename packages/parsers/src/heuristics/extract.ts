@@ -5,10 +5,10 @@
  * one job posting, a listing, a login page or a dead page.
  * @module
  */
-import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import type { Salary } from '@jobkit/core';
-import { isElement, textOf, walkElements } from '../html/dom.js';
+import { innerHtmlOf, isElement, nextElement, textOf, walkElements } from '../html/dom.js';
+import { indexPage, type PageIndex } from '../html/select.js';
 import type { PageScan } from '../html/scan.js';
 import { cleanInline, sanitizeDescription } from '../html/sanitize.js';
 import { isJobUrl } from '../links/job-url.js';
@@ -70,36 +70,9 @@ const HEADLINE_SELECTORS = ['.posting-categories', '.job-header', '.job__header'
 const COMPANY_SELECTORS = ['.company-name', '.job__company', '[data-ui="company-name"]', '.posting-headline .company', '.employer-name'];
 const NOISE = new Set(['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'svg', 'button', 'select']);
 
+/** Tags heuristics list by name; other elements with `role="button"` count as buttons. */
 const INDEXED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'a', 'button', 'input', 'time', 'img']);
-/** Elements kept per tag name; enough for any real page, bounded for hostile ones. */
-const INDEX_CAP = 5_000;
-
-/**
- * One walk that buckets the elements heuristics look at by tag name, in document order.
- * Comma-joined cheerio selectors sort and de-duplicate their results, quadratic on huge pages.
- */
-function indexElements(root: AnyNode, tokens: Set<string>): Map<string, Element[]> {
-  const index = new Map<string, Element[]>();
-  walkElements(root, (el) => {
-    if (el.name === 'script' || el.name === 'style' || el.name === 'template') return false;
-    const a = el.attribs;
-    // Lower-cased: a few selectors match case-insensitively; a false "present" only costs a query.
-    if (a.class) for (const c of a.class.split(/\s+/)) if (c) tokens.add(c.toLowerCase());
-    if (a.id) tokens.add(a.id.toLowerCase());
-    for (const name of TOKEN_ATTRS) {
-      const v = a[name];
-      if (v) tokens.add(v.toLowerCase());
-    }
-    const key = INDEXED.has(el.name) ? el.name : el.attribs.role === 'button' ? 'button' : undefined;
-    if (key) {
-      const list = index.get(key) ?? [];
-      if (list.length < INDEX_CAP) list.push(el);
-      index.set(key, list);
-    }
-    return true;
-  });
-  return index;
-}
+const buttonAlias = (el: Element): string | undefined => (!INDEXED.has(el.name) && el.attribs.role === 'button' ? 'button' : undefined);
 
 function hasAncestor(el: Element, test: (a: Element) => boolean, maxUp = 12): boolean {
   let p = el.parent;
@@ -107,35 +80,9 @@ function hasAncestor(el: Element, test: (a: Element) => boolean, maxUp = 12): bo
   return false;
 }
 
-/** Class names, ids and exact attribute values a selector requires; `*=` values must occur inside one. */
-const TOKEN = /[.#]([\w-]+)|\[[\w-]+(\*?)="([^"]+)"(?:\s*i)?\]/g;
-const tokenCache = new Map<string, Array<{ token: string; partial: boolean }>>();
-/** Tokens present on the current page (see {@link indexElements}); `undefined` = do not filter. */
-let pageTokens: Set<string> | undefined;
-/** Attributes whose values selectors test for equality. */
-const TOKEN_ATTRS = ['data-ui', 'data-qa', 'data-automation-id', 'itemprop', 'role', 'type'];
-
-/**
- * `$(selector)`, skipped when a class, id or attribute value the selector needs is on no element
- * of the page: each query walks the whole DOM, and most ATS selectors miss on any given page.
- */
-function query($: CheerioAPI, selector: string): AnyNode[] {
-  if (pageTokens !== undefined) {
-    let tokens = tokenCache.get(selector);
-    if (!tokens) {
-      tokens = [...selector.matchAll(TOKEN)].map((m) => ({ token: (m[1] ?? m[3]!).toLowerCase(), partial: m[2] === '*' }));
-      tokenCache.set(selector, tokens);
-    }
-    for (const { token, partial } of tokens) {
-      if (partial ? ![...pageTokens].some((t) => t.includes(token)) : !pageTokens.has(token)) return [];
-    }
-  }
-  return $(selector).toArray();
-}
-
-function first($: CheerioAPI, selectors: readonly string[], min = 2, max = 300): string | undefined {
+function first(index: PageIndex, selectors: readonly string[], min = 2, max = 300): string | undefined {
   for (const sel of selectors) {
-    const nodes = query($, sel);
+    const nodes = index.select(sel);
     for (const el of nodes.slice(0, 5)) {
       const t = cleanInline(textOf(el, 2_000));
       if (t.length >= min && t.length <= max) return t;
@@ -179,7 +126,7 @@ export function cleanTitle(raw: string, knownTitle?: string): { title: string; c
 }
 
 /** `label: value` pairs from definition lists, tables, and short "Label: value" lines. */
-function collectLabels($: CheerioAPI, root: AnyNode): Map<LabelField, string[]> {
+function collectLabels(root: AnyNode): Map<LabelField, string[]> {
   const out = new Map<LabelField, string[]>();
   const add = (label: string, value: string) => {
     const field = labelField(label);
@@ -192,8 +139,8 @@ function collectLabels($: CheerioAPI, root: AnyNode): Map<LabelField, string[]> 
   walkElements(root, (el) => {
     if (NOISE.has(el.name) && el.name !== 'header') return false;
     if (el.name === 'dt' || el.name === 'th') {
-      const next = $(el).next();
-      if (next.length) add(textOf(el, 100), textOf(next[0]!, 400));
+      const next = nextElement(el);
+      if (next) add(textOf(el, 100), textOf(next, 400));
       return false;
     }
     if (['p', 'li', 'div', 'span', 'td', 'dd', 'section', 'small', 'label'].includes(el.name)) {
@@ -232,9 +179,9 @@ function lineTexts(el: Element): string[] | null {
 }
 
 /** The element most likely to hold the description: known containers first, then the densest text block. */
-function findDescription($: CheerioAPI, body: AnyNode): Element | undefined {
+function findDescription(index: PageIndex, body: AnyNode): Element | undefined {
   for (const sel of DESCRIPTION_SELECTORS) {
-    const el = query($, sel).filter(isElement).find((e) => textOf(e, 5_000).trim().length >= 200);
+    const el = index.select(sel).find((e) => textOf(e, 5_000).trim().length >= 200);
     if (el) return el;
   }
   const scores = new Map<Element, number>();
@@ -291,30 +238,20 @@ const EMPLOYMENT_WORDS =
 const WORKPLACE_PHRASES =
   /\b(fully remote|100 ?% remote|remote[- ]first|remote position|remote role|work from home|hybrid (?:work|role|position|model)|remote|hybrid|homeoffice|home office|mobiles arbeiten|télétravail|teletrabajo|remoto|híbrido|hybride)\b/i;
 
-/** Read every field heuristics can find and classify the page. */
-export function extractHeuristics($: CheerioAPI, ctx: HeuristicContext): HeuristicResult {
-  try {
-    return extract($, ctx);
-  } finally {
-    pageTokens = undefined;
-  }
-}
-
-function extract($: CheerioAPI, ctx: HeuristicContext): HeuristicResult {
+/** Read every field heuristics can find in `doc` (an htmlparser2 DOM) and classify the page. */
+export function extractHeuristics(doc: Document, ctx: HeuristicContext): HeuristicResult {
   const fields: ExtractedFields = {};
   const meta = ctx.scan.meta;
   const docTitle = ctx.scan.title ?? '';
-  const body = $('body')[0] ?? $.root()[0]!;
-  const tokens = new Set<string>();
-  const index = indexElements($.root()[0]!, tokens);
-  pageTokens = tokens;
-  const tags = (...names: string[]) => names.flatMap((n) => index.get(n) ?? []);
+  const index = indexPage(doc, buttonAlias);
+  const body: AnyNode = index.tags('body')[0] ?? doc;
+  const tags = index.tags;
 
   // ---- title & company
   const siteName = meta.get('og:site_name') ?? meta.get('application-name');
   const fromTitleTag = docTitle ? cleanTitle(docTitle) : undefined;
   const fromOg = meta.get('og:title') ? cleanTitle(meta.get('og:title')!) : undefined;
-  let title = first($, TITLE_SELECTORS, 3, 200);
+  let title = first(index, TITLE_SELECTORS, 3, 200);
   if (!title) {
     const h1s = tags('h1').map((e) => cleanInline(textOf(e, 1_000))).filter((t) => t.length >= 3 && t.length <= 200);
     title = h1s.find((t) => t !== siteName) ?? undefined;
@@ -331,7 +268,7 @@ function extract($: CheerioAPI, ctx: HeuristicContext): HeuristicResult {
   // og:site_name is the board's own name; on an employer's own site og:site_name is reliable.
   const onPlatform = employerDomain(ctx.url) === undefined;
   const atCompany = [fromHeading, fromTitleTag, fromOg].map((t) => (t && /\s(at|bei|chez)\s/i.test(title ?? '') ? t.company : undefined));
-  let companyName = first($, COMPANY_SELECTORS, 2, 120)?.replace(/^(at|bei|chez|en)\s+/i, '');
+  let companyName = first(index, COMPANY_SELECTORS, 2, 120)?.replace(/^(at|bei|chez|en)\s+/i, '');
   if (onPlatform) companyName ??= fromHeading?.company ?? titleTag?.company ?? fromOg?.company;
   companyName ??= atCompany.find(Boolean);
   companyName ??= siteName ? cleanInline(siteName) : undefined;
@@ -344,7 +281,7 @@ function extract($: CheerioAPI, ctx: HeuristicContext): HeuristicResult {
       .find((t) => t.length >= 2 && t.length <= 80);
     companyName = alt;
   }
-  const labels = collectLabels($, body);
+  const labels = collectLabels(body);
   companyName ??= labels.get('company')?.[0];
   // Trailing badges such as "(S23)" or "(m/w/d)" are not part of the name.
   companyName = companyName?.replace(/\s*\([^)]{1,12}\)$/, '').trim();
@@ -354,28 +291,28 @@ function extract($: CheerioAPI, ctx: HeuristicContext): HeuristicResult {
   }
 
   // ---- locations & workplace
-  const locationText = labels.get('location')?.[0] ?? first($, LOCATION_SELECTORS, 2, 200);
+  const locationText = labels.get('location')?.[0] ?? first(index, LOCATION_SELECTORS, 2, 200);
   if (locationText) {
     const parsed = parseLocation(locationText);
     if (parsed.locations.length > 0) fields.locations = parsed.locations;
     if (parsed.workplaceType) fields.workplaceType = parsed.workplaceType;
   }
-  const workplaceText = labels.get('workplace')?.[0] ?? first($, WORKPLACE_SELECTORS, 2, 100);
+  const workplaceText = labels.get('workplace')?.[0] ?? first(index, WORKPLACE_SELECTORS, 2, 100);
   const workplace = workplaceText ? parseWorkplaceType(workplaceText) : null;
   if (workplace) fields.workplaceType = workplace;
 
   // ---- employment type
-  const employmentText = labels.get('employment')?.join(', ') ?? first($, EMPLOYMENT_SELECTORS, 2, 100);
+  const employmentText = labels.get('employment')?.join(', ') ?? first(index, EMPLOYMENT_SELECTORS, 2, 100);
   if (employmentText) {
     const types = parseEmploymentType(employmentText);
     if (types.length > 0) fields.employmentType = types;
   }
 
   // ---- description
-  const descriptionEl = findDescription($, body);
+  const descriptionEl = findDescription(index, body);
   let descriptionText = '';
   if (descriptionEl) {
-    const description = sanitizeDescription($(descriptionEl).html() ?? '');
+    const description = sanitizeDescription(innerHtmlOf(descriptionEl));
     if (description.text) {
       fields.description = description;
       descriptionText = description.text;
@@ -383,12 +320,12 @@ function extract($: CheerioAPI, ctx: HeuristicContext): HeuristicResult {
   }
 
   // ---- salary
-  const salaryLabel = labels.get('salary')?.[0] ?? first($, ['[class*="salary" i]', '[class*="compensation" i]', '[data-ui="job-salary"]'], 3, 160);
+  const salaryLabel = labels.get('salary')?.[0] ?? first(index, ['[class*="salary" i]', '[class*="compensation" i]', '[data-ui="job-salary"]'], 3, 160);
   const salary = (salaryLabel ? salaryFrom(salaryLabel, true) : undefined) ?? salaryFrom(descriptionText.slice(0, 20_000));
   if (salary) fields.salary = salary;
 
   // ---- fill employment / workplace from prominent text when no label said it
-  const headline = [fields.title ?? '', locationText ?? '', first($, HEADLINE_SELECTORS, 2, 400) ?? ''].join(' \n ');
+  const headline = [fields.title ?? '', locationText ?? '', first(index, HEADLINE_SELECTORS, 2, 400) ?? ''].join(' \n ');
   if (!fields.employmentType) {
     const m = EMPLOYMENT_WORDS.exec(headline) ?? EMPLOYMENT_WORDS.exec(descriptionText.slice(0, 600));
     if (m) {
@@ -439,7 +376,7 @@ function extract($: CheerioAPI, ctx: HeuristicContext): HeuristicResult {
     }
   }
 
-  const department = labels.get('department')?.[0] ?? first($, DEPARTMENT_SELECTORS, 2, 80);
+  const department = labels.get('department')?.[0] ?? first(index, DEPARTMENT_SELECTORS, 2, 80);
   if (department) fields.department = department;
 
   let linksInDescription = 0;

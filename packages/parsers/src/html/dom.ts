@@ -1,17 +1,78 @@
 /**
  * DOM loading and safe traversal for the pages that need one (microdata, heuristics). Uses
- * htmlparser2's DOM (3–5× faster than parse5, see research/baselines.md) wrapped by cheerio,
- * and iterative walks so 100k-deep nesting cannot overflow the stack.
+ * htmlparser2's DOM directly (3–5× faster than parse5, see research/baselines.md; cheerio's
+ * wrappers cost more than the queries they ran), and iterative walks so 100k-deep nesting
+ * cannot overflow the stack.
  * @module
  */
-import { load, type CheerioAPI } from 'cheerio';
-import type { AnyNode, Document, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import render from 'dom-serializer';
+import { DomHandler, type AnyNode, type Document, type Element } from 'domhandler';
+import { parseDocument, type Parser } from 'htmlparser2';
 
-/** Build a cheerio document on htmlparser2's DOM (never the default parse5 backend). */
-export function loadDom(html: string): { $: CheerioAPI; doc: Document } {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  return { $: load(doc, { xml: { xmlMode: false } }), doc };
+/** Parser options every DOM (and the streaming passes it may ride on) is built with. */
+export const DOM_PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
+
+/** Parse `html` into an htmlparser2 DOM (never parse5). */
+export function loadDom(html: string): Document {
+  return parseDocument(html, DOM_PARSER_OPTIONS);
+}
+
+/** Parser events a {@link DomBuilder} consumes; the same names htmlparser2 calls. */
+export interface DomEvents {
+  onparserinit?(parser: Parser): void;
+  onopentag?(name: string, attribs: Record<string, string>): void;
+  ontext?(text: string): void;
+  onclosetag?(name: string): void;
+  oncomment?(data: string): void;
+  oncommentend?(): void;
+  oncdatastart?(): void;
+  oncdataend?(): void;
+  onprocessinginstruction?(name: string, data: string): void;
+  onend?(): void;
+}
+
+/** A DOM built from another pass's parser events (see {@link createDomBuilder}). */
+export interface DomBuilder {
+  events: DomEvents;
+  /** The document; complete once the pass called `onend`. */
+  readonly document: Document;
+}
+
+/**
+ * Build a DOM from the events of a parser that runs anyway (the ATS signal pass), so a page that
+ * needs a DOM is tokenized once. With the same parser options this equals {@link loadDom}.
+ */
+export function createDomBuilder(): DomBuilder {
+  const handler = new DomHandler();
+  return {
+    // DomHandler methods use `this`; bind them once rather than wrap every event.
+    events: {
+      onparserinit: handler.onparserinit.bind(handler),
+      onopentag: handler.onopentag.bind(handler),
+      ontext: handler.ontext.bind(handler),
+      onclosetag: handler.onclosetag.bind(handler),
+      oncomment: handler.oncomment.bind(handler),
+      oncommentend: handler.oncommentend.bind(handler),
+      oncdatastart: handler.oncdatastart.bind(handler),
+      oncdataend: handler.oncdataend.bind(handler),
+      onprocessinginstruction: handler.onprocessinginstruction.bind(handler),
+      onend: handler.onend.bind(handler),
+    },
+    get document() {
+      return handler.root;
+    },
+  };
+}
+
+/** Inner HTML of `el`, serialized as cheerio's htmlparser2 mode did (entities encoded). */
+export function innerHtmlOf(el: Element): string {
+  return render(el.children, { xmlMode: false });
+}
+
+/** The next sibling that is an element, like jQuery's `.next()`. */
+export function nextElement(el: Element): Element | undefined {
+  for (let n = el.next; n; n = n.next) if (isElement(n)) return n;
+  return undefined;
 }
 
 export function isElement(node: AnyNode): node is Element {

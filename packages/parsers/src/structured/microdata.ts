@@ -3,9 +3,8 @@
  * object shape JSON-LD gives, so one normalizer serves both.
  * @module
  */
-import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { isElement, textOf, walkElements } from '../html/dom.js';
+import { innerHtmlOf, isElement, textOf, walkElements } from '../html/dom.js';
 import type { JsonObject } from './json-ld.js';
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -44,9 +43,9 @@ function propertyValue(el: Element): string {
   }
 }
 
-function innerHtml($: CheerioAPI, el: Element): string {
+function innerHtml(el: Element): string {
   try {
-    return $(el).html() ?? '';
+    return innerHtmlOf(el);
   } catch {
     // Serializing is recursive; pathological nesting falls back to text.
     return textOf(el);
@@ -61,7 +60,7 @@ function addProp(item: JsonObject, name: string, value: unknown): void {
 }
 
 /** Read one item: its type and properties, following nested itemscopes as nested objects. */
-function readItem($: CheerioAPI, scope: Element, depth: number): JsonObject {
+function readItem(scope: Element, depth: number): JsonObject {
   const item = Object.create(null) as JsonObject;
   const type = scope.attribs.itemtype?.trim();
   if (type) item['@type'] = type.split(/\s+/);
@@ -74,8 +73,8 @@ function readItem($: CheerioAPI, scope: Element, depth: number): JsonObject {
       for (const name of props.split(/\s+/)) {
         if (!name || FORBIDDEN.has(name)) continue;
         let value: unknown;
-        if (isScope) value = depth < MAX_ITEM_DEPTH ? readItem($, el, depth + 1) : propertyValue(el);
-        else if (HTML_PROPS.has(name)) value = innerHtml($, el);
+        if (isScope) value = depth < MAX_ITEM_DEPTH ? readItem(el, depth + 1) : propertyValue(el);
+        else if (HTML_PROPS.has(name)) value = innerHtml(el);
         else value = propertyValue(el);
         addProp(item, name, value);
       }
@@ -87,12 +86,12 @@ function readItem($: CheerioAPI, scope: Element, depth: number): JsonObject {
 }
 
 /** Every top-level microdata item (an `itemscope` not itself a property) under `root`. */
-export function readMicrodata($: CheerioAPI, root: AnyNode): JsonObject[] {
+export function readMicrodata(root: AnyNode): JsonObject[] {
   const items: JsonObject[] = [];
   walkElements(root, (el) => {
     if (!isElement(el)) return true;
     if (el.attribs.itemscope !== undefined && el.attribs.itemprop === undefined) {
-      items.push(readItem($, el, 0));
+      items.push(readItem(el, 0));
       return false;
     }
     return true;

@@ -1,0 +1,162 @@
+/**
+ * Indexed CSS selection over an htmlparser2 DOM for heuristics. One walk buckets elements by
+ * tag, class, id and a few attribute values; a selector is answered from the bucket of its
+ * rightmost compound and confirmed with css-select, instead of a whole-page walk per selector
+ * (heuristics try ~70 selectors per page and most miss).
+ * @module
+ */
+import { compile, selectAll } from 'css-select';
+import type { AnyNode, Element } from 'domhandler';
+import { walkElements } from './dom.js';
+
+/** Attributes whose values are indexed (the ones ATS markup selectors test for equality). */
+const INDEXED_ATTRS = ['data-ui', 'data-qa', 'data-automation-id', 'itemprop', 'role', 'type'] as const;
+/** Elements visited when indexing; bounds hostile pages (heuristics read far fewer). */
+const INDEX_LIMIT = 500_000;
+
+type Key = { kind: 'id' | 'class' | 'tag'; value: string } | { kind: 'attr'; name: string; value: string };
+
+interface CompiledSelector {
+  key: Key | null;
+  /** Tokens the selector needs somewhere on the page; when one is absent it cannot match. */
+  needs: Array<{ token: string; partial: boolean }>;
+  test: (el: Element) => boolean;
+}
+
+const NEED = /[.#]([\w-]+)|\[[\w-]+(\*?)="([^"]+)"(?:\s*i)?\]/g;
+const compiled = new Map<string, CompiledSelector>();
+
+/** The rightmost compound of a single (comma-free) selector: what the matched element itself must be. */
+function rightmostCompound(selector: string): string {
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i];
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    else if (depth === 0 && (c === ' ' || c === '>' || c === '+' || c === '~')) start = i + 1;
+  }
+  return selector.slice(start).trim();
+}
+
+function keyOf(selector: string): Key | null {
+  if (selector.includes(',') || selector.includes(':')) return null;
+  const compound = rightmostCompound(selector);
+  const id = /#([\w-]+)/.exec(compound);
+  if (id) return { kind: 'id', value: id[1]! };
+  const cls = /\.([\w-]+)/.exec(compound);
+  if (cls) return { kind: 'class', value: cls[1]! };
+  const attr = /\[([\w-]+)="([^"]*)"(?:\s*i)?\]/.exec(compound);
+  if (attr && (INDEXED_ATTRS as readonly string[]).includes(attr[1]!)) {
+    return { kind: 'attr', name: attr[1]!, value: attr[2]!.toLowerCase() };
+  }
+  const tag = /^([a-z][a-z0-9]*)/i.exec(compound);
+  return tag ? { kind: 'tag', value: tag[1]!.toLowerCase() } : null;
+}
+
+function compileSelector(selector: string): CompiledSelector {
+  let c = compiled.get(selector);
+  if (!c) {
+    const query = compile<AnyNode, Element>(selector);
+    c = {
+      key: keyOf(selector),
+      needs: [...selector.matchAll(NEED)].map((m) => ({ token: (m[1] ?? m[3]!).toLowerCase(), partial: m[2] === '*' })),
+      test: (el) => query(el),
+    };
+    compiled.set(selector, c);
+  }
+  return c;
+}
+
+/** A page's elements indexed for {@link PageIndex.select}. */
+export interface PageIndex {
+  /** Elements matching `selector` under the indexed root, in document order. */
+  select(selector: string): Element[];
+  /** Elements with one of these tag names, in document order per name. */
+  tags(...names: string[]): Element[];
+}
+
+function push<K>(map: Map<K, Element[]>, key: K, el: Element): void {
+  const list = map.get(key);
+  if (list) list.push(el);
+  else map.set(key, [el]);
+}
+
+/**
+ * Index every element under `root` (one walk). `<template>` content is not indexed, as a
+ * browser would not render it.
+ * @param alias Extra tag bucket for an element, e.g. `button` for `<div role="button">`, so
+ * `tags('button')` lists both in document order.
+ */
+export function indexPage(root: AnyNode, alias?: (el: Element) => string | undefined): PageIndex {
+  const byTag = new Map<string, Element[]>();
+  const byClass = new Map<string, Element[]>();
+  const byId = new Map<string, Element[]>();
+  const byAttr = new Map<string, Element[]>();
+  // Lower-cased tokens for the presence pre-check of selectors that fall back to a full walk.
+  const tokens = new Set<string>();
+  walkElements(
+    root,
+    (el) => {
+      push(byTag, el.name, el);
+      const extra = alias?.(el);
+      if (extra !== undefined && extra !== el.name) push(byTag, extra, el);
+      const a = el.attribs;
+      const cls = a.class;
+      if (cls) {
+        for (const c of cls.split(/[\t\n\f\r ]+/)) {
+          if (!c) continue;
+          push(byClass, c, el);
+          tokens.add(c.toLowerCase());
+        }
+      }
+      if (a.id) {
+        push(byId, a.id, el);
+        tokens.add(a.id.toLowerCase());
+      }
+      for (const name of INDEXED_ATTRS) {
+        const v = a[name];
+        if (v) {
+          const lower = v.toLowerCase();
+          push(byAttr, `${name}=${lower}`, el);
+          tokens.add(lower);
+        }
+      }
+      return el.name !== 'template';
+    },
+    INDEX_LIMIT,
+  );
+  const tokenList = [...tokens];
+
+  const candidates = (key: Key): Element[] | undefined => {
+    switch (key.kind) {
+      case 'id':
+        return byId.get(key.value);
+      case 'class':
+        return byClass.get(key.value);
+      case 'tag':
+        return byTag.get(key.value);
+      case 'attr':
+        return byAttr.get(`${key.name}=${key.value}`);
+    }
+  };
+
+  return {
+    select(selector) {
+      const c = compileSelector(selector);
+      for (const { token, partial } of c.needs) {
+        if (partial ? !tokenList.some((t) => t.includes(token)) : !tokens.has(token)) return [];
+      }
+      if (c.key === null) return selectAll<AnyNode, Element>(selector, root);
+      const list = candidates(c.key);
+      if (!list) return [];
+      const out: Element[] = [];
+      for (const el of list) if (c.test(el)) out.push(el);
+      return out;
+    },
+    tags(...names) {
+      if (names.length === 1) return byTag.get(names[0]!) ?? [];
+      return names.flatMap((n) => byTag.get(n) ?? []);
+    },
+  };
+}
