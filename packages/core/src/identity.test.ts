@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VOLATILE_JOB_FIELDS, canonicalizeUrl, contentHash, sha256Hex, stableStringify, urlHash } from './identity.js';
+import { VOLATILE_JOB_FIELDS, canonicalizeUrl, contentHash, contentHashWithJson, sha256Hex, stableStringify, urlHash } from './identity.js';
 import { JobkitError } from './errors.js';
 
 describe('canonicalizeUrl', () => {
@@ -99,5 +99,35 @@ describe('stableStringify', () => {
     }
     // A known hash pinned so a change to both implementations at once is caught too.
     expect(sha256Hex(stableStringify({ b: 1, a: [true, null, 'x'] }))).toBe(sha256Hex('{"a":[true,null,"x"],"b":1}'));
+  });
+});
+
+describe('contentHashWithJson', () => {
+  it('gives contentHash and text that parses like JSON.stringify on random objects', () => {
+    const r = prng(11);
+    let objects = 0;
+    for (let i = 0; i < 5000; i++) {
+      const v = randomValue(r, 5);
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) continue;
+      objects++;
+      const { hash, json } = contentHashWithJson(v);
+      expect(hash).toBe(referenceContentHash(v));
+      expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(v)));
+    }
+    expect(objects).toBeGreaterThan(500);
+  });
+
+  it('keeps volatile fields in the JSON and falls back to JSON.stringify for non-plain values', () => {
+    const job = { title: 't', quality: { score: 3 }, fetchedAt: '2026-01-01T00:00:00.000Z', z: undefined };
+    const { hash, json } = contentHashWithJson(job);
+    expect(hash).toBe(referenceContentHash(job));
+    expect(JSON.parse(json)).toEqual({ title: 't', quality: { score: 3 }, fetchedAt: '2026-01-01T00:00:00.000Z' });
+    expect(JSON.parse(contentHashWithJson({ quality: 1 }).json)).toEqual({ quality: 1 });
+    const withDate = { title: 't', provenance: { at: new Date(0) } };
+    expect(contentHashWithJson(withDate).json).toBe(JSON.stringify(withDate));
+    expect(contentHashWithJson(withDate).hash).toBe(referenceContentHash(withDate));
+    // A plain value after a non-plain one must not inherit the fallback (the flag resets per call).
+    const unsorted = { title: 't', a: 1 };
+    expect(contentHashWithJson(unsorted).json).toBe('{"a":1,"title":"t"}');
   });
 });

@@ -120,10 +120,21 @@ export function stableStringify(value: unknown): string {
 // identity.test.ts checks equality against that original on random nested values.
 function writeStable(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function' || typeof value === 'symbol') plainJson = false;
+    return JSON.stringify(value) ?? 'null';
+  }
   if (Array.isArray(value)) return writeArray(value);
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) plainJson = false;
   return writeObject(value as Record<string, unknown>, Object.keys(value), null);
 }
+
+/**
+ * Cleared by the writer when it meets something where its output differs from JSON.stringify's
+ * (class instances and toJSON, functions, symbols, array holes); see {@link contentHashWithJson}.
+ */
+let plainJson = true;
 
 function writeArray(value: unknown[]): string {
   let out = '[';
@@ -132,6 +143,7 @@ function writeArray(value: unknown[]): string {
     const v = value[i];
     if (v === undefined) {
       if (i in value) out += 'null';
+      else plainJson = false;
     } else out += writeStable(v);
   }
   return out + ']';
@@ -190,4 +202,24 @@ function contentHashText(job: object): string {
     return stableStringify(copy);
   }
   return writeObject(job as Record<string, unknown>, Object.keys(job), VOLATILE);
+}
+
+/**
+ * {@link contentHash} of `job` plus JSON text of the whole posting, from one serialization pass
+ * (SQL stores send that text to jsonb, which ignores key order). For plain JSON data the text
+ * parses to the same value as `JSON.stringify(job)`; anything else (class instances, toJSON,
+ * functions, array holes) falls back to `JSON.stringify`, so stored payloads never change shape.
+ */
+export function contentHashWithJson(job: object): { hash: string; json: string } {
+  if (job === null || typeof job !== 'object' || Array.isArray(job)) return { hash: contentHash(job), json: JSON.stringify(job) };
+  plainJson = Object.getPrototypeOf(job) === Object.prototype || Object.getPrototypeOf(job) === null;
+  const text = contentHashText(job);
+  const obj = job as Record<string, unknown>;
+  let json = text;
+  for (const f of VOLATILE_JOB_FIELDS) {
+    const v = obj[f];
+    if (v === undefined || !Object.prototype.propertyIsEnumerable.call(obj, f)) continue;
+    json = `${json.length === 2 ? '{' : `${json.slice(0, -1)},`}${quoteKey(f)}:${writeStable(v)}}`;
+  }
+  return { hash: sha256Hex(text), json: plainJson ? json : JSON.stringify(job) };
 }

@@ -17,6 +17,7 @@ export {
   sha256Hex,
   stableStringify,
   VOLATILE_JOB_FIELDS,
+  contentHashWithJson,
 } from './identity.js';
 export { scoreQuality, DEFAULT_QUALITY_THRESHOLD } from './quality.js';
 export type { ScoreQualityOptions, ScorableJob } from './quality.js';

@@ -7,7 +7,7 @@
 import {
   JobkitError,
   NO_PLATFORM,
-  contentHash,
+  contentHashWithJson,
   encodeJobCursor,
   jobEvent,
   jobEventsFromChanges,
@@ -69,10 +69,13 @@ function datePosted(job: JobPosting): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
+/** A posting with the JSON text of its payload, produced in the same pass as its content hash. */
+type WritableJob = PreparedJob & { json: string };
+
 /** COPY text-format line; JSON never contains raw tabs/newlines, only backslashes need doubling. */
-function copyLine(p: PreparedJob, ord: number): string {
+function copyLine(p: WritableJob, ord: number): string {
   const d = datePosted(p.job);
-  return `${ord}\t${p.job.urlHash}\t${p.contentHash}\t${d ?? '\\N'}\t${JSON.stringify(p.job).replace(/\\/g, '\\\\')}\n`;
+  return `${ord}\t${p.job.urlHash}\t${p.contentHash}\t${d ?? '\\N'}\t${p.json.replace(/\\/g, '\\\\')}\n`;
 }
 
 const copyText = (v: string | number | null | undefined): string =>
@@ -83,7 +86,7 @@ const JOB_COPY_COLUMNS =
   'id, url_hash, url, title, company_name, company_domain, countries, workplace_type, employment_types, ats_platform, date_posted, quality_score, payload, content_hash, board_key, first_seen_at';
 
 /** A full `jobs` row in COPY text format (derived filter columns computed here, as the SQL path does). */
-function jobCopyLine(p: PreparedJob, boardKey: string | null, at: string): string {
+function jobCopyLine(p: WritableJob, boardKey: string | null, at: string): string {
   const j = p.job;
   const countries = [...new Set(j.locations.map((l) => l.country).filter((c): c is string => typeof c === 'string'))];
   return [
@@ -99,7 +102,7 @@ function jobCopyLine(p: PreparedJob, boardKey: string | null, at: string): strin
     copyText(j.ats?.platform),
     copyText(datePosted(j)),
     copyText(j.quality?.score ?? 0),
-    JSON.stringify(j).replace(/\\/g, '\\\\'),
+    p.json.replace(/\\/g, '\\\\'),
     copyText(p.contentHash),
     copyText(boardKey),
     at,
@@ -125,7 +128,7 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     await ready;
   };
 
-  async function stage(tx: SqlExecutor, chunk: PreparedJob[]) {
+  async function stage(tx: SqlExecutor, chunk: WritableJob[]) {
     await tx.query(
       `CREATE TEMP TABLE IF NOT EXISTS jobkit_stage_jobs (ord int, url_hash text, content_hash text, date_posted timestamptz, payload jsonb) ON COMMIT DELETE ROWS`,
     );
@@ -145,13 +148,13 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
           chunk.map((p) => p.job.urlHash),
           chunk.map((p) => p.contentHash),
           chunk.map((p) => datePosted(p.job)),
-          chunk.map((p) => JSON.stringify(p.job)),
+          chunk.map((p) => p.json),
         ],
       );
     }
   }
 
-  async function upsertChunk(tx: SqlExecutor, chunk: PreparedJob[], boardKey: string | null, at: Date) {
+  async function upsertChunk(tx: SqlExecutor, chunk: WritableJob[], boardKey: string | null, at: Date) {
     // Lookups by thousands of hashes must use the url_hash index: on a freshly loaded, not yet
     // analyzed table the planner picks a full scan per chunk, which made 100k upserts quadratic.
     const seqscan = await tx.query<{ prev: string }>(`SELECT current_setting('enable_seqscan') AS prev, set_config('enable_seqscan', 'off', true)`);
@@ -162,7 +165,7 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     );
     const before = new Map(prev.rows.map((r) => [r.url_hash, r]));
     const unchanged: string[] = [];
-    const writes: PreparedJob[] = [];
+    const writes: WritableJob[] = [];
     for (const p of chunk) {
       const b = before.get(p.job.urlHash);
       if (b && b.content_hash === p.contentHash && !b.removed) unchanged.push(p.job.urlHash);
@@ -250,9 +253,10 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
       const { prepared, boardKey, at } = prepareUpsert(WHERE, jobs, upsertOptions, { hash: false });
       await init();
       const hashChunk = (from: number) => {
-        const chunk = prepared.slice(from, from + batchSize);
-        for (const p of chunk) p.contentHash = contentHash(p.job);
-        return chunk;
+        return prepared.slice(from, from + batchSize).map((p): WritableJob => {
+          const { hash, json } = contentHashWithJson(p.job);
+          return { job: p.job, contentHash: hash, json };
+        });
       };
       const changes: JobChange[] = [];
       let next = prepared.length > 0 ? hashChunk(0) : [];
