@@ -157,7 +157,10 @@ function collectLabels(root: AnyNode): Map<LabelField, string[]> {
   return out;
 }
 
-/** Lines of a short leaf-ish block (line breaks at `<br>`), or `null` when the block is long or contains blocks. */
+/**
+ * Lines of a short leaf-ish block (line breaks at `<br>`) that may hold a `Label: value` pair
+ * (none when it has no colon), or `null` when the block is long or contains blocks.
+ */
 function lineTexts(el: Element): string[] | null {
   const parts: string[] = [];
   let len = 0;
@@ -174,8 +177,11 @@ function lineTexts(el: Element): string[] | null {
       else if (!NOISE.has(n.name)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     }
   }
+  const joined = parts.join('');
+  // Callers only look for "Label: value" lines; most blocks have no colon at all.
+  if (!joined.includes(':') && !joined.includes('：')) return [];
   // Only <br> breaks lines; newlines in source text are plain whitespace.
-  return parts.join('').split('\u2028').map((l) => cleanInline(l)).filter(Boolean);
+  return joined.split('\u2028').map((l) => cleanInline(l)).filter(Boolean);
 }
 
 /** The element most likely to hold the description: known containers first, then the densest text block. */

@@ -11,6 +11,7 @@ import { walkElements } from './dom.js';
 
 /** Attributes whose values are indexed (the ones ATS markup selectors test for equality). */
 const INDEXED_ATTRS = ['data-ui', 'data-qa', 'data-automation-id', 'itemprop', 'role', 'type'] as const;
+const INDEXED_ATTR_SET = new Set<string>(INDEXED_ATTRS);
 /** Elements visited when indexing; bounds hostile pages (heuristics read far fewer). */
 const INDEX_LIMIT = 500_000;
 
@@ -93,8 +94,6 @@ export function indexPage(root: AnyNode, alias?: (el: Element) => string | undef
   const byClass = new Map<string, Element[]>();
   const byId = new Map<string, Element[]>();
   const byAttr = new Map<string, Element[]>();
-  // Lower-cased tokens for the presence pre-check of selectors that fall back to a full walk.
-  const tokens = new Set<string>();
   walkElements(
     root,
     (el) => {
@@ -102,31 +101,34 @@ export function indexPage(root: AnyNode, alias?: (el: Element) => string | undef
       const extra = alias?.(el);
       if (extra !== undefined && extra !== el.name) push(byTag, extra, el);
       const a = el.attribs;
-      const cls = a.class;
-      if (cls) {
-        for (const c of cls.split(/[\t\n\f\r ]+/)) {
-          if (!c) continue;
-          push(byClass, c, el);
-          tokens.add(c.toLowerCase());
-        }
-      }
-      if (a.id) {
-        push(byId, a.id, el);
-        tokens.add(a.id.toLowerCase());
-      }
-      for (const name of INDEXED_ATTRS) {
+      // Elements carry few attributes; visiting those beats probing each indexed name.
+      for (const name in a) {
         const v = a[name];
-        if (v) {
-          const lower = v.toLowerCase();
-          push(byAttr, `${name}=${lower}`, el);
-          tokens.add(lower);
-        }
+        if (!v) continue;
+        if (name === 'class') {
+          const classes = v.includes(' ') || /[\t\n\f\r]/.test(v) ? v.split(/[\t\n\f\r ]+/) : [v];
+          for (const c of classes) if (c) push(byClass, c, el);
+        } else if (name === 'id') push(byId, v, el);
+        else if (INDEXED_ATTR_SET.has(name)) push(byAttr, `${name}=${v.toLowerCase()}`, el);
       }
       return el.name !== 'template';
     },
     INDEX_LIMIT,
   );
-  const tokenList = [...tokens];
+  // Lower-cased tokens for the presence pre-check of selectors that fall back to a full walk;
+  // built on first use, most pages never need it.
+  let tokenList: string[] | undefined;
+  let tokens: Set<string> | undefined;
+  const tokenSet = (): Set<string> => {
+    if (!tokens) {
+      tokens = new Set<string>();
+      for (const c of byClass.keys()) tokens.add(c.toLowerCase());
+      for (const id of byId.keys()) tokens.add(id.toLowerCase());
+      for (const key of byAttr.keys()) tokens.add(key.slice(key.indexOf('=') + 1));
+      tokenList = [...tokens];
+    }
+    return tokens;
+  };
 
   const candidates = (key: Key): Element[] | undefined => {
     switch (key.kind) {
@@ -144,15 +146,18 @@ export function indexPage(root: AnyNode, alias?: (el: Element) => string | undef
   return {
     select(selector) {
       const c = compileSelector(selector);
-      for (const { token, partial } of c.needs) {
-        if (partial ? !tokenList.some((t) => t.includes(token)) : !tokens.has(token)) return [];
+      if (c.key !== null) {
+        const list = candidates(c.key);
+        if (!list) return [];
+        const out: Element[] = [];
+        for (const el of list) if (c.test(el)) out.push(el);
+        return out;
       }
-      if (c.key === null) return selectAll<AnyNode, Element>(selector, root);
-      const list = candidates(c.key);
-      if (!list) return [];
-      const out: Element[] = [];
-      for (const el of list) if (c.test(el)) out.push(el);
-      return out;
+      const present = tokenSet();
+      for (const { token, partial } of c.needs) {
+        if (partial ? !tokenList!.some((t) => t.includes(token)) : !present.has(token)) return [];
+      }
+      return selectAll<AnyNode, Element>(selector, root);
     },
     tags(...names) {
       if (names.length === 1) return byTag.get(names[0]!) ?? [];
