@@ -109,9 +109,11 @@ export function medianDaysOpenSql(db: string, mode: ReadMode = 'argMax'): string
     // Only removed jobs (~1% of postings) enter, so no FINAL over the whole table: argMax over the
     // rows of their keys. The history scan for jobs without a datePosted is guarded by a scalar
     // count, so it is skipped entirely (not just empty) when every removed job has a date.
+    // `undated` may list a job whose latest row is dated (an older row was not): harmless, its
+    // first observation is then fetched but never used.
     const latest = `SELECT key, any(url_hash) AS url_hash, argMax(tuple(date_posted), updated_at).1 AS dp
       FROM ${db}.jobs_current WHERE key IN (${removedKeys}) GROUP BY key`;
-    const undated = `SELECT url_hash FROM (${latest}) WHERE dp IS NULL`;
+    const undated = `SELECT url_hash FROM ${db}.jobs_current WHERE date_posted IS NULL AND key IN (${removedKeys})`;
     return `SELECT count() AS n, quantileExactInclusive(0.5)(days) AS med FROM (
       SELECT (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(ifNull(c.dp, f.fs))) / 86400000 AS days
       FROM (SELECT ${URL_KEY('url_hash')} AS key, removed_at FROM (${removedSql(db)})) AS r
