@@ -197,7 +197,7 @@ function contentHashText(job: object): string {
   // deletes (which push V8 into slow dictionary-mode objects). Arrays and null keep the original
   // spread path: spreading them yields index keys / an empty object.
   if (job === null || typeof job !== 'object' || Array.isArray(job)) {
-    const copy: Record<string, unknown> = { ...(job as Record<string, unknown>) };
+    const copy: Record<string, unknown> = { ...(job as unknown as Record<string, unknown>) };
     for (const f of VOLATILE_JOB_FIELDS) delete copy[f];
     return stableStringify(copy);
   }

@@ -71,6 +71,28 @@ function datePosted(job: JobPosting): string | null {
 
 /** A posting with the JSON text of its payload, produced in the same pass as its content hash. */
 type WritableJob = PreparedJob & { json: string };
+/** `prepareUpsert(..., { hash: false })` output; hash and JSON are filled in on first need. */
+type PendingJob = PreparedJob & { json?: string };
+
+function ensureHashed(p: PendingJob): WritableJob {
+  if (p.json === undefined) {
+    const { hash, json } = contentHashWithJson(p.job);
+    p.contentHash = hash;
+    p.json = json;
+  }
+  return p as WritableJob;
+}
+
+/**
+ * Hash a chunk a slice at a time, yielding to the event loop between slices, so the database
+ * round trips of the chunk in flight keep being served while the next one is hashed.
+ */
+async function hashInSlices(chunk: readonly PendingJob[]): Promise<void> {
+  for (let i = 0; i < chunk.length; i += 200) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (let k = i; k < Math.min(i + 200, chunk.length); k++) ensureHashed(chunk[k] as PendingJob);
+  }
+}
 
 /** COPY text-format line; JSON never contains raw tabs/newlines, only backslashes need doubling. */
 function copyLine(p: WritableJob, ord: number): string {
@@ -154,7 +176,7 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     }
   }
 
-  async function upsertChunk(tx: SqlExecutor, chunk: WritableJob[], boardKey: string | null, at: Date) {
+  async function upsertChunk(tx: SqlExecutor, chunk: PendingJob[], boardKey: string | null, at: Date) {
     // Lookups by thousands of hashes must use the url_hash index: on a freshly loaded, not yet
     // analyzed table the planner picks a full scan per chunk, which made 100k upserts quadratic.
     const seqscan = await tx.query<{ prev: string }>(`SELECT current_setting('enable_seqscan') AS prev, set_config('enable_seqscan', 'off', true)`);
@@ -165,10 +187,11 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     );
     const before = new Map(prev.rows.map((r) => [r.url_hash, r]));
     const unchanged: string[] = [];
-    const writes: WritableJob[] = [];
+    // New postings are hashed later (while their COPY line is built); known ones are compared now.
+    const writes: PendingJob[] = [];
     for (const p of chunk) {
       const b = before.get(p.job.urlHash);
-      if (b && b.content_hash === p.contentHash && !b.removed) unchanged.push(p.job.urlHash);
+      if (b && b.content_hash === ensureHashed(p).contentHash && !b.removed) unchanged.push(p.job.urlHash);
       else writes.push(p);
     }
     // Phase 2: unchanged postings: only last_seen_at (and a newly learned board) move, and only when they differ.
@@ -190,7 +213,12 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
       const iso = at.toISOString();
       await tx.query('SAVEPOINT jobkit_direct_copy');
       try {
-        await copy(`COPY ${s}.jobs (${JOB_COPY_COLUMNS}) FROM STDIN`, writes.map((p) => jobCopyLine(p, boardKey, iso)));
+        // A lazy iterable: each posting is hashed and serialized as the stream pulls it, so that JS
+        // work overlaps the server parsing and indexing the lines already sent.
+        const lines = function* () {
+          for (const p of writes) yield jobCopyLine(ensureHashed(p), boardKey, iso);
+        };
+        await copy(`COPY ${s}.jobs (${JOB_COPY_COLUMNS}) FROM STDIN`, lines());
         await tx.query('RELEASE SAVEPOINT jobkit_direct_copy');
         direct = true;
       } catch (error) {
@@ -199,7 +227,7 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
       }
     }
     if (writes.length > 0 && !direct) {
-      await stage(tx, writes);
+      await stage(tx, writes.map(ensureHashed));
       // Only updates need their previous payload; a join against the unanalyzed staging table
       // scans all of jobs, so skipping it for new postings keeps fresh crawls linear.
       if (options.outbox && writes.some((p) => before.has(p.job.urlHash))) {
@@ -237,7 +265,7 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
       );
     }
     const changes: JobChange[] = [];
-    for (const { job, contentHash } of chunk) {
+    for (const { job, contentHash } of chunk.map(ensureHashed)) {
       const p = before.get(job.urlHash);
       if (!p) changes.push({ kind: 'created', job, contentHash });
       else if (p.content_hash === contentHash && !p.removed) changes.push({ kind: 'unchanged', job, contentHash });
@@ -252,27 +280,18 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     async upsertJobs(jobs, upsertOptions): Promise<UpsertResult> {
       const { prepared, boardKey, at } = prepareUpsert(WHERE, jobs, upsertOptions, { hash: false });
       await init();
-      const hashChunk = (from: number) => {
-        return prepared.slice(from, from + batchSize).map((p): WritableJob => {
-          const { hash, json } = contentHashWithJson(p.job);
-          return { job: p.job, contentHash: hash, json };
-        });
-      };
       const changes: JobChange[] = [];
-      let next = prepared.length > 0 ? hashChunk(0) : [];
       for (let i = 0; i < prepared.length; i += batchSize) {
-        const chunk = next;
+        const chunk: PendingJob[] = prepared.slice(i, i + batchSize);
         const pending = db.transaction((tx) => upsertChunk(tx, chunk, boardKey, at));
-        // Hash the next chunk while the database works on this one.
-        if (i + batchSize < prepared.length) {
-          try {
-            next = hashChunk(i + batchSize);
-          } catch (error) {
-            await pending.catch(() => undefined);
-            throw error;
-          }
+        // Hash the next chunk while the database works on this one. A posting that cannot be
+        // hashed fails again, inside its own chunk's transaction, so this error can be dropped.
+        const warm = hashInSlices(prepared.slice(i + batchSize, i + 2 * batchSize)).catch(() => undefined);
+        try {
+          changes.push(...(await pending));
+        } finally {
+          await warm;
         }
-        changes.push(...(await pending));
       }
       const count = (k: JobChange['kind']) => changes.filter((c) => c.kind === k).length;
       return { inserted: count('created'), updated: count('updated'), unchanged: count('unchanged'), changes };
