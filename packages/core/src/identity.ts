@@ -110,7 +110,55 @@ export const VOLATILE_JOB_FIELDS = ['quality', 'fetchedAt'] as const;
 
 /** JSON with object keys sorted at every depth; `undefined` members dropped. */
 export function stableStringify(value: unknown): string {
-  return writeStable(value);
+  const sorted = sortedClone(value, null);
+  return sorted === NOT_PLAIN ? writeStable(value) : (JSON.stringify(sorted) ?? 'null');
+}
+
+const NOT_PLAIN: unique symbol = Symbol('not plain JSON');
+
+/**
+ * Fast path: a copy of plain JSON data with object keys inserted in sorted order, for the native
+ * JSON.stringify to serialize (several times faster than building the string in JS). Returns
+ * NOT_PLAIN wherever JSON.stringify's output could differ from {@link writeStable}'s: class
+ * instances (toJSON), functions, symbols, bigint, array holes, and keys JS would not keep in
+ * insertion order (integer-like keys) or cannot assign plainly (`__proto__`).
+ */
+function sortedClone(value: unknown, skip: ReadonlySet<string> | null): unknown {
+  if (value === null) return null;
+  const t = typeof value;
+  if (t === 'string' || t === 'number' || t === 'boolean') return value;
+  if (t !== 'object') return NOT_PLAIN;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto === Array.prototype) {
+    const arr = value as unknown[];
+    const out = new Array<unknown>(arr.length);
+    for (let i = 0; i < arr.length; i++) {
+      if (!(i in arr)) return NOT_PLAIN;
+      const v = arr[i];
+      if (v === undefined) out[i] = null;
+      else if ((out[i] = sortedClone(v, null)) === NOT_PLAIN) return NOT_PLAIN;
+    }
+    return out;
+  }
+  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort();
+      break;
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const c = key.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || key === '__proto__') return NOT_PLAIN;
+    if (skip !== null && skip.has(key)) continue;
+    const v = obj[key];
+    if (v === undefined) continue;
+    if ((out[key] = sortedClone(v, null)) === NOT_PLAIN) return NOT_PLAIN;
+  }
+  return out;
 }
 
 // Hot path of every bulk upsert (one call per posting). Output must stay byte-identical to the
@@ -188,6 +236,10 @@ const VOLATILE = new Set<string>(VOLATILE_JOB_FIELDS);
  * (`quality`, `fetchedAt`). Two fetches of an unchanged posting give the same hash.
  */
 export function contentHash(job: object): string {
+  if (job !== null && typeof job === 'object' && !Array.isArray(job)) {
+    const sorted = sortedClone(job, VOLATILE);
+    if (sorted !== NOT_PLAIN) return sha256Hex(JSON.stringify(sorted));
+  }
   return sha256Hex(contentHashText(job));
 }
 
@@ -212,6 +264,19 @@ function contentHashText(job: object): string {
  */
 export function contentHashWithJson(job: object): { hash: string; json: string } {
   if (job === null || typeof job !== 'object' || Array.isArray(job)) return { hash: contentHash(job), json: JSON.stringify(job) };
+  const sorted = sortedClone(job, VOLATILE);
+  if (sorted !== NOT_PLAIN) {
+    const text = JSON.stringify(sorted);
+    let json = text;
+    for (const f of VOLATILE_JOB_FIELDS) {
+      const v = (job as Record<string, unknown>)[f];
+      if (v === undefined || !Object.prototype.propertyIsEnumerable.call(job, f)) continue;
+      const vj = JSON.stringify(v) as string | undefined;
+      if (vj === undefined) continue;
+      json = `${json.length === 2 ? '{' : `${json.slice(0, -1)},`}${quoteKey(f)}:${vj}}`;
+    }
+    return { hash: sha256Hex(text), json };
+  }
   plainJson = Object.getPrototypeOf(job) === Object.prototype || Object.getPrototypeOf(job) === null;
   const text = contentHashText(job);
   const obj = job as Record<string, unknown>;
