@@ -88,6 +88,25 @@ describe('stableStringify', () => {
     }
   });
 
+  it('matches on random plain JSON data (the native fast path)', () => {
+    const r = prng(3);
+    const plainLeaves = LEAVES.filter((l) => typeof l !== 'function' && typeof l !== 'symbol' && !(l instanceof Date));
+    const plainKeys = KEYS.filter((k) => !/^[0-9]/.test(k));
+    const plain = (depth: number): unknown => {
+      const pick = r();
+      if (depth <= 0 || pick < 0.3) return plainLeaves[Math.floor(r() * plainLeaves.length)];
+      if (pick < 0.55) return Array.from({ length: Math.floor(r() * 4) }, () => plain(depth - 1));
+      const obj: Record<string, unknown> = {};
+      for (let i = Math.floor(r() * 7); i > 0; i--) obj[plainKeys[Math.floor(r() * plainKeys.length)] as string] = plain(depth - 1);
+      return obj;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const v = plain(5);
+      expect(stableStringify(v)).toBe(referenceStableStringify(v));
+      if (v !== null && typeof v === 'object') expect(contentHash(v)).toBe(referenceContentHash(v));
+    }
+  });
+
   it('matches on sorted and unsorted posting-shaped objects, arrays and odd inputs', () => {
     const job = { url: 'u', title: 't', company: { name: 'A', domain: null }, locations: [{ raw: 'x', country: 'DE' }], quality: { score: 3 }, fetchedAt: 'f', z: undefined };
     const sorted = Object.fromEntries(Object.entries(job).sort(([a], [b]) => (a < b ? -1 : 1)));
