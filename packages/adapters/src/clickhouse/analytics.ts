@@ -41,6 +41,7 @@ import {
   countByLatestSql,
   jobsPerPeriodSql,
   medianDaysOpenSql,
+  undatedRemovedSql,
   salaryPercentilesSql,
   type ReadMode,
 } from './queries.js';
@@ -364,7 +365,9 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
 
     async medianDaysOpen() {
       open();
-      const [row] = await select<{ n: number; med: number }>(medianDaysOpenSql(db, reads));
+      const withUndated =
+        reads === 'argMax' || Number((await select<{ n: number }>(`SELECT count() AS n FROM (${undatedRemovedSql(db)})`))[0]?.n ?? 0) > 0;
+      const [row] = await select<{ n: number; med: number }>(medianDaysOpenSql(db, reads, withUndated));
       const n = Number(row?.n ?? 0);
       return { medianDays: n === 0 ? null : roundTo(Number(row?.med), 2), jobs: n };
     },

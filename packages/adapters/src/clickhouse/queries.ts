@@ -103,25 +103,38 @@ export function salaryPercentilesSql(
     GROUP BY grp, currency, period`;
 }
 
-export function medianDaysOpenSql(db: string, mode: ReadMode = 'argMax'): string {
+const removedKeysSql = (db: string) => `SELECT ${URL_KEY('url_hash')} FROM (${removedSql(db)})`;
+
+/**
+ * url_hash of removed jobs with an undated row in `jobs_current` (a superset of those whose latest
+ * row is undated: harmless, their first observation is fetched but not used). Null-map prewhere, cheap.
+ */
+export function undatedRemovedSql(db: string): string {
+  return `SELECT url_hash FROM ${db}.jobs_current WHERE date_posted IS NULL AND key IN (${removedKeysSql(db)})`;
+}
+
+/**
+ * `withUndated: false` (final reads only) is for when {@link undatedRemovedSql} found none: the join
+ * on the history for first observations, half of the query's cost, is then left out.
+ */
+export function medianDaysOpenSql(db: string, mode: ReadMode = 'argMax', withUndated = true): string {
   if (mode === 'final') {
-    const removedKeys = `SELECT ${URL_KEY('url_hash')} FROM (${removedSql(db)})`;
-    // Only removed jobs (~1% of postings) enter, so no FINAL over the whole table: argMax over the
-    // rows of their keys. The history scan for jobs without a datePosted is guarded by a scalar
-    // count, so it is skipped entirely (not just empty) when every removed job has a date.
-    // `undated` may list a job whose latest row is dated (an older row was not): harmless, its
-    // first observation is then fetched but never used.
+    // Only removed jobs (~1% of postings) enter, so no FINAL over the whole table: argMax over the rows of their keys.
     const latest = `SELECT key, any(url_hash) AS url_hash, argMax(tuple(date_posted), updated_at).1 AS dp
-      FROM ${db}.jobs_current WHERE key IN (${removedKeys}) GROUP BY key`;
-    const undated = `SELECT url_hash FROM ${db}.jobs_current WHERE date_posted IS NULL AND key IN (${removedKeys})`;
+      FROM ${db}.jobs_current WHERE key IN (${removedKeysSql(db)}) GROUP BY key`;
+    const removed = `SELECT ${URL_KEY('url_hash')} AS key, removed_at FROM (${removedSql(db)})`;
+    if (!withUndated) {
+      return `SELECT count() AS n, quantileExactInclusive(0.5)(days) AS med FROM (
+        SELECT (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(assumeNotNull(c.dp))) / 86400000 AS days
+        FROM (${removed}) AS r INNER JOIN (${latest}) AS c ON c.key = r.key
+      )`;
+    }
     return `SELECT count() AS n, quantileExactInclusive(0.5)(days) AS med FROM (
       SELECT (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(ifNull(c.dp, f.fs))) / 86400000 AS days
-      FROM (SELECT ${URL_KEY('url_hash')} AS key, removed_at FROM (${removedSql(db)})) AS r
+      FROM (${removed}) AS r
       INNER JOIN (${latest}) AS c ON c.key = r.key
       LEFT JOIN (
-        SELECT url_hash, min(first_seen) AS fs FROM ${db}.jobs
-        WHERE (SELECT count() FROM (${undated})) > 0 AND url_hash IN (${undated})
-        GROUP BY url_hash
+        SELECT url_hash, min(first_seen) AS fs FROM ${db}.jobs WHERE url_hash IN (${undatedRemovedSql(db)}) GROUP BY url_hash
       ) AS f ON f.url_hash = c.url_hash
     )`;
   }
