@@ -267,7 +267,7 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
   }
 
   const domAllowed = scan.maxDepth <= MAX_DOM_DEPTH;
-  const shared = builder && signals && scan.maxDepth <= MAX_SHARED_DOM_DEPTH ? builder.document : null;
+  const shared = builder && signals && scan.maxDepth <= MAX_SHARED_DOM_DEPTH ? builder.document() : null;
   let dom: ReturnType<typeof loadDom> | null = null;
   const getDom = () => (dom ??= shared ?? loadDom(input));
 

