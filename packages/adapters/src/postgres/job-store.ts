@@ -100,8 +100,13 @@ function copyLine(p: WritableJob, ord: number): string {
   return `${ord}\t${p.job.urlHash}\t${p.contentHash}\t${d ?? '\\N'}\t${p.json.replace(/\\/g, '\\\\')}\n`;
 }
 
-const copyText = (v: string | number | null | undefined): string =>
-  v === null || v === undefined ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+const COPY_SPECIAL = /[\\\t\n\r]/;
+// Most fields need no escaping; one test is cheaper than four replace passes per field per row.
+const copyText = (v: string | number | null | undefined): string => {
+  if (v === null || v === undefined) return '\\N';
+  const t = String(v);
+  return COPY_SPECIAL.test(t) ? t.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : t;
+};
 const arrayLiteral = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 const JOB_COPY_COLUMNS =
