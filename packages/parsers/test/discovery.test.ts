@@ -54,10 +54,11 @@ describe('discoverCareerPages', () => {
 
     const boards = Object.fromEntries(res.boards.map((b) => [b.platform, b]));
     expect(boards.greenhouse).toMatchObject({ boardToken: 'acmecorp', url: 'https://boards.greenhouse.io/acmecorp', confidence: 0.97 });
-    expect(boards.lever).toMatchObject({ boardToken: 'acmecorp', url: 'https://www.acme-corp.com/' });
+    // `url` is the board link the match was read from; `foundOn` the page that carried it.
+    expect(boards.lever).toMatchObject({ boardToken: 'acmecorp', url: 'https://jobs.lever.co/acmecorp', foundOn: 'https://www.acme-corp.com/' });
     expect(boards.lever!.evidence[0]).toBe('found on homepage https://www.acme-corp.com/');
-    expect(boards.personio).toMatchObject({ boardToken: 'acmecorp', url: 'https://www.acme-corp.com/de/stellenangebote' });
-    expect(boards.workable).toMatchObject({ boardToken: 'acmecorp', url: 'https://careers.acme-corp.com/' });
+    expect(boards.personio).toMatchObject({ boardToken: 'acmecorp', foundOn: 'https://www.acme-corp.com/de/stellenangebote' });
+    expect(boards.workable).toMatchObject({ boardToken: 'acmecorp', foundOn: 'https://careers.acme-corp.com/' });
     expect(res.boards[0]!.platform).toBe('greenhouse');
     expect(res.warnings.join('\n')).toMatch(/careers: HTTP 404/);
   });

@@ -203,7 +203,8 @@ export async function processTask(task: CrawlTask, deps: StageDeps, options: Pro
     deps.onStage('detect', 1);
     const byPage = parsed.ats ?? deps.reader.detectAts({ url: page.url, html: page.html });
     if (byPage?.boardToken && byPage.confidence >= BOARD_CONFIDENCE) {
-      if (await tryBoard({ platform: byPage.platform, boardToken: byPage.boardToken, url: page.url })) return;
+      // The board's own URL (e.g. a Workday link on the careers page) carries the vendor host.
+      if (await tryBoard({ platform: byPage.platform, boardToken: byPage.boardToken, url: byPage.url ?? page.url })) return;
     }
     report.kind = 'careers';
     const self = new Set([url, page.url]);

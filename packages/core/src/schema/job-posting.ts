@@ -155,6 +155,11 @@ export const AtsMatchSchema = z.object({
   jobId: z.string().nullable(),
   confidence: z.number().min(0).max(1),
   evidence: z.array(z.string()),
+  /**
+   * The ATS URL the match was read from (the page URL, or the embed/link on a company page).
+   * Board clients that need the vendor host (Workday's `wdN` pod) take it from here.
+   */
+  url: z.string().optional(),
 });
 export type AtsMatch = z.infer<typeof AtsMatchSchema>;
 

@@ -10,6 +10,7 @@ import { JobkitError } from '@jobkit/core';
 import type { AtsMatch } from '@jobkit/core';
 import { z } from 'zod';
 import { hostIsAny, shortUrl } from './match.js';
+import { platformsForHost } from './host-index.js';
 import { atsPlatforms } from './registry.js';
 import { collectPageSignals, describe, parseHttpUrl } from './signals.js';
 import type { AtsDefinition, AtsUrlMatch, PageSignals } from './types.js';
@@ -43,6 +44,8 @@ class Candidate {
   readonly kinds = new Set<SignalKind>();
   readonly evidence: string[] = [];
   hiddenEvidence = 0;
+  /** The most trusted URL that carried a board token. */
+  url: { href: string; confidence: number } | null = null;
   readonly tokens = new Map<string, Pick>();
   readonly jobIds = new Map<string, Pick>();
   order: number;
@@ -51,8 +54,18 @@ class Candidate {
     this.order = order;
   }
 
-  add(kind: SignalKind, confidence: number, evidence: string[], boardToken: string | null, jobId: string | null): void {
+  add(
+    kind: SignalKind,
+    confidence: number,
+    evidence: string[],
+    boardToken: string | null,
+    jobId: string | null,
+    href?: string,
+  ): void {
     this.best = Math.max(this.best, confidence);
+    if (href !== undefined && boardToken !== null && (this.url === null || confidence > this.url.confidence)) {
+      this.url = { href, confidence };
+    }
     this.kinds.add(kind);
     for (const e of evidence) {
       if (this.evidence.includes(e)) continue;
@@ -78,6 +91,7 @@ class Candidate {
       jobId: choose(this.jobIds),
       confidence: this.score(),
       evidence,
+      ...(this.url ? { url: this.url.href } : {}),
     };
   }
 }
@@ -164,7 +178,7 @@ export function detectAtsCandidates(
     const m = safeMatch(def, pageUrl);
     if (m === null) return;
     const confidence = m.confidence ?? (m.jobId !== null ? 1 : 0.97);
-    candidate(def, i).add('url', confidence, [`page url ${shortUrl(pageUrl.href)}`, ...(m.evidence ?? [])], m.boardToken, m.jobId);
+    candidate(def, i).add('url', confidence, [`page url ${shortUrl(pageUrl.href)}`, ...(m.evidence ?? [])], m.boardToken, m.jobId, pageUrl.href);
   });
 
   if (signals) {
@@ -181,12 +195,14 @@ export function detectAtsCandidates(
       for (const href of hrefs) {
         const u = parseHttpUrl(href);
         if (u === null) continue;
+        const mayMatch = platformsForHost(platforms, u.hostname);
         platforms.forEach((def, i) => {
+          if (!mayMatch.has(i)) return;
           const m = safeMatch(def, u);
           if (m !== null) {
             const own = m.boardToken !== null ? base.token : base.bare;
             const confidence = Math.min(own, m.confidence ?? 1);
-            candidate(def, i).add(kind, confidence, [`${base.label} ${shortUrl(href)}`, ...(m.evidence ?? [])], m.boardToken, m.jobId);
+            candidate(def, i).add(kind, confidence, [`${base.label} ${shortUrl(href)}`, ...(m.evidence ?? [])], m.boardToken, m.jobId, u.href);
           } else if (kind !== 'anchor' && kind !== 'inline' && def.assetHosts && hostIsAny(u.hostname, def.assetHosts)) {
             // Vendor assets without a board: the page runs the ATS somewhere, but we cannot say which board.
             candidate(def, i).add(kind, ASSET_CONFIDENCE, [`asset ${base.label} ${shortUrl(href)}`], null, null);

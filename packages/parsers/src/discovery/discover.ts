@@ -42,8 +42,12 @@ export interface CareerPageCandidate {
 export interface DiscoveredCareerPages {
   /** Candidate pages, strongest evidence first; fetched ones that failed are dropped. */
   candidates: CareerPageCandidate[];
-  /** ATS boards found, strongest first; `url` is the page they were detected on. */
-  boards: (AtsMatch & { url: string })[];
+  /**
+   * ATS boards found, strongest first. `url` is the board URL the match was read from when the page
+   * revealed one (an embed or link; what `listBoardJobs` needs for hosts like Workday's), else the page;
+   * `foundOn` is the page they were detected on.
+   */
+  boards: (AtsMatch & { url: string; foundOn: string })[];
   /** Fetch failures and other notes. */
   warnings: string[];
 }
@@ -87,7 +91,7 @@ export async function discoverCareerPages(domain: string, options: DiscoverCaree
   const registrable = getDomain(host) ?? host;
   const warnings: string[] = [];
   const candidates = new Map<string, Candidate>();
-  const boards = new Map<string, AtsMatch & { url: string }>();
+  const boards = new Map<string, AtsMatch & { url: string; foundOn: string }>();
 
   const add = (url: string, evidence: string, weight: number) => {
     const key = normalise(url);
@@ -104,10 +108,10 @@ export async function discoverCareerPages(domain: string, options: DiscoverCaree
       const key = `${m.platform}|${(m.boardToken ?? '').toLowerCase()}`;
       const prev = boards.get(key);
       const evidence = [`found on ${where} ${url}`, ...m.evidence];
-      if (!prev) boards.set(key, { ...m, evidence, url });
+      if (!prev) boards.set(key, { ...m, evidence, url: m.url ?? url, foundOn: url });
       else {
         for (const e of evidence) if (!prev.evidence.includes(e)) prev.evidence.push(e);
-        if (m.confidence > prev.confidence) Object.assign(prev, { confidence: m.confidence, url, jobId: prev.jobId ?? m.jobId });
+        if (m.confidence > prev.confidence) Object.assign(prev, { confidence: m.confidence, url: m.url ?? url, foundOn: url, jobId: prev.jobId ?? m.jobId });
       }
     }
   };
