@@ -69,6 +69,51 @@ export const atsPlatforms: readonly AtsDefinition[] = Object.freeze([
   eightfold,
 ]);
 
+/**
+ * Host suffixes of the built-in definitions (see {@link AtsDefinition.hosts}), read off each
+ * `matchUrl`. Greenhouse (`?gh_jid=`), Ashby (`?ashby_jid=`) and Oracle (`oraclecloudN.com`)
+ * match beyond fixed suffixes and are always tried. A definition's own `hosts` wins.
+ */
+const BUILTIN_HOSTS: Partial<Record<AtsPlatformId, readonly string[]>> = {
+  workday: ['myworkdayjobs.com', 'myworkdaysite.com'],
+  smartrecruiters: ['smartrecruiters.com'],
+  lever: ['lever.co'],
+  icims: ['icims.com'],
+  successfactors: ['successfactors.com', 'successfactors.eu'],
+  jobvite: ['jobvite.com'],
+  dover: ['dover.com', 'dover.io'],
+  workable: ['workable.com'],
+  jazzhr: ['jazz.co', 'applytojob.com'],
+  bamboohr: ['bamboohr.com', 'bamboohr.co.uk'],
+  teamtailor: ['teamtailor.com'],
+  taleo: ['taleo.net'],
+  personio: ['personio.de', 'personio.com'],
+  pinpoint: ['pinpointhq.com'],
+  recruitee: ['recruitee.com'],
+  breezy: ['breezy.hr'],
+  rippling: ['rippling.com'],
+  comeet: ['comeet.com', 'comeet.co'],
+  homerun: ['homerun.co'],
+  join: ['join.com'],
+  gem: ['gem.com'],
+  polymer: ['polymer.co'],
+  trakstar: ['trakstar.com', 'recruiterbox.com'],
+  zohorecruit: ['zohorecruit.com', 'zohorecruit.eu', 'zohorecruit.in', 'zohorecruit.com.au', 'zohorecruit.jp', 'zohorecruit.com.cn'],
+  freshteam: ['freshteam.com'],
+  manatal: ['careers-page.com', 'manatal.com'],
+  eightfold: ['eightfold.ai'],
+};
+
+/**
+ * Host suffixes outside which `def.matchUrl` never matches, or `undefined` when it may match
+ * any host. Built-in definitions fall back to the table above; a user's definition that only
+ * reuses a built-in id does not.
+ */
+export function atsHostsOf(def: AtsDefinition): readonly string[] | undefined {
+  if (def.hosts !== undefined) return def.hosts;
+  return atsPlatforms.includes(def) ? BUILTIN_HOSTS[def.id] : undefined;
+}
+
 /** The definition for a platform id, or `undefined` for an unknown id. */
 export function getAtsPlatform(id: string): AtsDefinition | undefined {
   return atsPlatforms.find((p) => p.id === id);

@@ -110,6 +110,12 @@ export interface AtsDefinition<Id extends AtsPlatformId = AtsPlatformId> {
    * token can be read (a weak signal). Matched on label boundaries only.
    */
   readonly assetHosts?: readonly string[];
+  /**
+   * Host suffixes (label boundaries) outside which `matchUrl` never matches, so detection can
+   * skip this definition for every other URL on a page. Omit when `matchUrl` can match any host
+   * (e.g. Greenhouse's `?gh_jid=` on company sites).
+   */
+  readonly hosts?: readonly string[];
   /** Recognise a URL on the ATS's own hosts (board, job, apply, embed or API URL). Never throws. */
   matchUrl(url: URL): AtsUrlMatch | null;
   /** Platform-specific page signals (inline globals, widget markup). Plain links are handled generically. */
