@@ -11,8 +11,27 @@ describe('parse demo', () => {
     expect(byPage['lumiere-paris.html']).toMatchObject({ workplace: 'hybrid', salary: 'EUR 55k–65k/year' });
     expect(byPage['sol-madrid.html']).toMatchObject({ title: 'Analista de Datos', salary: 'EUR 32k–38k/year' });
     expect(byPage['orbit-careers-listing.html']?.quality).toBe('');
+    // Heuristics fill what the structured data or the page layout leaves out.
+    expect(byPage['acme-greenhouse.html']).toMatchObject({ workplace: 'hybrid', location: 'Boston, US' });
+    expect(byPage['lumiere-paris.html']).toMatchObject({ location: 'Paris, FR' });
+    expect(byPage['kraftwerk-microdata.html']).toMatchObject({ workplace: 'hybrid' });
+    expect(byPage['orbit-careers-listing.html']?.title).toMatch(/^\(no job: page links to 3 job pages \(a listing page/);
     for (const r of rows.filter((r) => r.page !== 'orbit-careers-listing.html')) {
       expect(Number(r.quality), r.page).toBeGreaterThan(40);
     }
+  });
+});
+
+describe('parse demo provenance', () => {
+  it('marks a workplace read from the description of a JSON-LD posting as heuristic', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parseJobPage } = await import('@jobkit/parsers');
+    const { DEMO_PAGES } = await import('./main.js');
+    const html = await readFile(new URL('./pages/acme-greenhouse.html', import.meta.url), 'utf8');
+    const { job, source } = parseJobPage(html, { url: DEMO_PAGES['acme-greenhouse.html']!, now: new Date('2026-11-25T12:00:00Z') });
+    expect(source).toBe('json-ld');
+    expect(job?.workplaceType).toBe('hybrid');
+    expect(job?.provenance.workplaceType).toBe('heuristic');
+    expect(job?.provenance.title).toBe('json-ld');
   });
 });

@@ -22,6 +22,7 @@ import { linksFromNodes, resolveCanonical } from './links/extract-job-links.js';
 import { createPageScanner, scanPage, type PageScan, type PageScanner } from './html/scan.js';
 import { cleanInline } from './html/sanitize.js';
 import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
+import { workplaceInProse } from './heuristics/vocabulary.js';
 import type { PageSignals } from './ats/types.js';
 import { employerDomain, registrableDomain } from './structured/domains.js';
 import { fillGaps, type MergedFields } from './structured/fields.js';
@@ -296,6 +297,11 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
     }
   }
 
+  // Structured data often omits the workplace the description states ("a hybrid schedule").
+  if (!f.workplaceType && f.description?.text) {
+    const workplace = workplaceInProse(f.description.text.slice(0, 20_000));
+    if (workplace) fillGaps(merged, { workplaceType: workplace }, 'heuristic');
+  }
   fillCompanyCheaply(merged, scan, ats, url);
   if (!f.title) return noJob('no job title found');
   if (!f.company) return noJob('no company name found');

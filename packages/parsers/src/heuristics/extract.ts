@@ -29,6 +29,7 @@ import {
   NOT_FOUND_TEXT,
   SECTION_HEADING,
   labelField,
+  workplaceInProse,
   type LabelField,
 } from './vocabulary.js';
 
@@ -184,6 +185,20 @@ function lineTexts(el: Element): string[] | null {
   return joined.split('\u2028').map((l) => cleanInline(l)).filter(Boolean);
 }
 
+/** A location pin ("📍 Paris, France") starts a short line in the page's meta lists. */
+const PIN = /^\s*(?:📍|📌|🌍|🌎|🌏|🏢)\uFE0F?\s*/u;
+
+/** Text after a location pin at the start of a short element, the unlabelled way many pages show a location. */
+function pinnedLocation(index: PageIndex): string | undefined {
+  for (const el of index.tags('li', 'span', 'p', 'div', 'dd', 'small')) {
+    const lead = el.children[0];
+    if (!lead || lead.type !== 'text' || !PIN.test((lead as { data: string }).data)) continue;
+    const t = cleanInline(textOf(el, 300)).replace(PIN, '');
+    if (t.length >= 2 && t.length <= 120) return t;
+  }
+  return undefined;
+}
+
 /** The element most likely to hold the description: known containers first, then the densest text block. */
 function findDescription(index: PageIndex, body: AnyNode): Element | undefined {
   for (const sel of DESCRIPTION_SELECTORS) {
@@ -297,7 +312,7 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
   }
 
   // ---- locations & workplace
-  const locationText = labels.get('location')?.[0] ?? first(index, LOCATION_SELECTORS, 2, 200);
+  const locationText = labels.get('location')?.[0] ?? first(index, LOCATION_SELECTORS, 2, 200) ?? pinnedLocation(index);
   if (locationText) {
     const parsed = parseLocation(locationText);
     if (parsed.locations.length > 0) fields.locations = parsed.locations;
@@ -459,7 +474,11 @@ function classify(
   if (seen.linksInDescription >= 5 || (jobLinks.size >= 5 && (score < 5 || listingTitle))) {
     return { kind: 'listing', reason: `page lists ${jobLinks.size} job links (a listing page, not one posting)` };
   }
+  if (score >= 3 && fields.title) return { kind: 'job', reason: why.join(', ') };
+  // Not a posting, but it links to several: say what it most likely is.
+  if (jobLinks.size >= 2 && !pageIsJobUrl) {
+    return { kind: 'listing', reason: `page links to ${jobLinks.size} job pages (a listing page, not one posting)` };
+  }
   if (!fields.title) return { kind: 'unknown', reason: 'no job title found' };
-  if (score >= 3) return { kind: 'job', reason: why.join(', ') };
   return { kind: 'unknown', reason: `page does not look like a job posting (score ${score})` };
 }

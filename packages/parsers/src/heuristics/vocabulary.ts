@@ -73,3 +73,22 @@ export const LISTING_TITLE =
 
 /** Login/sign-in page titles. */
 export const LOGIN_TITLE = /\b(?:log ?in|sign ?in|anmelden|anmeldung|connexion|se connecter|iniciar sesión|acceder)\b/i;
+
+/**
+ * Unambiguous workplace phrases in running text (descriptions), strict enough to trust next to
+ * structured data: "hybrid schedule", "three office days", "Homeoffice an zwei Tagen pro Woche",
+ * "fully remote". Bare "remote"/"hybrid" are not enough ("remote monitoring", "hybrid cloud").
+ */
+export const WORKPLACE_IN_PROSE: ReadonlyArray<readonly [RegExp, 'hybrid' | 'remote']> = [
+  [/\bhybrid(?:e)? (?:schedule|work(?:ing)?|role|position|model|set-?up|arrangement|policy)\b|\bhybrides arbeiten\b|\b(?:modèle|travail|mode) hybride\b|\b(?:modelo|trabajo|modalidad) híbrid[oa]\b|\bhíbrido\b/i, 'hybrid'],
+  [/\b(?:one|two|three|four|\d) (?:office days|days? (?:a|per) week (?:in|at|from) (?:the|our) office|days? in (?:the|our) office)\b/i, 'hybrid'],
+  [/\b(?:home ?office|mobiles arbeiten|remote)\b[^.\n]{0,30}\b(?:an )?(?:ein(?:em)?|zwei|drei|vier|\d) tag(?:en)? (?:pro|die|in der) woche\b/i, 'hybrid'],
+  [/\b(?:télétravail|teletrabajo)\b[^.\n]{0,30}\b(?:un|deux|trois|quatre|uno|dos|tres|cuatro|\d) (?:jours?|días?) (?:par semaine|por semana|a la semana)\b/i, 'hybrid'],
+  [/\b(?:fully remote|100 ?% remote|remote[- ]first|work from anywhere|vollständig remote|100 ?% télétravail|100 ?% remoto|totalmente remoto)\b/i, 'remote'],
+];
+
+/** Workplace type stated unambiguously in running text, or `undefined`. */
+export function workplaceInProse(text: string): 'hybrid' | 'remote' | undefined {
+  for (const [re, value] of WORKPLACE_IN_PROSE) if (re.test(text)) return value;
+  return undefined;
+}
