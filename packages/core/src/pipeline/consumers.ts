@@ -94,14 +94,13 @@ export interface JobEventConsumerOptions {
   maxBatch?: number;
 }
 
-/**
- * A broker handler that mirrors `job.*` events into a search index. Other event types are acked
- * untouched; a malformed job event throws (nack) so it ends in the dead-letter topic.
- */
-export function createSearchConsumer(search: SearchIndex, options: JobEventConsumerOptions = {}): MessageHandler {
-  if (!search || typeof search.upsert !== 'function') throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] createSearchConsumer needs a SearchIndex`);
+/** A handler that decodes `job.*` events and applies them in coalesced batches; other types are acked untouched. */
+function batchedJobEventHandler(
+  apply: (events: JobEvent[]) => Promise<void>,
+  options: JobEventConsumerOptions,
+): MessageHandler {
   const batch = createCoalescer<JobEvent, void>(async (events) => {
-    await applyEventsToSearch(search, events);
+    await apply(events);
     return [];
   }, { maxItems: options.maxBatch });
   return async (message) => {
@@ -112,19 +111,19 @@ export function createSearchConsumer(search: SearchIndex, options: JobEventConsu
   };
 }
 
+/**
+ * A broker handler that mirrors `job.*` events into a search index. Other event types are acked
+ * untouched; a malformed job event throws (nack) so it ends in the dead-letter topic.
+ */
+export function createSearchConsumer(search: SearchIndex, options: JobEventConsumerOptions = {}): MessageHandler {
+  if (!search || typeof search.upsert !== 'function') throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] createSearchConsumer needs a SearchIndex`);
+  return batchedJobEventHandler((events) => applyEventsToSearch(search, events), options);
+}
+
 /** A broker handler that feeds `job.*` events to analytics (deduplicated by event id). */
 export function createAnalyticsConsumer(analytics: Analytics, options: JobEventConsumerOptions = {}): MessageHandler {
   if (!analytics || typeof analytics.ingestJobEvents !== 'function') {
     throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] createAnalyticsConsumer needs an Analytics`);
   }
-  const batch = createCoalescer<JobEvent, void>(async (events) => {
-    await applyEventsToAnalytics(analytics, events);
-    return [];
-  }, { maxItems: options.maxBatch });
-  return async (message) => {
-    const event = decodeJobEvent(message);
-    if (!event) return;
-    await batch.add(event);
-    options.onApplied?.(event, message);
-  };
+  return batchedJobEventHandler((events) => applyEventsToAnalytics(analytics, events), options);
 }
