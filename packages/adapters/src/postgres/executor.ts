@@ -84,12 +84,31 @@ async function loadCopyFrom(): Promise<(sql: string) => any> {
   }
 }
 
+/**
+ * Join small COPY lines into ~64 KiB buffers: the driver sends every chunk as its own CopyData
+ * message and socket write, so one write per row cost more CPU than serializing the row.
+ */
+function* coalesce(chunks: Iterable<string>, target = 64 * 1024): Generator<Buffer> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    parts.push(c);
+    size += c.length;
+    if (size >= target) {
+      yield Buffer.from(parts.join(''), 'utf8');
+      parts = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield Buffer.from(parts.join(''), 'utf8');
+}
+
 async function copyOn(client: PgClientLike, sql: string, chunks: Iterable<string>): Promise<number> {
   const from = await loadCopyFrom();
   const { pipeline } = await import('node:stream/promises');
   const { Readable } = await import('node:stream');
   const stream = (client as unknown as { query(s: unknown): any }).query(from(sql));
-  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
+  await pipeline(Readable.from(coalesce(chunks), { objectMode: false }), stream);
   return Number(stream.rowCount ?? 0);
 }
 

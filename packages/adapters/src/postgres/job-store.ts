@@ -7,6 +7,7 @@
 import {
   JobkitError,
   NO_PLATFORM,
+  contentHash as hashContent,
   contentHashWithJson,
   encodeJobCursor,
   jobEvent,
@@ -41,6 +42,15 @@ export interface PostgresJobStoreOptions {
   batchSize?: number;
   /** Run `migrate()` before first use. @default true */
   autoMigrate?: boolean;
+  /**
+   * Chunk transactions in flight at once. Two let the database index one chunk while the next
+   * one's lookup runs and this process serializes rows (bench/upsert.ts). Chunks are independent
+   * transactions: when one fails, chunks already committed stay committed, later ones are not
+   * started, and the call rejects (a retry is idempotent). Inside a caller's transaction, on a
+   * single client and on PGlite the chunks run one after another whatever this says.
+   * @default 2 on a node-postgres pool, otherwise 1
+   */
+  concurrency?: number;
 }
 
 interface JobRow {
@@ -69,18 +79,26 @@ function datePosted(job: JobPosting): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-/** A posting with the JSON text of its payload, produced in the same pass as its content hash. */
-type WritableJob = PreparedJob & { json: string };
-/** `prepareUpsert(..., { hash: false })` output; hash and JSON are filled in on first need. */
-type PendingJob = PreparedJob & { json?: string };
+/**
+ * `prepareUpsert(..., { hash: false })` output: `contentHash` is `''` until first needed. Only
+ * the hash is kept ahead of time; the payload's JSON text is produced when its COPY line or
+ * parameter is built and dropped with it. (Keeping a chunk's JSON alive while the previous chunk
+ * was in the database made every young-generation GC copy ~15 MB of strings: GC was a third of
+ * the upsert's CPU in bench/upsert.ts.)
+ */
+type PendingJob = PreparedJob;
 
-function ensureHashed(p: PendingJob): WritableJob {
-  if (p.json === undefined) {
-    const { hash, json } = contentHashWithJson(p.job);
-    p.contentHash = hash;
-    p.json = json;
-  }
-  return p as WritableJob;
+function ensureHashed(p: PendingJob): PendingJob {
+  if (p.contentHash === '') p.contentHash = hashContent(p.job);
+  return p;
+}
+
+/** The payload's JSON text, hashing in the same pass when the hash is not known yet. */
+function payloadJson(p: PendingJob): string {
+  if (p.contentHash !== '') return JSON.stringify(p.job);
+  const { hash, json } = contentHashWithJson(p.job);
+  p.contentHash = hash;
+  return json;
 }
 
 /**
@@ -95,9 +113,10 @@ async function hashInSlices(chunk: readonly PendingJob[]): Promise<void> {
 }
 
 /** COPY text-format line; JSON never contains raw tabs/newlines, only backslashes need doubling. */
-function copyLine(p: WritableJob, ord: number): string {
+function copyLine(p: PendingJob, ord: number): string {
+  const json = payloadJson(p);
   const d = datePosted(p.job);
-  return `${ord}\t${p.job.urlHash}\t${p.contentHash}\t${d ?? '\\N'}\t${p.json.replace(/\\/g, '\\\\')}\n`;
+  return `${ord}\t${p.job.urlHash}\t${p.contentHash}\t${d ?? '\\N'}\t${json.replace(/\\/g, '\\\\')}\n`;
 }
 
 const COPY_SPECIAL = /[\\\t\n\r]/;
@@ -113,8 +132,9 @@ const JOB_COPY_COLUMNS =
   'id, url_hash, url, title, company_name, company_domain, countries, workplace_type, employment_types, ats_platform, date_posted, quality_score, payload, content_hash, board_key, first_seen_at';
 
 /** A full `jobs` row in COPY text format (derived filter columns computed here, as the SQL path does). */
-function jobCopyLine(p: WritableJob, boardKey: string | null, at: string): string {
+function jobCopyLine(p: PendingJob, boardKey: string | null, at: string): string {
   const j = p.job;
+  const json = payloadJson(p);
   const countries = [...new Set(j.locations.map((l) => l.country).filter((c): c is string => typeof c === 'string'))];
   return [
     copyText(j.id),
@@ -129,7 +149,7 @@ function jobCopyLine(p: WritableJob, boardKey: string | null, at: string): strin
     copyText(j.ats?.platform),
     copyText(datePosted(j)),
     copyText(j.quality?.score ?? 0),
-    p.json.replace(/\\/g, '\\\\'),
+    json.replace(/\\/g, '\\\\'),
     copyText(p.contentHash),
     copyText(boardKey),
     at,
@@ -144,6 +164,8 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
   const db = options.db;
   const batchSize = options.batchSize ?? (db.dialect === 'pglite' ? 1000 : 5000);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] batchSize must be a positive integer`);
+  const concurrency = db.inTransaction || db.dialect === 'pglite' ? 1 : (options.concurrency ?? 2);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] concurrency must be a positive integer`);
   let ready: Promise<unknown> | null = options.autoMigrate === false ? Promise.resolve() : null;
   let closed = false;
   const init = async () => {
@@ -155,7 +177,7 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     await ready;
   };
 
-  async function stage(tx: SqlExecutor, chunk: WritableJob[]) {
+  async function stage(tx: SqlExecutor, chunk: PendingJob[]) {
     await tx.query(
       `CREATE TEMP TABLE IF NOT EXISTS jobkit_stage_jobs (ord int, url_hash text, content_hash text, date_posted timestamptz, payload jsonb) ON COMMIT DELETE ROWS`,
     );
@@ -169,28 +191,74 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     } else {
       await tx.query(
         `INSERT INTO jobkit_stage_jobs (ord, url_hash, content_hash, date_posted, payload)
-         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[])`,
-        [
-          chunk.map((_, i) => i),
-          chunk.map((p) => p.job.urlHash),
-          chunk.map((p) => p.contentHash),
-          chunk.map((p) => datePosted(p.job)),
-          chunk.map((p) => p.json),
-        ],
+         SELECT ord, url_hash, content_hash, date_posted, payload FROM unnest($1::int[], $2::text[], $3::jsonb[], $4::timestamptz[], $5::text[])
+           AS u (ord, url_hash, payload, date_posted, content_hash)`,
+        // payloadJson fills in missing hashes, so the hash column is read after it.
+        [chunk.map((_, i) => i), chunk.map((p) => p.job.urlHash), chunk.map(payloadJson), chunk.map((p) => datePosted(p.job)), chunk.map((p) => p.contentHash)],
       );
     }
   }
 
-  async function upsertChunk(tx: SqlExecutor, chunk: PendingJob[], boardKey: string | null, at: Date) {
+  /**
+   * All rows new (the fresh-crawl case): COPY straight into jobs. Returns false, with nothing
+   * written, when one of the URLs already has a row (its own earlier write, or a concurrent
+   * writer's): the unique index fails the COPY and the savepoint undoes it.
+   */
+  async function directCopy(tx: SqlExecutor, rows: readonly PendingJob[], boardKey: string | null, at: Date): Promise<boolean> {
+    const copy = (tx as PostgresExecutor).copyFrom;
+    if (!copy) return false;
+    const iso = at.toISOString();
+    await tx.query('SAVEPOINT jobkit_direct_copy');
+    try {
+      // A lazy iterable: each posting is hashed and serialized as the stream pulls it, so that JS
+      // work overlaps the server parsing and indexing the lines already sent.
+      const lines = function* () {
+        for (const p of rows) yield jobCopyLine(p, boardKey, iso);
+      };
+      await copy(`COPY ${s}.jobs (${JOB_COPY_COLUMNS}) FROM STDIN`, lines());
+      await tx.query('RELEASE SAVEPOINT jobkit_direct_copy');
+      return true;
+    } catch (error) {
+      if (sqlState(error) !== '23505') throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT jobkit_direct_copy');
+      return false;
+    }
+  }
+
+  async function recordSightings(tx: SqlExecutor, rows: readonly PendingJob[], at: Date) {
+    await tx.query(
+      `INSERT INTO ${s}.job_sightings (url_hash, last_seen_at) SELECT unnest($1::text[]), $2
+       ON CONFLICT (url_hash) DO UPDATE SET last_seen_at = GREATEST(${s}.job_sightings.last_seen_at, excluded.last_seen_at)`,
+      [rows.map((p) => p.job.urlHash), at],
+    );
+  }
+
+  /**
+   * One chunk in one transaction. `run.allNew` says the previous chunk of this call held only new
+   * postings: then this one is tried as a direct COPY first, skipping the lookup of previous
+   * state (a fresh crawl is all new; a replay never takes that path, so never ships payloads).
+   */
+  async function upsertChunk(tx: SqlExecutor, chunk: PendingJob[], boardKey: string | null, at: Date, run: { allNew: boolean }) {
+    if (run.allNew && (await directCopy(tx, chunk, boardKey, at))) {
+      await recordSightings(tx, chunk, at);
+      const created: JobChange[] = chunk.map((p) => ({ kind: 'created', job: p.job, contentHash: p.contentHash }));
+      if (options.outbox) await enqueueOutbox(tx, jobEventsFromChanges(created, new Map(), { occurredAt: at }), { schema });
+      return created;
+    }
     // Lookups by thousands of hashes must use the url_hash index: on a freshly loaded, not yet
     // analyzed table the planner picks a full scan per chunk, which made 100k upserts quadratic.
-    const seqscan = await tx.query<{ prev: string }>(`SELECT current_setting('enable_seqscan') AS prev, set_config('enable_seqscan', 'off', true)`);
+    // In our own transaction SET LOCAL ends with it; inside the caller's, the setting is restored.
+    const ownTx = !db.inTransaction;
+    const seqscan = ownTx
+      ? await tx.query('SET LOCAL enable_seqscan = off')
+      : await tx.query<{ prev: string }>(`SELECT current_setting('enable_seqscan') AS prev, set_config('enable_seqscan', 'off', true)`);
     // Phase 1: previous state by hash only, so unchanged postings never ship their payload again.
     const prev = await tx.query<{ url_hash: string; content_hash: string; removed: boolean }>(
       `SELECT url_hash, content_hash, removed_at IS NOT NULL AS removed FROM ${s}.jobs WHERE url_hash = ANY($1::text[])`,
       [chunk.map((p) => p.job.urlHash)],
     );
     const before = new Map(prev.rows.map((r) => [r.url_hash, r]));
+    run.allNew = before.size === 0;
     const unchanged: string[] = [];
     // New postings are hashed later (while their COPY line is built); known ones are compared now.
     const writes: PendingJob[] = [];
@@ -206,33 +274,14 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
         await tx.query(`UPDATE ${s}.jobs SET board_key = $1 WHERE url_hash = ANY($2::text[]) AND board_key IS DISTINCT FROM $1`, [boardKey, unchanged]);
       }
     }
-    await tx.query(`SELECT set_config('enable_seqscan', $1, true)`, [seqscan.rows[0]?.prev ?? 'on']);
-    // Phase 3: new and changed postings through the staging table; the ON CONFLICT guard keeps a
-    // concurrent writer of identical content from rewriting the row.
+    if (!ownTx) await tx.query(`SELECT set_config('enable_seqscan', $1, true)`, [(seqscan.rows[0] as { prev?: string } | undefined)?.prev ?? 'on']);
+    // Phase 3: new and changed postings. All new: COPY straight into jobs (a concurrent writer of
+    // the same URL sends us down the staging path); otherwise through the staging table, where the
+    // ON CONFLICT guard keeps a concurrent writer of identical content from rewriting the row.
     const prevPayloads = new Map<string, JobPosting>();
-    const copy = (tx as PostgresExecutor).copyFrom;
-    let direct = false;
-    if (writes.length > 0 && before.size === 0 && copy) {
-      // All new (the fresh-crawl case): COPY straight into jobs. A concurrent writer of the same
-      // URL makes it fail on the unique index; the savepoint sends us down the staging path.
-      const iso = at.toISOString();
-      await tx.query('SAVEPOINT jobkit_direct_copy');
-      try {
-        // A lazy iterable: each posting is hashed and serialized as the stream pulls it, so that JS
-        // work overlaps the server parsing and indexing the lines already sent.
-        const lines = function* () {
-          for (const p of writes) yield jobCopyLine(ensureHashed(p), boardKey, iso);
-        };
-        await copy(`COPY ${s}.jobs (${JOB_COPY_COLUMNS}) FROM STDIN`, lines());
-        await tx.query('RELEASE SAVEPOINT jobkit_direct_copy');
-        direct = true;
-      } catch (error) {
-        if (sqlState(error) !== '23505') throw error;
-        await tx.query('ROLLBACK TO SAVEPOINT jobkit_direct_copy');
-      }
-    }
+    const direct = writes.length > 0 && before.size === 0 && (await directCopy(tx, writes, boardKey, at));
     if (writes.length > 0 && !direct) {
-      await stage(tx, writes.map(ensureHashed));
+      await stage(tx, writes);
       // Only updates need their previous payload; a join against the unanalyzed staging table
       // scans all of jobs, so skipping it for new postings keeps fresh crawls linear.
       if (options.outbox && writes.some((p) => before.has(p.job.urlHash))) {
@@ -262,13 +311,7 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
         [boardKey, at],
       );
     }
-    if (writes.length > 0) {
-      await tx.query(
-        `INSERT INTO ${s}.job_sightings (url_hash, last_seen_at) SELECT unnest($1::text[]), $2
-         ON CONFLICT (url_hash) DO UPDATE SET last_seen_at = GREATEST(${s}.job_sightings.last_seen_at, excluded.last_seen_at)`,
-        [writes.map((p) => p.job.urlHash), at],
-      );
-    }
+    if (writes.length > 0) await recordSightings(tx, writes, at);
     const changes: JobChange[] = [];
     for (const { job, contentHash } of chunk.map(ensureHashed)) {
       const p = before.get(job.urlHash);
@@ -285,19 +328,33 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     async upsertJobs(jobs, upsertOptions): Promise<UpsertResult> {
       const { prepared, boardKey, at } = prepareUpsert(WHERE, jobs, upsertOptions, { hash: false });
       await init();
-      const changes: JobChange[] = [];
-      for (let i = 0; i < prepared.length; i += batchSize) {
-        const chunk: PendingJob[] = prepared.slice(i, i + batchSize);
-        const pending = db.transaction((tx) => upsertChunk(tx, chunk, boardKey, at));
-        // Hash the next chunk while the database works on this one. A posting that cannot be
-        // hashed fails again, inside its own chunk's transaction, so this error can be dropped.
-        const warm = hashInSlices(prepared.slice(i + batchSize, i + 2 * batchSize)).catch(() => undefined);
-        try {
-          changes.push(...(await pending));
-        } finally {
-          await warm;
+      const chunks: PendingJob[][] = [];
+      for (let i = 0; i < prepared.length; i += batchSize) chunks.push(prepared.slice(i, i + batchSize));
+      const results: JobChange[][] = [];
+      let failure: { error: unknown } | null = null;
+      let next = 0;
+      const run = { allNew: false };
+      // `concurrency` lanes take chunks in order; each hashes the chunk after its own while the
+      // database works (a posting that cannot be hashed fails again inside its own chunk's
+      // transaction, so that error can be dropped). The first failure stops new chunks.
+      const lane = async () => {
+        while (failure === null && next < chunks.length) {
+          const k = next++;
+          const pending = db.transaction((tx) => upsertChunk(tx, chunks[k] as PendingJob[], boardKey, at, run));
+          const ahead = chunks[k + concurrency];
+          const warm = ahead ? hashInSlices(ahead).catch(() => undefined) : undefined;
+          try {
+            results[k] = await pending;
+          } catch (error) {
+            failure ??= { error };
+          } finally {
+            await warm;
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, lane));
+      if (failure !== null) throw (failure as { error: unknown }).error;
+      const changes = results.flat();
       const count = (k: JobChange['kind']) => changes.filter((c) => c.kind === k).length;
       return { inserted: count('created'), updated: count('updated'), unchanged: count('unchanged'), changes };
     },

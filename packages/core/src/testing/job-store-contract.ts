@@ -206,5 +206,25 @@ export function runJobStoreContract(options: JobStoreContractOptions): void {
       expect(again.unchanged).toBe(600);
       expect((await store.stats()).total).toBe(600);
     });
+
+    it('classifies a large call where new postings come first and known ones follow', async () => {
+      // Stores that write in chunks may take a fast path after an all-new chunk; a later chunk
+      // holding known postings must still be reported (and written) exactly.
+      const store = await fresh();
+      const known = Array.from({ length: 400 }, (_, i) => contractJob(20_000 + i));
+      await store.upsertJobs(known, { at: at(0), boardKey: 'gh:mixed' });
+      const fresh600 = Array.from({ length: 600 }, (_, i) => contractJob(30_000 + i));
+      const edited = known.slice(0, 100).map((j, i) => contractJob(20_000 + i, { title: `${j.title} (edited)` }));
+      const mixed = [...fresh600, ...edited, ...known.slice(100)];
+      const r = await store.upsertJobs(mixed, { at: at(1), boardKey: 'gh:mixed' });
+      expect([r.inserted, r.updated, r.unchanged]).toEqual([600, 100, 300]);
+      expect(r.changes.map((c) => c.job.id)).toEqual(mixed.map((j) => j.id));
+      expect((await store.getJob(edited[42]!.id))?.job.title).toBe(edited[42]!.title);
+      expect((await store.getJob(edited[42]!.id))?.firstSeenAt).toBe(at(0).toISOString());
+      expect((await store.getJob(fresh600[599]!.id))?.lastSeenAt).toBe(at(1).toISOString());
+      expect((await store.getJob(known[399]!.id))?.lastSeenAt).toBe(at(1).toISOString());
+      const stats = await store.stats();
+      expect([stats.total, stats.active]).toEqual([1000, 1000]);
+    });
   });
 }
