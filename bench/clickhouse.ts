@@ -3,7 +3,8 @@
  * `BatchWriter` → `createClickHouseAnalytics().ingestJobs` (validated, TabSeparated, dedup token),
  * against same-run baselines of raw `client.insert` of the same rows without BatchWriter
  * (JSONEachRow objects — the format measured at ~40k rows/s in research/baselines.md — and a
- * prebuilt TabSeparated body). Then p50/p99 of every dashboard query on the data.
+ * prebuilt TabSeparated body), and the engine's own parse-only / parse-and-store rates for TSV and
+ * for RowBinary (what the adapter sends on chDB). Then p50/p99 of every dashboard query on the data.
  *
  *   npx -y pnpm@10 exec tsx --conditions=source bench/clickhouse.ts
  *   env: BENCH_ROWS (default 1000000), BENCH_BATCH (rows per batch, default 100000),
@@ -19,8 +20,10 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createBatchWriter, jobFacts, type JobEvent, type JobPosting } from '../packages/core/src/index.js';
 import { jobLinesEncoder } from '../packages/adapters/src/clickhouse/analytics.js';
+import { RowBinaryWriter, writeJobRow } from '../packages/adapters/src/clickhouse/row-binary.js';
 import {
   INGEST_JOB_COLUMNS,
+  INGEST_JOB_STRUCTURE,
   JOB_COLUMNS,
   chDateTime,
   createClickHouseAnalytics,
@@ -171,6 +174,29 @@ try {
   );
   narrow.length = 0;
   await client.command({ query: 'DROP DATABASE bench_store' });
+  // The same three figures for RowBinary, what the adapter sends on chDB (through a spool file and
+  // the engine's file() reader: chDB's inline insert takes text formats only).
+  t = performance.now();
+  const binary = Array.from({ length: Math.ceil(N / BATCH) }, (_, b) => {
+    const w = new RowBinaryWriter(BATCH * 160);
+    for (const j of jobs.slice(b * BATCH, (b + 1) * BATCH)) writeJobRow(w, j, at);
+    return w.bytes();
+  });
+  const binEncodeRate = N / ((performance.now() - t) / 1000);
+  t = performance.now();
+  for (const body of binary) await client.insertRowBinary({ table: 'bench_base_raw.nul', structure: INGEST_JOB_STRUCTURE, body });
+  const binNullRate = N / ((performance.now() - t) / 1000);
+  await client.command({ query: 'CREATE DATABASE IF NOT EXISTS bench_store' });
+  await createClickHouseAnalytics({ client, database: 'bench_store' }).migrate();
+  t = performance.now();
+  for (const body of binary) await client.insertRowBinary({ table: 'bench_store.jobs', structure: INGEST_JOB_STRUCTURE, body, settings: { insert_deduplication_token: '' } });
+  const binStoreRate = N / ((performance.now() - t) / 1000);
+  console.log(
+    `ingest row as RowBinary (${fmt(binary.reduce((s, b) => s + b.length, 0) / N)} B/row): JS encode ${fmt(binEncodeRate)} rows/s, chDB parse only ${fmt(binNullRate)} rows/s, ` +
+      `parse + store (jobs + jobs_current view, body prebuilt) ${fmt(binStoreRate)} rows/s`,
+  );
+  binary.length = 0;
+  await client.command({ query: 'DROP DATABASE bench_store' });
 
   // Under test: BatchWriter → analytics.ingestJobs, with and without zod (the jobs here are already valid postings).
   async function viaBatchWriter(database: string, validate: boolean): Promise<number> {
@@ -194,7 +220,8 @@ try {
     return N / ((performance.now() - start) / 1000);
   }
   const ratios = (r: number) =>
-    `= ${(r / jsonRate).toFixed(2)}× JSONEachRow baseline, ${(r / tsvRate).toFixed(2)}× client TSV, ${(r / rawRate).toFixed(2)}× raw TSV, ${(r / nullRate).toFixed(2)}× parse-only ceiling`;
+    `= ${(r / jsonRate).toFixed(2)}× JSONEachRow baseline, ${(r / tsvRate).toFixed(2)}× client TSV, ${(r / rawRate).toFixed(2)}× raw TSV, ` +
+    `${(r / binStoreRate).toFixed(2)}× RowBinary parse + store ceiling (target 200,000 rows/s)`;
   const mainDb = VALIDATE ? 'bench_jobs_validated' : 'bench_jobs';
   const otherDb = VALIDATE ? 'bench_jobs' : 'bench_jobs_validated';
   const bwRate = await viaBatchWriter(mainDb, VALIDATE);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBatchWriter, finalizeJob, type JobPosting } from '@jobkit/core';
@@ -14,6 +14,7 @@ import {
 // chDB allows one on-disk session per process: every analytics instance of this file shares it,
 // each in its own database.
 const dir = mkdtempSync(join(tmpdir(), 'jobkit-chdb-'));
+const spoolRoot = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 let shared: Promise<EmbeddedClickHouse> | undefined;
 const embedded = () => (shared ??= createEmbeddedClickHouse({ path: dir }));
 
@@ -98,6 +99,56 @@ describe('ClickHouse adapter on chDB', () => {
     await analytics.ingestJobs([j]);
     expect(await analytics.topCompanies()).toEqual([{ company: 'Tab\tNew\nLine\\Co', jobs: 1 }]);
     await analytics.close();
+  });
+
+  it('RowBinary (chDB) and TabSeparated (client.insert) store identical rows, awkward values included', async () => {
+    const awkward: JobPosting[] = [
+      { ...job(1), company: { name: 'Tab\tNew\nLine\\Co' }, title: 'Ingénieur·e 🚀 '.repeat(12) },
+      { ...job(2), company: { name: 'Ünïcödé GmbH' }, title: 'x'.repeat(300), datePosted: '1969-07-20T20:17:00Z' },
+      { ...job(3), salary: { min: 100_000, max: null, currency: 'EUR', period: 'year' }, datePosted: null },
+      { ...job(4), salary: { min: Number.NaN, max: null, currency: 'USD', period: 'hour' }, workplaceType: null },
+      { ...job(5), company: { name: '' }, title: 'Ω'.repeat(64), locations: [{ raw: 'Berlin', country: 'DE' }] },
+      { ...job(6), company: { name: 'é'.repeat(40) }, title: 'Ω'.repeat(63) },
+      ...Array.from({ length: 200 }, (_, i) => job(100 + i)),
+    ];
+    const at = new Date('2025-03-04T05:06:07.089Z');
+    const binary = createClickHouseAnalytics({ client: await embedded(), database: 'enc_binary', validate: false });
+    const text = createClickHouseAnalytics({ client: await clientOnly(), database: 'enc_text', validate: false });
+    for (const a of [binary, text]) {
+      await a.migrate();
+      await a.ingestJobs(awkward, { at, dedupToken: 'same-token' });
+    }
+    const dump = async (db: string) => {
+      const rs = await (await embedded()).query({
+        query: `SELECT * EXCEPT (job_id, url, quality), toString(date_posted) AS dp, toString(updated_at) AS ua FROM ${db}.jobs ORDER BY url_hash`,
+        format: 'JSONEachRow',
+      });
+      return (await rs.json()) as Record<string, unknown>[];
+    };
+    const [b, t] = [await dump('enc_binary'), await dump('enc_text')];
+    expect(b).toHaveLength(awkward.length);
+    expect(b).toEqual(t);
+    const row = b.find((r) => r.company === 'Ünïcödé GmbH');
+    expect(row?.title).toBe('x'.repeat(300));
+    expect(b.find((r) => r.company === 'é'.repeat(40))?.title).toBe('Ω'.repeat(63));
+    expect(row?.dp).toBe('1969-07-20 20:17:00.000');
+    expect(b.find((r) => r.salary_currency === 'EUR')).toMatchObject({ salary_yearly: 100_000, dp: null, ua: '2025-03-04 05:06:07.089' });
+    await binary.close();
+    await text.close();
+  });
+
+  it('binary inserts leave no spool file behind, and close() removes the spool directory', async () => {
+    const c = await createEmbeddedClickHouse({ path: dir });
+    const analytics = createClickHouseAnalytics({ client: c, database: 'spool' });
+    await analytics.migrate();
+    const before = new Set(readdirSync(spoolRoot).filter((n) => n.startsWith('jobkit-chdb-')));
+    await analytics.ingestJobs([job(1), job(2)]);
+    const mine = readdirSync(spoolRoot).filter((n) => n.startsWith('jobkit-chdb-') && !before.has(n));
+    expect(mine).toHaveLength(1);
+    expect(readdirSync(join(spoolRoot, mine[0]!))).toEqual([]);
+    await expect(c.insertRowBinary({ table: 'spool.jobs; DROP', structure: [['a', 'String']], body: new Uint8Array() })).rejects.toThrow(/bad table/);
+    await c.close();
+    expect(existsSync(join(spoolRoot, mine[0]!))).toBe(false);
   });
 
   it('rejects a bad database name and a closed instance', async () => {

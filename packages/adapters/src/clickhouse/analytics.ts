@@ -32,10 +32,12 @@ import type { ClickHouseClientLike, ClickHouseSettings } from './client.js';
 import {
   APPLICATION_EVENT_COLUMNS,
   INGEST_JOB_COLUMNS,
+  INGEST_JOB_STRUCTURE,
   JOB_EVENT_COLUMNS,
   jobsCurrentBackfill,
   migrationStatements,
 } from './migrations.js';
+import { RowBinaryWriter, writeJobRow } from './row-binary.js';
 import {
   applicationStatsSql,
   countByLatestSql,
@@ -205,13 +207,15 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
     });
   }
 
+  /** The token of part `part` of an insert split into parts (`<token>:<part>` when split). */
+  const partToken = (token: string | undefined, rows: number, part: number) =>
+    token === undefined ? '' : rows > maxInsertRows ? `${token}:${part}` : token;
+
   /** Insert TabSeparated lines in parts; the token is always explicit (chDB sessions keep SET values). */
   async function insertLines(table: string, columns: readonly string[], lines: string[], token: string | undefined): Promise<void> {
     for (let i = 0, part = 0; i < lines.length; i += maxInsertRows, part += 1) {
       const chunk = lines.slice(i, i + maxInsertRows);
-      const settings: ClickHouseSettings = {
-        insert_deduplication_token: token === undefined ? '' : lines.length > maxInsertRows ? `${token}:${part}` : token,
-      };
+      const settings: ClickHouseSettings = { insert_deduplication_token: partToken(token, lines.length, part) };
       const body = `${chunk.join('\n')}\n`;
       if (client.rawInsert) {
         const raw = client.rawInsert.bind(client);
@@ -229,6 +233,32 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
           clickhouse_settings: settings,
         }),
       );
+    }
+  }
+
+  /**
+   * `jobs` rows for postings observed at `atMs(i)`: RowBinary when the client has a binary path
+   * (chDB), TabSeparated otherwise. Same parts and tokens either way.
+   */
+  async function insertJobs(jobs: readonly JobPosting[], atMs: (i: number) => number, token: string | undefined): Promise<void> {
+    const binary = client.insertRowBinary?.bind(client);
+    if (!binary) {
+      const encoders = new Map<number, (job: JobPosting) => string>();
+      const lines = jobs.map((job, i) => {
+        const at = atMs(i);
+        let encode = encoders.get(at);
+        if (!encode) encoders.set(at, (encode = jobLinesEncoder(at)));
+        return encode(job);
+      });
+      await insertLines('jobs', INGEST_JOB_COLUMNS, lines, token);
+      return;
+    }
+    for (let i = 0, part = 0; i < jobs.length; i += maxInsertRows, part += 1) {
+      const end = Math.min(jobs.length, i + maxInsertRows);
+      const w = new RowBinaryWriter((end - i) * 160);
+      for (let k = i; k < end; k++) writeJobRow(w, jobs[k] as JobPosting, atMs(k));
+      const settings = { insert_deduplication_token: partToken(token, jobs.length, part) };
+      await wrap('insert into jobs', () => binary({ table: `${db}.jobs`, structure: INGEST_JOB_STRUCTURE, body: w.bytes(), settings }));
     }
   }
 
@@ -262,7 +292,7 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
       const jobs = options.validate === false ? shapeCheck(input) : parseOrThrow(JobPostingSchema.array(), input, 'jobs');
       const at = (opts.at ?? new Date()).getTime();
       if (Number.isNaN(at)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] options.at is not a valid Date`);
-      await insertLines('jobs', INGEST_JOB_COLUMNS, jobs.map(jobLinesEncoder(at)), opts.dedupToken);
+      await insertJobs(jobs, () => at, opts.dedupToken);
       return { rows: jobs.length };
     },
 
@@ -270,11 +300,15 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
       open();
       const events = parseOrThrow(JobEventSchema.array(), input, 'job events');
       if (events.length === 0) return { rows: 0 };
-      const snapshots: string[] = [];
+      const snapshots: JobPosting[] = [];
+      const snapshotAt: number[] = [];
       const lines = events.map((ev) => {
         const at = Date.parse(ev.occurredAt);
         const job = ev.payload.job;
-        if (job) snapshots.push(jobLinesEncoder(at)(job));
+        if (job) {
+          snapshots.push(job);
+          snapshotAt.push(at);
+        }
         const urlHash = ev.type === 'job.removed' ? ev.payload.urlHash : ev.payload.job.urlHash;
         const jobId = ev.type === 'job.removed' ? ev.payload.jobId : ev.payload.job.id;
         const removedAt = ev.type === 'job.removed' ? Date.parse(ev.payload.removedAt) : 0;
@@ -282,7 +316,7 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
       });
       const token = opts.dedupToken ?? idsToken('job-events', events.map((e) => e.id));
       // Snapshots first: a crash in between leaves known jobs without their event, never the reverse.
-      await insertLines('jobs', INGEST_JOB_COLUMNS, snapshots, snapshots.length > 0 ? `${token}:jobs` : undefined);
+      await insertJobs(snapshots, (i) => snapshotAt[i] as number, snapshots.length > 0 ? `${token}:jobs` : undefined);
       await insertLines('job_events', JOB_EVENT_COLUMNS, lines, token);
       return { rows: events.length };
     },

@@ -28,6 +28,22 @@ export interface ClickHouseClientLike {
    * when present the analytics adapter hands it the encoded body instead of going through `insert`.
    */
   rawInsert?(params: RawInsertParams): Promise<void>;
+  /**
+   * Optional fast path for binary rows (see `createEmbeddedClickHouse`): when present the analytics
+   * adapter sends `jobs` rows as RowBinary through it instead of TabSeparated through `insert`.
+   */
+  insertRowBinary?(params: RowBinaryInsertParams): Promise<void>;
+}
+
+export interface RowBinaryInsertParams {
+  /** `database.table`, both identifiers. */
+  table: string;
+  /** Column names and ClickHouse types of each row, in order. */
+  structure: readonly (readonly [string, string])[];
+  /** Encoded rows. */
+  body: Uint8Array;
+  /** Sent as `INSERT … SETTINGS`, scoped to this insert. */
+  settings?: Record<string, string | number | boolean>;
 }
 
 export interface RawInsertParams {

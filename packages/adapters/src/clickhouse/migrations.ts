@@ -164,24 +164,26 @@ export const JOB_COLUMNS = [
   'updated_at',
 ] as const;
 /**
- * Columns the adapter writes on ingest: only what the dashboards read. `url`, `job_id` and
- * `quality` keep their defaults (206 instead of 274 bytes per row to encode and parse in the bench).
+ * Columns the adapter writes on ingest, with the types rows are encoded as (RowBinary on chDB,
+ * TabSeparated text elsewhere): only what the dashboards read. `url`, `job_id` and `quality` keep
+ * their defaults (206 instead of 274 bytes per TSV row to encode and parse in the bench).
  */
-export const INGEST_JOB_COLUMNS = [
-  'url_hash',
-  'company',
-  'title',
-  'country',
-  'workplace_type',
-  'ats_platform',
-  'salary_currency',
-  'salary_period',
-  'salary_amount',
-  'salary_yearly',
-  'date_posted',
-  'first_seen',
-  'updated_at',
-] as const;
+export const INGEST_JOB_STRUCTURE: readonly (readonly [string, string])[] = [
+  ['url_hash', 'String'],
+  ['company', 'String'],
+  ['title', 'String'],
+  ['country', 'String'],
+  ['workplace_type', 'String'],
+  ['ats_platform', 'String'],
+  ['salary_currency', 'String'],
+  ['salary_period', 'String'],
+  ['salary_amount', 'Nullable(Float64)'],
+  ['salary_yearly', 'Nullable(Float64)'],
+  ['date_posted', "Nullable(DateTime64(3, 'UTC'))"],
+  ['first_seen', "DateTime64(3, 'UTC')"],
+  ['updated_at', "DateTime64(3, 'UTC')"],
+];
+export const INGEST_JOB_COLUMNS: readonly string[] = INGEST_JOB_STRUCTURE.map(([name]) => name);
 export const JOB_EVENT_COLUMNS = ['event_id', 'type', 'type_rank', 'url_hash', 'job_id', 'occurred_at', 'removed_at'] as const;
 export const APPLICATION_EVENT_COLUMNS = [
   'event_id',
