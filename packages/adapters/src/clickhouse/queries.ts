@@ -110,7 +110,8 @@ const removedKeysSql = (db: string) => `SELECT ${URL_KEY('url_hash')} FROM (${re
  * row is undated: harmless, their first observation is fetched but not used). Null-map prewhere, cheap.
  */
 export function undatedRemovedSql(db: string): string {
-  return `SELECT url_hash FROM ${db}.jobs_current WHERE date_posted IS NULL AND key IN (${removedKeysSql(db)})`;
+  return `SELECT url_hash FROM (${removedSql(db)}) WHERE ${URL_KEY('url_hash')} IN (
+      SELECT key FROM ${db}.jobs_current WHERE date_posted IS NULL AND key IN (${removedKeysSql(db)}))`;
 }
 
 /**
@@ -120,9 +121,9 @@ export function undatedRemovedSql(db: string): string {
 export function medianDaysOpenSql(db: string, mode: ReadMode = 'argMax', withUndated = true): string {
   if (mode === 'final') {
     // Only removed jobs (~1% of postings) enter, so no FINAL over the whole table: argMax over the rows of their keys.
-    const latest = `SELECT key, any(url_hash) AS url_hash, argMax(tuple(date_posted), updated_at).1 AS dp
+    const latest = `SELECT key, argMax(tuple(date_posted), updated_at).1 AS dp
       FROM ${db}.jobs_current WHERE key IN (${removedKeysSql(db)}) GROUP BY key`;
-    const removed = `SELECT ${URL_KEY('url_hash')} AS key, removed_at FROM (${removedSql(db)})`;
+    const removed = `SELECT ${URL_KEY('url_hash')} AS key, url_hash, removed_at FROM (${removedSql(db)})`;
     if (!withUndated) {
       return `SELECT count() AS n, quantileExactInclusive(0.5)(days) AS med FROM (
         SELECT (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(assumeNotNull(c.dp))) / 86400000 AS days
@@ -135,7 +136,7 @@ export function medianDaysOpenSql(db: string, mode: ReadMode = 'argMax', withUnd
       INNER JOIN (${latest}) AS c ON c.key = r.key
       LEFT JOIN (
         SELECT url_hash, min(first_seen) AS fs FROM ${db}.jobs WHERE url_hash IN (${undatedRemovedSql(db)}) GROUP BY url_hash
-      ) AS f ON f.url_hash = c.url_hash
+      ) AS f ON f.url_hash = r.url_hash
     )`;
   }
   return `SELECT count() AS n, quantileExactInclusive(0.5)(days) AS med FROM (

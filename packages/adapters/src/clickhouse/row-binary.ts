@@ -81,6 +81,18 @@ export class RowBinaryWriter {
       this.at += n;
       return;
     }
+    // Most values fit a one-byte length: write the bytes after a reserved length byte, capped at
+    // 127. Fewer than 124 written means the whole string fit (a cut could only drop the last
+    // character, at most 3 bytes short of the cap), which spares a byteLength pass per value.
+    if (value.length < 124) {
+      this.room(128);
+      const n = this.buf.write(value, this.at + 1, 127, 'utf8');
+      if (n < 124) {
+        this.buf[this.at] = n;
+        this.at += n + 1;
+        return;
+      }
+    }
     const length = Buffer.byteLength(value, 'utf8');
     this.varint(length);
     this.room(length);
