@@ -43,7 +43,6 @@ import {
   countByLatestSql,
   jobsPerPeriodSql,
   medianDaysOpenSql,
-  undatedRemovedSql,
   salaryPercentilesSql,
   type ReadMode,
 } from './queries.js';
@@ -412,9 +411,10 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
 
     async medianDaysOpen() {
       open();
-      const withUndated =
-        reads === 'argMax' || Number((await select<{ n: number }>(`SELECT count() AS n FROM (${undatedRemovedSql(db)})`))[0]?.n ?? 0) > 0;
-      const [row] = await select<{ n: number; med: number }>(medianDaysOpenSql(db, reads, withUndated));
+      type Row = { n: number; med: number; undated?: number };
+      let [row] = reads === 'final' ? await select<Row>(medianDaysOpenSql(db, reads, false)) : [];
+      // Some removed postings have no date: their first observation comes from the history.
+      if (row === undefined || Number(row.undated ?? 0) > 0) [row] = await select<Row>(medianDaysOpenSql(db, reads, true));
       const n = Number(row?.n ?? 0);
       return { medianDays: n === 0 ? null : roundTo(Number(row?.med), 2), jobs: n };
     },

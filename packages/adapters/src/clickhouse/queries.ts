@@ -115,8 +115,9 @@ export function undatedRemovedSql(db: string): string {
 }
 
 /**
- * `withUndated: false` (final reads only) is for when {@link undatedRemovedSql} found none: the join
- * on the history for first observations, half of the query's cost, is then left out.
+ * `withUndated: false` (final reads only) leaves out the join on the history for first observations
+ * (half of the query's cost) and counts the removed jobs whose latest row has no date as `undated`;
+ * when that is 0 its answer is complete, otherwise the caller runs the full form.
  */
 export function medianDaysOpenSql(db: string, mode: ReadMode = 'argMax', withUndated = true): string {
   if (mode === 'final') {
@@ -125,8 +126,10 @@ export function medianDaysOpenSql(db: string, mode: ReadMode = 'argMax', withUnd
       FROM ${db}.jobs_current WHERE key IN (${removedKeysSql(db)}) GROUP BY key`;
     const removed = `SELECT ${URL_KEY('url_hash')} AS key, url_hash, removed_at FROM (${removedSql(db)})`;
     if (!withUndated) {
-      return `SELECT count() AS n, quantileExactInclusive(0.5)(days) AS med FROM (
-        SELECT (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(assumeNotNull(c.dp))) / 86400000 AS days
+      // `undated` > 0 tells the caller to run the full form (which also joins the history).
+      return `SELECT countIf(dated) AS n, quantileExactInclusiveIf(0.5)(days, dated) AS med, countIf(NOT dated) AS undated FROM (
+        SELECT c.dp IS NOT NULL AS dated,
+          (toUnixTimestamp64Milli(r.removed_at) - toUnixTimestamp64Milli(assumeNotNull(c.dp))) / 86400000 AS days
         FROM (${removed}) AS r INNER JOIN (${latest}) AS c ON c.key = r.key
       )`;
     }
