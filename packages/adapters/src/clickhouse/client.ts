@@ -40,7 +40,7 @@ export interface RowBinaryInsertParams {
   table: string;
   /** Column names and ClickHouse types of each row, in order. */
   structure: readonly (readonly [string, string])[];
-  /** Encoded rows. */
+  /** Encoded rows; the caller reuses this memory once the returned promise settles. */
   body: Uint8Array;
   /** Sent as `INSERT … SETTINGS`, scoped to this insert. */
   settings?: Record<string, string | number | boolean>;

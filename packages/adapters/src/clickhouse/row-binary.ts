@@ -32,9 +32,19 @@ export class RowBinaryWriter {
     this.buf = Buffer.allocUnsafe(Math.max(64, initialBytes));
   }
 
-  /** Bytes written so far (a view, valid until the next write). */
+  /** Bytes written so far (a view, valid until the next write or {@link reset}). */
   bytes(): Buffer {
     return this.buf.subarray(0, this.at);
+  }
+
+  /** Bytes the buffer holds (what keeping this writer for reuse costs). */
+  get capacity(): number {
+    return this.buf.length;
+  }
+
+  /** Start over, keeping the buffer and the string cache (a reused writer allocates nothing). */
+  reset(): void {
+    this.at = 0;
   }
 
   private room(n: number): void {
@@ -76,9 +86,11 @@ export class RowBinaryWriter {
       }
       const n = encoded.length;
       this.room(n);
-      if (n <= 32) for (let i = 0; i < n; i++) this.buf[this.at + i] = encoded[i] as number;
-      else this.buf.set(encoded, this.at);
-      this.at += n;
+      const buf = this.buf;
+      const at = this.at;
+      if (n <= 32) for (let i = 0; i < n; i++) buf[at + i] = encoded[i] as number;
+      else buf.set(encoded, at);
+      this.at = at + n;
       return;
     }
     // Most values fit a one-byte length: write the bytes after a reserved length byte, capped at
