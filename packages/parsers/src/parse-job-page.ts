@@ -1,7 +1,7 @@
 /**
  * `parseJobPage`: one HTML page → one normalized job posting (or `null` with the reason). JSON-LD
- * first, microdata second, heuristics for the gaps; a DOM is built only when microdata or
- * heuristics need one.
+ * first, microdata second, RDFa third, heuristics for the gaps; a DOM is built only when
+ * microdata, RDFa or heuristics need one.
  * @module
  */
 import {
@@ -28,6 +28,7 @@ import { employerDomain, registrableDomain } from './structured/domains.js';
 import { fillGaps, type MergedFields } from './structured/fields.js';
 import { flattenNodes, jobPostingNodes, readJsonLd, type JsonObject } from './structured/json-ld.js';
 import { readMicrodata } from './structured/microdata.js';
+import { readRdfa } from './structured/rdfa.js';
 import { normalizeJobPosting } from './structured/normalize.js';
 
 const WHERE = 'parsers/parse-job-page';
@@ -272,16 +273,29 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
   let dom: ReturnType<typeof loadDom> | null = null;
   const getDom = () => (dom ??= shared ?? loadDom(input));
 
-  if (scan.hasMicrodataJob && domAllowed) {
-    const picked = pickPosting(distinctPostings(jobPostingNodes(flattenNodes(readMicrodata(getDom())))), url);
-    if (picked === 'many' && source === null) return noJob('page has several microdata JobPosting items (a listing page, not one posting)');
+  // Microdata, then RDFa: items in the JSON-LD object shape, so the same normalizer reads them.
+  // Several postings make a listing page only when no earlier source gave one.
+  const fromMarkup = (kind: 'microdata' | 'rdfa', items: JsonObject[], label: string): ParsedJobPage | null => {
+    const picked = pickPosting(distinctPostings(jobPostingNodes(flattenNodes(items))), url);
+    if (picked === 'many' && source === null) return noJob(`page has several ${label} JobPosting items (a listing page, not one posting)`);
     if (picked && picked !== 'many') {
       const norm = normalizeJobPosting(picked, ctx);
-      warnings.push(...norm.warnings.map((w) => `microdata: ${w}`));
-      fillGaps(merged, norm.fields, 'microdata');
+      warnings.push(...norm.warnings.map((w) => `${kind}: ${w}`));
+      fillGaps(merged, norm.fields, kind);
       identifier ??= norm.identifier;
-      source ??= 'microdata';
+      source ??= kind;
     }
+    return null;
+  };
+  if (scan.hasMicrodataJob && domAllowed) {
+    const listing = fromMarkup('microdata', readMicrodata(getDom()), 'microdata');
+    if (listing) return listing;
+  }
+  if (scan.hasRdfaJob && domAllowed) {
+    const read = readRdfa(getDom());
+    warnings.push(...read.warnings.map((w) => `rdfa: ${w}`));
+    const listing = fromMarkup('rdfa', read.items, 'RDFa');
+    if (listing) return listing;
   }
 
   const f = merged.fields;

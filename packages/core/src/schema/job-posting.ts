@@ -9,10 +9,10 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date or date-time' });
 
 /** Where a field's value came from. `derived` = computed by Jobkit from other fields. */
-export const JobSourceSchema = z.enum(['json-ld', 'microdata', 'ats-api', 'heuristic']);
+export const JobSourceSchema = z.enum(['json-ld', 'microdata', 'rdfa', 'ats-api', 'heuristic']);
 export type JobSource = z.infer<typeof JobSourceSchema>;
 
-export const FieldSourceSchema = z.enum(['json-ld', 'microdata', 'ats-api', 'heuristic', 'derived']);
+export const FieldSourceSchema = z.enum(['json-ld', 'microdata', 'rdfa', 'ats-api', 'heuristic', 'derived']);
 export type FieldSource = z.infer<typeof FieldSourceSchema>;
 
 export const WorkplaceTypeSchema = z.enum(['onsite', 'hybrid', 'remote']);
@@ -166,7 +166,7 @@ export type AtsMatch = z.infer<typeof AtsMatchSchema>;
 export const ParsedJobPageSchema = z.object({
   job: JobPostingSchema.nullable(),
   ats: AtsMatchSchema.nullable(),
-  source: z.enum(['json-ld', 'microdata', 'heuristic']).nullable(),
+  source: z.enum(['json-ld', 'microdata', 'rdfa', 'heuristic']).nullable(),
   warnings: z.array(z.string()),
 });
 export type ParsedJobPage = z.infer<typeof ParsedJobPageSchema>;

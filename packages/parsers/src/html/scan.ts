@@ -1,6 +1,6 @@
 /**
  * The single streaming htmlparser2 pass every page gets: captures JSON-LD script text, notes
- * microdata, reads the few head fields heuristics want, and forwards events to extra observers
+ * microdata and RDFa, reads the few head fields heuristics want, and forwards events to extra observers
  * (ATS signal collection) so a structured page never needs a DOM.
  * @module
  */
@@ -34,6 +34,8 @@ export interface PageScan {
   jsonLd: string[];
   /** An element carries `itemtype=…JobPosting`. */
   hasMicrodataJob: boolean;
+  /** An element carries `typeof=…JobPosting` (RDFa). */
+  hasRdfaJob: boolean;
   /** Deepest element nesting seen (hostile pages nest 100k deep; DOM walks must not follow). */
   maxDepth: number;
   /** `<title>` text, whitespace collapsed. */
@@ -80,6 +82,7 @@ export function createPageScanner(): PageScanner {
   const scan: PageScan = {
     jsonLd: [],
     hasMicrodataJob: false,
+    hasRdfaJob: false,
     maxDepth: 0,
     title: null,
     meta: new Map(),
@@ -154,6 +157,9 @@ export function createPageScanner(): PageScanner {
       }
       if (!scan.hasMicrodataJob && attribs.itemtype !== undefined && /JobPosting/i.test(attribs.itemtype)) {
         scan.hasMicrodataJob = true;
+      }
+      if (!scan.hasRdfaJob && attribs.typeof !== undefined && /JobPosting/i.test(attribs.typeof)) {
+        scan.hasRdfaJob = true;
       }
     },
     ontext(text) {

@@ -7,11 +7,12 @@ import type { AnyNode, Element } from 'domhandler';
 import { innerHtmlOf, isElement, textOf, walkElements } from '../html/dom.js';
 import type { JsonObject } from './json-ld.js';
 
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+/** Property names never copied onto an item (prototype pollution). */
+export const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 /** Nested items followed at most this deep; real postings nest 3–4 (Place → PostalAddress). */
-const MAX_ITEM_DEPTH = 8;
+export const MAX_ITEM_DEPTH = 8;
 /** Properties whose HTML (not just text) is worth keeping. */
-const HTML_PROPS = new Set(['description']);
+export const HTML_PROPS = new Set(['description']);
 
 function propertyValue(el: Element): string {
   const a = el.attribs;
@@ -43,7 +44,8 @@ function propertyValue(el: Element): string {
   }
 }
 
-function innerHtml(el: Element): string {
+/** Inner HTML of a property element, or its text when serializing fails. */
+export function innerHtml(el: Element): string {
   try {
     return innerHtmlOf(el);
   } catch {
@@ -52,7 +54,8 @@ function innerHtml(el: Element): string {
   }
 }
 
-function addProp(item: JsonObject, name: string, value: unknown): void {
+/** Add a property value, turning repeated names into arrays. */
+export function addProp(item: JsonObject, name: string, value: unknown): void {
   const prev = item[name];
   if (prev === undefined) item[name] = value;
   else if (Array.isArray(prev)) prev.push(value);
