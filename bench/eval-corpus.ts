@@ -152,7 +152,7 @@ function main(): void {
     const diffs = Object.keys(reference).filter((k) => reference[k] !== other[k]).map((k) => `${k}: ${other[k]} (microdata: ${reference[k]})`);
     console.log(`  ${pad(v, 10)} ${diffs.length === 0 ? 'same as microdata' : `differs in ${diffs.join('; ')}`}`);
   }
-  console.log('  (the JSON-LD variant states no hiringOrganization; RDFa is not supported and falls back to heuristics)');
+  console.log('  (the JSON-LD variant states no hiringOrganization)');
   console.log(`\nNot evaluated here: ${readdirSync(path.join(corpus, 'files')).filter((f) => f.endsWith('.json')).length} Greenhouse API JSON files (board clients, not page parsing).`);
 }
 
