@@ -2,13 +2,13 @@
  * Embedded, in-process {@link SearchIndex}: the default search engine and the reference the
  * search contract runs on first. Term lookup (typo / prefix candidates) uses minisearch's radix
  * tree; postings, filters, facets and ranking are Jobkit's own so the whole query stays bounded
- * at 100k+ postings (see `bench/search.ts`).
+ * at 100k+ postings (see `bench/search.ts`): text in `embedded/inverted-index.ts`, facet filters
+ * and counts in `embedded/facet-index.ts`.
  * @module @jobkit/adapters/embedded-search
  */
 import {
   JobkitError,
   JobPostingSchema,
-  facetValues,
   highlightField,
   matchesFilters,
   normalizeSearchQuery,
@@ -24,7 +24,9 @@ import {
   type SearchResult,
   type SearchUpsertResult,
 } from '@jobkit/core';
+import { FacetIndex } from './embedded/facet-index.js';
 import { TermIndex, type TermIndexOptions } from './embedded/inverted-index.js';
+import { topK, type Cmp } from './embedded/top-k.js';
 
 const WHERE = 'adapters/embedded-search';
 
@@ -42,49 +44,11 @@ export interface EmbeddedSearchIndexOptions extends TermIndexOptions {
 
 interface State {
   terms: TermIndex;
+  facets: FacetIndex;
   docs: (SearchDocument | undefined)[];
   jobs: (JobPosting | undefined)[];
   byId: Map<string, number>;
   dead: number;
-}
-
-type Cmp = (a: number, b: number) => number;
-
-/** Smallest `k` items under `cmp`, sorted; a bounded heap so a 100k-hit query does not sort 100k. */
-function topK(items: readonly number[], k: number, cmp: Cmp): number[] {
-  if (items.length <= k * 4) return [...items].sort(cmp).slice(0, k);
-  // Max-heap (by cmp) of the best k seen so far.
-  const heap: number[] = [];
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (cmp(heap[i] as number, heap[p] as number) <= 0) break;
-      [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
-      i = p;
-    }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && cmp(heap[l] as number, heap[m] as number) > 0) m = l;
-      if (r < heap.length && cmp(heap[r] as number, heap[m] as number) > 0) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
-      i = m;
-    }
-  };
-  for (const it of items) {
-    if (heap.length < k) {
-      heap.push(it);
-      up(heap.length - 1);
-    } else if (cmp(it, heap[0] as number) < 0) {
-      heap[0] = it;
-      down(0);
-    }
-  }
-  return heap.sort(cmp);
 }
 
 /**
@@ -95,7 +59,14 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
   const name = options.name ?? 'embedded-search';
   const compactAfter = options.compactAfterDeletes ?? 1000;
   const wantHighlights = options.highlights ?? true;
-  const fresh = (): State => ({ terms: new TermIndex(options), docs: [], jobs: [], byId: new Map(), dead: 0 });
+  const fresh = (): State => ({
+    terms: new TermIndex(options),
+    facets: new FacetIndex(),
+    docs: [],
+    jobs: [],
+    byId: new Map(),
+    dead: 0,
+  });
   let state = fresh();
   let closed = false;
 
@@ -112,12 +83,14 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
     state.jobs.push(job);
     state.byId.set(job.id, ord);
     state.terms.add(ord, doc);
+    state.facets.add(ord, doc);
   };
 
   const removeOrd = (ord: number) => {
     const doc = state.docs[ord];
     if (doc === undefined) return;
     state.byId.delete(doc.id);
+    state.facets.remove(ord);
     state.docs[ord] = undefined;
     state.jobs[ord] = undefined;
     state.dead++;
@@ -151,18 +124,10 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
     }
   };
 
-  const countFacets = (q: NormalizedSearchQuery, matched: readonly number[]): Record<string, FacetCount[]> => {
+  /** `matched` holds live ordinals, each once; `null` means every live document. */
+  const countFacets = (q: NormalizedSearchQuery, matched: readonly number[] | null): Record<string, FacetCount[]> => {
     const facets: Record<string, FacetCount[]> = {};
-    for (const field of q.facets) {
-      const counts = new Map<string, number>();
-      for (const d of matched) {
-        for (const v of facetValues(state.docs[d] as SearchDocument, field)) counts.set(v, (counts.get(v) ?? 0) + 1);
-      }
-      facets[field] = [...counts]
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-        .slice(0, q.maxFacetValues);
-    }
+    for (const field of q.facets) facets[field] = state.facets.count(field, matched, q.maxFacetValues);
     return facets;
   };
 
@@ -219,11 +184,15 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
       const q = normalizeSearchQuery(query, WHERE);
       const { docs } = state;
       const hasFilters = Object.keys(q.filters).length > 0;
-      let candidates: readonly number[];
+      let candidates: ArrayLike<number>;
       let score: Float64Array | null = null;
       let terms: ReadonlySet<string> = new Set();
+      // Browsing with facet filters starts from the posting lists of the most selective one.
+      let check = hasFilters;
       if (q.tokens.length === 0) {
-        candidates = [...state.byId.values()];
+        const selected = hasFilters ? state.facets.select(q.filters) : null;
+        candidates = selected?.docs ?? [...state.byId.values()];
+        if (selected?.exact) check = false;
       } else {
         const m = state.terms.match(q.tokens, state.byId.size);
         candidates = m.docs;
@@ -231,10 +200,11 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
         terms = m.matchedTerms;
       }
       const matched: number[] = [];
-      for (const d of candidates) {
+      for (let i = 0; i < candidates.length; i++) {
+        const d = candidates[i] as number;
         const doc = docs[d];
         if (doc === undefined) continue;
-        if (hasFilters && !matchesFilters(doc, q.filters)) continue;
+        if (check && !matchesFilters(doc, q.filters)) continue;
         matched.push(d);
       }
       const from = (q.page - 1) * q.perPage;
@@ -245,7 +215,9 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
         if (wantHighlights && terms.size > 0) hit.highlights = highlight(docs[d] as SearchDocument, terms);
         return hit;
       });
-      return { hits, found: matched.length, facets: countFacets(q, matched), tookMs: performance.now() - started };
+      const everything = q.tokens.length === 0 && !hasFilters;
+      const facets = countFacets(q, everything ? null : matched);
+      return { hits, found: matched.length, facets, tookMs: performance.now() - started };
     },
 
     async close() {
