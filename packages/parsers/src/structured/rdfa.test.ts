@@ -195,6 +195,16 @@ describe('RDFa on hostile pages', () => {
     expect(job.company.name).toBe('Fjordlab AS');
   });
 
+  it('items past the cap are ignored, and so are their properties', () => {
+    const html = `<div vocab="https://schema.org/" typeof="JobPosting"><h1 property="title">Real Title</h1>
+      ${'<span property="subjectOf" typeof="Thing"></span>'.repeat(RDFA_LIMITS.maxItems)}
+      <span property="about" typeof="Thing"><span property="title">Leaked Title</span></span></div>`;
+    const { items, warnings } = readRdfa(loadDom(html));
+    expect(items[0]!.title).toBe('Real Title');
+    expect((items[0]!.subjectOf as unknown[]).length).toBe(RDFA_LIMITS.maxValuesPerName);
+    expect(warnings).toContain(`2 RDFa items ignored (more than ${RDFA_LIMITS.maxItems}; ${RDFA_LIMITS.maxItems} read)`);
+  });
+
   it('huge attribute values and name lists are bounded', () => {
     const names = Array.from({ length: 20_000 }, (_, i) => `n${i}`).join(' ');
     const html = `<div vocab="https://schema.org/" prefix="${'a: https://schema.org/ '.repeat(50_000)}" typeof="JobPosting">

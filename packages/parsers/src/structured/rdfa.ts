@@ -218,6 +218,14 @@ export function readRdfa(root: AnyNode): RdfaRead {
     const props = a.property !== undefined && subject ? schemaNames(a.property, scope) : [];
 
     if (a.typeof !== undefined) {
+      if (props.length > 0 && subject && depth >= MAX_ITEM_DEPTH) {
+        // Too deep to follow: keep the text, as the microdata reader does.
+        for (const name of props) {
+          const value = propertyValue(node, name, state);
+          if (value !== undefined) addValue(subject, name, value);
+        }
+        continue;
+      }
       const item = newItem(node, schemaNames(a.typeof, scope), state);
       if (!item) {
         // Over the item cap: its properties must not leak onto the enclosing item.
@@ -225,14 +233,6 @@ export function readRdfa(root: AnyNode): RdfaRead {
         continue;
       }
       if (props.length > 0 && subject) {
-        if (depth >= MAX_ITEM_DEPTH) {
-          // Too deep to follow: keep the text, as the microdata reader does.
-          for (const name of props) {
-            const value = propertyValue(node, name, state);
-            if (value !== undefined) addValue(subject, name, value);
-          }
-          continue;
-        }
         for (const name of props) addValue(subject, name, item);
         pushChildren(node, scope, item, depth + 1);
       } else {
