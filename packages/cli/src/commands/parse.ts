@@ -33,7 +33,7 @@ export const parseCommand: Command = {
   summary: 'Parse one job page (file or URL) into a normalized posting',
   help: `Usage: jobkit parse <file|url> [--url <page url>] [--json]
 
-Parses a job page (JSON-LD, microdata, then heuristics) and prints the posting:
+Parses a job page (JSON-LD, microdata, RDFa, then heuristics) and prints the posting:
 title, company, locations, workplace, employment, salary, dates, ATS, quality and
 warnings. With --json, prints the ParsedJobPage ({ job, ats, source, warnings }).
 

@@ -1,5 +1,5 @@
 /**
- * schema.org `JobPosting` object (from JSON-LD or microdata) → {@link ExtractedFields}. Accepts
+ * schema.org `JobPosting` object (from JSON-LD, microdata or RDFa) → {@link ExtractedFields}. Accepts
  * every shape schema.org allows for salary, location, organization and dates.
  * @module
  */
