@@ -8,6 +8,7 @@ import {
   toSearchDocument,
   type FacetCount,
   type JobPosting,
+  type SearchDocument,
   type SearchFilters,
   type SearchIndex,
 } from '@jobkit/core';
@@ -53,7 +54,7 @@ describe('embedded search: facet bookkeeping against a brute-force count', () =>
       employmentType: Array.from({ length: Math.floor(rand() * 3) }, () => pick(EMPLOYMENT)),
       salary: rand() < 0.8 ? { min: lo, max: lo + 10_000, currency: 'EUR', period: 'year' } : null,
       description: { html: '', text: `posting ${n}` },
-      datePosted: new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 200) * 86_400_000).toISOString(),
+      datePosted: rand() < 0.9 ? new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 200) * 86_400_000).toISOString() : null,
       validThrough: null,
       applyUrl: null,
       ats: ats ? { platform: ats } : null,
@@ -100,6 +101,17 @@ describe('embedded search: facet bookkeeping against a brute-force count', () =>
           for (const d of matched) for (const v of facetValues(d, field)) counts.set(v, (counts.get(v) ?? 0) + 1);
           expect(r.facets[field], `${where} ${field}`).toEqual(ranked(counts, maxFacetValues));
         }
+      }
+    }
+    // Browse order comes from per-ordinal sort keys: newest (or best paid) first, then by id.
+    const byId = (a: SearchDocument, b: SearchDocument) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    for (const sort of ['relevance', 'datePosted', 'salary'] as const) {
+      for (const filters of [{}, { country: 'DE' }, { salaryMin: 45_000 }]) {
+        const q = normalizeSearchQuery({ q: '', filters });
+        const key = (d: SearchDocument) => (sort === 'salary' ? (d.salary_max ?? -1) : d.posted_at);
+        const want = docs.filter((d) => matchesFilters(d, q.filters)).sort((a, b) => key(b) - key(a) || byId(a, b));
+        const r = await index.search({ q: '', filters, sort, perPage: 250 });
+        expect(r.hits.map((h) => h.job.id), `${label} ${sort} ${JSON.stringify(filters)}`).toEqual(want.map((d) => d.id));
       }
     }
     // Text queries count facets over their own matches.

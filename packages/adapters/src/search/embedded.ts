@@ -15,6 +15,7 @@ import {
   toSearchDocument,
   type FacetCount,
   type JobPosting,
+  type NormalizedSearchFilters,
   type NormalizedSearchQuery,
   type SearchDocument,
   type SearchHighlight,
@@ -49,6 +50,44 @@ interface State {
   jobs: (JobPosting | undefined)[];
   byId: Map<string, number>;
   dead: number;
+  // Sort keys and range-filter values per ordinal, so ranking and range checks over 100k
+  // candidates never dereference documents: posted_at, salary_max ?? -1, salary_min ?? Infinity.
+  postedAt: number[];
+  payHi: number[];
+  payLo: number[];
+}
+
+let scratch = new Int32Array(0);
+
+/**
+ * Live candidates (every ordinal when `null`) that pass the filters: all of them on the document
+ * when `byDoc`, else only the range filters, on columns. The result is a view of a buffer shared
+ * by every index, valid until the next call: a 100k-document browse allocates no array that
+ * incremental GC marking would then charge to the query.
+ */
+function collect(state: State, candidates: ArrayLike<number> | null, f: NormalizedSearchFilters, byDoc: boolean): Int32Array {
+  const { docs, postedAt, payHi, payLo } = state;
+  const byRange = !byDoc && (f.salaryMin !== undefined || f.salaryMax !== undefined || f.postedAfterMs !== undefined);
+  const minPay = f.salaryMin ?? -Infinity;
+  const maxPay = f.salaryMax ?? Infinity;
+  const after = f.postedAfterMs;
+  const n = candidates === null ? docs.length : candidates.length;
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+  const matched = scratch;
+  let found = 0;
+  for (let i = 0; i < n; i++) {
+    const d = candidates === null ? i : (candidates[i] as number);
+    const doc = docs[d];
+    if (doc === undefined) continue;
+    if (byDoc && !matchesFilters(doc, f)) continue;
+    // Same bounds as matchesFilters: payHi is -1 and payLo Infinity without a salary.
+    if (byRange) {
+      if ((payHi[d] as number) < minPay || (payLo[d] as number) > maxPay) continue;
+      if (after !== undefined && !((postedAt[d] as number) > 0 && (postedAt[d] as number) >= after)) continue;
+    }
+    matched[found++] = d;
+  }
+  return matched.subarray(0, found);
 }
 
 /**
@@ -66,6 +105,9 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
     jobs: [],
     byId: new Map(),
     dead: 0,
+    postedAt: [],
+    payHi: [],
+    payLo: [],
   });
   let state = fresh();
   let closed = false;
@@ -82,6 +124,9 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
     state.docs.push(doc);
     state.jobs.push(job);
     state.byId.set(job.id, ord);
+    state.postedAt.push(doc.posted_at);
+    state.payHi.push(doc.salary_max ?? -1);
+    state.payLo.push(doc.salary_min ?? Infinity);
     state.terms.add(ord, doc);
     state.facets.add(ord, doc);
   };
@@ -104,9 +149,9 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
   };
 
   const comparator = (q: NormalizedSearchQuery, score: Float64Array | null): Cmp => {
-    const { docs } = state;
+    const { docs, postedAt, payHi } = state;
     const s = (d: number) => (score ? (score[d] as number) : 0);
-    const date = (d: number) => (docs[d] as SearchDocument).posted_at;
+    const date = (d: number) => postedAt[d] as number;
     const tie = (a: number, b: number) => {
       const ia = (docs[a] as SearchDocument).id;
       const ib = (docs[b] as SearchDocument).id;
@@ -118,14 +163,14 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
       case 'datePosted':
         return (a, b) => date(b) - date(a) || s(b) - s(a) || tie(a, b);
       case 'salary': {
-        const pay = (d: number) => (docs[d] as SearchDocument).salary_max ?? -1;
+        const pay = (d: number) => payHi[d] as number;
         return (a, b) => pay(b) - pay(a) || s(b) - s(a) || tie(a, b);
       }
     }
   };
 
   /** `matched` holds live ordinals, each once; `null` means every live document. */
-  const countFacets = (q: NormalizedSearchQuery, matched: readonly number[] | null): Record<string, FacetCount[]> => {
+  const countFacets = (q: NormalizedSearchQuery, matched: ArrayLike<number> | null): Record<string, FacetCount[]> => {
     const facets: Record<string, FacetCount[]> = {};
     for (const field of q.facets) facets[field] = state.facets.count(field, matched, q.maxFacetValues);
     return facets;
@@ -184,29 +229,23 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
       const q = normalizeSearchQuery(query, WHERE);
       const { docs } = state;
       const hasFilters = Object.keys(q.filters).length > 0;
-      let candidates: ArrayLike<number>;
+      let candidates: ArrayLike<number> | null = null;
       let score: Float64Array | null = null;
       let terms: ReadonlySet<string> = new Set();
-      // Browsing with facet filters starts from the posting lists of the most selective one.
-      let check = hasFilters;
+      // Per candidate: every filter on the document, or only the range filters on columns.
+      let byDoc = hasFilters;
       if (q.tokens.length === 0) {
+        // Browsing with facet filters starts from the posting lists of the most selective one.
         const selected = hasFilters ? state.facets.select(q.filters) : null;
-        candidates = selected?.docs ?? [...state.byId.values()];
-        if (selected?.exact) check = false;
+        if (selected !== null) candidates = selected.docs;
+        if (selected === null || selected.exact) byDoc = false;
       } else {
         const m = state.terms.match(q.tokens, state.byId.size);
         candidates = m.docs;
         score = m.score;
         terms = m.matchedTerms;
       }
-      const matched: number[] = [];
-      for (let i = 0; i < candidates.length; i++) {
-        const d = candidates[i] as number;
-        const doc = docs[d];
-        if (doc === undefined) continue;
-        if (check && !matchesFilters(doc, q.filters)) continue;
-        matched.push(d);
-      }
+      const matched = collect(state, candidates, q.filters, byDoc);
       const from = (q.page - 1) * q.perPage;
       const page = from >= matched.length ? [] : topK(matched, from + q.perPage, comparator(q, score)).slice(from);
       const hits: SearchHit[] = page.map((d) => {

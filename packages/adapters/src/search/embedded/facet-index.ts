@@ -147,7 +147,10 @@ class FacetField {
 export interface FacetSelection {
   /** May include deleted ordinals; never the same ordinal twice. */
   docs: ArrayLike<number>;
-  /** Every live ordinal in `docs` passes all the filters: the per-document check can be skipped. */
+  /**
+   * Every live ordinal in `docs` passes all the facet-field filters (only one field is filtered):
+   * only range filters (salary, date) remain to check.
+   */
   exact: boolean;
 }
 
@@ -174,9 +177,9 @@ export class FacetIndex {
   }
 
   /**
-   * Documents that can pass `filters`: the union of the posting lists of the wanted values on
-   * the most selective filtered facet field. A superset of the matches unless `exact`; `null`
-   * when no facet field is filtered (every document is a candidate).
+   * Documents that can pass `filters`' facet-field filters: the union of the posting lists of the
+   * wanted values on the most selective filtered field. A superset unless `exact`; range filters
+   * are never applied here. `null` when no facet field is filtered (every document is a candidate).
    */
   select(filters: NormalizedSearchFilters): FacetSelection | null {
     let best: number[][] | null = null;
@@ -194,7 +197,7 @@ export class FacetIndex {
       }
     }
     if (best === null) return null;
-    const exact = filtered === 1 && Object.keys(filters).length === 1;
+    const exact = filtered === 1;
     if (best.length <= 1) return { docs: best[0] ?? [], exact };
     // Several values of one field: a document holding two of them must appear once.
     if (this.stamp.length < this.size) this.stamp = new Uint32Array(Math.max(this.size, this.stamp.length * 2));
