@@ -55,15 +55,15 @@ interface State {
   postedAt: number[];
   payHi: number[];
   payLo: number[];
+  /** Reused by every query for its matching ordinals (see `collect`). */
+  scratch: Int32Array;
 }
-
-let scratch = new Int32Array(0);
 
 /**
  * Live candidates (every ordinal when `null`) that pass the filters: all of them on the document
- * when `byDoc`, else only the range filters, on columns. The result is a view of a buffer shared
- * by every index, valid until the next call: a 100k-document browse allocates no array that
- * incremental GC marking would then charge to the query.
+ * when `byDoc`, else only the range filters, on columns. The result is a view of the index's
+ * scratch buffer, valid until the next query: a 100k-document browse allocates no array whose
+ * incremental GC marking the query would then pay for (that was most of its time).
  */
 function collect(state: State, candidates: ArrayLike<number> | null, f: NormalizedSearchFilters, byDoc: boolean): Int32Array {
   const { docs, postedAt, payHi, payLo } = state;
@@ -72,8 +72,8 @@ function collect(state: State, candidates: ArrayLike<number> | null, f: Normaliz
   const maxPay = f.salaryMax ?? Infinity;
   const after = f.postedAfterMs;
   const n = candidates === null ? docs.length : candidates.length;
-  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
-  const matched = scratch;
+  if (state.scratch.length < n) state.scratch = new Int32Array(Math.max(n, state.scratch.length * 2));
+  const matched = state.scratch;
   let found = 0;
   for (let i = 0; i < n; i++) {
     const d = candidates === null ? i : (candidates[i] as number);
@@ -108,6 +108,7 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
     postedAt: [],
     payHi: [],
     payLo: [],
+    scratch: new Int32Array(0),
   });
   let state = fresh();
   let closed = false;
