@@ -103,12 +103,13 @@ class FacetField {
 
   /** Value ids of the wanted values that some document holds (or held), deduplicated. */
   known(wanted: readonly string[]): number[] {
-    const out: number[] = [];
+    // A Set, not includes(): filter arrays have no length limit.
+    const out = new Set<number>();
     for (const w of wanted) {
       const id = this.ids.get(w);
-      if (id !== undefined && !out.includes(id)) out.push(id);
+      if (id !== undefined) out.add(id);
     }
-    return out;
+    return [...out];
   }
 
   /** The `max` most frequent values over `docs` (live documents only), or over every live document when `null`. */
