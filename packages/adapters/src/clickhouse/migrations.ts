@@ -88,24 +88,9 @@ export const URL_KEY = (column: string) => `reinterpretAsUInt128(sipHash128(${co
  */
 export const FORCE_MERGE_AFTER_S = 10;
 
-/** Columns `jobs_current` copies from `jobs` (only what the dashboards read). */
-const CURRENT_COLUMNS = [
-  'company',
-  'title',
-  'country',
-  'workplace_type',
-  'ats_platform',
-  'salary_currency',
-  'salary_period',
-  'salary_amount',
-  'salary_yearly',
-  'date_posted',
-  'updated_at',
-] as const;
-
 /** `SELECT` feeding `jobs_current` from `jobs` rows (the materialized view and the backfill). */
 export function jobsCurrentSelect(db: string): string {
-  return `SELECT ${URL_KEY('url_hash')} AS key, ${CURRENT_COLUMNS.join(', ')} FROM ${db}.jobs`;
+  return `SELECT ${URL_KEY('url_hash')} AS key, ${currentColumns().join(', ')} FROM ${db}.jobs`;
 }
 
 /**
@@ -149,7 +134,7 @@ export function jobsCurrentStatements(db: string): string[] {
  * is created). Rows the view also copied meanwhile arrive twice: harmless, `FINAL` keeps one.
  */
 export function jobsCurrentBackfill(db: string): string {
-  return `INSERT INTO ${db}.jobs_current (key, ${CURRENT_COLUMNS.join(', ')}) SELECT * FROM (${jobsCurrentSelect(db)})`;
+  return `INSERT INTO ${db}.jobs_current (key, ${currentColumns().join(', ')}) SELECT * FROM (${jobsCurrentSelect(db)})`;
 }
 
 /** Column order of each table, as the row encoders write them. */
@@ -192,6 +177,12 @@ export const INGEST_JOB_STRUCTURE: readonly (readonly [string, string])[] = [
   ['updated_at', "DateTime64(3, 'UTC')"],
 ];
 export const INGEST_JOB_COLUMNS: readonly string[] = INGEST_JOB_STRUCTURE.map(([name]) => name);
+
+/**
+ * Columns `jobs_current` copies from `jobs`: what ingest writes, minus the URL hash (the table is
+ * keyed by its 128-bit hash) and the observation time (only `updated_at` decides the version).
+ */
+const currentColumns = (): readonly string[] => INGEST_JOB_COLUMNS.filter((c) => c !== 'url_hash' && c !== 'first_seen');
 export const JOB_EVENT_COLUMNS = ['event_id', 'type', 'type_rank', 'url_hash', 'job_id', 'occurred_at', 'removed_at'] as const;
 export const APPLICATION_EVENT_COLUMNS = [
   'event_id',
