@@ -8,11 +8,21 @@ const isoDate = z
   .string()
   .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date or date-time' });
 
-/** Where a field's value came from. `derived` = computed by Jobkit from other fields. */
-export const JobSourceSchema = z.enum(['json-ld', 'microdata', 'rdfa', 'ats-api', 'heuristic']);
+/**
+ * Where a posting's data came from. `site` = a job-board site profile (LinkedIn, Indeed…) read
+ * the page's own markup.
+ */
+export const JobSourceSchema = z.enum(['json-ld', 'microdata', 'rdfa', 'ats-api', 'heuristic', 'site']);
 export type JobSource = z.infer<typeof JobSourceSchema>;
 
-export const FieldSourceSchema = z.enum(['json-ld', 'microdata', 'rdfa', 'ats-api', 'heuristic', 'derived']);
+/**
+ * Where a field's value came from. `derived` = computed by Jobkit from other fields;
+ * `site:<id>` = read by the job-board site profile `<id>` (e.g. `site:linkedin`).
+ */
+export const FieldSourceSchema = z.union([
+  z.enum(['json-ld', 'microdata', 'rdfa', 'ats-api', 'heuristic', 'derived']),
+  z.templateLiteral(['site:', z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/)]),
+]);
 export type FieldSource = z.infer<typeof FieldSourceSchema>;
 
 export const WorkplaceTypeSchema = z.enum(['onsite', 'hybrid', 'remote']);
@@ -166,7 +176,7 @@ export type AtsMatch = z.infer<typeof AtsMatchSchema>;
 export const ParsedJobPageSchema = z.object({
   job: JobPostingSchema.nullable(),
   ats: AtsMatchSchema.nullable(),
-  source: z.enum(['json-ld', 'microdata', 'rdfa', 'heuristic']).nullable(),
+  source: z.enum(['json-ld', 'microdata', 'rdfa', 'heuristic', 'site']).nullable(),
   warnings: z.array(z.string()),
 });
 export type ParsedJobPage = z.infer<typeof ParsedJobPageSchema>;
