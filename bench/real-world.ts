@@ -1,0 +1,377 @@
+/**
+ * `bench:real-world` — how well `parseJobPage` and `extractJobLinks` read real saved web pages:
+ * the project's own corpus in `bench/real-world/` (see its README), `../shared/corpus` when present
+ * (reported apart), and any external set in the same format passed with `--dir`.
+ *
+ * Prints per-field and per-family accuracy, structured vs unstructured pages, real vs synthetic,
+ * dev vs holdout, missed jobs on job pages, false jobs on listing / shell / not-job pages, job-link
+ * recall and precision and next-page accuracy on listings, and whether shells get a warning naming
+ * their platform.
+ *
+ * Comparison rules (implemented in `bench/real-world/evaluate.ts`):
+ * - title, company: equal after folding case, width, whitespace and punctuation (a title with a
+ *   trailing location or company suffix is wrong); a company derived from the domain = none.
+ * - locations: every stated place matched by city (country for country-only places), any order.
+ * - salary: min, max, currency and period all match, amounts within 1 %.
+ * - dates by calendar day; workplaceType / employmentType exact; applyUrl by canonical URL.
+ * - `null` in the truth = not stated (judged: inventing a value is wrong); an omitted key = not judged.
+ *
+ * Holdout pages are scored but their mismatches are not printed unless `--show-holdout` is given:
+ * people tuning the parser must not read them.
+ *
+ * Run: npx -y pnpm@10 bench:real-world [--verbose] [--only <id>] [--dir <path>] [--show-holdout] [--no-shared]
+ * @module
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { extractJobLinks, parseEmploymentType, parseJobPage } from '@jobkit/parsers';
+import { evaluatePage, FIELDS, TruthSchema, type PageEvaluation, type ParsedLinks, type Truth } from './real-world/evaluate.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OWN = path.join(repoRoot, 'bench/real-world');
+const SHARED = path.resolve(repoRoot, '../shared/corpus');
+/** Reference time when a truth file gives no `capturedAt`. */
+const DEFAULT_NOW = new Date('2026-11-25T12:00:00Z');
+
+interface Page {
+  id: string;
+  html: string;
+  truth: Truth;
+  kind: Truth['kind'];
+  family: string;
+  site: string;
+  language: string;
+  script: string;
+  structured: string;
+  origin: string;
+  split: string;
+}
+
+interface Scored {
+  page: Page;
+  evaluation: PageEvaluation;
+  source: string | null;
+  warnings: string[];
+  ms: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+function readManifest(file: string): Map<string, Record<string, string>> {
+  const rows = new Map<string, Record<string, string>>();
+  if (!existsSync(file)) return rows;
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = lines.shift()?.split('\t') ?? [];
+  for (const line of lines) {
+    const cells = line.split('\t');
+    const row = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
+    if (row.id) rows.set(row.id, row);
+  }
+  return rows;
+}
+
+/** Structured data a page carries, for sets without a manifest column. */
+function detectStructured(html: string): string {
+  if (/application\/ld\+json/i.test(html) && /JobPosting/.test(html)) return 'json-ld';
+  if (/itemtype=["']?https?:\/\/schema\.org\/JobPosting/i.test(html)) return 'microdata';
+  if (/typeof=["'][^"']*JobPosting/i.test(html)) return 'rdfa';
+  return 'none';
+}
+
+/** A corpus in the shared format: `pages/<id>.html`, `truth/<id>.json`, optional `MANIFEST.tsv`. */
+function loadOwnFormat(dir: string, setName: string): Page[] {
+  const manifest = readManifest(path.join(dir, 'MANIFEST.tsv'));
+  const truthDir = path.join(dir, 'truth');
+  if (!existsSync(truthDir)) return [];
+  const pages: Page[] = [];
+  for (const f of readdirSync(truthDir).filter((f) => f.endsWith('.json')).sort()) {
+    const id = f.slice(0, -5);
+    const htmlFile = path.join(dir, 'pages', `${id}.html`);
+    if (!existsSync(htmlFile)) {
+      console.warn(`[${setName}] ${id}: truth without a page; skipped`);
+      continue;
+    }
+    const raw: unknown = JSON.parse(readFileSync(path.join(truthDir, f), 'utf8'));
+    const truth = TruthSchema.safeParse(raw);
+    if (!truth.success) {
+      console.warn(`[${setName}] ${id}: invalid truth (${truth.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); skipped`);
+      continue;
+    }
+    const html = readFileSync(htmlFile, 'utf8');
+    const m = manifest.get(id) ?? {};
+    pages.push({
+      id,
+      html,
+      truth: truth.data,
+      kind: truth.data.kind,
+      family: m.family || (truth.data.kind === 'job' ? 'unknown' : truth.data.kind),
+      site: m.site || new URL(truth.data.url).hostname,
+      language: m.language || 'und',
+      script: m.script || '?',
+      structured: m.structured || detectStructured(html),
+      origin: m.origin || 'real',
+      split: m.split || 'dev',
+    });
+  }
+  return pages;
+}
+
+/** `../shared/corpus` keeps its own truth shape (`file`, `jobUrls`, `remote`); mapped onto ours. */
+function loadShared(): Page[] {
+  if (!existsSync(path.join(SHARED, 'truth'))) return [];
+  const pages: Page[] = [];
+  for (const f of readdirSync(path.join(SHARED, 'truth')).filter((f) => f.endsWith('.json')).sort()) {
+    const t = JSON.parse(readFileSync(path.join(SHARED, 'truth', f), 'utf8')) as Record<string, unknown>;
+    const file = typeof t.file === 'string' ? t.file : `${f.slice(0, -5)}.html`;
+    const htmlFile = path.join(SHARED, 'files', file);
+    if (!existsSync(htmlFile)) continue;
+    const html = readFileSync(htmlFile, 'utf8');
+    const stated = /<meta[^>]+property=["']og:url["'][^>]+content=["'](https?:[^"']+)|<link[^>]+rel=["']canonical["'][^>]+href=["'](https?:[^"']+)/i.exec(html);
+    const url = stated?.[1] ?? stated?.[2] ?? `https://corpus.example/jobs/${file.replace(/\.html$/, '')}`;
+    const listing = t.kind === 'career-listing';
+    const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(String(v).replace(/[^\d.]/g, '')));
+    const s = t.salary as Record<string, unknown> | null | undefined;
+    const candidate: Record<string, unknown> = {
+      kind: listing ? 'listing' : 'job',
+      url,
+      ...(listing
+        ? { jobLinks: t.jobUrls ?? [] }
+        : {
+            title: t.title ?? null,
+            company: t.company ?? null,
+            locations: (t.locations as string[] | null | undefined) ?? [],
+            ...(t.remote === true ? { workplaceType: 'remote' } : {}),
+            employmentType: typeof t.employmentType === 'string' ? parseEmploymentType(t.employmentType) : null,
+            salary: s ? { min: num(s.min), max: num(s.max), currency: s.currency ?? null, period: s.period ?? null } : null,
+            datePosted: typeof t.datePosted === 'string' ? t.datePosted.slice(0, 10) : null,
+            validThrough: typeof t.validThrough === 'string' ? t.validThrough.slice(0, 10) : null,
+            applyUrl: t.applyUrl ?? null,
+          }),
+    };
+    const truth = TruthSchema.safeParse(candidate);
+    if (!truth.success) continue;
+    pages.push({
+      id: file.replace(/\.html$/, ''),
+      html,
+      truth: truth.data,
+      kind: truth.data.kind,
+      family: listing ? 'listing' : 'shared',
+      site: new URL(url).hostname,
+      language: 'und',
+      script: '?',
+      structured: detectStructured(html),
+      origin: 'real',
+      split: 'dev',
+    });
+  }
+  return pages;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+function linksOf(html: string, url: string): ParsedLinks {
+  // extractJobLinks returns JobLink[]; a version that also reports the next page may return
+  // `{ links, nextPage }` — both shapes are read.
+  const r: unknown = extractJobLinks(html, { url });
+  if (Array.isArray(r)) return { links: r.map((l: { url: string }) => l.url) };
+  const o = r as { links?: { url: string }[]; jobs?: { url: string }[]; nextPage?: string | null };
+  return { links: (o.links ?? o.jobs ?? []).map((l) => l.url), nextPage: o.nextPage ?? null };
+}
+
+function score(page: Page): Scored {
+  const now = page.truth.capturedAt ? new Date(page.truth.capturedAt) : DEFAULT_NOW;
+  const t0 = performance.now();
+  let parsed: { job: ReturnType<typeof parseJobPage>['job']; warnings: string[]; source: string | null };
+  try {
+    parsed = parseJobPage(page.html, { url: page.truth.url, now });
+  } catch (e) {
+    parsed = { job: null, warnings: [`threw: ${(e as Error).message}`], source: null };
+  }
+  const links = page.kind === 'listing' ? linksOf(page.html, page.truth.url) : undefined;
+  const ms = performance.now() - t0;
+  const langs = page.language && page.language !== 'und' ? [page.language] : [];
+  return { page, evaluation: evaluatePage(page.truth, parsed, links, langs), source: parsed.source, warnings: parsed.warnings, ms };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+class Tally {
+  right = 0;
+  total = 0;
+  /** Fields the page states (truth not null). */
+  statedRight = 0;
+  statedTotal = 0;
+  pages = 0;
+  add(e: PageEvaluation): void {
+    this.pages++;
+    for (const f of e.fields) {
+      this.total++;
+      if (f.correct) this.right++;
+      const stated = f.want !== null && !(Array.isArray(f.want) && f.want.length === 0);
+      if (stated) {
+        this.statedTotal++;
+        if (f.correct) this.statedRight++;
+      }
+    }
+  }
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '   –' : `${((a / b) * 100).toFixed(1)}%`.padStart(6));
+const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
+
+function groupTable(title: string, scored: Scored[], key: (s: Scored) => string): void {
+  const groups = new Map<string, Tally>();
+  for (const s of scored.filter((s) => s.page.kind === 'job')) {
+    const k = key(s);
+    if (!groups.has(k)) groups.set(k, new Tally());
+    groups.get(k)!.add(s.evaluation);
+  }
+  if (groups.size === 0) return;
+  console.log(`\n| ${title} | pages | fields right | accuracy | stated fields right |`);
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [k, t] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
+    console.log(`| ${k} | ${t.pages} | ${t.right}/${t.total} | ${pct(t.right, t.total).trim()} | ${pct(t.statedRight, t.statedTotal).trim()} |`);
+  }
+}
+
+function fieldTable(scored: Scored[]): void {
+  const jobs = scored.filter((s) => s.page.kind === 'job');
+  if (jobs.length === 0) return;
+  const cols: [string, (s: Scored) => boolean][] = [
+    ['all', () => true],
+    ['structured', (s) => s.page.structured !== 'none'],
+    ['unstructured', (s) => s.page.structured === 'none'],
+    ['real', (s) => s.page.origin === 'real'],
+    ['synthetic', (s) => s.page.origin !== 'real'],
+    ['dev', (s) => s.page.split === 'dev'],
+    ['holdout', (s) => s.page.split === 'holdout'],
+  ];
+  const present = cols.filter(([, f]) => jobs.some(f));
+  console.log(`\n| field | ${present.map(([n]) => `${n} (${jobs.filter(present.find((c) => c[0] === n)![1]).length})`).join(' | ')} |`);
+  console.log(`|---|${present.map(() => '---:').join('|')}|`);
+  const rows = [...FIELDS, 'all fields'] as const;
+  for (const field of rows) {
+    const cells = present.map(([, f]) => {
+      let right = 0;
+      let total = 0;
+      for (const s of jobs.filter(f)) {
+        for (const r of s.evaluation.fields) {
+          if (field !== 'all fields' && r.field !== field) continue;
+          total++;
+          if (r.correct) right++;
+        }
+      }
+      return total ? `${pct(right, total).trim()} (${right}/${total})` : '–';
+    });
+    console.log(`| ${field} | ${cells.join(' | ')} |`);
+  }
+}
+
+function listingSummary(scored: Scored[]): void {
+  const listings = scored.filter((s) => s.page.kind === 'listing' && s.evaluation.links);
+  if (listings.length === 0) return;
+  const sum = (k: 'expected' | 'found' | 'returned') => listings.reduce((a, s) => a + s.evaluation.links![k], 0);
+  const exp = sum('expected');
+  const found = sum('found');
+  const ret = sum('returned');
+  const perPage = listings.map((s) => (s.evaluation.links!.expected ? s.evaluation.links!.found / s.evaluation.links!.expected : 1));
+  const np = listings.filter((s) => s.evaluation.nextPageCorrect !== undefined);
+  console.log(`\nListings: ${listings.length} pages, link recall ${pct(found, exp).trim()} (${found}/${exp}), precision ${pct(found, ret).trim()} (${found}/${ret}), mean per-page recall ${pct(perPage.reduce((a, b) => a + b, 0), perPage.length).trim()}; pages under 90 % recall: ${perPage.filter((r) => r < 0.9).length}`);
+  if (np.length) console.log(`  next-page link right on ${np.filter((s) => s.evaluation.nextPageCorrect).length}/${np.length} listings that judge it`);
+}
+
+function report(setName: string, scored: Scored[], opts: { verbose: boolean; showHoldout: boolean }): void {
+  if (scored.length === 0) return;
+  const count = (f: (s: Scored) => boolean) => scored.filter(f).length;
+  const jobs = scored.filter((s) => s.page.kind === 'job');
+  const ms = scored.reduce((a, s) => a + s.ms, 0);
+  console.log(`\n=== ${setName}: ${scored.length} pages (${jobs.length} job, ${count((s) => s.page.kind === 'listing')} listing, ${count((s) => s.page.kind === 'shell')} shell, ${count((s) => s.page.kind === 'not-job')} not-job); ${count((s) => s.page.origin === 'real')} real, ${count((s) => s.page.origin !== 'real')} synthetic; ${count((s) => s.page.split === 'holdout')} holdout; ${new Set(scored.map((s) => s.page.site)).size} sites, ${new Set(scored.map((s) => s.page.language)).size} languages; parsed in ${ms.toFixed(0)} ms ===`);
+
+  if (opts.verbose) {
+    for (const s of scored) {
+      if (s.page.split === 'holdout' && !opts.showHoldout) continue;
+      printPage(s);
+    }
+  }
+
+  fieldTable(scored);
+  groupTable('family (job pages)', scored, (s) => s.page.family);
+  groupTable('structured data', scored, (s) => (s.page.structured === 'none' ? 'none' : s.page.structured));
+  groupTable('script', scored, (s) => s.page.script);
+  groupTable('origin / split', scored, (s) => `${s.page.origin} / ${s.page.split}`);
+
+  const missed = jobs.filter((s) => s.evaluation.missedJob);
+  console.log(`\nJob pages with no job returned: ${missed.length}/${jobs.length}${missed.length ? ` (${missed.filter((s) => s.page.split === 'dev' || opts.showHoldout).map((s) => s.page.id).join(', ') || 'holdout only'})` : ''}`);
+  for (const kind of ['listing', 'shell', 'not-job'] as const) {
+    const pages = scored.filter((s) => s.page.kind === kind);
+    if (!pages.length) continue;
+    const fj = pages.filter((s) => s.evaluation.falseJob);
+    const shown = fj.filter((s) => s.page.split === 'dev' || opts.showHoldout).map((s) => s.page.id);
+    console.log(`False jobs on ${kind} pages: ${fj.length}/${pages.length}${shown.length ? ` (${shown.join(', ')})` : ''}`);
+  }
+  const shells = scored.filter((s) => s.evaluation.shellWarningNamesPlatform !== undefined);
+  if (shells.length) console.log(`Shells with a warning naming their platform: ${shells.filter((s) => s.evaluation.shellWarningNamesPlatform).length}/${shells.length}`);
+  listingSummary(scored);
+}
+
+function printPage(s: Scored): void {
+  const e = s.evaluation;
+  const p = s.page;
+  const head = `${pad(p.id, 40)} ${p.kind}/${p.family} ${p.structured} ${p.origin} source=${s.source ?? 'none'}`;
+  if (p.kind === 'job') {
+    const right = e.fields.filter((f) => f.correct).length;
+    console.log(`${head}  ${right}/${e.fields.length}`);
+    if (e.missedJob) console.log(`    job null: ${s.warnings.join('; ')}`);
+    for (const f of e.fields.filter((f) => !f.correct)) console.log(`    ✗ ${pad(f.field, 14)} ours ${JSON.stringify(f.got)}  truth ${JSON.stringify(f.want)}`);
+  } else {
+    const l = e.links;
+    console.log(`${head}  ${e.falseJob ? 'FALSE JOB' : 'no job'}${l ? `, links ${l.found}/${l.expected} (returned ${l.returned})` : ''}${e.nextPageCorrect === false ? ', next page wrong' : ''}`);
+    if (e.shellWarningNamesPlatform === false) console.log(`    shell warning does not name ${p.truth.platform}: ${s.warnings.join('; ')}`);
+    if (l) {
+      for (const u of l.missing.slice(0, 8)) console.log(`    missing ${u}`);
+      for (const u of l.extra.slice(0, 8)) console.log(`    extra   ${u}`);
+    }
+  }
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const flag = (name: string) => args.includes(name);
+  const value = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const only = value('--only');
+  const dir = value('--dir');
+  const opts = { verbose: flag('--verbose') || only !== undefined, showHoldout: flag('--show-holdout') };
+
+  const sets: [string, Page[]][] = [];
+  if (dir) sets.push([`external (${dir})`, loadOwnFormat(path.resolve(dir), 'external')]);
+  else {
+    sets.push(['bench/real-world', loadOwnFormat(OWN, 'bench/real-world')]);
+    if (!flag('--no-shared')) sets.push(['../shared/corpus (not in the repo)', loadShared()]);
+  }
+
+  console.log('Real-web extraction bench. Rules: titles/companies folded (case, width, spaces, punctuation); locations by city/country in any order;');
+  console.log('salary = min, max, currency, period (1 %); dates by day; enums exact; applyUrl canonical. null in truth = not stated (judged); omitted = not judged.');
+  for (const [name, pages] of sets) {
+    const chosen = only ? pages.filter((p) => p.id === only) : pages;
+    if (only && chosen.length === 0) continue;
+    if (only && chosen[0]!.split === 'holdout' && !opts.showHoldout) {
+      console.log(`${only} is a holdout page: its mismatches are not printed (pass --show-holdout if you are not tuning the parser).`);
+      opts.verbose = false;
+    }
+    report(name, chosen.map(score), opts);
+  }
+  if (only && !sets.some(([, pages]) => pages.some((p) => p.id === only))) {
+    console.error(`no page with id ${only}`);
+    process.exitCode = 1;
+  }
+}
+
+main();
