@@ -72,6 +72,8 @@ export {
   matchesJobFilter,
   compareStoredJobs,
   NO_PLATFORM,
+  unstorableText,
+  rejectedJob,
 } from './memory/job-store.js';
 export type { PreparedJob } from './memory/job-store.js';
 export * from './delivery/index.js';

@@ -15,12 +15,14 @@ import {
   parseListOptions,
   parseMarkMissing,
   prepareUpsert,
+  rejectedJob,
   type JobChange,
   type JobPage,
   type JobPosting,
   type JobStore,
   type JobStoreStats,
   type PreparedJob,
+  type RejectedJob,
   type SqlExecutor,
   type StoredJob,
   type UpsertResult,
@@ -45,8 +47,9 @@ export interface PostgresJobStoreOptions {
   /**
    * Chunk transactions in flight at once. Two let the database index one chunk while the next
    * one's lookup runs and this process serializes rows (bench/upsert.ts). Chunks are independent
-   * transactions: when one fails, chunks already committed stay committed, later ones are not
-   * started, and the call rejects (a retry is idempotent). Inside a caller's transaction, on a
+   * transactions: when one fails for a reason that is not a row's (connection lost), chunks
+   * already committed stay committed, later ones are not started, and the call rejects (a retry is
+   * idempotent). A chunk the engine refuses because of a row is split and retried without it. Inside a caller's transaction, on a
    * single client and on PGlite the chunks run one after another whatever this says.
    * @default 2 on a node-postgres pool, otherwise 1
    */
@@ -155,6 +158,31 @@ function jobCopyLine(p: PendingJob, boardKey: string | null, at: string): string
     at,
   ].join('\t') + '\n';
 }
+
+/**
+ * SQLSTATE classes a single row can cause: 22 data exception (NUL byte, bad Unicode escape in
+ * jsonb, value out of range), 23 integrity constraint violation, 54 program limit exceeded (an
+ * index row too large). Everything else (connection, resources, serialization) is the database's
+ * state, not the row's, and fails the call as before.
+ */
+const ROW_FAULT_SQLSTATE = /^(22|23|54)/;
+
+function isRowFault(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state !== undefined) return ROW_FAULT_SQLSTATE.test(state);
+  // Our own per-row work (hashing, serializing, event validation) refusing the posting.
+  return JobkitError.is(error, 'INVALID_ARGUMENT') || JobkitError.is(error, 'VALIDATION_FAILED');
+}
+
+/** The engine's words without our `[adapters/postgres]` prefix. */
+const engineReason = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/^\[[^\]]{1,80}\] /, '').slice(0, 500);
+
+/**
+ * Extra transactions one call may spend isolating refused rows: splitting costs about
+ * 2·log2(chunk) transactions per bad row, so this admits a few dozen bad rows per call. Past it
+ * the failure is systemic (every row refused) and the call rejects instead of writing row by row.
+ */
+const ISOLATION_BUDGET = 512;
 
 /** Create a Postgres/PGlite job store. Tables come from `migrate()` (run automatically by default). */
 export function createPostgresJobStore(options: PostgresJobStoreOptions): JobStore {
@@ -323,6 +351,23 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     return changes;
   }
 
+  /**
+   * One attempt at a chunk: its own transaction, or a savepoint inside the caller's, so a refused
+   * chunk can be retried in parts without aborting the caller's transaction.
+   */
+  async function attempt<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    if (!db.inTransaction) return db.transaction(fn);
+    await db.query('SAVEPOINT jobkit_upsert_chunk');
+    try {
+      const out = await fn(db);
+      await db.query('RELEASE SAVEPOINT jobkit_upsert_chunk');
+      return out;
+    } catch (error) {
+      await db.query('ROLLBACK TO SAVEPOINT jobkit_upsert_chunk').catch(() => undefined);
+      throw error;
+    }
+  }
+
   return {
     name: db.dialect === 'pglite' ? 'pglite' : 'postgres',
     async upsertJobs(jobs, upsertOptions): Promise<UpsertResult> {
@@ -331,16 +376,45 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
       const chunks: PendingJob[][] = [];
       for (let i = 0; i < prepared.length; i += batchSize) chunks.push(prepared.slice(i, i + batchSize));
       const results: JobChange[][] = [];
+      const rejected: RejectedJob[] = [];
+      let budget = ISOLATION_BUDGET;
       let failure: { error: unknown } | null = null;
       let next = 0;
       const run = { allNew: false };
+      /**
+       * Write a chunk; when the engine refuses it because of a row, write each half on its own
+       * (depth first, so changes stay in input order) until the refused row stands alone, and
+       * report it. Healthy halves commit; no outbox event is written for a refused row.
+       */
+      const write = async (chunk: PendingJob[]): Promise<JobChange[]> => {
+        try {
+          return await attempt((tx) => upsertChunk(tx, chunk, boardKey, at, run));
+        } catch (error) {
+          if (!isRowFault(error)) throw error;
+          const p = chunk[0] as PendingJob;
+          if (chunk.length === 1) {
+            rejected.push(rejectedJob(WHERE, p.job, engineReason(error), { cause: error, details: { sqlstate: sqlState(error) } }));
+            return [];
+          }
+          if ((budget -= 2) < 0) {
+            throw new JobkitError('STORE_FAILED', `[${WHERE}] too many refused rows to isolate (more than ${rejected.length}): ${engineReason(error)}`, {
+              cause: error,
+              retryable: false,
+              details: { sqlstate: sqlState(error), rejected: rejected.length },
+            });
+          }
+          const mid = chunk.length >> 1;
+          const left = await write(chunk.slice(0, mid));
+          return left.concat(await write(chunk.slice(mid)));
+        }
+      };
       // `concurrency` lanes take chunks in order; each hashes the chunk after its own while the
       // database works (a posting that cannot be hashed fails again inside its own chunk's
       // transaction, so that error can be dropped). The first failure stops new chunks.
       const lane = async () => {
         while (failure === null && next < chunks.length) {
           const k = next++;
-          const pending = db.transaction((tx) => upsertChunk(tx, chunks[k] as PendingJob[], boardKey, at, run));
+          const pending = write(chunks[k] as PendingJob[]);
           const ahead = chunks[k + concurrency];
           const warm = ahead ? hashInSlices(ahead).catch(() => undefined) : undefined;
           try {
@@ -356,7 +430,11 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
       if (failure !== null) throw (failure as { error: unknown }).error;
       const changes = results.flat();
       const count = (k: JobChange['kind']) => changes.filter((c) => c.kind === k).length;
-      return { inserted: count('created'), updated: count('updated'), unchanged: count('unchanged'), changes };
+      if (rejected.length > 1) {
+        const order = new Map(prepared.map((p, i) => [p.job.urlHash, i]));
+        rejected.sort((a, b) => (order.get(a.job.urlHash) ?? 0) - (order.get(b.job.urlHash) ?? 0));
+      }
+      return { inserted: count('created'), updated: count('updated'), unchanged: count('unchanged'), changes, rejected };
     },
     async getJob(idOrUrlHash) {
       await init();

@@ -15,6 +15,7 @@ import type {
   JobStoreStats,
   ListJobsOptions,
   MarkMissingInput,
+  RejectedJob,
   StoredJob,
   UpsertJobsOptions,
   UpsertResult,
@@ -111,6 +112,49 @@ export function parseMarkMissing(where: string, input: MarkMissingInput): { boar
   return { boardKey: parsed.data.boardKey, seen: parsed.data.seenUrlHashes, at: parsed.data.at ?? new Date() };
 }
 
+// A NUL, or a surrogate half without its partner: fixed-width lookarounds keep the scan linear.
+const UNSTORABLE_TEXT = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Postings are small trees; anything deeper was not built by `finalizeJob`. */
+const MAX_SCAN_DEPTH = 64;
+
+/**
+ * Why a posting cannot be stored as text by every engine, or null when it can: a NUL byte or a
+ * lone surrogate in any string (PostgreSQL's `text` and `jsonb` refuse both, ClickHouse and
+ * search engines mangle them). Names the first offending field path. Linear in the posting's size.
+ */
+export function unstorableText(job: JobPosting): string | null {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: job, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      const m = UNSTORABLE_TEXT.exec(value);
+      if (m) return `${path || 'value'} holds ${m[0] === '\0' ? 'a NUL byte' : 'a lone UTF-16 surrogate'} at offset ${m.index}`;
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_SCAN_DEPTH) return `${path} is nested deeper than ${MAX_SCAN_DEPTH} levels`;
+    for (const [k, v] of Object.entries(value)) {
+      const child = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+      if (UNSTORABLE_TEXT.test(k)) return `a key of ${path || 'the posting'} holds a NUL byte or a lone UTF-16 surrogate`;
+      stack.push({ value: v, path: child, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/**
+ * The {@link RejectedJob} entry a store reports for a posting it refused. `where` names the store,
+ * `reason` is the engine's own words; `details` adds e.g. the SQLSTATE.
+ */
+export function rejectedJob(where: string, job: JobPosting, reason: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}): RejectedJob {
+  const error = new JobkitError('STORE_FAILED', `[${where}] posting ${job.url} was not stored: ${reason}`, {
+    cause: options.cause,
+    retryable: false,
+    details: { urlHash: job.urlHash, jobId: job.id, url: job.url, reason, ...options.details },
+  });
+  return { job, reason, error };
+}
+
 /** Opaque keyset cursor: position after (firstSeenAt desc, id desc). */
 export function encodeJobCursor(item: { firstSeenAt: string; id: string }): string {
   return Buffer.from(JSON.stringify([item.firstSeenAt, item.id])).toString('base64url');
@@ -175,10 +219,17 @@ export function createMemoryJobStore(): JobStore {
       const { prepared, boardKey, at } = prepareUpsert(where, jobs, options);
       const now = at.toISOString();
       const changes: JobChange[] = [];
+      const rejected: RejectedJob[] = [];
       let inserted = 0;
       let updated = 0;
       let unchanged = 0;
       for (const { job, contentHash: hash } of prepared) {
+        // The reference store refuses what SQL engines refuse, so code tested against it copes with partial writes.
+        const bad = unstorableText(job);
+        if (bad !== null) {
+          rejected.push(rejectedJob(where, job, bad));
+          continue;
+        }
         const prev = rows.get(job.urlHash);
         if (!prev) {
           rows.set(job.urlHash, {
@@ -208,7 +259,7 @@ export function createMemoryJobStore(): JobStore {
           changes.push({ kind: 'updated', job, contentHash: hash, previousContentHash });
         }
       }
-      return { inserted, updated, unchanged, changes } satisfies UpsertResult;
+      return { inserted, updated, unchanged, changes, rejected } satisfies UpsertResult;
     },
     async getJob(idOrUrlHash) {
       open();

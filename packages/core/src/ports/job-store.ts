@@ -2,6 +2,7 @@
  * Storage of normalized postings with change detection by content hash.
  * @module
  */
+import type { JobkitError } from '../errors.js';
 import type { EmploymentType, JobPosting, WorkplaceType } from '../schema/job-posting.js';
 
 export interface JobFilter {
@@ -47,12 +48,31 @@ export interface UpsertJobsOptions {
   at?: Date;
 }
 
+/**
+ * A posting the store could not write (the engine refused a value, e.g. a NUL byte or a lone
+ * surrogate in a text field). Nothing of it was written, no event was emitted for it, and the
+ * rest of the call was stored.
+ */
+export interface RejectedJob {
+  job: JobPosting;
+  /** Why, in the engine's words (e.g. `unsupported Unicode escape sequence`). */
+  reason: string;
+  /** `STORE_FAILED`, not retryable (the same row fails again); `details` name the URL hash and SQLSTATE where known. */
+  error: JobkitError;
+}
+
 export interface UpsertResult {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** One entry per input job (deduplicated by urlHash, last one wins), in input order. */
+  /** One entry per stored input job (deduplicated by urlHash, last one wins), in input order. */
   changes: JobChange[];
+  /**
+   * Postings refused one by one, in input order; empty when everything was stored. A refused row
+   * never sinks the rest of its call: stores retry without it and report it here. Failures that
+   * are not a row's fault (connection lost, database down) still reject the whole call.
+   */
+  rejected: RejectedJob[];
 }
 
 export interface ListJobsOptions {
@@ -86,7 +106,10 @@ export interface JobStoreStats {
 /** Port every job store implements; run `runJobStoreContract` from `@jobkit/core/testing` on yours. */
 export interface JobStore {
   readonly name: string;
-  /** Idempotent by `urlHash`; unchanged content (same `contentHash`) only touches `lastSeenAt`. */
+  /**
+   * Idempotent by `urlHash`; unchanged content (same `contentHash`) only touches `lastSeenAt`.
+   * A posting the engine refuses lands in `rejected` while the others are stored.
+   */
   upsertJobs(jobs: readonly JobPosting[], options?: UpsertJobsOptions): Promise<UpsertResult>;
   /** By `id` or `urlHash`; removed postings are returned too (with `removedAt`). */
   getJob(idOrUrlHash: string): Promise<StoredJob | null>;

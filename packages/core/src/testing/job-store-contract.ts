@@ -201,10 +201,37 @@ export function runJobStoreContract(options: JobStoreContractOptions): void {
       const jobs = Array.from({ length: 600 }, (_, i) => contractJob(10_000 + i));
       const r = await store.upsertJobs(jobs, { at: at(0) });
       expect(r.inserted).toBe(600);
+      expect(r.rejected).toEqual([]);
       expect(r.changes.map((c) => c.job.id)).toEqual(jobs.map((j) => j.id));
       const again = await store.upsertJobs(jobs, { at: at(1) });
       expect(again.unchanged).toBe(600);
       expect((await store.stats()).total).toBe(600);
+    });
+
+    it('stores the rest of a batch when a row holds text engines refuse, and reports that row', async () => {
+      // Built after finalizeJob, as a hand-made or older posting could be: the store is the last line.
+      const store = await fresh();
+      const jobs = Array.from({ length: 600 }, (_, i) => contractJob(40_000 + i));
+      const nul = { ...jobs[17]!, title: 'Evil\u0000Engineer' };
+      const surrogate = { ...jobs[401]!, description: { ...jobs[401]!.description, text: 'bad \ud83d half' } };
+      const batch = jobs.map((j, i) => (i === 17 ? nul : i === 401 ? surrogate : j));
+      const r = await store.upsertJobs(batch, { at: at(0), boardKey: 'gh:poison' });
+      expect(r.rejected.map((x) => x.job.urlHash)).toEqual([nul.urlHash, surrogate.urlHash]);
+      for (const x of r.rejected) {
+        expect(x.reason.length).toBeGreaterThan(0);
+        expect(x.error).toMatchObject({ code: 'STORE_FAILED', retryable: false });
+        expect(x.error.details.urlHash).toBe(x.job.urlHash);
+      }
+      expect(r.inserted).toBe(598);
+      expect(r.changes.map((c) => c.job.id)).toEqual(batch.filter((_, i) => i !== 17 && i !== 401).map((j) => j.id));
+      expect(await store.getJob(nul.id)).toBeNull();
+      expect(await store.getJob(surrogate.id)).toBeNull();
+      expect((await store.stats()).total).toBe(598);
+      // The healthy rows are really there, and a later clean version of the bad row goes in.
+      expect((await store.getJob(jobs[18]!.id))?.boardKey).toBe('gh:poison');
+      const fixed = await store.upsertJobs([jobs[17]!, jobs[18]!], { at: at(1) });
+      expect(fixed.rejected).toEqual([]);
+      expect(fixed.changes.map((c) => c.kind)).toEqual(['created', 'unchanged']);
     });
 
     it('classifies a large call where new postings come first and known ones follow', async () => {
