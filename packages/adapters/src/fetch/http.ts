@@ -34,7 +34,11 @@ export interface HttpRobotsOptions {
   userAgent?: string;
   /** How long a fetched robots.txt is reused. @default 86_400_000 (24 h) */
   ttlMs?: number;
-  /** How long a 5xx/network failure keeps the origin disallowed. @default 600_000 (10 min) */
+  /**
+   * How long a 429/5xx robots.txt keeps the origin disallowed. A network failure fetching robots.txt
+   * is not cached: the request fails with that network error (`FETCH_NETWORK`/`FETCH_TIMEOUT`) instead.
+   * @default 600_000 (10 min)
+   */
   errorTtlMs?: number;
   /** Origins cached. @default 10_000 */
   maxEntries?: number;
@@ -46,7 +50,11 @@ export interface HttpRobotsOptions {
 export interface HttpFetcherOptions {
   /** @default {@link DEFAULT_USER_AGENT} */
   userAgent?: string;
-  /** Headers sent with every request (per-request headers win). */
+  /**
+   * Headers sent with every request (per-request headers win). On a redirect to another origin only
+   * {@link CROSS_ORIGIN_HEADERS} are forwarded; everything else a caller set (API keys, cookies,
+   * conditional headers) stays with the origin it was meant for.
+   */
   headers?: Record<string, string>;
   /** Default `Accept`. @default 'text/html,application/xhtml+xml,application/json;q=0.9,*\/*;q=0.8' */
   accept?: string;
@@ -134,7 +142,17 @@ const requestSchema = z.object({
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 const MAX_CRAWL_DELAY_MS = 30_000;
-const ROBOTS_MAX_BYTES = 512 * 1024; // Google reads the first 500 KiB
+/** robots.txt bytes read; the rest is ignored, as Google does (RFC 9309 asks for at least 500 KiB). */
+const ROBOTS_MAX_BYTES = 500 * 1024;
+
+/**
+ * Request headers forwarded when a redirect leaves the origin; every other header is dropped. These
+ * describe the client and what it accepts, never who it is: `authorization`, `cookie`, API-key headers
+ * and anything custom stay behind. Conditional headers (`if-none-match`, `if-modified-since`) are
+ * validators of the first origin's resource, so they stay behind too. `content-type` travels only with
+ * a body that a 307/308 re-sends.
+ */
+export const CROSS_ORIGIN_HEADERS: readonly string[] = ['user-agent', 'accept', 'accept-language', 'accept-encoding'];
 
 function retryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
@@ -156,6 +174,8 @@ interface RequestState {
   timeoutMs: number;
   /** The robots.txt request itself must not wait on robots.txt. */
   skipRobots: boolean;
+  /** Past `maxBytes`, keep the first `maxBytes + 1` bytes instead of failing (robots.txt). */
+  truncate?: boolean;
   retries: number;
 }
 
@@ -208,9 +228,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
     // A burst below 1 would never hold a whole token.
     burst: Math.max(1, options.hostBurst ?? options.hostRequestsPerSecond ?? 5),
   });
+  const robotsAgent = robotsOptions?.userAgent ?? userAgent.split('/')[0]?.trim() ?? userAgent;
   const robots = robotsOptions
     ? new RobotsCache(loadRobots, {
-        userAgent: robotsOptions.userAgent ?? userAgent.split('/')[0]?.trim() ?? userAgent,
+        userAgent: robotsAgent,
         ttlMs: robotsOptions.ttlMs ?? 86_400_000,
         errorTtlMs: robotsOptions.errorTtlMs ?? 600_000,
         maxEntries: robotsOptions.maxEntries ?? 10_000,
@@ -228,9 +249,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
         maxBytes: ROBOTS_MAX_BYTES,
         timeoutMs,
         skipRobots: true,
+        truncate: true,
         retries: 0,
       });
-      return { status: result.status, body: result.text() };
+      return { status: result.status, body: robotsText(result.body) };
     } catch (error) {
       return { error };
     }
@@ -284,11 +306,11 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
         return createFetchResult({ url: url.href, status: response.status, headers, body: new Uint8Array(), totalMs, source: SOURCE });
       }
       const declared = Number(headers['content-length']);
-      if (!headers['content-encoding'] && Number.isFinite(declared) && declared > state.maxBytes) {
+      if (!state.truncate && !headers['content-encoding'] && Number.isFinite(declared) && declared > state.maxBytes) {
         await response.body?.cancel().catch(() => undefined);
         throw tooLarge(url.href, state.maxBytes, declared);
       }
-      const body = await readCapped(response.body as ReadableStream<Uint8Array> | null, state.maxBytes, url.href, controller);
+      const body = await readCapped(response.body as ReadableStream<Uint8Array> | null, state.maxBytes, url.href, controller, state.truncate === true);
       const totalMs = performance.now() - started;
       emit({ type: 'request:end', url: url.href, method: state.method, status: response.status, bytes: body.byteLength, totalMs, attempt });
       return createFetchResult({
@@ -358,15 +380,23 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
 
   async function checkRobots(url: URL, signal: AbortSignal | undefined): Promise<void> {
     if (!robots || !robotsOptions) return;
-    const verdict = await raceAbort(robots.check(url), signal, url.href);
+    let verdict: Awaited<ReturnType<RobotsCache['check']>>;
+    try {
+      verdict = await raceAbort(robots.check(url), signal, url.href);
+    } catch (error) {
+      throw robotsFetchError(error, url);
+    }
     if (verdict.crawlDelayMs !== undefined && robotsOptions.respectCrawlDelay !== false) {
       limiter.limitRate(url.host, 1000 / Math.min(verdict.crawlDelayMs, MAX_CRAWL_DELAY_MS));
     }
     if (!verdict.allowed) {
       emit({ type: 'robots:blocked', url: url.href, userAgent });
-      const why = verdict.reason === 'unavailable' ? 'robots.txt is unavailable (5xx/network), so the site is treated as disallowed' : 'robots.txt disallows it';
+      const why =
+        verdict.reason === 'unavailable'
+          ? `${url.origin}/robots.txt answered HTTP ${verdict.status ?? '5xx'}, so the whole site is treated as disallowed until it can be read (RFC 9309 §2.3.1.4)`
+          : `${url.origin}/robots.txt disallows it for ${robotsAgent}`;
       throw new JobkitError('FETCH_ROBOTS_DISALLOWED', `[${SOURCE}] not fetching ${url.href}: ${why}`, {
-        details: { url: url.href, host: url.host, reason: verdict.reason },
+        details: { url: url.href, host: url.host, reason: verdict.reason, ...(verdict.status === undefined ? {} : { robotsStatus: verdict.status }) },
       });
     }
   }
@@ -405,7 +435,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
           factor: 2,
           randomize: true,
           signal: state.signal,
-          unref: true,
+          // Not unref'd: the caller is awaiting this backoff, so it must hold the process.
           shouldRetry: ({ error, attemptNumber, retriesLeft }) => {
             const retry = error instanceof RetryableStatus || (JobkitError.is(error) && error.retryable);
             if (retry) {
@@ -468,12 +498,51 @@ function redirectedState(state: RequestState, status: number, from: URL, to: URL
     delete headers['content-length'];
   }
   if (from.origin !== to.origin) {
-    // Never forward credentials to another origin.
-    delete headers.authorization;
-    delete headers.cookie;
-    delete headers['proxy-authorization'];
+    // Allow-list, not deny-list: a custom credential header (x-api-key…) must not reach another origin.
+    const kept: Record<string, string> = {};
+    for (const name of CROSS_ORIGIN_HEADERS) if (headers[name] !== undefined) kept[name] = headers[name];
+    if (body !== undefined && headers['content-type'] !== undefined) kept['content-type'] = headers['content-type'];
+    return { ...state, method, body, headers: kept };
   }
   return { ...state, method, body, headers };
+}
+
+/**
+ * robots.txt as text: RFC 9309 files are UTF-8. A file cut at the byte cap (more than
+ * {@link ROBOTS_MAX_BYTES} arrived) loses its partial last line, so a half rule is never applied.
+ */
+function robotsText(body: Uint8Array): string {
+  let bytes = body;
+  if (bytes.byteLength > ROBOTS_MAX_BYTES) {
+    bytes = bytes.subarray(0, ROBOTS_MAX_BYTES);
+    const lastNewline = bytes.lastIndexOf(0x0a);
+    bytes = bytes.subarray(0, lastNewline + 1);
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** Re-issue a robots.txt fetch failure as what it is (network, timeout, SSRF…), naming the page it was for. */
+function robotsFetchError(error: unknown, url: URL): JobkitError {
+  const robotsUrl = `${url.origin}/robots.txt`;
+  if (!JobkitError.is(error)) {
+    return new JobkitError('FETCH_NETWORK', `[${SOURCE}] not fetching ${url.href}: ${robotsUrl} could not be fetched: ${String(error)}`, {
+      cause: error,
+      details: { url: url.href, host: url.host, robotsUrl },
+    });
+  }
+  if (error.code === 'ABORTED' || error.code === 'CLOSED') return error;
+  const reason = error.message.replace(`[${SOURCE}] `, '');
+  return new JobkitError(error.code, `[${SOURCE}] not fetching ${url.href}: its robots.txt could not be fetched (${reason}); this is a ${failureKind(error.code)}, not a robots.txt rule`, {
+    cause: error,
+    retryable: error.retryable,
+    details: { ...error.details, url: url.href, host: url.host, robotsUrl },
+  });
+}
+
+function failureKind(code: string): string {
+  if (code === 'FETCH_TIMEOUT') return 'timeout';
+  if (code === 'FETCH_BLOCKED') return 'refusal by the SSRF guard';
+  return 'network error';
 }
 
 async function readCapped(
@@ -481,6 +550,7 @@ async function readCapped(
   maxBytes: number,
   url: string,
   controller: AbortController,
+  truncate = false,
 ): Promise<Uint8Array> {
   if (!stream) return new Uint8Array();
   const reader = stream.getReader();
@@ -490,6 +560,14 @@ async function readCapped(
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
+    if (total > maxBytes && truncate) {
+      // Keep one byte past the cap so the caller can tell a cut file from one of exactly maxBytes.
+      chunks.push(value.subarray(0, value.byteLength - (total - maxBytes - 1)));
+      total = maxBytes + 1;
+      controller.abort();
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
     if (total > maxBytes) {
       // Stop downloading now rather than draining a huge (or decompression-bomb) body.
       controller.abort();
@@ -549,7 +627,14 @@ function mapError(error: unknown, url: URL, ctx: { timedOut: boolean; aborted: b
     }
   }
   const code = findCode(error);
-  const message = code ? `${code}` : error instanceof Error ? error.message : String(error);
+  const message =
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA'
+      ? `DNS lookup of ${url.hostname} failed (${code})`
+      : code
+        ? `${code}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
   return new JobkitError('FETCH_NETWORK', `[${SOURCE}] ${url.href} failed: ${message}`, {
     cause: error,
     details: code ? { ...details, errno: code } : details,

@@ -1,7 +1,8 @@
 /**
  * Per-host politeness for the HTTP fetcher: a concurrency cap plus a token bucket per host, and a
  * pause that a 429/503 `Retry-After` (or robots `Crawl-delay`) puts on that host alone.
- * Waiting callers queue in FIFO order and can leave the queue through their AbortSignal.
+ * Waiting callers queue in FIFO order and can leave the queue through their AbortSignal. A wake-up
+ * timer runs only while someone is queued and is not `unref`'d: an awaited request holds the process.
  * @module
  */
 
@@ -95,9 +96,9 @@ class HostGate {
       if (now < this.pausedUntil) waitMs = this.pausedUntil - now;
       else if (this.tokens < 1) waitMs = ((1 - this.tokens) / this.rate) * 1000;
       if (waitMs > 0) {
-        // unref: a queued request must not keep the process alive on its own.
+        // Not unref'd: this timer exists only while a caller awaits a slot, and that caller's
+        // promise must hold the process (a plain script would otherwise exit mid-crawl).
         this.timer = setTimeout(() => this.pump(), Math.ceil(waitMs));
-        this.timer.unref?.();
         return;
       }
       const waiter = this.queue.shift() as Waiter;

@@ -27,10 +27,9 @@ export function createSsrfPolicy(options: { enabled?: boolean; allowPrivateNetwo
   const allowNetworks = (options.allowPrivateNetworks ?? []).map((cidr) => {
     try {
       const [addr, bits] = ipaddr.parseCIDR(cidr.includes('/') ? cidr : `${cidr}/${cidr.includes(':') ? 128 : 32}`);
-      return [normaliseAddress(addr), addr.kind() === 'ipv6' && normaliseAddress(addr).kind() === 'ipv4' ? bits - 96 : bits] as [
-        ipaddr.IPv4 | ipaddr.IPv6,
-        number,
-      ];
+      // An IPv6 range inside an IPv4-carrying /96 is matched as the IPv4 range it covers.
+      const v4 = addr.kind() === 'ipv6' && bits >= 96 ? normaliseAddress(addr) : addr;
+      return [v4, v4 === addr ? bits : bits - 96] as [ipaddr.IPv4 | ipaddr.IPv6, number];
     } catch (cause) {
       throw new JobkitError('INVALID_ARGUMENT', `[${SOURCE}] allowPrivateNetworks: "${cidr}" is not a CIDR range`, { cause });
     }
@@ -42,9 +41,22 @@ export function createSsrfPolicy(options: { enabled?: boolean; allowPrivateNetwo
   };
 }
 
-/** IPv4-mapped IPv6 (::ffff:10.0.0.1) is classified as the IPv4 address it carries. */
+/**
+ * IPv6 forms that carry an IPv4 address in their low 32 bits are classified as that IPv4 address:
+ * IPv4-mapped `::ffff:0:0/96`, IPv4-translated `::ffff:0:0:0/96` and the deprecated IPv4-compatible
+ * `::/96` (`[::127.0.0.1]`, which the URL parser prints as `[::7f00:1]`). `::` and `::1` keep their
+ * IPv6 meaning (unspecified, loopback).
+ */
 function normaliseAddress(addr: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
-  return addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? (addr as ipaddr.IPv6).toIPv4Address() : addr;
+  if (addr.kind() !== 'ipv6') return addr;
+  const parts = (addr as ipaddr.IPv6).parts;
+  const [a, b, c, d, e, f, g, h] = parts as [number, number, number, number, number, number, number, number];
+  if (a !== 0 || b !== 0 || c !== 0 || d !== 0) return addr;
+  const mapped = e === 0 && f === 0xffff;
+  const translated = e === 0xffff && f === 0;
+  const compatible = e === 0 && f === 0 && (g !== 0 || h > 1);
+  if (!mapped && !translated && !compatible) return addr;
+  return new ipaddr.IPv4([g >> 8, g & 0xff, h >> 8, h & 0xff]);
 }
 
 function stripBrackets(host: string): string {
