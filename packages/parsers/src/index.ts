@@ -20,7 +20,7 @@ export type { ExtractJobLinksOptions, JobLink } from './links/index.js';
 export { sanitizeDescription, htmlToText } from './html/sanitize.js';
 export type { SanitizedDescription } from './html/sanitize.js';
 export { listBoardJobs, boardPlatforms, BoardNotFound, BoardEmpty, Blocked, Truncated, EndpointChanged } from './boards/index.js';
-export type { BoardRef, ListBoardJobsOptions, BoardJobsResult, BoardClient, BoardContext, BoardListing } from './boards/index.js';
+export type { BoardRef, ListBoardJobsOptions, BoardJobsResult, BoardClient, BoardContext, BoardListing, SkippedRow } from './boards/index.js';
 export {
   detectAts,
   detectAtsFromSignals,

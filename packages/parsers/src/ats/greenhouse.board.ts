@@ -9,37 +9,39 @@ import type { Salary } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson, mapLimit } from '../boards/http.js';
 import { decodeEntities, periodOf, place, salaryOf, toDraft } from '../boards/map.js';
+import { any, count, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
-const PayRange = z.looseObject({
-  min_cents: z.number().nullish(),
-  max_cents: z.number().nullish(),
-  currency_type: z.string().nullish(),
-  title: z.string().nullish(),
-  blurb: z.string().nullish(),
-});
+/** Base for relative job paths. */
+const BASE = 'https://job-boards.greenhouse.io/';
+const PayRange = obj({ min_cents: num, max_cents: num, currency_type: text, title: text, blurb: text });
 const Job = z.looseObject({
-  id: z.union([z.number(), z.string()]),
-  title: z.string(),
-  absolute_url: z.string(),
-  updated_at: z.string().nullish(),
-  first_published: z.string().nullish(),
-  company_name: z.string().nullish(),
-  location: z.looseObject({ name: z.string().nullish() }).nullish(),
-  content: z.string().nullish(),
-  departments: z.array(z.looseObject({ name: z.string().nullish() })).nullish(),
-  offices: z.array(z.looseObject({ name: z.string().nullish(), location: z.string().nullish() })).nullish(),
-  metadata: z.array(z.looseObject({ name: z.string().nullish(), value: z.unknown(), value_type: z.string().nullish() })).nullish(),
-  pay_input_ranges: z.array(PayRange).nullish(),
+  id,
+  title: required('no title'),
+  absolute_url: text,
+  updated_at: when,
+  first_published: when,
+  company_name: text,
+  // `{ name }` in the API; some captures and mirrors flatten it to a string.
+  location: label,
+  content: text,
+  departments: list(label),
+  offices: list(obj({ name: text, location: label })),
+  metadata: list(obj({ name: text, value: any, value_type: text })),
+  pay_input_ranges: list(PayRange),
 });
-const ListResponse = z.looseObject({ jobs: z.array(Job), meta: z.looseObject({ total: z.number().nullish() }).nullish() });
-const DetailResponse = z.looseObject({ pay_input_ranges: z.array(PayRange).nullish() });
-const CurrencyRange = z.looseObject({ min_value: z.union([z.string(), z.number()]).nullish(), max_value: z.union([z.string(), z.number()]).nullish(), unit: z.string().nullish() });
+const ListResponse = z.looseObject({
+  jobs: rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.absolute_url], BASE) }),
+  meta: obj({ total: count }),
+});
+const DetailResponse = z.looseObject({ pay_input_ranges: list(PayRange) });
+const CurrencyRange = z.looseObject({ min_value: num, max_value: num, unit: text });
 
 type GhJob = z.output<typeof Job>;
 
-function payFromRanges(ranges: z.output<typeof PayRange>[] | null | undefined): Salary | null {
-  const first = ranges?.find((r) => r.min_cents != null || r.max_cents != null);
+function payFromRanges(ranges: readonly NonNullable<z.output<typeof PayRange>>[]): Salary | null {
+  const first = ranges.find((r) => r.min_cents != null || r.max_cents != null);
   if (!first) return null;
   const cents = (v: number | null | undefined) => (v == null ? null : v / 100);
   return salaryOf({
@@ -52,14 +54,20 @@ function payFromRanges(ranges: z.output<typeof PayRange>[] | null | undefined): 
 }
 
 function metadataValue(job: GhJob, name: RegExp): unknown {
-  return job.metadata?.find((m) => m.name && name.test(m.name))?.value;
+  return job.metadata.find((m) => m.name && name.test(m.name))?.value;
 }
 
 function payFromMetadata(job: GhJob): Salary | null {
-  const m = job.metadata?.find((x) => x.value_type === 'currency_range' || (x.name && /salary|compensation|pay/i.test(x.name)));
+  const m = job.metadata.find((x) => x.value_type === 'currency_range' || (x.name && /salary|compensation|pay/i.test(x.name)));
   const parsed = CurrencyRange.safeParse(m?.value);
   if (!parsed.success) return null;
   return salaryOf({ min: parsed.data.min_value, max: parsed.data.max_value, currency: parsed.data.unit, period: periodOf(m?.name) });
+}
+
+/** The job page Greenhouse documents for a board and id (EU boards on the EU host). */
+function canonical(apiUrl: string, board: string, jobId: string): string {
+  const host = new URL(apiUrl).host.replace(/^boards-api\./, 'job-boards.');
+  return `https://${host}/${seg(board)}/jobs/${seg(jobId)}`;
 }
 
 export const greenhouseBoard: BoardClient = {
@@ -67,14 +75,15 @@ export const greenhouseBoard: BoardClient = {
   async list(ctx: BoardContext) {
     const url = ctx.apiUrl();
     const data = await fetchJson(ctx, url, ListResponse);
-    const jobs = data.jobs.slice(0, ctx.maxJobs);
+    const rows = keep(ctx, data.jobs);
+    const jobs = rows.slice(0, ctx.maxJobs);
     const pay = new Map<string, Salary | null>();
-    const needDetail = ctx.details ? jobs.filter((j) => !j.pay_input_ranges && !payFromMetadata(j)) : [];
+    const needDetail = ctx.details ? jobs.filter((j) => j.id !== undefined && j.pay_input_ranges.length === 0 && !payFromMetadata(j)) : [];
     let failed = 0;
     await mapLimit(ctx, needDetail, ctx.detailConcurrency, async (job) => {
-      const detailUrl = url.replace(/\/jobs\?content=true$/, `/jobs/${encodeURIComponent(String(job.id))}?pay_transparency=true`);
+      const detailUrl = url.replace(/\/jobs\?content=true$/, `/jobs/${seg(job.id!)}?pay_transparency=true`);
       try {
-        pay.set(String(job.id), payFromRanges((await fetchJson(ctx, detailUrl, DetailResponse)).pay_input_ranges));
+        pay.set(job.id!, payFromRanges((await fetchJson(ctx, detailUrl, DetailResponse)).pay_input_ranges));
       } catch (error) {
         if ((error as { code?: string }).code === 'ABORTED') throw error;
         failed++;
@@ -82,25 +91,26 @@ export const greenhouseBoard: BoardClient = {
     });
     if (failed > 0) ctx.warn(`greenhouse: pay detail failed for ${failed} jobs; their salary may be missing`);
     const drafts = jobs.map((job) => {
-      const id = String(job.id);
-      const offices = (job.offices ?? []).map((o) => place({ raw: o.location ?? o.name })).filter((l) => l !== null);
+      const link = jobUrl(ctx, [job.absolute_url], () => canonical(url, ctx.boardToken, job.id!), BASE)!;
+      const jobId = job.id ?? idFromUrl(ctx, link);
+      const offices = job.offices.map((o) => place({ raw: o.location ?? o.name })).filter((l) => l !== null);
       const employment = metadataValue(job, /employment|job type|commitment/i);
       return toDraft(ctx, {
-        jobId: id,
-        url: job.absolute_url,
+        jobId,
+        url: link,
         title: job.title,
         company: job.company_name,
-        locationText: job.location?.name,
-        locations: job.location?.name ? undefined : offices,
+        locationText: job.location,
+        locations: job.location ? undefined : offices,
         employment: typeof employment === 'string' ? employment : undefined,
-        salary: payFromRanges(job.pay_input_ranges) ?? payFromMetadata(job) ?? pay.get(id) ?? null,
+        salary: payFromRanges(job.pay_input_ranges) ?? payFromMetadata(job) ?? pay.get(jobId) ?? null,
         // The API escapes the HTML once (`&lt;p&gt;`), so decode before sanitizing.
         descriptionHtml: job.content ? decodeEntities(job.content) : null,
-        department: job.departments?.map((d) => d.name).filter(Boolean).join(', '),
+        department: job.departments.join(', '),
         datePosted: job.first_published ?? job.updated_at,
-        applyUrl: job.absolute_url,
+        applyUrl: link,
       });
     });
-    return { drafts, advertisedTotal: data.meta?.total ?? data.jobs.length, partial: jobs.length < data.jobs.length };
+    return { drafts, advertisedTotal: data.meta?.total ?? data.jobs.length, partial: jobs.length < rows.length };
   },
 };

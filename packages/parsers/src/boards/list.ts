@@ -9,10 +9,13 @@ import { z } from 'zod';
 import { getAtsPlatform } from '../ats/registry.js';
 import { ATS_PLATFORM_IDS } from '../ats/types.js';
 import { BoardEmpty, Truncated } from './errors.js';
+import type { SkippedRow } from './rows.js';
 import type { BoardContext, BoardJobsResult, BoardRef, ListBoardJobsOptions } from './types.js';
 
 const SOURCE = '[parsers/boards]';
 const DEFAULT_MAX_JOBS = 10_000;
+/** Skipped rows named one by one in `warnings`; past this, one summary line (all stay in `skipped`). */
+const NAMED_SKIPS = 20;
 
 const refSchema = z.object({
   platform: z.string().min(1),
@@ -42,8 +45,10 @@ export function boardPlatforms(): string[] {
  *
  * Fields come from the API's structured fields (provenance `ats-api`); text heuristics only fill
  * gaps (provenance `heuristic`). `partial` is true (with a warning) when fewer jobs were read than
- * the API advertised, a cap (`maxJobs`, Workday's 2,000 clamp) cut the listing, or jobs failed
- * validation. Jobs are deduplicated by URL.
+ * the API advertised, a cap (`maxJobs`, Workday's 2,000 clamp) cut the listing, or rows or jobs
+ * failed validation. Rows are read one by one: a row that is not a job (`null`, no title, neither
+ * id nor URL) is skipped and listed in `skipped`, never failing its board. Advertised totals are
+ * optional; a total the listing contradicts is warned about. Jobs are deduplicated by URL.
  *
  * @throws BoardNotFound, Blocked, EndpointChanged, BoardEmpty (empty body, or no jobs with
  * `failOnEmpty`), Truncated (with `failOnPartial`), `INVALID_ARGUMENT`, `UNSUPPORTED`, `ABORTED`.
@@ -65,6 +70,7 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   if (host === undefined && ref.data.url !== undefined) host = def.matchUrl(new URL(ref.data.url))?.host;
 
   const warnings: string[] = [];
+  const skipped: SkippedRow[] = [];
   const now = opts.data.now ?? new Date();
   const maxJobs = opts.data.maxJobs ?? DEFAULT_MAX_JOBS;
   const ctx: BoardContext = {
@@ -83,6 +89,10 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
     details: opts.data.details ?? true,
     detailConcurrency: opts.data.detailConcurrency ?? 4,
     warn: (m) => warnings.push(m),
+    skip: (row) => {
+      skipped.push(row);
+      if (skipped.length <= NAMED_SKIPS) warnings.push(`skipped row ${row.index}${row.id !== undefined ? ` (id ${row.id})` : ''}: ${row.reason}`);
+    },
   };
 
   const listing = await client.list(ctx);
@@ -109,6 +119,7 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
     jobs.push(job);
   }
   if (invalid > 5) warnings.push(`skipped ${invalid} invalid jobs in total`);
+  if (skipped.length > NAMED_SKIPS) warnings.push(`skipped ${skipped.length} unreadable rows in total`);
   if (duplicates > 0) warnings.push(`dropped ${duplicates} duplicate postings (same URL)`);
 
   let partial = listing.partial ?? false;
@@ -121,20 +132,24 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
     if (!warnings.some((w) => w.includes('maxJobs'))) warnings.push(`stopped at maxJobs=${maxJobs}`);
   }
   const advertised = listing.advertisedTotal;
-  // Duplicates the API listed twice are not missing jobs, so they count as read.
-  if (advertised !== null && jobs.length + invalid + duplicates < advertised && jobs.length < maxJobs) {
+  // Duplicates the API listed twice are not missing jobs, and skipped rows are already reported, so both count as read.
+  const listed = jobs.length + invalid + duplicates + skipped.length;
+  if (advertised !== null && listed < advertised && jobs.length < maxJobs) {
     partial = true;
     warnings.push(`read ${jobs.length} of ${advertised} advertised jobs`);
   }
-  if (invalid > 0) partial = true;
+  if (advertised !== null && listed > advertised && !partial) {
+    warnings.push(`the API advertised ${advertised} jobs but listed ${listed}; its total is stale or counts differently`);
+  }
+  if (invalid > 0 || skipped.length > 0) partial = true;
 
   if (jobs.length === 0 && opts.data.failOnEmpty) {
     throw new BoardEmpty(`${SOURCE} ${def.id} board "${boardToken}" has no jobs`, { details: { platform: def.id, boardToken } });
   }
   if (partial && opts.data.failOnPartial) {
     throw new Truncated(`${SOURCE} ${def.id} board "${boardToken}" could not be read completely: ${warnings.join('; ')}`, {
-      details: { platform: def.id, boardToken, read: jobs.length, advertisedTotal: advertised },
+      details: { platform: def.id, boardToken, read: jobs.length, advertisedTotal: advertised, skippedRows: skipped.length },
     });
   }
-  return { jobs, advertisedTotal: advertised, partial, warnings };
+  return { jobs, advertisedTotal: advertised, partial, warnings, skipped };
 }

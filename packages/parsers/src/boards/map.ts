@@ -14,6 +14,7 @@ import { parseLocation } from '../normalize/location.js';
 import { parseSalary } from '../normalize/salary.js';
 import { parseWorkplaceType } from '../normalize/workplace.js';
 import type { BoardContext } from './types.js';
+import { secureUrl } from './urls.js';
 
 type Maybe<T> = T | null | undefined;
 
@@ -109,14 +110,15 @@ export function toDraft(ctx: BoardContext, job: ApiJob): JobDraft {
   if (datePosted) set('datePosted', 'ats-api');
   const validThrough = apiDate(job.validThrough, ctx.now);
   if (validThrough) set('validThrough', 'ats-api');
-  const applyUrl = httpUrl(job.applyUrl) ?? null;
+  const apply = httpUrl(job.applyUrl, job.url);
+  const applyUrl = apply === undefined ? null : secureUrl(ctx, apply);
   if (applyUrl) set('applyUrl', 'ats-api');
   const department = str(job.department);
   if (department) set('department', 'ats-api');
 
   const draft: JobDraft = {
-    url: job.url,
-    title: job.title.trim(),
+    url: secureUrl(ctx, job.url),
+    title: plainTitle(job.title),
     company: { name: company ?? ctx.boardToken },
     locations,
     workplaceType,
@@ -133,6 +135,14 @@ export function toDraft(ctx: BoardContext, job: ApiJob): JobDraft {
   };
   if (department) draft.department = department;
   return draft;
+}
+
+const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
+
+/** Titles some APIs send entity-encoded (`R&amp;D Engineer`) decoded once, whitespace collapsed. */
+function plainTitle(title: string): string {
+  const t = ENTITY.test(title) ? decodeEntities(title) : title;
+  return t.replace(/\s+/g, ' ').trim();
 }
 
 /** "FullTime" / "permanent_full_time" / "PART_TIME" → words the employment normalizer reads. */

@@ -5,6 +5,7 @@
  */
 import type { Fetcher, JobDraft, JobPosting } from '@jobkit/core';
 import type { AtsDefinition, AtsPlatformId } from '../ats/types.js';
+import type { SkippedRow } from './rows.js';
 
 /** Which board to read. */
 export interface BoardRef {
@@ -49,10 +50,15 @@ export interface BoardJobsResult {
   jobs: JobPosting[];
   /** The total the API advertised (`meta.total`, `totalFound`, `count`…), or `null` when it states none. */
   advertisedTotal: number | null;
-  /** True when fewer jobs were read than the board holds (cap, clamp, failed pages). */
+  /** True when fewer jobs were read than the board holds (cap, clamp, failed pages, skipped rows). */
   partial: boolean;
-  /** Human-readable notes: skipped jobs, clamps, fallbacks. */
+  /** Human-readable notes: skipped rows and jobs, clamps, fallbacks, inconsistent totals. */
   warnings: string[];
+  /**
+   * Rows of the response that could not be read as jobs (`null` entries, no title, neither id nor
+   * URL), each with its position, id when it had one, and the reason. Each also makes the result `partial`.
+   */
+  skipped: SkippedRow[];
 }
 
 /** What a client receives. */
@@ -72,11 +78,14 @@ export interface BoardContext {
   readonly detailConcurrency: number;
   /** Record a warning for the result. */
   warn(message: string): void;
+  /** Report a response row that is not a readable job; the result becomes `partial`. */
+  skip(row: SkippedRow): void;
 }
 
 /** What a client returns; `listBoardJobs` finalizes the drafts and checks completeness. */
 export interface BoardListing {
   drafts: JobDraft[];
+  /** The total the API states, or `null` when it states none (unknown, not an error). */
   advertisedTotal: number | null;
   /** The client itself knows it stopped short (clamp, cap). */
   partial?: boolean;

@@ -1,0 +1,280 @@
+/**
+ * Tolerant rows for board responses: zod primitives that coerce the values vendors send loosely
+ * (ids as numbers, booleans as `1`/`"yes"`, totals as strings, one object where a list belongs,
+ * `""` for absent) and never fail, plus {@link rowsOf}, which checks a jobs array row by row so
+ * one bad row is skipped and reported instead of sinking the board. The envelope (the jobs array
+ * itself) stays strict: when it is missing the endpoint has changed.
+ *
+ * Every field primitive maps a value it cannot read to `undefined`; only the checks a client
+ * states (a title, an id or a URL) can reject a row.
+ * @module
+ */
+import { z } from 'zod';
+import type { BoardContext } from './types.js';
+
+type Plain = Record<string, unknown>;
+
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const NUMERIC = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const EPOCH = /^\d{10,13}$/;
+const TRUE = new Set(['true', '1', 'yes', 'y', 'on']);
+const FALSE = new Set(['false', '0', 'no', 'n', 'off']);
+/** Keys whose value reads as an object's name when a string was expected (`{ name: "Berlin" }`). */
+const NAME_KEYS = ['name', 'label', 'descriptor', 'text', 'title', 'value'] as const;
+/** Keys that name a row in warnings, most specific first. */
+const ROW_ID_KEYS = ['id', 'uuid', 'shortcode', 'jobId', 'job_id', 'externalPath', 'slug', 'guid', 'reqId'] as const;
+
+/** Trimmed text; numbers become their decimal form; `""`, booleans, objects → `undefined`. */
+export function toText(v: unknown): string | undefined {
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t ? t : undefined;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'bigint') return String(v);
+  return undefined;
+}
+
+/** `true`, `1`, `"true"`, `"yes"`, `"on"` → true; `false`, `0`, `"false"`, `"no"`, `"off"` → false; anything else → `undefined`. */
+export function toFlag(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : undefined;
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    if (TRUE.has(t)) return true;
+    if (FALSE.has(t)) return false;
+  }
+  return undefined;
+}
+
+/** A finite number, or a numeric string (`"42"`, `"4.5"`, `"65,000"`); anything else → `undefined`. */
+export function toNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  if (t.length > 40) return undefined;
+  const s = NUMERIC.test(t) ? t : GROUPED.test(t) ? t.replace(/,/g, '') : undefined;
+  if (s === undefined) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** An id as a string: strings trimmed, integers in decimal; anything else → `undefined`. */
+export function toId(v: unknown): string | undefined {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v) : Number.isFinite(v) ? String(v) : undefined;
+  const t = toText(v);
+  return t !== undefined && t.length <= 300 ? t : undefined;
+}
+
+/** A name: text, or the `name`/`label`/`descriptor`/`text`/`title`/`value` of an object. */
+export function toLabel(v: unknown): string | undefined {
+  if (isPlain(v)) {
+    for (const k of NAME_KEYS) {
+      const t = toText(v[k]);
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  }
+  return toText(v);
+}
+
+/** A date as the date normalizer takes it: epoch numbers (and all-digit strings) as numbers, other text as text. */
+export function toWhen(v: unknown): string | number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v > 0 ? v : undefined;
+  const t = toText(v);
+  if (t === undefined) return undefined;
+  return EPOCH.test(t) ? Number(t) : t;
+}
+
+/** Optional text (see {@link toText}). Never fails. */
+export const text = z.unknown().optional().transform(toText);
+/** Optional boolean (see {@link toFlag}). Never fails. */
+export const flag = z.unknown().optional().transform(toFlag);
+/** Optional number (see {@link toNumber}). Never fails. */
+export const num = z.unknown().optional().transform(toNumber);
+/** Optional non-negative integer, for advertised totals and counts. Never fails. */
+export const count = z.unknown().optional().transform((v) => {
+  const n = toNumber(v);
+  return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+});
+/** Optional id as a string (see {@link toId}). Never fails. */
+export const id = z.unknown().optional().transform(toId);
+/** Optional name from text or a named object (see {@link toLabel}). Never fails. */
+export const label = z.unknown().optional().transform(toLabel);
+/** Optional date input for `apiDate` (see {@link toWhen}). Never fails. */
+export const when = z.unknown().optional().transform(toWhen);
+/** Any value, kept as is (custom metadata whose shape varies). */
+export const any = z.unknown();
+
+/** Required text: the row is rejected with `reason` when absent or empty. */
+export function required(reason: string) {
+  return z.unknown().optional().transform((v, ctx) => {
+    const t = toText(v);
+    if (t === undefined) {
+      ctx.addIssue({ code: 'custom', message: reason, input: v });
+      return z.NEVER;
+    }
+    return t;
+  });
+}
+
+/** An optional nested object: anything not an object → `undefined`; its fields are tolerant primitives. Never fails. */
+export function obj<T extends z.core.$ZodLooseShape>(shape: T) {
+  const schema = z.looseObject(shape);
+  return z.unknown().optional().transform((v): z.output<typeof schema> | undefined => {
+    if (!isPlain(v)) return undefined;
+    const r = schema.safeParse(v);
+    return r.success ? r.data : undefined;
+  });
+}
+
+/**
+ * An optional list: `null`/absent → `[]`, a single item where a list belongs → `[item]`; items
+ * the schema rejects (or maps to `undefined`) are dropped. Never fails.
+ */
+export function list<S extends z.ZodType>(item: S) {
+  return z.unknown().optional().transform((v): Exclude<z.output<S>, undefined>[] => {
+    if (v === null || v === undefined || v === '') return [];
+    const arr: unknown[] = Array.isArray(v) ? v : [v];
+    const out: Exclude<z.output<S>, undefined>[] = [];
+    for (const e of arr) {
+      const r = item.safeParse(e);
+      if (r.success && r.data !== undefined && r.data !== null) out.push(r.data as Exclude<z.output<S>, undefined>);
+    }
+    return out;
+  });
+}
+
+/** A row that was skipped: where it sat, its id when it had one, and why. */
+export interface SkippedRow {
+  /** Position in the listing (0-based, across pages). */
+  index: number;
+  id?: string;
+  reason: string;
+}
+
+/** What {@link rowsOf} yields: the rows that passed, and the ones that did not. */
+export interface Rows<T> {
+  rows: T[];
+  /** Index of each kept row in the response array (for messages). */
+  at: number[];
+  skipped: SkippedRow[];
+  /** Array length as the vendor sent it (kept + skipped). */
+  length: number;
+}
+
+/** Options of {@link rowsOf}. */
+export interface RowsOptions<T> {
+  /**
+   * Reason to reject a row that parsed (typically "neither id nor URL"), or `undefined` to keep it.
+   * Runs after the schema, on its output.
+   */
+  check?: (row: T) => string | undefined;
+  /** What the array holds, for the envelope error. @default 'jobs' */
+  what?: string;
+}
+
+/** The id a raw row carries, for naming it in a warning. */
+export function rowId(v: unknown): string | undefined {
+  if (!isPlain(v)) return undefined;
+  for (const k of ROW_ID_KEYS) {
+    const t = toId(v[k]);
+    if (t !== undefined) return t.length > 80 ? `${t.slice(0, 80)}…` : t;
+  }
+  return undefined;
+}
+
+function describeIssue(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => (i.code === 'custom' ? i.message : `${i.path.join('.') || '(row)'}: ${i.message}`))
+    .join('; ');
+}
+
+/** Why a raw row cannot be a job, before its fields are read. */
+function shapeReason(v: unknown): string | undefined {
+  if (v === null || v === undefined) return 'null entry';
+  if (Array.isArray(v)) return 'not an object (array)';
+  if (typeof v !== 'object') return `not an object (${typeof v})`;
+  return undefined;
+}
+
+/**
+ * A jobs array checked row by row. The array itself is strict: a missing or non-array value fails
+ * (→ `BOARD_ENDPOINT_CHANGED` through `validate`), except a single object, read as a one-row list.
+ * Each row is `safeParse`d on its own; failures become {@link SkippedRow}s. A response whose every
+ * row is an object and none passes (two or more rows) fails as a changed shape rather than reading
+ * as an empty board.
+ */
+export function rowsOf<S extends z.ZodType>(schema: S, options: RowsOptions<z.output<S>> = {}) {
+  const what = options.what ?? 'jobs';
+  return z.unknown().optional().transform((v, ctx): Rows<z.output<S>> => {
+    let arr: unknown[];
+    if (Array.isArray(v)) arr = v;
+    else if (isPlain(v)) arr = [v];
+    else {
+      ctx.addIssue({ code: 'custom', message: `expected an array of ${what}, got ${v === null ? 'null' : typeof v}`, input: v });
+      return z.NEVER;
+    }
+    const out: Rows<z.output<S>> = { rows: [], at: [], skipped: [], length: arr.length };
+    let objects = 0;
+    for (let index = 0; index < arr.length; index++) {
+      const raw = arr[index];
+      const shape = shapeReason(raw);
+      if (shape !== undefined) {
+        out.skipped.push({ index, reason: shape });
+        continue;
+      }
+      objects++;
+      const r = schema.safeParse(raw);
+      const reason = r.success ? options.check?.(r.data) : describeIssue(r.error.issues);
+      if (reason !== undefined || !r.success) {
+        const skip: SkippedRow = { index, reason: reason ?? 'invalid row' };
+        const rid = rowId(raw);
+        if (rid !== undefined) skip.id = rid;
+        out.skipped.push(skip);
+        continue;
+      }
+      out.rows.push(r.data);
+      out.at.push(index);
+    }
+    const single = !Array.isArray(v);
+    if (out.rows.length === 0 && objects > 0 && (single || objects >= 2)) {
+      const reasons = [...new Set(out.skipped.map((s) => s.reason))].slice(0, 3).join('; ');
+      ctx.addIssue({ code: 'custom', message: `no row of ${what} is usable (${reasons})`, input: v });
+      return z.NEVER;
+    }
+    return out;
+  });
+}
+
+/**
+ * The rows that passed; each skipped one is reported to the context (a warning naming it, and a
+ * `partial` result). `offset` is where this page starts in the whole listing.
+ */
+export function keep<T>(ctx: Pick<BoardContext, 'skip'>, rows: Rows<T>, offset = 0): T[] {
+  for (const s of rows.skipped) ctx.skip({ ...s, index: s.index + offset });
+  return rows.rows;
+}
+
+function usableUrl(v: unknown, base: string | undefined): boolean {
+  if (typeof v !== 'string' || !v.trim()) return false;
+  try {
+    const u = new URL(v.trim(), base);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reason to skip a row that has neither an id nor a usable URL (absolute, or relative to `base`),
+ * else `undefined`. A row with an id gets the vendor's canonical job URL when its own is missing.
+ */
+export function idOrUrl(ids: readonly unknown[], urls: readonly unknown[] = [], base?: string): string | undefined {
+  if (ids.some((v) => v !== undefined && v !== null && v !== '')) return undefined;
+  if (urls.some((v) => usableUrl(v, base))) return undefined;
+  return urls.some((v) => typeof v === 'string' && v.trim()) ? 'no id and no usable URL' : 'neither id nor URL';
+}
