@@ -16,6 +16,14 @@ export interface CoalescerOptions {
    * batch or {@link Coalescer.flushNow} flushes sooner). @default 0 (flush on the next microtask)
    */
   maxWaitMs?: number;
+  /**
+   * When a flush of several items rejects and this returns true for the error, the batch is
+   * flushed again in halves (and so on), so only the items that fail on their own reject and
+   * their batch-mates resolve. Use it for idempotent sinks whose errors can be one item's fault;
+   * leave it unset for errors of the sink as a whole. At most about 2·log2(batch) extra flushes
+   * per failing item. @default never split
+   */
+  isolate?: (error: unknown) => boolean;
 }
 
 export interface Coalescer<T, R> {
@@ -36,7 +44,7 @@ interface Pending<T, R> {
   reject: (e: unknown) => void;
 }
 
-/** `flush` gets a batch and returns one result per item, in order. */
+/** `flush` gets a batch and returns one result per item, in order (none for `void` results). */
 export function createCoalescer<T, R>(flush: (items: T[]) => Promise<R[]>, options: CoalescerOptions = {}): Coalescer<T, R> {
   const maxItems = Math.max(1, options.maxItems ?? 256);
   const maxWaitMs = Math.max(0, options.maxWaitMs ?? 0);
@@ -64,14 +72,24 @@ export function createCoalescer<T, R>(flush: (items: T[]) => Promise<R[]>, optio
       }
       const batch = queue.length <= maxItems ? queue : queue.slice(0, maxItems);
       queue = queue.length <= maxItems ? [] : queue.slice(maxItems);
-      try {
-        const results = await flush(batch.map((p) => p.item));
-        batch.forEach((p, i) => p.resolve(results[i] as R));
-      } catch (error) {
-        for (const p of batch) p.reject(error);
-      }
+      await settle(batch);
     }
     running = null;
+  }
+
+  async function settle(batch: Pending<T, R>[]): Promise<void> {
+    try {
+      const results = await flush(batch.map((p) => p.item));
+      batch.forEach((p, i) => p.resolve(results[i] as R));
+    } catch (error) {
+      if (batch.length > 1 && options.isolate?.(error)) {
+        const mid = batch.length >> 1;
+        await settle(batch.slice(0, mid));
+        await settle(batch.slice(mid));
+        return;
+      }
+      for (const p of batch) p.reject(error);
+    }
   }
 
   return {

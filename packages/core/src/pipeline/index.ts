@@ -5,8 +5,8 @@
  */
 export { createPipeline, DEFAULT_JOB_EVENTS_TOPIC } from './pipeline.js';
 export type { Pipeline, PipelineOptions, RunOptions } from './pipeline.js';
-export { processTask, asJobkitError } from './process-task.js';
-export type { StageDeps, ProcessTaskOptions } from './process-task.js';
+export { processTask, asJobkitError, createPageUpserter } from './process-task.js';
+export type { StageDeps, ProcessTaskOptions, StageUpsert, PageUpsert } from './process-task.js';
 export { sourceToTask, parseCrawlTask, taskKey, boardKeyOf } from './source.js';
 export { createSearchConsumer, createAnalyticsConsumer, decodeJobEvent, applyEventsToSearch, applyEventsToAnalytics } from './consumers.js';
 export type { JobEventConsumerOptions } from './consumers.js';

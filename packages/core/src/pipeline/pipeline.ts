@@ -18,15 +18,14 @@ import { DEFAULT_QUALITY_THRESHOLD } from '../quality.js';
 import type { Analytics } from '../ports/analytics.js';
 import type { Broker, Subscription } from '../ports/broker.js';
 import type { Fetcher } from '../ports/fetcher.js';
-import type { JobChange, JobStore } from '../ports/job-store.js';
+import type { JobStore } from '../ports/job-store.js';
 import type { QueueJob, WorkQueue } from '../ports/queue.js';
 import type { SearchIndex } from '../ports/search-index.js';
 import type { JobEvent } from '../schema/events.js';
-import type { JobPosting } from '../schema/job-posting.js';
-import { createCoalescer, type Coalescer } from './coalesce.js';
+import { createCoalescer } from './coalesce.js';
 import { applyEventsToAnalytics, applyEventsToSearch, createAnalyticsConsumer, createSearchConsumer } from './consumers.js';
 import { createMemoryQueue } from './memory-queue.js';
-import { asJobkitError, processTask, type StageDeps } from './process-task.js';
+import { asJobkitError, createPageUpserter, processTask, type StageDeps } from './process-task.js';
 import { sourceToTask, taskKey } from './source.js';
 import {
   emptyJobCounts,
@@ -153,14 +152,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   // Concurrent job pages share one upsert; results are matched back by URL hash. Stores pay a
   // fixed cost per transaction (about 8 ms on PGlite), so a short wait for company pays off.
   const upsertBatch = options.upsertBatch ?? 200;
-  const upserter: Coalescer<JobPosting, JobChange> = createCoalescer(
-    async (jobs) => {
-      const res = await store.upsertJobs(jobs);
-      const byHash = new Map(res.changes.map((c) => [c.job.urlHash, c]));
-      return jobs.map((j) => byHash.get(j.urlHash)!);
-    },
-    { maxItems: upsertBatch, maxWaitMs: options.upsertWaitMs ?? 20 },
-  );
+  // A posting the store refuses fails only its own page (see createPageUpserter).
+  const upserter = createPageUpserter(store, { maxItems: upsertBatch, maxWaitMs: options.upsertWaitMs ?? 20 });
   const directSearch = search && !broker ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToSearch(search, ev), [])) : null;
   const directAnalytics =
     analytics && !broker ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToAnalytics(analytics, ev), [])) : null;
@@ -262,7 +255,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         qualityThreshold: threshold,
         now,
         async upsert(jobs, boardKey) {
-          if (boardKey !== undefined || jobs.length !== 1) return (await store.upsertJobs(jobs, boardKey ? { boardKey, at: now() } : { at: now() })).changes;
+          if (boardKey !== undefined || jobs.length !== 1) return store.upsertJobs(jobs, boardKey ? { boardKey, at: now() } : { at: now() });
           parked++;
           notify();
           try {

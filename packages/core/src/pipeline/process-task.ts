@@ -9,9 +9,10 @@ import { JobkitError, type JobkitErrorCode } from '../errors.js';
 import { jobEvent, jobEventsFromChanges } from '../delivery/events.js';
 import { fetchOk } from '../ports/fetcher.js';
 import type { Fetcher } from '../ports/fetcher.js';
-import type { JobChange, JobStore, StoredJob } from '../ports/job-store.js';
+import type { JobChange, JobStore, RejectedJob, StoredJob, UpsertResult } from '../ports/job-store.js';
 import type { JobEvent } from '../schema/events.js';
 import type { JobPosting } from '../schema/job-posting.js';
+import { createCoalescer, type Coalescer, type CoalescerOptions } from './coalesce.js';
 import { boardKeyOf, taskKey } from './source.js';
 import {
   emptyJobCounts,
@@ -29,6 +30,48 @@ const WHERE = 'core/pipeline';
 /** Detection below this is too weak to switch a page to a board API read. */
 const BOARD_CONFIDENCE = 0.8;
 
+/** What an upsert hands back to {@link processTask}: stored changes and postings the store refused. */
+export type StageUpsert = Pick<UpsertResult, 'changes' | 'rejected'>;
+
+/** One page's share of a coalesced upsert: its change, or why the store refused it. */
+export type PageUpsert = JobChange | RejectedJob;
+
+const isRejected = (r: PageUpsert): r is RejectedJob => 'reason' in r && 'error' in r;
+
+/**
+ * The pipeline's and worker's coalescer for single job pages: concurrent pages share one
+ * `upsertJobs` call and each gets back its own result, so a page the store refuses fails alone
+ * and its batch-mates are stored. A store that throws for one bad row (instead of reporting it
+ * in `rejected`) has the batch split until the row stands alone; errors of the store as a whole
+ * (retryable ones: connection lost) still fail every page of the batch, for the queue to retry.
+ */
+export function createPageUpserter(store: JobStore, options: CoalescerOptions & { now?: () => Date } = {}): Coalescer<JobPosting, PageUpsert> {
+  const { now, ...coalescer } = options;
+  return createCoalescer<JobPosting, PageUpsert>(
+    async (jobs) => {
+      const res = await store.upsertJobs(jobs, now ? { at: now() } : {});
+      const byHash = new Map<string, PageUpsert>(res.changes.map((c) => [c.job.urlHash, c]));
+      for (const r of res.rejected ?? []) byHash.set(r.job.urlHash, r);
+      return jobs.map(
+        (j) =>
+          byHash.get(j.urlHash) ??
+          // A store that silently dropped the row: report it rather than resolve nothing.
+          { job: j, reason: 'the store returned no result for this posting', error: new JobkitError('STORE_FAILED', `[${WHERE}] ${store.name} returned no result for ${j.url}`, { retryable: false }) },
+      );
+    },
+    { isolate: (e) => !(JobkitError.is(e) && (e.retryable || e.code === 'CLOSED' || e.code === 'ABORTED')), ...coalescer },
+  );
+}
+
+/** Normalize what `StageDeps.upsert` returned (older callers return the changes only). */
+function stageUpsert(out: readonly PageUpsert[] | StageUpsert): StageUpsert {
+  if (!Array.isArray(out)) return { changes: (out as StageUpsert).changes, rejected: (out as StageUpsert).rejected ?? [] };
+  const changes: JobChange[] = [];
+  const rejected: RejectedJob[] = [];
+  for (const r of out as readonly PageUpsert[]) (isRejected(r) ? rejected : changes).push(r as never);
+  return { changes, rejected };
+}
+
 /** What {@link processTask} needs; the pipeline and the worker each build one. */
 export interface StageDeps {
   reader: JobReader;
@@ -36,8 +79,12 @@ export interface StageDeps {
   store: JobStore;
   qualityThreshold: number;
   now: () => Date;
-  /** Upsert (the pipeline batches single job pages here). */
-  upsert(jobs: readonly JobPosting[], boardKey: string | undefined): Promise<JobChange[]>;
+  /**
+   * Upsert (the pipeline batches single job pages here, see {@link createPageUpserter}). Return
+   * the store's result, or per-posting results; postings the store refused are reported as
+   * `STORE_FAILED` errors of their task, and the rest of the task goes on.
+   */
+  upsert(jobs: readonly JobPosting[], boardKey: string | undefined): Promise<readonly PageUpsert[] | StageUpsert>;
   /** Hand stored changes on: apply to search/analytics, publish, or just track (outbox). */
   propagate(events: JobEvent[]): Promise<void>;
   /** Queue tasks found while processing (job URLs on a careers page). */
@@ -117,12 +164,20 @@ export async function processTask(task: CrawlTask, deps: StageDeps, options: Pro
     }
     if (accepted.length === 0) return;
     checkAbort();
-    const changes = await deps.upsert(accepted, boardKey).catch((e) => {
-      throw asJobkitError(e, 'STORE_FAILED', `storing ${accepted.length} posting(s) failed`);
-    });
+    const { changes, rejected } = stageUpsert(
+      await deps.upsert(accepted, boardKey).catch((e) => {
+        throw asJobkitError(e, 'STORE_FAILED', `storing ${accepted.length} posting(s) failed`);
+      }),
+    );
     deps.onStage('upsert', changes.length);
     for (const c of changes) {
       outcome({ kind: c.kind, url: c.job.url, jobId: c.job.id, urlHash: c.job.urlHash, quality: c.job.quality.score });
+    }
+    // Refused by the store: that posting fails (with the engine's reason), its batch-mates do not.
+    for (const r of rejected) {
+      outcome({ kind: 'rejected', url: r.job.url, jobId: r.job.id, urlHash: r.job.urlHash, quality: r.job.quality?.score ?? null, reason: `not stored: ${r.reason}` });
+      report.errors++;
+      deps.onError({ error: asJobkitError(r.error, 'STORE_FAILED', `storing ${r.job.url} failed`), source: key, url: r.job.url });
     }
     const events = jobEventsFromChanges(changes, new Map(), { occurredAt: deps.now() }) as JobEvent[];
     if (events.length > 0) await deps.propagate(events);

@@ -14,13 +14,12 @@ import { DEFAULT_QUALITY_THRESHOLD } from '../quality.js';
 import { decodeJson, encodeJson, type Broker, type ReceivedMessage, type Subscription } from '../ports/broker.js';
 import type { Analytics } from '../ports/analytics.js';
 import type { Fetcher } from '../ports/fetcher.js';
-import type { JobChange, JobStore } from '../ports/job-store.js';
+import type { JobStore } from '../ports/job-store.js';
 import type { SearchIndex } from '../ports/search-index.js';
 import type { JobEvent } from '../schema/events.js';
-import type { JobPosting } from '../schema/job-posting.js';
 import { createCoalescer } from '../pipeline/coalesce.js';
 import { applyEventsToAnalytics, applyEventsToSearch } from '../pipeline/consumers.js';
-import { asJobkitError, processTask, type StageDeps } from '../pipeline/process-task.js';
+import { asJobkitError, createPageUpserter, processTask, type StageDeps } from '../pipeline/process-task.js';
 import { parseCrawlTask, sourceToTask, taskKey } from '../pipeline/source.js';
 import { PIPELINE_STAGES, type CrawlTask, type JobReader, type PipelineEvents, type PipelineStage, type SourceInput, type TaskReport } from '../pipeline/types.js';
 
@@ -135,11 +134,8 @@ export async function createWorker(options: WorkerOptions): Promise<CrawlWorker>
   const stats: WorkerStats = { tasks: 0, retried: 0, published: 0 };
   const stageCounts = Object.fromEntries(PIPELINE_STAGES.map((s) => [s, 0])) as Record<PipelineStage, number>;
 
-  const upserter = createCoalescer<JobPosting, JobChange>(async (jobs) => {
-    const res = await store.upsertJobs(jobs, { at: now() });
-    const byHash = new Map(res.changes.map((c) => [c.job.urlHash, c]));
-    return jobs.map((j) => byHash.get(j.urlHash)!);
-  }, { maxItems: 200 });
+  // A posting the store refuses fails only its own task (see createPageUpserter).
+  const upserter = createPageUpserter(store, { maxItems: 200, now });
   const toSearch = search ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToSearch(search, ev), [])) : null;
   const toAnalytics = analytics ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToAnalytics(analytics, ev), [])) : null;
 
@@ -150,7 +146,7 @@ export async function createWorker(options: WorkerOptions): Promise<CrawlWorker>
     qualityThreshold: options.qualityThreshold ?? DEFAULT_QUALITY_THRESHOLD,
     now,
     async upsert(jobs, boardKey) {
-      if (boardKey !== undefined || jobs.length !== 1) return (await store.upsertJobs(jobs, boardKey ? { boardKey, at: now() } : { at: now() })).changes;
+      if (boardKey !== undefined || jobs.length !== 1) return store.upsertJobs(jobs, boardKey ? { boardKey, at: now() } : { at: now() });
       return [await upserter.add(jobs[0]!)];
     },
     async propagate(events) {

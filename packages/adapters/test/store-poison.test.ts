@@ -1,0 +1,129 @@
+/**
+ * One posting the store refuses must not sink its batch (issue 13, S26): through the pipeline's
+ * coalesced upsert of single job pages and through a board read, on memory, PGlite and (with
+ * DATABASE_URL) PostgreSQL. The poison is injected after parsing (a reader wrapper), so the test
+ * holds whatever the parser cleans: the store is the last line of defence.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { createMemoryJobStore, createPipeline, type JobReader, type JobStore, type PipelineError, type SqlExecutor } from '@jobkit/core';
+import { jobReader } from '@jobkit/parsers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresJobStore, dropSchema, fromPg, fromPglite, migrate } from '../src/postgres/index.js';
+import { makeBoard, makeCompany, startSite, type Site } from './fixtures/pipeline-site.js';
+import { newSchema } from './postgres-helpers.js';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+const url = process.env.DATABASE_URL;
+let lite: PGlite;
+let pool: pg.Pool | null = null;
+const pgSchemas: string[] = [];
+let site: Site;
+
+beforeAll(async () => {
+  lite = new PGlite();
+  if (url) pool = new pg.Pool({ connectionString: url, max: 4 });
+  site = await startSite({
+    companies: new Map([['poison.example', makeCompany('Poison Ltd', 60, 'Engineer')]]),
+    boards: new Map([['toxic', makeBoard('Toxic Inc', 40)]]),
+  });
+});
+afterAll(async () => {
+  await site?.close();
+  await lite?.close();
+  if (pool) {
+    for (const s of pgSchemas) await dropSchema(fromPg(pool), s);
+    await pool.end();
+  }
+});
+
+/** The real reader, with one value the engines refuse put into chosen postings. */
+function poisoning(bad: (url: string) => string | null): JobReader {
+  const poison = <T extends { url: string; title: string } | null>(job: T): T => {
+    if (!job) return job;
+    const title = bad(job.url);
+    return title === null ? job : { ...job, title };
+  };
+  return {
+    ...jobReader,
+    parseJobPage(html, options) {
+      const page = jobReader.parseJobPage(html, options);
+      return { ...page, job: poison(page.job) };
+    },
+    async listBoardJobs(board, options) {
+      const r = await jobReader.listBoardJobs(board, options);
+      return { ...r, jobs: r.jobs.map((j) => poison(j)) };
+    },
+  };
+}
+
+interface Engine {
+  name: string;
+  skip: false | string;
+  open(): Promise<{ store: JobStore; outboxJobIds?: () => Promise<string[]> }>;
+}
+
+const sqlEngine = (name: string, skip: false | string, db: () => SqlExecutor): Engine => ({
+  name,
+  skip,
+  async open() {
+    const schema = newSchema();
+    if (name === 'postgres') pgSchemas.push(schema);
+    await migrate(db(), { schema });
+    const store = createPostgresJobStore({ db: db(), schema, outbox: true });
+    const outboxJobIds = async () =>
+      (await db().query<{ aggregate_id: string }>(`SELECT aggregate_id FROM ${schema}.outbox ORDER BY seq`)).rows.map((r) => r.aggregate_id);
+    return { store, outboxJobIds };
+  },
+});
+
+const engines: Engine[] = [
+  { name: 'memory', skip: false, open: async () => ({ store: createMemoryJobStore() }) },
+  sqlEngine('pglite', false, () => fromPglite(lite)),
+  sqlEngine('postgres', url ? false : 'DATABASE_URL is not set', () => fromPg(pool!)),
+];
+
+for (const engine of engines) {
+  describe.skipIf(engine.skip !== false)(`a refused posting fails alone: ${engine.name}${engine.skip ? ` (skipped: ${engine.skip})` : ''}`, () => {
+    it('60 coalesced job pages with one NUL title: 59 stored, only that page fails, no event without its job', async () => {
+      const { store, outboxJobIds } = await engine.open();
+      const reader = poisoning((u) => (u.endsWith('/jobs/17') ? 'Evil\u0000Engineer' : null));
+      // Enough concurrency and wait for the pages to share upserts (the reported failure had all 60 in one batch).
+      const pipeline = createPipeline({ reader, fetcher: site.fetcher, store, now: NOW, concurrency: 60, upsertWaitMs: 50 });
+      const errors: PipelineError[] = [];
+      pipeline.on('error', (e) => errors.push(e));
+      const rejectedReasons: string[] = [];
+      pipeline.on('job', (o) => o.kind === 'rejected' && rejectedReasons.push(`${o.url} ${o.reason}`));
+      const summary = await pipeline.run(Array.from({ length: 60 }, (_, i) => ({ url: `https://poison.example/jobs/${i + 1}` })));
+      expect(summary.jobs.created).toBe(59);
+      expect(summary.jobs.rejected).toBe(1);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.url).toBe('https://poison.example/jobs/17');
+      expect(errors[0]!.error).toMatchObject({ code: 'STORE_FAILED', retryable: false });
+      expect(rejectedReasons[0]).toMatch(/^https:\/\/poison\.example\/jobs\/17 not stored: \S/);
+      expect((await store.stats()).total).toBe(59);
+      if (outboxJobIds) {
+        const ids = await outboxJobIds();
+        expect(ids).toHaveLength(59);
+        const stored = (await store.listJobs({ limit: 100 })).items.map((s) => s.job.id);
+        expect(new Set(ids)).toEqual(new Set(stored));
+      }
+      await store.close();
+    });
+
+    it('a board of 40 with a lone surrogate in one posting: 39 stored, only that posting is reported', async () => {
+      const { store, outboxJobIds } = await engine.open();
+      const reader = poisoning((u) => (u.includes('/jobs/1007') ? 'Half \ud83d emoji' : null));
+      const pipeline = createPipeline({ reader, fetcher: site.fetcher, store, now: NOW });
+      const errors: PipelineError[] = [];
+      pipeline.on('error', (e) => errors.push(e));
+      const summary = await pipeline.run([{ platform: 'greenhouse', boardToken: 'toxic' }]);
+      expect(summary.jobs.created).toBe(39);
+      expect(summary.jobs.rejected).toBe(1);
+      expect(errors.map((e) => [e.error.code, e.url])).toEqual([['STORE_FAILED', expect.stringContaining('/jobs/1007')]]);
+      expect((await store.stats()).active).toBe(39);
+      if (outboxJobIds) expect(await outboxJobIds()).toHaveLength(39);
+      await store.close();
+    });
+  });
+}
