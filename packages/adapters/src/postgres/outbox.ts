@@ -103,6 +103,14 @@ const RelayOptionsSchema = z.object({
   maxAttempts: z.number().int().min(1).optional(),
 });
 
+/** A claimed row with its event. */
+interface Item {
+  row: ClaimedRow;
+  event: EventEnvelope;
+}
+
+const errorText = (error: unknown) => String(error instanceof Error ? error.message : error).slice(0, 2000);
+
 interface ClaimedRow {
   seq: string;
   id: string;
@@ -175,7 +183,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // Publish in seq order, one call per run of consecutive rows with the same topic (a single
       // call in the common one-topic case). Once an aggregate fails, its later rows in this batch
       // are handed back unpublished so event N+1 never overtakes a failed event N.
-      const runs: { topic: string; items: { row: ClaimedRow; event: EventEnvelope }[] }[] = [];
+      const runs: { topic: string; items: Item[] }[] = [];
       for (const row of rows) {
         const event: EventEnvelope = {
           id: row.id,
@@ -190,28 +198,60 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         else runs.push({ topic, items: [{ row, event }] });
       }
       const ok: string[] = [];
-      const failed: { seq: string; delay: number }[] = [];
+      const failed: { seq: string; delay: number; error: string }[] = [];
       const skipped: string[] = [];
       const failedAggregates = new Set<string>();
       let lastError: unknown;
-      for (const run of runs) {
-        const items = run.items.filter((x) => {
+      // Extra publish calls this round may spend finding the event a broker refused in a batch.
+      let splits = 2 * Math.ceil(Math.log2(rows.length + 1)) + 8;
+      const fail = (x: Item, error: unknown) => {
+        lastError = error;
+        // Only the first failing event of an aggregate is charged an attempt; its successors were
+        // refused because of it (a paused ordering key) or never sent, and wait behind it.
+        if (failedAggregates.has(x.row.aggregate_id)) return void skipped.push(x.row.seq);
+        failedAggregates.add(x.row.aggregate_id);
+        failed.push({ seq: x.row.seq, delay: backoffDelay(x.row.attempts + 1, backoff), error: errorText(error) });
+      };
+      /**
+       * Publish a group; on failure only the refused events fail. A broker that reports partial
+       * accepts (`details.publishedIds`, as the Pub/Sub adapter does) says which; for an
+       * all-or-nothing refusal the group is split in halves until the refused event stands alone
+       * (about 2·log2(batch) calls for one poison event). When both halves of a split fail with a
+       * retryable error the broker itself is in trouble (or several events are bad): the second
+       * half is not split further and backs off as a whole, as one failed call did before.
+       */
+      const publishGroup = async (topic: string, group: Item[], split = true): Promise<boolean> => {
+        const items = group.filter((x) => {
           if (!failedAggregates.has(x.row.aggregate_id)) return true;
           skipped.push(x.row.seq);
           return false;
         });
-        if (items.length === 0) continue;
+        if (items.length === 0) return true;
+        let error: unknown;
         try {
-          await broker.publish(run.topic, items.map((x) => eventToMessage(x.event)));
+          await broker.publish(topic, items.map((x) => eventToMessage(x.event)));
           for (const x of items) ok.push(x.row.seq);
-        } catch (error) {
-          lastError = error;
-          for (const x of items) {
-            failedAggregates.add(x.row.aggregate_id);
-            failed.push({ seq: x.row.seq, delay: backoffDelay(x.row.attempts + 1, backoff) });
-          }
+          return true;
+        } catch (e) {
+          error = e;
         }
-      }
+        const ids = JobkitError.is(error) ? error.details.publishedIds : undefined;
+        if (Array.isArray(ids) && ids.length === items.length) {
+          items.forEach((x, i) => (typeof ids[i] === 'string' ? ok.push(x.row.seq) : fail(x, error)));
+          return false;
+        }
+        if (items.length === 1 || !split || splits <= 0) {
+          for (const x of items) fail(x, error);
+          return false;
+        }
+        splits -= 2;
+        const mid = items.length >> 1;
+        const left = await publishGroup(topic, items.slice(0, mid));
+        const outage = !left && !(JobkitError.is(error) && !error.retryable);
+        await publishGroup(topic, items.slice(mid), !outage);
+        return false;
+      };
+      for (const run of runs) await publishGroup(run.topic, run.items);
       if (skipped.length > 0) {
         await db.query(`UPDATE ${s}.outbox SET claimed_until = NULL, claim_token = NULL WHERE seq = ANY($1::bigint[]) AND claim_token = $2`, [
           skipped,
@@ -237,10 +277,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           `UPDATE ${s}.outbox o SET attempts = o.attempts + 1,
              status = CASE WHEN o.attempts + 1 >= $3 THEN 'dead' ELSE 'pending' END,
              available_at = now() + d.delay_ms * interval '1 millisecond',
-             claimed_until = NULL, claim_token = NULL, last_error = $4
-           FROM unnest($1::bigint[], $2::int[]) AS d(seq, delay_ms)
+             claimed_until = NULL, claim_token = NULL, last_error = d.error
+           FROM unnest($1::bigint[], $2::int[], $4::text[]) AS d(seq, delay_ms, error)
            WHERE o.seq = d.seq AND o.claim_token = $5`,
-          [failed.map((f) => f.seq), failed.map((f) => f.delay), maxAttempts, String(lastError instanceof Error ? lastError.message : lastError).slice(0, 2000), token],
+          [failed.map((f) => f.seq), failed.map((f) => f.delay), maxAttempts, failed.map((f) => f.error), token],
         );
         options.onError?.(new JobkitError('BROKER_FAILED', `[${WHERE}] publish failed for ${failed.length} event(s); will retry`, { cause: lastError }));
       }

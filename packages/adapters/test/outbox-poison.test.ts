@@ -1,0 +1,60 @@
+/**
+ * Outbox relay with a broker that refuses one event (issue 13, S28) on PGlite and, with
+ * DATABASE_URL, PostgreSQL: only that event fails, healthy batch-mates are published once and
+ * never go dead, per-key order holds; and a broker that is down costs a bounded number of calls.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { JobkitError, createEvent, type Broker } from '@jobkit/core';
+import { createOutboxRelay, enqueueOutbox } from '@jobkit/adapters/postgres';
+import { runS28, s28Pass } from '../../../scripts/reliability/s28-outbox-poison.js';
+import { testEngines } from './postgres-helpers.js';
+
+const engines = testEngines();
+afterAll(async () => {
+  for (const e of engines) await e.close();
+});
+
+for (const engine of engines) {
+  describe.skipIf(engine.skip !== false)(`outbox relay, one refused event: ${engine.name}${engine.skip ? ` (skipped: ${engine.skip})` : ''}`, () => {
+    for (const mode of ['all-or-nothing', 'partial'] as const) {
+      it(`${mode} broker: 500 events, only the poison goes dead, the rest published once in key order`, async () => {
+        const { db, schema } = await engine.fresh();
+        const r = await runS28(db, schema, mode, 500);
+        expect(r).toMatchObject({ lost: 0, doubleApplied: 0, healthyDead: 0, poisonDead: true, poisonAttempts: 4, overtook: 0, outOfOrder: 0 });
+        // 500 events over 50 aggregates: the poison's 9 later events wait behind it.
+        expect(r.published).toBe(490);
+        expect(s28Pass(r)).toBe(true);
+        // Finding the poison costs about 2·log2(500) calls per round, not one per event.
+        expect(r.publishCalls).toBeLessThanOrEqual(mode === 'partial' ? 8 : 60);
+      });
+    }
+
+    it('a broker that is down: a bounded number of calls per round, every event backs off with one attempt', async () => {
+      const { db, schema } = await engine.fresh();
+      const events = Array.from({ length: 200 }, (_, i) => createEvent('t.down', `a-${i % 40}`, { i }));
+      await db.transaction((tx) => enqueueOutbox(tx, events, { schema }));
+      let calls = 0;
+      const down: Broker = {
+        name: 'down',
+        async publish() {
+          calls++;
+          throw new JobkitError('BROKER_FAILED', '[test] unavailable');
+        },
+        async subscribe(): Promise<never> {
+          throw new Error('unused');
+        },
+        async close() {},
+      };
+      const relay = createOutboxRelay({ db, broker: down, topic: 't', schema, batchSize: 200, backoff: { baseMs: 60_000, maxMs: 60_000, jitter: 0 } });
+      expect(await relay.runOnce()).toBe(0);
+      expect(calls).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(201)) + 2);
+      const rows = (await db.query<{ attempts: number; status: string; last_error: string | null }>(`SELECT attempts, status, last_error FROM ${schema}.outbox`)).rows;
+      // The first event of each aggregate is charged; its successors wait behind it uncharged.
+      expect(rows.filter((x) => x.attempts === 1)).toHaveLength(40);
+      expect(rows.filter((x) => x.attempts > 1)).toHaveLength(0);
+      expect(rows.every((x) => x.status === 'pending')).toBe(true);
+      expect(rows.find((x) => x.attempts === 1)?.last_error).toMatch(/unavailable/);
+      await relay.stop();
+    });
+  });
+}
