@@ -56,6 +56,15 @@ function statusOf(error: unknown): number {
   return 500;
 }
 
+/** A path segment, percent-decoded; a malformed escape (`/api/applications/%`) is a 400, not a URIError. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `[${WHERE}] malformed percent-encoding in path segment "${segment.slice(0, 100)}"`);
+  }
+}
+
 const TERMINAL = new Set<CopyJob['status']>(['completed', 'failed']);
 
 /**
@@ -108,7 +117,7 @@ export function createTrackerServer(tracker: Tracker, options: TrackerServerOpti
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = req.method ?? 'GET';
-      const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      const parts = url.pathname.split('/').filter(Boolean).map(decodeSegment);
       if (method === 'GET' && url.pathname === '/') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(TRACKER_PAGE);

@@ -24,7 +24,7 @@ fieldset{margin:1rem 0}#stats{white-space:pre;font-family:monospace;background:#
 const STATUSES=['applied','screening','interviewing','offer','rejected','ghosted','withdrawn'];
 const $=(id)=>document.getElementById(id);
 const user=()=>$('user').value.trim();
-async function api(method,path,body){const r=await fetch(path,{method,headers:{'content-type':'application/json','x-user-id':user()},body:body?JSON.stringify(body):undefined});const j=await r.json();if(!r.ok&&r.status!==409)alert(j.error);return j;}
+async function api(method,path,body){const r=await fetch(path,{method,headers:{'content-type':'application/json','x-user-id':user()},body:body?JSON.stringify(body):undefined});const j=await r.json();if(!r.ok)alert(j.error);return j;}
 function cell(tr,text){const td=document.createElement('td');td.textContent=text;tr.appendChild(td);return td;}
 async function refresh(){
   const {applications}=await api('GET','/api/applications');const tb=$('rows');tb.textContent='';

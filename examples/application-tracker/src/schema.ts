@@ -92,9 +92,10 @@ export async function migrateTracker(db: SqlExecutor, schema: string): Promise<v
 }
 
 const id = z.string().trim().min(1).max(200);
-const isoDateTime = z
-  .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'must be an ISO 8601 date-time' });
+/** An ISO 8601 instant with `Z` or an offset, or a calendar date (read as UTC midnight). */
+const isoDateTime = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  error: 'must be an ISO 8601 date-time with Z or an offset (2026-03-01T09:30:00Z) or a date (2026-03-01)',
+});
 
 export const UserIdSchema = id;
 export const ApplicationIdSchema = id;
@@ -157,6 +158,11 @@ export function notFound(what: string): JobkitError {
 }
 
 /** A request that conflicts with the current state (HTTP 409). */
-export function conflict(message: string): JobkitError {
-  return new JobkitError('INVALID_ARGUMENT', `[${WHERE}] ${message}`, { details: { httpStatus: 409 } });
+export function conflict(message: string, details: Record<string, unknown> = {}): JobkitError {
+  return new JobkitError('INVALID_ARGUMENT', `[${WHERE}] ${message}`, { details: { ...details, httpStatus: 409 } });
+}
+
+/** Well-formed input whose value is not acceptable (HTTP 400). */
+export function badRequest(message: string, details: Record<string, unknown> = {}): JobkitError {
+  return new JobkitError('INVALID_ARGUMENT', `[${WHERE}] ${message}`, { details: { ...details, httpStatus: 400 } });
 }

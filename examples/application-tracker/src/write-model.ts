@@ -2,7 +2,9 @@
  * The tracker's write model: add an application, change its status, revert the latest change,
  * delete it. Each command changes its rows and enqueues its `application.*` event in ONE
  * transaction (the outbox), so an event exists exactly when its change committed: no
- * "roll back if publish fails" path (reliability.md §0).
+ * "roll back if publish fails" path (reliability.md §0). Status changes follow
+ * `transitions.ts` (409 otherwise), are dated between the application date and now, never before
+ * the change they follow (400 otherwise), and archived applications are read-only (409).
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -17,6 +19,7 @@ import {
   notFound,
   parseInput,
 } from './schema.js';
+import { assertChangeOrder, assertPlausibleDate, assertTransition } from './transitions.js';
 
 /** Topic every application event is published to; analytics and search subscribe to it. */
 export const APPLICATION_TOPIC = 'tracker-application-events';
@@ -105,6 +108,24 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
     return row;
   }
 
+  function assertNotArchived(row: ApplicationRow): void {
+    if (row.archived_at !== null) throw conflict(`application ${row.id} is archived; archived applications are read-only`, { archivedAt: iso(row.archived_at) });
+  }
+
+  /**
+   * The latest change not undone yet, by insertion order. `seq` is compared as the bigint it is:
+   * ordering by its text form put change "13" before change "3".
+   */
+  async function latestChange(tx: SqlExecutor, appId: string) {
+    const r = await tx.query<{ seq_text: string; status: ApplicationStatus; previous_status: ApplicationStatus; occurred_at: Date | string }>(
+      `SELECT c.seq::text AS seq_text, c.status, c.previous_status, c.occurred_at FROM ${s}.application_changes c
+       WHERE c.application_id = $1 AND c.reverted_at IS NULL ORDER BY c.seq DESC LIMIT 1`,
+      [appId],
+    );
+    const row = r.rows[0];
+    return row && { seq: row.seq_text, status: row.status, previousStatus: row.previous_status, at: new Date(row.occurred_at) };
+  }
+
   async function setStatus(tx: SqlExecutor, id: string, status: ApplicationStatus, at: Date): Promise<ApplicationRow> {
     const r = await tx.query<ApplicationRow>(`UPDATE ${s}.applications SET status = $2, updated_at = $3 WHERE id = $1 RETURNING *`, [id, status, at]);
     return r.rows[0]!;
@@ -115,6 +136,7 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
       const user = parseInput(UserIdSchema, userId, 'user id');
       const body = parseInput(AddApplicationSchema, input, 'application');
       const appliedAt = body.appliedAt ? new Date(body.appliedAt) : now();
+      assertPlausibleDate('appliedAt', appliedAt, now());
       const id = randomUUID();
       return db.transaction(async (tx) => {
         const r = await tx.query<ApplicationRow>(
@@ -136,9 +158,13 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
       const appId = parseInput(ApplicationIdSchema, applicationId, 'application id');
       const body = parseInput(ChangeStatusSchema, input, 'status change');
       const at = body.at ? new Date(body.at) : now();
+      assertPlausibleDate('at', at, now());
       return db.transaction(async (tx) => {
         const row = await lockOwned(tx, user, appId);
-        if (row.status === body.status) throw conflict(`application ${appId} is already "${body.status}"`);
+        assertNotArchived(row);
+        assertTransition(appId, row.status, body.status);
+        const previous = await latestChange(tx, appId);
+        assertChangeOrder(at, new Date(row.applied_at), previous);
         await tx.query(`INSERT INTO ${s}.application_changes (application_id, status, previous_status, occurred_at) VALUES ($1, $2, $3, $4)`, [
           appId,
           body.status,
@@ -170,15 +196,11 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
       const at = now();
       return db.transaction(async (tx) => {
         const row = await lockOwned(tx, user, appId);
-        const last = await tx.query<{ seq: string; status: ApplicationStatus; previous_status: ApplicationStatus }>(
-          `SELECT seq::text AS seq, status, previous_status FROM ${s}.application_changes
-           WHERE application_id = $1 AND reverted_at IS NULL ORDER BY seq DESC LIMIT 1`,
-          [appId],
-        );
-        const change = last.rows[0];
+        assertNotArchived(row);
+        const change = await latestChange(tx, appId);
         if (!change) throw conflict(`application ${appId} has no status change to revert`);
         await tx.query(`UPDATE ${s}.application_changes SET reverted_at = $2 WHERE seq = $1::bigint`, [change.seq, at]);
-        const updated = await setStatus(tx, appId, change.previous_status, at);
+        const updated = await setStatus(tx, appId, change.previousStatus, at);
         await enqueueOutbox(
           tx,
           [
@@ -186,7 +208,7 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
               userId: user,
               applicationId: appId,
               company: row.company,
-              status: change.previous_status,
+              status: change.previousStatus,
               previousStatus: change.status,
               occurredAt: at.toISOString(),
             }),

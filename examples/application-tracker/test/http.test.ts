@@ -65,6 +65,100 @@ async function readSse(url: string): Promise<{ event: string; data: CopyJob }[]>
     });
 }
 
+const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+// First in the file: the change table is fresh, so these changes cross the 9 → 10 boundary of `seq`.
+describe('tracker status rules', () => {
+  it('reverts the latest change by number once an application has more than ten changes', async () => {
+    const user = 'henry';
+    const app = await call('POST', '/api/applications', { company: 'Soylent', title: 'Chemist', appliedAt: ago(40) }, user);
+    const path = ['screening', 'ghosted', 'screening', 'ghosted', 'interviewing', 'ghosted', 'screening', 'ghosted', 'screening', 'ghosted', 'interviewing', 'ghosted', 'offer'];
+    for (const [i, status] of path.entries()) {
+      const r = await call('POST', `/api/applications/${app.body.id}/status`, { status, at: ago(39 - i * 2) }, user);
+      expect(`${i} ${r.status}`).toBe(`${i} 200`);
+    }
+    // Each revert undoes the newest change left: the statuses come back in exact reverse order.
+    const expected = ['applied', ...path].reverse().slice(1);
+    for (const [i, status] of expected.slice(0, 5).entries()) {
+      const r = await call('POST', `/api/applications/${app.body.id}/revert`, undefined, user);
+      expect(`${i} ${r.body.status}`).toBe(`${i} ${status}`);
+    }
+    // Forward again to offer: the figures count the offer the application is in.
+    expect((await call('POST', `/api/applications/${app.body.id}/status`, { status: 'offer' }, user)).status).toBe(200);
+    const figures = await settled(tracker, user);
+    expect(figures.stats).toMatchObject({ applications: 1, offerRate: 1, interviewRate: 1, responseRate: 1 });
+    expect(figures.stats.avgDaysToFirstResponse).toBeCloseTo(1, 1);
+  });
+
+  it('accepts only the allowed transitions, with a 409 that names them', async () => {
+    const user = 'ines';
+    const add = async () => (await call('POST', '/api/applications', { company: 'Vandelay', title: 'Importer', appliedAt: ago(30) }, user)).body.id as string;
+    const move = (id: string, status: string, at?: string) => call('POST', `/api/applications/${id}/status`, at ? { status, at } : { status }, user);
+    const a = await add();
+    expect((await move(a, 'offer', ago(20))).status).toBe(200);
+    const back = await move(a, 'applied');
+    expect(back.status).toBe(409);
+    expect(back.body.error).toMatch(/cannot move from "offer" to "applied".*"rejected", "withdrawn".*revert/);
+    expect((await move(a, 'interviewing')).status).toBe(409);
+    expect((await move(a, 'withdrawn')).status).toBe(200);
+    for (const status of ['applied', 'screening', 'offer', 'rejected', 'ghosted']) {
+      const r = await move(a, status);
+      expect(`${status} ${r.status} ${r.body.error}`).toMatch(new RegExp(`^${status} 409 .*"withdrawn" is final`));
+    }
+    // A ghosted application may hear back; a rejected one is final.
+    const b = await add();
+    expect((await move(b, 'ghosted', ago(10))).status).toBe(200);
+    expect((await move(b, 'interviewing', ago(5))).status).toBe(200);
+    expect((await move(b, 'rejected', ago(4))).status).toBe(200);
+    expect((await move(b, 'screening')).status).toBe(409);
+    // Revert is the way back and is not bound by the transition rules.
+    expect((await call('POST', `/api/applications/${b}/revert`, undefined, user)).body.status).toBe('interviewing');
+  });
+
+  it('rejects change dates before the application, before the previous change, in the future or malformed', async () => {
+    const user = 'jules';
+    const app = await call('POST', '/api/applications', { company: 'Kramerica', title: 'Intern', appliedAt: ago(10) }, user);
+    const move = (body: unknown) => call('POST', `/api/applications/${app.body.id}/status`, body, user);
+    const before = await move({ status: 'screening', at: ago(500) });
+    expect(before.status).toBe(400);
+    expect(before.body.error).toMatch(/before the application date/);
+    const future = await move({ status: 'screening', at: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+    expect(future.status).toBe(400);
+    expect(future.body.error).toMatch(/in the future/);
+    for (const at of ['1', 'yesterday', '2026-02-30', '2026-03-01T10:00:00']) {
+      expect(`${at} ${(await move({ status: 'screening', at })).status}`).toBe(`${at} 400`);
+    }
+    expect((await move({ status: 'screening', at: ago(5) })).status).toBe(200);
+    const outOfOrder = await move({ status: 'interviewing', at: ago(7) });
+    expect(outOfOrder.status).toBe(400);
+    expect(outOfOrder.body.error).toMatch(/before the previous change/);
+    // A calendar date is accepted (UTC midnight).
+    expect((await move({ status: 'interviewing', at: ago(2).slice(0, 10) })).status).toBe(200);
+    expect((await call('POST', '/api/applications', { company: 'X', title: 'Y', appliedAt: '2999-01-01' }, user)).status).toBe(400);
+    expect((await call('POST', '/api/applications', { company: 'X', title: 'Y', appliedAt: '1970-01-01T00:00:00Z' }, user)).status).toBe(400);
+
+    const figures = await settled(tracker, user);
+    expect(figures.stats.avgDaysToFirstResponse).toBeGreaterThanOrEqual(0);
+    expect(figures.stats.avgDaysToFirstResponse).toBeCloseTo(5, 1);
+  });
+
+  it('keeps archived applications read-only (409) and answers a malformed path with 400', async () => {
+    const user = 'kim';
+    const app = await call('POST', '/api/applications', { company: 'Monks', title: 'Brewer', appliedAt: ago(3) }, user);
+    expect((await call('POST', `/api/applications/${app.body.id}/status`, { status: 'screening', at: ago(2) }, user)).status).toBe(200);
+    expect((await call('POST', `/api/applications/${app.body.id}/archive`, undefined, user)).status).toBe(200);
+    const change = await call('POST', `/api/applications/${app.body.id}/status`, { status: 'interviewing' }, user);
+    expect(change.status).toBe(409);
+    expect(change.body.error).toMatch(/archived/);
+    expect((await call('POST', `/api/applications/${app.body.id}/revert`, undefined, user)).status).toBe(409);
+    expect((await call('GET', `/api/applications/${app.body.id}`, undefined, user)).body.status).toBe('screening');
+    for (const path of ['/api/applications/%', '/api/applications/%E0%A4%A/status', '/api/jobs/%zz']) {
+      const res = await fetch(base + path, { headers: { 'x-user-id': user } });
+      expect(`${path} ${res.status}`).toBe(`${path} 400`);
+    }
+  });
+});
+
 describe('tracker HTTP API', () => {
   it('rejects invalid input with 400s that name the module, and unknown ids with 404', async () => {
     const missing = await call('POST', '/api/applications', { company: '' });

@@ -129,7 +129,7 @@ describe('application tracker', () => {
     await t.stopConsumers();
     t.setFaults({ afterAnalyticsInsert: () => void (processed += 1) });
     // Traffic continues while the consumer is down; the outbox and the broker hold it.
-    for (const [k, id] of ids.entries()) if (k % 2 === 0) await t.writeModel.changeStatus(u, id, { status: k % 4 === 0 ? 'interviewing' : 'rejected', at: daysAgo(NOW, k * 4 - 1) });
+    for (const [k, id] of ids.entries()) if (k % 2 === 0) await t.writeModel.changeStatus(u, id, { status: k % 4 === 0 ? 'interviewing' : 'rejected', at: daysAgo(NOW, Math.max(0, k * 4 - 1)) });
     await t.startConsumers();
 
     const figures = await settled(t, u);
