@@ -73,6 +73,8 @@ export const SalarySchema = z.object({
     .regex(/^[A-Z]{3}$/)
     .nullable(),
   period: SalaryPeriodSchema.nullable(),
+  /** Monthly salaries paid per year when the source states it (13 in `17-30K·13薪`); absent otherwise. */
+  monthsPerYear: z.number().int().min(12).max(24).optional(),
   /** The salary text as the source stated it. */
   raw: z.string().optional(),
 });

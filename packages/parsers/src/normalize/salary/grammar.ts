@@ -1,0 +1,684 @@
+/**
+ * The small grammar over salary tokens: amounts (number + multiplier + currency), groups (a
+ * range or one amount with its bound), then the group the text states as its pay. Every look
+ * around an amount is a window of a few tokens, so the whole pass is linear in the tokens.
+ * @module
+ */
+import type { SalaryPeriod } from '@jobkit/core';
+import {
+  CURRENCY_SIGNS,
+  CURRENCY_WORDS,
+  PREFIXED_SIGN,
+  THREE_DECIMAL_CURRENCIES,
+  isAmbiguous,
+  isIsoCurrency,
+  resolveAmbiguousCurrency,
+  type CurrencyContext,
+} from '../currency.js';
+import {
+  BETWEEN_ONLY,
+  BETWEEN_WORDS,
+  MAX_AFTER,
+  MAX_BEFORE,
+  MIN_AFTER,
+  MIN_BEFORE,
+  MULTIPLIERS,
+  MULT_NEEDS_CURRENCY,
+  NOT_MONEY_AFTER,
+  NOT_PAY_WORDS,
+  PAY_WORDS,
+  PERIOD_AFTER_P,
+  PER_WORDS,
+  RANGE_WORDS,
+  SHORT_PERIOD,
+  STRONG_PERIOD,
+  UNIT_PERIOD,
+} from './lexicon.js';
+import { NUM, SYM, WORD, type Token } from './tokenize.js';
+
+/** Amounts above this are never pay (and catch overflow: a 400-digit number is Infinity). */
+export const MAX_AMOUNT = 1e12;
+
+/** What the grammar read; `parseSalary` turns it into a `Salary`. */
+export interface SalaryReading {
+  min: number | null;
+  max: number | null;
+  currency: string | null;
+  period: SalaryPeriod | null;
+  /** Monthly salaries paid per year when stated ("·13薪"). */
+  monthsPerYear?: number;
+}
+
+interface Amount {
+  /** Token range [first, last] including currency and multiplier. */
+  first: number;
+  last: number;
+  num: number;
+  value: number;
+  mult: number;
+  /** Currency mark (ISO code or family placeholder) written next to the number. */
+  currency: string | null;
+  /** The number had separators or a multiplier (a bare "10115" may be a postcode). */
+  shaped: boolean;
+  /** LPA and friends name a period themselves. */
+  period: SalaryPeriod | null;
+  count: boolean;
+}
+
+interface Group {
+  a: Amount;
+  b: Amount | null;
+  first: number;
+  last: number;
+  open: boolean;
+}
+
+// Words that make a bare number a count, a code or a reference when written just before it.
+const NOT_PAY_BEFORE: ReadonlySet<string> = new Set([
+  'hours', 'hrs', 'hour', 'stunden', 'heures', 'horas', 'ore', 'uur', 'experience', 'age', 'aged', 'size', 'headcount',
+  'founded', 'established', 'since', 'tel', 'phone', 'call', 'fax', 'mobile', 'zip', 'postcode', 'postal', 'plz', 'cp',
+  'room', 'suite', 'unit', 'floor', 'ref', 'reference', 'id', 'requisition', 'req', 'order', 'version', 'v', 'release',
+  'level', 'grade', 'step', 'band', 'rank', 'no', 'nr', 'number', 'job', 'iso', 'top', 'over', 'more', 'than',
+]);
+const APPROX: ReadonlySet<string> = new Set([
+  '~', '≈', 'approx', 'approximately', 'equivalent', 'equates', 'equating', 'roughly', 'circa', 'ca', 'i.e', 'ie',
+  'equal', 'environ', 'ungefähr', 'etwa', 'aprox', 'aproximadamente', 'aprox.', 'prorata', 'pro-rata', 'actual', 'fte',
+]);
+const SOFT_STOPS: ReadonlySet<string> = new Set(['+', ',', '(', 'plus', 'and', '&', 'with', 'or', 'und', 'et', 'y', 'e', '＋']);
+const OPEN_RANGE: ReadonlySet<string> = new Set(['-', '–', '—', '~', '〜', '～', 'to']);
+
+/** Number text → value; `threeDecimals` reads a lone `.ddd` as a decimal (dinars). NaN when absurd. */
+export function numberValue(text: string, threeDecimals: boolean): number {
+  let lastSep = -1;
+  let lastSepChar = '';
+  let commas = 0;
+  let dots = 0;
+  let spaces = 0;
+  let digits = 0;
+  let firstGroup = -1;
+  let irregular = false;
+  let groupStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c >= '0' && c <= '9') {
+      digits++;
+      continue;
+    }
+    const len = i - groupStart;
+    if (firstGroup < 0) firstGroup = len;
+    else if (len !== 3 && !(c === ',' && lastSepChar === ',' && len === 2)) irregular = true;
+    if (c === ',') commas++;
+    else if (c === '.') dots++;
+    else spaces++;
+    lastSep = i;
+    lastSepChar = c;
+    groupStart = i + 1;
+  }
+  if (digits > 15) return NaN;
+  if (lastSep < 0) return Number(text);
+  const tail = text.length - lastSep - 1;
+  let decimalAt = -1;
+  if ((lastSepChar === ',' && dots > 0 && dots + commas > 1 && commas === 1) || (lastSepChar === '.' && commas > 0 && dots === 1)) {
+    decimalAt = lastSep; // "1.234,56" / "1,234.56"
+  } else if (lastSepChar === ',' || lastSepChar === '.') {
+    const same = lastSepChar === ',' ? commas : dots;
+    if (same === 1 && spaces > 0) decimalAt = tail <= 2 ? lastSep : -1; // "550 000,50"
+    else if (same === 1 && tail !== 3) decimalAt = lastSep; // "18,50", "1.5", "0.1234"
+    else if (same === 1 && tail === 3 && (firstGroup > 3 || (lastSepChar === '.' && threeDecimals))) decimalAt = lastSep;
+    else if (same > 1 && irregular) return NaN; // "1.2.3", "05.03.2024": versions and dates
+  }
+  let intPart = '';
+  let frac = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c >= '0' && c <= '9') {
+      if (decimalAt >= 0 && i > decimalAt) frac += c;
+      else intPart += c;
+    }
+  }
+  if (decimalAt < 0 && irregular && !(lastSepChar === ',' && commas > 1)) {
+    // Mixed group sizes with one separator kind ("12,34,567" is Indian and fine; "1,23" was decimal above).
+    if (spaces === 0) return NaN;
+  }
+  return Number(frac ? `${intPart}.${frac}` : intPart);
+}
+
+/** Read the salary in `tokens`; `hint` is the caller's ISO currency, if any. */
+export function readSalary(tokens: readonly Token[], hint: string | undefined): SalaryReading | null {
+  const n = tokens.length;
+  const ctx = languageContext(tokens, hint);
+  const word = (i: number): string | undefined => {
+    const t = tokens[i];
+    return t && t.kind !== NUM ? t.text : undefined;
+  };
+
+  /** Currency mark at token i, with the index of its first token (for "NT$", "CA$", "R$"). */
+  const currencyAt = (i: number, numberNear: boolean): { mark: string; from: number } | null => {
+    const t = tokens[i];
+    if (!t || t.kind === NUM) return null;
+    if (t.kind === SYM) {
+      const sign = CURRENCY_SIGNS[t.text];
+      if (!sign) return null;
+      const prev = tokens[i - 1];
+      if ((t.text === '$' || t.text === '¥') && prev && prev.kind === WORD && !t.space) {
+        const code = PREFIXED_SIGN[prev.text] ?? (prev.upper && isIsoCurrency(prev.text.toUpperCase()) ? prev.text.toUpperCase() : undefined);
+        if (code) return { mark: code, from: i - 1 };
+      }
+      return { mark: sign, from: i };
+    }
+    const w = t.text;
+    if ((t.upper || numberNear) && w.length === 3 && /^[a-z]{3}$/.test(w) && isIsoCurrency(w.toUpperCase())) {
+      return { mark: w.toUpperCase(), from: i };
+    }
+    // "Rs." / "kr." keep their dot.
+    const mark = CURRENCY_WORDS[w] ?? CURRENCY_WORDS[fold(w)];
+    if (!mark) return null;
+    // Short or common-word currencies ("rs", "kr", "real", "won") count only next to a number.
+    if (!numberNear && (w.length <= 3 || w === 'real' || w === 'won' || w === 'rand' || w === 'sol')) return null;
+    return { mark, from: i };
+  };
+
+  // ---- amounts ----
+  const amounts: Amount[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== NUM) continue;
+    let first = i;
+    let last = i;
+    let currency: string | null = null;
+    let period: SalaryPeriod | null = null;
+    // Currency before: "$ 50", "USD 50", "NT$ 60,000", "CHF 8 000".
+    const before = currencyAt(i - 1, true);
+    if (before) {
+      currency = before.mark;
+      first = before.from;
+    }
+    // Multiplier after: "60k", "1.5万", "12 LPA", "25万円".
+    let mult = 1;
+    const next = tokens[i + 1];
+    let multWord: string | undefined;
+    if (next && next.kind === WORD) {
+      const w = next.text;
+      const compound = COMPOUND[w];
+      if (compound) {
+        mult = compound[0];
+        currency ??= compound[1];
+        multWord = w;
+        last = i + 1;
+      } else if (MULTIPLIERS.has(w) && !(next.space && w.length === 1 && w !== 'k')) {
+        multWord = w;
+        mult = MULTIPLIERS.get(w)!;
+        last = i + 1;
+        if (w === 'lpa') period = 'year';
+        if (tokens[i + 2]?.text === '.' && !tokens[i + 2]!.space && (w === 'tys' || w === 'тыс' || w === 'tsd' || w === 'mio')) last = i + 2;
+      }
+    }
+    // Currency after: "50.000 €", "100 USD", "25万円", "3000 zł".
+    if (!currency) {
+      const after = currencyAt(last + 1, true);
+      if (after) {
+        currency = after.mark;
+        last = last + 1;
+        if (tokens[last + 1]?.text === '.' && (tokens[last]!.text === 'rs' || tokens[last]!.text === 'kr')) last++;
+      }
+    }
+    if (multWord && MULT_NEEDS_CURRENCY.has(multWord) && !currency) {
+      // "5 m" is a length, "3 b" a building: drop the multiplier, keep the number.
+      mult = 1;
+      last = i;
+      if (currencyAt(i + 2, true)) {
+        mult = MULTIPLIERS.get(multWord)!;
+        last = i + 1;
+      }
+    }
+    const count = isCount(tokens, i, last, currency !== null);
+    const three = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency);
+    const threeCtx = three || (currency === null && (ctx.arabic || isThreeDecimalMark(currency)));
+    const raw = numberValue(t.text, threeCtx || (currency === 'DINAR'));
+    const value = raw * mult;
+    const shaped = mult !== 1 || /[.,' ]/.test(t.text);
+    amounts.push({ first, last, num: i, value, mult, currency, shaped, period, count });
+    i = Math.max(i, last);
+  }
+  if (!amounts.length) return null;
+
+  // ---- groups ----
+  const groups: Group[] = [];
+  for (let k = 0; k < amounts.length; k++) {
+    const a = amounts[k]!;
+    const b = amounts[k + 1];
+    if (b && (a.count || b.count) && joins(tokens, { ...a, count: false }, { ...b, count: false })) {
+      k++; // "3-5 years", "14-16薪": a range of counts
+      continue;
+    }
+    if (b && joins(tokens, a, b)) {
+      groups.push({ a, b, first: a.first, last: b.last, open: false });
+      k++;
+      continue;
+    }
+    // "NT$ 60,000 - (月薪)", "60,000 -": a dash with nothing after is an open range.
+    const dash = tokens[a.last + 1];
+    let open = false;
+    if (dash && OPEN_RANGE.has(dash.text)) {
+      const after = tokens[a.last + 2];
+      open = !after || after.brk || after.text === '(' || after.text === '（' || STRONG_PERIOD.has(after.text) || after.text === ')';
+    }
+    groups.push({ a, b: null, first: a.first, last: open ? a.last + 1 : a.last, open });
+  }
+
+  // ---- choose the pay group ----
+  let best: { g: Group; score: number; pay: boolean; period: SalaryPeriod | null } | null = null;
+  for (const g of groups) {
+    if (g.a.count || g.b?.count) continue;
+    if (!Number.isFinite(g.a.value) || (g.b && !Number.isFinite(g.b.value))) continue;
+    if (g.a.value > MAX_AMOUNT || (g.b && g.b.value > MAX_AMOUNT)) continue;
+    const ctxInfo = context(tokens, g);
+    if (ctxInfo.negative) continue;
+    const period = g.a.period ?? g.b?.period ?? attachedPeriod(tokens, g);
+    const currency = g.a.currency ?? g.b?.currency;
+    const score =
+      (ctxInfo.pay ? 4 : 0) + (currency ? 2 : 0) + (period ? 2 : 0) + (g.b || g.open ? 1 : 0) + (g.a.mult !== 1 ? 1 : 0) - (ctxInfo.approx ? 3 : 0);
+    if (!best || score > best.score) best = { g, score, pay: ctxInfo.pay, period };
+  }
+  if (!best) return null;
+  const { g } = best;
+  let { a, b } = g;
+
+  // Currency: the group's own, then any currency written near a number in the text, then the hint.
+  let mark = a.currency ?? b?.currency ?? null;
+  if (!mark) for (const x of amounts) if (x.currency) {
+    mark = x.currency;
+    break;
+  }
+  mark ??= globalCurrency(tokens, currencyAt);
+  let currency: string | null = mark ? (isAmbiguous(mark) ? resolveAmbiguousCurrency(mark, ctx) : mark) : null;
+  if (!currency && hint) currency = hint;
+  if (!currency && ctx.zhMoney && ctx.ja === 0 && !ctx.jaMoney) currency = 'CNY';
+  if (!currency && ctx.jaMoney) currency = 'JPY';
+
+  // A multiplier or thousands written once applies to both ends: "17-30K", "1.5-2万", "22-28,000".
+  if (b) {
+    if (a.mult === 1 && b.mult !== 1 && a.value * b.mult <= b.value * 1.5 && a.value * b.mult >= b.value / 20) {
+      a = { ...a, value: a.value * b.mult, mult: b.mult, shaped: true };
+    } else if (a.mult === 1 && !a.shaped && b.shaped && b.mult === 1 && a.value < 1000 && b.value >= 1000 && a.value * 1000 <= b.value && a.value * 1000 >= b.value / 5) {
+      a = { ...a, value: a.value * 1000, shaped: true };
+    }
+  }
+
+  const stated = currency !== null || a.mult !== 1 || (b?.mult ?? 1) !== 1;
+  const top = Math.max(a.value, b?.value ?? 0);
+  if (!(top > 0)) return null;
+  if (!stated) {
+    // No currency, unit or period: a pay word and a plausible size, or a shaped number of salary size.
+    const shaped = a.shaped && (!b || b.shaped);
+    if (!(best.pay && top >= 100) && !(shaped && top >= 1000)) return null;
+  }
+  const scale = (currency ? UNIT_SCALE[currency] : undefined) ?? 1;
+  // Company money, not pay: "$200M to $400M (USD)".
+  if (top > 5e6 * scale) return null;
+
+  let min: number | null;
+  let max: number | null;
+  if (b) {
+    min = a.value;
+    max = b.value;
+    if (min > max) {
+      if (min <= max * 10) [min, max] = [max, min];
+      else max = min;
+    }
+  } else {
+    const bound = g.open ? 'min' : boundOf(tokens, g);
+    if (bound === 'min') [min, max] = [a.value, null];
+    else if (bound === 'max') [min, max] = [null, a.value];
+    else [min, max] = [a.value, a.value];
+  }
+
+  const monthsPerYear = monthsAfter(tokens, g.last);
+  let period = best.period ?? globalPeriod(tokens);
+  if (!period && monthsPerYear) period = 'month';
+  if (!period) {
+    if (currency === 'CNY' && (a.mult === 1e3 || a.mult === 1e4) && top < 200_000) period = 'month';
+    else if (top >= 10_000 * scale) period = 'year';
+  }
+  const reading: SalaryReading = { min: round(min), max: round(max), currency, period };
+  if (monthsPerYear) reading.monthsPerYear = monthsPerYear;
+  return reading;
+}
+
+const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
+
+function fold(w: string): string {
+  return w.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Rough size of one unit relative to USD, to tell a yearly amount from a monthly one and pay from revenue. */
+const UNIT_SCALE: Readonly<Record<string, number>> = {
+  JPY: 100, INR: 50, KRW: 1000, IDR: 10000, VND: 20000, HUF: 300, CLP: 800, COP: 3000, CNY: 5, PHP: 50, THB: 30,
+  RUB: 80, TWD: 30, MXN: 15, BRL: 5, ZAR: 15, TRY: 20, NGN: 1000, PKR: 200, CZK: 20, SEK: 10, NOK: 10, DKK: 7, PLN: 4,
+  UAH: 40, KZT: 450, EGP: 30, ARS: 900, LKR: 300, BDT: 100, KES: 130, UGX: 3700, TZS: 2500, IQD: 1300, IRR: 40000,
+  HKD: 8, MYR: 4.5, AED: 3.7, SAR: 3.75, QAR: 3.6, ILS: 3.7, RON: 4.6, BGN: 1.8, ISK: 140, GHS: 12, NPR: 130,
+};
+
+/** Multiplier + currency in one word ("万円", "만원"). */
+const COMPOUND: Readonly<Record<string, readonly [number, string]>> = {
+  万円: [1e4, 'JPY'], 千円: [1e3, 'JPY'], 百万円: [1e6, 'JPY'], 万元: [1e4, 'CNY'], 千元: [1e3, 'CNY'], 만원: [1e4, 'KRW'],
+  억원: [1e8, 'KRW'], lpa: [1e5, 'INR'],
+};
+
+function isThreeDecimalMark(mark: string | null): boolean {
+  return mark === 'DINAR';
+}
+
+/** The number at `i` is a count or a measure ("3 years", "30-hour", "40%", "13薪", "401(k)", a year). */
+function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency: boolean): boolean {
+  const t = tokens[i]!;
+  let next = tokens[last + 1];
+  if (next?.text === '%' || next?.text === '％' || next?.text === '‰') return true;
+  // "30-hour role", "5-year plan": a hyphen glued to a unit.
+  if (next && next.text === '-' && !next.space && tokens[last + 2]?.kind === WORD && !tokens[last + 2]!.space) {
+    next = tokens[last + 2];
+  }
+  if (next && next.kind === WORD && last === i && NOT_MONEY_AFTER.has(next.text) && !hasCurrency) return true;
+  if (next && next.kind === WORD && NOT_MONEY_AFTER.has(next.text) && (next.text === '薪' || next.text === '年以上' || next.text === '人' || next.text === '名')) return true;
+  // "3+ years"
+  if (next?.text === '+' && tokens[last + 2]?.kind === WORD && NOT_MONEY_AFTER.has(tokens[last + 2]!.text) && !hasCurrency) return true;
+  if (t.text === '401' && (next?.text === '(' || next?.text === 'k')) return true;
+  if (hasCurrency) return false;
+  // A year: four bare digits 1900–2100.
+  if (t.text.length === 4 && t.text >= '1900' && t.text <= '2100') return true;
+  // Dates and phone numbers: numbers glued by "-" "/" "." runs of three ("555-123-4567", "05/03/2024").
+  const prev = tokens[i - 1];
+  const glued = (k: number) => {
+    const s = tokens[k];
+    return s && s.kind === SYM && (s.text === '-' || s.text === '/' || s.text === '.') && !s.space && tokens[k + 1]?.kind === NUM && !tokens[k + 1]!.space;
+  };
+  if (glued(i + 1) && glued(i + 3)) return true;
+  if (prev && glued(i - 1) && tokens[i - 2]?.kind === NUM && (glued(i + 1) || (tokens[i - 3] && glued(i - 3)))) return true;
+  if (prev?.text === '+' && !t.space && tokens[i + 1]?.kind === NUM) return true; // "+44 20 7946 0958"
+  if (prev?.text === '(' && tokens[i + 1]?.text === ')' && tokens[i + 2]?.kind === NUM) return true; // "(555) 123-4567"
+  if (prev?.kind === NUM && tokens[i - 2]?.text === '+') return true;
+  if (prev?.kind === SYM && prev.text === '#') return true;
+  if (prev?.kind === WORD && NOT_PAY_BEFORE.has(prev.text)) return true;
+  return false;
+}
+
+/** Two amounts joined by a dash or a range word, maybe with period words between. */
+function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
+  let sawRange = false;
+  let between = false;
+  for (let k = a.last + 1; k < b.first; k++) {
+    const t = tokens[k]!;
+    if (k - a.last > 6) return false;
+    if (t.brk) return false;
+    if (RANGE_WORDS.has(t.text) && !sawRange) {
+      if (BETWEEN_ONLY.has(t.text) && t.text !== 'i' && t.text !== 'e' && t.text !== 'a') {
+        // "between $50k and $70k": needs the between-word before a.
+        between = false;
+        for (let j = a.first - 1; j >= 0 && j >= a.first - 3; j--) if (BETWEEN_WORDS.has(tokens[j]!.text)) between = true;
+        if (!between) return false;
+      } else if (t.text === 'i' || t.text === 'e') {
+        for (let j = a.first - 1; j >= 0 && j >= a.first - 3; j--) if (BETWEEN_WORDS.has(tokens[j]!.text)) between = true;
+        if (!between) return false;
+      }
+      sawRange = true;
+      continue;
+    }
+    if (PER_WORDS.has(t.text) || UNIT_PERIOD.has(t.text) || STRONG_PERIOD.has(t.text) || t.text === '/' || t.text === '.') continue;
+    if (t.text === 'gross' || t.text === 'brutto' || t.text === 'brut' || t.text === 'bruto' || t.text === 'net' || t.text === 'netto') continue;
+    return false;
+  }
+  if (!sawRange) return false;
+  // Both need to look like money of the same kind: a currency on one end, or both shaped/small alike.
+  return !(b.count || a.count);
+}
+
+interface Context {
+  pay: boolean;
+  negative: boolean;
+  approx: boolean;
+}
+
+/** Pay words, not-pay nouns and approximation marks within the group's clause. */
+function context(tokens: readonly Token[], g: Group): Context {
+  let pay = false;
+  let negative = false;
+  let approx = false;
+  // Before: up to 8 tokens back, stopping at a clause break or another number.
+  for (let k = g.first - 1, seen = 0; k >= 0 && seen < 8; k--, seen++) {
+    const t = tokens[k]!;
+    if (t.kind === NUM) break;
+    const w = t.text;
+    if (PAY_WORDS.has(w)) {
+      pay = true;
+      break;
+    }
+    if (seen < 4 && NOT_PAY_WORDS.has(w)) negative = true;
+    if (seen < 3 && NOT_PAY_BEFORE.has(w) && !g.a.currency && !g.b?.currency) negative = true;
+    if (seen < 2 && (APPROX.has(w) || w === '(' || w === '（')) approx = true;
+    if (tokens[k + 1]?.brk || t.brk) break;
+  }
+  if (pay) negative = false;
+  // After: up to 4 tokens, stopping at "+", "plus", "and"…, a number or a clause break.
+  for (let k = g.last + 1, seen = 0; k < tokens.length && seen < 5; k++, seen++) {
+    const t = tokens[k]!;
+    if (t.kind === NUM || t.brk) break;
+    const w = t.text;
+    if (SOFT_STOPS.has(w) && seen > 0) break;
+    if (SOFT_STOPS.has(w) && w !== '(' ) break;
+    if (PAY_WORDS.has(w) && !STRONG_PERIOD.has(w)) {
+      if (!negative) pay = true;
+      break;
+    }
+    if (NOT_PAY_WORDS.has(w)) {
+      negative = true;
+      break;
+    }
+  }
+  return { pay, negative, approx };
+}
+
+/** The period written with this group: after it ("per hour", "/月", "p.a.") or just before ("年収", "Hourly rate:"). */
+function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null {
+  for (let k = g.last + 1, seen = 0; k < tokens.length && seen < 7; k++, seen++) {
+    const t = tokens[k]!;
+    if (t.kind === NUM || (t.brk && seen > 0)) break;
+    const p = periodAt(tokens, k, seen === 0 || tokens[k - 1]!.text === ')' || tokens[k - 1]!.text === '(');
+    if (p) return p;
+  }
+  for (let k = g.first - 1, seen = 0; k >= 0 && seen < 6; k--, seen++) {
+    const t = tokens[k]!;
+    if (t.kind === NUM) break;
+    const p = STRONG_PERIOD.get(t.text);
+    if (p && t.text !== 'pa') return p;
+    // "per annum: £30,000"
+    if (UNIT_PERIOD.has(t.text) && k > 0 && (tokens[k - 1]!.text === 'per' || tokens[k - 1]!.text === '/')) return UNIT_PERIOD.get(t.text)!;
+    if (t.brk) break;
+  }
+  return null;
+}
+
+/** A period named at token k: a strong word, "per/a/an/pro + unit", "/unit", "p.a.", "ph". */
+function periodAt(tokens: readonly Token[], k: number, adjacent: boolean): SalaryPeriod | null {
+  const t = tokens[k]!;
+  const w = t.text;
+  if (t.kind === NUM) return null;
+  const strong = STRONG_PERIOD.get(w);
+  if (strong && (w !== 'pa' || adjacent || tokens[k - 1]?.text === ')')) return strong;
+  const prev = tokens[k - 1];
+  if (UNIT_PERIOD.has(w)) {
+    if (prev && (prev.text === '/' || prev.text === '／' || PER_WORDS.has(prev.text) || prev.text === "'" || prev.text === '’')) return UNIT_PERIOD.get(w)!;
+    if (adjacent && (w.length > 2 || w === '月' || w === '年' || w === '日' || w === '天')) return UNIT_PERIOD.get(w)!;
+    // "per calendar month", "pro Kalenderjahr" are rare; "a 40-hour week" is not a period.
+  }
+  if (w === 'p' && tokens[k + 1]?.text === '.' ) {
+    const p = PERIOD_AFTER_P.get(tokens[k + 2]?.text ?? '');
+    if (p) return p;
+  }
+  if (w === 'p' && tokens[k + 1]?.text === '/') {
+    const p = PERIOD_AFTER_P.get(tokens[k + 2]?.text ?? '');
+    if (p) return p;
+  }
+  if (adjacent || prev?.text === ')' ) {
+    const short = SHORT_PERIOD.get(w);
+    if (short) return short;
+  }
+  if (w.startsWith('per-') || w.startsWith('pro-')) {
+    const p = UNIT_PERIOD.get(w.slice(4));
+    if (p) return p;
+  }
+  if (w === 'p' && (tokens[k + 1]?.text === 'a' || tokens[k + 1]?.text === 'h') && !tokens[k + 1]!.space) return null;
+  return null;
+}
+
+/** A period stated anywhere in the text when none sits with the amount (first one wins). */
+function globalPeriod(tokens: readonly Token[]): SalaryPeriod | null {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === NUM) continue;
+    const strong = STRONG_PERIOD.get(t.text);
+    if (strong && t.text !== 'pa' && t.text !== 'ral' && t.text !== 'ctc') return strong;
+    if (UNIT_PERIOD.has(t.text)) {
+      const prev = tokens[k - 1];
+      if (prev && (prev.text === '/' || (PER_WORDS.has(prev.text) && prev.text !== 'a' && prev.text !== 'the' && prev.text !== 'in'))) {
+        // "20 – 40 per week" after "hours" is about hours, not pay.
+        const before = tokens[k - 2];
+        if (before?.kind === NUM && tokens[k - 3] && NOT_PAY_BEFORE.has(tokens[k - 3]!.text)) continue;
+        return UNIT_PERIOD.get(t.text)!;
+      }
+    }
+  }
+  return null;
+}
+
+/** "·13薪" / "x 14 salaries" after the group: monthly salaries per year. */
+function monthsAfter(tokens: readonly Token[], last: number): number | undefined {
+  for (let k = last + 1, seen = 0; k < tokens.length && seen < 3; k++, seen++) {
+    const t = tokens[k]!;
+    if (t.kind === NUM) {
+      const w = tokens[k + 1]?.text;
+      if (w === '薪' || w === 'salaries' || w === 'gehälter' || w === 'pagas' || w === 'mensualités') {
+        const v = Number(t.text);
+        return Number.isInteger(v) && v >= 12 && v <= 20 ? v : undefined;
+      }
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** "from"/"up to"/"ab"/"以上"/"+"/"or more" around a single amount. */
+function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
+  // After: "+", "以上", "or more", "and above".
+  const a1 = tokens[g.last + 1];
+  const a2 = tokens[g.last + 2];
+  if (a1) {
+    if ((a1.text === '+' || a1.text === '＋') && (!a1.space || !a2 || a2.brk || a2.kind !== WORD || STRONG_PERIOD.has(a2.text) || PER_WORDS.has(a2.text) || a2.text === '/')) return 'min';
+    if (MIN_AFTER.has(a1.text) && a1.text !== '+' && a1.text !== 'plus') return 'min';
+    if (MAX_AFTER.has(a1.text)) return 'max';
+    if ((a1.text === 'or' || a1.text === 'and') && a2 && (a2.text === 'more' || a2.text === 'above' || a2.text === 'up' || a2.text === 'higher' || a2.text === 'over' || a2.text === 'upwards')) return 'min';
+    if ((a1.text === 'or' || a1.text === 'and') && a2 && (a2.text === 'less' || a2.text === 'below' || a2.text === 'under')) return 'max';
+    if (a1.text === 'und' && a2?.text === 'mehr') return 'min';
+    if (a1.text === 'et' && a2?.text === 'plus') return 'min';
+    if (a1.text === 'o' && a2?.text === 'más') return 'min';
+  }
+  // Before: up to four tokens back over currency, ":" and "of".
+  for (let k = g.first - 1, seen = 0; k >= 0 && seen < 4; k--, seen++) {
+    const t = tokens[k]!;
+    if (t.kind === NUM) break;
+    const w = t.text;
+    if (MIN_BEFORE.has(w)) {
+      // "starting salary $50k" is the salary at start, not a floor; "starting at/from $50k" is.
+      if ((w === 'starting' || w === 'beginning' || w === 'start' || w === 'starts') && seen === 0) return 'min';
+      if (w === 'starting' || w === 'beginning' || w === 'start' || w === 'starts') {
+        const nx = tokens[k + 1]?.text;
+        if (nx === 'at' || nx === 'from' || nx === '@' || nx === 'in' || nx === 'rate' || nx === 'range') return 'min';
+        if (nx === 'salary' || nx === 'pay' || nx === 'wage') continue;
+        return 'min';
+      }
+      if (w === 'من' && tokens[k + 1]?.kind !== NUM && seen > 1) continue;
+      return 'min';
+    }
+    if (w === 'to' && tokens[k - 1]?.text === 'up') return 'max';
+    if (w === 'zu' && tokens[k - 1]?.text === 'bis') return 'max';
+    if (w === 'till' && tokens[k - 1]?.text === 'upp') return 'max';
+    if (w === 'til' && tokens[k - 1]?.text === 'op') return 'max';
+    if (w === 'à' && tokens[k - 2]?.text === 'jusqu') return 'max';
+    if (w === 'a' && tokens[k - 1]?.text === 'fino') return 'max';
+    if (w === 'least' && tokens[k - 1]?.text === 'at') return 'min';
+    if (w === 'than' && (tokens[k - 1]?.text === 'more' || tokens[k - 1]?.text === 'over')) return 'min';
+    if (w === 'than' && tokens[k - 1]?.text === 'less') return 'max';
+    if (w === 'bis' && seen === 0) return 'max';
+    if (MAX_BEFORE.has(w)) return 'max';
+    if (w === '>' || w === '≥' || w === '>=') return 'min';
+    if (w === '<' || w === '≤' || w === '<=') return 'max';
+    if (t.brk) break;
+    if (PAY_WORDS.has(w)) break;
+  }
+  return null;
+}
+
+/** Language and script cues for ambiguous currencies and three-decimal numbers. */
+function languageContext(tokens: readonly Token[], hint: string | undefined): CurrencyContext & { arabic: boolean; zhMoney: boolean; jaMoney: boolean } {
+  const ctx = { no: 0, sv: 0, da: 0, zh: 0, ja: 0, hint, arabic: false, zhMoney: false, jaMoney: false } as CurrencyContext & {
+    arabic: boolean;
+    zhMoney: boolean;
+    jaMoney: boolean;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== WORD) continue;
+    const w = t.text;
+    const cue = LANGUAGE_CUES[w];
+    if (cue) ctx[cue] += 2;
+    else if (/[øæ]/.test(w)) {
+      ctx.no++;
+      ctx.da++;
+    } else if (/[öä]/.test(w)) ctx.sv++;
+    const q = QUALIFIERS[w];
+    if (q) ctx.qualifier = q;
+    const c = w.charCodeAt(0);
+    if (c >= 0x600 && c <= 0x6ff) ctx.arabic = true;
+    if (c >= 0x3040 && c <= 0x30ff) ctx.ja++;
+    if (w === '万' || w === '薪' || w === '元' || w === '千') ctx.zhMoney = true;
+    if (w === '円' || w === '万円' || w === '千円' || w === '年収' || w === '月給' || w === '時給') ctx.jaMoney = true;
+  }
+  return ctx;
+}
+
+const LANGUAGE_CUES: Readonly<Record<string, 'no' | 'sv' | 'da' | 'zh' | 'ja'>> = {
+  lønn: 'no', årslønn: 'no', timelønn: 'no', månedslønn: 'no', fastlønn: 'no', stilling: 'no', stillingen: 'no',
+  søknadsfrist: 'no', arbeidssted: 'no', jobb: 'no', lønnet: 'no', lønnstrinn: 'no', kroner: 'no', ikke: 'no',
+  løn: 'da', årsløn: 'da', timeløn: 'da', månedsløn: 'da', ansøgningsfrist: 'da', arbejdssted: 'da', måneden: 'da',
+  kr: 'da', om: 'da', efter: 'da', aftale: 'da', lønnen: 'no',
+  lön: 'sv', årslön: 'sv', timlön: 'sv', månadslön: 'sv', månad: 'sv', månaden: 'sv', kronor: 'sv', tjänst: 'sv',
+  tjänsten: 'sv', och: 'sv', enligt: 'sv', inte: 'sv', ansök: 'sv', ingångslön: 'sv',
+  元: 'zh', 薪: 'zh', 月薪: 'zh', 年薪: 'zh', 人民币: 'zh', 工资: 'zh', 待遇: 'zh', 万元: 'zh', 薪资: 'zh', 块: 'zh',
+  円: 'ja', 万円: 'ja', 年収: 'ja', 月給: 'ja', 時給: 'ja', 日給: 'ja', 給与: 'ja', 賞与: 'ja', 年俸: 'ja',
+};
+// "kr" alone is a Danish/Norwegian/Swedish mark: do not let it count for Danish.
+delete (LANGUAGE_CUES as Record<string, string>).kr;
+delete (LANGUAGE_CUES as Record<string, string>).om;
+
+const QUALIFIERS: Readonly<Record<string, string>> = {
+  kuwaiti: 'KWD', kuwait: 'KWD', كويتي: 'KWD', bahraini: 'BHD', bahrain: 'BHD', بحريني: 'BHD', jordanian: 'JOD',
+  jordan: 'JOD', أردني: 'JOD', اردني: 'JOD', الأردن: 'JOD', iraqi: 'IQD', عراقي: 'IQD', tunisian: 'TND', تونسي: 'TND',
+  libyan: 'LYD', ليبي: 'LYD', algerian: 'DZD', جزائري: 'DZD', saudi: 'SAR', سعودي: 'SAR', qatari: 'QAR', قطري: 'QAR',
+  qatar: 'QAR', omani: 'OMR', oman: 'OMR', عماني: 'OMR', emirati: 'AED', uae: 'AED', dubai: 'AED', إماراتي: 'AED',
+  philippine: 'PHP', philippines: 'PHP', colombian: 'COP', colombia: 'COP', argentine: 'ARS', argentina: 'ARS',
+  chilean: 'CLP', chile: 'CLP', mexican: 'MXN', mexico: 'MXN', méxico: 'MXN', canadian: 'CAD', canada: 'CAD',
+  australian: 'AUD', australia: 'AUD', singapore: 'SGD', singaporean: 'SGD', 'new-zealand': 'NZD', taiwan: 'TWD',
+  hong: 'HKD', norwegian: 'NOK', norway: 'NOK', norge: 'NOK', swedish: 'SEK', sweden: 'SEK', sverige: 'SEK',
+  danish: 'DKK', denmark: 'DKK', danmark: 'DKK', icelandic: 'ISK', iceland: 'ISK', uruguay: 'UYU', dominican: 'DOP',
+};
+
+/** First currency mark in the text: symbols and upper-case ISO codes anywhere. */
+function globalCurrency(
+  tokens: readonly Token[],
+  currencyAt: (i: number, near: boolean) => { mark: string } | null,
+): string | null {
+  for (let k = 0; k < tokens.length; k++) {
+    const c = currencyAt(k, false);
+    if (c) return c.mark;
+  }
+  return null;
+}

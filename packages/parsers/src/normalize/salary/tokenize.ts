@@ -1,0 +1,168 @@
+/**
+ * One left-to-right pass over salary text → tokens (numbers, words, single symbols). Every
+ * character is looked at a bounded number of times: digit runs after a separator are read once
+ * more at most, and the only regexes are sticky single-class runs. No backtracking over free text.
+ * @module
+ */
+
+/** Token kinds. */
+export const NUM = 0;
+export const WORD = 1;
+export const SYM = 2;
+
+export interface Token {
+  kind: typeof NUM | typeof WORD | typeof SYM;
+  /** Lower-case text; numbers with ASCII digits and their separators as written. */
+  text: string;
+  /** Words: true when written in upper case (ISO codes count only then, unless next to a number). */
+  upper: boolean;
+  /** Whitespace came right before this token. */
+  space: boolean;
+  /** A clause boundary (line break, `;`, `|`, bullet, sentence end) came before this token. */
+  brk: boolean;
+}
+
+/** Multi-character CJK words matched longest first (3, then 2 characters). */
+const CJK_WORDS: ReadonlySet<string> = new Set([
+  '月收入', '年收入', '及以上', '以上可', '人民币', '新台币', '新台幣', '百万円',
+  '時給', '时薪', '時薪', '日給', '日薪', '日当', '週給', '周薪', '月給', '月薪', '月収', '月额', '年収', '年薪', '年俸',
+  '年收', '年給', '以上', '以下', '以内', '万円', '万元', '千円', '千元', '百万', '台币', '台幣', '港币', '港幣', '港元',
+  '美元', '欧元', '日元', '薪资', '薪資', '薪酬', '薪水', '工资', '待遇', '給与', '給料', '報酬', '賞与', '手当', '交通費',
+  '売上', '売上高', '資本金', '融資', '融资', '奖金', '营收', '估值', '費用', '价格', '补贴', '補助', '小时', '小時', '時間',
+  '个月', '個月', '年間', '日間', 'ヶ月', 'か月', 'ヵ月', 'まで', 'ボーナス', '年以上',
+]);
+
+const CJK_LENGTHS = [4, 3, 2] as const;
+const WORD_RE = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/uy;
+const CJK_RE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\u3005]/uy;
+const ARABIC_RE = /\p{sc=Arabic}/u;
+
+/** ASCII value of a digit in any of the scripts job pages use, or -1. */
+export function digitValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 0x660 && code <= 0x669) return code - 0x660; // Arabic-Indic
+  if (code >= 0x6f0 && code <= 0x6f9) return code - 0x6f0; // Extended Arabic-Indic (Persian, Urdu)
+  if (code >= 0x966 && code <= 0x96f) return code - 0x966; // Devanagari
+  if (code >= 0x9e6 && code <= 0x9ef) return code - 0x9e6; // Bengali
+  return -1;
+}
+
+function isSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x85 || code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
+    code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+const BREAK_SYMS = new Set([';', '|', '•', '!', '?', '。', '；', '！', '？', '\u2022', '▪', '●', '■', '◆', '★', '※']);
+// Separators that may sit inside a number: thousands or decimal marks.
+const NUM_SEPS = new Set([',', '.', "'", '’', ' ', '٬', '٫', '\u00a0', '\u202f', '\u2009']);
+
+function runOfDigits(s: string, from: number): number {
+  let j = from;
+  while (j < s.length && digitValue(s.charCodeAt(j)) >= 0) j++;
+  return j - from;
+}
+
+/**
+ * Split `s` into tokens. Numbers keep their separators (`"1.234,56"`, `"550 000"`); a space or
+ * apostrophe joins digit groups only before exactly three digits ("550 000" but not "20 40").
+ * German "10.000,-" loses its ",-".
+ */
+export function tokenize(s: string): Token[] {
+  const out: Token[] = [];
+  let space = false;
+  let brk = false;
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const code = s.charCodeAt(i);
+    if (isSpace(code)) {
+      if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) brk = true;
+      space = true;
+      i++;
+      continue;
+    }
+    if (digitValue(code) >= 0) {
+      let text = '';
+      let j = i;
+      let groupLen = 0;
+      let groups = 0;
+      for (;;) {
+        groupLen = 0;
+        while (j < n) {
+          const d = digitValue(s.charCodeAt(j));
+          if (d < 0) break;
+          text += String.fromCharCode(48 + d);
+          groupLen++;
+          j++;
+        }
+        groups++;
+        const sep = s[j];
+        if (sep === undefined || !NUM_SEPS.has(sep) || j + 1 >= n || digitValue(s.charCodeAt(j + 1)) < 0) break;
+        const next = runOfDigits(s, j + 1);
+        const spaceLike = sep === ' ' || sep === "'" || sep === '’' || sep === '\u00a0' || sep === '\u202f' || sep === '\u2009';
+        if (spaceLike && (next !== 3 || groupLen > 3 || (groups > 1 && groupLen !== 3))) break;
+        text += spaceLike ? ' ' : sep === '٬' ? ',' : sep === '٫' ? '.' : sep;
+        j++;
+      }
+      // "10.000,-" / "10.000,--": German for "no cents".
+      if ((s[j] === ',' || s[j] === '.') && s[j + 1] === '-' && digitValue(s.charCodeAt(j + 2)) < 0) {
+        j += s[j + 2] === '-' ? 3 : 2;
+      }
+      out.push({ kind: NUM, text, upper: false, space, brk });
+      space = brk = false;
+      i = j;
+      continue;
+    }
+    CJK_RE.lastIndex = i;
+    if (CJK_RE.test(s)) {
+      let len = 1;
+      for (const l of CJK_LENGTHS) {
+        if (i + l <= n && CJK_WORDS.has(s.slice(i, i + l))) {
+          len = l;
+          break;
+        }
+      }
+      out.push({ kind: WORD, text: s.slice(i, i + len), upper: false, space, brk });
+      space = brk = false;
+      i += len;
+      continue;
+    }
+    WORD_RE.lastIndex = i;
+    if (WORD_RE.test(s)) {
+      let end = WORD_RE.lastIndex;
+      let word = s.slice(i, end);
+      // Arabic abbreviations written letter-dot-letter: "ر.س", "د.إ", "ج.م".
+      if (word.length === 1 && ARABIC_RE.test(word) && s[end] === '.' && end + 1 < n) {
+        WORD_RE.lastIndex = end + 1;
+        if (WORD_RE.test(s) && WORD_RE.lastIndex === end + 2) {
+          word = s.slice(i, end + 2);
+          end += 2;
+        }
+      }
+      const lower = word.toLowerCase();
+      out.push({ kind: WORD, text: lower, upper: lower !== word && word === word.toUpperCase(), space, brk });
+      space = brk = false;
+      i = end;
+      continue;
+    }
+    // One symbol (a surrogate pair stays whole).
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+    const ch = s.slice(i, i + width);
+    // A full stop ends a clause when a capital or the end follows ("… $50k. Bonus: $5k").
+    let isBreak = BREAK_SYMS.has(ch);
+    if (ch === '.' && (i + 1 >= n || isSpace(s.charCodeAt(i + 1)))) {
+      let k = i + 1;
+      while (k < n && isSpace(s.charCodeAt(k))) k++;
+      const next = s[k];
+      if (next === undefined || (next !== next.toLowerCase() && next === next.toUpperCase())) isBreak = true;
+    }
+    out.push({ kind: SYM, text: ch, upper: false, space, brk });
+    space = false;
+    brk = isBreak;
+    i += width;
+  }
+  return out;
+}
