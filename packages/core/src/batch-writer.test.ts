@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBatchWriter, type BatchContext } from './batch-writer.js';
+import { createBatchWriter, type BatchContext, type DeadLetter } from './batch-writer.js';
 import { JobkitError } from './errors.js';
 
 const fastRetry = { retries: 3, minTimeout: 1, maxTimeout: 5 };
@@ -182,5 +182,105 @@ describe('createBatchWriter', () => {
     await w.close();
     await expect(w.write(1)).rejects.toSatisfy((e) => JobkitError.is(e, 'CLOSED'));
     expect(() => createBatchWriter({ sink, maxRows: 0, flushIntervalMs: 10 })).toThrow(/maxRows/);
+  });
+});
+
+describe('createBatchWriter: a refused row does not sink its batch', () => {
+  /** An engine that refuses any insert holding a poison row (the whole insert fails, as ClickHouse does). */
+  const engine = (poison: (n: number) => boolean, error = (n: number) => new JobkitError('VALIDATION_FAILED', `cannot parse row ${n}`)) => {
+    const stored: number[] = [];
+    const tokens: string[] = [];
+    let calls = 0;
+    const sink = async (rows: number[], ctx: BatchContext) => {
+      calls += 1;
+      tokens.push(ctx.dedupToken);
+      const bad = rows.find(poison);
+      if (bad !== undefined) throw error(bad);
+      stored.push(...rows);
+    };
+    return { stored, tokens, sink, calls: () => calls };
+  };
+
+  it('splits a refused batch until the bad rows stand alone, writes the rest in order, dead-letters each with its reason', async () => {
+    for (const bad of [[0], [37], [99], [12, 13], [5, 60, 61, 98]]) {
+      const e = engine((n) => bad.includes(n));
+      const dead: DeadLetter<number>[] = [];
+      const w = createBatchWriter<number>({ sink: e.sink, maxRows: 100, flushIntervalMs: 60_000, retry: fastRetry, onDeadLetter: (d) => void dead.push(d) });
+      const rows = Array.from({ length: 100 }, (_, i) => i);
+      await w.write(rows);
+      await w.close();
+      expect(e.stored).toEqual(rows.filter((n) => !bad.includes(n)));
+      expect(dead.map((d) => d.row)).toEqual(bad);
+      expect(dead.map((d) => d.reason)).toEqual(bad.map((n) => `cannot parse row ${n}`));
+      // Permanent errors are not retried: about 2·log2(100) calls per bad row, not one per row.
+      expect(e.calls()).toBeLessThanOrEqual(1 + bad.length * 2 * Math.ceil(Math.log2(100)));
+      expect(new Set(e.tokens).size).toBe(e.tokens.length);
+      expect(w.stats()).toMatchObject({ rowsWritten: 100 - bad.length, deadLetteredRows: bad.length, failedBatches: 0, failedRows: 0 });
+    }
+  });
+
+  it('isolates with the caller’s predicate after bounded retries, and keeps an outage whole', async () => {
+    const refused = (n: number) => Object.assign(new Error(`Code: 25. Cannot parse escape sequence in row ${n}`), { code: '25' });
+    const e = engine((n) => n === 7, refused);
+    const dead: DeadLetter<number>[] = [];
+    const w = createBatchWriter<number>({
+      sink: e.sink,
+      maxRows: 16,
+      flushIntervalMs: 60_000,
+      retry: { retries: 1, minTimeout: 1, maxTimeout: 1 },
+      shouldRetry: () => true,
+      isolate: (err) => (err as { code?: string }).code === '25',
+      onDeadLetter: (d) => void dead.push(d),
+    });
+    await w.write(Array.from({ length: 16 }, (_, i) => i));
+    await w.close();
+    expect(e.stored).toHaveLength(15);
+    expect(dead).toMatchObject([{ row: 7, attempts: 2 }]);
+    expect(e.calls()).toBeLessThanOrEqual(2 * (1 + 2 * 4));
+
+    // A sink that is down fails the same way for every half: not an isolatable error, so no split.
+    let calls = 0;
+    const failed: number[][] = [];
+    const down = createBatchWriter<number>({
+      sink: async () => {
+        calls += 1;
+        throw new Error('ECONNREFUSED');
+      },
+      maxRows: 64,
+      flushIntervalMs: 60_000,
+      retry: { retries: 2, minTimeout: 1, maxTimeout: 1 },
+      onError: (f) => void failed.push(f.rows),
+    });
+    await down.write(Array.from({ length: 64 }, (_, i) => i));
+    await down.close();
+    expect(calls).toBe(3);
+    expect(failed).toHaveLength(1);
+    expect(down.stats()).toMatchObject({ splits: 0, failedRows: 64 });
+  });
+
+  it('without onDeadLetter (or when it throws) the lone row goes to onError, never dropped', async () => {
+    const e = engine((n) => n === 3);
+    const failed: number[][] = [];
+    const w = createBatchWriter<number>({ sink: e.sink, maxRows: 8, flushIntervalMs: 60_000, retry: fastRetry, onError: (f) => void failed.push(f.rows) });
+    await w.write([0, 1, 2, 3, 4, 5, 6, 7]);
+    await w.close();
+    expect(failed).toEqual([[3]]);
+    expect(e.stored).toEqual([0, 1, 2, 4, 5, 6, 7]);
+
+    const e2 = engine((n) => n === 1);
+    const w2 = createBatchWriter<number>({
+      sink: e2.sink,
+      maxRows: 4,
+      flushIntervalMs: 60_000,
+      onDeadLetter: () => {
+        throw new Error('dead-letter store down');
+      },
+    });
+    await w2.write([0, 1, 2, 3]);
+    const err = await w2.flush().catch((x: unknown) => x);
+    expect(JobkitError.is(err, 'ANALYTICS_FAILED')).toBe(true);
+    expect((err as JobkitError).details.failed).toMatchObject({ rows: [1] });
+    expect(e2.stored).toEqual([0, 2, 3]);
+    await w2.close();
   });
 });

@@ -2,8 +2,10 @@
  * `BatchWriter<T>`: buffers rows and hands them to a sink in batches (by row count, bytes or time),
  * with backpressure, bounded concurrent flushes and retries that reuse the batch's dedup token —
  * so an engine with insert deduplication (ClickHouse `insert_deduplication_token`) counts a retried
- * batch once. A batch that exhausts its retries is never dropped silently: it goes to `onError`, or,
- * without one, fails the next `write()`/`flush()`/`close()`.
+ * batch once. A batch the engine refuses because of one row does not sink its batch-mates: it is
+ * split in halves and retried until the refused row stands alone, and that row is dead-lettered
+ * with its reason (`onDeadLetter`). A batch that exhausts its retries is never dropped silently: it
+ * goes to `onError`, or, without one, fails the next `write()`/`flush()`/`close()`.
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -15,7 +17,7 @@ const WHERE = 'core/batch-writer';
 
 /** Context the sink receives with each batch. */
 export interface BatchContext {
-  /** Stable for every attempt of the same batch. */
+  /** Stable for every attempt of the same batch (a split half gets `<token>.0` / `<token>.1`). */
   dedupToken: string;
   /** 1 on the first attempt. */
   attempt: number;
@@ -31,6 +33,18 @@ export interface FailedBatch<T> {
   dedupToken: string;
   seq: number;
   error: unknown;
+}
+
+/** A row refused on its own (see {@link BatchWriterOptions.isolate}): nothing of it was written. */
+export interface DeadLetter<T> {
+  row: T;
+  /** The sink's error message for this row alone. */
+  reason: string;
+  error: unknown;
+  /** Sequence number of the batch the row came in. */
+  seq: number;
+  /** Sink calls spent on this row alone. */
+  attempts: number;
 }
 
 export interface BatchWriterRetryOptions {
@@ -65,6 +79,20 @@ export interface BatchWriterOptions<T> {
   dedupToken?: (batch: T[], seq: number) => string;
   /** Receives batches that failed for good. If it throws, the writer fails like without it. */
   onError?: (failed: FailedBatch<T>) => void | Promise<void>;
+  /**
+   * Errors that may be one row's fault (a value the engine refuses). A batch of several rows that
+   * fails with one (at once when `shouldRetry` declines it, else after its retries) is split in
+   * halves, each sent on its own, until the refused rows stand alone: about 2·log2(batch) sink
+   * calls per bad row, the healthy rows are written. Errors of the sink as a whole (a network
+   * error) must return false here, or an outage costs a call per row.
+   * @default the errors `shouldRetry` declines (permanent ones)
+   */
+  isolate?: (error: unknown) => boolean;
+  /**
+   * Receives each row refused on its own, with the reason; the row then counts as handled. If it
+   * throws, or is not set, the row goes to `onError` as a one-row failed batch (never dropped).
+   */
+  onDeadLetter?: (dead: DeadLetter<T>) => void | Promise<void>;
 }
 
 export interface BatchWriterStats {
@@ -73,6 +101,10 @@ export interface BatchWriterStats {
   retries: number;
   failedBatches: number;
   failedRows: number;
+  /** Batches split to isolate a refused row. */
+  splits: number;
+  /** Rows handed to `onDeadLetter`. */
+  deadLetteredRows: number;
   /** Rows in the buffer, not yet cut into a batch. */
   bufferedRows: number;
   /** Rows in batches handed to (or waiting for) the sink. */
@@ -83,6 +115,7 @@ export interface BatchWriterEvents<T> {
   batch: (info: { seq: number; rows: number; attempts: number; durationMs: number; dedupToken: string }) => void;
   retry: (info: { seq: number; attempt: number; error: unknown; dedupToken: string }) => void;
   failed: (failed: FailedBatch<T>) => void;
+  deadLetter: (dead: DeadLetter<T>) => void;
 }
 
 export interface BatchWriter<T> {
@@ -127,6 +160,7 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
   const sizeOf = options.sizeOf ?? ((row: T) => JSON.stringify(row)?.length ?? 0);
   const retry = { retries: 3, minTimeout: 100, maxTimeout: 5000, factor: 2, ...options.retry };
   const shouldRetry = options.shouldRetry ?? defaultShouldRetry;
+  const isolate = options.isolate ?? ((error: unknown) => !shouldRetry(error));
   const writerId = randomUUID();
   const tokenFor = options.dedupToken ?? ((_b: T[], seq: number) => `${writerId}:${seq}`);
   const emitter = new EventEmitter();
@@ -143,7 +177,7 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
   const queue: Batch<T>[] = [];
   const spaceWaiters: (() => void)[] = [];
   const idleWaiters: (() => void)[] = [];
-  const stats = { rowsWritten: 0, batchesWritten: 0, retries: 0, failedBatches: 0, failedRows: 0 };
+  const stats = { rowsWritten: 0, batchesWritten: 0, retries: 0, failedBatches: 0, failedRows: 0, splits: 0, deadLetteredRows: 0 };
 
   const pending = () => buffer.length + inFlightRows;
 
@@ -188,14 +222,14 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
     }
   }
 
-  async function send(batch: Batch<T>): Promise<void> {
-    const started = performance.now();
+  /** Attempt a batch with retries; resolves with the final error, or undefined once written. */
+  async function attempt(batch: Batch<T>): Promise<{ error?: unknown; attempts: number }> {
     let attempts = 0;
     try {
       await pRetry(
-        async (attempt) => {
-          attempts = attempt;
-          await options.sink(batch.rows, { dedupToken: batch.token, attempt, seq: batch.seq });
+        async (n) => {
+          attempts = n;
+          await options.sink(batch.rows, { dedupToken: batch.token, attempt: n, seq: batch.seq });
         },
         {
           retries: retry.retries,
@@ -211,6 +245,16 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
           },
         },
       );
+      return { attempts };
+    } catch (error) {
+      return { error, attempts };
+    }
+  }
+
+  async function send(batch: Batch<T>): Promise<void> {
+    const started = performance.now();
+    const { error, attempts } = await attempt(batch);
+    if (error === undefined) {
       stats.rowsWritten += batch.rows.length;
       stats.batchesWritten += 1;
       emitter.emit('batch', {
@@ -220,23 +264,47 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
         durationMs: performance.now() - started,
         dedupToken: batch.token,
       });
-    } catch (error) {
-      stats.failedBatches += 1;
-      stats.failedRows += batch.rows.length;
-      const failed: FailedBatch<T> = { rows: batch.rows, dedupToken: batch.token, seq: batch.seq, error };
-      emitter.emit('failed', failed);
+      return;
+    }
+    const rowFault = isolate(error);
+    if (rowFault && batch.rows.length > 1) {
+      // Depth first, left half first: rows keep their order, and each half has a token of its own.
+      stats.splits += 1;
+      const mid = batch.rows.length >> 1;
+      await send({ rows: batch.rows.slice(0, mid), seq: batch.seq, token: `${batch.token}.0` });
+      await send({ rows: batch.rows.slice(mid), seq: batch.seq, token: `${batch.token}.1` });
+      return;
+    }
+    if (rowFault && options.onDeadLetter) {
+      const dead: DeadLetter<T> = { row: batch.rows[0] as T, reason: error instanceof Error ? error.message : String(error), error, seq: batch.seq, attempts };
       try {
-        if (!options.onError) throw error;
-        await options.onError(failed);
+        await options.onDeadLetter(dead);
+        stats.deadLetteredRows += 1;
+        emitter.emit('deadLetter', dead);
+        return;
       } catch (e) {
-        pendingError ??= new JobkitError(
-          'ANALYTICS_FAILED',
-          `[${WHERE}] batch ${batch.seq} (${batch.rows.length} rows, token ${batch.token}) failed after ${attempts} attempt(s): ${
-            e instanceof Error ? e.message : String(e)
-          }`,
-          { cause: e, details: { failed } },
-        );
+        return fail(batch, e, attempts);
       }
+    }
+    return fail(batch, error, attempts);
+  }
+
+  async function fail(batch: Batch<T>, error: unknown, attempts: number): Promise<void> {
+    stats.failedBatches += 1;
+    stats.failedRows += batch.rows.length;
+    const failed: FailedBatch<T> = { rows: batch.rows, dedupToken: batch.token, seq: batch.seq, error };
+    emitter.emit('failed', failed);
+    try {
+      if (!options.onError) throw error;
+      await options.onError(failed);
+    } catch (e) {
+      pendingError ??= new JobkitError(
+        'ANALYTICS_FAILED',
+        `[${WHERE}] batch ${batch.seq} (${batch.rows.length} rows, token ${batch.token}) failed after ${attempts} attempt(s): ${
+          e instanceof Error ? e.message : String(e)
+        }`,
+        { cause: e, details: { failed } },
+      );
     }
   }
 
