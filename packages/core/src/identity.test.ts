@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VOLATILE_JOB_FIELDS, canonicalizeUrl, contentHash, contentHashWithJson, sha256Hex, stableStringify, urlHash } from './identity.js';
+import { MAX_STABLE_DEPTH, VOLATILE_JOB_FIELDS, canonicalizeUrl, contentHash, contentHashWithJson, sha256Hex, stableStringify, urlHash } from './identity.js';
 import { JobkitError } from './errors.js';
 
 describe('canonicalizeUrl', () => {
@@ -148,5 +148,41 @@ describe('contentHashWithJson', () => {
     // A plain value after a non-plain one must not inherit the fallback (the flag resets per call).
     const unsorted = { title: 't', a: 1 };
     expect(contentHashWithJson(unsorted).json).toBe('{"a":1,"title":"t"}');
+  });
+});
+
+describe('nesting cap', () => {
+  const nest = (levels: number, leaf: unknown = 1, asArray = false): unknown => {
+    let v: unknown = leaf;
+    for (let i = 0; i < levels; i++) v = asArray ? [v] : { b: v, a: i };
+    return v;
+  };
+
+  it('refuses hostile nesting with a typed error instead of overflowing the stack', () => {
+    for (const levels of [MAX_STABLE_DEPTH + 1, 5_000, 100_000]) {
+      for (const asArray of [false, true]) {
+        const deep = nest(levels, 1, asArray);
+        for (const fn of [() => stableStringify(deep), () => contentHash({ metadata: deep }), () => contentHashWithJson({ metadata: deep })]) {
+          let error: unknown;
+          try {
+            fn();
+          } catch (e) {
+            error = e;
+          }
+          expect(JobkitError.is(error, 'INVALID_ARGUMENT'), `${levels} ${asArray}`).toBe(true);
+          expect((error as Error).message).toMatch(/nested deeper than 256 levels/);
+        }
+      }
+    }
+    // The slow path (values JSON.stringify would write differently) has the same cap.
+    const odd = nest(5_000, new Date(0));
+    expect(() => stableStringify(odd)).toThrow(/nested deeper/);
+  });
+
+  it('leaves values within the cap (and their hashes) as they were', () => {
+    const ok = nest(MAX_STABLE_DEPTH - 1);
+    expect(JSON.parse(stableStringify(ok))).toEqual(ok);
+    expect(stableStringify({ b: [1, { d: 2, c: 3 }], a: null })).toBe('{"a":null,"b":[1,{"c":3,"d":2}]}');
+    expect(contentHash({ b: 1, a: 2, quality: 9 })).toBe(sha256Hex('{"a":2,"b":1}'));
   });
 });

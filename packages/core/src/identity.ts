@@ -3,7 +3,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { invalidArgument } from './errors.js';
+import { JobkitError, invalidArgument } from './errors.js';
 
 /** Query parameters that only track where a click came from. */
 const TRACKING_PARAMS = new Set([
@@ -108,7 +108,20 @@ export function jobIdFromUrlHash(hash: string): string {
 /** Fields that change without the posting changing; excluded from {@link contentHash}. */
 export const VOLATILE_JOB_FIELDS = ['quality', 'fetchedAt'] as const;
 
-/** JSON with object keys sorted at every depth; `undefined` members dropped. */
+/**
+ * Deepest nesting {@link stableStringify} and {@link contentHash} accept. Far beyond any posting or
+ * event (a few levels); it bounds the recursion so hostile input (5,000 nested objects in an API
+ * body) gets a typed error instead of a stack overflow.
+ */
+export const MAX_STABLE_DEPTH = 256;
+
+const tooDeep = () =>
+  new JobkitError('INVALID_ARGUMENT', `[core/identity] value is nested deeper than ${MAX_STABLE_DEPTH} levels`, { details: { maxDepth: MAX_STABLE_DEPTH } });
+
+/**
+ * JSON with object keys sorted at every depth; `undefined` members dropped.
+ * @throws JobkitError `INVALID_ARGUMENT` past {@link MAX_STABLE_DEPTH} levels of nesting
+ */
 export function stableStringify(value: unknown): string {
   const sorted = sortedClone(value, null);
   return sorted === NOT_PLAIN ? writeStable(value) : (JSON.stringify(sorted) ?? 'null');
@@ -123,11 +136,12 @@ const NOT_PLAIN: unique symbol = Symbol('not plain JSON');
  * instances (toJSON), functions, symbols, bigint, array holes, and keys JS would not keep in
  * insertion order (integer-like keys) or cannot assign plainly (`__proto__`).
  */
-function sortedClone(value: unknown, skip: ReadonlySet<string> | null): unknown {
+function sortedClone(value: unknown, skip: ReadonlySet<string> | null, depth = 0): unknown {
   if (value === null) return null;
   const t = typeof value;
   if (t === 'string' || t === 'number' || t === 'boolean') return value;
   if (t !== 'object') return NOT_PLAIN;
+  if (depth >= MAX_STABLE_DEPTH) throw tooDeep();
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto === Array.prototype) {
     const arr = value as unknown[];
@@ -136,7 +150,7 @@ function sortedClone(value: unknown, skip: ReadonlySet<string> | null): unknown 
       if (!(i in arr)) return NOT_PLAIN;
       const v = arr[i];
       if (v === undefined) out[i] = null;
-      else if ((out[i] = sortedClone(v, null)) === NOT_PLAIN) return NOT_PLAIN;
+      else if ((out[i] = sortedClone(v, null, depth + 1)) === NOT_PLAIN) return NOT_PLAIN;
     }
     return out;
   }
@@ -156,7 +170,7 @@ function sortedClone(value: unknown, skip: ReadonlySet<string> | null): unknown 
     if (skip !== null && skip.has(key)) continue;
     const v = obj[key];
     if (v === undefined) continue;
-    if ((out[key] = sortedClone(v, null)) === NOT_PLAIN) return NOT_PLAIN;
+    if ((out[key] = sortedClone(v, null, depth + 1)) === NOT_PLAIN) return NOT_PLAIN;
   }
   return out;
 }
@@ -166,16 +180,17 @@ function sortedClone(value: unknown, skip: ReadonlySet<string> | null): unknown 
 // are kept on purpose: class instances (Date, Map) serialize their own enumerable keys, not
 // toJSON; array holes stay empty (`[1,,3]`); functions and symbols become `null`.
 // identity.test.ts checks equality against that original on random nested values.
-function writeStable(value: unknown): string {
+function writeStable(value: unknown, depth = 0): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'function' || typeof value === 'symbol') plainJson = false;
     return JSON.stringify(value) ?? 'null';
   }
-  if (Array.isArray(value)) return writeArray(value);
+  if (depth >= MAX_STABLE_DEPTH) throw tooDeep();
+  if (Array.isArray(value)) return writeArray(value, depth);
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) plainJson = false;
-  return writeObject(value as Record<string, unknown>, Object.keys(value), null);
+  return writeObject(value as Record<string, unknown>, Object.keys(value), null, depth);
 }
 
 /**
@@ -184,7 +199,7 @@ function writeStable(value: unknown): string {
  */
 let plainJson = true;
 
-function writeArray(value: unknown[]): string {
+function writeArray(value: unknown[], depth: number): string {
   let out = '[';
   for (let i = 0; i < value.length; i++) {
     if (i > 0) out += ',';
@@ -192,12 +207,12 @@ function writeArray(value: unknown[]): string {
     if (v === undefined) {
       if (i in value) out += 'null';
       else plainJson = false;
-    } else out += writeStable(v);
+    } else out += writeStable(v, depth + 1);
   }
   return out + ']';
 }
 
-function writeObject(obj: Record<string, unknown>, keys: string[], skip: ReadonlySet<string> | null): string {
+function writeObject(obj: Record<string, unknown>, keys: string[], skip: ReadonlySet<string> | null, depth = 0): string {
   // Objects built by finalizeJob/zod mostly arrive with sorted or few keys; skip the sort then.
   for (let i = 1; i < keys.length; i++) {
     if ((keys[i - 1] as string) > (keys[i] as string)) {
@@ -213,7 +228,7 @@ function writeObject(obj: Record<string, unknown>, keys: string[], skip: Readonl
     if (v === undefined) continue;
     if (first) first = false;
     else out += ',';
-    out += `${quoteKey(key)}:${writeStable(v)}`;
+    out += `${quoteKey(key)}:${writeStable(v, depth + 1)}`;
   }
   return out + '}';
 }
@@ -234,6 +249,7 @@ const VOLATILE = new Set<string>(VOLATILE_JOB_FIELDS);
 /**
  * Hash of what a posting says: stable under key order, ignoring volatile fields
  * (`quality`, `fetchedAt`). Two fetches of an unchanged posting give the same hash.
+ * @throws JobkitError `INVALID_ARGUMENT` past {@link MAX_STABLE_DEPTH} levels of nesting
  */
 export function contentHash(job: object): string {
   if (job !== null && typeof job === 'object' && !Array.isArray(job)) {

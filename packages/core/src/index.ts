@@ -18,6 +18,7 @@ export {
   stableStringify,
   VOLATILE_JOB_FIELDS,
   contentHashWithJson,
+  MAX_STABLE_DEPTH,
 } from './identity.js';
 export { scoreQuality, DEFAULT_QUALITY_THRESHOLD } from './quality.js';
 export type { ScoreQualityOptions, ScorableJob } from './quality.js';

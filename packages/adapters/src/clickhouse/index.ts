@@ -8,6 +8,7 @@ export { createClickHouseAnalytics, jobRowTsv, chDateTime } from './analytics.js
 export type { ClickHouseAnalyticsOptions } from './analytics.js';
 export { createEmbeddedClickHouse } from './embedded.js';
 export type { EmbeddedClickHouse, EmbeddedClickHouseOptions } from './embedded.js';
+export { isClickHouseDataError, clickHouseErrorCode } from './errors.js';
 export type { ClickHouseClientLike, ClickHouseSettings, RawInsertParams, RowBinaryInsertParams } from './client.js';
 export type { ReadMode } from './queries.js';
 export { migrationStatements, DEDUP_WINDOW, JOB_COLUMNS, INGEST_JOB_COLUMNS, INGEST_JOB_STRUCTURE, JOB_EVENT_COLUMNS, APPLICATION_EVENT_COLUMNS } from './migrations.js';
