@@ -290,7 +290,7 @@ function report(setName: string, scored: Scored[], opts: { verbose: boolean; sho
   const count = (f: (s: Scored) => boolean) => scored.filter(f).length;
   const jobs = scored.filter((s) => s.page.kind === 'job');
   const ms = scored.reduce((a, s) => a + s.ms, 0);
-  console.log(`\n=== ${setName}: ${scored.length} pages (${jobs.length} job, ${count((s) => s.page.kind === 'listing')} listing, ${count((s) => s.page.kind === 'shell')} shell, ${count((s) => s.page.kind === 'not-job')} not-job); ${count((s) => s.page.origin === 'real')} real, ${count((s) => s.page.origin !== 'real')} synthetic; ${count((s) => s.page.split === 'holdout')} holdout; ${new Set(scored.map((s) => s.page.site)).size} sites, ${new Set(scored.map((s) => s.page.language)).size} languages; parsed in ${ms.toFixed(0)} ms ===`);
+  console.log(`\n=== ${setName}: ${scored.length} pages (${jobs.length} job, ${count((s) => s.page.kind === 'listing')} listing, ${count((s) => s.page.kind === 'shell')} shell, ${count((s) => s.page.kind === 'not-job')} not-job); ${count((s) => s.page.origin === 'real')} real, ${count((s) => s.page.origin !== 'real')} synthetic; ${count((s) => s.page.split === 'holdout')} holdout; ${new Set(scored.map((s) => s.page.site)).size} sites, ${new Set(scored.map((s) => s.page.language.split('-')[0])).size} languages, ${new Set(scored.map((s) => s.page.script)).size} scripts; parsed in ${ms.toFixed(0)} ms ===`);
 
   if (opts.verbose) {
     for (const s of scored) {

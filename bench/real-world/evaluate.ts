@@ -10,7 +10,8 @@
  * - locations: right when every stated place is matched, in any order, by a parsed location's city
  *   (or country, for a country-only place; or the parsed raw text); a page that states no place is
  *   right only when none is parsed. "Remote" as a place is matched by `workplaceType: 'remote'`.
- * - salary: min, max, currency and period all match (amounts within 1 %); `null` only by `null`.
+ * - salary: min, max, currency and period all match (amounts within 1 %); `null` only by `null`;
+ *   a single amount may be given as `max: null` or `max = min`.
  * - datePosted / validThrough: same calendar day. workplaceType, employmentType: exact enums
  *   (employmentType as a set).
  * - applyUrl: equal after `canonicalizeUrl`.
@@ -196,13 +197,14 @@ function salaryField(want: NonNullable<Truth['salary']> | null, job: JobPosting)
   const s = job.salary;
   const got = s ? { min: s.min, max: s.max, currency: s.currency, period: s.period } : null;
   if (want === null || got === null) return { correct: want === got, want, got };
-  // A single stated amount may be read as min = max or as min only.
-  const single = want.max === null && got.max !== null && got.min === got.max ? { ...got, max: null } : got;
+  // A single stated amount may be read as min = max or as min only: both mean the same here.
+  const w = { ...want, max: want.max ?? want.min };
+  const g = { ...got, max: got.max ?? got.min };
   const ok =
-    within(want.min, single.min) &&
-    within(want.max, single.max) &&
-    (want.currency ?? null) === (single.currency ?? null) &&
-    (want.period ?? null) === (single.period ?? null);
+    within(w.min, g.min) &&
+    within(w.max, g.max) &&
+    (w.currency ?? null) === (g.currency ?? null) &&
+    (w.period ?? null) === (g.period ?? null);
   return { correct: ok, want, got };
 }
 
