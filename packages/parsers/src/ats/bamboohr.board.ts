@@ -9,35 +9,38 @@ import type { WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson, mapLimit } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
+import { count, flag, id, idOrUrl, keep, label, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
-const Loc = z.looseObject({ city: z.string().nullish(), state: z.string().nullish(), addressCountry: z.string().nullish(), postalCode: z.string().nullish() }).nullish();
+const Loc = obj({ city: label, state: label, addressCountry: label, country: label, postalCode: text });
 const Item = z.looseObject({
-  id: z.union([z.string(), z.number()]),
-  jobOpeningName: z.string(),
-  departmentLabel: z.string().nullish(),
-  employmentStatusLabel: z.string().nullish(),
+  id,
+  jobOpeningName: required('no title'),
+  departmentLabel: label,
+  employmentStatusLabel: label,
   location: Loc,
-  atsLocation: z.looseObject({ city: z.string().nullish(), state: z.string().nullish(), country: z.string().nullish() }).nullish(),
-  isRemote: z.boolean().nullish(),
-  locationType: z.string().nullish(),
+  atsLocation: Loc,
+  isRemote: flag,
+  // "0" on-site, "1" remote, "2" hybrid; sometimes a number.
+  locationType: text,
 });
-const List = z.looseObject({ meta: z.looseObject({ totalCount: z.number().nullish() }).nullish(), result: z.array(Item) });
+const List = z.looseObject({ meta: obj({ totalCount: count }), result: rowsOf(Item, { check: (it) => idOrUrl([it.id]) }) });
 const Detail = z.looseObject({
   result: z.looseObject({
     jobOpening: z.looseObject({
-      description: z.string().nullish(),
-      compensation: z.string().nullish(),
-      datePosted: z.string().nullish(),
-      locationType: z.string().nullish(),
-      jobOpeningShareUrl: z.string().nullish(),
+      description: text,
+      compensation: label,
+      datePosted: when,
+      locationType: text,
+      jobOpeningShareUrl: text,
       location: Loc,
     }),
   }),
 });
 
 /** BambooHR's `locationType`: "0" on-site, "1" remote, "2" hybrid. */
-function workplace(code: string | null | undefined, isRemote: boolean | null | undefined): WorkplaceType | null {
+function workplace(code: string | undefined, isRemote: boolean | undefined): WorkplaceType | null {
   if (code === '1') return 'remote';
   if (code === '2') return 'hybrid';
   if (code === '0') return 'onsite';
@@ -49,13 +52,14 @@ export const bamboohrBoard: BoardClient = {
   async list(ctx: BoardContext) {
     const listUrl = ctx.apiUrl();
     const data = await fetchJson(ctx, listUrl, List);
-    const items = data.result.slice(0, ctx.maxJobs);
+    const rows = keep(ctx, data.result);
+    const items = rows.slice(0, ctx.maxJobs);
     const origin = new URL(listUrl).origin;
     let failed = 0;
     const details = ctx.details
       ? await mapLimit(ctx, items, ctx.detailConcurrency, async (it) => {
           try {
-            return (await fetchJson(ctx, `${origin}/careers/${encodeURIComponent(String(it.id))}/detail`, Detail)).result.jobOpening;
+            return (await fetchJson(ctx, `${origin}/careers/${seg(it.id!)}/detail`, Detail)).result.jobOpening;
           } catch (error) {
             if (JobkitError.is(error, 'ABORTED')) throw error;
             failed++;
@@ -67,10 +71,12 @@ export const bamboohrBoard: BoardClient = {
     const drafts = items.map((it, i) => {
       const d = details[i];
       const l = d?.location ?? it.location;
-      const loc = place({ city: l?.city ?? it.atsLocation?.city, region: l?.state ?? it.atsLocation?.state, country: l?.addressCountry ?? it.atsLocation?.country, postalCode: l?.postalCode });
-      const url = `${origin}/careers/${encodeURIComponent(String(it.id))}`;
+      const a = it.atsLocation;
+      const loc = place({ city: l?.city ?? a?.city, region: l?.state ?? a?.state, country: l?.addressCountry ?? l?.country ?? a?.country ?? a?.addressCountry, postalCode: l?.postalCode });
+      // BambooHR's job page: {company}.bamboohr.com/careers/{id}.
+      const url = jobUrl(ctx, [d?.jobOpeningShareUrl], () => `${origin}/careers/${seg(it.id!)}`)!;
       return toDraft(ctx, {
-        jobId: String(it.id),
+        jobId: it.id!,
         url,
         title: it.jobOpeningName,
         locations: loc ? [loc] : [],

@@ -7,51 +7,63 @@ import type { WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
+import { flag, id, idOrUrl, keep, label, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
-const Named = z.union([z.string(), z.looseObject({ name: z.string().nullish(), id: z.string().nullish() })]).nullish();
-const name = (v: z.output<typeof Named>) => (typeof v === 'string' ? v : (v?.name ?? undefined));
-const Job = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  url: z.string(),
-  published_date: z.string().nullish(),
-  type: Named,
-  location: z
-    .looseObject({ city: z.string().nullish(), state: Named, country: Named, name: z.string().nullish(), is_remote: z.boolean().nullish() })
-    .nullish(),
-  department: z.string().nullish(),
-  salary: z.string().nullish(),
-  company: z.looseObject({ name: z.string().nullish() }).nullish(),
-  description: z.string().nullish(),
+/** `{ id, name }` objects or plain strings (`country: "PT"`). */
+const Named = z.unknown().optional().transform((v) => {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    return { id: label.parse(o.id), name: label.parse(o.name) };
+  }
+  const t = label.parse(v);
+  return t === undefined ? undefined : { id: undefined, name: t };
 });
-const Response = z.array(Job);
+const Job = z.looseObject({
+  id,
+  friendly_id: id,
+  name: required('no title'),
+  url: text,
+  published_date: when,
+  type: Named,
+  location: obj({ city: label, state: Named, country: Named, name: label, is_remote: flag }),
+  department: label,
+  salary: label,
+  company: obj({ name: text }),
+  description: text,
+});
+const Response = rowsOf(Job, { check: (j) => idOrUrl([j.id, j.friendly_id], [j.url]) });
 
 export const breezyBoard: BoardClient = {
   platform: 'breezy',
   async list(ctx: BoardContext) {
-    const data = await fetchJson(ctx, ctx.apiUrl(), Response);
-    const drafts = data.slice(0, ctx.maxJobs).map((j) => {
+    const apiUrl = ctx.apiUrl();
+    const origin = new URL(apiUrl).origin;
+    const data = await fetchJson(ctx, apiUrl, Response);
+    const rows = keep(ctx, data);
+    const drafts = rows.slice(0, ctx.maxJobs).map((j) => {
       const l = j.location;
-      const country = l?.country && typeof l.country === 'object' ? (l.country.id ?? l.country.name) : name(l?.country);
-      const loc = l ? place({ city: l.city, region: name(l.state), country, raw: l.name }) : null;
+      const loc = l ? place({ city: l.city, region: l.state?.name, country: l.country?.id ?? l.country?.name, raw: l.name }) : null;
       const wp: WorkplaceType | null = l?.is_remote === true ? 'remote' : null;
+      // Breezy's position page: {company}.breezy.hr/p/{friendly_id} (the id leads the friendly id).
+      const url = jobUrl(ctx, [j.url], () => `${origin}/p/${seg((j.friendly_id ?? j.id)!)}`, origin)!;
       return toDraft(ctx, {
-        jobId: j.id,
-        url: j.url,
+        jobId: j.id ?? j.friendly_id ?? idFromUrl(ctx, url),
+        url,
         title: j.name,
         company: j.company?.name,
         locations: loc ? [loc] : [],
         locationText: l?.name,
         workplaceType: wp,
-        employment: name(j.type),
+        employment: j.type?.name,
         salaryText: j.salary,
         descriptionHtml: j.description,
         department: j.department,
         datePosted: j.published_date,
-        applyUrl: j.url,
+        applyUrl: url,
       });
     });
-    return { drafts, advertisedTotal: data.length, partial: data.length > ctx.maxJobs };
+    return { drafts, advertisedTotal: data.length, partial: rows.length > ctx.maxJobs };
   },
 };

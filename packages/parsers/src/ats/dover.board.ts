@@ -10,27 +10,19 @@ import { z } from 'zod';
 import { checkAborted, fetchJson, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
 import { httpUrl, place, toDraft } from '../boards/map.js';
+import { count, flag, id, idOrUrl, keep, label, list, obj, required, rowsOf, text } from '../boards/rows.js';
+import { seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
 const Slug = z.looseObject({ id: z.union([z.string(), z.number()]), name: z.string().nullish(), primary_domain: z.string().nullish() });
 const Job = z.looseObject({
-  id: z.string(),
-  title: z.string(),
-  is_sample: z.boolean().nullish(),
-  workplace_type: z.string().nullish(),
-  locations: z
-    .array(
-      z.looseObject({
-        name: z.string().nullish(),
-        location_type: z.string().nullish(),
-        city: z.string().nullish(),
-        state: z.string().nullish(),
-        country: z.string().nullish(),
-      }),
-    )
-    .nullish(),
+  id,
+  title: required('no title'),
+  is_sample: flag,
+  workplace_type: text,
+  locations: list(obj({ name: label, location_type: text, city: label, state: label, country: label })),
 });
-const Page = z.looseObject({ count: z.number().int().nonnegative(), next: z.string().nullish(), results: z.array(Job) });
+const Page = z.looseObject({ count, next: text, results: rowsOf(Job, { check: (j) => idOrUrl([j.id]) }) });
 const MAX_PAGES = 100;
 
 function workplace(values: (string | null | undefined)[]): WorkplaceType | null {
@@ -49,39 +41,40 @@ export const doverBoard: BoardClient = {
     const origin = new URL(slugUrl).origin;
     let next: string | undefined = `${origin}/api/v1/careers-page/${encodeURIComponent(String(board.id))}/jobs?limit=300&offset=0`;
     const drafts: JobDraft[] = [];
-    let count: number | null = null;
+    let total: number | null = null;
     let samples = 0;
+    let listed = 0;
     for (let i = 0; next !== undefined && i < MAX_PAGES; i++) {
       checkAborted(ctx);
       const page: z.output<typeof Page> = await fetchJson(ctx, next, Page);
-      count ??= page.count;
-      for (const j of page.results) {
+      if (i === 0) total = page.count ?? null;
+      for (const j of keep(ctx, page.results, listed)) {
         if (j.is_sample) {
           samples++;
           continue;
         }
-        const locations = (j.locations ?? [])
-          .map((l) => place({ city: l.city, region: l.state, country: l.country, raw: l.name }))
-          .filter((l): l is Location => l !== null);
-        const url = `https://app.dover.com/apply/${encodeURIComponent(ctx.boardToken)}/${encodeURIComponent(j.id)}`;
+        const locations = j.locations.map((l) => place({ city: l.city, region: l.state, country: l.country, raw: l.name })).filter((l): l is Location => l !== null);
+        // Dover's hosted application page: app.dover.com/apply/{slug}/{id}.
+        const url = `https://app.dover.com/apply/${seg(ctx.boardToken)}/${seg(j.id!)}`;
         drafts.push(
           toDraft(ctx, {
-            jobId: j.id,
+            jobId: j.id!,
             url,
             title: j.title,
             company: board.name,
             locations,
-            workplaceType: workplace([j.workplace_type, ...(j.locations ?? []).map((l) => l.location_type)]),
+            workplaceType: workplace([j.workplace_type, ...j.locations.map((l) => l.location_type)]),
             applyUrl: url,
           }),
         );
       }
+      listed += page.results.length;
       if (drafts.length >= ctx.maxJobs) break;
       const following: string | undefined = page.next ? httpUrl(page.next, next) : undefined;
       if (page.next && !following) throw new EndpointChanged(`${where(ctx)} unusable next link ${page.next}`);
       next = following;
     }
     // Sample jobs are in `count` but are not real openings.
-    return { drafts, advertisedTotal: count === null ? null : count - samples };
+    return { drafts, advertisedTotal: total === null ? null : total - samples };
   },
 };

@@ -4,38 +4,32 @@
  * `categories` (location, team, department, commitment) and `createdAt` (epoch ms).
  * @module
  */
-import type { WorkplaceType } from '@jobkit/core';
+import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson } from '../boards/http.js';
 import { periodOf, salaryOf, sections, toDraft } from '../boards/map.js';
+import { id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
-import type { JobDraft } from '@jobkit/core';
 
 const PAGE = 100;
+const BASE = 'https://jobs.lever.co/';
 const Posting = z.looseObject({
-  id: z.string(),
-  text: z.string(),
-  hostedUrl: z.string(),
-  applyUrl: z.string().nullish(),
-  createdAt: z.number().nullish(),
-  workplaceType: z.string().nullish(),
-  country: z.string().nullish(),
-  categories: z
-    .looseObject({
-      location: z.string().nullish(),
-      team: z.string().nullish(),
-      department: z.string().nullish(),
-      commitment: z.string().nullish(),
-      allLocations: z.array(z.string()).nullish(),
-    })
-    .nullish(),
-  salaryRange: z.looseObject({ min: z.number().nullish(), max: z.number().nullish(), currency: z.string().nullish(), interval: z.string().nullish() }).nullish(),
-  description: z.string().nullish(),
-  descriptionPlain: z.string().nullish(),
-  lists: z.array(z.looseObject({ text: z.string().nullish(), content: z.string().nullish() })).nullish(),
-  additional: z.string().nullish(),
+  id,
+  text: required('no title'),
+  hostedUrl: text,
+  applyUrl: text,
+  createdAt: when,
+  workplaceType: text,
+  country: text,
+  categories: obj({ location: label, team: label, department: label, commitment: label, allLocations: list(label) }),
+  salaryRange: obj({ min: num, max: num, currency: text, interval: text }),
+  description: text,
+  descriptionPlain: text,
+  lists: list(obj({ text: text, content: text })),
+  additional: text,
 });
-const Page = z.array(Posting);
+const Page = rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.hostedUrl], BASE) });
 
 const WORKPLACE: Record<string, WorkplaceType> = { remote: 'remote', hybrid: 'hybrid', 'on-site': 'onsite', onsite: 'onsite' };
 
@@ -43,6 +37,8 @@ export const leverBoard: BoardClient = {
   platform: 'lever',
   async list(ctx: BoardContext) {
     const base = ctx.apiUrl();
+    // The hosted job page Lever documents: jobs(.eu).lever.co/{site}/{id}.
+    const jobsHost = new URL(base).host.replace(/^api\./, 'jobs.');
     const drafts: JobDraft[] = [];
     const seen = new Set<string>();
     let partial = false;
@@ -50,29 +46,32 @@ export const leverBoard: BoardClient = {
       checkAborted(ctx);
       const page = await fetchJson(ctx, `${base}&skip=${skip}&limit=${PAGE}`, Page);
       let fresh = 0;
-      for (const p of page) {
-        if (seen.has(p.id)) continue;
-        seen.add(p.id);
+      for (const p of keep(ctx, page, skip)) {
+        const url = jobUrl(ctx, [p.hostedUrl], () => `https://${jobsHost}/${seg(ctx.boardToken)}/${seg(p.id!)}`, BASE)!;
+        const key = p.id ?? url;
+        if (seen.has(key)) continue;
+        seen.add(key);
         fresh++;
-        const cats = p.categories ?? {};
-        const locs = cats.allLocations?.length ? cats.allLocations : [cats.location];
+        const cats = p.categories;
+        const locs = cats?.allLocations.length ? cats.allLocations : [cats?.location];
+        const workplace = p.workplaceType?.toLowerCase();
         const draft = toDraft(ctx, {
-          jobId: p.id,
-          url: p.hostedUrl,
+          jobId: p.id ?? idFromUrl(ctx, url),
+          url,
           title: p.text,
           locationText: locs,
-          workplaceType: p.workplaceType ? WORKPLACE[p.workplaceType.toLowerCase()] : null,
-          employment: cats.commitment,
+          workplaceType: workplace ? WORKPLACE[workplace] : null,
+          employment: cats?.commitment,
           salary: p.salaryRange
             ? salaryOf({ min: p.salaryRange.min, max: p.salaryRange.max, currency: p.salaryRange.currency, period: periodOf(p.salaryRange.interval) })
             : null,
           descriptionHtml: sections([
             [null, p.description],
-            ...(p.lists ?? []).map((l) => [l.text, l.content ? `<ul>${l.content}</ul>` : null] as const),
+            ...p.lists.map((l) => [l.text, l.content ? `<ul>${l.content}</ul>` : null] as const),
             [null, p.additional],
           ]),
           descriptionText: p.descriptionPlain,
-          department: cats.department ?? cats.team,
+          department: cats?.department ?? cats?.team,
           datePosted: p.createdAt,
           applyUrl: p.applyUrl,
         });
@@ -82,7 +81,7 @@ export const leverBoard: BoardClient = {
         drafts.push(draft);
       }
       if (page.length < PAGE) break;
-      if (fresh === 0) {
+      if (fresh === 0 && page.rows.length > 0) {
         ctx.warn('lever: the API ignored skip (a page repeated earlier postings); stopped paging');
         partial = true;
         break;

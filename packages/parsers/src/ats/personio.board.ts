@@ -8,21 +8,24 @@ import { z } from 'zod';
 import { fetchXml, validate, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
 import { sections, toDraft } from '../boards/map.js';
+import { any, id, idOrUrl, keep, list, required, rowsOf, text, when } from '../boards/rows.js';
+import { seg } from '../boards/urls.js';
 import { kids, parseXml, textOf } from '../boards/xml.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
-const Position = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  office: z.string().optional(),
-  additionalOffices: z.array(z.string()),
-  department: z.string().optional(),
-  employmentType: z.string().optional(),
-  schedule: z.string().optional(),
-  createdAt: z.string().optional(),
-  subcompany: z.string().optional(),
-  descriptions: z.array(z.tuple([z.string().nullish(), z.string().nullish()])),
+const Position = z.looseObject({
+  id,
+  name: required('no title'),
+  office: text,
+  additionalOffices: list(text),
+  department: text,
+  employmentType: text,
+  schedule: text,
+  createdAt: when,
+  subcompany: text,
+  descriptions: list(any),
 });
+const Positions = rowsOf(Position, { what: 'positions', check: (p) => idOrUrl([p.id]) });
 
 export const personioBoard: BoardClient = {
   platform: 'personio',
@@ -33,40 +36,38 @@ export const personioBoard: BoardClient = {
       throw new EndpointChanged(`${where(ctx)} ${url} is not a Personio feed (root <${root?.name ?? 'none'}>)`, { details: { url } });
     }
     const host = new URL(url).host;
-    const positions = kids(root, 'position').map((p) =>
-      validate(
-        ctx,
-        Position,
-        {
-          id: textOf(p, 'id'),
-          name: textOf(p, 'name'),
-          office: textOf(p, 'office'),
-          additionalOffices: kids(kids(p, 'additionalOffices')[0], 'office').map((o) => o.text).filter(Boolean),
-          department: textOf(p, 'department'),
-          employmentType: textOf(p, 'employmentType'),
-          schedule: textOf(p, 'schedule'),
-          createdAt: textOf(p, 'createdAt'),
-          subcompany: textOf(p, 'subcompany'),
-          descriptions: kids(kids(p, 'jobDescriptions')[0], 'jobDescription').map((d) => [textOf(d, 'name'), textOf(d, 'value')]),
-        },
-        url,
-      ),
-    );
-    const drafts = positions.slice(0, ctx.maxJobs).map((p) =>
-      toDraft(ctx, {
-        jobId: p.id,
-        url: `https://${host}/job/${encodeURIComponent(p.id)}`,
+    const raw = kids(root, 'position').map((p) => ({
+      id: textOf(p, 'id'),
+      name: textOf(p, 'name'),
+      office: textOf(p, 'office'),
+      additionalOffices: kids(kids(p, 'additionalOffices')[0], 'office').map((o) => o.text),
+      department: textOf(p, 'department'),
+      employmentType: textOf(p, 'employmentType'),
+      schedule: textOf(p, 'schedule'),
+      createdAt: textOf(p, 'createdAt'),
+      subcompany: textOf(p, 'subcompany'),
+      descriptions: kids(kids(p, 'jobDescriptions')[0], 'jobDescription').map((d) => [textOf(d, 'name'), textOf(d, 'value')] as const),
+    }));
+    const rows = validate(ctx, Positions, raw, url);
+    const positions = keep(ctx, rows);
+    const drafts = positions.slice(0, ctx.maxJobs).map((p) => {
+      // Personio's job page: {company}.jobs.personio.de/job/{id}.
+      const link = `https://${host}/job/${seg(p.id!)}`;
+      const parts = (p.descriptions as (readonly [string | undefined, string | undefined])[]).map(([heading, body]) => [heading, body] as const);
+      return toDraft(ctx, {
+        jobId: p.id!,
+        url: link,
         title: p.name,
         company: p.subcompany,
         locationText: [p.office, ...p.additionalOffices],
         // `schedule` is full-time/part-time; `employmentType` is permanent/intern/trainee/freelance.
         employment: [p.schedule, p.employmentType].filter((x): x is string => !!x),
-        descriptionHtml: sections(p.descriptions.map(([heading, body]) => [heading, body] as const)),
+        descriptionHtml: sections(parts),
         department: p.department,
         datePosted: p.createdAt,
-        applyUrl: `https://${host}/job/${encodeURIComponent(p.id)}`,
-      }),
-    );
-    return { drafts, advertisedTotal: positions.length, partial: positions.length > ctx.maxJobs };
+        applyUrl: link,
+      });
+    });
+    return { drafts, advertisedTotal: rows.length, partial: positions.length > ctx.maxJobs };
   },
 };

@@ -6,34 +6,34 @@
 import type { WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
-import { httpUrl, periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
+import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
+import { flag, id, idOrUrl, keep, label, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
-const Num = z.union([z.number(), z.string()]).nullish();
 const Posting = z.looseObject({
-  id: z.union([z.number(), z.string()]),
-  title: z.string(),
-  url: z.string().nullish(),
-  path: z.string().nullish(),
-  location: z.looseObject({ name: z.string().nullish(), city: z.string().nullish(), province: z.string().nullish(), country: z.string().nullish() }).nullish(),
-  job: z.looseObject({ department: z.looseObject({ name: z.string().nullish() }).nullish(), division: z.looseObject({ name: z.string().nullish() }).nullish() }).nullish(),
-  employment_type: z.string().nullish(),
-  employment_type_text: z.string().nullish(),
-  workplace_type: z.string().nullish(),
-  compensation_visible: z.boolean().nullish(),
-  compensation_minimum: Num,
-  compensation_maximum: Num,
-  compensation_currency: z.string().nullish(),
-  compensation_frequency: z.string().nullish(),
-  compensation: z.string().nullish(),
-  deadline_at: z.string().nullish(),
-  published_at: z.string().nullish(),
-  description: z.string().nullish(),
-  key_responsibilities: z.string().nullish(),
-  skills_knowledge_expertise: z.string().nullish(),
-  benefits: z.string().nullish(),
+  id,
+  title: required('no title'),
+  url: text,
+  path: text,
+  location: obj({ name: label, city: label, province: label, country: label }),
+  job: obj({ department: label, division: label }),
+  employment_type: text,
+  employment_type_text: text,
+  workplace_type: text,
+  compensation_visible: flag,
+  compensation_minimum: num,
+  compensation_maximum: num,
+  compensation_currency: text,
+  compensation_frequency: text,
+  compensation: text,
+  deadline_at: when,
+  published_at: when,
+  description: text,
+  key_responsibilities: text,
+  skills_knowledge_expertise: text,
+  benefits: text,
 });
-const Response = z.looseObject({ data: z.array(Posting) });
 
 const WORKPLACE: Record<string, WorkplaceType> = { remote: 'remote', hybrid: 'hybrid', onsite: 'onsite', on_site: 'onsite', office: 'onsite' };
 
@@ -41,16 +41,20 @@ export const pinpointBoard: BoardClient = {
   platform: 'pinpoint',
   async list(ctx: BoardContext) {
     const apiUrl = ctx.apiUrl();
+    const Response = z.looseObject({ data: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.url, p.path], apiUrl) }) });
     const data = await fetchJson(ctx, apiUrl, Response);
-    const drafts = data.data.slice(0, ctx.maxJobs).map((p) => {
+    const rows = keep(ctx, data.data);
+    const drafts = rows.slice(0, ctx.maxJobs).map((p) => {
       const loc = p.location ? place({ city: p.location.city, region: p.location.province, country: p.location.country, raw: p.location.name }) : null;
-      const url = httpUrl(p.url) ?? httpUrl(p.path, apiUrl) ?? new URL(`/postings/${p.id}`, apiUrl).href;
+      // Pinpoint's posting page: {company}.pinpointhq.com/postings/{id}.
+      const url = jobUrl(ctx, [p.url, p.path], () => new URL(`/postings/${seg(p.id!)}`, apiUrl).href, apiUrl)!;
+      const workplace = p.workplace_type?.toLowerCase();
       return toDraft(ctx, {
-        jobId: String(p.id),
+        jobId: p.id ?? idFromUrl(ctx, url),
         url,
         title: p.title,
         locations: loc ? [loc] : [],
-        workplaceType: p.workplace_type ? WORKPLACE[p.workplace_type.toLowerCase()] : null,
+        workplaceType: workplace ? WORKPLACE[workplace] : null,
         employment: p.employment_type_text ?? p.employment_type,
         salary:
           p.compensation_visible === false
@@ -62,11 +66,11 @@ export const pinpointBoard: BoardClient = {
           ['Skills, knowledge and expertise', p.skills_knowledge_expertise],
           ['Benefits', p.benefits],
         ]),
-        department: p.job?.department?.name ?? p.job?.division?.name,
+        department: p.job?.department ?? p.job?.division,
         datePosted: p.published_at,
         validThrough: p.deadline_at,
       });
     });
-    return { drafts, advertisedTotal: data.data.length, partial: data.data.length > ctx.maxJobs };
+    return { drafts, advertisedTotal: data.data.length, partial: rows.length > ctx.maxJobs };
   },
 };

@@ -8,52 +8,58 @@ import type { Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
+import { flag, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
-const Num = z.union([z.number(), z.string()]).nullish();
 const Offer = z.looseObject({
-  id: z.union([z.number(), z.string()]),
-  slug: z.string().nullish(),
-  title: z.string(),
-  description: z.string().nullish(),
-  requirements: z.string().nullish(),
-  location: z.string().nullish(),
-  city: z.string().nullish(),
-  state_name: z.string().nullish(),
-  country_code: z.string().nullish(),
-  country: z.string().nullish(),
-  postal_code: z.string().nullish(),
-  locations: z.array(z.looseObject({ city: z.string().nullish(), state: z.string().nullish(), country: z.string().nullish(), country_code: z.string().nullish() })).nullish(),
-  remote: z.boolean().nullish(),
-  hybrid: z.boolean().nullish(),
-  on_site: z.boolean().nullish(),
-  department: z.string().nullish(),
-  employment_type_code: z.string().nullish(),
-  salary: z.looseObject({ min: Num, max: Num, currency: z.string().nullish(), period: z.string().nullish() }).nullish(),
-  careers_url: z.string(),
-  careers_apply_url: z.string().nullish(),
-  published_at: z.string().nullish(),
-  created_at: z.string().nullish(),
-  close_at: z.string().nullish(),
-  company_name: z.string().nullish(),
-  status: z.string().nullish(),
+  id,
+  slug: text,
+  title: required('no title'),
+  description: text,
+  requirements: text,
+  location: label,
+  city: label,
+  state_name: label,
+  country_code: text,
+  country: label,
+  postal_code: text,
+  locations: list(obj({ city: label, state: label, country: label, country_code: text })),
+  remote: flag,
+  hybrid: flag,
+  on_site: flag,
+  department: label,
+  employment_type_code: text,
+  salary: obj({ min: num, max: num, currency: text, period: text }),
+  careers_url: text,
+  careers_apply_url: text,
+  published_at: when,
+  created_at: when,
+  close_at: when,
+  company_name: text,
+  status: text,
 });
-const Response = z.looseObject({ offers: z.array(Offer) });
+const Response = z.looseObject({ offers: rowsOf(Offer, { what: 'offers', check: (o) => idOrUrl([o.id, o.slug], [o.careers_url]) }) });
 
 export const recruiteeBoard: BoardClient = {
   platform: 'recruitee',
   async list(ctx: BoardContext) {
-    const data = await fetchJson(ctx, ctx.apiUrl(), Response);
-    const offers = data.offers.filter((o) => !o.status || o.status === 'published');
+    const apiUrl = ctx.apiUrl();
+    const origin = new URL(apiUrl).origin;
+    const data = await fetchJson(ctx, apiUrl, Response);
+    const rows = keep(ctx, data.offers);
+    const offers = rows.filter((o) => !o.status || o.status === 'published');
     const drafts = offers.slice(0, ctx.maxJobs).map((o) => {
-      const listed = (o.locations ?? []).map((l) => place({ city: l.city, region: l.state, country: l.country_code ?? l.country }));
+      const listed = o.locations.map((l) => place({ city: l.city, region: l.state, country: l.country_code ?? l.country }));
       const locations = (listed.length ? listed : [place({ city: o.city, region: o.state_name, country: o.country_code ?? o.country, postalCode: o.postal_code })]).filter(
         (l): l is Location => l !== null,
       );
       const wp: WorkplaceType | null = o.hybrid ? 'hybrid' : o.remote ? 'remote' : o.on_site ? 'onsite' : null;
+      // Recruitee's offer page is {company}.recruitee.com/o/{slug}; the id stands in when a row has no slug.
+      const url = jobUrl(ctx, [o.careers_url], () => `${origin}/o/${seg((o.slug ?? o.id)!)}`, origin)!;
       return toDraft(ctx, {
-        jobId: String(o.id),
-        url: o.careers_url,
+        jobId: o.id ?? o.slug ?? idFromUrl(ctx, url),
+        url,
         title: o.title,
         company: o.company_name,
         locations,
@@ -71,6 +77,7 @@ export const recruiteeBoard: BoardClient = {
         applyUrl: o.careers_apply_url,
       });
     });
-    return { drafts, advertisedTotal: offers.length, partial: offers.length > ctx.maxJobs };
+    // No stated total: what the response lists, unpublished offers aside.
+    return { drafts, advertisedTotal: data.offers.length - (rows.length - offers.length), partial: offers.length > ctx.maxJobs };
   },
 };

@@ -10,35 +10,31 @@ import type { JobDraft, Location, Salary, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
+import { count, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
-const Named = z.looseObject({ label: z.string().nullish(), name: z.string().nullish(), id: z.string().nullish() }).nullish();
+const BASE = 'https://ats.rippling.com/';
 const V2Job = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  url: z.string(),
-  department: Named,
-  locations: z
-    .array(
-      z.looseObject({
-        name: z.string().nullish(),
-        city: z.string().nullish(),
-        state: z.string().nullish(),
-        country: z.string().nullish(),
-        countryCode: z.string().nullish(),
-        workplaceType: z.string().nullish(),
-      }),
-    )
-    .nullish(),
-  employmentType: Named,
-  payRangeDetails: z.array(z.looseObject({ min: z.number().nullish(), max: z.number().nullish(), currency: z.string().nullish(), interval: z.string().nullish() })).nullish(),
-  createdOn: z.string().nullish(),
-  companyName: z.string().nullish(),
-  description: z.looseObject({ company: z.string().nullish(), role: z.string().nullish() }).nullish(),
+  id,
+  name: required('no title'),
+  url: text,
+  department: label,
+  locations: list(obj({ name: label, city: label, state: label, country: label, countryCode: text, workplaceType: text })),
+  employmentType: label,
+  payRangeDetails: list(obj({ min: num, max: num, currency: text, interval: text })),
+  createdOn: when,
+  companyName: text,
+  description: obj({ company: text, role: text }),
 });
-const V2Page = z.looseObject({ items: z.array(V2Job), totalItems: z.number().nullish(), totalPages: z.number().int().nonnegative(), page: z.number().nullish() });
-const V1Job = z.looseObject({ uuid: z.string(), name: z.string(), url: z.string(), department: Named, workLocation: Named });
-const V1List = z.array(V1Job);
+const V2Page = z.looseObject({
+  items: rowsOf(V2Job, { check: (j) => idOrUrl([j.id], [j.url], BASE) }),
+  totalItems: count,
+  totalPages: count,
+  page: count,
+});
+const V1Job = z.looseObject({ uuid: id, id, name: required('no title'), url: text, department: label, workLocation: label });
+const V1List = rowsOf(V1Job, { check: (j) => idOrUrl([j.uuid, j.id], [j.url], BASE) });
 
 const MAX_PAGES = 500;
 
@@ -51,57 +47,83 @@ function workplace(values: (string | null | undefined)[]): WorkplaceType | null 
 }
 
 function pay(job: z.output<typeof V2Job>): Salary | null {
-  const r = job.payRangeDetails?.find((p) => p.min != null || p.max != null);
+  const r = job.payRangeDetails.find((p) => p.min != null || p.max != null);
   return r ? salaryOf({ min: r.min, max: r.max, currency: r.currency, period: periodOf(r.interval) }) : null;
 }
 
-async function listV2(ctx: BoardContext, slug: string): Promise<{ drafts: JobDraft[]; advertisedTotal: number | null }> {
+/** Rippling's hosted job page: ats.rippling.com/{slug}/jobs/{id}. */
+const canonical = (ctx: BoardContext, jobId: string) => `${BASE}${seg(ctx.boardToken)}/jobs/${seg(jobId)}`;
+
+async function listV2(ctx: BoardContext, slug: string): Promise<{ drafts: JobDraft[]; advertisedTotal: number | null; partial: boolean }> {
   const base = `https://api.rippling.com/platform/api/ats/v2/board/${slug}/jobs`;
   const drafts: JobDraft[] = [];
+  const seen = new Set<string>();
   let advertised: number | null = null;
+  let listed = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
     checkAborted(ctx);
-    const data = await fetchJson(ctx, `${base}?page=${page}`, V2Page);
+    let data: z.output<typeof V2Page>;
+    try {
+      data = await fetchJson(ctx, `${base}?page=${page}`, V2Page);
+    } catch (error) {
+      // Page 0 decides between v2 and v1; a later page that fails keeps what was read.
+      if (page === 0 || JobkitError.is(error, 'ABORTED')) throw error;
+      ctx.warn(`rippling: page ${page} failed (${(error as Error).message.slice(0, 160)}); the rest of the board is missing`);
+      return { drafts, advertisedTotal: advertised, partial: true };
+    }
     if (page === 0) advertised = data.totalItems ?? null;
-    for (const j of data.items) {
-      const locations = (j.locations ?? []).map((l) => place({ city: l.city, region: l.state, country: l.countryCode ?? l.country, raw: l.name })).filter((l): l is Location => l !== null);
+    let fresh = 0;
+    for (const j of keep(ctx, data.items, listed)) {
+      const url = jobUrl(ctx, [j.url], () => canonical(ctx, j.id!), BASE)!;
+      const key = j.id ?? url;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fresh++;
+      const locations = j.locations.map((l) => place({ city: l.city, region: l.state, country: l.countryCode ?? l.country, raw: l.name })).filter((l): l is Location => l !== null);
       drafts.push(
         toDraft(ctx, {
-          jobId: j.id,
-          url: j.url,
+          jobId: j.id ?? idFromUrl(ctx, url),
+          url,
           title: j.name,
           company: j.companyName,
           locations,
-          workplaceType: workplace((j.locations ?? []).map((l) => l.workplaceType)),
-          employment: j.employmentType?.label ?? j.employmentType?.name ?? j.employmentType?.id,
+          workplaceType: workplace(j.locations.map((l) => l.workplaceType)),
+          employment: j.employmentType,
           salary: pay(j),
           descriptionHtml: sections([
             [null, j.description?.role],
             [null, j.description?.company],
           ]),
-          department: j.department?.name ?? j.department?.label,
+          department: j.department,
           datePosted: j.createdOn,
-          applyUrl: j.url,
+          applyUrl: url,
         }),
       );
     }
-    if (page + 1 >= data.totalPages || data.items.length === 0 || drafts.length >= ctx.maxJobs) break;
+    listed += data.items.length;
+    // Without totalPages, an empty page (or one that repeats earlier jobs) ends the listing.
+    const last = data.totalPages !== undefined ? page + 1 >= data.totalPages : fresh === 0;
+    if (last || data.items.length === 0 || drafts.length >= ctx.maxJobs) break;
   }
-  return { drafts, advertisedTotal: advertised };
+  return { drafts, advertisedTotal: advertised, partial: false };
 }
 
 async function listV1(ctx: BoardContext): Promise<{ drafts: JobDraft[]; advertisedTotal: number | null }> {
   const data = await fetchJson(ctx, ctx.apiUrl(), V1List);
-  const drafts = data.slice(0, ctx.maxJobs).map((j) =>
-    toDraft(ctx, {
-      jobId: j.uuid,
-      url: j.url,
-      title: j.name,
-      locationText: j.workLocation?.label ?? j.workLocation?.name,
-      department: j.department?.label ?? j.department?.name,
-      applyUrl: j.url,
-    }),
-  );
+  const drafts = keep(ctx, data)
+    .slice(0, ctx.maxJobs)
+    .map((j) => {
+      const jobId = j.uuid ?? j.id;
+      const url = jobUrl(ctx, [j.url], () => canonical(ctx, jobId!), BASE)!;
+      return toDraft(ctx, {
+        jobId: jobId ?? idFromUrl(ctx, url),
+        url,
+        title: j.name,
+        locationText: j.workLocation,
+        department: j.department,
+        applyUrl: url,
+      });
+    });
   return { drafts, advertisedTotal: data.length };
 }
 

@@ -9,41 +9,32 @@ import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson, mapLimit } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
+import { count, flag, id, idOrUrl, keep, label, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
 const PAGE = 100;
-const Label = z.looseObject({ label: z.string().nullish() }).nullish();
+const MAX_PAGES = 500;
 const Posting = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  releasedDate: z.string().nullish(),
-  location: z
-    .looseObject({
-      city: z.string().nullish(),
-      region: z.string().nullish(),
-      country: z.string().nullish(),
-      postalCode: z.string().nullish(),
-      remote: z.boolean().nullish(),
-      hybrid: z.boolean().nullish(),
-      fullLocation: z.string().nullish(),
-    })
-    .nullish(),
-  department: Label,
-  typeOfEmployment: Label,
-  company: z.looseObject({ name: z.string().nullish() }).nullish(),
+  id,
+  name: required('no title'),
+  postingUrl: text,
+  releasedDate: when,
+  location: obj({ city: label, region: label, country: label, postalCode: text, remote: flag, hybrid: flag, fullLocation: text }),
+  department: label,
+  typeOfEmployment: label,
+  company: obj({ name: text }),
 });
-const Page = z.looseObject({ totalFound: z.number(), offset: z.number().nullish(), content: z.array(Posting) });
-const Section = z.looseObject({ title: z.string().nullish(), text: z.string().nullish() }).nullish();
+const Page = z.looseObject({
+  totalFound: count,
+  offset: count,
+  content: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.postingUrl]) }),
+});
+const Section = obj({ title: text, text: text });
 const Detail = z.looseObject({
-  applyUrl: z.string().nullish(),
-  postingUrl: z.string().nullish(),
-  jobAd: z
-    .looseObject({
-      sections: z
-        .looseObject({ companyDescription: Section, jobDescription: Section, qualifications: Section, additionalInformation: Section })
-        .nullish(),
-    })
-    .nullish(),
+  applyUrl: text,
+  postingUrl: text,
+  jobAd: obj({ sections: obj({ companyDescription: Section, jobDescription: Section, qualifications: Section, additionalInformation: Section }) }),
 });
 
 export const smartrecruitersBoard: BoardClient = {
@@ -51,19 +42,29 @@ export const smartrecruitersBoard: BoardClient = {
   async list(ctx: BoardContext) {
     const base = ctx.apiUrl().replace(/\?.*$/, '');
     const postings: z.output<typeof Posting>[] = [];
-    let total = 0;
-    for (let offset = 0; ; offset += PAGE) {
+    let total: number | null = null;
+    let listed = 0;
+    let partial = false;
+    for (let offset = 0, page = 0; ; offset += PAGE, page++) {
       checkAborted(ctx);
-      const page = await fetchJson(ctx, `${base}?limit=${PAGE}&offset=${offset}`, Page);
-      if (offset === 0) total = page.totalFound;
-      postings.push(...page.content);
-      if (page.content.length === 0 || postings.length >= total || postings.length >= ctx.maxJobs) break;
+      if (page >= MAX_PAGES) {
+        partial = true;
+        ctx.warn(`smartrecruiters: stopped after ${MAX_PAGES} pages`);
+        break;
+      }
+      const data = await fetchJson(ctx, `${base}?limit=${PAGE}&offset=${offset}`, Page);
+      if (offset === 0) total = data.totalFound ?? null;
+      postings.push(...keep(ctx, data.content, offset));
+      listed += data.content.length;
+      // Without a total, a short page is the last one.
+      if (data.content.length === 0 || (total !== null ? listed >= total : data.content.length < PAGE) || postings.length >= ctx.maxJobs) break;
     }
     let failed = 0;
     const details = ctx.details
       ? await mapLimit(ctx, postings, ctx.detailConcurrency, async (p) => {
+          if (p.id === undefined) return null;
           try {
-            return await fetchJson(ctx, `${base}/${encodeURIComponent(p.id)}`, Detail);
+            return await fetchJson(ctx, `${base}/${seg(p.id)}`, Detail);
           } catch (error) {
             if (JobkitError.is(error, 'ABORTED')) throw error;
             failed++;
@@ -78,14 +79,16 @@ export const smartrecruitersBoard: BoardClient = {
       const loc = p.location;
       const wp: WorkplaceType | null = loc?.hybrid ? 'hybrid' : loc?.remote === true ? 'remote' : loc?.remote === false ? 'onsite' : null;
       const l = loc ? place({ city: loc.city, region: loc.region, country: loc.country, postalCode: loc.postalCode, raw: loc.fullLocation }) : null;
+      // The public job page SmartRecruiters documents: jobs.smartrecruiters.com/{company}/{id}.
+      const url = jobUrl(ctx, [d?.postingUrl, p.postingUrl], () => `https://jobs.smartrecruiters.com/${seg(ctx.boardToken)}/${seg(p.id!)}`)!;
       return toDraft(ctx, {
-        jobId: p.id,
-        url: d?.postingUrl ?? `https://jobs.smartrecruiters.com/${encodeURIComponent(ctx.boardToken)}/${encodeURIComponent(p.id)}`,
+        jobId: p.id ?? idFromUrl(ctx, url),
+        url,
         title: p.name,
         company: p.company?.name,
         locations: l ? [l] : [],
         workplaceType: wp,
-        employment: p.typeOfEmployment?.label,
+        employment: p.typeOfEmployment,
         descriptionHtml: s
           ? sections([
               [s.jobDescription?.title, s.jobDescription?.text],
@@ -93,11 +96,11 @@ export const smartrecruitersBoard: BoardClient = {
               [s.additionalInformation?.title, s.additionalInformation?.text],
             ])
           : null,
-        department: p.department?.label,
+        department: p.department,
         datePosted: p.releasedDate,
         applyUrl: d?.applyUrl,
       });
     });
-    return { drafts, advertisedTotal: total, partial: false };
+    return { drafts, advertisedTotal: total, partial };
   },
 };

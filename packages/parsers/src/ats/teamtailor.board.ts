@@ -4,26 +4,27 @@
  * elements (`tt:department`, `tt:locations`, `remoteStatus`) are used when the feed carries them.
  * @module
  */
-import type { Location, WorkplaceType } from '@jobkit/core';
+import type { JobDraft, Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchXml, validate, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
 import { place, toDraft } from '../boards/map.js';
+import { idOrUrl, keep, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { jobUrl } from '../boards/urls.js';
 import { descendants, kids, parseXml, textOf } from '../boards/xml.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
-import type { JobDraft } from '@jobkit/core';
 
 const PAGE = 100;
 const MAX_PAGES = 200;
-const Item = z.object({
-  title: z.string().min(1),
-  link: z.url(),
-  guid: z.string().optional(),
-  pubDate: z.string().optional(),
-  description: z.string().optional(),
-  department: z.string().optional(),
-  remoteStatus: z.string().optional(),
-  locations: z.array(z.object({ city: z.string().optional(), country: z.string().optional(), name: z.string().optional() })),
+const Item = z.looseObject({
+  title: required('no title'),
+  link: text,
+  guid: text,
+  pubDate: when,
+  description: text,
+  department: text,
+  remoteStatus: text,
+  locations: list(obj({ city: text, country: text, name: text })),
 });
 
 function workplace(v: string | undefined): WorkplaceType | null {
@@ -50,39 +51,37 @@ export const teamtailorBoard: BoardClient = {
         throw new EndpointChanged(`${where(ctx)} ${url} is not an RSS feed (root <${root?.name ?? 'none'}>)`, { details: { url } });
       }
       const items = kids(channel, 'item');
+      const Items = rowsOf(Item, { what: 'items', check: (it) => idOrUrl([], [it.link, it.guid], url) });
+      const raw = items.map((node) => ({
+        title: textOf(node, 'title'),
+        link: textOf(node, 'link'),
+        guid: textOf(node, 'guid'),
+        pubDate: textOf(node, 'pubDate'),
+        description: textOf(node, 'description'),
+        department: textOf(node, 'department'),
+        remoteStatus: textOf(node, 'remoteStatus'),
+        locations: descendants(node, 'location').map((l) => ({ city: textOf(l, 'city'), country: textOf(l, 'country'), name: textOf(l, 'name') })),
+      }));
       let fresh = 0;
-      for (const node of items) {
-        const item = validate(
-          ctx,
-          Item,
-          {
-            title: textOf(node, 'title'),
-            link: textOf(node, 'link'),
-            guid: textOf(node, 'guid'),
-            pubDate: textOf(node, 'pubDate'),
-            description: textOf(node, 'description'),
-            department: textOf(node, 'department'),
-            remoteStatus: textOf(node, 'remoteStatus'),
-            locations: descendants(node, 'location').map((l) => ({ city: textOf(l, 'city'), country: textOf(l, 'country'), name: textOf(l, 'name') })),
-          },
-          url,
-        );
-        const key = item.guid ?? item.link;
+      for (const item of keep(ctx, validate(ctx, Items, raw, url), (page - 1) * PAGE)) {
+        // The item link is the job page ({host}/jobs/{id}-{slug}); the guid is often the same URL.
+        const link = jobUrl(ctx, [item.link, item.guid], undefined, url)!;
+        const key = item.guid ?? link;
         if (seen.has(key)) continue;
         seen.add(key);
         fresh++;
         const locations = item.locations.map((l) => place({ city: l.city, country: l.country, raw: l.name })).filter((l): l is Location => l !== null);
         drafts.push(
           toDraft(ctx, {
-            jobId: /\/jobs\/(\d+)/.exec(item.link)?.[1] ?? key,
-            url: item.link,
+            jobId: /\/jobs\/(\d+)/.exec(link)?.[1] ?? key,
+            url: link,
             title: item.title,
             locations,
             workplaceType: workplace(item.remoteStatus),
             descriptionHtml: item.description,
             department: item.department,
             datePosted: item.pubDate,
-            applyUrl: item.link,
+            applyUrl: link,
           }),
         );
       }

@@ -7,41 +7,45 @@ import type { Location } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
+import { flag, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
+const BASE = 'https://apply.workable.com/';
 const Job = z.looseObject({
-  title: z.string(),
-  shortcode: z.string(),
-  employment_type: z.string().nullish(),
-  telecommuting: z.boolean().nullish(),
-  department: z.string().nullish(),
-  url: z.string(),
-  shortlink: z.string().nullish(),
-  application_url: z.string().nullish(),
-  published_on: z.string().nullish(),
-  created_at: z.string().nullish(),
-  country: z.string().nullish(),
-  city: z.string().nullish(),
-  state: z.string().nullish(),
-  locations: z
-    .array(z.looseObject({ country: z.string().nullish(), countryCode: z.string().nullish(), city: z.string().nullish(), region: z.string().nullish(), hidden: z.boolean().nullish() }))
-    .nullish(),
-  description: z.string().nullish(),
-  requirements: z.string().nullish(),
-  benefits: z.string().nullish(),
+  title: required('no title'),
+  shortcode: id,
+  employment_type: text,
+  telecommuting: flag,
+  department: label,
+  url: text,
+  shortlink: text,
+  application_url: text,
+  published_on: when,
+  created_at: when,
+  country: label,
+  city: label,
+  state: label,
+  locations: list(obj({ country: label, countryCode: text, city: label, region: label, hidden: flag })),
+  description: text,
+  requirements: text,
+  benefits: text,
 });
-const Response = z.looseObject({ name: z.string().nullish(), jobs: z.array(Job) });
+const Response = z.looseObject({ name: text, jobs: rowsOf(Job, { check: (j) => idOrUrl([j.shortcode], [j.url, j.shortlink], BASE) }) });
 
 export const workableBoard: BoardClient = {
   platform: 'workable',
   async list(ctx: BoardContext) {
     const data = await fetchJson(ctx, ctx.apiUrl(), Response);
-    const drafts = data.jobs.slice(0, ctx.maxJobs).map((j) => {
-      const listed = (j.locations ?? []).filter((l) => !l.hidden).map((l) => place({ city: l.city, region: l.region, country: l.countryCode ?? l.country }));
+    const rows = keep(ctx, data.jobs);
+    const drafts = rows.slice(0, ctx.maxJobs).map((j) => {
+      const listed = j.locations.filter((l) => !l.hidden).map((l) => place({ city: l.city, region: l.region, country: l.countryCode ?? l.country }));
       const locations = (listed.length ? listed : [place({ city: j.city, region: j.state, country: j.country })]).filter((l): l is Location => l !== null);
+      // The job page Workable documents: apply.workable.com/{account}/j/{shortcode}/.
+      const url = jobUrl(ctx, [j.url, j.shortlink], () => `${BASE}${seg(ctx.boardToken)}/j/${seg(j.shortcode!)}/`, BASE)!;
       return toDraft(ctx, {
-        jobId: j.shortcode,
-        url: j.url,
+        jobId: j.shortcode ?? idFromUrl(ctx, url),
+        url,
         title: j.title,
         company: data.name,
         locations,
@@ -58,6 +62,6 @@ export const workableBoard: BoardClient = {
         applyUrl: j.application_url,
       });
     });
-    return { drafts, advertisedTotal: data.jobs.length, partial: data.jobs.length > ctx.maxJobs };
+    return { drafts, advertisedTotal: data.jobs.length, partial: rows.length > ctx.maxJobs };
   },
 };

@@ -12,46 +12,60 @@ import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson, mapLimit, where } from '../boards/http.js';
 import { toDraft } from '../boards/map.js';
+import { count, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { jobUrl } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
 const PAGE = 20;
 /** Where some tenants stop counting and paging. */
 export const WORKDAY_CLAMP = 2000;
 
-const FacetValue = z.looseObject({ id: z.string().nullish(), descriptor: z.string().nullish(), count: z.number().nullish() });
-const Facet = z.looseObject({ facetParameter: z.string().nullish(), descriptor: z.string().nullish(), values: z.array(FacetValue).nullish() });
+const FacetValue = obj({ id: id, descriptor: label, count });
+const Facet = obj({ facetParameter: text, descriptor: label, values: list(FacetValue) });
 const Posting = z.looseObject({
-  title: z.string(),
-  externalPath: z.string(),
-  locationsText: z.string().nullish(),
-  postedOn: z.string().nullish(),
-  bulletFields: z.array(z.string()).nullish(),
+  title: required('no title'),
+  // The job's path under the site (`/job/{location}/{title}_{reqId}`): its id and its URL.
+  externalPath: z
+    .unknown()
+    .optional()
+    .transform((v) => {
+      const t = text.parse(v);
+      return t === undefined ? undefined : t.startsWith('/') ? t : `/${t}`;
+    }),
+  locationsText: label,
+  postedOn: when,
+  bulletFields: list(text),
 });
-const ListResponse = z.looseObject({ total: z.number().nullish(), jobPostings: z.array(Posting), facets: z.array(Facet).nullish() });
+const ListResponse = z.looseObject({
+  total: count,
+  jobPostings: rowsOf(Posting, { what: 'jobPostings', check: (p) => idOrUrl([p.externalPath]) }),
+  facets: list(Facet),
+});
 const DetailResponse = z.looseObject({
   jobPostingInfo: z.looseObject({
-    title: z.string().nullish(),
-    jobDescription: z.string().nullish(),
-    location: z.string().nullish(),
-    additionalLocations: z.array(z.string()).nullish(),
-    timeType: z.string().nullish(),
-    startDate: z.string().nullish(),
-    postedOn: z.string().nullish(),
-    endDate: z.string().nullish(),
-    externalUrl: z.string().nullish(),
-    jobReqId: z.string().nullish(),
-    remoteType: z.string().nullish(),
-    country: z.looseObject({ descriptor: z.string().nullish() }).nullish(),
+    title: text,
+    jobDescription: text,
+    location: label,
+    additionalLocations: list(label),
+    timeType: label,
+    startDate: when,
+    postedOn: when,
+    endDate: when,
+    externalUrl: text,
+    jobReqId: id,
+    remoteType: label,
+    country: label,
   }),
 });
 
-type Posting = z.output<typeof Posting>;
+type Posting = z.output<typeof Posting> & { externalPath: string };
+type Facet = NonNullable<z.output<typeof Facet>>;
 type Applied = Record<string, string[]>;
 
 interface Slice {
   postings: Posting[];
   total: number;
-  facets: z.output<typeof Facet>[];
+  facets: Facet[];
 }
 
 export const workdayBoard: BoardClient = {
@@ -76,15 +90,15 @@ export const workdayBoard: BoardClient = {
       const head = first ?? (await page(applied, 0));
       // Only the first page carries a reliable total; later pages may say 0.
       const total = head.total ?? head.jobPostings.length;
-      const postings = [...head.jobPostings];
+      const postings = [...(keep(ctx, head.jobPostings) as Posting[])];
       const stop = Math.min(total, WORKDAY_CLAMP);
       for (let offset = PAGE; offset < stop && postings.length < ctx.maxJobs; offset += PAGE) {
         checkAborted(ctx);
         const next = await page(applied, offset);
         if (next.jobPostings.length === 0) break;
-        postings.push(...next.jobPostings);
+        postings.push(...(keep(ctx, next.jobPostings, offset) as Posting[]));
       }
-      return { postings, total, facets: head.facets ?? [] };
+      return { postings, total, facets: head.facets };
     };
 
     const head = await page({}, 0);
@@ -95,7 +109,7 @@ export const workdayBoard: BoardClient = {
     if (reported < WORKDAY_CLAMP) {
       postings = (await readSlice({}, head)).postings;
     } else {
-      const split = pickFacet(head.facets ?? [], reported);
+      const split = pickFacet(head.facets, reported);
       if (split) {
         ctx.warn(`workday: total reported as ${reported} (clamp at ${WORKDAY_CLAMP}); split by facet "${split.param}" into ${split.values.length} slices`);
         postings = [];
@@ -149,9 +163,9 @@ export const workdayBoard: BoardClient = {
       const listLocation = p.locationsText && !/^\d+\s+locations?$/i.test(p.locationsText) ? p.locationsText : null;
       return toDraft(ctx, {
         jobId: reqId,
-        url: d?.externalUrl ?? `https://${host}/${site}${p.externalPath}`,
+        url: jobUrl(ctx, [d?.externalUrl], () => `https://${host}/${site}${p.externalPath}`)!,
         title: d?.title ?? p.title,
-        locationText: d ? [d.location, ...(d.additionalLocations ?? [])] : [listLocation],
+        locationText: d ? [d.location, ...d.additionalLocations] : [listLocation],
         workplaceType: remoteType(d?.remoteType),
         employment: d?.timeType,
         descriptionHtml: d?.jobDescription,
@@ -164,7 +178,7 @@ export const workdayBoard: BoardClient = {
   },
 };
 
-function remoteType(v: string | null | undefined): WorkplaceType | null {
+function remoteType(v: string | undefined): WorkplaceType | null {
   if (!v) return null;
   if (/hybrid|flex/i.test(v)) return 'hybrid';
   if (/remote/i.test(v)) return 'remote';
@@ -173,11 +187,11 @@ function remoteType(v: string | null | undefined): WorkplaceType | null {
 }
 
 /** A flat facet whose every value stays under the clamp and whose counts cover the reported total. */
-function pickFacet(facets: z.output<typeof Facet>[], total: number): { param: string; values: { id: string; descriptor?: string | null }[] } | null {
+function pickFacet(facets: Facet[], total: number): { param: string; values: { id: string; descriptor?: string | null }[] } | null {
   let best: { param: string; values: { id: string; descriptor?: string | null }[]; size: number } | null = null;
   for (const f of facets) {
-    if (!f.facetParameter || !f.values?.length) continue;
-    const values = f.values.filter((v): v is typeof v & { id: string } => typeof v.id === 'string' && v.id !== '');
+    if (!f.facetParameter || !f.values.length) continue;
+    const values = f.values.filter((v): v is typeof v & { id: string } => v.id !== undefined);
     if (values.length !== f.values.length) continue;
     const counts = values.map((v) => v.count ?? Number.POSITIVE_INFINITY);
     const sum = counts.reduce((a, b) => a + b, 0);
