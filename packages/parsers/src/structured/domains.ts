@@ -4,6 +4,7 @@
  * @module
  */
 import { getDomain } from 'tldts';
+import { sitesForHost } from '../sites/registry.js';
 
 /** Registrable domains of ATSs and job boards: a page here does not reveal the employer's domain. */
 const PLATFORM_DOMAINS = new Set([
@@ -33,7 +34,9 @@ export function registrableDomain(url: string): string | undefined {
 export function isPlatformDomain(domain: string): boolean {
   if (PLATFORM_DOMAINS.has(domain)) return true;
   // Country variants of the big boards: glassdoor.co.uk, indeed.de, glassdoor.com.au …
-  return /^(glassdoor|indeed|stepstone|monster|linkedin)\./.test(domain);
+  if (/^(glassdoor|indeed|stepstone|monster|linkedin)\./.test(domain)) return true;
+  // Every board with a site profile (naukri.com, seek.com.au, zhipin.com, bayt.com…).
+  return sitesForHost(domain).length > 0;
 }
 
 /** The employer's domain from a URL, unless the URL is on a platform host. */

@@ -1,0 +1,106 @@
+/**
+ * LinkedIn guest job pages (`/jobs/view/…`, `/jobs-guest/jobs/api/jobPosting/…`): the top card
+ * holds title, employer and location; the criteria list holds the employment type. The
+ * `<title>` ("Employer hiring Role in Place | LinkedIn", or "Role | Employer | LinkedIn") is the
+ * fallback. Never the navigation ("0 notifications") or the platform name.
+ * @module
+ */
+import { defineSite, type TitleParts } from './types.js';
+
+/** "Acme hiring Engineer in Berlin" (verb, preposition), in the languages LinkedIn renders guest pages in. */
+const HIRING: ReadonlyArray<readonly [string, string]> = [
+  [' hiring ', ' in '], [' sucht ', ' in '], [' recrute ', ' à '], [' busca ', ' en '], [' está contratando ', ' em '],
+  [' contrata ', ' em '], [' cerca ', ' a '], [' zoekt ', ' in '], [' zatrudni ', ' w '],
+];
+
+/** Split "Employer VERB Role PREP Place" with plain string search (no backtracking on long titles). */
+function hiring(t: string): TitleParts | undefined {
+  for (const [verb, prep] of HIRING) {
+    const v = t.indexOf(verb);
+    if (v <= 0) continue;
+    let rest = t.slice(v + verb.length);
+    // French: "Acme recrute pour des postes de Role (Place)".
+    const fr = /^pour des postes de /.exec(rest);
+    if (fr) {
+      rest = rest.slice(fr[0].length);
+      const open = rest.lastIndexOf(' (');
+      if (open > 0 && rest.endsWith(')')) return { company: t.slice(0, v), title: rest.slice(0, open), location: rest.slice(open + 2, -1) };
+    }
+    const p = rest.lastIndexOf(prep);
+    if (p <= 0) continue;
+    return { company: t.slice(0, v).trim(), title: rest.slice(0, p).trim(), location: rest.slice(p + prep.length).trim() };
+  }
+  return undefined;
+}
+
+function fromTitle(raw: string): TitleParts | undefined {
+  if (raw.length > 400) return undefined;
+  const t = raw.replace(/[|–-] ?LinkedIn(?: \p{L}+)?$/iu, '').trim();
+  if (!t) return undefined;
+  const said = hiring(t);
+  if (said) return said;
+  // Only a title that names LinkedIn as its last segment is LinkedIn's own format.
+  if (t === raw) return undefined;
+  const parts = t.split(' | ').map((p) => p.trim()).filter(Boolean);
+  if (parts.length >= 2) return { title: parts[0]!, company: parts[1]! };
+  return parts[0] ? { title: parts[0] } : undefined;
+}
+
+/** The employer's own apply URL hides in `externalApply/…?url=`. */
+function applyUrl(href: string): string | undefined {
+  try {
+    const u = new URL(href, 'https://www.linkedin.com');
+    const target = u.searchParams.get('url');
+    if (/externalApply/i.test(u.pathname) && target && /^https?:\/\//i.test(target)) return target;
+    return /\/(?:signup|login|uas\/login)/.test(u.pathname) ? undefined : u.toString();
+  } catch {
+    return undefined;
+  }
+}
+
+export const linkedin = defineSite({
+  id: 'linkedin',
+  name: 'LinkedIn',
+  hosts: ['linkedin.com'],
+  match: (url) => /^\/(?:jobs\/view\/|jobs-guest\/jobs\/api\/jobPosting\/|comm\/jobs\/view\/)/.test(url.pathname),
+  fields: {
+    title: [
+      'h1.top-card-layout__title', 'h1.topcard__title', 'h2.top-card-layout__title', 'h2.topcard__title',
+      '.top-card-layout__entity-info h1', '.job-details-jobs-unified-top-card__job-title', 'h3.sub-nav-cta__header',
+    ],
+    company: [
+      'a.topcard__org-name-link', '.topcard__org-name-link', '.top-card-layout__second-subline .topcard__flavor a',
+      'span.topcard__flavor:not(.topcard__flavor--bullet)', 'a.sub-nav-cta__optional-url',
+      '.job-details-jobs-unified-top-card__company-name', 'img.artdeco-entity-image @alt',
+    ],
+    location: [
+      '.top-card-layout__second-subline span.topcard__flavor--bullet', 'span.topcard__flavor--bullet',
+      '.sub-nav-cta__meta-text', '.job-details-jobs-unified-top-card__bullet',
+    ],
+    salary: ['.salary.compensation__salary', '.compensation__salary-range .salary', '.compensation__salary'],
+    datePosted: ['span.posted-time-ago__text', '.posted-time-ago__text', '.topcard__flavor--metadata.posted-time-ago__text'],
+    applyUrl: ['a.apply-button[href] @href', 'a[data-tracking-control-name*="apply"][href] @href'],
+    description: ['.show-more-less-html__markup', '.description__text', '#job-details', '.jobs-description__content'],
+  },
+  criteria: [{ item: '.description__job-criteria-item', label: '.description__job-criteria-subheader', value: '.description__job-criteria-text' }],
+  labels: {
+    'seniority level': null, 'job function': null, industries: null, 'employment type': 'employmentType',
+    'senioritätslevel': null, karrierestufe: null, tätigkeitsbereich: null, branchen: null, 'beschäftigungsverhältnis': 'employmentType',
+    'niveau hiérarchique': null, fonction: null, secteurs: null, "type d'emploi": 'employmentType',
+    'nivel de antigüedad': null, 'función laboral': null, sectores: null, 'tipo de empleo': 'employmentType',
+    'nível de experiência': null, 'função': null, setores: null, 'tipo de emprego': 'employmentType',
+    'livello di anzianità': null, 'funzione lavorativa': null, settori: null, 'tipo di impiego': 'employmentType',
+    'senioriteitsniveau': null, functie: null, 'sectoren': null, dienstverband: 'employmentType',
+    'poziom w hierarchii': null, 'rodzaj zatrudnienia': 'employmentType', '雇用形態': 'employmentType', '职位类型': null, '雇佣类型': 'employmentType',
+  },
+  fromTitle,
+  clean: {
+    applyUrl,
+    // The company line sometimes carries the location after a bullet.
+    company: (t) => t.split(/\s+[·•]\s+/)[0]!.trim(),
+  },
+  listing: {
+    jobLinks: ['a.base-card__full-link @href', '.base-search-card a.base-card__full-link @href', 'a.job-card-list__title @href', 'a.base-card @href'],
+    nextPage: ['a[aria-label="Next"] @href', 'li.artdeco-pagination__indicator--number.active + li a @href'],
+  },
+});

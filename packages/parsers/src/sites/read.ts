@@ -1,0 +1,278 @@
+/**
+ * Reads a page with a site profile: each field's selectors in order, then the profile's
+ * label–value criteria, then its `<title>` rule; every value goes through the same normalizers
+ * as the generic heuristics (location, salary, employment, workplace, date). Internal to `sites/`.
+ * @module
+ */
+import { selectAll } from 'css-select';
+import type { AnyNode, Document, Element } from 'domhandler';
+import type { Salary } from '@jobkit/core';
+import { innerHtmlOf, textOf } from '../html/dom.js';
+import type { PageScan } from '../html/scan.js';
+import { indexPage, type PageIndex } from '../html/select.js';
+import { cleanInline, sanitizeDescription } from '../html/sanitize.js';
+import { labelField, type LabelField } from '../heuristics/vocabulary.js';
+import { parseLocation, parseSalary, parseWorkplaceType } from '../normalize/index.js';
+import type { ExtractedFields } from '../structured/fields.js';
+import { periodFromUnit } from '../structured/normalize.js';
+import { siteDate, siteEmployment } from './text.js';
+import type { SiteDefinition, SiteField, TitleParts } from './types.js';
+
+export interface SiteReadContext {
+  url: string;
+  scan: PageScan;
+  now?: Date;
+}
+
+export interface SiteRead {
+  fields: ExtractedFields;
+  /** The profile found a posting: a title plus a company or a description. */
+  isJob: boolean;
+  warnings: string[];
+}
+
+/** Text longer than this is not one field's value (a whole card or section was matched). */
+const MAX_FIELD_CHARS: Record<SiteField, number> = {
+  title: 200,
+  company: 120,
+  location: 300,
+  employmentType: 120,
+  workplace: 120,
+  salary: 200,
+  datePosted: 80,
+  validThrough: 80,
+  applyUrl: 2_000,
+  description: Infinity,
+  department: 120,
+};
+
+/** Salary labels that state the pay period the value leaves out. */
+const PERIOD_LABELS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/monthly|per month|mensuel|monatlich|mensual|mensile|maandelijks|miesięczn|شهري|月/i, ' per month'],
+  [/yearly|annual|per year|annuel|jährlich|anual|annuale|jaarlijks|roczn|سنوي|年/i, ' per year'],
+  [/hourly|per hour|horaire|stündlich|por hora|orari/i, ' per hour'],
+];
+
+/** Embedded JSON larger than this is skipped (JSON.parse is linear, but memory is not free). */
+const MAX_EMBEDDED_CHARS = 2_000_000;
+
+/** Titles that are page chrome, never a posting ("0 notifications", "Sign in", "Jobs"). */
+const CHROME_TITLE = /^(?:\d+\s+notifications?|sign ?in|log ?in|join now|jobs?|search|home|menu|skip to main content)$/i;
+
+const LABEL_TO_FIELD: Partial<Record<LabelField, SiteField>> = {
+  location: 'location',
+  employment: 'employmentType',
+  salary: 'salary',
+  datePosted: 'datePosted',
+  validThrough: 'validThrough',
+  workplace: 'workplace',
+  department: 'department',
+  company: 'company',
+};
+
+function splitSelector(selector: string): { css: string; attr?: string } {
+  const at = / @([\w-]+)$/.exec(selector);
+  return at ? { css: selector.slice(0, at.index), attr: at[1]! } : { css: selector };
+}
+
+/** Attributes `indexPage` answers for; selectors on any other attribute are run by css-select directly. */
+const INDEXED_ATTR = /^(?:class|id|data-ui|data-qa|data-automation-id|itemprop|role|type)$/;
+
+/**
+ * Elements matching `css`: from the page index when it can answer (tags, classes, ids, its
+ * indexed attributes), else by css-select over the whole page (`data-at`, `data-testid`,
+ * `data-automation`…, the hooks boards keep stable).
+ */
+function safeSelect(index: PageIndex, root: AnyNode, css: string, warnings: string[]): Element[] {
+  try {
+    const attrs = [...css.matchAll(/\[([\w-]+)/g)].map((m) => m[1]!.toLowerCase());
+    if (attrs.every((a) => INDEXED_ATTR.test(a))) return index.select(css);
+    return selectAll<AnyNode, Element>(css, root);
+  } catch (error) {
+    warnings.push(`site selector "${css}" failed: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
+}
+
+/** A company name without the rating, "logo" or "(verified)" decorations boards add. */
+function cleanCompany(name: string): string {
+  return name
+    .replace(/\d(?:[.,]\d)? ?(?:★|☆|stars?)$/i, '')
+    .replace(/★+ ?\d(?:[.,]\d)?$/, '')
+    .replace(/ \d[.,]\d$/, '')
+    .replace(/(?:logo|\(verified\)|verified employer)$/i, '')
+    .trim();
+}
+
+/** Read every field the profile knows from `doc`. Never throws for page content. */
+export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadContext): SiteRead {
+  const warnings: string[] = [];
+  const index = indexPage(doc);
+  const now = ctx.now ?? new Date();
+  const host = new URL(ctx.url).hostname.toLowerCase();
+  const raw: Partial<Record<SiteField, string>> = {};
+  let descriptionEl: Element | undefined;
+
+  const accept = (field: SiteField, text: string): string | undefined => {
+    const cleaned = cleanInline(text);
+    const out = site.clean?.[field] ? site.clean[field]!(cleaned) : cleaned;
+    if (!out || out.length < 2 || out.length > MAX_FIELD_CHARS[field]) return undefined;
+    if (field === 'title' && CHROME_TITLE.test(out)) return undefined;
+    return out;
+  };
+
+  let descriptionHtml: string | undefined;
+  for (const block of site.embedded ?? []) {
+    const { css, attr } = splitSelector(block.select);
+    const el = safeSelect(index, doc, css, warnings)[0];
+    const text = el ? (attr ? el.attribs[attr] : textOf(el, MAX_EMBEDDED_CHARS + 1)) : undefined;
+    if (!text || text.length > MAX_EMBEDDED_CHARS) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      warnings.push(`site ${site.id}: embedded data in ${css} is not JSON`);
+      continue;
+    }
+    let got: ReturnType<typeof block.read>;
+    try {
+      got = block.read(data);
+    } catch (error) {
+      warnings.push(`site ${site.id}: embedded data unreadable: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(got ?? {})) {
+      if (typeof value !== 'string') continue;
+      if (key === 'descriptionHtml') descriptionHtml ??= value;
+      else if (!raw[key as SiteField]) {
+        const v = accept(key as SiteField, value);
+        if (v) raw[key as SiteField] = v;
+      }
+    }
+  }
+
+  for (const [field, selectors] of Object.entries(site.fields) as Array<[SiteField, readonly string[]]>) {
+    if (raw[field] !== undefined || (field === 'description' && descriptionHtml)) continue;
+    for (const selector of selectors) {
+      const { css, attr } = splitSelector(selector);
+      const found = safeSelect(index, doc, css, warnings);
+      let hit: string | undefined;
+      for (const el of found.slice(0, 8)) {
+        if (field === 'description' && !attr) {
+          if (textOf(el, 2_000).trim().length >= 40) {
+            descriptionEl = el;
+            hit = 'yes';
+            break;
+          }
+          continue;
+        }
+        const value = attr ? (el.attribs[attr] ?? '') : textOf(el, 4_000);
+        hit = accept(field, value);
+        if (hit) break;
+      }
+      if (hit) {
+        if (field !== 'description') raw[field] = hit;
+        break;
+      }
+    }
+  }
+
+  // Label–value rows fill what the selectors did not name.
+  for (const block of site.criteria ?? []) {
+    for (const item of safeSelect(index, doc, block.item, warnings).slice(0, 40)) {
+      const local = indexPage(item);
+      const label = safeSelect(local, item, block.label, warnings)[0];
+      const value = safeSelect(local, item, block.value, warnings)[0];
+      if (!label || !value) continue;
+      const key = cleanInline(textOf(label, 200)).toLowerCase().replace(/[:：]\s*$/, '');
+      const mapped = site.labels && key in site.labels ? site.labels[key] : (() => {
+        const f = labelField(key);
+        return f ? LABEL_TO_FIELD[f] : undefined;
+      })();
+      if (!mapped || raw[mapped] !== undefined) continue;
+      let text = accept(mapped, textOf(value, 1_000));
+      // "Monthly Salary Range: SAR 9,000 - 12,000": the label states the period.
+      if (text && mapped === 'salary') text += PERIOD_LABELS.find(([re]) => re.test(key))?.[1] ?? '';
+      if (text) raw[mapped] = text;
+    }
+  }
+
+  // The page title as the profile reads it, for what the markup did not hold.
+  if (site.fromTitle && (!raw.title || !raw.company || !raw.location)) {
+    const sources = [ctx.scan.meta.get('og:title'), ctx.scan.title].filter((t): t is string => !!t);
+    let parts: TitleParts | undefined;
+    for (const s of sources) if ((parts = site.fromTitle(cleanInline(s)))) break;
+    if (parts) {
+      for (const key of ['title', 'company', 'location'] as const) {
+        const v = parts[key] ? accept(key, parts[key]!) : undefined;
+        if (v && !raw[key]) raw[key] = v;
+      }
+    }
+  }
+
+  const fields: ExtractedFields = {};
+  if (raw.title) fields.title = raw.title;
+  if (raw.company) {
+    const name = cleanCompany(raw.company);
+    if (name.length >= 2) fields.company = { name };
+  }
+  if (raw.location) {
+    const parsed = parseLocation(raw.location);
+    if (parsed.locations.length > 0) fields.locations = parsed.locations;
+    if (parsed.workplaceType) fields.workplaceType = parsed.workplaceType;
+  }
+  if (raw.workplace) {
+    const w = parseWorkplaceType(raw.workplace);
+    if (w) fields.workplaceType = w;
+  }
+  if (raw.employmentType) {
+    const types = siteEmployment(raw.employmentType);
+    if (types.length > 0) fields.employmentType = types;
+    // "Full-time · Remote" rows also state the workplace.
+    if (!fields.workplaceType) {
+      const w = parseWorkplaceType(raw.employmentType);
+      if (w) fields.workplaceType = w;
+    }
+  }
+  if (raw.salary) {
+    const salary = readSalary(raw.salary, site.currency?.(host));
+    if (salary) fields.salary = salary;
+  }
+  if (raw.datePosted) {
+    const d = siteDate(raw.datePosted, now, site.dateOrder);
+    if (d) fields.datePosted = d;
+  }
+  if (raw.validThrough) {
+    const d = siteDate(raw.validThrough, now, site.dateOrder);
+    if (d) fields.validThrough = d;
+  }
+  if (raw.applyUrl) {
+    const u = absoluteHttp(raw.applyUrl, ctx.url);
+    if (u) fields.applyUrl = u;
+  }
+  if (raw.department) fields.department = raw.department;
+  if (descriptionHtml || descriptionEl) {
+    const description = sanitizeDescription(descriptionHtml ?? innerHtmlOf(descriptionEl!));
+    if (description.text) fields.description = description;
+  }
+  const isJob = !!fields.title && (!!fields.company || !!fields.description);
+  return { fields, isJob, warnings };
+}
+
+function readSalary(text: string, currency: string | undefined): Salary | undefined {
+  const parsed = parseSalary(text, currency ? { defaultCurrency: currency } : {});
+  if (!parsed || (parsed.min === null && parsed.max === null)) return undefined;
+  if ([parsed.min, parsed.max].some((v) => v !== null && v < 1)) return undefined;
+  return { ...parsed, period: parsed.period ?? periodFromUnit(text) };
+}
+
+function absoluteHttp(href: string, base: string): string | undefined {
+  const h = href.trim();
+  if (!h || /^(?:javascript|mailto|tel|data):/i.test(h)) return undefined;
+  try {
+    const u = new URL(h, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}

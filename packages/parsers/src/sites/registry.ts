@@ -1,0 +1,88 @@
+/**
+ * The ordered site-profile registry and its host index: a page's host is looked up by its
+ * label-boundary suffixes and its brand (the label before the public suffix), so only the
+ * profiles that own the host are ever consulted. Adding a board: one file, one line here.
+ * @module
+ */
+import { parse as parseHost } from 'tldts';
+import type { PageScan } from '../html/scan.js';
+import { bayt } from './bayt.js';
+import { glassdoor } from './glassdoor.js';
+import { indeed } from './indeed.js';
+import { job51 } from './job51.js';
+import { linkedin } from './linkedin.js';
+import { naukri } from './naukri.js';
+import { seek } from './seek.js';
+import { stepstone } from './stepstone.js';
+import { workatastartup } from './workatastartup.js';
+import { xing } from './xing.js';
+import { zhipin } from './zhipin.js';
+import type { SiteDefinition } from './types.js';
+
+/** Every site profile, in lookup order. */
+export const siteProfiles: readonly SiteDefinition[] = Object.freeze([
+  linkedin,
+  indeed,
+  glassdoor,
+  stepstone,
+  naukri,
+  seek,
+  xing,
+  zhipin,
+  job51,
+  bayt,
+  workatastartup,
+]);
+
+interface HostIndex {
+  bySuffix: Map<string, SiteDefinition[]>;
+  byBrand: Map<string, SiteDefinition[]>;
+}
+
+const indexes = new WeakMap<readonly SiteDefinition[], HostIndex>();
+
+function build(sites: readonly SiteDefinition[]): HostIndex {
+  const index: HostIndex = { bySuffix: new Map(), byBrand: new Map() };
+  for (const site of sites) {
+    for (const h of site.hosts) {
+      const host = h.toLowerCase();
+      const [map, key] = host.endsWith('.*') ? [index.byBrand, host.slice(0, -2)] : [index.bySuffix, host];
+      const list = map.get(key) ?? [];
+      if (!list.includes(site)) list.push(site);
+      map.set(key, list);
+    }
+  }
+  return index;
+}
+
+/** Profiles owning `hostname` (a suffix or brand match), in registry order. */
+export function sitesForHost(hostname: string, sites: readonly SiteDefinition[] = siteProfiles): SiteDefinition[] {
+  let index = indexes.get(sites);
+  if (!index) indexes.set(sites, (index = build(sites)));
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const out: SiteDefinition[] = [];
+  for (let at = -1; ; ) {
+    for (const s of index.bySuffix.get(at < 0 ? host : host.slice(at + 1)) ?? []) if (!out.includes(s)) out.push(s);
+    at = host.indexOf('.', at + 1);
+    if (at < 0) break;
+  }
+  // Most hosts contain no brand at all; only those that do pay for a public-suffix parse.
+  if ([...index.byBrand.keys()].some((b) => host.includes(b))) {
+    const brand = parseHost(host).domainWithoutSuffix;
+    // `de.indeed.com` and `indeed.de` both have the brand `indeed`; `foo.indeed-jobs.com` has not.
+    for (const s of (brand && index.byBrand.get(brand)) || []) if (!out.includes(s)) out.push(s);
+  }
+  return out.sort((a, b) => sites.indexOf(a) - sites.indexOf(b));
+}
+
+/** The profile that reads this page as one posting, if any (host first, then the profile's `match`). */
+export function siteForPage(url: string | URL, scan: PageScan, sites: readonly SiteDefinition[] = siteProfiles): SiteDefinition | null {
+  let u: URL;
+  try {
+    u = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return null;
+  }
+  for (const site of sitesForHost(u.hostname, sites)) if (!site.match || site.match(u, scan)) return site;
+  return null;
+}
