@@ -1,6 +1,9 @@
 /**
- * Dates as job pages write them → ISO 8601: ISO, RFC 2822, numeric (de/us), "5 March 2024" in
- * en/de/fr/es (via chrono-node), relative ("3 days ago", "vor 3 Tagen", "hace 5 días"), Unix time.
+ * Dates as job pages write them → ISO 8601: ISO, RFC 2822, numeric (day-first or month-first as
+ * the caller's page decides, with ambiguity reported), "5 March 2024" and "2025年12月31日" in many
+ * languages (via chrono-node's locales), relative dates in many languages ("3 days ago", "vor 3
+ * Tagen", "3天前", "منذ 3 أيام", "3 дня назад"), Unix time. Arabic-Indic, Devanagari and
+ * full-width digits are read as ASCII digits.
  * @module
  */
 import * as chrono from 'chrono-node';
@@ -9,7 +12,25 @@ import * as chrono from 'chrono-node';
 export interface ParseDateOptions {
   /** Reference time for relative dates. @default new Date() */
   now?: Date;
+  /**
+   * How to read numeric dates whose first two parts could both be the day or the month
+   * (`05/03/2024`): `dmy` (most of the world) or `mdy` (US). Without it, slashes are read
+   * month first and dots/dashes day first.
+   */
+  order?: 'dmy' | 'mdy';
+  /** Page language (BCP 47); its chrono-node locale is tried first for written dates. */
+  lang?: string;
 }
+
+/** Result of {@link parseDateDetailed}. */
+export interface ParsedDate {
+  value: string | null;
+  /** The text was a numeric date whose day and month could be swapped (both ≤ 12, different). */
+  ambiguous: boolean;
+}
+
+/** Longest date text read: longer input is cut (dates are short; chrono's cost grows with length). */
+const MAX_DATE_CHARS = 200;
 
 const DAY = 86_400_000;
 const MIN_YEAR = 1990;
@@ -26,25 +47,47 @@ function validYmd(y: number, m: number, d: number): string | null {
 }
 
 const UNITS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^(?:min|minute|minutes|minuten|minutos|mn)$/i, 60_000],
-  [/^(?:h|hr|hrs|hour|hours|stunde|stunden|heure|heures|hora|horas)$/i, 3_600_000],
-  [/^(?:d|day|days|tag|tage|tagen|jour|jours|día|días|dia|dias)$/i, DAY],
-  [/^(?:w|wk|week|weeks|woche|wochen|semaine|semaines|semana|semanas)$/i, 7 * DAY],
-  [/^(?:mo|month|months|monat|monate|monaten|mois|mes|meses)$/i, 30 * DAY],
-  [/^(?:y|yr|year|years|jahr|jahre|jahren|an|ans|año|años)$/i, 365 * DAY],
+  [/^(?:min|mins|minute|minutes|minuten|minutos|minuti|minuut|minut|minuty|dakika|mn|分钟|分|분|минут[уы]?|دقيقة|دقائق|मिनट)$/i, 60_000],
+  [/^(?:h|hr|hrs|hour|hours|stunde|stunden|heure|heures|hora|horas|ora|ore|uur|godzin[ay]?|godzinę|saat|小时|小時|時間|시간|час|часа|часов|ساعة|ساعات|घंटे|घंटा)$/i, 3_600_000],
+  [/^(?:d|day|days|tag|tage|tagen|jour|jours|día|días|dia|dias|giorno|giorni|dag|dagen|dzień|dni|gün|天|日|일|день|дня|дней|يوم|أيام|ايام|يومين|दिन)$/i, DAY],
+  [/^(?:w|wk|wks|week|weeks|woche|wochen|semaine|semaines|semana|semanas|settimana|settimane|weken|tydzień|tygodnie|tygodni|hafta|周|週|週間|주|неделю|недели|недель|أسبوع|أسابيع|أسبوعين|सप्ताह|हफ्ते)$/i, 7 * DAY],
+  [/^(?:mo|month|months|monat|monate|monaten|mois|mes|meses|mese|mesi|maand|maanden|miesiąc|miesiące|miesięcy|ay|个月|個月|ヶ月|か月|カ月|개월|месяц|месяца|месяцев|شهر|أشهر|شهور|شهرين|महीने|महीना)$/i, 30 * DAY],
+  [/^(?:y|yr|yrs|year|years|jahr|jahre|jahren|an|ans|año|años|anno|anni|jaar|jaren|rok|lata|lat|yıl|年|년|год|года|лет|سنة|سنوات|साल|वर्ष)$/i, 365 * DAY],
 ];
-const ONE = /^(?:a|an|one|ein|einem|einer|un|une|uno|una)$/i;
+
+/** Arabic-Indic, Persian, Devanagari and full-width digits → ASCII. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]/g, (d) => {
+    const c = d.charCodeAt(0);
+    const zero = c >= 0xff10 ? 0xff10 : c >= 0x0966 ? 0x0966 : c >= 0x06f0 ? 0x06f0 : 0x0660;
+    return String(c - zero);
+  });
+}
+const ONE = /^(?:a|an|one|ein|einem|einer|un|une|uno|una|een|um|uma)$/i;
+
+const TODAY = /^(?:today|just (?:now|posted)|heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dzisiaj|dziś|bugün|new|neu|nouveau|nuevo|сегодня|только что|اليوم|الآن|आज)(?![\p{L}])|^(?:今天|今日|刚刚|本日|오늘)/iu;
+const YESTERDAY = /^(?:yesterday|gestern|hier|ayer|ontem|ieri|gisteren|wczoraj|dün|вчера|أمس|امس)(?![\p{L}])|^(?:昨天|昨日|어제)/iu;
 
 function relative(t: string, now: Date): string | null {
-  if (/^(?:today|just (?:now|posted)|heute|aujourd['’]hui|hoy|new|neu|nouveau|nuevo)\b/i.test(t)) return ymd(now);
-  if (/^(?:yesterday|gestern|hier|ayer)\b/i.test(t)) return ymd(new Date(now.getTime() - DAY));
+  if (TODAY.test(t)) return ymd(now);
+  if (YESTERDAY.test(t)) return ymd(new Date(now.getTime() - DAY));
   const m =
     /^(\d+|a|an|one)\+?\s*(\p{L}+)\s+ago\b/iu.exec(t) ??
     /^vor\s+(\d+|einem|einer|ein)\+?\s*(\p{L}+)/iu.exec(t) ??
     /^il y a\s+(\d+|un|une)\+?\s*(\p{L}+)/iu.exec(t) ??
-    /^hace\s+(\d+|un|una|uno)\+?\s*(\p{L}+)/iu.exec(t);
+    /^hace\s+(\d+|un|una|uno)\+?\s*(\p{L}+)/iu.exec(t) ??
+    /^h[áa]\s+(\d+|um|uma)\+?\s*(\p{L}+)/iu.exec(t) ??
+    /^(\d+|un|una|uno)\+?\s*(\p{L}+)\s+fa\b/iu.exec(t) ??
+    /^(\d+|een)\+?\s*(\p{L}+)\s+geleden\b/iu.exec(t) ??
+    /^(\d+)\+?\s*(\p{L}+)\s+temu\b/iu.exec(t) ??
+    /^(\d+)\+?\s*(\p{L}+)\s+önce\b/iu.exec(t) ??
+    /^(\d+)\+?\s*(\p{L}+)\s+назад/iu.exec(t) ??
+    /^(\d+)\+?\s*([\p{L}\p{M}]+)\s+पहले/iu.exec(t) ??
+    /^منذ\s+(\d+)?\s*(\p{L}+)/u.exec(t) ??
+    /^(\d+)\s*(个月|個月|ヶ月|か月|カ月|개월|小时|小時|時間|시간|分钟|天|日|일|周|週間|週|주|年|년|分)\s*(?:前|전)/u.exec(t);
   if (!m) return null;
-  const n = ONE.test(m[1]!) ? 1 : Number(m[1]);
+  // "منذ يومين" / "منذ يوم": Arabic states one or two by the noun's form.
+  const n = m[1] === undefined ? (/يومين|أسبوعين|شهرين|ساعتين/.test(m[2]!) ? 2 : 1) : ONE.test(m[1]) || m[1] === 'een' || m[1] === 'um' || m[1] === 'uma' ? 1 : Number(m[1]);
   const unit = UNITS.find(([re]) => re.test(m[2]!));
   if (!unit || !Number.isFinite(n)) return null;
   const at = new Date(now.getTime() - n * unit[1]);
@@ -62,10 +105,29 @@ function withOffset(ms: number, offsetMin: number): string {
   return `${base}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-function absolute(t: string, now: Date): string | null {
+/** The part of a chrono-node locale module this file uses. */
+interface ChronoLike {
+  parse(text: string, ref?: Date): chrono.ParsedResult[];
+}
+
+const CHRONO: Record<string, ChronoLike> = {
+  en: chrono.en, de: chrono.de, fr: chrono.fr, es: chrono.es, pt: chrono.pt, it: chrono.it, nl: chrono.nl,
+  ru: chrono.ru, uk: chrono.uk, ja: chrono.ja, zh: chrono.zh, sv: chrono.sv, fi: chrono.fi, vi: chrono.vi, id: chrono.id,
+  ...((chrono as unknown as { ar?: ChronoLike }).ar ? { ar: (chrono as unknown as { ar: ChronoLike }).ar } : {}),
+};
+const DEFAULT_ORDER = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'ru', 'zh', 'ja', 'ar'];
+
+/** chrono-node parsers: the page language's first, then the common ones. */
+function parsersFor(lang: string | undefined): ChronoLike[] {
+  const primary = lang?.toLowerCase().split(/[-_]/)[0];
+  const codes = primary && CHRONO[primary] ? [primary, ...DEFAULT_ORDER.filter((c) => c !== primary)] : DEFAULT_ORDER;
+  return codes.map((c) => CHRONO[c]).filter((p): p is ChronoLike => p !== undefined);
+}
+
+function absolute(t: string, now: Date, options: ParseDateOptions, flags: { ambiguous: boolean }): string | null {
   if (/^\d{10}(?:\.\d+)?$/.test(t)) return new Date(Number(t) * 1000).toISOString();
   if (/^\d{13}$/.test(t)) return new Date(Number(t)).toISOString();
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t) ?? /^(\d{4})\s*[/.年]\s*(\d{1,2})\s*[/.月]\s*(\d{1,2})\s*[日일]?$/.exec(t);
   if (m) return validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
   // ISO date-time: keep the offset as written; no offset stays local (as ISO 8601 allows).
   m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
@@ -75,13 +137,17 @@ function absolute(t: string, now: Date): string | null {
     const out = `${m[1]}T${time}${zone}`;
     return Number.isNaN(Date.parse(out)) || !validYmd(...(m[1]!.split('-').map(Number) as [number, number, number])) ? null : out;
   }
-  // 05.03.2024, 05-03-2024, 03/05/2024, 25/03/2024.
-  m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(t);
+  // 05.03.2024, 05-03-2024, 03/05/2024, 25/03/2024, 31/12/25.
+  m = /^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*[./-]\s*(\d{4}|\d{2})\.?$/.exec(t);
   if (m) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    // Slashes are US order when the first part can be a month; dots and dashes are day first.
-    if (t.includes('/') && a <= 12) return validYmd(Number(m[3]), a, b);
-    return validYmd(Number(m[3]), b, a);
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    if (a > 12 || b > 12) return a > 12 ? validYmd(year, b, a) : validYmd(year, a, b);
+    // Dotted dates are day first wherever they are written; slashes and dashes vary by country.
+    if (a !== b && m[2] !== '.') flags.ambiguous = true;
+    // Without a page decision, slashes are US order and dots/dashes day first.
+    const order = m[2] === '.' ? 'dmy' : options.order ?? (m[2] === '/' ? 'mdy' : 'dmy');
+    return order === 'mdy' ? validYmd(year, a, b) : validYmd(year, b, a);
   }
   // RFC 2822 / RFC 1123: "Tue, 05 Mar 2024 10:00:00 +0100".
   m = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s*(GMT|UTC|UT|Z|[+-]\d{4})$/.exec(t);
@@ -92,7 +158,7 @@ function absolute(t: string, now: Date): string | null {
     const off = /^[+-]/.test(z) ? (z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) : 0;
     return withOffset(ms, off);
   }
-  for (const parser of [chrono.en, chrono.de, chrono.fr, chrono.es]) {
+  for (const parser of parsersFor(options.lang)) {
     const [r] = parser.parse(t, now);
     if (!r || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
     const y = r.start.get('year');
@@ -110,21 +176,31 @@ function absolute(t: string, now: Date): string | null {
 }
 
 /**
+ * Like {@link parseDate}, and says whether the text was a numeric date whose day and month could
+ * be swapped, so the caller can warn when its `order` was a guess.
+ */
+export function parseDateDetailed(text: string, options: ParseDateOptions = {}): ParsedDate {
+  const now = options.now ?? new Date();
+  const flags = { ambiguous: false };
+  let t = asciiDigits(String(text ?? '').slice(0, MAX_DATE_CHARS)).trim().replace(/\s+/g, ' ');
+  if (!t) return { value: null, ambiguous: false };
+  t = t.replace(/^(?:(?:date )?posted(?: on)?|published(?: on)?|updated(?: on)?|listed|veröffentlicht(?: am)?|publiée?(?: le)?|mis en ligne(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|pubblicato(?: il)?|geplaatst(?: op)?|opublikowano|опубликовано|发布于|发布时间|am|le|el)(?![a-zà-ÿ])\s*[:：]?\s*/i, '');
+  const out = relative(t, now) ?? absolute(t, now, options, flags);
+  if (!out) return { value: null, ambiguous: false };
+  const ms = Date.parse(out);
+  if (Number.isNaN(ms)) return { value: null, ambiguous: false };
+  if (new Date(ms).getUTCFullYear() < MIN_YEAR || ms > now.getTime() + MAX_AHEAD_MS) return { value: null, ambiguous: false };
+  return { value: out, ambiguous: flags.ambiguous };
+}
+
+/**
  * Parse a date into ISO 8601: date-only inputs give `YYYY-MM-DD`, date-times keep their time zone.
  * Handles "Posted 3 days ago", "Posted today", "30+ Days Ago" (now − 30 days), "vor 3 Tagen",
- * "il y a 2 jours", "hace 5 días", Unix seconds or milliseconds. Slash dates with both parts ≤ 12
- * are read month first (US), dotted dates day first. Returns `null` when unparseable, before 1990
- * or more than five years after `now`.
+ * "il y a 2 jours", "hace 5 días", "há 3 dias", "3天前", "3日前", "منذ 3 أيام", "3 дня назад",
+ * written dates in the languages chrono-node reads, Unix seconds or milliseconds. Numeric dates
+ * with both parts ≤ 12 follow `options.order`; without it slashes are month first (US) and dots
+ * day first. Returns `null` when unparseable, before 1990 or more than five years after `now`.
  */
 export function parseDate(text: string, options: ParseDateOptions = {}): string | null {
-  const now = options.now ?? new Date();
-  let t = String(text ?? '').trim().replace(/\s+/g, ' ');
-  if (!t) return null;
-  t = t.replace(/^(?:(?:date )?posted(?: on)?|published(?: on)?|updated(?: on)?|listed|veröffentlicht(?: am)?|publiée?(?: le)?|mis en ligne(?: le)?|publicado(?: el)?|publicada(?: el)?|am|le|el)\s*:?\s*/i, '');
-  const out = relative(t, now) ?? absolute(t, now);
-  if (!out) return null;
-  const ms = Date.parse(out);
-  if (Number.isNaN(ms)) return null;
-  if (new Date(ms).getUTCFullYear() < MIN_YEAR || ms > now.getTime() + MAX_AHEAD_MS) return null;
-  return out;
+  return parseDateDetailed(text, options).value;
 }

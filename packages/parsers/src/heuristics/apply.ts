@@ -1,0 +1,28 @@
+/**
+ * Apply URL: the first link or button whose text is an apply call to action in any language
+ * (or whose href is an apply path); reports whether an apply control exists at all.
+ * @module
+ */
+import { textOf } from '../html/dom.js';
+import { cleanInline } from '../html/sanitize.js';
+import type { Page } from './page.js';
+import { APPLY_TEXT } from './vocabulary.js';
+
+export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean } {
+  let hasApply = false;
+  const clickable = page.tags('a', 'button', 'input').filter((e) => e.name !== 'input' || e.attribs.type === 'submit' || e.attribs.type === 'button');
+  for (const e of clickable.slice(0, 3_000)) {
+    const text = cleanInline(textOf(e, 200) || e.attribs.value || e.attribs['aria-label'] || e.attribs.title || '');
+    if (text.length > 60 || (!APPLY_TEXT.test(text) && !/(^|[/#?=_-])apply([/?#_-]|$)/i.test(e.attribs.href ?? ''))) continue;
+    hasApply = true;
+    const href = e.attribs.href?.trim();
+    if (!href || /^(javascript|mailto|tel):/i.test(href) || href === '#') continue;
+    try {
+      const u = new URL(href, page.url);
+      if (u.protocol === 'http:' || u.protocol === 'https:') return { applyUrl: u.toString(), hasApply };
+    } catch {
+      // Unparseable hrefs are skipped like a browser would.
+    }
+  }
+  return { hasApply };
+}

@@ -1,0 +1,54 @@
+/**
+ * A ballot of candidate values for one field: each source votes with a weight; the same value
+ * (folded) from several independent sources gains an agreement bonus, so "first match" never
+ * decides alone.
+ * @module
+ */
+import type { Element } from 'domhandler';
+import { foldKey } from './site.js';
+
+export interface Candidate {
+  text: string;
+  score: number;
+  sources: Set<string>;
+  el?: Element;
+}
+
+/** Bonus for each additional independent source naming the same value. */
+const AGREEMENT = 2;
+
+export class Ballot {
+  private readonly byKey = new Map<string, Candidate>();
+
+  /** Vote for `text` from `source` with `weight`; a source votes once per value (its best weight). */
+  add(text: string | undefined, weight: number, source: string, el?: Element): void {
+    if (!text) return;
+    const key = foldKey(text);
+    if (!key) return;
+    const c = this.byKey.get(key);
+    if (!c) {
+      this.byKey.set(key, { text, score: weight, sources: new Set([source]), ...(el ? { el } : {}) });
+      return;
+    }
+    if (c.sources.has(source)) return;
+    c.sources.add(source);
+    c.score += weight + AGREEMENT;
+    if (!c.el && el) c.el = el;
+  }
+
+  /** Add `points` to a value already on the ballot (e.g. it appears inside the page title). */
+  boost(predicate: (c: Candidate) => boolean, points: number): void {
+    for (const c of this.byKey.values()) if (predicate(c)) c.score += points;
+  }
+
+  /** The highest-scoring candidate at or above `min`, earliest vote first on ties. */
+  best(min = 0): Candidate | undefined {
+    let best: Candidate | undefined;
+    for (const c of this.byKey.values()) if (c.score >= min && (!best || c.score > best.score)) best = c;
+    return best;
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+}

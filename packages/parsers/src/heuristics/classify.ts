@@ -1,0 +1,99 @@
+/**
+ * "Is this one job posting?" across languages: apply controls, labelled facts (location,
+ * salary, employment, experience, education, deadline), vacancy words, posting section
+ * headings, a job URL and one dominant title raise the score; many job links with little text
+ * of its own, a listing heading, a login form or a dead-page message decide otherwise.
+ * @module
+ */
+import type { Element } from 'domhandler';
+import { textOf } from '../html/dom.js';
+import { cleanInline } from '../html/sanitize.js';
+import { isJobUrl } from '../links/job-url.js';
+import type { ExtractedFields } from '../structured/fields.js';
+import { foldWords, VACANCY_RE } from './lang/index.js';
+import type { Page } from './page.js';
+import { LISTING_TITLE, LOGIN_TITLE, NOT_FOUND_TEXT, SECTION_HEADING } from './vocabulary.js';
+
+/** What kind of page heuristics think this is. */
+export type PageKind = 'job' | 'listing' | 'login' | 'not-found' | 'unknown';
+
+export interface PageEvidence {
+  hasApply: boolean;
+  descriptionText: string;
+  linksInDescription: number;
+  /** Distinct plausible `h1` texts outside chrome. */
+  h1Count: number;
+  /** Visible text of the body (capped sample). */
+  bodyText: string;
+}
+
+const FACT_FIELDS = ['location', 'employment', 'salary', 'experience', 'education', 'validThrough', 'company', 'title'] as const;
+
+function jobLinksOn(page: Page): Set<string> {
+  const links = new Set<string>();
+  for (const a of page.tags('a').slice(0, 5_000)) {
+    if (!a.attribs.href) continue;
+    try {
+      const u = new URL(a.attribs.href, page.url);
+      u.hash = '';
+      if (u.toString() !== page.url && isJobUrl(u)) links.add(u.toString());
+    } catch {
+      // ignore unparseable hrefs
+    }
+  }
+  return links;
+}
+
+export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence): { kind: PageKind; reason: string } {
+  const { scan, tags } = page;
+  const headings = [scan.title ?? '', ...tags('h1').slice(0, 3).map((e: Element) => cleanInline(textOf(e, 300)))];
+  const deadHeading = headings.find((h) => h.length < 150 && NOT_FOUND_TEXT.test(h));
+  if (deadHeading) return { kind: 'not-found', reason: `page says "${deadHeading.slice(0, 80)}"` };
+  const words = seen.descriptionText ? seen.descriptionText.split(/\s+/).length : 0;
+  const chars = seen.descriptionText.length;
+  if (scan.hasPasswordInput && (words < 150 || headings.some((h) => LOGIN_TITLE.test(h)))) {
+    return { kind: 'login', reason: 'page is a login form' };
+  }
+
+  let score = 0;
+  const why: string[] = [];
+  if (seen.hasApply) (score += 2), why.push('apply button');
+  const facts = FACT_FIELDS.filter((f) => page.labels.has(f)).length;
+  if (facts > 0) why.push(`${facts} labelled facts`);
+  score += Math.min(3, facts);
+  // Unspaced scripts carry more meaning per "word".
+  if (words >= 80 || chars >= 300) score += 1;
+  if (words >= 200 || chars >= 800) score += 1;
+  const sections = tags('h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b').slice(0, 400).filter((e) => {
+    const t = cleanInline(textOf(e, 200));
+    return t.length < 80 && SECTION_HEADING.test(t);
+  }).length;
+  score += Math.min(2, sections);
+  const vacancyText = foldWords(`${scan.title ?? ''} ${headings.join(' ')} ${seen.bodyText.slice(0, 3_000)}`);
+  if (VACANCY_RE.test(vacancyText)) (score += 1), why.push('vacancy words');
+  let pageIsJobUrl = false;
+  try {
+    pageIsJobUrl = isJobUrl(new URL(page.url));
+  } catch {
+    pageIsJobUrl = false;
+  }
+  if (pageIsJobUrl) (score += 2), why.push('job URL');
+  const listingTitle = headings.some((h) => LISTING_TITLE.test(h));
+  if (listingTitle) score -= 3;
+  if (seen.h1Count > 3) score -= 2;
+
+  // Counting job links only matters when the page might be a listing.
+  const maybeListing = score < 6 || listingTitle;
+  const jobLinks = maybeListing ? jobLinksOn(page) : new Set<string>();
+  // A posting's text rarely links to five other postings; a listing's main block is those links.
+  const ownText = Math.max(0, seen.bodyText.length - 60 * jobLinks.size);
+  if (seen.linksInDescription >= 5 || (jobLinks.size >= 5 && (score < 5 || listingTitle || ownText < 1_500))) {
+    return { kind: 'listing', reason: `page lists ${jobLinks.size} job links (a listing page, not one posting)` };
+  }
+  if (score >= 3 && fields.title) return { kind: 'job', reason: why.join(', ') };
+  if (jobLinks.size >= 2 && !pageIsJobUrl) {
+    return { kind: 'listing', reason: `page links to ${jobLinks.size} job pages (a listing page, not one posting)` };
+  }
+  if (!fields.title) return { kind: 'unknown', reason: 'no job title found' };
+  return { kind: 'unknown', reason: `page does not look like a job posting (score ${score})` };
+}

@@ -1,0 +1,106 @@
+/**
+ * Employer candidates: ATS and semantic markup, "Company:"-style labels in every language,
+ * "at <Employer>" in a title, title segments that are not the site's brand, "About <Employer>"
+ * headings, logos, and `og:site_name` only where the site is the employer's own. On job boards
+ * the board's name, slogan and domain brand are never the employer.
+ * @module
+ */
+import type { Element } from 'domhandler';
+import { Ballot } from './candidates.js';
+import { ABOUT_WORDS, foldWords, isGenericHeading } from './lang/index.js';
+import { firstText, hasAncestor, inChrome, inline, type Page } from './page.js';
+import { foldKey, isBrand, isSlogan } from './site.js';
+import { plausibleTitle, splitTitle, type TitleResult } from './title.js';
+
+const COMPANY_SELECTORS = ['.company-name', '.job__company', '[data-ui="company-name"]', '.posting-headline .company', '.employer-name'];
+const COMPANY_HINTS = ['[class*="company-name" i]', '[class*="companyname" i]', '[id*="companyname" i]', '[class*="company_name" i]', '[class*="employer" i]', '[class*="hiring-org" i]', '[itemprop="hiringOrganization"]', '[data-testid*="company" i]', '[class*="org-name" i]'];
+
+const BADGE = /\s*(?:\([^()]{1,12}\)|\[[^\]]{1,12}\])$/;
+const NOT_A_NAME = /^(?:company|employer|about|about us|who we are|our company|confidential|the company|unternehmen|entreprise|empresa|公司|会社|الشركة|компания)$/i;
+
+/** Trim badges ("(S23)", "(m/w/d)"), "at ", " logo", " is hiring", "Careers". */
+export function cleanCompany(raw: string): string {
+  return raw
+    .replace(/^(?:at|bei|chez|en|@)\s+/i, '')
+    .replace(/\s*(?:logo|logotipo|logotype)$/i, '')
+    .replace(/\s+(?:is hiring|careers|jobs|karriere|recrute|contrata)$/i, '')
+    .replace(BADGE, '')
+    .replace(/[\s,.;:|–—-]+$/, '')
+    .trim();
+}
+
+function plausibleCompany(text: string, page: Page, title: string | undefined): boolean {
+  if (text.length < 2 || text.length > 120) return false;
+  if (NOT_A_NAME.test(text) || isGenericHeading(text) || isSlogan(text)) return false;
+  if (title && foldKey(title) === foldKey(text)) return false;
+  if (/\{\{|\$\{|<%|^\d+$|notifications?|cookie/i.test(text)) return false;
+  return /\p{L}/u.test(text);
+}
+
+/** "About Acme", "Über Acme", "关于Acme", "À propos de Acme" → "Acme". */
+function aboutName(text: string): string | undefined {
+  const f = foldWords(text);
+  for (const w of ABOUT_WORDS) {
+    const fw = foldWords(w);
+    if (f.startsWith(`${fw} `) || (f.startsWith(fw) && /[\u3040-\u30ff\u4e00-\u9fff]/.test(fw))) {
+      const name = text.slice(w.length).trim().replace(/^[:：]\s*/, '');
+      if (/^(?:the |us\b|the role|the job|the position|this role|you\b|uns\b|nous\b|nosotros\b|la empresa|das team)/i.test(name)) return undefined;
+      return name || undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The employer's name, or `undefined`. */
+export function extractCompany(page: Page, title: TitleResult): string | undefined {
+  const { brand } = page;
+  const ballot = new Ballot();
+  const vote = (raw: string | undefined, weight: number, source: string, el?: Element) => {
+    if (!raw) return;
+    const name = cleanCompany(raw);
+    if (!plausibleCompany(name, page, title.title)) return;
+    // The board's own name is never the employer; on an employer's own site it is.
+    if (isBrand(name, brand)) return;
+    ballot.add(name, weight, source, el);
+  };
+
+  const fromSelector = firstText(page, COMPANY_SELECTORS, 2, 120);
+  if (fromSelector) vote(fromSelector.text, 6, 'selector');
+  for (const sel of COMPANY_HINTS) {
+    const el = page.index.select(sel).find((e) => !inChrome(e));
+    if (!el) continue;
+    const t = el.name === 'img' ? el.attribs.alt ?? '' : inline(el, 300);
+    if (t.length >= 2 && t.length <= 120) {
+      vote(t, 4, 'attr');
+      break;
+    }
+  }
+  for (const hit of page.labels.get('company') ?? []) vote(hit.value, 5, 'label');
+  for (const h of title.companyHints) vote(h.text, h.weight, h.source);
+  if (page.scan.title && title.title) {
+    const parts = splitTitle(page.scan.title, brand, title.title);
+    if (parts.company && foldKey(parts.company) !== foldKey(title.title)) vote(parts.company, 2, 'title-known');
+  }
+
+  // "About <Employer>" section headings.
+  for (const e of page.tags('h2', 'h3', 'h4', 'strong').slice(0, 60)) {
+    const t = inline(e, 120);
+    if (t.length > 80) continue;
+    const name = aboutName(t);
+    if (name && plausibleTitle(name)) vote(name, 3, 'about');
+  }
+  // Hiring-organization text near the page's own logo (not the site header on a board).
+  for (const img of page.tags('img').slice(0, 60)) {
+    const alt = img.attribs.alt;
+    if (!alt || inChrome(img)) continue;
+    const logoish = /logo/i.test(`${alt} ${img.attribs.class ?? ''} ${img.attribs.src ?? ''}`) || hasAncestor(img, (a) => /logo|company/i.test(a.attribs.class ?? ''), 3);
+    const inHeader = hasAncestor(img, (a) => a.name === 'header', 6);
+    if (!logoish && !hasAncestor(img, (a) => a.name === 'a' && /compan|employer|organi[sz]ation|firma|empresa|entreprise/i.test(a.attribs.href ?? ''), 3)) continue;
+    if (inHeader && brand.isBoard) continue;
+    vote(alt, inHeader ? 1 : 2, 'logo');
+  }
+  // On the employer's own site its name is the site name.
+  if (brand.siteName && !brand.isBoard) vote(brand.siteName, 3, 'site-name');
+
+  return ballot.best(2)?.text;
+}

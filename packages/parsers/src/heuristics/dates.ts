@@ -1,0 +1,89 @@
+/**
+ * Posted and closing dates: labels in any language, `<time datetime>`, "posted 3 days ago"
+ * phrases. Numeric dates are read day-first or month-first as the page decides: its own
+ * unambiguous dates first (a "25/12/2025" settles the order), then `<html lang>` and the
+ * country-code TLD; when the order is only a guess and a date could be read both ways, a
+ * warning says so.
+ * @module
+ */
+import { textOf } from '../html/dom.js';
+import { parseDateDetailed, type ParseDateOptions } from '../normalize/date.js';
+import { hasAncestor, type Page } from './page.js';
+
+/** Where numeric dates are written month first. */
+const MDY_LANGS = new Set(['en-us', 'en-ph', 'en-fm', 'en-pw', 'en-mh', 'es-us']);
+const MDY_TLDS = new Set(['us', 'ph', 'fm', 'pw', 'mh']);
+/** Generic TLDs that say nothing about the country. */
+const GENERIC_TLDS = new Set(['com', 'org', 'net', 'io', 'co', 'ai', 'app', 'dev', 'jobs', 'info', 'biz', 'tech', 'careers', 'work', 'xyz', 'edu', 'gov']);
+
+export interface DateOrder {
+  order: 'dmy' | 'mdy';
+  /** The page itself settled it (an unambiguous numeric date), not a guess. */
+  certain: boolean;
+  why: string;
+}
+
+const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})[./-](\d{1,2})[./-](?:\d{4}|\d{2})(?![\d./-])/g;
+
+/** Decide how this page writes numeric dates. */
+export function pageDateOrder(page: Page, sample: string): DateOrder {
+  let dmy = 0;
+  let mdy = 0;
+  let seen = 0;
+  for (const m of sample.matchAll(NUMERIC_DATE)) {
+    if (++seen > 200) break;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) dmy++;
+    else if (b > 12 && a <= 12) mdy++;
+  }
+  if (dmy > 0 && mdy === 0) return { order: 'dmy', certain: true, why: 'other dates on the page are day-first' };
+  if (mdy > 0 && dmy === 0) return { order: 'mdy', certain: true, why: 'other dates on the page are month-first' };
+  const lang = page.scan.lang?.toLowerCase().replace('_', '-');
+  if (lang && MDY_LANGS.has(lang)) return { order: 'mdy', certain: false, why: `page language ${page.scan.lang}` };
+  const tld = page.brand.tld;
+  if (tld && MDY_TLDS.has(tld)) return { order: 'mdy', certain: false, why: `.${tld} domain` };
+  if (tld && !GENERIC_TLDS.has(tld) && tld !== 'ca') return { order: 'dmy', certain: false, why: `.${tld} domain` };
+  if (lang && lang !== 'en') return { order: 'dmy', certain: false, why: `page language ${page.scan.lang}` };
+  // English on a generic domain: US dollars suggest month first, other currencies day first.
+  if (/\bUSD\b|\$\s?\d/.test(sample.slice(0, 50_000)) && !/[£€₹]/.test(sample.slice(0, 50_000))) return { order: 'mdy', certain: false, why: 'US-dollar amounts on an English page' };
+  return { order: lang ? 'dmy' : 'mdy', certain: false, why: lang ? 'English page outside the US' : 'no language or country on the page' };
+}
+
+export interface DatesResult {
+  datePosted?: string;
+  validThrough?: string;
+  warnings: string[];
+}
+
+const POSTED_PHRASE = /\b(?:posted|published|veröffentlicht|publié|publicado|pubblicato|geplaatst|opublikowano)\b[^.\n|]{0,40}|(?:发布于|更新于|掲載日)[^。\n|]{0,20}|\d+\s*(?:天前|日前|일 전)|(?:منذ)\s+[^.\n|]{1,20}|\d+\s+\p{L}+\s+назад/iu;
+
+export function extractDates(page: Page, bodySample: string): DatesResult {
+  const warnings: string[] = [];
+  let order: DateOrder | undefined;
+  const read = (text: string, what: string): string | undefined => {
+    order ??= pageDateOrder(page, bodySample);
+    const opts: ParseDateOptions = { order: order.order, ...(page.now ? { now: page.now } : {}), ...(page.lang ? { lang: page.lang } : {}) };
+    const r = parseDateDetailed(text, opts);
+    if (!r.value) return undefined;
+    if (r.ambiguous && !order.certain) warnings.push(`${what} "${text.slice(0, 40)}" could be day-first or month-first; read ${order.order === 'dmy' ? 'day-first' : 'month-first'} (${order.why})`);
+    return r.value;
+  };
+
+  let datePosted: string | undefined;
+  for (const hit of page.labels.get('datePosted') ?? []) if ((datePosted = read(hit.value, 'datePosted'))) break;
+  if (!datePosted) {
+    const time = page.tags('time').find((e) => e.attribs.datetime && !hasAncestor(e, (a) => a.name === 'footer' || a.name === 'nav' || /comment|related|similar/i.test(a.attribs.class ?? '')));
+    if (time) datePosted = read(time.attribs.datetime ?? '', 'datePosted');
+  }
+  if (!datePosted) {
+    const m = POSTED_PHRASE.exec(bodySample);
+    if (m) datePosted = read(m[0], 'datePosted');
+  }
+  let validThrough: string | undefined;
+  for (const hit of page.labels.get('validThrough') ?? []) if ((validThrough = read(hit.value, 'validThrough'))) break;
+  return { ...(datePosted ? { datePosted } : {}), ...(validThrough ? { validThrough } : {}), warnings };
+}
+
+/** Visible text of the page body for date-order and phrase searches (capped). */
+export const bodySampleOf = (page: Page): string => textOf(page.body, 50_000);

@@ -1,0 +1,47 @@
+/**
+ * Employment type and workplace: labels in any language, ATS markup, top-card chips, then the
+ * headline and the start of the description.
+ * @module
+ */
+import type { EmploymentType, WorkplaceType } from '@jobkit/core';
+import { parseEmploymentType, parseWorkplaceType } from '../normalize/index.js';
+import { EMPLOYMENT_ANY_RE, foldWords, WORKPLACE_MATCHERS } from './lang/index.js';
+import { firstText, type Page } from './page.js';
+import type { Chip } from './top-card.js';
+
+const EMPLOYMENT_SELECTORS = ['.posting-categories .commitment', '.sort-by-commitment', '[data-ui="job-type"]', '[data-automation-id="time"]', '.job-type', '.employment-type', '[class*="employment-type" i]', '[class*="job-type" i]'];
+const WORKPLACE_SELECTORS = ['.posting-categories .workplaceTypes', '[data-ui="job-workplace"]', '.workplace-type', '.remote-policy', '[class*="workplace" i]'];
+/** Short blocks near the title that list location, hours and workplace ("Full-time · Hamburg"). */
+export const HEADLINE_SELECTORS = ['.posting-categories', '.job-header', '.job__header', '#header', '.job-details', '.job-meta', '.job-info', '.job-summary', 'h1 + p'];
+
+const WORKPLACE_PHRASES =
+  /\b(fully remote|100 ?% remote|remote[- ]first|remote position|remote role|work from home|hybrid (?:work|role|position|model)|remote|hybrid|homeoffice|home office|mobiles arbeiten|télétravail|teletrabajo|remoto|híbrido|hybride)\b/i;
+
+export function extractEmployment(page: Page, chips: readonly Chip[], headline: string, description: string): EmploymentType[] | undefined {
+  const labelled = page.labels.get('employment')?.map((h) => h.value).join(', ');
+  const sources = [labelled, firstText(page, EMPLOYMENT_SELECTORS, 2, 100)?.text, ...chips.filter((c) => c.kind === 'employment').map((c) => c.text)];
+  for (const s of sources) {
+    if (!s) continue;
+    const types = parseEmploymentType(s);
+    if (types.length > 0) return types;
+  }
+  for (const text of [headline, description.slice(0, 600)]) {
+    const m = EMPLOYMENT_ANY_RE.exec(foldWords(text));
+    if (!m) continue;
+    const types = parseEmploymentType(m[0]);
+    if (types.length > 0) return types;
+  }
+  return undefined;
+}
+
+export function extractWorkplace(page: Page, chips: readonly Chip[], headline: string, description: string): WorkplaceType | undefined {
+  const sources = [page.labels.get('workplace')?.[0]?.value, firstText(page, WORKPLACE_SELECTORS, 2, 100)?.text, ...chips.filter((c) => c.kind === 'workplace').map((c) => c.text)];
+  for (const s of sources) {
+    const w = s ? parseWorkplaceType(s) : null;
+    if (w) return w;
+  }
+  const folded = foldWords(headline);
+  for (const [type, re] of WORKPLACE_MATCHERS) if (re.test(folded)) return type;
+  const m = WORKPLACE_PHRASES.exec(description.slice(0, 1_500));
+  return (m ? parseWorkplaceType(m[1]!) : null) ?? undefined;
+}

@@ -1,0 +1,125 @@
+/**
+ * Visible label–value pairs in any known language: `dl`/`dt`/`dd`, table rows (`th`/`td` and
+ * `td`/`td`), "Label: value" lines (either side of the colon, for right-to-left pages), and
+ * label elements followed by a value element (icon rows, list items, spans).
+ * @module
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { isElement, nextElement, textOf, walkElements } from '../html/dom.js';
+import { cleanInline } from '../html/sanitize.js';
+import { labelField, type LabelField } from './lang/index.js';
+
+/** Values per field, in document order (at most five each), with the element that held the value. */
+export type LabelHits = Map<LabelField, Array<{ value: string; el: Element }>>;
+
+const SKIP = new Set(['nav', 'footer', 'script', 'style', 'noscript', 'template', 'svg', 'select', 'button', 'option']);
+const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'table', 'section', 'dl', 'h1', 'h2', 'h3', 'tr', 'tbody', 'article']);
+const LEAFISH = new Set(['p', 'li', 'div', 'span', 'td', 'dd', 'section', 'small', 'label', 'strong', 'b', 'h4', 'h5', 'h6', 'em']);
+/** "Label: value" with the label first, or "value :Label" as right-to-left pages write it. */
+const LABEL_FIRST = /^\s*([^:：]{1,40}?)\s*[:：]\s*(.{1,200})$/u;
+
+function add(out: LabelHits, label: string, value: string, el: Element): boolean {
+  const field = labelField(cleanInline(label));
+  if (!field) return false;
+  const v = cleanInline(value).replace(/^[:：\-–—\s]+/, '');
+  if (!v || v.length > 200 || labelField(v)) return true;
+  const list = out.get(field) ?? [];
+  if (list.length < 5) list.push({ value: v, el });
+  out.set(field, list);
+  return true;
+}
+
+/**
+ * Lines of a short leaf-ish block (line breaks at `<br>`) that may hold a `Label: value` pair
+ * (none when it has no colon), or `null` when the block is long or contains blocks.
+ */
+function lineTexts(el: Element): string[] | null {
+  const parts: string[] = [];
+  let len = 0;
+  const stack: AnyNode[] = [...el.children].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      const data = (n as { data: string }).data;
+      parts.push(data);
+      len += data.length;
+      if (len > 600) return null;
+    } else if (isElement(n)) {
+      if (BLOCKS.has(n.name)) return null;
+      if (n.name === 'br') parts.push('\u2028');
+      else if (!SKIP.has(n.name)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+  const joined = parts.join('');
+  if (!joined.includes(':') && !joined.includes('：')) return [];
+  return joined.split('\u2028').map((l) => cleanInline(l)).filter(Boolean);
+}
+
+/** Short own text of an element that might be a label ("Location", "勤務地", "الراتب :"). */
+function shortText(el: Element): string | undefined {
+  const t = textOf(el, 80);
+  return t.length < 80 ? cleanInline(t) : undefined;
+}
+
+/** Collect label–value pairs under `root` (one walk, capped). */
+export function collectLabels(root: AnyNode): LabelHits {
+  const out: LabelHits = new Map();
+  walkElements(root, (el) => {
+    if (SKIP.has(el.name)) return false;
+    if (el.name === 'dt' || el.name === 'th') {
+      const next = nextElement(el);
+      if (next) add(out, textOf(el, 100), textOf(next, 400), next);
+      return false;
+    }
+    if (el.name === 'td') {
+      // Label cell followed by its value cell.
+      const label = shortText(el);
+      const next = nextElement(el);
+      if (label && next && next.name === 'td' && add(out, label, textOf(next, 400), next)) return false;
+    }
+    if (LEAFISH.has(el.name)) {
+      const lines = lineTexts(el);
+      if (lines === null) {
+        // A container: its first child may be a label element and the next one the value
+        // ("<div><span>Location</span><span>Berlin</span></div>", icon rows, list items).
+        const kids = el.children.filter(isElement);
+        if (kids.length === 2) {
+          const label = shortText(kids[0]!);
+          if (label && labelField(label)) add(out, label, textOf(kids[1]!, 400), kids[1]!);
+        }
+        return true;
+      }
+      let hit = false;
+      for (const line of lines) {
+        const m = LABEL_FIRST.exec(line);
+        if (m && add(out, m[1]!, m[2]!, el)) hit = true;
+        else if (m) {
+          // Right-to-left "value : label".
+          const rtl = /^(.{1,200}?)\s*[:：]\s*([^:：]{1,40})$/u.exec(line);
+          if (rtl && add(out, rtl[2]!, rtl[1]!, el)) hit = true;
+        }
+      }
+      if (!hit && lines.length === 0) {
+        // "<li><strong>Location</strong> Berlin</li>": a bold/label child, then text.
+        const kids = el.children.filter(isElement);
+        const head = kids[0];
+        if (head && ['strong', 'b', 'span', 'label', 'dt', 'em', 'i'].includes(head.name) && head === el.children.find((c) => c.type !== 'text' || (c as { data: string }).data.trim())) {
+          const label = shortText(head);
+          if (label && labelField(label)) {
+            const rest = cleanInline(textOf(el, 500)).slice(label.length);
+            if (rest.trim()) add(out, label, rest, el);
+          }
+        }
+        // Label element alone, value in the next sibling element ("<span>Salary</span><span>…</span>").
+        const own = shortText(el);
+        if (own && el.children.every((c) => c.type === 'text' || (isElement(c) && !BLOCKS.has(c.name))) && labelField(own)) {
+          const next = nextElement(el);
+          if (next && add(out, own, textOf(next, 400), next)) return false;
+        }
+      }
+      return false;
+    }
+    return true;
+  }, 50_000);
+  return out;
+}

@@ -1,0 +1,42 @@
+/** French vocabulary for heuristics. @module */
+import type { LanguageVocabulary } from './types.js';
+
+export const fr: LanguageVocabulary = {
+  code: 'fr',
+  labels: {
+    title: ['intitulé du poste', 'poste', 'intitulé', 'titre du poste', 'fonction'],
+    company: ['entreprise', 'employeur', 'société', 'organisation', 'organisme', 'établissement', 'structure', 'recruteur'],
+    location: ['lieu', 'localisation', 'lieu de travail', 'ville', 'emplacement', 'adresse', 'lieu du poste', 'région', 'lieu d\'affectation'],
+    employment: ['type de contrat', "type d'emploi", 'contrat', 'temps de travail', 'type de poste', 'nature du contrat', 'durée du contrat'],
+    workplace: ['mode de travail', 'télétravail', 'travail à distance'],
+    salary: ['salaire', 'rémunération', 'remuneration', 'fourchette de salaire', 'salaire annuel', 'traitement'],
+    datePosted: ['publié le', 'date de publication', 'publiée le', 'publié', 'mis en ligne le', 'date de mise en ligne'],
+    validThrough: ['date limite', 'date de clôture', 'date limite de candidature', 'clôture des candidatures', 'candidater avant le'],
+    department: ['département', 'équipe', 'service', 'direction', 'métier', 'filière'],
+    experience: ['expérience', 'expérience requise', "niveau d'expérience", 'années d\'expérience'],
+    education: ['formation', "niveau d'études", 'diplôme', 'niveau de diplôme'],
+    apply: ['candidature', 'pour postuler'],
+  },
+  apply: ['postuler', 'postulez', 'je postule', 'postuler maintenant', 'candidater', 'postuler à cette offre', 'envoyer ma candidature', 'déposer ma candidature'],
+  vacancy: ["offre d'emploi", 'nous recrutons', 'poste à pourvoir', 'description du poste', 'profil recherché', 'vos missions', 'h/f', 'f/h'],
+  sections: ['missions', 'profil recherché', 'votre profil', 'vos missions', 'ce que nous offrons', 'avantages', 'description du poste', 'compétences', 'responsabilités', 'le poste', 'votre rôle'],
+  employment: {
+    full_time: ['cdi', 'temps plein', 'plein temps'],
+    part_time: ['temps partiel', 'mi-temps'],
+    contract: ['freelance', 'indépendant', 'portage salarial'],
+    temporary: ['cdd', 'intérim', 'interim', 'saisonnier'],
+    internship: ['stage', 'stagiaire', 'alternance', 'apprentissage', 'apprenti'],
+    volunteer: ['bénévole', 'bénévolat', 'volontariat'],
+  },
+  workplace: {
+    remote: ['télétravail', 'teletravail', 'à distance', '100% télétravail', 'full remote'],
+    hybrid: ['hybride', 'télétravail partiel'],
+    onsite: ['sur site', 'en présentiel', 'présentiel', 'sur place'],
+  },
+  listing: ["offres d'emploi", 'nos offres', 'rejoignez-nous', 'carrières', 'recrutement', 'emplois', 'résultats de recherche', 'toutes nos offres'],
+  login: ['connexion', 'se connecter', 'identifiez-vous', 'créer un compte'],
+  notFound: ['page introuvable', "n'est plus disponible", 'offre expirée', "cette offre n'est plus", 'offre pourvue'],
+  atEmployer: ['chez'],
+  about: ['à propos de', 'qui est'],
+  genericHeadings: ["détails de l'offre", 'description', 'détails du poste'],
+};

@@ -1,0 +1,153 @@
+/**
+ * Every language's vocabulary, compiled once into lookups and literal-alternation matchers
+ * (linear-time: no nested quantifiers). Adding a language is one file plus one line in
+ * {@link LANGUAGES}.
+ * @module
+ */
+import type { EmploymentType } from '@jobkit/core';
+import { ar } from './ar.js';
+import { de } from './de.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { hi } from './hi.js';
+import { it } from './it.js';
+import { ja } from './ja.js';
+import { ko } from './ko.js';
+import { nl } from './nl.js';
+import { pl } from './pl.js';
+import { pt } from './pt.js';
+import { ru } from './ru.js';
+import { th } from './th.js';
+import { tr } from './tr.js';
+import type { LabelField, LanguageVocabulary } from './types.js';
+import { zh } from './zh.js';
+
+export type { LabelField, LanguageVocabulary } from './types.js';
+
+/** Languages heuristics read, English first (its words win a label both languages use). */
+export const LANGUAGES: readonly LanguageVocabulary[] = [en, de, fr, es, pt, it, nl, pl, zh, ja, ko, ar, ru, hi, tr, th];
+
+/** Scripts written without spaces between words: their words match as substrings. */
+const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+/**
+ * Fold text for vocabulary lookups: lower case, one space, Arabic letter variants unified
+ * (أ/إ/آ → ا, ة → ه, ى → ي, tatweel dropped) so "استقبال" and "إستقبال" meet.
+ */
+export function foldWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u0622\u0623\u0625]/g, '\u0627')
+    .replace(/\u0629/g, '\u0647')
+    .replace(/\u0649/g, '\u064a')
+    .replace(/[\u0640\u064b-\u065f]/g, '')
+    .replace(/[\s\u00a0\u200b-\u200f]+/g, ' ')
+    .trim();
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+
+/**
+ * One regex for a word list: spaced-script words need a non-letter on both sides, unspaced
+ * ones match anywhere. Longest words first so the longest phrase wins. Case-insensitive.
+ */
+export function wordMatcher(words: Iterable<string>, flags = ''): RegExp {
+  const spaced = new Set<string>();
+  const unspaced = new Set<string>();
+  for (const raw of words) {
+    const w = foldWords(raw);
+    if (!w) continue;
+    (UNSPACED.test(w) ? unspaced : spaced).add(w);
+  }
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const parts: string[] = [];
+  if (spaced.size > 0) parts.push(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...spaced].sort(byLength).map(escape).join('|')})(?![\\p{L}\\p{M}\\p{N}])`);
+  if (unspaced.size > 0) parts.push(`(?:${[...unspaced].sort(byLength).map(escape).join('|')})`);
+  return new RegExp(parts.length > 0 ? parts.join('|') : '(?!)', `iu${flags}`);
+}
+
+const all = <K extends keyof LanguageVocabulary>(key: K): string[] =>
+  LANGUAGES.flatMap((l) => (l[key] as readonly string[] | undefined) ?? []);
+
+const LABEL_INDEX = new Map<string, LabelField>();
+for (const lang of LANGUAGES) {
+  for (const [field, words] of Object.entries(lang.labels) as Array<[LabelField, readonly string[]]>) {
+    for (const w of words) {
+      const key = foldWords(w);
+      if (!LABEL_INDEX.has(key)) LABEL_INDEX.set(key, field);
+    }
+  }
+}
+
+/** Longest label, in characters: longer texts are never looked up. */
+const MAX_LABEL = Math.max(...[...LABEL_INDEX.keys()].map((k) => k.length));
+
+/**
+ * The field a visible label introduces (`"Standort:"` → `location`, `"الراتب :"` → `salary`),
+ * or `undefined`. Leading icons/bullets and trailing colons, asterisks and dashes are ignored.
+ */
+export function labelField(label: string): LabelField | undefined {
+  if (label.length > MAX_LABEL + 12) return undefined;
+  const key = foldWords(label)
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/[\s:：*\-–—.؟?]+$/u, '');
+  return LABEL_INDEX.get(key);
+}
+
+/** The text starts with an apply call to action in any language ("Apply now", "Jetzt bewerben", "立即申请", "قدم الآن"). */
+export const APPLY_RE = new RegExp(`^[^\\p{L}\\p{N}]{0,3}(?:${wordMatcher(all('apply')).source})`, 'iu');
+
+/** A word naming a vacancy or hiring ("vacancy", "Stellenangebot", "招聘", "وظيفة شاغرة"). */
+export const VACANCY_RE = wordMatcher(all('vacancy'));
+
+/** A posting section heading ("Responsibilities", "Ihr Profil", "岗位职责", "المهام"). */
+export const SECTION_RE = wordMatcher(all('sections'));
+
+/** A login phrase. */
+export const LOGIN_RE = wordMatcher(all('login'));
+
+/** A dead/closed-posting phrase. */
+export const NOT_FOUND_RE = wordMatcher(all('notFound'));
+
+/** Whole-heading phrases of listings (folded). */
+const LISTING_SET = new Set(all('listing').map(foldWords));
+/** Whole-heading phrases that never name a posting ("Job details", "تفاصيل الوظيفة"). */
+const GENERIC_SET = new Set([...all('genericHeadings'), ...all('sections')].map(foldWords));
+
+/** True when `text` (a heading or title) names a list of jobs: "Open positions", "124 jobs in Berlin", "求人一覧". */
+export function isListingHeading(text: string): boolean {
+  const t = foldWords(text)
+    .replace(/^[\d.,\s]+\+?\s*/, '')
+    .replace(/^(?:all|current|open|our|latest|new|browse)\s+/, '')
+    .replace(/\s+(?:in|at|near|bei|en|à|in der|im|à la|for|para|per|pour|w|в)\s+.{1,60}$/u, '')
+    .replace(/[\s:：.!|–—-]+$/, '')
+    .trim();
+  return LISTING_SET.has(t);
+}
+
+/** True when `text` is a generic page heading or a section heading, never a posting title. */
+export function isGenericHeading(text: string): boolean {
+  return GENERIC_SET.has(foldWords(text).replace(/[\s:：.!]+$/, ''));
+}
+
+/** Employment-type words of every language, one matcher per type. */
+export const EMPLOYMENT_MATCHERS: ReadonlyArray<readonly [EmploymentType, RegExp]> = (
+  ['full_time', 'part_time', 'contract', 'temporary', 'internship', 'volunteer', 'per_diem', 'other'] as const
+)
+  .map((type) => [type, wordMatcher(LANGUAGES.flatMap((l) => l.employment[type] ?? []))] as const)
+  .filter(([, re]) => re.source !== '(?!)');
+
+/** Any employment-type word. */
+export const EMPLOYMENT_ANY_RE = wordMatcher(LANGUAGES.flatMap((l) => Object.values(l.employment).flat()));
+
+/** Workplace words of every language, hybrid first ("Hybrid (remote 2 days)" is hybrid). */
+export const WORKPLACE_MATCHERS: ReadonlyArray<readonly ['hybrid' | 'remote' | 'onsite', RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map(
+  (type) => [type, wordMatcher(LANGUAGES.flatMap((l) => l.workplace[type] ?? []))] as const,
+);
+
+/** Words that put the employer after the role in a title: "Role at Employer", "Stelle bei Firma". */
+export const AT_EMPLOYER_WORDS: readonly string[] = [...new Set(all('atEmployer'))];
+
+/** "About <Employer>" heading prefixes ("About", "Über", "关于"). */
+export const ABOUT_WORDS: readonly string[] = [...new Set(all('about'))].sort((a, b) => b.length - a.length);

@@ -1,0 +1,42 @@
+/** Dutch vocabulary for heuristics. @module */
+import type { LanguageVocabulary } from './types.js';
+
+export const nl: LanguageVocabulary = {
+  code: 'nl',
+  labels: {
+    title: ['functie', 'functietitel', 'vacaturetitel'],
+    company: ['bedrijf', 'werkgever', 'organisatie', 'onderneming'],
+    location: ['locatie', 'standplaats', 'werklocatie', 'plaats', 'stad', 'regio', 'adres'],
+    employment: ['dienstverband', 'contracttype', 'soort contract', 'uren', 'arbeidsduur', 'uren per week', 'type dienstverband', 'contract'],
+    workplace: ['werkmodel', 'thuiswerken', 'werkplek'],
+    salary: ['salaris', 'salarisindicatie', 'bruto maandsalaris', 'beloning', 'salarisschaal', 'loon'],
+    datePosted: ['geplaatst', 'geplaatst op', 'publicatiedatum', 'datum'],
+    validThrough: ['sluitingsdatum', 'reageren voor', 'solliciteren tot', 'deadline', 'reageren tot'],
+    department: ['afdeling', 'team', 'vakgebied'],
+    experience: ['ervaring', 'werkervaring', 'ervaringsniveau'],
+    education: ['opleiding', 'opleidingsniveau', 'denkniveau'],
+    apply: ['solliciteren'],
+  },
+  apply: ['solliciteer', 'solliciteer nu', 'solliciteren', 'direct solliciteren', 'reageer', 'reageer direct'],
+  vacancy: ['vacature', 'vacatures', 'wij zoeken', 'we zoeken', 'functieomschrijving', 'wat ga je doen', 'wat bieden wij'],
+  sections: ['wat ga je doen', 'wie ben jij', 'wat bieden wij', 'wat vragen wij', 'functie-eisen', 'functieomschrijving', 'jouw profiel', 'taken', 'arbeidsvoorwaarden', 'wat wij bieden'],
+  employment: {
+    full_time: ['voltijd', 'fulltime', 'vast contract', 'vaste baan'],
+    part_time: ['deeltijd', 'parttime', 'bijbaan'],
+    contract: ['freelance', 'zzp', 'interim'],
+    temporary: ['tijdelijk', 'tijdelijk contract', 'uitzendbaan'],
+    internship: ['stage', 'stagiair', 'afstudeerstage', 'traineeship', 'leerwerkplek'],
+    volunteer: ['vrijwilliger', 'vrijwilligerswerk'],
+  },
+  workplace: {
+    remote: ['thuiswerken', 'op afstand', 'volledig remote'],
+    hybrid: ['hybride', 'hybride werken', 'deels thuiswerken'],
+    onsite: ['op locatie', 'op kantoor'],
+  },
+  listing: ['vacatures', 'openstaande vacatures', 'werken bij', 'zoekresultaten', 'alle vacatures'],
+  login: ['inloggen', 'aanmelden'],
+  notFound: ['pagina niet gevonden', 'niet meer beschikbaar', 'vacature is gesloten', 'vacature is vervuld'],
+  atEmployer: ['bij'],
+  about: ['over'],
+  genericHeadings: ['vacaturedetails', 'omschrijving'],
+};

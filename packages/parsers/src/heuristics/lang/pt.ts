@@ -1,0 +1,41 @@
+/** Portuguese vocabulary for heuristics. @module */
+import type { LanguageVocabulary } from './types.js';
+
+export const pt: LanguageVocabulary = {
+  code: 'pt',
+  labels: {
+    title: ['cargo', 'vaga', 'título da vaga', 'função'],
+    company: ['empresa', 'empregador', 'organização', 'instituição', 'contratante'],
+    location: ['localização', 'local', 'local de trabalho', 'cidade', 'endereço', 'região'],
+    employment: ['tipo de contrato', 'regime de contratação', 'tipo de vaga', 'jornada', 'carga horária', 'regime', 'contrato'],
+    workplace: ['modelo de trabalho', 'modalidade', 'formato de trabalho'],
+    salary: ['salário', 'salario', 'remuneração', 'faixa salarial', 'vencimento'],
+    datePosted: ['publicado em', 'data de publicação', 'publicada em', 'publicado'],
+    validThrough: ['data limite', 'prazo', 'inscrições até', 'data de encerramento', 'válida até', 'prazo de candidatura'],
+    department: ['departamento', 'área', 'equipe', 'equipa'],
+    experience: ['experiência', 'nível de experiência', 'senioridade'],
+    education: ['escolaridade', 'formação', 'habilitações'],
+    apply: ['candidatura'],
+  },
+  apply: ['candidatar-se', 'candidatar', 'candidate-se', 'aplicar', 'quero me candidatar', 'enviar candidatura', 'inscrever-se'],
+  vacancy: ['vaga', 'vagas', 'estamos contratando', 'oferta de emprego', 'descrição da vaga', 'requisitos', 'responsabilidades e atribuições'],
+  sections: ['responsabilidades', 'requisitos', 'atribuições', 'benefícios', 'o que oferecemos', 'descrição da vaga', 'requisitos e qualificações', 'informações adicionais'],
+  employment: {
+    full_time: ['tempo integral', 'período integral', 'efetivo', 'clt'],
+    part_time: ['meio período', 'tempo parcial', 'meio expediente'],
+    contract: ['pj', 'prestador de serviços', 'autônomo', 'freelancer'],
+    temporary: ['temporário', 'temporária'],
+    internship: ['estágio', 'estagiário', 'jovem aprendiz', 'trainee'],
+    volunteer: ['voluntário'],
+  },
+  workplace: {
+    remote: ['remoto', 'home office', 'trabalho remoto', '100% remoto', 'teletrabalho'],
+    hybrid: ['híbrido', 'hibrido'],
+    onsite: ['presencial'],
+  },
+  listing: ['vagas', 'vagas abertas', 'trabalhe conosco', 'oportunidades', 'ofertas de emprego', 'resultados da pesquisa'],
+  login: ['entrar', 'fazer login', 'iniciar sessão'],
+  notFound: ['página não encontrada', 'vaga encerrada', 'não está mais disponível', 'vaga expirada'],
+  about: ['sobre a', 'sobre o', 'sobre'],
+  genericHeadings: ['detalhes da vaga', 'descrição'],
+};

@@ -1,0 +1,52 @@
+/**
+ * Location: a location label in any language, ATS/semantic markup, a top-card chip or pinned
+ * text, or the "in <Place>" of a "hiring" title, parsed by the location normalizer.
+ * @module
+ */
+import type { Location, WorkplaceType } from '@jobkit/core';
+import { parseLocation } from '../normalize/index.js';
+import { Ballot } from './candidates.js';
+import { inChrome, inline, type Page } from './page.js';
+import { pinnedLocation, type Chip } from './top-card.js';
+
+export const LOCATION_SELECTORS = [
+  '.job__location', '#header .location', '.app-title + .location', '.posting-categories .location', '.sort-by-location',
+  '[data-ui="job-location"]', '[data-automation-id="locations"]', '.job-location', '.jobLocation', '.job-header .location', '.location',
+  '[class*="job-location" i]', '[class*="joblocation" i]', '[itemprop="jobLocation"]', '[data-testid*="location" i]', '[class*="location" i]', '[id*="location" i]',
+];
+
+export interface LocationResult {
+  text?: string;
+  locations?: Location[];
+  workplaceType?: WorkplaceType;
+}
+
+export function extractLocation(page: Page, chips: readonly Chip[], hints: readonly string[]): LocationResult {
+  const ballot = new Ballot();
+  const labelled = page.labels.get('location') ?? [];
+  labelled.slice(0, 2).forEach((h, i) => ballot.add(h.value, i === 0 ? 6 : 3, `label-${i}`));
+  let selectorVotes = 0;
+  for (const sel of LOCATION_SELECTORS) {
+    if (selectorVotes >= 2) break;
+    for (const el of page.index.select(sel).slice(0, 4)) {
+      if (inChrome(el)) continue;
+      const t = inline(el, 300);
+      if (t.length < 2 || t.length > 200) continue;
+      ballot.add(t, selectorVotes === 0 ? 5 : 2, 'selector');
+      selectorVotes++;
+      break;
+    }
+  }
+  for (const c of chips) if (c.kind === 'location') ballot.add(c.text, 4, 'chip');
+  const pinned = pinnedLocation(page);
+  if (pinned) ballot.add(pinned, 3, 'pin');
+  for (const h of hints) ballot.add(h, 3, 'title');
+  const best = ballot.best(2);
+  if (!best) return {};
+  const parsed = parseLocation(best.text);
+  return {
+    text: best.text,
+    ...(parsed.locations.length > 0 ? { locations: parsed.locations } : {}),
+    ...(parsed.workplaceType ? { workplaceType: parsed.workplaceType } : {}),
+  };
+}

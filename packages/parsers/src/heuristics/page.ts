@@ -1,0 +1,97 @@
+/**
+ * What every field extractor reads: the indexed DOM, the page scan, the site's brand and the
+ * visible label–value pairs, built once per page; plus small DOM helpers they share.
+ * @module
+ */
+import type { AnyNode, Document, Element } from 'domhandler';
+import { isElement, textOf } from '../html/dom.js';
+import type { PageScan } from '../html/scan.js';
+import { indexPage, type PageIndex } from '../html/select.js';
+import { cleanInline } from '../html/sanitize.js';
+import { collectLabels, type LabelHits } from './labels.js';
+import { siteBrand, type SiteBrand } from './site.js';
+
+/** Inputs of heuristic extraction. */
+export interface HeuristicContext {
+  url: string;
+  now?: Date;
+  scan: PageScan;
+}
+
+/** One page, prepared for the field extractors. */
+export interface Page {
+  url: string;
+  now?: Date;
+  scan: PageScan;
+  index: PageIndex;
+  body: AnyNode;
+  tags: (...names: string[]) => Element[];
+  /** Primary language subtag from `<html lang>`, or guessed from the title's script. */
+  lang: string | undefined;
+  brand: SiteBrand;
+  labels: LabelHits;
+}
+
+/** Tags whose content is page chrome or not rendered. */
+export const NOISE = new Set(['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'svg', 'button', 'select']);
+
+/** Tags heuristics list by name; other elements with `role="button"` count as buttons. */
+const INDEXED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'a', 'button', 'input', 'time', 'img']);
+const buttonAlias = (el: Element): string | undefined => (!INDEXED.has(el.name) && el.attribs.role === 'button' ? 'button' : undefined);
+
+/** Script of a title → language, for pages without `<html lang>`. */
+function guessLang(text: string): string | undefined {
+  if (/[\u3040-\u30ff]/.test(text)) return 'ja';
+  if (/[\u4e00-\u9fff]/.test(text)) return 'zh';
+  if (/[\uac00-\ud7af]/.test(text)) return 'ko';
+  if (/[\u0600-\u06ff]/.test(text)) return 'ar';
+  if (/[\u0400-\u04ff]/.test(text)) return 'ru';
+  if (/[\u0900-\u097f]/.test(text)) return 'hi';
+  if (/[\u0e00-\u0e7f]/.test(text)) return 'th';
+  return undefined;
+}
+
+export function preparePage(doc: Document, ctx: HeuristicContext): Page {
+  const index = indexPage(doc, buttonAlias);
+  const body: AnyNode = index.tags('body')[0] ?? doc;
+  const lang = ctx.scan.lang ? ctx.scan.lang.toLowerCase().split(/[-_]/)[0] : guessLang(`${ctx.scan.title ?? ''} ${ctx.scan.meta.get('og:title') ?? ''}`);
+  return {
+    url: ctx.url,
+    ...(ctx.now ? { now: ctx.now } : {}),
+    scan: ctx.scan,
+    index,
+    body,
+    tags: index.tags,
+    lang: lang || undefined,
+    brand: siteBrand(ctx.url, ctx.scan),
+    labels: collectLabels(body),
+  };
+}
+
+export function hasAncestor(el: Element, test: (a: Element) => boolean, maxUp = 12): boolean {
+  let p = el.parent;
+  for (let i = 0; p && i < maxUp; i++, p = p.parent) if (isElement(p) && test(p)) return true;
+  return false;
+}
+
+const CHROME_HINT = /(?:^|[\s_-])(?:nav|navbar|menu|footer|cookie|consent|gdpr|banner|breadcrumbs?|header-nav|topbar|site-header|notification|toast|modal|sidebar|related|similar|recommend)(?:$|[\s_-])/i;
+
+/** Inside navigation, footer, aside, a cookie banner, notifications or a related-jobs block. */
+export function inChrome(el: Element): boolean {
+  return hasAncestor(el, (a) => a.name === 'nav' || a.name === 'footer' || a.name === 'aside' || CHROME_HINT.test(`${a.attribs.class ?? ''} ${a.attribs.id ?? ''} ${a.attribs.role ?? ''}`), 10);
+}
+
+/** First text of `selectors` within length bounds, skipping page chrome. */
+export function firstText(page: Page, selectors: readonly string[], min = 2, max = 300): { text: string; el: Element } | undefined {
+  for (const sel of selectors) {
+    const nodes = page.index.select(sel);
+    for (const el of nodes.slice(0, 5)) {
+      const t = cleanInline(textOf(el, 2_000));
+      if (t.length >= min && t.length <= max) return { text: t, el };
+    }
+  }
+  return undefined;
+}
+
+/** Visible inline text of an element, capped. */
+export const inline = (el: AnyNode, max = 1_000): string => cleanInline(textOf(el, max));

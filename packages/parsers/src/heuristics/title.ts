@@ -1,0 +1,220 @@
+/**
+ * Title candidates: `<title>` segments, `og:title`/`twitter:title`, `h1`/`h2`, ATS and semantic
+ * markup, a "Job title" label, breadcrumbs. Page chrome, counters ("0 notifications"),
+ * placeholders (`{{ job.title }}`), cookie banners, generic headings and the site's brand never
+ * win. Splitting a title also yields company and location hints ("Role at Employer",
+ * "Employer hiring Role in Place").
+ * @module
+ */
+import type { Element } from 'domhandler';
+import { cleanInline } from '../html/sanitize.js';
+import { Ballot } from './candidates.js';
+import { AT_EMPLOYER_WORDS, foldWords, isGenericHeading, isListingHeading, LOGIN_RE, SECTION_RE } from './lang/index.js';
+import { firstText, inChrome, inline, type Page } from './page.js';
+import { foldKey, isBrand, type SiteBrand } from './site.js';
+
+/** ATS and common markup, most specific first. */
+export const TITLE_SELECTORS = [
+  '.app-title', '.job__title h1', '.job-title h1', 'h1.section-header', '.posting-headline h2', '[data-ui="job-title"]',
+  '[data-automation-id="jobPostingHeader"]', 'h1.ashby-job-posting-heading', '.job-header h1', 'h1.job-title', '.job-title', '#job-title', '.jobTitle',
+];
+/** Class/id fragments that name a posting's title on sites without a known layout. */
+const TITLE_HINTS = ['[id*="jobtitle" i]', '[class*="jobtitle" i]', '[class*="job-title" i]', '[class*="job_title" i]', '[id*="job_title" i]', '[class*="position-title" i]', '[class*="vacancy-title" i]', '[class*="posting-title" i]', '[itemprop="title"]'];
+
+/** Shapes that are never a posting title. */
+const BAD_TITLE =
+  /\{\{|\}\}|\$\{|<%|%>|\[\[|^\(?\d+\)?$|^\(\d+\)\s|(?:^|\s)\d+\+?\s+(?:notifications?|messages?|unread|new (?:alerts?|jobs?|messages?))\b|^(?:notifications?|messages?|inbox|skip to (?:main )?content|menu|home|search|share|save|close)\b|cookie|privacy (?:policy|settings)|consent|javascript (?:is )?(?:required|disabled)|enable javascript|loading\.{0,3}$/i;
+
+/** A title from a page element: sensible length and shape. */
+export function plausibleTitle(text: string, brand?: SiteBrand): boolean {
+  if (text.length < 2 || text.length > 160) return false;
+  if (BAD_TITLE.test(text)) return false;
+  if (isGenericHeading(text) || isListingHeading(text)) return false;
+  if (LOGIN_RE.test(foldWords(text)) && text.length < 40) return false;
+  if (brand && isBrand(text, brand)) return false;
+  if (brand?.siteName && foldKey(brand.siteName) === foldKey(text)) return false;
+  return /\p{L}/u.test(text);
+}
+
+/** The parts of a page title or heading. */
+export interface TitleParts {
+  title: string;
+  company?: string;
+  location?: string;
+  /** Other non-brand segments, in order (company or location hints). */
+  rest: string[];
+}
+
+const HAS_CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+const CAREER_SEGMENT = /^(?:careers?|jobs?|job openings?|karriere|stellenangebote?|carrières?|empleos?|empleo|trabaja con nosotros|emploi|offres?|vagas|lavora con noi|werken bij|praca|вакансии)(?:\s+(?:at|bei|chez|en|@|na|bij|w|в)\s+(.+))?$/i;
+const APPLICATION_FOR = /^(?:job application for|application for|apply for|bewerbung (?:als|für))\s+(.+?)\s+(?:at|bei|@)\s+(.+)$/i;
+const HIRING = /^(.{2,80}?)\s+(?:is\s+)?hiring(?:\s+(?:a|an))?\s+(.{2,120}?)(?:\s+in\s+(.{2,80}))?$/i;
+const BADGE = /\s*(?:\([^()]{1,12}\)|\[[^\]]{1,12}\])$/;
+/** CJK "…招聘" / "…求人" suffixes of board titles: "Java开发招聘" → "Java开发". */
+const CJK_SUFFIX = /(?:招聘信息|招聘|求人情報|求人|の募集|募集|채용)$/;
+
+function splitSegments(raw: string): string[] {
+  let t = raw;
+  // Brackets hold segments of their own: "「Java开发招聘」_某公司招聘-BOSS直聘", "【…】".
+  t = t.replace(/[「【『〖]([^」】』〗]{1,120})[」】』〗]/g, ' | $1 | ');
+  const sep = HAS_CJK.test(t) ? /\s*[|｜–—·•_]\s*|\s+-\s+|(?<=[\u3040-\u30ff\u4e00-\u9fff）)])-|-(?=[\u3040-\u30ff\u4e00-\u9fff（(])|\s+::\s+/ : /\s+[|｜–—·•_]\s+|\s+-\s+|\s+::\s+|\s*\|\s*/;
+  return t.split(sep).map((p) => cleanInline(p)).filter(Boolean);
+}
+
+/** "Role at Employer" → role and employer (the employer must start like a name). */
+function splitAt(text: string): { title: string; company?: string } {
+  for (const w of AT_EMPLOYER_WORDS) {
+    const re = w === '@' ? /^(.{2,120}?)\s*@\s*(\S.{0,79})$/ : new RegExp(`^(.{2,120}?)\\s+${w}\\s+((?:\\p{Lu}|\\p{N}|[^\\p{L}\\p{N}\\s]*\\p{Lo}).{0,79})$`, 'u');
+    const m = re.exec(text);
+    if (m && !/[,]/.test(m[2]!.slice(0, 3))) return { title: m[1]!.trim(), company: m[2]!.replace(BADGE, '').trim() };
+  }
+  return { title: text };
+}
+
+/**
+ * Split a page title or heading into the posting title, the employer and the rest: drops the
+ * site's brand and "Careers"-style segments, reads "Job Application for X at Y", "Y hiring X
+ * in Z", "X at Y", "X | Y | Site". When `knownTitle` is given, the segment equal to it is the
+ * title and the next one the company.
+ */
+export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string): TitleParts {
+  const text = cleanInline(raw);
+  const app = APPLICATION_FOR.exec(text);
+  if (app) return { title: app[1]!.trim(), company: app[2]!.trim(), rest: [] };
+  let company: string | undefined;
+  const kept: string[] = [];
+  for (const seg of splitSegments(text)) {
+    const career = CAREER_SEGMENT.exec(seg);
+    if (career) {
+      if (career[1]) company ??= career[1].trim();
+      continue;
+    }
+    if (brand && isBrand(seg, brand)) continue;
+    kept.push(seg);
+  }
+  const parts = kept.length > 0 ? kept : splitSegments(text).slice(0, 1);
+  if (parts.length === 0) return { title: text, rest: [] };
+  let idx = 0;
+  if (knownTitle) {
+    const k = foldKey(knownTitle);
+    const found = parts.findIndex((p) => foldKey(p) === k || foldKey(splitAt(p).title) === k);
+    if (found >= 0) idx = found;
+  }
+  let title = parts[idx]!;
+  let location: string | undefined;
+  const hiring = HIRING.exec(title);
+  if (hiring && !knownTitle) {
+    company ??= hiring[1]!.trim();
+    title = hiring[2]!.trim();
+    if (hiring[3]) location = hiring[3].trim();
+  }
+  const at = splitAt(title);
+  title = at.title;
+  if (at.company) company = at.company;
+  if (HAS_CJK.test(title)) title = title.replace(CJK_SUFFIX, '').trim() || title;
+  const rest = parts.filter((_, i) => i !== idx);
+  if (!company && rest.length > 0) {
+    // "Role | Employer | Site" or "Employer - Role" (when the known title came second).
+    company = idx > 0 && knownTitle ? parts[0] : rest[0];
+    if (company && HAS_CJK.test(company)) company = company.replace(CJK_SUFFIX, '').trim() || company;
+  }
+  return { title, ...(company ? { company } : {}), ...(location ? { location } : {}), rest };
+}
+
+/**
+ * Strip " | Company", " - Careers", "Job Application for … at …" from a page title. When the
+ * posting title is already known (from a heading), the other part is taken as the company,
+ * which also handles "Company - Title" order.
+ */
+export function cleanTitle(raw: string, knownTitle?: string): { title: string; company?: string } {
+  const p = splitTitle(raw, undefined, knownTitle);
+  return p.company ? { title: p.title, company: p.company } : { title: p.title };
+}
+
+/** Result of title extraction, with the hints other extractors use. */
+export interface TitleResult {
+  title?: string;
+  /** The element the title came from, when it was a page element (anchors the top card). */
+  el?: Element;
+  /** Employers named next to the title ("at X", title segments, "X hiring"). */
+  companyHints: Array<{ text: string; weight: number; source: string }>;
+  locationHints: string[];
+  /** Distinct plausible `h1` texts outside page chrome. */
+  h1Count: number;
+}
+
+const CRUMB = '[class*="breadcrumb" i] li:last-child, [aria-label*="breadcrumb" i] li:last-child';
+
+export function extractTitle(page: Page): TitleResult {
+  const { brand, scan } = page;
+  const ballot = new Ballot();
+  const companyHints: TitleResult['companyHints'] = [];
+  const locationHints: string[] = [];
+  const vote = (raw: string | undefined, weight: number, source: string, el?: Element) => {
+    if (!raw) return;
+    const parts = splitTitle(raw, brand);
+    const t = parts.title.replace(/\s*[:：]\s*$/, '');
+    if (parts.company) companyHints.push({ text: parts.company, weight: source === 'title' || source === 'og' ? 2 : 4, source });
+    if (parts.location) locationHints.push(parts.location);
+    if (plausibleTitle(t, brand)) ballot.add(t, weight, source, el);
+  };
+
+  // Markup that names the title.
+  const fromSelector = firstText(page, TITLE_SELECTORS, 3, 200);
+  if (fromSelector && !inChrome(fromSelector.el)) vote(fromSelector.text, 6, 'selector', fromSelector.el);
+  for (const sel of TITLE_HINTS) {
+    for (const el of page.index.select(sel).slice(0, 3)) {
+      if (inChrome(el)) continue;
+      const t = inline(el, 400);
+      if (t.length >= 2 && t.length <= 200) {
+        vote(t, 4, 'attr', el);
+        // "Title / Organisation" laid out as the title element and a sibling.
+        const sib = el.next && 'data' in el.next ? undefined : el.next;
+        const sibText = sib ? inline(sib, 200) : '';
+        const org = /^\s*(?:\/|\||-|–|—|@|at\s)\s*(.{2,120})$/u.exec(sibText);
+        if (org) companyHints.push({ text: org[1]!.trim(), weight: 4, source: 'title-line' });
+        break;
+      }
+    }
+  }
+  const labelled = page.labels.get('title')?.[0];
+  if (labelled) vote(labelled.value, 4, 'label', labelled.el);
+
+  // Headings.
+  const h1s = page.tags('h1').filter((e) => !inChrome(e)).slice(0, 6);
+  let h1Count = 0;
+  h1s.forEach((e, i) => {
+    const t = inline(e, 600);
+    if (!plausibleTitle(splitTitle(t, brand).title, brand)) return;
+    h1Count++;
+    vote(t, i === 0 ? 4 : 2, i === 0 ? 'h1' : `h1-${i}`, e);
+  });
+  let h2Seen = 0;
+  for (const e of page.tags('h2').slice(0, 10)) {
+    if (h2Seen >= 2) break;
+    const t = inline(e, 400);
+    if (t.length < 3 || t.length > 150 || SECTION_RE.test(foldWords(t)) || inChrome(e)) continue;
+    h2Seen++;
+    vote(t, h1Count > 0 ? 1 : 2, `h2-${h2Seen}`, e);
+  }
+  const crumb = page.index.select(CRUMB)[0];
+  if (crumb) vote(inline(crumb, 300), 1, 'crumb', crumb);
+
+  // Head metadata.
+  const og = scan.meta.get('og:title') ?? scan.meta.get('twitter:title') ?? scan.meta.get('title');
+  if (og) vote(og, 3, 'og');
+  if (scan.title) vote(scan.title, 3, 'title');
+
+  // A heading found again inside the page title or og:title is the title those wrap.
+  const heads = foldKey(`${scan.title ?? ''} ${og ?? ''}`);
+  ballot.boost((c) => c.sources.size === 1 && !c.sources.has('title') && !c.sources.has('og') && foldKey(c.text).length >= 3 && heads.includes(foldKey(c.text)), 2);
+
+  const best = ballot.best(2);
+  return {
+    ...(best ? { title: best.text } : {}),
+    ...(best?.el ? { el: best.el } : {}),
+    companyHints,
+    locationHints,
+    h1Count,
+  };
+}

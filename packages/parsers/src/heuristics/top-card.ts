@@ -1,0 +1,114 @@
+/**
+ * The top card: short unlabelled texts next to the title ("IN / Remote (IN)", "Full-time",
+ * "$20K - $30K", "📍 Berlin", an icon + text row), each classified by what it looks like and by
+ * its icon's class, so pages that print facts without labels still yield them.
+ * @module
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { isElement, textOf } from '../html/dom.js';
+import { cleanInline } from '../html/sanitize.js';
+import { EMPLOYMENT_ANY_RE, foldWords, WORKPLACE_MATCHERS } from './lang/index.js';
+import type { Page } from './page.js';
+
+export type ChipKind = 'location' | 'employment' | 'workplace' | 'salary' | 'date';
+
+export interface Chip {
+  kind: ChipKind;
+  text: string;
+}
+
+/** Money: a currency sign or code next to digits. */
+export const MONEY = /(?:[$€£¥₹₽₩₪฿₺₫]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|JPY|CNY|RMB|SGD|HKD|AED|SAR|QAR|JOD|EGP|PLN|BRL|MXN|ZAR|NZD|SEK|NOK|DKK|LKR|PKR|TRY|RUB|KRW|THB)\b|元|円|万|руб|zł|₴)\s?\d|\d[\d.,\s]*\s?(?:[kK]|万|千|元|円|€|zł|руб|₽|lpa|LPA|lakhs?)\b|\d[\d.,]*\s?(?:[$€£¥₹₽]|EUR|USD)/u;
+const ICON_HINTS: ReadonlyArray<readonly [RegExp, ChipKind]> = [
+  [/location|map|pin|marker|place|geo|address|globe/i, 'location'],
+  [/salary|money|dollar|euro|cash|wallet|coin|currency|pay/i, 'salary'],
+  [/briefcase|clock|time|job-?type|contract|employment|schedule/i, 'employment'],
+  [/calendar|date|posted/i, 'date'],
+  [/remote|home|laptop|building|office/i, 'workplace'],
+];
+const PIN = /^\s*(?:📍|📌|🌍|🌎|🌏|🏢)\uFE0F?\s*/u;
+
+/** What a short text looks like, or `undefined` when it could be anything. */
+export function classifyShortText(text: string): ChipKind | undefined {
+  if (PIN.test(text)) return 'location';
+  if (MONEY.test(text) && /\d/.test(text) && text.length <= 60) return 'salary';
+  const f = foldWords(text);
+  if (EMPLOYMENT_ANY_RE.test(f) && text.length <= 40) return 'employment';
+  if (WORKPLACE_MATCHERS.some(([, re]) => re.test(f)) && text.length <= 40) return /,|\/|\(/.test(text) ? 'location' : 'workplace';
+  return undefined;
+}
+
+function iconKind(el: Element): ChipKind | undefined {
+  const probe = (e: AnyNode | null | undefined): ChipKind | undefined => {
+    if (!e || !isElement(e)) return undefined;
+    const hint = `${e.attribs.class ?? ''} ${e.attribs['data-icon'] ?? ''} ${e.attribs['aria-label'] ?? ''} ${e.attribs.alt ?? ''} ${e.attribs.title ?? ''} ${e.attribs['data-testid'] ?? ''} ${e.attribs.src ?? ''}`;
+    if (!hint.trim()) return undefined;
+    for (const [re, kind] of ICON_HINTS) if (re.test(hint)) return kind;
+    return undefined;
+  };
+  const own = probe(el);
+  if (own) return own;
+  const first = el.children.find(isElement);
+  if (first && ['i', 'svg', 'img', 'span', 'use'].includes(first.name) && !cleanInline(textOf(first, 40))) {
+    const k = probe(first);
+    if (k) return k;
+  }
+  let prev = el.prev;
+  while (prev && prev.type === 'text' && !(prev as { data: string }).data.trim()) prev = prev.prev;
+  if (prev && isElement(prev) && ['i', 'svg', 'img'].includes(prev.name)) return probe(prev);
+  return undefined;
+}
+
+/** Leaves (short text elements without block children) of a container, in order, capped. */
+function shortLeaves(root: Element, skip: Element | undefined, out: Element[]): void {
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length > 0 && out.length < 40) {
+    const n = stack.pop()!;
+    if (!isElement(n) || n === skip || ['script', 'style', 'svg', 'button', 'nav', 'form', 'h1'].includes(n.name)) continue;
+    const kids = n.children.filter(isElement).filter((k) => !['i', 'svg', 'img', 'br', 'use'].includes(k.name));
+    if (kids.length === 0 || (kids.length === 1 && kids[0]!.name === 'span' && kids[0]!.children.every((c) => c.type === 'text'))) {
+      out.push(n);
+      continue;
+    }
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+}
+
+/**
+ * Chips near the title element: climb from it until a container holds a few short texts (at
+ * most three levels), then classify each.
+ */
+export function topCardChips(page: Page, titleEl: Element | undefined): Chip[] {
+  if (!titleEl) return [];
+  let container: Element | undefined;
+  let node: Element = titleEl;
+  for (let up = 0; up < 3; up++) {
+    const p = node.parent;
+    if (!p || !isElement(p) || p.name === 'body') break;
+    node = p;
+    if (textOf(node, 3_000).length >= 3_000) break;
+    container = node;
+  }
+  if (!container) return [];
+  const leaves: Element[] = [];
+  shortLeaves(container, titleEl, leaves);
+  const chips: Chip[] = [];
+  for (const leaf of leaves) {
+    const text = cleanInline(textOf(leaf, 200));
+    if (text.length < 2 || text.length > 80) continue;
+    const kind = iconKind(leaf) ?? classifyShortText(text);
+    if (kind) chips.push({ kind, text: text.replace(PIN, '') });
+  }
+  return chips;
+}
+
+/** Text after a location pin at the start of a short element, the unlabelled way many pages show a location. */
+export function pinnedLocation(page: Page): string | undefined {
+  for (const el of page.index.tags('li', 'span', 'p', 'div', 'dd', 'small')) {
+    const lead = el.children[0];
+    if (!lead || lead.type !== 'text' || !PIN.test((lead as { data: string }).data)) continue;
+    const t = cleanInline(textOf(el, 300)).replace(PIN, '');
+    if (t.length >= 2 && t.length <= 120) return t;
+  }
+  return undefined;
+}
