@@ -22,6 +22,9 @@ import { linksFromNodes, resolveCanonical } from './links/extract-job-links.js';
 import { createPageScanner, scanPage, type PageScan, type PageScanner } from './html/scan.js';
 import { cleanInline } from './html/sanitize.js';
 import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
+import { salaryFrom } from './heuristics/salary.js';
+import { shellPlatform, shellWarning } from './heuristics/shell.js';
+import { isBrand, siteBrand } from './heuristics/site.js';
 import { workplaceInProse } from './heuristics/vocabulary.js';
 import type { PageSignals } from './ats/types.js';
 import { employerDomain, registrableDomain } from './structured/domains.js';
@@ -175,7 +178,10 @@ function nameFromDomain(domain: string): string {
 
 function fillCompanyCheaply(merged: MergedFields, scan: PageScan, ats: AtsMatch | null, url: string): void {
   if (merged.fields.company) return;
-  const site = scan.meta.get('og:site_name') ?? (scan.title ? cleanTitle(scan.title).company : undefined);
+  // The site's name is the employer only on the employer's own site, never a board's name or slogan.
+  const brand = siteBrand(url, scan);
+  const candidate = scan.meta.get('og:site_name') ?? (scan.title ? cleanTitle(scan.title).company : undefined);
+  const site = candidate && !isBrand(candidate, brand) ? candidate : undefined;
   if (site && cleanInline(site)) {
     fillGaps(merged, { company: { name: cleanInline(site).slice(0, 120) } }, 'heuristic');
     return;
@@ -183,6 +189,24 @@ function fillCompanyCheaply(merged: MergedFields, scan: PageScan, ats: AtsMatch 
   const domain = employerDomain(url);
   const name = ats?.boardToken ? nameFromDomain(ats.boardToken) : domain ? nameFromDomain(domain) : undefined;
   if (name) fillGaps(merged, { company: { name } }, 'derived');
+}
+
+const foldKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Structured data wins over the visible page, but a title or employment type the page shows
+ * differently is worth a warning (a stale or templated JSON-LD block).
+ */
+function warnAboutContradictions(merged: MergedFields, visible: MergedFields['fields'], source: string, warnings: string[]): void {
+  const f = merged.fields;
+  if (f.title && visible.title) {
+    const a = foldKey(f.title);
+    const b = foldKey(visible.title);
+    if (a && b && !a.includes(b) && !b.includes(a)) warnings.push(`${source} title "${f.title.slice(0, 80)}" differs from the page's "${visible.title.slice(0, 80)}"; kept ${source}`);
+  }
+  if (f.employmentType?.length && visible.employmentType?.length && !visible.employmentType.some((t) => f.employmentType!.includes(t))) {
+    warnings.push(`${source} employment type ${f.employmentType.join('/')} differs from the page's ${visible.employmentType.join('/')}; kept ${source}`);
+  }
 }
 
 /** Drop draft fields zod rejects (e.g. an odd country code) rather than losing the whole posting. */
@@ -315,9 +339,28 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
       warnings.push(`page nests elements ${scan.maxDepth} deep; heuristics skipped`);
     } else {
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
-      if (source === null && found.kind !== 'job') return noJob(found.reason);
+      if (source === null && found.kind !== 'job') {
+        // A client-rendered shell (Workday, SuccessFactors…) is named, with where to read it instead.
+        const shell = shellPlatform(found.visibleChars, ats?.platform, input);
+        return noJob(shell ? shellWarning(shell) : found.reason);
+      }
+      if (source !== null) warnAboutContradictions(merged, found.fields, source, warnings);
       fillGaps(merged, found.fields, 'heuristic');
+      warnings.push(...found.warnings);
       source ??= 'heuristic';
+    }
+  } else if (domAllowed && (!f.locations?.length || !f.employmentType?.length || !f.salary)) {
+    // Structured data that misses a field the page visibly states (a salary only in the
+    // description, locations in RDFa, employment type in a label): fill it from the page.
+    if (!f.salary && f.description?.text) {
+      const salary = salaryFrom(f.description.text.slice(0, 20_000));
+      if (salary) fillGaps(merged, { salary }, 'heuristic');
+    }
+    if (!f.locations?.length || !f.employmentType?.length) {
+      const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
+      warnAboutContradictions(merged, found.fields, source, warnings);
+      const { locations, employmentType, salary, workplaceType, validThrough, datePosted, applyUrl } = found.fields;
+      fillGaps(merged, { ...(locations ? { locations } : {}), ...(employmentType ? { employmentType } : {}), ...(salary ? { salary } : {}), ...(workplaceType ? { workplaceType } : {}), ...(validThrough ? { validThrough } : {}), ...(datePosted ? { datePosted } : {}), ...(applyUrl ? { applyUrl } : {}) }, 'heuristic');
     }
   }
 
