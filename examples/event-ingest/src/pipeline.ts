@@ -3,7 +3,11 @@
  * once; a consumer feeds them through a `BatchWriter` into ClickHouse in large inserts, and acks a
  * message only after its rows are stored (at-least-once, nothing acked is lost). Duplicates from
  * redelivery or client retries collapse in a `ReplacingMergeTree` keyed by event id; `/metrics`
- * reads with `FINAL` (exact) or as stored (eventual).
+ * reads with `FINAL` (exact) or as stored (eventual). One row ClickHouse refuses does not sink its
+ * insert: the writer splits the insert until that row stands alone and dead-letters it (table
+ * `events_dead_letter`, with the reason), the rest is stored and every message is acked. Messages
+ * that still fail (ClickHouse down for long, undecodable data) are redelivered a bounded number of
+ * times, then go to the dead-letter topic.
  * @module
  */
 import {
@@ -17,11 +21,15 @@ import {
   type ReceivedMessage,
   type Subscription,
 } from '@jobkit/core';
-import type { ClickHouseClientLike } from '@jobkit/adapters/clickhouse';
+import { isClickHouseDataError, type ClickHouseClientLike } from '@jobkit/adapters/clickhouse';
 import { WHERE, type EventRow, type MetricsQuery } from './schema.js';
 
 /** Topic the API publishes event batches to. */
 export const EVENTS_TOPIC = 'ingest-events';
+/** Where messages go after `maxDeliveryAttempts` failed deliveries. */
+export const DEAD_LETTER_TOPIC = 'ingest-events-dead';
+/** Subscription that keeps dead-lettered messages for an operator. */
+export const DEAD_LETTER_SUBSCRIPTION = 'ingest-events-dead-letter';
 
 export interface IngestPipelineOptions {
   broker: Broker;
@@ -42,6 +50,16 @@ export interface IngestPipelineOptions {
   beforeInsert?: (rows: readonly EventRow[], attempt: number) => void | Promise<void>;
   /** Writer retry policy. @default { retries: 3, minTimeout: 100 } */
   retry?: BatchWriterOptions<unknown>['retry'];
+  /** Deliveries of one message before it goes to {@link DEAD_LETTER_TOPIC}. @default 10 */
+  maxDeliveryAttempts?: number;
+}
+
+/** A row ClickHouse refused on its own, kept in `events_dead_letter`. */
+export interface DeadLetteredEvent {
+  event_id: string;
+  reason: string;
+  /** The row as JSON (escapes keep refused characters readable). */
+  row: string;
 }
 
 export interface MetricsGroup {
@@ -68,8 +86,10 @@ export interface IngestPipeline {
   startConsumer(): Promise<void>;
   stopConsumer(): Promise<void>;
   metrics(query: MetricsQuery): Promise<MetricsResult>;
-  /** Rows stored (raw, duplicates included) and distinct event ids. */
-  counts(): Promise<{ rows: number; events: number }>;
+  /** Rows stored (raw, duplicates included), distinct event ids, and distinct dead-lettered event ids. */
+  counts(): Promise<{ rows: number; events: number; deadLettered: number }>;
+  /** Rows ClickHouse refused, newest first. */
+  deadLetters(limit?: number): Promise<DeadLetteredEvent[]>;
   writer(): BatchWriter<Pending> | null;
   /** Force the background merge now (`OPTIMIZE … FINAL`), after which eventual reads are exact. */
   optimize(): Promise<void>;
@@ -84,6 +104,9 @@ export interface Pending {
 }
 
 const chTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+/** Make text insertable into the dead-letter table, whatever the refused row held. */
+const BAD = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const insertable = (v: string) => v.replace(BAD, '\ufffd');
 
 /** Create the pipeline (call `migrate()` then `startConsumer()`). */
 export function createIngestPipeline(options: IngestPipelineOptions): IngestPipeline {
@@ -100,7 +123,9 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
       flushIntervalMs: options.flushIntervalMs ?? 200,
       maxBufferedRows: options.maxBufferedRows ?? maxRows * 4,
       retry: { retries: 3, minTimeout: 100, ...options.retry },
-      shouldRetry: () => true,
+      // A refused value fails every attempt: no retries, split the insert to find the row instead.
+      shouldRetry: (error) => !isClickHouseDataError(error),
+      isolate: isClickHouseDataError,
       async sink(batch, ctx) {
         const rows = batch.map((p) => p.row);
         await options.beforeInsert?.(rows, ctx.attempt);
@@ -113,7 +138,23 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
         });
         for (const p of batch) p.resolve();
       },
-      // Not dropped: the messages are nacked and the broker redelivers them.
+      // Kept with its reason, and the row counts as handled so its message can be acked.
+      async onDeadLetter(dead) {
+        await clickhouse.insert({
+          table: `${db}.events_dead_letter`,
+          values: [
+            {
+              event_id: insertable(dead.row.row.event_id),
+              reason: insertable(dead.reason.slice(0, 2000)),
+              row: JSON.stringify(dead.row.row),
+              at: chTime(Date.now()),
+            },
+          ],
+          format: 'JSONEachRow',
+        });
+        dead.row.resolve();
+      },
+      // Not dropped: the messages are nacked and the broker redelivers them (bounded, then dead-lettered).
       onError(failed) {
         for (const p of failed.rows) p.reject(failed.error);
       },
@@ -156,6 +197,15 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
         ORDER BY (event_name, ts, event_id)
         SETTINGS non_replicated_deduplication_window = 1000`,
       });
+      await clickhouse.command({
+        query: `CREATE TABLE IF NOT EXISTS ${db}.events_dead_letter (
+          event_id String,
+          reason String,
+          row String,
+          at DateTime64(3, 'UTC')
+        ) ENGINE = ReplacingMergeTree(at)
+        ORDER BY event_id`,
+      });
     },
 
     async accept(rows) {
@@ -166,9 +216,13 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
     async startConsumer() {
       if (sub) return;
       writer = makeWriter();
+      // The dead-letter subscription exists before anything can be dead-lettered, so nothing is lost.
+      await broker.ensureSubscription?.(DEAD_LETTER_TOPIC, DEAD_LETTER_SUBSCRIPTION);
       sub = await broker.subscribe(EVENTS_TOPIC, options.subscription ?? 'ingest-clickhouse', handle, {
         maxInFlight: options.maxInFlight ?? 64,
         retryDelayMs: { min: 100, max: 5000 },
+        maxDeliveryAttempts: options.maxDeliveryAttempts ?? 10,
+        deadLetterTopic: DEAD_LETTER_TOPIC,
       });
     },
 
@@ -212,9 +266,21 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
     },
 
     async counts() {
-      const r = await clickhouse.query({ query: `SELECT count() AS rows, uniqExact(event_id) AS events FROM ${db}.events`, format: 'JSONEachRow' });
-      const [row] = (await r.json()) as { rows: string; events: string }[];
-      return { rows: num(row?.rows), events: num(row?.events) };
+      const r = await clickhouse.query({
+        query: `SELECT count() AS rows, uniqExact(event_id) AS events, (SELECT uniqExact(event_id) FROM ${db}.events_dead_letter) AS dead FROM ${db}.events`,
+        format: 'JSONEachRow',
+      });
+      const [row] = (await r.json()) as { rows: string; events: string; dead: string }[];
+      return { rows: num(row?.rows), events: num(row?.events), deadLettered: num(row?.dead) };
+    },
+
+    async deadLetters(limit = 100) {
+      const r = await clickhouse.query({
+        query: `SELECT event_id, reason, row FROM ${db}.events_dead_letter FINAL ORDER BY at DESC LIMIT {limit:UInt32}`,
+        format: 'JSONEachRow',
+        query_params: { limit: Math.max(1, Math.min(10_000, Math.floor(limit))) },
+      });
+      return (await r.json()) as DeadLetteredEvent[];
     },
 
     writer: () => writer,

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createMemoryBroker } from '@jobkit/core';
 import { createIngestApp, type IngestApp, type IngestAppOptions } from '../src/app.js';
+import { runS27, s27Pass } from '../../../scripts/reliability/s27-ingest-poison.js';
 
 const open: IngestApp[] = [];
 afterEach(async () => {
@@ -32,6 +33,12 @@ async function start(options: IngestAppOptions = {}) {
 }
 
 const T0 = Math.floor(Date.parse('2026-01-10T10:00:00Z') / 1000);
+/** `{ a: { a: … } }`, `levels` deep, built without recursion. */
+const nested = (levels: number) => {
+  let v: Record<string, unknown> = { leaf: true };
+  for (let i = 0; i < levels; i++) v = { a: v };
+  return v;
+};
 const event = (i: number, extra: Record<string, unknown> = {}) => ({
   event_id: `e-${i}`,
   event_name: i % 3 === 0 ? 'purchase' : 'page_view',
@@ -65,6 +72,25 @@ describe('event ingest', () => {
       [{ ...event(1), surprise: 1 }, /events\[0\]/],
       [{ events: [event(1), { ...event(2), channel: 'a b' }] }, /events\[1\]\.channel/],
       [{ events: Array.from({ length: 1001 }, (_, i) => event(i)) }, /body must be|events\[0\]/],
+      // Text ClickHouse refuses or mangles, anywhere in the event (issue 13).
+      [{ ...event(1), user_id: 'u\ud83d' }, /events\[0\]\.user_id: holds a lone UTF-16 surrogate/],
+      [{ ...event(1), user_id: '\udc00x' }, /events\[0\]\.user_id: holds a lone UTF-16 surrogate/],
+      [{ ...event(1), event_id: 'a\u0000b' }, /events\[0\]\.event_id: holds control character U\+0000/],
+      [{ ...event(1), tags: ['ok', 'x\u0000'] }, /events\[0\]\.tags\.1: holds control/],
+      [{ ...event(1), campaign_id: 'c\u0007' }, /events\[0\]\.campaign_id/],
+      [{ ...event(1), metadata: { a: { b: ['x', 'bad \ud800 half'] } } }, /events\[0\]\.metadata\.a\.b\.1: holds a lone/],
+      [{ ...event(1), metadata: { ['k\u0000']: 1 } }, /events\[0\]\.metadata: key holds control/],
+      // Deep nesting is refused at validation (it was a stack overflow and a 500).
+      // Sent as text: the test's own JSON.stringify would overflow on it.
+      [JSON.stringify({ ...event(1), metadata: '@' }).replace('"@"', `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`), /events\[0\]\.metadata.*nested deeper than 8 levels/],
+      [{ ...event(1), metadata: nested(9) }, /nested deeper than 8 levels/],
+      [{ ...event(1), metadata: { list: Array.from({ length: 1001 }, (_, i) => i) } }, /more than 1000 keys and values/],
+      // Timestamps: the unit is stated, absurd past values are refused.
+      [{ ...event(1), timestamp: 1 }, /before 2000-01-01 \(1 read as unix seconds = 1970-01-01T00:00:01\.000Z\)/],
+      [{ ...event(1), timestamp: 86_400 }, /before 2000-01-01/],
+      [{ ...event(1), timestamp: '1999-12-31T23:59:59Z' }, /before 2000-01-01/],
+      [{ ...event(1), timestamp: Date.now() + 86_400_000 }, /in the future \(\d+ read as unix milliseconds = /],
+      [{ ...event(1), timestamp: 0 }, /events\[0\]\.timestamp/],
     ];
     for (const [body, message] of cases) {
       const r = await post(body);
@@ -156,5 +182,23 @@ describe('event ingest', () => {
     expect(acceptedIn).toBeLessThan(20_000);
     expect((await metrics()).body.total_count).toBe(2000);
     expect((await metrics('?group_by=day')).body.groups.reduce((n: number, g: { total_count: number }) => n + g.total_count, 0)).toBe(2000);
+  });
+
+  it('accepts unix seconds (with a fraction), unix milliseconds and ISO, storing the same instant', async () => {
+    const { app, post, metrics } = await start();
+    const at = Date.parse('2026-01-10T10:00:00.250Z');
+    expect((await post([{ ...event(1), timestamp: at / 1000 }, { ...event(2), timestamp: at }, { ...event(3), timestamp: new Date(at).toISOString() }])).status).toBe(202);
+    await until(async () => (await app.pipeline.counts()).events === 3, '3 events stored');
+    const r = await metrics(`?from=${at}&to=${at + 1}&group_by=event_name`);
+    expect(r.body.total_count).toBe(3);
+    // Seconds in the query read as seconds, too.
+    expect((await metrics(`?from=${Math.floor(at / 1000)}&to=${Math.floor(at / 1000) + 1}`)).body.total_count).toBe(3);
+  });
+
+  it('S27: an event ClickHouse refuses is dead-lettered with its reason; its 999 batch-mates are stored and counted, nothing loops', async () => {
+    const r = await runS27(1000);
+    expect(r).toMatchObject({ stored: 999, metricsTotal: 999, deadLettered: 1, lost: 0, doubleApplied: 0, nacked: 0, deadLetteredMessages: 0, apiStatusForPoison: 400 });
+    expect(r.deadLetterReason).toMatch(/surrogate/i);
+    expect(s27Pass(r)).toBe(true);
   });
 });
