@@ -2,7 +2,9 @@
  * The demo's HTTP API and web page on node:http: `/api/v1/search` (LRU-cached), `/api/v1/jobs`
  * (keyset pages), `/api/v1/jobs/:id`, `/api/v1/stats` (analytics), `/metrics` (Prometheus),
  * `/health`, and the static page from `public/`. Every `/api/` request passes a per-IP token
- * bucket; bad input is a 400 with a JSON message, never a 500.
+ * bucket; bad input is a 400 with a JSON message, never a 500. Metrics label each request with the
+ * route template its path matches (decided before any check, so a 405 or 429 is counted under
+ * `/api/v1/search`, not `unknown`); paths that match no route share the label `not-found`.
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -83,6 +85,26 @@ class HttpError extends Error {
 
 const clientIp = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
+const JOB_PATH = /^\/api\/v1\/jobs\/([^/]+)$/;
+const ROUTES = new Set(['/health', '/metrics', '/api/v1/search', '/api/v1/jobs', '/api/v1/stats']);
+
+/** The metrics label of a path: its route template, `static`, or `not-found` (bounded cardinality). */
+export function routeLabel(path: string): string {
+  if (ROUTES.has(path)) return path;
+  if (JOB_PATH.test(path)) return '/api/v1/jobs/:id';
+  if (STATIC[path]) return 'static';
+  return 'not-found';
+}
+
+/** A percent-decoded path segment; a malformed escape (`%`, `%zz`, a cut UTF-8 sequence) is a 400. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `malformed percent-encoding in "${segment.slice(0, 40)}"`, 'INVALID_ARGUMENT');
+  }
+}
+
 /** Create the API server (not yet listening). */
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const { engines } = options;
@@ -96,26 +118,26 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(text);
   };
 
-  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
     if (path === '/health') {
       const checks = await engines.ping();
       const ok = Object.values(checks).every(Boolean);
       send(res, ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', checks, engines: engines.describe });
-      return '/health';
+      return;
     }
     if (path === '/metrics') {
       res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
-      return '/metrics';
+      return;
     }
     if (path.startsWith('/api/')) {
       const decision = limiter.take(clientIp(req));
       res.setHeader('x-ratelimit-limit', String(limiter.limit));
       res.setHeader('x-ratelimit-remaining', String(decision.remaining));
       if (!decision.allowed) {
-        metrics.rateLimited.inc();
+        metrics.rateLimited.inc({ route: routeLabel(path) });
         send(res, 429, { error: { code: 'RATE_LIMITED', message: `too many requests; retry in ${decision.retryAfterSeconds}s` } }, { 'retry-after': String(decision.retryAfterSeconds) });
-        return 'rate-limited';
+        return;
       }
     }
     if (path === '/api/v1/search') {
@@ -138,19 +160,19 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         tookMs: result!.tookMs,
         cached,
       });
-      return '/api/v1/search';
+      return;
     }
     if (path === '/api/v1/jobs') {
       const page = await engines.store.listJobs(parseListParams(url.searchParams));
       send(res, 200, { items: page.items.map((s) => jobSummary(s.job)), next: page.next });
-      return '/api/v1/jobs';
+      return;
     }
-    const m = /^\/api\/v1\/jobs\/([^/]+)$/.exec(path);
+    const m = JOB_PATH.exec(path);
     if (m) {
-      const stored = await engines.store.getJob(parseJobId(decodeURIComponent(m[1]!)));
+      const stored = await engines.store.getJob(parseJobId(decodeSegment(m[1]!)));
       if (!stored) throw new HttpError(404, `no job with id ${m[1]}`, 'NOT_FOUND');
       send(res, 200, detail(stored));
-      return '/api/v1/jobs/:id';
+      return;
     }
     if (path === '/api/v1/stats') {
       const { period } = parseStatsParams(url.searchParams);
@@ -165,13 +187,13 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         engines.store.stats(),
       ]);
       send(res, 200, { period, jobs: store, overTime, topCompanies, salaries, workplace, ats, daysOpen });
-      return '/api/v1/stats';
+      return;
     }
     const asset = STATIC[path];
     if (asset) {
       const body = await readFile(join(publicDir, asset.file));
       res.writeHead(200, { 'content-type': asset.type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' }).end(body);
-      return 'static';
+      return;
     }
     throw new HttpError(404, `no route for ${path}`, 'NOT_FOUND');
   }
@@ -179,7 +201,12 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     const method = req.method ?? 'GET';
-    let label = 'unknown';
+    let label = 'not-found';
+    try {
+      label = routeLabel(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      // Unparseable request target: answered 400 below, counted under not-found.
+    }
     const done = () => {
       metrics.requests.inc({ method, route: label, status: String(res.statusCode) });
       metrics.latency.observe({ method, route: label }, Number(process.hrtime.bigint() - started) / 1e9);
@@ -197,20 +224,14 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       return;
     }
     route(req, res, url)
-      .then((r) => {
-        label = r;
-      })
       .catch((error: unknown) => {
         if (res.headersSent) return void res.end();
         if (error instanceof HttpError) {
-          label = error.status === 404 ? 'not-found' : label;
           send(res, error.status, { error: { code: error.code, message: error.message } });
         } else if (JobkitError.is(error, 'INVALID_ARGUMENT') || JobkitError.is(error, 'VALIDATION_FAILED')) {
-          label = 'bad-request';
           const details = (error as JobkitError).details as { issues?: string[] } | undefined;
           send(res, 400, { error: { code: 'INVALID_ARGUMENT', message: (error as Error).message, ...(details?.issues ? { issues: details.issues } : {}) } });
         } else {
-          label = 'error';
           send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
           process.emitWarning(`[example/server] ${url.pathname}: ${String((error as Error)?.stack ?? error)}`);
         }

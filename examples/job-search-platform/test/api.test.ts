@@ -164,7 +164,7 @@ describe('GET /api/v1/stats, /metrics, /health', () => {
     expect(m.status).toBe(200);
     expect(m.headers.get('content-type')).toMatch(/text\/plain/);
     expect(m.body).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/search",status="200"\} \d+/);
-    expect(m.body).toMatch(/http_requests_total\{method="GET",route="bad-request",status="400"\} \d+/);
+    expect(m.body).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/stats",status="400"\} \d+/);
     expect(m.body).toMatch(/http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/v1\/search"\} \d+/);
     expect(m.body).toContain(`jobkit_jobs_ingested_total{outcome="created"} ${active}`);
     const hits = Number(/jobkit_search_cache_hits_total (\d+)/.exec(m.body)?.[1]);
@@ -211,7 +211,7 @@ describe('rate limiting', () => {
       clock += 2000;
       expect((await get('/api/v1/jobs?limit=1', base)).status).toBe(200);
       const m = await get('/metrics', base);
-      expect(m.body).toMatch(/http_rate_limited_total 2/);
+      expect(m.body).toMatch(/http_rate_limited_total\{route="\/api\/v1\/jobs"\} 2/);
     } finally {
       await api.close();
     }

@@ -15,7 +15,8 @@ export interface PlatformMetrics {
   ingestRuns: Counter;
   cacheHits: Counter;
   cacheMisses: Counter;
-  rateLimited: Counter;
+  /** 429s by the route they were aimed at. */
+  rateLimited: Counter<'route'>;
   /** Count an ingestion run's outcomes. */
   recordIngest(summary: PipelineSummary): void;
 }
@@ -41,7 +42,7 @@ export function createPlatformMetrics(options: { defaultMetrics?: boolean } = {}
     ingestRuns,
     cacheHits: new Counter({ name: 'jobkit_search_cache_hits_total', help: 'Searches answered from the LRU cache', registers }),
     cacheMisses: new Counter({ name: 'jobkit_search_cache_misses_total', help: 'Searches that went to the search engine', registers }),
-    rateLimited: new Counter({ name: 'http_rate_limited_total', help: 'Requests refused with 429', registers }),
+    rateLimited: new Counter({ name: 'http_rate_limited_total', help: 'Requests refused with 429', labelNames: ['route'] as const, registers }),
     recordIngest(summary) {
       ingestRuns.inc();
       for (const [outcome, n] of Object.entries(summary.jobs)) jobsIngested.inc({ outcome }, n);

@@ -14,6 +14,7 @@ import {
   type ListJobsOptions,
   type SearchQuery,
 } from '@jobkit/core';
+import { ATS_PLATFORM_IDS } from '@jobkit/parsers';
 import { z } from 'zod';
 
 const WHERE = 'example/api';
@@ -23,6 +24,12 @@ const many = <T extends z.ZodType>(item: T) => z.array(item).max(50).optional();
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'must be an ISO date like 2026-10-01');
 const text = z.string().trim().min(1).max(200);
+/** An ATS id Jobkit's parsers know (`greenhouse`, `lever`…); anything else can never match and is a 400. */
+const atsId = z
+  .string()
+  .max(40)
+  .toLowerCase()
+  .pipe(z.enum(ATS_PLATFORM_IDS, { error: (issue) => `unknown ATS "${String(issue.input)}"; one of ${ATS_PLATFORM_IDS.join(', ')}` }));
 
 const SearchParams = z
   .object({
@@ -32,7 +39,7 @@ const SearchParams = z
     location: many(text),
     workplace: many(WorkplaceTypeSchema),
     employment: many(EmploymentTypeSchema),
-    ats: many(z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be an ATS id like greenhouse')),
+    ats: many(atsId),
     salary_min: z.coerce.number().finite().nonnegative().max(10_000_000).optional(),
     salary_max: z.coerce.number().finite().nonnegative().max(10_000_000).optional(),
     posted_after: isoDate.optional(),
@@ -53,7 +60,7 @@ const ListParams = z
     country: z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional(),
     workplace: WorkplaceTypeSchema.optional(),
     employment: EmploymentTypeSchema.optional(),
-    ats: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+    ats: atsId.optional(),
     posted_after: isoDate.optional(),
     min_quality: int(0, 100).optional(),
     limit: int(1, 200).default(20),
