@@ -26,7 +26,9 @@ const Job = z.looseObject({
   country: label,
   city: label,
   state: label,
-  locations: list(obj({ country: label, countryCode: text, city: label, region: label, hidden: flag })),
+  locations: list(obj({ country: label, countryCode: text, country_code: text, city: label, region: label, hidden: flag })),
+  // Older widget/SPI responses nest one location, with `telecommuting` inside it.
+  location: obj({ country: label, country_code: text, countryCode: text, city: label, region: label, zip_code: text, telecommuting: flag }),
   description: text,
   requirements: text,
   benefits: text,
@@ -39,8 +41,13 @@ export const workableBoard: BoardClient = {
     const data = await fetchJson(ctx, ctx.apiUrl(), Response);
     const rows = keep(ctx, data.jobs);
     const drafts = rows.slice(0, ctx.maxJobs).map((j) => {
-      const listed = j.locations.filter((l) => !l.hidden).map((l) => place({ city: l.city, region: l.region, country: l.countryCode ?? l.country }));
-      const locations = (listed.length ? listed : [place({ city: j.city, region: j.state, country: j.country })]).filter((l): l is Location => l !== null);
+      const listed = j.locations.filter((l) => !l.hidden).map((l) => place({ city: l.city, region: l.region, country: l.countryCode ?? l.country_code ?? l.country }));
+      const one = j.location;
+      const fallback = one
+        ? place({ city: one.city, region: one.region, country: one.country_code ?? one.countryCode ?? one.country, postalCode: one.zip_code })
+        : place({ city: j.city, region: j.state, country: j.country });
+      const locations = (listed.length ? listed : [fallback]).filter((l): l is Location => l !== null);
+      const remote = j.telecommuting ?? one?.telecommuting;
       // The job page Workable documents: apply.workable.com/{account}/j/{shortcode}/.
       const url = jobUrl(ctx, [j.url, j.shortlink], () => `${BASE}${seg(ctx.boardToken)}/j/${seg(j.shortcode!)}/`, BASE)!;
       return toDraft(ctx, {
@@ -50,7 +57,7 @@ export const workableBoard: BoardClient = {
         company: data.name,
         locations,
         // telecommuting=false says nothing about hybrid vs on-site, so only `true` is structured.
-        workplaceType: j.telecommuting === true ? 'remote' : null,
+        workplaceType: remote === true ? 'remote' : null,
         employment: j.employment_type,
         descriptionHtml: sections([
           [null, j.description],

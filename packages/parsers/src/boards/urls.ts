@@ -66,10 +66,17 @@ export function jobUrl(
   return canonical?.();
 }
 
-/** The ATS's own job id read from a job URL (for rows that have a URL but no id), else the URL itself. */
+/**
+ * The ATS's own job id read from a job URL (for rows that have a URL but no id), else the URL's
+ * last path segment, else the URL itself.
+ */
 export function idFromUrl(ctx: Pick<BoardContext, 'definition'>, url: string): string {
   try {
-    return ctx.definition.matchUrl(new URL(url))?.jobId ?? url;
+    const u = new URL(url);
+    const fromAts = ctx.definition.matchUrl(u)?.jobId;
+    if (fromAts) return fromAts;
+    const last = u.pathname.split('/').filter(Boolean).pop();
+    return last ? decodeURIComponent(last) : url;
   } catch {
     return url;
   }

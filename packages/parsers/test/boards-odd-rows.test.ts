@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listBoardJobs } from '../src/index.js';
+import { startVendorServer } from './fixtures/boards/server.js';
+import type { VendorServer } from './fixtures/boards/server.js';
+import { BOARD_CASES, CASE_NOW } from './fixtures/boards/odd/index.js';
+import type { BoardCase } from './fixtures/boards/odd/index.js';
+import { mismatches } from './fixtures/boards/odd/match.js';
+
+let server: VendorServer;
+beforeAll(async () => {
+  server = await startVendorServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+beforeEach(() => server.reset());
+
+function serve(c: BoardCase) {
+  server.fallback = (req) => {
+    const body = c.responses[req.url.href];
+    if (body === undefined) return { status: 404, json: { ok: false } };
+    return typeof body === 'string' ? { type: 'application/xml; charset=utf-8', body } : { json: body };
+  };
+}
+
+const run = (c: BoardCase) =>
+  listBoardJobs({ platform: c.platform, boardToken: c.token, ...(c.host ? { host: c.host } : {}) }, { fetcher: server.fetcher, now: CASE_NOW, ...c.options });
+
+describe.each(BOARD_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  it('every job with a title and an id or URL comes through, with its stated fields', async () => {
+    serve(c);
+    const res = await run(c);
+    const byId = new Map(res.jobs.map((j) => [j.ats?.jobId, j]));
+    for (const want of c.jobs) {
+      const job = byId.get(want.id);
+      expect(job, `job ${want.id}`).toBeDefined();
+      expect({ title: job!.title, url: job!.url }).toEqual({ title: want.title, url: want.url });
+      expect(mismatches(job, want.fields ?? {}), `job ${want.id}`).toEqual([]);
+    }
+    // Nothing else comes through (unlisted, sample, draft rows stay out).
+    expect(res.jobs.map((j) => j.ats?.jobId).sort()).toEqual(c.jobs.map((j) => j.id).sort());
+    if (c.advertisedTotal !== undefined) expect(res.advertisedTotal).toBe(c.advertisedTotal);
+  });
+
+  it('each bad row is skipped, named in a warning with its reason, and the board is partial', async () => {
+    serve(c);
+    const res = await run(c);
+    expect(res.skipped.map((s) => [s.index, s.id])).toEqual(c.skipped.map((s) => [s.index, s.id]));
+    res.skipped.forEach((s, i) => expect(s.reason).toMatch(c.skipped[i]!.reason));
+    for (const s of res.skipped) {
+      expect(res.warnings).toContain(`skipped row ${s.index}${s.id !== undefined ? ` (id ${s.id})` : ''}: ${s.reason}`);
+    }
+    expect(res.partial).toBe(c.skipped.length > 0);
+  });
+});
+
+describe('envelope stays strict', () => {
+  it('a response without its jobs array is BOARD_ENDPOINT_CHANGED, not an empty board', async () => {
+    server.on('boards-api.greenhouse.io/v1/boards/acme/jobs', { json: { meta: { total: 3 } } });
+    await expect(listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher: server.fetcher, details: false })).rejects.toMatchObject({
+      code: 'BOARD_ENDPOINT_CHANGED',
+    });
+  });
+
+  it('rows that all fail the same way read as a changed shape', async () => {
+    server.on('api.lever.co/v0/postings/acme', { json: [{ id: 'a', title: 'renamed field' }, { id: 'b', title: 'renamed field' }] });
+    const err = await listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: server.fetcher }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'BOARD_ENDPOINT_CHANGED', message: expect.stringContaining('no title') });
+  });
+
+  it('a board of null rows is empty and partial, not an error', async () => {
+    server.on('acme.breezy.hr/json', { json: [null, null] });
+    const res = await listBoardJobs({ platform: 'breezy', boardToken: 'acme' }, { fetcher: server.fetcher });
+    expect(res).toMatchObject({ jobs: [], partial: true, skipped: [{ index: 0 }, { index: 1 }] });
+  });
+});
+
+describe('advertised totals', () => {
+  const job = (id: number) => ({ id, title: `Role ${id}`, absolute_url: `https://job-boards.greenhouse.io/acme/jobs/${id}` });
+
+  it('a total the listing exceeds is warned about, not an error', async () => {
+    server.on('boards-api.greenhouse.io/v1/boards/acme/jobs', { json: { jobs: [job(1), job(2), job(3)], meta: { total: '2' } } });
+    const res = await listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher: server.fetcher, details: false });
+    expect(res.jobs).toHaveLength(3);
+    expect(res.advertisedTotal).toBe(2);
+    expect(res.partial).toBe(false);
+    expect(res.warnings.join('\n')).toMatch(/advertised 2 jobs but listed 3/);
+  });
+
+  it('an unreadable total is unknown', async () => {
+    server.on('boards-api.greenhouse.io/v1/boards/acme/jobs', { json: { jobs: [job(1)], meta: { total: 'many' } } });
+    const res = await listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher: server.fetcher, details: false });
+    expect(res).toMatchObject({ advertisedTotal: 1, partial: false, warnings: [] });
+  });
+
+  it('skipped rows count as listed against the total, so they are not also reported missing', async () => {
+    server.on('boards-api.greenhouse.io/v1/boards/acme/jobs', { json: { jobs: [job(1), null], meta: { total: 2 } } });
+    const res = await listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher: server.fetcher, details: false });
+    expect(res.warnings).toEqual(['skipped row 1: null entry']);
+    expect(res.partial).toBe(true);
+  });
+
+  it('names the first 20 skipped rows, then one summary line', async () => {
+    server.on('acme.breezy.hr/json', { json: [{ id: 'ok', name: 'Good', url: 'https://acme.breezy.hr/p/ok' }, ...Array.from({ length: 30 }, () => null)] });
+    const res = await listBoardJobs({ platform: 'breezy', boardToken: 'acme' }, { fetcher: server.fetcher });
+    expect(res.jobs).toHaveLength(1);
+    expect(res.skipped).toHaveLength(30);
+    expect(res.warnings.filter((w) => w.startsWith('skipped row'))).toHaveLength(20);
+    expect(res.warnings).toContain('skipped 30 unreadable rows in total');
+  });
+});
