@@ -7,6 +7,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createMemoryJobStore, createPipeline, type JobReader, type JobStore, type PipelineError, type SqlExecutor } from '@jobkit/core';
+import { contractJob } from '@jobkit/core/testing';
 import { jobReader } from '@jobkit/parsers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresJobStore, dropSchema, fromPg, fromPglite, migrate } from '../src/postgres/index.js';
@@ -127,3 +128,32 @@ for (const engine of engines) {
     });
   });
 }
+
+describe('Postgres/PGlite store: refused rows the text rules do not cover', () => {
+  const sql = engines.filter((e) => e.name !== 'memory');
+  for (const engine of sql) {
+    const db = () => (engine.name === 'pglite' ? fromPglite(lite) : fromPg(pool!));
+    it.skipIf(engine.skip !== false)(`${engine.name}: a date timestamptz cannot hold, inside the caller's transaction, with the outbox`, async () => {
+      const schema = newSchema();
+      if (engine.name === 'postgres') pgSchemas.push(schema);
+      await migrate(db(), { schema });
+      const jobs = Array.from({ length: 300 }, (_, i) => contractJob(70_000 + i));
+      const batch = jobs.map((j, i) => (i === 123 ? { ...j, datePosted: new Date(-8_000_000_000_000_000).toISOString() } : j));
+      // The caller's transaction survives the refused row (a savepoint per attempt) and commits the rest with its own write.
+      const r = await db().transaction(async (tx) => {
+        const res = await createPostgresJobStore({ db: tx, schema, outbox: true, batchSize: 100 }).upsertJobs(batch);
+        await tx.query(`CREATE TABLE ${schema}.caller_marker (x int)`);
+        return res;
+      });
+      expect(r.rejected.map((x) => x.job.id)).toEqual([jobs[123]!.id]);
+      expect(r.rejected[0]!.reason).toMatch(/out of range|invalid/i);
+      expect(r.rejected[0]!.error.details).toMatchObject({ urlHash: jobs[123]!.urlHash, sqlstate: expect.stringMatching(/^22/) });
+      expect(r.inserted).toBe(299);
+      const count = async (sqlText: string) => Number((await db().query<{ n: string }>(sqlText)).rows[0]!.n);
+      expect(await count(`SELECT count(*) AS n FROM ${schema}.jobs`)).toBe(299);
+      expect(await count(`SELECT count(*) AS n FROM ${schema}.outbox`)).toBe(299);
+      expect(await count(`SELECT count(*) AS n FROM ${schema}.outbox WHERE aggregate_id = '${jobs[123]!.id}'`)).toBe(0);
+      expect(await count(`SELECT count(*) AS n FROM ${schema}.caller_marker`)).toBe(0);
+    });
+  }
+});

@@ -174,8 +174,12 @@ function isRowFault(error: unknown): boolean {
   return JobkitError.is(error, 'INVALID_ARGUMENT') || JobkitError.is(error, 'VALIDATION_FAILED');
 }
 
-/** The engine's words without our `[adapters/postgres]` prefix. */
-const engineReason = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/^\[[^\]]{1,80}\] /, '').slice(0, 500);
+/** The engine's words without our `[adapters/postgres]` prefix, with the driver's `detail` when it has one. */
+function engineReason(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^\[[^\]]{1,80}\] /, '');
+  const detail = (error as { cause?: { detail?: unknown } } | null)?.cause?.detail ?? (error as { detail?: unknown } | null)?.detail;
+  return (typeof detail === 'string' && detail && !message.includes(detail) ? `${message} (${detail})` : message).slice(0, 500);
+}
 
 /**
  * Extra transactions one call may spend isolating refused rows: splitting costs about
