@@ -29,7 +29,7 @@ import { workplaceInProse } from './heuristics/vocabulary.js';
 import type { PageSignals } from './ats/types.js';
 import { employerDomain, registrableDomain } from './structured/domains.js';
 import { fillGaps, type MergedFields } from './structured/fields.js';
-import { flattenNodes, jobPostingNodes, readJsonLd, type JsonObject } from './structured/json-ld.js';
+import { flattenNodes, jobPostingNodes, readJsonLd, withNodeCapReason, type JsonObject } from './structured/json-ld.js';
 import { readMicrodata } from './structured/microdata.js';
 import { readRdfa } from './structured/rdfa.js';
 import { readSite, siteForPage } from './sites/index.js';
@@ -161,8 +161,8 @@ function distinctPostings(nodes: JsonObject[]): JsonObject[] {
 function pickPosting(postings: JsonObject[], pageUrl: string): JsonObject | null | 'many' {
   if (postings.length === 0) return null;
   if (postings.length === 1) return postings[0]!;
-  const page = pageUrl.replace(/[#?].*$/, '').replace(/\/$/, '');
-  const own = postings.filter((p) => typeof p.url === 'string' && p.url.replace(/[#?].*$/, '').replace(/\/$/, '') === page);
+  const page = pageUrl.replace(/[#?][\s\S]*$/, '').replace(/\/$/, '');
+  const own = postings.filter((p) => typeof p.url === 'string' && p.url.replace(/[#?][\s\S]*$/, '').replace(/\/$/, '') === page);
   return own.length === 1 ? own[0]! : 'many';
 }
 
@@ -342,7 +342,7 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
       if (source === null && found.kind !== 'job') {
         // A client-rendered shell (Workday, SuccessFactors…) is named, with where to read it instead.
         const shell = shellPlatform(found.visibleChars, ats?.platform, input);
-        return noJob(shell ? shellWarning(shell) : found.reason);
+        return noJob(shell ? shellWarning(shell) : withNodeCapReason(found.reason, warnings));
       }
       if (source !== null) warnAboutContradictions(merged, found.fields, source, warnings);
       fillGaps(merged, found.fields, 'heuristic');

@@ -52,7 +52,8 @@ export function sanitizeDescription(html: string): SanitizedDescription {
   let input = typeof html === 'string' ? html.slice(0, MAX_DESCRIPTION_CHARS) : '';
   // htmlparser2 (under sanitize-html) pays O(depth) per open tag; absurd nesting is flattened to text first.
   if (estimateNesting(input) > MAX_DESCRIPTION_DEPTH) {
-    input = input.replace(/<[^>]*>/g, ' ').replace(/</g, '&lt;');
+    // `[^<>]`, not `[^>]`: a run of `<` with no `>` would be rescanned from every `<` (quadratic).
+    input = input.replace(/<[^<>]*>/g, ' ').replace(/</g, '&lt;');
   }
   const safe = sanitizeHtml(input, SANITIZE_OPTIONS).trim();
   return { html: safe, text: htmlToText(safe) };
@@ -62,19 +63,42 @@ const MAX_DESCRIPTION_DEPTH = 500;
 // Void tags and tags whose end tag is optional (they close implicitly, so never nest deep).
 const VOID_TAGS = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|tr|td|th|option)$/i;
 
-/** Upper estimate of element nesting, by counting open and close tags with a regex (no tree building). */
+/** Upper estimate of element nesting, by counting open and close tags in one scan (no tree building). */
 export function estimateNesting(html: string): number {
   let depth = 0;
   let max = 0;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (!m[3] && !VOID_TAGS.test(m[2]!)) {
+  let lt = html.indexOf('<');
+  let gt = -1;
+  while (lt >= 0) {
+    // The first `>` after `lt`; reused while it lies ahead, so `<<<<…>` is not rescanned per `<`.
+    if (gt <= lt) gt = html.indexOf('>', lt + 1);
+    // No `>` left: no later `<` can be a tag either.
+    if (gt < 0) break;
+    const closing = html.charCodeAt(lt + 1) === 0x2f;
+    const nameStart = closing ? lt + 2 : lt + 1;
+    let nameEnd = nameStart;
+    if (isAsciiLetter(html.charCodeAt(nameStart))) {
+      nameEnd++;
+      while (nameEnd < gt && isTagNameCode(html.charCodeAt(nameEnd))) nameEnd++;
+    }
+    if (nameEnd === nameStart) {
+      // Not a tag (`< 5`, `<!--`): look for the next `<` after this one.
+      lt = html.indexOf('<', lt + 1);
+      continue;
+    }
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (html.charCodeAt(gt - 1) !== 0x2f && !VOID_TAGS.test(html.slice(nameStart, nameEnd))) {
       depth++;
       if (depth > max) max = depth;
     }
+    lt = html.indexOf('<', gt + 1);
   }
   return max;
 }
+
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** `[\w-]`: letters, digits, `_` and `-`. */
+const isTagNameCode = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
 
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'form',
@@ -118,7 +142,8 @@ export function collapseText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\t\f\v \u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ')
-    .replace(/ *\n */g, '\n')
+    // At most one space is left around a newline after the line above (` *` would be quadratic).
+    .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^- *\n/gm, '')
     .trim();

@@ -67,32 +67,50 @@ function escapeControlCharsInStrings(text: string): string {
   return out + text.slice(start);
 }
 
-/** Remove commas directly before `}` or `]`, outside strings. */
+/** Remove commas directly before `}` or `]` (whitespace between allowed), outside strings. One pass, no rebuilding per comma. */
 function removeTrailingCommas(text: string): string {
-  let out = '';
+  const drop: number[] = [];
   let inString = false;
   let pendingComma = -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const c = text.charCodeAt(i);
     if (inString) {
-      out += ch;
-      if (ch === '\\' && i + 1 < text.length) out += text[++i];
-      else if (ch === '"') inString = false;
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
       continue;
     }
-    if (ch === '"') inString = true;
-    if (ch === ',') {
-      pendingComma = out.length;
-      out += ch;
-      continue;
-    }
-    if ((ch === '}' || ch === ']') && pendingComma >= 0 && out.slice(pendingComma + 1).trim() === '') {
-      out = out.slice(0, pendingComma) + out.slice(pendingComma + 1);
-    }
-    if (!/\s/.test(ch)) pendingComma = -1;
-    out += ch;
+    if (isSpaceCode(c)) continue;
+    if ((c === 0x7d || c === 0x5d) && pendingComma >= 0) drop.push(pendingComma);
+    pendingComma = c === 0x2c ? i : -1;
+    if (c === 0x22) inString = true;
   }
-  return out;
+  if (drop.length === 0) return text;
+  const parts: string[] = [];
+  let start = 0;
+  for (const at of drop) {
+    parts.push(text.slice(start, at));
+    start = at + 1;
+  }
+  parts.push(text.slice(start));
+  return parts.join('');
+}
+
+/** `\s` in a RegExp, as a char code test (no regex call per character). */
+function isSpaceCode(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `text` without its trailing run of `;`, `,` and whitespace (a backwards scan: `/[;,\s]+$/` is quadratic on long runs). */
+function trimTrailingSeparators(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 0x3b && c !== 0x2c && !isSpaceCode(c)) break;
+    end--;
+  }
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Strip wrappers sites put around JSON-LD: HTML comments, CDATA, JS comments, trailing `;`/`,`. */
@@ -102,8 +120,7 @@ function unwrap(text: string): string {
   t = t.replace(/^(?:\/\/\s*)?<!\[CDATA\[/, '').replace(/(?:\/\/\s*)?\]\]>$/, '').trim();
   t = t.replace(/^\/\*[\s\S]*?\*\//, '').trim();
   t = t.replace(/^<!--/, '').replace(/-->$/, '').trim();
-  t = t.replace(/[;,\s]+$/, '');
-  return t;
+  return trimTrailingSeparators(t);
 }
 
 /** Parse one JSON-LD block, repairing common breakage. Returns `undefined` plus a reason on failure. */
@@ -143,16 +160,37 @@ export function isObject(value: unknown): value is JsonObject {
 
 /** Every object node reachable from `roots` (arrays, `@graph`, nested values), depth-bounded, each once. */
 export function flattenNodes(roots: readonly unknown[]): JsonObject[] {
+  return walkNodes(roots).nodes;
+}
+
+/** What {@link walkNodes} found, and which cap (if any) cut the walk short. */
+export interface NodeWalk {
+  nodes: JsonObject[];
+  /** `nodes`: the {@link MAX_NODES} cap stopped the walk; `depth`: values nested past {@link MAX_WALK_DEPTH} were skipped. */
+  cut: 'nodes' | 'depth' | null;
+}
+
+/** {@link flattenNodes}, also saying whether a cap cut the walk (so callers can name it instead of "no posting found"). */
+export function walkNodes(roots: readonly unknown[]): NodeWalk {
   const out: JsonObject[] = [];
   const seen = new Set<unknown>();
   const stack: Array<[unknown, number]> = roots.map((r): [unknown, number] => [r, 0]).reverse();
-  while (stack.length > 0 && out.length < MAX_NODES) {
+  let cut: NodeWalk['cut'] = null;
+  while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
-    if (depth > MAX_WALK_DEPTH || value === null || typeof value !== 'object' || seen.has(value)) continue;
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    if (depth > MAX_WALK_DEPTH) {
+      cut ??= 'depth';
+      continue;
+    }
     seen.add(value);
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], depth + 1]);
       continue;
+    }
+    if (out.length >= MAX_NODES) {
+      cut = 'nodes';
+      break;
     }
     const node = value as JsonObject;
     out.push(node);
@@ -163,7 +201,18 @@ export function flattenNodes(roots: readonly unknown[]): JsonObject[] {
       if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
     }
   }
-  return out;
+  return { nodes: out, cut };
+}
+
+/** Start of the warning {@link readJsonLd} gives when the node cap cut its walk (see {@link withNodeCapReason}). */
+export const NODE_CAP_WARNING = `JSON-LD walk stopped at the ${MAX_NODES.toLocaleString('en-US')}-node cap`;
+
+/**
+ * `reason` for "no posting found", prefixed with the node cap when `warnings` say the JSON-LD
+ * walk was cut by it: the posting may sit past the cap, and "not a job posting" would mislead.
+ */
+export function withNodeCapReason(reason: string, warnings: readonly string[]): string {
+  return warnings.some((w) => w.startsWith(NODE_CAP_WARNING)) ? `no JobPosting within the first ${MAX_NODES.toLocaleString('en-US')} JSON-LD nodes (the node cap; the rest was not read); ${reason}` : reason;
 }
 
 /** Result of reading a page's JSON-LD blocks. */
@@ -172,6 +221,8 @@ export interface JsonLdRead {
   roots: unknown[];
   /** Every object node within them, in document order where possible. */
   nodes: JsonObject[];
+  /** Which cap cut the walk over the nodes, if any (also said in `warnings`). */
+  cut: NodeWalk['cut'];
   warnings: string[];
 }
 
@@ -187,7 +238,10 @@ export function readJsonLd(blocks: readonly string[]): JsonLdRead {
     }
     roots.push(res.value);
   });
-  return { roots, nodes: flattenNodes(roots), warnings };
+  const walk = walkNodes(roots);
+  if (walk.cut === 'nodes') warnings.push(`${NODE_CAP_WARNING}; later nodes were not read`);
+  else if (walk.cut === 'depth') warnings.push(`JSON-LD nested deeper than ${MAX_WALK_DEPTH} levels was not read`);
+  return { roots, nodes: walk.nodes, cut: walk.cut, warnings };
 }
 
 /** Nodes whose `@type` includes `JobPosting`. */

@@ -75,13 +75,56 @@ function absoluteUrl(value: unknown, base: string): string | undefined {
 
 // ---------- salary ----------
 
+/** `\s` in a RegExp, as a char code test. */
+function isSpaceCode(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+/** Characters an amount's digit run may hold: digits, `.`, `,`, `'` and spaces (`50 000`, `1'000`). */
+const isAmountCode = (c: number) => isDigitCode(c) || c === 0x2e || c === 0x2c || c === 0x27 || isSpaceCode(c);
+
+/**
+ * Split a plain amount into its digit run and `k`/`m` multiplier: up to 4 non-space symbol
+ * characters before the number (`$`, `EUR`), up to 4 characters after it (`/yr`, `EUR`). One
+ * forward scan; a regex with adjacent `\s*` and digit-or-space runs backtracks polynomially
+ * on `"$1"` + spaces + letters.
+ */
+function splitAmount(value: string): { digits: string; mult: string | undefined } | undefined {
+  const text = value.trim();
+  let first = 0;
+  while (first < text.length && !isDigitCode(text.charCodeAt(first))) first++;
+  if (first === text.length) return undefined;
+  const prefix = text.slice(0, first).trimEnd();
+  if (prefix.length > 4) return undefined;
+  for (let i = 0; i < prefix.length; i++) {
+    const c = prefix.charCodeAt(i);
+    if (c === 0x2d || isSpaceCode(c)) return undefined;
+  }
+  let end = first;
+  let lastDigit = first;
+  while (end < text.length && isAmountCode(text.charCodeAt(end))) {
+    if (isDigitCode(text.charCodeAt(end))) lastDigit = end;
+    end++;
+  }
+  // Separators and spaces after the last digit belong to the suffix; the suffix holds no digit.
+  const suffix = text.slice(lastDigit + 1).trim();
+  for (let i = 0; i < suffix.length; i++) if (isDigitCode(suffix.charCodeAt(i))) return undefined;
+  const digits = text.slice(first, lastDigit + 1);
+  const head = suffix[0];
+  if (head !== undefined && 'kKmM'.includes(head) && suffix.slice(1).trim().length <= 4) return { digits, mult: head };
+  return suffix.length <= 4 ? { digits, mult: undefined } : undefined;
+}
+
 /** `50,000` / `50.000,00` / `50 000` / `50k` / `1.2M` → number; `undefined` when not a plain amount. */
 export function parseAmount(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  const m = /^\s*[^\d\s-]{0,4}\s*(\d[\d.,'\s\u00a0\u202f]*)\s*([kKmM])?\s*[^\d]{0,4}\s*$/.exec(value);
+  const m = splitAmount(value);
   if (!m) return undefined;
-  let digits = m[1]!.replace(/[\s\u00a0\u202f']/g, '');
+  let digits = m.digits.replace(/[\s']/g, '');
   const lastDot = digits.lastIndexOf('.');
   const lastComma = digits.lastIndexOf(',');
   if (lastDot >= 0 && lastComma >= 0) {
@@ -97,7 +140,7 @@ export function parseAmount(value: unknown): number | undefined {
   }
   let n = Number(digits);
   if (!Number.isFinite(n)) return undefined;
-  const mult = m[2]?.toLowerCase();
+  const mult = m.mult?.toLowerCase();
   if (mult === 'k') n *= 1_000;
   if (mult === 'm') n *= 1_000_000;
   return n;
@@ -317,7 +360,7 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
   if (locations.length > 0) fields.locations = dedupeLocations(locations);
   if (workplace) fields.workplaceType = workplace;
 
-  const types = list(node.employmentType).flatMap((t) => (str(t) ?? '').split(/\s*[,/]\s*/)).filter(Boolean);
+  const types = list(node.employmentType).flatMap((t) => (str(t) ?? '').split(/[,/]/).map((p) => p.trim())).filter(Boolean);
   if (types.length > 0) {
     const parsed = parseEmploymentType(types);
     if (parsed.length > 0) fields.employmentType = parsed;

@@ -38,7 +38,8 @@ export const RDFA_LIMITS = {
 
 const SCHEMA_VOCAB = /^\s*https?:\/\/(?:www\.)?schema\.org\/?\s*$/i;
 const SCHEMA_NAME = /^https?:\/\/(?:www\.)?schema\.org\/([^\s/#?:]+)$/i;
-const PREFIX_DECL = /([a-z_][\w.-]*):\s+(\S+)/gi;
+/** A prefix name as the `prefix` attribute writes it, colon included (`schema:`). */
+const PREFIX_NAME = /^[a-z_][\w.-]*:$/i;
 
 /** Vocabulary and prefixes in force for an element (inherited down the tree). */
 interface Scope {
@@ -73,10 +74,15 @@ function childScope(parent: Scope, el: Element): Scope {
     prefixes.set(key, iri.slice(0, RDFA_LIMITS.maxIdChars));
   };
   if (a.prefix !== undefined) {
+    // `name: IRI` pairs separated by whitespace, read token by token (a global regex with a
+    // name run before `:\s+` rescans long names from every start: quadratic per attribute).
     let count = 0;
-    for (const m of a.prefix.slice(0, RDFA_LIMITS.maxPrefixChars).matchAll(PREFIX_DECL)) {
+    const tokens = a.prefix.slice(0, RDFA_LIMITS.maxPrefixChars).split(/\s+/);
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const name = tokens[i]!;
+      if (!PREFIX_NAME.test(name) || !tokens[i + 1]) continue;
       if (++count > RDFA_LIMITS.maxPrefixes) break;
-      declare(m[1]!, m[2]!);
+      declare(name.slice(0, -1), tokens[++i]!);
     }
   }
   // RDFa 1.0 / XHTML pages declare prefixes as xmlns:name attributes.
