@@ -167,7 +167,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
       return { mark: sign, from: i };
     }
     const w = t.text;
-    if ((t.upper || numberNear) && w.length === 3 && /^[a-z]{3}$/.test(w) && isIsoCurrency(w.toUpperCase())) {
+    if ((t.upper || (numberNear && COMMON_CODES.has(w))) && w.length === 3 && /^[a-z]{3}$/.test(w) && isIsoCurrency(w.toUpperCase())) {
       return { mark: w.toUpperCase(), from: i };
     }
     // "Rs." / "kr." keep their dot.
@@ -188,7 +188,9 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     let currency: string | null = null;
     let period: SalaryPeriod | null = null;
     // Currency before: "$ 50", "USD 50", "NT$ 60,000", "CHF 8 000".
-    const before = currencyAt(i - 1, true);
+    let before = currencyAt(i - 1, true);
+    // "Rs. 50,000", "kr. 40.000", "Fr. 8000"
+    if (!before && tokens[i - 1]?.text === '.' && tokens[i - 2]?.kind === WORD) before = currencyAt(i - 2, true);
     if (before) {
       currency = before.mark;
       first = before.from;
@@ -248,7 +250,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     const a = amounts[k]!;
     const b = amounts[k + 1];
     if (b && (a.count || b.count) && joins(tokens, { ...a, count: false }, { ...b, count: false })) {
-      k++; // "3-5 years", "14-16薪": a range of counts
+      // "3-5 years", "14-16薪": a range of counts. "Grade 8 - $68,622" keeps the amount.
+      if (!(a.count && !b.count && b.currency && !a.currency)) k++;
       continue;
     }
     if (b && joins(tokens, a, b)) {
@@ -282,7 +285,9 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   }
   if (!best) return null;
   const { g } = best;
-  let { a, b } = g;
+  const { a: ga, b: gb } = g;
+  let a = ga;
+  let b = gb;
 
   // Currency: the group's own, then any currency written near a number in the text, then the hint.
   let mark = a.currency ?? b?.currency ?? null;
@@ -295,22 +300,33 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   if (!currency && hint) currency = hint;
   if (!currency && ctx.zhMoney && ctx.ja === 0 && !ctx.jaMoney) currency = 'CNY';
   if (!currency && ctx.jaMoney) currency = 'JPY';
+  if (!currency && (a.mult === 1e5 || a.mult === 1e7 || b?.mult === 1e5 || b?.mult === 1e7)) currency = 'INR'; // lakh, crore
 
+  // "BHD 450.000 - 600.000": the currency on one end sets how both ends read.
+  if (currency && THREE_DECIMAL_CURRENCIES.has(currency)) {
+    if (!a.currency) a = { ...a, value: numberValue(tokens[a.num]!.text, true) * a.mult };
+    if (b && !b.currency) b = { ...b, value: numberValue(tokens[b.num]!.text, true) * b.mult };
+  }
   // A multiplier or thousands written once applies to both ends: "17-30K", "1.5-2万", "22-28,000".
   if (b) {
     if (a.mult === 1 && b.mult !== 1 && a.value * b.mult <= b.value * 1.5 && a.value * b.mult >= b.value / 20) {
       a = { ...a, value: a.value * b.mult, mult: b.mult, shaped: true };
-    } else if (a.mult === 1 && !a.shaped && b.shaped && b.mult === 1 && a.value < 1000 && b.value >= 1000 && a.value * 1000 <= b.value && a.value * 1000 >= b.value / 5) {
-      a = { ...a, value: a.value * 1000, shaped: true };
+    } else if (b.mult === 1 && a.mult !== 1 && b.value * a.mult >= a.value && b.value * a.mult <= a.value * 5) {
+      b = { ...b, value: b.value * a.mult, mult: a.mult, shaped: true }; // "$90k - $125"
+    } else if (a.mult === 1 && (!a.shaped || b.value >= 10_000) && (b.shaped || b.value >= 10_000) && b.mult === 1 && a.value < 1000 && b.value >= 1000 && a.value * 1000 <= b.value && a.value * 1000 >= b.value / 5) {
+      a = { ...a, value: a.value * 1000, shaped: true }; // "22-28,000", "$140 - $160000", "$95,00 - $110,000"
+    } else if (a.mult === 1 && b.mult === 1 && b.value < 1000 && a.value >= 10_000 && b.value * 1000 >= a.value && b.value * 1000 <= a.value * 5) {
+      b = { ...b, value: b.value * 1000, shaped: true }; // "$112,000 - $123"
     }
   }
 
-  const stated = currency !== null || a.mult !== 1 || (b?.mult ?? 1) !== 1;
+  const stated =
+    currency !== null || a.mult !== 1 || (b?.mult ?? 1) !== 1 || (best.period !== null && (a.shaped || Math.max(a.value, b?.value ?? 0) >= 100));
   const top = Math.max(a.value, b?.value ?? 0);
   if (!(top > 0)) return null;
   if (!stated) {
     // No currency, unit or period: a pay word and a plausible size, or a shaped number of salary size.
-    const shaped = a.shaped && (!b || b.shaped);
+    const shaped = a.shaped || (b?.shaped ?? false);
     if (!(best.pay && top >= 100) && !(shaped && top >= 1000)) return null;
   }
   const scale = (currency ? UNIT_SCALE[currency] : undefined) ?? 1;
@@ -334,7 +350,15 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   }
 
   const monthsPerYear = monthsAfter(tokens, g.last);
-  let period = best.period ?? globalPeriod(tokens);
+  let period = best.period;
+  // "$130,000 - $150,000 p.h." is a yearly figure with the wrong unit.
+  if (period && top > PERIOD_CEILING[period] * scale) period = null;
+  if (!period) {
+    // A period stated elsewhere applies only when the amount is plausible for it ("Competitive
+    // hourly rate … OTE 90k" is yearly).
+    const p = globalPeriod(tokens);
+    if (p && top <= PERIOD_CEILING[p] * scale) period = p;
+  }
   if (!period && monthsPerYear) period = 'month';
   if (!period) {
     if (currency === 'CNY' && (a.mult === 1e3 || a.mult === 1e4) && top < 200_000) period = 'month';
@@ -347,9 +371,17 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
 
 const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
 
+const ASCII_WORD = /^[\x00-\x7f]*$/;
 function fold(w: string): string {
-  return w.normalize('NFD').replace(/\p{M}/gu, '');
+  return ASCII_WORD.test(w) ? w : w.normalize('NFD').replace(/\p{M}/gu, '');
 }
+
+/** ISO codes also accepted in lower case next to a number ("100 usd"); "top 50", "all 3" stay words. */
+const COMMON_CODES: ReadonlySet<string> = new Set([
+  'usd', 'eur', 'gbp', 'inr', 'aud', 'cad', 'nzd', 'chf', 'jpy', 'cny', 'rmb', 'hkd', 'sgd', 'sek', 'nok', 'dkk', 'pln',
+  'czk', 'huf', 'ron', 'brl', 'mxn', 'zar', 'aed', 'sar', 'qar', 'kwd', 'bhd', 'omr', 'jod', 'egp', 'ngn', 'kes', 'pkr',
+  'php', 'idr', 'myr', 'thb', 'vnd', 'krw', 'twd', 'rub', 'uah', 'ils', 'clp', 'cop', 'ars', 'pen', 'bgn', 'isk',
+]);
 
 /** Rough size of one unit relative to USD, to tell a yearly amount from a monthly one and pay from revenue. */
 const UNIT_SCALE: Readonly<Record<string, number>> = {
@@ -358,6 +390,9 @@ const UNIT_SCALE: Readonly<Record<string, number>> = {
   UAH: 40, KZT: 450, EGP: 30, ARS: 900, LKR: 300, BDT: 100, KES: 130, UGX: 3700, TZS: 2500, IQD: 1300, IRR: 40000,
   HKD: 8, MYR: 4.5, AED: 3.7, SAR: 3.75, QAR: 3.6, ILS: 3.7, RON: 4.6, BGN: 1.8, ISK: 140, GHS: 12, NPR: 130,
 };
+
+/** Largest plausible amount per period in USD-sized units (scaled by {@link UNIT_SCALE}). */
+const PERIOD_CEILING: Readonly<Record<SalaryPeriod, number>> = { hour: 2_000, day: 10_000, week: 40_000, month: 200_000, year: 5e6 };
 
 /** Multiplier + currency in one word ("万円", "만원"). */
 const COMPOUND: Readonly<Record<string, readonly [number, string]>> = {
@@ -384,6 +419,11 @@ function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency:
   if (next?.text === '+' && tokens[last + 2]?.kind === WORD && NOT_MONEY_AFTER.has(tokens[last + 2]!.text) && !hasCurrency) return true;
   if (t.text === '401' && (next?.text === '(' || next?.text === 'k')) return true;
   if (hasCurrency) return false;
+  // Clock times ("5am - 3pm").
+  if (next && (next.text === 'am' || next.text === 'pm') && last === i) return true;
+  // Leading zeros ("0438 722 264", "08 7729 1352") and bare numbers in a row are phone numbers and codes.
+  if (t.text.length > 1 && t.text[0] === '0' && t.text[1] !== '.' && t.text[1] !== ',') return true;
+  if ((tokens[i - 1]?.kind === NUM || tokens[last + 1]?.kind === NUM) && last === i) return true;
   // A year: four bare digits 1900–2100.
   if (t.text.length === 4 && t.text >= '1900' && t.text <= '2100') return true;
   // Dates and phone numbers: numbers glued by "-" "/" "." runs of three ("555-123-4567", "05/03/2024").
@@ -427,7 +467,10 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
     if (t.text === 'gross' || t.text === 'brutto' || t.text === 'brut' || t.text === 'bruto' || t.text === 'net' || t.text === 'netto') continue;
     return false;
   }
-  if (!sawRange) return false;
+  if (!sawRange) {
+    // "$323.10  $657.30 per week": two amounts in one currency with only space between.
+    return b.first === a.last + 1 && a.currency !== null && a.currency === b.currency && a.value < b.value && !tokens[b.first]!.brk;
+  }
   // Both need to look like money of the same kind: a currency on one end, or both shaped/small alike.
   return !(b.count || a.count);
 }
@@ -452,20 +495,24 @@ function context(tokens: readonly Token[], g: Group): Context {
       pay = true;
       break;
     }
-    if (seen < 4 && NOT_PAY_WORDS.has(w)) negative = true;
-    if (seen < 3 && NOT_PAY_BEFORE.has(w) && !g.a.currency && !g.b?.currency) negative = true;
+    if (seen < 5 && NOT_PAY_WORDS.has(w)) {
+      negative = true;
+      break;
+    }
+    if (seen < 3 && NOT_PAY_BEFORE.has(w) && !g.a.currency && !g.b?.currency) {
+      negative = true;
+      break;
+    }
     if (seen < 2 && (APPROX.has(w) || w === '(' || w === '（')) approx = true;
     if (tokens[k + 1]?.brk || t.brk) break;
   }
-  if (pay) negative = false;
   // After: up to 4 tokens, stopping at "+", "plus", "and"…, a number or a clause break.
   for (let k = g.last + 1, seen = 0; k < tokens.length && seen < 5; k++, seen++) {
     const t = tokens[k]!;
     if (t.kind === NUM || t.brk) break;
     const w = t.text;
-    if (SOFT_STOPS.has(w) && seen > 0) break;
-    if (SOFT_STOPS.has(w) && w !== '(' ) break;
-    if (PAY_WORDS.has(w) && !STRONG_PERIOD.has(w)) {
+    if (SOFT_STOPS.has(w)) break;
+    if (PAY_WORDS.has(w) && !STRONG_PERIOD.has(w) && seen < 3) {
       if (!negative) pay = true;
       break;
     }
@@ -481,6 +528,11 @@ function context(tokens: readonly Token[], g: Group): Context {
 function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null {
   for (let k = g.last + 1, seen = 0; k < tokens.length && seen < 7; k++, seen++) {
     const t = tokens[k]!;
+    // "per 38 hour week"
+    if (t.kind === NUM && PER_WORDS.has(tokens[k - 1]?.text ?? '') && UNIT_PERIOD.get(tokens[k + 1]?.text ?? '') === 'hour') {
+      const p = UNIT_PERIOD.get(tokens[k + 2]?.text ?? '');
+      if (p && p !== 'hour') return p;
+    }
     if (t.kind === NUM || (t.brk && seen > 0)) break;
     const p = periodAt(tokens, k, seen === 0 || tokens[k - 1]!.text === ')' || tokens[k - 1]!.text === '(');
     if (p) return p;
@@ -490,6 +542,14 @@ function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null
     if (t.kind === NUM) break;
     const p = STRONG_PERIOD.get(t.text);
     if (p && t.text !== 'pa') return p;
+    // "Day Rate = $772", "hourly rate of $30"
+    if ((t.text === 'rate' || t.text === 'rates') && UNIT_PERIOD.has(tokens[k - 1]?.text ?? '') && tokens[k - 1]!.text.length > 1) {
+      return UNIT_PERIOD.get(tokens[k - 1]!.text)!;
+    }
+    // "hourly rate plus commission (OTE 90k)": the pay word nearer the amount owns it.
+    if (PAY_WORDS.has(t.text) || t.text === 'ote') break;
+    // "1時間 2500円", "1 hour: $30": one unit, then the amount.
+    if (UNIT_PERIOD.has(t.text) && tokens[k - 1]?.text === '1' && tokens[k - 1]!.kind === NUM) return UNIT_PERIOD.get(t.text)!;
     // "per annum: £30,000"
     if (UNIT_PERIOD.has(t.text) && k > 0 && (tokens[k - 1]!.text === 'per' || tokens[k - 1]!.text === '/')) return UNIT_PERIOD.get(t.text)!;
     if (t.brk) break;
@@ -507,6 +567,8 @@ function periodAt(tokens: readonly Token[], k: number, adjacent: boolean): Salar
   const prev = tokens[k - 1];
   if (UNIT_PERIOD.has(w)) {
     if (prev && (prev.text === '/' || prev.text === '／' || PER_WORDS.has(prev.text) || prev.text === "'" || prev.text === '’')) return UNIT_PERIOD.get(w)!;
+    // "per calendar month", "a working day"
+    if (prev && (prev.text === 'calendar' || prev.text === 'working' || prev.text === 'business') && PER_WORDS.has(tokens[k - 2]?.text ?? '')) return UNIT_PERIOD.get(w)!;
     if (adjacent && (w.length > 2 || w === '月' || w === '年' || w === '日' || w === '天')) return UNIT_PERIOD.get(w)!;
     // "per calendar month", "pro Kalenderjahr" are rare; "a 40-hour week" is not a period.
   }
@@ -540,9 +602,9 @@ function globalPeriod(tokens: readonly Token[]): SalaryPeriod | null {
     if (UNIT_PERIOD.has(t.text)) {
       const prev = tokens[k - 1];
       if (prev && (prev.text === '/' || (PER_WORDS.has(prev.text) && prev.text !== 'a' && prev.text !== 'the' && prev.text !== 'in'))) {
-        // "20 – 40 per week" after "hours" is about hours, not pay.
+        // "40 hours per week", "4 days/week", "20 – 40 per week" after "hours": about time, not pay.
         const before = tokens[k - 2];
-        if (before?.kind === NUM && tokens[k - 3] && NOT_PAY_BEFORE.has(tokens[k - 3]!.text)) continue;
+        if (before && (before.kind === NUM || NOT_MONEY_AFTER.has(before.text))) continue;
         return UNIT_PERIOD.get(t.text)!;
       }
     }
@@ -568,9 +630,16 @@ function monthsAfter(tokens: readonly Token[], last: number): number | undefined
 
 /** "from"/"up to"/"ab"/"以上"/"+"/"or more" around a single amount. */
 function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
-  // After: "+", "以上", "or more", "and above".
-  const a1 = tokens[g.last + 1];
-  const a2 = tokens[g.last + 2];
+  // After: "+", "以上", "or more", "and above" (maybe after the period: "$22/hr and above").
+  let after = g.last + 1;
+  for (let skipped = 0; skipped < 3; skipped++) {
+    const t = tokens[after];
+    if (!t || t.kind === NUM || !(t.text === '/' || PER_WORDS.has(t.text) || UNIT_PERIOD.has(t.text) || STRONG_PERIOD.has(t.text))) break;
+    after++;
+  }
+  if (after !== g.last + 1 && tokens[after]?.text === '+') after = g.last + 1;
+  const a1 = tokens[after];
+  const a2 = tokens[after + 1];
   if (a1) {
     if ((a1.text === '+' || a1.text === '＋') && (!a1.space || !a2 || a2.brk || a2.kind !== WORD || STRONG_PERIOD.has(a2.text) || PER_WORDS.has(a2.text) || a2.text === '/')) return 'min';
     if (MIN_AFTER.has(a1.text) && a1.text !== '+' && a1.text !== 'plus') return 'min';
@@ -586,6 +655,7 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     const t = tokens[k]!;
     if (t.kind === NUM) break;
     const w = t.text;
+    if (w === 'to' && (k === 0 || t.brk) && seen === 0) return 'max'; // To $65K
     if (MIN_BEFORE.has(w)) {
       // "starting salary $50k" is the salary at start, not a floor; "starting at/from $50k" is.
       if ((w === 'starting' || w === 'beginning' || w === 'start' || w === 'starts') && seen === 0) return 'min';
@@ -613,9 +683,17 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     if (w === '<' || w === '≤' || w === '<=') return 'max';
     if (t.brk) break;
     if (PAY_WORDS.has(w)) break;
+    // Only fillers may sit between a bound word and its amount ("up to a salary of", "ab:").
+    if (t.kind === WORD && !BOUND_FILLERS.has(w) && !MIN_BEFORE.has(w) && !MAX_BEFORE.has(w) && !BOUND_PARTS.has(w)) break;
   }
   return null;
 }
+
+const BOUND_FILLERS: ReadonlySet<string> = new Set([
+  'of', 'at', 'a', 'an', 'the', 'is', 'to', 'from', 'de', 'à', 'zu', 'salary', 'pay', 'rate', 'base', 'wage', 'gross',
+  'brutto', 'net', 'hourly', 'annual', 'monthly', 'paid', 'earn', 'around', 'about',
+]);
+const BOUND_PARTS: ReadonlySet<string> = new Set(['up', 'bis', 'upp', 'op', 'at', 'more', 'over', 'less', 'fino', 'jusqu']);
 
 /** Language and script cues for ambiguous currencies and three-decimal numbers. */
 function languageContext(tokens: readonly Token[], hint: string | undefined): CurrencyContext & { arabic: boolean; zhMoney: boolean; jaMoney: boolean } {
@@ -668,7 +746,7 @@ const QUALIFIERS: Readonly<Record<string, string>> = {
   chilean: 'CLP', chile: 'CLP', mexican: 'MXN', mexico: 'MXN', méxico: 'MXN', canadian: 'CAD', canada: 'CAD',
   australian: 'AUD', australia: 'AUD', singapore: 'SGD', singaporean: 'SGD', 'new-zealand': 'NZD', taiwan: 'TWD',
   hong: 'HKD', norwegian: 'NOK', norway: 'NOK', norge: 'NOK', swedish: 'SEK', sweden: 'SEK', sverige: 'SEK',
-  danish: 'DKK', denmark: 'DKK', danmark: 'DKK', icelandic: 'ISK', iceland: 'ISK', uruguay: 'UYU', dominican: 'DOP',
+  super: 'AUD', superannuation: 'AUD', kiwisaver: 'NZD', danish: 'DKK', denmark: 'DKK', danmark: 'DKK', icelandic: 'ISK', iceland: 'ISK', uruguay: 'UYU', dominican: 'DOP',
 };
 
 /** First currency mark in the text: symbols and upper-case ISO codes anywhere. */

@@ -60,7 +60,7 @@ export const UNIT_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, Sa
   ['ano', 'year'], ['jaar', 'year'], ['år', 'year'], ['året', 'year'], ['rok', 'year'], ['год', 'year'], ['anno', 'year'],
   ['yıl', 'year'], ['سنة', 'year'], ['वर्ष', 'year'], ['साल', 'year'],
   ['時', 'hour'], ['小时', 'hour'], ['時間', 'hour'], ['天', 'day'], ['日', 'day'], ['周', 'week'], ['週', 'week'],
-  ['月', 'month'], ['年', 'year'],
+  ['月', 'month'], ['年', 'year'], ['時間', 'hour'],
 ]);
 
 /** Words that make the next unit word a period: "per hour", "an hour", "pro Jahr", "al mese", "в месяц". */
@@ -122,12 +122,12 @@ export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['万', 1e4], ['萬', 1e4], ['만', 1e4], ['亿', 1e8], ['億', 1e8], ['억', 1e8],
 ]);
 /** Multipliers that are also units ("5 m" of cable, "3 b" building): only with a currency. */
-export const MULT_NEEDS_CURRENCY: ReadonlySet<string> = new Set(['m', 'mm', 'b', 'l', 'tr', 'mil', 'grand', 'd']);
+export const MULT_NEEDS_CURRENCY: ReadonlySet<string> = new Set(['m', 'mm', 'b', 'l', 'tr', 'grand', 'd']);
 
 /** Words that mark a figure as pay when they come before it in the clause (or right after). */
 export const PAY_WORDS: ReadonlySet<string> = new Set([
   'salary', 'salaries', 'pay', 'paid', 'paying', 'compensation', 'comp', 'wage', 'wages', 'rate', 'remuneration',
-  'earn', 'earning', 'earnings', 'fte', 'ote', 'income', 'stipend', 'base', 'package', 'ctc', 'tc', 'payrate', 'hourly',
+  'earn', 'earning', 'earnings', 'fte', 'income', 'stipend', 'base', 'package', 'ctc', 'tc', 'payrate', 'hourly',
   'gehalt', 'gehalts', 'jahresgehalt', 'grundgehalt', 'vergütung', 'verdienst', 'lohn', 'stundenlohn', 'bruttogehalt',
   'salaire', 'rémunération', 'remuneration', 'rémunéré', 'brut', 'salario', 'sueldo', 'remuneración', 'salário',
   'remuneração', 'stipendio', 'retribuzione', 'ral', 'salaris', 'loon', 'lön', 'lønn', 'løn', 'pensja', 'wynagrodzenie',
@@ -145,9 +145,9 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'bonus', 'bonuses', 'sign-on', 'signon', 'signing', 'referral', 'referrals', 'refer', 'referring', 'relocation',
   'revenue', 'revenues', 'turnover', 'sales', 'arr', 'mrr', 'funding', 'funded', 'raised', 'raise', 'valuation', 'valued',
   'investment', 'investors', 'invested', 'series', 'seed', 'aum', 'assets', 'capital', 'profit', 'profits', 'ebitda',
-  'fee', 'fees', 'price', 'prices', 'priced', 'cost', 'costs', 'tuition', 'deposit', 'rent', 'loan', 'loans', 'budget',
-  'budgets', 'spend', 'discount', 'voucher', 'vouchers', 'credit', 'credits', 'reimbursement', 'reimbursed', 'allowance',
-  'stipends', 'equity', 'shares', 'grant', 'grants', 'prize', 'award', 'donation', 'donations', 'fine', 'fines',
+  'fee', 'fees', 'price', 'prices', 'priced', 'cost', 'costs', 'tuition', 'deposit', 'rent', 'loan', 'loans',
+  'spend', 'discount', 'voucher', 'vouchers', 'credit', 'credits', 'reimbursement', 'reimbursed', 'allowance',
+  'stipends', 'packaging', 'sacrifice', 'additional', 'equity', 'shares', 'grant', 'grants', 'prize', 'award', 'donation', 'donations', 'fine', 'fines',
   'market', 'marketcap', 'gmv', 'deal', 'deals', 'contract-value', 'portfolio',
   'prämie', 'prämien', 'umsatz', 'jahresumsatz', 'gebühr', 'gebühren', 'kosten', 'preis', 'zuschuss', 'startprämie',
   'wechselprämie', 'prime', 'primes', 'frais', 'honoraires', 'affaires', 'coût', 'prix', 'facturación', 'facturacion',
@@ -160,7 +160,7 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
 
 /** Suffixes after which a number is a count or a measure, not money. */
 export const NOT_MONEY_AFTER: ReadonlySet<string> = new Set([
-  'years', 'year', 'yrs', 'yr', 'y', 'yoe', 'jahre', 'jahren', 'jahr', 'ans', 'años', 'anos', 'anni', 'jaar', 'år',
+  'years', 'year', 'yrs', 'yr', 'yoe', 'jahre', 'jahren', 'jahr', 'ans', 'años', 'anos', 'anni', 'jaar', 'år',
   'lat', 'lata', 'лет', 'года', 'год', 'yıl', 'سنوات', 'سنة', 'वर्ष', 'साल',
   'months', 'month', 'mos', 'monate', 'monaten', 'mois', 'meses', 'mesi', 'maanden', 'månader', 'måneder', 'miesięcy',
   'месяцев', 'месяца', 'weeks', 'week', 'wochen', 'semaines', 'semanas', 'days', 'day', 'tage', 'tagen', 'jours', 'días',
@@ -174,7 +174,7 @@ export const NOT_MONEY_AFTER: ReadonlySet<string> = new Set([
   'engineers', 'developers', 'projects', 'companies', 'downloads', 'followers', 'installs', 'reviews', 'stars',
   'km', 'miles', 'mi', 'kg', 'lbs', 'lb', 'cm', 'mm', 'sqft', 'sq', 'gb', 'tb', 'mb', 'ghz', 'mhz', 'kw', 'mw', 'mph',
   'x', 'th', 'st', 'nd', 'rd', 'º', '°', 'yo', 'ft', 'feet', 'inch', 'inches', 'pages', 'words', 'kb',
-  '薪', '年', '年間', '年以上', 'ヶ月', 'か月', 'ヵ月', '个月', '個月', '天', '日', '日間', '時間', '小时', '小時', '人', '名',
+  '薪', '年', '月', '年間', '年以上', 'ヶ月', 'か月', 'ヵ月', '个月', '個月', '天', '日', '日間', '時間', '小时', '小時', '人', '名',
   '歳', '岁', '周', '週', '回', '件', '社', '家', '号', '号線', '番', '階', '分', '秒', '歲', '次', '个', '位', '년', '개월', '명',
   '시간', '일', '세', '%',
 ]);

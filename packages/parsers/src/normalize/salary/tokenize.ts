@@ -28,7 +28,7 @@ const CJK_WORDS: ReadonlySet<string> = new Set([
   '時給', '时薪', '時薪', '日給', '日薪', '日当', '週給', '周薪', '月給', '月薪', '月収', '月额', '年収', '年薪', '年俸',
   '年收', '年給', '以上', '以下', '以内', '万円', '万元', '千円', '千元', '百万', '台币', '台幣', '港币', '港幣', '港元',
   '美元', '欧元', '日元', '薪资', '薪資', '薪酬', '薪水', '工资', '待遇', '給与', '給料', '報酬', '賞与', '手当', '交通費',
-  '売上', '売上高', '資本金', '融資', '融资', '奖金', '营收', '估值', '費用', '价格', '补贴', '補助', '小时', '小時', '時間',
+  '売上', '売上高', '支給', '資本金', '融資', '融资', '奖金', '营收', '估值', '費用', '价格', '补贴', '補助', '小时', '小時', '時間',
   '个月', '個月', '年間', '日間', 'ヶ月', 'か月', 'ヵ月', 'まで', 'ボーナス', '年以上',
 ]);
 
@@ -133,6 +133,15 @@ export function tokenize(s: string): Token[] {
     WORD_RE.lastIndex = i;
     if (WORD_RE.test(s)) {
       let end = WORD_RE.lastIndex;
+      // Scraped text glues words: "hourUp", "hourOTE". A lower-case letter then a capital starts a new word.
+      for (let j = i + 1; j < end; j++) {
+        const prev = s.charCodeAt(j - 1);
+        const cur = s.charCodeAt(j);
+        if (prev >= 97 && prev <= 122 && cur >= 65 && cur <= 90) {
+          end = j;
+          break;
+        }
+      }
       let word = s.slice(i, end);
       // Arabic abbreviations written letter-dot-letter: "ر.س", "د.إ", "ج.م".
       if (word.length === 1 && ARABIC_RE.test(word) && s[end] === '.' && end + 1 < n) {
