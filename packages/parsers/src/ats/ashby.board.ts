@@ -8,6 +8,7 @@ import type { Location, Salary, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, toDraft } from '../boards/map.js';
+import { parseSalary } from '../normalize/salary.js';
 import { flag, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
@@ -42,11 +43,12 @@ const Job = z.looseObject({
   descriptionPlain: text,
   compensation: obj({
     compensationTierSummary: text,
+    scrapeableCompensationSalarySummary: text,
     summaryComponents: list(Component),
     compensationTiers: list(obj({ components: list(Component) })),
   }),
 });
-const Response = z.looseObject({ jobs: rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.jobUrl], BASE) }) });
+const Response = z.looseObject({ jobs: rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.jobUrl, j.applyUrl], BASE) }) });
 
 const WORKPLACE: Record<string, WorkplaceType> = { onsite: 'onsite', remote: 'remote', hybrid: 'hybrid' };
 
@@ -61,7 +63,15 @@ function compensation(job: z.output<typeof Job>): Salary | null {
   const components = [...(c?.summaryComponents ?? []), ...(c?.compensationTiers ?? []).flatMap((t) => t.components)];
   const salary = components.find((x) => /salary/i.test(x.compensationType ?? '') && (x.minValue != null || x.maxValue != null));
   if (!salary) return null;
-  return salaryOf({ min: salary.minValue, max: salary.maxValue, currency: salary.currencyCode, period: periodOf(salary.interval), raw: c?.compensationTierSummary });
+  const summary = c?.compensationTierSummary ?? c?.scrapeableCompensationSalarySummary;
+  // Components without a currency code: the summary text ("€55K – €70K") still names it.
+  const currency = salary.currencyCode ?? (summary ? parseSalary(summary)?.currency : undefined);
+  return salaryOf({ min: salary.minValue, max: salary.maxValue, currency, period: periodOf(salary.interval), raw: summary });
+}
+
+/** A job URL from an apply URL (`…/{id}/application`, `…/{id}/apply`), for rows with nothing else. */
+function stripApply(url: string | undefined): string | undefined {
+  return url?.replace(/\/(?:application|apply)\/?(?=$|[?#])/, '');
 }
 
 export const ashbyBoard: BoardClient = {
@@ -72,7 +82,7 @@ export const ashbyBoard: BoardClient = {
     const listed = keep(ctx, data.jobs).filter((j) => j.isListed !== false);
     const unlisted = data.jobs.rows.length - listed.length;
     const drafts = listed.slice(0, ctx.maxJobs).map((job) => {
-      const link = jobUrl(ctx, [job.jobUrl], () => `${BASE}${seg(ctx.boardToken)}/${seg(job.id!)}`, BASE)!;
+      const link = jobUrl(ctx, [job.jobUrl, job.id === undefined ? stripApply(job.applyUrl) : undefined], () => `${BASE}${seg(ctx.boardToken)}/${seg(job.id!)}`, BASE)!;
       const locations = [addressPlace(job.location, job.address), ...job.secondaryLocations.map((s) => addressPlace(s.location, s.address))].filter(
         (l): l is Location => l !== null,
       );

@@ -29,7 +29,7 @@ const Posting = z.looseObject({
   lists: list(obj({ text: text, content: text })),
   additional: text,
 });
-const Page = rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.hostedUrl], BASE) });
+const Page = rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.hostedUrl, p.applyUrl], BASE) });
 
 const WORKPLACE: Record<string, WorkplaceType> = { remote: 'remote', hybrid: 'hybrid', 'on-site': 'onsite', onsite: 'onsite' };
 
@@ -47,7 +47,8 @@ export const leverBoard: BoardClient = {
       const page = await fetchJson(ctx, `${base}&skip=${skip}&limit=${PAGE}`, Page);
       let fresh = 0;
       for (const p of keep(ctx, page, skip)) {
-        const url = jobUrl(ctx, [p.hostedUrl], () => `https://${jobsHost}/${seg(ctx.boardToken)}/${seg(p.id!)}`, BASE)!;
+        // A row with only its apply URL (`…/{id}/apply`) still names its job page.
+        const url = jobUrl(ctx, [p.hostedUrl, p.id === undefined ? p.applyUrl?.replace(/\/apply\/?(?=$|[?#])/, '') : undefined], () => `https://${jobsHost}/${seg(ctx.boardToken)}/${seg(p.id!)}`, BASE)!;
         const key = p.id ?? url;
         if (seen.has(key)) continue;
         seen.add(key);

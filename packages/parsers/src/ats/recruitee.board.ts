@@ -39,7 +39,7 @@ const Offer = z.looseObject({
   company_name: text,
   status: text,
 });
-const Response = z.looseObject({ offers: rowsOf(Offer, { what: 'offers', check: (o) => idOrUrl([o.id, o.slug], [o.careers_url]) }) });
+const Response = z.looseObject({ offers: rowsOf(Offer, { what: 'offers', check: (o) => idOrUrl([o.id, o.slug], [o.careers_url, o.careers_apply_url]) }) });
 
 export const recruiteeBoard: BoardClient = {
   platform: 'recruitee',
@@ -56,7 +56,7 @@ export const recruiteeBoard: BoardClient = {
       );
       const wp: WorkplaceType | null = o.hybrid ? 'hybrid' : o.remote ? 'remote' : o.on_site ? 'onsite' : null;
       // Recruitee's offer page is {company}.recruitee.com/o/{slug}; the id stands in when a row has no slug.
-      const url = jobUrl(ctx, [o.careers_url], () => `${origin}/o/${seg((o.slug ?? o.id)!)}`, origin)!;
+      const url = jobUrl(ctx, [o.careers_url, o.careers_apply_url?.replace(/\/c\/new\/?$/, '')], () => `${origin}/o/${seg((o.slug ?? o.id)!)}`, origin)!;
       return toDraft(ctx, {
         jobId: o.id ?? o.slug ?? idFromUrl(ctx, url),
         url,

@@ -9,22 +9,24 @@ import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson, mapLimit } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
-import { count, flag, id, idOrUrl, keep, label, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { count, flag, id, idOrUrl, keep, label, obj, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
 const PAGE = 100;
 const MAX_PAGES = 500;
-const Posting = z.looseObject({
+/** Fields the list and the detail share; a list row may carry only its id (the detail has the rest). */
+const fields = {
   id,
-  name: required('no title'),
+  name: text,
   postingUrl: text,
   releasedDate: when,
   location: obj({ city: label, region: label, country: label, postalCode: text, remote: flag, hybrid: flag, fullLocation: text }),
   department: label,
   typeOfEmployment: label,
   company: obj({ name: text }),
-});
+};
+const Posting = z.looseObject(fields);
 const Page = z.looseObject({
   totalFound: count,
   offset: count,
@@ -32,6 +34,7 @@ const Page = z.looseObject({
 });
 const Section = obj({ title: text, text: text });
 const Detail = z.looseObject({
+  ...fields,
   applyUrl: text,
   postingUrl: text,
   jobAd: obj({ sections: obj({ companyDescription: Section, jobDescription: Section, qualifications: Section, additionalInformation: Section }) }),
@@ -42,6 +45,7 @@ export const smartrecruitersBoard: BoardClient = {
   async list(ctx: BoardContext) {
     const base = ctx.apiUrl().replace(/\?.*$/, '');
     const postings: z.output<typeof Posting>[] = [];
+    const at: number[] = [];
     let total: number | null = null;
     let listed = 0;
     let partial = false;
@@ -55,6 +59,7 @@ export const smartrecruitersBoard: BoardClient = {
       const data = await fetchJson(ctx, `${base}?limit=${PAGE}&offset=${offset}`, Page);
       if (offset === 0) total = data.totalFound ?? null;
       postings.push(...keep(ctx, data.content, offset));
+      at.push(...data.content.at.map((i) => i + offset));
       listed += data.content.length;
       // Without a total, a short page is the last one.
       if (data.content.length === 0 || (total !== null ? listed >= total : data.content.length < PAGE) || postings.length >= ctx.maxJobs) break;
@@ -73,33 +78,41 @@ export const smartrecruitersBoard: BoardClient = {
         })
       : [];
     if (failed > 0) ctx.warn(`smartrecruiters: detail failed for ${failed} postings; they have no description`);
-    const drafts: JobDraft[] = postings.map((p, i) => {
+    const drafts: JobDraft[] = [];
+    postings.forEach((p, i) => {
       const d = details[i];
+      const title = p.name ?? d?.name;
+      if (title === undefined) {
+        ctx.skip({ index: at[i]!, ...(p.id !== undefined ? { id: p.id } : {}), reason: ctx.details ? 'no title in the list or the detail' : 'no title (the detail, not read, may have one)' });
+        return;
+      }
       const s = d?.jobAd?.sections;
-      const loc = p.location;
+      const loc = p.location ?? d?.location;
       const wp: WorkplaceType | null = loc?.hybrid ? 'hybrid' : loc?.remote === true ? 'remote' : loc?.remote === false ? 'onsite' : null;
       const l = loc ? place({ city: loc.city, region: loc.region, country: loc.country, postalCode: loc.postalCode, raw: loc.fullLocation }) : null;
       // The public job page SmartRecruiters documents: jobs.smartrecruiters.com/{company}/{id}.
       const url = jobUrl(ctx, [d?.postingUrl, p.postingUrl], () => `https://jobs.smartrecruiters.com/${seg(ctx.boardToken)}/${seg(p.id!)}`)!;
-      return toDraft(ctx, {
-        jobId: p.id ?? idFromUrl(ctx, url),
-        url,
-        title: p.name,
-        company: p.company?.name,
-        locations: l ? [l] : [],
-        workplaceType: wp,
-        employment: p.typeOfEmployment,
-        descriptionHtml: s
-          ? sections([
-              [s.jobDescription?.title, s.jobDescription?.text],
-              [s.qualifications?.title, s.qualifications?.text],
-              [s.additionalInformation?.title, s.additionalInformation?.text],
-            ])
-          : null,
-        department: p.department,
-        datePosted: p.releasedDate,
-        applyUrl: d?.applyUrl,
-      });
+      drafts.push(
+        toDraft(ctx, {
+          jobId: p.id ?? idFromUrl(ctx, url),
+          url,
+          title,
+          company: p.company?.name ?? d?.company?.name,
+          locations: l ? [l] : [],
+          workplaceType: wp,
+          employment: p.typeOfEmployment ?? d?.typeOfEmployment,
+          descriptionHtml: s
+            ? sections([
+                [s.jobDescription?.title, s.jobDescription?.text],
+                [s.qualifications?.title, s.qualifications?.text],
+                [s.additionalInformation?.title, s.additionalInformation?.text],
+              ])
+            : null,
+          department: p.department ?? d?.department,
+          datePosted: p.releasedDate ?? d?.releasedDate,
+          applyUrl: d?.applyUrl,
+        }),
+      );
     });
     return { drafts, advertisedTotal: total, partial };
   },

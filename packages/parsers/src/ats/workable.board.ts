@@ -33,7 +33,7 @@ const Job = z.looseObject({
   requirements: text,
   benefits: text,
 });
-const Response = z.looseObject({ name: text, jobs: rowsOf(Job, { check: (j) => idOrUrl([j.shortcode], [j.url, j.shortlink], BASE) }) });
+const Response = z.looseObject({ name: text, jobs: rowsOf(Job, { check: (j) => idOrUrl([j.shortcode], [j.url, j.shortlink, j.application_url], BASE) }) });
 
 export const workableBoard: BoardClient = {
   platform: 'workable',
@@ -49,7 +49,7 @@ export const workableBoard: BoardClient = {
       const locations = (listed.length ? listed : [fallback]).filter((l): l is Location => l !== null);
       const remote = j.telecommuting ?? one?.telecommuting;
       // The job page Workable documents: apply.workable.com/{account}/j/{shortcode}/.
-      const url = jobUrl(ctx, [j.url, j.shortlink], () => `${BASE}${seg(ctx.boardToken)}/j/${seg(j.shortcode!)}/`, BASE)!;
+      const url = jobUrl(ctx, [j.url, j.shortlink, j.shortcode === undefined ? j.application_url?.replace(/\/apply\/?(?=$|[?#])/, '/') : undefined], () => `${BASE}${seg(ctx.boardToken)}/j/${seg(j.shortcode!)}/`, BASE)!;
       return toDraft(ctx, {
         jobId: j.shortcode ?? idFromUrl(ctx, url),
         url,
