@@ -13,14 +13,14 @@ import { pathToFileURL } from 'node:url';
 import { createPipeline, type JobPosting, type JobReader, type PipelineError, type SqlExecutor } from '../../packages/core/src/index.js';
 import { contractJob } from '../../packages/core/src/testing/index.js';
 import { jobReader } from '../../packages/parsers/src/index.js';
-import { createPostgresJobStore, dropSchema, fromPglite, migrate } from '../../packages/adapters/src/postgres/index.js';
+import { createPostgresJobStore, dropSchema, fromPglite, migrate, type PGliteLike } from '../../packages/adapters/src/postgres/index.js';
 import { makeCompany, startSite } from '../../packages/adapters/test/fixtures/pipeline-site.js';
 import { FULL, connect, report } from './common.js';
 
 /** PGlite is a dev dependency of the adapters package, not of the repo root these scripts run from. */
 async function openPglite(): Promise<{ db: SqlExecutor; close(): Promise<void> }> {
   const fromAdapters = createRequire(new URL('../../packages/adapters/package.json', import.meta.url));
-  const { PGlite } = (await import(pathToFileURL(fromAdapters.resolve('@electric-sql/pglite')).href)) as typeof import('@electric-sql/pglite');
+  const { PGlite } = (await import(pathToFileURL(fromAdapters.resolve('@electric-sql/pglite')).href)) as { PGlite: new () => PGliteLike & { close(): Promise<void> } };
   const lite = new PGlite();
   return { db: fromPglite(lite), close: () => lite.close() };
 }

@@ -29,6 +29,7 @@ import {
   type WorkplaceShareKey,
 } from '@jobkit/core';
 import type { ClickHouseClientLike, ClickHouseSettings } from './client.js';
+import { clickHouseErrorCode, isClickHouseDataError } from './errors.js';
 import {
   APPLICATION_EVENT_COLUMNS,
   INGEST_JOB_COLUMNS,
@@ -189,9 +190,11 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
       return await fn();
     } catch (cause) {
       if (JobkitError.is(cause)) throw cause;
+      // A value ClickHouse refuses fails again on every retry: permanent, so writers isolate the row instead.
       throw new JobkitError('ANALYTICS_FAILED', `[${WHERE}] ${what} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
         cause,
-        retryable: true,
+        retryable: !isClickHouseDataError(cause),
+        details: { clickhouseCode: clickHouseErrorCode(cause) },
       });
     }
   }
