@@ -24,7 +24,7 @@ export { scoreQuality, DEFAULT_QUALITY_THRESHOLD } from './quality.js';
 export type { ScoreQualityOptions, ScorableJob } from './quality.js';
 export { toSchemaOrgJobPosting, validateGoogleJobPosting } from './schema-org.js';
 export type { GoogleJobPostingReport } from './schema-org.js';
-export { finalizeJob } from './job.js';
+export { finalizeJob, cleanText } from './job.js';
 export type { FinalizeJobOptions } from './job.js';
 
 // Ports
