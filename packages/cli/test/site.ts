@@ -14,7 +14,7 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-interface Posting {
+export interface Posting {
   title: string;
   remote: boolean;
   city: string;
@@ -28,7 +28,8 @@ const POSTINGS: Record<string, Posting> = {
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-function jobPage(origin: string, slug: string, p: Posting): string {
+/** A complete JSON-LD job page of Quokka Freight (passes the default quality bar). */
+export function jobPage(origin: string, slug: string, p: Posting): string {
   const ld = {
     '@context': 'https://schema.org',
     '@type': 'JobPosting',

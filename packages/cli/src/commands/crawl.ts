@@ -32,7 +32,9 @@ the quality threshold. Sources:
   https://boards.greenhouse.io/acme    a board URL (detected), or
   https://acme.example/careers         a careers page (its job links are followed), or
   https://acme.example/jobs/123        a single job page
-Boards read completely also retire postings that are no longer listed.
+Boards read completely also retire postings that are no longer listed. A job reached
+at two URLs is stored once: under its ATS job URL when the ATS, board and job id
+are known, else under the page's rel=canonical URL on the same site.
 
 Options:
   --store <dir|url>   PGlite directory or postgres:// URL.
@@ -69,11 +71,12 @@ Examples:
     const qualityThreshold = intOption(values, 'min-quality', 'crawl', { min: 0, max: 100 });
     const schema = schemaOption(values, io.env, 'crawl');
     // Parsers, engines and the HTTP stack load only once the command line is known to be valid.
-    const [{ jobReader }, { createCliFetcher }, { createProgress }, { openStore, resolveStoreSpec }] = await Promise.all([
+    const [{ jobReader }, { createCliFetcher }, { createProgress }, { openStore, resolveStoreSpec }, { createDedupingReader }] = await Promise.all([
       import('@jobkit/parsers'),
       import('../fetcher.js'),
       import('../progress.js'),
       import('../store.js'),
+      import('../identity.js'),
     ]);
     const spec = resolveStoreSpec(stringOption(values, 'store'), io.env);
 
@@ -86,7 +89,8 @@ Examples:
     let stored = 0;
     try {
       const pipeline = createPipeline({
-        reader: jobReader,
+        // The same job at two URLs (ATS page and careers copy, rel=canonical) is stored once.
+        reader: createDedupingReader(jobReader),
         fetcher,
         store: opened.store,
         concurrency,
