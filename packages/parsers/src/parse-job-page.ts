@@ -333,7 +333,7 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
   }
 
   const f = merged.fields;
-  if (source === null || !f.title || !f.description) {
+  if (source === null || !f.title || !f.description || (source === 'site' && !f.company)) {
     if (!domAllowed) {
       if (source === null) return noJob(`page nests elements ${scan.maxDepth} deep; heuristics skipped`);
       warnings.push(`page nests elements ${scan.maxDepth} deep; heuristics skipped`);
@@ -349,14 +349,15 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
       warnings.push(...found.warnings);
       source ??= 'heuristic';
     }
-  } else if (domAllowed && (!f.locations?.length || !f.employmentType?.length || !f.salary)) {
+  } else if (domAllowed && (!f.locations?.length || !f.employmentType?.length || !f.salary || (dom !== null && (!f.workplaceType || !f.validThrough || !f.datePosted)))) {
     // Structured data that misses a field the page visibly states (a salary only in the
     // description, locations in RDFa, employment type in a label): fill it from the page.
     if (!f.salary && f.description?.text) {
       const salary = salaryFrom(f.description.text.slice(0, 20_000));
       if (salary) fillGaps(merged, { salary }, 'heuristic');
     }
-    if (!f.locations?.length || !f.employmentType?.length) {
+    // A DOM already built (microdata, RDFa, site profile) makes the visible page cheap to read.
+    if (!f.locations?.length || !f.employmentType?.length || dom !== null) {
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
       warnAboutContradictions(merged, found.fields, source, warnings);
       const { locations, employmentType, salary, workplaceType, validThrough, datePosted, applyUrl } = found.fields;

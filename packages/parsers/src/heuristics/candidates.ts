@@ -41,6 +41,28 @@ export class Ballot {
     for (const c of this.byKey.values()) if (predicate(c)) c.score += points;
   }
 
+  /**
+   * A value from page metadata (`<title>`, `og:title`) that wraps a value found on the page
+   * ("Vacancy <h1 text> in <City>, work at <Employer>") hands its score to the wrapped one: the
+   * page element is the clean form both sources agree on.
+   */
+  foldInto(isWrapper: (c: Candidate) => boolean, isInner: (c: Candidate) => boolean): void {
+    const all = [...this.byKey.entries()];
+    for (const [key, wrapper] of all) {
+      if (!isWrapper(wrapper)) continue;
+      let target: Candidate | undefined;
+      for (const [innerKey, inner] of all) {
+        if (inner === wrapper || !isInner(inner) || innerKey.length < 3 || !key.includes(innerKey)) continue;
+        if (!target || inner.score > target.score) target = inner;
+      }
+      if (target) {
+        target.score += wrapper.score;
+        for (const s of wrapper.sources) target.sources.add(s);
+        wrapper.score = 0;
+      }
+    }
+  }
+
   /** The highest-scoring candidate at or above `min`, earliest vote first on ties. */
   best(min = 0): Candidate | undefined {
     let best: Candidate | undefined;

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Element } from 'domhandler';
+import { walkElements } from '../html/dom.js';
 import { Ballot } from './candidates.js';
 import { ABOUT_WORDS, foldWords, isGenericHeading } from './lang/index.js';
 import { firstText, hasAncestor, inChrome, inline, type Page } from './page.js';
@@ -13,7 +14,7 @@ import { foldKey, isBrand, isSlogan } from './site.js';
 import { plausibleTitle, splitTitle, type TitleResult } from './title.js';
 
 const COMPANY_SELECTORS = ['.company-name', '.job__company', '[data-ui="company-name"]', '.posting-headline .company', '.employer-name'];
-const COMPANY_HINTS = ['[class*="company-name" i]', '[class*="companyname" i]', '[id*="companyname" i]', '[class*="company_name" i]', '[class*="employer" i]', '[class*="hiring-org" i]', '[itemprop="hiringOrganization"]', '[data-testid*="company" i]', '[class*="org-name" i]'];
+const COMPANY_HINTS = ['[class*="hiring-agency" i]', '[class*="agency-name" i]', '[data-qa*="company-name" i]', '[class*="company-name" i]', '[class*="companyname" i]', '[id*="companyname" i]', '[class*="company_name" i]', '[class*="employer" i]', '[class*="hiring-org" i]', '[itemprop="hiringOrganization"]', '[data-testid*="company" i]', '[class*="org-name" i]'];
 
 const BADGE = /\s*(?:\([^()]{1,12}\)|\[[^\]]{1,12}\])$/;
 const NOT_A_NAME = /^(?:company|employer|about|about us|who we are|our company|confidential|the company|unternehmen|entreprise|empresa|公司|会社|الشركة|компания)$/i;
@@ -32,7 +33,11 @@ export function cleanCompany(raw: string): string {
 function plausibleCompany(text: string, page: Page, title: string | undefined): boolean {
   if (text.length < 2 || text.length > 120) return false;
   if (NOT_A_NAME.test(text) || isGenericHeading(text) || isSlogan(text)) return false;
-  if (title && foldKey(title) === foldKey(text)) return false;
+  if (title) {
+    const t = foldKey(title);
+    const c = foldKey(text);
+    if (t === c || (c.length >= 4 && t.includes(c)) || (t.length >= 4 && c.includes(t))) return false;
+  }
   if (/\{\{|\$\{|<%|^\d+$|notifications?|cookie/i.test(text)) return false;
   return /\p{L}/u.test(text);
 }
@@ -49,6 +54,21 @@ function aboutName(text: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Text of the first non-empty leaf under `el` ("Acme Ltd" of "Acme Ltd 4.1 ★"). */
+function firstLine(el: Element): string | undefined {
+  let found: string | undefined;
+  walkElements(el, (e) => {
+    if (found) return false;
+    if (e.children.every((c) => c.type === 'text')) {
+      const t = inline(e, 200);
+      if (t.length >= 2) found = t;
+      return false;
+    }
+    return true;
+  }, 200);
+  return found;
 }
 
 /** The employer's name, or `undefined`. */
@@ -69,7 +89,9 @@ export function extractCompany(page: Page, title: TitleResult): string | undefin
   for (const sel of COMPANY_HINTS) {
     const el = page.index.select(sel).find((e) => !inChrome(e));
     if (!el) continue;
-    const t = el.name === 'img' ? el.attribs.alt ?? '' : inline(el, 300);
+    // The name is the element's first line: ratings, badges and follower counts come after it.
+    const first = el.name === 'img' ? undefined : firstLine(el);
+    const t = el.name === 'img' ? el.attribs.alt ?? '' : first ?? inline(el, 300);
     if (t.length >= 2 && t.length <= 120) {
       vote(t, 4, 'attr');
       break;

@@ -56,7 +56,9 @@ export interface DatesResult {
   warnings: string[];
 }
 
-const POSTED_PHRASE = /\b(?:posted|published|veröffentlicht|publié|publicado|pubblicato|geplaatst|opublikowano)\b[^.\n|]{0,40}|(?:发布于|更新于|掲載日)[^。\n|]{0,20}|\d+\s*(?:天前|日前|일 전)|(?:منذ)\s+[^.\n|]{1,20}|\d+\s+\p{L}+\s+назад/iu;
+const POSTED_PHRASE = /\b(?:posted|published|veröffentlicht|publié|publicado|pubblicato|geplaatst|opublikowano)\b[^.\n|]{0,40}|(?:опубликована|опубликовано|размещена|размещено)\s[^.\n|]{0,40}|(?:发布于|更新于|掲載日)[^。\n|]{0,20}|\d+\s*(?:天前|日前|일 전)|(?:منذ)\s+[^.\n|]{1,20}|\d+\s+\p{L}+\s+назад/iu;
+
+const PERIOD_SPLIT = /\s+(?:to|until|till|bis|au|à|al|a|hasta|até|до|по|إلى|الى|حتى)\s+|\s*[–—~〜至]\s*|\s+-\s+/iu;
 
 export function extractDates(page: Page, bodySample: string): DatesResult {
   const warnings: string[] = [];
@@ -82,6 +84,18 @@ export function extractDates(page: Page, bodySample: string): DatesResult {
   }
   let validThrough: string | undefined;
   for (const hit of page.labels.get('validThrough') ?? []) if ((validThrough = read(hit.value, 'validThrough'))) break;
+  // "11/18/2026 to 12/02/2026", "22.12.2025 – 31.12.2025", "من 2025/12/22 إلى 2025/12/31".
+  for (const hit of page.labels.get('applicationPeriod') ?? []) {
+    const parts = hit.value.split(PERIOD_SPLIT).map((p) => p.replace(/^(?:from|von|du|de|desde|с|من|从|自)\s+/iu, '').trim()).filter(Boolean);
+    if (parts.length !== 2) continue;
+    const start = read(parts[0]!, 'datePosted');
+    const end = read(parts[1]!, 'validThrough');
+    if (start && end) {
+      datePosted ??= start;
+      validThrough ??= end;
+      break;
+    }
+  }
   return { ...(datePosted ? { datePosted } : {}), ...(validThrough ? { validThrough } : {}), warnings };
 }
 

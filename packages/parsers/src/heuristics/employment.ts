@@ -34,7 +34,16 @@ export function extractEmployment(page: Page, chips: readonly Chip[], headline: 
   return undefined;
 }
 
+const YES = /^(?:yes|ja|oui|sí|si|sim|tak|да|نعم|是|はい|evet|예)\b/iu;
+const NO = /^(?:no|nein|non|não|nie|нет|لا|否|いいえ|hayır|아니요)\b/iu;
+
 export function extractWorkplace(page: Page, chips: readonly Chip[], headline: string, description: string): WorkplaceType | undefined {
+  // "Remote job: No", "Homeoffice: Ja": a yes/no answer to a remote label.
+  for (const hit of page.labels.get('workplace') ?? []) {
+    if (parseWorkplaceType(hit.label) !== 'remote') continue;
+    if (YES.test(hit.value)) return 'remote';
+    if (NO.test(hit.value)) return 'onsite';
+  }
   const sources = [page.labels.get('workplace')?.[0]?.value, firstText(page, WORKPLACE_SELECTORS, 2, 100)?.text, ...chips.filter((c) => c.kind === 'workplace').map((c) => c.text)];
   for (const s of sources) {
     const w = s ? parseWorkplaceType(s) : null;

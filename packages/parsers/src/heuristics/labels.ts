@@ -10,7 +10,7 @@ import { cleanInline } from '../html/sanitize.js';
 import { labelField, type LabelField } from './lang/index.js';
 
 /** Values per field, in document order (at most five each), with the element that held the value. */
-export type LabelHits = Map<LabelField, Array<{ value: string; el: Element }>>;
+export type LabelHits = Map<LabelField, Array<{ value: string; el: Element; label: string }>>;
 
 const SKIP = new Set(['nav', 'footer', 'script', 'style', 'noscript', 'template', 'svg', 'select', 'button', 'option']);
 const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'table', 'section', 'dl', 'h1', 'h2', 'h3', 'tr', 'tbody', 'article']);
@@ -19,12 +19,13 @@ const LEAFISH = new Set(['p', 'li', 'div', 'span', 'td', 'dd', 'section', 'small
 const LABEL_FIRST = /^\s*([^:：]{1,40}?)\s*[:：]\s*(.{1,200})$/u;
 
 function add(out: LabelHits, label: string, value: string, el: Element): boolean {
-  const field = labelField(cleanInline(label));
+  const l = cleanInline(label);
+  const field = labelField(l);
   if (!field) return false;
   const v = cleanInline(value).replace(/^[:：\-–—\s]+/, '');
   if (!v || v.length > 200 || labelField(v)) return true;
   const list = out.get(field) ?? [];
-  if (list.length < 5) list.push({ value: v, el });
+  if (list.length < 5) list.push({ value: v, el, label: l });
   out.set(field, list);
   return true;
 }
@@ -61,11 +62,41 @@ function shortText(el: Element): string | undefined {
   return t.length < 80 ? cleanInline(t) : undefined;
 }
 
+const rowsOf = (table: Element): Element[] => {
+  const rows: Element[] = [];
+  for (const c of table.children) {
+    if (!isElement(c)) continue;
+    if (c.name === 'tr') rows.push(c);
+    else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') for (const r of c.children) if (isElement(r) && r.name === 'tr') rows.push(r);
+  }
+  return rows;
+};
+
+/**
+ * A table whose first row holds only labels (`th`, or label-like cells) and whose single data
+ * row holds the values, column by column: government vacancy tables are written this way.
+ * Tables with several data rows are listings and are left alone.
+ */
+function headerRowTable(out: LabelHits, table: Element): boolean {
+  const rows = rowsOf(table);
+  if (rows.length !== 2) return false;
+  const head = rows[0]!.children.filter(isElement);
+  const data = rows[1]!.children.filter(isElement);
+  if (head.length < 2 || head.length !== data.length || !head.every((c) => c.name === 'th')) return false;
+  let hits = 0;
+  head.forEach((h, i) => {
+    const label = shortText(h);
+    if (label && add(out, label, textOf(data[i]!, 400), data[i]!)) hits++;
+  });
+  return hits > 0;
+}
+
 /** Collect label–value pairs under `root` (one walk, capped). */
 export function collectLabels(root: AnyNode): LabelHits {
   const out: LabelHits = new Map();
   walkElements(root, (el) => {
     if (SKIP.has(el.name)) return false;
+    if (el.name === 'table' && headerRowTable(out, el)) return false;
     if (el.name === 'dt' || el.name === 'th') {
       const next = nextElement(el);
       if (next) add(out, textOf(el, 100), textOf(next, 400), next);

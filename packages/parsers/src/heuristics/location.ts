@@ -38,6 +38,13 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
     }
   }
   for (const c of chips) if (c.kind === 'location') ballot.add(c.text, 4, 'chip');
+  // A street address names the city in its first part ("Санкт-Петербург, Московский проспект, 212").
+  const address = page.index.select('[class*="address" i], [data-qa*="address" i], address').find((e) => !inChrome(e));
+  if (address) {
+    const t = inline(address, 300);
+    const parts = t.split(/\s*,\s*/);
+    if (parts.length >= 2 && /\d/.test(parts.slice(1).join(' ')) && !/\d/.test(parts[0]!)) ballot.add(parts[0], 2, 'address');
+  }
   const pinned = pinnedLocation(page);
   if (pinned) ballot.add(pinned, 3, 'pin');
   for (const h of hints) ballot.add(h, 3, 'title');

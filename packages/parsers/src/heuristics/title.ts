@@ -43,12 +43,18 @@ export interface TitleParts {
   location?: string;
   /** Other non-brand segments, in order (company or location hints). */
   rest: string[];
+  /** The company came from an explicit pattern ("at", "hiring", "Careers at", "work at company X"). */
+  explicit?: boolean;
 }
 
 const HAS_CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 const CAREER_SEGMENT = /^(?:careers?|jobs?|job openings?|karriere|stellenangebote?|carrières?|empleos?|empleo|trabaja con nosotros|emploi|offres?|vagas|lavora con noi|werken bij|praca|вакансии)(?:\s+(?:at|bei|chez|en|@|na|bij|w|в)\s+(.+))?$/i;
 const APPLICATION_FOR = /^(?:job application for|application for|apply for|bewerbung (?:als|für))\s+(.+?)\s+(?:at|bei|@)\s+(.+)$/i;
 const HIRING = /^(.{2,80}?)\s+(?:is\s+)?hiring(?:\s+(?:a|an))?\s+(.{2,120}?)(?:\s+in\s+(.{2,80}))?$/i;
+/** "Вакансия <Role> в <City>, работа в компании <Employer>" and its kin on boards without a profile. */
+const VACANCY_TITLE = /^(?:вакансия|vacancy|job|stellenangebot|offre d'emploi|oferta de empleo|vaga)[:\s]+(.{2,120}?)\s+(?:в|in|à|en|em)\s+([^,]{2,60}),\s*(?:работа в компании|job at|work at|arbeiten bei|travailler chez|trabajar en|trabalhar na)\s+(.{2,100})$/iu;
+/** A leading "Vacancy:"/"Job:" word before the role. */
+const VACANCY_PREFIX = /^(?:вакансия|vacancy|job|stellenangebot|stelle|offre|oferta|vaga|vacature|oferta pracy)\s*[:：\-–]\s*/iu;
 const BADGE = /\s*(?:\([^()]{1,12}\)|\[[^\]]{1,12}\])$/;
 /** CJK "…招聘" / "…求人" suffixes of board titles: "Java开发招聘" → "Java开发". */
 const CJK_SUFFIX = /(?:招聘信息|招聘|求人情報|求人|の募集|募集|채용)$/;
@@ -80,13 +86,14 @@ function splitAt(text: string): { title: string; company?: string } {
 export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string): TitleParts {
   const text = cleanInline(raw);
   const app = APPLICATION_FOR.exec(text);
-  if (app) return { title: app[1]!.trim(), company: app[2]!.trim(), rest: [] };
+  if (app) return { title: app[1]!.trim(), company: app[2]!.trim(), rest: [], explicit: true };
   let company: string | undefined;
+  let explicit = false;
   const kept: string[] = [];
   for (const seg of splitSegments(text)) {
     const career = CAREER_SEGMENT.exec(seg);
     if (career) {
-      if (career[1]) company ??= career[1].trim();
+      if (career[1]) (company ??= career[1].trim()), (explicit = true);
       continue;
     }
     if (brand && isBrand(seg, brand)) continue;
@@ -105,12 +112,19 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string):
   const hiring = HIRING.exec(title);
   if (hiring && !knownTitle) {
     company ??= hiring[1]!.trim();
-    title = hiring[2]!.trim();
+    explicit = true;
+    title = hiring[2]!.trim().replace(/\s+(?:jobs?|position|role)$/i, '');
     if (hiring[3]) location = hiring[3].trim();
+  }
+  const vacancy = VACANCY_TITLE.exec(title);
+  if (vacancy) {
+    title = vacancy[1]!.trim();
+    if (vacancy[2]) location = vacancy[2].trim();
+    if (vacancy[3]) (company = vacancy[3].trim()), (explicit = true);
   }
   const at = splitAt(title);
   title = at.title;
-  if (at.company) company = at.company;
+  if (at.company) (company = at.company), (explicit = true);
   if (HAS_CJK.test(title)) title = title.replace(CJK_SUFFIX, '').trim() || title;
   const rest = parts.filter((_, i) => i !== idx);
   if (!company && rest.length > 0) {
@@ -118,7 +132,8 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string):
     company = idx > 0 && knownTitle ? parts[0] : rest[0];
     if (company && HAS_CJK.test(company)) company = company.replace(CJK_SUFFIX, '').trim() || company;
   }
-  return { title, ...(company ? { company } : {}), ...(location ? { location } : {}), rest };
+  title = title.replace(VACANCY_PREFIX, '').trim() || title;
+  return { title, ...(company ? { company } : {}), ...(location ? { location } : {}), rest, ...(explicit ? { explicit } : {}) };
 }
 
 /**
@@ -154,7 +169,9 @@ export function extractTitle(page: Page): TitleResult {
     if (!raw) return;
     const parts = splitTitle(raw, brand);
     const t = parts.title.replace(/\s*[:：]\s*$/, '');
-    if (parts.company) companyHints.push({ text: parts.company, weight: source === 'title' || source === 'og' ? 2 : 4, source });
+    // From head metadata only an explicit pattern ("at X", "X hiring") names the employer; plain
+    // segments are read again once the title is known (see company.ts).
+    if (parts.company && (parts.explicit || (source !== 'title' && source !== 'og'))) companyHints.push({ text: parts.company, weight: source === 'title' || source === 'og' ? 3 : 4, source });
     if (parts.location) locationHints.push(parts.location);
     if (plausibleTitle(t, brand)) ballot.add(t, weight, source, el);
   };
@@ -206,8 +223,8 @@ export function extractTitle(page: Page): TitleResult {
   if (scan.title) vote(scan.title, 3, 'title');
 
   // A heading found again inside the page title or og:title is the title those wrap.
-  const heads = foldKey(`${scan.title ?? ''} ${og ?? ''}`);
-  ballot.boost((c) => c.sources.size === 1 && !c.sources.has('title') && !c.sources.has('og') && foldKey(c.text).length >= 3 && heads.includes(foldKey(c.text)), 2);
+  const meta = (c: { sources: Set<string> }) => [...c.sources].every((s) => s === 'title' || s === 'og');
+  ballot.foldInto(meta, (c) => !meta(c) && c.el !== undefined);
 
   const best = ballot.best(2);
   return {

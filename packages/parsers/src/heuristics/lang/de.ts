@@ -16,6 +16,7 @@ export const de: LanguageVocabulary = {
     experience: ['berufserfahrung', 'erfahrung', 'karrierestufe', 'berufserfahrung in jahren'],
     education: ['ausbildung', 'abschluss', 'qualifikation', 'bildungsabschluss', 'studium'],
     apply: ['bewerbung', 'bewerben'],
+    applicationPeriod: ['bewerbungszeitraum', 'ausschreibungszeitraum', 'zeitraum'],
   },
   apply: ['jetzt bewerben', 'bewerben', 'online bewerben', 'hier bewerben', 'zur bewerbung', 'bewerbung starten', 'direkt bewerben', 'bewerbung absenden', 'jetzt online bewerben'],
   vacancy: ['stellenangebot', 'stellenausschreibung', 'wir suchen', 'stellenbeschreibung', 'ihre aufgaben', 'ihr profil', 'wir bieten', 'zum nächstmöglichen zeitpunkt', '(m/w/d)', '(w/m/d)'],

@@ -16,6 +16,7 @@ export const es: LanguageVocabulary = {
     experience: ['experiencia', 'experiencia mínima', 'años de experiencia', 'experiencia requerida'],
     education: ['estudios', 'estudios mínimos', 'formación', 'educación', 'nivel educativo', 'titulación'],
     apply: ['postulación', 'cómo postular'],
+    applicationPeriod: ['periodo de postulación', 'período de postulación', 'periodo de inscripción', 'fechas de postulación'],
   },
   apply: ['postularse', 'postúlate', 'postular', 'aplicar', 'aplicar ahora', 'solicitar', 'inscribirse', 'inscríbete', 'enviar candidatura', 'inscribirme en esta oferta', 'postularme'],
   vacancy: ['oferta de empleo', 'vacante', 'buscamos', 'estamos contratando', 'descripción del puesto', 'requisitos', 'ofrecemos'],

@@ -16,6 +16,7 @@ export const fr: LanguageVocabulary = {
     experience: ['expérience', 'expérience requise', "niveau d'expérience", 'années d\'expérience'],
     education: ['formation', "niveau d'études", 'diplôme', 'niveau de diplôme'],
     apply: ['candidature', 'pour postuler'],
+    applicationPeriod: ['période de candidature', "période d'inscription"],
   },
   apply: ['postuler', 'postulez', 'je postule', 'postuler maintenant', 'candidater', 'postuler à cette offre', 'envoyer ma candidature', 'déposer ma candidature'],
   vacancy: ["offre d'emploi", 'nous recrutons', 'poste à pourvoir', 'description du poste', 'profil recherché', 'vos missions', 'h/f', 'f/h'],

@@ -91,8 +91,18 @@ export function labelField(label: string): LabelField | undefined {
   if (label.length > MAX_LABEL + 12) return undefined;
   const key = foldWords(label)
     .replace(/^[^\p{L}\p{N}]+/u, '')
-    .replace(/[\s:：*\-–—.؟?]+$/u, '');
-  return LABEL_INDEX.get(key);
+    .replace(/[\s:：*\-–—.؟?]+$/u, '')
+    .replace(/\s*\([^)]{0,20}\)$/, '');
+  const exact = LABEL_INDEX.get(key);
+  if (exact || !key.includes(' ')) return exact;
+  // "Closing date for applications", "آخر موعد لتقديم الطلبات": a known label of two or more
+  // words followed by at most three more words.
+  const words = key.split(' ');
+  for (let n = words.length - 1; n >= 2 && words.length - n <= 3; n--) {
+    const hit = LABEL_INDEX.get(words.slice(0, n).join(' '));
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** The text starts with an apply call to action in any language ("Apply now", "Jetzt bewerben", "立即申请", "قدم الآن"). */

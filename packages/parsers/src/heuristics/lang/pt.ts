@@ -16,6 +16,7 @@ export const pt: LanguageVocabulary = {
     experience: ['experiência', 'nível de experiência', 'senioridade'],
     education: ['escolaridade', 'formação', 'habilitações'],
     apply: ['candidatura'],
+    applicationPeriod: ['período de inscrições', 'período de inscrição', 'inscrições'],
   },
   apply: ['candidatar-se', 'candidatar', 'candidate-se', 'aplicar', 'quero me candidatar', 'enviar candidatura', 'inscrever-se'],
   vacancy: ['vaga', 'vagas', 'estamos contratando', 'oferta de emprego', 'descrição da vaga', 'requisitos', 'responsabilidades e atribuições'],

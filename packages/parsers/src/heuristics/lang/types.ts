@@ -19,7 +19,9 @@ export type LabelField =
   | 'department'
   | 'experience'
   | 'education'
-  | 'apply';
+  | 'apply'
+  /** A posted–closing range in one value ("Open & closing dates: 11/18/2026 to 12/02/2026"). */
+  | 'applicationPeriod';
 
 /** One language's words. Every list is optional data; none is code. */
 export interface LanguageVocabulary {
