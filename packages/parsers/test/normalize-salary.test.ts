@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SalarySchema } from '@jobkit/core';
+import fc from 'fast-check';
+import { JobkitError, SalarySchema } from '@jobkit/core';
 import { parseSalary } from '../src/normalize/index.js';
+import { MAX_SALARY_INPUT } from '../src/normalize/salary.js';
 
 type Row = [text: string, min: number | null, max: number | null, currency: string | null, period: string | null];
 
@@ -129,5 +131,234 @@ describe('parseSalary', () => {
   it('does not read a year or phone number next to a real salary as the amount', () => {
     const s = parseSalary('2024 budget: $90,000 - $110,000 (call 555-123-4567)');
     expect([s?.min, s?.max]).toEqual([90_000, 110_000]);
+  });
+});
+
+// Members of each family in issue #11, written for these tests (none of them is in bench/salary).
+type Family = [name: string, rows: Row[]];
+const families: Family[] = [
+  [
+    'period phrasings',
+    [
+      ['$16 - $19 an hour', 16, 19, 'USD', 'hour'],
+      ['From $14.25 an hour', 14.25, null, 'USD', 'hour'],
+      ['Up to £12.60 an hour', null, 12.6, 'GBP', 'hour'],
+      ['$27 an hour', 27, 27, 'USD', 'hour'],
+      ['£410 a week', 410, 410, 'GBP', 'week'],
+      ['$2,050 biweekly', 2050, 2050, 'USD', 'week'],
+      ['£31,250 per anum', 31_250, 31_250, 'GBP', 'year'],
+      ['$48k annually', 48_000, 48_000, 'USD', 'year'],
+      ['€2.900 brutto jährlich', 2900, 2900, 'EUR', 'year'],
+      ['3 900 zł w skali miesiąca', 3900, 3900, 'PLN', 'month'],
+      ['70 000 ₽ в месяц', 70_000, 70_000, 'RUB', 'month'],
+      ['€2.100 al mese', 2100, 2100, 'EUR', 'month'],
+      ['€ 2.750 per maand', 2750, 2750, 'EUR', 'month'],
+      ['2 600 € par mois', 2600, 2600, 'EUR', 'month'],
+      ['1.950 € por mes', 1950, 1950, 'EUR', 'month'],
+      ['$38/hr', 38, 38, 'USD', 'hour'],
+      ['£14 p.h.', 14, 14, 'GBP', 'hour'],
+      ['£29k pa', 29_000, 29_000, 'GBP', 'year'],
+      ['時給1,350円', 1350, 1350, 'JPY', 'hour'],
+      ['日給9,500円', 9500, 9500, 'JPY', 'day'],
+      ['月薪 12000 元', 12_000, 12_000, 'CNY', 'month'],
+      ['年薪 40万', 400_000, 400_000, 'CNY', 'year'],
+    ],
+  ],
+  [
+    'bounds',
+    [
+      ['Starting at $21 an hour', 21, null, 'USD', 'hour'],
+      ['beginning at $61,000 per year', 61_000, null, 'USD', 'year'],
+      ['$58,000 or more', 58_000, null, 'USD', 'year'],
+      ['$19/hr and above', 19, null, 'USD', 'hour'],
+      ['min. £30k', 30_000, null, 'GBP', 'year'],
+      ['max $72,000', null, 72_000, 'USD', 'year'],
+      ['bis zu 4.800 € im Monat', null, 4800, 'EUR', 'month'],
+      ['jusqu’à 48 000 € par an', null, 48_000, 'EUR', 'year'],
+      ['desde 24.000 € al año', 24_000, null, 'EUR', 'year'],
+      ['hasta 3.000 € al mes', null, 3000, 'EUR', 'month'],
+      ['月給30万円以上', 300_000, null, 'JPY', 'month'],
+      ['年収900万円以下', null, 9_000_000, 'JPY', 'year'],
+      ['NT$ 52,000 - (月薪)', 52_000, null, 'TWD', 'month'],
+      ['75k+', 75_000, null, null, 'year'],
+      ['от 80 000 руб.', 80_000, null, 'RUB', null],
+    ],
+  ],
+  [
+    'ranges and shared units',
+    [
+      ['24-31,000 per anum', 24_000, 31_000, null, 'year'],
+      ['£27-33,000', 27_000, 33_000, 'GBP', 'year'],
+      ['12-20K·14薪', 12_000, 20_000, 'CNY', 'month'],
+      ['2-3万/月', 20_000, 30_000, 'CNY', 'month'],
+      ['年収 550万円〜750万円', 5_500_000, 7_500_000, 'JPY', 'year'],
+      ['8千-1.2万', 8000, 12_000, 'CNY', 'month'],
+      ['₹15-22 LPA', 1_500_000, 2_200_000, 'INR', 'year'],
+      ['£300 – £380 per day', 300, 380, 'GBP', 'day'],
+      ['$95,000 – $80,000', 80_000, 95_000, 'USD', 'year'],
+      ['od 14 000 do 18 000 zł', 14_000, 18_000, 'PLN', null],
+      ['от 200 до 260 тыс. руб.', 200_000, 260_000, 'RUB', null],
+      ['18 000 – 24 000 kr/mån', 18_000, 24_000, 'SEK', 'month'],
+    ],
+  ],
+  [
+    'locale numbers and three-decimal currencies',
+    [
+      ['الراتب : 720.000', 720, 720, null, null],
+      ['KWD 950.000 monthly', 950, 950, 'KWD', 'month'],
+      ['JOD 1,100.500 per month', 1100.5, 1100.5, 'JOD', 'month'],
+      ['الراتب ٩٠٠٠ درهم', 9000, 9000, 'AED', null],
+      ["CHF 8'400 pro Monat", 8400, 8400, 'CHF', 'month'],
+      ['61 000 € brut annuel', 61_000, 61_000, 'EUR', 'year'],
+      ['2.345,50 € brutto pro Monat', 2345.5, 2345.5, 'EUR', 'month'],
+      ['₹ 7,50,000 per annum', 750_000, 750_000, 'INR', 'year'],
+      ['$1,875.25 per week', 1875.25, 1875.25, 'USD', 'week'],
+    ],
+  ],
+  [
+    'currency from symbol, name or language',
+    [
+      ['Lønn: kr 640 000 – 720 000 per år', 640_000, 720_000, 'NOK', 'year'],
+      ['Lön: 36 000 kr per månad', 36_000, 36_000, 'SEK', 'month'],
+      ['Løn 38.500 kr. om måneden', 38_500, 38_500, 'DKK', 'month'],
+      ['HK$ 28,000 per month', 28_000, 28_000, 'HKD', 'month'],
+      ['A$95k + super', 95_000, 95_000, 'AUD', 'year'],
+      ['$88,000 - $96,000 + super', 88_000, 96_000, 'AUD', 'year'],
+      ['C$72,000', 72_000, 72_000, 'CAD', 'year'],
+      ['R$ 7.200 por mês', 7200, 7200, 'BRL', 'month'],
+      ['Rs 42,000 per month', 42_000, 42_000, 'INR', 'month'],
+      ['₩45,000,000', 45_000_000, 45_000_000, 'KRW', 'year'],
+      ['₺32.000 aylık', 32_000, 32_000, 'TRY', 'month'],
+      ['SAR 11,000 per month', 11_000, 11_000, 'SAR', 'month'],
+      ['9,000 - 12,000 ر.س', 9000, 12_000, 'SAR', null],
+      ['¥8,000 - ¥12,000 元/月', 8000, 12_000, 'CNY', 'month'],
+    ],
+  ],
+  [
+    'pay in prose',
+    [
+      ['FTE £19,800 for this 25-hour role', 19_800, 19_800, 'GBP', 'year'],
+      ['We have 120 employees in 4 countries and pay $70,000 - $85,000 a year', 70_000, 85_000, 'USD', 'year'],
+      ['$23/hr (approx. $47,800/yr)', 23, 23, 'USD', 'hour'],
+      ['Salary: £32,000 plus a £1,000 welcome bonus', 32_000, 32_000, 'GBP', 'year'],
+      ['Hours: 20-25 per week. Pay: $15.50 an hour', 15.5, 15.5, 'USD', 'hour'],
+      ['Gehalt: 58.000 € brutto jährlich, 30 Tage Urlaub', 58_000, 58_000, 'EUR', 'year'],
+      ['Competitive hourly rate plus commission (OTE 75k)', 75_000, 75_000, null, 'year'],
+    ],
+  ],
+];
+
+describe.each(families)('parseSalary: %s', (_name, list) => {
+  it.each(list)('%s', (text, min, max, currency, period) => {
+    const s = parseSalary(text);
+    expect(s, text).not.toBeNull();
+    expect({ min: s!.min, max: s!.max, currency: s!.currency, period: s!.period }).toEqual({ min, max, currency, period });
+    expect(SalarySchema.safeParse(s).success).toBe(true);
+  });
+});
+
+describe('parseSalary: figures that are not pay', () => {
+  it.each([
+    ['$3,000 sign on bonus'],
+    ['£250 bonus for referring a friend'],
+    ['$5,000 relocation allowance'],
+    ['$150M to $300M (USD)'],
+    ['>$2bn annual revenue'],
+    ['Revenue: $10 to $25 million (USD)'],
+    ['Expected hours: 25 – 35 per week'],
+    ['This is a 35-hour role'],
+    ['legal fees (£60-180/month)'],
+    ['Membership costs $30 per month'],
+    ['13-15薪'],
+    ['20% off products'],
+    ['3+ years of experience'],
+    ['Team of 25 engineers'],
+    ['Closing date 30/06/2025'],
+    ['Call 0412 345 678'],
+    ['Requires iOS 17.2'],
+    ['Postcode 3000, Melbourne'],
+    ['業績連動賞与年2回'],
+    ['資本金 5000万円'],
+  ])('%j → null', (text) => {
+    expect(parseSalary(text)).toBeNull();
+  });
+});
+
+describe('parseSalary: options', () => {
+  it('a country hint settles kr and $', () => {
+    expect(parseSalary('kr 45 000 per måned', { country: 'NO' })?.currency).toBe('NOK');
+    expect(parseSalary('$80,000 a year', { country: 'CA' })?.currency).toBe('CAD');
+    expect(parseSalary('€50,000', { country: 'CA' })?.currency).toBe('EUR');
+  });
+  it('a currency hint makes 650.000 dinars read as 650', () => {
+    expect(parseSalary('Salary 650.000', { defaultCurrency: 'KWD' })).toMatchObject({ min: 650, max: 650, currency: 'KWD' });
+  });
+  it('carries the number of monthly salaries', () => {
+    expect(parseSalary('20-28K·15薪')?.monthsPerYear).toBe(15);
+    expect(parseSalary('$20 - $28 an hour')?.monthsPerYear).toBeUndefined();
+  });
+});
+
+// Issue #13: bounded work, typed errors, no Infinity.
+describe('parseSalary: hostile input', () => {
+  it('throws INVALID_ARGUMENT on a non-string', () => {
+    for (const bad of [null, undefined, 42, {}, ['$5'], Symbol('x')]) {
+      let caught: unknown;
+      try {
+        parseSalary(bad as unknown as string);
+      } catch (e) {
+        caught = e;
+      }
+      expect(JobkitError.is(caught, 'INVALID_ARGUMENT')).toBe(true);
+    }
+  });
+
+  it('returns null, not Infinity, for a 400-digit amount', () => {
+    expect(parseSalary(`$${'9'.repeat(400)}`)).toBeNull();
+    expect(parseSalary(`${'1'.repeat(400)} EUR per year`)).toBeNull();
+    expect(parseSalary('$2,000,000,000,000')).toBeNull();
+  });
+
+  it('stays linear on 60 KB of amounts and whitespace', () => {
+    const cases = [
+      '$1 '.repeat(20_000),
+      `$1${' '.repeat(60_000)}yyyyy`,
+      '1,000 - '.repeat(7_500),
+      '9'.repeat(60_000),
+      '1 000 '.repeat(10_000),
+      '万'.repeat(60_000),
+    ];
+    for (const text of cases) {
+      const start = performance.now();
+      parseSalary(text);
+      expect(performance.now() - start).toBeLessThan(500);
+    }
+  });
+
+  it('reads only the first MAX_SALARY_INPUT characters', () => {
+    expect(parseSalary(`${' '.repeat(MAX_SALARY_INPUT)}$50,000`)).toBeNull();
+    expect(parseSalary(`$50,000${' '.repeat(MAX_SALARY_INPUT)}`)?.min).toBe(50_000);
+  });
+
+  it('never throws on strings, returns schema-valid salaries and stays within a time budget', () => {
+    const pieces = fc.constantFrom(
+      '$', '€', '£', '¥', 'kr', 'NT$', '₹', 'k', 'K', '万', '千', '薪', '·', '-', '–', '~', '〜', ' ', '\u00a0', ',', '.', "'",
+      '+', '/', '(', ')', 'per', 'an', 'hour', 'year', 'month', 'up to', 'from', 'bis', 'ab', 'bonus', 'revenue', 'LPA',
+      '月給', '年収', '円', '以上', 'الراتب', '٦٥٠', 'p.a.', 'hrs', '%', '0', '9', '12', '1,000', '650.000', '2024',
+    );
+    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.array(pieces, { maxLength: 60 }).map((a) => a.join('')), fc.string({ unit: 'grapheme', maxLength: 200 }));
+    fc.assert(
+      fc.property(text, (t) => {
+        const start = performance.now();
+        const s = parseSalary(t);
+        // Generous: the machine is shared; a quadratic path on 200 chars would still show.
+        expect(performance.now() - start).toBeLessThan(250);
+        if (s) {
+          expect(SalarySchema.safeParse(s).success).toBe(true);
+          if (s.min !== null && s.max !== null) expect(s.min).toBeLessThanOrEqual(s.max);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -708,10 +708,20 @@ function languageContext(tokens: readonly Token[], hint: string | undefined): Cu
     const w = t.text;
     const cue = LANGUAGE_CUES[w];
     if (cue) ctx[cue] += 2;
-    else if (/[øæ]/.test(w)) {
-      ctx.no++;
-      ctx.da++;
-    } else if (/[öä]/.test(w)) ctx.sv++;
+    else if (w.charCodeAt(0) < 0x3000) {
+      // Letters only Norwegian/Danish (ø, æ) or Swedish (ö, ä) use.
+      let nd = false;
+      let sv = false;
+      for (let j = 0; j < w.length; j++) {
+        const c = w.charCodeAt(j);
+        if (c === 0xf8 || c === 0xe6) nd = true;
+        else if (c === 0xf6 || c === 0xe4) sv = true;
+      }
+      if (nd) {
+        ctx.no++;
+        ctx.da++;
+      } else if (sv) ctx.sv++;
+    }
     const q = QUALIFIERS[w];
     if (q) ctx.qualifier = q;
     const c = w.charCodeAt(0);
@@ -728,7 +738,7 @@ const LANGUAGE_CUES: Readonly<Record<string, 'no' | 'sv' | 'da' | 'zh' | 'ja'>> 
   søknadsfrist: 'no', arbeidssted: 'no', jobb: 'no', lønnet: 'no', lønnstrinn: 'no', kroner: 'no', ikke: 'no',
   løn: 'da', årsløn: 'da', timeløn: 'da', månedsløn: 'da', ansøgningsfrist: 'da', arbejdssted: 'da', måneden: 'da',
   kr: 'da', om: 'da', efter: 'da', aftale: 'da', lønnen: 'no',
-  lön: 'sv', årslön: 'sv', timlön: 'sv', månadslön: 'sv', månad: 'sv', månaden: 'sv', kronor: 'sv', tjänst: 'sv',
+  lön: 'sv', mån: 'sv', mnd: 'no', årslön: 'sv', timlön: 'sv', månadslön: 'sv', månad: 'sv', månaden: 'sv', kronor: 'sv', tjänst: 'sv',
   tjänsten: 'sv', och: 'sv', enligt: 'sv', inte: 'sv', ansök: 'sv', ingångslön: 'sv',
   元: 'zh', 薪: 'zh', 月薪: 'zh', 年薪: 'zh', 人民币: 'zh', 工资: 'zh', 待遇: 'zh', 万元: 'zh', 薪资: 'zh', 块: 'zh',
   円: 'ja', 万円: 'ja', 年収: 'ja', 月給: 'ja', 時給: 'ja', 日給: 'ja', 給与: 'ja', 賞与: 'ja', 年俸: 'ja',

@@ -53,7 +53,7 @@ export const UNIT_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, Sa
   ['uke', 'week'], ['uge', 'week'], ['tydzień', 'week'], ['неделю', 'week'], ['settimana', 'week'], ['hafta', 'week'],
   ['month', 'month'], ['mo', 'month'], ['mth', 'month'], ['mos', 'month'], ['mon', 'month'], ['monat', 'month'],
   ['mois', 'month'], ['mes', 'month'], ['mês', 'month'], ['maand', 'month'], ['månad', 'month'], ['månaden', 'month'],
-  ['måned', 'month'], ['måneden', 'month'], ['miesiąc', 'month'], ['miesiąca', 'month'], ['mies', 'month'],
+  ['måned', 'month'], ['måneden', 'month'], ['mån', 'month'], ['mnd', 'month'], ['md', 'month'], ['miesiąc', 'month'], ['miesiąca', 'month'], ['mies', 'month'],
   ['месяц', 'month'], ['мес', 'month'], ['mese', 'month'], ['ay', 'month'], ['شهر', 'month'], ['माह', 'month'],
   ['महीना', 'month'], ['महीने', 'month'], ['pcm', 'month'],
   ['year', 'year'], ['yr', 'year'], ['y', 'year'], ['jahr', 'year'], ['an', 'year'], ['année', 'year'], ['año', 'year'],
