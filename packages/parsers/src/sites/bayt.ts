@@ -14,7 +14,7 @@ export const bayt = defineSite({
     title: ['h1#job_title', '#jobViewHeader h1', '#job-view-header h1', '.card-content h1.t-large'],
     company: ['#jobViewHeader a[href*="/company/"]', '.job-company-location-wrapper a.t-bold', '.job-company-location-wrapper a[href*="/company/"]', '#job_company_name', '.card-content a.t-bold[href*="/company/"]'],
     location: ['#jobViewHeader div.t-mute', '.job-company-location-wrapper .t-mute', '#jobViewHeader .t-mute a'],
-    datePosted: ['[data-automation-id="job-active-date"]', '#jobViewHeader .jb-date span', '.jb-date span'],
+    datePosted: ['[data-automation-id="job-active-date"]', '#jobViewHeader .jb-date span', '.jb-date span', '.card-content ul.list li span', '#jobViewHeader .t-mute'],
     applyUrl: ['a#applyLink[href] @href', 'a[data-js-aid="applyButton"][href] @href'],
     description: ['#job-description', '.card-content .t-break', '[itemprop="description"]'],
   },

@@ -5,11 +5,18 @@
  * Employer | Glassdoor".
  * @module
  */
+import { currencyForHost } from './text.js';
 import { defineSite, type TitleParts } from './types.js';
 
-function fromTitle(raw: string): TitleParts | undefined {
-  if (!/glassdoor/i.test(raw)) return undefined;
-  const t = raw.replace(/\s*[|–-]\s*glassdoor.*$/i, '').trim();
+function fromTitle(raw: string, known?: string): TitleParts | undefined {
+  if (raw.length > 400 || !/glassdoor/i.test(raw)) return undefined;
+  const t = raw.replace(/[|–-] ?glassdoor.*$/i, '').trim();
+  // "Employer Role Job in Place" and "Employer hiring Role Job in Place", once the role is known.
+  const at = known ? t.indexOf(` ${known} `) : -1;
+  if (known && at > 0) {
+    const place = t.slice(at + known.length + 1).replace(/^(?:job|jobs) in /i, '');
+    return { title: known, company: t.slice(0, at).replace(/ hiring$/i, ''), ...(place ? { location: place } : {}) };
+  }
   let m = /^(.+?) (?:job|jobs) in (.+?) (?:at|with) (.+)$/i.exec(t);
   if (m) return { title: m[1]!, location: m[2]!, company: m[3]! };
   m = /^(.+?) (?:job|jobs) at (.+?) in (.+)$/i.exec(t);
@@ -27,6 +34,7 @@ export const glassdoor = defineSite({
     title: ['[data-test="job-title"]', 'h1[id^="jd-job-title"]', '[class*="JobDetails_jobTitle"]', '[data-test="jobTitle"]', 'header[class*="JobDetails_jobDetailsHeader"] h1', '.css-17x2pwl', '.job-title'],
     company: [
       '[data-test="employer-name"]', '[class*="EmployerProfile_employerName"]', '[class*="EmployerProfile_compactEmployerName"]',
+      '[class*="EmployerProfile_employerInfo"] h4', '[class*="EmployerProfile_profileContainer"] h4', 'h4[id^="jd-employer"]',
       '[data-test="employerName"]', '.css-16nw49e', '.employerName', '.employer-name',
     ],
     location: ['[data-test="location"]', '[class*="JobDetails_location"]', '[data-test="emp-location"]', '.css-1v5elnn', '.location'],
@@ -37,7 +45,14 @@ export const glassdoor = defineSite({
     description: ['[class*="JobDetails_jobDescription"]', '#JobDescriptionContainer', '[data-test="jobDescriptionContent"]', '.jobDescriptionContent', '.desc'],
   },
   fromTitle,
+  descriptionLabels: {
+    'job type': 'employmentType', 'job types': 'employmentType', 'work location': 'workplace', 'application deadline': 'validThrough',
+    'contract type': 'employmentType', 'closing date': 'validThrough',
+  },
+  currency: currencyForHost,
   clean: {
+    // A "Glassdoor est." range is the board's guess, not pay the employer stated.
+    salary: (t) => (/glassdoor est|estimated by glassdoor/i.test(t) ? undefined : t),
     company: (t) => t.replace(/\s*\d[.,]\d\s*★?\s*$/, '').replace(/\s*★\s*$/, '').trim(),
     // "3d", "24h", "30d+": the card's age.
     datePosted: (t) => {

@@ -5,6 +5,7 @@
  * Place | Indeed.com".
  * @module
  */
+import { currencyForHost } from './text.js';
 import { defineSite, type TitleParts } from './types.js';
 
 const VIEW_PATH = /^\/(?:viewjob|m\/viewjob|m\/basecamp\/viewjob|rc\/clk|pagead\/clk|applystart)\b|^\/cmp\/[^/]+\/jobs\/[^/]+-[0-9a-f]{16}/i;
@@ -44,7 +45,10 @@ export const indeed = defineSite({
       '#salaryInfoAndJobType > span:first-child', '[data-testid="jobsearch-OtherJobDetailsContainer"] #salaryInfoAndJobType span',
       '[aria-label="Pay"] li', '[aria-label="Pay"] [data-testid$="-tile"]', '.jobsearch-JobMetadataHeader-item span.icl-u-xs-mr--xs', '[data-testid="attribute_snippet_testid"]',
     ],
+    // The "Job type" group lists every type ("Part-time, Full-time"); the header shows one.
     employmentType: [
+      '[aria-label="Job type"] ul', '[aria-label="Anstellungsart"] ul', '[aria-label="Type de poste"] ul', '[aria-label="Tipo de empleo"] ul',
+      '[aria-label="Tipo de emprego"] ul', '[aria-label="Tipo di impiego"] ul', '[aria-label="Dienstverband"] ul', '[aria-label="雇用形態"] ul',
       '#salaryInfoAndJobType > span:last-child', '[aria-label="Job type"] li', '[aria-label="Job type"] [data-testid$="-tile"]',
       '.jobsearch-JobMetadataHeader-item', '[data-testid="jobsearch-JobMetadataHeader-item"]',
     ],
@@ -55,6 +59,16 @@ export const indeed = defineSite({
   criteria: [{ item: '#jobDetailsSection [role="group"]', label: 'h3', value: 'ul' }],
   labels: { pay: 'salary', 'job type': 'employmentType', shift: null, 'shift and schedule': null, gehalt: 'salary', anstellungsart: 'employmentType', salaire: 'salary', 'type de poste': 'employmentType', sueldo: 'salary', 'tipo de empleo': 'employmentType' },
   fromTitle,
+  descriptionLabels: {
+    'work location': 'workplace', 'work setting': 'workplace', 'application deadline': 'validThrough', 'closing date': 'validThrough',
+    'job type': 'employmentType', 'job types': 'employmentType', pay: 'salary', salary: 'salary',
+    arbeitsort: 'workplace', bewerbungsfrist: 'validThrough', 'art der stelle': 'employmentType', gehalt: 'salary',
+    'lieu du poste': 'workplace', 'date limite de candidature': 'validThrough', "type d'emploi": 'employmentType', salaire: 'salary',
+    'lugar de trabajo': 'workplace', 'fecha límite de postulación': 'validThrough', 'tipo de puesto': 'employmentType', sueldo: 'salary',
+    'local de trabalho': 'workplace', 'tipo de vaga': 'employmentType', 'prazo de candidatura': 'validThrough', salário: 'salary',
+    '勤務地': 'workplace', '雇用形態': 'employmentType', '給与': 'salary', '応募締切': 'validThrough',
+  },
+  currency: currencyForHost,
   clean: {
     // Visually hidden suffix read by screen readers.
     title: (t) => t.replace(/\s*[-–]\s*(?:job post|offre d['’]emploi|stellenanzeige|oferta de (?:empleo|trabajo)|vaga de emprego|annuncio di lavoro|vacature)$/i, '').trim() || undefined,

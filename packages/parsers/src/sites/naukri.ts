@@ -28,6 +28,9 @@ export const naukri = defineSite({
     posted: 'datePosted', openings: null, applicants: null, 'job applicants': null, role: null, 'industry type': null,
     department: 'department', 'employment type': 'employmentType', 'role category': null, education: null, ug: null, pg: null,
   },
+  descriptionLabels: { 'work mode': 'workplace', 'work location': 'workplace', 'job type': 'employmentType', 'employment type': 'employmentType' },
+  // Indian English: "Work from office" is the on-site idiom, "WFH" remote.
+  descriptionFacts: [[/\bwork(?:ing)? from (?:the )?office\b|\bwfo\b/i, 'workplace', 'on-site']],
   clean: {
     // "Hybrid - Bengaluru, Pune": a workplace, then a list of cities (never "city, region").
     location: (t) => t.replace(/^(hybrid|remote|work from office|temp\. wfh)\s*-\s*/i, '$1; ').replace(/,\s*/g, '; '),

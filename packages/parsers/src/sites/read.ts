@@ -10,7 +10,7 @@ import type { Salary } from '@jobkit/core';
 import { innerHtmlOf, textOf } from '../html/dom.js';
 import type { PageScan } from '../html/scan.js';
 import { indexPage, type PageIndex } from '../html/select.js';
-import { cleanInline, sanitizeDescription } from '../html/sanitize.js';
+import { cleanInline, htmlToText, sanitizeDescription } from '../html/sanitize.js';
 import { labelField, type LabelField } from '../heuristics/vocabulary.js';
 import { parseLocation, parseSalary, parseWorkplaceType } from '../normalize/index.js';
 import type { ExtractedFields } from '../structured/fields.js';
@@ -45,6 +45,9 @@ const MAX_FIELD_CHARS: Record<SiteField, number> = {
   description: Infinity,
   department: 120,
 };
+
+/** Currencies written with a bare "$". */
+const DOLLAR_SIGN_CURRENCIES = new Set(['MXN', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'ARS', 'CLP', 'COP', 'TWD', 'BRL']);
 
 /** Salary labels that state the pay period the value leaves out. */
 const PERIOD_LABELS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -151,12 +154,28 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
     }
   }
 
+  const hostCurrency = site.currency?.(host);
+  const usable = (field: SiteField, text: string): boolean => {
+    if (field === 'datePosted' || field === 'validThrough') return siteDate(text, now, site.dateOrder) !== undefined;
+    if (field === 'salary') return readSalary(text, hostCurrency) !== undefined;
+    return true;
+  };
+
   for (const [field, selectors] of Object.entries(site.fields) as Array<[SiteField, readonly string[]]>) {
     if (raw[field] !== undefined || (field === 'description' && descriptionHtml)) continue;
     for (const selector of selectors) {
       const { css, attr } = splitSelector(selector);
       const found = safeSelect(index, doc, css, warnings);
       let hit: string | undefined;
+      if (site.joinAll?.includes(field) && !attr) {
+        const all = [...new Set(found.slice(0, 50).map((el) => accept(field, textOf(el, 1_000))).filter((t): t is string => !!t))];
+        hit = all.length > 0 ? all.join('; ') : undefined;
+        if (hit) {
+          raw[field] = hit;
+          break;
+        }
+        continue;
+      }
       for (const el of found.slice(0, 8)) {
         if (field === 'description' && !attr) {
           if (textOf(el, 2_000).trim().length >= 40) {
@@ -168,6 +187,8 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
         }
         const value = attr ? (el.attribs[attr] ?? '') : textOf(el, 4_000);
         hit = accept(field, value);
+        // A date or pay field is only found when it reads as one; else the next match may.
+        if (hit && !usable(field, hit)) hit = undefined;
         if (hit) break;
       }
       if (hit) {
@@ -201,12 +222,33 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
   if (site.fromTitle && (!raw.title || !raw.company || !raw.location)) {
     const sources = [ctx.scan.meta.get('og:title'), ctx.scan.title].filter((t): t is string => !!t);
     let parts: TitleParts | undefined;
-    for (const s of sources) if ((parts = site.fromTitle(cleanInline(s)))) break;
+    for (const s of sources) if ((parts = site.fromTitle(cleanInline(s), raw.title))) break;
     if (parts) {
       for (const key of ['title', 'company', 'location'] as const) {
         const v = parts[key] ? accept(key, parts[key]!) : undefined;
         if (v && !raw[key]) raw[key] = v;
       }
+    }
+  }
+
+  // Lines and idioms of the description text, for what the page states only there.
+  if ((site.descriptionLabels || site.descriptionFacts) && (descriptionHtml || descriptionEl)) {
+    const lines = htmlToText((descriptionHtml ?? innerHtmlOf(descriptionEl!)).slice(0, 200_000)).split('\n');
+    for (const line of site.descriptionLabels ? lines.slice(0, 2_000) : []) {
+      const colon = line.search(/[:：]/);
+      if (colon < 2 || colon > 60) continue;
+      const field = site.descriptionLabels![cleanInline(line.slice(0, colon)).toLowerCase()];
+      if (!field || raw[field] !== undefined) continue;
+      const v = accept(field, line.slice(colon + 1));
+      if (v && usable(field, v)) raw[field] = v;
+    }
+    const text = lines.join('\n').slice(0, 50_000);
+    for (const [re, field, value] of site.descriptionFacts ?? []) {
+      if (raw[field] !== undefined) continue;
+      const m = re.exec(text);
+      // Without a fixed value the fact's first group is the value ("Applications close 12 December").
+      const v = m ? (value ?? (m[1] ? accept(field, m[1]) : undefined)) : undefined;
+      if (v && usable(field, v)) raw[field] = v;
     }
   }
 
@@ -235,7 +277,7 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
     }
   }
   if (raw.salary) {
-    const salary = readSalary(raw.salary, site.currency?.(host));
+    const salary = readSalary(raw.salary, hostCurrency);
     if (salary) fields.salary = salary;
   }
   if (raw.datePosted) {
@@ -260,8 +302,12 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
 }
 
 function readSalary(text: string, currency: string | undefined): Salary | undefined {
-  const parsed = parseSalary(text, currency ? { defaultCurrency: currency } : {});
+  let parsed = parseSalary(text, currency ? { defaultCurrency: currency } : {});
   if (!parsed || (parsed.min === null && parsed.max === null)) return undefined;
+  // A bare "$" on a Mexican, Canadian or Australian board is that country's dollar or peso.
+  if (parsed.currency === 'USD' && currency && currency !== 'USD' && DOLLAR_SIGN_CURRENCIES.has(currency) && !/US\$|USD|U\.S\./i.test(text)) {
+    parsed = { ...parsed, currency };
+  }
   if ([parsed.min, parsed.max].some((v) => v !== null && v < 1)) return undefined;
   return { ...parsed, period: parsed.period ?? periodFromUnit(text) };
 }

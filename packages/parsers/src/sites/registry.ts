@@ -8,12 +8,14 @@ import { parse as parseHost } from 'tldts';
 import type { PageScan } from '../html/scan.js';
 import { bayt } from './bayt.js';
 import { glassdoor } from './glassdoor.js';
+import { hh } from './hh.js';
 import { indeed } from './indeed.js';
 import { job51 } from './job51.js';
 import { linkedin } from './linkedin.js';
 import { naukri } from './naukri.js';
 import { seek } from './seek.js';
 import { stepstone } from './stepstone.js';
+import { usajobs } from './usajobs.js';
 import { workatastartup } from './workatastartup.js';
 import { xing } from './xing.js';
 import { zhipin } from './zhipin.js';
@@ -31,6 +33,8 @@ export const siteProfiles: readonly SiteDefinition[] = Object.freeze([
   zhipin,
   job51,
   bayt,
+  hh,
+  usajobs,
   workatastartup,
 ]);
 

@@ -27,6 +27,8 @@ export const seek = defineSite({
     applyUrl: ['a[data-automation="job-detail-apply"][href] @href', '[data-automation="job-detail-apply"] a[href] @href'],
     description: ['[data-automation="jobAdDetails"]', '[data-automation="jobDescription"]'],
   },
+  descriptionLabels: { 'closing date': 'validThrough', 'applications close': 'validThrough', 'job type': 'employmentType', 'work type': 'employmentType' },
+  descriptionFacts: [[/\bapplications? (?:close|closes|closing)(?: on| date)?:? ([^.\n]{4,40})/i, 'validThrough']],
   currency: (host) => CURRENCY.find(([re]) => re.test(host))?.[1] ?? 'AUD',
   dateOrder: 'dmy',
   listing: {

@@ -24,6 +24,11 @@ export const stepstone = defineSite({
     applyUrl: ['a[data-at="apply-button"][href] @href', 'a[data-at="header-apply-button"][href] @href', 'a[data-at*="apply"][href] @href'],
     description: ['[data-at="job-ad-content"]', '[data-at="section-text-description-content"]', '.js-app-ld-ContentBlock', '.listing-content', '.at-section-text-description-content'],
   },
+  descriptionLabels: {
+    bewerbungsschluss: 'validThrough', bewerbungsfrist: 'validThrough', 'bewerbung bis': 'validThrough', 'closing date': 'validThrough',
+    arbeitszeit: 'employmentType', 'date limite': 'validThrough', sluitingsdatum: 'validThrough',
+  },
+  descriptionFacts: [[/\bbewerbung(?:en)? bis (?:zum )?(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i, 'validThrough']],
   clean: {
     // "Teilweise Home-Office", "Home-Office möglich": partly remote; "Home-Office" alone: remote.
     workplace: (t) => (/teilweise|möglich|partiel|gedeeltelijk|partly|partial/i.test(t) ? 'hybrid' : /home-?office|remote|télétravail|thuiswerk/i.test(t) ? 'remote' : t),

@@ -26,12 +26,20 @@ const TODAY = /^(?:today|just posted|just now|active today|posted today|heute|au
 const YESTERDAY = /^(?:yesterday|gestern|hier|ayer|ontem|ieri|gisteren|wczoraj|вчера|أمس|امس)\b|^(?:昨天|昨日)/iu;
 
 /** "3天前", "3日前", "منذ 3 أيام", "3 дня назад", "há 3 dias", "3 giorni fa", "3 dagen geleden", "3 dni temu". */
+/** Arabic dual nouns ("يومين" = two days) carry their count. */
+const ARABIC_DUAL: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^ساعتين$/u, 2 * 3_600_000], [/^يومين$/u, 2 * DAY], [/^أسبوعين$|^اسبوعين$/u, 14 * DAY], [/^شهرين$/u, 60 * DAY], [/^سنتين$|^عامين$/u, 730 * DAY],
+];
+
 function localizedRelative(t: string, now: Date): string | null {
   if (TODAY.test(t)) return ymd(now);
+  const ar = /^(?:منذ|قبل)\s+(\p{L}+)$/u.exec(t);
+  const dual = ar ? ARABIC_DUAL.find(([re]) => re.test(ar[1]!)) : undefined;
+  if (dual) return ymd(new Date(now.getTime() - dual[1]));
   if (YESTERDAY.test(t)) return ymd(new Date(now.getTime() - DAY));
   const m =
     /^(\d+)\+?\s*(\p{L}+?)(?:之)?前/u.exec(t) ??
-    /^منذ\s+(?:(\d+)\s*)?(\p{L}+)/u.exec(t) ??
+    /^(?:منذ|قبل)\s+(?:(\d+)\s*)?(\p{L}+)/u.exec(t) ??
     /^(\d+)\+?\s*(\p{L}+)\s+(?:назад|fa|geleden|temu)\b/iu.exec(t) ??
     /^(?:há|ha)\s+(\d+)\+?\s*(\p{L}+)/iu.exec(t);
   if (!m) return null;
@@ -63,6 +71,33 @@ function ordered(t: string, order: 'dmy' | 'mdy' | 'ymd'): string | null {
   return date.getUTCDate() === d ? ymd(date) : null;
 }
 
+/** Month names (nominative and genitive) the shared date parser does not read: ru, uk, pl, nl, it, pt. */
+const MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(?:январ[ья]|янв|січ(?:ня|ень)|stycz(?:nia|eń)|januari|gennaio|janeiro)$/iu, 1],
+  [/^(?:феврал[ья]|фев|лют(?:ого|ий)|lut(?:ego|y)|februari|febbraio|fevereiro)$/iu, 2],
+  [/^(?:марта?|мар|берез(?:ня|ень)|marc(?:a|iec)|maart|marzo|março)$/iu, 3],
+  [/^(?:апрел[ья]|апр|квіт(?:ня|ень)|kwiet(?:nia|ień)|april|aprile|abril)$/iu, 4],
+  [/^(?:ма[йя]|трав(?:ня|ень)|maj[a]?|mei|maggio|maio)$/iu, 5],
+  [/^(?:июн[ья]|черв(?:ня|ень)|czerw(?:ca|iec)|juni|giugno|junho)$/iu, 6],
+  [/^(?:июл[ья]|лип(?:ня|ень)|lip(?:ca|iec)|juli|luglio|julho)$/iu, 7],
+  [/^(?:августа?|авг|серп(?:ня|ень)|sierp(?:nia|ień)|augustus|agosto)$/iu, 8],
+  [/^(?:сентябр[ья]|сен|верес(?:ня|ень)|wrze(?:śnia|sień)|september|settembre|setembro)$/iu, 9],
+  [/^(?:октябр[ья]|окт|жовт(?:ня|ень)|październik[a]?|oktober|ottobre|outubro)$/iu, 10],
+  [/^(?:ноябр[ья]|ноя|листопад[а]?|listopad[a]?|november|novembre|novembro)$/iu, 11],
+  [/^(?:декабр[ья]|дек|груд(?:ня|ень)|grud(?:nia|zień)|december|dicembre|dezembro)$/iu, 12],
+];
+
+/** "18 ноября 2026", "5 de março de 2026", "3 dicembre 2026". */
+function namedMonth(t: string): string | null {
+  const m = /^(\d{1,2})\.?\s+(?:de\s+)?(\p{L}+)\.?\s+(?:de\s+)?(\d{4})/u.exec(t);
+  if (!m) return null;
+  const month = MONTHS.find(([re]) => re.test(m[2]!))?.[1];
+  if (!month) return null;
+  const [y, d] = [Number(m[3]), Number(m[1])];
+  const date = new Date(Date.UTC(y, month - 1, d));
+  return date.getUTCDate() === d ? ymd(date) : null;
+}
+
 /** Prefixes boards put before a date ("Posted", "Active", "Reposted", "Date posted:", "发布于"). */
 const DATE_PREFIX =
   /^(?:(?:date\s+)?(?:re)?posted(?:\s+on)?|active|employer active|listed(?:\s+on)?|published(?:\s+on)?|updated|online seit|erschienen am|veröffentlicht(?:\s+am)?|publiée?(?:\s+le)?|publicado(?:\s+el|\s+em)?|pubblicato(?:\s+il)?|geplaatst(?:\s+op)?|opublikowano|опубликовано|تاريخ النشر|نشر(?:ت)?(?:\s+في)?|发布(?:于|时间)?|發布(?:於)?|更新于|掲載日)\s*(?:[:：]\s*)?/iu;
@@ -72,9 +107,14 @@ const DATE_PREFIX =
  * Reads localized relative forms and the site's numeric order, then defers to `parseDate`.
  */
 export function siteDate(text: string, now: Date, order?: 'dmy' | 'mdy' | 'ymd'): string | undefined {
-  const t = text.replace(/\s+/g, ' ').trim().replace(DATE_PREFIX, '').replace(/^(?:on|am|le|el|em|il)\s+/i, '').trim();
+  const t = text
+    .replace(/[\u064B-\u065F\u0670]/g, '')
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(DATE_PREFIX, '').replace(/^(?:on|am|le|el|em|il(?! y a))\s+/i, '').trim();
   if (!t || t.length > 80) return undefined;
-  const out = localizedRelative(t, now) ?? monthDay(t, now) ?? (order ? ordered(t, order) : null) ?? parseDate(t, { now });
+  const out = localizedRelative(t, now) ?? monthDay(t, now) ?? namedMonth(t) ?? (order ? ordered(t, order) : null) ?? parseDate(t, { now });
   if (!out || Number.isNaN(Date.parse(out))) return undefined;
   const ms = Date.parse(out);
   // A posting date is never in the future; relative forms can be read a day off around midnight.
@@ -86,12 +126,33 @@ const EXTRA_EMPLOYMENT: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
   ['full_time', /全职|全職|正社員|フルタイム|دوام كامل|دوام كلي|полная занятость|tempo integrale|tempo pieno|voltijd|pełny etat/iu],
   ['part_time', /兼职|兼職|パート|アルバイト|دوام جزئي|частичная занятость|tempo parziale|part-time|deeltijd|niepełny etat/iu],
   ['internship', /实习|實習|インターン|تدريب|стажировка|tirocinio|stage|praktyk/iu],
-  ['contract', /合同工|派遣|契約社員|عقد|договор|contratto a progetto/iu],
+  ['contract', /合同工|派遣|契約社員|عقد|договор|проектная работа|contratto a progetto/iu],
   ['temporary', /临时|臨時|期間限定|مؤقت|временная/iu],
 ];
 
 export function siteEmployment(text: string): EmploymentType[] {
-  const found = parseEmploymentType(text);
+  // "Fixed term contract" is a temporary job, not a contractor's; "Permanent contract" a permanent one.
+  const t = text.replace(/\b(fixed[- ]term|temporary|permanent)\s+contract\b/gi, '$1');
+  const found = parseEmploymentType(t);
   if (found.length > 0) return found;
-  return EXTRA_EMPLOYMENT.filter(([, re]) => re.test(text)).map(([t]) => t);
+  return EXTRA_EMPLOYMENT.filter(([, re]) => re.test(t)).map(([type]) => type);
+}
+
+/** Country → currency for the board hosts that serve one country each (`mx.indeed.com`, `indeed.co.uk`). */
+const COUNTRY_CURRENCY: Readonly<Record<string, string>> = {
+  us: 'USD', uk: 'GBP', gb: 'GBP', ie: 'EUR', ca: 'CAD', au: 'AUD', nz: 'NZD', in: 'INR', sg: 'SGD', hk: 'HKD', my: 'MYR',
+  ph: 'PHP', id: 'IDR', jp: 'JPY', kr: 'KRW', cn: 'CNY', tw: 'TWD', za: 'ZAR', ng: 'NGN', ae: 'AED', sa: 'SAR', qa: 'QAR',
+  kw: 'KWD', eg: 'EGP', mx: 'MXN', br: 'BRL', ar: 'ARS', cl: 'CLP', co: 'COP', pe: 'PEN', ch: 'CHF', se: 'SEK', no: 'NOK',
+  dk: 'DKK', pl: 'PLN', cz: 'CZK', hu: 'HUF', ro: 'RON', tr: 'TRY', il: 'ILS', de: 'EUR', fr: 'EUR', es: 'EUR', it: 'EUR',
+  nl: 'EUR', be: 'EUR', at: 'EUR', pt: 'EUR', fi: 'EUR', gr: 'EUR', lu: 'EUR',
+};
+
+/** The currency of the country a board host serves, from its country subdomain or country TLD. */
+export function currencyForHost(host: string): string | undefined {
+  const labels = host.toLowerCase().split('.');
+  const tld = labels[labels.length - 1]!;
+  if (tld !== 'com' && tld !== 'net' && COUNTRY_CURRENCY[tld]) return COUNTRY_CURRENCY[tld];
+  const sub = labels[0] === 'www' ? labels[1] : labels[0];
+  if (sub && labels.length >= 3 && COUNTRY_CURRENCY[sub]) return COUNTRY_CURRENCY[sub];
+  return tld === 'com' && (labels[0] === 'www' || labels.length === 2) ? 'USD' : undefined;
 }

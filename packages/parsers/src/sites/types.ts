@@ -88,12 +88,24 @@ export interface SiteDefinition {
   embedded?: readonly SiteEmbedded[];
   /** Selectors per field, most specific first. */
   fields: Partial<Record<SiteField, Selectors>>;
+  /** Fields whose every match (of the first selector that matches) is kept, joined by "; " (a list of places). */
+  joinAll?: readonly SiteField[];
   /** Label–value blocks; labels are mapped by {@link SiteDefinition.labels}, then by the shared vocabulary. */
   criteria?: readonly SiteCriteria[];
   /** Site-specific labels (lower-case) → field; `null` ignores a label ("Seniority level"). */
   labels?: Readonly<Record<string, SiteField | null>>;
-  /** Fallback reading of the `<title>`/`og:title` (e.g. LinkedIn's "Employer hiring Role in Place"). */
-  fromTitle?: (title: string) => TitleParts | undefined;
+  /**
+   * Fallback reading of the `<title>`/`og:title` (e.g. LinkedIn's "Employer hiring Role in Place").
+   * `knownTitle` is the title the selectors found, if any (helps split "Employer Role Job in Place").
+   */
+  fromTitle?: (title: string, knownTitle?: string) => TitleParts | undefined;
+  /**
+   * "Label: value" lines boards append to the description text (Indeed's "Work Location: In
+   * person", "Application deadline: …"); lower-case label → field. Fill gaps only.
+   */
+  descriptionLabels?: Readonly<Record<string, SiteField>>;
+  /** Phrases in the description that state a field in the board's idiom (Naukri's "Work from office" → onsite). */
+  descriptionFacts?: ReadonlyArray<readonly [RegExp, SiteField, string?]>;
   /** Per-field clean-up of the raw text before it is normalized; return `undefined` to reject it. */
   clean?: Partial<Record<SiteField, (text: string) => string | undefined>>;
   /** Currency assumed when a salary names none (by host, e.g. `seek.co.nz` → NZD). */

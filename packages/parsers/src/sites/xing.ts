@@ -38,6 +38,8 @@ export const xing = defineSite({
   },
   fromTitle,
   clean: {
+    // "(XING Schätzung)": the board's estimate, not pay the employer stated.
+    salary: (t) => (/schätzung|prognose|estimate/i.test(t) ? undefined : t),
     workplace: (t) => (/teilweise|hybrid/i.test(t) ? 'hybrid' : /home-?office|remote|mobil/i.test(t) ? 'remote' : t),
   },
   currency: () => 'EUR',
