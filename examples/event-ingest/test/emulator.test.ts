@@ -31,4 +31,25 @@ describe.skipIf(!ready)(`event ingest over the Pub/Sub emulator${ready ? '' : ' 
     const m = await app.pipeline.metrics({ consistency: 'exact', fromMs: 0, toMs: Date.now() + 60_000 });
     expect(m).toMatchObject({ total_count: 500, unique_users: 9 });
   }, 90_000);
+
+  it('stores the batch-mates of an event ClickHouse refuses and dead-letters that one (issue 13)', async () => {
+    const t = Math.floor(Date.now() / 1000) - 60;
+    const rows = parseIngestBody(Array.from({ length: 200 }, (_, i) => ({ event_id: `p${i}`, event_name: 'poison_run', channel: 'web', user_id: `u${i % 7}`, timestamp: t })));
+    // Past the API's validation, as an older producer would publish it.
+    rows[77] = { ...rows[77]!, user_id: 'half \ud83d' };
+    const before = await app.pipeline.counts();
+    await app.pipeline.accept(rows.slice(0, 100));
+    await app.pipeline.accept(rows.slice(100));
+    const end = Date.now() + 60_000;
+    const done = async () => {
+      const c = await app.pipeline.counts();
+      return c.events - before.events >= 199 && c.deadLettered - before.deadLettered >= 1;
+    };
+    while (!(await done()) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    const m = await app.pipeline.metrics({ consistency: 'exact', event_name: 'poison_run', fromMs: 0, toMs: Date.now() + 60_000 });
+    expect(m.total_count).toBe(199);
+    const dead = await app.pipeline.deadLetters(5);
+    expect(dead.map((d) => d.event_id)).toContain('p77');
+    expect(dead.find((d) => d.event_id === 'p77')?.reason).toMatch(/surrogate/i);
+  }, 90_000);
 });
