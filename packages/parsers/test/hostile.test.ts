@@ -105,3 +105,89 @@ describe('hostile pages', () => {
     }
   });
 });
+
+/**
+ * Issue 13, "bounded work on every input": each case took seconds to minutes before the scans
+ * were made linear (figures from the report), so each budget here is generous yet far below it.
+ */
+describe('bounded work on hostile text', () => {
+  const posting = (extra: Record<string, unknown>) => JSON.stringify({ '@type': 'JobPosting', title: 'Hostile Text Engineer', description: DESC, hiringOrganization: 'Acme', ...extra });
+
+  it('"$1" + spaces + letters as a JSON-LD or microdata salary (was 47 s for 1.3 KB)', () => {
+    for (const spaces of [300, 5_000, 50_000]) {
+      const value = `$1${' '.repeat(spaces)}yyyyy`;
+      const ld = timed(() => parseJobPage(`<html><head>${jsonLd(posting({ baseSalary: { '@type': 'MonetaryAmount', currency: 'USD', value } }))}</head></html>`, { url: URL_ }));
+      expect(ld.value.job?.title).toBe('Hostile Text Engineer');
+      expect(ld.ms).toBeLessThan(1_500);
+      const micro = `<div itemscope itemtype="https://schema.org/JobPosting"><h1 itemprop="title">Micro Salary</h1><span itemprop="hiringOrganization">Acme</span>
+        <p itemprop="description">${DESC}</p><span itemprop="baseSalary">${value}</span></div>`;
+      const md = timed(() => parseJobPage(micro, { url: URL_ }));
+      expect(md.value.job?.title).toBe('Micro Salary');
+      expect(md.ms).toBeLessThan(1_500);
+    }
+    // Still read as amounts.
+    const amount = parseJobPage(`<html><head>${jsonLd(posting({ baseSalary: { '@type': 'MonetaryAmount', currency: 'USD', value: { minValue: '$ 50 000 ', maxValue: '60k /yr', unitText: 'YEAR' } } }))}</head></html>`, { url: URL_ });
+    expect(amount.job?.salary).toMatchObject({ min: 50_000, max: 60_000, currency: 'USD', period: 'year' });
+  });
+
+  it('a long whitespace run inside a JSON-LD block (was 4.5 s at 100 KB)', () => {
+    const html = `<html><head>${jsonLd(`${posting({})}${' '.repeat(1_000_000)};x`)}${jsonLd(`${posting({})}${'\n\t ;,'.repeat(200_000)}`)}</head></html>`;
+    const page = timed(() => parseJobPage(html, { url: URL_ }));
+    expect(page.ms).toBeLessThan(2_000);
+    expect(page.value.job?.title).toBe('Hostile Text Engineer');
+    const links = timed(() => extractJobLinks(html, { url: URL_ }));
+    expect(links.ms).toBeLessThan(2_000);
+  });
+
+  it('thousands of trailing commas in a JSON-LD block (was 7 s at 400 KB)', () => {
+    const block = `{"@graph":[${posting({})},${'[1,  ],{"a":1,},'.repeat(30_000)}]}`;
+    expect(block.length).toBeGreaterThan(400_000);
+    const { value, ms } = timed(() => parseJobPage(`<html><head>${jsonLd(block)}</head></html>`, { url: URL_ }));
+    expect(ms).toBeLessThan(2_000);
+    expect(value.job?.title).toBe('Hostile Text Engineer');
+  });
+
+  it('several postings whose url is "#" x 200k + a newline (URL fragment strip was quadratic)', () => {
+    const url = `https://acme.example/jobs/9#${'#'.repeat(200_000)}\n`;
+    const html = `<html><head>${jsonLd(posting({ url }))}${jsonLd(posting({ url, title: 'Other' }))}</head></html>`;
+    const { value, ms } = timed(() => parseJobPage(html, { url: URL_ }));
+    expect(ms).toBeLessThan(1_500);
+    expect(value.job).toBeNull();
+  });
+
+  it('descriptions with unclosed "<" runs and absurd nesting (flattening and nesting estimate were quadratic)', () => {
+    const descs = [`${'<div>'.repeat(600)}${'<'.repeat(300_000)}`, `${'<div>'.repeat(600)}<a${'-'.repeat(300_000)}`, `<p>${' '.repeat(300_000)}x</p>`];
+    for (const d of descs) {
+      const { value, ms } = timed(() => parseJobPage(`<html><head>${jsonLd(posting({ description: d, title: 'Nested' }))}</head></html>`, { url: URL_ }));
+      expect(ms).toBeLessThan(2_000);
+      expect(value.job?.title).toBe('Nested');
+    }
+  });
+
+  it('a walk cut by the 5,000-node JSON-LD cap names the cap', () => {
+    const things = Array.from({ length: 6_000 }, (_, i) => ({ '@type': 'Thing', name: `t${i}` }));
+    const html = `<html><head>${jsonLd(JSON.stringify({ '@graph': [...things, JSON.parse(posting({}))] }))}</head><body><p>Nothing here.</p></body></html>`;
+    const res = parseJobPage(html, { url: URL_ });
+    expect(res.job).toBeNull();
+    expect(res.warnings.join('\n')).toMatch(/5,000-node cap/);
+    expect(res.warnings.at(-1)).toMatch(/node cap/);
+    expect(res.warnings.at(-1)).not.toMatch(/^page does not look like a job posting/);
+    // Under the cap the same posting is read.
+    const small = parseJobPage(`<html><head>${jsonLd(JSON.stringify({ '@graph': [...things.slice(0, 100), JSON.parse(posting({}))] }))}</head></html>`, { url: URL_ });
+    expect(small.job?.title).toBe('Hostile Text Engineer');
+    expect(small.warnings.join('\n')).not.toMatch(/node cap/);
+  });
+
+  it('extractJobLinks: absurdly long URLs are dropped; input past 12M characters is not read', () => {
+    const long = `/jobs/123-${'a'.repeat(100_000)}`;
+    const links = extractJobLinks(`<a href="${long}">Long</a><a href="/jobs/456-normal">Normal</a>`, { url: URL_ });
+    expect(links.map((l) => l.url)).toEqual(['https://acme.example/jobs/456-normal']);
+    expect(links.every((l) => l.url.length <= 2_048)).toBe(true);
+    const ldLong = extractJobLinks(jsonLd(JSON.stringify({ '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', url: `https://acme.example${long}` }] })), { url: URL_ });
+    expect(ldLong).toEqual([]);
+    const huge = `<a href="/jobs/1-before">Before</a><!--${'x'.repeat(12_000_000)}--><a href="/jobs/2-after">After</a>`;
+    const { value, ms } = timed(() => extractJobLinks(huge, { url: URL_ }));
+    expect(value.map((l) => l.title)).toEqual(['Before']);
+    expect(ms).toBeLessThan(5_000);
+  });
+});

@@ -30,6 +30,10 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 
 /** Links collected per page at most; a listing with more is paged anyway. */
 const MAX_LINKS = 5_000;
+/** Input beyond this is not read: the same cap as `parseJobPage` (no real listing page is this large). */
+const MAX_HTML_CHARS = 12_000_000;
+/** Longer hrefs and URLs are dropped: browsers and servers reject them, and no posting needs one. */
+const MAX_URL_CHARS = 2_048;
 
 export interface RawLink {
   href: string;
@@ -39,11 +43,13 @@ export interface RawLink {
 /** Absolute canonical URL of `href` when it is a job-posting link, else `null`. */
 export function resolveCanonical(href: string, base: string): string | null {
   const h = href.trim();
-  if (!h || h.startsWith('#') || /^(mailto|tel|javascript|data|sms):/i.test(h)) return null;
+  if (!h || h.length > MAX_URL_CHARS || h.startsWith('#') || /^(mailto|tel|javascript|data|sms):/i.test(h)) return null;
   try {
     const u = new URL(h, base);
     if (!isJobUrl(u)) return null;
-    return canonicalizeUrl(u.toString());
+    const url = canonicalizeUrl(u.toString());
+    // Percent-encoding can lengthen a URL past the cap.
+    return url.length > MAX_URL_CHARS ? null : url;
   } catch {
     return null;
   }
@@ -146,6 +152,8 @@ export function linksFromNodes(nodes: readonly JsonObject[]): RawLink[] {
  * Job-posting links on a page: absolute, canonical, de-duplicated, in page order (JSON-LD
  * entries first). Navigation, login, social, category/search/paging links, `mailto:`, anchors
  * and assets are left out, as is the page itself.
+ * Only the first 12,000,000 characters of `html` are read (as in `parseJobPage`), and links
+ * longer than 2,048 characters are dropped.
  * @throws JobkitError `INVALID_ARGUMENT` when `html` is not a string or `url` is not absolute http(s).
  */
 export function extractJobLinks(html: string, options: ExtractJobLinksOptions): JobLink[] {
@@ -153,7 +161,7 @@ export function extractJobLinks(html: string, options: ExtractJobLinksOptions): 
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw invalidArgument('parsers/links', `options.url must be an absolute http(s) URL`, parsed.error);
   const pageUrl = parsed.data.url;
-  const { anchors, jsonLd, baseHref } = collect(html);
+  const { anchors, jsonLd, baseHref } = collect(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
   let base = pageUrl;
   if (baseHref) {
     try {
