@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createMemoryBroker } from '@jobkit/core';
 import { createIngestApp, type IngestApp, type IngestAppOptions } from '../src/app.js';
+import { DEAD_LETTER_SUBSCRIPTION, EVENTS_TOPIC } from '../src/pipeline.js';
 import { runS27, s27Pass } from '../../../scripts/reliability/s27-ingest-poison.js';
 
 const open: IngestApp[] = [];
@@ -200,5 +201,20 @@ describe('event ingest', () => {
     expect(r).toMatchObject({ stored: 999, metricsTotal: 999, deadLettered: 1, lost: 0, doubleApplied: 0, nacked: 0, deadLetteredMessages: 0, apiStatusForPoison: 400 });
     expect(r.deadLetterReason).toMatch(/surrogate/i);
     expect(s27Pass(r)).toBe(true);
+  });
+
+  it('bounds redelivery: a message that can never be handled goes to the dead-letter topic after maxDeliveryAttempts', async () => {
+    const broker = createMemoryBroker();
+    const { app, post, metrics } = await start({ broker, maxDeliveryAttempts: 3 });
+    // Not a JSON array of rows (a foreign producer on the topic): decoding fails on every delivery.
+    await broker.publish(EVENTS_TOPIC, [{ data: new TextEncoder().encode('{"not":"rows"') }]);
+    expect((await post({ events: [event(1), event(2)] })).status).toBe(202);
+    await until(async () => broker.stats().deadLettered === 1, 'the bad message dead-lettered', 20_000);
+    await until(async () => (await app.pipeline.counts()).events === 2, 'the good events stored');
+    await broker.idle({ timeoutMs: 10_000 });
+    // Exactly maxDeliveryAttempts failed deliveries, then no more.
+    expect(broker.stats()).toMatchObject({ deadLettered: 1, nacked: 3 });
+    expect(broker.backlog(DEAD_LETTER_SUBSCRIPTION)).toBe(1);
+    expect((await metrics()).body.total_count).toBe(2);
   });
 });
