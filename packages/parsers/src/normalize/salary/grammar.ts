@@ -56,6 +56,8 @@ interface Amount {
   num: number;
   value: number;
   mult: number;
+  /** The multiplier word as written ("lakh", "triệu"), if any. */
+  multWord: string | undefined;
   /** Currency mark (ISO code or family placeholder) written next to the number. */
   currency: string | null;
   /** The number had separators or a multiplier (a bare "10115" may be a postcode). */
@@ -239,7 +241,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     const raw = numberValue(t.text, threeCtx || (currency === 'DINAR'));
     const value = raw * mult;
     const shaped = mult !== 1 || /[.,' ]/.test(t.text);
-    amounts.push({ first, last, num: i, value, mult, currency, shaped, period, count });
+    amounts.push({ first, last, num: i, value, mult, multWord: mult === 1 ? undefined : multWord, currency, shaped, period, count });
     i = Math.max(i, last);
   }
   if (!amounts.length) return null;
@@ -300,7 +302,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   if (!currency && hint) currency = hint;
   if (!currency && ctx.zhMoney && ctx.ja === 0 && !ctx.jaMoney) currency = 'CNY';
   if (!currency && ctx.jaMoney) currency = 'JPY';
-  if (!currency && (a.mult === 1e5 || a.mult === 1e7 || b?.mult === 1e5 || b?.mult === 1e7)) currency = 'INR'; // lakh, crore
+  // Multipliers only one country writes: lakh/crore (INR), triệu (VND), juta (IDR).
+  if (!currency) currency = MULT_CURRENCY[a.multWord ?? b?.multWord ?? ''] ?? null;
 
   // "BHD 450.000 - 600.000": the currency on one end sets how both ends read.
   if (currency && THREE_DECIMAL_CURRENCIES.has(currency)) {
@@ -329,7 +332,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     const shaped = a.shaped || (b?.shaped ?? false);
     if (!(best.pay && top >= 100) && !(shaped && top >= 1000)) return null;
   }
-  const scale = (currency ? UNIT_SCALE[currency] : undefined) ?? 1;
+  // An unresolved family mark still says how big its unit is ("kr 45 000" is not a yearly size).
+  const scale = (currency ? UNIT_SCALE[currency] : mark ? FAMILY_SCALE[mark] : undefined) ?? 1;
   // Company money, not pay: "$200M to $400M (USD)".
   if (top > 5e6 * scale) return null;
 
@@ -390,6 +394,12 @@ const UNIT_SCALE: Readonly<Record<string, number>> = {
   UAH: 40, KZT: 450, EGP: 30, ARS: 900, LKR: 300, BDT: 100, KES: 130, UGX: 3700, TZS: 2500, IQD: 1300, IRR: 40000,
   HKD: 8, MYR: 4.5, AED: 3.7, SAR: 3.75, QAR: 3.6, ILS: 3.7, RON: 4.6, BGN: 1.8, ISK: 140, GHS: 12, NPR: 130,
 };
+
+const MULT_CURRENCY: Readonly<Record<string, string>> = {
+  lakh: 'INR', lakhs: 'INR', lac: 'INR', lacs: 'INR', lpa: 'INR', crore: 'INR', crores: 'INR', cr: 'INR', लाख: 'INR',
+  करोड़: 'INR', triệu: 'VND', tr: 'VND', nghìn: 'VND', ngàn: 'VND', juta: 'IDR', jt: 'IDR', ribu: 'IDR', rb: 'IDR',
+};
+const FAMILY_SCALE: Readonly<Record<string, number>> = { KRONE: 10, YEN: 50, DINAR: 0.3, RIYAL: 3.7, PESO: 15 };
 
 /** Largest plausible amount per period in USD-sized units (scaled by {@link UNIT_SCALE}). */
 const PERIOD_CEILING: Readonly<Record<SalaryPeriod, number>> = { hour: 2_000, day: 10_000, week: 40_000, month: 200_000, year: 5e6 };

@@ -59,6 +59,8 @@ export const UNIT_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, Sa
   ['year', 'year'], ['yr', 'year'], ['y', 'year'], ['jahr', 'year'], ['an', 'year'], ['année', 'year'], ['año', 'year'],
   ['ano', 'year'], ['jaar', 'year'], ['år', 'year'], ['året', 'year'], ['rok', 'year'], ['год', 'year'], ['anno', 'year'],
   ['yıl', 'year'], ['سنة', 'year'], ['वर्ष', 'year'], ['साल', 'year'],
+  ['jam', 'hour'], ['hari', 'day'], ['minggu', 'week'], ['bulan', 'month'], ['tahun', 'year'], ['giờ', 'hour'],
+  ['ngày', 'day'], ['tuần', 'week'], ['tháng', 'month'], ['năm', 'year'],
   ['時', 'hour'], ['小时', 'hour'], ['時間', 'hour'], ['天', 'day'], ['日', 'day'], ['周', 'week'], ['週', 'week'],
   ['月', 'month'], ['年', 'year'], ['時間', 'hour'],
 ]);
@@ -66,7 +68,8 @@ export const UNIT_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, Sa
 /** Words that make the next unit word a period: "per hour", "an hour", "pro Jahr", "al mese", "в месяц". */
 export const PER_WORDS: ReadonlySet<string> = new Set([
   'per', 'a', 'an', 'each', 'every', 'by', 'the', 'pro', 'im', 'je', 'par', 'de', 'la', 'le', 'l', 'por', 'al', 'el', 'ao',
-  'à', 'in', 'i', 'om', 'pr', 'p', 'w', 'skali', 'na', 'за', 'в', 'в/', 'ل', 'لكل', 'في', 'प्रति', 'mỗi', 'per-',
+  'à', 'in', 'i', 'om', 'pr', 'p', 'w', 'skali', 'na', 'за', 'в', 'в/', 'ل', 'لكل', 'في', 'प्रति', 'mỗi', 'per-', 'se',
+  'sebulan', 'một', 'mỗi',
 ]);
 
 /** Two-word period phrases the unit/per rule does not cover. */
@@ -173,7 +176,7 @@ export const NOT_MONEY_AFTER: ReadonlySet<string> = new Set([
   'offices', 'countries', 'cities', 'languages', 'positions', 'openings', 'vacancies', 'roles', 'seats', 'teams',
   'engineers', 'developers', 'projects', 'companies', 'downloads', 'followers', 'installs', 'reviews', 'stars',
   'km', 'miles', 'mi', 'kg', 'lbs', 'lb', 'cm', 'mm', 'sqft', 'sq', 'gb', 'tb', 'mb', 'ghz', 'mhz', 'kw', 'mw', 'mph',
-  'x', 'th', 'st', 'nd', 'rd', 'º', '°', 'yo', 'ft', 'feet', 'inch', 'inches', 'pages', 'words', 'kb',
+  'x', 'th', 'st', 'nd', 'rd', 'salaries', 'gehälter', 'monatsgehälter', 'pagas', 'mensualités', 'mensilità', 'º', '°', 'yo', 'ft', 'feet', 'inch', 'inches', 'pages', 'words', 'kb',
   '薪', '年', '月', '年間', '年以上', 'ヶ月', 'か月', 'ヵ月', '个月', '個月', '天', '日', '日間', '時間', '小时', '小時', '人', '名',
   '歳', '岁', '周', '週', '回', '件', '社', '家', '号', '号線', '番', '階', '分', '秒', '歲', '次', '个', '位', '년', '개월', '명',
   '시간', '일', '세', '%',
