@@ -26,7 +26,8 @@ const PERIOD_BOUNDS: Record<SalaryPeriod, [number, number]> = {
 /** Currencies whose units are small enough that amounts are ~100× larger. */
 const SMALL_UNIT = new Set(['JPY', 'KRW', 'INR', 'IDR', 'VND', 'HUF', 'CLP', 'COP', 'ISK', 'PKR', 'NGN', 'UZS', 'IRR']);
 
-const SHOUTY = /^[^a-z]*[A-Z]{6,}[^a-z]*$/;
+/** All caps with a run of 6+ capitals; two linear tests (one anchored regex with two `[^a-z]*` around `[A-Z]{6,}` is cubic). */
+const isShouty = (t: string) => !/[a-z]/.test(t) && /[A-Z]{6}/.test(t);
 const JUNK_TITLE = /^(careers?|jobs?|home|apply|404|not found|page not found|login|sign in|untitled|job details?)$/i;
 
 type Rule = (job: ScorableJob, now: Date) => QualityRuleResult;
@@ -122,7 +123,7 @@ const rules: Rule[] = [
       points = 0;
       notes.push('not a job title');
     }
-    if (SHOUTY.test(t)) {
+    if (isShouty(t)) {
       points -= 3;
       notes.push('all caps');
     }

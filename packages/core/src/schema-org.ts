@@ -130,7 +130,7 @@ export function validateGoogleJobPosting(jsonld: unknown): GoogleJobPostingRepor
   if (!list(j['@type']).includes('JobPosting')) errors.push(`@type must be JobPosting (got ${JSON.stringify(j['@type'])})`);
 
   if (!nonEmpty(j.title)) missingRequired.push('title');
-  else if (/<[a-z][^>]*>/i.test(j.title as string)) errors.push('title must not contain HTML');
+  else if (/<[a-z][^<>]*>/i.test(j.title as string)) errors.push('title must not contain HTML');
   if (!nonEmpty(j.description)) missingRequired.push('description');
 
   const dateOk = (name: string): number | undefined => {
