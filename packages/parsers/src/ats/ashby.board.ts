@@ -31,6 +31,11 @@ const Job = z.looseObject({
   team: label,
   employmentType: text,
   location: label,
+  // Older board responses and some mirrors: `locationName`, `departmentName`, `teamName`, `publishedDate`.
+  locationName: label,
+  departmentName: label,
+  teamName: label,
+  publishedDate: when,
   secondaryLocations: list(obj({ location: label, address: Address })),
   address: Address,
   isRemote: flag,
@@ -83,7 +88,8 @@ export const ashbyBoard: BoardClient = {
     const unlisted = data.jobs.rows.length - listed.length;
     const drafts = listed.slice(0, ctx.maxJobs).map((job) => {
       const link = jobUrl(ctx, [job.jobUrl, job.id === undefined ? stripApply(job.applyUrl) : undefined], () => `${BASE}${seg(ctx.boardToken)}/${seg(job.id!)}`, BASE)!;
-      const locations = [addressPlace(job.location, job.address), ...job.secondaryLocations.map((s) => addressPlace(s.location, s.address))].filter(
+      const primary = job.location ?? job.locationName;
+      const locations = [addressPlace(primary, job.address), ...job.secondaryLocations.map((s) => addressPlace(s.location, s.address))].filter(
         (l): l is Location => l !== null,
       );
       const wp = job.workplaceType ? WORKPLACE[job.workplaceType.toLowerCase().replace(/[^a-z]/g, '')] : undefined;
@@ -92,14 +98,14 @@ export const ashbyBoard: BoardClient = {
         url: link,
         title: job.title,
         locations,
-        locationText: [job.location, ...job.secondaryLocations.map((s) => s.location)],
+        locationText: [primary, ...job.secondaryLocations.map((s) => s.location)],
         workplaceType: wp ?? (job.isRemote === true ? 'remote' : null),
         employment: job.employmentType,
         salary: compensation(job),
         descriptionHtml: job.descriptionHtml,
         descriptionText: job.descriptionPlain,
-        department: job.department ?? job.team,
-        datePosted: job.publishedAt,
+        department: job.department ?? job.departmentName ?? job.team ?? job.teamName,
+        datePosted: job.publishedAt ?? job.publishedDate,
         applyUrl: job.applyUrl,
       });
     });

@@ -7,7 +7,7 @@
 import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson } from '../boards/http.js';
-import { periodOf, salaryOf, sections, toDraft } from '../boards/map.js';
+import { describe, periodOf, salaryOf, sections, toDraft } from '../boards/map.js';
 import { id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
@@ -26,6 +26,12 @@ const Posting = z.looseObject({
   salaryRange: obj({ min: num, max: num, currency: text, interval: text }),
   description: text,
   descriptionPlain: text,
+  // Newer postings split the description: `opening` + `descriptionBody`.
+  opening: text,
+  descriptionBody: text,
+  descriptionBodyPlain: text,
+  salaryDescription: text,
+  salaryDescriptionPlain: text,
   lists: list(obj({ text: text, content: text })),
   additional: text,
 });
@@ -66,12 +72,13 @@ export const leverBoard: BoardClient = {
           salary: p.salaryRange
             ? salaryOf({ min: p.salaryRange.min, max: p.salaryRange.max, currency: p.salaryRange.currency, period: periodOf(p.salaryRange.interval) })
             : null,
+          salaryText: p.salaryRange ? null : (p.salaryDescriptionPlain ?? (p.salaryDescription ? describe(p.salaryDescription).text : null)),
           descriptionHtml: sections([
-            [null, p.description],
+            [null, p.description ?? (p.opening || p.descriptionBody ? [p.opening, p.descriptionBody].filter(Boolean).join('\n') : undefined)],
             ...p.lists.map((l) => [l.text, l.content ? `<ul>${l.content}</ul>` : null] as const),
             [null, p.additional],
           ]),
-          descriptionText: p.descriptionPlain,
+          descriptionText: p.descriptionPlain ?? p.descriptionBodyPlain,
           department: cats?.department ?? cats?.team,
           datePosted: p.createdAt,
           applyUrl: p.applyUrl,

@@ -43,7 +43,7 @@ const Detail = z.looseObject({
 export const smartrecruitersBoard: BoardClient = {
   platform: 'smartrecruiters',
   async list(ctx: BoardContext) {
-    const base = ctx.apiUrl().replace(/\?.*$/, '');
+    const base = ctx.apiUrl().split('?')[0]!;
     const postings: z.output<typeof Posting>[] = [];
     const at: number[] = [];
     let total: number | null = null;

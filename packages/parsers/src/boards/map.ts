@@ -61,11 +61,11 @@ export function toDraft(ctx: BoardContext, job: ApiJob): JobDraft {
   const description = describe(job.descriptionHtml, job.descriptionText);
   if (description.text) set('description', 'ats-api');
 
-  const company = str(job.company);
+  const company = plainText(job.company);
   set('company', company ? 'ats-api' : 'derived');
 
   let locations = job.locations?.filter((l) => l.raw || l.city || l.country) ?? [];
-  const texts = (Array.isArray(job.locationText) ? job.locationText : [job.locationText]).map((t) => str(t as Maybe<string>)).filter((t): t is string => t !== undefined);
+  const texts = (Array.isArray(job.locationText) ? job.locationText : [job.locationText]).map((t) => plainText(t as Maybe<string>)).filter((t): t is string => t !== undefined);
   let locWorkplace: WorkplaceType | null = null;
   if (locations.length === 0 && texts.length > 0) {
     const seen = new Set<string>();
@@ -113,12 +113,12 @@ export function toDraft(ctx: BoardContext, job: ApiJob): JobDraft {
   const apply = httpUrl(job.applyUrl, job.url);
   const applyUrl = apply === undefined ? null : secureUrl(ctx, apply);
   if (applyUrl) set('applyUrl', 'ats-api');
-  const department = str(job.department);
+  const department = plainText(job.department);
   if (department) set('department', 'ats-api');
 
   const draft: JobDraft = {
     url: secureUrl(ctx, job.url),
-    title: plainTitle(job.title),
+    title: plainText(job.title) ?? job.title.trim(),
     company: { name: company ?? ctx.boardToken },
     locations,
     workplaceType,
@@ -139,10 +139,11 @@ export function toDraft(ctx: BoardContext, job: ApiJob): JobDraft {
 
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
 
-/** Titles some APIs send entity-encoded (`R&amp;D Engineer`) decoded once, whitespace collapsed. */
-function plainTitle(title: string): string {
-  const t = ENTITY.test(title) ? decodeEntities(title) : title;
-  return t.replace(/\s+/g, ' ').trim();
+/** Short text some APIs send entity-encoded (`R&amp;D Engineer`, `S&atilde;o Paulo`) decoded once, whitespace collapsed. */
+function plainText(v: Maybe<string>): string | undefined {
+  const s = str(v);
+  if (s === undefined) return undefined;
+  return str((ENTITY.test(s) ? decodeEntities(s) : s).replace(/\s+/g, ' '));
 }
 
 /** "FullTime" / "permanent_full_time" / "PART_TIME" → words the employment normalizer reads. */
@@ -163,12 +164,16 @@ function dedupeLocations(list: Location[]): Location[] {
 
 /** Sanitize description HTML (or wrap plain text) into both forms. */
 export function describe(html: Maybe<string>, text?: Maybe<string>): { html: string; text: string } {
-  if (str(html)) return sanitizeDescription(html!);
+  const h = str(html);
+  // HTML sent entity-escaped (`&lt;p&gt;…`, as Greenhouse does and peers copy elsewhere): decode once first.
+  if (h) return sanitizeDescription(!h.includes('<') && ESCAPED_TAG.test(h) ? decodeEntities(h) : h);
   const plain = str(text);
   if (!plain) return { html: '', text: '' };
   const escaped = plain.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return sanitizeDescription(escaped.split(/\n{2,}/).map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join(''));
 }
+
+const ESCAPED_TAG = /&lt;\/?[a-z][a-z0-9]*[\s&/]|&lt;\/?[a-z][a-z0-9]*&gt;/i;
 
 /** Decode HTML entities once (Greenhouse sends its HTML entity-escaped). */
 export function decodeEntities(s: string): string {
