@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runDemo } from './main.js';
 
@@ -33,5 +35,35 @@ describe('parse demo provenance', () => {
     expect(job?.workplaceType).toBe('hybrid');
     expect(job?.provenance.workplaceType).toBe('heuristic');
     expect(job?.provenance.title).toBe('json-ld');
+  });
+});
+
+describe('parse demo shutdown', () => {
+  it('exits 0 on a repeated SIGINT (pnpm and tsx relay the terminal\'s), printing what it parsed', async () => {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url))], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let signalled = false;
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.stdout.on('data', (d: Buffer) => {
+      const first = out === '';
+      out += d.toString();
+      if (first && out.startsWith('Parsing')) {
+        child.kill('SIGINT');
+        child.kill('SIGINT');
+        signalled = true;
+      }
+    });
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(signalled).toBe(true);
+    expect(err).toBe('');
+    expect(out).toMatch(/^title\s+company/m);
+  }, 30_000);
+
+  it('stops before the next page once aborted', async () => {
+    expect(await runDemo(AbortSignal.abort())).toEqual([]);
   });
 });

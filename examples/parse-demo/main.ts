@@ -1,6 +1,7 @@
 /**
  * Parse demo: runs `parseJobPage` over the pages in `pages/` (written for this project) and
- * prints title, company, location, workplace, salary, ATS and quality for each.
+ * prints title, company, location, workplace, salary, ATS and quality for each. Ctrl-C (SIGINT) or
+ * SIGTERM stops after the page in hand, prints what was parsed and exits 0.
  * @module
  */
 import { readFile } from 'node:fs/promises';
@@ -28,10 +29,12 @@ function salaryText(job: JobPosting): string {
   return `${s.currency ?? ''} ${range}${s.period ? `/${s.period}` : ''}`.trim();
 }
 
-export async function runDemo(): Promise<Array<Record<string, string>>> {
+/** Parse every demo page (or those before `signal` aborts) into printable rows. */
+export async function runDemo(signal?: AbortSignal): Promise<Array<Record<string, string>>> {
   const dir = fileURLToPath(new URL('./pages/', import.meta.url));
   const rows: Array<Record<string, string>> = [];
   for (const [file, url] of Object.entries(DEMO_PAGES)) {
+    if (signal?.aborted) break;
     const html = await readFile(dir + file, 'utf8');
     const { job, ats, source, warnings } = parseJobPage(html, { url, now: NOW });
     rows.push({
@@ -60,5 +63,15 @@ function printTable(rows: Array<Record<string, string>>): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  printTable(await runDemo());
+  const controller = new AbortController();
+  // `on`, not `once`: pnpm and tsx relay the terminal's SIGINT, and a second one must not kill the run.
+  const stop = (signal: NodeJS.Signals) => {
+    if (!controller.signal.aborted) console.log(`\n${signal}: stopping after the current page`);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  console.log(`Parsing ${Object.keys(DEMO_PAGES).length} demo pages (Ctrl-C stops after the current one)`);
+  printTable(await runDemo(controller.signal));
+  process.exit(0);
 }

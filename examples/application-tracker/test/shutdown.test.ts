@@ -1,0 +1,35 @@
+/**
+ * Ctrl-C on the running tracker: the terminal's SIGINT arrives twice (pnpm and tsx relay it), and the
+ * process must still finish its shutdown and exit 0 rather than die of the second signal.
+ * @module
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+describe('tracker main', () => {
+  it('exits 0 after a clean shutdown on a repeated SIGINT', async () => {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
+      env: { ...process.env, PORT: '0', DATABASE_URL: '', PUBSUB_EMULATOR_HOST: '', CLICKHOUSE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('application tracker on')) resolve();
+      });
+      void exited.then(() => reject(new Error(`exited before listening: ${err}`)));
+    });
+    child.kill('SIGINT');
+    setTimeout(() => child.kill('SIGINT'), 30);
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(out).toContain('SIGINT: shutting down');
+    expect(err).toBe('');
+  }, 60_000);
+});
