@@ -217,6 +217,26 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
         if (tokens[i + 2]?.text === '.' && !tokens[i + 2]!.space && (w === 'tys' || w === 'тыс' || w === 'tsd' || w === 'mio')) last = i + 2;
       }
     }
+    // "20万3,000円": a 万/億 figure with the rest written after it.
+    let extra = 0;
+    if ((mult === 1e4 || mult === 1e8) && last === i + 1 && tokens[i + 2]?.kind === NUM && !tokens[i + 2]!.space) {
+      const rest = numberValue(tokens[i + 2]!.text, false);
+      if (rest < mult) {
+        extra = rest;
+        last = i + 2;
+        const unit = tokens[last + 1]?.text;
+        if (mult === 1e8 && (unit === '万' || unit === '萬' || unit === '万円' || unit === '万元')) {
+          extra *= 1e4; // "1億2000万円"
+          last++;
+          if (unit === '万円') currency ??= 'JPY';
+          else if (unit === '万元') currency ??= 'CNY';
+        } else if (unit === '千' || unit === '千円' || unit === '千元') {
+          extra *= 1e3; // "18万5千円"
+          last++;
+          if (unit !== '千') currency ??= unit === '千円' ? 'JPY' : 'CNY';
+        }
+      }
+    }
     // Currency after: "50.000 €", "100 USD", "25万円", "3000 zł".
     if (!currency) {
       const after = currencyAt(last + 1, true);
@@ -239,7 +259,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     const three = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency);
     const threeCtx = three || (currency === null && (ctx.arabic || isThreeDecimalMark(currency)));
     const raw = numberValue(t.text, threeCtx || (currency === 'DINAR'));
-    const value = raw * mult;
+    const value = raw * mult + extra;
     const shaped = mult !== 1 || /[.,' ]/.test(t.text);
     amounts.push({ first, last, num: i, value, mult, multWord: mult === 1 ? undefined : multWord, currency, shaped, period, count });
     i = Math.max(i, last);
@@ -302,6 +322,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   if (!currency && hint) currency = hint;
   if (!currency && ctx.zhMoney && ctx.ja === 0 && !ctx.jaMoney) currency = 'CNY';
   if (!currency && ctx.jaMoney) currency = 'JPY';
+  // "元" in traditional-Chinese text is the Taiwan dollar (104.com.tw writes "月薪 40,000元").
+  if (currency === 'CNY' && mark === 'CNY' && ctx.traditional > 0 && !ctx.simplified) currency = 'TWD';
   // Multipliers only one country writes: lakh/crore (INR), triệu (VND), juta (IDR).
   if (!currency) currency = MULT_CURRENCY[a.multWord ?? b?.multWord ?? ''] ?? null;
 
@@ -324,7 +346,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   }
 
   const stated =
-    currency !== null || a.mult !== 1 || (b?.mult ?? 1) !== 1 || (best.period !== null && (a.shaped || Math.max(a.value, b?.value ?? 0) >= 100));
+    currency !== null || a.mult !== 1 || (b?.mult ?? 1) !== 1 || (best.period !== null && (a.shaped || best.pay || Math.max(a.value, b?.value ?? 0) >= 100));
   const top = Math.max(a.value, b?.value ?? 0);
   if (!(top > 0)) return null;
   if (!stated) {
@@ -706,11 +728,16 @@ const BOUND_FILLERS: ReadonlySet<string> = new Set([
 const BOUND_PARTS: ReadonlySet<string> = new Set(['up', 'bis', 'upp', 'op', 'at', 'more', 'over', 'less', 'fino', 'jusqu']);
 
 /** Language and script cues for ambiguous currencies and three-decimal numbers. */
-function languageContext(tokens: readonly Token[], hint: string | undefined): CurrencyContext & { arabic: boolean; zhMoney: boolean; jaMoney: boolean } {
-  const ctx = { no: 0, sv: 0, da: 0, zh: 0, ja: 0, hint, arabic: false, zhMoney: false, jaMoney: false } as CurrencyContext & {
+function languageContext(
+  tokens: readonly Token[],
+  hint: string | undefined,
+): CurrencyContext & { arabic: boolean; zhMoney: boolean; jaMoney: boolean; traditional: number; simplified: boolean } {
+  const ctx = { no: 0, sv: 0, da: 0, zh: 0, ja: 0, hint, arabic: false, zhMoney: false, jaMoney: false, traditional: 0, simplified: false } as CurrencyContext & {
     arabic: boolean;
     zhMoney: boolean;
     jaMoney: boolean;
+    traditional: number;
+    simplified: boolean;
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -738,10 +765,17 @@ function languageContext(tokens: readonly Token[], hint: string | undefined): Cu
     if (c >= 0x600 && c <= 0x6ff) ctx.arabic = true;
     if (c >= 0x3040 && c <= 0x30ff) ctx.ja++;
     if (w === '万' || w === '薪' || w === '元' || w === '千') ctx.zhMoney = true;
+    if (TRADITIONAL.has(w[0]!)) ctx.traditional++;
+    if (SIMPLIFIED.has(w[0]!) || w === '人民币' || w === 'rmb') ctx.simplified = true;
     if (w === '円' || w === '万円' || w === '千円' || w === '年収' || w === '月給' || w === '時給') ctx.jaMoney = true;
   }
   return ctx;
 }
+
+// Characters written only in traditional (Taiwan, Hong Kong) or only in simplified Chinese.
+const TRADITIONAL: ReadonlySet<string> = new Set([...'時萬資議幣經驗員週歲職業務額與區齡']);
+const SIMPLIFIED: ReadonlySet<string> = new Set([...'时万资议币经验员周岁职业务额与区龄块']);
+SIMPLIFIED.delete('万'); // 万 is also Japanese and common in both
 
 const LANGUAGE_CUES: Readonly<Record<string, 'no' | 'sv' | 'da' | 'zh' | 'ja'>> = {
   lønn: 'no', årslønn: 'no', timelønn: 'no', månedslønn: 'no', fastlønn: 'no', stilling: 'no', stillingen: 'no',

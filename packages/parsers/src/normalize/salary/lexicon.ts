@@ -98,8 +98,8 @@ export const MAX_BEFORE: ReadonlySet<string> = new Set([
 ]);
 
 /** After an amount: "以上", "起", "or more" → minimum; "以下", "まで" → maximum. */
-export const MIN_AFTER: ReadonlySet<string> = new Set(['以上', '起', '及以上', '以上可', '+', 'plus', 'upwards', 'onwards']);
-export const MAX_AFTER: ReadonlySet<string> = new Set(['以下', 'まで', '以内']);
+export const MIN_AFTER: ReadonlySet<string> = new Set(['以上', '起', '及以上', '以上可', '+', 'plus', 'upwards', 'onwards', '이상', '부터']);
+export const MAX_AFTER: ReadonlySet<string> = new Set(['以下', 'まで', '以内', '이하', '까지']);
 
 /** Words between two amounts that make a range. */
 export const RANGE_WORDS: ReadonlySet<string> = new Set([
