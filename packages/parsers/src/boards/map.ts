@@ -51,8 +51,37 @@ export interface ApiJob {
 
 const str = (v: Maybe<string>): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
-/** Build a draft: structured fields first (`ats-api`), then text heuristics for what is still missing. */
+/**
+ * Build a draft: structured fields first (`ats-api`), then text heuristics for what is still
+ * missing. A normalizer that throws on one row's value costs that row its optional fields (with a
+ * warning), never the row or the board: the job still comes through with its id, URL and title.
+ */
 export function toDraft(ctx: BoardContext, job: ApiJob): JobDraft {
+  try {
+    return buildDraft(ctx, job);
+  } catch (error) {
+    ctx.warn(`job ${job.jobId}: fields could not be mapped (${(error as Error).message?.slice(0, 160) ?? String(error)}); kept with its id, URL and title`);
+    return {
+      url: secureUrl(ctx, job.url),
+      title: plainText(job.title) ?? job.title.trim(),
+      company: { name: ctx.boardToken },
+      locations: [],
+      workplaceType: null,
+      employmentType: [],
+      salary: null,
+      description: { html: '', text: '' },
+      datePosted: null,
+      validThrough: null,
+      applyUrl: null,
+      ats: { platform: ctx.platform, boardToken: ctx.boardToken, jobId: job.jobId },
+      source: 'ats-api',
+      provenance: { title: 'ats-api', company: 'derived' },
+      fetchedAt: ctx.now.toISOString(),
+    };
+  }
+}
+
+function buildDraft(ctx: BoardContext, job: ApiJob): JobDraft {
   const provenance: Provenance = { title: 'ats-api' };
   const set = (field: keyof Provenance, source: FieldSource) => {
     provenance[field] = source;
