@@ -5,11 +5,21 @@
  */
 import { main } from './main.js';
 
+/**
+ * Signals this close together are one Ctrl-C: pnpm and tsx relay the terminal's SIGINT to a
+ * process that already received it, and that echo must not count as "press again to quit now".
+ */
+const ECHO_MS = 500;
+
 const controller = new AbortController();
-let signalled = false;
+let signalledAt: number | undefined;
 const onSignal = (sig: NodeJS.Signals) => {
-  if (signalled) process.exit(130);
-  signalled = true;
+  const now = performance.now();
+  if (signalledAt !== undefined) {
+    if (now - signalledAt < ECHO_MS) return;
+    process.exit(130);
+  }
+  signalledAt = now;
   process.stderr.write(`\n${sig}: stopping after the tasks in flight (press again to quit now)\n`);
   controller.abort();
 };
