@@ -16,7 +16,7 @@ export type { ParsedLocation } from './normalize/index.js';
 export { parseJobPage } from './parse-job-page.js';
 export type { ParseJobPageOptions } from './parse-job-page.js';
 export { extractJobLinks, isJobUrl } from './links/index.js';
-export type { ExtractJobLinksOptions, JobLink } from './links/index.js';
+export type { ExtractJobLinksOptions, JobLink, JobLinks } from './links/index.js';
 export { sanitizeDescription, htmlToText } from './html/sanitize.js';
 export type { SanitizedDescription } from './html/sanitize.js';
 export { listBoardJobs, boardPlatforms, BoardNotFound, BoardEmpty, Blocked, Truncated, EndpointChanged } from './boards/index.js';

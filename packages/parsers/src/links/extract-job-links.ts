@@ -1,15 +1,23 @@
 /**
- * `extractJobLinks`: the job-posting links on a career or listing page, absolute, canonical and
- * de-duplicated, from anchors and from JSON-LD (`JobPosting.url`, `ItemList` entries).
+ * `extractJobLinks`: the job-posting links on a career page, a job board's result page or a
+ * government vacancy portal, absolute, canonical and de-duplicated, and the list's next page.
+ * Links come from JSON-LD (`JobPosting.url`, `ItemList` entries), from anchors whose URL has a
+ * posting's shape (ATS and board rules, job words in many languages), from a board's site-profile
+ * listing selectors, and from repeated result cards (see `cards.ts`).
  * @module
  */
 import { canonicalizeUrl, invalidArgument } from '@jobkit/core';
-import { Parser } from 'htmlparser2';
+import { selectAll } from 'css-select';
+import type { AnyNode, Element } from 'domhandler';
 import { z } from 'zod';
+import { loadDom } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
-import { SCAN_LIMITS } from '../html/scan.js';
+import { sitesForHost } from '../sites/registry.js';
 import { flattenNodes, isObject, readJsonLd, typesOf, type JsonObject } from '../structured/json-ld.js';
+import { cardLinks } from './cards.js';
+import { collectPage } from './collect.js';
 import { isJobUrl } from './job-url.js';
+import { findNextPage } from './next-page.js';
 
 /** One job link found on a page. */
 export interface JobLink {
@@ -19,14 +27,21 @@ export interface JobLink {
   title: string | null;
 }
 
+/**
+ * What {@link extractJobLinks} returns: the links (an array, as before) with the list's next
+ * page as a non-enumerable `nextPage` property, so code written for a plain array keeps working.
+ */
+export type JobLinks = JobLink[] & {
+  /** Absolute URL of the list's next page, or `null` when the page shows none. */
+  readonly nextPage: string | null;
+};
+
 export interface ExtractJobLinksOptions {
   /** Absolute http(s) URL of the page, to resolve relative links against. */
   url: string;
 }
 
 const OptionsSchema = z.object({ url: z.string().url().refine((u) => /^https?:/i.test(u), 'must be http(s)') });
-
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /** Links collected per page at most; a listing with more is paged anyway. */
 const MAX_LINKS = 5_000;
@@ -55,72 +70,63 @@ export function resolveCanonical(href: string, base: string): string | null {
   }
 }
 
-/** Anchors with their text, and JSON-LD blocks, in one streaming pass. */
-function collect(html: string): { anchors: RawLink[]; jsonLd: string[]; baseHref: string | null } {
-  const anchors: RawLink[] = [];
-  const jsonLd: string[] = [];
-  let baseHref: string | null = null;
-  const open: Array<{ href: string; label: string; parts: string[]; len: number }> = [];
-  let inJsonLd = false;
-  let jsonParts: string[] = [];
-  let jsonLen = 0;
-  let total = 0;
-  let depth = 0;
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        // Same nesting cap as the page scan: htmlparser2's stack makes deep nesting quadratic.
-        if (!VOID.has(name) && ++depth > SCAN_LIMITS.maxDepth) {
-          parser.pause();
-          return;
-        }
-        if (name === 'a' || name === 'area') {
-          if (attribs.href !== undefined && anchors.length + open.length < MAX_LINKS) {
-            const label = attribs['aria-label'] ?? attribs.title ?? '';
-            if (name === 'area') anchors.push({ href: attribs.href, text: label });
-            else open.push({ href: attribs.href, label, parts: [], len: 0 });
-          }
-        } else if (name === 'script' && /^application\/ld\+json/i.test((attribs.type ?? '').trim())) {
-          inJsonLd = true;
-          jsonParts = [];
-          jsonLen = 0;
-        } else if (name === 'base' && baseHref === null && attribs.href) {
-          baseHref = attribs.href;
-        }
-      },
-      ontext(text) {
-        if (inJsonLd) {
-          jsonLen += text.length;
-          if (jsonLen <= SCAN_LIMITS.maxJsonLdChars) jsonParts.push(text);
-          return;
-        }
-        const top = open[open.length - 1];
-        if (top && top.len < 500) {
-          top.parts.push(text);
-          top.len += text.length;
-        }
-      },
-      onclosetag(name) {
-        if (!VOID.has(name)) depth = Math.max(0, depth - 1);
-        if (name === 'a' && open.length > 0) {
-          const a = open.pop()!;
-          // Visible text names the posting best; aria-label/title only when the link has none.
-          anchors.push({ href: a.href, text: a.parts.join(' ').trim() || a.label });
-        } else if (name === 'script' && inJsonLd) {
-          inJsonLd = false;
-          if (jsonLen <= SCAN_LIMITS.maxJsonLdChars && total + jsonLen <= SCAN_LIMITS.maxJsonLdTotalChars && jsonLd.length < SCAN_LIMITS.maxJsonLdBlocks) {
-            jsonLd.push(jsonParts.join(''));
-            total += jsonLen;
-          }
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
-  // Anchors still open when the nesting cap stopped the pass.
-  for (const a of open) anchors.push({ href: a.href, text: a.parts.join(' ').trim() || a.label });
-  return { anchors, jsonLd, baseHref };
+const ASSET = /\.(?:png|jpe?g|gif|svg|webp|ico|css|js|mjs|json|xml|rss|pdf|docx?|zip|mp4|mp3|woff2?|ttf)$/i;
+const NEVER_POSTING_HOST = /(^|\.)(?:facebook|twitter|x|instagram|youtube|tiktok|pinterest|whatsapp|wa|t|reddit|threads|google|apple|microsoft)\.(?:com|me|net)$/i;
+
+/** Absolute canonical URL of a link already known to be a posting (site selectors, result cards). */
+function resolveKnown(href: string, base: string): string | null {
+  const h = href.trim();
+  if (!h || h.length > MAX_URL_CHARS || h.startsWith('#') || /^(mailto|tel|javascript|data|sms):/i.test(h)) return null;
+  try {
+    const u = new URL(h, base);
+    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || ASSET.test(u.pathname) || NEVER_POSTING_HOST.test(u.hostname)) return null;
+    const url = canonicalizeUrl(u.toString());
+    return url.length > MAX_URL_CHARS ? null : url;
+  } catch {
+    return null;
+  }
+}
+
+/** Hrefs a board's site profile lists as its result links (a DOM is built only on such hosts). */
+function siteListingHrefs(html: string, pageUrl: string): RawLink[] {
+  let host: string;
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return [];
+  }
+  const selectors = sitesForHost(host).flatMap((s) => s.listing?.jobLinks ?? []);
+  if (selectors.length === 0) return [];
+  const doc = loadDom(html);
+  for (const selector of selectors) {
+    const at = / @([\w-]+)$/.exec(selector);
+    const css = at ? selector.slice(0, at.index) : selector;
+    let found: Element[];
+    try {
+      found = selectAll<AnyNode, Element>(css, doc);
+    } catch {
+      continue;
+    }
+    const links = found
+      .map((el) => ({ href: el.attribs[at?.[1] ?? 'href'] ?? '', text: cleanInline(textOfShallow(el)) }))
+      .filter((l) => l.href);
+    if (links.length > 0) return links;
+  }
+  return [];
+}
+
+function textOfShallow(el: AnyNode): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0 && parts.length < 200) {
+    const n = stack.pop()!;
+    if (n.type === 'text') parts.push((n as { data: string }).data);
+    else if ('children' in n) {
+      const kids = (n as { children: AnyNode[] }).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return parts.join(' ');
 }
 
 function jsonLdLinks(blocks: string[]): RawLink[] {
@@ -156,35 +162,52 @@ export function linksFromNodes(nodes: readonly JsonObject[]): RawLink[] {
  * longer than 2,048 characters are dropped.
  * @throws JobkitError `INVALID_ARGUMENT` when `html` is not a string or `url` is not absolute http(s).
  */
-export function extractJobLinks(html: string, options: ExtractJobLinksOptions): JobLink[] {
+export function extractJobLinks(html: string, options: ExtractJobLinksOptions): JobLinks {
   if (typeof html !== 'string') throw invalidArgument('parsers/links', `html must be a string, got ${typeof html}`);
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw invalidArgument('parsers/links', `options.url must be an absolute http(s) URL`, parsed.error);
   const pageUrl = parsed.data.url;
-  const { anchors, jsonLd, baseHref } = collect(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
+  const input = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+  const page = collectPage(input);
   let base = pageUrl;
-  if (baseHref) {
+  if (page.baseHref) {
     try {
-      base = new URL(baseHref, pageUrl).toString();
+      base = new URL(page.baseHref, pageUrl).toString();
     } catch {
       // A broken <base> is ignored, as browsers do.
     }
   }
   let self: string | null = null;
+  let pageHost = '';
   try {
     self = canonicalizeUrl(pageUrl);
+    pageHost = new URL(pageUrl).host;
   } catch {
     self = null;
   }
   const byUrl = new Map<string, JobLink>();
-  for (const link of [...jsonLdLinks(jsonLd), ...anchors]) {
-    const url = resolveCanonical(link.href, base);
-    if (!url || url === self) continue;
-    const title = cleanInline(link.text).slice(0, 300) || null;
+  const add = (url: string | null, text: string) => {
+    if (!url || url === self || byUrl.size >= MAX_LINKS) return;
+    const title = cleanInline(text).slice(0, 300) || null;
     const prev = byUrl.get(url);
     if (!prev) byUrl.set(url, { url, title });
     else if (prev.title === null && title) prev.title = title;
-    if (byUrl.size >= MAX_LINKS) break;
+  };
+  for (const link of jsonLdLinks(page.jsonLd)) add(resolveCanonical(link.href, base), link.text);
+  for (const link of siteListingHrefs(input, pageUrl)) add(resolveKnown(link.href, base), link.text);
+  // Anchors in page order: a posting's URL shape, or a member of a group of result cards.
+  const shaped = page.anchors.filter((a) => !a.inPager && resolveCanonical(a.href, base) !== null).length;
+  const cards = new Set(
+    cardLinks(page.anchors, `${page.title} ${page.heading}`, (href) => {
+      const url = resolveKnown(href, base);
+      return url ? new URL(url) : null;
+    }, pageHost, byUrl.size + shaped),
+  );
+  for (const a of page.anchors) {
+    if (a.inPager) continue;
+    add(resolveCanonical(a.href, base) ?? (cards.has(a) ? resolveKnown(a.href, base) : null), a.text);
   }
-  return [...byUrl.values()];
+  const links = [...byUrl.values()];
+  const nextPage = findNextPage(page.anchors, page.relNext, base, pageUrl);
+  return Object.defineProperty(links, 'nextPage', { value: nextPage, enumerable: false }) as JobLinks;
 }

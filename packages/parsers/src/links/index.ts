@@ -3,5 +3,5 @@
  * @module
  */
 export { extractJobLinks } from './extract-job-links.js';
-export type { ExtractJobLinksOptions, JobLink } from './extract-job-links.js';
+export type { ExtractJobLinksOptions, JobLink, JobLinks } from './extract-job-links.js';
 export { isJobUrl } from './job-url.js';

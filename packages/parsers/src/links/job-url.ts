@@ -26,12 +26,26 @@ const ATS_RULES: Array<{ host: RegExp; job: (segs: string[], u: URL) => boolean 
   { host: /\.applytojob\.com$/, job: (s) => s[0] === 'apply' && !!s[1] && s[1] !== 'jobs' },
   { host: /\.teamtailor\.com$/, job: (s) => s[0] === 'jobs' && /^\d+/.test(s[1] ?? '') },
   { host: /\.icims\.com$/, job: (s) => s[0] === 'jobs' && /^\d+$/.test(s[1] ?? '') },
-  { host: /(^|\.)linkedin\.com$/, job: (s) => s[0] === 'jobs' && s[1] === 'view' && !!s[2] },
-  { host: /(^|\.)indeed\.[a-z.]+$/, job: (s, u) => (s[0] === 'viewjob' || s[0] === 'rc') && u.searchParams.has('jk') },
+  {
+    host: /(^|\.)linkedin\.com$/,
+    job: (s) => (s[0] === 'jobs' && s[1] === 'view' && !!s[2] && s[2] !== 'externalApply') || (s[0] === 'jobs-guest' && s.includes('jobPosting') && /^\d+$/.test(s[s.length - 1]!)),
+  },
+  {
+    host: /(^|\.)indeed\.[a-z.]+$/,
+    job: (s, u) => ((s[0] === 'viewjob' || s[0] === 'rc' || (s[0] === 'm' && s[1] === 'viewjob')) && u.searchParams.has('jk')) || (s[0] === 'pagead' && s[1] === 'clk') || (s[0] === 'cmp' && s[2] === 'jobs' && !!s[3]),
+  },
   // `/partner/jobListing.htm?…` are click-tracking redirects to the same `/job-listing/` pages.
   { host: /(^|\.)glassdoor\.[a-z.]+$/, job: (s) => s[0] === 'job-listing' },
   { host: /(^|\.)workatastartup\.com$/, job: (s) => s[0] === 'jobs' && /^\d+$/.test(s[1] ?? '') },
   { host: /(^|\.)join\.com$/, job: (s) => s[0] === 'companies' && s[2] === 'jobs' ? !!s[3] : false },
+  // Boards whose posting URLs carry no generic job word.
+  { host: /(^|\.)zhipin\.com$/, job: (s) => s[0] === 'job_detail' && /^[\w~-]{6,}\.html$/.test(s[1] ?? '') },
+  { host: /^jobs\.51job\.com$/, job: (s) => s.length === 2 && /^\d{5,}\.html$/.test(s[1]!) },
+  { host: /(^|\.)naukri\.com$/, job: (s) => s.length === 1 && /^job-listings-.+-\d{6,}$/.test(s[0]!) },
+  { host: /(^|\.)(?:stepstone\.[a-z.]+|totaljobs\.com|cwjobs\.co\.uk)$/, job: (s) => /--\d+(?:-inline)?\.html$/.test(s[s.length - 1] ?? '') || (s[0] === 'job' && /-job\d+$/.test(s[s.length - 1] ?? '')) },
+  { host: /(^|\.)(?:seek\.com\.au|seek\.co\.nz)$/, job: (s) => s[0] === 'job' && /^\d+$/.test(s[1] ?? '') },
+  { host: /(^|\.)(?:hh\.ru|hh\.kz|hh\.uz)$/, job: (s) => s[0] === 'vacancy' && /^\d+$/.test(s[1] ?? '') },
+  { host: /(^|\.)usajobs\.gov$/, job: (s) => (s[0] === 'job' && /^\d+$/.test(s[1] ?? '')) || (/^getjob$/i.test(s[0] ?? '') && /^\d+$/.test(s[2] ?? '')) },
 ];
 
 /** Hosts never holding an employer's posting (social sites, share widgets). */
@@ -39,12 +53,20 @@ const SOCIAL = /(^|\.)(facebook|twitter|x|instagram|youtube|tiktok|pinterest|xin
 
 /** Generic career-site path words that precede a posting slug or id. */
 const JOB_PATH_WORDS =
-  /^(?:jobs?|careers?|career|positions?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|stellenangebote?|stellen|stelle|jobangebote?|karriere|offres?|offre-d-emploi|offres-d-emploi|emplois?|empleos?|empleo|ofertas?|vacantes?|trabaja-con-nosotros|postings?|requisitions?|role|roles|job-listing|joboffer|job-offer)$/i;
+  /^(?:jobs?|careers?|career|positions?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|stellenangebote?|stellen|stelle|stellenanzeigen?|jobangebote?|karriere|offres?|offre-d-emploi|offres-d-emploi|emplois?|empleos?|empleo|ofertas?|ofertas-de-empleo|oferta-de-empleo|ofertas-de-trabajo|trabajos?|vacantes?|vagas?|vaga|lavoro|offerte?|offerte-di-lavoro|annunci|vacatures?|vacature|praca|oferty|ogloszenie|ogloszenia|vakansii|vacancies-list|trabaja-con-nosotros|postings?|requisitions?|role|roles|job-listing|job-listings|joboffer|job-offer|job-offers|job-detail|job-details|jobdetail|jobdetails|job_detail|viewjob|recruitment|recrutement|reclutamiento|concursos?|convocatorias?|plazas|lowongan|loker|işilanları|is-ilanlari|ilan|вакансии|вакансия|вакансія|вакансії|招聘|职位|職缺|工作|求人|採用|채용|وظائف|وظيفة|งาน|नौकरी|भर्ती)$/i;
+
+/** A job word inside a longer segment ("GetJob", "vacancy.aspx", "jobdetail.php"). */
+const JOB_WORD_INSIDE = /job|vacan|stelle|offre|empleo|emploi|vaga|posting|career|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
+/** Query parameters that name one posting (`?id=123`, `?vacancyId=`, `?jcode=`). */
+const ID_PARAM =
+  /^(?:id|jobid|job_id|jid|vacancyid|vacancy_id|vid|postingid|posting_id|pid|reqid|req_id|requisitionid|jcode|ref|refno|nr|no|code|offerid|offer_id|adid|ad_id|jobno|jobnumber|vacancyno|positionid|position_id|announcementid|idoferta|id_oferta|idvacante|idvaga)$/i;
 
 /** A slug or id that looks like one posting (has a digit, or several words joined by dashes). */
 function looksLikePostingSlug(seg: string): boolean {
   if (!seg || NAV_SEGMENT.test(seg) || JOB_PATH_WORDS.test(seg)) return false;
   if (/\d{3,}/.test(seg)) return true;
+  // Short alphanumeric ids ("8a7b6", "a1b2c3d").
+  if (/^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,}$/i.test(seg)) return true;
   if (/^[0-9a-f-]{20,}$/i.test(seg)) return true;
   return seg.split(/[-_]/).filter((w) => w.length > 0).length >= 2 && seg.length >= 6;
 }
@@ -62,6 +84,14 @@ export function isJobUrl(url: URL): boolean {
   // Paging/filters on a list (`/jobs?page=2`, `/careers?department=x`) are not postings.
   if (segs.length === 0) return false;
   const last = segs[segs.length - 1]!;
+  // `/vacancy.aspx?id=55`, `/jobdetail.php?jobid=7`, `/GetJob/ViewDetails/812345`: a job page by id.
+  // (Apply, response and login endpoints carry the posting's id too, but are not the posting.)
+  if (JOB_WORD_INSIDE.test(path) && !NAV_SEGMENT.test(last.replace(/\.\w+$/, '')) && !/apply|respon|bewerb|postul|candidat|login|signin|signup|register|save|share|alert|report/i.test(last)) {
+    for (const [k, v] of url.searchParams) if (ID_PARAM.test(k) && /\d{2,}|^[0-9a-f-]{16,}$/i.test(v)) return true;
+    if (/^\d{4,}(?:\.html?)?$/.test(last) && segs.slice(0, -1).some((s) => JOB_WORD_INSIDE.test(s))) return true;
+  }
+  // One segment naming a posting: `/job-listings-java-developer-240118001234`, `/stellenangebote--…--1234-inline.html`.
+  if (segs.length <= 2 && /^(?:jobs?|job-listings?|vacancy|vacature|stellenangebote?|offre|empleo|oferta|vaga)[-_]+.*\d{4,}/i.test(last)) return true;
   if (NAV_SEGMENT.test(last) || JOB_PATH_WORDS.test(last)) return false;
   for (let i = 0; i < segs.length - 1; i++) {
     if (JOB_PATH_WORDS.test(segs[i]!)) {

@@ -1,0 +1,189 @@
+/**
+ * One streaming pass over a listing page: every anchor with its text and where it sits (site
+ * chrome, a pagination control, its structural signature for spotting repeated result cards),
+ * `<link rel=next>`, `<base href>`, JSON-LD blocks and the page's title and first heading.
+ * Internal to `links/`.
+ * @module
+ */
+import { Parser } from 'htmlparser2';
+import { SCAN_LIMITS } from '../html/scan.js';
+
+/** An anchor as found on the page. */
+export interface CollectedAnchor {
+  href: string;
+  /** Visible text, else `aria-label`/`title`. */
+  text: string;
+  /** `aria-label` or `title`, when present. */
+  label: string;
+  rel: string;
+  /** The anchor's own class and id (lower-case), for "next" controls. */
+  hook: string;
+  /** Inside navigation, a footer, a sidebar or the page header. */
+  inChrome: boolean;
+  /** Inside a pagination control. */
+  inPager: boolean;
+  /** Tag/class path of the nearest ancestors: result cards of one list share it. */
+  signature: string;
+  /** Document order. */
+  index: number;
+}
+
+export interface CollectedPage {
+  anchors: CollectedAnchor[];
+  jsonLd: string[];
+  baseHref: string | null;
+  /** `<link rel="next" href>` (or `<a rel="next">` seen first). */
+  relNext: string | null;
+  title: string;
+  /** Text of the first `h1`. */
+  heading: string;
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Anchors kept per page at most; a listing with more is paged anyway. */
+const MAX_ANCHORS = 20_000;
+/** Ancestors in an anchor's structural signature. */
+const SIGNATURE_DEPTH = 4;
+
+const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
+const CHROME_ROLES = /^(?:navigation|contentinfo|banner|menubar|menu|search)$/i;
+const CHROME_HOOK = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|header|footer|breadcrumbs?|sidebar|cookie|consent|social|share|skip)(?:$|[\s_-])/i;
+const PAGER_HOOK = /paginat|pager|paging|page-nav|pagenav|page-numbers|pages-list/i;
+
+interface Open {
+  name: string;
+  chrome: boolean;
+  pager: boolean;
+  token: string;
+}
+
+/** First class name without digits (hashed or numbered classes differ between equal cards). */
+function tokenOf(name: string, attribs: Record<string, string>): string {
+  const cls = (attribs.class ?? '').split(/\s+/).find((c) => c && !/\d/.test(c)) ?? '';
+  return cls ? `${name}.${cls}` : name;
+}
+
+/** Stream `html` once and collect what link extraction needs. Linear; nesting capped like the page scan. */
+export function collectPage(html: string): CollectedPage {
+  const anchors: CollectedAnchor[] = [];
+  const jsonLd: string[] = [];
+  const stack: Open[] = [];
+  let baseHref: string | null = null;
+  let relNext: string | null = null;
+  let chromeDepth = 0;
+  let pagerDepth = 0;
+  let inJsonLd = false;
+  let jsonParts: string[] = [];
+  let jsonLen = 0;
+  let jsonTotal = 0;
+  let inTitle = false;
+  const titleParts: string[] = [];
+  let inH1 = 0;
+  let h1Done = false;
+  const h1Parts: string[] = [];
+  const open: Array<{ a: Omit<CollectedAnchor, 'text'>; parts: string[]; len: number }> = [];
+
+  const signature = (self: string) => {
+    const parts = [self];
+    for (let i = stack.length - 1; i >= 0 && parts.length <= SIGNATURE_DEPTH; i--) parts.push(stack[i]!.token);
+    return parts.join('<');
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const isVoid = VOID.has(name);
+        if (!isVoid && stack.length + 1 > SCAN_LIMITS.maxDepth) {
+          parser.pause();
+          return;
+        }
+        if (name === 'a' || name === 'area') {
+          if (attribs.href !== undefined && anchors.length + open.length < MAX_ANCHORS) {
+            const label = attribs['aria-label'] ?? attribs.title ?? '';
+            const a = {
+              href: attribs.href,
+              label,
+              rel: (attribs.rel ?? '').toLowerCase(),
+              hook: `${attribs.class ?? ''} ${attribs.id ?? ''} ${attribs['data-testid'] ?? ''} ${attribs['data-at'] ?? ''}${attribs['aria-current'] !== undefined && attribs['aria-current'] !== 'false' ? ' current' : ''}`.toLowerCase(),
+              inChrome: chromeDepth > 0,
+              inPager: pagerDepth > 0 || PAGER_HOOK.test(attribs.class ?? ''),
+              signature: signature(tokenOf(name, attribs)),
+              index: anchors.length + open.length,
+            };
+            if (relNext === null && /(?:^|\s)next(?:\s|$)/.test(a.rel)) relNext = attribs.href;
+            if (name === 'area') anchors.push({ ...a, text: label });
+            else open.push({ a, parts: [], len: 0 });
+          }
+        } else if (name === 'link') {
+          if (relNext === null && attribs.href && /(?:^|\s)next(?:\s|$)/i.test(attribs.rel ?? '')) relNext = attribs.href;
+        } else if (name === 'script' && /^application\/ld\+json/i.test((attribs.type ?? '').trim())) {
+          inJsonLd = true;
+          jsonParts = [];
+          jsonLen = 0;
+        } else if (name === 'base' && baseHref === null && attribs.href) {
+          baseHref = attribs.href;
+        } else if (name === 'title' && titleParts.length === 0) {
+          inTitle = true;
+        } else if (name === 'h1' && !h1Done) {
+          inH1++;
+        }
+        if (isVoid) return;
+        const hook = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+        // A page-level header (near the root) is chrome; a card's own <header> is not.
+        const chrome =
+          CHROME_TAGS.has(name) ||
+          (name === 'header' && stack.length <= 3) ||
+          CHROME_ROLES.test(attribs.role ?? '') ||
+          (CHROME_HOOK.test(hook) && !/(?:job|result|vacanc|posting|listing)/i.test(hook));
+        const pager = PAGER_HOOK.test(hook) || /paginat|pager|pages?$/i.test(attribs['aria-label'] ?? '');
+        if (chrome) chromeDepth++;
+        if (pager) pagerDepth++;
+        stack.push({ name, chrome, pager, token: tokenOf(name, attribs) });
+      },
+      ontext(text) {
+        if (inJsonLd) {
+          jsonLen += text.length;
+          if (jsonLen <= SCAN_LIMITS.maxJsonLdChars) jsonParts.push(text);
+          return;
+        }
+        if (inTitle && titleParts.length < 50) titleParts.push(text);
+        if (inH1 > 0 && h1Parts.length < 50) h1Parts.push(text);
+        const top = open[open.length - 1];
+        if (top && top.len < 500) {
+          top.parts.push(text);
+          top.len += text.length;
+        }
+      },
+      onclosetag(name) {
+        if (name === 'a' && open.length > 0) {
+          const { a, parts } = open.pop()!;
+          // Visible text names the posting best; aria-label/title only when the link has none.
+          anchors.push({ ...a, text: parts.join(' ').trim() || a.label });
+        } else if (name === 'script' && inJsonLd) {
+          inJsonLd = false;
+          if (jsonLen <= SCAN_LIMITS.maxJsonLdChars && jsonTotal + jsonLen <= SCAN_LIMITS.maxJsonLdTotalChars && jsonLd.length < SCAN_LIMITS.maxJsonLdBlocks) {
+            jsonLd.push(jsonParts.join(''));
+            jsonTotal += jsonLen;
+          }
+        } else if (name === 'title') {
+          inTitle = false;
+        } else if (name === 'h1' && inH1 > 0) {
+          inH1--;
+          if (inH1 === 0) h1Done = true;
+        }
+        if (VOID.has(name)) return;
+        // htmlparser2 closes implied elements one by one, so the top of the stack is this tag.
+        const top = stack.pop();
+        if (top?.chrome) chromeDepth = Math.max(0, chromeDepth - 1);
+        if (top?.pager) pagerDepth = Math.max(0, pagerDepth - 1);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  // Anchors still open when the nesting cap stopped the pass.
+  for (const { a, parts } of open) anchors.push({ ...a, text: parts.join(' ').trim() || a.label });
+  anchors.sort((x, y) => x.index - y.index);
+  const squash = (parts: string[]) => parts.join('').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return { anchors, jsonLd, baseHref, relNext, title: squash(titleParts), heading: squash(h1Parts) };
+}
