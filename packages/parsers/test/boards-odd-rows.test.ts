@@ -110,3 +110,29 @@ describe('advertised totals', () => {
     expect(res.warnings).toContain('skipped 30 unreadable rows in total');
   });
 });
+
+describe('paging without totals', () => {
+  it('workday: pages until a short page when the response states no total', async () => {
+    const host = 'acme.wd5.myworkdayjobs.com';
+    const rows = Array.from({ length: 45 }, (_, i) => ({ title: `Job ${i}`, externalPath: `/job/X/Job-${i}_R${i}` }));
+    server.on(`${host}/wday/cxs/acme/External/jobs`, (req) => {
+      const { offset, limit } = JSON.parse(req.body) as { offset: number; limit: number };
+      return { json: { jobPostings: rows.slice(offset, offset + limit) } };
+    });
+    const res = await listBoardJobs({ platform: 'workday', boardToken: 'acme/External', host }, { fetcher: server.fetcher, details: false });
+    expect(res).toMatchObject({ advertisedTotal: null, partial: false });
+    expect(res.jobs).toHaveLength(45);
+    expect(server.requests.map((r) => (JSON.parse(r.body) as { offset: number }).offset)).toEqual([0, 20, 40]);
+  });
+
+  it('smartrecruiters: pages until a short page when totalFound is missing', async () => {
+    const rows = Array.from({ length: 130 }, (_, i) => ({ id: String(1000 + i), name: `Posting ${i}` }));
+    server.on('api.smartrecruiters.com/v1/companies/Acme/postings', (req) => {
+      const offset = Number(req.url.searchParams.get('offset'));
+      return { json: { offset, content: rows.slice(offset, offset + 100) } };
+    });
+    const res = await listBoardJobs({ platform: 'smartrecruiters', boardToken: 'Acme' }, { fetcher: server.fetcher, details: false });
+    expect(res).toMatchObject({ advertisedTotal: null, partial: false });
+    expect(res.jobs).toHaveLength(130);
+  });
+});

@@ -64,6 +64,8 @@ type Applied = Record<string, string[]>;
 
 interface Slice {
   postings: Posting[];
+  /** Rows listed, readable or not. */
+  listed: number;
   total: number;
   facets: Facet[];
 }
@@ -88,24 +90,29 @@ export const workdayBoard: BoardClient = {
 
     const readSlice = async (applied: Applied, first?: z.output<typeof ListResponse>): Promise<Slice> => {
       const head = first ?? (await page(applied, 0));
-      // Only the first page carries a reliable total; later pages may say 0.
-      const total = head.total ?? head.jobPostings.length;
+      // Only the first page carries a reliable total; later pages may say 0. Without one, page
+      // until a short page.
+      const stated = head.total;
       const postings = [...(keep(ctx, head.jobPostings) as Posting[])];
-      const stop = Math.min(total, WORKDAY_CLAMP);
-      for (let offset = PAGE; offset < stop && postings.length < ctx.maxJobs; offset += PAGE) {
+      let listed = head.jobPostings.length;
+      let last = head.jobPostings.length;
+      const stop = Math.min(stated ?? WORKDAY_CLAMP, WORKDAY_CLAMP);
+      for (let offset = PAGE; offset < stop && postings.length < ctx.maxJobs && (stated !== undefined || last >= PAGE); offset += PAGE) {
         checkAborted(ctx);
         const next = await page(applied, offset);
-        if (next.jobPostings.length === 0) break;
+        last = next.jobPostings.length;
+        if (last === 0) break;
+        listed += last;
         postings.push(...(keep(ctx, next.jobPostings, offset) as Posting[]));
       }
-      return { postings, total, facets: head.facets };
+      return { postings, listed, total: stated ?? listed, facets: head.facets };
     };
 
     const head = await page({}, 0);
-    const reported = head.total ?? head.jobPostings.length;
+    const reported = head.total ?? 0;
     let postings: Posting[];
     let partial = false;
-    let advertisedTotal: number | null = reported;
+    let advertisedTotal: number | null = head.total ?? null;
     if (reported < WORKDAY_CLAMP) {
       postings = (await readSlice({}, head)).postings;
     } else {
@@ -122,9 +129,9 @@ export const workdayBoard: BoardClient = {
             partial = true;
             ctx.warn(`workday: facet ${split.param}=${value.descriptor ?? value.id} alone reaches the ${WORKDAY_CLAMP} clamp; its jobs past it are missing`);
           }
-          else if (slice.postings.length < slice.total && postings.length + slice.postings.length < ctx.maxJobs) {
+          else if (slice.listed < slice.total && postings.length + slice.postings.length < ctx.maxJobs) {
             partial = true;
-            ctx.warn(`workday: facet ${split.param}=${value.descriptor ?? value.id} read ${slice.postings.length} of ${slice.total}`);
+            ctx.warn(`workday: facet ${split.param}=${value.descriptor ?? value.id} read ${slice.listed} of ${slice.total}`);
           }
           postings.push(...slice.postings);
         }
