@@ -46,8 +46,9 @@ export interface ParseSalaryOptions {
  *   revenue, fee, price or count words are never pay. When an hourly and an annual figure are
  *   both stated, the one the text states first as pay wins and a figure marked as an
  *   approximation ("~", "approx.", "equivalent to", in parentheses) loses.
- * - With no period word, amounts clearly of yearly size are `year`; CNY amounts written in
- *   K or 万 below 200k are `month` (the Chinese boards' convention); otherwise `period` is null.
+ * - `period` is what the text states (a period word, LPA, `·13薪`); with none it is null, even
+ *   for amounts of obviously yearly size. A stated period the amount cannot fit ($130,000 p.h.)
+ *   is dropped.
  * - Returns `null` when no amount is present: years, phone numbers, dates, percentages,
  *   durations, headcounts, versions, a bare unshaped number with no currency or pay word
  *   (a postcode), amounts over 5 million USD-equivalent (revenue), overflowing numbers.

@@ -385,11 +385,9 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     const p = globalPeriod(tokens);
     if (p && top <= PERIOD_CEILING[p] * scale) period = p;
   }
+  // "·13薪" says the amounts are monthly. Otherwise a period the text does not state stays null:
+  // "$120k–$150k" is very likely yearly, but the text does not say so.
   if (!period && monthsPerYear) period = 'month';
-  if (!period) {
-    if (currency === 'CNY' && (a.mult === 1e3 || a.mult === 1e4) && top < 200_000) period = 'month';
-    else if (top >= 10_000 * scale) period = 'year';
-  }
   const reading: SalaryReading = { min: round(min), max: round(max), currency, period };
   if (monthsPerYear) reading.monthsPerYear = monthsPerYear;
   return reading;

@@ -30,7 +30,7 @@ export const STRONG_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, 
   ['mensais', 'month'], ['anuais', 'year'], ['mensile', 'month'], ['mensili', 'month'], ['annuo', 'year'], ['annui', 'year'],
   ['annua', 'year'], ['annuale', 'year'], ['ral', 'year'],
   // pl / ru / uk / tr
-  ['miesięcznie', 'month'], ['rocznie', 'year'], ['godzinowa', 'hour'], ['ежемесячно', 'month'], ['почасовая', 'hour'],
+  ['miesięcznie', 'month'], ['rocznie', 'year'], ['měsíčně', 'month'], ['ročně', 'year'], ['mesačne', 'month'], ['godzinowa', 'hour'], ['ежемесячно', 'month'], ['почасовая', 'hour'],
   ['aylık', 'month'], ['yıllık', 'year'], ['saatlik', 'hour'], ['günlük', 'day'],
   // CJK (merged by the tokenizer into one token)
   ['時給', 'hour'], ['时薪', 'hour'], ['時薪', 'hour'], ['日給', 'day'], ['日薪', 'day'], ['日当', 'day'], ['週給', 'week'],
