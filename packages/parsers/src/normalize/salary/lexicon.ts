@@ -151,6 +151,8 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'fee', 'fees', 'price', 'prices', 'priced', 'cost', 'costs', 'tuition', 'deposit', 'rent', 'loan', 'loans',
   'spend', 'discount', 'voucher', 'vouchers', 'credit', 'credits', 'reimbursement', 'reimbursed', 'allowance',
   'stipends', 'packaging', 'sacrifice', 'additional', 'equity', 'shares', 'grant', 'grants', 'prize', 'award', 'donation', 'donations', 'fine', 'fines',
+  'membership', 'memberships', 'subscription', 'gym', 'insurance', 'parking', 'commuter', 'meal', 'meals', 'lunch',
+  'learning', 'wellness', 'wellbeing', 'internet', 'coworking', 'co-working', 'mileage', 'per-diem',
   'market', 'marketcap', 'gmv', 'deal', 'deals', 'contract-value', 'portfolio',
   'prämie', 'prämien', 'umsatz', 'jahresumsatz', 'gebühr', 'gebühren', 'kosten', 'preis', 'zuschuss', 'startprämie',
   'wechselprämie', 'prime', 'primes', 'frais', 'honoraires', 'affaires', 'coût', 'prix', 'facturación', 'facturacion',
