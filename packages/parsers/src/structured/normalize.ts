@@ -33,6 +33,16 @@ export interface NormalizedPosting {
 
 const MAX_LIST = 50;
 
+/**
+ * Longest text handed to each normalizer, far above any real value (a date is under 100
+ * characters, a location list under a few hundred): structured values can be megabytes, and the
+ * normalizers (chrono-node for dates among them) are not all linear on every input.
+ */
+const NORMALIZER_INPUT_CAP = { date: 200, location: 2_000, salary: 1_000, employmentType: 200 } as const;
+
+/** `text` cut to `max` characters. */
+const capText = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
 function list(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return (Array.isArray(value) ? value : [value]).slice(0, MAX_LIST);
@@ -174,7 +184,7 @@ function salaryFromAmount(node: JsonObject, fallbackCurrency: string | undefined
   } else if (value !== undefined) {
     const v = parseAmount(value);
     if (v !== undefined) min = max = v;
-    else if (typeof value === 'string') {
+    else if (typeof value === 'string' && value.length <= NORMALIZER_INPUT_CAP.salary) {
       const parsed = parseSalary(value, currency ? { defaultCurrency: currency } : {});
       if (parsed) return { ...parsed, period: parsed.period ?? periodFromUnit(unit) ?? periodFromUnit(value) };
     }
@@ -202,6 +212,8 @@ export function normalizeSalary(value: unknown, salaryCurrency: unknown): Salary
     if (amount !== undefined) {
       return { min: amount, max: amount, currency: currency ?? null, period: null, raw: text.trim() };
     }
+    // A statement longer than this is prose, not a salary; it is not worth a parse.
+    if (text.length > NORMALIZER_INPUT_CAP.salary) continue;
     const parsed = parseSalary(text, currency ? { defaultCurrency: currency } : {});
     if (parsed) return { ...parsed, period: parsed.period ?? periodFromUnit(text) };
   }
@@ -211,7 +223,10 @@ export function normalizeSalary(value: unknown, salaryCurrency: unknown): Salary
 // ---------- location ----------
 
 function addressToLocation(addr: unknown): Location | null {
-  if (typeof addr === 'string') return parseLocation(addr).locations[0] ?? (addr.trim() ? { raw: addr.trim() } : null);
+  if (typeof addr === 'string') {
+    const text = capText(addr, NORMALIZER_INPUT_CAP.location);
+    return parseLocation(text).locations[0] ?? (text.trim() ? { raw: text.trim() } : null);
+  }
   if (!isObject(addr)) return null;
   const city = inlineText(addr.addressLocality);
   const region = inlineText(addr.addressRegion);
@@ -220,7 +235,10 @@ function addressToLocation(addr: unknown): Location | null {
   const raw = [city, region, countryText].filter(Boolean).join(', ') || inlineText(addr.name) || inlineText(addr.streetAddress);
   if (!raw) return null;
   const country = countryText ? normalizeCountry(countryText) : undefined;
-  if (!city && !region && !countryText) return parseLocation(raw).locations[0] ?? { raw };
+  if (!city && !region && !countryText) {
+    const text = capText(raw, NORMALIZER_INPUT_CAP.location);
+    return parseLocation(text).locations[0] ?? { raw: text };
+  }
   return {
     raw,
     ...(city ? { city } : {}),
@@ -231,7 +249,7 @@ function addressToLocation(addr: unknown): Location | null {
 }
 
 function placeToLocations(place: unknown): { locations: Location[]; workplaceType: WorkplaceType | null } {
-  if (typeof place === 'string') return parseLocation(place);
+  if (typeof place === 'string') return parseLocation(capText(place, NORMALIZER_INPUT_CAP.location));
   if (!isObject(place)) return { locations: [], workplaceType: null };
   const types = typesOf(place);
   const address = types.includes('PostalAddress') || place.addressLocality !== undefined || place.addressCountry !== undefined ? place : place.address;
@@ -242,7 +260,7 @@ function placeToLocations(place: unknown): { locations: Location[]; workplaceTyp
   }
   if (locations.length === 0) {
     const name = inlineText(place.name);
-    if (name) return parseLocation(name);
+    if (name) return parseLocation(capText(name, NORMALIZER_INPUT_CAP.location));
   }
   return { locations, workplaceType: null };
 }
@@ -318,6 +336,10 @@ const DESCRIPTION_PARTS: Array<[string, string]> = [
 function dateField(value: unknown, ctx: NormalizeContext, name: string, warnings: string[]): string | undefined {
   const text = firstText(value);
   if (!text) return undefined;
+  if (text.length > NORMALIZER_INPUT_CAP.date) {
+    warnings.push(`${name} (${text.length} characters) is too long to be a date`);
+    return undefined;
+  }
   const iso = parseDate(text, ctx.now ? { now: ctx.now } : {});
   if (!iso || Number.isNaN(Date.parse(iso))) {
     warnings.push(`${name} "${text.slice(0, 40)}" is not a date`);
@@ -360,7 +382,7 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
   if (locations.length > 0) fields.locations = dedupeLocations(locations);
   if (workplace) fields.workplaceType = workplace;
 
-  const types = list(node.employmentType).flatMap((t) => (str(t) ?? '').split(/[,/]/).map((p) => p.trim())).filter(Boolean);
+  const types = list(node.employmentType).flatMap((t) => (str(t) ?? '').split(/[,/]/).map((p) => capText(p.trim(), NORMALIZER_INPUT_CAP.employmentType))).filter(Boolean);
   if (types.length > 0) {
     const parsed = parseEmploymentType(types);
     if (parsed.length > 0) fields.employmentType = parsed;
