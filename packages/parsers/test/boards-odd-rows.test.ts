@@ -135,4 +135,23 @@ describe('paging without totals', () => {
     expect(res).toMatchObject({ advertisedTotal: null, partial: false });
     expect(res.jobs).toHaveLength(130);
   });
+
+  it('smartrecruiters: stops when the server ignores offset and repeats its first page', async () => {
+    const rows = Array.from({ length: 3 }, (_, i) => ({ id: String(2000 + i), name: `Posting ${i}` }));
+    server.on('api.smartrecruiters.com/v1/companies/Acme/postings', { json: { totalFound: 250, content: rows } });
+    const res = await listBoardJobs({ platform: 'smartrecruiters', boardToken: 'Acme' }, { fetcher: server.fetcher, details: false });
+    expect(res.jobs).toHaveLength(3);
+    expect(res.partial).toBe(true);
+    expect(server.requests.length).toBeLessThanOrEqual(2);
+  });
+
+  it('dover: stops when next points back at a page already read', async () => {
+    server.on('app.dover.com/api/v1/careers-page-slug/acme', { json: { id: 'cp-1', name: 'Acme' } });
+    server.on('app.dover.com/api/v1/careers-page/cp-1/jobs', {
+      json: { next: 'https://app.dover.com/api/v1/careers-page/cp-1/jobs?limit=300&offset=0', results: [{ id: 'd1', title: 'Engineer' }] },
+    });
+    const res = await listBoardJobs({ platform: 'dover', boardToken: 'acme' }, { fetcher: server.fetcher });
+    expect(res.jobs).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
+  });
 });

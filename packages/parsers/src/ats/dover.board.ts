@@ -44,11 +44,16 @@ export const doverBoard: BoardClient = {
     let total: number | null = null;
     let samples = 0;
     let listed = 0;
+    const seen = new Set<string>();
+    const visited = new Set<string>();
     for (let i = 0; next !== undefined && i < MAX_PAGES; i++) {
       checkAborted(ctx);
+      visited.add(next);
       const page: z.output<typeof Page> = await fetchJson(ctx, next, Page);
       if (i === 0) total = page.count ?? null;
       for (const j of keep(ctx, page.results, listed)) {
+        if (seen.has(j.id!)) continue;
+        seen.add(j.id!);
         if (j.is_sample) {
           samples++;
           continue;
@@ -72,7 +77,8 @@ export const doverBoard: BoardClient = {
       if (drafts.length >= ctx.maxJobs) break;
       const following: string | undefined = page.next ? httpUrl(page.next, next) : undefined;
       if (page.next && !following) throw new EndpointChanged(`${where(ctx)} unusable next link ${page.next}`);
-      next = following;
+      // A `next` that points back at a page already read would loop.
+      next = following !== undefined && !visited.has(following) ? following : undefined;
     }
     // Sample jobs are in `count` but are not real openings.
     return { drafts, advertisedTotal: total === null ? null : total - samples };

@@ -49,6 +49,7 @@ export const smartrecruitersBoard: BoardClient = {
     let total: number | null = null;
     let listed = 0;
     let partial = false;
+    const seen = new Set<string>();
     for (let offset = 0, page = 0; ; offset += PAGE, page++) {
       checkAborted(ctx);
       if (page >= MAX_PAGES) {
@@ -58,9 +59,21 @@ export const smartrecruitersBoard: BoardClient = {
       }
       const data = await fetchJson(ctx, `${base}?limit=${PAGE}&offset=${offset}`, Page);
       if (offset === 0) total = data.totalFound ?? null;
-      postings.push(...keep(ctx, data.content, offset));
-      at.push(...data.content.at.map((i) => i + offset));
+      let fresh = 0;
+      keep(ctx, data.content, offset).forEach((p, k) => {
+        const key = p.id ?? p.postingUrl ?? `#${offset + k}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        fresh++;
+        postings.push(p);
+        at.push(data.content.at[k]! + offset);
+      });
       listed += data.content.length;
+      if (fresh === 0 && data.content.rows.length > 0) {
+        partial = listed < (total ?? 0);
+        ctx.warn('smartrecruiters: the API ignored offset (a page repeated earlier postings); stopped paging');
+        break;
+      }
       // Without a total, a short page is the last one.
       if (data.content.length === 0 || (total !== null ? listed >= total : data.content.length < PAGE) || postings.length >= ctx.maxJobs) break;
     }

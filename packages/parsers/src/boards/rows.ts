@@ -108,10 +108,10 @@ export const when = z.unknown().optional().transform(toWhen);
 /** Any value, kept as is (custom metadata whose shape varies). */
 export const any = z.unknown();
 
-/** Required text: the row is rejected with `reason` when absent or empty. */
+/** Required text (or a named object's name, e.g. a localized `{ text }`): the row is rejected with `reason` when absent or empty. */
 export function required(reason: string) {
   return z.unknown().optional().transform((v, ctx) => {
-    const t = toText(v);
+    const t = toLabel(v);
     if (t === undefined) {
       ctx.addIssue({ code: 'custom', message: reason, input: v });
       return z.NEVER;
