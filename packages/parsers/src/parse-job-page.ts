@@ -341,7 +341,7 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
       if (source === null && found.kind !== 'job') {
         // A client-rendered shell (Workday, SuccessFactors…) is named, with where to read it instead.
-        const shell = shellPlatform(found.visibleChars, ats?.platform, input);
+        const shell = !found.fields.description || found.visibleChars < 200 ? shellPlatform(found.visibleChars, ats?.platform, input) : undefined;
         return noJob(shell ? shellWarning(shell) : withNodeCapReason(found.reason, warnings));
       }
       if (source !== null) warnAboutContradictions(merged, found.fields, source, warnings);

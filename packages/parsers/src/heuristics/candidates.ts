@@ -64,9 +64,9 @@ export class Ballot {
   }
 
   /** The highest-scoring candidate at or above `min`, earliest vote first on ties. */
-  best(min = 0): Candidate | undefined {
+  best(min = 0, filter?: (c: Candidate) => boolean): Candidate | undefined {
     let best: Candidate | undefined;
-    for (const c of this.byKey.values()) if (c.score >= min && (!best || c.score > best.score)) best = c;
+    for (const c of this.byKey.values()) if (c.score >= min && (!filter || filter(c)) && (!best || c.score > best.score)) best = c;
     return best;
   }
 

@@ -25,6 +25,8 @@ export interface PageEvidence {
   h1Count: number;
   /** Visible text of the body (capped sample). */
   bodyText: string;
+  /** Salary, employment-type and location chips found next to the title. */
+  chipFacts: number;
 }
 
 const FACT_FIELDS = ['location', 'employment', 'salary', 'experience', 'education', 'validThrough', 'company', 'title'] as const;
@@ -69,6 +71,9 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
     return t.length < 80 && SECTION_HEADING.test(t);
   }).length;
   score += Math.min(2, sections);
+  // Gender markers of a posting title: "(m/w/d)", "(H/F)", "(f/m/x)", "(K/M)".
+  if (fields.title && /\((?:[mwfdxhkv]\s*\/\s*){1,3}[mwfdxhkv]\*?\)|\b(?:[mwf]\/[mwf]\/[dx]|h\/f|f\/h)\b/i.test(fields.title)) (score += 2), why.push('gender marker');
+  if (seen.chipFacts > 0) (score += Math.min(2, seen.chipFacts)), why.push(`${seen.chipFacts} top-card facts`);
   const vacancyText = foldWords(`${scan.title ?? ''} ${headings.join(' ')} ${seen.bodyText.slice(0, 3_000)}`);
   if (VACANCY_RE.test(vacancyText)) (score += 1), why.push('vacancy words');
   let pageIsJobUrl = false;

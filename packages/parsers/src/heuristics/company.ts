@@ -56,6 +56,15 @@ function aboutName(text: string): string | undefined {
   return undefined;
 }
 
+function cardLinks(card: Element): Element[] {
+  const out: Element[] = [];
+  walkElements(card, (e) => {
+    if (e.name === 'a' && e.attribs.href && (COMPANY_HREF.test(e.attribs.href) || /compan|employer|org/i.test(`${e.attribs.class ?? ''} ${(e.parent as Element | null)?.attribs?.class ?? ''}`))) out.push(e);
+    return out.length < 3;
+  }, 400);
+  return out;
+}
+
 /** Text of the first non-empty leaf under `el` ("Acme Ltd" of "Acme Ltd 4.1 ★"). */
 function firstLine(el: Element): string | undefined {
   let found: string | undefined;
@@ -71,14 +80,21 @@ function firstLine(el: Element): string | undefined {
   return found;
 }
 
+/** Links to an employer's profile on a board: "/company/…", "/empresa/…", "/employer/…", "/em-i123". */
+const COMPANY_HREF = /\/(?:compan(?:y|ies)|employers?|empresas?|entreprises?|unternehmen|firmen?|firma|cmp|kompanii|employer_profile|organi[sz]ations?|em-[a-z0-9]+)(?:[/?#_-]|$)|\/company\//i;
+/** Sources that name the employer on purpose; the site's own name only fills in when none did. */
+const STRONG = new Set(['selector', 'attr', 'label', 'link', 'title-explicit', 'h1', 'selector-inline', 'posted-by']);
+
 /** The employer's name, or `undefined`. */
-export function extractCompany(page: Page, title: TitleResult): string | undefined {
+export function extractCompany(page: Page, title: TitleResult, locationText?: string): string | undefined {
   const { brand } = page;
   const ballot = new Ballot();
   const vote = (raw: string | undefined, weight: number, source: string, el?: Element) => {
     if (!raw) return;
     const name = cleanCompany(raw);
     if (!plausibleCompany(name, page, title.title)) return;
+    // A place is not an employer ("Accounts Payable Clerk job | Bristol, South West England").
+    if (locationText && foldKey(locationText) === foldKey(name)) return;
     // The board's own name is never the employer; on an employer's own site it is.
     if (isBrand(name, brand)) return;
     ballot.add(name, weight, source, el);
@@ -98,7 +114,13 @@ export function extractCompany(page: Page, title: TitleResult): string | undefin
     }
   }
   for (const hit of page.labels.get('company') ?? []) vote(hit.value, 5, 'label');
-  for (const h of title.companyHints) vote(h.text, h.weight, h.source);
+  for (const h of title.companyHints) vote(h.text, h.weight, h.source === 'title' || h.source === 'og' ? 'title-explicit' : h.source);
+  // Employer links and "posted by" lines in the top card around the title.
+  for (const a of title.card ? cardLinks(title.card) : []) {
+    const t = firstLine(a) ?? cleanCompany(a.attribs.title ?? '');
+    if (t && t.length <= 100) vote(t, 4, 'link');
+  }
+  for (const line of title.postedBy) vote(line, 4, 'posted-by');
   if (page.scan.title && title.title) {
     const parts = splitTitle(page.scan.title, brand, title.title);
     if (parts.company && foldKey(parts.company) !== foldKey(title.title)) vote(parts.company, 2, 'title-known');
@@ -119,10 +141,20 @@ export function extractCompany(page: Page, title: TitleResult): string | undefin
     const inHeader = hasAncestor(img, (a) => a.name === 'header', 6);
     if (!logoish && !hasAncestor(img, (a) => a.name === 'a' && /compan|employer|organi[sz]ation|firma|empresa|entreprise/i.test(a.attribs.href ?? ''), 3)) continue;
     if (inHeader && brand.isBoard) continue;
-    vote(alt, inHeader ? 1 : 2, 'logo');
+    vote(alt, inHeader && !brand.isBoard ? 3 : 2, 'logo');
+  }
+  // A small site's footer opens with the employer's legal name: "Acme GmbH · Hauptstr. 1 · Berlin".
+  if (!brand.isBoard) {
+    const footer = page.tags('footer')[0];
+    const line = footer ? firstLine(footer) : undefined;
+    const name = line?.split(/\s+[·•|–—]\s+|\s*©\s*(?:\d{4}\s*)?|,\s/u).map((p) => p.trim()).find((p) => p.length >= 2);
+    if (name && !/\d{3,}|rights|reserved|copyright|privacy/i.test(name)) vote(name, 2, 'footer');
   }
   // On the employer's own site its name is the site name.
   if (brand.siteName && !brand.isBoard) vote(brand.siteName, 3, 'site-name');
 
-  return ballot.best(2)?.text;
+  // The site's own name (og:site_name, the portal in the header) is the employer only when no
+  // source named one on purpose: government portals and boards label the hiring body.
+  const strong = ballot.best(2, (c) => [...c.sources].some((s) => STRONG.has(s)));
+  return (strong ?? ballot.best(2))?.text;
 }

@@ -56,11 +56,11 @@ export interface DatesResult {
   warnings: string[];
 }
 
-const POSTED_PHRASE = /\b(?:posted|published|veröffentlicht|publié|publicado|pubblicato|geplaatst|opublikowano)\b[^.\n|]{0,40}|(?:опубликована|опубликовано|размещена|размещено)\s[^.\n|]{0,40}|(?:发布于|更新于|掲載日)[^。\n|]{0,20}|\d+\s*(?:天前|日前|일 전)|(?:منذ)\s+[^.\n|]{1,20}|\d+\s+\p{L}+\s+назад/iu;
+const POSTED_PHRASE = /\b(?:posted|published|veröffentlicht|publié|publiée|publicado|publicada|pubblicato|geplaatst|opublikowano)\b[^.\n|]{0,40}|(?:опубликована|опубликовано|размещена|размещено)\s[^.\n|]{0,40}|(?:发布于|更新于|掲載日)[^。\n|]{0,20}|\d+\s*(?:天前|日前|일 전)|(?:منذ)\s+[^.\n|]{1,20}|\d+\s+\p{L}+\s+назад/iu;
 
-const PERIOD_SPLIT = /\s+(?:to|until|till|bis|au|à|al|a|hasta|até|до|по|إلى|الى|حتى)\s+|\s*[–—~〜至]\s*|\s+-\s+/iu;
+const PERIOD_SPLIT = /\s+(?:to|until|till|bis|au|à|al|a|hasta|até|до|по|إلى|الى|حتى)\s+|\s*[–—~〜～至]\s*|\s+-\s+/iu;
 
-export function extractDates(page: Page, bodySample: string): DatesResult {
+export function extractDates(page: Page, bodySample: string, dateChips: readonly string[] = []): DatesResult {
   const warnings: string[] = [];
   let order: DateOrder | undefined;
   const read = (text: string, what: string): string | undefined => {
@@ -78,6 +78,7 @@ export function extractDates(page: Page, bodySample: string): DatesResult {
     const time = page.tags('time').find((e) => e.attribs.datetime && !hasAncestor(e, (a) => a.name === 'footer' || a.name === 'nav' || /comment|related|similar/i.test(a.attribs.class ?? '')));
     if (time) datePosted = read(time.attribs.datetime ?? '', 'datePosted');
   }
+  for (const chip of dateChips) if (!datePosted) datePosted = read(chip, 'datePosted');
   if (!datePosted) {
     const m = POSTED_PHRASE.exec(bodySample);
     if (m) datePosted = read(m[0], 'datePosted');
@@ -88,10 +89,11 @@ export function extractDates(page: Page, bodySample: string): DatesResult {
   for (const hit of page.labels.get('applicationPeriod') ?? []) {
     const parts = hit.value.split(PERIOD_SPLIT).map((p) => p.replace(/^(?:from|von|du|de|desde|с|من|从|自)\s+/iu, '').trim()).filter(Boolean);
     if (parts.length !== 2) continue;
-    const start = read(parts[0]!, 'datePosted');
     const end = read(parts[1]!, 'validThrough');
-    if (start && end) {
-      datePosted ??= start;
+    // The start may omit the year the end states ("24 พฤศจิกายน - 15 ธันวาคม 2569").
+    const start = end ? read(parts[0]!, 'datePosted') : undefined;
+    if (end) {
+      if (start) datePosted ??= start;
       validThrough ??= end;
       break;
     }

@@ -8,6 +8,7 @@ import { parseEmploymentType, parseWorkplaceType } from '../normalize/index.js';
 import { EMPLOYMENT_ANY_RE, foldWords, WORKPLACE_MATCHERS } from './lang/index.js';
 import { firstText, type Page } from './page.js';
 import type { Chip } from './top-card.js';
+import { workplaceInProse } from './vocabulary.js';
 
 const EMPLOYMENT_SELECTORS = ['.posting-categories .commitment', '.sort-by-commitment', '[data-ui="job-type"]', '[data-automation-id="time"]', '.job-type', '.employment-type', '[class*="employment-type" i]', '[class*="job-type" i]'];
 const WORKPLACE_SELECTORS = ['.posting-categories .workplaceTypes', '[data-ui="job-workplace"]', '.workplace-type', '.remote-policy', '[class*="workplace" i]'];
@@ -41,7 +42,8 @@ export function extractWorkplace(page: Page, chips: readonly Chip[], headline: s
   // "Remote job: No", "Homeoffice: Ja": a yes/no answer to a remote label.
   for (const hit of page.labels.get('workplace') ?? []) {
     if (parseWorkplaceType(hit.label) !== 'remote') continue;
-    if (YES.test(hit.value)) return 'remote';
+    // "Telework possible: yes" allows some remote days: hybrid, not fully remote.
+    if (YES.test(hit.value)) return /possib|eligib|allowed|autoris|möglich|posible|possível|partiel|partial/i.test(hit.label) ? 'hybrid' : 'remote';
     if (NO.test(hit.value)) return 'onsite';
   }
   const sources = [page.labels.get('workplace')?.[0]?.value, firstText(page, WORKPLACE_SELECTORS, 2, 100)?.text, ...chips.filter((c) => c.kind === 'workplace').map((c) => c.text)];
@@ -51,6 +53,8 @@ export function extractWorkplace(page: Page, chips: readonly Chip[], headline: s
   }
   const folded = foldWords(headline);
   for (const [type, re] of WORKPLACE_MATCHERS) if (re.test(folded)) return type;
+  const prose = workplaceInProse(description.slice(0, 5_000));
+  if (prose) return prose;
   const m = WORKPLACE_PHRASES.exec(description.slice(0, 1_500));
   return (m ? parseWorkplaceType(m[1]!) : null) ?? undefined;
 }

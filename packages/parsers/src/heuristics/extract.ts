@@ -21,7 +21,7 @@ import { extractLocation } from './location.js';
 import { firstText, preparePage, type HeuristicContext } from './page.js';
 import { extractSalary } from './salary.js';
 import { extractTitle } from './title.js';
-import { topCardChips } from './top-card.js';
+import { cardOf, postedByName, topCardChips } from './top-card.js';
 
 export type { HeuristicContext } from './page.js';
 export type { PageKind } from './classify.js';
@@ -66,16 +66,19 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
 
   const title = extractTitle(page);
   if (title.title) fields.title = title.title;
-  const company = extractCompany(page, title);
-  if (company) {
-    const domain = employerDomain(ctx.url);
-    fields.company = { name: cleanCompany(company), ...(domain ? { domain } : {}) };
-  }
-
   const chips = topCardChips(page, title.el);
   const location = extractLocation(page, chips, title.locationHints);
   if (location.locations) fields.locations = location.locations;
   if (location.workplaceType) fields.workplaceType = location.workplaceType;
+
+  const card = cardOf(title.el);
+  if (card) title.card = card;
+  for (const c of chips) if (c.kind === 'company') title.postedBy.push(postedByName(c.text) ?? '');
+  const company = extractCompany(page, title, location.text);
+  if (company) {
+    const domain = employerDomain(ctx.url);
+    fields.company = { name: cleanCompany(company), ...(domain ? { domain } : {}) };
+  }
 
   const descriptionEl = findDescription(page);
   let descriptionText = '';
@@ -95,7 +98,7 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
   const salary = extractSalary(page, chips, descriptionText);
   if (salary) fields.salary = salary;
 
-  const dates = extractDates(page, bodyText);
+  const dates = extractDates(page, bodyText, chips.filter((c) => c.kind === 'date').map((c) => c.text));
   if (dates.datePosted) fields.datePosted = dates.datePosted;
   if (dates.validThrough) fields.validThrough = dates.validThrough;
 
@@ -111,6 +114,7 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
     linksInDescription: descriptionEl ? jobLinksInside(descriptionEl, ctx.url) : 0,
     h1Count: title.h1Count,
     bodyText,
+    chipFacts: new Set(chips.filter((c) => c.kind === 'salary' || c.kind === 'employment' || c.kind === 'location').map((c) => c.kind)).size,
   });
   return { fields, ...verdict, warnings: dates.warnings, visibleChars: bodyText.length };
 }

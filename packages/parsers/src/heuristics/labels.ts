@@ -10,7 +10,44 @@ import { cleanInline } from '../html/sanitize.js';
 import { labelField, type LabelField } from './lang/index.js';
 
 /** Values per field, in document order (at most five each), with the element that held the value. */
-export type LabelHits = Map<LabelField, Array<{ value: string; el: Element; label: string }>>;
+export interface LabelHit {
+  /** The value on one line. */
+  value: string;
+  /** The value's lines, split at block elements and `<br>` ("Vicksburg, MS" / "Memphis, TN"). */
+  lines: string[];
+  el: Element;
+  label: string;
+}
+export type LabelHits = Map<LabelField, LabelHit[]>;
+
+const BREAKS = new Set(['br', 'p', 'div', 'li', 'tr', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'section']);
+
+/** Text of `node` with a line break at each block element (capped). */
+function blockText(node: AnyNode, maxChars: number): string {
+  const parts: string[] = [];
+  let len = 0;
+  const stack: Array<AnyNode | null> = [node];
+  while (stack.length > 0 && len < maxChars) {
+    const n = stack.pop();
+    if (n === null) {
+      parts.push('\n');
+      continue;
+    }
+    if (!n) continue;
+    if (n.type === 'text') {
+      const data = (n as { data: string }).data;
+      parts.push(data);
+      len += data.length;
+    } else if (isElement(n)) {
+      if (SKIP.has(n.name)) continue;
+      const brk = BREAKS.has(n.name);
+      if (brk) parts.push('\n');
+      if (brk) stack.push(null);
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+  return parts.join('');
+}
 
 const SKIP = new Set(['nav', 'footer', 'script', 'style', 'noscript', 'template', 'svg', 'select', 'button', 'option']);
 const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'table', 'section', 'dl', 'h1', 'h2', 'h3', 'tr', 'tbody', 'article']);
@@ -18,14 +55,16 @@ const LEAFISH = new Set(['p', 'li', 'div', 'span', 'td', 'dd', 'section', 'small
 /** "Label: value" with the label first, or "value :Label" as right-to-left pages write it. */
 const LABEL_FIRST = /^\s*([^:：]{1,40}?)\s*[:：]\s*(.{1,200})$/u;
 
-function add(out: LabelHits, label: string, value: string, el: Element): boolean {
+function add(out: LabelHits, label: string, value: string | AnyNode, el: Element): boolean {
   const l = cleanInline(label);
   const field = labelField(l);
   if (!field) return false;
-  const v = cleanInline(value).replace(/^[:：\-–—\s]+/, '');
+  const raw = typeof value === 'string' ? value : blockText(value, 400);
+  const lines = raw.split('\n').map((x) => cleanInline(x).replace(/^[:：\-–—\s]+/, '')).filter(Boolean);
+  const v = lines.join(' ');
   if (!v || v.length > 200 || labelField(v)) return true;
   const list = out.get(field) ?? [];
-  if (list.length < 5) list.push({ value: v, el, label: l });
+  if (list.length < 5) list.push({ value: v, lines, el, label: l });
   out.set(field, list);
   return true;
 }
@@ -86,7 +125,7 @@ function headerRowTable(out: LabelHits, table: Element): boolean {
   let hits = 0;
   head.forEach((h, i) => {
     const label = shortText(h);
-    if (label && add(out, label, textOf(data[i]!, 400), data[i]!)) hits++;
+    if (label && add(out, label, data[i]!, data[i]!)) hits++;
   });
   return hits > 0;
 }
@@ -99,14 +138,14 @@ export function collectLabels(root: AnyNode): LabelHits {
     if (el.name === 'table' && headerRowTable(out, el)) return false;
     if (el.name === 'dt' || el.name === 'th') {
       const next = nextElement(el);
-      if (next) add(out, textOf(el, 100), textOf(next, 400), next);
+      if (next) add(out, textOf(el, 100), next, next);
       return false;
     }
     if (el.name === 'td') {
       // Label cell followed by its value cell.
       const label = shortText(el);
       const next = nextElement(el);
-      if (label && next && next.name === 'td' && add(out, label, textOf(next, 400), next)) return false;
+      if (label && next && next.name === 'td' && add(out, label, next, next)) return false;
     }
     if (LEAFISH.has(el.name)) {
       const lines = lineTexts(el);
@@ -116,7 +155,7 @@ export function collectLabels(root: AnyNode): LabelHits {
         const kids = el.children.filter(isElement);
         if (kids.length === 2) {
           const label = shortText(kids[0]!);
-          if (label && labelField(label)) add(out, label, textOf(kids[1]!, 400), kids[1]!);
+          if (label && labelField(label)) add(out, label, kids[1]!, kids[1]!);
         }
         return true;
       }
@@ -145,7 +184,7 @@ export function collectLabels(root: AnyNode): LabelHits {
         const own = shortText(el);
         if (own && el.children.every((c) => c.type === 'text' || (isElement(c) && !BLOCKS.has(c.name))) && labelField(own)) {
           const next = nextElement(el);
-          if (next && add(out, own, textOf(next, 400), next)) return false;
+          if (next && add(out, own, next, next)) return false;
         }
       }
       return false;

@@ -24,7 +24,7 @@ export interface LocationResult {
 export function extractLocation(page: Page, chips: readonly Chip[], hints: readonly string[]): LocationResult {
   const ballot = new Ballot();
   const labelled = page.labels.get('location') ?? [];
-  labelled.slice(0, 2).forEach((h, i) => ballot.add(h.value, i === 0 ? 6 : 3, `label-${i}`));
+  labelled.slice(0, 2).forEach((h, i) => ballot.add(h.lines.join('; '), i === 0 ? 6 : 3, `label-${i}`));
   let selectorVotes = 0;
   for (const sel of LOCATION_SELECTORS) {
     if (selectorVotes >= 2) break;
@@ -50,7 +50,12 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
   for (const h of hints) ballot.add(h, 3, 'title');
   const best = ballot.best(2);
   if (!best) return {};
-  const parsed = parseLocation(best.text);
+  let parsed = parseLocation(best.text);
+  // A street address: "г. Екатеринбург, ул. Шейнкмана, д. 22", "台北市大安區復興南路一段390號".
+  const parts = best.text.split(/\s*,\s*/);
+  if (!parsed.locations.some((l) => l.country || l.region) && parts.length >= 2 && /\d/.test(parts.slice(1).join(' ')) && !/\d/.test(parts[0]!)) {
+    parsed = parseLocation(parts[0]!.replace(/^(?:г|гор|город|м)\.?\s+/iu, ''));
+  }
   return {
     text: best.text,
     ...(parsed.locations.length > 0 ? { locations: parsed.locations } : {}),

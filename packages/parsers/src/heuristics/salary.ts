@@ -28,18 +28,40 @@ export function salaryFrom(text: string, labelled = false): Salary | undefined {
   return { ...parsed, period };
 }
 
+/** Salary labels that state the period ("Monatsgehalt", "月薪", "年収", "เงินเดือน", "الراتب الشهري"). */
+const LABEL_PERIOD: ReadonlyArray<readonly [RegExp, 'month' | 'year' | 'hour']> = [
+  [/month|monat|mensuel|mensual|mensal|mensile|maand|miesię|月薪|月給|月収|เงินเดือน|شهري|месяц|मासिक|aylık|월급/iu, 'month'],
+  [/annual|year|jahres|annuel|anual|annuo|jaar|roczn|年薪|年収|年俸|سنوي|год|वार्षिक|yıllık|연봉/iu, 'year'],
+  [/hour|stunde|horaire|hora|orari|uur|godzin|時給|时薪|ساعة|час|घंटा|saatlik|시급/iu, 'hour'],
+];
+/**
+ * Currencies whose pages state pay per month by convention when they state no period
+ * ("от 90 000 до 120 000 ₽", "15,000 - 16,500 บาท"), below a monthly-size ceiling.
+ */
+const MONTHLY_CONVENTION: Record<string, number> = { RUB: 1_500_000, UAH: 500_000, KZT: 5_000_000, BYN: 20_000, THB: 500_000, PLN: 100_000, BRL: 100_000, TRY: 500_000, VND: 500_000_000, IDR: 200_000_000, PHP: 500_000, EGP: 500_000, JOD: 10_000 };
+
+function withConventions(s: Salary, label?: string): Salary {
+  if (s.period) return s;
+  if (label) for (const [re, period] of LABEL_PERIOD) if (re.test(label)) return { ...s, period };
+  const ceiling = s.currency ? MONTHLY_CONVENTION[s.currency] : undefined;
+  const top = s.max ?? s.min;
+  if (ceiling && top !== null && top <= ceiling) return { ...s, period: 'month' };
+  return s;
+}
+
 export function extractSalary(page: Page, chips: readonly Chip[], description: string): Salary | undefined {
   for (const hit of page.labels.get('salary') ?? []) {
-    const s = salaryFrom(hit.value, true);
-    if (s) return s;
+    const s = salaryFrom(hit.lines.find((l) => /\d/.test(l)) ?? hit.value, true);
+    if (s) return withConventions(s, `${hit.label} ${hit.value}`);
   }
   const marked = firstText(page, SALARY_SELECTORS, 3, 160);
   const fromMarkup = marked ? salaryFrom(marked.text, true) : undefined;
-  if (fromMarkup) return fromMarkup;
+  if (fromMarkup) return withConventions(fromMarkup, marked!.text);
   for (const c of chips) {
     if (c.kind !== 'salary') continue;
     const s = salaryFrom(c.text, true);
-    if (s) return s;
+    if (s) return withConventions(s, c.text);
   }
-  return salaryFrom(description.slice(0, 20_000));
+  const inText = salaryFrom(description.slice(0, 20_000));
+  return inText ? withConventions(inText) : undefined;
 }

@@ -10,7 +10,9 @@ import type { Element } from 'domhandler';
 import { cleanInline } from '../html/sanitize.js';
 import { Ballot } from './candidates.js';
 import { AT_EMPLOYER_WORDS, foldWords, isGenericHeading, isListingHeading, LOGIN_RE, SECTION_RE } from './lang/index.js';
+import { parseLocation } from '../normalize/index.js';
 import { firstText, inChrome, inline, type Page } from './page.js';
+import { classifyShortText } from './top-card.js';
 import { foldKey, isBrand, type SiteBrand } from './site.js';
 
 /** ATS and common markup, most specific first. */
@@ -19,7 +21,7 @@ export const TITLE_SELECTORS = [
   '[data-automation-id="jobPostingHeader"]', 'h1.ashby-job-posting-heading', '.job-header h1', 'h1.job-title', '.job-title', '#job-title', '.jobTitle',
 ];
 /** Class/id fragments that name a posting's title on sites without a known layout. */
-const TITLE_HINTS = ['[id*="jobtitle" i]', '[class*="jobtitle" i]', '[class*="job-title" i]', '[class*="job_title" i]', '[id*="job_title" i]', '[class*="position-title" i]', '[class*="vacancy-title" i]', '[class*="posting-title" i]', '[itemprop="title"]'];
+const TITLE_HINTS = ['[class*="titlepage" i]', '[class*="job-name" i]', '[class*="jobname" i]', '[class*="position-name" i]', '[data-qa*="title" i]', '[id*="jobtitle" i]', '[class*="jobtitle" i]', '[class*="job-title" i]', '[class*="job_title" i]', '[id*="job_title" i]', '[class*="position-title" i]', '[class*="vacancy-title" i]', '[class*="posting-title" i]', '[itemprop="title"]'];
 
 /** Shapes that are never a posting title. */
 const BAD_TITLE =
@@ -55,11 +57,17 @@ const HIRING = /^(.{2,80}?)\s+(?:is\s+)?hiring(?:\s+(?:a|an))?\s+(.{2,120}?)(?:\
 const VACANCY_TITLE = /^(?:вакансия|vacancy|job|stellenangebot|offre d'emploi|oferta de empleo|vaga)[:\s]+(.{2,120}?)\s+(?:в|in|à|en|em)\s+([^,]{2,60}),\s*(?:работа в компании|job at|work at|arbeiten bei|travailler chez|trabajar en|trabalhar na)\s+(.{2,100})$/iu;
 /** A leading "Vacancy:"/"Job:" word before the role. */
 const VACANCY_PREFIX = /^(?:вакансия|vacancy|job|stellenangebot|stelle|offre|oferta|vaga|vacature|oferta pracy)\s*[:：\-–]\s*/iu;
+/** Trailing ids, "updated" stamps and dates after a title: "(2600431)", "11/19 更新", "· Updated 2 days ago". */
+const TRAILING_NOISE = /\s*(?:\((?:ref\.?\s*|id\s*|#)?[A-Z]{0,4}[-#]?\d{3,}\)|\d{1,2}\/\d{1,2}\s*(?:更新|updated)|(?:更新|updated)\s*\d{1,2}\/\d{1,2})$/iu;
 const BADGE = /\s*(?:\([^()]{1,12}\)|\[[^\]]{1,12}\])$/;
 /** CJK "…招聘" / "…求人" suffixes of board titles: "Java开发招聘" → "Java开发". */
 const CJK_SUFFIX = /(?:招聘信息|招聘|求人情報|求人|の募集|募集|채용)$/;
 
-function splitSegments(raw: string): string[] {
+/** Headings keep their hyphens ("Policy Adviser - Net Zero Buildings"); only bars split them. */
+const HEADING_SEP = /\s*[|｜]\s*/;
+
+function splitSegments(raw: string, heading = false): string[] {
+  if (heading) return raw.split(HEADING_SEP).map((p) => cleanInline(p)).filter(Boolean);
   let t = raw;
   // Brackets hold segments of their own: "「Java开发招聘」_某公司招聘-BOSS直聘", "【…】".
   t = t.replace(/[「【『〖]([^」】』〗]{1,120})[」】』〗]/g, ' | $1 | ');
@@ -83,23 +91,36 @@ function splitAt(text: string): { title: string; company?: string } {
  * in Z", "X at Y", "X | Y | Site". When `knownTitle` is given, the segment equal to it is the
  * title and the next one the company.
  */
-export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string): TitleParts {
-  const text = cleanInline(raw);
+export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, heading = false): TitleParts {
+  let text = cleanInline(raw).replace(TRAILING_NOISE, '');
+  // The known title may itself hold a separator ("Vendeur (H/F) – CDI | Fromagerie"): cut it out whole.
+  if (knownTitle && knownTitle.length >= 3) {
+    const at = text.indexOf(knownTitle);
+    if (at >= 0) {
+      const rest = `${text.slice(0, at)} | ${text.slice(at + knownTitle.length)}`;
+      const others = splitTitle(rest.replace(/^[\s|｜–—·•_-]+|[\s|｜–—·•_-]+$/g, ''), brand, undefined, heading);
+      const company = others.rest.length === 0 && !others.explicit ? pickCompanySegment([others.title]) : others.company ?? pickCompanySegment([others.title, ...others.rest]);
+      return { title: knownTitle, ...(company ? { company } : {}), rest: [others.title, ...others.rest], ...(others.explicit ? { explicit: true } : {}) };
+    }
+  }
   const app = APPLICATION_FOR.exec(text);
   if (app) return { title: app[1]!.trim(), company: app[2]!.trim(), rest: [], explicit: true };
   let company: string | undefined;
   let explicit = false;
   const kept: string[] = [];
-  for (const seg of splitSegments(text)) {
+  for (const raw of splitSegments(text, heading)) {
+    const seg = raw.replace(TRAILING_NOISE, '');
     const career = CAREER_SEGMENT.exec(seg);
     if (career) {
       if (career[1]) (company ??= career[1].trim()), (explicit = true);
       continue;
     }
     if (brand && isBrand(seg, brand)) continue;
+    // "Job Description - <Role>", "<Role> (2600431)": generic words and bare ids are not segments.
+    if (isGenericHeading(seg) || isListingHeading(seg) || /^\(?[A-Z]{0,4}[-#]?\d{3,}\)?$/i.test(seg)) continue;
     kept.push(seg);
   }
-  const parts = kept.length > 0 ? kept : splitSegments(text).slice(0, 1);
+  const parts = kept.length > 0 ? kept : splitSegments(text, heading).slice(0, 1);
   if (parts.length === 0) return { title: text, rest: [] };
   let idx = 0;
   if (knownTitle) {
@@ -116,6 +137,9 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string):
     title = hiring[2]!.trim().replace(/\s+(?:jobs?|position|role)$/i, '');
     if (hiring[3]) location = hiring[3].trim();
   }
+  // "<Employer>の<Role>の求人情報" (Japanese boards).
+  const ja = /^(.{2,60}?)の(.{2,80}?)の求人(?:情報)?$/u.exec(title);
+  if (ja) (company = ja[1]!), (title = ja[2]!), (explicit = true);
   const vacancy = VACANCY_TITLE.exec(title);
   if (vacancy) {
     title = vacancy[1]!.trim();
@@ -129,11 +153,23 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string):
   const rest = parts.filter((_, i) => i !== idx);
   if (!company && rest.length > 0) {
     // "Role | Employer | Site" or "Employer - Role" (when the known title came second).
-    company = idx > 0 && knownTitle ? parts[0] : rest[0];
+    company = idx > 0 && knownTitle ? parts[0] : pickCompanySegment(rest);
     if (company && HAS_CJK.test(company)) company = company.replace(CJK_SUFFIX, '').trim() || company;
   }
   title = title.replace(VACANCY_PREFIX, '').trim() || title;
   return { title, ...(company ? { company } : {}), ...(location ? { location } : {}), rest, ...(explicit ? { explicit } : {}) };
+}
+
+/** The segment most likely to be the employer: not an employment type, place, date or salary; the last such. */
+function pickCompanySegment(segments: readonly string[]): string | undefined {
+  const names = segments.filter((s) => s && !classifyShortText(s) && !looksLikePlace(s));
+  return names[names.length - 1] ?? undefined;
+}
+
+/** "Bristol, South West England", "Berlin", "Remote - US": a place rather than a name. */
+function looksLikePlace(s: string): boolean {
+  if (!s.includes(',')) return false;
+  return parseLocation(s).locations.some((l) => l.country !== undefined || l.region !== undefined);
 }
 
 /**
@@ -156,6 +192,10 @@ export interface TitleResult {
   locationHints: string[];
   /** Distinct plausible `h1` texts outside page chrome. */
   h1Count: number;
+  /** The top card around the title element (set by the caller once known). */
+  card?: Element;
+  /** Employers named in "Posted … by <X>" lines of the top card. */
+  postedBy: string[];
 }
 
 const CRUMB = '[class*="breadcrumb" i] li:last-child, [aria-label*="breadcrumb" i] li:last-child';
@@ -167,7 +207,7 @@ export function extractTitle(page: Page): TitleResult {
   const locationHints: string[] = [];
   const vote = (raw: string | undefined, weight: number, source: string, el?: Element) => {
     if (!raw) return;
-    const parts = splitTitle(raw, brand);
+    const parts = splitTitle(raw, brand, undefined, source !== 'title' && source !== 'og');
     const t = parts.title.replace(/\s*[:：]\s*$/, '');
     // From head metadata only an explicit pattern ("at X", "X hiring") names the employer; plain
     // segments are read again once the title is known (see company.ts).
@@ -201,8 +241,11 @@ export function extractTitle(page: Page): TitleResult {
   const h1s = page.tags('h1').filter((e) => !inChrome(e)).slice(0, 6);
   let h1Count = 0;
   h1s.forEach((e, i) => {
-    const t = inline(e, 600);
-    if (!plausibleTitle(splitTitle(t, brand).title, brand)) return;
+    // A heading's own title attribute is its clean text (no "updated" stamps or badges).
+    const attr = cleanInline(e.attribs.title ?? '');
+    const full = inline(e, 600);
+    const t = attr.length >= 2 && full.startsWith(attr) ? attr : full;
+    if (!plausibleTitle(splitTitle(t, brand, undefined, true).title, brand)) return;
     h1Count++;
     vote(t, i === 0 ? 4 : 2, i === 0 ? 'h1' : `h1-${i}`, e);
   });
@@ -233,5 +276,6 @@ export function extractTitle(page: Page): TitleResult {
     companyHints,
     locationHints,
     h1Count,
+    postedBy: [],
   };
 }

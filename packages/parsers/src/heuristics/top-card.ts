@@ -10,7 +10,7 @@ import { cleanInline } from '../html/sanitize.js';
 import { EMPLOYMENT_ANY_RE, foldWords, WORKPLACE_MATCHERS } from './lang/index.js';
 import type { Page } from './page.js';
 
-export type ChipKind = 'location' | 'employment' | 'workplace' | 'salary' | 'date';
+export type ChipKind = 'location' | 'employment' | 'workplace' | 'salary' | 'date' | 'company';
 
 export interface Chip {
   kind: ChipKind;
@@ -28,9 +28,14 @@ const ICON_HINTS: ReadonlyArray<readonly [RegExp, ChipKind]> = [
 ];
 const PIN = /^\s*(?:📍|📌|🌍|🌎|🌏|🏢)\uFE0F?\s*/u;
 
+const POSTED_BY = /^(?:posted|published|listed|veröffentlicht|publié|publicado|publicada)\b.{0,40}?\b(?:by|von|par|por)\s+(.{2,80})$/i;
+const POSTED = /^(?:posted|published|listed|updated|veröffentlicht|publié|publiée|publicado|publicada|pubblicato|geplaatst|opublikowano|опубликовано|опубликована|размещено)\b|\b(?:ago|vor \d|il y a|hace \d|há \d|fa$|geleden|temu|назад)\b|^\d+\s*(?:天前|日前|일 전)|^منذ\s/iu;
+
 /** What a short text looks like, or `undefined` when it could be anything. */
 export function classifyShortText(text: string): ChipKind | undefined {
   if (PIN.test(text)) return 'location';
+  if (POSTED_BY.test(text)) return 'company';
+  if (POSTED.test(text) && text.length <= 60) return 'date';
   if (MONEY.test(text) && /\d/.test(text) && text.length <= 60) return 'salary';
   const f = foldWords(text);
   if (EMPLOYMENT_ANY_RE.test(f) && text.length <= 40) return 'employment';
@@ -74,12 +79,9 @@ function shortLeaves(root: Element, skip: Element | undefined, out: Element[]): 
   }
 }
 
-/**
- * Chips near the title element: climb from it until a container holds a few short texts (at
- * most three levels), then classify each.
- */
-export function topCardChips(page: Page, titleEl: Element | undefined): Chip[] {
-  if (!titleEl) return [];
+/** The top card: the largest ancestor of the title element (up to three levels) with little text. */
+export function cardOf(titleEl: Element | undefined): Element | undefined {
+  if (!titleEl) return undefined;
   let container: Element | undefined;
   let node: Element = titleEl;
   for (let up = 0; up < 3; up++) {
@@ -89,16 +91,31 @@ export function topCardChips(page: Page, titleEl: Element | undefined): Chip[] {
     if (textOf(node, 3_000).length >= 3_000) break;
     container = node;
   }
-  if (!container) return [];
+  return container;
+}
+
+/** The employer of a "Posted 3 days ago by <Employer>" chip. */
+export const postedByName = (text: string): string | undefined => POSTED_BY.exec(text)?.[1]?.trim();
+
+/**
+ * Chips near the title element (see {@link cardOf}), each classified. In a list of chips, an
+ * unclassified short capitalised text without digits is taken as the location when no chip is one.
+ */
+export function topCardChips(page: Page, titleEl: Element | undefined): Chip[] {
+  const container = cardOf(titleEl);
+  if (!container || !titleEl) return [];
   const leaves: Element[] = [];
   shortLeaves(container, titleEl, leaves);
   const chips: Chip[] = [];
+  let unclassified: string | undefined;
   for (const leaf of leaves) {
     const text = cleanInline(textOf(leaf, 200));
     if (text.length < 2 || text.length > 80) continue;
     const kind = iconKind(leaf) ?? classifyShortText(text);
     if (kind) chips.push({ kind, text: text.replace(PIN, '') });
+    else if (!unclassified && leaf.parent && isElement(leaf.parent) && (leaf.parent.name === 'li' || leaf.name === 'li') && /^\p{Lu}[^\d:]{1,40}$/u.test(text)) unclassified = text;
   }
+  if (unclassified && !chips.some((c) => c.kind === 'location')) chips.push({ kind: 'location', text: unclassified });
   return chips;
 }
 

@@ -44,6 +44,7 @@ export const WORKPLACE_IN_PROSE: ReadonlyArray<readonly [RegExp, 'hybrid' | 'rem
   [/\b(?:fully remote|100 ?% remote|remote[- ]first|work from anywhere|vollständig remote|100 ?% télétravail|100 ?% remoto|totalmente remoto)\b/i, 'remote'],
   [/远程办公|居家办公|フルリモート|完全在宅|удалённая работа|удаленная работа|praca zdalna|volledig remote|العمل عن بعد/u, 'remote'],
   [/混合办公|一部リモート|гибридный формат|praca hybrydowa|hybride werken/u, 'hybrid'],
+  [/(?:リモート|在宅)[^。]{0,12}週\d|週\d[^。]{0,6}(?:リモート|在宅)|\b\d (?:days?|jours?|días?|tage?) (?:in the office|au bureau|en la oficina|im büro)\b|\b(?:at least )?\d{2}% of (?:working )?time in the office\b/iu, 'hybrid'],
 ];
 
 /** Workplace type stated unambiguously in running text, or `undefined`. */

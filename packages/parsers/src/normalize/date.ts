@@ -175,6 +175,20 @@ function absolute(t: string, now: Date, options: ParseDateOptions, flags: { ambi
   return null;
 }
 
+const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
+const THAI_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+
+/** "15 ธันวาคม 2569" (Buddhist era, 543 years ahead) → 2026-12-15. */
+function thaiDate(t: string): string | null {
+  const m = /^(\d{1,2})\s*(\S+?)\s*(\d{4})$/u.exec(t);
+  if (!m) return null;
+  let month = THAI_MONTHS.indexOf(m[2]!);
+  if (month < 0) month = THAI_SHORT.indexOf(m[2]!);
+  if (month < 0) return null;
+  const year = Number(m[3]) > 2400 ? Number(m[3]) - 543 : Number(m[3]);
+  return validYmd(year, month + 1, Number(m[1]));
+}
+
 /**
  * Like {@link parseDate}, and says whether the text was a numeric date whose day and month could
  * be swapped, so the caller can warn when its `order` was a guess.
@@ -185,7 +199,10 @@ export function parseDateDetailed(text: string, options: ParseDateOptions = {}):
   let t = asciiDigits(String(text ?? '').slice(0, MAX_DATE_CHARS)).trim().replace(/\s+/g, ' ');
   if (!t) return { value: null, ambiguous: false };
   t = t.replace(/^(?:(?:date )?posted(?: on)?|published(?: on)?|updated(?: on)?|listed|veröffentlicht(?: am)?|publiée?(?: le)?|mis en ligne(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|pubblicato(?: il)?|geplaatst(?: op)?|opublikowano|опубликовано|发布于|发布时间|am|le|el)(?![a-zà-ÿ])\s*[:：]?\s*/i, '');
-  const out = relative(t, now) ?? absolute(t, now, options, flags);
+  // Weekdays in brackets and receipt notes: "2026年12月5日（金）必着", "2026/11/17（火）".
+  t = t.replace(/\s*[（(][月火水木金土日]曜?日?[)）]/gu, '').replace(/\s*(?:必着|まで|迄|截止)$/u, '').trim();
+  const thai = thaiDate(t);
+  const out = relative(t, now) ?? thai ?? absolute(t, now, options, flags);
   if (!out) return { value: null, ambiguous: false };
   const ms = Date.parse(out);
   if (Number.isNaN(ms)) return { value: null, ambiguous: false };

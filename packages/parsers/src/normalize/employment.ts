@@ -1,8 +1,10 @@
 /**
- * Employment type from schema.org values (FULL_TIME…) and en/de/fr/es text (Vollzeit, CDI…).
+ * Employment type from schema.org values (FULL_TIME…) and text in every language the
+ * heuristics vocabularies list (Vollzeit, CDI, 全职, 正社員, دوام كامل, полная занятость…).
  * @module
  */
 import type { EmploymentType } from '@jobkit/core';
+import { EMPLOYMENT_MATCHERS, foldWords } from '../heuristics/lang/index.js';
 
 // Order matters only for output order: results follow this list, deduplicated.
 const RULES: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
@@ -29,6 +31,9 @@ export function parseEmploymentType(input: string | readonly string[]): Employme
     if (typeof item !== 'string' || !item.trim()) continue;
     const text = item.replace(/_/g, ' ');
     for (const [type, re] of RULES) if (re.test(text)) found.add(type);
+    // Words of the other languages (data in heuristics/lang), matched on folded text.
+    const folded = foldWords(text);
+    for (const [type, re] of EMPLOYMENT_MATCHERS) if (re.test(folded)) found.add(type);
     // "CONTRACTOR" is schema.org's contract; "TEMPORARY" already matched above.
   }
   return RULES.map(([t]) => t).filter((t) => found.has(t));

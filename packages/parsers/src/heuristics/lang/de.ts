@@ -39,5 +39,5 @@ export const de: LanguageVocabulary = {
   notFound: ['seite nicht gefunden', 'nicht mehr verfügbar', 'stelle ist bereits besetzt', 'stelle ist besetzt', 'nicht mehr online', 'bewerbungsfrist ist abgelaufen'],
   atEmployer: ['bei'],
   about: ['über', 'wer ist'],
-  genericHeadings: ['stellendetails', 'stellenbeschreibung', 'details', 'übersicht', 'jobdetails'],
+  genericHeadings: ['wir suchen verstärkung', 'wir suchen dich', 'wir suchen sie', 'komm in unser team', 'stellendetails', 'stellenbeschreibung', 'details', 'übersicht', 'jobdetails'],
 };

@@ -39,5 +39,5 @@ export const en: LanguageVocabulary = {
   notFound: ['page not found', 'not found', 'no longer available', 'no longer exists', 'no longer accepting applications', 'no longer open', 'job has expired', 'position has been filled', 'job is closed', 'posting has closed', 'this job has expired', 'job not found', 'this position is closed', 'vacancy has closed'],
   atEmployer: ['at', '@'],
   about: ['about', 'about us at', 'who is'],
-  genericHeadings: ['job details', 'job description', 'vacancy details', 'job information', 'job summary', 'position details', 'overview', 'details', 'description', 'apply', 'share this job', 'similar jobs', 'related jobs', 'other jobs', 'job detail', 'home', 'menu', 'search', 'careers', 'jobs', 'notifications', 'messages', 'sign in', 'welcome', 'cookie settings', 'we value your privacy'],
+  genericHeadings: ['we\'re hiring', 'we are hiring', 'join us', 'now hiring', 'job details', 'job description', 'vacancy details', 'job information', 'job summary', 'position details', 'overview', 'details', 'description', 'apply', 'share this job', 'similar jobs', 'related jobs', 'other jobs', 'job detail', 'home', 'menu', 'search', 'careers', 'jobs', 'notifications', 'messages', 'sign in', 'welcome', 'cookie settings', 'we value your privacy'],
 };

@@ -25,7 +25,7 @@ export const es: LanguageVocabulary = {
     full_time: ['jornada completa', 'tiempo completo', 'indefinido', 'contrato indefinido'],
     part_time: ['media jornada', 'medio tiempo', 'tiempo parcial', 'jornada parcial'],
     contract: ['autónomo', 'independiente', 'freelance', 'por proyecto'],
-    temporary: ['temporal', 'eventual', 'por obra', 'contrato temporal'],
+    temporary: ['temporal', 'eventual', 'por obra', 'contrato temporal', 'duración determinada', 'de duración determinada', 'obra y servicio'],
     internship: ['prácticas', 'practicas', 'becario', 'becaria', 'pasantía'],
     volunteer: ['voluntariado', 'voluntario'],
   },

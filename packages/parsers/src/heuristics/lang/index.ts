@@ -11,6 +11,7 @@ import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
 import { hi } from './hi.js';
+import { id } from './id.js';
 import { it } from './it.js';
 import { ja } from './ja.js';
 import { ko } from './ko.js';
@@ -18,15 +19,17 @@ import { nl } from './nl.js';
 import { pl } from './pl.js';
 import { pt } from './pt.js';
 import { ru } from './ru.js';
+import { sv } from './sv.js';
 import { th } from './th.js';
 import { tr } from './tr.js';
+import { vi } from './vi.js';
 import type { LabelField, LanguageVocabulary } from './types.js';
 import { zh } from './zh.js';
 
 export type { LabelField, LanguageVocabulary } from './types.js';
 
 /** Languages heuristics read, English first (its words win a label both languages use). */
-export const LANGUAGES: readonly LanguageVocabulary[] = [en, de, fr, es, pt, it, nl, pl, zh, ja, ko, ar, ru, hi, tr, th];
+export const LANGUAGES: readonly LanguageVocabulary[] = [en, de, fr, es, pt, it, nl, pl, sv, zh, ja, ko, ar, ru, hi, tr, th, vi, id];
 
 /** Scripts written without spaces between words: their words match as substrings. */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;

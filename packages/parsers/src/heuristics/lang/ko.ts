@@ -26,7 +26,7 @@ export const ko: LanguageVocabulary = {
     internship: ['인턴'],
   },
   workplace: { remote: ['원격근무', '재택근무', '풀리모트'], hybrid: ['하이브리드'] },
-  listing: ['채용공고 목록', '검색결과', '채용정보'],
+  listing: ['채용', '인재채용', '채용공고 목록', '검색결과', '채용정보'],
   login: ['로그인', '회원가입'],
   notFound: ['페이지를 찾을 수 없습니다', '마감된 공고'],
   about: ['회사소개'],

@@ -25,7 +25,7 @@ export const pt: LanguageVocabulary = {
     full_time: ['tempo integral', 'período integral', 'efetivo', 'clt'],
     part_time: ['meio período', 'tempo parcial', 'meio expediente'],
     contract: ['pj', 'prestador de serviços', 'autônomo', 'freelancer'],
-    temporary: ['temporário', 'temporária'],
+    temporary: ['temporário', 'temporária', 'prazo determinado'],
     internship: ['estágio', 'estagiário', 'jovem aprendiz', 'trainee'],
     volunteer: ['voluntário'],
   },
