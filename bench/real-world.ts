@@ -281,6 +281,21 @@ function listingSummary(scored: Scored[]): void {
   const ret = sum('returned');
   const perPage = listings.map((s) => (s.evaluation.links!.expected ? s.evaluation.links!.found / s.evaluation.links!.expected : 1));
   const np = listings.filter((s) => s.evaluation.nextPageCorrect !== undefined);
+  const bySite = new Map<string, { exp: number; found: number; ret: number; pages: number }>();
+  for (const s of listings) {
+    const k = s.page.site;
+    const t = bySite.get(k) ?? { exp: 0, found: 0, ret: 0, pages: 0 };
+    t.exp += s.evaluation.links!.expected;
+    t.found += s.evaluation.links!.found;
+    t.ret += s.evaluation.links!.returned;
+    t.pages++;
+    bySite.set(k, t);
+  }
+  console.log('\n| listing site | pages | link recall | link precision |');
+  console.log('|---|---:|---:|---:|');
+  for (const [k, t] of [...bySite].sort((a, b) => a[0].localeCompare(b[0]))) {
+    console.log(`| ${k} | ${t.pages} | ${pct(t.found, t.exp).trim()} (${t.found}/${t.exp}) | ${pct(t.found, t.ret).trim()} |`);
+  }
   console.log(`\nListings: ${listings.length} pages, link recall ${pct(found, exp).trim()} (${found}/${exp}), precision ${pct(found, ret).trim()} (${found}/${ret}), mean per-page recall ${pct(perPage.reduce((a, b) => a + b, 0), perPage.length).trim()}; pages under 90 % recall: ${perPage.filter((r) => r < 0.9).length}`);
   if (np.length) console.log(`  next-page link right on ${np.filter((s) => s.evaluation.nextPageCorrect).length}/${np.length} listings that judge it`);
 }
@@ -291,6 +306,9 @@ function report(setName: string, scored: Scored[], opts: { verbose: boolean; sho
   const jobs = scored.filter((s) => s.page.kind === 'job');
   const ms = scored.reduce((a, s) => a + s.ms, 0);
   console.log(`\n=== ${setName}: ${scored.length} pages (${jobs.length} job, ${count((s) => s.page.kind === 'listing')} listing, ${count((s) => s.page.kind === 'shell')} shell, ${count((s) => s.page.kind === 'not-job')} not-job); ${count((s) => s.page.origin === 'real')} real, ${count((s) => s.page.origin !== 'real')} synthetic; ${count((s) => s.page.split === 'holdout')} holdout; ${new Set(scored.map((s) => s.page.site)).size} sites, ${new Set(scored.map((s) => s.page.language.split('-')[0])).size} languages, ${new Set(scored.map((s) => s.page.script)).size} scripts; parsed in ${ms.toFixed(0)} ms ===`);
+
+  const slow = [...scored].sort((a, b) => b.ms - a.ms).slice(0, 3).map((s) => `${s.page.id} ${s.ms.toFixed(0)} ms`);
+  console.log(`Slowest pages (the first parse includes module warm-up): ${slow.join(', ')}`);
 
   if (opts.verbose) {
     for (const s of scored) {
