@@ -199,7 +199,9 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     }
     // Multiplier after: "60k", "1.5万", "12 LPA", "25万円".
     let mult = 1;
-    const next = tokens[i + 1];
+    // "$10+ billion": the plus sits between the number and its multiplier.
+    const plusMult = tokens[i + 1]?.text === '+' && tokens[i + 2]?.kind === WORD && (MULTIPLIERS.get(tokens[i + 2]!.text) ?? 0) >= 1e6;
+    const next = plusMult ? tokens[i + 2] : tokens[i + 1];
     let multWord: string | undefined;
     if (next && next.kind === WORD) {
       const w = next.text;
@@ -212,7 +214,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
       } else if (MULTIPLIERS.has(w) && !(next.space && w.length === 1 && w !== 'k')) {
         multWord = w;
         mult = MULTIPLIERS.get(w)!;
-        last = i + 1;
+        last = plusMult ? i + 2 : i + 1;
         if (w === 'lpa') period = 'year';
         if (tokens[i + 2]?.text === '.' && !tokens[i + 2]!.space && (w === 'tys' || w === 'тыс' || w === 'tsd' || w === 'mio')) last = i + 2;
       }
@@ -356,8 +358,10 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   }
   // An unresolved family mark still says how big its unit is ("kr 45 000" is not a yearly size).
   const scale = (currency ? UNIT_SCALE[currency] : mark ? FAMILY_SCALE[mark] : undefined) ?? 1;
-  // Company money, not pay: "$200M to $400M (USD)".
+  // Company money, not pay: "$200M to $400M (USD)", "$1 to $5 million (USD)" (Glassdoor's revenue
+  // buckets). Millions stated without a pay word are company figures.
   if (top > 5e6 * scale) return null;
+  if (!best.pay && Math.max(a.mult, b?.mult ?? 1) >= 1e6 && top >= 1e6 * scale && !MULT_CURRENCY[a.multWord ?? b?.multWord ?? '']) return null;
 
   let min: number | null;
   let max: number | null;
