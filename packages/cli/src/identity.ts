@@ -53,6 +53,13 @@ export function atsJobUrl(platform: string, board: string, id: string): string |
   return url;
 }
 
+/** `path` without trailing slashes (a loop: `/\/+$/` backtracks quadratically on many slashes). */
+function trimSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end--;
+  return path.slice(0, end);
+}
+
 const host = (u: URL) => u.hostname.toLowerCase().replace(/^www\./, '');
 
 /** The page's own canonical URL when it is usable as an identity (same host, not an ancestor path). */
@@ -77,8 +84,8 @@ export function sameSiteCanonical(html: string, pageUrl: string): string | undef
     return undefined;
   }
   if ((canonical.protocol !== 'http:' && canonical.protocol !== 'https:') || host(canonical) !== host(page)) return undefined;
-  const path = canonical.pathname.replace(/\/+$/, '');
-  const pagePath = page.pathname.replace(/\/+$/, '');
+  const path = trimSlashes(canonical.pathname);
+  const pagePath = trimSlashes(page.pathname);
   if (path === pagePath) return canonical.href;
   if (path === '') return undefined;
   // Another path must still name one posting: an id-like last segment (`/roles/42` for

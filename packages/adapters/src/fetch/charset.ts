@@ -40,14 +40,14 @@ export function headerCharset(contentType: string | undefined): string | undefin
 export function metaCharset(body: Uint8Array): string | undefined {
   // latin1 maps bytes 1:1, so ASCII markup is found whatever the real encoding is.
   const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, PRESCAN_BYTES)).toString('latin1');
-  for (const tag of head.matchAll(/<meta\b[^>]*>/gi)) {
+  for (const tag of head.matchAll(/<meta\b[^<>]*>/gi)) {
     const text = tag[0];
-    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(text);
+    const direct = /\bcharset\s*=\s*(?:["']\s*)?([\w.:-]+)/i.exec(text);
     if (direct && !/http-equiv/i.test(text)) {
       const found = normaliseCharset(direct[1]);
       if (found) return utf16AsUtf8(found);
     }
-    if (/http-equiv\s*=\s*["']?\s*content-type/i.test(text)) {
+    if (/http-equiv\s*=\s*(?:["']\s*)?content-type/i.test(text)) {
       const content = /\bcontent\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i.exec(text)?.[1];
       const found = normaliseCharset(/charset\s*=\s*([\w.:-]+)/i.exec(content ?? '')?.[1]);
       if (found) return utf16AsUtf8(found);

@@ -17,11 +17,11 @@ function attr(tag: string, name: string): string | undefined {
 /** The URL a saved page says it lives at (`<link rel=canonical>`, then `og:url`), if absolute. */
 export function declaredUrl(html: string): string | undefined {
   const head = html.slice(0, 200_000);
-  for (const tag of head.match(/<link\b[^>]*>/gi) ?? []) {
+  for (const tag of head.match(/<link\b[^<>]*>/gi) ?? []) {
     const href = attr(tag, 'href');
     if (/(^|\s)canonical(\s|$)/i.test(attr(tag, 'rel') ?? '') && href && isHttpUrl(href)) return href;
   }
-  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+  for (const tag of head.match(/<meta\b[^<>]*>/gi) ?? []) {
     const content = attr(tag, 'content');
     if ((attr(tag, 'property') ?? attr(tag, 'name'))?.toLowerCase() === 'og:url' && content && isHttpUrl(content)) return content;
   }
