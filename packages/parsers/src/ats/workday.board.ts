@@ -94,6 +94,7 @@ export const workdayBoard: BoardClient = {
       // until a short page.
       const stated = head.total;
       const postings = [...(keep(ctx, head.jobPostings) as Posting[])];
+      const firstPaths = new Set(postings.map((p) => p.externalPath));
       let listed = head.jobPostings.length;
       let last = head.jobPostings.length;
       const stop = Math.min(stated ?? WORKDAY_CLAMP, WORKDAY_CLAMP);
@@ -103,7 +104,13 @@ export const workdayBoard: BoardClient = {
         last = next.jobPostings.length;
         if (last === 0) break;
         listed += last;
-        postings.push(...(keep(ctx, next.jobPostings, offset) as Posting[]));
+        const rows = keep(ctx, next.jobPostings, offset) as Posting[];
+        postings.push(...rows);
+        // A tenant (or proxy) that ignores offset repeats its first page: stop instead of looping to the total.
+        if (rows.length > 0 && rows.every((r) => firstPaths.has(r.externalPath))) {
+          ctx.warn('workday: a page repeated earlier postings (offset ignored); stopped paging');
+          break;
+        }
       }
       return { postings, listed, total: stated ?? listed, facets: head.facets };
     };
