@@ -155,5 +155,30 @@ describe('Postgres/PGlite store: refused rows the text rules do not cover', () =
       expect(await count(`SELECT count(*) AS n FROM ${schema}.outbox WHERE aggregate_id = '${jobs[123]!.id}'`)).toBe(0);
       expect(await count(`SELECT count(*) AS n FROM ${schema}.caller_marker`)).toBe(0);
     });
+
+    it.skipIf(engine.skip !== false)(`${engine.name}: a hundred dirty rows in a thousand cost a few transactions, not a split each`, async () => {
+      const schema = newSchema();
+      if (engine.name === 'postgres') pgSchemas.push(schema);
+      await migrate(db(), { schema });
+      const base = db();
+      let transactions = 0;
+      const counting = Object.assign(Object.create(base) as SqlExecutor, {
+        transaction<T>(fn: (tx: SqlExecutor) => Promise<T>) {
+          transactions++;
+          return base.transaction(fn);
+        },
+      });
+      const jobs = Array.from({ length: 1000 }, (_, i) => contractJob(80_000 + i));
+      const dirty = (i: number) => i % 10 === 3;
+      const batch = jobs.map((j, i) => (dirty(i) ? { ...j, company: { ...j.company, name: i % 20 === 3 ? `Nul\u0000${i}` : `Half\udc00${i}` } } : j));
+      const r = await createPostgresJobStore({ db: counting, schema, outbox: true, batchSize: 250, concurrency: 1, autoMigrate: false }).upsertJobs(batch);
+      expect(r.rejected).toHaveLength(100);
+      expect(r.rejected.map((x) => x.job.id)).toEqual(jobs.filter((_, i) => dirty(i)).map((j) => j.id));
+      expect(r.rejected[0]!.reason).toMatch(/company\.name holds a NUL byte/);
+      expect(r.inserted).toBe(900);
+      // 4 chunks: each fails once, then goes in without its dirty rows.
+      expect(transactions).toBeLessThanOrEqual(8);
+      expect(Number((await db().query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.outbox`)).rows[0]!.n)).toBe(900);
+    });
   }
 });

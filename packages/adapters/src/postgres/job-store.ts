@@ -16,6 +16,7 @@ import {
   parseMarkMissing,
   prepareUpsert,
   rejectedJob,
+  unstorableText,
   type JobChange,
   type JobPage,
   type JobPosting,
@@ -182,9 +183,10 @@ function engineReason(error: unknown): string {
 }
 
 /**
- * Extra transactions one call may spend isolating refused rows: splitting costs about
- * 2·log2(chunk) transactions per bad row, so this admits a few dozen bad rows per call. Past it
- * the failure is systemic (every row refused) and the call rejects instead of writing row by row.
+ * Extra transactions one call may spend isolating refused rows by splitting: about 2·log2(chunk)
+ * per bad row, so this admits some twenty bad rows per call beyond the NUL and lone-surrogate text
+ * that is screened out without splitting. Past it the failure is systemic (every row refused) and
+ * the call rejects instead of writing row by row.
  */
 const ISOLATION_BUDGET = 512;
 
@@ -390,11 +392,22 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
        * (depth first, so changes stay in input order) until the refused row stands alone, and
        * report it. Healthy halves commit; no outbox event is written for a refused row.
        */
-      const write = async (chunk: PendingJob[]): Promise<JobChange[]> => {
+      const write = async (chunk: PendingJob[], screened = false): Promise<JobChange[]> => {
         try {
           return await attempt((tx) => upsertChunk(tx, chunk, boardKey, at, run));
         } catch (error) {
           if (!isRowFault(error)) throw error;
+          if (!screened && chunk.length > 1) {
+            // Text PostgreSQL never stores (NUL, lone surrogates) is found by a scan, not by splitting:
+            // a board full of such postings costs one more transaction, not one per bad row.
+            const keep: PendingJob[] = [];
+            for (const q of chunk) {
+              const bad = unstorableText(q.job);
+              if (bad === null) keep.push(q);
+              else rejected.push(rejectedJob(WHERE, q.job, `${bad}; PostgreSQL cannot store it`, { cause: error, details: { sqlstate: sqlState(error) } }));
+            }
+            if (keep.length < chunk.length) return keep.length === 0 ? [] : write(keep, true);
+          }
           const p = chunk[0] as PendingJob;
           if (chunk.length === 1) {
             rejected.push(rejectedJob(WHERE, p.job, engineReason(error), { cause: error, details: { sqlstate: sqlState(error) } }));
@@ -408,8 +421,8 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
             });
           }
           const mid = chunk.length >> 1;
-          const left = await write(chunk.slice(0, mid));
-          return left.concat(await write(chunk.slice(mid)));
+          const left = await write(chunk.slice(0, mid), true);
+          return left.concat(await write(chunk.slice(mid), true));
         }
       };
       // `concurrency` lanes take chunks in order; each hashes the chunk after its own while the
