@@ -30,6 +30,7 @@ const CATEGORY_SLUG = /(?:^|[-_])(?:jobs?|stellen|emplois?|empleos?|vagas|vacatu
 interface Candidate {
   anchor: CollectedAnchor;
   url: URL;
+  varying: string;
 }
 
 /** URL template: host, path with the last segment (or the id parameter's value) left open. */
@@ -83,9 +84,9 @@ export function cardLinks(
     if (text.length < 3 || text.length > 200 || NOT_A_TITLE.test(text)) continue;
     const url = resolve(anchor.href);
     if (!url) continue;
-    const { key } = template(url);
+    const { key, varying } = template(url);
     const list = groups.get(`${anchor.signature}|${key}`) ?? [];
-    list.push({ anchor, url });
+    list.push({ anchor, url, varying });
     groups.set(`${anchor.signature}|${key}`, list);
   }
   const out: CollectedAnchor[] = [];
@@ -93,6 +94,9 @@ export function cardLinks(
     if (list.length < 3) continue;
     const distinct = new Set(list.map((c) => c.url.toString()));
     if (distinct.size < 3) continue;
+    // Postings have titles of their own; "Save", "Merken", "Details" repeat on every card.
+    const texts = new Set(list.map((c) => c.anchor.text.replace(/\s+/g, ' ').trim().toLowerCase()));
+    if (texts.size < Math.max(3, list.length * 0.6)) continue;
     const tmpl = key.slice(key.indexOf('|') + 1);
     const named = JOB_WORD.test(safeDecode(tmpl));
     const path = list[0]!.url.pathname;
@@ -101,7 +105,7 @@ export function cardLinks(
     // so does every group once URL shapes found the postings (the rest are cards' other links).
     const offSite = list[0]!.url.host !== pageHost;
     if (!named && (offSite || !pageIsList || known >= 3)) continue;
-    const postings = list.filter((c) => looksLikePosting(template(c.url).varying, named && pageIsList));
+    const postings = list.filter((c) => looksLikePosting(c.varying, named && pageIsList));
     // Most members must look like one posting each; a menu of categories does not.
     if (postings.length < Math.max(3, Math.ceil(list.length * 0.6))) continue;
     for (const c of postings) out.push(c.anchor);

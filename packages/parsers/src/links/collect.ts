@@ -48,7 +48,7 @@ const SIGNATURE_DEPTH = 4;
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
 const CHROME_ROLES = /^(?:navigation|contentinfo|banner|menubar|menu|search)$/i;
 const CHROME_HOOK = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|header|footer|breadcrumbs?|sidebar|cookie|consent|social|share|skip)(?:$|[\s_-])/i;
-const PAGER_HOOK = /paginat|pager|paging|page-nav|pagenav|page-numbers|pages-list/i;
+const PAGER_HOOK = /pagina|pager|paging|page-nav|pagenav|page-numbers|pages-list|seitennavigation|blättern|страниц|分页|翻页|ページ送り/i;
 
 interface Open {
   name: string;
@@ -135,7 +135,7 @@ export function collectPage(html: string): CollectedPage {
           (name === 'header' && stack.length <= 3) ||
           CHROME_ROLES.test(attribs.role ?? '') ||
           (CHROME_HOOK.test(hook) && !/(?:job|result|vacanc|posting|listing)/i.test(hook));
-        const pager = PAGER_HOOK.test(hook) || /paginat|pager|pages?$/i.test(attribs['aria-label'] ?? '');
+        const pager = PAGER_HOOK.test(hook) || PAGER_HOOK.test(attribs['aria-label'] ?? '');
         if (chrome) chromeDepth++;
         if (pager) pagerDepth++;
         stack.push({ name, chrome, pager, token: tokenOf(name, attribs) });

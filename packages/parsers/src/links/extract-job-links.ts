@@ -196,16 +196,24 @@ export function extractJobLinks(html: string, options: ExtractJobLinksOptions): 
   for (const link of jsonLdLinks(page.jsonLd)) add(resolveCanonical(link.href, base), link.text);
   for (const link of siteListingHrefs(input, pageUrl)) add(resolveKnown(link.href, base), link.text);
   // Anchors in page order: a posting's URL shape, or a member of a group of result cards.
-  const shaped = page.anchors.filter((a) => !a.inPager && resolveCanonical(a.href, base) !== null).length;
+  // Hrefs repeat on real pages (title, image and "view" links of one card): resolve each once.
+  const shapedByHref = new Map<string, string | null>();
+  const shapedUrl = (href: string) => {
+    let url = shapedByHref.get(href);
+    if (url === undefined) shapedByHref.set(href, (url = resolveCanonical(href, base)));
+    return url;
+  };
+  const rest = page.anchors.filter((a) => !a.inPager && shapedUrl(a.href) === null);
+  const shaped = page.anchors.length - rest.length;
   const cards = new Set(
-    cardLinks(page.anchors, `${page.title} ${page.heading}`, (href) => {
+    cardLinks(rest, `${page.title} ${page.heading}`, (href) => {
       const url = resolveKnown(href, base);
       return url ? new URL(url) : null;
     }, pageHost, byUrl.size + shaped),
   );
   for (const a of page.anchors) {
     if (a.inPager) continue;
-    add(resolveCanonical(a.href, base) ?? (cards.has(a) ? resolveKnown(a.href, base) : null), a.text);
+    add(shapedUrl(a.href) ?? (cards.has(a) ? resolveKnown(a.href, base) : null), a.text);
   }
   const links = [...byUrl.values()];
   const nextPage = findNextPage(page.anchors, page.relNext, base, pageUrl);

@@ -64,6 +64,8 @@ const ID_PARAM =
 /** A slug or id that looks like one posting (has a digit, or several words joined by dashes). */
 function looksLikePostingSlug(seg: string): boolean {
   if (!seg || NAV_SEGMENT.test(seg) || JOB_PATH_WORDS.test(seg)) return false;
+  // "elektriker-jobs-in-stuttgart", "it-jobs": search and category pages, unless an id follows.
+  if (/(?:^|[-_])(?:jobs|stellen|stellenangebote|emplois|empleos|vagas|vacatures|ofertas|offres|vacancies)(?:[-_]|$)/i.test(seg) && !/\d{5,}/.test(seg)) return false;
   if (/\d{3,}/.test(seg)) return true;
   // Short alphanumeric ids ("8a7b6", "a1b2c3d").
   if (/^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,}$/i.test(seg)) return true;
