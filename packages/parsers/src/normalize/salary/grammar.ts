@@ -211,7 +211,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
         currency ??= compound[1];
         multWord = w;
         last = i + 1;
-      } else if (MULTIPLIERS.has(w) && !(next.space && w.length === 1 && w !== 'k')) {
+      } else if (MULTIPLIERS.has(w) && !(next.space && w.length === 1 && w !== 'k' && !(tokens[i + 2]?.kind === SYM && !tokens[i + 2]!.space && CURRENCY_SIGNS[tokens[i + 2]!.text]))) {
         multWord = w;
         mult = MULTIPLIERS.get(w)!;
         last = plusMult ? i + 2 : i + 1;
@@ -288,7 +288,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     let open = false;
     if (dash && OPEN_RANGE.has(dash.text)) {
       const after = tokens[a.last + 2];
-      open = !after || after.brk || after.text === '(' || after.text === '（' || STRONG_PERIOD.has(after.text) || after.text === ')';
+      open = !after || after.brk || after.text === '(' || after.text === '（' || isStrongPeriod(after.text) || after.text === ')';
     }
     groups.push({ a, b: null, first: a.first, last: open ? a.last + 1 : a.last, open });
   }
@@ -325,7 +325,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   if (!currency && ctx.zhMoney && ctx.ja === 0 && !ctx.jaMoney) currency = 'CNY';
   if (!currency && ctx.jaMoney) currency = 'JPY';
   // "元" in traditional-Chinese text is the Taiwan dollar (104.com.tw writes "月薪 40,000元").
-  if (currency === 'CNY' && mark === 'CNY' && ctx.traditional > 0 && !ctx.simplified) currency = 'TWD';
+  if (currency === 'CNY' && (mark === 'CNY' || mark === null) && ctx.traditional > 0 && !ctx.simplified) currency = 'TWD';
   // Multipliers only one country writes: lakh/crore (INR), triệu (VND), juta (IDR).
   if (!currency) currency = MULT_CURRENCY[a.multWord ?? b?.multWord ?? ''] ?? null;
 
@@ -396,6 +396,14 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   if (monthsPerYear) reading.monthsPerYear = monthsPerYear;
   return reading;
 }
+
+/** A word that names a period by itself; "Brutto-Jahresgehalt" counts by its last part. */
+function strongPeriod(w: string): SalaryPeriod | undefined {
+  const p = STRONG_PERIOD.get(w);
+  if (p || !w.includes('-')) return p;
+  return STRONG_PERIOD.get(w.slice(w.lastIndexOf('-') + 1));
+}
+const isStrongPeriod = (w: string): boolean => strongPeriod(w) !== undefined;
 
 const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
 
@@ -497,7 +505,7 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
       sawRange = true;
       continue;
     }
-    if (PER_WORDS.has(t.text) || UNIT_PERIOD.has(t.text) || STRONG_PERIOD.has(t.text) || t.text === '/' || t.text === '.') continue;
+    if (PER_WORDS.has(t.text) || UNIT_PERIOD.has(t.text) || isStrongPeriod(t.text) || t.text === '/' || t.text === '.') continue;
     if (t.text === 'gross' || t.text === 'brutto' || t.text === 'brut' || t.text === 'bruto' || t.text === 'net' || t.text === 'netto') continue;
     return false;
   }
@@ -546,7 +554,7 @@ function context(tokens: readonly Token[], g: Group): Context {
     if (t.kind === NUM || t.brk) break;
     const w = t.text;
     if (SOFT_STOPS.has(w)) break;
-    if (PAY_WORDS.has(w) && !STRONG_PERIOD.has(w) && seen < 3) {
+    if (PAY_WORDS.has(w) && !isStrongPeriod(w) && seen < 3) {
       if (!negative) pay = true;
       break;
     }
@@ -574,7 +582,7 @@ function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null
   for (let k = g.first - 1, seen = 0; k >= 0 && seen < 6; k--, seen++) {
     const t = tokens[k]!;
     if (t.kind === NUM) break;
-    const p = STRONG_PERIOD.get(t.text);
+    const p = strongPeriod(t.text);
     if (p && t.text !== 'pa') return p;
     // "Day Rate = $772", "hourly rate of $30"
     if ((t.text === 'rate' || t.text === 'rates') && UNIT_PERIOD.has(tokens[k - 1]?.text ?? '') && tokens[k - 1]!.text.length > 1) {
@@ -596,7 +604,7 @@ function periodAt(tokens: readonly Token[], k: number, adjacent: boolean): Salar
   const t = tokens[k]!;
   const w = t.text;
   if (t.kind === NUM) return null;
-  const strong = STRONG_PERIOD.get(w);
+  const strong = strongPeriod(w);
   if (strong && (w !== 'pa' || adjacent || tokens[k - 1]?.text === ')')) return strong;
   const prev = tokens[k - 1];
   if (UNIT_PERIOD.has(w)) {
@@ -631,7 +639,7 @@ function globalPeriod(tokens: readonly Token[]): SalaryPeriod | null {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.kind === NUM) continue;
-    const strong = STRONG_PERIOD.get(t.text);
+    const strong = strongPeriod(t.text);
     if (strong && t.text !== 'pa' && t.text !== 'ral' && t.text !== 'ctc') return strong;
     if (UNIT_PERIOD.has(t.text)) {
       const prev = tokens[k - 1];
@@ -668,14 +676,14 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
   let after = g.last + 1;
   for (let skipped = 0; skipped < 3; skipped++) {
     const t = tokens[after];
-    if (!t || t.kind === NUM || !(t.text === '/' || PER_WORDS.has(t.text) || UNIT_PERIOD.has(t.text) || STRONG_PERIOD.has(t.text))) break;
+    if (!t || t.kind === NUM || !(t.text === '/' || PER_WORDS.has(t.text) || UNIT_PERIOD.has(t.text) || isStrongPeriod(t.text))) break;
     after++;
   }
   if (after !== g.last + 1 && tokens[after]?.text === '+') after = g.last + 1;
   const a1 = tokens[after];
   const a2 = tokens[after + 1];
   if (a1) {
-    if ((a1.text === '+' || a1.text === '＋') && (!a1.space || !a2 || a2.brk || a2.kind !== WORD || STRONG_PERIOD.has(a2.text) || PER_WORDS.has(a2.text) || a2.text === '/')) return 'min';
+    if ((a1.text === '+' || a1.text === '＋') && (!a1.space || !a2 || a2.brk || a2.kind !== WORD || isStrongPeriod(a2.text) || PER_WORDS.has(a2.text) || a2.text === '/')) return 'min';
     if (MIN_AFTER.has(a1.text) && a1.text !== '+' && a1.text !== 'plus') return 'min';
     if (MAX_AFTER.has(a1.text)) return 'max';
     if ((a1.text === 'or' || a1.text === 'and') && a2 && (a2.text === 'more' || a2.text === 'above' || a2.text === 'up' || a2.text === 'higher' || a2.text === 'over' || a2.text === 'upwards')) return 'min';
@@ -766,13 +774,15 @@ function languageContext(
     const c = w.charCodeAt(0);
     if (c >= 0x600 && c <= 0x6ff) ctx.arabic = true;
     if (c >= 0x3040 && c <= 0x30ff) ctx.ja++;
-    if (w === '万' || w === '薪' || w === '元' || w === '千') ctx.zhMoney = true;
+    if (ZH_MONEY.has(w)) ctx.zhMoney = true;
     if (TRADITIONAL.has(w[0]!)) ctx.traditional++;
     if (SIMPLIFIED.has(w[0]!) || w === '人民币' || w === 'rmb') ctx.simplified = true;
     if (w === '円' || w === '万円' || w === '千円' || w === '年収' || w === '月給' || w === '時給') ctx.jaMoney = true;
   }
   return ctx;
 }
+
+const ZH_MONEY: ReadonlySet<string> = new Set(['万', '萬', '薪', '元', '千', '薪资', '薪資', '月薪', '年薪', '工资', '待遇', '面议', '面議', '时薪', '時薪', '日薪', '月']);
 
 // Characters written only in traditional (Taiwan, Hong Kong) or only in simplified Chinese.
 const TRADITIONAL: ReadonlySet<string> = new Set([...'時萬資議幣經驗員週歲職業務額與區齡']);

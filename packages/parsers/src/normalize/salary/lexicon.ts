@@ -113,7 +113,7 @@ export const BETWEEN_WORDS: ReadonlySet<string> = new Set(['between', 'zwischen'
 
 /** Multipliers written after a number. `unitOnly` ones ("m") count only next to a currency. */
 export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
-  ['k', 1e3], ['tsd', 1e3], ['tausend', 1e3], ['mil', 1e3], ['tys', 1e3], ['тыс', 1e3], ['тис', 1e3], ['千', 1e3],
+  ['k', 1e3], ['t', 1e3], ['tsd', 1e3], ['tausend', 1e3], ['mil', 1e3], ['tys', 1e3], ['тыс', 1e3], ['тис', 1e3], ['千', 1e3],
   ['nghìn', 1e3], ['ngàn', 1e3], ['ribu', 1e3], ['rb', 1e3], ['thousand', 1e3], ['grand', 1e3], ['ألف', 1e3], ['الف', 1e3],
   ['हज़ार', 1e3], ['हजार', 1e3],
   ['m', 1e6], ['mm', 1e6], ['mn', 1e6], ['mio', 1e6], ['million', 1e6], ['millions', 1e6], ['millionen', 1e6],
@@ -125,7 +125,7 @@ export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['万', 1e4], ['萬', 1e4], ['만', 1e4], ['亿', 1e8], ['億', 1e8], ['억', 1e8],
 ]);
 /** Multipliers that are also units ("5 m" of cable, "3 b" building): only with a currency. */
-export const MULT_NEEDS_CURRENCY: ReadonlySet<string> = new Set(['m', 'mm', 'b', 'l', 'tr', 'grand', 'd']);
+export const MULT_NEEDS_CURRENCY: ReadonlySet<string> = new Set(['m', 'mm', 'b', 'l', 'tr', 'grand', 'd', 't']);
 
 /** Words that mark a figure as pay when they come before it in the clause (or right after). */
 export const PAY_WORDS: ReadonlySet<string> = new Set([
