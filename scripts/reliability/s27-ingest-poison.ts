@@ -73,7 +73,7 @@ export async function runS27(n = 1000, env: Record<string, string | undefined> =
     await broker.idle({ timeoutMs: 20_000 }).catch(() => undefined);
     const c = await app.pipeline.counts();
     const metrics = (await (await fetch(`${base}/metrics`)).json()) as { total_count: number };
-    const dead = await app.pipeline.deadLetters(10);
+    const dead = ((await (await fetch(`${base}/dead-letters?limit=10`)).json()) as { events: { reason: string }[] }).events;
     const stats = broker.stats();
     return {
       events: n,

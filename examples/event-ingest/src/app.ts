@@ -1,7 +1,7 @@
 /**
  * Opens the ingest service: broker (memory, or Pub/Sub when `PUBSUB_EMULATOR_HOST` /
  * `PUBSUB_PROJECT_ID` is set), ClickHouse (chDB, or `CLICKHOUSE_URL`), the pipeline and the
- * `node:http` server with `POST /events`, `GET /metrics` and `GET /health`.
+ * `node:http` server with `POST /events`, `GET /metrics`, `GET /dead-letters` and `GET /health`.
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -118,6 +118,11 @@ export async function createIngestApp(options: IngestAppOptions = {}): Promise<I
           return send(res, 202, { accepted: rows.length });
         }
         if (req.method === 'GET' && url.pathname === '/metrics') return send(res, 200, await pipeline.metrics(parseMetricsQuery(url.searchParams)));
+        if (req.method === 'GET' && url.pathname === '/dead-letters') {
+          const limit = url.searchParams.get('limit') ?? '100';
+          if (!/^\d{1,5}$/.test(limit) || Number(limit) < 1) throw new HttpError(400, `[${WHERE}] limit must be an integer from 1 to 10000`);
+          return send(res, 200, { events: await pipeline.deadLetters(Number(limit)) });
+        }
         if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { ok: true, engines: describe, writer: pipeline.writer()?.stats() ?? null });
         throw new HttpError(404, `[${WHERE}] no route ${req.method} ${url.pathname} (POST /events up to ${MAX_BATCH} events, GET /metrics)`);
       })().catch((error: unknown) => {
