@@ -187,7 +187,7 @@ describe('createBatchWriter', () => {
 
 describe('createBatchWriter: a refused row does not sink its batch', () => {
   /** An engine that refuses any insert holding a poison row (the whole insert fails, as ClickHouse does). */
-  const engine = (poison: (n: number) => boolean, error = (n: number) => new JobkitError('VALIDATION_FAILED', `cannot parse row ${n}`)) => {
+  const engine = (poison: (n: number) => boolean, error: (n: number) => Error = (n) => new JobkitError('VALIDATION_FAILED', `cannot parse row ${n}`)) => {
     const stored: number[] = [];
     const tokens: string[] = [];
     let calls = 0;
