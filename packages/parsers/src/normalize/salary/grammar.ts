@@ -80,7 +80,7 @@ const NOT_PAY_BEFORE: ReadonlySet<string> = new Set([
   'hours', 'hrs', 'hour', 'stunden', 'heures', 'horas', 'ore', 'uur', 'experience', 'age', 'aged', 'size', 'headcount',
   'founded', 'established', 'since', 'tel', 'phone', 'call', 'fax', 'mobile', 'zip', 'postcode', 'postal', 'plz', 'cp',
   'room', 'suite', 'unit', 'floor', 'ref', 'reference', 'id', 'requisition', 'req', 'order', 'version', 'v', 'release',
-  'level', 'grade', 'step', 'band', 'rank', 'no', 'nr', 'number', 'job', 'iso', 'top', 'over', 'more', 'than',
+  'level', 'grade', 'step', 'band', 'rank', 'point', 'points', 'scale', 'spine', 'pay-point', 'no', 'nr', 'number', 'job', 'iso', 'top', 'over', 'more', 'than',
 ]);
 const APPROX: ReadonlySet<string> = new Set([
   '~', '≈', 'approx', 'approximately', 'equivalent', 'equates', 'equating', 'roughly', 'circa', 'ca', 'i.e', 'ie',
@@ -304,7 +304,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     const period = g.a.period ?? g.b?.period ?? attachedPeriod(tokens, g);
     const currency = g.a.currency ?? g.b?.currency;
     const score =
-      (ctxInfo.pay ? 4 : 0) + (currency ? 2 : 0) + (period ? 2 : 0) + (g.b || g.open ? 1 : 0) + (g.a.mult !== 1 ? 1 : 0) - (ctxInfo.approx ? 3 : 0);
+      (ctxInfo.pay ? 4 : 0) + (currency ? 2 : 0) + (period ? 2 : 0) + (g.b || g.open ? 1 : 0) + (g.a.mult !== 1 ? 1 : 0) - ctxInfo.approx;
     if (!best || score > best.score) best = { g, score, pay: ctxInfo.pay, period };
   }
   if (!best) return null;
@@ -520,14 +520,15 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
 interface Context {
   pay: boolean;
   negative: boolean;
-  approx: boolean;
+  /** 0: stated; 1: in parentheses; 3: marked as an approximation ("~", "approx.", "equivalent"). */
+  approx: number;
 }
 
 /** Pay words, not-pay nouns and approximation marks within the group's clause. */
 function context(tokens: readonly Token[], g: Group): Context {
   let pay = false;
   let negative = false;
-  let approx = false;
+  let approx = 0;
   // Before: up to 8 tokens back, stopping at a clause break or another number.
   for (let k = g.first - 1, seen = 0; k >= 0 && seen < 8; k--, seen++) {
     const t = tokens[k]!;
@@ -545,7 +546,8 @@ function context(tokens: readonly Token[], g: Group): Context {
       negative = true;
       break;
     }
-    if (seen < 2 && (APPROX.has(w) || w === '(' || w === '（')) approx = true;
+    if (seen < 2 && APPROX.has(w)) approx = 3;
+    else if (seen < 2 && (w === '(' || w === '（') && approx === 0) approx = 1;
     if (tokens[k + 1]?.brk || t.brk) break;
   }
   // After: up to 4 tokens, stopping at "+", "plus", "and"…, a number or a clause break.
