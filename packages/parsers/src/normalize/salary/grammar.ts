@@ -172,6 +172,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     if ((t.upper || (numberNear && COMMON_CODES.has(w))) && w.length === 3 && /^[a-z]{3}$/.test(w) && isIsoCurrency(w.toUpperCase())) {
       return { mark: w.toUpperCase(), from: i };
     }
+    // South African rand: a capital R glued to the number ("R25 000").
+    if (w === 'r' && t.upper && numberNear && tokens[i + 1]?.kind === NUM && !tokens[i + 1]!.space) return { mark: 'ZAR', from: i };
     // "Rs." / "kr." keep their dot.
     const mark = CURRENCY_WORDS[w] ?? CURRENCY_WORDS[fold(w)];
     if (!mark) return null;
