@@ -46,6 +46,8 @@ const Job = z.looseObject({
   applyUrl: text,
   descriptionHtml: text,
   descriptionPlain: text,
+  // `false`: the employer hides pay on its postings, though the API still returns the tiers.
+  shouldDisplayCompensationOnJobPostings: flag,
   compensation: obj({
     compensationTierSummary: text,
     scrapeableCompensationSalarySummary: text,
@@ -65,6 +67,7 @@ function addressPlace(label: string | undefined, address: z.output<typeof Addres
 
 function compensation(job: z.output<typeof Job>): Salary | null {
   const c = job.compensation;
+  if (job.shouldDisplayCompensationOnJobPostings === false) return null;
   const components = [...(c?.summaryComponents ?? []), ...(c?.compensationTiers ?? []).flatMap((t) => t.components)];
   const salary = components.find((x) => /salary/i.test(x.compensationType ?? '') && (x.minValue != null || x.maxValue != null));
   if (!salary) return null;
@@ -102,6 +105,8 @@ export const ashbyBoard: BoardClient = {
         workplaceType: wp ?? (job.isRemote === true ? 'remote' : null),
         employment: job.employmentType,
         salary: compensation(job),
+        // No structured salary component: the summary text ("CA$215K - CA$310K") is parsed instead.
+        salaryText: job.shouldDisplayCompensationOnJobPostings === false ? null : (job.compensation?.scrapeableCompensationSalarySummary ?? job.compensation?.compensationTierSummary),
         descriptionHtml: job.descriptionHtml,
         descriptionText: job.descriptionPlain,
         department: job.department ?? job.departmentName ?? job.team ?? job.teamName,
