@@ -31,18 +31,18 @@ const ATS_RULES: Array<{ host: RegExp; job: (segs: string[], u: URL) => boolean 
     job: (s) => (s[0] === 'jobs' && s[1] === 'view' && !!s[2] && s[2] !== 'externalApply') || (s[0] === 'jobs-guest' && s.includes('jobPosting') && /^\d+$/.test(s[s.length - 1]!)),
   },
   {
-    host: /(^|\.)indeed\.[a-z.]+$/,
+    host: /(^|\.)indeed\.(?:[a-z]{2,3}\.)?[a-z]{2,3}$/,
     job: (s, u) => ((s[0] === 'viewjob' || s[0] === 'rc' || (s[0] === 'm' && s[1] === 'viewjob')) && u.searchParams.has('jk')) || (s[0] === 'pagead' && s[1] === 'clk') || (s[0] === 'cmp' && s[2] === 'jobs' && !!s[3]),
   },
   // `/partner/jobListing.htm?…` are click-tracking redirects to the same `/job-listing/` pages.
-  { host: /(^|\.)glassdoor\.[a-z.]+$/, job: (s) => s[0] === 'job-listing' },
+  { host: /(^|\.)glassdoor\.(?:[a-z]{2,3}\.)?[a-z]{2,3}$/, job: (s) => s[0] === 'job-listing' },
   { host: /(^|\.)workatastartup\.com$/, job: (s) => s[0] === 'jobs' && /^\d+$/.test(s[1] ?? '') },
   { host: /(^|\.)join\.com$/, job: (s) => s[0] === 'companies' && s[2] === 'jobs' ? !!s[3] : false },
   // Boards whose posting URLs carry no generic job word.
   { host: /(^|\.)zhipin\.com$/, job: (s) => s[0] === 'job_detail' && /^[\w~-]{6,}\.html$/.test(s[1] ?? '') },
   { host: /^jobs\.51job\.com$/, job: (s) => s.length === 2 && /^\d{5,}\.html$/.test(s[1]!) },
   { host: /(^|\.)naukri\.com$/, job: (s) => s.length === 1 && /^job-listings-.+-\d{6,}$/.test(s[0]!) },
-  { host: /(^|\.)(?:stepstone\.[a-z.]+|totaljobs\.com|cwjobs\.co\.uk)$/, job: (s) => /--\d+(?:-inline)?\.html$/.test(s[s.length - 1] ?? '') || (s[0] === 'job' && /-job\d+$/.test(s[s.length - 1] ?? '')) },
+  { host: /(^|\.)(?:stepstone\.(?:[a-z]{2,3}\.)?[a-z]{2,3}|totaljobs\.com|cwjobs\.co\.uk)$/, job: (s) => /--\d+(?:-inline)?\.html$/.test(s[s.length - 1] ?? '') || (s[0] === 'job' && /-job\d+$/.test(s[s.length - 1] ?? '')) },
   { host: /(^|\.)(?:seek\.com\.au|seek\.co\.nz)$/, job: (s) => s[0] === 'job' && /^\d+$/.test(s[1] ?? '') },
   { host: /(^|\.)(?:hh\.ru|hh\.kz|hh\.uz)$/, job: (s) => s[0] === 'vacancy' && /^\d+$/.test(s[1] ?? '') },
   { host: /(^|\.)usajobs\.gov$/, job: (s) => (s[0] === 'job' && /^\d+$/.test(s[1] ?? '')) || (/^getjob$/i.test(s[0] ?? '') && /^\d+$/.test(s[2] ?? '')) },
@@ -93,7 +93,7 @@ export function isJobUrl(url: URL): boolean {
     if (/^\d{4,}(?:\.html?)?$/.test(last) && segs.slice(0, -1).some((s) => JOB_WORD_INSIDE.test(s))) return true;
   }
   // One segment naming a posting: `/job-listings-java-developer-240118001234`, `/stellenangebote--…--1234-inline.html`.
-  if (segs.length <= 2 && /^(?:jobs?|job-listings?|vacancy|vacature|stellenangebote?|offre|empleo|oferta|vaga)[-_]+.*\d{4,}/i.test(last)) return true;
+  if (segs.length <= 2 && /^(?:jobs?|job-listings?|vacancy|vacature|stellenangebote?|offre|empleo|oferta|vaga)[-_]/i.test(last) && /\d{4,}/.test(last)) return true;
   if (NAV_SEGMENT.test(last) || JOB_PATH_WORDS.test(last)) return false;
   for (let i = 0; i < segs.length - 1; i++) {
     if (JOB_PATH_WORDS.test(segs[i]!)) {

@@ -5,24 +5,28 @@
  * Employer | Glassdoor".
  * @module
  */
-import { currencyForHost } from './text.js';
+import { currencyForHost, stripBrand, threeParts } from './text.js';
 import { defineSite, type TitleParts } from './types.js';
 
 function fromTitle(raw: string, known?: string): TitleParts | undefined {
   if (raw.length > 400 || !/glassdoor/i.test(raw)) return undefined;
-  const t = raw.replace(/[|–-] ?glassdoor.*$/i, '').trim();
+  const t = stripBrand(raw, 'glassdoor');
   // "Employer Role Job in Place" and "Employer hiring Role Job in Place", once the role is known.
-  const at = known ? t.indexOf(` ${known} `) : -1;
-  if (known && at > 0) {
-    const place = t.slice(at + known.length + 1).replace(/^(?:job|jobs) in /i, '');
-    return { title: known, company: t.slice(0, at).replace(/ hiring$/i, ''), ...(place ? { location: place } : {}) };
+  const role = known ? t.indexOf(` ${known} `) : -1;
+  if (known && role > 0) {
+    const place = t.slice(role + known.length + 1).replace(/^(?:job|jobs) in /i, '');
+    return { title: known, company: t.slice(0, role).replace(/ hiring$/i, ''), ...(place ? { location: place } : {}) };
   }
-  let m = /^(.+?) (?:job|jobs) in (.+?) (?:at|with) (.+)$/i.exec(t);
-  if (m) return { title: m[1]!, location: m[2]!, company: m[3]! };
-  m = /^(.+?) (?:job|jobs) at (.+?) in (.+)$/i.exec(t);
-  if (m) return { title: m[1]!, company: m[2]!, location: m[3]! };
-  m = /^(.+?) - (.+?) - (.+)$/.exec(t);
-  return m ? { company: m[1]!, title: m[2]!, location: m[3]! } : undefined;
+  // "Role job in Place at Employer", "Role job at Employer in Place", "Employer - Role - Place".
+  const lower = t.toLowerCase();
+  const jobIn = lower.indexOf(' job in ');
+  const at = lower.lastIndexOf(' at ');
+  if (jobIn > 0 && at > jobIn) return { title: t.slice(0, jobIn), location: t.slice(jobIn + 8, at), company: t.slice(at + 4) };
+  const jobAt = lower.indexOf(' job at ');
+  const inAt = lower.lastIndexOf(' in ');
+  if (jobAt > 0 && inAt > jobAt) return { title: t.slice(0, jobAt), company: t.slice(jobAt + 8, inAt), location: t.slice(inAt + 4) };
+  const parts = threeParts(t, ' - ');
+  return parts ? { company: parts[0], title: parts[1], location: parts[2] } : undefined;
 }
 
 export const glassdoor = defineSite({
@@ -53,7 +57,7 @@ export const glassdoor = defineSite({
   clean: {
     // A "Glassdoor est." range is the board's guess, not pay the employer stated.
     salary: (t) => (/glassdoor est|estimated by glassdoor/i.test(t) ? undefined : t),
-    company: (t) => t.replace(/\s*\d[.,]\d\s*★?\s*$/, '').replace(/\s*★\s*$/, '').trim(),
+    company: (t) => t.replace(/ ?\d[.,]\d ?★?$/, '').replace(/ ?★$/, '').trim(),
     // "3d", "24h", "30d+": the card's age.
     datePosted: (t) => {
       const m = /^(\d+)\s*([hd])\+?$/i.exec(t.trim());

@@ -5,17 +5,17 @@
  * Place | Indeed.com".
  * @module
  */
-import { currencyForHost } from './text.js';
+import { currencyForHost, stripBrand } from './text.js';
 import { defineSite, type TitleParts } from './types.js';
 
 const VIEW_PATH = /^\/(?:viewjob|m\/viewjob|m\/basecamp\/viewjob|rc\/clk|pagead\/clk|applystart)\b|^\/cmp\/[^/]+\/jobs\/[^/]+-[0-9a-f]{16}/i;
 
 function fromTitle(raw: string): TitleParts | undefined {
   if (!/\bindeed\b/i.test(raw)) return undefined;
-  const t = raw.replace(/\s*[|–-]\s*(?:\p{L}+\s+)?indeed(?:\.[a-z.]+)?\s*$/iu, '').trim();
+  const t = stripBrand(raw, 'indeed');
   // Listing titles ("Software Engineer Jobs, Employment in Austin") are not one posting.
   if (/\b(?:jobs|stellenangebote|emplois|empleos|vagas|offerte di lavoro|vacatures)\b/i.test(t) && /,|\bin\b/.test(t)) return undefined;
-  const parts = t.split(/\s+[-–]\s+/).map((p) => p.trim()).filter(Boolean);
+  const parts = t.split(/ [-–] /).map((p) => p.trim()).filter(Boolean);
   if (parts.length >= 3) return { title: parts.slice(0, parts.length - 2).join(' - '), company: parts[parts.length - 2]!, location: parts[parts.length - 1]! };
   if (parts.length === 2) return { title: parts[0]!, location: parts[1]! };
   return undefined;
@@ -71,8 +71,8 @@ export const indeed = defineSite({
   currency: currencyForHost,
   clean: {
     // Visually hidden suffix read by screen readers.
-    title: (t) => t.replace(/\s*[-–]\s*(?:job post|offre d['’]emploi|stellenanzeige|oferta de (?:empleo|trabajo)|vaga de emprego|annuncio di lavoro|vacature)$/i, '').trim() || undefined,
-    company: (t) => t.replace(/\s*(?:\d(?:[.,]\d)?\s*(?:out of 5 stars?)?)\s*$/i, '').trim(),
+    title: (t) => t.replace(/ ?[-–] ?(?:job post|offre d['’]emploi|stellenanzeige|oferta de (?:empleo|trabajo)|vaga de emprego|annuncio di lavoro|vacature)$/i, '').trim() || undefined,
+    company: (t) => t.replace(/ ?\d(?:[.,]\d)?(?: out of 5 stars?)?$/i, '').trim(),
     location: (t) => t.replace(/^(?:location|standort|lieu|ubicación)\s*[:：]?\s*/i, ''),
   },
   listing: {

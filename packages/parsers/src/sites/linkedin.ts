@@ -97,7 +97,7 @@ export const linkedin = defineSite({
   clean: {
     applyUrl,
     // The company line sometimes carries the location after a bullet.
-    company: (t) => t.split(/\s+[·•]\s+/)[0]!.trim(),
+    company: (t) => t.split(/ [·•] /)[0]!.trim(),
   },
   listing: {
     jobLinks: ['a.base-card__full-link @href', '.base-search-card a.base-card__full-link @href', 'a.job-card-list__title @href', 'a.base-card @href'],

@@ -34,7 +34,8 @@ export const naukri = defineSite({
   clean: {
     // "Hybrid - Bengaluru, Pune": a workplace, then a list of cities (never "city, region").
     location: (t) => t.replace(/^(hybrid|remote|work from office|temp\. wfh)\s*-\s*/i, '$1; ').replace(/,\s*/g, '; '),
-    company: (t) => t.replace(/\s*\d(?:\.\d)?\s*\d*\s*reviews?$/i, '').trim(),
+    // "Acme 3.9 212 Reviews": the rating and review count that follow the name.
+    company: (t) => t.replace(/ \d(?:\.\d)?(?: \(?\d{1,7}\)?)? ?reviews?\)?$/i, '').trim(),
     // "Not Disclosed" is no salary.
     salary: (t) => (/not disclosed|undisclosed/i.test(t) ? undefined : t),
   },

@@ -101,7 +101,7 @@ function safeSelect(index: PageIndex, root: AnyNode, css: string, warnings: stri
 function cleanCompany(name: string): string {
   return name
     .replace(/\d(?:[.,]\d)? ?(?:★|☆|stars?)$/i, '')
-    .replace(/★+ ?\d(?:[.,]\d)?$/, '')
+    .replace(/★ ?\d(?:[.,]\d)?$/, '')
     .replace(/ \d[.,]\d$/, '')
     .replace(/(?:logo|\(verified\)|verified employer)$/i, '')
     .trim();

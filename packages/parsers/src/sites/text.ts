@@ -156,3 +156,23 @@ export function currencyForHost(host: string): string | undefined {
   if (sub && labels.length >= 3 && COUNTRY_CURRENCY[sub]) return COUNTRY_CURRENCY[sub];
   return tld === 'com' && (labels[0] === 'www' || labels.length === 2) ? 'USD' : undefined;
 }
+
+/**
+ * `raw` without a trailing "| Brand…" / "- Brand…" segment ("Role - Acme | Indeed.com" → "Role -
+ * Acme"), found with string search so long titles cost one pass. `raw` when the brand is absent.
+ */
+export function stripBrand(raw: string, brand: string): string {
+  const at = raw.toLowerCase().lastIndexOf(brand.toLowerCase());
+  if (at < 0) return raw;
+  let cut = at;
+  while (cut > 0 && raw[cut - 1] === ' ') cut--;
+  if (cut > 0 && '|–—-·'.includes(raw[cut - 1]!)) cut--;
+  else if (cut > 0) return raw;
+  return raw.slice(0, cut).trim();
+}
+
+/** "A - B - C" → its three parts, by plain string search; `undefined` unless exactly three. */
+export function threeParts(t: string, sep: string): [string, string, string] | undefined {
+  const parts = t.split(sep).map((p) => p.trim());
+  return parts.length === 3 && parts.every(Boolean) ? (parts as [string, string, string]) : undefined;
+}

@@ -40,7 +40,7 @@ export const zhipin = defineSite({
   fromTitle,
   clean: {
     // "公司名称 某公司" rows and "某公司 · HR" boss lines.
-    company: (t) => t.replace(/^公司名称\s*/, '').split(/\s*[·•]\s*/)[0]!.trim(),
+    company: (t) => t.replace(/^公司名称\s*/, '').split(/ ?[·•] ?/)[0]!.trim(),
     // The old banner line "城市：北京 经验：3-5年 学历：本科" or "北京 3-5年 本科".
     location: (t) => (/城市[:：]/.test(t) ? /城市[:：]\s*(\S+)/.exec(t)?.[1] : t.split(/\s+/)[0]),
     datePosted: (t) => t.replace(/^(?:更新于|发布于)[:：]?\s*/, '').replace(/^(\d{1,2})月(\d{1,2})日$/, '$1-$2'),
