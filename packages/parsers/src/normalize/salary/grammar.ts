@@ -462,6 +462,8 @@ function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency:
   // "3+ years"
   if (next?.text === '+' && tokens[last + 2]?.kind === WORD && NOT_MONEY_AFTER.has(tokens[last + 2]!.text) && !hasCurrency) return true;
   if (t.text === '401' && (next?.text === '(' || next?.text === 'k')) return true;
+  // "0.6 FTE" is a fraction of a post.
+  if (next?.text === 'fte' && !hasCurrency && Number(t.text) <= 1.5) return true;
   if (hasCurrency) return false;
   // Clock times ("5am - 3pm").
   if (next && (next.text === 'am' || next.text === 'pm') && last === i) return true;
