@@ -15,6 +15,7 @@ import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
 const BASE = 'https://ats.rippling.com/';
+const Description = obj({ company: text, role: text });
 const V2Job = z.looseObject({
   id,
   name: required('no title'),
@@ -25,7 +26,11 @@ const V2Job = z.looseObject({
   payRangeDetails: list(obj({ min: num, max: num, currency: text, interval: text })),
   createdOn: when,
   companyName: text,
-  description: obj({ company: text, role: text }),
+  // `{ role, company }` HTML sections; a plain string in some responses.
+  description: z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === 'string' ? { role: text.parse(v), company: undefined } : Description.parse(v))),
 });
 const V2Page = z.looseObject({
   items: rowsOf(V2Job, { check: (j) => idOrUrl([j.id], [j.url], BASE) }),

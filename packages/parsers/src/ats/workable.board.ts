@@ -3,7 +3,7 @@
  * (all jobs in one call, no total). Remote from the structured `telecommuting` flag.
  * @module
  */
-import type { Location } from '@jobkit/core';
+import type { Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
@@ -12,11 +12,15 @@ import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
 const BASE = 'https://apply.workable.com/';
+const WORKPLACE: Record<string, WorkplaceType> = { remote: 'remote', hybrid: 'hybrid', onsite: 'onsite', office: 'onsite' };
 const Job = z.looseObject({
   title: required('no title'),
   shortcode: id,
   employment_type: text,
   telecommuting: flag,
+  // Newer Workable responses: `workplace` ("remote" | "hybrid" | "on_site") and a `remote` flag.
+  workplace: text,
+  remote: flag,
   department: label,
   url: text,
   shortlink: text,
@@ -47,7 +51,8 @@ export const workableBoard: BoardClient = {
         ? place({ city: one.city, region: one.region, country: one.country_code ?? one.countryCode ?? one.country, postalCode: one.zip_code })
         : place({ city: j.city, region: j.state, country: j.country });
       const locations = (listed.length ? listed : [fallback]).filter((l): l is Location => l !== null);
-      const remote = j.telecommuting ?? one?.telecommuting;
+      const remote = j.telecommuting ?? j.remote ?? one?.telecommuting;
+      const stated = j.workplace ? WORKPLACE[j.workplace.toLowerCase().replace(/[^a-z]/g, '')] : undefined;
       // The job page Workable documents: apply.workable.com/{account}/j/{shortcode}/.
       const url = jobUrl(ctx, [j.url, j.shortlink, j.shortcode === undefined ? j.application_url?.replace(/\/apply\/?(?=$|[?#])/, '/') : undefined], () => `${BASE}${seg(ctx.boardToken)}/j/${seg(j.shortcode!)}/`, BASE)!;
       return toDraft(ctx, {
@@ -57,7 +62,7 @@ export const workableBoard: BoardClient = {
         company: data.name,
         locations,
         // telecommuting=false says nothing about hybrid vs on-site, so only `true` is structured.
-        workplaceType: remote === true ? 'remote' : null,
+        workplaceType: stated ?? (remote === true ? 'remote' : null),
         employment: j.employment_type,
         descriptionHtml: sections([
           [null, j.description],

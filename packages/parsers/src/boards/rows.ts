@@ -68,8 +68,22 @@ export function toId(v: unknown): string | undefined {
   return t !== undefined && t.length <= 300 ? t : undefined;
 }
 
-/** A name: text, or the `name`/`label`/`descriptor`/`text`/`title`/`value` of an object. */
+/** Items of a list read as one label (`["Sales", "EMEA"]` → `"Sales, EMEA"`). */
+const MAX_LABEL_ITEMS = 20;
+
+/**
+ * A name: text, the `name`/`label`/`descriptor`/`text`/`title`/`value` of an object, or the names
+ * of a short list joined with `, `.
+ */
 export function toLabel(v: unknown): string | undefined {
+  if (Array.isArray(v)) {
+    const names: string[] = [];
+    for (const item of v.slice(0, MAX_LABEL_ITEMS)) {
+      const t = Array.isArray(item) ? undefined : toLabel(item);
+      if (t !== undefined && !names.includes(t)) names.push(t);
+    }
+    return names.length ? names.join(', ') : undefined;
+  }
   if (isPlain(v)) {
     for (const k of NAME_KEYS) {
       const t = toText(v[k]);
