@@ -6,7 +6,8 @@
  * Rules (the bench header repeats them):
  * - title and company: equal after folding case, width (NFKC), whitespace and punctuation; a title
  *   equal up to a trailing location or company suffix is wrong. A company Jobkit *derived* (from
- *   the domain) is not stated on the page and counts as no company.
+ *   the domain) is not stated on the page and counts as no company. Companies are also compared
+ *   without their legal form at either end (GmbH, Ltd, Sp. z o.o., ООО, 株式会社, (주), PT, …).
  * - locations: right when every stated place is matched, in any order, by a parsed location's city
  *   (or country, for a country-only place; or the parsed raw text); a page that states no place is
  *   right only when none is parsed. "Remote" as a place is matched by `workplaceType: 'remote'`.
@@ -120,6 +121,31 @@ export function fold(s: string | null | undefined): string {
     .trim();
 }
 
+/**
+ * Legal forms, as word sequences after {@link fold}: a company named with or without its legal form
+ * ("Drukarnia Wektor Sp. z o.o." / "Drukarnia Wektor", "한빛소프트(주)" / "한빛소프트") is the same company.
+ */
+const LEGAL_SUFFIXES = [
+  'gmbh co kg', 'gmbh', 'mbh', 'ag', 'kg', 'kgaa', 'mbb', 'se', 'e v', 'ug', 'ltd', 'limited', 'llc', 'l l c', 'inc', 'corp', 'corporation', 'co', 'plc', 'llp',
+  'pty ltd', 'pvt ltd', 'private limited', 'pvt', 's a', 'sa', 's a s', 'sas', 'sarl', 's a r l', 's r l', 'srl', 's p a', 'spa', 's l', 'sl', 's a de c v', 'b v', 'bv', 'n v', 'nv',
+  'ab', 'as', 'a s', 'asa', 'oy', 'oyj', 'oü', 'ou', 'sp z o o', 'sp j', 's c', 'ltda', 'eireli', 'k k', 'a ş', 'ltd şti', 'tbk', 'bhd', 'sdn bhd', 'jsc',
+  '주', '株式会社', '有限会社', '有限公司', '股份有限公司', 'प्राइवेट लिमिटेड', 'लिमिटेड', 'ذ م م', 'จำกัด', 'จำกัด (มหาชน)',
+].map((x) => fold(x));
+const LEGAL_PREFIXES = ['ооо', 'оао', 'зао', 'пао', 'ао', 'тоо', 'тов', 'пп', 'pt', 'cv', 'công ty tnhh', 'công ty cổ phần', 'công ty', '株式会社', '주식회사', 'شركة', 'บริษัท'].map((x) => fold(x));
+const LEGAL_SUFFIX_RE = new RegExp(`(?:\\s|^)(?:${LEGAL_SUFFIXES.map((x) => x.replace(/ /g, '\\s')).join('|')})$`, 'u');
+const LEGAL_PREFIX_RE = new RegExp(`^(?:${LEGAL_PREFIXES.map((x) => x.replace(/ /g, '\\s')).join('|')})(?:\\s|$)`, 'u');
+
+/** {@link fold}, then legal forms at either end removed (repeatedly, never down to nothing). */
+export function foldCompany(s: string | null | undefined): string {
+  let f = fold(s);
+  for (let i = 0; i < 4; i++) {
+    const next = f.replace(LEGAL_SUFFIX_RE, '').replace(LEGAL_PREFIX_RE, '').trim();
+    if (next === f || next === '') break;
+    f = next;
+  }
+  return f;
+}
+
 const canon = (u: string | null | undefined): string | null => {
   if (!u) return null;
   try {
@@ -131,11 +157,11 @@ const canon = (u: string | null | undefined): string | null => {
 
 const anyOf = (v: string | string[] | null): string[] | null => (v === null ? null : Array.isArray(v) ? v : [v]);
 
-function textField(want: string | string[] | null, got: string | null): Pick<FieldResult, 'correct' | 'want' | 'got'> {
+function textField(want: string | string[] | null, got: string | null, norm: (s: string | null | undefined) => string = fold): Pick<FieldResult, 'correct' | 'want' | 'got'> {
   const options = anyOf(want);
-  if (options === null) return { correct: got === null || fold(got) === '', want: null, got };
-  const g = fold(got);
-  return { correct: g !== '' && options.some((o) => fold(o) === g), want: options.length === 1 ? options[0] : options, got };
+  if (options === null) return { correct: got === null || norm(got) === '', want: null, got };
+  const g = norm(got);
+  return { correct: g !== '' && options.some((o) => norm(o) === g), want: options.length === 1 ? options[0] : options, got };
 }
 
 const REMOTE_WORDS = /^(remote|fully remote|anywhere|home ?office|work from home|telearbeit|t[ée]l[ée]travail|remoto|teletrabajo|zdalnie|удал[её]нн?о|удал[её]нная работа|リモート|远程|リモートワーク)$/iu;
@@ -248,7 +274,7 @@ export function evaluatePage(truth: Truth, parsed: Pick<ParsedJobPage, 'job' | '
         r = textField(truth.title ?? null, job.title);
         break;
       case 'company':
-        r = textField(truth.company ?? null, job.provenance.company === 'derived' ? null : job.company.name);
+        r = textField(truth.company ?? null, job.provenance.company === 'derived' ? null : job.company.name, foldCompany);
         break;
       case 'locations':
         r = locationsField(truth.locations ?? [], job, langs);
