@@ -149,10 +149,6 @@ export function numberValue(text: string, threeDecimals: boolean): number {
 export function readSalary(tokens: readonly Token[], hint: string | undefined): SalaryReading | null {
   const n = tokens.length;
   const ctx = languageContext(tokens, hint);
-  const word = (i: number): string | undefined => {
-    const t = tokens[i];
-    return t && t.kind !== NUM ? t.text : undefined;
-  };
 
   /** Currency mark at token i, with the index of its first token (for "NT$", "CA$", "R$"). */
   const currencyAt = (i: number, numberNear: boolean): { mark: string; from: number } | null => {
@@ -792,8 +788,7 @@ const ZH_MONEY: ReadonlySet<string> = new Set(['万', '萬', '薪', '元', '千'
 
 // Characters written only in traditional (Taiwan, Hong Kong) or only in simplified Chinese.
 const TRADITIONAL: ReadonlySet<string> = new Set([...'時萬資議幣經驗員週歲職業務額與區齡']);
-const SIMPLIFIED: ReadonlySet<string> = new Set([...'时万资议币经验员周岁职业务额与区龄块']);
-SIMPLIFIED.delete('万'); // 万 is also Japanese and common in both
+const SIMPLIFIED: ReadonlySet<string> = new Set([...'时资议币经验员周岁职业务额与区龄块']);
 
 const LANGUAGE_CUES: Readonly<Record<string, 'no' | 'sv' | 'da' | 'zh' | 'ja'>> = {
   lønn: 'no', årslønn: 'no', timelønn: 'no', månedslønn: 'no', fastlønn: 'no', stilling: 'no', stillingen: 'no',
