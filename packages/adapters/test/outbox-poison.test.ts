@@ -4,7 +4,7 @@
  * never go dead, per-key order holds; and a broker that is down costs a bounded number of calls.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { JobkitError, createEvent, type Broker } from '@jobkit/core';
+import { EVENT_ID_ATTRIBUTE, JobkitError, createEvent, type Broker } from '@jobkit/core';
 import { createOutboxRelay, enqueueOutbox } from '@jobkit/adapters/postgres';
 import { runS28, s28Pass } from '../../../scripts/reliability/s28-outbox-poison.js';
 import { testEngines } from './postgres-helpers.js';
@@ -28,6 +28,34 @@ for (const engine of engines) {
         expect(r.publishCalls).toBeLessThanOrEqual(mode === 'partial' ? 8 : 60);
       });
     }
+
+    it('two poison events in different halves of a batch: both isolated, the other 198 published once', async () => {
+      const { db, schema } = await engine.fresh();
+      const events = Array.from({ length: 200 }, (_, i) => createEvent('t.two', `a-${i}`, { i }));
+      await db.transaction((tx) => enqueueOutbox(tx, events, { schema }));
+      const poison = new Set([events[30]!.id, events[170]!.id]);
+      const accepted: string[] = [];
+      const broker: Broker = {
+        name: 'two-poisons',
+        async publish(_t, messages) {
+          const ids = messages.map((m) => m.attributes?.[EVENT_ID_ATTRIBUTE] ?? '');
+          if (ids.some((id) => poison.has(id))) throw new JobkitError('BROKER_FAILED', '[test] refused');
+          accepted.push(...ids);
+          return ids;
+        },
+        async subscribe(): Promise<never> {
+          throw new Error('unused');
+        },
+        async close() {},
+      };
+      const relay = createOutboxRelay({ db, broker, topic: 't', schema, batchSize: 200, maxAttempts: 2, backoff: { baseMs: 1, maxMs: 1, jitter: 0 } });
+      await relay.runOnce();
+      expect(accepted).toHaveLength(198);
+      expect(new Set(accepted).size).toBe(198);
+      const rows = (await db.query<{ id: string; attempts: number }>(`SELECT id, attempts FROM ${schema}.outbox WHERE attempts > 0`)).rows;
+      expect(new Set(rows.map((r) => r.id))).toEqual(poison);
+      await relay.stop();
+    });
 
     it('a broker that is down: a bounded number of calls per round, every event backs off with one attempt', async () => {
       const { db, schema } = await engine.fresh();

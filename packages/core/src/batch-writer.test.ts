@@ -258,6 +258,24 @@ describe('createBatchWriter: a refused row does not sink its batch', () => {
     expect(down.stats()).toMatchObject({ splits: 0, failedRows: 64 });
   });
 
+  it('a sink down as a whole stops splitting after a fruitless half, even if isolate accepts its error', async () => {
+    let calls = 0;
+    const failed: number[][] = [];
+    const w = createBatchWriter<number>({
+      sink: async () => {
+        calls += 1;
+        throw new JobkitError('VALIDATION_FAILED', 'everything refused');
+      },
+      maxRows: 256,
+      flushIntervalMs: 60_000,
+      onError: (f) => void failed.push(f.rows),
+    });
+    await w.write(Array.from({ length: 256 }, (_, i) => i));
+    await w.close();
+    expect(calls).toBeLessThanOrEqual(2 * 8 + 1);
+    expect(failed.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 256 }, (_, i) => i));
+  });
+
   it('without onDeadLetter (or when it throws) the lone row goes to onError, never dropped', async () => {
     const e = engine((n) => n === 3);
     const failed: number[][] = [];

@@ -84,7 +84,8 @@ export interface BatchWriterOptions<T> {
    * fails with one (at once when `shouldRetry` declines it, else after its retries) is split in
    * halves, each sent on its own, until the refused rows stand alone: about 2·log2(batch) sink
    * calls per bad row, the healthy rows are written. Errors of the sink as a whole (a network
-   * error) must return false here, or an outage costs a call per row.
+   * error) should return false here; if they do not, a split whose first half (of several rows)
+   * writes nothing stops splitting, so an outage costs about 2·log2(batch) attempts, not one per row.
    * @default the errors `shouldRetry` declines (permanent ones)
    */
   isolate?: (error: unknown) => boolean;
@@ -251,7 +252,12 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
     }
   }
 
-  async function send(batch: Batch<T>): Promise<void> {
+  /**
+   * Send a batch (splitting it to isolate refused rows); returns whether any row was written.
+   * When a split's first half (of several rows) writes nothing, the sink is failing as a whole
+   * rather than for one row, so the second half is not split further: it fails as one batch.
+   */
+  async function send(batch: Batch<T>, split = true): Promise<boolean> {
     const started = performance.now();
     const { error, attempts } = await attempt(batch);
     if (error === undefined) {
@@ -264,29 +270,31 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
         durationMs: performance.now() - started,
         dedupToken: batch.token,
       });
-      return;
+      return true;
     }
     const rowFault = isolate(error);
-    if (rowFault && batch.rows.length > 1) {
+    if (rowFault && split && batch.rows.length > 1) {
       // Depth first, left half first: rows keep their order, and each half has a token of its own.
       stats.splits += 1;
       const mid = batch.rows.length >> 1;
-      await send({ rows: batch.rows.slice(0, mid), seq: batch.seq, token: `${batch.token}.0` });
-      await send({ rows: batch.rows.slice(mid), seq: batch.seq, token: `${batch.token}.1` });
-      return;
+      const left = await send({ rows: batch.rows.slice(0, mid), seq: batch.seq, token: `${batch.token}.0` });
+      // A lone refused row says nothing about the sink; several rows none of which went in do.
+      const right = await send({ rows: batch.rows.slice(mid), seq: batch.seq, token: `${batch.token}.1` }, left || mid === 1);
+      return left || right;
     }
-    if (rowFault && options.onDeadLetter) {
+    if (rowFault && batch.rows.length === 1 && options.onDeadLetter) {
       const dead: DeadLetter<T> = { row: batch.rows[0] as T, reason: error instanceof Error ? error.message : String(error), error, seq: batch.seq, attempts };
       try {
         await options.onDeadLetter(dead);
         stats.deadLetteredRows += 1;
         emitter.emit('deadLetter', dead);
-        return;
       } catch (e) {
-        return fail(batch, e, attempts);
+        await fail(batch, e, attempts);
       }
+      return false;
     }
-    return fail(batch, error, attempts);
+    await fail(batch, error, attempts);
+    return false;
   }
 
   async function fail(batch: Batch<T>, error: unknown, attempts: number): Promise<void> {

@@ -202,8 +202,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       const skipped: string[] = [];
       const failedAggregates = new Set<string>();
       let lastError: unknown;
-      // Extra publish calls this round may spend finding the event a broker refused in a batch.
-      let splits = 2 * Math.ceil(Math.log2(rows.length + 1)) + 8;
+      // Publish calls this round may spend on splits to find refused events: enough for about three
+      // per round (each costs ~2·log2(batch)); events left over back off and are tried next round.
+      let splits = 6 * Math.ceil(Math.log2(rows.length + 1)) + 8;
       const fail = (x: Item, error: unknown) => {
         lastError = error;
         // Only the first failing event of an aggregate is charged an attempt; its successors were
@@ -216,9 +217,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
        * Publish a group; on failure only the refused events fail. A broker that reports partial
        * accepts (`details.publishedIds`, as the Pub/Sub adapter does) says which; for an
        * all-or-nothing refusal the group is split in halves until the refused event stands alone
-       * (about 2·log2(batch) calls for one poison event). When both halves of a split fail with a
-       * retryable error the broker itself is in trouble (or several events are bad): the second
-       * half is not split further and backs off as a whole, as one failed call did before.
+       * (about 2·log2(batch) calls per poison event). Returns false when the broker took none of the
+       * events it was sent. When the first half of a split (several events) gets nothing out with a
+       * retryable error, the broker itself is in trouble: the second half is not split further and backs off as a whole, as one
+       * failed call did before.
        */
       const publishGroup = async (topic: string, group: Item[], split = true): Promise<boolean> => {
         const items = group.filter((x) => {
@@ -238,7 +240,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         const ids = JobkitError.is(error) ? error.details.publishedIds : undefined;
         if (Array.isArray(ids) && ids.length === items.length) {
           items.forEach((x, i) => (typeof ids[i] === 'string' ? ok.push(x.row.seq) : fail(x, error)));
-          return false;
+          return ids.some((id) => typeof id === 'string');
         }
         if (items.length === 1 || !split || splits <= 0) {
           for (const x of items) fail(x, error);
@@ -247,9 +249,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         splits -= 2;
         const mid = items.length >> 1;
         const left = await publishGroup(topic, items.slice(0, mid));
-        const outage = !left && !(JobkitError.is(error) && !error.retryable);
-        await publishGroup(topic, items.slice(mid), !outage);
-        return false;
+        // A lone refused event says nothing about the broker; several events none of which went out do.
+        const outage = !left && mid > 1 && !(JobkitError.is(error) && !error.retryable);
+        const right = await publishGroup(topic, items.slice(mid), !outage);
+        return left || right;
       };
       for (const run of runs) await publishGroup(run.topic, run.items);
       if (skipped.length > 0) {

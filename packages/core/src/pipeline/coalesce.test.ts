@@ -15,16 +15,30 @@ describe('createCoalescer isolate', () => {
     const c = createCoalescer<number, number>(
       async (items) => {
         batches.push(items);
-        if (items.includes(13) || items.includes(40)) throw new JobkitError('STORE_FAILED', 'bad item', { retryable: false });
+        if (items.includes(13) || items.includes(40) || items.includes(41)) throw new JobkitError('STORE_FAILED', 'bad item', { retryable: false });
         return items.map((n) => n * 2);
       },
       { maxItems: 64, isolate: (e) => JobkitError.is(e) && !e.retryable },
     );
     const results = await settle(Array.from({ length: 64 }, (_, i) => c.add(i)));
     const rejected = results.flatMap((r, i) => (r.status === 'rejected' ? [i] : []));
-    expect(rejected).toEqual([13, 40]);
+    expect(rejected).toEqual([13, 40, 41]);
     expect(results[12]).toEqual({ status: 'fulfilled', value: 24 });
-    expect(batches.length).toBeLessThanOrEqual(1 + 2 * 2 * 6);
+    expect(batches.length).toBeLessThanOrEqual(1 + 3 * 2 * 6);
+  });
+
+  it('a sink failing as a whole costs about 2·log2(batch) flushes even when isolate accepts its errors', async () => {
+    let calls = 0;
+    const c = createCoalescer<number, number>(
+      async () => {
+        calls++;
+        throw new Error('ECONNREFUSED');
+      },
+      { maxItems: 256, isolate: () => true },
+    );
+    const results = await settle(Array.from({ length: 256 }, (_, i) => c.add(i)));
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(calls).toBeLessThanOrEqual(2 * 8 + 1);
   });
 
   it('without isolate, or for errors it declines, the whole batch rejects as before', async () => {

@@ -21,7 +21,8 @@ export interface CoalescerOptions {
    * flushed again in halves (and so on), so only the items that fail on their own reject and
    * their batch-mates resolve. Use it for idempotent sinks whose errors can be one item's fault;
    * leave it unset for errors of the sink as a whole. At most about 2·log2(batch) extra flushes
-   * per failing item. @default never split
+   * per failing item; when a first half fails entirely the second is not split further (an
+   * outage). @default never split
    */
   isolate?: (error: unknown) => boolean;
 }
@@ -77,18 +78,27 @@ export function createCoalescer<T, R>(flush: (items: T[]) => Promise<R[]>, optio
     running = null;
   }
 
-  async function settle(batch: Pending<T, R>[]): Promise<void> {
+  /**
+   * Flush a batch; returns whether any item was written. When a split's first half (of several
+   * items) writes nothing at all, the sink is failing as a whole (not one item), so the second half
+   * is flushed once more without splitting: an outage costs about 2·log2(batch) flushes, not one
+   * per item.
+   */
+  async function settle(batch: Pending<T, R>[], split = true): Promise<boolean> {
     try {
       const results = await flush(batch.map((p) => p.item));
       batch.forEach((p, i) => p.resolve(results[i] as R));
+      return true;
     } catch (error) {
-      if (batch.length > 1 && options.isolate?.(error)) {
+      if (split && batch.length > 1 && options.isolate?.(error)) {
         const mid = batch.length >> 1;
-        await settle(batch.slice(0, mid));
-        await settle(batch.slice(mid));
-        return;
+        const left = await settle(batch.slice(0, mid));
+        // A lone failing item says nothing about the sink; several items none of which went in do.
+        const right = await settle(batch.slice(mid), left || mid === 1);
+        return left || right;
       }
       for (const p of batch) p.reject(error);
+      return false;
     }
   }
 
