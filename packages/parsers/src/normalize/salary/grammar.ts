@@ -794,15 +794,12 @@ const LANGUAGE_CUES: Readonly<Record<string, 'no' | 'sv' | 'da' | 'zh' | 'ja'>> 
   lønn: 'no', årslønn: 'no', timelønn: 'no', månedslønn: 'no', fastlønn: 'no', stilling: 'no', stillingen: 'no',
   søknadsfrist: 'no', arbeidssted: 'no', jobb: 'no', lønnet: 'no', lønnstrinn: 'no', kroner: 'no', ikke: 'no',
   løn: 'da', årsløn: 'da', timeløn: 'da', månedsløn: 'da', ansøgningsfrist: 'da', arbejdssted: 'da', måneden: 'da',
-  kr: 'da', om: 'da', efter: 'da', aftale: 'da', lønnen: 'no',
+  efter: 'da', aftale: 'da', lønnen: 'no',
   lön: 'sv', mån: 'sv', mnd: 'no', årslön: 'sv', timlön: 'sv', månadslön: 'sv', månad: 'sv', månaden: 'sv', kronor: 'sv', tjänst: 'sv',
   tjänsten: 'sv', och: 'sv', enligt: 'sv', inte: 'sv', ansök: 'sv', ingångslön: 'sv',
   元: 'zh', 薪: 'zh', 月薪: 'zh', 年薪: 'zh', 人民币: 'zh', 工资: 'zh', 待遇: 'zh', 万元: 'zh', 薪资: 'zh', 块: 'zh',
   円: 'ja', 万円: 'ja', 年収: 'ja', 月給: 'ja', 時給: 'ja', 日給: 'ja', 給与: 'ja', 賞与: 'ja', 年俸: 'ja',
 };
-// "kr" alone is a Danish/Norwegian/Swedish mark: do not let it count for Danish.
-delete (LANGUAGE_CUES as Record<string, string>).kr;
-delete (LANGUAGE_CUES as Record<string, string>).om;
 
 const QUALIFIERS: Readonly<Record<string, string>> = {
   kuwaiti: 'KWD', kuwait: 'KWD', كويتي: 'KWD', bahraini: 'BHD', bahrain: 'BHD', بحريني: 'BHD', jordanian: 'JOD',
