@@ -339,11 +339,11 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
       warnings.push(`page nests elements ${scan.maxDepth} deep; heuristics skipped`);
     } else {
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
-      if (source === null && found.kind !== 'job') {
-        // A client-rendered shell (Workday, SuccessFactors…) is named, with where to read it instead.
-        const shell = !found.fields.description || found.visibleChars < 200 ? shellPlatform(found.visibleChars, ats?.platform, input) : undefined;
-        return noJob(shell ? shellWarning(shell) : withNodeCapReason(found.reason, warnings));
-      }
+      // A client-rendered shell (Workday, SuccessFactors…) is named, with where to read it
+      // instead, even when its head metadata names a role.
+      const shell = source === null && (found.visibleChars < 200 || (!found.fields.description && found.kind !== 'job')) ? shellPlatform(found.visibleChars, ats?.platform, input) : undefined;
+      if (shell) return noJob(shellWarning(shell));
+      if (source === null && found.kind !== 'job') return noJob(withNodeCapReason(found.reason, warnings));
       if (source !== null) warnAboutContradictions(merged, found.fields, source, warnings);
       fillGaps(merged, found.fields, 'heuristic');
       warnings.push(...found.warnings);

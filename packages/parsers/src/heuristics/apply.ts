@@ -8,8 +8,10 @@ import { cleanInline } from '../html/sanitize.js';
 import type { Page } from './page.js';
 import { APPLY_TEXT } from './vocabulary.js';
 
-export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean } {
+export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean; applyLinks: number } {
   let hasApply = false;
+  let applyUrl: string | undefined;
+  const distinct = new Set<string>();
   const clickable = page.tags('a', 'button', 'input').filter((e) => e.name !== 'input' || e.attribs.type === 'submit' || e.attribs.type === 'button');
   for (const e of clickable.slice(0, 3_000)) {
     const text = cleanInline(textOf(e, 200) || e.attribs.value || e.attribs['aria-label'] || e.attribs.title || '');
@@ -19,10 +21,14 @@ export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean
     if (!href || /^(javascript|mailto|tel):/i.test(href) || href === '#') continue;
     try {
       const u = new URL(href, page.url);
-      if (u.protocol === 'http:' || u.protocol === 'https:') return { applyUrl: u.toString(), hasApply };
+      if (u.protocol === 'http:' || u.protocol === 'https:') {
+        applyUrl ??= u.toString();
+        distinct.add(u.toString());
+        if (distinct.size >= 3) break;
+      }
     } catch {
       // Unparseable hrefs are skipped like a browser would.
     }
   }
-  return { hasApply };
+  return { ...(applyUrl ? { applyUrl } : {}), hasApply, applyLinks: distinct.size };
 }

@@ -27,9 +27,22 @@ export interface PageEvidence {
   bodyText: string;
   /** Salary, employment-type and location chips found next to the title. */
   chipFacts: number;
+  /** Distinct apply links (a result list has one per posting). */
+  applyLinks: number;
 }
 
 const FACT_FIELDS = ['location', 'employment', 'salary', 'experience', 'education', 'validThrough', 'company', 'title'] as const;
+
+/** The first anchor at most two levels below `el`. */
+function findAnchor(el: Element): Element | undefined {
+  for (const c of el.children) {
+    if (c.type !== 'tag') continue;
+    const e = c as Element;
+    if (e.name === 'a') return e;
+    for (const d of e.children) if (d.type === 'tag' && (d as Element).name === 'a') return d as Element;
+  }
+  return undefined;
+}
 
 function jobLinksOn(page: Page): Set<string> {
   const links = new Set<string>();
@@ -84,12 +97,26 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   }
   if (pageIsJobUrl) (score += 2), why.push('job URL');
   const listingTitle = headings.some((h) => LISTING_TITLE.test(h));
-  if (listingTitle) score -= 3;
   if (seen.h1Count > 3) score -= 2;
 
   // Counting job links only matters when the page might be a listing.
   const maybeListing = score < 6 || listingTitle;
   const jobLinks = maybeListing ? jobLinksOn(page) : new Set<string>();
+  // "Careers" over one posting is a careers page with one opening; over several links, a listing.
+  if (listingTitle && jobLinks.size >= 2) score -= 3;
+  // Several headings that each link to a posting are a result list, however much else the page says.
+  const linkedHeadings = tags('h2', 'h3', 'h4').slice(0, 200).filter((h) => {
+    const a = h.name === 'a' ? h : h.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'a') ?? findAnchor(h);
+    if (!a?.attribs.href) return false;
+    try {
+      return isJobUrl(new URL(a.attribs.href, page.url));
+    } catch {
+      return false;
+    }
+  }).length;
+  if (linkedHeadings >= 3 || seen.applyLinks >= 3) {
+    return { kind: 'listing', reason: `page lists ${Math.max(linkedHeadings, seen.applyLinks)} postings (a listing page, not one posting)` };
+  }
   // A posting's text rarely links to five other postings; a listing's main block is those links.
   const ownText = Math.max(0, seen.bodyText.length - 60 * jobLinks.size);
   if (seen.linksInDescription >= 5 || (jobLinks.size >= 5 && (score < 5 || listingTitle || ownText < 1_500))) {

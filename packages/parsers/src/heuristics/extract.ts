@@ -114,6 +114,7 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
     linksInDescription: descriptionEl ? jobLinksInside(descriptionEl, ctx.url) : 0,
     h1Count: title.h1Count,
     bodyText,
+    applyLinks: apply.applyLinks,
     chipFacts: new Set(chips.filter((c) => c.kind === 'salary' || c.kind === 'employment' || c.kind === 'location').map((c) => c.kind)).size,
   });
   return { fields, ...verdict, warnings: dates.warnings, visibleChars: bodyText.length };

@@ -9,7 +9,7 @@ import type { PageScan } from '../html/scan.js';
 import { indexPage, type PageIndex } from '../html/select.js';
 import { cleanInline } from '../html/sanitize.js';
 import { collectLabels, type LabelHits } from './labels.js';
-import { siteBrand, type SiteBrand } from './site.js';
+import { foldKey, siteBrand, type SiteBrand } from './site.js';
 
 /** Inputs of heuristic extraction. */
 export interface HeuristicContext {
@@ -51,9 +51,26 @@ function guessLang(text: string): string | undefined {
   return undefined;
 }
 
+/** Header logo and brand texts, and the footer's opening name: the site's own names. */
+function ownNames(index: PageIndex, into: Set<string>): void {
+  const add = (t: string | undefined) => {
+    const k = t ? foldKey(cleanInline(t).replace(/\s*(?:logo|logotipo|logotype)$/i, '')) : '';
+    if (k.length >= 2) into.add(k);
+  };
+  for (const el of index.select('header [class*="logo" i], header [class*="brand" i], [class*="site-header" i] [class*="logo" i], #header [class*="logo" i]').slice(0, 4)) {
+    add(el.name === 'img' ? el.attribs.alt : textOf(el, 120).length < 100 ? textOf(el, 120) : undefined);
+    for (const img of el.children) if (isElement(img) && img.name === 'img') add(img.attribs.alt);
+  }
+  const footer = index.tags('footer')[0];
+  const first = footer ? cleanInline(textOf(footer, 300)).split(/\s+[·•|–—]\s+|\s*©\s*(?:\d{4}\s*)?/u)[0] : undefined;
+  if (first && first.length <= 80) add(first);
+}
+
 export function preparePage(doc: Document, ctx: HeuristicContext): Page {
   const index = indexPage(doc, buttonAlias);
   const body: AnyNode = index.tags('body')[0] ?? doc;
+  const brand = siteBrand(ctx.url, ctx.scan);
+  ownNames(index, brand.ownNames);
   const lang = ctx.scan.lang ? ctx.scan.lang.toLowerCase().split(/[-_]/)[0] : guessLang(`${ctx.scan.title ?? ''} ${ctx.scan.meta.get('og:title') ?? ''}`);
   return {
     url: ctx.url,
@@ -63,7 +80,7 @@ export function preparePage(doc: Document, ctx: HeuristicContext): Page {
     body,
     tags: index.tags,
     lang: lang || undefined,
-    brand: siteBrand(ctx.url, ctx.scan),
+    brand,
     labels: collectLabels(body),
   };
 }

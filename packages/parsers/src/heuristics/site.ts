@@ -17,6 +17,11 @@ export interface SiteBrand {
   tld: string | undefined;
   /** The site is a job board or portal listing many employers, so its name is not the employer. */
   isBoard: boolean;
+  /**
+   * Folded names the page shows as its own (header logo text or alt, the footer's opening name):
+   * never a posting title, though on an employer's site they name the employer.
+   */
+  ownNames: Set<string>;
 }
 
 /** ATS hosts: each employer gets its own careers site there, so its site name is the employer's. */
@@ -42,7 +47,9 @@ export function siteBrand(url: string, scan: PageScan): SiteBrand {
   const boardish = (s: string | undefined) => !!s && (KNOWN_BRANDS.has(foldKey(s)) || /job|career|karriere|stellen|emploi|empleo|vaga|talent|recruit|hire|hiring|naukri|rabota|vacanc|zhaopin|work/i.test(s));
   const isAts = domain ? ATS_DOMAINS.test(domain) : false;
   const isBoard = !isAts && ((domain ? isPlatformDomain(domain) : false) || boardish(domainLabel) || boardish(siteName));
-  return { siteName, domainLabel, tld, isBoard };
+  const ownNames = new Set<string>();
+  if (siteName) ownNames.add(foldKey(siteName));
+  return { siteName, domainLabel, tld, isBoard, ownNames };
 }
 
 /** True when most words of `text` are job-board vocabulary: a slogan such as "jobs/vacancies, careers and employment". */

@@ -35,6 +35,9 @@ export function plausibleTitle(text: string, brand?: SiteBrand): boolean {
   if (LOGIN_RE.test(foldWords(text)) && text.length < 40) return false;
   if (brand && isBrand(text, brand)) return false;
   if (brand?.siteName && foldKey(brand.siteName) === foldKey(text)) return false;
+  if (brand?.ownNames.has(foldKey(text))) return false;
+  // "About Acme" heads an about page, never a posting.
+  if (/^(?:about|über|à propos|acerca de|sobre|chi siamo|over ons|o nas|о компании|关于|關於|について|عن الشركة|من نحن|hakkımızda)(?![\p{L}])/iu.test(text)) return false;
   return /\p{L}/u.test(text);
 }
 
@@ -47,6 +50,8 @@ export interface TitleParts {
   rest: string[];
   /** The company came from an explicit pattern ("at", "hiring", "Careers at", "work at company X"). */
   explicit?: boolean;
+  /** "Careers – Acme": a careers segment beside one other, which names the site, not a role. */
+  career?: boolean;
 }
 
 const HAS_CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
@@ -107,19 +112,26 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, 
   if (app) return { title: app[1]!.trim(), company: app[2]!.trim(), rest: [], explicit: true };
   let company: string | undefined;
   let explicit = false;
+  let droppedCareer = false;
   const kept: string[] = [];
   for (const raw of splitSegments(text, heading)) {
     const seg = raw.replace(TRAILING_NOISE, '');
     const career = CAREER_SEGMENT.exec(seg);
     if (career) {
       if (career[1]) (company ??= career[1].trim()), (explicit = true);
+      droppedCareer = true;
       continue;
     }
     if (brand && isBrand(seg, brand)) continue;
     // "Job Description - <Role>", "<Role> (2600431)": generic words and bare ids are not segments.
-    if (isGenericHeading(seg) || isListingHeading(seg) || /^\(?[A-Z]{0,4}[-#]?\d{3,}\)?$/i.test(seg)) continue;
+    if (isListingHeading(seg)) {
+      droppedCareer = true;
+      continue;
+    }
+    if (isGenericHeading(seg) || /^\(?[A-Z]{0,4}[-#]?\d{3,}\)?$/i.test(seg)) continue;
     kept.push(seg);
   }
+  if (droppedCareer && kept.length === 1 && !knownTitle && !company) return { title: '', company: kept[0]!, rest: [], career: true };
   const parts = kept.length > 0 ? kept : splitSegments(text, heading).slice(0, 1);
   if (parts.length === 0) return { title: text, rest: [] };
   let idx = 0;
@@ -211,7 +223,8 @@ export function extractTitle(page: Page): TitleResult {
     const t = parts.title.replace(/\s*[:：]\s*$/, '');
     // From head metadata only an explicit pattern ("at X", "X hiring") names the employer; plain
     // segments are read again once the title is known (see company.ts).
-    if (parts.company && (parts.explicit || (source !== 'title' && source !== 'og'))) companyHints.push({ text: parts.company, weight: source === 'title' || source === 'og' ? 3 : 4, source });
+    if (parts.career && parts.company) companyHints.push({ text: parts.company, weight: 2, source: 'title-career' });
+    else if (parts.company && (parts.explicit || (source !== 'title' && source !== 'og'))) companyHints.push({ text: parts.company, weight: source === 'title' || source === 'og' ? 3 : 4, source });
     if (parts.location) locationHints.push(parts.location);
     if (plausibleTitle(t, brand)) ballot.add(t, weight, source, el);
   };

@@ -36,6 +36,8 @@ export function classifyShortText(text: string): ChipKind | undefined {
   if (PIN.test(text)) return 'location';
   if (POSTED_BY.test(text)) return 'company';
   if (POSTED.test(text) && text.length <= 60) return 'date';
+  // Chips are not sentences: "We raised a $12M Series A in 2025." is prose.
+  if (/[.!?。]$/.test(text) && text.split(/\s+/).length > 4) return undefined;
   if (MONEY.test(text) && /\d/.test(text) && text.length <= 60) return 'salary';
   const f = foldWords(text);
   if (EMPLOYMENT_ANY_RE.test(f) && text.length <= 40) return 'employment';
