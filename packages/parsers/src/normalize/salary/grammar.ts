@@ -256,9 +256,9 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
       }
     }
     const count = isCount(tokens, i, last, currency !== null);
-    const three = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency);
-    const threeCtx = three || (currency === null && (ctx.arabic || isThreeDecimalMark(currency)));
-    const raw = numberValue(t.text, threeCtx || (currency === 'DINAR'));
+    // Dinars and rials write three decimals ("650.000" is 650); so does Arabic text naming no currency.
+    const threeDecimals = currency === null ? ctx.arabic : THREE_DECIMAL_CURRENCIES.has(currency) || currency === 'DINAR';
+    const raw = numberValue(t.text, threeDecimals);
     const value = raw * mult + extra;
     const shaped = mult !== 1 || /[.,' ]/.test(t.text);
     amounts.push({ first, last, num: i, value, mult, multWord: mult === 1 ? undefined : multWord, currency, shaped, period, count });
@@ -329,8 +329,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
 
   // "BHD 450.000 - 600.000": the currency on one end sets how both ends read.
   if (currency && THREE_DECIMAL_CURRENCIES.has(currency)) {
-    if (!a.currency) a = { ...a, value: numberValue(tokens[a.num]!.text, true) * a.mult };
-    if (b && !b.currency) b = { ...b, value: numberValue(tokens[b.num]!.text, true) * b.mult };
+    if (!a.currency || isAmbiguous(a.currency)) a = { ...a, value: numberValue(tokens[a.num]!.text, true) * a.mult };
+    if (b && (!b.currency || isAmbiguous(b.currency))) b = { ...b, value: numberValue(tokens[b.num]!.text, true) * b.mult };
   }
   // A multiplier or thousands written once applies to both ends: "17-30K", "1.5-2万", "22-28,000".
   if (b) {
@@ -439,10 +439,6 @@ const COMPOUND: Readonly<Record<string, readonly [number, string]>> = {
   万円: [1e4, 'JPY'], 千円: [1e3, 'JPY'], 百万円: [1e6, 'JPY'], 万元: [1e4, 'CNY'], 千元: [1e3, 'CNY'], 만원: [1e4, 'KRW'],
   억원: [1e8, 'KRW'], lpa: [1e5, 'INR'],
 };
-
-function isThreeDecimalMark(mark: string | null): boolean {
-  return mark === 'DINAR';
-}
 
 /** The number at `i` is a count or a measure ("3 years", "30-hour", "40%", "13薪", "401(k)", a year). */
 function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency: boolean): boolean {
