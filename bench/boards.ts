@@ -1,5 +1,5 @@
 /**
- * Board clients on odd rows: every board case under `packages/parsers/test/fixtures/boards/odd/`
+ * Board clients on odd rows: every board case under `packages/parsers/test/fixtures/boards/`
  * (one file per vendor: good rows mixed with `null` entries, rows without id, title or URL,
  * numeric ids, stringly flags, `http:` URLs, missing totals; plus real captures with provenance)
  * and, when `../shared/corpus` exists, the Greenhouse API responses recorded there, run through
@@ -23,9 +23,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createStaticFetcher } from '@jobkit/core';
 import type { JobPosting, StaticResponse } from '@jobkit/core';
 import { listBoardJobs } from '@jobkit/parsers';
-import { BOARD_CASES, CASE_NOW } from '../packages/parsers/test/fixtures/boards/odd/index.js';
-import type { BoardCase, ExpectedJob } from '../packages/parsers/test/fixtures/boards/odd/index.js';
-import { mismatches } from '../packages/parsers/test/fixtures/boards/odd/match.js';
+import { BOARD_CASES, CASE_NOW } from '../packages/parsers/test/fixtures/boards/cases.js';
+import type { BoardCase, ExpectedJob } from '../packages/parsers/test/fixtures/boards/cases.js';
+import { mismatches } from '../packages/parsers/test/fixtures/boards/match.js';
 
 const VERBOSE = process.argv.includes('--verbose');
 /** Last commit before the tolerant-rows work of issue #11. */

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listBoardJobs } from '../src/index.js';
 import { startVendorServer } from './fixtures/boards/server.js';
 import type { VendorServer } from './fixtures/boards/server.js';
-import { BOARD_CASES, CASE_NOW } from './fixtures/boards/odd/index.js';
-import type { BoardCase } from './fixtures/boards/odd/index.js';
-import { mismatches } from './fixtures/boards/odd/match.js';
+import { BOARD_CASES, CASE_NOW } from './fixtures/boards/cases.js';
+import type { BoardCase } from './fixtures/boards/cases.js';
+import { mismatches } from './fixtures/boards/match.js';
 
 let server: VendorServer;
 beforeAll(async () => {

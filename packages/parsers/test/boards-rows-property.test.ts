@@ -2,8 +2,8 @@ import { createStaticFetcher } from '@jobkit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listBoardJobs } from '../src/index.js';
-import { BOARD_CASES, CASE_NOW } from './fixtures/boards/odd/index.js';
-import type { BoardCase } from './fixtures/boards/odd/index.js';
+import { BOARD_CASES, CASE_NOW } from './fixtures/boards/cases.js';
+import type { BoardCase } from './fixtures/boards/cases.js';
 
 // Property: whatever junk sits between a board's rows (any JSON value), every job the case
 // expects still comes through and the board never throws. Only JSON boards with one response
