@@ -110,6 +110,19 @@ describe('http fetcher: robots.txt failures and matching', () => {
     }
   });
 
+  it('a robots.txt lost in a redirect loop counts as absent (RFC 9309 §2.3.1.2), not as a failure', async () => {
+    const site = await startServer({
+      '/robots.txt': (_req, res) => res.writeHead(302, { location: '/robots-moved' }).end(),
+      '/robots-moved': (_req, res) => res.writeHead(302, { location: '/robots.txt' }).end(),
+      '/page': (_req, res) => res.end('page'),
+    });
+    try {
+      expect((await localFetcher({ robots: true, maxRedirects: 5 }).fetch(`${site.origin}/page`)).text()).toBe('page');
+    } finally {
+      await site.close();
+    }
+  });
+
   it('a 5xx robots.txt still disallows the origin, and the message names the status', async () => {
     const site = await startServer({ '/robots.txt': (_req, res) => res.writeHead(502).end('bad gateway'), '/page': (_req, res) => res.end('x') });
     try {

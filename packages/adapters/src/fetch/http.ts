@@ -254,6 +254,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       });
       return { status: result.status, body: robotsText(result.body) };
     } catch (error) {
+      // RFC 9309 §2.3.1.2: a robots.txt not reached through the redirects may be taken as unavailable (4xx: no rules).
+      if (JobkitError.is(error, 'FETCH_TOO_MANY_REDIRECTS')) return { status: 404, body: '' };
       return { error };
     }
   }
