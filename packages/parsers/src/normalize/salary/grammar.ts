@@ -607,6 +607,8 @@ function periodAt(tokens: readonly Token[], k: number, adjacent: boolean): Salar
   const prev = tokens[k - 1];
   if (UNIT_PERIOD.has(w)) {
     if (prev && (prev.text === '/' || prev.text === '／' || PER_WORDS.has(prev.text) || prev.text === "'" || prev.text === '’')) return UNIT_PERIOD.get(w)!;
+    // "pr. måned", "p. Monat": an abbreviated per-word keeps its dot.
+    if (prev?.text === '.' && PER_WORDS.has(tokens[k - 2]?.text ?? '')) return UNIT_PERIOD.get(w)!;
     // "per calendar month", "a working day"
     if (prev && (prev.text === 'calendar' || prev.text === 'working' || prev.text === 'business') && PER_WORDS.has(tokens[k - 2]?.text ?? '')) return UNIT_PERIOD.get(w)!;
     if (adjacent && (w.length > 2 || w === '月' || w === '年' || w === '日' || w === '天')) return UNIT_PERIOD.get(w)!;
