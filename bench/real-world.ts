@@ -22,152 +22,21 @@
  * Run: npx -y pnpm@10 bench:real-world [--verbose] [--only <id>] [--dir <path>] [--show-holdout] [--no-shared]
  * @module
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { extractJobLinks, parseEmploymentType, parseJobPage } from '@jobkit/parsers';
-import { evaluatePage, FIELDS, TruthSchema, type PageEvaluation, type ParsedLinks, type Truth } from './real-world/evaluate.js';
+import { extractJobLinks, parseJobPage } from '@jobkit/parsers';
+import { loadCorpus, loadSharedCorpus, OWN_CORPUS, type CorpusPage } from './real-world/corpus.js';
+import { evaluatePage, FIELDS, type PageEvaluation, type ParsedLinks } from './real-world/evaluate.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OWN = path.join(repoRoot, 'bench/real-world');
-const SHARED = path.resolve(repoRoot, '../shared/corpus');
 /** Reference time when a truth file gives no `capturedAt`. */
 const DEFAULT_NOW = new Date('2026-11-25T12:00:00Z');
 
-interface Page {
-  id: string;
-  html: string;
-  truth: Truth;
-  kind: Truth['kind'];
-  family: string;
-  site: string;
-  language: string;
-  script: string;
-  structured: string;
-  origin: string;
-  split: string;
-}
-
 interface Scored {
-  page: Page;
+  page: CorpusPage;
   evaluation: PageEvaluation;
   source: string | null;
   warnings: string[];
   ms: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Loading
-
-function readManifest(file: string): Map<string, Record<string, string>> {
-  const rows = new Map<string, Record<string, string>>();
-  if (!existsSync(file)) return rows;
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = lines.shift()?.split('\t') ?? [];
-  for (const line of lines) {
-    const cells = line.split('\t');
-    const row = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
-    if (row.id) rows.set(row.id, row);
-  }
-  return rows;
-}
-
-/** Structured data a page carries, for sets without a manifest column. */
-function detectStructured(html: string): string {
-  if (/application\/ld\+json/i.test(html) && /JobPosting/.test(html)) return 'json-ld';
-  if (/itemtype=["']?https?:\/\/schema\.org\/JobPosting/i.test(html)) return 'microdata';
-  if (/typeof=["'][^"']*JobPosting/i.test(html)) return 'rdfa';
-  return 'none';
-}
-
-/** A corpus in the shared format: `pages/<id>.html`, `truth/<id>.json`, optional `MANIFEST.tsv`. */
-function loadOwnFormat(dir: string, setName: string): Page[] {
-  const manifest = readManifest(path.join(dir, 'MANIFEST.tsv'));
-  const truthDir = path.join(dir, 'truth');
-  if (!existsSync(truthDir)) return [];
-  const pages: Page[] = [];
-  for (const f of readdirSync(truthDir).filter((f) => f.endsWith('.json')).sort()) {
-    const id = f.slice(0, -5);
-    const htmlFile = path.join(dir, 'pages', `${id}.html`);
-    if (!existsSync(htmlFile)) {
-      console.warn(`[${setName}] ${id}: truth without a page; skipped`);
-      continue;
-    }
-    const raw: unknown = JSON.parse(readFileSync(path.join(truthDir, f), 'utf8'));
-    const truth = TruthSchema.safeParse(raw);
-    if (!truth.success) {
-      console.warn(`[${setName}] ${id}: invalid truth (${truth.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); skipped`);
-      continue;
-    }
-    const html = readFileSync(htmlFile, 'utf8');
-    const m = manifest.get(id) ?? {};
-    pages.push({
-      id,
-      html,
-      truth: truth.data,
-      kind: truth.data.kind,
-      family: m.family || (truth.data.kind === 'job' ? 'unknown' : truth.data.kind),
-      site: m.site || new URL(truth.data.url).hostname,
-      language: m.language || 'und',
-      script: m.script || '?',
-      structured: m.structured || detectStructured(html),
-      origin: m.origin || 'real',
-      split: m.split || 'dev',
-    });
-  }
-  return pages;
-}
-
-/** `../shared/corpus` keeps its own truth shape (`file`, `jobUrls`, `remote`); mapped onto ours. */
-function loadShared(): Page[] {
-  if (!existsSync(path.join(SHARED, 'truth'))) return [];
-  const pages: Page[] = [];
-  for (const f of readdirSync(path.join(SHARED, 'truth')).filter((f) => f.endsWith('.json')).sort()) {
-    const t = JSON.parse(readFileSync(path.join(SHARED, 'truth', f), 'utf8')) as Record<string, unknown>;
-    const file = typeof t.file === 'string' ? t.file : `${f.slice(0, -5)}.html`;
-    const htmlFile = path.join(SHARED, 'files', file);
-    if (!existsSync(htmlFile)) continue;
-    const html = readFileSync(htmlFile, 'utf8');
-    const stated = /<meta[^>]+property=["']og:url["'][^>]+content=["'](https?:[^"']+)|<link[^>]+rel=["']canonical["'][^>]+href=["'](https?:[^"']+)/i.exec(html);
-    const url = stated?.[1] ?? stated?.[2] ?? `https://corpus.example/jobs/${file.replace(/\.html$/, '')}`;
-    const listing = t.kind === 'career-listing';
-    const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(String(v).replace(/[^\d.]/g, '')));
-    const s = t.salary as Record<string, unknown> | null | undefined;
-    const candidate: Record<string, unknown> = {
-      kind: listing ? 'listing' : 'job',
-      url,
-      ...(listing
-        ? { jobLinks: t.jobUrls ?? [] }
-        : {
-            title: t.title ?? null,
-            company: t.company ?? null,
-            locations: (t.locations as string[] | null | undefined) ?? [],
-            ...(t.remote === true ? { workplaceType: 'remote' } : {}),
-            employmentType: typeof t.employmentType === 'string' ? parseEmploymentType(t.employmentType) : null,
-            salary: s ? { min: num(s.min), max: num(s.max), currency: s.currency ?? null, period: s.period ?? null } : null,
-            datePosted: typeof t.datePosted === 'string' ? t.datePosted.slice(0, 10) : null,
-            validThrough: typeof t.validThrough === 'string' ? t.validThrough.slice(0, 10) : null,
-            applyUrl: t.applyUrl ?? null,
-          }),
-    };
-    const truth = TruthSchema.safeParse(candidate);
-    if (!truth.success) continue;
-    pages.push({
-      id: file.replace(/\.html$/, ''),
-      html,
-      truth: truth.data,
-      kind: truth.data.kind,
-      family: listing ? 'listing' : 'shared',
-      site: new URL(url).hostname,
-      language: 'und',
-      script: '?',
-      structured: detectStructured(html),
-      origin: 'real',
-      split: 'dev',
-    });
-  }
-  return pages;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,7 +51,7 @@ function linksOf(html: string, url: string): ParsedLinks {
   return { links: (o.links ?? o.jobs ?? []).map((l) => l.url), nextPage: o.nextPage ?? null };
 }
 
-function score(page: Page): Scored {
+function score(page: CorpusPage): Scored {
   const now = page.truth.capturedAt ? new Date(page.truth.capturedAt) : DEFAULT_NOW;
   const t0 = performance.now();
   let parsed: { job: ReturnType<typeof parseJobPage>['job']; warnings: string[]; source: string | null };
@@ -368,11 +237,11 @@ function main(): void {
   const dir = value('--dir');
   const opts = { verbose: flag('--verbose') || only !== undefined, showHoldout: flag('--show-holdout') };
 
-  const sets: [string, Page[]][] = [];
-  if (dir) sets.push([`external (${dir})`, loadOwnFormat(path.resolve(dir), 'external')]);
+  const sets: [string, CorpusPage[]][] = [];
+  if (dir) sets.push([`external (${dir})`, loadCorpus(path.resolve(dir), 'external')]);
   else {
-    sets.push(['bench/real-world', loadOwnFormat(OWN, 'bench/real-world')]);
-    if (!flag('--no-shared')) sets.push(['../shared/corpus (not in the repo)', loadShared()]);
+    sets.push(['bench/real-world', loadCorpus(OWN_CORPUS, 'bench/real-world')]);
+    if (!flag('--no-shared')) sets.push(['../shared/corpus (not in the repo)', loadSharedCorpus()]);
   }
 
   console.log('Real-web extraction bench. Rules: titles/companies folded (case, width, spaces, punctuation); locations by city/country in any order;');
