@@ -382,7 +382,7 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
   if (locations.length > 0) fields.locations = dedupeLocations(locations);
   if (workplace) fields.workplaceType = workplace;
 
-  const types = list(node.employmentType).flatMap((t) => (str(t) ?? '').split(/[,/]/).map((p) => capText(p.trim(), NORMALIZER_INPUT_CAP.employmentType))).filter(Boolean);
+  const types = list(node.employmentType).flatMap((t) => (str(t) ?? '').split(/[,/]/, MAX_LIST).map((p) => capText(p.trim(), NORMALIZER_INPUT_CAP.employmentType))).filter(Boolean).slice(0, MAX_LIST);
   if (types.length > 0) {
     const parsed = parseEmploymentType(types);
     if (parsed.length > 0) fields.employmentType = parsed;
