@@ -29,6 +29,7 @@ export const bayt = defineSite({
   clean: {
     salary: (t) => (/unspecified|غير محدد|confidential/i.test(t) ? undefined : t),
   },
+  defaultPeriod: 'month',
   dateOrder: 'dmy',
   listing: {
     jobLinks: ['li[data-js-job] h2 a @href', 'h2 a[data-js-aid="jobID"] @href', '.has-pointer-d h2 a @href'],

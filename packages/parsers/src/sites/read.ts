@@ -278,6 +278,10 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
   }
   if (raw.salary) {
     const salary = readSalary(raw.salary, hostCurrency);
+    if (salary && salary.period === null && site.defaultPeriod) {
+      const least = Math.min(...[salary.min, salary.max].filter((v): v is number => v !== null));
+      if (least >= (site.defaultPeriod === 'year' ? 5_000 : 100)) salary.period = site.defaultPeriod;
+    }
     if (salary) fields.salary = salary;
   }
   if (raw.datePosted) {

@@ -98,9 +98,25 @@ function namedMonth(t: string): string | null {
   return date.getUTCDate() === d ? ymd(date) : null;
 }
 
+/** Thai month abbreviations, in order. */
+const THAI_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+
+/** "20 พ.ย. 69", "20 พ.ย. 2569": Thai month, Buddhist-era year (543 years ahead). */
+function thaiDate(t: string): string | null {
+  const m = /^(\d{1,2})\s*([\u0E00-\u0E7F.]{3,7})\s*(\d{2}|\d{4})$/u.exec(t);
+  if (!m) return null;
+  const month = THAI_MONTHS.indexOf(m[2]!.trim()) + 1;
+  if (month === 0) return null;
+  const be = m[3]!.length === 2 ? 2500 + Number(m[3]) : Number(m[3]);
+  const y = be > 2400 ? be - 543 : be;
+  const d = Number(m[1]);
+  const date = new Date(Date.UTC(y, month - 1, d));
+  return date.getUTCDate() === d ? ymd(date) : null;
+}
+
 /** Prefixes boards put before a date ("Posted", "Active", "Reposted", "Date posted:", "发布于"). */
 const DATE_PREFIX =
-  /^(?:(?:date\s+)?(?:re)?posted(?:\s+on)?|active|employer active|listed(?:\s+on)?|published(?:\s+on)?|updated|online seit|erschienen am|veröffentlicht(?:\s+am)?|publiée?(?:\s+le)?|publicado(?:\s+el|\s+em)?|pubblicato(?:\s+il)?|geplaatst(?:\s+op)?|opublikowano|опубликовано|تاريخ النشر|نشر(?:ت)?(?:\s+في)?|发布(?:于|时间)?|發布(?:於)?|更新于|掲載日)\s*(?:[:：]\s*)?/iu;
+  /^(?:(?:date\s+)?(?:re)?posted(?:\s+on)?|active|employer active|listed(?:\s+on)?|published(?:\s+on)?|updated|online seit|erschienen am|veröffentlicht(?:\s+am)?|publiée?(?:\s+le)?|publicado(?:\s+el|\s+em)?|pubblicato(?:\s+il)?|geplaatst(?:\s+op)?|opublikowano|опубликовано|تاريخ النشر|نشر(?:ت)?(?:\s+في)?|发布(?:于|时间)?|發布(?:於)?|更新于|掲載日|วันที่ประกาศ|ประกาศเมื่อ|вакансія від|вакансия от)\s*(?:[:：]\s*)?/iu;
 
 /**
  * A date as a board writes it → `YYYY-MM-DD` (or an ISO date-time when the text has a time).
@@ -114,7 +130,7 @@ export function siteDate(text: string, now: Date, order?: 'dmy' | 'mdy' | 'ymd')
     .trim()
     .replace(DATE_PREFIX, '').replace(/^(?:on|am|le|el|em|il(?! y a))\s+/i, '').trim();
   if (!t || t.length > 80) return undefined;
-  const out = localizedRelative(t, now) ?? monthDay(t, now) ?? namedMonth(t) ?? (order ? ordered(t, order) : null) ?? parseDate(t, { now });
+  const out = localizedRelative(t, now) ?? monthDay(t, now) ?? namedMonth(t) ?? thaiDate(t) ?? (order ? ordered(t, order) : null) ?? parseDate(t, { now });
   if (!out || Number.isNaN(Date.parse(out))) return undefined;
   const ms = Date.parse(out);
   // A posting date is never in the future; relative forms can be read a day off around midnight.
@@ -123,8 +139,8 @@ export function siteDate(text: string, now: Date, order?: 'dmy' | 'mdy' | 'ymd')
 
 /** Employment words the shared normalizer lacks (zh, ja, ar), checked after it. */
 const EXTRA_EMPLOYMENT: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
-  ['full_time', /全职|全職|正社員|フルタイム|دوام كامل|دوام كلي|полная занятость|tempo integrale|tempo pieno|voltijd|pełny etat/iu],
-  ['part_time', /兼职|兼職|パート|アルバイト|دوام جزئي|частичная занятость|tempo parziale|part-time|deeltijd|niepełny etat/iu],
+  ['full_time', /全职|全職|正社員|フルタイム|دوام كامل|دوام كلي|полная занятость|(?<!не)повна зайнятість|tempo integrale|tempo pieno|voltijd|pełny etat|งานประจำ|เต็มเวลา|पूर्णकालिक/iu],
+  ['part_time', /兼职|兼職|パート|アルバイト|دوام جزئي|частичная занятость|неповна зайнятість|tempo parziale|part-time|deeltijd|niepełny etat|พาร์ทไทม์|งานพาร์ทไทม์|अंशकालिक/iu],
   ['internship', /实习|實習|インターン|تدريب|стажировка|tirocinio|stage|praktyk/iu],
   ['contract', /合同工|派遣|契約社員|عقد|договор|проектная работа|contratto a progetto/iu],
   ['temporary', /临时|臨時|期間限定|مؤقت|временная/iu],

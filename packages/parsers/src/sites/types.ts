@@ -110,6 +110,11 @@ export interface SiteDefinition {
   clean?: Partial<Record<SiteField, (text: string) => string | undefined>>;
   /** Currency assumed when a salary names none (by host, e.g. `seek.co.nz` → NZD). */
   currency?: (host: string) => string | undefined;
+  /**
+   * The pay period the board means when a salary states none (Glassdoor ranges are yearly, Gulf
+   * boards' monthly). Applied only to amounts of that period's size.
+   */
+  defaultPeriod?: 'year' | 'month';
   /** How the site writes numeric dates (`03/04/2025`). @default 'mdy' for `/`, 'dmy' for `.`/`-` */
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
   /** Result-page selectors, used by `extractJobLinks` on this board's listings. */

@@ -37,6 +37,7 @@ export const usajobs = defineSite({
     workplace: (t) => (/^no\b/i.test(t) ? 'on-site' : /^yes\b/i.test(t) ? 'remote' : t),
   },
   currency: () => 'USD',
+  defaultPeriod: 'year',
   dateOrder: 'mdy',
   listing: {
     jobLinks: ['a.usajobs-search-result--core__title @href', '.usajobs-search-result--core a[href*="/job/"] @href'],
