@@ -18,6 +18,9 @@ const RULES: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
   ['other', /^\s*other\s*$|\bsonstige|\bautre\b|\botro\b/i],
 ];
 
+/** Characters of a string input read (a list of every type in every language is shorter). */
+const MAX_EMPLOYMENT_CHARS = 1_000;
+
 /**
  * Read employment types from one string or a list (schema.org allows either): "FULL_TIME",
  * "Vollzeit", "CDI", "Contract", ["PART_TIME", "Werkstudent"]. Deduplicated, in a stable order
@@ -25,7 +28,8 @@ const RULES: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
  * Werkstudent is a part-time student job, so it yields both part_time and internship.
  */
 export function parseEmploymentType(input: string | readonly string[]): EmploymentType[] {
-  const items = typeof input === 'string' ? input.split(/\s*[,;/|]\s*|\s+(?:or|oder|ou|o|and|und|et|y)\s+/i) : input;
+  // Capped: the split pattern is quadratic on long whitespace runs (issue 13); no real value is this long.
+  const items = typeof input === 'string' ? input.slice(0, MAX_EMPLOYMENT_CHARS).split(/\s*[,;/|]\s*|\s+(?:or|oder|ou|o|and|und|et|y)\s+/i) : input;
   const found = new Set<EmploymentType>();
   for (const item of items) {
     if (typeof item !== 'string' || !item.trim()) continue;

@@ -13,6 +13,9 @@ export interface ParsedLocation {
   workplaceType: WorkplaceType | null;
 }
 
+/** Input beyond this is not read: a list of 50 cities is shorter. */
+const MAX_LOCATION_CHARS = 2_000;
+
 // Always split here; "and"/"or" words are split only when the joined text is not one place.
 const HARD_SPLIT = /\s*(?:;|\s\|\s|\s\/\s|\n|\s•\s|\s·\s)\s*/;
 const SOFT_SPLIT = /\s+(?:or|and|oder|und|ou|et|o|y|&)\s+/i;
@@ -140,7 +143,8 @@ function parsePlace(raw: string, place: string): Location | null {
  * ISO alpha-2; a US state after a city sets `region` and country US. Each location keeps `raw`.
  */
 export function parseLocation(text: string): ParsedLocation {
-  const t = (text ?? '').trim();
+  // Capped: the splitters' `\s*…\s*` patterns are quadratic on long whitespace runs (issue 13).
+  const t = String(text ?? '').slice(0, MAX_LOCATION_CHARS).trim();
   const locations: Location[] = [];
   const seen = new Set<string>();
   for (const part of splitPlaces(t)) {
