@@ -49,6 +49,14 @@ export function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Driver messages of a dropped connection; substring scans, so a hostile message costs linear time. */
+function lostConnection(message: string): boolean {
+  const m = message.toLowerCase();
+  if (m.includes('connection terminated') || m.includes('not queryable')) return true;
+  const at = m.indexOf('connection');
+  return at >= 0 && (m.includes('closed', at + 10) || m.includes('ended', at + 10));
+}
+
 function wrap(error: unknown, sql: string): JobkitError {
   if (JobkitError.is(error)) return error;
   const state = sqlState(error);
@@ -57,7 +65,7 @@ function wrap(error: unknown, sql: string): JobkitError {
   const retryable =
     (state !== undefined && RETRYABLE_SQLSTATE.test(state)) ||
     (typeof errno === 'string' && RETRYABLE_ERRNO.has(errno)) ||
-    /Connection terminated|connection.*(closed|ended)|not queryable/i.test(msg);
+    lostConnection(msg);
   return new JobkitError('STORE_FAILED', `[adapters/postgres] ${msg}`, {
     cause: error,
     retryable,
