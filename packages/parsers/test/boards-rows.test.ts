@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { count, flag, id, idOrUrl, label, list, num, obj, required, rowsOf, text, toFlag, toId, toLabel, toNumber, toWhen, when } from '../src/boards/rows.js';
+import { count, flag, id, idOrUrl, label, list, num, obj, objOr, required, rowsOf, text, toFlag, toId, toLabel, toNumber, toWhen, when } from '../src/boards/rows.js';
 
 describe('coercing primitives', () => {
   it('flags', () => {
@@ -40,6 +40,11 @@ describe('coercing primitives', () => {
     const r = Row.parse({ id: 7, title: '', remote: 'yes', pay: '12', total: -1, at: '', dept: { name: 'Ops' }, tags: 'solo', loc: 'Paris', extra: { x: 1 } });
     expect(r).toMatchObject({ id: '7', title: undefined, remote: true, pay: 12, total: undefined, at: undefined, dept: 'Ops', tags: ['solo'], loc: undefined, extra: { x: 1 } });
     expect(Row.parse({})).toMatchObject({ tags: [] });
+  });
+
+  it('objOr reads a bare string as the named field', () => {
+    const Places = list(objOr('name', { name: label, city: text }));
+    expect(Places.parse(['Berlin', { city: 'Paris' }, 7, null, true])).toEqual([{ name: 'Berlin' }, { city: 'Paris' }, { name: '7' }]);
   });
 });
 

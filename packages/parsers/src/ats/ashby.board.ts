@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, toDraft } from '../boards/map.js';
 import { parseSalary } from '../normalize/salary.js';
-import { flag, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { flag, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -36,7 +36,7 @@ const Job = z.looseObject({
   departmentName: label,
   teamName: label,
   publishedDate: when,
-  secondaryLocations: list(obj({ location: label, address: Address })),
+  secondaryLocations: list(objOr('location', { location: label, address: Address })),
   address: Address,
   isRemote: flag,
   workplaceType: text,

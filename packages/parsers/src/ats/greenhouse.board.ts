@@ -9,7 +9,7 @@ import type { Salary } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson, mapLimit } from '../boards/http.js';
 import { decodeEntities, periodOf, place, salaryOf, toDraft } from '../boards/map.js';
-import { any, count, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { any, count, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -27,7 +27,7 @@ const Job = z.looseObject({
   location: label,
   content: text,
   departments: list(label),
-  offices: list(obj({ name: text, location: label })),
+  offices: list(objOr('name', { name: text, location: label })),
   metadata: list(obj({ name: text, value: any, value_type: text })),
   pay_input_ranges: list(PayRange),
 });

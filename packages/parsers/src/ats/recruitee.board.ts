@@ -8,7 +8,7 @@ import type { Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
-import { flag, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { flag, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -24,7 +24,7 @@ const Offer = z.looseObject({
   country_code: text,
   country: label,
   postal_code: text,
-  locations: list(obj({ city: label, state: label, country: label, country_code: text })),
+  locations: list(objOr('name', { name: label, city: label, state: label, country: label, country_code: text })),
   remote: flag,
   hybrid: flag,
   on_site: flag,
@@ -50,7 +50,7 @@ export const recruiteeBoard: BoardClient = {
     const rows = keep(ctx, data.offers);
     const offers = rows.filter((o) => !o.status || o.status === 'published');
     const drafts = offers.slice(0, ctx.maxJobs).map((o) => {
-      const listed = o.locations.map((l) => place({ city: l.city, region: l.state, country: l.country_code ?? l.country }));
+      const listed = o.locations.map((l) => place({ city: l.city, region: l.state, country: l.country_code ?? l.country, raw: l.city || l.state || l.country ? undefined : l.name }));
       const locations = (listed.length ? listed : [place({ city: o.city, region: o.state_name, country: o.country_code ?? o.country, postalCode: o.postal_code })]).filter(
         (l): l is Location => l !== null,
       );

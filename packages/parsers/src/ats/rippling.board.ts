@@ -10,7 +10,7 @@ import type { JobDraft, Location, Salary, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
-import { count, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { count, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -21,7 +21,7 @@ const V2Job = z.looseObject({
   name: required('no title'),
   url: text,
   department: label,
-  locations: list(obj({ name: label, city: label, state: label, country: label, countryCode: text, workplaceType: text })),
+  locations: list(objOr('name', { name: label, city: label, state: label, country: label, countryCode: text, workplaceType: text })),
   employmentType: label,
   payRangeDetails: list(obj({ min: num, max: num, currency: text, interval: text })),
   createdOn: when,

@@ -7,7 +7,7 @@ import type { Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
-import { flag, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { flag, id, idOrUrl, keep, label, list, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -30,7 +30,7 @@ const Job = z.looseObject({
   country: label,
   city: label,
   state: label,
-  locations: list(obj({ country: label, countryCode: text, country_code: text, city: label, region: label, hidden: flag })),
+  locations: list(objOr('name', { name: label, country: label, countryCode: text, country_code: text, city: label, region: label, hidden: flag })),
   // Older widget/SPI responses nest one location, with `telecommuting` inside it.
   location: obj({ country: label, country_code: text, countryCode: text, city: label, region: label, zip_code: text, telecommuting: flag }),
   description: text,
@@ -45,7 +45,9 @@ export const workableBoard: BoardClient = {
     const data = await fetchJson(ctx, ctx.apiUrl(), Response);
     const rows = keep(ctx, data.jobs);
     const drafts = rows.slice(0, ctx.maxJobs).map((j) => {
-      const listed = j.locations.filter((l) => !l.hidden).map((l) => place({ city: l.city, region: l.region, country: l.countryCode ?? l.country_code ?? l.country }));
+      const listed = j.locations
+        .filter((l) => !l.hidden)
+        .map((l) => place({ city: l.city, region: l.region, country: l.countryCode ?? l.country_code ?? l.country, raw: l.city || l.region || l.country ? undefined : l.name }));
       const one = j.location;
       const fallback = one
         ? place({ city: one.city, region: one.region, country: one.country_code ?? one.countryCode ?? one.country, postalCode: one.zip_code })

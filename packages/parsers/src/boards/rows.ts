@@ -145,6 +145,20 @@ export function obj<T extends z.core.$ZodLooseShape>(shape: T) {
 }
 
 /**
+ * {@link obj}, except that a bare string (or number) where the object belongs reads as that
+ * object's `key` field: `locations: ["Berlin"]` next to `locations: [{ name: "Berlin" }]`. Never fails.
+ */
+export function objOr<T extends z.core.$ZodLooseShape>(key: keyof T & string, shape: T) {
+  const schema = z.looseObject(shape);
+  return z.unknown().optional().transform((v): z.output<typeof schema> | undefined => {
+    const input = isPlain(v) ? v : toText(v) !== undefined ? { [key]: v } : undefined;
+    if (input === undefined) return undefined;
+    const r = schema.safeParse(input);
+    return r.success ? r.data : undefined;
+  });
+}
+
+/**
  * An optional list: `null`/absent → `[]`, a single item where a list belongs → `[item]`; items
  * the schema rejects (or maps to `undefined`) are dropped. Never fails.
  */
