@@ -128,6 +128,13 @@ describe('site profiles', () => {
   });
 });
 
+describe('site docs', () => {
+  it('docs/sites.md has a row for every profile', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/sites.md'), 'utf8');
+    for (const s of siteProfiles) expect(doc, s.id).toContain(`| \`${s.id}\` |`);
+  });
+});
+
 describe('site host index', () => {
   it('finds a board on every country host and subdomain', () => {
     expect(sitesForHost('de.indeed.com').map((s) => s.id)).toEqual(['indeed']);
