@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { getAtsPlatform } from '../src/ats/registry.js';
+import { secureUrl } from '../src/boards/urls.js';
 import { count, flag, id, idOrUrl, label, list, num, obj, objOr, required, rowsOf, text, toFlag, toId, toLabel, toNumber, toWhen, when } from '../src/boards/rows.js';
 
 describe('coercing primitives', () => {
@@ -89,5 +91,34 @@ describe('rowsOf', () => {
     expect(out.rows.length + out.skipped.length).toBe(50_000);
     // Generous budget: this guards against a quadratic blow-up, not a speed figure.
     expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe('secureUrl', () => {
+  const http: Record<string, string> = {
+    greenhouse: 'http://boards.greenhouse.io/acme/jobs/123',
+    lever: 'http://jobs.lever.co/acme/5f1c2d3e-1111-2222-3333-444455556666',
+    ashby: 'http://jobs.ashbyhq.com/acme/0b7d2c1e-4f7a-4d55-9e51-0d1b2a3c4d5e',
+    smartrecruiters: 'http://jobs.smartrecruiters.com/Acme/744000000-role',
+    workable: 'http://apply.workable.com/acme/j/AB12CD34/',
+    recruitee: 'http://acme.recruitee.com/o/sales-lead',
+    personio: 'http://acme.jobs.personio.de/job/1523',
+    teamtailor: 'http://acme.teamtailor.com/jobs/5000-role',
+    bamboohr: 'http://acme.bamboohr.com/careers/42',
+    breezy: 'http://acme.breezy.hr/p/b7e1a2-qa-engineer',
+    pinpoint: 'http://acme.pinpointhq.com/en/postings/88-finance-analyst',
+    rippling: 'http://ats.rippling.com/acme/jobs/r-1',
+    dover: 'http://app.dover.com/apply/acme/d-1',
+    workday: 'http://acme.wd5.myworkdayjobs.com/External/job/Berlin/Engineer_R1',
+  };
+
+  it.each(Object.entries(http))('%s: http on the ATS host becomes https', (platform, url) => {
+    const definition = getAtsPlatform(platform)!;
+    expect(secureUrl({ definition }, url)).toBe(url.replace(/^http:/, 'https:'));
+  });
+
+  it('leaves an employer domain (even one carrying an ATS hint) as given', () => {
+    const definition = getAtsPlatform('greenhouse')!;
+    expect(secureUrl({ definition }, 'http://careers.acme.example/jobs?gh_jid=123')).toBe('http://careers.acme.example/jobs?gh_jid=123');
   });
 });
