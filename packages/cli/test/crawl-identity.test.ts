@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atsJobUrl, sameSiteCanonical } from '../src/identity.js';
+import type { JobReader } from '@jobkit/core';
+import { jobReader } from '@jobkit/parsers';
+import { atsJobUrl, createDedupingReader, sameSiteCanonical } from '../src/identity.js';
 import { jobPage } from './site.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -122,6 +124,28 @@ describe('jobkit crawl: one posting, one row', () => {
     expect(sameSiteCanonical(page('/'), 'https://acme.example/jobs/1')).toBeUndefined();
     expect(sameSiteCanonical(page('/careers'), 'https://acme.example/openings/analyst')).toBeUndefined();
     expect(sameSiteCanonical(page('/careers/analyst'), 'https://acme.example/en/careers/analyst')).toBe('https://acme.example/careers/analyst');
+  });
+});
+
+describe('deduping reader: board rows and pages meet on one id', () => {
+  it('keys a board API row with a careers-site URL and the crawled page of that job to the same posting', async () => {
+    const now = new Date('2026-11-25T12:00:00Z');
+    const pageUrl = 'https://quokka-freight.example/careers/backend?gh_jid=4012345';
+    const html = jobPage('https://quokka-freight.example', 'careers/backend', BACKEND).replace('</head>', `${GREENHOUSE_EMBED}</head>`);
+    // A board API row: the same posting as the real parser reads it, under the careers-site URL the API gives.
+    const parsed = jobReader.parseJobPage(html, { url: pageUrl, now }).job!;
+    const row = { ...parsed, ats: { platform: 'greenhouse', boardToken: 'quokkafreight', jobId: '4012345' } };
+    // The board client is the real one's contract: rows already finalized, as listBoardJobs returns them.
+    const reader = createDedupingReader({ ...jobReader, listBoardJobs: async () => ({ jobs: [row], advertisedTotal: 1, partial: false, warnings: [] }) } as JobReader);
+    const board = await reader.listBoardJobs({ platform: 'greenhouse', boardToken: 'quokkafreight' }, { fetcher: undefined as never, now });
+    const keyed = board.jobs[0]!;
+    expect(keyed.url).toBe('https://boards.greenhouse.io/quokkafreight/jobs/4012345');
+    expect(keyed.id).not.toBe(row.id);
+    expect(keyed).toMatchObject({ title: row.title, company: row.company, description: row.description, ats: row.ats });
+    expect(row.url.startsWith('https://quokka-freight.example/careers/backend')).toBe(true);
+
+    const page = reader.parseJobPage(html, { url: pageUrl, now });
+    expect(page.job?.id).toBe(keyed.id);
   });
 });
 
