@@ -115,6 +115,8 @@ export interface CurrencyContext {
   qualifier?: string;
   /** The caller's currency (from `defaultCurrency` or `country`). */
   hint?: string;
+  /** ISO codes written in the text ("CAD $65,000", "$80k (AUD)"), in order. */
+  codes?: readonly string[];
 }
 
 /** True when `mark` is one of the family placeholders rather than an ISO code. */
@@ -123,14 +125,16 @@ export function isAmbiguous(mark: string): mark is AmbiguousCurrency {
 }
 
 /**
- * A family mark → one ISO code: the caller's hint when it belongs to the family, then the
- * language (kr + Norwegian words → NOK, Swedish → SEK, Danish → DKK; ¥ + Chinese → CNY), then
+ * A family mark → one ISO code: the caller's hint when it belongs to the family, then an ISO
+ * code of the family written in the text ("CAD $65,000"), then the language (kr + Norwegian words → NOK, Swedish → SEK, Danish → DKK; ¥ + Chinese → CNY), then
  * a qualifier ("Kuwaiti dinar"), then the family's usual reading (`$` → USD, `¥` → JPY).
  * Returns null when nothing settles it (a bare "kr" or "dinar").
  */
 export function resolveAmbiguousCurrency(mark: AmbiguousCurrency, ctx: CurrencyContext): string | null {
   const family = FAMILY[mark];
   if (ctx.hint && family.has(ctx.hint)) return ctx.hint;
+  const code = ctx.codes?.find((c) => family.has(c));
+  if (code) return code;
   if (ctx.qualifier && family.has(ctx.qualifier)) return ctx.qualifier;
   switch (mark) {
     case 'DOLLAR':

@@ -742,7 +742,7 @@ function languageContext(
   tokens: readonly Token[],
   hint: string | undefined,
 ): CurrencyContext & { arabic: boolean; zhMoney: boolean; jaMoney: boolean; traditional: number; simplified: boolean } {
-  const ctx = { no: 0, sv: 0, da: 0, zh: 0, ja: 0, hint, arabic: false, zhMoney: false, jaMoney: false, traditional: 0, simplified: false } as CurrencyContext & {
+  const ctx = { no: 0, sv: 0, da: 0, zh: 0, ja: 0, hint, codes: [], arabic: false, zhMoney: false, jaMoney: false, traditional: 0, simplified: false } as CurrencyContext & {
     arabic: boolean;
     zhMoney: boolean;
     jaMoney: boolean;
@@ -771,6 +771,7 @@ function languageContext(
     }
     const q = QUALIFIERS[w];
     if (q) ctx.qualifier = q;
+    if (t.upper && w.length === 3 && isIsoCurrency(w.toUpperCase())) (ctx.codes as string[]).push(w.toUpperCase());
     const c = w.charCodeAt(0);
     if (c >= 0x600 && c <= 0x6ff) ctx.arabic = true;
     if (c >= 0x3040 && c <= 0x30ff) ctx.ja++;
