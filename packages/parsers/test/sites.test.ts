@@ -80,6 +80,36 @@ const CASES: Case[] = [
     title: 'Site Engineer - Civil', company: 'Al Noor Contracting Co.', cities: ['Riyadh'], country: 'SA', employment: ['full_time'],
     salary: { min: 9_000, max: 12_000, currency: 'SAR', period: 'month' }, datePosted: '2026-02-26',
   },
+  {
+    site: 'hh', file: 'hh.html', url: 'https://kazan.hh.ru/vacancy/99887766',
+    title: 'Инженер-сметчик', company: 'ООО СтройВолга', cities: ['Казань'], workplace: 'hybrid', employment: ['full_time'],
+    salary: { min: 85_000, max: 110_000, currency: 'RUB', period: 'month' }, datePosted: '2026-02-20',
+    applyUrl: 'https://kazan.hh.ru/applicant/vacancy_response?vacancyId=99887766',
+  },
+  {
+    site: 'reed', file: 'reed.html', url: 'https://www.reed.co.uk/jobs/site-manager/55677889',
+    title: 'Site Manager', company: 'Pennine Build Ltd', cities: ['Leeds'], employment: ['full_time'],
+    salary: { min: 48_000, max: 55_000, currency: 'GBP', period: 'year' }, datePosted: '2026-02-27', applyUrl: 'https://www.reed.co.uk/jobs/55677889/apply',
+  },
+  {
+    site: 'topjobs', file: 'topjobs.html', url: 'https://www.topjobs.lk/employer/JobAdvertismentServlet?rid=0&ac=CDSLTD&jc=0009988776&ec=CDSLTD',
+    title: 'Senior Software Engineer - Java', company: 'Ceylon Digital Systems (Pvt) Ltd', cities: ['Kandy'], datePosted: '2026-02-03',
+  },
+  {
+    site: 'doda', file: 'doda.html', url: 'https://doda.jp/DodaFront/View/JobSearchDetail/j_jid__3001112223/',
+    title: '社内SE（インフラ）', company: '株式会社みなと物流', cities: ['神奈川県横浜市中区'], workplace: 'hybrid', employment: ['full_time'],
+    salary: { min: 5_000_000, max: 7_000_000, currency: 'JPY', period: 'year' }, datePosted: '2026-02-10',
+  },
+  {
+    site: 'jobthai', file: 'jobthai.html', url: 'https://www.jobthai.com/th/company/job/7766554',
+    title: 'วิศวกรซ่อมบำรุง', company: 'บริษัท ชลบุรีพาร์ท จำกัด', cities: ['อำเภอศรีราชา ชลบุรี'], employment: ['full_time'],
+    salary: { min: 30_000, max: 40_000, currency: 'THB', period: 'month' }, datePosted: '2026-02-12',
+  },
+  {
+    site: 'usajobs', file: 'usajobs.html', url: 'https://www.usajobs.gov/job/845566778',
+    title: 'Park Ranger (Interpretation)', company: 'National Park Service', cities: ['Moab', 'Springdale'], workplace: 'onsite', employment: ['full_time'],
+    salary: { min: 49_025, max: 63_733, currency: 'USD', period: 'year' }, datePosted: '2026-02-09', applyUrl: 'https://www.usajobs.gov/job/845566778/apply',
+  },
 ];
 
 describe('site profiles', () => {
@@ -105,6 +135,15 @@ describe('site profiles', () => {
     expect(job.description.text.length).toBeGreaterThan(60);
     expect(job.provenance.title).toBe(`site:${c.site}`);
     expect(job.provenance.company).toBe(`site:${c.site}`);
+  });
+
+  it('reads closing dates day first where the board writes them so', () => {
+    const top = parseJobPage(page('topjobs.html'), { url: CASES.find((c) => c.site === 'topjobs')!.url, now: NOW }).job!;
+    expect(top.validThrough).toBe('2026-02-17');
+    const reed = parseJobPage(page('reed.html'), { url: CASES.find((c) => c.site === 'reed')!.url, now: NOW }).job!;
+    expect(reed.validThrough).toBe('2026-03-14');
+    const usa = parseJobPage(page('usajobs.html'), { url: CASES.find((c) => c.site === 'usajobs')!.url, now: NOW }).job!;
+    expect(usa.validThrough).toBe('2026-02-23');
   });
 
   it('never reads navigation, notification counters or the platform name as the posting', () => {
