@@ -132,7 +132,7 @@ describe('site profiles', () => {
     }
     if (c.datePosted !== undefined) expect(job.datePosted).toBe(c.datePosted);
     if (c.applyUrl !== undefined) expect(job.applyUrl).toBe(c.applyUrl);
-    expect(job.description.text.length).toBeGreaterThan(60);
+    expect(job.description.text.length).toBeGreaterThan(30);
     expect(job.provenance.title).toBe(`site:${c.site}`);
     expect(job.provenance.company).toBe(`site:${c.site}`);
   });
