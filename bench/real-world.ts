@@ -10,7 +10,8 @@
  *
  * Comparison rules (implemented in `bench/real-world/evaluate.ts`):
  * - title, company: equal after folding case, width, whitespace and punctuation (a title with a
- *   trailing location or company suffix is wrong); a company derived from the domain = none.
+ *   trailing location or company suffix is wrong); companies also without a legal form at either
+ *   end (GmbH, Sp. z o.o., ООО, 株式会社 …); a company derived from the domain = none.
  * - locations: every stated place matched by city (country for country-only places), any order.
  * - salary: min, max, currency and period all match, amounts within 1 %.
  * - dates by calendar day; workplaceType / employmentType exact; applyUrl by canonical URL.
@@ -43,8 +44,8 @@ interface Scored {
 // Scoring
 
 function linksOf(html: string, url: string): ParsedLinks {
-  // extractJobLinks returns JobLink[]; a version that also reports the next page may return
-  // `{ links, nextPage }` — both shapes are read.
+  // extractJobLinks returns JobLink[] carrying the list's next page as a non-enumerable
+  // `nextPage`; an object `{ links, nextPage }` is read too.
   const r: unknown = extractJobLinks(html, { url });
   if (Array.isArray(r)) return { links: r.map((l: { url: string }) => l.url), nextPage: (r as { nextPage?: string | null }).nextPage ?? null };
   const o = r as { links?: { url: string }[]; jobs?: { url: string }[]; nextPage?: string | null };
@@ -244,7 +245,7 @@ function main(): void {
     if (!flag('--no-shared')) sets.push(['../shared/corpus (not in the repo)', loadSharedCorpus()]);
   }
 
-  console.log('Real-web extraction bench. Rules: titles/companies folded (case, width, spaces, punctuation); locations by city/country in any order;');
+  console.log('Real-web extraction bench. Rules: titles/companies folded (case, width, spaces, punctuation; companies without legal forms); locations by city/country in any order;');
   console.log('salary = min, max, currency, period (1 %); dates by day; enums exact; applyUrl canonical. null in truth = not stated (judged); omitted = not judged.');
   for (const [name, pages] of sets) {
     const chosen = only ? pages.filter((p) => p.id === only) : pages;
