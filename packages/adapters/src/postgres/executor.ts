@@ -327,9 +327,21 @@ export interface ConnectPostgresOptions {
 }
 
 /**
+ * The filesystem directory behind a PGlite data-dir string, or undefined for the in-browser and
+ * in-memory schemes (`idb://`, `opfs-ahp://`, `memory://`) that have none.
+ */
+function localDataDir(dataDir: string): string | undefined {
+  if (dataDir.startsWith('file://')) return dataDir.slice('file://'.length) || undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir)) return undefined;
+  return dataDir;
+}
+
+/**
  * Convenience: `postgres://…` / `postgresql://…` opens a node-postgres pool; anything else is a
- * PGlite data directory (`memory://` or empty for in-memory). The driver is imported lazily.
+ * PGlite data directory (`memory://` or empty for in-memory), created with its parents when
+ * missing. The driver is imported lazily.
  * @throws JobkitError `DEPENDENCY_MISSING` when the needed driver is not installed.
+ * @throws JobkitError `STORE_FAILED` when the data directory cannot be created or opened.
  */
 export async function connectPostgres(urlOrPath: string, options: ConnectPostgresOptions = {}): Promise<PostgresConnection> {
   if (/^postgres(ql)?:\/\//.test(urlOrPath)) {
@@ -353,8 +365,34 @@ export async function connectPostgres(urlOrPath: string, options: ConnectPostgre
     throw new JobkitError('DEPENDENCY_MISSING', '[adapters/postgres] an embedded database needs `@electric-sql/pglite`: install it', { cause });
   }
   const dataDir = urlOrPath === '' || urlOrPath === 'memory://' ? undefined : urlOrPath;
-  const db = dataDir ? new mod.PGlite(dataDir) : new mod.PGlite();
-  await db.waitReady;
+  const fsDir = dataDir ? localDataDir(dataDir) : undefined;
+  if (fsDir !== undefined) {
+    // PGlite creates only the last path segment; a fresh project has no `./.jobkit` yet.
+    const { mkdir } = await import('node:fs/promises');
+    try {
+      await mkdir(fsDir, { recursive: true });
+    } catch (cause) {
+      throw new JobkitError(
+        'STORE_FAILED',
+        `[adapters/postgres] cannot create the PGlite data directory ${JSON.stringify(fsDir)}: ` +
+          'check the path and its permissions, or pass a postgres:// URL or memory://',
+        { cause },
+      );
+    }
+  }
+  let db: any;
+  try {
+    db = dataDir ? new mod.PGlite(dataDir) : new mod.PGlite();
+    await db.waitReady;
+  } catch (cause) {
+    if (cause instanceof JobkitError) throw cause;
+    throw new JobkitError(
+      'STORE_FAILED',
+      `[adapters/postgres] PGlite could not open ${dataDir ? JSON.stringify(dataDir) : 'an in-memory database'}: ` +
+        'is another process using the directory, or was it written by an incompatible PGlite version?',
+      { cause },
+    );
+  }
   const exec = fromPglite(db as PGliteLike);
   return Object.assign(exec, { close: () => db.close() as Promise<void> });
 }
