@@ -69,6 +69,17 @@ describe('envelope stays strict', () => {
     expect(err).toMatchObject({ code: 'BOARD_ENDPOINT_CHANGED', message: expect.stringContaining('no title') });
   });
 
+  it('takes the rows bare, or under a well-known sibling key, but not a non-array', async () => {
+    server.on('api.ashbyhq.com/posting-api/job-board/acme', { json: [{ id: 'a1', title: 'Bare row', jobUrl: 'https://jobs.ashbyhq.com/acme/a1' }] });
+    const ashby = await listBoardJobs({ platform: 'ashby', boardToken: 'acme' }, { fetcher: server.fetcher });
+    expect(ashby.jobs.map((j) => j.title)).toEqual(['Bare row']);
+    server.on('api.lever.co/v0/postings/acme', { json: { data: [{ id: 'l1', text: 'Wrapped row', hostedUrl: 'https://jobs.lever.co/acme/l1' }], hasNext: false } });
+    const lever = await listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: server.fetcher });
+    expect(lever.jobs.map((j) => j.title)).toEqual(['Wrapped row']);
+    server.on('boards-api.greenhouse.io/v1/boards/acme/jobs', { json: { jobs: { id: 1 }, data: 'x' } });
+    await expect(listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher: server.fetcher, details: false })).rejects.toMatchObject({ code: 'BOARD_ENDPOINT_CHANGED' });
+  });
+
   it('a board of null rows is empty and partial, not an error', async () => {
     server.on('acme.breezy.hr/json', { json: [null, null] });
     const res = await listBoardJobs({ platform: 'breezy', boardToken: 'acme' }, { fetcher: server.fetcher });

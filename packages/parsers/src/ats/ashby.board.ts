@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, toDraft } from '../boards/map.js';
 import { parseSalary } from '../normalize/salary.js';
-import { flag, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
+import { envelope, flag, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -55,7 +55,7 @@ const Job = z.looseObject({
     compensationTiers: list(obj({ components: list(Component) })),
   }),
 });
-const Response = z.looseObject({ jobs: rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.jobUrl, j.applyUrl], BASE) }) });
+const Response = envelope('jobs', z.looseObject({ jobs: rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.jobUrl, j.applyUrl], BASE) }) }));
 
 const WORKPLACE: Record<string, WorkplaceType> = { onsite: 'onsite', remote: 'remote', hybrid: 'hybrid' };
 

@@ -9,7 +9,7 @@ import type { WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson, mapLimit } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
-import { count, flag, id, idOrUrl, keep, label, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { count, envelope, flag, id, idOrUrl, keep, label, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import { jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -25,7 +25,7 @@ const Item = z.looseObject({
   // "0" on-site, "1" remote, "2" hybrid; sometimes a number.
   locationType: text,
 });
-const List = z.looseObject({ meta: obj({ totalCount: count }), result: rowsOf(Item, { check: (it) => idOrUrl([it.id]) }) });
+const List = envelope('result', z.looseObject({ meta: obj({ totalCount: count }), result: rowsOf(Item, { check: (it) => idOrUrl([it.id]) }) }));
 const Detail = z.looseObject({
   result: z.looseObject({
     jobOpening: z.looseObject({

@@ -7,7 +7,7 @@ import type { WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
-import { flag, id, idOrUrl, keep, label, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { bare, flag, id, idOrUrl, keep, label, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -33,7 +33,7 @@ const Job = z.looseObject({
   company: obj({ name: text }),
   description: text,
 });
-const Response = rowsOf(Job, { check: (j) => idOrUrl([j.id, j.friendly_id], [j.url]) });
+const Response = bare(rowsOf(Job, { check: (j) => idOrUrl([j.id, j.friendly_id], [j.url]) }));
 
 export const breezyBoard: BoardClient = {
   platform: 'breezy',

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { checkAborted, fetchJson, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
 import { httpUrl, place, toDraft } from '../boards/map.js';
-import { count, flag, id, idOrUrl, keep, label, list, objOr, required, rowsOf, text } from '../boards/rows.js';
+import { count, envelope, flag, id, idOrUrl, keep, label, list, objOr, required, rowsOf, text } from '../boards/rows.js';
 import { seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -22,7 +22,7 @@ const Job = z.looseObject({
   workplace_type: text,
   locations: list(objOr('name', { name: label, location_type: text, city: label, state: label, country: label })),
 });
-const Page = z.looseObject({ count, next: text, results: rowsOf(Job, { check: (j) => idOrUrl([j.id]) }) });
+const Page = envelope('results', z.looseObject({ count, next: text, results: rowsOf(Job, { check: (j) => idOrUrl([j.id]) }) }));
 const MAX_PAGES = 100;
 
 function workplace(values: (string | null | undefined)[]): WorkplaceType | null {

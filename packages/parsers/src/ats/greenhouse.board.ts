@@ -9,7 +9,7 @@ import type { Salary } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson, mapLimit } from '../boards/http.js';
 import { decodeEntities, periodOf, place, salaryOf, toDraft } from '../boards/map.js';
-import { any, count, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
+import { any, count, envelope, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -31,10 +31,13 @@ const Job = z.looseObject({
   metadata: list(obj({ name: text, value: any, value_type: text })),
   pay_input_ranges: list(PayRange),
 });
-const ListResponse = z.looseObject({
-  jobs: rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.absolute_url], BASE) }),
-  meta: obj({ total: count }),
-});
+const ListResponse = envelope(
+  'jobs',
+  z.looseObject({
+    jobs: rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.absolute_url], BASE) }),
+    meta: obj({ total: count }),
+  }),
+);
 const DetailResponse = z.looseObject({ pay_input_ranges: list(PayRange) });
 const CurrencyRange = z.looseObject({ min_value: num, max_value: num, unit: text });
 

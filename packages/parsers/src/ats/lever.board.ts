@@ -8,7 +8,7 @@ import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson } from '../boards/http.js';
 import { describe, periodOf, salaryOf, sections, toDraft } from '../boards/map.js';
-import { id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { bare, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -35,7 +35,7 @@ const Posting = z.looseObject({
   lists: list(obj({ text: text, content: text })),
   additional: text,
 });
-const Page = rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.hostedUrl, p.applyUrl], BASE) });
+const Page = bare(rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.hostedUrl, p.applyUrl], BASE) }));
 
 const WORKPLACE: Record<string, WorkplaceType> = { remote: 'remote', hybrid: 'hybrid', 'on-site': 'onsite', onsite: 'onsite' };
 

@@ -7,7 +7,7 @@ import type { WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
-import { flag, id, idOrUrl, keep, label, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { envelope, flag, id, idOrUrl, keep, label, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -41,7 +41,7 @@ export const pinpointBoard: BoardClient = {
   platform: 'pinpoint',
   async list(ctx: BoardContext) {
     const apiUrl = ctx.apiUrl();
-    const Response = z.looseObject({ data: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.url, p.path], apiUrl) }) });
+    const Response = envelope('data', z.looseObject({ data: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.url, p.path], apiUrl) }) }));
     const data = await fetchJson(ctx, apiUrl, Response);
     const rows = keep(ctx, data.data);
     const drafts = rows.slice(0, ctx.maxJobs).map((p) => {

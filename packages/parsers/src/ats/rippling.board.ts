@@ -10,7 +10,7 @@ import type { JobDraft, Location, Salary, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
-import { count, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
+import { bare, count, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -39,7 +39,7 @@ const V2Page = z.looseObject({
   page: count,
 });
 const V1Job = z.looseObject({ uuid: id, id, name: required('no title'), url: text, department: label, workLocation: label });
-const V1List = rowsOf(V1Job, { check: (j) => idOrUrl([j.uuid, j.id], [j.url], BASE) });
+const V1List = bare(rowsOf(V1Job, { check: (j) => idOrUrl([j.uuid, j.id], [j.url], BASE) }));
 
 const MAX_PAGES = 500;
 

@@ -9,7 +9,7 @@ import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson, mapLimit } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
-import { count, flag, id, idOrUrl, keep, label, obj, rowsOf, text, when } from '../boards/rows.js';
+import { count, envelope, flag, id, idOrUrl, keep, label, obj, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -27,11 +27,14 @@ const fields = {
   company: obj({ name: text }),
 };
 const Posting = z.looseObject(fields);
-const Page = z.looseObject({
-  totalFound: count,
-  offset: count,
-  content: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.postingUrl]) }),
-});
+const Page = envelope(
+  'content',
+  z.looseObject({
+    totalFound: count,
+    offset: count,
+    content: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.postingUrl]) }),
+  }),
+);
 const Section = obj({ title: text, text: text });
 const Detail = z.looseObject({
   ...fields,

@@ -7,7 +7,7 @@ import type { Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
-import { flag, id, idOrUrl, keep, label, list, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
+import { envelope, flag, id, idOrUrl, keep, label, list, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -37,7 +37,7 @@ const Job = z.looseObject({
   requirements: text,
   benefits: text,
 });
-const Response = z.looseObject({ name: text, jobs: rowsOf(Job, { check: (j) => idOrUrl([j.shortcode], [j.url, j.shortlink, j.application_url], BASE) }) });
+const Response = envelope('jobs', z.looseObject({ name: text, jobs: rowsOf(Job, { check: (j) => idOrUrl([j.shortcode], [j.url, j.shortlink, j.application_url], BASE) }) }));
 
 export const workableBoard: BoardClient = {
   platform: 'workable',

@@ -12,7 +12,7 @@ import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson, mapLimit, where } from '../boards/http.js';
 import { toDraft } from '../boards/map.js';
-import { count, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { count, envelope, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import { jobUrl } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -36,11 +36,14 @@ const Posting = z.looseObject({
   postedOn: when,
   bulletFields: list(text),
 });
-const ListResponse = z.looseObject({
-  total: count,
-  jobPostings: rowsOf(Posting, { what: 'jobPostings', check: (p) => idOrUrl([p.externalPath]) }),
-  facets: list(Facet),
-});
+const ListResponse = envelope(
+  'jobPostings',
+  z.looseObject({
+    total: count,
+    jobPostings: rowsOf(Posting, { what: 'jobPostings', check: (p) => idOrUrl([p.externalPath]) }),
+    facets: list(Facet),
+  }),
+);
 const DetailResponse = z.looseObject({
   jobPostingInfo: z.looseObject({
     title: text,

@@ -278,6 +278,36 @@ export function rowsOf<S extends z.ZodType>(schema: S, options: RowsOptions<z.ou
   });
 }
 
+/** Keys under which APIs (and mirrors of them) put a jobs array. */
+const ROW_KEYS = ['jobs', 'data', 'results', 'items', 'postings', 'content', 'offers', 'jobPostings', 'result'] as const;
+
+function rowsUnder(v: Plain): unknown[] | undefined {
+  for (const k of ROW_KEYS) if (Array.isArray(v[k])) return v[k] as unknown[];
+  return undefined;
+}
+
+/**
+ * An object envelope that also takes its rows bare or under a sibling key: a bare array becomes
+ * `{ [key]: array }`, and an object without `key` but with a jobs array under a well-known key
+ * (`jobs`, `data`, `results`, `items`, `postings`, …) has it moved to `key`. Anything else reaches
+ * `schema` unchanged, so a response with no jobs array at all still fails.
+ */
+export function envelope<S extends z.ZodType>(key: string, schema: S) {
+  return z.preprocess((v) => {
+    if (Array.isArray(v)) return { [key]: v };
+    if (isPlain(v) && v[key] === undefined) {
+      const rows = rowsUnder(v);
+      if (rows !== undefined) return { ...v, [key]: rows };
+    }
+    return v;
+  }, schema);
+}
+
+/** For bare-array APIs: an object wrapping the array under a well-known key (`{ data: [...] }`) yields the array. */
+export function bare<S extends z.ZodType>(schema: S) {
+  return z.preprocess((v) => (isPlain(v) ? (rowsUnder(v) ?? v) : v), schema);
+}
+
 /**
  * The rows that passed; each skipped one is reported to the context (a warning naming it, and a
  * `partial` result). `offset` is where this page starts in the whole listing.
