@@ -83,6 +83,19 @@ describe('extractJobLinks on listings', () => {
     expect(JSON.stringify(links)).toBe('[{"url":"https://acme.example/jobs/1234-nested","title":"Nested"}]');
   });
 
+  it('government notices published as PDFs, and a Polish careers index', () => {
+    const rows = ['Junior Engineer (Civil)', 'Staff Nurse', 'Assistant Accountant', 'Driver']
+      .map((t, i) => `<tr><td>${i + 1}</td><td><a href="/uploads/notices/2026/advt-${1040 + i}.pdf">${t}</a></td><td>28/02/2026</td></tr>`)
+      .join('');
+    const gov = extractJobLinks(`<html><head><title>Recruitment | District Council</title></head><body><nav><a href="/uploads/rti.pdf">RTI Act</a></nav><table>${rows}</table><footer><a href="/uploads/annual-report-2025.pdf">Annual report</a></footer></body></html>`, { url: 'https://district.gov.example/recruitment' });
+    expect(gov.map((l) => l.url)).toEqual([1040, 1041, 1042, 1043].map((n) => `https://district.gov.example/uploads/notices/2026/advt-${n}.pdf`));
+    const offers = ['specjalista-ds-plac', 'magazynier', 'kierowca-kat-c']
+      .map((s) => `<div class="offer"><a href="/kariera/${s}">${s.replace(/-/g, ' ')}</a></div>`)
+      .join('');
+    const pl = extractJobLinks(`<html><head><title>Kariera – Wisła Logistyka</title></head><body><nav><a href="/kariera/o-nas">O nas</a></nav>${offers}</body></html>`, { url: 'https://wisla.example/kariera' });
+    expect(pl.map((l) => l.url)).toEqual(['specjalista-ds-plac', 'magazynier', 'kierowca-kat-c'].map((s) => `https://wisla.example/kariera/${s}`));
+  });
+
   it('a blog or news index of repeated cards is not a job list', () => {
     const cards = ['how-to-write-a-cv', 'salary-negotiation-tips', 'remote-work-in-2026', 'interview-questions-guide']
       .map((s) => `<article class="post"><h2><a href="/ratgeber/${s}">${s.replace(/-/g, ' ')}</a></h2></article>`)

@@ -11,9 +11,9 @@ import type { CollectedAnchor } from './collect.js';
 
 /** Page titles and headings of job lists, in the languages we read. */
 const LISTING_PAGE =
-  /\b(?:jobs?|vacanc(?:y|ies)|careers?|openings?|positions?|opportunities|stellen(?:angebote|anzeigen)?|jobangebote|offres? d['’]emploi|emplois?|empleos?|ofertas?|vacantes|vagas|lavoro|offerte|vacatures?|praca|oferty|concursos?|convocatorias?|recruitment|recrutement)\b|вакансии|вакансій|работа|招聘|职位|職缺|求人|採用|채용|وظائف|شواغر|ตำแหน่งงาน|รับสมัคร|नौकरी|भर्ती|रिक्ति/iu;
+  /\b(?:jobs?|vacanc(?:y|ies)|careers?|openings?|positions?|opportunities|stellen(?:angebote|anzeigen)?|jobangebote|offres? d['’]emploi|emplois?|empleos?|ofertas?|vacantes|vagas|lavoro|offerte|vacatures?|praca|oferty|concursos?|convocatorias?|recruitment|recrutement|karriere|kariera|karriär|kariyer|carrières?|carriere|carreras?|carreiras?|lavora con noi|trabalhe conosco|trabaja con nosotros|werken bij|lediga jobb|ledige stillinger|avoimet työpaikat|volná místa|karir|lowongan|tuyển dụng|việc làm|plazas|oposiciones)\b|вакансии|вакансій|работа|招聘|职位|職缺|求人|採用|채용|وظائف|شواغر|ตำแหน่งงาน|รับสมัคร|नौकरी|भर्ती|रिक्ति/iu;
 /** Path words of job pages, anywhere in a URL template. */
-const JOB_WORD = /job|vacan|stelle|offre|emploi|empleo|vaga|posting|career|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
+const JOB_WORD = /job|vacan|stelle|offre|emploi|empleo|vaga|posting|career|karriere|kariera|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|tuyen-dung|viec-lam|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
 /** Link texts of chrome, never a posting title. */
 const NOT_A_TITLE =
   /^(?:home|about|about us|contact|login|log in|sign in|sign up|register|apply|apply now|more|read more|details|view|view job|view details|see more|learn more|share|save|next|previous|back|top|menu|search|all jobs|\d{1,4}|weiter|mehr|details ansehen|voir|voir plus|plus|ver más|ver mas|más|leer más|подробнее|更多|詳細|詳しく|المزيد|التفاصيل)$/iu;
@@ -47,7 +47,7 @@ function template(u: URL): { key: string; varying: string } {
 }
 
 function looksLikePosting(varying: string, named: boolean): boolean {
-  const v = safeDecode(varying).replace(/\.(?:html?|aspx?|php|jsp)$/i, '');
+  const v = safeDecode(varying).replace(/\.(?:html?|aspx?|php|jsp|pdf|docx?)$/i, '');
   if (!v || CATEGORY_SLUG.test(v) || SITE_PAGE.test(v)) return false;
   if (/\d{2,}/.test(v) || /^[0-9a-f-]{16,}$/i.test(v) || /^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,}$/i.test(v)) return true;
   // Under a job word (`/recruit/seizou.html`) one word per posting is enough.
@@ -68,6 +68,9 @@ function safeDecode(s: string): string {
  * Anchors among `anchors` that are result cards of a job list (see the module comment).
  * `pageText` is the page's title and first heading; `resolve` gives an anchor's absolute URL.
  */
+/** Titles of articles about careers, not lists of jobs ("Karriere-Ratgeber", "Career advice"). */
+const ADVICE_PAGE = /ratgeber|advice|tips|blog|magazin|news|guide|conseils|consejos|dicas|artikel|article|insights/i;
+
 export function cardLinks(
   anchors: readonly CollectedAnchor[],
   pageText: string,
@@ -76,7 +79,7 @@ export function cardLinks(
   /** Postings found by URL shape already: groups without a job word are then left out. */
   known: number,
 ): CollectedAnchor[] {
-  const pageIsList = LISTING_PAGE.test(pageText);
+  const pageIsList = LISTING_PAGE.test(pageText) && !ADVICE_PAGE.test(pageText);
   const groups = new Map<string, Candidate[]>();
   for (const anchor of anchors) {
     if (anchor.inChrome || anchor.inPager) continue;

@@ -73,13 +73,20 @@ export function resolveCanonical(href: string, base: string): string | null {
 const ASSET = /\.(?:png|jpe?g|gif|svg|webp|ico|css|js|mjs|json|xml|rss|pdf|docx?|zip|mp4|mp3|woff2?|ttf)$/i;
 const NEVER_POSTING_HOST = /(^|\.)(?:facebook|twitter|x|instagram|youtube|tiktok|pinterest|whatsapp|wa|t|reddit|threads|google|apple|microsoft)\.(?:com|me|net)$/i;
 
-/** Absolute canonical URL of a link already known to be a posting (site selectors, result cards). */
-function resolveKnown(href: string, base: string): string | null {
+/** Announcements government portals publish as documents (a vacancy notice PDF is the posting). */
+const DOCUMENT = /\.(?:pdf|docx?)$/i;
+
+/**
+ * Absolute canonical URL of a link already known to be a posting (site selectors, result
+ * cards); `documents` lets a card group of vacancy notices in PDF or Word through.
+ */
+function resolveKnown(href: string, base: string, documents = false): string | null {
   const h = href.trim();
   if (!h || h.length > MAX_URL_CHARS || h.startsWith('#') || /^(mailto|tel|javascript|data|sms):/i.test(h)) return null;
   try {
     const u = new URL(h, base);
-    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || ASSET.test(u.pathname) || NEVER_POSTING_HOST.test(u.hostname)) return null;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    if ((ASSET.test(u.pathname) && !(documents && DOCUMENT.test(u.pathname))) || NEVER_POSTING_HOST.test(u.hostname)) return null;
     const url = canonicalizeUrl(u.toString());
     return url.length > MAX_URL_CHARS ? null : url;
   } catch {
@@ -203,17 +210,17 @@ export function extractJobLinks(html: string, options: ExtractJobLinksOptions): 
     if (url === undefined) shapedByHref.set(href, (url = resolveCanonical(href, base)));
     return url;
   };
-  const rest = page.anchors.filter((a) => !a.inPager && shapedUrl(a.href) === null);
-  const shaped = page.anchors.length - rest.length;
+  // Cards are grouped over every anchor: a list's URL-shaped members help find the rest of it.
+  const shaped = page.anchors.filter((a) => !a.inPager && shapedUrl(a.href) !== null).length;
   const cards = new Set(
-    cardLinks(rest, `${page.title} ${page.heading}`, (href) => {
-      const url = resolveKnown(href, base);
+    cardLinks(page.anchors, `${page.title} ${page.heading}`, (href) => {
+      const url = resolveKnown(href, base, true);
       return url ? new URL(url) : null;
     }, pageHost, byUrl.size + shaped),
   );
   for (const a of page.anchors) {
     if (a.inPager) continue;
-    add(shapedUrl(a.href) ?? (cards.has(a) ? resolveKnown(a.href, base) : null), a.text);
+    add(shapedUrl(a.href) ?? (cards.has(a) ? resolveKnown(a.href, base, true) : null), a.text);
   }
   const links = [...byUrl.values()];
   const nextPage = findNextPage(page.anchors, page.relNext, base, pageUrl);
