@@ -63,10 +63,16 @@ describe('envelope stays strict', () => {
     });
   });
 
-  it('rows that all fail the same way read as a changed shape', async () => {
+  it('rows that all fail are skipped one by one, with a warning that the shape may have changed', async () => {
     server.on('api.lever.co/v0/postings/acme', { json: [{ id: 'a', title: 'renamed field' }, { id: 'b', title: 'renamed field' }] });
-    const err = await listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: server.fetcher }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'BOARD_ENDPOINT_CHANGED', message: expect.stringContaining('no title') });
+    const res = await listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: server.fetcher });
+    expect(res).toMatchObject({ jobs: [], partial: true, skipped: [{ index: 0, id: 'a', reason: 'no title' }, { index: 1, id: 'b', reason: 'no title' }] });
+    expect(res.warnings).toContain('none of the 2 postings rows is readable (no title); the response shape may have changed');
+  });
+
+  it('a lone object that is no job (an error body) is a changed endpoint', async () => {
+    server.on('api.lever.co/v0/postings/acme', { json: { ok: false, error: 'Document not found' } });
+    await expect(listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: server.fetcher })).rejects.toMatchObject({ code: 'BOARD_ENDPOINT_CHANGED' });
   });
 
   it('takes the rows bare, or under a well-known sibling key, but not a non-array', async () => {

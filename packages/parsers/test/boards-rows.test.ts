@@ -76,12 +76,15 @@ describe('rowsOf', () => {
     expect(Jobs.safeParse({ error: 'moved' }).success).toBe(false);
   });
 
-  it('fails when two or more object rows are all unreadable (a renamed field), not for nulls', () => {
-    const r = Jobs.safeParse([{ id: 1, name: 'A' }, { id: 2, name: 'B' }]);
-    expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toMatch(/no row of jobs is usable \(no title\)/);
-    expect(Jobs.parse([null, null]).skipped).toHaveLength(2);
-    expect(Jobs.parse([{ id: 1 }]).skipped).toEqual([{ index: 0, id: '1', reason: 'no title' }]);
+  it('flags two or more object rows that are all unreadable (a renamed field) without failing', () => {
+    const r = Jobs.parse([{ id: 1, name: 'A' }, { id: 2, name: 'B' }]);
+    expect(r.rows).toEqual([]);
+    expect(r.skipped).toHaveLength(2);
+    expect(r.unreadable).toMatch(/none of the 2 jobs rows is readable \(no title\)/);
+    expect(Jobs.parse([null, null]).unreadable).toBeUndefined();
+    const one = Jobs.parse([{ id: 1 }]);
+    expect(one.skipped).toEqual([{ index: 0, id: '1', reason: 'no title' }]);
+    expect(one.unreadable).toBeUndefined();
   });
 
   it('is linear in the number of rows', () => {

@@ -191,6 +191,8 @@ export interface Rows<T> {
   skipped: SkippedRow[];
   /** Array length as the vendor sent it (kept + skipped). */
   length: number;
+  /** Set when two or more rows are objects and none is readable: likely a renamed field, worth a warning. */
+  unreadable?: string;
 }
 
 /** Options of {@link rowsOf}. */
@@ -232,9 +234,9 @@ function shapeReason(v: unknown): string | undefined {
 /**
  * A jobs array checked row by row. The array itself is strict: a missing or non-array value fails
  * (→ `BOARD_ENDPOINT_CHANGED` through `validate`), except a single object, read as a one-row list.
- * Each row is `safeParse`d on its own; failures become {@link SkippedRow}s. A response whose every
- * row is an object and none passes (two or more rows) fails as a changed shape rather than reading
- * as an empty board.
+ * Each row is `safeParse`d on its own; failures become {@link SkippedRow}s, never an error: when
+ * two or more object rows are all unreadable (a renamed title field, say) the result says so in
+ * `unreadable`, which {@link keep} turns into a warning.
  */
 export function rowsOf<S extends z.ZodType>(schema: S, options: RowsOptions<z.output<S>> = {}) {
   const what = options.what ?? 'jobs';
@@ -268,11 +270,14 @@ export function rowsOf<S extends z.ZodType>(schema: S, options: RowsOptions<z.ou
       out.rows.push(r.data);
       out.at.push(index);
     }
-    const single = !Array.isArray(v);
-    if (out.rows.length === 0 && objects > 0 && (single || objects >= 2)) {
+    if (out.rows.length === 0 && objects > 0) {
       const reasons = [...new Set(out.skipped.map((s) => s.reason))].slice(0, 3).join('; ');
-      ctx.addIssue({ code: 'custom', message: `no row of ${what} is usable (${reasons})`, input: v });
-      return z.NEVER;
+      // A lone object that is no job is an error body or a moved envelope, not a board.
+      if (!Array.isArray(v)) {
+        ctx.addIssue({ code: 'custom', message: `no row of ${what} is usable (${reasons})`, input: v });
+        return z.NEVER;
+      }
+      if (objects >= 2) out.unreadable = `none of the ${objects} ${what} rows is readable (${reasons}); the response shape may have changed`;
     }
     return out;
   });
@@ -312,8 +317,9 @@ export function bare<S extends z.ZodType>(schema: S) {
  * The rows that passed; each skipped one is reported to the context (a warning naming it, and a
  * `partial` result). `offset` is where this page starts in the whole listing.
  */
-export function keep<T>(ctx: Pick<BoardContext, 'skip'>, rows: Rows<T>, offset = 0): T[] {
+export function keep<T>(ctx: Pick<BoardContext, 'skip' | 'warn'>, rows: Rows<T>, offset = 0): T[] {
   for (const s of rows.skipped) ctx.skip({ ...s, index: s.index + offset });
+  if (rows.unreadable !== undefined) ctx.warn(rows.unreadable);
   return rows.rows;
 }
 
