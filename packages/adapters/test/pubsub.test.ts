@@ -1,10 +1,11 @@
 /**
  * The broker contract on the Google Pub/Sub emulator (gated by PUBSUB_EMULATOR_HOST), in both
- * dead-letter modes, plus Pub/Sub-specific checks (prefixes, autoCreate, publish failure handling).
+ * dead-letter modes, plus Pub/Sub-specific checks (prefixes, autoCreate, publish failure handling,
+ * no publishing into a topic without subscriptions, dead-letter subscriptions).
  * @module
  */
 import { PubSub } from '@google-cloud/pubsub';
-import { JobkitError } from '@jobkit/core';
+import { JobkitError, enqueueCrawlTasks } from '@jobkit/core';
 import { runBrokerContract } from '@jobkit/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPubSubBroker } from '../src/broker/pubsub.js';
@@ -47,7 +48,7 @@ const run = Date.now().toString(36);
 describe.skipIf(!host)('createPubSubBroker on the emulator', () => {
   it('applies topicPrefix to the real topic name', async () => {
     const client = newClient();
-    const broker = createPubSubBroker({ client, topicPrefix: `pfx-${run}-` });
+    const broker = createPubSubBroker({ client, topicPrefix: `pfx-${run}-`, requireSubscription: false });
     await broker.publish('events', [{ data: new TextEncoder().encode('x') }]);
     const [exists] = await client.topic(`pfx-${run}-events`).exists();
     expect(exists).toBe(true);
@@ -63,6 +64,75 @@ describe.skipIf(!host)('createPubSubBroker on the emulator', () => {
     await expect(broker.subscribe(`missing-${run}`, `missing-sub-${run}`, async () => {})).rejects.toThrow(/does not exist/);
     await broker.close();
   });
+
+  it('refuses, typed and retryable, to publish into a topic nobody subscribes to, then delivers once one exists', async () => {
+    const broker = createPubSubBroker({ client: newClient() });
+    const topic = `nosub-${run}`;
+    const error = await broker.publish(topic, [{ data: new TextEncoder().encode('lost?') }]).catch((e: unknown) => e);
+    expect(JobkitError.is(error, 'BROKER_FAILED')).toBe(true);
+    expect((error as JobkitError).retryable).toBe(true);
+    expect((error as JobkitError).details.reason).toBe('NO_SUBSCRIPTION');
+    expect(String(error)).toMatch(/has no subscription/);
+    // A subscription created elsewhere (another process) is seen on the next publish.
+    await newClient().topic(topic).createSubscription(`${topic}-late`);
+    const seen: string[] = [];
+    const sub = await broker.subscribe(topic, `${topic}-late`, async (m) => void seen.push(new TextDecoder().decode(m.data)));
+    await broker.publish(topic, [{ data: new TextEncoder().encode('kept') }]);
+    const deadline = Date.now() + 15_000;
+    while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual(['kept']);
+    await sub.close();
+    await broker.close();
+  }, 30_000);
+
+  it('a producer with declared subscriptions keeps what it publishes before the first consumer subscribes', async () => {
+    const topic = `tasks-${run}`;
+    const producer = createPubSubBroker({ client: newClient(), subscriptions: { [topic]: `${topic}-workers` } });
+    const ids = await producer.publish(topic, [1, 2, 3].map((i) => ({ data: new TextEncoder().encode(String(i)) })));
+    expect(ids).toHaveLength(3);
+    await producer.close();
+    // The worker attaches afterwards, from another broker and client, and still gets every task.
+    const consumer = createPubSubBroker({ client: newClient() });
+    const seen = new Set<string>();
+    const sub = await consumer.subscribe(topic, `${topic}-workers`, async (m) => void seen.add(new TextDecoder().decode(m.data)));
+    const deadline = Date.now() + 20_000;
+    while (seen.size < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect([...seen].sort()).toEqual(['1', '2', '3']);
+    await sub.close();
+    await consumer.close();
+  }, 30_000);
+
+  it('enqueueCrawlTasks before any worker subscribes: the tasks wait for the workers', async () => {
+    const topic = `crawl-${run}`;
+    const producer = createPubSubBroker({ client: newClient() });
+    const ids = await enqueueCrawlTasks(producer, ['greenhouse:acme', 'https://acme.example/careers'], { topic, subscription: `${topic}-workers` });
+    expect(ids).toHaveLength(2);
+    await producer.close();
+    const worker = createPubSubBroker({ client: newClient() });
+    const seen: string[] = [];
+    const sub = await worker.subscribe(topic, `${topic}-workers`, async (m) => void seen.push(new TextDecoder().decode(m.data)));
+    const deadline = Date.now() + 20_000;
+    while (seen.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toHaveLength(2);
+    expect(seen.join(' ')).toContain('acme');
+    await sub.close();
+    await worker.close();
+  }, 30_000);
+
+  it('a dead-letter topic without a subscription is refused with the call that fixes it', async () => {
+    const topic = `dl-src-${run}`;
+    const broker = createPubSubBroker({ client: newClient(), deadLetterMode: 'client' });
+    const options = { maxDeliveryAttempts: 5, deadLetterTopic: `${topic}-dlq` };
+    const error = await broker.subscribe(topic, `${topic}-sub`, async () => {}, options).catch((e: unknown) => e);
+    expect(JobkitError.is(error, 'BROKER_FAILED')).toBe(true);
+    expect((error as JobkitError).retryable).toBe(false);
+    expect(String(error)).toContain(`ensureSubscription("${topic}-dlq", "${topic}-dlq-reader")`);
+    // Doing what the message says is enough.
+    await broker.ensureSubscription(`${topic}-dlq`, `${topic}-dlq-reader`);
+    const sub = await broker.subscribe(topic, `${topic}-sub`, async () => {}, options);
+    await sub.close();
+    await broker.close();
+  }, 30_000);
 
   it('rejects invalid input with INVALID_ARGUMENT naming the adapter', async () => {
     const broker = createPubSubBroker({ client: newClient() });

@@ -72,6 +72,20 @@ export interface PubSubBrokerOptions {
   deadLetterMode?: 'server' | 'client';
   /** Called for subscriber stream errors that are not tied to one message. @default emits a process warning */
   onStreamError?: (error: unknown, subscription: string) => void;
+  /**
+   * Subscriptions the producer side makes sure exist (created per `autoCreate`) before its first
+   * publish to a topic, keyed by topic: `{ 'jobkit-crawl-tasks': 'jobkit-crawl-workers' }`. Pub/Sub
+   * keeps a message only for subscriptions that exist when it is published, so this is how a
+   * producer that starts before its consumers loses nothing.
+   */
+  subscriptions?: Record<string, string | readonly string[]>;
+  /**
+   * Refuse to publish into a topic that has no subscription at all (Pub/Sub would accept the
+   * messages and drop them): `publish` rejects with `BROKER_FAILED` (retryable, `details.reason`
+   * `'NO_SUBSCRIPTION'`) until a subscription exists. `false` restores fire-and-forget.
+   * @default true
+   */
+  requireSubscription?: boolean;
 }
 
 export const OptionsSchema = z.object({
@@ -91,6 +105,8 @@ export const OptionsSchema = z.object({
     .optional(),
   deadLetterMode: z.enum(['server', 'client']).optional(),
   onStreamError: z.custom<PubSubBrokerOptions['onStreamError']>((v) => typeof v === 'function').optional(),
+  subscriptions: z.record(z.string(), z.union([z.string(), z.array(z.string()).readonly()])).optional(),
+  requireSubscription: z.boolean().optional(),
 });
 
 export const RetryDelaySchema = z

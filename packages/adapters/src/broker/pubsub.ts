@@ -43,6 +43,12 @@ export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
   const autoCreate = opts.autoCreate ?? true;
   const deadLetterMode = opts.deadLetterMode ?? 'server';
   const batching = { maxMessages: 1000, maxMilliseconds: 10, ...opts.publishBatching };
+  const requireSubscription = opts.requireSubscription ?? true;
+  const declaredSubs = new Map<string, readonly string[]>();
+  for (const [topic, subs] of Object.entries(opts.subscriptions ?? {})) {
+    const list = typeof subs === 'string' ? [subs] : subs;
+    declaredSubs.set(topicName(topic), list.map(subName));
+  }
 
   const topics = new Map<string, PubSubTopicLike>();
   const ready = new Map<string, Promise<void>>();
@@ -110,14 +116,11 @@ export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
       if (dlTopic) {
         await ensureTopic(dlTopic);
         // Pub/Sub drops messages dead-lettered to a topic without subscriptions: fail fast instead (S18).
-        const [dlSubs] = await publisher(dlTopic)
-          .getSubscriptions()
-          .catch((e: unknown) => {
-            throw brokerError(`could not list subscriptions of dead-letter topic "${dlTopic}"`, e);
-          });
-        if (dlSubs.length === 0) {
+        // Not created here: who reads the dead letters, and under which name, is the caller's call.
+        if ((await subscriptionsOf(dlTopic, 'dead-letter topic')) === 0) {
           throw brokerError(
-            `dead-letter topic "${dlTopic}" has no subscription; create one first (ensureSubscription) or dead-lettered messages are lost`,
+            `dead-letter topic "${dlTopic}" has no subscription, so dead-lettered messages would be lost; create one first: ` +
+              `await broker.ensureSubscription(${JSON.stringify(o.deadLetterTopic)}, ${JSON.stringify(`${o.deadLetterTopic}-reader`)})`,
             undefined,
             { deadLetterTopic: dlTopic },
             false,
@@ -143,6 +146,35 @@ export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
         .catch((e: unknown) => {
           if (grpcCode(e) !== ALREADY_EXISTS) throw brokerError(`could not create subscription "${fullSub}"`, e);
         });
+    });
+  }
+
+  async function subscriptionsOf(full: string, what: string): Promise<number> {
+    const [subs] = await publisher(full)
+      .getSubscriptions()
+      .catch((e: unknown) => {
+        throw brokerError(`could not list subscriptions of ${what} "${full}"`, e);
+      });
+    return subs.length;
+  }
+
+  /**
+   * Before the first publish to a topic: create its declared subscriptions, then (unless turned
+   * off) make sure it has at least one, since Pub/Sub drops messages nobody is subscribed to.
+   * A refusal is not memoized, so publishing works as soon as a consumer subscribes.
+   */
+  function ensureDeliverable(full: string): Promise<void> {
+    return once(`deliverable:${full}`, async () => {
+      for (const sub of declaredSubs.get(full) ?? []) await ensureSub(full, sub, {});
+      if (!requireSubscription || (declaredSubs.get(full)?.length ?? 0) > 0) return;
+      if ((await subscriptionsOf(full, 'topic')) > 0) return;
+      throw brokerError(
+        `topic "${full}" has no subscription, so Pub/Sub would drop these messages; subscribe a consumer first, ` +
+          `call ensureSubscription(topic, name), or declare it in the broker's \`subscriptions\` option`,
+        undefined,
+        { topic: full, reason: 'NO_SUBSCRIPTION' },
+        true,
+      );
     });
   }
 
@@ -181,6 +213,7 @@ export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
       const list = parse(z.array(PublishMessageSchema), messages, 'messages') as PublishMessage[];
       if (list.length === 0) return [];
       await ensureTopic(full);
+      await ensureDeliverable(full);
       return publishFull(full, list);
     },
 

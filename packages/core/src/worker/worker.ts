@@ -93,6 +93,13 @@ export interface EnqueueCrawlTasksOptions {
   topic?: string;
   /** Messages per publish call. @default 500 */
   batchSize?: number;
+  /**
+   * The workers' subscription, made sure to exist (when the broker has `ensureSubscription`)
+   * before the first task is published, so tasks enqueued before any worker starts are kept.
+   * `null` skips it, for infrastructure that creates subscriptions itself.
+   * @default 'jobkit-crawl-workers'
+   */
+  subscription?: string | null;
 }
 
 /**
@@ -111,6 +118,8 @@ export async function enqueueCrawlTasks(
   const parsed = tasks.map((t) =>
     t && typeof t === 'object' && 'type' in t && typeof (t as { type: unknown }).type === 'string' ? parseCrawlTask(t) : sourceToTask(t as SourceInput),
   );
+  const subscription = options.subscription === undefined ? DEFAULT_CRAWL_SUBSCRIPTION : options.subscription;
+  if (parsed.length > 0 && subscription !== null) await broker.ensureSubscription?.(topic, subscription);
   const ids: string[] = [];
   for (let i = 0; i < parsed.length; i += batchSize) {
     const chunk = parsed.slice(i, i + batchSize);
