@@ -109,3 +109,18 @@ describe('text cleaning at the parser boundary', () => {
     expect(evil.department).toBe('Engineering');
   });
 });
+
+describe('warnings quoting page text are clean too', () => {
+  it('a JSON-LD parse error and a bad date quote no NUL or lone surrogate', () => {
+    const html = `<html><head><script type="application/ld+json">{"@type":"JobPosting",\u0000\ud800 broken</script>
+      <script type="application/ld+json">${JSON.stringify({ '@type': 'JobPosting', title: 'Dated', description: DESC, hiringOrganization: 'Acme', datePosted: '\u0000\ud83d no date', employmentType: 'x\u0000\udc00' })}</script></head></html>`;
+    const res = parseJobPage(html, { url: URL_ });
+    expect(res.job?.title).toBe('Dated');
+    expect(res.warnings.join('\n')).toMatch(/not valid JSON/);
+    expect(res.warnings.join('\n')).toMatch(/is not a date/);
+    for (const w of res.warnings) {
+      expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(w), JSON.stringify(w)).toBe(false);
+      expect(LONE_SURROGATE.test(w), JSON.stringify(w)).toBe(false);
+    }
+  });
+});

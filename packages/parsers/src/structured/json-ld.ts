@@ -4,6 +4,7 @@
  * keys, and flattens `@graph`/arrays into schema.org nodes with bounded depth.
  * @module
  */
+import { cleanText } from '@jobkit/core';
 
 /** A JSON object read from untrusted input: null prototype, no `__proto__`/`constructor`/`prototype` keys. */
 export type JsonObject = { [key: string]: unknown };
@@ -233,7 +234,7 @@ export function readJsonLd(blocks: readonly string[]): JsonLdRead {
   blocks.forEach((block, i) => {
     const res = parseJsonLdText(block);
     if (res.value === undefined) {
-      if ('error' in res && res.error !== 'empty block') warnings.push(`JSON-LD block ${i + 1} is not valid JSON (${res.error.slice(0, 120)})`);
+      if ('error' in res && res.error !== 'empty block') warnings.push(`JSON-LD block ${i + 1} is not valid JSON (${cleanText(res.error.slice(0, 120))})`);
       return;
     }
     roots.push(res.value);

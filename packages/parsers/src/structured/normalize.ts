@@ -3,7 +3,7 @@
  * every shape schema.org allows for salary, location, organization and dates.
  * @module
  */
-import type { Company, Location, Salary, SalaryPeriod, WorkplaceType } from '@jobkit/core';
+import { cleanText, type Company, type Location, type Salary, type SalaryPeriod, type WorkplaceType } from '@jobkit/core';
 import { cleanInline, htmlToText, sanitizeDescription } from '../html/sanitize.js';
 import {
   normalizeCountry,
@@ -342,7 +342,7 @@ function dateField(value: unknown, ctx: NormalizeContext, name: string, warnings
   }
   const iso = parseDate(text, ctx.now ? { now: ctx.now } : {});
   if (!iso || Number.isNaN(Date.parse(iso))) {
-    warnings.push(`${name} "${text.slice(0, 40)}" is not a date`);
+    warnings.push(`${name} "${cleanText(text.slice(0, 40))}" is not a date`);
     return undefined;
   }
   return iso;
@@ -386,7 +386,7 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
   if (types.length > 0) {
     const parsed = parseEmploymentType(types);
     if (parsed.length > 0) fields.employmentType = parsed;
-    else warnings.push(`employmentType "${types.join(', ').slice(0, 60)}" not recognised`);
+    else warnings.push(`employmentType "${cleanText(types.join(', ').slice(0, 60))}" not recognised`);
   }
 
   const salary = normalizeSalary(node.baseSalary, node.salaryCurrency) ?? normalizeSalary(node.estimatedSalary, node.salaryCurrency);
