@@ -54,7 +54,7 @@ export const glassdoor = defineSite({
     'contract type': 'employmentType', 'closing date': 'validThrough',
   },
   currency: currencyForHost,
-  defaultPeriod: 'year',
+  defaultPeriod: 'by-size',
   clean: {
     // A "Glassdoor est." range is the board's guess, not pay the employer stated.
     salary: (t) => (/glassdoor est|estimated by glassdoor/i.test(t) ? undefined : t),

@@ -280,7 +280,8 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
     const salary = readSalary(raw.salary, hostCurrency);
     if (salary && salary.period === null && site.defaultPeriod) {
       const least = Math.min(...[salary.min, salary.max].filter((v): v is number => v !== null));
-      if (least >= (site.defaultPeriod === 'year' ? 5_000 : 100)) salary.period = site.defaultPeriod;
+      if (site.defaultPeriod === 'by-size') salary.period = least >= 15_000 ? 'year' : least >= 800 ? 'month' : least <= 200 ? 'hour' : null;
+      else if (least >= (site.defaultPeriod === 'year' ? 5_000 : 100)) salary.period = site.defaultPeriod;
     }
     if (salary) fields.salary = salary;
   }

@@ -112,9 +112,11 @@ export interface SiteDefinition {
   currency?: (host: string) => string | undefined;
   /**
    * The pay period the board means when a salary states none (Glassdoor ranges are yearly, Gulf
-   * boards' monthly). Applied only to amounts of that period's size.
+   * boards' monthly). Applied only to amounts of that period's size. `by-size` reads the period
+   * from the amount (yearly from 15,000, monthly from 800, hourly up to 200), as boards in
+   * euro, pound and dollar countries write ranges without a period.
    */
-  defaultPeriod?: 'year' | 'month';
+  defaultPeriod?: 'year' | 'month' | 'by-size';
   /** How the site writes numeric dates (`03/04/2025`). @default 'mdy' for `/`, 'dmy' for `.`/`-` */
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
   /** Result-page selectors, used by `extractJobLinks` on this board's listings. */

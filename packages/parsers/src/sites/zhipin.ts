@@ -46,6 +46,8 @@ export const zhipin = defineSite({
     datePosted: (t) => t.replace(/^(?:更新于|发布于)[:：]?\s*/, '').replace(/^(\d{1,2})月(\d{1,2})日$/, '$1-$2'),
   },
   currency: () => 'CNY',
+  // "8-12K" on BOSS直聘 is a monthly wage; daily and hourly pay say 元/天, 元/时.
+  defaultPeriod: 'month',
   dateOrder: 'ymd',
   listing: {
     jobLinks: ['.job-list-box .job-card-left @href', '.job-list li .job-primary .info-primary a @href', 'a.job-card-left @href', '.job-card-wrapper a[href*="job_detail"] @href'],
