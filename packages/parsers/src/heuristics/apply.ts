@@ -14,8 +14,12 @@ export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean
   const distinct = new Set<string>();
   const clickable = page.tags('a', 'button', 'input').filter((e) => e.name !== 'input' || e.attribs.type === 'submit' || e.attribs.type === 'button');
   for (const e of clickable.slice(0, 3_000)) {
-    const text = cleanInline(textOf(e, 200) || e.attribs.value || e.attribs['aria-label'] || e.attribs.title || '');
-    if (text.length > 60 || (!APPLY_TEXT.test(text) && !/(^|[/#?=_-])apply([/?#_-]|$)/i.test(e.attribs.href ?? ''))) continue;
+    const raw = textOf(e, 120) || e.attribs.value || e.attribs['aria-label'] || e.attribs.title || '';
+    const href0 = e.attribs.href;
+    const byHref = href0 !== undefined && /apply/i.test(href0) && /(^|[/#?=_-])apply([/?#_-]|$)/i.test(href0);
+    if (raw.length > 100 && !byHref) continue;
+    const text = cleanInline(raw);
+    if (text.length > 60 || (!byHref && !APPLY_TEXT.test(text))) continue;
     hasApply = true;
     const href = e.attribs.href?.trim();
     if (!href || /^(javascript|mailto|tel):/i.test(href) || href === '#') continue;

@@ -79,10 +79,11 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   // Unspaced scripts carry more meaning per "word".
   if (words >= 80 || chars >= 300) score += 1;
   if (words >= 200 || chars >= 800) score += 1;
-  const sections = tags('h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b').slice(0, 400).filter((e) => {
-    const t = cleanInline(textOf(e, 200));
-    return t.length < 80 && SECTION_HEADING.test(t);
-  }).length;
+  let sections = 0;
+  for (const e of tags('h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b').slice(0, 400)) {
+    const raw = textOf(e, 120);
+    if (raw.length < 100 && SECTION_HEADING.test(cleanInline(raw)) && ++sections >= 2) break;
+  }
   score += Math.min(2, sections);
   // Gender markers of a posting title: "(m/w/d)", "(H/F)", "(f/m/x)", "(K/M)".
   if (fields.title && /\((?:[mwfdxhkv]\s*\/\s*){1,3}[mwfdxhkv]\*?\)|\b(?:[mwf]\/[mwf]\/[dx]|h\/f|f\/h)\b/i.test(fields.title)) (score += 2), why.push('gender marker');

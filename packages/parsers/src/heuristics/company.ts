@@ -42,8 +42,11 @@ function plausibleCompany(text: string, page: Page, title: string | undefined): 
   return /\p{L}/u.test(text);
 }
 
+const ABOUT_START = new RegExp(`^(?:${ABOUT_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'iu');
+
 /** "About Acme", "Über Acme", "关于Acme", "À propos de Acme" → "Acme". */
 function aboutName(text: string): string | undefined {
+  if (!ABOUT_START.test(text)) return undefined;
   const f = foldWords(text);
   for (const w of ABOUT_WORDS) {
     const fw = foldWords(w);
@@ -102,15 +105,12 @@ export function extractCompany(page: Page, title: TitleResult, locationText?: st
 
   const fromSelector = firstText(page, COMPANY_SELECTORS, 2, 120);
   if (fromSelector) vote(fromSelector.text, 6, 'selector');
-  for (const sel of COMPANY_HINTS) {
-    const el = page.index.select(sel).find((e) => !inChrome(e));
-    if (!el) continue;
-    // The name is the element's first line: ratings, badges and follower counts come after it.
-    const first = el.name === 'img' ? undefined : firstLine(el);
-    const t = el.name === 'img' ? el.attribs.alt ?? '' : first ?? inline(el, 300);
-    if (t.length >= 2 && t.length <= 120) {
-      vote(t, 4, 'attr');
-      break;
+  {
+    const el = page.index.select(COMPANY_HINTS.join(', ')).find((e) => !inChrome(e));
+    if (el) {
+      // The name is the element's first line: ratings, badges and follower counts come after it.
+      const t = el.name === 'img' ? el.attribs.alt ?? '' : firstLine(el) ?? inline(el, 300);
+      if (t.length >= 2 && t.length <= 120) vote(t, 4, 'attr');
     }
   }
   for (const hit of page.labels.get('company') ?? []) vote(hit.value, 5, 'label');

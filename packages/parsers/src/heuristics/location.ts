@@ -45,7 +45,8 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
     const parts = t.split(/\s*,\s*/);
     if (parts.length >= 2 && /\d/.test(parts.slice(1).join(' ')) && !/\d/.test(parts[0]!)) ballot.add(parts[0], 2, 'address');
   }
-  const pinned = pinnedLocation(page);
+  // Pinned texts are looked for only when nothing else named a place (it visits every block).
+  const pinned = ballot.size === 0 ? pinnedLocation(page) : undefined;
   if (pinned) ballot.add(pinned, 3, 'pin');
   for (const h of hints) ballot.add(h, 3, 'title');
   const best = ballot.best(2);

@@ -80,10 +80,15 @@ function splitSegments(raw: string, heading = false): string[] {
   return t.split(sep).map((p) => cleanInline(p)).filter(Boolean);
 }
 
+const AT_PATTERNS: readonly RegExp[] = AT_EMPLOYER_WORDS.map((w) =>
+  w === '@' ? /^(.{2,120}?)\s*@\s*(\S.{0,79})$/ : new RegExp(`^(.{2,120}?)\\s+${w}\\s+((?:\\p{Lu}|\\p{N}|[^\\p{L}\\p{N}\\s]*\\p{Lo}).{0,79})$`, 'u'),
+);
+const AT_WORD = new RegExp(`(?:^|\\s)(?:${AT_EMPLOYER_WORDS.filter((w) => w !== '@').join('|')})\\s|@`, 'i');
+
 /** "Role at Employer" → role and employer (the employer must start like a name). */
 function splitAt(text: string): { title: string; company?: string } {
-  for (const w of AT_EMPLOYER_WORDS) {
-    const re = w === '@' ? /^(.{2,120}?)\s*@\s*(\S.{0,79})$/ : new RegExp(`^(.{2,120}?)\\s+${w}\\s+((?:\\p{Lu}|\\p{N}|[^\\p{L}\\p{N}\\s]*\\p{Lo}).{0,79})$`, 'u');
+  if (text.length > 202 || !AT_WORD.test(text)) return { title: text };
+  for (const re of AT_PATTERNS) {
     const m = re.exec(text);
     if (m && !/[,]/.test(m[2]!.slice(0, 3))) return { title: m[1]!.trim(), company: m[2]!.replace(BADGE, '').trim() };
   }
@@ -217,8 +222,8 @@ export function extractTitle(page: Page): TitleResult {
   const ballot = new Ballot();
   const companyHints: TitleResult['companyHints'] = [];
   const locationHints: string[] = [];
-  const vote = (raw: string | undefined, weight: number, source: string, el?: Element) => {
-    if (!raw) return;
+  const vote = (raw: string | undefined, weight: number, source: string, el?: Element): boolean => {
+    if (!raw) return false;
     const parts = splitTitle(raw, brand, undefined, source !== 'title' && source !== 'og');
     const t = parts.title.replace(/\s*[:：]\s*$/, '');
     // From head metadata only an explicit pattern ("at X", "X hiring") names the employer; plain
@@ -226,14 +231,17 @@ export function extractTitle(page: Page): TitleResult {
     if (parts.career && parts.company) companyHints.push({ text: parts.company, weight: 2, source: 'title-career' });
     else if (parts.company && (parts.explicit || (source !== 'title' && source !== 'og'))) companyHints.push({ text: parts.company, weight: source === 'title' || source === 'og' ? 3 : 4, source });
     if (parts.location) locationHints.push(parts.location);
-    if (plausibleTitle(t, brand)) ballot.add(t, weight, source, el);
+    if (!plausibleTitle(t, brand)) return false;
+    ballot.add(t, weight, source, el);
+    return true;
   };
 
   // Markup that names the title.
   const fromSelector = firstText(page, TITLE_SELECTORS, 3, 200);
   if (fromSelector && !inChrome(fromSelector.el)) vote(fromSelector.text, 6, 'selector', fromSelector.el);
-  for (const sel of TITLE_HINTS) {
-    for (const el of page.index.select(sel).slice(0, 3)) {
+  // One selector list, one walk: the hints are alternatives, not a priority order.
+  {
+    for (const el of page.index.select(TITLE_HINTS.join(', ')).slice(0, 3)) {
       if (inChrome(el)) continue;
       const t = inline(el, 400);
       if (t.length >= 2 && t.length <= 200) {
@@ -258,9 +266,7 @@ export function extractTitle(page: Page): TitleResult {
     const attr = cleanInline(e.attribs.title ?? '');
     const full = inline(e, 600);
     const t = attr.length >= 2 && full.startsWith(attr) ? attr : full;
-    if (!plausibleTitle(splitTitle(t, brand, undefined, true).title, brand)) return;
-    h1Count++;
-    vote(t, i === 0 ? 4 : 2, i === 0 ? 'h1' : `h1-${i}`, e);
+    if (vote(t, i === 0 ? 4 : 2, i === 0 ? 'h1' : `h1-${i}`, e)) h1Count++;
   });
   let h2Seen = 0;
   for (const e of page.tags('h2').slice(0, 10)) {

@@ -90,8 +90,20 @@ const MAX_LABEL = Math.max(...[...LABEL_INDEX.keys()].map((k) => k.length));
  * The field a visible label introduces (`"Standort:"` → `location`, `"الراتب :"` → `salary`),
  * or `undefined`. Leading icons/bullets and trailing colons, asterisks and dashes are ignored.
  */
+const LABEL_CACHE = new Map<string, LabelField | null>();
+
 export function labelField(label: string): LabelField | undefined {
   if (label.length > MAX_LABEL + 12) return undefined;
+  // Pages repeat the same short texts (navigation, chips); most are not labels.
+  const cached = LABEL_CACHE.get(label);
+  if (cached !== undefined) return cached ?? undefined;
+  const field = lookupLabel(label);
+  if (LABEL_CACHE.size >= 20_000) LABEL_CACHE.clear();
+  LABEL_CACHE.set(label, field ?? null);
+  return field;
+}
+
+function lookupLabel(label: string): LabelField | undefined {
   const key = foldWords(label)
     .replace(/^[^\p{L}\p{N}]+/u, '')
     .replace(/[\s:：*\-–—.؟?]+$/u, '')
