@@ -204,7 +204,9 @@ for (const c of selected) {
 }
 const failed = results.filter((r) => r.failure);
 const worst = results.reduce((m, r) => Math.max(m, r.ms.get(2_000_000) ?? 0), 0);
-const worstRatio = results.reduce((m, r) => Math.max(m, r.doublingRatio ?? 0), 0);
+// A 1 -> 2 MB ratio over the limit that the 2 -> 4 MB doubling did not repeat counts as the latter.
+const effectiveRatio = (r: CaseResult) => (r.ms.has(CONFIRM) ? Math.min(r.doublingRatio ?? 0, r.ms.get(CONFIRM)! / r.ms.get(TOP[1])!) : (r.doublingRatio ?? 0));
+const worstRatio = results.reduce((m, r) => Math.max(m, effectiveRatio(r)), 0);
 report(
   'S29 linear time on hostile text',
   {

@@ -77,6 +77,9 @@ function nameIndex(): Map<string, string> {
   return index;
 }
 
+/** Longer text is not a country name (the longest official names are under 80 characters). */
+const MAX_COUNTRY_CHARS = 200;
+
 /**
  * Map a country name (English, German, French or Spanish, accents optional) or an ISO alpha-2 /
  * alpha-3 code to an upper-case ISO 3166-1 alpha-2 code: "Deutschland", "DE", "United States",
@@ -84,7 +87,8 @@ function nameIndex(): Map<string, string> {
  */
 export function normalizeCountry(nameOrCode: string): string | undefined {
   const s = nameOrCode.trim().replace(/^\(|\)$/g, '').trim();
-  if (!s) return undefined;
+  // No country name is this long; folding megabytes of text to find that out is wasted work.
+  if (!s || s.length > MAX_COUNTRY_CHARS) return undefined;
   if (/^[A-Za-z]{2}$/.test(s)) {
     const up = s.toUpperCase();
     if (up === 'UK') return 'GB';
