@@ -25,6 +25,7 @@ import {
   MULTIPLIERS,
   MULT_NEEDS_CURRENCY,
   NOT_MONEY_AFTER,
+  NOT_PAY_AFTER_ONLY,
   NOT_PAY_WORDS,
   PAY_WORDS,
   PERIOD_AFTER_P,
@@ -86,6 +87,7 @@ const APPROX: ReadonlySet<string> = new Set([
   '~', '≈', 'approx', 'approximately', 'equivalent', 'equates', 'equating', 'roughly', 'circa', 'ca', 'i.e', 'ie',
   'equal', 'environ', 'ungefähr', 'etwa', 'aprox', 'aproximadamente', 'aprox.', 'prorata', 'pro-rata', 'actual', 'fte',
 ]);
+const LABEL_GLUE: ReadonlySet<string> = new Set([':', 'of', 'is', '=', 'at', 'for', '-', '–']);
 const SOFT_STOPS: ReadonlySet<string> = new Set(['+', ',', '(', 'plus', 'and', '&', 'with', 'or', 'und', 'et', 'y', 'e', '＋']);
 const OPEN_RANGE: ReadonlySet<string> = new Set(['-', '–', '—', '~', '〜', '～', 'to']);
 
@@ -301,8 +303,10 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     if (ctxInfo.negative) continue;
     const period = g.a.period ?? g.b?.period ?? attachedPeriod(tokens, g);
     const currency = g.a.currency ?? g.b?.currency;
+    // A bare small number ("hire 3 devs") is rarely the pay when something else is on offer.
+    const bare = !currency && !g.a.shaped && !g.b && g.a.value < 100 ? 2 : 0;
     const score =
-      (ctxInfo.pay ? 4 : 0) + (currency ? 2 : 0) + (period ? 2 : 0) + (g.b || g.open ? 1 : 0) + (g.a.mult !== 1 ? 1 : 0) - ctxInfo.approx;
+      (ctxInfo.pay ? 4 : 0) + (currency ? 2 : 0) + (period ? 2 : 0) + (g.b || g.open ? 1 : 0) + (g.a.mult !== 1 ? 1 : 0) - ctxInfo.approx - bare;
     if (!best || score > best.score) best = { g, score, pay: ctxInfo.pay, period };
   }
   if (!best) return null;
@@ -538,6 +542,17 @@ function context(tokens: readonly Token[], g: Group): Context {
       negative = true;
       break;
     }
+    // "salary packaging to $18,000", "salary sacrifice": a benefit, not the salary.
+    if ((w === 'packaging' || w === 'packing' || w === 'sacrifice') && tokens[k - 1]?.text === 'salary') {
+      negative = true;
+      break;
+    }
+    // Words that also name jobs ("Sales Agent", "Gym Manager") mark a price only as its label:
+    // right before the amount or before "Gym membership: £30".
+    if (NOT_PAY_AFTER_ONLY.has(w) && (seen === 0 || (seen === 1 && LABEL_GLUE.has(tokens[k + 1]!.text)))) {
+      negative = true;
+      break;
+    }
     if (seen < 3 && NOT_PAY_BEFORE.has(w) && !g.a.currency && !g.b?.currency) {
       negative = true;
       break;
@@ -556,7 +571,7 @@ function context(tokens: readonly Token[], g: Group): Context {
       if (!negative) pay = true;
       break;
     }
-    if (NOT_PAY_WORDS.has(w)) {
+    if (NOT_PAY_WORDS.has(w) || (NOT_PAY_AFTER_ONLY.has(w) && seen < 3)) {
       negative = true;
       break;
     }
@@ -683,7 +698,13 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
   const a1 = tokens[after];
   const a2 = tokens[after + 1];
   if (a1) {
-    if ((a1.text === '+' || a1.text === '＋') && (!a1.space || !a2 || a2.brk || a2.kind !== WORD || isStrongPeriod(a2.text) || PER_WORDS.has(a2.text) || a2.text === '/')) return 'min';
+    // "60k+", "$100,000 +", "£40k+)" but not "85k + 10% bonus".
+    if (
+      (a1.text === '+' || a1.text === '＋') &&
+      (!a2 || a2.brk || a2.text === ')' || a2.text === '/' || isStrongPeriod(a2.text) || PER_WORDS.has(a2.text) || (!a1.space && a2.kind !== NUM))
+    ) {
+      return 'min';
+    }
     if (MIN_AFTER.has(a1.text) && a1.text !== '+' && a1.text !== 'plus') return 'min';
     if (MAX_AFTER.has(a1.text)) return 'max';
     if ((a1.text === 'or' || a1.text === 'and') && a2 && (a2.text === 'more' || a2.text === 'above' || a2.text === 'up' || a2.text === 'higher' || a2.text === 'over' || a2.text === 'upwards')) return 'min';

@@ -145,15 +145,12 @@ export const PAY_WORDS: ReadonlySet<string> = new Set([
  * prices, counts. Checked a few tokens either side of an amount within its clause.
  */
 export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
-  'bonus', 'bonuses', 'sign-on', 'signon', 'signing', 'referral', 'referrals', 'refer', 'referring', 'relocation',
-  'revenue', 'revenues', 'turnover', 'sales', 'arr', 'mrr', 'funding', 'funded', 'raised', 'raise', 'valuation', 'valued',
-  'investment', 'investors', 'invested', 'series', 'seed', 'aum', 'assets', 'capital', 'profit', 'profits', 'ebitda',
-  'fee', 'fees', 'price', 'prices', 'priced', 'cost', 'costs', 'tuition', 'deposit', 'rent', 'loan', 'loans',
-  'spend', 'discount', 'voucher', 'vouchers', 'credit', 'credits', 'reimbursement', 'reimbursed', 'allowance',
-  'stipends', 'packaging', 'sacrifice', 'additional', 'equity', 'shares', 'grant', 'grants', 'prize', 'award', 'donation', 'donations', 'fine', 'fines',
-  'membership', 'memberships', 'subscription', 'gym', 'insurance', 'parking', 'commuter', 'meal', 'meals', 'lunch',
-  'learning', 'wellness', 'wellbeing', 'internet', 'coworking', 'co-working', 'mileage', 'per-diem',
-  'market', 'marketcap', 'gmv', 'deal', 'deals', 'contract-value', 'portfolio',
+  'bonus', 'bonuses', 'sign-on', 'signon', 'signing', 'referral', 'referrals', 'refer', 'referring',
+  'revenue', 'revenues', 'turnover', 'arr', 'mrr', 'funding', 'funded', 'raised', 'valuation', 'valued', 'investors',
+  'invested', 'aum', 'ebitda', 'gmv', 'marketcap', 'fee', 'fees', 'price', 'prices', 'priced', 'cost', 'costs', 'tuition',
+  'rent', 'loans', 'spend', 'spent', 'quoted', 'save', 'savings', 'discount', 'voucher', 'vouchers', 'coupon', 'refund',
+  'credits', 'reimbursement', 'reimbursed', 'allowance', 'stipends', 'sacrifice', 'additional', 'donation', 'donations',
+  'fines', 'contract-value',
   'prämie', 'prämien', 'umsatz', 'jahresumsatz', 'gebühr', 'gebühren', 'kosten', 'preis', 'zuschuss', 'startprämie',
   'wechselprämie', 'prime', 'primes', 'frais', 'honoraires', 'affaires', 'coût', 'prix', 'facturación', 'facturacion',
   'ventas', 'comisión', 'precio', 'coste', 'costo', 'tarifa', 'prêmio', 'faturamento', 'premio', 'fatturato',
@@ -161,6 +158,18 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'مكافأة', 'مكافاة', 'عمولة', 'رسوم', 'سعر', 'إيرادات',
   '奖金', '融资', '营收', '营业额', '估值', '賞与', '手当', '交通費', '売上', '売上高', '資本金', '売上げ', '融資', '費用',
   '价格', '費', '补贴', '補助', 'ボーナス', '인센티브', '상여금', '매출',
+]);
+
+/**
+ * Nouns that mark a figure as a price only when they follow it ("$400 for the course", "$5 off"):
+ * before an amount they are usually part of a job title ("Order picker – £11.50 an hour").
+ */
+export const NOT_PAY_AFTER_ONLY: ReadonlySet<string> = new Set([
+  'off', 'course', 'courses', 'bootcamp', 'sales', 'credit', 'loan', 'insurance', 'market', 'deal', 'deals', 'portfolio', 'capital', 'assets', 'profit',
+  'profits', 'investment', 'grant', 'grants', 'award', 'prize', 'parking', 'gym', 'membership', 'memberships',
+  'subscription', 'learning', 'wellness', 'wellbeing', 'internet', 'coworking', 'co-working', 'mileage', 'per-diem',
+  'meal', 'meals', 'lunch', 'commuter', 'packaging', 'relocation', 'series', 'seed', 'equity', 'shares', 'deposit',
+  'fine',
 ]);
 
 /** Suffixes after which a number is a count or a measure, not money. */
@@ -176,7 +185,7 @@ export const NOT_MONEY_AFTER: ReadonlySet<string> = new Set([
   'salariés', 'empleados', 'funcionários', 'dipendenti', 'medewerkers', 'anställda', 'ansatte', 'pracowników',
   'сотрудников', 'человек', 'users', 'customers', 'clients', 'students', 'patients', 'beds', 'stores', 'locations',
   'offices', 'countries', 'cities', 'languages', 'positions', 'openings', 'vacancies', 'roles', 'seats', 'teams',
-  'engineers', 'developers', 'projects', 'companies', 'downloads', 'followers', 'installs', 'reviews', 'stars',
+  'engineers', 'developers', 'devs', 'hires', 'candidates', 'projects', 'companies', 'downloads', 'followers', 'installs', 'reviews', 'stars',
   'km', 'miles', 'mi', 'kg', 'lbs', 'lb', 'cm', 'mm', 'sqft', 'sq', 'gb', 'tb', 'mb', 'ghz', 'mhz', 'kw', 'mw', 'mph',
   'x', 'th', 'st', 'nd', 'rd', 'salaries', 'gehälter', 'monatsgehälter', 'pagas', 'mensualités', 'mensilità', 'º', '°', 'yo', 'ft', 'feet', 'inch', 'inches', 'pages', 'words', 'kb',
   '薪', '年', '月', '年間', '年以上', 'ヶ月', 'か月', 'ヵ月', '个月', '個月', '天', '日', '日間', '時間', '小时', '小時', '人', '名',
