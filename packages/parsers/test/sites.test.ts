@@ -167,6 +167,19 @@ describe('site profiles', () => {
   });
 });
 
+describe('site profiles on hostile pages', () => {
+  it('a board page with 5,000 criteria rows and a 200,000-character title stays bounded', () => {
+    const rows = '<li class="description__job-criteria-item"><h3 class="description__job-criteria-subheader">Employment type</h3><span class="description__job-criteria-text">Full-time</span></li>'.repeat(5_000);
+    const title = `${'Acme hiring '.repeat(10_000)} in ${'x in '.repeat(20_000)}`;
+    const html = `<html><head><title>${title} | LinkedIn</title></head><body><h1 class="top-card-layout__title">Welder</h1><a class="topcard__org-name-link">Acme</a><ul>${rows}</ul></body></html>`;
+    const t0 = performance.now();
+    const res = parseJobPage(html, { url: 'https://www.linkedin.com/jobs/view/4012345678', now: NOW });
+    expect(performance.now() - t0).toBeLessThan(8_000);
+    expect(res.job?.title).toBe('Welder');
+    expect(res.job?.employmentType).toEqual(['full_time']);
+  });
+});
+
 describe('site docs', () => {
   it('docs/sites.md has a row for every profile', () => {
     const doc = readFileSync(join(__dirname, '../../../docs/sites.md'), 'utf8');
