@@ -10,7 +10,9 @@
  * `--all` takes test files too (by default `*.test.ts` and `test/` folders are left out: their
  * regexes match our own output, never untrusted text). Results are cached by recheck version,
  * pattern and flags in `node_modules/.cache/jobkit-check-regex.json`, so reruns take seconds.
- * Exit codes: 0 all safe, 1 a vulnerable pattern, 2 the checker itself failed.
+ * Exit codes: 0 all safe, 1 a vulnerable pattern, 2 a pattern recheck could not decide (it timed
+ * out after 20 s: simplify it) or the checker itself failed. Timeouts are cached too; delete the
+ * cache file to retry them.
  * Patterns built at run time from non-constant parts are listed as "dynamic" and not checked:
  * keep their building blocks linear (alternations of escaped literals).
  * @module
@@ -196,7 +198,7 @@ export async function checkPatterns(
     const key = keyOf(version, p.source, p.flags);
     if (verdicts.has(key)) continue;
     const hit = cache[key];
-    if (hit && hit.status !== 'unknown') verdicts.set(key, hit);
+    if (hit && isFinal(hit)) verdicts.set(key, hit);
     else {
       verdicts.set(key, { status: 'unknown', error: 'pending' });
       todo.push({ ...p, key });
@@ -223,11 +225,16 @@ export async function checkPatterns(
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
   if (useCache) {
     const merged = { ...cache };
-    for (const [k, v] of verdicts) if (v.status !== 'unknown') merged[k] = v;
+    for (const [k, v] of verdicts) if (isFinal(v)) merged[k] = v;
     mkdirSync(dirname(CACHE_FILE), { recursive: true });
     writeFileSync(CACHE_FILE, JSON.stringify(merged));
   }
   return verdicts;
+}
+
+/** Verdicts worth caching: safe, vulnerable, or a timeout (the same pattern times out again; retrying costs the full timeout every run). */
+function isFinal(verdict: RegexVerdict): boolean {
+  return verdict.status !== 'unknown' || verdict.error === 'timeout';
 }
 
 function safeJson(text: string): Record<string, RegexVerdict> {
