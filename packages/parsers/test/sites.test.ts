@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJobPage } from '../src/index.js';
 import { scanPage } from '../src/html/scan.js';
 import { siteForPage, siteProfiles, sitesForHost } from '../src/sites/registry.js';
-import { siteDate } from '../src/sites/text.js';
+import { placeFirst, siteDate } from '../src/sites/text.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const page = (name: string) => readFileSync(join(__dirname, 'fixtures/sites', name), 'utf8');
@@ -226,6 +226,16 @@ describe('title fallbacks', () => {
     const b = parseJobPage(bare('Product Designer | Kielwind AG | LinkedIn'), { url: 'https://www.linkedin.com/jobs/view/4018888888', now: NOW }).job!;
     expect([b.title, b.company.name]).toEqual(['Product Designer', 'Kielwind AG']);
   });
+});
+
+describe('board location lines', () => {
+  it.each([
+    ['Hybrid remote in Berlin', 'Berlin (Hybrid)'],
+    ['Remote in Austin, TX 78701', 'Austin, TX 78701 (Remote)'],
+    ['Télétravail partiel à Paris (75)', 'Paris (75) (Hybrid)'],
+    ['Teletrabajo en Madrid', 'Madrid (Remote)'],
+    ['Hamburg', 'Hamburg'],
+  ])('%s → %s', (text, want) => expect(placeFirst(text)).toBe(want));
 });
 
 describe('site dates', () => {

@@ -5,7 +5,7 @@
  * Employer | Glassdoor".
  * @module
  */
-import { currencyForHost, stripBrand, threeParts } from './text.js';
+import { currencyForHost, placeFirst, stripBrand, threeParts } from './text.js';
 import { defineSite, type TitleParts } from './types.js';
 
 function fromTitle(raw: string, known?: string): TitleParts | undefined {
@@ -56,6 +56,7 @@ export const glassdoor = defineSite({
   currency: currencyForHost,
   defaultPeriod: 'by-size',
   clean: {
+    location: placeFirst,
     // A "Glassdoor est." range is the board's guess, not pay the employer stated.
     salary: (t) => (/glassdoor est|estimated by glassdoor/i.test(t) ? undefined : t),
     company: (t) => t.replace(/ ?\d[.,]\d ?★?$/, '').replace(/ ?★$/, '').trim(),

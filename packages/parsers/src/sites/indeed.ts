@@ -5,7 +5,7 @@
  * Place | Indeed.com".
  * @module
  */
-import { currencyForHost, stripBrand } from './text.js';
+import { currencyForHost, placeFirst, stripBrand } from './text.js';
 import { defineSite, type TitleParts } from './types.js';
 
 const VIEW_PATH = /^\/(?:viewjob|m\/viewjob|m\/basecamp\/viewjob|rc\/clk|pagead\/clk|applystart)\b|^\/cmp\/[^/]+\/jobs\/[^/]+-[0-9a-f]{16}/i;
@@ -73,7 +73,7 @@ export const indeed = defineSite({
     // Visually hidden suffix read by screen readers.
     title: (t) => t.replace(/ ?[-–] ?(?:job post|offre d['’]emploi|stellenanzeige|oferta de (?:empleo|trabajo)|vaga de emprego|annuncio di lavoro|vacature)$/i, '').trim() || undefined,
     company: (t) => t.replace(/ ?\d(?:[.,]\d)?(?: out of 5 stars?)?$/i, '').trim(),
-    location: (t) => t.replace(/^(?:location|standort|lieu|ubicación)\s*[:：]?\s*/i, ''),
+    location: (t) => placeFirst(t.replace(/^(?:location|standort|lieu|ubicación)\s*[:：]?\s*/i, '')),
   },
   listing: {
     jobLinks: ['a.jcs-JobTitle @href', 'h2.jobTitle a @href', 'a[data-jk] @href', '.job_seen_beacon h2 a @href', 'a.tapItem @href'],

@@ -192,3 +192,16 @@ export function threeParts(t: string, sep: string): [string, string, string] | u
   const parts = t.split(sep).map((p) => p.trim());
   return parts.length === 3 && parts.every(Boolean) ? (parts as [string, string, string]) : undefined;
 }
+
+/** Indeed-style "Hybrid remote in Berlin", "Télétravail partiel à Paris", "Teletrabajo en Madrid". */
+const WORKPLACE_THEN_PLACE =
+  /^(hybrid remote|hybrid work|hybrid|temporarily remote|remote|homeoffice|home office|hybrides arbeiten|teilweise homeoffice|télétravail partiel|télétravail total|télétravail|teletrabajo parcial|teletrabajo|trabajo híbrido|híbrido|remoto|trabalho híbrido|trabalho remoto|lavoro ibrido|da remoto|hybride|op afstand|praca hybrydowa|praca zdalna) (?:in|en|à|a|em|op|w) (.+)$/i;
+
+/** "Hybrid remote in Berlin" → "Berlin (Hybrid)", so the place parser sees a place first. */
+export function placeFirst(text: string): string {
+  const m = WORKPLACE_THEN_PLACE.exec(text);
+  if (!m) return text;
+  // The place parser reads English workplace words in parentheses; partial telework is hybrid.
+  const hybrid = /hybri|ibrido|partiel|parcial|teilweise/i.test(m[1]!);
+  return `${m[2]} (${hybrid ? 'Hybrid' : 'Remote'})`;
+}
