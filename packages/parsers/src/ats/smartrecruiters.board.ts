@@ -20,6 +20,8 @@ const fields = {
   id,
   name: text,
   postingUrl: text,
+  // The API's own link to the posting (`…/postings/{id}`): its last segment is the id when `id` is missing.
+  ref: text,
   releasedDate: when,
   location: obj({ city: label, region: label, country: label, postalCode: text, remote: flag, hybrid: flag, fullLocation: text }),
   department: label,
@@ -32,7 +34,7 @@ const Page = envelope(
   z.looseObject({
     totalFound: count,
     offset: count,
-    content: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.postingUrl]) }),
+    content: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id, refId(p.ref)], [p.postingUrl]) }),
   }),
 );
 const Section = obj({ title: text, text: text });
@@ -42,6 +44,19 @@ const Detail = z.looseObject({
   postingUrl: text,
   jobAd: obj({ sections: obj({ companyDescription: Section, jobDescription: Section, qualifications: Section, additionalInformation: Section }) }),
 });
+
+/** The posting id at the end of an API `ref` link. */
+function refId(ref: string | undefined): string | undefined {
+  if (!ref) return undefined;
+  try {
+    const u = new URL(ref);
+    if (!/(?:^|\.)smartrecruiters\.com$/.test(u.hostname)) return undefined;
+    const last = u.pathname.split('/').filter(Boolean).pop();
+    return last && /^[\w-]{1,64}$/.test(last) && last !== 'postings' ? last : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export const smartrecruitersBoard: BoardClient = {
   platform: 'smartrecruiters',
@@ -63,7 +78,8 @@ export const smartrecruitersBoard: BoardClient = {
       const data = await fetchJson(ctx, `${base}?limit=${PAGE}&offset=${offset}`, Page);
       if (offset === 0) total = data.totalFound ?? null;
       let fresh = 0;
-      keep(ctx, data.content, offset).forEach((p, k) => {
+      keep(ctx, data.content, offset).forEach((row, k) => {
+        const p = row.id === undefined && refId(row.ref) !== undefined ? { ...row, id: refId(row.ref) } : row;
         const key = p.id ?? p.postingUrl ?? `#${offset + k}`;
         if (seen.has(key)) return;
         seen.add(key);
