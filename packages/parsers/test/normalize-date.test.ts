@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../src/normalize/index.js';
+import { asciiDigits, parseDateDetailed } from '../src/normalize/date.js';
 
 const now = new Date('2024-06-15T12:00:00Z');
 
@@ -62,5 +63,58 @@ describe('parseDate', () => {
   it('defaults now to the current time', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(parseDate('today')).toBe(today);
+  });
+});
+
+describe('parseDate: relative dates in many languages', () => {
+  it.each([
+    ['3 days ago', '2024-06-12'], ['vor 3 Tagen', '2024-06-12'], ['il y a 3 jours', '2024-06-12'], ['hace 3 días', '2024-06-12'],
+    ['há 3 dias', '2024-06-12'], ['3 giorni fa', '2024-06-12'], ['3 dagen geleden', '2024-06-12'], ['3 dni temu', '2024-06-12'],
+    ['3 gün önce', '2024-06-12'], ['3 дня назад', '2024-06-12'], ['3天前', '2024-06-12'], ['3日前', '2024-06-12'], ['3일 전', '2024-06-12'],
+    ['منذ 3 أيام', '2024-06-12'], ['منذ يومين', '2024-06-13'], ['3 दिन पहले', '2024-06-12'], ['2 周前', '2024-06-01'],
+    ['hoje', '2024-06-15'], ['вчера', '2024-06-14'], ['昨天', '2024-06-14'], ['اليوم', '2024-06-15'],
+    ['Publicada hace 1d', '2024-06-14'],
+  ])('%j → %j', (text, expected) => {
+    expect(parseDate(text, { now })).toBe(expected);
+  });
+});
+
+describe('parseDate: written and numeric dates beyond en/de/fr/es', () => {
+  it.each([
+    ['2025年12月31日', '2025-12-31'], ['2026年12月5日（金）必着', '2026-12-05'], ['2026/11/17（火）', '2026-11-17'],
+    ['31 декабря 2025', '2025-12-31'], ['31 de dezembro de 2025', '2025-12-31'], ['31 dicembre 2025', '2025-12-31'],
+    ['١٥/١٢/٢٠٢٥', '2025-12-15'], ['２０２５年１２月３１日', '2025-12-31'], ['15 ธันวาคม 2568', '2025-12-15'], ['2026/12/10', '2026-12-10'],
+  ])('%j → %j', (text, expected) => {
+    expect(parseDate(text, { now: new Date('2025-06-15T12:00:00Z') })).toBe(expected);
+  });
+
+  it('reads Arabic-Indic, Devanagari and full-width digits as ASCII', () => {
+    expect(asciiDigits('٢٠٢٥-١٢-٣١ ۱۲ १२ １２')).toBe('2025-12-31 12 12 12');
+  });
+});
+
+describe('parseDate: day-first or month-first', () => {
+  it('follows the order it is given for slash dates whose parts are both ≤ 12, and says they were ambiguous', () => {
+    expect(parseDateDetailed('05/04/2026', { now, order: 'dmy' })).toEqual({ value: '2026-04-05', ambiguous: true });
+    expect(parseDateDetailed('05/04/2026', { now, order: 'mdy' })).toEqual({ value: '2026-05-04', ambiguous: true });
+  });
+
+  it('is certain when a part is over 12, whatever the order', () => {
+    expect(parseDateDetailed('25/03/2024', { now, order: 'mdy' })).toEqual({ value: '2024-03-25', ambiguous: false });
+    expect(parseDateDetailed('03/25/2024', { now, order: 'dmy' })).toEqual({ value: '2024-03-25', ambiguous: false });
+  });
+
+  it('reads dotted dates day first everywhere, without ambiguity', () => {
+    expect(parseDateDetailed('05.04.2024', { now, order: 'mdy' })).toEqual({ value: '2024-04-05', ambiguous: false });
+  });
+
+  it('reads two-digit years as 20xx', () => {
+    expect(parseDate('31/12/25', { now: new Date('2025-06-15T12:00:00Z') })).toBe('2025-12-31');
+  });
+
+  it('caps its input', () => {
+    const t0 = performance.now();
+    expect(parseDate(`${'3 '.repeat(200_000)}days ago`, { now })).toBeNull();
+    expect(performance.now() - t0).toBeLessThan(1_000);
   });
 });

@@ -136,7 +136,8 @@ export function extractCompany(page: Page, title: TitleResult, locationText?: st
   // Hiring-organization text near the page's own logo (not the site header on a board).
   for (const img of page.tags('img').slice(0, 60)) {
     const alt = img.attribs.alt;
-    if (!alt || inChrome(img)) continue;
+    // Header logos count (the header is chrome for titles, not for the site's own name).
+    if (!alt || hasAncestor(img, (a) => a.name === 'nav' || a.name === 'footer' || /cookie|consent|related|similar/i.test(a.attribs.class ?? ''), 8)) continue;
     const logoish = /logo/i.test(`${alt} ${img.attribs.class ?? ''} ${img.attribs.src ?? ''}`) || hasAncestor(img, (a) => /logo|company/i.test(a.attribs.class ?? ''), 3);
     const inHeader = hasAncestor(img, (a) => a.name === 'header', 6);
     if (!logoish && !hasAncestor(img, (a) => a.name === 'a' && /compan|employer|organi[sz]ation|firma|empresa|entreprise/i.test(a.attribs.href ?? ''), 3)) continue;

@@ -11,12 +11,16 @@ import { NOISE, type Page } from './page.js';
 const DESCRIPTION_SELECTORS = [
   '[data-automation-id="jobPostingDescription"]', '.job__description', '#content .job-description', '.posting-page .section-wrapper',
   '[data-qa="job-description"]', '[data-ui="job-description"]', '.job-description', '#job-description', '.jobDescription', '.job-details',
-  '.description', '[itemprop="description"]', '#content', 'article', 'main',
+  '.description', '[itemprop="description"]', '[class*="job-sec" i]', '[class*="job-desc" i]', '[class*="jobdesc" i]', '[class*="description" i]', '#content', 'article', 'main',
 ];
 
+/** Han, Kana, Hangul and Thai say in 80 characters what Latin text says in 200. */
+const DENSE = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]/;
+
 export function findDescription(page: Page): Element | undefined {
+  const min = DENSE.test(page.scan.title ?? '') || page.lang === 'zh' || page.lang === 'ja' || page.lang === 'ko' || page.lang === 'th' ? 80 : 200;
   for (const sel of DESCRIPTION_SELECTORS) {
-    const el = page.index.select(sel).find((e) => textOf(e, 5_000).trim().length >= 200);
+    const el = page.index.select(sel).find((e) => textOf(e, 5_000).trim().length >= min);
     if (el) return el;
   }
   const scores = new Map<Element, number>();

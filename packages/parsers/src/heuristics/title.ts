@@ -10,9 +10,8 @@ import type { Element } from 'domhandler';
 import { cleanInline } from '../html/sanitize.js';
 import { Ballot } from './candidates.js';
 import { AT_EMPLOYER_WORDS, foldWords, isGenericHeading, isListingHeading, LOGIN_RE, SECTION_RE } from './lang/index.js';
-import { parseLocation } from '../normalize/index.js';
 import { firstText, inChrome, inline, type Page } from './page.js';
-import { classifyShortText } from './top-card.js';
+import { classifyShortText, looksLikePlace } from './top-card.js';
 import { foldKey, isBrand, type SiteBrand } from './site.js';
 
 /** ATS and common markup, most specific first. */
@@ -177,17 +176,14 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, 
   return { title, ...(company ? { company } : {}), ...(location ? { location } : {}), rest, ...(explicit ? { explicit } : {}) };
 }
 
-/** The segment most likely to be the employer: not an employment type, place, date or salary; the last such. */
+/**
+ * The segment most likely to be the employer: the first after the title that is not an
+ * employment type, place, date or salary ("Role | Employer | Site": sites put their name last).
+ */
 function pickCompanySegment(segments: readonly string[]): string | undefined {
-  const names = segments.filter((s) => s && !classifyShortText(s) && !looksLikePlace(s));
-  return names[names.length - 1] ?? undefined;
+  return segments.find((s) => s && !classifyShortText(s) && !looksLikePlace(s));
 }
 
-/** "Bristol, South West England", "Berlin", "Remote - US": a place rather than a name. */
-function looksLikePlace(s: string): boolean {
-  if (!s.includes(',')) return false;
-  return parseLocation(s).locations.some((l) => l.country !== undefined || l.region !== undefined);
-}
 
 /**
  * Strip " | Company", " - Careers", "Job Application for … at …" from a page title. When the

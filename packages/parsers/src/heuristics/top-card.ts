@@ -8,6 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { isElement, textOf } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
 import { EMPLOYMENT_ANY_RE, foldWords, WORKPLACE_MATCHERS } from './lang/index.js';
+import { parseLocation } from '../normalize/index.js';
 import type { Page } from './page.js';
 
 export type ChipKind = 'location' | 'employment' | 'workplace' | 'salary' | 'date' | 'company';
@@ -30,6 +31,12 @@ const PIN = /^\s*(?:📍|📌|🌍|🌎|🌏|🏢)\uFE0F?\s*/u;
 
 const POSTED_BY = /^(?:posted|published|listed|veröffentlicht|publié|publicado|publicada)\b.{0,40}?\b(?:by|von|par|por)\s+(.{2,80})$/i;
 const POSTED = /^(?:posted|published|listed|updated|veröffentlicht|publié|publiée|publicado|publicada|pubblicato|geplaatst|opublikowano|опубликовано|опубликована|размещено)\b|\b(?:ago|vor \d|il y a|hace \d|há \d|fa$|geleden|temu|назад)\b|^\d+\s*(?:天前|日前|일 전)|^منذ\s/iu;
+
+/** "Leeds, England, United Kingdom", "Austin, TX": a place with a country or region the normalizer knows. */
+export function looksLikePlace(s: string): boolean {
+  if (!s.includes(',') || s.length > 80 || /\d{3,}/.test(s)) return false;
+  return parseLocation(s).locations.some((l) => l.country !== undefined || l.region !== undefined);
+}
 
 /** What a short text looks like, or `undefined` when it could be anything. */
 export function classifyShortText(text: string): ChipKind | undefined {
@@ -109,15 +116,25 @@ export function topCardChips(page: Page, titleEl: Element | undefined): Chip[] {
   const leaves: Element[] = [];
   shortLeaves(container, titleEl, leaves);
   const chips: Chip[] = [];
-  let unclassified: string | undefined;
+  const chipLists = new Set<AnyNode>();
+  const unclassified: Array<{ text: string; list: AnyNode | null }> = [];
+  const listOf = (leaf: Element): AnyNode | null => {
+    const item = leaf.name === 'li' ? leaf : leaf.parent && isElement(leaf.parent) && leaf.parent.name === 'li' ? leaf.parent : null;
+    return item?.parent ?? null;
+  };
   for (const leaf of leaves) {
     const text = cleanInline(textOf(leaf, 200));
     if (text.length < 2 || text.length > 80) continue;
-    const kind = iconKind(leaf) ?? classifyShortText(text);
-    if (kind) chips.push({ kind, text: text.replace(PIN, '') });
-    else if (!unclassified && leaf.parent && isElement(leaf.parent) && (leaf.parent.name === 'li' || leaf.name === 'li') && /^\p{Lu}[^\d:]{1,40}$/u.test(text)) unclassified = text;
+    const kind = iconKind(leaf) ?? classifyShortText(text) ?? (looksLikePlace(text) ? 'location' : undefined);
+    if (kind) {
+      chips.push({ kind, text: text.replace(PIN, '') });
+      const list = listOf(leaf);
+      if (list) chipLists.add(list);
+    } else if (/^\p{Lu}[^\d:]{1,40}$/u.test(text)) unclassified.push({ text, list: listOf(leaf) });
   }
-  if (unclassified && !chips.some((c) => c.kind === 'location')) chips.push({ kind: 'location', text: unclassified });
+  // An unlabelled place among classified chips of the same list ("Sevilla · Híbrido · 9.000 €").
+  const place = unclassified.find((u) => u.list !== null && chipLists.has(u.list));
+  if (place && !chips.some((c) => c.kind === 'location')) chips.push({ kind: 'location', text: place.text });
   return chips;
 }
 
