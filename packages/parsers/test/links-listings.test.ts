@@ -96,6 +96,23 @@ describe('extractJobLinks on listings', () => {
     expect(pl.map((l) => l.url)).toEqual(['specjalista-ds-plac', 'magazynier', 'kierowca-kat-c'].map((s) => `https://wisla.example/kariera/${s}`));
   });
 
+  it('script-linked table rows and data-href cards (portals without anchors)', () => {
+    const rows = ['Agronomist', 'Veterinary Officer', 'Data Clerk']
+      .map((t, i) => `<tr onclick="window.location.href='VacancyView.aspx?VacancyID=${3300 + i}'"><td>${i + 1}</td><td>${t}</td><td>Ministry of Agriculture</td></tr>`)
+      .join('');
+    const gov = extractJobLinks(`<html><head><title>Current Vacancies</title></head><body><table>${rows}</table></body></html>`, { url: 'https://recruit.gov.example/Vacancies.aspx' });
+    expect(gov.map((l) => [l.url, l.title])).toEqual([
+      ['https://recruit.gov.example/VacancyView.aspx?VacancyID=3300', 'Agronomist'],
+      ['https://recruit.gov.example/VacancyView.aspx?VacancyID=3301', 'Veterinary Officer'],
+      ['https://recruit.gov.example/VacancyView.aspx?VacancyID=3302', 'Data Clerk'],
+    ]);
+    const cards = ['Barista', 'Shift Supervisor', 'Store Manager']
+      .map((t, i) => `<div class="job-card" data-href="/careers/positions/${700 + i}"><h3>${t}</h3><p>Lisbon</p></div>`)
+      .join('');
+    const co = extractJobLinks(`<html><body>${cards}</body></html>`, { url: 'https://cafe.example/careers' });
+    expect(co.map((l) => l.url)).toEqual([700, 701, 702].map((n) => `https://cafe.example/careers/positions/${n}`));
+  });
+
   it('a blog or news index of repeated cards is not a job list', () => {
     const cards = ['how-to-write-a-cv', 'salary-negotiation-tips', 'remote-work-in-2026', 'interview-questions-guide']
       .map((s) => `<article class="post"><h2><a href="/ratgeber/${s}">${s.replace(/-/g, ' ')}</a></h2></article>`)

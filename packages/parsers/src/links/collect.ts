@@ -46,6 +46,9 @@ const MAX_ANCHORS = 20_000;
 const SIGNATURE_DEPTH = 4;
 
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
+/** Script-driven rows and cards (`<tr onclick="location.href='Detail.aspx?id=7'">`, `data-href`). */
+const ONCLICK_URL = /(?:location(?:\.href)?\s*=|window\.open\(|navigate\()\s*['"]([^'"]{1,500})['"]/;
+const DATA_URL_ATTRS = ['data-href', 'data-url', 'data-link', 'data-job-url', 'data-detail-url'] as const;
 const CHROME_ROLES = /^(?:navigation|contentinfo|banner|menubar|menu|search)$/i;
 const CHROME_HOOK = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|header|footer|breadcrumbs?|sidebar|cookie|consent|social|share|skip)(?:$|[\s_-])/i;
 const PAGER_HOOK = /pagina|pager|paging|page-nav|pagenav|page-numbers|pages-list|seitennavigation|blättern|страниц|分页|翻页|ページ送り/i;
@@ -61,6 +64,15 @@ interface Open {
 function tokenOf(name: string, attribs: Record<string, string>): string {
   const cls = (attribs.class ?? '').split(/\s+/).find((c) => c && !/\d/.test(c)) ?? '';
   return cls ? `${name}.${cls}` : name;
+}
+
+/** The first non-empty text piece of a row (its title cell), not the whole row. */
+function firstLine(parts: string[]): string {
+  for (const p of parts) {
+    const t = p.replace(/\s+/g, ' ').trim();
+    if (t.length >= 2 && !/^[\d\s.,:#/()-]+$/.test(t)) return t.slice(0, 200);
+  }
+  return '';
 }
 
 /** Stream `html` once and collect what link extraction needs. Linear; nesting capped like the page scan. */
@@ -82,6 +94,8 @@ export function collectPage(html: string): CollectedPage {
   let h1Done = false;
   const h1Parts: string[] = [];
   const open: Array<{ a: Omit<CollectedAnchor, 'text'>; parts: string[]; len: number }> = [];
+  /** Elements that link by script, with the stack depth they close at. */
+  const pseudo: Array<{ a: Omit<CollectedAnchor, 'text'>; parts: string[]; len: number; depth: number }> = [];
 
   const signature = (self: string) => {
     const parts = [self];
@@ -128,6 +142,19 @@ export function collectPage(html: string): CollectedPage {
           inH1++;
         }
         if (isVoid) return;
+        if (name !== 'a' && name !== 'area' && anchors.length + open.length + pseudo.length < MAX_ANCHORS) {
+          let href: string | undefined;
+          for (const k of DATA_URL_ATTRS) if (attribs[k]) href = attribs[k];
+          if (!href && attribs.onclick) href = ONCLICK_URL.exec(attribs.onclick.slice(0, 1_000))?.[1];
+          if (href) {
+            pseudo.push({
+              a: { href, label: attribs['aria-label'] ?? attribs.title ?? '', rel: '', hook: `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase(), inChrome: chromeDepth > 0, inPager: pagerDepth > 0, signature: signature(tokenOf(name, attribs)), index: anchors.length + open.length + pseudo.length },
+              parts: [],
+              len: 0,
+              depth: stack.length + 1,
+            });
+          }
+        }
         const hook = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
         // A page-level header (near the root) is chrome; a card's own <header> is not.
         const chrome =
@@ -153,6 +180,11 @@ export function collectPage(html: string): CollectedPage {
           top.parts.push(text);
           top.len += text.length;
         }
+        const row = pseudo[pseudo.length - 1];
+        if (row && row.len < 500) {
+          row.parts.push(text);
+          row.len += text.length;
+        }
       },
       onclosetag(name) {
         if (name === 'a' && open.length > 0) {
@@ -172,6 +204,12 @@ export function collectPage(html: string): CollectedPage {
           if (inH1 === 0) h1Done = true;
         }
         if (VOID.has(name)) return;
+        // A script-linked row ends with its element; its text is the posting's title when short.
+        const row = pseudo[pseudo.length - 1];
+        if (row && row.depth === stack.length) {
+          pseudo.pop();
+          anchors.push({ ...row.a, text: firstLine(row.parts) || row.a.label });
+        }
         // htmlparser2 closes implied elements one by one, so the top of the stack is this tag.
         const top = stack.pop();
         if (top?.chrome) chromeDepth = Math.max(0, chromeDepth - 1);
@@ -183,6 +221,7 @@ export function collectPage(html: string): CollectedPage {
   parser.end(html);
   // Anchors still open when the nesting cap stopped the pass.
   for (const { a, parts } of open) anchors.push({ ...a, text: parts.join(' ').trim() || a.label });
+  for (const { a, parts } of pseudo) anchors.push({ ...a, text: firstLine(parts) || a.label });
   anchors.sort((x, y) => x.index - y.index);
   const squash = (parts: string[]) => parts.join('').replace(/\s+/g, ' ').trim().slice(0, 300);
   return { anchors, jsonLd, baseHref, relNext, title: squash(titleParts), heading: squash(h1Parts) };
