@@ -181,6 +181,8 @@ const families: Family[] = [
       ['年収900万円以下', null, 9_000_000, 'JPY', 'year'],
       ['NT$ 52,000 - (月薪)', 52_000, null, 'TWD', 'month'],
       ['75k+', 75_000, null, null, null],
+      ['Minimum Salary: $48,500, Maximum Salary: $61,000', 48_500, 61_000, 'USD', null],
+      ['Salary Min: £31k; Salary Max: £37k', 31_000, 37_000, 'GBP', null],
       ['от 80 000 руб.', 80_000, null, 'RUB', null],
     ],
   ],

@@ -379,6 +379,14 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     if (bound === 'min') [min, max] = [a.value, null];
     else if (bound === 'max') [min, max] = [null, a.value];
     else [min, max] = [a.value, a.value];
+    // "Minimum Salary: $52,000, Maximum Salary: $68,000": two labelled ends stated apart.
+    const next = groups[groups.indexOf(g) + 1];
+    if (next && !next.b && !next.a.count && labelBound(tokens, g) === 'min' && labelBound(tokens, next) === 'max') {
+      const other = next.a.value;
+      if (Number.isFinite(other) && other >= a.value && other <= a.value * 10 && (!next.a.currency || next.a.currency === (a.currency ?? next.a.currency))) {
+        [min, max] = [a.value, other];
+      }
+    }
   }
 
   const monthsPerYear = monthsAfter(tokens, g.last);
@@ -757,6 +765,19 @@ const BOUND_FILLERS: ReadonlySet<string> = new Set([
   'brutto', 'net', 'hourly', 'annual', 'monthly', 'paid', 'earn', 'around', 'about',
 ]);
 const BOUND_PARTS: ReadonlySet<string> = new Set(['up', 'bis', 'upp', 'op', 'at', 'more', 'over', 'less', 'fino', 'jusqu']);
+
+/** "Minimum …:" / "Max …:" labels up to four tokens before a group, across pay words. */
+function labelBound(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
+  for (let k = g.first - 1, seen = 0; k >= 0 && seen < 4; k--, seen++) {
+    const t = tokens[k]!;
+    if (t.kind === NUM) break;
+    const w = t.text;
+    if (w === 'minimum' || w === 'min' || w === 'lowest' || w === 'low' || w === 'mindestens' || w === 'mínimo') return 'min';
+    if (w === 'maximum' || w === 'max' || w === 'highest' || w === 'high' || w === 'höchstens' || w === 'máximo') return 'max';
+    if (t.brk) break;
+  }
+  return null;
+}
 
 /** Language and script cues for ambiguous currencies and three-decimal numbers. */
 function languageContext(
