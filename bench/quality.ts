@@ -8,9 +8,10 @@
  * the share of fully correct postings the gate rejects.
  *
  * Reported apart: dev vs holdout split, real vs synthetic pages. Confidence weights are calibrated
- * on dev pages only; holdout mismatches are not listed unless `--show-holdout` is given.
+ * on dev pages only (`--calibrate` prints per-field accuracy by source and by confidence bin, dev
+ * pages only); holdout mismatches are not listed unless `--show-holdout` is given.
  *
- * Run: npx -y pnpm@10 bench:quality [--verbose] [--dir <path>] [--no-shared] [--show-holdout] [--threshold <n>]
+ * Run: npx -y pnpm@10 bench:quality [--verbose] [--dir <path>] [--no-shared] [--show-holdout] [--threshold <n>] [--calibrate]
  * @module
  */
 import path from 'node:path';
@@ -89,6 +90,41 @@ function report(name: string, postings: Posting[], threshold: number): void {
   console.log(`    correct postings rejected: ${correct.filter((p) => p.job.quality.score < threshold).length}/${correct.length} (${pct(correct.filter((p) => p.job.quality.score < threshold).length, correct.length).trim()}); right-title postings rejected: ${titleRight.filter((p) => p.job.quality.score < threshold).length}/${titleRight.length}`);
 }
 
+const CONF_BINS: [string, (c: number) => boolean][] = [
+  ['< .35', (c) => c < 0.35],
+  ['.35–.6', (c) => c >= 0.35 && c < 0.6],
+  ['.6–.75', (c) => c >= 0.6 && c < 0.75],
+  ['.75–.9', (c) => c >= 0.75 && c < 0.9],
+  ['≥ .9', (c) => c >= 0.9],
+];
+
+/** Per judged field: accuracy by the field's source and by its confidence bin (what the weights are calibrated from). */
+function calibration(postings: Posting[]): void {
+  console.log(`\n  calibration (${postings.length} postings): accuracy per field by source and by confidence (right/total)`);
+  const fields = [...new Set(postings.flatMap((p) => p.fields.map((f) => f.field)))];
+  for (const field of fields) {
+    const rows = postings.flatMap((p) => {
+      const r = p.fields.find((f) => f.field === field);
+      if (!r) return [];
+      const key = field;
+      return [{ correct: r.correct, source: p.job.provenance[key] ?? '(none)', conf: p.job.confidence?.[key]?.score }];
+    });
+    const bySource = new Map<string, [number, number]>();
+    for (const r of rows) {
+      const src = r.source.startsWith('site:') ? 'site' : r.source;
+      const t = bySource.get(src) ?? [0, 0];
+      t[0] += r.correct ? 1 : 0;
+      t[1]++;
+      bySource.set(src, t);
+    }
+    const bins = CONF_BINS.map(([label, inBin]) => {
+      const b = rows.filter((r) => r.conf !== undefined && inBin(r.conf));
+      return `${label} ${b.filter((r) => r.correct).length}/${b.length}`;
+    });
+    console.log(`    ${pad(field, 15)} ${[...bySource].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}  |  ${bins.join(', ')}`);
+  }
+}
+
 function lowestRules(job: JobPosting): string {
   return job.quality.breakdown
     .filter((r) => r.points < r.max && r.note)
@@ -96,7 +132,7 @@ function lowestRules(job: JobPosting): string {
     .join('; ');
 }
 
-function run(setName: string, pages: CorpusPage[], opts: { verbose: boolean; showHoldout: boolean; threshold: number }): void {
+function run(setName: string, pages: CorpusPage[], opts: { verbose: boolean; showHoldout: boolean; threshold: number; calibrate: boolean }): void {
   if (pages.length === 0) return;
   const { postings, missed, falseJobs } = judge(pages);
   const jobs = pages.filter((p) => p.kind === 'job').length;
@@ -107,6 +143,7 @@ function run(setName: string, pages: CorpusPage[], opts: { verbose: boolean; sho
     }
   }
   report('all', postings, opts.threshold);
+  if (opts.calibrate) calibration(postings.filter((p) => p.page.split === 'dev'));
   if (!opts.verbose) return;
   console.log('\n  passing postings with a wrong field, and rejected correct postings:');
   for (const p of postings) {
@@ -129,7 +166,7 @@ function main(): void {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const threshold = Number(value('--threshold') ?? DEFAULT_QUALITY_THRESHOLD);
-  const opts = { verbose: flag('--verbose'), showHoldout: flag('--show-holdout'), threshold };
+  const opts = { verbose: flag('--verbose'), showHoldout: flag('--show-holdout'), calibrate: flag('--calibrate'), threshold };
   const dir = value('--dir');
   if (dir) run(`external (${dir})`, loadCorpus(path.resolve(dir), 'external'), opts);
   else {

@@ -20,8 +20,8 @@ export {
   contentHashWithJson,
   MAX_STABLE_DEPTH,
 } from './identity.js';
-export { scoreQuality, DEFAULT_QUALITY_THRESHOLD } from './quality.js';
-export type { ScoreQualityOptions, ScorableJob } from './quality.js';
+export { scoreQuality, DEFAULT_QUALITY_THRESHOLD, titleShapeIssues, companyShapeIssues } from './quality.js';
+export type { ScoreQualityOptions, ScorableJob, ShapeIssue, ShapeContext } from './quality.js';
 export { toSchemaOrgJobPosting, validateGoogleJobPosting } from './schema-org.js';
 export type { GoogleJobPostingReport } from './schema-org.js';
 export { finalizeJob, cleanText } from './job.js';

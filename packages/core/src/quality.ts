@@ -1,8 +1,15 @@
 /**
  * Quality score 0–100 with an explained breakdown. Seed 003 keeps postings scoring ≥ 70.
+ *
+ * Six completeness rules give points out of maxima that add up to 100. Then per-field confidence
+ * (`job.confidence`, set by parsers from their evidence) and the bad shapes of a title or company
+ * that need no page to see ({@link titleShapeIssues}, {@link companyShapeIssues}) deduct points in
+ * `confidence:<field>` entries (max 0): a required field with low confidence costs more than a
+ * missing optional one, and an untrusted title or company keeps the posting below 50, so the
+ * default threshold never passes it. Postings without `confidence` are scored on shapes alone.
  * @module
  */
-import type { JobPosting, QualityRuleResult, Quality, SalaryPeriod } from './schema/job-posting.js';
+import type { Confidence, JobPosting, ProvenanceField, QualityRuleResult, Quality, SalaryPeriod } from './schema/job-posting.js';
 
 /** Postings below this score are not stored by the pipeline (seed 003). */
 export const DEFAULT_QUALITY_THRESHOLD = 70;
@@ -135,16 +142,221 @@ const rules: Rule[] = [
   },
 ];
 
+/** Titles and companies are read for shapes up to this length (a title is never longer; linear by construction). */
+const SHAPE_CHARS = 300;
+
+/** One bad shape: why, and the most confidence a value of that shape deserves. */
+export interface ShapeIssue {
+  reason: string;
+  /** Upper bound on the field's confidence (0–1). */
+  cap: number;
+}
+
+/** Context for shape checks: what a title or company must not merely repeat. */
+export interface ShapeContext {
+  /** Page or posting URL: its domain's brand ("linkedin" on `www.linkedin.com`). */
+  url?: string;
+  company?: string;
+  /** Other names the site goes by (`og:site_name`, a board's brand). */
+  siteNames?: readonly string[];
+  /** Place names of the posting (raw text or city). */
+  places?: readonly string[];
+}
+
+/** Case, width, punctuation and spacing folded away; letters and digits of every script kept. */
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Template syntax left unrendered: `{{ job.title }}`, `${title}`, `%s`, `%(name)s`, `{0}`, `<%= x %>`, `[[x]]`, `__TITLE__`, `:title:`. */
+const PLACEHOLDER = /\{\{|\}\}|\$\{|<%|%>|%\([a-z_]{1,30}\)[sd]|(?:^|[^\p{L}\p{N}%])%[sd](?![\p{L}\p{N}])|\{\d{1,2}\}|\[\[|\]\]|__[A-Z][A-Z_]{1,30}__|\bundefined\b|\bnull\b|\[object Object\]|\bNaN\b/u;
+/** A counter: a number and at most two words ("0 notifications", "12 neue Jobs", "(3)"). */
+const COUNTER = /^[([]?\d{1,7}\+?[)\]]?(?:\s+[^\s\d]+){0,2}$/u;
+/** "(3) Senior Engineer": an unread counter in front of a title (browser tabs). */
+const COUNTER_PREFIX = /^\(\d{1,5}\+?\)\s/;
+/** Words that are a page's chrome, never a role, in the languages the parsers read. */
+const CHROME_EXACT = new Set(
+  [
+    'careers', 'career', 'jobs', 'job', 'home', 'homepage', 'apply', 'apply now', 'apply here', '404', 'not found', 'page not found', 'error', 'login', 'log in', 'sign in', 'sign up', 'register',
+    'untitled', 'job details', 'job detail', 'job description', 'job offer', 'job posting', 'vacancy', 'vacancies', 'open positions', 'openings', 'search', 'search jobs', 'job search', 'menu',
+    'main menu', 'navigation', 'skip to content', 'skip to main content', 'back', 'back to jobs', 'back to search', 'share', 'share this job', 'save', 'save job', 'loading', 'please wait',
+    'cookie settings', 'cookies', 'accept', 'accept all', 'privacy policy', 'terms of use', 'contact', 'contact us', 'about us', 'welcome', 'my account', 'notifications', 'messages',
+    'karriere', 'stellenangebote', 'stellenangebot', 'jobsuche', 'anmelden', 'startseite', 'datenschutz', 'impressum', 'emplois', 'offres d emploi', 'offre d emploi', 'connexion', 'accueil',
+    'empleos', 'ofertas de empleo', 'iniciar sesión', 'inicio', 'vagas', 'vaga', 'entrar', 'lavora con noi', 'offerte di lavoro', 'vacatures', 'vacature', 'oferty pracy', 'praca', 'zaloguj się',
+    'вакансии', 'вакансия', 'войти', 'главная', '求人', '求人情報', 'ログイン', '招聘', '职位详情', '职位', '登录', '首页', 'وظائف', 'الوظائف', 'تسجيل الدخول', 'الرئيسية', 'नौकरियां', 'लॉग इन',
+  ].map(fold),
+);
+/** Cookie banners, footers and sign-in prompts, anywhere in the text. */
+const CHROME_PHRASE = /cookie|©|\(c\)\s*\d{4}|all rights reserved|privacy (?:policy|settings)|terms (?:of|and) (?:use|service|conditions)|skip to (?:main )?content|javascript (?:is )?(?:required|disabled)|enable javascript|sign in to|log in to|datenschutzerklärung|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
+/** A careers page's own name: "Jobs at Acme", "Careers | Acme", "Acme Careers", "Karriere bei Acme". */
+const CAREERS_PAGE = /^(?:careers?|jobs?|job openings|open (?:positions|roles)|vacancies|karriere|stellenangebote|jobs? bei|emplois|carrières|empleos|trabaja con nosotros|vagas|vacatures)\s*(?:at|@|bei|chez|en|em|bij|with|[|:–—-])\s*\S/i;
+const CAREERS_SUFFIX = /^\S+(?:\s\S+)?\s+(?:careers|jobs|karriere|stellenangebote|emplois|empleos|vagas|vacatures)$/i;
+/** A title cut off by a list or a meta tag. */
+const TRUNCATED = /(?:…|\.\.\.)$/;
+/** Separators a page title puts between role, employer, place and site (`split`, linear). */
+const SEPARATOR = /\s+(?:[-–—@]|at|bei|chez|bij)\s+|\s*[|·•]\s*/u;
+
+/** The brand of a URL's domain: `jobs.acme-robotics.co.uk` → `acme robotics`. */
+function domainBrand(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  const labels = host.split('.').filter((l) => l !== 'www');
+  if (labels.length < 2) return undefined;
+  // co.uk, com.au, or.jp: the brand is the label before a two-part public suffix.
+  const twoPart = labels.length >= 3 && /^(?:co|com|net|org|or|ne|ac|gov|edu|gob|go)$/.test(labels[labels.length - 2]!);
+  const brand = labels[labels.length - (twoPart ? 3 : 2)];
+  return brand ? fold(brand.replace(/[-_]/g, ' ')) : undefined;
+}
+
+const same = (a: string, b: string | undefined) => b !== undefined && b !== '' && a === b;
+const foldedNoSpace = (s: string) => s.replace(/ /g, '');
+
 /**
- * Score a posting. The breakdown lists every rule with the points it gave out of its maximum
- * (the maxima add up to 100), and a note saying why points were withheld.
+ * Bad shapes of a job title that need no page to see: template placeholders, notification
+ * counters, navigation / cookie / footer text, a careers page's own name, the company's or the
+ * site's name, a place, a truncated or shouted title, markup or a URL, a trailing company or site
+ * suffix. Each issue caps the title's confidence; an empty list means nothing looked wrong.
+ * Reads at most the first 300 characters (linear).
+ */
+export function titleShapeIssues(title: string, context: ShapeContext = {}): ShapeIssue[] {
+  const t = title.slice(0, SHAPE_CHARS).trim();
+  const issues: ShapeIssue[] = [];
+  const f = fold(t);
+  if (!f) return [{ reason: 'no letters or digits', cap: 0 }];
+  if (PLACEHOLDER.test(t)) issues.push({ reason: 'template placeholder', cap: 0.05 });
+  if (COUNTER.test(t)) issues.push({ reason: 'a counter, not a title', cap: 0.1 });
+  else if (COUNTER_PREFIX.test(t)) issues.push({ reason: 'starts with an unread counter', cap: 0.3 });
+  if (CHROME_EXACT.has(f)) issues.push({ reason: 'navigation text, not a title', cap: 0.05 });
+  else if (CHROME_PHRASE.test(t)) issues.push({ reason: 'cookie, footer or sign-in text', cap: 0.1 });
+  else if (CAREERS_PAGE.test(t) || CAREERS_SUFFIX.test(t)) issues.push({ reason: "a careers page's name", cap: 0.2 });
+  const company = context.company ? fold(context.company.slice(0, SHAPE_CHARS)) : undefined;
+  const brand = domainBrand(context.url);
+  const sites = (context.siteNames ?? []).map((s) => fold(s.slice(0, SHAPE_CHARS))).filter(Boolean);
+  const places = (context.places ?? []).slice(0, 20).map((p) => fold(p.slice(0, SHAPE_CHARS))).filter(Boolean);
+  if (same(f, company)) issues.push({ reason: 'equals the company name', cap: 0.1 });
+  if (same(f, brand) || (brand && same(foldedNoSpace(f), foldedNoSpace(brand))) || sites.some((s) => same(f, s))) issues.push({ reason: "the site's name", cap: 0.05 });
+  if (places.some((p) => same(f, p) || same(f, p.split(' ')[0]))) issues.push({ reason: 'a place, not a title', cap: 0.15 });
+  // "Role | Employer", "Role at Employer – Site", "Employer - Role": a page title, not the role.
+  const segments = t.split(SEPARATOR).map(fold).filter(Boolean);
+  if (segments.length >= 2) {
+    const isSite = (x: string) => same(x, brand) || (brand !== undefined && foldedNoSpace(x).startsWith(foldedNoSpace(brand))) || sites.some((s) => same(x, s));
+    if (segments.some((x) => same(x, company))) issues.push({ reason: 'holds the company name beside the role', cap: 0.3 });
+    if (segments.some(isSite)) issues.push({ reason: "holds the site's name beside the role", cap: 0.3 });
+    if (segments.slice(1).some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.4 });
+  }
+  if (TRUNCATED.test(t)) issues.push({ reason: 'truncated', cap: 0.3 });
+  if (/https?:\/\/|www\.|<[a-z/!]/i.test(t)) issues.push({ reason: 'contains markup or a URL', cap: 0.3 });
+  if (isShouty(t)) issues.push({ reason: 'all caps', cap: 0.7 });
+  if (t.length > 150) issues.push({ reason: `long (${title.length} characters)`, cap: 0.5 });
+  return issues;
+}
+
+/** Board and ATS brands that are never the employer of a posting they host. */
+const PLATFORM_NAMES = new Set(
+  ['linkedin', 'indeed', 'glassdoor', 'stepstone', 'naukri', 'naukri com', 'seek', 'xing', 'monster', 'ziprecruiter', 'bayt', 'bayt com', 'jobstreet', 'reed', 'totaljobs', 'welcome to the jungle', 'greenhouse', 'lever', 'workable', 'workday', 'smartrecruiters', 'personio', 'recruitee', 'teamtailor', 'ashby', 'bamboohr', 'jobvite', 'icims', 'taleo', 'successfactors', 'infojobs', 'hh ru', 'headhunter', 'work ua', 'doda', 'jobthai', 'usajobs', 'dice', 'careerbuilder', 'adzuna', 'jooble', 'indeed com'].map(fold),
+);
+const SLOGAN_WORDS = /\b(?:jobs?|vacanc(?:y|ies)|careers?|employment|recruitment|hiring|stellenangebote|emplois?|empleos?|vagas)\b/gi;
+
+/** Bad shapes of a company name that need no page to see (placeholders, chrome, a board's name or slogan). Linear, capped at 300 characters. */
+export function companyShapeIssues(company: string, context: Omit<ShapeContext, 'company'> = {}): ShapeIssue[] {
+  const c = company.slice(0, SHAPE_CHARS).trim();
+  const f = fold(c);
+  if (!f) return [{ reason: 'no letters or digits', cap: 0 }];
+  const issues: ShapeIssue[] = [];
+  if (PLACEHOLDER.test(c)) issues.push({ reason: 'template placeholder', cap: 0.05 });
+  if (CHROME_EXACT.has(f) || CHROME_PHRASE.test(c)) issues.push({ reason: 'navigation or footer text', cap: 0.1 });
+  if (PLATFORM_NAMES.has(f)) issues.push({ reason: 'a job board or ATS, not the employer', cap: 0.1 });
+  if ((c.match(SLOGAN_WORDS)?.length ?? 0) >= 2) issues.push({ reason: "a site's slogan", cap: 0.1 });
+  if (COUNTER.test(c) && /^\(?\d/.test(c)) issues.push({ reason: 'a counter', cap: 0.1 });
+  return issues;
+}
+
+/** Points a field can lose when it is not trusted; required fields (Google for Jobs) weigh most. */
+const CONFIDENCE_WEIGHTS: Record<ProvenanceField, number> = {
+  title: 60,
+  company: 45,
+  description: 20,
+  locations: 25,
+  datePosted: 10,
+  salary: 15,
+  employmentType: 6,
+  workplaceType: 6,
+  validThrough: 6,
+  applyUrl: 6,
+  department: 2,
+};
+/** At or above this confidence a field costs nothing. */
+const TRUSTED = 0.75;
+/** Below this, a title or company is untrusted: the posting stays below 50 whatever else it has. */
+const UNTRUSTED = 0.35;
+const UNTRUSTED_CAP = 49;
+const REQUIRED = new Set<ProvenanceField>(['title', 'company']);
+
+function hasValue(job: ScorableJob, field: ProvenanceField): boolean {
+  const v = field === 'description' ? job.description.text.trim() : job[field];
+  return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+}
+
+/** Effective confidence per field: the parser's value, lowered by shapes core can see. */
+function effectiveConfidence(job: ScorableJob): Confidence {
+  const out: Confidence = {};
+  for (const [field, c] of Object.entries(job.confidence ?? {}) as [ProvenanceField, NonNullable<Confidence[ProvenanceField]>][]) {
+    // A field dropped after confidence was computed (it failed validation) is scored as missing, not as doubtful.
+    if (c && hasValue(job, field)) out[field] = { score: c.score, reasons: [...c.reasons] };
+  }
+  const lower = (field: ProvenanceField, issues: ShapeIssue[]) => {
+    if (issues.length === 0) return;
+    const cap = Math.min(...issues.map((i) => i.cap));
+    const prev = out[field];
+    const reasons = issues.map((i) => i.reason);
+    out[field] = { score: Math.min(prev?.score ?? 1, cap), reasons: [...reasons, ...(prev?.reasons ?? []).filter((r) => !reasons.includes(r))].slice(0, 12) };
+  };
+  const places = job.locations.flatMap((l) => [l.raw, ...(l.city ? [l.city] : [])]);
+  lower('title', titleShapeIssues(job.title, { url: job.url, company: job.company.name, places }));
+  if (job.provenance.company !== 'derived') lower('company', companyShapeIssues(job.company.name, { url: job.url }));
+  return out;
+}
+
+/** The `confidence:<field>` deductions, largest first; an untrusted title or company brings the total to at most 49. */
+function confidenceDeductions(job: ScorableJob, pointsSoFar: number): QualityRuleResult[] {
+  const conf = effectiveConfidence(job);
+  const out: { field: ProvenanceField; points: number; note: string; untrusted: boolean }[] = [];
+  for (const [field, c] of Object.entries(conf) as [ProvenanceField, NonNullable<Confidence[ProvenanceField]>][]) {
+    if (!c || c.score >= TRUSTED) continue;
+    const weight = CONFIDENCE_WEIGHTS[field] ?? 0;
+    const points = Math.round((weight * (TRUSTED - c.score)) / TRUSTED);
+    const untrusted = REQUIRED.has(field) && c.score < UNTRUSTED;
+    if (points === 0 && !untrusted) continue;
+    out.push({ field, points, note: `confidence ${c.score.toFixed(2)}${c.reasons.length ? `: ${c.reasons.slice(0, 4).join('; ')}` : ''}`, untrusted });
+  }
+  out.sort((a, b) => b.points - a.points);
+  const total = out.reduce((s, d) => s + d.points, 0);
+  const worst = out.find((d) => d.untrusted);
+  // The cap is part of the worst field's deduction, so the score stays the sum of the breakdown.
+  if (worst && pointsSoFar - total > UNTRUSTED_CAP) {
+    worst.points += pointsSoFar - total - UNTRUSTED_CAP;
+    worst.note += `; untrusted ${worst.field} keeps the score below 50`;
+  }
+  return out.map((d) => ({ rule: `confidence:${d.field}`, points: -d.points, max: 0, note: d.note }));
+}
+
+/**
+ * Score a posting. The breakdown lists every completeness rule with the points it gave out of its
+ * maximum (the maxima add up to 100) and a note saying why points were withheld, then one
+ * `confidence:<field>` entry (max 0, negative points) per field whose confidence lowered the score,
+ * saying why. The score is the sum of the breakdown, clamped to 0–100.
  */
 export function scoreQuality(job: ScorableJob, options: ScoreQualityOptions = {}): Quality {
   const now = options.now ?? new Date();
-  const breakdown = rules.map((r) => {
+  const breakdown: QualityRuleResult[] = rules.map((r) => {
     const res = r(job, now);
     return res.note === undefined ? { rule: res.rule, points: res.points, max: res.max } : res;
   });
+  const base = breakdown.reduce((sum, r) => sum + r.points, 0);
+  breakdown.push(...confidenceDeductions(job, base));
   const score = breakdown.reduce((sum, r) => sum + r.points, 0);
   return { score: Math.max(0, Math.min(100, Math.round(score))), breakdown };
 }

@@ -21,6 +21,7 @@ import { createDomBuilder, loadDom, type DomBuilder } from './html/dom.js';
 import { linksFromNodes, resolveCanonical } from './links/extract-job-links.js';
 import { createPageScanner, scanPage, type PageScan, type PageScanner } from './html/scan.js';
 import { cleanInline } from './html/sanitize.js';
+import { assessConfidence } from './confidence/index.js';
 import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
 import { salaryFrom } from './heuristics/salary.js';
 import { shellPlatform, shellWarning } from './heuristics/shell.js';
@@ -396,6 +397,8 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
     source,
     provenance: merged.provenance,
   };
+  // Per-field confidence from the evidence gathered above (confidence/); scoreQuality reads it.
+  draft.confidence = assessConfidence(draft, { scan, html: input, warnings });
   try {
     return { job: finalizeTolerant(draft, now, warnings), ats, source, warnings };
   } catch (error) {

@@ -128,6 +128,22 @@ export type ProvenanceField = (typeof PROVENANCE_FIELDS)[number];
 export const ProvenanceSchema = z.partialRecord(z.enum(PROVENANCE_FIELDS), FieldSourceSchema);
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
+/** How far one field's value can be trusted (0–1) and the evidence that set it. */
+export const FieldConfidenceSchema = z.object({
+  score: z.number().min(0).max(1),
+  /** Short reasons, strongest first ("json-ld", "agrees with h1", "template placeholder"). */
+  reasons: z.array(z.string().max(200)).max(12),
+});
+export type FieldConfidence = z.infer<typeof FieldConfidenceSchema>;
+
+/**
+ * Per-field confidence, the companion of `provenance` (kept beside it so `provenance` stays a plain
+ * field → source map). Optional: postings from producers that do not compute it stay valid and are
+ * scored as before.
+ */
+export const ConfidenceSchema = z.partialRecord(z.enum(PROVENANCE_FIELDS), FieldConfidenceSchema);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
 export const JobPostingSchema = z.object({
   /** Stable id derived from the canonical URL (`jk_` + 24 hex chars of `urlHash`). */
   id: z.string().regex(/^jk_[0-9a-f]{24}$/),
@@ -149,6 +165,8 @@ export const JobPostingSchema = z.object({
   ats: AtsRefSchema.nullable(),
   source: JobSourceSchema,
   provenance: ProvenanceSchema,
+  /** Per-field confidence (see {@link ConfidenceSchema}); `scoreQuality` uses it when present. */
+  confidence: ConfidenceSchema.optional(),
   quality: QualitySchema,
   /** When the posting was fetched (volatile: not part of `contentHash`). */
   fetchedAt: isoDate.optional(),

@@ -1,0 +1,227 @@
+/**
+ * Per-field confidence (0–1) for a parsed page's posting, from evidence the parser already has:
+ * the source that supplied each field, whether independent page sources agree (structured data
+ * vs the visible `h1`, `<title>`, `og:title`), whether the value passed its normalizer without a
+ * warning, and bad shapes (core's {@link titleShapeIssues} / {@link companyShapeIssues}, plus the
+ * site's own brand, which only the page knows). `scoreQuality` turns low confidence into deducted
+ * points. Reads the parser's output; never changes a field.
+ *
+ * Weights are calibrated on the dev split of `bench/real-world` with `bench:quality`.
+ * @module
+ */
+import { companyShapeIssues, titleShapeIssues, type Confidence, type FieldConfidence, type FieldSource, type JobDraft, type ProvenanceField, type ShapeIssue } from '@jobkit/core';
+import type { PageScan } from '../html/scan.js';
+import { isBrand, siteBrand, type SiteBrand } from '../heuristics/site.js';
+
+/** What a source's value is worth before any other evidence. */
+const SOURCE_BASE: Record<string, number> = {
+  'ats-api': 0.95,
+  'json-ld': 0.9,
+  microdata: 0.88,
+  rdfa: 0.85,
+  site: 0.85,
+  heuristic: 0.7,
+  derived: 0.4,
+};
+const baseOf = (source: FieldSource | undefined): number => (source === undefined ? 0.5 : source.startsWith('site:') ? SOURCE_BASE.site! : (SOURCE_BASE[source] ?? 0.5));
+
+/** Evidence from the page beside the posting. */
+export interface ConfidenceEvidence {
+  /** The page's scan (`<title>`, meta tags). */
+  scan: PageScan;
+  /** The page's HTML, for its first `h1` (read within a bounded window). */
+  html: string;
+  /** The parse's warnings so far: read for normalizer complaints; a contradiction found here is added. */
+  warnings: string[];
+}
+
+/** Characters after `<h1` searched for its end; a heading is never longer. */
+const H1_WINDOW = 2_000;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** Text of the first `<h1>` (tags stripped, common entities decoded), or undefined. Linear: one regex scan to the first `<h1`, then a bounded window. */
+export function firstH1(html: string): string | undefined {
+  const open = /<h1(?=[\s>])/i.exec(html);
+  if (!open) return undefined;
+  const window = html.slice(open.index, open.index + H1_WINDOW);
+  const start = window.indexOf('>');
+  const end = window.search(/<\/h1\s*>/i);
+  if (start < 0 || end < 0 || end < start) return undefined;
+  const text = window
+    .slice(start + 1, end)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || undefined;
+}
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** `a` is `b`, or one of `b`'s segments ("Role | Employer | Site" holds "Role"). */
+const agrees = (a: string, b: string | undefined) => {
+  if (!b) return false;
+  const fa = fold(a);
+  const fb = fold(b);
+  return fa !== '' && (fa === fb || (fa.length >= 3 && ` ${fb} `.includes(` ${fa} `)));
+};
+
+class FieldScore {
+  reasons: string[] = [];
+  constructor(public score: number, reason: string) {
+    this.reasons.push(reason);
+  }
+  adjust(delta: number, reason: string): void {
+    this.score += delta;
+    this.reasons.push(reason);
+  }
+  cap(issues: ShapeIssue[]): void {
+    for (const i of issues) {
+      if (i.cap < this.score) this.score = i.cap;
+      this.reasons.unshift(i.reason);
+    }
+  }
+  done(): FieldConfidence {
+    return { score: Math.round(Math.max(0, Math.min(1, this.score)) * 100) / 100, reasons: this.reasons.slice(0, 12) };
+  }
+}
+
+/** Page titles that are chrome or the site's name say nothing about the role (a careers page's `h1` "Careers"). */
+const informative = (text: string | undefined, url: string, siteNames: string[]): text is string =>
+  !!text && fold(text) !== '' && !titleShapeIssues(text, { url, siteNames }).some((i) => i.cap <= 0.2);
+
+function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBrand): FieldScore {
+  const source = draft.provenance.title;
+  const isHeuristic = source === 'heuristic';
+  const s = new FieldScore(isHeuristic ? 0.65 : baseOf(source), source ?? 'unknown source');
+  const siteNames = [brand.siteName, ...brand.ownNames].filter((x): x is string => !!x);
+  const ok = (t: string | undefined) => (informative(t, draft.url, siteNames) ? t : undefined);
+  const h1 = ok(firstH1(ev.html));
+  const head = [ok(ev.scan.title ?? undefined), ok(ev.scan.meta.get('og:title') ?? ev.scan.meta.get('twitter:title'))];
+  const t = fold(draft.title);
+  const h1Equal = h1 !== undefined && fold(h1) === t;
+  // The h1 says more than the title: "Lagermedarbetare" out of "Lagermedarbetare till vårt centrallager".
+  const h1Longer = h1 !== undefined && !h1Equal && agrees(draft.title, h1);
+  const inHead = head.some((x) => agrees(draft.title, x));
+  const structured = source === 'json-ld' || source === 'microdata' || source === 'rdfa';
+  const warnedContradiction = ev.warnings.some((w) => / title "/.test(w) && / differs from the page's /.test(w));
+  if (h1Equal || inHead) {
+    const where = [h1Equal && 'h1', inHead && 'the page head'].filter(Boolean).join(' and ');
+    s.adjust(structured || source === 'ats-api' ? 0.05 : (h1Equal ? 0.05 : 0) + (inHead ? 0.15 : 0), `agrees with ${where}`);
+  } else if (h1Longer) {
+    s.adjust(-0.15, 'a shorter part of the h1');
+  } else if (structured && (h1 !== undefined || head[1] !== undefined || warnedContradiction)) {
+    s.adjust(-0.4, 'structured data contradicts the visible page');
+    if (!warnedContradiction) ev.warnings.push(`${source} title "${draft.title.slice(0, 80)}" matches neither the page's h1 nor its og:title ("${(h1 ?? head[1] ?? '').slice(0, 80)}"); confidence lowered`);
+  } else if (structured && head[0] !== undefined) {
+    s.adjust(-0.1, "not in the page's <title>");
+  } else if (!structured && (h1 !== undefined || head.some(Boolean))) {
+    s.adjust(-0.03, 'not the h1, <title> or og:title');
+  }
+  const issues = titleShapeIssues(draft.title, { url: draft.url, company: draft.company.name, siteNames, places: draft.locations.map((l) => l.city ?? l.raw) });
+  if (isBrand(draft.title, brand) && !issues.some((i) => i.reason === "the site's name")) issues.push({ reason: "the site's name or slogan", cap: 0.05 });
+  s.cap(issues);
+  return s;
+}
+
+function companyConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBrand): FieldScore {
+  const source = draft.provenance.company;
+  const s = new FieldScore(baseOf(source), source === 'derived' ? 'derived from the domain, not stated on the page' : (source ?? 'unknown source'));
+  if (source === 'derived') return s;
+  const name = draft.company.name;
+  const issues = companyShapeIssues(name, { url: draft.url });
+  if (isBrand(name, brand) && brand.isBoard) issues.push({ reason: "the job board's name or slogan", cap: 0.1 });
+  if (fold(name) === fold(draft.title)) issues.push({ reason: 'equals the title', cap: 0.2 });
+  if (source === 'heuristic') {
+    const seen = [ev.scan.title ?? undefined, ev.scan.meta.get('og:title'), ev.scan.meta.get('og:site_name')].filter((v) => agrees(name, v));
+    if (seen.length > 0) s.adjust(0.1, 'named in the page head');
+  }
+  s.cap(issues);
+  return s;
+}
+
+/** Countries whose own currency is written "$" (ccTLD or `lang` region). */
+const DOLLAR_COUNTRIES = new Set(['ca', 'mx', 'au', 'nz', 'sg', 'hk', 'tw', 'ar', 'cl', 'co', 'uy', 'fj', 'jm', 'tt', 'bs', 'bb', 'bz', 'gy', 'sr', 'na', 'lr', 'bn', 'sb', 'ki', 'tv', 'nr']);
+function dollarCountry(url: string, scan: PageScan): boolean {
+  let tld = '';
+  try {
+    tld = new URL(url).hostname.split('.').pop() ?? '';
+  } catch {
+    // an unparsable URL says nothing
+  }
+  const region = scan.lang?.split(/[-_]/)[1]?.toLowerCase();
+  return DOLLAR_COUNTRIES.has(tld) || (region !== undefined && DOLLAR_COUNTRIES.has(region));
+}
+
+/** A normalizer warning names the field ("validThrough … could be day-first or month-first"). */
+function warned(field: ProvenanceField, warnings: string[]): string | undefined {
+  const w = warnings.find((x) => x.includes(field) || (field === 'datePosted' && /date ?posted/i.test(x)));
+  return w ? w.slice(0, 120) : undefined;
+}
+
+/**
+ * Confidence for every field the posting has, with the reasons that set it. `evidence.warnings`
+ * gets a warning when structured data matches none of the page's visible titles.
+ */
+export function assessConfidence(draft: JobDraft, evidence: ConfidenceEvidence): Confidence {
+  const brand = siteBrand(draft.url, evidence.scan);
+  const out: Confidence = {
+    title: titleConfidence(draft, evidence, brand).done(),
+    company: companyConfidence(draft, evidence, brand).done(),
+  };
+  const simple = (field: ProvenanceField, extra?: (s: FieldScore) => void) => {
+    const source = draft.provenance[field];
+    const s = new FieldScore(baseOf(source), source ?? 'unknown source');
+    const w = warned(field, evidence.warnings);
+    if (w) s.adjust(/day-first or month-first/.test(w) ? -0.25 : -0.3, `normalizer: ${w}`);
+    extra?.(s);
+    out[field] = s.done();
+  };
+  if (draft.description.text.trim()) {
+    simple('description', (s) => {
+      const words = draft.description.text.trim().split(/\s+/, 40).length;
+      if (words < 15 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(draft.description.text.slice(0, 500))) s.adjust(-0.15, `${words} words`);
+    });
+  }
+  if (draft.locations.length) {
+    simple('locations', (s) => {
+      if (draft.provenance.locations === 'heuristic' && !draft.locations.some((l) => l.city || l.country)) s.adjust(-0.1, 'place not recognised');
+    });
+  }
+  if (draft.salary) {
+    simple('salary', (s) => {
+      const sal = draft.salary!;
+      if (sal.min !== null && sal.max !== null && sal.min > sal.max) s.adjust(-0.5, 'min > max');
+      if (!sal.period) s.adjust(-0.25, 'no pay period');
+      if (!sal.currency) s.adjust(-0.2, 'no currency');
+      // "$" read as US dollars on a page from another dollar country (Canada, Mexico, Australia…).
+      if (sal.currency === 'USD' && draft.provenance.salary !== 'ats-api' && dollarCountry(draft.url, evidence.scan)) s.adjust(-0.35, '"$" read as USD on a page from another dollar country');
+    });
+  }
+  if (draft.employmentType.length) {
+    simple('employmentType', (s) => {
+      if (evidence.warnings.some((w) => /employment type .* differs from the page's/.test(w))) s.adjust(-0.3, 'structured data contradicts the visible page');
+    });
+  }
+  if (draft.workplaceType) simple('workplaceType');
+  if (draft.datePosted) simple('datePosted');
+  if (draft.validThrough) {
+    simple('validThrough', (s) => {
+      if (draft.datePosted && Date.parse(draft.validThrough!) < Date.parse(draft.datePosted)) s.adjust(-0.4, 'before datePosted');
+    });
+  }
+  if (draft.applyUrl) simple('applyUrl');
+  if (draft.department) simple('department');
+  return out;
+}
+
+/** Confidence for a posting read from an ATS board API: the vendor's structured fields are trusted; text-derived gaps keep their lower base; core's shape checks still apply. */
+export function atsApiConfidence(draft: Pick<JobDraft, 'provenance' | 'title' | 'url' | 'company' | 'locations'> & Partial<JobDraft>): Confidence {
+  const out: Confidence = {};
+  for (const [field, source] of Object.entries(draft.provenance) as [ProvenanceField, FieldSource][]) {
+    out[field] = { score: baseOf(source), reasons: [source] };
+  }
+  const title = new FieldScore(out.title?.score ?? baseOf('ats-api'), draft.provenance.title ?? 'ats-api');
+  title.cap(titleShapeIssues(draft.title, { url: draft.url, company: draft.company.name, places: draft.locations.map((l) => l.city ?? l.raw) }));
+  out.title = title.done();
+  return out;
+}
