@@ -5,6 +5,7 @@
  */
 import type { EmploymentType, FieldSource, JobDraft, Location, Provenance, Salary, SalaryPeriod, WorkplaceType } from '@jobkit/core';
 import { Parser } from 'htmlparser2';
+import { atsApiConfidence } from '../confidence/index.js';
 import { sanitizeDescription } from '../html/sanitize.js';
 import { normalizeCountry } from '../normalize/countries.js';
 import { normalizeCurrency } from '../normalize/currency.js';
@@ -163,6 +164,8 @@ function buildDraft(ctx: BoardContext, job: ApiJob): JobDraft {
     fetchedAt: ctx.now.toISOString(),
   };
   if (department) draft.department = department;
+  // The vendor's structured fields are trusted; text-derived gaps and bad title shapes are not.
+  draft.confidence = atsApiConfidence(draft);
   return draft;
 }
 

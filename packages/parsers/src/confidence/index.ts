@@ -218,7 +218,8 @@ export function assessConfidence(draft: JobDraft, evidence: ConfidenceEvidence):
 export function atsApiConfidence(draft: Pick<JobDraft, 'provenance' | 'title' | 'url' | 'company' | 'locations'> & Partial<JobDraft>): Confidence {
   const out: Confidence = {};
   for (const [field, source] of Object.entries(draft.provenance) as [ProvenanceField, FieldSource][]) {
-    out[field] = { score: baseOf(source), reasons: [source] };
+    // A board's token is the employer's own slug on its ATS ("acme-robotics"), not a guess from a job board's domain.
+    out[field] = field === 'company' && source === 'derived' ? { score: 0.75, reasons: ['the board token names the employer'] } : { score: baseOf(source), reasons: [source] };
   }
   const title = new FieldScore(out.title?.score ?? baseOf('ats-api'), draft.provenance.title ?? 'ats-api');
   title.cap(titleShapeIssues(draft.title, { url: draft.url, company: draft.company.name, places: draft.locations.map((l) => l.city ?? l.raw) }));
