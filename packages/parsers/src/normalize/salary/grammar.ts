@@ -513,7 +513,7 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
       sawRange = true;
       continue;
     }
-    if (PER_WORDS.has(t.text) || UNIT_PERIOD.has(t.text) || isStrongPeriod(t.text) || t.text === '/' || t.text === '.') continue;
+    if (PER_WORDS.has(t.text) || UNIT_PERIOD.has(t.text) || isStrongPeriod(t.text) || SHORT_PERIOD.has(t.text) || t.text === '/' || t.text === '.') continue;
     if (t.text === 'gross' || t.text === 'brutto' || t.text === 'brut' || t.text === 'bruto' || t.text === 'net' || t.text === 'netto') continue;
     return false;
   }
