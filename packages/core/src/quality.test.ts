@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUALITY_THRESHOLD, scoreQuality, type ScorableJob } from './quality.js';
+import { DEFAULT_QUALITY_THRESHOLD, companyShapeIssues, scoreQuality, titleShapeIssues, type ScorableJob } from './quality.js';
 
 const now = new Date('2024-06-15T12:00:00Z');
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i % 17}`).join(' ');
@@ -47,15 +47,22 @@ describe('scoreQuality', () => {
     expect(scoreQuality(thin(), { now }).score).toBeLessThan(DEFAULT_QUALITY_THRESHOLD);
   });
 
-  it('breakdown maxima sum to 100 and points stay within each maximum', () => {
-    for (const job of [complete(), thin()]) {
+  it('breakdown maxima sum to 100, completeness points stay within each maximum, confidence entries only deduct', () => {
+    const doubtful = { ...complete(), confidence: { title: { score: 0.5, reasons: ['heuristic'] }, salary: { score: 0.2, reasons: ['no pay period'] } } };
+    for (const job of [complete(), thin(), doubtful, { ...complete(), title: '{{ job.title }}' }]) {
       const q = scoreQuality(job, { now });
       expect(q.breakdown.reduce((s, r) => s + r.max, 0)).toBe(100);
       for (const r of q.breakdown) {
-        expect(r.points).toBeGreaterThanOrEqual(0);
-        expect(r.points).toBeLessThanOrEqual(r.max);
+        if (r.rule.startsWith('confidence:')) {
+          expect(r.max).toBe(0);
+          expect(r.points).toBeLessThan(0);
+          expect(r.note).toBeTruthy();
+        } else {
+          expect(r.points).toBeGreaterThanOrEqual(0);
+          expect(r.points).toBeLessThanOrEqual(r.max);
+        }
       }
-      expect(q.score).toBe(q.breakdown.reduce((s, r) => s + r.points, 0));
+      expect(q.score).toBe(Math.max(0, q.breakdown.reduce((s, r) => s + r.points, 0)));
     }
   });
 
@@ -96,5 +103,128 @@ describe('scoreQuality', () => {
     const rule = scoreQuality(thin(), { now }).breakdown.find((r) => r.rule === 'google-required')!;
     expect(rule.note).toContain('datePosted');
     expect(rule.note).toContain('jobLocation');
+  });
+});
+
+const job = (title: string, patch: Partial<ScorableJob> = {}): ScorableJob => ({ ...complete(), title, ...patch });
+const reasons = (title: string, ctx: Parameters<typeof titleShapeIssues>[1] = {}) => titleShapeIssues(title, ctx).map((i) => i.reason);
+
+/** Families of bad titles (strings of our own; each family has members that differ in syntax, language and position). */
+const BAD_TITLES: [family: string, reason: RegExp, titles: string[], patch?: Partial<ScorableJob>][] = [
+  ['template placeholder', /placeholder/, ['{{ posting.name }}', '{{title}} – Careers', '${jobTitle}', 'Role: %s', '%(position)s in Lyon', '{0} (m/w/d)', '<%= vacancy.title %>', '[[JOB_NAME]]', '__POSITION_TITLE__', 'undefined', '[object Object]']],
+  ['counter', /counter/, ['3 notifications', '(12) Nachrichten', '57 new jobs', '99+ alerts', '(4)', '0 nouveaux messages', '8 件']],
+  ['navigation / cookie / footer text', /navigation|cookie|footer|sign-in/, ['Skip to main content', 'Stellenangebote', 'Accept all', 'We use cookies to improve your experience', '© 2025 Northwind Traders. All rights reserved.', 'Iniciar sesión', 'ログイン', 'Back to search', 'Sign in to apply']],
+  ["careers page's name", /careers page/, ['Careers at Northwind', 'Jobs | Contoso', 'Karriere bei Fabrikam', 'Northwind Careers', 'Open positions – Tailspin']],
+  ['equals the company', /company name/, ['Fabrikam Ltd', 'FABRIKAM LTD.'], { company: { name: 'Fabrikam Ltd' } }],
+  ["the site's name", /site's name/, ['Hirely', 'hirely'], { url: 'https://www.hirely.example/jobs/4411' }],
+  ['company beside the role', /company name beside/, ['Payroll Specialist | Fabrikam Ltd', 'Fabrikam Ltd – Payroll Specialist', 'Payroll Specialist at Fabrikam Ltd'], { company: { name: 'Fabrikam Ltd' } }],
+  ["site's name beside the role", /site's name beside/, ['Payroll Specialist - Hirely', 'Payroll Specialist | hirely.example'], { url: 'https://jobs.hirely.example/view/88' }],
+  ['a place', /place/, ['Rotterdam', 'rotterdam'], { locations: [{ raw: 'Rotterdam, NL', city: 'Rotterdam', country: 'NL' }] }],
+  ['truncated', /truncated/, ['Senior Software Engineer, Distributed Sys…', 'Lead Analyst for Regional Operations and...']],
+  ['markup or URL', /markup or a URL/, ['<b>Line Cook</b>', 'Apply at https://apply.example/9', 'Chef – www.bistro.example']],
+];
+
+describe('title shapes', () => {
+  it.each(BAD_TITLES)('%s: every member is flagged and keeps a complete posting below the threshold', (_family, reason, titles, patch) => {
+    for (const title of titles) {
+      const j = job(title, patch);
+      const places = j.locations.flatMap((l) => [l.raw, l.city ?? '']);
+      expect(reasons(title, { url: j.url, company: j.company.name, places }).join('; '), title).toMatch(reason);
+      const q = scoreQuality(j, { now });
+      expect(q.score, title).toBeLessThan(DEFAULT_QUALITY_THRESHOLD);
+      const entry = q.breakdown.find((r) => r.rule === 'confidence:title');
+      expect(entry?.note, title).toMatch(reason);
+    }
+  });
+
+  it('untrusted titles (placeholder, counter, navigation, site name) stay below 50 whatever else the posting has', () => {
+    for (const title of ['{{ posting.name }}', '14 notifications', 'Startseite', 'Hirely']) {
+      const q = scoreQuality(job(title, { url: 'https://hirely.example/j/1' }), { now });
+      expect(q.score, title).toBeLessThan(50);
+      expect(q.breakdown.find((r) => r.rule === 'confidence:title')!.points).toBeLessThan(-50);
+    }
+  });
+
+  it('all caps and a counter in front cost points but are reported, not fatal on their own', () => {
+    expect(reasons('WAREHOUSE OPERATIVE NEEDED')).toContain('all caps');
+    expect(reasons('(2) Senior Data Engineer')).toContain('starts with an unread counter');
+    expect(scoreQuality(job('WAREHOUSE OPERATIVE NEEDED'), { now }).score).toBeGreaterThanOrEqual(DEFAULT_QUALITY_THRESHOLD);
+  });
+
+  it('ordinary titles in many languages and shapes have no issue', () => {
+    const ctx = { url: 'https://careers.northwind.example/jobs/1', company: 'Northwind Traders', places: ['Lyon, France', 'Lyon'] };
+    for (const title of [
+      'Senior Backend Engineer', 'Customer Success Manager (m/w/d)', 'Careers Adviser', 'QA', 'C++ Developer', '3D Artist', '2nd Shift Forklift Operator',
+      'Backend Engineer (India)', 'Nurse - Night Shift', 'Ingeniero/a de Datos', 'Chargé(e) de mission RH', '前端工程师（React）', 'محاسب أول', 'Медицинская сестра',
+      'Medewerker Klantenservice 32-40 uur', 'Teilzeit Buchhalter (m/w/d)', 'Data Scientist – Applied ML', 'Jobs Coordinator, Youth Employment Programme',
+    ]) {
+      expect(titleShapeIssues(title, ctx), title).toEqual([]);
+    }
+  });
+
+  it('reads at most a bounded prefix, so hostile titles cost linear time', () => {
+    const hostile = ['%('.repeat(200_000), '{'.repeat(400_000), `${'a '.repeat(200_000)}|`, '1 '.repeat(200_000)];
+    const t0 = performance.now();
+    for (const h of hostile) titleShapeIssues(h, { company: h, siteNames: [h], places: [h] });
+    expect(performance.now() - t0).toBeLessThan(1_000);
+  });
+});
+
+describe('company shapes', () => {
+  it.each([
+    ['placeholder', '{{ company.name }}', /placeholder/],
+    ['a job board', 'LinkedIn', /job board or ATS/],
+    ['a board slogan', 'Jobs, vacancies and careers in Lanka', /slogan/],
+    ['footer text', '© 2024 Tailspin. All rights reserved', /footer/],
+  ])('%s is flagged and keeps the posting below the threshold', (_name, company, reason) => {
+    expect(companyShapeIssues(company).map((i) => i.reason).join('; ')).toMatch(reason);
+    expect(scoreQuality({ ...complete(), company: { name: company } }, { now }).score).toBeLessThan(DEFAULT_QUALITY_THRESHOLD);
+  });
+
+  it('real employer names have no issue; a company Jobkit derived is not shape-checked', () => {
+    for (const c of ['Acme GmbH', 'Jobs & Talent Agency Ltd', 'Drukarnia Wektor Sp. z o.o.', '株式会社ひかり', 'Indeed Flex Staffing Partner Ltd']) expect(companyShapeIssues(c), c).toEqual([]);
+    const derived = scoreQuality({ ...complete(), company: { name: 'Linkedin' }, provenance: { company: 'derived' } }, { now });
+    expect(derived.breakdown.some((r) => r.rule === 'confidence:company')).toBe(false);
+  });
+});
+
+describe('confidence in the score', () => {
+  const withConfidence = (confidence: ScorableJob['confidence'], base: ScorableJob = complete()): ScorableJob => ({ ...base, confidence });
+
+  it('a posting without confidence info is scored as before; fully trusted confidence changes nothing', () => {
+    expect(scoreQuality(complete(), { now }).score).toBe(100);
+    const trusted = withConfidence({ title: { score: 0.9, reasons: ['json-ld'] }, company: { score: 0.95, reasons: ['ats-api'] }, salary: { score: 0.8, reasons: ['site:x'] } });
+    expect(scoreQuality(trusted, { now })).toEqual(scoreQuality(complete(), { now }));
+  });
+
+  it('a required field with low confidence costs more than a missing optional one', () => {
+    const full = scoreQuality(complete(), { now }).score;
+    const noSalary = scoreQuality({ ...complete(), salary: null }, { now }).score;
+    for (const field of ['title', 'company'] as const) {
+      const doubtful = scoreQuality(withConfidence({ [field]: { score: 0.45, reasons: ['heuristic', 'differs from the h1'] } }), { now }).score;
+      expect(full - doubtful, field).toBeGreaterThan(full - noSalary);
+    }
+  });
+
+  it('the breakdown names the field that lowered the score and why, largest deduction first', () => {
+    const q = scoreQuality(withConfidence({ salary: { score: 0.35, reasons: ['no pay period'] }, title: { score: 0.4, reasons: ['structured data contradicts the visible page'] } }), { now });
+    const entries = q.breakdown.filter((r) => r.rule.startsWith('confidence:'));
+    expect(entries.map((r) => r.rule)).toEqual(['confidence:title', 'confidence:salary']);
+    expect(entries[0]!.note).toMatch(/0\.40: structured data contradicts the visible page/);
+    expect(entries[1]!.note).toMatch(/no pay period/);
+  });
+
+  it('confidence below the untrusted line on title or company keeps the score under 50', () => {
+    for (const field of ['title', 'company'] as const) {
+      const q = scoreQuality(withConfidence({ [field]: { score: 0.3, reasons: ['x'] } }), { now });
+      expect(q.score, field).toBe(49);
+      expect(q.breakdown.find((r) => r.rule === `confidence:${field}`)!.note).toMatch(/keeps the score below 50/);
+    }
+    expect(scoreQuality(withConfidence({ salary: { score: 0.1, reasons: ['x'] } }), { now }).score).toBeGreaterThanOrEqual(DEFAULT_QUALITY_THRESHOLD);
+  });
+
+  it('confidence of a field the posting no longer has is ignored (it was dropped as invalid)', () => {
+    const q = scoreQuality(withConfidence({ salary: { score: 0.1, reasons: ['x'] } }, { ...complete(), salary: null }), { now });
+    expect(q.breakdown.some((r) => r.rule === 'confidence:salary')).toBe(false);
   });
 });
