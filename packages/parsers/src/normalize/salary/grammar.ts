@@ -288,7 +288,11 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     let open = false;
     if (dash && OPEN_RANGE.has(dash.text)) {
       const after = tokens[a.last + 2];
-      open = !after || after.brk || after.text === '(' || after.text === '（' || isStrongPeriod(after.text) || after.text === ')';
+      // A trailing wave dash is "and up" in Japanese ("8,000円〜 交通費支給").
+      const wave = dash.text === '~' || dash.text === '〜';
+      open =
+        !after || after.brk || after.text === '(' || after.text === '（' || isStrongPeriod(after.text) || after.text === ')' ||
+        (wave && after.kind !== NUM && !CURRENCY_SIGNS[after.text]);
     }
     groups.push({ a, b: null, first: a.first, last: open ? a.last + 1 : a.last, open });
   }
@@ -579,7 +583,10 @@ function context(tokens: readonly Token[], g: Group): Context {
       if (!negative) pay = true;
       break;
     }
-    if (NOT_PAY_WORDS.has(w) || (NOT_PAY_AFTER_ONLY.has(w) && seen < 3)) {
+    // Japanese and Chinese list benefits right after the pay ("月給25万円 賞与年2回"): a CJK
+    // not-pay word after the amount counts only when glued to it.
+    const cjk = w.charCodeAt(0) >= 0x2e80;
+    if ((NOT_PAY_WORDS.has(w) && (!cjk || (!pay && seen === 0 && !t.space))) || (NOT_PAY_AFTER_ONLY.has(w) && seen < 3)) {
       negative = true;
       break;
     }
@@ -825,7 +832,9 @@ function languageContext(
   return ctx;
 }
 
-const ZH_MONEY: ReadonlySet<string> = new Set(['万', '萬', '薪', '元', '千', '薪资', '薪資', '月薪', '年薪', '工资', '待遇', '面议', '面議', '时薪', '時薪', '日薪', '月']);
+const ZH_MONEY: ReadonlySet<string> = new Set([
+  '万', '萬', '薪', '元', '千', '薪资', '薪資', '月薪', '年薪', '工资', '待遇', '面议', '面議', '时薪', '時薪', '日薪', '月', '底薪', '五险一金', '年终奖',
+]);
 
 // Characters written only in traditional (Taiwan, Hong Kong) or only in simplified Chinese.
 const TRADITIONAL: ReadonlySet<string> = new Set([...'時萬資議幣經驗員週歲職業務額與區齡']);
