@@ -1,0 +1,137 @@
+/**
+ * Per-field confidence: evidence from the page raises or lowers it, bad shapes cap it, and the
+ * quality gate follows. Pages are small and written here (each case a family member, not a copy
+ * of a corpus page).
+ */
+import { DEFAULT_QUALITY_THRESHOLD, type JobDraft } from '@jobkit/core';
+import { describe, expect, it } from 'vitest';
+import { parseJobPage } from '../index.js';
+import { scanPage } from '../html/scan.js';
+import { assessConfidence, atsApiConfidence, firstH1 } from './index.js';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const DESC = '<p>Our depot team keeps deliveries moving across the region. You will plan routes, load vans, check stock against orders and help new colleagues settle in. Training is paid and shifts are agreed a month ahead.</p>';
+
+function jsonLdPage(posting: Record<string, unknown>, head: string, body: string): string {
+  const node = { '@context': 'https://schema.org', '@type': 'JobPosting', description: DESC, datePosted: '2026-11-20', hiringOrganization: { '@type': 'Organization', name: 'Kestrel Logistics' }, jobLocation: { '@type': 'Place', address: { addressLocality: 'Leeds', addressCountry: 'GB' } }, ...posting };
+  return `<!doctype html><html><head>${head}<script type="application/ld+json">${JSON.stringify(node)}</script></head><body>${body}</body></html>`;
+}
+
+function draft(patch: Partial<JobDraft> = {}): JobDraft {
+  return {
+    url: 'https://careers.kestrel-logistics.example/jobs/41',
+    title: 'Depot Operative',
+    company: { name: 'Kestrel Logistics' },
+    locations: [{ raw: 'Leeds', city: 'Leeds' }],
+    workplaceType: null,
+    employmentType: [],
+    salary: null,
+    description: { html: DESC, text: DESC.replace(/<[^>]+>/g, '') },
+    datePosted: null,
+    validThrough: null,
+    applyUrl: null,
+    ats: null,
+    source: 'heuristic',
+    provenance: { title: 'heuristic', company: 'heuristic', locations: 'heuristic', description: 'heuristic' },
+    ...patch,
+  };
+}
+const evidence = (html: string, warnings: string[] = []) => ({ scan: scanPage(html), html, warnings });
+
+describe('confidence from page evidence', () => {
+  it('structured title that the h1 and og:title agree with is trusted and passes', () => {
+    const html = jsonLdPage({ title: 'Depot Operative' }, '<title>Depot Operative | Kestrel Logistics</title><meta property="og:title" content="Depot Operative">', '<h1>Depot Operative</h1>');
+    const { job, warnings } = parseJobPage(html, { url: 'https://careers.kestrel-logistics.example/jobs/41', now: NOW });
+    expect(job!.confidence!.title!.score).toBeGreaterThanOrEqual(0.9);
+    expect(job!.confidence!.title!.reasons.join(' ')).toMatch(/agrees with h1/);
+    expect(warnings.some((w) => /confidence lowered/.test(w))).toBe(false);
+    expect(job!.quality.score).toBeGreaterThanOrEqual(DEFAULT_QUALITY_THRESHOLD);
+  });
+
+  it('structured title that the visible page contradicts loses confidence, says why and adds a warning', () => {
+    const html = jsonLdPage({ title: 'Warehouse Supervisor' }, '<title>Kestrel Logistics</title>', '<h1>Night Shift Delivery Driver (Class 2)</h1><p>Drive our vans overnight.</p>');
+    const { job, warnings } = parseJobPage(html, { url: 'https://careers.kestrel-logistics.example/jobs/41', now: NOW });
+    const title = job!.confidence!.title!;
+    expect(title.score).toBeLessThan(0.75);
+    expect(title.reasons.join(' ')).toMatch(/contradicts the visible page/);
+    expect(warnings.some((w) => /title/.test(w) && (/confidence lowered/.test(w) || /differs from the page's/.test(w)))).toBe(true);
+    const entry = job!.quality.breakdown.find((r) => r.rule === 'confidence:title');
+    expect(entry?.points).toBeLessThan(0);
+  });
+
+  it('a chrome h1 ("Careers") is not evidence against a structured title', () => {
+    const html = jsonLdPage({ title: 'Depot Operative' }, '<title>Careers</title>', '<h1>Careers</h1>');
+    const { job } = parseJobPage(html, { url: 'https://careers.kestrel-logistics.example/jobs/41', now: NOW });
+    expect(job!.confidence!.title!.score).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('a template placeholder served as structured data never passes the gate', () => {
+    for (const title of ['{{ vacancy.title }}', '${position}', 'Job %s']) {
+      const html = jsonLdPage({ title }, '<title>Kestrel Logistics careers</title>', `<h1>${title}</h1>`);
+      const { job } = parseJobPage(html, { url: 'https://careers.kestrel-logistics.example/jobs/41', now: NOW });
+      // Refusing the page outright would also keep it out; today the posting is returned and gated.
+      expect(job, title).not.toBeNull();
+      expect(job!.confidence!.title!.score, title).toBeLessThanOrEqual(0.05);
+      expect(job!.quality.score, title).toBeLessThan(50);
+    }
+  });
+
+  it('a heuristic title gains from independent agreement and loses when it is only part of the h1', () => {
+    const agreeing = '<html><head><title>Depot Operative – Kestrel Logistics</title><meta property="og:title" content="Depot Operative"></head><body><h1>Depot Operative</h1></body></html>';
+    const partial = '<html><head><title>Kestrel Logistics</title></head><body><h1>Depot Operative for our Leeds hub</h1></body></html>';
+    const a = assessConfidence(draft(), evidence(agreeing)).title!;
+    const p = assessConfidence(draft(), evidence(partial)).title!;
+    expect(a.score).toBeGreaterThanOrEqual(0.8);
+    expect(p.score).toBeLessThan(0.6);
+    expect(p.reasons).toContain('a shorter part of the h1');
+  });
+
+  it("the site's own name or a board's name as the title is untrusted", () => {
+    const html = '<html><head><title>Pathfinder Jobs</title><meta property="og:site_name" content="Pathfinder Jobs"></head><body><h1>Pathfinder Jobs</h1></body></html>';
+    const c = assessConfidence(draft({ url: 'https://www.pathfinderjobs.example/job/9', title: 'Pathfinder Jobs' }), evidence(html));
+    expect(c.title!.score).toBeLessThan(0.35);
+    const board = assessConfidence(draft({ url: 'https://www.pathfinderjobs.example/job/9', company: { name: 'Pathfinder Jobs' } }), evidence(html));
+    expect(board.company!.score).toBeLessThan(0.35);
+  });
+
+  it('normalizer doubts lower the field they name', () => {
+    const c = assessConfidence(draft({ validThrough: '2026-03-04', provenance: { ...draft().provenance, validThrough: 'heuristic' } }), evidence('<h1>Depot Operative</h1>', ['validThrough "04/03/2026" could be day-first or month-first; read day-first (lang en-GB)']));
+    expect(c.validThrough!.score).toBeLessThan(0.5);
+    expect(c.validThrough!.reasons.join(' ')).toMatch(/day-first or month-first/);
+  });
+
+  it('a salary without a period, or "$" read as USD on a page from another dollar country, is doubtful', () => {
+    const base = { provenance: { ...draft().provenance, salary: 'heuristic' as const } };
+    const noPeriod = assessConfidence(draft({ ...base, salary: { min: 30_000, max: 34_000, currency: 'GBP', period: null } }), evidence('<h1>Depot Operative</h1>')).salary!;
+    expect(noPeriod.score).toBeLessThan(0.5);
+    const usdOnCa = assessConfidence(draft({ ...base, url: 'https://emplois.transport-nord.ca/poste/5', salary: { min: 24, max: 27, currency: 'USD', period: 'hour' } }), evidence('<html lang="fr-CA"><h1>Depot Operative</h1></html>')).salary!;
+    expect(usdOnCa.score).toBeLessThan(0.5);
+    const usdOnUs = assessConfidence(draft({ ...base, url: 'https://jobs.northline.example/p/5', salary: { min: 24, max: 27, currency: 'USD', period: 'hour' } }), evidence('<html lang="en-US"><h1>Depot Operative</h1></html>')).salary!;
+    expect(usdOnUs.score).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('board API postings trust vendor fields and a board-token company, and still catch bad titles', () => {
+    const d = draft({ source: 'ats-api', provenance: { title: 'ats-api', company: 'derived', salary: 'heuristic' }, salary: { min: 1, max: 2, currency: 'EUR', period: 'year' } });
+    const c = atsApiConfidence(d);
+    expect(c.title!.score).toBeGreaterThanOrEqual(0.9);
+    expect(c.company!.score).toBeGreaterThanOrEqual(0.75);
+    expect(c.salary!.score).toBeLessThan(0.75);
+    expect(atsApiConfidence({ ...d, title: '{{title}}' }).title!.score).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('firstH1', () => {
+  it('reads the first heading with nested tags and entities', () => {
+    expect(firstH1('<body><h1 class="x"><span>Depot</span> Operative &amp; Driver</h1><h1>Other</h1>')).toBe('Depot Operative & Driver');
+    expect(firstH1('<h2>No h1</h2>')).toBeUndefined();
+    expect(firstH1('<h1>unterminated')).toBeUndefined();
+  });
+
+  it('is bounded on hostile input', () => {
+    const hostile = `${'<h1 '.repeat(100_000)}${'x'.repeat(1_000_000)}`;
+    const t0 = performance.now();
+    firstH1(hostile);
+    firstH1(`<h1>${'<b>'.repeat(500_000)}`);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+  });
+});
