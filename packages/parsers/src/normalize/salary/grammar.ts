@@ -88,7 +88,12 @@ const APPROX: ReadonlySet<string> = new Set([
   'equal', 'environ', 'ungefähr', 'etwa', 'aprox', 'aproximadamente', 'aprox.', 'prorata', 'pro-rata', 'actual', 'fte',
 ]);
 const LABEL_GLUE: ReadonlySet<string> = new Set([':', 'of', 'is', '=', 'at', 'for', '-', '–']);
-const SOFT_STOPS: ReadonlySet<string> = new Set(['+', ',', '(', 'plus', 'and', '&', 'with', 'or', 'und', 'et', 'y', 'e', '＋']);
+// Words after an amount that start another item ("£30k plus bonus", "45.000 € zzgl. Bonus").
+const SOFT_STOPS: ReadonlySet<string> = new Set([
+  '+', ',', '(', '＋', '，', '、', 'plus', 'and', '&', 'with', 'or', 'incl', 'inc', 'including', 'excl', 'excluding',
+  'und', 'oder', 'mit', 'zzgl', 'zuzüglich', 'inkl', 'inklusive', 'et', 'ou', 'avec', 'y', 'o', 'con', 'más', 'e', 'além',
+  'oltre', 'og', 'och', 'i', 'oraz', 'и',
+]);
 const OPEN_RANGE: ReadonlySet<string> = new Set(['-', '–', '—', '~', '〜', '～', 'to']);
 
 /** Number text → value; `threeDecimals` reads a lone `.ddd` as a decimal (dinars). NaN when absurd. */
