@@ -113,6 +113,18 @@ describe('extractJobLinks on listings', () => {
     expect(co.map((l) => l.url)).toEqual([700, 701, 702].map((n) => `https://cafe.example/careers/positions/${n}`));
   });
 
+  it('a static site with one page per role (`/jobs/developer.html`) among prose, apply and mail links', () => {
+    const html = `<html><head><title>Student Roles · Campus Developers</title></head><body>
+      <div class="sidebar"><nav><a href="/">Home</a><a href="/jobs/index.html">Student Roles</a><a href="/apply.html">Apply</a></nav></div>
+      <div class="content"><h1>Student Roles</h1><p>Questions? <a href="mailto:devs@campus.example">devs@campus.example</a> or read <a href="/apply.md">How to Apply</a>.</p>
+      <h2>Developer</h2><p>Build apps. <a href="/jobs/developer.html">Developer Details</a></p>
+      <h2>Designer</h2><p>Design apps. <a href="/jobs/designer.html">Designer Details</a></p>
+      <h2>Course TA</h2><p>Teach. <a href="/jobs/courseta.html">Course TA Details</a></p></div></body></html>`;
+    expect(extractJobLinks(html, { url: 'https://devs.campus.example/jobs/index.html' }).map((l) => l.url)).toEqual(
+      ['developer', 'designer', 'courseta'].map((s) => `https://devs.campus.example/jobs/${s}.html`),
+    );
+  });
+
   it('a blog or news index of repeated cards is not a job list', () => {
     const cards = ['how-to-write-a-cv', 'salary-negotiation-tips', 'remote-work-in-2026', 'interview-questions-guide']
       .map((s) => `<article class="post"><h2><a href="/ratgeber/${s}">${s.replace(/-/g, ' ')}</a></h2></article>`)

@@ -11,7 +11,7 @@ import type { CollectedAnchor } from './collect.js';
 
 /** Page titles and headings of job lists, in the languages we read. */
 const LISTING_PAGE =
-  /\b(?:jobs?|vacanc(?:y|ies)|careers?|openings?|positions?|opportunities|stellen(?:angebote|anzeigen)?|jobangebote|offres? d['’]emploi|emplois?|empleos?|ofertas?|vacantes|vagas|lavoro|offerte|vacatures?|praca|oferty|concursos?|convocatorias?|recruitment|recrutement|karriere|kariera|karriär|kariyer|carrières?|carriere|carreras?|carreiras?|lavora con noi|trabalhe conosco|trabaja con nosotros|werken bij|lediga jobb|ledige stillinger|avoimet työpaikat|volná místa|karir|lowongan|tuyển dụng|việc làm|plazas|oposiciones)\b|вакансии|вакансій|работа|招聘|职位|職缺|求人|採用|채용|وظائف|شواغر|ตำแหน่งงาน|รับสมัคร|नौकरी|भर्ती|रिक्ति/iu;
+  /\b(?:jobs?|vacanc(?:y|ies)|careers?|openings?|positions?|opportunities|stellen(?:angebote|anzeigen)?|jobangebote|offres? d['’]emploi|emplois?|empleos?|ofertas?|vacantes|vagas|lavoro|offerte|vacatures?|praca|oferty|concursos?|convocatorias?|recruitment|recrutement|roles|vacatures|karriere|kariera|karriär|kariyer|carrières?|carriere|carreras?|carreiras?|lavora con noi|trabalhe conosco|trabaja con nosotros|werken bij|lediga jobb|ledige stillinger|avoimet työpaikat|volná místa|karir|lowongan|tuyển dụng|việc làm|plazas|oposiciones)\b|вакансии|вакансій|работа|招聘|职位|職缺|求人|採用|채용|وظائف|شواغر|ตำแหน่งงาน|รับสมัคร|नौकरी|भर्ती|रिक्ति/iu;
 /** Path words of job pages, anywhere in a URL template. */
 const JOB_WORD = /job|vacan|stelle|offre|emploi|empleo|vaga|posting|career|karriere|kariera|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|tuyen-dung|viec-lam|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
 /** Link texts of chrome, never a posting title. */

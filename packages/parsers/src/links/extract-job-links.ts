@@ -16,7 +16,7 @@ import { sitesForHost } from '../sites/registry.js';
 import { flattenNodes, isObject, readJsonLd, typesOf, type JsonObject } from '../structured/json-ld.js';
 import { cardLinks } from './cards.js';
 import { collectPage } from './collect.js';
-import { isJobUrl } from './job-url.js';
+import { hostRuleVerdict, isJobUrl } from './job-url.js';
 import { findNextPage } from './next-page.js';
 
 /** One job link found on a page. */
@@ -87,6 +87,8 @@ function resolveKnown(href: string, base: string, documents = false): string | n
     const u = new URL(h, base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
     if ((ASSET.test(u.pathname) && !(documents && DOCUMENT.test(u.pathname))) || NEVER_POSTING_HOST.test(u.hostname)) return null;
+    // A host with a known job-URL shape decides for itself (Glassdoor's partner redirects are not postings).
+    if (hostRuleVerdict(u) === false) return null;
     const url = canonicalizeUrl(u.toString());
     return url.length > MAX_URL_CHARS ? null : url;
   } catch {

@@ -73,6 +73,17 @@ function looksLikePostingSlug(seg: string): boolean {
   return seg.split(/[-_]/).filter((w) => w.length > 0).length >= 2 && seg.length >= 6;
 }
 
+/**
+ * What the host's own URL rule says about `url` (ATS and boards with known job URL shapes):
+ * `true`/`false`, or `null` when no rule owns the host.
+ */
+export function hostRuleVerdict(url: URL): boolean | null {
+  const host = url.hostname.toLowerCase();
+  const segs = decodeURIComponentSafe(url.pathname).split('/').filter(Boolean);
+  for (const rule of ATS_RULES) if (rule.host.test(host)) return rule.job(segs, url);
+  return null;
+}
+
 /** True when `url` points at one job posting (not a list, search, category or asset). */
 export function isJobUrl(url: URL): boolean {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
@@ -100,7 +111,10 @@ export function isJobUrl(url: URL): boolean {
       const rest = segs.slice(i + 1);
       // `/careers/teams/engineering` is a category; `/jobs/1234-backend-engineer` is a posting.
       if (rest.some((s) => NAV_SEGMENT.test(s))) return false;
-      return rest.some(looksLikePostingSlug) || /^\d+$/.test(rest[0]!);
+      if (rest.some(looksLikePostingSlug) || /^\d+$/.test(rest[0]!)) return true;
+      // One page per role on a static site: `/jobs/projectmanager.html` (not `/jobs/index.html`).
+      const page = /^([\p{L}\d_-]{3,60})\.(?:html?|php|aspx?)$/u.exec(rest[rest.length - 1]!);
+      return rest.length === 1 && !!page && !NAV_SEGMENT.test(page[1]!) && !JOB_PATH_WORDS.test(page[1]!);
     }
   }
   return false;
