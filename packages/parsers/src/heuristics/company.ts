@@ -6,7 +6,7 @@
  * @module
  */
 import type { Element } from 'domhandler';
-import { walkElements } from '../html/dom.js';
+import { textOf, walkElements } from '../html/dom.js';
 import { Ballot } from './candidates.js';
 import { ABOUT_WORDS, foldWords, isGenericHeading } from './lang/index.js';
 import { firstText, hasAncestor, inChrome, inline, type Page } from './page.js';
@@ -150,6 +150,9 @@ export function extractCompany(page: Page, title: TitleResult, locationText?: st
     const line = footer ? firstLine(footer) : undefined;
     const name = line?.split(/\s+[·•|–—]\s+|\s*©\s*(?:\d{4}\s*)?|,\s/u).map((p) => p.trim()).find((p) => p.length >= 2);
     if (name && !/\d{3,}|rights|reserved|copyright|privacy/i.test(name)) vote(name, 2, 'footer');
+    // "© 2013-2015 Drifty Co", "Copyright © 2026 Acme GmbH. All rights reserved."
+    const copy = footer ? /(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^|·•\n.]{2,60}?)(?:\.|\s+all rights|\s*\||\s*·|$)/iu.exec(textOf(footer, 3_000).replace(/\s+/g, ' ')) : null;
+    if (copy?.[1] && !/rights|reserved/i.test(copy[1])) vote(copy[1].trim(), 3, 'copyright');
   }
   // On the employer's own site its name is the site name.
   if (brand.siteName && !brand.isBoard) vote(brand.siteName, 3, 'site-name');

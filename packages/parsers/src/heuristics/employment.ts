@@ -53,8 +53,9 @@ export function extractWorkplace(page: Page, chips: readonly Chip[], headline: s
   }
   const folded = foldWords(headline);
   for (const [type, re] of WORKPLACE_MATCHERS) if (re.test(folded)) return type;
-  const prose = workplaceInProse(description.slice(0, 5_000));
-  if (prose) return prose;
-  const m = WORKPLACE_PHRASES.exec(description.slice(0, 1_500));
-  return (m ? parseWorkplaceType(m[1]!) : null) ?? undefined;
+  const m = WORKPLACE_PHRASES.exec(headline);
+  const inHeadline = m ? parseWorkplaceType(m[1]!) : null;
+  if (inHeadline) return inHeadline;
+  // Running text only counts when it is unambiguous ("hybrid apps" and "remote monitoring" are not workplaces).
+  return workplaceInProse(description.slice(0, 5_000));
 }

@@ -36,7 +36,7 @@ const BOARD_WORDS =
 
 /** Names of big boards and ATSs that appear as the last title segment or og:site_name. */
 const KNOWN_BRANDS = new Set(
-  ['linkedin', 'indeed', 'glassdoor', 'stepstone', 'naukri', 'seek', 'xing', 'monster', 'ziprecruiter', 'bayt', 'bosszhipin', 'boss直聘', '51job', '前程无忧', '智联招聘', 'zhaopin', 'jobstreet', 'jobsdb', 'reed', 'totaljobs', 'welcometothejungle', 'wellfound', 'angellist', 'greenhouse', 'lever', 'workable', 'workday', 'smartrecruiters', 'personio', 'recruitee', 'teamtailor', 'ashby', 'bamboohr', 'jobvite', 'icims', 'taleo', 'successfactors', 'infojobs', 'computrabajo', 'pracuj', 'headhunter', 'superjob', 'rabotaua', 'workua', 'catho', 'gupy', 'mynavi', 'rikunabi', 'doda', 'saramin', 'jobkorea', 'wanted', 'jobthai', 'kariyer', 'eluta', 'jobbank', 'usajobs', 'dice', 'simplyhired', 'careerbuilder', 'snagajob', 'adzuna', 'jooble', 'careerjet', 'jobindex', 'finn', 'arbetsformedlingen', 'topjobs', 'monsterindia', 'foundit', 'shine', 'timesjobs', 'hirist', 'instahyre', 'cutshort', 'workatastartup', 'ycombinator'].map(foldKey),
+  ['linkedin', 'indeed', 'glassdoor', 'stepstone', 'naukri', 'seek', 'xing', 'monster', 'ziprecruiter', 'bayt', 'bosszhipin', 'boss直聘', '51job', '前程无忧', '智联招聘', 'zhaopin', 'jobstreet', 'jobsdb', 'reed', 'totaljobs', 'welcometothejungle', 'wellfound', 'angellist', 'greenhouse', 'lever', 'workable', 'workday', 'smartrecruiters', 'personio', 'recruitee', 'teamtailor', 'ashby', 'bamboohr', 'jobvite', 'icims', 'taleo', 'successfactors', 'infojobs', 'computrabajo', 'pracuj', 'headhunter', 'superjob', 'rabotaua', 'workua', 'catho', 'gupy', 'mynavi', 'rikunabi', 'doda', 'saramin', 'jobkorea', 'wanted', 'jobthai', 'kariyer', 'eluta', 'jobbank', 'usajobs', 'dice', 'simplyhired', 'careerbuilder', 'snagajob', 'adzuna', 'jooble', 'careerjet', 'jobindex', 'finn', 'arbetsformedlingen', 'topjobs', 'monsterindia', 'foundit', 'shine', 'timesjobs', 'hirist', 'instahyre', 'cutshort', 'workatastartup', 'ycombinator', 'weworkremotely', 'upwork', 'workua', 'worknet', 'remoteok', 'remotive', 'otta', 'hired', 'dice'].map(foldKey),
 );
 
 export function siteBrand(url: string, scan: PageScan): SiteBrand {
@@ -44,7 +44,7 @@ export function siteBrand(url: string, scan: PageScan): SiteBrand {
   const domain = registrableDomain(url);
   const domainLabel = domain?.split('.')[0];
   const tld = domain?.split('.').pop();
-  const boardish = (s: string | undefined) => !!s && (KNOWN_BRANDS.has(foldKey(s)) || /job|career|karriere|stellen|emploi|empleo|vaga|talent|recruit|hire|hiring|naukri|rabota|vacanc|zhaopin|work/i.test(s));
+  const boardish = (s: string | undefined) => !!s && (KNOWN_BRANDS.has(foldKey(s)) || /job|career|karriere|stellen|emploi|empleo|vaga|talent|recruit|hiring|naukri|rabota|vacanc|zhaopin/i.test(s));
   const isAts = domain ? ATS_DOMAINS.test(domain) : false;
   const isBoard = !isAts && ((domain ? isPlatformDomain(domain) : false) || boardish(domainLabel) || boardish(siteName));
   const ownNames = new Set<string>();

@@ -32,10 +32,10 @@ const PIN = /^\s*(?:📍|📌|🌍|🌎|🌏|🏢)\uFE0F?\s*/u;
 const POSTED_BY = /^(?:posted|published|listed|veröffentlicht|publié|publicado|publicada)\b.{0,40}?\b(?:by|von|par|por)\s+(.{2,80})$/i;
 const POSTED = /^(?:posted|published|listed|updated|veröffentlicht|publié|publiée|publicado|publicada|pubblicato|geplaatst|opublikowano|опубликовано|опубликована|размещено)\b|\b(?:ago|vor \d|il y a|hace \d|há \d|fa$|geleden|temu|назад)\b|^\d+\s*(?:天前|日前|일 전)|^منذ\s/iu;
 
-/** "Leeds, England, United Kingdom", "Austin, TX": a place with a country or region the normalizer knows. */
+/** "Leeds, England, United Kingdom", "Austin, TX": a place whose country (or US/CA state) the normalizer knows. */
 export function looksLikePlace(s: string): boolean {
   if (!s.includes(',') || s.length > 80 || /\d{3,}/.test(s)) return false;
-  return parseLocation(s).locations.some((l) => l.country !== undefined || l.region !== undefined);
+  return parseLocation(s).locations.some((l) => l.country !== undefined);
 }
 
 /** What a short text looks like, or `undefined` when it could be anything. */

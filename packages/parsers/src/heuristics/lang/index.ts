@@ -142,12 +142,14 @@ const GENERIC_SET = new Set([...all('genericHeadings'), ...all('sections')].map(
 
 /** "3 412 вакансий", "1,234 jobs", "56 offres", "120件": a count of postings. */
 const COUNTED = /\d[\d\s.,]*\s*(?:\+\s*)?(?:jobs|job openings|vacancies|openings|positions|results|stellen(?:angebote)?|jobs gefunden|ergebnisse|offres|emplois|résultats|empleos|ofertas|resultados|vagas|vacatures|offerte|oferty|ofert|ilan|вакансий|вакансии|вакансия|результатов|件|个职位|個職缺|职位|وظيفة|وظائف|نتيجة|नौकरियां|งาน)(?![\p{L}])/iu;
+/** A short heading ending in a plural job noun: "Student Roles", "Engineering Jobs", "Current Vacancies". */
+const PLURAL_ROLES = /^(?:[\p{L}&-]+\s+){0,3}(?:roles|jobs|positions|openings|vacancies|opportunities|careers)$/iu;
 /** "Search results" anywhere in a title: the page is a result list. */
 const RESULTS = /search results|suchergebnisse|résultats de (?:la )?recherche|resultados de (?:la )?búsqueda|resultados da pesquisa|risultati della ricerca|zoekresultaten|wyniki wyszukiwania|результаты поиска|検索結果|搜索结果|搜尋結果|نتائج البحث|arama sonuçları|검색결과|ผลการค้นหา|sökresultat|kết quả tìm kiếm/iu;
 
 /** True when `text` (a heading or title) names a list of jobs: "Open positions", "124 jobs in Berlin", "求人一覧". */
 export function isListingHeading(text: string): boolean {
-  if (COUNTED.test(text) || RESULTS.test(text)) return true;
+  if (COUNTED.test(text) || RESULTS.test(text) || PLURAL_ROLES.test(text.trim())) return true;
   const t = foldWords(text)
     .replace(/^[\d.,\s]+\+?\s*/, '')
     .replace(/^(?:all|current|open|our|latest|new|browse)\s+/, '')
