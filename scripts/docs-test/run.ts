@@ -21,6 +21,7 @@ const PACKAGES = ['core', 'parsers', 'adapters', 'cli'] as const;
 /** What a user installs next to the packages for the snippets: optional peers, types, vitest. */
 const APP_DEPS = ['pg', '@types/pg', '@electric-sql/pglite', 'chdb', '@clickhouse/client', 'typesense', '@google-cloud/pubsub', 'vitest', '@types/node'];
 const RUN_TIMEOUT_MS = Number(process.env.DOCS_TEST_TIMEOUT_MS ?? 60_000);
+const RUN_CONCURRENCY = Math.max(1, Number(process.env.DOCS_TEST_CONCURRENCY ?? 2));
 /** Engines the runnable blocks must not reach: they fall back to their embedded defaults. */
 const SCRUBBED_ENV = ['DATABASE_URL', 'CLICKHOUSE_URL', 'TYPESENSE_URL', 'TYPESENSE_API_KEY', 'GOOGLE_CLOUD_PROJECT'];
 const keep = process.argv.includes('--keep');
@@ -186,6 +187,8 @@ async function main(): Promise<void> {
         badBlocks.add(m[1]!);
         const mdLine = hit.block.line + Number(m[2]) - 1 - hit.offset;
         failures.push(`${hit.block.file}:${mdLine}: type error: ${m[4]}${Number(m[2]) <= hit.offset ? ' (in the hidden prelude)' : ''}`);
+      } else if (/^\s/.test(line) && failures.length > 0 && line.trim() !== '') {
+        failures[failures.length - 1] += `\n    ${line.trim()}`; // continuation of the previous diagnostic
       } else if (line.trim() !== '') {
         failures.push(`tsc: ${line.trim()}`);
       }
@@ -197,30 +200,38 @@ async function main(): Promise<void> {
   const { server, base } = await startPageServer(join(ROOT, 'examples', 'parse-demo', 'pages'));
   const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   let ran = 0;
-  try {
-    for (const [name, { block }] of files) {
-      if (block.mode === null) continue; // already a failure: no marker
-      if (block.mode === 'skip') {
-        skipped.push(`${block.file}:${block.line}: type-checked, not run: ${block.reason}`);
-        continue;
-      }
-      const missing = block.needs.filter((v) => !process.env[v]);
-      if (missing.length > 0) {
-        skipped.push(`${block.file}:${block.line}: type-checked, not run: ${missing.join(', ')} not set`);
-        continue;
-      }
-      if (badBlocks.has(name)) continue;
-      const cwd = join(app, 'run', name.replace(/\.ts$/, ''));
-      mkdirSync(cwd, { recursive: true });
-      const env: NodeJS.ProcessEnv = { ...process.env, DOCS_TEST_BASE_URL: base, NODE_OPTIONS: '' };
-      for (const k of SCRUBBED_ENV) delete env[k];
-      const r = await run(process.execPath, [tsx, '--tsconfig', join(app, 'tsconfig.json'), join(app, 'blocks', name)], { cwd, env, timeoutMs: RUN_TIMEOUT_MS });
-      ran++;
-      const tail = r.out.trim().split('\n').slice(-15).join('\n    ');
-      if (r.timedOut) failures.push(`${block.file}:${block.line}: did not exit on its own within ${RUN_TIMEOUT_MS / 1000} s\n    ${tail}`);
-      else if (r.code !== 0) failures.push(`${block.file}:${block.line}: exited with ${r.code}\n    ${tail}`);
-      else console.log(`ran  ${block.file}:${block.line} (${(r.ms / 1000).toFixed(1)} s)`);
+  const queue: { name: string; block: DocBlock }[] = [];
+  for (const [name, { block }] of files) {
+    if (block.mode === null) continue; // already a failure: no marker
+    if (block.mode === 'skip') {
+      skipped.push(`${block.file}:${block.line}: type-checked, not run: ${block.reason}`);
+      continue;
     }
+    const missing = block.needs.filter((v) => !process.env[v]);
+    if (missing.length > 0) {
+      skipped.push(`${block.file}:${block.line}: type-checked, not run: ${missing.join(', ')} not set`);
+      continue;
+    }
+    if (!badBlocks.has(name)) queue.push({ name, block });
+  }
+  const runOne = async ({ name, block }: { name: string; block: DocBlock }): Promise<void> => {
+    const cwd = join(app, 'run', name.replace(/\.ts$/, ''));
+    mkdirSync(cwd, { recursive: true });
+    const env: NodeJS.ProcessEnv = { ...process.env, DOCS_TEST_BASE_URL: base, NODE_OPTIONS: '' };
+    for (const k of SCRUBBED_ENV) delete env[k];
+    const r = await run(process.execPath, [tsx, '--tsconfig', join(app, 'tsconfig.json'), join(app, 'blocks', name)], { cwd, env, timeoutMs: RUN_TIMEOUT_MS });
+    ran++;
+    const tail = r.out.trim().split('\n').slice(-15).join('\n    ');
+    if (r.timedOut) failures.push(`${block.file}:${block.line}: did not exit on its own within ${RUN_TIMEOUT_MS / 1000} s\n    ${tail}`);
+    else if (r.code !== 0) failures.push(`${block.file}:${block.line}: exited with ${r.code}\n    ${tail}`);
+    else console.log(`ran  ${block.file}:${block.line} (${(r.ms / 1000).toFixed(1)} s)`);
+  };
+  try {
+    // Two at a time: the blocks mostly wait on PGlite/chDB start-up, and CI has two cores.
+    const workers = Array.from({ length: RUN_CONCURRENCY }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await runOne(next);
+    });
+    await Promise.all(workers);
   } finally {
     server.close();
   }
