@@ -184,6 +184,17 @@ const CHROME_EXACT = new Set(
     'вакансии', 'вакансия', 'войти', 'главная', '求人', '求人情報', 'ログイン', '招聘', '职位详情', '职位', '登录', '首页', 'وظائف', 'الوظائف', 'تسجيل الدخول', 'الرئيسية', 'नौकरियां', 'लॉग इन',
   ].map(fold),
 );
+/** Section headings of a posting's body, never its title. */
+const SECTION_HEADINGS = new Set(
+  [
+    'about us', 'about the role', 'about the job', 'about the position', 'about the company', 'job description', 'description', 'responsibilities', 'your responsibilities', 'requirements',
+    'qualifications', 'what we offer', 'benefits', 'your profile', 'who we are', 'what you will do', 'what you ll do', 'similar jobs', 'related jobs', 'recommended jobs', 'job alerts',
+    'apply for this job', 'how to apply', 'overview', 'summary', 'details', 'key information', 'ihre aufgaben', 'ihr profil', 'wir bieten', 'über uns', 'stellenbeschreibung',
+    'aufgaben', 'anforderungen', 'descripción del puesto', 'requisitos', 'funciones', 'ofrecemos', 'missions', 'profil recherché', 'description du poste', 'avantages', 'qui sommes nous',
+    'descrição da vaga', 'requisitos e qualificações', 'benefícios', 'descrizione', 'requisiti', 'functieomschrijving', 'wat wij bieden', 'opis stanowiska', 'wymagania', 'oferujemy',
+    'обязанности', 'требования', 'условия', 'описание вакансии', '仕事内容', '応募資格', '募集要項', '职位描述', '岗位职责', '任职要求', '工作内容', 'الوصف الوظيفي', 'المتطلبات', 'المسؤوليات',
+  ].map(fold),
+);
 /** Cookie banners, footers and sign-in prompts, anywhere in the text. */
 const CHROME_PHRASE = /cookie|©|\(c\)\s*\d{4}|all rights reserved|privacy (?:policy|settings)|terms (?:of|and) (?:use|service|conditions)|skip to (?:main )?content|javascript (?:is )?(?:required|disabled)|enable javascript|sign in to|log in to|datenschutzerklärung|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
 /** A careers page's own name: "Jobs at Acme", "Careers | Acme", "Acme Careers", "Karriere bei Acme". */
@@ -230,6 +241,7 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
   if (COUNTER.test(t)) issues.push({ reason: 'a counter, not a title', cap: 0.1 });
   else if (COUNTER_PREFIX.test(t)) issues.push({ reason: 'starts with an unread counter', cap: 0.3 });
   if (CHROME_EXACT.has(f)) issues.push({ reason: 'navigation text, not a title', cap: 0.05 });
+  else if (SECTION_HEADINGS.has(f)) issues.push({ reason: 'a section heading, not a title', cap: 0.05 });
   else if (CHROME_PHRASE.test(t)) issues.push({ reason: 'cookie, footer or sign-in text', cap: 0.1 });
   else if (CAREERS_PAGE.test(t) || CAREERS_SUFFIX.test(t)) issues.push({ reason: "a careers page's name", cap: 0.2 });
   const company = context.company ? fold(context.company.slice(0, SHAPE_CHARS)) : undefined;

@@ -85,6 +85,16 @@ class FieldScore {
   }
 }
 
+/** Linking words between a role and its employer or place ("at", "bei", "in"…), folded. */
+const CONNECTORS = new Set(['at', 'bei', 'chez', 'en', 'em', 'in', 'im', 'for', 'für', 'pour', 'para', 'bij', 'w', 'na', 'di', 'da', 'de', 'the']);
+
+/** `longer` is `title` plus only known names (employer, site, place) and linking words. */
+function onlyAddsKnown(longer: string, title: string, known: string[]): boolean {
+  let rest = ` ${longer} `.replace(` ${title} `, ' ');
+  for (const k of known.map(fold).filter(Boolean).sort((a, b) => b.length - a.length)) rest = rest.replace(` ${k} `, ' ');
+  return rest.split(' ').every((w) => w === '' || CONNECTORS.has(w));
+}
+
 /** Page titles that are chrome or the site's name say nothing about the role (a careers page's `h1` "Careers"). */
 const informative = (text: string | undefined, url: string, siteNames: string[]): text is string =>
   !!text && fold(text) !== '' && !titleShapeIssues(text, { url, siteNames }).some((i) => i.cap <= 0.2);
@@ -99,16 +109,17 @@ function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBra
   const head = [ok(ev.scan.title ?? undefined), ok(ev.scan.meta.get('og:title') ?? ev.scan.meta.get('twitter:title'))];
   const t = fold(draft.title);
   const h1Equal = h1 !== undefined && fold(h1) === t;
-  // The h1 says more than the title: "Lagermedarbetare" out of "Lagermedarbetare till vårt centrallager".
-  const h1Longer = h1 !== undefined && !h1Equal && agrees(draft.title, h1);
+  // The h1 says more than the title ("Lagermedarbetare" out of "Lagermedarbetare till vårt
+  // centrallager"), beyond the employer, the site or a place it may add.
+  const h1Longer = h1 !== undefined && !h1Equal && agrees(draft.title, h1) && !onlyAddsKnown(fold(h1), t, [draft.company.name, ...siteNames, ...draft.locations.flatMap((l) => [l.raw, l.city ?? ''])]);
   const inHead = head.some((x) => agrees(draft.title, x));
   const structured = source === 'json-ld' || source === 'microdata' || source === 'rdfa';
   const warnedContradiction = ev.warnings.some((w) => / title "/.test(w) && / differs from the page's /.test(w));
-  if (h1Equal || inHead) {
+  if (h1Longer) {
+    s.adjust(-0.15, 'a shorter part of the h1');
+  } else if (h1Equal || inHead) {
     const where = [h1Equal && 'h1', inHead && 'the page head'].filter(Boolean).join(' and ');
     s.adjust(structured || source === 'ats-api' ? 0.05 : (h1Equal ? 0.05 : 0) + (inHead ? 0.15 : 0), `agrees with ${where}`);
-  } else if (h1Longer) {
-    s.adjust(-0.15, 'a shorter part of the h1');
   } else if (structured && (h1 !== undefined || head[1] !== undefined || warnedContradiction)) {
     s.adjust(-0.4, 'structured data contradicts the visible page');
     if (!warnedContradiction) ev.warnings.push(`${source} title "${draft.title.slice(0, 80)}" matches neither the page's h1 nor its og:title ("${(h1 ?? head[1] ?? '').slice(0, 80)}"); confidence lowered`);
