@@ -165,8 +165,14 @@ export function linksFromNodes(nodes: readonly JsonObject[]): RawLink[] {
 
 /**
  * Job-posting links on a page: absolute, canonical, de-duplicated, in page order (JSON-LD
- * entries first). Navigation, login, social, category/search/paging links, `mailto:`, anchors
- * and assets are left out, as is the page itself.
+ * entries first, then the board's listing selectors, then anchors). Navigation, login, social,
+ * category/search/paging links, employer pages, apply endpoints, `mailto:`, anchors and assets
+ * are left out, as is the page itself. The list's next page is the returned array's
+ * non-enumerable `nextPage` (`null` when the page shows none).
+ * @example
+ * const links = extractJobLinks(html, { url: 'https://www.stepstone.de/jobs/elektriker' });
+ * links.map((l) => l.url); // posting URLs
+ * links.nextPage;          // 'https://www.stepstone.de/jobs/elektriker?page=2' or null
  * Only the first 12,000,000 characters of `html` are read (as in `parseJobPage`), and links
  * longer than 2,048 characters are dropped.
  * @throws JobkitError `INVALID_ARGUMENT` when `html` is not a string or `url` is not absolute http(s).
