@@ -23,6 +23,7 @@ import { createPageScanner, scanPage, type PageScan, type PageScanner } from './
 import { cleanInline } from './html/sanitize.js';
 import { assessConfidence } from './confidence/index.js';
 import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
+import { applyUrlFromHtml } from './heuristics/apply.js';
 import { salaryFrom } from './heuristics/salary.js';
 import { shellPlatform, shellWarning } from './heuristics/shell.js';
 import { isBrand, siteBrand } from './heuristics/site.js';
@@ -350,12 +351,17 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
       warnings.push(...found.warnings);
       source ??= 'heuristic';
     }
-  } else if (domAllowed && (!f.locations?.length || !f.employmentType?.length || !f.salary || (dom !== null && (!f.workplaceType || !f.validThrough || !f.datePosted)))) {
+  } else if (domAllowed && (!f.locations?.length || !f.employmentType?.length || !f.salary || !f.applyUrl || (dom !== null && (!f.workplaceType || !f.validThrough || !f.datePosted)))) {
     // Structured data that misses a field the page visibly states (a salary only in the
     // description, locations in RDFa, employment type in a label): fill it from the page.
     if (!f.salary && f.description?.text) {
       const salary = salaryFrom(f.description.text.slice(0, 20_000));
       if (salary) fillGaps(merged, { salary }, 'heuristic');
+    }
+    // Structured data rarely carries the apply link the page shows: one bounded scan finds it.
+    if (!f.applyUrl && dom === null) {
+      const applyUrl = applyUrlFromHtml(input, url);
+      if (applyUrl) fillGaps(merged, { applyUrl }, 'heuristic');
     }
     // A DOM already built (microdata, RDFa, site profile) makes the visible page cheap to read.
     if (!f.locations?.length || !f.employmentType?.length || dom !== null) {

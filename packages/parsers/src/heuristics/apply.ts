@@ -8,6 +8,34 @@ import { cleanInline } from '../html/sanitize.js';
 import type { Page } from './page.js';
 import { APPLY_TEXT } from './vocabulary.js';
 
+/** An anchor's attributes and the text up to its next tag, bounded (no nested quantifiers). */
+const ANCHOR = /<a\b([^>]{0,1500})>\s*(?:<(?:span|strong|b|i|em)\b[^>]{0,300}>\s*)?([^<]{1,80})</gi;
+const HREF = /\bhref\s*=\s*(?:"([^"]{1,2000})"|'([^']{1,2000})'|([^\s>]{1,2000}))/i;
+const ENTITY: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
+
+/**
+ * The apply link of a page read without a DOM (structured pages usually get none): one bounded
+ * regex pass over the HTML for an anchor whose text is an apply call to action. Capped input.
+ */
+export function applyUrlFromHtml(html: string, pageUrl: string): string | undefined {
+  const text = html.length > 2_000_000 ? html.slice(0, 2_000_000) : html;
+  ANCHOR.lastIndex = 0;
+  let seen = 0;
+  for (let m = ANCHOR.exec(text); m && seen < 5_000; m = ANCHOR.exec(text), seen++) {
+    if (!APPLY_TEXT.test(m[2]!.replace(/&[a-z#0-9]+;/gi, (e) => ENTITY[e] ?? ' ').trim())) continue;
+    const h = HREF.exec(m[1]!);
+    const href = (h?.[1] ?? h?.[2] ?? h?.[3])?.replace(/&amp;/g, '&').trim();
+    if (!href || /^(javascript|mailto|tel):/i.test(href) || href === '#') continue;
+    try {
+      const u = new URL(href, pageUrl);
+      if (u.protocol === 'http:' || u.protocol === 'https:') return u.toString();
+    } catch {
+      // Unparseable hrefs are skipped like a browser would.
+    }
+  }
+  return undefined;
+}
+
 export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean; applyLinks: number } {
   let hasApply = false;
   let applyUrl: string | undefined;

@@ -44,6 +44,8 @@ function jobLinksInside(el: Element, base: string): number {
   const inside = new Set<string>();
   const anchors: Element[] = [];
   walkElements(el, (e) => {
+    // Menus and banners inside the description block are not what it lists.
+    if (e.name === 'nav' || e.name === 'header' || e.name === 'footer' || e.name === 'aside' || /menu|cookie|consent|breadcrumb/i.test(e.attribs.class ?? '')) return false;
     if (e.name === 'a' && e.attribs.href) anchors.push(e);
     return anchors.length < 2_000;
   });
