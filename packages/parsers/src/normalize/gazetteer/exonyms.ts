@@ -1,0 +1,91 @@
+/**
+ * Hand-kept exonyms and native names the city package lacks (its rows carry one name each), so
+ * "München", "Munich" and "Monaco di Baviera" meet. Data only: each row is
+ * `[gazetteer name, country, display name, ...other names]`. The display name is the English form
+ * used in canonical labels; other names are matched case- and accent-insensitively. Languages
+ * covered: en, de, fr, es, it, pt, pl, nl, the Nordic languages, ru/uk, el, zh, ja, ko, he, ar.
+ * Rows whose gazetteer name is not in the generated table are skipped (a test lists none).
+ * @module
+ */
+export type ExonymRow = readonly [name: string, country: string, display: string, ...aliases: string[]];
+
+export const EXONYMS: readonly ExonymRow[] = [
+  // Germany, Austria, Switzerland
+  ['Munich', 'DE', 'Munich', 'München', 'Muenchen', 'Munique', 'Múnich', 'Monaco di Baviera', 'Monachium', 'Munich, Bavaria'],
+  ['Köln', 'DE', 'Cologne', 'Koeln', 'Colonia', 'Kolonia', 'Keulen'],
+  ['Nürnberg', 'DE', 'Nuremberg', 'Nuernberg', 'Núremberg', 'Norimberga', 'Norymberga'],
+  ['Frankfurt am Main', 'DE', 'Frankfurt', 'Frankfurt/Main', 'Frankfurt a.M.', 'Frankfurt am Main', 'Francfort', 'Fráncfort', 'Francoforte'],
+  ['Hannover', 'DE', 'Hanover', 'Hanovre', 'Hannóver'],
+  ['Düsseldorf', 'DE', 'Düsseldorf', 'Duesseldorf'],
+  ['Berlin', 'DE', 'Berlin', 'Berlín', 'Berlino', 'Берлин', '柏林', 'ベルリン'],
+  ['Hamburg', 'DE', 'Hamburg', 'Hambourg', 'Hamburgo', 'Amburgo'],
+  ['Vienna', 'AT', 'Vienna', 'Wien', 'Vienne', 'Viena', 'Wiedeń', 'Wenen', 'Вена', '维也纳'],
+  ['Zürich', 'CH', 'Zurich', 'Zuerich', 'Zurigo', 'Zurych'],
+  ['Genève', 'CH', 'Geneva', 'Genf', 'Ginevra', 'Ginebra', 'Genebra', 'Genewa'],
+  ['Basel', 'CH', 'Basel', 'Bâle', 'Basilea', 'Bazylea'],
+  ['Bern', 'CH', 'Bern', 'Berne', 'Berna'],
+  // Benelux, France
+  ['Brussels', 'BE', 'Brussels', 'Bruxelles', 'Brussel', 'Brüssel', 'Bruselas', 'Bruxelas', 'Bruksela'],
+  ['Antwerpen', 'BE', 'Antwerp', 'Anvers', 'Amberes', 'Anversa', 'Antwerpia'],
+  ['Gent', 'BE', 'Ghent', 'Gand', 'Gante'],
+  ['The Hague', 'NL', 'The Hague', 'Den Haag', "'s-Gravenhage", 'La Haye', 'La Haya', 'Haia', 'Haga'],
+  ['Paris', 'FR', 'Paris', 'París', 'Parigi', 'Paryż', 'Парис', '巴黎', 'パリ'],
+  ['Marseille', 'FR', 'Marseille', 'Marseilles', 'Marsella', 'Marsiglia'],
+  ['Lyon', 'FR', 'Lyon', 'Lyons', 'Lione'],
+  // Southern Europe
+  ['Lisbon', 'PT', 'Lisbon', 'Lisboa', 'Lissabon', 'Lisbonne', 'Lisbona', 'Lizbona'],
+  ['Porto', 'PT', 'Porto', 'Oporto'],
+  ['Sevilla', 'ES', 'Seville', 'Séville', 'Siviglia'],
+  ['Rome', 'IT', 'Rome', 'Roma', 'Rom', 'Rzym'],
+  ['Milan', 'IT', 'Milan', 'Milano', 'Mailand', 'Milán', 'Mediolan', 'Milão'],
+  ['Florence', 'IT', 'Florence', 'Firenze', 'Florenz', 'Florencia', 'Florencja'],
+  ['Naples', 'IT', 'Naples', 'Napoli', 'Neapel', 'Nápoles', 'Neapol'],
+  ['Turin', 'IT', 'Turin', 'Torino', 'Turín', 'Turyn'],
+  ['Venice', 'IT', 'Venice', 'Venezia', 'Venedig', 'Venise', 'Venecia', 'Wenecja'],
+  ['Genoa', 'IT', 'Genoa', 'Genova', 'Genua', 'Gênes', 'Génova'],
+  ['Athens', 'GR', 'Athens', 'Αθήνα', 'Athen', 'Athènes', 'Atenas', 'Atene', 'Ateny'],
+  // Central and Eastern Europe
+  ['Prague', 'CZ', 'Prague', 'Praha', 'Prag', 'Praga'],
+  ['Warsaw', 'PL', 'Warsaw', 'Warszawa', 'Warschau', 'Varsovie', 'Varsovia', 'Varsavia', 'Варшава'],
+  ['Kraków', 'PL', 'Krakow', 'Cracow', 'Krakau', 'Cracovie', 'Cracovia'],
+  ['Wrocław', 'PL', 'Wroclaw', 'Breslau', 'Breslavia'],
+  ['Gdańsk', 'PL', 'Gdansk', 'Danzig'],
+  ['Bucharest', 'RO', 'Bucharest', 'București', 'Bukarest', 'Bucarest', 'Bukareszt'],
+  ['Belgrade', 'RS', 'Belgrade', 'Beograd', 'Belgrad', 'Belgrado', 'Београд'],
+  ['Vilnius', 'LT', 'Vilnius', 'Wilno', 'Wilna'],
+  ['Moscow', 'RU', 'Moscow', 'Москва', 'Moskau', 'Moscou', 'Moscú', 'Mosca', 'Moskwa'],
+  ['Saint Petersburg', 'RU', 'Saint Petersburg', 'Санкт-Петербург', 'St. Petersburg', 'St Petersburg', 'Sankt Petersburg', 'Saint-Pétersbourg', 'San Petersburgo'],
+  ['Kyiv', 'UA', 'Kyiv', 'Kiev', 'Київ', 'Киев', 'Kijów', 'Kiew'],
+  // Nordics
+  ['Copenhagen', 'DK', 'Copenhagen', 'København', 'Kobenhavn', 'Kopenhagen', 'Copenhague', 'Copenaghen', 'Kopenhaga'],
+  ['Göteborg', 'SE', 'Gothenburg', 'Goteborg', 'Göteburg', 'Gotemburgo'],
+  ['Helsinki', 'FI', 'Helsinki', 'Helsingfors'],
+  // Asia
+  ['Beijing', 'CN', 'Beijing', '北京', '北京市', 'Peking', 'Pékin', 'Pekín', 'Pechino', 'Pequim', 'Pekin'],
+  ['Shanghai', 'CN', 'Shanghai', '上海', '上海市', 'Szanghaj'],
+  ['Guangzhou', 'CN', 'Guangzhou', '广州', '廣州', 'Canton'],
+  ['Shenzhen', 'CN', 'Shenzhen', '深圳', '深圳市'],
+  ['Hangzhou', 'CN', 'Hangzhou', '杭州', '杭州市'],
+  ['Chengdu', 'CN', 'Chengdu', '成都', '成都市'],
+  ['Hong Kong', 'HK', 'Hong Kong', '香港', 'Hongkong'],
+  ['Taipei', 'TW', 'Taipei', '台北', '臺北', '台北市', '臺北市'],
+  ['Tokyo', 'JP', 'Tokyo', '東京', '東京都', 'Tokio', 'Tóquio'],
+  ['Osaka', 'JP', 'Osaka', '大阪', '大阪市'],
+  ['Seoul', 'KR', 'Seoul', '서울', '서울특별시', 'Séoul', 'Seúl'],
+  ['Singapore', 'SG', 'Singapore', '新加坡', 'Singapur', 'Singapour', 'Cingapura'],
+  ['Mumbai', 'IN', 'Mumbai', 'Bombay'],
+  ['Bengaluru', 'IN', 'Bengaluru', 'Bangalore'],
+  ['Chennai', 'IN', 'Chennai', 'Madras'],
+  ['Kolkata', 'IN', 'Kolkata', 'Calcutta'],
+  ['Ho Chi Minh City', 'VN', 'Ho Chi Minh City', 'Saigon', 'Thành phố Hồ Chí Minh', 'Hồ Chí Minh', 'HCMC'],
+  ['Tel Aviv', 'IL', 'Tel Aviv', 'Tel Aviv-Yafo', 'Tel-Aviv', 'תל אביב'],
+  ['Istanbul', 'TR', 'Istanbul', 'İstanbul', 'Estambul', 'Stambuł'],
+  ['Cairo', 'EG', 'Cairo', 'القاهرة', 'Le Caire', 'Kairo', 'El Cairo'],
+  // Americas, UK
+  ['New York City', 'US', 'New York', 'New York City', 'NYC', 'Nueva York', 'Nova Iorque', 'Nowy Jork'],
+  ['Mexico City', 'MX', 'Mexico City', 'Ciudad de México', 'CDMX', 'México D.F.', 'Mexiko-Stadt'],
+  ['London', 'GB', 'London', 'Londres', 'Londra', 'Londyn', 'Лондон', '伦敦', 'ロンドン'],
+  ['Edinburgh', 'GB', 'Edinburgh', 'Édimbourg', 'Edimburgo'],
+  ['Montréal', 'CA', 'Montreal', 'Montréal'],
+  ['Québec', 'CA', 'Quebec City', 'Québec', 'Quebec', 'Ville de Québec'],
+];
