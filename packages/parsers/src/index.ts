@@ -17,6 +17,8 @@ export { parseJobPage } from './parse-job-page.js';
 export type { ParseJobPageOptions } from './parse-job-page.js';
 export { extractJobLinks, isJobUrl } from './links/index.js';
 export type { ExtractJobLinksOptions, JobLink, JobLinks } from './links/index.js';
+export { defineSite, siteProfiles, sitesForHost } from './sites/index.js';
+export type { SiteDefinition, SiteField, SiteListing } from './sites/index.js';
 export { sanitizeDescription, htmlToText } from './html/sanitize.js';
 export type { SanitizedDescription } from './html/sanitize.js';
 export { listBoardJobs, boardPlatforms, BoardNotFound, BoardEmpty, Blocked, Truncated, EndpointChanged } from './boards/index.js';
