@@ -11,8 +11,13 @@ export {
   parseDate,
   normalizeCountry,
   normalizeCurrency,
+  resolveLocation,
+  lookupCity,
+  loadGazetteer,
+  countryDisplayName,
+  GAZETTEER_SOURCE,
 } from './normalize/index.js';
-export type { ParsedLocation } from './normalize/index.js';
+export type { ParsedLocation, LocationOptions, GazetteerCity, CityLookup } from './normalize/index.js';
 export { parseJobPage } from './parse-job-page.js';
 export type { ParseJobPageOptions } from './parse-job-page.js';
 export { extractJobLinks, isJobUrl } from './links/index.js';

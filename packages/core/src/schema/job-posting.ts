@@ -61,6 +61,20 @@ export const LocationSchema = z.object({
     .regex(/^[A-Z]{2}$/)
     .optional(),
   postalCode: z.string().optional(),
+  /** GeoNames id of the city when the gazetteer resolved it. */
+  geonameId: z.number().int().positive().optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  /**
+   * One canonical label for the place ("Munich, Germany", "Austin, TX, United States",
+   * "Remote — Europe"): the same place always reads the same; never cut mid-word.
+   */
+  display: z.string().max(200).optional(),
+  /**
+   * For a remote posting, the area applicants may live in as the source stated it: an ISO alpha-2
+   * code (also in `country`) or a macro region ("Europe", "EMEA"). Such a location has no city.
+   */
+  remoteRegion: z.string().max(100).optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 

@@ -5,8 +5,10 @@
  */
 export { parseSalary } from './salary.js';
 export type { ParseSalaryOptions } from './salary.js';
-export { parseLocation } from './location.js';
-export type { ParsedLocation } from './location.js';
+export { parseLocation, resolveLocation } from './location.js';
+export type { ParsedLocation, LocationOptions } from './location.js';
+export { lookupCity, loadGazetteer, countryDisplayName, GAZETTEER_SOURCE } from './gazetteer/index.js';
+export type { GazetteerCity, CityLookup } from './gazetteer/index.js';
 export { parseWorkplaceType } from './workplace.js';
 export { parseEmploymentType } from './employment.js';
 export { parseDate } from './date.js';

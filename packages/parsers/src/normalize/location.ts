@@ -5,7 +5,20 @@
  */
 import type { Location, WorkplaceType } from '@jobkit/core';
 import { caProvinceCode, foldKey, normalizeCountry, usStateCode } from './countries.js';
+import { countryDisplayName, lookupCity } from './gazetteer/index.js';
 import { parseWorkplaceType } from './workplace.js';
+
+/** Options of {@link parseLocation} and {@link resolveLocation}. */
+export interface LocationOptions {
+  /**
+   * Countries (ISO alpha-2) the page implies — the employer's country, the TLD, the currency —
+   * most likely first. They decide ambiguous city names with no stated country ("Paris" on a
+   * Texan employer's page is Paris, TX); the posting's other places are used the same way.
+   */
+  countryHint?: string | readonly string[];
+  /** Resolve cities against the gazetteer (canonical name, region, geonameId, coordinates). @default true */
+  gazetteer?: boolean;
+}
 
 /** Result of {@link parseLocation}. */
 export interface ParsedLocation {
@@ -62,15 +75,23 @@ function stripWorkplace(part: string): string {
   // "Remote (US)" leaves "(US)".
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) s = paren[1]!.trim();
+  // "US only", "EU-based", "Europe timezones": the area is what is left.
+  s = s.replace(/(?:\s+|-)(?:only|based|residents?|time ?zones?)$/i, '').trim();
   return s;
 }
+
+/** "Remote (IN)", "Remote — Europe", "(Remote) US": a remote place whose text is only the allowed area. */
+const REMOTE_WORD = /\b(?:remote|telecommute|télétravail|teletrabajo|remoto|work from home|wfh|anywhere in)\b/i;
 
 function parsePlace(raw: string, place: string): Location | null {
   let s = place.replace(/\s+/g, ' ').trim();
   if (!s || NO_PLACE.test(s)) return null;
   const loc: Location = { raw };
   // "Remote (Europe)": a hiring region, not a place; keep the text, invent no city.
-  if (MACRO_REGION.test(s)) return loc;
+  if (MACRO_REGION.test(s)) {
+    if (REMOTE_WORD.test(raw)) loc.remoteRegion = s;
+    return loc;
+  }
   // "Paris (75)": a French département number in brackets, the way French boards write it.
   const dept = /\((\d{2}|2[AB]|97\d)\)\s*$/.exec(s);
   if (dept) {
@@ -93,7 +114,9 @@ function parsePlace(raw: string, place: string): Location | null {
   if (segs.length > 0) {
     const last = segs[segs.length - 1]!;
     // "CA" after a city is California; US state codes win over the country codes they collide with.
-    const state = segs.length >= 2 ? usStateCode(last) : undefined;
+    // …except third in line: "Berlin, Berlin, DE" names a country after a region.
+    const codeAsCountry = segs.length >= 3 && /^[A-Z]{2}$/.test(last) && normalizeCountry(last) !== undefined;
+    const state = segs.length >= 2 && !codeAsCountry ? usStateCode(last) : undefined;
     const province = segs.length >= 2 && !state ? caProvinceCode(last) : undefined;
     const country = state || province ? undefined : normalizeCountry(last);
     if (state) {
@@ -136,21 +159,92 @@ function parsePlace(raw: string, place: string): Location | null {
 }
 
 /**
+ * Canonical form of one location: a city is resolved against the GeoNames gazetteer (stated
+ * country and US/CA/AU region respected, else `countryHint`, else the most populous city), which
+ * sets the English city name, `region` (US/CA/AU codes only, so "Berlin", "Berlin, Germany" and
+ * "Berlin, Berlin, DE" are one value), `country`, `geonameId`, `lat`, `lon`; every location gets a
+ * `display` label ("Munich, Germany", "Austin, TX, United States", "Remote — Europe"). Unknown
+ * cities keep their text. Returns a new object; `raw` and `postalCode` are kept.
+ */
+export function resolveLocation(loc: Location, options: LocationOptions = {}): Location {
+  const out: Location = { ...loc };
+  if (out.city && options.gazetteer !== false) {
+    const country = out.country;
+    const stated = out.region ? (country === 'CA' || (!country && caProvinceCode(out.region)) ? caProvinceCode(out.region) : usStateCode(out.region)) : undefined;
+    const hint = typeof options.countryHint === 'string' ? [options.countryHint] : options.countryHint;
+    // "Munich, Bavaria": a region that is not a code is matched by name only when it is the city's own.
+    const hinted = hint?.map((c) => c.toUpperCase());
+    let city = lookupCity(out.city, { country, region: stated, countryHint: hinted });
+    // "Amsterdam, NL", "Bangalore, IN": a code read as a state/province that holds no such city is
+    // the country code it also is.
+    const code = out.region && /^[A-Z]{2}$/.test(out.region) ? normalizeCountry(out.region) : undefined;
+    if (!city && code && code !== country) city = lookupCity(out.city, { country: code });
+    if (city) {
+      out.city = city.name;
+      out.country = city.country;
+      if (city.region) out.region = city.region;
+      else delete out.region;
+      out.geonameId = city.geonameId;
+      out.lat = city.lat;
+      out.lon = city.lon;
+    }
+  }
+  const display = displayOf(out);
+  if (display) out.display = display;
+  return out;
+}
+
+/** Longest canonical label; longer parts are dropped whole (never cut mid-word). */
+const MAX_DISPLAY_CHARS = 200;
+
+function displayOf(loc: Location): string | undefined {
+  const country = loc.country ? countryDisplayName(loc.country) : undefined;
+  if (loc.remoteRegion !== undefined) return `Remote — ${country ?? loc.remoteRegion}`;
+  const region = loc.region && loc.region !== loc.city ? loc.region : undefined;
+  const parts = [loc.city, region, country].filter((p): p is string => !!p && p.length > 0);
+  let label = '';
+  for (const part of parts) {
+    const next = label ? `${label}, ${part}` : part;
+    if (next.length > MAX_DISPLAY_CHARS) {
+      // Only a first part longer than the limit is shortened, at a word boundary.
+      if (!label) label = `${part.slice(0, MAX_DISPLAY_CHARS).replace(/\s+\S*$/, '')}…`;
+      break;
+    }
+    label = next;
+  }
+  return label || undefined;
+}
+
+/**
  * Parse a location string. Several places may be separated by `;`, ` | `, ` / `, " or ", "and"
  * (and their de/fr/es forms); "Washington, D.C." stays one place. Workplace words ("Remote - US",
  * "Hybrid – London, UK") set `workplaceType` and are stripped from the place; "Remote" or
- * "Anywhere" alone give no location. Countries (names in en/de/fr/es, alpha-2/alpha-3 codes) become
- * ISO alpha-2; a US state after a city sets `region` and country US. Each location keeps `raw`.
+ * "Anywhere" alone give no location, "Remote (IN)" / "Remote — Europe" give a location with
+ * `remoteRegion` and no city. Countries (names in en/de/fr/es, alpha-2/alpha-3 codes) become ISO
+ * alpha-2; a US state after a city sets `region` and country US. Cities are then resolved with
+ * {@link resolveLocation}; the posting's places with a stated country hint the others. Each
+ * location keeps `raw`.
  */
-export function parseLocation(text: string): ParsedLocation {
+export function parseLocation(text: string, options: LocationOptions = {}): ParsedLocation {
   // Capped: the splitters' `\s*…\s*` patterns are quadratic on long whitespace runs (issue 13).
   const t = String(text ?? '').slice(0, MAX_LOCATION_CHARS).trim();
-  const locations: Location[] = [];
-  const seen = new Set<string>();
+  const parsed: Location[] = [];
   for (const part of splitPlaces(t)) {
     const loc = parsePlace(part, stripWorkplace(part));
     if (!loc) continue;
-    const key = foldKey(`${loc.city ?? ''}|${loc.region ?? ''}|${loc.country ?? ''}|${loc.postalCode ?? ''}`);
+    if (!loc.city && loc.country && loc.remoteRegion === undefined && REMOTE_WORD.test(part)) {
+      loc.remoteRegion = loc.country;
+      delete loc.region;
+    }
+    parsed.push(loc);
+  }
+  const given = typeof options.countryHint === 'string' ? [options.countryHint] : [...(options.countryHint ?? [])];
+  for (const loc of parsed) if (loc.country && !given.includes(loc.country)) given.push(loc.country);
+  const locations: Location[] = [];
+  const seen = new Set<string>();
+  for (const p of parsed) {
+    const loc = resolveLocation(p, { ...options, countryHint: given });
+    const key = foldKey(`${loc.geonameId ?? ''}|${loc.city ?? ''}|${loc.region ?? ''}|${loc.country ?? ''}|${loc.postalCode ?? ''}|${loc.remoteRegion ?? ''}`);
     if (seen.has(key)) continue;
     seen.add(key);
     locations.push(loc);

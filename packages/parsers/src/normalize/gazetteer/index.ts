@@ -152,7 +152,7 @@ const COUNTRY_DISPLAY: Readonly<Record<string, string>> = {
   US: 'United States', GB: 'United Kingdom', RU: 'Russia', TW: 'Taiwan', IR: 'Iran', CZ: 'Czechia',
   TZ: 'Tanzania', MD: 'Moldova', SY: 'Syria', LA: 'Laos', CD: 'DR Congo', FM: 'Micronesia',
   PS: 'Palestine', MK: 'North Macedonia', VA: 'Vatican City', KR: 'South Korea', KP: 'North Korea',
-  BO: 'Bolivia', VE: 'Venezuela', BN: 'Brunei', VN: 'Vietnam',
+  CN: 'China', BO: 'Bolivia', VE: 'Venezuela', BN: 'Brunei', VN: 'Vietnam',
 };
 
 /** English display name of an ISO alpha-2 country ("US" → "United States"); the code when unknown. */
