@@ -121,6 +121,7 @@ const BAD_TITLES: [family: string, reason: RegExp, titles: string[], patch?: Par
   ['company beside the role', /company name beside/, ['Payroll Specialist | Fabrikam Ltd', 'Fabrikam Ltd – Payroll Specialist', 'Payroll Specialist at Fabrikam Ltd'], { company: { name: 'Fabrikam Ltd' } }],
   ["site's name beside the role", /site's name beside/, ['Payroll Specialist - Hirely', 'Payroll Specialist | hirely.example'], { url: 'https://jobs.hirely.example/view/88' }],
   ['a place', /place/, ['Rotterdam', 'rotterdam'], { locations: [{ raw: 'Rotterdam, NL', city: 'Rotterdam', country: 'NL' }] }],
+  ['announcement wording', /announcement/, ['Vacancy: Site Electrician', 'Wir suchen Elektriker (m/w/d)', 'Stellenausschreibung – Sachbearbeitung Vergabe', '研究員の公募について', '招聘启事：会计', "We're hiring: Barista", 'Convocatoria: Técnico de laboratorio']],
   ['truncated', /truncated/, ['Senior Software Engineer, Distributed Sys…', 'Lead Analyst for Regional Operations and...']],
   ['markup or URL', /markup or a URL/, ['<b>Line Cook</b>', 'Apply at https://apply.example/9', 'Chef – www.bistro.example']],
 ];
@@ -177,6 +178,8 @@ describe('company shapes', () => {
     ['a job board', 'LinkedIn', /job board or ATS/],
     ['a board slogan', 'Jobs, vacancies and careers in Lanka', /slogan/],
     ['footer text', '© 2024 Tailspin. All rights reserved', /footer/],
+    ['a site menu item', 'Investor Relations', /navigation/],
+    ['a section heading', 'Über uns', /navigation/],
   ])('%s is flagged and keeps the posting below the threshold', (_name, company, reason) => {
     expect(companyShapeIssues(company).map((i) => i.reason).join('; ')).toMatch(reason);
     expect(scoreQuality({ ...complete(), company: { name: company } }, { now }).score).toBeLessThan(DEFAULT_QUALITY_THRESHOLD);

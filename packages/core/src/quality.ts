@@ -200,6 +200,9 @@ const CHROME_PHRASE = /cookie|©|\(c\)\s*\d{4}|all rights reserved|privacy (?:po
 /** A careers page's own name: "Jobs at Acme", "Careers | Acme", "Acme Careers", "Karriere bei Acme". */
 const CAREERS_PAGE = /^(?:careers?|jobs?|job openings|open (?:positions|roles)|vacancies|karriere|stellenangebote|jobs? bei|emplois|carrières|empleos|trabaja con nosotros|vagas|vacatures)\s*(?:at|@|bei|chez|en|em|bij|with|[|:–—-])\s*\S/i;
 const CAREERS_SUFFIX = /^\S+(?:\s\S+)?\s+(?:careers|jobs|karriere|stellenangebote|emplois|empleos|vagas|vacatures)$/i;
+/** Announcement wording around the role: "Vacancy: X", "Wir suchen X", "X の公募について", "招聘启事：X". */
+const ANNOUNCEMENT_PREFIX = /^(?:vacancy|job opening|opening|job|position|hiring|now hiring|we(?:'re| are) hiring|stellenausschreibung|ausschreibung|stellenangebot|recrutement|offre d'emploi|convocatoria|vacante|vaga|offerta di lavoro|vacature|oferta pracy|вакансия|招聘启事|招聘|诚聘|急招|募集|求人|公募)\s*[:：–—-]\s*\S|^(?:wir suchen|we are hiring|we're hiring|now hiring|on recrute|nous recrutons|buscamos|se busca|estamos contratando|cerchiamo|poszukujemy|требуется|ищем)\s+\S/iu;
+const ANNOUNCEMENT_SUFFIX = /(?:の(?:公募|募集)(?:について|のお知らせ)?|公募(?:について)?|募集要項|招聘启事|招聘公告)$/u;
 /** A title cut off by a list or a meta tag. */
 const TRUNCATED = /(?:…|\.\.\.)$/;
 /** Separators a page title puts between role, employer, place and site (`split`, linear). */
@@ -259,6 +262,7 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
     if (segments.some(isSite)) issues.push({ reason: "holds the site's name beside the role", cap: 0.3 });
     if (segments.slice(1).some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.4 });
   }
+  if (ANNOUNCEMENT_PREFIX.test(t) || ANNOUNCEMENT_SUFFIX.test(t)) issues.push({ reason: 'announcement wording around the role', cap: 0.3 });
   if (TRUNCATED.test(t)) issues.push({ reason: 'truncated', cap: 0.3 });
   if (/https?:\/\/|www\.|<[a-z/!]/i.test(t)) issues.push({ reason: 'contains markup or a URL', cap: 0.3 });
   if (isShouty(t)) issues.push({ reason: 'all caps', cap: 0.7 });
@@ -270,6 +274,10 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
 const PLATFORM_NAMES = new Set(
   ['linkedin', 'indeed', 'glassdoor', 'stepstone', 'naukri', 'naukri com', 'seek', 'xing', 'monster', 'ziprecruiter', 'bayt', 'bayt com', 'jobstreet', 'reed', 'totaljobs', 'welcome to the jungle', 'greenhouse', 'lever', 'workable', 'workday', 'smartrecruiters', 'personio', 'recruitee', 'teamtailor', 'ashby', 'bamboohr', 'jobvite', 'icims', 'taleo', 'successfactors', 'infojobs', 'hh ru', 'headhunter', 'work ua', 'doda', 'jobthai', 'usajobs', 'dice', 'careerbuilder', 'adzuna', 'jooble', 'indeed com'].map(fold),
 );
+/** Corporate-site menu items a company name is sometimes read from. */
+const COMPANY_NAV = new Set(
+  ['sustainability', 'investors', 'investor relations', 'newsroom', 'news', 'press', 'media', 'products', 'solutions', 'services', 'industries', 'blog', 'our team', 'team', 'locations', 'about', 'company', 'people', 'culture', 'life at', 'nachhaltigkeit', 'unternehmen', 'über uns', 'presse', 'produkte', 'entreprise', 'empresa', 'nosotros', 'azienda', 'bedrijf', 'firma', 'компания', '会社概要', '公司简介'].map(fold),
+);
 const SLOGAN_WORDS = /\b(?:jobs?|vacanc(?:y|ies)|careers?|employment|recruitment|hiring|stellenangebote|emplois?|empleos?|vagas)\b/gi;
 
 /** Bad shapes of a company name that need no page to see (placeholders, chrome, a board's name or slogan). Linear, capped at 300 characters. */
@@ -279,7 +287,7 @@ export function companyShapeIssues(company: string, context: Omit<ShapeContext, 
   if (!f) return [{ reason: 'no letters or digits', cap: 0 }];
   const issues: ShapeIssue[] = [];
   if (PLACEHOLDER.test(c)) issues.push({ reason: 'template placeholder', cap: 0.05 });
-  if (CHROME_EXACT.has(f) || CHROME_PHRASE.test(c)) issues.push({ reason: 'navigation or footer text', cap: 0.1 });
+  if (CHROME_EXACT.has(f) || CHROME_PHRASE.test(c) || COMPANY_NAV.has(f) || SECTION_HEADINGS.has(f)) issues.push({ reason: 'navigation or footer text', cap: 0.1 });
   if (PLATFORM_NAMES.has(f)) issues.push({ reason: 'a job board or ATS, not the employer', cap: 0.1 });
   if ((c.match(SLOGAN_WORDS)?.length ?? 0) >= 2) issues.push({ reason: "a site's slogan", cap: 0.1 });
   if (COUNTER.test(c) && /^\(?\d/.test(c)) issues.push({ reason: 'a counter', cap: 0.1 });
@@ -293,7 +301,7 @@ const CONFIDENCE_WEIGHTS: Record<ProvenanceField, number> = {
   description: 20,
   locations: 25,
   datePosted: 10,
-  salary: 15,
+  salary: 20,
   employmentType: 6,
   workplaceType: 6,
   validThrough: 6,

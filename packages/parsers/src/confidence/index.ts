@@ -111,7 +111,7 @@ function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBra
   const h1Equal = h1 !== undefined && fold(h1) === t;
   // The h1 says more than the title ("Lagermedarbetare" out of "Lagermedarbetare till vårt
   // centrallager"), beyond the employer, the site or a place it may add.
-  const h1Longer = h1 !== undefined && !h1Equal && agrees(draft.title, h1) && !onlyAddsKnown(fold(h1), t, [draft.company.name, ...siteNames, ...draft.locations.flatMap((l) => [l.raw, l.city ?? ''])]);
+  const h1Longer = !source?.startsWith('site:') && h1 !== undefined && !h1Equal && agrees(draft.title, h1) && !onlyAddsKnown(fold(h1), t, [draft.company.name, ...siteNames, ...draft.locations.flatMap((l) => [l.raw, l.city ?? ''])]);
   const inHead = head.some((x) => agrees(draft.title, x));
   const structured = source === 'json-ld' || source === 'microdata' || source === 'rdfa';
   const warnedContradiction = ev.warnings.some((w) => / title "/.test(w) && / differs from the page's /.test(w));
@@ -150,8 +150,8 @@ function companyConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteB
   return s;
 }
 
-/** Countries whose own currency is written "$" (ccTLD or `lang` region). */
-const DOLLAR_COUNTRIES = new Set(['ca', 'mx', 'au', 'nz', 'sg', 'hk', 'tw', 'ar', 'cl', 'co', 'uy', 'fj', 'jm', 'tt', 'bs', 'bb', 'bz', 'gy', 'sr', 'na', 'lr', 'bn', 'sb', 'ki', 'tv', 'nr']);
+/** Countries whose own currency is written "$" (ccTLD or `lang` region; `.co` is left out: startups and ATSs use it everywhere). */
+const DOLLAR_COUNTRIES = new Set(['ca', 'mx', 'au', 'nz', 'sg', 'hk', 'tw', 'ar', 'cl', 'uy', 'fj', 'jm', 'tt', 'bs', 'bb', 'bz', 'gy', 'sr', 'na', 'lr', 'bn', 'sb', 'ki', 'tv', 'nr']);
 function dollarCountry(url: string, scan: PageScan): boolean {
   let tld = '';
   try {
@@ -162,6 +162,9 @@ function dollarCountry(url: string, scan: PageScan): boolean {
   const region = scan.lang?.split(/[-_]/)[1]?.toLowerCase();
   return DOLLAR_COUNTRIES.has(tld) || (region !== undefined && DOLLAR_COUNTRIES.has(region));
 }
+
+/** Workplace words a location may be read from, in the languages the parsers read. */
+const REMOTE_PLACE = /remote|home ?office|work from home|anywhere|telearbeit|mobiles arbeiten|t[ée]l[ée]travail|remoto|teletrabajo|a distancia|zdaln|удал[её]нн|дистанц|віддален|リモート|在宅|远程|居家|재택|원격|عن بعد|ทำงานที่บ้าน/iu;
 
 /** A normalizer warning names the field ("validThrough … could be day-first or month-first"). */
 function warned(field: ProvenanceField, warnings: string[]): string | undefined {
@@ -189,20 +192,26 @@ export function assessConfidence(draft: JobDraft, evidence: ConfidenceEvidence):
   };
   if (draft.description.text.trim()) {
     simple('description', (s) => {
-      const words = draft.description.text.trim().split(/\s+/, 40).length;
-      if (words < 15 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(draft.description.text.slice(0, 500))) s.adjust(-0.15, `${words} words`);
+      // A few words are not a posting's body: the reader missed it, and likely more of the page.
+      const text = draft.description.text.trim();
+      const spaceless = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(text.slice(0, 500));
+      const words = text.split(/\s+/, 40).length;
+      if (spaceless ? text.length < 40 : words < 15) s.cap([{ reason: `too short to be the description (${spaceless ? `${text.length} characters` : `${words} words`})`, cap: 0.3 }]);
     });
   }
   if (draft.locations.length) {
     simple('locations', (s) => {
       if (draft.provenance.locations === 'heuristic' && !draft.locations.some((l) => l.city || l.country)) s.adjust(-0.1, 'place not recognised');
+      // "Remote" / "Дистанційна робота" is a workplace, not a place.
+      if (draft.locations.some((l) => !l.city && !l.country && REMOTE_PLACE.test(l.raw.slice(0, 120)))) s.cap([{ reason: 'a workplace word, not a place', cap: 0.3 }]);
     });
   }
   if (draft.salary) {
     simple('salary', (s) => {
       const sal = draft.salary!;
       if (sal.min !== null && sal.max !== null && sal.min > sal.max) s.adjust(-0.5, 'min > max');
-      if (!sal.period) s.adjust(-0.25, 'no pay period');
+      // Calibrated on dev: amounts read without a period were rarely the stated salary.
+      if (!sal.period) s.adjust(-0.5, 'no pay period');
       if (!sal.currency) s.adjust(-0.2, 'no currency');
       // "$" read as US dollars on a page from another dollar country (Canada, Mexico, Australia…).
       if (sal.currency === 'USD' && draft.provenance.salary !== 'ats-api' && dollarCountry(draft.url, evidence.scan)) s.adjust(-0.35, '"$" read as USD on a page from another dollar country');
