@@ -1,17 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STABLE_DEPTH, VOLATILE_JOB_FIELDS, canonicalizeUrl, contentHash, contentHashWithJson, sha256Hex, stableStringify, urlHash } from './identity.js';
+import {
+  MAX_STABLE_DEPTH,
+  VOLATILE_JOB_FIELDS,
+  canonicalUrlRules,
+  canonicalizeUrl,
+  registerCanonicalUrlRules,
+  contentHash, contentHashWithJson, sha256Hex, stableStringify, urlHash } from './identity.js';
 import { JobkitError } from './errors.js';
+
+// Vendor rules (Greenhouse, Lever…) live in the ATS definitions of @jobkit/parsers; its
+// test/ats-identity.test.ts pins the ids they give. Here: the extension point itself.
+const hirely = {
+  id: 'test-hirely',
+  trackingParams: ['hirely-src'],
+  canonicalize(u: URL) {
+    if (u.hostname === 'jobs.hirely.example') u.pathname = u.pathname.replace(/\/apply$/, '');
+  },
+};
 
 describe('canonicalizeUrl', () => {
   it.each([
-    ['https://Boards.Greenhouse.io/acme/jobs/123?gh_src=abc#apply', 'https://boards.greenhouse.io/acme/jobs/123'],
-    ['https://job-boards.greenhouse.io/acme/jobs/123?gh_jid=123', 'https://boards.greenhouse.io/acme/jobs/123'],
-    ['https://jobs.lever.co/acme/1b2c/apply?lever-source=LinkedIn', 'https://jobs.lever.co/acme/1b2c'],
     ['https://example.com/jobs/?utm_source=x&b=2&a=1&utm_medium=y', 'https://example.com/jobs?a=1&b=2'],
     ['https://EXAMPLE.com:443/careers//eng/', 'https://example.com/careers/eng'],
     ['https://example.com/', 'https://example.com/'],
   ])('%s → %s', (input, expected) => {
     expect(canonicalizeUrl(input)).toBe(expected);
+  });
+
+  it('applies vendor rules passed in, and only to their hosts', () => {
+    const url = 'https://jobs.hirely.example/acme/7/apply?hirely-src=li&x=1';
+    expect(canonicalizeUrl(url, { rules: [hirely] })).toBe('https://jobs.hirely.example/acme/7?x=1');
+    expect(canonicalizeUrl(url, { rules: [] })).toBe('https://jobs.hirely.example/acme/7/apply?hirely-src=li&x=1');
+    expect(canonicalizeUrl('https://other.example/a/apply?hirely-src=1', { rules: [hirely] })).toBe('https://other.example/a/apply');
+  });
+
+  it('applies registered rules by default; registering an id again replaces it', () => {
+    const url = 'https://jobs.hirely.example/acme/8/apply?hirely-src=li';
+    const before = canonicalizeUrl(url);
+    registerCanonicalUrlRules([hirely]);
+    expect(canonicalizeUrl(url)).toBe('https://jobs.hirely.example/acme/8');
+    registerCanonicalUrlRules([{ id: 'test-hirely' }]);
+    expect(canonicalizeUrl(url)).toBe(before);
+    expect(canonicalUrlRules().filter((r) => r.id === 'test-hirely')).toHaveLength(1);
+    expect(() => registerCanonicalUrlRules([{ id: '' }])).toThrow(JobkitError);
+    expect(() => registerCanonicalUrlRules([{ id: 'x', canonicalize: 'no' as never }])).toThrowError(/must be a function/);
   });
 
   it('rejects non-http and relative URLs with a typed error', () => {

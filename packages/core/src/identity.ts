@@ -5,13 +5,12 @@
 import { createHash } from 'node:crypto';
 import { JobkitError, invalidArgument } from './errors.js';
 
-/** Query parameters that only track where a click came from. */
+/**
+ * Query parameters that only track where a click came from, on any host. Vendor-specific ones
+ * (`gh_src`, `lever-source`, iCIMS `iis`…) are declared by the ATS definitions in
+ * `@jobkit/parsers` and reach this module through {@link registerCanonicalUrlRules}.
+ */
 const TRACKING_PARAMS = new Set([
-  'gh_src',
-  'gh_jid_src',
-  'lever-source',
-  'lever-origin',
-  'lever-source[]',
   'source',
   'src',
   'ref',
@@ -29,43 +28,97 @@ const TRACKING_PARAMS = new Set([
   'trk',
   'trkid',
   'sourcetype',
-  'iis',
-  'iisn',
   'ccuid',
   'jobpipeline',
   'jobboardsource',
 ]);
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_'];
 
-/** Hosts whose job URL has a single canonical form, keyed by a test on the host. */
-const ATS_CANONICAL: Array<(u: URL) => void> = [
-  // Greenhouse: new and old board hosts are the same posting; keep only the path.
-  (u) => {
-    if (/^(job-)?boards(\.eu)?\.greenhouse\.io$/.test(u.hostname) && /\/jobs\/\d+/.test(u.pathname)) {
-      u.hostname = u.hostname.replace(/^job-boards/, 'boards');
-      u.search = '';
+/**
+ * One vendor's contribution to canonical URLs, e.g. an ATS whose job page has several URL forms.
+ * `@jobkit/parsers` registers one per built-in ATS definition; core holds no vendor knowledge.
+ *
+ * Rules are part of every job's identity: changing one changes the id of every posting it
+ * touches, so a rule, once published, is only ever added to.
+ */
+export interface CanonicalUrlRule {
+  /** Who declares the rule (an ATS id such as `greenhouse`); registering the same id again replaces it. */
+  readonly id: string;
+  /** Query parameter names, lower case, dropped on every host (the vendor's widgets append them to company-site links too). */
+  readonly trackingParams?: readonly string[];
+  /**
+   * Rewrite `url` in place into the vendor's one canonical form (host variants, `/apply`
+   * suffixes). Runs after the host is lower-cased and tracking parameters are dropped and the
+   * query is sorted, before duplicate and trailing slashes are removed. Must return quickly,
+   * check the host before anything else, and leave URLs of other hosts alone.
+   */
+  readonly canonicalize?: (url: URL) => void;
+}
+
+/** Options of {@link canonicalizeUrl}. */
+export interface CanonicalizeUrlOptions {
+  /** Vendor rules to apply instead of the registered ones (see {@link registerCanonicalUrlRules}). */
+  rules?: readonly CanonicalUrlRule[];
+}
+
+interface RuleSet {
+  tracking: ReadonlySet<string>;
+  rewrites: ReadonlyArray<(u: URL) => void>;
+}
+
+interface RuleRegistry {
+  rules: Map<string, CanonicalUrlRule>;
+  compiled: RuleSet | null;
+}
+
+// Kept on globalThis so two copies of @jobkit/core in one process (a linked and a published one)
+// still share the rules parsers registered; ids must not depend on which copy computed them.
+const REGISTRY_KEY = Symbol.for('@jobkit/core/canonical-url-rules');
+const registry: RuleRegistry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as RuleRegistry | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { rules: new Map(), compiled: null } as RuleRegistry);
+
+function compile(rules: Iterable<CanonicalUrlRule>): RuleSet {
+  const tracking = new Set(TRACKING_PARAMS);
+  const rewrites: Array<(u: URL) => void> = [];
+  for (const rule of rules) {
+    for (const p of rule.trackingParams ?? []) tracking.add(p.toLowerCase());
+    if (rule.canonicalize) rewrites.push(rule.canonicalize);
+  }
+  return { tracking, rewrites };
+}
+
+/**
+ * Add (or, for an id already registered, replace) vendor rules used by {@link canonicalizeUrl},
+ * {@link urlHash} and so every job id. `@jobkit/parsers` registers its ATS definitions' rules
+ * when loaded; call this for your own ATS definitions before computing identities.
+ * @throws JobkitError `INVALID_ARGUMENT` for a rule without an id or with a non-function `canonicalize`.
+ */
+export function registerCanonicalUrlRules(rules: readonly CanonicalUrlRule[]): void {
+  for (const rule of rules) {
+    if (typeof rule?.id !== 'string' || rule.id === '') throw invalidArgument('core/identity', 'a canonical URL rule needs an id');
+    if (rule.canonicalize !== undefined && typeof rule.canonicalize !== 'function') {
+      throw invalidArgument('core/identity', `canonical URL rule "${rule.id}": canonicalize must be a function`);
     }
-  },
-  // Lever / Ashby: the `/apply` suffix is the same posting.
-  (u) => {
-    if (/^jobs\.(eu\.)?lever\.co$/.test(u.hostname) || u.hostname === 'jobs.ashbyhq.com') {
-      u.pathname = u.pathname.replace(/\/(apply|application)\/?$/, '');
-      u.search = '';
+    if (rule.trackingParams !== undefined && !rule.trackingParams.every((p) => typeof p === 'string' && p !== '')) {
+      throw invalidArgument('core/identity', `canonical URL rule "${rule.id}": trackingParams must be non-empty strings`);
     }
-  },
-  // Workable: `/apply/` suffix.
-  (u) => {
-    if (u.hostname === 'apply.workable.com') u.pathname = u.pathname.replace(/\/apply\/?$/, '/');
-  },
-];
+  }
+  for (const rule of rules) registry.rules.set(rule.id, rule);
+  registry.compiled = null;
+}
+
+/** The registered vendor rules, in registration order. */
+export function canonicalUrlRules(): CanonicalUrlRule[] {
+  return [...registry.rules.values()];
+}
 
 /**
  * Canonical form of a job URL: https-normalized host in lower case, no fragment, no tracking
- * parameters, sorted query, no default port, no trailing slash (except the root), plus
- * ATS-specific forms (e.g. Greenhouse `job-boards.` → `boards.`).
+ * parameters, sorted query, no default port, no trailing slash (except the root), plus the
+ * vendor forms of the registered {@link CanonicalUrlRule}s (e.g. Greenhouse `job-boards.` → `boards.`).
  * @throws JobkitError `INVALID_ARGUMENT` when `url` is not an absolute http(s) URL.
  */
-export function canonicalizeUrl(url: string): string {
+export function canonicalizeUrl(url: string, options?: CanonicalizeUrlOptions): string {
   let u: URL;
   try {
     u = new URL(url.trim());
@@ -75,17 +128,18 @@ export function canonicalizeUrl(url: string): string {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     throw invalidArgument('core/identity', `only http(s) URLs have a canonical form, got ${u.protocol}`);
   }
+  const rules = options?.rules !== undefined ? compile(options.rules) : (registry.compiled ??= compile(registry.rules.values()));
   u.hash = '';
   u.username = '';
   u.password = '';
   u.hostname = u.hostname.toLowerCase().replace(/\.$/, '');
   const kept = [...u.searchParams.entries()].filter(([k]) => {
     const key = k.toLowerCase();
-    return !TRACKING_PARAMS.has(key) && !TRACKING_PREFIXES.some((p) => key.startsWith(p));
+    return !rules.tracking.has(key) && !TRACKING_PREFIXES.some((p) => key.startsWith(p));
   });
   kept.sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : av > bv ? 1 : 0) : a < b ? -1 : 1));
   u.search = new URLSearchParams(kept).toString();
-  for (const rule of ATS_CANONICAL) rule(u);
+  for (const rewrite of rules.rewrites) rewrite(u);
   u.pathname = u.pathname.replace(/\/{2,}/g, '/');
   if (u.pathname.length > 1 && u.pathname.endsWith('/')) u.pathname = u.pathname.slice(0, -1);
   return u.toString();

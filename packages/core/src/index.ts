@@ -11,6 +11,8 @@ export { jobPostingJsonSchema } from './schema/json-schema.js';
 
 export {
   canonicalizeUrl,
+  registerCanonicalUrlRules,
+  canonicalUrlRules,
   urlHash,
   contentHash,
   jobIdFromUrlHash,
@@ -20,6 +22,7 @@ export {
   contentHashWithJson,
   MAX_STABLE_DEPTH,
 } from './identity.js';
+export type { CanonicalUrlRule, CanonicalizeUrlOptions } from './identity.js';
 export { scoreQuality, DEFAULT_QUALITY_THRESHOLD, titleShapeIssues, companyShapeIssues } from './quality.js';
 export type { ScoreQualityOptions, ScorableJob, ShapeIssue, ShapeContext } from './quality.js';
 export { toSchemaOrgJobPosting, validateGoogleJobPosting } from './schema-org.js';
@@ -82,7 +85,9 @@ export * from './delivery/index.js';
 // Search: port, query validation, document mapping (shared by every search engine)
 export type * from './ports/search-index.js';
 export { SEARCH_FACET_FIELDS } from './ports/search-index.js';
-export { normalizeSearchQuery, SearchQuerySchema, tokenize, typoBudget, MAX_PER_PAGE } from './search/query.js';
+export { normalizeSearchQuery, SearchQuerySchema, tokenize, typoBudget, queryTokens, isExpandable, MAX_PER_PAGE, MAX_QUERY_TOKENS } from './search/query.js';
+export { foldText, tokenSpans, indexTerms, isStopWord, isSymbolTerm, STOP_WORDS } from './search/tokenize.js';
+export type { TokenSpan } from './search/tokenize.js';
 export type { NormalizedSearchQuery, NormalizedSearchFilters, TypoBudgetOptions } from './search/query.js';
 export { toSearchDocument, facetValues, matchesFilters, SEARCH_TEXT_FIELDS } from './search/document.js';
 export type { SearchDocument } from './search/document.js';

@@ -27,7 +27,7 @@ export type { SiteDefinition, SiteField, SiteListing } from './sites/index.js';
 export { sanitizeDescription, htmlToText } from './html/sanitize.js';
 export type { SanitizedDescription } from './html/sanitize.js';
 export { listBoardJobs, boardPlatforms, BoardNotFound, BoardEmpty, Blocked, Truncated, EndpointChanged } from './boards/index.js';
-export type { BoardRef, ListBoardJobsOptions, BoardJobsResult, BoardClient, BoardContext, BoardListing, SkippedRow } from './boards/index.js';
+export type { BoardRef, ListBoardJobsOptions, BoardJobsResult, BoardClient, BoardContext, BoardListing, BoardPlatform, SkippedRow } from './boards/index.js';
 export {
   detectAts,
   detectAtsFromSignals,
@@ -37,6 +37,8 @@ export {
   atsPlatformTable,
   getAtsPlatform,
   ATS_PLATFORM_IDS,
+  defineAts,
+  atsCanonicalUrlRules,
 } from './ats/index.js';
 export type {
   AtsPlatformId,
@@ -45,6 +47,8 @@ export type {
   AtsPageMatch,
   AtsApiHints,
   AtsBoardClient,
+  AtsCanonicalUrl,
+  AtsDefinitionInput,
   AtsCapabilities,
   AtsPlatformTableRow,
   PageSignals,

@@ -4,17 +4,29 @@
  * @module
  */
 import { enc, param, segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { ashbyBoard } from './ashby.board.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESERVED = new Set(['api', 'embed']);
 
-export const ashby: AtsDefinition<'ashby'> = {
+export const ashby = defineAts({
   id: 'ashby',
   name: 'Ashby',
   website: 'https://www.ashbyhq.com',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 60,
+  // `?ashby_jid=` links on company sites that embed the board.
+  hosts: 'any',
+  canonicalUrl: {
+    // The `/application` page is the same posting.
+    canonicalize(u) {
+      if (u.hostname === 'jobs.ashbyhq.com') {
+        u.pathname = u.pathname.replace(/\/(apply|application)\/?$/, '');
+        u.search = '';
+      }
+    },
+  },
   assetHosts: ['ashbyhq.com'],
   matchUrl(url) {
     const host = url.hostname;
@@ -47,4 +59,4 @@ export const ashby: AtsDefinition<'ashby'> = {
     return `https://api.ashbyhq.com/posting-api/job-board/${enc(boardToken)}?includeCompensation=true`;
   },
   board: ashbyBoard,
-};
+});

@@ -4,7 +4,8 @@
  * @module
  */
 import { enc, findInline, param, segments, tenantOf } from './match.js';
-import type { AtsDefinition, AtsUrlMatch } from './types.js';
+import { defineAts } from './define.js';
+import type { AtsUrlMatch } from './types.js';
 import { bamboohrBoard } from './bamboohr.board.js';
 
 const SUFFIXES = ['bamboohr.com', 'bamboohr.co.uk'];
@@ -18,11 +19,13 @@ function matchHost(host: string): string | null {
   return null;
 }
 
-export const bamboohr: AtsDefinition<'bamboohr'> = {
+export const bamboohr = defineAts({
   id: 'bamboohr',
   name: 'BambooHR',
   website: 'https://www.bamboohr.com',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 120,
+  hosts: ['bamboohr.com', 'bamboohr.co.uk'],
   assetHosts: SUFFIXES,
   matchUrl(url): AtsUrlMatch | null {
     const company = matchHost(url.hostname);
@@ -58,4 +61,4 @@ export const bamboohr: AtsDefinition<'bamboohr'> = {
     return `https://${host}/careers/list`;
   },
   board: bamboohrBoard,
-};
+});

@@ -3,16 +3,18 @@
  * @module
  */
 import { enc, segments, tenantOf } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { breezyBoard } from './breezy.board.js';
 
 const RESERVED = ['www', 'app', 'api', 'help', 'developer', 'assets', 'cdn', 'marketing', 'status', 'blog'];
 
-export const breezy: AtsDefinition<'breezy'> = {
+export const breezy = defineAts({
   id: 'breezy',
   name: 'Breezy HR',
   website: 'https://breezy.hr',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 190,
+  hosts: ['breezy.hr'],
   assetHosts: ['breezy.hr'],
   matchUrl(url) {
     const company = tenantOf(url.hostname, 'breezy.hr', RESERVED);
@@ -25,4 +27,4 @@ export const breezy: AtsDefinition<'breezy'> = {
     return `https://${enc(boardToken)}.breezy.hr/json`;
   },
   board: breezyBoard,
-};
+});

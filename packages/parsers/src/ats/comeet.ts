@@ -6,16 +6,18 @@
  * @module
  */
 import { findInline, segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const HOSTS = new Set(['comeet.com', 'www.comeet.com', 'comeet.co', 'www.comeet.co']);
 const UID = /^[0-9A-F]{2}\.[0-9A-F]{3,}$/i;
 
-export const comeet: AtsDefinition<'comeet'> = {
+export const comeet = defineAts({
   id: 'comeet',
   name: 'Comeet',
   website: 'https://www.comeet.com',
   detects: { url: true, embed: true, boardApi: false },
+  rank: 210,
+  hosts: ['comeet.com', 'comeet.co'],
   assetHosts: ['comeet.co', 'comeet.com'],
   matchUrl(url) {
     if (!HOSTS.has(url.hostname)) return null;
@@ -44,4 +46,4 @@ export const comeet: AtsDefinition<'comeet'> = {
     const init = findInline(signals.inlineScripts, /\b(COMEET\.init|comeetInit)\b/);
     return init ? { boardToken: null, jobId: null, confidence: 0.6, evidence: [`inline script ${init[1]}`] } : null;
   },
-};
+});

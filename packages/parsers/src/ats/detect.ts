@@ -248,15 +248,24 @@ export function detectAtsFromSignals(
   return null;
 }
 
+/** Cheap shape check of a `platforms` option: an array of objects with an id and `matchUrl`. */
+function isDefinitionList(value: unknown): value is readonly AtsDefinition[] {
+  return (
+    Array.isArray(value) &&
+    value.every((d) => typeof d === 'object' && d !== null && typeof (d as AtsDefinition).id === 'string' && typeof (d as AtsDefinition).matchUrl === 'function')
+  );
+}
+
 const DetectAtsInput = z.object({ url: z.string(), html: z.string().optional() });
 
 /**
  * Detect the ATS behind a page: hosted board/job URLs first, then (when `html` is given) embeds,
  * iframes, links, forms, widget globals and vendor asset hosts on the company's own page.
+ * Pass `options.platforms` (e.g. `[...atsPlatforms, myAts]`) to detect your own `defineAts` definitions.
  * @example detectAts({ url: 'https://jobs.lever.co/acme/0c3e…' }) // { platform: 'lever', boardToken: 'acme', … }
  * @throws JobkitError `INVALID_ARGUMENT` for a non-string or non-absolute `url`, or a non-string `html`.
  */
-export function detectAts(input: { url: string; html?: string }): AtsMatch | null {
+export function detectAts(input: { url: string; html?: string }, options: DetectAtsOptions = {}): AtsMatch | null {
   const parsed = DetectAtsInput.safeParse(input);
   if (!parsed.success) {
     throw new JobkitError(
@@ -268,6 +277,9 @@ export function detectAts(input: { url: string; html?: string }): AtsMatch | nul
     );
   }
   const url = requireUrl('detectAts', parsed.data.url);
+  if (options.platforms !== undefined && !isDefinitionList(options.platforms)) {
+    throw new JobkitError('INVALID_ARGUMENT', '[parsers/ats] detectAts: options.platforms must be an array of ATS definitions (see defineAts)');
+  }
   const signals = parsed.data.html !== undefined ? collectPageSignals(parsed.data.html, url.href) : null;
-  return detectAtsFromSignals(url, signals);
+  return detectAtsFromSignals(url, signals, options);
 }

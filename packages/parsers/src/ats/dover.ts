@@ -4,16 +4,18 @@
  * @module
  */
 import { enc, segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { doverBoard } from './dover.board.js';
 
 const HOSTS = new Set(['app.dover.com', 'app.dover.io']);
 
-export const dover: AtsDefinition<'dover'> = {
+export const dover = defineAts({
   id: 'dover',
   name: 'Dover',
   website: 'https://www.dover.com',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 90,
+  hosts: ['dover.com', 'dover.io'],
   assetHosts: ['app.dover.com', 'app.dover.io'],
   matchUrl(url) {
     if (!HOSTS.has(url.hostname)) return null;
@@ -34,4 +36,4 @@ export const dover: AtsDefinition<'dover'> = {
     return `https://app.dover.com/api/v1/careers-page-slug/${enc(boardToken)}`;
   },
   board: doverBoard,
-};
+});

@@ -4,15 +4,17 @@
  * @module
  */
 import { enc, param, segments, tenantOf, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const RESERVED = ['www', 'app', 'api', 'docs', 'help', 'static', 'cdn', 'status'];
 
-export const eightfold: AtsDefinition<'eightfold'> = {
+export const eightfold = defineAts({
   id: 'eightfold',
   name: 'Eightfold AI',
   website: 'https://eightfold.ai',
   detects: { url: true, embed: false, boardApi: true },
+  rank: 300,
+  hosts: ['eightfold.ai'],
   assetHosts: ['eightfold.ai'],
   matchUrl(url) {
     const tenant = tenantOf(url.hostname, 'eightfold.ai', RESERVED);
@@ -27,4 +29,4 @@ export const eightfold: AtsDefinition<'eightfold'> = {
     const host = hints?.host !== undefined && tenantOf(hints.host, 'eightfold.ai') !== null ? hints.host : `${enc(boardToken)}.eightfold.ai`;
     return `https://${host}/api/apply/v2/jobs?start=0&num=10`;
   },
-};
+});

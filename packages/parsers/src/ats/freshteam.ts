@@ -4,15 +4,17 @@
  * @module
  */
 import { enc, segments, tenantOf, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const RESERVED = ['www', 'assets', 'api', 'support', 'help', 'cdn', 'static', 'status'];
 
-export const freshteam: AtsDefinition<'freshteam'> = {
+export const freshteam = defineAts({
   id: 'freshteam',
   name: 'Freshteam',
   website: 'https://www.freshworks.com/hrms/',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 280,
+  hosts: ['freshteam.com'],
   assetHosts: ['freshteam.com'],
   matchUrl(url) {
     const slug = tenantOf(url.hostname, 'freshteam.com', RESERVED);
@@ -24,4 +26,4 @@ export const freshteam: AtsDefinition<'freshteam'> = {
   boardApiUrl(boardToken) {
     return `https://${enc(boardToken)}.freshteam.com/hire/widgets/jobs.json`;
   },
-};
+});

@@ -3,15 +3,17 @@
  * @module
  */
 import { enc, segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const RESERVED = new Set(['api', 'static', 'assets']);
 
-export const gem: AtsDefinition<'gem'> = {
+export const gem = defineAts({
   id: 'gem',
   name: 'Gem',
   website: 'https://www.gem.com',
   detects: { url: true, embed: false, boardApi: true },
+  rank: 240,
+  hosts: ['gem.com'],
   assetHosts: ['jobs.gem.com'],
   matchUrl(url) {
     const segs = segments(url);
@@ -30,4 +32,4 @@ export const gem: AtsDefinition<'gem'> = {
   boardApiUrl(boardToken) {
     return `https://api.gem.com/job_board/v0/${enc(boardToken)}/job_posts/`;
   },
-};
+});

@@ -4,18 +4,31 @@
  * @module
  */
 import { enc, findInline, hostIs, param, segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { greenhouseBoard } from './greenhouse.board.js';
 
 const BOARD_HOST = /^(?:boards|job-boards)(?:\.([a-z]{2}))?\.greenhouse\.io$/;
 const API_HOST = /^boards-api(?:\.([a-z]{2}))?\.greenhouse\.io$/;
 const NUMERIC = /^\d+$/;
 
-export const greenhouse: AtsDefinition<'greenhouse'> = {
+export const greenhouse = defineAts({
   id: 'greenhouse',
   name: 'Greenhouse',
   website: 'https://www.greenhouse.com',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 10,
+  // `?gh_jid=` links on company sites that embed the board.
+  hosts: 'any',
+  canonicalUrl: {
+    trackingParams: ['gh_src', 'gh_jid_src'],
+    // New and old board hosts show the same posting; only the path identifies it.
+    canonicalize(u) {
+      if (/^(job-)?boards(\.eu)?\.greenhouse\.io$/.test(u.hostname) && /\/jobs\/\d+/.test(u.pathname)) {
+        u.hostname = u.hostname.replace(/^job-boards/, 'boards');
+        u.search = '';
+      }
+    },
+  },
   assetHosts: ['greenhouse.io'],
   matchUrl(url) {
     const host = url.hostname;
@@ -62,4 +75,4 @@ export const greenhouse: AtsDefinition<'greenhouse'> = {
     return `https://${apiHost}/v1/boards/${enc(boardToken)}/jobs?content=true`;
   },
   board: greenhouseBoard,
-};
+});

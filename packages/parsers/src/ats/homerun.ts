@@ -4,15 +4,17 @@
  * @module
  */
 import { findInline, segments, tenantOf, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const RESERVED = ['www', 'app', 'api', 'help', 'cdn', 'assets', 'static', 'feed', 'status', 'blog'];
 
-export const homerun: AtsDefinition<'homerun'> = {
+export const homerun = defineAts({
   id: 'homerun',
   name: 'Homerun',
   website: 'https://www.homerun.co',
   detects: { url: true, embed: true, boardApi: false },
+  rank: 220,
+  hosts: ['homerun.co'],
   assetHosts: ['homerun.co'],
   matchUrl(url) {
     const company = tenantOf(url.hostname, 'homerun.co', RESERVED);
@@ -25,4 +27,4 @@ export const homerun: AtsDefinition<'homerun'> = {
     const m = findInline(signals.inlineScripts, /\b(homerunI18n|homerunPrivacySettings)\b/);
     return m ? { boardToken: null, jobId: null, confidence: 0.6, evidence: [`inline script ${m[1]}`] } : null;
   },
-};
+});

@@ -4,7 +4,6 @@
  * all of them (a page links dozens of URLs; most belong to no ATS). Internal to `ats/`.
  * @module
  */
-import { atsHostsOf } from './registry.js';
 import type { AtsDefinition } from './types.js';
 
 /** Definitions (by position) per host suffix, and those tried for every host. */
@@ -21,7 +20,7 @@ const CACHE_LIMIT = 2_000;
 function build(platforms: readonly AtsDefinition[]): HostIndex {
   const index: HostIndex = { bySuffix: new Map(), always: [], cache: new Map() };
   platforms.forEach((def, i) => {
-    const hosts = atsHostsOf(def);
+    const hosts = def.hosts;
     if (hosts === undefined) {
       index.always.push(i);
       return;

@@ -5,15 +5,19 @@
  * @module
  */
 import { segments, tenantOf } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const RESERVED = ['www', 'developer', 'developers', 'community', 'care', 'api', 'cdn', 'static', 'login', 'support'];
 
-export const icims: AtsDefinition<'icims'> = {
+export const icims = defineAts({
   id: 'icims',
   name: 'iCIMS',
   website: 'https://www.icims.com',
   detects: { url: true, embed: true, boardApi: false },
+  rank: 50,
+  hosts: ['icims.com'],
+  // iCIMS "initial source" parameters on links from job boards.
+  canonicalUrl: { trackingParams: ['iis', 'iisn'] },
   assetHosts: ['icims.com'],
   matchUrl(url) {
     const portal = tenantOf(url.hostname, 'icims.com', RESERVED);
@@ -24,4 +28,4 @@ export const icims: AtsDefinition<'icims'> = {
     const id = segs[0] === 'jobs' && segs[1] !== undefined && /^\d+$/.test(segs[1]) ? segs[1] : null;
     return { boardToken: portal, jobId: id, host: url.hostname };
   },
-};
+});

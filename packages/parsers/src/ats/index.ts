@@ -3,22 +3,23 @@
  * collection and detection entry points.
  * @module
  */
-export { ATS_PLATFORM_IDS } from './types.js';
 export type {
   AtsApiHints,
   AtsBoardClient,
+  AtsCanonicalUrl,
   AtsCapabilities,
   AtsDefinition,
   AtsPageMatch,
-  AtsPlatformId,
   AtsUrlMatch,
   AttributeSignal,
   LinkTagSignal,
   MetaSignal,
   PageSignals,
 } from './types.js';
-export { atsPlatforms, atsPlatformTable, getAtsPlatform } from './registry.js';
-export type { AtsPlatformTableRow } from './registry.js';
+export { ATS_PLATFORM_IDS, atsPlatforms, atsPlatformTable, getAtsPlatform } from './registry.js';
+export type { AtsPlatformId, AtsPlatformTableRow } from './registry.js';
+export { defineAts, atsCanonicalUrlRules } from './define.js';
+export type { AtsDefinitionInput } from './define.js';
 export { collectPageSignals } from './signals.js';
 export type { CollectPageSignalsOptions } from './signals.js';
 export { detectAts, detectAtsFromSignals, detectAtsCandidates } from './detect.js';

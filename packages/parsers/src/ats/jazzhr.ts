@@ -4,15 +4,17 @@
  * @module
  */
 import { findInline, segments, tenantOf, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const RESERVED = ['www', 'app', 'api', 'help'];
 
-export const jazzhr: AtsDefinition<'jazzhr'> = {
+export const jazzhr = defineAts({
   id: 'jazzhr',
   name: 'JazzHR',
   website: 'https://www.jazzhr.com',
   detects: { url: true, embed: true, boardApi: false },
+  rank: 110,
+  hosts: ['jazz.co', 'applytojob.com'],
   assetHosts: ['jazz.co', 'jazzhr.com', 'applytojob.com'],
   matchUrl(url) {
     const segs = segments(url);
@@ -31,4 +33,4 @@ export const jazzhr: AtsDefinition<'jazzhr'> = {
     const m = findInline(signals.inlineScripts, /\bJazzHR\b/);
     return m ? { boardToken: null, jobId: null, confidence: 0.5, evidence: ['inline script mentions JazzHR'] } : null;
   },
-};
+});

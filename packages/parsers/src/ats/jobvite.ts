@@ -4,15 +4,17 @@
  * @module
  */
 import { findInline, param, segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const RESERVED = new Set(['api', '__assets__', 'careers']);
 
-export const jobvite: AtsDefinition<'jobvite'> = {
+export const jobvite = defineAts({
   id: 'jobvite',
   name: 'Jobvite',
   website: 'https://www.jobvite.com',
   detects: { url: true, embed: true, boardApi: false },
+  rank: 80,
+  hosts: ['jobvite.com'],
   assetHosts: ['jobvite.com'],
   matchUrl(url) {
     const host = url.hostname;
@@ -37,4 +39,4 @@ export const jobvite: AtsDefinition<'jobvite'> = {
     const m = findInline(signals.inlineScripts, /\bJobvite\b/);
     return m ? { boardToken: null, jobId: null, confidence: 0.55, evidence: ['inline script Jobvite'] } : null;
   },
-};
+});

@@ -3,13 +3,15 @@
  * @module
  */
 import { segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
-export const join: AtsDefinition<'join'> = {
+export const join = defineAts({
   id: 'join',
   name: 'JOIN',
   website: 'https://join.com',
   detects: { url: true, embed: false, boardApi: false },
+  rank: 230,
+  hosts: ['join.com'],
   matchUrl(url) {
     if (url.hostname !== 'join.com' && url.hostname !== 'www.join.com') return null;
     const segs = segments(url);
@@ -18,4 +20,4 @@ export const join: AtsDefinition<'join'> = {
     if (board === null) return null;
     return { boardToken: board, jobId: /^(\d+)(?:-|$)/.exec(segs[2] ?? '')?.[1] ?? null };
   },
-};
+});

@@ -4,18 +4,30 @@
  * @module
  */
 import { enc, segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { leverBoard } from './lever.board.js';
 
 const JOBS_HOST = /^jobs(?:\.(eu))?\.lever\.co$/;
 const API_HOST = /^api(?:\.(eu))?\.lever\.co$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const lever: AtsDefinition<'lever'> = {
+export const lever = defineAts({
   id: 'lever',
   name: 'Lever',
   website: 'https://www.lever.co',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 40,
+  hosts: ['lever.co'],
+  canonicalUrl: {
+    trackingParams: ['lever-source', 'lever-origin', 'lever-source[]'],
+    // The `/apply` page is the same posting.
+    canonicalize(u) {
+      if (/^jobs\.(eu\.)?lever\.co$/.test(u.hostname)) {
+        u.pathname = u.pathname.replace(/\/(apply|application)\/?$/, '');
+        u.search = '';
+      }
+    },
+  },
   assetHosts: ['lever.co'],
   matchUrl(url) {
     const host = url.hostname;
@@ -34,4 +46,4 @@ export const lever: AtsDefinition<'lever'> = {
     return `https://api${eu ? '.eu' : ''}.lever.co/v0/postings/${enc(boardToken)}?mode=json`;
   },
   board: leverBoard,
-};
+});

@@ -4,15 +4,17 @@
  * @module
  */
 import { enc, segments, tenantOf, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const RESERVED_PATHS = new Set(['static', 'assets', 'api', 'media']);
 
-export const manatal: AtsDefinition<'manatal'> = {
+export const manatal = defineAts({
   id: 'manatal',
   name: 'Manatal',
   website: 'https://www.manatal.com',
   detects: { url: true, embed: false, boardApi: true },
+  rank: 290,
+  hosts: ['careers-page.com', 'manatal.com'],
   assetHosts: ['careers-page.com'],
   matchUrl(url) {
     const host = url.hostname;
@@ -33,4 +35,4 @@ export const manatal: AtsDefinition<'manatal'> = {
   boardApiUrl(boardToken) {
     return `https://core.api.manatal.com/open/v3/career-page/${enc(boardToken)}/jobs/`;
   },
-};
+});

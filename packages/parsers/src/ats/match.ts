@@ -4,7 +4,7 @@
  * @module
  */
 import { JobkitError } from '@jobkit/core';
-import type { AtsApiHints, AtsPlatformId } from './types.js';
+import type { AtsApiHints } from './types.js';
 
 /** True when `host` is `suffix` or a subdomain of it (label boundary, so `evilgreenhouse.io` fails). */
 export function hostIs(host: string, suffix: string): boolean {
@@ -85,7 +85,7 @@ export function enc(value: string): string {
 }
 
 /** Host from hints, or an `INVALID_ARGUMENT` naming the platform when the API cannot be located without it. */
-export function requireHost(platform: AtsPlatformId, hints: AtsApiHints | undefined, why: string): string {
+export function requireHost(platform: string, hints: AtsApiHints | undefined, why: string): string {
   const host = hints?.host;
   if (typeof host !== 'string' || !/^[a-z0-9.-]+$/i.test(host)) {
     throw new JobkitError(
@@ -107,7 +107,7 @@ export function findInline(inlineScripts: readonly string[], re: RegExp): RegExp
 }
 
 /** Split a composite `{a}/{b}` board token, or throw `INVALID_ARGUMENT` naming the expected shape. */
-export function splitPair(platform: AtsPlatformId, boardToken: string, shape: string): [string, string] {
+export function splitPair(platform: string, boardToken: string, shape: string): [string, string] {
   const m = typeof boardToken === 'string' ? /^([^/]+)\/([^/]+)$/.exec(boardToken) : null;
   if (!m) {
     throw new JobkitError('INVALID_ARGUMENT', `[parsers/ats] ${platform}: board token must look like ${shape}`, {

@@ -5,15 +5,18 @@
  * @module
  */
 import { enc, requireHost, segments, splitPair, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const HOST = /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)*oraclecloud\d*\.com$/;
 
-export const oraclecloud: AtsDefinition<'oraclecloud'> = {
+export const oraclecloud = defineAts({
   id: 'oraclecloud',
   name: 'Oracle Recruiting Cloud',
   website: 'https://www.oracle.com/human-capital-management/recruiting/',
   detects: { url: true, embed: false, boardApi: true },
+  rank: 170,
+  // Region hosts `*.oraclecloudN.com` with a numbered domain.
+  hosts: 'any',
   matchUrl(url) {
     const m = HOST.exec(url.hostname);
     if (!m) return null;
@@ -40,4 +43,4 @@ export const oraclecloud: AtsDefinition<'oraclecloud'> = {
       `&finder=findReqs;siteNumber=${enc(site)},limit=25,offset=0,sortBy=POSTING_DATES_DESC`
     );
   },
-};
+});

@@ -4,16 +4,18 @@
  * @module
  */
 import { enc, segments } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { personioBoard } from './personio.board.js';
 
 const HOST = /^([a-z0-9][a-z0-9-]*?)(?:\.jobs|-jobs)\.personio\.(de|com)$/;
 
-export const personio: AtsDefinition<'personio'> = {
+export const personio = defineAts({
   id: 'personio',
   name: 'Personio',
   website: 'https://www.personio.com',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 150,
+  hosts: ['personio.de', 'personio.com'],
   assetHosts: ['personio.de', 'personio.com'],
   matchUrl(url) {
     const m = HOST.exec(url.hostname);
@@ -27,4 +29,4 @@ export const personio: AtsDefinition<'personio'> = {
     return `https://${host}/xml?language=en`;
   },
   board: personioBoard,
-};
+});

@@ -3,16 +3,18 @@
  * @module
  */
 import { enc, isLocale, segments, tenantOf, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { pinpointBoard } from './pinpoint.board.js';
 
 const RESERVED = ['www', 'app', 'api', 'developers', 'help', 'status', 'support', 'cdn', 'assets'];
 
-export const pinpoint: AtsDefinition<'pinpoint'> = {
+export const pinpoint = defineAts({
   id: 'pinpoint',
   name: 'Pinpoint',
   website: 'https://www.pinpointhq.com',
   detects: { url: true, embed: false, boardApi: true },
+  rank: 160,
+  hosts: ['pinpointhq.com'],
   assetHosts: ['pinpointhq.com'],
   matchUrl(url) {
     const company = tenantOf(url.hostname, 'pinpointhq.com', RESERVED);
@@ -26,4 +28,4 @@ export const pinpoint: AtsDefinition<'pinpoint'> = {
     return `https://${enc(boardToken)}.pinpointhq.com/postings.json`;
   },
   board: pinpointBoard,
-};
+});

@@ -3,13 +3,15 @@
  * @module
  */
 import { enc, segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
-export const polymer: AtsDefinition<'polymer'> = {
+export const polymer = defineAts({
   id: 'polymer',
   name: 'Polymer',
   website: 'https://polymer.co',
   detects: { url: true, embed: false, boardApi: true },
+  rank: 250,
+  hosts: ['polymer.co'],
   assetHosts: ['polymer.co'],
   matchUrl(url) {
     const segs = segments(url);
@@ -30,4 +32,4 @@ export const polymer: AtsDefinition<'polymer'> = {
   boardApiUrl(boardToken) {
     return `https://api.polymer.co/v1/hire/organizations/${enc(boardToken)}/jobs?page=1&per_page=50`;
   },
-};
+});

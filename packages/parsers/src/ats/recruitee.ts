@@ -3,16 +3,18 @@
  * @module
  */
 import { enc, findInline, segments, tenantOf, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { recruiteeBoard } from './recruitee.board.js';
 
 const RESERVED = ['www', 'app', 'api', 'support', 'blog', 'docs', 'help', 'status', 'careers-api'];
 
-export const recruitee: AtsDefinition<'recruitee'> = {
+export const recruitee = defineAts({
   id: 'recruitee',
   name: 'Recruitee',
   website: 'https://recruitee.com',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 180,
+  hosts: ['recruitee.com'],
   assetHosts: ['recruitee.com', 'recruiteecdn.com'],
   matchUrl(url) {
     const company = tenantOf(url.hostname, 'recruitee.com', RESERVED);
@@ -28,4 +30,4 @@ export const recruitee: AtsDefinition<'recruitee'> = {
     return `https://${enc(boardToken)}.recruitee.com/api/offers/`;
   },
   board: recruiteeBoard,
-};
+});

@@ -4,16 +4,18 @@
  * @module
  */
 import { enc, isLocale, segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { ripplingBoard } from './rippling.board.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const rippling: AtsDefinition<'rippling'> = {
+export const rippling = defineAts({
   id: 'rippling',
   name: 'Rippling',
   website: 'https://www.rippling.com/recruiting',
   detects: { url: true, embed: false, boardApi: true },
+  rank: 200,
+  hosts: ['rippling.com'],
   matchUrl(url) {
     const host = url.hostname;
     let segs = segments(url);
@@ -33,4 +35,4 @@ export const rippling: AtsDefinition<'rippling'> = {
     return `https://api.rippling.com/platform/api/ats/v1/board/${enc(boardToken)}/jobs`;
   },
   board: ripplingBoard,
-};
+});

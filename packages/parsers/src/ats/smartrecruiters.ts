@@ -4,16 +4,18 @@
  * @module
  */
 import { enc, findInline, segments, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { smartrecruitersBoard } from './smartrecruiters.board.js';
 
 const RESERVED = new Set(['oneclick-ui', 'sr-jobs', 'api', 'widget', 'static']);
 
-export const smartrecruiters: AtsDefinition<'smartrecruiters'> = {
+export const smartrecruiters = defineAts({
   id: 'smartrecruiters',
   name: 'SmartRecruiters',
   website: 'https://www.smartrecruiters.com',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 30,
+  hosts: ['smartrecruiters.com'],
   assetHosts: ['smartrecruiters.com'],
   matchUrl(url) {
     const host = url.hostname;
@@ -45,4 +47,4 @@ export const smartrecruiters: AtsDefinition<'smartrecruiters'> = {
     return `https://api.smartrecruiters.com/v1/companies/${enc(boardToken)}/postings?limit=100&offset=0`;
   },
   board: smartrecruitersBoard,
-};
+});

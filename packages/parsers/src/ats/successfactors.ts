@@ -5,15 +5,17 @@
  * @module
  */
 import { findInline, param, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const HOST = /^(?:career|performancemanager|hcm)[a-z0-9]*\.(?:sapsf\.)?successfactors\.(?:com|eu)$/;
 
-export const successfactors: AtsDefinition<'successfactors'> = {
+export const successfactors = defineAts({
   id: 'successfactors',
   name: 'SAP SuccessFactors',
   website: 'https://www.sap.com/products/hcm.html',
   detects: { url: true, embed: true, boardApi: false },
+  rank: 70,
+  hosts: ['successfactors.com', 'successfactors.eu'],
   assetHosts: ['successfactors.com', 'successfactors.eu', 'jobs2web.com'],
   matchUrl(url) {
     if (!HOST.test(url.hostname)) return null;
@@ -27,4 +29,4 @@ export const successfactors: AtsDefinition<'successfactors'> = {
     const m = findInline(signals.inlineScripts, /\bjobs2web\b/i);
     return m ? { boardToken: null, jobId: null, confidence: 0.55, evidence: ['inline script jobs2web'] } : null;
   },
-};
+});

@@ -5,13 +5,15 @@
  * @module
  */
 import { param, segments, tenantOf, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
-export const taleo: AtsDefinition<'taleo'> = {
+export const taleo = defineAts({
   id: 'taleo',
   name: 'Oracle Taleo',
   website: 'https://www.oracle.com/human-capital-management/taleo/',
   detects: { url: true, embed: true, boardApi: false },
+  rank: 140,
+  hosts: ['taleo.net'],
   assetHosts: ['taleo.net'],
   matchUrl(url) {
     const host = url.hostname;
@@ -36,4 +38,4 @@ export const taleo: AtsDefinition<'taleo'> = {
     }
     return { boardToken: `${tenant}/${section}`, jobId: job, host };
   },
-};
+});

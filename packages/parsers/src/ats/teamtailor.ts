@@ -4,17 +4,19 @@
  * @module
  */
 import { enc, findInline, isLocale, segments } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { teamtailorBoard } from './teamtailor.board.js';
 
 const HOST = /^([a-z0-9][a-z0-9-]*)(?:\.(na|eu))?\.teamtailor\.com$/;
 const RESERVED = new Set(['www', 'app', 'api', 'docs', 'support', 'partner', 'partners', 'status', 'assets', 'cdn']);
 
-export const teamtailor: AtsDefinition<'teamtailor'> = {
+export const teamtailor = defineAts({
   id: 'teamtailor',
   name: 'Teamtailor',
   website: 'https://www.teamtailor.com',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 130,
+  hosts: ['teamtailor.com'],
   assetHosts: ['teamtailor.com', 'teamtailor-cdn.com'],
   matchUrl(url) {
     const m = HOST.exec(url.hostname);
@@ -33,4 +35,4 @@ export const teamtailor: AtsDefinition<'teamtailor'> = {
     return `https://${host}/jobs.rss`;
   },
   board: teamtailorBoard,
-};
+});

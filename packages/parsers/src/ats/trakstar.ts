@@ -4,15 +4,17 @@
  * @module
  */
 import { param, segments, tenantOf, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const RESERVED = ['www', 'app', 'api', 'jsapi', 'help', 'cdn', 'static'];
 
-export const trakstar: AtsDefinition<'trakstar'> = {
+export const trakstar = defineAts({
   id: 'trakstar',
   name: 'Trakstar Hire',
   website: 'https://www.trakstar.com',
   detects: { url: true, embed: false, boardApi: false },
+  rank: 260,
+  hosts: ['trakstar.com', 'recruiterbox.com'],
   assetHosts: ['hire.trakstar.com', 'recruiterbox.com'],
   matchUrl(url) {
     const host = url.hostname;
@@ -25,4 +27,4 @@ export const trakstar: AtsDefinition<'trakstar'> = {
     if (tenant === null) return null;
     return { boardToken: tenant, jobId: segs[0] === 'jobs' ? token(segs[1]) : null };
   },
-};
+});

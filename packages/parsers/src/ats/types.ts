@@ -1,46 +1,11 @@
 /**
- * Types shared by every ATS definition: platform ids, the definition contract the registry
- * holds, and the page signals that company-page detection reads. No logic lives here.
+ * Types shared by every ATS definition: the definition contract the registry holds and the page
+ * signals that company-page detection reads. No logic lives here. Platform ids are derived from
+ * the definitions (`registry.ts`); board client types live in `boards/types.ts`, which imports
+ * nothing from here.
  * @module
  */
-import type { BoardContext, BoardListing } from '../boards/types.js';
-
-/** Every platform id Jobkit can detect, lowercase. Adding an ATS starts by adding its id here. */
-export const ATS_PLATFORM_IDS = [
-  'greenhouse',
-  'lever',
-  'ashby',
-  'workday',
-  'smartrecruiters',
-  'workable',
-  'recruitee',
-  'personio',
-  'bamboohr',
-  'teamtailor',
-  'breezy',
-  'jazzhr',
-  'jobvite',
-  'icims',
-  'taleo',
-  'successfactors',
-  'oraclecloud',
-  'rippling',
-  'pinpoint',
-  'comeet',
-  'homerun',
-  'join',
-  'dover',
-  'gem',
-  'polymer',
-  'trakstar',
-  'zohorecruit',
-  'freshteam',
-  'manatal',
-  'eightfold',
-] as const;
-
-/** Lowercase id of a supported ATS platform. */
-export type AtsPlatformId = (typeof ATS_PLATFORM_IDS)[number];
+import type { BoardClient } from '../boards/types.js';
 
 /** What a hosted ATS URL reveals. */
 export interface AtsUrlMatch {
@@ -79,13 +44,24 @@ export interface AtsApiHints {
 }
 
 /**
- * Board API client slot. Each client lives in `ats/<id>.board.ts` and is attached to its
- * definition; `listBoardJobs` (in `boards/`) drives it.
+ * Board API client slot.
+ * @deprecated Use `BoardClient` (the same contract, from the boards layer); this alias stays for
+ * existing imports.
  */
-export interface AtsBoardClient {
-  readonly platform: AtsPlatformId;
-  /** Read the whole board (paging to completion) into drafts. Throws typed board errors. */
-  list(ctx: BoardContext): Promise<BoardListing>;
+export type AtsBoardClient = BoardClient;
+
+/**
+ * Vendor parts of a job's canonical URL, registered into `@jobkit/core`'s
+ * `canonicalizeUrl` (and so every job id). Changing a published rule changes ids: only add.
+ */
+export interface AtsCanonicalUrl {
+  /** Query parameters (lower case) the vendor appends to track clicks; dropped on every host. */
+  readonly trackingParams?: readonly string[];
+  /**
+   * Rewrite a URL in place into the vendor's one form (host variants, `/apply` suffixes). Test the
+   * host first and leave other hosts alone; runs after tracking parameters are dropped.
+   */
+  canonicalize?(url: URL): void;
 }
 
 /** Capabilities of a definition, used for the docs support table. */
@@ -98,8 +74,12 @@ export interface AtsCapabilities {
   boardApi: boolean;
 }
 
-/** One ATS: a plug-in the registry lists. One file per platform under `ats/`. */
-export interface AtsDefinition<Id extends AtsPlatformId = AtsPlatformId> {
+/**
+ * One ATS: a plug-in the registry lists. One file per platform under `ats/`, built with
+ * `defineAts` (which validates it and makes `hosts` a required decision).
+ */
+export interface AtsDefinition<Id extends string = string> {
+  /** Lowercase id (`[a-z0-9][a-z0-9-]*`), stored as `job.ats.platform`. */
   readonly id: Id;
   /** Display name, e.g. `SAP SuccessFactors`. */
   readonly name: string;
@@ -116,14 +96,21 @@ export interface AtsDefinition<Id extends AtsPlatformId = AtsPlatformId> {
    * (e.g. Greenhouse's `?gh_jid=` on company sites).
    */
   readonly hosts?: readonly string[];
+  /**
+   * Tie-break rank among the built-in definitions: lower wins an otherwise equal page (roughly
+   * by prevalence). Definitions passed as `platforms` keep the order they are given in.
+   */
+  readonly rank?: number;
+  /** Vendor rules for canonical job URLs (tracking parameters, URL variants of one posting). */
+  readonly canonicalUrl?: AtsCanonicalUrl;
   /** Recognise a URL on the ATS's own hosts (board, job, apply, embed or API URL). Never throws. */
   matchUrl(url: URL): AtsUrlMatch | null;
   /** Platform-specific page signals (inline globals, widget markup). Plain links are handled generically. */
   matchPage?(signals: PageSignals): AtsPageMatch | null;
   /** Public list endpoint for a board. Throws `INVALID_ARGUMENT` when a needed hint is missing. */
   boardApiUrl?(boardToken: string, hints?: AtsApiHints): string;
-  /** Board API client, added later in `ats/<id>.board.ts`. */
-  readonly board?: AtsBoardClient;
+  /** Board API client (`ats/<id>.board.ts`), read by `listBoardJobs`. */
+  readonly board?: BoardClient;
 }
 
 /** An HTML `<link>` element's target. */

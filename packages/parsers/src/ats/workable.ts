@@ -4,17 +4,25 @@
  * @module
  */
 import { enc, findInline, segments, tenantOf, token } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 import { workableBoard } from './workable.board.js';
 
 const RESERVED_SUBDOMAINS = ['www', 'apply', 'jobs', 'help', 'resources', 'api', 'blog', 'engineering', 'developers', 'status'];
 const SHORTCODE = /^[A-Z0-9]{6,12}$/i;
 
-export const workable: AtsDefinition<'workable'> = {
+export const workable = defineAts({
   id: 'workable',
   name: 'Workable',
   website: 'https://www.workable.com',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 100,
+  hosts: ['workable.com'],
+  canonicalUrl: {
+    // The `/apply/` page is the same posting.
+    canonicalize(u) {
+      if (u.hostname === 'apply.workable.com') u.pathname = u.pathname.replace(/\/apply\/?$/, '/');
+    },
+  },
   assetHosts: ['workable.com'],
   matchUrl(url) {
     const host = url.hostname;
@@ -49,4 +57,4 @@ export const workable: AtsDefinition<'workable'> = {
     return `https://apply.workable.com/api/v1/widget/accounts/${enc(boardToken)}?details=true`;
   },
   board: workableBoard,
-};
+});

@@ -5,7 +5,8 @@
  * @module
  */
 import { enc, isLocale, requireHost, segments, splitPair, token } from './match.js';
-import type { AtsDefinition, AtsUrlMatch } from './types.js';
+import { defineAts } from './define.js';
+import type { AtsUrlMatch } from './types.js';
 import { workdayBoard } from './workday.board.js';
 
 const JOBS_HOST = /^([a-z0-9][a-z0-9-]*)\.(?:(wd\d+)\.)?myworkdayjobs\.com$/;
@@ -31,11 +32,13 @@ function fromPath(tenant: string, rest: readonly string[], host: string, pod: st
   };
 }
 
-export const workday: AtsDefinition<'workday'> = {
+export const workday = defineAts({
   id: 'workday',
   name: 'Workday',
   website: 'https://www.workday.com',
   detects: { url: true, embed: true, boardApi: true },
+  rank: 20,
+  hosts: ['myworkdayjobs.com', 'myworkdaysite.com'],
   assetHosts: ['myworkdayjobs.com', 'myworkdaysite.com', 'myworkday.com'],
   matchUrl(url) {
     const host = url.hostname;
@@ -68,4 +71,4 @@ export const workday: AtsDefinition<'workday'> = {
     return `https://${host}/wday/cxs/${enc(tenant)}/${enc(site)}/jobs`;
   },
   board: workdayBoard,
-};
+});

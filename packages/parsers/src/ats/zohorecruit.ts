@@ -4,16 +4,18 @@
  * @module
  */
 import { findInline, segments, tenantOf } from './match.js';
-import type { AtsDefinition } from './types.js';
+import { defineAts } from './define.js';
 
 const SUFFIXES = ['zohorecruit.com', 'zohorecruit.eu', 'zohorecruit.in', 'zohorecruit.com.au', 'zohorecruit.jp', 'zohorecruit.com.cn'];
 const RESERVED = ['www', 'api', 'help', 'static', 'css', 'js', 'accounts'];
 
-export const zohorecruit: AtsDefinition<'zohorecruit'> = {
+export const zohorecruit = defineAts({
   id: 'zohorecruit',
   name: 'Zoho Recruit',
   website: 'https://www.zoho.com/recruit/',
   detects: { url: true, embed: true, boardApi: false },
+  rank: 270,
+  hosts: ['zohorecruit.com', 'zohorecruit.eu', 'zohorecruit.in', 'zohorecruit.com.au', 'zohorecruit.jp', 'zohorecruit.com.cn'],
   assetHosts: SUFFIXES,
   matchUrl(url) {
     let slug: string | null = null;
@@ -37,4 +39,4 @@ export const zohorecruit: AtsDefinition<'zohorecruit'> = {
       evidence: [inline ? 'inline script rec_embed_js' : `script src ${cdn!.replace(/^https?:\/\//, '')}`],
     };
   },
-};
+});

@@ -4,5 +4,5 @@
  */
 export { listBoardJobs, boardPlatforms } from './list.js';
 export { BoardNotFound, BoardEmpty, Blocked, Truncated, EndpointChanged } from './errors.js';
-export type { BoardRef, ListBoardJobsOptions, BoardJobsResult, BoardClient, BoardContext, BoardListing } from './types.js';
+export type { BoardRef, ListBoardJobsOptions, BoardJobsResult, BoardClient, BoardContext, BoardListing, BoardPlatform } from './types.js';
 export type { SkippedRow } from './rows.js';

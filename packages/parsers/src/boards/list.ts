@@ -6,11 +6,10 @@
 import { JobkitError, finalizeJob } from '@jobkit/core';
 import type { Fetcher, JobPosting } from '@jobkit/core';
 import { z } from 'zod';
-import { getAtsPlatform } from '../ats/registry.js';
-import { ATS_PLATFORM_IDS } from '../ats/types.js';
+import { atsPlatforms } from '../ats/registry.js';
 import { BoardEmpty, Truncated } from './errors.js';
 import type { SkippedRow } from './rows.js';
-import type { BoardContext, BoardJobsResult, BoardRef, ListBoardJobsOptions } from './types.js';
+import type { BoardContext, BoardJobsResult, BoardPlatform, BoardRef, ListBoardJobsOptions } from './types.js';
 
 const SOURCE = '[parsers/boards]';
 const DEFAULT_MAX_JOBS = 10_000;
@@ -33,11 +32,19 @@ const optionsSchema = z.object({
   detailConcurrency: z.number().int().positive().max(32).optional(),
   failOnEmpty: z.boolean().optional(),
   failOnPartial: z.boolean().optional(),
+  platforms: z
+    .array(
+      z.custom<BoardPlatform>(
+        (d) => typeof d === 'object' && d !== null && typeof (d as BoardPlatform).id === 'string' && typeof (d as BoardPlatform).matchUrl === 'function',
+        'must be an ATS definition (see defineAts)',
+      ),
+    )
+    .optional(),
 });
 
-/** Platforms `listBoardJobs` can read. */
-export function boardPlatforms(): string[] {
-  return ATS_PLATFORM_IDS.filter((id) => getAtsPlatform(id)?.board !== undefined);
+/** Ids of the platforms `listBoardJobs` can read: the built-ins, or those of `platforms`. */
+export function boardPlatforms(platforms: readonly BoardPlatform[] = atsPlatforms): string[] {
+  return platforms.filter((p) => p.board !== undefined).map((p) => p.id);
 }
 
 /**
@@ -59,11 +66,13 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   const opts = optionsSchema.safeParse(options);
   if (!opts.success) throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} invalid options: ${opts.error.message}`, { cause: opts.error });
   const { platform, boardToken } = ref.data;
-  const def = getAtsPlatform(platform.toLowerCase());
+  const platforms = opts.data.platforms ?? atsPlatforms;
+  const id = platform.toLowerCase();
+  const def = platforms.find((p) => p.id === id);
   if (!def) throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} unknown platform "${platform}"`);
   const client = def.board;
   if (!client) {
-    throw new JobkitError('UNSUPPORTED', `${SOURCE} no board API client for ${def.name}; supported: ${boardPlatforms().join(', ')}`);
+    throw new JobkitError('UNSUPPORTED', `${SOURCE} no board API client for ${def.name}; supported: ${boardPlatforms(platforms).join(', ')}`);
   }
 
   let host = ref.data.host?.toLowerCase();

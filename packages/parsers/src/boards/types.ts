@@ -1,10 +1,10 @@
 /**
  * Types of the board API layer: what `listBoardJobs` takes and returns, and the small contract
- * each `ats/<id>.board.ts` client implements.
+ * each `ats/<id>.board.ts` client implements. Imports nothing from `ats/` (definitions import
+ * this layer, never the other way), so the two never form a cycle.
  * @module
  */
 import type { Fetcher, JobDraft, JobPosting } from '@jobkit/core';
-import type { AtsDefinition, AtsPlatformId } from '../ats/types.js';
 import type { SkippedRow } from './rows.js';
 
 /** Which board to read. */
@@ -43,6 +43,24 @@ export interface ListBoardJobsOptions {
   failOnEmpty?: boolean;
   /** Throw {@link @jobkit/parsers!Truncated} instead of returning `partial: true`. @default false */
   failOnPartial?: boolean;
+  /**
+   * Definitions to look `board.platform` up in, as `detectAtsFromSignals` takes them; pass
+   * `[...atsPlatforms, myAts]` to read a board of your own ATS definition.
+   * @default atsPlatforms
+   */
+  platforms?: readonly BoardPlatform[];
+}
+
+/**
+ * What `listBoardJobs` needs of an ATS definition (every `AtsDefinition` is one): kept
+ * structural so this layer does not depend on `ats/`.
+ */
+export interface BoardPlatform {
+  readonly id: string;
+  readonly name: string;
+  matchUrl(url: URL): { host?: string; jobId: string | null; confidence?: number } | null;
+  boardApiUrl?(boardToken: string, hints?: { host?: string }): string;
+  readonly board?: BoardClient;
 }
 
 /** Result of `listBoardJobs`. */
@@ -63,9 +81,10 @@ export interface BoardJobsResult {
 
 /** What a client receives. */
 export interface BoardContext {
-  readonly platform: AtsPlatformId;
-  /** The platform's definition (for `boardApiUrl`); clients must not import it, the definition imports them. */
-  readonly definition: AtsDefinition;
+  /** The definition's id, e.g. `greenhouse`. */
+  readonly platform: string;
+  /** The platform's definition, typed structurally (board URL helpers read its `matchUrl`). */
+  readonly definition: BoardPlatform;
   /** Public list endpoint from the definition, with this board's host hint. */
   apiUrl(): string;
   readonly boardToken: string;
@@ -93,7 +112,8 @@ export interface BoardListing {
 
 /** A board API client, attached to its ATS definition as `board`. */
 export interface BoardClient {
-  readonly platform: AtsPlatformId;
+  /** The id of the definition it belongs to. */
+  readonly platform: string;
   /** Read the whole board (paging to completion) into drafts. Throws typed board errors. */
   list(ctx: BoardContext): Promise<BoardListing>;
 }
