@@ -25,8 +25,8 @@ import {
   type SearchResult,
   type SearchUpsertResult,
 } from '@jobkit/core';
-import { FacetIndex } from './embedded/facet-index.js';
-import { TermIndex, type TermIndexOptions } from './embedded/inverted-index.js';
+import { FacetIndex, FILTER_OF } from './embedded/facet-index.js';
+import { TermIndex, type CandidateCache, type TermIndexOptions } from './embedded/inverted-index.js';
 import { topK, type Cmp } from './embedded/top-k.js';
 
 const WHERE = 'adapters/embedded-search';
@@ -170,13 +170,6 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
     }
   };
 
-  /** `matched` holds live ordinals, each once; `null` means every live document. */
-  const countFacets = (q: NormalizedSearchQuery, matched: ArrayLike<number> | null): Record<string, FacetCount[]> => {
-    const facets: Record<string, FacetCount[]> = {};
-    for (const field of q.facets) facets[field] = state.facets.count(field, matched, q.maxFacetValues);
-    return facets;
-  };
-
   const highlight = (doc: SearchDocument, terms: ReadonlySet<string>): SearchHighlight[] => {
     const out: SearchHighlight[] = [];
     for (const [field, text] of [
@@ -188,6 +181,29 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
       if (h) out.push(h);
     }
     return out;
+  };
+
+  /**
+   * Text matching with Typesense's fallbacks: every word exactly (the last also as a prefix);
+   * if nothing passes the filters, typos on the words with no exact match, then on every word;
+   * still nothing, drop the last word and start over (when `dropTokens`).
+   */
+  const matchText = (q: NormalizedSearchQuery) => {
+    const cache: CandidateCache = new Map();
+    const live = state.byId.size;
+    const hasFilters = Object.keys(q.filters).length > 0;
+    for (let keep = q.tokens.length; keep >= 1; keep--) {
+      const words = q.tokens.slice(0, keep);
+      for (const mode of ['none', 'missing', 'all'] as const) {
+        if (mode !== 'none' && !state.terms.allowsTypos(words, mode, cache)) continue;
+        const m = state.terms.match(words, mode, live, cache);
+        if (m.docs.length === 0) continue;
+        const matched = collect(state, m.docs, q.filters, hasFilters);
+        if (matched.length > 0) return { docs: m.docs, score: m.score, terms: m.matchedTerms, matched, dropped: q.tokens.slice(keep) };
+      }
+      if (!q.dropTokens) break;
+    }
+    return { docs: [] as number[], score: null, terms: new Set<string>(), matched: new Int32Array(0), dropped: [] as string[] };
   };
 
   return {
@@ -233,22 +249,27 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
       let candidates: ArrayLike<number> | null = null;
       let score: Float64Array | null = null;
       let terms: ReadonlySet<string> = new Set();
+      let droppedTokens: string[] | undefined;
       // Per candidate: every filter on the document, or only the range filters on columns.
       let byDoc = hasFilters;
+      let matched: Int32Array;
       if (q.tokens.length === 0) {
         // Browsing with facet filters starts from the posting lists of the most selective one.
         const selected = hasFilters ? state.facets.select(q.filters) : null;
         if (selected !== null) candidates = selected.docs;
         if (selected === null || selected.exact) byDoc = false;
+        matched = collect(state, candidates, q.filters, byDoc);
       } else {
-        const m = state.terms.match(q.tokens, state.byId.size);
-        candidates = m.docs;
-        score = m.score;
-        terms = m.matchedTerms;
+        const text = matchText(q);
+        candidates = text.docs;
+        score = text.score;
+        terms = text.terms;
+        droppedTokens = text.dropped;
+        matched = text.matched;
       }
-      const matched = collect(state, candidates, q.filters, byDoc);
+      const found = matched.length;
       const from = (q.page - 1) * q.perPage;
-      const page = from >= matched.length ? [] : topK(matched, from + q.perPage, comparator(q, score)).slice(from);
+      const page = from >= found ? [] : topK(matched, from + q.perPage, comparator(q, score)).slice(from);
       const hits: SearchHit[] = page.map((d) => {
         const hit: SearchHit = { job: state.jobs[d] as JobPosting };
         if (score) hit.score = score[d] as number;
@@ -256,8 +277,30 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
         return hit;
       });
       const everything = q.tokens.length === 0 && !hasFilters;
-      const facets = countFacets(q, everything ? null : matched);
-      return { hits, found: matched.length, facets, tookMs: performance.now() - started };
+      const facets: Record<string, FacetCount[]> = {};
+      // Facets without a filter of their own count the matches; `matched` is valid until the next collect.
+      for (const field of q.facets) {
+        if (q.filters[FILTER_OF[field]] === undefined) facets[field] = state.facets.count(field, everything ? null : matched, q.maxFacetValues);
+      }
+      // Disjunctive: a filtered facet counts over every other filter, so its other values stay visible.
+      for (const field of q.facets) {
+        const own = FILTER_OF[field];
+        if (q.filters[own] === undefined) continue;
+        const rest: NormalizedSearchFilters = { ...q.filters };
+        delete rest[own];
+        const restFilters = Object.keys(rest).length > 0;
+        let pool: Int32Array | null;
+        if (q.tokens.length > 0) pool = collect(state, candidates, rest, restFilters);
+        else if (!restFilters) pool = null;
+        else {
+          const selected = state.facets.select(rest);
+          pool = collect(state, selected?.docs ?? null, rest, selected === null || !selected.exact);
+        }
+        facets[field] = state.facets.count(field, pool, q.maxFacetValues);
+      }
+      const result: SearchResult = { hits, found, facets, tookMs: performance.now() - started };
+      if (droppedTokens) result.droppedTokens = droppedTokens;
+      return result;
     },
 
     async close() {

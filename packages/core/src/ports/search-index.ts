@@ -49,7 +49,11 @@ export interface SearchFilters {
 }
 
 export interface SearchQuery {
-  /** Free text. Empty or `*` browses every posting that passes the filters. */
+  /**
+   * Free text. Empty or `*` browses every posting that passes the filters. Every word must match
+   * (a typo budget by length; the last word also as a prefix); stop-words are ignored unless
+   * the query has nothing else; words of 1–2 characters and tech terms (`c++`, `.net`) match exactly.
+   */
   q: string;
   filters?: SearchFilters;
   /** Facet fields to count over all matching postings. @default [] */
@@ -62,6 +66,11 @@ export interface SearchQuery {
   page?: number;
   /** @default 10 (max 250) */
   perPage?: number;
+  /**
+   * When no posting matches every word, drop words from the end until some do (Typesense's
+   * `drop_tokens`), reporting them in {@link SearchResult.droppedTokens}. @default true
+   */
+  dropTokens?: boolean;
 }
 
 export interface SearchHighlight {
@@ -89,8 +98,16 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Number of postings matching query and filters (all pages). */
   found: number;
-  /** One entry per requested facet field. */
+  /**
+   * One entry per requested facet field. Facets are disjunctive: a field's counts apply every
+   * filter except that field's own, so other values stay visible to be added (OR) to the filter.
+   */
   facets: Record<string, FacetCount[]>;
+  /**
+   * Query words left out because no posting matched them all (last words first), as folded
+   * terms; empty when every word matched. Absent for browse queries and engines that do not say.
+   */
+  droppedTokens?: string[];
   /** Time the engine spent answering. */
   tookMs: number;
 }

@@ -16,6 +16,13 @@ export interface SearchDocument {
   locations: string[];
   /** Upper-case ISO 3166-1 alpha-2 codes, deduplicated. */
   countries: string[];
+  /** Department or team, when the source names one. */
+  department?: string;
+  /**
+   * Words for the posting's workplace and employment types ("remote", "internship intern",
+   * "part time"), so a search for `intern` or `remote` finds what the facets hold.
+   */
+  keywords: string[];
   /** Plain-text description. */
   description: string;
   workplace_type?: string;
@@ -30,13 +37,30 @@ export interface SearchDocument {
   quality_score: number;
 }
 
-/** Document fields searched by free text, most important first, with their relative weight. */
+/**
+ * Document fields searched by free text, most important first, with their relative weight:
+ * title > company > location and department > type keywords > description.
+ */
 export const SEARCH_TEXT_FIELDS = [
-  { field: 'title', weight: 4 },
-  { field: 'company', weight: 2 },
-  { field: 'locations', weight: 1.5 },
+  { field: 'title', weight: 6 },
+  { field: 'company', weight: 3 },
+  { field: 'locations', weight: 2 },
+  { field: 'department', weight: 2 },
+  { field: 'keywords', weight: 1.5 },
   { field: 'description', weight: 1 },
 ] as const;
+
+const EMPLOYMENT_WORDS: Record<string, string> = {
+  full_time: 'full time fulltime',
+  part_time: 'part time parttime',
+  contract: 'contract contractor freelance',
+  temporary: 'temporary temp',
+  internship: 'internship intern',
+  volunteer: 'volunteer',
+  per_diem: 'per diem',
+  other: '',
+};
+const WORKPLACE_WORDS: Record<string, string> = { onsite: 'onsite on-site office', hybrid: 'hybrid', remote: 'remote' };
 
 /** Project a posting to its search document. */
 export function toSearchDocument(job: JobPosting): SearchDocument {
@@ -53,11 +77,16 @@ export function toSearchDocument(job: JobPosting): SearchDocument {
     company: job.company.name,
     locations: [...locations],
     countries: [...countries],
+    keywords: [
+      ...(job.workplaceType ? [WORKPLACE_WORDS[job.workplaceType] ?? ''] : []),
+      ...job.employmentType.map((t) => EMPLOYMENT_WORDS[t] ?? ''),
+    ].filter((w) => w !== ''),
     description: job.description.text,
     employment_types: [...new Set(job.employmentType)],
     posted_at: job.datePosted ? Date.parse(job.datePosted) : 0,
     quality_score: job.quality.score,
   };
+  if (job.department?.trim()) doc.department = job.department.trim();
   if (job.workplaceType) doc.workplace_type = job.workplaceType;
   if (job.ats) doc.ats_platform = job.ats.platform;
   const lo = job.salary?.min ?? job.salary?.max ?? null;

@@ -4,9 +4,10 @@
  * @module
  */
 import type { SearchHighlight } from '../ports/search-index.js';
-import { tokenize } from './query.js';
+import { tokenSpans } from './tokenize.js';
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+// The query tokenizer's shape on unfolded text (marks allowed), so spans point into the original.
+const WORD = /(?<![\p{L}\p{N}\p{M}])\.?[\p{L}\p{N}\p{M}]+(?:[./][\p{L}\p{N}\p{M}]+)*(?:\+\+|#)?/gu;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
@@ -17,7 +18,7 @@ export interface HighlightOptions {
 
 /**
  * Build a highlight for `text` given the set of indexed terms that matched the query
- * (as produced by {@link tokenize}). Returns null when no word of `text` matched.
+ * (folded, as the index holds them; a compound such as `Node.js` is marked when it or one of its words matched). Returns null when no word of `text` matched.
  */
 export function highlightField(
   field: string,
@@ -28,8 +29,8 @@ export function highlightField(
   const context = options.context ?? 80;
   const spans: { start: number; end: number; word: string }[] = [];
   for (const m of text.matchAll(WORD)) {
-    const norm = tokenize(m[0])[0];
-    if (norm !== undefined && matchedTerms.has(norm)) spans.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+    const span = tokenSpans(m[0])[0];
+    if (span !== undefined && (matchedTerms.has(span.term) || span.parts.some((p) => matchedTerms.has(p)))) spans.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
   }
   const first = spans[0];
   if (first === undefined) return null;

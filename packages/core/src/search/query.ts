@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { JobkitError } from '../errors.js';
 import { EmploymentTypeSchema, WorkplaceTypeSchema } from '../schema/job-posting.js';
+import { isStopWord, isSymbolTerm, tokenize } from './tokenize.js';
 import {
   SEARCH_FACET_FIELDS,
   type SearchFacetField,
@@ -50,6 +51,7 @@ export const SearchQuerySchema = z
     sort: z.enum(['relevance', 'datePosted', 'salary']).optional(),
     page: z.number().int().min(1).max(10_000).optional(),
     perPage: z.number().int().min(1).max(MAX_PER_PAGE).optional(),
+    dropTokens: z.boolean().optional(),
   })
   .strict();
 
@@ -71,8 +73,13 @@ export interface NormalizedSearchFilters {
 /** A validated query with defaults applied. */
 export interface NormalizedSearchQuery {
   q: string;
-  /** `q` tokenized (see {@link tokenize}); empty = browse. */
+  /**
+   * The words every hit must match, in query order (see {@link queryTokens}): `q` tokenized,
+   * stop-words left out unless the query has nothing else; empty = browse.
+   */
   tokens: string[];
+  /** Drop words from the end when nothing matches them all (reported as `droppedTokens`). */
+  dropTokens: boolean;
   filters: NormalizedSearchFilters;
   facets: SearchFacetField[];
   maxFacetValues: number;
@@ -108,7 +115,8 @@ export function normalizeSearchQuery(query: SearchQuery, where = 'core/search'):
   const q = rest.q.trim();
   return {
     q,
-    tokens: q === '*' ? [] : tokenize(q),
+    tokens: q === '*' ? [] : queryTokens(q),
+    dropTokens: rest.dropTokens ?? true,
     filters,
     facets: [...new Set(rest.facets ?? [])],
     maxFacetValues: rest.maxFacetValues ?? 10,
@@ -118,12 +126,27 @@ export function normalizeSearchQuery(query: SearchQuery, where = 'core/search'):
   };
 }
 
-const TOKEN = /[\p{L}\p{N}]+/gu;
-const MARKS = /\p{M}+/gu;
+/** Most words of a query that are matched; the rest are ignored (a query is a search, not a document). */
+export const MAX_QUERY_TOKENS = 16;
 
-/** Lower-cased, diacritic-free word tokens: what both engines index and query. */
-export function tokenize(input: string): string[] {
-  return input.normalize('NFKD').replace(MARKS, '').toLowerCase().match(TOKEN) ?? [];
+/**
+ * The words of `q` a hit must match: folded terms without stop-words ("engineer in berlin" →
+ * `engineer`, `berlin`), or every term when the query is nothing but stop-words ("the" looks for
+ * "the", it does not match everything). Duplicates collapse; at most {@link MAX_QUERY_TOKENS}.
+ */
+export function queryTokens(q: string): string[] {
+  const all = tokenize(q.slice(0, 1000));
+  const content = all.filter((t) => !isStopWord(t));
+  return [...new Set(content.length > 0 ? content : all)].slice(0, MAX_QUERY_TOKENS);
+}
+
+/**
+ * Whether a query word may match other words than itself (typos, and as the last word a prefix):
+ * not for words of 1–2 characters (`c`, `go`, `ai` mean exactly that), stop-words or tech terms
+ * with symbols (`c++`, `.net`).
+ */
+export function isExpandable(token: string): boolean {
+  return [...token].length > 2 && !isStopWord(token) && !isSymbolTerm(token);
 }
 
 export interface TypoBudgetOptions {
@@ -133,8 +156,11 @@ export interface TypoBudgetOptions {
   minLen2Typo?: number;
 }
 
+export { tokenize };
+
 /** Edits tolerated for a query token, scaled by its length like Typesense (0 / 1 / 2). */
 export function typoBudget(token: string, options: TypoBudgetOptions = {}): 0 | 1 | 2 {
+  if (!isExpandable(token)) return 0;
   const len = [...token].length;
   if (len >= (options.minLen2Typo ?? 8)) return 2;
   if (len >= (options.minLen1Typo ?? 4)) return 1;

@@ -8,7 +8,7 @@ export { runBrokerContract, BROKER_CONTRACT_CASES } from './broker-contract.js';
 export type { BrokerContractOptions, BrokerContractCase } from './broker-contract.js';
 export { runJobStoreContract, contractJob } from './job-store-contract.js';
 export type { JobStoreContractOptions } from './job-store-contract.js';
-export { runSearchIndexContract, SEARCH_CONTRACT_CASES, searchContractJobs, bulkSearchJob } from './search-contract.js';
+export { runSearchIndexContract, SEARCH_CONTRACT_CASES, searchContractJobs, searchRelevanceJobs, bulkSearchJob } from './search-contract.js';
 export type { SearchIndexContractOptions, SearchContractCase } from './search-contract.js';
 export { runAnalyticsContract } from './analytics-contract.js';
 export type { AnalyticsContractOptions, AnalyticsContractContext } from './analytics-contract.js';

@@ -27,6 +27,17 @@ export const SEARCH_CONTRACT_CASES = [
   'pagination',
   'invalidQuery',
   'thousandDocs',
+  'allWords',
+  'typoFallback',
+  'prefixLast',
+  'dropTokens',
+  'accents',
+  'techTokens',
+  'shortAndStopWords',
+  'fieldWeights',
+  'phrase',
+  'typeKeywords',
+  'disjunctiveFacets',
 ] as const;
 export type SearchContractCase = (typeof SEARCH_CONTRACT_CASES)[number];
 
@@ -165,6 +176,71 @@ export function searchContractJobs() {
   return { kube, python, hostile, analyst, frontend, nurse, intern, sre };
 }
 
+/**
+ * Fixtures of the relevance cases: all-words matching (`junior` is one typo from `senior`), tech
+ * names, accents, field weights (`falcon` in a title, a company, a department, a description).
+ */
+export function searchRelevanceJobs() {
+  const base = { employmentType: ['full_time'] as JobDraft['employmentType'], datePosted: '2025-03-01' };
+  const de = draft(201, {
+    ...base,
+    title: 'Data Engineer',
+    company: { name: 'Orchard Metrics' },
+    locations: [{ raw: 'Berlin, Germany', city: 'Berlin', country: 'DE' }],
+    workplaceType: 'hybrid',
+    description: text('Build batch pipelines with spark.'),
+  });
+  const sde = draft(202, {
+    ...base,
+    title: 'Senior Data Engineer',
+    company: { name: 'Quill Ledger' },
+    locations: [{ raw: 'London, UK', city: 'London', country: 'GB' }],
+    workplaceType: 'remote',
+    description: text('Own streaming pipelines.'),
+  });
+  const jde = draft(203, {
+    ...base,
+    title: 'Junior Data Engineer',
+    company: { name: 'Orchard Metrics' },
+    locations: [{ raw: 'Berlin, Germany', city: 'Berlin', country: 'DE' }],
+    workplaceType: 'onsite',
+    description: text('Learn warehouse modelling.'),
+  });
+  const jds = draft(204, {
+    ...base,
+    title: 'Junior Data Scientist',
+    company: { name: 'Tern Robotics' },
+    locations: [{ raw: 'Paris, France', city: 'Paris', country: 'FR' }],
+    workplaceType: 'hybrid',
+    description: text('Train forecasting models with engineer mentors.'),
+  });
+  const trainee = draft(205, {
+    title: 'Growth Analytics Student',
+    company: { name: 'Tern Robotics' },
+    locations: [{ raw: 'Paris, France', city: 'Paris', country: 'FR' }],
+    workplaceType: 'onsite',
+    employmentType: ['internship'],
+    description: text('Six months with our growth squad.'),
+  });
+  const cpp = draft(206, { ...base, title: 'C++ Developer', company: { name: 'Vantage Trading' }, workplaceType: 'onsite', description: text('Write low latency trading software.') });
+  const csharp = draft(207, { ...base, title: 'C# Developer', company: { name: 'Bluebell Apps' }, workplaceType: 'remote', description: text('Ship desktop tooling on .NET and Azure.') });
+  const cdev = draft(208, { ...base, title: 'Embedded C Programmer', company: { name: 'Ferro Devices' }, workplaceType: 'onsite', description: text('Firmware in C for microcontrollers.') });
+  const node = draft(209, { ...base, title: 'Node.js Engineer', company: { name: 'Kite Payments' }, workplaceType: 'remote', description: text('APIs with Express; CI/CD with GitHub Actions.') });
+  const accents = draft(210, {
+    ...base,
+    title: 'Développeur Backend',
+    company: { name: 'Škoda Digital' },
+    locations: [{ raw: 'Zürich, Switzerland', city: 'Zürich', country: 'CH' }],
+    workplaceType: 'onsite',
+    description: text('Büro an der Straße der Einheit; Besuche in Kraków und København.'),
+  });
+  const falconTitle = draft(211, { ...base, title: 'Falcon Platform Lead', company: { name: 'Aurora Grid' }, workplaceType: 'onsite', description: text('Lead a platform group.') });
+  const falconCompany = draft(212, { ...base, title: 'Warehouse Supervisor', company: { name: 'Falcon Freight' }, workplaceType: 'onsite', description: text('Run the night shift.') });
+  const falconDept = draft(213, { ...base, title: 'Lab Technician', company: { name: 'Aurora Grid' }, department: 'Falcon Research', workplaceType: 'onsite', description: text('Prepare samples daily.') });
+  const falconText = draft(214, { ...base, title: 'Payroll Specialist', company: { name: 'Aurora Grid' }, workplaceType: 'onsite', description: text('Support the falcon program payroll.') });
+  return { de, sde, jde, jds, trainee, cpp, csharp, cdev, node, accents, falconTitle, falconCompany, falconDept, falconText };
+}
+
 /** A deterministic posting for bulk tests; words cycle so expected counts are computable. */
 export function bulkSearchJob(i: number): JobPosting {
   const roles = ['Welder', 'Carpenter', 'Plumber', 'Electrician', 'Surveyor'] as const;
@@ -266,8 +342,8 @@ export function runSearchIndexContract(options: SearchIndexContractOptions): voi
       expect(ids(await index.search({ q: 'Snakeworks' })).sort()).toEqual(sorted([jobs.python.id, jobs.sre.id]));
       expect(ids(await index.search({ q: 'amsterdam' }))).toEqual([jobs.sre.id]);
       expect(ids(await index.search({ q: 'hibernate kafka' }))).toEqual([jobs.hostile.id]);
-      // Every token must match somewhere.
-      expect((await index.search({ q: 'python kubernetes' })).found).toBe(0);
+      // Every token must match somewhere (dropping none).
+      expect((await index.search({ q: 'python kubernetes', dropTokens: false })).found).toBe(0);
     });
 
     test('typos', 'tolerates 1 typo from 4 letters and 2 from 8, none up to 3', async () => {
@@ -285,7 +361,7 @@ export function runSearchIndexContract(options: SearchIndexContractOptions): voi
       const { index, jobs } = await loaded();
       expect(ids(await index.search({ q: 'reliab' }))).toEqual([jobs.sre.id]);
       expect(ids(await index.search({ q: 'senior kubernetes engi' }))).toEqual([jobs.kube.id]);
-      expect((await index.search({ q: 'reliab engineer' })).found).toBe(0);
+      expect((await index.search({ q: 'reliab engineer', dropTokens: false })).found).toBe(0);
     });
 
     test('filters', 'applies each filter as exact data, OR within a field and AND across fields', async () => {
@@ -419,6 +495,123 @@ export function runSearchIndexContract(options: SearchIndexContractOptions): voi
       }
     });
 
+    const relevant = async () => {
+      const index = await fresh();
+      const jobs = searchRelevanceJobs();
+      const results = await index.upsert(Object.values(jobs));
+      expect(results.every((r) => r.ok)).toBe(true);
+      return { index, j: jobs };
+    };
+
+    test('allWords', 'requires every query word, ranking the title phrase first', async () => {
+      const { index, j } = await relevant();
+      const r = await index.search({ q: 'junior data engineer' });
+      // `senior` is one typo from `junior`, but exact matches exist, so typos are not tried.
+      expect(ids(r)).toEqual([j.jde.id, j.jds.id]);
+      expect(r.droppedTokens ?? []).toEqual([]);
+      expect(ids(await index.search({ q: 'junior' })).sort()).toEqual(sorted([j.jde.id, j.jds.id]));
+    });
+
+    test('typoFallback', 'tries typos only when the exact words find nothing', async () => {
+      const { index, j } = await relevant();
+      expect(ids(await index.search({ q: 'jnior data engineer' }))).toEqual([j.jde.id, j.jds.id]);
+      expect(sorted(ids(await index.search({ q: 'data enginer' })))).toEqual(sorted([j.de.id, j.sde.id, j.jde.id, j.jds.id]));
+      expect(ids(await index.search({ q: 'falcn' }))[0]).toBe(j.falconTitle.id);
+    });
+
+    test('prefixLast', 'matches the last word as a prefix from 3 characters, no other word', async () => {
+      const { index, j } = await relevant();
+      expect(ids(await index.search({ q: 'junior data eng' }))).toEqual([j.jde.id, j.jds.id]);
+      expect(ids(await index.search({ q: 'develo' })).sort()).toEqual(sorted([j.cpp.id, j.csharp.id, j.accents.id]));
+      expect((await index.search({ q: 'junior dat engineer', dropTokens: false })).found).toBe(0);
+      // Two characters are a word, not a prefix.
+      expect((await index.search({ q: 'de', dropTokens: false })).found).toBe(0);
+    });
+
+    test('dropTokens', 'drops words from the end only when nothing matches, and says which', async () => {
+      const { index, j } = await relevant();
+      const r = await index.search({ q: 'data engineer kubernetes', perPage: 50 });
+      expect(r.droppedTokens).toEqual(['kubernetes']);
+      expect(sorted(ids(r))).toEqual(sorted([j.de.id, j.sde.id, j.jde.id, j.jds.id]));
+      const strict = await index.search({ q: 'data engineer kubernetes', dropTokens: false });
+      expect(strict.found).toBe(0);
+      expect(strict.droppedTokens ?? []).toEqual([]);
+      const two = await index.search({ q: 'falcon xylograph quokka' });
+      expect(two.droppedTokens).toEqual(['xylograph', 'quokka']);
+      expect(ids(two)[0]).toBe(j.falconTitle.id);
+      const none = await index.search({ q: 'xylograph quokka' });
+      expect(none.found).toBe(0);
+    });
+
+    test('accents', 'folds accents and case on both sides', async () => {
+      const { index, j } = await relevant();
+      for (const q of ['developpeur zurich', 'DÉVELOPPEUR Zürich', 'strasse', 'STRAẞE', 'krakow', 'kobenhavn', 'København', 'skoda']) {
+        expect(ids(await index.search({ q })), q).toEqual([j.accents.id]);
+      }
+    });
+
+    test('techTokens', 'keeps c++, c#, .net, node.js and ci/cd as words; c means C', async () => {
+      const { index, j } = await relevant();
+      const cases: [string, string[]][] = [
+        ['c++', [j.cpp.id]],
+        ['C++ developer', [j.cpp.id]],
+        ['c#', [j.csharp.id]],
+        ['.net', [j.csharp.id]],
+        ['c', [j.cdev.id]],
+        ['node.js', [j.node.id]],
+        ['node', [j.node.id]],
+        ['ci/cd', [j.node.id]],
+      ];
+      for (const [q, want] of cases) expect(ids(await index.search({ q, dropTokens: false })), q).toEqual(want);
+    });
+
+    test('shortAndStopWords', 'ignores stop-words beside other words; a lone stop-word is a word', async () => {
+      const { index, j } = await relevant();
+      const total = Object.keys(j).length;
+      expect(sorted(ids(await index.search({ q: 'engineer in berlin' })))).toEqual(sorted([j.de.id, j.jde.id]));
+      expect(ids(await index.search({ q: 'the engineer of berlin' }))).toEqual(ids(await index.search({ q: 'engineer berlin' })));
+      const the = await index.search({ q: 'the', perPage: 50 });
+      expect(the.found).toBeLessThan(total);
+      expect(sorted(ids(the))).toEqual(sorted([j.falconCompany.id, j.falconText.id]));
+      expect((await index.search({ q: 'x', dropTokens: false })).found).toBe(0);
+    });
+
+    test('fieldWeights', 'ranks title over company over department over description', async () => {
+      const { index, j } = await relevant();
+      expect(ids(await index.search({ q: 'falcon' }))).toEqual([j.falconTitle.id, j.falconCompany.id, j.falconDept.id, j.falconText.id]);
+    });
+
+    test('phrase', 'ranks the exact title, then the phrase, then scattered words', async () => {
+      const { index, j } = await relevant();
+      const r = ids(await index.search({ q: 'data engineer' }));
+      expect(r[0]).toBe(j.de.id);
+      expect(sorted(r.slice(1, 3))).toEqual(sorted([j.sde.id, j.jde.id]));
+      expect(r[3]).toBe(j.jds.id);
+    });
+
+    test('typeKeywords', 'finds postings by their employment and workplace type words', async () => {
+      const { index, j } = await relevant();
+      expect(ids(await index.search({ q: 'intern' }))).toEqual([j.trainee.id]);
+      expect(ids(await index.search({ q: 'internship' }))).toEqual([j.trainee.id]);
+      expect(sorted(ids(await index.search({ q: 'remote engineer' })))).toEqual(sorted([j.sde.id, j.node.id]));
+    });
+
+    test('disjunctiveFacets', "counts a filtered facet without its own filter; OR within a facet, AND across", async () => {
+      const { index, j } = await relevant();
+      const count = (r: SearchResult, field: string) => Object.fromEntries((r.facets[field] ?? []).map((f) => [f.value, f.count]));
+      const all = await index.search({ q: '', facets: ['workplaceType'] });
+      const hybrid = await index.search({ q: '', filters: { workplaceType: 'hybrid' }, facets: ['workplaceType', 'company'], perPage: 50 });
+      expect(sorted(ids(hybrid))).toEqual(sorted([j.de.id, j.jds.id]));
+      expect(count(hybrid, 'workplaceType')).toEqual(count(all, 'workplaceType'));
+      expect(count(hybrid, 'workplaceType')).toEqual({ hybrid: 2, remote: 3, onsite: 9 });
+      expect(count(hybrid, 'company')).toEqual({ 'Orchard Metrics': 1, 'Tern Robotics': 1 });
+      const text = await index.search({ q: 'data engineer', filters: { workplaceType: ['hybrid', 'remote'], company: 'Orchard Metrics' }, facets: ['workplaceType', 'company'] });
+      expect(ids(text)).toEqual([j.de.id]);
+      // workplaceType counts keep the company filter; company counts keep the workplace filter.
+      expect(count(text, 'workplaceType')).toEqual({ hybrid: 1, onsite: 1 });
+      expect(count(text, 'company')).toEqual({ 'Orchard Metrics': 1, 'Quill Ledger': 1, 'Tern Robotics': 1 });
+    });
+
     test('thousandDocs', 'serves a 1,000-posting index consistently', async () => {
       const index = await fresh();
       const jobs = Array.from({ length: 1000 }, (_, i) => bulkSearchJob(i));
@@ -430,7 +623,13 @@ export function runSearchIndexContract(options: SearchIndexContractOptions): voi
       const filtered = await index.search({ q: 'plumber', filters: { company: 'Northwind', country: 'DE' }, facets: ['country'] });
       const expected = jobs.filter((_, i) => i % 5 === 2 && i % 4 === 0 && i % 3 === 0).length;
       expect(filtered.found).toBe(expected);
-      expect(filtered.facets.country).toEqual([{ value: 'DE', count: expected }]);
+      // Disjunctive: the country facet ignores the country filter, so every country shows.
+      const byCountry = (c: number) => jobs.filter((_, i) => i % 5 === 2 && i % 4 === 0 && i % 3 === c).length;
+      expect(Object.fromEntries((filtered.facets.country ?? []).map((f) => [f.value, f.count]))).toEqual({
+        DE: byCountry(0),
+        US: byCountry(1),
+        FR: byCountry(2),
+      });
       const facets = await index.search({ q: '', facets: ['company'] });
       expect(facets.facets.company?.reduce((s, f) => s + f.count, 0)).toBe(1000);
       const newest = await index.search({ q: 'surveyor', sort: 'datePosted', perPage: 1 });

@@ -19,7 +19,7 @@ import {
 import { topK } from './top-k.js';
 
 /** The filter that selects on each facet field, with the same values (see `matchesFilters`). */
-const FILTER_OF = {
+export const FILTER_OF = {
   company: 'company',
   country: 'country',
   location: 'locations',

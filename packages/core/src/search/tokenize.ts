@@ -1,0 +1,82 @@
+/**
+ * Text → search terms, the same on both sides (documents and queries) for every engine: accent and
+ * case folding (NFKD, marks stripped, ß/ø/æ/ł… spelled out), words that keep the symbols tech
+ * names carry (`c++`, `c#`, `.net`, `node.js`, `ci/cd`), and the stop-word list queries ignore.
+ * One left-to-right regex pass per text: linear by construction.
+ * @module
+ */
+
+// Letters NFKD does not decompose into a base letter plus a mark.
+const SPECIAL: Record<string, string> = {
+  ß: 'ss', ẞ: 'ss', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd',
+  ð: 'd', Ð: 'd', þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', Ħ: 'h', ŧ: 't', Ŧ: 't',
+};
+const SPECIAL_RE = /[ßẞøØæÆœŒłŁđĐðÐþÞıħĦŧŦ]/g;
+const MARKS = /\p{M}+/gu;
+
+/** Case and accent folding applied to every indexed and queried text. */
+export function foldText(input: string): string {
+  return input.normalize('NFKD').replace(MARKS, '').replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c).toLowerCase();
+}
+
+/**
+ * A word, optionally led by `.` at a word start (`.net`), joined to further words by `.` or `/`
+ * (`node.js`, `ci/cd`, `asp.net`) and closed by `++` or `#` (`c++`, `c#`, `f#`). The pieces never
+ * overlap (separators are not word characters), so matching stays linear.
+ */
+const TOKEN = /(?<![\p{L}\p{N}])\.?[\p{L}\p{N}]+(?:[./][\p{L}\p{N}]+)*(?:\+\+|#)?/gu;
+const WORD_PART = /[\p{L}\p{N}]+/gu;
+
+/** One term of a folded text. */
+export interface TokenSpan {
+  /** The folded term (`c++`, `node.js`, `berlin`). */
+  term: string;
+  /** For compounds joined by `.` or `/`: their words (`node.js` → `node`, `js`), indexed too. Empty otherwise. */
+  parts: string[];
+}
+
+/**
+ * Folded terms of `input` in order. Compounds (`node.js`) come with their words, so a document
+ * saying "Node.js" is found by `node` as well; `c++`/`c#` have no parts (a search for `c` means C).
+ */
+export function tokenSpans(input: string): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const m of foldText(input).matchAll(TOKEN)) {
+    const term = m[0];
+    const compound = /[./]/.test(term);
+    out.push({ term, parts: compound ? (term.match(WORD_PART) ?? []) : [] });
+  }
+  return out;
+}
+
+/** Folded query terms of `input` (see {@link tokenSpans}); what both engines index and query. */
+export function tokenize(input: string): string[] {
+  return tokenSpans(input).map((s) => s.term);
+}
+
+/** Terms a document contributes to the index: every term plus the words of compounds. */
+export function indexTerms(input: string): string[] {
+  const out: string[] = [];
+  for (const s of tokenSpans(input)) {
+    out.push(s.term);
+    for (const p of s.parts) if (p !== s.term) out.push(p);
+  }
+  return out;
+}
+
+/** True when the term carries a tech symbol (`c++`, `.net`, `ci/cd`): such terms match exactly only. */
+export const isSymbolTerm = (term: string): boolean => /[^\p{L}\p{N}]/u.test(term);
+
+/**
+ * Function words a query ignores when it has other words ("engineer in berlin" needs `engineer`
+ * and `berlin`). English plus the commonest German, French, Spanish, Dutch and Italian articles
+ * and prepositions. Words that are also job terms or places stay searchable (`it`, `us`, `pa`).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'of', 'on', 'or', 'the',
+  'to', 'with', 'within', 'our', 'your', 'we', 'you', 'der', 'die', 'das', 'und', 'im', 'fur', 'mit', 'von',
+  'le', 'la', 'les', 'des', 'du', 'et', 'en', 'pour', 'el', 'los', 'las', 'y', 'del', 'para', 'het', 'een',
+  'voor', 'il', 'di', 'per',
+]);
+
+export const isStopWord = (term: string): boolean => STOP_WORDS.has(term);
