@@ -120,7 +120,7 @@ const BAD_TITLES: [family: string, reason: RegExp, titles: string[], patch?: Par
   ["the site's name", /site's name/, ['Hirely', 'hirely'], { url: 'https://www.hirely.example/jobs/4411' }],
   ['company beside the role', /company name beside/, ['Payroll Specialist | Fabrikam Ltd', 'Fabrikam Ltd – Payroll Specialist', 'Payroll Specialist at Fabrikam Ltd'], { company: { name: 'Fabrikam Ltd' } }],
   ["site's name beside the role", /site's name beside/, ['Payroll Specialist - Hirely', 'Payroll Specialist | hirely.example'], { url: 'https://jobs.hirely.example/view/88' }],
-  ['a place', /place/, ['Rotterdam', 'rotterdam'], { locations: [{ raw: 'Rotterdam, NL', city: 'Rotterdam', country: 'NL' }] }],
+  ['a place', /place/, ['Rotterdam', 'rotterdam', 'Verpleegkundige – Rotterdam', 'Verpleegkundige, Rotterdam', 'Nurse in Rotterdam'], { locations: [{ raw: 'Rotterdam, NL', city: 'Rotterdam', country: 'NL' }] }],
   ['announcement wording', /announcement/, ['Vacancy: Site Electrician', 'Wir suchen Elektriker (m/w/d)', 'Stellenausschreibung – Sachbearbeitung Vergabe', '研究員の公募について', '招聘启事：会计', "We're hiring: Barista", 'Convocatoria: Técnico de laboratorio']],
   ['truncated', /truncated/, ['Senior Software Engineer, Distributed Sys…', 'Lead Analyst for Regional Operations and...']],
   ['markup or URL', /markup or a URL/, ['<b>Line Cook</b>', 'Apply at https://apply.example/9', 'Chef – www.bistro.example']],

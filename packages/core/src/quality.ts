@@ -205,6 +205,8 @@ const ANNOUNCEMENT_PREFIX = /^(?:vacancy|job opening|opening|job|position|hiring
 const ANNOUNCEMENT_SUFFIX = /(?:の(?:公募|募集)(?:について|のお知らせ)?|公募(?:について)?|募集要項|招聘启事|招聘公告)$/u;
 /** A title cut off by a list or a meta tag. */
 const TRUNCATED = /(?:…|\.\.\.)$/;
+/** A place appended to a role with a comma or "in" (checked against the posting's own places only). */
+const PLACE_TAIL = /,\s+|\s+(?:in|im|à|en|em|a|w)\s+/u;
 /** Separators a page title puts between role, employer, place and site (`split`, linear). */
 const SEPARATOR = /\s+(?:[-–—@]|at|bei|chez|bij)\s+|\s*[|·•]\s*/u;
 
@@ -261,6 +263,11 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
     if (segments.some((x) => same(x, company))) issues.push({ reason: 'holds the company name beside the role', cap: 0.3 });
     if (segments.some(isSite)) issues.push({ reason: "holds the site's name beside the role", cap: 0.3 });
     if (segments.slice(1).some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.4 });
+  }
+  // "Role, Leeds" / "Role in Leeds" when Leeds is the posting's own place.
+  if (places.length > 0 && !issues.some((i) => i.reason.includes('place'))) {
+    const tail = t.split(PLACE_TAIL).slice(1).map(fold);
+    if (tail.some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.4 });
   }
   if (ANNOUNCEMENT_PREFIX.test(t) || ANNOUNCEMENT_SUFFIX.test(t)) issues.push({ reason: 'announcement wording around the role', cap: 0.3 });
   if (TRUNCATED.test(t)) issues.push({ reason: 'truncated', cap: 0.3 });

@@ -86,6 +86,15 @@ describe('confidence from page evidence', () => {
     expect(p.reasons).toContain('a shorter part of the h1');
   });
 
+  it("a title that is the h1 plus the employer or a place is doubted (a <title> suffix kept)", () => {
+    const html = '<html><head><title>Depot Operative - Leeds | Kestrel Logistics</title></head><body><h1>Depot Operative</h1></body></html>';
+    for (const title of ['Depot Operative - Leeds', 'Depot Operative at Kestrel Logistics']) {
+      const c = assessConfidence(draft({ title }), evidence(html)).title!;
+      expect(c.score, title).toBeLessThanOrEqual(0.3);
+    }
+    expect(assessConfidence(draft({ title: 'Depot Operative - Night Shifts' }), evidence(html)).title!.score).toBeGreaterThan(0.3);
+  });
+
   it("the site's own name or a board's name as the title is untrusted", () => {
     const html = '<html><head><title>Pathfinder Jobs</title><meta property="og:site_name" content="Pathfinder Jobs"></head><body><h1>Pathfinder Jobs</h1></body></html>';
     const c = assessConfidence(draft({ url: 'https://www.pathfinderjobs.example/job/9', title: 'Pathfinder Jobs' }), evidence(html));

@@ -113,9 +113,13 @@ function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBra
   // centrallager"), beyond the employer, the site or a place it may add.
   const h1Longer = !source?.startsWith('site:') && h1 !== undefined && !h1Equal && agrees(draft.title, h1) && !onlyAddsKnown(fold(h1), t, [draft.company.name, ...siteNames, ...draft.locations.flatMap((l) => [l.raw, l.city ?? ''])]);
   const inHead = head.some((x) => agrees(draft.title, x));
+  // The title is the h1 plus the employer, the site or a place (read from "<title>" segments).
+  const addsSuffix = h1 !== undefined && !h1Equal && agrees(h1, draft.title) && onlyAddsKnown(t, fold(h1), [draft.company.name, ...siteNames, ...draft.locations.flatMap((l) => [l.raw, l.city ?? ''])]);
   const structured = source === 'json-ld' || source === 'microdata' || source === 'rdfa';
   const warnedContradiction = ev.warnings.some((w) => / title "/.test(w) && / differs from the page's /.test(w));
-  if (h1Longer) {
+  if (addsSuffix) {
+    s.cap([{ reason: "the h1's title plus the employer, site or place", cap: 0.3 }]);
+  } else if (h1Longer) {
     s.adjust(-0.15, 'a shorter part of the h1');
   } else if (h1Equal || inHead) {
     const where = [h1Equal && 'h1', inHead && 'the page head'].filter(Boolean).join(' and ');
