@@ -5,7 +5,8 @@
  * and blocks marked `run` are executed offline in a fresh directory each (a static server on
  * 127.0.0.1 over examples/parse-demo/pages, PGlite on disk, the Pub/Sub emulator when
  * PUBSUB_EMULATOR_HOST is set) and must exit 0 on their own within the timeout.
- * Marker grammar: ./extract.ts. Needs `pnpm build` first. Usage: `pnpm test:docs [--keep]`.
+ * Marker grammar: ./extract.ts. Needs `pnpm build` first. Usage: `pnpm test:docs [--keep] [--verbose]`
+ * (`--keep` leaves the temp app for a look, `--verbose` prints what each run block printed).
  * @module
  */
 import { spawn } from 'node:child_process';
@@ -25,6 +26,7 @@ const RUN_CONCURRENCY = Math.max(1, Number(process.env.DOCS_TEST_CONCURRENCY ?? 
 /** Engines the runnable blocks must not reach: they fall back to their embedded defaults. */
 const SCRUBBED_ENV = ['DATABASE_URL', 'CLICKHOUSE_URL', 'TYPESENSE_URL', 'TYPESENSE_API_KEY', 'GOOGLE_CLOUD_PROJECT'];
 const keep = process.argv.includes('--keep');
+const verbose = process.argv.includes('--verbose');
 
 function docFiles(): string[] {
   const out = ['README.md'];
@@ -96,6 +98,18 @@ function checkDist(): void {
   }
 }
 
+/** Bare package names a snippet imports (static or dynamic), without node: builtins. */
+function importedPackages(code: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]{1,200})['"]/gm)) {
+    const spec = m[1]!;
+    if (spec.startsWith('.') || spec.startsWith('node:') || spec.startsWith('/')) continue;
+    const parts = spec.split('/');
+    out.add(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
+  }
+  return out;
+}
+
 function slug(b: DocBlock, i: number): string {
   return `b${String(i).padStart(2, '0')}-${b.file.replace(/[^A-Za-z0-9]+/g, '-').replace(/-md$/, '')}-L${b.line}`;
 }
@@ -161,6 +175,18 @@ async function main(): Promise<void> {
       );
     }
   }
+  // Every package a snippet imports is named in the README's install section.
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const install = /^## Install\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
+  if (install === '') failures.push('README.md: no "## Install" section');
+  for (const b of blocks) {
+    if (b.mode === 'ignore') continue;
+    for (const pkg of importedPackages(`${b.prelude}\n${b.code}`)) {
+      if (!install.includes(`\`${pkg}\``) && !install.includes(`\`${pkg}/`)) {
+        failures.push(`${b.file}:${b.line}: imports ${pkg}, which README.md's install section does not name`);
+      }
+    }
+  }
   const app = mkdtempSync(join(tmpdir(), 'jobkit-docs-test-'));
   makeApp(app);
   mkdirSync(join(app, 'blocks'));
@@ -224,7 +250,7 @@ async function main(): Promise<void> {
     const tail = r.out.trim().split('\n').slice(-15).join('\n    ');
     if (r.timedOut) failures.push(`${block.file}:${block.line}: did not exit on its own within ${RUN_TIMEOUT_MS / 1000} s\n    ${tail}`);
     else if (r.code !== 0) failures.push(`${block.file}:${block.line}: exited with ${r.code}\n    ${tail}`);
-    else console.log(`ran  ${block.file}:${block.line} (${(r.ms / 1000).toFixed(1)} s)`);
+    else console.log(`ran  ${block.file}:${block.line} (${(r.ms / 1000).toFixed(1)} s)${verbose && r.out.trim() ? `\n    ${r.out.trim().split('\n').join('\n    ')}` : ''}`);
   };
   try {
     // Two at a time: the blocks mostly wait on PGlite/chDB start-up, and CI has two cores.
