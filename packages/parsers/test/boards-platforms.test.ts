@@ -63,7 +63,7 @@ describe('workable', () => {
     expect(res.jobs[0]).toMatchObject({
       company: { name: 'Acme Studio' },
       workplaceType: 'remote',
-      locations: [{ city: 'Athens', region: 'Attica', country: 'GR' }],
+      locations: [{ city: 'Athens', country: 'GR', display: 'Athens, Greece' }],
       employmentType: ['full_time'],
       datePosted: '2026-02-11',
       salary: { min: 40000, max: 50000, currency: 'EUR', period: 'year' },
@@ -84,7 +84,7 @@ describe('recruitee', () => {
       salary: { min: 4000, max: 5500, currency: 'EUR', period: 'month' },
       workplaceType: 'hybrid',
       employmentType: ['full_time'],
-      locations: [{ city: 'Amsterdam', region: 'North Holland', country: 'NL' }],
+      locations: [{ city: 'Amsterdam', country: 'NL', display: 'Amsterdam, Netherlands' }],
       applyUrl: 'https://acme.recruitee.com/o/sales-lead/c/new',
       provenance: { salary: 'ats-api', workplaceType: 'ats-api' },
     });
@@ -101,7 +101,7 @@ describe('personio', () => {
     expect(a).toMatchObject({
       url: 'https://acme.jobs.personio.de/job/1523',
       company: { name: 'Acme GmbH' },
-      locations: [{ city: 'München' }, { city: 'Berlin' }],
+      locations: [{ city: 'Munich', country: 'DE' }, { city: 'Berlin' }],
       employmentType: ['full_time'],
       department: 'Engineering',
       datePosted: '2026-02-02T08:00:00+00:00',
@@ -124,7 +124,7 @@ describe('bamboohr', () => {
     expect(res.jobs[0]).toMatchObject({
       workplaceType: 'hybrid',
       salary: { min: 70000, max: 85000, currency: 'USD', period: 'year' },
-      locations: [{ city: 'Denver', region: 'Colorado', country: 'US', postalCode: '80202' }],
+      locations: [{ city: 'Denver', region: 'CO', country: 'US', postalCode: '80202' }],
       employmentType: ['full_time'],
       datePosted: '2026-02-09',
       provenance: { salary: 'ats-api', workplaceType: 'ats-api' },
@@ -140,7 +140,7 @@ describe('breezy', () => {
     expect(res.jobs[0]).toMatchObject({
       company: { name: 'Acme Lda' },
       workplaceType: 'remote',
-      locations: [{ city: 'Lisbon', region: 'Lisbon', country: 'PT' }],
+      locations: [{ city: 'Lisbon', country: 'PT', display: 'Lisbon, Portugal' }],
       salary: { min: 35000, max: 45000, currency: 'EUR', period: 'year' },
       employmentType: ['full_time'],
       datePosted: '2026-02-15T14:00:00.000Z',
@@ -181,7 +181,7 @@ describe('pinpoint', () => {
       workplaceType: 'hybrid',
       employmentType: ['full_time'],
       department: 'Finance',
-      locations: [{ city: 'Manchester', region: 'England' }],
+      locations: [{ city: 'Manchester', country: 'GB' }],
       validThrough: '2026-03-31T23:59:00.000+01:00',
     });
     expect(res.jobs[1]).toMatchObject({ url: 'https://acme.pinpointhq.com/en/postings/89-hidden', salary: null, workplaceType: 'remote' });

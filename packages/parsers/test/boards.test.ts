@@ -123,7 +123,7 @@ describe('ashby', () => {
       workplaceType: 'hybrid',
       employmentType: ['full_time'],
       locations: [
-        { city: 'Paris', region: 'Île-de-France', country: 'FR' },
+        { city: 'Paris', country: 'FR', display: 'Paris, France' },
         { city: 'Madrid', country: 'ES' },
       ],
       department: 'Sales',

@@ -41,7 +41,7 @@ const JOBS: Array<[file: string, url: string, expected: Expect]> = [
   }],
   ['german.html', 'https://kraftwerk-energie.example/karriere/werkstudent-softwareentwicklung', {
     title: 'Werkstudent (m/w/d) Softwareentwicklung', company: 'Kraftwerk Energie GmbH', domain: 'kraftwerk-energie.example',
-    city: 'München', country: 'DE', employmentType: ['part_time'],
+    city: 'Munich', country: 'DE', employmentType: ['part_time'],
     salary: { min: 18, max: 18, currency: 'EUR', period: 'hour' }, datePosted: '2026-11-12',
     applyUrl: 'https://kraftwerk-energie.example/karriere/bewerbung?stelle=werkstudent-softwareentwicklung',
     descriptionIncludes: 'Anlagenüberwachung',

@@ -62,17 +62,17 @@ const CASES: Case[] = [
   },
   {
     site: 'xing', file: 'xing.html', url: 'https://www.xing.com/jobs/muenchen-werkstudent-data-engineering-152547463',
-    title: 'Werkstudent Data Engineering (all genders)', company: 'Mediaplus Gruppe', cities: ['München'], workplace: 'hybrid',
+    title: 'Werkstudent Data Engineering (all genders)', company: 'Mediaplus Gruppe', cities: ['Munich'], workplace: 'hybrid',
     employment: ['part_time'], salary: { min: 15, max: 17, currency: 'EUR', period: 'hour' }, datePosted: '2026-02-24',
   },
   {
     site: 'zhipin', file: 'zhipin.html', url: 'https://www.zhipin.com/job_detail/a1b2c3d4e5f6g7h8.html',
-    title: 'Java开发工程师', company: '云栖数智科技有限公司', cities: ['杭州'], salary: { min: 20_000, max: 35_000, currency: 'CNY', period: 'month' },
+    title: 'Java开发工程师', company: '云栖数智科技有限公司', cities: ['Hangzhou'], salary: { min: 20_000, max: 35_000, currency: 'CNY', period: 'month' },
     datePosted: '2026-02-24',
   },
   {
     site: '51job', file: '51job.html', url: 'https://jobs.51job.com/shanghai-pdxq/128765432.html',
-    title: '数据分析师', company: '上海澜海商贸有限公司', cities: ['上海'], salary: { min: 10_000, max: 15_000, currency: 'CNY', period: 'month' },
+    title: '数据分析师', company: '上海澜海商贸有限公司', cities: ['Shanghai'], salary: { min: 10_000, max: 15_000, currency: 'CNY', period: 'month' },
     datePosted: '2026-02-20',
   },
   {

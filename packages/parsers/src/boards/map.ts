@@ -11,7 +11,7 @@ import { normalizeCountry } from '../normalize/countries.js';
 import { normalizeCurrency } from '../normalize/currency.js';
 import { parseDate } from '../normalize/date.js';
 import { parseEmploymentType } from '../normalize/employment.js';
-import { parseLocation } from '../normalize/location.js';
+import { parseLocation, resolveLocation } from '../normalize/location.js';
 import { parseSalary } from '../normalize/salary.js';
 import { parseWorkplaceType } from '../normalize/workplace.js';
 import type { BoardContext } from './types.js';
@@ -247,7 +247,8 @@ export function place(parts: { city?: Maybe<string>; region?: Maybe<string>; cou
     // Only a label ("Berlin, Germany"): let the location normalizer split it.
     return parseLocation(raw).locations[0] ?? null;
   }
-  return loc;
+  // Canonical city, region and label, as for text places (location normalizer).
+  return resolveLocation(loc);
 }
 
 const PERIODS: ReadonlyArray<readonly [RegExp, SalaryPeriod]> = [

@@ -11,6 +11,7 @@ import {
   parseDate,
   parseEmploymentType,
   parseLocation,
+  resolveLocation,
   parseSalary,
   parseWorkplaceType,
 } from '../normalize/index.js';
@@ -239,13 +240,14 @@ function addressToLocation(addr: unknown): Location | null {
     const text = capText(raw, NORMALIZER_INPUT_CAP.location);
     return parseLocation(text).locations[0] ?? { raw: text };
   }
-  return {
+  // Canonical city, region and label, as for text places (location normalizer).
+  return resolveLocation({
     raw,
     ...(city ? { city } : {}),
     ...(region ? { region } : {}),
     ...(country ? { country } : {}),
     ...(postalCode ? { postalCode } : {}),
-  };
+  });
 }
 
 function placeToLocations(place: unknown): { locations: Location[]; workplaceType: WorkplaceType | null } {
