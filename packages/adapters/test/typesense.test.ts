@@ -189,8 +189,8 @@ describe('createTypesenseSearchIndex: requests and response mapping', () => {
       body: {
         facet_counts: [
           {
-            counts: [{ count: 2, highlighted: 'Acme Cloud', value: 'Acme Cloud' }],
-            field_name: 'company',
+            counts: [{ count: 2, highlighted: 'hybrid', value: 'hybrid' }],
+            field_name: 'workplace_type',
             sampled: false,
             stats: { total_values: 1 },
           },
@@ -223,6 +223,32 @@ describe('createTypesenseSearchIndex: requests and response mapping', () => {
         search_time_ms: 3,
       },
     }));
+    replies.push(() => ({
+      status: 200,
+      body: {
+        results: [
+          {
+            facet_counts: [
+              {
+                counts: [
+                  { count: 5, highlighted: 'full_time', value: 'full_time' },
+                  { count: 1, highlighted: 'contract', value: 'contract' },
+                ],
+                field_name: 'employment_types',
+                sampled: false,
+                stats: { total_values: 2 },
+              },
+            ],
+            found: 9,
+            hits: [],
+            out_of: 8,
+            page: 1,
+            request_params: { collection_name: 'jobs_s', per_page: 0, q: 'kubernets engi' },
+            search_time_ms: 1,
+          },
+        ],
+      },
+    }));
     const result = await index.search({
       q: 'kubernets engi',
       filters: {
@@ -233,23 +259,26 @@ describe('createTypesenseSearchIndex: requests and response mapping', () => {
         salaryMax: 90000,
         postedAfter: '2025-03-01',
       },
-      facets: ['company', 'employmentType'],
+      facets: ['workplaceType', 'employmentType'],
       sort: 'salary',
       page: 2,
       perPage: 5,
     });
-    expect(requests.length).toBe(1);
+    // The main search, then one facet search for the filtered employment-type facet (disjunctive).
+    expect(requests.length).toBe(2);
     const r = requests[0] as Recorded;
     expect(`${r.method} ${r.path}`).toBe('GET /collections/jobs_s/documents/search');
     expect(r.query).toEqual({
       q: 'kubernets engi',
-      query_by: 'title,company,locations,description',
-      query_by_weights: '4,2,2,1',
+      query_by: 'title,company,locations,department,keywords,description',
+      query_by_weights: '15,8,5,5,3,2',
       num_typos: '2',
       min_len_1typo: '4',
       min_len_2typo: '8',
       prefix: 'true',
+      typo_tokens_threshold: '1',
       drop_tokens_threshold: '0',
+      prioritize_exact_match: 'true',
       sort_by: 'salary_max(missing_values: last):desc,_text_match:desc',
       page: '2',
       per_page: '5',
@@ -257,9 +286,22 @@ describe('createTypesenseSearchIndex: requests and response mapping', () => {
       filter_by:
         'company:=[`a && b:=c`] && countries:=[`DE`,`NL`] && employment_types:=[`full_time`] && ' +
         `salary_max:>=50000 && salary_min:<=90000 && posted_at:>=${Date.parse('2025-03-01')}`,
-      facet_by: 'company,employment_types',
+      facet_by: 'workplace_type',
       max_facet_values: '10',
     });
+    const facetSearch = JSON.parse((requests[1] as Recorded).body) as { searches: Record<string, unknown>[] };
+    expect(`${requests[1]?.method} ${requests[1]?.path}`).toBe('POST /multi_search');
+    expect(facetSearch.searches).toEqual([
+      expect.objectContaining({
+        collection: 'jobs_s',
+        q: 'kubernets engi',
+        facet_by: 'employment_types',
+        per_page: 0,
+        filter_by:
+          'company:=[`a && b:=c`] && countries:=[`DE`,`NL`] && ' +
+          `salary_max:>=50000 && salary_min:<=90000 && posted_at:>=${Date.parse('2025-03-01')}`,
+      }),
+    ]);
     expect(result.found).toBe(7);
     expect(result.tookMs).toBe(3);
     expect(result.hits).toEqual([
@@ -270,12 +312,48 @@ describe('createTypesenseSearchIndex: requests and response mapping', () => {
       },
     ]);
     expect(result.facets).toEqual({
-      company: [{ value: 'Acme Cloud', count: 2 }],
+      workplaceType: [{ value: 'hybrid', count: 2 }],
       employmentType: [
         { value: 'full_time', count: 5 },
         { value: 'contract', count: 1 },
       ],
     });
+  });
+
+  it('sends folded words without stop-words, drops words from the end by re-asking, and reports them', async () => {
+    const { kube } = searchContractJobs();
+    const index = createTypesenseSearchIndex({ client: client(), collection: 'jobs_d' });
+    const empty = { facet_counts: [], found: 0, hits: [], out_of: 8, page: 1, request_params: {}, search_time_ms: 1 };
+    const one = { ...empty, found: 1, hits: [{ document: { ...toSearchDocument(kube), job: JSON.stringify(kube) }, text_match: 1 }] };
+    replies.push(
+      () => ({ status: 200, body: empty }),
+      () => ({ status: 200, body: empty }),
+      () => ({ status: 200, body: one }),
+    );
+    const r = await index.search({ q: 'Kubernetes Ingénieur in Zürich', perPage: 3 });
+    expect(requests.map((x) => x.query.q)).toEqual(['kubernetes ingenieur zurich', 'kubernetes ingenieur', 'kubernetes']);
+    expect(requests.every((x) => x.query.drop_tokens_threshold === '0')).toBe(true);
+    expect(r.droppedTokens).toEqual(['ingenieur', 'zurich']);
+    expect(r.hits.map((h) => h.job.id)).toEqual([kube.id]);
+
+    requests.length = 0;
+    replies.push(() => ({ status: 200, body: empty }));
+    const strict = await index.search({ q: 'c++ go', dropTokens: false });
+    expect(requests.map((x) => [x.query.q, x.query.prefix])).toEqual([['c++ go', 'false']]);
+    expect(strict.droppedTokens).toEqual([]);
+
+    requests.length = 0;
+    replies.push(() => ({ status: 200, body: empty }), () => ({ status: 200, body: empty }));
+    const none = await index.search({ q: 'xylograph quokka' });
+    expect(requests.length).toBe(2);
+    expect(none).toMatchObject({ found: 0, droppedTokens: [] });
+  });
+
+  it('declares tech-token symbols and the searched fields in the collection schema', () => {
+    const schema = typesenseCollectionSchema('jobs');
+    expect(schema.symbols_to_index).toEqual(['+', '#']);
+    expect(schema.token_separators).toEqual(['/', '.']);
+    expect(schema.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['department', 'keywords']));
   });
 
   it('browses with q=* and maps an empty answer', async () => {

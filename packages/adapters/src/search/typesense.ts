@@ -3,15 +3,20 @@
  * peer: only types are imported at top level, the client is passed in or loaded lazily).
  * Owns the collection schema, JSONL upsert imports with per-document results and retries of
  * transient per-document failures, and the translation of {@link SearchQuery} into Typesense
- * search parameters (backtick-escaped `filter_by`, typo budget, prefix, facets, sort).
+ * search parameters (backtick-escaped `filter_by`, typo budget, prefix, facets, sort) with the
+ * embedded engine's semantics: the query's words after stop-word removal, all required; words
+ * dropped from the end by re-asking when nothing matches (so the dropped words are known);
+ * disjunctive facet counts from one extra search per filtered facet, sent as one `multi_search`.
  * @module @jobkit/adapters/typesense
  */
 import { z } from 'zod';
 import {
   JobkitError,
   JobPostingSchema,
+  isExpandable,
   normalizeSearchQuery,
   toSearchDocument,
+  type NormalizedSearchFilters,
   type FacetCount,
   type NormalizedSearchQuery,
   type SearchFacetField,
@@ -40,6 +45,10 @@ export interface TypesenseCollectionSchema {
   name: string;
   fields: TypesenseField[];
   default_sorting_field?: string;
+  /** Symbols kept inside words (`c++`, `c#`). */
+  symbols_to_index?: string[];
+  /** Symbols that split words (`ci/cd` → `ci cd`, `node.js` → `node js`). */
+  token_separators?: string[];
 }
 
 /** The part of the `typesense` `Client` this adapter uses (structural, so no vendor type leaks). */
@@ -52,6 +61,10 @@ export interface TypesenseClientLike {
       search(params: Record<string, unknown>): Promise<unknown>;
       delete(query?: { filter_by?: string }): Promise<unknown>;
     };
+  };
+  /** `POST /multi_search` (the client's `multiSearch.perform`); without it the searches go one by one. */
+  multiSearch?: {
+    perform(request: { searches: Record<string, unknown>[] }, common?: Record<string, unknown>): Promise<unknown>;
   };
 }
 
@@ -89,9 +102,22 @@ const FACET_FIELD: Record<SearchFacetField, string> = {
 };
 const FIELD_FACET = Object.fromEntries(Object.entries(FACET_FIELD).map(([k, v]) => [v, k])) as Record<string, SearchFacetField>;
 
-/** Fields searched by free text, with weights mirroring the embedded engine's. */
-const QUERY_BY = ['title', 'company', 'locations', 'description'];
-const QUERY_BY_WEIGHTS = [4, 2, 2, 1];
+/**
+ * Fields searched by free text with the embedded engine's order of weights (`SEARCH_TEXT_FIELDS`:
+ * title > company > locations, department > type keywords > description), on Typesense's 0–15 scale.
+ */
+const QUERY_BY = ['title', 'company', 'locations', 'department', 'keywords', 'description'];
+const QUERY_BY_WEIGHTS = [15, 8, 5, 5, 3, 2];
+
+/** Each facet's own filter: left out of that facet's disjunctive count. */
+const FACET_FILTER = {
+  company: 'company',
+  country: 'country',
+  location: 'locations',
+  workplaceType: 'workplaceType',
+  employmentType: 'employmentType',
+  atsPlatform: 'atsPlatform',
+} as const satisfies Record<SearchFacetField, keyof NormalizedSearchFilters>;
 
 /** The collection schema (seed 003's jobs collection, adapted to {@link @jobkit/core!SearchDocument}). */
 export function typesenseCollectionSchema(name: string): TypesenseCollectionSchema {
@@ -102,6 +128,8 @@ export function typesenseCollectionSchema(name: string): TypesenseCollectionSche
       { name: 'company', type: 'string', facet: true },
       { name: 'locations', type: 'string[]', facet: true },
       { name: 'countries', type: 'string[]', facet: true },
+      { name: 'department', type: 'string', optional: true },
+      { name: 'keywords', type: 'string[]', optional: true },
       { name: 'description', type: 'string' },
       { name: 'workplace_type', type: 'string', facet: true, optional: true },
       { name: 'employment_types', type: 'string[]', facet: true },
@@ -114,6 +142,10 @@ export function typesenseCollectionSchema(name: string): TypesenseCollectionSche
       { name: 'job', type: 'string', index: false, optional: true },
     ],
     default_sorting_field: 'posted_at',
+    // Tech names keep their symbols, as in the embedded tokenizer; `.` and `/` join words there
+    // (both the compound and its words are indexed), which separating them here matches best.
+    symbols_to_index: ['+', '#'],
+    token_separators: ['/', '.'],
   };
 }
 
@@ -132,7 +164,7 @@ export function quoteFilterValue(value: string): string {
 const list = (values: readonly string[]) => `[${values.map(quoteFilterValue).join(',')}]`;
 
 /** `filter_by` for normalized filters (exported for tests and debugging). */
-export function buildFilterBy(q: NormalizedSearchQuery): string {
+export function buildFilterBy(q: Pick<NormalizedSearchQuery, 'filters'>): string {
   const f = q.filters;
   const parts: string[] = [];
   if (f.company) parts.push(`company:=${list(f.company)}`);
@@ -153,22 +185,31 @@ const SORT_BY: Record<NormalizedSearchQuery['sort'], string> = {
   salary: 'salary_max(missing_values: last):desc,_text_match:desc',
 };
 
-/** Typesense search parameters for a normalized query (exported for tests and debugging). */
+/**
+ * Typesense search parameters for a normalized query (exported for tests and debugging).
+ * `tokens` are the words to require (default: all of the query's; fewer once words are dropped).
+ */
 export function buildSearchParams(
   q: NormalizedSearchQuery,
   options: Pick<TypesenseSearchIndexOptions, 'typo' | 'maxCandidates'> = {},
+  tokens: readonly string[] = q.tokens,
 ): Record<string, string | number | boolean> {
+  const last = tokens[tokens.length - 1];
   const params: Record<string, string | number | boolean> = {
-    q: q.tokens.length === 0 ? '*' : q.q,
+    // The folded words, stop-words already left out, so Typesense requires exactly these.
+    q: tokens.length === 0 ? '*' : tokens.join(' '),
     query_by: QUERY_BY.join(','),
     query_by_weights: QUERY_BY_WEIGHTS.join(','),
     num_typos: 2,
     min_len_1typo: options.typo?.minLen1Typo ?? 4,
     min_len_2typo: options.typo?.minLen2Typo ?? 8,
-    // Typesense treats only the last token as a prefix.
-    prefix: true,
-    // Every token must match, as in the embedded engine (Typesense would otherwise drop tokens).
+    // Typesense treats only the last word as a prefix; never a 1–2 character word, stop-word or tech term.
+    prefix: last === undefined || isExpandable(last),
+    // Typos only when the exact words find nothing, as in the embedded engine.
+    typo_tokens_threshold: 1,
+    // Every word must match; words are dropped by re-asking (see `search`), so they can be reported.
     drop_tokens_threshold: 0,
+    prioritize_exact_match: true,
     sort_by: SORT_BY[q.sort],
     page: q.page,
     per_page: q.perPage,
@@ -176,12 +217,43 @@ export function buildSearchParams(
   };
   const filterBy = buildFilterBy(q);
   if (filterBy) params.filter_by = filterBy;
-  if (q.facets.length > 0) {
-    params.facet_by = q.facets.map((f) => FACET_FIELD[f]).join(',');
+  // Filtered facets are counted disjunctively by separate searches (see `buildFacetSearches`).
+  const own = q.facets.filter((f) => q.filters[FACET_FILTER[f]] === undefined);
+  if (own.length > 0) {
+    params.facet_by = own.map((f) => FACET_FIELD[f]).join(',');
     params.max_facet_values = q.maxFacetValues;
   }
   if (options.maxCandidates !== undefined) params.max_candidates = options.maxCandidates;
   return params;
+}
+
+/**
+ * One search per requested facet that has a filter of its own: the same words and every other
+ * filter, no hits, that facet's counts (Typesense's documented way to build disjunctive facets).
+ */
+export function buildFacetSearches(
+  q: NormalizedSearchQuery,
+  options: Pick<TypesenseSearchIndexOptions, 'typo' | 'maxCandidates'> = {},
+  tokens: readonly string[] = q.tokens,
+): { facet: SearchFacetField; params: Record<string, string | number | boolean> }[] {
+  const out: { facet: SearchFacetField; params: Record<string, string | number | boolean> }[] = [];
+  for (const facet of q.facets) {
+    const key = FACET_FILTER[facet];
+    if (q.filters[key] === undefined) continue;
+    const filters: NormalizedSearchFilters = { ...q.filters };
+    delete filters[key];
+    const params = buildSearchParams({ ...q, filters, facets: [] }, options, tokens);
+    delete params.filter_by;
+    const filterBy = buildFilterBy({ filters });
+    if (filterBy) params.filter_by = filterBy;
+    params.facet_by = FACET_FIELD[facet];
+    params.max_facet_values = q.maxFacetValues;
+    params.per_page = 0;
+    params.page = 1;
+    delete params.highlight_fields;
+    out.push({ facet, params });
+  }
+  return out;
 }
 
 const ImportLineSchema = z.object({
@@ -216,6 +288,16 @@ const SearchResponseSchema = z.object({
     .array(z.object({ field_name: z.string(), counts: z.array(z.object({ value: z.string(), count: z.number() })) }))
     .default([]),
 });
+
+const MultiSearchResponseSchema = z.object({ results: z.array(z.record(z.string(), z.unknown())) });
+
+function parseResponse(raw: unknown): z.infer<typeof SearchResponseSchema> {
+  const res = SearchResponseSchema.safeParse(raw);
+  if (!res.success) {
+    throw new JobkitError('SEARCH_FAILED', `[${WHERE}] unexpected search response: ${res.error.message}`, { cause: res.error });
+  }
+  return res.data;
+}
 
 const httpStatusOf = (error: unknown): number | undefined => {
   const status = (error as { httpStatus?: unknown } | null)?.httpStatus;
@@ -342,6 +424,27 @@ export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions)
     }
   };
 
+  /** Facet searches in one `multi_search` request when the client offers it, else one by one. */
+  const facetAnswers = async (
+    searches: Record<string, unknown>[],
+    ask: (params: Record<string, unknown>) => Promise<z.infer<typeof SearchResponseSchema>>,
+  ): Promise<z.infer<typeof SearchResponseSchema>[]> => {
+    const multi = (await client()).multiSearch;
+    if (!multi) return Promise.all(searches.map(ask));
+    let raw: unknown;
+    try {
+      raw = await multi.perform({ searches: searches.map((p) => ({ collection, ...p })) }, {});
+    } catch (error) {
+      throw fail('multi_search', error);
+    }
+    const results = MultiSearchResponseSchema.safeParse(raw);
+    if (!results.success) throw new JobkitError('SEARCH_FAILED', `[${WHERE}] unexpected multi_search response: ${results.error.message}`, { cause: results.error });
+    return results.data.results.map((r) => {
+      if ('error' in r && typeof r.error === 'string') throw new JobkitError('SEARCH_FAILED', `[${WHERE}] facet search failed: ${r.error}`, { details: { collection } });
+      return parseResponse(r);
+    });
+  };
+
   return {
     name: options.name ?? 'typesense',
 
@@ -404,17 +507,26 @@ export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions)
       assertOpen();
       const started = performance.now();
       const q = normalizeSearchQuery(query, WHERE);
-      const params = buildSearchParams(q, options);
-      let raw: unknown;
-      try {
-        raw = await (await client()).collections(collection).documents().search(params);
-      } catch (error) {
-        throw fail('search', error);
+      const api = (await client()).collections(collection).documents();
+      const ask = async (params: Record<string, unknown>): Promise<z.infer<typeof SearchResponseSchema>> => {
+        let raw: unknown;
+        try {
+          raw = await api.search(params);
+        } catch (error) {
+          throw fail('search', error);
+        }
+        return parseResponse(raw);
+      };
+      // Every word first; when nothing matches, the last word goes and the search is asked again.
+      let tokens = q.tokens;
+      let data = await ask(buildSearchParams(q, options, tokens));
+      while (data.found === 0 && q.dropTokens && tokens.length > 1) {
+        tokens = tokens.slice(0, -1);
+        data = await ask(buildSearchParams(q, options, tokens));
       }
-      const res = SearchResponseSchema.safeParse(raw);
-      if (!res.success) {
-        throw new JobkitError('SEARCH_FAILED', `[${WHERE}] unexpected search response: ${res.error.message}`, { cause: res.error });
-      }
+      // Nothing matched even one word: report no drop, and count facets for the whole query.
+      if (data.found === 0) tokens = q.tokens;
+      const res = { data };
       const hits: SearchHit[] = res.data.hits.map((h) => {
         const stored = h.document.job;
         let job: unknown;
@@ -444,11 +556,21 @@ export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions)
       });
       const facets: Record<string, FacetCount[]> = {};
       for (const f of q.facets) facets[f] = [];
-      for (const fc of res.data.facet_counts) {
-        const name = FIELD_FACET[fc.field_name];
-        if (name) facets[name] = fc.counts.map((c) => ({ value: c.value, count: c.count }));
+      const take = (counts: z.infer<typeof SearchResponseSchema>['facet_counts'], only?: SearchFacetField) => {
+        for (const fc of counts) {
+          const name = FIELD_FACET[fc.field_name];
+          if (name && (only === undefined || name === only)) facets[name] = fc.counts.map((c) => ({ value: c.value, count: c.count }));
+        }
+      };
+      take(res.data.facet_counts);
+      const extra = buildFacetSearches(q, options, tokens);
+      if (extra.length > 0) {
+        const answers = await facetAnswers(extra.map((e) => e.params), ask);
+        extra.forEach((e, i) => take(answers[i]?.facet_counts ?? [], e.facet));
       }
-      return { hits, found: res.data.found, facets, tookMs: res.data.search_time_ms ?? performance.now() - started };
+      const result: SearchResult = { hits, found: res.data.found, facets, tookMs: res.data.search_time_ms ?? performance.now() - started };
+      if (q.tokens.length > 0) result.droppedTokens = res.data.found > 0 ? q.tokens.slice(tokens.length) : [];
+      return result;
     },
 
     async close() {
