@@ -64,9 +64,13 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
   const warnings: string[] = [];
   let order: DateOrder | undefined;
   const read = (text: string, what: string): string | undefined => {
+    const base: ParseDateOptions = { ...(page.now ? { now: page.now } : {}), ...(page.lang ? { lang: page.lang } : {}) };
+    let r = parseDateDetailed(text, base);
+    if (!r.value) return undefined;
+    if (!r.ambiguous) return r.value;
+    // Only a date that reads both ways needs the page's order (a scan of its other dates).
     order ??= pageDateOrder(page, bodySample);
-    const opts: ParseDateOptions = { order: order.order, ...(page.now ? { now: page.now } : {}), ...(page.lang ? { lang: page.lang } : {}) };
-    const r = parseDateDetailed(text, opts);
+    r = parseDateDetailed(text, { ...base, order: order.order });
     if (!r.value) return undefined;
     if (r.ambiguous && !order.certain) warnings.push(`${what} "${text.slice(0, 40)}" could be day-first or month-first; read ${order.order === 'dmy' ? 'day-first' : 'month-first'} (${order.why})`);
     return r.value;

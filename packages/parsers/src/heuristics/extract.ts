@@ -65,7 +65,7 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
   const page = preparePage(doc, ctx);
   const fields: ExtractedFields = {};
   // A capped sample is enough for vocabulary cues, date order and the text-versus-links ratio.
-  const bodyText = textOf(page.body, 20_000).replace(/\s+/g, ' ');
+  const bodyText = textOf(page.body, 20_000);
 
   const title = extractTitle(page);
   if (title.title) fields.title = title.title;

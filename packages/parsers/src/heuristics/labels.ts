@@ -51,6 +51,7 @@ function blockText(node: AnyNode, maxChars: number): string {
 
 const SKIP = new Set(['nav', 'footer', 'script', 'style', 'noscript', 'template', 'svg', 'select', 'button', 'option']);
 const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'table', 'section', 'dl', 'h1', 'h2', 'h3', 'tr', 'tbody', 'article']);
+const LABEL_TAGS = new Set(['strong', 'b', 'span', 'label', 'dt', 'em', 'i']);
 const LEAFISH = new Set(['p', 'li', 'div', 'span', 'td', 'dd', 'section', 'small', 'label', 'strong', 'b', 'h4', 'h5', 'h6', 'em']);
 /** "Label: value" with the label first, or "value :Label" as right-to-left pages write it. */
 const LABEL_FIRST = /^\s*([^:：]{1,40}?)\s*[:：]\s*(.{1,200})$/u;
@@ -152,10 +153,18 @@ export function collectLabels(root: AnyNode): LabelHits {
       if (lines === null) {
         // A container: its first child may be a label element and the next one the value
         // ("<div><span>Location</span><span>Berlin</span></div>", icon rows, list items).
-        const kids = el.children.filter(isElement);
-        if (kids.length === 2) {
-          const label = shortText(kids[0]!);
-          if (label && labelField(label)) add(out, label, kids[1]!, kids[1]!);
+        let first: Element | undefined;
+        let second: Element | undefined;
+        let count = 0;
+        for (const c of el.children) {
+          if (!isElement(c)) continue;
+          if (++count === 1) first = c;
+          else if (count === 2) second = c;
+          else break;
+        }
+        if (count === 2) {
+          const label = shortText(first!);
+          if (label && labelField(label)) add(out, label, second!, second!);
         }
         return true;
       }
@@ -170,21 +179,21 @@ export function collectLabels(root: AnyNode): LabelHits {
         }
       }
       if (!hit && lines.length === 0) {
+        // Most leaves are prose: only a short element, or one that starts with a short child, can hold a label.
+        const own = shortText(el);
+        if (own !== undefined && labelField(own)) {
+          // Label element alone, value in the next sibling element ("<span>Salary</span><span>…</span>").
+          const next = nextElement(el);
+          if (next && el.children.every((c) => c.type === 'text' || (isElement(c) && !BLOCKS.has(c.name))) && add(out, own, next, next)) return false;
+        }
         // "<li><strong>Location</strong> Berlin</li>": a bold/label child, then text.
-        const kids = el.children.filter(isElement);
-        const head = kids[0];
-        if (head && ['strong', 'b', 'span', 'label', 'dt', 'em', 'i'].includes(head.name) && head === el.children.find((c) => c.type !== 'text' || (c as { data: string }).data.trim())) {
+        const head = el.children.find((c) => c.type !== 'text' || (c as { data: string }).data.trim());
+        if (head && isElement(head) && LABEL_TAGS.has(head.name)) {
           const label = shortText(head);
           if (label && labelField(label)) {
             const rest = cleanInline(textOf(el, 500)).slice(label.length);
             if (rest.trim()) add(out, label, rest, el);
           }
-        }
-        // Label element alone, value in the next sibling element ("<span>Salary</span><span>…</span>").
-        const own = shortText(el);
-        if (own && el.children.every((c) => c.type === 'text' || (isElement(c) && !BLOCKS.has(c.name))) && labelField(own)) {
-          const next = nextElement(el);
-          if (next && add(out, own, next, next)) return false;
         }
       }
       return false;

@@ -57,7 +57,9 @@ function ownNames(index: PageIndex, into: Set<string>): void {
     const k = t ? foldKey(cleanInline(t).replace(/\s*(?:logo|logotipo|logotype)$/i, '')) : '';
     if (k.length >= 2) into.add(k);
   };
-  for (const el of index.select('header [class*="logo" i], header [class*="brand" i], [class*="site-header" i] [class*="logo" i], #header [class*="logo" i]').slice(0, 4)) {
+  // One attribute lookup, then a short climb: descendant selectors would test every element.
+  const inHeader = (el: Element) => hasAncestor(el, (a) => a.name === 'header' || a.attribs.id === 'header' || /site-header/i.test(a.attribs.class ?? ''), 6);
+  for (const el of index.select('[class*="logo" i], [class*="brand" i]').filter(inHeader).slice(0, 4)) {
     add(el.name === 'img' ? el.attribs.alt : textOf(el, 120).length < 100 ? textOf(el, 120) : undefined);
     for (const img of el.children) if (isElement(img) && img.name === 'img') add(img.attribs.alt);
   }

@@ -38,15 +38,21 @@ const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
  * Fold text for vocabulary lookups: lower case, one space, Arabic letter variants unified
  * (أ/إ/آ → ا, ة → ه, ى → ي, tatweel dropped) so "استقبال" and "إستقبال" meet.
  */
+const ARABIC = /[\u0600-\u06ff]/;
+const ODD_SPACE = /[\t\n\r\f\v\u00a0\u200b-\u200f]| {2}/;
+
 export function foldWords(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u0622\u0623\u0625]/g, '\u0627')
-    .replace(/\u0629/g, '\u0647')
-    .replace(/\u0649/g, '\u064a')
-    .replace(/[\u0640\u064b-\u065f]/g, '')
-    .replace(/[\s\u00a0\u200b-\u200f]+/g, ' ')
-    .trim();
+  let t = text.toLowerCase();
+  // Most texts need neither pass; testing first saves the allocations.
+  if (ARABIC.test(t)) {
+    t = t
+      .replace(/[\u0622\u0623\u0625]/g, '\u0627')
+      .replace(/\u0629/g, '\u0647')
+      .replace(/\u0649/g, '\u064a')
+      .replace(/[\u0640\u064b-\u065f]/g, '');
+  }
+  if (ODD_SPACE.test(t)) t = t.replace(/[\s\u00a0\u200b-\u200f]+/g, ' ');
+  return t.trim();
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
