@@ -18,6 +18,8 @@ import type { Engines } from './engines.js';
 import { createPlatformMetrics, type PlatformMetrics } from './api/metrics.js';
 import { parseJobId, parseListParams, parseSearchParams, parseStatsParams } from './api/params.js';
 import { createRateLimiter, type RateLimitOptions } from './api/rate-limit.js';
+import { publicMessage } from './api/public-error.js';
+import { medianDaysOpen } from './api/days-open.js';
 
 export interface ApiServerOptions {
   engines: Pick<Engines, 'store' | 'search' | 'analytics' | 'describe' | 'ping'>;
@@ -60,6 +62,8 @@ export function jobSummary(job: JobPosting) {
     title: job.title,
     company: job.company.name,
     locations: job.locations.map((l) => l.raw || [l.city, l.country].filter(Boolean).join(', ')),
+    // The canonical form when the parsers resolved it (display string, city/region/country, remote area).
+    places: job.locations.map((l) => ({ display: l.display ?? null, city: l.city ?? null, region: l.region ?? null, country: l.country ?? null, remoteRegion: l.remoteRegion ?? null })),
     country: job.locations.find((l) => l.country)?.country ?? null,
     workplaceType: job.workplaceType,
     employmentType: job.employmentType,
@@ -157,6 +161,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         pages: Math.ceil(result!.found / query.perPage!),
         hits: result!.hits.map((h) => ({ ...jobSummary(h.job), highlights: h.highlights ?? [] })),
         facets: result!.facets,
+        ...(result!.droppedTokens ? { droppedTokens: result!.droppedTokens } : {}),
         tookMs: result!.tookMs,
         cached,
       });
@@ -186,7 +191,8 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         a.medianDaysOpen(),
         engines.store.stats(),
       ]);
-      send(res, 200, { period, jobs: store, overTime, topCompanies, salaries, workplace, ats, daysOpen });
+      const open = await medianDaysOpen(daysOpen, engines.search, engines.store);
+      send(res, 200, { period, jobs: store, overTime, topCompanies, salaries, workplace, ats, daysOpen: open });
       return;
     }
     const asset = STATIC[path];
@@ -227,10 +233,10 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       .catch((error: unknown) => {
         if (res.headersSent) return void res.end();
         if (error instanceof HttpError) {
-          send(res, error.status, { error: { code: error.code, message: error.message } });
+          send(res, error.status, { error: { code: error.code, message: publicMessage(error.message) } });
         } else if (JobkitError.is(error, 'INVALID_ARGUMENT') || JobkitError.is(error, 'VALIDATION_FAILED')) {
           const details = (error as JobkitError).details as { issues?: string[] } | undefined;
-          send(res, 400, { error: { code: 'INVALID_ARGUMENT', message: (error as Error).message, ...(details?.issues ? { issues: details.issues } : {}) } });
+          send(res, 400, { error: { code: 'INVALID_ARGUMENT', message: publicMessage((error as Error).message), ...(details?.issues ? { issues: details.issues } : {}) } });
         } else {
           send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
           process.emitWarning(`[example/server] ${url.pathname}: ${String((error as Error)?.stack ?? error)}`);
