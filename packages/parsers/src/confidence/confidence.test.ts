@@ -56,7 +56,8 @@ describe('confidence from page evidence', () => {
     expect(title.reasons.join(' ')).toMatch(/contradicts the visible page/);
     expect(warnings.some((w) => /title/.test(w) && (/confidence lowered/.test(w) || /differs from the page's/.test(w)))).toBe(true);
     const entry = job!.quality.breakdown.find((r) => r.rule === 'confidence:title');
-    expect(entry?.points).toBeLessThan(0);
+    // 32 points: enough to keep an otherwise complete posting below the gate.
+    expect(entry?.points).toBeLessThanOrEqual(-30);
   });
 
   it('a chrome h1 ("Careers") is not evidence against a structured title', () => {

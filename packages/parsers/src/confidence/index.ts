@@ -125,7 +125,8 @@ function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBra
     const where = [h1Equal && 'h1', inHead && 'the page head'].filter(Boolean).join(' and ');
     s.adjust(structured || source === 'ats-api' ? 0.05 : (h1Equal ? 0.05 : 0) + (inHead ? 0.15 : 0), `agrees with ${where}`);
   } else if (structured && (h1 !== undefined || head[1] !== undefined || warnedContradiction)) {
-    s.adjust(-0.4, 'structured data contradicts the visible page');
+    // Stale or templated markup: on its own it must keep a complete posting below the gate.
+    s.cap([{ reason: 'structured data contradicts the visible page', cap: 0.35 }]);
     if (!warnedContradiction) ev.warnings.push(`${source} title "${draft.title.slice(0, 80)}" matches neither the page's h1 nor its og:title ("${(h1 ?? head[1] ?? '').slice(0, 80)}"); confidence lowered`);
   } else if (structured && head[0] !== undefined) {
     s.adjust(-0.1, "not in the page's <title>");
