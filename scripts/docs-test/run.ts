@@ -1,7 +1,8 @@
 /**
  * Docs test: every `ts` block of README.md, docs/**\/*.md and packages/*\/README.md is type-checked
- * as an external app sees the packages (a temp app whose node_modules link the BUILT packages, so
- * imports go through each package's `exports` to `dist`; strict, `moduleResolution: nodenext`),
+ * as an external app sees the packages (a temp app with the `npm pack` tarballs of the BUILT
+ * packages unpacked into its node_modules, so imports go through each package's `exports` to what
+ * it ships; strict, `moduleResolution: nodenext`),
  * and blocks marked `run` are executed offline in a fresh directory each (a static server on
  * 127.0.0.1 over examples/parse-demo/pages, PGlite on disk, the Pub/Sub emulator when
  * PUBSUB_EMULATOR_HOST is set) and must exit 0 on their own within the timeout.
@@ -57,6 +58,34 @@ function link(target: string, at: string): void {
   symlinkSync(target, at, 'dir');
 }
 
+/**
+ * Install the packages as npm would ship them: `npm pack` each (so only what `files` lists is
+ * there), unpack into the app's node_modules, and link each package's own runtime dependencies
+ * from the workspace install (the sandbox has no registry; the @jobkit siblings resolve to each other).
+ */
+async function installPacked(dir: string): Promise<void> {
+  const tarballs = join(dir, 'tarballs');
+  mkdirSync(tarballs, { recursive: true });
+  await Promise.all(
+    PACKAGES.map(async (p) => {
+      const pkgDir = join(ROOT, 'packages', p);
+      const packed = await run('npm', ['pack', '--silent', '--pack-destination', tarballs], { cwd: pkgDir, env: { ...process.env, npm_config_loglevel: 'error' } });
+      const file = packed.out.trim().split('\n').pop() ?? '';
+      if (packed.code !== 0 || !file.endsWith('.tgz')) throw new Error(`npm pack failed in packages/${p}: ${packed.out}`);
+      const target = join(dir, 'node_modules', '@jobkit', p);
+      mkdirSync(target, { recursive: true });
+      const untar = await run('tar', ['-xzf', join(tarballs, file), '-C', target, '--strip-components=1'], { cwd: dir });
+      if (untar.code !== 0) throw new Error(`could not unpack ${file}: ${untar.out}`);
+      const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+      for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
+        if (dep.startsWith('@jobkit/')) continue;
+        const from = join(pkgDir, 'node_modules', dep);
+        if (existsSync(from)) link(realpathSync(from), join(target, 'node_modules', dep));
+      }
+    }),
+  );
+}
+
 function makeApp(dir: string): void {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'docs-test-app', private: true, type: 'module' }, null, 2));
   writeFileSync(
@@ -80,7 +109,6 @@ function makeApp(dir: string): void {
       2,
     ),
   );
-  for (const p of PACKAGES) link(join(ROOT, 'packages', p), join(dir, 'node_modules', '@jobkit', p));
   for (const d of APP_DEPS) {
     const found = findDep(d);
     if (found) link(found, join(dir, 'node_modules', d));
@@ -189,6 +217,9 @@ async function main(): Promise<void> {
   }
   const app = mkdtempSync(join(tmpdir(), 'jobkit-docs-test-'));
   makeApp(app);
+  const packStarted = Date.now();
+  await installPacked(app);
+  const packMs = Date.now() - packStarted;
   mkdirSync(join(app, 'blocks'));
   const files = new Map<string, { block: DocBlock; offset: number }>();
   blocks.forEach((b, i) => {
@@ -265,7 +296,7 @@ async function main(): Promise<void> {
   for (const s of skipped) console.log(`skip ${s}`);
   console.log(
     `\ndocs-test: ${blocks.length} blocks in ${new Set(blocks.map((b) => b.file)).size} files; ` +
-      `${files.size} type-checked (${(tscMs / 1000).toFixed(1)} s), ${ran} run, ${skipped.length} skipped; ` +
+      `packed and unpacked in ${(packMs / 1000).toFixed(1)} s; ${files.size} type-checked (${(tscMs / 1000).toFixed(1)} s), ${ran} run, ${skipped.length} skipped; ` +
       `${failures.length} failure(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
   if (keep) console.log(`app kept at ${app}`);
