@@ -112,7 +112,7 @@ const reasons = (title: string, ctx: Parameters<typeof titleShapeIssues>[1] = {}
 /** Families of bad titles (strings of our own; each family has members that differ in syntax, language and position). */
 const BAD_TITLES: [family: string, reason: RegExp, titles: string[], patch?: Partial<ScorableJob>][] = [
   ['template placeholder', /placeholder/, ['{{ posting.name }}', '{{title}} – Careers', '${jobTitle}', 'Role: %s', '%(position)s in Lyon', '{0} (m/w/d)', '<%= vacancy.title %>', '[[JOB_NAME]]', '__POSITION_TITLE__', 'undefined', '[object Object]']],
-  ['counter', /counter/, ['3 notifications', '(12) Nachrichten', '57 new jobs', '99+ alerts', '(4)', '0 nouveaux messages', '8 件']],
+  ['counter', /counter/, ['3 notifications', '(12) Nachrichten', '57 new jobs', '99+ alerts', '(4)', '0 nouveaux messages', '8 件', '3件の通知', '5 条消息', '12 уведомлений']],
   ['navigation / cookie / footer text', /navigation|cookie|footer|sign-in/, ['Skip to main content', 'Stellenangebote', 'Accept all', 'We use cookies to improve your experience', '© 2025 Northwind Traders. All rights reserved.', 'Iniciar sesión', 'ログイン', 'Back to search', 'Sign in to apply']],
   ['section heading', /section heading/, ['About the role', 'Ihr Profil', 'Profil recherché', 'Requisitos', '仕事内容', 'Similar jobs']],
   ["careers page's name", /careers page/, ['Careers at Northwind', 'Jobs | Contoso', 'Karriere bei Fabrikam', 'Northwind Careers', 'Open positions – Tailspin']],
@@ -159,6 +159,7 @@ describe('title shapes', () => {
       'Senior Backend Engineer', 'Customer Success Manager (m/w/d)', 'Careers Adviser', 'QA', 'C++ Developer', '3D Artist', '2nd Shift Forklift Operator',
       'Backend Engineer (India)', 'Nurse - Night Shift', 'Ingeniero/a de Datos', 'Chargé(e) de mission RH', '前端工程师（React）', 'محاسب أول', 'Медицинская сестра',
       'Medewerker Klantenservice 32-40 uur', 'Teilzeit Buchhalter (m/w/d)', 'Data Scientist – Applied ML', 'Jobs Coordinator, Youth Employment Programme',
+      '911 Dispatcher', '24/7 Support Agent', 'Head of Careers', 'Job Coach', 'Hiring Manager Assistant', '1st Line Support',
     ]) {
       expect(titleShapeIssues(title, ctx), title).toEqual([]);
     }
@@ -183,6 +184,13 @@ describe('company shapes', () => {
   ])('%s is flagged and keeps the posting below the threshold', (_name, company, reason) => {
     expect(companyShapeIssues(company).map((i) => i.reason).join('; ')).toMatch(reason);
     expect(scoreQuality({ ...complete(), company: { name: company } }, { now }).score).toBeLessThan(DEFAULT_QUALITY_THRESHOLD);
+  });
+
+  it("a board's own vacancies name the board as employer without an issue", () => {
+    expect(companyShapeIssues('LinkedIn', { url: 'https://careers.linkedin.com/jobs/123' })).toEqual([]);
+    expect(companyShapeIssues('Greenhouse', { url: 'https://boards.greenhouse.io/greenhouse/jobs/77' })).toEqual([]);
+    expect(companyShapeIssues('LinkedIn', { url: 'https://www.linkedin.com/jobs/view/backend-engineer-at-northwind-123' })).not.toEqual([]);
+    expect(companyShapeIssues('Lever', { url: 'https://jobs.lever.co/northwind/5f1c' })).not.toEqual([]);
   });
 
   it('real employer names have no issue; a company Jobkit derived is not shape-checked', () => {

@@ -169,7 +169,28 @@ const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p
 /** Template syntax left unrendered: `{{ job.title }}`, `${title}`, `%s`, `%(name)s`, `{0}`, `<%= x %>`, `[[x]]`, `__TITLE__`, `:title:`. */
 const PLACEHOLDER = /\{\{|\}\}|\$\{|<%|%>|%\([a-z_]{1,30}\)[sd]|(?:^|[^\p{L}\p{N}%])%[sd](?![\p{L}\p{N}])|\{\d{1,2}\}|\[\[|\]\]|__[A-Z][A-Z_]{1,30}__|\bundefined\b|\bnull\b|\[object Object\]|\bNaN\b/u;
 /** A counter: a number and at most two words ("0 notifications", "12 neue Jobs", "(3)"). */
-const COUNTER = /^[([]?\d{1,7}\+?[)\]]?(?:\s+[^\s\d]+){0,2}$/u;
+const COUNTER = /^[([]?\d{1,7}\+?[)\]]?\s*(.{0,60})$/u;
+/** Words a counter counts, in the languages the parsers read ("911 Dispatcher" is a role, "12 alerts" is not). */
+const COUNTER_WORDS = new Set(
+  [
+    'notification', 'notifications', 'message', 'messages', 'alert', 'alerts', 'new', 'unread', 'job', 'jobs', 'result', 'results', 'offer', 'offers', 'vacancies', 'item', 'items', 'update', 'updates',
+    'nachricht', 'nachrichten', 'benachrichtigung', 'benachrichtigungen', 'neue', 'stellen', 'treffer', 'ergebnisse', 'nouveau', 'nouveaux', 'nouvelle', 'nouvelles', 'offres', 'résultats',
+    'notificación', 'notificaciones', 'mensaje', 'mensajes', 'ofertas', 'empleos', 'resultados', 'nuevos', 'nuevas', 'notificações', 'mensagens', 'vagas', 'novas', 'novos', 'notifiche',
+    'messaggi', 'offerte', 'risultati', 'nuovi', 'nuove', 'meldingen', 'berichten', 'vacatures', 'resultaten', 'nieuwe', 'powiadomienia', 'powiadomień', 'wiadomości', 'ofert', 'nowe',
+    'уведомление', 'уведомления', 'уведомлений', 'сообщение', 'сообщения', 'сообщений', 'вакансий', 'вакансии', 'результатов', 'новых', 'إشعارات', 'إشعار', 'رسائل', 'وظيفة', 'وظائف', 'सूचनाएं',
+  ].map(fold),
+);
+/** CJK counters after a number: "8件", "3件の通知", "5条消息", "2건", "7 알림". */
+const CJK_COUNTER = /^(?:件|条|個|个|건|개)?(?:の)?(?:通知|新着|メッセージ|消息|新消息|通知消息|알림|메시지|求人)?$/u;
+
+function isCounter(text: string): boolean {
+  const m = COUNTER.exec(text);
+  if (!m) return false;
+  const rest = (m[1] ?? '').trim();
+  if (rest === '' || CJK_COUNTER.test(rest.replace(/\s+/g, ''))) return true;
+  const words = fold(rest).split(' ');
+  return words.length <= 3 && words.every((w) => COUNTER_WORDS.has(w));
+}
 /** "(3) Senior Engineer": an unread counter in front of a title (browser tabs). */
 const COUNTER_PREFIX = /^\(\d{1,5}\+?\)\s/;
 /** Words that are a page's chrome, never a role, in the languages the parsers read. */
@@ -199,7 +220,7 @@ const SECTION_HEADINGS = new Set(
 const CHROME_PHRASE = /cookie|©|\(c\)\s*\d{4}|all rights reserved|privacy (?:policy|settings)|terms (?:of|and) (?:use|service|conditions)|skip to (?:main )?content|javascript (?:is )?(?:required|disabled)|enable javascript|sign in to|log in to|datenschutzerklärung|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
 /** A careers page's own name: "Jobs at Acme", "Careers | Acme", "Acme Careers", "Karriere bei Acme". */
 const CAREERS_PAGE = /^(?:careers?|jobs?|job openings|open (?:positions|roles)|vacancies|karriere|stellenangebote|jobs? bei|emplois|carrières|empleos|trabaja con nosotros|vagas|vacatures)\s*(?:at|@|bei|chez|en|em|bij|with|[|:–—-])\s*\S/i;
-const CAREERS_SUFFIX = /^\S+(?:\s\S+)?\s+(?:careers|jobs|karriere|stellenangebote|emplois|empleos|vagas|vacatures)$/i;
+const CAREERS_SUFFIX = /^\S+(?:\s(?!(?:of|for|de|des|du|für|and|&)\s)\S+)?\s+(?:careers|jobs|karriere|stellenangebote|emplois|empleos|vagas|vacatures)$/i;
 /** Announcement wording around the role: "Vacancy: X", "Wir suchen X", "X の公募について", "招聘启事：X". */
 const ANNOUNCEMENT_PREFIX = /^(?:vacancy|job opening|opening|job|position|hiring|now hiring|we(?:'re| are) hiring|stellenausschreibung|ausschreibung|stellenangebot|recrutement|offre d'emploi|convocatoria|vacante|vaga|offerta di lavoro|vacature|oferta pracy|вакансия|招聘启事|招聘|诚聘|急招|募集|求人|公募)\s*[:：–—-]\s*\S|^(?:wir suchen|we are hiring|we're hiring|now hiring|on recrute|nous recrutons|buscamos|se busca|estamos contratando|cerchiamo|poszukujemy|требуется|ищем)\s+\S/iu;
 const ANNOUNCEMENT_SUFFIX = /(?:の(?:公募|募集)(?:について|のお知らせ)?|公募(?:について)?|募集要項|招聘启事|招聘公告)$/u;
@@ -243,7 +264,7 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
   const f = fold(t);
   if (!f) return [{ reason: 'no letters or digits', cap: 0 }];
   if (PLACEHOLDER.test(t)) issues.push({ reason: 'template placeholder', cap: 0.05 });
-  if (COUNTER.test(t)) issues.push({ reason: 'a counter, not a title', cap: 0.1 });
+  if (isCounter(t)) issues.push({ reason: 'a counter, not a title', cap: 0.1 });
   else if (COUNTER_PREFIX.test(t)) issues.push({ reason: 'starts with an unread counter', cap: 0.3 });
   if (CHROME_EXACT.has(f)) issues.push({ reason: 'navigation text, not a title', cap: 0.05 });
   else if (SECTION_HEADINGS.has(f)) issues.push({ reason: 'a section heading, not a title', cap: 0.05 });
@@ -287,6 +308,20 @@ const COMPANY_NAV = new Set(
 );
 const SLOGAN_WORDS = /\b(?:jobs?|vacanc(?:y|ies)|careers?|employment|recruitment|hiring|stellenangebote|emplois?|empleos?|vagas)\b/gi;
 
+/** A board's or ATS's own vacancies: `careers.linkedin.com`, `…/careers/…`, `boards.greenhouse.io/greenhouse/…`. */
+function platformHiresForItself(name: string, url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    const first = fold(u.pathname.split('/').find(Boolean) ?? '');
+    // jobs.<ats> hosts (jobs.lever.co/acme) serve other employers; careers.<board> hosts do not.
+    if (/^careers\./.test(u.hostname) && u.hostname.includes(name.replace(/ /g, ''))) return true;
+    return first === name || /\/(?:careers|about\/careers)\//i.test(u.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** Bad shapes of a company name that need no page to see (placeholders, chrome, a board's name or slogan). Linear, capped at 300 characters. */
 export function companyShapeIssues(company: string, context: Omit<ShapeContext, 'company'> = {}): ShapeIssue[] {
   const c = company.slice(0, SHAPE_CHARS).trim();
@@ -295,9 +330,9 @@ export function companyShapeIssues(company: string, context: Omit<ShapeContext, 
   const issues: ShapeIssue[] = [];
   if (PLACEHOLDER.test(c)) issues.push({ reason: 'template placeholder', cap: 0.05 });
   if (CHROME_EXACT.has(f) || CHROME_PHRASE.test(c) || COMPANY_NAV.has(f) || SECTION_HEADINGS.has(f)) issues.push({ reason: 'navigation or footer text', cap: 0.1 });
-  if (PLATFORM_NAMES.has(f)) issues.push({ reason: 'a job board or ATS, not the employer', cap: 0.1 });
+  if (PLATFORM_NAMES.has(f) && !platformHiresForItself(f, context.url)) issues.push({ reason: 'a job board or ATS, not the employer', cap: 0.1 });
   if ((c.match(SLOGAN_WORDS)?.length ?? 0) >= 2) issues.push({ reason: "a site's slogan", cap: 0.1 });
-  if (COUNTER.test(c) && /^\(?\d/.test(c)) issues.push({ reason: 'a counter', cap: 0.1 });
+  if (isCounter(c)) issues.push({ reason: 'a counter', cap: 0.1 });
   return issues;
 }
 
