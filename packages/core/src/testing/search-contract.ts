@@ -76,7 +76,9 @@ function draft(n: number, d: Partial<JobDraft>): JobPosting {
       provenance: {},
       ...d,
     },
-    { now: NOW },
+    // Parity rates: the salary cases test filter semantics on the annualized figure
+    // (`salary.annualized`, which salary_min/salary_max carry), not a day's exchange rates.
+    { now: NOW, pay: { baseCurrency: 'EUR', fx: { base: 'EUR', date: '2025-06-01', source: 'contract parity', rates: { EUR: 1, GBP: 1, USD: 1 } } } },
   );
 }
 
@@ -517,6 +519,8 @@ export function runSearchIndexContract(options: SearchIndexContractOptions): voi
       expect(ids(await index.search({ q: 'jnior data engineer' }))).toEqual([j.jde.id, j.jds.id]);
       expect(sorted(ids(await index.search({ q: 'data enginer' })))).toEqual(sorted([j.de.id, j.sde.id, j.jde.id, j.jds.id]));
       expect(ids(await index.search({ q: 'falcn' }))[0]).toBe(j.falconTitle.id);
+      // Swapped neighbours count as one typo (Damerau–Levenshtein).
+      expect(ids(await index.search({ q: 'falocn platform' }))).toEqual([j.falconTitle.id]);
     });
 
     test('prefixLast', 'matches the last word as a prefix from 3 characters, no other word', async () => {

@@ -232,6 +232,14 @@ export class TermIndex {
       for (const [term, [id, distance]] of this.dict.fuzzyGet(token, budget)) {
         if (distance > 0) offer(term, id, PENALTY_TYPO[distance as 0 | 1 | 2] ?? 0.3, distance);
       }
+      // Two swapped neighbours are one typo (Damerau–Levenshtein, as Typesense counts them), not two.
+      const chars = [...token];
+      for (let i = 0; i + 1 < chars.length; i++) {
+        if (chars[i] === chars[i + 1]) continue;
+        const swapped = [...chars.slice(0, i), chars[i + 1], chars[i], ...chars.slice(i + 2)].join('');
+        const id = this.dict.get(swapped);
+        if (id !== undefined) offer(swapped, id, PENALTY_TYPO[1], 1);
+      }
     }
     // Best penalty first, then the most frequent term: bounded work however short the prefix.
     const out = [...found.values()]
