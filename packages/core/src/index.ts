@@ -27,8 +27,10 @@ export { scoreQuality, DEFAULT_QUALITY_THRESHOLD, titleShapeIssues, companyShape
 export type { ScoreQualityOptions, ScorableJob, ShapeIssue, ShapeContext } from './quality.js';
 export { toSchemaOrgJobPosting, validateGoogleJobPosting } from './schema-org.js';
 export type { GoogleJobPostingReport } from './schema-org.js';
-export { finalizeJob, cleanText } from './job.js';
+export { finalizeJob, cleanText, normalizeDate } from './job.js';
 export type { FinalizeJobOptions } from './job.js';
+export { annualizeSalary, convertCurrency, ECB_REFERENCE_RATES } from './pay/index.js';
+export type { FxTable, PayOptions } from './pay/index.js';
 
 // Ports
 export type { SqlExecutor, SqlResult } from './ports/sql.js';

@@ -7,12 +7,18 @@
  */
 import { JobkitError } from './errors.js';
 import { canonicalizeUrl, jobIdFromUrlHash, sha256Hex } from './identity.js';
+import { annualizeSalary, type PayOptions } from './pay/annualize.js';
 import { scoreQuality } from './quality.js';
 import { JobDraftSchema, JobPostingSchema, type JobDraft, type JobPosting } from './schema/job-posting.js';
 
 export interface FinalizeJobOptions {
   /** Reference time for quality date rules. */
   now?: Date;
+  /**
+   * How `salary.annualized` is computed (base currency, hours, weeks, exchange-rate table);
+   * `false` leaves it out. @default USD, 40 h × 52 weeks, the shipped ECB table
+   */
+  pay?: PayOptions | false;
 }
 
 /** ES2024 string methods (Node 20+, every current browser); the compile target's lib predates them. */
@@ -61,8 +67,49 @@ function cleanStrings<T>(value: T): T {
   return (copy ?? value) as T;
 }
 
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+// ISO 8601 date-time: optional seconds and fraction; `Z`, ±hh:mm, ±hhmm, ±hh or no zone at all.
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
 /**
- * Clean every text field (see {@link cleanText}), canonicalize the URL, derive `id` and `urlHash`,
+ * The one date form every posting carries: `YYYY-MM-DD` when only a calendar date is known, else
+ * the UTC instant to the second, `YYYY-MM-DDTHH:MM:SSZ` (no milliseconds: no source states posting
+ * times finer than that). `2026-11-03T10:05:00-04:00`, `…+00:00`, `….000+00:00` and `…Z` of the
+ * same instant all become `2026-11-03T14:05:00Z`. A date-time without a zone is read as UTC,
+ * except local midnight (`2026-11-03T00:00:00`), which is how many sources write a bare date and
+ * stays `2026-11-03`. Other text `Date.parse` reads (RFC 2822) becomes a UTC instant. Returns
+ * `null` for text that is no date (length-capped, so linear).
+ */
+export function normalizeDate(value: string): string | null {
+  const s = value.trim();
+  if (!s || s.length > 64) return null;
+  const d = DATE_ONLY.exec(s);
+  if (d) {
+    const ms = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]));
+    return new Date(ms).toISOString().slice(0, 10) === s ? s : null;
+  }
+  const t = DATE_TIME.exec(s);
+  if (t && !t[7] && t[4] === '00' && t[5] === '00' && (t[6] ?? '00') === '00' && !/[.,]\d*[1-9]/.test(s)) {
+    return normalizeDate(`${t[1]}-${t[2]}-${t[3]}`);
+  }
+  // Rebuilt in the one shape every engine's Date.parse reads ("+05" and "+0530" are not).
+  const zone = t?.[7] ? (t[7].toUpperCase() === 'Z' ? 'Z' : `${t[7].slice(0, 3)}:${t[7].slice(3).replace(':', '') || '00'}`) : 'Z';
+  const ms = t ? Date.parse(`${t[1]}-${t[2]}-${t[3]}T${t[4]}:${t[5]}:${t[6] ?? '00'}${zone}`) : Date.parse(s);
+  if (Number.isNaN(ms)) return null;
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+/** {@link normalizeDate} for an optional draft field: unreadable text is kept for the schema to judge. */
+function normalizeDateField(value: string | null | undefined): string | null | undefined {
+  if (value === null || value === undefined) return value;
+  return normalizeDate(value) ?? value;
+}
+
+/**
+ * Clean every text field (see {@link cleanText}), normalize dates to one form (see
+ * {@link normalizeDate}) and pay to a comparable annual figure (see {@link annualizeSalary}),
+ * canonicalize the URL, derive `id` and `urlHash`,
  * score quality and validate the result.
  * @throws JobkitError `VALIDATION_FAILED` with the zod issues as `cause` (also when a required
  * field, such as the title, holds nothing but control characters).
@@ -76,6 +123,15 @@ export function finalizeJob(draft: JobDraft, options: FinalizeJobOptions = {}): 
   }
   // After the parse: zod has dropped unknown keys, so only schema fields (a shallow tree) are walked.
   const data = cleanStrings(parsedDraft.data);
+  data.datePosted = normalizeDateField(data.datePosted) ?? null;
+  data.validThrough = normalizeDateField(data.validThrough) ?? null;
+  if (data.fetchedAt !== undefined) data.fetchedAt = normalizeDateField(data.fetchedAt) ?? undefined;
+  if (data.salary) {
+    // Recomputed every time, so a draft cannot carry a stale or hand-made figure.
+    const { annualized: _stale, ...salary } = data.salary;
+    const annualized = options.pay === false ? null : annualizeSalary(salary, options.pay);
+    data.salary = annualized ? { ...salary, annualized } : salary;
+  }
   const url = canonicalizeUrl(data.url);
   const urlHash = sha256Hex(url);
   const base = { ...data, url, urlHash, id: jobIdFromUrlHash(urlHash) };

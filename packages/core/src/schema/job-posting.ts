@@ -78,6 +78,31 @@ export const LocationSchema = z.object({
 });
 export type Location = z.infer<typeof LocationSchema>;
 
+/**
+ * A salary made comparable: the annual figure in one base currency and the basis it was computed
+ * on (set by `finalizeJob`, see `annualizeSalary`). Search sorts and salary filters use it.
+ */
+export const AnnualizedSalarySchema = z.object({
+  min: z.number().nonnegative().nullable(),
+  max: z.number().nonnegative().nullable(),
+  /** ISO 4217 base currency of `min`/`max`. */
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  basis: z.object({
+    /** The posting's own period the figure was scaled from. */
+    period: SalaryPeriodSchema,
+    hoursPerWeek: z.number().positive().max(168),
+    daysPerWeek: z.number().positive().max(7),
+    weeksPerYear: z.number().positive().max(53),
+    monthsPerYear: z.number().int().min(12).max(24),
+    /** Base-currency units per unit of the posting's currency (1 when they are the same). */
+    fxRate: z.number().positive(),
+    /** The day of the exchange rates (`YYYY-MM-DD`). */
+    rateDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    rateSource: z.string().max(200),
+  }),
+});
+export type AnnualizedSalary = z.infer<typeof AnnualizedSalarySchema>;
+
 export const SalarySchema = z.object({
   min: z.number().nonnegative().nullable(),
   max: z.number().nonnegative().nullable(),
@@ -91,6 +116,8 @@ export const SalarySchema = z.object({
   monthsPerYear: z.number().int().min(12).max(24).optional(),
   /** The salary text as the source stated it. */
   raw: z.string().optional(),
+  /** The comparable annual figure (see {@link AnnualizedSalarySchema}); absent when it cannot be computed. */
+  annualized: AnnualizedSalarySchema.optional(),
 });
 export type Salary = z.infer<typeof SalarySchema>;
 

@@ -12,9 +12,12 @@ export interface SearchDocument {
   id: string;
   title: string;
   company: string;
-  /** `raw` and `city` of every location, deduplicated. */
+  /**
+   * The canonical label (`display`, "Munich, Germany") of every location that has one, else its
+   * `raw` text and `city`; deduplicated. Facets and filters see one value per place.
+   */
   locations: string[];
-  /** Upper-case ISO 3166-1 alpha-2 codes, deduplicated. */
+  /** Upper-case ISO 3166-1 alpha-2 codes (the resolved, canonical country), deduplicated. */
   countries: string[];
   /** Department or team, when the source names one. */
   department?: string;
@@ -27,9 +30,13 @@ export interface SearchDocument {
   description: string;
   workplace_type?: string;
   employment_types: string[];
-  /** `salary.min ?? salary.max`; absent without a salary. */
+  /**
+   * Comparable pay: `salary.annualized.min ?? .max` (annual, in the base currency, set by
+   * `finalizeJob`); postings without an annual figure fall back to `salary.min ?? salary.max`.
+   * Absent without a salary.
+   */
   salary_min?: number;
-  /** `salary.max ?? salary.min`; absent without a salary. */
+  /** `salary.annualized.max ?? .min`, with the same fallback; absent without a salary. */
   salary_max?: number;
   /** `datePosted` in epoch ms; 0 when unknown so such postings sort last and never pass `postedAfter`. */
   posted_at: number;
@@ -67,8 +74,11 @@ export function toSearchDocument(job: JobPosting): SearchDocument {
   const locations = new Set<string>();
   const countries = new Set<string>();
   for (const loc of job.locations) {
-    if (loc.raw.trim()) locations.add(loc.raw.trim());
-    if (loc.city?.trim()) locations.add(loc.city.trim());
+    if (loc.display?.trim()) locations.add(loc.display.trim());
+    else {
+      if (loc.raw.trim()) locations.add(loc.raw.trim());
+      if (loc.city?.trim()) locations.add(loc.city.trim());
+    }
     if (loc.country) countries.add(loc.country.toUpperCase());
   }
   const doc: SearchDocument = {
@@ -89,8 +99,9 @@ export function toSearchDocument(job: JobPosting): SearchDocument {
   if (job.department?.trim()) doc.department = job.department.trim();
   if (job.workplaceType) doc.workplace_type = job.workplaceType;
   if (job.ats) doc.ats_platform = job.ats.platform;
-  const lo = job.salary?.min ?? job.salary?.max ?? null;
-  const hi = job.salary?.max ?? job.salary?.min ?? null;
+  const pay = job.salary?.annualized ?? job.salary;
+  const lo = pay?.min ?? pay?.max ?? null;
+  const hi = pay?.max ?? pay?.min ?? null;
   if (lo !== null && hi !== null) {
     doc.salary_min = lo;
     doc.salary_max = hi;

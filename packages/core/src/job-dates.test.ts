@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { finalizeJob, normalizeDate } from './job.js';
+import type { JobDraft } from './schema/job-posting.js';
+
+describe('normalizeDate: one form for every source', () => {
+  // Each group: spellings of one value as sources write them (JSON-LD, ATS APIs, feeds, heuristics).
+  const groups: [string, string[]][] = [
+    ['2026-11-03T14:05:00Z', ['2026-11-03T14:05:00Z', '2026-11-03T14:05:00+00:00', '2026-11-03T14:05:00.000+00:00', '2026-11-03T10:05:00-04:00', '2026-11-03T19:35:00+0530', '2026-11-03T16:05:00+02', '2026-11-03 14:05:00', '2026-11-03T14:05Z', '2026-11-03t14:05:00.123z', 'Tue, 03 Nov 2026 14:05:00 GMT']],
+    ['2026-11-03', ['2026-11-03', '2026-11-03T00:00:00', '2026-11-03T00:00', '2026-11-03 00:00:00.000']],
+    ['2026-11-02T22:00:00Z', ['2026-11-03T00:00:00+02:00']],
+  ];
+  it.each(groups)('%s', (expected, inputs) => {
+    for (const input of inputs) expect([input, normalizeDate(input)]).toEqual([input, expected]);
+  });
+
+  it('rejects what is no date, cheaply', () => {
+    for (const bad of ['', 'soon', '2026-02-30', '2026-13-01', '2026-11-03T25:00:00Z', 'x'.repeat(100_000)]) expect(normalizeDate(bad)).toBeNull();
+  });
+});
+
+describe('finalizeJob dates', () => {
+  const draft: JobDraft = {
+    url: 'https://jobs.example.com/dates/1',
+    title: 'Engineer',
+    company: { name: 'Acme' },
+    locations: [],
+    workplaceType: null,
+    employmentType: [],
+    salary: null,
+    description: { html: '', text: '' },
+    datePosted: '2026-11-03T10:05:00.000-04:00',
+    validThrough: '2026-12-31T00:00:00',
+    applyUrl: null,
+    ats: null,
+    source: 'json-ld',
+    provenance: {},
+    fetchedAt: '2026-11-04T09:00:00.456+01:00',
+  };
+  it('normalizes datePosted, validThrough and fetchedAt whatever the source', () => {
+    for (const source of ['json-ld', 'microdata', 'heuristic', 'site', 'ats-api'] as const) {
+      const job = finalizeJob({ ...draft, source }, { now: new Date('2026-11-05T00:00:00Z') });
+      expect([job.datePosted, job.validThrough, job.fetchedAt]).toEqual(['2026-11-03T14:05:00Z', '2026-12-31', '2026-11-04T08:00:00Z']);
+    }
+  });
+  it('keeps unknown dates null', () => {
+    const job = finalizeJob({ ...draft, datePosted: null, validThrough: null });
+    expect([job.datePosted, job.validThrough]).toEqual([null, null]);
+  });
+});
