@@ -23,6 +23,7 @@ const NOT_A_NAME = /^(?:company|employer|about|about us|who we are|our company|c
 export function cleanCompany(raw: string): string {
   return raw
     .replace(/^(?:at|bei|chez|en|@)\s+/i, '')
+    .replace(/^(?:join|careers at|jobs at|work at|work with)\s+(?:the\s+|us at\s+)?(?=\p{Lu})/iu, '')
     .replace(/\s*(?:logo|logotipo|logotype)$/i, '')
     .replace(/\s+(?:is hiring|careers|jobs|karriere|recrute|contrata)$/i, '')
     .replace(BADGE, '')

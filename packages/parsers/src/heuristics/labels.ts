@@ -54,7 +54,7 @@ const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'table', 'section', 'dl', 
 const LABEL_TAGS = new Set(['strong', 'b', 'span', 'label', 'dt', 'em', 'i']);
 const LEAFISH = new Set(['p', 'li', 'div', 'span', 'td', 'dd', 'section', 'small', 'label', 'strong', 'b', 'h4', 'h5', 'h6', 'em']);
 /** "Label: value" with the label first, or "value :Label" as right-to-left pages write it. */
-const LABEL_FIRST = /^\s*([^:：]{1,40}?)\s*[:：]\s*(.{1,200})$/u;
+const LABEL_FIRST = /^\s*([^:：]{1,60}?)\s*[:：]\s*(.{1,200})$/u;
 
 function add(out: LabelHits, label: string, value: string | AnyNode, el: Element): boolean {
   const l = cleanInline(label);

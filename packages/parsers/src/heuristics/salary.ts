@@ -40,18 +40,37 @@ const LABEL_PERIOD: ReadonlyArray<readonly [RegExp, 'month' | 'year' | 'hour']> 
  */
 const MONTHLY_CONVENTION: Record<string, number> = { RUB: 1_500_000, UAH: 500_000, KZT: 5_000_000, BYN: 20_000, THB: 500_000, PLN: 100_000, BRL: 100_000, TRY: 500_000, VND: 500_000_000, IDR: 200_000_000, PHP: 500_000, EGP: 500_000, JOD: 10_000 };
 
+const YEARLY_CONVENTION = new Set(['USD', 'GBP', 'EUR', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'SGD', 'HKD', 'INR']);
+
 function withConventions(s: Salary, label?: string): Salary {
   if (s.period) return s;
   if (label) for (const [re, period] of LABEL_PERIOD) if (re.test(label)) return { ...s, period };
   const ceiling = s.currency ? MONTHLY_CONVENTION[s.currency] : undefined;
   const top = s.max ?? s.min;
+  const bottom = s.min ?? s.max;
+  // Where pay is quoted per year, a five-figure amount with no period is a yearly salary.
+  if (s.currency && YEARLY_CONVENTION.has(s.currency) && bottom !== null && bottom >= 15_000 && (top ?? bottom) <= 2_000_000) return { ...s, period: 'year' };
   if (ceiling && top !== null && top <= ceiling) return { ...s, period: 'month' };
   return s;
 }
 
+/** Amounts written with a currency sign: "$90,621", "€ 45.000", "£28K". */
+const SIGNED = /[$€£¥₹₽]\s?\d[\d,.\s]*\d[kK]?|[$€£¥₹₽]\s?\d[kK]?/g;
+
+/**
+ * A labelled value that wraps its amounts in prose or grade codes ("GS-14 Step 1 - $90,621 to
+ * GS-14 Step 10 $117,810"): the first and last signed amounts are the range.
+ */
+function labelledValue(text: string): string {
+  const signed = text.match(SIGNED);
+  if (!signed || signed.length < 2 || text.length < 40) return text;
+  const unit = /\b(?:per|a|an|\/)\s*(?:year|annum|month|hour|week|day)\b|\b(?:yearly|annually|monthly|hourly)\b/i.exec(text)?.[0] ?? '';
+  return `${signed[0]} - ${signed[signed.length - 1]} ${unit}`.trim();
+}
+
 export function extractSalary(page: Page, chips: readonly Chip[], description: string): Salary | undefined {
   for (const hit of page.labels.get('salary') ?? []) {
-    const s = salaryFrom(hit.lines.find((l) => /\d/.test(l)) ?? hit.value, true);
+    const s = salaryFrom(labelledValue(hit.lines.find((l) => /\d/.test(l)) ?? hit.value), true);
     if (s) return withConventions(s, `${hit.label} ${hit.value}`);
   }
   const marked = firstText(page, SALARY_SELECTORS, 3, 160);

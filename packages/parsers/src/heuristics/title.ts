@@ -218,9 +218,14 @@ export function extractTitle(page: Page): TitleResult {
   const ballot = new Ballot();
   const companyHints: TitleResult['companyHints'] = [];
   const locationHints: string[] = [];
+  // Head metadata that contains the first heading verbatim ("18F - Content Strategist | Join TTS")
+  // is split around it, so a hyphen inside the role does not cut it.
+  let heading: string | undefined;
   const vote = (raw: string | undefined, weight: number, source: string, el?: Element): boolean => {
     if (!raw) return false;
-    const parts = splitTitle(raw, brand, undefined, source !== 'title' && source !== 'og');
+    const meta = source === 'title' || source === 'og';
+    const known = meta && heading && raw.includes(heading) ? heading : undefined;
+    const parts = splitTitle(raw, brand, known, !meta);
     const t = parts.title.replace(/\s*[:：]\s*$/, '');
     // From head metadata only an explicit pattern ("at X", "X hiring") names the employer; plain
     // segments are read again once the title is known (see company.ts).
@@ -262,7 +267,10 @@ export function extractTitle(page: Page): TitleResult {
     const attr = cleanInline(e.attribs.title ?? '');
     const full = inline(e, 600);
     const t = attr.length >= 2 && full.startsWith(attr) ? attr : full;
-    if (vote(t, i === 0 ? 4 : 2, i === 0 ? 'h1' : `h1-${i}`, e)) h1Count++;
+    if (vote(t, i === 0 ? 4 : 2, i === 0 ? 'h1' : `h1-${i}`, e)) {
+      h1Count++;
+      heading ??= t;
+    }
   });
   let h2Seen = 0;
   for (const e of page.tags('h2').slice(0, 10)) {

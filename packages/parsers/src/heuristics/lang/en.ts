@@ -16,7 +16,7 @@ export const en: LanguageVocabulary = {
     experience: ['experience', 'years of experience', 'experience required', 'minimum experience', 'work experience', 'seniority', 'seniority level', 'career level', 'experience level'],
     education: ['education', 'qualification', 'qualifications', 'degree', 'education level', 'minimum qualification', 'academic qualification'],
     apply: ['how to apply', 'to apply', 'apply at', 'apply'],
-    applicationPeriod: ['open & closing dates', 'open and closing dates', 'application period', 'posting period', 'advertising period', 'open period', 'application window', 'dates'],
+    applicationPeriod: ['opening and closing period', 'opening and closing dates', 'open & closing dates', 'open and closing dates', 'application period', 'posting period', 'advertising period', 'open period', 'application window', 'dates'],
   },
   apply: ['apply', 'apply now', 'apply for this job', 'apply for this position', 'apply for this role', 'apply online', 'apply here', 'apply today', 'easy apply', 'quick apply', 'submit application', 'submit your application', 'start application', 'start your application', 'i\'m interested', 'apply on company site', 'apply on company website'],
   vacancy: ['vacancy', 'vacancies', 'job opening', 'job offer', 'we are hiring', 'we\'re hiring', 'is hiring', 'job description', 'job summary', 'position summary', 'role overview', 'about the role', 'about the job', 'about the position', 'job requirements', 'recruitment'],

@@ -119,7 +119,7 @@ function lookupLabel(label: string): LabelField | undefined {
   // "Closing date for applications", "آخر موعد لتقديم الطلبات": a known label of two or more
   // words followed by at most three more words.
   const words = key.split(' ');
-  for (let n = words.length - 1; n >= 2 && words.length - n <= 3; n--) {
+  for (let n = words.length - 1; n >= 2 && words.length - n <= (n >= 3 ? 5 : 3); n--) {
     const hit = LABEL_INDEX.get(words.slice(0, n).join(' '));
     if (hit) return hit;
   }
