@@ -21,21 +21,21 @@ const ATS_DIR = new URL('../src/ats/', import.meta.url);
 
 /**
  * A third-party ATS written as a user would, outside the package and through the public API only:
- * `jobs.hirely.example/{company}[/{id}]`, a JSON list API at `api.hirely.example/v1/{company}/jobs`.
+ * `jobs.jobnest.example/{company}[/{id}]`, a JSON list API at `api.jobnest.example/v1/{company}/jobs`.
  */
 const Row = z.object({ id: z.string().min(1), title: z.string().min(1), location: z.string().optional(), body: z.string().optional() });
-const hirelyBoard: BoardClient = {
-  platform: 'hirely',
+const jobnestBoard: BoardClient = {
+  platform: 'jobnest',
   async list(ctx) {
     const res = await ctx.fetcher.fetch(ctx.apiUrl(), { signal: ctx.signal });
-    if (res.status === 404) throw new BoardNotFound(`[hirely] no board "${ctx.boardToken}"`);
+    if (res.status === 404) throw new BoardNotFound(`[jobnest] no board "${ctx.boardToken}"`);
     const body = z.object({ total: z.number().int().nonnegative(), jobs: z.array(z.unknown()) }).parse(res.json());
     const drafts: JobDraft[] = [];
     body.jobs.forEach((raw, index) => {
       const row = Row.safeParse(raw);
       if (!row.success) return ctx.skip({ index, reason: 'not a job row' });
       drafts.push({
-        url: `https://jobs.hirely.example/${ctx.boardToken}/${row.data.id}?hirely_src=api`,
+        url: `https://jobs.jobnest.example/${ctx.boardToken}/${row.data.id}?jobnest_src=api`,
         title: row.data.title,
         company: { name: ctx.boardToken },
         locations: row.data.location ? [{ raw: row.data.location }] : [],
@@ -46,7 +46,7 @@ const hirelyBoard: BoardClient = {
         datePosted: null,
         validThrough: null,
         applyUrl: null,
-        ats: { platform: 'hirely', boardToken: ctx.boardToken, jobId: row.data.id },
+        ats: { platform: 'jobnest', boardToken: ctx.boardToken, jobId: row.data.id },
         source: 'ats-api',
         provenance: {},
       });
@@ -54,33 +54,33 @@ const hirelyBoard: BoardClient = {
     return { drafts, advertisedTotal: body.total };
   },
 };
-const hirely = defineAts({
-  id: 'hirely',
-  name: 'Hirely',
-  website: 'https://hirely.example',
+const jobnest = defineAts({
+  id: 'jobnest',
+  name: 'Jobnest',
+  website: 'https://jobnest.example',
   detects: { url: true, embed: true, boardApi: true },
-  hosts: ['hirely.example'],
-  assetHosts: ['cdn.hirely.example'],
+  hosts: ['jobnest.example'],
+  assetHosts: ['cdn.jobnest.example'],
   canonicalUrl: {
-    trackingParams: ['hirely_src'],
+    trackingParams: ['jobnest_src'],
     canonicalize(u) {
-      if (u.hostname === 'jobs.hirely.example') u.pathname = u.pathname.replace(/\/apply\/?$/, '');
+      if (u.hostname === 'jobs.jobnest.example') u.pathname = u.pathname.replace(/\/apply\/?$/, '');
     },
   },
   matchUrl(url) {
-    if (url.hostname !== 'jobs.hirely.example') return null;
+    if (url.hostname !== 'jobs.jobnest.example') return null;
     const [company, id] = url.pathname.split('/').filter(Boolean);
     if (!company || !/^[a-z0-9-]+$/.test(company)) return null;
     return { boardToken: company, jobId: id && /^\d+$/.test(id) ? id : null, host: url.hostname };
   },
   matchPage(signals) {
-    const el = signals.attributes.find((a) => a.name === 'data-hirely-board');
-    return el ? { boardToken: el.value, jobId: null, confidence: 0.7, evidence: [`attribute data-hirely-board=${el.value}`] } : null;
+    const el = signals.attributes.find((a) => a.name === 'data-jobnest-board');
+    return el ? { boardToken: el.value, jobId: null, confidence: 0.7, evidence: [`attribute data-jobnest-board=${el.value}`] } : null;
   },
-  boardApiUrl: (token) => `https://api.hirely.example/v1/${encodeURIComponent(token)}/jobs`,
-  board: hirelyBoard,
+  boardApiUrl: (token) => `https://api.jobnest.example/v1/${encodeURIComponent(token)}/jobs`,
+  board: jobnestBoard,
 });
-const platforms = [...atsPlatforms, hirely];
+const platforms = [...atsPlatforms, jobnest];
 
 describe('an ATS defined outside the package', () => {
   let server: VendorServer;
@@ -93,54 +93,54 @@ describe('an ATS defined outside the package', () => {
   beforeEach(() => server.reset());
 
   it('is detected by detectAts from its URLs and from a company page, only when passed in', () => {
-    expect(detectAts({ url: 'https://jobs.hirely.example/acme/42' }, { platforms })).toMatchObject({
-      platform: 'hirely',
+    expect(detectAts({ url: 'https://jobs.jobnest.example/acme/42' }, { platforms })).toMatchObject({
+      platform: 'jobnest',
       boardToken: 'acme',
       jobId: '42',
     });
-    expect(detectAts({ url: 'https://jobs.hirely.example/acme/42' })).toBeNull();
-    const html = `<html><body><div data-hirely-board="acme"></div><a href="https://jobs.hirely.example/acme">Jobs</a>
-      <script src="https://cdn.hirely.example/widget.js"></script></body></html>`;
-    expect(detectAts({ url: 'https://www.acme.example/careers', html }, { platforms })).toMatchObject({ platform: 'hirely', boardToken: 'acme' });
+    expect(detectAts({ url: 'https://jobs.jobnest.example/acme/42' })).toBeNull();
+    const html = `<html><body><div data-jobnest-board="acme"></div><a href="https://jobs.jobnest.example/acme">Jobs</a>
+      <script src="https://cdn.jobnest.example/widget.js"></script></body></html>`;
+    expect(detectAts({ url: 'https://www.acme.example/careers', html }, { platforms })).toMatchObject({ platform: 'jobnest', boardToken: 'acme' });
     // A page that also links a built-in platform still ranks both.
     const mixed = `${html}<a href="https://jobs.lever.co/acme">Old board</a>`;
     const ids = detectAtsCandidates('https://www.acme.example/careers', collectPageSignals(mixed, 'https://www.acme.example/careers'), { platforms }).map(
       (m) => m.platform,
     );
-    expect(ids).toEqual(expect.arrayContaining(['hirely', 'lever']));
+    expect(ids).toEqual(expect.arrayContaining(['jobnest', 'lever']));
   });
 
   it('reads its board with listBoardJobs over HTTP, skipping a bad row', async () => {
-    server.on('api.hirely.example/v1/acme/jobs', {
+    server.on('api.jobnest.example/v1/acme/jobs', {
       json: { total: 3, jobs: [{ id: '1', title: 'Engineer', location: 'Oslo' }, null, { id: '2', title: 'Designer' }] },
     });
-    const board = detectAts({ url: 'https://jobs.hirely.example/acme' }, { platforms })!;
+    const board = detectAts({ url: 'https://jobs.jobnest.example/acme' }, { platforms })!;
     const res = await listBoardJobs({ platform: board.platform, boardToken: board.boardToken! }, { fetcher: server.fetcher, platforms });
     expect(res.jobs.map((j) => j.title)).toEqual(['Engineer', 'Designer']);
     expect(res.skipped).toEqual([{ index: 1, reason: 'not a job row' }]);
     expect(res.partial).toBe(true);
-    expect(res.jobs[0]?.ats).toMatchObject({ platform: 'hirely', boardToken: 'acme', jobId: '1' });
-    expect(server.requests.map((r) => r.url.href)).toEqual(['https://api.hirely.example/v1/acme/jobs']);
-    expect(boardPlatforms(platforms)).toContain('hirely');
+    expect(res.jobs[0]?.ats).toMatchObject({ platform: 'jobnest', boardToken: 'acme', jobId: '1' });
+    expect(server.requests.map((r) => r.url.href)).toEqual(['https://api.jobnest.example/v1/acme/jobs']);
+    expect(boardPlatforms(platforms)).toContain('jobnest');
   });
 
   it('maps vendor errors and rejects unknown platforms without it', async () => {
-    await expect(listBoardJobs({ platform: 'hirely', boardToken: 'gone' }, { fetcher: server.fetcher, platforms })).rejects.toBeInstanceOf(BoardNotFound);
-    await expect(listBoardJobs({ platform: 'hirely', boardToken: 'acme' }, { fetcher: server.fetcher })).rejects.toMatchObject({
+    await expect(listBoardJobs({ platform: 'jobnest', boardToken: 'gone' }, { fetcher: server.fetcher, platforms })).rejects.toBeInstanceOf(BoardNotFound);
+    await expect(listBoardJobs({ platform: 'jobnest', boardToken: 'acme' }, { fetcher: server.fetcher })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
-    await expect(listBoardJobs({ platform: 'hirely', boardToken: 'acme' }, { fetcher: server.fetcher, platforms: [{} as never] })).rejects.toMatchObject({
+    await expect(listBoardJobs({ platform: 'jobnest', boardToken: 'acme' }, { fetcher: server.fetcher, platforms: [{} as never] })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
-    expect(() => detectAts({ url: 'https://jobs.hirely.example/acme' }, { platforms: 'x' as never })).toThrow(JobkitError);
+    expect(() => detectAts({ url: 'https://jobs.jobnest.example/acme' }, { platforms: 'x' as never })).toThrow(JobkitError);
   });
 
   it('brings its canonical URL rules once registered', () => {
-    const url = 'https://jobs.hirely.example/acme/42/apply?hirely_src=li';
-    expect(canonicalizeUrl(url, { rules: atsCanonicalUrlRules([hirely]) })).toBe('https://jobs.hirely.example/acme/42');
+    const url = 'https://jobs.jobnest.example/acme/42/apply?jobnest_src=li';
+    expect(canonicalizeUrl(url, { rules: atsCanonicalUrlRules([jobnest]) })).toBe('https://jobs.jobnest.example/acme/42');
     const before = urlHash(url);
-    registerCanonicalUrlRules(atsCanonicalUrlRules([hirely]));
-    expect(urlHash(url)).toBe(urlHash('https://jobs.hirely.example/acme/42'));
+    registerCanonicalUrlRules(atsCanonicalUrlRules([jobnest]));
+    expect(urlHash(url)).toBe(urlHash('https://jobs.jobnest.example/acme/42'));
     expect(urlHash(url)).not.toBe(before);
   });
 });
