@@ -294,7 +294,7 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
         else if (!restFilters) pool = null;
         else {
           const selected = state.facets.select(rest);
-          pool = collect(state, selected?.docs ?? null, rest, selected === null || !selected.exact);
+          pool = collect(state, selected?.docs ?? null, rest, selected !== null && !selected.exact);
         }
         facets[field] = state.facets.count(field, pool, q.maxFacetValues);
       }
