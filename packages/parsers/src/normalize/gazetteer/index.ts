@@ -62,8 +62,10 @@ function add(map: Map<string, GazetteerCity[]>, name: string, city: GazetteerCit
   const list = map.get(key);
   if (!list) map.set(key, [city]);
   else if (!list.includes(city)) {
-    list.push(city);
-    list.sort((a, b) => b.population - a.population);
+    // Rows arrive most populous first, so this is a push except for exonyms added afterwards.
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.population < city.population) i--;
+    list.splice(i, 0, city);
   }
 }
 
