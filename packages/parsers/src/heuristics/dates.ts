@@ -50,6 +50,12 @@ export function pageDateOrder(page: Page, sample: string): DateOrder {
   return { order: lang ? 'dmy' : 'mdy', certain: false, why: lang ? 'English page outside the US' : 'no language or country on the page' };
 }
 
+/**
+ * "8:00pm on July 22, 2019 EDT" is July 22 where the page is: a date-time with an offset keeps
+ * its local day rather than becoming July 23 in UTC.
+ */
+const dayOf = (iso: string): string => (/^\d{4}-\d{2}-\d{2}T[\d:.]+[+-]\d{2}:\d{2}$/.test(iso) ? iso.slice(0, 10) : iso);
+
 export interface DatesResult {
   datePosted?: string;
   validThrough?: string;
@@ -67,13 +73,13 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
     const base: ParseDateOptions = { ...(page.now ? { now: page.now } : {}), ...(page.lang ? { lang: page.lang } : {}) };
     let r = parseDateDetailed(text, base);
     if (!r.value) return undefined;
-    if (!r.ambiguous) return r.value;
+    if (!r.ambiguous) return dayOf(r.value);
     // Only a date that reads both ways needs the page's order (a scan of its other dates).
     order ??= pageDateOrder(page, bodySample);
     r = parseDateDetailed(text, { ...base, order: order.order });
     if (!r.value) return undefined;
     if (r.ambiguous && !order.certain) warnings.push(`${what} "${text.slice(0, 40)}" could be day-first or month-first; read ${order.order === 'dmy' ? 'day-first' : 'month-first'} (${order.why})`);
-    return r.value;
+    return dayOf(r.value);
   };
 
   let datePosted: string | undefined;

@@ -99,7 +99,7 @@ const MAX_LABEL = Math.max(...[...LABEL_INDEX.keys()].map((k) => k.length));
 const LABEL_CACHE = new Map<string, LabelField | null>();
 
 export function labelField(label: string): LabelField | undefined {
-  if (label.length > MAX_LABEL + 12) return undefined;
+  if (label.length > MAX_LABEL + 40) return undefined;
   // Pages repeat the same short texts (navigation, chips); most are not labels.
   const cached = LABEL_CACHE.get(label);
   if (cached !== undefined) return cached ?? undefined;
