@@ -1,3 +1,4 @@
-import { jobkitBuild } from '../../tsup.shared';
+import { exportEntries, jobkitBuild } from '../../tsup.shared';
 
-export default jobkitBuild({ index: 'src/index.ts' });
+// Entries follow package.json `exports`.
+export default jobkitBuild(exportEntries());
