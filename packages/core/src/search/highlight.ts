@@ -7,7 +7,7 @@ import type { SearchHighlight } from '../ports/search-index.js';
 import { tokenSpans } from './tokenize.js';
 
 // The query tokenizer's shape on unfolded text (marks allowed), so spans point into the original.
-const WORD = /(?<![\p{L}\p{N}\p{M}])\.?[\p{L}\p{N}\p{M}]+(?:[./][\p{L}\p{N}\p{M}]+)*(?:\+\+|#)?/gu;
+const WORD = /\.?[\p{L}\p{N}\p{M}]+(?:[./][\p{L}\p{N}\p{M}]+)*(?:\+\+|#)?/gu;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 

@@ -20,11 +20,12 @@ export function foldText(input: string): string {
 }
 
 /**
- * A word, optionally led by `.` at a word start (`.net`), joined to further words by `.` or `/`
- * (`node.js`, `ci/cd`, `asp.net`) and closed by `++` or `#` (`c++`, `c#`, `f#`). The pieces never
- * overlap (separators are not word characters), so matching stays linear.
+ * A word, optionally led by `.` (`.net`), joined to further words by `.` or `/` (`node.js`,
+ * `ci/cd`, `asp.net`) and closed by `++` or `#` (`c++`, `c#`, `f#`). The pieces never overlap
+ * (separators are not word characters) and a match always takes a whole word, so matching is linear
+ * and never starts inside a word.
  */
-const TOKEN = /(?<![\p{L}\p{N}])\.?[\p{L}\p{N}]+(?:[./][\p{L}\p{N}]+)*(?:\+\+|#)?/gu;
+const TOKEN = /\.?[\p{L}\p{N}]+(?:[./][\p{L}\p{N}]+)*(?:\+\+|#)?/gu;
 const WORD_PART = /[\p{L}\p{N}]+/gu;
 
 /** One term of a folded text. */
@@ -35,31 +36,28 @@ export interface TokenSpan {
   parts: string[];
 }
 
-/**
- * Folded terms of `input` in order. Compounds (`node.js`) come with their words, so a document
- * saying "Node.js" is found by `node` as well; `c++`/`c#` have no parts (a search for `c` means C).
- */
-export function tokenSpans(input: string): TokenSpan[] {
-  const out: TokenSpan[] = [];
-  for (const m of foldText(input).matchAll(TOKEN)) {
-    const term = m[0];
-    const compound = /[./]/.test(term);
-    out.push({ term, parts: compound ? (term.match(WORD_PART) ?? []) : [] });
-  }
-  return out;
+const isCompound = (term: string) => term.includes('.') || term.includes('/');
+const partsOf = (term: string): string[] => (isCompound(term) ? (term.match(WORD_PART) ?? []).filter((p) => p !== term) : []);
+
+/** Folded query terms of `input` in order; what both engines index and query. */
+export function tokenize(input: string): string[] {
+  return foldText(input).match(TOKEN) ?? [];
 }
 
-/** Folded query terms of `input` (see {@link tokenSpans}); what both engines index and query. */
-export function tokenize(input: string): string[] {
-  return tokenSpans(input).map((s) => s.term);
+/**
+ * Folded terms of `input` in order, with their words for compounds, so a document saying
+ * "Node.js" is found by `node` as well; `c++`/`c#` have no parts (a search for `c` means C).
+ */
+export function tokenSpans(input: string): TokenSpan[] {
+  return tokenize(input).map((term) => ({ term, parts: partsOf(term) }));
 }
 
 /** Terms a document contributes to the index: every term plus the words of compounds. */
 export function indexTerms(input: string): string[] {
   const out: string[] = [];
-  for (const s of tokenSpans(input)) {
-    out.push(s.term);
-    for (const p of s.parts) if (p !== s.term) out.push(p);
+  for (const term of tokenize(input)) {
+    out.push(term);
+    if (isCompound(term)) out.push(...partsOf(term));
   }
   return out;
 }

@@ -15,6 +15,7 @@ import {
   tokenSpans,
   typoBudget,
   type SearchDocument,
+  type TokenSpan,
   type TypoBudgetOptions,
 } from '@jobkit/core';
 
@@ -137,7 +138,12 @@ export class TermIndex {
     SEARCH_TEXT_FIELDS.forEach(({ field }, f) => {
       const value = doc[field];
       const text = value === undefined ? '' : Array.isArray(value) ? value.join(' \n ') : value;
-      const terms = indexTerms(text);
+      let terms: string[];
+      if (f === TITLE) {
+        const spans = tokenSpans(text);
+        this.titleLen[ord] = this.titlePositions(spans, titlePos);
+        terms = spans.flatMap((sp) => (sp.parts.length > 0 ? [sp.term, ...sp.parts] : [sp.term]));
+      } else terms = indexTerms(text);
       this.fieldLenSum[f] = (this.fieldLenSum[f] ?? 0) + terms.length;
       if (terms.length > 0) this.fieldLenCount[f] = (this.fieldLenCount[f] ?? 0) + 1;
       for (const t of terms) {
@@ -146,7 +152,6 @@ export class TermIndex {
         row[f] = (row[f] ?? 0) + 1;
       }
       lengths[f] = terms.length;
-      if (f === TITLE) this.titleLen[ord] = this.titlePositions(text, titlePos);
     });
     for (const [term, row] of tf) {
       let raw = 0;
@@ -164,12 +169,13 @@ export class TermIndex {
    * First place of each title term among the title's non-stop-words (so "Head of Marketing" is the
    * phrase `head marketing`); a compound's words share its place. Returns the count of places.
    */
-  private titlePositions(title: string, out: Map<string, number>): number {
+  private titlePositions(spans: readonly TokenSpan[], out: Map<string, number>): number {
     let pos = 0;
-    for (const { term, parts } of tokenSpans(title.slice(0, 2000))) {
+    for (const { term, parts } of spans) {
       if (isStopWord(term)) continue;
       const at = Math.min(pos++, NO_POS - 1);
-      for (const t of [term, ...parts]) if (!out.has(t)) out.set(t, at);
+      if (!out.has(term)) out.set(term, at);
+      for (const p of parts) if (!out.has(p)) out.set(p, at);
     }
     return Math.min(pos, NO_POS - 1);
   }
