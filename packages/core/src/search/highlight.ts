@@ -8,6 +8,8 @@ import { tokenSpans } from './tokenize.js';
 
 // The query tokenizer's shape on unfolded text (marks allowed), so spans point into the original.
 const WORD = /\.?[\p{L}\p{N}\p{M}]+(?:[./][\p{L}\p{N}\p{M}]+)*(?:\+\+|#)?/gu;
+/** A word with nothing to fold but case and no compound to split. */
+const PLAIN = /^[A-Za-z0-9]+(?:\+\+|#)?$/;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
@@ -29,7 +31,9 @@ export function highlightField(
   const context = options.context ?? 80;
   const spans: { start: number; end: number; word: string }[] = [];
   for (const m of text.matchAll(WORD)) {
-    const span = tokenSpans(m[0])[0];
+    // Most words are plain ASCII: lower-casing folds them; the full fold only for the rest.
+    const plain = PLAIN.test(m[0]);
+    const span = plain ? { term: m[0].toLowerCase(), parts: [] } : tokenSpans(m[0])[0];
     if (span !== undefined && (matchedTerms.has(span.term) || span.parts.some((p) => matchedTerms.has(p)))) spans.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
   }
   const first = spans[0];
