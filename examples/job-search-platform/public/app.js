@@ -63,6 +63,24 @@ export function payText(s) {
   return `${text}${s.period ? ` ${PERIOD_TEXT[s.period] ?? `per ${s.period}`}` : ''}`;
 }
 
+/**
+ * The comparable yearly figure (`salary.annualized`, when the API sends it) as "≈ $52k–62k a year",
+ * shown only when it says something the posting's own figure does not (another currency or period).
+ */
+export function annualText(s) {
+  const a = s?.annualized;
+  if (!a || (a.min == null && a.max == null)) return null;
+  if (a.currency === s.currency && (s.period === 'year' || s.period == null)) return null;
+  const text = payText({ min: a.min, max: a.max, currency: a.currency, period: 'year' });
+  if (!text) return null;
+  const b = a.basis ?? {};
+  const how = [
+    b.period && b.period !== 'year' ? `${b.hoursPerWeek ?? '?'} h/week, ${b.weeksPerYear ?? '?'} weeks/year` : null,
+    b.fxRate && b.fxRate !== 1 ? `1 ${s.currency} = ${b.fxRate} ${a.currency} (${b.rateSource ?? 'rates'}, ${b.rateDate ?? '?'})` : null,
+  ].filter(Boolean);
+  return { text: `≈ ${text.replace(/^From /, 'from ').replace(/^Up to /, 'up to ')}`, title: how.length ? `Comparable yearly pay: ${how.join('; ')}` : 'Comparable yearly pay' };
+}
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Calendar day of an ISO date or instant, in the viewer's time zone (date-only stays that date). */
@@ -265,13 +283,14 @@ function card(hit) {
   if (place) facts.append(el('span', { class: 'place' }, place));
   if (hit.workplaceType) facts.append(el('span', { class: `workplace wp-${hit.workplaceType}` }, pretty(hit.workplaceType)));
   const pay = payText(hit.salary);
+  const annual = annualText(hit.salary);
   return el(
     'li',
     { class: `result${hit.id === state.job ? ' selected' : ''}`, 'data-id': hit.id },
     title,
     el('div', { class: 'company' }, hit.company),
     facts,
-    pay ? el('div', { class: 'pay' }, pay) : null,
+    pay ? el('div', { class: 'pay' }, pay, annual ? el('span', { class: 'annual', title: annual.title }, ` · ${annual.text}`) : null) : null,
     posted ? el('time', { class: 'posted', datetime: hit.datePosted, title: posted.title }, posted.text) : null,
     hit.atsPlatform ? el('span', { class: 'badge' }, hit.atsPlatform) : null,
   );
@@ -330,6 +349,9 @@ function renderResults(body) {
     list.append(el('li', { class: 'empty' }, activeFilterCount() ? 'No jobs match. Try removing a filter or another spelling.' : 'No jobs match. Try another spelling or fewer words.'));
   }
   renderPager(pages);
+  // Salary filters compare the annualized figure when the API has one; say in which currency.
+  const base = hits.find((h) => h.salary?.annualized?.currency)?.salary.annualized.currency;
+  if (base) $('salary-min-label').textContent = `Min yearly pay (${base})`;
   const clear = $('clear-filters');
   const n = activeFilterCount();
   clear.hidden = n === 0;
@@ -417,6 +439,7 @@ async function showJob(id, focus = false) {
       ['Workplace', job.workplaceType ? pretty(job.workplaceType) : '—'],
       ['Employment', job.employmentType.map(pretty).join(', ') || '—'],
       ['Pay', payText(job.salary) ?? '—'],
+      ...(annualText(job.salary) ? [['Comparable', el('span', { title: annualText(job.salary).title }, annualText(job.salary).text)]] : []),
       ['Posted', posted ? el('time', { datetime: job.datePosted, title: posted.title }, `${posted.text} (${posted.title.replace(/^Posted /, '')})`) : '—'],
       ['Source', job.atsPlatform ?? 'company site'],
       ['Quality', `${job.quality.score}/100`],

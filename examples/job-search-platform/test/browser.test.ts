@@ -45,7 +45,7 @@ const countChange = (page: Page, before: string | null) =>
 describe.skipIf(skip !== null)(`web page in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    p = await startPlatform({ seed: 5, companies: 30, namespace: `t_browser_${process.pid}`, dropOnClose: true });
+    p = await startPlatform({ seed: 5, companies: 20, namespace: `t_browser_${process.pid}`, dropOnClose: true });
     const report = await p.ingest();
     expect(report.errors).toEqual([]);
     const { chromium } = await import('playwright-core');
@@ -86,7 +86,12 @@ describe.skipIf(skip !== null)(`web page in Chromium${skip ? ` (skipped: ${skip}
     expect(await page.locator('#results .result .place').count()).toBeGreaterThan(0);
     const pays = await page.locator('#results .pay').allTextContents();
     expect(pays.length).toBeGreaterThan(0);
-    for (const pay of pays) expect(pay).toMatch(/^(From |Up to )?(\p{Sc}|[A-Z]{2,3}\p{Sc}?|[A-Z]{3}\s)[\d.,]+k?(–[\d.,]+k?)? (an hour|a day|a week|a month|a year)$/u);
+    for (const pay of pays.map((t) => t.split(' · ≈ ')[0]!)) expect(pay).toMatch(/^(From |Up to )?(\p{Sc}|[A-Z]{2,3}\p{Sc}?|[A-Z]{3}\s)[\d.,]+k?(–[\d.,]+k?)? (an hour|a day|a week|a month|a year)$/u);
+
+    // A comparable yearly figure beside pay in another currency or period, when the API computes one.
+    const api = (await (await fetch(`${p.url}/api/v1/search?q=enginer`)).json()) as { hits: { salary: { currency: string | null; period: string | null; annualized?: { currency: string } } | null }[] };
+    const differs = api.hits.filter((h) => h.salary?.annualized && (h.salary.annualized.currency !== h.salary.currency || h.salary.period !== 'year')).length;
+    expect(await page.locator('#results .pay .annual').count()).toBe(differs);
 
     // Disjunctive facets: ticking Hybrid keeps Remote and Onsite visible with their counts.
     const facetCount = async (value: string) => Number(await page.locator(`label.facet:has(input[data-facet="workplaceType"][data-value="${value}"]) .count`).textContent());
