@@ -60,6 +60,16 @@ describe('confidence from page evidence', () => {
     expect(entry?.points).toBeLessThanOrEqual(-30);
   });
 
+  it('a JSON-LD employer the page never shows is doubted; one the page shows is not', () => {
+    const url = 'https://careers.kestrel-logistics.example/jobs/41';
+    const hidden = jsonLdPage({ title: 'Depot Operative', hiringOrganization: { '@type': 'Organization', name: 'Template Co' } }, '<title>Depot Operative</title>', '<h1>Depot Operative</h1><p>Join Kestrel Logistics.</p>');
+    const shown = jsonLdPage({ title: 'Depot Operative', hiringOrganization: { '@type': 'Organization', name: 'Kestrel & Sons' } }, '<title>Depot Operative</title>', '<h1>Depot Operative</h1><p>Join Kestrel &amp; Sons.</p>');
+    const h = parseJobPage(hidden, { url, now: NOW }).job!.confidence!.company!;
+    expect(h.score).toBeLessThan(0.75);
+    expect(h.reasons.join(' ')).toMatch(/only in the JSON-LD/);
+    expect(parseJobPage(shown, { url, now: NOW }).job!.confidence!.company!.score).toBeGreaterThanOrEqual(0.85);
+  });
+
   it('a chrome h1 ("Careers") is not evidence against a structured title', () => {
     const html = jsonLdPage({ title: 'Depot Operative' }, '<title>Careers</title>', '<h1>Careers</h1>');
     const { job } = parseJobPage(html, { url: 'https://careers.kestrel-logistics.example/jobs/41', now: NOW });

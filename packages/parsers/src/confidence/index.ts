@@ -147,6 +147,7 @@ function companyConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteB
   const issues = companyShapeIssues(name, { url: draft.url });
   if (isBrand(name, brand) && brand.isBoard) issues.push({ reason: "the job board's name or slogan", cap: 0.1 });
   if (fold(name) === fold(draft.title)) issues.push({ reason: 'equals the title', cap: 0.2 });
+  if (source === 'json-ld' && !shownOutsideJsonLd(name, ev)) s.adjust(-0.3, "named only in the JSON-LD, nowhere on the page");
   if (source === 'heuristic') {
     const seen = [ev.scan.title ?? undefined, ev.scan.meta.get('og:title'), ev.scan.meta.get('og:site_name')].filter((v) => agrees(name, v));
     if (seen.length > 0) s.adjust(0.1, 'named in the page head');
@@ -170,6 +171,22 @@ function dollarCountry(url: string, scan: PageScan): boolean {
 
 /** Workplace words a location may be read from, in the languages the parsers read. */
 const REMOTE_PLACE = /remote|home ?office|work from home|anywhere|telearbeit|mobiles arbeiten|t[ée]l[ée]travail|remoto|teletrabajo|a distancia|zdaln|удал[её]нн|дистанц|віддален|リモート|在宅|远程|居家|재택|원격|عن بعد|ทำงานที่บ้าน/iu;
+
+/** Occurrences of `needle` in `hay` (linear: one indexOf walk). */
+function occurrences(hay: string, needle: string): number {
+  let n = 0;
+  for (let i = hay.indexOf(needle); i >= 0 && n < 1_000; i = hay.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/** The employer JSON-LD names also appears elsewhere in the HTML (text, a meta tag, an alt), as written or entity-escaped. */
+function shownOutsideJsonLd(name: string, ev: ConfidenceEvidence): boolean {
+  const n = name.trim();
+  if (n.length < 2) return true;
+  const variants = [...new Set([n, n.replace(/&/g, '&amp;'), n.replace(/'/g, '&#39;'), n.replace(/'/g, '&#x27;'), n.replace(/'/g, '&apos;')])];
+  const inJsonLd = ev.scan.jsonLd.reduce((sum, block) => sum + occurrences(block, n), 0);
+  return variants.reduce((sum, v) => sum + occurrences(ev.html, v), 0) > inJsonLd;
+}
 
 /** A normalizer warning names the field ("validThrough … could be day-first or month-first"). */
 function warned(field: ProvenanceField, warnings: string[]): string | undefined {
