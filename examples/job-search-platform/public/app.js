@@ -366,7 +366,8 @@ async function run() {
   try {
     let body = await api('/api/v1/search', filterParams());
     if (mine !== seq) return;
-    if (body.found > 0 && body.hits.length === 0 && state.page > 1) {
+    if (body.hits.length === 0 && state.page > 1) {
+      // Past the last page (a stale link, fewer results since): show the last page there is.
       state.page = Math.max(1, Math.min(body.pages, MAX_PAGE));
       commit('replace');
       body = await api('/api/v1/search', filterParams());

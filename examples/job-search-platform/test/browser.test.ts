@@ -171,6 +171,13 @@ describe.skipIf(skip !== null)(`web page in Chromium${skip ? ` (skipped: ${skip}
     expect(new URL(page.url()).searchParams.get('job')).toBeNull();
     expect(await page.locator('#results .empty').count()).toBe(1);
 
+    // A word nothing matches is dropped, and the page says so.
+    await page.fill('#q', 'engineer qqzzxxvvkk');
+    await page.click('#search-button');
+    await page.locator('#result-note').waitFor({ state: 'visible' });
+    expect(await page.textContent('#result-note')).toContain('qqzzxxvvkk');
+    expect(await count(page)).toBeGreaterThan(0);
+
     // Stats tab in the URL: reload keeps it, back leaves it.
     await page.click('#tab-stats');
     expect(new URL(page.url()).searchParams.get('view')).toBe('stats');
@@ -215,6 +222,12 @@ describe.skipIf(skip !== null)(`web page in Chromium${skip ? ` (skipped: ${skip}
     expect(last).toBe(Math.ceil(found / 20));
     expect(await page.textContent('#pager [aria-current="page"]')).toBe(String(last));
     expect(await page.locator('#pager a.page', { hasText: /^1$/ }).count()).toBe(1);
+    // Past the end of an empty search: page 1, not a page that cannot exist.
+    await page.goto(`${p.url}/?q=qqzzxxvvkk&page=7`);
+    await page.waitForFunction(() => document.querySelector('#result-count')?.textContent?.startsWith('0 jobs'));
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+    await page.goto(`${p.url}/?page=999`);
+    await page.locator('#pager [aria-current="page"]').waitFor();
     // Page 1 by its number.
     await page.locator('#pager a.page', { hasText: /^1$/ }).click();
     await page.waitForFunction(() => document.querySelector('#pager [aria-current="page"]')?.textContent === '1');
