@@ -35,7 +35,7 @@ describe('smartrecruiters', () => {
       workplaceType: 'onsite',
       employmentType: ['part_time'],
       department: 'Operations',
-      datePosted: '2026-02-03T10:15:00.000Z',
+      datePosted: '2026-02-03T10:15:00Z',
       applyUrl: 'https://jobs.smartrecruiters.com/Acme/744000000-warehouse-associate?oga=true',
       // No pay field: the description line is read, and marked as a heuristic.
       salary: { min: 18, max: 22, currency: 'USD', period: 'hour' },
@@ -104,7 +104,7 @@ describe('personio', () => {
       locations: [{ city: 'Munich', country: 'DE' }, { city: 'Berlin' }],
       employmentType: ['full_time'],
       department: 'Engineering',
-      datePosted: '2026-02-02T08:00:00+00:00',
+      datePosted: '2026-02-02T08:00:00Z',
       salary: { min: 60000, max: 75000, currency: 'EUR', period: 'year' },
       provenance: { salary: 'heuristic', employmentType: 'ats-api' },
     });
@@ -143,7 +143,7 @@ describe('breezy', () => {
       locations: [{ city: 'Lisbon', country: 'PT', display: 'Lisbon, Portugal' }],
       salary: { min: 35000, max: 45000, currency: 'EUR', period: 'year' },
       employmentType: ['full_time'],
-      datePosted: '2026-02-15T14:00:00.000Z',
+      datePosted: '2026-02-15T14:00:00Z',
       provenance: { salary: 'ats-api', workplaceType: 'ats-api' },
     });
   });
@@ -182,7 +182,7 @@ describe('pinpoint', () => {
       employmentType: ['full_time'],
       department: 'Finance',
       locations: [{ city: 'Manchester', country: 'GB' }],
-      validThrough: '2026-03-31T23:59:00.000+01:00',
+      validThrough: '2026-03-31T22:59:00Z',
     });
     expect(res.jobs[1]).toMatchObject({ url: 'https://acme.pinpointhq.com/en/postings/89-hidden', salary: null, workplaceType: 'remote' });
   });

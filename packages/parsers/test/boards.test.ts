@@ -82,7 +82,7 @@ describe('lever', () => {
       workplaceType: 'hybrid',
       employmentType: ['full_time'],
       locations: [{ city: 'London', country: 'GB' }],
-      datePosted: '2026-01-15T00:00:00.000Z',
+      datePosted: '2026-01-15T00:00:00Z',
       applyUrl: 'https://jobs.lever.co/acme/5f1c-0/apply',
       provenance: { salary: 'ats-api', workplaceType: 'ats-api' },
     });
@@ -127,7 +127,7 @@ describe('ashby', () => {
         { city: 'Madrid', country: 'ES' },
       ],
       department: 'Sales',
-      datePosted: '2026-02-20T10:00:00.000+00:00',
+      datePosted: '2026-02-20T10:00:00Z',
     });
     expect(res.jobs[1]).toMatchObject({ workplaceType: 'remote', employmentType: ['contract'], provenance: { workplaceType: 'ats-api' } });
   });
