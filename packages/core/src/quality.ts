@@ -166,10 +166,13 @@ export interface ShapeContext {
 /** Case, width, punctuation and spacing folded away; letters and digits of every script kept. */
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** Template syntax left unrendered: `{{ job.title }}`, `${title}`, `%s`, `%(name)s`, `{0}`, `<%= x %>`, `[[x]]`, `__TITLE__`, `:title:`. */
-const PLACEHOLDER = /\{\{|\}\}|\$\{|<%|%>|%\([a-z_]{1,30}\)[sd]|(?:^|[^\p{L}\p{N}%])%[sd](?![\p{L}\p{N}])|\{\d{1,2}\}|\[\[|\]\]|__[A-Z][A-Z_]{1,30}__|\bundefined\b|\bnull\b|\[object Object\]|\bNaN\b/u;
+/** Template syntax left unrendered: `{{ job.title }}`, `${title}`, `<%= x %>`, `[[x]]`, `[object Object]` (substrings). */
+const PLACEHOLDER_MARKS = ['{{', '}}', '${', '<%', '%>', '[[', ']]', '[object Object]'];
+/** `%s`, `%d`, `%(name)s`, `{0}`, `__TITLE__`, `undefined`, `null`, `NaN`: each a small linear pattern. */
+const PLACEHOLDER_PATTERNS = [/%\([a-z_]{1,30}\)[sd]/, /(?:^|[\s(:–-])%[sd](?:$|[\s).,:–-])/, /\{\d{1,2}\}/, /__[A-Z][A-Z_]{1,30}__/, /\b(?:undefined|null|NaN)\b/];
+const hasPlaceholder = (t: string) => PLACEHOLDER_MARKS.some((m) => t.includes(m)) || PLACEHOLDER_PATTERNS.some((r) => r.test(t));
 /** A counter: a number and at most two words ("0 notifications", "12 neue Jobs", "(3)"). */
-const COUNTER = /^[([]?\d{1,7}\+?[)\]]?\s*(.{0,60})$/u;
+const COUNTER_NUMBER = /^[([]?\d{1,7}\+?[)\]]?/;
 /** Words a counter counts, in the languages the parsers read ("911 Dispatcher" is a role, "12 alerts" is not). */
 const COUNTER_WORDS = new Set(
   [
@@ -184,9 +187,10 @@ const COUNTER_WORDS = new Set(
 const CJK_COUNTER = /^(?:件|条|個|个|건|개)?(?:の)?(?:通知|新着|メッセージ|消息|新消息|通知消息|알림|메시지|求人)?$/u;
 
 function isCounter(text: string): boolean {
-  const m = COUNTER.exec(text);
+  const m = COUNTER_NUMBER.exec(text);
   if (!m) return false;
-  const rest = (m[1] ?? '').trim();
+  const rest = text.slice(m[0].length).trim();
+  if (rest.length > 60) return false;
   if (rest === '' || CJK_COUNTER.test(rest.replace(/\s+/g, ''))) return true;
   const words = fold(rest).split(' ');
   return words.length <= 3 && words.every((w) => COUNTER_WORDS.has(w));
@@ -217,7 +221,15 @@ const SECTION_HEADINGS = new Set(
   ].map(fold),
 );
 /** Cookie banners, footers and sign-in prompts, anywhere in the text. */
-const CHROME_PHRASE = /cookie|©|\(c\)\s*\d{4}|all rights reserved|privacy (?:policy|settings)|terms (?:of|and) (?:use|service|conditions)|skip to (?:main )?content|javascript (?:is )?(?:required|disabled)|enable javascript|sign in to|log in to|datenschutzerklärung|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
+const CHROME_PHRASES = [
+  'cookie', '©', 'all rights reserved', 'privacy policy', 'privacy settings', 'terms of use', 'terms of service', 'terms and conditions', 'skip to content', 'skip to main content',
+  'javascript is required', 'javascript required', 'javascript is disabled', 'enable javascript', 'sign in to', 'log in to', 'datenschutzerklärung', 'alle rechte vorbehalten',
+  'tous droits réservés', 'todos los derechos reservados',
+];
+const isChromePhrase = (t: string) => {
+  const lower = t.toLowerCase();
+  return CHROME_PHRASES.some((p) => lower.includes(p)) || /\(c\) ?\d{4}/.test(lower);
+};
 /** A careers page's own name: "Jobs at Acme", "Careers | Acme", "Acme Careers", "Karriere bei Acme". */
 const CAREERS_PAGE = /^(?:careers?|jobs?|job openings|open (?:positions|roles)|vacancies|karriere|stellenangebote|jobs? bei|emplois|carrières|empleos|trabaja con nosotros|vagas|vacatures)\s*(?:at|@|bei|chez|en|em|bij|with|[|:–—-])\s*\S/i;
 const CAREERS_SUFFIX = /^\S+(?:\s(?!(?:of|for|de|des|du|für|and|&)\s)\S+)?\s+(?:careers|jobs|karriere|stellenangebote|emplois|empleos|vagas|vacatures)$/i;
@@ -227,9 +239,9 @@ const ANNOUNCEMENT_SUFFIX = /(?:の(?:公募|募集)(?:について|のお知ら
 /** A title cut off by a list or a meta tag. */
 const TRUNCATED = /(?:…|\.\.\.)$/;
 /** A place appended to a role with a comma or "in" (checked against the posting's own places only). */
-const PLACE_TAIL = /,\s+|\s+(?:in|im|à|en|em|a|w)\s+/u;
-/** Separators a page title puts between role, employer, place and site (`split`, linear). */
-const SEPARATOR = /\s+(?:[-–—@]|at|bei|chez|bij)\s+|\s*[|·•]\s*/u;
+const PLACE_TAIL = /, | (?:in|im|à|en|em|a|w) /u;
+/** Separators a page title puts between role, employer, place and site (`split` over whitespace-collapsed text, linear). */
+const SEPARATOR = / (?:[-–—@]|at|bei|chez|bij) | ?[|·•] ?/u;
 
 /** The brand of a URL's domain: `jobs.acme-robotics.co.uk` → `acme robotics`. */
 function domainBrand(url: string | undefined): string | undefined {
@@ -259,16 +271,16 @@ const foldedNoSpace = (s: string) => s.replace(/ /g, '');
  * Reads at most the first 300 characters (linear).
  */
 export function titleShapeIssues(title: string, context: ShapeContext = {}): ShapeIssue[] {
-  const t = title.slice(0, SHAPE_CHARS).trim();
+  const t = title.slice(0, SHAPE_CHARS).replace(/\s+/g, ' ').trim();
   const issues: ShapeIssue[] = [];
   const f = fold(t);
   if (!f) return [{ reason: 'no letters or digits', cap: 0 }];
-  if (PLACEHOLDER.test(t)) issues.push({ reason: 'template placeholder', cap: 0.05 });
+  if (hasPlaceholder(t)) issues.push({ reason: 'template placeholder', cap: 0.05 });
   if (isCounter(t)) issues.push({ reason: 'a counter, not a title', cap: 0.1 });
   else if (COUNTER_PREFIX.test(t)) issues.push({ reason: 'starts with an unread counter', cap: 0.3 });
   if (CHROME_EXACT.has(f)) issues.push({ reason: 'navigation text, not a title', cap: 0.05 });
   else if (SECTION_HEADINGS.has(f)) issues.push({ reason: 'a section heading, not a title', cap: 0.05 });
-  else if (CHROME_PHRASE.test(t)) issues.push({ reason: 'cookie, footer or sign-in text', cap: 0.1 });
+  else if (isChromePhrase(t)) issues.push({ reason: 'cookie, footer or sign-in text', cap: 0.1 });
   else if (CAREERS_PAGE.test(t) || CAREERS_SUFFIX.test(t)) issues.push({ reason: "a careers page's name", cap: 0.2 });
   const company = context.company ? fold(context.company.slice(0, SHAPE_CHARS)) : undefined;
   const brand = domainBrand(context.url);
@@ -328,8 +340,8 @@ export function companyShapeIssues(company: string, context: Omit<ShapeContext, 
   const f = fold(c);
   if (!f) return [{ reason: 'no letters or digits', cap: 0 }];
   const issues: ShapeIssue[] = [];
-  if (PLACEHOLDER.test(c)) issues.push({ reason: 'template placeholder', cap: 0.05 });
-  if (CHROME_EXACT.has(f) || CHROME_PHRASE.test(c) || COMPANY_NAV.has(f) || SECTION_HEADINGS.has(f)) issues.push({ reason: 'navigation or footer text', cap: 0.1 });
+  if (hasPlaceholder(c)) issues.push({ reason: 'template placeholder', cap: 0.05 });
+  if (CHROME_EXACT.has(f) || isChromePhrase(c) || COMPANY_NAV.has(f) || SECTION_HEADINGS.has(f)) issues.push({ reason: 'navigation or footer text', cap: 0.1 });
   if (PLATFORM_NAMES.has(f) && !platformHiresForItself(f, context.url)) issues.push({ reason: 'a job board or ATS, not the employer', cap: 0.1 });
   if ((c.match(SLOGAN_WORDS)?.length ?? 0) >= 2) issues.push({ reason: "a site's slogan", cap: 0.1 });
   if (isCounter(c)) issues.push({ reason: 'a counter', cap: 0.1 });

@@ -49,7 +49,7 @@ export function firstH1(html: string): string | undefined {
   if (start < 0 || end < 0 || end < start) return undefined;
   const text = window
     .slice(start + 1, end)
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -241,7 +241,7 @@ export function assessConfidence(draft: JobDraft, evidence: ConfidenceEvidence):
   }
   if (draft.employmentType.length) {
     simple('employmentType', (s) => {
-      if (evidence.warnings.some((w) => /employment type .* differs from the page's/.test(w))) s.adjust(-0.3, 'structured data contradicts the visible page');
+      if (evidence.warnings.some((w) => w.includes('employment type') && w.includes("differs from the page's"))) s.adjust(-0.3, 'structured data contradicts the visible page');
     });
   }
   if (draft.workplaceType) simple('workplaceType');
