@@ -114,6 +114,15 @@ describe('confidence from page evidence', () => {
     expect(board.company!.score).toBeLessThan(0.35);
   });
 
+  it('short roles made of board words are not slogans; a long slogan is', () => {
+    const html = '<html><head><title>Pathfinder Jobs</title><meta property="og:site_name" content="Pathfinder Jobs"></head><body><h1>x</h1></body></html>';
+    const url = 'https://www.pathfinderjobs.example/job/9';
+    for (const title of ['Talent Recruiter', 'Online Search Specialist', 'Recruitment Consultant']) {
+      expect(assessConfidence(draft({ url, title }), evidence(html)).title!.score, title).toBeGreaterThan(0.35);
+    }
+    expect(assessConfidence(draft({ url, title: 'Jobs, vacancies and careers online' }), evidence(html)).title!.score).toBeLessThan(0.35);
+  });
+
   it('normalizer doubts lower the field they name', () => {
     const c = assessConfidence(draft({ validThrough: '2026-03-04', provenance: { ...draft().provenance, validThrough: 'heuristic' } }), evidence('<h1>Depot Operative</h1>', ['validThrough "04/03/2026" could be day-first or month-first; read day-first (lang en-GB)']));
     expect(c.validThrough!.score).toBeLessThan(0.5);

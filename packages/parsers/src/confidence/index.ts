@@ -11,7 +11,7 @@
  */
 import { companyShapeIssues, titleShapeIssues, type Confidence, type FieldConfidence, type FieldSource, type JobDraft, type ProvenanceField, type ShapeIssue } from '@jobkit/core';
 import type { PageScan } from '../html/scan.js';
-import { isBrand, siteBrand, type SiteBrand } from '../heuristics/site.js';
+import { isBrand, isSlogan, siteBrand, type SiteBrand } from '../heuristics/site.js';
 
 /** What a source's value is worth before any other evidence. */
 const SOURCE_BASE: Record<string, number> = {
@@ -95,6 +95,16 @@ function onlyAddsKnown(longer: string, title: string, known: string[]): boolean 
   return rest.split(' ').every((w) => w === '' || CONNECTORS.has(w));
 }
 
+/**
+ * The site's name, a board's brand or its slogan. A short run of board words is also a role
+ * ("Talent Recruiter", "Online Search Specialist"), so slogans count from four words on.
+ */
+function namesTheSite(text: string, brand: SiteBrand): boolean {
+  if (!isBrand(text, brand)) return false;
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+  return words >= 4 || !isSlogan(text);
+}
+
 /** Page titles that are chrome or the site's name say nothing about the role (a careers page's `h1` "Careers"). */
 const informative = (text: string | undefined, url: string, siteNames: string[]): text is string =>
   !!text && fold(text) !== '' && !titleShapeIssues(text, { url, siteNames }).some((i) => i.cap <= 0.2);
@@ -134,7 +144,7 @@ function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBra
     s.adjust(-0.03, 'not the h1, <title> or og:title');
   }
   const issues = titleShapeIssues(draft.title, { url: draft.url, company: draft.company.name, siteNames, places: draft.locations.map((l) => l.city ?? l.raw) });
-  if (isBrand(draft.title, brand) && !issues.some((i) => i.reason === "the site's name")) issues.push({ reason: "the site's name or slogan", cap: 0.05 });
+  if (namesTheSite(draft.title, brand) && !issues.some((i) => i.reason === "the site's name")) issues.push({ reason: "the site's name or slogan", cap: 0.05 });
   s.cap(issues);
   return s;
 }
@@ -145,7 +155,7 @@ function companyConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteB
   if (source === 'derived') return s;
   const name = draft.company.name;
   const issues = companyShapeIssues(name, { url: draft.url });
-  if (isBrand(name, brand) && brand.isBoard) issues.push({ reason: "the job board's name or slogan", cap: 0.1 });
+  if (namesTheSite(name, brand) && brand.isBoard) issues.push({ reason: "the job board's name or slogan", cap: 0.1 });
   if (fold(name) === fold(draft.title)) issues.push({ reason: 'equals the title', cap: 0.2 });
   if (source === 'json-ld' && !shownOutsideJsonLd(name, ev)) s.adjust(-0.3, "named only in the JSON-LD, nowhere on the page");
   if (source === 'heuristic') {
