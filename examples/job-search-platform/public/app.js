@@ -45,7 +45,9 @@ export function payText(s) {
   if (!s || (s.min == null && s.max == null)) return null;
   const amounts = [s.min, s.max].filter((v) => v != null);
   const big = Math.max(...amounts) >= 10_000;
-  const opts = big ? { notation: 'compact', maximumSignificantDigits: 3 } : { minimumFractionDigits: 0, maximumFractionDigits: 2 };
+  // Cents only when an amount has them: "$25–30 an hour", "$25.50–30.00 an hour".
+  const cents = amounts.some((v) => !Number.isInteger(v)) ? 2 : 0;
+  const opts = big ? { notation: 'compact', maximumSignificantDigits: 3 } : { minimumFractionDigits: cents, maximumFractionDigits: cents };
   let withCurrency;
   try {
     withCurrency = s.currency ? new Intl.NumberFormat(LOCALE, { style: 'currency', currency: s.currency, ...opts }) : new Intl.NumberFormat(LOCALE, opts);
