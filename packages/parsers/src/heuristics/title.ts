@@ -10,7 +10,8 @@ import type { Element } from 'domhandler';
 import { cleanInline } from '../html/sanitize.js';
 import { Ballot } from './candidates.js';
 import { AT_EMPLOYER_WORDS, foldWords, isGenericHeading, isListingHeading, LOGIN_RE, SECTION_RE } from './lang/index.js';
-import { firstText, inChrome, inline, type Page } from './page.js';
+import { nextElement } from '../html/dom.js';
+import { firstText, hasAncestor, inChrome, inline, type Page } from './page.js';
 import { classifyShortText, looksLikePlace } from './top-card.js';
 import { foldKey, isBrand, type SiteBrand } from './site.js';
 
@@ -248,7 +249,7 @@ export function extractTitle(page: Page): TitleResult {
       if (t.length >= 2 && t.length <= 200) {
         vote(t, 4, 'attr', el);
         // "Title / Organisation" laid out as the title element and a sibling.
-        const sib = el.next && 'data' in el.next ? undefined : el.next;
+        const sib = nextElement(el);
         const sibText = sib ? inline(sib, 200) : '';
         const org = /^\s*(?:\/|\||-|–|—|@|at\s)\s*(.{2,120})$/u.exec(sibText);
         if (org) companyHints.push({ text: org[1]!.trim(), weight: 4, source: 'title-line' });
@@ -260,7 +261,9 @@ export function extractTitle(page: Page): TitleResult {
   if (labelled) vote(labelled.value, 4, 'label', labelled.el);
 
   // Headings.
-  const h1s = page.tags('h1').filter((e) => !inChrome(e)).slice(0, 6);
+  // A site-name h1 in the page header ("<div id=header><h1>Recruitment portal</h1>") is not the posting's.
+  const inHeader = (e: Element) => hasAncestor(e, (a) => a.name === 'header' || a.attribs.id === 'header' || /(?:^|\s)(?:site-header|masthead|banner)(?:\s|$)/i.test(a.attribs.class ?? ''), 8);
+  const h1s = page.tags('h1').filter((e) => !inChrome(e) && !(inHeader(e) && page.scan.title && foldKey(inline(e, 300)) === foldKey(page.scan.title))).slice(0, 6);
   let h1Count = 0;
   h1s.forEach((e, i) => {
     // A heading's own title attribute is its clean text (no "updated" stamps or badges).
@@ -278,15 +281,16 @@ export function extractTitle(page: Page): TitleResult {
     const t = inline(e, 400);
     if (t.length < 3 || t.length > 150 || SECTION_RE.test(foldWords(t)) || inChrome(e)) continue;
     h2Seen++;
-    vote(t, h1Count > 0 ? 1 : 2, `h2-${h2Seen}`, e);
+    // Without an h1, the first h2 is the page's heading (a visible heading beats the <title>).
+    vote(t, h1Count > 0 ? 1 : h2Seen === 1 ? 3 : 1, `h2-${h2Seen}`, e);
   }
   const crumb = page.index.select(CRUMB)[0];
   if (crumb) vote(inline(crumb, 300), 1, 'crumb', crumb);
 
   // Head metadata.
   const og = scan.meta.get('og:title') ?? scan.meta.get('twitter:title') ?? scan.meta.get('title');
-  if (og) vote(og, 3, 'og');
-  if (scan.title) vote(scan.title, 3, 'title');
+  if (og) vote(og, 2, 'og');
+  if (scan.title) vote(scan.title, 2, 'title');
 
   // A heading found again inside the page title or og:title is the title those wrap.
   const meta = (c: { sources: Set<string> }) => [...c.sources].every((s) => s === 'title' || s === 'og');
