@@ -122,6 +122,8 @@ const BAD_TITLES: [family: string, reason: RegExp, titles: string[], patch?: Par
   ["site's name beside the role", /site's name beside/, ['Payroll Specialist - Hirely', 'Payroll Specialist | hirely.example'], { url: 'https://jobs.hirely.example/view/88' }],
   ['a place', /place/, ['Rotterdam', 'rotterdam', 'Verpleegkundige – Rotterdam', 'Verpleegkundige, Rotterdam', 'Nurse in Rotterdam'], { locations: [{ raw: 'Rotterdam, NL', city: 'Rotterdam', country: 'NL' }] }],
   ['announcement wording', /announcement/, ['Vacancy: Site Electrician', 'Wir suchen Elektriker (m/w/d)', 'Stellenausschreibung – Sachbearbeitung Vergabe', '研究員の公募について', '招聘启事：会计', "We're hiring: Barista", 'Convocatoria: Técnico de laboratorio']],
+  ['a sentence', /sentence|announcement/, ['We are looking for a motivated Barista to join our team.', 'Nous recherchons un(e) technicien(ne) de maintenance', 'Join our team as Line Cook', 'This role supports our finance team with monthly closing tasks.']],
+  ['the department', /department/, ['Engineering', 'ENGINEERING'], { department: 'Engineering' }],
   ['truncated', /truncated/, ['Senior Software Engineer, Distributed Sys…', 'Lead Analyst for Regional Operations and...']],
   ['markup or URL', /markup or a URL/, ['<b>Line Cook</b>', 'Apply at https://apply.example/9', 'Chef – www.bistro.example']],
 ];
@@ -131,7 +133,7 @@ describe('title shapes', () => {
     for (const title of titles) {
       const j = job(title, patch);
       const places = j.locations.flatMap((l) => [l.raw, l.city ?? '']);
-      expect(reasons(title, { url: j.url, company: j.company.name, places }).join('; '), title).toMatch(reason);
+      expect(reasons(title, { url: j.url, company: j.company.name, places, ...(j.department ? { department: j.department } : {}) }).join('; '), title).toMatch(reason);
       const q = scoreQuality(j, { now });
       expect(q.score, title).toBeLessThan(DEFAULT_QUALITY_THRESHOLD);
       const entry = q.breakdown.find((r) => r.rule === 'confidence:title');

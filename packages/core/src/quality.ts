@@ -161,6 +161,8 @@ export interface ShapeContext {
   siteNames?: readonly string[];
   /** Place names of the posting (raw text or city). */
   places?: readonly string[];
+  /** The posting's department or team. */
+  department?: string;
 }
 
 /** Case, width, punctuation and spacing folded away; letters and digits of every script kept. */
@@ -234,7 +236,7 @@ const isChromePhrase = (t: string) => {
 const CAREERS_PAGE = /^(?:careers?|jobs?|job openings|open (?:positions|roles)|vacancies|karriere|stellenangebote|jobs? bei|emplois|carrières|empleos|trabaja con nosotros|vagas|vacatures)\s*(?:at|@|bei|chez|en|em|bij|with|[|:–—-])\s*\S/i;
 const CAREERS_SUFFIX = /^\S+(?:\s(?!(?:of|for|de|des|du|für|and|&)\s)\S+)?\s+(?:careers|jobs|karriere|stellenangebote|emplois|empleos|vagas|vacatures)$/i;
 /** Announcement wording around the role: "Vacancy: X", "Wir suchen X", "X の公募について", "招聘启事：X". */
-const ANNOUNCEMENT_PREFIX = /^(?:vacancy|job opening|opening|job|position|hiring|now hiring|we(?:'re| are) hiring|stellenausschreibung|ausschreibung|stellenangebot|recrutement|offre d'emploi|convocatoria|vacante|vaga|offerta di lavoro|vacature|oferta pracy|вакансия|招聘启事|招聘|诚聘|急招|募集|求人|公募)\s*[:：–—-]\s*\S|^(?:wir suchen|we are hiring|we're hiring|now hiring|on recrute|nous recrutons|buscamos|se busca|estamos contratando|cerchiamo|poszukujemy|требуется|ищем)\s+\S/iu;
+const ANNOUNCEMENT_PREFIX = /^(?:vacancy|job opening|opening|job|position|hiring|now hiring|we(?:'re| are) hiring|stellenausschreibung|ausschreibung|stellenangebot|recrutement|offre d'emploi|convocatoria|vacante|vaga|offerta di lavoro|vacature|oferta pracy|вакансия|招聘启事|招聘|诚聘|急招|募集|求人|公募)\s*[:：–—-]\s*\S|^(?:wir suchen|we are hiring|we're hiring|now hiring|we are looking for|we're looking for|looking for|join our team as|join us as|on recrute|nous recrutons|nous recherchons|buscamos|se busca|estamos buscando|estamos contratando|procuramos|cerchiamo|we zoeken|wij zoeken|szukamy|poszukujemy|требуется|ищем)\s+\S/iu;
 const ANNOUNCEMENT_SUFFIX = /(?:の(?:公募|募集)(?:について|のお知らせ)?|公募(?:について)?|募集要項|招聘启事|招聘公告)$/u;
 /** A title cut off by a list or a meta tag. */
 const TRUNCATED = /(?:…|\.\.\.)$/;
@@ -303,6 +305,9 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
     if (tail.some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.4 });
   }
   if (ANNOUNCEMENT_PREFIX.test(t) || ANNOUNCEMENT_SUFFIX.test(t)) issues.push({ reason: 'announcement wording around the role', cap: 0.3 });
+  // A sentence, not a name: many words ending in a full stop, or the department the posting belongs to.
+  if (t.endsWith('.') && t.split(' ').length >= 8) issues.push({ reason: 'a sentence, not a title', cap: 0.3 });
+  if (context.department && same(f, fold(context.department.slice(0, SHAPE_CHARS)))) issues.push({ reason: 'the department, not the role', cap: 0.2 });
   if (TRUNCATED.test(t)) issues.push({ reason: 'truncated', cap: 0.3 });
   if (/https?:\/\/|www\.|<[a-z/!]/i.test(t)) issues.push({ reason: 'contains markup or a URL', cap: 0.3 });
   if (isShouty(t)) issues.push({ reason: 'all caps', cap: 0.7 });
@@ -389,7 +394,7 @@ function effectiveConfidence(job: ScorableJob): Confidence {
     out[field] = { score: Math.min(prev?.score ?? 1, cap), reasons: [...reasons, ...(prev?.reasons ?? []).filter((r) => !reasons.includes(r))].slice(0, 12) };
   };
   const places = job.locations.flatMap((l) => [l.raw, ...(l.city ? [l.city] : [])]);
-  lower('title', titleShapeIssues(job.title, { url: job.url, company: job.company.name, places }));
+  lower('title', titleShapeIssues(job.title, { url: job.url, company: job.company.name, places, ...(job.department ? { department: job.department } : {}) }));
   if (job.provenance.company !== 'derived') lower('company', companyShapeIssues(job.company.name, { url: job.url }));
   return out;
 }
