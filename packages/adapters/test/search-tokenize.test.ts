@@ -82,3 +82,23 @@ describe('search tokenizer', () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 });
+
+describe('embedded search: hostile queries stay bounded', () => {
+  it('answers a long query of unknown words quickly, dropping words', async () => {
+    const { createEmbeddedSearchIndex } = await import('@jobkit/adapters/embedded-search');
+    const { bulkSearchJob } = await import('@jobkit/core/testing');
+    const index = createEmbeddedSearchIndex({ highlights: false });
+    await index.upsert(Array.from({ length: 300 }, (_, i) => bulkSearchJob(i)));
+    const words = Array.from({ length: 40 }, (_, i) => `zqx${'abcdefghij'[i % 10]}${i}vwlmnop`);
+    const started = performance.now();
+    const none = await index.search({ q: words.join(' ') });
+    const some = await index.search({ q: `welder apprentice ${words.join(' ')}` });
+    // Generous budget for a loaded machine; the work is bounded by MAX_QUERY_TOKENS candidate lookups.
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(none.found).toBe(0);
+    expect(none.droppedTokens).toEqual([]);
+    expect(some.found).toBe(30);
+    expect(some.droppedTokens).toHaveLength(14);
+    await index.close();
+  });
+});

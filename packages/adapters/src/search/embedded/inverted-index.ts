@@ -275,12 +275,16 @@ export class TermIndex {
   match(tokens: readonly string[], mode: TypoMode, liveDocs: number, cache: CandidateCache = new Map()): TermMatches {
     const ntok = tokens.length;
     const matchedTerms = new Set<string>();
-    const perToken = tokens.map((t, i) => {
+    // A word with no candidate ends the pass before later words pay for their typo lookups.
+    const perToken: Candidate[][] = [];
+    for (let i = 0; i < ntok; i++) {
+      const t = tokens[i] as string;
       const isLast = i === ntok - 1;
       const typos = mode === 'all' || (mode === 'missing' && !this.hasStrictMatch(t, isLast, cache));
-      return this.candidates(t, isLast, typos, cache);
-    });
-    if (perToken.some((cs) => cs.length === 0)) return { docs: [], score: this.scoreBuf, matchedTerms };
+      const cs = this.candidates(t, isLast, typos, cache);
+      if (cs.length === 0) return { docs: [], score: this.scoreBuf, matchedTerms };
+      perToken.push(cs);
+    }
     const sizes = perToken.map((cs) => cs.reduce((n, c) => n + c.list.length, 0));
     // Rarest word first keeps the candidate set, and so the work, small.
     const order = perToken.map((_, i) => i).sort((a, b) => (sizes[a] ?? 0) - (sizes[b] ?? 0));
