@@ -5,6 +5,7 @@
 export {};
 export {
   parseSalary,
+  MAX_SALARY_INPUT,
   parseLocation,
   parseWorkplaceType,
   parseEmploymentType,

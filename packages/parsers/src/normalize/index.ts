@@ -3,7 +3,7 @@
  * country and currency names) into the typed values of `@jobkit/core`. Pure functions, no I/O.
  * @module
  */
-export { parseSalary } from './salary.js';
+export { parseSalary, MAX_SALARY_INPUT } from './salary.js';
 export type { ParseSalaryOptions } from './salary.js';
 export { parseLocation, resolveLocation } from './location.js';
 export type { ParsedLocation, LocationOptions } from './location.js';
