@@ -30,7 +30,7 @@ export function salaryFrom(text: string, labelled = false): Salary | undefined {
 
 /** Salary labels that state the period ("Monatsgehalt", "月薪", "年収", "เงินเดือน", "الراتب الشهري"). */
 const LABEL_PERIOD: ReadonlyArray<readonly [RegExp, 'month' | 'year' | 'hour']> = [
-  [/month|monat|mensuel|mensual|mensal|mensile|maand|miesię|月薪|月給|月収|เงินเดือน|شهري|месяц|मासिक|aylık|월급/iu, 'month'],
+  [/month|monat|mensuel|mensual|mensal|mensile|maand|miesię|月薪|月給|月収|เงินเดือน|شهري|месяц|मासिक|प्रतिमाह|प्रति माह|aylık|월급/iu, 'month'],
   [/annual|year|jahres|annuel|anual|annuo|jaar|roczn|年薪|年収|年俸|سنوي|год|वार्षिक|yıllık|연봉/iu, 'year'],
   [/hour|stunde|horaire|hora|orari|uur|godzin|時給|时薪|ساعة|час|घंटा|saatlik|시급/iu, 'hour'],
 ];
@@ -40,7 +40,7 @@ const LABEL_PERIOD: ReadonlyArray<readonly [RegExp, 'month' | 'year' | 'hour']> 
  */
 const MONTHLY_CONVENTION: Record<string, number> = { RUB: 1_500_000, UAH: 500_000, KZT: 5_000_000, BYN: 20_000, THB: 500_000, PLN: 100_000, BRL: 100_000, TRY: 500_000, VND: 500_000_000, IDR: 200_000_000, PHP: 500_000, EGP: 500_000, JOD: 10_000 };
 
-const YEARLY_CONVENTION = new Set(['USD', 'GBP', 'EUR', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'SGD', 'HKD', 'INR']);
+const YEARLY_CONVENTION = new Set(['USD', 'GBP', 'EUR', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'SGD', 'HKD']);
 
 function withConventions(s: Salary, label?: string): Salary {
   if (s.period) return s;
