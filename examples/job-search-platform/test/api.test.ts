@@ -68,7 +68,8 @@ describe('GET /api/v1/search', () => {
     expect(remoteGh.body.hits.every((h: { workplaceType: string }) => h.workplaceType === 'remote')).toBe(true);
     const rich = await get('/api/v1/search?salary_min=150000&sort=salary&per_page=100');
     expect(rich.body.found).toBeGreaterThan(0);
-    for (const h of rich.body.hits) expect(h.salary.max ?? h.salary.min).toBeGreaterThanOrEqual(150000);
+    // salary_min filters on the comparable annual figure (USD), not the posting's own numbers.
+    for (const h of rich.body.hits) expect(h.salary.annualized.max ?? h.salary.annualized.min).toBeGreaterThanOrEqual(150000);
   });
 
   it('paginates without overlap', async () => {
