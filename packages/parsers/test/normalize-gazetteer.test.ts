@@ -84,7 +84,7 @@ describe('one canonical form per place', () => {
   it('labels are whole words, never cut', () => {
     const city = `${'Somewhere '.repeat(25)}Town`;
     const loc = resolveLocation({ raw: city, city, country: 'US' });
-    expect(loc.display!.length).toBeLessThanOrEqual(201);
+    expect(loc.display!.length).toBeLessThanOrEqual(200);
     expect(loc.display).toMatch(/^(?:Somewhere )+Somewhere…$/);
     const short = resolveLocation({ raw: 'x', city: 'Somewhere Town', country: 'US' });
     expect(short.display).toBe('Somewhere Town, United States');
@@ -116,5 +116,26 @@ describe('remote areas are data, not cities', () => {
     const loc = one('Remote - London, UK');
     expect(loc.city).toBe('London');
     expect(loc.remoteRegion).toBeUndefined();
+  });
+});
+
+describe('hostile input', () => {
+  it('stays linear and capped on long, comma-heavy and alias-heavy text', () => {
+    const inputs = [
+      'Berlin, '.repeat(50_000),
+      `${'a'.repeat(200_000)}, Germany`,
+      'Remote ('.repeat(20_000),
+      Array.from({ length: 5_000 }, (_, i) => (i % 2 ? 'Paris' : 'München')).join(' | '),
+      ' ,'.repeat(100_000),
+    ];
+    const t = performance.now();
+    for (const s of inputs) {
+      const { locations } = parseLocation(s);
+      for (const loc of locations) expect(LocationSchema.safeParse(loc).success).toBe(true);
+    }
+    const long = resolveLocation({ raw: 'x', city: 'x'.repeat(1_000_000), region: 'y'.repeat(1_000_000), country: 'DE' });
+    expect(long.display!.length).toBeLessThanOrEqual(200);
+    // Generous budget for a loaded CI machine; the real cost is milliseconds.
+    expect(performance.now() - t).toBeLessThan(2_000);
   });
 });

@@ -207,7 +207,7 @@ function displayOf(loc: Location): string | undefined {
     const next = label ? `${label}, ${part}` : part;
     if (next.length > MAX_DISPLAY_CHARS) {
       // Only a first part longer than the limit is shortened, at a word boundary.
-      if (!label) label = `${part.slice(0, MAX_DISPLAY_CHARS).replace(/\s+\S*$/, '')}…`;
+      if (!label) label = `${part.slice(0, MAX_DISPLAY_CHARS - 1).replace(/\s+\S*$/, '')}…`;
       break;
     }
     label = next;
