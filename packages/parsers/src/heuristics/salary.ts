@@ -40,16 +40,13 @@ const LABEL_PERIOD: ReadonlyArray<readonly [RegExp, 'month' | 'year' | 'hour']> 
  */
 const MONTHLY_CONVENTION: Record<string, number> = { RUB: 1_500_000, UAH: 500_000, KZT: 5_000_000, BYN: 20_000, THB: 500_000, PLN: 100_000, BRL: 100_000, TRY: 500_000, VND: 500_000_000, IDR: 200_000_000, PHP: 500_000, EGP: 500_000, JOD: 10_000 };
 
-const YEARLY_CONVENTION = new Set(['USD', 'GBP', 'EUR', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'SGD', 'HKD']);
-
 function withConventions(s: Salary, label?: string): Salary {
   if (s.period) return s;
   if (label) for (const [re, period] of LABEL_PERIOD) if (re.test(label)) return { ...s, period };
   const ceiling = s.currency ? MONTHLY_CONVENTION[s.currency] : undefined;
   const top = s.max ?? s.min;
-  const bottom = s.min ?? s.max;
-  // Where pay is quoted per year, a five-figure amount with no period is a yearly salary.
-  if (s.currency && YEARLY_CONVENTION.has(s.currency) && bottom !== null && bottom >= 15_000 && (top ?? bottom) <= 2_000_000) return { ...s, period: 'year' };
+  // No size-based guess ("$20K - $30K" stays period-less): a yearly reading is an assumption the page
+  // does not state, and the comparable annual figure (core's pay annualizer) says when it assumes one.
   if (ceiling && top !== null && top <= ceiling) return { ...s, period: 'month' };
   return s;
 }

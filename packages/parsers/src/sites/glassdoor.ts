@@ -54,7 +54,6 @@ export const glassdoor = defineSite({
     'contract type': 'employmentType', 'closing date': 'validThrough',
   },
   currency: currencyForHost,
-  defaultPeriod: 'by-size',
   clean: {
     location: placeFirst,
     // A "Glassdoor est." range is the board's guess, not pay the employer stated.

@@ -35,7 +35,6 @@ export const stepstone = defineSite({
     datePosted: (t) => t.replace(/^(?:erschienen|online seit|publiée?|geplaatst|posted)\s*:?\s*/i, ''),
   },
   currency: (host) => (UK_HOSTS.test(host) ? 'GBP' : 'EUR'),
-  defaultPeriod: 'by-size',
   dateOrder: 'dmy',
   listing: {
     jobLinks: ['a[data-at="job-item-title"] @href', 'article[data-at="job-item"] h2 a @href', 'article[data-testid="job-item"] a[data-at="job-item-title"] @href', '[data-genesis-element="CARD"] a[data-at="job-item-title"] @href'],

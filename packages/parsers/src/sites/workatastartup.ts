@@ -49,8 +49,7 @@ export const workatastartup = defineSite({
     const at = head.lastIndexOf(' at ');
     return at > 0 ? { title: head.slice(0, at), company: head.slice(at + 4) } : undefined;
   },
-  // YC startups state yearly ranges ("$150K - $190K").
-  defaultPeriod: 'year',
+  // No defaultPeriod: the pages write "$150K - $190K" without one, and a reader records none.
   listing: {
     jobLinks: ['a[href^="/jobs/"][data-jobid] @href', '.jobs-list a[href*="/jobs/"] @href'],
   },

@@ -43,7 +43,6 @@ export const xing = defineSite({
     workplace: (t) => (/teilweise|hybrid/i.test(t) ? 'hybrid' : /home-?office|remote|mobil/i.test(t) ? 'remote' : t),
   },
   currency: () => 'EUR',
-  defaultPeriod: 'by-size',
   dateOrder: 'dmy',
   listing: {
     jobLinks: ['[data-testid="job-search-result"] a[href*="/jobs/"] @href', 'article[data-xds="JobCard"] a @href', '[data-xds="JobCard"] a[href*="/jobs/"] @href'],
