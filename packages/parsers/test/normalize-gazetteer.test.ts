@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LocationSchema } from '@jobkit/core';
 import { EXONYMS } from '../src/normalize/gazetteer/exonyms.js';
 import { GAZETTEER_SOURCE, loadGazetteer, lookupCity } from '../src/normalize/gazetteer/index.js';
-import { parseLocation, resolveLocation } from '../src/normalize/location.js';
+import { harmonizeLocations, parseLocation, resolveLocation } from '../src/normalize/location.js';
+import { parseJobPage } from '../src/parse-job-page.js';
 
 const one = (text: string, countryHint?: string) => {
   const { locations } = parseLocation(text, countryHint ? { countryHint } : {});
@@ -137,5 +138,38 @@ describe('hostile input', () => {
     expect(long.display!.length).toBeLessThanOrEqual(200);
     // Generous budget for a loaded CI machine; the real cost is milliseconds.
     expect(performance.now() - t).toBeLessThan(2_000);
+  });
+});
+
+describe('a posting\'s places decide each other', () => {
+  it('harmonizeLocations re-resolves places whose text names no country', () => {
+    const austin = resolveLocation({ raw: 'Austin, TX', city: 'Austin', region: 'TX', country: 'US' });
+    const paris = resolveLocation({ raw: 'Paris', city: 'Paris' });
+    expect(paris.country).toBe('FR');
+    const out = harmonizeLocations([austin, paris]);
+    expect(out.map((l) => l.display)).toEqual(['Austin, TX, United States', 'Paris, TX, United States']);
+    // A place that names its country keeps it; nothing to change returns the same array.
+    const stated = [austin, resolveLocation({ raw: 'Paris, France', city: 'Paris', country: 'FR' })];
+    expect(harmonizeLocations(stated)).toBe(stated);
+    expect(harmonizeLocations([paris], { countryHint: 'US' })[0]!.region).toBe('TX');
+  });
+
+  it('JSON-LD jobLocation entries hint each other through parseJobPage', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      title: 'Field Service Technician',
+      hiringOrganization: { '@type': 'Organization', name: 'Lone Star Pumps' },
+      datePosted: '2026-10-01T08:30:00-05:00',
+      description: '<p>Service pumps across North Texas.</p>',
+      jobLocation: [
+        { '@type': 'Place', address: { addressLocality: 'Dallas', addressRegion: 'TX', addressCountry: 'US' } },
+        { '@type': 'Place', address: { addressLocality: 'Paris' } },
+      ],
+    };
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><h1>Field Service Technician</h1></body></html>`;
+    const { job } = parseJobPage(html, { url: 'https://lonestarpumps.example/careers/field-tech' });
+    expect(job?.locations.map((l) => l.display)).toEqual(['Dallas, TX, United States', 'Paris, TX, United States']);
+    expect(job?.datePosted).toBe('2026-10-01T13:30:00Z');
   });
 });

@@ -11,7 +11,7 @@ import { normalizeCountry } from '../normalize/countries.js';
 import { normalizeCurrency } from '../normalize/currency.js';
 import { parseDate } from '../normalize/date.js';
 import { parseEmploymentType } from '../normalize/employment.js';
-import { parseLocation, resolveLocation } from '../normalize/location.js';
+import { harmonizeLocations, parseLocation, resolveLocation } from '../normalize/location.js';
 import { parseSalary } from '../normalize/salary.js';
 import { parseWorkplaceType } from '../normalize/workplace.js';
 import type { BoardContext } from './types.js';
@@ -111,7 +111,8 @@ function buildDraft(ctx: BoardContext, job: ApiJob): JobDraft {
       }
     }
   }
-  locations = dedupeLocations(locations);
+  // The posting's places decide each other's country ("Austin, TX" beside "Paris").
+  locations = harmonizeLocations(dedupeLocations(locations));
   if (locations.length > 0) set('locations', 'ats-api');
 
   let workplaceType = job.workplaceType ?? null;

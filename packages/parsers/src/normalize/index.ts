@@ -5,7 +5,7 @@
  */
 export { parseSalary, MAX_SALARY_INPUT } from './salary.js';
 export type { ParseSalaryOptions } from './salary.js';
-export { parseLocation, resolveLocation } from './location.js';
+export { harmonizeLocations, parseLocation, resolveLocation } from './location.js';
 export type { ParsedLocation, LocationOptions } from './location.js';
 export { lookupCity, loadGazetteer, countryDisplayName, GAZETTEER_SOURCE } from './gazetteer/index.js';
 export type { GazetteerCity, CityLookup } from './gazetteer/index.js';

@@ -194,6 +194,38 @@ export function resolveLocation(loc: Location, options: LocationOptions = {}): L
   return out;
 }
 
+/** Whether a place's own text names its country (or a US state / CA province that implies it). */
+function statesCountry(loc: Location): boolean {
+  return parseLocation(loc.raw, { gazetteer: false }).locations.some((p) => p.country !== undefined);
+}
+
+/**
+ * A posting's places decide each other: places whose own text names no country are resolved again
+ * with the countries the others name, then `countryHint` ("Austin, TX" beside "Paris" makes it
+ * Paris, TX). For places read one by one (JSON-LD `jobLocation` entries, board API rows); returns
+ * the same array when nothing changes.
+ */
+export function harmonizeLocations(locations: Location[], options: LocationOptions = {}): Location[] {
+  if (options.gazetteer === false || !locations.some((l) => l.geonameId !== undefined)) return locations;
+  const stated = locations.map(statesCountry);
+  const hint: string[] = [];
+  locations.forEach((l, i) => {
+    if (stated[i] && l.country && !hint.includes(l.country)) hint.push(l.country);
+  });
+  const given = typeof options.countryHint === 'string' ? [options.countryHint] : (options.countryHint ?? []);
+  for (const c of given) if (!hint.includes(c.toUpperCase())) hint.push(c.toUpperCase());
+  if (hint.length === 0) return locations;
+  let changed = false;
+  const out = locations.map((l, i) => {
+    if (stated[i] || !l.city || l.geonameId === undefined || l.remoteRegion !== undefined) return l;
+    const city = lookupCity(l.city, { countryHint: hint });
+    if (!city || city.geonameId === l.geonameId) return l;
+    changed = true;
+    return resolveLocation({ raw: l.raw, city: l.city, ...(l.postalCode ? { postalCode: l.postalCode } : {}) }, { countryHint: hint });
+  });
+  return changed ? out : locations;
+}
+
 /** Longest canonical label; longer parts are dropped whole (never cut mid-word). */
 const MAX_DISPLAY_CHARS = 200;
 

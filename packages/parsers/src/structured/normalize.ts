@@ -10,6 +10,7 @@ import {
   normalizeCurrency,
   parseDate,
   parseEmploymentType,
+  harmonizeLocations,
   parseLocation,
   resolveLocation,
   parseSalary,
@@ -381,7 +382,8 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
       locations.push({ raw: name, ...(country ? { country } : {}) });
     }
   }
-  if (locations.length > 0) fields.locations = dedupeLocations(locations);
+  // The posting's places decide each other's country ("Austin, TX" beside "Paris").
+  if (locations.length > 0) fields.locations = harmonizeLocations(dedupeLocations(locations));
   if (workplace) fields.workplaceType = workplace;
 
   const types = list(node.employmentType).flatMap((t) => (str(t) ?? '').split(/[,/]/, MAX_LIST).map((p) => capText(p.trim(), NORMALIZER_INPUT_CAP.employmentType))).filter(Boolean).slice(0, MAX_LIST);
