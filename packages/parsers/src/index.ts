@@ -13,6 +13,7 @@ export {
   normalizeCountry,
   normalizeCurrency,
   resolveLocation,
+  harmonizeLocations,
   lookupCity,
   loadGazetteer,
   countryDisplayName,
