@@ -20,7 +20,9 @@ export function salaryFrom(text: string, labelled = false): Salary | undefined {
   if (!m && !labelled) return undefined;
   const source = m ? m[0] : text.slice(0, 200);
   const after = m ? text.slice(m.index + m[0].length, m.index + m[0].length + 30) : '';
-  const parsed = parseSalary(source);
+  // The amount's own line around it ("RAL 28.000 - 32.000 €", "$19,850.00 MXN", "… bruto per
+  // maand"): parseSalary reads pay words, currency codes and periods there and picks the pay figure.
+  const parsed = (m ? parseSalary(lineAround(text, m.index, m.index + m[0].length)) : null) ?? parseSalary(source);
   if (!parsed || (parsed.min === null && parsed.max === null)) return undefined;
   const values = [parsed.min, parsed.max].filter((v): v is number => v !== null);
   if (values.some((v) => v < 5)) return undefined;
@@ -52,6 +54,15 @@ function withConventions(s: Salary, label?: string): Salary {
 }
 
 /** Amounts written with a currency sign: "$90,621", "€ 45.000", "£28K". */
+/** The text of the line holding [start, end), at most 80 characters before and 60 after. */
+function lineAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && start - from < 80 && text[from - 1] !== '\n') from--;
+  let to = end;
+  while (to < text.length && to - end < 60 && text[to] !== '\n') to++;
+  return text.slice(from, to);
+}
+
 const SIGNED = /[$€£¥₹₽]\s?\d[\d,.\s]*\d[kK]?|[$€£¥₹₽]\s?\d[kK]?/g;
 
 /**
@@ -67,7 +78,9 @@ function labelledValue(text: string): string {
 
 export function extractSalary(page: Page, chips: readonly Chip[], description: string): Salary | undefined {
   for (const hit of page.labels.get('salary') ?? []) {
-    const s = salaryFrom(labelledValue(hit.lines.find((l) => /\d/.test(l)) ?? hit.value), true);
+    const value = labelledValue(hit.lines.find((l) => /\d/.test(l)) ?? hit.value);
+    // The label states what the parser needs ("Sueldo mensual", "RAL", "Salario bruto anual").
+    const s = salaryFrom(`${hit.label.slice(0, 60)}: ${value}`, true) ?? salaryFrom(value, true);
     if (s) return withConventions(s, `${hit.label} ${hit.value}`);
   }
   const marked = firstText(page, SALARY_SELECTORS, 3, 160);
