@@ -1,6 +1,6 @@
 /**
  * Embedded search bench: 100k generated postings into `createEmbeddedSearchIndex`, then 1,000
- * one-typo queries with a facet filter (p50/p99, target p99 < 50 ms) and recall@10 of the typo
+ * one-typo queries with a facet filter (p50/p99 of the median of three rounds, target p99 < 10 ms) and recall@10 of the typo
  * query against the same query spelled correctly. Baseline measured in the same run: minisearch
  * with its documented fuzzy/prefix search and a filter callback over the same documents.
  *
@@ -140,23 +140,33 @@ async function main() {
   const rss = process.memoryUsage().rss / 2 ** 20;
 
   for (const q of queries.slice(0, 50)) await index.search({ q: q.typo, filters: q.filters }); // warm-up
-  const lat: number[] = [];
+  // Three rounds over the same queries: on a shared machine one scheduling stall can own a
+  // round's p99, so the median round's figures are reported (all three are printed).
+  const rounds: number[][] = [];
   let recallSum = 0;
   let recallN = 0;
   let zeroTypo = 0;
-  for (const q of queries) {
-    t = performance.now();
-    const typoRes = await index.search({ q: q.typo, filters: q.filters, facets: ['company', 'workplaceType'] });
-    lat.push(performance.now() - t);
-    const exactRes = await index.search({ q: q.exact, filters: q.filters, facets: ['company', 'workplaceType'] });
-    const want = new Set(exactRes.hits.map((h) => h.job.id));
-    if (want.size === 0) continue;
-    if (typoRes.found === 0) zeroTypo++;
-    recallSum += typoRes.hits.filter((h) => want.has(h.job.id)).length / want.size;
-    recallN++;
+  for (let round = 0; round < 3; round++) {
+    const lat: number[] = [];
+    for (const q of queries) {
+      t = performance.now();
+      const typoRes = await index.search({ q: q.typo, filters: q.filters, facets: ['company', 'workplaceType'] });
+      lat.push(performance.now() - t);
+      if (round > 0) continue;
+      const exactRes = await index.search({ q: q.exact, filters: q.filters, facets: ['company', 'workplaceType'] });
+      const want = new Set(exactRes.hits.map((h) => h.job.id));
+      if (want.size === 0) continue;
+      if (typoRes.found === 0) zeroTypo++;
+      recallSum += typoRes.hits.filter((h) => want.has(h.job.id)).length / want.size;
+      recallN++;
+    }
+    rounds.push(lat);
   }
-  const p50 = pct(lat, 50);
-  const p99 = pct(lat, 99);
+  const byP99 = [...rounds].sort((a, b) => pct(a, 99) - pct(b, 99));
+  const mid = byP99[1] as number[];
+  const p50 = pct(mid, 50);
+  const p99 = pct(mid, 99);
+  const perRound = rounds.map((r) => fmt(pct(r, 99))).join(' / ');
   const recall = recallSum / Math.max(1, recallN);
 
   // Browse with facets only (no text): the full-scan path.
@@ -212,7 +222,7 @@ async function main() {
 
   console.log(`\nembedded-search, ${DOCS} docs, ${QUERIES} one-typo queries + facet filter (+2 facet counts)`);
   console.log(`  index: ${(indexMs / 1000).toFixed(1)} s (${Math.round(DOCS / (indexMs / 1000))} docs/s), heap ≈ ${Math.round(heap)} MB, process RSS ${Math.round(rss)} MB`);
-  console.log(`  latency: p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms (target p99 < 50 ms: ${p99 < 50 ? 'met' : 'MISSED'})`);
+  console.log(`  latency (median of 3 rounds): p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms (target p99 < 10 ms: ${p99 < 10 ? 'met' : 'MISSED'}); p99 per round ${perRound} ms`);
   console.log(`  recall@10 vs exact query: ${recall.toFixed(3)} over ${recallN} queries; typo queries with 0 hits: ${zeroTypo}`);
   console.log(`  browse (no text, 1 filter, 5 facets): p50 ${fmt(pct(browse, 50))} ms, p99 ${fmt(pct(browse, 99))} ms`);
   console.log(`baseline minisearch 7 (fuzzy 0.2, prefix, AND, filter callback), ${BASELINE_QUERIES} of the same queries`);
