@@ -11,6 +11,23 @@ import { APPLY_TEXT } from './vocabulary.js';
 /** An anchor's attributes and the text up to its next tag, bounded (no nested quantifiers). */
 const ANCHOR = /<a\b([^>]{0,1500})>\s*(?:<(?:span|strong|b|i|em)\b[^>]{0,300}>\s*)?([^<]{1,80})</gi;
 const HREF = /\bhref\s*=\s*(?:"([^"]{1,2000})"|'([^']{1,2000})'|([^\s>]{1,2000}))/i;
+/**
+ * Account gates ("…/authenticate?continue=…/application", "/login?next=…", "/signup"): the page
+ * shows an apply button, but the link is a sign-in wall, not the posting's application URL.
+ */
+const ACCOUNT_GATE = /^\/(?:[\w-]{1,40}\/){0,3}(?:log-?in|sign-?in|sign-?up|authenticate|auth|register|sso|account\/(?:login|signin|create))(?:[/.?#]|$)/i;
+
+/** An http(s) apply URL that is not an account gate, or undefined. */
+function applyTarget(href: string, base: string): string | undefined {
+  try {
+    const u = new URL(href, base);
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && !ACCOUNT_GATE.test(u.pathname)) return u.toString();
+  } catch {
+    // Unparseable hrefs are skipped like a browser would.
+  }
+  return undefined;
+}
+
 const ENTITY: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
 
 /**
@@ -26,12 +43,8 @@ export function applyUrlFromHtml(html: string, pageUrl: string): string | undefi
     const h = HREF.exec(m[1]!);
     const href = (h?.[1] ?? h?.[2] ?? h?.[3])?.replace(/&amp;/g, '&').trim();
     if (!href || /^(javascript|mailto|tel):/i.test(href) || href === '#') continue;
-    try {
-      const u = new URL(href, pageUrl);
-      if (u.protocol === 'http:' || u.protocol === 'https:') return u.toString();
-    } catch {
-      // Unparseable hrefs are skipped like a browser would.
-    }
+    const target = applyTarget(href, pageUrl);
+    if (target) return target;
   }
   return undefined;
 }
@@ -51,15 +64,11 @@ export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean
     hasApply = true;
     const href = e.attribs.href?.trim();
     if (!href || /^(javascript|mailto|tel):/i.test(href) || href === '#') continue;
-    try {
-      const u = new URL(href, page.url);
-      if (u.protocol === 'http:' || u.protocol === 'https:') {
-        applyUrl ??= u.toString();
-        distinct.add(u.toString());
-        if (distinct.size >= 3) break;
-      }
-    } catch {
-      // Unparseable hrefs are skipped like a browser would.
+    const target = applyTarget(href, page.url);
+    if (target) {
+      applyUrl ??= target;
+      distinct.add(target);
+      if (distinct.size >= 3) break;
     }
   }
   return { ...(applyUrl ? { applyUrl } : {}), hasApply, applyLinks: distinct.size };
