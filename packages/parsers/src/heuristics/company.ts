@@ -12,23 +12,38 @@ import { ABOUT_WORDS, foldWords, isGenericHeading } from './lang/index.js';
 import { firstText, hasAncestor, inChrome, inline, type Page } from './page.js';
 import { foldKey, isBrand, isSlogan } from './site.js';
 import { plausibleTitle, splitTitle, type TitleResult } from './title.js';
+import { spaceOr, stripTrailingBadge, stripTrailingWord, trimEndWhile } from '../text-scan.js';
 
 const COMPANY_SELECTORS = ['.company-name', '.job__company', '[data-ui="company-name"]', '.posting-headline .company', '.employer-name'];
 const COMPANY_HINTS = ['[class*="hiring-agency" i]', '[class*="agency-name" i]', '[data-qa*="company-name" i]', '[class*="company-name" i]', '[class*="companyname" i]', '[id*="companyname" i]', '[class*="company_name" i]', '[class*="employer" i]', '[class*="hiring-org" i]', '[itemprop="hiringOrganization"]', '[data-testid*="company" i]', '[class*="org-name" i]'];
 
-const BADGE = /\s*(?:\([^()]{1,12}\)|\[[^\]]{1,12}\])$/;
+const LOGO_WORDS = ['logo', 'logotipo', 'logotype'];
+const HIRING_WORDS = ['is hiring', 'careers', 'jobs', 'karriere', 'recrute', 'contrata'];
+/** After "©", "(c)" or "copyright" in whitespace-collapsed footer text: years, then the holder's name. */
+const COPYRIGHT_MARK = /©|\(c\)|copyright/giu;
+const COPYRIGHT_TAIL = / ?(?:copyright ?)?(?:\d{4}(?: ?[-–] ?\d{4})? ?,? ?)?([^|·•\n.]{2,60}?)(?:\.| all rights| ?\|| ?·|$)/iuy;
 const NOT_A_NAME = /^(?:company|employer|about|about us|who we are|our company|confidential|the company|unternehmen|entreprise|empresa|公司|会社|الشركة|компания)$/i;
+
+/** The first "© 2020 Acme" holder in collapsed text: each mark tries the anchored tail once (linear). */
+function copyrightHolder(flat: string): RegExpExecArray | null {
+  for (const m of flat.matchAll(COPYRIGHT_MARK)) {
+    COPYRIGHT_TAIL.lastIndex = m.index + m[0].length;
+    const tail = COPYRIGHT_TAIL.exec(flat);
+    if (tail) return tail;
+  }
+  return null;
+}
 
 /** Trim badges ("(S23)", "(m/w/d)"), "at ", " logo", " is hiring", "Careers". */
 export function cleanCompany(raw: string): string {
-  return raw
+  const head = raw
     .replace(/^(?:at|bei|chez|en|@)\s+/i, '')
-    .replace(/^(?:join|careers at|jobs at|work at|work with)\s+(?:the\s+|us at\s+)?(?=\p{Lu})/iu, '')
-    .replace(/\s*(?:logo|logotipo|logotype)$/i, '')
-    .replace(/\s+(?:is hiring|careers|jobs|karriere|recrute|contrata)$/i, '')
-    .replace(BADGE, '')
-    .replace(/[\s,.;:|–—-]+$/, '')
-    .trim();
+    .replace(/^(?:join|careers at|jobs at|work at|work with)\s+(?:the\s+|us at\s+)?(?=\p{Lu})/iu, '');
+  // Trailing words, badge and punctuation come off by scanning back (the regex forms retry every
+  // start in a long whitespace run).
+  const noLogo = stripTrailingWord(head, LOGO_WORDS);
+  const noHiring = stripTrailingWord(noLogo, HIRING_WORDS, true);
+  return trimEndWhile(stripTrailingBadge(noHiring), spaceOr(',.;:|–—-')).trim();
 }
 
 function plausibleCompany(text: string, page: Page, title: string | undefined): boolean {
@@ -149,10 +164,10 @@ export function extractCompany(page: Page, title: TitleResult, locationText?: st
   if (!brand.isBoard) {
     const footer = page.tags('footer')[0];
     const line = footer ? firstLine(footer) : undefined;
-    const name = line?.split(/\s+[·•|–—]\s+|\s*©\s*(?:\d{4}\s*)?|,\s/u).map((p) => p.trim()).find((p) => p.length >= 2);
+    const name = line?.replace(/\s+/g, ' ').split(/ [·•|–—] | ?© ?(?:\d{4} ?)?|, /u).map((p) => p.trim()).find((p) => p.length >= 2);
     if (name && !/\d{3,}|rights|reserved|copyright|privacy/i.test(name)) vote(name, 2, 'footer');
     // "© 2013-2015 Drifty Co", "Copyright © 2026 Acme GmbH. All rights reserved."
-    const copy = footer ? /(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^|·•\n.]{2,60}?)(?:\.|\s+all rights|\s*\||\s*·|$)/iu.exec(textOf(footer, 3_000).replace(/\s+/g, ' ')) : null;
+    const copy = footer ? copyrightHolder(textOf(footer, 3_000).replace(/\s+/g, ' ')) : null;
     if (copy?.[1] && !/rights|reserved/i.test(copy[1])) vote(copy[1].trim(), 3, 'copyright');
   }
   // On the employer's own site its name is the site name.
