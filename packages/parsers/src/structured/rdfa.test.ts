@@ -48,7 +48,9 @@ describe('RDFa JobPosting', () => {
     const job = res.job!;
     expect(job.title).toBe('Backend Engineer (Go)');
     expect(job.company).toEqual({ name: 'Fjordlab AS', domain: 'fjordlab.example', logoUrl: 'https://www.fjordlab.example/assets/logo.svg' });
-    expect(job.locations).toEqual([{ raw: 'Bergen, NO', city: 'Bergen', country: 'NO', postalCode: '5013' }]);
+    expect(job.locations).toEqual([
+      expect.objectContaining({ raw: 'Bergen, NO', city: 'Bergen', country: 'NO', postalCode: '5013', display: 'Bergen, Norway' }),
+    ]);
     expect(job.employmentType).toEqual(['full_time']);
     expect(job.salary).toMatchObject({ min: 720000, max: 860000, currency: 'NOK', period: 'year' });
     expect(job.datePosted?.slice(0, 10)).toBe('2026-11-12');
@@ -110,7 +112,8 @@ describe('RDFa JobPosting', () => {
       <span property="datePosted">2026-10-31</span></div>`;
     const job = parse(html, 'https://nordlys.example/jobs/software-engineer').job!;
     expect(job.company.name).toBe('Nordlys Data AS');
-    expect(job.locations[0]).toMatchObject({ raw: 'Tromsø, Troms', city: 'Tromsø', region: 'Troms' });
+    // Canonical place: a Norwegian county is not kept as the region (one form per place).
+    expect(job.locations[0]).toMatchObject({ raw: 'Tromsø, Troms', city: 'Tromsø', country: 'NO', display: 'Tromsø, Norway' });
     expect(job.salary).toMatchObject({ min: 650000, max: 650000, currency: 'NOK' });
     expect(job.description.text).toContain('seeks an engineer');
   });
