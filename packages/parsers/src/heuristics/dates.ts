@@ -9,6 +9,7 @@
 import { textOf } from '../html/dom.js';
 import { parseDateDetailed, type ParseDateOptions } from '../normalize/date.js';
 import { hasAncestor, type Page } from './page.js';
+import { isSpace } from '../text-scan.js';
 
 /** Where numeric dates are written month first. */
 const MDY_LANGS = new Set(['en-us', 'en-ph', 'en-fm', 'en-pw', 'en-mh', 'es-us']);
@@ -62,9 +63,66 @@ export interface DatesResult {
   warnings: string[];
 }
 
-const POSTED_PHRASE = /\b(?:posted|published|veröffentlicht|publié|publiée|publicado|publicada|pubblicato|geplaatst|opublikowano)\b[^.\n|]{0,40}|(?:опубликована|опубликовано|размещена|размещено)\s[^.\n|]{0,40}|(?:发布于|更新于|掲載日)[^。\n|]{0,20}|\d+\s*(?:天前|日前|일 전)|(?:منذ)\s+[^.\n|]{1,20}|\d+\s+\p{L}+\s+назад/iu;
+/**
+ * "Posted 3 days ago"-style phrases, one simple pattern per family (a single alternation of all
+ * of them was too complex for a ReDoS checker to decide). The earliest match in the text wins,
+ * and on a tie the earlier family, as in one alternation.
+ */
+const POSTED_PHRASES = [
+  /\b(?:posted|published|veröffentlicht|publié|publiée|publicado|publicada|pubblicato|geplaatst|opublikowano)\b[^.\n|]{0,40}/iu,
+  /(?:опубликована|опубликовано|размещена|размещено)\s[^.\n|]{0,40}/iu,
+  /(?:发布于|更新于|掲載日)[^。\n|]{0,20}/iu,
+  /منذ\s+[^.\n|]{1,20}/iu,
+];
+const AGO_CJK = /天前|日前|일 전/gu;
+const AGO_RU = /назад/giu;
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
+const isWs = (ch: string | undefined) => ch !== undefined && isSpace(ch);
 
-const PERIOD_SPLIT = /\s+(?:to|until|till|bis|au|à|al|a|hasta|até|до|по|إلى|الى|حتى)\s+|\s*[–—~〜～至]\s*|\s+-\s+/iu;
+/** Start of a run of `ok` characters ending at `end` (exclusive), scanning back. */
+function runStart(text: string, end: number, ok: (ch: string | undefined) => boolean): number {
+  let i = end;
+  while (i > 0 && ok(text[i - 1])) i--;
+  return i;
+}
+
+/** `\d+\s*(?:天前|日前|일 전)` and `\d+\s+\p{L}+\s+назад`, found from the suffix back (linear). */
+function agoPhrases(text: string): Array<{ index: number; value: string; rank: number }> {
+  const out: Array<{ index: number; value: string; rank: number }> = [];
+  for (const m of text.matchAll(AGO_CJK)) {
+    const digitsEnd = runStart(text, m.index, isWs);
+    const start = runStart(text, digitsEnd, isDigit);
+    if (start < digitsEnd) {
+      out.push({ index: start, value: text.slice(start, m.index + m[0].length), rank: 2.5 });
+      break;
+    }
+  }
+  for (const m of text.matchAll(AGO_RU)) {
+    const wordEnd = runStart(text, m.index, isWs);
+    const wordStart = runStart(text, wordEnd, isLetter);
+    const digitsEnd = runStart(text, wordStart, isWs);
+    const start = runStart(text, digitsEnd, isDigit);
+    if (wordEnd < m.index && wordStart < wordEnd && digitsEnd < wordStart && start < digitsEnd) {
+      out.push({ index: start, value: text.slice(start, m.index + m[0].length), rank: 4 });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The first "posted …" phrase in `text`, as one alternation of all the families would find it. */
+function postedPhrase(text: string): string | undefined {
+  const hits = POSTED_PHRASES.flatMap((re, rank) => {
+    const m = re.exec(text);
+    return m ? [{ index: m.index, value: m[0], rank }] : [];
+  }).concat(agoPhrases(text));
+  hits.sort((a, b) => a.index - b.index || a.rank - b.rank);
+  return hits[0]?.value;
+}
+
+/** "from – to" separators; whitespace is collapsed first so no quantifier runs over a long gap. */
+const PERIOD_SPLIT = / (?:to|until|till|bis|au|à|al|a|hasta|até|до|по|إلى|الى|حتى) | ?[–—~〜～至] ?| - /iu;
 
 export function extractDates(page: Page, bodySample: string, dateChips: readonly string[] = []): DatesResult {
   const warnings: string[] = [];
@@ -90,14 +148,14 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
   }
   for (const chip of dateChips) if (!datePosted) datePosted = read(chip, 'datePosted');
   if (!datePosted) {
-    const m = POSTED_PHRASE.exec(bodySample);
-    if (m) datePosted = read(m[0], 'datePosted');
+    const phrase = postedPhrase(bodySample);
+    if (phrase) datePosted = read(phrase, 'datePosted');
   }
   let validThrough: string | undefined;
   for (const hit of page.labels.get('validThrough') ?? []) if ((validThrough = read(hit.value, 'validThrough'))) break;
   // "11/18/2026 to 12/02/2026", "22.12.2025 – 31.12.2025", "من 2025/12/22 إلى 2025/12/31".
   for (const hit of page.labels.get('applicationPeriod') ?? []) {
-    const parts = hit.value.split(PERIOD_SPLIT).map((p) => p.replace(/^(?:from|von|du|de|desde|с|من|从|自)\s+/iu, '').trim()).filter(Boolean);
+    const parts = hit.value.replace(/\s+/g, ' ').split(PERIOD_SPLIT).map((p) => p.replace(/^(?:from|von|du|de|desde|с|من|从|自)\s+/iu, '').trim()).filter(Boolean);
     if (parts.length !== 2) continue;
     const end = read(parts[1]!, 'validThrough');
     // The start may omit the year the end states ("24 พฤศจิกายน - 15 ธันวาคม 2569").
