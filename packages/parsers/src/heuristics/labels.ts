@@ -53,8 +53,13 @@ const SKIP = new Set(['nav', 'footer', 'script', 'style', 'noscript', 'template'
 const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'table', 'section', 'dl', 'h1', 'h2', 'h3', 'tr', 'tbody', 'article']);
 const LABEL_TAGS = new Set(['strong', 'b', 'span', 'label', 'dt', 'em', 'i']);
 const LEAFISH = new Set(['p', 'li', 'div', 'span', 'td', 'dd', 'section', 'small', 'label', 'strong', 'b', 'h4', 'h5', 'h6', 'em']);
-/** "Label: value" with the label first, or "value :Label" as right-to-left pages write it. */
-const LABEL_FIRST = /^\s*([^:：]{1,60}?)\s*[:：]\s*(.{1,200})$/u;
+/**
+ * "Label: value" with the label first, or "value :Label" as right-to-left pages write it. Lines
+ * are `cleanInline`d (trimmed, whitespace collapsed), so one optional space stands for `\s*`:
+ * no two quantifiers compete for the same whitespace.
+ */
+const LABEL_FIRST = /^([^:：]{1,60}?) ?[:：] ?(.{1,200})$/u;
+const LABEL_LAST = /^(.{1,200}?) ?[:：] ?([^:：]{1,40})$/u;
 
 function add(out: LabelHits, label: string, value: string | AnyNode, el: Element): boolean {
   const l = cleanInline(label);
@@ -174,7 +179,7 @@ export function collectLabels(root: AnyNode): LabelHits {
         if (m && add(out, m[1]!, m[2]!, el)) hit = true;
         else if (m) {
           // Right-to-left "value : label".
-          const rtl = /^(.{1,200}?)\s*[:：]\s*([^:：]{1,40})$/u.exec(line);
+          const rtl = LABEL_LAST.exec(line);
           if (rtl && add(out, rtl[2]!, rtl[1]!, el)) hit = true;
         }
       }

@@ -8,6 +8,7 @@ import { parseLocation } from '../normalize/index.js';
 import { Ballot } from './candidates.js';
 import { inChrome, inline, type Page } from './page.js';
 import { pinnedLocation, type Chip } from './top-card.js';
+import { splitTrimmed } from '../text-scan.js';
 
 export const LOCATION_SELECTORS = [
   '.job__location', '#header .location', '.app-title + .location', '.posting-categories .location', '.sort-by-location',
@@ -42,7 +43,7 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
   const address = page.index.select('[class*="address" i], [data-qa*="address" i], address').find((e) => !inChrome(e));
   if (address) {
     const t = inline(address, 300);
-    const parts = t.split(/\s*,\s*/);
+    const parts = splitTrimmed(t, ',');
     if (parts.length >= 2 && /\d/.test(parts.slice(1).join(' ')) && !/\d/.test(parts[0]!)) ballot.add(parts[0], 2, 'address');
   }
   // Pinned texts are looked for only when nothing else named a place (it visits every block).
@@ -53,7 +54,7 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
   if (!best) return {};
   let parsed = parseLocation(best.text);
   // A street address: "г. Екатеринбург, ул. Шейнкмана, д. 22", "台北市大安區復興南路一段390號".
-  const parts = best.text.split(/\s*,\s*/);
+  const parts = splitTrimmed(best.text, ',');
   if (!parsed.locations.some((l) => l.country || l.region) && parts.length >= 2 && /\d/.test(parts.slice(1).join(' ')) && !/\d/.test(parts[0]!)) {
     parsed = parseLocation(parts[0]!.replace(/^(?:г|гор|город|м)\.?\s+/iu, ''));
   }
