@@ -145,9 +145,9 @@ describe('Postgres/PGlite store: refused rows the text rules do not cover', () =
         await tx.query(`CREATE TABLE ${schema}.caller_marker (x int)`);
         return res;
       });
-      expect(r.rejected.map((x) => x.job.id)).toEqual([jobs[123]!.id]);
-      expect(r.rejected[0]!.reason).toMatch(/out of range|invalid/i);
-      expect(r.rejected[0]!.error.details).toMatchObject({ urlHash: jobs[123]!.urlHash, sqlstate: expect.stringMatching(/^22/) });
+      expect(r.rejected!.map((x) => x.job.id)).toEqual([jobs[123]!.id]);
+      expect(r.rejected![0]!.reason).toMatch(/out of range|invalid/i);
+      expect(r.rejected![0]!.error.details).toMatchObject({ urlHash: jobs[123]!.urlHash, sqlstate: expect.stringMatching(/^22/) });
       expect(r.inserted).toBe(299);
       const count = async (sqlText: string) => Number((await db().query<{ n: string }>(sqlText)).rows[0]!.n);
       expect(await count(`SELECT count(*) AS n FROM ${schema}.jobs`)).toBe(299);
@@ -173,8 +173,8 @@ describe('Postgres/PGlite store: refused rows the text rules do not cover', () =
       const batch = jobs.map((j, i) => (dirty(i) ? { ...j, company: { ...j.company, name: i % 20 === 3 ? `Nul\u0000${i}` : `Half\udc00${i}` } } : j));
       const r = await createPostgresJobStore({ db: counting, schema, outbox: true, batchSize: 250, concurrency: 1, autoMigrate: false }).upsertJobs(batch);
       expect(r.rejected).toHaveLength(100);
-      expect(r.rejected.map((x) => x.job.id)).toEqual(jobs.filter((_, i) => dirty(i)).map((j) => j.id));
-      expect(r.rejected[0]!.reason).toMatch(/company\.name holds a NUL byte/);
+      expect(r.rejected!.map((x) => x.job.id)).toEqual(jobs.filter((_, i) => dirty(i)).map((j) => j.id));
+      expect(r.rejected![0]!.reason).toMatch(/company\.name holds a NUL byte/);
       expect(r.inserted).toBe(900);
       // 4 chunks: each fails once, then goes in without its dirty rows.
       expect(transactions).toBeLessThanOrEqual(8);

@@ -174,7 +174,7 @@ export async function processTask(task: CrawlTask, deps: StageDeps, options: Pro
       outcome({ kind: c.kind, url: c.job.url, jobId: c.job.id, urlHash: c.job.urlHash, quality: c.job.quality.score });
     }
     // Refused by the store: that posting fails (with the engine's reason), its batch-mates do not.
-    for (const r of rejected) {
+    for (const r of rejected ?? []) {
       outcome({ kind: 'rejected', url: r.job.url, jobId: r.job.id, urlHash: r.job.urlHash, quality: r.job.quality?.score ?? null, reason: `not stored: ${r.reason}` });
       report.errors++;
       deps.onError({ error: asJobkitError(r.error, 'STORE_FAILED', `storing ${r.job.url} failed`), source: key, url: r.job.url });

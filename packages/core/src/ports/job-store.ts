@@ -71,8 +71,10 @@ export interface UpsertResult {
    * Postings refused one by one, in input order; empty when everything was stored. A refused row
    * never sinks the rest of its call: stores retry without it and report it here. Failures that
    * are not a row's fault (connection lost, database down) still reject the whole call.
+   * Optional so stores written before it existed keep compiling; absent means none was refused.
+   * The built-in stores always set it.
    */
-  rejected: RejectedJob[];
+  rejected?: RejectedJob[];
 }
 
 export interface ListJobsOptions {

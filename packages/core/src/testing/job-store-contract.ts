@@ -216,8 +216,8 @@ export function runJobStoreContract(options: JobStoreContractOptions): void {
       const surrogate = { ...jobs[401]!, description: { ...jobs[401]!.description, text: 'bad \ud83d half' } };
       const batch = jobs.map((j, i) => (i === 17 ? nul : i === 401 ? surrogate : j));
       const r = await store.upsertJobs(batch, { at: at(0), boardKey: 'gh:poison' });
-      expect(r.rejected.map((x) => x.job.urlHash)).toEqual([nul.urlHash, surrogate.urlHash]);
-      for (const x of r.rejected) {
+      expect(r.rejected!.map((x) => x.job.urlHash)).toEqual([nul.urlHash, surrogate.urlHash]);
+      for (const x of r.rejected!) {
         expect(x.reason.length).toBeGreaterThan(0);
         expect(x.error).toMatchObject({ code: 'STORE_FAILED', retryable: false });
         expect(x.error.details.urlHash).toBe(x.job.urlHash);
