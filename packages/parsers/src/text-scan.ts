@@ -78,3 +78,19 @@ export function stripTrailingBadge(s: string): string {
   }
   return start < 0 ? s : s.slice(0, start).trimEnd();
 }
+
+/**
+ * `s` without a trailing bracketed aside of `min` to `max` characters holding no `close`, and the
+ * whitespace before it: `stripTrailingBracket(s, '(', ')', 0, 20)` is
+ * `s.replace(/\s*\([^)]{0,20}\)$/, '')`. The leftmost opening bracket that fits wins.
+ */
+export function stripTrailingBracket(s: string, open: string, close: string, min: number, max: number): string {
+  const end = s.length - 1;
+  if (s[end] !== close) return s;
+  let start = -1;
+  for (let i = end - 1; i >= 0 && end - i - 1 <= max; i--) {
+    if (s[i] === close) break;
+    if (s[i] === open && end - i - 1 >= min) start = i;
+  }
+  return start < 0 ? s : s.slice(0, start).trimEnd();
+}

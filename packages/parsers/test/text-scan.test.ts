@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { spaceOr, splitTrimmed, stripTrailingBadge, stripTrailingWord, trimEndWhile } from '../src/text-scan.js';
+import { spaceOr, splitTrimmed, stripTrailingBadge, stripTrailingBracket, stripTrailingWord, trimEndWhile } from '../src/text-scan.js';
 
 // Each helper replaces a regex a ReDoS checker flags; it must do exactly what that regex did.
 const text = fc.string({ unit: fc.constantFrom('(', ')', '[', ']', ' ', '\t', '\n', 'a', 'B', ',', 'o', 'L', 'g', 'j', 's', '.', '-', '|', '–'), maxLength: 30 });
@@ -12,6 +12,9 @@ describe('text-scan: same results as the regexes it replaces', () => {
     expect(stripTrailingBadge('Acme Inc (S23)')).toBe('Acme Inc');
     expect(stripTrailingBadge('Dev [x[y]')).toBe('Dev');
     expect(stripTrailingBadge('Engineer (a much longer aside)')).toBe('Engineer (a much longer aside)');
+  });
+  it('stripTrailingBracket = replace(/\\s*\\([^)]{0,3}\\)$/)', () => {
+    fc.assert(fc.property(text, (s) => stripTrailingBracket(s, '(', ')', 0, 3) === s.replace(/\s*\([^)]{0,3}\)$/, '')), runs);
   });
   it('splitTrimmed = split(/\\s*,\\s*/)', () => {
     fc.assert(fc.property(text, (s) => JSON.stringify(splitTrimmed(s, ',')) === JSON.stringify(s.split(/\s*,\s*/))), runs);

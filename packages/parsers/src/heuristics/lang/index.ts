@@ -25,6 +25,7 @@ import { tr } from './tr.js';
 import { vi } from './vi.js';
 import type { LabelField, LanguageVocabulary } from './types.js';
 import { zh } from './zh.js';
+import { isSpace, spaceOr, stripTrailingBracket, trimEndWhile } from '../../text-scan.js';
 
 export type { LabelField, LanguageVocabulary } from './types.js';
 
@@ -110,10 +111,9 @@ export function labelField(label: string): LabelField | undefined {
 }
 
 function lookupLabel(label: string): LabelField | undefined {
-  const key = foldWords(label)
-    .replace(/^[^\p{L}\p{N}]+/u, '')
-    .replace(/[\s:：*\-–—.؟?]+$/u, '')
-    .replace(/\s*\([^)]{0,20}\)$/, '');
+  const lead = foldWords(label)
+    .replace(/^[^\p{L}\p{N}]+/u, '');
+  const key = stripTrailingBracket(trimEndWhile(lead, spaceOr(':：*-–—.؟?')), '(', ')', 0, 20);
   const exact = LABEL_INDEX.get(key);
   if (exact || !key.includes(' ')) return exact;
   // "Closing date for applications", "آخر موعد لتقديم الطلبات": a known label of two or more
@@ -147,27 +147,61 @@ const LISTING_SET = new Set(all('listing').map(foldWords));
 const GENERIC_SET = new Set([...all('genericHeadings'), ...all('sections')].map(foldWords));
 
 /** "3 412 вакансий", "1,234 jobs", "56 offres", "120件": a count of postings. */
-const COUNTED = /\d[\d\s.,]*\s*(?:\+\s*)?(?:jobs|job openings|vacancies|openings|positions|results|stellen(?:angebote)?|jobs gefunden|ergebnisse|offres|emplois|résultats|empleos|ofertas|resultados|vagas|vacatures|offerte|oferty|ofert|ilan|вакансий|вакансии|вакансия|результатов|件|个职位|個職缺|职位|وظيفة|وظائف|نتيجة|नौकरियां|งาน)(?![\p{L}])/iu;
+const COUNT_NOUN = /(?:jobs|job openings|vacancies|openings|positions|results|stellen(?:angebote)?|jobs gefunden|ergebnisse|offres|emplois|résultats|empleos|ofertas|resultados|vagas|vacatures|offerte|oferty|ofert|ilan|вакансий|вакансии|вакансия|результатов|件|个职位|個職缺|职位|وظيفة|وظائف|نتيجة|नौकरियां|งาน)(?![\p{L}])/giu;
+const isCountChar = (ch: string) => (ch >= '0' && ch <= '9') || ch === '.' || ch === ',' || isSpace(ch);
+
+/**
+ * `/\d[\d\s.,]*\s*(?:\+\s*)?NOUN/iu.test(text)` without retrying every digit of a long run:
+ * from each count noun, step back over whitespace and an optional "+", then over the run of
+ * digits, spaces, dots and commas; the count is there when that run holds a digit.
+ */
+function hasCount(text: string): boolean {
+  for (const m of text.matchAll(COUNT_NOUN)) {
+    let i = m.index;
+    while (i > 0 && isSpace(text[i - 1]!)) i--;
+    if (i > 0 && text[i - 1] === '+') i--;
+    while (i > 0 && isCountChar(text[i - 1]!)) {
+      const ch = text[--i]!;
+      if (ch >= '0' && ch <= '9') return true;
+    }
+  }
+  return false;
+}
 /** A short heading ending in a plural job noun: "Student Roles", "Engineering Jobs", "Current Vacancies". */
 const PLURAL_ROLES = /^(?:[\p{L}&-]+\s+){0,3}(?:roles|jobs|positions|openings|vacancies|opportunities|careers)$/iu;
 /** "Search results" anywhere in a title: the page is a result list. */
 const RESULTS = /search results|suchergebnisse|résultats de (?:la )?recherche|resultados de (?:la )?búsqueda|resultados da pesquisa|risultati della ricerca|zoekresultaten|wyniki wyszukiwania|результаты поиска|検索結果|搜索结果|搜尋結果|نتائج البحث|arama sonuçları|검색결과|ผลการค้นหา|sökresultat|kết quả tìm kiếm/iu;
 
+const PLACE_WORDS = ['in', 'at', 'near', 'bei', 'en', 'à', 'in der', 'im', 'à la', 'for', 'para', 'per', 'pour', 'w', 'в'];
+
+/**
+ * `t.replace(/ (?:in|at|…) .{1,60}$/u, '')` on single-spaced text ("jobs in berlin" → "jobs"):
+ * each space is tried once against the short word list, so the scan stays linear.
+ */
+function stripTrailingPlace(t: string): string {
+  for (let p = t.indexOf(' '); p >= 0; p = t.indexOf(' ', p + 1)) {
+    if (t.length - p > 70) continue;
+    for (const w of PLACE_WORDS) {
+      const tail = t.length - (p + w.length + 2);
+      if (tail >= 1 && tail <= 60 && t.startsWith(`${w} `, p + 1)) return t.slice(0, p);
+    }
+  }
+  return t;
+}
+
 /** True when `text` (a heading or title) names a list of jobs: "Open positions", "124 jobs in Berlin", "求人一覧". */
 export function isListingHeading(text: string): boolean {
-  if (COUNTED.test(text) || RESULTS.test(text) || PLURAL_ROLES.test(text.trim())) return true;
+  if (hasCount(text) || RESULTS.test(text) || PLURAL_ROLES.test(text.trim())) return true;
   const t = foldWords(text)
     .replace(/^[\d.,\s]+\+?\s*/, '')
     .replace(/^(?:all|current|open|our|latest|new|browse)\s+/, '')
-    .replace(/\s+(?:in|at|near|bei|en|à|in der|im|à la|for|para|per|pour|w|в)\s+.{1,60}$/u, '')
-    .replace(/[\s:：.!|–—-]+$/, '')
-    .trim();
-  return LISTING_SET.has(t);
+    .replace(/\s+/g, ' ');
+  return LISTING_SET.has(trimEndWhile(stripTrailingPlace(t), spaceOr(':：.!|–—-')).trim());
 }
 
 /** True when `text` is a generic page heading or a section heading, never a posting title. */
 export function isGenericHeading(text: string): boolean {
-  return GENERIC_SET.has(foldWords(text).replace(/[\s:：.!]+$/, ''));
+  return GENERIC_SET.has(trimEndWhile(foldWords(text), spaceOr(':：.!')));
 }
 
 /** Employment-type words of every language, one matcher per type. */
