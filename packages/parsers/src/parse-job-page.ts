@@ -16,12 +16,16 @@ import {
 } from '@jobkit/core';
 import { z } from 'zod';
 import { detectAtsFromSignals } from './ats/detect.js';
-import { collectPageSignals } from './ats/signals.js';
+import { collectPageSignals, collectPageSignalsFromDom } from './ats/signals.js';
+import type { AnyNode, Document } from 'domhandler';
 import { createDomBuilder, loadDom, type DomBuilder } from './html/dom.js';
+import { countInDom, firstElement, replayDom, serializeBounded } from './html/dom-scan.js';
 import { linksFromNodes, resolveCanonical } from './links/extract-job-links.js';
 import { createPageScanner, scanPage, type PageScan, type PageScanner } from './html/scan.js';
 import { cleanInline } from './html/sanitize.js';
-import { assessConfidence } from './confidence/index.js';
+import { assessConfidence, firstH1 } from './confidence/index.js';
+import { harmonizeLocations } from './normalize/location.js';
+import { pageCountryHint } from './normalize/page-country.js';
 import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
 import { applyUrlFromHtml } from './heuristics/apply.js';
 import { salaryFrom } from './heuristics/salary.js';
@@ -104,19 +108,20 @@ function sameSiteSkipper(site: string | undefined): ((raw: string, base: URL) =>
 
 function collectSignals(
   url: string,
-  html: string,
+  page: PageSource,
   scanner: PageScanner,
   dom: DomBuilder | null,
   warnings: string[],
 ): PageSignals | null {
   const skipAnchor = sameSiteSkipper(registrableDomain(url));
   try {
-    return collectPageSignals(html, url, {
+    const options = {
       maxChars: MAX_HTML_CHARS,
       observer: scanner.observer,
       ...(dom ? { listeners: [dom.events] } : {}),
       ...(skipAnchor ? { skipAnchor } : {}),
-    });
+    };
+    return page.html !== undefined ? collectPageSignals(page.html, url, options) : collectPageSignalsFromDom(page.root, url, options);
   } catch (error) {
     warnings.push(`ATS signal collection failed: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -148,6 +153,20 @@ function detect(url: string, signals: PageSignals, warnings: string[]): AtsMatch
     return null;
   }
 }
+
+/** The page scan of a DOM source whose signal pass failed (the string path's `scanPage`). */
+function scanDom(root: AnyNode): PageScan {
+  const scanner = createPageScanner();
+  replayDom(root, scanner.observer, () => scanner.stopped);
+  return scanner.finish(0);
+}
+
+/** {@link firstH1} of a DOM: the first `h1` serialized within the window that reader scans. */
+function firstH1OfDom(root: AnyNode): string | undefined {
+  const h1 = firstElement(root, 'h1');
+  return h1 ? firstH1(serializeBounded(h1, H1_CHARS)) : undefined;
+}
+const H1_CHARS = 2_000;
 
 /** Several JobPosting nodes may be the same posting repeated (two blocks, or graph + mainEntity). */
 function distinctPostings(nodes: JsonObject[]): JsonObject[] {
@@ -249,26 +268,54 @@ function finalizeTolerant(draft: JobDraft, now: Date | undefined, warnings: stri
  */
 export function parseJobPage(html: string, options: ParseJobPageOptions): ParsedJobPage {
   if (typeof html !== 'string') throw invalidArgument(WHERE, `html must be a string, got ${html === null ? 'null' : typeof html}`);
-  const opts = OptionsSchema.safeParse(options);
-  if (!opts.success) {
-    throw invalidArgument(WHERE, `invalid options: ${opts.error.issues.map((i) => `${i.path.join('.') || 'options'} ${i.message}`).join('; ')}`, opts.error);
-  }
-  const { url, now } = opts.data;
+  const { url, now } = checkOptions(options);
   const warnings: string[] = [];
   let input = html;
   if (input.length > MAX_HTML_CHARS) {
     warnings.push(`page is ${input.length} characters; only the first ${MAX_HTML_CHARS} were parsed`);
     input = input.slice(0, MAX_HTML_CHARS);
   }
+  return parsePage({ html: input }, url, now, warnings);
+}
 
+/**
+ * {@link parseJobPage} over a DOM the caller already parsed (a cheerio document, a Crawlee
+ * handler's `$`): the tree is read as it stands, never serialized whole, and the result equals
+ * the string path's on the same markup (see `@jobkit/parsers/cheerio`).
+ * @throws JobkitError `INVALID_ARGUMENT` when `options.url` is not an absolute http(s) URL.
+ */
+export function parseJobPageFromDom(root: AnyNode, options: ParseJobPageOptions): ParsedJobPage {
+  const { url, now } = checkOptions(options);
+  return parsePage({ root }, url, now, []);
+}
+
+function checkOptions(options: ParseJobPageOptions): { url: string; now: Date | undefined } {
+  const opts = OptionsSchema.safeParse(options);
+  if (!opts.success) {
+    throw invalidArgument(WHERE, `invalid options: ${opts.error.issues.map((i) => `${i.path.join('.') || 'options'} ${i.message}`).join('; ')}`, opts.error);
+  }
+  return { url: opts.data.url, now: opts.data.now };
+}
+
+/** A page as source text (tokenized here) or as a DOM someone else parsed (walked as it stands). */
+type PageSource = { html: string; root?: undefined } | { html?: undefined; root: AnyNode };
+
+/** Where the DOM path stands in for the raw HTML that regex readers scan (the same 2 MB cap they apply). */
+const RAW_SCAN_CHARS = 2_000_000;
+
+function parsePage(page: PageSource, url: string, now: Date | undefined, warnings: string[]): ParsedJobPage {
   // One tokenizer pass: the page scan rides along ATS signal collection, and so does the DOM
   // build unless the page carries JSON-LD JobPosting data (which usually makes a DOM unneeded;
-  // if it does not, the DOM is parsed separately below).
+  // if it does not, the DOM is parsed separately below). A DOM source is walked once instead.
+  const input = page.html;
   const scanner = createPageScanner();
-  const builder = input.includes('ld+json') && /jobposting/i.test(input) ? null : createDomBuilder();
-  const signals = collectSignals(url, input, scanner, builder, warnings);
-  const scan = signals ? scanner.finish(input.length) : scanPage(input);
+  const builder = input === undefined || (input.includes('ld+json') && /jobposting/i.test(input)) ? null : createDomBuilder();
+  const signals = collectSignals(url, page, scanner, builder, warnings);
+  const scan = signals ? scanner.finish(input?.length ?? 0) : input !== undefined ? scanPage(input) : scanDom(page.root!);
   warnings.push(...scan.warnings);
+  // The source text for regex readers: the page itself, or a bounded serialization of the DOM.
+  let raw: string | undefined = input;
+  const rawHtml = () => (raw ??= serializeBounded(page.root!, RAW_SCAN_CHARS));
   const ats = signals ? detect(url, signals, warnings) : null;
   const ctx = now ? { url, now } : { url };
   const merged: MergedFields = { fields: {}, provenance: {} };
@@ -298,7 +345,7 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
   const domAllowed = scan.maxDepth <= MAX_DOM_DEPTH;
   const shared = builder && signals && scan.maxDepth <= MAX_SHARED_DOM_DEPTH ? builder.document() : null;
   let dom: ReturnType<typeof loadDom> | null = null;
-  const getDom = () => (dom ??= shared ?? loadDom(input));
+  const getDom = () => (dom ??= page.root ? (page.root as Document) : (shared ?? loadDom(input!)));
 
   // Microdata, then RDFa: items in the JSON-LD object shape, so the same normalizer reads them.
   // Several postings make a listing page only when no earlier source gave one.
@@ -343,7 +390,7 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
       // A client-rendered shell (Workday, SuccessFactors…) is named, with where to read it
       // instead, even when its head metadata names a role.
-      const shell = source === null && (found.visibleChars < 200 || (!found.fields.description && found.kind !== 'job')) ? shellPlatform(found.visibleChars, ats?.platform, input) : undefined;
+      const shell = source === null && (found.visibleChars < 200 || (!found.fields.description && found.kind !== 'job')) ? shellPlatform(found.visibleChars, ats?.platform, rawHtml()) : undefined;
       if (shell) return noJob(shellWarning(shell));
       if (source === null && found.kind !== 'job') return noJob(withNodeCapReason(found.reason, warnings));
       if (source !== null) warnAboutContradictions(merged, found.fields, source, warnings);
@@ -360,7 +407,7 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
     }
     // Structured data rarely carries the apply link the page shows: one bounded scan finds it.
     if (!f.applyUrl && dom === null) {
-      const applyUrl = applyUrlFromHtml(input, url);
+      const applyUrl = applyUrlFromHtml(rawHtml(), url);
       if (applyUrl) fillGaps(merged, { applyUrl }, 'heuristic');
     }
     // A DOM already built (microdata, RDFa, site profile) makes the visible page cheap to read.
@@ -403,8 +450,16 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
     source,
     provenance: merged.provenance,
   };
+  // Places named without a country resolve in the country the page implies (lang region, ccTLD),
+  // after the posting's own other places have had their say.
+  const countryHint = pageCountryHint(url, scan.lang);
+  if (countryHint.length > 0 && draft.locations.length > 0) draft.locations = harmonizeLocations(draft.locations, { countryHint });
   // Per-field confidence from the evidence gathered above (confidence/); scoreQuality reads it.
-  draft.confidence = assessConfidence(draft, { scan, html: input, warnings });
+  const root = page.root;
+  const evidence = root
+    ? { scan, html: '', warnings, dom: { h1: firstH1OfDom(root), occurrences: (needle: string) => countInDom(root, needle) } }
+    : { scan, html: input!, warnings };
+  draft.confidence = assessConfidence(draft, evidence);
   try {
     return { job: finalizeTolerant(draft, now, warnings), ats, source, warnings };
   } catch (error) {

@@ -237,9 +237,12 @@ function addressToLocation(addr: unknown): Location | null {
   const raw = [city, region, countryText].filter(Boolean).join(', ') || inlineText(addr.name) || inlineText(addr.streetAddress);
   if (!raw) return null;
   const country = countryText ? normalizeCountry(countryText) : undefined;
-  if (!city && !region && !countryText) {
+  // No parts beside the locality, or a locality that holds the whole place ("Berlin, Germany",
+  // "Austin, TX"): read it as text, like any stated place.
+  if ((!city && !region && !countryText) || (city && !region && !countryText && city.includes(','))) {
     const text = capText(raw, NORMALIZER_INPUT_CAP.location);
-    return parseLocation(text).locations[0] ?? { raw: text };
+    const parsed = parseLocation(text).locations[0];
+    return parsed ? { ...parsed, ...(postalCode && !parsed.postalCode ? { postalCode } : {}) } : { raw: text };
   }
   // Canonical city, region and label, as for text places (location normalizer).
   return resolveLocation({
