@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { looksLikeMoney } from '../src/heuristics/top-card.js';
 import { spaceOr, splitTrimmed, stripTrailingBadge, stripTrailingBracket, stripTrailingWord, trimEndWhile } from '../src/text-scan.js';
 
 // Each helper replaces a regex a ReDoS checker flags; it must do exactly what that regex did.
@@ -34,5 +35,10 @@ describe('text-scan: same results as the regexes it replaces', () => {
     trimEndWhile(s, spaceOr(','));
     stripTrailingBadge(`${s})`);
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+  it('looksLikeMoney = the single money regex it replaced', () => {
+    const OLD = /(?:[$€£¥₹₽₩₪฿₺₫]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|JPY|CNY|RMB|SGD|HKD|AED|SAR|QAR|JOD|EGP|PLN|BRL|MXN|ZAR|NZD|SEK|NOK|DKK|LKR|PKR|TRY|RUB|KRW|THB)\b|元|円|万|руб|zł|₴)\s?\d|\d[\d.,\s]*\s?(?:[kK]|万|千|元|円|€|zł|руб|₽|lpa|LPA|lakhs?)\b|\d[\d.,]*\s?(?:[$€£¥₹₽]|EUR|USD)/u;
+    const money = fc.string({ unit: fc.constantFrom('1', '0', ' ', '.', ',', 'k', 'K', '万', '€', '$', 'EUR', 'USD', 'lakh', 's', 'a', 'x', '\t', '-'), maxLength: 14 });
+    fc.assert(fc.property(money, (s) => looksLikeMoney(s) === OLD.test(s)), runs);
   });
 });

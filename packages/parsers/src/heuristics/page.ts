@@ -10,6 +10,7 @@ import { indexPage, type PageIndex } from '../html/select.js';
 import { cleanInline } from '../html/sanitize.js';
 import { collectLabels, type LabelHits } from './labels.js';
 import { foldKey, siteBrand, type SiteBrand } from './site.js';
+import { stripTrailingWord } from '../text-scan.js';
 
 /** Inputs of heuristic extraction. */
 export interface HeuristicContext {
@@ -54,7 +55,7 @@ function guessLang(text: string): string | undefined {
 /** Header logo and brand texts, and the footer's opening name: the site's own names. */
 function ownNames(index: PageIndex, into: Set<string>): void {
   const add = (t: string | undefined) => {
-    const k = t ? foldKey(cleanInline(t).replace(/\s*(?:logo|logotipo|logotype)$/i, '')) : '';
+    const k = t ? foldKey(stripTrailingWord(cleanInline(t), ['logo', 'logotipo', 'logotype'])) : '';
     if (k.length >= 2) into.add(k);
   };
   // One attribute lookup, then a short climb: descendant selectors would test every element.
@@ -64,7 +65,7 @@ function ownNames(index: PageIndex, into: Set<string>): void {
     for (const img of el.children) if (isElement(img) && img.name === 'img') add(img.attribs.alt);
   }
   const footer = index.tags('footer')[0];
-  const first = footer ? cleanInline(textOf(footer, 300)).split(/\s+[·•|–—]\s+|\s*©\s*(?:\d{4}\s*)?/u)[0] : undefined;
+  const first = footer ? cleanInline(textOf(footer, 300)).split(/ [·•|–—] | ?© ?(?:\d{4} ?)?/u)[0] : undefined;
   if (first && first.length <= 80) add(first);
 }
 

@@ -54,7 +54,7 @@ export function shellPlatform(visibleChars: number, atsPlatform: string | undefi
   if (!id) for (const [re, platform] of MARKERS) if (re.test(html.slice(0, 2_000_000))) (id = platform);
   if (!id) {
     // A script-only page (an empty app root) is a shell even when its platform is unknown.
-    return /<script[^>]{0,200}src=/i.test(html.slice(0, 2_000_000)) && /id=["'](?:root|app|__next|main-app)["']/i.test(html.slice(0, 2_000_000)) ? { id: 'unknown', name: '' } : undefined;
+    return hasScriptSrc(html.slice(0, 2_000_000)) && /id=["'](?:root|app|__next|main-app)["']/i.test(html.slice(0, 2_000_000)) ? { id: 'unknown', name: '' } : undefined;
   }
   return { id, name: SHELL_PLATFORMS[id] ?? id };
 }
@@ -63,4 +63,15 @@ export function shellPlatform(visibleChars: number, atsPlatform: string | undefi
 export function shellWarning(shell: { id: string; name: string }): string {
   if (shell.id === 'unknown') return 'page is a client-rendered shell with no posting text (it loads with JavaScript); read the site\'s job API or a rendered copy instead';
   return `page is a client-rendered ${shell.name} shell with no posting text; read the ${shell.name} board API instead (listBoardJobs / the platform's job feed)`;
+}
+
+/** `/<script[^>]{0,200}src=/i.test(html)`, looking once at each `<script` tag's first 200 characters. */
+function hasScriptSrc(html: string): boolean {
+  for (const m of html.matchAll(/<script/gi)) {
+    const from = m.index + m[0].length;
+    const attrs = html.slice(from, from + 204);
+    const close = attrs.indexOf('>');
+    if (/src=/i.test(close < 0 ? attrs : attrs.slice(0, close))) return true;
+  }
+  return false;
 }

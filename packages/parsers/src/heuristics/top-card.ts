@@ -10,6 +10,7 @@ import { cleanInline } from '../html/sanitize.js';
 import { EMPLOYMENT_ANY_RE, foldWords, WORKPLACE_MATCHERS } from './lang/index.js';
 import { parseLocation } from '../normalize/index.js';
 import type { Page } from './page.js';
+import { isSpace } from '../text-scan.js';
 
 export type ChipKind = 'location' | 'employment' | 'workplace' | 'salary' | 'date' | 'company';
 
@@ -18,8 +19,39 @@ export interface Chip {
   text: string;
 }
 
-/** Money: a currency sign or code next to digits. */
-export const MONEY = /(?:[$€£¥₹₽₩₪฿₺₫]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|JPY|CNY|RMB|SGD|HKD|AED|SAR|QAR|JOD|EGP|PLN|BRL|MXN|ZAR|NZD|SEK|NOK|DKK|LKR|PKR|TRY|RUB|KRW|THB)\b|元|円|万|руб|zł|₴)\s?\d|\d[\d.,\s]*\s?(?:[kK]|万|千|元|円|€|zł|руб|₽|lpa|LPA|lakhs?)\b|\d[\d.,]*\s?(?:[$€£¥₹₽]|EUR|USD)/u;
+/** Money: a currency sign or code before digits ("$120k", "EUR 50 000", "руб 90 000"). */
+const MONEY_LEAD = /(?:[$€£¥₹₽₩₪฿₺₫]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|JPY|CNY|RMB|SGD|HKD|AED|SAR|QAR|JOD|EGP|PLN|BRL|MXN|ZAR|NZD|SEK|NOK|DKK|LKR|PKR|TRY|RUB|KRW|THB)\b|元|円|万|руб|zł|₴)\s?\d/u;
+/** A unit after an amount whose digits may be spaced or grouped ("120 000 руб", "12 lpa", "30万"). */
+const MONEY_UNIT = /(?:[kK]|万|千|元|円|€|zł|руб|₽|lpa|LPA|lakhs?)\b/gu;
+/** A currency sign or code straight after an amount ("50.000€", "1,200 USD"). */
+const MONEY_TAIL = /[$€£¥₹₽]|EUR|USD/gu;
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/**
+ * Money: a currency sign or code next to digits. The same test as
+ * `/LEAD\s?\d|\d[\d.,\s]*\s?UNIT\b|\d[\d.,]*\s?TAIL/u`, but the amount before a unit or
+ * currency is read backwards from it, once, instead of being retried from every digit.
+ */
+export function looksLikeMoney(text: string): boolean {
+  if (MONEY_LEAD.test(text)) return true;
+  for (const m of text.matchAll(MONEY_UNIT)) {
+    for (let i = m.index; i > 0; ) {
+      const ch = text[--i]!;
+      if (isDigit(ch)) return true;
+      if (ch !== '.' && ch !== ',' && !isSpace(ch)) break;
+    }
+  }
+  for (const m of text.matchAll(MONEY_TAIL)) {
+    let i = m.index;
+    if (i > 0 && isSpace(text[i - 1]!)) i--;
+    while (i > 0) {
+      const ch = text[--i]!;
+      if (isDigit(ch)) return true;
+      if (ch !== '.' && ch !== ',') break;
+    }
+  }
+  return false;
+}
 const ICON_HINTS: ReadonlyArray<readonly [RegExp, ChipKind]> = [
   [/location|map|pin|marker|place|geo|address|globe/i, 'location'],
   [/salary|money|dollar|euro|cash|wallet|coin|currency|pay/i, 'salary'],
@@ -29,7 +61,7 @@ const ICON_HINTS: ReadonlyArray<readonly [RegExp, ChipKind]> = [
 ];
 const PIN = /^\s*(?:📍|📌|🌍|🌎|🌏|🏢)\uFE0F?\s*/u;
 
-const POSTED_BY = /^(?:posted|published|listed|veröffentlicht|publié|publicado|publicada)\b.{0,40}?\b(?:by|von|par|por)\s+(.{2,80})$/i;
+const POSTED_BY = /^(?:posted|published|listed|veröffentlicht|publié|publicado|publicada)\b.{0,40}?\b(?:by|von|par|por)\s+(\S.{1,79})$/i;
 const POSTED = /^(?:posted|published|listed|updated|veröffentlicht|publié|publiée|publicado|publicada|pubblicato|geplaatst|opublikowano|опубликовано|опубликована|размещено)\b|\b(?:ago|vor \d|il y a|hace \d|há \d|fa$|geleden|temu|назад)\b|^\d+\s*(?:天前|日前|일 전)|^منذ\s/iu;
 
 /** "Leeds, England, United Kingdom", "Austin, TX": a place whose country (or US/CA state) the normalizer knows. */
@@ -45,7 +77,7 @@ export function classifyShortText(text: string): ChipKind | undefined {
   if (POSTED.test(text) && text.length <= 60) return 'date';
   // Chips are not sentences: "We raised a $12M Series A in 2025." is prose.
   if (/[.!?。]$/.test(text) && text.split(/\s+/).length > 4) return undefined;
-  if (MONEY.test(text) && /\d/.test(text) && text.length <= 60) return 'salary';
+  if (looksLikeMoney(text) && /\d/.test(text) && text.length <= 60) return 'salary';
   const f = foldWords(text);
   if (EMPLOYMENT_ANY_RE.test(f) && text.length <= 40) return 'employment';
   if (WORKPLACE_MATCHERS.some(([, re]) => re.test(f)) && text.length <= 40) return /,|\/|\(/.test(text) ? 'location' : 'workplace';
