@@ -5,7 +5,9 @@
  * @module
  */
 import { JobkitError } from '@jobkit/core';
+import type { AnyNode } from 'domhandler';
 import { Parser, type Handler } from 'htmlparser2';
+import { replayDom } from '../html/dom-scan.js';
 import type { AttributeSignal, LinkTagSignal, MetaSignal, PageSignals } from './types.js';
 
 /** Limits for `collectPageSignals`. */
@@ -91,6 +93,20 @@ export function collectPageSignals(
   if (typeof html !== 'string') {
     throw new JobkitError('INVALID_ARGUMENT', '[parsers/ats] collectPageSignals: html must be a string');
   }
+  return collectFrom(html, baseUrl, options);
+}
+
+/**
+ * {@link collectPageSignals} over a DOM already parsed (a cheerio document): the tree is walked
+ * with the same listeners, so a page yields the same signals either way. `maxChars` does not apply.
+ * @throws JobkitError `INVALID_ARGUMENT` when `baseUrl` is not absolute http(s).
+ */
+export function collectPageSignalsFromDom(root: AnyNode, baseUrl: string, options: CollectPageSignalsOptions = {}): PageSignals {
+  return collectFrom(root, baseUrl, options);
+}
+
+function collectFrom(source: string | AnyNode, baseUrl: string, options: CollectPageSignalsOptions): PageSignals {
+  const html = typeof source === 'string' ? source : '';
   let base = parseHttpUrl(baseUrl);
   if (base === null) {
     throw new JobkitError(
@@ -114,7 +130,7 @@ export function collectPageSignals(
     metas: [],
     inlineScripts: [],
     attributes: [],
-    truncated: html.length > maxChars,
+    truncated: typeof source === 'string' && html.length > maxChars,
   };
   const seen = {
     scripts: new Set<string>(),
@@ -169,12 +185,11 @@ export function collectPageSignals(
   // assembled by spreading measured ~2× slower per token, so every method is always present.
   const rare = listeners.length === 0 ? [] : listeners;
 
-  const parser: Parser = new Parser(
-    {
-      onparserinit(p) {
+  const handler = {
+      onparserinit(p: Parser) {
         for (const l of rare) l.onparserinit?.(p);
       },
-      oncomment(data) {
+      oncomment(data: string) {
         for (const l of rare) l.oncomment?.(data);
       },
       oncommentend() {
@@ -186,16 +201,16 @@ export function collectPageSignals(
       oncdataend() {
         for (const l of rare) l.oncdataend?.();
       },
-      onprocessinginstruction(name, data) {
+      onprocessinginstruction(name: string, data: string) {
         for (const l of rare) l.onprocessinginstruction?.(name, data);
       },
       onend() {
         for (const l of rare) l.onend?.();
       },
       onopentagname() {
-        capDepth(parser);
+        if (parser) capDepth(parser);
       },
-      onopentag(name, attribs, implied) {
+      onopentag(name: string, attribs: Record<string, string>, implied = false) {
         options.observer?.onopentag?.(name, attribs);
         for (const f of opens) f(name, attribs, implied);
         switch (name) {
@@ -262,7 +277,7 @@ export function collectPageSignals(
           }
         }
       },
-      ontext(text) {
+      ontext(text: string) {
         options.observer?.ontext?.(text);
         for (const f of texts) f(text);
         if (inline === null) return;
@@ -275,7 +290,7 @@ export function collectPageSignals(
         inline.push(piece);
         inlineLen += piece.length;
       },
-      onclosetag(name, implied) {
+      onclosetag(name: string, implied = false) {
         options.observer?.onclosetag?.(name);
         for (const f of closes) f(name, implied);
         if (name !== 'script' || inline === null) return;
@@ -286,10 +301,16 @@ export function collectPageSignals(
           inlineTotal += body.length;
         }
       },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html.length > maxChars ? html.slice(0, maxChars) : html);
+    } satisfies Partial<Handler>;
+  let parser: Parser | undefined;
+  if (typeof source === 'string') {
+    parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+    parser.end(html.length > maxChars ? html.slice(0, maxChars) : html);
+  } else {
+    // A DOM has no parser events of its own: replay them, ending as a tokenizer pass ends.
+    replayDom(source, handler);
+    handler.onend();
+  }
   return out;
 }
 

@@ -31,6 +31,11 @@ export interface ConfidenceEvidence {
   scan: PageScan;
   /** The page's HTML, for its first `h1` (read within a bounded window). */
   html: string;
+  /**
+   * For a page read from a DOM (no source text): its first `h1` as {@link firstH1} reads it, and
+   * occurrences of a string in its text and attributes. Used instead of `html` when present.
+   */
+  dom?: { h1: string | undefined; occurrences(needle: string): number };
   /** The parse's warnings so far: read for normalizer complaints; a contradiction found here is added. */
   warnings: string[];
 }
@@ -115,7 +120,7 @@ function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBra
   const s = new FieldScore(isHeuristic ? 0.65 : baseOf(source), source ?? 'unknown source');
   const siteNames = [brand.siteName, ...brand.ownNames].filter((x): x is string => !!x);
   const ok = (t: string | undefined) => (informative(t, draft.url, siteNames) ? t : undefined);
-  const h1 = ok(firstH1(ev.html));
+  const h1 = ok(ev.dom ? ev.dom.h1 : firstH1(ev.html));
   const head = [ok(ev.scan.title ?? undefined), ok(ev.scan.meta.get('og:title') ?? ev.scan.meta.get('twitter:title'))];
   const t = fold(draft.title);
   const h1Equal = h1 !== undefined && fold(h1) === t;
@@ -195,6 +200,7 @@ function shownOutsideJsonLd(name: string, ev: ConfidenceEvidence): boolean {
   if (n.length < 2) return true;
   const variants = [...new Set([n, n.replace(/&/g, '&amp;'), n.replace(/'/g, '&#39;'), n.replace(/'/g, '&#x27;'), n.replace(/'/g, '&apos;')])];
   const inJsonLd = ev.scan.jsonLd.reduce((sum, block) => sum + occurrences(block, n), 0);
+  if (ev.dom) return ev.dom.occurrences(n) > inJsonLd;
   return variants.reduce((sum, v) => sum + occurrences(ev.html, v), 0) > inJsonLd;
 }
 

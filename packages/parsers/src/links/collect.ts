@@ -5,7 +5,9 @@
  * Internal to `links/`.
  * @module
  */
+import type { AnyNode } from 'domhandler';
 import { Parser } from 'htmlparser2';
+import { replayDom } from '../html/dom-scan.js';
 import { SCAN_LIMITS } from '../html/scan.js';
 
 /** An anchor as found on the page. */
@@ -75,8 +77,12 @@ function firstLine(parts: string[]): string {
   return '';
 }
 
-/** Stream `html` once and collect what link extraction needs. Linear; nesting capped like the page scan. */
-export function collectPage(html: string): CollectedPage {
+/**
+ * Stream `html` once (or walk an already parsed DOM the same way, see `replayDom`) and collect
+ * what link extraction needs. Linear; nesting capped like the page scan.
+ */
+export function collectPage(html: string | AnyNode): CollectedPage {
+  let stopped = false;
   const anchors: CollectedAnchor[] = [];
   const jsonLd: string[] = [];
   const stack: Open[] = [];
@@ -103,12 +109,12 @@ export function collectPage(html: string): CollectedPage {
     return parts.join('<');
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
+  const handler = {
+      onopentag(name: string, attribs: Record<string, string>) {
         const isVoid = VOID.has(name);
         if (!isVoid && stack.length + 1 > SCAN_LIMITS.maxDepth) {
-          parser.pause();
+          stopped = true;
+          parser?.pause();
           return;
         }
         if (name === 'a' || name === 'area') {
@@ -167,7 +173,7 @@ export function collectPage(html: string): CollectedPage {
         if (pager) pagerDepth++;
         stack.push({ name, chrome, pager, token: tokenOf(name, attribs) });
       },
-      ontext(text) {
+      ontext(text: string) {
         if (inJsonLd) {
           jsonLen += text.length;
           if (jsonLen <= SCAN_LIMITS.maxJsonLdChars) jsonParts.push(text);
@@ -186,7 +192,7 @@ export function collectPage(html: string): CollectedPage {
           row.len += text.length;
         }
       },
-      onclosetag(name) {
+      onclosetag(name: string) {
         if (name === 'a' && open.length > 0) {
           const { a, parts } = open.pop()!;
           // Visible text names the posting best; aria-label/title only when the link has none.
@@ -215,10 +221,14 @@ export function collectPage(html: string): CollectedPage {
         if (top?.chrome) chromeDepth = Math.max(0, chromeDepth - 1);
         if (top?.pager) pagerDepth = Math.max(0, pagerDepth - 1);
       },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
+    };
+  let parser: Parser | undefined;
+  if (typeof html === 'string') {
+    parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+    parser.end(html);
+  } else {
+    replayDom(html, handler, () => stopped);
+  }
   // Anchors still open when the nesting cap stopped the pass.
   for (const { a, parts } of open) anchors.push({ ...a, text: parts.join(' ').trim() || a.label });
   for (const { a, parts } of pseudo) anchors.push({ ...a, text: firstLine(parts) || a.label });

@@ -15,7 +15,7 @@ import { cleanInline } from '../html/sanitize.js';
 import { sitesForHost } from '../sites/registry.js';
 import { flattenNodes, isObject, readJsonLd, typesOf, type JsonObject } from '../structured/json-ld.js';
 import { cardLinks } from './cards.js';
-import { collectPage } from './collect.js';
+import { collectPage, type CollectedPage } from './collect.js';
 import { hostRuleVerdict, isJobUrl } from './job-url.js';
 import { findNextPage } from './next-page.js';
 
@@ -97,7 +97,7 @@ function resolveKnown(href: string, base: string, documents = false): string | n
 }
 
 /** Hrefs a board's site profile lists as its result links (a DOM is built only on such hosts). */
-function siteListingHrefs(html: string, pageUrl: string): RawLink[] {
+function siteListingHrefs(getDoc: () => AnyNode, pageUrl: string): RawLink[] {
   let host: string;
   try {
     host = new URL(pageUrl).hostname;
@@ -106,7 +106,7 @@ function siteListingHrefs(html: string, pageUrl: string): RawLink[] {
   }
   const selectors = sitesForHost(host).flatMap((s) => s.listing?.jobLinks ?? []);
   if (selectors.length === 0) return [];
-  const doc = loadDom(html);
+  const doc = getDoc();
   for (const selector of selectors) {
     const at = / @([\w-]+)$/.exec(selector);
     const css = at ? selector.slice(0, at.index) : selector;
@@ -181,9 +181,22 @@ export function extractJobLinks(html: string, options: ExtractJobLinksOptions): 
   if (typeof html !== 'string') throw invalidArgument('parsers/links', `html must be a string, got ${typeof html}`);
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw invalidArgument('parsers/links', `options.url must be an absolute http(s) URL`, parsed.error);
-  const pageUrl = parsed.data.url;
   const input = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
-  const page = collectPage(input);
+  return linksOfPage(collectPage(input), () => loadDom(input), parsed.data.url);
+}
+
+/**
+ * {@link extractJobLinks} over a DOM already parsed (a cheerio document): the same anchors,
+ * JSON-LD and site selectors, read from the tree instead of a second parse.
+ * @throws JobkitError `INVALID_ARGUMENT` when `url` is not absolute http(s).
+ */
+export function extractJobLinksFromDom(root: AnyNode, options: ExtractJobLinksOptions): JobLinks {
+  const parsed = OptionsSchema.safeParse(options);
+  if (!parsed.success) throw invalidArgument('parsers/links', `options.url must be an absolute http(s) URL`, parsed.error);
+  return linksOfPage(collectPage(root), () => root, parsed.data.url);
+}
+
+function linksOfPage(page: CollectedPage, getDoc: () => AnyNode, pageUrl: string): JobLinks {
   let base = pageUrl;
   if (page.baseHref) {
     try {
@@ -209,7 +222,7 @@ export function extractJobLinks(html: string, options: ExtractJobLinksOptions): 
     else if (prev.title === null && title) prev.title = title;
   };
   for (const link of jsonLdLinks(page.jsonLd)) add(resolveCanonical(link.href, base), link.text);
-  for (const link of siteListingHrefs(input, pageUrl)) add(resolveKnown(link.href, base), link.text);
+  for (const link of siteListingHrefs(getDoc, pageUrl)) add(resolveKnown(link.href, base), link.text);
   // Anchors in page order: a posting's URL shape, or a member of a group of result cards.
   // Hrefs repeat on real pages (title, image and "view" links of one card): resolve each once.
   const shapedByHref = new Map<string, string | null>();
