@@ -19,6 +19,13 @@ export function trimEndWhile(s: string, drop: (ch: string) => boolean): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+/** `s` without its leading run of characters `drop` accepts, as `s.replace(/^[…]+/, '')`. */
+export function trimStartWhile(s: string, drop: (ch: string) => boolean): string {
+  let start = 0;
+  while (start < s.length && drop(s[start]!)) start++;
+  return start === 0 ? s : s.slice(start);
+}
+
 /** A predicate for `[\s<chars>]`: whitespace or one of `chars` (BMP characters only). */
 export function spaceOr(chars: string): (ch: string) => boolean {
   return (ch) => chars.includes(ch) || isSpace(ch);

@@ -14,6 +14,7 @@ import { nextElement } from '../html/dom.js';
 import { firstText, hasAncestor, inChrome, inline, type Page } from './page.js';
 import { classifyShortText, looksLikePlace } from './top-card.js';
 import { foldKey, isBrand, type SiteBrand } from './site.js';
+import { isSpace, spaceOr, stripTrailingBadge, stripTrailingWord, trimEndWhile, trimStartWhile } from '../text-scan.js';
 
 /** ATS and common markup, most specific first. */
 export const TITLE_SELECTORS = [
@@ -55,42 +56,101 @@ export interface TitleParts {
 }
 
 const HAS_CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
-const CAREER_SEGMENT = /^(?:careers?|jobs?|job openings?|karriere|stellenangebote?|carrières?|empleos?|empleo|trabaja con nosotros|emploi|offres?|vagas|lavora con noi|werken bij|praca|вакансии)(?:\s+(?:at|bei|chez|en|@|na|bij|w|в)\s+(.+))?$/i;
-const APPLICATION_FOR = /^(?:job application for|application for|apply for|bewerbung (?:als|für))\s+(.+?)\s+(?:at|bei|@)\s+(.+)$/i;
-const HIRING = /^(.{2,80}?)\s+(?:is\s+)?hiring(?:\s+(?:a|an))?\s+(.{2,120}?)(?:\s+in\s+(.{2,80}))?$/i;
+// Titles and segments are `cleanInline`d (single spaces, no line breaks), so the patterns below
+// write one space where the text can hold only one: no two quantifiers compete for whitespace.
+const CAREER_SEGMENT = /^(?:careers?|jobs?|job openings?|karriere|stellenangebote?|carrières?|empleos?|empleo|trabaja con nosotros|emploi|offres?|vagas|lavora con noi|werken bij|praca|вакансии)(?: (?:at|bei|chez|en|@|na|bij|w|в) (.+))?$/i;
+/** The employer runs to the end: no line break is left for `.` to stop at, so no `$` is needed. */
+const APPLICATION_FOR = /^(?:job application for|application for|apply for|bewerbung (?:als|für)) (.+?) (?:at|bei|@) (.+)/i;
+const HIRING = /^(.{2,80}?) (?:is )?hiring(?: (?:a|an))? (.{2,120}?)(?: in (.{2,80}))?$/i;
 /** "Вакансия <Role> в <City>, работа в компании <Employer>" and its kin on boards without a profile. */
-const VACANCY_TITLE = /^(?:вакансия|vacancy|job|stellenangebot|offre d'emploi|oferta de empleo|vaga)[:\s]+(.{2,120}?)\s+(?:в|in|à|en|em)\s+([^,]{2,60}),\s*(?:работа в компании|job at|work at|arbeiten bei|travailler chez|trabajar en|trabalhar na)\s+(.{2,100})$/iu;
+const VACANCY_TITLE = /^(?:вакансия|vacancy|job|stellenangebot|offre d'emploi|oferta de empleo|vaga)[: ]+([^: ].{1,119}?) (?:в|in|à|en|em) ([^,]{2,60}), ?(?:работа в компании|job at|work at|arbeiten bei|travailler chez|trabajar en|trabalhar na) (.{2,100})$/iu;
 /** A leading "Vacancy:"/"Job:" word before the role. */
 const VACANCY_PREFIX = /^(?:вакансия|vacancy|job|stellenangebot|stelle|offre|oferta|vaga|vacature|oferta pracy)\s*[:：\-–]\s*/iu;
 /** Trailing ids, "updated" stamps and dates after a title: "(2600431)", "11/19 更新", "· Updated 2 days ago". */
-const TRAILING_NOISE = /\s*(?:\((?:ref\.?\s*|id\s*|#)?[A-Z]{0,4}[-#]?\d{3,}\)|\d{1,2}\/\d{1,2}\s*(?:更新|updated)|(?:更新|updated)\s*\d{1,2}\/\d{1,2})$/iu;
-const BADGE = /\s*(?:\([^()]{1,12}\)|\[[^\]]{1,12}\])$/;
+const TRAILING_NOISE = / ?(?:\((?:ref\.? ?|id ?|#)?[A-Z]{0,4}[-#]?\d{3,}\)|\d{1,2}\/\d{1,2} ?(?:更新|updated)|(?:更新|updated) ?\d{1,2}\/\d{1,2})$/iu;
 /** CJK "…招聘" / "…求人" suffixes of board titles: "Java开发招聘" → "Java开发". */
 const CJK_SUFFIX = /(?:招聘信息|招聘|求人情報|求人|の募集|募集|채용)$/;
 
-/** Headings keep their hyphens ("Policy Adviser - Net Zero Buildings"); only bars split them. */
-const HEADING_SEP = /\s*[|｜]\s*/;
+/** Headings keep their hyphens ("Policy Adviser - Net Zero Buildings"); only bars split them (parts are trimmed after). */
+const HEADING_SEP = /[|｜]/;
+
+const BRACKET_OPEN = '「【『〖';
+const BRACKET_CLOSE = '」】』〗';
+
+/**
+ * `t.replace(/[「【『〖]([^」】』〗]{1,120})[」】』〗]/g, ' | $1 | ')`, with each opening bracket
+ * looking at most 121 characters ahead for its closing one.
+ */
+function bracketSegments(t: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!BRACKET_OPEN.includes(t[i]!)) continue;
+    let j = i + 1;
+    while (j < t.length && j - i - 1 <= 120 && !BRACKET_CLOSE.includes(t[j]!)) j++;
+    if (j < t.length && j - i - 1 >= 1 && j - i - 1 <= 120) {
+      out += `${t.slice(last, i)} | ${t.slice(i + 1, j)} | `;
+      last = j + 1;
+      i = j;
+    }
+  }
+  return last === 0 ? t : out + t.slice(last);
+}
 
 function splitSegments(raw: string, heading = false): string[] {
   if (heading) return raw.split(HEADING_SEP).map((p) => cleanInline(p)).filter(Boolean);
   let t = raw;
   // Brackets hold segments of their own: "「Java开发招聘」_某公司招聘-BOSS直聘", "【…】".
-  t = t.replace(/[「【『〖]([^」】』〗]{1,120})[」】』〗]/g, ' | $1 | ');
-  const sep = HAS_CJK.test(t) ? /\s*[|｜–—·•_]\s*|\s+-\s+|(?<=[\u3040-\u30ff\u4e00-\u9fff）)])-|-(?=[\u3040-\u30ff\u4e00-\u9fff（(])|\s+::\s+/ : /\s+[|｜–—·•_]\s+|\s+-\s+|\s+::\s+|\s*\|\s*/;
+  t = bracketSegments(t).replace(/\s+/g, ' ');
+  // Whitespace is collapsed first (each part is `cleanInline`d anyway), so one space stands for `\s+`.
+  const sep = HAS_CJK.test(t) ? / ?[|｜–—·•_] ?| - |(?<=[\u3040-\u30ff\u4e00-\u9fff）)])-|-(?=[\u3040-\u30ff\u4e00-\u9fff（(])| :: / : / [|｜–—·•_] | - | :: | ?\| ?/;
   return t.split(sep).map((p) => cleanInline(p)).filter(Boolean);
 }
 
-const AT_PATTERNS: readonly RegExp[] = AT_EMPLOYER_WORDS.map((w) =>
-  w === '@' ? /^(.{2,120}?)\s*@\s*(\S.{0,79})$/ : new RegExp(`^(.{2,120}?)\\s+${w}\\s+((?:\\p{Lu}|\\p{N}|[^\\p{L}\\p{N}\\s]*\\p{Lo}).{0,79})$`, 'u'),
+const AT_PATTERNS: ReadonlyArray<{ exec(text: string): readonly string[] | null }> = AT_EMPLOYER_WORDS.map((w) =>
+  w === '@' ? { exec: atSign } : new RegExp(`^(.{2,120}?)\\s+${w}\\s+((?:\\p{Lu}|\\p{N}|[^\\p{L}\\p{N}\\s]*\\p{Lo}).{0,79})$`, 'u'),
 );
 const AT_WORD = new RegExp(`(?:^|\\s)(?:${AT_EMPLOYER_WORDS.filter((w) => w !== '@').join('|')})\\s|@`, 'i');
+
+const SEP_CHAR = spaceOr('|｜–—·•_-');
+
+/** `s.replace(/\s*[:：]\s*$/, '')`: one trailing colon and the whitespace around it. */
+function stripTrailingColon(s: string): string {
+  const t = s.trimEnd();
+  const last = t[t.length - 1];
+  return last === ':' || last === '：' ? t.slice(0, -1).trimEnd() : s;
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * `/^(.{2,120}?)\s*@\s*(\S.{0,79})$/.exec(text)` by a scan: the first "@" with at most 80
+ * characters after it (past its spaces) splits the text; the role is everything before it but
+ * the spaces, and at least two characters.
+ */
+function atSign(text: string): readonly string[] | null {
+  for (let k = text.indexOf('@'); k >= 0; k = text.indexOf('@', k + 1)) {
+    let e = k;
+    while (e > 0 && isSpace(text[e - 1]!)) e--;
+    e = Math.max(e, 2);
+    if (e > k || e > 120) continue;
+    let r = k + 1;
+    while (r < text.length && isSpace(text[r]!)) r++;
+    if (r >= text.length || text.length - r > 80) continue;
+    const role = text.slice(0, e);
+    const employer = text.slice(r);
+    if (LINE_BREAK.test(role) || LINE_BREAK.test(employer)) continue;
+    return [text.slice(0, text.length), role, employer];
+  }
+  return null;
+}
 
 /** "Role at Employer" → role and employer (the employer must start like a name). */
 function splitAt(text: string): { title: string; company?: string } {
   if (text.length > 202 || !AT_WORD.test(text)) return { title: text };
   for (const re of AT_PATTERNS) {
     const m = re.exec(text);
-    if (m && !/[,]/.test(m[2]!.slice(0, 3))) return { title: m[1]!.trim(), company: m[2]!.replace(BADGE, '').trim() };
+    if (m && !/[,]/.test(m[2]!.slice(0, 3))) return { title: m[1]!.trim(), company: stripTrailingBadge(m[2]!).trim() };
   }
   return { title: text };
 }
@@ -108,7 +168,7 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, 
     const at = text.indexOf(knownTitle);
     if (at >= 0) {
       const rest = `${text.slice(0, at)} | ${text.slice(at + knownTitle.length)}`;
-      const others = splitTitle(rest.replace(/^[\s|｜–—·•_-]+|[\s|｜–—·•_-]+$/g, ''), brand, undefined, heading);
+      const others = splitTitle(trimEndWhile(trimStartWhile(rest, SEP_CHAR), SEP_CHAR), brand, undefined, heading);
       const company = others.rest.length === 0 && !others.explicit ? pickCompanySegment([others.title]) : others.company ?? pickCompanySegment([others.title, ...others.rest]);
       return { title: knownTitle, ...(company ? { company } : {}), rest: [others.title, ...others.rest], ...(others.explicit ? { explicit: true } : {}) };
     }
@@ -151,7 +211,7 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, 
   if (hiring && !knownTitle) {
     company ??= hiring[1]!.trim();
     explicit = true;
-    title = hiring[2]!.trim().replace(/\s+(?:jobs?|position|role)$/i, '');
+    title = stripTrailingWord(hiring[2]!.trim(), ['jobs', 'job', 'position', 'role'], true);
     if (hiring[3]) location = hiring[3].trim();
   }
   // "<Employer>の<Role>の求人情報" (Japanese boards).
@@ -227,7 +287,7 @@ export function extractTitle(page: Page): TitleResult {
     const meta = source === 'title' || source === 'og';
     const known = meta && heading && raw.includes(heading) ? heading : undefined;
     const parts = splitTitle(raw, brand, known, !meta);
-    const t = parts.title.replace(/\s*[:：]\s*$/, '');
+    const t = stripTrailingColon(parts.title);
     // From head metadata only an explicit pattern ("at X", "X hiring") names the employer; plain
     // segments are read again once the title is known (see company.ts).
     if (parts.career && parts.company) companyHints.push({ text: parts.company, weight: 2, source: 'title-career' });
@@ -251,7 +311,7 @@ export function extractTitle(page: Page): TitleResult {
         // "Title / Organisation" laid out as the title element and a sibling.
         const sib = nextElement(el);
         const sibText = sib ? inline(sib, 200) : '';
-        const org = /^\s*(?:\/|\||-|–|—|@|at\s)\s*(.{2,120})$/u.exec(sibText);
+        const org = /^ ?(?:\/|\||-|–|—|@|at ) ?(.{2,120})$/u.exec(sibText);
         if (org) companyHints.push({ text: org[1]!.trim(), weight: 4, source: 'title-line' });
         break;
       }
