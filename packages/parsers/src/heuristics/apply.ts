@@ -8,8 +8,14 @@ import { cleanInline } from '../html/sanitize.js';
 import type { Page } from './page.js';
 import { APPLY_TEXT } from './vocabulary.js';
 
-/** An anchor's attributes and the text up to its next tag, bounded (no nested quantifiers). */
-const ANCHOR = /<a\b([^>]{0,1500})>\s*(?:<(?:span|strong|b|i|em)\b[^>]{0,300}>\s*)?([^<]{1,80})</gi;
+/**
+ * An anchor is read in two steps so no quantifier is retried from every "<a" of a long run: the
+ * opening tag (attributes up to the first ">", at most 1,500 characters), then, anchored right
+ * after it, an optional inline wrapper and the text up to the next tag. Whitespace-only text is
+ * no call to action, so the text starts at a non-space character.
+ */
+const ANCHOR_OPEN = /<a\b/gi;
+const ANCHOR_TEXT = /\s*(?:<(?:span|strong|b|i|em)\b[^>]{0,300}>\s*)?([^<\s][^<]{0,79})</iy;
 const HREF = /\bhref\s*=\s*(?:"([^"]{1,2000})"|'([^']{1,2000})'|([^\s>]{1,2000}))/i;
 /**
  * Account gates ("…/authenticate?continue=…/application", "/login?next=…", "/signup"): the page
@@ -34,13 +40,31 @@ const ENTITY: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "
  * The apply link of a page read without a DOM (structured pages usually get none): one bounded
  * regex pass over the HTML for an anchor whose text is an apply call to action. Capped input.
  */
+/** Each anchor's attributes and text, left to right, as `[attributes, text]`. */
+function* anchors(text: string): Generator<[string, string]> {
+  let gt = -1;
+  ANCHOR_OPEN.lastIndex = 0;
+  for (let m = ANCHOR_OPEN.exec(text); m; m = ANCHOR_OPEN.exec(text)) {
+    const from = m.index + m[0].length;
+    // The first ">" after the tag name closes it; one search serves every "<a" before it.
+    if (gt < from) gt = text.indexOf('>', from);
+    if (gt < 0) return;
+    if (gt - from > 1_500) continue;
+    ANCHOR_TEXT.lastIndex = gt + 1;
+    const t = ANCHOR_TEXT.exec(text);
+    if (!t) continue;
+    yield [text.slice(from, gt), t[1]!];
+    ANCHOR_OPEN.lastIndex = ANCHOR_TEXT.lastIndex;
+  }
+}
+
 export function applyUrlFromHtml(html: string, pageUrl: string): string | undefined {
   const text = html.length > 2_000_000 ? html.slice(0, 2_000_000) : html;
-  ANCHOR.lastIndex = 0;
   let seen = 0;
-  for (let m = ANCHOR.exec(text); m && seen < 5_000; m = ANCHOR.exec(text), seen++) {
-    if (!APPLY_TEXT.test(m[2]!.replace(/&[a-z#0-9]+;/gi, (e) => ENTITY[e] ?? ' ').trim())) continue;
-    const h = HREF.exec(m[1]!);
+  for (const [attrs, label] of anchors(text)) {
+    if (++seen > 5_000) break;
+    if (!APPLY_TEXT.test(label.replace(/&[a-z#0-9]+;/gi, (e) => ENTITY[e] ?? ' ').trim())) continue;
+    const h = HREF.exec(attrs);
     const href = (h?.[1] ?? h?.[2] ?? h?.[3])?.replace(/&amp;/g, '&').trim();
     if (!href || /^(javascript|mailto|tel):/i.test(href) || href === '#') continue;
     const target = applyTarget(href, pageUrl);

@@ -20,8 +20,9 @@ export const NOT_FOUND_TEXT = {
   test: (text: string): boolean => /\b404\b/.test(text) || NOT_FOUND_RE.test(foldWords(text)),
 };
 
+// "(?:^|\s)jobs in" already covers "12 jobs in": a leading count adds nothing to a yes/no test.
 const LISTING_EN =
-  /(?:^|\s)(?:\d+\s+)?(?:jobs|stellenangebote|stellen|empleos|emplois|offres d'emploi|ofertas de empleo)\s+(?:in|en|à|bei|at|near)\s|^\d+\s+(?:jobs|open positions|stellen|offres|empleos)\b|^(?:(?:all |current |open |our )?(?:jobs|job openings|open positions|open roles|openings|careers|career opportunities|vacancies|positions)(?: at .*)?|jobs bei .*)$/i;
+  /(?:^|\s)(?:jobs|stellenangebote|stellen|empleos|emplois|offres d'emploi|ofertas de empleo)\s+(?:in|en|à|bei|at|near)\s|^\d+\s+(?:jobs|open positions|stellen|offres|empleos)\b|^(?:(?:all |current |open |our )?(?:jobs|job openings|open positions|open roles|openings|careers|career opportunities|vacancies|positions)(?: at .*)?|jobs bei .*)$/i;
 
 /** A page title/heading that names a list of jobs rather than one. */
 export const LISTING_TITLE = {
