@@ -1,0 +1,113 @@
+/**
+ * The cheerio path equals the string path: every page of the evaluation corpora
+ * (bench/real-world/pages and the parsers' own fixture pages) gives deep-equal `ParsedJobPage`s,
+ * job links and ATS matches whether read from HTML text or from a loaded cheerio document.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { detectAts, extractJobLinks, parseJobPage } from '../src/index.js';
+import * as fromCheerio from '../src/cheerio/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+interface Page {
+  id: string;
+  html: string;
+  url: string;
+}
+
+function pagesIn(dir: string, urlOf: (name: string) => string): Page[] {
+  const out: Page[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html')) out.push({ id: path.relative(path.join(here, '../../..'), full), html: readFileSync(full, 'utf8'), url: urlOf(entry.name.replace(/\.html$/, '')) });
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+const benchDir = path.join(here, '../../../bench/real-world');
+const truthUrl = (id: string) => {
+  const file = path.join(benchDir, 'truth', `${id}.json`);
+  const url = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { url?: unknown }).url : undefined;
+  return typeof url === 'string' && /^https?:\/\//.test(url) ? url : `https://careers.example.com/jobs/${encodeURIComponent(id)}`;
+};
+const PAGES: Page[] = [
+  ...pagesIn(path.join(benchDir, 'pages'), truthUrl),
+  ...pagesIn(path.join(here, 'fixtures'), (name) => `https://careers.example.com/jobs/${encodeURIComponent(name)}`),
+];
+
+const links = (l: ReturnType<typeof extractJobLinks>) => ({ links: [...l], nextPage: l.nextPage });
+// The string path's results, computed once for both cheerio modes.
+const expected = new Map<Page, { parsed: ReturnType<typeof parseJobPage>; links: ReturnType<typeof links>; ats: ReturnType<typeof detectAts> }>();
+const fromString = (p: Page) => {
+  let e = expected.get(p);
+  if (!e) {
+    e = { parsed: parseJobPage(p.html, { url: p.url, now: NOW }), links: links(extractJobLinks(p.html, { url: p.url })), ats: detectAts({ url: p.url, html: p.html }) };
+    expected.set(p, e);
+  }
+  return e;
+};
+
+describe('cheerio path equals the string path on every corpus page', () => {
+  it('reads the whole corpus (not a sample)', () => {
+    expect(PAGES.length).toBeGreaterThan(250);
+  });
+
+  it('htmlparser2 mode: ParsedJobPage, job links and ATS match are deep-equal on all pages', () => {
+    const differ: string[] = [];
+    for (const p of PAGES) {
+      const $ = load(p.html, { xml: { xmlMode: false, decodeEntities: true } });
+      const e = fromString(p);
+      try {
+        expect(fromCheerio.parseJobPage($, { url: p.url, now: NOW })).toEqual(e.parsed);
+        expect(links(fromCheerio.extractJobLinks($, { url: p.url }))).toEqual(e.links);
+        expect(fromCheerio.detectAts({ url: p.url, $ })).toEqual(e.ats);
+      } catch (error) {
+        differ.push(`${p.id}: ${error instanceof Error ? error.message.slice(0, 600) : String(error)}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  // parse5 (cheerio's default) builds the tree a browser builds: a `<table>` written without
+  // `<tbody>` gets one, which htmlparser2 does not add. That element reaches the sanitized
+  // description HTML and nothing else (text, fields, links, ATS are equal). These corpus pages
+  // write such tables; any other difference fails the test.
+  const IMPLIED_TBODY = [
+    'bench/real-world/pages/company-job-en-25.html',
+    'bench/real-world/pages/company-job-es-04.html',
+    'bench/real-world/pages/company-job-ja-09.html',
+    'bench/real-world/pages/company-job-ko-18.html',
+    'bench/real-world/pages/company-job-vi-23.html',
+  ];
+  const withoutTbody = (r: ReturnType<typeof parseJobPage>) =>
+    r.job ? { ...r, job: { ...r.job, description: { ...r.job.description, html: r.job.description.html.replace(/<\/?tbody>/g, '') } } } : r;
+
+  it('parse5 mode (cheerio default): deep-equal on every page, up to the <tbody> parse5 adds to tables', () => {
+    const differ: string[] = [];
+    const off: string[] = [];
+    for (const p of PAGES) {
+      const $ = load(p.html);
+      const e = fromString(p);
+      const b = fromCheerio.parseJobPage($, { url: p.url, now: NOW });
+      if (JSON.stringify(e.parsed) !== JSON.stringify(b)) differ.push(p.id);
+      try {
+        expect(withoutTbody(b)).toEqual(withoutTbody(e.parsed));
+        expect(links(fromCheerio.extractJobLinks($, { url: p.url }))).toEqual(e.links);
+        expect(fromCheerio.detectAts({ url: p.url, $ })).toEqual(e.ats);
+      } catch (error) {
+        off.push(`${p.id}: ${error instanceof Error ? error.message.slice(0, 600) : String(error)}`);
+      }
+    }
+    expect(off).toEqual([]);
+    expect(differ.sort()).toEqual(IMPLIED_TBODY);
+  });
+});
