@@ -83,7 +83,7 @@ function relative(t: string, now: Date): string | null {
     /^(\d+)\+?\s*(\p{L}+)\s+önce\b/iu.exec(t) ??
     /^(\d+)\+?\s*(\p{L}+)\s+назад/iu.exec(t) ??
     /^(\d+)\+?\s*([\p{L}\p{M}]+)\s+पहले/iu.exec(t) ??
-    /^منذ\s+(\d+)?\s*(\p{L}+)/u.exec(t) ??
+    /^منذ (\d+)? ?(\p{L}+)/u.exec(t) ??
     /^(\d+)\s*(个月|個月|ヶ月|か月|カ月|개월|小时|小時|時間|시간|分钟|天|日|일|周|週間|週|주|年|년|分)\s*(?:前|전)/u.exec(t);
   if (!m) return null;
   // "منذ يومين" / "منذ يوم": Arabic states one or two by the noun's form.
@@ -200,7 +200,8 @@ export function parseDateDetailed(text: string, options: ParseDateOptions = {}):
   if (!t) return { value: null, ambiguous: false };
   t = t.replace(/^(?:(?:date )?posted(?: on)?|published(?: on)?|updated(?: on)?|listed|veröffentlicht(?: am)?|publiée?(?: le)?|mis en ligne(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|pubblicato(?: il)?|geplaatst(?: op)?|opublikowano|опубликовано|发布于|发布时间|am|le|el)(?![a-zà-ÿ])\s*[:：]?\s*/i, '');
   // Weekdays in brackets and receipt notes: "2026年12月5日（金）必着", "2026/11/17（火）".
-  t = t.replace(/\s*[（(][月火水木金土日]曜?日?[)）]/gu, '').replace(/\s*(?:必着|まで|迄|截止)$/u, '').trim();
+  // `t` is single-spaced here, so one optional space stands for `\s*`.
+  t = t.replace(/ ?[（(][月火水木金土日]曜?日?[)）]/gu, '').replace(/ ?(?:必着|まで|迄|截止)$/u, '').trim();
   const thai = thaiDate(t);
   const out = relative(t, now) ?? thai ?? absolute(t, now, options, flags);
   if (!out) return { value: null, ambiguous: false };

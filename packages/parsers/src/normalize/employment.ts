@@ -28,8 +28,9 @@ const MAX_EMPLOYMENT_CHARS = 1_000;
  * Werkstudent is a part-time student job, so it yields both part_time and internship.
  */
 export function parseEmploymentType(input: string | readonly string[]): EmploymentType[] {
-  // Capped: the split pattern is quadratic on long whitespace runs (issue 13); no real value is this long.
-  const items = typeof input === 'string' ? input.slice(0, MAX_EMPLOYMENT_CHARS).split(/\s*[,;/|]\s*|\s+(?:or|oder|ou|o|and|und|et|y)\s+/i) : input;
+  // Capped (no real value is this long); whitespace is collapsed first so the separators need
+  // one optional space, not `\s*` runs a backtracking engine would retry from every space (issue 13).
+  const items = typeof input === 'string' ? input.slice(0, MAX_EMPLOYMENT_CHARS).replace(/\s+/g, ' ').split(/ ?[,;/|] ?| (?:or|oder|ou|o|and|und|et|y) /i) : input;
   const found = new Set<EmploymentType>();
   for (const item of items) {
     if (typeof item !== 'string' || !item.trim()) continue;

@@ -160,5 +160,5 @@ const COUNTRY_DISPLAY: Readonly<Record<string, string>> = {
 /** English display name of an ISO alpha-2 country ("US" → "United States"); the code when unknown. */
 export function countryDisplayName(code: string): string {
   const up = code.toUpperCase();
-  return COUNTRY_DISPLAY[up] ?? countries.getName(up, 'en')?.replace(/,.*$/, '') ?? up;
+  return COUNTRY_DISPLAY[up] ?? countries.getName(up, 'en')?.split(',')[0] ?? up;
 }
