@@ -16,17 +16,19 @@ import { HostLimiter, parseRetryAfter } from './rate-limit.js';
 import { RobotsCache } from './robots.js';
 import type { RobotsLoadResult } from './robots.js';
 import { assertHostResolvesPublic, assertUrlAllowed, createGuardedLookup, createSsrfPolicy } from './ssrf.js';
+// The build inlines this (esbuild bundles JSON), so `dist` reads no file at import time.
+import adaptersPackage from '../../package.json' with { type: 'json' };
 
 export type { FetchEvent, FetchOptions, FetchResult, Fetcher } from '@jobkit/core';
 export { detectCharset } from './charset.js';
 export { parseRetryAfter } from './rate-limit.js';
 
 const SOURCE = 'adapters/http';
-// Kept in step with packages/adapters/package.json by the release checklist.
-const VERSION = '0.1.0';
-
-/** Default `User-Agent`. Its product token (`JobkitBot`) is what robots.txt rules are matched against. */
-export const DEFAULT_USER_AGENT = `JobkitBot/${VERSION} (+https://github.com/jobkit)`;
+/**
+ * Default `User-Agent`, carrying the installed `@jobkit/adapters` version. Its product token
+ * (`JobkitBot`) is what robots.txt rules are matched against.
+ */
+export const DEFAULT_USER_AGENT = `JobkitBot/${adaptersPackage.version} (+https://github.com/jobkit)`;
 
 /** robots.txt behaviour. */
 export interface HttpRobotsOptions {
