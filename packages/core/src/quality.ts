@@ -1,5 +1,6 @@
 /**
- * Quality score 0–100 with an explained breakdown. Seed 003 keeps postings scoring ≥ 70.
+ * Quality score 0–100 with an explained breakdown. The pipeline stores postings scoring ≥ 70
+ * ({@link DEFAULT_QUALITY_THRESHOLD}, its `qualityThreshold` option).
  *
  * Six completeness rules give points out of maxima that add up to 100. Then per-field confidence
  * (`job.confidence`, set by parsers from their evidence) and the bad shapes of a title or company
@@ -11,7 +12,7 @@
  */
 import type { Confidence, JobPosting, ProvenanceField, QualityRuleResult, Quality, SalaryPeriod } from './schema/job-posting.js';
 
-/** Postings below this score are not stored by the pipeline (seed 003). */
+/** Postings below this score are not stored by the pipeline unless its `qualityThreshold` says otherwise. */
 export const DEFAULT_QUALITY_THRESHOLD = 70;
 
 export interface ScoreQualityOptions {

@@ -27,7 +27,7 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    name: 'crawl tables (seed 003: companies, discovered_urls, crawl_queue)',
+    name: 'crawl tables (companies, discovered_urls, crawl_queue)',
     up: (s) => [
       `CREATE TABLE ${s}.companies (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

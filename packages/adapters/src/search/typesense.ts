@@ -119,7 +119,7 @@ const FACET_FILTER = {
   atsPlatform: 'atsPlatform',
 } as const satisfies Record<SearchFacetField, keyof NormalizedSearchFilters>;
 
-/** The collection schema (seed 003's jobs collection, adapted to {@link @jobkit/core!SearchDocument}). */
+/** The Typesense collection of {@link @jobkit/core!SearchDocument}s: the fields searched, faceted and sorted on. */
 export function typesenseCollectionSchema(name: string): TypesenseCollectionSchema {
   return {
     name,

@@ -1,6 +1,7 @@
 /**
- * The "write, then publish, undo the write if publish fails" pattern (seed 000), kept for flows
- * that cannot use an outbox. Prefer the transactional outbox: see {@link publishOrCompensate}.
+ * The "write, then publish, undo the write if publish fails" pattern (a compensating action),
+ * kept for flows that cannot use an outbox. Prefer the transactional outbox: see
+ * {@link publishOrCompensate}.
  * @module
  */
 import { JobkitError } from '../errors.js';
