@@ -11,12 +11,38 @@ import type { Chip } from './top-card.js';
 
 const SALARY_SELECTORS = ['[class*="salary" i]', '[class*="compensation" i]', '[data-ui="job-salary"]', '[id*="salary" i]', '[class*="wage" i]'];
 
-const SALARY_IN_TEXT =
-  /(?:(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|MXN|SEK|PLN)\b)\s?\d[\d.,\s]*\d?\s?[kKmM]?\b(?:\s?(?:-|–|—|to|bis|à|a|hasta)\s?(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR)\b)?\s?\d[\d.,\s]*\d?\s?[kKmM]?\b)?(?:\s?(?:USD|EUR|GBP|CHF|€|\$))?|\d[\d.,]*\s?[kK]?\s?(?:-|–|—|bis|à|a)\s?\d[\d.,]*\s?[kK]?\s?(?:€|EUR|USD|\$|£|GBP|CHF)|\d[\d.,]*\s?[kK]?\s?(?:€|EUR))(?:[^.\n]{0,40}?\b(?:per|a|an|\/|pro|par|al|por|brutto|gross|jährlich|annual|annuel|anual|yearly))?(?:\s?(?:year|yr|annum|hour|hr|month|jahr|stunde|monat|an|mois|heure|año|mes|hora))?/i;
+/**
+ * A money amount or range with its pay period, tried at one position (sticky). It is driven by
+ * {@link findSalary}, which never starts it twice in one run of digits: a later start in the run
+ * could only end where an earlier one could, so scanning stays linear.
+ */
+const SALARY_AT =
+  /(?:(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|MXN|SEK|PLN)\b)\s?\d[\d.,\s]*\d?\s?[kKmM]?\b(?:\s?(?:-|–|—|to|bis|à|a|hasta)\s?(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR)\b)?\s?\d[\d.,\s]*\d?\s?[kKmM]?\b)?(?:\s?(?:USD|EUR|GBP|CHF|€|\$))?|\d[\d.,]*\s?[kK]?\s?(?:-|–|—|bis|à|a)\s?\d[\d.,]*\s?[kK]?\s?(?:€|EUR|USD|\$|£|GBP|CHF)|\d[\d.,]*\s?[kK]?\s?(?:€|EUR))(?:[^.\n]{0,40}?\b(?:per|a|an|\/|pro|par|al|por|brutto|gross|jährlich|annual|annuel|anual|yearly))?(?:\s?(?:year|yr|annum|hour|hr|month|jahr|stunde|monat|an|mois|heure|año|mes|hora))?/iy;
+/** Where {@link SALARY_AT} can begin: a currency sign or code, or a digit. */
+const SALARY_START = /[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|MXN|SEK|PLN)\b|\d/gi;
+const isAmountChar = (ch: string | undefined) => ch !== undefined && ((ch >= '0' && ch <= '9') || ch === '.' || ch === ',');
+
+/** The leftmost salary in `text`, as a non-sticky exec of {@link SALARY_AT} would find it. */
+function findSalary(text: string): RegExpExecArray | null {
+  SALARY_START.lastIndex = 0;
+  for (let c = SALARY_START.exec(text); c; c = SALARY_START.exec(text)) {
+    SALARY_AT.lastIndex = c.index;
+    const m = SALARY_AT.exec(text);
+    if (m) return m;
+    if (c[0] >= '0' && c[0] <= '9') {
+      let k = c.index + 1;
+      while (isAmountChar(text[k])) k++;
+      SALARY_START.lastIndex = k;
+    } else {
+      SALARY_START.lastIndex = c.index + 1;
+    }
+  }
+  return null;
+}
 
 /** A salary from labelled text (the whole value) or from running text (the first money amount). */
 export function salaryFrom(text: string, labelled = false): Salary | undefined {
-  const m = labelled ? null : SALARY_IN_TEXT.exec(text);
+  const m = labelled ? null : findSalary(text);
   if (!m && !labelled) return undefined;
   const source = m ? m[0] : text.slice(0, 200);
   const after = m ? text.slice(m.index + m[0].length, m.index + m[0].length + 30) : '';
