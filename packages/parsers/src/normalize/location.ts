@@ -7,6 +7,7 @@ import type { Location, WorkplaceType } from '@jobkit/core';
 import { caProvinceCode, foldKey, normalizeCountry, usStateCode } from './countries.js';
 import { countryDisplayName, lookupCity } from './gazetteer/index.js';
 import { parseWorkplaceType } from './workplace.js';
+import { isSpace, splitTrimmed } from '../text-scan.js';
 
 /** Options of {@link parseLocation} and {@link resolveLocation}. */
 export interface LocationOptions {
@@ -30,8 +31,10 @@ export interface ParsedLocation {
 const MAX_LOCATION_CHARS = 2_000;
 
 // Always split here; "and"/"or" words are split only when the joined text is not one place.
-const HARD_SPLIT = /\s*(?:;|\s\|\s|\s\/\s|\n|\s•\s|\s·\s)\s*/;
-const SOFT_SPLIT = /\s+(?:or|and|oder|und|ou|et|o|y|&)\s+/i;
+// Neither pattern opens with a whitespace run (a backtracking engine would retry it from every
+// space of a long run): the space before a separator stays with the part before it and is trimmed.
+const HARD_SPLIT = /;\s*|\n\s*|\s[|/•·]\s+/;
+const SOFT_SPLIT = /\s(?:or|and|oder|und|ou|et|o|y|&)\s+/i;
 
 const WORKPLACE_WORDS =
   /^(?:fully\s+|100%\s+)?(?:remote|hybrid|hybride|h[ií]brido|on-?site|in[- ]office|telecommute|télétravail|teletravail|teletrabajo|remoto|home ?office|work from home|wfh|presencial|vor ort)(?:\s+(?:only|first|friendly|possible|option))?\b/i;
@@ -49,7 +52,10 @@ const POSTAL_PATTERNS: readonly RegExp[] = [
 
 function splitPlaces(text: string): string[] {
   const out: string[] = [];
-  for (const hard of text.split(HARD_SPLIT)) {
+  const hards = text.split(HARD_SPLIT);
+  for (const [i, part] of hards.entries()) {
+    // Trailing space before a separator was part of the separator once; the last part keeps its own.
+    const hard = i < hards.length - 1 ? part.trimEnd() : part;
     const pieces = hard.split(SOFT_SPLIT);
     // Re-join "Trinidad and Tobago", "Bosnia and Herzegovina": a country name containing "and".
     const joined = hard.trim();
@@ -65,18 +71,54 @@ function splitPlaces(text: string): string[] {
   return out.map((s) => s.trim()).filter(Boolean);
 }
 
+const WORKPLACE_ASIDE = /\(\s*(?:remote|hybrid|on-?site|télétravail|remoto)/iy;
+
+/**
+ * `s.replace(/\(\s*(?:remote|hybrid|on-?site|télétravail|remoto)[^)]*\)/gi, '')`: each "(" is
+ * tried once and its closing ")" found by one search shared by every "(" before it.
+ */
+function dropWorkplaceAsides(s: string): string {
+  let out = '';
+  let last = 0;
+  let close = -1;
+  for (let open = s.indexOf('('); open >= 0; open = s.indexOf('(', open + 1)) {
+    WORKPLACE_ASIDE.lastIndex = open;
+    if (!WORKPLACE_ASIDE.test(s)) continue;
+    if (close < WORKPLACE_ASIDE.lastIndex) close = s.indexOf(')', WORKPLACE_ASIDE.lastIndex);
+    if (close < 0) break;
+    out += s.slice(last, open);
+    last = close + 1;
+    open = close;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+const AREA_SUFFIXES = ['time zones', 'time zone', 'timezones', 'timezone', 'residents', 'resident', 'based', 'only'];
+
+/** `s.replace(/(?:\s+|-)(?:only|based|residents?|time ?zones?)$/i, '')` ("US only", "EU-based"), by a suffix check. */
+function dropAreaSuffix(s: string): string {
+  for (const w of AREA_SUFFIXES) {
+    if (s.slice(s.length - w.length).toLowerCase() !== w) continue;
+    const before = s.length - w.length - 1;
+    if (before < 0) continue;
+    if (s[before] === '-') return s.slice(0, before);
+    if (isSpace(s[before]!)) return s.slice(0, before).trimEnd();
+  }
+  return s;
+}
+
 /** Strip "Remote -", "Hybrid –", "(Remote)" so the place is left; returns the place text. */
 function stripWorkplace(part: string): string {
   let s = part.trim();
   const lead = WORKPLACE_WORDS.exec(s);
   if (lead) s = s.slice(lead[0].length).replace(/^\s*(?:[-–—:,]|in|within|from)?\s*/i, '');
-  s = s.replace(/\(\s*(?:remote|hybrid|on-?site|télétravail|remoto)[^)]*\)/gi, '').trim();
+  s = dropWorkplaceAsides(s).trim();
   s = s.replace(/[-–—,]\s*(?:remote|hybrid|on-?site)\s*$/i, '').trim();
   // "Remote (US)" leaves "(US)".
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) s = paren[1]!.trim();
   // "US only", "EU-based", "Europe timezones": the area is what is left.
-  s = s.replace(/(?:\s+|-)(?:only|based|residents?|time ?zones?)$/i, '').trim();
+  s = dropAreaSuffix(s).trim();
   return s;
 }
 
@@ -103,13 +145,14 @@ function parsePlace(raw: string, place: string): Location | null {
     const m = re.exec(s);
     if (m) {
       loc.postalCode = m[0];
-      s = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/\s+,/g, ',').replace(/\s{2,}/g, ' ').trim();
+      s = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).split(',').map((p, i, all) => (i < all.length - 1 ? p.trimEnd() : p)).join(',').replace(/\s{2,}/g, ' ').trim();
       s = s.replace(/^,\s*|,\s*$/g, '');
       break;
     }
   }
-  let segs = s.split(/\s*,\s*/).filter(Boolean);
-  if (segs.length === 1 && / [-–—] /.test(s)) segs = s.split(/\s+[-–—]\s+/).filter(Boolean);
+  // `s` is single-spaced: one space stands for `\s+` around a dash.
+  let segs = splitTrimmed(s, ',').filter(Boolean);
+  if (segs.length === 1 && / [-–—] /.test(s)) segs = s.split(/ [-–—] /).filter(Boolean);
 
   if (segs.length > 0) {
     const last = segs[segs.length - 1]!;
@@ -239,7 +282,7 @@ function displayOf(loc: Location): string | undefined {
     const next = label ? `${label}, ${part}` : part;
     if (next.length > MAX_DISPLAY_CHARS) {
       // Only a first part longer than the limit is shortened, at a word boundary.
-      if (!label) label = `${part.slice(0, MAX_DISPLAY_CHARS - 1).replace(/\s+\S*$/, '')}…`;
+      if (!label) label = `${dropLastWord(part.slice(0, MAX_DISPLAY_CHARS - 1))}…`;
       break;
     }
     label = next;
@@ -284,4 +327,13 @@ export function parseLocation(text: string, options: LocationOptions = {}): Pars
   let workplaceType = parseWorkplaceType(t);
   if (!workplaceType && /^(?:anywhere|worldwide|weltweit|partout)\b/i.test(t)) workplaceType = 'remote';
   return { locations, workplaceType };
+}
+
+/** `s.replace(/\s+\S*$/, '')`: the last word and the whitespace before it; `s` when it has no space. */
+function dropLastWord(s: string): string {
+  let e = s.length;
+  while (e > 0 && !isSpace(s[e - 1]!)) e--;
+  if (e === 0) return s;
+  while (e > 0 && isSpace(s[e - 1]!)) e--;
+  return s.slice(0, e);
 }
