@@ -9,7 +9,7 @@
  * simulated internet) while Jobkit sees each page's public URL, so links resolve as on the web.
  * @module
  */
-import { CheerioCrawler, Configuration, type CheerioCrawlingContext } from '@crawlee/cheerio';
+import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel, type CheerioCrawlingContext } from '@crawlee/cheerio';
 import { DEFAULT_QUALITY_THRESHOLD, localHostRewrite, type JobStore } from '@jobkit/core';
 import { detectAts, extractJobLinks, parseJobPage } from '@jobkit/parsers/cheerio';
 
@@ -98,6 +98,8 @@ export async function crawlJobs(options: CrawlOptions): Promise<CrawlSummary> {
     if (next.length > 0) await addRequests(next);
   }
 
+  // Crawlee's own progress lines only when the caller wants a log (its logger is process-wide).
+  crawleeLog.setLevel(options.log ? LogLevel.INFO : LogLevel.WARNING);
   // In-memory request queue and datasets: nothing is written under ./storage.
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
   const crawler = new CheerioCrawler(
