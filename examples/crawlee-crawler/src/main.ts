@@ -65,7 +65,9 @@ export async function run(options: { companies?: number; seed?: number; log?: (l
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { companies: { type: 'string' }, seed: { type: 'string' } } });
+  // pnpm passes the `--` of `start -- --companies 64` through.
+  const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
+  const { values } = parseArgs({ args, options: { companies: { type: 'string' }, seed: { type: 'string' } } });
   const started = Date.now();
   const r = await run({ companies: Number(values.companies ?? 20), seed: Number(values.seed ?? 42), log: (l) => console.log(l) });
   const s = r.summary;
