@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { parseJobPage as parseLoadedPage } from '@jobkit/parsers/cheerio';
 
 // cheerio is the parsers' dev dependency (an optional peer of the subpath): resolved from there.
-const { load } = createRequire(new URL('../packages/parsers/package.json', import.meta.url))('cheerio') as typeof import('cheerio');
+const { load } = createRequire(new URL('../packages/parsers/package.json', import.meta.url))('cheerio') as { load(html: string, options?: object): Parameters<typeof parseLoadedPage>[0] };
 
 const PAGES_PER_KIND = 24;
 const ROUNDS = 7;
