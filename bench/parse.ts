@@ -13,11 +13,8 @@ import { Parser } from 'htmlparser2';
 import { parseJobPage } from '@jobkit/parsers';
 import { scanPage } from '../packages/parsers/src/html/scan.js';
 import { collectPageSignals } from '../packages/parsers/src/ats/signals.js';
-import { createRequire } from 'node:module';
 import { parseJobPage as parseLoadedPage } from '@jobkit/parsers/cheerio';
-
-// cheerio is the parsers' dev dependency (an optional peer of the subpath): resolved from there.
-const { load } = createRequire(new URL('../packages/parsers/package.json', import.meta.url))('cheerio') as { load(html: string, options?: object): Parameters<typeof parseLoadedPage>[0] };
+import { load } from 'cheerio';
 
 const PAGES_PER_KIND = 24;
 const ROUNDS = 7;
