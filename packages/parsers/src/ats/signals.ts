@@ -186,122 +186,122 @@ function collectFrom(source: string | AnyNode, baseUrl: string, options: Collect
   const rare = listeners.length === 0 ? [] : listeners;
 
   const handler = {
-      onparserinit(p: Parser) {
-        for (const l of rare) l.onparserinit?.(p);
-      },
-      oncomment(data: string) {
-        for (const l of rare) l.oncomment?.(data);
-      },
-      oncommentend() {
-        for (const l of rare) l.oncommentend?.();
-      },
-      oncdatastart() {
-        for (const l of rare) l.oncdatastart?.();
-      },
-      oncdataend() {
-        for (const l of rare) l.oncdataend?.();
-      },
-      onprocessinginstruction(name: string, data: string) {
-        for (const l of rare) l.onprocessinginstruction?.(name, data);
-      },
-      onend() {
-        for (const l of rare) l.onend?.();
-      },
-      onopentagname() {
-        if (parser) capDepth(parser);
-      },
-      onopentag(name: string, attribs: Record<string, string>, implied = false) {
-        options.observer?.onopentag?.(name, attribs);
-        for (const f of opens) f(name, attribs, implied);
-        switch (name) {
-          case 'base':
-            // Only the first <base href> counts, as in browsers.
-            if (!baseSeen && attribs.href !== undefined) {
-              baseSeen = true;
-              const b = resolve(attribs.href);
-              if (b !== null) base = new URL(b);
-            }
-            break;
-          case 'script':
-            if (attribs.src !== undefined || attribs['data-src'] !== undefined) {
-              addUrl('scripts', attribs.src ?? attribs['data-src']);
-            } else {
-              inline = [];
-              inlineLen = 0;
-            }
-            break;
-          case 'iframe':
-          case 'frame':
-          case 'embed':
-            addUrl('iframes', attribs.src ?? attribs['data-src']);
-            break;
-          case 'a':
-          case 'area':
-            if (attribs.href !== undefined && options.skipAnchor?.(attribs.href, base!) === true) break;
-            addUrl('anchors', attribs.href);
-            break;
-          case 'link': {
-            const before = seen.linkTags.size;
-            addUrl('linkTags', attribs.href);
-            if (seen.linkTags.size > before) {
-              const href = resolve(attribs.href)!;
-              out.linkTags.push({ href, rel: (attribs.rel ?? '').toLowerCase().slice(0, 64) } satisfies LinkTagSignal);
-            }
-            break;
+    onparserinit(p: Parser) {
+      for (const l of rare) l.onparserinit?.(p);
+    },
+    oncomment(data: string) {
+      for (const l of rare) l.oncomment?.(data);
+    },
+    oncommentend() {
+      for (const l of rare) l.oncommentend?.();
+    },
+    oncdatastart() {
+      for (const l of rare) l.oncdatastart?.();
+    },
+    oncdataend() {
+      for (const l of rare) l.oncdataend?.();
+    },
+    onprocessinginstruction(name: string, data: string) {
+      for (const l of rare) l.onprocessinginstruction?.(name, data);
+    },
+    onend() {
+      for (const l of rare) l.onend?.();
+    },
+    onopentagname() {
+      if (parser) capDepth(parser);
+    },
+    onopentag(name: string, attribs: Record<string, string>, implied = false) {
+      options.observer?.onopentag?.(name, attribs);
+      for (const f of opens) f(name, attribs, implied);
+      switch (name) {
+        case 'base':
+          // Only the first <base href> counts, as in browsers.
+          if (!baseSeen && attribs.href !== undefined) {
+            baseSeen = true;
+            const b = resolve(attribs.href);
+            if (b !== null) base = new URL(b);
           }
-          case 'form':
-            addUrl('forms', attribs.action);
-            break;
-          case 'meta': {
-            const key = attribs.name ?? attribs.property ?? attribs['http-equiv'] ?? attribs.itemprop;
-            if (key !== undefined && attribs.content !== undefined) {
-              if (out.metas.length >= maxAttrs) out.truncated = true;
-              else
-                out.metas.push({
-                  name: key.toLowerCase().slice(0, 128),
-                  content: attribs.content.slice(0, MAX_ATTR_VALUE_CHARS),
-                } satisfies MetaSignal);
-            }
-            break;
+          break;
+        case 'script':
+          if (attribs.src !== undefined || attribs['data-src'] !== undefined) {
+            addUrl('scripts', attribs.src ?? attribs['data-src']);
+          } else {
+            inline = [];
+            inlineLen = 0;
           }
-          default:
-            break;
-        }
-        // id and data-* carry widget mounts such as <div id="grnhse_app"> or data-domain="acme.bamboohr.com".
-        for (const key in attribs) {
-          if (key === 'id' || key.startsWith('data-')) {
-            const value = attribs[key] ?? '';
-            if (value === '' && key === 'id') continue;
-            addAttr({ tag: name, name: key.slice(0, 64), value: value.slice(0, MAX_ATTR_VALUE_CHARS) });
-            if (out.attributes.length >= maxAttrs) break;
+          break;
+        case 'iframe':
+        case 'frame':
+        case 'embed':
+          addUrl('iframes', attribs.src ?? attribs['data-src']);
+          break;
+        case 'a':
+        case 'area':
+          if (attribs.href !== undefined && options.skipAnchor?.(attribs.href, base!) === true) break;
+          addUrl('anchors', attribs.href);
+          break;
+        case 'link': {
+          const before = seen.linkTags.size;
+          addUrl('linkTags', attribs.href);
+          if (seen.linkTags.size > before) {
+            const href = resolve(attribs.href)!;
+            out.linkTags.push({ href, rel: (attribs.rel ?? '').toLowerCase().slice(0, 64) } satisfies LinkTagSignal);
           }
+          break;
         }
-      },
-      ontext(text: string) {
-        options.observer?.ontext?.(text);
-        for (const f of texts) f(text);
-        if (inline === null) return;
-        const room = Math.min(maxInline - inlineLen, maxInlineTotal - inlineTotal - inlineLen);
-        if (room <= 0) {
-          out.truncated = true;
-          return;
+        case 'form':
+          addUrl('forms', attribs.action);
+          break;
+        case 'meta': {
+          const key = attribs.name ?? attribs.property ?? attribs['http-equiv'] ?? attribs.itemprop;
+          if (key !== undefined && attribs.content !== undefined) {
+            if (out.metas.length >= maxAttrs) out.truncated = true;
+            else
+              out.metas.push({
+                name: key.toLowerCase().slice(0, 128),
+                content: attribs.content.slice(0, MAX_ATTR_VALUE_CHARS),
+              } satisfies MetaSignal);
+          }
+          break;
         }
-        const piece = text.length > room ? text.slice(0, room) : text;
-        inline.push(piece);
-        inlineLen += piece.length;
-      },
-      onclosetag(name: string, implied = false) {
-        options.observer?.onclosetag?.(name);
-        for (const f of closes) f(name, implied);
-        if (name !== 'script' || inline === null) return;
-        const body = inline.join('').trim();
-        inline = null;
-        if (body !== '') {
-          out.inlineScripts.push(body);
-          inlineTotal += body.length;
+        default:
+          break;
+      }
+      // id and data-* carry widget mounts such as <div id="grnhse_app"> or data-domain="acme.bamboohr.com".
+      for (const key in attribs) {
+        if (key === 'id' || key.startsWith('data-')) {
+          const value = attribs[key] ?? '';
+          if (value === '' && key === 'id') continue;
+          addAttr({ tag: name, name: key.slice(0, 64), value: value.slice(0, MAX_ATTR_VALUE_CHARS) });
+          if (out.attributes.length >= maxAttrs) break;
         }
-      },
-    } satisfies Partial<Handler>;
+      }
+    },
+    ontext(text: string) {
+      options.observer?.ontext?.(text);
+      for (const f of texts) f(text);
+      if (inline === null) return;
+      const room = Math.min(maxInline - inlineLen, maxInlineTotal - inlineTotal - inlineLen);
+      if (room <= 0) {
+        out.truncated = true;
+        return;
+      }
+      const piece = text.length > room ? text.slice(0, room) : text;
+      inline.push(piece);
+      inlineLen += piece.length;
+    },
+    onclosetag(name: string, implied = false) {
+      options.observer?.onclosetag?.(name);
+      for (const f of closes) f(name, implied);
+      if (name !== 'script' || inline === null) return;
+      const body = inline.join('').trim();
+      inline = null;
+      if (body !== '') {
+        out.inlineScripts.push(body);
+        inlineTotal += body.length;
+      }
+    },
+  } satisfies Partial<Handler>;
   let parser: Parser | undefined;
   if (typeof source === 'string') {
     parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });

@@ -110,118 +110,118 @@ export function collectPage(html: string | AnyNode): CollectedPage {
   };
 
   const handler = {
-      onopentag(name: string, attribs: Record<string, string>) {
-        const isVoid = VOID.has(name);
-        if (!isVoid && stack.length + 1 > SCAN_LIMITS.maxDepth) {
-          stopped = true;
-          parser?.pause();
-          return;
+    onopentag(name: string, attribs: Record<string, string>) {
+      const isVoid = VOID.has(name);
+      if (!isVoid && stack.length + 1 > SCAN_LIMITS.maxDepth) {
+        stopped = true;
+        parser?.pause();
+        return;
+      }
+      if (name === 'a' || name === 'area') {
+        if (attribs.href !== undefined && anchors.length + open.length < MAX_ANCHORS) {
+          const label = attribs['aria-label'] ?? attribs.title ?? '';
+          const a = {
+            href: attribs.href,
+            label,
+            rel: (attribs.rel ?? '').toLowerCase(),
+            hook: `${attribs.class ?? ''} ${attribs.id ?? ''} ${attribs['data-testid'] ?? ''} ${attribs['data-at'] ?? ''}${attribs['aria-current'] !== undefined && attribs['aria-current'] !== 'false' ? ' current' : ''}`.toLowerCase(),
+            inChrome: chromeDepth > 0,
+            inPager: pagerDepth > 0 || PAGER_HOOK.test(attribs.class ?? ''),
+            signature: signature(tokenOf(name, attribs)),
+            index: anchors.length + open.length,
+          };
+          if (relNext === null && /(?:^|\s)next(?:\s|$)/.test(a.rel)) relNext = attribs.href;
+          if (name === 'area') anchors.push({ ...a, text: label });
+          else open.push({ a, parts: [], len: 0 });
         }
-        if (name === 'a' || name === 'area') {
-          if (attribs.href !== undefined && anchors.length + open.length < MAX_ANCHORS) {
-            const label = attribs['aria-label'] ?? attribs.title ?? '';
-            const a = {
-              href: attribs.href,
-              label,
-              rel: (attribs.rel ?? '').toLowerCase(),
-              hook: `${attribs.class ?? ''} ${attribs.id ?? ''} ${attribs['data-testid'] ?? ''} ${attribs['data-at'] ?? ''}${attribs['aria-current'] !== undefined && attribs['aria-current'] !== 'false' ? ' current' : ''}`.toLowerCase(),
-              inChrome: chromeDepth > 0,
-              inPager: pagerDepth > 0 || PAGER_HOOK.test(attribs.class ?? ''),
-              signature: signature(tokenOf(name, attribs)),
-              index: anchors.length + open.length,
-            };
-            if (relNext === null && /(?:^|\s)next(?:\s|$)/.test(a.rel)) relNext = attribs.href;
-            if (name === 'area') anchors.push({ ...a, text: label });
-            else open.push({ a, parts: [], len: 0 });
-          }
-        } else if (name === 'link') {
-          if (relNext === null && attribs.href && /(?:^|\s)next(?:\s|$)/i.test(attribs.rel ?? '')) relNext = attribs.href;
-        } else if (name === 'script' && /^application\/ld\+json/i.test((attribs.type ?? '').trim())) {
-          inJsonLd = true;
-          jsonParts = [];
-          jsonLen = 0;
-        } else if (name === 'base' && baseHref === null && attribs.href) {
-          baseHref = attribs.href;
-        } else if (name === 'title' && titleParts.length === 0) {
-          inTitle = true;
-        } else if (name === 'h1' && !h1Done) {
-          inH1++;
+      } else if (name === 'link') {
+        if (relNext === null && attribs.href && /(?:^|\s)next(?:\s|$)/i.test(attribs.rel ?? '')) relNext = attribs.href;
+      } else if (name === 'script' && /^application\/ld\+json/i.test((attribs.type ?? '').trim())) {
+        inJsonLd = true;
+        jsonParts = [];
+        jsonLen = 0;
+      } else if (name === 'base' && baseHref === null && attribs.href) {
+        baseHref = attribs.href;
+      } else if (name === 'title' && titleParts.length === 0) {
+        inTitle = true;
+      } else if (name === 'h1' && !h1Done) {
+        inH1++;
+      }
+      if (isVoid) return;
+      if (name !== 'a' && name !== 'area' && anchors.length + open.length + pseudo.length < MAX_ANCHORS) {
+        let href: string | undefined;
+        for (const k of DATA_URL_ATTRS) if (attribs[k]) href = attribs[k];
+        if (!href && attribs.onclick) href = ONCLICK_URL.exec(attribs.onclick.slice(0, 1_000))?.[1];
+        if (href) {
+          pseudo.push({
+            a: { href, label: attribs['aria-label'] ?? attribs.title ?? '', rel: '', hook: `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase(), inChrome: chromeDepth > 0, inPager: pagerDepth > 0, signature: signature(tokenOf(name, attribs)), index: anchors.length + open.length + pseudo.length },
+            parts: [],
+            len: 0,
+            depth: stack.length + 1,
+          });
         }
-        if (isVoid) return;
-        if (name !== 'a' && name !== 'area' && anchors.length + open.length + pseudo.length < MAX_ANCHORS) {
-          let href: string | undefined;
-          for (const k of DATA_URL_ATTRS) if (attribs[k]) href = attribs[k];
-          if (!href && attribs.onclick) href = ONCLICK_URL.exec(attribs.onclick.slice(0, 1_000))?.[1];
-          if (href) {
-            pseudo.push({
-              a: { href, label: attribs['aria-label'] ?? attribs.title ?? '', rel: '', hook: `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase(), inChrome: chromeDepth > 0, inPager: pagerDepth > 0, signature: signature(tokenOf(name, attribs)), index: anchors.length + open.length + pseudo.length },
-              parts: [],
-              len: 0,
-              depth: stack.length + 1,
-            });
-          }
+      }
+      const hook = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+      // A page-level header (near the root) is chrome; a card's own <header> is not.
+      const chrome =
+        CHROME_TAGS.has(name) ||
+        (name === 'header' && stack.length <= 3) ||
+        CHROME_ROLES.test(attribs.role ?? '') ||
+        (CHROME_HOOK.test(hook) && !/(?:job|result|vacanc|posting|listing)/i.test(hook));
+      const pager = PAGER_HOOK.test(hook) || PAGER_HOOK.test(attribs['aria-label'] ?? '');
+      if (chrome) chromeDepth++;
+      if (pager) pagerDepth++;
+      stack.push({ name, chrome, pager, token: tokenOf(name, attribs) });
+    },
+    ontext(text: string) {
+      if (inJsonLd) {
+        jsonLen += text.length;
+        if (jsonLen <= SCAN_LIMITS.maxJsonLdChars) jsonParts.push(text);
+        return;
+      }
+      if (inTitle && titleParts.length < 50) titleParts.push(text);
+      if (inH1 > 0 && h1Parts.length < 50) h1Parts.push(text);
+      const top = open[open.length - 1];
+      if (top && top.len < 500) {
+        top.parts.push(text);
+        top.len += text.length;
+      }
+      const row = pseudo[pseudo.length - 1];
+      if (row && row.len < 500) {
+        row.parts.push(text);
+        row.len += text.length;
+      }
+    },
+    onclosetag(name: string) {
+      if (name === 'a' && open.length > 0) {
+        const { a, parts } = open.pop()!;
+        // Visible text names the posting best; aria-label/title only when the link has none.
+        anchors.push({ ...a, text: parts.join(' ').trim() || a.label });
+      } else if (name === 'script' && inJsonLd) {
+        inJsonLd = false;
+        if (jsonLen <= SCAN_LIMITS.maxJsonLdChars && jsonTotal + jsonLen <= SCAN_LIMITS.maxJsonLdTotalChars && jsonLd.length < SCAN_LIMITS.maxJsonLdBlocks) {
+          jsonLd.push(jsonParts.join(''));
+          jsonTotal += jsonLen;
         }
-        const hook = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
-        // A page-level header (near the root) is chrome; a card's own <header> is not.
-        const chrome =
-          CHROME_TAGS.has(name) ||
-          (name === 'header' && stack.length <= 3) ||
-          CHROME_ROLES.test(attribs.role ?? '') ||
-          (CHROME_HOOK.test(hook) && !/(?:job|result|vacanc|posting|listing)/i.test(hook));
-        const pager = PAGER_HOOK.test(hook) || PAGER_HOOK.test(attribs['aria-label'] ?? '');
-        if (chrome) chromeDepth++;
-        if (pager) pagerDepth++;
-        stack.push({ name, chrome, pager, token: tokenOf(name, attribs) });
-      },
-      ontext(text: string) {
-        if (inJsonLd) {
-          jsonLen += text.length;
-          if (jsonLen <= SCAN_LIMITS.maxJsonLdChars) jsonParts.push(text);
-          return;
-        }
-        if (inTitle && titleParts.length < 50) titleParts.push(text);
-        if (inH1 > 0 && h1Parts.length < 50) h1Parts.push(text);
-        const top = open[open.length - 1];
-        if (top && top.len < 500) {
-          top.parts.push(text);
-          top.len += text.length;
-        }
-        const row = pseudo[pseudo.length - 1];
-        if (row && row.len < 500) {
-          row.parts.push(text);
-          row.len += text.length;
-        }
-      },
-      onclosetag(name: string) {
-        if (name === 'a' && open.length > 0) {
-          const { a, parts } = open.pop()!;
-          // Visible text names the posting best; aria-label/title only when the link has none.
-          anchors.push({ ...a, text: parts.join(' ').trim() || a.label });
-        } else if (name === 'script' && inJsonLd) {
-          inJsonLd = false;
-          if (jsonLen <= SCAN_LIMITS.maxJsonLdChars && jsonTotal + jsonLen <= SCAN_LIMITS.maxJsonLdTotalChars && jsonLd.length < SCAN_LIMITS.maxJsonLdBlocks) {
-            jsonLd.push(jsonParts.join(''));
-            jsonTotal += jsonLen;
-          }
-        } else if (name === 'title') {
-          inTitle = false;
-        } else if (name === 'h1' && inH1 > 0) {
-          inH1--;
-          if (inH1 === 0) h1Done = true;
-        }
-        if (VOID.has(name)) return;
-        // A script-linked row ends with its element; its text is the posting's title when short.
-        const row = pseudo[pseudo.length - 1];
-        if (row && row.depth === stack.length) {
-          pseudo.pop();
-          anchors.push({ ...row.a, text: firstLine(row.parts) || row.a.label });
-        }
-        // htmlparser2 closes implied elements one by one, so the top of the stack is this tag.
-        const top = stack.pop();
-        if (top?.chrome) chromeDepth = Math.max(0, chromeDepth - 1);
-        if (top?.pager) pagerDepth = Math.max(0, pagerDepth - 1);
-      },
-    };
+      } else if (name === 'title') {
+        inTitle = false;
+      } else if (name === 'h1' && inH1 > 0) {
+        inH1--;
+        if (inH1 === 0) h1Done = true;
+      }
+      if (VOID.has(name)) return;
+      // A script-linked row ends with its element; its text is the posting's title when short.
+      const row = pseudo[pseudo.length - 1];
+      if (row && row.depth === stack.length) {
+        pseudo.pop();
+        anchors.push({ ...row.a, text: firstLine(row.parts) || row.a.label });
+      }
+      // htmlparser2 closes implied elements one by one, so the top of the stack is this tag.
+      const top = stack.pop();
+      if (top?.chrome) chromeDepth = Math.max(0, chromeDepth - 1);
+      if (top?.pager) pagerDepth = Math.max(0, pagerDepth - 1);
+    },
+  };
   let parser: Parser | undefined;
   if (typeof html === 'string') {
     parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
