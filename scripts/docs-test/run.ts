@@ -21,7 +21,7 @@ import { extractBlocks, type DocBlock } from './extract.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PACKAGES = ['core', 'parsers', 'adapters', 'cli'] as const;
 /** What a user installs next to the packages for the snippets: optional peers, types, vitest. */
-const APP_DEPS = ['pg', '@types/pg', '@electric-sql/pglite', 'chdb', '@clickhouse/client', 'typesense', '@google-cloud/pubsub', 'vitest', '@types/node'];
+const APP_DEPS = ['pg', '@types/pg', '@electric-sql/pglite', 'chdb', '@clickhouse/client', 'typesense', '@google-cloud/pubsub', 'vitest', '@types/node', 'cheerio', '@crawlee/cheerio'];
 const RUN_TIMEOUT_MS = Number(process.env.DOCS_TEST_TIMEOUT_MS ?? 60_000);
 const RUN_CONCURRENCY = Math.max(1, Number(process.env.DOCS_TEST_CONCURRENCY ?? 2));
 /** Engines the runnable blocks must not reach: they fall back to their embedded defaults. */
@@ -44,9 +44,9 @@ function docFiles(): string[] {
   return out;
 }
 
-/** The first node_modules that has `name`: the adapters package (peers), then the root (tools). */
+/** The first node_modules that has `name`: the adapters package (peers), parsers (cheerio), the Crawlee example, then the root (tools). */
 function findDep(name: string): string | null {
-  for (const base of ['packages/adapters/node_modules', 'packages/core/node_modules', 'node_modules']) {
+  for (const base of ['packages/adapters/node_modules', 'packages/core/node_modules', 'packages/parsers/node_modules', 'examples/crawlee-crawler/node_modules', 'node_modules']) {
     const p = join(ROOT, base, name);
     if (existsSync(p)) return realpathSync(p);
   }
