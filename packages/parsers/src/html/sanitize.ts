@@ -12,7 +12,10 @@ const ALLOWED_TAGS = [
   'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'strong', 'b', 'em', 'i', 'u', 's', 'small', 'sub', 'sup', 'mark',
   'a', 'blockquote', 'pre', 'code',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
+  // No `tbody`: its rows are kept unwrapped. A browser-style parser (parse5, cheerio's default)
+  // adds one to every table written without it, so keeping it would make the same page's
+  // description depend on which parser read it; the rendered table is the same either way.
+  'table', 'thead', 'tfoot', 'tr', 'th', 'td', 'caption',
 ];
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
