@@ -87,7 +87,7 @@ export * from './delivery/index.js';
 // Search: port, query validation, document mapping (shared by every search engine)
 export type * from './ports/search-index.js';
 export { SEARCH_FACET_FIELDS } from './ports/search-index.js';
-export { normalizeSearchQuery, SearchQuerySchema, tokenize, typoBudget, queryTokens, isExpandable, MAX_PER_PAGE, MAX_QUERY_TOKENS } from './search/query.js';
+export { normalizeSearchQuery, FACET_FILTER, SearchQuerySchema, tokenize, typoBudget, queryTokens, isExpandable, MAX_PER_PAGE, MAX_QUERY_TOKENS } from './search/query.js';
 export { foldText, tokenSpans, indexTerms, isStopWord, isSymbolTerm, STOP_WORDS } from './search/tokenize.js';
 export type { TokenSpan } from './search/tokenize.js';
 export type { NormalizedSearchQuery, NormalizedSearchFilters, TypoBudgetOptions } from './search/query.js';

@@ -7,6 +7,7 @@
  * @module @jobkit/adapters/embedded-search
  */
 import {
+  FACET_FILTER,
   JobkitError,
   JobPostingSchema,
   highlightField,
@@ -25,7 +26,7 @@ import {
   type SearchResult,
   type SearchUpsertResult,
 } from '@jobkit/core';
-import { FacetIndex, FILTER_OF } from './embedded/facet-index.js';
+import { FacetIndex } from './embedded/facet-index.js';
 import { TermIndex, type CandidateCache, type TermIndexOptions } from './embedded/inverted-index.js';
 import { topK, type Cmp } from './embedded/top-k.js';
 
@@ -280,11 +281,11 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
       const facets: Record<string, FacetCount[]> = {};
       // Facets without a filter of their own count the matches; `matched` is valid until the next collect.
       for (const field of q.facets) {
-        if (q.filters[FILTER_OF[field]] === undefined) facets[field] = state.facets.count(field, everything ? null : matched, q.maxFacetValues);
+        if (q.filters[FACET_FILTER[field]] === undefined) facets[field] = state.facets.count(field, everything ? null : matched, q.maxFacetValues);
       }
       // Disjunctive: a filtered facet counts over every other filter, so its other values stay visible.
       for (const field of q.facets) {
-        const own = FILTER_OF[field];
+        const own = FACET_FILTER[field];
         if (q.filters[own] === undefined) continue;
         const rest: NormalizedSearchFilters = { ...q.filters };
         delete rest[own];

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import {
+  FACET_FILTER,
   JobkitError,
   JobPostingSchema,
   isExpandable,
@@ -108,16 +109,6 @@ const FIELD_FACET = Object.fromEntries(Object.entries(FACET_FIELD).map(([k, v]) 
  */
 const QUERY_BY = ['title', 'company', 'locations', 'department', 'keywords', 'description'];
 const QUERY_BY_WEIGHTS = [15, 8, 5, 5, 3, 2];
-
-/** Each facet's own filter: left out of that facet's disjunctive count. */
-const FACET_FILTER = {
-  company: 'company',
-  country: 'country',
-  location: 'locations',
-  workplaceType: 'workplaceType',
-  employmentType: 'employmentType',
-  atsPlatform: 'atsPlatform',
-} as const satisfies Record<SearchFacetField, keyof NormalizedSearchFilters>;
 
 /** The Typesense collection of {@link @jobkit/core!SearchDocument}s: the fields searched, faceted and sorted on. */
 export function typesenseCollectionSchema(name: string): TypesenseCollectionSchema {

@@ -70,6 +70,19 @@ export interface NormalizedSearchFilters {
   atsPlatform?: string[];
 }
 
+/**
+ * The filter that selects on each facet field, with the same values. Disjunctive facet counts
+ * leave that filter out for their own facet; every engine uses this one table.
+ */
+export const FACET_FILTER = {
+  company: 'company',
+  country: 'country',
+  location: 'locations',
+  workplaceType: 'workplaceType',
+  employmentType: 'employmentType',
+  atsPlatform: 'atsPlatform',
+} as const satisfies Record<SearchFacetField, keyof NormalizedSearchFilters>;
+
 /** A validated query with defaults applied. */
 export interface NormalizedSearchQuery {
   q: string;

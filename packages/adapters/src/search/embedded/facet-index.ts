@@ -8,6 +8,7 @@
  * @module
  */
 import {
+  FACET_FILTER,
   JobkitError,
   SEARCH_FACET_FIELDS,
   facetValues,
@@ -18,15 +19,6 @@ import {
 } from '@jobkit/core';
 import { topK } from './top-k.js';
 
-/** The filter that selects on each facet field, with the same values (see `matchesFilters`). */
-export const FILTER_OF = {
-  company: 'company',
-  country: 'country',
-  location: 'locations',
-  workplaceType: 'workplaceType',
-  employmentType: 'employmentType',
-  atsPlatform: 'atsPlatform',
-} as const satisfies Record<SearchFacetField, keyof NormalizedSearchFilters>;
 
 /** Growable Int32 array: the per-document columns hold one entry per (document, value). */
 class IntList {
@@ -187,7 +179,7 @@ export class FacetIndex {
     let bestSize = Infinity;
     let filtered = 0;
     for (const f of this.fields.values()) {
-      const wanted = filters[FILTER_OF[f.field]];
+      const wanted = filters[FACET_FILTER[f.field]];
       if (wanted === undefined) continue;
       filtered++;
       const lists = f.known(wanted).map((id) => f.postings[id] as number[]);
