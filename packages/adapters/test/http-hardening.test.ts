@@ -12,9 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { JobkitError } from '@jobkit/core';
 import type { Fetcher } from '@jobkit/core';
 import { CROSS_ORIGIN_HEADERS, createHttpFetcher } from '@jobkit/adapters/http';
-import type { HttpFetcherOptions } from '../src/fetch/http.js';
-import { decodeUnreserved } from '../src/fetch/robots.js';
-import { blockedRange, createSsrfPolicy } from '../src/fetch/ssrf.js';
+import type { HttpFetcherOptions } from '../src/http/index.js';
+import { decodeUnreserved } from '../src/http/robots.js';
+import { blockedRange, createSsrfPolicy } from '../src/http/ssrf.js';
 import { startServer } from './http-server.js';
 
 const run = promisify(execFile);

@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { JobkitError } from '@jobkit/core';
 import { createHttpFetcher } from '@jobkit/adapters/http';
-import { detectCharset } from '../src/fetch/charset.js';
-import { parseRetryAfter } from '../src/fetch/rate-limit.js';
-import { blockedRange, createSsrfPolicy } from '../src/fetch/ssrf.js';
+import { detectCharset } from '../src/http/charset.js';
+import { parseRetryAfter } from '../src/http/rate-limit.js';
+import { blockedRange, createSsrfPolicy } from '../src/http/ssrf.js';
 import { startServer } from './http-server.js';
 
 describe('ssrf.blockedRange', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobkitError, fetchOk } from '@jobkit/core';
 import type { FetchEvent, Fetcher } from '@jobkit/core';
 import { createHttpFetcher } from '@jobkit/adapters/http';
-import type { HttpFetcherOptions } from '../src/fetch/http.js';
+import type { HttpFetcherOptions } from '../src/http/index.js';
 import { sleep, startServer } from './http-server.js';
 import type { TestServer } from './http-server.js';
 

@@ -21,7 +21,7 @@ import { jobReader } from '@jobkit/parsers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseAnalytics, createEmbeddedClickHouse, type EmbeddedClickHouse } from '../src/clickhouse/index.js';
 import { createOutboxRelay, createPostgresJobStore, createPostgresQueue, fromPglite, migrate } from '../src/postgres/index.js';
-import { createEmbeddedSearchIndex } from '../src/search/embedded.js';
+import { createEmbeddedSearchIndex } from '../src/embedded-search/index.js';
 import { makeBoard, makeCompany, startSite, type Site, type SiteState } from './fixtures/pipeline-site.js';
 import { newSchema } from './postgres-helpers.js';
 

@@ -8,7 +8,7 @@ import { PubSub } from '@google-cloud/pubsub';
 import { JobkitError, enqueueCrawlTasks } from '@jobkit/core';
 import { runBrokerContract } from '@jobkit/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPubSubBroker } from '../src/broker/pubsub.js';
+import { createPubSubBroker } from '../src/pubsub/index.js';
 import { assertReachable } from './reachable.js';
 
 const host = process.env.PUBSUB_EMULATOR_HOST;

@@ -12,7 +12,7 @@ import { createMemoryBroker, createWorker, enqueueCrawlTasks, type CrawlTask, ty
 import { jobReader } from '@jobkit/parsers';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPubSubBroker } from '../src/broker/pubsub.js';
+import { createPubSubBroker } from '../src/pubsub/index.js';
 import { createPostgresJobStore, dropSchema, fromPg, fromPglite, handleOnce, migrate } from '../src/postgres/index.js';
 import { makeCompany, startSite } from './fixtures/pipeline-site.js';
 import { newSchema } from './postgres-helpers.js';

@@ -1,55 +1,14 @@
 /**
- * Structural client types, option schemas and error helpers for the Pub/Sub broker adapter
- * (`./pubsub.ts`). No runtime import of `@google-cloud/pubsub` here.
+ * Options of the Pub/Sub broker adapter and the zod schemas that check them at its boundary:
+ * broker options, subscribe options, published messages, resource names, dead-letter attributes.
  * @module
  */
-import { JobkitError, invalidArgument } from '@jobkit/core';
 import type { SubscribeOptions } from '@jobkit/core';
 import { z } from 'zod';
-export const WHERE = 'adapters/pubsub';
+import type { PubSubLike } from './client.js';
+
+/** Pub/Sub's resource-name rule for topics and subscriptions. */
 export const NAME = /^[A-Za-z][A-Za-z0-9\-_.~+%]{2,254}$/;
-/** gRPC ALREADY_EXISTS: a concurrent creator won the race, which is fine. */
-export const ALREADY_EXISTS = 6;
-
-/** The slice of a Pub/Sub `Message` the adapter reads. */
-export interface PubSubMessageLike {
-  id: string;
-  data: Uint8Array;
-  attributes: Record<string, string>;
-  orderingKey?: string;
-  /** Only set by the server when the subscription has a dead-letter policy; 0 otherwise. */
-  deliveryAttempt: number;
-  publishTime: Date;
-  ack(): void;
-  nack(): void;
-}
-
-/** The slice of a Pub/Sub `Subscription` the adapter uses. */
-export interface PubSubSubscriptionLike {
-  exists(): Promise<[boolean]>;
-  on(event: 'message', listener: (message: PubSubMessageLike) => void): unknown;
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  removeAllListeners(event?: string): unknown;
-  close(): Promise<void>;
-}
-
-/** The slice of a Pub/Sub `Topic` the adapter uses. */
-export interface PubSubTopicLike {
-  readonly name: string;
-  exists(): Promise<[boolean]>;
-  create(): Promise<unknown>;
-  createSubscription(name: string, options?: Record<string, unknown>): Promise<unknown>;
-  publishMessage(message: { data: Buffer; attributes?: Record<string, string>; orderingKey?: string }): Promise<string>;
-  resumePublishing(orderingKey: string): void;
-  flush(): Promise<void>;
-  getSubscriptions(): Promise<readonly [readonly unknown[], ...unknown[]]>;
-}
-
-/** The slice of a `PubSub` client the adapter uses; a real `PubSub` instance satisfies it. */
-export interface PubSubLike {
-  topic(name: string, options?: Record<string, unknown>): PubSubTopicLike;
-  subscription(name: string, options?: Record<string, unknown>): PubSubSubscriptionLike;
-}
 
 export interface PubSubBrokerOptions {
   /** A `new PubSub({ projectId })` instance (it honours `PUBSUB_EMULATOR_HOST`). */
@@ -135,28 +94,7 @@ export const PublishMessageSchema = z
     message: 'a message needs data or at least one attribute',
   });
 
-export function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw invalidArgument(WHERE, `invalid ${what}: ${z.prettifyError(result.error)}`, result.error);
-  return result.data;
-}
 
-export function grpcCode(error: unknown): number | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'number' ? code : undefined;
-}
-
-export function brokerError(message: string, cause: unknown, details: Record<string, unknown> = {}, retryable?: boolean): JobkitError {
-  return new JobkitError('BROKER_FAILED', `[${WHERE}] ${message}`, {
-    cause,
-    details: { ...details, grpcCode: grpcCode(cause) },
-    ...(retryable === undefined ? {} : { retryable }),
-  });
-}
-
-export function toDuration(ms: number): { seconds: number; nanos: number } {
-  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 };
-}
 
 /** Attributes a client-side dead-letter adds, named like the server's so DLQ consumers read one set. */
 export const DLQ_SOURCE_SUBSCRIPTION = 'CloudPubSubDeadLetterSourceSubscription';

@@ -1,9 +1,9 @@
 /**
- * `@jobkit/adapters/http`: the guarded HTTP {@link Fetcher} built on undici. It owns the request
+ * The guarded HTTP {@link Fetcher} built on undici. It owns the request
  * lifecycle (SSRF guard, robots.txt, per-host politeness, manual redirects, retries, timeouts, body
  * cap, decompression, charset); the pieces live in `ssrf.ts`, `robots.ts`, `rate-limit.ts`, `charset.ts`.
  * Statuses are returned, not thrown: use `fetchOk`/`checkStatus` from `@jobkit/core` for typed errors.
- * @module @jobkit/adapters/http
+ * @module
  */
 import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
 import type { Dispatcher } from 'undici';
@@ -19,9 +19,6 @@ import { assertHostResolvesPublic, assertUrlAllowed, createGuardedLookup, create
 // The build inlines this (esbuild bundles JSON), so `dist` reads no file at import time.
 import adaptersPackage from '../../package.json' with { type: 'json' };
 
-export type { FetchEvent, FetchOptions, FetchResult, Fetcher } from '@jobkit/core';
-export { detectCharset } from './charset.js';
-export { parseRetryAfter } from './rate-limit.js';
 
 const SOURCE = 'adapters/http';
 /**

@@ -3,34 +3,16 @@
  * topics and subscriptions on demand, publishes with batching/attributes/ordering keys and subscribes
  * with client-side flow control, per-key serial handling, nack-on-throw and dead-lettering.
  * `@google-cloud/pubsub` is an optional peer: only types are imported at the top level.
- * @module @jobkit/adapters/pubsub
+ * @module
  */
 import { JobkitError, invalidArgument } from '@jobkit/core';
 import type { Broker, MessageHandler, PublishMessage, ReceivedMessage, SubscribeOptions, Subscription } from '@jobkit/core';
 import { z } from 'zod';
-import {
-  ALREADY_EXISTS,
-  DLQ_DELIVERY_COUNT,
-  DLQ_SOURCE_SUBSCRIPTION,
-  NAME,
-  OptionsSchema,
-  PublishMessageSchema,
-  SubscribeOptionsSchema,
-  WHERE,
-  brokerError,
-  grpcCode,
-  parse,
-  toDuration,
-} from './pubsub-support.js';
-import type { PubSubBrokerOptions, PubSubMessageLike, PubSubTopicLike } from './pubsub-support.js';
-
-export type {
-  PubSubBrokerOptions,
-  PubSubLike,
-  PubSubMessageLike,
-  PubSubSubscriptionLike,
-  PubSubTopicLike,
-} from './pubsub-support.js';
+import { toDuration } from './client.js';
+import type { PubSubMessageLike, PubSubTopicLike } from './client.js';
+import { ALREADY_EXISTS, WHERE, brokerError, grpcCode, parse } from './errors.js';
+import { DLQ_DELIVERY_COUNT, DLQ_SOURCE_SUBSCRIPTION, NAME, OptionsSchema, PublishMessageSchema, SubscribeOptionsSchema } from './options.js';
+import type { PubSubBrokerOptions } from './options.js';
 
 /** Create a `Broker` on Google Cloud Pub/Sub (or its emulator). */
 export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {

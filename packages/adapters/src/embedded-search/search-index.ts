@@ -2,9 +2,9 @@
  * Embedded, in-process {@link SearchIndex}: the default search engine and the reference the
  * search contract runs on first. Term lookup (typo / prefix candidates) uses minisearch's radix
  * tree; postings, filters, facets and ranking are Jobkit's own so the whole query stays bounded
- * at 100k+ postings (see `bench/search.ts`): text in `embedded/inverted-index.ts`, facet filters
- * and counts in `embedded/facet-index.ts`.
- * @module @jobkit/adapters/embedded-search
+ * at 100k+ postings (see `bench/search.ts`): text in `inverted-index.ts`, facet filters and
+ * counts in `facet-index.ts`.
+ * @module
  */
 import {
   FACET_FILTER,
@@ -26,9 +26,9 @@ import {
   type SearchResult,
   type SearchUpsertResult,
 } from '@jobkit/core';
-import { FacetIndex } from './embedded/facet-index.js';
-import { TermIndex, type CandidateCache, type TermIndexOptions } from './embedded/inverted-index.js';
-import { topK, type Cmp } from './embedded/top-k.js';
+import { FacetIndex } from './facet-index.js';
+import { TermIndex, type CandidateCache, type TermIndexOptions } from './inverted-index.js';
+import { topK, type Cmp } from './top-k.js';
 
 const WHERE = 'adapters/embedded-search';
 
