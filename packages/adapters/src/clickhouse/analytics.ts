@@ -8,16 +8,12 @@ import { Readable } from 'node:stream';
 import {
   ApplicationEventSchema,
   DEFAULT_PERCENTILES,
-  JOB_EVENT_RANK,
   JobEventSchema,
   JobkitError,
   JobPostingSchema,
   JobsPerPeriodOptionsSchema,
   SalaryPercentilesOptionsSchema,
   TopCompaniesOptionsSchema,
-  jobFacts,
-  percentileKey,
-  roundTo,
   sha256Hex,
   type Analytics,
   type ApplicationStats,
@@ -28,6 +24,7 @@ import {
   type ShareRow,
   type WorkplaceShareKey,
 } from '@jobkit/core';
+import { JOB_EVENT_RANK, jobFacts, percentileKey, roundTo } from '@jobkit/core/adapter-kit';
 import type { ClickHouseClientLike, ClickHouseSettings } from './client.js';
 import { clickHouseErrorCode, isClickHouseDataError } from './errors.js';
 import {

@@ -7,16 +7,8 @@
  * in `embedded.ts`.
  * @module
  */
-import {
-  FACET_FILTER,
-  JobkitError,
-  SEARCH_FACET_FIELDS,
-  facetValues,
-  type FacetCount,
-  type NormalizedSearchFilters,
-  type SearchDocument,
-  type SearchFacetField,
-} from '@jobkit/core';
+import { JobkitError, SEARCH_FACET_FIELDS, type FacetCount, type SearchFacetField } from '@jobkit/core';
+import { FACET_FILTER, facetValues, type NormalizedSearchFilters, type SearchDocument } from '@jobkit/core/adapter-kit';
 import { topK } from './top-k.js';
 
 

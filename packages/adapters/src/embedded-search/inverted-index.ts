@@ -17,7 +17,7 @@ import {
   type SearchDocument,
   type TokenSpan,
   type TypoBudgetOptions,
-} from '@jobkit/core';
+} from '@jobkit/core/adapter-kit';
 
 /** Title positions are stored in a byte; later words (and absent ones) read as "not in the title". */
 const NO_POS = 255;

@@ -7,18 +7,10 @@
  * @module
  */
 import {
-  FACET_FILTER,
   JobkitError,
   JobPostingSchema,
-  highlightField,
-  matchesFilters,
-  normalizeSearchQuery,
-  toSearchDocument,
   type FacetCount,
   type JobPosting,
-  type NormalizedSearchFilters,
-  type NormalizedSearchQuery,
-  type SearchDocument,
   type SearchHighlight,
   type SearchHit,
   type SearchIndex,
@@ -26,6 +18,16 @@ import {
   type SearchResult,
   type SearchUpsertResult,
 } from '@jobkit/core';
+import {
+  FACET_FILTER,
+  highlightField,
+  matchesFilters,
+  normalizeSearchQuery,
+  toSearchDocument,
+  type NormalizedSearchFilters,
+  type NormalizedSearchQuery,
+  type SearchDocument,
+} from '@jobkit/core/adapter-kit';
 import { FacetIndex } from './facet-index.js';
 import { TermIndex, type CandidateCache, type TermIndexOptions } from './inverted-index.js';
 import { topK, type Cmp } from './top-k.js';

@@ -6,28 +6,30 @@
  */
 import {
   JobkitError,
-  NO_PLATFORM,
   contentHash as hashContent,
+  jobEvent,
+  type JobChange,
+  type JobPage,
+  type JobPosting,
+  type JobStore,
+  type JobStoreStats,
+  type RejectedJob,
+  type SqlExecutor,
+  type StoredJob,
+  type UpsertResult,
+} from '@jobkit/core';
+import {
+  NO_PLATFORM,
   contentHashWithJson,
   encodeJobCursor,
-  jobEvent,
   jobEventsFromChanges,
   parseListOptions,
   parseMarkMissing,
   prepareUpsert,
   rejectedJob,
   unstorableText,
-  type JobChange,
-  type JobPage,
-  type JobPosting,
-  type JobStore,
-  type JobStoreStats,
   type PreparedJob,
-  type RejectedJob,
-  type SqlExecutor,
-  type StoredJob,
-  type UpsertResult,
-} from '@jobkit/core';
+} from '@jobkit/core/adapter-kit';
 import { sqlState, type PostgresExecutor } from './executor.js';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 import { enqueueOutbox } from './outbox.js';

@@ -11,16 +11,15 @@ import { z } from 'zod';
 import {
   EventEnvelopeSchema,
   JobkitError,
-  backoffDelay,
   eventToMessage,
   invalidArgument,
-  type BackoffOptions,
   type Broker,
   type EventEnvelope,
   type OutboxMetrics,
   type OutboxRelayHandle,
   type SqlExecutor,
 } from '@jobkit/core';
+import { backoffDelay, type BackoffOptions } from '@jobkit/core/adapter-kit';
 import type { PostgresExecutor } from './executor.js';
 import { DEFAULT_SCHEMA, schemaIdent } from './migrations.js';
 

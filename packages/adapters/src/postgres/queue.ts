@@ -8,9 +8,7 @@
 import { z } from 'zod';
 import {
   JobkitError,
-  backoffDelay,
   invalidArgument,
-  type BackoffOptions,
   type ClaimOptions,
   type EnqueueOptions,
   type FailOutcome,
@@ -19,6 +17,7 @@ import {
   type SqlExecutor,
   type WorkQueue,
 } from '@jobkit/core';
+import { backoffDelay, type BackoffOptions } from '@jobkit/core/adapter-kit';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 
 const WHERE = 'adapters/postgres/queue';

@@ -5,15 +5,14 @@
  * @module
  */
 import { z } from 'zod';
+import { JobkitError, type SearchFacetField } from '@jobkit/core';
 import {
   FACET_FILTER,
-  JobkitError,
   isExpandable,
   type NormalizedSearchFilters,
   type NormalizedSearchQuery,
-  type SearchFacetField,
   type TypoBudgetOptions,
-} from '@jobkit/core';
+} from '@jobkit/core/adapter-kit';
 import { WHERE } from './client.js';
 import { FACET_FIELD } from './schema.js';
 

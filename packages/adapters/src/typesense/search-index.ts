@@ -10,8 +10,6 @@ import { z } from 'zod';
 import {
   JobkitError,
   JobPostingSchema,
-  normalizeSearchQuery,
-  toSearchDocument,
   type FacetCount,
   type SearchFacetField,
   type SearchHighlight,
@@ -21,6 +19,7 @@ import {
   type SearchResult,
   type SearchUpsertResult,
 } from '@jobkit/core';
+import { normalizeSearchQuery, toSearchDocument } from '@jobkit/core/adapter-kit';
 import { WHERE, httpStatusOf, loadClient, typesenseError, type TypesenseClientLike } from './client.js';
 import { createImporter, type ImportDocument } from './import.js';
 import {
