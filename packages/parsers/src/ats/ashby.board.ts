@@ -117,4 +117,5 @@ export const ashbyBoard: BoardClient = {
     // No stated total: what the response lists, unlisted jobs aside.
     return { drafts, advertisedTotal: data.jobs.length - unlisted, partial: listed.length > ctx.maxJobs };
   },
+  jobUrl: (ctx, jobId) => `${BASE}${seg(ctx.boardToken)}/${seg(jobId)}`,
 };

@@ -91,4 +91,5 @@ export const bamboohrBoard: BoardClient = {
     });
     return { drafts, advertisedTotal: data.meta?.totalCount ?? data.result.length, partial: false };
   },
+  jobUrl: (ctx, jobId) => `${new URL(ctx.apiUrl()).origin}/careers/${seg(jobId)}`,
 };

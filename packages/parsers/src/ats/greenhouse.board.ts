@@ -116,4 +116,5 @@ export const greenhouseBoard: BoardClient = {
     });
     return { drafts, advertisedTotal: data.meta?.total ?? data.jobs.length, partial: jobs.length < rows.length };
   },
+  jobUrl: (ctx, jobId) => canonical(ctx.apiUrl(), ctx.boardToken, jobId),
 };

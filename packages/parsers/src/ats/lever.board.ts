@@ -98,4 +98,5 @@ export const leverBoard: BoardClient = {
     }
     return { drafts, advertisedTotal: null, partial };
   },
+  jobUrl: (ctx, jobId) => `https://${new URL(ctx.apiUrl()).host.replace(/^api\./, 'jobs.')}/${seg(ctx.boardToken)}/${seg(jobId)}`,
 };

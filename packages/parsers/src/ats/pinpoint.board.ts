@@ -73,4 +73,5 @@ export const pinpointBoard: BoardClient = {
     });
     return { drafts, advertisedTotal: data.data.length, partial: rows.length > ctx.maxJobs };
   },
+  jobUrl: (ctx, jobId) => new URL(`/postings/${seg(jobId)}`, ctx.apiUrl()).href,
 };

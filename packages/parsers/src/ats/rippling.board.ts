@@ -145,4 +145,5 @@ export const ripplingBoard: BoardClient = {
       return v1;
     }
   },
+  jobUrl: (ctx, jobId) => canonical(ctx, jobId),
 };

@@ -148,4 +148,5 @@ export const smartrecruitersBoard: BoardClient = {
     });
     return { drafts, advertisedTotal: total, partial };
   },
+  jobUrl: (ctx, jobId) => `https://jobs.smartrecruiters.com/${seg(ctx.boardToken)}/${seg(jobId)}`,
 };

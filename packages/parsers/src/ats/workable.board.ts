@@ -8,14 +8,23 @@ import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
 import { envelope, flag, id, idOrUrl, keep, label, list, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
+import { idFromUrl, jobUrl, listedOn, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
 const BASE = 'https://apply.workable.com/';
+/** Shortcodes as Workable writes them (`03FF356C8B`), which its job pages are addressed by. */
+const SHORTCODE = /^[A-Z0-9]{5,12}$/i;
+
+/** The job page Workable documents, `apply.workable.com/{account}/j/{shortcode}/`; other ids get the board page marked with the id. */
+function canonical(account: string, jobId: string): string {
+  return SHORTCODE.test(jobId) ? `${BASE}${seg(account)}/j/${seg(jobId)}/` : listedOn(`${BASE}${seg(account)}/`, jobId);
+}
 const WORKPLACE: Record<string, WorkplaceType> = { remote: 'remote', hybrid: 'hybrid', onsite: 'onsite', office: 'onsite' };
 const Job = z.looseObject({
   title: required('no title'),
   shortcode: id,
+  // Rows without a shortcode may carry Workable's other id.
+  id,
   employment_type: text,
   telecommuting: flag,
   // Newer Workable responses: `workplace` ("remote" | "hybrid" | "on_site") and a `remote` flag.
@@ -37,7 +46,7 @@ const Job = z.looseObject({
   requirements: text,
   benefits: text,
 });
-const Response = envelope('jobs', z.looseObject({ name: text, jobs: rowsOf(Job, { check: (j) => idOrUrl([j.shortcode], [j.url, j.shortlink, j.application_url], BASE) }) }));
+const Response = envelope('jobs', z.looseObject({ name: text, jobs: rowsOf(Job, { check: (j) => idOrUrl([j.shortcode, j.id], [j.url, j.shortlink, j.application_url], BASE) }) }));
 
 export const workableBoard: BoardClient = {
   platform: 'workable',
@@ -56,9 +65,10 @@ export const workableBoard: BoardClient = {
       const remote = j.telecommuting ?? j.remote ?? one?.telecommuting;
       const stated = j.workplace ? WORKPLACE[j.workplace.toLowerCase().replace(/[^a-z]/g, '')] : undefined;
       // The job page Workable documents: apply.workable.com/{account}/j/{shortcode}/.
-      const url = jobUrl(ctx, [j.url, j.shortlink, j.shortcode === undefined ? j.application_url?.replace(/\/apply\/?(?=$|[?#])/, '/') : undefined], () => `${BASE}${seg(ctx.boardToken)}/j/${seg(j.shortcode!)}/`, BASE)!;
+      const own = j.shortcode ?? j.id;
+      const url = jobUrl(ctx, [j.url, j.shortlink, j.shortcode === undefined ? j.application_url?.replace(/\/apply\/?(?=$|[?#])/, '/') : undefined], () => canonical(ctx.boardToken, own!), BASE)!;
       return toDraft(ctx, {
-        jobId: j.shortcode ?? idFromUrl(ctx, url),
+        jobId: own ?? idFromUrl(ctx, url),
         url,
         title: j.title,
         company: data.name,
@@ -78,4 +88,5 @@ export const workableBoard: BoardClient = {
     });
     return { drafts, advertisedTotal: data.jobs.length, partial: rows.length > ctx.maxJobs };
   },
+  jobUrl: (ctx, jobId) => canonical(ctx.boardToken, jobId),
 };

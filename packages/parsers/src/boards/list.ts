@@ -3,13 +3,13 @@
  * {@link JobPosting}s, with a completeness check against the total the API advertises.
  * @module
  */
-import { JobkitError, finalizeJob } from '@jobkit/core';
-import type { Fetcher, JobPosting } from '@jobkit/core';
+import { JobkitError, canonicalizeUrl, finalizeJob } from '@jobkit/core';
+import type { Fetcher, JobDraft, JobPosting } from '@jobkit/core';
 import { z } from 'zod';
 import { atsPlatforms } from '../ats/registry.js';
 import { BoardEmpty, Truncated } from './errors.js';
 import type { SkippedRow } from './rows.js';
-import type { BoardContext, BoardJobsResult, BoardPlatform, BoardRef, ListBoardJobsOptions } from './types.js';
+import type { BoardClient, BoardContext, BoardJobsResult, BoardPlatform, BoardRef, ListBoardJobsOptions } from './types.js';
 
 const SOURCE = '[parsers/boards]';
 const DEFAULT_MAX_JOBS = 10_000;
@@ -41,6 +41,48 @@ const optionsSchema = z.object({
     )
     .optional(),
 });
+
+function urlKey(url: string): string {
+  try {
+    return canonicalizeUrl(url);
+  } catch {
+    return url.trim();
+  }
+}
+
+/**
+ * Rows with different ids that share one URL (a careers page, `https://example.com`, a
+ * placeholder) would collapse into one posting when jobs are deduplicated by URL: each gets the
+ * job page the vendor documents for its id instead, when the client knows one.
+ */
+function ownUrls(ctx: BoardContext, client: BoardClient, drafts: readonly JobDraft[]): JobDraft[] {
+  const ids = new Map<string, Set<string>>();
+  for (const d of drafts) {
+    const id = d.ats?.jobId;
+    if (id === undefined || typeof d.url !== 'string') continue;
+    const key = urlKey(d.url);
+    const set = ids.get(key) ?? new Set<string>();
+    set.add(id);
+    ids.set(key, set);
+  }
+  if (![...ids.values()].some((s) => s.size > 1) || !client.jobUrl) return [...drafts];
+  let moved = 0;
+  const out = drafts.map((d) => {
+    const id = d.ats?.jobId;
+    if (id === undefined || typeof d.url !== 'string' || (ids.get(urlKey(d.url))?.size ?? 0) < 2) return d;
+    let own: string | undefined;
+    try {
+      own = client.jobUrl!(ctx, id);
+    } catch {
+      own = undefined;
+    }
+    if (own === undefined || urlKey(own) === urlKey(d.url)) return d;
+    moved++;
+    return { ...d, url: own };
+  });
+  if (moved > 0) ctx.warn(`${moved} rows shared their URL with jobs of other ids; each got the job page of its own id`);
+  return out;
+}
 
 /** Ids of the platforms `listBoardJobs` can read: the built-ins, or those of `platforms`. */
 export function boardPlatforms(platforms: readonly BoardPlatform[] = atsPlatforms): string[] {
@@ -111,7 +153,7 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   const seen = new Set<string>();
   let invalid = 0;
   let duplicates = 0;
-  for (const draft of listing.drafts) {
+  for (const draft of ownUrls(ctx, client, listing.drafts)) {
     let job: JobPosting;
     try {
       job = finalizeJob(draft, { now });

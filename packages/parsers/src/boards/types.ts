@@ -116,4 +116,10 @@ export interface BoardClient {
   readonly platform: string;
   /** Read the whole board (paging to completion) into drafts. Throws typed board errors. */
   list(ctx: BoardContext): Promise<BoardListing>;
+  /**
+   * The job page the vendor documents for one of this board's ids (board URL + id), or
+   * `undefined` when it documents none. `listBoardJobs` uses it when rows with different ids
+   * share one URL (a careers page or placeholder, not a job page), so each job keeps its own.
+   */
+  jobUrl?(ctx: BoardContext, jobId: string): string | undefined;
 }

@@ -82,5 +82,16 @@ export function idFromUrl(ctx: Pick<BoardContext, 'definition'>, url: string): s
   }
 }
 
+/**
+ * For a row that has an id but no URL of its own, on a vendor that documents no job page for that
+ * kind of id: the board page, with the id as a `job` query parameter so each posting keeps its own
+ * identity. Not a job page; a last resort so the job is not lost.
+ */
+export function listedOn(boardPage: string, jobId: string): string {
+  const u = new URL(boardPage);
+  u.searchParams.set('job', jobId);
+  return u.href;
+}
+
 /** `encodeURIComponent` for one path segment. */
 export const seg = (s: string) => encodeURIComponent(s);
