@@ -1,5 +1,8 @@
 /**
- * Board clients on odd rows: every board case under `packages/parsers/test/fixtures/boards/`
+ * Board clients on odd rows, per ATS and per source: peer-written and real responses from other
+ * projects (`bench/boards/manifest.json`, with provenance; about 30% marked holdout and reported
+ * apart), the Greenhouse responses recorded in `../shared/corpus` when present, and the synthetic
+ * cases under `packages/parsers/test/fixtures/boards/`
  * (one file per vendor: good rows mixed with `null` entries, rows without id, title or URL,
  * numeric ids, stringly flags, `http:` URLs, missing totals; plus real captures with provenance)
  * and, when `../shared/corpus` exists, the Greenhouse API responses recorded there, run through
@@ -26,6 +29,8 @@ import { listBoardJobs } from '@jobkit/parsers';
 import { BOARD_CASES, CASE_NOW } from '../packages/parsers/test/fixtures/boards/cases.js';
 import type { BoardCase, ExpectedJob } from '../packages/parsers/test/fixtures/boards/cases.js';
 import { mismatches } from '../packages/parsers/test/fixtures/boards/match.js';
+import { FIELDS, kept, statedJobs, titleKey } from './boards/truth.js';
+import type { Field } from './boards/truth.js';
 
 const VERBOSE = process.argv.includes('--verbose');
 /** Last commit before the tolerant-rows work of issue #11. */
@@ -58,6 +63,8 @@ const CORPUS = fileURLToPath(new URL('../../shared/corpus/files/', import.meta.u
 
 interface Tally {
   cases: number;
+  /** Jobs whose fields were measured (recovered ones), for the per-field losses. */
+  lostBy?: Partial<Record<Field, number>>;
   expected: number;
   recovered: number;
   badRows: number;
@@ -68,7 +75,7 @@ interface Tally {
   crashes: number;
 }
 
-const blank = (): Tally => ({ cases: 0, expected: 0, recovered: 0, badRows: 0, reported: 0, fields: 0, fieldsRecovered: 0, crashes: 0 });
+const blank = (): Tally => ({ lostBy: {}, cases: 0, expected: 0, recovered: 0, badRows: 0, reported: 0, fields: 0, fieldsRecovered: 0, crashes: 0 });
 
 /** Fields a row states: title, URL and each top-level key of `fields`. */
 const statedFields = (j: ExpectedJob) => 2 + Object.keys(j.fields ?? {}).length;
@@ -156,64 +163,165 @@ function corpusCases(): BoardCase[] {
   });
 }
 
+interface ManifestCase {
+  id: string;
+  platform: string;
+  token: string;
+  host?: string;
+  kind: 'real' | 'peer';
+  holdout: boolean;
+  options?: Record<string, unknown>;
+  /** Request URL → data file (relative to `bench/boards/`). */
+  responses: Record<string, string>;
+  source: { repo: string; commit: string; path: string; license: string; note?: string };
+}
+
+const BOARDS_DIR = fileURLToPath(new URL('./boards/', import.meta.url));
+
+function manifestCases(): ManifestCase[] {
+  const m = JSON.parse(readFileSync(join(BOARDS_DIR, 'manifest.json'), 'utf8')) as { cases: ManifestCase[] };
+  return m.cases;
+}
+
+/** A peer or real response: the jobs its rows state (truth.ts), matched to postings by title. */
+async function runManifestCase(list: ListFn, c: ManifestCase, tally: Tally): Promise<void> {
+  const routes: Record<string, StaticResponse> = {};
+  const bodies: unknown[] = [];
+  for (const [url, file] of Object.entries(c.responses)) {
+    const text = readFileSync(join(BOARDS_DIR, file), 'utf8');
+    if (file.endsWith('.xml')) {
+      routes[url] = { body: text, headers: { 'content-type': 'application/xml; charset=utf-8' } };
+      bodies.push(text);
+    } else {
+      const json = JSON.parse(text) as unknown;
+      routes[url] = { body: json as object };
+      bodies.push(json);
+    }
+  }
+  const stated = bodies.flatMap((b) => statedJobs(c.platform, b) ?? []);
+  tally.cases++;
+  tally.expected += stated.length;
+  tally.fields += stated.reduce((n, j) => n + j.fields.length, 0);
+  const fetcher = createStaticFetcher(routes, { fallback: { status: 404, body: { ok: false } } });
+  try {
+    const res = await list(
+      { platform: c.platform, boardToken: c.token, ...(c.host ? { host: c.host } : {}) },
+      { fetcher, now: CASE_NOW, details: false, ...c.options },
+    );
+    const pool = new Map<string, JobPosting[]>();
+    for (const j of res.jobs) pool.set(titleKey(j.title), [...(pool.get(titleKey(j.title)) ?? []), j]);
+    for (const want of stated) {
+      const job = pool.get(titleKey(want.title))?.shift();
+      if (!job) {
+        if (VERBOSE) console.log(`  ${c.id}: "${want.title}" missing`);
+        continue;
+      }
+      tally.recovered++;
+      for (const f of want.fields) {
+        if (kept[f](job)) tally.fieldsRecovered++;
+        else {
+          tally.lostBy![f] = (tally.lostBy![f] ?? 0) + 1;
+          if (VERBOSE) console.log(`  ${c.id}: "${want.title}" lost ${f}`);
+        }
+      }
+    }
+  } catch (error) {
+    tally.crashes++;
+    if (VERBOSE) console.log(`  ${c.id}: threw ${(error as { code?: string }).code ?? ''} ${(error as Error).message.slice(0, 200)}`);
+  }
+}
+
 const pct = (a: number, b: number) => (b === 0 ? '    – ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
 function add(into: Tally, t: Tally): void {
-  for (const k of Object.keys(t) as (keyof Tally)[]) into[k] += t[k];
+  for (const k of Object.keys(t) as (keyof Tally)[]) {
+    if (k === 'lostBy') {
+      for (const [f, n] of Object.entries(t.lostBy ?? {})) into.lostBy![f as Field] = (into.lostBy![f as Field] ?? 0) + n;
+    } else into[k] += t[k];
+  }
 }
 
-async function measure(list: ListFn, cases: readonly BoardCase[]): Promise<{ byVendor: Map<string, Tally>; bySource: Map<string, Tally>; total: Tally }> {
-  const byVendor = new Map<string, Tally>();
-  const bySource = new Map<string, Tally>();
-  const total = blank();
-  for (const c of cases) {
-    const t = blank();
-    await runCase(list, c, t);
-    for (const [map, key] of [
-      [byVendor, c.platform],
-      [bySource, c.source.kind],
-    ] as const) {
-      const into = map.get(key) ?? blank();
-      map.set(key, into);
-      add(into, t);
-    }
-    add(total, t);
-  }
-  return { byVendor, bySource, total };
+type Kind = 'real' | 'peer' | 'synthetic';
+interface Run {
+  key: string;
+  kind: Kind;
+  holdout: boolean;
+  run: (list: ListFn, t: Tally) => Promise<void>;
+  platform: string;
 }
+
+async function measure(list: ListFn, runs: readonly Run[]): Promise<Map<string, Tally>> {
+  const out = new Map<string, Tally>();
+  const bump = (key: string, t: Tally) => {
+    const into = out.get(key) ?? blank();
+    out.set(key, into);
+    add(into, t);
+  };
+  for (const r of runs) {
+    const t = blank();
+    await r.run(list, t);
+    const split = r.holdout ? 'holdout' : 'dev';
+    bump(`${r.platform}\t${r.kind}`, t);
+    bump(`all\t${r.kind}`, t);
+    bump(`all\t${r.kind} ${split}`, t);
+    bump('all\tall', t);
+  }
+  return out;
+}
+
+const lostList = (t: Tally) =>
+  FIELDS.filter((f) => (t.lostBy?.[f] ?? 0) > 0)
+    .map((f) => `${f} ${t.lostBy![f]}`)
+    .join(', ') || '–';
 
 async function main(): Promise<void> {
-  const cases = [...BOARD_CASES, ...corpusCases()];
+  const corpus = corpusCases();
+  const manifest = manifestCases();
+  const kindOf = (k: string): Kind => (k === 'written' ? 'synthetic' : k === 'peer' ? 'peer' : 'real');
+  const runs: Run[] = [
+    ...manifest.map((c): Run => ({ key: c.id, kind: c.kind, holdout: c.holdout, platform: c.platform, run: (l, t) => runManifestCase(l, c, t) })),
+    ...[...BOARD_CASES, ...corpus].map((c): Run => ({ key: c.name, kind: kindOf(c.source.kind), holdout: false, platform: c.platform, run: (l, t) => runCase(l, c, t) })),
+  ];
   console.log(
-    `Board clients on odd rows: ${cases.length} boards (${BOARD_CASES.length} fixture cases${cases.length > BOARD_CASES.length ? `, ${cases.length - BOARD_CASES.length} recorded responses from ../shared/corpus` : '; ../shared/corpus not found'})`,
+    `Board clients on odd rows: ${runs.length} boards — ${manifest.length} peer/real responses from bench/boards/manifest.json (${manifest.filter((c) => c.holdout).length} holdout), ` +
+      `${corpus.length} recorded responses from ../shared/corpus${corpus.length ? '' : ' (not found)'}, ${BOARD_CASES.length} cases under packages/parsers/test/fixtures/boards`,
   );
+  console.log('jobs: rows with a title and an id or URL; through: such jobs listBoardJobs returned; fields: fields those rows state (location, department, employment, date, description, workplace, salary; synthetic cases: title, URL and each pinned field)');
   if (VERBOSE) console.log('\nnow:');
-  const now = await measure(listBoardJobs, cases);
+  const now = await measure(listBoardJobs, runs);
   const baselineList = await loadBaseline();
   if (VERBOSE && baselineList) console.log(`\nbaseline ${BASELINE_REV.slice(0, 12)}:`);
-  const before = baselineList ? await measure(baselineList, cases) : null;
+  const before = baselineList ? await measure(baselineList, runs) : null;
 
-  const header = `${'vendor'.padEnd(16)} boards  jobs  recovered       bad rows reported  fields recovered       boards lost | baseline: recovered       fields          boards lost`;
-  const line = (name: string, t: Tally, b: Tally | undefined) =>
-    [
-      name.padEnd(16),
+  const header = `${'ATS'.padEnd(16)} ${'source'.padEnd(17)} boards  jobs  through          fields  lost             boards lost | baseline: through   fields lost  boards lost | lost fields (now)`;
+  const line = (key: string, t: Tally, b: Tally | undefined) => {
+    const [platform, kind] = key.split('\t') as [string, string];
+    const lost = t.fields - t.fieldsRecovered;
+    return [
+      platform.padEnd(16),
+      kind.padEnd(17),
       String(t.cases).padStart(6),
       String(t.expected).padStart(5),
       `${String(t.recovered).padStart(5)} ${pct(t.recovered, t.expected)}`,
-      String(t.badRows).padStart(8),
-      String(t.reported).padStart(8),
       String(t.fields).padStart(7),
-      `${String(t.fieldsRecovered).padStart(5)} ${pct(t.fieldsRecovered, t.fields)}`,
+      `${String(lost).padStart(5)} ${pct(lost, t.fields)}`,
       String(t.crashes).padStart(6),
+      '      |',
+      b ? `${pct(b.recovered, b.expected).padStart(17)} ${pct(b.fields - b.fieldsRecovered, b.fields).padStart(12)} ${String(b.crashes).padStart(12)}` : '     (no baseline)                      ',
       ' |',
-      b ? `${String(b.recovered).padStart(9)} ${pct(b.recovered, b.expected)}  ${String(b.fieldsRecovered).padStart(5)} ${pct(b.fieldsRecovered, b.fields)}  ${String(b.crashes).padStart(10)}` : '   (no baseline)',
+      lostList(t),
     ].join(' ');
+  };
   console.log(`\n${header}`);
-  for (const [name, t] of [...now.byVendor].sort(([a], [b]) => a.localeCompare(b))) console.log(line(name, t, before?.byVendor.get(name)));
-  console.log('-'.repeat(header.length));
-  console.log(line('all', now.total, before?.total));
-  console.log('\nby source (written: hand-written vendor shapes; real: recorded live responses)');
-  for (const [name, t] of now.bySource) console.log(line(name, t, before?.bySource.get(name)));
+  const order = (k: string) => (k.startsWith('all\t') ? `~${k}` : k);
+  const keys = [...now.keys()].sort((a, b) => order(a).localeCompare(order(b)));
+  for (const key of keys) {
+    if (key.startsWith('all\t') && !key.endsWith('\tall') && key.split('\t')[1]!.split(' ').length === 1 && !VERBOSE) {
+      // per-kind totals are printed below with their dev/holdout split
+    }
+    if (key === `all\tall`) console.log('-'.repeat(header.length));
+    console.log(line(key, now.get(key)!, before?.get(key)));
+  }
 }
 
 await main();
