@@ -7,7 +7,7 @@
  * `max`, `currency` and `period` all agree (`min`/`max` within 1 %, both `null` counts as equal).
  * A throw is a crash and a miss. Accuracy is reported overall, by split (dev / holdout: the
  * holdout strings were set aside by a seeded draw before tuning and are not printed by
- * `--verbose`), by origin (real / synthetic), by family and by language.
+ * `--verbose`), by origin (real / synthetic), by family, by language and by labelled currency.
  *
  * Baseline: the first two numbers of the text as min/max ("k" multiplies by 1,000), the first
  * currency symbol or ISO code, and the first period word; `null` when the text has no number.
@@ -136,6 +136,7 @@ for (const r of rows) {
     `origin×split:${r.origin}/${r.split}`,
     `family:${r.family}`,
     `lang:${r.lang}`,
+    `currency:${r.label ? (r.label.currency ?? 'none') : 'not pay'}`,
     `label:${r.label ? 'pay' : 'not pay'}`,
   ]) {
     add(key, ok, okBase);
@@ -169,7 +170,7 @@ const baseRate = throughput(baseline);
 
 // ---------- report ----------
 const pct = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(1)}%` : '-');
-const order = (k: string) => (k === 'all' ? '0' : k.startsWith('split') ? '1' : k.startsWith('origin:') ? '2' : k.startsWith('origin×') ? '3' : k.startsWith('label') ? '4' : k.startsWith('family') ? '5' : '6') + k;
+const order = (k: string) => (k === 'all' ? '0' : k.startsWith('split') ? '1' : k.startsWith('origin:') ? '2' : k.startsWith('origin×') ? '3' : k.startsWith('label') ? '4' : k.startsWith('family') ? '5' : k.startsWith('lang') ? '6' : '7') + k;
 console.log(`salary bench: ${rows.length} strings (${rows.filter((r) => r.origin === 'real').length} real), exact match = min, max (±1 %), currency and period all equal, or both null\n`);
 console.log(`${'group'.padEnd(40)} ${'n'.padStart(5)} ${'parseSalary'.padStart(12)} ${'baseline'.padStart(10)}`);
 for (const key of [...groups.keys()].sort((a, b) => order(a).localeCompare(order(b)))) {

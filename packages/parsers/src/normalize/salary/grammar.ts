@@ -165,6 +165,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
       const sign = CURRENCY_SIGNS[t.text];
       if (!sign) return null;
       const prev = tokens[i - 1];
+      if (t.text === '£' && prev && prev.kind === WORD && !t.space && prev.text === 'e' && prev.upper) return { mark: 'EGP', from: i - 1 };
       if ((t.text === '$' || t.text === '¥') && prev && prev.kind === WORD && !t.space) {
         const code = PREFIXED_SIGN[prev.text] ?? (prev.upper && isIsoCurrency(prev.text.toUpperCase()) ? prev.text.toUpperCase() : undefined);
         if (code) return { mark: code, from: i - 1 };
@@ -176,7 +177,11 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
       return { mark: w.toUpperCase(), from: i };
     }
     // South African rand: a capital R glued to the number ("R25 000").
-    if (w === 'r' && t.upper && numberNear && tokens[i + 1]?.kind === NUM && !tokens[i + 1]!.space) return { mark: 'ZAR', from: i };
+    // "R 450 000", "R 15,000" with a space only when the number is written with thousands separators.
+    const rNum = tokens[i + 1];
+    if (w === 'r' && t.upper && numberNear && rNum?.kind === NUM && (!rNum.space || /^\d{1,3}[ ,.]\d{3}/.test(rNum.text))) {
+      return { mark: 'ZAR', from: i };
+    }
     // "Rs." / "kr." keep their dot.
     const mark = CURRENCY_WORDS[w] ?? CURRENCY_WORDS[fold(w)];
     if (!mark) return null;
@@ -579,6 +584,7 @@ function context(tokens: readonly Token[], g: Group): Context {
     if (tokens[k + 1]?.brk || t.brk) break;
   }
   // After: up to 4 tokens, stopping at "+", "plus", "and"…, a number or a clause break.
+  let cjkRun = true;
   for (let k = g.last + 1, seen = 0; k < tokens.length && seen < 5; k++, seen++) {
     const t = tokens[k]!;
     if (t.kind === NUM || t.brk) break;
@@ -590,8 +596,10 @@ function context(tokens: readonly Token[], g: Group): Context {
     }
     // Japanese and Chinese list benefits right after the pay ("月給25万円 賞与年2回"): a CJK
     // not-pay word after the amount counts only when glued to it.
+    // With no pay word, the noun right after the amount names it ("500,000円 賞与実績", "80,000円 住宅手当").
     const cjk = w.charCodeAt(0) >= 0x2e80;
-    if ((NOT_PAY_WORDS.has(w) && (!cjk || (!pay && seen === 0 && !t.space))) || (NOT_PAY_AFTER_ONLY.has(w) && seen < 3)) {
+    if (!cjk || t.kind !== WORD) cjkRun = false;
+    if ((NOT_PAY_WORDS.has(w) && (!cjk || (!pay && ((seen === 0 && !t.space) || (cjkRun && seen < 3))))) || (NOT_PAY_AFTER_ONLY.has(w) && seen < 3)) {
       negative = true;
       break;
     }
@@ -601,6 +609,9 @@ function context(tokens: readonly Token[], g: Group): Context {
 
 /** The period written with this group: after it ("per hour", "/月", "p.a.") or just before ("年収", "Hourly rate:"). */
 function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null {
+  // "CTC" reads as yearly in India but is only "cost to company" elsewhere ("R30 000 CTC per month"):
+  // it counts when no other period follows.
+  let ctc: SalaryPeriod | null = null;
   for (let k = g.last + 1, seen = 0; k < tokens.length && seen < 7; k++, seen++) {
     const t = tokens[k]!;
     // "per 38 hour week"
@@ -609,8 +620,17 @@ function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null
       if (p && p !== 'hour') return p;
     }
     if (t.kind === NUM || (t.brk && seen > 0)) break;
+    // "時給1200円(月給例200000円)": a CJK period word that leads another amount belongs to that one.
+    if (t.kind === WORD && t.text.charCodeAt(0) >= 0x2e80 && isStrongPeriod(t.text) && (tokens[k + 1]?.kind === NUM || tokens[k + 2]?.kind === NUM)) break;
     const p = periodAt(tokens, k, seen === 0 || tokens[k - 1]!.text === ')' || tokens[k - 1]!.text === '(');
-    if (p) return p;
+    if (p && t.text === 'ctc') ctc ??= p;
+    else if (p) return p;
+  }
+  if (ctc) return ctc;
+  // "月210000円": a CJK month/year unit glued before the amount (not a date's "3月").
+  const unit = tokens[g.first - 1];
+  if (unit && unit.kind === WORD && !tokens[g.first]!.space && (unit.text === '月' || unit.text === '年') && tokens[g.first - 2]?.kind !== NUM) {
+    return UNIT_PERIOD.get(unit.text)!;
   }
   for (let k = g.first - 1, seen = 0; k >= 0 && seen < 6; k--, seen++) {
     const t = tokens[k]!;
@@ -730,6 +750,7 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     if ((a1.text === 'or' || a1.text === 'and') && a2 && (a2.text === 'more' || a2.text === 'above' || a2.text === 'up' || a2.text === 'higher' || a2.text === 'over' || a2.text === 'upwards')) return 'min';
     if ((a1.text === 'or' || a1.text === 'and') && a2 && (a2.text === 'less' || a2.text === 'below' || a2.text === 'under')) return 'max';
     if (a1.text === 'und' && a2?.text === 'mehr') return 'min';
+    if (a1.text === 'trở' && a2?.text === 'lên') return 'min';
     if (a1.text === 'et' && a2?.text === 'plus') return 'min';
     if (a1.text === 'o' && a2?.text === 'más') return 'min';
   }

@@ -40,6 +40,12 @@ export const STRONG_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, 
   // ar / hi
   ['شهريا', 'month'], ['شهري', 'month'], ['شهرياً', 'month'], ['سنويا', 'year'], ['سنوي', 'year'], ['سنوياً', 'year'],
   ['मासिक', 'month'], ['वार्षिक', 'year'],
+  // fi / hu / ro / el / he / th
+  ['kuukausipalkka', 'month'], ['tuntipalkka', 'hour'], ['vuosipalkka', 'year'], ['kuukaudessa', 'month'],
+  ['havi', 'month'], ['havonta', 'month'], ['órabér', 'hour'], ['lunar', 'month'],
+  ['μηνιαίως', 'month'], ['μηνιαίος', 'month'], ['ετήσιος', 'year'], ['לחודש', 'month'], ['לשעה', 'hour'], ['לשנה', 'year'],
+  ['เงินเดือน', 'month'], ['รายเดือน', 'month'], ['รายวัน', 'day'], ['รายชั่วโมง', 'hour'], ['ต่อเดือน', 'month'],
+  ['時間給', 'hour'], ['月額', 'month'],
 ]);
 
 /** Unit words that name a period only after "per"/"a"/"/" or right after an amount ("€15 Stunde" is rare). */
@@ -61,6 +67,11 @@ export const UNIT_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, Sa
   ['yıl', 'year'], ['سنة', 'year'], ['वर्ष', 'year'], ['साल', 'year'],
   ['jam', 'hour'], ['hari', 'day'], ['minggu', 'week'], ['bulan', 'month'], ['tahun', 'year'], ['giờ', 'hour'],
   ['ngày', 'day'], ['tuần', 'week'], ['tháng', 'month'], ['năm', 'year'],
+  ['kk', 'month'], ['kuukausi', 'month'], ['kuussa', 'month'], ['tunti', 'hour'], ['tunnissa', 'hour'], ['vuosi', 'year'],
+  ['vuodessa', 'year'], ['päivä', 'day'], ['hó', 'month'], ['hónap', 'month'], ['óra', 'hour'], ['év', 'year'], ['nap', 'day'],
+  ['hod', 'hour'], ['hodinu', 'hour'], ['měsíc', 'month'], ['lună', 'month'], ['luna', 'month'], ['oră', 'hour'],
+  ['μήνα', 'month'], ['ώρα', 'hour'], ['έτος', 'year'], ['חודש', 'month'], ['שעה', 'hour'],
+  ['เดือน', 'month'], ['ปี', 'year'], ['ชั่วโมง', 'hour'], ['ชม', 'hour'], ['วัน', 'day'], ['สัปดาห์', 'week'],
   ['時', 'hour'], ['小时', 'hour'], ['時間', 'hour'], ['天', 'day'], ['日', 'day'], ['周', 'week'], ['週', 'week'],
   ['月', 'month'], ['年', 'year'], ['時間', 'hour'],
 ]);
@@ -88,17 +99,20 @@ export const SHORT_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, S
 export const MIN_BEFORE: ReadonlySet<string> = new Set([
   'from', 'starting', 'beginning', 'starts', 'start', 'min', 'minimum', 'least', 'ab', 'mindestens', 'partir', 'dès',
   'des', 'desde', 'od', 'от', 'від', 'vanaf', 'fra', 'från', 'partire', 'minimo', 'mínimo', 'upwards', 'منذ', 'من',
-  'ابتداء', 'ابتداءً', 'starting_at',
+  'ابتداء', 'ابتداءً', 'starting_at', 'từ', 'trên', 'mulai', 'minimal', 'ตั้งแต่', 'เริ่มต้น', 'vähintään', 'legalább',
 ]);
 
 /** A number right before these is a maximum: "up to", "bis zu", "jusqu'à", "hasta", "до". */
 export const MAX_BEFORE: ReadonlySet<string> = new Set([
   'upto', 'max', 'maximum', 'maximal', 'höchstens', 'jusqu', 'jusque', 'hasta', 'até', 'ate', 'fino', 'tot', 'do', 'до',
-  'opptil', 'máximo', 'massimo', 'حتى', 'تصل',
+  'opptil', 'máximo', 'massimo', 'حتى', 'تصل', 'tới', 'đến', 'dưới', 'hingga', 'sampai', 'maksimal', 'maks', 'สูงสุด',
+  'enintään', 'legfeljebb', 'až',
 ]);
 
 /** After an amount: "以上", "起", "or more" → minimum; "以下", "まで" → maximum. */
-export const MIN_AFTER: ReadonlySet<string> = new Set(['以上', '起', '及以上', '以上可', '+', 'plus', 'upwards', 'onwards', '이상', '부터']);
+export const MIN_AFTER: ReadonlySet<string> = new Set([
+  '以上', '起', '及以上', '以上可', '+', 'plus', 'upwards', 'onwards', '이상', '부터', 'ขึ้นไป', 'alkaen', 'felett', 'feletti',
+]);
 export const MAX_AFTER: ReadonlySet<string> = new Set(['以下', 'まで', '以内', '이하', '까지']);
 
 /** Words between two amounts that make a range. */
@@ -138,6 +152,8 @@ export const PAY_WORDS: ReadonlySet<string> = new Set([
   'lương', 'mức', 'الراتب', 'راتب', 'رواتب', 'الأجر', 'أجر', 'वेतन', 'सैलरी', 'तनख्वाह',
   '薪', '薪资', '薪資', '薪酬', '薪水', '工资', '待遇', '底薪', '基本給', '基本给', '基本工资', '给与', '給与', '給料', '報酬', '月給', '年収', '時給', '日給',
   '月薪', '年薪', '时薪', '연봉', '급여', '월급', '시급', '임금', 'salaryrange', 'paygrade', 'payband', 'range',
+  '時間給', '固定給', '初任給', '月額', 'palkka', 'palkkaus', 'bér', 'fizetés', 'bérezés', 'mzda', 'plat', 'salariu',
+  'salariul', 'μισθός', 'μισθό', 'αποδοχές', 'שכר', 'เงินเดือน', 'ค่าจ้าง', 'รายได้', 'ค่าแรง', 'penghasilan',
 ]);
 
 /**
@@ -157,7 +173,7 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'премия', 'премии', 'выручка', 'оборот', 'инвестиции', 'стоимость', 'цена',
   'مكافأة', 'مكافاة', 'عمولة', 'رسوم', 'سعر', 'إيرادات',
   '奖金', '年终奖', '融资', '营收', '营业额', '估值', '賞与', '手当', '交通費', '売上', '売上高', '資本金', '売上げ', '融資', '費用',
-  '价格', '費', '补贴', '補助', 'ボーナス', '인센티브', '상여금', '매출',
+  '价格', '費', '补贴', '補助', 'ボーナス', '인센티브', '상여금', '매출', '支度金', '祝い金', '入社祝い金', '退職金', '提成',
 ]);
 
 /**
