@@ -8,9 +8,12 @@
  */
 import {
   ApplicationEventSchema,
+  JobkitError,
   finalizeJob,
+  hasApplicationAnalytics,
   messageToEvent,
   type Analytics,
+  type ApplicationAnalytics,
   type ApplicationStats,
   type Broker,
   type ReceivedMessage,
@@ -33,7 +36,8 @@ export interface AnalyticsConsumerOptions {
   db: SqlExecutor;
   schema: string;
   broker: Broker;
-  analytics: Analytics;
+  /** An analytics backend with the application capability (the tracker's events and per-user stats). */
+  analytics: Analytics & ApplicationAnalytics;
   /** Subscription name. @default 'tracker-analytics' */
   subscription?: string;
   /** Reference time of the trends. @default () => new Date() */
@@ -55,6 +59,11 @@ export interface UserFigures {
 
 /** Subscribe the analytics consumer. */
 export async function startAnalyticsConsumer(options: AnalyticsConsumerOptions): Promise<Subscription> {
+  // Checked at run time too: a job-only backend passed from plain JavaScript fails here, not on the first event.
+  const analytics: Analytics = options.analytics;
+  if (!hasApplicationAnalytics(analytics)) {
+    throw new JobkitError('INVALID_ARGUMENT', `[application-tracker] analytics ${analytics.name} lacks the ApplicationAnalytics capability`);
+  }
   const s = schemaIdent(options.schema);
   const now = options.now ?? (() => new Date());
   const handle = async (message: ReceivedMessage) => {

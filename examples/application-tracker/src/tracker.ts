@@ -4,7 +4,7 @@
  * both drive this object.
  * @module
  */
-import { resumeSagas, type Analytics, type SagaLog, type Subscription } from '@jobkit/core';
+import { resumeSagas, type Analytics, type ApplicationAnalytics, type SagaLog, type Subscription } from '@jobkit/core';
 import { createOutboxRelay, createPostgresSagaLog, type OutboxRelay } from '@jobkit/adapters/postgres';
 import { createClickHouseAnalytics } from '@jobkit/adapters/clickhouse';
 import { openTrackerEngines, type TrackerEngines, type TrackerEnginesOptions } from './engines.js';
@@ -42,7 +42,7 @@ export interface Tracker {
   engines: TrackerEngines;
   schema: string;
   writeModel: WriteModel;
-  analytics: Analytics;
+  analytics: Analytics & ApplicationAnalytics;
   search: ApplicationSearch;
   relay: OutboxRelay;
   sagaLog: SagaLog;

@@ -98,7 +98,7 @@ export type * from './ports/search-index.js';
 export { SEARCH_FACET_FIELDS } from './ports/search-index.js';
 export { SearchQuerySchema, MAX_PER_PAGE } from './search/query.js';
 
-// Analytics: port, application events, option schemas, in-memory reference, batch writer
+// Analytics: port, application-tracker capability and events, option schemas, in-memory reference, batch writer
 export type * from './ports/analytics.js';
 export {
   ApplicationEventSchema,
@@ -111,9 +111,11 @@ export {
   SalaryGroupBySchema,
   SalaryPercentilesOptionsSchema,
   DEFAULT_PERCENTILES,
+  ANALYTICS_SALARY_CURRENCY,
+  hasApplicationAnalytics,
 } from './ports/analytics.js';
 export { createMemoryAnalytics } from './memory/analytics.js';
-export type { MemoryAnalyticsOptions } from './memory/analytics.js';
+export type { MemoryAnalytics, MemoryAnalyticsOptions } from './memory/analytics.js';
 export { createBatchWriter } from './batch-writer.js';
 export type * from './batch-writer.js';
 

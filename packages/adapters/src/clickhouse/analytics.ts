@@ -1,11 +1,13 @@
 /**
- * ClickHouse implementation of the {@link Analytics} port. Takes a `@clickhouse/client`-compatible
+ * ClickHouse implementation of the {@link Analytics} port, with the {@link ApplicationAnalytics}
+ * capability. Takes a `@clickhouse/client`-compatible
  * client (HTTP server or chDB in-process via `createEmbeddedClickHouse`), so the same code runs in
  * both. Inserts are TabSeparated with an explicit `insert_deduplication_token` on every insert.
  * @module
  */
 import { Readable } from 'node:stream';
 import {
+  ANALYTICS_SALARY_CURRENCY,
   ApplicationEventSchema,
   DEFAULT_PERCENTILES,
   JobEventSchema,
@@ -16,6 +18,7 @@ import {
   TopCompaniesOptionsSchema,
   sha256Hex,
   type Analytics,
+  type ApplicationAnalytics,
   type ApplicationStats,
   type IngestJobsOptions,
   type IngestOptions,
@@ -37,6 +40,7 @@ import {
 } from './migrations.js';
 import { RowBinaryWriter, writeJobRow } from './row-binary.js';
 import {
+  activeJobsSql,
   applicationStatsSql,
   countByLatestSql,
   jobsPerPeriodSql,
@@ -161,8 +165,35 @@ function idsToken(prefix: string, ids: readonly string[]): string {
   return `${prefix}:${sha256Hex([...ids].sort().join('\n')).slice(0, 32)}`;
 }
 
+/**
+ * Yearly salary percentiles: one row per group, since every `salary_yearly` is already the annual
+ * figure in {@link ANALYTICS_SALARY_CURRENCY} (`jobFacts`). Raw amounts per period keep their
+ * currency and go through `salaryPercentilesSql`.
+ */
+function yearlyPercentilesSql(
+  db: string,
+  mode: ReadMode,
+  groupBy: 'titleKeyword' | 'country' | 'currency',
+  levels: readonly number[],
+  hasKeyword: boolean,
+): string {
+  const cols = ['salary_yearly'];
+  if (groupBy === 'country') cols.push('country');
+  if (groupBy === 'currency') cols.push('salary_currency');
+  if (hasKeyword) cols.push('title');
+  const at = (c: string) => `s.${cols.indexOf(c) + 1}`;
+  const group = groupBy === 'titleKeyword' ? '{keyword:String}' : at(groupBy === 'country' ? 'country' : 'salary_currency');
+  const where = [`${at('salary_yearly')} IS NOT NULL`, hasKeyword ? `positionCaseInsensitiveUTF8(${at('title')}, {keyword:String}) > 0` : '']
+    .filter(Boolean)
+    .join(' AND ');
+  return `SELECT ${group} AS grp, {currency:String} AS currency, 'year' AS period, count() AS n,
+      quantilesExactInclusive(${levels.map((l) => String(Number(l))).join(', ')})(assumeNotNull(${at('salary_yearly')})) AS q
+    FROM (${activeJobsSql(db, mode, cols)}) WHERE ${where}
+    GROUP BY grp`;
+}
+
 /** Create the ClickHouse analytics backend. */
-export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): Analytics {
+export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): Analytics & ApplicationAnalytics {
   const client = options?.client;
   if (!client || typeof client.query !== 'function' || typeof client.insert !== 'function') {
     throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] options.client must be a @clickhouse/client client`);
@@ -394,9 +425,12 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
       open();
       const o = parseOrThrow(SalaryPercentilesOptionsSchema, input, 'salaryPercentiles options');
       const levels = o.percentiles ?? [...DEFAULT_PERCENTILES];
+      const params: Record<string, string> = o.keyword === undefined ? {} : { keyword: o.keyword };
       const rows = await select<{ grp: string; currency: string; period: SalaryPercentileRow['period']; n: number; q: number[] }>(
-        salaryPercentilesSql(db, reads, o.groupBy, levels, o.keyword !== undefined),
-        o.keyword === undefined ? {} : { keyword: o.keyword },
+        o.groupBy === 'period'
+          ? salaryPercentilesSql(db, reads, o.groupBy, levels, o.keyword !== undefined)
+          : yearlyPercentilesSql(db, reads, o.groupBy, levels, o.keyword !== undefined),
+        o.groupBy === 'period' ? params : { ...params, currency: ANALYTICS_SALARY_CURRENCY },
       );
       return rows
         .map((r) => {

@@ -1,11 +1,13 @@
 /**
- * In-memory reference implementation of the {@link Analytics} port: plain maps, no engine.
+ * In-memory reference implementation of the {@link Analytics} port, with the
+ * {@link ApplicationAnalytics} capability: plain maps, no engine.
  * It defines the expected numbers for the contract suite, serves tests and small examples.
  * Not meant for large data: every query scans everything.
  * @module
  */
 import { JobkitError } from '../errors.js';
 import {
+  ANALYTICS_SALARY_CURRENCY,
   ApplicationEventSchema,
   DEFAULT_PERCENTILES,
   INTERVIEW_STATUSES,
@@ -18,6 +20,7 @@ import {
   percentileKey,
   roundTo,
   type Analytics,
+  type ApplicationAnalytics,
   type ApplicationEvent,
   type ApplicationStats,
   type ApplicationStatus,
@@ -83,8 +86,11 @@ export interface MemoryAnalyticsOptions {
   name?: string;
 }
 
+/** The in-memory backend: job analytics and the application tracker's capability. */
+export type MemoryAnalytics = Analytics & ApplicationAnalytics;
+
 /** Create the in-memory analytics backend. */
-export function createMemoryAnalytics(options: MemoryAnalyticsOptions = {}): Analytics {
+export function createMemoryAnalytics(options: MemoryAnalyticsOptions = {}): MemoryAnalytics {
   const jobs = new Map<string, JobState>();
   const lastJobEvent = new Map<string, LastEvent>();
   const appEvents = new Map<string, ApplicationEvent>();
@@ -215,17 +221,20 @@ export function createMemoryAnalytics(options: MemoryAnalyticsOptions = {}): Ana
         let group: string;
         let amount: number | null = f.salaryYearly;
         let period: SalaryPercentileRow['period'] = 'year';
+        // Raw amounts stay in their own currency; yearly figures are all in one (see jobFacts).
+        let currency = ANALYTICS_SALARY_CURRENCY;
         if (o.groupBy === 'period') {
           if (f.salaryPeriod === '') continue;
           group = f.salaryPeriod;
           period = f.salaryPeriod as SalaryPercentileRow['period'];
           amount = f.salaryAmount;
+          currency = f.salaryCurrency;
         } else {
           group = o.groupBy === 'titleKeyword' ? (o.keyword ?? '') : o.groupBy === 'country' ? f.country : f.salaryCurrency;
         }
         if (amount === null) continue;
-        const id = `${group}\u0000${f.salaryCurrency}`;
-        const g = groups.get(id) ?? { group, currency: f.salaryCurrency, period, values: [] };
+        const id = `${group}\u0000${currency}`;
+        const g = groups.get(id) ?? { group, currency, period, values: [] };
         g.values.push(amount);
         groups.set(id, g);
       }

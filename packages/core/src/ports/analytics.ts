@@ -1,8 +1,11 @@
 /**
  * Analytics port: an append-only, at-least-once event/snapshot sink plus the dashboard queries
- * built on it (jobs per period, top companies, salary percentiles, shares, days open, and the
- * application tracker's per-user stats). Every adapter must return the exact same numbers for the
- * same input; `runAnalyticsContract` from `@jobkit/core/testing` checks that.
+ * built on it (jobs per period, top companies, salary percentiles, shares, days open). The
+ * application tracker's per-user stats are an optional capability ({@link ApplicationAnalytics},
+ * tested with {@link hasApplicationAnalytics}): a backend for job analytics implements
+ * {@link Analytics} only. Every adapter must return the exact same numbers for the same input;
+ * `runAnalyticsContract` from `@jobkit/core/testing` checks that (the application cases only when
+ * the capability is there).
  *
  * ## Semantics every implementation follows
  * - **Job state** (per `urlHash`): the latest snapshot by observation time (`ingestJobs` `at`, or the
@@ -19,6 +22,7 @@
 import { z } from 'zod';
 import type { JobEvent } from '../schema/events.js';
 import type { JobPosting } from '../schema/job-posting.js';
+import { annualizeSalary } from '../pay/index.js';
 
 const isoDateTime = z
   .string()
@@ -113,14 +117,24 @@ export const SalaryPercentilesOptionsSchema = z
 export type SalaryPercentilesOptions = z.infer<typeof SalaryPercentilesOptionsSchema>;
 
 /**
+ * Currency of the yearly salary figures analytics compare: every posting's pay is annualized and
+ * converted into it by `annualizeSalary` with its defaults (40-hour weeks, 5-day weeks, 52 weeks,
+ * the posting's `monthsPerYear` else 12, the shipped ECB reference rates).
+ */
+export const ANALYTICS_SALARY_CURRENCY = 'USD';
+
+/**
  * Percentiles of one salary group.
  *
  * The amount of a job is the midpoint of `min`/`max` (or whichever is set). For `titleKeyword`,
- * `country` and `currency` it is **normalized to a year** (hour × 2080, day × 260, week × 52,
- * month × 12) and `period` is `'year'`; jobs without a salary period are skipped. For `groupBy: 'period'`
- * amounts are **raw** in their own period (`group` = the period). Currencies are never mixed: every
- * row is one (group, currency) pair. Percentiles interpolate linearly between order statistics
- * (R-7 / numpy default), rounded to 2 decimals.
+ * `country` and `currency` it is the **comparable annual figure** in
+ * {@link ANALYTICS_SALARY_CURRENCY} (see {@link JobFacts.salaryYearly}): every row is one group,
+ * `currency` is `'USD'` and `period` is `'year'`, so rows compare like with like; for
+ * `groupBy: 'currency'` the group is the currency postings are paid in. Jobs without a salary
+ * period, or in a currency missing from the rate table, are skipped. For `groupBy: 'period'`
+ * amounts are **raw** in their own period and currency: every row is one (period, currency) pair.
+ * Percentiles interpolate linearly between order statistics (R-7 / numpy default), rounded to 2
+ * decimals.
  */
 export interface SalaryPercentileRow {
   group: string;
@@ -201,14 +215,19 @@ export interface IngestResult {
   rows: number;
 }
 
-/** Port every analytics backend implements. */
+/**
+ * Port every analytics backend implements: job analytics. The application tracker's statistics
+ * are the optional {@link ApplicationAnalytics} capability; test for it with
+ * {@link hasApplicationAnalytics} instead of calling the optional methods blindly.
+ */
 export interface Analytics {
   readonly name: string;
   /** Create tables (idempotent). */
   migrate(): Promise<void>;
   ingestJobs(jobs: readonly JobPosting[], options?: IngestJobsOptions): Promise<IngestResult>;
   ingestJobEvents(events: readonly JobEvent[], options?: IngestOptions): Promise<IngestResult>;
-  ingestApplicationEvents(events: readonly ApplicationEvent[], options?: IngestOptions): Promise<IngestResult>;
+  /** Capability of {@link ApplicationAnalytics}; absent on job-only backends. */
+  ingestApplicationEvents?(events: readonly ApplicationEvent[], options?: IngestOptions): Promise<IngestResult>;
   jobsPerPeriod(options: JobsPerPeriodOptions): Promise<JobsPerPeriodRow[]>;
   /** Sorted by jobs desc, then company asc. */
   topCompanies(options?: TopCompaniesOptions): Promise<TopCompanyRow[]>;
@@ -219,11 +238,31 @@ export interface Analytics {
   /** Key = ATS platform or `unknown`; sorted by jobs desc, then key. */
   atsShare(): Promise<ShareRow[]>;
   medianDaysOpen(): Promise<MedianDaysOpen>;
-  applicationStats(userId: string, options?: ApplicationStatsOptions): Promise<ApplicationStats>;
+  /** Capability of {@link ApplicationAnalytics}; absent on job-only backends. */
+  applicationStats?(userId: string, options?: ApplicationStatsOptions): Promise<ApplicationStats>;
   close(): Promise<void>;
 }
 
-/** Multipliers that turn an amount per period into an amount per year. */
+/**
+ * Optional capability: the application tracker's read side (its events in, per-user statistics
+ * out). The built-in memory and ClickHouse backends have it.
+ */
+export interface ApplicationAnalytics {
+  /** Invalid events reject with `INVALID_ARGUMENT`; duplicates (same `eventId`) count once. */
+  ingestApplicationEvents(events: readonly ApplicationEvent[], options?: IngestOptions): Promise<IngestResult>;
+  applicationStats(userId: string, options?: ApplicationStatsOptions): Promise<ApplicationStats>;
+}
+
+/** Whether an analytics backend has the {@link ApplicationAnalytics} capability. */
+export function hasApplicationAnalytics<A extends Analytics>(analytics: A): analytics is A & ApplicationAnalytics {
+  return typeof analytics.ingestApplicationEvents === 'function' && typeof analytics.applicationStats === 'function';
+}
+
+/**
+ * Multipliers that turn an amount per period into an amount per year.
+ * @deprecated Analytics annualize with `annualizeSalary` (working time, 13th-month pay and
+ * currency taken into account); this table is no longer used and goes in the next minor release.
+ */
 export const YEARLY_FACTOR: Readonly<Record<'hour' | 'day' | 'week' | 'month' | 'year', number>> = {
   hour: 2080,
   day: 260,
@@ -248,7 +287,11 @@ export interface JobFacts {
   salaryPeriod: string;
   /** Midpoint of min/max in the salary's own period; null without an amount or currency. */
   salaryAmount: number | null;
-  /** `salaryAmount` normalized to a year; null without a period. */
+  /**
+   * Comparable annual figure: the midpoint of `annualizeSalary(salary)` (its defaults, so in
+   * {@link ANALYTICS_SALARY_CURRENCY}); null without an amount or period, or when the currency is
+   * not in the rate table.
+   */
   salaryYearly: number | null;
   /** Epoch ms of `datePosted`, null when absent. */
   datePosted: number | null;
@@ -264,6 +307,7 @@ export function jobFacts(job: JobPosting): JobFacts {
     else amount = s.min ?? s.max;
   }
   const period = s?.period ?? null;
+  const yearly = amount === null || !s ? null : annualizeSalary(s);
   const posted = job.datePosted === null ? null : Date.parse(job.datePosted);
   return {
     urlHash: job.urlHash,
@@ -277,11 +321,14 @@ export function jobFacts(job: JobPosting): JobFacts {
     salaryCurrency: amount === null ? '' : (s?.currency ?? ''),
     salaryPeriod: amount === null ? '' : (period ?? ''),
     salaryAmount: amount,
-    salaryYearly: amount === null || period === null ? null : amount * YEARLY_FACTOR[period],
+    salaryYearly: yearly === null ? null : midpoint(yearly.min, yearly.max),
     datePosted: posted === null || Number.isNaN(posted) ? null : posted,
     quality: job.quality.score,
   };
 }
+
+const midpoint = (min: number | null, max: number | null): number | null =>
+  min !== null && max !== null ? (min + max) / 2 : (min ?? max);
 
 /** Round half away from zero to `digits` decimals (the rounding every backend applies to results). */
 export function roundTo(value: number, digits: number): number {

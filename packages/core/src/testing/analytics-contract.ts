@@ -1,13 +1,16 @@
 /**
  * Contract suite for the {@link Analytics} port: ingests known fixtures (with duplicated snapshots,
  * events and batches, stale versions, reopened and removed jobs, reverted and deleted applications)
- * and checks the exact number every dashboard query must return.
+ * and checks the exact number every dashboard query must return. The application-tracker cases
+ * run only on backends with the {@link ApplicationAnalytics} capability, and are reported skipped
+ * on the others.
  * @module
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { JobkitError } from '../errors.js';
 import { finalizeJob } from '../job.js';
-import type { Analytics, ApplicationEvent } from '../ports/analytics.js';
+import { ECB_REFERENCE_RATES } from '../pay/index.js';
+import { hasApplicationAnalytics, type Analytics, type ApplicationAnalytics, type ApplicationEvent } from '../ports/analytics.js';
 import type { JobEvent } from '../schema/events.js';
 import type { JobPosting, Salary, WorkplaceType } from '../schema/job-posting.js';
 
@@ -140,6 +143,19 @@ const APP_EVENTS: ApplicationEvent[] = [
 ];
 const NOW = new Date('2025-06-30T00:00:00Z');
 
+/** A yearly amount in USD straight from the rate table (the suite's own arithmetic, not annualizeSalary). */
+function usdPerYear(amount: number, currency: string): number {
+  const rates = ECB_REFERENCE_RATES.rates;
+  return Math.round(amount * ((rates.USD as number) / (rates[currency] as number)));
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The application-tracker capability, or skip the running test (with the reason) when the backend lacks it. */
+function applications(a: Analytics, ctx: TestContext): ApplicationAnalytics {
+  if (!hasApplicationAnalytics(a)) ctx.skip('no ApplicationAnalytics capability');
+  return a as Analytics & ApplicationAnalytics;
+}
+
 async function ingestFixtures(a: Analytics): Promise<void> {
   const snapshot = [J.j1, J.j2, J.j3, J.j4, J.j5, J.j6, J.j7, J.j8];
   await a.ingestJobs(snapshot, { at: new Date('2025-03-10T00:00:00Z') });
@@ -148,6 +164,7 @@ async function ingestFixtures(a: Analytics): Promise<void> {
   await a.ingestJobs([j4Stale], { at: new Date('2025-03-09T00:00:00Z') }); // late, older version
   await a.ingestJobEvents(JOB_EVENTS);
   await a.ingestJobEvents(JOB_EVENTS.slice(0, 2)); // at-least-once redelivery
+  if (!hasApplicationAnalytics(a)) return;
   await a.ingestApplicationEvents(APP_EVENTS.slice(0, 9));
   await a.ingestApplicationEvents(APP_EVENTS.slice(4)); // overlaps the first batch
   await a.ingestApplicationEvents(APP_EVENTS.slice(0, 4)); // whole batch again
@@ -240,19 +257,22 @@ export function runAnalyticsContract(options: AnalyticsContractOptions): void {
       expect(await a.medianDaysOpen()).toEqual({ medianDays: 8.75, jobs: 2 });
     });
 
-    it('salaryPercentiles by currency and country (yearly-normalized)', async () => {
+    it('salaryPercentiles by currency and country: annual figures in USD, one row per group', async () => {
+      const cad = usdPerYear(80_000, 'CAD');
+      const gbp = (usdPerYear(60_000, 'GBP') + usdPerYear(80_000, 'GBP')) / 2;
       const byCurrency = await a.salaryPercentiles({ groupBy: 'currency' });
       expect(byCurrency.map((r) => [r.group, r.currency, r.period, r.count, r.values])).toEqual([
-        ['CAD', 'CAD', 'year', 1, [80_000, 80_000, 80_000, 80_000]],
-        ['GBP', 'GBP', 'year', 1, [70_000, 70_000, 70_000, 70_000]],
+        ['CAD', 'USD', 'year', 1, [cad, cad, cad, cad]],
+        ['GBP', 'USD', 'year', 1, [gbp, gbp, gbp, gbp]],
+        // 50/hour × 40 h × 52 weeks = 104k, 110k, 140k.
         ['USD', 'USD', 'year', 3, [107_000, 110_000, 125_000, 134_000]],
       ]);
       expect(byCurrency[2]?.byLevel).toEqual({ p25: 107_000, p50: 110_000, p75: 125_000, p90: 134_000 });
       const byCountry = await a.salaryPercentiles({ groupBy: 'country' });
-      expect(byCountry.map((r) => [r.group, r.currency, r.count])).toEqual([
-        ['CA', 'CAD', 1],
-        ['GB', 'GBP', 1],
-        ['US', 'USD', 3],
+      expect(byCountry.map((r) => [r.group, r.currency, r.count, r.values[1]])).toEqual([
+        ['CA', 'USD', 1, cad],
+        ['GB', 'USD', 1, gbp],
+        ['US', 'USD', 3, 110_000],
       ]);
     });
 
@@ -265,17 +285,26 @@ export function runAnalyticsContract(options: AnalyticsContractOptions): void {
         ['year', 'USD', 'year', 2, [125_000]],
       ]);
       const kw = await a.salaryPercentiles({ groupBy: 'titleKeyword', keyword: 'software ENGINEER', percentiles: [0.5] });
-      expect(kw.map((r) => [r.group, r.currency, r.count, r.values])).toEqual([
-        ['software ENGINEER', 'CAD', 1, [80_000]],
-        ['software ENGINEER', 'GBP', 1, [70_000]],
-        ['software ENGINEER', 'USD', 3, [110_000]],
-      ]);
+      // Every currency in one row: 104k, 110k, 140k, the GBP and the CAD posting in USD.
+      const all = [104_000, 110_000, 140_000, (usdPerYear(60_000, 'GBP') + usdPerYear(80_000, 'GBP')) / 2, usdPerYear(80_000, 'CAD')];
+      expect(kw.map((r) => [r.group, r.currency, r.count, r.values])).toEqual([['software ENGINEER', 'USD', 5, [median(all)]]]);
       const filtered = await a.salaryPercentiles({ groupBy: 'currency', keyword: 'staff' });
       expect(filtered.map((r) => [r.group, r.count, r.values[1]])).toEqual([['USD', 1, 140_000]]);
     });
 
-    it('applicationStats counts reverted, deleted and duplicate events correctly', async () => {
-      expect(await a.applicationStats('u1', { now: NOW })).toEqual({
+    it('salaryPercentiles: 13 monthly salaries make a larger year than 12', async () => {
+      const b = await open();
+      const monthly = (n: number, monthsPerYear?: number) =>
+        job({ ...base, n, company: 'Months', title: 'Engineer', salary: { ...usd(5000, 5000, 'month'), ...(monthsPerYear ? { monthsPerYear } : {}) } });
+      await b.ingestJobs([monthly(2001), monthly(2002, 13)], { at: new Date('2025-01-01T00:00:00Z') });
+      const [row] = await b.salaryPercentiles({ groupBy: 'currency', percentiles: [0.01, 0.99] });
+      expect(row?.count).toBe(2);
+      expect(row?.values.map((v) => Math.round(v))).toEqual([60_000 + 50, 65_000 - 50]);
+    });
+
+    it('applicationStats counts reverted, deleted and duplicate events correctly', async (ctx) => {
+      const a2 = applications(a, ctx);
+      expect(await a2.applicationStats('u1', { now: NOW })).toEqual({
         applications: 5,
         responseRate: 0.4,
         interviewRate: 0.2,
@@ -286,7 +315,7 @@ export function runAnalyticsContract(options: AnalyticsContractOptions): void {
           { days: 60, current: 3, previous: 2, change: 0.5 },
         ],
       });
-      expect(await a.applicationStats('nobody', { now: NOW })).toEqual({
+      expect(await a2.applicationStats('nobody', { now: NOW })).toEqual({
         applications: 0,
         responseRate: 0,
         interviewRate: 0,
@@ -299,9 +328,12 @@ export function runAnalyticsContract(options: AnalyticsContractOptions): void {
       });
     });
 
-    it('rejects invalid input with INVALID_ARGUMENT', async () => {
+    it('rejects invalid application events with INVALID_ARGUMENT', async (ctx) => {
       const bad = { ...APP_EVENTS[0], type: 'exploded' } as unknown as ApplicationEvent;
-      await expect(a.ingestApplicationEvents([bad])).rejects.toSatisfy((e) => JobkitError.is(e, 'INVALID_ARGUMENT'));
+      await expect(applications(a, ctx).ingestApplicationEvents([bad])).rejects.toSatisfy((e) => JobkitError.is(e, 'INVALID_ARGUMENT'));
+    });
+
+    it('rejects invalid query options with INVALID_ARGUMENT', async () => {
       await expect(a.salaryPercentiles({ groupBy: 'titleKeyword' })).rejects.toSatisfy((e) =>
         JobkitError.is(e, 'INVALID_ARGUMENT'),
       );
@@ -335,6 +367,6 @@ async function snapshotAll(a: Analytics) {
     ats: await a.atsShare(),
     med: await a.medianDaysOpen(),
     sal: await a.salaryPercentiles({ groupBy: 'country' }),
-    apps: await a.applicationStats('u1', { now: NOW }),
+    apps: hasApplicationAnalytics(a) ? await a.applicationStats('u1', { now: NOW }) : null,
   };
 }
