@@ -8,6 +8,7 @@
  */
 import { textOf } from '../html/dom.js';
 import { parseDateDetailed, type ParseDateOptions } from '../normalize/date.js';
+import { DEADLINE_CUE_RE, POSTED_CUE_RE } from './lang/index.js';
 import { hasAncestor, type Page } from './page.js';
 import { isSpace } from '../text-scan.js';
 
@@ -166,7 +167,31 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
       break;
     }
   }
+  // "Applications close Friday 18 December 2026.", "Reageren kan tot 15 december.", "Candidaturas
+  // até 31/01/2027": a closing (or posting) phrase in running text, its date right after it.
+  if (!validThrough) validThrough = dateAfterCue(bodySample, DEADLINE_CUE_RE, (t) => read(t, 'validThrough'));
+  if (!datePosted) datePosted = dateAfterCue(bodySample, POSTED_CUE_RE, (t) => read(t, 'datePosted'));
   return { ...(datePosted ? { datePosted } : {}), ...(validThrough ? { validThrough } : {}), warnings };
+}
+
+/** "in 3 weeks", "binnen 14 dagen": a duration, not the date a phrase introduces. */
+const DURATION = /\d ?(?:days?|weeks?|months?|years?|dagen|weken|tage[n]?|wochen|monate[n]?|jours|semaines|mois|días|dias|semanas|meses|giorni|settimane|mesi|dni|tygodni|дн|недел|месяц|天|日以内|週間|か月|개월|يوم|أيام)(?![\p{L}])/iu;
+
+/** The first cue in `text` followed within 40 characters (on its line) by a readable date. */
+function dateAfterCue(text: string, cue: RegExp, read: (t: string) => string | undefined): string | undefined {
+  const re = new RegExp(cue.source, `${cue.flags.replace('g', '')}g`);
+  let tries = 0;
+  for (const m of text.matchAll(re)) {
+    if (++tries > 20) break;
+    const from = m.index + m[0].length;
+    let to = from;
+    while (to < text.length && to - from < 40 && text[to] !== '\n') to++;
+    const window = text.slice(from, to);
+    if (!/\d/.test(window) || DURATION.test(window)) continue;
+    const value = read(window);
+    if (value) return value;
+  }
+  return undefined;
 }
 
 /** Visible text of the page body for date-order and phrase searches (capped). */

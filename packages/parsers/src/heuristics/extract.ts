@@ -9,6 +9,7 @@ import type { Document, Element } from 'domhandler';
 import { innerHtmlOf, textOf, walkElements } from '../html/dom.js';
 import { cleanInline, sanitizeDescription } from '../html/sanitize.js';
 import { isJobUrl } from '../links/job-url.js';
+import { pageCountryHint } from '../normalize/page-country.js';
 import { employerDomain } from '../structured/domains.js';
 import type { ExtractedFields } from '../structured/fields.js';
 import { extractApply } from './apply.js';
@@ -98,7 +99,8 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
   if (workplace) fields.workplaceType = workplace;
   const employment = extractEmployment(page, chips, headline, descriptionText);
   if (employment) fields.employmentType = employment;
-  const salary = extractSalary(page, chips, descriptionText);
+  const country = pageCountryHint(ctx.url, ctx.scan.lang)[0] ?? fields.locations?.find((l) => l.country)?.country;
+  const salary = extractSalary(page, chips, descriptionText, country);
   if (salary) fields.salary = salary;
 
   const dates = extractDates(page, bodyText, chips.filter((c) => c.kind === 'date').map((c) => c.text));

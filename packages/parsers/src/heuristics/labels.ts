@@ -83,6 +83,9 @@ function lineTexts(el: Element): string[] | null {
   const parts: string[] = [];
   let len = 0;
   const stack: AnyNode[] = [...el.children].reverse();
+  // "<span>工作地点：杭州</span><span>薪资：6000-12000元/月</span>": inline siblings that each hold
+  // their own "Label: value" are separate lines, as the page shows them.
+  const ownLines = colonSiblings(el);
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.type === 'text') {
@@ -93,12 +96,38 @@ function lineTexts(el: Element): string[] | null {
     } else if (isElement(n)) {
       if (BLOCKS.has(n.name)) return null;
       if (n.name === 'br') parts.push('\u2028');
-      else if (!SKIP.has(n.name)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+      else if (!SKIP.has(n.name)) {
+        if (ownLines && n.parent === el) parts.push('\u2028');
+        for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+      }
     }
   }
   const joined = parts.join('');
   if (!joined.includes(':') && !joined.includes('：')) return [];
   return joined.split('\u2028').map((l) => cleanInline(l)).filter(Boolean);
+}
+
+const hasColon = (t: string) => t.includes(':') || t.includes('：');
+
+/**
+ * True when `el` holds two or more inline children that each contain a colon and no text of
+ * its own between them ("<div><span>Ort: Berlin</span> <span>Gehalt: 50k</span></div>").
+ */
+function colonSiblings(el: Element): boolean {
+  let withColon = 0;
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      if ((c as { data: string }).data.trim()) return false;
+    } else if (isElement(c) && !BLOCKS.has(c.name)) {
+      if (c.name === 'br') continue;
+      const t = textOf(c, 300);
+      if (!hasColon(t)) return false;
+      // A label element alone ("<b>Location:</b> Berlin") is one pair, not a row of them.
+      if (/^[^:：]*[:：]\s*$/.test(t)) return false;
+      withColon++;
+    }
+  }
+  return withColon >= 2;
 }
 
 /** Short own text of an element that might be a label ("Location", "勤務地", "الراتب :"). */
@@ -183,7 +212,8 @@ export function collectLabels(root: AnyNode): LabelHits {
           if (rtl && add(out, rtl[2]!, rtl[1]!, el)) hit = true;
         }
       }
-      if (!hit && lines.length === 0) {
+      // A colon inside the value ("Job Posting Nov 17, 2026, 9:00:00 AM") is no pair: try the label child.
+      if (!hit) {
         // Most leaves are prose: only a short element, or one that starts with a short child, can hold a label.
         const own = shortText(el);
         if (own !== undefined && labelField(own)) {

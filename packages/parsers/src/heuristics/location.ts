@@ -4,6 +4,7 @@
  * @module
  */
 import type { Location, WorkplaceType } from '@jobkit/core';
+import { normalizeCountry } from '../normalize/countries.js';
 import { parseLocation } from '../normalize/index.js';
 import { Ballot } from './candidates.js';
 import { inChrome, inline, type Page } from './page.js';
@@ -20,6 +21,19 @@ export interface LocationResult {
   text?: string;
   locations?: Location[];
   workplaceType?: WorkplaceType;
+}
+
+/**
+ * "United States-Ohio-Columbus", "Canada-Alberta-Calgary" (Taleo and other Oracle career sites):
+ * country, region and city joined by hyphens, widest first; read back as "Columbus, Ohio, United
+ * States". Only when the first part is a country, so "Baden-Baden" or "Saint-Denis" stay whole.
+ */
+export function countryFirst(text: string): string {
+  if (text.length > 120 || text.includes(',')) return text;
+  const parts = text.split('-').map((p) => p.trim());
+  if (parts.length < 2 || parts.length > 4 || parts.some((p) => p.length < 2)) return text;
+  if (!normalizeCountry(parts[0]!) || normalizeCountry(text)) return text;
+  return parts.reverse().join(', ');
 }
 
 export function extractLocation(page: Page, chips: readonly Chip[], hints: readonly string[]): LocationResult {
@@ -52,7 +66,7 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
   for (const h of hints) ballot.add(h, 3, 'title');
   const best = ballot.best(2);
   if (!best) return {};
-  let parsed = parseLocation(best.text);
+  let parsed = parseLocation(countryFirst(best.text));
   // A street address: "г. Екатеринбург, ул. Шейнкмана, д. 22", "台北市大安區復興南路一段390號".
   const parts = splitTrimmed(best.text, ',');
   if (!parsed.locations.some((l) => l.country || l.region) && parts.length >= 2 && /\d/.test(parts.slice(1).join(' ')) && !/\d/.test(parts[0]!)) {

@@ -17,9 +17,9 @@ const SALARY_SELECTORS = ['[class*="salary" i]', '[class*="compensation" i]', '[
  * could only end where an earlier one could, so scanning stays linear.
  */
 const SALARY_AT =
-  /(?:(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|MXN|SEK|PLN)\b)\s?\d[\d.,\s]*\d?\s?[kKmM]?\b(?:\s?(?:-|–|—|to|bis|à|a|hasta)\s?(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR)\b)?\s?\d[\d.,\s]*\d?\s?[kKmM]?\b)?(?:\s?(?:USD|EUR|GBP|CHF|€|\$))?|\d[\d.,]*\s?[kK]?\s?(?:-|–|—|bis|à|a)\s?\d[\d.,]*\s?[kK]?\s?(?:€|EUR|USD|\$|£|GBP|CHF)|\d[\d.,]*\s?[kK]?\s?(?:€|EUR))(?:[^.\n]{0,40}?\b(?:per|a|an|\/|pro|par|al|por|brutto|gross|jährlich|annual|annuel|anual|yearly))?(?:\s?(?:year|yr|annum|hour|hr|month|jahr|stunde|monat|an|mois|heure|año|mes|hora))?/iy;
+  /(?:(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|INR|MXN|SEK|NOK|DKK|PLN|CZK|HUF|RON|AED|SAR|QAR|KWD|BHD|OMR|JOD|EGP|MAD|ZAR|NGN|KES|SGD|HKD|MYR|PHP|IDR|THB|VND|PKR|LKR|BDT|CNY|RMB|JPY|KRW|TWD|BRL|ARS|CLP|COP|PEN|TRY|RUB|UAH|ILS)\b)\s?\d[\d.,\s]*\d?\s?[kKmM]?\b(?:\s?(?:-|–|—|to|bis|à|a|hasta)\s?(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR)\b)?\s?\d[\d.,\s]*\d?\s?[kKmM]?\b)?(?:\s?(?:USD|EUR|GBP|CHF|€|\$))?|\d[\d.,]*\s?[kK]?\s?(?:-|–|—|bis|à|a)\s?\d[\d.,]*\s?[kK]?\s?(?:€|EUR|USD|\$|£|GBP|CHF)|\d[\d.,]*\s?[kK]?\s?(?:€|EUR))(?:[^.\n]{0,40}?\b(?:per|a|an|\/|pro|par|al|por|brutto|gross|jährlich|annual|annuel|anual|yearly))?(?:\s?(?:year|yr|annum|hour|hr|month|jahr|stunde|monat|an|mois|heure|año|mes|hora))?/iy;
 /** Where {@link SALARY_AT} can begin: a currency sign or code, or a digit. */
-const SALARY_START = /[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|MXN|SEK|PLN)\b|\d/gi;
+const SALARY_START = /[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|INR|MXN|SEK|NOK|DKK|PLN|CZK|HUF|RON|AED|SAR|QAR|KWD|BHD|OMR|JOD|EGP|MAD|ZAR|NGN|KES|SGD|HKD|MYR|PHP|IDR|THB|VND|PKR|LKR|BDT|CNY|RMB|JPY|KRW|TWD|BRL|ARS|CLP|COP|PEN|TRY|RUB|UAH|ILS)\b|\d/gi;
 const isAmountChar = (ch: string | undefined) => ch !== undefined && ((ch >= '0' && ch <= '9') || ch === '.' || ch === ',');
 
 /** The leftmost salary in `text`, as a non-sticky exec of {@link SALARY_AT} would find it. */
@@ -40,15 +40,21 @@ function findSalary(text: string): RegExpExecArray | null {
   return null;
 }
 
+/** Currency signs used by several countries. */
+const SHARED_SIGN = /[$¥]|\bkr\b/i;
+
 /** A salary from labelled text (the whole value) or from running text (the first money amount). */
-export function salaryFrom(text: string, labelled = false): Salary | undefined {
+export function salaryFrom(text: string, labelled = false, country?: string): Salary | undefined {
   const m = labelled ? null : findSalary(text);
   if (!m && !labelled) return undefined;
   const source = m ? m[0] : text.slice(0, 200);
   const after = m ? text.slice(m.index + m[0].length, m.index + m[0].length + 30) : '';
   // The amount's own line around it ("RAL 28.000 - 32.000 €", "$19,850.00 MXN", "… bruto per
   // maand"): parseSalary reads pay words, currency codes and periods there and picks the pay figure.
-  const parsed = (m ? parseSalary(lineAround(text, m.index, m.index + m[0].length)) : null) ?? parseSalary(source);
+  // The page's country only settles a sign several currencies share ("$", "kr", "¥"); it never
+  // turns a bare grade number ("E 13 TV-L", "livello 6") into money.
+  const options = country && SHARED_SIGN.test(text) ? { country } : {};
+  const parsed = (m ? parseSalary(lineAround(text, m.index, m.index + m[0].length), options) : null) ?? parseSalary(source, options);
   if (!parsed || (parsed.min === null && parsed.max === null)) return undefined;
   const values = [parsed.min, parsed.max].filter((v): v is number => v !== null);
   if (values.some((v) => v < 5)) return undefined;
@@ -102,21 +108,25 @@ function labelledValue(text: string): string {
   return `${signed[0]} - ${signed[signed.length - 1]} ${unit}`.trim();
 }
 
-export function extractSalary(page: Page, chips: readonly Chip[], description: string): Salary | undefined {
+/**
+ * `country` (ISO 3166-1 alpha-2: the page's ccTLD or `lang` region, else the posting's place)
+ * settles a shared sign: `$` on a Canadian page is CAD, on an Australian one AUD.
+ */
+export function extractSalary(page: Page, chips: readonly Chip[], description: string, country?: string): Salary | undefined {
   for (const hit of page.labels.get('salary') ?? []) {
     const value = labelledValue(hit.lines.find((l) => /\d/.test(l)) ?? hit.value);
     // The label states what the parser needs ("Sueldo mensual", "RAL", "Salario bruto anual").
-    const s = salaryFrom(`${hit.label.slice(0, 60)}: ${value}`, true) ?? salaryFrom(value, true);
+    const s = salaryFrom(`${hit.label.slice(0, 60)}: ${value}`, true, country) ?? salaryFrom(value, true, country);
     if (s) return withConventions(s, `${hit.label} ${hit.value}`);
   }
   const marked = firstText(page, SALARY_SELECTORS, 3, 160);
-  const fromMarkup = marked ? salaryFrom(marked.text, true) : undefined;
+  const fromMarkup = marked ? salaryFrom(marked.text, true, country) : undefined;
   if (fromMarkup) return withConventions(fromMarkup, marked!.text);
   for (const c of chips) {
     if (c.kind !== 'salary') continue;
-    const s = salaryFrom(c.text, true);
+    const s = salaryFrom(c.text, true, country);
     if (s) return withConventions(s, c.text);
   }
-  const inText = salaryFrom(description.slice(0, 20_000));
+  const inText = salaryFrom(description.slice(0, 20_000), false, country);
   return inText ? withConventions(inText) : undefined;
 }

@@ -44,6 +44,8 @@ const ODD_SPACE = /[\t\n\r\f\v\u00a0\u200b-\u200f]| {2}/;
 
 export function foldWords(text: string): string {
   let t = text.toLowerCase();
+  // Turkish "İ" lower-cases to "i" plus a combining dot: "İlan tarihi" must meet "ilan tarihi".
+  if (t.includes('\u0307')) t = t.replace(/\u0307/g, '');
   // Most texts need neither pass; testing first saves the allocations.
   if (ARABIC.test(t)) {
     t = t
@@ -123,8 +125,24 @@ function lookupLabel(label: string): LabelField | undefined {
     const hit = LABEL_INDEX.get(words.slice(0, n).join(' '));
     if (hit) return hit;
   }
+  // "Consolidated salary", "Primary location", "Posting end date": a qualifier or two before a
+  // known label. One-word endings too vague to carry the field ("date", "type") do not count.
+  if (words.length <= 4 && !LEAD_STOP.has(words[0]!)) {
+    for (let n = Math.min(2, words.length - 1); n >= 1; n--) {
+      const tail = words.slice(words.length - n).join(' ');
+      if (n === 1 && VAGUE_TAILS.has(tail)) continue;
+      const hit = LABEL_INDEX.get(tail);
+      if (hit && hit !== 'title' && hit !== 'apply') return hit;
+    }
+  }
   return undefined;
 }
+
+/** Headings such as "About the company" or "Our location" are sections, not labels. */
+const LEAD_STOP = new Set(['about', 'our', 'the', 'your', 'über', 'unser', 'unsere', 'notre', 'nos', 'votre', 'nuestra', 'nuestro', 'sobre', 'a', 'à', 'la', 'le', 'de', 'die', 'der', 'das', 'il', 'lo', 'onze', 'het', 'o', 'nasza', 'nasze', 'other', 'more', 'similar', 'related', 'no', 'not']);
+
+/** Words that are labels alone but say too little as the last word of a longer label. */
+const VAGUE_TAILS = new Set(['date', 'datum', 'fecha', 'data', 'type', 'post', 'job', 'role', 'title', 'rate', 'team', 'hours', 'office', 'contract', 'closing', 'closes', 'expires', 'posted', 'published', 'function', 'category', 'position', 'apply', 'remote', 'country', 'region', 'address', 'city', 'pay', 'dates', 'schedule', 'employment', 'commitment', 'tenure', 'engagement', 'publicado', 'pubblicato', 'geplaatst', 'veröffentlicht', 'publié', 'local', 'sede', 'regime', 'contrato', 'umowa', 'uren', 'orario', 'termine', 'frist', 'prazo', 'cierre', 'vigencia', 'plaats', 'luogo', 'adres', 'adresse', 'adresa', 'lieu', 'ort']);
 
 /** The text starts with an apply call to action in any language ("Apply now", "Jetzt bewerben", "立即申请", "قدم الآن"). */
 export const APPLY_RE = new RegExp(`^[^\\p{L}\\p{N}]{0,3}(?:${wordMatcher(all('apply')).source})`, 'iu');
@@ -140,6 +158,15 @@ export const LOGIN_RE = wordMatcher(all('login'));
 
 /** A dead/closed-posting phrase. */
 export const NOT_FOUND_RE = wordMatcher(all('notFound'));
+
+/** Labels too vague to introduce a date in running text ("a termine", "prazo determinado"). */
+const NOT_PROSE_CUES = new Set(['date', 'data', 'termine', 'frist', 'prazo', 'cierre', 'closing', 'closes', 'vigencia', 'datum', 'fecha', 'dates', 'zeitraum', 'regime', 'posted', 'published', 'publicado', 'publié', 'pubblicato', 'geplaatst', 'dodano', 'diposting', 'cập nhật', 'advertised']);
+const proseCues = (field: 'validThrough' | 'datePosted') =>
+  LANGUAGES.flatMap((l) => [...(l.labels[field] ?? []), ...(field === 'validThrough' ? (l.deadline ?? []) : [])]).filter((w) => !NOT_PROSE_CUES.has(foldWords(w)));
+/** A phrase of running text that introduces the closing date ("Applications close", "Bewerbungsfrist", "截止日期"). */
+export const DEADLINE_CUE_RE = wordMatcher(proseCues('validThrough'));
+/** A phrase of running text that introduces the posting date ("Date posted", "Publicado el", "发布日期"). */
+export const POSTED_CUE_RE = wordMatcher(proseCues('datePosted'));
 
 /** Whole-heading phrases of listings (folded). */
 const LISTING_SET = new Set(all('listing').map(foldWords));

@@ -11,10 +11,11 @@ export const sv: LanguageVocabulary = {
     workplace: ['distansarbete', 'arbetsplats'],
     salary: ['lön', 'löneform', 'månadslön', 'timlön', 'ersättning'],
     datePosted: ['publicerad', 'publiceringsdatum', 'publicerat'],
-    validThrough: ['sista ansökningsdag', 'sista ansökningsdatum', 'ansök senast', 'ansökan senast'],
+    validThrough: ['sista ansökningsdag', 'sista ansökningsdatum', 'ansök senast', 'ansökan senast', 'sista dag att ansöka'],
     department: ['avdelning', 'team'],
     experience: ['erfarenhet', 'arbetslivserfarenhet'],
     education: ['utbildning', 'utbildningsnivå'],
+    apply: ['ansökan', 'så ansöker du'],
   },
   apply: ['sök tjänsten', 'ansök', 'ansök nu', 'sök jobbet', 'skicka ansökan'],
   vacancy: ['lediga jobb', 'vi söker', 'tjänst', 'ledig tjänst', 'arbetsuppgifter'],
@@ -33,4 +34,5 @@ export const sv: LanguageVocabulary = {
   atEmployer: ['hos'],
   about: ['om'],
   genericHeadings: ['om jobbet'],
+  deadline: ['ansök senast', 'sista ansökningsdag', 'senast den'],
 };

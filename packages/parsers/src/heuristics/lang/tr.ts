@@ -7,7 +7,7 @@ export const tr: LanguageVocabulary = {
     title: ['pozisyon', 'pozisyon adı', 'iş unvanı', 'unvan'],
     company: ['şirket', 'firma', 'işveren', 'kurum', 'şirket adı'],
     location: ['konum', 'lokasyon', 'şehir', 'çalışma yeri', 'iş yeri', 'adres', 'il'],
-    employment: ['çalışma şekli', 'istihdam türü', 'çalışma türü', 'iş tipi', 'çalışma tercihi'],
+    employment: ['çalışma şekli', 'istihdam türü', 'çalışma türü', 'iş tipi', 'çalışma tercihi', 'çalışma tipi', 'pozisyon tipi'],
     workplace: ['çalışma modeli', 'çalışma tercihi'],
     salary: ['maaş', 'ücret', 'maaş aralığı', 'brüt maaş'],
     datePosted: ['yayın tarihi', 'yayınlanma tarihi', 'ilan tarihi', 'güncelleme tarihi'],
@@ -38,4 +38,5 @@ export const tr: LanguageVocabulary = {
   notFound: ['sayfa bulunamadı', 'ilan yayından kaldırıldı', 'ilan süresi doldu'],
   about: ['hakkında'],
   genericHeadings: ['ilan detayı', 'iş ilanı detayı'],
+  deadline: ['son başvuru tarihi', 'son başvuru'],
 };

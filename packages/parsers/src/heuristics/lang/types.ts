@@ -49,6 +49,11 @@ export interface LanguageVocabulary {
   atEmployer?: readonly string[];
   /** Words of "About <Employer>" headings ("About", "Über", "À propos de"). */
   about?: readonly string[];
+  /**
+   * Phrases of running text right before the closing date ("applications close", "reageren kan
+   * tot", "candidaturas até"). Multi-word `validThrough` labels count as such phrases too.
+   */
+  deadline?: readonly string[];
   /** Generic headings that are not a title ("Job details", "تفاصيل الوظيفة"). */
   genericHeadings?: readonly string[];
 }

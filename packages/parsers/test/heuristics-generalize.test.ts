@@ -1,0 +1,111 @@
+/**
+ * Families of pages without structured data that real sites write in many variants: label rows
+ * of inline spans, labels with a qualifier ("Consolidated salary"), closing dates stated in a
+ * sentence, Taleo's "Country-Region-City", a shared "$" on a non-US page, a colon inside a value,
+ * Turkish dotted capitals. Each page here is a small hand-written fixture (synthetic), not a
+ * corpus page.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseJobPage } from '../src/index.js';
+import { LANGUAGES, labelField } from '../src/heuristics/lang/index.js';
+import { countryFirst } from '../src/heuristics/location.js';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+const html = (lang: string, title: string, body: string) =>
+  `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><header><nav><a href="/">Home</a></nav></header><main>${body}</main><footer>© 2026</footer></body></html>`;
+const parse = (page: string, url: string) => parseJobPage(page, { url, now: NOW });
+
+describe('label–value families', () => {
+  it('splits a row of inline spans that each hold "Label：value"', () => {
+    const page = html(
+      'zh-CN',
+      '仓库管理员-人才招聘-某某物流有限公司',
+      '<h1>仓库管理员</h1><div class="info"><span>工作地点：江苏省苏州市</span><span>薪资：5000-8000元/月</span><span>发布日期：2026-11-12</span></div><h3>岗位职责</h3><p>负责仓库收发货及盘点工作。</p>',
+    );
+    const job = parse(page, 'https://www.mouwuliu.example.cn/job/12').job!;
+    expect(job.salary).toMatchObject({ min: 5000, max: 8000, currency: 'CNY', period: 'month' });
+    expect(job.datePosted).toBe('2026-11-12');
+    expect(job.locations[0]?.raw).not.toContain('薪资');
+  });
+
+  it('reads labels with a qualifier before a known label, but not section headings', () => {
+    expect(labelField('Consolidated salary')).toBe('salary');
+    expect(labelField('Primary Location')).toBe('location');
+    expect(labelField('Start date')).toBeUndefined();
+    expect(labelField('About the company')).toBeUndefined();
+  });
+
+  it('folds the Turkish dotted capital İ so "İlan tarihi" is a known label', () => {
+    expect(labelField('İlan tarihi:')).toBe('datePosted');
+  });
+
+  it('keeps a label whose value holds a colon ("Job Posting Nov 17, 2026, 9:00:00 AM")', () => {
+    const page = html(
+      'en',
+      'Job Description - Night Nurse (2600123)',
+      '<h1>Night Nurse</h1><table><tr><td><span class="subtitle">Primary Location</span><span> Canada-Alberta-Calgary</span></td></tr><tr><td><span class="subtitle">Job Posting</span><span> Nov 17, 2026, 9:00:00 AM</span></td></tr><tr><td><span class="subtitle">Unposting Date</span><span> Dec 3, 2026, 11:59:00 PM</span></td></tr></table><p>Wage: $41.20 per hour.</p><p>Provide nursing care on the night shift in a busy ward.</p><a href="/apply?job=2600123">Apply Online</a>',
+    );
+    const job = parse(page, 'https://health-example.taleo.net/careersection/ex/jobdetail.ftl?job=2600123').job!;
+    expect(job.datePosted?.slice(0, 10)).toBe('2026-11-17');
+    expect(job.validThrough?.slice(0, 10)).toBe('2026-12-03');
+    expect(job.locations[0]).toMatchObject({ city: 'Calgary', country: 'CA' });
+    // "$" on a Canadian posting is Canadian dollars.
+    expect(job.salary).toMatchObject({ min: 41.2, currency: 'CAD', period: 'hour' });
+  });
+});
+
+describe('dates in running text', () => {
+  it('reads a closing date stated in a sentence, in several languages', () => {
+    const cases: Array<[string, string, string, string, string]> = [
+      ['nl', 'https://www.bakkerij-voorbeeld.nl/vacatures/bakker', 'Bakker (32-40 uur)', '<p>Locatie: Utrecht</p><p>Salaris: € 2.700 - € 3.100 bruto per maand</p><p>Je bakt brood en banket in onze ambachtelijke bakkerij.</p><p>Solliciteren? Mail je cv. Reageren kan tot 12 december 2026.</p><a href="/vacatures/bakker/solliciteer">Solliciteer nu</a>', '2026-12-12'],
+      ['en-NZ', 'https://www.orchard-example.co.nz/careers/picker', 'Orchard Hand', '<p>Location: Hastings</p><p>Pay: $26.50 per hour</p><p>Picking, pruning and thinning across our apple blocks.</p><p>Applications close Friday 18 December 2026.</p><a href="/careers/picker/apply">Apply now</a>', '2026-12-18'],
+      ['pt', 'https://www.quinta-exemplo.pt/carreiras/adegueiro', 'Adegueiro (m/f)', '<p>Local: Régua</p><p>Remuneração: 1.100 € brutos/mês</p><p>Apoio à adega durante a vindima.</p><p>Candidaturas até 31/01/2027 para rh@quinta-exemplo.pt</p><a href="/carreiras/adegueiro/candidatura">Candidatar</a>', '2027-01-31'],
+    ];
+    for (const [lang, url, title, body, day] of cases) {
+      const job = parse(html(lang, `${title} – Example`, `<h1>${title}</h1>${body}`), url).job;
+      expect(job, url).toBeTruthy();
+      expect(job!.validThrough?.slice(0, 10), url).toBe(day);
+    }
+  });
+
+  it('does not take a duration after a deadline word for a date', () => {
+    const page = html('en', 'Packer – Careers – Example Foods', '<h1>Packer</h1><p>Location: Leeds</p><p>Salary: £24,000 per year</p><p>We work to tight deadlines within 14 days of each order. Full-time role in our packing hall.</p><a href="/careers/packer/apply">Apply now</a>');
+    const job = parse(page, 'https://www.examplefoods.example/careers/packer').job;
+    expect(job).toBeTruthy();
+    expect(job!.validThrough).toBeNull();
+  });
+});
+
+describe('salary families', () => {
+  it('reads an amount with a currency code in running text (AED, NZD, SGD…)', () => {
+    const page = html('en', 'Line Cook – Careers – Palm Kitchen', '<h1>Line Cook</h1><p>Dubai · Full-time</p><div class="description"><p>We cook Levantine food for 400 guests a day in our central kitchen and two branches.</p><ul><li>3 years in a busy kitchen</li><li>Food safety certificate</li><li>Salary AED 6,000 – 7,500 per month, visa provided</li></ul></div><a href="/careers/line-cook/apply">Apply</a>');
+    expect(parse(page, 'https://www.palmkitchen.example/careers/line-cook').job?.salary).toMatchObject({ min: 6000, max: 7500, currency: 'AED', period: 'month' });
+  });
+
+  it('never turns a pay grade into money when the page country is known', () => {
+    const page = html('de', 'Sachbearbeiter:in – Karriere – Stadtwerke Beispiel', '<h1>Sachbearbeiter:in (m/w/d)</h1><p>Entgelt: E 9 TVöD</p><p>Bewerbungsfrist: 10.12.2026</p><p>Wir suchen Verstärkung für die Verwaltung.</p>');
+    const job = parse(page, 'https://www.stadtwerke-beispiel.de/karriere/sachbearbeitung').job!;
+    expect(job.salary).toBeNull();
+    expect(job.validThrough).toBe('2026-12-10');
+  });
+});
+
+describe('location shapes', () => {
+  it('reads "Country-Region-City" widest first, and leaves hyphenated place names whole', () => {
+    expect(countryFirst('United States-Ohio-Columbus')).toBe('Columbus, Ohio, United States');
+    expect(countryFirst('Baden-Baden')).toBe('Baden-Baden');
+    expect(countryFirst('Winston-Salem, NC')).toBe('Winston-Salem, NC');
+  });
+});
+
+describe('vocabularies the issue requires', () => {
+  const REQUIRED = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'pl', 'zh', 'ja', 'ar', 'ru', 'hi', 'ko', 'th'];
+  const FIELDS = ['title', 'company', 'location', 'salary', 'employment', 'workplace', 'datePosted', 'validThrough', 'apply'] as const;
+  it.each(REQUIRED)('%s has labels for every field, apply words and workplace words', (code) => {
+    const lang = LANGUAGES.find((l) => l.code === code);
+    expect(lang, code).toBeDefined();
+    for (const f of FIELDS) expect(lang!.labels[f]?.length ?? 0, `${code} ${f}`).toBeGreaterThan(0);
+    expect(lang!.apply.length).toBeGreaterThan(0);
+    for (const w of ['remote', 'hybrid', 'onsite'] as const) expect(lang!.workplace[w]?.length ?? 0, `${code} ${w}`).toBeGreaterThan(0);
+  });
+});
