@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getAtsPlatform } from '../src/ats/registry.js';
 import { secureUrl } from '../src/boards/urls.js';
-import { count, flag, id, idOrUrl, label, list, num, obj, objOr, required, rowsOf, text, toFlag, toId, toLabel, toNumber, toWhen, when } from '../src/boards/rows.js';
+import { count, flag, id, idOrUrl, label, list, num, obj, objOr, required, rowsOf, text, toFlag, toId, toLabel, toNumber, toRemote, toWhen, when } from '../src/boards/rows.js';
+
+describe('toRemote', () => {
+  it('reads flags, and the words vendors put where a remote flag belongs', () => {
+    for (const v of [true, 1, 'true', 'yes', 'Remote', ' fully remote ', 'REMOTE']) expect(toRemote(v), String(v)).toBe(true);
+    for (const v of [false, 0, 'false', 'no', 'On-site', 'onsite', 'Office']) expect(toRemote(v), String(v)).toBe(false);
+    for (const v of [null, undefined, '', 'hybrid', 'sometimes', 2, {}, []]) expect(toRemote(v), String(v)).toBeUndefined();
+  });
+});
 
 describe('coercing primitives', () => {
   it('flags', () => {

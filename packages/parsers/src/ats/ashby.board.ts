@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, toDraft } from '../boards/map.js';
 import { parseSalary } from '../normalize/salary.js';
-import { envelope, flag, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
+import { envelope, flag, id, idOrUrl, keep, label, list, num, obj, objOr, remote, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -38,7 +38,7 @@ const Job = z.looseObject({
   publishedDate: when,
   secondaryLocations: list(objOr('location', { location: label, address: Address })),
   address: Address,
-  isRemote: flag,
+  isRemote: remote,
   workplaceType: text,
   publishedAt: when,
   isListed: flag,

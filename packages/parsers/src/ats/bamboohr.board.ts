@@ -9,7 +9,7 @@ import type { WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson, mapLimit } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
-import { count, envelope, flag, id, idOrUrl, keep, label, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { count, envelope, id, idOrUrl, keep, label, obj, remote, required, rowsOf, text, when } from '../boards/rows.js';
 import { jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -21,7 +21,7 @@ const Item = z.looseObject({
   employmentStatusLabel: label,
   location: Loc,
   atsLocation: Loc,
-  isRemote: flag,
+  isRemote: remote,
   // "0" on-site, "1" remote, "2" hybrid; sometimes a number.
   locationType: text,
 });

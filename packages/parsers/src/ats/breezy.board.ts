@@ -7,7 +7,7 @@ import type { WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
-import { bare, flag, id, idOrUrl, keep, label, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { bare, id, idOrUrl, keep, label, obj, remote, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -27,7 +27,7 @@ const Job = z.looseObject({
   url: text,
   published_date: when,
   type: Named,
-  location: obj({ city: label, state: Named, country: Named, name: label, is_remote: flag }),
+  location: obj({ city: label, state: Named, country: Named, name: label, is_remote: remote }),
   department: label,
   salary: label,
   company: obj({ name: text }),

@@ -8,7 +8,7 @@ import type { Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
-import { envelope, flag, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
+import { envelope, flag, id, idOrUrl, keep, label, list, num, obj, objOr, remote, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -25,7 +25,7 @@ const Offer = z.looseObject({
   country: label,
   postal_code: text,
   locations: list(objOr('name', { name: label, city: label, state: label, country: label, country_code: text })),
-  remote: flag,
+  remote,
   hybrid: flag,
   on_site: flag,
   department: label,
@@ -39,6 +39,7 @@ const Offer = z.looseObject({
   company_name: text,
   status: text,
 });
+const HIDDEN = new Set(['draft', 'closed', 'archived', 'internal']);
 const Response = envelope('offers', z.looseObject({ offers: rowsOf(Offer, { what: 'offers', check: (o) => idOrUrl([o.id, o.slug], [o.careers_url, o.careers_apply_url]) }) }));
 
 export const recruiteeBoard: BoardClient = {
@@ -48,7 +49,8 @@ export const recruiteeBoard: BoardClient = {
     const origin = new URL(apiUrl).origin;
     const data = await fetchJson(ctx, apiUrl, Response);
     const rows = keep(ctx, data.offers);
-    const offers = rows.filter((o) => !o.status || o.status === 'published');
+    // Only the states Recruitee documents as not public are left out; an unknown status is not a reason to lose a job.
+    const offers = rows.filter((o) => !HIDDEN.has(o.status?.toLowerCase() ?? ''));
     const drafts = offers.slice(0, ctx.maxJobs).map((o) => {
       const listed = o.locations.map((l) => place({ city: l.city, region: l.state, country: l.country_code ?? l.country, raw: l.city || l.state || l.country ? undefined : l.name }));
       const locations = (listed.length ? listed : [place({ city: o.city, region: o.state_name, country: o.country_code ?? o.country, postalCode: o.postal_code })]).filter(

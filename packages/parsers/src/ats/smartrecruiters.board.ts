@@ -9,7 +9,7 @@ import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson, mapLimit } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
-import { count, envelope, flag, id, idOrUrl, keep, label, obj, rowsOf, text, when } from '../boards/rows.js';
+import { count, envelope, flag, id, idOrUrl, keep, label, obj, remote, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -18,12 +18,12 @@ const MAX_PAGES = 500;
 /** Fields the list and the detail share; a list row may carry only its id (the detail has the rest). */
 const fields = {
   id,
-  name: text,
+  name: label,
   postingUrl: text,
   // The API's own link to the posting (`…/postings/{id}`): its last segment is the id when `id` is missing.
   ref: text,
   releasedDate: when,
-  location: obj({ city: label, region: label, country: label, postalCode: text, remote: flag, hybrid: flag, fullLocation: text }),
+  location: obj({ city: label, region: label, country: label, postalCode: text, remote, hybrid: flag, fullLocation: text }),
   department: label,
   typeOfEmployment: label,
   company: obj({ name: text }),

@@ -7,7 +7,7 @@ import type { Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
-import { envelope, flag, id, idOrUrl, keep, label, list, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
+import { envelope, flag, id, idOrUrl, keep, label, list, obj, objOr, remote, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, listedOn, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -26,10 +26,10 @@ const Job = z.looseObject({
   // Rows without a shortcode may carry Workable's other id.
   id,
   employment_type: text,
-  telecommuting: flag,
+  telecommuting: remote,
   // Newer Workable responses: `workplace` ("remote" | "hybrid" | "on_site") and a `remote` flag.
   workplace: text,
-  remote: flag,
+  remote,
   department: label,
   url: text,
   shortlink: text,
@@ -41,7 +41,7 @@ const Job = z.looseObject({
   state: label,
   locations: list(objOr('name', { name: label, country: label, countryCode: text, country_code: text, city: label, region: label, hidden: flag })),
   // Older widget/SPI responses nest one location, with `telecommuting` inside it.
-  location: obj({ country: label, country_code: text, countryCode: text, city: label, region: label, zip_code: text, telecommuting: flag }),
+  location: obj({ country: label, country_code: text, countryCode: text, city: label, region: label, zip_code: text, telecommuting: remote }),
   description: text,
   requirements: text,
   benefits: text,

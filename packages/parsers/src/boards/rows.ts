@@ -102,6 +102,21 @@ export function toWhen(v: unknown): string | number | undefined {
   return EPOCH.test(t) ? Number(t) : t;
 }
 
+/**
+ * A remote flag (`isRemote`, `telecommuting`, `is_remote`): {@link toFlag}, and a word where the
+ * flag belongs: `"Remote"`/`"fully remote"` → true, `"on-site"`/`"onsite"`/`"office"` → false.
+ */
+export function toRemote(v: unknown): boolean | undefined {
+  const f = toFlag(v);
+  if (f !== undefined || typeof v !== 'string') return f;
+  const t = v.trim().toLowerCase();
+  if (t === 'remote' || t === 'fully remote' || t === 'full remote' || t === 'remote only') return true;
+  if (t === 'onsite' || t === 'on-site' || t === 'on site' || t === 'office' || t === 'in office') return false;
+  return undefined;
+}
+
+/** Optional remote flag (see {@link toRemote}). Never fails. */
+export const remote = z.unknown().optional().transform(toRemote);
 /** Optional text (see {@link toText}). Never fails. */
 export const text = z.unknown().optional().transform(toText);
 /** Optional boolean (see {@link toFlag}). Never fails. */
