@@ -557,7 +557,9 @@ function context(tokens: readonly Token[], g: Group): Context {
     if (t.kind === NUM) break;
     const w = t.text;
     if (PAY_WORDS.has(w)) {
-      pay = true;
+      // "signing stipend of $30,000", "referral pay": the pay word names something else.
+      if (tokens[k - 1]?.kind === WORD && NOT_PAY_WORDS.has(tokens[k - 1]!.text)) negative = true;
+      else pay = true;
       break;
     }
     if (seen < 5 && NOT_PAY_WORDS.has(w)) {
@@ -695,19 +697,30 @@ function globalPeriod(tokens: readonly Token[]): SalaryPeriod | null {
     const t = tokens[k]!;
     if (t.kind === NUM) continue;
     const strong = strongPeriod(t.text);
-    if (strong && t.text !== 'pa' && t.text !== 'ral' && t.text !== 'ctc') return strong;
+    // "Annual bonus up to 15%", "annual leave": the period word qualifies another noun.
+    const qualified = tokens[k + 1]?.kind === WORD && (NOT_PAY_WORDS.has(tokens[k + 1]!.text) || NOT_PERIOD_NOUNS.has(tokens[k + 1]!.text));
+    if (strong && t.text !== 'pa' && t.text !== 'ral' && t.text !== 'ctc' && !qualified) return strong;
     if (UNIT_PERIOD.has(t.text)) {
       const prev = tokens[k - 1];
       if (prev && (prev.text === '/' || (PER_WORDS.has(prev.text) && prev.text !== 'a' && prev.text !== 'the' && prev.text !== 'in'))) {
-        // "40 hours per week", "4 days/week", "20 – 40 per week" after "hours": about time, not pay.
+        // "40 hours per week", "4 days/week", "20 – 40 per week" after "hours", "two Saturdays per
+        // month": about time, not pay. Only a pay word or the amount's own unit may lead it.
         const before = tokens[k - 2];
         if (before && (before.kind === NUM || NOT_MONEY_AFTER.has(before.text))) continue;
+        if (before && before.kind === WORD && !PAY_WORDS.has(before.text) && !MULTIPLIERS.has(before.text) && !CURRENCY_WORDS[before.text] && before.text !== 'paid' && before.text !== 'earn') continue;
         return UNIT_PERIOD.get(t.text)!;
       }
     }
   }
   return null;
 }
+
+/** Nouns a period word can qualify that are not pay ("annual leave", "monthly review"). */
+const NOT_PERIOD_NOUNS: ReadonlySet<string> = new Set([
+  'leave', 'holiday', 'holidays', 'vacation', 'review', 'reviews', 'report', 'reports', 'reporting', 'budget', 'budgets',
+  'conference', 'event', 'events', 'training', 'increase', 'increases', 'raise', 'raises', 'performance', 'appraisal',
+  'plan', 'planning', 'goals', 'targets', 'meeting', 'meetings', 'audit', 'audits', 'close', 'forecast', 'subscription',
+]);
 
 /** "·13薪" / "x 14 salaries" after the group: monthly salaries per year. */
 function monthsAfter(tokens: readonly Token[], last: number): number | undefined {

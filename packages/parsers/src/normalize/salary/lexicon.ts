@@ -166,7 +166,7 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'invested', 'aum', 'ebitda', 'gmv', 'marketcap', 'fee', 'fees', 'price', 'prices', 'priced', 'cost', 'costs', 'tuition',
   'rent', 'loans', 'spend', 'spent', 'quoted', 'save', 'savings', 'discount', 'voucher', 'vouchers', 'coupon', 'refund',
   'credits', 'reimbursement', 'reimbursed', 'allowance', 'stipends', 'sacrifice', 'additional', 'donation', 'donations',
-  'fines', 'contract-value',
+  'fines', 'contract-value', 'transactions', 'transaction', 'processed',
   'prämie', 'prämien', 'umsatz', 'jahresumsatz', 'gebühr', 'gebühren', 'kosten', 'preis', 'zuschuss', 'startprämie',
   'wechselprämie', 'prime', 'primes', 'frais', 'honoraires', 'affaires', 'coût', 'prix', 'facturación', 'facturacion',
   'ventas', 'comisión', 'precio', 'coste', 'costo', 'tarifa', 'prêmio', 'faturamento', 'premio', 'fatturato',
