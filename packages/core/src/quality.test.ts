@@ -73,7 +73,6 @@ describe('scoreQuality', () => {
     ['implausible hourly', (j) => ({ ...j, salary: { min: 70_000, max: 90_000, currency: 'EUR', period: 'hour' } })],
     ['city only', (j) => ({ ...j, locations: [{ raw: 'Berlin', city: 'Berlin' }] })],
     ['city and country', (j) => ({ ...j, locations: [{ raw: 'Berlin, DE', city: 'Berlin', country: 'DE' }] })],
-    ['remote without location', (j) => ({ ...j, locations: [], workplaceType: 'remote' })],
     ['old', (j) => ({ ...j, datePosted: '2022-01-01', validThrough: null })],
     ['expired', (j) => ({ ...j, validThrough: '2024-06-01' })],
     ['future', (j) => ({ ...j, datePosted: '2024-12-01' })],
@@ -90,6 +89,23 @@ describe('scoreQuality', () => {
     expect(q.score).toBeLessThan(100);
   });
 
+  it('a remote posting needs no location', () => {
+    const q = scoreQuality({ ...complete(), locations: [], workplaceType: 'remote' }, { now });
+    expect(q.breakdown.find((r) => r.rule === 'location')!.points).toBe(10);
+    expect(q.breakdown.find((r) => r.rule === 'google-required')!.note).toBeUndefined();
+  });
+
+  it('a correct, sparse posting passes: optional fields missing cost little, required ones a lot', () => {
+    const sparse: ScorableJob = { ...complete(), salary: null, datePosted: null, validThrough: null, applyUrl: null, workplaceType: null, employmentType: [], locations: [{ raw: 'Lyon', city: 'Lyon' }], description: { html: '', text: words(40) } };
+    const s = scoreQuality(sparse, { now }).score;
+    expect(s).toBeGreaterThanOrEqual(DEFAULT_QUALITY_THRESHOLD + 10);
+    // Losing the place costs more than losing salary and date together.
+    const noPlace = scoreQuality({ ...sparse, locations: [] }, { now }).score;
+    const noSalaryDate = scoreQuality({ ...complete(), salary: null, datePosted: null }, { now }).score;
+    expect(s - noPlace).toBeGreaterThan(100 - noSalaryDate);
+    expect(scoreQuality({ ...sparse, description: { html: '', text: 'Apply now.' } }, { now }).score).toBeLessThan(s - 10);
+  });
+
   it('penalises a salary whose min is greater than its max', () => {
     const good = scoreQuality(complete(), { now });
     const bad = scoreQuality(variants[1]![1](complete()), { now });
@@ -99,10 +115,12 @@ describe('scoreQuality', () => {
     expect(bad.score).toBeLessThan(good.score);
   });
 
-  it('names the missing Google-required fields', () => {
-    const rule = scoreQuality(thin(), { now }).breakdown.find((r) => r.rule === 'google-required')!;
-    expect(rule.note).toContain('datePosted');
+  it('names the missing required fields (datePosted is scored under date)', () => {
+    const q = scoreQuality({ ...thin(), description: { html: '', text: '' } }, { now });
+    const rule = q.breakdown.find((r) => r.rule === 'google-required')!;
+    expect(rule.note).toContain('description');
     expect(rule.note).toContain('jobLocation');
+    expect(q.breakdown.find((r) => r.rule === 'date')!.note).toBe('no datePosted');
   });
 });
 
@@ -237,8 +255,13 @@ describe('confidence in the score', () => {
     expect(scoreQuality(withConfidence({ salary: { score: 0.1, reasons: ['x'] } }), { now }).score).toBeGreaterThanOrEqual(DEFAULT_QUALITY_THRESHOLD);
   });
 
-  it('confidence of a field the posting no longer has is ignored (it was dropped as invalid)', () => {
-    const q = scoreQuality(withConfidence({ salary: { score: 0.1, reasons: ['x'] } }, { ...complete(), salary: null }), { now });
-    expect(q.breakdown.some((r) => r.rule === 'confidence:salary')).toBe(false);
+  it('confidence beside an absent field is doubt that it is really absent (the page states one the parser missed)', () => {
+    const missed = withConfidence({ salary: { score: 0.2, reasons: ['not read, but the description states an amount ("3.400 € brutto")'] } }, { ...complete(), salary: null });
+    const q = scoreQuality(missed, { now });
+    const entry = q.breakdown.find((r) => r.rule === 'confidence:salary')!;
+    expect(entry.note).toMatch(/absent; not read/);
+    expect(q.score).toBeLessThan(DEFAULT_QUALITY_THRESHOLD);
+    // Absent and confidently so (or no entry at all): only the small completeness cost.
+    expect(scoreQuality(withConfidence({ salary: { score: 0.9, reasons: ['json-ld'] } }, { ...complete(), salary: null }), { now }).score).toBe(scoreQuality({ ...complete(), salary: null }, { now }).score);
   });
 });

@@ -40,76 +40,92 @@ const JUNK_TITLE = /^(careers?|jobs?|home|apply|404|not found|page not found|log
 
 type Rule = (job: ScorableJob, now: Date) => QualityRuleResult;
 
+/** Scripts written without spaces between words (a "word" is about two characters there). */
+const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Words of a text, spaceless scripts counted as one word per two letters (linear). */
+function wordCount(text: string): number {
+  if (!text) return 0;
+  const spaced = text.split(/\s+/).filter(Boolean).length;
+  if (!SPACELESS.test(text.slice(0, 500))) return spaced;
+  return Math.max(spaced, Math.round(text.replace(/[^\p{L}]/gu, '').length / 2));
+}
+
+/*
+ * Completeness weighs what a posting cannot do without (title, employer, description, place:
+ * 40 + 20 + 10 points) far above optional fields: a posting that leaves out a salary or a date
+ * the page never stated loses 4 and 4 points, so a correct, sparse posting clears 70 and what
+ * keeps a posting out is doubt about what it has (the confidence deductions below).
+ */
 const rules: Rule[] = [
-  // Google for Jobs required properties: title, description, datePosted, hiringOrganization, jobLocation (or remote).
+  // The properties a posting is useless without (Google for Jobs also requires datePosted; it is scored under `date`).
   (job) => {
     const missing: string[] = [];
     if (!job.title.trim()) missing.push('title');
     if (!job.description.text.trim()) missing.push('description');
-    if (!job.datePosted) missing.push('datePosted');
     if (!job.company.name.trim()) missing.push('hiringOrganization');
     if (job.locations.length === 0 && job.workplaceType !== 'remote') missing.push('jobLocation');
-    const points = Math.round(30 * (1 - missing.length / 5));
-    return { rule: 'google-required', points, max: 30, note: missing.length ? `missing: ${missing.join(', ')}` : undefined };
+    const points = 40 - 10 * missing.length;
+    return { rule: 'google-required', points, max: 40, note: missing.length ? `missing: ${missing.join(', ')}` : undefined };
   },
   (job) => {
     const text = job.description.text.trim();
-    const words = text ? text.split(/\s+/).length : 0;
-    let points = words >= 150 ? 20 : words >= 80 ? 15 : words >= 30 ? 8 : words > 0 ? 3 : 0;
-    let note = `${words} words`;
+    const words = wordCount(text);
+    let points = words >= 80 ? 20 : words >= 30 ? 18 : words >= 15 ? 14 : words > 0 ? 3 : 0;
+    let note = words >= 80 ? undefined : `${words} words`;
     const letters = text.replace(/[^\p{L}]/gu, '').length;
     if (text.length > 0 && letters / text.length < 0.5) {
       points = Math.min(points, 5);
-      note += '; mostly non-letters';
+      note = `${words} words; mostly non-letters`;
     }
     if (/lorem ipsum/i.test(text)) {
       points = 0;
-      note += '; placeholder text';
+      note = `${words} words; placeholder text`;
     }
     return { rule: 'description', points, max: 20, note };
   },
   (job) => {
     const s = job.salary;
-    if (!s || (s.min === null && s.max === null)) return { rule: 'salary', points: 0, max: 15, note: 'no salary' };
-    let points = 8;
+    // Optional: most postings state none, and one the page never gave is right to have none.
+    if (!s || (s.min === null && s.max === null)) return { rule: 'salary', points: 6, max: 10, note: 'no salary' };
     const notes: string[] = [];
-    if (s.min !== null && s.max !== null && s.min > s.max) {
-      notes.push('min > max');
-      return { rule: 'salary', points: 2, max: 15, note: notes.join('; ') };
-    }
-    if (s.currency) points += 3;
+    if (s.min !== null && s.max !== null && s.min > s.max) return { rule: 'salary', points: 1, max: 10, note: 'min > max' };
+    let points = 6;
+    if (s.currency) points += 2;
     else notes.push('no currency');
     if (s.period) {
       const [lo, hi] = PERIOD_BOUNDS[s.period];
       const scale = s.currency && SMALL_UNIT.has(s.currency) ? 200 : 1;
       const values = [s.min, s.max].filter((v): v is number => v !== null);
       const implausible = values.some((v) => v < lo || v > hi * scale);
-      if (implausible) notes.push(`implausible for a ${s.period}`);
-      else points += 4;
+      if (implausible) {
+        notes.push(`implausible for a ${s.period}`);
+        points -= 3;
+      } else points += 2;
     } else notes.push('no period');
-    return { rule: 'salary', points, max: 15, note: notes.length ? notes.join('; ') : undefined };
+    return { rule: 'salary', points, max: 10, note: notes.length ? notes.join('; ') : undefined };
   },
   (job) => {
     if (job.locations.length === 0) {
       return job.workplaceType === 'remote'
-        ? { rule: 'location', points: 10, max: 15, note: 'remote without a location' }
-        : { rule: 'location', points: 0, max: 15, note: 'no location' };
+        ? { rule: 'location', points: 10, max: 10, note: undefined }
+        : { rule: 'location', points: 3, max: 10, note: 'no location' };
     }
+    // A recognised city or country is what matters; a region or postal code adds little.
     const scored = job.locations.map((l) => ({
-      points: (l.country ? 6 : 0) + (l.city ? 6 : 0) + (l.region || l.postalCode ? 3 : 0),
+      points: (l.city || l.country ? 7 : 3) + (l.city && l.country ? 2 : 0) + (l.region || l.postalCode ? 1 : 0),
       missing: [!l.country && 'country', !l.city && 'city', !(l.region || l.postalCode) && 'region/postal code'].filter(Boolean),
     }));
     const best = scored.reduce((a, b) => (b.points > a.points ? b : a));
-    // Every withheld point gets a note, so a 12/15 location says what it lacks.
+    // Every withheld point gets a note, so a 9/10 location says what it lacks.
     return {
       rule: 'location',
-      points: Math.min(15, best.points),
-      max: 15,
-      note: best.points < 15 ? `partly parsed: no ${best.missing.join(', ')}` : undefined,
+      points: Math.min(10, best.points),
+      max: 10,
+      note: best.points < 10 ? `partly parsed: no ${best.missing.join(', ')}` : undefined,
     };
   },
   (job, now) => {
-    if (!job.datePosted) return { rule: 'date', points: 0, max: 10, note: 'no datePosted' };
+    if (!job.datePosted) return { rule: 'date', points: 8, max: 10, note: 'no datePosted' };
     const posted = Date.parse(job.datePosted);
     const ageDays = (now.getTime() - posted) / 86_400_000;
     if (ageDays < -2) return { rule: 'date', points: 2, max: 10, note: 'datePosted in the future' };
@@ -244,7 +260,7 @@ const TRUNCATED = /(?:…|\.\.\.)$/;
 /** A place appended to a role with a comma or "in" (checked against the posting's own places only). */
 const PLACE_TAIL = /, | (?:in|im|à|en|em|a|w) /u;
 /** Separators a page title puts between role, employer, place and site (`split` over whitespace-collapsed text, linear). */
-const SEPARATOR = / (?:[-–—@]|at|bei|chez|bij) | ?[|·•] ?/u;
+const SEPARATOR = / (?:[-–—@]|at|bei|chez|bij) | ?[|·•｜] ?/u;
 
 /** The brand of a URL's domain: `jobs.acme-robotics.co.uk` → `acme robotics`. */
 function domainBrand(url: string | undefined): string | undefined {
@@ -298,12 +314,15 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
     const isSite = (x: string) => same(x, brand) || (brand !== undefined && foldedNoSpace(x).startsWith(foldedNoSpace(brand))) || sites.some((s) => same(x, s));
     if (segments.some((x) => same(x, company))) issues.push({ reason: 'holds the company name beside the role', cap: 0.3 });
     if (segments.some(isSite)) issues.push({ reason: "holds the site's name beside the role", cap: 0.3 });
-    if (segments.slice(1).some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.4 });
+    if (segments.slice(1).some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.3 });
+    // "Role - Job details", "Role | Careers", "Stellenangebot: Role", "Role - 求人情報": a page's title, not the role.
+    const generic = (x: string) => CHROME_EXACT.has(x) || SECTION_HEADINGS.has(x) || CAREERS_SUFFIX.test(x) || CAREERS_PAGE.test(x);
+    if (!segments.every(generic) && segments.some(generic)) issues.push({ reason: 'holds a generic page word (Jobs, Careers, Job details…) beside the role', cap: 0.3 });
   }
   // "Role, Leeds" / "Role in Leeds" when Leeds is the posting's own place.
   if (places.length > 0 && !issues.some((i) => i.reason.includes('place'))) {
     const tail = t.split(PLACE_TAIL).slice(1).map(fold);
-    if (tail.some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.4 });
+    if (tail.some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.3 });
   }
   if (ANNOUNCEMENT_PREFIX.test(t) || ANNOUNCEMENT_SUFFIX.test(t)) issues.push({ reason: 'announcement wording around the role', cap: 0.3 });
   // A sentence, not a name: many words ending in a full stop, or the department the posting belongs to.
@@ -340,6 +359,18 @@ function platformHiresForItself(name: string, url: string | undefined): boolean 
   }
 }
 
+/**
+ * A phrase of mostly lower-case words ("Help scale our backend services", "we build tools for
+ * teams."): names capitalise their words, bar a few particles (de, für, z o.o.). Scripts without
+ * case never match.
+ */
+function isSentence(c: string): boolean {
+  const words = c.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length < 4) return false;
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  return lower * 2 > words.length || (c.endsWith('.') && !/\b(?:inc|ltd|co|corp|s\.a|o\.o|n\.v|b\.v|ag|e\.v)\.$/i.test(c) && words.length >= 6);
+}
+
 /** Bad shapes of a company name that need no page to see (placeholders, chrome, a board's name or slogan). Linear, capped at 300 characters. */
 export function companyShapeIssues(company: string, context: Omit<ShapeContext, 'company'> = {}): ShapeIssue[] {
   const c = company.slice(0, SHAPE_CHARS).trim();
@@ -351,23 +382,31 @@ export function companyShapeIssues(company: string, context: Omit<ShapeContext, 
   if (PLATFORM_NAMES.has(f) && !platformHiresForItself(f, context.url)) issues.push({ reason: 'a job board or ATS, not the employer', cap: 0.1 });
   if ((c.match(SLOGAN_WORDS)?.length ?? 0) >= 2) issues.push({ reason: "a site's slogan", cap: 0.1 });
   if (isCounter(c)) issues.push({ reason: 'a counter', cap: 0.1 });
+  if (isSentence(c)) issues.push({ reason: 'a sentence, not a name', cap: 0.2 });
   return issues;
 }
 
-/** Points a field can lose when it is not trusted; required fields (Google for Jobs) weigh most. */
+/**
+ * Points a field can lose when it is not trusted (at confidence 0; linear up to {@link TRUSTED}).
+ * Every field a reader checks weighs enough that one doubted at 0.2 (a salary read without a
+ * period, a salary the description states but the parser missed) takes a typical posting below
+ * 70; title and company weigh most, and under 0.35 keep the posting below 50.
+ */
 const CONFIDENCE_WEIGHTS: Record<ProvenanceField, number> = {
   title: 60,
   company: 45,
-  description: 20,
-  locations: 25,
-  datePosted: 10,
-  salary: 20,
-  employmentType: 6,
-  workplaceType: 6,
-  validThrough: 6,
-  applyUrl: 6,
+  description: 25,
+  locations: 30,
+  datePosted: 25,
+  salary: 30,
+  employmentType: 20,
+  workplaceType: 20,
+  validThrough: 20,
+  applyUrl: 20,
   department: 2,
 };
+/** Points an absent field can lose when the page seems to state it (see {@link CONFIDENCE_WEIGHTS}). */
+const MISSED_WEIGHT = 40;
 /** At or above this confidence a field costs nothing. */
 const TRUSTED = 0.75;
 /** Below this, a title or company is untrusted: the posting stays below 50 whatever else it has. */
@@ -384,8 +423,9 @@ function hasValue(job: ScorableJob, field: ProvenanceField): boolean {
 function effectiveConfidence(job: ScorableJob): Confidence {
   const out: Confidence = {};
   for (const [field, c] of Object.entries(job.confidence ?? {}) as [ProvenanceField, NonNullable<Confidence[ProvenanceField]>][]) {
-    // A field dropped after confidence was computed (it failed validation) is scored as missing, not as doubtful.
-    if (c && hasValue(job, field)) out[field] = { score: c.score, reasons: [...c.reasons] };
+    // Confidence beside no value is confidence that the posting is right to lack the field: the page
+    // states a salary the parser did not read, or a value was dropped as invalid.
+    if (c) out[field] = { score: c.score, reasons: hasValue(job, field) ? [...c.reasons] : ['absent', ...c.reasons].slice(0, 12) };
   }
   const lower = (field: ProvenanceField, issues: ShapeIssue[]) => {
     if (issues.length === 0) return;
@@ -406,7 +446,8 @@ function confidenceDeductions(job: ScorableJob, pointsSoFar: number): QualityRul
   const out: { field: ProvenanceField; points: number; note: string; untrusted: boolean }[] = [];
   for (const [field, c] of Object.entries(conf) as [ProvenanceField, NonNullable<Confidence[ProvenanceField]>][]) {
     if (!c || c.score >= TRUSTED) continue;
-    const weight = CONFIDENCE_WEIGHTS[field] ?? 0;
+    // A field the page states but the posting lacks is as wrong as a wrong value, whatever its weight.
+    const weight = Math.max(CONFIDENCE_WEIGHTS[field] ?? 0, hasValue(job, field) ? 0 : MISSED_WEIGHT);
     const points = Math.round((weight * (TRUSTED - c.score)) / TRUSTED);
     const untrusted = REQUIRED.has(field) && c.score < UNTRUSTED;
     if (points === 0 && !untrusted) continue;

@@ -131,8 +131,13 @@ describe('confidence from page evidence', () => {
 
   it('a salary without a period, or "$" read as USD on a page from another dollar country, is doubtful', () => {
     const base = { provenance: { ...draft().provenance, salary: 'heuristic' as const } };
+    const withPeriod = assessConfidence(draft({ ...base, salary: { min: 30_000, max: 34_000, currency: 'GBP', period: 'year' } }), evidence('<h1>Depot Operative</h1>')).salary!;
     const noPeriod = assessConfidence(draft({ ...base, salary: { min: 30_000, max: 34_000, currency: 'GBP', period: null } }), evidence('<h1>Depot Operative</h1>')).salary!;
-    expect(noPeriod.score).toBeLessThan(0.5);
+    expect(noPeriod.score).toBeLessThan(withPeriod.score);
+    expect(noPeriod.reasons).toContain('no pay period');
+    // A two-digit amount without a period is a number misread as pay ("GS15", "6 Wochen Urlaub").
+    const tiny = assessConfidence(draft({ ...base, salary: { min: 15, max: 15, currency: 'USD', period: null } }), evidence('<h1>Depot Operative</h1>')).salary!;
+    expect(tiny.score).toBeLessThan(0.35);
     const usdOnCa = assessConfidence(draft({ ...base, url: 'https://emplois.transport-nord.ca/poste/5', salary: { min: 24, max: 27, currency: 'USD', period: 'hour' } }), evidence('<html lang="fr-CA"><h1>Depot Operative</h1></html>')).salary!;
     expect(usdOnCa.score).toBeLessThan(0.5);
     const usdOnUs = assessConfidence(draft({ ...base, url: 'https://jobs.northline.example/p/5', salary: { min: 24, max: 27, currency: 'USD', period: 'hour' } }), evidence('<html lang="en-US"><h1>Depot Operative</h1></html>')).salary!;

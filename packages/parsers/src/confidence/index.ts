@@ -171,6 +171,9 @@ function companyConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteB
   return s;
 }
 
+/** Currencies whose units are small enough that pay amounts are ~100× larger. */
+const SMALL_UNIT = new Set(['JPY', 'KRW', 'INR', 'IDR', 'VND', 'HUF', 'CLP', 'COP', 'ISK', 'PKR', 'NGN', 'UZS', 'IRR']);
+
 /** Countries whose own currency is written "$" (ccTLD or `lang` region; `.co` is left out: startups and ATSs use it everywhere). */
 const DOLLAR_COUNTRIES = new Set(['ca', 'mx', 'au', 'nz', 'sg', 'hk', 'tw', 'ar', 'cl', 'uy', 'fj', 'jm', 'tt', 'bs', 'bb', 'bz', 'gy', 'sr', 'na', 'lr', 'bn', 'sb', 'ki', 'tv', 'nr']);
 function dollarCountry(url: string, scan: PageScan): boolean {
@@ -185,7 +188,7 @@ function dollarCountry(url: string, scan: PageScan): boolean {
 }
 
 /** Workplace words a location may be read from, in the languages the parsers read. */
-const REMOTE_PLACE = /remote|home ?office|work from home|anywhere|telearbeit|mobiles arbeiten|t[ée]l[ée]travail|remoto|teletrabajo|a distancia|zdaln|удал[её]нн|дистанц|віддален|リモート|在宅|远程|居家|재택|원격|عن بعد|ทำงานที่บ้าน/iu;
+const REMOTE_PLACE = /remote|home ?office|work from home|anywhere|virtual|virtuell|virtuel|telearbeit|mobiles arbeiten|t[ée]l[ée]travail|remoto|teletrabajo|a distancia|zdaln|удал[её]нн|дистанц|віддален|リモート|在宅|远程|居家|재택|원격|عن بعد|ทำงานที่บ้าน/iu;
 
 /** Occurrences of `needle` in `hay` (linear: one indexOf walk). */
 function occurrences(hay: string, needle: string): number {
@@ -208,6 +211,41 @@ function shownOutsideJsonLd(name: string, ev: ConfidenceEvidence): boolean {
 function warned(field: ProvenanceField, warnings: string[]): string | undefined {
   const w = warnings.find((x) => x.includes(field) || (field === 'datePosted' && /date ?posted/i.test(x)));
   return w ? w.slice(0, 120) : undefined;
+}
+
+/** Characters of the description searched for a field the parser did not read (bounded, linear). */
+const MISSED_WINDOW = 20_000;
+/** An amount next to a currency: "€ 3.400", "8 000 – 9 500 zł", "USD 120k", "22,50 $", "月給25万円", "R$ 4.500". */
+const MONEY =
+  /(?:[$€£¥₹₩₽₺₴₫฿₱]|\b(?:USD|EUR|GBP|PLN|CHF|SEK|NOK|DKK|CZK|HUF|RON|CAD|AUD|NZD|JPY|CNY|RMB|INR|BRL|MXN|ZAR|TRY|UAH|RUB|IDR|VND|THB|PHP|MYR|SGD|HKD|KRW|AED|SAR)\b|R\$|Rp\.?|Rs\.?)\s?\d|\d[\d.,\u00a0\u202f' ]{0,12}(?:[kK]\s?)?(?:[$€£¥₹₩₽₺₴₫฿₱]|(?:USD|EUR|GBP|PLN|CHF|SEK|NOK|DKK|CZK|HUF|CAD|AUD|INR|BRL|MXN|zł|zl|kr|Kč|руб|грн|円|元|만원|บาท)(?![\p{L}]))/u;
+/** Workplace words a reader takes as the posting's workplace ("Hybrid", "On-site", "Homeoffice", "リモート"). */
+const WORKPLACE_WORD = /\b(?:hybrid|hybride|híbrid[oa]|ibrido|hybrydow[a-ząęóśćżźłń]*|on-?site|vor ort|presencial|présentiel|stacjonarn[a-ząęóśćżźłń]*|fully remote|100 ?% remote|remote-first|home ?office|mobiles arbeiten|télétravail|teletrabajo|smart working|praca zdalna|thuiswerken)\b/i;
+/** The same in scripts without word boundaries a regex can see. */
+const WORKPLACE_WORD_WIDE = /гибрид|удал[её]нн|リモート|在宅勤務|ハイブリッド|远程办公|混合办公|재택|원격 근무/u;
+/** Application deadline wording; a digit must follow within a few words. */
+const DEADLINE_WORD = /\b(?:apply by|closing date|application deadline|deadline|applications? close|bewerbungsfrist|bewerbungsschluss|bewerben sie sich bis|date limite|fecha límite|plazo de (?:presentación|solicitud)|prazo|scadenza|sluitingsdatum|termin (?:składania|nadsyłania)|срок подачи|приём заявок до)\b|締切|応募期限|截止(?:日期|时间)?|마감/iu;
+
+/**
+ * Confidence that a field the posting lacks is really absent: low when the description states it
+ * in words a reader sees (an amount with a currency, a workplace word, an application deadline).
+ * Such an entry has no value beside it; `scoreQuality` reads it as a likely missed field.
+ */
+function missedFields(draft: JobDraft, out: Confidence): void {
+  const text = draft.description.text.slice(0, MISSED_WINDOW);
+  if (!text.trim()) return;
+  const quote = (m: RegExpExecArray) => text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20).replace(/\s+/g, ' ').trim();
+  if (!draft.salary && out.salary === undefined) {
+    const m = MONEY.exec(text);
+    if (m) out.salary = { score: 0.2, reasons: [`not read, but the description states an amount ("${quote(m)}")`] };
+  }
+  if (!draft.workplaceType && out.workplaceType === undefined) {
+    const m = WORKPLACE_WORD.exec(text) ?? WORKPLACE_WORD_WIDE.exec(text);
+    if (m) out.workplaceType = { score: 0.3, reasons: [`not read, but the description says "${m[0]}"`] };
+  }
+  if (!draft.validThrough && out.validThrough === undefined) {
+    const m = DEADLINE_WORD.exec(text);
+    if (m && /\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) out.validThrough = { score: 0.3, reasons: [`not read, but the description gives a deadline ("${quote(m)}")`] };
+  }
 }
 
 /**
@@ -234,23 +272,29 @@ export function assessConfidence(draft: JobDraft, evidence: ConfidenceEvidence):
       const text = draft.description.text.trim();
       const spaceless = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(text.slice(0, 500));
       const words = text.split(/\s+/, 40).length;
-      if (spaceless ? text.length < 40 : words < 15) s.cap([{ reason: `too short to be the description (${spaceless ? `${text.length} characters` : `${words} words`})`, cap: 0.3 }]);
+      if (spaceless ? text.length < 40 : words < 15) s.cap([{ reason: `too short to be the description (${spaceless ? `${text.length} characters` : `${words} words`})`, cap: 0.2 }]);
     });
   }
   if (draft.locations.length) {
     simple('locations', (s) => {
       if (draft.provenance.locations === 'heuristic' && !draft.locations.some((l) => l.city || l.country)) s.adjust(-0.1, 'place not recognised');
-      // "Remote" / "Дистанційна робота" is a workplace, not a place.
-      if (draft.locations.some((l) => !l.city && !l.country && REMOTE_PLACE.test(l.raw.slice(0, 120)))) s.cap([{ reason: 'a workplace word, not a place', cap: 0.3 }]);
+      // "Remote" / "Дистанційна робота" / "Virtual" is a workplace, not a place, whether or not it was
+      // read as a city; beside real places it is only an extra label.
+      const workplaceOnly = (l: JobDraft['locations'][number]) => (l.city ? REMOTE_PLACE.test(l.city.slice(0, 120)) : !l.country && REMOTE_PLACE.test(l.raw.slice(0, 120)));
+      if (draft.locations.every(workplaceOnly)) s.cap([{ reason: 'a workplace word, not a place', cap: 0.3 }]);
     });
   }
   if (draft.salary) {
     simple('salary', (s) => {
       const sal = draft.salary!;
       if (sal.min !== null && sal.max !== null && sal.min > sal.max) s.adjust(-0.5, 'min > max');
-      // Calibrated on dev: amounts read without a period were rarely the stated salary.
-      if (!sal.period) s.adjust(-0.5, 'no pay period');
+      // Calibrated on dev: amounts read without a period are the stated salary about 5 times in 6
+      // (pages that state none, like US federal GS ranges), a stated one missed otherwise.
+      if (!sal.period) s.adjust(-0.15, 'no pay period');
       if (!sal.currency) s.adjust(-0.2, 'no currency');
+      // No period and a two-digit amount: a number misread as pay ("GS15", "6 Wochen"), or an hourly rate stated without its period.
+      const top = Math.max(sal.min ?? 0, sal.max ?? 0);
+      if (!sal.period && top < 100 * (sal.currency && SMALL_UNIT.has(sal.currency) ? 100 : 1)) s.cap([{ reason: 'an amount too small for a salary without a period', cap: 0.2 }]);
       // "$" read as US dollars on a page from another dollar country (Canada, Mexico, Australia…).
       if (sal.currency === 'USD' && draft.provenance.salary !== 'ats-api' && dollarCountry(draft.url, evidence.scan)) s.adjust(-0.35, '"$" read as USD on a page from another dollar country');
     });
@@ -269,6 +313,7 @@ export function assessConfidence(draft: JobDraft, evidence: ConfidenceEvidence):
   }
   if (draft.applyUrl) simple('applyUrl');
   if (draft.department) simple('department');
+  missedFields(draft, out);
   return out;
 }
 
