@@ -48,7 +48,7 @@ for (const engine of engines) {
         },
         async close() {},
       };
-      const relay = createOutboxRelay({ db, broker, topic: 't', schema, batchSize: 200, maxAttempts: 2, backoff: { baseMs: 1, maxMs: 1, jitter: 0 } });
+      const relay = createOutboxRelay({ client: db, broker, topic: 't', schema, batchSize: 200, maxAttempts: 2, backoff: { baseMs: 1, maxMs: 1, jitter: 0 } });
       await relay.runOnce();
       expect(accepted).toHaveLength(198);
       expect(new Set(accepted).size).toBe(198);
@@ -73,7 +73,7 @@ for (const engine of engines) {
         },
         async close() {},
       };
-      const relay = createOutboxRelay({ db, broker: down, topic: 't', schema, batchSize: 200, backoff: { baseMs: 60_000, maxMs: 60_000, jitter: 0 } });
+      const relay = createOutboxRelay({ client: db, broker: down, topic: 't', schema, batchSize: 200, backoff: { baseMs: 60_000, maxMs: 60_000, jitter: 0 } });
       expect(await relay.runOnce()).toBe(0);
       expect(calls).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(201)) + 2);
       const rows = (await db.query<{ attempts: number; status: string; last_error: string | null }>(`SELECT attempts, status, last_error FROM ${schema}.outbox`)).rows;

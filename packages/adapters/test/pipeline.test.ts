@@ -74,10 +74,10 @@ describe('pipeline on PGlite outbox + memory broker + embedded search + chDB', (
     const db = fromPglite(lite);
     const schema = newSchema();
     await migrate(db, { schema });
-    const store = createPostgresJobStore({ db, schema, outbox: true });
+    const store = createPostgresJobStore({ client: db, schema, outbox: true });
     const broker = createMemoryBroker();
     const topic = `jobs-${schema}`;
-    const relay = createOutboxRelay({ db, broker, topic, schema, pollIntervalMs: 20 });
+    const relay = createOutboxRelay({ client: db, broker, topic, schema, pollIntervalMs: 20 });
     const search = createEmbeddedSearchIndex();
     await search.ensureSchema();
     const analytics = createClickHouseAnalytics({ client: chdb, database: schema });
@@ -148,7 +148,7 @@ describe('pipeline on PGlite outbox + memory broker + embedded search + chDB', (
     const db = fromPglite(lite);
     const schema = newSchema();
     await migrate(db, { schema });
-    const store = createPostgresJobStore({ db, schema });
+    const store = createPostgresJobStore({ client: db, schema });
     const search = createEmbeddedSearchIndex();
     const concurrency = 4;
     const pipeline = createPipeline({
@@ -159,7 +159,7 @@ describe('pipeline on PGlite outbox + memory broker + embedded search + chDB', (
       analytics: createMemoryAnalytics(),
       concurrency,
       now: NOW,
-      queue: (runId) => createPostgresQueue({ db, schema, name: `crawl:${runId}` }),
+      queue: (runId) => createPostgresQueue({ client: db, schema, name: `crawl:${runId}` }),
     });
     const controller = new AbortController();
     let stored = 0;
@@ -171,7 +171,7 @@ describe('pipeline on PGlite outbox + memory broker + embedded search + chDB', (
     expect(first.aborted).toBe(true);
     expect(first.jobs.created).toBeGreaterThanOrEqual(20);
     expect(first.jobs.created).toBeLessThan(60);
-    const stats = await createPostgresQueue({ db, schema, name: `crawl:${runId}` }).stats();
+    const stats = await createPostgresQueue({ client: db, schema, name: `crawl:${runId}` }).stats();
     expect(stats.active).toBe(0); // claims released, none stuck
     // No half-written batch: what was reported created is exactly what is stored.
     expect((await store.stats()).total).toBe(first.jobs.created);

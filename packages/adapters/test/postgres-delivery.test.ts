@@ -97,14 +97,14 @@ for (const engine of engines) {
         const { db, schema } = await engine.fresh();
         await expect(
           db.transaction(async (tx) => {
-            await createPostgresJobStore({ db: tx, schema, outbox: true }).upsertJobs([contractJob(1)]);
+            await createPostgresJobStore({ client: tx, schema, outbox: true }).upsertJobs([contractJob(1)]);
             throw new Error('rollback');
           }),
         ).rejects.toThrow('rollback');
         expect((await db.query(`SELECT 1 FROM ${schema}.jobs`)).rowCount).toBe(0);
         expect((await db.query(`SELECT 1 FROM ${schema}.outbox`)).rowCount).toBe(0);
 
-        const store = createPostgresJobStore({ db, schema, outbox: true });
+        const store = createPostgresJobStore({ client: db, schema, outbox: true });
         await store.upsertJobs([contractJob(1), contractJob(2)], { boardKey: 'b' });
         await store.upsertJobs([contractJob(1), contractJob(2, { title: 'Changed' })], { boardKey: 'b' });
         await store.markMissing({ boardKey: 'b', seenUrlHashes: [contractJob(2).urlHash] });
@@ -126,7 +126,7 @@ for (const engine of engines) {
         const got = await collect(broker, 'events');
         const events = [ev('a', 1), ev('b', 1), ev('a', 2), ev('a', 3), ev('b', 2)];
         await db.transaction((tx) => enqueueOutbox(tx, events, { schema }));
-        const relay = createOutboxRelay({ db, broker, schema, topic: 'events', batchSize: 2 });
+        const relay = createOutboxRelay({ client: db, broker, schema, topic: 'events', batchSize: 2 });
         expect((await relay.metrics()).pendingCount).toBe(5);
         let total = 0;
         for (let i = 0; i < 10; i++) total += await relay.runOnce();
@@ -157,7 +157,7 @@ for (const engine of engines) {
           enqueueOutbox(tx, [ev('a', 1, 'test.flaky'), ev('a', 2), ev('b', 1), ev('b', 2)], { schema }),
         );
         const relay = createOutboxRelay({
-          db,
+          client: db,
           broker,
           schema,
           topicFor: (e) => (e.type === 'test.flaky' ? 'flaky' : 'ok-topic'),
@@ -195,7 +195,7 @@ for (const engine of engines) {
           close: inner.close.bind(inner),
         };
         await db.transaction((tx) => enqueueOutbox(tx, Array.from({ length: 60 }, (_, i) => ev(`agg${i % 7}`, i)), { schema }));
-        const relay = createOutboxRelay({ db, broker, schema, topic: 'tpc', batchSize: 10, pollIntervalMs: 20 });
+        const relay = createOutboxRelay({ client: db, broker, schema, topic: 'tpc', batchSize: 10, pollIntervalMs: 20 });
         relay.start();
         await sleep(50);
         await relay.stop();
@@ -214,7 +214,7 @@ for (const engine of engines) {
         const { db, schema } = await engine.fresh();
         const broker = createMemoryBroker();
         const got = await collect(broker, 'tpc');
-        const relay = createOutboxRelay({ db, broker, schema, topic: 'tpc', pollIntervalMs: 60_000 });
+        const relay = createOutboxRelay({ client: db, broker, schema, topic: 'tpc', pollIntervalMs: 60_000 });
         relay.start();
         await sleep(300);
         await db.transaction((tx) => enqueueOutbox(tx, [ev('x', 1)], { schema }));
@@ -307,7 +307,7 @@ for (const engine of engines) {
         const { db, schema } = await engine.fresh();
         // Forward crash: the log write after "charge" fails as if the process died there.
         const effects: string[] = [];
-        const real = createPostgresSagaLog({ db, schema });
+        const real = createPostgresSagaLog({ client: db, schema });
         const crashing: SagaLog = {
           ...real,
           async stepCompleted(id, index, step, ctx) {
@@ -330,7 +330,7 @@ for (const engine of engines) {
         expect((await real.get('comp'))?.status).toBe('compensation_failed');
         await db.query(`UPDATE ${schema}.sagas SET status = 'compensating' WHERE saga_id = 'comp'`);
 
-        const restarted = createPostgresSagaLog({ db, schema });
+        const restarted = createPostgresSagaLog({ client: db, schema });
         const outcomes = await resumeSagas(restarted, { order: makeSteps(effects), refund: makeSteps(effects2, { failAt: 'notify' }) });
         expect(outcomes.get('fwd')?.status).toBe('completed');
         expect(outcomes.get('comp')?.status).toBe('compensated');
@@ -364,7 +364,7 @@ for (const engine of engines) {
 
       it('rejects a late complete from an expired lease and counts the lost attempt', async () => {
         const { db, schema } = await engine.fresh();
-        const q = createPostgresQueue({ db, schema, name: 'lease', leaseMs: 150 });
+        const q = createPostgresQueue({ client: db, schema, name: 'lease', leaseMs: 150 });
         await q.enqueue({});
         const [first] = await q.claim();
         await sleep(250);
@@ -379,7 +379,7 @@ for (const engine of engines) {
 
       it('retries with backoff, dead-letters after maxAttempts and redrives', async () => {
         const { db, schema } = await engine.fresh();
-        const q = createPostgresQueue({ db, schema, name: 'dlq', maxAttempts: 2, backoff: { baseMs: 1, maxMs: 1, jitter: 0 } });
+        const q = createPostgresQueue({ client: db, schema, name: 'dlq', maxAttempts: 2, backoff: { baseMs: 1, maxMs: 1, jitter: 0 } });
         const id = await q.enqueue({ poison: true });
         const [a] = await q.claim();
         expect(await q.fail(a!, new Error('bad 1'))).toBe('retry');
@@ -396,7 +396,7 @@ for (const engine of engines) {
 
       it('dead-letters a job whose holder died on its last attempt', async () => {
         const { db, schema } = await engine.fresh();
-        const q = createPostgresQueue({ db, schema, name: 'die', maxAttempts: 1, leaseMs: 100 });
+        const q = createPostgresQueue({ client: db, schema, name: 'die', maxAttempts: 1, leaseMs: 100 });
         await q.enqueue({});
         await q.claim();
         await sleep(200);

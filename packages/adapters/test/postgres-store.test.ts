@@ -19,7 +19,7 @@ const lite = new PGlite();
 const schemaName = () => `jk_test_${randomBytes(5).toString('hex')}`;
 runJobStoreContract({
   name: 'pglite',
-  create: () => createPostgresJobStore({ db: fromPglite(lite), schema: schemaName(), batchSize: 250 }),
+  create: () => createPostgresJobStore({ client: fromPglite(lite), schema: schemaName(), batchSize: 250 }),
 });
 
 const pool = url ? new pg.Pool({ connectionString: url, max: 4 }) : null;
@@ -37,6 +37,6 @@ runJobStoreContract({
   create: () => {
     const schema = schemaName();
     schemas.push(schema);
-    return createPostgresJobStore({ db: fromPg(pool!), schema, batchSize: 250 });
+    return createPostgresJobStore({ client: fromPg(pool!), schema, batchSize: 250 });
   },
 });

@@ -71,7 +71,7 @@ const sqlEngine = (name: string, skip: false | string, db: () => SqlExecutor): E
     const schema = newSchema();
     if (name === 'postgres') pgSchemas.push(schema);
     await migrate(db(), { schema });
-    const store = createPostgresJobStore({ db: db(), schema, outbox: true });
+    const store = createPostgresJobStore({ client: db(), schema, outbox: true });
     const outboxJobIds = async () =>
       (await db().query<{ aggregate_id: string }>(`SELECT aggregate_id FROM ${schema}.outbox ORDER BY seq`)).rows.map((r) => r.aggregate_id);
     return { store, outboxJobIds };
@@ -141,7 +141,7 @@ describe('Postgres/PGlite store: refused rows the text rules do not cover', () =
       const batch = jobs.map((j, i) => (i === 123 ? { ...j, datePosted: new Date(-8_000_000_000_000_000).toISOString() } : j));
       // The caller's transaction survives the refused row (a savepoint per attempt) and commits the rest with its own write.
       const r = await db().transaction(async (tx) => {
-        const res = await createPostgresJobStore({ db: tx, schema, outbox: true, batchSize: 100 }).upsertJobs(batch);
+        const res = await createPostgresJobStore({ client: tx, schema, outbox: true, batchSize: 100 }).upsertJobs(batch);
         await tx.query(`CREATE TABLE ${schema}.caller_marker (x int)`);
         return res;
       });
@@ -171,7 +171,7 @@ describe('Postgres/PGlite store: refused rows the text rules do not cover', () =
       const jobs = Array.from({ length: 1000 }, (_, i) => contractJob(80_000 + i));
       const dirty = (i: number) => i % 10 === 3;
       const batch = jobs.map((j, i) => (dirty(i) ? { ...j, company: { ...j.company, name: i % 20 === 3 ? `Nul\u0000${i}` : `Half\udc00${i}` } } : j));
-      const r = await createPostgresJobStore({ db: counting, schema, outbox: true, batchSize: 250, concurrency: 1, autoMigrate: false }).upsertJobs(batch);
+      const r = await createPostgresJobStore({ client: counting, schema, outbox: true, batchSize: 250, concurrency: 1, autoMigrate: false }).upsertJobs(batch);
       expect(r.rejected).toHaveLength(100);
       expect(r.rejected!.map((x) => x.job.id)).toEqual(jobs.filter((_, i) => dirty(i)).map((j) => j.id));
       expect(r.rejected![0]!.reason).toMatch(/company\.name holds a NUL byte/);

@@ -66,7 +66,7 @@ describe('crawl workers in-process (memory broker + PGlite)', () => {
     const schema = newSchema();
     await setup(db, schema);
     const broker = createMemoryBroker();
-    const store = createPostgresJobStore({ db, schema, outbox: true });
+    const store = createPostgresJobStore({ client: db, schema, outbox: true });
     const make = () =>
       createWorker({
         broker,

@@ -5,4 +5,4 @@
  * @module @jobkit/adapters/embedded-search
  */
 export { createEmbeddedSearchIndex } from './search-index.js';
-export type { EmbeddedSearchIndexOptions } from './search-index.js';
+export type { EmbeddedSearchIndex, EmbeddedSearchIndexOptions } from './search-index.js';

@@ -93,11 +93,19 @@ function collect(state: State, candidates: ArrayLike<number> | null, f: Normaliz
   return matched.subarray(0, found);
 }
 
+/** The embedded search index: the `SearchIndex` port with `migrate()`, the adapters' one name for schema setup. */
+export interface EmbeddedSearchIndex extends SearchIndex {
+  /** Nothing to create in memory; kept so code written for any adapter runs unchanged. */
+  migrate(): Promise<void>;
+  /** @deprecated Renamed `migrate()`, as in every adapter; kept while the `SearchIndex` port names it. */
+  ensureSchema(): Promise<void>;
+}
+
 /**
  * Create an in-memory search index. Data lives in the process; use Typesense
  * (`@jobkit/adapters/typesense`) when several processes must share an index.
  */
-export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = {}): SearchIndex {
+export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = {}): EmbeddedSearchIndex {
   const name = options.name ?? 'embedded-search';
   const compactAfter = options.compactAfterDeletes ?? 1000;
   const wantHighlights = options.highlights ?? true;
@@ -209,11 +217,14 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
     return { docs: [] as number[], score: null, terms: new Set<string>(), matched: new Int32Array(0), dropped: [] as string[] };
   };
 
+  const ready = async () => {
+    assertOpen();
+  };
+
   return {
     name,
-    async ensureSchema() {
-      assertOpen();
-    },
+    migrate: ready,
+    ensureSchema: ready,
 
     async upsert(jobs) {
       assertOpen();

@@ -179,13 +179,16 @@ interface RequestState {
   retries: number;
 }
 
+/** The guarded HTTP fetcher (the `Fetcher` port). It builds its own connection pool and closes it in `close()`. */
+export type HttpFetcher = Fetcher;
+
 /**
  * Create the guarded HTTP fetcher.
  * @example
  * const fetcher = createHttpFetcher({ hostConcurrency: 2 });
  * const page = await fetchOk(fetcher, 'https://boards.example.com/acme');
  */
-export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
+export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
     throw new JobkitError('INVALID_ARGUMENT', `[${SOURCE}] invalid options: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });

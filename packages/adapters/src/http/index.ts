@@ -6,7 +6,7 @@
  * @module @jobkit/adapters/http
  */
 export { createHttpFetcher, DEFAULT_USER_AGENT, CROSS_ORIGIN_HEADERS } from './fetcher.js';
-export type { HttpFetcherOptions, HttpRobotsOptions } from './fetcher.js';
+export type { HttpFetcher, HttpFetcherOptions, HttpRobotsOptions } from './fetcher.js';
 export { detectCharset } from './charset.js';
 export { parseRetryAfter } from './rate-limit.js';
 export type { FetchEvent, FetchOptions, FetchResult, Fetcher } from '@jobkit/core';

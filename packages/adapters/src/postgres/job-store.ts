@@ -31,14 +31,13 @@ import {
   type PreparedJob,
 } from '@jobkit/core/adapter-kit';
 import { sqlState, type PostgresExecutor } from './executor.js';
+import { clientCloser, takeClient, type PostgresOwnedClientOptions } from './client-options.js';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 import { enqueueOutbox } from './outbox.js';
 
 const WHERE = 'adapters/postgres/job-store';
 
-export interface PostgresJobStoreOptions {
-  /** From `fromPg`, `fromPglite` or `connectPostgres`; may be bound to the caller's transaction. */
-  db: SqlExecutor;
+export interface PostgresJobStoreOptions extends PostgresOwnedClientOptions {
   /** @default 'jobkit' */
   schema?: string;
   /** Write `job.created` / `job.updated` / `job.removed` to the outbox with the rows. @default false */
@@ -192,12 +191,15 @@ function engineReason(error: unknown): string {
  */
 const ISOLATION_BUDGET = 512;
 
+/** The Postgres/PGlite job store (the `JobStore` port). */
+export type PostgresJobStore = JobStore;
+
 /** Create a Postgres/PGlite job store. Tables come from `migrate()` (run automatically by default). */
-export function createPostgresJobStore(options: PostgresJobStoreOptions): JobStore {
-  if (!options?.db) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] db is required`);
+export function createPostgresJobStore(options: PostgresJobStoreOptions): PostgresJobStore {
+  const db = takeClient(options, WHERE);
+  const closeClient = clientCloser(db, options);
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const s = schemaIdent(schema);
-  const db = options.db;
   const batchSize = options.batchSize ?? (db.dialect === 'pglite' ? 1000 : 5000);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] batchSize must be a positive integer`);
   const concurrency = db.inTransaction || db.dialect === 'pglite' ? 1 : (options.concurrency ?? 2);
@@ -531,6 +533,7 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): JobSto
     },
     async close() {
       closed = true;
+      await closeClient();
     },
   };
 }

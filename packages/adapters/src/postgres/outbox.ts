@@ -21,6 +21,7 @@ import {
 } from '@jobkit/core';
 import { backoffDelay, type BackoffOptions } from '@jobkit/core/adapter-kit';
 import type { PostgresExecutor } from './executor.js';
+import { takeClient, type PostgresClientOptions } from './client-options.js';
 import { DEFAULT_SCHEMA, schemaIdent } from './migrations.js';
 
 const WHERE = 'adapters/postgres/outbox';
@@ -70,8 +71,7 @@ export async function enqueueOutbox(tx: SqlExecutor, events: readonly EventEnvel
   return events.map((e) => e.id);
 }
 
-export interface OutboxRelayOptions {
-  db: SqlExecutor;
+export interface OutboxRelayOptions extends PostgresClientOptions {
   broker: Broker;
   /** Topic for every event (or use `topicFor`). */
   topic?: string;
@@ -129,11 +129,12 @@ export interface OutboxRelay extends OutboxRelayHandle {
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const opts = RelayOptionsSchema.safeParse(options);
   if (!opts.success) throw invalidArgument(WHERE, `invalid relay options: ${opts.error.message}`, opts.error);
-  if (!options.db || !options.broker) throw invalidArgument(WHERE, 'db and broker are required');
+  const db = takeClient(options, WHERE);
+  if (!options.broker) throw invalidArgument(WHERE, 'broker is required');
   if (!options.topic && !options.topicFor) throw invalidArgument(WHERE, 'pass `topic` or `topicFor`');
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const s = schemaIdent(schema);
-  const { db, broker } = options;
+  const { broker } = options;
   const batchSize = options.batchSize ?? 100;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const leaseMs = options.leaseMs ?? 30_000;

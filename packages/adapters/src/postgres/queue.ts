@@ -18,12 +18,12 @@ import {
   type WorkQueue,
 } from '@jobkit/core';
 import { backoffDelay, type BackoffOptions } from '@jobkit/core/adapter-kit';
+import { clientCloser, takeClient, type PostgresOwnedClientOptions } from './client-options.js';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 
 const WHERE = 'adapters/postgres/queue';
 
-export interface PostgresQueueOptions {
-  db: SqlExecutor;
+export interface PostgresQueueOptions extends PostgresOwnedClientOptions {
   /** Queue name; many queues share one table. */
   name: string;
   /** @default 'jobkit' */
@@ -114,8 +114,9 @@ const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}
 export function createPostgresQueue<P = unknown>(options: PostgresQueueOptions): PostgresQueue<P> {
   const parsed = OptionsSchema.safeParse(options ?? {});
   if (!parsed.success) throw invalidArgument(WHERE, `invalid queue options: ${parsed.error.message}`, parsed.error);
-  if (!options.db) throw invalidArgument(WHERE, 'db is required');
-  const { db, name } = options;
+  const db = takeClient(options, WHERE);
+  const closeClient = clientCloser(db, options);
+  const { name } = options;
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const s = schemaIdent(schema);
   const leaseMs = options.leaseMs ?? 30_000;
@@ -255,6 +256,7 @@ export function createPostgresQueue<P = unknown>(options: PostgresQueueOptions):
     },
     async close() {
       closed = true;
+      await closeClient();
     },
   };
   return queue;

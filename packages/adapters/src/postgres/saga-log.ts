@@ -3,10 +3,10 @@
  * @module
  */
 import { JobkitError, type SagaLog, type SagaRecord, type SagaStatus, type SqlExecutor } from '@jobkit/core';
+import { takeClient, type PostgresClientOptions } from './client-options.js';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 
-export interface PostgresSagaLogOptions {
-  db: SqlExecutor;
+export interface PostgresSagaLogOptions extends PostgresClientOptions {
   /** @default 'jobkit' */
   schema?: string;
   /** Run `migrate()` before first use. @default true */
@@ -23,10 +23,12 @@ interface SagaRow {
   compensated: number[] | null;
 }
 
+/** The Postgres/PGlite saga log (the `SagaLog` port). */
+export type PostgresSagaLog = SagaLog;
+
 /** Saga log in the `sagas` / `saga_steps` tables. */
-export function createPostgresSagaLog(options: PostgresSagaLogOptions): SagaLog {
-  if (!options?.db) throw new JobkitError('INVALID_ARGUMENT', '[adapters/postgres/saga-log] db is required');
-  const { db } = options;
+export function createPostgresSagaLog(options: PostgresSagaLogOptions): PostgresSagaLog {
+  const db = takeClient(options, 'adapters/postgres/saga-log');
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const s = schemaIdent(schema);
   let ready: Promise<unknown> | null = options.autoMigrate === false ? Promise.resolve() : null;

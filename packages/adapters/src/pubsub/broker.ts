@@ -14,10 +14,14 @@ import { ALREADY_EXISTS, WHERE, brokerError, grpcCode, parse } from './errors.js
 import { DLQ_DELIVERY_COUNT, DLQ_SOURCE_SUBSCRIPTION, NAME, OptionsSchema, PublishMessageSchema, SubscribeOptionsSchema } from './options.js';
 import type { PubSubBrokerOptions } from './options.js';
 
-/** Create a `Broker` on Google Cloud Pub/Sub (or its emulator). */
-export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
+/** The Pub/Sub broker: the `Broker` port plus `ensureSubscription` for producers that start first. */
+export interface PubSubBroker extends Broker {
+  /** Create `subscription` on `topic` (per `autoCreate`) with the subscribe options' server-side settings. */
   ensureSubscription(topic: string, subscription: string, options?: SubscribeOptions): Promise<void>;
-} {
+}
+
+/** Create a `Broker` on Google Cloud Pub/Sub (or its emulator). */
+export function createPubSubBroker(options: PubSubBrokerOptions): PubSubBroker {
   const opts = parse(OptionsSchema, options, 'options');
   const client = opts.client;
   const topicPrefix = opts.topicPrefix ?? '';
@@ -377,6 +381,7 @@ export function createPubSubBroker(options: PubSubBrokerOptions): Broker & {
       await Promise.allSettled([...pendingPublishes]);
       await Promise.allSettled([...topics.values()].map((t) => t.flush()));
       closed = true;
+      if (opts.ownsClient) await client.close?.().catch((e: unknown) => results.push({ status: 'rejected', reason: brokerError('closing the client failed', e) }));
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
     },

@@ -43,6 +43,8 @@ export interface PubSubTopicLike {
 export interface PubSubLike {
   topic(name: string, options?: Record<string, unknown>): PubSubTopicLike;
   subscription(name: string, options?: Record<string, unknown>): PubSubSubscriptionLike;
+  /** Closed by the broker's `close()` only when it owns the client (`ownsClient`). */
+  close?(): Promise<void>;
 }
 
 /** Milliseconds as a protobuf `Duration`. */

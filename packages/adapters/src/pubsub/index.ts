@@ -7,5 +7,6 @@
  * @module @jobkit/adapters/pubsub
  */
 export { createPubSubBroker } from './broker.js';
+export type { PubSubBroker } from './broker.js';
 export type { PubSubBrokerOptions } from './options.js';
 export type { PubSubLike, PubSubMessageLike, PubSubSubscriptionLike, PubSubTopicLike } from './client.js';

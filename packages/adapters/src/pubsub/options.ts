@@ -13,6 +13,11 @@ export const NAME = /^[A-Za-z][A-Za-z0-9\-_.~+%]{2,254}$/;
 export interface PubSubBrokerOptions {
   /** A `new PubSub({ projectId })` instance (it honours `PUBSUB_EMULATOR_HOST`). */
   client: PubSubLike;
+  /**
+   * Close `client` at the end of `close()` (a `PubSub` instance has a `close`).
+   * @default false (the caller created the client, the caller closes it)
+   */
+  ownsClient?: boolean;
   /** Prepended to every topic name, e.g. `prod-`. @default '' */
   topicPrefix?: string;
   /** Prepended to every subscription name. @default topicPrefix */
@@ -52,6 +57,7 @@ export const OptionsSchema = z.object({
     (v) => typeof v === 'object' && v !== null && typeof (v as PubSubLike).topic === 'function' && typeof (v as PubSubLike).subscription === 'function',
     'client must be a PubSub instance',
   ),
+  ownsClient: z.boolean().optional(),
   topicPrefix: z.string().optional(),
   subscriptionPrefix: z.string().optional(),
   autoCreate: z.boolean().optional(),

@@ -19,6 +19,8 @@ export interface TypesenseClientLike {
       delete(query?: { filter_by?: string }): Promise<unknown>;
     };
   };
+  /** Closed by `close()` only when the index owns the client (`ownsClient`). */
+  close?(): unknown;
   /** `POST /multi_search` (the client's `multiSearch.perform`); without it the searches go one by one. */
   multiSearch?: {
     perform(request: { searches: Record<string, unknown>[] }, common?: Record<string, unknown>): Promise<unknown>;

@@ -7,7 +7,7 @@
  * @module @jobkit/adapters/typesense
  */
 export { createTypesenseSearchIndex } from './search-index.js';
-export type { TypesenseSearchIndexOptions } from './search-index.js';
+export type { TypesenseSearchIndex, TypesenseSearchIndexOptions } from './search-index.js';
 export type { TypesenseClientLike } from './client.js';
 export { typesenseCollectionSchema } from './schema.js';
 export type { TypesenseCollectionSchema, TypesenseField } from './schema.js';

@@ -48,6 +48,11 @@ export interface TypesenseSearchIndexOptions extends TypesenseQueryOptions {
   maxRetries?: number;
   /** First retry delay, doubled each attempt. @default 200 */
   retryDelayMs?: number;
+  /**
+   * Close the client in `close()` (when it has a `close`; the `typesense` client has none today).
+   * @default true for the client built from `url`, false for one passed in (the caller owns it)
+   */
+  ownsClient?: boolean;
   /** Reported as {@link SearchIndex.name}. @default 'typesense' */
   name?: string;
 }
@@ -62,8 +67,16 @@ const OptionsSchema = z
   })
   .passthrough();
 
-/** Create a Typesense-backed search index. Call `ensureSchema()` once before the first upsert. */
-export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions): SearchIndex {
+/** The Typesense search index: the `SearchIndex` port with `migrate()`, the adapters' one name for schema setup. */
+export interface TypesenseSearchIndex extends SearchIndex {
+  /** Create the collection when it is missing (idempotent). Call once before the first upsert. */
+  migrate(): Promise<void>;
+  /** @deprecated Renamed `migrate()` (the same function), as in every adapter; kept while the `SearchIndex` port names it. */
+  ensureSchema(): Promise<void>;
+}
+
+/** Create a Typesense-backed search index. Call `migrate()` once before the first upsert. */
+export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions): TypesenseSearchIndex {
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] invalid options: ${parsed.error.message}`);
   if (!options.client && !options.url) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] pass a client or a url`);
@@ -73,6 +86,7 @@ export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions)
   const retryDelayMs = options.retryDelayMs ?? 200;
   let clientPromise: Promise<TypesenseClientLike> | undefined = options.client ? Promise.resolve(options.client) : undefined;
   const client = () => (clientPromise ??= loadClient(options.url as string, options.apiKey ?? ''));
+  const ownsClient = options.ownsClient ?? !options.client;
   let closed = false;
 
   const fail = (what: string, cause: unknown): JobkitError => typesenseError(what, cause, collection);
@@ -102,25 +116,28 @@ export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions)
     });
   };
 
+  /** Create the collection when it is missing; idempotent, safe under concurrent callers. */
+  const migrate = async () => {
+    assertOpen();
+    const c = await client();
+    try {
+      await c.collections(collection).retrieve();
+      return;
+    } catch (error) {
+      if (httpStatusOf(error) !== 404) throw fail('retrieve collection', error);
+    }
+    try {
+      await c.collections().create(typesenseCollectionSchema(collection));
+    } catch (error) {
+      // Another process created it between our retrieve and create.
+      if (httpStatusOf(error) !== 409) throw fail('create collection', error);
+    }
+  };
+
   return {
     name: options.name ?? 'typesense',
-
-    async ensureSchema() {
-      assertOpen();
-      const c = await client();
-      try {
-        await c.collections(collection).retrieve();
-        return;
-      } catch (error) {
-        if (httpStatusOf(error) !== 404) throw fail('retrieve collection', error);
-      }
-      try {
-        await c.collections().create(typesenseCollectionSchema(collection));
-      } catch (error) {
-        // Another process created it between our retrieve and create.
-        if (httpStatusOf(error) !== 409) throw fail('create collection', error);
-      }
-    },
+    migrate,
+    ensureSchema: migrate,
 
     async upsert(jobs) {
       assertOpen();
@@ -231,7 +248,10 @@ export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions)
     },
 
     async close() {
+      if (closed) return;
       closed = true;
+      // Only a client this index built from `url` (or one handed over with `ownsClient`) is closed.
+      if (ownsClient && clientPromise) await (await clientPromise).close?.();
     },
   };
 }
