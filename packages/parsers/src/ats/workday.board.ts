@@ -22,7 +22,38 @@ export const WORKDAY_CLAMP = 2000;
 
 const FacetValue = obj({ id: id, descriptor: label, count });
 const Facet = obj({ facetParameter: text, descriptor: label, values: list(FacetValue) });
-const Posting = z.looseObject({
+/** A requisition id as Workday tenants write them (`R12345`, `JR-0042`, `2024-1234`). */
+const REQ_ID = /^[A-Z]{0,5}[-_]?\d{3,}(?:[-_.]\d+)?$/i;
+
+/**
+ * A row without `externalPath` (mirrors and hand-written mocks): the path of its own job URL
+ * (`externalUrl`, `url`), else one built from its requisition id (`jobReqId`, or the id among its
+ * `bulletFields`) as Workday's `/details/{title}_{reqId}` page.
+ */
+function withPath(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const row = v as Record<string, unknown>;
+  if (text.parse(row.externalPath) !== undefined) return v;
+  for (const key of ['externalUrl', 'url', 'jobUrl']) {
+    const href = text.parse(row[key]);
+    if (href === undefined) continue;
+    try {
+      const path = new URL(href).pathname;
+      const at = Math.max(path.indexOf('/job/'), path.indexOf('/details/'));
+      if (at !== -1) return { ...row, externalPath: path.slice(at) };
+    } catch {
+      // not an absolute URL
+    }
+  }
+  const bullets = Array.isArray(row.bulletFields) ? row.bulletFields.map((b) => text.parse(b)) : [];
+  const reqId = [id.parse(row.jobReqId), id.parse(row.reqId), ...bullets].find((b) => b !== undefined && b.length <= 40 && REQ_ID.test(b));
+  const title = label.parse(row.title);
+  if (reqId === undefined || title === undefined) return v;
+  const slug = title.slice(0, 120).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return { ...row, externalPath: `/details/${encodeURIComponent(slug || 'job')}_${encodeURIComponent(reqId)}` };
+}
+
+const Posting = z.preprocess(withPath, z.looseObject({
   title: required('no title'),
   // The job's path under the site (`/job/{location}/{title}_{reqId}`): its id and its URL.
   externalPath: z
@@ -35,7 +66,7 @@ const Posting = z.looseObject({
   locationsText: label,
   postedOn: when,
   bulletFields: list(text),
-});
+}));
 const ListResponse = envelope(
   'jobPostings',
   z.looseObject({
