@@ -204,6 +204,9 @@ const families: Family[] = [
       ['od 14 000 do 18 000 zł', 14_000, 18_000, 'PLN', null],
       ['от 200 до 260 тыс. руб.', 200_000, 260_000, 'RUB', null],
       ['18 000 – 24 000 kr/mån', 18_000, 24_000, 'SEK', 'month'],
+      ['$72,500K - $80,000', 72_500, 80_000, 'USD', null],
+      ['$38-44,500k', 38_000, 44_500, 'USD', null],
+      ['£60k _£70k', 60_000, 70_000, 'GBP', null],
     ],
   ],
   [
@@ -255,6 +258,32 @@ const families: Family[] = [
       ['Private Equity Analyst $140k', 140_000, 140_000, 'USD', null],
       ['Got a 5% raise to $71k', 71_000, 71_000, 'USD', null],
       ['Offer: 90k + 15% bonus + 25k sign-on', 90_000, 90_000, null, null],
+      ['Hourly pay: $18-$21/hour. Shifts: 4-6 hours per day', 18, 21, 'USD', 'hour'],
+      ['Earning potential $40,000-$65,000 (three Sundays per month required)', 40_000, 65_000, 'USD', null],
+      ['Base: $88,000 - $97,000. Annual bonus up to 10% of base.', 88_000, 97_000, 'USD', null],
+      ['時給1100円(月収例180000円)', 1100, 1100, 'JPY', 'hour'],
+    ],
+  ],
+  [
+    'more languages, units and bounds',
+    [
+      ['R 320 000 - R 410 000 per annum', 320_000, 410_000, 'ZAR', 'year'],
+      ['R18 500 CTC per month', 18_500, 18_500, 'ZAR', 'month'],
+      ['E£ 9,500 monthly', 9500, 9500, 'EGP', 'month'],
+      ['Palkka 2800-3300 €/kk', 2800, 3300, 'EUR', 'month'],
+      ['Tuntipalkka 14,50 €', 14.5, 14.5, 'EUR', 'hour'],
+      ['bruttó 650 000 Ft/hó', 650_000, 650_000, 'HUF', 'month'],
+      ['45 000 - 55 000 Kč/měsíc', 45_000, 55_000, 'CZK', 'month'],
+      ['250 Kč/hod', 250, 250, 'CZK', 'hour'],
+      ['เงินเดือน 18,000 - 24,000 บาท', 18_000, 24_000, 'THB', 'month'],
+      ['30,000 บาท/เดือน', 30_000, 30_000, 'THB', 'month'],
+      ['25,000 บาท ขึ้นไป', 25_000, null, 'THB', null],
+      ['Từ 12 triệu', 12_000_000, null, 'VND', null],
+      ['Tới 1,800 USD', null, 1800, 'USD', null],
+      ['Trên 20 triệu', 20_000_000, null, 'VND', null],
+      ['18 triệu trở lên', 18_000_000, null, 'VND', null],
+      ['Gaji hingga Rp 9.000.000 per bulan', null, 9_000_000, 'IDR', 'month'],
+      ['月180000円', 180_000, 180_000, 'JPY', 'month'],
     ],
   ],
 ];
@@ -296,6 +325,10 @@ describe('parseSalary: figures that are not pay', () => {
     ['Postcode 3000, Melbourne'],
     ['業績連動賞与年2回'],
     ['資本金 5000万円'],
+    ['300,000円 賞与実績'],
+    ['60,000円 家族手当'],
+    ['A relocation stipend of $8,000 is offered.'],
+    ['We processed $2,000,000 in payments last quarter'],
   ])('%j → null', (text) => {
     expect(parseSalary(text)).toBeNull();
   });

@@ -350,6 +350,10 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     if (!a.currency || isAmbiguous(a.currency)) a = { ...a, value: numberValue(tokens[a.num]!.text, true) * a.mult };
     if (b && (!b.currency || isAmbiguous(b.currency))) b = { ...b, value: numberValue(tokens[b.num]!.text, true) * b.mult };
   }
+  // A "k" after a number already written in full is a slip when the other end has none:
+  // "$91,755K - $99,306", "$45-54,999k" (ten million and more is never the intended pay).
+  if (b && a.mult === 1e3 && b.mult === 1 && a.value / a.mult >= 10_000) a = { ...a, value: a.value / a.mult, mult: 1 };
+  if (b && b.mult === 1e3 && a.mult === 1 && b.value / b.mult >= 10_000) b = { ...b, value: b.value / b.mult, mult: 1 };
   // A multiplier or thousands written once applies to both ends: "17-30K", "1.5-2万", "22-28,000".
   if (b) {
     if (a.mult === 1 && b.mult !== 1 && a.value * b.mult <= b.value * 1.5 && a.value * b.mult >= b.value / 20) {
@@ -514,6 +518,11 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
     const t = tokens[k]!;
     if (k - a.last > 6) return false;
     if (t.brk) return false;
+    // "$85k _$95k": a stray underscore between two amounts in one currency is a mistyped dash.
+    if (t.text === '_' && !sawRange && a.currency !== null && a.currency === b.currency) {
+      sawRange = true;
+      continue;
+    }
     if (RANGE_WORDS.has(t.text) && !sawRange) {
       if (BETWEEN_ONLY.has(t.text) && t.text !== 'i' && t.text !== 'e' && t.text !== 'a') {
         // "between $50k and $70k": needs the between-word before a.
@@ -558,7 +567,8 @@ function context(tokens: readonly Token[], g: Group): Context {
     const w = t.text;
     if (PAY_WORDS.has(w)) {
       // "signing stipend of $30,000", "referral pay": the pay word names something else.
-      if (tokens[k - 1]?.kind === WORD && NOT_PAY_WORDS.has(tokens[k - 1]!.text)) negative = true;
+      const q = tokens[k - 1];
+      if (q?.kind === WORD && (NOT_PAY_WORDS.has(q.text) || (NOT_PAY_AFTER_ONLY.has(q.text) && q.text !== 'sales'))) negative = true;
       else pay = true;
       break;
     }
@@ -625,6 +635,8 @@ function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null
     // "時給1200円(月給例200000円)": a CJK period word that leads another amount belongs to that one.
     if (t.kind === WORD && t.text.charCodeAt(0) >= 0x2e80 && isStrongPeriod(t.text) && (tokens[k + 1]?.kind === NUM || tokens[k + 2]?.kind === NUM)) break;
     const p = periodAt(tokens, k, seen === 0 || tokens[k - 1]!.text === ')' || tokens[k - 1]!.text === '(');
+    // "(three Sundays per month)", "2 shifts per week": a count of things per period is a frequency.
+    if (p && k - 3 > g.last && PER_WORDS.has(tokens[k - 1]!.text) && tokens[k - 2]?.kind === WORD && isCountWord(tokens[k - 3])) continue;
     if (p && t.text === 'ctc') ctc ??= p;
     else if (p) return p;
   }
@@ -714,6 +726,13 @@ function globalPeriod(tokens: readonly Token[]): SalaryPeriod | null {
   }
   return null;
 }
+
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'few', 'couple',
+  'zwei', 'drei', 'vier', 'fünf', 'deux', 'trois', 'quatre', 'cinq', 'dos', 'tres', 'cuatro', 'cinco',
+]);
+/** A number or a number word ("three Sundays"). */
+const isCountWord = (t: Token | undefined): boolean => t !== undefined && (t.kind === NUM || NUMBER_WORDS.has(t.text));
 
 /** Nouns a period word can qualify that are not pay ("annual leave", "monthly review"). */
 const NOT_PERIOD_NOUNS: ReadonlySet<string> = new Set([
