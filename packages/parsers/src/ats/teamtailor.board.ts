@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { checkAborted, fetchXml, validate, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
 import { place, toDraft } from '../boards/map.js';
-import { idOrUrl, keep, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
-import { jobUrl } from '../boards/urls.js';
+import { envelope, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { jobUrl, seg } from '../boards/urls.js';
 import { descendants, kids, parseXml, textOf } from '../boards/xml.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -26,6 +26,52 @@ const Item = z.looseObject({
   remoteStatus: text,
   locations: list(obj({ city: text, country: text, name: text })),
 });
+
+/**
+ * Teamtailor's JSON:API job resource (`GET api.teamtailor.com/v1/jobs`: `{data: [{id, attributes,
+ * links}]}`), which mirrors and other projects' mocks serve where the feed belongs.
+ */
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A resource read with its attributes beside its id and links. */
+const ApiJob = z.preprocess(
+  (v) => (isPlain(v) ? { ...(isPlain(v.attributes) ? v.attributes : {}), id: v.id, links: v.links } : v),
+  z.looseObject({
+    id,
+    links: obj({ 'careersite-job-url': text }),
+    title: required('no title'),
+    body: text,
+    pitch: text,
+    'created-at': when,
+    'published-at': when,
+    'remote-status': text,
+    'employment-type': label,
+    status: text,
+  }),
+);
+const ApiJobs = envelope('data', z.looseObject({ data: rowsOf(ApiJob, { what: 'jobs', check: (j) => idOrUrl([j.id], [j.links?.['careersite-job-url']]) }) }));
+
+/** The JSON:API shape: one page of job resources (its `links.next` is not followed). */
+function fromJsonApi(ctx: BoardContext, url: string, json: unknown): JobDraft[] {
+  const data = validate(ctx, ApiJobs, json, url);
+  const origin = new URL(url).origin;
+  // Only the states Teamtailor uses for jobs no longer public are left out.
+  const rows = keep(ctx, data.data).filter((j) => !/^(archived|draft|unlisted|closed)$/i.test(j.status ?? ''));
+  return rows.slice(0, ctx.maxJobs).map((j) => {
+    const a = j;
+    // Teamtailor's job page: {host}/jobs/{id}.
+    const link = jobUrl(ctx, [j.links?.['careersite-job-url']], () => `${origin}/jobs/${seg(j.id!)}`, origin)!;
+    return toDraft(ctx, {
+      jobId: j.id ?? /\/jobs\/(\d+)/.exec(link)?.[1] ?? link,
+      url: link,
+      title: a.title,
+      workplaceType: workplace(a['remote-status']),
+      employment: a['employment-type'],
+      descriptionHtml: a.body ?? a.pitch,
+      datePosted: a['published-at'] ?? a['created-at'],
+      applyUrl: link,
+    });
+  });
+}
 
 function workplace(v: string | undefined): WorkplaceType | null {
   if (!v) return null;
@@ -45,7 +91,17 @@ export const teamtailorBoard: BoardClient = {
     for (let page = 1; ; page++) {
       checkAborted(ctx);
       const url = page === 1 ? base : `${base}?page=${page}`;
-      const root = parseXml(await fetchXml(ctx, url));
+      const body = await fetchXml(ctx, url);
+      if (page === 1 && /^\s*[[{]/.test(body)) {
+        let json: unknown;
+        try {
+          json = JSON.parse(body);
+        } catch (cause) {
+          throw new EndpointChanged(`${where(ctx)} ${url} is neither an RSS feed nor JSON`, { cause, details: { url } });
+        }
+        return { drafts: fromJsonApi(ctx, url, json), advertisedTotal: null, partial: false };
+      }
+      const root = parseXml(body);
       const channel = kids(root, 'channel')[0];
       if (!root || root.name !== 'rss' || !channel) {
         throw new EndpointChanged(`${where(ctx)} ${url} is not an RSS feed (root <${root?.name ?? 'none'}>)`, { details: { url } });
