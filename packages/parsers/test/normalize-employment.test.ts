@@ -37,6 +37,22 @@ const employment: [string | string[], string[]][] = [
   [['CONTRACTOR', 'TEMPORARY'], ['contract', 'temporary']],
   ['', []],
   ['Engineering', []],
+  // Permanence words are full-time only when the value states no part-time hours.
+  ['Festanstellung · Teilzeit', ['part_time']],
+  ['Permanent, Part time', ['part_time']],
+  ['Regular Part-Time', ['part_time']],
+  ['CDI, temps partiel', ['part_time']],
+  ['Full Time, Permanent', ['full_time']],
+  ['Vollzeit oder Teilzeit, unbefristet', ['full_time', 'part_time']],
+  ['Feste Anstellung', ['full_time']],
+  // "contract" qualified by its term or kind is the employment contract, not a contractor.
+  ['Fixed-Term/Contract', ['temporary']],
+  ['Fixed term contract', ['temporary']],
+  ['18-month contract', ['temporary']],
+  ['Permanent contract', ['full_time']],
+  ['Contract type: Permanent', ['full_time']],
+  ['B2B contract', ['contract']],
+  ['Contract/Temp', ['contract', 'temporary']],
 ];
 
 describe('parseEmploymentType', () => {
@@ -72,6 +88,21 @@ const workplace: [string, string | null][] = [
   ['presencial', 'onsite'],
   ['sur site', 'onsite'],
   ['No remote', 'onsite'],
+  // Working from home that is possible, partial, occasional or some days a week: hybrid.
+  ['Vollzeit, Homeoffice möglich', 'hybrid'],
+  ['teilweise Homeoffice', 'hybrid'],
+  ['2 Tage Homeoffice pro Woche', 'hybrid'],
+  ['Home office possible', 'hybrid'],
+  ['Télétravail fréquent', 'hybrid'],
+  ['Télétravail occasionnel', 'hybrid'],
+  ['Teletrabajo parcial', 'hybrid'],
+  ['Télétravail total', 'remote'],
+  ['5 days remote', 'remote'],
+  // No working from home at all: on-site.
+  ['Télétravail non autorisé', 'onsite'],
+  ['Pas de télétravail', 'onsite'],
+  ['kein Homeoffice', 'onsite'],
+  ['Homeoffice nicht möglich', 'onsite'],
   ['Berlin', null],
   ['', null],
 ];

@@ -8,7 +8,7 @@ import { EMPLOYMENT_MATCHERS, foldWords } from '../heuristics/lang/index.js';
 
 // Order matters only for output order: results follow this list, deduplicated.
 const RULES: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
-  ['full_time', /\bfull[\s_-]?time\b|\bfulltime\b|\bvollzeit|\bcdi\b|\btemps plein|\bplein temps|\bjornada completa|\btiempo completo|\bpermanent\b|\bunbefristet|\bfest(?:anstellung)?\b|\bindefinido\b|\bregular\b|\bperm\b/i],
+  ['full_time', /\bfull[\s_-]?time\b|\bfulltime\b|\bvollzeit|\bcdi\b|\btemps plein|\bplein temps|\bjornada completa|\btiempo completo|\bpermanent\b|\bunbefristet|\bfest(?:anstellung)?\b|\bfeste anstellung|\bindefinido\b|\bregular\b|\bperm\b/i],
   ['part_time', /\bpart[\s_-]?time\b|\bparttime\b|\bteilzeit|\btemps partiel|\bmi-temps|\bmedio tiempo|\bmedia jornada|\btiempo parcial|\bjornada parcial|\bminijob|\bwerkstudent/i],
   ['contract', /\bcontract(?:or|ors|ing)?\b|\bfreelanc|\bfreiberuf|\bindépendant|\bindependiente|\bautónomo|\bautonomo|\bc2c\b|\b1099\b|\bconsultant\b|\bhonorar|\bportage salarial|\bself[- ]employed/i],
   ['temporary', /\btemp(?:orary)?\b|\bbefristet|\bcdd\b|\bintérim|\binterim|\bseasonal|\bsaisonal|\bsaisonnier|\btemporal\b|\beventual\b|\bfixed[- ]term|\bzeitarbeit|\bleiharbeit/i],
@@ -17,6 +17,23 @@ const RULES: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
   ['per_diem', /\bper[\s_-]?diem\b|\bprn\b|\bon[- ]call\b|\bauf abruf/i],
   ['other', /^\s*other\s*$|\bsonstige|\bautre\b|\botro\b/i],
 ];
+
+/**
+ * "contract" that names the employment contract, not a contractor: qualified by its term or kind
+ * ("fixed-term contract", "Fixed-Term/Contract", "permanent contract", "employment contract")
+ * or a label ("Contract type"). The qualifier alone is kept, so "fixed-term contract" and
+ * "12-month contract" are temporary and "permanent contract" full-time.
+ */
+const CONTRACT_NOUN =
+  /\b(fixed[- ]term|temporary|short[- ]term|long[- ]term|limited[- ]term|time[- ]limited|seasonal|permanent|open[- ]ended|rolling|employment|full[- ]time|part[- ]time|\d{1,2}[- ]months?|\d[- ]years?) ?[/–-]? ?contracts?\b|\bcontract ?(?:type|length|duration|term|kind)\b/gi;
+
+/**
+ * Words that say a job is permanent, not how many hours it has (Festanstellung, CDI,
+ * unbefristet, tillsvidare, vast contract, umowa o pracę…). They read as full-time unless the same
+ * value states part-time hours ("Festanstellung · Teilzeit" is part-time only).
+ */
+const PERMANENCE =
+  /\b(?:permanent|perm|regular|unbefristet(?:e|er)?|fest(?:anstellung|e anstellung)?|feste? stelle|cdi|contrat à durée indéterminée|indefinido|contrato indefinido|tillsvidare(?:anställning)?|fast anställning|vast contract|vaste (?:baan|aanstelling)|vast dienstverband|umowa o pracę|tempo indeterminato)\b/gi;
 
 /** Characters of a string input read (a list of every type in every language is shorter). */
 const MAX_EMPLOYMENT_CHARS = 1_000;
@@ -30,16 +47,28 @@ const MAX_EMPLOYMENT_CHARS = 1_000;
 export function parseEmploymentType(input: string | readonly string[]): EmploymentType[] {
   // Capped (no real value is this long); whitespace is collapsed first so the separators need
   // one optional space, not `\s*` runs a backtracking engine would retry from every space (issue 13).
-  const items = typeof input === 'string' ? input.slice(0, MAX_EMPLOYMENT_CHARS).replace(/\s+/g, ' ').split(/ ?[,;/|] ?| (?:or|oder|ou|o|and|und|et|y) /i) : input;
+  const whole = typeof input === 'string' ? input.slice(0, MAX_EMPLOYMENT_CHARS).replace(/\s+/g, ' ').replace(CONTRACT_NOUN, (_m, kind?: string) => (kind ? ` ${/\d/.test(kind) ? 'fixed-term' : kind} ` : ' ')) : undefined;
+  const items = whole !== undefined ? whole.split(/ ?[,;/|] ?| (?:or|oder|ou|o|and|und|et|y) /i) : (input as readonly string[]);
   const found = new Set<EmploymentType>();
+  // Full-time read from hours words, as opposed to permanence words only.
+  let fullTimeHours = false;
   for (const item of items) {
     if (typeof item !== 'string' || !item.trim()) continue;
     const text = item.replace(/_/g, ' ');
-    for (const [type, re] of RULES) if (re.test(text)) found.add(type);
-    // Words of the other languages (data in heuristics/lang), matched on folded text.
-    const folded = foldWords(text);
-    for (const [type, re] of EMPLOYMENT_MATCHERS) if (re.test(folded)) found.add(type);
+    const types = typesIn(text);
+    for (const t of types) found.add(t);
+    if (types.has('full_time') && !fullTimeHours) fullTimeHours = typesIn(text.replace(PERMANENCE, ' ')).has('full_time');
     // "CONTRACTOR" is schema.org's contract; "TEMPORARY" already matched above.
   }
+  if (found.has('part_time') && !fullTimeHours) found.delete('full_time');
   return RULES.map(([t]) => t).filter((t) => found.has(t));
+}
+
+function typesIn(text: string): Set<EmploymentType> {
+  const found = new Set<EmploymentType>();
+  for (const [type, re] of RULES) if (re.test(text)) found.add(type);
+  // Words of the other languages (data in heuristics/lang), matched on folded text.
+  const folded = foldWords(text);
+  for (const [type, re] of EMPLOYMENT_MATCHERS) if (re.test(folded)) found.add(type);
+  return found;
 }
