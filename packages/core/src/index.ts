@@ -88,7 +88,8 @@ export { createEvent, jobEvent } from './delivery/events.js';
 export type { EventOptions } from './delivery/events.js';
 export { EVENT_ID_ATTRIBUTE, EVENT_TYPE_ATTRIBUTE, eventToMessage, messageToEvent } from './delivery/outbox.js';
 export type { OutboxMetrics, OutboxRelayHandle } from './delivery/outbox.js';
-export { runSaga, resumeSagas, createMemorySagaLog } from './delivery/saga.js';
+export { runSaga, resumeSagas } from './delivery/saga.js';
+export { createMemorySagaLog } from './memory/saga-log.js';
 export type { SagaStatus, SagaStep, SagaStepMeta, SagaRecord, SagaLog, RunSagaOptions, SagaOutcome } from './delivery/saga.js';
 export { publishOrCompensate } from './delivery/publish-or-compensate.js';
 export type { PublishOrCompensateOptions } from './delivery/publish-or-compensate.js';
@@ -131,8 +132,8 @@ export {
   applyEventsToAnalytics,
 } from './pipeline/consumers.js';
 export type { JobEventConsumerOptions } from './pipeline/consumers.js';
-export { createMemoryQueue } from './pipeline/memory-queue.js';
-export type { MemoryQueueOptions } from './pipeline/memory-queue.js';
+export { createMemoryQueue } from './memory/queue.js';
+export type { MemoryQueueOptions } from './memory/queue.js';
 export { PIPELINE_STAGES } from './pipeline/types.js';
 export type {
   BoardSource,

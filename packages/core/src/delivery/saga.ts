@@ -41,7 +41,7 @@ export interface SagaRecord {
   error: string | null;
 }
 
-/** Durable record of saga progress. `createMemorySagaLog()` here, `createPostgresSagaLog` in adapters. */
+/** Durable record of saga progress: `createMemorySagaLog()` (memory/saga-log.ts), `createPostgresSagaLog` in adapters. */
 export interface SagaLog {
   /** Create the record, or return the existing one for this id (resume). */
   begin(sagaId: string, name: string, context: unknown): Promise<SagaRecord>;
@@ -180,51 +180,5 @@ export async function resumeSagas(
   return out;
 }
 
-/** In-process saga log: for tests and single-process flows (a crash loses it). */
-export function createMemorySagaLog(): SagaLog {
-  const sagas = new Map<string, SagaRecord>();
-  const clone = (r: SagaRecord): SagaRecord => structuredClone(r);
-  const need = (id: string): SagaRecord => {
-    const r = sagas.get(id);
-    if (!r) throw new JobkitError('INVALID_ARGUMENT', `[core/saga] unknown saga ${id}`);
-    return r;
-  };
-  return {
-    async begin(sagaId, name, context) {
-      const existing = sagas.get(sagaId);
-      if (existing) return clone(existing);
-      const r: SagaRecord = {
-        sagaId,
-        name,
-        status: 'running',
-        context: structuredClone(context),
-        completed: [],
-        compensated: [],
-        error: null,
-      };
-      sagas.set(sagaId, r);
-      return clone(r);
-    },
-    async get(sagaId) {
-      const r = sagas.get(sagaId);
-      return r ? clone(r) : null;
-    },
-    async stepCompleted(sagaId, index, _step, context) {
-      const r = need(sagaId);
-      if (!r.completed.includes(index)) r.completed.push(index);
-      r.context = structuredClone(context);
-    },
-    async stepCompensated(sagaId, index) {
-      const r = need(sagaId);
-      if (!r.compensated.includes(index)) r.compensated.push(index);
-    },
-    async setStatus(sagaId, status, error) {
-      const r = need(sagaId);
-      r.status = status;
-      if (error !== undefined) r.error = error;
-    },
-    async listUnfinished() {
-      return [...sagas.values()].filter((r) => r.status === 'running' || r.status === 'compensating').map(clone);
-    },
-  };
-}
+/** @deprecated Import it from `@jobkit/core`; it lives with the memory reference adapters in `memory/saga-log.ts`. */
+export { createMemorySagaLog } from '../memory/saga-log.js';

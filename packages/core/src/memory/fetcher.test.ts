@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { JobkitError } from '../errors.js';
 import { checkStatus, fetchOk } from '../ports/fetcher.js';
+import { runFetcherContract, staticFetcherContractRoutes } from '../testing/fetcher-contract.js';
 import { createStaticFetcher } from './fetcher.js';
+
+runFetcherContract({
+  name: 'static',
+  create: (routes) => ({ fetcher: createStaticFetcher(staticFetcherContractRoutes(routes, 'https://contract.test')), origin: 'https://contract.test' }),
+});
 
 describe('createStaticFetcher', () => {
   it('serves JSON, text and bytes with the declared charset', async () => {

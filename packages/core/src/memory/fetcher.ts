@@ -17,7 +17,7 @@ export interface StaticResponse {
   redirect?: string;
   /** Reject the request with this error instead (e.g. a `FETCH_NETWORK` JobkitError). */
   error?: unknown;
-  /** Wait this long before answering, so tests can abort in flight. @default 0 */
+  /** Wait this long before answering, so tests can abort in flight (or time out: past `timeoutMs` the request rejects with `FETCH_TIMEOUT`). @default 0 */
   delayMs?: number;
 }
 
@@ -83,7 +83,14 @@ export function createStaticFetcher(
       requests.push(request);
       const route = table.get(current) ?? fallback;
       const response = typeof route === 'function' ? await route(request) : route;
-      if (response.delayMs) await sleep(response.delayMs, fetchOptions.signal, current);
+      if (response.delayMs) {
+        const timeoutMs = fetchOptions.timeoutMs;
+        if (timeoutMs !== undefined && response.delayMs > timeoutMs) {
+          await sleep(timeoutMs, fetchOptions.signal, current);
+          throw new JobkitError('FETCH_TIMEOUT', `[${SOURCE}] ${current} did not answer within ${timeoutMs} ms`, { details: { url: current, timeoutMs } });
+        }
+        await sleep(response.delayMs, fetchOptions.signal, current);
+      }
       if (response.error !== undefined) throw response.error;
       const status = response.redirect === undefined ? (response.status ?? 200) : (response.status ?? 302);
       const responseHeaders: Record<string, string> = {};

@@ -24,7 +24,7 @@ import type { SearchIndex } from '../ports/search-index.js';
 import type { JobEvent } from '../schema/events.js';
 import { createCoalescer } from './coalesce.js';
 import { applyEventsToAnalytics, applyEventsToSearch, createAnalyticsConsumer, createSearchConsumer } from './consumers.js';
-import { createMemoryQueue } from './memory-queue.js';
+import { createMemoryQueue } from '../memory/queue.js';
 import { asJobkitError, createPageUpserter, processTask, type StageDeps } from './process-task.js';
 import { sourceToTask, taskKey } from './source.js';
 import {

@@ -12,3 +12,15 @@ export { runSearchIndexContract, SEARCH_CONTRACT_CASES, searchContractJobs, sear
 export type { SearchIndexContractOptions, SearchContractCase } from './search-contract.js';
 export { runAnalyticsContract } from './analytics-contract.js';
 export type { AnalyticsContractOptions, AnalyticsContractContext } from './analytics-contract.js';
+export { runWorkQueueContract, QUEUE_CONTRACT_CASES } from './queue-contract.js';
+export type { QueueContractOptions, QueueContractSettings, QueueContractCase } from './queue-contract.js';
+export { runSagaLogContract, SAGA_LOG_CONTRACT_CASES } from './saga-log-contract.js';
+export type { SagaLogContractOptions, SagaLogContractContext, SagaLogContractCase } from './saga-log-contract.js';
+export {
+  runFetcherContract,
+  FETCHER_CONTRACT_CASES,
+  FETCHER_CONTRACT_ROUTES,
+  serveFetcherContractRoutes,
+  staticFetcherContractRoutes,
+} from './fetcher-contract.js';
+export type { FetcherContractOptions, FetcherContractRoute, FetcherContractTarget, FetcherContractCase } from './fetcher-contract.js';
