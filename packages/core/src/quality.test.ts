@@ -142,6 +142,10 @@ const BAD_TITLES: [family: string, reason: RegExp, titles: string[], patch?: Par
   ['announcement wording', /announcement/, ['Vacancy: Site Electrician', 'Wir suchen Elektriker (m/w/d)', 'Stellenausschreibung – Sachbearbeitung Vergabe', '研究員の公募について', '招聘启事：会计', "We're hiring: Barista", 'Convocatoria: Técnico de laboratorio']],
   ['a sentence', /sentence|announcement/, ['We are looking for a motivated Barista to join our team.', 'Nous recherchons un(e) technicien(ne) de maintenance', 'Join our team as Line Cook', 'This role supports our finance team with monthly closing tasks.']],
   ['the department', /department/, ['Engineering', 'ENGINEERING'], { department: 'Engineering' }],
+  ['generic page word beside the role', /generic page word/, ['Payroll Specialist - Job details', 'Payroll Specialist | Careers', 'Home > Jobs > Payroll Specialist', '物流スタッフ - 求人情報', 'Stellenangebot | Lagerhelfer (m/w/d)', 'Payroll Specialist｜Apply now']],
+  ['addresses the reader', /addresses the reader|announcement/, ['Join our growing team', 'Your next challenge in logistics', 'Werde Teil unseres Teams', 'Rejoignez notre équipe commerciale', 'Únete a nuestro equipo de ventas']],
+  ['a reference number', /reference number/, ['Job #48213', 'REQ-00123', 'Requisition ID 77120', 'Stelle Nr. 1234']],
+  ['a date or an amount', /date or an amount/, ['Posted 3 days ago', '12.11.2026', '€45,000 – €55,000', 'USD 120k per year']],
   ['truncated', /truncated/, ['Senior Software Engineer, Distributed Sys…', 'Lead Analyst for Regional Operations and...']],
   ['markup or URL', /markup or a URL/, ['<b>Line Cook</b>', 'Apply at https://apply.example/9', 'Chef – www.bistro.example']],
 ];
@@ -180,6 +184,8 @@ describe('title shapes', () => {
       'Backend Engineer (India)', 'Nurse - Night Shift', 'Ingeniero/a de Datos', 'Chargé(e) de mission RH', '前端工程师（React）', 'محاسب أول', 'Медицинская сестра',
       'Medewerker Klantenservice 32-40 uur', 'Teilzeit Buchhalter (m/w/d)', 'Data Scientist – Applied ML', 'Jobs Coordinator, Youth Employment Programme',
       '911 Dispatcher', '24/7 Support Agent', 'Head of Careers', 'Job Coach', 'Hiring Manager Assistant', '1st Line Support',
+      'Sales Manager US', 'Tour Guide', 'Auxiliar de enfermería para turno de noche en residencia', 'Home Care Assistant', 'Engineer II - Platform', '$20/hr Warehouse Associate',
+      'Career Development Advisor', 'Search Engine Marketing Manager', 'Job Centre Adviser (EO)',
     ]) {
       expect(titleShapeIssues(title, ctx), title).toEqual([]);
     }
@@ -201,6 +207,8 @@ describe('company shapes', () => {
     ['footer text', '© 2024 Tailspin. All rights reserved', /footer/],
     ['a site menu item', 'Investor Relations', /navigation/],
     ['a section heading', 'Über uns', /navigation/],
+    ['a sentence', 'Help scale and monitor our backend services', /sentence/],
+    ['a sentence with a full stop', 'We build tools for teams that ship every day.', /sentence/],
   ])('%s is flagged and keeps the posting below the threshold', (_name, company, reason) => {
     expect(companyShapeIssues(company).map((i) => i.reason).join('; ')).toMatch(reason);
     expect(scoreQuality({ ...complete(), company: { name: company } }, { now }).score).toBeLessThan(DEFAULT_QUALITY_THRESHOLD);
@@ -214,7 +222,7 @@ describe('company shapes', () => {
   });
 
   it('real employer names have no issue; a company Jobkit derived is not shape-checked', () => {
-    for (const c of ['Acme GmbH', 'Jobs & Talent Agency Ltd', 'Drukarnia Wektor Sp. z o.o.', '株式会社ひかり', 'Indeed Flex Staffing Partner Ltd']) expect(companyShapeIssues(c), c).toEqual([]);
+    for (const c of ['Acme GmbH', 'Jobs & Talent Agency Ltd', 'Drukarnia Wektor Sp. z o.o.', '株式会社ひかり', 'Indeed Flex Staffing Partner Ltd', 'Universidad Nacional del Norte', 'Instituto de Química de Ribeirão Preto', 'Ministerio de Trabajo y Economía Social', 'Bank of the West Inc.']) expect(companyShapeIssues(c), c).toEqual([]);
     const derived = scoreQuality({ ...complete(), company: { name: 'Linkedin' }, provenance: { company: 'derived' } }, { now });
     expect(derived.breakdown.some((r) => r.rule === 'confidence:company')).toBe(false);
   });

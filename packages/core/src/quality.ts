@@ -225,6 +225,8 @@ const CHROME_EXACT = new Set(
     'cookie settings', 'cookies', 'accept', 'accept all', 'privacy policy', 'terms of use', 'contact', 'contact us', 'about us', 'welcome', 'my account', 'notifications', 'messages',
     'karriere', 'stellenangebote', 'stellenangebot', 'jobsuche', 'anmelden', 'startseite', 'datenschutz', 'impressum', 'emplois', 'offres d emploi', 'offre d emploi', 'connexion', 'accueil',
     'empleos', 'ofertas de empleo', 'iniciar sesión', 'inicio', 'vagas', 'vaga', 'entrar', 'lavora con noi', 'offerte di lavoro', 'vacatures', 'vacature', 'oferty pracy', 'praca', 'zaloguj się',
+    'work with us', 'join us', 'join our team', 'join the team', 'arbeiten bei uns', 'karriere bei uns', 'jobs bei uns', 'werken bij ons', 'kom werken bij ons', 'rejoignez nous', 'travaillez avec nous',
+    'trabaja con nosotros', 'únete a nuestro equipo', 'únete', 'trabalhe conosco', 'venha trabalhar conosco', 'dołącz do nas', 'pracuj z nami', 'работа у нас', 'присоединяйтесь', '採用情報', '加入我们',
     'вакансии', 'вакансия', 'войти', 'главная', '求人', '求人情報', 'ログイン', '招聘', '职位详情', '职位', '登录', '首页', 'وظائف', 'الوظائف', 'تسجيل الدخول', 'الرئيسية', 'नौकरियां', 'लॉग इन',
   ].map(fold),
 );
@@ -255,12 +257,28 @@ const CAREERS_SUFFIX = /^\S+(?:\s(?!(?:of|for|de|des|du|für|and|&)\s)\S+)?\s+(?
 /** Announcement wording around the role: "Vacancy: X", "Wir suchen X", "X の公募について", "招聘启事：X". */
 const ANNOUNCEMENT_PREFIX = /^(?:vacancy|job opening|opening|job|position|hiring|now hiring|we(?:'re| are) hiring|stellenausschreibung|ausschreibung|stellenangebot|recrutement|offre d'emploi|convocatoria|vacante|vaga|offerta di lavoro|vacature|oferta pracy|вакансия|招聘启事|招聘|诚聘|急招|募集|求人|公募)\s*[:：–—-]\s*\S|^(?:wir suchen|we are hiring|we're hiring|now hiring|we are looking for|we're looking for|looking for|join our team as|join us as|on recrute|nous recrutons|nous recherchons|buscamos|se busca|estamos buscando|estamos contratando|procuramos|cerchiamo|we zoeken|wij zoeken|szukamy|poszukujemy|требуется|ищем)\s+\S/iu;
 const ANNOUNCEMENT_SUFFIX = /(?:の(?:公募|募集)(?:について|のお知らせ)?|公募(?:について)?|募集要項|招聘启事|招聘公告)$/u;
+/** First- and second-person words, in the languages the parsers read (folded). */
+const READER_WORDS = new Set(
+  ['we', 'our', 'ours', 'you', 'your', 'wir', 'unser', 'unsere', 'unserem', 'unseren', 'unserer', 'unseres', 'uns', 'dich', 'dein', 'deine', 'deinen', 'deinem', 'nous', 'notre', 'vous', 'votre', 'rejoignez', 'nosotros', 'nuestro', 'nuestra', 'nuestros', 'únete', 'nosso', 'nossa', 'venha', 'nostro', 'nostra', 'unisciti', 'wij', 'onze', 'jij', 'nasz', 'nasza', 'naszego', 'naszym', 'dołącz', 'нас', 'наш', 'наша', 'нашу', 'нашей'].map(fold),
+);
+/** A requisition number alone: "Job #48213", "REQ-00123", "Ref. 2024/117", "Stelle Nr. 1234" (folded). */
+const IDENTIFIER = /^(?:(?:job|req|requisition|ref|reference|posting|vacancy|position|stelle|offre|id|no|nr|number|jr|r)(?: (?:id|no|nr|number))? )?[a-z]{0,3} ?\d{3,}(?: \d{1,6})?$/;
+/** A date or a relative date ("Posted 3 days ago", "vor 2 Tagen", "12.11.2026") or pay alone ("€45,000 – €55,000"). */
+function isDateOrAmount(t: string): boolean {
+  if (/^(?:posted|published|updated|veröffentlicht|publié|publicado)?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})$/i.test(t)) return true;
+  if (/^(?:posted )?(?:\d{1,3}|an?|one) (?:hours?|days?|weeks?|months?) ago$|^vor (?:\d{1,3}|einem|einer) (?:stunden?|tagen?|wochen?|monaten?)$|^il y a \d{1,3} (?:heures?|jours?|semaines?|mois)$|^hace \d{1,3} (?:horas?|días?|semanas?|meses?)$/i.test(t)) return true;
+  // Currency marks, digits and separators only.
+  if (!/\d/.test(t) || !/[$€£¥₹₩₽₺₴₫฿₱]|\b[A-Z]{3}\b/.test(t)) return false;
+  const words = t.replace(/[\d.,'’$€£¥₹₩₽₺₴₫฿₱%+–—/-]+/g, ' ').trim();
+  // What is left is a currency code, "k" and a period at most ("USD 120k per year", "45.000 € / Jahr").
+  return words.length <= 16 && words.split(/\s+/).length <= 4;
+}
 /** A title cut off by a list or a meta tag. */
 const TRUNCATED = /(?:…|\.\.\.)$/;
 /** A place appended to a role with a comma or "in" (checked against the posting's own places only). */
 const PLACE_TAIL = /, | (?:in|im|à|en|em|a|w) /u;
 /** Separators a page title puts between role, employer, place and site (`split` over whitespace-collapsed text, linear). */
-const SEPARATOR = / (?:[-–—@]|at|bei|chez|bij) | ?[|·•｜] ?/u;
+const SEPARATOR = / (?:[-–—@>›»]|at|bei|chez|bij) | ?[|·•｜] ?/u;
 
 /** The brand of a URL's domain: `jobs.acme-robotics.co.uk` → `acme robotics`. */
 function domainBrand(url: string | undefined): string | undefined {
@@ -325,6 +343,10 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
     if (tail.some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.3 });
   }
   if (ANNOUNCEMENT_PREFIX.test(t) || ANNOUNCEMENT_SUFFIX.test(t)) issues.push({ reason: 'announcement wording around the role', cap: 0.3 });
+  // "Join our team!", "Your next challenge", "Rejoignez-nous": a role's name never speaks to the reader.
+  else if (f.split(' ').some((w) => READER_WORDS.has(w))) issues.push({ reason: 'addresses the reader, not a role name', cap: 0.3 });
+  if (IDENTIFIER.test(f)) issues.push({ reason: 'a reference number, not a title', cap: 0.1 });
+  else if (isDateOrAmount(t)) issues.push({ reason: 'a date or an amount, not a title', cap: 0.1 });
   // A sentence, not a name: many words ending in a full stop, or the department the posting belongs to.
   if (t.endsWith('.') && t.split(' ').length >= 8) issues.push({ reason: 'a sentence, not a title', cap: 0.3 });
   if (context.department && same(f, fold(context.department.slice(0, SHAPE_CHARS)))) issues.push({ reason: 'the department, not the role', cap: 0.2 });

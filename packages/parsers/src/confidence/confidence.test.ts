@@ -123,6 +123,47 @@ describe('confidence from page evidence', () => {
     expect(assessConfidence(draft({ url, title: 'Jobs, vacancies and careers online' }), evidence(html)).title!.score).toBeLessThan(0.35);
   });
 
+  it("a heuristic title that differs from the page's own role heading is doubted; a careers slogan h1 is no evidence", () => {
+    const other = assessConfidence(draft({ title: 'Innovation Specialist' }), evidence('<h1>Regional Depot Manager</h1>')).title!;
+    expect(other.score).toBeLessThanOrEqual(0.35);
+    expect(other.reasons.join(' ')).toMatch(/differs from the page's h1/);
+    for (const h1 of ['Work with us', 'Trabalhe Conosco', 'Wir suchen Verstärkung!', 'Kestrel Logistics']) {
+      expect(assessConfidence(draft(), evidence(`<h1>${h1}</h1>`)).title!.score, h1).toBeGreaterThan(0.55);
+    }
+  });
+
+  it('a field the description states but the posting lacks is doubted as absent (amount, workplace word, deadline)', () => {
+    const text = (body: string) => ({ description: { html: `<p>${body}</p>`, text: body } });
+    const filler = 'Load and unload vans, scan parcels, keep the depot tidy and work with the night team on busy weeks. ';
+    const cases: [string, 'salary' | 'workplaceType' | 'validThrough'][] = [
+      ['Wynagrodzenie: 8 000 – 9 500 zł brutto miesięcznie.', 'salary'],
+      ['Pay: €3.400 to €4.000 gross a month.', 'salary'],
+      ['月給25万円〜30万円', 'salary'],
+      ['Hybrid: Tuesdays to Thursdays in the depot office.', 'workplaceType'],
+      ['Bis zu zwei Tage pro Woche mobiles Arbeiten.', 'workplaceType'],
+      ['Praca hybrydowa, 2 dni w biurze.', 'workplaceType'],
+      ['Closing date: 18 December 2026.', 'validThrough'],
+      ['Bewerbungsfrist: 15.12.2026', 'validThrough'],
+    ];
+    for (const [body, field] of cases) {
+      const c = assessConfidence(draft(text(filler + body)), evidence('<h1>Depot Operative</h1>'));
+      expect(c[field]?.score, body).toBeLessThan(0.35);
+      expect(c[field]?.reasons[0], body).toMatch(/^not read, but the description/);
+    }
+    // Nothing stated, or the field was read: no entry for an absent field.
+    const plain = assessConfidence(draft(text(`${filler}We value safety and teamwork; a deadline-driven pace is normal.`)), evidence('<h1>Depot Operative</h1>'));
+    expect([plain.salary, plain.workplaceType, plain.validThrough]).toEqual([undefined, undefined, undefined]);
+    const read = assessConfidence(draft({ ...text(`${filler}Pay: €3.400 gross a month.`), salary: { min: 3400, max: 3400, currency: 'EUR', period: 'month' }, provenance: { ...draft().provenance, salary: 'heuristic' } }), evidence('<h1>Depot Operative</h1>'));
+    expect(read.salary!.score).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('a location that is only a workplace word is doubted; beside real places it is not', () => {
+    const only = assessConfidence(draft({ locations: [{ raw: 'Virtual (100% Remote)', city: 'Virtual (100% Remote)' }] }), evidence('<h1>Depot Operative</h1>')).locations!;
+    expect(only.score).toBeLessThanOrEqual(0.3);
+    const beside = assessConfidence(draft({ locations: [{ raw: 'Remote', city: 'Remote' }, { raw: 'Leeds', city: 'Leeds', country: 'GB' }] }), evidence('<h1>Depot Operative</h1>')).locations!;
+    expect(beside.score).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('normalizer doubts lower the field they name', () => {
     const c = assessConfidence(draft({ validThrough: '2026-03-04', provenance: { ...draft().provenance, validThrough: 'heuristic' } }), evidence('<h1>Depot Operative</h1>', ['validThrough "04/03/2026" could be day-first or month-first; read day-first (lang en-GB)']));
     expect(c.validThrough!.score).toBeLessThan(0.5);

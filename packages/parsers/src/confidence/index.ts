@@ -145,6 +145,10 @@ function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBra
     if (!warnedContradiction) ev.warnings.push(`${source} title "${draft.title.slice(0, 80)}" matches neither the page's h1 nor its og:title ("${(h1 ?? head[1] ?? '').slice(0, 80)}"); confidence lowered`);
   } else if (structured && head[0] !== undefined) {
     s.adjust(-0.1, "not in the page's <title>");
+  } else if (isHeuristic && h1 !== undefined && fold(h1).length >= 2 && !agrees(h1, draft.title) && titleShapeIssues(h1, { url: draft.url, company: draft.company.name, siteNames }).length === 0) {
+    // The page's own heading names a role, and the heuristic picked something else (a sidebar's
+    // job, a section heading): calibrated on dev, such titles were wrong far more often than not.
+    s.adjust(-0.3, `differs from the page's h1 ("${h1.slice(0, 60)}")`);
   } else if (!structured && (h1 !== undefined || head.some(Boolean))) {
     s.adjust(-0.03, 'not the h1, <title> or og:title');
   }
@@ -217,7 +221,7 @@ function warned(field: ProvenanceField, warnings: string[]): string | undefined 
 const MISSED_WINDOW = 20_000;
 /** An amount next to a currency: "€ 3.400", "8 000 – 9 500 zł", "USD 120k", "22,50 $", "月給25万円", "R$ 4.500". */
 const MONEY =
-  /(?:[$€£¥₹₩₽₺₴₫฿₱]|\b(?:USD|EUR|GBP|PLN|CHF|SEK|NOK|DKK|CZK|HUF|RON|CAD|AUD|NZD|JPY|CNY|RMB|INR|BRL|MXN|ZAR|TRY|UAH|RUB|IDR|VND|THB|PHP|MYR|SGD|HKD|KRW|AED|SAR)\b|R\$|Rp\.?|Rs\.?)\s?\d|\d[\d.,\u00a0\u202f' ]{0,12}(?:[kK]\s?)?(?:[$€£¥₹₩₽₺₴₫฿₱]|(?:USD|EUR|GBP|PLN|CHF|SEK|NOK|DKK|CZK|HUF|CAD|AUD|INR|BRL|MXN|zł|zl|kr|Kč|руб|грн|円|元|만원|บาท)(?![\p{L}]))/u;
+  /(?:[$€£¥₹₩₽₺₴₫฿₱]|\b(?:USD|EUR|GBP|PLN|CHF|SEK|NOK|DKK|CZK|HUF|RON|CAD|AUD|NZD|JPY|CNY|RMB|INR|BRL|MXN|ZAR|TRY|UAH|RUB|IDR|VND|THB|PHP|MYR|SGD|HKD|KRW|AED|SAR)\b|R\$|Rp\.?|Rs\.?)\s?\d|\d[\d.,\u00a0\u202f' ]{0,12}(?:[kK万千萬]\s?)?(?:[$€£¥₹₩₽₺₴₫฿₱]|(?:USD|EUR|GBP|PLN|CHF|SEK|NOK|DKK|CZK|HUF|CAD|AUD|INR|BRL|MXN|zł|zl|kr|Kč|руб|грн|円|元|만원|บาท)(?![\p{L}]))/u;
 /** Workplace words a reader takes as the posting's workplace ("Hybrid", "On-site", "Homeoffice", "リモート"). */
 const WORKPLACE_WORD = /\b(?:hybrid|hybride|híbrid[oa]|ibrido|hybrydow[a-ząęóśćżźłń]*|on-?site|vor ort|presencial|présentiel|stacjonarn[a-ząęóśćżźłń]*|fully remote|100 ?% remote|remote-first|home ?office|mobiles arbeiten|télétravail|teletrabajo|smart working|praca zdalna|thuiswerken)\b/i;
 /** The same in scripts without word boundaries a regex can see. */
