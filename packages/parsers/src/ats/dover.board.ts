@@ -7,7 +7,7 @@
  */
 import type { JobDraft, Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
-import { checkAborted, fetchJson, where } from '../boards/http.js';
+import { checkAborted, fetchJson, laterPage, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
 import { httpUrl, place, toDraft } from '../boards/map.js';
 import { count, envelope, flag, id, idOrUrl, keep, label, list, objOr, required, rowsOf, text } from '../boards/rows.js';
@@ -46,10 +46,16 @@ export const doverBoard: BoardClient = {
     let listed = 0;
     const seen = new Set<string>();
     const visited = new Set<string>();
+    let partial = false;
     for (let i = 0; next !== undefined && i < MAX_PAGES; i++) {
       checkAborted(ctx);
       visited.add(next);
-      const page: z.output<typeof Page> = await fetchJson(ctx, next, Page);
+      const url: string = next;
+      const page: z.output<typeof Page> | undefined = i === 0 ? await fetchJson(ctx, url, Page) : await laterPage(ctx, url, () => fetchJson(ctx, url, Page));
+      if (page === undefined) {
+        partial = true;
+        break;
+      }
       if (i === 0) total = page.count ?? null;
       for (const j of keep(ctx, page.results, listed)) {
         if (seen.has(j.id!)) continue;
@@ -81,6 +87,6 @@ export const doverBoard: BoardClient = {
       next = following !== undefined && !visited.has(following) ? following : undefined;
     }
     // Sample jobs are in `count` but are not real openings.
-    return { drafts, advertisedTotal: total === null ? null : total - samples };
+    return { drafts, advertisedTotal: total === null ? null : total - samples, partial };
   },
 };

@@ -6,7 +6,7 @@
  */
 import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
-import { checkAborted, fetchJson } from '../boards/http.js';
+import { checkAborted, fetchJson, laterPage } from '../boards/http.js';
 import { describe, periodOf, salaryOf, sections, toDraft } from '../boards/map.js';
 import { bare, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
@@ -50,7 +50,12 @@ export const leverBoard: BoardClient = {
     let partial = false;
     for (let skip = 0; ; skip += PAGE) {
       checkAborted(ctx);
-      const page = await fetchJson(ctx, `${base}&skip=${skip}&limit=${PAGE}`, Page);
+      const pageUrl = `${base}&skip=${skip}&limit=${PAGE}`;
+      const page = skip === 0 ? await fetchJson(ctx, pageUrl, Page) : await laterPage(ctx, pageUrl, () => fetchJson(ctx, pageUrl, Page));
+      if (page === undefined) {
+        partial = true;
+        break;
+      }
       let fresh = 0;
       for (const p of keep(ctx, page, skip)) {
         // A row with only its apply URL (`…/{id}/apply`) still names its job page.

@@ -7,7 +7,7 @@
 import { JobkitError } from '@jobkit/core';
 import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
-import { checkAborted, fetchJson, mapLimit } from '../boards/http.js';
+import { checkAborted, fetchJson, laterPage, mapLimit } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
 import { count, envelope, flag, id, idOrUrl, keep, label, obj, remote, rowsOf, text, when } from '../boards/rows.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
@@ -75,7 +75,12 @@ export const smartrecruitersBoard: BoardClient = {
         ctx.warn(`smartrecruiters: stopped after ${MAX_PAGES} pages`);
         break;
       }
-      const data = await fetchJson(ctx, `${base}?limit=${PAGE}&offset=${offset}`, Page);
+      const pageUrl = `${base}?limit=${PAGE}&offset=${offset}`;
+      const data = offset === 0 ? await fetchJson(ctx, pageUrl, Page) : await laterPage(ctx, pageUrl, () => fetchJson(ctx, pageUrl, Page));
+      if (data === undefined) {
+        partial = true;
+        break;
+      }
       if (offset === 0) total = data.totalFound ?? null;
       let fresh = 0;
       keep(ctx, data.content, offset).forEach((row, k) => {

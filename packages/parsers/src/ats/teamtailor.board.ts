@@ -6,7 +6,7 @@
  */
 import type { JobDraft, Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
-import { checkAborted, fetchXml, validate, where } from '../boards/http.js';
+import { checkAborted, fetchXml, laterPage, validate, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
 import { place, toDraft } from '../boards/map.js';
 import { envelope, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
@@ -91,7 +91,11 @@ export const teamtailorBoard: BoardClient = {
     for (let page = 1; ; page++) {
       checkAborted(ctx);
       const url = page === 1 ? base : `${base}?page=${page}`;
-      const body = await fetchXml(ctx, url);
+      const body = page === 1 ? await fetchXml(ctx, url) : await laterPage(ctx, url, () => fetchXml(ctx, url));
+      if (body === undefined) {
+        partial = true;
+        break;
+      }
       if (page === 1 && /^\s*[[{]/.test(body)) {
         let json: unknown;
         try {
@@ -104,6 +108,11 @@ export const teamtailorBoard: BoardClient = {
       const root = parseXml(body);
       const channel = kids(root, 'channel')[0];
       if (!root || root.name !== 'rss' || !channel) {
+        if (page > 1) {
+          ctx.warn(`teamtailor: page ${url} is not an RSS feed; stopped paging with the jobs read so far`);
+          partial = true;
+          break;
+        }
         throw new EndpointChanged(`${where(ctx)} ${url} is not an RSS feed (root <${root?.name ?? 'none'}>)`, { details: { url } });
       }
       const items = kids(channel, 'item');

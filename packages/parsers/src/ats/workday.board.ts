@@ -10,7 +10,7 @@
 import { JobkitError } from '@jobkit/core';
 import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
-import { checkAborted, fetchJson, mapLimit, where } from '../boards/http.js';
+import { checkAborted, fetchJson, laterPage, mapLimit, where } from '../boards/http.js';
 import { toDraft } from '../boards/map.js';
 import { count, envelope, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import { jobUrl } from '../boards/urls.js';
@@ -122,6 +122,8 @@ export const workdayBoard: BoardClient = {
         headers: { 'accept-language': 'en-US' },
       });
 
+    // A later page failed: the jobs read so far are kept and the listing is partial.
+    let cut = false;
     const readSlice = async (applied: Applied, first?: z.output<typeof ListResponse>): Promise<Slice> => {
       const head = first ?? (await page(applied, 0));
       // Only the first page carries a reliable total; later pages may say 0. Without one, page
@@ -134,7 +136,11 @@ export const workdayBoard: BoardClient = {
       const stop = Math.min(stated ?? WORKDAY_CLAMP, WORKDAY_CLAMP);
       for (let offset = PAGE; offset < stop && postings.length < ctx.maxJobs && (stated !== undefined || last >= PAGE); offset += PAGE) {
         checkAborted(ctx);
-        const next = await page(applied, offset);
+        const next = await laterPage(ctx, `${listUrl} (offset ${offset})`, () => page(applied, offset));
+        if (next === undefined) {
+          cut = true;
+          break;
+        }
         last = next.jobPostings.length;
         if (last === 0) break;
         listed += last;
@@ -222,7 +228,7 @@ export const workdayBoard: BoardClient = {
         applyUrl: `https://${host}/${site}${p.externalPath}/apply`,
       });
     });
-    return { drafts, advertisedTotal, partial };
+    return { drafts, advertisedTotal, partial: partial || cut };
   },
 };
 

@@ -144,6 +144,22 @@ export async function fetchXml(ctx: BoardContext, url: string): Promise<string> 
 }
 
 /**
+ * A page after the first: when it fails (not found, blocked, a changed shape, a network error —
+ * never an abort) paging stops with the jobs already read and a warning, instead of losing the
+ * board; `undefined` tells the caller to stop and mark the listing partial.
+ */
+export async function laterPage<T>(ctx: BoardContext, url: string, read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (JobkitError.is(error, 'ABORTED') || ctx.signal?.aborted) throw error;
+    const code = (error as { code?: string }).code ?? 'ERROR';
+    ctx.warn(`${ctx.platform}: page ${url} failed (${code}: ${((error as Error).message ?? '').slice(0, 160)}); stopped paging with the jobs read so far`);
+    return undefined;
+  }
+}
+
+/**
  * Map `items` with at most `concurrency` calls in flight, in order; stops scheduling once the
  * signal aborts. Used for per-job detail requests.
  */

@@ -299,7 +299,7 @@ export function rowsOf<S extends z.ZodType>(schema: S, options: RowsOptions<z.ou
 }
 
 /** Keys under which APIs (and mirrors of them) put a jobs array. */
-const ROW_KEYS = ['jobs', 'data', 'results', 'items', 'postings', 'content', 'offers', 'jobPostings', 'result'] as const;
+const ROW_KEYS = ['jobs', 'data', 'results', 'items', 'postings', 'content', 'offers', 'jobPostings', 'result', 'positions', 'openings', 'vacancies', 'jobOpenings'] as const;
 
 function rowsUnder(v: Plain): unknown[] | undefined {
   for (const k of ROW_KEYS) if (Array.isArray(v[k])) return v[k] as unknown[];
