@@ -7,9 +7,19 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
-import { JobkitError } from '@jobkit/core';
+import { JobkitError, createEvent, type SqlExecutor } from '@jobkit/core';
+
+type SqlCapabilities = NonNullable<SqlExecutor['capabilities']>;
 import { contractJob } from '@jobkit/core/testing';
-import { createPostgresJobStore, createPostgresQueue, createPostgresSagaLog, fromPglite } from '@jobkit/adapters/postgres';
+import {
+  createPostgresJobStore,
+  createPostgresQueue,
+  createPostgresSagaLog,
+  enqueueOutbox,
+  fromPg,
+  fromPglite,
+  migrate,
+} from '@jobkit/adapters/postgres';
 import { createPubSubBroker, type PubSubLike } from '@jobkit/adapters/pubsub';
 import { createTypesenseSearchIndex, type TypesenseClientLike } from '@jobkit/adapters/typesense';
 import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
@@ -135,5 +145,43 @@ describe('search indexes name schema setup migrate()', () => {
     await owning.migrate();
     await owning.close();
     expect(closed).toBe(1);
+  });
+});
+
+describe('SqlExecutor capabilities replace the dialect', () => {
+  const fakePool = { query: async () => ({ rows: [], rowCount: 0 }), connect: async () => ({}), totalCount: 0, idleCount: 0 };
+  const fakeClient = { query: async () => ({ rows: [], rowCount: 0 }) };
+
+  it('each wrapper says what its engine can do (and still reports the deprecated dialect)', () => {
+    expect(fromPglite(lite).capabilities).toEqual({ listenNotify: false, parallelStatements: false, embedded: true });
+    expect(fromPg(fakePool as never).capabilities).toEqual({ listenNotify: true, parallelStatements: true, embedded: false });
+    expect(fromPg(fakeClient as never).capabilities).toEqual({ listenNotify: true, parallelStatements: false, embedded: false });
+    expect(fromPglite(lite).dialect).toBe('pglite');
+    expect(fromPg(fakePool as never).dialect).toBe('postgres');
+  });
+
+  it('helpers branch on the flags: an executor of another engine is served by what it declares', async () => {
+    const seen: string[] = [];
+    /** PGlite underneath, but no dialect: only the declared capabilities tell the helpers anything. */
+    const declaring = (db: SqlExecutor, capabilities: SqlCapabilities): SqlExecutor => ({
+      capabilities,
+      inTransaction: db.inTransaction,
+      query: (sql, params) => (seen.push(sql), db.query(sql, params)),
+      transaction: (fn) => db.transaction((tx) => fn(declaring(tx, capabilities))),
+    });
+    const s = schema();
+    const quiet = declaring(fromPglite(lite), { listenNotify: false, parallelStatements: false, embedded: true });
+    expect(createPostgresJobStore({ client: quiet, schema: s }).name).toBe('pglite');
+    await migrate(quiet, { schema: s });
+    const removed = (id: string) => createEvent('job.removed', id, { urlHash: id });
+    await quiet.transaction((tx) => enqueueOutbox(tx, [removed('a')], { schema: s }));
+    expect(seen.some((q) => q.includes('INSERT INTO'))).toBe(true);
+    expect(seen.some((q) => q.includes('pg_notify')), 'no NOTIFY where it reaches nobody').toBe(false);
+
+    const server = declaring(fromPglite(lite), { listenNotify: true, parallelStatements: true, embedded: false });
+    expect(createPostgresJobStore({ client: server, schema: s }).name).toBe('postgres');
+    seen.length = 0;
+    await server.transaction((tx) => enqueueOutbox(tx, [removed('b')], { schema: s }));
+    expect(seen.some((q) => q.includes('pg_notify')), 'NOTIFY wakes relays on a server').toBe(true);
   });
 });

@@ -6,6 +6,22 @@
  */
 import { JobkitError, type SqlExecutor, type SqlResult } from '@jobkit/core';
 
+type SqlCapabilities = NonNullable<SqlExecutor['capabilities']>;
+// What each wrapper's engine can do (see `SqlCapabilities` in @jobkit/core): the helpers branch on these.
+const SERVER_POOL: SqlCapabilities = { listenNotify: true, parallelStatements: true, embedded: false };
+const SERVER_CLIENT: SqlCapabilities = { listenNotify: true, parallelStatements: false, embedded: false };
+const EMBEDDED: SqlCapabilities = { listenNotify: false, parallelStatements: false, embedded: true };
+
+/**
+ * The capabilities of any executor, including one written before they existed: the same reading
+ * as `sqlCapabilities` in `@jobkit/core/src/ports/sql.ts` (not exported from the package yet).
+ */
+export function capabilitiesOf(db: SqlExecutor): SqlCapabilities {
+  if (db.capabilities) return db.capabilities;
+  if (db.dialect === 'pglite') return EMBEDDED;
+  return db.dialect === 'postgres' ? SERVER_POOL : SERVER_CLIENT;
+}
+
 /** What we use of a node-postgres `Client` / `PoolClient`. */
 export interface PgClientLike {
   query(text: string, values?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>;
@@ -123,6 +139,7 @@ async function copyOn(client: PgClientLike, sql: string, chunks: Iterable<string
 function clientTx(client: PgClientLike): PostgresExecutor {
   const tx: PostgresExecutor = {
     dialect: 'postgres',
+    capabilities: SERVER_CLIENT,
     inTransaction: true,
     async query<R>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>> {
       try {
@@ -186,6 +203,7 @@ export function fromPg(poolOrClient: PgPoolLike | PgClientLike, options: FromPgO
     const pool = poolOrClient as PgPoolLike;
     return {
       dialect: 'postgres',
+      capabilities: SERVER_POOL,
       inTransaction: false,
       async query<R>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>> {
         try {
@@ -266,6 +284,7 @@ export function fromPg(poolOrClient: PgPoolLike | PgClientLike, options: FromPgO
   const lock = mutex();
   return {
     dialect: 'postgres',
+    capabilities: SERVER_CLIENT,
     inTransaction: false,
     query: <R>(sql: string, params?: readonly unknown[]) => lock(() => clientTx(client).query<R>(sql, params)),
     transaction: <T>(fn: (tx: SqlExecutor) => Promise<T>) =>
@@ -289,6 +308,7 @@ export function fromPglite(db: PGliteLike): PostgresExecutor {
   const make = (handle: PGliteLike, inTransaction: boolean): PostgresExecutor => {
     const self: PostgresExecutor = {
       dialect: 'pglite',
+      capabilities: EMBEDDED,
       inTransaction,
       async query<R>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>> {
         try {

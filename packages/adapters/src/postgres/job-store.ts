@@ -30,7 +30,7 @@ import {
   unstorableText,
   type PreparedJob,
 } from '@jobkit/core/adapter-kit';
-import { sqlState, type PostgresExecutor } from './executor.js';
+import { capabilitiesOf, sqlState, type PostgresExecutor } from './executor.js';
 import { clientCloser, takeClient, type PostgresOwnedClientOptions } from './client-options.js';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 import { enqueueOutbox } from './outbox.js';
@@ -200,9 +200,10 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): Postgr
   const closeClient = clientCloser(db, options);
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const s = schemaIdent(schema);
-  const batchSize = options.batchSize ?? (db.dialect === 'pglite' ? 1000 : 5000);
+  const caps = capabilitiesOf(db);
+  const batchSize = options.batchSize ?? (caps.embedded ? 1000 : 5000);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] batchSize must be a positive integer`);
-  const concurrency = db.inTransaction || db.dialect === 'pglite' ? 1 : (options.concurrency ?? 2);
+  const concurrency = db.inTransaction || !caps.parallelStatements ? 1 : (options.concurrency ?? 2);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] concurrency must be a positive integer`);
   let ready: Promise<unknown> | null = options.autoMigrate === false ? Promise.resolve() : null;
   let closed = false;
@@ -379,7 +380,8 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): Postgr
   }
 
   return {
-    name: db.dialect === 'pglite' ? 'pglite' : 'postgres',
+    // PGlite is the embedded engine this package wraps.
+    name: caps.embedded ? 'pglite' : 'postgres',
     async upsertJobs(jobs, upsertOptions): Promise<UpsertResult> {
       const { prepared, boardKey, at } = prepareUpsert(WHERE, jobs, upsertOptions, { hash: false });
       await init();

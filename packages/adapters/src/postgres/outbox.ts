@@ -20,7 +20,7 @@ import {
   type SqlExecutor,
 } from '@jobkit/core';
 import { backoffDelay, type BackoffOptions } from '@jobkit/core/adapter-kit';
-import type { PostgresExecutor } from './executor.js';
+import { capabilitiesOf, type PostgresExecutor } from './executor.js';
 import { takeClient, type PostgresClientOptions } from './client-options.js';
 import { DEFAULT_SCHEMA, schemaIdent } from './migrations.js';
 
@@ -67,7 +67,7 @@ export async function enqueueOutbox(tx: SqlExecutor, events: readonly EventEnvel
     [JSON.stringify(rows)],
   );
   // Delivered at COMMIT only, so a rolled-back transaction never wakes the relay.
-  if (tx.dialect === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), '']);
+  if (capabilitiesOf(tx).listenNotify) await tx.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), '']);
   return events.map((e) => e.id);
 }
 
@@ -135,6 +135,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const s = schemaIdent(schema);
   const { broker } = options;
+  const embedded = capabilitiesOf(db).embedded;
   const batchSize = options.batchSize ?? 100;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const leaseMs = options.leaseMs ?? 30_000;
@@ -269,7 +270,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         );
         counters.published += ok.length;
         publishedSinceVacuum += ok.length;
-        if (db.dialect === 'pglite' && !db.inTransaction && publishedSinceVacuum >= PGLITE_VACUUM_EVERY) {
+        if (embedded && !db.inTransaction && publishedSinceVacuum >= PGLITE_VACUUM_EVERY) {
           publishedSinceVacuum = 0;
           await db.query(`VACUUM ${s}.outbox`).catch((error) => options.onError?.(error));
         }

@@ -5,13 +5,13 @@
  * `@google-cloud/pubsub` is an optional peer: only types are imported at the top level.
  * @module
  */
-import { JobkitError, invalidArgument } from '@jobkit/core';
+import { DEAD_LETTER_ATTRIBUTES, JobkitError, invalidArgument } from '@jobkit/core';
 import type { Broker, MessageHandler, PublishMessage, ReceivedMessage, SubscribeOptions, Subscription } from '@jobkit/core';
 import { z } from 'zod';
 import { toDuration } from './client.js';
 import type { PubSubMessageLike, PubSubTopicLike } from './client.js';
 import { ALREADY_EXISTS, WHERE, brokerError, grpcCode, parse } from './errors.js';
-import { DLQ_DELIVERY_COUNT, DLQ_SOURCE_SUBSCRIPTION, NAME, OptionsSchema, PublishMessageSchema, SubscribeOptionsSchema } from './options.js';
+import { NAME, OptionsSchema, PublishMessageSchema, SubscribeOptionsSchema } from './options.js';
 import type { PubSubBrokerOptions } from './options.js';
 
 /** The Pub/Sub broker: the `Broker` port plus `ensureSubscription` for producers that start first. */
@@ -310,7 +310,7 @@ export function createPubSubBroker(options: PubSubBrokerOptions): PubSubBroker {
           await publishFull(dlTopic, [
             {
               data: received.data,
-              attributes: { ...received.attributes, [DLQ_SOURCE_SUBSCRIPTION]: fullSub, [DLQ_DELIVERY_COUNT]: String(attempt) },
+              attributes: { ...received.attributes, [DEAD_LETTER_ATTRIBUTES.sourceSubscription]: fullSub, [DEAD_LETTER_ATTRIBUTES.deliveryCount]: String(attempt) },
               ...(received.orderingKey ? { orderingKey: received.orderingKey } : {}),
             },
           ]);

@@ -1,6 +1,9 @@
 /**
  * Options of the Pub/Sub broker adapter and the zod schemas that check them at its boundary:
- * broker options, subscribe options, published messages, resource names, dead-letter attributes.
+ * broker options, subscribe options, published messages and resource names. The subscribe and
+ * message rules are the same as the memory broker's (`broker-rules.ts` in `@jobkit/core`, whose
+ * dead-letter attribute names this adapter already imports); the copies here go once core exports
+ * the rules themselves.
  * @module
  */
 import type { SubscribeOptions } from '@jobkit/core';
@@ -99,10 +102,3 @@ export const PublishMessageSchema = z
   .refine((m) => m.data.byteLength > 0 || Object.keys(m.attributes ?? {}).length > 0, {
     message: 'a message needs data or at least one attribute',
   });
-
-
-
-/** Attributes a client-side dead-letter adds, named like the server's so DLQ consumers read one set. */
-export const DLQ_SOURCE_SUBSCRIPTION = 'CloudPubSubDeadLetterSourceSubscription';
-export const DLQ_DELIVERY_COUNT = 'CloudPubSubDeadLetterSourceDeliveryCount';
-

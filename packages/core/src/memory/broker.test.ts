@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { JobkitError } from '../errors.js';
 import { decodeJson, encodeJson } from '../ports/broker.js';
-import type { ReceivedMessage } from '../ports/broker.js';
+import type { ReceivedMessage, SubscribeOptions } from '../ports/broker.js';
+import { DELIVERY_ATTEMPTS, MAX_RETRY_DELAY_MS, MIN_ACK_DEADLINE_MS } from '../broker-rules.js';
 import { createMemoryBroker, DEAD_LETTER_ATTRIBUTES } from './broker.js';
 
 const msg = (n: number, orderingKey?: string) => ({ data: encodeJson({ n }), ...(orderingKey ? { orderingKey } : {}) });
@@ -15,6 +16,24 @@ describe('createMemoryBroker', () => {
     await expect(broker.publish('topic-a', [{ data: new Uint8Array() }])).rejects.toThrow(/data or at least one attribute/);
     await expect(broker.subscribe('topic-a', 'sub-a', async () => {}, { maxInFlight: 0 })).rejects.toThrow(/core\/memory-broker/);
     expect(() => createMemoryBroker({ duplicateRate: 2 })).toThrow(/invalid options/);
+    await broker.close();
+  });
+
+  it('refuses what Pub/Sub refuses: the bounds come from the shared broker rules', async () => {
+    const broker = createMemoryBroker();
+    const refused = (options: SubscribeOptions) =>
+      expect(broker.subscribe('topic-a', 'sub-a', async () => {}, options)).rejects.toSatisfy((e) => JobkitError.is(e, 'INVALID_ARGUMENT'));
+    for (const n of [0, 1, DELIVERY_ATTEMPTS.min - 1, DELIVERY_ATTEMPTS.max + 1, 5.5]) await refused({ maxDeliveryAttempts: n });
+    await refused({ retryDelayMs: { min: 0, max: MAX_RETRY_DELAY_MS + 1 } });
+    await refused({ retryDelayMs: { min: 20, max: 10 } });
+    await refused({ ackDeadlineMs: MIN_ACK_DEADLINE_MS - 1 });
+    await refused({ deadLetterTopic: '1-not-a-topic' });
+    await expect(broker.ensureSubscription('topic-a', 'sub-a', { maxDeliveryAttempts: 1 })).rejects.toThrow(/maxDeliveryAttempts/);
+    // The bounds themselves are accepted.
+    await broker.ensureSubscription('topic-dlq', 'sub-dlq');
+    for (const maxDeliveryAttempts of [DELIVERY_ATTEMPTS.min, DELIVERY_ATTEMPTS.max]) {
+      await broker.ensureSubscription('topic-a', 'sub-a', { maxDeliveryAttempts, deadLetterTopic: 'topic-dlq', ackDeadlineMs: MIN_ACK_DEADLINE_MS });
+    }
     await broker.close();
   });
 
@@ -82,7 +101,8 @@ describe('createMemoryBroker', () => {
   });
 
   it('redelivers a message whose handler outlives the ack deadline and ignores the late ack', async () => {
-    const broker = createMemoryBroker();
+    // A lease this short is the broker's simulation setting; a subscription may not ask below Pub/Sub's 10 s.
+    const broker = createMemoryBroker({ ackDeadlineMs: 40 });
     const errors: unknown[] = [];
     const deliveries: ReceivedMessage[] = [];
     await broker.subscribe(
@@ -92,7 +112,7 @@ describe('createMemoryBroker', () => {
         deliveries.push(m);
         if (m.deliveryAttempt === 1) await sleep(120);
       },
-      { ackDeadlineMs: 40, onError: (e) => errors.push(e) },
+      { onError: (e) => errors.push(e) },
     );
     await broker.publish('topic-a', [msg(1)]);
     await broker.idle();
@@ -151,12 +171,12 @@ describe('createMemoryBroker', () => {
     const dead: ReceivedMessage[] = [];
     await broker.subscribe('topic-dlq', 'sub-dlq', async (m) => void dead.push(m));
     await broker.subscribe('topic-a', 'sub-a', async () => Promise.reject(new Error('poison')), {
-      maxDeliveryAttempts: 3,
+      maxDeliveryAttempts: 5,
       deadLetterTopic: 'topic-dlq',
     });
     const errors: unknown[] = [];
     await broker.subscribe('topic-b', 'sub-b', async () => Promise.reject(new Error('poison')), {
-      maxDeliveryAttempts: 2,
+      maxDeliveryAttempts: 5,
       onError: (e) => errors.push(e),
     });
     await broker.publish('topic-a', [{ data: encodeJson(1), attributes: { k: 'v' } }]);
@@ -166,10 +186,11 @@ describe('createMemoryBroker', () => {
     expect(dead[0]?.attributes).toMatchObject({
       k: 'v',
       [DEAD_LETTER_ATTRIBUTES.sourceSubscription]: 'sub-a',
-      [DEAD_LETTER_ATTRIBUTES.deliveryCount]: '3',
+      [DEAD_LETTER_ATTRIBUTES.deliveryCount]: '5',
     });
-    expect(errors).toHaveLength(3);
-    expect(String(errors[2])).toMatch(/dropped after 2 delivery attempts/);
+    // One error per failed delivery, then the drop.
+    expect(errors).toHaveLength(6);
+    expect(String(errors[5])).toMatch(/dropped after 5 delivery attempts/);
     expect(broker.backlog('sub-b')).toBe(0);
     await broker.close();
   });

@@ -7,6 +7,14 @@
  */
 import { z } from 'zod';
 import { JobkitError, invalidArgument } from '../errors.js';
+import {
+  BROKER_NAME_PATTERN,
+  BROKER_NAME_RULE,
+  DEAD_LETTER_ATTRIBUTES,
+  PublishMessageSchema,
+  RetryDelaySchema,
+  SubscribeOptionsSchema,
+} from '../broker-rules.js';
 import type {
   Broker,
   MessageHandler,
@@ -18,17 +26,9 @@ import type {
 
 const WHERE = 'core/memory-broker';
 
-/** Pub/Sub's naming rule, enforced here too so code tested in memory also works on the real engine. */
-export const BROKER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9\-_.~+%]{2,254}$/;
-
-/**
- * Attributes added to a dead-lettered message. They carry Pub/Sub's names so DLQ consumers read
- * the same fields whichever broker runs underneath.
- */
-export const DEAD_LETTER_ATTRIBUTES = {
-  sourceSubscription: 'CloudPubSubDeadLetterSourceSubscription',
-  deliveryCount: 'CloudPubSubDeadLetterSourceDeliveryCount',
-} as const;
+// The rules live once in broker-rules.ts (shared with the Pub/Sub adapter); re-exported here for
+// code that imported them from this module.
+export { BROKER_NAME_PATTERN, DEAD_LETTER_ATTRIBUTES, PublishMessageSchema, SubscribeOptionsSchema };
 
 export interface MemoryBrokerOptions {
   /** Reported as `broker.name`. @default 'memory' */
@@ -89,10 +89,6 @@ export interface MemoryBroker extends Broker {
   stats(): MemoryBrokerStats;
 }
 
-const RetryDelaySchema = z
-  .object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
-  .refine((d) => d.max >= d.min, 'max must be >= min');
-
 const OptionsSchema = z.object({
   name: z.string().min(1).optional(),
   ackDeadlineMs: z.number().int().positive().optional(),
@@ -102,28 +98,7 @@ const OptionsSchema = z.object({
   random: z.custom<() => number>((v) => typeof v === 'function').optional(),
 });
 
-export const SubscribeOptionsSchema = z.object({
-  maxInFlight: z.number().int().positive().optional(),
-  maxInFlightBytes: z.number().int().positive().optional(),
-  maxDeliveryAttempts: z.number().int().positive().optional(),
-  deadLetterTopic: z.string().regex(BROKER_NAME_PATTERN, 'invalid topic name').optional(),
-  ordered: z.boolean().optional(),
-  retryDelayMs: RetryDelaySchema.optional(),
-  onError: z.custom<SubscribeOptions['onError']>((v) => typeof v === 'function').optional(),
-  ackDeadlineMs: z.number().int().positive().optional(),
-});
-
-export const PublishMessageSchema = z
-  .object({
-    data: z.instanceof(Uint8Array),
-    attributes: z.record(z.string(), z.string()).optional(),
-    orderingKey: z.string().min(1).max(1024).optional(),
-  })
-  .refine((m) => m.data.byteLength > 0 || Object.keys(m.attributes ?? {}).length > 0, {
-    message: 'a message needs data or at least one attribute',
-  });
-
-const NameSchema = z.string().regex(BROKER_NAME_PATTERN, 'must be 3–255 chars, start with a letter, [A-Za-z0-9-_.~+%]');
+const NameSchema = z.string().regex(BROKER_NAME_PATTERN, `must be ${BROKER_NAME_RULE}`);
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
@@ -131,6 +106,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
     throw invalidArgument(WHERE, `invalid ${what}: ${z.prettifyError(result.error)}`, result.error);
   }
   return result.data;
+}
+
+/** Subscribe options by the shared rules; the dead-letter topic must be a valid topic name too. */
+function subscribeOptions(options: unknown): z.infer<typeof SubscribeOptionsSchema> {
+  const o = parse(SubscribeOptionsSchema, options, 'subscribe options');
+  if (o.deadLetterTopic !== undefined) parse(NameSchema, o.deadLetterTopic, 'dead-letter topic name');
+  return o;
 }
 
 interface StoredMessage {
@@ -553,7 +535,7 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
       assertOpen();
       parse(NameSchema, topic, 'topic name');
       parse(NameSchema, subscription, 'subscription name');
-      ensureSub(topic, subscription, parse(SubscribeOptionsSchema, options, 'subscribe options'));
+      ensureSub(topic, subscription, subscribeOptions(options));
     },
 
     async subscribe(topic, subscription, handler, options = {}) {
@@ -562,7 +544,7 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
       parse(NameSchema, topic, 'topic name');
       parse(NameSchema, subscription, 'subscription name');
       if (typeof handler !== 'function') throw invalidArgument(WHERE, 'handler must be a function');
-      const o = parse(SubscribeOptionsSchema, options, 'subscribe options');
+      const o = subscribeOptions(options);
       const sub = ensureSub(topic, subscription, o);
       const consumer: Consumer = {
         handler,
