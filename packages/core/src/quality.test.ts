@@ -143,7 +143,9 @@ const BAD_TITLES: [family: string, reason: RegExp, titles: string[], patch?: Par
   ['a sentence', /sentence|announcement/, ['We are looking for a motivated Barista to join our team.', 'Nous recherchons un(e) technicien(ne) de maintenance', 'Join our team as Line Cook', 'This role supports our finance team with monthly closing tasks.']],
   ['the department', /department/, ['Engineering', 'ENGINEERING'], { department: 'Engineering' }],
   ['generic page word beside the role', /generic page word/, ['Payroll Specialist - Job details', 'Payroll Specialist | Careers', 'Home > Jobs > Payroll Specialist', '物流スタッフ - 求人情報', 'Stellenangebot | Lagerhelfer (m/w/d)', 'Payroll Specialist｜Apply now']],
-  ['addresses the reader', /addresses the reader|announcement/, ['Join our growing team', 'Your next challenge in logistics', 'Werde Teil unseres Teams', 'Rejoignez notre équipe commerciale', 'Únete a nuestro equipo de ventas']],
+  ['addresses the reader', /addresses the reader|announcement/, ['Join the Harbourside crew', 'Join our growing team', 'Your next challenge in logistics', 'Werde Teil unseres Teams', 'Rejoignez notre équipe commerciale', 'Únete a nuestro equipo de ventas']],
+  ['recruitment announcement', /announcement/, ['化学系招聘博士后研究人员', '2026年公开招聘工作人员', 'कनिष्ठ लिपिक पदभरती', 'सहायक अभियंता भर्ती 2026']],
+  ["a company's name", /company's name/, ['Harbourside Foods Inc', 'Northwind Traders Ltd.', 'Kestrel Logistik GmbH', '株式会社ひかり', 'Wektor Sp. z o.o.']],
   ['a reference number', /reference number/, ['Job #48213', 'REQ-00123', 'Requisition ID 77120', 'Stelle Nr. 1234']],
   ['a date or an amount', /date or an amount/, ['Posted 3 days ago', '12.11.2026', '€45,000 – €55,000', 'USD 120k per year']],
   ['truncated', /truncated/, ['Senior Software Engineer, Distributed Sys…', 'Lead Analyst for Regional Operations and...']],
@@ -185,7 +187,7 @@ describe('title shapes', () => {
       'Medewerker Klantenservice 32-40 uur', 'Teilzeit Buchhalter (m/w/d)', 'Data Scientist – Applied ML', 'Jobs Coordinator, Youth Employment Programme',
       '911 Dispatcher', '24/7 Support Agent', 'Head of Careers', 'Job Coach', 'Hiring Manager Assistant', '1st Line Support',
       'Sales Manager US', 'Tour Guide', 'Auxiliar de enfermería para turno de noche en residencia', 'Home Care Assistant', 'Engineer II - Platform', '$20/hr Warehouse Associate',
-      'Career Development Advisor', 'Search Engine Marketing Manager', 'Job Centre Adviser (EO)',
+      'Career Development Advisor', '招聘专员', '高级招聘经理', 'Joinery Apprentice', 'Inclusion Officer', 'AG Sales Representative', 'Asistente de Ventas SA', 'Account Manager SE', 'Lab Assistant AS Level', 'Search Engine Marketing Manager', 'Job Centre Adviser (EO)',
     ]) {
       expect(titleShapeIssues(title, ctx), title).toEqual([]);
     }

@@ -220,7 +220,7 @@ const COUNTER_PREFIX = /^\(\d{1,5}\+?\)\s/;
 const CHROME_EXACT = new Set(
   [
     'careers', 'career', 'jobs', 'job', 'home', 'homepage', 'apply', 'apply now', 'apply here', '404', 'not found', 'page not found', 'error', 'login', 'log in', 'sign in', 'sign up', 'register',
-    'untitled', 'job details', 'job detail', 'job description', 'job offer', 'job posting', 'vacancy', 'vacancies', 'open positions', 'openings', 'search', 'search jobs', 'job search', 'menu',
+    'untitled', 'job details', 'job detail', 'job posting details', 'posting details', 'position details', 'vacancy details', 'job information', 'job summary', 'job overview', 'opportunity overview', 'job description', 'job offer', 'job posting', 'vacancy', 'vacancies', 'open positions', 'openings', 'search', 'search jobs', 'job search', 'menu',
     'main menu', 'navigation', 'skip to content', 'skip to main content', 'back', 'back to jobs', 'back to search', 'share', 'share this job', 'save', 'save job', 'loading', 'please wait',
     'cookie settings', 'cookies', 'accept', 'accept all', 'privacy policy', 'terms of use', 'contact', 'contact us', 'about us', 'welcome', 'my account', 'notifications', 'messages',
     'karriere', 'stellenangebote', 'stellenangebot', 'jobsuche', 'anmelden', 'startseite', 'datenschutz', 'impressum', 'emplois', 'offres d emploi', 'offre d emploi', 'connexion', 'accueil',
@@ -256,7 +256,13 @@ const CAREERS_PAGE = /^(?:careers?|jobs?|job openings|open (?:positions|roles)|v
 const CAREERS_SUFFIX = /^\S+(?:\s(?!(?:of|for|de|des|du|für|and|&)\s)\S+)?\s+(?:careers|jobs|karriere|stellenangebote|emplois|empleos|vagas|vacatures)$/i;
 /** Announcement wording around the role: "Vacancy: X", "Wir suchen X", "X の公募について", "招聘启事：X". */
 const ANNOUNCEMENT_PREFIX = /^(?:vacancy|job opening|opening|job|position|hiring|now hiring|we(?:'re| are) hiring|stellenausschreibung|ausschreibung|stellenangebot|recrutement|offre d'emploi|convocatoria|vacante|vaga|offerta di lavoro|vacature|oferta pracy|вакансия|招聘启事|招聘|诚聘|急招|募集|求人|公募)\s*[:：–—-]\s*\S|^(?:wir suchen|we are hiring|we're hiring|now hiring|we are looking for|we're looking for|looking for|join our team as|join us as|on recrute|nous recrutons|nous recherchons|buscamos|se busca|estamos buscando|estamos contratando|procuramos|cerchiamo|we zoeken|wij zoeken|szukamy|poszukujemy|требуется|ищем)\s+\S/iu;
-const ANNOUNCEMENT_SUFFIX = /(?:の(?:公募|募集)(?:について|のお知らせ)?|公募(?:について)?|募集要項|招聘启事|招聘公告)$/u;
+const ANNOUNCEMENT_SUFFIX = /(?:の(?:公募|募集)(?:について|のお知らせ)?|公募(?:について)?|募集要項|招聘启事|招聘公告|(?:पद)?(?:भरती|भर्ती)(?: \d{4})?)$/u;
+/** An organisation (or a year) recruiting the role: "计算机系招聘博士后研究人员", "2026年公开招聘…". */
+const RECRUITS = /(?:系|院|部|所|处|中心|公司|集团|大学|医院|银行|年)(?:公开)?(?:招聘|诚聘|招募)./u;
+/** An invitation to the reader: "Join the Greenfield team", "Werde Teil…", "Rejoignez…". */
+const INVITATION = /^(?:join|come join|werde teil|rejoignez|rejoins|únete|junte-se|unisciti|dołącz|kom werken)\b/i;
+/** A legal form at the end: the employer's name, not a role ("Lowe's Companies Inc", "Acme GmbH", "株式会社ひかり"); bare two-letter forms (AG, SE, SA) are left out, they end roles too ("Account Manager SE"). */
+const LEGAL_FORM = /(?:^|\s)(?:inc|llc|ltd|limited|plc|corp|corporation|gmbh|s\.a|s\.l|s\.r\.l|s\.p\.a|b\.v|n\.v|pty|a\/s|sp\. z o\.o|ооо|пао)\.?$|^株式会社|株式会社$|有限公司$/iu;
 /** First- and second-person words, in the languages the parsers read (folded). */
 const READER_WORDS = new Set(
   ['we', 'our', 'ours', 'you', 'your', 'wir', 'unser', 'unsere', 'unserem', 'unseren', 'unserer', 'unseres', 'uns', 'dich', 'dein', 'deine', 'deinen', 'deinem', 'nous', 'notre', 'vous', 'votre', 'rejoignez', 'nosotros', 'nuestro', 'nuestra', 'nuestros', 'únete', 'nosso', 'nossa', 'venha', 'nostro', 'nostra', 'unisciti', 'wij', 'onze', 'jij', 'nasz', 'nasza', 'naszego', 'naszym', 'dołącz', 'нас', 'наш', 'наша', 'нашу', 'нашей'].map(fold),
@@ -343,8 +349,10 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
     if (tail.some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.3 });
   }
   if (ANNOUNCEMENT_PREFIX.test(t) || ANNOUNCEMENT_SUFFIX.test(t)) issues.push({ reason: 'announcement wording around the role', cap: 0.3 });
+  else if (RECRUITS.test(t)) issues.push({ reason: 'announcement wording around the role', cap: 0.3 });
   // "Join our team!", "Your next challenge", "Rejoignez-nous": a role's name never speaks to the reader.
-  else if (f.split(' ').some((w) => READER_WORDS.has(w))) issues.push({ reason: 'addresses the reader, not a role name', cap: 0.3 });
+  else if (INVITATION.test(t) || f.split(' ').some((w) => READER_WORDS.has(w))) issues.push({ reason: 'addresses the reader, not a role name', cap: 0.3 });
+  if (LEGAL_FORM.test(t)) issues.push({ reason: "a company's name (legal form), not a title", cap: 0.1 });
   if (IDENTIFIER.test(f)) issues.push({ reason: 'a reference number, not a title', cap: 0.1 });
   else if (isDateOrAmount(t)) issues.push({ reason: 'a date or an amount, not a title', cap: 0.1 });
   // A sentence, not a name: many words ending in a full stop, or the department the posting belongs to.
