@@ -560,11 +560,18 @@ function context(tokens: readonly Token[], g: Group): Context {
   let pay = false;
   let negative = false;
   let approx = 0;
-  // Before: up to 8 tokens back, stopping at a clause break or another number.
-  for (let k = g.first - 1, seen = 0; k >= 0 && seen < 8; k--, seen++) {
+  // Before: up to 10 tokens back, stopping at a clause break or another number.
+  for (let k = g.first - 1, seen = 0; k >= 0 && seen < 10; k--, seen++) {
     const t = tokens[k]!;
     if (t.kind === NUM) break;
     const w = t.text;
+    // "Revenue Cycle Specialist – $24/hr" is a job title (two capitalised words ending in one that is
+    // no pay or not-pay word), not a "Referral Bonus: $500" or "Primes diverses : 7,000 €" label.
+    if (seen === 0 && (w === ':' || w === '-' || w === '–' || w === '—' || w === '|')) {
+      const head = tokens[k - 1];
+      const prev = tokens[k - 2];
+      if (head?.kind === WORD && head.cap && prev?.kind === WORD && prev.cap && !head.upper && !PAY_WORDS.has(head.text) && !NOT_PAY_WORDS.has(head.text) && !NOT_PAY_AFTER_ONLY.has(head.text) && !isStrongPeriod(head.text)) break;
+    }
     if (PAY_WORDS.has(w)) {
       // "signing stipend of $30,000", "referral pay": the pay word names something else.
       const q = tokens[k - 1];
@@ -572,7 +579,7 @@ function context(tokens: readonly Token[], g: Group): Context {
       else pay = true;
       break;
     }
-    if (seen < 5 && NOT_PAY_WORDS.has(w)) {
+    if (NOT_PAY_WORDS.has(w)) {
       negative = true;
       break;
     }
@@ -594,6 +601,34 @@ function context(tokens: readonly Token[], g: Group): Context {
     if (seen < 2 && APPROX.has(w)) approx = 3;
     else if (seen < 2 && (w === '(' || w === '（') && approx === 0) approx = 1;
     if (tokens[k + 1]?.brk || t.brk) break;
+  }
+  // "Une prime de fin d'année versée en décembre (environ 800 euros)": a clause that opens with a
+  // not-pay noun and names no pay is about that noun, however far the amount sits.
+  // Job titles ("Revenue Analyst – $90k") are not such clauses: the amount follows a separator or the
+  // noun sits next to it.
+  const lead = tokens[g.first - 1]?.text;
+  if (!pay && !negative && lead !== '-' && lead !== '–' && lead !== '—' && lead !== ':' && lead !== '|') {
+    let words = 0;
+    let topic = false;
+    for (let k = g.first - 1, seen = 0; k >= 0 && seen < 25; k--, seen++) {
+      const t = tokens[k]!;
+      if (t.kind === NUM) break;
+      if (PAY_WORDS.has(t.text)) {
+        topic = false;
+        break;
+      }
+      if (t.brk || k === 0) {
+        // Walk forward over the clause's first three words.
+        for (let j = k; j < g.first && words < 3; j++) {
+          const u = tokens[j]!;
+          if (u.kind !== WORD) continue;
+          words++;
+          if (NOT_PAY_WORDS.has(u.text) && g.first - j > 4) topic = true;
+        }
+        break;
+      }
+    }
+    if (topic) negative = true;
   }
   // After: up to 4 tokens, stopping at "+", "plus", "and"…, a number or a clause break.
   let cjkRun = true;
@@ -806,6 +841,9 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     }
     if (w === 'to' && tokens[k - 1]?.text === 'up') return 'max';
     if (w === 'zu' && tokens[k - 1]?.text === 'bis') return 'max';
+    // "not to exceed $X", "ne dépassera pas 2 000 €"
+    if (w === 'exceed' && (tokens[k - 1]?.text === 'to' || tokens[k - 1]?.text === 'not')) return 'max';
+    if (w === 'pas' && NOT_EXCEED.has(tokens[k - 1]?.text ?? '')) return 'max';
     if (w === 'till' && tokens[k - 1]?.text === 'upp') return 'max';
     if (w === 'til' && tokens[k - 1]?.text === 'op') return 'max';
     if (w === 'à' && tokens[k - 2]?.text === 'jusqu') return 'max';
@@ -829,7 +867,8 @@ const BOUND_FILLERS: ReadonlySet<string> = new Set([
   'of', 'at', 'a', 'an', 'the', 'is', 'to', 'from', 'de', 'à', 'zu', 'salary', 'pay', 'rate', 'base', 'wage', 'gross',
   'brutto', 'net', 'hourly', 'annual', 'monthly', 'paid', 'earn', 'around', 'about',
 ]);
-const BOUND_PARTS: ReadonlySet<string> = new Set(['up', 'bis', 'upp', 'op', 'at', 'more', 'over', 'less', 'fino', 'jusqu']);
+const BOUND_PARTS: ReadonlySet<string> = new Set(['up', 'bis', 'upp', 'op', 'at', 'more', 'over', 'less', 'fino', 'jusqu', 'exceed', 'pas', 'not']);
+const NOT_EXCEED: ReadonlySet<string> = new Set(['dépassera', 'dépasse', 'dépasser', 'excédera', 'excède', 'excéder']);
 
 /** "Minimum …:" / "Max …:" labels up to four tokens before a group, across pay words. */
 function labelBound(tokens: readonly Token[], g: Group): 'min' | 'max' | null {

@@ -45,7 +45,7 @@ export const STRONG_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, 
   ['havi', 'month'], ['havonta', 'month'], ['órabér', 'hour'], ['lunar', 'month'],
   ['μηνιαίως', 'month'], ['μηνιαίος', 'month'], ['ετήσιος', 'year'], ['לחודש', 'month'], ['לשעה', 'hour'], ['לשנה', 'year'],
   ['เงินเดือน', 'month'], ['รายเดือน', 'month'], ['รายวัน', 'day'], ['รายชั่วโมง', 'hour'], ['ต่อเดือน', 'month'],
-  ['時間給', 'hour'], ['月額', 'month'],
+  ['時間給', 'hour'], ['月額', 'month'], ['tjm', 'day'],
 ]);
 
 /** Unit words that name a period only after "per"/"a"/"/" or right after an amount ("€15 Stunde" is rare). */
@@ -152,7 +152,7 @@ export const PAY_WORDS: ReadonlySet<string> = new Set([
   'lương', 'mức', 'الراتب', 'راتب', 'رواتب', 'الأجر', 'أجر', 'वेतन', 'सैलरी', 'तनख्वाह',
   '薪', '薪资', '薪資', '薪酬', '薪水', '工资', '待遇', '底薪', '基本給', '基本给', '基本工资', '给与', '給与', '給料', '報酬', '月給', '年収', '時給', '日給',
   '月薪', '年薪', '时薪', '연봉', '급여', '월급', '시급', '임금', 'salaryrange', 'paygrade', 'payband', 'range',
-  '時間給', '固定給', '初任給', '月額', 'palkka', 'palkkaus', 'bér', 'fizetés', 'bérezés', 'mzda', 'plat', 'salariu',
+  '時間給', '固定給', '初任給', '月額', 'tjm', 'palkka', 'palkkaus', 'bér', 'fizetés', 'bérezés', 'mzda', 'plat', 'salariu',
   'salariul', 'μισθός', 'μισθό', 'αποδοχές', 'שכר', 'เงินเดือน', 'ค่าจ้าง', 'รายได้', 'ค่าแรง', 'penghasilan',
 ]);
 
@@ -167,6 +167,10 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'rent', 'loans', 'spend', 'spent', 'quoted', 'save', 'savings', 'discount', 'voucher', 'vouchers', 'coupon', 'refund',
   'credits', 'reimbursement', 'reimbursed', 'allowance', 'stipends', 'sacrifice', 'additional', 'donation', 'donations',
   'fines', 'contract-value', 'transactions', 'transaction', 'processed',
+  // fr benefits written next to their value: meal vouchers, transport, health cover, on-call pay
+  'restaurant', 'resto', 'tickets', 'ticket', 'swile', 'edenred', 'sodexo', 'carte', 'mutuelle', 'prévoyance', 'santé',
+  'mobilité', 'transport', 'transports', 'navigo', 'abonnement', 'remboursement', 'remboursé', 'charge', 'astreinte',
+  'astreintes', 'cooptation', 'intéressement', 'employeur', 'patronale', 'essenszuschuss', 'jobticket', 'deutschlandticket',
   'prämie', 'prämien', 'umsatz', 'jahresumsatz', 'gebühr', 'gebühren', 'kosten', 'preis', 'zuschuss', 'startprämie',
   'wechselprämie', 'prime', 'primes', 'frais', 'honoraires', 'affaires', 'coût', 'prix', 'facturación', 'facturacion',
   'ventas', 'comisión', 'precio', 'coste', 'costo', 'tarifa', 'prêmio', 'faturamento', 'premio', 'fatturato',
@@ -203,7 +207,7 @@ export const NOT_MONEY_AFTER: ReadonlySet<string> = new Set([
   'offices', 'countries', 'cities', 'languages', 'positions', 'openings', 'vacancies', 'roles', 'seats', 'teams',
   'engineers', 'developers', 'devs', 'hires', 'candidates', 'projects', 'companies', 'downloads', 'followers', 'installs', 'reviews', 'stars',
   'km', 'miles', 'mi', 'kg', 'lbs', 'lb', 'cm', 'mm', 'sqft', 'sq', 'gb', 'tb', 'mb', 'ghz', 'mhz', 'kw', 'mw', 'mph',
-  'x', 'th', 'st', 'nd', 'rd', 'salaries', 'gehälter', 'monatsgehälter', 'pagas', 'mensualités', 'mensilità', 'º', '°', 'yo', 'ft', 'feet', 'inch', 'inches', 'pages', 'words', 'kb',
+  'x', 'th', 'st', 'nd', 'rd', 'ème', 'eme', 'ième', 'er', 'ère', 'salaries', 'gehälter', 'monatsgehälter', 'pagas', 'mensualités', 'mensilità', 'º', '°', 'yo', 'ft', 'feet', 'inch', 'inches', 'pages', 'words', 'kb',
   '薪', '年', '月', '年間', '年以上', 'ヶ月', 'か月', 'ヵ月', '个月', '個月', '天', '日', '日間', '時間', '小时', '小時', '人', '名',
   '歳', '岁', '周', '週', '回', '件', '社', '家', '号', '号線', '番', '階', '分', '秒', '歲', '次', '个', '位', '년', '개월', '명',
   '시간', '일', '세', '%',

@@ -16,6 +16,8 @@ export interface Token {
   text: string;
   /** Words: true when written in upper case (ISO codes count only then, unless next to a number). */
   upper: boolean;
+  /** Words: true when the first letter is a capital ("Specialist", "USD"). */
+  cap: boolean;
   /** Whitespace came right before this token. */
   space: boolean;
   /** A clause boundary (line break, `;`, `|`, bullet, sentence end) came before this token. */
@@ -112,7 +114,7 @@ export function tokenize(s: string): Token[] {
       if ((s[j] === ',' || s[j] === '.') && s[j + 1] === '-' && digitValue(s.charCodeAt(j + 2)) < 0) {
         j += s[j + 2] === '-' ? 3 : 2;
       }
-      out.push({ kind: NUM, text, upper: false, space, brk });
+      out.push({ kind: NUM, text, upper: false, cap: false, space, brk });
       space = brk = false;
       i = j;
       continue;
@@ -126,7 +128,7 @@ export function tokenize(s: string): Token[] {
           break;
         }
       }
-      out.push({ kind: WORD, text: s.slice(i, i + len), upper: false, space, brk });
+      out.push({ kind: WORD, text: s.slice(i, i + len), upper: false, cap: false, space, brk });
       space = brk = false;
       i += len;
       continue;
@@ -153,7 +155,7 @@ export function tokenize(s: string): Token[] {
         }
       }
       const lower = word.toLowerCase();
-      out.push({ kind: WORD, text: lower, upper: lower !== word && word === word.toUpperCase(), space, brk });
+      out.push({ kind: WORD, text: lower, upper: lower !== word && word === word.toUpperCase(), cap: word[0] !== lower[0], space, brk });
       space = brk = false;
       i = end;
       continue;
@@ -169,7 +171,7 @@ export function tokenize(s: string): Token[] {
       const next = s[k];
       if (next === undefined || (next !== next.toLowerCase() && next === next.toUpperCase())) isBreak = true;
     }
-    out.push({ kind: SYM, text: ch, upper: false, space, brk });
+    out.push({ kind: SYM, text: ch, upper: false, cap: false, space, brk });
     space = false;
     brk = isBreak;
     i += width;
