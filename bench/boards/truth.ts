@@ -105,7 +105,11 @@ export const SPECS: Record<string, Spec> = {
       date: (r) => any(r.publishedAt, r.publishedDate),
       description: (r) => any(r.descriptionHtml, r.descriptionPlain),
       workplace: (r) => yes(r.isRemote) || (typeof r.workplaceType === 'string' && /^(remote|hybrid|on-?site)$/i.test(r.workplaceType)),
-      salary: (r) => isRow(r.compensation),
+      // Pay the employer shows: a summary or a salary component, unless it hides pay on its postings.
+      salary: (r) =>
+        r.shouldDisplayCompensationOnJobPostings !== false &&
+        (any(obj(r.compensation).compensationTierSummary, obj(r.compensation).scrapeableCompensationSalarySummary) ||
+          (Array.isArray(obj(r.compensation).summaryComponents) && (obj(r.compensation).summaryComponents as unknown[]).some((c) => any(obj(c).minValue, obj(c).maxValue)))),
     },
   },
   workable: {
@@ -147,6 +151,61 @@ export const SPECS: Record<string, Spec> = {
       workplace: (r) => yes(r.isRemote) || (typeof r.locationType === 'string' && /^[012]$/.test(r.locationType)),
     },
   },
+  recruitee: {
+    rows: under('offers'),
+    title: (r) => r.title,
+    ids: (r) => [r.id, r.slug],
+    urls: (r) => [r.careers_url, r.careers_apply_url],
+    states: {
+      location: (r) => any(r.location, r.city, r.country) || named(r.locations),
+      department: (r) => named(r.department),
+      employment: (r) => any(r.employment_type_code),
+      date: (r) => any(r.published_at, r.created_at),
+      description: (r) => any(r.description),
+      workplace: (r) => yes(r.remote) || yes(r.hybrid) || yes(r.on_site),
+      salary: (r) => isRow(r.salary) && any(r.salary.min, r.salary.max),
+    },
+  },
+  breezy: {
+    rows: under('positions'),
+    title: (r) => r.name,
+    ids: (r) => [r.id, r.friendly_id],
+    urls: (r) => [r.url],
+    states: {
+      location: (r) => named(r.location) || any(obj(r.location).city),
+      department: (r) => named(r.department),
+      employment: (r) => named(r.type),
+      date: (r) => any(r.published_date),
+      description: (r) => any(r.description),
+      workplace: (r) => yes(obj(r.location).is_remote),
+      salary: (r) => any(r.salary),
+    },
+  },
+  rippling: {
+    rows: under('items'),
+    title: (r) => r.name,
+    ids: (r) => [r.id, r.uuid],
+    urls: (r) => [r.url],
+    states: {
+      location: (r) => named(r.locations) || named(r.workLocation),
+      department: (r) => named(r.department),
+      employment: (r) => named(r.employmentType),
+      date: (r) => any(r.createdOn),
+      workplace: (r) => Array.isArray(r.locations) && r.locations.some((l) => isRow(l) && typeof l.workplaceType === 'string' && /remote|hybrid|on.?site/i.test(l.workplaceType)),
+      salary: (r) => Array.isArray(r.payRangeDetails) && r.payRangeDetails.length > 0,
+    },
+  },
+  workday: {
+    rows: under('jobPostings'),
+    title: (r) => r.title,
+    ids: (r) => [r.externalPath],
+    urls: (r) => [r.externalUrl],
+    states: {
+      // "2 Locations" is a count, not a place.
+      location: (r) => typeof r.locationsText === 'string' && r.locationsText.trim() !== '' && !/^\d+ locations?$/i.test(r.locationsText.trim()),
+      date: (r) => any(r.postedOn),
+    },
+  },
   personio: {
     rows: xmlRows,
     title: (r) => r.name,
@@ -173,11 +232,16 @@ export function statedJobs(platform: string, body: unknown): StatedJob[] | undef
   const spec = SPECS[platform];
   if (!spec) return undefined;
   const out: StatedJob[] = [];
+  // Rows repeating an id (one job listed once per location) are one job.
+  const seen = new Set<string>();
   for (const r of spec.rows(body) ?? []) {
     if (!isRow(r)) continue;
     const title = spec.title(r);
     if (typeof title !== 'string' || !title.trim()) continue;
-    if (!spec.ids(r).some(has) && !spec.urls(r).some(url)) continue;
+    const key = [...spec.ids(r), ...spec.urls(r)].find((v) => has(v) || url(v));
+    if (key === undefined) continue;
+    if (seen.has(String(key))) continue;
+    seen.add(String(key));
     out.push({ title, fields: FIELDS.filter((f) => spec.states[f]?.(r) === true) });
   }
   return out;
