@@ -40,6 +40,7 @@ import { readMicrodata } from './structured/microdata.js';
 import { readRdfa } from './structured/rdfa.js';
 import { readSite, siteForPage } from './sites/index.js';
 import { normalizeJobPosting } from './structured/normalize.js';
+import { reconcileWithPage, structuredDoubts, type PageEvidence } from './structured/reconcile.js';
 
 const WHERE = 'parsers/parse-job-page';
 
@@ -212,22 +213,30 @@ function fillCompanyCheaply(merged: MergedFields, scan: PageScan, ats: AtsMatch 
   if (name) fillGaps(merged, { company: { name } }, 'derived');
 }
 
-const foldKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** How often `text` occurs in the page's text and attributes beyond its JSON-LD blocks (capped). */
+function mentionsOutsideJsonLd(root: AnyNode, jsonLd: readonly string[], text: string): number {
+  if (!text) return 0;
+  let inJsonLd = 0;
+  for (const block of jsonLd) {
+    for (let i = block.indexOf(text); i >= 0 && inJsonLd < 20; i = block.indexOf(text, i + text.length)) inJsonLd++;
+  }
+  return Math.max(0, countInDom(root, text, 20 + inJsonLd) - inJsonLd);
+}
 
-/**
- * Structured data wins over the visible page, but a title or employment type the page shows
- * differently is worth a warning (a stale or templated JSON-LD block).
- */
-function warnAboutContradictions(merged: MergedFields, visible: MergedFields['fields'], source: string, warnings: string[]): void {
-  const f = merged.fields;
-  if (f.title && visible.title) {
-    const a = foldKey(f.title);
-    const b = foldKey(visible.title);
-    if (a && b && !a.includes(b) && !b.includes(a)) warnings.push(`${source} title "${f.title.slice(0, 80)}" differs from the page's "${visible.title.slice(0, 80)}"; kept ${source}`);
+/** The URL without its fragment and trailing slash, for same-document tests. */
+function documentKey(href: string): string {
+  try {
+    const u = new URL(href);
+    u.hash = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return href;
   }
-  if (f.employmentType?.length && visible.employmentType?.length && !visible.employmentType.some((t) => f.employmentType!.includes(t))) {
-    warnings.push(`${source} employment type ${f.employmentType.join('/')} differs from the page's ${visible.employmentType.join('/')}; kept ${source}`);
-  }
+}
+
+/** `href` is the page itself: an in-page anchor (`#apply`) or the page's own URL. */
+function sameDocument(href: string, pageUrl: string): boolean {
+  return documentKey(href) === documentKey(pageUrl);
 }
 
 /** Drop draft fields zod rejects (e.g. an odd country code) rather than losing the whole posting. */
@@ -346,6 +355,11 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
   const shared = builder && signals && scan.maxDepth <= MAX_SHARED_DOM_DEPTH ? builder.document() : null;
   let dom: ReturnType<typeof loadDom> | null = null;
   const getDom = () => (dom ??= page.root ? (page.root as Document) : (shared ?? loadDom(input!)));
+  // What the visible page shows beside the heuristics' fields, for weighing structured data against it.
+  const pageEvidence = (): PageEvidence => {
+    const root = getDom();
+    return { scan, brand: siteBrand(url, scan), h1: firstH1OfDom(root), mentions: (text) => mentionsOutsideJsonLd(root, scan.jsonLd, text) };
+  };
 
   // Microdata, then RDFa: items in the JSON-LD object shape, so the same normalizer reads them.
   // Several postings make a listing page only when no earlier source gave one.
@@ -393,29 +407,32 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
       const shell = source === null && (found.visibleChars < 200 || (!found.fields.description && found.kind !== 'job')) ? shellPlatform(found.visibleChars, ats?.platform, rawHtml()) : undefined;
       if (shell) return noJob(shellWarning(shell));
       if (source === null && found.kind !== 'job') return noJob(withNodeCapReason(found.reason, warnings));
-      if (source !== null) warnAboutContradictions(merged, found.fields, source, warnings);
+      if (source !== null) reconcileWithPage(merged, found.fields, source, pageEvidence(), warnings);
       fillGaps(merged, found.fields, 'heuristic');
       warnings.push(...found.warnings);
       source ??= 'heuristic';
     }
-  } else if (domAllowed && (!f.locations?.length || !f.employmentType?.length || !f.salary || !f.applyUrl || (dom !== null && (!f.workplaceType || !f.validThrough || !f.datePosted)))) {
+  } else if (domAllowed) {
     // Structured data that misses a field the page visibly states (a salary only in the
-    // description, locations in RDFa, employment type in a label): fill it from the page.
-    if (!f.salary && f.description?.text) {
+    // description, locations in RDFa, employment type in a label), or that the head metadata
+    // puts in doubt (a stub description, a title or employer the head does not name): read the
+    // visible page too. A complete, consistent posting costs no DOM.
+    const doubts = structuredDoubts(f, scan, siteBrand(url, scan));
+    const readPage = !f.locations?.length || !f.employmentType?.length || dom !== null || doubts.length > 0;
+    if (!f.salary && f.description?.text && !doubts.includes('description')) {
       const salary = salaryFrom(f.description.text.slice(0, 20_000));
       if (salary) fillGaps(merged, { salary }, 'heuristic');
     }
     // Structured data rarely carries the apply link the page shows: one bounded scan finds it.
     if (!f.applyUrl && dom === null) {
       const applyUrl = applyUrlFromHtml(rawHtml(), url);
-      if (applyUrl) fillGaps(merged, { applyUrl }, 'heuristic');
+      if (applyUrl && !sameDocument(applyUrl, url)) fillGaps(merged, { applyUrl }, 'heuristic');
     }
-    // A DOM already built (microdata, RDFa, site profile) makes the visible page cheap to read.
-    if (!f.locations?.length || !f.employmentType?.length || dom !== null) {
+    if (readPage) {
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
-      warnAboutContradictions(merged, found.fields, source, warnings);
+      reconcileWithPage(merged, found.fields, source, pageEvidence(), warnings);
       const { locations, employmentType, salary, workplaceType, validThrough, datePosted, applyUrl } = found.fields;
-      fillGaps(merged, { ...(locations ? { locations } : {}), ...(employmentType ? { employmentType } : {}), ...(salary ? { salary } : {}), ...(workplaceType ? { workplaceType } : {}), ...(validThrough ? { validThrough } : {}), ...(datePosted ? { datePosted } : {}), ...(applyUrl ? { applyUrl } : {}) }, 'heuristic');
+      fillGaps(merged, { ...(locations ? { locations } : {}), ...(employmentType ? { employmentType } : {}), ...(salary ? { salary } : {}), ...(workplaceType ? { workplaceType } : {}), ...(validThrough ? { validThrough } : {}), ...(datePosted ? { datePosted } : {}), ...(applyUrl && !sameDocument(applyUrl, url) ? { applyUrl } : {}) }, 'heuristic');
     }
   }
 
@@ -425,6 +442,12 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     if (workplace) fillGaps(merged, { workplaceType: workplace }, 'heuristic');
   }
   fillCompanyCheaply(merged, scan, ats, url);
+  // An apply control that points at the page itself (an in-page anchor to the form below, or
+  // `directApply` with the posting's own URL) is no separate application URL: null, as for a form.
+  if (f.applyUrl && sameDocument(f.applyUrl, url)) {
+    delete f.applyUrl;
+    delete merged.provenance.applyUrl;
+  }
   if (!f.title) return noJob('no job title found');
   if (!f.company) return noJob('no company name found');
   if (!f.company.domain) {

@@ -42,7 +42,8 @@ describe('JSON-LD variants', () => {
     expect(job.salary).toMatchObject({ min: 70000, max: 90000, currency: 'EUR', period: 'year' });
     expect(Date.parse(job.datePosted!)).toBe(Date.parse('2026-11-01T08:00:00Z'));
     expect(job.validThrough?.slice(0, 10)).toBe('2026-12-31');
-    expect(job.applyUrl).toBe(URL_);
+    // directApply: the application is on the posting page itself, so there is no separate apply URL.
+    expect(job.applyUrl).toBeNull();
     expect(job.description.text).toContain('Kubernetes clusters');
     expect(job.provenance).toMatchObject({ title: 'json-ld', company: 'json-ld', salary: 'json-ld', locations: 'json-ld' });
     expect(job.url).toBe(URL_);

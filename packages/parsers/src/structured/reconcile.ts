@@ -1,0 +1,189 @@
+/**
+ * Structured data against the visible page. JSON-LD, microdata and RDFa win by default, but
+ * markup is often templated or stale: a stub description, a title shorter or longer than the
+ * page's heading, the board or a placeholder as `hiringOrganization`, `FULL_TIME` on a part-time
+ * job, `TELECOMMUTE` on a hybrid one. {@link structuredDoubts} says, from head metadata only (no
+ * DOM), when the visible page is worth reading; {@link reconcileWithPage} then keeps the value a
+ * person reads on the page, marks it `heuristic` in provenance and says so in a warning.
+ * @module
+ */
+import type { EmploymentType } from '@jobkit/core';
+import type { PageScan } from '../html/scan.js';
+import { isBrand, type SiteBrand } from '../heuristics/site.js';
+import type { ExtractedFields, MergedFields } from './fields.js';
+
+/** A structured description shorter than this (characters of text) is a stub, not the posting. */
+export const THIN_DESCRIPTION_CHARS = 280;
+
+/** Letters and digits only, lower case, without diacritics ("ETH Zürich" = "ETH Zurich"). */
+const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The head's own statements of the posting: `<title>`, `og:title`, `twitter:title`. */
+function headTitles(scan: PageScan): string[] {
+  return [scan.title, scan.meta.get('og:title'), scan.meta.get('twitter:title')].filter((t): t is string => !!t).map(fold);
+}
+
+/** The head names `text` (folded containment in a head title, or the site name for companies). */
+function inHead(scan: PageScan, text: string, withSiteName = false): boolean {
+  const k = fold(text);
+  if (!k) return false;
+  const heads = headTitles(scan);
+  if (withSiteName) {
+    const site = scan.meta.get('og:site_name');
+    if (site) heads.push(fold(site));
+  }
+  return heads.some((h) => h.includes(k));
+}
+
+/** A description cut short: under {@link THIN_DESCRIPTION_CHARS}, or ending in an ellipsis. */
+export function isThinDescription(text: string | undefined): boolean {
+  if (!text) return true;
+  const t = text.trimEnd();
+  return t.length < THIN_DESCRIPTION_CHARS || t.endsWith('…') || t.endsWith('...');
+}
+
+/**
+ * Why a structured posting should be checked against the visible page, judged from head
+ * metadata only (so a complete, consistent posting costs no DOM): its description is a stub,
+ * the head states a title it does not contain, or the employer is the platform or named nowhere
+ * in the head. Empty when there is no reason.
+ */
+export function structuredDoubts(fields: ExtractedFields, scan: PageScan, brand: SiteBrand): string[] {
+  const doubts: string[] = [];
+  if (isThinDescription(fields.description?.text)) doubts.push('description');
+  if (fields.title && headTitles(scan).length > 0 && !inHead(scan, fields.title)) doubts.push('title');
+  const company = fields.company?.name;
+  if (company && (isBrand(company, brand) || !inHead(scan, company, true))) doubts.push('company');
+  return doubts;
+}
+
+/** What the visible page offers beside the heuristics' fields. */
+export interface PageEvidence {
+  scan: PageScan;
+  brand: SiteBrand;
+  /** The page's first `h1`, as text. */
+  h1: string | undefined;
+  /** How often `text` occurs on the page outside its structured-data blocks (capped). */
+  mentions(text: string): number;
+}
+
+const LEGAL_FORMS = new Set(
+  ['gmbh', 'ag', 'kg', 'se', 'ltd', 'limited', 'llc', 'inc', 'corp', 'co', 'plc', 'sa', 'sas', 'sl', 'bv', 'nv', 'ab', 'as', 'oy', 'srl', 'spa', 'kft', 'zoo', 'sp', 'z', 'o', 'oo', 'sarl', 'gbr', 'ug', 'eg', 'ev', 'pty', 'pte', 'bhd', 'sdn'],
+);
+
+/** An organisation's name without a legal form at its end ("Kühltechnik Sommer GmbH" → "Kühltechnik Sommer"). */
+function nameCore(name: string): string {
+  const words = name.split(/\s+/);
+  while (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1]!.toLowerCase().replace(/[^\p{L}]+/gu, ''))) words.pop();
+  return words.join(' ').replace(/[\s,]+$/, '');
+}
+
+/** Words of three or more letters or digits (or a CJK run), folded. */
+function wordsOf(s: string): Set<string> {
+  return new Set(
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 3 || /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}/u.test(w)),
+  );
+}
+
+/** Two titles of the same posting: one contains the other, or they share a word. */
+function related(a: string, b: string): boolean {
+  const fa = fold(a);
+  const fb = fold(b);
+  if (!fa || !fb) return false;
+  if (fa.includes(fb) || fb.includes(fa)) return true;
+  const wa = wordsOf(a);
+  for (const w of wordsOf(b)) if (wa.has(w)) return true;
+  return false;
+}
+
+/** Kinds of work a page states beside hours (a fixed term, a contractor's contract, an internship…). */
+const QUALIFIERS: readonly EmploymentType[] = ['contract', 'temporary', 'internship', 'volunteer', 'per_diem'];
+
+function setField<K extends keyof ExtractedFields>(merged: MergedFields, key: K, value: ExtractedFields[K]): void {
+  merged.fields[key] = value;
+  merged.provenance[key as keyof MergedFields['provenance']] = 'heuristic';
+}
+
+/**
+ * Compare structured fields (`merged`, from `source`) with what heuristics read on the visible
+ * page (`visible`) and keep what a person reads:
+ * - description: the page's when the structured one is a stub and the page's is much longer;
+ * - title: the page's `h1` when the head states it too and it names the same role;
+ * - company: the page's employer when the structured one is the platform, or is named nowhere
+ *   on the page while the head names the page's;
+ * - workplace: `hybrid` on the page refines a structured `remote`;
+ * - employment type: the page's part-time (or full-time) replaces the other when markup and page
+ *   disagree on hours, and the page's fixed term, contract or internship is added.
+ * Other disagreements keep the structured value with a warning. Gaps are not filled here.
+ */
+export function reconcileWithPage(merged: MergedFields, visible: ExtractedFields, source: string, page: PageEvidence, warnings: string[]): void {
+  const f = merged.fields;
+
+  const own = f.description?.text ?? '';
+  const shown = visible.description?.text ?? '';
+  if (visible.description && isThinDescription(own) && shown.length >= (own.length < THIN_DESCRIPTION_CHARS ? Math.max(120, 2 * own.length) : 1.5 * own.length)) {
+    setField(merged, 'description', visible.description);
+    warnings.push(`${source} description is ${own.length ? `a stub (${own.length} characters)` : 'empty'}; used the page's (${shown.length} characters)`);
+  }
+
+  if (f.title && visible.title && fold(f.title) !== fold(visible.title)) {
+    const isH1 = page.h1 !== undefined && fold(page.h1) === fold(visible.title);
+    if (isH1 && inHead(page.scan, visible.title) && related(f.title, visible.title)) {
+      warnings.push(`${source} title "${f.title.slice(0, 80)}" replaced by the page's h1 "${visible.title.slice(0, 80)}"`);
+      setField(merged, 'title', visible.title);
+    } else if (!fold(f.title).includes(fold(visible.title)) && !fold(visible.title).includes(fold(f.title))) {
+      warnings.push(`${source} title "${f.title.slice(0, 80)}" differs from the page's "${visible.title.slice(0, 80)}"; kept ${source}`);
+    }
+  }
+
+  const theirs = f.company?.name;
+  const ours = visible.company?.name;
+  // Two forms of one name ("Acme" and "Acme & Sons", "ETH Zürich" and "ETH Zurich") are not a disagreement.
+  const sameName = (a: string, b: string) => fold(nameCore(a)).includes(fold(nameCore(b))) || fold(nameCore(b)).includes(fold(nameCore(a)));
+  if (theirs && ours && fold(ours) && !sameName(theirs, ours) && !isBrand(ours, page.brand)) {
+    const platform = isBrand(theirs, page.brand);
+    // Named nowhere on the page (body or head), while the page shows its own employer and the head names it.
+    const unseen = !platform && page.mentions(nameCore(theirs)) === 0 && !inHead(page.scan, theirs, true) && page.mentions(ours) > 0 && inHead(page.scan, ours);
+    if (platform || unseen) {
+      warnings.push(`${source} hiringOrganization "${theirs.slice(0, 80)}" is ${platform ? 'the platform' : 'named nowhere on the page'}; kept the page's employer "${ours.slice(0, 80)}"`);
+      setField(merged, 'company', visible.company);
+    }
+  }
+
+  if (f.workplaceType && visible.workplaceType && f.workplaceType !== visible.workplaceType) {
+    if (f.workplaceType === 'remote' && visible.workplaceType === 'hybrid') {
+      warnings.push(`${source} workplace remote replaced by the page's hybrid`);
+      setField(merged, 'workplaceType', 'hybrid');
+    } else {
+      warnings.push(`${source} workplace ${f.workplaceType} differs from the page's ${visible.workplaceType}; kept ${source}`);
+    }
+  }
+
+  const types = f.employmentType;
+  const stated = visible.employmentType;
+  if (types?.length && stated?.length) {
+    const next = new Set<EmploymentType>(types);
+    // Hours: the page's part-time against the markup's full-time (or the reverse) is the page's.
+    const hours = (list: readonly EmploymentType[]) => list.filter((t) => t === 'full_time' || t === 'part_time');
+    const markupHours = hours(types);
+    const pageHours = hours(stated);
+    const clash = pageHours.length === 1 && markupHours.length === 1 && pageHours[0] !== markupHours[0];
+    if (clash) {
+      next.delete(markupHours[0]!);
+      next.add(pageHours[0]!);
+    }
+    for (const t of stated) if (QUALIFIERS.includes(t)) next.add(t);
+    if (next.size !== types.length || [...next].some((t) => !types.includes(t))) {
+      const order: readonly EmploymentType[] = ['full_time', 'part_time', 'contract', 'temporary', 'internship', 'volunteer', 'per_diem', 'other'];
+      const value = order.filter((t) => next.has(t));
+      warnings.push(`${source} employment type ${types.join('/')} replaced by ${value.join('/')} as the page states it (${stated.join('/')})`);
+      setField(merged, 'employmentType', value);
+    } else if (!stated.some((t) => types.includes(t))) {
+      warnings.push(`${source} employment type ${types.join('/')} differs from the page's ${stated.join('/')}; kept ${source}`);
+    }
+  }
+}
