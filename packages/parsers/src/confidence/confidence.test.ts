@@ -89,12 +89,16 @@ describe('confidence from page evidence', () => {
 
   it('a heuristic title gains from independent agreement and loses when it is only part of the h1', () => {
     const agreeing = '<html><head><title>Depot Operative – Kestrel Logistics</title><meta property="og:title" content="Depot Operative"></head><body><h1>Depot Operative</h1></body></html>';
-    const partial = '<html><head><title>Kestrel Logistics</title></head><body><h1>Depot Operative for our Leeds hub</h1></body></html>';
+    const partial = '<html><head><title>Kestrel Logistics</title></head><body><h1>Depot Operative Night Shift Team Lead</h1></body></html>';
     const a = assessConfidence(draft(), evidence(agreeing)).title!;
     const p = assessConfidence(draft(), evidence(partial)).title!;
     expect(a.score).toBeGreaterThanOrEqual(0.8);
     expect(p.score).toBeLessThan(0.6);
     expect(p.reasons).toContain('a shorter part of the h1');
+    // The h1 wraps the role in announcement wording: the shorter title is the role itself.
+    for (const h1 of ['Vacancy: Depot Operative', 'Depot Operative の募集', 'Depot Operative – संविदा आधारित भर्ती']) {
+      expect(assessConfidence(draft(), evidence(`<h1>${h1}</h1>`)).title!.score, h1).toBeGreaterThanOrEqual(0.7);
+    }
   });
 
   it("a title that is the h1 plus the employer or a place is doubted (a <title> suffix kept)", () => {

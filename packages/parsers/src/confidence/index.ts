@@ -134,6 +134,11 @@ function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBra
   const warnedContradiction = ev.warnings.some((w) => / title "/.test(w) && / differs from the page's /.test(w));
   if (addsSuffix) {
     s.cap([{ reason: "the h1's title plus the employer, site or place", cap: 0.3 }]);
+  } else if (h1Longer && titleShapeIssues(h1, { url: draft.url, company: draft.company.name, siteNames }).length > 0) {
+    // "Vacature: Role", "Role – संविदा आधारित भर्ती", "Roleの募集": the role is the h1 without its wrapper (dev: right 3 of 3).
+    s.adjust(0.05, 'the h1 without its announcement or suffix');
+  } else if (h1Longer && inHead) {
+    s.adjust(-0.05, 'a shorter part of the h1, as the page head splits it');
   } else if (h1Longer) {
     s.adjust(-0.15, 'a shorter part of the h1');
   } else if (h1Equal || inHead) {
