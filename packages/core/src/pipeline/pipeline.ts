@@ -1,30 +1,25 @@
 /**
  * `createPipeline`: the in-process ingestion run. Sources and discovered job URLs go through a
- * crawl queue keyed by run id (resumable), `concurrency` tasks run {@link processTask} at once,
- * and stored changes reach search/analytics one of three ways:
- * - **outbox** (`broker` + `relay`): the store wrote `job.*` events in its transaction; the relay
- *   publishes them and the search/analytics consumers apply them;
- * - **publish** (`broker` only): the pipeline publishes the events after each upsert;
- * - **direct** (no broker): the pipeline applies them itself.
- * `run()` resolves once every change it caused is stored and indexed.
+ * crawl queue keyed by run id (resumable) and `concurrency` tasks run {@link processTask} at once;
+ * `run()` is that scheduler. Stored changes reach search/analytics through `delivery.ts` (outbox
+ * relay, publish after upsert, or direct). `run()` resolves once every change it caused is stored
+ * and indexed.
  * @module
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'eventemitter3';
 import { z } from 'zod';
-import { JobkitError, invalidArgument } from '../errors.js';
-import { eventToMessage, type OutboxRelayHandle } from '../delivery/outbox.js';
+import { invalidArgument, type JobkitError } from '../errors.js';
+import type { OutboxRelayHandle } from '../delivery/outbox.js';
 import { DEFAULT_QUALITY_THRESHOLD } from '../quality.js';
 import type { Analytics } from '../ports/analytics.js';
-import type { Broker, Subscription } from '../ports/broker.js';
+import type { Broker } from '../ports/broker.js';
 import type { Fetcher } from '../ports/fetcher.js';
 import type { JobStore } from '../ports/job-store.js';
 import type { QueueJob, WorkQueue } from '../ports/queue.js';
 import type { SearchIndex } from '../ports/search-index.js';
-import type { JobEvent } from '../schema/events.js';
-import { createCoalescer } from './coalesce.js';
-import { applyEventsToAnalytics, applyEventsToSearch, createAnalyticsConsumer, createSearchConsumer } from './consumers.js';
 import { createMemoryQueue } from '../memory/queue.js';
+import { createJobDelivery } from './delivery.js';
 import { asJobkitError, createPageUpserter, processTask, type StageDeps } from './process-task.js';
 import { sourceToTask, taskKey } from './source.js';
 import {
@@ -154,9 +149,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const upsertBatch = options.upsertBatch ?? 200;
   // A posting the store refuses fails only its own page (see createPageUpserter).
   const upserter = createPageUpserter(store, { maxItems: upsertBatch, maxWaitMs: options.upsertWaitMs ?? 20 });
-  const directSearch = search && !broker ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToSearch(search, ev), [])) : null;
-  const directAnalytics =
-    analytics && !broker ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToAnalytics(analytics, ev), [])) : null;
+  const delivery = createJobDelivery({ search, analytics, broker, relay, topic, subscriptionPrefix: subPrefix, drainTimeoutMs });
 
   async function run(sources: readonly SourceInput[], runOptions: RunOptions = {}): Promise<PipelineSummary> {
     if (!Array.isArray(sources)) throw invalidArgument(WHERE, 'run() expects an array of sources');
@@ -186,21 +179,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       for (const t of tasks) if ((await queue.enqueue(t, { dedupeKey: taskKey(t) })) !== null) total++;
     }
 
-    // Drain bookkeeping for broker modes: expected applications per consumer, by event type + job.
-    const consumers: string[] = broker ? [...(search ? ['search'] : []), ...(analytics ? ['analytics'] : [])] : [];
-    const outstanding = new Map<string, Map<string, number>>(consumers.map((c) => [c, new Map()]));
-    const bump = (consumer: string, key: string, d: number) => {
-      const m = outstanding.get(consumer);
-      if (!m) return;
-      const v = (m.get(key) ?? 0) + d;
-      if (v === 0) m.delete(key);
-      else m.set(key, v);
-    };
-    const pendingApplications = () => {
-      let n = 0;
-      for (const m of outstanding.values()) for (const v of m.values()) if (v > 0) n += v;
-      return n;
-    };
+    const runDelivery = delivery.forRun(reportError);
     // Tasks parked on a coalesced upsert free their slot: they do no work until the batch is
     // written, and holding slots would cap every batch at `concurrency` pages.
     let parked = 0;
@@ -223,30 +202,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
             }
             changed = done;
           });
-    const subscriptions: Subscription[] = [];
-    let relayStarted = false;
-    const teardown = async () => {
-      await Promise.allSettled(subscriptions.map((s) => s.close()));
-      if (relayStarted) await relay!.stop().catch((e) => reportError(asJobkitError(e, 'BROKER_FAILED', 'stopping the relay failed'), 'relay'));
-    };
 
     try {
-      if (broker) {
-        const onApplied = (consumer: string) => (event: JobEvent) => bump(consumer, `${event.type}|${event.aggregateId}`, -1);
-        const onError = (error: unknown) => reportError(asJobkitError(error, 'BROKER_FAILED', 'consumer failed'), 'consumer');
-        if (search) {
-          subscriptions.push(await broker.subscribe(topic, `${subPrefix}-search`, createSearchConsumer(search, { onApplied: onApplied('search') }), { onError }));
-        }
-        if (analytics) {
-          subscriptions.push(
-            await broker.subscribe(topic, `${subPrefix}-analytics`, createAnalyticsConsumer(analytics, { onApplied: onApplied('analytics') }), { onError }),
-          );
-        }
-        if (relay) {
-          relay.start();
-          relayStarted = true;
-        }
-      }
+      await runDelivery.start();
 
       const deps: StageDeps = {
         reader,
@@ -266,16 +224,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         },
         async propagate(events) {
           onStage('index', events.length);
-          if (broker) {
-            for (const c of consumers) for (const e of events) bump(c, `${e.type}|${e.aggregateId}`, 1);
-            // Without a relay the store wrote no outbox: publishing is ours (after commit, at-least-once).
-            if (!relay) await broker.publish(topic, events.map(eventToMessage));
-            return;
-          }
-          await Promise.all([
-            ...(directSearch ? events.map((e) => directSearch.add(e)) : []),
-            ...(directAnalytics ? events.map((e) => directAnalytics.add(e)) : []),
-          ]);
+          await runDelivery.propagate(events);
         },
         async enqueue(found) {
           for (const t of found) if ((await queue.enqueue(t, { dedupeKey: taskKey(t), priority: 1 })) !== null) total++;
@@ -350,36 +299,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
       // Everything this run stored must be indexed before run() resolves.
       await upserter.idle();
-      await Promise.all([directSearch?.idle(), directAnalytics?.idle()]);
-      if (broker && !summary.aborted) await drain();
+      await runDelivery.settle({ aborted: summary.aborted });
     } finally {
-      await teardown();
+      await runDelivery.stop();
     }
     summary.durationMs = Date.now() - started;
     emitter.emit('done', summary);
     return summary;
-
-    async function drain(): Promise<void> {
-      const deadline = Date.now() + drainTimeoutMs;
-      for (;;) {
-        let pending = 0;
-        if (relay) {
-          await relay.runOnce().catch(() => 0);
-          pending = (await relay.metrics()).pendingCount;
-        }
-        if (pending === 0 && pendingApplications() === 0) return;
-        if (Date.now() > deadline) {
-          reportError(
-            new JobkitError('BROKER_FAILED', `[${WHERE}] gave up waiting after ${drainTimeoutMs}ms: ${pending} outbox row(s) unpublished, ${pendingApplications()} event(s) not yet applied`, {
-              details: { pending, unapplied: pendingApplications() },
-            }),
-            'drain',
-          );
-          return;
-        }
-        await sleep(relay && pending > 0 ? 0 : 10);
-      }
-    }
   }
 
   return Object.assign(emitter, { run });
