@@ -607,7 +607,7 @@ function context(tokens: readonly Token[], g: Group): Context {
   // Job titles ("Revenue Analyst – $90k") are not such clauses: the amount follows a separator or the
   // noun sits next to it.
   const lead = tokens[g.first - 1]?.text;
-  if (!pay && !negative && lead !== '-' && lead !== '–' && lead !== '—' && lead !== ':' && lead !== '|') {
+  if (!pay && !negative && g.first > 4 && lead !== '-' && lead !== '–' && lead !== '—' && lead !== ':' && lead !== '|') {
     let words = 0;
     let topic = false;
     for (let k = g.first - 1, seen = 0; k >= 0 && seen < 25; k--, seen++) {
