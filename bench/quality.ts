@@ -5,7 +5,7 @@
  * page (`evaluatePage`, the same rules as `bench:real-world`), and prints per score bucket
  * (< 50, 50–69, 70–84, ≥ 85) the number of postings and the share of their judged fields that are
  * right, how many postings with a wrong title (or any wrong field) pass the default threshold, and
- * the share of fully correct postings the gate rejects.
+ * the share of fully correct postings the gate rejects, and the rules that cost those most points.
  *
  * Reported apart: dev vs holdout split, real vs synthetic pages. Confidence weights are calibrated
  * on dev pages only (`--calibrate` prints per-field accuracy by source and by confidence bin, dev
@@ -87,7 +87,16 @@ function report(name: string, postings: Posting[], threshold: number): void {
   const correct = postings.filter((p) => p.fields.every((f) => f.correct));
   const titleRight = postings.filter((p) => p.titleRight);
   console.log(`    passing (≥ ${threshold}): ${passing.length}, fields right ${pct(passFields.filter((f) => f.correct).length, passFields.length)}; wrong title passing: ${passing.filter((p) => !p.titleRight).length}; any wrong field passing: ${passing.filter((p) => p.fields.some((f) => !f.correct)).length}`);
-  console.log(`    correct postings rejected: ${correct.filter((p) => p.job.quality.score < threshold).length}/${correct.length} (${pct(correct.filter((p) => p.job.quality.score < threshold).length, correct.length).trim()}); right-title postings rejected: ${titleRight.filter((p) => p.job.quality.score < threshold).length}/${titleRight.length}`);
+  const rejected = correct.filter((p) => p.job.quality.score < threshold);
+  console.log(`    correct postings rejected: ${rejected.length}/${correct.length} (${pct(rejected.length, correct.length).trim()}); right-title postings rejected: ${titleRight.filter((p) => p.job.quality.score < threshold).length}/${titleRight.length}`);
+  if (rejected.length) console.log(`    what costs the rejected correct postings most: ${costliest(rejected)}`);
+}
+
+/** The rules that withheld or deducted the most points from these postings, summed ("confidence:title 64, description 40"). */
+function costliest(postings: Posting[]): string {
+  const cost = new Map<string, number>();
+  for (const p of postings) for (const r of p.job.quality.breakdown) if (r.points < r.max) cost.set(r.rule, (cost.get(r.rule) ?? 0) + r.max - r.points);
+  return [...cost].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([rule, pts]) => `${rule} ${pts}`).join(', ');
 }
 
 const CONF_BINS: [string, (c: number) => boolean][] = [

@@ -155,7 +155,7 @@ describe('confidence from page evidence', () => {
       expect(c[field]?.reasons[0], body).toMatch(/^not read, but the description/);
     }
     // Nothing stated, or the field was read: no entry for an absent field.
-    const plain = assessConfidence(draft(text(`${filler}We value safety and teamwork; a deadline-driven pace is normal.`)), evidence('<h1>Depot Operative</h1>'));
+    const plain = assessConfidence(draft(text(`${filler}We value safety and teamwork; a deadline-driven pace is normal. You migrated a data centre into a hybrid cloud environment.`)), evidence('<h1>Depot Operative</h1>'));
     expect([plain.salary, plain.workplaceType, plain.validThrough]).toEqual([undefined, undefined, undefined]);
     const read = assessConfidence(draft({ ...text(`${filler}Pay: €3.400 gross a month.`), salary: { min: 3400, max: 3400, currency: 'EUR', period: 'month' }, provenance: { ...draft().provenance, salary: 'heuristic' } }), evidence('<h1>Depot Operative</h1>'));
     expect(read.salary!.score).toBeGreaterThanOrEqual(0.7);

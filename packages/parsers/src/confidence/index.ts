@@ -227,8 +227,8 @@ const MISSED_WINDOW = 20_000;
 /** An amount next to a currency: "€ 3.400", "8 000 – 9 500 zł", "USD 120k", "22,50 $", "月給25万円", "R$ 4.500". */
 const MONEY =
   /(?:[$€£¥₹₩₽₺₴₫฿₱]|\b(?:USD|EUR|GBP|PLN|CHF|SEK|NOK|DKK|CZK|HUF|RON|CAD|AUD|NZD|JPY|CNY|RMB|INR|BRL|MXN|ZAR|TRY|UAH|RUB|IDR|VND|THB|PHP|MYR|SGD|HKD|KRW|AED|SAR)\b|R\$|Rp\.?|Rs\.?)\s?\d|\d[\d.,\u00a0\u202f' ]{0,12}(?:[kK万千萬]\s?)?(?:[$€£¥₹₩₽₺₴₫฿₱]|(?:USD|EUR|GBP|PLN|CHF|SEK|NOK|DKK|CZK|HUF|CAD|AUD|INR|BRL|MXN|zł|zl|kr|Kč|руб|грн|円|元|만원|บาท)(?![\p{L}]))/u;
-/** Workplace words a reader takes as the posting's workplace ("Hybrid", "On-site", "Homeoffice", "リモート"). */
-const WORKPLACE_WORD = /\b(?:hybrid|hybride|híbrid[oa]|ibrido|hybrydow[a-ząęóśćżźłń]*|on-?site|vor ort|presencial|présentiel|stacjonarn[a-ząęóśćżźłń]*|fully remote|100 ?% remote|remote-first|home ?office|mobiles arbeiten|télétravail|teletrabajo|smart working|praca zdalna|thuiswerken)\b/i;
+/** Workplace words a reader takes as the posting's workplace ("Hybrid:", "hybrid working", "On-site", "Homeoffice", "リモート"); "hybrid cloud" is not one. */
+const WORKPLACE_WORD = /\b(?:(?:hybrid|hybride|híbrid[oa]|ibrido)(?= ?(?:[:;,.)–—|/-]|$|(?:work|working|role|position|job|model|schedule|set-?up|arrangement|office|team|policy|modell|arbeiten|travail|trabajo|modalidad|modelo|lavoro)\b))|hybrydow[a-ząęóśćżźłń]*|on-?site|vor ort|presencial|présentiel|stacjonarn[a-ząęóśćżźłń]*|fully remote|100 ?% remote|remote-first|home ?office|mobiles arbeiten|télétravail|teletrabajo|smart working|praca zdalna|thuiswerken)\b/i;
 /** The same in scripts without word boundaries a regex can see. */
 const WORKPLACE_WORD_WIDE = /гибрид|удал[её]нн|リモート|在宅勤務|ハイブリッド|远程办公|混合办公|재택|원격 근무/u;
 /** Application deadline wording; a digit must follow within a few words. */
