@@ -157,9 +157,40 @@ describe('baseSalary in every schema.org shape', () => {
     expect(normalizeSalary(value, currency)).toMatchObject(expected);
   });
 
-  it('estimatedSalary (MonetaryAmountDistribution) when baseSalary is absent', () => {
-    const job = parse(page(posting({ estimatedSalary: { '@type': 'MonetaryAmountDistribution', currency: 'USD', duration: 'P1Y', percentile10: 90000, median: 100000, percentile90: 120000 } }))).job!;
-    expect(job.salary).toMatchObject({ min: 90000, max: 120000, currency: 'USD', period: 'year' });
+  it('reads a MonetaryAmountDistribution, but estimatedSalary is a board estimate, not the posting pay', () => {
+    const distribution = { '@type': 'MonetaryAmountDistribution', currency: 'USD', duration: 'P1Y', percentile10: 90000, median: 100000, percentile90: 120000 };
+    expect(normalizeSalary(distribution, undefined)).toMatchObject({ min: 90000, max: 120000, currency: 'USD', period: 'year' });
+    const res = parse(page(posting({ estimatedSalary: distribution })));
+    expect(res.job!.salary).toBeNull();
+    expect(res.warnings.some((w) => /estimatedSalary is an estimate/.test(w))).toBe(true);
+    expect(parse(page(posting({ baseSalary: distribution, estimatedSalary: { ...distribution, percentile10: 1 } }))).job!.salary).toMatchObject({ min: 90000 });
+  });
+
+  it('placeholder amounts (0, 1) are no salary', () => {
+    const amount = (value: Record<string, unknown>) => ({ '@type': 'MonetaryAmount', currency: 'USD', value: { '@type': 'QuantitativeValue', unitText: 'YEAR', ...value } });
+    expect(normalizeSalary(amount({ value: 0 }), undefined)).toBeNull();
+    expect(normalizeSalary(amount({ minValue: 0, maxValue: 0 }), undefined)).toBeNull();
+    expect(normalizeSalary(amount({ minValue: 1, maxValue: 1 }), undefined)).toBeNull();
+    expect(normalizeSalary(amount({ minValue: 0, maxValue: 55000 }), undefined)).toMatchObject({ max: 55000 });
+  });
+
+  it.each([
+    ['Remote, with a country', { addressLocality: 'Remote', addressCountry: 'US' }, 'remote', [{ country: 'US' }]],
+    ['Remote alone', { addressLocality: 'Remote' }, 'remote', []],
+    ['a hybrid note on the city', { addressLocality: 'Berlin (Hybrid)', addressCountry: 'DE' }, 'hybrid', [{ city: 'Berlin', country: 'DE' }]],
+    ['a placeholder locality', { addressLocality: 'Multiple Locations' }, null, []],
+    ['a placeholder locality with a country', { addressLocality: 'Various', addressCountry: 'GB' }, null, [{ country: 'GB' }]],
+  ] as const)('jobLocation whose locality is not a place: %s', (_name, address, workplace, locations) => {
+    const job = parse(page(posting({ jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', ...address } } }))).job!;
+    expect(job.workplaceType).toBe(workplace);
+    expect(job.locations).toHaveLength(locations.length);
+    locations.forEach((l, i) => expect(job.locations[i]).toMatchObject(l));
+    for (const l of job.locations) expect(l.city ?? '').not.toMatch(/remote|multiple|various/i);
+  });
+
+  it('TELECOMMUTE beside a place stated as hybrid stays hybrid', () => {
+    const job = parse(page(posting({ jobLocationType: 'TELECOMMUTE', jobLocation: { '@type': 'Place', address: { addressLocality: 'Berlin (Hybrid)', addressCountry: 'DE' } } }))).job!;
+    expect(job.workplaceType).toBe('hybrid');
   });
 
   it('amount parsing: separators and suffixes', () => {

@@ -195,6 +195,8 @@ function salaryFromAmount(node: JsonObject, fallbackCurrency: string | undefined
   min ??= parseAmount(node.minValue) ?? parseAmount(node.percentile10) ?? parseAmount(node.median);
   max ??= parseAmount(node.maxValue) ?? parseAmount(node.percentile90) ?? parseAmount(node.median);
   if (min === undefined && max === undefined) return null;
+  // Template placeholders (0, or 1 of anything) are no pay.
+  if (Math.max(min ?? 0, max ?? 0) <= 1) return null;
   return { min: min ?? null, max: max ?? null, currency: /^[A-Z]{3}$/.test(currency ?? '') ? currency : null, period: periodFromUnit(unit) };
 }
 
@@ -224,51 +226,89 @@ export function normalizeSalary(value: unknown, salaryCurrency: unknown): Salary
 
 // ---------- location ----------
 
-function addressToLocation(addr: unknown): Location | null {
+/** A place and the workplace its text states ("Remote", "Berlin (Hybrid)"). */
+interface PlaceRead {
+  location: Location | null;
+  workplace: WorkplaceType | null;
+}
+
+/**
+ * Localities that are no place: a placeholder ("Multiple Locations", "Various", "N/A", "TBD") or a
+ * workplace statement ("Remote", "Anywhere", "Home based"), in the languages the workplace
+ * normalizer knows. Tested before the location normalizer sees the locality.
+ */
+const NOT_A_PLACE = /^(?:multiple(?: locations)?|various(?: locations)?|several(?: locations)?|many locations|n\/?a|tbd|tbc|to be (?:determined|confirmed)|not specified|unspecified|unknown|any(?:where)?|flexible|nationwide|home[- ]?based|work from home|virtual|online|global|worldwide|verschiedene standorte|mehrere standorte|bundesweit|plusieurs (?:sites|lieux)|divers|varios|varias ubicaciones)$/i;
+
+function readText(text: string): PlaceRead {
+  const parsed = parseLocation(capText(text, NORMALIZER_INPUT_CAP.location));
+  const location = parsed.locations[0] ?? null;
+  return { location: location && !NOT_A_PLACE.test(location.raw.trim()) ? location : null, workplace: parsed.workplaceType };
+}
+
+function addressToLocation(addr: unknown): PlaceRead {
   if (typeof addr === 'string') {
-    const text = capText(addr, NORMALIZER_INPUT_CAP.location);
-    return parseLocation(text).locations[0] ?? (text.trim() ? { raw: text.trim() } : null);
+    const text = addr.trim();
+    if (!text || NOT_A_PLACE.test(text)) return { location: null, workplace: parseWorkplaceType(text) };
+    const read = readText(text);
+    return read.location || read.workplace ? read : { location: { raw: capText(text, NORMALIZER_INPUT_CAP.location) }, workplace: null };
   }
-  if (!isObject(addr)) return null;
-  const city = inlineText(addr.addressLocality);
+  if (!isObject(addr)) return { location: null, workplace: null };
+  let city = inlineText(addr.addressLocality);
   const region = inlineText(addr.addressRegion);
   const countryText = inlineText(addr.addressCountry);
   const postalCode = inlineText(addr.postalCode);
+  // A locality that states the workplace or no place at all ("Remote", "Berlin (Hybrid)",
+  // "Multiple Locations"): the workplace is kept, the place is what remains (maybe only the country).
+  let workplace: WorkplaceType | null = null;
+  if (city && (NOT_A_PLACE.test(city) || parseWorkplaceType(city))) {
+    workplace = parseWorkplaceType(city);
+    const read = NOT_A_PLACE.test(city) ? null : readText(city);
+    workplace ??= read?.workplace ?? null;
+    city = read?.location?.city;
+    // "Remote - US": the locality alone names the country the remote work is in.
+    if (!city && !region && !countryText && read?.location?.country) return { location: read.location, workplace };
+  }
   const raw = [city, region, countryText].filter(Boolean).join(', ') || inlineText(addr.name) || inlineText(addr.streetAddress);
-  if (!raw) return null;
+  if (!raw) return { location: null, workplace };
   const country = countryText ? normalizeCountry(countryText) : undefined;
   // No parts beside the locality, or a locality that holds the whole place ("Berlin, Germany",
   // "Austin, TX"): read it as text, like any stated place.
   if ((!city && !region && !countryText) || (city && !region && !countryText && city.includes(','))) {
     const text = capText(raw, NORMALIZER_INPUT_CAP.location);
     const parsed = parseLocation(text).locations[0];
-    return parsed ? { ...parsed, ...(postalCode && !parsed.postalCode ? { postalCode } : {}) } : { raw: text };
+    return { location: parsed ? { ...parsed, ...(postalCode && !parsed.postalCode ? { postalCode } : {}) } : { raw: text }, workplace };
   }
   // Canonical city, region and label, as for text places (location normalizer).
-  return resolveLocation({
+  const location = resolveLocation({
     raw,
     ...(city ? { city } : {}),
     ...(region ? { region } : {}),
     ...(country ? { country } : {}),
     ...(postalCode ? { postalCode } : {}),
   });
+  return { location, workplace };
 }
 
 function placeToLocations(place: unknown): { locations: Location[]; workplaceType: WorkplaceType | null } {
-  if (typeof place === 'string') return parseLocation(capText(place, NORMALIZER_INPUT_CAP.location));
+  if (typeof place === 'string') {
+    const read = NOT_A_PLACE.test(place.trim()) ? { locations: [], workplaceType: parseWorkplaceType(place) } : parseLocation(capText(place, NORMALIZER_INPUT_CAP.location));
+    return read;
+  }
   if (!isObject(place)) return { locations: [], workplaceType: null };
   const types = typesOf(place);
   const address = types.includes('PostalAddress') || place.addressLocality !== undefined || place.addressCountry !== undefined ? place : place.address;
   const locations: Location[] = [];
+  let workplaceType: WorkplaceType | null = null;
   for (const a of list(address)) {
-    const loc = addressToLocation(a);
-    if (loc) locations.push(loc);
+    const read = addressToLocation(a);
+    if (read.location) locations.push(read.location);
+    workplaceType ??= read.workplace;
   }
-  if (locations.length === 0) {
+  if (locations.length === 0 && workplaceType === null) {
     const name = inlineText(place.name);
-    if (name) return parseLocation(capText(name, NORMALIZER_INPUT_CAP.location));
+    if (name) return NOT_A_PLACE.test(name) ? { locations: [], workplaceType: parseWorkplaceType(name) } : parseLocation(capText(name, NORMALIZER_INPUT_CAP.location));
   }
-  return { locations, workplaceType: null };
+  return { locations, workplaceType };
 }
 
 // ---------- organization ----------
@@ -373,7 +413,8 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
     workplace ??= res.workplaceType;
   }
   const locationTypes = list(node.jobLocationType).map((t) => str(t) ?? '');
-  if (locationTypes.some((t) => /telecommute|remote/i.test(t))) workplace = 'remote';
+  // TELECOMMUTE is schema.org's only remote flag: a place stated as hybrid ("Berlin (Hybrid)") says more.
+  if (locationTypes.some((t) => /telecommute|remote/i.test(t))) workplace = workplace === 'hybrid' ? 'hybrid' : 'remote';
   else if (locationTypes.some((t) => /hybrid/i.test(t))) workplace = 'hybrid';
   const declared = inlineText(node.workplaceType);
   if (!workplace && declared) workplace = parseWorkplaceType(declared);
@@ -396,8 +437,11 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
     else warnings.push(`employmentType "${cleanText(types.join(', ').slice(0, 60))}" not recognised`);
   }
 
-  const salary = normalizeSalary(node.baseSalary, node.salaryCurrency) ?? normalizeSalary(node.estimatedSalary, node.salaryCurrency);
+  const salary = normalizeSalary(node.baseSalary, node.salaryCurrency);
   if (salary) fields.salary = salary;
+  // estimatedSalary is "often computed by outside organizations" (schema.org): a board's estimate,
+  // not pay the employer states, so it is not the posting's salary.
+  else if (node.estimatedSalary !== undefined && normalizeSalary(node.estimatedSalary, node.salaryCurrency)) warnings.push('estimatedSalary is an estimate, not stated pay; not used as the salary');
 
   let descriptionSource = firstText(node.description);
   if (!descriptionSource) {

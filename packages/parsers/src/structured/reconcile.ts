@@ -75,7 +75,9 @@ const LEGAL_FORMS = new Set(
 function nameCore(name: string): string {
   const words = name.split(/\s+/);
   while (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1]!.toLowerCase().replace(/[^\p{L}]+/gu, ''))) words.pop();
-  return words.join(' ').replace(/[\s,]+$/, '');
+  let core = words.join(' ');
+  while (core.endsWith(',') || core.endsWith(' ')) core = core.slice(0, -1);
+  return core;
 }
 
 /** Words of three or more letters or digits (or a CJK run), folded. */
