@@ -62,7 +62,7 @@ const canonical = (ctx: BoardContext, jobId: string) => `${BASE}${seg(ctx.boardT
 async function listV2(ctx: BoardContext, slug: string): Promise<{ drafts: JobDraft[]; advertisedTotal: number | null; partial: boolean }> {
   const base = `https://api.rippling.com/platform/api/ats/v2/board/${slug}/jobs`;
   const drafts: JobDraft[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, JobDraft>();
   let advertised: number | null = null;
   let listed = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -81,29 +81,33 @@ async function listV2(ctx: BoardContext, slug: string): Promise<{ drafts: JobDra
     for (const j of keep(ctx, data.items, listed)) {
       const url = jobUrl(ctx, [j.url], () => canonical(ctx, j.id!), BASE)!;
       const key = j.id ?? url;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      fresh++;
       const locations = j.locations.map((l) => place({ city: l.city, region: l.state, country: l.countryCode ?? l.country, raw: l.name })).filter((l): l is Location => l !== null);
-      drafts.push(
-        toDraft(ctx, {
-          jobId: j.id ?? idFromUrl(ctx, url),
-          url,
-          title: j.name,
-          company: j.companyName,
-          locations,
-          workplaceType: workplace(j.locations.map((l) => l.workplaceType)),
-          employment: j.employmentType,
-          salary: pay(j),
-          descriptionHtml: sections([
-            [null, j.description?.role],
-            [null, j.description?.company],
-          ]),
-          department: j.department,
-          datePosted: j.createdOn,
-          applyUrl: url,
-        }),
-      );
+      const earlier = seen.get(key);
+      if (earlier) {
+        // The board lists a job once per location: the repeat adds its places to the posting.
+        for (const l of locations) if (!earlier.locations.some((e) => e.raw === l.raw && e.city === l.city && e.country === l.country)) earlier.locations.push(l);
+        continue;
+      }
+      fresh++;
+      const draft = toDraft(ctx, {
+        jobId: j.id ?? idFromUrl(ctx, url),
+        url,
+        title: j.name,
+        company: j.companyName,
+        locations,
+        workplaceType: workplace(j.locations.map((l) => l.workplaceType)),
+        employment: j.employmentType,
+        salary: pay(j),
+        descriptionHtml: sections([
+          [null, j.description?.role],
+          [null, j.description?.company],
+        ]),
+        department: j.department,
+        datePosted: j.createdOn,
+        applyUrl: url,
+      });
+      seen.set(key, draft);
+      drafts.push(draft);
     }
     listed += data.items.length;
     // Without totalPages, an empty page (or one that repeats earlier jobs) ends the listing.

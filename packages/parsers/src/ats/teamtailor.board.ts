@@ -32,42 +32,73 @@ const Item = z.looseObject({
  * links}]}`), which mirrors and other projects' mocks serve where the feed belongs.
  */
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A resource read with its attributes beside its id and links. */
+const Address = obj({ addressLocality: label, addressRegion: label, addressCountry: label, postalCode: text });
+/**
+ * A job of Teamtailor's JSON shapes, read flat: a JSON:API resource (`{id, attributes, links}`, its
+ * v1 API) or a JSON Feed item (`{id, url, title, content_html, date_published, _jobposting}`, its
+ * public `jobs.json`).
+ */
 const ApiJob = z.preprocess(
-  (v) => (isPlain(v) ? { ...(isPlain(v.attributes) ? v.attributes : {}), id: v.id, links: v.links } : v),
+  (v) => {
+    if (!isPlain(v)) return v;
+    const a = isPlain(v.attributes) ? v.attributes : {};
+    const jp = isPlain(v._jobposting) ? v._jobposting : {};
+    return {
+      ...a,
+      id: v.id,
+      links: v.links,
+      url: v.url,
+      title: a.title ?? v.title ?? jp.title,
+      body: a.body ?? v.content_html,
+      text: v.content_text ?? v.summary,
+      'published-at': a['published-at'] ?? v.date_published ?? jp.datePosted,
+      'employment-type': a['employment-type'] ?? jp.employmentType,
+      places: jp.jobLocation,
+      locationType: jp.jobLocationType,
+    };
+  },
   z.looseObject({
     id,
     links: obj({ 'careersite-job-url': text }),
+    url: text,
     title: required('no title'),
     body: text,
     pitch: text,
+    text,
     'created-at': when,
     'published-at': when,
     'remote-status': text,
     'employment-type': label,
     status: text,
+    places: list(obj({ address: Address })),
+    locationType: text,
   }),
 );
-const ApiJobs = envelope('data', z.looseObject({ data: rowsOf(ApiJob, { what: 'jobs', check: (j) => idOrUrl([j.id], [j.links?.['careersite-job-url']]) }) }));
+const ApiJobs = envelope('data', z.looseObject({ data: rowsOf(ApiJob, { what: 'jobs', check: (j) => idOrUrl([j.id], [j.links?.['careersite-job-url'], j.url]) }) }));
 
-/** The JSON:API shape: one page of job resources (its `links.next` is not followed). */
-function fromJsonApi(ctx: BoardContext, url: string, json: unknown): JobDraft[] {
+/** Teamtailor's JSON shapes: one page of JSON:API resources or JSON Feed items (no further pages are followed). */
+function fromJson(ctx: BoardContext, url: string, json: unknown): JobDraft[] {
   const data = validate(ctx, ApiJobs, json, url);
   const origin = new URL(url).origin;
   // Only the states Teamtailor uses for jobs no longer public are left out.
   const rows = keep(ctx, data.data).filter((j) => !/^(archived|draft|unlisted|closed)$/i.test(j.status ?? ''));
   return rows.slice(0, ctx.maxJobs).map((j) => {
-    const a = j;
     // Teamtailor's job page: {host}/jobs/{id}.
-    const link = jobUrl(ctx, [j.links?.['careersite-job-url']], () => `${origin}/jobs/${seg(j.id!)}`, origin)!;
+    const link = jobUrl(ctx, [j.links?.['careersite-job-url'], j.url], () => `${origin}/jobs/${seg(j.id!)}`, origin)!;
+    const locations = j.places
+      .map((p) => p.address && place({ city: p.address.addressLocality, region: p.address.addressRegion, country: p.address.addressCountry, postalCode: p.address.postalCode }))
+      .filter((l): l is Location => !!l);
     return toDraft(ctx, {
-      jobId: j.id ?? /\/jobs\/(\d+)/.exec(link)?.[1] ?? link,
+      // The numeric job id of the job page, as the RSS feed yields it; the resource id otherwise.
+      jobId: /\/jobs\/(\d+)/.exec(link)?.[1] ?? j.id ?? link,
       url: link,
-      title: a.title,
-      workplaceType: workplace(a['remote-status']),
-      employment: a['employment-type'],
-      descriptionHtml: a.body ?? a.pitch,
-      datePosted: a['published-at'] ?? a['created-at'],
+      title: j.title,
+      locations,
+      workplaceType: workplace(j['remote-status']) ?? (j.locationType && /telecommute/i.test(j.locationType) ? 'remote' : null),
+      employment: j['employment-type'],
+      descriptionHtml: j.body ?? j.pitch,
+      descriptionText: j.text,
+      datePosted: j['published-at'] ?? j['created-at'],
       applyUrl: link,
     });
   });
@@ -103,7 +134,7 @@ export const teamtailorBoard: BoardClient = {
         } catch (cause) {
           throw new EndpointChanged(`${where(ctx)} ${url} is neither an RSS feed nor JSON`, { cause, details: { url } });
         }
-        return { drafts: fromJsonApi(ctx, url, json), advertisedTotal: null, partial: false };
+        return { drafts: fromJson(ctx, url, json), advertisedTotal: null, partial: false };
       }
       const root = parseXml(body);
       const channel = kids(root, 'channel')[0];

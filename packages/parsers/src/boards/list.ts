@@ -84,6 +84,39 @@ function ownUrls(ctx: BoardContext, client: BoardClient, drafts: readonly JobDra
   return out;
 }
 
+/** Places one posting keeps from rows that repeat it. */
+const MAX_MERGED_PLACES = 50;
+
+/**
+ * Rows that repeat one job (same id and URL), as boards that list a job once per location do
+ * (Rippling, Workable): one posting, with the places of every repeat.
+ */
+function mergeRepeats(drafts: readonly JobDraft[]): { drafts: JobDraft[]; merged: number } {
+  const first = new Map<string, JobDraft>();
+  const out: JobDraft[] = [];
+  let merged = 0;
+  for (const d of drafts) {
+    const key = typeof d.url === 'string' ? `${d.ats?.jobId ?? ''}\u0000${urlKey(d.url)}` : undefined;
+    const kept = key === undefined ? undefined : first.get(key);
+    if (kept === undefined) {
+      if (key !== undefined) first.set(key, d);
+      out.push(d);
+      continue;
+    }
+    merged++;
+    const places = kept.locations ?? [];
+    const seen = new Set(places.map((l) => JSON.stringify([l.raw ?? null, l.city ?? null, l.region ?? null, l.country ?? null])));
+    for (const l of d.locations ?? []) {
+      const k = JSON.stringify([l.raw ?? null, l.city ?? null, l.region ?? null, l.country ?? null]);
+      if (seen.has(k) || places.length >= MAX_MERGED_PLACES) continue;
+      seen.add(k);
+      places.push(l);
+    }
+    kept.locations = places;
+  }
+  return { drafts: out, merged };
+}
+
 /** Ids of the platforms `listBoardJobs` can read: the built-ins, or those of `platforms`. */
 export function boardPlatforms(platforms: readonly BoardPlatform[] = atsPlatforms): string[] {
   return platforms.filter((p) => p.board !== undefined).map((p) => p.id);
@@ -153,7 +186,8 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   const seen = new Set<string>();
   let invalid = 0;
   let duplicates = 0;
-  for (const draft of ownUrls(ctx, client, listing.drafts)) {
+  const repeats = mergeRepeats(ownUrls(ctx, client, listing.drafts));
+  for (const draft of repeats.drafts) {
     let job: JobPosting;
     try {
       job = finalizeJob(draft, { now });
@@ -171,6 +205,7 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   }
   if (invalid > 5) warnings.push(`skipped ${invalid} invalid jobs in total`);
   if (skipped.length > NAMED_SKIPS) warnings.push(`skipped ${skipped.length} unreadable rows in total`);
+  if (repeats.merged > 0) warnings.push(`merged ${repeats.merged} rows that repeat a job (same id and URL, e.g. one per location) into their posting`);
   if (duplicates > 0) warnings.push(`dropped ${duplicates} duplicate postings (same URL)`);
 
   let partial = listing.partial ?? false;
@@ -184,7 +219,7 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   }
   const advertised = listing.advertisedTotal;
   // Duplicates the API listed twice are not missing jobs, and skipped rows are already reported, so both count as read.
-  const listed = jobs.length + invalid + duplicates + skipped.length;
+  const listed = jobs.length + invalid + duplicates + repeats.merged + skipped.length;
   if (advertised !== null && listed < advertised && jobs.length < maxJobs) {
     partial = true;
     warnings.push(`read ${jobs.length} of ${advertised} advertised jobs`);
