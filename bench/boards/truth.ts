@@ -41,7 +41,8 @@ export interface Spec {
   states: Partial<Record<Field, (r: Row) => boolean>>;
 }
 
-const under = (key: string) => (body: unknown) => (Array.isArray(body) ? body : isRow(body) && Array.isArray(body[key]) ? (body[key] as unknown[]) : undefined);
+const under = (key: string, alt?: string) => (body: unknown) =>
+  Array.isArray(body) ? body : isRow(body) && Array.isArray(body[key]) ? (body[key] as unknown[]) : alt && isRow(body) && Array.isArray(body[alt]) ? (body[alt] as unknown[]) : undefined;
 
 /** Personio's XML feed: `<position>` blocks, each tag read by plain string search. */
 function xmlRows(body: unknown): unknown[] | undefined {
@@ -204,6 +205,32 @@ export const SPECS: Record<string, Spec> = {
       // "2 Locations" is a count, not a place.
       location: (r) => typeof r.locationsText === 'string' && r.locationsText.trim() !== '' && !/^\d+ locations?$/i.test(r.locationsText.trim()),
       date: (r) => any(r.postedOn),
+    },
+  },
+  teamtailor: {
+    rows: under('items', 'data'),
+    title: (r) => r.title ?? obj(r.attributes).title,
+    ids: (r) => [r.id],
+    urls: (r) => [r.url, obj(r.links)['careersite-job-url']],
+    states: {
+      location: (r) => Array.isArray(obj(r._jobposting).jobLocation) && (obj(r._jobposting).jobLocation as unknown[]).length > 0,
+      date: (r) => any(r.date_published, obj(r.attributes)['created-at']),
+      description: (r) => any(r.content_html, r.content_text, obj(r.attributes).body),
+    },
+  },
+  pinpoint: {
+    rows: under('data'),
+    title: (r) => r.title,
+    ids: (r) => [r.id],
+    urls: (r) => [r.url],
+    states: {
+      location: (r) => any(obj(r.location).name, obj(r.location).city),
+      department: (r) => named(obj(r.job).department),
+      employment: (r) => any(r.employment_type, r.employment_type_text),
+      date: (r) => any(r.published_at),
+      description: (r) => any(r.description),
+      workplace: (r) => typeof r.workplace_type === 'string' && /remote|hybrid|on.?site|office/i.test(r.workplace_type),
+      salary: (r) => r.compensation_visible !== false && any(r.compensation_minimum, r.compensation_maximum),
     },
   },
   personio: {
