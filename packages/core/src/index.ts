@@ -56,7 +56,20 @@ export type { FxTable, PayOptions } from './pay/index.js';
 
 // Ports
 export type { SqlExecutor, SqlResult } from './ports/sql.js';
-export type * from './ports/job-store.js';
+export type {
+  JobFilter,
+  StoredJob,
+  JobChangeKind,
+  JobChange,
+  UpsertJobsOptions,
+  RejectedJob,
+  UpsertResult,
+  ListJobsOptions,
+  JobPage,
+  MarkMissingInput,
+  JobStoreStats,
+  JobStore,
+} from './ports/job-store.js';
 export type {
   Broker,
   PublishMessage,
@@ -82,7 +95,7 @@ export { createMemoryBroker, DEAD_LETTER_ATTRIBUTES } from './memory/broker.js';
 export type { MemoryBroker, MemoryBrokerOptions, MemoryBrokerStats, FailPublishOptions } from './memory/broker.js';
 
 // Delivery: job store reference, work queue port, events, outbox messages, sagas
-export type * from './ports/queue.js';
+export type { EnqueueOptions, QueueJobStatus, QueueJob, ClaimOptions, FailOutcome, QueueStats, WorkQueue } from './ports/queue.js';
 export { createMemoryJobStore } from './memory/job-store.js';
 export { createEvent, jobEvent } from './delivery/events.js';
 export type { EventOptions } from './delivery/events.js';
@@ -95,12 +108,45 @@ export { publishOrCompensate } from './delivery/publish-or-compensate.js';
 export type { PublishOrCompensateOptions } from './delivery/publish-or-compensate.js';
 
 // Search: port and query validation
-export type * from './ports/search-index.js';
+export type {
+  SearchFacetField,
+  SearchSort,
+  OneOrMany,
+  SearchFilters,
+  SearchQuery,
+  SearchHighlight,
+  SearchHit,
+  FacetCount,
+  SearchResult,
+  SearchUpsertResult,
+  SearchIndex,
+} from './ports/search-index.js';
 export { SEARCH_FACET_FIELDS } from './ports/search-index.js';
 export { SearchQuerySchema, MAX_PER_PAGE } from './search/query.js';
 
 // Analytics: port, application-tracker capability and events, option schemas, in-memory reference, batch writer
-export type * from './ports/analytics.js';
+export type {
+  Analytics,
+  ApplicationAnalytics,
+  ApplicationStatus,
+  ApplicationEvent,
+  JobsPerPeriodOptions,
+  JobsPerPeriodRow,
+  TopCompaniesOptions,
+  TopCompanyRow,
+  SalaryGroupBy,
+  SalaryPercentilesOptions,
+  SalaryPercentileRow,
+  ShareRow,
+  WorkplaceShareKey,
+  MedianDaysOpen,
+  ApplicationStatsOptions,
+  ApplicationTrend,
+  ApplicationStats,
+  IngestOptions,
+  IngestJobsOptions,
+  IngestResult,
+} from './ports/analytics.js';
 export {
   ApplicationEventSchema,
   ApplicationStatusSchema,
@@ -118,7 +164,17 @@ export {
 export { createMemoryAnalytics } from './memory/analytics.js';
 export type { MemoryAnalytics, MemoryAnalyticsOptions } from './memory/analytics.js';
 export { createBatchWriter } from './batch-writer.js';
-export type * from './batch-writer.js';
+export type {
+  BatchContext,
+  BatchSink,
+  FailedBatch,
+  DeadLetter,
+  BatchWriterRetryOptions,
+  BatchWriterOptions,
+  BatchWriterStats,
+  BatchWriterEvents,
+  BatchWriter,
+} from './batch-writer.js';
 
 // Pipeline
 export { createPipeline, DEFAULT_JOB_EVENTS_TOPIC } from './pipeline/pipeline.js';
@@ -148,6 +204,8 @@ export type {
   PipelineError,
   PipelineSummary,
   PipelineEvents,
+  // Exported type-only before (through `export type *`); kept so `typeof emptyJobCounts` still compiles.
+  emptyJobCounts,
 } from './pipeline/types.js';
 
 // Distributed workers
@@ -280,3 +338,5 @@ export type TokenSpan = kit.TokenSpan;
 export type SearchDocument = kit.SearchDocument;
 /** @deprecated Import it from `@jobkit/core/adapter-kit`; this root export is removed in the next minor release. */
 export type HighlightOptions = kit.HighlightOptions;
+/** @deprecated Import it from `@jobkit/core/adapter-kit`; this root export is removed in the next minor release. */
+export type JobFacts = kit.JobFacts;
