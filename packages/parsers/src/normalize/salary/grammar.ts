@@ -178,9 +178,12 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     }
     // South African rand: a capital R glued to the number ("R25 000").
     // "R 450 000", "R 15,000" with a space only when the number is written with thousands separators.
+    // Guatemalan quetzal "Q6,000" likewise, but only on a number with thousands ("Q3" is a quarter).
     const rNum = tokens[i + 1];
-    if (w === 'r' && t.upper && numberNear && rNum?.kind === NUM && (!rNum.space || /^\d{1,3}[ ,.]\d{3}/.test(rNum.text))) {
-      return { mark: 'ZAR', from: i };
+    if ((w === 'r' || w === 'q') && t.upper && numberNear && rNum?.kind === NUM) {
+      const thousands = /^\d{1,3}[ ,.]\d{3}/.test(rNum.text);
+      const withK = tokens[i + 2]?.text === 'k' && !tokens[i + 2]!.space; // "R 35k pm"
+      if (w === 'r' ? !rNum.space || thousands || withK : !rNum.space && thousands) return { mark: w === 'r' ? 'ZAR' : 'GTQ', from: i };
     }
     // "Rs." / "kr." keep their dot.
     const mark = CURRENCY_WORDS[w] ?? CURRENCY_WORDS[fold(w)];
@@ -203,6 +206,12 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     let before = currencyAt(i - 1, true);
     // "Rs. 50,000", "kr. 40.000", "Fr. 8000"
     if (!before && tokens[i - 1]?.text === '.' && tokens[i - 2]?.kind === WORD) before = currencyAt(i - 2, true);
+    // Peruvian sol "S/ 3,500", "S/.4000"
+    if (!before) {
+      let k = i - 1;
+      if (tokens[k]?.text === '.' && !tokens[k]!.space) k--;
+      if (tokens[k]?.text === '/' && tokens[k - 1]?.text === 's' && tokens[k - 1]!.upper && !tokens[k]!.space) before = { mark: 'PEN', from: k - 1 };
+    }
     if (before) {
       currency = before.mark;
       first = before.from;
@@ -216,7 +225,13 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     if (next && next.kind === WORD) {
       const w = next.text;
       const compound = COMPOUND[w];
-      if (compound) {
+      // "50-70 т.р.": thousand roubles, written with dots.
+      if (w === 'т' && tokens[i + 2]?.text === '.' && tokens[i + 3]?.text === 'р') {
+        mult = 1e3;
+        currency ??= 'RUB';
+        multWord = 'тыс';
+        last = tokens[i + 4]?.text === '.' && !tokens[i + 4]!.space ? i + 4 : i + 3;
+      } else if (compound) {
         mult = compound[0];
         currency ??= compound[1];
         multWord = w;
@@ -467,7 +482,7 @@ const PERIOD_CEILING: Readonly<Record<SalaryPeriod, number>> = { hour: 2_000, da
 /** Multiplier + currency in one word ("万円", "만원"). */
 const COMPOUND: Readonly<Record<string, readonly [number, string]>> = {
   万円: [1e4, 'JPY'], 千円: [1e3, 'JPY'], 百万円: [1e6, 'JPY'], 万元: [1e4, 'CNY'], 千元: [1e3, 'CNY'], 만원: [1e4, 'KRW'],
-  억원: [1e8, 'KRW'], lpa: [1e5, 'INR'],
+  억원: [1e8, 'KRW'], lpa: [1e5, 'INR'], тр: [1e3, 'RUB'],
 };
 
 /** The number at `i` is a count or a measure ("3 years", "30-hour", "40%", "13薪", "401(k)", a year). */

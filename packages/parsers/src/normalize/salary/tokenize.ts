@@ -110,8 +110,9 @@ export function tokenize(s: string): Token[] {
         text += spaceLike ? ' ' : sep === '٬' ? ',' : sep === '٫' ? '.' : sep;
         j++;
       }
-      // "10.000,-" / "10.000,--": German for "no cents".
-      if ((s[j] === ',' || s[j] === '.') && s[j + 1] === '-' && digitValue(s.charCodeAt(j + 2)) < 0) {
+      // "10.000,-" / "10.000,--" / "120'000.–": German and Swiss for "no cents".
+      const dash = s[j + 1];
+      if ((s[j] === ',' || s[j] === '.') && (dash === '-' || dash === '–' || dash === '—') && digitValue(s.charCodeAt(j + 2)) < 0) {
         j += s[j + 2] === '-' ? 3 : 2;
       }
       out.push({ kind: NUM, text, upper: false, cap: false, space, brk });
