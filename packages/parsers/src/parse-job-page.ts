@@ -40,7 +40,7 @@ import { readMicrodata } from './structured/microdata.js';
 import { readRdfa } from './structured/rdfa.js';
 import { readSite, siteForPage } from './sites/index.js';
 import { normalizeJobPosting } from './structured/normalize.js';
-import { reconcileWithPage, structuredDoubts, type PageEvidence } from './structured/reconcile.js';
+import { reconcileWithPage, structuredDoubts, visibleFields, type PageEvidence } from './structured/reconcile.js';
 
 const WHERE = 'parsers/parse-job-page';
 
@@ -388,9 +388,11 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
 
   // Job-board site profiles (sites/): found by host, so any other page pays one map lookup.
   const site = domAllowed ? siteForPage(url, scan) : null;
+  let siteFields: { id: string; fields: MergedFields['fields'] } | undefined;
   if (site) {
     const read = readSite(site, getDom(), { url, scan, ...(now ? { now } : {}) });
     warnings.push(...read.warnings);
+    siteFields = { id: site.id, fields: read.fields };
     fillGaps(merged, read.fields, `site:${site.id}`);
     if (read.isJob) source ??= 'site';
   }
@@ -407,7 +409,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
       const shell = source === null && (found.visibleChars < 200 || (!found.fields.description && found.kind !== 'job')) ? shellPlatform(found.visibleChars, ats?.platform, rawHtml()) : undefined;
       if (shell) return noJob(shellWarning(shell));
       if (source === null && found.kind !== 'job') return noJob(withNodeCapReason(found.reason, warnings));
-      if (source !== null) reconcileWithPage(merged, found.fields, source, pageEvidence(), warnings);
+      if (source !== null) reconcileWithPage(merged, visibleFields(found.fields, siteFields), source, pageEvidence(), warnings);
       fillGaps(merged, found.fields, 'heuristic');
       warnings.push(...found.warnings);
       source ??= 'heuristic';
@@ -430,7 +432,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     }
     if (readPage) {
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
-      reconcileWithPage(merged, found.fields, source, pageEvidence(), warnings);
+      reconcileWithPage(merged, visibleFields(found.fields, siteFields), source, pageEvidence(), warnings);
       const { locations, employmentType, salary, workplaceType, validThrough, datePosted, applyUrl } = found.fields;
       fillGaps(merged, { ...(locations ? { locations } : {}), ...(employmentType ? { employmentType } : {}), ...(salary ? { salary } : {}), ...(workplaceType ? { workplaceType } : {}), ...(validThrough ? { validThrough } : {}), ...(datePosted ? { datePosted } : {}), ...(applyUrl && !sameDocument(applyUrl, url) ? { applyUrl } : {}) }, 'heuristic');
     }

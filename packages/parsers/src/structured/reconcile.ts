@@ -7,7 +7,7 @@
  * person reads on the page, marks it `heuristic` in provenance and says so in a warning.
  * @module
  */
-import type { EmploymentType } from '@jobkit/core';
+import type { EmploymentType, FieldSource } from '@jobkit/core';
 import type { PageScan } from '../html/scan.js';
 import { isBrand, type SiteBrand } from '../heuristics/site.js';
 import type { ExtractedFields, MergedFields } from './fields.js';
@@ -105,9 +105,27 @@ function related(a: string, b: string): boolean {
 /** Kinds of work a page states beside hours (a fixed term, a contractor's contract, an internship…). */
 const QUALIFIERS: readonly EmploymentType[] = ['contract', 'temporary', 'internship', 'volunteer', 'per_diem'];
 
-function setField<K extends keyof ExtractedFields>(merged: MergedFields, key: K, value: ExtractedFields[K]): void {
-  merged.fields[key] = value;
-  merged.provenance[key as keyof MergedFields['provenance']] = 'heuristic';
+/** What the visible page states: a site profile's fields where it has them, else the heuristics'. */
+export interface VisibleFields {
+  fields: ExtractedFields;
+  /** Where each field came from (`site:<id>` or `heuristic`). */
+  sources: Partial<Record<keyof ExtractedFields, FieldSource>>;
+}
+
+/** A site profile's fields first (the board's own markup), the heuristics' for the rest. */
+export function visibleFields(heuristic: ExtractedFields, site?: { id: string; fields: ExtractedFields }): VisibleFields {
+  const fields: ExtractedFields = { ...heuristic };
+  const sources: VisibleFields['sources'] = {};
+  for (const key of Object.keys(heuristic) as Array<keyof ExtractedFields>) sources[key] = 'heuristic';
+  if (site) {
+    for (const key of Object.keys(site.fields) as Array<keyof ExtractedFields>) {
+      const value = site.fields[key];
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+      (fields as Record<string, unknown>)[key] = value;
+      sources[key] = `site:${site.id}` as FieldSource;
+    }
+  }
+  return { fields, sources };
 }
 
 /**
@@ -122,13 +140,18 @@ function setField<K extends keyof ExtractedFields>(merged: MergedFields, key: K,
  *   disagree on hours, and the page's fixed term, contract or internship is added.
  * Other disagreements keep the structured value with a warning. Gaps are not filled here.
  */
-export function reconcileWithPage(merged: MergedFields, visible: ExtractedFields, source: string, page: PageEvidence, warnings: string[]): void {
+export function reconcileWithPage(merged: MergedFields, shownOnPage: VisibleFields, source: string, page: PageEvidence, warnings: string[]): void {
   const f = merged.fields;
+  const visible = shownOnPage.fields;
+  const setField = <K extends keyof ExtractedFields>(key: K, value: ExtractedFields[K]): void => {
+    merged.fields[key] = value;
+    merged.provenance[key as keyof MergedFields['provenance']] = shownOnPage.sources[key] ?? 'heuristic';
+  };
 
   const own = f.description?.text ?? '';
   const shown = visible.description?.text ?? '';
   if (visible.description && isThinDescription(own) && shown.length >= (own.length < THIN_DESCRIPTION_CHARS ? Math.max(120, 2 * own.length) : 1.5 * own.length)) {
-    setField(merged, 'description', visible.description);
+    setField('description', visible.description);
     warnings.push(`${source} description is ${own.length ? `a stub (${own.length} characters)` : 'empty'}; used the page's (${shown.length} characters)`);
   }
 
@@ -136,7 +159,7 @@ export function reconcileWithPage(merged: MergedFields, visible: ExtractedFields
     const isH1 = page.h1 !== undefined && fold(page.h1) === fold(visible.title);
     if (isH1 && inHead(page.scan, visible.title) && related(f.title, visible.title)) {
       warnings.push(`${source} title "${f.title.slice(0, 80)}" replaced by the page's h1 "${visible.title.slice(0, 80)}"`);
-      setField(merged, 'title', visible.title);
+      setField('title', visible.title);
     } else if (!fold(f.title).includes(fold(visible.title)) && !fold(visible.title).includes(fold(f.title))) {
       warnings.push(`${source} title "${f.title.slice(0, 80)}" differs from the page's "${visible.title.slice(0, 80)}"; kept ${source}`);
     }
@@ -152,14 +175,14 @@ export function reconcileWithPage(merged: MergedFields, visible: ExtractedFields
     const unseen = !platform && page.mentions(nameCore(theirs)) === 0 && !inHead(page.scan, theirs, true) && page.mentions(ours) > 0 && inHead(page.scan, ours);
     if (platform || unseen) {
       warnings.push(`${source} hiringOrganization "${theirs.slice(0, 80)}" is ${platform ? 'the platform' : 'named nowhere on the page'}; kept the page's employer "${ours.slice(0, 80)}"`);
-      setField(merged, 'company', visible.company);
+      setField('company', visible.company);
     }
   }
 
   if (f.workplaceType && visible.workplaceType && f.workplaceType !== visible.workplaceType) {
     if (f.workplaceType === 'remote' && visible.workplaceType === 'hybrid') {
       warnings.push(`${source} workplace remote replaced by the page's hybrid`);
-      setField(merged, 'workplaceType', 'hybrid');
+      setField('workplaceType', 'hybrid');
     } else {
       warnings.push(`${source} workplace ${f.workplaceType} differs from the page's ${visible.workplaceType}; kept ${source}`);
     }
@@ -169,6 +192,7 @@ export function reconcileWithPage(merged: MergedFields, visible: ExtractedFields
   const stated = visible.employmentType;
   if (types?.length && stated?.length) {
     const next = new Set<EmploymentType>(types);
+    // The visible hours and terms decide; provenance names where the page's part came from.
     // Hours: the page's part-time against the markup's full-time (or the reverse) is the page's.
     const hours = (list: readonly EmploymentType[]) => list.filter((t) => t === 'full_time' || t === 'part_time');
     const markupHours = hours(types);
@@ -183,7 +207,7 @@ export function reconcileWithPage(merged: MergedFields, visible: ExtractedFields
       const order: readonly EmploymentType[] = ['full_time', 'part_time', 'contract', 'temporary', 'internship', 'volunteer', 'per_diem', 'other'];
       const value = order.filter((t) => next.has(t));
       warnings.push(`${source} employment type ${types.join('/')} replaced by ${value.join('/')} as the page states it (${stated.join('/')})`);
-      setField(merged, 'employmentType', value);
+      setField('employmentType', value);
     } else if (!stated.some((t) => types.includes(t))) {
       warnings.push(`${source} employment type ${types.join('/')} differs from the page's ${stated.join('/')}; kept ${source}`);
     }
