@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { checkAborted, fetchJson, laterPage, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
 import { httpUrl, place, toDraft } from '../boards/map.js';
-import { count, envelope, flag, id, idOrUrl, keep, label, list, objOr, required, rowsOf, text } from '../boards/rows.js';
+import { count, envelope, flag, id, idOrUrl, keep, label, list, obj, objOr, required, rowsOf, text } from '../boards/rows.js';
 import { seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
@@ -20,7 +20,17 @@ const Job = z.looseObject({
   title: required('no title'),
   is_sample: flag,
   workplace_type: text,
-  locations: list(objOr('name', { name: label, location_type: text, city: label, state: label, country: label })),
+  // Parts sit on the location itself or, in Dover's current responses, under `location_option`.
+  locations: list(
+    objOr('name', {
+      name: label,
+      location_type: text,
+      city: label,
+      state: label,
+      country: label,
+      location_option: obj({ display_name: label, city: label, state: label, country: label }),
+    }),
+  ),
 });
 const Page = envelope('results', z.looseObject({ count, next: text, results: rowsOf(Job, { check: (j) => idOrUrl([j.id]) }) }));
 const MAX_PAGES = 100;
@@ -64,7 +74,12 @@ export const doverBoard: BoardClient = {
           samples++;
           continue;
         }
-        const locations = j.locations.map((l) => place({ city: l.city, region: l.state, country: l.country, raw: l.name })).filter((l): l is Location => l !== null);
+        const locations = j.locations
+          .map((l) => {
+            const o = l.location_option;
+            return place({ city: l.city ?? o?.city, region: l.state ?? o?.state, country: l.country ?? o?.country, raw: l.name ?? o?.display_name });
+          })
+          .filter((l): l is Location => l !== null);
         // Dover's hosted application page: app.dover.com/apply/{slug}/{id}.
         const url = `https://app.dover.com/apply/${seg(ctx.boardToken)}/${seg(j.id!)}`;
         drafts.push(
