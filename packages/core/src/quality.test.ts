@@ -91,7 +91,7 @@ describe('scoreQuality', () => {
 
   it('a remote posting needs no location', () => {
     const q = scoreQuality({ ...complete(), locations: [], workplaceType: 'remote' }, { now });
-    expect(q.breakdown.find((r) => r.rule === 'location')!.points).toBe(10);
+    expect(q.breakdown.find((r) => r.rule === 'location')!.points).toBe(15);
     expect(q.breakdown.find((r) => r.rule === 'google-required')!.note).toBeUndefined();
   });
 

@@ -52,9 +52,10 @@ function wordCount(text: string): number {
 
 /*
  * Completeness weighs what a posting cannot do without (title, employer, description, place:
- * 40 + 20 + 10 points) far above optional fields: a posting that leaves out a salary or a date
- * the page never stated loses 4 and 4 points, so a correct, sparse posting clears 70 and what
- * keeps a posting out is doubt about what it has (the confidence deductions below).
+ * 10 points each in google-required, plus the description, location and title rules) far above
+ * optional fields: a posting that leaves out a salary or a date the page never stated loses 4
+ * and 2 points, so a correct, sparse posting clears 70, and what keeps a posting out is doubt
+ * about what it has (the confidence deductions below).
  */
 const rules: Rule[] = [
   // The properties a posting is useless without (Google for Jobs also requires datePosted; it is scored under `date`).
@@ -64,8 +65,8 @@ const rules: Rule[] = [
     if (!job.description.text.trim()) missing.push('description');
     if (!job.company.name.trim()) missing.push('hiringOrganization');
     if (job.locations.length === 0 && job.workplaceType !== 'remote') missing.push('jobLocation');
-    const points = 40 - 10 * missing.length;
-    return { rule: 'google-required', points, max: 40, note: missing.length ? `missing: ${missing.join(', ')}` : undefined };
+    const points = Math.max(0, 30 - 10 * missing.length);
+    return { rule: 'google-required', points, max: 30, note: missing.length ? `missing: ${missing.join(', ')}` : undefined };
   },
   (job) => {
     const text = job.description.text.trim();
@@ -107,21 +108,21 @@ const rules: Rule[] = [
   (job) => {
     if (job.locations.length === 0) {
       return job.workplaceType === 'remote'
-        ? { rule: 'location', points: 10, max: 10, note: undefined }
-        : { rule: 'location', points: 3, max: 10, note: 'no location' };
+        ? { rule: 'location', points: 15, max: 15, note: undefined }
+        : { rule: 'location', points: 5, max: 15, note: 'no location' };
     }
     // A recognised city or country is what matters; a region or postal code adds little.
     const scored = job.locations.map((l) => ({
-      points: (l.city || l.country ? 7 : 3) + (l.city && l.country ? 2 : 0) + (l.region || l.postalCode ? 1 : 0),
+      points: (l.city || l.country ? 11 : 6) + (l.city && l.country ? 2 : 0) + (l.region || l.postalCode ? 2 : 0),
       missing: [!l.country && 'country', !l.city && 'city', !(l.region || l.postalCode) && 'region/postal code'].filter(Boolean),
     }));
     const best = scored.reduce((a, b) => (b.points > a.points ? b : a));
-    // Every withheld point gets a note, so a 9/10 location says what it lacks.
+    // Every withheld point gets a note, so a 13/15 location says what it lacks.
     return {
       rule: 'location',
-      points: Math.min(10, best.points),
-      max: 10,
-      note: best.points < 10 ? `partly parsed: no ${best.missing.join(', ')}` : undefined,
+      points: Math.min(15, best.points),
+      max: 15,
+      note: best.points < 15 ? `partly parsed: no ${best.missing.join(', ')}` : undefined,
     };
   },
   (job, now) => {
@@ -138,7 +139,7 @@ const rules: Rule[] = [
   (job) => {
     const t = job.title.trim();
     const notes: string[] = [];
-    let points = 10;
+    let points = 15;
     if (t.length < 3 || t.length > 150) {
       points -= 6;
       notes.push(`length ${t.length}`);
@@ -155,7 +156,7 @@ const rules: Rule[] = [
       points -= 5;
       notes.push('contains markup or a URL');
     }
-    return { rule: 'title', points: Math.max(0, points), max: 10, note: notes.length ? notes.join('; ') : undefined };
+    return { rule: 'title', points: Math.max(0, points), max: 15, note: notes.length ? notes.join('; ') : undefined };
   },
 ];
 
