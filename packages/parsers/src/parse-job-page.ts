@@ -40,7 +40,7 @@ import { readMicrodata } from './structured/microdata.js';
 import { readRdfa } from './structured/rdfa.js';
 import { readSite, siteForPage } from './sites/index.js';
 import { normalizeJobPosting } from './structured/normalize.js';
-import { reconcileWithPage, structuredDoubts, visibleFields, type PageEvidence } from './structured/reconcile.js';
+import { placeNames, reconcileWithPage, stripTitleAppendix, structuredDoubts, visibleFields, type PageEvidence } from './structured/reconcile.js';
 
 const WHERE = 'parsers/parse-job-page';
 
@@ -384,6 +384,17 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     warnings.push(...read.warnings.map((w) => `rdfa: ${w}`));
     const listing = fromMarkup('rdfa', read.items, 'RDFa');
     if (listing) return listing;
+  }
+
+  // A structured title with a requisition code or one of the posting's places appended
+  // ("Data Engineer - Berlin (R-1042)"): the role alone, as the page's heading shows it.
+  if (source !== null && merged.fields.title) {
+    const { title, remote } = stripTitleAppendix(merged.fields.title, placeNames(merged.fields.locations ?? []));
+    if (title !== merged.fields.title) {
+      warnings.push(`${source} title "${merged.fields.title.slice(0, 80)}" carries a code or place; kept "${title.slice(0, 80)}"`);
+      merged.fields.title = title;
+      if (remote && !merged.fields.workplaceType) fillGaps(merged, { workplaceType: 'remote' }, source);
+    }
   }
 
   // Job-board site profiles (sites/): found by host, so any other page pays one map lookup.

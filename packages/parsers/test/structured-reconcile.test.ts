@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJobPage } from '../src/index.js';
 import { scanPage } from '../src/html/scan.js';
 import { siteBrand } from '../src/heuristics/site.js';
-import { isThinDescription, structuredDoubts } from '../src/structured/reconcile.js';
+import { isThinDescription, stripTitleAppendix, structuredDoubts } from '../src/structured/reconcile.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const URL_ = 'https://careers.orbit-freight.example/jobs/311-route-planner';
@@ -73,6 +73,37 @@ describe('a structured title the page states differently', () => {
     const res = parse(page({ head: '<title>Move the North with us | Orbit Freight</title>', body: body('Move the North with us'), posting: { ...base, title: 'Route Planner' } }));
     expect(res.job!.title).toBe('Route Planner');
     expect(res.job!.provenance.title).toBe('json-ld');
+  });
+});
+
+describe('a structured title with a code or place appended', () => {
+  it.each([
+    ['Data Engineer (R-104233)', 'Data Engineer'],
+    ['Data Engineer - REQ 2291', 'Data Engineer'],
+    ['Data Engineer - Leeds', 'Data Engineer'],
+    ['Data Engineer, Leeds', 'Data Engineer'],
+    ['Data Engineer - Leeds (R-1042)', 'Data Engineer'],
+    ['Data Engineer - 2024-117', 'Data Engineer'],
+    // Not codes or the posting's places: kept.
+    ['Engineer II', 'Engineer II'],
+    ['Level 3 Support Engineer', 'Level 3 Support Engineer'],
+    ['Software Engineer - Payments', 'Software Engineer - Payments'],
+    ['Controller (m/w/d)', 'Controller (m/w/d)'],
+    ['Nurse (Band 5)', 'Nurse (Band 5)'],
+    ['Sales Manager - Leeds Office', 'Sales Manager - Leeds Office'],
+    ['Leeds', 'Leeds'],
+  ])('%s → %s', (title, role) => {
+    expect(stripTitleAppendix(title, ['Leeds', 'United Kingdom']).title).toBe(role);
+  });
+
+  it('keeps the role even when the head repeats the appendix, and reads "(Remote)" as remote', () => {
+    const body = `<main><h1>Route Planner</h1><div class="description"><p>${LONG}</p></div></main>`;
+    const res = parse(page({ head: '<title>Route Planner - Leeds (R-2291) | Orbit Freight</title>', body, posting: { title: 'Route Planner - Leeds (R-2291)', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight'), jobLocation: place } }));
+    expect(res.job!.title).toBe('Route Planner');
+    expect(res.job!.provenance.title).toBe('json-ld');
+    const remote = parse(page({ head: '<title>Route Planner (Remote) | Orbit Freight</title>', body, posting: { title: 'Route Planner (Remote)', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight') } }));
+    expect(remote.job!.title).toBe('Route Planner');
+    expect(remote.job!.workplaceType).toBe('remote');
   });
 });
 

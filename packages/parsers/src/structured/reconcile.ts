@@ -57,6 +57,54 @@ export function structuredDoubts(fields: ExtractedFields, scan: PageScan, brand:
   return doubts;
 }
 
+/** Separators that put an appendix after a role: " - ", " – ", " — ", " | ", " · ", ", ", or an opening bracket. */
+const APPENDIX_SEPARATORS = [' - ', ' – ', ' — ', ' | ', ' · ', ', ', ' (', ' ['];
+/** A requisition or job code: letters (R, REQ, JR, Job ID, Ref…) then digits, or a bare long number ("R-104233", "REQ 2291", "#4410", "2024-117"). */
+const REQUISITION = /^(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id|jr|jid|r|no|nr)\.? ?[#:-]? ?|#)?\d[\d-]{2,14}[a-z]?$/i;
+
+/**
+ * A structured title with an appendix the page's heading does not carry: a requisition code
+ * ("Data Engineer (R-104233)", "Data Engineer - REQ 2291") or one of the posting's own places
+ * ("Data Engineer - Berlin", "Data Engineer (Remote)"). Returns the role without it, or the title
+ * unchanged. Runs without a DOM, on the structured values alone.
+ */
+export function stripTitleAppendix(title: string, places: readonly string[]): { title: string; remote: boolean } {
+  let t = title.trim();
+  let remote = false;
+  for (let round = 0; round < 2; round++) {
+    let cut = -1;
+    for (const sep of APPENDIX_SEPARATORS) {
+      const i = t.lastIndexOf(sep);
+      if (i <= 0 || i < cut) continue;
+      let tail = t.slice(i + sep.length).trim();
+      if (sep === ' (' || sep === ' [') {
+        if (!tail.endsWith(sep === ' (' ? ')' : ']')) continue;
+        tail = tail.slice(0, -1).trim();
+      }
+      const key = fold(tail);
+      if (!key) continue;
+      const isPlace = key === 'remote' || places.some((p) => fold(p) === key);
+      if (isPlace || REQUISITION.test(tail)) cut = i;
+    }
+    if (cut <= 0) break;
+    const head = t.slice(0, cut).trim();
+    // The role must remain: at least one word of three letters.
+    if (!/\p{L}{3}/u.test(head)) break;
+    if (fold(t.slice(cut)) === 'remote') remote = true;
+    t = head;
+  }
+  return { title: t, remote };
+}
+
+/** Names a posting's places go by: each location's city, region, raw text and display parts. */
+export function placeNames(locations: readonly { raw: string; city?: string; region?: string; display?: string }[]): string[] {
+  const names = new Set<string>();
+  for (const l of locations.slice(0, 20)) {
+    for (const n of [l.raw, l.city, l.region, ...(l.display ?? '').split(', ')]) if (n && n.length >= 2) names.add(n);
+  }
+  return [...names];
+}
+
 /** What the visible page offers beside the heuristics' fields. */
 export interface PageEvidence {
   scan: PageScan;
