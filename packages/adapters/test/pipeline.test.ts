@@ -79,7 +79,7 @@ describe('pipeline on PGlite outbox + memory broker + embedded search + chDB', (
     const topic = `jobs-${schema}`;
     const relay = createOutboxRelay({ client: db, broker, topic, schema, pollIntervalMs: 20 });
     const search = createEmbeddedSearchIndex();
-    await search.ensureSchema();
+    await search.migrate();
     const analytics = createClickHouseAnalytics({ client: chdb, database: schema });
     await analytics.migrate();
     const pipeline = createPipeline({ reader: jobReader, fetcher: site.fetcher, store, search, analytics, broker, relay, topic, now: NOW });

@@ -72,13 +72,13 @@ const client = () =>
 const jsonl = (lines: unknown[]) => lines.map((l) => JSON.stringify(l)).join('\n');
 
 describe('createTypesenseSearchIndex: requests and response mapping', () => {
-  it('creates the collection when retrieve answers 404, and not when it exists', async () => {
+  it('migrate() creates the collection when retrieve answers 404, and not when it exists', async () => {
     const index = createTypesenseSearchIndex({ client: client(), collection: 'jobs_t1' });
     replies.push(
       () => ({ status: 404, body: { message: 'Not Found' } }),
       () => ({ status: 201, body: { ...typesenseCollectionSchema('jobs_t1'), num_documents: 0 } }),
     );
-    await index.ensureSchema();
+    await index.migrate();
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /collections/jobs_t1', 'POST /collections']);
     expect(requests[0]?.headers['x-typesense-api-key']).toBe('test-key');
     const schema = JSON.parse(requests[1]?.body ?? '{}') as Record<string, unknown>;
@@ -87,11 +87,11 @@ describe('createTypesenseSearchIndex: requests and response mapping', () => {
 
     requests.length = 0;
     replies.push(() => ({ status: 200, body: { name: 'jobs_t1', num_documents: 3 } }));
-    await index.ensureSchema();
+    await index.migrate();
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /collections/jobs_t1']);
 
     replies.push(() => ({ status: 401, body: { message: 'Forbidden - a valid `x-typesense-api-key` header must be sent.' } }));
-    await expect(index.ensureSchema()).rejects.toSatisfy((e) => JobkitError.is(e, 'SEARCH_FAILED') && !e.retryable);
+    await expect(index.migrate()).rejects.toSatisfy((e) => JobkitError.is(e, 'SEARCH_FAILED') && !e.retryable);
   });
 
   it('imports JSONL with action=upsert in batches, reads every line, and retries only transient failures', async () => {
