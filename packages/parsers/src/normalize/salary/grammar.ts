@@ -760,7 +760,11 @@ function globalPeriod(tokens: readonly Token[]): SalaryPeriod | null {
     if (t.kind === NUM) continue;
     const strong = strongPeriod(t.text);
     // "Annual bonus up to 15%", "annual leave": the period word qualifies another noun.
-    const qualified = tokens[k + 1]?.kind === WORD && (NOT_PAY_WORDS.has(tokens[k + 1]!.text) || NOT_PERIOD_NOUNS.has(tokens[k + 1]!.text));
+    // French and Spanish put the adjective after the noun ("prime annuelle", "bono mensual").
+    const nextW = tokens[k + 1]?.kind === WORD ? tokens[k + 1]!.text : '';
+    const prevW = tokens[k - 1]?.kind === WORD ? tokens[k - 1]!.text : '';
+    const qualified =
+      NOT_PAY_WORDS.has(nextW) || NOT_PAY_AFTER_ONLY.has(nextW) || NOT_PERIOD_NOUNS.has(nextW) || NOT_PAY_WORDS.has(prevW) || NOT_PERIOD_NOUNS.has(prevW);
     if (strong && t.text !== 'pa' && t.text !== 'ral' && t.text !== 'ctc' && !qualified) return strong;
     if (UNIT_PERIOD.has(t.text)) {
       const prev = tokens[k - 1];

@@ -174,7 +174,7 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   // the same family in other languages: meal, transport and health benefits, allowances, bonuses
   'urlaubsgeld', 'weihnachtsgeld', 'sachbezug', 'gutschein', 'gutscheine', 'fahrtkostenzuschuss', 'kita-zuschuss',
   'bono', 'bonos', 'prima', 'dietas', 'cheque', 'cheques', 'guardería', 'seguro', 'comisiones', 'incentivos',
-  'vale', 'vale-refeição', 'vale-alimentação', 'vale-transporte', 'auxílio', 'bônus', 'plr', 'comissão', 'comissões',
+  'vale', 'vales', 'despensa', 'vale-refeição', 'vale-alimentação', 'vale-transporte', 'auxílio', 'bônus', 'plr', 'comissão', 'comissões',
   'дмс', 'питание', 'питания', 'проезд', 'проезда', 'бонус', 'бонусы',
   'buoni', 'welfare', 'reiskostenvergoeding', 'vakantiegeld', 'eindejaarsuitkering',
   'multisport', 'dodatek', 'dofinansowanie', 'prim', 'ikramiye', 'yemek', 'thưởng', 'tunjangan', 'insentif',
