@@ -41,6 +41,8 @@ const Job = z.looseObject({
   isRemote: remote,
   workplaceType: text,
   publishedAt: when,
+  // Last change, the only date some mirrors keep; used when no publication date is given.
+  updatedAt: when,
   isListed: flag,
   jobUrl: text,
   applyUrl: text,
@@ -110,7 +112,7 @@ export const ashbyBoard: BoardClient = {
         descriptionHtml: job.descriptionHtml,
         descriptionText: job.descriptionPlain,
         department: job.department ?? job.departmentName ?? job.team ?? job.teamName,
-        datePosted: job.publishedAt ?? job.publishedDate,
+        datePosted: job.publishedAt ?? job.publishedDate ?? job.updatedAt,
         applyUrl: job.applyUrl,
       });
     });

@@ -41,7 +41,7 @@ const Job = z.looseObject({
   state: label,
   locations: list(objOr('name', { name: label, country: label, countryCode: text, country_code: text, city: label, region: label, hidden: flag })),
   // Older widget/SPI responses nest one location, with `telecommuting` inside it.
-  location: obj({ country: label, country_code: text, countryCode: text, city: label, region: label, zip_code: text, telecommuting: remote }),
+  location: obj({ country: label, country_code: text, countryCode: text, city: label, region: label, zip_code: text, telecommuting: remote, location_str: label, name: label }),
   description: text,
   requirements: text,
   benefits: text,
@@ -59,7 +59,14 @@ export const workableBoard: BoardClient = {
         .map((l) => place({ city: l.city, region: l.region, country: l.countryCode ?? l.country_code ?? l.country, raw: l.city || l.region || l.country ? undefined : l.name }));
       const one = j.location;
       const fallback = one
-        ? place({ city: one.city, region: one.region, country: one.country_code ?? one.countryCode ?? one.country, postalCode: one.zip_code })
+        ? place({
+            city: one.city,
+            region: one.region,
+            country: one.country_code ?? one.countryCode ?? one.country,
+            postalCode: one.zip_code,
+            // The place as one string (`location_str`) when the parts are not given.
+            raw: one.city || one.region || one.country ? undefined : (one.location_str ?? one.name),
+          })
         : place({ city: j.city, region: j.state, country: j.country });
       const locations = (listed.length ? listed : [fallback]).filter((l): l is Location => l !== null);
       const remote = j.telecommuting ?? j.remote ?? one?.telecommuting;
