@@ -103,7 +103,7 @@ export const SPECS: Record<string, Spec> = {
       location: (r) => named(r.location) || any(r.locationName) || isRow(obj(r.address).postalAddress) || yes(r.isRemote),
       department: (r) => named(r.department) || any(r.departmentName),
       employment: (r) => any(r.employmentType),
-      date: (r) => any(r.publishedAt, r.publishedDate),
+      date: (r) => any(r.publishedAt, r.publishedDate, r.updatedAt),
       description: (r) => any(r.descriptionHtml, r.descriptionPlain),
       workplace: (r) => yes(r.isRemote) || (typeof r.workplaceType === 'string' && /^(remote|hybrid|on-?site)$/i.test(r.workplaceType)),
       // Pay the employer shows: a summary or a salary component, unless it hides pay on its postings.
@@ -119,7 +119,7 @@ export const SPECS: Record<string, Spec> = {
     ids: (r) => [r.shortcode, r.id],
     urls: (r) => [r.url, r.shortlink, r.application_url],
     states: {
-      location: (r) => any(r.city, r.country, r.state) || named(r.locations) || named(obj(r.location).city) || named(obj(r.location).country) || yes(r.telecommuting),
+      location: (r) => any(r.city, r.country, r.state) || named(r.locations) || named(obj(r.location).city) || named(obj(r.location).country) || any(obj(r.location).location_str) || yes(r.telecommuting),
       department: (r) => named(r.department),
       employment: (r) => any(r.employment_type),
       date: (r) => any(r.published_on, r.created_at),
