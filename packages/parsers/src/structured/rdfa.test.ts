@@ -219,3 +219,28 @@ describe('RDFa on hostile pages', () => {
     expect(((posting.disambiguatingDescription as JsonObject)['@id'] as string).length).toBe(RDFA_LIMITS.maxIdChars);
   });
 });
+
+describe('RDFa places and employers given as links', () => {
+  it('a jobLocation or hiringOrganization on a link is named by its text, not its IRI', () => {
+    const html = `<!doctype html><html lang="de"><head><title>Backend Engineer – Fjordlab</title></head><body vocab="https://schema.org/">
+      <article typeof="JobPosting"><h1 property="title">Backend Engineer</h1>
+      <a property="hiringOrganization" href="https://www.fjordlab.example/about">Fjordlab</a>
+      <p>Standort: <a property="jobLocation" href="https://www.wikidata.org/wiki/Q64">Berlin</a></p>
+      <div property="description"><p>${DESC}</p></div></article></body></html>`;
+    const job = parse(html).job!;
+    expect(job.company.name).toBe('Fjordlab');
+    expect(job.locations).toHaveLength(1);
+    expect(job.locations[0]).toMatchObject({ city: 'Berlin', country: 'DE' });
+  });
+
+  it('a remote locality in RDFa gives the workplace and keeps the country', () => {
+    const html = `<!doctype html><html lang="de"><head><title>Backend Engineer – Fjordlab</title></head><body vocab="https://schema.org/">
+      <article typeof="JobPosting"><h1 property="title">Backend Engineer</h1><span property="hiringOrganization">Fjordlab</span>
+      <div property="jobLocation" typeof="Place"><span property="address" typeof="PostalAddress"><span property="addressLocality">Remote</span>, <span property="addressCountry">Deutschland</span></span></div>
+      <div property="description"><p>${DESC}</p></div></article></body></html>`;
+    const job = parse(html).job!;
+    expect(job.workplaceType).toBe('remote');
+    expect(job.locations.map((l) => l.country)).toEqual(['DE']);
+    expect(job.locations[0]?.city).toBeUndefined();
+  });
+});

@@ -151,12 +151,21 @@ function affordable(el: Element, state: ReadState): boolean {
   return true;
 }
 
+/** Properties whose value is a name (a place, an employer, a country): a link's text, not its IRI. */
+const NAMED_BY_TEXT = new Set(['jobLocation', 'hiringOrganization', 'applicantLocationRequirements', 'addressLocality', 'addressRegion', 'addressCountry']);
+
 /**
  * A literal or IRI property value as RDFa gives it: `content`, then `resource`/`href`/`src`,
  * then `datetime`, else the element's text (descriptions keep their HTML, as in microdata).
  */
 function propertyValue(el: Element, name: string, state: ReadState): string | undefined {
   const a = el.attribs;
+  // A place or employer linked to its page (`<a property="jobLocation" href="…/Berlin">Berlin</a>`)
+  // is named by its text: the IRI names no place a reader could use.
+  if (a.content === undefined && a.datetime === undefined && NAMED_BY_TEXT.has(name) && (a.href ?? a.resource ?? a.src) !== undefined && affordable(el, state)) {
+    const text = textOf(el).replace(/\s+/g, ' ').trim();
+    if (text) return text.slice(0, RDFA_LIMITS.maxAttrValueChars);
+  }
   const attr = a.content ?? a.resource ?? a.href ?? a.src ?? a.datetime;
   if (attr !== undefined) return attr.slice(0, RDFA_LIMITS.maxAttrValueChars);
   if (!affordable(el, state)) return undefined;
