@@ -198,7 +198,8 @@ async function runManifestCase(list: ListFn, c: ManifestCase, tally: Tally): Pro
       bodies.push(json);
     }
   }
-  const stated = bodies.flatMap((b) => statedJobs(c.platform, b) ?? []);
+  const seen = new Set<string>();
+  const stated = bodies.flatMap((b) => statedJobs(c.platform, b, seen) ?? []);
   tally.cases++;
   tally.expected += stated.length;
   tally.fields += stated.reduce((n, j) => n + j.fields.length, 0);

@@ -255,12 +255,11 @@ export interface StatedJob {
 }
 
 /** The jobs a response states (rows with a title and an id or URL), or `undefined` when the platform has no spec. */
-export function statedJobs(platform: string, body: unknown): StatedJob[] | undefined {
+export function statedJobs(platform: string, body: unknown, seen: Set<string> = new Set()): StatedJob[] | undefined {
   const spec = SPECS[platform];
   if (!spec) return undefined;
   const out: StatedJob[] = [];
-  // Rows repeating an id (one job listed once per location) are one job.
-  const seen = new Set<string>();
+  // Rows repeating an id (one job listed once per location, or again on a later page) are one job.
   for (const r of spec.rows(body) ?? []) {
     if (!isRow(r)) continue;
     const title = spec.title(r);
