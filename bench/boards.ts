@@ -15,7 +15,7 @@
  * lost the board), extracted with `git archive` from commit {@link BASELINE_REV} into a temporary
  * directory (skipped with a note when git or the commit is unavailable).
  *
- * Usage: `pnpm bench:boards [--verbose]`; env `BOARDS_BASELINE_REV` picks another baseline commit.
+ * Usage: `pnpm bench:boards [--verbose] [--details]`; env `BOARDS_BASELINE_REV` picks another baseline commit.
  * @module
  */
 import { execFileSync } from 'node:child_process';
@@ -33,6 +33,8 @@ import { FIELDS, kept, statedJobs, titleKey } from './boards/truth.js';
 import type { Field } from './boards/truth.js';
 
 const VERBOSE = process.argv.includes('--verbose');
+/** Run peer/real responses with per-job detail requests, as `listBoardJobs` does by default. */
+const DETAILS = process.argv.includes('--details');
 /** Last commit before the tolerant-rows work of issue #11. */
 const BASELINE_REV = process.env.BOARDS_BASELINE_REV ?? '37fe211018e678f780069dc0fae951b8d6d38fd3';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -207,7 +209,8 @@ async function runManifestCase(list: ListFn, c: ManifestCase, tally: Tally): Pro
   try {
     const res = await list(
       { platform: c.platform, boardToken: c.token, ...(c.host ? { host: c.host } : {}) },
-      { fetcher, now: CASE_NOW, details: false, ...c.options },
+      // --details: as a user calls it by default, per-job detail requests included (unrecorded ones answer 404).
+      { fetcher, now: CASE_NOW, ...c.options, details: DETAILS },
     );
     const pool = new Map<string, JobPosting[]>();
     for (const j of res.jobs) pool.set(titleKey(j.title), [...(pool.get(titleKey(j.title)) ?? []), j]);
