@@ -2,12 +2,15 @@
  * Quality score 0–100 with an explained breakdown. The pipeline stores postings scoring ≥ 70
  * ({@link DEFAULT_QUALITY_THRESHOLD}, its `qualityThreshold` option).
  *
- * Six completeness rules give points out of maxima that add up to 100. Then per-field confidence
- * (`job.confidence`, set by parsers from their evidence) and the bad shapes of a title or company
- * that need no page to see ({@link titleShapeIssues}, {@link companyShapeIssues}) deduct points in
- * `confidence:<field>` entries (max 0): a required field with low confidence costs more than a
- * missing optional one, and an untrusted title or company keeps the posting below 50, so the
- * default threshold never passes it. Postings without `confidence` are scored on shapes alone.
+ * Six completeness rules give points out of maxima that add up to 100; what a posting cannot do
+ * without (title, employer, description, place) weighs most, optional fields little, so a correct
+ * sparse posting passes. Then per-field confidence (`job.confidence`, set by parsers from their
+ * evidence) and the bad shapes of a title or company that need no page to see
+ * ({@link titleShapeIssues}, {@link companyShapeIssues}) deduct points in `confidence:<field>`
+ * entries (max 0): a required field with low confidence costs more than a missing optional one, a
+ * field the page states but the posting lacks (a confidence entry beside no value) costs like a
+ * wrong one, and an untrusted title or company keeps the posting below 50, so the default
+ * threshold never passes it. Postings without `confidence` are scored on shapes alone.
  * @module
  */
 import type { Confidence, JobPosting, ProvenanceField, QualityRuleResult, Quality, SalaryPeriod } from './schema/job-posting.js';
