@@ -827,7 +827,9 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     // "60k+", "$100,000 +", "£40k+)" but not "85k + 10% bonus".
     if (
       (a1.text === '+' || a1.text === '＋') &&
-      (!a2 || a2.brk || a2.text === ')' || a2.text === '/' || isStrongPeriod(a2.text) || PER_WORDS.has(a2.text) || (!a1.space && a2.kind !== NUM))
+      (!a2 || a2.brk || a2.text === ')' || a2.text === '/' || isStrongPeriod(a2.text) || PER_WORDS.has(a2.text) ||
+        // "60k+ OTE" is a floor, "日給1万円＋残業代", "底薪4000+提成" add something else to the pay.
+        (!a1.space && a2.kind !== NUM && !(a2.kind === WORD && (a2.text.charCodeAt(0) >= 0x2e80 || NOT_PAY_WORDS.has(a2.text) || NOT_PAY_AFTER_ONLY.has(a2.text)))))
     ) {
       return 'min';
     }
@@ -950,6 +952,7 @@ function languageContext(
 
 const ZH_MONEY: ReadonlySet<string> = new Set([
   '万', '萬', '薪', '元', '千', '薪资', '薪資', '月薪', '年薪', '工资', '待遇', '面议', '面議', '时薪', '時薪', '日薪', '月', '底薪', '五险一金', '年终奖',
+  '包吃住', '包住', '双休', '提成', '餐补', '绩效',
 ]);
 
 // Characters written only in traditional (Taiwan, Hong Kong) or only in simplified Chinese.
