@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Message } from '@google-cloud/pubsub';
 import { createMemoryBroker, encodeJson } from '../packages/core/src/index.js';
 import type { Broker } from '../packages/core/src/index.js';
-import { createPubSubBroker } from '../packages/adapters/src/broker/pubsub.js';
+import { createPubSubBroker } from '../packages/adapters/src/pubsub/index.js';
 
 // The vendor SDK is a dependency of the adapters package, not of the workspace root.
 const requireFromAdapters = createRequire(new URL('../packages/adapters/package.json', import.meta.url));

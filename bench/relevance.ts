@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { createEmbeddedSearchIndex } from '../packages/adapters/src/search/embedded.js';
+import { createEmbeddedSearchIndex } from '../packages/adapters/src/embedded-search/index.js';
 import { finalizeJob, foldText, toSearchDocument, type JobPosting } from '../packages/core/src/index.js';
 import { createWorld, rng, type SimCompany, type SimJob } from '../examples/job-search-platform/src/sim/world.js';
 

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createEmbeddedSearchIndex } from '../packages/adapters/src/search/embedded.js';
+import { createEmbeddedSearchIndex } from '../packages/adapters/src/embedded-search/index.js';
 import { toSearchDocument, tokenize, type JobPosting, type SearchFilters } from '../packages/core/src/index.js';
 
 const DOCS = Number(process.argv[2] ?? 100_000);

@@ -4,7 +4,7 @@
  * that exits while callers still await (unref'd waits) shows up as settled < count.
  * @module
  */
-import { createHttpFetcher } from '../../packages/adapters/src/fetch/http.js';
+import { createHttpFetcher } from '../../packages/adapters/src/http/index.js';
 
 const url = process.env.S30_URL ?? '';
 const count = Number(process.env.S30_COUNT ?? 10);
