@@ -109,6 +109,28 @@ function groupTable(title: string, scored: Scored[], key: (s: Scored) => string)
   }
 }
 
+/** Real pages only, per family, dev and holdout apart: the figures the held-out real set is compared with. */
+function realFamilyTable(scored: Scored[]): void {
+  const real = scored.filter((s) => s.page.kind === 'job' && s.page.origin === 'real');
+  if (real.length === 0) return;
+  const groups = new Map<string, { dev: Tally; holdout: Tally; all: Tally }>();
+  for (const s of real) {
+    for (const k of [s.page.family, 'all real job pages']) {
+      if (!groups.has(k)) groups.set(k, { dev: new Tally(), holdout: new Tally(), all: new Tally() });
+      const g = groups.get(k)!;
+      g.all.add(s.evaluation);
+      (s.page.split === 'holdout' ? g.holdout : g.dev).add(s.evaluation);
+    }
+  }
+  const cell = (t: Tally) => (t.pages ? `${pct(t.right, t.total).trim()} (${t.right}/${t.total})` : '–');
+  console.log('\n| family (real job pages) | pages dev / holdout | dev fields right | holdout fields right | all fields right |');
+  console.log('|---|---:|---:|---:|---:|');
+  const rows = [...groups].sort((a, b) => (a[0] === 'all real job pages' ? 1 : b[0] === 'all real job pages' ? -1 : a[0].localeCompare(b[0])));
+  for (const [k, g] of rows) {
+    console.log(`| ${k} | ${g.dev.pages} / ${g.holdout.pages} | ${cell(g.dev)} | ${cell(g.holdout)} | ${cell(g.all)} |`);
+  }
+}
+
 function fieldTable(scored: Scored[]): void {
   const jobs = scored.filter((s) => s.page.kind === 'job');
   if (jobs.length === 0) return;
@@ -189,6 +211,7 @@ function report(setName: string, scored: Scored[], opts: { verbose: boolean; sho
 
   fieldTable(scored);
   groupTable('family (job pages)', scored, (s) => s.page.family);
+  realFamilyTable(scored);
   groupTable('structured data', scored, (s) => (s.page.structured === 'none' ? 'none' : s.page.structured));
   groupTable('script', scored, (s) => s.page.script);
   groupTable('origin / split', scored, (s) => `${s.page.origin} / ${s.page.split}`);
