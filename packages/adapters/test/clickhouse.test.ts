@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBatchWriter, finalizeJob, type JobPosting } from '@jobkit/core';
+import { createBatchWriter, ECB_REFERENCE_RATES, finalizeJob, type JobPosting } from '@jobkit/core';
 import { runAnalyticsContract } from '@jobkit/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -132,7 +132,9 @@ describe('ClickHouse adapter on chDB', () => {
     expect(row?.title).toBe('x'.repeat(300));
     expect(b.find((r) => r.company === 'é'.repeat(40))?.title).toBe('Ω'.repeat(63));
     expect(row?.dp).toBe('1969-07-20 20:17:00.000');
-    expect(b.find((r) => r.salary_currency === 'EUR')).toMatchObject({ salary_yearly: 100_000, dp: null, ua: '2025-03-04 05:06:07.089' });
+    // 100k EUR a year, stored as the comparable annual figure in USD (the shipped ECB table, EUR-based).
+    const yearlyUsd = Math.round(100_000 * (ECB_REFERENCE_RATES.rates.USD ?? Number.NaN));
+    expect(b.find((r) => r.salary_currency === 'EUR')).toMatchObject({ salary_yearly: yearlyUsd, dp: null, ua: '2025-03-04 05:06:07.089' });
     await binary.close();
     await text.close();
   });
