@@ -87,21 +87,25 @@ export function timeChart(rows) {
   return root;
 }
 
-/** One row per currency: p25–p75 range, median dot, p90 tick, with the money values written out. */
+/**
+ * One row per group (e.g. the currency postings are paid in): p25–p75 range, median dot, p90 tick,
+ * with the money values written out. Amounts are annual figures in `r.currency` (USD), so the row
+ * is labelled by its group and the currency only formats the amounts.
+ */
 export function salaryChart(rows) {
   const w = 640, rowH = 46, pad = 96;
-  const root = svg(w, Math.max(40, rows.length * rowH + 10), 'Yearly salary percentiles by currency');
+  const root = svg(w, Math.max(40, rows.length * rowH + 10), 'Yearly salary percentiles (USD) by group');
   if (rows.length === 0) return root.appendChild(s('text', { x: 10, y: 20 }, 'No salaries yet')), root;
   rows.forEach((r, i) => {
     const p = r.byLevel;
     const hi = Math.max(p.p90 ?? 0, p.p75 ?? 0) * 1.05 || 1;
     const x = (v) => pad + ((w - pad - 16) * v) / hi;
     const y = 8 + i * rowH;
-    root.appendChild(s('text', { x: 4, y: y + 14, class: 'label' }, r.currency));
+    root.appendChild(s('text', { x: 4, y: y + 14, class: 'label' }, r.group));
     root.appendChild(s('text', { x: 4, y: y + 30 }, `${r.count} jobs`));
     root.appendChild(s('line', { x1: x(0), x2: x(hi), y1: y + 10, y2: y + 10, class: 'track' }));
     const box = s('rect', { x: x(p.p25), y: y + 2, width: Math.max(1, x(p.p75) - x(p.p25)), height: 16, class: 'bar salary' });
-    box.appendChild(s('title', {}, `${r.currency}: p25 ${money(p.p25, r.currency)} – p75 ${money(p.p75, r.currency)}, median ${money(p.p50, r.currency)}, p90 ${money(p.p90, r.currency)}`));
+    box.appendChild(s('title', {}, `${r.group}: p25 ${money(p.p25, r.currency)} – p75 ${money(p.p75, r.currency)}, median ${money(p.p50, r.currency)}, p90 ${money(p.p90, r.currency)}`));
     root.appendChild(box);
     root.appendChild(s('circle', { cx: x(p.p50), cy: y + 10, r: 5, class: 'median' }));
     root.appendChild(s('line', { x1: x(p.p90), x2: x(p.p90), y1: y, y2: y + 20, class: 'p90' }));
