@@ -133,7 +133,8 @@ export function numberValue(text: string, threeDecimals: boolean): number {
     const same = lastSepChar === ',' ? commas : dots;
     if (same === 1 && spaces > 0) decimalAt = tail <= 2 ? lastSep : -1; // "550 000,50"
     else if (same === 1 && tail !== 3) decimalAt = lastSep; // "18,50", "1.5", "0.1234"
-    else if (same === 1 && tail === 3 && (firstGroup > 3 || (lastSepChar === '.' && threeDecimals))) decimalAt = lastSep;
+    // Three-decimal currencies: "650.000" is 650, but "1.250 د.ك" is 1,250 (no one is paid 1.25 dinars).
+    else if (same === 1 && tail === 3 && (firstGroup > 3 || (lastSepChar === '.' && threeDecimals && spaces === 0 && Number(text.slice(0, lastSep)) >= 50))) decimalAt = lastSep;
     else if (same > 1 && irregular) return NaN; // "1.2.3", "05.03.2024": versions and dates
   }
   let intPart = '';
@@ -359,6 +360,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   if (currency === 'CNY' && (mark === 'CNY' || mark === null) && ctx.traditional > 0 && !ctx.simplified) currency = 'TWD';
   // Multipliers only one country writes: lakh/crore (INR), triệu (VND), juta (IDR).
   if (!currency) currency = MULT_CURRENCY[a.multWord ?? b?.multWord ?? ''] ?? null;
+  // Indian digit grouping ("6,00,000", "12,50,000") is written only with rupees.
+  if (!currency && (INDIAN_GROUPING.test(tokens[a.num]!.text) || (b !== null && INDIAN_GROUPING.test(tokens[b.num]!.text)))) currency = 'INR';
 
   // "BHD 450.000 - 600.000": the currency on one end sets how both ends read.
   if (currency && THREE_DECIMAL_CURRENCIES.has(currency)) {
@@ -787,6 +790,8 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([
 ]);
 /** A number or a number word ("three Sundays"). */
 const isCountWord = (t: Token | undefined): boolean => t !== undefined && (t.kind === NUM || NUMBER_WORDS.has(t.text));
+
+const INDIAN_GROUPING = /^\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?$/;
 
 /** Nouns a period word can qualify that are not pay ("annual leave", "monthly review"). */
 const NOT_PERIOD_NOUNS: ReadonlySet<string> = new Set([
