@@ -161,6 +161,17 @@ describe('confidence from page evidence', () => {
     expect(read.salary!.score).toBeGreaterThanOrEqual(0.7);
   });
 
+  it('a fixed-term contract the description states but the employment type leaves out is doubted', () => {
+    const body = 'Load and unload vans at the Leeds depot. This is a fixed-term contract for 12 months.';
+    const base = { description: { html: `<p>${body}</p>`, text: body } };
+    const lacking = assessConfidence(draft({ ...base, employmentType: ['full_time'], provenance: { ...draft().provenance, employmentType: 'heuristic' } }), evidence('<h1>Depot Operative</h1>')).employmentType!;
+    expect(lacking.score).toBeLessThanOrEqual(0.4);
+    expect(lacking.reasons[0]).toMatch(/fixed-term/);
+    expect(assessConfidence(draft(base), evidence('<h1>Depot Operative</h1>')).employmentType?.score).toBeLessThan(0.35);
+    const stated = assessConfidence(draft({ ...base, employmentType: ['full_time', 'temporary'], provenance: { ...draft().provenance, employmentType: 'heuristic' } }), evidence('<h1>Depot Operative</h1>')).employmentType!;
+    expect(stated.score).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('a location that is only a workplace word is doubted; beside real places it is not', () => {
     const only = assessConfidence(draft({ locations: [{ raw: 'Virtual (100% Remote)', city: 'Virtual (100% Remote)' }] }), evidence('<h1>Depot Operative</h1>')).locations!;
     expect(only.score).toBeLessThanOrEqual(0.3);

@@ -234,6 +234,11 @@ const WORKPLACE_WORD_WIDE = /гибрид|удал[её]нн|リモート|在宅
 /** Application deadline wording; a digit must follow within a few words. */
 const DEADLINE_WORD = /\b(?:apply by|closing date|application deadline|deadline|applications? close|bewerbungsfrist|bewerbungsschluss|bewerben sie sich bis|date limite|fecha límite|plazo de (?:presentación|solicitud)|prazo|scadenza|sluitingsdatum|termin (?:składania|nadsyłania)|срок подачи|приём заявок до)\b|締切|応募期限|截止(?:日期|时间)?|마감/iu;
 
+/** Contract kinds stated unambiguously in running text (not "full-time or part-time": either alone is a statement). */
+const EMPLOYMENT_WORDS: ReadonlyArray<readonly [JobDraft['employmentType'][number], RegExp]> = [
+  ['temporary', /\b(?:fixed[- ]term|befristet(?:e|er|en)?|CDD|contrato temporal|tijdelijk contract|umowa na czas określony)\b|срочный трудовой договор|有期雇用|契約社員/iu],
+];
+
 /**
  * Confidence that a field the posting lacks is really absent: low when the description states it
  * in words a reader sees (an amount with a currency, a workplace word, an application deadline).
@@ -250,6 +255,19 @@ function missedFields(draft: JobDraft, out: Confidence): void {
   if (!draft.workplaceType && out.workplaceType === undefined) {
     const m = WORKPLACE_WORD.exec(text) ?? WORKPLACE_WORD_WIDE.exec(text);
     if (m) out.workplaceType = { score: 0.3, reasons: [`not read, but the description says "${m[0]}"`] };
+  }
+  // A contract kind the description states that the employment type leaves out ("fixed-term", "befristet", "CDD").
+  const kinds = draft.employmentType;
+  for (const [kind, words] of EMPLOYMENT_WORDS) {
+    if (kinds.includes(kind)) continue;
+    const m = words.exec(text);
+    if (!m) continue;
+    if (kinds.length > 0 && out.employmentType) {
+      out.employmentType = { score: Math.min(out.employmentType.score, 0.4), reasons: [`the description says "${m[0]}"`, ...out.employmentType.reasons].slice(0, 12) };
+    } else if (kinds.length === 0 && out.employmentType === undefined) {
+      out.employmentType = { score: 0.3, reasons: [`not read, but the description says "${m[0]}"`] };
+    }
+    break;
   }
   if (!draft.validThrough && out.validThrough === undefined) {
     const m = DEADLINE_WORD.exec(text);
