@@ -172,6 +172,17 @@ describe('confidence from page evidence', () => {
     expect(stated.score).toBeGreaterThanOrEqual(0.7);
   });
 
+  it("a company that is a unit (institute, faculty, chair) of the body the site is named after is doubted", () => {
+    const page = (site: string) => `<html><head><meta property="og:site_name" content="${site}"></head><body><h1>Depot Operative</h1></body></html>`;
+    for (const name of ['Instituto de Química Analítica', 'Faculty of Engineering', 'Lehrstuhl für Logistik']) {
+      const c = assessConfidence(draft({ company: { name } }), evidence(page('Northern State University'))).company!;
+      expect(c.score, name).toBeLessThanOrEqual(0.4);
+    }
+    // The site is the unit's own, or not a larger body: no doubt.
+    expect(assessConfidence(draft({ company: { name: 'Instituto Nacional de Estadística' } }), evidence(page('Instituto Nacional de Estadística'))).company!.score).toBeGreaterThanOrEqual(0.7);
+    expect(assessConfidence(draft({ company: { name: 'Department of Health' } }), evidence(page('GOV.UK'))).company!.score).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('a location that is only a workplace word is doubted; beside real places it is not', () => {
     const only = assessConfidence(draft({ locations: [{ raw: 'Virtual (100% Remote)', city: 'Virtual (100% Remote)' }] }), evidence('<h1>Depot Operative</h1>')).locations!;
     expect(only.score).toBeLessThanOrEqual(0.3);

@@ -172,6 +172,9 @@ function companyConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteB
   if (namesTheSite(name, brand) && brand.isBoard) issues.push({ reason: "the job board's name or slogan", cap: 0.1 });
   if (fold(name) === fold(draft.title)) issues.push({ reason: 'equals the title', cap: 0.2 });
   if (source === 'json-ld' && !shownOutsideJsonLd(name, ev)) s.adjust(-0.3, "named only in the JSON-LD, nowhere on the page");
+  // "Instituto de Geología" on a page whose site is "Universidad Nacional del Norte": the unit, not the employer.
+  const site = ev.scan.meta.get('og:site_name');
+  if (site && !brand.isBoard && UNIT.test(name) && ORGANISATION.test(site) && !agrees(site, name) && !agrees(name, site)) s.adjust(-0.3, `a unit of ${site.slice(0, 60)}, the site's name`);
   if (source === 'heuristic') {
     const seen = [ev.scan.title ?? undefined, ev.scan.meta.get('og:title'), ev.scan.meta.get('og:site_name')].filter((v) => agrees(name, v));
     if (seen.length > 0) s.adjust(0.1, 'named in the page head');
@@ -182,6 +185,11 @@ function companyConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteB
 
 /** Currencies whose units are small enough that pay amounts are ~100× larger. */
 const SMALL_UNIT = new Set(['JPY', 'KRW', 'INR', 'IDR', 'VND', 'HUF', 'CLP', 'COP', 'ISK', 'PKR', 'NGN', 'UZS', 'IRR']);
+
+/** A department, institute or chair of a larger body, by its first word. */
+const UNIT = /^(?:institut[eo]?|department|departamento|département|dipartimento|faculty|facultad|faculdade|fakultät|faculté|facoltà|lehrstuhl|fachbereich|school of|escola|escuela|école|katedra|wydział|instytut|laborat[oó]ri[oe]|laboratory|centro de|center for|centre for|centre de)\b/iu;
+/** A university, college or other body units belong to. */
+const ORGANISATION = /univers|college|colegio|hochschule|polytechn|politécnic|politecnic|akademi|academ|大学|學|ministr|council|konzern|group|holding/iu;
 
 /** Countries whose own currency is written "$" (ccTLD or `lang` region; `.co` is left out: startups and ATSs use it everywhere). */
 const DOLLAR_COUNTRIES = new Set(['ca', 'mx', 'au', 'nz', 'sg', 'hk', 'tw', 'ar', 'cl', 'uy', 'fj', 'jm', 'tt', 'bs', 'bb', 'bz', 'gy', 'sr', 'na', 'lr', 'bn', 'sb', 'ki', 'tv', 'nr']);
