@@ -226,8 +226,13 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     if (next && next.kind === WORD) {
       const w = next.text;
       const compound = COMPOUND[w];
-      // "50-70 т.р.": thousand roubles, written with dots.
-      if (w === 'т' && tokens[i + 2]?.text === '.' && tokens[i + 3]?.text === 'р') {
+      // "年薪30-50W", "1.5W": Chinese pay text writes 万 as W.
+      if (w === 'w' && !next.space && ctx.zhMoney) {
+        mult = 1e4;
+        multWord = '万';
+        last = i + 1;
+      } else if (w === 'т' && tokens[i + 2]?.text === '.' && tokens[i + 3]?.text === 'р') {
+        // "50-70 т.р.": thousand roubles, written with dots.
         mult = 1e3;
         currency ??= 'RUB';
         multWord = 'тыс';

@@ -50,6 +50,10 @@ export function digitValue(code: number): number {
   return -1;
 }
 
+function isHanOrKana(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
 function isSpace(code: number): boolean {
   return (
     code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x85 || code === 0x1680 ||
@@ -137,11 +141,12 @@ export function tokenize(s: string): Token[] {
     WORD_RE.lastIndex = i;
     if (WORD_RE.test(s)) {
       let end = WORD_RE.lastIndex;
-      // Scraped text glues words: "hourUp", "hourOTE". A lower-case letter then a capital starts a new word.
+      // Scraped text glues words: "hourUp", "hourOTE". A lower-case letter then a capital starts a new word,
+      // and so does a Han or kana character after a Latin one ("30W以上").
       for (let j = i + 1; j < end; j++) {
         const prev = s.charCodeAt(j - 1);
         const cur = s.charCodeAt(j);
-        if (prev >= 97 && prev <= 122 && cur >= 65 && cur <= 90) {
+        if ((prev >= 97 && prev <= 122 && cur >= 65 && cur <= 90) || (isHanOrKana(cur) && !isHanOrKana(prev))) {
           end = j;
           break;
         }
