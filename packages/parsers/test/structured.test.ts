@@ -188,6 +188,13 @@ describe('baseSalary in every schema.org shape', () => {
     for (const l of job.locations) expect(l.city ?? '').not.toMatch(/remote|multiple|various/i);
   });
 
+  it('a locality that holds several places keeps every one ("New York, NY; San Francisco, CA")', () => {
+    const job = parse(page(posting({ jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'New York, NY; San Francisco, CA', addressRegion: null, addressCountry: null } } }))).job!;
+    expect(job.locations.map((l) => l.city)).toEqual(['New York', 'San Francisco']);
+    const either = parse(page(posting({ jobLocation: { '@type': 'Place', address: { addressLocality: 'Berlin | Munich' } } }))).job!;
+    expect(either.locations.map((l) => l.city)).toEqual(['Berlin', 'Munich']);
+  });
+
   it('TELECOMMUTE beside a place stated as hybrid stays hybrid', () => {
     const job = parse(page(posting({ jobLocationType: 'TELECOMMUTE', jobLocation: { '@type': 'Place', address: { addressLocality: 'Berlin (Hybrid)', addressCountry: 'DE' } } }))).job!;
     expect(job.workplaceType).toBe('hybrid');

@@ -226,9 +226,9 @@ export function normalizeSalary(value: unknown, salaryCurrency: unknown): Salary
 
 // ---------- location ----------
 
-/** A place and the workplace its text states ("Remote", "Berlin (Hybrid)"). */
+/** The places a location value states and the workplace its text states ("Remote", "Berlin (Hybrid)"). */
 interface PlaceRead {
-  location: Location | null;
+  locations: Location[];
   workplace: WorkplaceType | null;
 }
 
@@ -238,45 +238,57 @@ interface PlaceRead {
  * normalizer knows. Tested before the location normalizer sees the locality.
  */
 const NOT_A_PLACE = /^(?:multiple(?: locations)?|various(?: locations)?|several(?: locations)?|many locations|n\/?a|tbd|tbc|to be (?:determined|confirmed)|not specified|unspecified|unknown|any(?:where)?|flexible|nationwide|home[- ]?based|work from home|virtual|online|global|worldwide|verschiedene standorte|mehrere standorte|bundesweit|plusieurs (?:sites|lieux)|divers|varios|varias ubicaciones)$/i;
+/** A locality that holds more than one place or a whole address: "Berlin, Germany", "New York, NY; San Francisco, CA", "Berlin | Munich". */
+const SEVERAL = /[,;|/·•]| (?:or|and|oder|und|ou|et|o|y) /i;
 
+/** Text that states places (several, maybe), read by the location normalizer; placeholders dropped. */
 function readText(text: string): PlaceRead {
   const parsed = parseLocation(capText(text, NORMALIZER_INPUT_CAP.location));
-  const location = parsed.locations[0] ?? null;
-  return { location: location && !NOT_A_PLACE.test(location.raw.trim()) ? location : null, workplace: parsed.workplaceType };
+  return { locations: parsed.locations.filter((l) => !NOT_A_PLACE.test(l.raw.trim())), workplace: parsed.workplaceType };
 }
 
-function addressToLocation(addr: unknown): PlaceRead {
+function addressToLocations(addr: unknown): PlaceRead {
   if (typeof addr === 'string') {
     const text = addr.trim();
-    if (!text || NOT_A_PLACE.test(text)) return { location: null, workplace: parseWorkplaceType(text) };
+    if (!text || NOT_A_PLACE.test(text)) return { locations: [], workplace: text ? parseWorkplaceType(text) : null };
     const read = readText(text);
-    return read.location || read.workplace ? read : { location: { raw: capText(text, NORMALIZER_INPUT_CAP.location) }, workplace: null };
+    return read.locations.length > 0 || read.workplace ? read : { locations: [{ raw: capText(text, NORMALIZER_INPUT_CAP.location) }], workplace: null };
   }
-  if (!isObject(addr)) return { location: null, workplace: null };
+  if (!isObject(addr)) return { locations: [], workplace: null };
   let city = inlineText(addr.addressLocality);
   const region = inlineText(addr.addressRegion);
   const countryText = inlineText(addr.addressCountry);
   const postalCode = inlineText(addr.postalCode);
-  // A locality that states the workplace or no place at all ("Remote", "Berlin (Hybrid)",
-  // "Multiple Locations"): the workplace is kept, the place is what remains (maybe only the country).
   let workplace: WorkplaceType | null = null;
-  if (city && (NOT_A_PLACE.test(city) || parseWorkplaceType(city))) {
+  if (city && NOT_A_PLACE.test(city)) {
+    // "Multiple Locations", "Remote": no place; the country (if any) remains.
     workplace = parseWorkplaceType(city);
-    const read = NOT_A_PLACE.test(city) ? null : readText(city);
-    workplace ??= read?.workplace ?? null;
-    city = read?.location?.city;
-    // "Remote - US": the locality alone names the country the remote work is in.
-    if (!city && !region && !countryText && read?.location?.country) return { location: read.location, workplace };
+    city = undefined;
+  } else if (city && !region && !countryText && (SEVERAL.test(city) || parseWorkplaceType(city))) {
+    // The locality holds the whole statement ("Austin, TX", "New York, NY; San Francisco, CA",
+    // "Remote - US", "Hybrid - Austin, TX"): read it as text, like any stated place, every place kept.
+    const read = readText(city);
+    const workplaceOf = read.workplace ?? parseWorkplaceType(city);
+    if (read.locations.length > 0) {
+      const [first, ...rest] = read.locations;
+      return { locations: [postalCode && !first!.postalCode ? { ...first!, postalCode } : first!, ...rest], workplace: workplaceOf };
+    }
+    if (workplaceOf) return { locations: [], workplace: workplaceOf };
+  } else if (city && parseWorkplaceType(city)) {
+    // "Remote" or "Berlin (Hybrid)" beside a region or country: the workplace, and the place that remains.
+    workplace = parseWorkplaceType(city);
+    const read = readText(city);
+    workplace = read.workplace ?? workplace;
+    city = read.locations[0]?.city;
   }
   const raw = [city, region, countryText].filter(Boolean).join(', ') || inlineText(addr.name) || inlineText(addr.streetAddress);
-  if (!raw) return { location: null, workplace };
+  if (!raw) return { locations: [], workplace };
   const country = countryText ? normalizeCountry(countryText) : undefined;
-  // No parts beside the locality, or a locality that holds the whole place ("Berlin, Germany",
-  // "Austin, TX"): read it as text, like any stated place.
-  if ((!city && !region && !countryText) || (city && !region && !countryText && city.includes(','))) {
+  if (!city && !region && !countryText) {
+    // Only a name or street address: read it as text.
     const text = capText(raw, NORMALIZER_INPUT_CAP.location);
-    const parsed = parseLocation(text).locations[0];
-    return { location: parsed ? { ...parsed, ...(postalCode && !parsed.postalCode ? { postalCode } : {}) } : { raw: text }, workplace };
+    const read = readText(text);
+    return { locations: read.locations.length > 0 ? read.locations : [{ raw: text }], workplace: workplace ?? read.workplace };
   }
   // Canonical city, region and label, as for text places (location normalizer).
   const location = resolveLocation({
@@ -286,7 +298,7 @@ function addressToLocation(addr: unknown): PlaceRead {
     ...(country ? { country } : {}),
     ...(postalCode ? { postalCode } : {}),
   });
-  return { location, workplace };
+  return { locations: [location], workplace };
 }
 
 function placeToLocations(place: unknown): { locations: Location[]; workplaceType: WorkplaceType | null } {
@@ -300,8 +312,8 @@ function placeToLocations(place: unknown): { locations: Location[]; workplaceTyp
   const locations: Location[] = [];
   let workplaceType: WorkplaceType | null = null;
   for (const a of list(address)) {
-    const read = addressToLocation(a);
-    if (read.location) locations.push(read.location);
+    const read = addressToLocations(a);
+    locations.push(...read.locations);
     workplaceType ??= read.workplace;
   }
   if (locations.length === 0 && workplaceType === null) {
