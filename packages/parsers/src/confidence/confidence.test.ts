@@ -148,6 +148,8 @@ describe('confidence from page evidence', () => {
       ['Praca hybrydowa, 2 dni w biurze.', 'workplaceType'],
       ['Closing date: 18 December 2026.', 'validThrough'],
       ['Bewerbungsfrist: 15.12.2026', 'validThrough'],
+      ['Reageren kan tot 15 december.', 'validThrough'],
+      ["Candidatures jusqu'au 3 janvier.", 'validThrough'],
     ];
     for (const [body, field] of cases) {
       const c = assessConfidence(draft(text(filler + body)), evidence('<h1>Depot Operative</h1>'));

@@ -240,7 +240,7 @@ const WORKPLACE_WORD = /\b(?:(?:hybrid|hybride|híbrid[oa]|ibrido)(?= ?(?:[:;,.)
 /** The same in scripts without word boundaries a regex can see. */
 const WORKPLACE_WORD_WIDE = /гибрид|удал[её]нн|リモート|在宅勤務|ハイブリッド|远程办公|混合办公|재택|원격 근무/u;
 /** Application deadline wording; a digit must follow within a few words. */
-const DEADLINE_WORD = /\b(?:apply by|closing date|application deadline|deadline|applications? close|bewerbungsfrist|bewerbungsschluss|bewerben sie sich bis|date limite|fecha límite|plazo de (?:presentación|solicitud)|prazo|scadenza|sluitingsdatum|termin (?:składania|nadsyłania)|срок подачи|приём заявок до)\b|締切|応募期限|截止(?:日期|时间)?|마감/iu;
+const DEADLINE_WORD = /\b(?:apply by|closing date|application deadline|deadline|applications? close|bewerbungsfrist|bewerbungsschluss|bewerben sie sich bis|bewerbungen? bis(?: zum)?|bis zum|date limite|jusqu'au|candidatures? jusqu|fecha límite|hasta el|postula(?:ciones)? hasta|inscrições até|candidature entro|entro il|reageren kan tot|solliciteren kan tot|reageer (?:voor|vóór)|uiterlijk|do dnia|plazo de (?:presentación|solicitud)|prazo|scadenza|sluitingsdatum|termin (?:składania|nadsyłania)|срок подачи|приём заявок до)\b|締切|応募期限|截止(?:日期|时间)?|마감/iu;
 
 /** Contract kinds stated unambiguously in running text (not "full-time or part-time": either alone is a statement). */
 const EMPLOYMENT_WORDS: ReadonlyArray<readonly [JobDraft['employmentType'][number], RegExp]> = [
