@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { checkAborted, fetchJson, laterPage, mapLimit } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
 import { count, envelope, flag, id, idOrUrl, keep, label, obj, remote, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
+import { idFromUrl, jobUrl, listedOn, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 
 const PAGE = 100;
@@ -18,6 +18,8 @@ const MAX_PAGES = 500;
 /** Fields the list and the detail share; a list row may carry only its id (the detail has the rest). */
 const fields = {
   id,
+  // The posting's other id; the only one some rows carry.
+  uuid: id,
   name: label,
   postingUrl: text,
   // The API's own link to the posting (`…/postings/{id}`): its last segment is the id when `id` is missing.
@@ -34,7 +36,7 @@ const Page = envelope(
   z.looseObject({
     totalFound: count,
     offset: count,
-    content: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id, refId(p.ref)], [p.postingUrl]) }),
+    content: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id, refId(p.ref), p.uuid], [p.postingUrl]) }),
   }),
 );
 const Section = obj({ title: text, text: text });
@@ -85,7 +87,7 @@ export const smartrecruitersBoard: BoardClient = {
       let fresh = 0;
       keep(ctx, data.content, offset).forEach((row, k) => {
         const p = row.id === undefined && refId(row.ref) !== undefined ? { ...row, id: refId(row.ref) } : row;
-        const key = p.id ?? p.postingUrl ?? `#${offset + k}`;
+        const key = p.id ?? p.uuid ?? p.postingUrl ?? `#${offset + k}`;
         if (seen.has(key)) return;
         seen.add(key);
         fresh++;
@@ -120,7 +122,8 @@ export const smartrecruitersBoard: BoardClient = {
       const d = details[i];
       const title = p.name ?? d?.name;
       if (title === undefined) {
-        ctx.skip({ index: at[i]!, ...(p.id !== undefined ? { id: p.id } : {}), reason: ctx.details ? 'no title in the list or the detail' : 'no title (the detail, not read, may have one)' });
+        const rid = p.id ?? p.uuid;
+        ctx.skip({ index: at[i]!, ...(rid !== undefined ? { id: rid } : {}), reason: ctx.details ? 'no title in the list or the detail' : 'no title (the detail, not read, may have one)' });
         return;
       }
       const s = d?.jobAd?.sections;
@@ -128,10 +131,13 @@ export const smartrecruitersBoard: BoardClient = {
       const wp: WorkplaceType | null = loc?.hybrid ? 'hybrid' : loc?.remote === true ? 'remote' : loc?.remote === false ? 'onsite' : null;
       const l = loc ? place({ city: loc.city, region: loc.region, country: loc.country, postalCode: loc.postalCode, raw: loc.fullLocation }) : null;
       // The public job page SmartRecruiters documents: jobs.smartrecruiters.com/{company}/{id}.
-      const url = jobUrl(ctx, [d?.postingUrl, p.postingUrl], () => `https://jobs.smartrecruiters.com/${seg(ctx.boardToken)}/${seg(p.id!)}`)!;
+      // A row with only its uuid: the careers page marked with it (no job page is documented for a uuid).
+      const url = jobUrl(ctx, [d?.postingUrl, p.postingUrl], () =>
+        p.id !== undefined ? `https://jobs.smartrecruiters.com/${seg(ctx.boardToken)}/${seg(p.id)}` : listedOn(`https://jobs.smartrecruiters.com/${seg(ctx.boardToken)}`, p.uuid!),
+      )!;
       drafts.push(
         toDraft(ctx, {
-          jobId: p.id ?? idFromUrl(ctx, url),
+          jobId: p.id ?? p.uuid ?? idFromUrl(ctx, url),
           url,
           title,
           company: p.company?.name ?? d?.company?.name,
