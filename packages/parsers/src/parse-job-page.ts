@@ -185,7 +185,20 @@ function pickPosting(postings: JsonObject[], pageUrl: string): JsonObject | null
   if (postings.length === 1) return postings[0]!;
   const page = pageUrl.replace(/[#?][\s\S]*$/, '').replace(/\/$/, '');
   const own = postings.filter((p) => typeof p.url === 'string' && p.url.replace(/[#?][\s\S]*$/, '').replace(/\/$/, '') === page);
-  return own.length === 1 ? own[0]! : 'many';
+  if (own.length === 1) return own[0]!;
+  return samePosting(postings) ?? 'many';
+}
+
+/**
+ * Blocks that all describe one posting (a site's SEO plugin beside its ATS embed): one title, at
+ * most one URL and one identifier among them. The fullest block is the posting.
+ */
+function samePosting(postings: JsonObject[]): JsonObject | null {
+  const distinct = (values: unknown[]) => new Set(values.filter((v) => v !== undefined && v !== null && v !== '').map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : JSON.stringify(v))));
+  const titles = distinct(postings.map((p) => p.title ?? p.name));
+  if (titles.size !== 1) return null;
+  if (distinct(postings.map((p) => p.url)).size > 1 || distinct(postings.map((p) => p.identifier)).size > 1) return null;
+  return postings.reduce((best, p) => (Object.keys(p).length > Object.keys(best).length ? p : best));
 }
 
 /** Company name from a domain: `acme-robotics.com` → `Acme Robotics`. */

@@ -207,3 +207,21 @@ describe('structuredDoubts (head metadata only)', () => {
     expect(isThinDescription(undefined)).toBe(true);
   });
 });
+
+describe('several JSON-LD blocks', () => {
+  const one = { '@context': 'https://schema.org', '@type': 'JobPosting', title: 'Route Planner', datePosted: '2026-11-18', hiringOrganization: org('Orbit Freight') };
+  const html = (...blocks: object[]) =>
+    `<!doctype html><html><head><title>Route Planner | Orbit Freight</title>${blocks.map((b) => `<script type="application/ld+json">${JSON.stringify(b)}</script>`).join('')}</head><body><h1>Route Planner</h1><p>${LONG}</p></body></html>`;
+
+  it('that describe one posting (an SEO plugin beside an ATS embed) give that posting, from the fullest block', () => {
+    const res = parse(html({ ...one, description: `<p>${LONG}</p>` }, { ...one, description: `<p>${LONG}</p>`, jobLocation: place, employmentType: 'FULL_TIME', identifier: { '@type': 'PropertyValue', value: 'RP-311' } }));
+    expect(res.job?.title).toBe('Route Planner');
+    expect(res.job?.locations[0]?.city).toBe('Leeds');
+    expect(res.job?.employmentType).toEqual(['full_time']);
+  });
+
+  it('with different titles or URLs are a listing', () => {
+    expect(parse(html({ ...one, description: LONG }, { ...one, title: 'Depot Manager', description: LONG })).job).toBeNull();
+    expect(parse(html({ ...one, description: LONG, url: 'https://careers.orbit-freight.example/jobs/1' }, { ...one, description: LONG, url: 'https://careers.orbit-freight.example/jobs/2' })).job).toBeNull();
+  });
+});
