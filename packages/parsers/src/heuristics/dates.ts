@@ -177,19 +177,45 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
 /** "in 3 weeks", "binnen 14 dagen": a duration, not the date a phrase introduces. */
 const DURATION = /\d ?(?:days?|weeks?|months?|years?|dagen|weken|tage[n]?|wochen|monate[n]?|jours|semaines|mois|días|dias|semanas|meses|giorni|settimane|mesi|dni|tygodni|дн|недел|месяц|天|日以内|週間|か月|개월|يوم|أيام)(?![\p{L}])/iu;
 
-/** The first cue in `text` followed within 40 characters (on its line) by a readable date. */
+/** Global copies of the cue matchers, compiled once (they are long alternations). */
+const GLOBAL = new Map<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, `${re.flags.replace('g', '')}g`)));
+  return g;
+}
+
+/** A year: the anchor of a date worth a look back for its cue (cheap to find, few per page). */
+const YEAR = /(?<![\d])(?:19|20)\d\d(?!\d)/g;
+
+/**
+ * The first cue in `text` followed within 40 characters by a readable date that states its year.
+ * Searched from each year back (at most 90 characters), not with the whole vocabulary over the
+ * whole page: pages hold few years and a long alternation is costly at every position.
+ */
 function dateAfterCue(text: string, cue: RegExp, read: (t: string) => string | undefined): string | undefined {
-  const re = new RegExp(cue.source, `${cue.flags.replace('g', '')}g`);
-  let tries = 0;
-  for (const m of text.matchAll(re)) {
-    if (++tries > 20) break;
-    const from = m.index + m[0].length;
-    let to = from;
-    while (to < text.length && to - from < 40 && text[to] !== '\n') to++;
-    const window = text.slice(from, to);
-    if (!/\d/.test(window) || DURATION.test(window)) continue;
+  const re = globalOf(cue);
+  let years = 0;
+  let reads = 0;
+  let after = 0;
+  for (const y of text.matchAll(YEAR)) {
+    if (++years > 16) break;
+    const from = Math.max(after, y.index - 90);
+    if (from >= y.index) continue;
+    let last: RegExpExecArray | undefined;
+    const before = text.slice(from, y.index);
+    re.lastIndex = 0;
+    for (let m = re.exec(before); m; m = re.exec(before)) last = m;
+    if (!last) continue;
+    const start = from + last.index + last[0].length;
+    after = y.index;
+    let to = start;
+    while (to < text.length && to - start < 50 && text[to] !== '\n') to++;
+    const window = text.slice(start, to);
+    if (DURATION.test(window)) continue;
     const value = read(window);
     if (value) return value;
+    if (++reads >= 3) break;
   }
   return undefined;
 }

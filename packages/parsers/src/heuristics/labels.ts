@@ -79,13 +79,10 @@ function add(out: LabelHits, label: string, value: string | AnyNode, el: Element
  * Lines of a short leaf-ish block (line breaks at `<br>`) that may hold a `Label: value` pair
  * (none when it has no colon), or `null` when the block is long or contains blocks.
  */
-function lineTexts(el: Element): string[] | null {
+function lineTexts(el: Element, ownLines = false): string[] | null {
   const parts: string[] = [];
   let len = 0;
   const stack: AnyNode[] = [...el.children].reverse();
-  // "<span>工作地点：杭州</span><span>薪资：6000-12000元/月</span>": inline siblings that each hold
-  // their own "Label: value" are separate lines, as the page shows them.
-  const ownLines = colonSiblings(el);
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.type === 'text') {
@@ -104,7 +101,16 @@ function lineTexts(el: Element): string[] | null {
   }
   const joined = parts.join('');
   if (!joined.includes(':') && !joined.includes('：')) return [];
+  // "<span>工作地点：杭州</span><span>薪资：6000-12000元/月</span>": inline siblings that each hold
+  // their own "Label: value" are separate lines, as the page shows them.
+  if (!ownLines && colonCount(joined) >= 2 && colonSiblings(el)) return lineTexts(el, true);
   return joined.split('\u2028').map((l) => cleanInline(l)).filter(Boolean);
+}
+
+function colonCount(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length && n < 2; i++) if (t[i] === ':' || t[i] === '：') n++;
+  return n;
 }
 
 const hasColon = (t: string) => t.includes(':') || t.includes('：');
