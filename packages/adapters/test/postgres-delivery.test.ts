@@ -1,6 +1,7 @@
 /**
- * Outbox, relay, inbox, saga log and work queue against real engines (PGlite always, PostgreSQL
- * when DATABASE_URL is set).
+ * Outbox, relay, inbox and the work queue's Postgres-only parts (the caller's transaction, the
+ * transactional worker) against real engines (PGlite always, PostgreSQL when DATABASE_URL is set).
+ * The saga log and the rest of the queue are the shared contracts (contract-*.test.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -10,21 +11,15 @@ import {
   EVENT_ID_ATTRIBUTE,
   JobkitError,
   publishOrCompensate,
-  runSaga,
-  resumeSagas,
-  createMemorySagaLog,
   type Broker,
   type EventEnvelope,
   type ReceivedMessage,
-  type SagaLog,
-  type SagaStep,
 } from '@jobkit/core';
 import { contractJob } from '@jobkit/core/testing';
 import {
   createOutboxRelay,
   createPostgresJobStore,
   createPostgresQueue,
-  createPostgresSagaLog,
   enqueueOutbox,
   handleOnce,
   pruneInbox,
@@ -276,132 +271,25 @@ for (const engine of engines) {
       });
     });
 
-    describe('saga', () => {
-      const makeSteps = (effects: string[], opts: { failAt?: string; crashOn?: string } = {}): SagaStep<{ ids: string[] }>[] =>
-        ['reserve', 'charge', 'notify'].map((name) => ({
-          name,
-          async run(ctx, meta) {
-            if (opts.failAt === name) throw new Error(`${name} failed`);
-            effects.push(`run:${name}`);
-            ctx.ids.push(meta.idempotencyKey);
-          },
-          async compensate(_ctx, meta) {
-            if (opts.crashOn === name) {
-              opts.crashOn = undefined;
-              throw new Error('CRASH');
-            }
-            // idempotent effect keyed by sagaId:step
-            if (!effects.includes(`undo:${meta.step}`)) effects.push(`undo:${meta.step}`);
-          },
-        }));
-
-      it('compensates completed steps once each, in reverse order', async () => {
-        const effects: string[] = [];
-        const out = await runSaga(makeSteps(effects, { failAt: 'notify' }), { log: createMemorySagaLog(), sagaId: 's1', context: { ids: [] } });
-        expect(out.status).toBe('compensated');
-        expect(out.failedStep).toBe('notify');
-        expect(effects).toEqual(['run:reserve', 'run:charge', 'undo:charge', 'undo:reserve']);
-      });
-
-      it('resumes a crashed saga from the Postgres log, forward and compensating', async () => {
-        const { db, schema } = await engine.fresh();
-        // Forward crash: the log write after "charge" fails as if the process died there.
-        const effects: string[] = [];
-        const real = createPostgresSagaLog({ client: db, schema });
-        const crashing: SagaLog = {
-          ...real,
-          async stepCompleted(id, index, step, ctx) {
-            if (step === 'charge') throw new Error('process died');
-            return real.stepCompleted(id, index, step, ctx);
-          },
-        };
-        await expect(runSaga(makeSteps(effects), { log: crashing, sagaId: 'fwd', name: 'order', context: { ids: [] } })).rejects.toThrow('process died');
-        // Compensation crash: notify fails, compensating charge "crashes" once.
-        const effects2: string[] = [];
-        await expect(
-          runSaga(makeSteps(effects2, { failAt: 'notify', crashOn: 'charge' }), {
-            log: real,
-            sagaId: 'comp',
-            name: 'refund',
-            context: { ids: [] },
-            compensationAttempts: 1,
-          }),
-        ).rejects.toMatchObject({ code: 'SAGA_FAILED' });
-        expect((await real.get('comp'))?.status).toBe('compensation_failed');
-        await db.query(`UPDATE ${schema}.sagas SET status = 'compensating' WHERE saga_id = 'comp'`);
-
-        const restarted = createPostgresSagaLog({ client: db, schema });
-        const outcomes = await resumeSagas(restarted, { order: makeSteps(effects), refund: makeSteps(effects2, { failAt: 'notify' }) });
-        expect(outcomes.get('fwd')?.status).toBe('completed');
-        expect(outcomes.get('comp')?.status).toBe('compensated');
-        expect(effects).toEqual(['run:reserve', 'run:charge', 'run:charge', 'run:notify']);
-        expect(effects2).toEqual(['run:reserve', 'run:charge', 'undo:charge', 'undo:reserve']);
-        expect((await restarted.get('fwd'))?.context).toEqual({ ids: ['fwd:reserve', 'fwd:charge', 'fwd:notify'] });
-        expect(await restarted.listUnfinished()).toEqual([]);
-      });
-    });
-
     describe('work queue', () => {
-      it('claims by priority, honours dedupe keys, runAt and the caller’s transaction', async () => {
+      // Claim order, dedupe, delays, leases, retries and the dead letter are the work-queue contract
+      // (contract-queue.test.ts); joining the caller's transaction is Postgres-only.
+      it('enqueue joins the caller’s transaction: a rollback enqueues nothing, a commit enqueues', async () => {
         const { db, schema } = await engine.fresh();
-        const q = createPostgresQueue<{ n: number }>({ db, schema, name: 'crawl' });
-        await q.enqueue({ n: 1 });
-        await q.enqueue({ n: 2 }, { priority: 10, dedupeKey: 'k' });
-        expect(await q.enqueue({ n: 3 }, { dedupeKey: 'k' })).toBeNull();
-        await q.enqueue({ n: 4 }, { runAt: new Date(Date.now() + 60_000) });
+        // fresh() migrated the schema; auto-migrating on first use would wait for the connection the
+        // open transaction holds on single-connection PGlite.
+        const q = createPostgresQueue<{ n: number }>({ client: db, schema, name: 'crawl', autoMigrate: false });
         await expect(
           db.transaction(async (tx) => {
-            await q.enqueue({ n: 5 }, { tx });
+            await q.enqueue({ n: 1 }, { tx });
             throw new Error('rollback');
           }),
         ).rejects.toThrow('rollback');
-        const jobs = await q.claim({ limit: 10 });
-        expect(jobs.map((j) => j.payload.n)).toEqual([2, 1]);
-        expect(jobs.every((j) => j.attempts === 1)).toBe(true);
-        expect(await q.stats()).toEqual({ ready: 1, active: 2, completed: 0, dead: 0 });
-        await expect(q.enqueue({ n: 1 }, { priority: 1.5 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-      });
-
-      it('rejects a late complete from an expired lease and counts the lost attempt', async () => {
-        const { db, schema } = await engine.fresh();
-        const q = createPostgresQueue({ client: db, schema, name: 'lease', leaseMs: 150 });
-        await q.enqueue({});
-        const [first] = await q.claim();
-        await sleep(250);
-        const [second] = await q.claim();
-        expect(second?.id).toBe(first!.id);
-        expect(second?.attempts).toBe(2);
-        await expect(q.complete(first!)).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
-        await expect(q.fail(first!, new Error('late'))).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
-        await q.complete(second!);
-        expect(await q.stats()).toMatchObject({ completed: 1, active: 0 });
-      });
-
-      it('retries with backoff, dead-letters after maxAttempts and redrives', async () => {
-        const { db, schema } = await engine.fresh();
-        const q = createPostgresQueue({ client: db, schema, name: 'dlq', maxAttempts: 2, backoff: { baseMs: 1, maxMs: 1, jitter: 0 } });
-        const id = await q.enqueue({ poison: true });
-        const [a] = await q.claim();
-        expect(await q.fail(a!, new Error('bad 1'))).toBe('retry');
-        await sleep(10);
-        const [b] = await q.claim();
-        expect(await q.fail(b!, new Error('bad 2'))).toBe('dead');
-        expect(await q.claim()).toEqual([]);
-        expect(await q.stats()).toMatchObject({ dead: 1 });
-        expect(await q.redrive({ ids: [id!] })).toBe(1);
-        const [c] = await q.claim();
-        expect(c).toMatchObject({ id, attempts: 1, payload: { poison: true } });
-        expect(c!.lastError).toContain('bad 2');
-      });
-
-      it('dead-letters a job whose holder died on its last attempt', async () => {
-        const { db, schema } = await engine.fresh();
-        const q = createPostgresQueue({ client: db, schema, name: 'die', maxAttempts: 1, leaseMs: 100 });
-        await q.enqueue({});
-        await q.claim();
-        await sleep(200);
-        expect(await q.claim()).toEqual([]);
-        expect(await q.stats()).toMatchObject({ dead: 1, active: 0 });
+        expect(await q.stats()).toEqual({ ready: 0, active: 0, completed: 0, dead: 0 });
+        await db.transaction(async (tx) => {
+          await q.enqueue({ n: 2 }, { tx });
+        });
+        expect((await q.claim({ limit: 10 })).map((j) => j.payload.n)).toEqual([2]);
       });
 
       it('worker applies each job once (transactional) and stop() leaves nothing active', async () => {

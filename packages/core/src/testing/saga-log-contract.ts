@@ -1,6 +1,6 @@
 /**
  * Contract suite for the {@link SagaLog} port (vitest): records, step bookkeeping, statuses, the
- * unfinished list, and a saga that crashes forward and while compensating, then is finished by
+ * unfinished list, a failed step compensated through the log, and a saga that crashes forward and while compensating, then is finished by
  * `resumeSagas` over a log reopened on the same storage (a restart).
  * @module
  */
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { resumeSagas, runSaga, type SagaLog, type SagaStep } from '../delivery/saga.js';
 
 /** The cases of the saga-log contract; keys of `skip`. */
-export const SAGA_LOG_CONTRACT_CASES = ['record', 'steps', 'status', 'isolation', 'resume'] as const;
+export const SAGA_LOG_CONTRACT_CASES = ['record', 'steps', 'status', 'isolation', 'compensate', 'resume'] as const;
 export type SagaLogContractCase = (typeof SAGA_LOG_CONTRACT_CASES)[number];
 
 export interface SagaLogContractContext {
@@ -28,6 +28,24 @@ export interface SagaLogContractOptions {
   /** Skip the whole suite with this reason (e.g. "DATABASE_URL is not set"). */
   skipAll?: string;
 }
+
+/** Three steps that record their effects; `failAt` fails a run, `crashOn` fails one compensation once. */
+const makeSteps = (effects: string[], opts: { failAt?: string; crashOn?: string } = {}): SagaStep<{ ids: string[] }>[] =>
+  ['reserve', 'charge', 'notify'].map((name) => ({
+    name,
+    async run(ctx, meta) {
+      if (opts.failAt === name) throw new Error(`${name} failed`);
+      effects.push(`run:${name}`);
+      ctx.ids.push(meta.idempotencyKey);
+    },
+    async compensate(_ctx, meta) {
+      if (opts.crashOn === name) {
+        opts.crashOn = undefined;
+        throw new Error('CRASH');
+      }
+      if (!effects.includes(`undo:${meta.step}`)) effects.push(`undo:${meta.step}`);
+    },
+  }));
 
 let runCounter = 0;
 
@@ -111,25 +129,19 @@ export function runSagaLogContract(options: SagaLogContractOptions): void {
       expect((await log.get('s'))?.context).toEqual({ ids: ['a', 'mutated'] });
     });
 
+    test('compensate', 'a failing step compensates the completed ones once each, in reverse order, and the log says so', async () => {
+      const log = await options.create({ namespace: namespace() });
+      const effects: string[] = [];
+      const out = await runSaga(makeSteps(effects, { failAt: 'notify' }), { log, sagaId: 's1', name: 'order', context: { ids: [] } });
+      expect(out).toMatchObject({ status: 'compensated', failedStep: 'notify' });
+      expect(effects).toEqual(['run:reserve', 'run:charge', 'undo:charge', 'undo:reserve']);
+      expect(await log.get('s1')).toMatchObject({ status: 'compensated', completed: [0, 1], compensated: [0, 1] });
+      expect(await log.listUnfinished()).toEqual([]);
+    });
+
     test('resume', 'a saga that crashed forward and one that crashed compensating both finish after a restart', async () => {
       const ns = namespace();
       const real = await options.create({ namespace: ns });
-      const makeSteps = (effects: string[], opts: { failAt?: string; crashOn?: string } = {}): SagaStep<{ ids: string[] }>[] =>
-        ['reserve', 'charge', 'notify'].map((name) => ({
-          name,
-          async run(ctx, meta) {
-            if (opts.failAt === name) throw new Error(`${name} failed`);
-            effects.push(`run:${name}`);
-            ctx.ids.push(meta.idempotencyKey);
-          },
-          async compensate(_ctx, meta) {
-            if (opts.crashOn === name) {
-              opts.crashOn = undefined;
-              throw new Error('CRASH');
-            }
-            if (!effects.includes(`undo:${meta.step}`)) effects.push(`undo:${meta.step}`);
-          },
-        }));
       // Forward crash: logging "charge" fails as if the process died there.
       const effects: string[] = [];
       const crashing: SagaLog = {
