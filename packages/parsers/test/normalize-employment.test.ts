@@ -53,6 +53,12 @@ const employment: [string | string[], string[]][] = [
   ['Contract type: Permanent', ['full_time']],
   ['B2B contract', ['contract']],
   ['Contract/Temp', ['contract', 'temporary']],
+  // Dutch "contract" is the employment contract.
+  ['Vast contract', ['full_time']],
+  ['Vast contract, parttime', ['part_time']],
+  ['Tijdelijk contract', ['temporary']],
+  ['Contract voor bepaalde tijd', ['temporary']],
+  ['Freelance contract', ['contract']],
 ];
 
 describe('parseEmploymentType', () => {

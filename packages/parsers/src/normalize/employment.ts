@@ -28,6 +28,16 @@ const CONTRACT_NOUN =
   /\b(fixed[- ]term|temporary|short[- ]term|long[- ]term|limited[- ]term|time[- ]limited|seasonal|permanent|open[- ]ended|rolling|employment|full[- ]time|part[- ]time|\d{1,2}[- ]months?|\d[- ]years?) ?[/–-]? ?contracts?\b|\bcontract ?(?:type|length|duration|term|kind)\b/gi;
 
 /**
+ * Dutch "contract" is the employment contract: "vast contract" / "contract voor onbepaalde tijd"
+ * is permanent, "tijdelijk contract" / "contract voor bepaalde tijd" fixed-term. Rewritten to the
+ * words the vocabularies read that way, so the word "contract" left over is not a contractor.
+ */
+const DUTCH_CONTRACT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bvaste? contract\b|\bcontract voor onbepaalde tijd\b/gi, ' vast dienstverband '],
+  [/\btijdelijke? contract\b|\bcontract voor bepaalde tijd\b/gi, ' bepaalde tijd '],
+];
+
+/**
  * Words that say a job is permanent, not how many hours it has (Festanstellung, CDI,
  * unbefristet, tillsvidare, vast contract, umowa o pracę…). They read as full-time unless the same
  * value states part-time hours ("Festanstellung · Teilzeit" is part-time only).
@@ -47,7 +57,7 @@ const MAX_EMPLOYMENT_CHARS = 1_000;
 export function parseEmploymentType(input: string | readonly string[]): EmploymentType[] {
   // Capped (no real value is this long); whitespace is collapsed first so the separators need
   // one optional space, not `\s*` runs a backtracking engine would retry from every space (issue 13).
-  const whole = typeof input === 'string' ? input.slice(0, MAX_EMPLOYMENT_CHARS).replace(/\s+/g, ' ').replace(CONTRACT_NOUN, (_m, kind?: string) => (kind ? ` ${/\d/.test(kind) ? 'fixed-term' : kind} ` : ' ')) : undefined;
+  const whole = typeof input === 'string' ? contractWords(input.slice(0, MAX_EMPLOYMENT_CHARS).replace(/\s+/g, ' ')) : undefined;
   const items = whole !== undefined ? whole.split(/ ?[,;/|] ?| (?:or|oder|ou|o|and|und|et|y) /i) : (input as readonly string[]);
   const found = new Set<EmploymentType>();
   // Full-time read from hours words, as opposed to permanence words only.
@@ -62,6 +72,13 @@ export function parseEmploymentType(input: string | readonly string[]): Employme
   }
   if (found.has('part_time') && !fullTimeHours) found.delete('full_time');
   return RULES.map(([t]) => t).filter((t) => found.has(t));
+}
+
+/** "contract" as the employment contract rewritten to what it says about the job (see {@link CONTRACT_NOUN}). */
+function contractWords(text: string): string {
+  let t = text;
+  for (const [re, words] of DUTCH_CONTRACT) t = t.replace(re, words);
+  return t.replace(CONTRACT_NOUN, (_m, kind?: string) => (kind ? ` ${/\d/.test(kind) ? 'fixed-term' : kind} ` : ' '));
 }
 
 function typesIn(text: string): Set<EmploymentType> {
