@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finalizeJob, normalizeDate } from './job.js';
+import { DateNoteSchema, dateNotes, finalizeJob, normalizeDate, normalizeDateDetailed } from './job.js';
 import type { JobDraft } from './schema/job-posting.js';
 
 describe('normalizeDate: one form for every source', () => {
@@ -45,5 +45,28 @@ describe('finalizeJob dates', () => {
   it('keeps unknown dates null', () => {
     const job = finalizeJob({ ...draft, datePosted: null, validThrough: null });
     expect([job.datePosted, job.validThrough]).toEqual([null, null]);
+  });
+});
+
+describe('date notes: what the one form loses', () => {
+  it('keeps a stated non-zero offset, not Z or +00:00', () => {
+    expect(normalizeDateDetailed('2026-11-03T10:05:00-04:00')).toEqual({ value: '2026-11-03T14:05:00Z', offset: '-04:00' });
+    expect(normalizeDateDetailed('2026-11-03T19:35:00+0530')).toEqual({ value: '2026-11-03T14:05:00Z', offset: '+05:30' });
+    expect(normalizeDateDetailed('2026-11-03T16:05:00+02')).toEqual({ value: '2026-11-03T14:05:00Z', offset: '+02:00' });
+    for (const utc of ['2026-11-03T14:05:00Z', '2026-11-03T14:05:00.000+00:00', '2026-11-03 14:05:00', '2026-11-03'])
+      expect(normalizeDateDetailed(utc)).toEqual({ value: normalizeDate(utc) });
+    expect(normalizeDateDetailed('2026-11-03T00:00:00+02:00')).toEqual({ value: '2026-11-02T22:00:00Z', offset: '+02:00' });
+    expect(normalizeDateDetailed('soon')).toBeNull();
+  });
+
+  it('collects offsets and relative-date references per field', () => {
+    const ref = new Date('2026-12-05T09:30:12.345Z');
+    expect(dateNotes({ datePosted: '2026-12-02', validThrough: '2027-01-31T23:59:00-05:00' }, { datePosted: ref })).toEqual({
+      datePosted: { reference: '2026-12-05T09:30:12Z' },
+      validThrough: { offset: '-05:00' },
+    });
+    expect(dateNotes({ datePosted: '2026-12-02T10:00:00Z', validThrough: null })).toBeUndefined();
+    for (const note of Object.values(dateNotes({ datePosted: '2026-11-03T19:35:00+0530' }, { datePosted: '2026-11-04T00:00:00Z' })!))
+      expect(DateNoteSchema.safeParse(note).success).toBe(true);
   });
 });

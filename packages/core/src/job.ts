@@ -9,6 +9,7 @@ import { JobkitError } from './errors.js';
 import { canonicalizeUrl, jobIdFromUrlHash, sha256Hex } from './identity.js';
 import { annualizeSalary, type PayOptions } from './pay/annualize.js';
 import { scoreQuality } from './quality.js';
+import { z } from 'zod';
 import { JobDraftSchema, JobPostingSchema, type JobDraft, type JobPosting } from './schema/job-posting.js';
 
 export interface FinalizeJobOptions {
@@ -98,6 +99,62 @@ export function normalizeDate(value: string): string | null {
   const ms = t ? Date.parse(`${t[1]}-${t[2]}-${t[3]}T${t[4]}:${t[5]}:${t[6] ?? '00'}${zone}`) : Date.parse(s);
   if (Number.isNaN(ms)) return null;
   return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+/** A UTC offset as sources write it after a date-time, normalized to `±hh:mm`. */
+const OFFSET = /(?:[+-]\d{2}(?::?\d{2})?|z)$/i;
+
+/**
+ * What the one date form loses, kept beside it: the `offset` a source stated (`-04:00` for
+ * `2026-11-03T10:05:00-04:00`, which becomes `2026-11-03T14:05:00Z`), and the `reference` time a
+ * relative date ("3 days ago", "vor 2 Tagen", "昨天") was resolved against.
+ */
+export const DateNoteSchema = z.object({
+  offset: z.string().regex(/^[+-]\d{2}:\d{2}$/).optional(),
+  reference: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/).optional(),
+});
+export type DateNote = z.infer<typeof DateNoteSchema>;
+
+/** The date fields of a posting that carry a {@link DateNote}. */
+export type NotedDateField = 'datePosted' | 'validThrough';
+
+/**
+ * {@link normalizeDate}, and the non-zero UTC offset the value stated (`+05:30`, `-04:00`;
+ * `Z`, `+00:00` and no zone give none), so a caller can keep it in provenance.
+ */
+export function normalizeDateDetailed(value: string): { value: string; offset?: string } | null {
+  const normalized = normalizeDate(value);
+  if (normalized === null) return null;
+  const s = value.trim();
+  if (normalized.length === 10 || !DATE_TIME.test(s)) return { value: normalized };
+  const zone = OFFSET.exec(s)?.[0];
+  if (!zone || zone.toUpperCase() === 'Z') return { value: normalized };
+  const offset = `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}`;
+  return offset === '+00:00' || offset === '-00:00' ? { value: normalized } : { value: normalized, offset };
+}
+
+/**
+ * The {@link DateNote}s of a draft's dates, before {@link finalizeJob} normalizes them: the offset
+ * each stated, and the reference time of each date the producer resolved from relative text
+ * (`references`, as `parseDateDetailed(...).reference` from the parsers gives it). `undefined`
+ * when there is nothing to keep.
+ */
+export function dateNotes(
+  draft: Partial<Pick<JobDraft, NotedDateField>>,
+  references: Partial<Record<NotedDateField, string | Date>> = {},
+): Partial<Record<NotedDateField, DateNote>> | undefined {
+  let out: Partial<Record<NotedDateField, DateNote>> | undefined;
+  for (const field of ['datePosted', 'validThrough'] as const) {
+    const note: DateNote = {};
+    const value = draft[field];
+    const offset = typeof value === 'string' ? normalizeDateDetailed(value)?.offset : undefined;
+    if (offset) note.offset = offset;
+    const ref = references[field];
+    const refMs = ref instanceof Date ? ref.getTime() : typeof ref === 'string' ? Date.parse(ref) : Number.NaN;
+    if (!Number.isNaN(refMs)) note.reference = `${new Date(refMs).toISOString().slice(0, 19)}Z`;
+    if (note.offset || note.reference) (out ??= {})[field] = note;
+  }
+  return out;
 }
 
 /** {@link normalizeDate} for an optional draft field: unreadable text is kept for the schema to judge. */

@@ -118,3 +118,24 @@ describe('parseDate: day-first or month-first', () => {
     expect(performance.now() - t0).toBeLessThan(1_000);
   });
 });
+
+describe('parseDateDetailed keeps what the value alone loses', () => {
+  const now = new Date('2026-12-05T09:30:12.345Z');
+  it.each(['3 days ago', 'Posted 3 days ago', 'vor 2 Tagen', 'il y a 5 jours', '昨天', '3天前', 'today', 'hace 1 semana', '2 hours ago'])(
+    'relative "%s" records the reference time',
+    (text) => {
+      const r = parseDateDetailed(text, { now });
+      expect(r.value).not.toBeNull();
+      expect(r.reference).toBe('2026-12-05T09:30:12Z');
+    },
+  );
+  it('absolute dates carry no reference; a stated non-zero offset is reported', () => {
+    expect(parseDateDetailed('2026-11-03', { now }).reference).toBeUndefined();
+    expect(parseDateDetailed('5 March 2026', { now }).reference).toBeUndefined();
+    expect(parseDateDetailed('2026-11-03T10:05:00-04:00', { now })).toMatchObject({ offset: '-04:00' });
+    expect(parseDateDetailed('Tue, 03 Nov 2026 14:05:00 +0530', { now })).toMatchObject({ offset: '+05:30' });
+    expect(parseDateDetailed('2026-11-03T10:05:00Z', { now }).offset).toBeUndefined();
+    expect(parseDateDetailed('2026-11-03T10:05:00+00:00', { now }).offset).toBeUndefined();
+    expect(parseDateDetailed('2 hours ago', { now }).offset).toBeUndefined();
+  });
+});

@@ -27,6 +27,17 @@ export interface ParsedDate {
   value: string | null;
   /** The text was a numeric date whose day and month could be swapped (both ≤ 12, different). */
   ambiguous: boolean;
+  /**
+   * The reference time a relative date ("3 days ago", "vor 2 Tagen", "昨天", "today") was resolved
+   * against (`now`, as a UTC instant to the second with `Z`); absent for absolute dates. Keep it
+   * beside the value: "3 days ago" means nothing without it.
+   */
+  reference?: string;
+  /**
+   * The UTC offset the text stated for a date-time (`+05:30`, `-04:00`), when not zero; the value
+   * keeps it too until `finalizeJob` turns it into a UTC instant with `Z`.
+   */
+  offset?: string;
 }
 
 /** Longest date text read: longer input is cut (dates are short; chrono's cost grows with length). */
@@ -203,13 +214,21 @@ export function parseDateDetailed(text: string, options: ParseDateOptions = {}):
   // `t` is single-spaced here, so one optional space stands for `\s*`.
   t = t.replace(/ ?[（(][月火水木金土日]曜?日?[)）]/gu, '').replace(/ ?(?:必着|まで|迄|截止)$/u, '').trim();
   const thai = thaiDate(t);
-  const out = relative(t, now) ?? thai ?? absolute(t, now, options, flags);
+  const rel = relative(t, now);
+  const out = rel ?? thai ?? absolute(t, now, options, flags);
   if (!out) return { value: null, ambiguous: false };
   const ms = Date.parse(out);
   if (Number.isNaN(ms)) return { value: null, ambiguous: false };
   if (new Date(ms).getUTCFullYear() < MIN_YEAR || ms > now.getTime() + MAX_AHEAD_MS) return { value: null, ambiguous: false };
-  return { value: out, ambiguous: flags.ambiguous };
+  const result: ParsedDate = { value: out, ambiguous: flags.ambiguous };
+  if (rel !== null) result.reference = `${now.toISOString().slice(0, 19)}Z`;
+  const offset = out.length > 10 ? OFFSET_AT_END.exec(out)?.[0] : undefined;
+  if (offset && offset !== '+00:00' && offset !== '-00:00') result.offset = offset;
+  return result;
 }
+
+/** The `±hh:mm` zone at the end of a date-time this module returns. */
+const OFFSET_AT_END = /[+-]\d{2}:\d{2}$/;
 
 /**
  * Parse a date into ISO 8601: date-only inputs give `YYYY-MM-DD`, date-times keep their time zone.
