@@ -365,6 +365,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   if (currency === 'CNY' && (mark === 'CNY' || mark === null) && ctx.traditional > 0 && !ctx.simplified) currency = 'TWD';
   // Multipliers only one country writes: lakh/crore (INR), triệu (VND), juta (IDR).
   if (!currency) currency = MULT_CURRENCY[a.multWord ?? b?.multWord ?? ''] ?? null;
+  // Vietnamese pay text with a bare amount of dong size ("Lương cứng mỗi tháng 10.000.000").
+  if (!currency && ctx.vi && Math.max(a.value, b?.value ?? 0) >= 100_000) currency = 'VND';
   // Indian digit grouping ("6,00,000", "12,50,000") is written only with rupees.
   if (!currency && (INDIAN_GROUPING.test(tokens[a.num]!.text) || (b !== null && INDIAN_GROUPING.test(tokens[b.num]!.text)))) currency = 'INR';
 
@@ -717,8 +719,8 @@ function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null
     if (PAY_WORDS.has(t.text) || t.text === 'ote') break;
     // "1時間 2500円", "1 hour: $30": one unit, then the amount.
     if (UNIT_PERIOD.has(t.text) && tokens[k - 1]?.text === '1' && tokens[k - 1]!.kind === NUM) return UNIT_PERIOD.get(t.text)!;
-    // "per annum: £30,000"
-    if (UNIT_PERIOD.has(t.text) && k > 0 && (tokens[k - 1]!.text === 'per' || tokens[k - 1]!.text === '/')) return UNIT_PERIOD.get(t.text)!;
+    // "per annum: £30,000", "mỗi tháng 10.000.000"
+    if (UNIT_PERIOD.has(t.text) && k > 0 && LEADING_PER.has(tokens[k - 1]!.text)) return UNIT_PERIOD.get(t.text)!;
     if (t.brk) break;
   }
   return null;
@@ -795,6 +797,8 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([
 ]);
 /** A number or a number word ("three Sundays"). */
 const isCountWord = (t: Token | undefined): boolean => t !== undefined && (t.kind === NUM || NUMBER_WORDS.has(t.text));
+
+const LEADING_PER: ReadonlySet<string> = new Set(['per', '/', 'mỗi', 'pro', 'je', 'par', 'por', 'за', 'в']);
 
 const INDIAN_GROUPING = /^\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?$/;
 
@@ -918,13 +922,14 @@ function labelBound(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
 function languageContext(
   tokens: readonly Token[],
   hint: string | undefined,
-): CurrencyContext & { arabic: boolean; zhMoney: boolean; jaMoney: boolean; traditional: number; simplified: boolean } {
-  const ctx = { no: 0, sv: 0, da: 0, zh: 0, ja: 0, hint, codes: [], arabic: false, zhMoney: false, jaMoney: false, traditional: 0, simplified: false } as CurrencyContext & {
+): CurrencyContext & { arabic: boolean; zhMoney: boolean; jaMoney: boolean; traditional: number; simplified: boolean; vi: boolean } {
+  const ctx = { no: 0, sv: 0, da: 0, zh: 0, ja: 0, hint, codes: [], arabic: false, zhMoney: false, jaMoney: false, traditional: 0, simplified: false, vi: false } as CurrencyContext & {
     arabic: boolean;
     zhMoney: boolean;
     jaMoney: boolean;
     traditional: number;
     simplified: boolean;
+    vi: boolean;
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -956,6 +961,7 @@ function languageContext(
     if (TRADITIONAL.has(w[0]!)) ctx.traditional++;
     if (SIMPLIFIED.has(w[0]!) || w === '人民币' || w === 'rmb') ctx.simplified = true;
     if (w === '円' || w === '万円' || w === '千円' || w === '年収' || w === '月給' || w === '時給') ctx.jaMoney = true;
+    if (w === 'lương' || w === 'triệu' || w === 'tháng' || w === 'thưởng' || w === 'thuận') ctx.vi = true;
   }
   return ctx;
 }

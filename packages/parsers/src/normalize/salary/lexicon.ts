@@ -204,7 +204,8 @@ export const NOT_PAY_AFTER_ONLY: ReadonlySet<string> = new Set([
 /** Suffixes after which a number is a count or a measure, not money. */
 export const NOT_MONEY_AFTER: ReadonlySet<string> = new Set([
   'years', 'year', 'yrs', 'yr', 'yoe', 'jahre', 'jahren', 'jahr', 'ans', 'años', 'anos', 'anni', 'jaar', 'år',
-  'lat', 'lata', 'лет', 'года', 'год', 'yıl', 'سنوات', 'سنة', 'वर्ष', 'साल',
+  'lat', 'lata', 'лет', 'года', 'год', 'yıl', 'سنوات', 'سنة', 'वर्ष', 'साल', 'năm', 'tháng', 'ngày', 'giờ', 'người', 'tuần',
+  'tahun', 'bulan', 'hari', 'orang',
   'months', 'month', 'mos', 'monate', 'monaten', 'mois', 'meses', 'mesi', 'maanden', 'månader', 'måneder', 'miesięcy',
   'месяцев', 'месяца', 'weeks', 'week', 'wochen', 'semaines', 'semanas', 'days', 'day', 'tage', 'tagen', 'jours', 'días',
   'dias', 'giorni', 'dagen', 'dni', 'дней', 'hours', 'hour', 'hrs', 'hr', 'h', 'stunden', 'std', 'heures', 'horas', 'ore',
