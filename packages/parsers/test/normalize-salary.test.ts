@@ -296,6 +296,8 @@ const families: Family[] = [
       ['6-9K 包住', 6000, 9000, 'CNY', null],
       ['年薪25-40W', 250_000, 400_000, 'CNY', 'year'],
       ['Lương cơ bản mỗi tháng 8.500.000', 8_500_000, 8_500_000, 'VND', 'month'],
+      ['Sueldo: $11,000 a $13,500 (Mensual)', 11_000, 13_500, 'MXN', 'month'],
+      ['$1,500 - $2,200 USD mensuales', 1500, 2200, 'USD', 'month'],
       ['月薪1.2W以上', 12_000, null, 'CNY', 'month'],
       ['з/п 40-55 т.р.', 40_000, 55_000, 'RUB', null],
       ['R 28k pm', 28_000, 28_000, 'ZAR', 'month'],

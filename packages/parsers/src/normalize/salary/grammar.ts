@@ -358,6 +358,11 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   }
   mark ??= globalCurrency(tokens, currencyAt);
   let currency: string | null = mark ? (isAmbiguous(mark) ? resolveAmbiguousCurrency(mark, ctx) : mark) : null;
+  // "Sueldo: $12,000 a $14,000 (Mensual)": a bare $ in Spanish pay text, peso-sized and written with
+  // comma thousands as Mexico does, is MXN (dot thousands are Argentina, Chile or Colombia: left alone).
+  if (mark === 'DOLLAR' && currency === 'USD' && !hint && ctx.es && !ctx.codes?.length && Math.max(a.value, b?.value ?? 0) >= 5000 && !DOT_THOUSANDS.test(tokens[a.num]!.text)) {
+    currency = 'MXN';
+  }
   if (!currency && hint) currency = hint;
   if (!currency && ctx.zhMoney && ctx.ja === 0 && !ctx.jaMoney) currency = 'CNY';
   if (!currency && ctx.jaMoney) currency = 'JPY';
@@ -798,6 +803,11 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([
 /** A number or a number word ("three Sundays"). */
 const isCountWord = (t: Token | undefined): boolean => t !== undefined && (t.kind === NUM || NUMBER_WORDS.has(t.text));
 
+const SPANISH_PAY: ReadonlySet<string> = new Set([
+  'sueldo', 'salario', 'mensual', 'mensuales', 'quincenal', 'quincenales', 'prestaciones', 'brutos', 'netos', 'libres', 'semanales',
+]);
+const DOT_THOUSANDS = /\.\d{3}(?:\D|$)/;
+
 const LEADING_PER: ReadonlySet<string> = new Set(['per', '/', 'mỗi', 'pro', 'je', 'par', 'por', 'за', 'в']);
 
 const INDIAN_GROUPING = /^\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?$/;
@@ -922,14 +932,15 @@ function labelBound(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
 function languageContext(
   tokens: readonly Token[],
   hint: string | undefined,
-): CurrencyContext & { arabic: boolean; zhMoney: boolean; jaMoney: boolean; traditional: number; simplified: boolean; vi: boolean } {
-  const ctx = { no: 0, sv: 0, da: 0, zh: 0, ja: 0, hint, codes: [], arabic: false, zhMoney: false, jaMoney: false, traditional: 0, simplified: false, vi: false } as CurrencyContext & {
+): CurrencyContext & { arabic: boolean; zhMoney: boolean; jaMoney: boolean; traditional: number; simplified: boolean; vi: boolean; es: boolean } {
+  const ctx = { no: 0, sv: 0, da: 0, zh: 0, ja: 0, hint, codes: [], arabic: false, zhMoney: false, jaMoney: false, traditional: 0, simplified: false, vi: false, es: false } as CurrencyContext & {
     arabic: boolean;
     zhMoney: boolean;
     jaMoney: boolean;
     traditional: number;
     simplified: boolean;
     vi: boolean;
+    es: boolean;
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -962,6 +973,7 @@ function languageContext(
     if (SIMPLIFIED.has(w[0]!) || w === '人民币' || w === 'rmb') ctx.simplified = true;
     if (w === '円' || w === '万円' || w === '千円' || w === '年収' || w === '月給' || w === '時給') ctx.jaMoney = true;
     if (w === 'lương' || w === 'triệu' || w === 'tháng' || w === 'thưởng' || w === 'thuận') ctx.vi = true;
+    if (SPANISH_PAY.has(w)) ctx.es = true;
   }
   return ctx;
 }
