@@ -3,8 +3,8 @@ import { JobkitError } from '../errors.js';
 import { finalizeJob } from '../job.js';
 import type { JobDraft, Salary } from '../schema/job-posting.js';
 import { toSearchDocument } from '../search/document.js';
-import { annualizeSalary, convertCurrency, type FxTable } from './annualize.js';
-import { ECB_REFERENCE_RATES } from './fx-rates.js';
+import { annualizeSalary, annualizeSalaryDetailed, convertCurrency, type FxTable } from './annualize.js';
+import { CURRENCY_PEGS, DEFAULT_FX_RATES, ECB_REFERENCE_RATES, withPegs } from './fx-rates.js';
 
 const FX: FxTable = { base: 'EUR', date: '2026-01-02', source: 'test', rates: { EUR: 1, USD: 1.25, CAD: 1.5, CNY: 8, GBP: 0.8 } };
 const pay = (min: number | null, max: number | null, currency: string | null, period: Salary['period'], extra: Partial<Salary> = {}): Salary =>
@@ -42,6 +42,44 @@ describe('annualizeSalary', () => {
     expect(annualizeSalary(pay(50_000, null, 'EUR', null), { fx: FX })).toBeNull();
     expect(annualizeSalary(pay(null, null, 'EUR', 'year'), { fx: FX })).toBeNull();
     expect(annualizeSalary(pay(50_000, null, 'VND', 'year'), { fx: FX })).toBeNull();
+  });
+
+  it('says why there is no figure, and never converts at a guessed rate', () => {
+    expect(annualizeSalaryDetailed(pay(50_000, null, null, 'year'), { fx: FX })).toMatchObject({ annualized: null, reason: 'no-currency' });
+    expect(annualizeSalaryDetailed(pay(50_000, null, 'EUR', null), { fx: FX })).toMatchObject({ annualized: null, reason: 'no-period' });
+    expect(annualizeSalaryDetailed(pay(null, null, 'EUR', 'year'), { fx: FX })).toMatchObject({ annualized: null, reason: 'no-amount' });
+    // Floating currencies the ECB does not quote have no rate in the shipped table.
+    for (const code of ['VND', 'PKR', 'EGP', 'NGN', 'KES', 'TWD', 'ARS', 'CLP', 'COP', 'PEN', 'KWD']) {
+      const r = annualizeSalaryDetailed(pay(1_000, 2_000, code, 'month'));
+      expect(r.annualized, code).toBeNull();
+      expect(r.reason).toBe('no-rate');
+      expect(r.message).toContain(code);
+      expect(convertCurrency(1, code, 'USD')).toBeUndefined();
+    }
+    // A base currency missing from the table is named too.
+    expect(annualizeSalaryDetailed(pay(1, 2, 'EUR', 'year'), { baseCurrency: 'VND' }).message).toContain('VND');
+    // A user table with the rate converts.
+    const vnd = annualizeSalaryDetailed(pay(30_000_000, null, 'VND', 'month'), { fx: { ...FX, rates: { ...FX.rates, VND: 25_000 } } });
+    expect(vnd.annualized?.min).toBe(18_000);
+  });
+
+  it('converts pegged currencies through their anchor and names the peg', () => {
+    const aed = annualizeSalary(pay(36_725, null, 'AED', 'month'));
+    expect(aed?.min).toBe(120_000);
+    expect(aed?.basis.rateSource).toContain('3.6725 AED/USD');
+    expect(aed?.basis.rateSource.length).toBeLessThanOrEqual(200);
+    expect(annualizeSalary(pay(375_000, null, 'SAR', 'year'))?.min).toBe(100_000);
+    // CFA franc: fixed to the euro, so through the table's EUR rate.
+    const xof = annualizeSalary(pay(655_957, null, 'XOF', 'year'), { baseCurrency: 'EUR' });
+    expect(xof?.min).toBe(1_000);
+    for (const peg of CURRENCY_PEGS) {
+      expect(DEFAULT_FX_RATES.rates[peg.code], peg.code).toBeGreaterThan(0);
+      expect(ECB_REFERENCE_RATES.rates[peg.code], `${peg.code} is quoted by the ECB: drop the peg`).toBeUndefined();
+    }
+    // A table's own rate wins over a peg; a peg whose anchor is missing is left out.
+    expect(withPegs({ ...FX, rates: { ...FX.rates, AED: 4 } }).rates.AED).toBe(4);
+    expect(withPegs(FX).rates.SAR).toBeCloseTo(1.25 * 3.75, 12);
+    expect(withPegs(FX).rates.BND).toBeUndefined();
   });
 
   it('rejects impossible options with a typed error', () => {

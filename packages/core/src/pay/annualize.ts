@@ -7,7 +7,7 @@
  */
 import { JobkitError } from '../errors.js';
 import type { AnnualizedSalary, Salary } from '../schema/job-posting.js';
-import { ECB_REFERENCE_RATES } from './fx-rates.js';
+import { DEFAULT_FX_RATES } from './fx-rates.js';
 
 /** A dated exchange-rate table: units of each currency per one unit of `base` (`rates[base]` is 1). */
 export interface FxTable {
@@ -18,6 +18,8 @@ export interface FxTable {
   /** Who published them. */
   source: string;
   rates: Readonly<Record<string, number>>;
+  /** Where a currency's rate came from when not from `source` (a peg's authority), by code. */
+  notes?: Readonly<Record<string, string>>;
 }
 
 /** How pay is annualized and converted. Every field has a default. */
@@ -32,7 +34,7 @@ export interface PayOptions {
   weeksPerYear?: number;
   /** Monthly salaries in a year when the posting does not state `monthsPerYear`. @default 12 */
   monthsPerYear?: number;
-  /** Exchange rates. @default the shipped ECB table ({@link ECB_REFERENCE_RATES}) */
+  /** Exchange rates. @default the shipped ECB table with official pegs ({@link DEFAULT_FX_RATES}) */
   fx?: FxTable;
 }
 
@@ -58,7 +60,7 @@ function checkOptions(o: PayOptions): void {
  * Convert an amount between currencies through the table's base. Returns `undefined` when either
  * currency is not in the table.
  */
-export function convertCurrency(amount: number, from: string, to: string, fx: FxTable = ECB_REFERENCE_RATES): number | undefined {
+export function convertCurrency(amount: number, from: string, to: string, fx: FxTable = DEFAULT_FX_RATES): number | undefined {
   if (from === to) return amount;
   const a = fx.rates[from];
   const b = fx.rates[to];
@@ -66,19 +68,53 @@ export function convertCurrency(amount: number, from: string, to: string, fx: Fx
   return (amount / a) * b;
 }
 
+/** Why a salary has no annual figure. */
+export type PayGap = 'no-amount' | 'no-currency' | 'no-period' | 'no-rate';
+
+/** Result of {@link annualizeSalaryDetailed}: the figure, or `null` with the reason. */
+export type AnnualizeResult =
+  | { annualized: AnnualizedSalary; reason?: undefined; message?: undefined }
+  | { annualized: null; reason: PayGap; message: string };
+
+/** Longest `rateSource` the posting schema keeps. */
+const MAX_RATE_SOURCE = 200;
+
+/**
+ * {@link annualizeSalary}, saying why when there is no figure: `no-amount`, `no-currency`,
+ * `no-period`, or `no-rate` (the posting's or the base currency is not in the rate table: a
+ * floating currency the ECB does not quote, such as VND, PKR, NGN, ARS; `message` names it and
+ * the table's date). Never a figure from a guessed rate.
+ * @throws JobkitError `INVALID_ARGUMENT` for out-of-range options or a malformed rate table.
+ */
+export function annualizeSalaryDetailed(salary: Salary, options: PayOptions = {}): AnnualizeResult {
+  checkOptions(options);
+  if (salary.min === null && salary.max === null) return { annualized: null, reason: 'no-amount', message: 'the salary states no amount' };
+  if (!salary.currency) return { annualized: null, reason: 'no-currency', message: 'the salary states no currency' };
+  if (!salary.period) return { annualized: null, reason: 'no-period', message: 'the salary states no period' };
+  const fx = options.fx ?? DEFAULT_FX_RATES;
+  const baseCurrency = options.baseCurrency ?? DEFAULTS.baseCurrency;
+  const rate = convertCurrency(1, salary.currency, baseCurrency, fx);
+  if (rate === undefined) {
+    const missing = fx.rates[salary.currency] === undefined ? salary.currency : baseCurrency;
+    return { annualized: null, reason: 'no-rate', message: `no ${missing} rate in the table (${fx.source}, ${fx.date}); pass pay.fx with one` };
+  }
+  return { annualized: annualizeKnown(salary, options, fx, baseCurrency, rate) };
+}
+
 /**
  * The annual figure of a salary in the base currency, or `null` when it cannot be computed honestly
- * (no amount, no currency, no period, or a currency missing from the rate table). Multipliers:
+ * (no amount, no currency, no period, or a currency missing from the rate table; see
+ * {@link annualizeSalaryDetailed} for the reason). Multipliers:
  * hour × hoursPerWeek × weeksPerYear, day × daysPerWeek × weeksPerYear, week × weeksPerYear,
  * month × (the posting's `monthsPerYear`, e.g. 13 for 13薪, else the option), year × 1. Amounts are
  * rounded to whole units of the base currency.
  * @throws JobkitError `INVALID_ARGUMENT` for out-of-range options or a malformed rate table.
  */
 export function annualizeSalary(salary: Salary, options: PayOptions = {}): AnnualizedSalary | null {
-  checkOptions(options);
-  if (!salary.currency || !salary.period || (salary.min === null && salary.max === null)) return null;
-  const fx = options.fx ?? ECB_REFERENCE_RATES;
-  const baseCurrency = options.baseCurrency ?? DEFAULTS.baseCurrency;
+  return annualizeSalaryDetailed(salary, options).annualized;
+}
+
+function annualizeKnown(salary: Salary, options: PayOptions, fx: FxTable, baseCurrency: string, rate: number): AnnualizedSalary {
   const hoursPerWeek = options.hoursPerWeek ?? DEFAULTS.hoursPerWeek;
   const daysPerWeek = options.daysPerWeek ?? DEFAULTS.daysPerWeek;
   const weeksPerYear = options.weeksPerYear ?? DEFAULTS.weeksPerYear;
@@ -89,23 +125,25 @@ export function annualizeSalary(salary: Salary, options: PayOptions = {}): Annua
     week: weeksPerYear,
     month: monthsPerYear,
     year: 1,
-  }[salary.period];
-  const rate = convertCurrency(1, salary.currency, baseCurrency, fx);
-  if (rate === undefined) return null;
+  }[salary.period!];
+  // A pegged currency's rate says whose peg it is, beside the table it was crossed through.
+  const notes = [fx.notes?.[salary.currency!], fx.notes?.[baseCurrency]].filter((n, i, all): n is string => !!n && all.indexOf(n) === i && salary.currency !== baseCurrency);
+  let rateSource = notes.length ? `${fx.source}; ${notes.join('; ')}` : fx.source;
+  if (rateSource.length > MAX_RATE_SOURCE) rateSource = `${rateSource.slice(0, MAX_RATE_SOURCE - 1)}…`;
   const annual = (v: number | null) => (v === null ? null : Math.round(v * perYear * rate));
   return {
     min: annual(salary.min),
     max: annual(salary.max),
     currency: baseCurrency,
     basis: {
-      period: salary.period,
+      period: salary.period!,
       hoursPerWeek,
       daysPerWeek,
       weeksPerYear,
       monthsPerYear,
       fxRate: rate,
       rateDate: fx.date,
-      rateSource: fx.source,
+      rateSource,
     },
   };
 }

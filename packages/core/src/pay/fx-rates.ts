@@ -1,6 +1,7 @@
 /**
  * The exchange-rate table shipped with Jobkit: the European Central Bank's euro foreign exchange
- * reference rates of one day, as data. Refresh with `scripts/refresh-fx.ts` from a downloaded
+ * reference rates of one day, as data, extended with the official pegs of currencies the ECB does
+ * not quote ({@link CURRENCY_PEGS}, crossed through their anchor: {@link DEFAULT_FX_RATES}). Refresh with `scripts/refresh-fx.ts` from a downloaded
  * `eurofxref.csv` (see docs/normalizers.md, "Pay"); pass your own table to `annualizeSalary` /
  * `finalizeJob({ pay: { fx } })` to override it.
  * @module
@@ -26,3 +27,78 @@ export const ECB_REFERENCE_RATES: FxTable = {
   },
 };
 // END GENERATED
+
+/**
+ * A currency fixed by its issuer to another one (a peg, a currency board or a 1:1 parity): the
+ * rate does not move, so it is data with no date to refresh. `units` of the currency per one unit
+ * of `anchor`.
+ */
+export interface CurrencyPeg {
+  code: string;
+  anchor: string;
+  units: number;
+  /** Who fixes it and since when, as stated in the rate's source note. */
+  authority: string;
+}
+
+/**
+ * Official pegs and parities of currencies the ECB does not quote, so postings in them get an
+ * annual figure (Gulf salaries are posted in AED, SAR, QAR, BHD, OMR). Floating currencies the ECB
+ * does not quote (KWD is pegged to an undisclosed basket; VND, PKR, EGP, NGN, KES, TWD, ARS, CLP,
+ * COP, PEN…) have no rate here: pass a table with them (`finalizeJob({ pay: { fx } })`, or
+ * `scripts/refresh-fx.ts --extra`) rather than get a guessed number.
+ */
+export const CURRENCY_PEGS: readonly CurrencyPeg[] = [
+  { code: 'AED', anchor: 'USD', units: 3.6725, authority: 'Central Bank of the UAE, fixed since 1997' },
+  { code: 'SAR', anchor: 'USD', units: 3.75, authority: 'Saudi Central Bank, fixed since 1986' },
+  { code: 'QAR', anchor: 'USD', units: 3.64, authority: 'Qatar Central Bank, fixed since 2001' },
+  { code: 'BHD', anchor: 'USD', units: 0.376, authority: 'Central Bank of Bahrain, fixed since 1980' },
+  { code: 'OMR', anchor: 'USD', units: 0.3845, authority: 'Central Bank of Oman, fixed since 1986' },
+  { code: 'JOD', anchor: 'USD', units: 0.709, authority: 'Central Bank of Jordan, fixed since 1995' },
+  { code: 'PAB', anchor: 'USD', units: 1, authority: 'Panama, parity with the US dollar' },
+  { code: 'BSD', anchor: 'USD', units: 1, authority: 'Central Bank of The Bahamas, parity' },
+  { code: 'BMD', anchor: 'USD', units: 1, authority: 'Bermuda Monetary Authority, parity' },
+  { code: 'BBD', anchor: 'USD', units: 2, authority: 'Central Bank of Barbados, fixed since 1975' },
+  { code: 'BZD', anchor: 'USD', units: 2, authority: 'Central Bank of Belize, fixed since 1978' },
+  { code: 'XCD', anchor: 'USD', units: 2.7, authority: 'Eastern Caribbean Central Bank, fixed since 1976' },
+  { code: 'AWG', anchor: 'USD', units: 1.79, authority: 'Centrale Bank van Aruba, fixed since 1986' },
+  { code: 'ANG', anchor: 'USD', units: 1.79, authority: 'Centrale Bank van Curaçao en Sint Maarten, fixed' },
+  { code: 'XCG', anchor: 'USD', units: 1.79, authority: 'Centrale Bank van Curaçao en Sint Maarten, fixed' },
+  { code: 'DJF', anchor: 'USD', units: 177.721, authority: 'Banque Centrale de Djibouti, currency board since 1973' },
+  { code: 'XOF', anchor: 'EUR', units: 655.957, authority: 'BCEAO (West African CFA franc), fixed since 1999' },
+  { code: 'XAF', anchor: 'EUR', units: 655.957, authority: 'BEAC (Central African CFA franc), fixed since 1999' },
+  { code: 'XPF', anchor: 'EUR', units: 119.331742, authority: 'IEOM (CFP franc), fixed since 1999' },
+  { code: 'KMF', anchor: 'EUR', units: 491.96775, authority: 'Banque Centrale des Comores, fixed since 1999' },
+  { code: 'CVE', anchor: 'EUR', units: 110.265, authority: 'Banco de Cabo Verde, fixed since 1999' },
+  { code: 'BAM', anchor: 'EUR', units: 1.95583, authority: 'Central Bank of Bosnia and Herzegovina, currency board' },
+  { code: 'MOP', anchor: 'HKD', units: 1.03, authority: 'Monetary Authority of Macao, fixed to the HKD' },
+  { code: 'BND', anchor: 'SGD', units: 1, authority: 'Brunei–Singapore currency interchangeability, parity since 1967' },
+  { code: 'NAD', anchor: 'ZAR', units: 1, authority: 'Common Monetary Area, parity with the rand' },
+  { code: 'LSL', anchor: 'ZAR', units: 1, authority: 'Common Monetary Area, parity with the rand' },
+  { code: 'SZL', anchor: 'ZAR', units: 1, authority: 'Common Monetary Area, parity with the rand' },
+  { code: 'BTN', anchor: 'INR', units: 1, authority: 'Royal Monetary Authority of Bhutan, parity with the rupee' },
+  { code: 'NPR', anchor: 'INR', units: 1.6, authority: 'Nepal Rastra Bank, fixed to the Indian rupee' },
+  { code: 'FKP', anchor: 'GBP', units: 1, authority: 'Falkland Islands, parity with sterling' },
+  { code: 'GIP', anchor: 'GBP', units: 1, authority: 'Gibraltar, parity with sterling' },
+  { code: 'SHP', anchor: 'GBP', units: 1, authority: 'Saint Helena, parity with sterling' },
+];
+
+/**
+ * A dated table extended with pegged currencies: each peg is crossed through its anchor's rate in
+ * `table` (pegs whose anchor the table lacks are left out) and noted with its authority, so the
+ * annual figure's `rateSource` says where the rate came from. Rates the table already has win.
+ */
+export function withPegs(table: FxTable, pegs: readonly CurrencyPeg[] = CURRENCY_PEGS): FxTable {
+  const rates: Record<string, number> = { ...table.rates };
+  const notes: Record<string, string> = { ...table.notes };
+  for (const peg of pegs) {
+    const anchor = rates[peg.anchor];
+    if (rates[peg.code] !== undefined || anchor === undefined) continue;
+    rates[peg.code] = anchor * peg.units;
+    notes[peg.code] = `official peg ${peg.units} ${peg.code}/${peg.anchor} (${peg.authority})`;
+  }
+  return { ...table, rates, notes };
+}
+
+/** The default table: the ECB reference rates plus {@link CURRENCY_PEGS}. */
+export const DEFAULT_FX_RATES: FxTable = withPegs(ECB_REFERENCE_RATES);
