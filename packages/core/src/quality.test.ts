@@ -131,7 +131,7 @@ const reasons = (title: string, ctx: Parameters<typeof titleShapeIssues>[1] = {}
 const BAD_TITLES: [family: string, reason: RegExp, titles: string[], patch?: Partial<ScorableJob>][] = [
   ['template placeholder', /placeholder/, ['{{ posting.name }}', '{{title}} – Careers', '${jobTitle}', 'Role: %s', '%(position)s in Lyon', '{0} (m/w/d)', '<%= vacancy.title %>', '[[JOB_NAME]]', '__POSITION_TITLE__', 'undefined', '[object Object]']],
   ['counter', /counter/, ['3 notifications', '(12) Nachrichten', '57 new jobs', '99+ alerts', '(4)', '0 nouveaux messages', '8 件', '3件の通知', '5 条消息', '12 уведомлений']],
-  ['navigation / cookie / footer text', /navigation|cookie|footer|sign-in/, ['Skip to main content', 'Stellenangebote', 'Accept all', 'We use cookies to improve your experience', '© 2025 Northwind Traders. All rights reserved.', 'Iniciar sesión', 'ログイン', 'Back to search', 'Sign in to apply']],
+  ['navigation / cookie / footer text', /navigation|cookie|footer|sign-in/, ['Skip to main content', 'Stellenangebote', 'Accept all', 'We use cookies to improve your experience', '© 2025 Northwind Traders. All rights reserved.', 'Iniciar sesión', 'ログイン', 'Back to search', 'Sign in to apply', 'URGENT HIRING!!!', 'We’re hiring', 'JOB OPENING']],
   ['section heading', /section heading/, ['About the role', 'Ihr Profil', 'Profil recherché', 'Requisitos', '仕事内容', 'Similar jobs']],
   ["careers page's name", /careers page/, ['Careers at Northwind', 'Jobs | Contoso', 'Karriere bei Fabrikam', 'Northwind Careers', 'Open positions – Tailspin']],
   ['equals the company', /company name/, ['Fabrikam Ltd', 'FABRIKAM LTD.'], { company: { name: 'Fabrikam Ltd' } }],

@@ -229,6 +229,7 @@ const CHROME_EXACT = new Set(
     'cookie settings', 'cookies', 'accept', 'accept all', 'privacy policy', 'terms of use', 'contact', 'contact us', 'about us', 'welcome', 'my account', 'notifications', 'messages',
     'karriere', 'stellenangebote', 'stellenangebot', 'jobsuche', 'anmelden', 'startseite', 'datenschutz', 'impressum', 'emplois', 'offres d emploi', 'offre d emploi', 'connexion', 'accueil',
     'empleos', 'ofertas de empleo', 'iniciar sesión', 'inicio', 'vagas', 'vaga', 'entrar', 'lavora con noi', 'offerte di lavoro', 'vacatures', 'vacature', 'oferty pracy', 'praca', 'zaloguj się',
+    'hiring', 'now hiring', 'hiring now', 'urgent hiring', 'urgently hiring', 'we are hiring', 'we re hiring', 'apply today', 'job opening', 'job openings', 'new job',
     'work with us', 'join us', 'join our team', 'join the team', 'arbeiten bei uns', 'karriere bei uns', 'jobs bei uns', 'werken bij ons', 'kom werken bij ons', 'rejoignez nous', 'travaillez avec nous',
     'trabaja con nosotros', 'únete a nuestro equipo', 'únete', 'trabalhe conosco', 'venha trabalhar conosco', 'dołącz do nas', 'pracuj z nami', 'работа у нас', 'присоединяйтесь', '採用情報', '加入我们',
     'вакансии', 'вакансия', 'войти', 'главная', '求人', '求人情報', 'ログイン', '招聘', '职位详情', '职位', '登录', '首页', 'وظائف', 'الوظائف', 'تسجيل الدخول', 'الرئيسية', 'नौकरियां', 'लॉग इन',
