@@ -78,7 +78,11 @@ export function isElement(node: AnyNode): node is Element {
 
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object']);
 
-/** Text content without scripts/styles, iteratively; stops after `maxChars`. */
+/**
+ * Text content without scripts/styles, iteratively; stops after `maxChars`. CR LF and lone CR read
+ * as LF, as HTML's input preprocessing makes them (parse5 DOMs have them so already; htmlparser2
+ * keeps them), so text is the same whichever parser built the tree.
+ */
 export function textOf(node: AnyNode, maxChars = 200_000): string {
   const parts: string[] = [];
   let len = 0;
@@ -86,7 +90,8 @@ export function textOf(node: AnyNode, maxChars = 200_000): string {
   while (stack.length > 0 && len < maxChars) {
     const n = stack.pop()!;
     if (n.type === 'text') {
-      const data = (n as { data: string }).data;
+      const raw = (n as { data: string }).data;
+      const data = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
       parts.push(data);
       len += data.length;
     } else if (isElement(n)) {

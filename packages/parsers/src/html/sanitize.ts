@@ -52,7 +52,9 @@ const MAX_DESCRIPTION_CHARS = 500_000;
  * `javascript:` links) and derive its plain text.
  */
 export function sanitizeDescription(html: string): SanitizedDescription {
-  let input = typeof html === 'string' ? html.slice(0, MAX_DESCRIPTION_CHARS) : '';
+  // CR LF and lone CR are LF, as HTML's input preprocessing makes them (parse5 does; htmlparser2 keeps
+  // them), so a page saved with Windows line ends gives one description whichever parser read it.
+  let input = typeof html === 'string' ? html.slice(0, MAX_DESCRIPTION_CHARS).replace(/\r\n?/g, '\n') : '';
   // htmlparser2 (under sanitize-html) pays O(depth) per open tag; absurd nesting is flattened to text first.
   if (estimateNesting(input) > MAX_DESCRIPTION_DEPTH) {
     // `[^<>]`, not `[^>]`: a run of `<` with no `>` would be rescanned from every `<` (quadratic).
