@@ -35,6 +35,11 @@ describe('label–value families', () => {
     expect(labelField('About the company')).toBeUndefined();
   });
 
+  it('never reads a list sentence ending in a label word as a label', () => {
+    expect(labelField('Perform periodic database administration')).toBeUndefined();
+    expect(labelField('Strong database experience')).not.toBe('company');
+  });
+
   it('folds the Turkish dotted capital İ so "İlan tarihi" is a known label', () => {
     expect(labelField('İlan tarihi:')).toBe('datePosted');
   });
@@ -51,6 +56,17 @@ describe('label–value families', () => {
     expect(job.locations[0]).toMatchObject({ city: 'Calgary', country: 'CA' });
     // "$" on a Canadian posting is Canadian dollars.
     expect(job.salary).toMatchObject({ min: 41.2, currency: 'CAD', period: 'hour' });
+  });
+});
+
+describe('title markup hints', () => {
+  it('reads a title from a class hint when the page has no h1 (each hint tried on its own)', () => {
+    const page = html(
+      'en',
+      'Job Description - Overnight Stocker - Seasonal (2600777)',
+      '<table><tr><td><span class="titlepage">Overnight Stocker - Seasonal</span><span class="subtitle">-</span><span class="titlepage">(2600777)</span></td></tr></table><p>Unload trucks and stock shelves overnight in our store.</p><p>Location: Dayton, OH</p><a href="/careersection/apply?job=2600777">Apply Online</a>',
+    );
+    expect(parse(page, 'https://retail-example.taleo.net/careersection/ex/jobdetail.ftl?job=2600777').job?.title).toBe('Overnight Stocker - Seasonal');
   });
 });
 

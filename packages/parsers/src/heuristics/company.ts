@@ -9,7 +9,7 @@ import type { Element } from 'domhandler';
 import { textOf, walkElements } from '../html/dom.js';
 import { Ballot } from './candidates.js';
 import { ABOUT_WORDS, foldWords, isGenericHeading } from './lang/index.js';
-import { firstText, hasAncestor, inChrome, inline, type Page } from './page.js';
+import { firstText, hasAncestor, inChrome, inline, selectAny, type Page } from './page.js';
 import { foldKey, isBrand, isSlogan } from './site.js';
 import { plausibleTitle, splitTitle, type TitleResult } from './title.js';
 import { spaceOr, stripTrailingBadge, stripTrailingWord, trimEndWhile } from '../text-scan.js';
@@ -122,7 +122,7 @@ export function extractCompany(page: Page, title: TitleResult, locationText?: st
   const fromSelector = firstText(page, COMPANY_SELECTORS, 2, 120);
   if (fromSelector) vote(fromSelector.text, 6, 'selector');
   {
-    const el = page.index.select(COMPANY_HINTS.join(', ')).find((e) => !inChrome(e));
+    const el = selectAny(page.index, COMPANY_HINTS).find((e) => !inChrome(e));
     if (el) {
       // The name is the element's first line: ratings, badges and follower counts come after it.
       const t = el.name === 'img' ? el.attribs.alt ?? '' : firstLine(el) ?? inline(el, 300);

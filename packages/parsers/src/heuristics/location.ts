@@ -7,7 +7,7 @@ import type { Location, WorkplaceType } from '@jobkit/core';
 import { normalizeCountry } from '../normalize/countries.js';
 import { parseLocation } from '../normalize/index.js';
 import { Ballot } from './candidates.js';
-import { inChrome, inline, type Page } from './page.js';
+import { inChrome, inline, selectAny, type Page } from './page.js';
 import { pinnedLocation, type Chip } from './top-card.js';
 import { splitTrimmed } from '../text-scan.js';
 
@@ -54,7 +54,7 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
   }
   for (const c of chips) if (c.kind === 'location') ballot.add(c.text, 4, 'chip');
   // A street address names the city in its first part ("Санкт-Петербург, Московский проспект, 212").
-  const address = page.index.select('[class*="address" i], [data-qa*="address" i], address').find((e) => !inChrome(e));
+  const address = selectAny(page.index, ['[class*="address" i]', '[data-qa*="address" i]', 'address']).find((e) => !inChrome(e));
   if (address) {
     const t = inline(address, 300);
     const parts = splitTrimmed(t, ',');

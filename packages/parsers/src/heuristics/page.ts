@@ -60,7 +60,7 @@ function ownNames(index: PageIndex, into: Set<string>): void {
   };
   // One attribute lookup, then a short climb: descendant selectors would test every element.
   const inHeader = (el: Element) => hasAncestor(el, (a) => a.name === 'header' || a.attribs.id === 'header' || /site-header/i.test(a.attribs.class ?? ''), 6);
-  for (const el of index.select('[class*="logo" i], [class*="brand" i]').filter(inHeader).slice(0, 4)) {
+  for (const el of selectAny(index, ['[class*="logo" i]', '[class*="brand" i]']).filter(inHeader).slice(0, 4)) {
     add(el.name === 'img' ? el.attribs.alt : textOf(el, 120).length < 100 ? textOf(el, 120) : undefined);
     for (const img of el.children) if (isElement(img) && img.name === 'img') add(img.attribs.alt);
   }
@@ -86,6 +86,17 @@ export function preparePage(doc: Document, ctx: HeuristicContext): Page {
     brand,
     labels: collectLabels(body),
   };
+}
+
+/**
+ * Elements matching any of `selectors`, selector by selector (the index answers one selector at
+ * a time: it checks a comma list's tokens as if all were required), without duplicates.
+ */
+export function selectAny(index: PageIndex, selectors: readonly string[]): Element[] {
+  const out: Element[] = [];
+  const seen = new Set<Element>();
+  for (const sel of selectors) for (const el of index.select(sel)) if (!seen.has(el)) (seen.add(el), out.push(el));
+  return out;
 }
 
 export function hasAncestor(el: Element, test: (a: Element) => boolean, maxUp = 12): boolean {

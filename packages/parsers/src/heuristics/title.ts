@@ -11,7 +11,7 @@ import { cleanInline } from '../html/sanitize.js';
 import { Ballot } from './candidates.js';
 import { AT_EMPLOYER_WORDS, foldWords, isGenericHeading, isListingHeading, LOGIN_RE, SECTION_RE } from './lang/index.js';
 import { nextElement } from '../html/dom.js';
-import { firstText, hasAncestor, inChrome, inline, type Page } from './page.js';
+import { firstText, hasAncestor, inChrome, inline, selectAny, type Page } from './page.js';
 import { classifyShortText, looksLikePlace } from './top-card.js';
 import { foldKey, isBrand, type SiteBrand } from './site.js';
 import { isSpace, spaceOr, stripTrailingBadge, stripTrailingWord, trimEndWhile, trimStartWhile } from '../text-scan.js';
@@ -272,7 +272,7 @@ export interface TitleResult {
   postedBy: string[];
 }
 
-const CRUMB = '[class*="breadcrumb" i] li:last-child, [aria-label*="breadcrumb" i] li:last-child';
+const CRUMB = ['[class*="breadcrumb" i] li:last-child', '[aria-label*="breadcrumb" i] li:last-child'];
 
 export function extractTitle(page: Page): TitleResult {
   const { brand, scan } = page;
@@ -303,7 +303,7 @@ export function extractTitle(page: Page): TitleResult {
   if (fromSelector && !inChrome(fromSelector.el)) vote(fromSelector.text, 6, 'selector', fromSelector.el);
   // One selector list, one walk: the hints are alternatives, not a priority order.
   {
-    for (const el of page.index.select(TITLE_HINTS.join(', ')).slice(0, 3)) {
+    for (const el of selectAny(page.index, TITLE_HINTS).slice(0, 3)) {
       if (inChrome(el)) continue;
       const t = inline(el, 400);
       if (t.length >= 2 && t.length <= 200) {
@@ -344,7 +344,7 @@ export function extractTitle(page: Page): TitleResult {
     // Without an h1, the first h2 is the page's heading (a visible heading beats the <title>).
     vote(t, h1Count > 0 ? 1 : h2Seen === 1 ? 3 : 1, `h2-${h2Seen}`, e);
   }
-  const crumb = page.index.select(CRUMB)[0];
+  const crumb = selectAny(page.index, CRUMB)[0];
   if (crumb) vote(inline(crumb, 300), 1, 'crumb', crumb);
 
   // Head metadata.

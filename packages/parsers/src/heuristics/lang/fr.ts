@@ -5,7 +5,7 @@ export const fr: LanguageVocabulary = {
   code: 'fr',
   labels: {
     title: ['intitulé du poste', 'poste', 'intitulé', 'titre du poste', 'fonction'],
-    company: ['entreprise', 'employeur', 'société', 'organisation', 'organisme', 'établissement', 'structure', 'recruteur', "laboratoire d'accueil", 'administration'],
+    company: ['entreprise', 'employeur', 'société', 'organisation', 'organisme', 'établissement', 'structure', 'recruteur', "laboratoire d'accueil"],
     location: ['lieu', 'localisation', 'lieu de travail', 'ville', 'emplacement', 'adresse', 'lieu du poste', 'région', 'lieu d\'affectation', "lieu d'affectation", 'affectation', 'site'],
     employment: ['type de contrat', "type d'emploi", 'contrat', 'temps de travail', 'type de poste', 'nature du contrat', 'durée du contrat', 'quotité', 'quotité de travail', 'statut', 'horaire', 'régime de travail'],
     workplace: ['mode de travail', 'télétravail', 'travail à distance', 'télétravail possible', 'télétravail autorisé', 'modalité de travail'],

@@ -127,12 +127,16 @@ function lookupLabel(label: string): LabelField | undefined {
   }
   // "Consolidated salary", "Primary location", "Posting end date": a qualifier or two before a
   // known label. One-word endings too vague to carry the field ("date", "type") do not count.
-  if (words.length <= 4 && !LEAD_STOP.has(words[0]!)) {
+  // A one-word tail counts only for fields whose noun is unmistakable (salary, location, deadline):
+  // "Perform periodic database administration" is a sentence, not an "administration" label.
+  if (words.length <= 3 && !LEAD_STOP.has(words[0]!)) {
     for (let n = Math.min(2, words.length - 1); n >= 1; n--) {
       const tail = words.slice(words.length - n).join(' ');
       if (n === 1 && VAGUE_TAILS.has(tail)) continue;
       const hit = LABEL_INDEX.get(tail);
-      if (hit && hit !== 'title' && hit !== 'apply') return hit;
+      if (!hit || hit === 'title' || hit === 'apply') continue;
+      if (n === 1 && hit !== 'salary' && hit !== 'location' && hit !== 'validThrough') continue;
+      return hit;
     }
   }
   return undefined;
