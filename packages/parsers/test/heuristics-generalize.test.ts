@@ -64,7 +64,7 @@ describe('title markup hints', () => {
     const page = html(
       'en',
       'Job Description - Overnight Stocker - Seasonal (2600777)',
-      '<table><tr><td><span class="titlepage">Overnight Stocker - Seasonal</span><span class="subtitle">-</span><span class="titlepage">(2600777)</span></td></tr></table><p>Unload trucks and stock shelves overnight in our store.</p><p>Location: Dayton, OH</p><a href="/careersection/apply?job=2600777">Apply Online</a>',
+      '<table><tr><td><span class="titlepage">Overnight Stocker - Seasonal</span><span class="subtitle">-</span><span class="titlepage">(2600777)</span></td></tr></table><h3>Responsibilities</h3><p>Unload trucks and stock shelves overnight in our store. Keep aisles safe, clean and ready for the morning team. Rotate stock, check dates and report damaged goods to the shift lead. Help with seasonal resets and price changes when needed.</p><p>Location: Dayton, OH</p><p>Pay: $17.50 per hour</p><p>Schedule: Part-time</p><a href="/careersection/apply?job=2600777">Apply Online</a>',
     );
     expect(parse(page, 'https://retail-example.taleo.net/careersection/ex/jobdetail.ftl?job=2600777').job?.title).toBe('Overnight Stocker - Seasonal');
   });
