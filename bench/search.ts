@@ -128,7 +128,7 @@ async function main() {
   gc();
   const heap0 = mb();
   const index = createEmbeddedSearchIndex({ highlights: false });
-  await index.ensureSchema();
+  await index.migrate();
   let t = performance.now();
   for (let i = 0; i < jobs.length; i += 5000) {
     const res = await index.upsert(jobs.slice(i, i + 5000));

@@ -155,7 +155,7 @@ export function createApplicationSearch(): ApplicationSearch {
       let index = indexes.get(userId);
       if (!index) {
         const created = createEmbeddedSearchIndex({ name: `applications:${userId}` });
-        index = created.ensureSchema().then(() => created);
+        index = created.migrate().then(() => created);
         indexes.set(userId, index);
       }
       return index;

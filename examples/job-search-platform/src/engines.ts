@@ -84,7 +84,7 @@ export async function openEngines(options: EnginesOptions = {}): Promise<Engines
     } else {
       search = createEmbeddedSearchIndex();
     }
-    await search.ensureSchema();
+    await search.migrate();
     closers.unshift(() => search.close());
 
     let analytics: Analytics;

@@ -1,7 +1,7 @@
 /**
  * `@jobkit/core/adapter-kit`: the helpers an adapter author builds a port implementation from
  * (store upsert preparation and cursors, the pipeline's task runner, analytics derivations,
- * search-engine text and filter helpers, fetch results, retry backoff). They follow the ports,
+ * search-engine text and filter helpers, fetch results, retry backoff, SQL capabilities, broker rules). They follow the ports,
  * not the user API: they may change in a minor release when a port changes. Applications import
  * `@jobkit/core`.
  * @module @jobkit/core/adapter-kit
@@ -23,6 +23,24 @@ export {
 export type { PreparedJob } from './memory/job-store.js';
 export { jobEventsFromChanges, changedJobFields } from './delivery/events.js';
 export { contentHashWithJson } from './identity.js';
+
+// SQL helpers: what an executor's engine can do (branch on these, never on an engine's name).
+export { sqlCapabilities, SERVER_POOL_CAPABILITIES, SERVER_CLIENT_CAPABILITIES, EMBEDDED_CAPABILITIES } from './ports/sql.js';
+export type { SqlCapabilities } from './ports/sql.js';
+
+// Brokers: the name rules, subscribe bounds and message shape every broker applies alike.
+export {
+  BROKER_NAME_PATTERN,
+  BROKER_NAME_RULE,
+  isBrokerName,
+  DELIVERY_ATTEMPTS,
+  MAX_RETRY_DELAY_MS,
+  MIN_ACK_DEADLINE_MS,
+  MAX_ORDERING_KEY_LENGTH,
+  RetryDelaySchema,
+  SubscribeOptionsSchema,
+  PublishMessageSchema,
+} from './broker-rules.js';
 
 // Work queue and outbox retries.
 export { backoffDelay } from './delivery/backoff.js';

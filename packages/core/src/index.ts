@@ -55,7 +55,7 @@ export { annualizeSalary, convertCurrency, ECB_REFERENCE_RATES } from './pay/ind
 export type { FxTable, PayOptions } from './pay/index.js';
 
 // Ports
-export type { SqlExecutor, SqlResult } from './ports/sql.js';
+export type { SqlCapabilities, SqlExecutor, SqlResult } from './ports/sql.js';
 export type {
   JobFilter,
   StoredJob,

@@ -192,8 +192,11 @@ function yearlyPercentilesSql(
     GROUP BY grp`;
 }
 
+/** The ClickHouse analytics backend: job analytics plus the application tracker's capability. */
+export type ClickHouseAnalytics = Analytics & ApplicationAnalytics;
+
 /** Create the ClickHouse analytics backend. */
-export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): Analytics & ApplicationAnalytics {
+export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): ClickHouseAnalytics {
   const client = options?.client;
   if (!client || typeof client.query !== 'function' || typeof client.insert !== 'function') {
     throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] options.client must be a @clickhouse/client client`);

@@ -5,7 +5,7 @@
  * @module @jobkit/adapters/clickhouse
  */
 export { createClickHouseAnalytics, jobRowTsv, chDateTime } from './analytics.js';
-export type { ClickHouseAnalyticsOptions } from './analytics.js';
+export type { ClickHouseAnalytics, ClickHouseAnalyticsOptions } from './analytics.js';
 export { createEmbeddedClickHouse } from './embedded.js';
 export type { EmbeddedClickHouse, EmbeddedClickHouseOptions } from './embedded.js';
 export { isClickHouseDataError, clickHouseErrorCode } from './errors.js';

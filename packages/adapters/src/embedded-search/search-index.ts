@@ -93,11 +93,11 @@ function collect(state: State, candidates: ArrayLike<number> | null, f: Normaliz
   return matched.subarray(0, found);
 }
 
-/** The embedded search index: the `SearchIndex` port with `migrate()`, the adapters' one name for schema setup. */
+/** The embedded search index: the `SearchIndex` port. */
 export interface EmbeddedSearchIndex extends SearchIndex {
   /** Nothing to create in memory; kept so code written for any adapter runs unchanged. */
   migrate(): Promise<void>;
-  /** @deprecated Renamed `migrate()`, as in every adapter; kept while the `SearchIndex` port names it. */
+  /** @deprecated Renamed `migrate()` (the same function), as in every adapter and the `SearchIndex` port. */
   ensureSchema(): Promise<void>;
 }
 

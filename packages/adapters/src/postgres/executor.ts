@@ -5,22 +5,15 @@
  * @module
  */
 import { JobkitError, type SqlExecutor, type SqlResult } from '@jobkit/core';
+import {
+  EMBEDDED_CAPABILITIES as EMBEDDED,
+  SERVER_CLIENT_CAPABILITIES as SERVER_CLIENT,
+  SERVER_POOL_CAPABILITIES as SERVER_POOL,
+  sqlCapabilities,
+} from '@jobkit/core/adapter-kit';
 
-type SqlCapabilities = NonNullable<SqlExecutor['capabilities']>;
-// What each wrapper's engine can do (see `SqlCapabilities` in @jobkit/core): the helpers branch on these.
-const SERVER_POOL: SqlCapabilities = { listenNotify: true, parallelStatements: true, embedded: false };
-const SERVER_CLIENT: SqlCapabilities = { listenNotify: true, parallelStatements: false, embedded: false };
-const EMBEDDED: SqlCapabilities = { listenNotify: false, parallelStatements: false, embedded: true };
-
-/**
- * The capabilities of any executor, including one written before they existed: the same reading
- * as `sqlCapabilities` in `@jobkit/core/src/ports/sql.ts` (not exported from the package yet).
- */
-export function capabilitiesOf(db: SqlExecutor): SqlCapabilities {
-  if (db.capabilities) return db.capabilities;
-  if (db.dialect === 'pglite') return EMBEDDED;
-  return db.dialect === 'postgres' ? SERVER_POOL : SERVER_CLIENT;
-}
+/** The capabilities of any executor, including one written before they existed (core's reading). */
+export const capabilitiesOf: (db: SqlExecutor) => NonNullable<SqlExecutor['capabilities']> = sqlCapabilities;
 
 /** What we use of a node-postgres `Client` / `PoolClient`. */
 export interface PgClientLike {

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { toDuration } from './client.js';
 import type { PubSubMessageLike, PubSubTopicLike } from './client.js';
 import { ALREADY_EXISTS, WHERE, brokerError, grpcCode, parse } from './errors.js';
-import { NAME, OptionsSchema, PublishMessageSchema, SubscribeOptionsSchema } from './options.js';
+import { BROKER_NAME_RULE, isBrokerName, PublishMessageSchema, SubscribeOptionsSchema } from '@jobkit/core/adapter-kit';
+import { OptionsSchema } from './options.js';
 import type { PubSubBrokerOptions } from './options.js';
 
 /** The Pub/Sub broker: the `Broker` port plus `ensureSubscription` for producers that start first. */
@@ -48,13 +49,13 @@ export function createPubSubBroker(options: PubSubBrokerOptions): PubSubBroker {
 
   function topicName(topic: string): string {
     const full = topicPrefix + topic;
-    if (!NAME.test(full)) throw invalidArgument(WHERE, `invalid topic name "${full}": 3–255 chars, start with a letter, [A-Za-z0-9-_.~+%]`);
+    if (!isBrokerName(full)) throw invalidArgument(WHERE, `invalid topic name "${full}": ${BROKER_NAME_RULE}`);
     return full;
   }
 
   function subName(sub: string): string {
     const full = subPrefix + sub;
-    if (!NAME.test(full)) throw invalidArgument(WHERE, `invalid subscription name "${full}"`);
+    if (!isBrokerName(full)) throw invalidArgument(WHERE, `invalid subscription name "${full}": ${BROKER_NAME_RULE}`);
     return full;
   }
 

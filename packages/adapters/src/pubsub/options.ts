@@ -1,17 +1,11 @@
 /**
- * Options of the Pub/Sub broker adapter and the zod schemas that check them at its boundary:
- * broker options, subscribe options, published messages and resource names. The subscribe and
- * message rules are the same as the memory broker's (`broker-rules.ts` in `@jobkit/core`, whose
- * dead-letter attribute names this adapter already imports); the copies here go once core exports
- * the rules themselves.
+ * Options of the Pub/Sub broker adapter and the zod schema that checks them at its boundary.
+ * Subscribe options, published messages and resource names follow the rules every broker shares
+ * (`@jobkit/core/adapter-kit`: `SubscribeOptionsSchema`, `PublishMessageSchema`, `isBrokerName`).
  * @module
  */
-import type { SubscribeOptions } from '@jobkit/core';
 import { z } from 'zod';
 import type { PubSubLike } from './client.js';
-
-/** Pub/Sub's resource-name rule for topics and subscriptions. */
-export const NAME = /^[A-Za-z][A-Za-z0-9\-_.~+%]{2,254}$/;
 
 export interface PubSubBrokerOptions {
   /** A `new PubSub({ projectId })` instance (it honours `PUBSUB_EMULATOR_HOST`). */
@@ -76,29 +70,3 @@ export const OptionsSchema = z.object({
   subscriptions: z.record(z.string(), z.union([z.string(), z.array(z.string()).readonly()])).optional(),
   requireSubscription: z.boolean().optional(),
 });
-
-export const RetryDelaySchema = z
-  .object({ min: z.number().int().min(0).max(600_000), max: z.number().int().min(0).max(600_000) })
-  .refine((d) => d.max >= d.min, 'max must be >= min');
-
-export const SubscribeOptionsSchema = z.object({
-  maxInFlight: z.number().int().positive().optional(),
-  maxInFlightBytes: z.number().int().positive().optional(),
-  // Pub/Sub accepts 5–100 delivery attempts in a dead-letter policy.
-  maxDeliveryAttempts: z.number().int().min(5).max(100).optional(),
-  deadLetterTopic: z.string().optional(),
-  ordered: z.boolean().optional(),
-  retryDelayMs: RetryDelaySchema.optional(),
-  onError: z.custom<SubscribeOptions['onError']>((v) => typeof v === 'function').optional(),
-  ackDeadlineMs: z.number().int().min(10_000).optional(),
-});
-
-export const PublishMessageSchema = z
-  .object({
-    data: z.instanceof(Uint8Array),
-    attributes: z.record(z.string(), z.string()).optional(),
-    orderingKey: z.string().min(1).max(1024).optional(),
-  })
-  .refine((m) => m.data.byteLength > 0 || Object.keys(m.attributes ?? {}).length > 0, {
-    message: 'a message needs data or at least one attribute',
-  });

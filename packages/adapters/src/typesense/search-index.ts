@@ -67,11 +67,11 @@ const OptionsSchema = z
   })
   .passthrough();
 
-/** The Typesense search index: the `SearchIndex` port with `migrate()`, the adapters' one name for schema setup. */
+/** The Typesense search index: the `SearchIndex` port. */
 export interface TypesenseSearchIndex extends SearchIndex {
   /** Create the collection when it is missing (idempotent). Call once before the first upsert. */
   migrate(): Promise<void>;
-  /** @deprecated Renamed `migrate()` (the same function), as in every adapter; kept while the `SearchIndex` port names it. */
+  /** @deprecated Renamed `migrate()` (the same function), as in every adapter and the `SearchIndex` port. */
   ensureSchema(): Promise<void>;
 }
 

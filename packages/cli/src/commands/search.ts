@@ -13,7 +13,7 @@ const PAGE = 1000;
 
 /** Index every active posting of the store; returns how many were indexed. */
 async function buildIndex(store: JobStore, index: SearchIndex): Promise<number> {
-  await index.ensureSchema();
+  await index.migrate();
   let after: string | null = null;
   let count = 0;
   do {

@@ -124,7 +124,12 @@ export interface SearchUpsertResult {
 /** Port every search engine implements. */
 export interface SearchIndex {
   readonly name: string;
-  /** Create the collection / index structures if missing. Idempotent. */
+  /** Create the collection / index structures if missing. Idempotent. The adapters' one name for schema setup. */
+  migrate(): Promise<void>;
+  /**
+   * @deprecated Renamed {@link SearchIndex.migrate} (the same function), the schema-setup name every
+   * adapter uses; implement it as an alias of `migrate` until it is removed.
+   */
   ensureSchema(): Promise<void>;
   /**
    * Insert or replace postings by `id`. Never throws for a bad document: each input gets a

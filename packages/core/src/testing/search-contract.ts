@@ -278,7 +278,8 @@ export function runSearchIndexContract(options: SearchIndexContractOptions): voi
     const fresh = async () => {
       const index = await options.create({ namespace: `jk_search_${run}_${n++}` });
       opened.push(index);
-      await index.ensureSchema();
+      await index.migrate();
+      await index.migrate(); // idempotent
       return index;
     };
     const loaded = async () => {
