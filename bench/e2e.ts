@@ -76,10 +76,10 @@ let baseline = 0;
   const search = createEmbeddedSearchIndex();
   const broker = createMemoryBroker();
   const topic = 'bench-job-events';
-  const store = createPostgresJobStore({ db, schema, outbox: true });
+  const store = createPostgresJobStore({ client: db, schema, outbox: true });
   // PGlite has no LISTEN/NOTIFY wake-up: every poll is a claim transaction on the one thread that
   // also parses and upserts. 100 ms (the platform example uses 200) instead of 20 ms halves the relay's claims.
-  const relay = createOutboxRelay({ db, broker, topic, schema, batchSize: 500, pollIntervalMs: 100 });
+  const relay = createOutboxRelay({ client: db, broker, topic, schema, batchSize: 500, pollIntervalMs: 100 });
   const pipeline = createPipeline({ reader: jobReader, fetcher: site.fetcher, store, search, analytics, broker, relay, topic, concurrency: CONCURRENCY, now: NOW });
   const t0 = performance.now();
   const summary = await pipeline.run([...careers, ...[...state.boards.keys()].map((t) => `greenhouse:${t}`)]);

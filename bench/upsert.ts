@@ -113,7 +113,7 @@ async function relayThroughput(db: PostgresExecutor, schema: string, n: number) 
   for (let i = 0; i < n; i += 5000) await db.transaction((tx) => enqueueOutbox(tx, events.slice(i, i + 5000), { schema }));
   const broker = createMemoryBroker();
   await broker.ensureSubscription('bench-events', 'bench-sub');
-  const relay = createOutboxRelay({ db, broker, schema, topic: 'bench-events', batchSize: 500, listen: false });
+  const relay = createOutboxRelay({ client: db, broker, schema, topic: 'bench-events', batchSize: 500, listen: false });
   const [published, ms] = await timed(async () => {
     let total = 0;
     for (;;) {
@@ -143,7 +143,7 @@ async function main() {
         await migrate(db, { schema });
         const copyMs = await bareCopy(db, schema, rows);
         if (process.env.BENCH_TOAST_TARGET) await db.query(`ALTER TABLE ${schema}.jobs SET (toast_tuple_target = ${Number(process.env.BENCH_TOAST_TARGET)})`);
-        const store = createPostgresJobStore({ db, schema });
+        const store = createPostgresJobStore({ client: db, schema });
         await checkpoint(db);
         const [fresh, freshMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-01T00:00:00Z') }));
         await checkpoint(db);
@@ -178,7 +178,7 @@ async function main() {
   await migrate(liteDb, { schema: 'jobkit' });
   const rows = jobs.slice(0, N_LITE);
   peakRss = process.memoryUsage().rss;
-  const store = createPostgresJobStore({ db: liteDb });
+  const store = createPostgresJobStore({ client: liteDb });
   const [fresh, freshMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-01T00:00:00Z') }));
   const [, replayMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-02T00:00:00Z') }));
   console.log(`\nPGlite (in-memory), ${rows.length} rows, batch 1000`);

@@ -9,7 +9,7 @@ const schema = process.env.SCHEMA!;
 const db = await connect(process.env.DATABASE_URL, 4);
 await db.query('SELECT 1'); // warm the pool so the kill window covers real relay work
 const relay = createOutboxRelay({
-  db,
+  client: db,
   broker: tableBroker(db, schema),
   schema,
   topic: 'reliability',

@@ -11,7 +11,7 @@ import { FULL, cleanup, connect, databaseUrl, freshSchema, report, sleep, spawnC
 
 /** In-process form (used by vitest): worker + relay stopped mid-flight; returns what is left held. */
 export async function runS13InProcess(db: SqlExecutor, schema: string): Promise<{ active: number; claimedOutbox: number; completed: number; ready: number }> {
-  const queue = createPostgresQueue<{ n: number }>({ db, schema, name: 's13', leaseMs: 5000 });
+  const queue = createPostgresQueue<{ n: number }>({ client: db, schema, name: 's13', leaseMs: 5000 });
   for (let i = 0; i < 50; i++) await queue.enqueue({ n: i });
   const worker = queue.work(
     async (p, { signal }) => {
@@ -25,7 +25,7 @@ export async function runS13InProcess(db: SqlExecutor, schema: string): Promise<
   const broker = createMemoryBroker();
   await db.transaction((tx) => enqueueOutbox(tx, Array.from({ length: 200 }, (_, i) => createEvent('reliability.s13', `a${i % 5}`, { i })), { schema }));
   const relay = createOutboxRelay({
-    db,
+    client: db,
     schema,
     topic: 's13-events',
     batchSize: 20,
@@ -46,7 +46,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const db = await connect(url);
   const schema = await freshSchema(db, 's13');
   try {
-    const queue = createPostgresQueue<{ n: number }>({ db, schema, name: 'reliability', leaseMs: 30_000 });
+    const queue = createPostgresQueue<{ n: number }>({ client: db, schema, name: 'reliability', leaseMs: 30_000 });
     for (let i = 0; i < 50; i++) await queue.enqueue({ n: i });
     const grace = FULL ? 10_000 : 1_000;
     const { child, ready, exited } = await spawnChild('./worker-child.ts', {

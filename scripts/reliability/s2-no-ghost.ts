@@ -24,7 +24,7 @@ export async function runS2(db: SqlExecutor, schema: string, perKind: number): P
   await broker.subscribe('s2-events', 's2-sub', async (m) => {
     publishedIds.add(m.attributes[EVENT_ID_ATTRIBUTE]!);
   });
-  const relay = createOutboxRelay({ db, broker, schema, topic: 's2-events', batchSize: 50, pollIntervalMs: 10 });
+  const relay = createOutboxRelay({ client: db, broker, schema, topic: 's2-events', batchSize: 50, pollIntervalMs: 10 });
   relay.start();
   const committed = new Set<string>();
   const rolledBack = new Set<string>();

@@ -56,7 +56,7 @@ export async function runS26Store(db: SqlExecutor, poison: string, n = 200): Pro
   const schema = schemaName('store');
   await migrate(db, { schema });
   try {
-    const store = createPostgresJobStore({ db, schema, outbox: true });
+    const store = createPostgresJobStore({ client: db, schema, outbox: true });
     const jobs = Array.from({ length: n }, (_, i) => contractJob(50_000 + i));
     const bad = Math.floor(n * 0.37);
     const batch = jobs.map((j, i) => (i === bad ? POISONS[poison]!(j) : j));
@@ -105,7 +105,7 @@ export async function runS26Pipeline(db: SqlExecutor, pages = 60): Promise<S26Pi
   await migrate(db, { schema });
   const site = await startSite({ companies: new Map([['s26.example', makeCompany('S26 Ltd', pages)]]), boards: new Map() });
   try {
-    const store = createPostgresJobStore({ db, schema, outbox: true });
+    const store = createPostgresJobStore({ client: db, schema, outbox: true });
     const poisoned = `https://s26.example/jobs/${Math.ceil(pages / 3)}`;
     const reader: JobReader = {
       ...jobReader,

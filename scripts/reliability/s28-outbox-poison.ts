@@ -79,7 +79,7 @@ export async function runS28(db: SqlExecutor, schema: string, mode: PoisonBroker
   await db.transaction((tx) => enqueueOutbox(tx, events, { schema }));
   const broker = poisonBroker(poison.id, mode);
   const maxAttempts = 4;
-  const relay = createOutboxRelay({ db, broker, topic: 's28', schema, batchSize: 500, maxAttempts, backoff: { baseMs: 5, maxMs: 20, jitter: 0 } });
+  const relay = createOutboxRelay({ client: db, broker, topic: 's28', schema, batchSize: 500, maxAttempts, backoff: { baseMs: 5, maxMs: 20, jitter: 0 } });
   let rounds = 0;
   for (; rounds < 200; rounds++) {
     await relay.runOnce();

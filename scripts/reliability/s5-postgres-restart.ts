@@ -58,12 +58,12 @@ try {
     const events = Array.from({ length: Math.min(1000, EVENTS - i) }, (_, k) => createEvent('reliability.s5', `agg${(i + k) % 31}`, { n: i + k }));
     await db.transaction((tx) => enqueueOutbox(tx, events, { schema }));
   }
-  const queue = createPostgresQueue<{ n: number }>({ db, schema, name: 's5', leaseMs: LEASE_MS, maxAttempts: 1000, backoff: { baseMs: 50, maxMs: 500 } });
+  const queue = createPostgresQueue<{ n: number }>({ client: db, schema, name: 's5', leaseMs: LEASE_MS, maxAttempts: 1000, backoff: { baseMs: 50, maxMs: 500 } });
   for (let i = 0; i < JOBS; i++) await queue.enqueue({ n: i });
 
   let loopErrors = 0;
   const relay = createOutboxRelay({
-    db,
+    client: db,
     broker: tableBroker(db, schema),
     schema,
     topic: 's5',

@@ -17,7 +17,7 @@ const db = await connect(url);
 const schema = await freshSchema(db, 's9');
 const t0 = Date.now();
 try {
-  const queue = createPostgresQueue<{ n: number }>({ db, schema, name: 'reliability', leaseMs: LEASE_MS, maxAttempts: 1000 });
+  const queue = createPostgresQueue<{ n: number }>({ client: db, schema, name: 'reliability', leaseMs: LEASE_MS, maxAttempts: 1000 });
   for (let i = 0; i < JOBS; i++) await queue.enqueue({ n: i });
   const env = { DATABASE_URL: url, SCHEMA: schema, CONCURRENCY: '8', LEASE_MS: String(LEASE_MS), JOB_MS_MAX: '40' };
   for (let k = 0; k < KILLS; k++) {

@@ -10,7 +10,7 @@ const schema = process.env.SCHEMA!;
 const db = await connect(process.env.DATABASE_URL, Number(process.env.CONCURRENCY ?? 4) + 4);
 await db.query('SELECT 1');
 const queue = createPostgresQueue<{ n: number }>({
-  db,
+  client: db,
   schema,
   name: process.env.QUEUE ?? 'reliability',
   leaseMs: Number(process.env.LEASE_MS ?? 2000),

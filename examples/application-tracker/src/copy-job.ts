@@ -101,7 +101,7 @@ export function createCopyJobs(options: CopyJobsOptions): CopyJobs {
   const { db } = options;
   const s = schemaIdent(options.schema);
   const queue: PostgresQueue<StepPayload> = createPostgresQueue<StepPayload>({
-    db,
+    client: db,
     schema: options.schema,
     name: options.queueName ?? 'tracker-copy',
     maxAttempts: options.maxAttempts ?? 5,

@@ -77,8 +77,8 @@ export async function createTracker(options: TrackerOptions = {}): Promise<Track
     const writeModel = createWriteModel({ db, schema, ...(options.now ? { now: options.now } : {}) });
     const search = createApplicationSearch();
     await rebuildSearch(db, schema, search);
-    const relay = createOutboxRelay({ db, broker, topic: APPLICATION_TOPIC, schema, pollIntervalMs: options.relayPollMs ?? 50, backoff: { baseMs: 100, maxMs: 5000 } });
-    const sagaLog = createPostgresSagaLog({ db, schema, autoMigrate: false });
+    const relay = createOutboxRelay({ client: db, broker, topic: APPLICATION_TOPIC, schema, pollIntervalMs: options.relayPollMs ?? 50, backoff: { baseMs: 100, maxMs: 5000 } });
+    const sagaLog = createPostgresSagaLog({ client: db, schema, autoMigrate: false });
     const sagaDeps: ArchiveSagaDeps = {
       db,
       schema,

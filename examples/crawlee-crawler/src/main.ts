@@ -28,9 +28,9 @@ export interface RunResult {
 export async function run(options: { companies?: number; seed?: number; log?: (line: string) => void } = {}): Promise<RunResult> {
   const sim = await startSimInternet({ seed: options.seed ?? 42, companies: options.companies ?? 20 });
   const db = await connectPostgres('memory://');
-  const store = createPostgresJobStore({ db, schema: 'crawlee_demo', outbox: true });
+  const store = createPostgresJobStore({ client: db, schema: 'crawlee_demo', outbox: true });
   const broker = createMemoryBroker();
-  const relay = createOutboxRelay({ db, broker, topic: TOPIC, schema: 'crawlee_demo', pollIntervalMs: 100 });
+  const relay = createOutboxRelay({ client: db, broker, topic: TOPIC, schema: 'crawlee_demo', pollIntervalMs: 100 });
   const events = new Map<string, number>();
   try {
     const sub = await broker.subscribe(TOPIC, 'counter', async (m) => {

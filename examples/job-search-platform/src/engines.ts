@@ -56,7 +56,7 @@ export async function openEngines(options: EnginesOptions = {}): Promise<Engines
     const db = await connectPostgres(dbUrl ?? 'memory://');
     closers.push(() => db.close());
     if (dbUrl && options.dropOnClose) closers.unshift(() => dropSchema(db, ns));
-    const store = createPostgresJobStore({ db, schema: ns, outbox: true });
+    const store = createPostgresJobStore({ client: db, schema: ns, outbox: true });
     closers.unshift(() => store.close());
 
     let broker: Broker;
@@ -72,7 +72,7 @@ export async function openEngines(options: EnginesOptions = {}): Promise<Engines
       broker = createMemoryBroker();
     }
     closers.unshift(() => broker.close());
-    const relay = createOutboxRelay({ db, broker, topic: JOB_EVENTS_TOPIC, schema: ns, pollIntervalMs: 200 });
+    const relay = createOutboxRelay({ client: db, broker, topic: JOB_EVENTS_TOPIC, schema: ns, pollIntervalMs: 200 });
     closers.unshift(() => relay.stop());
 
     let search: SearchIndex;

@@ -20,7 +20,7 @@ for (const engine of engines) {
     ...(engine.skip ? { skipAll: engine.skip } : {}),
     create: async ({ namespace, leaseMs, maxAttempts, backoff }) => {
       const { db, schema } = await (shared ??= engine.fresh());
-      return createPostgresQueue({ db, schema, name: namespace, leaseMs, maxAttempts, backoff, autoMigrate: false });
+      return createPostgresQueue({ client: db, schema, name: namespace, leaseMs, maxAttempts, backoff, autoMigrate: false });
     },
   });
 }

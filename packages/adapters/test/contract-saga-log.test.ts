@@ -21,7 +21,7 @@ for (const engine of engines) {
     create: async ({ namespace }) => {
       if (!schemas.has(namespace)) schemas.set(namespace, engine.fresh());
       const { db, schema } = await schemas.get(namespace)!;
-      return createPostgresSagaLog({ db, schema, autoMigrate: false });
+      return createPostgresSagaLog({ client: db, schema, autoMigrate: false });
     },
   });
 }

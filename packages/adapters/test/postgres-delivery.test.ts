@@ -295,7 +295,7 @@ for (const engine of engines) {
       it('worker applies each job once (transactional) and stop() leaves nothing active', async () => {
         const { db, schema } = await engine.fresh();
         await db.query(`CREATE TABLE ${schema}.effects (job text)`);
-        const q = createPostgresQueue<{ i: number }>({ db, schema, name: 'w', leaseMs: 2000 });
+        const q = createPostgresQueue<{ i: number }>({ client: db, schema, name: 'w', leaseMs: 2000 });
         for (let i = 0; i < 20; i++) await q.enqueue({ i });
         const worker = q.work(
           async (p, { tx }) => {

@@ -110,7 +110,7 @@ export async function openStore(spec: StoreSpec, { mustExist = false, schema }: 
       await conn.close().catch(() => undefined);
       throw postgresFailure(spec, error);
     }
-    const store = createPostgresJobStore({ db: conn, ...(schema ? { schema } : {}) });
+    const store = createPostgresJobStore({ client: conn, ...(schema ? { schema } : {}) });
     return { kind: 'postgres', label: redact(spec.value), store, close: async () => (await store.close(), await conn.close()) };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec.value) && !/^file:\/\//i.test(spec.value)) {
@@ -135,6 +135,6 @@ export async function openStore(spec: StoreSpec, { mustExist = false, schema }: 
       { cause: error },
     );
   }
-  const store = createPostgresJobStore({ db: conn, ...(schema ? { schema } : {}) });
+  const store = createPostgresJobStore({ client: conn, ...(schema ? { schema } : {}) });
   return { kind: 'pglite', label: dir, store, close: async () => (await store.close(), await conn.close()) };
 }

@@ -60,7 +60,7 @@ export interface PipelineOptions {
   subscriptionPrefix?: string;
   /**
    * Crawl queue: a queue, or a factory called with the run id (recommended for durable queues:
-   * name it after the run, e.g. `createPostgresQueue({ db, name: \`crawl:${runId}\` })`). A queue
+   * name it after the run, e.g. `createPostgresQueue({ client: db, name: \`crawl:${runId}\` })`). A queue
    * that already holds tasks is resumed: sources are not enqueued again.
    * @default an in-memory queue per run id, kept by this pipeline (resumable in-process)
    */
