@@ -803,8 +803,12 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([
 /** A number or a number word ("three Sundays"). */
 const isCountWord = (t: Token | undefined): boolean => t !== undefined && (t.kind === NUM || NUMBER_WORDS.has(t.text));
 
-const SPANISH_PAY: ReadonlySet<string> = new Set([
-  'sueldo', 'salario', 'mensual', 'mensuales', 'quincenal', 'quincenales', 'prestaciones', 'brutos', 'netos', 'libres', 'semanales',
+/** Words that say the pay text is Vietnamese (1) or Spanish (2), for VND and MXN readings. */
+const PAY_LANGUAGE: ReadonlyMap<string, number> = new Map([
+  ...['lương', 'triệu', 'tháng', 'thưởng', 'thuận'].map((w) => [w, 1] as const),
+  ...['sueldo', 'salario', 'mensual', 'mensuales', 'quincenal', 'quincenales', 'prestaciones', 'brutos', 'netos', 'libres', 'semanales'].map(
+    (w) => [w, 2] as const,
+  ),
 ]);
 const DOT_THOUSANDS = /\.\d{3}(?:\D|$)/;
 
@@ -972,8 +976,9 @@ function languageContext(
     if (TRADITIONAL.has(w[0]!)) ctx.traditional++;
     if (SIMPLIFIED.has(w[0]!) || w === '人民币' || w === 'rmb') ctx.simplified = true;
     if (w === '円' || w === '万円' || w === '千円' || w === '年収' || w === '月給' || w === '時給') ctx.jaMoney = true;
-    if (w === 'lương' || w === 'triệu' || w === 'tháng' || w === 'thưởng' || w === 'thuận') ctx.vi = true;
-    if (SPANISH_PAY.has(w)) ctx.es = true;
+    const flag = PAY_LANGUAGE.get(w);
+    if (flag === 1) ctx.vi = true;
+    else if (flag === 2) ctx.es = true;
   }
   return ctx;
 }

@@ -146,7 +146,7 @@ export function tokenize(s: string): Token[] {
       for (let j = i + 1; j < end; j++) {
         const prev = s.charCodeAt(j - 1);
         const cur = s.charCodeAt(j);
-        if ((prev >= 97 && prev <= 122 && cur >= 65 && cur <= 90) || (isHanOrKana(cur) && !isHanOrKana(prev))) {
+        if ((prev >= 97 && prev <= 122 && cur >= 65 && cur <= 90) || (cur >= 0x3040 && isHanOrKana(cur) && !isHanOrKana(prev))) {
           end = j;
           break;
         }
