@@ -399,12 +399,12 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     if (listing) return listing;
   }
 
-  // A structured title with a requisition code or one of the posting's places appended
-  // ("Data Engineer - Berlin (R-1042)"): the role alone, as the page's heading shows it.
+  // A structured title with a requisition code, one of the posting's places or the employer
+  // around it ("Data Engineer - Berlin (R-1042)", "[Acme] Data Engineer"): the role alone.
   if (source !== null && merged.fields.title) {
-    const { title, remote } = stripTitleAppendix(merged.fields.title, placeNames(merged.fields.locations ?? []));
+    const { title, remote } = stripTitleAppendix(merged.fields.title, placeNames(merged.fields.locations ?? []), merged.fields.company?.name);
     if (title !== merged.fields.title) {
-      warnings.push(`${source} title "${merged.fields.title.slice(0, 80)}" carries a code or place; kept "${title.slice(0, 80)}"`);
+      warnings.push(`${source} title "${merged.fields.title.slice(0, 80)}" carries a code, place or employer; kept "${title.slice(0, 80)}"`);
       merged.fields.title = title;
       if (remote && !merged.fields.workplaceType) fillGaps(merged, { workplaceType: 'remote' }, source);
     }

@@ -96,6 +96,20 @@ describe('a structured title with a code or place appended', () => {
     expect(stripTitleAppendix(title, ['Leeds', 'United Kingdom']).title).toBe(role);
   });
 
+  it.each([
+    ['[Orbit Freight] Route Planner', 'Route Planner'],
+    ['Orbit Freight - Route Planner', 'Route Planner'],
+    ['Orbit Freight: Route Planner', 'Route Planner'],
+    ['Route Planner | Orbit Freight', 'Route Planner'],
+    ['Route Planner at Orbit Freight', 'Route Planner'],
+    // The employer's name inside the role, or another name, stays.
+    ['Orbit Freight Driver', 'Orbit Freight Driver'],
+    ['Route Planner - Orbit Freight Rail', 'Route Planner - Orbit Freight Rail'],
+    ['Route Planner: Night Shift', 'Route Planner: Night Shift'],
+  ])('the employer around the role: %s → %s', (title, role) => {
+    expect(stripTitleAppendix(title, [], 'Orbit Freight Ltd').title).toBe(role);
+  });
+
   it('keeps the role even when the head repeats the appendix, and reads "(Remote)" as remote', () => {
     const body = `<main><h1>Route Planner</h1><div class="description"><p>${LONG}</p></div></main>`;
     const res = parse(page({ head: '<title>Route Planner - Leeds (R-2291) | Orbit Freight</title>', body, posting: { title: 'Route Planner - Leeds (R-2291)', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight'), jobLocation: place } }));

@@ -65,12 +65,27 @@ const REQUISITION = /^(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id|jr|ji
 /**
  * A structured title with an appendix the page's heading does not carry: a requisition code
  * ("Data Engineer (R-104233)", "Data Engineer - REQ 2291") or one of the posting's own places
- * ("Data Engineer - Berlin", "Data Engineer (Remote)"). Returns the role without it, or the title
- * unchanged. Runs without a DOM, on the structured values alone.
+ * ("Data Engineer - Berlin", "Data Engineer (Remote)"), or the employer before or after it ("[Acme]
+ * Data Engineer", "Data Engineer at Acme"). Returns the role without it, or the title unchanged.
+ * Runs without a DOM, on the structured values alone.
  */
-export function stripTitleAppendix(title: string, places: readonly string[]): { title: string; remote: boolean } {
+export function stripTitleAppendix(title: string, places: readonly string[], company?: string): { title: string; remote: boolean } {
   let t = title.trim();
   let remote = false;
+  // The employer put before or after the role: "[Acme] Data Engineer", "Acme - Data Engineer",
+  // "Data Engineer | Acme", "Data Engineer at Acme".
+  const employer = company ? fold(nameCore(company)) : '';
+  if (employer.length >= 2) {
+    const lead = /^\[([^\]]{1,80})\] ?|^(.{1,80}?)(?: [-–—|]|:) /u.exec(t);
+    if (lead && fold(nameCore(lead[1] ?? lead[2] ?? '')) === employer && /\p{L}{3}/u.test(t.slice(lead[0].length))) t = t.slice(lead[0].length).trim();
+    for (const sep of [' at ', ' @ ', ' - ', ' – ', ' — ', ' | ']) {
+      const i = t.lastIndexOf(sep);
+      if (i > 0 && fold(nameCore(t.slice(i + sep.length))) === employer && /\p{L}{3}/u.test(t.slice(0, i))) {
+        t = t.slice(0, i).trim();
+        break;
+      }
+    }
+  }
   for (let round = 0; round < 2; round++) {
     let cut = -1;
     for (const sep of APPENDIX_SEPARATORS) {
