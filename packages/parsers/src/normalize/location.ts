@@ -5,7 +5,7 @@
  */
 import type { Location, WorkplaceType } from '@jobkit/core';
 import { caProvinceCode, foldKey, normalizeCountry, usStateCode } from './countries.js';
-import { countryDisplayName, lookupCity, lookupRegion } from './gazetteer/index.js';
+import { countryDisplayName, lookupCity, lookupRegion, regionNamedAfterCity } from './gazetteer/index.js';
 import { parseWorkplaceType } from './workplace.js';
 import { isSpace, splitTrimmed } from '../text-scan.js';
 
@@ -235,7 +235,7 @@ export function resolveLocation(loc: Location, options: LocationOptions = {}): L
       out.geonameId = city.geonameId;
       out.lat = city.lat;
       out.lon = city.lon;
-      if (city.regionNamedAfterCity) sayRegionOnce = true;
+      sayRegionOnce = regionNamedAfterCity(city);
     } else if (out.country) {
       // Not a known city: a region's own name ("Bayern, Deutschland") is the region; a known
       // region after an unknown town takes its display form ("Kleinstadt, Bayern" → Bavaria).

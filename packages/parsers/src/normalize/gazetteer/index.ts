@@ -32,11 +32,6 @@ export interface GazetteerCity {
   region?: string;
   /** GeoNames admin-1 code of the region ("02" for Bavaria). */
   admin1?: string;
-  /**
-   * The region is named after the city (Berlin, Lisboa for Lisbon, Mexico City, Tokyo), so a label
-   * says it once. Never set for US/CA/AU codes ("New York, NY").
-   */
-  regionNamedAfterCity?: boolean;
   population: number;
   lat: number;
   lon: number;
@@ -89,8 +84,7 @@ function loadRegions(): void {
   if (regions && regionByName) return;
   const all = new Map<string, Region>();
   const byName = new Map<string, string>();
-  const addName = (cc: string, key: string, region: Region, name: string) => {
-    const folded = foldKey(name);
+  const addName = (cc: string, key: string, region: Region, name: string, folded = foldKey(name)) => {
     if (!folded) return;
     region.keys.add(folded);
     // First region to claim a name in a country keeps it (rows are in code order).
@@ -107,7 +101,9 @@ function loadRegions(): void {
     const region: Region = { name, keys: new Set() };
     if (iso) region.iso = iso;
     all.set(key, region);
-    for (const n of [name, ...aliases]) addName(cc, key, region, n);
+    addName(cc, key, region, name);
+    // The generated aliases are folded already.
+    for (const a of aliases) addName(cc, key, region, a, a);
     if (iso) addName(cc, key, region, iso);
   }
   for (const [cc, admin1, ...aliases] of REGION_ALIASES) {
@@ -167,11 +163,6 @@ export function loadGazetteer(): { cities: number; names: number } {
       add(names, display, city);
       for (const alias of aliases) add(names, alias, city);
     }
-    for (const city of ids.values()) {
-      if (!city.region || !city.admin1 || regionCode(city.country, city.admin1)) continue;
-      const keys = regions!.get(`${city.country}.${city.admin1}`)?.keys;
-      if (keys?.has(foldKey(city.name)) || foldKey(city.region) === foldKey(city.name)) city.regionNamedAfterCity = true;
-    }
     index = names;
     byId = ids;
   }
@@ -220,6 +211,17 @@ export function lookupCity(name: string, lookup: CityLookup = {}): GazetteerCity
     }
   }
   return candidates[0];
+}
+
+/**
+ * Whether the city's region is named after it (Berlin, Lisboa for Lisbon, Mexico City, Tokyo), so
+ * a label says it once. Never for US/CA/AU codes ("New York, NY").
+ */
+export function regionNamedAfterCity(city: GazetteerCity): boolean {
+  if (!city.region || !city.admin1 || regionCode(city.country, city.admin1)) return false;
+  loadRegions();
+  const name = foldKey(city.name);
+  return foldKey(city.region) === name || regions!.get(`${city.country}.${city.admin1}`)?.keys.has(name) === true;
 }
 
 /** Whether `text` (a code or a name in any language of the table) names the city's admin-1 region. */

