@@ -262,6 +262,7 @@ const families: Family[] = [
       ['Bonus Operations Coordinator: $58,000', 58_000, 58_000, 'USD', null],
       ['Restaurant Manager £32,000 per annum', 32_000, 32_000, 'GBP', 'year'],
       ['Transport Planner $78k', 78_000, 78_000, 'USD', null],
+      ['Charge Nurse £36,000 per annum', 36_000, 36_000, 'GBP', 'year'],
       ['Care Assistant – Vale of Glamorgan – £11.50 per hour', 11.5, 11.5, 'GBP', 'hour'],
       ['Got a 5% raise to $71k', 71_000, 71_000, 'USD', null],
       ['Offer: 90k + 15% bonus + 25k sign-on', 90_000, 90_000, null, null],

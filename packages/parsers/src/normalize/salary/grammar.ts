@@ -609,7 +609,11 @@ function context(tokens: readonly Token[], g: Group): Context {
       else pay = true;
       break;
     }
-    if (NOT_PAY_WORDS.has(w)) {
+    // "Charge Nurse £35,000", "Restaurant Manager £32,000": a capitalised not-pay noun that a
+    // capitalised word follows is part of a job title.
+    const follower = tokens[k + 1];
+    const titleWord = t.cap && follower?.kind === WORD && follower.cap && !follower.upper && !PAY_WORDS.has(follower.text);
+    if (NOT_PAY_WORDS.has(w) && !titleWord) {
       negative = true;
       break;
     }

@@ -168,8 +168,8 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'credits', 'reimbursement', 'reimbursed', 'allowance', 'stipends', 'sacrifice', 'additional', 'donation', 'donations',
   'fines', 'contract-value', 'transactions', 'transaction', 'processed',
   // fr benefits written next to their value: meal vouchers, transport, health cover, on-call pay
-  'titres', 'resto', 'tickets', 'ticket', 'swile', 'edenred', 'sodexo', 'carte', 'mutuelle', 'prévoyance', 'santé',
-  'mobilité', 'transports', 'navigo', 'abonnement', 'remboursement', 'remboursé', 'charge', 'astreinte',
+  'restaurant', 'titres', 'resto', 'tickets', 'ticket', 'swile', 'edenred', 'sodexo', 'carte', 'mutuelle', 'prévoyance', 'santé',
+  'mobilité', 'transport', 'transports', 'navigo', 'abonnement', 'remboursement', 'remboursé', 'charge', 'astreinte',
   'astreintes', 'cooptation', 'intéressement', 'employeur', 'patronale', 'essenszuschuss', 'jobticket', 'deutschlandticket',
   // the same family in other languages: meal, transport and health benefits, allowances, bonuses
   'urlaubsgeld', 'weihnachtsgeld', 'sachbezug', 'gutschein', 'gutscheine', 'fahrtkostenzuschuss', 'kita-zuschuss',
