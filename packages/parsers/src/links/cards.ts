@@ -8,12 +8,13 @@
  * @module
  */
 import type { CollectedAnchor } from './collect.js';
+import { isListSegment } from './job-url.js';
 
 /** Page titles and headings of job lists, in the languages we read. */
 const LISTING_PAGE =
   /\b(?:jobs?|vacanc(?:y|ies)|careers?|openings?|positions?|opportunities|stellen(?:angebote|anzeigen)?|jobangebote|offres? d['’]emploi|emplois?|empleos?|ofertas?|vacantes|vagas|lavoro|offerte|vacatures?|praca|oferty|concursos?|convocatorias?|recruitment|recrutement|roles|vacatures|karriere|kariera|karriär|kariyer|carrières?|carriere|carreras?|carreiras?|lavora con noi|trabalhe conosco|trabaja con nosotros|werken bij|lediga jobb|ledige stillinger|avoimet työpaikat|volná místa|karir|lowongan|tuyển dụng|việc làm|plazas|oposiciones)\b|вакансии|вакансій|работа|招聘|职位|職缺|求人|採用|채용|وظائف|شواغر|ตำแหน่งงาน|รับสมัคร|नौकरी|भर्ती|रिक्ति/iu;
 /** Path words of job pages, anywhere in a URL template. */
-const JOB_WORD = /job|vacan|stelle|offre|emploi|empleo|vaga|posting|career|karriere|kariera|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|tuyen-dung|viec-lam|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
+const JOB_WORD = /job|vacan|opportunit|stelle|offre|emploi|empleo|vaga|posting|career|karriere|kariera|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|tuyen-dung|viec-lam|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
 /** Link texts of chrome, never a posting title. */
 const NOT_A_TITLE =
   /^(?:home|about|about us|contact|login|log in|sign in|sign up|register|apply|apply now|more|read more|details|view|view job|view details|see more|learn more|share|save|next|previous|back|top|menu|search|all jobs|\d{1,4}|weiter|mehr|details ansehen|voir|voir plus|plus|ver más|ver mas|más|leer más|подробнее|更多|詳細|詳しく|المزيد|التفاصيل)$/iu;
@@ -27,6 +28,9 @@ const SITE_PAGE = /^(?:about|benefits|culture|faq|faqs|team|teams|life|values|st
 /** Slugs of category and search pages ("it-jobs", "jobs-in-berlin"), not postings. */
 const CATEGORY_SLUG = /(?:^|[-_])(?:jobs?|stellen|emplois?|empleos?|vagas|vacatures|ofertas)(?:[-_]|$)|^(?:category|categories|kategorie|location|city|region)/i;
 
+/** A query key that is itself a record token (16+ letters and digits, no value). */
+const OPAQUE_KEY = /^\/*[A-Za-z0-9_.~+-]{16,1000}=*$/;
+
 interface Candidate {
   anchor: CollectedAnchor;
   url: URL;
@@ -39,8 +43,11 @@ function template(u: URL): { key: string; varying: string } {
   const params = [...u.searchParams.keys()].sort();
   // `/detail.aspx?id=55`: the path is fixed, the query names the posting.
   if (params.length > 0 && segs.length > 0) {
-    const varying = params.map((k) => u.searchParams.get(k) ?? '').join('&');
-    if (/\d{2,}/.test(varying)) return { key: `${u.host}/${segs.join('/')}?${params.join('&')}`, varying };
+    // `Job_Profile.cfm?/0KG1Z6…`: the whole query is one opaque key naming the record.
+    const opaque = params.filter((k) => (u.searchParams.get(k) ?? '') === '' && OPAQUE_KEY.test(k));
+    const named = params.filter((k) => !opaque.includes(k));
+    const varying = [...opaque.map((k) => k.replace(/^\/+/, '')), ...named.map((k) => u.searchParams.get(k) ?? '')].join('&');
+    if (/\d{2,}/.test(varying)) return { key: `${u.host}/${segs.join('/')}?${named.join('&')}${opaque.length > 0 ? '&*' : ''}`, varying };
   }
   const last = segs.pop() ?? '';
   return { key: `${u.host}/${segs.map((s) => s.replace(/\d+/g, '#')).join('/')}/*`, varying: last };
@@ -82,7 +89,7 @@ export function cardLinks(
   const pageIsList = LISTING_PAGE.test(pageText) && !ADVICE_PAGE.test(pageText);
   const groups = new Map<string, Candidate[]>();
   for (const anchor of anchors) {
-    if (anchor.inChrome || anchor.inPager) continue;
+    if (anchor.inChrome || anchor.inPager || anchor.inHead) continue;
     const text = anchor.text.replace(/\s+/g, ' ').trim();
     if (text.length < 3 || text.length > 200 || NOT_A_TITLE.test(text)) continue;
     const url = resolve(anchor.href);
@@ -103,7 +110,8 @@ export function cardLinks(
     const tmpl = key.slice(key.indexOf('|') + 1);
     const named = JOB_WORD.test(safeDecode(tmpl));
     const path = list[0]!.url.pathname;
-    if (NOT_POSTING_PATH.test(path) || APPLY_PATH.test(path.slice(path.lastIndexOf('/')))) continue;
+    const lastSeg = path.slice(path.lastIndexOf('/'));
+    if (NOT_POSTING_PATH.test(path) || APPLY_PATH.test(lastSeg) || isListSegment(lastSeg)) continue;
     // Off-site groups (sponsored links, partner boards) need the job word in their own URLs, and
     // so does every group once URL shapes found the postings (the rest are cards' other links).
     const offSite = list[0]!.url.host !== pageHost;

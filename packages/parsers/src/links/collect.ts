@@ -24,6 +24,8 @@ export interface CollectedAnchor {
   inChrome: boolean;
   /** Inside a pagination control. */
   inPager: boolean;
+  /** Inside a table's header (`th`, `thead`): column titles and sort links, never a posting. */
+  inHead: boolean;
   /** Tag/class path of the nearest ancestors: result cards of one list share it. */
   signature: string;
   /** Document order. */
@@ -53,12 +55,15 @@ const ONCLICK_URL = /(?:location(?:\.href)?\s*=|window\.open\(|navigate\()\s*['"
 const DATA_URL_ATTRS = ['data-href', 'data-url', 'data-link', 'data-job-url', 'data-detail-url'] as const;
 const CHROME_ROLES = /^(?:navigation|contentinfo|banner|menubar|menu|search)$/i;
 const CHROME_HOOK = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|header|footer|breadcrumbs?|sidebar|cookie|consent|social|share|skip)(?:$|[\s_-])/i;
+/** Run-together hooks of site navigation ("subnavwrapper", "sideNav", "leftnav", "navbar-links"). */
+const CHROME_COMPOUND = /(?:sub|side|left|right|top|global|site|local|secondary|utility|util|main|mega|foot|head|page)[-_]?nav|(?:^|[\s_-])nav(?:bar|wrap|wrapper|list|links|menu|items|igation)/i;
 const PAGER_HOOK = /pagina|pager|paging|page-nav|pagenav|page-numbers|pages-list|seitennavigation|blättern|страниц|分页|翻页|ページ送り/i;
 
 interface Open {
   name: string;
   chrome: boolean;
   pager: boolean;
+  head: boolean;
   token: string;
 }
 
@@ -90,6 +95,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
   let relNext: string | null = null;
   let chromeDepth = 0;
   let pagerDepth = 0;
+  let headDepth = 0;
   let inJsonLd = false;
   let jsonParts: string[] = [];
   let jsonLen = 0;
@@ -127,6 +133,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
             hook: `${attribs.class ?? ''} ${attribs.id ?? ''} ${attribs['data-testid'] ?? ''} ${attribs['data-at'] ?? ''}${attribs['aria-current'] !== undefined && attribs['aria-current'] !== 'false' ? ' current' : ''}`.toLowerCase(),
             inChrome: chromeDepth > 0,
             inPager: pagerDepth > 0 || PAGER_HOOK.test(attribs.class ?? ''),
+            inHead: headDepth > 0,
             signature: signature(tokenOf(name, attribs)),
             index: anchors.length + open.length,
           };
@@ -134,6 +141,10 @@ export function collectPage(html: string | AnyNode): CollectedPage {
           if (name === 'area') anchors.push({ ...a, text: label });
           else open.push({ a, parts: [], len: 0 });
         }
+      } else if (name === 'img' && open.length > 0) {
+        // An image-only link (a "next" arrow, a logo) is named by its alt text.
+        const top = open[open.length - 1]!;
+        if (!top.a.label && attribs.alt) top.a.label = attribs.alt.slice(0, 200);
       } else if (name === 'link') {
         if (relNext === null && attribs.href && /(?:^|\s)next(?:\s|$)/i.test(attribs.rel ?? '')) relNext = attribs.href;
       } else if (name === 'script' && /^application\/ld\+json/i.test((attribs.type ?? '').trim())) {
@@ -154,7 +165,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
         if (!href && attribs.onclick) href = ONCLICK_URL.exec(attribs.onclick.slice(0, 1_000))?.[1];
         if (href) {
           pseudo.push({
-            a: { href, label: attribs['aria-label'] ?? attribs.title ?? '', rel: '', hook: `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase(), inChrome: chromeDepth > 0, inPager: pagerDepth > 0, signature: signature(tokenOf(name, attribs)), index: anchors.length + open.length + pseudo.length },
+            a: { href, label: attribs['aria-label'] ?? attribs.title ?? '', rel: '', hook: `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase(), inChrome: chromeDepth > 0, inPager: pagerDepth > 0, inHead: headDepth > 0, signature: signature(tokenOf(name, attribs)), index: anchors.length + open.length + pseudo.length },
             parts: [],
             len: 0,
             depth: stack.length + 1,
@@ -167,11 +178,13 @@ export function collectPage(html: string | AnyNode): CollectedPage {
         CHROME_TAGS.has(name) ||
         (name === 'header' && stack.length <= 3) ||
         CHROME_ROLES.test(attribs.role ?? '') ||
-        (CHROME_HOOK.test(hook) && !/(?:job|result|vacanc|posting|listing)/i.test(hook));
+        ((CHROME_HOOK.test(hook) || CHROME_COMPOUND.test(hook)) && !/(?:job|result|vacanc|posting|listing)/i.test(hook));
       const pager = PAGER_HOOK.test(hook) || PAGER_HOOK.test(attribs['aria-label'] ?? '');
+      const head = name === 'th' || name === 'thead';
       if (chrome) chromeDepth++;
       if (pager) pagerDepth++;
-      stack.push({ name, chrome, pager, token: tokenOf(name, attribs) });
+      if (head) headDepth++;
+      stack.push({ name, chrome, pager, head, token: tokenOf(name, attribs) });
     },
     ontext(text: string) {
       if (inJsonLd) {
@@ -220,6 +233,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
       const top = stack.pop();
       if (top?.chrome) chromeDepth = Math.max(0, chromeDepth - 1);
       if (top?.pager) pagerDepth = Math.max(0, pagerDepth - 1);
+      if (top?.head) headDepth = Math.max(0, headDepth - 1);
     },
   };
   let parser: Parser | undefined;

@@ -15,8 +15,8 @@ import { cleanInline } from '../html/sanitize.js';
 import { sitesForHost } from '../sites/registry.js';
 import { flattenNodes, isObject, readJsonLd, typesOf, type JsonObject } from '../structured/json-ld.js';
 import { cardLinks } from './cards.js';
-import { collectPage, type CollectedPage } from './collect.js';
-import { hostRuleVerdict, isJobUrl } from './job-url.js';
+import { collectPage, type CollectedAnchor, type CollectedPage } from './collect.js';
+import { hostRuleVerdict, jobUrlStrength } from './job-url.js';
 import { findNextPage } from './next-page.js';
 
 /** One job link found on a page. */
@@ -57,14 +57,20 @@ export interface RawLink {
 
 /** Absolute canonical URL of `href` when it is a job-posting link, else `null`. */
 export function resolveCanonical(href: string, base: string): string | null {
+  return resolveShaped(href, base)?.url ?? null;
+}
+
+/** {@link resolveCanonical} with how sure the URL's shape is (see `jobUrlStrength`). */
+function resolveShaped(href: string, base: string): { url: string; weak: boolean } | null {
   const h = href.trim();
   if (!h || h.length > MAX_URL_CHARS || h.startsWith('#') || /^(mailto|tel|javascript|data|sms):/i.test(h)) return null;
   try {
     const u = new URL(h, base);
-    if (!isJobUrl(u)) return null;
+    const strength = jobUrlStrength(u);
+    if (strength === null) return null;
     const url = canonicalizeUrl(u.toString());
     // Percent-encoding can lengthen a URL past the cap.
-    return url.length > MAX_URL_CHARS ? null : url;
+    return url.length > MAX_URL_CHARS ? null : { url, weak: strength === 'weak' };
   } catch {
     return null;
   }
@@ -225,14 +231,20 @@ function linksOfPage(page: CollectedPage, getDoc: () => AnyNode, pageUrl: string
   for (const link of siteListingHrefs(getDoc, pageUrl)) add(resolveKnown(link.href, base), link.text);
   // Anchors in page order: a posting's URL shape, or a member of a group of result cards.
   // Hrefs repeat on real pages (title, image and "view" links of one card): resolve each once.
-  const shapedByHref = new Map<string, string | null>();
-  const shapedUrl = (href: string) => {
-    let url = shapedByHref.get(href);
-    if (url === undefined) shapedByHref.set(href, (url = resolveCanonical(href, base)));
-    return url;
+  const shapedByHref = new Map<string, { url: string; weak: boolean } | null>();
+  const shaped_ = (href: string) => {
+    let found = shapedByHref.get(href);
+    if (found === undefined) shapedByHref.set(href, (found = resolveShaped(href, base)));
+    return found;
+  };
+  // A word slug under a careers path (`/careers/total-rewards.aspx`) in the site's navigation,
+  // sidebar or footer is one of the site's own pages; elsewhere it counts as a posting.
+  const shapedUrl = (a: CollectedAnchor) => {
+    const found = shaped_(a.href);
+    return found && !(found.weak && a.inChrome) ? found.url : null;
   };
   // Cards are grouped over every anchor: a list's URL-shaped members help find the rest of it.
-  const shaped = page.anchors.filter((a) => !a.inPager && shapedUrl(a.href) !== null).length;
+  const shaped = page.anchors.filter((a) => !a.inPager && shapedUrl(a) !== null).length;
   const cards = new Set(
     cardLinks(page.anchors, `${page.title} ${page.heading}`, (href) => {
       const url = resolveKnown(href, base, true);
@@ -241,7 +253,7 @@ function linksOfPage(page: CollectedPage, getDoc: () => AnyNode, pageUrl: string
   );
   for (const a of page.anchors) {
     if (a.inPager) continue;
-    add(shapedUrl(a.href) ?? (cards.has(a) ? resolveKnown(a.href, base, true) : null), a.text);
+    add(shapedUrl(a) ?? (cards.has(a) ? resolveKnown(a.href, base, true) : null), a.text);
   }
   const links = [...byUrl.values()];
   const nextPage = findNextPage(page.anchors, page.relNext, base, pageUrl);

@@ -56,10 +56,62 @@ const JOB_PATH_WORDS =
   /^(?:jobs?|careers?|career|positions?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|stellenangebote?|stellen|stelle|stellenanzeigen?|jobangebote?|karriere|offres?|offre-d-emploi|offres-d-emploi|emplois?|empleos?|empleo|ofertas?|ofertas-de-empleo|oferta-de-empleo|ofertas-de-trabajo|trabajos?|vacantes?|vagas?|vaga|lavoro|offerte?|offerte-di-lavoro|annunci|vacatures?|vacature|praca|oferty|ogloszenie|ogloszenia|vakansii|vacancies-list|trabaja-con-nosotros|trabalhe-conosco|lavora-con-noi|werken-bij|bolsa-de-trabajo|kariera|kariyer|karriar|tuyen-dung|viec-lam|lediga-jobb|ledige-stillinger|stellenmarkt|stellenboerse|postings?|requisitions?|role|roles|job-listing|job-listings|joboffer|job-offer|job-offers|job-detail|job-details|jobdetail|jobdetails|job_detail|viewjob|recruitment|recrutement|reclutamiento|concursos?|convocatorias?|plazas|lowongan|loker|işilanları|is-ilanlari|ilan|вакансии|вакансия|вакансія|вакансії|招聘|职位|職缺|工作|求人|採用|채용|وظائف|وظيفة|งาน|नौकरी|भर्ती)$/i;
 
 /** A job word inside a longer segment ("GetJob", "vacancy.aspx", "jobdetail.php"). */
-const JOB_WORD_INSIDE = /job|vacan|stelle|offre|empleo|emploi|vaga|posting|career|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
+const JOB_WORD_INSIDE = /job|vacan|opportunit|stelle|offre|empleo|emploi|vaga|posting|career|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
 /** Query parameters that name one posting (`?id=123`, `?vacancyId=`, `?jcode=`). */
 const ID_PARAM =
-  /^(?:id|jobid|job_id|jid|vacancyid|vacancy_id|vid|postingid|posting_id|pid|reqid|req_id|requisitionid|jcode|ref|refno|nr|no|code|offerid|offer_id|adid|ad_id|jobno|jobnumber|vacancyno|positionid|position_id|announcementid|idoferta|id_oferta|idvacante|idvaga)$/i;
+  /^(?:id|jid|vid|pid|jcode|ref|refno|nr|no|code|idoferta|id_oferta|idvacante|idvaga|(?:job|jobpost|post|posting|vacancy|vac|position|req|requisition|opening|offer|ad|advert|opportunity|announcement|stelle|offre|oferta|vaga)[_-]?(?:id|no|nr|num|number|code|ref|key)?)$/i;
+/** Words of list, search, account and action pages ("Job_List.cfm", "JobSearch.aspx", "searchresults.aspx", "JobCart.cfm"). */
+const LIST_WORD =
+  /^(?:search\w*|\w*results?|list|lists|listado|liste|joblist|jobslist|browse|filter|sort|sortby|agent|jobagent|alerts?|cart|jobcart|basket|login|logon|signin|signup|register|workbench|saved|welcome|intro|default|index|home|suche|recherche|buscar)$/;
+const ACTION_WORD = /^(?:apply|jobapply|respond|response|bewerben|bewerbung|postuler|candidatar|share|report|rss|feed|print|email|mail|friend|tellafriend)$/;
+
+/** The words of a path segment: camelCase, `_`, `-` and `.` split, extension dropped, lower case. */
+function segmentWords(seg: string): string[] {
+  return seg
+    .slice(0, 200)
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+/** A last path segment of a list, search or account page (links to it re-sort or filter a list). */
+export function isListSegment(seg: string): boolean {
+  return segmentWords(seg).some((w) => LIST_WORD.test(w));
+}
+
+function isListOrAction(seg: string): boolean {
+  return segmentWords(seg).some((w) => LIST_WORD.test(w) || ACTION_WORD.test(w));
+}
+/** Words of a page that shows one record ("Job_Profile.cfm", "jobDetails.do", "ViewJob.jsp"). */
+const DETAIL_WORD = /detail|profile|view|display|show|descr|posting|summary|preview|anzeige|fiche|ficha|oferta/i;
+
+/**
+ * An opaque record token in a query: `Job_Profile.cfm?/3MA8ST3MAOZV…` (the whole query is one
+ * key) or `?q=0KG1Z60K52WZ…`: 16+ letters and digits, both present.
+ */
+function opaqueToken(s: string): boolean {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '=') end--;
+  const t = s.slice(0, end).replace(/^\/+/, '');
+  return t.length >= 16 && t.length <= 1_000 && /^[A-Za-z0-9_.~+-]+$/.test(t) && /\d/.test(t) && /[A-Za-z]/.test(t);
+}
+
+/**
+ * `detail.cfm?/<token>`, `jobDetails.do?jobPostId=12345`, `jobdetail.ftl?job=4711`: a page named
+ * like one posting (a job word or a detail word in its last segment, not a list/search/action
+ * page) whose query carries the posting's id or an opaque record token.
+ */
+function queryNamesPosting(url: URL, path: string, last: string): boolean {
+  if (isListOrAction(last)) return false;
+  if (!JOB_WORD_INSIDE.test(last) && !(DETAIL_WORD.test(last) && JOB_WORD_INSIDE.test(path))) return false;
+  for (const [k, v] of url.searchParams) {
+    if (ID_PARAM.test(k) && /\d{2,}|^[0-9a-f-]{16,}$/i.test(v)) return true;
+    if ((v === '' && opaqueToken(k)) || opaqueToken(v)) return true;
+  }
+  return false;
+}
 
 /** A slug or id that looks like one posting (has a digit, or several words joined by dashes). */
 function looksLikePostingSlug(seg: string): boolean {
@@ -86,39 +138,57 @@ export function hostRuleVerdict(url: URL): boolean | null {
 
 /** True when `url` points at one job posting (not a list, search, category or asset). */
 export function isJobUrl(url: URL): boolean {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  return jobUrlStrength(url) !== null;
+}
+
+/**
+ * How sure the URL's shape alone makes a posting: `strong` (a known host's job URL, an id in
+ * the path or query), `weak` (only a word slug or a static page under a job word:
+ * `/careers/total-rewards.aspx` reads the same as `/careers/store-manager.aspx`), or `null`.
+ * Callers ask weak links for more evidence (where they sit, what they say).
+ */
+export function jobUrlStrength(url: URL): 'strong' | 'weak' | null {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const host = url.hostname.toLowerCase();
   const path = decodeURIComponentSafe(url.pathname);
-  if (ASSET.test(path)) return false;
+  if (ASSET.test(path)) return null;
   const segs = path.split('/').filter(Boolean);
-  for (const rule of ATS_RULES) if (rule.host.test(host)) return rule.job(segs, url);
-  if (SOCIAL.test(host)) return false;
-  if (url.searchParams.has('gh_jid') || url.searchParams.has('ashby_jid') || url.searchParams.has('lever_jid')) return true;
+  for (const rule of ATS_RULES) if (rule.host.test(host)) return rule.job(segs, url) ? 'strong' : null;
+  if (SOCIAL.test(host)) return null;
+  if (url.searchParams.has('gh_jid') || url.searchParams.has('ashby_jid') || url.searchParams.has('lever_jid')) return 'strong';
   // Paging/filters on a list (`/jobs?page=2`, `/careers?department=x`) are not postings.
-  if (segs.length === 0) return false;
+  if (segs.length === 0) return null;
   const last = segs[segs.length - 1]!;
   // `/vacancy.aspx?id=55`, `/jobdetail.php?jobid=7`, `/GetJob/ViewDetails/812345`: a job page by id.
   // (Apply, response and login endpoints carry the posting's id too, but are not the posting.)
   if (JOB_WORD_INSIDE.test(path) && !NAV_SEGMENT.test(last.replace(/\.\w+$/, '')) && !/apply|respon|bewerb|postul|candidat|login|signin|signup|register|save|share|alert|report/i.test(last)) {
-    for (const [k, v] of url.searchParams) if (ID_PARAM.test(k) && /\d{2,}|^[0-9a-f-]{16,}$/i.test(v)) return true;
-    if (/^\d{4,}(?:\.html?)?$/.test(last) && segs.slice(0, -1).some((s) => JOB_WORD_INSIDE.test(s))) return true;
+    for (const [k, v] of url.searchParams) if (ID_PARAM.test(k) && /\d{2,}|^[0-9a-f-]{16,}$/i.test(v)) return 'strong';
+    if (/^\d{4,}(?:\.html?)?$/.test(last) && segs.slice(0, -1).some((s) => JOB_WORD_INSIDE.test(s))) return 'strong';
   }
+  if (url.search.length > 1 && queryNamesPosting(url, path, last)) return 'strong';
   // One segment naming a posting: `/job-listings-java-developer-240118001234`, `/stellenangebote--…--1234-inline.html`.
-  if (segs.length <= 2 && /^(?:jobs?|job-listings?|vacancy|vacature|stellenangebote?|offre|empleo|oferta|vaga)[-_]/i.test(last) && /\d{4,}/.test(last)) return true;
-  if (NAV_SEGMENT.test(last) || JOB_PATH_WORDS.test(last)) return false;
+  if (segs.length <= 2 && /^(?:jobs?|job-listings?|vacancy|vacature|stellenangebote?|offre|empleo|oferta|vaga)[-_]/i.test(last) && /\d{4,}/.test(last)) return 'strong';
+  if (NAV_SEGMENT.test(last) || JOB_PATH_WORDS.test(last)) return null;
   for (let i = 0; i < segs.length - 1; i++) {
     if (JOB_PATH_WORDS.test(segs[i]!)) {
       const rest = segs.slice(i + 1);
       // `/careers/teams/engineering` is a category; `/jobs/1234-backend-engineer` is a posting.
-      if (rest.some((s) => NAV_SEGMENT.test(s))) return false;
-      if (rest.some(looksLikePostingSlug) || /^\d+$/.test(rest[0]!)) return true;
+      if (rest.some((s) => NAV_SEGMENT.test(s))) return null;
+      if (/^\d+$/.test(rest[0]!) || rest.some((s) => looksLikePostingSlug(s) && hasId(s))) return 'strong';
+      if (rest.some(looksLikePostingSlug)) return 'weak';
       // One page per role on a static site: `/jobs/projectmanager.html` (not `/jobs/index.html`).
       const page = /^([\p{L}\d_-]{3,60})\.(?:html?|php|aspx?)$/u.exec(rest[rest.length - 1]!);
-      return rest.length === 1 && !!page && !NAV_SEGMENT.test(page[1]!) && !JOB_PATH_WORDS.test(page[1]!);
+      return rest.length === 1 && !!page && !NAV_SEGMENT.test(page[1]!) && !JOB_PATH_WORDS.test(page[1]!) ? 'weak' : null;
     }
   }
-  return false;
+  return null;
 }
+
+/** An id in a slug: 3+ digits, a short letters-and-digits code or a long hex/uuid. */
+function hasId(seg: string): boolean {
+  return /\d{3,}/.test(seg) || /^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,}$/i.test(seg) || /^[0-9a-f-]{20,}$/i.test(seg);
+}
+
 
 function decodeURIComponentSafe(s: string): string {
   try {
