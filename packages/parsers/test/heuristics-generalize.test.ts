@@ -70,6 +70,36 @@ describe('title markup hints', () => {
   });
 });
 
+describe('title families', () => {
+  it('cuts hiring units and recruiting words around the role, in several scripts', async () => {
+    const { splitTitle } = await import('../src/heuristics/title.js');
+    expect(splitTitle('物理系招聘博士后研究人员', undefined, undefined, true).title).toBe('博士后研究人员');
+    expect(splitTitle('理学研究科 特任助教（化学）の公募について', undefined, undefined, true).title).toBe('特任助教（化学）');
+    expect(splitTitle('वरिष्ठ लिपिक (गट-क) पदभरती', undefined, undefined, true).title).toBe('वरिष्ठ लिपिक (गट-क)');
+    expect(splitTitle('倉庫スタッフ（週2日～） - 求人情報', undefined, undefined, true).title).toBe('倉庫スタッフ（週2日～）');
+  });
+
+  it('never takes a recruiting banner for the role, but keeps a product name with "login" in it', async () => {
+    const { plausibleTitle } = await import('../src/heuristics/title.js');
+    expect(plausibleTitle('Join the Riverbend team')).toBe(false);
+    expect(plausibleTitle('Werde Teil unseres Teams')).toBe(false);
+    expect(plausibleTitle('Login.gov - Director')).toBe(true);
+    expect(plausibleTitle('Sign in')).toBe(false);
+  });
+
+  it('reads the line before a block of label rows as the title when the page has no heading', () => {
+    const page = html(
+      'en',
+      'Job Posting Details',
+      '<div class="pc-h2">Warehouse Planner</div><table><tr><td>Job ID <font>20811</font></td><td>Location <font>Reno, Nevada</font></td></tr><tr><td>Position Type <font>Regular Full-Time</font></td></tr></table><p>Plan inbound and outbound flows for our distribution centre, agree slots with carriers, keep stock accurate and report weekly on capacity and service levels to the site manager.</p><a href="/apply?id=20811">Apply to job</a>',
+    );
+    const job = parse(page, 'https://careers.example-dc.com/jobDetails.do?jobPostId=20811').job!;
+    expect(job.title).toBe('Warehouse Planner');
+    expect(job.locations[0]).toMatchObject({ city: 'Reno' });
+    expect(job.employmentType).toEqual(['full_time']);
+  });
+});
+
 describe('dates in running text', () => {
   it('reads a closing date stated in a sentence, in several languages', () => {
     const cases: Array<[string, string, string, string, string]> = [

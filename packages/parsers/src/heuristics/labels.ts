@@ -229,6 +229,14 @@ export function collectLabels(root: AnyNode): LabelHits {
         }
         // "<li><strong>Location</strong> Berlin</li>": a bold/label child, then text.
         const head = el.children.find((c) => c.type !== 'text' || (c as { data: string }).data.trim());
+        // "<td>Location <font class=value>Mooresville, NC</font></td>": the label as bare text, the value in an element after it.
+        if (head && head.type === 'text' && head.next && el.children.some(isElement)) {
+          const label = cleanInline((head as { data: string }).data);
+          if (label.length <= 60 && labelField(label)) {
+            const rest = cleanInline(textOf(el, 500)).slice(label.length);
+            if (rest.trim() && add(out, label, rest, el)) return false;
+          }
+        }
         if (head && isElement(head) && LABEL_TAGS.has(head.name)) {
           const label = shortText(head);
           if (label && labelField(label)) {

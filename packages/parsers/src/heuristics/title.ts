@@ -9,8 +9,8 @@
 import type { Element } from 'domhandler';
 import { cleanInline } from '../html/sanitize.js';
 import { Ballot } from './candidates.js';
-import { AT_EMPLOYER_WORDS, foldWords, isGenericHeading, isListingHeading, LOGIN_RE, SECTION_RE } from './lang/index.js';
-import { nextElement } from '../html/dom.js';
+import { AT_EMPLOYER_WORDS, foldWords, isGenericHeading, isListingHeading, labelField, LOGIN_RE, SECTION_RE } from './lang/index.js';
+import { isElement, nextElement } from '../html/dom.js';
 import { firstText, hasAncestor, inChrome, inline, selectAny, type Page } from './page.js';
 import { classifyShortText, looksLikePlace } from './top-card.js';
 import { foldKey, isBrand, type SiteBrand } from './site.js';
@@ -28,12 +28,26 @@ const TITLE_HINTS = ['[class*="titlepage" i]', '[class*="job-name" i]', '[class*
 const BAD_TITLE =
   /\{\{|\}\}|\$\{|<%|%>|\[\[|^\(?\d+\)?$|^\(\d+\)\s|(?:^|\s)\d+\+?\s+(?:notifications?|messages?|unread|new (?:alerts?|jobs?|messages?))\b|^(?:notifications?|messages?|inbox|skip to (?:main )?content|menu|home|search|share|save|close)\b|cookie|privacy (?:policy|settings)|consent|javascript (?:is )?(?:required|disabled)|enable javascript|loading\.{0,3}$/i;
 
+/** "Join the Greenfield team", "Werde Teil unseres Teams": a recruiting banner, not a role. */
+const JOIN_TEAM = /^(?:join|become part of|be part of) (?:the|our) (?:[\p{L}\p{N}&'’.-]+ ){0,4}team!?$|^(?:werde|werden sie) teil (?:unseres|des) (?:[\p{L}\p{N}&'’.-]+ ){0,3}teams?!?$|^rejoigne[zr]? (?:l'|l’|notre )(?:[\p{L}\p{N}&'’.-]+ ){0,3}équipe!?$|^únete (?:a nuestro|al) (?:[\p{L}\p{N}&'’.-]+ ){0,3}equipo!?$/iu;
+
+/** Words of a folded text that are not domain names ("login.gov", "jobs.example.com"). */
+function withoutDomains(t: string): string {
+  if (!t.includes('.')) return t;
+  return t
+    .split(' ')
+    .filter((w) => !/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,6}$/u.test(w))
+    .join(' ');
+}
+
 /** A title from a page element: sensible length and shape. */
 export function plausibleTitle(text: string, brand?: SiteBrand): boolean {
   if (text.length < 2 || text.length > 160) return false;
   if (BAD_TITLE.test(text)) return false;
   if (isGenericHeading(text) || isListingHeading(text)) return false;
-  if (LOGIN_RE.test(foldWords(text)) && text.length < 40) return false;
+  // "Sign in", "Login | Acme" are login pages; "Login.gov - Director" names a product, not a form.
+  if (text.length < 40 && LOGIN_RE.test(withoutDomains(foldWords(text)))) return false;
+  if (JOIN_TEAM.test(text)) return false;
   if (brand && isBrand(text, brand)) return false;
   if (brand?.siteName && foldKey(brand.siteName) === foldKey(text)) return false;
   if (brand?.ownNames.has(foldKey(text))) return false;
@@ -69,7 +83,13 @@ const VACANCY_PREFIX = /^(?:вакансия|vacancy|job|stellenangebot|stelle|o
 /** Trailing ids, "updated" stamps and dates after a title: "(2600431)", "11/19 更新", "· Updated 2 days ago". */
 const TRAILING_NOISE = / ?(?:\((?:ref\.? ?|id ?|#)?[A-Z]{0,4}[-#]?\d{3,}\)|\d{1,2}\/\d{1,2} ?(?:更新|updated)|(?:更新|updated) ?\d{1,2}\/\d{1,2})$/iu;
 /** CJK "…招聘" / "…求人" suffixes of board titles: "Java开发招聘" → "Java开发". */
-const CJK_SUFFIX = /(?:招聘信息|招聘|求人情報|求人|の募集|募集|채용)$/;
+const CJK_SUFFIX = /(?:招聘信息|招聘|求人情報|求人|の公募について|の募集について|の募集のお知らせ|の公募|の募集|募集|채용)$/;
+/** "计算机系招聘博士后研究人员": the hiring unit, a hiring verb, then the role. */
+const CJK_HIRING_INFIX = /^[^\s招诚急]{2,30}(?:招聘|诚聘|急聘|誠聘)(?=[^\s]{2,60}$)/u;
+/** "大学院情報学研究科 特任研究員": the hiring unit (graduate school, institute, section) before the role. */
+const JA_UNIT_PREFIX = /^[^\s]{2,30}(?:研究科|研究所|学部|学科|研究院|センター|事務局|本部|課|局) (?=[^\s]{2,})/u;
+/** Devanagari "… पदभरती" / "… भरती" (recruitment) after the role. */
+const DEVANAGARI_SUFFIX = / ?(?:पदभरती|पद भरती|भरती प्रक्रिया|भरती|भर्ती|रिक्त पदे|जाहिरात)$/u;
 
 /** Headings keep their hyphens ("Policy Adviser - Net Zero Buildings"); only bars split them (parts are trimmed after). */
 const HEADING_SEP = /[|｜]/;
@@ -226,7 +246,8 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, 
   const at = splitAt(title);
   title = at.title;
   if (at.company) (company = at.company), (explicit = true);
-  if (HAS_CJK.test(title)) title = title.replace(CJK_SUFFIX, '').trim() || title;
+  if (HAS_CJK.test(title)) title = title.replace(CJK_SUFFIX, '').trim().replace(CJK_HIRING_INFIX, '').replace(JA_UNIT_PREFIX, '') || title;
+  if (/[\u0900-\u097f]/.test(title)) title = title.replace(DEVANAGARI_SUFFIX, '').trim() || title;
   const rest = parts.filter((_, i) => i !== idx);
   if (!company && rest.length > 0) {
     // "Role | Employer | Site" or "Employer - Role" (when the known title came second).
@@ -234,6 +255,8 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, 
     if (company && HAS_CJK.test(company)) company = company.replace(CJK_SUFFIX, '').trim() || company;
   }
   title = title.replace(VACANCY_PREFIX, '').trim() || title;
+  // A heading cut before a generic tail ("<Role> - 求人情報") keeps no dangling separator.
+  title = trimEndWhile(title, SEP_CHAR) || title;
   return { title, ...(company ? { company } : {}), ...(location ? { location } : {}), rest, ...(explicit ? { explicit } : {}) };
 }
 
@@ -270,6 +293,32 @@ export interface TitleResult {
   card?: Element;
   /** Employers named in "Posted … by <X>" lines of the top card. */
   postedBy: string[];
+}
+
+/** The element before `el` among its parent's element children. */
+function previousElement(el: Element): Element | undefined {
+  let p = el.prev;
+  while (p && !isElement(p)) p = p.prev;
+  return p ?? undefined;
+}
+
+/** Containers a run of label rows sits in. */
+const ROW_BLOCKS = new Set(['table', 'dl', 'ul', 'ol']);
+
+/** A short text just before the block of label rows holding the first location/employment/company label. */
+function textBeforeLabels(page: Page): { text: string; el: Element } | undefined {
+  const hit = page.labels.get('location')?.[0] ?? page.labels.get('employment')?.[0] ?? page.labels.get('company')?.[0];
+  let block: Element | undefined = hit?.el;
+  for (let up = 0; block && up < 6 && !ROW_BLOCKS.has(block.name); up++) block = block.parent && isElement(block.parent) ? block.parent : undefined;
+  if (!block || !ROW_BLOCKS.has(block.name)) return undefined;
+  let sib = previousElement(block);
+  for (let k = 0; sib && k < 4; k++, sib = previousElement(sib)) {
+    if (sib.name === 'script' || sib.name === 'style' || sib.name === 'input' || inChrome(sib)) continue;
+    const t = inline(sib, 300);
+    if (!t) continue;
+    return t.length >= 3 && t.length <= 120 && !labelField(t) ? { text: t, el: sib } : undefined;
+  }
+  return undefined;
 }
 
 const CRUMB = ['[class*="breadcrumb" i] li:last-child', '[aria-label*="breadcrumb" i] li:last-child'];
@@ -343,6 +392,12 @@ export function extractTitle(page: Page): TitleResult {
     h2Seen++;
     // Without an h1, the first h2 is the page's heading (a visible heading beats the <title>).
     vote(t, h1Count > 0 ? 1 : h2Seen === 1 ? 3 : 1, `h2-${h2Seen}`, e);
+  }
+  // Old ATS pages without headings ("<div class=pc-rtg-h2>Role</div><table>Location …"): the short
+  // line right before the first label row names the posting.
+  if (h1Count === 0 && !fromSelector && !labelled) {
+    const pre = textBeforeLabels(page);
+    if (pre) vote(pre.text, 3, 'pre-label', pre.el);
   }
   const crumb = selectAny(page.index, CRUMB)[0];
   if (crumb) vote(inline(crumb, 300), 1, 'crumb', crumb);

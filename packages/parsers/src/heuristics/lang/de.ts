@@ -39,6 +39,6 @@ export const de: LanguageVocabulary = {
   notFound: ['seite nicht gefunden', 'nicht mehr verfügbar', 'stelle ist bereits besetzt', 'stelle ist besetzt', 'nicht mehr online', 'bewerbungsfrist ist abgelaufen'],
   atEmployer: ['bei'],
   about: ['über', 'wer ist'],
-  genericHeadings: ['wir suchen verstärkung', 'wir suchen dich', 'wir suchen sie', 'komm in unser team', 'stellendetails', 'stellenbeschreibung', 'details', 'übersicht', 'jobdetails'],
+  genericHeadings: ['wir suchen verstärkung', 'wir suchen dich', 'wir suchen sie', 'komm in unser team', 'stellendetails', 'stellenbeschreibung', 'details', 'übersicht', 'jobdetails', 'stellenausschreibung'],
   deadline: ['bewerbungen bis', 'bewerben sie sich bis', 'bewerbung bis zum', 'bewerbungsschluss ist der', 'bewerbungsfrist endet am', 'bitte bewerben sie sich bis', 'bis spätestens', 'bewerbungsfrist:'],
 };

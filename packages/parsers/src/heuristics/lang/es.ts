@@ -38,6 +38,6 @@ export const es: LanguageVocabulary = {
   login: ['iniciar sesión', 'acceder', 'ingresar', 'regístrate'],
   notFound: ['página no encontrada', 'ya no está disponible', 'oferta cerrada', 'oferta caducada', 'oferta finalizada'],
   about: ['acerca de', 'sobre'],
-  genericHeadings: ['detalles de la oferta', 'descripción', 'detalle del empleo'],
+  genericHeadings: ['detalles de la oferta', 'descripción', 'detalle del empleo', 'detalle de la oferta', 'descripción del puesto', 'oferta de empleo'],
   deadline: ['hasta el', 'postula hasta el', 'plazo hasta el', 'fecha límite', 'inscripciones hasta', 'solicitudes hasta el', 'antes del'],
 };

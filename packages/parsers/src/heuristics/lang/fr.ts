@@ -39,6 +39,6 @@ export const fr: LanguageVocabulary = {
   notFound: ['page introuvable', "n'est plus disponible", 'offre expirée', "cette offre n'est plus", 'offre pourvue'],
   atEmployer: ['chez'],
   about: ['à propos de', 'qui est'],
-  genericHeadings: ["détails de l'offre", 'description', 'détails du poste'],
+  genericHeadings: ["détails de l'offre", 'description', 'détails du poste', "détail de l'offre", 'description du poste', "offre d'emploi"],
   deadline: ['candidatures jusqu’au', "candidatures jusqu'au", 'postuler avant le', 'date limite de candidature', 'avant le', 'au plus tard le', "jusqu'au", 'jusqu’au'],
 };

@@ -32,5 +32,5 @@ export const ko: LanguageVocabulary = {
   login: ['로그인', '회원가입'],
   notFound: ['페이지를 찾을 수 없습니다', '마감된 공고'],
   about: ['회사소개'],
-  genericHeadings: ['채용 상세'],
+  genericHeadings: ['채용 상세', '채용공고 상세', '채용정보 상세', '공고 상세', '상세 정보', '모집요강'],
 };
