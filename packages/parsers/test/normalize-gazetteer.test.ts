@@ -123,6 +123,17 @@ describe('one canonical form per place', () => {
     expect(lookupRegion('x'.repeat(10_000), 'DE')).toBeUndefined();
   });
 
+  it('a place that states its region keeps it when the posting\'s other places hint another country', () => {
+    const places = [one('Madrid, Spain'), one('Guadalajara, Jalisco'), one('Guadalajara')];
+    expect(harmonizeLocations(places).map((l) => l.display)).toEqual([
+      'Madrid, Spain',
+      'Guadalajara, Jalisco, Mexico',
+      'Guadalajara, Castilla-La Mancha, Spain',
+    ]);
+    const { locations } = parseLocation('Madrid, Spain; Guadalajara, Jalisco; Guadalajara');
+    expect(locations.map((l) => l.country)).toEqual(['ES', 'MX', 'ES']);
+  });
+
   it('every hand-kept region alias lands on a region of the generated table', () => {
     const missing = REGION_ALIASES.filter(([cc, admin1, ...aliases]) => aliases.some((a) => lookupRegion(a, cc)?.admin1 !== admin1));
     expect(missing).toEqual([]);

@@ -254,9 +254,16 @@ export function resolveLocation(loc: Location, options: LocationOptions = {}): L
   return out;
 }
 
-/** Whether a place's own text names its country (or a US state / CA province that implies it). */
+/**
+ * Whether a place's own text names its country (or a US state / CA province that implies it), or
+ * a region that holds the city it resolved to ("Guadalajara, Jalisco" states Mexico).
+ */
 function statesCountry(loc: Location): boolean {
-  return parseLocation(loc.raw, { gazetteer: false }).locations.some((p) => p.country !== undefined);
+  const own = parseLocation(loc.raw, { gazetteer: false }).locations;
+  if (own.some((p) => p.country !== undefined)) return true;
+  if (!loc.city || loc.geonameId === undefined) return false;
+  const region = own.find((p) => p.region !== undefined)?.region;
+  return region !== undefined && lookupCity(loc.city, { region, ...(loc.country ? { country: loc.country } : {}) })?.geonameId === loc.geonameId;
 }
 
 /**
