@@ -134,6 +134,23 @@ describe('one canonical form per place', () => {
     expect(locations.map((l) => l.country)).toEqual(['ES', 'MX', 'ES']);
   });
 
+  it('a region code misread as a US state, CA province or country is the code of the country that has the city', () => {
+    const cases: [string, string][] = [
+      ['Curitiba, PR', 'Curitiba, Paraná, Brazil'],
+      ['Salvador, BA', 'Salvador, Bahia, Brazil'],
+      ['Belo Horizonte, MG', 'Belo Horizonte, Minas Gerais, Brazil'],
+      ['Chennai, TN', 'Chennai, Tamil Nadu, India'],
+      ['Monterrey, N.L.', 'Monterrey, Nuevo León, Mexico'],
+      ['Hyderabad, TS', 'Hyderabad, Telangana, India'],
+      ['San Juan, PR', 'San Juan, Puerto Rico'],
+      // The reading that holds the city still wins.
+      ['Sarajevo, BA', 'Sarajevo, Federation of Bosnia and Herzegovina, Bosnia and Herzegovina'],
+      ['Lima, PE', 'Lima, Peru'],
+      ['Halifax, NS', 'Halifax, NS, Canada'],
+    ];
+    for (const [text, display] of cases) expect([text, one(text).display]).toEqual([text, display]);
+  });
+
   it('every hand-kept region alias lands on a region of the generated table', () => {
     const missing = REGION_ALIASES.filter(([cc, admin1, ...aliases]) => aliases.some((a) => lookupRegion(a, cc)?.admin1 !== admin1));
     expect(missing).toEqual([]);

@@ -222,11 +222,22 @@ export function resolveLocation(loc: Location, options: LocationOptions = {}): L
     const hinted = hint?.map((c) => c.toUpperCase());
     // A US/CA code or name in a US/CA place is matched as its code; any other region by its names.
     const regionText = stated && (country === 'US' || country === 'CA') ? stated : out.region;
-    let city = lookupCity(out.city, { country, region: regionText, countryHint: hinted });
+    // Puerto Rico, Guam…: US territories are countries of their own in the gazetteer.
+    let city =
+      country === 'US' && stated && US_TERRITORIES.has(stated)
+        ? lookupCity(out.city, { country: stated })
+        : lookupCity(out.city, { country, region: regionText, countryHint: hinted });
     // "Amsterdam, NL", "Bangalore, IN": a code read as a state/province that holds no such city is
     // the country code it also is.
     const code = out.region && /^[A-Z]{2}$/.test(out.region) ? normalizeCountry(out.region) : undefined;
     if (!city && code && code !== country) city = lookupCity(out.city, { country: code });
+    // "Monterrey, NL", "Curitiba, PR", "Salvador, BA", "Recife, PE": a code read as a CA province, a
+    // US state or a country that holds no such city is the admin-1 code of the country that does.
+    const lastCode = !city ? regionCodeOf(out.region) ?? regionCodeOf(out.raw.slice(out.raw.lastIndexOf(',') + 1)) : undefined;
+    if (lastCode) {
+      const byRegion = lookupCity(out.city, { region: lastCode });
+      if (byRegion && lookupRegion(lastCode, byRegion.country)?.admin1 === byRegion.admin1) city = byRegion;
+    }
     if (city) {
       out.city = city.name;
       out.country = city.country;
@@ -252,6 +263,15 @@ export function resolveLocation(loc: Location, options: LocationOptions = {}): L
   const display = displayOf(out, sayRegionOnce);
   if (display) out.display = display;
   return out;
+}
+
+/** US territories written as state codes ("San Juan, PR"); GeoNames files them under their own code. */
+const US_TERRITORIES = new Set(['PR', 'GU', 'VI', 'AS', 'MP']);
+
+/** `text` when it is a short upper-case code ("NL", "PR", "JAL"), trimmed. */
+function regionCodeOf(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  return t && t.length <= 3 && /^[A-Z]{2,3}$/.test(t) ? t : undefined;
 }
 
 /**

@@ -97,7 +97,7 @@ export type RegionAliasRow = readonly [country: string, admin1: string, ...alias
 /**
  * Hand-kept native names and everyday abbreviations of admin-1 regions that the region packages
  * (GeoNames English names, ISO 3166-2 codes, names in 12 languages) lack: Dutch provinces, Polish
- * voivodeships as Poles write them, Spanish/Catalan/Basque forms, Mexico's CDMX. Data only; rows
+ * voivodeships as Poles write them, Spanish/Catalan/Basque forms, Mexican state abbreviations. Data only; rows
  * whose code is not in the generated table are skipped (a test lists none).
  */
 export const REGION_ALIASES: readonly RegionAliasRow[] = [
@@ -108,5 +108,11 @@ export const REGION_ALIASES: readonly RegionAliasRow[] = [
   ['PL', '84', 'świętokrzyskie'], ['PL', '85', 'warmińsko-mazurskie'], ['PL', '86', 'wielkopolskie', 'Wielkopolska'], ['PL', '87', 'zachodniopomorskie'],
   ['ES', '56', 'Catalunya'], ['ES', '59', 'Euskadi', 'País Vasco'], ['ES', '60', 'Comunitat Valenciana', 'Comunidad Valenciana'],
   ['ES', '29', 'Comunidad de Madrid'], ['MX', '09', 'CDMX', 'Distrito Federal', 'DF'],
+  // Mexican states as addresses abbreviate them (N.L., Gto., Qro., Edomex): not the ISO codes.
+  ['MX', '01', 'Ags'], ['MX', '02', 'BC'], ['MX', '04', 'Camp'], ['MX', '05', 'Chis'], ['MX', '06', 'Chih'], ['MX', '07', 'Coah'],
+  ['MX', '10', 'Dgo'], ['MX', '11', 'Gto'], ['MX', '12', 'Gro'], ['MX', '13', 'Hgo'], ['MX', '15', 'Edomex', 'Edo. Méx.', 'Estado de México'],
+  ['MX', '16', 'Mich'], ['MX', '18', 'Nay'], ['MX', '19', 'N.L.', 'NL'], ['MX', '20', 'Oax'], ['MX', '22', 'Qro'], ['MX', '23', 'Q. Roo', 'QRoo'],
+  ['MX', '25', 'Sin'], ['MX', '27', 'Tab'], ['MX', '28', 'Tamps'], ['MX', '29', 'Tlax'], ['MX', '30', 'Ver'], ['MX', '31', 'Yuc'], ['MX', '32', 'Zac'],
+  ['IN', '40', 'TS'], ['IN', '07', 'NCT of Delhi', 'National Capital Territory of Delhi'],
   ['BE', 'VLG', 'Vlaanderen'], ['BE', 'WAL', 'Wallonie'], ['BE', 'BRU', 'Bruxelles-Capitale', 'Brussels Hoofdstedelijk Gewest'],
 ];
