@@ -9,6 +9,7 @@
  */
 import type { CollectedAnchor } from './collect.js';
 import { isListSegment } from './job-url.js';
+import { readsLikeSitePage } from './link-text.js';
 
 /** Page titles and headings of job lists, in the languages we read. */
 const LISTING_PAGE =
@@ -116,7 +117,7 @@ export function cardLinks(
     // so does every group once URL shapes found the postings (the rest are cards' other links).
     const offSite = list[0]!.url.host !== pageHost;
     if (!named && (offSite || !pageIsList || known >= 3)) continue;
-    const postings = list.filter((c) => looksLikePosting(c.varying, named && pageIsList));
+    const postings = list.filter((c) => looksLikePosting(c.varying, named && pageIsList) && !readsLikeSitePage(c.anchor.text));
     // Most members must look like one posting each; a menu of categories does not.
     if (postings.length < Math.max(3, Math.ceil(list.length * 0.6))) continue;
     for (const c of postings) out.push(c.anchor);

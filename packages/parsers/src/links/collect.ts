@@ -26,6 +26,8 @@ export interface CollectedAnchor {
   inPager: boolean;
   /** Inside a table's header (`th`, `thead`): column titles and sort links, never a posting. */
   inHead: boolean;
+  /** File name of the first image inside the link (`arrow_right.gif`), lower-case; `''` when none. */
+  img: string;
   /** Tag/class path of the nearest ancestors: result cards of one list share it. */
   signature: string;
   /** Document order. */
@@ -55,8 +57,11 @@ const ONCLICK_URL = /(?:location(?:\.href)?\s*=|window\.open\(|navigate\()\s*['"
 const DATA_URL_ATTRS = ['data-href', 'data-url', 'data-link', 'data-job-url', 'data-detail-url'] as const;
 const CHROME_ROLES = /^(?:navigation|contentinfo|banner|menubar|menu|search)$/i;
 const CHROME_HOOK = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|header|footer|breadcrumbs?|sidebar|cookie|consent|social|share|skip)(?:$|[\s_-])/i;
-/** Run-together hooks of site navigation ("subnavwrapper", "sideNav", "leftnav", "navbar-links"). */
-const CHROME_COMPOUND = /(?:sub|side|left|right|top|global|site|local|secondary|utility|util|main|mega|foot|head|page)[-_]?nav|(?:^|[\s_-])nav(?:bar|wrap|wrapper|list|links|menu|items|igation)/i;
+/**
+ * Run-together hooks of side navigation ("subnavwrapper", "sideNav", "leftnav_links"), starting a
+ * class or id: a layout modifier on a page wrapper ("asubnav", "has-subnav") is not one.
+ */
+const CHROME_COMPOUND = /(?:^|[\s_])(?:sub|side|left|right|local|secondary|utility|util)[-_]?nav(?:$|[\s_-]|wrap|bar|igation|list|menu|links|items)/i;
 const PAGER_HOOK = /pagina|pager|paging|page-nav|pagenav|page-numbers|pages-list|seitennavigation|blättern|страниц|分页|翻页|ページ送り/i;
 
 interface Open {
@@ -71,6 +76,14 @@ interface Open {
 function tokenOf(name: string, attribs: Record<string, string>): string {
   const cls = (attribs.class ?? '').split(/\s+/).find((c) => c && !/\d/.test(c)) ?? '';
   return cls ? `${name}.${cls}` : name;
+}
+
+/** The file part of an image URL, with its query (`image?img=…/arrowNext`), lower-case and capped. */
+function imageName(src: string): string {
+  const s = src.slice(0, 500);
+  const q = s.indexOf('?');
+  const path = q < 0 ? s : s.slice(0, q);
+  return (path.slice(path.lastIndexOf('/') + 1) + (q < 0 ? '' : s.slice(q))).toLowerCase().slice(0, 200);
 }
 
 /** The first non-empty text piece of a row (its title cell), not the whole row. */
@@ -134,6 +147,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
             inChrome: chromeDepth > 0,
             inPager: pagerDepth > 0 || PAGER_HOOK.test(attribs.class ?? ''),
             inHead: headDepth > 0,
+            img: '',
             signature: signature(tokenOf(name, attribs)),
             index: anchors.length + open.length,
           };
@@ -145,6 +159,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
         // An image-only link (a "next" arrow, a logo) is named by its alt text.
         const top = open[open.length - 1]!;
         if (!top.a.label && attribs.alt) top.a.label = attribs.alt.slice(0, 200);
+        if (!top.a.img && attribs.src) top.a.img = imageName(attribs.src);
       } else if (name === 'link') {
         if (relNext === null && attribs.href && /(?:^|\s)next(?:\s|$)/i.test(attribs.rel ?? '')) relNext = attribs.href;
       } else if (name === 'script' && /^application\/ld\+json/i.test((attribs.type ?? '').trim())) {
@@ -165,7 +180,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
         if (!href && attribs.onclick) href = ONCLICK_URL.exec(attribs.onclick.slice(0, 1_000))?.[1];
         if (href) {
           pseudo.push({
-            a: { href, label: attribs['aria-label'] ?? attribs.title ?? '', rel: '', hook: `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase(), inChrome: chromeDepth > 0, inPager: pagerDepth > 0, inHead: headDepth > 0, signature: signature(tokenOf(name, attribs)), index: anchors.length + open.length + pseudo.length },
+            a: { href, label: attribs['aria-label'] ?? attribs.title ?? '', rel: '', hook: `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase(), inChrome: chromeDepth > 0, inPager: pagerDepth > 0, inHead: headDepth > 0, img: '', signature: signature(tokenOf(name, attribs)), index: anchors.length + open.length + pseudo.length },
             parts: [],
             len: 0,
             depth: stack.length + 1,

@@ -17,6 +17,7 @@ import { flattenNodes, isObject, readJsonLd, typesOf, type JsonObject } from '..
 import { cardLinks } from './cards.js';
 import { collectPage, type CollectedAnchor, type CollectedPage } from './collect.js';
 import { hostRuleVerdict, jobUrlStrength } from './job-url.js';
+import { readsLikeSitePage } from './link-text.js';
 import { findNextPage } from './next-page.js';
 
 /** One job link found on a page. */
@@ -238,10 +239,11 @@ function linksOfPage(page: CollectedPage, getDoc: () => AnyNode, pageUrl: string
     return found;
   };
   // A word slug under a careers path (`/careers/total-rewards.aspx`) in the site's navigation,
-  // sidebar or footer is one of the site's own pages; elsewhere it counts as a posting.
+  // sidebar or footer, or named like a site page ("Rewards & Benefits"), is one of the site's own
+  // pages; elsewhere it counts as a posting.
   const shapedUrl = (a: CollectedAnchor) => {
     const found = shaped_(a.href);
-    return found && !(found.weak && a.inChrome) ? found.url : null;
+    return found && !(found.weak && (a.inChrome || readsLikeSitePage(a.text))) ? found.url : null;
   };
   // Cards are grouped over every anchor: a list's URL-shaped members help find the rest of it.
   const shaped = page.anchors.filter((a) => !a.inPager && shapedUrl(a) !== null).length;

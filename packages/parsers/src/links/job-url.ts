@@ -161,7 +161,7 @@ export function jobUrlStrength(url: URL): 'strong' | 'weak' | null {
   const last = segs[segs.length - 1]!;
   // `/vacancy.aspx?id=55`, `/jobdetail.php?jobid=7`, `/GetJob/ViewDetails/812345`: a job page by id.
   // (Apply, response and login endpoints carry the posting's id too, but are not the posting.)
-  if (JOB_WORD_INSIDE.test(path) && !NAV_SEGMENT.test(last.replace(/\.\w+$/, '')) && !/apply|respon|bewerb|postul|candidat|login|signin|signup|register|save|share|alert|report/i.test(last)) {
+  if (JOB_WORD_INSIDE.test(path) && !NAV_SEGMENT.test(last.replace(/\.\w+$/, '')) && !isListOrAction(last) && !/apply|respon|bewerb|postul|candidat|login|signin|signup|register|save|share|alert|report/i.test(last)) {
     for (const [k, v] of url.searchParams) if (ID_PARAM.test(k) && /\d{2,}|^[0-9a-f-]{16,}$/i.test(v)) return 'strong';
     if (/^\d{4,}(?:\.html?)?$/.test(last) && segs.slice(0, -1).some((s) => JOB_WORD_INSIDE.test(s))) return 'strong';
   }
@@ -181,8 +181,19 @@ export function jobUrlStrength(url: URL): 'strong' | 'weak' | null {
       return rest.length === 1 && !!page && !NAV_SEGMENT.test(page[1]!) && !JOB_PATH_WORDS.test(page[1]!) ? 'weak' : null;
     }
   }
+  // A run-together job word before an id: `/candidate/jobadvert/C9123-24-0001`, `/JobDetail/Nurse/48213`.
+  for (let i = 0; i < segs.length - 1; i++) {
+    const seg = segs[i]!;
+    if (!JOB_WORD_INSIDE.test(seg) || isListOrAction(seg) || segmentWords(seg).some((w) => EDITORIAL_WORD.test(w))) continue;
+    const rest = segs.slice(i + 1);
+    if (rest.some((s) => NAV_SEGMENT.test(s) || isListOrAction(s))) return null;
+    if (rest.some(hasId)) return 'strong';
+  }
   return null;
 }
+
+/** Words of editorial pages under a careers path (`/careers-blog/…`, `/jobnews/…`). */
+const EDITORIAL_WORD = /^(?:blog|blogs|news|article|articles|press|story|stories|event|events|magazin|magazine|ratgeber|advice|tips|guide|faq)$/;
 
 /** An id in a slug: 3+ digits, a short letters-and-digits code or a long hex/uuid. */
 function hasId(seg: string): boolean {

@@ -12,6 +12,8 @@ const NEXT_WORDS =
 const ARROWS = /^(?:[›»→>⟩⇾▶▸]+|>>)$/u;
 const PREV = /prev|previous|zurück|précédent|anterior|vorige|poprzednia|назад|上一页|前へ|السابق|back/i;
 const NEXT_HOOK = /(?:^|[\s_-])next(?:$|[\s_-])|pagination-next|page-next|next-page|nextpage|nextlink|pager-next|btn-next|i_next/i;
+const NEXT_IMAGE = /next|arrow[-_]?r(?:ight|t)?(?:[-_.]|$)|right[-_]?arrow|forward|fwd|pfeil[-_]?rechts|suivant|siguiente|weiter/i;
+const PREV_IMAGE = /prev|back|left|zurueck|zurück|precedent|anterior/i;
 const CURRENT_HOOK = /(?:^|[\s_-])(?:current|active|selected|is-active|is-current|on)(?:$|[\s_-])/i;
 const PAGE_PARAM = /^(?:page|p|pg|seite|pagina|página|strona|pageno|pagenum|page_num|pn|paged)$/i;
 
@@ -35,7 +37,39 @@ function says(a: CollectedAnchor): 'next' | 'arrow' | null {
     if (NEXT_WORDS.test(c)) return 'next';
     if (ARROWS.test(c)) return 'arrow';
   }
+  // An image-only link whose picture is a right arrow (`arrow_right.gif`, `…/arrowNext`).
+  if ((!a.text.trim() || a.text === a.label) && a.img && NEXT_IMAGE.test(a.img) && !PREV_IMAGE.test(a.img)) return 'arrow';
   return null;
+}
+
+/**
+ * Numbered pagers the page did not mark (`Page 1 2 3 ›` in a table cell): two or more number
+ * links of one structural signature close together in document order, and the links right
+ * around them (the arrows). Positions in `anchors`.
+ */
+function numberedRuns(anchors: readonly CollectedAnchor[]): Set<number> {
+  const bySignature = new Map<string, number[]>();
+  anchors.forEach((a, i) => {
+    if (a.inChrome || !/^\d{1,4}$/.test(a.text.trim())) return;
+    // The current page's link often has a class of its own: group by the ancestors only.
+    const key = a.signature.slice(a.signature.indexOf('<') + 1);
+    const list = bySignature.get(key) ?? [];
+    list.push(i);
+    bySignature.set(key, list);
+  });
+  const out = new Set<number>();
+  for (const list of bySignature.values()) {
+    // Runs: neighbours at most two links apart.
+    let start = 0;
+    for (let k = 1; k <= list.length; k++) {
+      if (k < list.length && list[k]! - list[k - 1]! <= 2) continue;
+      const run = list.slice(start, k);
+      const numbers = new Set(run.map((i) => anchors[i]!.text.trim()));
+      if (numbers.size >= 2) for (let i = Math.max(0, run[0]! - 2); i <= Math.min(anchors.length - 1, run[run.length - 1]! + 2); i++) out.add(i);
+      start = k;
+    }
+  }
+  return out;
 }
 
 function resolve(href: string, base: string, self: string): string | null {
@@ -74,14 +108,17 @@ export function findNextPage(anchors: readonly CollectedAnchor[], relNext: strin
     if (r) return r;
   }
   const ranked: Array<[number, string]> = [];
-  for (const a of anchors) {
+  const runs = numberedRuns(anchors);
+  const pagerAt = (i: number) => anchors[i]!.inPager || runs.has(i);
+  for (const [i, a] of anchors.entries()) {
     if (PREV.test(a.hook) || /disabled/.test(a.hook)) continue;
     const said = says(a);
     const hooked = NEXT_HOOK.test(a.hook);
+    const inPager = pagerAt(i);
     let rank = 0;
-    if (said === 'next' && (a.inPager || hooked)) rank = 4;
-    else if (hooked && a.inPager) rank = 3;
-    else if (said === 'arrow' && (a.inPager || hooked)) rank = 2;
+    if (said === 'next' && (inPager || hooked)) rank = 4;
+    else if (hooked && inPager) rank = 3;
+    else if (said === 'arrow' && (inPager || hooked)) rank = 2;
     else if (said === 'next' && !a.inChrome) rank = 1;
     if (rank === 0) continue;
     const r = resolve(a.href, base, self);
@@ -89,7 +126,7 @@ export function findNextPage(anchors: readonly CollectedAnchor[], relNext: strin
   }
   if (ranked.length > 0) return ranked.sort((x, y) => y[0] - x[0])[0]![1];
   // Numbered pagers with no "next": the page after the current one.
-  const numbered = anchors.filter((a) => a.inPager && /^\d{1,4}$/.test(a.text.trim()));
+  const numbered = anchors.filter((a, i) => pagerAt(i) && /^\d{1,4}$/.test(a.text.trim()));
   if (numbered.length === 0) return null;
   const marked = numbered.find((a) => CURRENT_HOOK.test(a.hook));
   const current = marked ? Number(marked.text.trim()) : currentFromUrl(new URL(self));
