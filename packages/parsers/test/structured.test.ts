@@ -315,3 +315,20 @@ describe('precedence: JSON-LD > microdata > heuristics', () => {
     expect(job.provenance.company).toBe('derived');
   });
 });
+
+describe('places and employers given as links', () => {
+  it('microdata: a jobLocation or hiringOrganization on a link is named by its text', () => {
+    const html = `<!doctype html><html lang="en-GB"><head><title>Platform Engineer | Acme</title></head><body><div itemscope itemtype="https://schema.org/JobPosting">
+      <h1 itemprop="title">Platform Engineer</h1><a itemprop="hiringOrganization" href="https://www.acme.example/">Acme Corp</a>
+      <a itemprop="jobLocation" href="/jobs/location/manchester">Manchester</a><div itemprop="description"><p>${DESC}</p></div></div></body></html>`;
+    const job = parse(html).job!;
+    expect(job.company.name).toBe('Acme Corp');
+    expect(job.locations[0]).toMatchObject({ city: 'Manchester' });
+  });
+
+  it('JSON-LD: a URL where a place or employer name belongs is no name', () => {
+    const job = parse(page(posting({ jobLocation: 'https://www.acme.example/locations/berlin', hiringOrganization: 'https://www.acme.example' }))).job!;
+    expect(job.locations).toEqual([]);
+    expect(job.company.name).not.toMatch(/^https?:/);
+  });
+});

@@ -14,6 +14,18 @@ export const MAX_ITEM_DEPTH = 8;
 /** Properties whose HTML (not just text) is worth keeping. */
 export const HTML_PROPS = new Set(['description']);
 
+/** Properties whose value is a name (a place, an employer, a country): a link's text, not its URL. */
+const NAMED_BY_TEXT = new Set(['jobLocation', 'hiringOrganization', 'applicantLocationRequirements', 'addressLocality', 'addressRegion', 'addressCountry']);
+
+/** A name given as a link (`<a itemprop="jobLocation" href="/jobs/berlin">Berlin</a>`) is its text. */
+function namedValue(el: Element): string {
+  if (el.attribs.content === undefined && (el.name === 'a' || el.name === 'area')) {
+    const text = textOf(el).replace(/\s+/g, ' ').trim();
+    if (text) return text;
+  }
+  return propertyValue(el);
+}
+
 function propertyValue(el: Element): string {
   const a = el.attribs;
   if (a.content !== undefined) return a.content;
@@ -78,7 +90,7 @@ function readItem(scope: Element, depth: number): JsonObject {
         let value: unknown;
         if (isScope) value = depth < MAX_ITEM_DEPTH ? readItem(el, depth + 1) : propertyValue(el);
         else if (HTML_PROPS.has(name)) value = innerHtml(el);
-        else value = propertyValue(el);
+        else value = NAMED_BY_TEXT.has(name) ? namedValue(el) : propertyValue(el);
         addProp(item, name, value);
       }
     }

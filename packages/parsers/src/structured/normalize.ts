@@ -301,7 +301,11 @@ function addressToLocations(addr: unknown): PlaceRead {
   return { locations: [location], workplace };
 }
 
+/** A URL given where a name belongs (a place or employer as a link): no name. */
+const isUrlText = (s: string) => /^(?:https?:)?\/\/\S+$/i.test(s.trim());
+
 function placeToLocations(place: unknown): { locations: Location[]; workplaceType: WorkplaceType | null } {
+  if (typeof place === 'string' && isUrlText(place)) return { locations: [], workplaceType: null };
   if (typeof place === 'string') {
     const read = NOT_A_PLACE.test(place.trim()) ? { locations: [], workplaceType: parseWorkplaceType(place) } : parseLocation(capText(place, NORMALIZER_INPUT_CAP.location));
     return read;
@@ -329,7 +333,7 @@ function normalizeCompany(value: unknown, ctx: NormalizeContext): Company | unde
   const org = list(value)[0];
   if (typeof org === 'string') {
     const name = inlineText(org);
-    return name ? { name } : undefined;
+    return name && !isUrlText(name) ? { name } : undefined;
   }
   if (!isObject(org)) return undefined;
   const name = inlineText(org.name) ?? inlineText(org.legalName);
