@@ -96,8 +96,9 @@ describe('structured pages with gaps', () => {
     const res = parse('structured-gaps-en.html', 'https://careers.northbridge-bio.example/jobs/lab-technician');
     const job = res.job!;
     expect(job.source).toBe('json-ld');
-    expect(job.employmentType).toEqual(['full_time']);
-    expect(res.warnings.some((w) => /employment type full_time differs from the page's part_time/.test(w))).toBe(true);
+    // The page's own statement wins over the markup (issue 10: the value a person reads), with a warning.
+    expect(job.employmentType).toEqual(['part_time']);
+    expect(res.warnings.some((w) => /employment type full_time replaced by part_time/.test(w))).toBe(true);
     expect(job.salary).toMatchObject({ min: 27_000, max: 31_000, currency: 'GBP', period: 'year' });
     expect(job.provenance.salary).toBe('heuristic');
     expect(job.locations[0]?.city).toBe('Cambridge');

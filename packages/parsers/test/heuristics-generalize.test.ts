@@ -136,6 +136,22 @@ describe('salary families', () => {
   });
 });
 
+describe('salary in running text: trailing currency words, company figures', () => {
+  it('reads an amount followed by its currency word and skips revenue figures', async () => {
+    const { salaryFrom } = await import('../src/heuristics/salary.js');
+    expect(salaryFrom('Oferujemy: 7 200–8 400 zł brutto / mies. i pakiet medyczny')).toMatchObject({ min: 7200, max: 8400, currency: 'PLN', period: 'month' });
+    expect(salaryFrom('Our group has annual revenues of EUR 640 million and 3,000 staff.')).toBeUndefined();
+    expect(salaryFrom('Founded 2015, raised $25M. Pay: $70,000 - $82,000 per year')).toMatchObject({ min: 70_000, max: 82_000, currency: 'USD' });
+  });
+});
+
+describe('articles and training pages are not postings', () => {
+  it('does not take a magazine article about pay for a job', () => {
+    const page = `<!doctype html><html lang="de"><head><title>Warum Gehälter kein Tabu sein sollten</title><meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-02"></head><body><main><article><h1>Warum Gehälter kein Tabu sein sollten</h1><p>Mehr Gehalt: So verhandelst du richtig.</p><p>${'Viele Beschäftigte wissen nicht, was ihre Kolleginnen verdienen, und verhandeln deshalb schlechter. '.repeat(8)}</p></article></main></body></html>`;
+    expect(parse(page, 'https://www.magazin-beispiel.de/karriere/gehalt-tabu').job).toBeNull();
+  });
+});
+
 describe('location shapes', () => {
   it('reads "Country-Region-City" widest first, and leaves hyphenated place names whole', () => {
     expect(countryFirst('United States-Ohio-Columbus')).toBe('Columbus, Ohio, United States');

@@ -28,7 +28,8 @@ const JOBS: Array<[file: string, url: string, expected: Expect]> = [
   ['greenhouse-like.html', 'https://boards.greenhouse.io/acmerobotics/jobs/4012345', {
     title: 'Senior Backend Engineer', company: 'Acme Robotics', city: 'Berlin', country: 'DE',
     salary: { min: 85_000, max: 105_000, currency: 'EUR', period: 'year' },
-    applyUrl: 'https://boards.greenhouse.io/acmerobotics/jobs/4012345#app', descriptionIncludes: 'event-driven services',
+    // "#app" anchors the form on the page itself: no application URL of its own.
+    applyUrl: null, descriptionIncludes: 'event-driven services',
   }],
   ['lever-like.html', 'https://jobs.lever.co/nimbusdata/7d0f6f1e-2b3c-4d5e-8f90-a1b2c3d4e5f6', {
     title: 'Staff Data Engineer', company: 'Nimbus Data', city: 'London', country: 'GB', workplaceType: 'hybrid',

@@ -31,6 +31,12 @@ export interface PageEvidence {
   applyLinks: number;
 }
 
+/** Path segments of search-result pages in several languages. */
+const SEARCH_SEGMENTS = new Set(['search', 'search-results', 'searchresults', 'results', 'suche', 'stellensuche', 'recherche', 'buscar', 'busqueda', 'ricerca', 'zoeken', 'szukaj', 'poisk', 'jobsearch', 'job-search']);
+
+/** Labelled facts only postings state. */
+const CORE_FACTS = ['location', 'employment', 'salary', 'validThrough', 'company'] as const;
+
 const FACT_FIELDS = ['location', 'employment', 'salary', 'experience', 'education', 'validThrough', 'company', 'title'] as const;
 
 /** The first anchor at most two levels below `el`. */
@@ -86,10 +92,12 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   }
   score += Math.min(2, sections);
   // Gender markers of a posting title: "(m/w/d)", "(H/F)", "(f/m/x)", "(K/M)".
-  if (fields.title && /\((?:[mwfdxhkv]\s*\/\s*){1,3}[mwfdxhkv]\*?\)|\b(?:[mwf]\/[mwf]\/[dx]|h\/f|f\/h)\b/i.test(fields.title)) (score += 2), why.push('gender marker');
+  const gender = !!fields.title && /\((?:[mwfdxhkv]\s*\/\s*){1,3}[mwfdxhkv]\*?\)|\b(?:[mwf]\/[mwf]\/[dx]|h\/f|f\/h)\b/i.test(fields.title);
+  if (gender) (score += 2), why.push('gender marker');
   if (seen.chipFacts > 0) (score += Math.min(2, seen.chipFacts)), why.push(`${seen.chipFacts} top-card facts`);
   const vacancyText = foldWords(`${scan.title ?? ''} ${headings.join(' ')} ${seen.bodyText.slice(0, 3_000)}`);
-  if (VACANCY_RE.test(vacancyText)) (score += 1), why.push('vacancy words');
+  const vacancy = VACANCY_RE.test(vacancyText);
+  if (vacancy) (score += 1), why.push('vacancy words');
   let pageIsJobUrl = false;
   try {
     pageIsJobUrl = isJobUrl(new URL(page.url));
@@ -97,6 +105,12 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
     pageIsJobUrl = false;
   }
   if (pageIsJobUrl) (score += 2), why.push('job URL');
+  let searchPath = false;
+  try {
+    searchPath = new URL(page.url).pathname.split('/').some((seg) => SEARCH_SEGMENTS.has(seg.toLowerCase()));
+  } catch {
+    searchPath = false;
+  }
   const listingTitle = headings.some((h) => LISTING_TITLE.test(h));
   if (seen.h1Count > 3) score -= 2;
 
@@ -123,7 +137,19 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   if (seen.linksInDescription >= 5 || (jobLinks.size >= 5 && (score < 5 || listingTitle || ownText < 1_500))) {
     return { kind: 'listing', reason: `page lists ${jobLinks.size} job links (a listing page, not one posting)` };
   }
-  if (score >= 3 && fields.title) return { kind: 'job', reason: why.join(', ') };
+  // A news or magazine article (og:type article, an article publish time) about pay or an
+  // employer reads like a posting; without an apply control and several labelled facts it is none.
+  const article = scan.meta.get('og:type') === 'article' || scan.meta.has('article:published_time');
+  if (article && !seen.hasApply && facts < 2 && !VACANCY_RE.test(foldWords(headings.join(' ')))) return { kind: 'unknown', reason: 'page is an article, not a job posting' };
+  // A search-results address ("/jobs/search?pr=2") holding one result is still a result list.
+  if (searchPath && !pageIsJobUrl && !seen.hasApply) score -= 2;
+  // Facts alone (a club's training page: "Ausbildung: Technik") are not enough: a posting also
+  // shows one cue of hiring — an apply control, vacancy words, a job address, posting sections,
+  // a gender marker or two labelled core facts.
+  const coreFacts = CORE_FACTS.filter((f) => page.labels.has(f)).length;
+  const hiringCue = seen.hasApply || vacancy || pageIsJobUrl || sections >= 2 || gender || coreFacts >= 2 || seen.chipFacts >= 2 && coreFacts >= 1;
+  if (score >= 3 && fields.title && hiringCue) return { kind: 'job', reason: why.join(', ') };
+  if (score >= 3 && fields.title) return { kind: 'unknown', reason: `page states facts but no sign of hiring (no apply control, vacancy words or posting sections)` };
   if (jobLinks.size >= 2 && !pageIsJobUrl) {
     return { kind: 'listing', reason: `page links to ${jobLinks.size} job pages (a listing page, not one posting)` };
   }

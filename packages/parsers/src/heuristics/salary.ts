@@ -40,13 +40,44 @@ function findSalary(text: string): RegExpExecArray | null {
   return null;
 }
 
+/** Words before an amount that make it a company figure, not pay. */
+const NOT_PAY = /revenue|turnover|umsatz|chiffre d'affaires|facturación|faturamento|fatturato|omzet|przychod|budget|funding|raised|valuation|investment|investiert|capital|kapital|sales of|verkauf/i;
+/** Currency words and signs written after the amount (the sticky matcher reads signs before it). */
+const TRAILING_CURRENCY = /\d\s?(?:zł|PLN|Kč|CZK|kr\.?|SEK|NOK|DKK|₽|руб|RUB|грн|₴|¥|元|円|₩|원|R\$|TL|₺|Ft|HUF|lei|RON|лв|AED|SAR|درهم|ريال|บาท|₫|VND)(?![\p{L}])/u;
+
+/** The text of the clause before `at` (back to a sentence end, colon or line break; at most 50 characters). */
+function clauseBefore(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && at - from < 50) {
+    const ch = text[from - 1]!;
+    if (ch === '\n' || ch === ':' || ch === ';' || (ch === ' ' && text[from - 2] === '.')) break;
+    from--;
+  }
+  return text.slice(from, at);
+}
+
 /** Currency signs used by several countries. */
 const SHARED_SIGN = /[$¥]|\bkr\b/i;
 
 /** A salary from labelled text (the whole value) or from running text (the first money amount). */
 export function salaryFrom(text: string, labelled = false, country?: string): Salary | undefined {
-  const m = labelled ? null : findSalary(text);
-  if (!m && !labelled) return undefined;
+  let m = labelled ? null : findSalary(text);
+  // Company facts ("annual revenues of EUR 885 million", "raised $40M") are not pay: look further.
+  for (let tries = 0; m && tries < 3 && NOT_PAY.test(clauseBefore(text, m.index)); tries++) {
+    const next = findSalary(text.slice(m.index + m[0].length));
+    m = next ? Object.assign(next, { index: next.index + m.index + m[0].length }) : null;
+  }
+  if (!m && !labelled) {
+    // "5 500–6 500 zł brutto / mies.", "от 90 000 ₽", "8 000 Kč": a currency word after the amount
+    // (the sticky matcher knows only signs before it): parse the line around the first such word.
+    const w = TRAILING_CURRENCY.exec(text);
+    if (!w) return undefined;
+    const line = lineAround(text, w.index, w.index + w[0].length);
+    if (!/\d/.test(line) || NOT_PAY.test(line)) return undefined;
+    const parsed = parseSalary(line, country && SHARED_SIGN.test(line) ? { country } : {});
+    if (!parsed || (parsed.min === null && parsed.max === null) || [parsed.min, parsed.max].some((v) => v !== null && v < 5)) return undefined;
+    return { ...parsed, period: parsed.period ?? periodFromUnit(line) };
+  }
   const source = m ? m[0] : text.slice(0, 200);
   const after = m ? text.slice(m.index + m[0].length, m.index + m[0].length + 30) : '';
   // The amount's own line around it ("RAL 28.000 - 32.000 €", "$19,850.00 MXN", "… bruto per

@@ -19,7 +19,7 @@ export const de: LanguageVocabulary = {
     applicationPeriod: ['bewerbungszeitraum', 'ausschreibungszeitraum', 'zeitraum'],
   },
   apply: ['jetzt bewerben', 'bewerben', 'online bewerben', 'hier bewerben', 'zur bewerbung', 'bewerbung starten', 'direkt bewerben', 'bewerbung absenden', 'jetzt online bewerben', 'bewerbung senden'],
-  vacancy: ['stellenangebot', 'stellenausschreibung', 'wir suchen', 'stellenbeschreibung', 'ihre aufgaben', 'ihr profil', 'wir bieten', 'zum nächstmöglichen zeitpunkt', '(m/w/d)', '(w/m/d)'],
+  vacancy: ['stellenangebot', 'stellenausschreibung', 'wir suchen', 'stellenbeschreibung', 'ihre aufgaben', 'ihr profil', 'wir bieten', 'zum nächstmöglichen zeitpunkt', '(m/w/d)', '(w/m/d)', 'gesucht', 'wir stellen ein', 'verstärkung gesucht'],
   sections: ['aufgaben', 'ihr profil', 'dein profil', 'deine aufgaben', 'ihre aufgaben', 'wir bieten', 'was wir bieten', 'anforderungen', 'qualifikation', 'das bringst du mit', 'das erwartet dich', 'ihre benefits', 'deine benefits', 'was sie mitbringen', 'was du mitbringst', 'unser angebot'],
   employment: {
     full_time: ['vollzeit', 'festanstellung', 'unbefristet'],
@@ -36,7 +36,7 @@ export const de: LanguageVocabulary = {
   },
   listing: ['stellenangebote', 'offene stellen', 'stellen', 'karriere', 'jobs', 'jobbörse', 'stellenbörse', 'suchergebnisse', 'aktuelle stellenangebote', 'alle jobs'],
   login: ['anmelden', 'anmeldung', 'einloggen', 'registrieren'],
-  notFound: ['seite nicht gefunden', 'nicht mehr verfügbar', 'stelle ist bereits besetzt', 'stelle ist besetzt', 'nicht mehr online', 'bewerbungsfrist ist abgelaufen'],
+  notFound: ['seite nicht gefunden', 'nicht mehr verfügbar', 'stelle ist bereits besetzt', 'stelle ist besetzt', 'nicht mehr online', 'bewerbungsfrist ist abgelaufen', 'stellenanzeige abgelaufen', 'stelle nicht mehr verfügbar', 'diese stelle ist bereits besetzt', 'stellenangebot ist abgelaufen', 'anzeige ist nicht mehr verfügbar', 'stelle wurde bereits besetzt'],
   atEmployer: ['bei'],
   about: ['über', 'wer ist'],
   genericHeadings: ['wir suchen verstärkung', 'wir suchen dich', 'wir suchen sie', 'komm in unser team', 'stellendetails', 'stellenbeschreibung', 'details', 'übersicht', 'jobdetails', 'stellenausschreibung'],

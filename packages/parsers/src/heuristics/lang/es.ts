@@ -19,7 +19,7 @@ export const es: LanguageVocabulary = {
     applicationPeriod: ['periodo de postulación', 'período de postulación', 'periodo de inscripción', 'fechas de postulación', 'plazo de presentación', 'plazo de solicitud', 'plazo de inscripción', 'plazo de presentación de solicitudes', 'periodo de presentación'],
   },
   apply: ['postularse', 'postúlate', 'postular', 'aplicar', 'aplicar ahora', 'solicitar', 'inscribirse', 'inscríbete', 'enviar candidatura', 'inscribirme en esta oferta', 'postularme', 'inscribirme', 'sede electrónica', 'presentar solicitud'],
-  vacancy: ['oferta de empleo', 'vacante', 'buscamos', 'estamos contratando', 'descripción del puesto', 'requisitos', 'ofrecemos'],
+  vacancy: ['oferta de empleo', 'vacante', 'buscamos', 'estamos contratando', 'descripción del puesto', 'requisitos', 'ofrecemos', 'se busca', 'se solicita'],
   sections: ['responsabilidades', 'requisitos', 'funciones', 'ofrecemos', 'tu perfil', 'qué ofrecemos', 'lo que harás', 'descripción del puesto', 'beneficios', 'requisitos mínimos'],
   employment: {
     full_time: ['jornada completa', 'tiempo completo', 'indefinido', 'contrato indefinido'],
@@ -36,7 +36,7 @@ export const es: LanguageVocabulary = {
   },
   listing: ['ofertas de empleo', 'empleos', 'vacantes', 'trabaja con nosotros', 'únete a nuestro equipo', 'bolsa de trabajo', 'resultados de búsqueda', 'ofertas de trabajo'],
   login: ['iniciar sesión', 'acceder', 'ingresar', 'regístrate'],
-  notFound: ['página no encontrada', 'ya no está disponible', 'oferta cerrada', 'oferta caducada', 'oferta finalizada'],
+  notFound: ['página no encontrada', 'ya no está disponible', 'oferta cerrada', 'oferta caducada', 'oferta finalizada', 'esta oferta ya no está disponible'],
   about: ['acerca de', 'sobre'],
   genericHeadings: ['detalles de la oferta', 'descripción', 'detalle del empleo', 'detalle de la oferta', 'descripción del puesto', 'oferta de empleo'],
   deadline: ['hasta el', 'postula hasta el', 'plazo hasta el', 'fecha límite', 'inscripciones hasta', 'solicitudes hasta el', 'antes del'],

@@ -19,7 +19,7 @@ export const fr: LanguageVocabulary = {
     applicationPeriod: ['période de candidature', "période d'inscription"],
   },
   apply: ['postuler', 'postulez', 'je postule', 'postuler maintenant', 'candidater', 'postuler à cette offre', 'envoyer ma candidature', 'déposer ma candidature', 'postuler en ligne'],
-  vacancy: ["offre d'emploi", 'nous recrutons', 'poste à pourvoir', 'description du poste', 'profil recherché', 'vos missions', 'h/f', 'f/h'],
+  vacancy: ["offre d'emploi", 'nous recrutons', 'poste à pourvoir', 'description du poste', 'profil recherché', 'vos missions', 'h/f', 'f/h', 'recrute', 'recherche h/f', 'on recrute'],
   sections: ['missions', 'profil recherché', 'votre profil', 'vos missions', 'ce que nous offrons', 'avantages', 'description du poste', 'compétences', 'responsabilités', 'le poste', 'votre rôle'],
   employment: {
     full_time: ['cdi', 'temps plein', 'plein temps', 'temps complet', 'contrat à durée indéterminée'],
@@ -36,7 +36,7 @@ export const fr: LanguageVocabulary = {
   },
   listing: ["offres d'emploi", 'nos offres', 'rejoignez-nous', 'carrières', 'recrutement', 'emplois', 'résultats de recherche', 'toutes nos offres'],
   login: ['connexion', 'se connecter', 'identifiez-vous', 'créer un compte'],
-  notFound: ['page introuvable', "n'est plus disponible", 'offre expirée', "cette offre n'est plus", 'offre pourvue'],
+  notFound: ['page introuvable', "n'est plus disponible", 'offre expirée', "cette offre n'est plus", 'offre pourvue', "cette offre n'est plus disponible", "offre d'emploi expirée"],
   atEmployer: ['chez'],
   about: ['à propos de', 'qui est'],
   genericHeadings: ["détails de l'offre", 'description', 'détails du poste', "détail de l'offre", 'description du poste', "offre d'emploi"],

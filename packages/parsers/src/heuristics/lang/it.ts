@@ -18,7 +18,7 @@ export const it: LanguageVocabulary = {
     apply: ['candidatura'],
   },
   apply: ['candidati', 'candidati ora', 'invia candidatura', 'candidarsi', 'invia la tua candidatura', 'candidatura spontanea'],
-  vacancy: ['offerta di lavoro', 'posizione aperta', 'cerchiamo', 'stiamo cercando', 'requisiti', 'responsabilità'],
+  vacancy: ['offerta di lavoro', 'posizione aperta', 'cerchiamo', 'stiamo cercando', 'requisiti', 'responsabilità', 'cercasi'],
   sections: ['responsabilità', 'requisiti', 'cosa offriamo', 'mansioni', 'il tuo profilo', 'descrizione', 'competenze', 'benefit'],
   employment: {
     full_time: ['tempo pieno', 'full time', 'tempo indeterminato', 'full-time'],
@@ -34,7 +34,7 @@ export const it: LanguageVocabulary = {
   },
   listing: ['offerte di lavoro', 'posizioni aperte', 'lavora con noi', 'carriere', 'risultati della ricerca'],
   login: ['accedi', 'accesso', 'registrati'],
-  notFound: ['pagina non trovata', 'non è più disponibile', 'offerta scaduta', 'posizione chiusa'],
+  notFound: ['pagina non trovata', 'non è più disponibile', 'offerta scaduta', 'posizione chiusa', 'annuncio scaduto', 'offerta non più disponibile'],
   atEmployer: ['presso'],
   about: ['chi è', 'su di'],
   genericHeadings: ["dettagli dell'offerta", 'descrizione'],

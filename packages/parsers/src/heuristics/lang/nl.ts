@@ -18,7 +18,7 @@ export const nl: LanguageVocabulary = {
     apply: ['solliciteren'],
   },
   apply: ['solliciteer', 'solliciteer nu', 'solliciteren', 'direct solliciteren', 'reageer', 'reageer direct', 'solliciteer direct', 'reageer op deze vacature', 'stuur je cv'],
-  vacancy: ['vacature', 'vacatures', 'wij zoeken', 'we zoeken', 'functieomschrijving', 'wat ga je doen', 'wat bieden wij'],
+  vacancy: ['vacature', 'vacatures', 'wij zoeken', 'we zoeken', 'functieomschrijving', 'wat ga je doen', 'wat bieden wij', 'gezocht'],
   sections: ['wat ga je doen', 'wie ben jij', 'wat bieden wij', 'wat vragen wij', 'functie-eisen', 'functieomschrijving', 'jouw profiel', 'taken', 'arbeidsvoorwaarden', 'wat wij bieden'],
   employment: {
     full_time: ['voltijd', 'fulltime', 'vast contract', 'vaste baan', 'vaste aanstelling', 'vast dienstverband'],
@@ -35,7 +35,7 @@ export const nl: LanguageVocabulary = {
   },
   listing: ['vacatures', 'openstaande vacatures', 'werken bij', 'zoekresultaten', 'alle vacatures'],
   login: ['inloggen', 'aanmelden'],
-  notFound: ['pagina niet gevonden', 'niet meer beschikbaar', 'vacature is gesloten', 'vacature is vervuld'],
+  notFound: ['pagina niet gevonden', 'niet meer beschikbaar', 'vacature is gesloten', 'vacature is vervuld', 'verlopen vacature', 'vacature verlopen', 'deze vacature is verlopen', 'deze vacature is niet meer beschikbaar', 'vacature niet gevonden', 'niet meer vinden'],
   atEmployer: ['bij'],
   about: ['over'],
   genericHeadings: ['vacaturedetails', 'omschrijving'],

@@ -18,7 +18,7 @@ export const pl: LanguageVocabulary = {
     apply: ['aplikacja'],
   },
   apply: ['aplikuj', 'aplikuj teraz', 'aplikuj szybko', 'wyślij cv', 'złóż aplikację', 'aplikuj na to stanowisko', 'aplikuj online'],
-  vacancy: ['oferta pracy', 'ogłoszenie', 'poszukujemy', 'szukamy', 'zakres obowiązków', 'nasze wymagania', 'oferujemy'],
+  vacancy: ['oferta pracy', 'ogłoszenie', 'poszukujemy', 'szukamy', 'zakres obowiązków', 'nasze wymagania', 'oferujemy', 'poszukiwany', 'poszukiwana', 'zatrudnimy'],
   sections: ['zakres obowiązków', 'obowiązki', 'wymagania', 'nasze wymagania', 'oferujemy', 'to oferujemy', 'twój zakres obowiązków', 'mile widziane', 'benefity'],
   employment: {
     full_time: ['pełny etat', 'pełen etat', 'umowa o pracę', 'cały etat', 'pełny wymiar'],
@@ -35,7 +35,7 @@ export const pl: LanguageVocabulary = {
   },
   listing: ['oferty pracy', 'praca', 'kariera', 'wyniki wyszukiwania', 'aktualne oferty'],
   login: ['zaloguj się', 'logowanie', 'zarejestruj się'],
-  notFound: ['strona nie istnieje', 'nie znaleziono', 'oferta wygasła', 'ogłoszenie wygasło', 'oferta nieaktualna'],
+  notFound: ['strona nie istnieje', 'nie znaleziono', 'oferta wygasła', 'ogłoszenie wygasło', 'oferta nieaktualna', 'ogłoszenie nieaktualne'],
   about: ['o firmie'],
   genericHeadings: ['szczegóły oferty', 'opis stanowiska'],
   deadline: ['ważne do', 'ważna do', 'zgłoszenia do', 'cv do', 'aplikacje do', 'do dnia', 'przyjmujemy zgłoszenia do'],

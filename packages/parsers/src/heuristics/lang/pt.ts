@@ -19,7 +19,7 @@ export const pt: LanguageVocabulary = {
     applicationPeriod: ['período de inscrições', 'período de inscrição', 'inscrições'],
   },
   apply: ['candidatar-se', 'candidatar', 'candidate-se', 'aplicar', 'quero me candidatar', 'enviar candidatura', 'inscrever-se', 'candidatar-me', 'candidate-se agora', 'inscreva-se'],
-  vacancy: ['vaga', 'vagas', 'estamos contratando', 'oferta de emprego', 'descrição da vaga', 'requisitos', 'responsabilidades e atribuições'],
+  vacancy: ['vaga', 'vagas', 'estamos contratando', 'oferta de emprego', 'descrição da vaga', 'requisitos', 'responsabilidades e atribuições', 'procura-se', 'precisa-se', 'contrata-se'],
   sections: ['responsabilidades', 'requisitos', 'atribuições', 'benefícios', 'o que oferecemos', 'descrição da vaga', 'requisitos e qualificações', 'informações adicionais'],
   employment: {
     full_time: ['tempo integral', 'período integral', 'efetivo', 'clt', 'tempo inteiro', 'sem termo', 'contrato sem termo'],
@@ -36,7 +36,7 @@ export const pt: LanguageVocabulary = {
   },
   listing: ['vagas', 'vagas abertas', 'trabalhe conosco', 'oportunidades', 'ofertas de emprego', 'resultados da pesquisa'],
   login: ['entrar', 'fazer login', 'iniciar sessão'],
-  notFound: ['página não encontrada', 'vaga encerrada', 'não está mais disponível', 'vaga expirada'],
+  notFound: ['página não encontrada', 'vaga encerrada', 'não está mais disponível', 'vaga expirada', 'vaga não disponível', 'esta vaga não está mais disponível'],
   about: ['sobre a', 'sobre o', 'sobre'],
   genericHeadings: ['detalhes da vaga', 'descrição'],
   deadline: ['candidaturas até', 'inscrições até', 'candidate-se até', 'até ao dia', 'até o dia'],
