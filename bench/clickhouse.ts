@@ -15,23 +15,24 @@
  *        BENCH_READS (default 'final,argMax': read modes whose query latencies are printed side by side)
  * @module
  */
+
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
-import { createBatchWriter, jobFacts, type JobEvent, type JobPosting } from '../packages/core/src/index.js';
+import { Readable } from 'node:stream';
 import { jobLinesEncoder } from '../packages/adapters/src/clickhouse/analytics.js';
-import { RowBinaryWriter, writeJobRow } from '../packages/adapters/src/clickhouse/row-binary.js';
 import {
-  INGEST_JOB_COLUMNS,
-  INGEST_JOB_STRUCTURE,
-  JOB_COLUMNS,
   chDateTime,
   createClickHouseAnalytics,
   createEmbeddedClickHouse,
+  INGEST_JOB_COLUMNS,
+  INGEST_JOB_STRUCTURE,
+  JOB_COLUMNS,
   jobRowTsv,
 } from '../packages/adapters/src/clickhouse/index.js';
-import { Readable } from 'node:stream';
+import { RowBinaryWriter, writeJobRow } from '../packages/adapters/src/clickhouse/row-binary.js';
+import { createBatchWriter, type JobEvent, type JobPosting, jobFacts } from '../packages/core/src/index.js';
 
 const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100_000);
@@ -41,7 +42,16 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
 
 const COMPANIES = Array.from({ length: 2000 }, (_, i) => `Company ${i}`);
-const TITLES = ['Software Engineer', 'Senior Software Engineer', 'Data Engineer', 'Product Manager', 'Designer', 'SRE', 'QA Engineer', 'Staff Engineer'];
+const TITLES = [
+  'Software Engineer',
+  'Senior Software Engineer',
+  'Data Engineer',
+  'Product Manager',
+  'Designer',
+  'SRE',
+  'QA Engineer',
+  'Staff Engineer',
+];
 const COUNTRIES = ['US', 'GB', 'DE', 'FR', 'CA', 'NL', 'IN', 'BR'];
 const CURRENCIES = ['USD', 'GBP', 'EUR', 'EUR', 'CAD', 'EUR', 'INR', 'BRL'];
 const PLATFORMS = ['greenhouse', 'lever', 'ashby', 'workday', 'smartrecruiters', null];
@@ -92,7 +102,10 @@ const client = await createEmbeddedClickHouse({ path: dir });
 /** Wait (up to 60 s) until no background merge or mutation is running. */
 async function mergesIdle(): Promise<void> {
   for (const start = performance.now(); performance.now() - start < 60_000; ) {
-    const rs = await client.query({ query: 'SELECT (SELECT count() FROM system.merges) + (SELECT count() FROM system.mutations WHERE NOT is_done) AS n', format: 'JSONEachRow' });
+    const rs = await client.query({
+      query: 'SELECT (SELECT count() FROM system.merges) + (SELECT count() FROM system.mutations WHERE NOT is_done) AS n',
+      format: 'JSONEachRow',
+    });
     if (Number(((await rs.json()) as { n: string }[])[0]?.n) === 0) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -104,7 +117,9 @@ async function count(db: string): Promise<number> {
 }
 
 try {
-  console.log(`chDB bench: ${fmt(N)} jobs, batches of ${fmt(BATCH)}, validate=${VALIDATE}, concurrent flushes=${CONCURRENCY}, node ${process.version}`);
+  console.log(
+    `chDB bench: ${fmt(N)} jobs, batches of ${fmt(BATCH)}, validate=${VALIDATE}, concurrent flushes=${CONCURRENCY}, node ${process.version}`,
+  );
   let t = performance.now();
   const jobs = Array.from({ length: N }, (_, i) => makeJob(i));
   console.log(`generated in ${((performance.now() - t) / 1000).toFixed(1)} s (not timed below)`);
@@ -136,7 +151,11 @@ try {
   // merges idle, in a fresh database.
   // One untimed warm-up of 100k rows (JIT), then rounds on freshly built postings: a stream of
   // real postings brings new string objects, whose hashes the encoder's string cache has not seen.
-  await viaBatchWriter('bench_warmup', VALIDATE, Array.from({ length: Math.min(N, 100_000) }, (_, i) => makeJob(N + i)));
+  await viaBatchWriter(
+    'bench_warmup',
+    VALIDATE,
+    Array.from({ length: Math.min(N, 100_000) }, (_, i) => makeJob(N + i)),
+  );
   await client.command({ query: 'DROP DATABASE bench_warmup' });
   await mergesIdle();
   const mainDb = VALIDATE ? 'bench_jobs_validated' : 'bench_jobs';
@@ -146,12 +165,16 @@ try {
     const input = round === REPEAT ? jobs : Array.from({ length: N }, (_, i) => makeJob(i));
     const rate = await viaBatchWriter(db, VALIDATE, input);
     rates.push(rate);
-    console.log(`BatchWriter → ingestJobs (validate=${VALIDATE}), round ${round}/${REPEAT}: ${fmt(rate)} rows/s (${fmt(await count(db))} rows)`);
+    console.log(
+      `BatchWriter → ingestJobs (validate=${VALIDATE}), round ${round}/${REPEAT}: ${fmt(rate)} rows/s (${fmt(await count(db))} rows)`,
+    );
     if (db !== mainDb) await client.command({ query: `DROP DATABASE ${db}` });
     await mergesIdle();
   }
   const median = [...rates].sort((x, y) => x - y)[Math.floor(rates.length / 2)] ?? 0;
-  console.log(`BatchWriter → ingestJobs (validate=${VALIDATE}): median ${fmt(median)} rows/s over ${REPEAT} rounds [${rates.map(fmt).join(', ')}] (target ≥ 200,000)`);
+  console.log(
+    `BatchWriter → ingestJobs (validate=${VALIDATE}): median ${fmt(median)} rows/s over ${REPEAT} rounds [${rates.map(fmt).join(', ')}] (target ≥ 200,000)`,
+  );
   const otherDb = VALIDATE ? 'bench_jobs' : 'bench_jobs_validated';
   const bwOther = await viaBatchWriter(otherDb, !VALIDATE);
   console.log(`BatchWriter → ingestJobs (validate=${!VALIDATE}):  ${fmt(bwOther)} rows/s (${fmt(await count(otherDb))} rows)`);
@@ -165,14 +188,30 @@ try {
     const values = jobs.slice(i, i + BATCH).map((j) => {
       const f = jobFacts(j);
       return {
-        url_hash: f.urlHash, job_id: f.jobId, url: f.url, company: f.company, title: f.title, country: f.country,
-        workplace_type: f.workplaceType, ats_platform: f.atsPlatform, salary_currency: f.salaryCurrency,
-        salary_period: f.salaryPeriod, salary_amount: f.salaryAmount, salary_yearly: f.salaryYearly,
-        date_posted: f.datePosted === null ? null : chDateTime(f.datePosted), quality: f.quality,
-        first_seen: chDateTime(at), updated_at: chDateTime(at),
+        url_hash: f.urlHash,
+        job_id: f.jobId,
+        url: f.url,
+        company: f.company,
+        title: f.title,
+        country: f.country,
+        workplace_type: f.workplaceType,
+        ats_platform: f.atsPlatform,
+        salary_currency: f.salaryCurrency,
+        salary_period: f.salaryPeriod,
+        salary_amount: f.salaryAmount,
+        salary_yearly: f.salaryYearly,
+        date_posted: f.datePosted === null ? null : chDateTime(f.datePosted),
+        quality: f.quality,
+        first_seen: chDateTime(at),
+        updated_at: chDateTime(at),
       };
     });
-    await client.insert({ table: 'bench_base_json.jobs', values, format: 'JSONEachRow', clickhouse_settings: { insert_deduplication_token: '' } });
+    await client.insert({
+      table: 'bench_base_json.jobs',
+      values,
+      format: 'JSONEachRow',
+      clickhouse_settings: { insert_deduplication_token: '' },
+    });
   }
   const jsonRate = N / ((performance.now() - t) / 1000);
   console.log(`baseline raw client.insert JSONEachRow:     ${fmt(jsonRate)} rows/s (${fmt(await count('bench_base_json'))} rows)`);
@@ -182,7 +221,10 @@ try {
   await base2.migrate();
   t = performance.now();
   for (let i = 0; i < N; i += BATCH) {
-    const body = `${jobs.slice(i, i + BATCH).map((j) => jobRowTsv(j, at)).join('\n')}\n`;
+    const body = `${jobs
+      .slice(i, i + BATCH)
+      .map((j) => jobRowTsv(j, at))
+      .join('\n')}\n`;
     await client.insert({
       table: 'bench_base_tsv.jobs',
       values: Readable.from([body], { objectMode: false }),
@@ -199,32 +241,66 @@ try {
   await base3.migrate();
   t = performance.now();
   for (let i = 0; i < N; i += BATCH) {
-    const body = `${jobs.slice(i, i + BATCH).map((j) => jobRowTsv(j, at)).join('\n')}\n`;
-    await client.rawInsert({ table: 'bench_base_raw.jobs', values: body, format: 'TabSeparated', columns: JOB_COLUMNS, settings: { insert_deduplication_token: '' } });
+    const body = `${jobs
+      .slice(i, i + BATCH)
+      .map((j) => jobRowTsv(j, at))
+      .join('\n')}\n`;
+    await client.rawInsert({
+      table: 'bench_base_raw.jobs',
+      values: body,
+      format: 'TabSeparated',
+      columns: JOB_COLUMNS,
+      settings: { insert_deduplication_token: '' },
+    });
   }
   const rawRate = N / ((performance.now() - t) / 1000);
   console.log(`baseline chDB rawInsert TabSeparated:       ${fmt(rawRate)} rows/s (${fmt(await count('bench_base_raw'))} rows)`);
 
   // Ceiling: the same raw body into a Null-engine table (parse only, nothing stored).
   await client.command({ query: 'CREATE TABLE IF NOT EXISTS bench_base_raw.nul AS bench_base_raw.jobs ENGINE = Null' });
-  const bodies = Array.from({ length: Math.ceil(N / BATCH) }, (_, b) => `${jobs.slice(b * BATCH, (b + 1) * BATCH).map((j) => jobRowTsv(j, at)).join('\n')}\n`);
+  const bodies = Array.from(
+    { length: Math.ceil(N / BATCH) },
+    (_, b) =>
+      `${jobs
+        .slice(b * BATCH, (b + 1) * BATCH)
+        .map((j) => jobRowTsv(j, at))
+        .join('\n')}\n`,
+  );
   t = performance.now();
-  for (const body of bodies) await client.rawInsert({ table: 'bench_base_raw.nul', values: body, format: 'TabSeparated', columns: JOB_COLUMNS });
+  for (const body of bodies)
+    await client.rawInsert({ table: 'bench_base_raw.nul', values: body, format: 'TabSeparated', columns: JOB_COLUMNS });
   const nullRate = N / ((performance.now() - t) / 1000);
-  console.log(`ceiling chDB parse only (Null engine, body prebuilt): ${fmt(nullRate)} rows/s (${fmt(bodies.reduce((s, b) => s + b.length, 0) / N)} B/row)`);
+  console.log(
+    `ceiling chDB parse only (Null engine, body prebuilt): ${fmt(nullRate)} rows/s (${fmt(bodies.reduce((s, b) => s + b.length, 0) / N)} B/row)`,
+  );
   bodies.length = 0;
   // The same ceiling for the row the adapter now sends (13 columns, no url/job_id/quality), and the JS encode rate alone.
   t = performance.now();
-  const narrow = Array.from({ length: Math.ceil(N / BATCH) }, (_, b) => Buffer.from(`${jobs.slice(b * BATCH, (b + 1) * BATCH).map(jobLinesEncoder(at)).join('\n')}\n`));
+  const narrow = Array.from({ length: Math.ceil(N / BATCH) }, (_, b) =>
+    Buffer.from(
+      `${jobs
+        .slice(b * BATCH, (b + 1) * BATCH)
+        .map(jobLinesEncoder(at))
+        .join('\n')}\n`,
+    ),
+  );
   const encodeRate = N / ((performance.now() - t) / 1000);
   t = performance.now();
-  for (const body of narrow) await client.rawInsert({ table: 'bench_base_raw.nul', values: body, format: 'TabSeparated', columns: INGEST_JOB_COLUMNS });
+  for (const body of narrow)
+    await client.rawInsert({ table: 'bench_base_raw.nul', values: body, format: 'TabSeparated', columns: INGEST_JOB_COLUMNS });
   const narrowNullRate = N / ((performance.now() - t) / 1000);
   await client.command({ query: 'CREATE DATABASE IF NOT EXISTS bench_store' });
   const store = createClickHouseAnalytics({ client, database: 'bench_store' });
   await store.migrate();
   t = performance.now();
-  for (const body of narrow) await client.rawInsert({ table: 'bench_store.jobs', values: body, format: 'TabSeparated', columns: INGEST_JOB_COLUMNS, settings: { insert_deduplication_token: '' } });
+  for (const body of narrow)
+    await client.rawInsert({
+      table: 'bench_store.jobs',
+      values: body,
+      format: 'TabSeparated',
+      columns: INGEST_JOB_COLUMNS,
+      settings: { insert_deduplication_token: '' },
+    });
   const storeRate = N / ((performance.now() - t) / 1000);
   console.log(
     `ingest row (${fmt(narrow.reduce((s, b) => s + b.length, 0) / N)} B/row): JS encode ${fmt(encodeRate)} rows/s, chDB parse only ${fmt(narrowNullRate)} rows/s, ` +
@@ -248,7 +324,13 @@ try {
   await createClickHouseAnalytics({ client, database: 'bench_store' }).migrate();
   t = performance.now();
   // Same settings as the adapter's jobs inserts.
-  for (const body of binary) await client.insertRowBinary({ table: 'bench_store.jobs', structure: INGEST_JOB_STRUCTURE, body, settings: { insert_deduplication_token: '', optimize_on_insert: 0 } });
+  for (const body of binary)
+    await client.insertRowBinary({
+      table: 'bench_store.jobs',
+      structure: INGEST_JOB_STRUCTURE,
+      body,
+      settings: { insert_deduplication_token: '', optimize_on_insert: 0 },
+    });
   const binStoreRate = N / ((performance.now() - t) / 1000);
   console.log(
     `ingest row as RowBinary (${fmt(binary.reduce((s, b) => s + b.length, 0) / N)} B/row): JS encode ${fmt(binEncodeRate)} rows/s, chDB parse only ${fmt(binNullRate)} rows/s, ` +
@@ -262,7 +344,8 @@ try {
     `${(r / binStoreRate).toFixed(2)}× RowBinary parse + store ceiling (target 200,000 rows/s)`;
   console.log(`\nBatchWriter → ingestJobs (validate=${VALIDATE}), median ${fmt(median)} rows/s ${ratios(median)}`);
   console.log(`BatchWriter → ingestJobs (validate=${!VALIDATE}): ${fmt(bwOther)} rows/s ${ratios(bwOther)}`);
-  for (const db of ['bench_base_json', 'bench_base_tsv', 'bench_base_raw']) await client.command({ query: `DROP DATABASE IF EXISTS ${db}` });
+  for (const db of ['bench_base_json', 'bench_base_tsv', 'bench_base_raw'])
+    await client.command({ query: `DROP DATABASE IF EXISTS ${db}` });
   await mergesIdle();
   const analytics = createClickHouseAnalytics({ client, database: mainDb });
 
@@ -271,7 +354,13 @@ try {
   for (let i = 0; i < N; i += 100) {
     const j = jobs[i] as JobPosting;
     const when = new Date(Date.parse(j.datePosted ?? '') + 20 * DAY).toISOString();
-    removals.push({ id: `rm-${i}`, type: 'job.removed', aggregateId: j.id, occurredAt: when, payload: { jobId: j.id, urlHash: j.urlHash, removedAt: when } });
+    removals.push({
+      id: `rm-${i}`,
+      type: 'job.removed',
+      aggregateId: j.id,
+      occurredAt: when,
+      payload: { jobId: j.id, urlHash: j.urlHash, removedAt: when },
+    });
   }
   await analytics.ingestJobEvents(removals);
   const apps = Array.from({ length: 5000 }, (_, i) => ({
@@ -326,7 +415,8 @@ try {
     }
     console.log(`\ndashboard queries on ${fmt(N)} jobs, ${QUERY_RUNS} runs after a warm-up, ${state} (${modes.join(' | ')}):`);
     for (const [name, cells] of results) console.log(`  ${name.padEnd(34)} ${cells.join('   |   ')}`);
-    if (all.length > 0) console.log(`  all 'final' queries together: p50 ${pct(all, 0.5).toFixed(1)} ms, p99 ${pct(all, 0.99).toFixed(1)} ms`);
+    if (all.length > 0)
+      console.log(`  all 'final' queries together: p50 ${pct(all, 0.5).toFixed(1)} ms, p99 ${pct(all, 0.99).toFixed(1)} ms`);
   }
   await latencies(`right after ingest, jobs_current in ${await parts()} parts`);
   // Give chDB's background merges (jobs_current force-merges once its parts are 10 s old) up to
@@ -338,11 +428,17 @@ try {
     stable = n === last ? stable + 1 : 0;
     last = n;
   }
-  await latencies(`after ${((performance.now() - waitStart) / 1000).toFixed(0)} s of background merges, jobs_current in ${await parts()} parts`);
+  await latencies(
+    `after ${((performance.now() - waitStart) / 1000).toFixed(0)} s of background merges, jobs_current in ${await parts()} parts`,
+  );
   // What background merges converge to (forced here so the figure does not depend on merge timing).
   await client.command({ query: `OPTIMIZE TABLE ${mainDb}.jobs_current FINAL` });
   await latencies(`jobs_current merged to ${await parts()} part(s)`);
-  console.log('\nsample:', JSON.stringify((await analytics.topCompanies({ limit: 3 })).slice(0, 3)), JSON.stringify(await analytics.medianDaysOpen()));
+  console.log(
+    '\nsample:',
+    JSON.stringify((await analytics.topCompanies({ limit: 3 })).slice(0, 3)),
+    JSON.stringify(await analytics.medianDaysOpen()),
+  );
   await analytics.close();
 } finally {
   await client.close();

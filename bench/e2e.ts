@@ -8,20 +8,20 @@
  * Run: npx -y pnpm@10 exec tsx --conditions=source bench/e2e.ts
  * @module
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { PubSub } from '@google-cloud/pubsub';
-import { createPubSubBroker } from '@jobkit/adapters/pubsub';
 import { createClickHouseAnalytics, createEmbeddedClickHouse } from '@jobkit/adapters/clickhouse';
 import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
 import { connectPostgres, createOutboxRelay, createPostgresJobStore, dropSchema, fromPglite, migrate } from '@jobkit/adapters/postgres';
-import { createMemoryBroker, createPipeline, enqueueCrawlTasks, fetchOk, type CrawlTask } from '@jobkit/core';
+import { createPubSubBroker } from '@jobkit/adapters/pubsub';
+import { type CrawlTask, createMemoryBroker, createPipeline, enqueueCrawlTasks, fetchOk } from '@jobkit/core';
 import { jobReader } from '@jobkit/parsers';
-import { makeBoard, makeCompany, startSite, type SiteState } from '../packages/adapters/test/fixtures/pipeline-site.js';
+import { makeBoard, makeCompany, type SiteState, startSite } from '../packages/adapters/test/fixtures/pipeline-site.js';
 
 const PAGES = Number(process.env.E2E_PAGES ?? 10_000);
 const COMPANIES = 20;
@@ -31,7 +31,8 @@ const CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 16);
 const NOW = new Date('2025-06-01T00:00:00Z');
 
 const state: SiteState = { companies: new Map(), boards: new Map() };
-for (let c = 0; c < COMPANIES; c++) state.companies.set(`c${c}.example`, makeCompany(`Company ${c}`, Math.ceil(PAGES / COMPANIES), `Engineer c${c}`));
+for (let c = 0; c < COMPANIES; c++)
+  state.companies.set(`c${c}.example`, makeCompany(`Company ${c}`, Math.ceil(PAGES / COMPANIES), `Engineer c${c}`));
 for (let b = 0; b < BOARDS; b++) state.boards.set(`board${b}`, makeBoard(`Board Co ${b}`, BOARD_JOBS));
 const site = await startSite(state);
 const careers = [...state.companies.keys()].map((h) => `https://${h}/careers`);
@@ -80,7 +81,18 @@ let baseline = 0;
   // PGlite has no LISTEN/NOTIFY wake-up: every poll is a claim transaction on the one thread that
   // also parses and upserts. 100 ms (the platform example uses 200) instead of 20 ms halves the relay's claims.
   const relay = createOutboxRelay({ client: db, broker, topic, schema, batchSize: 500, pollIntervalMs: 100 });
-  const pipeline = createPipeline({ reader: jobReader, fetcher: site.fetcher, store, search, analytics, broker, relay, topic, concurrency: CONCURRENCY, now: NOW });
+  const pipeline = createPipeline({
+    reader: jobReader,
+    fetcher: site.fetcher,
+    store,
+    search,
+    analytics,
+    broker,
+    relay,
+    topic,
+    concurrency: CONCURRENCY,
+    now: NOW,
+  });
   const t0 = performance.now();
   const summary = await pipeline.run([...careers, ...[...state.boards.keys()].map((t) => `greenhouse:${t}`)]);
   const s = (performance.now() - t0) / 1000;
@@ -115,7 +127,14 @@ if (process.env.PUBSUB_EMULATOR_HOST && process.env.DATABASE_URL) {
         new Promise<void>((resolve) => {
           const child = fork(script, [], {
             execArgv: ['--conditions=source', '--import', 'tsx'],
-            env: { ...process.env, SITE_ORIGIN: site.origin, WORKER_SCHEMA: schema, WORKER_TOPIC: topic, WORKER_SUBSCRIPTION: subscription, WORKER_CONCURRENCY: String(CONCURRENCY) },
+            env: {
+              ...process.env,
+              SITE_ORIGIN: site.origin,
+              WORKER_SCHEMA: schema,
+              WORKER_TOPIC: topic,
+              WORKER_SUBSCRIPTION: subscription,
+              WORKER_CONCURRENCY: String(CONCURRENCY),
+            },
             stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
           });
           children.push(child);
@@ -139,7 +158,9 @@ if (process.env.PUBSUB_EMULATOR_HOST && process.env.DATABASE_URL) {
   const s = (performance.now() - t0) / 1000;
   clearInterval(rssTimer);
   const rate = tasks.length / s;
-  console.log(`2 worker processes (Pub/Sub emulator + PostgreSQL, outbox): ${tasks.length} pages stored in ${s.toFixed(1)} s = ${rate.toFixed(0)} pages/s; peak worker RSS ${mb(childPeak)}; ratio to baseline ${(rate / baseline).toFixed(2)}`);
+  console.log(
+    `2 worker processes (Pub/Sub emulator + PostgreSQL, outbox): ${tasks.length} pages stored in ${s.toFixed(1)} s = ${rate.toFixed(0)} pages/s; peak worker RSS ${mb(childPeak)}; ratio to baseline ${(rate / baseline).toFixed(2)}`,
+  );
   for (const c of children) c.kill('SIGTERM');
   await broker.close();
   await dropSchema(db, schema);

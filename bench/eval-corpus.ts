@@ -33,17 +33,36 @@ interface Truth {
   jobUrls?: string[];
 }
 
-const FIELDS = ['title', 'company', 'locations', 'remote', 'employmentType', 'salary.amount', 'salary.currency', 'salary.period', 'datePosted', 'validThrough', 'applyUrl'] as const;
+const FIELDS = [
+  'title',
+  'company',
+  'locations',
+  'remote',
+  'employmentType',
+  'salary.amount',
+  'salary.currency',
+  'salary.period',
+  'datePosted',
+  'validThrough',
+  'applyUrl',
+] as const;
 type Field = (typeof FIELDS)[number];
 
-const norm = (s: string | null | undefined) => (s ?? '').toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim() || null;
-const num = (v: number | string | null | undefined) => (v === null || v === undefined || v === '' ? null : Number(String(v).replace(/[^\d.]/g, '')));
-const day = (s: string | null | undefined) => (s ? parseDate(s, { now: NOW })?.slice(0, 10) ?? s : null);
+const norm = (s: string | null | undefined) =>
+  (s ?? '')
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim() || null;
+const num = (v: number | string | null | undefined) =>
+  v === null || v === undefined || v === '' ? null : Number(String(v).replace(/[^\d.]/g, ''));
+const day = (s: string | null | undefined) => (s ? (parseDate(s, { now: NOW })?.slice(0, 10) ?? s) : null);
 
 /** What the truth says and what we produced, both normalized; `null` = not stated. */
 function compare(truth: Truth, job: JobPosting | null): Record<Field, [unknown, unknown]> {
   // Values Jobkit derived (e.g. a company name guessed from the domain) are not stated on the page.
-  const stated = <T>(field: keyof JobPosting['provenance'], value: T): T | null => (job && job.provenance[field] !== 'derived' ? value : null);
+  const stated = <T>(field: keyof JobPosting['provenance'], value: T): T | null =>
+    job && job.provenance[field] !== 'derived' ? value : null;
   const salaryTruth = truth.salary ?? null;
   const s = job?.salary ?? null;
   return {
@@ -51,10 +70,16 @@ function compare(truth: Truth, job: JobPosting | null): Record<Field, [unknown, 
     company: [norm(truth.company), norm(stated('company', job?.company.name))],
     locations: [
       (truth.locations ?? []).map(norm).sort().join(' | ') || null,
-      (job?.locations ?? []).map((l) => norm(l.raw)).sort().join(' | ') || null,
+      (job?.locations ?? [])
+        .map((l) => norm(l.raw))
+        .sort()
+        .join(' | ') || null,
     ],
     remote: [truth.remote === true, job?.workplaceType === 'remote'],
-    employmentType: [truth.employmentType ? parseEmploymentType(truth.employmentType).join(',') : null, job?.employmentType.join(',') || null],
+    employmentType: [
+      truth.employmentType ? parseEmploymentType(truth.employmentType).join(',') : null,
+      job?.employmentType.join(',') || null,
+    ],
     'salary.amount': [salaryTruth ? `${num(salaryTruth.min)}-${num(salaryTruth.max)}` : null, s ? `${s.min}-${s.max}` : null],
     'salary.currency': [salaryTruth?.currency ?? null, s?.currency ?? null],
     'salary.period': [salaryTruth?.period ?? null, s?.period ?? null],
@@ -79,7 +104,10 @@ function main(): void {
   const html = (file: string) => readFileSync(path.join(corpus, 'files', file), 'utf8');
   // The URL a crawler fetched the page from: the page's own og:url/canonical when it states one.
   const pageUrl = (file: string) => {
-    const stated = /<meta[^>]+property=["']og:url["'][^>]+content=["'](https?:[^"']+)|<meta[^>]+content=["'](https?:[^"']+)["'][^>]+property=["']og:url|<link[^>]+rel=["']canonical["'][^>]+href=["'](https?:[^"']+)/i.exec(html(file));
+    const stated =
+      /<meta[^>]+property=["']og:url["'][^>]+content=["'](https?:[^"']+)|<meta[^>]+content=["'](https?:[^"']+)["'][^>]+property=["']og:url|<link[^>]+rel=["']canonical["'][^>]+href=["'](https?:[^"']+)/i.exec(
+        html(file),
+      );
     return stated?.[1] ?? stated?.[2] ?? stated?.[3] ?? `https://corpus.example/jobs/${file.replace(/\.html$/, '')}`;
   };
 
@@ -98,7 +126,9 @@ function main(): void {
       if (JSON.stringify(want) === JSON.stringify(got)) correct.set(f, correct.get(f)! + 1);
       else misses.push(`${f}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`);
     }
-    console.log(`${pad(truth.file, 44)} source=${res.source ?? 'none'} (truth: ${truth.source})  ${FIELDS.length - misses.length}/${FIELDS.length}`);
+    console.log(
+      `${pad(truth.file, 44)} source=${res.source ?? 'none'} (truth: ${truth.source})  ${FIELDS.length - misses.length}/${FIELDS.length}`,
+    );
     if (!res.job) console.log(`    job null: ${res.warnings.join('; ')}`);
     for (const m of misses) console.log(`    ✗ ${m}`);
   }
@@ -123,7 +153,9 @@ function main(): void {
     const recall = want.size ? found / want.size : NaN;
     const extra = links.filter((u) => !want.has(u));
     console.log(`  ${truth.file}: parseJobPage job=${parsed.job ? 'NOT null' : 'null'} (${parsed.warnings.at(-1) ?? ''})`);
-    console.log(`    extractJobLinks: ${links.length} links, recall ${found}/${want.size} (${(recall * 100).toFixed(0)}%), ${extra.length} not in the truth list`);
+    console.log(
+      `    extractJobLinks: ${links.length} links, recall ${found}/${want.size} (${(recall * 100).toFixed(0)}%), ${extra.length} not in the truth list`,
+    );
     for (const u of extra.slice(0, 5)) console.log(`      extra: ${u}`);
   }
   const unlisted = readdirSync(path.join(corpus, 'files')).filter((f) => f.endsWith('.html') && !truths.some((t) => t.file === f));
@@ -149,11 +181,15 @@ function main(): void {
   const reference = view(jobs.get('sdo-eg0028-microdata.html'));
   for (const v of ['jsonld', 'microdata', 'rdfa', 'premarkup']) {
     const other = view(jobs.get(`sdo-eg0028-${v}.html`));
-    const diffs = Object.keys(reference).filter((k) => reference[k] !== other[k]).map((k) => `${k}: ${other[k]} (microdata: ${reference[k]})`);
+    const diffs = Object.keys(reference)
+      .filter((k) => reference[k] !== other[k])
+      .map((k) => `${k}: ${other[k]} (microdata: ${reference[k]})`);
     console.log(`  ${pad(v, 10)} ${diffs.length === 0 ? 'same as microdata' : `differs in ${diffs.join('; ')}`}`);
   }
   console.log('  (the JSON-LD variant states no hiringOrganization)');
-  console.log(`\nNot evaluated here: ${readdirSync(path.join(corpus, 'files')).filter((f) => f.endsWith('.json')).length} Greenhouse API JSON files (board clients, not page parsing).`);
+  console.log(
+    `\nNot evaluated here: ${readdirSync(path.join(corpus, 'files')).filter((f) => f.endsWith('.json')).length} Greenhouse API JSON files (board clients, not page parsing).`,
+  );
 }
 
 main();

@@ -6,9 +6,9 @@
  * @module
  */
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { createRequire } from 'node:module';
 import { createHttpFetcher } from '../packages/adapters/src/http/index.js';
 
 // The root has no dependency on undici; borrow the adapters package's copy (the one the fetcher uses).

@@ -9,12 +9,13 @@
  * Targets: structured ≥ 0.3× the floor, heuristic ≥ 0.15×.
  * @module
  */
-import { Parser } from 'htmlparser2';
+
 import { parseJobPage } from '@jobkit/parsers';
-import { scanPage } from '../packages/parsers/src/html/scan.js';
-import { collectPageSignals } from '../packages/parsers/src/ats/signals.js';
 import { parseJobPage as parseLoadedPage } from '@jobkit/parsers/cheerio';
 import { load } from 'cheerio';
+import { Parser } from 'htmlparser2';
+import { collectPageSignals } from '../packages/parsers/src/ats/signals.js';
+import { scanPage } from '../packages/parsers/src/html/scan.js';
 
 const PAGES_PER_KIND = 24;
 const ROUNDS = 7;
@@ -33,9 +34,28 @@ function rng(seed: number): () => number {
   };
 }
 
-const WORDS = 'team platform customers build ship reliable services design review data pipeline product engineers support growth scale quality security cloud latency mentor roadmap ownership testing deploy observability features users mobile payments search billing analytics infrastructure collaborate impact learning'.split(' ');
-const TITLES = ['Senior Backend Engineer', 'Product Designer', 'Data Analyst', 'Site Reliability Engineer', 'Account Executive', 'Staff Frontend Engineer', 'Customer Success Manager', 'Machine Learning Engineer'];
-const CITIES: Array<[string, string, string]> = [['Berlin', 'BE', 'DE'], ['London', 'England', 'GB'], ['Austin', 'TX', 'US'], ['Paris', 'IDF', 'FR'], ['Madrid', 'MD', 'ES'], ['Toronto', 'ON', 'CA']];
+const WORDS =
+  'team platform customers build ship reliable services design review data pipeline product engineers support growth scale quality security cloud latency mentor roadmap ownership testing deploy observability features users mobile payments search billing analytics infrastructure collaborate impact learning'.split(
+    ' ',
+  );
+const TITLES = [
+  'Senior Backend Engineer',
+  'Product Designer',
+  'Data Analyst',
+  'Site Reliability Engineer',
+  'Account Executive',
+  'Staff Frontend Engineer',
+  'Customer Success Manager',
+  'Machine Learning Engineer',
+];
+const CITIES: Array<[string, string, string]> = [
+  ['Berlin', 'BE', 'DE'],
+  ['London', 'England', 'GB'],
+  ['Austin', 'TX', 'US'],
+  ['Paris', 'IDF', 'FR'],
+  ['Madrid', 'MD', 'ES'],
+  ['Toronto', 'ON', 'CA'],
+];
 
 function sentence(r: () => number, n = 14): string {
   const words = Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]!);
@@ -55,7 +75,8 @@ function description(r: () => number): string {
 
 /** Site chrome: navigation, mega menus, cards and footer, the bulk of a real 80 KB page. */
 function chrome(r: () => number, fill: number): { header: string; footer: string } {
-  const link = (i: number) => `<li class="nav-item px-2 py-1 text-sm hover:underline"><a class="nav-link text-gray-700" href="/section-${i}/${WORDS[i % WORDS.length]}">${sentence(r, 2)}</a></li>`;
+  const link = (i: number) =>
+    `<li class="nav-item px-2 py-1 text-sm hover:underline"><a class="nav-link text-gray-700" href="/section-${i}/${WORDS[i % WORDS.length]}">${sentence(r, 2)}</a></li>`;
   const header = `<header class="site-header sticky top-0 z-50 bg-white shadow"><div class="container mx-auto flex items-center justify-between"><a class="logo" href="/"><img alt="Brand logo" src="/static/logo.svg" width="120" height="32"></a><nav aria-label="Main"><ul class="flex flex-wrap">${Array.from({ length: 40 }, (_, i) => link(i)).join('')}</ul></nav></div></header>`;
   const cards: string[] = [];
   let size = 0;
@@ -75,7 +96,7 @@ function head(title: string, r: () => number, extra: string): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title} | Example Inc.</title><meta property="og:site_name" content="Example Inc.">${metas}${styles}${inline}${extra}</head>`;
 }
 
-function pad(html: string, r: () => number, build: (fill: number) => string): string {
+function pad(html: string, _r: () => number, build: (fill: number) => string): string {
   return build(Math.max(0, TARGET_BYTES - html.length));
 }
 
@@ -85,10 +106,28 @@ function structuredPage(seed: number): string {
   const [city, region, country] = CITIES[seed % CITIES.length]!;
   const desc = description(r);
   const posting = {
-    '@context': 'https://schema.org', '@type': 'JobPosting', title, description: desc, datePosted: '2026-11-10', validThrough: '2027-01-31',
-    employmentType: 'FULL_TIME', hiringOrganization: { '@type': 'Organization', name: 'Example Inc.', sameAs: 'https://www.example-inc.example', logo: 'https://www.example-inc.example/logo.png' },
-    jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: city, addressRegion: region, addressCountry: country } },
-    baseSalary: { '@type': 'MonetaryAmount', currency: 'USD', value: { '@type': 'QuantitativeValue', minValue: 90000 + seed * 1000, maxValue: 130000 + seed * 1000, unitText: 'YEAR' } },
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title,
+    description: desc,
+    datePosted: '2026-11-10',
+    validThrough: '2027-01-31',
+    employmentType: 'FULL_TIME',
+    hiringOrganization: {
+      '@type': 'Organization',
+      name: 'Example Inc.',
+      sameAs: 'https://www.example-inc.example',
+      logo: 'https://www.example-inc.example/logo.png',
+    },
+    jobLocation: {
+      '@type': 'Place',
+      address: { '@type': 'PostalAddress', addressLocality: city, addressRegion: region, addressCountry: country },
+    },
+    baseSalary: {
+      '@type': 'MonetaryAmount',
+      currency: 'USD',
+      value: { '@type': 'QuantitativeValue', minValue: 90000 + seed * 1000, maxValue: 130000 + seed * 1000, unitText: 'YEAR' },
+    },
     identifier: { '@type': 'PropertyValue', name: 'Example', value: `REQ-${1000 + seed}` },
   };
   const h = head(title, r, `<script type="application/ld+json">${JSON.stringify(posting)}</script>`);
@@ -152,11 +191,16 @@ function main(): void {
   const only = process.env.PARSE_PROFILE as keyof typeof kinds | undefined;
   if (only) {
     const pages = kinds[only];
-    for (let round = 0; round < 20; round++) pages.forEach((html, i) => parseJobPage(html, { url: urls[i]!, now: NOW }));
+    for (let round = 0; round < 20; round++)
+      pages.forEach((html, i) => {
+        parseJobPage(html, { url: urls[i]!, now: NOW });
+      });
     return;
   }
   const avgKb = (pages: string[]) => (pages.reduce((s, p) => s + p.length, 0) / pages.length / 1024).toFixed(1);
-  console.log(`parseJobPage bench: ${PAGES_PER_KIND} pages per kind (structured ~${avgKb(kinds.structured)} KB, heuristic ~${avgKb(kinds.heuristic)} KB), ${ROUNDS} rounds, Node ${process.version}\n`);
+  console.log(
+    `parseJobPage bench: ${PAGES_PER_KIND} pages per kind (structured ~${avgKb(kinds.structured)} KB, heuristic ~${avgKb(kinds.heuristic)} KB), ${ROUNDS} rounds, Node ${process.version}\n`,
+  );
 
   const rows: Array<[string, string, number, number]> = [];
   for (const [kind, pages] of Object.entries(kinds)) {

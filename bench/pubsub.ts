@@ -10,9 +10,9 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Message } from '@google-cloud/pubsub';
-import { createMemoryBroker, encodeJson } from '../packages/core/src/index.js';
-import type { Broker } from '../packages/core/src/index.js';
 import { createPubSubBroker } from '../packages/adapters/src/pubsub/index.js';
+import type { Broker } from '../packages/core/src/index.js';
+import { createMemoryBroker, encodeJson } from '../packages/core/src/index.js';
 
 // The vendor SDK is a dependency of the adapters package, not of the workspace root.
 const requireFromAdapters = createRequire(new URL('../packages/adapters/package.json', import.meta.url));
@@ -133,11 +133,21 @@ if (!process.env.PUBSUB_EMULATOR_HOST) {
   );
   const r = (a: number, b: number) => (a / b).toFixed(2);
   console.log(`\nratios (publish / end-to-end):`);
-  console.log(`  adapter ÷ raw, both ordered subs:       ${r(batched.publish, rawOrdered.publish)} / ${r(batched.endToEnd, rawOrdered.endToEnd)}`);
-  console.log(`  adapter ÷ raw, both unordered subs:     ${r(unorderedSub.publish, rawBatched.publish)} / ${r(unorderedSub.endToEnd, rawBatched.endToEnd)}`);
-  console.log(`  batched ÷ unbatched:                    ${r(batched.publish, unbatched.publish)} / ${r(batched.endToEnd, unbatched.endToEnd)}`);
-  console.log(`  unordered ÷ ordered subscription:       ${r(unorderedSub.publish, batched.publish)} / ${r(unorderedSub.endToEnd, batched.endToEnd)}`);
-  console.log(`  maxMessages 1000 ÷ 100:                 ${r(batched.publish, defaultBatch.publish)} / ${r(batched.endToEnd, defaultBatch.endToEnd)}`);
+  console.log(
+    `  adapter ÷ raw, both ordered subs:       ${r(batched.publish, rawOrdered.publish)} / ${r(batched.endToEnd, rawOrdered.endToEnd)}`,
+  );
+  console.log(
+    `  adapter ÷ raw, both unordered subs:     ${r(unorderedSub.publish, rawBatched.publish)} / ${r(unorderedSub.endToEnd, rawBatched.endToEnd)}`,
+  );
+  console.log(
+    `  batched ÷ unbatched:                    ${r(batched.publish, unbatched.publish)} / ${r(batched.endToEnd, unbatched.endToEnd)}`,
+  );
+  console.log(
+    `  unordered ÷ ordered subscription:       ${r(unorderedSub.publish, batched.publish)} / ${r(unorderedSub.endToEnd, batched.endToEnd)}`,
+  );
+  console.log(
+    `  maxMessages 1000 ÷ 100:                 ${r(batched.publish, defaultBatch.publish)} / ${r(batched.endToEnd, defaultBatch.endToEnd)}`,
+  );
   console.log(`  memory ÷ adapter batched:               ${r(memory.publish, batched.publish)} / ${r(memory.endToEnd, batched.endToEnd)}`);
   console.log(`  (baselines.md floors here: publish 39k default – 74k maxMessages 1000, end-to-end ~8k msgs/s)`);
 }

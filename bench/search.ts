@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createEmbeddedSearchIndex } from '../packages/adapters/src/embedded-search/index.js';
-import { toSearchDocument, tokenize, type JobPosting, type SearchFilters } from '../packages/core/src/index.js';
+import { type JobPosting, type SearchFilters, tokenize, toSearchDocument } from '../packages/core/src/index.js';
 
 const DOCS = Number(process.argv[2] ?? 100_000);
 const QUERIES = Number(process.argv[3] ?? 1000);
@@ -31,11 +31,64 @@ const zipf = <T>(xs: readonly T[]): T => xs[Math.floor(xs.length * rand() ** 2.2
 const SYL = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'shi', 'ven', 'dor', 'pel', 'qua', 'bri', 'sto', 'gan', 'fir', 'lum', 'tex', 'zor'];
 const word = (parts: number) => Array.from({ length: parts }, () => pick(SYL)).join('');
 const VOCAB = [...new Set(Array.from({ length: 6000 }, () => word(2 + Math.floor(rand() * 3))))];
-const ROLES = ['engineer', 'developer', 'designer', 'manager', 'analyst', 'scientist', 'architect', 'consultant', 'specialist', 'technician', 'accountant', 'recruiter', 'nurse', 'pharmacist', 'electrician', 'mechanic', 'teacher', 'copywriter', 'administrator', 'coordinator'];
-const SKILLS = ['kubernetes', 'python', 'javascript', 'typescript', 'frontend', 'backend', 'platform', 'security', 'payments', 'mobile', 'android', 'database', 'marketing', 'finance', 'logistics', 'warehouse', 'clinical', 'product', 'growth', 'infrastructure', 'observability', 'compliance', 'procurement', 'robotics', 'embedded'];
+const ROLES = [
+  'engineer',
+  'developer',
+  'designer',
+  'manager',
+  'analyst',
+  'scientist',
+  'architect',
+  'consultant',
+  'specialist',
+  'technician',
+  'accountant',
+  'recruiter',
+  'nurse',
+  'pharmacist',
+  'electrician',
+  'mechanic',
+  'teacher',
+  'copywriter',
+  'administrator',
+  'coordinator',
+];
+const SKILLS = [
+  'kubernetes',
+  'python',
+  'javascript',
+  'typescript',
+  'frontend',
+  'backend',
+  'platform',
+  'security',
+  'payments',
+  'mobile',
+  'android',
+  'database',
+  'marketing',
+  'finance',
+  'logistics',
+  'warehouse',
+  'clinical',
+  'product',
+  'growth',
+  'infrastructure',
+  'observability',
+  'compliance',
+  'procurement',
+  'robotics',
+  'embedded',
+];
 const LEVELS = ['Senior', 'Junior', 'Lead', 'Principal', 'Staff', 'Associate', ''];
-const COMPANIES = Array.from({ length: 3000 }, (_, i) => `${word(2)} ${pick(['Labs', 'Systems', 'Health', 'Capital', 'Logistics', 'Studio'])} ${i}`);
-const CITIES: [string, string][] = Array.from({ length: 300 }, (_, i) => [`${word(2)}ville${i}`, pick(['DE', 'US', 'FR', 'GB', 'NL', 'ES', 'IT', 'PL', 'SE', 'CA'])]);
+const COMPANIES = Array.from(
+  { length: 3000 },
+  (_, i) => `${word(2)} ${pick(['Labs', 'Systems', 'Health', 'Capital', 'Logistics', 'Studio'])} ${i}`,
+);
+const CITIES: [string, string][] = Array.from({ length: 300 }, (_, i) => [
+  `${word(2)}ville${i}`,
+  pick(['DE', 'US', 'FR', 'GB', 'NL', 'ES', 'IT', 'PL', 'SE', 'CA']),
+]);
 const WORKPLACE = ['onsite', 'hybrid', 'remote'] as const;
 const EMPLOYMENT = ['full_time', 'part_time', 'contract', 'internship'] as const;
 const ATS = ['greenhouse', 'lever', 'workday', 'ashby', 'smartrecruiters'];
@@ -173,7 +226,11 @@ async function main() {
   const browse: number[] = [];
   for (let i = 0; i < 50; i++) {
     t = performance.now();
-    await index.search({ q: '', filters: { country: pick(CITIES)[1] }, facets: ['company', 'country', 'workplaceType', 'employmentType', 'atsPlatform'] });
+    await index.search({
+      q: '',
+      filters: { country: pick(CITIES)[1] },
+      facets: ['company', 'country', 'workplaceType', 'employmentType', 'atsPlatform'],
+    });
     browse.push(performance.now() - t);
   }
   await index.close();
@@ -182,7 +239,9 @@ async function main() {
   // --- baseline: minisearch with documented fuzzy + prefix search and a filter callback
   const require = createRequire(new URL('../packages/adapters/package.json', import.meta.url));
   const { default: MiniSearch } = (await import(pathToFileURL(require.resolve('minisearch')).href)) as {
-    default: new (o: object) => {
+    default: new (
+      o: object,
+    ) => {
       addAll(d: object[]): void;
       search(q: string, o: object): { id: string }[];
     };
@@ -221,13 +280,21 @@ async function main() {
   const mp99 = pct(miniLat, 99);
 
   console.log(`\nembedded-search, ${DOCS} docs, ${QUERIES} one-typo queries + facet filter (+2 facet counts)`);
-  console.log(`  index: ${(indexMs / 1000).toFixed(1)} s (${Math.round(DOCS / (indexMs / 1000))} docs/s), heap ≈ ${Math.round(heap)} MB, process RSS ${Math.round(rss)} MB`);
-  console.log(`  latency (median of 3 rounds): p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms (target p99 < 10 ms: ${p99 < 10 ? 'met' : 'MISSED'}); p99 per round ${perRound} ms`);
+  console.log(
+    `  index: ${(indexMs / 1000).toFixed(1)} s (${Math.round(DOCS / (indexMs / 1000))} docs/s), heap ≈ ${Math.round(heap)} MB, process RSS ${Math.round(rss)} MB`,
+  );
+  console.log(
+    `  latency (median of 3 rounds): p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms (target p99 < 10 ms: ${p99 < 10 ? 'met' : 'MISSED'}); p99 per round ${perRound} ms`,
+  );
   console.log(`  recall@10 vs exact query: ${recall.toFixed(3)} over ${recallN} queries; typo queries with 0 hits: ${zeroTypo}`);
   console.log(`  browse (no text, 1 filter, 5 facets): p50 ${fmt(pct(browse, 50))} ms, p99 ${fmt(pct(browse, 99))} ms`);
   console.log(`baseline minisearch 7 (fuzzy 0.2, prefix, AND, filter callback), ${BASELINE_QUERIES} of the same queries`);
-  console.log(`  index: ${(miniIndexMs / 1000).toFixed(1)} s, heap ≈ ${Math.round(miniHeap)} MB; latency p50 ${fmt(mp50)} ms, p99 ${fmt(mp99)} ms`);
-  console.log(`ratio embedded/baseline: index time ${(indexMs / miniIndexMs).toFixed(2)}×, p50 ${(p50 / mp50).toFixed(3)}×, p99 ${(p99 / mp99).toFixed(3)}×`);
+  console.log(
+    `  index: ${(miniIndexMs / 1000).toFixed(1)} s, heap ≈ ${Math.round(miniHeap)} MB; latency p50 ${fmt(mp50)} ms, p99 ${fmt(mp99)} ms`,
+  );
+  console.log(
+    `ratio embedded/baseline: index time ${(indexMs / miniIndexMs).toFixed(2)}×, p50 ${(p50 / mp50).toFixed(3)}×, p99 ${(p99 / mp99).toFixed(3)}×`,
+  );
 }
 
 await main();

@@ -12,7 +12,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import { contentHash, createMemoryBroker, createEvent, finalizeJob, type JobPosting } from '@jobkit/core';
 import {
   connectPostgres,
   createOutboxRelay,
@@ -23,6 +22,7 @@ import {
   migrate,
   type PostgresExecutor,
 } from '@jobkit/adapters/postgres';
+import { contentHash, createEvent, createMemoryBroker, finalizeJob, type JobPosting } from '@jobkit/core';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const N_LITE = Number(process.env.BENCH_PGLITE_ROWS ?? 20_000);
@@ -33,9 +33,12 @@ const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 // Deterministic PRNG so every run writes the same rows.
 function rng(seed: number) {
   let x = seed >>> 0 || 1;
-  return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
-const WORDS = 'build ship own design review scale data pipeline team customer reliable service platform distributed systems typescript postgres queue event search crawl parse quality remote hybrid growth mentor'.split(' ');
+const WORDS =
+  'build ship own design review scale data pipeline team customer reliable service platform distributed systems typescript postgres queue event search crawl parse quality remote hybrid growth mentor'.split(
+    ' ',
+  );
 
 function makeJobs(n: number): JobPosting[] {
   const r = rng(42);
@@ -130,7 +133,9 @@ async function relayThroughput(db: PostgresExecutor, schema: string, n: number) 
 async function main() {
   const t0 = performance.now();
   const jobs = makeJobs(Math.max(N, N_LITE));
-  console.log(`generated ${jobs.length} jobs (~${Math.round(JSON.stringify(jobs[0]).length / 100) / 10} KB JSON each) in ${Math.round(performance.now() - t0)} ms`);
+  console.log(
+    `generated ${jobs.length} jobs (~${Math.round(JSON.stringify(jobs[0]).length / 100) / 10} KB JSON each) in ${Math.round(performance.now() - t0)} ms`,
+  );
 
   if (url) {
     const db = await connectPostgres(url, { max: 4 });
@@ -142,7 +147,8 @@ async function main() {
       try {
         await migrate(db, { schema });
         const copyMs = await bareCopy(db, schema, rows);
-        if (process.env.BENCH_TOAST_TARGET) await db.query(`ALTER TABLE ${schema}.jobs SET (toast_tuple_target = ${Number(process.env.BENCH_TOAST_TARGET)})`);
+        if (process.env.BENCH_TOAST_TARGET)
+          await db.query(`ALTER TABLE ${schema}.jobs SET (toast_tuple_target = ${Number(process.env.BENCH_TOAST_TARGET)})`);
         const store = createPostgresJobStore({ client: db, schema });
         await checkpoint(db);
         const [fresh, freshMs] = await timed(() => store.upsertJobs(rows, { at: new Date('2026-11-01T00:00:00Z') }));
@@ -152,8 +158,12 @@ async function main() {
         speedups.push(freshMs / replayMs);
         console.log(`\nPostgreSQL, ${rows.length} rows${REPEAT > 1 ? ` (round ${round}/${REPEAT})` : ''}`);
         console.log(`  bare COPY (unindexed table, 10k batches): ${rate(rows.length, copyMs)} rows/s (${Math.round(copyMs)} ms)`);
-        console.log(`  upsertJobs fresh:  ${rate(rows.length, freshMs)} rows/s (${Math.round(freshMs)} ms, inserted ${fresh.inserted})  ratio to bare COPY ${(copyMs / freshMs).toFixed(2)}× (target ≥ 0.7)`);
-        console.log(`  upsertJobs replay: ${rate(rows.length, replayMs)} rows/s (${Math.round(replayMs)} ms, unchanged ${replay.unchanged})  speed-up over fresh ${(freshMs / replayMs).toFixed(2)}× (target ≥ 2)`);
+        console.log(
+          `  upsertJobs fresh:  ${rate(rows.length, freshMs)} rows/s (${Math.round(freshMs)} ms, inserted ${fresh.inserted})  ratio to bare COPY ${(copyMs / freshMs).toFixed(2)}× (target ≥ 0.7)`,
+        );
+        console.log(
+          `  upsertJobs replay: ${rate(rows.length, replayMs)} rows/s (${Math.round(replayMs)} ms, unchanged ${replay.unchanged})  speed-up over fresh ${(freshMs / replayMs).toFixed(2)}× (target ≥ 2)`,
+        );
         if (round === REPEAT) {
           const { published, ms } = await relayThroughput(db, schema, N_OUTBOX);
           console.log(`  outbox relay → memory broker: ${rate(published, ms)} events/s (${published} events, batch 500)`);
@@ -162,11 +172,17 @@ async function main() {
         await dropSchema(db, schema).catch(() => undefined);
       }
     }
-    const [, hashMs] = await timed(async () => rows.forEach((j) => contentHash(j)));
-    console.log(`  JS contentHash of the ${rows.length} rows alone: ${Math.round(hashMs)} ms (inside both upsert figures; bare COPY does none)`);
+    const [, hashMs] = await timed(async () => {
+      for (const j of rows) contentHash(j);
+    });
+    console.log(
+      `  JS contentHash of the ${rows.length} rows alone: ${Math.round(hashMs)} ms (inside both upsert figures; bare COPY does none)`,
+    );
     if (REPEAT > 1) {
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-      console.log(`  median over ${REPEAT} rounds: fresh/bare COPY ${median(ratios).toFixed(2)}× [${ratios.map((r) => r.toFixed(2)).join(', ')}], replay speed-up ${median(speedups).toFixed(2)}×`);
+      console.log(
+        `  median over ${REPEAT} rounds: fresh/bare COPY ${median(ratios).toFixed(2)}× [${ratios.map((r) => r.toFixed(2)).join(', ')}], replay speed-up ${median(speedups).toFixed(2)}×`,
+      );
     }
     await db.close();
   } else {

@@ -97,7 +97,9 @@ try {
     if (untyped && importable) attwOk = false;
     if (!attwOk) failed = true;
 
-    console.log(`${manifest.name}: publint ${findings.length === 0 ? 'ok' : `${findings.length} finding(s)`}, attw ${attwOk ? (untyped ? 'ok (no entry to type)' : 'ok') : 'PROBLEMS'}`);
+    console.log(
+      `${manifest.name}: publint ${findings.length === 0 ? 'ok' : `${findings.length} finding(s)`}, attw ${attwOk ? (untyped ? 'ok (no entry to type)' : 'ok') : 'PROBLEMS'}`,
+    );
     for (const line of findings) console.log(line);
     if (!attwOk) console.log(attwOutput.trim().replace(/^/gm, '  attw: '));
   }

@@ -17,7 +17,7 @@
  * keep their building blocks linear (alternations of escaped literals).
  * @module
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +62,8 @@ function splitLiteral(text: string): { source: string; flags: string } {
  * declarations; `undefined` when any part is only known at run time.
  */
 function foldString(node: ts.Expression, consts: Map<string, ts.Expression>, seen: Set<string> = new Set()): string | undefined {
-  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return foldString(node.expression, consts, seen);
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node))
+    return foldString(node.expression, consts, seen);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isTemplateExpression(node)) {
     let out = node.head.text;
@@ -125,7 +126,11 @@ export function findRegexes(file: string, text: string): FoundRegex[] {
   const visit = (node: ts.Node): void => {
     if (ts.isRegularExpressionLiteral(node)) {
       out.push({ ...at(node), ...splitLiteral(node.text), kind: 'literal' });
-    } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+    } else if (
+      (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'RegExp'
+    ) {
       const [patternArg, flagsArg] = node.arguments ?? [];
       if (patternArg) {
         // `new RegExp(/x/, 'g')` copies a literal the visitor reports on its own.
@@ -215,7 +220,10 @@ export async function checkPatterns(
             ? { status: 'vulnerable', complexity: d.complexity.summary, attack: d.attack.pattern }
             : d.status === 'safe'
               ? { status: 'safe', complexity: d.complexity.summary }
-              : { status: 'unknown', error: d.error.kind === 'timeout' ? 'timeout' : 'message' in d.error ? String(d.error.message) : d.error.kind };
+              : {
+                  status: 'unknown',
+                  error: d.error.kind === 'timeout' ? 'timeout' : 'message' in d.error ? String(d.error.message) : d.error.kind,
+                };
         verdicts.set(item.key, verdict);
       } catch (error) {
         verdicts.set(item.key, { status: 'unknown', error: error instanceof Error ? error.message : String(error) });
@@ -283,9 +291,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(JSON.stringify(report, null, 2));
   } else {
     for (const r of report.vulnerable) {
-      console.log(`VULNERABLE ${r.file}:${r.line}:${r.column}  /${r.source}/${r.flags}  ${r.verdict.complexity ?? ''}  attack: ${(r.verdict.attack ?? '').slice(0, 120)}`);
+      console.log(
+        `VULNERABLE ${r.file}:${r.line}:${r.column}  /${r.source}/${r.flags}  ${r.verdict.complexity ?? ''}  attack: ${(r.verdict.attack ?? '').slice(0, 120)}`,
+      );
     }
-    for (const r of report.unknown) console.log(`UNKNOWN    ${r.file}:${r.line}:${r.column}  /${r.source}/${r.flags}  (${r.verdict.error})`);
+    for (const r of report.unknown)
+      console.log(`UNKNOWN    ${r.file}:${r.line}:${r.column}  /${r.source}/${r.flags}  (${r.verdict.error})`);
     for (const r of report.dynamic) console.log(`dynamic    ${r.file}:${r.line}:${r.column}  (pattern built at run time; not checked)`);
     console.log(
       `check-regex: ${files.length} files, ${report.found.length} regexes (${report.distinct} distinct patterns), ` +

@@ -15,7 +15,7 @@
  * `… --check` exits 1 (and writes nothing) when the committed table is stale.
  * @module
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -41,7 +41,13 @@ export function findDefinitions(dir = ATS_DIR): Array<[string, string]> {
       if (!ts.isVariableStatement(stmt) || !stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
       for (const decl of stmt.declarationList.declarations) {
         const init = decl.initializer;
-        if (ts.isIdentifier(decl.name) && init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'defineAts') {
+        if (
+          ts.isIdentifier(decl.name) &&
+          init &&
+          ts.isCallExpression(init) &&
+          ts.isIdentifier(init.expression) &&
+          init.expression.text === 'defineAts'
+        ) {
           found.push([file.slice(0, -3), decl.name.text]);
         }
       }
@@ -84,7 +90,18 @@ const FIELD_OF: Record<string, string> = {
   applyUrl: 'applyUrl',
 };
 /** Column order, matching the schema's field order. */
-const FIELD_ORDER = ['company', 'locations', 'workplaceType', 'employmentType', 'salary', 'description', 'datePosted', 'validThrough', 'applyUrl', 'department'];
+const FIELD_ORDER = [
+  'company',
+  'locations',
+  'workplaceType',
+  'employmentType',
+  'salary',
+  'description',
+  'datePosted',
+  'validThrough',
+  'applyUrl',
+  'department',
+];
 
 /** Posting fields a board client maps from structured API fields, read from its source. */
 function apiFields(platform: string): string[] | null {
@@ -111,7 +128,8 @@ function apiFields(platform: string): string[] | null {
   };
   visit(source);
   // A new ApiJob key must be mapped here, or the table would silently under-report.
-  if (unknown.size > 0) throw new Error(`[scripts/gen-ats-table] ${platform}.board.ts passes unmapped toDraft keys: ${[...unknown].join(', ')}`);
+  if (unknown.size > 0)
+    throw new Error(`[scripts/gen-ats-table] ${platform}.board.ts passes unmapped toDraft keys: ${[...unknown].join(', ')}`);
   return FIELD_ORDER.filter((f) => found.has(f));
 }
 
@@ -157,7 +175,9 @@ async function main(): Promise<void> {
   if ((existsSync(BUILTINS) ? readFileSync(BUILTINS, 'utf8') : '') === builtins) {
     console.log('packages/parsers/src/ats/builtins.generated.ts: up to date');
   } else if (check) {
-    console.error('packages/parsers/src/ats/builtins.generated.ts is stale (an ATS definition was added or removed); run `pnpm docs:ats` and commit the result');
+    console.error(
+      'packages/parsers/src/ats/builtins.generated.ts is stale (an ATS definition was added or removed); run `pnpm docs:ats` and commit the result',
+    );
     stale = true;
   } else {
     writeFileSync(BUILTINS, builtins);

@@ -16,7 +16,13 @@ const DURATION_S = Number(process.env.DURATION_S ?? 10);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
 const BATCH = Number(process.env.BATCH ?? 100);
 
-const app = await createIngestApp({ database: `ingest_load_${randomUUID().slice(0, 8)}`, dropOnClose: true, maxRows: 20_000, flushIntervalMs: 200, maxInFlight: 256 });
+const app = await createIngestApp({
+  database: `ingest_load_${randomUUID().slice(0, 8)}`,
+  dropOnClose: true,
+  maxRows: 20_000,
+  flushIntervalMs: 200,
+  maxInFlight: 256,
+});
 await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/events`;
 console.log(`engines: ${JSON.stringify(app.describe)}; ${CONCURRENCY} connections × batches of ${BATCH} for ${DURATION_S}s`);
@@ -75,7 +81,9 @@ const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((
 console.log(`requests: ${latencies.length} (${failed} failed) in ${apiSeconds.toFixed(1)}s`);
 console.log(`accepted: ${accepted} events, ${(accepted / apiSeconds).toFixed(0)} events/s at the API`);
 console.log(`latency per request (${BATCH} events): p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
-console.log(`landed: ${accepted} rows in ClickHouse after ${landedSeconds.toFixed(1)}s → ${(accepted / landedSeconds).toFixed(0)} rows/s end to end`);
+console.log(
+  `landed: ${accepted} rows in ClickHouse after ${landedSeconds.toFixed(1)}s → ${(accepted / landedSeconds).toFixed(0)} rows/s end to end`,
+);
 console.log(`GET /metrics total_count = ${metrics.total_count} (expected ${accepted}), unique_users = ${metrics.unique_users}`);
 await app.close();
 if (metrics.total_count !== accepted) process.exitCode = 1;

@@ -7,9 +7,18 @@ describe('parse demo', () => {
   it('extracts a job from every job page and none from the listing', async () => {
     const rows = await runDemo();
     const byPage = Object.fromEntries(rows.map((r) => [r.page, r]));
-    expect(byPage['acme-greenhouse.html']).toMatchObject({ title: 'Senior Backend Engineer', company: 'Acme Robotics', ats: 'greenhouse:acmerobotics', source: 'json-ld' });
+    expect(byPage['acme-greenhouse.html']).toMatchObject({
+      title: 'Senior Backend Engineer',
+      company: 'Acme Robotics',
+      ats: 'greenhouse:acmerobotics',
+      source: 'json-ld',
+    });
     expect(byPage['nimbus-lever.html']).toMatchObject({ title: 'Staff Data Engineer', workplace: 'remote', ats: 'lever:nimbusdata' });
-    expect(byPage['kraftwerk-microdata.html']).toMatchObject({ company: 'Kraftwerk Energie GmbH', source: 'microdata', salary: 'EUR 17.5/hour' });
+    expect(byPage['kraftwerk-microdata.html']).toMatchObject({
+      company: 'Kraftwerk Energie GmbH',
+      source: 'microdata',
+      salary: 'EUR 17.5/hour',
+    });
     expect(byPage['lumiere-paris.html']).toMatchObject({ workplace: 'hybrid', salary: 'EUR 55k–65k/year' });
     expect(byPage['sol-madrid.html']).toMatchObject({ title: 'Analista de Datos', salary: 'EUR 32k–38k/year' });
     expect(byPage['orbit-careers-listing.html']?.quality).toBe('');
@@ -39,15 +48,21 @@ describe('parse demo provenance', () => {
 });
 
 describe('parse demo shutdown', () => {
-  it('exits 0 on a repeated SIGINT (pnpm and tsx relay the terminal\'s), printing what it parsed', async () => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url))], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  it("exits 0 on a repeated SIGINT (pnpm and tsx relay the terminal's), printing what it parsed", async () => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url))],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     let signalled = false;
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     child.stdout.on('data', (d: Buffer) => {
       const first = out === '';
       out += d.toString();

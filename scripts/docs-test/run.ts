@@ -11,17 +11,40 @@
  * @module
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractBlocks, type DocBlock } from './extract.js';
+import { type DocBlock, extractBlocks } from './extract.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PACKAGES = ['core', 'parsers', 'adapters', 'cli'] as const;
 /** What a user installs next to the packages for the snippets: optional peers, types, vitest. */
-const APP_DEPS = ['pg', '@types/pg', '@electric-sql/pglite', 'chdb', '@clickhouse/client', 'typesense', '@google-cloud/pubsub', 'vitest', '@types/node', 'cheerio', '@crawlee/cheerio'];
+const APP_DEPS = [
+  'pg',
+  '@types/pg',
+  '@electric-sql/pglite',
+  'chdb',
+  '@clickhouse/client',
+  'typesense',
+  '@google-cloud/pubsub',
+  'vitest',
+  '@types/node',
+  'cheerio',
+  '@crawlee/cheerio',
+];
 const RUN_TIMEOUT_MS = Number(process.env.DOCS_TEST_TIMEOUT_MS ?? 60_000);
 const RUN_CONCURRENCY = Math.max(1, Number(process.env.DOCS_TEST_CONCURRENCY ?? 2));
 /** Engines the runnable blocks must not reach: they fall back to their embedded defaults. */
@@ -46,7 +69,13 @@ function docFiles(): string[] {
 
 /** The first node_modules that has `name`: the adapters package (peers), parsers (cheerio), the Crawlee example, then the root (tools). */
 function findDep(name: string): string | null {
-  for (const base of ['packages/adapters/node_modules', 'packages/core/node_modules', 'packages/parsers/node_modules', 'examples/crawlee-crawler/node_modules', 'node_modules']) {
+  for (const base of [
+    'packages/adapters/node_modules',
+    'packages/core/node_modules',
+    'packages/parsers/node_modules',
+    'examples/crawlee-crawler/node_modules',
+    'node_modules',
+  ]) {
     const p = join(ROOT, base, name);
     if (existsSync(p)) return realpathSync(p);
   }
@@ -69,7 +98,10 @@ async function installPacked(dir: string): Promise<void> {
   await Promise.all(
     PACKAGES.map(async (p) => {
       const pkgDir = join(ROOT, 'packages', p);
-      const packed = await run('npm', ['pack', '--silent', '--pack-destination', tarballs], { cwd: pkgDir, env: { ...process.env, npm_config_loglevel: 'error' } });
+      const packed = await run('npm', ['pack', '--silent', '--pack-destination', tarballs], {
+        cwd: pkgDir,
+        env: { ...process.env, npm_config_loglevel: 'error' },
+      });
       const file = packed.out.trim().split('\n').pop() ?? '';
       if (packed.code !== 0 || !file.endsWith('.tgz')) throw new Error(`npm pack failed in packages/${p}: ${packed.out}`);
       const target = join(dir, 'node_modules', '@jobkit', p);
@@ -152,7 +184,12 @@ function source(b: DocBlock): { text: string; offset: number } {
 function run(cmd: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }) {
   return new Promise<{ code: number | null; out: string; timedOut: boolean; ms: number }>((resolve) => {
     const started = Date.now();
-    const child = spawn(cmd, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -174,7 +211,11 @@ function run(cmd: string, args: string[], options: { cwd: string; env?: NodeJS.P
   });
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+};
 
 /** The demo's shipped pages on 127.0.0.1; blocks get the base URL as DOCS_TEST_BASE_URL. */
 function startPageServer(dir: string): Promise<{ server: Server; base: string }> {
@@ -187,7 +228,9 @@ function startPageServer(dir: string): Promise<{ server: Server; base: string }>
     }
     res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(name)] ?? 'text/plain' }).end(readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+  );
 }
 
 async function main(): Promise<void> {
@@ -234,7 +277,12 @@ async function main(): Promise<void> {
   });
 
   // One tsc over every block: a fresh app's view of the packages (exports → dist .d.ts).
-  const tsc = files.size === 0 ? { code: 0, out: '', ms: 0 } : await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: app });
+  const tsc =
+    files.size === 0
+      ? { code: 0, out: '', ms: 0 }
+      : await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], {
+          cwd: app,
+        });
   const badBlocks = new Set<string>();
   if (tsc.code !== 0) {
     for (const line of tsc.out.split('\n')) {
@@ -276,12 +324,19 @@ async function main(): Promise<void> {
     mkdirSync(cwd, { recursive: true });
     const env: NodeJS.ProcessEnv = { ...process.env, DOCS_TEST_BASE_URL: base, NODE_OPTIONS: '' };
     for (const k of SCRUBBED_ENV) delete env[k];
-    const r = await run(process.execPath, [tsx, '--tsconfig', join(app, 'tsconfig.json'), join(app, 'blocks', name)], { cwd, env, timeoutMs: RUN_TIMEOUT_MS });
+    const r = await run(process.execPath, [tsx, '--tsconfig', join(app, 'tsconfig.json'), join(app, 'blocks', name)], {
+      cwd,
+      env,
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
     ran++;
     const tail = r.out.trim().split('\n').slice(-15).join('\n    ');
     if (r.timedOut) failures.push(`${block.file}:${block.line}: did not exit on its own within ${RUN_TIMEOUT_MS / 1000} s\n    ${tail}`);
     else if (r.code !== 0) failures.push(`${block.file}:${block.line}: exited with ${r.code}\n    ${tail}`);
-    else console.log(`ran  ${block.file}:${block.line} (${(r.ms / 1000).toFixed(1)} s)${verbose && r.out.trim() ? `\n    ${r.out.trim().split('\n').join('\n    ')}` : ''}`);
+    else
+      console.log(
+        `ran  ${block.file}:${block.line} (${(r.ms / 1000).toFixed(1)} s)${verbose && r.out.trim() ? `\n    ${r.out.trim().split('\n').join('\n    ')}` : ''}`,
+      );
   };
   try {
     // Two at a time: the blocks mostly wait on PGlite/chDB start-up, and CI has two cores.

@@ -4,16 +4,17 @@
  * exactly-once checker and the pass/fail report.
  * @module
  */
+
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connectPostgres, dropSchema, handleOnce, migrate, type PostgresConnection } from '../../packages/adapters/src/postgres/index.js';
 import type { Broker, PublishMessage, SqlExecutor } from '../../packages/core/src/index.js';
 import { EVENT_ID_ATTRIBUTE } from '../../packages/core/src/index.js';
-import { connectPostgres, dropSchema, handleOnce, migrate, type PostgresConnection } from '../../packages/adapters/src/postgres/index.js';
 
 export const FULL = process.argv.includes('--full');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -62,7 +63,11 @@ export function tableBroker(db: SqlExecutor, schema: string): Broker {
 }
 
 /** Apply every delivery through the inbox (each effect = one row in `effects`). */
-export async function applyDeliveries(db: SqlExecutor, schema: string, concurrency = 8): Promise<{ deliveries: number; handlerRuns: number }> {
+export async function applyDeliveries(
+  db: SqlExecutor,
+  schema: string,
+  concurrency = 8,
+): Promise<{ deliveries: number; handlerRuns: number }> {
   const rows = (await db.query<{ event_id: string }>(`SELECT event_id FROM ${schema}.deliveries ORDER BY seq`)).rows;
   let handlerRuns = 0;
   let next = 0;
@@ -86,7 +91,11 @@ export async function applyDeliveries(db: SqlExecutor, schema: string, concurren
 }
 
 /** lost = expected ids without an effect; doubleApplied = ids with more than one effect. */
-export async function checkEffects(db: SqlExecutor, schema: string, expectedSql: string): Promise<{ expected: number; lost: number; doubleApplied: number; unexpected: number }> {
+export async function checkEffects(
+  db: SqlExecutor,
+  schema: string,
+  expectedSql: string,
+): Promise<{ expected: number; lost: number; doubleApplied: number; unexpected: number }> {
   const r = await db.query<{ expected: string; lost: string; double: string; unexpected: string }>(
     `WITH e AS (${expectedSql}), f AS (SELECT message_id, count(*) AS n FROM ${schema}.effects GROUP BY 1)
      SELECT (SELECT count(*) FROM e) AS expected,
@@ -134,7 +143,10 @@ async function bundle(file: string): Promise<string> {
 }
 
 /** Spawn a child script (bundled on first use) that prints `ready` when set up. */
-export async function spawnChild(file: string, env: Record<string, string>): Promise<{ child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> }> {
+export async function spawnChild(
+  file: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, [await bundle(file)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -19,7 +19,10 @@ const relay = createOutboxRelay({
   backoff: { baseMs: 10, maxMs: 200 },
 });
 process.on('SIGTERM', () => {
-  void relay.stop().then(() => db.close()).then(() => process.exit(0));
+  void relay
+    .stop()
+    .then(() => db.close())
+    .then(() => process.exit(0));
 });
 relay.start();
 console.log('ready');

@@ -5,12 +5,16 @@
  *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=source scripts/reliability/s13-sigterm.ts [--full]
  * CI size: handlers 0–3 s, grace 1 s; full: handlers 0–20 s, grace 10 s.
  */
-import { createEvent, createMemoryBroker, type SqlExecutor } from '../../packages/core/src/index.js';
+
 import { createOutboxRelay, createPostgresQueue, enqueueOutbox } from '../../packages/adapters/src/postgres/index.js';
-import { FULL, cleanup, connect, databaseUrl, freshSchema, report, sleep, spawnChild } from './common.js';
+import { createEvent, createMemoryBroker, type SqlExecutor } from '../../packages/core/src/index.js';
+import { cleanup, connect, databaseUrl, FULL, freshSchema, report, sleep, spawnChild } from './common.js';
 
 /** In-process form (used by vitest): worker + relay stopped mid-flight; returns what is left held. */
-export async function runS13InProcess(db: SqlExecutor, schema: string): Promise<{ active: number; claimedOutbox: number; completed: number; ready: number }> {
+export async function runS13InProcess(
+  db: SqlExecutor,
+  schema: string,
+): Promise<{ active: number; claimedOutbox: number; completed: number; ready: number }> {
   const queue = createPostgresQueue<{ n: number }>({ client: db, schema, name: 's13', leaseMs: 5000 });
   for (let i = 0; i < 50; i++) await queue.enqueue({ n: i });
   const worker = queue.work(
@@ -23,7 +27,13 @@ export async function runS13InProcess(db: SqlExecutor, schema: string): Promise<
   );
   while (worker.active < 50 && (await queue.stats()).completed === 0) await sleep(10);
   const broker = createMemoryBroker();
-  await db.transaction((tx) => enqueueOutbox(tx, Array.from({ length: 200 }, (_, i) => createEvent('reliability.s13', `a${i % 5}`, { i })), { schema }));
+  await db.transaction((tx) =>
+    enqueueOutbox(
+      tx,
+      Array.from({ length: 200 }, (_, i) => createEvent('reliability.s13', `a${i % 5}`, { i })),
+      { schema },
+    ),
+  );
   const relay = createOutboxRelay({
     client: db,
     schema,
@@ -37,7 +47,9 @@ export async function runS13InProcess(db: SqlExecutor, schema: string): Promise<
   await Promise.all([worker.stop({ graceMs: 200 }), relay.stop()]);
   await broker.close();
   const stats = await queue.stats();
-  const claimed = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.outbox WHERE claim_token IS NOT NULL`)).rows[0]!.n);
+  const claimed = Number(
+    (await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.outbox WHERE claim_token IS NOT NULL`)).rows[0]!.n,
+  );
   return { active: stats.active, claimedOutbox: claimed, completed: stats.completed, ready: stats.ready };
 }
 
@@ -67,11 +79,30 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const exitMs = Date.now() - tSig;
     const s = await queue.stats();
     const lateClaimed = Number(
-      (await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.queue_jobs WHERE (payload->>'n')::int >= 1000 AND attempts > 0`)).rows[0]!.n,
+      (await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.queue_jobs WHERE (payload->>'n')::int >= 1000 AND attempts > 0`))
+        .rows[0]!.n,
     );
     const inProc = await runS13InProcess(db, schema);
-    const pass = code === 0 && s.active === 0 && lateClaimed === 0 && s.completed + s.ready === 60 && inProc.active === 0 && inProc.claimedOutbox === 0;
-    report('S13 graceful shutdown', { exitCode: code ?? -1, exitMs, graceMs: grace, ...s, lateClaimed, inProcessActive: inProc.active, inProcessClaimedOutbox: inProc.claimedOutbox }, pass);
+    const pass =
+      code === 0 &&
+      s.active === 0 &&
+      lateClaimed === 0 &&
+      s.completed + s.ready === 60 &&
+      inProc.active === 0 &&
+      inProc.claimedOutbox === 0;
+    report(
+      'S13 graceful shutdown',
+      {
+        exitCode: code ?? -1,
+        exitMs,
+        graceMs: grace,
+        ...s,
+        lateClaimed,
+        inProcessActive: inProc.active,
+        inProcessClaimedOutbox: inProc.claimedOutbox,
+      },
+      pass,
+    );
   } finally {
     await cleanup(db, schema);
   }

@@ -4,9 +4,10 @@
  *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=source scripts/reliability/s2-no-ghost.ts [--full]
  * CI size: 200 + 200 transactions; full: 1,000 + 1,000.
  */
-import { createEvent, createMemoryBroker, EVENT_ID_ATTRIBUTE, type SqlExecutor } from '../../packages/core/src/index.js';
+
 import { createOutboxRelay, enqueueOutbox } from '../../packages/adapters/src/postgres/index.js';
-import { FULL, cleanup, connect, freshSchema, rand, report, sleep } from './common.js';
+import { createEvent, createMemoryBroker, EVENT_ID_ATTRIBUTE, type SqlExecutor } from '../../packages/core/src/index.js';
+import { cleanup, connect, FULL, freshSchema, rand, report, sleep } from './common.js';
 
 export interface S2Result {
   committed: number;

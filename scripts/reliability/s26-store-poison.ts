@@ -10,17 +10,19 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { createPostgresJobStore, dropSchema, fromPglite, migrate, type PGliteLike } from '../../packages/adapters/src/postgres/index.js';
+import { makeCompany, startSite } from '../../packages/adapters/test/fixtures/pipeline-site.js';
 import { createPipeline, type JobPosting, type JobReader, type PipelineError, type SqlExecutor } from '../../packages/core/src/index.js';
 import { contractJob } from '../../packages/core/src/testing/index.js';
 import { jobReader } from '../../packages/parsers/src/index.js';
-import { createPostgresJobStore, dropSchema, fromPglite, migrate, type PGliteLike } from '../../packages/adapters/src/postgres/index.js';
-import { makeCompany, startSite } from '../../packages/adapters/test/fixtures/pipeline-site.js';
-import { FULL, connect, report } from './common.js';
+import { connect, FULL, report } from './common.js';
 
 /** PGlite is a dev dependency of the adapters package, not of the repo root these scripts run from. */
 async function openPglite(): Promise<{ db: SqlExecutor; close(): Promise<void> }> {
   const fromAdapters = createRequire(new URL('../../packages/adapters/package.json', import.meta.url));
-  const { PGlite } = (await import(pathToFileURL(fromAdapters.resolve('@electric-sql/pglite')).href)) as { PGlite: new () => PGliteLike & { close(): Promise<void> } };
+  const { PGlite } = (await import(pathToFileURL(fromAdapters.resolve('@electric-sql/pglite')).href)) as {
+    PGlite: new () => PGliteLike & { close(): Promise<void> };
+  };
   const lite = new PGlite();
   return { db: fromPglite(lite), close: () => lite.close() };
 }
@@ -61,10 +63,10 @@ export async function runS26Store(db: SqlExecutor, poison: string, n = 200): Pro
     const bad = Math.floor(n * 0.37);
     const batch = jobs.map((j, i) => (i === bad ? POISONS[poison]!(j) : j));
     const r = await store.upsertJobs(batch, { boardKey: 's26' });
-    const stored = new Set(
-      (await db.query<{ url_hash: string }>(`SELECT url_hash FROM ${schema}.jobs`)).rows.map((x) => x.url_hash),
-    );
-    const events = (await db.query<{ aggregate_id: string; n: string }>(`SELECT aggregate_id, count(*) AS n FROM ${schema}.outbox GROUP BY 1`)).rows;
+    const stored = new Set((await db.query<{ url_hash: string }>(`SELECT url_hash FROM ${schema}.jobs`)).rows.map((x) => x.url_hash));
+    const events = (
+      await db.query<{ aggregate_id: string; n: string }>(`SELECT aggregate_id, count(*) AS n FROM ${schema}.outbox GROUP BY 1`)
+    ).rows;
     const storedIds = new Set(jobs.filter((j) => stored.has(j.urlHash)).map((j) => j.id));
     return {
       poison,
@@ -119,7 +121,9 @@ export async function runS26Pipeline(db: SqlExecutor, pages = 60): Promise<S26Pi
     pipeline.on('error', (e) => errors.push(e));
     const summary = await pipeline.run(Array.from({ length: pages }, (_, i) => ({ url: `https://s26.example/jobs/${i + 1}` })));
     const stored = (await db.query<{ url: string; id: string }>(`SELECT url, id FROM ${schema}.jobs`)).rows;
-    const events = (await db.query<{ aggregate_id: string; n: string }>(`SELECT aggregate_id, count(*) AS n FROM ${schema}.outbox GROUP BY 1`)).rows;
+    const events = (
+      await db.query<{ aggregate_id: string; n: string }>(`SELECT aggregate_id, count(*) AS n FROM ${schema}.outbox GROUP BY 1`)
+    ).rows;
     const storedIds = new Set(stored.map((s) => s.id));
     const failedUrls = new Set(errors.map((e) => e.url));
     return {
@@ -139,7 +143,12 @@ export async function runS26Pipeline(db: SqlExecutor, pages = 60): Promise<S26Pi
 }
 
 export const s26PipelinePass = (r: S26PipelineResult) =>
-  r.created === r.pages - 1 && r.failedPages === 1 && r.coBatchedFailed === 0 && r.lost === 0 && r.doubleApplied === 0 && r.orphanEvents === 0;
+  r.created === r.pages - 1 &&
+  r.failedPages === 1 &&
+  r.coBatchedFailed === 0 &&
+  r.lost === 0 &&
+  r.doubleApplied === 0 &&
+  r.orphanEvents === 0;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const pgConn = await connect();

@@ -11,9 +11,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createMemoryBroker } from '../../packages/core/src/index.js';
 import { createIngestApp } from '../../examples/event-ingest/src/app.js';
 import { parseIngestBody } from '../../examples/event-ingest/src/schema.js';
+import { createMemoryBroker } from '../../packages/core/src/index.js';
 import { FULL, report } from './common.js';
 
 export interface S27Result {
@@ -38,13 +38,29 @@ export interface S27Result {
 export async function runS27(n = 1000, env: Record<string, string | undefined> = {}): Promise<S27Result> {
   const started = Date.now();
   const broker = createMemoryBroker();
-  const app = await createIngestApp({ env, broker, database: `s27_${randomUUID().slice(0, 8)}`, dropOnClose: true, flushIntervalMs: 50, maxRows: 5000 });
+  const app = await createIngestApp({
+    env,
+    broker,
+    database: `s27_${randomUUID().slice(0, 8)}`,
+    dropOnClose: true,
+    flushIntervalMs: 50,
+    maxRows: 5000,
+  });
   try {
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const post = async (body: unknown) => (await fetch(`${base}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+    const post = async (body: unknown) =>
+      (await fetch(`${base}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }))
+        .status;
     const t0 = Math.floor(Date.now() / 1000) - 3600;
-    const event = (i: number) => ({ event_id: `s27-${i}`, event_name: 'page_view', channel: 'web', user_id: `user-${i % 97}`, timestamp: t0 + (i % 3600), metadata: { i } });
+    const event = (i: number) => ({
+      event_id: `s27-${i}`,
+      event_name: 'page_view',
+      channel: 'web',
+      user_id: `user-${i % 97}`,
+      timestamp: t0 + (i % 3600),
+      metadata: { i },
+    });
     const poisonIndex = Math.floor(n / 2);
     const poison = { ...event(poisonIndex), user_id: 'evil\ud83d-user' };
     const apiStatusForPoison = await post({ events: [poison] });

@@ -8,9 +8,17 @@
  *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=source scripts/reliability/s28-outbox-poison.ts [--full]
  * CI size: 500 events × 2 brokers; full: 5,000.
  */
-import { JobkitError, createEvent, EVENT_ID_ATTRIBUTE, type Broker, type PublishMessage, type SqlExecutor } from '../../packages/core/src/index.js';
+
 import { createOutboxRelay, enqueueOutbox } from '../../packages/adapters/src/postgres/index.js';
-import { FULL, cleanup, connect, freshSchema, report } from './common.js';
+import {
+  type Broker,
+  createEvent,
+  EVENT_ID_ATTRIBUTE,
+  JobkitError,
+  type PublishMessage,
+  type SqlExecutor,
+} from '../../packages/core/src/index.js';
+import { cleanup, connect, FULL, freshSchema, report } from './common.js';
 
 export type PoisonBrokerMode = 'all-or-nothing' | 'partial';
 
@@ -57,10 +65,14 @@ export function poisonBroker(poisonId: string, mode: PoisonBrokerMode): Broker &
       const pausedKey = messages[bad]!.orderingKey;
       const ids = messages.map((m, i) => (i === bad || (i > bad && m.orderingKey === pausedKey) ? null : idOf(m)));
       for (const id of ids) if (id !== null) accepted.push(id);
-      throw new JobkitError('BROKER_FAILED', `[s28] publish failed for ${ids.filter((x) => x === null).length} of ${messages.length} messages`, {
-        cause: refused,
-        details: { publishedIds: ids },
-      });
+      throw new JobkitError(
+        'BROKER_FAILED',
+        `[s28] publish failed for ${ids.filter((x) => x === null).length} of ${messages.length} messages`,
+        {
+          cause: refused,
+          details: { publishedIds: ids },
+        },
+      );
     },
     async subscribe(): Promise<never> {
       throw new Error('s28 broker: read `accepted` instead');
@@ -79,7 +91,15 @@ export async function runS28(db: SqlExecutor, schema: string, mode: PoisonBroker
   await db.transaction((tx) => enqueueOutbox(tx, events, { schema }));
   const broker = poisonBroker(poison.id, mode);
   const maxAttempts = 4;
-  const relay = createOutboxRelay({ client: db, broker, topic: 's28', schema, batchSize: 500, maxAttempts, backoff: { baseMs: 5, maxMs: 20, jitter: 0 } });
+  const relay = createOutboxRelay({
+    client: db,
+    broker,
+    topic: 's28',
+    schema,
+    batchSize: 500,
+    maxAttempts,
+    backoff: { baseMs: 5, maxMs: 20, jitter: 0 },
+  });
   let rounds = 0;
   for (; rounds < 200; rounds++) {
     await relay.runOnce();
@@ -97,7 +117,9 @@ export async function runS28(db: SqlExecutor, schema: string, mode: PoisonBroker
     )
   ).rows;
   const poisonRow = rows.find((r) => r.id === poison.id)!;
-  const successors = new Set(rows.filter((r) => r.aggregate_id === poison.aggregateId && BigInt(r.seq) > BigInt(poisonRow.seq)).map((r) => r.id));
+  const successors = new Set(
+    rows.filter((r) => r.aggregate_id === poison.aggregateId && BigInt(r.seq) > BigInt(poisonRow.seq)).map((r) => r.id),
+  );
   const times = new Map<string, number>();
   for (const id of broker.accepted) times.set(id, (times.get(id) ?? 0) + 1);
   const healthy = rows.filter((r) => r.id !== poison.id && !successors.has(r.id));

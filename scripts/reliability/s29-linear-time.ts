@@ -56,7 +56,12 @@ const TEXT: Record<string, (n: number) => string> = {
   '"$1"+spaces+letters': (n) => `$1${fill(' ', n - 7)}yyyyy`,
 };
 
-const posting = { '@type': 'JobPosting', title: 'Linear Time Engineer', description: 'Build things with us. '.repeat(5), hiringOrganization: 'Acme' };
+const posting = {
+  '@type': 'JobPosting',
+  title: 'Linear Time Engineer',
+  description: 'Build things with us. '.repeat(5),
+  hiringOrganization: 'Acme',
+};
 const ldPage = (ld: string, body = '') => `<html><head><script type="application/ld+json">${ld}</script></head><body>${body}</body></html>`;
 /** Keep the JSON valid: the hostile text as a JSON string value in `field`. */
 const inField = (field: string, text: string) => JSON.stringify({ ...posting, [field]: text });
@@ -67,10 +72,17 @@ const PAGES: Record<string, (n: number) => string> = {
   'whitespace in a JSON-LD block': (n) => ldPage(`${JSON.stringify(posting)}${fill(' \n\t', n - PAGE_OVERHEAD)};x`),
   'trailing commas in JSON-LD': (n) => ldPage(`{"@graph":[${JSON.stringify(posting)},${fill('[1,],{"a":1,},', n - PAGE_OVERHEAD)}]}`),
   '"$1"+spaces+letters as a JSON-LD salary': (n) =>
-    ldPage(JSON.stringify({ ...posting, baseSalary: { '@type': 'MonetaryAmount', currency: 'USD', value: TEXT['"$1"+spaces+letters']!(n - PAGE_OVERHEAD) } })),
+    ldPage(
+      JSON.stringify({
+        ...posting,
+        baseSalary: { '@type': 'MonetaryAmount', currency: 'USD', value: TEXT['"$1"+spaces+letters']!(n - PAGE_OVERHEAD) },
+      }),
+    ),
   'currency+digits in JSON-LD values': (n) => ldPage(inField('employmentType', TEXT['currency+digits']!(n - PAGE_OVERHEAD))),
-  'whitespace in body text (heuristics)': (n) => `<html><body><h1>Linear Time Engineer</h1><p>Salary ${TEXT.whitespace!(n - PAGE_OVERHEAD)}</p></body></html>`,
-  'currency+digits in body text (heuristics)': (n) => `<html><body><h1>Linear Time Engineer</h1><p>${TEXT['currency+digits']!(n - PAGE_OVERHEAD)}</p></body></html>`,
+  'whitespace in body text (heuristics)': (n) =>
+    `<html><body><h1>Linear Time Engineer</h1><p>Salary ${TEXT.whitespace!(n - PAGE_OVERHEAD)}</p></body></html>`,
+  'currency+digits in body text (heuristics)': (n) =>
+    `<html><body><h1>Linear Time Engineer</h1><p>${TEXT['currency+digits']!(n - PAGE_OVERHEAD)}</p></body></html>`,
 };
 
 interface Case {
@@ -133,12 +145,19 @@ function superlinear(from: [number, number], to: [number, number]): string | nul
   const allowed = k ** Math.log2(MAX_RATIO_PER_DOUBLING);
   // The smaller time is floored too, so a near-zero baseline does not make any growth look superlinear.
   const ratio = to[1] / Math.max(from[1], NOISE_FLOOR_MS / allowed);
-  return ratio > allowed ? `superlinear: ${fmtSize(from[0])} -> ${fmtSize(to[0])} (${k.toFixed(1)}x input) took ${ratio.toFixed(1)}x time (allowed ${allowed.toFixed(1)}x)` : null;
+  return ratio > allowed
+    ? `superlinear: ${fmtSize(from[0])} -> ${fmtSize(to[0])} (${k.toFixed(1)}x input) took ${ratio.toFixed(1)}x time (allowed ${allowed.toFixed(1)}x)`
+    : null;
 }
 
 function measure(c: Case): CaseResult {
   const ms = new Map<number, number>();
-  const result = (failure: string | null, doublingRatio: number | null = null): CaseResult => ({ name: c.name, ms, doublingRatio, failure });
+  const result = (failure: string | null, doublingRatio: number | null = null): CaseResult => ({
+    name: c.name,
+    ms,
+    doublingRatio,
+    failure,
+  });
   const warm = c.build(LADDER[0]!);
   for (let i = 0; i < 3; i++) c.run(warm);
   let prev: [number, number] | null = null;
@@ -182,7 +201,10 @@ function measure(c: Case): CaseResult {
   ms.set(CONFIRM, t4);
   const next = t4 / t2;
   if (next > MAX_RATIO_PER_DOUBLING) {
-    return result(`superlinear: 1 MB -> 2 MB took ${ratio.toFixed(2)}x time and 2 MB -> 4 MB ${next.toFixed(2)}x (allowed ${MAX_RATIO_PER_DOUBLING}x)`, ratio);
+    return result(
+      `superlinear: 1 MB -> 2 MB took ${ratio.toFixed(2)}x time and 2 MB -> 4 MB ${next.toFixed(2)}x (allowed ${MAX_RATIO_PER_DOUBLING}x)`,
+      ratio,
+    );
   }
   return result(null, ratio);
 }
@@ -207,7 +229,8 @@ for (const c of selected) {
 const failed = results.filter((r) => r.failure);
 const worst = results.reduce((m, r) => Math.max(m, r.ms.get(2_000_000) ?? 0), 0);
 // A 1 -> 2 MB ratio over the limit that the 2 -> 4 MB doubling did not repeat counts as the latter.
-const effectiveRatio = (r: CaseResult) => (r.ms.has(CONFIRM) ? Math.min(r.doublingRatio ?? 0, r.ms.get(CONFIRM)! / r.ms.get(TOP[1])!) : (r.doublingRatio ?? 0));
+const effectiveRatio = (r: CaseResult) =>
+  r.ms.has(CONFIRM) ? Math.min(r.doublingRatio ?? 0, r.ms.get(CONFIRM)! / r.ms.get(TOP[1])!) : (r.doublingRatio ?? 0);
 const worstRatio = results.reduce((m, r) => Math.max(m, effectiveRatio(r)), 0);
 report(
   'S29 linear time on hostile text',

@@ -18,7 +18,10 @@ const server = createServer((req, res) => {
   const i = new URL(req.url ?? '/', 'http://x').searchParams.get('i') ?? '';
   const n = (seen.get(i) ?? 0) + 1;
   seen.set(i, n);
-  if (n > 1) return res.writeHead(200, { 'content-type': 'text/plain' }).end(`job ${i}`);
+  if (n > 1) {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`job ${i}`);
+    return;
+  }
   res.writeHead(503, Number(i) % 2 === 0 ? { 'retry-after': '1' } : {}).end('busy');
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -36,6 +39,15 @@ const settled = result.settled ?? 0;
 const ok = result.ok ?? 0;
 report(
   's30-awaited-fetch',
-  { fetches: count, settled, ok, failed: result.failed ?? count - settled, lost: count - ok, requests, exitCode: code ?? 'signal', ms: Date.now() - started },
+  {
+    fetches: count,
+    settled,
+    ok,
+    failed: result.failed ?? count - settled,
+    lost: count - ok,
+    requests,
+    exitCode: code ?? 'signal',
+    ms: Date.now() - started,
+  },
   code === 0 && settled === count && ok === count,
 );

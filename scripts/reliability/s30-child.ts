@@ -24,7 +24,9 @@ const fetcher = createHttpFetcher({
   retryMinDelayMs: 200,
   retryMaxDelayMs: 1_000,
 });
-const results = await Promise.allSettled(Array.from({ length: count }, (_, i) => fetcher.fetch(`${url}?i=${i}`).finally(() => (settled += 1))));
+const results = await Promise.allSettled(
+  Array.from({ length: count }, (_, i) => fetcher.fetch(`${url}?i=${i}`).finally(() => (settled += 1))),
+);
 for (const r of results) {
   if (r.status === 'fulfilled' && r.value.status === 200) ok += 1;
   else failed += 1;

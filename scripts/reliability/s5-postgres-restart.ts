@@ -11,9 +11,9 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEvent } from '../../packages/core/src/index.js';
 import { createOutboxRelay, createPostgresQueue, enqueueOutbox } from '../../packages/adapters/src/postgres/index.js';
-import { FULL, applyDeliveries, checkEffects, connect, freshSchema, rand, report, sleep, tableBroker } from './common.js';
+import { createEvent } from '../../packages/core/src/index.js';
+import { applyDeliveries, checkEffects, connect, FULL, freshSchema, rand, report, sleep, tableBroker } from './common.js';
 
 const RESTARTS = FULL ? 20 : 5;
 const EVENTS = FULL ? 10_000 : 2_000;
@@ -24,12 +24,23 @@ const LEASE_MS = 2000;
 const isRoot = process.getuid?.() === 0;
 const dir = mkdtempSync(join(tmpdir(), 'jk-s5-'));
 const pgData = join(dir, 'data');
-if (isRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+if (isRoot)
+  chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
 const asPg = (cmd: string, args: string[]) => {
   const line = [cmd, ...args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`)].join(' ');
   return isRoot ? execFileSync('su', ['postgres', '-c', line], { stdio: 'pipe' }) : execFileSync('sh', ['-c', line], { stdio: 'pipe' });
 };
-const start = () => asPg('pg_ctl', ['-D', pgData, '-l', join(dir, 'log'), '-w', '-o', `-p ${PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+const start = () =>
+  asPg('pg_ctl', [
+    '-D',
+    pgData,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    'start',
+  ]);
 const kill = () => asPg('pg_ctl', ['-D', pgData, '-m', 'immediate', '-w', 'stop']);
 
 let unhandled = 0;
@@ -55,10 +66,19 @@ const t0 = Date.now();
 try {
   const schema = await freshSchema(db, 's5');
   for (let i = 0; i < EVENTS; i += 1000) {
-    const events = Array.from({ length: Math.min(1000, EVENTS - i) }, (_, k) => createEvent('reliability.s5', `agg${(i + k) % 31}`, { n: i + k }));
+    const events = Array.from({ length: Math.min(1000, EVENTS - i) }, (_, k) =>
+      createEvent('reliability.s5', `agg${(i + k) % 31}`, { n: i + k }),
+    );
     await db.transaction((tx) => enqueueOutbox(tx, events, { schema }));
   }
-  const queue = createPostgresQueue<{ n: number }>({ client: db, schema, name: 's5', leaseMs: LEASE_MS, maxAttempts: 1000, backoff: { baseMs: 50, maxMs: 500 } });
+  const queue = createPostgresQueue<{ n: number }>({
+    client: db,
+    schema,
+    name: 's5',
+    leaseMs: LEASE_MS,
+    maxAttempts: 1000,
+    backoff: { baseMs: 50, maxMs: 500 },
+  });
   for (let i = 0; i < JOBS; i++) await queue.enqueue({ n: i });
 
   let loopErrors = 0;
@@ -103,14 +123,38 @@ try {
   }
   await Promise.all([relay.stop(), ...workers.map((w) => w.stop({ graceMs: 5000 }))]);
   await sleep(LEASE_MS);
-  const stuckOutbox = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.outbox WHERE status <> 'published' OR claim_token IS NOT NULL`)).rows[0]!.n);
+  const stuckOutbox = Number(
+    (await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.outbox WHERE status <> 'published' OR claim_token IS NOT NULL`))
+      .rows[0]!.n,
+  );
   const qs = await queue.stats();
   const { deliveries, handlerRuns } = await applyDeliveries(db, schema);
   const c = await checkEffects(db, schema, `SELECT id FROM ${schema}.outbox UNION ALL SELECT id::text FROM ${schema}.queue_jobs`);
-  const pass = c.lost === 0 && c.doubleApplied === 0 && c.unexpected === 0 && stuckOutbox === 0 && qs.active === 0 && qs.completed === JOBS && unhandled === 0;
+  const pass =
+    c.lost === 0 &&
+    c.doubleApplied === 0 &&
+    c.unexpected === 0 &&
+    stuckOutbox === 0 &&
+    qs.active === 0 &&
+    qs.completed === JOBS &&
+    unhandled === 0;
   report(
     'S5 Postgres restart mid-batch',
-    { restarts: RESTARTS, events: EVENTS, jobs: JOBS, deliveries, handlerRuns, ...c, stuckOutbox, queueActive: qs.active, queueCompleted: qs.completed, loopErrorsSurvived: loopErrors, unhandled, drainSeconds: Math.round((Date.now() - tDrain) / 1000), seconds: Math.round((Date.now() - t0) / 1000) },
+    {
+      restarts: RESTARTS,
+      events: EVENTS,
+      jobs: JOBS,
+      deliveries,
+      handlerRuns,
+      ...c,
+      stuckOutbox,
+      queueActive: qs.active,
+      queueCompleted: qs.completed,
+      loopErrorsSurvived: loopErrors,
+      unhandled,
+      drainSeconds: Math.round((Date.now() - tDrain) / 1000),
+      seconds: Math.round((Date.now() - t0) / 1000),
+    },
     pass,
   );
 } finally {

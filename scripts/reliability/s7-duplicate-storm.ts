@@ -6,9 +6,9 @@
  * CI size: 2,000 messages; full: 10,000.
  */
 import { randomUUID } from 'node:crypto';
-import { EVENT_ID_ATTRIBUTE, type SqlExecutor } from '../../packages/core/src/index.js';
 import { handleOnce } from '../../packages/adapters/src/postgres/index.js';
-import { FULL, checkEffects, cleanup, connect, freshSchema, report } from './common.js';
+import { EVENT_ID_ATTRIBUTE, type SqlExecutor } from '../../packages/core/src/index.js';
+import { checkEffects, cleanup, connect, FULL, freshSchema, report } from './common.js';
 
 export interface S7Result {
   messages: number;
@@ -56,7 +56,15 @@ export async function runS7(consumers: SqlExecutor[], schema: string, n: number,
     ),
   );
   const c = await checkEffects(db, schema, `SELECT id FROM ${schema}.s7_messages`);
-  return { messages: n, deliveries: deliveries.length, duplicatesAcked, handlerRuns, lost: c.lost, doubleApplied: c.doubleApplied, unexpected: c.unexpected };
+  return {
+    messages: n,
+    deliveries: deliveries.length,
+    duplicatesAcked,
+    handlerRuns,
+    lost: c.lost,
+    doubleApplied: c.doubleApplied,
+    unexpected: c.unexpected,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -65,7 +73,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const schema = await freshSchema(a, 's7');
   try {
     const r = await runS7([a, b], schema, FULL ? 10_000 : 2_000);
-    report('S7 duplicate storm', { ...r }, r.lost === 0 && r.doubleApplied === 0 && r.unexpected === 0 && r.duplicatesAcked === r.deliveries - r.messages);
+    report(
+      'S7 duplicate storm',
+      { ...r },
+      r.lost === 0 && r.doubleApplied === 0 && r.unexpected === 0 && r.duplicatesAcked === r.deliveries - r.messages,
+    );
   } finally {
     await b.close();
     await cleanup(a, schema);

@@ -6,7 +6,7 @@
  * CI size: 1,000 jobs / 100 kills; full: 5,000 jobs / 1,000 kills.
  */
 import { createPostgresQueue } from '../../packages/adapters/src/postgres/index.js';
-import { FULL, checkEffects, cleanup, connect, databaseUrl, freshSchema, rand, report, sleep, spawnChild } from './common.js';
+import { checkEffects, cleanup, connect, databaseUrl, FULL, freshSchema, rand, report, sleep, spawnChild } from './common.js';
 
 const JOBS = FULL ? 5_000 : 1_000;
 const KILLS = FULL ? 1_000 : Number(process.env.KILLS ?? 100);
@@ -39,10 +39,20 @@ try {
   const final = await queue.stats();
   const retried = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.queue_jobs WHERE attempts > 1`)).rows[0]!.n);
   const c = await checkEffects(db, schema, `SELECT id::text AS id FROM ${schema}.queue_jobs`);
-  const pass = final.completed === JOBS && final.active === 0 && final.dead === 0 && c.lost === 0 && c.doubleApplied === 0 && c.unexpected === 0;
+  const pass =
+    final.completed === JOBS && final.active === 0 && final.dead === 0 && c.lost === 0 && c.doubleApplied === 0 && c.unexpected === 0;
   report(
     'S9 worker SIGKILL mid-job',
-    { jobs: JOBS, kills: KILLS, readyAfterKills: afterKills.ready + afterKills.active, jobsRetriedAfterKill: retried, ...final, ...c, drainSeconds: Math.round((Date.now() - tReclaim) / 1000), seconds: Math.round((Date.now() - t0) / 1000) },
+    {
+      jobs: JOBS,
+      kills: KILLS,
+      readyAfterKills: afterKills.ready + afterKills.active,
+      jobsRetriedAfterKill: retried,
+      ...final,
+      ...c,
+      drainSeconds: Math.round((Date.now() - tReclaim) / 1000),
+      seconds: Math.round((Date.now() - t0) / 1000),
+    },
     pass,
   );
 } finally {

@@ -19,7 +19,7 @@ const queue = createPostgresQueue<{ n: number }>({
 });
 const jobMax = Number(process.env.JOB_MS_MAX ?? 50);
 const worker = queue.work(
-  async (p, { tx, job, signal }) => {
+  async (_p, { tx, job, signal }) => {
     await tx!.query(`INSERT INTO ${schema}.effects (message_id) VALUES ($1)`, [job.id]);
     const until = Date.now() + rand(0, jobMax);
     while (Date.now() < until && !signal.aborted) await sleep(Math.min(50, until - Date.now()));

@@ -6,12 +6,12 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import { runSaga, type SagaLog, type SagaOutcome, type SagaStep, type SqlExecutor } from '@jobkit/core';
-import { schemaIdent } from '@jobkit/adapters/postgres';
 import type { ClickHouseClientLike } from '@jobkit/adapters/clickhouse';
+import { schemaIdent } from '@jobkit/adapters/postgres';
+import { runSaga, type SagaLog, type SagaOutcome, type SagaStep, type SqlExecutor } from '@jobkit/core';
 import type { ApplicationSearch } from './consumers.js';
+import { ApplicationIdSchema, conflict, notFound, parseInput, UserIdSchema } from './schema.js';
 import type { WriteModel } from './write-model.js';
-import { ApplicationIdSchema, UserIdSchema, conflict, notFound, parseInput } from './schema.js';
 
 export const ARCHIVE_SAGA = 'archive-application';
 
@@ -81,10 +81,10 @@ export function archiveSteps(deps: ArchiveSagaDeps): SagaStep<ArchiveContext>[] 
       name: 'mark-archived',
       async run(ctx) {
         await deps.fault?.('mark-archived');
-        const r = await deps.db.query(`UPDATE ${s}.applications SET archived_at = now() WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND archived_at IS NULL`, [
-          ctx.applicationId,
-          ctx.userId,
-        ]);
+        const r = await deps.db.query(
+          `UPDATE ${s}.applications SET archived_at = now() WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND archived_at IS NULL`,
+          [ctx.applicationId, ctx.userId],
+        );
         ctx.marked = r.rowCount > 0 || ctx.marked === true;
       },
       async compensate(ctx) {
@@ -104,7 +104,9 @@ export function archiveSteps(deps: ArchiveSagaDeps): SagaStep<ArchiveContext>[] 
       async compensate(ctx) {
         // Put the document back as it was before the saga: the row is still archived here
         // (compensations run in reverse), so the archive flag is ignored for this re-index.
-        await deps.search.sync(await deps.writeModel.row(deps.db, ctx.applicationId), ctx.applicationId, ctx.userId, { ignoreArchived: true });
+        await deps.search.sync(await deps.writeModel.row(deps.db, ctx.applicationId), ctx.applicationId, ctx.userId, {
+          ignoreArchived: true,
+        });
       },
     },
     {
@@ -121,13 +123,22 @@ export function archiveSteps(deps: ArchiveSagaDeps): SagaStep<ArchiveContext>[] 
 }
 
 /** Archive an application; resolves `completed`, or `compensated` with the failing step. */
-export async function archiveApplication(deps: ArchiveSagaDeps, userId: string, applicationId: string): Promise<SagaOutcome<ArchiveContext> & { sagaId: string }> {
+export async function archiveApplication(
+  deps: ArchiveSagaDeps,
+  userId: string,
+  applicationId: string,
+): Promise<SagaOutcome<ArchiveContext> & { sagaId: string }> {
   const user = parseInput(UserIdSchema, userId, 'user id');
   const appId = parseInput(ApplicationIdSchema, applicationId, 'application id');
   const current = await deps.writeModel.get(user, appId).catch(() => null);
   if (!current) throw notFound(`application ${appId}`);
   if (current.archivedAt !== null) throw conflict(`application ${appId} is already archived`);
   const sagaId = `archive:${appId}:${randomUUID()}`;
-  const outcome = await runSaga(archiveSteps(deps), { log: deps.log, sagaId, name: ARCHIVE_SAGA, context: { userId: user, applicationId: appId } });
+  const outcome = await runSaga(archiveSteps(deps), {
+    log: deps.log,
+    sagaId,
+    name: ARCHIVE_SAGA,
+    context: { userId: user, applicationId: appId },
+  });
   return { ...outcome, sagaId };
 }

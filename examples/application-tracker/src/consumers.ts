@@ -6,25 +6,26 @@
  * - search: keeps a per-user embedded search index of the user's live applications.
  * @module
  */
+
+import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
+import { handleOnce, schemaIdent } from '@jobkit/adapters/postgres';
 import {
-  ApplicationEventSchema,
-  JobkitError,
-  finalizeJob,
-  hasApplicationAnalytics,
-  messageToEvent,
   type Analytics,
   type ApplicationAnalytics,
+  ApplicationEventSchema,
   type ApplicationStats,
   type Broker,
+  finalizeJob,
+  hasApplicationAnalytics,
+  JobkitError,
+  messageToEvent,
   type ReceivedMessage,
   type SearchIndex,
   type SqlExecutor,
   type Subscription,
 } from '@jobkit/core';
-import { handleOnce, schemaIdent } from '@jobkit/adapters/postgres';
-import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
-import { APPLICATION_TOPIC, type ApplicationRow, type WriteModel } from './write-model.js';
 import { parseInput } from './schema.js';
+import { APPLICATION_TOPIC, type ApplicationRow, type WriteModel } from './write-model.js';
 
 /** Fault hooks for tests: throw from them to simulate a crash at that point. */
 export interface ConsumerFaults {
@@ -62,7 +63,10 @@ export async function startAnalyticsConsumer(options: AnalyticsConsumerOptions):
   // Checked at run time too: a job-only backend passed from plain JavaScript fails here, not on the first event.
   const analytics: Analytics = options.analytics;
   if (!hasApplicationAnalytics(analytics)) {
-    throw new JobkitError('INVALID_ARGUMENT', `[application-tracker] analytics ${analytics.name} lacks the ApplicationAnalytics capability`);
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `[application-tracker] analytics ${analytics.name} lacks the ApplicationAnalytics capability`,
+    );
   }
   const s = schemaIdent(options.schema);
   const now = options.now ?? (() => new Date());
@@ -119,7 +123,11 @@ export interface ApplicationSearch {
   indexFor(userId: string): Promise<SearchIndex>;
   /** Upsert or remove one application from its user's index, from the row's current state. */
   sync(row: ApplicationRow | null, applicationId: string, userId?: string, options?: { ignoreArchived?: boolean }): Promise<void>;
-  search(userId: string, q: string, options?: { page?: number; perPage?: number }): Promise<{ found: number; hits: { applicationId: string; company: string; title: string }[] }>;
+  search(
+    userId: string,
+    q: string,
+    options?: { page?: number; perPage?: number },
+  ): Promise<{ found: number; hits: { applicationId: string; company: string; title: string }[] }>;
   close(): Promise<void>;
 }
 

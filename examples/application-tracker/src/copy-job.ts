@@ -9,9 +9,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { createPostgresQueue, type PostgresQueue, schemaIdent, type Worker } from '@jobkit/adapters/postgres';
 import type { SqlExecutor } from '@jobkit/core';
-import { createPostgresQueue, schemaIdent, type PostgresQueue, type Worker } from '@jobkit/adapters/postgres';
-import { CopyToCollectionSchema, CreateCollectionSchema, SavePostingsSchema, UserIdSchema, notFound, parseInput, conflict } from './schema.js';
+import {
+  CopyToCollectionSchema,
+  CreateCollectionSchema,
+  conflict,
+  notFound,
+  parseInput,
+  SavePostingsSchema,
+  UserIdSchema,
+} from './schema.js';
 
 export interface CopyJob {
   id: string;
@@ -159,7 +167,8 @@ export function createCopyJobs(options: CopyJobsOptions): CopyJobs {
         [payload.jobId, processed, inserted, skipped, finished ? 'completed' : 'running'],
       );
       // The next step is enqueued with this step's effect: both commit or neither does.
-      if (!finished) await queue.enqueue({ jobId: payload.jobId, step: payload.step + 1 }, { tx, dedupeKey: `${payload.jobId}:${payload.step + 1}` });
+      if (!finished)
+        await queue.enqueue({ jobId: payload.jobId, step: payload.step + 1 }, { tx, dedupeKey: `${payload.jobId}:${payload.step + 1}` });
       return true;
     });
     if (progressed) await publish(payload.jobId);
@@ -190,7 +199,10 @@ export function createCopyJobs(options: CopyJobsOptions): CopyJobs {
     async collectionItems(userId, collectionId) {
       const own = await db.query(`SELECT 1 FROM ${s}.collections WHERE id = $1 AND user_id = $2`, [collectionId, userId]);
       if (own.rowCount === 0) throw notFound(`collection ${collectionId}`);
-      const r = await db.query<{ posting_id: string }>(`SELECT posting_id FROM ${s}.collection_items WHERE collection_id = $1 ORDER BY posting_id`, [collectionId]);
+      const r = await db.query<{ posting_id: string }>(
+        `SELECT posting_id FROM ${s}.collection_items WHERE collection_id = $1 ORDER BY posting_id`,
+        [collectionId],
+      );
       return r.rows.map((x) => x.posting_id);
     },
 
@@ -205,7 +217,9 @@ export function createCopyJobs(options: CopyJobsOptions): CopyJobs {
         // The selection is snapshotted in the job row ("state" column of seed 002), so the job
         // copies what the user selected even if saved postings change meanwhile.
         const sel = body.all
-          ? (await tx.query<{ id: string }>(`SELECT id FROM ${s}.saved_postings WHERE user_id = $1 ORDER BY saved_at, id`, [user])).rows.map((r) => r.id)
+          ? (
+              await tx.query<{ id: string }>(`SELECT id FROM ${s}.saved_postings WHERE user_id = $1 ORDER BY saved_at, id`, [user])
+            ).rows.map((r) => r.id)
           : [...new Set(body.postingIds)];
         if (sel.length === 0) throw conflict('nothing to copy: the selection is empty');
         await tx.query(

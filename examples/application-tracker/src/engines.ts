@@ -4,9 +4,10 @@
  * switch to real servers. Owns opening and closing them; the tracker only sees ports.
  * @module
  */
-import { createMemoryBroker, JobkitError, type Broker } from '@jobkit/core';
+
+import { type ClickHouseClientLike, createEmbeddedClickHouse } from '@jobkit/adapters/clickhouse';
 import { connectPostgres, dropSchema, type PostgresConnection } from '@jobkit/adapters/postgres';
-import { createEmbeddedClickHouse, type ClickHouseClientLike } from '@jobkit/adapters/clickhouse';
+import { type Broker, createMemoryBroker, JobkitError } from '@jobkit/core';
 
 const WHERE = 'example/application-tracker';
 
@@ -59,7 +60,11 @@ export async function openTrackerEngines(options: TrackerEnginesOptions = {}): P
       const [{ PubSub }, { createPubSubBroker }] = await Promise.all([import('@google-cloud/pubsub'), import('@jobkit/adapters/pubsub')]);
       const client = new PubSub({ projectId: env.PUBSUB_PROJECT_ID ?? 'jobkit-tracker' });
       // The emulator's server-side dead-lettering is unreliable, so the client does it there.
-      broker = createPubSubBroker({ client, topicPrefix: `${ns.replace(/_/g, '-')}-`, deadLetterMode: env.PUBSUB_EMULATOR_HOST ? 'client' : 'server' });
+      broker = createPubSubBroker({
+        client,
+        topicPrefix: `${ns.replace(/_/g, '-')}-`,
+        deadLetterMode: env.PUBSUB_EMULATOR_HOST ? 'client' : 'server',
+      });
       brokerName = env.PUBSUB_EMULATOR_HOST ? `pubsub emulator (${env.PUBSUB_EMULATOR_HOST})` : `pubsub (${env.PUBSUB_PROJECT_ID})`;
       closers.unshift(() => client.close());
       closers.unshift(() => broker.close());

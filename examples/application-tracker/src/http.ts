@@ -7,10 +7,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { JobkitError } from '@jobkit/core';
-import type { Tracker } from './tracker.js';
 import type { CopyJob } from './copy-job.js';
-import { SearchApplicationsSchema, UserIdSchema, WHERE, parseInput } from './schema.js';
 import { TRACKER_PAGE } from './page.js';
+import { parseInput, SearchApplicationsSchema, UserIdSchema, WHERE } from './schema.js';
+import type { Tracker } from './tracker.js';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -72,7 +72,14 @@ const TERMINAL = new Set<CopyJob['status']>(['completed', 'failed']);
  * (pushed by the worker in this process, plus a slow poll so a worker elsewhere is seen too),
  * then `event: done` and the stream ends.
  */
-async function streamJob(tracker: Tracker, jobId: string, userId: string, req: IncomingMessage, res: ServerResponse, pollMs: number): Promise<void> {
+async function streamJob(
+  tracker: Tracker,
+  jobId: string,
+  userId: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pollMs: number,
+): Promise<void> {
   const first = await tracker.copyJobs.get(jobId, userId);
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   let lastKey = '';
@@ -128,25 +135,32 @@ export function createTrackerServer(tracker: Tracker, options: TrackerServerOpti
         return;
       }
       if (parts[0] !== 'api') throw new HttpError(404, `[${WHERE}] no route ${method} ${url.pathname}`);
-      const user = () => parseInput(UserIdSchema, req.headers['x-user-id'] ?? url.searchParams.get('user') ?? '', 'user (x-user-id header or ?user=)');
+      const user = () =>
+        parseInput(UserIdSchema, req.headers['x-user-id'] ?? url.searchParams.get('user') ?? '', 'user (x-user-id header or ?user=)');
       const [, resource, id, action] = parts;
 
       if (resource === 'applications') {
-        if (method === 'GET' && !id) return send(res, 200, { applications: await tracker.writeModel.list(user(), { includeArchived: url.searchParams.get('archived') === '1' }) });
+        if (method === 'GET' && !id)
+          return send(res, 200, {
+            applications: await tracker.writeModel.list(user(), { includeArchived: url.searchParams.get('archived') === '1' }),
+          });
         if (method === 'POST' && !id) return send(res, 201, await tracker.writeModel.add(user(), await readJson(req)));
         if (id && method === 'GET' && !action) return send(res, 200, await tracker.writeModel.get(user(), id));
         if (id && method === 'DELETE' && !action) {
           await tracker.writeModel.remove(user(), id);
           return send(res, 200, { deleted: id });
         }
-        if (id && method === 'POST' && action === 'status') return send(res, 200, await tracker.writeModel.changeStatus(user(), id, await readJson(req)));
+        if (id && method === 'POST' && action === 'status')
+          return send(res, 200, await tracker.writeModel.changeStatus(user(), id, await readJson(req)));
         if (id && method === 'POST' && action === 'revert') return send(res, 200, await tracker.writeModel.revert(user(), id));
         if (id && method === 'POST' && action === 'archive') {
           const outcome = await tracker.archive(user(), id);
           return send(res, outcome.status === 'completed' ? 200 : 409, {
             sagaId: outcome.sagaId,
             status: outcome.status,
-            ...(outcome.failedStep ? { failedStep: outcome.failedStep, error: String((outcome.error as Error)?.message ?? outcome.error) } : {}),
+            ...(outcome.failedStep
+              ? { failedStep: outcome.failedStep, error: String((outcome.error as Error)?.message ?? outcome.error) }
+              : {}),
           });
         }
       }
@@ -159,11 +173,14 @@ export function createTrackerServer(tracker: Tracker, options: TrackerServerOpti
         const q = parseInput(SearchApplicationsSchema, Object.fromEntries(url.searchParams), 'search query');
         return send(res, 200, await tracker.searchApplications(user(), q.q, { page: q.page, perPage: q.perPage }));
       }
-      if (resource === 'saved-postings' && method === 'POST' && !id) return send(res, 201, await tracker.copyJobs.savePostings(user(), await readJson(req)));
+      if (resource === 'saved-postings' && method === 'POST' && !id)
+        return send(res, 201, await tracker.copyJobs.savePostings(user(), await readJson(req)));
       if (resource === 'collections') {
         if (method === 'POST' && !id) return send(res, 201, await tracker.copyJobs.createCollection(user(), await readJson(req)));
-        if (id && method === 'GET' && action === 'items') return send(res, 200, { items: await tracker.copyJobs.collectionItems(user(), id) });
-        if (id && method === 'POST' && action === 'copy') return send(res, 202, await tracker.copyJobs.start(user(), id, await readJson(req)));
+        if (id && method === 'GET' && action === 'items')
+          return send(res, 200, { items: await tracker.copyJobs.collectionItems(user(), id) });
+        if (id && method === 'POST' && action === 'copy')
+          return send(res, 202, await tracker.copyJobs.start(user(), id, await readJson(req)));
       }
       if (resource === 'jobs' && id && method === 'GET') {
         if (!action) return send(res, 200, await tracker.copyJobs.get(id, user()));

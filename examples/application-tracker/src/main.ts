@@ -7,8 +7,8 @@
  * @module
  */
 import type { AddressInfo } from 'node:net';
-import { createTracker, type Tracker } from './tracker.js';
 import { createTrackerServer } from './http.js';
+import { createTracker, type Tracker } from './tracker.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 let tracker: Tracker | undefined;

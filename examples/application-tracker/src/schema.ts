@@ -4,9 +4,10 @@
  * outbox/inbox/saga/queue tables come from `migrate()` of `@jobkit/adapters/postgres`.
  * @module
  */
-import { z } from 'zod';
-import { ApplicationStatusSchema, JobkitError, type SqlExecutor } from '@jobkit/core';
+
 import { migrate, schemaIdent } from '@jobkit/adapters/postgres';
+import { ApplicationStatusSchema, JobkitError, type SqlExecutor } from '@jobkit/core';
+import { z } from 'zod';
 
 export const WHERE = 'example/application-tracker';
 
@@ -118,7 +119,14 @@ export type ChangeStatusInput = z.infer<typeof ChangeStatusSchema>;
 
 export const SavePostingsSchema = z.object({
   postings: z
-    .array(z.object({ id: id.optional(), title: z.string().trim().min(1).max(300), company: z.string().trim().min(1).max(300), url: z.string().url().max(2000) }))
+    .array(
+      z.object({
+        id: id.optional(),
+        title: z.string().trim().min(1).max(300),
+        company: z.string().trim().min(1).max(300),
+        url: z.string().url().max(2000),
+      }),
+    )
     .min(1)
     .max(10_000),
 });
@@ -145,9 +153,13 @@ export const SearchApplicationsSchema = z.object({
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (!r.success) {
-    throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] invalid ${what}: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, {
-      cause: r.error,
-    });
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `[${WHERE}] invalid ${what}: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      {
+        cause: r.error,
+      },
+    );
   }
   return r.data;
 }

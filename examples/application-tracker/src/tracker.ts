@@ -4,24 +4,32 @@
  * both drive this object.
  * @module
  */
-import { resumeSagas, type Analytics, type ApplicationAnalytics, type SagaLog, type Subscription } from '@jobkit/core';
-import { createOutboxRelay, createPostgresSagaLog, type OutboxRelay } from '@jobkit/adapters/postgres';
+
 import { createClickHouseAnalytics } from '@jobkit/adapters/clickhouse';
-import { openTrackerEngines, type TrackerEngines, type TrackerEnginesOptions } from './engines.js';
-import { migrateTracker } from './schema.js';
-import { APPLICATION_TOPIC, createWriteModel, type WriteModel } from './write-model.js';
+import { createOutboxRelay, createPostgresSagaLog, type OutboxRelay } from '@jobkit/adapters/postgres';
+import { type Analytics, type ApplicationAnalytics, resumeSagas, type SagaLog, type Subscription } from '@jobkit/core';
 import {
+  ARCHIVE_SAGA,
+  type ArchiveSagaDeps,
+  archiveApplication,
+  archivedCount,
+  archiveSteps,
+  migrateArchiveTable,
+} from './archive-saga.js';
+import {
+  type ApplicationSearch,
+  type ConsumerFaults,
   createApplicationSearch,
   readUserFigures,
   rebuildSearch,
   startAnalyticsConsumer,
   startSearchConsumer,
-  type ApplicationSearch,
-  type ConsumerFaults,
   type UserFigures,
 } from './consumers.js';
-import { ARCHIVE_SAGA, archiveApplication, archiveSteps, archivedCount, migrateArchiveTable, type ArchiveSagaDeps } from './archive-saga.js';
-import { createCopyJobs, type CopyJobs, type CopyJobsOptions } from './copy-job.js';
+import { type CopyJobs, type CopyJobsOptions, createCopyJobs } from './copy-job.js';
+import { openTrackerEngines, type TrackerEngines, type TrackerEnginesOptions } from './engines.js';
+import { migrateTracker } from './schema.js';
+import { APPLICATION_TOPIC, createWriteModel, type WriteModel } from './write-model.js';
 
 export interface TrackerOptions extends TrackerEnginesOptions {
   /** Use already-open engines (the tracker then does not close them). */
@@ -77,7 +85,14 @@ export async function createTracker(options: TrackerOptions = {}): Promise<Track
     const writeModel = createWriteModel({ db, schema, ...(options.now ? { now: options.now } : {}) });
     const search = createApplicationSearch();
     await rebuildSearch(db, schema, search);
-    const relay = createOutboxRelay({ client: db, broker, topic: APPLICATION_TOPIC, schema, pollIntervalMs: options.relayPollMs ?? 50, backoff: { baseMs: 100, maxMs: 5000 } });
+    const relay = createOutboxRelay({
+      client: db,
+      broker,
+      topic: APPLICATION_TOPIC,
+      schema,
+      pollIntervalMs: options.relayPollMs ?? 50,
+      backoff: { baseMs: 100, maxMs: 5000 },
+    });
     const sagaLog = createPostgresSagaLog({ client: db, schema, autoMigrate: false });
     const sagaDeps: ArchiveSagaDeps = {
       db,

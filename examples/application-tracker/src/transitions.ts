@@ -57,8 +57,11 @@ export function assertChangeOrder(at: Date, appliedAt: Date, previous: { status:
     throw badRequest(`status change at ${at.toISOString()} is before the application date ${appliedAt.toISOString()}`, { field: 'at' });
   }
   if (previous && at.getTime() < previous.at.getTime()) {
-    throw badRequest(`status change at ${at.toISOString()} is before the previous change (to "${previous.status}" at ${previous.at.toISOString()})`, {
-      field: 'at',
-    });
+    throw badRequest(
+      `status change at ${at.toISOString()} is before the previous change (to "${previous.status}" at ${previous.at.toISOString()})`,
+      {
+        field: 'at',
+      },
+    );
   }
 }

@@ -8,17 +8,9 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import { createEvent, type ApplicationEvent, type ApplicationStatus, type EventEnvelope, type SqlExecutor } from '@jobkit/core';
 import { enqueueOutbox, schemaIdent } from '@jobkit/adapters/postgres';
-import {
-  AddApplicationSchema,
-  ApplicationIdSchema,
-  ChangeStatusSchema,
-  UserIdSchema,
-  conflict,
-  notFound,
-  parseInput,
-} from './schema.js';
+import { type ApplicationEvent, type ApplicationStatus, createEvent, type EventEnvelope, type SqlExecutor } from '@jobkit/core';
+import { AddApplicationSchema, ApplicationIdSchema, ChangeStatusSchema, conflict, notFound, parseInput, UserIdSchema } from './schema.js';
 import { assertChangeOrder, assertPlausibleDate, assertTransition } from './transitions.js';
 
 /** Topic every application event is published to; analytics and search subscribe to it. */
@@ -93,23 +85,32 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
   const s = schemaIdent(options.schema);
   const now = options.now ?? (() => new Date());
 
-  function event(type: ApplicationEvent['type'], fields: Omit<ApplicationEvent, 'eventId' | 'type'>): EventEnvelope<ApplicationEventPayload> {
+  function event(
+    type: ApplicationEvent['type'],
+    fields: Omit<ApplicationEvent, 'eventId' | 'type'>,
+  ): EventEnvelope<ApplicationEventPayload> {
     const id = randomUUID();
-    return createEvent(`application.${type}`, fields.applicationId, { eventId: id, type, ...fields }, { id, occurredAt: new Date(fields.occurredAt) });
+    return createEvent(
+      `application.${type}`,
+      fields.applicationId,
+      { eventId: id, type, ...fields },
+      { id, occurredAt: new Date(fields.occurredAt) },
+    );
   }
 
   async function lockOwned(tx: SqlExecutor, userId: string, applicationId: string): Promise<ApplicationRow> {
-    const r = await tx.query<ApplicationRow>(`SELECT * FROM ${s}.applications WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL FOR UPDATE`, [
-      applicationId,
-      userId,
-    ]);
+    const r = await tx.query<ApplicationRow>(
+      `SELECT * FROM ${s}.applications WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL FOR UPDATE`,
+      [applicationId, userId],
+    );
     const row = r.rows[0];
     if (!row) throw notFound(`application ${applicationId}`);
     return row;
   }
 
   function assertNotArchived(row: ApplicationRow): void {
-    if (row.archived_at !== null) throw conflict(`application ${row.id} is archived; archived applications are read-only`, { archivedAt: iso(row.archived_at) });
+    if (row.archived_at !== null)
+      throw conflict(`application ${row.id} is archived; archived applications are read-only`, { archivedAt: iso(row.archived_at) });
   }
 
   /**
@@ -117,7 +118,12 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
    * ordering by its text form put change "13" before change "3".
    */
   async function latestChange(tx: SqlExecutor, appId: string) {
-    const r = await tx.query<{ seq_text: string; status: ApplicationStatus; previous_status: ApplicationStatus; occurred_at: Date | string }>(
+    const r = await tx.query<{
+      seq_text: string;
+      status: ApplicationStatus;
+      previous_status: ApplicationStatus;
+      occurred_at: Date | string;
+    }>(
       `SELECT c.seq::text AS seq_text, c.status, c.previous_status, c.occurred_at FROM ${s}.application_changes c
        WHERE c.application_id = $1 AND c.reverted_at IS NULL ORDER BY c.seq DESC LIMIT 1`,
       [appId],
@@ -127,7 +133,11 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
   }
 
   async function setStatus(tx: SqlExecutor, id: string, status: ApplicationStatus, at: Date): Promise<ApplicationRow> {
-    const r = await tx.query<ApplicationRow>(`UPDATE ${s}.applications SET status = $2, updated_at = $3 WHERE id = $1 RETURNING *`, [id, status, at]);
+    const r = await tx.query<ApplicationRow>(`UPDATE ${s}.applications SET status = $2, updated_at = $3 WHERE id = $1 RETURNING *`, [
+      id,
+      status,
+      at,
+    ]);
     return r.rows[0]!;
   }
 
@@ -146,7 +156,15 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
         );
         await enqueueOutbox(
           tx,
-          [event('created', { userId: user, applicationId: id, company: body.company, status: 'applied', occurredAt: appliedAt.toISOString() })],
+          [
+            event('created', {
+              userId: user,
+              applicationId: id,
+              company: body.company,
+              status: 'applied',
+              occurredAt: appliedAt.toISOString(),
+            }),
+          ],
           { schema: options.schema },
         );
         return toApplication(r.rows[0]!);
@@ -165,12 +183,10 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
         assertTransition(appId, row.status, body.status);
         const previous = await latestChange(tx, appId);
         assertChangeOrder(at, new Date(row.applied_at), previous);
-        await tx.query(`INSERT INTO ${s}.application_changes (application_id, status, previous_status, occurred_at) VALUES ($1, $2, $3, $4)`, [
-          appId,
-          body.status,
-          row.status,
-          at,
-        ]);
+        await tx.query(
+          `INSERT INTO ${s}.application_changes (application_id, status, previous_status, occurred_at) VALUES ($1, $2, $3, $4)`,
+          [appId, body.status, row.status, at],
+        );
         const updated = await setStatus(tx, appId, body.status, at);
         await enqueueOutbox(
           tx,
@@ -226,9 +242,13 @@ export function createWriteModel(options: WriteModelOptions): WriteModel {
       await db.transaction(async (tx) => {
         const row = await lockOwned(tx, user, appId);
         await tx.query(`UPDATE ${s}.applications SET deleted_at = $2, updated_at = $2 WHERE id = $1`, [appId, at]);
-        await enqueueOutbox(tx, [event('deleted', { userId: user, applicationId: appId, company: row.company, occurredAt: at.toISOString() })], {
-          schema: options.schema,
-        });
+        await enqueueOutbox(
+          tx,
+          [event('deleted', { userId: user, applicationId: appId, company: row.company, occurredAt: at.toISOString() })],
+          {
+            schema: options.schema,
+          },
+        );
       });
     },
 

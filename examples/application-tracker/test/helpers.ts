@@ -4,8 +4,8 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import { ApplicationEventSchema, createMemoryAnalytics, type ApplicationStats } from '@jobkit/core';
 import { schemaIdent } from '@jobkit/adapters/postgres';
+import { ApplicationEventSchema, type ApplicationStats, createMemoryAnalytics } from '@jobkit/core';
 import type { Tracker } from '../src/tracker.js';
 
 export const namespace = (label: string) => `t_${label}_${randomUUID().slice(0, 8)}`;

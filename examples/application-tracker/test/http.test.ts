@@ -3,12 +3,13 @@
  * and polling (with a failing step that is retried), and the HTML page.
  * @module
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'node:http';
-import { createTracker, type Tracker } from '../src/tracker.js';
-import { createTrackerServer } from '../src/http.js';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CopyJob } from '../src/copy-job.js';
+import { createTrackerServer } from '../src/http.js';
+import { createTracker, type Tracker } from '../src/tracker.js';
 import { namespace, settled, waitFor } from './helpers.js';
 
 let tracker: Tracker;
@@ -72,7 +73,21 @@ describe('tracker status rules', () => {
   it('reverts the latest change by number once an application has more than ten changes', async () => {
     const user = 'henry';
     const app = await call('POST', '/api/applications', { company: 'Soylent', title: 'Chemist', appliedAt: ago(40) }, user);
-    const path = ['screening', 'ghosted', 'screening', 'ghosted', 'interviewing', 'ghosted', 'screening', 'ghosted', 'screening', 'ghosted', 'interviewing', 'ghosted', 'offer'];
+    const path = [
+      'screening',
+      'ghosted',
+      'screening',
+      'ghosted',
+      'interviewing',
+      'ghosted',
+      'screening',
+      'ghosted',
+      'screening',
+      'ghosted',
+      'interviewing',
+      'ghosted',
+      'offer',
+    ];
     for (const [i, status] of path.entries()) {
       const r = await call('POST', `/api/applications/${app.body.id}/status`, { status, at: ago(39 - i * 2) }, user);
       expect(`${i} ${r.status}`).toBe(`${i} 200`);
@@ -92,8 +107,10 @@ describe('tracker status rules', () => {
 
   it('accepts only the allowed transitions, with a 409 that names them', async () => {
     const user = 'ines';
-    const add = async () => (await call('POST', '/api/applications', { company: 'Vandelay', title: 'Importer', appliedAt: ago(30) }, user)).body.id as string;
-    const move = (id: string, status: string, at?: string) => call('POST', `/api/applications/${id}/status`, at ? { status, at } : { status }, user);
+    const add = async () =>
+      (await call('POST', '/api/applications', { company: 'Vandelay', title: 'Importer', appliedAt: ago(30) }, user)).body.id as string;
+    const move = (id: string, status: string, at?: string) =>
+      call('POST', `/api/applications/${id}/status`, at ? { status, at } : { status }, user);
     const a = await add();
     expect((await move(a, 'offer', ago(20))).status).toBe(200);
     const back = await move(a, 'applied');
@@ -135,7 +152,9 @@ describe('tracker status rules', () => {
     // A calendar date is accepted (UTC midnight).
     expect((await move({ status: 'interviewing', at: ago(2).slice(0, 10) })).status).toBe(200);
     expect((await call('POST', '/api/applications', { company: 'X', title: 'Y', appliedAt: '2999-01-01' }, user)).status).toBe(400);
-    expect((await call('POST', '/api/applications', { company: 'X', title: 'Y', appliedAt: '1970-01-01T00:00:00Z' }, user)).status).toBe(400);
+    expect((await call('POST', '/api/applications', { company: 'X', title: 'Y', appliedAt: '1970-01-01T00:00:00Z' }, user)).status).toBe(
+      400,
+    );
 
     const figures = await settled(tracker, user);
     expect(figures.stats.avgDaysToFirstResponse).toBeGreaterThanOrEqual(0);
@@ -193,13 +212,23 @@ describe('tracker HTTP API', () => {
 
   it('copies a selection in chunks with SSE progress, dedupes on conflict, and retries a failed step', async () => {
     const user = 'grace';
-    const postings = Array.from({ length: 230 }, (_, i) => ({ id: `${user}-p${String(i).padStart(3, '0')}`, title: `Job ${i}`, company: `Co ${i % 7}`, url: `https://example.com/j/${i}` }));
+    const postings = Array.from({ length: 230 }, (_, i) => ({
+      id: `${user}-p${String(i).padStart(3, '0')}`,
+      title: `Job ${i}`,
+      company: `Co ${i % 7}`,
+      url: `https://example.com/j/${i}`,
+    }));
     expect((await call('POST', '/api/saved-postings', { postings }, user)).status).toBe(201);
     const col = await call('POST', '/api/collections', { name: 'Shortlist' }, user);
     expect(col.status).toBe(201);
 
     // 30 postings are already in the collection before the big copy.
-    const first = await call('POST', `/api/collections/${col.body.id}/copy`, { postingIds: postings.slice(0, 30).map((p) => p.id), chunkSize: 50 }, user);
+    const first = await call(
+      'POST',
+      `/api/collections/${col.body.id}/copy`,
+      { postingIds: postings.slice(0, 30).map((p) => p.id), chunkSize: 50 },
+      user,
+    );
     expect(first.status).toBe(202);
     await waitFor(async () => (await call('GET', `/api/jobs/${first.body.id}`, undefined, user)).body.status === 'completed', 'first job');
 

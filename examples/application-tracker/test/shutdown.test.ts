@@ -12,13 +12,23 @@ const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 describe('tracker main', () => {
   it('exits 0 after a clean shutdown on a repeated SIGINT', async () => {
     const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
-      env: { ...process.env, PORT: '0', DATABASE_URL: '', PUBSUB_EMULATOR_HOST: '', PUBSUB_PROJECT_ID: '', GOOGLE_CLOUD_PROJECT: '', CLICKHOUSE_URL: '' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATABASE_URL: '',
+        PUBSUB_EMULATOR_HOST: '',
+        PUBSUB_PROJECT_ID: '',
+        GOOGLE_CLOUD_PROJECT: '',
+        CLICKHOUSE_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();

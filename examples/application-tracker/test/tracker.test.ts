@@ -5,8 +5,9 @@
  * and, for the first scenario, from hand-computed numbers.
  * @module
  */
+
+import { createMemoryBroker, type EventEnvelope, eventToMessage, JobkitError } from '@jobkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryBroker, eventToMessage, type EventEnvelope, JobkitError } from '@jobkit/core';
 import { createTracker, type Tracker } from '../src/tracker.js';
 import { APPLICATION_TOPIC } from '../src/write-model.js';
 import { daysAgo, expectedStats, inboxCount, namespace, outboxEvents, settled, waitFor } from './helpers.js';
@@ -38,7 +39,13 @@ describe('application tracker', () => {
 
     const figures = await settled(t, u);
     // A responded after 3 days (its interview was reverted), B after 10, C not yet.
-    expect(figures.stats).toMatchObject({ applications: 3, responseRate: 0.6667, interviewRate: 0, offerRate: 0, avgDaysToFirstResponse: 6.5 });
+    expect(figures.stats).toMatchObject({
+      applications: 3,
+      responseRate: 0.6667,
+      interviewRate: 0,
+      offerRate: 0,
+      avgDaysToFirstResponse: 6.5,
+    });
     expect(figures.stats.trends[0]).toEqual({ days: 30, current: 3, previous: 0, change: null });
     expect(figures.stats).toEqual(await expectedStats(t, u, NOW));
 
@@ -72,7 +79,8 @@ describe('application tracker', () => {
       for (let k = 0; k < 6; k++) {
         const app = await t.writeModel.add(u, { company: `Co ${k}`, title: `Role ${k}`, appliedAt: daysAgo(NOW, 5 + k * 9) });
         if ((k + i) % 2 === 0) await t.writeModel.changeStatus(u, app.id, { status: 'screening', at: daysAgo(NOW, 3 + k * 9) });
-        if (k % 3 === 0) await t.writeModel.changeStatus(u, app.id, { status: k === 3 ? 'offer' : 'interviewing', at: daysAgo(NOW, 1 + k * 9) });
+        if (k % 3 === 0)
+          await t.writeModel.changeStatus(u, app.id, { status: k === 3 ? 'offer' : 'interviewing', at: daysAgo(NOW, 1 + k * 9) });
         if (k === 4) {
           await t.writeModel.changeStatus(u, app.id, { status: 'ghosted', at: daysAgo(NOW, k * 9) });
           await t.writeModel.revert(u, app.id);
@@ -92,7 +100,11 @@ describe('application tracker', () => {
     for (const [i, e] of events.entries()) {
       const copies = i % 3; // 0, 1 or 2 extra deliveries
       extra += copies;
-      if (copies) await broker.publish(APPLICATION_TOPIC, Array.from({ length: copies }, () => eventToMessage(e)));
+      if (copies)
+        await broker.publish(
+          APPLICATION_TOPIC,
+          Array.from({ length: copies }, () => eventToMessage(e)),
+        );
     }
     await broker.idle({ timeoutMs: 30_000 });
     for (const u of users) {
@@ -124,12 +136,18 @@ describe('application tracker', () => {
       },
     });
     const ids: string[] = [];
-    for (let k = 0; k < 12; k++) ids.push((await t.writeModel.add(u, { company: `Firm ${k}`, title: 'Engineer', appliedAt: daysAgo(NOW, k * 4) })).id);
+    for (let k = 0; k < 12; k++)
+      ids.push((await t.writeModel.add(u, { company: `Firm ${k}`, title: 'Engineer', appliedAt: daysAgo(NOW, k * 4) })).id);
     await waitFor(async () => crashed, 'the crash');
     await t.stopConsumers();
     t.setFaults({ afterAnalyticsInsert: () => void (processed += 1) });
     // Traffic continues while the consumer is down; the outbox and the broker hold it.
-    for (const [k, id] of ids.entries()) if (k % 2 === 0) await t.writeModel.changeStatus(u, id, { status: k % 4 === 0 ? 'interviewing' : 'rejected', at: daysAgo(NOW, Math.max(0, k * 4 - 1)) });
+    for (const [k, id] of ids.entries())
+      if (k % 2 === 0)
+        await t.writeModel.changeStatus(u, id, {
+          status: k % 4 === 0 ? 'interviewing' : 'rejected',
+          at: daysAgo(NOW, Math.max(0, k * 4 - 1)),
+        });
     await t.startConsumers();
 
     const figures = await settled(t, u);
@@ -157,7 +175,11 @@ describe('application tracker', () => {
     const app = await t.writeModel.add(u, { company: 'Umbrella', title: 'SRE' });
     await waitFor(async () => (await t.searchApplications(u, 'umbrella')).found === 1, 'indexed');
 
-    t.setFaults({ archive: (step) => { if (step === 'record-in-analytics') throw new Error('analytics down'); } });
+    t.setFaults({
+      archive: (step) => {
+        if (step === 'record-in-analytics') throw new Error('analytics down');
+      },
+    });
     const failed = await t.archive(u, app.id);
     expect(failed).toMatchObject({ status: 'compensated', failedStep: 'record-in-analytics' });
     expect((await t.writeModel.get(u, app.id)).archivedAt).toBeNull();
@@ -165,7 +187,11 @@ describe('application tracker', () => {
     expect(await t.archivedCount(u)).toBe(0);
     expect((await t.sagaLog.get(failed.sagaId))?.status).toBe('compensated');
 
-    t.setFaults({ archive: (step) => { if (step === 'remove-from-search') throw new Error('search down'); } });
+    t.setFaults({
+      archive: (step) => {
+        if (step === 'remove-from-search') throw new Error('search down');
+      },
+    });
     const failed2 = await t.archive(u, app.id);
     expect(failed2).toMatchObject({ status: 'compensated', failedStep: 'remove-from-search' });
     expect((await t.writeModel.get(u, app.id)).archivedAt).toBeNull();

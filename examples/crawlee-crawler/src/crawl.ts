@@ -9,8 +9,8 @@
  * simulated internet) while Jobkit sees each page's public URL, so links resolve as on the web.
  * @module
  */
-import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel, type CheerioCrawlingContext } from '@crawlee/cheerio';
-import { DEFAULT_QUALITY_THRESHOLD, localHostRewrite, type JobStore } from '@jobkit/core';
+import { CheerioCrawler, type CheerioCrawlingContext, Configuration, log as crawleeLog, LogLevel } from '@crawlee/cheerio';
+import { DEFAULT_QUALITY_THRESHOLD, type JobStore, localHostRewrite } from '@jobkit/core';
 import { detectAts, extractJobLinks, parseJobPage } from '@jobkit/parsers/cheerio';
 
 export interface CrawlOptions {
@@ -52,7 +52,17 @@ type Label = 'LIST' | 'JOB';
 export async function crawlJobs(options: CrawlOptions): Promise<CrawlSummary> {
   const minQuality = options.minQuality ?? DEFAULT_QUALITY_THRESHOLD;
   const local = options.origin ? localHostRewrite(options.origin) : { rewrite: (u: string) => u, restore: (u: string) => u };
-  const summary: CrawlSummary = { pages: 0, listings: 0, boards: 0, created: 0, updated: 0, unchanged: 0, notJobs: new Map(), lowQuality: new Map(), failed: 0 };
+  const summary: CrawlSummary = {
+    pages: 0,
+    listings: 0,
+    boards: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    notJobs: new Map(),
+    lowQuality: new Map(),
+    failed: 0,
+  };
   const log = options.log ?? (() => {});
   // The public URL is the request's identity (Crawlee dedupes on uniqueKey); the local one is fetched.
   const request = (url: string, label: Label) => ({ url: local.rewrite(url), uniqueKey: url, label, userData: { url } });

@@ -7,10 +7,10 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { createMemoryBroker } from '@jobkit/core';
 import { connectPostgres, createOutboxRelay, createPostgresJobStore } from '@jobkit/adapters/postgres';
+import { createMemoryBroker } from '@jobkit/core';
 import { startSimInternet } from '../../job-search-platform/src/sim/server.js';
-import { crawlJobs, type CrawlSummary } from './crawl.js';
+import { type CrawlSummary, crawlJobs } from './crawl.js';
 
 const TOPIC = 'crawlee-job-events';
 
@@ -71,7 +71,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
   const r = await run({ companies: Number(values.companies ?? 20), seed: Number(values.seed ?? 42), log: (l) => console.log(l) });
   const s = r.summary;
-  console.log(`\n${s.pages} pages crawled by Crawlee (${s.listings} careers/board pages, ${s.boards} ATS boards followed) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`stored: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ${s.lowQuality.size} under the quality bar; ${s.notJobs.size} not postings; ${s.failed} failed`);
+  console.log(
+    `\n${s.pages} pages crawled by Crawlee (${s.listings} careers/board pages, ${s.boards} ATS boards followed) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `stored: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ${s.lowQuality.size} under the quality bar; ${s.notJobs.size} not postings; ${s.failed} failed`,
+  );
   console.log(`job events through the outbox: ${[...r.events].map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}`);
 }

@@ -5,10 +5,10 @@
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createMemoryBroker, JobkitError, type Broker } from '@jobkit/core';
-import { createEmbeddedClickHouse, type ClickHouseClientLike } from '@jobkit/adapters/clickhouse';
-import { EVENTS_TOPIC, createIngestPipeline, type IngestPipeline, type IngestPipelineOptions } from './pipeline.js';
-import { MAX_BATCH, WHERE, parseIngestBody, parseMetricsQuery } from './schema.js';
+import { type ClickHouseClientLike, createEmbeddedClickHouse } from '@jobkit/adapters/clickhouse';
+import { type Broker, createMemoryBroker, JobkitError } from '@jobkit/core';
+import { createIngestPipeline, EVENTS_TOPIC, type IngestPipeline, type IngestPipelineOptions } from './pipeline.js';
+import { MAX_BATCH, parseIngestBody, parseMetricsQuery, WHERE } from './schema.js';
 
 /** Request bodies above this are refused (a full batch of large events fits). */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -73,7 +73,11 @@ export async function createIngestApp(options: IngestAppOptions = {}): Promise<I
       if (env.PUBSUB_EMULATOR_HOST || env.PUBSUB_PROJECT_ID) {
         const [{ PubSub }, { createPubSubBroker }] = await Promise.all([import('@google-cloud/pubsub'), import('@jobkit/adapters/pubsub')]);
         const client = new PubSub({ projectId: env.PUBSUB_PROJECT_ID ?? 'jobkit-ingest' });
-        broker = createPubSubBroker({ client, topicPrefix: `${(options.database ?? 'ingest').replace(/_/g, '-')}-`, deadLetterMode: env.PUBSUB_EMULATOR_HOST ? 'client' : 'server' });
+        broker = createPubSubBroker({
+          client,
+          topicPrefix: `${(options.database ?? 'ingest').replace(/_/g, '-')}-`,
+          deadLetterMode: env.PUBSUB_EMULATOR_HOST ? 'client' : 'server',
+        });
         brokerName = env.PUBSUB_EMULATOR_HOST ? `pubsub emulator (${env.PUBSUB_EMULATOR_HOST})` : `pubsub (${env.PUBSUB_PROJECT_ID})`;
         closers.unshift(() => client.close());
       } else {
@@ -117,16 +121,29 @@ export async function createIngestApp(options: IngestAppOptions = {}): Promise<I
           await pipeline.accept(rows);
           return send(res, 202, { accepted: rows.length });
         }
-        if (req.method === 'GET' && url.pathname === '/metrics') return send(res, 200, await pipeline.metrics(parseMetricsQuery(url.searchParams)));
+        if (req.method === 'GET' && url.pathname === '/metrics')
+          return send(res, 200, await pipeline.metrics(parseMetricsQuery(url.searchParams)));
         if (req.method === 'GET' && url.pathname === '/dead-letters') {
           const limit = url.searchParams.get('limit') ?? '100';
-          if (!/^\d{1,5}$/.test(limit) || Number(limit) < 1) throw new HttpError(400, `[${WHERE}] limit must be an integer from 1 to 10000`);
+          if (!/^\d{1,5}$/.test(limit) || Number(limit) < 1)
+            throw new HttpError(400, `[${WHERE}] limit must be an integer from 1 to 10000`);
           return send(res, 200, { events: await pipeline.deadLetters(Number(limit)) });
         }
-        if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { ok: true, engines: describe, writer: pipeline.writer()?.stats() ?? null });
-        throw new HttpError(404, `[${WHERE}] no route ${req.method} ${url.pathname} (POST /events up to ${MAX_BATCH} events, GET /metrics)`);
+        if (req.method === 'GET' && url.pathname === '/health')
+          return send(res, 200, { ok: true, engines: describe, writer: pipeline.writer()?.stats() ?? null });
+        throw new HttpError(
+          404,
+          `[${WHERE}] no route ${req.method} ${url.pathname} (POST /events up to ${MAX_BATCH} events, GET /metrics)`,
+        );
       })().catch((error: unknown) => {
-        const status = error instanceof HttpError ? error.status : JobkitError.is(error, 'INVALID_ARGUMENT') ? 400 : JobkitError.is(error, 'BROKER_FAILED') ? 503 : 500;
+        const status =
+          error instanceof HttpError
+            ? error.status
+            : JobkitError.is(error, 'INVALID_ARGUMENT')
+              ? 400
+              : JobkitError.is(error, 'BROKER_FAILED')
+                ? 503
+                : 500;
         if (res.headersSent) return void res.end();
         send(res, status, { error: status >= 500 && status !== 503 ? `[${WHERE}] internal error` : (error as Error).message });
         if (status === 500) console.error(error);

@@ -10,19 +10,20 @@
  * times, then go to the dead-letter topic.
  * @module
  */
+
+import { type ClickHouseClientLike, isClickHouseDataError } from '@jobkit/adapters/clickhouse';
 import {
+  type BatchWriter,
+  type BatchWriterOptions,
+  type Broker,
   createBatchWriter,
   decodeJson,
   encodeJson,
   JobkitError,
-  type BatchWriter,
-  type BatchWriterOptions,
-  type Broker,
   type ReceivedMessage,
   type Subscription,
 } from '@jobkit/core';
-import { isClickHouseDataError, type ClickHouseClientLike } from '@jobkit/adapters/clickhouse';
-import { WHERE, type EventRow, type MetricsQuery } from './schema.js';
+import { type EventRow, type MetricsQuery, WHERE } from './schema.js';
 
 /** Topic the API publishes event batches to. */
 export const EVENTS_TOPIC = 'ingest-events';
@@ -111,7 +112,8 @@ const insertable = (v: string) => v.replace(BAD, '\ufffd');
 /** Create the pipeline (call `migrate()` then `startConsumer()`). */
 export function createIngestPipeline(options: IngestPipelineOptions): IngestPipeline {
   const db = options.database ?? 'ingest';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(db)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] database must be an identifier, got ${JSON.stringify(db)}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(db))
+    throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] database must be an identifier, got ${JSON.stringify(db)}`);
   const { broker, clickhouse } = options;
   const maxRows = options.maxRows ?? 5000;
   let writer: BatchWriter<Pending> | null = null;
@@ -240,7 +242,8 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
       const where = `ts >= ${from} AND ts < ${to}${q.event_name ? ' AND event_name = {name:String}' : ''}`;
       const table = `${db}.events${q.consistency === 'exact' ? ' FINAL' : ''}`;
       const params = { from: chTime(q.fromMs), to: chTime(q.toMs), name: q.event_name ?? '' };
-      const select = async <R>(sql: string) => (await (await clickhouse.query({ query: sql, format: 'JSONEachRow', query_params: params })).json()) as R[];
+      const select = async <R>(sql: string) =>
+        (await (await clickhouse.query({ query: sql, format: 'JSONEachRow', query_params: params })).json()) as R[];
       const [total] = await select<{ c: string; u: string }>(`SELECT count() AS c, uniqExact(user_id) AS u FROM ${table} WHERE ${where}`);
       const result: MetricsResult = {
         event_name: q.event_name ?? null,

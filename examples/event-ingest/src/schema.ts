@@ -3,8 +3,9 @@
  * `GET /metrics` query. Event ids are the deduplication key from the API to ClickHouse.
  * @module
  */
-import { z } from 'zod';
+
 import { JobkitError, sha256Hex, stableStringify } from '@jobkit/core';
+import { z } from 'zod';
 
 export const WHERE = 'example/event-ingest';
 
@@ -35,7 +36,9 @@ const badTextMessage = (v: string) => {
   const m = BAD_TEXT.exec(v);
   if (!m) return null;
   const c = m[0].charCodeAt(0);
-  return c >= 0xd800 ? `holds a lone UTF-16 surrogate (\\u${c.toString(16)}) at offset ${m.index}` : `holds control character U+${c.toString(16).padStart(4, '0')} at offset ${m.index}`;
+  return c >= 0xd800
+    ? `holds a lone UTF-16 surrogate (\\u${c.toString(16)}) at offset ${m.index}`
+    : `holds control character U+${c.toString(16).padStart(4, '0')} at offset ${m.index}`;
 };
 /** A string with text checks; `.trim()` etc. still apply first. */
 const text = (s: z.ZodString) =>
@@ -44,7 +47,12 @@ const text = (s: z.ZodString) =>
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const name = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
 
 /**
  * Walk `metadata` without recursion: depth, size and text checks, so 5,000 nested objects get a
@@ -66,7 +74,11 @@ function checkMetadata(value: Record<string, unknown>, ctx: z.RefinementCtx): vo
     }
     if (typeof v !== 'object' || v === null) continue;
     if (depth >= MAX_METADATA_DEPTH) {
-      ctx.addIssue({ code: 'custom', message: `is nested deeper than ${MAX_METADATA_DEPTH} levels`, path: path.slice(0, MAX_METADATA_DEPTH) });
+      ctx.addIssue({
+        code: 'custom',
+        message: `is nested deeper than ${MAX_METADATA_DEPTH} levels`,
+        path: path.slice(0, MAX_METADATA_DEPTH),
+      });
       return;
     }
     for (const [k, child] of Object.entries(v)) {
@@ -90,7 +102,10 @@ export const EventSchema = z
     user_id: text(z.string().trim().min(1).max(200)),
     /** Unix seconds (may have a fraction) or milliseconds, told apart by size; or an ISO 8601 date-time with offset. */
     timestamp: z.union([z.number().finite().positive(), z.string().datetime({ offset: true })]),
-    tags: z.array(text(z.string().min(1).max(100))).max(50).default([]),
+    tags: z
+      .array(text(z.string().min(1).max(100)))
+      .max(50)
+      .default([]),
     /** Any JSON object up to {@link MAX_METADATA_DEPTH} levels and {@link MAX_METADATA_NODES} nodes. */
     metadata: z.record(z.string(), z.unknown()).superRefine(checkMetadata).default({}),
   })
@@ -98,11 +113,21 @@ export const EventSchema = z
   .transform((e, ctx) => {
     const numeric = typeof e.timestamp === 'number';
     const ms = numeric ? numericTimestampMs(e.timestamp as number) : Date.parse(e.timestamp as string);
-    const read = numeric ? ` (${JSON.stringify(e.timestamp)} read as unix ${(e.timestamp as number) >= MS_THRESHOLD ? 'milliseconds' : 'seconds'} = ${new Date(ms).toISOString()})` : '';
+    const read = numeric
+      ? ` (${JSON.stringify(e.timestamp)} read as unix ${(e.timestamp as number) >= MS_THRESHOLD ? 'milliseconds' : 'seconds'} = ${new Date(ms).toISOString()})`
+      : '';
     if (ms > Date.now() + FUTURE_SKEW_MS) {
-      ctx.addIssue({ code: 'custom', message: `timestamp is in the future${read}; send unix seconds, unix milliseconds or an ISO date-time`, path: ['timestamp'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `timestamp is in the future${read}; send unix seconds, unix milliseconds or an ISO date-time`,
+        path: ['timestamp'],
+      });
     } else if (ms < MIN_TIMESTAMP_MS) {
-      ctx.addIssue({ code: 'custom', message: `timestamp is before 2000-01-01${read}; send unix seconds, unix milliseconds or an ISO date-time`, path: ['timestamp'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `timestamp is before 2000-01-01${read}; send unix seconds, unix milliseconds or an ISO date-time`,
+        path: ['timestamp'],
+      });
     }
     return { ...e, ts: ms };
   });
@@ -132,7 +157,13 @@ export interface EventRow {
  */
 export function parseIngestBody(body: unknown): EventRow[] {
   const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
-  const list = Array.isArray(body) ? body : isObject && 'events' in body ? (body as { events: unknown }).events : isObject ? [body] : undefined;
+  const list = Array.isArray(body)
+    ? body
+    : isObject && 'events' in body
+      ? (body as { events: unknown }).events
+      : isObject
+        ? [body]
+        : undefined;
   const shape = BatchSchema.safeParse(list);
   if (!shape.success) throw invalid(`body must be an event, an array of 1–${MAX_BATCH} events or { events: [...] }`, shape.error);
   const raw = shape.data;
@@ -147,7 +178,9 @@ export function parseIngestBody(body: unknown): EventRow[] {
     const e = r.data;
     const metadata = stableStringify(e.metadata);
     rows.push({
-      event_id: e.event_id ?? `h:${sha256Hex(stableStringify([e.event_name, e.channel, e.campaign_id ?? '', e.user_id, e.ts, e.tags, metadata])).slice(0, 32)}`,
+      event_id:
+        e.event_id ??
+        `h:${sha256Hex(stableStringify([e.event_name, e.channel, e.campaign_id ?? '', e.user_id, e.ts, e.tags, metadata])).slice(0, 32)}`,
       event_name: e.event_name,
       channel: e.channel,
       campaign_id: e.campaign_id ?? '',
@@ -180,7 +213,8 @@ export const MetricsQuerySchema = z
     const time = (v: string | undefined, fallback: number, key: string) => {
       if (v === undefined) return fallback;
       const ms = /^\d{1,16}$/.test(v) ? numericTimestampMs(Number(v)) : Date.parse(v);
-      if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: 'must be unix seconds, unix milliseconds or an ISO date-time', path: [key] });
+      if (Number.isNaN(ms))
+        ctx.addIssue({ code: 'custom', message: 'must be unix seconds, unix milliseconds or an ISO date-time', path: [key] });
       return ms;
     };
     const from = time(q.from, 0, 'from');
@@ -197,6 +231,10 @@ export function invalid(message: string, cause?: unknown): JobkitError {
 /** Parse the metrics query string. @throws JobkitError `INVALID_ARGUMENT` */
 export function parseMetricsQuery(params: URLSearchParams): MetricsQuery {
   const r = MetricsQuerySchema.safeParse(Object.fromEntries(params));
-  if (!r.success) throw invalid(`invalid metrics query: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, r.error);
+  if (!r.success)
+    throw invalid(
+      `invalid metrics query: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      r.error,
+    );
   return r.data;
 }

@@ -3,10 +3,11 @@
  * in its title otherwise.
  * @module
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { randomUUID } from 'node:crypto';
-import { parseIngestBody } from '../src/schema.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestApp, type IngestApp } from '../src/app.js';
+import { parseIngestBody } from '../src/schema.js';
 
 const ready = Boolean(process.env.PUBSUB_EMULATOR_HOST);
 
@@ -22,7 +23,15 @@ describe.skipIf(!ready)(`event ingest over the Pub/Sub emulator${ready ? '' : ' 
   it('stores every published event once, duplicates included', async () => {
     expect(app.describe.broker).toMatch(/pubsub emulator/);
     const t = Math.floor(Date.now() / 1000) - 60;
-    const rows = parseIngestBody(Array.from({ length: 500 }, (_, i) => ({ event_id: `x${i}`, event_name: 'view', channel: 'web', user_id: `u${i % 9}`, timestamp: t })));
+    const rows = parseIngestBody(
+      Array.from({ length: 500 }, (_, i) => ({
+        event_id: `x${i}`,
+        event_name: 'view',
+        channel: 'web',
+        user_id: `u${i % 9}`,
+        timestamp: t,
+      })),
+    );
     for (let i = 0; i < rows.length; i += 100) await app.pipeline.accept(rows.slice(i, i + 100));
     await app.pipeline.accept(rows.slice(0, 100)); // a client retry
     const end = Date.now() + 60_000;
@@ -34,7 +43,15 @@ describe.skipIf(!ready)(`event ingest over the Pub/Sub emulator${ready ? '' : ' 
 
   it('stores the batch-mates of an event ClickHouse refuses and dead-letters that one (issue 13)', async () => {
     const t = Math.floor(Date.now() / 1000) - 60;
-    const rows = parseIngestBody(Array.from({ length: 200 }, (_, i) => ({ event_id: `p${i}`, event_name: 'poison_run', channel: 'web', user_id: `u${i % 7}`, timestamp: t })));
+    const rows = parseIngestBody(
+      Array.from({ length: 200 }, (_, i) => ({
+        event_id: `p${i}`,
+        event_name: 'poison_run',
+        channel: 'web',
+        user_id: `u${i % 7}`,
+        timestamp: t,
+      })),
+    );
     // Past the API's validation, as an older producer would publish it.
     rows[77] = { ...rows[77]!, user_id: 'half \ud83d' };
     const before = await app.pipeline.counts();

@@ -4,13 +4,14 @@
  * messages back (backpressure, redelivery) instead of dropping them, and grouped metrics.
  * @module
  */
-import { afterEach, describe, expect, it } from 'vitest';
+
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createMemoryBroker } from '@jobkit/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runS27, s27Pass } from '../../../scripts/reliability/s27-ingest-poison.js';
 import { createIngestApp, type IngestApp, type IngestAppOptions } from '../src/app.js';
 import { DEAD_LETTER_SUBSCRIPTION, EVENTS_TOPIC } from '../src/pipeline.js';
-import { runS27, s27Pass } from '../../../scripts/reliability/s27-ingest-poison.js';
 
 const open: IngestApp[] = [];
 afterEach(async () => {
@@ -18,12 +19,22 @@ afterEach(async () => {
 });
 
 async function start(options: IngestAppOptions = {}) {
-  const app = await createIngestApp({ env: {}, database: `ingest_${randomUUID().slice(0, 8)}`, dropOnClose: true, flushIntervalMs: 50, ...options });
+  const app = await createIngestApp({
+    env: {},
+    database: `ingest_${randomUUID().slice(0, 8)}`,
+    dropOnClose: true,
+    flushIntervalMs: 50,
+    ...options,
+  });
   open.push(app);
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const post = async (body: unknown) => {
-    const res = await fetch(`${base}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(`${base}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   const metrics = async (query = '') => {
@@ -83,7 +94,10 @@ describe('event ingest', () => {
       [{ ...event(1), metadata: { ['k\u0000']: 1 } }, /events\[0\]\.metadata: key holds control/],
       // Deep nesting is refused at validation (it was a stack overflow and a 500).
       // Sent as text: the test's own JSON.stringify would overflow on it.
-      [JSON.stringify({ ...event(1), metadata: '@' }).replace('"@"', `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`), /events\[0\]\.metadata.*nested deeper than 8 levels/],
+      [
+        JSON.stringify({ ...event(1), metadata: '@' }).replace('"@"', `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`),
+        /events\[0\]\.metadata.*nested deeper than 8 levels/,
+      ],
       [{ ...event(1), metadata: nested(9) }, /nested deeper than 8 levels/],
       [{ ...event(1), metadata: { list: Array.from({ length: 1001 }, (_, i) => i) } }, /more than 1000 keys and values/],
       // Timestamps: the unit is stated, absurd past values are refused.
@@ -188,7 +202,15 @@ describe('event ingest', () => {
   it('accepts unix seconds (with a fraction), unix milliseconds and ISO, storing the same instant', async () => {
     const { app, post, metrics } = await start();
     const at = Date.parse('2026-01-10T10:00:00.250Z');
-    expect((await post([{ ...event(1), timestamp: at / 1000 }, { ...event(2), timestamp: at }, { ...event(3), timestamp: new Date(at).toISOString() }])).status).toBe(202);
+    expect(
+      (
+        await post([
+          { ...event(1), timestamp: at / 1000 },
+          { ...event(2), timestamp: at },
+          { ...event(3), timestamp: new Date(at).toISOString() },
+        ])
+      ).status,
+    ).toBe(202);
     await until(async () => (await app.pipeline.counts()).events === 3, '3 events stored');
     const r = await metrics(`?from=${at}&to=${at + 1}&group_by=event_name`);
     expect(r.body.total_count).toBe(3);
@@ -198,7 +220,16 @@ describe('event ingest', () => {
 
   it('S27: an event ClickHouse refuses is dead-lettered with its reason; its 999 batch-mates are stored and counted, nothing loops', async () => {
     const r = await runS27(1000);
-    expect(r).toMatchObject({ stored: 999, metricsTotal: 999, deadLettered: 1, lost: 0, doubleApplied: 0, nacked: 0, deadLetteredMessages: 0, apiStatusForPoison: 400 });
+    expect(r).toMatchObject({
+      stored: 999,
+      metricsTotal: 999,
+      deadLettered: 1,
+      lost: 0,
+      doubleApplied: 0,
+      nacked: 0,
+      deadLetteredMessages: 0,
+      apiStatusForPoison: 400,
+    });
     expect(r.deadLetterReason).toMatch(/surrogate/i);
     expect(s27Pass(r)).toBe(true);
   });

@@ -11,9 +11,21 @@
 import { barList, salaryChart, shareBar, timeChart } from './charts.js';
 
 const $ = (id) => document.getElementById(id);
-const FACET_LABELS = { workplaceType: 'Workplace', employmentType: 'Employment type', location: 'Location', company: 'Company', atsPlatform: 'ATS' };
+const FACET_LABELS = {
+  workplaceType: 'Workplace',
+  employmentType: 'Employment type',
+  location: 'Location',
+  company: 'Company',
+  atsPlatform: 'ATS',
+};
 /** Facet field → API filter parameter. */
-const FACET_PARAM = { company: 'company', location: 'location', workplaceType: 'workplace', employmentType: 'employment', atsPlatform: 'ats' };
+const FACET_PARAM = {
+  company: 'company',
+  location: 'location',
+  workplaceType: 'workplace',
+  employmentType: 'employment',
+  atsPlatform: 'ats',
+};
 /** The API refuses pages past this; a deeper URL is clamped before asking. */
 const MAX_PAGE = 1000;
 const LOCALE = document.documentElement.lang || 'en';
@@ -34,7 +46,10 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-const pretty = (v) => String(v).replace(/_/g, '-').replace(/^./, (c) => c.toUpperCase());
+const pretty = (v) =>
+  String(v)
+    .replace(/_/g, '-')
+    .replace(/^./, (c) => c.toUpperCase());
 
 // ---- formatting -------------------------------------------------------------------------------
 
@@ -50,7 +65,9 @@ export function payText(s) {
   const opts = big ? { notation: 'compact', maximumSignificantDigits: 3 } : { minimumFractionDigits: cents, maximumFractionDigits: cents };
   let withCurrency;
   try {
-    withCurrency = s.currency ? new Intl.NumberFormat(LOCALE, { style: 'currency', currency: s.currency, ...opts }) : new Intl.NumberFormat(LOCALE, opts);
+    withCurrency = s.currency
+      ? new Intl.NumberFormat(LOCALE, { style: 'currency', currency: s.currency, ...opts })
+      : new Intl.NumberFormat(LOCALE, opts);
   } catch {
     withCurrency = new Intl.NumberFormat(LOCALE, opts); // an unknown currency code
   }
@@ -80,7 +97,10 @@ export function annualText(s) {
     b.period && b.period !== 'year' ? `${b.hoursPerWeek ?? '?'} h/week, ${b.weeksPerYear ?? '?'} weeks/year` : null,
     b.fxRate && b.fxRate !== 1 ? `1 ${s.currency} = ${b.fxRate} ${a.currency} (${b.rateSource ?? 'rates'}, ${b.rateDate ?? '?'})` : null,
   ].filter(Boolean);
-  return { text: `≈ ${text.replace(/^From /, 'from ').replace(/^Up to /, 'up to ')}`, title: how.length ? `Comparable yearly pay: ${how.join('; ')}` : 'Comparable yearly pay' };
+  return {
+    text: `≈ ${text.replace(/^From /, 'from ').replace(/^Up to /, 'up to ')}`,
+    title: how.length ? `Comparable yearly pay: ${how.join('; ')}` : 'Comparable yearly pay',
+  };
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -118,7 +138,7 @@ export function postedAgo(iso, now = new Date()) {
 /** Canonical place labels when the API sends them, else the raw location strings. */
 function placeLabels(job) {
   const canonical = Array.isArray(job.places) ? job.places.map((p, i) => p?.display || job.locations[i]).filter(Boolean) : [];
-  const labels = canonical.length ? canonical : job.locations ?? [];
+  const labels = canonical.length ? canonical : (job.locations ?? []);
   return [...new Set(labels)];
 }
 
@@ -160,9 +180,12 @@ export function errorSentence(error, what) {
   const code = error?.code;
   if (code === 'NETWORK') return `Could not reach the server to load ${what}. Check your connection and try again.`;
   if (code === 'RATE_LIMITED') return 'Too many requests in a short time. Wait a few seconds and try again.';
-  if (code === 'NOT_FOUND') return what === 'this job' ? 'This job is no longer available. It may have been filled or removed.' : `We could not find ${what}.`;
+  if (code === 'NOT_FOUND')
+    return what === 'this job' ? 'This job is no longer available. It may have been filled or removed.' : `We could not find ${what}.`;
   if (code === 'INVALID_ARGUMENT') {
-    const detail = String(error.message ?? '').replace(/^invalid query:\s*/i, '').replace(/[.\s]+$/, '');
+    const detail = String(error.message ?? '')
+      .replace(/^invalid query:\s*/i, '')
+      .replace(/[.\s]+$/, '');
     return `Some search settings are not valid${detail ? ` (${detail})` : ''}. Change them and try again.`;
   }
   return `Something went wrong while loading ${what}. Please try again in a moment.`;
@@ -225,7 +248,9 @@ const activeFilterCount = () => Object.values(state.filters).reduce((n, v) => n 
 
 function renderFacets(facets) {
   const box = $('facets');
-  const focused = document.activeElement?.dataset?.facet ? `${document.activeElement.dataset.facet}\u0000${document.activeElement.dataset.value}` : null;
+  const focused = document.activeElement?.dataset?.facet
+    ? `${document.activeElement.dataset.facet}\u0000${document.activeElement.dataset.value}`
+    : null;
   box.replaceChildren();
   for (const [field, label] of Object.entries(FACET_LABELS)) {
     const counts = [...(facets?.[field] ?? [])];
@@ -247,10 +272,22 @@ function renderFacets(facets) {
         state.page = 1;
         state.job = null;
         commit('push');
-        run();
+        void run();
       });
       const text = field === 'company' || field === 'location' ? c.value : pretty(c.value);
-      list.append(el('li', {}, el('label', { class: 'facet' }, input, el('span', { class: 'facet-name' }, text), c.count === null ? null : el('span', { class: 'count' }, String(c.count)))));
+      list.append(
+        el(
+          'li',
+          {},
+          el(
+            'label',
+            { class: 'facet' },
+            input,
+            el('span', { class: 'facet-name' }, text),
+            c.count === null ? null : el('span', { class: 'count' }, String(c.count)),
+          ),
+        ),
+      );
     }
     box.append(el('fieldset', { class: 'facet-group', 'data-field': field }, el('legend', {}, label), list));
   }
@@ -277,7 +314,7 @@ function card(hit) {
   title.addEventListener('click', (e) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return; // new tab keeps working
     e.preventDefault();
-    openJob(hit.id, 'push');
+    void openJob(hit.id, 'push');
   });
   const posted = postedAgo(hit.datePosted);
   const place = placeText(hit);
@@ -292,7 +329,9 @@ function card(hit) {
     title,
     el('div', { class: 'company' }, hit.company),
     facts,
-    pay ? el('div', { class: 'pay' }, pay, annual ? el('span', { class: 'annual', title: annual.title }, ` · ${annual.text}`) : null) : null,
+    pay
+      ? el('div', { class: 'pay' }, pay, annual ? el('span', { class: 'annual', title: annual.title }, ` · ${annual.text}`) : null)
+      : null,
     posted ? el('time', { class: 'posted', datetime: hit.datePosted, title: posted.title }, posted.text) : null,
     hit.atsPlatform ? el('span', { class: 'badge' }, hit.atsPlatform) : null,
   );
@@ -319,7 +358,7 @@ function renderPager(pages) {
       state.page = n;
       state.job = null;
       commit('push');
-      run().then(() => $('result-count').scrollIntoView({ block: 'nearest' }));
+      void run().then(() => $('result-count').scrollIntoView({ block: 'nearest' }));
     });
     return a;
   };
@@ -329,7 +368,11 @@ function renderPager(pages) {
   let prev = 0;
   for (const n of [...shown].sort((a, b) => a - b)) {
     if (n - prev > 1) nav.append(el('span', { class: 'gap', 'aria-hidden': 'true' }, '…'));
-    nav.append(n === cur ? el('span', { class: 'page current', 'aria-current': 'page' }, String(n)) : go(n, String(n), { 'aria-label': `Page ${n}` }));
+    nav.append(
+      n === cur
+        ? el('span', { class: 'page current', 'aria-current': 'page' }, String(n))
+        : go(n, String(n), { 'aria-label': `Page ${n}` }),
+    );
     prev = n;
   }
   if (cur < pages) nav.append(go(cur + 1, 'Next →', { rel: 'next', 'aria-label': 'Next page' }));
@@ -340,7 +383,8 @@ function renderResults(body) {
   const pages = body.pages ?? Math.ceil(found / 20);
   lastPages = pages;
   const range = found > 0 ? ` · page ${state.page} of ${pages}` : '';
-  $('result-count').textContent = `${found.toLocaleString(LOCALE)} job${found === 1 ? '' : 's'}${state.q ? ` for “${state.q}”` : ''}${range}`;
+  $('result-count').textContent =
+    `${found.toLocaleString(LOCALE)} job${found === 1 ? '' : 's'}${state.q ? ` for “${state.q}”` : ''}${range}`;
   const note = $('result-note');
   const dropped = Array.isArray(body.droppedTokens) ? body.droppedTokens.filter(Boolean) : [];
   note.hidden = dropped.length === 0;
@@ -348,7 +392,15 @@ function renderResults(body) {
   const list = $('results');
   list.replaceChildren(...hits.map(card));
   if (hits.length === 0) {
-    list.append(el('li', { class: 'empty' }, activeFilterCount() ? 'No jobs match. Try removing a filter or another spelling.' : 'No jobs match. Try another spelling or fewer words.'));
+    list.append(
+      el(
+        'li',
+        { class: 'empty' },
+        activeFilterCount()
+          ? 'No jobs match. Try removing a filter or another spelling.'
+          : 'No jobs match. Try another spelling or fewer words.',
+      ),
+    );
   }
   renderPager(pages);
   // Salary filters compare the annualized figure when the API has one; say in which currency.
@@ -443,7 +495,12 @@ async function showJob(id, focus = false) {
       ['Employment', job.employmentType.map(pretty).join(', ') || '—'],
       ['Pay', payText(job.salary) ?? '—'],
       ...(annualText(job.salary) ? [['Comparable', el('span', { title: annualText(job.salary).title }, annualText(job.salary).text)]] : []),
-      ['Posted', posted ? el('time', { datetime: job.datePosted, title: posted.title }, `${posted.text} (${posted.title.replace(/^Posted /, '')})`) : '—'],
+      [
+        'Posted',
+        posted
+          ? el('time', { datetime: job.datePosted, title: posted.title }, `${posted.text} (${posted.title.replace(/^Posted /, '')})`)
+          : '—',
+      ],
       ['Source', job.atsPlatform ?? 'company site'],
       ['Quality', `${job.quality.score}/100`],
     ];
@@ -452,7 +509,11 @@ async function showJob(id, focus = false) {
       el('h2', { id: 'detail-title' }, job.title),
       el('p', { class: 'company' }, job.company),
       el('dl', {}, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
-      el('a', { class: 'apply', id: 'apply-link', href: job.applyUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Apply for this job ↗'),
+      el(
+        'a',
+        { class: 'apply', id: 'apply-link', href: job.applyUrl, target: '_blank', rel: 'noopener noreferrer' },
+        'Apply for this job ↗',
+      ),
       description,
     );
     if (focus) box.focus({ preventScroll: window.matchMedia('(min-width: 641px)').matches });
@@ -504,7 +565,7 @@ function show(view) {
     if (v === view) tab.setAttribute('aria-current', 'page');
     else tab.removeAttribute('aria-current');
   }
-  if (view === 'stats') loadStats();
+  if (view === 'stats') void loadStats();
 }
 
 // ---- drawer (phones) ----------------------------------------------------------------------------
@@ -526,7 +587,7 @@ $('search-form').addEventListener('submit', (e) => {
   state.page = 1;
   state.job = null;
   commit('push');
-  run();
+  void run();
 });
 $('sort').addEventListener('change', () => $('search-form').requestSubmit());
 $('clear-filters').addEventListener('click', () => {
@@ -536,7 +597,7 @@ $('clear-filters').addEventListener('click', () => {
   state.page = 1;
   state.job = null;
   commit('push');
-  run();
+  void run();
   $('q').focus();
 });
 $('filters-toggle').addEventListener('click', () => setDrawer(!document.body.classList.contains('drawer-open')));
@@ -544,7 +605,7 @@ $('filters-close').addEventListener('click', () => (setDrawer(false), $('filters
 $('scrim').addEventListener('click', () => setDrawer(false));
 document.addEventListener('keydown', (e) => {
   if (e.key !== 'Escape') return;
-  if (document.body.classList.contains('drawer-open')) (setDrawer(false), $('filters-toggle').focus());
+  if (document.body.classList.contains('drawer-open')) setDrawer(false), $('filters-toggle').focus();
   else if (!$('detail').hidden) closeDetail();
 });
 // Arrow keys move between result titles; Home/End jump to the first/last.
@@ -554,7 +615,12 @@ $('results').addEventListener('keydown', (e) => {
   const i = links.indexOf(document.activeElement);
   if (i === -1 && !['Home', 'End'].includes(e.key)) return;
   e.preventDefault();
-  const next = e.key === 'Home' ? 0 : e.key === 'End' ? links.length - 1 : Math.max(0, Math.min(links.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)));
+  const next =
+    e.key === 'Home'
+      ? 0
+      : e.key === 'End'
+        ? links.length - 1
+        : Math.max(0, Math.min(links.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)));
   links[next]?.focus();
 });
 for (const tab of document.querySelectorAll('.tab')) {
@@ -569,9 +635,9 @@ for (const tab of document.querySelectorAll('.tab')) {
 window.addEventListener('popstate', () => {
   readUrl();
   show(state.view);
-  if (state.view === 'search') run();
+  if (state.view === 'search') void run();
 });
 
 readUrl();
 show(state.view);
-run();
+void run();

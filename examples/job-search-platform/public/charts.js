@@ -21,7 +21,9 @@ function svg(width, height, label) {
 
 const money = (v, currency) => {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency, maximumSignificantDigits: 3, notation: 'compact' }).format(v).replace(/(\d)K\b/, '$1k');
+    return new Intl.NumberFormat('en', { style: 'currency', currency, maximumSignificantDigits: 3, notation: 'compact' })
+      .format(v)
+      .replace(/(\d)K\b/, '$1k');
   } catch {
     return new Intl.NumberFormat('en', { maximumSignificantDigits: 3, notation: 'compact' }).format(v);
   }
@@ -41,14 +43,24 @@ export function ticks(max, n = 4) {
 const dayLabel = (iso, withYear) => {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat('en', {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(d);
 };
 
 /** Posted (and removed) jobs per period as bars, with a value axis and dated period labels. */
 export function timeChart(rows) {
-  const w = 640, h = 260, left = 44, right = 12, top = 28, bottom = 40;
+  const w = 640,
+    h = 260,
+    left = 44,
+    right = 12,
+    top = 28,
+    bottom = 40;
   const root = svg(w, h, 'Jobs posted and removed per period');
-  if (rows.length === 0) return root.appendChild(s('text', { x: 10, y: 20 }, 'No data yet')), root;
+  if (rows.length === 0) return (root.appendChild(s('text', { x: 10, y: 20 }, 'No data yet')), root);
   const max = Math.max(1, ...rows.map((r) => Math.max(r.posted, r.removed)));
   const scale = ticks(max);
   const top$ = scale[scale.length - 1];
@@ -93,9 +105,11 @@ export function timeChart(rows) {
  * is labelled by its group and the currency only formats the amounts.
  */
 export function salaryChart(rows) {
-  const w = 640, rowH = 46, pad = 96;
+  const w = 640,
+    rowH = 46,
+    pad = 96;
   const root = svg(w, Math.max(40, rows.length * rowH + 10), 'Yearly salary percentiles (USD) by group');
-  if (rows.length === 0) return root.appendChild(s('text', { x: 10, y: 20 }, 'No salaries yet')), root;
+  if (rows.length === 0) return (root.appendChild(s('text', { x: 10, y: 20 }, 'No salaries yet')), root);
   rows.forEach((r, i) => {
     const p = r.byLevel;
     const hi = Math.max(p.p90 ?? 0, p.p75 ?? 0) * 1.05 || 1;
@@ -105,18 +119,31 @@ export function salaryChart(rows) {
     root.appendChild(s('text', { x: 4, y: y + 30 }, `${r.count} jobs`));
     root.appendChild(s('line', { x1: x(0), x2: x(hi), y1: y + 10, y2: y + 10, class: 'track' }));
     const box = s('rect', { x: x(p.p25), y: y + 2, width: Math.max(1, x(p.p75) - x(p.p25)), height: 16, class: 'bar salary' });
-    box.appendChild(s('title', {}, `${r.group}: p25 ${money(p.p25, r.currency)} – p75 ${money(p.p75, r.currency)}, median ${money(p.p50, r.currency)}, p90 ${money(p.p90, r.currency)}`));
+    box.appendChild(
+      s(
+        'title',
+        {},
+        `${r.group}: p25 ${money(p.p25, r.currency)} – p75 ${money(p.p75, r.currency)}, median ${money(p.p50, r.currency)}, p90 ${money(p.p90, r.currency)}`,
+      ),
+    );
     root.appendChild(box);
     root.appendChild(s('circle', { cx: x(p.p50), cy: y + 10, r: 5, class: 'median' }));
     root.appendChild(s('line', { x1: x(p.p90), x2: x(p.p90), y1: y, y2: y + 20, class: 'p90' }));
-    root.appendChild(s('text', { x: pad, y: y + 36 }, `p25 ${money(p.p25, r.currency)} · median ${money(p.p50, r.currency)} · p75 ${money(p.p75, r.currency)} · p90 ${money(p.p90, r.currency)}`));
+    root.appendChild(
+      s(
+        'text',
+        { x: pad, y: y + 36 },
+        `p25 ${money(p.p25, r.currency)} · median ${money(p.p50, r.currency)} · p75 ${money(p.p75, r.currency)} · p90 ${money(p.p90, r.currency)}`,
+      ),
+    );
   });
   return root;
 }
 
 /** A 100% stacked bar of shares (e.g. remote / hybrid / onsite / unknown) with a legend row. */
 export function shareBar(rows) {
-  const w = 640, h = 72;
+  const w = 640,
+    h = 72;
   const root = svg(w, h, 'Shares');
   let x = 0;
   rows.forEach((r, i) => {
@@ -139,7 +166,9 @@ export function shareBar(rows) {
 
 /** Horizontal bars of `{ label, value }` in the order given. */
 export function barList(items) {
-  const w = 640, rowH = 24, pad = 170;
+  const w = 640,
+    rowH = 24,
+    pad = 170;
   const root = svg(w, Math.max(30, items.length * rowH + 6), 'Bar chart');
   const max = Math.max(1, ...items.map((i) => i.value));
   items.forEach((it, i) => {

@@ -5,10 +5,18 @@
  * and closing them; ingestion and the API only see the ports.
  * @module
  */
-import { createMemoryBroker, JobkitError, type Analytics, type Broker, type JobStore, type SearchIndex } from '@jobkit/core';
-import { connectPostgres, createOutboxRelay, createPostgresJobStore, dropSchema, type OutboxRelay, type PostgresConnection } from '@jobkit/adapters/postgres';
-import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
+
 import { createClickHouseAnalytics, createEmbeddedClickHouse } from '@jobkit/adapters/clickhouse';
+import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
+import {
+  connectPostgres,
+  createOutboxRelay,
+  createPostgresJobStore,
+  dropSchema,
+  type OutboxRelay,
+  type PostgresConnection,
+} from '@jobkit/adapters/postgres';
+import { type Analytics, type Broker, createMemoryBroker, JobkitError, type JobStore, type SearchIndex } from '@jobkit/core';
 
 const WHERE = 'example/engines';
 
@@ -49,7 +57,8 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@'
 export async function openEngines(options: EnginesOptions = {}): Promise<Engines> {
   const env = options.env ?? process.env;
   const ns = options.namespace ?? 'jobkit_demo';
-  if (!/^[a-z_][a-z0-9_]{0,40}$/i.test(ns)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] namespace must be letters, digits and _ (got "${ns}")`);
+  if (!/^[a-z_][a-z0-9_]{0,40}$/i.test(ns))
+    throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] namespace must be letters, digits and _ (got "${ns}")`);
   const closers: (() => Promise<unknown>)[] = [];
   try {
     const dbUrl = env.DATABASE_URL;
@@ -65,7 +74,11 @@ export async function openEngines(options: EnginesOptions = {}): Promise<Engines
     if (env.PUBSUB_EMULATOR_HOST || project) {
       const [{ PubSub }, { createPubSubBroker }] = await Promise.all([import('@google-cloud/pubsub'), import('@jobkit/adapters/pubsub')]);
       const client = new PubSub({ projectId: project ?? 'jobkit-demo' });
-      broker = createPubSubBroker({ client, topicPrefix: `${ns.replace(/_/g, '-')}-`, deadLetterMode: env.PUBSUB_EMULATOR_HOST ? 'client' : 'server' });
+      broker = createPubSubBroker({
+        client,
+        topicPrefix: `${ns.replace(/_/g, '-')}-`,
+        deadLetterMode: env.PUBSUB_EMULATOR_HOST ? 'client' : 'server',
+      });
       brokerName = env.PUBSUB_EMULATOR_HOST ? `pubsub emulator (${env.PUBSUB_EMULATOR_HOST})` : `pubsub (${project})`;
       closers.unshift(() => client.close());
     } else {
@@ -108,9 +121,18 @@ export async function openEngines(options: EnginesOptions = {}): Promise<Engines
       broker,
       relay,
       db,
-      describe: { store: dbUrl ? `postgres (${redact(dbUrl)})` : 'pglite (in-memory)', broker: brokerName, search: searchName, analytics: analyticsName },
+      describe: {
+        store: dbUrl ? `postgres (${redact(dbUrl)})` : 'pglite (in-memory)',
+        broker: brokerName,
+        search: searchName,
+        analytics: analyticsName,
+      },
       async ping() {
-        const ok = async (p: Promise<unknown>) => p.then(() => true, () => false);
+        const ok = async (p: Promise<unknown>) =>
+          p.then(
+            () => true,
+            () => false,
+          );
         const [storeOk, searchOk, analyticsOk] = await Promise.all([
           ok(db.query('SELECT 1')),
           ok(search.search({ q: '*', perPage: 1 })),

@@ -5,10 +5,20 @@
  * postings by content hash, so a second run reports everything `unchanged` and emits no events.
  * @module
  */
-import { boardKeyOf, createPipeline, type Fetcher, type JobReader, type JobOutcome, type JobOutcomeKind, type PipelineError, type PipelineSummary, type SourceInput } from '@jobkit/core';
+import {
+  boardKeyOf,
+  createPipeline,
+  type Fetcher,
+  type JobOutcome,
+  type JobOutcomeKind,
+  type JobReader,
+  type PipelineError,
+  type PipelineSummary,
+  type SourceInput,
+} from '@jobkit/core';
 import { discoverCareerPages, jobReader } from '@jobkit/parsers';
 import pLimit from 'p-limit';
-import { JOB_EVENTS_TOPIC, type Engines } from './engines.js';
+import { type Engines, JOB_EVENTS_TOPIC } from './engines.js';
 
 export interface IngestOptions {
   /** Fetcher that reaches the (simulated) internet. */
@@ -83,14 +93,26 @@ export async function discover(fetcher: Fetcher, homepage: string, signal?: Abor
       const m = jobReader.detectAts({ url: href });
       if (m?.boardToken && !m.jobId) {
         evidence.push(`careers page links the ${m.platform} board ${href}`);
-        return { homepage, careersPage: best.url, source: { platform: m.platform, boardToken: m.boardToken, url: href }, company, evidence };
+        return {
+          homepage,
+          careersPage: best.url,
+          source: { platform: m.platform, boardToken: m.boardToken, url: href },
+          company,
+          evidence,
+        };
       }
     }
   }
   const board = found.boards.find((b) => b.boardToken);
   if (board?.boardToken) {
     evidence.push(`${board.platform} board detected on ${board.url}`);
-    return { homepage, careersPage: best.url, source: { platform: board.platform, boardToken: board.boardToken, url: board.url }, company, evidence };
+    return {
+      homepage,
+      careersPage: best.url,
+      source: { platform: board.platform, boardToken: board.boardToken, url: board.url },
+      company,
+      evidence,
+    };
   }
   evidence.push('no ATS board linked; crawling the careers page');
   return { homepage, careersPage: best.url, source: best.url, company, evidence };
@@ -111,7 +133,9 @@ export function readerWithCompanies(companies: ReadonlyMap<string, { name: strin
       const result = await jobReader.listBoardJobs(board, options);
       const company = companies.get(boardKeyOf(board).toLowerCase());
       if (!company) return result;
-      const jobs = result.jobs.map((j) => (j.provenance.company === 'derived' ? { ...j, company: { ...j.company, name: company.name, domain: company.domain } } : j));
+      const jobs = result.jobs.map((j) =>
+        j.provenance.company === 'derived' ? { ...j, company: { ...j.company, name: company.name, domain: company.domain } } : j,
+      );
       return { ...result, jobs };
     },
   };
@@ -123,14 +147,19 @@ export async function ingest(engines: Engines, options: IngestOptions): Promise<
   const limit = pLimit(options.concurrency ?? 8);
   const discovered = await Promise.all(
     options.seeds.map((home) =>
-      limit(() => discover(fetcher, home, signal).catch((e: unknown): Discovery => ({ homepage: home, careersPage: null, source: null, company: null, evidence: [String(e)] }))),
+      limit(() =>
+        discover(fetcher, home, signal).catch(
+          (e: unknown): Discovery => ({ homepage: home, careersPage: null, source: null, company: null, evidence: [String(e)] }),
+        ),
+      ),
     ),
   );
   const sources = discovered.flatMap((d) => (d.source ? [d.source] : []));
 
   const companies = new Map<string, { name: string; domain: string }>();
   for (const d of discovered) {
-    if (d.company && d.source && typeof d.source === 'object' && 'boardToken' in d.source) companies.set(boardKeyOf(d.source).toLowerCase(), d.company);
+    if (d.company && d.source && typeof d.source === 'object' && 'boardToken' in d.source)
+      companies.set(boardKeyOf(d.source).toLowerCase(), d.company);
   }
 
   const pipeline = createPipeline({

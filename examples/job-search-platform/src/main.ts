@@ -12,8 +12,8 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { startPlatform, type Platform } from './platform.js';
 import type { IngestReport } from './ingest.js';
+import { type Platform, startPlatform } from './platform.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 const OUTCOMES = ['created', 'updated', 'unchanged', 'rejected', 'removed'] as const;
@@ -94,7 +94,9 @@ async function main() {
     console.log(formatReport('run 1', first));
     if (values.mutate) {
       const diff = running.mutate();
-      console.log(`world changed: +${diff.added} added, ~${diff.edited} edited, -${diff.removed} removed (${diff.removedFromBoards} from boards)`);
+      console.log(
+        `world changed: +${diff.added} added, ~${diff.edited} edited, -${diff.removed} removed (${diff.removedFromBoards} from boards)`,
+      );
       console.log(formatReport('run 2', await running.ingest()));
     }
     if (first.summary.jobs.created + first.summary.jobs.unchanged === 0) exitCode = 1;

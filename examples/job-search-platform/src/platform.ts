@@ -4,12 +4,13 @@
  * and the tests both start it through {@link startPlatform}.
  * @module
  */
-import { createLocalHostRewriteFetcher, type Fetcher } from '@jobkit/core';
+
 import { createHttpFetcher } from '@jobkit/adapters/http';
-import { openEngines, type Engines, type EnginesOptions } from './engines.js';
-import { ingest, type IngestReport } from './ingest.js';
-import { createApiServer, type ApiServer, type ApiServerOptions } from './server.js';
-import { startSimInternet, type SimInternet } from './sim/server.js';
+import { createLocalHostRewriteFetcher, type Fetcher } from '@jobkit/core';
+import { type Engines, type EnginesOptions, openEngines } from './engines.js';
+import { type IngestReport, ingest } from './ingest.js';
+import { type ApiServer, type ApiServerOptions, createApiServer } from './server.js';
+import { type SimInternet, startSimInternet } from './sim/server.js';
 import type { WorldDiff } from './sim/world.js';
 
 export interface PlatformOptions extends EnginesOptions {
@@ -48,7 +49,12 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const sim = await startSimInternet({ seed: options.seed ?? 42, ...(options.companies ? { companies: options.companies } : {}) });
   // The real guarded fetcher, allowed to reach the local sim only; robots.txt is served and obeyed.
-  const http = createHttpFetcher({ allowPrivateNetworks: ['127.0.0.1/32'], hostConcurrency: 16, hostRequestsPerSecond: Number.POSITIVE_INFINITY, retries: 1 });
+  const http = createHttpFetcher({
+    allowPrivateNetworks: ['127.0.0.1/32'],
+    hostConcurrency: 16,
+    hostRequestsPerSecond: Number.POSITIVE_INFINITY,
+    retries: 1,
+  });
   const fetcher = createLocalHostRewriteFetcher(http, sim.origin);
   let engines: Engines;
   try {

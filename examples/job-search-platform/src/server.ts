@@ -7,19 +7,20 @@
  * `/api/v1/search`, not `unknown`); paths that match no route share the label `not-found`.
  * @module
  */
+
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JobkitError, type JobPosting, type SearchResult, type StoredJob, stableStringify } from '@jobkit/core';
 import { LRUCache } from 'lru-cache';
-import { JobkitError, stableStringify, type JobPosting, type SearchResult, type StoredJob } from '@jobkit/core';
-import type { Engines } from './engines.js';
+import { medianDaysOpen } from './api/days-open.js';
 import { createPlatformMetrics, type PlatformMetrics } from './api/metrics.js';
 import { parseJobId, parseListParams, parseSearchParams, parseStatsParams } from './api/params.js';
-import { createRateLimiter, type RateLimitOptions } from './api/rate-limit.js';
 import { publicMessage } from './api/public-error.js';
-import { medianDaysOpen } from './api/days-open.js';
+import { createRateLimiter, type RateLimitOptions } from './api/rate-limit.js';
+import type { Engines } from './engines.js';
 
 export interface ApiServerOptions {
   engines: Pick<Engines, 'store' | 'search' | 'analytics' | 'describe' | 'ping'>;
@@ -53,7 +54,8 @@ const STATIC: Record<string, { file: string; type: string }> = {
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };
 // Descriptions are sanitized at ingestion; the CSP is the second fence (no inline or foreign script).
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The fields a result list needs (descriptions stay on the detail endpoint). */
 export function jobSummary(job: JobPosting) {
@@ -63,7 +65,13 @@ export function jobSummary(job: JobPosting) {
     company: job.company.name,
     locations: job.locations.map((l) => l.raw || [l.city, l.country].filter(Boolean).join(', ')),
     // The canonical form when the parsers resolved it (display string, city/region/country, remote area).
-    places: job.locations.map((l) => ({ display: l.display ?? null, city: l.city ?? null, region: l.region ?? null, country: l.country ?? null, remoteRegion: l.remoteRegion ?? null })),
+    places: job.locations.map((l) => ({
+      display: l.display ?? null,
+      city: l.city ?? null,
+      region: l.region ?? null,
+      country: l.country ?? null,
+      remoteRegion: l.remoteRegion ?? null,
+    })),
     country: job.locations.find((l) => l.country)?.country ?? null,
     workplaceType: job.workplaceType,
     employmentType: job.employmentType,
@@ -78,11 +86,22 @@ export function jobSummary(job: JobPosting) {
 }
 
 function detail(s: StoredJob) {
-  return { ...jobSummary(s.job), description: s.job.description, quality: s.job.quality, firstSeenAt: s.firstSeenAt, lastSeenAt: s.lastSeenAt, removedAt: s.removedAt };
+  return {
+    ...jobSummary(s.job),
+    description: s.job.description,
+    quality: s.job.quality,
+    firstSeenAt: s.firstSeenAt,
+    lastSeenAt: s.lastSeenAt,
+    removedAt: s.removedAt,
+  };
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
@@ -140,7 +159,12 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       res.setHeader('x-ratelimit-remaining', String(decision.remaining));
       if (!decision.allowed) {
         metrics.rateLimited.inc({ route: routeLabel(path) });
-        send(res, 429, { error: { code: 'RATE_LIMITED', message: `too many requests; retry in ${decision.retryAfterSeconds}s` } }, { 'retry-after': String(decision.retryAfterSeconds) });
+        send(
+          res,
+          429,
+          { error: { code: 'RATE_LIMITED', message: `too many requests; retry in ${decision.retryAfterSeconds}s` } },
+          { 'retry-after': String(decision.retryAfterSeconds) },
+        );
         return;
       }
     }
@@ -219,7 +243,12 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     };
     res.once('finish', done);
     if (method !== 'GET' && method !== 'HEAD') {
-      send(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `${method} is not allowed; this API is read-only` } }, { allow: 'GET, HEAD' });
+      send(
+        res,
+        405,
+        { error: { code: 'METHOD_NOT_ALLOWED', message: `${method} is not allowed; this API is read-only` } },
+        { allow: 'GET, HEAD' },
+      );
       return;
     }
     let url: URL;
@@ -229,19 +258,24 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       send(res, 400, { error: { code: 'INVALID_ARGUMENT', message: 'malformed request URL' } });
       return;
     }
-    route(req, res, url)
-      .catch((error: unknown) => {
-        if (res.headersSent) return void res.end();
-        if (error instanceof HttpError) {
-          send(res, error.status, { error: { code: error.code, message: publicMessage(error.message) } });
-        } else if (JobkitError.is(error, 'INVALID_ARGUMENT') || JobkitError.is(error, 'VALIDATION_FAILED')) {
-          const details = (error as JobkitError).details as { issues?: string[] } | undefined;
-          send(res, 400, { error: { code: 'INVALID_ARGUMENT', message: publicMessage((error as Error).message), ...(details?.issues ? { issues: details.issues } : {}) } });
-        } else {
-          send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
-          process.emitWarning(`[example/server] ${url.pathname}: ${String((error as Error)?.stack ?? error)}`);
-        }
-      });
+    route(req, res, url).catch((error: unknown) => {
+      if (res.headersSent) return void res.end();
+      if (error instanceof HttpError) {
+        send(res, error.status, { error: { code: error.code, message: publicMessage(error.message) } });
+      } else if (JobkitError.is(error, 'INVALID_ARGUMENT') || JobkitError.is(error, 'VALIDATION_FAILED')) {
+        const details = (error as JobkitError).details as { issues?: string[] } | undefined;
+        send(res, 400, {
+          error: {
+            code: 'INVALID_ARGUMENT',
+            message: publicMessage((error as Error).message),
+            ...(details?.issues ? { issues: details.issues } : {}),
+          },
+        });
+      } else {
+        send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
+        process.emitWarning(`[example/server] ${url.pathname}: ${String((error as Error)?.stack ?? error)}`);
+      }
+    });
   });
 
   return {

@@ -5,7 +5,7 @@
  * @module
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../src/platform.js';
+import { type Platform, startPlatform } from '../src/platform.js';
 import { createApiServer, routeLabel } from '../src/server.js';
 
 let p: Platform;

@@ -6,7 +6,7 @@
  * @module
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../src/platform.js';
+import { type Platform, startPlatform } from '../src/platform.js';
 import { createApiServer } from '../src/server.js';
 import { activeJobCount } from '../src/sim/world.js';
 
@@ -49,7 +49,8 @@ describe('GET /api/v1/search', () => {
     expect(typo.body.found).toBeLessThanOrEqual(exact.body.found);
     for (const h of typo.body.hits) expect(h.title).toMatch(/engineer/i);
     expect(typo.body.hits[0].highlights.some((h: { snippet: string }) => h.snippet.includes('<mark>'))).toBe(true);
-    for (const f of ['company', 'location', 'workplaceType', 'employmentType', 'atsPlatform']) expect(Array.isArray(typo.body.facets[f])).toBe(true);
+    for (const f of ['company', 'location', 'workplaceType', 'employmentType', 'atsPlatform'])
+      expect(Array.isArray(typo.body.facets[f])).toBe(true);
     expect(typo.body.hits[0]).not.toHaveProperty('description');
   });
 

@@ -9,11 +9,11 @@
  * @module
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { startPlatform, type Platform } from '../src/platform.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Platform, startPlatform } from '../src/platform.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? null : `${CHROMIUM} is missing (apt-get install -y chromium)`;
@@ -51,7 +51,16 @@ describe.skipIf(skip !== null)(`web page in Chromium${skip ? ` (skipped: ${skip}
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 120_000);
 
@@ -86,15 +95,23 @@ describe.skipIf(skip !== null)(`web page in Chromium${skip ? ` (skipped: ${skip}
     expect(await page.locator('#results .result .place').count()).toBeGreaterThan(0);
     const pays = await page.locator('#results .pay').allTextContents();
     expect(pays.length).toBeGreaterThan(0);
-    for (const pay of pays.map((t) => t.split(' · ≈ ')[0]!)) expect(pay).toMatch(/^(From |Up to )?(\p{Sc}|[A-Z]{2,3}\p{Sc}?|[A-Z]{3}\s)[\d.,]+k?(–[\d.,]+k?)? (an hour|a day|a week|a month|a year)$/u);
+    for (const pay of pays.map((t) => t.split(' · ≈ ')[0]!))
+      expect(pay).toMatch(
+        /^(From |Up to )?(\p{Sc}|[A-Z]{2,3}\p{Sc}?|[A-Z]{3}\s)[\d.,]+k?(–[\d.,]+k?)? (an hour|a day|a week|a month|a year)$/u,
+      );
 
     // A comparable yearly figure beside pay in another currency or period, when the API computes one.
-    const api = (await (await fetch(`${p.url}/api/v1/search?q=enginer`)).json()) as { hits: { salary: { currency: string | null; period: string | null; annualized?: { currency: string } } | null }[] };
-    const differs = api.hits.filter((h) => h.salary?.annualized && (h.salary.annualized.currency !== h.salary.currency || h.salary.period !== 'year')).length;
+    const api = (await (await fetch(`${p.url}/api/v1/search?q=enginer`)).json()) as {
+      hits: { salary: { currency: string | null; period: string | null; annualized?: { currency: string } } | null }[];
+    };
+    const differs = api.hits.filter(
+      (h) => h.salary?.annualized && (h.salary.annualized.currency !== h.salary.currency || h.salary.period !== 'year'),
+    ).length;
     expect(await page.locator('#results .pay .annual').count()).toBe(differs);
 
     // Disjunctive facets: ticking Hybrid keeps Remote and Onsite visible with their counts.
-    const facetCount = async (value: string) => Number(await page.locator(`label.facet:has(input[data-facet="workplaceType"][data-value="${value}"]) .count`).textContent());
+    const facetCount = async (value: string) =>
+      Number(await page.locator(`label.facet:has(input[data-facet="workplaceType"][data-value="${value}"]) .count`).textContent());
     const remoteCount = await facetCount('remote');
     const hybridCount = await facetCount('hybrid');
     expect(remoteCount).toBeGreaterThan(0);
@@ -194,7 +211,10 @@ describe.skipIf(skip !== null)(`web page in Chromium${skip ? ` (skipped: ${skip}
     const axis = await page.locator('#chart-time svg text').allTextContents();
     expect(axis).toContain('0');
     expect(axis.some((t) => /\b20\d\d\b/.test(t))).toBe(true);
-    const fontPx = await page.locator('#chart-time svg text').first().evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    const fontPx = await page
+      .locator('#chart-time svg text')
+      .first()
+      .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
     expect(fontPx).toBeGreaterThanOrEqual(12);
     expect(await page.locator('#chart-salary svg rect').count()).toBeGreaterThan(0);
     expect(await page.locator('#chart-remote svg rect').count()).toBeGreaterThanOrEqual(4);
@@ -243,7 +263,9 @@ describe.skipIf(skip !== null)(`web page in Chromium${skip ? ` (skipped: ${skip}
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('INVALID_ARGUMENT');
     expect(body.error.message).not.toMatch(/\[[\w/.-]+\]/);
-    const job = (await (await fetch(`${p.url}/api/v1/jobs/jk_000000000000000000000000`)).json()) as { error: { code: string; message: string } };
+    const job = (await (await fetch(`${p.url}/api/v1/jobs/jk_000000000000000000000000`)).json()) as {
+      error: { code: string; message: string };
+    };
     expect(job.error.code).toBe('NOT_FOUND');
 
     const { page, problems } = await open(undefined, /status of 40\d/);

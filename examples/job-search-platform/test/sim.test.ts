@@ -8,9 +8,9 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimInternet, type SimInternet } from '../src/sim/server.js';
+import { type SimInternet, startSimInternet } from '../src/sim/server.js';
 import { boardToken, jobUrl, vendorHost } from '../src/sim/vendors.js';
-import { SITE_KINDS, createWorld, diffWorlds, mutateWorld } from '../src/sim/world.js';
+import { createWorld, diffWorlds, mutateWorld, SITE_KINDS } from '../src/sim/world.js';
 
 let sim: SimInternet;
 beforeAll(async () => {
@@ -20,7 +20,12 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const get = (host: string, path: string, init?: RequestInit) => fetch(`${sim.origin}/__host/${host}${path}`, init);
+// biome-ignore lint/suspicious/noExplicitAny: vendor responses are read by shape in the assertions below.
+type Json = any;
+/** A response whose body the tests read as the vendor's JSON. */
+type VendorResponse = Omit<Response, 'json'> & { json(): Promise<Json> };
+const get = (host: string, path: string, init?: RequestInit) =>
+  fetch(`${sim.origin}/__host/${host}${path}`, init) as Promise<VendorResponse>;
 const company = (kind: string) => sim.world.companies.find((c) => c.kind === kind)!;
 
 describe('world', () => {
@@ -44,7 +49,13 @@ describe('world', () => {
     expect(d.removedFromBoards).toBeLessThanOrEqual(d.removed);
     const before = w.companies.reduce((n, c) => n + c.jobs.filter((j) => !j.thin).length, 0);
     expect(d.unchanged + d.edited + d.removed).toBe(before);
-    expect(diffWorlds(a, a)).toEqual({ added: 0, edited: 0, removed: 0, removedFromBoards: 0, unchanged: d.unchanged + d.edited + d.added });
+    expect(diffWorlds(a, a)).toEqual({
+      added: 0,
+      edited: 0,
+      removed: 0,
+      removedFromBoards: 0,
+      unchanged: d.unchanged + d.edited + d.added,
+    });
   });
 });
 
@@ -55,7 +66,9 @@ describe('vendor APIs over HTTP', () => {
     expect(list.meta.total).toBe(c.jobs.length);
     expect(list.jobs[0].content).toMatch(/^&lt;p&gt;/);
     const withPay = c.jobs.find((j) => j.salary)!;
-    const detail = await (await get('boards-api.greenhouse.io', `/v1/boards/${boardToken(c)}/jobs/${withPay.id}?pay_transparency=true`)).json();
+    const detail = await (
+      await get('boards-api.greenhouse.io', `/v1/boards/${boardToken(c)}/jobs/${withPay.id}?pay_transparency=true`)
+    ).json();
     expect(detail.pay_input_ranges[0].min_cents).toBe(withPay.salary!.min * 100);
     expect((await get('boards-api.greenhouse.io', '/v1/boards/nope/jobs')).status).toBe(404);
   });
@@ -70,7 +83,12 @@ describe('vendor APIs over HTTP', () => {
   it('workday answers POST list (422 on a missing field, 0 rows past limit 20) and GET detail', async () => {
     const c = company('workday');
     const [tenant, site] = boardToken(c).split('/');
-    const post = (body: unknown) => get(vendorHost(c), `/wday/cxs/${tenant}/${site}/jobs`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const post = (body: unknown) =>
+      get(vendorHost(c), `/wday/cxs/${tenant}/${site}/jobs`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
     const ok = await (await post({ appliedFacets: {}, limit: 20, offset: 0, searchText: '' })).json();
     expect(ok.total).toBe(c.jobs.length);
     expect((await (await post({ appliedFacets: {}, limit: 50, offset: 0, searchText: '' })).json()).jobPostings).toEqual([]);
@@ -84,11 +102,15 @@ describe('vendor APIs over HTTP', () => {
     const srPage = await (await get('api.smartrecruiters.com', `/v1/companies/${boardToken(sr)}/postings?limit=100&offset=0`)).json();
     expect(srPage.totalFound).toBe(sr.jobs.length);
     const wk = company('workable');
-    expect((await (await get('apply.workable.com', `/api/v1/widget/accounts/${boardToken(wk)}?details=true`)).json()).jobs.length).toBe(wk.jobs.length);
+    expect((await (await get('apply.workable.com', `/api/v1/widget/accounts/${boardToken(wk)}?details=true`)).json()).jobs.length).toBe(
+      wk.jobs.length,
+    );
     const rc = company('recruitee');
     expect((await (await get(vendorHost(rc), '/api/offers/')).json()).offers.length).toBe(rc.jobs.length);
     const ab = company('ashby');
-    expect((await (await get('api.ashbyhq.com', `/posting-api/job-board/${boardToken(ab)}?includeCompensation=true`)).json()).jobs.length).toBe(ab.jobs.length);
+    expect(
+      (await (await get('api.ashbyhq.com', `/posting-api/job-board/${boardToken(ab)}?includeCompensation=true`)).json()).jobs.length,
+    ).toBe(ab.jobs.length);
     const ps = company('personio');
     const xml = await (await get(vendorHost(ps), '/xml?language=en')).text();
     expect(xml.match(/<position>/g)?.length).toBe(ps.jobs.length);
@@ -114,11 +136,23 @@ describe('vendor APIs over HTTP', () => {
 describe('main.ts --once', () => {
   it('ingests, prints the summary table for two runs and exits 0', async () => {
     const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', main, '--once', '--mutate', '--seed', '4'], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: { ...process.env, DATABASE_URL: '', PUBSUB_EMULATOR_HOST: '', PUBSUB_PROJECT_ID: '', GOOGLE_CLOUD_PROJECT: '', TYPESENSE_URL: '', CLICKHOUSE_URL: '' },
-      timeout: 120_000,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', main, '--once', '--mutate', '--seed', '4'],
+      {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          PUBSUB_EMULATOR_HOST: '',
+          PUBSUB_PROJECT_ID: '',
+          GOOGLE_CLOUD_PROJECT: '',
+          TYPESENSE_URL: '',
+          CLICKHOUSE_URL: '',
+        },
+        timeout: 120_000,
+      },
+    );
     expect(stdout).toMatch(/run 1: 64 companies, \d+ ATS boards \+ \d+ careers pages, \d+ pages, 0 errors/);
     expect(stdout).toMatch(/board:workday\s+\d+/);
     expect(stdout).toMatch(/run 2: .* 0 errors/);

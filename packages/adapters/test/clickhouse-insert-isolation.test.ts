@@ -5,7 +5,7 @@
  */
 import { createBatchWriter, type DeadLetter } from '@jobkit/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clickHouseErrorCode, createEmbeddedClickHouse, isClickHouseDataError, type EmbeddedClickHouse } from '../src/clickhouse/index.js';
+import { clickHouseErrorCode, createEmbeddedClickHouse, type EmbeddedClickHouse, isClickHouseDataError } from '../src/clickhouse/index.js';
 
 let ch: EmbeddedClickHouse | undefined;
 afterAll(async () => {
@@ -15,8 +15,10 @@ afterAll(async () => {
 
 describe('ClickHouse insert isolation', () => {
   it('classifies refused values as row faults and transport trouble as not', () => {
-    expect(isClickHouseDataError(Object.assign(new Error('Cannot parse escape sequence'), { code: '25', type: 'CANNOT_PARSE_ESCAPE_SEQUENCE' }))).toBe(true);
-    expect(isClickHouseDataError(new Error('Code: 27. DB::Exception: Cannot parse input: expected \'"\''))).toBe(true);
+    expect(
+      isClickHouseDataError(Object.assign(new Error('Cannot parse escape sequence'), { code: '25', type: 'CANNOT_PARSE_ESCAPE_SEQUENCE' })),
+    ).toBe(true);
+    expect(isClickHouseDataError(new Error("Code: 27. DB::Exception: Cannot parse input: expected '\"'"))).toBe(true);
     expect(isClickHouseDataError(new Error('wrapper', { cause: Object.assign(new Error('x'), { code: '53' }) }))).toBe(true);
     expect(isClickHouseDataError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8123'), { code: 'ECONNREFUSED' }))).toBe(false);
     expect(isClickHouseDataError(Object.assign(new Error('Too many parts'), { code: '252' }))).toBe(false);
@@ -41,13 +43,23 @@ describe('ClickHouse insert isolation', () => {
       onDeadLetter: (d) => void dead.push(d),
       async sink(rows, ctx) {
         inserts++;
-        await client.insert({ table: 'jk_isolation.events', values: rows, format: 'JSONEachRow', clickhouse_settings: { insert_deduplication_token: ctx.dedupToken } });
+        await client.insert({
+          table: 'jk_isolation.events',
+          values: rows,
+          format: 'JSONEachRow',
+          clickhouse_settings: { insert_deduplication_token: ctx.dedupToken },
+        });
       },
     });
-    const rows = Array.from({ length: 500 }, (_, i) => ({ id: `r${String(i).padStart(3, '0')}`, user: i === 321 ? 'half \ud83d' : `u${i}` }));
+    const rows = Array.from({ length: 500 }, (_, i) => ({
+      id: `r${String(i).padStart(3, '0')}`,
+      user: i === 321 ? 'half \ud83d' : `u${i}`,
+    }));
     await writer.write(rows);
     await writer.close();
-    const [count] = (await (await client.query({ query: 'SELECT count() AS n, countIf(id = \'r321\') AS bad FROM jk_isolation.events', format: 'JSONEachRow' })).json()) as {
+    const [count] = (await (
+      await client.query({ query: "SELECT count() AS n, countIf(id = 'r321') AS bad FROM jk_isolation.events", format: 'JSONEachRow' })
+    ).json()) as {
       n: string;
       bad: string;
     }[];

@@ -5,9 +5,9 @@ import { createBatchWriter, ECB_REFERENCE_RATES, finalizeJob, type JobPosting } 
 import { runAnalyticsContract } from '@jobkit/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  type ClickHouseClientLike,
   createClickHouseAnalytics,
   createEmbeddedClickHouse,
-  type ClickHouseClientLike,
   type EmbeddedClickHouse,
 } from '../src/clickhouse/index.js';
 
@@ -19,7 +19,7 @@ let shared: Promise<EmbeddedClickHouse> | undefined;
 const embedded = () => (shared ??= createEmbeddedClickHouse({ path: dir }));
 
 afterAll(async () => {
-  if (shared) await (await shared).close();
+  if (shared !== undefined) await (await shared).close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -148,7 +148,9 @@ describe('ClickHouse adapter on chDB', () => {
     const mine = readdirSync(spoolRoot).filter((n) => n.startsWith('jobkit-chdb-') && !before.has(n));
     expect(mine).toHaveLength(1);
     expect(readdirSync(join(spoolRoot, mine[0]!))).toEqual([]);
-    await expect(c.insertRowBinary({ table: 'spool.jobs; DROP', structure: [['a', 'String']], body: new Uint8Array() })).rejects.toThrow(/bad table/);
+    await expect(c.insertRowBinary({ table: 'spool.jobs; DROP', structure: [['a', 'String']], body: new Uint8Array() })).rejects.toThrow(
+      /bad table/,
+    );
     await c.close();
     expect(existsSync(join(spoolRoot, mine[0]!))).toBe(false);
   });
@@ -184,23 +186,26 @@ describe('ClickHouse adapter on chDB', () => {
     await analytics.close();
   });
 
-  it.each(['final', 'argMax'] as const)('a posting whose company changes is counted once, under its latest name (%s reads)', async (reads) => {
-    const client = await embedded();
-    const analytics = createClickHouseAnalytics({ client, database: `rename_${reads}`, reads });
-    await analytics.migrate();
-    const renamed = { ...job(7), company: { name: 'NewCo' } };
-    await analytics.ingestJobs([renamed], { at: new Date('2025-01-05T00:00:00Z') });
-    // An older observation arriving later must not win.
-    await analytics.ingestJobs([job(7)], { at: new Date('2025-01-04T00:00:00Z') });
-    expect(await analytics.topCompanies()).toEqual([{ company: 'NewCo', jobs: 1 }]);
-    expect(await analytics.workplaceShare()).toEqual([
-      { key: 'remote', jobs: 1, share: 1 },
-      { key: 'hybrid', jobs: 0, share: 0 },
-      { key: 'onsite', jobs: 0, share: 0 },
-      { key: 'unknown', jobs: 0, share: 0 },
-    ]);
-    await analytics.close();
-  });
+  it.each(['final', 'argMax'] as const)(
+    'a posting whose company changes is counted once, under its latest name (%s reads)',
+    async (reads) => {
+      const client = await embedded();
+      const analytics = createClickHouseAnalytics({ client, database: `rename_${reads}`, reads });
+      await analytics.migrate();
+      const renamed = { ...job(7), company: { name: 'NewCo' } };
+      await analytics.ingestJobs([renamed], { at: new Date('2025-01-05T00:00:00Z') });
+      // An older observation arriving later must not win.
+      await analytics.ingestJobs([job(7)], { at: new Date('2025-01-04T00:00:00Z') });
+      expect(await analytics.topCompanies()).toEqual([{ company: 'NewCo', jobs: 1 }]);
+      expect(await analytics.workplaceShare()).toEqual([
+        { key: 'remote', jobs: 1, share: 1 },
+        { key: 'hybrid', jobs: 0, share: 0 },
+        { key: 'onsite', jobs: 0, share: 0 },
+        { key: 'unknown', jobs: 0, share: 0 },
+      ]);
+      await analytics.close();
+    },
+  );
 
   it('validate: false stores the same numbers and still rejects what is not a posting', async () => {
     const client = await embedded();
@@ -208,22 +213,33 @@ describe('ClickHouse adapter on chDB', () => {
     await analytics.migrate();
     await analytics.ingestJobs([{ ...job(2), title: 'Back\\slash\tEngineer', company: { name: 'Tab\tCo' } }]);
     expect(await analytics.topCompanies()).toEqual([{ company: 'Tab\tCo', jobs: 1 }]);
-    await expect(analytics.ingestJobs([{ url: 'x' } as unknown as JobPosting])).rejects.toThrow(/\[adapters\/clickhouse\] jobs\[0\] is not a JobPosting/);
+    await expect(analytics.ingestJobs([{ url: 'x' } as unknown as JobPosting])).rejects.toThrow(
+      /\[adapters\/clickhouse\] jobs\[0\] is not a JobPosting/,
+    );
     await analytics.close();
   });
 
-  it.each(['final', 'argMax'] as const)('medianDaysOpen of an undated removed job counts from its first observation (%s reads)', async (reads) => {
-    const analytics = createClickHouseAnalytics({ client: await embedded(), database: `undated_${reads}`, reads });
-    await analytics.migrate();
-    const undated = { ...job(9), datePosted: null };
-    await analytics.ingestJobs([undated], { at: new Date('2025-01-05T00:00:00Z') });
-    await analytics.ingestJobs([undated], { at: new Date('2025-01-02T00:00:00Z') });
-    await analytics.ingestJobs([job(10)], { at: new Date('2025-01-02T00:00:00Z') });
-    const removedAt = '2025-01-12T12:00:00.000Z';
-    await analytics.ingestJobEvents([
-      { id: 'rm-9', type: 'job.removed', aggregateId: undated.id, occurredAt: removedAt, payload: { jobId: undated.id, urlHash: undated.urlHash, removedAt } },
-    ]);
-    expect(await analytics.medianDaysOpen()).toEqual({ medianDays: 10.5, jobs: 1 });
-    await analytics.close();
-  });
+  it.each(['final', 'argMax'] as const)(
+    'medianDaysOpen of an undated removed job counts from its first observation (%s reads)',
+    async (reads) => {
+      const analytics = createClickHouseAnalytics({ client: await embedded(), database: `undated_${reads}`, reads });
+      await analytics.migrate();
+      const undated = { ...job(9), datePosted: null };
+      await analytics.ingestJobs([undated], { at: new Date('2025-01-05T00:00:00Z') });
+      await analytics.ingestJobs([undated], { at: new Date('2025-01-02T00:00:00Z') });
+      await analytics.ingestJobs([job(10)], { at: new Date('2025-01-02T00:00:00Z') });
+      const removedAt = '2025-01-12T12:00:00.000Z';
+      await analytics.ingestJobEvents([
+        {
+          id: 'rm-9',
+          type: 'job.removed',
+          aggregateId: undated.id,
+          occurredAt: removedAt,
+          payload: { jobId: undated.id, urlHash: undated.urlHash, removedAt },
+        },
+      ]);
+      expect(await analytics.medianDaysOpen()).toEqual({ medianDays: 10.5, jobs: 1 });
+      await analytics.close();
+    },
+  );
 });

@@ -2,8 +2,9 @@
  * The fetcher contract on the HTTP fetcher, against a node:http server on 127.0.0.1 serving the
  * contract routes (retries, robots.txt and rate limits off: the suite checks single exchanges).
  */
-import { runFetcherContract, serveFetcherContractRoutes } from '@jobkit/core/testing';
+
 import { createHttpFetcher } from '@jobkit/adapters/http';
+import { runFetcherContract, serveFetcherContractRoutes } from '@jobkit/core/testing';
 
 runFetcherContract({
   name: 'http',

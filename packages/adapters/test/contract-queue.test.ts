@@ -2,10 +2,11 @@
  * The work-queue contract on the Postgres queue: PGlite always, PostgreSQL when DATABASE_URL is
  * set. Queues share one migrated schema per engine and are kept apart by name.
  */
-import { afterAll } from 'vitest';
-import { runWorkQueueContract } from '@jobkit/core/testing';
+
 import { createPostgresQueue } from '@jobkit/adapters/postgres';
 import type { SqlExecutor } from '@jobkit/core';
+import { runWorkQueueContract } from '@jobkit/core/testing';
+import { afterAll } from 'vitest';
 import { testEngines } from './postgres-helpers.js';
 
 const engines = testEngines();

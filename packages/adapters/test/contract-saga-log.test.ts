@@ -2,10 +2,11 @@
  * The saga-log contract on the Postgres saga log: PGlite always, PostgreSQL when DATABASE_URL is
  * set. Each namespace is its own schema; opening it again is a restart over the same tables.
  */
-import { afterAll } from 'vitest';
-import { runSagaLogContract } from '@jobkit/core/testing';
+
 import { createPostgresSagaLog } from '@jobkit/adapters/postgres';
 import type { SqlExecutor } from '@jobkit/core';
+import { runSagaLogContract } from '@jobkit/core/testing';
+import { afterAll } from 'vitest';
 import { testEngines } from './postgres-helpers.js';
 
 const engines = testEngines();

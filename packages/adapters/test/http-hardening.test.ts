@@ -8,10 +8,10 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
-import { JobkitError } from '@jobkit/core';
-import type { Fetcher } from '@jobkit/core';
 import { CROSS_ORIGIN_HEADERS, createHttpFetcher } from '@jobkit/adapters/http';
+import type { Fetcher } from '@jobkit/core';
+import { JobkitError } from '@jobkit/core';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { HttpFetcherOptions } from '../src/http/index.js';
 import { decodeUnreserved } from '../src/http/robots.js';
 import { blockedRange, createSsrfPolicy } from '../src/http/ssrf.js';
@@ -124,7 +124,10 @@ describe('http fetcher: robots.txt failures and matching', () => {
   });
 
   it('a 5xx robots.txt still disallows the origin, and the message names the status', async () => {
-    const site = await startServer({ '/robots.txt': (_req, res) => res.writeHead(502).end('bad gateway'), '/page': (_req, res) => res.end('x') });
+    const site = await startServer({
+      '/robots.txt': (_req, res) => res.writeHead(502).end('bad gateway'),
+      '/page': (_req, res) => res.end('x'),
+    });
     try {
       const error = await failure(localFetcher({ robots: true }).fetch(`${site.origin}/page`));
       expect(error.code).toBe('FETCH_ROBOTS_DISALLOWED');
@@ -138,7 +141,9 @@ describe('http fetcher: robots.txt failures and matching', () => {
   it('compares percent-encoded unreserved characters decoded, in URLs and in rules (RFC 9309 §2.2.2)', async () => {
     const site = await startServer({
       '/robots.txt': (_req, res) =>
-        res.writeHead(200, { 'content-type': 'text/plain' }).end(['User-agent: *', 'Disallow: /private', 'Disallow: /%7Estaff', 'disallow : /a%2fb', 'Allow: /'].join('\n')),
+        res
+          .writeHead(200, { 'content-type': 'text/plain' })
+          .end(['User-agent: *', 'Disallow: /private', 'Disallow: /%7Estaff', 'disallow : /a%2fb', 'Allow: /'].join('\n')),
       '/private': (_req, res) => res.end('secret'),
       '/~staff/list': (_req, res) => res.end('staff'),
       '/a/b': (_req, res) => res.end('slash'),
@@ -237,7 +242,9 @@ describe('http fetcher: SSRF guard on IPv4 inside IPv6', () => {
 
 describe('http fetcher: headers on cross-origin redirects', () => {
   it('forwards only the allow-listed headers to another origin and keeps everything on the same origin', async () => {
-    const target = await startServer({ '/echo': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.headers)) });
+    const target = await startServer({
+      '/echo': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.headers)),
+    });
     const start = await startServer({
       '/away': (_req, res) => res.writeHead(302, { location: `${target.origin}/echo` }).end(),
       '/home': (_req, res) => res.writeHead(302, { location: '/echo' }).end(),
@@ -261,16 +268,27 @@ describe('http fetcher: headers on cross-origin redirects', () => {
       }
       expect(away['accept-language']).toBe('de-CH');
       expect(away['user-agent']).toMatch(/^JobkitBot\//);
-      expect(Object.keys(away).filter((k) => !['host', 'connection', 'sec-fetch-mode', 'content-length'].includes(k)).sort()).toEqual(
-        [...CROSS_ORIGIN_HEADERS].sort(),
-      );
+      expect(
+        Object.keys(away)
+          .filter((k) => !['host', 'connection', 'sec-fetch-mode', 'content-length'].includes(k))
+          .sort(),
+      ).toEqual([...CROSS_ORIGIN_HEADERS].sort());
 
       const home = (await f.fetch(`${start.origin}/home`, { headers: callerHeaders })).json<Record<string, string>>();
-      expect(home).toMatchObject({ 'x-api-key': 'k-123', authorization: 'Bearer t', 'if-none-match': '"v1"', 'x-team-token': 'fetcher-secret' });
+      expect(home).toMatchObject({
+        'x-api-key': 'k-123',
+        authorization: 'Bearer t',
+        'if-none-match': '"v1"',
+        'x-team-token': 'fetcher-secret',
+      });
 
       // A 307 re-sends the body cross-origin: its content-type goes with it, the key does not.
       const post = (
-        await f.fetch(`${start.origin}/post-away`, { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json', 'x-api-key': 'k' } })
+        await f.fetch(`${start.origin}/post-away`, {
+          method: 'POST',
+          body: '{"a":1}',
+          headers: { 'content-type': 'application/json', 'x-api-key': 'k' },
+        })
       ).json<Record<string, string>>();
       expect(post['content-type']).toBe('application/json');
       expect(post['x-api-key']).toBeUndefined();

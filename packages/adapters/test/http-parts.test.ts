@@ -3,11 +3,11 @@
  * @module
  */
 import { createServer } from 'node:http';
-import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
-import { JobkitError } from '@jobkit/core';
+import { connect } from 'node:net';
 import { createHttpFetcher } from '@jobkit/adapters/http';
+import { JobkitError } from '@jobkit/core';
+import { describe, expect, it } from 'vitest';
 import { detectCharset } from '../src/http/charset.js';
 import { parseRetryAfter } from '../src/http/rate-limit.js';
 import { blockedRange, createSsrfPolicy } from '../src/http/ssrf.js';

@@ -3,8 +3,9 @@
  * per-path hit counts and a high-water mark of concurrent requests.
  * @module
  */
-import { createServer } from 'node:http';
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // `unknown` return so one-line routes can `return res.end(...)`.

@@ -4,8 +4,8 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import { DEFAULT_USER_AGENT } from '@jobkit/adapters/http';
+import { describe, expect, it } from 'vitest';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 

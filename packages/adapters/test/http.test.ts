@@ -4,13 +4,13 @@
  * @module
  */
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobkitError, fetchOk } from '@jobkit/core';
-import type { FetchEvent, Fetcher } from '@jobkit/core';
 import { createHttpFetcher } from '@jobkit/adapters/http';
+import type { FetchEvent, Fetcher } from '@jobkit/core';
+import { fetchOk, JobkitError } from '@jobkit/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpFetcherOptions } from '../src/http/index.js';
-import { sleep, startServer } from './http-server.js';
 import type { TestServer } from './http-server.js';
+import { sleep, startServer } from './http-server.js';
 
 const LOCAL = ['127.0.0.1/32'];
 
@@ -71,24 +71,26 @@ beforeAll(async () => {
     '/gzip': (_req, res) =>
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }).end(gzipSync('<p>gzip ✓ zürich</p>')),
     '/br': (_req, res) =>
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br' }).end(brotliCompressSync('<p>brotli ✓ 東京</p>')),
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br' })
+        .end(brotliCompressSync('<p>brotli ✓ 東京</p>')),
     '/gzip-bomb': (_req, res) =>
       res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(5_000_000, 0))),
     '/cp1252-meta': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(cp1252Page),
     '/latin1-header': (_req, res) =>
       res.writeHead(200, { 'content-type': 'text/plain; charset=ISO-8859-1' }).end(Buffer.from([0x6e, 0x61, 0xef, 0x76, 0x65])),
     '/sjis-http-equiv': (_req, res) =>
-      res
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end(
-          Buffer.concat([
-            Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body>'),
-            Buffer.from([0x93, 0x8c, 0x8b, 0x9e]), // 東京
-            Buffer.from('</body></html>'),
-          ]),
-        ),
+      res.writeHead(200, { 'content-type': 'text/html' }).end(
+        Buffer.concat([
+          Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body>'),
+          Buffer.from([0x93, 0x8c, 0x8b, 0x9e]), // 東京
+          Buffer.from('</body></html>'),
+        ]),
+      ),
     '/utf8-bom': (_req, res) =>
-      res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' }).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>ünï</p>')])),
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
+        .end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>ünï</p>')])),
     '/hop1': (_req, res) => res.writeHead(301, { location: '/hop2' }).end(),
     '/hop2': (_req, res) => res.writeHead(302, { location: `${server.origin}/ok` }).end(),
     '/loop': (req, res) => {
@@ -134,7 +136,9 @@ describe('http fetcher: basics and limits', () => {
     expect(res.charset).toBe('utf-8');
     expect(res.redirects).toEqual([]);
     expect(res.timings.totalMs).toBeGreaterThan(0);
-    const echo = (await f.fetch(`${server.origin}/echo`, { accept: 'application/json', headers: { 'X-Test': '1' } })).json<Record<string, string>>();
+    const echo = (await f.fetch(`${server.origin}/echo`, { accept: 'application/json', headers: { 'X-Test': '1' } })).json<
+      Record<string, string>
+    >();
     expect(echo['user-agent']).toMatch(/^JobkitBot\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/jobkit\)$/);
     expect(echo.accept).toBe('application/json');
     expect(echo['x-test']).toBe('1');
@@ -382,7 +386,9 @@ describe('http fetcher: robots.txt', () => {
   it('obeys Disallow for our user agent and caches robots.txt per origin', async () => {
     const site = await startServer({
       '/robots.txt': (_req, res) =>
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: JobkitBot\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n'),
+        res
+          .writeHead(200, { 'content-type': 'text/plain' })
+          .end('User-agent: JobkitBot\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n'),
       '/public': (_req, res) => res.end('public'),
       '/private/x': (_req, res) => res.end('secret'),
     });

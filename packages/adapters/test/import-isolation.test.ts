@@ -114,12 +114,21 @@ async function importIsolated(entry: Subpath, from: 'source' | 'dist') {
 describe('each subpath loads without the vendor SDKs of the others', () => {
   it('knows the vendors of every subpath in every package.json exports', () => {
     const exported = SUBPATHS.map((s) => s.specifier);
-    expect(exported.filter((s) => !(s in OWN_VENDORS)), 'add the new subpath to OWN_VENDORS').toEqual([]);
-    expect(Object.keys(OWN_VENDORS).filter((s) => !exported.includes(s)), 'subpath no longer exported').toEqual([]);
+    expect(
+      exported.filter((s) => !(s in OWN_VENDORS)),
+      'add the new subpath to OWN_VENDORS',
+    ).toEqual([]);
+    expect(
+      Object.keys(OWN_VENDORS).filter((s) => !exported.includes(s)),
+      'subpath no longer exported',
+    ).toEqual([]);
     // Every engine folder of the adapters package is an exported subpath (the list once missed embedded-search).
     const adapterSrc = join(root, 'packages', 'adapters', 'src');
     const folders = readdirSync(adapterSrc).filter((d) => existsSync(join(adapterSrc, d, 'index.ts')));
-    expect(folders.map((d) => `@jobkit/adapters/${d}`).filter((s) => !exported.includes(s)), 'engine folder not exported').toEqual([]);
+    expect(
+      folders.map((d) => `@jobkit/adapters/${d}`).filter((s) => !exported.includes(s)),
+      'engine folder not exported',
+    ).toEqual([]);
   });
 
   it.each(SUBPATHS.map((s) => [s.specifier, s] as const))('%s (source)', async (_name, entry) => {

@@ -5,12 +5,13 @@
  * the adapter owns it.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
-import { JobkitError, createEvent, type SqlExecutor } from '@jobkit/core';
+import { createEvent, JobkitError, type SqlExecutor } from '@jobkit/core';
+import { afterAll, describe, expect, it } from 'vitest';
 
 type SqlCapabilities = NonNullable<SqlExecutor['capabilities']>;
-import { contractJob } from '@jobkit/core/testing';
+
+import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
 import {
   createPostgresJobStore,
   createPostgresQueue,
@@ -22,7 +23,7 @@ import {
 } from '@jobkit/adapters/postgres';
 import { createPubSubBroker, type PubSubLike } from '@jobkit/adapters/pubsub';
 import { createTypesenseSearchIndex, type TypesenseClientLike } from '@jobkit/adapters/typesense';
-import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
+import { contractJob } from '@jobkit/core/testing';
 
 const lite = new PGlite();
 afterAll(() => lite.close());
@@ -176,12 +177,18 @@ describe('SqlExecutor capabilities replace the dialect', () => {
     const removed = (id: string) => createEvent('job.removed', id, { urlHash: id });
     await quiet.transaction((tx) => enqueueOutbox(tx, [removed('a')], { schema: s }));
     expect(seen.some((q) => q.includes('INSERT INTO'))).toBe(true);
-    expect(seen.some((q) => q.includes('pg_notify')), 'no NOTIFY where it reaches nobody').toBe(false);
+    expect(
+      seen.some((q) => q.includes('pg_notify')),
+      'no NOTIFY where it reaches nobody',
+    ).toBe(false);
 
     const server = declaring(fromPglite(lite), { listenNotify: true, parallelStatements: true, embedded: false });
     expect(createPostgresJobStore({ client: server, schema: s }).name).toBe('postgres');
     seen.length = 0;
     await server.transaction((tx) => enqueueOutbox(tx, [removed('b')], { schema: s }));
-    expect(seen.some((q) => q.includes('pg_notify')), 'NOTIFY wakes relays on a server').toBe(true);
+    expect(
+      seen.some((q) => q.includes('pg_notify')),
+      'NOTIFY wakes relays on a server',
+    ).toBe(true);
   });
 });

@@ -20,9 +20,9 @@ import {
 import { jobReader } from '@jobkit/parsers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseAnalytics, createEmbeddedClickHouse, type EmbeddedClickHouse } from '../src/clickhouse/index.js';
-import { createOutboxRelay, createPostgresJobStore, createPostgresQueue, fromPglite, migrate } from '../src/postgres/index.js';
 import { createEmbeddedSearchIndex } from '../src/embedded-search/index.js';
-import { makeBoard, makeCompany, startSite, type Site, type SiteState } from './fixtures/pipeline-site.js';
+import { createOutboxRelay, createPostgresJobStore, createPostgresQueue, fromPglite, migrate } from '../src/postgres/index.js';
+import { makeBoard, makeCompany, type Site, type SiteState, startSite } from './fixtures/pipeline-site.js';
 import { newSchema } from './postgres-helpers.js';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
@@ -84,7 +84,13 @@ describe('pipeline on PGlite outbox + memory broker + embedded search + chDB', (
     await analytics.migrate();
     const pipeline = createPipeline({ reader: jobReader, fetcher: site.fetcher, store, search, analytics, broker, relay, topic, now: NOW });
     const seen = collect(pipeline);
-    const sources = ['greenhouse:acme', 'https://beta.example/careers', 'https://gamma.example/jobs/1', 'https://gamma.example/jobs/404', 'https://gamma.example/jobs/403'];
+    const sources = [
+      'greenhouse:acme',
+      'https://beta.example/careers',
+      'https://gamma.example/jobs/1',
+      'https://gamma.example/jobs/404',
+      'https://gamma.example/jobs/403',
+    ];
 
     const first = await pipeline.run(sources);
     expect(first.jobs).toEqual({ created: 10, updated: 0, unchanged: 0, rejected: 1, removed: 0 });
@@ -119,7 +125,9 @@ describe('pipeline on PGlite outbox + memory broker + embedded search + chDB', (
     expect((await search.search({ q: '*', perPage: 50 })).found).toBe(9);
     expect((await search.search({ q: 'board engineer 5' })).hits.map((h) => h.job.title)).not.toContain('Board Engineer 5');
     expect(await outboxRows()).toBe(13);
-    const removedAt = (await store.listJobs({ filter: { includeRemoved: true, boardKey: 'greenhouse:acme' } })).items.filter((s) => s.removedAt);
+    const removedAt = (await store.listJobs({ filter: { includeRemoved: true, boardKey: 'greenhouse:acme' } })).items.filter(
+      (s) => s.removedAt,
+    );
     expect(removedAt).toHaveLength(1);
 
     // Partial board read (advertises more than it lists): a job disappears but nothing is removed.
@@ -212,7 +220,9 @@ describe('pipeline on PGlite outbox + memory broker + embedded search + chDB', (
 
   it('rejects bad sources and options with module-named errors', () => {
     const store = createMemoryJobStore();
-    expect(() => createPipeline({ reader: jobReader, fetcher: site.fetcher, store, concurrency: 0 })).toThrow(/\[core\/pipeline\] invalid options/);
+    expect(() => createPipeline({ reader: jobReader, fetcher: site.fetcher, store, concurrency: 0 })).toThrow(
+      /\[core\/pipeline\] invalid options/,
+    );
     const p = createPipeline({ reader: jobReader, fetcher: site.fetcher, store });
     return expect(p.run(['not a url'])).rejects.toThrow(/\[core\/pipeline\] source "not a url"/);
   });

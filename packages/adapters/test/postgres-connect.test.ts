@@ -2,12 +2,12 @@
  * `connectPostgres` with a PGlite path, as a new user's first script calls it: the parent folders
  * do not exist yet, and a path that cannot become a directory fails typed.
  */
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { JobkitError } from '@jobkit/core';
 import { connectPostgres } from '@jobkit/adapters/postgres';
+import { JobkitError } from '@jobkit/core';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = mkdtempSync(join(tmpdir(), 'jobkit-connect-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -3,30 +3,35 @@
  * transactional worker) against real engines (PGlite always, PostgreSQL when DATABASE_URL is set).
  * The saga log and the rest of the queue are the shared contracts (contract-*.test.ts).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+
 import {
+  connectPostgres,
+  createOutboxRelay,
+  createPostgresJobStore,
+  createPostgresQueue,
+  dropSchema,
+  enqueueOutbox,
+  fromPg,
+  handleOnce,
+  MIGRATIONS,
+  migrate,
+  pruneInbox,
+  redriveOutbox,
+} from '@jobkit/adapters/postgres';
+import {
+  type Broker,
   createEvent,
   createMemoryBroker,
   decodeJson,
   EVENT_ID_ATTRIBUTE,
+  type EventEnvelope,
   JobkitError,
   publishOrCompensate,
-  type Broker,
-  type EventEnvelope,
   type ReceivedMessage,
 } from '@jobkit/core';
 import { contractJob } from '@jobkit/core/testing';
-import {
-  createOutboxRelay,
-  createPostgresJobStore,
-  createPostgresQueue,
-  enqueueOutbox,
-  handleOnce,
-  pruneInbox,
-  redriveOutbox,
-} from '@jobkit/adapters/postgres';
-import { dropSchema, fromPg, migrate, MIGRATIONS, connectPostgres } from '@jobkit/adapters/postgres';
 import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
 import { newSchema, sleep, testEngines } from './postgres-helpers.js';
 
 const engines = testEngines();
@@ -127,7 +132,8 @@ for (const engine of engines) {
         for (let i = 0; i < 10; i++) total += await relay.runOnce();
         expect(total).toBe(5);
         await broker.idle();
-        const byAgg = (agg: string) => got.filter((m) => m.orderingKey === agg).map((m) => decodeJson<EventEnvelope<{ n: number }>>(m.data).payload.n);
+        const byAgg = (agg: string) =>
+          got.filter((m) => m.orderingKey === agg).map((m) => decodeJson<EventEnvelope<{ n: number }>>(m.data).payload.n);
         expect(byAgg('a')).toEqual([1, 2, 3]);
         expect(byAgg('b')).toEqual([1, 2]);
         expect(got.map((m) => m.attributes[EVENT_ID_ATTRIBUTE]).sort()).toEqual(events.map((e) => e.id).sort());
@@ -144,13 +150,12 @@ for (const engine of engines) {
         let broken = true;
         const broker: Broker = {
           name: 'flaky',
-          publish: (topic, messages) => (topic === 'flaky' && broken ? Promise.reject(new Error('UNAVAILABLE')) : inner.publish(topic, messages)),
+          publish: (topic, messages) =>
+            topic === 'flaky' && broken ? Promise.reject(new Error('UNAVAILABLE')) : inner.publish(topic, messages),
           subscribe: inner.subscribe.bind(inner),
           close: inner.close.bind(inner),
         };
-        await db.transaction((tx) =>
-          enqueueOutbox(tx, [ev('a', 1, 'test.flaky'), ev('a', 2), ev('b', 1), ev('b', 2)], { schema }),
-        );
+        await db.transaction((tx) => enqueueOutbox(tx, [ev('a', 1, 'test.flaky'), ev('a', 2), ev('b', 1), ev('b', 2)], { schema }));
         const relay = createOutboxRelay({
           client: db,
           broker,
@@ -172,7 +177,11 @@ for (const engine of engines) {
         expect(await redriveOutbox(db, { schema })).toBe(1);
         for (let i = 0; i < 3; i++) await relay.runOnce();
         await inner.idle();
-        expect(got.map((m) => `${m.orderingKey}:${decodeJson<EventEnvelope<{ n: number }>>(m.data).payload.n}`)).toEqual(['b:1', 'b:2', 'a:2']);
+        expect(got.map((m) => `${m.orderingKey}:${decodeJson<EventEnvelope<{ n: number }>>(m.data).payload.n}`)).toEqual([
+          'b:1',
+          'b:2',
+          'a:2',
+        ]);
         expect(await relay.metrics()).toMatchObject({ deadCount: 0, pendingCount: 0 });
         await inner.close();
       });
@@ -189,7 +198,13 @@ for (const engine of engines) {
           subscribe: inner.subscribe.bind(inner),
           close: inner.close.bind(inner),
         };
-        await db.transaction((tx) => enqueueOutbox(tx, Array.from({ length: 60 }, (_, i) => ev(`agg${i % 7}`, i)), { schema }));
+        await db.transaction((tx) =>
+          enqueueOutbox(
+            tx,
+            Array.from({ length: 60 }, (_, i) => ev(`agg${i % 7}`, i)),
+            { schema },
+          ),
+        );
         const relay = createOutboxRelay({ client: db, broker, schema, topic: 'tpc', batchSize: 10, pollIntervalMs: 20 });
         relay.start();
         await sleep(50);
@@ -310,10 +325,13 @@ for (const engine of engines) {
         expect((await db.query(`SELECT job FROM ${schema}.effects`)).rowCount).toBe(20);
 
         for (let i = 0; i < 5; i++) await q.enqueue({ i: 100 + i });
-        const stuck = q.work(async (_p, { signal }) => new Promise((_r, reject) => signal.addEventListener('abort', () => reject(signal.reason))), {
-          concurrency: 5,
-          pollIntervalMs: 10,
-        });
+        const stuck = q.work(
+          async (_p, { signal }) => new Promise((_r, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+          {
+            concurrency: 5,
+            pollIntervalMs: 10,
+          },
+        );
         while (stuck.active < 5) await sleep(10);
         await stuck.stop({ graceMs: 50 });
         expect(await q.stats()).toMatchObject({ active: 0, ready: 5, completed: 20 });
@@ -373,7 +391,13 @@ describe('publishOrCompensate', () => {
       }),
     ).rejects.toSatisfy((e: unknown) => JobkitError.is(e, 'BROKER_FAILED') && e.details.compensated === true);
     expect(undone).toEqual([42]);
-    const ok = await publishOrCompensate({ broker, topic: 'tpc', write: async () => 1, messages: () => [{ data: new Uint8Array([1]) }], compensate: async () => {} });
+    const ok = await publishOrCompensate({
+      broker,
+      topic: 'tpc',
+      write: async () => 1,
+      messages: () => [{ data: new Uint8Array([1]) }],
+      compensate: async () => {},
+    });
     expect(ok.messageIds).toHaveLength(1);
     await broker.close();
   });

@@ -4,9 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
-import type { SqlExecutor } from '@jobkit/core';
 import { dropSchema, fromPg, fromPglite, migrate } from '@jobkit/adapters/postgres';
+import type { SqlExecutor } from '@jobkit/core';
+import pg from 'pg';
 
 export interface TestEngine {
   name: 'pglite' | 'postgres';

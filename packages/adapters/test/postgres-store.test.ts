@@ -3,12 +3,12 @@
  * test in its own schema.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { createPostgresJobStore, dropSchema, fromPg, fromPglite } from '@jobkit/adapters/postgres';
 import { createMemoryJobStore } from '@jobkit/core';
 import { runJobStoreContract } from '@jobkit/core/testing';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { createPostgresJobStore, dropSchema, fromPg, fromPglite } from '@jobkit/adapters/postgres';
+import { afterAll } from 'vitest';
 
 const url = process.env.DATABASE_URL;
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { PubSub } from '@google-cloud/pubsub';
-import { JobkitError, enqueueCrawlTasks } from '@jobkit/core';
+import { enqueueCrawlTasks, JobkitError } from '@jobkit/core';
 import { runBrokerContract } from '@jobkit/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPubSubBroker } from '../src/pubsub/index.js';
@@ -88,7 +88,10 @@ describe.skipIf(!host)('createPubSubBroker on the emulator', () => {
   it('a producer with declared subscriptions keeps what it publishes before the first consumer subscribes', async () => {
     const topic = `tasks-${run}`;
     const producer = createPubSubBroker({ client: newClient(), subscriptions: { [topic]: `${topic}-workers` } });
-    const ids = await producer.publish(topic, [1, 2, 3].map((i) => ({ data: new TextEncoder().encode(String(i)) })));
+    const ids = await producer.publish(
+      topic,
+      [1, 2, 3].map((i) => ({ data: new TextEncoder().encode(String(i)) })),
+    );
     expect(ids).toHaveLength(3);
     await producer.close();
     // The worker attaches afterwards, from another broker and client, and still gets every task.
@@ -105,7 +108,10 @@ describe.skipIf(!host)('createPubSubBroker on the emulator', () => {
   it('enqueueCrawlTasks before any worker subscribes: the tasks wait for the workers', async () => {
     const topic = `crawl-${run}`;
     const producer = createPubSubBroker({ client: newClient() });
-    const ids = await enqueueCrawlTasks(producer, ['greenhouse:acme', 'https://acme.example/careers'], { topic, subscription: `${topic}-workers` });
+    const ids = await enqueueCrawlTasks(producer, ['greenhouse:acme', 'https://acme.example/careers'], {
+      topic,
+      subscription: `${topic}-workers`,
+    });
     expect(ids).toHaveLength(2);
     await producer.close();
     const worker = createPubSubBroker({ client: newClient() });

@@ -1,19 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
 import {
-  SEARCH_FACET_FIELDS,
+  type FacetCount,
   facetValues,
   finalizeJob,
+  type JobPosting,
   matchesFilters,
   normalizeSearchQuery,
-  toSearchDocument,
-  type FacetCount,
-  type JobPosting,
+  SEARCH_FACET_FIELDS,
   type SearchDocument,
   type SearchFilters,
   type SearchIndex,
+  toSearchDocument,
 } from '@jobkit/core';
 import { runSearchIndexContract } from '@jobkit/core/testing';
-import { createEmbeddedSearchIndex } from '@jobkit/adapters/embedded-search';
+import { describe, expect, it } from 'vitest';
 
 runSearchIndexContract({ name: 'embedded', create: () => createEmbeddedSearchIndex() });
 
@@ -25,7 +25,7 @@ describe('embedded search: facet bookkeeping against a brute-force count', () =>
     seed = (seed * 1664525 + 1013904223) >>> 0;
     return seed / 2 ** 32;
   };
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   // Prototype keys as values: counting must not read them off an object.
   const COMPANIES = ['Acme', 'Globex', 'Initech', '__proto__', 'constructor', 'Umbrella'];
   const PLACES = [
@@ -123,7 +123,10 @@ describe('embedded search: facet bookkeeping against a brute-force count', () =>
         const key = (d: SearchDocument) => (sort === 'salary' ? (d.salary_max ?? -1) : d.posted_at);
         const want = docs.filter((d) => matchesFilters(d, q.filters)).sort((a, b) => key(b) - key(a) || byId(a, b));
         const r = await index.search({ q: '', filters, sort, perPage: 250 });
-        expect(r.hits.map((h) => h.job.id), `${label} ${sort} ${JSON.stringify(filters)}`).toEqual(want.map((d) => d.id));
+        expect(
+          r.hits.map((h) => h.job.id),
+          `${label} ${sort} ${JSON.stringify(filters)}`,
+        ).toEqual(want.map((d) => d.id));
       }
     }
     // Text queries count facets over their own matches.

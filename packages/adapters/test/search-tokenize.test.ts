@@ -2,25 +2,33 @@
  * The shared search tokenizer (`@jobkit/core` search/tokenize.ts) and query words: folding, tech
  * names, stop-words, short words, highlight spans, and linear time on hostile text.
  */
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+
 import {
   foldText,
   highlightField,
   indexTerms,
   isExpandable,
+  MAX_QUERY_TOKENS,
   normalizeSearchQuery,
   queryTokens,
   tokenize,
   typoBudget,
-  MAX_QUERY_TOKENS,
 } from '@jobkit/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 
 describe('search tokenizer', () => {
   it('folds case, marks and letters NFKD keeps whole', () => {
     expect(tokenize('Zürich ZURICH zurich')).toEqual(['zurich', 'zurich', 'zurich']);
     expect(tokenize('Straße STRAẞE Øresund Æble Œuvre Łódź Đakovo Þór')).toEqual([
-      'strasse', 'strasse', 'oresund', 'aeble', 'oeuvre', 'lodz', 'dakovo', 'thor',
+      'strasse',
+      'strasse',
+      'oresund',
+      'aeble',
+      'oeuvre',
+      'lodz',
+      'dakovo',
+      'thor',
     ]);
     expect(tokenize('Développeur Île-de-France São Paulo')).toEqual(['developpeur', 'ile', 'de', 'france', 'sao', 'paulo']);
     // Full-width and ligature forms fold through NFKD.
@@ -29,7 +37,15 @@ describe('search tokenizer', () => {
 
   it('keeps tech names as words, and compounds with their words for the index', () => {
     expect(tokenize('C++, C#, F# and .NET; Node.js, Vue.js, ASP.NET, CI/CD.')).toEqual([
-      'c++', 'c#', 'f#', 'and', '.net', 'node.js', 'vue.js', 'asp.net', 'ci/cd',
+      'c++',
+      'c#',
+      'f#',
+      'and',
+      '.net',
+      'node.js',
+      'vue.js',
+      'asp.net',
+      'ci/cd',
     ]);
     expect(indexTerms('Node.js CI/CD c++')).toEqual(['node.js', 'node', 'js', 'ci/cd', 'ci', 'cd', 'c++']);
     // A sentence end is not a compound; c++ has no part `c`.
@@ -72,7 +88,13 @@ describe('search tokenizer', () => {
   });
 
   it('stays linear on hostile text (long compounds, symbol runs, marks)', () => {
-    const hostile = ['a.'.repeat(100_000), 'c+'.repeat(100_000), `x${'\u0301'.repeat(100_000)}`, '#'.repeat(200_000), `${'ab/'.repeat(60_000)}`];
+    const hostile = [
+      'a.'.repeat(100_000),
+      'c+'.repeat(100_000),
+      `x${'\u0301'.repeat(100_000)}`,
+      '#'.repeat(200_000),
+      `${'ab/'.repeat(60_000)}`,
+    ];
     const started = performance.now();
     for (const text of hostile) {
       indexTerms(text);

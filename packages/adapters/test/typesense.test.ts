@@ -6,15 +6,11 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createTypesenseSearchIndex, type TypesenseClientLike, typesenseCollectionSchema } from '@jobkit/adapters/typesense';
+import { JobkitError, type JobPosting, normalizeSearchQuery, toSearchDocument } from '@jobkit/core';
+import { runSearchIndexContract, searchContractJobs } from '@jobkit/core/testing';
 import { Client } from 'typesense';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JobkitError, normalizeSearchQuery, toSearchDocument, type JobPosting } from '@jobkit/core';
-import { runSearchIndexContract, searchContractJobs } from '@jobkit/core/testing';
-import {
-  createTypesenseSearchIndex,
-  typesenseCollectionSchema,
-  type TypesenseClientLike,
-} from '@jobkit/adapters/typesense';
 
 interface Recorded {
   method: string;
@@ -134,7 +130,7 @@ describe('createTypesenseSearchIndex: requests and response mapping', () => {
     }
     const bodies = requests.map((r) => r.body.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>));
     expect(bodies.map((b) => b.map((d) => d.id))).toEqual([[kube.id, python.id], [python.id], [nurse.id]]);
-    const { job, ...doc } = bodies[0]?.[0] as Record<string, unknown>;
+    const { job, ...doc } = bodies[0]![0] as Record<string, unknown>;
     expect(doc).toEqual(JSON.parse(JSON.stringify(toSearchDocument(kube))));
     expect(JSON.parse(job as string)).toEqual(kube);
   });
@@ -209,11 +205,15 @@ describe('createTypesenseSearchIndex: requests and response mapping', () => {
           {
             document: stored,
             highlight: { title: { matched_tokens: ['Kubernetes'], snippet: 'Senior <mark>Kubernetes</mark> Engineer' } },
-            highlights: [
-              { field: 'title', matched_tokens: ['Kubernetes'], snippet: 'Senior <mark>Kubernetes</mark> Engineer' },
-            ],
-            text_match: 578730123365187705,
-            text_match_info: { best_field_score: '1108091338752', best_field_weight: 15, fields_matched: 1, score: '578730123365187705', tokens_matched: 1 },
+            highlights: [{ field: 'title', matched_tokens: ['Kubernetes'], snippet: 'Senior <mark>Kubernetes</mark> Engineer' }],
+            text_match: 578730123365187700,
+            text_match_info: {
+              best_field_score: '1108091338752',
+              best_field_weight: 15,
+              fields_matched: 1,
+              score: '578730123365187700',
+              tokens_matched: 1,
+            },
           },
         ],
         out_of: 8,
@@ -307,7 +307,7 @@ describe('createTypesenseSearchIndex: requests and response mapping', () => {
     expect(result.hits).toEqual([
       {
         job: kube,
-        score: 578730123365187705,
+        score: 578730123365187700,
         highlights: [{ field: 'title', snippet: 'Senior <mark>Kubernetes</mark> Engineer', matchedTokens: ['Kubernetes'] }],
       },
     ]);
@@ -343,7 +343,10 @@ describe('createTypesenseSearchIndex: requests and response mapping', () => {
     expect(strict.droppedTokens).toEqual([]);
 
     requests.length = 0;
-    replies.push(() => ({ status: 200, body: empty }), () => ({ status: 200, body: empty }));
+    replies.push(
+      () => ({ status: 200, body: empty }),
+      () => ({ status: 200, body: empty }),
+    );
     const none = await index.search({ q: 'xylograph quokka' });
     expect(requests.length).toBe(2);
     expect(none).toMatchObject({ found: 0, droppedTokens: [] });

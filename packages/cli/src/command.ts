@@ -3,10 +3,11 @@
  * run function returning an exit code) and the small output/validation helpers they use.
  * @module
  */
-import type { ParseArgsConfig } from 'node:util';
+
 import type { Writable } from 'node:stream';
+import type { ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { UsageError, type ExitCode } from './errors.js';
+import { type ExitCode, UsageError } from './errors.js';
 
 /** Streams and environment the CLI runs against (the real process in `cli.ts`). */
 export interface CliIo {
@@ -71,7 +72,8 @@ export function intOption(values: OptionValues, name: string, command: string, b
   const raw = values[name];
   if (raw === undefined) return undefined;
   const r = z.coerce.number().int().min(bounds.min).max(bounds.max).safeParse(raw);
-  if (!r.success) throw new UsageError(`--${name} must be an integer from ${bounds.min} to ${bounds.max}, got ${JSON.stringify(raw)}`, command);
+  if (!r.success)
+    throw new UsageError(`--${name} must be an integer from ${bounds.min} to ${bounds.max}, got ${JSON.stringify(raw)}`, command);
   return r.data;
 }
 
@@ -86,7 +88,8 @@ export function listOption(values: OptionValues, name: string): string[] {
 export function schemaOption(values: OptionValues, env: NodeJS.ProcessEnv, command: string): string | undefined {
   const raw = stringOption(values, 'schema') ?? (env.JOBKIT_SCHEMA || undefined);
   if (raw === undefined) return undefined;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new UsageError(`--schema ${JSON.stringify(raw)} must be a lower-case identifier (a-z, 0-9, _)`, command);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw))
+    throw new UsageError(`--schema ${JSON.stringify(raw)} must be a lower-case identifier (a-z, 0-9, _)`, command);
   return raw;
 }
 

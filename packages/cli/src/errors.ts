@@ -66,7 +66,8 @@ export function hintFor(error: unknown): string | undefined {
   }
   if (JobkitError.is(error, 'FETCH_ROBOTS_DISALLOWED')) return "the site's robots.txt disallows this URL for JobkitBot";
   if (JobkitError.is(error, 'FETCH_TIMEOUT') || codes.includes('ETIMEDOUT')) return 'the server did not answer in time; try again later';
-  if (codes.includes('ENOTFOUND') || codes.includes('EAI_AGAIN')) return 'the host name does not resolve; check the spelling and your network';
+  if (codes.includes('ENOTFOUND') || codes.includes('EAI_AGAIN'))
+    return 'the host name does not resolve; check the spelling and your network';
   if (JobkitError.is(error, 'BOARD_NOT_FOUND')) return 'check the board token (it is the part of the board URL after the ATS host)';
   if (JobkitError.is(error, 'DEPENDENCY_MISSING')) return 'reinstall @jobkit/cli so its dependencies are present';
   return undefined;
@@ -86,7 +87,8 @@ export function formatError(error: unknown): string {
 /** JSON form of an error for `--json` output. */
 export function errorJson(error: unknown): { code: string; message: string; hint?: string } {
   const message = error instanceof Error ? error.message : String(error);
-  const code = error instanceof UsageError ? 'USAGE' : JobkitError.is(error) ? error.code : error instanceof CliFailure ? 'FAILED' : 'INTERNAL';
+  const code =
+    error instanceof UsageError ? 'USAGE' : JobkitError.is(error) ? error.code : error instanceof CliFailure ? 'FAILED' : 'INTERNAL';
   const hint = error instanceof CliFailure ? error.hint : hintFor(error);
   return { code, message, ...(hint ? { hint } : {}) };
 }

@@ -3,8 +3,9 @@
  * `--allow-private` (crawling an intranet or a local test site is a deliberate choice).
  * @module
  */
-import type { Fetcher } from '@jobkit/core';
+
 import { createHttpFetcher } from '@jobkit/adapters/http';
+import type { Fetcher } from '@jobkit/core';
 
 export interface CliFetcherOptions {
   /** Turn the SSRF guard off so loopback and private addresses can be fetched. @default false */

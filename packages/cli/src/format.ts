@@ -71,7 +71,13 @@ export function formatParsedPage(page: ParsedJobPage, url: string): string {
 
 /** One search hit: title line, details line, URL line. */
 export function formatHit(index: number, job: JobPosting): string {
-  const details = [job.company.name, formatLocations(job), job.workplaceType, job.salary ? formatSalary(job.salary) : null, job.datePosted ? `posted ${dateOnly(job.datePosted)}` : null]
+  const details = [
+    job.company.name,
+    formatLocations(job),
+    job.workplaceType,
+    job.salary ? formatSalary(job.salary) : null,
+    job.datePosted ? `posted ${dateOnly(job.datePosted)}` : null,
+  ]
     .filter((p): p is string => Boolean(p) && p !== '—')
     .join(' · ');
   const n = `${index}.`.padEnd(4);

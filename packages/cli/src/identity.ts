@@ -15,7 +15,7 @@
  * @module
  */
 import { canonicalizeUrl, finalizeJob, type JobPosting, type JobReader, type ParsedJobPage } from '@jobkit/core';
-import { collectPageSignals, getAtsPlatform, type AtsPlatformId } from '@jobkit/parsers';
+import { type AtsPlatformId, collectPageSignals, getAtsPlatform } from '@jobkit/parsers';
 
 const seg = encodeURIComponent;
 
@@ -141,7 +141,10 @@ export function createDedupingReader(inner: JobReader): JobReader {
       const title = fold(job.title);
       const claimedBy = claims.get(key);
       if (claimedBy !== undefined && claimedBy !== title) {
-        return { ...parsed, warnings: [...parsed.warnings, `rel=canonical ${canonical} is claimed by a posting with another title; kept the page URL`] };
+        return {
+          ...parsed,
+          warnings: [...parsed.warnings, `rel=canonical ${canonical} is claimed by a posting with another title; kept the page URL`],
+        };
       }
       if (claimedBy === undefined && claims.size < MAX_CLAIMS) claims.set(key, title);
       return { ...parsed, job: rekey(job, canonical, options.now) };

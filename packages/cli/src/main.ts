@@ -6,12 +6,12 @@
  */
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
-import { GLOBAL_OPTIONS, writeJson, writeLine, type CliIo, type Command } from './command.js';
+import { type CliIo, type Command, GLOBAL_OPTIONS, writeJson, writeLine } from './command.js';
 import { crawlCommand } from './commands/crawl.js';
 import { detectCommand } from './commands/detect.js';
 import { parseCommand } from './commands/parse.js';
 import { searchCommand } from './commands/search.js';
-import { EXIT, UsageError, errorJson, formatError, type ExitCode } from './errors.js';
+import { EXIT, type ExitCode, errorJson, formatError, UsageError } from './errors.js';
 
 const COMMANDS: readonly Command[] = [parseCommand, detectCommand, crawlCommand, searchCommand];
 
@@ -60,10 +60,18 @@ export async function main(argv: readonly string[], io: CliIo, signal: AbortSign
     }
     let parsed: ReturnType<typeof parseArgs>;
     try {
-      parsed = parseArgs({ args: argv.slice(1) as string[], options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: argv.slice(1) as string[],
+        options: { ...GLOBAL_OPTIONS, ...command.options },
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (error) {
       // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown options and missing values.
-      throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '') : String(error), command.name);
+      throw new UsageError(
+        error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '') : String(error),
+        command.name,
+      );
     }
     if (parsed.values.help === true) {
       writeLine(io.stdout, command.help);

@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { JobStore } from '@jobkit/core';
 import { connectPostgres, createPostgresJobStore, type PostgresConnection } from '@jobkit/adapters/postgres';
+import type { JobStore } from '@jobkit/core';
 import { CliFailure, errorCodes } from './errors.js';
 
 /** Store used when neither `--store` nor `JOBKIT_STORE` says otherwise. */
@@ -65,19 +65,37 @@ function postgresFailure(spec: StoreSpec, error: unknown): CliFailure {
   const detail = error instanceof Error ? error.message : String(error);
   const from = spec.from === 'default' ? '' : ` (from ${spec.from})`;
   if (codes.includes('ECONNREFUSED')) {
-    return new CliFailure(`PostgreSQL at ${where}${from} refused the connection — is PostgreSQL running?`, 'start PostgreSQL, or pass --store <dir> to use an embedded PGlite store instead', { cause: error });
+    return new CliFailure(
+      `PostgreSQL at ${where}${from} refused the connection — is PostgreSQL running?`,
+      'start PostgreSQL, or pass --store <dir> to use an embedded PGlite store instead',
+      { cause: error },
+    );
   }
   if (codes.includes('ENOTFOUND') || codes.includes('EAI_AGAIN')) {
-    return new CliFailure(`the host of ${redact(spec.value)}${from} does not resolve`, 'check the host name in the postgres:// URL', { cause: error });
+    return new CliFailure(`the host of ${redact(spec.value)}${from} does not resolve`, 'check the host name in the postgres:// URL', {
+      cause: error,
+    });
   }
   if (codes.includes('28P01') || codes.includes('28000')) {
-    return new CliFailure(`PostgreSQL at ${where}${from} rejected the credentials (${detail})`, 'check the user and password in the postgres:// URL', { cause: error });
+    return new CliFailure(
+      `PostgreSQL at ${where}${from} rejected the credentials (${detail})`,
+      'check the user and password in the postgres:// URL',
+      { cause: error },
+    );
   }
   if (codes.includes('3D000')) {
-    return new CliFailure(`database "${db}" does not exist on PostgreSQL at ${where}${from}`, `create it first, e.g. \`createdb -h ${where.split(':')[0]} ${db || '<name>'}\``, { cause: error });
+    return new CliFailure(
+      `database "${db}" does not exist on PostgreSQL at ${where}${from}`,
+      `create it first, e.g. \`createdb -h ${where.split(':')[0]} ${db || '<name>'}\``,
+      { cause: error },
+    );
   }
   if (codes.includes('PROBE_TIMEOUT')) {
-    return new CliFailure(`PostgreSQL at ${where}${from} did not answer within ${PROBE_TIMEOUT_MS / 1000}s`, 'check the host, port and any firewall in between', { cause: error });
+    return new CliFailure(
+      `PostgreSQL at ${where}${from} did not answer within ${PROBE_TIMEOUT_MS / 1000}s`,
+      'check the host, port and any firewall in between',
+      { cause: error },
+    );
   }
   return new CliFailure(`could not use PostgreSQL at ${where}${from}: ${detail}`, undefined, { cause: error });
 }
@@ -101,7 +119,10 @@ async function probe(conn: PostgresConnection): Promise<void> {
  *   (with a hint to crawl first) instead of a new empty store.
  * @throws CliFailure with advice when the store cannot be reached or opened.
  */
-export async function openStore(spec: StoreSpec, { mustExist = false, schema }: { mustExist?: boolean; schema?: string } = {}): Promise<OpenedStore> {
+export async function openStore(
+  spec: StoreSpec,
+  { mustExist = false, schema }: { mustExist?: boolean; schema?: string } = {},
+): Promise<OpenedStore> {
   if (isPostgresUrl(spec.value)) {
     const conn = await connectPostgres(spec.value, { max: 4 });
     try {
@@ -114,13 +135,20 @@ export async function openStore(spec: StoreSpec, { mustExist = false, schema }: 
     return { kind: 'postgres', label: redact(spec.value), store, close: async () => (await store.close(), await conn.close()) };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec.value) && !/^file:\/\//i.test(spec.value)) {
-    throw new CliFailure(`${spec.from}: ${JSON.stringify(spec.value)} is neither a directory nor a postgres:// URL`, 'pass a PGlite directory such as ./.jobkit/pg, or postgres://user@host:5432/db');
+    throw new CliFailure(
+      `${spec.from}: ${JSON.stringify(spec.value)} is neither a directory nor a postgres:// URL`,
+      'pass a PGlite directory such as ./.jobkit/pg, or postgres://user@host:5432/db',
+    );
   }
   const dir = resolve(spec.value.replace(/^file:\/\//i, ''));
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new CliFailure(`store ${dir} is a file, not a PGlite directory`, 'point --store at a directory (it is created on first crawl)');
+    if (!statSync(dir).isDirectory())
+      throw new CliFailure(`store ${dir} is a file, not a PGlite directory`, 'point --store at a directory (it is created on first crawl)');
   } else if (mustExist) {
-    throw new CliFailure(`no store at ${dir} yet`, `crawl something into it first: jobkit crawl <platform:token|url> --store ${spec.value}`);
+    throw new CliFailure(
+      `no store at ${dir} yet`,
+      `crawl something into it first: jobkit crawl <platform:token|url> --store ${spec.value}`,
+    );
   } else {
     mkdirSync(dir, { recursive: true });
   }

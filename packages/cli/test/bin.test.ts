@@ -13,7 +13,11 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../bin/jobkit.mjs', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; bin: Record<string, string>; files: string[] };
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  bin: Record<string, string>;
+  files: string[];
+};
 
 describe('jobkit bin', () => {
   it('runs from a workspace subdirectory and from outside the repository', async () => {
@@ -21,7 +25,9 @@ describe('jobkit bin', () => {
       const { stdout, stderr } = await run(process.execPath, [BIN, '--version'], { cwd, env: { ...process.env, JOBKIT_STORE: '' } });
       expect(`${cwd}: ${stdout.trim()} ${stderr}`).toBe(`${cwd}: ${pkg.version} `);
     }
-    const { stdout } = await run(process.execPath, [BIN, 'detect', 'https://boards.greenhouse.io/acme/jobs/123', '--json'], { cwd: `${ROOT}packages/core` });
+    const { stdout } = await run(process.execPath, [BIN, 'detect', 'https://boards.greenhouse.io/acme/jobs/123', '--json'], {
+      cwd: `${ROOT}packages/core`,
+    });
     expect(JSON.parse(stdout)).toMatchObject({ fromUrl: { platform: 'greenhouse', boardToken: 'acme', jobId: '123' } });
   });
 

@@ -5,12 +5,12 @@
  * @module
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, dropSchema } from '@jobkit/adapters/postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type TestSite } from './site.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -53,7 +53,13 @@ describe.concurrent('jobkit parse', () => {
   });
 
   it('prints the ParsedJobPage with --json', async () => {
-    const r = await jobkit(['parse', join(PAGES, 'kraftwerk-microdata.html'), '--url', 'https://kraftwerk-energie.example/karriere/werkstudent', '--json']);
+    const r = await jobkit([
+      'parse',
+      join(PAGES, 'kraftwerk-microdata.html'),
+      '--url',
+      'https://kraftwerk-energie.example/karriere/werkstudent',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const page = JSON.parse(r.stdout);
     expect(Object.keys(page).sort()).toEqual(['ats', 'job', 'source', 'warnings']);
@@ -154,7 +160,14 @@ describe('jobkit crawl + search on a local site (PGlite store)', () => {
   });
 
   it('a second crawl finds the same postings unchanged (human summary)', async () => {
-    const r = await jobkit(['crawl', `${site.origin}/jobs/backend-engineer`, `${site.origin}/jobs/product-designer`, '--store', store, '--allow-private']);
+    const r = await jobkit([
+      'crawl',
+      `${site.origin}/jobs/backend-engineer`,
+      `${site.origin}/jobs/product-designer`,
+      '--store',
+      store,
+      '--allow-private',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('created 0 · updated 0 · unchanged 2 · rejected 0 · removed 0 · errors 0');
     expect(r.stdout).toContain('The store holds 2 active posting(s)');
@@ -185,7 +198,11 @@ describe('jobkit crawl + search on a local site (PGlite store)', () => {
   it('parse and detect --fetch read a URL (with --allow-private); a 404 exits 1', async () => {
     const parsed = await jobkit(['parse', `${site.origin}/jobs/product-designer`, '--allow-private', '--json']);
     expect(parsed.code).toBe(0);
-    expect(JSON.parse(parsed.stdout).job).toMatchObject({ title: 'Senior Product Designer', workplaceType: 'remote', url: `${site.origin}/jobs/product-designer` });
+    expect(JSON.parse(parsed.stdout).job).toMatchObject({
+      title: 'Senior Product Designer',
+      workplaceType: 'remote',
+      url: `${site.origin}/jobs/product-designer`,
+    });
     const gone = await jobkit(['parse', `${site.origin}/jobs/closed-role`, '--allow-private']);
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain('not found (HTTP 404)');
@@ -219,7 +236,16 @@ describe.skipIf(!DATABASE_URL)(`crawl + search on PostgreSQL${DATABASE_URL ? '' 
   });
 
   it('stores the crawled postings in the given schema and searches them', async () => {
-    const crawl = await jobkit(['crawl', `${site.origin}/jobs/backend-engineer`, '--store', DATABASE_URL!, '--schema', schema, '--allow-private', '--json']);
+    const crawl = await jobkit([
+      'crawl',
+      `${site.origin}/jobs/backend-engineer`,
+      '--store',
+      DATABASE_URL!,
+      '--schema',
+      schema,
+      '--allow-private',
+      '--json',
+    ]);
     expect(crawl.code).toBe(0);
     expect(JSON.parse(crawl.stdout).store).toMatchObject({ kind: 'postgres', stats: { active: 1 } });
     const search = await jobkit(['search', 'payments', '--json'], { JOBKIT_STORE: DATABASE_URL!, JOBKIT_SCHEMA: schema });

@@ -6,15 +6,15 @@
  * @module
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobReader } from '@jobkit/core';
 import { jobReader } from '@jobkit/parsers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atsJobUrl, createDedupingReader, sameSiteCanonical } from '../src/identity.js';
 import { jobPage } from './site.js';
 
@@ -101,11 +101,24 @@ describe('jobkit crawl: one posting, one row', () => {
     const hits = JSON.parse(listed.stdout).hits as { job: { url: string } }[];
     const byUrl = hits.map((h) => h.job.url).sort();
     expect(byUrl).toEqual(
-      [`${origin}/roles/42`, 'https://boards.greenhouse.io/quokkafreight/jobs/4012345', `${origin}/openings/analyst`, `${origin}/openings/backend`].sort(),
+      [
+        `${origin}/roles/42`,
+        'https://boards.greenhouse.io/quokkafreight/jobs/4012345',
+        `${origin}/openings/analyst`,
+        `${origin}/openings/backend`,
+      ].sort(),
     );
 
     // Crawling the other spellings again finds the stored rows unchanged.
-    const again = await jobkit(['crawl', `${origin}/roles/42/backend-engineer-payments?utm_source=mail`, `${origin}/team/design-lead?gh_jid=4012345`, '--store', store, '--allow-private', '--json']);
+    const again = await jobkit([
+      'crawl',
+      `${origin}/roles/42/backend-engineer-payments?utm_source=mail`,
+      `${origin}/team/design-lead?gh_jid=4012345`,
+      '--store',
+      store,
+      '--allow-private',
+      '--json',
+    ]);
     const second = JSON.parse(again.stdout);
     expect(second.summary.jobs).toMatchObject({ created: 0, unchanged: 2 });
     expect(second.store.stats.active).toBe(4);
@@ -113,7 +126,9 @@ describe('jobkit crawl: one posting, one row', () => {
 
   it('builds ATS job URLs only when the platform reads the same board and id back', () => {
     expect(atsJobUrl('greenhouse', 'acme', '123')).toBe('https://boards.greenhouse.io/acme/jobs/123');
-    expect(atsJobUrl('lever', 'nimbus', '7d0f6f1e-2b3c-4d5e-8f90-a1b2c3d4e5f6')).toBe('https://jobs.lever.co/nimbus/7d0f6f1e-2b3c-4d5e-8f90-a1b2c3d4e5f6');
+    expect(atsJobUrl('lever', 'nimbus', '7d0f6f1e-2b3c-4d5e-8f90-a1b2c3d4e5f6')).toBe(
+      'https://jobs.lever.co/nimbus/7d0f6f1e-2b3c-4d5e-8f90-a1b2c3d4e5f6',
+    );
     expect(atsJobUrl('workday', 'acme', '123')).toBeUndefined();
     expect(atsJobUrl('greenhouse', '../evil', '123')).toBeUndefined();
     const page = (href: string) => `<html><head><link rel="canonical" href="${href}"></head><body></body></html>`;
@@ -123,7 +138,9 @@ describe('jobkit crawl: one posting, one row', () => {
     expect(sameSiteCanonical(page('/jobs'), 'https://acme.example/jobs/1')).toBeUndefined();
     expect(sameSiteCanonical(page('/'), 'https://acme.example/jobs/1')).toBeUndefined();
     expect(sameSiteCanonical(page('/careers'), 'https://acme.example/openings/analyst')).toBeUndefined();
-    expect(sameSiteCanonical(page('/careers/analyst'), 'https://acme.example/en/careers/analyst')).toBe('https://acme.example/careers/analyst');
+    expect(sameSiteCanonical(page('/careers/analyst'), 'https://acme.example/en/careers/analyst')).toBe(
+      'https://acme.example/careers/analyst',
+    );
   });
 });
 
@@ -136,7 +153,10 @@ describe('deduping reader: board rows and pages meet on one id', () => {
     const parsed = jobReader.parseJobPage(html, { url: pageUrl, now }).job!;
     const row = { ...parsed, ats: { platform: 'greenhouse', boardToken: 'quokkafreight', jobId: '4012345' } };
     // The board client is the real one's contract: rows already finalized, as listBoardJobs returns them.
-    const reader = createDedupingReader({ ...jobReader, listBoardJobs: async () => ({ jobs: [row], advertisedTotal: 1, partial: false, warnings: [] }) } as JobReader);
+    const reader = createDedupingReader({
+      ...jobReader,
+      listBoardJobs: async () => ({ jobs: [row], advertisedTotal: 1, partial: false, warnings: [] }),
+    } as JobReader);
     const board = await reader.listBoardJobs({ platform: 'greenhouse', boardToken: 'quokkafreight' }, { fetcher: undefined as never, now });
     const keyed = board.jobs[0]!;
     expect(keyed.url).toBe('https://boards.greenhouse.io/quokkafreight/jobs/4012345');

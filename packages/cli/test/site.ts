@@ -41,7 +41,11 @@ export function jobPage(origin: string, slug: string, p: Posting): string {
     hiringOrganization: { '@type': 'Organization', name: 'Quokka Freight', sameAs: 'https://quokka-freight.example' },
     jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: p.city, addressCountry: p.country } },
     ...(p.remote ? { jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: { '@type': 'Country', name: p.country } } : {}),
-    baseSalary: { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', minValue: 70000, maxValue: 90000, unitText: 'YEAR' } },
+    baseSalary: {
+      '@type': 'MonetaryAmount',
+      currency: 'EUR',
+      value: { '@type': 'QuantitativeValue', minValue: 70000, maxValue: 90000, unitText: 'YEAR' },
+    },
     description:
       `<p>Quokka Freight moves pallets across Europe with software we write ourselves. As ${p.title} you will shape how shippers book and track loads.</p>` +
       '<h3>What you will do</h3><ul><li>Design and ship features end to end with a small team.</li><li>Talk to customers every week and turn what you learn into plans.</li>' +

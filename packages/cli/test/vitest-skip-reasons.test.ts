@@ -15,8 +15,14 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('skip reasons in the default test output', () => {
   it('reads the reason from the name conventions and lists each suite once per reason', () => {
-    expect(skipReason('crawl + search on PostgreSQL (skipped: DATABASE_URL is not set)')).toEqual({ title: 'crawl + search on PostgreSQL', reason: 'DATABASE_URL is not set' });
-    expect(skipReason('memory: publishes in order — skipped: no ordering keys')).toEqual({ title: 'memory: publishes in order', reason: 'no ordering keys' });
+    expect(skipReason('crawl + search on PostgreSQL (skipped: DATABASE_URL is not set)')).toEqual({
+      title: 'crawl + search on PostgreSQL',
+      reason: 'DATABASE_URL is not set',
+    });
+    expect(skipReason('memory: publishes in order — skipped: no ordering keys')).toEqual({
+      title: 'memory: publishes in order',
+      reason: 'no ordering keys',
+    });
     expect(skipReason('company page: acme')).toBeUndefined();
     const text = formatSkipReasons([
       { where: 'a.test.ts › on PostgreSQL', tests: 4, reason: 'DATABASE_URL is not set' },
@@ -31,11 +37,15 @@ describe('skip reasons in the default test output', () => {
 
   it('a real run prints the skipped suite and its reason once', async () => {
     const env = { ...process.env, DATABASE_URL: '', FORCE_COLOR: '0', CI: '1' };
-    const { stdout } = await run(process.execPath, [`${ROOT}node_modules/vitest/vitest.mjs`, 'run', '--project', 'cli', 'packages/cli/test/cli.test.ts', '-t', 'PostgreSQL'], {
-      cwd: ROOT,
-      env,
-      timeout: 60_000,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [`${ROOT}node_modules/vitest/vitest.mjs`, 'run', '--project', 'cli', 'packages/cli/test/cli.test.ts', '-t', 'PostgreSQL'],
+      {
+        cwd: ROOT,
+        env,
+        timeout: 60_000,
+      },
+    );
     expect(stdout).toContain('Skipped, by reason:');
     expect(stdout.match(/DATABASE_URL is not set/g)).toHaveLength(1);
     expect(stdout).toMatch(/packages\/cli\/test\/cli\.test\.ts › crawl \+ search on PostgreSQL/);

@@ -7,74 +7,68 @@
  * @module @jobkit/core/adapter-kit
  */
 
-// Job store: input parsing, upsert preparation, cursors, filters, refusals, change events.
-export {
-  prepareUpsert,
-  parseListOptions,
-  parseMarkMissing,
-  encodeJobCursor,
-  decodeJobCursor,
-  matchesJobFilter,
-  compareStoredJobs,
-  NO_PLATFORM,
-  unstorableText,
-  rejectedJob,
-} from './memory/job-store.js';
-export type { PreparedJob } from './memory/job-store.js';
-export { jobEventsFromChanges, changedJobFields } from './delivery/events.js';
-export { contentHashWithJson } from './identity.js';
-
-// SQL helpers: what an executor's engine can do (branch on these, never on an engine's name).
-export { sqlCapabilities, SERVER_POOL_CAPABILITIES, SERVER_CLIENT_CAPABILITIES, EMBEDDED_CAPABILITIES } from './ports/sql.js';
-export type { SqlCapabilities } from './ports/sql.js';
-
 // Brokers: the name rules, subscribe bounds and message shape every broker applies alike.
 export {
   BROKER_NAME_PATTERN,
   BROKER_NAME_RULE,
-  isBrokerName,
   DELIVERY_ATTEMPTS,
+  isBrokerName,
+  MAX_ORDERING_KEY_LENGTH,
   MAX_RETRY_DELAY_MS,
   MIN_ACK_DEADLINE_MS,
-  MAX_ORDERING_KEY_LENGTH,
+  PublishMessageSchema,
   RetryDelaySchema,
   SubscribeOptionsSchema,
-  PublishMessageSchema,
 } from './broker-rules.js';
-
+export type { BackoffOptions } from './delivery/backoff.js';
 // Work queue and outbox retries.
 export { backoffDelay } from './delivery/backoff.js';
-export type { BackoffOptions } from './delivery/backoff.js';
-
-// Fetcher: the result every fetcher returns.
-export { createFetchResult } from './ports/fetcher.js';
-export type { FetchResultInit } from './ports/fetcher.js';
+export { changedJobFields, jobEventsFromChanges } from './delivery/events.js';
+export { contentHashWithJson } from './identity.js';
+export { percentileR7, periodStart } from './memory/analytics.js';
+export type { PreparedJob } from './memory/job-store.js';
+// Job store: input parsing, upsert preparation, cursors, filters, refusals, change events.
+export {
+  compareStoredJobs,
+  decodeJobCursor,
+  encodeJobCursor,
+  matchesJobFilter,
+  NO_PLATFORM,
+  parseListOptions,
+  parseMarkMissing,
+  prepareUpsert,
+  rejectedJob,
+  unstorableText,
+} from './memory/job-store.js';
+export type { Coalescer, CoalescerOptions } from './pipeline/coalesce.js';
+export { createCoalescer } from './pipeline/coalesce.js';
+export type { PageUpsert, ProcessTaskOptions, StageDeps, StageUpsert } from './pipeline/process-task.js';
 
 // Pipeline internals for custom workers: one crawl task through every stage.
-export { processTask, asJobkitError, createPageUpserter } from './pipeline/process-task.js';
-export type { StageDeps, ProcessTaskOptions, StageUpsert, PageUpsert } from './pipeline/process-task.js';
-export { createCoalescer } from './pipeline/coalesce.js';
-export type { Coalescer, CoalescerOptions } from './pipeline/coalesce.js';
-
-// Analytics: the shared derivations every backend applies so their numbers agree.
-export { jobFacts, roundTo, percentileKey, JOB_EVENT_RANK, YEARLY_FACTOR } from './ports/analytics.js';
+export { asJobkitError, createPageUpserter, processTask } from './pipeline/process-task.js';
 export type { JobFacts } from './ports/analytics.js';
-export { percentileR7, periodStart } from './memory/analytics.js';
-
+// Analytics: the shared derivations every backend applies so their numbers agree.
+export { JOB_EVENT_RANK, jobFacts, percentileKey, roundTo, YEARLY_FACTOR } from './ports/analytics.js';
+export type { FetchResultInit } from './ports/fetcher.js';
+// Fetcher: the result every fetcher returns.
+export { createFetchResult } from './ports/fetcher.js';
+export type { SqlCapabilities } from './ports/sql.js';
+// SQL helpers: what an executor's engine can do (branch on these, never on an engine's name).
+export { EMBEDDED_CAPABILITIES, SERVER_CLIENT_CAPABILITIES, SERVER_POOL_CAPABILITIES, sqlCapabilities } from './ports/sql.js';
+export type { SearchDocument } from './search/document.js';
+export { facetValues, matchesFilters, SEARCH_TEXT_FIELDS, toSearchDocument } from './search/document.js';
+export type { HighlightOptions } from './search/highlight.js';
+export { highlightField } from './search/highlight.js';
+export type { NormalizedSearchFilters, NormalizedSearchQuery, TypoBudgetOptions } from './search/query.js';
 // Search engines: query normalization, tokens and typos, documents, filters, highlights.
 export {
-  normalizeSearchQuery,
   FACET_FILTER,
-  tokenize,
-  typoBudget,
-  queryTokens,
   isExpandable,
   MAX_QUERY_TOKENS,
+  normalizeSearchQuery,
+  queryTokens,
+  tokenize,
+  typoBudget,
 } from './search/query.js';
-export type { NormalizedSearchQuery, NormalizedSearchFilters, TypoBudgetOptions } from './search/query.js';
-export { foldText, tokenSpans, indexTerms, isStopWord, isSymbolTerm, STOP_WORDS } from './search/tokenize.js';
 export type { TokenSpan } from './search/tokenize.js';
-export { toSearchDocument, facetValues, matchesFilters, SEARCH_TEXT_FIELDS } from './search/document.js';
-export type { SearchDocument } from './search/document.js';
-export { highlightField } from './search/highlight.js';
-export type { HighlightOptions } from './search/highlight.js';
+export { foldText, indexTerms, isStopWord, isSymbolTerm, STOP_WORDS, tokenSpans } from './search/tokenize.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBatchWriter, type BatchContext, type DeadLetter } from './batch-writer.js';
+import { type BatchContext, createBatchWriter, type DeadLetter } from './batch-writer.js';
 import { JobkitError } from './errors.js';
 
 const fastRetry = { retries: 3, minTimeout: 1, maxTimeout: 5 };
@@ -187,7 +187,10 @@ describe('createBatchWriter', () => {
 
 describe('createBatchWriter: a refused row does not sink its batch', () => {
   /** An engine that refuses any insert holding a poison row (the whole insert fails, as ClickHouse does). */
-  const engine = (poison: (n: number) => boolean, error: (n: number) => Error = (n) => new JobkitError('VALIDATION_FAILED', `cannot parse row ${n}`)) => {
+  const engine = (
+    poison: (n: number) => boolean,
+    error: (n: number) => Error = (n) => new JobkitError('VALIDATION_FAILED', `cannot parse row ${n}`),
+  ) => {
     const stored: number[] = [];
     const tokens: string[] = [];
     let calls = 0;
@@ -205,7 +208,13 @@ describe('createBatchWriter: a refused row does not sink its batch', () => {
     for (const bad of [[0], [37], [99], [12, 13], [5, 60, 61, 98]]) {
       const e = engine((n) => bad.includes(n));
       const dead: DeadLetter<number>[] = [];
-      const w = createBatchWriter<number>({ sink: e.sink, maxRows: 100, flushIntervalMs: 60_000, retry: fastRetry, onDeadLetter: (d) => void dead.push(d) });
+      const w = createBatchWriter<number>({
+        sink: e.sink,
+        maxRows: 100,
+        flushIntervalMs: 60_000,
+        retry: fastRetry,
+        onDeadLetter: (d) => void dead.push(d),
+      });
       const rows = Array.from({ length: 100 }, (_, i) => i);
       await w.write(rows);
       await w.close();
@@ -279,7 +288,13 @@ describe('createBatchWriter: a refused row does not sink its batch', () => {
   it('without onDeadLetter (or when it throws) the lone row goes to onError, never dropped', async () => {
     const e = engine((n) => n === 3);
     const failed: number[][] = [];
-    const w = createBatchWriter<number>({ sink: e.sink, maxRows: 8, flushIntervalMs: 60_000, retry: fastRetry, onError: (f) => void failed.push(f.rows) });
+    const w = createBatchWriter<number>({
+      sink: e.sink,
+      maxRows: 8,
+      flushIntervalMs: 60_000,
+      retry: fastRetry,
+      onError: (f) => void failed.push(f.rows),
+    });
     await w.write([0, 1, 2, 3, 4, 5, 6, 7]);
     await w.close();
     expect(failed).toEqual([[3]]);

@@ -283,7 +283,13 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
       return left || right;
     }
     if (rowFault && batch.rows.length === 1 && options.onDeadLetter) {
-      const dead: DeadLetter<T> = { row: batch.rows[0] as T, reason: error instanceof Error ? error.message : String(error), error, seq: batch.seq, attempts };
+      const dead: DeadLetter<T> = {
+        row: batch.rows[0] as T,
+        reason: error instanceof Error ? error.message : String(error),
+        error,
+        seq: batch.seq,
+        attempts,
+      };
       try {
         await options.onDeadLetter(dead);
         stats.deadLetteredRows += 1;

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_STABLE_DEPTH,
-  VOLATILE_JOB_FIELDS,
-  canonicalUrlRules,
-  canonicalizeUrl,
-  registerCanonicalUrlRules,
-  contentHash, contentHashWithJson, sha256Hex, stableStringify, urlHash } from './identity.js';
 import { JobkitError } from './errors.js';
+import {
+  canonicalizeUrl,
+  canonicalUrlRules,
+  contentHash,
+  contentHashWithJson,
+  MAX_STABLE_DEPTH,
+  registerCanonicalUrlRules,
+  sha256Hex,
+  stableStringify,
+  urlHash,
+  VOLATILE_JOB_FIELDS,
+} from './identity.js';
 
 // Vendor rules (Greenhouse, Lever…) live in the ATS definitions of @jobkit/parsers; its
 // test/ats-identity.test.ts pins the ids they give. Here: the extension point itself.
@@ -87,12 +92,46 @@ function referenceContentHash(job: object): string {
 
 function prng(seed: number) {
   let x = seed >>> 0 || 1;
-  return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
-const KEYS = ['a', 'b', 'B', 'title', 'quality', 'fetchedAt', 'é', '😀', '10', '2', '', 'with"quote', 'back\\slash', 'nl\n', '__proto_', 'z'];
+const KEYS = [
+  'a',
+  'b',
+  'B',
+  'title',
+  'quality',
+  'fetchedAt',
+  'é',
+  '😀',
+  '10',
+  '2',
+  '',
+  'with"quote',
+  'back\\slash',
+  'nl\n',
+  '__proto_',
+  'z',
+];
 const LEAVES: unknown[] = [
-  null, undefined, true, false, 0, -0, 1.5, -1e21, 1e-7, Number.NaN, Number.POSITIVE_INFINITY, '', 'plain', 'quote " and \\ and \n\t\u0001',
-  '\ud800 lone surrogate', 'ünïcødé 😀', () => 1, Symbol('s'), new Date(0),
+  null,
+  undefined,
+  true,
+  false,
+  0,
+  -0,
+  1.5,
+  -1e21,
+  1e-7,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  '',
+  'plain',
+  'quote " and \\ and \n\t\u0001',
+  '\ud800 lone surrogate',
+  'ünïcødé 😀',
+  () => 1,
+  Symbol('s'),
+  new Date(0),
 ];
 function randomValue(r: () => number, depth: number): unknown {
   const pick = r();
@@ -140,9 +179,29 @@ describe('stableStringify', () => {
   });
 
   it('matches on sorted and unsorted posting-shaped objects, arrays and odd inputs', () => {
-    const job = { url: 'u', title: 't', company: { name: 'A', domain: null }, locations: [{ raw: 'x', country: 'DE' }], quality: { score: 3 }, fetchedAt: 'f', z: undefined };
+    const job = {
+      url: 'u',
+      title: 't',
+      company: { name: 'A', domain: null },
+      locations: [{ raw: 'x', country: 'DE' }],
+      quality: { score: 3 },
+      fetchedAt: 'f',
+      z: undefined,
+    };
     const sorted = Object.fromEntries(Object.entries(job).sort(([a], [b]) => (a < b ? -1 : 1)));
-    for (const v of [job, sorted, [job, undefined, 1], {}, [], 'x', 1, null, undefined, new Map([[1, 2]]), Object.assign(Object.create({ inherited: 1 }), { own: 2 })]) {
+    for (const v of [
+      job,
+      sorted,
+      [job, undefined, 1],
+      {},
+      [],
+      'x',
+      1,
+      null,
+      undefined,
+      new Map([[1, 2]]),
+      Object.assign(Object.create({ inherited: 1 }), { own: 2 }),
+    ]) {
       expect(stableStringify(v)).toBe(referenceStableStringify(v));
     }
     for (const v of [job, sorted, [1, { quality: 2 }], Object.assign(Object.create({ title: 'inherited' }), { own: 2 })]) {
@@ -194,7 +253,11 @@ describe('nesting cap', () => {
     for (const levels of [MAX_STABLE_DEPTH + 1, 5_000, 100_000]) {
       for (const asArray of [false, true]) {
         const deep = nest(levels, 1, asArray);
-        for (const fn of [() => stableStringify(deep), () => contentHash({ metadata: deep }), () => contentHashWithJson({ metadata: deep })]) {
+        for (const fn of [
+          () => stableStringify(deep),
+          () => contentHash({ metadata: deep }),
+          () => contentHashWithJson({ metadata: deep }),
+        ]) {
           let error: unknown;
           try {
             fn();

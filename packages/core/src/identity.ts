@@ -3,7 +3,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { JobkitError, invalidArgument } from './errors.js';
+import { invalidArgument, JobkitError } from './errors.js';
 
 /**
  * Query parameters that only track where a click came from, on any host. Vendor-specific ones
@@ -74,7 +74,8 @@ interface RuleRegistry {
 // Kept on globalThis so two copies of @jobkit/core in one process (a linked and a published one)
 // still share the rules parsers registered; ids must not depend on which copy computed them.
 const REGISTRY_KEY = Symbol.for('@jobkit/core/canonical-url-rules');
-const registry: RuleRegistry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as RuleRegistry | undefined) ??
+const registry: RuleRegistry =
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as RuleRegistry | undefined) ??
   ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { rules: new Map(), compiled: null } as RuleRegistry);
 
 function compile(rules: Iterable<CanonicalUrlRule>): RuleSet {
@@ -170,7 +171,9 @@ export const VOLATILE_JOB_FIELDS = ['quality', 'fetchedAt'] as const;
 export const MAX_STABLE_DEPTH = 256;
 
 const tooDeep = () =>
-  new JobkitError('INVALID_ARGUMENT', `[core/identity] value is nested deeper than ${MAX_STABLE_DEPTH} levels`, { details: { maxDepth: MAX_STABLE_DEPTH } });
+  new JobkitError('INVALID_ARGUMENT', `[core/identity] value is nested deeper than ${MAX_STABLE_DEPTH} levels`, {
+    details: { maxDepth: MAX_STABLE_DEPTH },
+  });
 
 /**
  * JSON with object keys sorted at every depth; `undefined` members dropped.

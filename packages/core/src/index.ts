@@ -4,84 +4,47 @@
  */
 import * as kit from './adapter-kit.js';
 
-export { JobkitError, invalidArgument } from './errors.js';
-export type { JobkitErrorCode, JobkitErrorOptions } from './errors.js';
-
-export {
-  JobSourceSchema, FieldSourceSchema, WorkplaceTypeSchema, EmploymentTypeSchema,
-  SalaryPeriodSchema, CompanySchema, LocationSchema, AnnualizedSalarySchema,
-  SalarySchema, DescriptionSchema, AtsRefSchema, QualityRuleResultSchema,
-  QualitySchema, PROVENANCE_FIELDS, ProvenanceSchema, FieldConfidenceSchema,
-  ConfidenceSchema, JobPostingSchema, JobDraftSchema, AtsMatchSchema,
-  ParsedJobPageSchema,
-} from './schema/job-posting.js';
 export type {
-  JobSource, FieldSource, WorkplaceType, EmploymentType, SalaryPeriod, Company,
-  Location, AnnualizedSalary, Salary, Description, AtsRef, QualityRuleResult,
-  Quality, ProvenanceField, Provenance, FieldConfidence, Confidence, JobPosting,
-  JobDraft, AtsMatch, ParsedJobPage,
-} from './schema/job-posting.js';
-export {
-  JOB_EVENT_TYPES,
-  EventEnvelopeSchema,
-  JobCreatedPayloadSchema,
-  JobUpdatedPayloadSchema,
-  JobRemovedPayloadSchema,
-  JobEventSchema,
-} from './schema/events.js';
-export type { JobEventType, EventEnvelope, JobEvent } from './schema/events.js';
-export { jobPostingJsonSchema } from './schema/json-schema.js';
-
+  BatchContext,
+  BatchSink,
+  BatchWriter,
+  BatchWriterEvents,
+  BatchWriterOptions,
+  BatchWriterRetryOptions,
+  BatchWriterStats,
+  DeadLetter,
+  FailedBatch,
+} from './batch-writer.js';
+export { createBatchWriter } from './batch-writer.js';
+export type { EventOptions } from './delivery/events.js';
+export { createEvent, jobEvent } from './delivery/events.js';
+export type { OutboxMetrics, OutboxRelayHandle } from './delivery/outbox.js';
+export { EVENT_ID_ATTRIBUTE, EVENT_TYPE_ATTRIBUTE, eventToMessage, messageToEvent } from './delivery/outbox.js';
+export type { PublishOrCompensateOptions } from './delivery/publish-or-compensate.js';
+export { publishOrCompensate } from './delivery/publish-or-compensate.js';
+export type { RunSagaOptions, SagaLog, SagaOutcome, SagaRecord, SagaStatus, SagaStep, SagaStepMeta } from './delivery/saga.js';
+export { resumeSagas, runSaga } from './delivery/saga.js';
+export type { JobkitErrorCode, JobkitErrorOptions } from './errors.js';
+export { invalidArgument, JobkitError } from './errors.js';
+export type { CanonicalizeUrlOptions, CanonicalUrlRule } from './identity.js';
 export {
   canonicalizeUrl,
-  registerCanonicalUrlRules,
   canonicalUrlRules,
-  urlHash,
   contentHash,
   jobIdFromUrlHash,
+  MAX_STABLE_DEPTH,
+  registerCanonicalUrlRules,
   sha256Hex,
   stableStringify,
+  urlHash,
   VOLATILE_JOB_FIELDS,
-  MAX_STABLE_DEPTH,
 } from './identity.js';
-export type { CanonicalUrlRule, CanonicalizeUrlOptions } from './identity.js';
-export { scoreQuality, DEFAULT_QUALITY_THRESHOLD, titleShapeIssues, companyShapeIssues } from './quality.js';
-export type { ScoreQualityOptions, ScorableJob, ShapeIssue, ShapeContext } from './quality.js';
-export { toSchemaOrgJobPosting, validateGoogleJobPosting } from './schema-org.js';
-export type { GoogleJobPostingReport } from './schema-org.js';
-export { finalizeJob, cleanText, normalizeDate } from './job.js';
 export type { FinalizeJobOptions } from './job.js';
-export { annualizeSalary, convertCurrency, ECB_REFERENCE_RATES } from './pay/index.js';
-export type { FxTable, PayOptions } from './pay/index.js';
-
-// Ports
-export type { SqlCapabilities, SqlExecutor, SqlResult } from './ports/sql.js';
-export type {
-  JobFilter,
-  StoredJob,
-  JobChangeKind,
-  JobChange,
-  UpsertJobsOptions,
-  RejectedJob,
-  UpsertResult,
-  ListJobsOptions,
-  JobPage,
-  MarkMissingInput,
-  JobStoreStats,
-  JobStore,
-} from './ports/job-store.js';
-export type {
-  Broker,
-  PublishMessage,
-  ReceivedMessage,
-  MessageHandler,
-  SubscribeOptions,
-  Subscription,
-} from './ports/broker.js';
-export { encodeJson, decodeJson } from './ports/broker.js';
-export type { Fetcher, FetchOptions, FetchResult, FetchEvent, CheckStatusOptions } from './ports/fetcher.js';
-export { checkStatus, fetchOk } from './ports/fetcher.js';
-export { createStaticFetcher } from './memory/fetcher.js';
+export { cleanText, finalizeJob, normalizeDate } from './job.js';
+export type { MemoryAnalytics, MemoryAnalyticsOptions } from './memory/analytics.js';
+export { createMemoryAnalytics } from './memory/analytics.js';
+export type { FailPublishOptions, MemoryBroker, MemoryBrokerOptions, MemoryBrokerStats } from './memory/broker.js';
+export { createMemoryBroker, DEAD_LETTER_ATTRIBUTES } from './memory/broker.js';
 export type {
   StaticFetcher,
   StaticFetcherOptions,
@@ -89,134 +52,195 @@ export type {
   StaticResponse,
   StaticRoute,
 } from './memory/fetcher.js';
-export { createHostRewriteFetcher, createLocalHostRewriteFetcher, localHostRewrite, HOST_REWRITE_PREFIX } from './memory/host-rewrite.js';
+export { createStaticFetcher } from './memory/fetcher.js';
 export type { HostRewriteFetcherOptions, LocalHostRewrite, UrlRewrite } from './memory/host-rewrite.js';
-export { createMemoryBroker, DEAD_LETTER_ATTRIBUTES } from './memory/broker.js';
-export type { MemoryBroker, MemoryBrokerOptions, MemoryBrokerStats, FailPublishOptions } from './memory/broker.js';
-
-// Delivery: job store reference, work queue port, events, outbox messages, sagas
-export type { EnqueueOptions, QueueJobStatus, QueueJob, ClaimOptions, FailOutcome, QueueStats, WorkQueue } from './ports/queue.js';
+export { createHostRewriteFetcher, createLocalHostRewriteFetcher, HOST_REWRITE_PREFIX, localHostRewrite } from './memory/host-rewrite.js';
 export { createMemoryJobStore } from './memory/job-store.js';
-export { createEvent, jobEvent } from './delivery/events.js';
-export type { EventOptions } from './delivery/events.js';
-export { EVENT_ID_ATTRIBUTE, EVENT_TYPE_ATTRIBUTE, eventToMessage, messageToEvent } from './delivery/outbox.js';
-export type { OutboxMetrics, OutboxRelayHandle } from './delivery/outbox.js';
-export { runSaga, resumeSagas } from './delivery/saga.js';
+export type { MemoryQueueOptions } from './memory/queue.js';
+export { createMemoryQueue } from './memory/queue.js';
 export { createMemorySagaLog } from './memory/saga-log.js';
-export type { SagaStatus, SagaStep, SagaStepMeta, SagaRecord, SagaLog, RunSagaOptions, SagaOutcome } from './delivery/saga.js';
-export { publishOrCompensate } from './delivery/publish-or-compensate.js';
-export type { PublishOrCompensateOptions } from './delivery/publish-or-compensate.js';
-
-// Search: port and query validation
+export type { FxTable, PayOptions } from './pay/index.js';
+export { annualizeSalary, convertCurrency, ECB_REFERENCE_RATES } from './pay/index.js';
+export type { JobEventConsumerOptions } from './pipeline/consumers.js';
+export {
+  applyEventsToAnalytics,
+  applyEventsToSearch,
+  createAnalyticsConsumer,
+  createSearchConsumer,
+  decodeJobEvent,
+} from './pipeline/consumers.js';
+export type { Pipeline, PipelineOptions, RunOptions } from './pipeline/pipeline.js';
+// Pipeline
+export { createPipeline, DEFAULT_JOB_EVENTS_TOPIC } from './pipeline/pipeline.js';
+export { boardKeyOf, parseCrawlTask, sourceToTask, taskKey } from './pipeline/source.js';
 export type {
-  SearchFacetField,
-  SearchSort,
-  OneOrMany,
-  SearchFilters,
-  SearchQuery,
-  SearchHighlight,
-  SearchHit,
-  FacetCount,
-  SearchResult,
-  SearchUpsertResult,
-  SearchIndex,
-} from './ports/search-index.js';
-export { SEARCH_FACET_FIELDS } from './ports/search-index.js';
-export { SearchQuerySchema, MAX_PER_PAGE } from './search/query.js';
-
+  BoardSource,
+  CrawlTask,
+  // Exported type-only before (through `export type *`); kept so `typeof emptyJobCounts` still compiles.
+  emptyJobCounts,
+  JobOutcome,
+  JobOutcomeKind,
+  JobReader,
+  PipelineError,
+  PipelineEvents,
+  PipelineStage,
+  PipelineSummary,
+  ReaderBoardResult,
+  SourceInput,
+  TaskReport,
+} from './pipeline/types.js';
+export { PIPELINE_STAGES } from './pipeline/types.js';
 // Analytics: port, application-tracker capability and events, option schemas, in-memory reference, batch writer
 export type {
   Analytics,
   ApplicationAnalytics,
-  ApplicationStatus,
   ApplicationEvent,
+  ApplicationStats,
+  ApplicationStatsOptions,
+  ApplicationStatus,
+  ApplicationTrend,
+  IngestJobsOptions,
+  IngestOptions,
+  IngestResult,
   JobsPerPeriodOptions,
   JobsPerPeriodRow,
+  MedianDaysOpen,
+  SalaryGroupBy,
+  SalaryPercentileRow,
+  SalaryPercentilesOptions,
+  ShareRow,
   TopCompaniesOptions,
   TopCompanyRow,
-  SalaryGroupBy,
-  SalaryPercentilesOptions,
-  SalaryPercentileRow,
-  ShareRow,
   WorkplaceShareKey,
-  MedianDaysOpen,
-  ApplicationStatsOptions,
-  ApplicationTrend,
-  ApplicationStats,
-  IngestOptions,
-  IngestJobsOptions,
-  IngestResult,
 } from './ports/analytics.js';
 export {
+  ANALYTICS_SALARY_CURRENCY,
+  APPLICATION_EVENT_TYPES,
   ApplicationEventSchema,
   ApplicationStatusSchema,
-  APPLICATION_EVENT_TYPES,
-  RESPONSE_STATUSES,
+  DEFAULT_PERCENTILES,
+  hasApplicationAnalytics,
   INTERVIEW_STATUSES,
   JobsPerPeriodOptionsSchema,
-  TopCompaniesOptionsSchema,
+  RESPONSE_STATUSES,
   SalaryGroupBySchema,
   SalaryPercentilesOptionsSchema,
-  DEFAULT_PERCENTILES,
-  ANALYTICS_SALARY_CURRENCY,
-  hasApplicationAnalytics,
+  TopCompaniesOptionsSchema,
 } from './ports/analytics.js';
-export { createMemoryAnalytics } from './memory/analytics.js';
-export type { MemoryAnalytics, MemoryAnalyticsOptions } from './memory/analytics.js';
-export { createBatchWriter } from './batch-writer.js';
 export type {
-  BatchContext,
-  BatchSink,
-  FailedBatch,
-  DeadLetter,
-  BatchWriterRetryOptions,
-  BatchWriterOptions,
-  BatchWriterStats,
-  BatchWriterEvents,
-  BatchWriter,
-} from './batch-writer.js';
-
-// Pipeline
-export { createPipeline, DEFAULT_JOB_EVENTS_TOPIC } from './pipeline/pipeline.js';
-export type { Pipeline, PipelineOptions, RunOptions } from './pipeline/pipeline.js';
-export { sourceToTask, parseCrawlTask, taskKey, boardKeyOf } from './pipeline/source.js';
+  Broker,
+  MessageHandler,
+  PublishMessage,
+  ReceivedMessage,
+  SubscribeOptions,
+  Subscription,
+} from './ports/broker.js';
+export { decodeJson, encodeJson } from './ports/broker.js';
+export type { CheckStatusOptions, FetchEvent, Fetcher, FetchOptions, FetchResult } from './ports/fetcher.js';
+export { checkStatus, fetchOk } from './ports/fetcher.js';
+export type {
+  JobChange,
+  JobChangeKind,
+  JobFilter,
+  JobPage,
+  JobStore,
+  JobStoreStats,
+  ListJobsOptions,
+  MarkMissingInput,
+  RejectedJob,
+  StoredJob,
+  UpsertJobsOptions,
+  UpsertResult,
+} from './ports/job-store.js';
+// Delivery: job store reference, work queue port, events, outbox messages, sagas
+export type { ClaimOptions, EnqueueOptions, FailOutcome, QueueJob, QueueJobStatus, QueueStats, WorkQueue } from './ports/queue.js';
+// Search: port and query validation
+export type {
+  FacetCount,
+  OneOrMany,
+  SearchFacetField,
+  SearchFilters,
+  SearchHighlight,
+  SearchHit,
+  SearchIndex,
+  SearchQuery,
+  SearchResult,
+  SearchSort,
+  SearchUpsertResult,
+} from './ports/search-index.js';
+export { SEARCH_FACET_FIELDS } from './ports/search-index.js';
+// Ports
+export type { SqlCapabilities, SqlExecutor, SqlResult } from './ports/sql.js';
+export type { ScorableJob, ScoreQualityOptions, ShapeContext, ShapeIssue } from './quality.js';
+export { companyShapeIssues, DEFAULT_QUALITY_THRESHOLD, scoreQuality, titleShapeIssues } from './quality.js';
+export type { EventEnvelope, JobEvent, JobEventType } from './schema/events.js';
 export {
-  createSearchConsumer,
-  createAnalyticsConsumer,
-  decodeJobEvent,
-  applyEventsToSearch,
-  applyEventsToAnalytics,
-} from './pipeline/consumers.js';
-export type { JobEventConsumerOptions } from './pipeline/consumers.js';
-export { createMemoryQueue } from './memory/queue.js';
-export type { MemoryQueueOptions } from './memory/queue.js';
-export { PIPELINE_STAGES } from './pipeline/types.js';
+  EventEnvelopeSchema,
+  JOB_EVENT_TYPES,
+  JobCreatedPayloadSchema,
+  JobEventSchema,
+  JobRemovedPayloadSchema,
+  JobUpdatedPayloadSchema,
+} from './schema/events.js';
 export type {
-  BoardSource,
-  ReaderBoardResult,
-  JobReader,
-  SourceInput,
-  CrawlTask,
-  PipelineStage,
-  JobOutcomeKind,
-  JobOutcome,
-  TaskReport,
-  PipelineError,
-  PipelineSummary,
-  PipelineEvents,
-  // Exported type-only before (through `export type *`); kept so `typeof emptyJobCounts` still compiles.
-  emptyJobCounts,
-} from './pipeline/types.js';
-
+  AnnualizedSalary,
+  AtsMatch,
+  AtsRef,
+  Company,
+  Confidence,
+  Description,
+  EmploymentType,
+  FieldConfidence,
+  FieldSource,
+  JobDraft,
+  JobPosting,
+  JobSource,
+  Location,
+  ParsedJobPage,
+  Provenance,
+  ProvenanceField,
+  Quality,
+  QualityRuleResult,
+  Salary,
+  SalaryPeriod,
+  WorkplaceType,
+} from './schema/job-posting.js';
+export {
+  AnnualizedSalarySchema,
+  AtsMatchSchema,
+  AtsRefSchema,
+  CompanySchema,
+  ConfidenceSchema,
+  DescriptionSchema,
+  EmploymentTypeSchema,
+  FieldConfidenceSchema,
+  FieldSourceSchema,
+  JobDraftSchema,
+  JobPostingSchema,
+  JobSourceSchema,
+  LocationSchema,
+  ParsedJobPageSchema,
+  PROVENANCE_FIELDS,
+  ProvenanceSchema,
+  QualityRuleResultSchema,
+  QualitySchema,
+  SalaryPeriodSchema,
+  SalarySchema,
+  WorkplaceTypeSchema,
+} from './schema/job-posting.js';
+export { jobPostingJsonSchema } from './schema/json-schema.js';
+export type { GoogleJobPostingReport } from './schema-org.js';
+export { toSchemaOrgJobPosting, validateGoogleJobPosting } from './schema-org.js';
+export { MAX_PER_PAGE, SearchQuerySchema } from './search/query.js';
+export type { CrawlWorker, EnqueueCrawlTasksOptions, WorkerOptions, WorkerStats } from './worker/worker.js';
 // Distributed workers
 export {
   createWorker,
-  enqueueCrawlTasks,
-  DEFAULT_CRAWL_TOPIC,
   DEFAULT_CRAWL_SUBSCRIPTION,
+  DEFAULT_CRAWL_TOPIC,
+  enqueueCrawlTasks,
   TASK_KEY_ATTRIBUTE,
 } from './worker/worker.js';
-export type { WorkerOptions, WorkerStats, CrawlWorker, EnqueueCrawlTasksOptions } from './worker/worker.js';
 
 // Deprecated: adapter-author helpers, moved to `@jobkit/core/adapter-kit`. These root aliases
 // stay for one minor release so existing imports keep working.

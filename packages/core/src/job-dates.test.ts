@@ -5,7 +5,21 @@ import type { JobDraft } from './schema/job-posting.js';
 describe('normalizeDate: one form for every source', () => {
   // Each group: spellings of one value as sources write them (JSON-LD, ATS APIs, feeds, heuristics).
   const groups: [string, string[]][] = [
-    ['2026-11-03T14:05:00Z', ['2026-11-03T14:05:00Z', '2026-11-03T14:05:00+00:00', '2026-11-03T14:05:00.000+00:00', '2026-11-03T10:05:00-04:00', '2026-11-03T19:35:00+0530', '2026-11-03T16:05:00+02', '2026-11-03 14:05:00', '2026-11-03T14:05Z', '2026-11-03t14:05:00.123z', 'Tue, 03 Nov 2026 14:05:00 GMT']],
+    [
+      '2026-11-03T14:05:00Z',
+      [
+        '2026-11-03T14:05:00Z',
+        '2026-11-03T14:05:00+00:00',
+        '2026-11-03T14:05:00.000+00:00',
+        '2026-11-03T10:05:00-04:00',
+        '2026-11-03T19:35:00+0530',
+        '2026-11-03T16:05:00+02',
+        '2026-11-03 14:05:00',
+        '2026-11-03T14:05Z',
+        '2026-11-03t14:05:00.123z',
+        'Tue, 03 Nov 2026 14:05:00 GMT',
+      ],
+    ],
     ['2026-11-03', ['2026-11-03', '2026-11-03T00:00:00', '2026-11-03T00:00', '2026-11-03 00:00:00.000']],
     ['2026-11-02T22:00:00Z', ['2026-11-03T00:00:00+02:00']],
   ];
@@ -14,7 +28,8 @@ describe('normalizeDate: one form for every source', () => {
   });
 
   it('rejects what is no date, cheaply', () => {
-    for (const bad of ['', 'soon', '2026-02-30', '2026-13-01', '2026-11-03T25:00:00Z', 'x'.repeat(100_000)]) expect(normalizeDate(bad)).toBeNull();
+    for (const bad of ['', 'soon', '2026-02-30', '2026-13-01', '2026-11-03T25:00:00Z', 'x'.repeat(100_000)])
+      expect(normalizeDate(bad)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finalizeJob } from './job.js';
-import { toSchemaOrgJobPosting, validateGoogleJobPosting } from './schema-org.js';
 import type { JobDraft } from './schema/job-posting.js';
+import { toSchemaOrgJobPosting, validateGoogleJobPosting } from './schema-org.js';
 
 const now = new Date('2024-06-15T12:00:00Z');
 const text = 'We build data pipelines. '.repeat(40);
@@ -40,7 +40,13 @@ describe('toSchemaOrgJobPosting', () => {
       hiringOrganization: { '@type': 'Organization', name: 'Acme', sameAs: 'https://acme.example', logo: 'https://acme.example/logo.png' },
       jobLocation: {
         '@type': 'Place',
-        address: { '@type': 'PostalAddress', addressLocality: 'San Francisco', addressRegion: 'CA', postalCode: '94105', addressCountry: 'US' },
+        address: {
+          '@type': 'PostalAddress',
+          addressLocality: 'San Francisco',
+          addressRegion: 'CA',
+          postalCode: '94105',
+          addressCountry: 'US',
+        },
       },
       baseSalary: {
         '@type': 'MonetaryAmount',
@@ -57,19 +63,39 @@ describe('toSchemaOrgJobPosting', () => {
   });
 
   it('marks remote jobs TELECOMMUTE with applicant countries and no fake office', () => {
-    const job = finalizeJob(draft({ workplaceType: 'remote', locations: [{ raw: 'Remote (US)', country: 'US' }, { raw: 'Remote - CA', country: 'CA' }] }), { now });
+    const job = finalizeJob(
+      draft({
+        workplaceType: 'remote',
+        locations: [
+          { raw: 'Remote (US)', country: 'US' },
+          { raw: 'Remote - CA', country: 'CA' },
+        ],
+      }),
+      { now },
+    );
     const ld = toSchemaOrgJobPosting(job);
     expect(ld.jobLocationType).toBe('TELECOMMUTE');
-    expect(ld.applicantLocationRequirements).toEqual([{ '@type': 'Country', name: 'US' }, { '@type': 'Country', name: 'CA' }]);
+    expect(ld.applicantLocationRequirements).toEqual([
+      { '@type': 'Country', name: 'US' },
+      { '@type': 'Country', name: 'CA' },
+    ]);
     expect(ld.jobLocation).toBeUndefined();
     expect(validateGoogleJobPosting(ld)).toMatchObject({ valid: true, missingRequired: [] });
   });
 
   it.each([
-    ['hour', 'HOUR'], ['day', 'DAY'], ['week', 'WEEK'], ['month', 'MONTH'], ['year', 'YEAR'],
+    ['hour', 'HOUR'],
+    ['day', 'DAY'],
+    ['week', 'WEEK'],
+    ['month', 'MONTH'],
+    ['year', 'YEAR'],
   ] as const)('maps a %s salary to unitText %s; single amounts use value', (period, unit) => {
     const ld = toSchemaOrgJobPosting(finalizeJob(draft({ salary: { min: 30, max: 30, currency: 'EUR', period } }), { now }));
-    expect(ld.baseSalary).toEqual({ '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', value: 30, unitText: unit } });
+    expect(ld.baseSalary).toEqual({
+      '@type': 'MonetaryAmount',
+      currency: 'EUR',
+      value: { '@type': 'QuantitativeValue', value: 30, unitText: unit },
+    });
   });
 
   it('uses Jobkit id as identifier and directApply false when applying elsewhere', () => {
@@ -101,7 +127,12 @@ describe('validateGoogleJobPosting', () => {
 
   it('wants applicantLocationRequirements for a remote job without a location', () => {
     const r = validateGoogleJobPosting({
-      '@type': 'JobPosting', title: 'T', description: 'D', datePosted: '2024-01-01', hiringOrganization: { name: 'A' }, jobLocationType: 'TELECOMMUTE',
+      '@type': 'JobPosting',
+      title: 'T',
+      description: 'D',
+      datePosted: '2024-01-01',
+      hiringOrganization: { name: 'A' },
+      jobLocationType: 'TELECOMMUTE',
     });
     expect(r.missingRequired).toEqual(['jobLocation']);
     expect(r.missingRecommended).toContain('applicantLocationRequirements');
@@ -113,14 +144,25 @@ describe('validateGoogleJobPosting', () => {
     ['bad date', { datePosted: 'someday' }, /datePosted/],
     ['validThrough before datePosted', { datePosted: '2024-06-01', validThrough: '2024-01-01' }, /before/],
     ['unknown employment type', { employmentType: 'Vollzeit' }, /employmentType/],
-    ['salary without currency', { baseSalary: { '@type': 'MonetaryAmount', value: { minValue: 1, maxValue: 2, unitText: 'YEAR' } } }, /currency/],
+    [
+      'salary without currency',
+      { baseSalary: { '@type': 'MonetaryAmount', value: { minValue: 1, maxValue: 2, unitText: 'YEAR' } } },
+      /currency/,
+    ],
     ['salary min > max', { baseSalary: { currency: 'USD', value: { minValue: 5, maxValue: 2, unitText: 'YEAR' } } }, /minValue/],
     ['bad unitText', { baseSalary: { currency: 'USD', value: { value: 5, unitText: 'FORTNIGHT' } } }, /unitText/],
     ['location without address', { jobLocation: { '@type': 'Place' } }, /address/],
     ['organization without name', { hiringOrganization: { '@type': 'Organization' } }, /hiringOrganization/],
     ['HTML in title', { title: '<b>Engineer</b>' }, /title/],
   ])('flags %s', (_name, patch, message) => {
-    const base = { '@type': 'JobPosting', title: 'T', description: 'D', datePosted: '2024-01-01', hiringOrganization: { name: 'A' }, jobLocation: { address: { addressCountry: 'US' } } };
+    const base = {
+      '@type': 'JobPosting',
+      title: 'T',
+      description: 'D',
+      datePosted: '2024-01-01',
+      hiringOrganization: { name: 'A' },
+      jobLocation: { address: { addressCountry: 'US' } },
+    };
     const input = typeof patch === 'string' ? patch : { ...base, ...patch };
     const r = validateGoogleJobPosting(input);
     expect(r.valid).toBe(false);

@@ -82,8 +82,7 @@ export function toSchemaOrgJobPosting(job: JobPosting): Record<string, unknown> 
     hiringOrganization: org,
     jobLocation: physical.length === 0 ? undefined : physical.length === 1 ? place(physical[0]!) : physical.map(place),
     jobLocationType: remote ? 'TELECOMMUTE' : undefined,
-    applicantLocationRequirements:
-      remote && countries.length > 0 ? countries.map((c) => ({ '@type': 'Country', name: c })) : undefined,
+    applicantLocationRequirements: remote && countries.length > 0 ? countries.map((c) => ({ '@type': 'Country', name: c })) : undefined,
     baseSalary,
     identifier: {
       '@type': 'PropertyValue',
@@ -161,7 +160,10 @@ export function validateGoogleJobPosting(jsonld: unknown): GoogleJobPostingRepor
     const address = isObj(loc) ? loc.address : undefined;
     if (!isObj(address) && !nonEmpty(address)) {
       errors.push(`jobLocation[${i}] needs an address`);
-    } else if (isObj(address) && !['addressLocality', 'addressRegion', 'addressCountry', 'postalCode', 'streetAddress'].some((k) => nonEmpty(address[k]))) {
+    } else if (
+      isObj(address) &&
+      !['addressLocality', 'addressRegion', 'addressCountry', 'postalCode', 'streetAddress'].some((k) => nonEmpty(address[k]))
+    ) {
       errors.push(`jobLocation[${i}].address is empty`);
     }
   }
@@ -177,11 +179,13 @@ export function validateGoogleJobPosting(jsonld: unknown): GoogleJobPostingRepor
   if (salary !== undefined && salary !== null) {
     if (!isObj(salary)) errors.push('baseSalary must be a MonetaryAmount');
     else {
-      if (typeof salary.currency !== 'string' || !/^[A-Z]{3}$/.test(salary.currency)) errors.push('baseSalary.currency must be an ISO 4217 code');
+      if (typeof salary.currency !== 'string' || !/^[A-Z]{3}$/.test(salary.currency))
+        errors.push('baseSalary.currency must be an ISO 4217 code');
       const value = salary.value;
       if (isObj(value)) {
         const nums = ['value', 'minValue', 'maxValue'].map((k) => value[k]).filter((v) => v !== undefined);
-        if (nums.length === 0 || nums.some((v) => typeof v !== 'number' || v < 0)) errors.push('baseSalary.value needs non-negative numbers');
+        if (nums.length === 0 || nums.some((v) => typeof v !== 'number' || v < 0))
+          errors.push('baseSalary.value needs non-negative numbers');
         if (typeof value.minValue === 'number' && typeof value.maxValue === 'number' && value.minValue > value.maxValue) {
           errors.push('baseSalary minValue is greater than maxValue');
         }

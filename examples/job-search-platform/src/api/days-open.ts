@@ -17,7 +17,11 @@ const DAY_MS = 86_400_000;
 const DATED = { postedAfter: '1970-01-01' };
 
 /** Analytics' median when it has one, else the median age of open postings at their last sighting. */
-export async function medianDaysOpen(fromAnalytics: MedianDaysOpen, search: SearchIndex, store: Pick<JobStore, 'getJob'>): Promise<DaysOpen> {
+export async function medianDaysOpen(
+  fromAnalytics: MedianDaysOpen,
+  search: SearchIndex,
+  store: Pick<JobStore, 'getJob'>,
+): Promise<DaysOpen> {
   if (fromAnalytics.medianDays !== null) return { ...fromAnalytics, basis: 'removed' };
   const none: DaysOpen = { medianDays: null, jobs: 0, basis: 'open' };
   const { found } = await search.search({ q: '', filters: DATED, perPage: 1 });

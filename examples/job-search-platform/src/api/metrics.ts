@@ -4,8 +4,9 @@
  * misses, plus Node's default process metrics.
  * @module
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
 import type { PipelineSummary } from '@jobkit/core';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 export interface PlatformMetrics {
   registry: Registry;
@@ -26,11 +27,21 @@ export function createPlatformMetrics(options: { defaultMetrics?: boolean } = {}
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'jobkit_demo_' });
   const registers = [registry];
-  const jobsIngested = new Counter({ name: 'jobkit_jobs_ingested_total', help: 'Job outcomes of ingestion runs', labelNames: ['outcome'] as const, registers });
+  const jobsIngested = new Counter({
+    name: 'jobkit_jobs_ingested_total',
+    help: 'Job outcomes of ingestion runs',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
   const ingestRuns = new Counter({ name: 'jobkit_ingest_runs_total', help: 'Ingestion runs completed', registers });
   return {
     registry,
-    requests: new Counter({ name: 'http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'] as const, registers }),
+    requests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers,
+    }),
     latency: new Histogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP request latency',
@@ -42,7 +53,12 @@ export function createPlatformMetrics(options: { defaultMetrics?: boolean } = {}
     ingestRuns,
     cacheHits: new Counter({ name: 'jobkit_search_cache_hits_total', help: 'Searches answered from the LRU cache', registers }),
     cacheMisses: new Counter({ name: 'jobkit_search_cache_misses_total', help: 'Searches that went to the search engine', registers }),
-    rateLimited: new Counter({ name: 'http_rate_limited_total', help: 'Requests refused with 429', labelNames: ['route'] as const, registers }),
+    rateLimited: new Counter({
+      name: 'http_rate_limited_total',
+      help: 'Requests refused with 429',
+      labelNames: ['route'] as const,
+      registers,
+    }),
     recordIngest(summary) {
       ingestRuns.inc();
       for (const [outcome, n] of Object.entries(summary.jobs)) jobsIngested.inc({ outcome }, n);

@@ -6,13 +6,13 @@
  */
 import {
   EmploymentTypeSchema,
+  type JobFilter,
   JobkitError,
+  type ListJobsOptions,
   MAX_PER_PAGE,
   SEARCH_FACET_FIELDS,
-  WorkplaceTypeSchema,
-  type JobFilter,
-  type ListJobsOptions,
   type SearchQuery,
+  WorkplaceTypeSchema,
 } from '@jobkit/core';
 import { ATS_PLATFORM_IDS } from '@jobkit/parsers';
 import { z } from 'zod';
@@ -35,7 +35,12 @@ const SearchParams = z
   .object({
     q: z.string().max(200).default(''),
     company: many(text),
-    country: many(z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').transform((s) => s.toUpperCase())),
+    country: many(
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+        .transform((s) => s.toUpperCase()),
+    ),
     location: many(text),
     workplace: many(WorkplaceTypeSchema),
     employment: many(EmploymentTypeSchema),
@@ -57,7 +62,11 @@ const SearchParams = z
 const ListParams = z
   .object({
     company: text.optional(),
-    country: z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .transform((s) => s.toUpperCase())
+      .optional(),
     workplace: WorkplaceTypeSchema.optional(),
     employment: EmploymentTypeSchema.optional(),
     ats: atsId.optional(),
@@ -80,9 +89,14 @@ const NONE = new Set<string>();
 function toObject(params: URLSearchParams, repeatable: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) {
-    const values = params.getAll(key).flatMap((v) => (key === 'facets' ? v.split(',') : [v])).map((v) => v.trim()).filter((v) => v !== '');
+    const values = params
+      .getAll(key)
+      .flatMap((v) => (key === 'facets' ? v.split(',') : [v]))
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     if (repeatable.has(key)) out[key] = values;
-    else if (values.length > 1) out[key] = values; // lets zod report "expected string" for a repeated scalar
+    else if (values.length > 1)
+      out[key] = values; // lets zod report "expected string" for a repeated scalar
     else if (values.length === 1) out[key] = values[0];
   }
   return out;
@@ -142,6 +156,10 @@ export function parseStatsParams(params: URLSearchParams): { period: 'day' | 'we
 
 /** Job ids are `jk_` + 24 hex characters. */
 export function parseJobId(raw: string): string {
-  if (!/^jk_[0-9a-f]{24}$/.test(raw)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] job id must look like jk_ followed by 24 hex characters, got "${raw.slice(0, 40)}"`);
+  if (!/^jk_[0-9a-f]{24}$/.test(raw))
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `[${WHERE}] job id must look like jk_ followed by 24 hex characters, got "${raw.slice(0, 40)}"`,
+    );
   return raw;
 }

@@ -12,7 +12,12 @@ export function esc(s: string): string {
 }
 
 const SYMBOL: Record<string, string> = { USD: '$', CAD: 'CA$', GBP: '£', EUR: '€' };
-const EMPLOYMENT_LABEL: Record<string, string> = { full_time: 'Full-time', part_time: 'Part-time', contract: 'Contract', internship: 'Internship' };
+const EMPLOYMENT_LABEL: Record<string, string> = {
+  full_time: 'Full-time',
+  part_time: 'Part-time',
+  contract: 'Contract',
+  internship: 'Internship',
+};
 const WORKPLACE_LABEL: Record<string, string> = { remote: 'Remote', hybrid: 'Hybrid', onsite: 'On-site' };
 
 export const employmentLabel = (j: SimJob) => EMPLOYMENT_LABEL[j.employment] ?? 'Full-time';
@@ -103,9 +108,12 @@ ${j.thin ? '' : `<ul class="job-facts">${facts}</ul>`}
 }
 
 /** A list of job links, as hosted boards and own careers pages show them. */
-export function jobListPage(title: string, company: SimCompany, links: { href: string; job: SimJob }[], extra = ''): string {
+export function jobListPage(title: string, _company: SimCompany, links: { href: string; job: SimJob }[], extra = ''): string {
   const items = links
-    .map(({ href, job }) => `<li class="opening"><a href="${esc(href)}">${esc(job.title)}</a> <span class="location">${esc(job.city)}</span></li>`)
+    .map(
+      ({ href, job }) =>
+        `<li class="opening"><a href="${esc(href)}">${esc(job.title)}</a> <span class="location">${esc(job.city)}</span></li>`,
+    )
     .join('\n');
   return page(title, `<h1>${esc(title)}</h1>${extra}<ul class="openings">${items}</ul>`);
 }

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HOST_REWRITE_PREFIX, JobkitError } from '@jobkit/core';
 import { answer, notFound } from './vendors.js';
-import { createWorld, diffWorlds, mutateWorld, type CreateWorldOptions, type World, type WorldDiff } from './world.js';
+import { type CreateWorldOptions, createWorld, diffWorlds, mutateWorld, type World, type WorldDiff } from './world.js';
 
 export interface SimInternetOptions extends CreateWorldOptions {
   /** World seed. @default 42 */

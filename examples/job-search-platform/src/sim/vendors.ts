@@ -5,7 +5,7 @@
  * query by `server.ts`; company sites (`own-*` kinds) are answered there too.
  * @module
  */
-import { atsCareersPage, descriptionHtml, esc, homePage, jobListPage, jobPage, employmentLabel } from './pages.js';
+import { atsCareersPage, descriptionHtml, employmentLabel, esc, homePage, jobListPage, jobPage } from './pages.js';
 import type { SimCompany, SimJob, Vendor, World } from './world.js';
 
 /** One HTTP request to the simulated internet. */
@@ -26,7 +26,11 @@ export interface SimResponse {
 }
 
 const html = (body: string, status = 200): SimResponse => ({ status, contentType: 'text/html; charset=utf-8', body });
-const json = (value: unknown, status = 200): SimResponse => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
+const json = (value: unknown, status = 200): SimResponse => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify(value),
+});
 const xml = (body: string): SimResponse => ({ status: 200, contentType: 'application/xml; charset=utf-8', body });
 export const notFound = (): SimResponse => html('<!doctype html><title>Not found</title><h1>Page not found</h1>', 404);
 
@@ -37,7 +41,12 @@ const dashed = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g,
 // The slug is fixed at creation: a retitled Workday job keeps its URL, as on the real site.
 const workdayPath = (j: SimJob) => `/job/${dashed(j.city)}/${dashed(j.slug)}_R${j.id}`;
 /** Workable short codes are ten upper-case hex characters. */
-const shortcode = (j: SimJob) => Number(j.id.replace(/\D/g, '').slice(0, 12) || '0').toString(16).toUpperCase().padStart(10, '0').slice(-10);
+const shortcode = (j: SimJob) =>
+  Number(j.id.replace(/\D/g, '').slice(0, 12) || '0')
+    .toString(16)
+    .toUpperCase()
+    .padStart(10, '0')
+    .slice(-10);
 const iso = (day: string) => `${day}T09:00:00Z`;
 
 /** Board token of a company on its vendor (what the ATS detector reads from board URLs). */
@@ -176,11 +185,24 @@ const live = (c: SimCompany) => c.jobs;
 
 function hostedJob(c: SimCompany, j: SimJob | undefined): SimResponse {
   if (!j) return notFound();
-  return html(jobPage(c, j, { url: jobUrl(c, j), applyUrl: applyUrl(c, j), jsonLd: true, footer: `<footer>Powered by ${LABELS[c.kind as Vendor]}</footer>` }));
+  return html(
+    jobPage(c, j, {
+      url: jobUrl(c, j),
+      applyUrl: applyUrl(c, j),
+      jsonLd: true,
+      footer: `<footer>Powered by ${LABELS[c.kind as Vendor]}</footer>`,
+    }),
+  );
 }
 
 function hostedBoard(c: SimCompany): SimResponse {
-  return html(jobListPage(`Jobs at ${c.name}`, c, live(c).map((job) => ({ href: jobUrl(c, job), job }))));
+  return html(
+    jobListPage(
+      `Jobs at ${c.name}`,
+      c,
+      live(c).map((job) => ({ href: jobUrl(c, job), job })),
+    ),
+  );
 }
 
 const byId = (c: SimCompany, id: string | undefined) => c.jobs.find((j) => j.id === id);
@@ -215,7 +237,13 @@ function leverPosting(c: SimCompany, j: SimJob) {
     createdAt: Date.parse(iso(j.postedAt)),
     country: j.country,
     workplaceType: j.workplace === 'onsite' ? 'on-site' : j.workplace,
-    categories: { location: `${j.city}, ${j.countryName}`, team: j.department, department: j.department, commitment: employmentLabel(j), allLocations: [`${j.city}, ${j.countryName}`] },
+    categories: {
+      location: `${j.city}, ${j.countryName}`,
+      team: j.department,
+      department: j.department,
+      commitment: employmentLabel(j),
+      allLocations: [`${j.city}, ${j.countryName}`],
+    },
     salaryRange: j.salary ? { min: j.salary.min, max: j.salary.max, currency: j.salary.currency, interval: 'per-year-salary' } : undefined,
     description: `<div>${j.paragraphs[0] ?? ''}</div>`,
     descriptionPlain: j.paragraphs[0] ?? '',
@@ -233,7 +261,14 @@ function ashbyJob(c: SimCompany, j: SimJob) {
     title: j.title,
     department: j.department,
     team: j.department,
-    employmentType: j.employment === 'full_time' ? 'FullTime' : j.employment === 'part_time' ? 'PartTime' : j.employment === 'contract' ? 'Contract' : 'Intern',
+    employmentType:
+      j.employment === 'full_time'
+        ? 'FullTime'
+        : j.employment === 'part_time'
+          ? 'PartTime'
+          : j.employment === 'contract'
+            ? 'Contract'
+            : 'Intern',
     location: j.city,
     secondaryLocations: [],
     address: { postalAddress: { addressLocality: j.city, addressRegion: j.region, addressCountry: j.countryName } },
@@ -247,7 +282,12 @@ function ashbyJob(c: SimCompany, j: SimJob) {
     descriptionPlain: j.paragraphs.join('\n\n'),
     shouldDisplayCompensationOnJobPostings: comp !== null,
     compensation: comp
-      ? { compensationTierSummary: null, scrapeableCompensationSalarySummary: null, compensationTiers: [{ components: [comp] }], summaryComponents: [comp] }
+      ? {
+          compensationTierSummary: null,
+          scrapeableCompensationSalarySummary: null,
+          compensationTiers: [{ components: [comp] }],
+          summaryComponents: [comp],
+        }
       : undefined,
   };
 }
@@ -331,7 +371,14 @@ function recruiteeOffer(c: SimCompany, j: SimJob) {
     hybrid: j.workplace === 'hybrid',
     on_site: j.workplace === 'onsite',
     department: j.department,
-    employment_type_code: j.employment === 'full_time' ? 'fulltime' : j.employment === 'part_time' ? 'parttime' : j.employment === 'contract' ? 'contract' : 'internship',
+    employment_type_code:
+      j.employment === 'full_time'
+        ? 'fulltime'
+        : j.employment === 'part_time'
+          ? 'parttime'
+          : j.employment === 'contract'
+            ? 'contract'
+            : 'internship',
     salary: j.salary ? { min: String(j.salary.min), max: String(j.salary.max), currency: j.salary.currency, period: 'year' } : null,
     careers_url: jobUrl(c, j),
     careers_apply_url: applyUrl(c, j),
@@ -382,7 +429,13 @@ export function answer(world: World, req: SimRequest): SimResponse | null {
     if (path === '/about') return html(`<!doctype html><title>About ${esc(own.name)}</title><h1>About ${esc(own.name)}</h1>`);
     if (path === '/careers' || path === '/careers/') {
       if (own.kind === 'own-jsonld' || own.kind === 'own-plain') {
-        return html(jobListPage(`Careers at ${own.name}`, own, live(own).map((job) => ({ href: `/careers/jobs/${job.id}-${job.slug}`, job }))));
+        return html(
+          jobListPage(
+            `Careers at ${own.name}`,
+            own,
+            live(own).map((job) => ({ href: `/careers/jobs/${job.id}-${job.slug}`, job })),
+          ),
+        );
       }
       return html(atsCareersPage(own, boardUrl(own), LABELS[own.kind as Vendor]));
     }
@@ -410,7 +463,15 @@ export function answer(world: World, req: SimRequest): SimResponse | null {
         const j = byId(c, p[4]);
         if (!j) return json({ status: 404, error: 'Job not found' }, 404);
         const pay = j.salary
-          ? [{ min_cents: j.salary.min * 100, max_cents: j.salary.max * 100, currency_type: j.salary.currency, title: 'Annual base salary', blurb: 'Base pay per year' }]
+          ? [
+              {
+                min_cents: j.salary.min * 100,
+                max_cents: j.salary.max * 100,
+                currency_type: j.salary.currency,
+                title: 'Annual base salary',
+                blurb: 'Base pay per year',
+              },
+            ]
           : [];
         return json({ ...greenhouseJob(c, j), pay_input_ranges: pay });
       }
@@ -426,7 +487,8 @@ export function answer(world: World, req: SimRequest): SimResponse | null {
     }
     case 'api.lever.co': {
       // /v0/postings/{company}; slugs are case-sensitive on Lever.
-      const c = p[0] === 'v0' && p[1] === 'postings' ? world.companies.find((x) => x.kind === 'lever' && boardToken(x) === p[2]) : undefined;
+      const c =
+        p[0] === 'v0' && p[1] === 'postings' ? world.companies.find((x) => x.kind === 'lever' && boardToken(x) === p[2]) : undefined;
       if (!c) return json({ ok: false, error: 'Document not found' }, 404);
       const all = live(c).map((j) => leverPosting(c, j));
       if (p.length === 4) {
@@ -497,7 +559,11 @@ export function answer(world: World, req: SimRequest): SimResponse | null {
       const c = token('workable', p[0]);
       if (!c) return notFound();
       if (p.length === 1) return hostedBoard(c);
-      if (p[1] === 'j') return hostedJob(c, c.jobs.find((j) => shortcode(j) === p[2]));
+      if (p[1] === 'j')
+        return hostedJob(
+          c,
+          c.jobs.find((j) => shortcode(j) === p[2]),
+        );
       return notFound();
     }
   }
@@ -513,12 +579,19 @@ export function answer(world: World, req: SimRequest): SimResponse | null {
         return json({ errorCode: 'HTTP_400', message: 'Bad request' }, 400);
       }
       // Workday answers 422 when a field is missing and 0 rows for limit > 20.
-      if (typeof body.limit !== 'number' || typeof body.offset !== 'number' || body.appliedFacets === undefined) return json({ errorCode: 'HTTP_422' }, 422);
+      if (typeof body.limit !== 'number' || typeof body.offset !== 'number' || body.appliedFacets === undefined)
+        return json({ errorCode: 'HTTP_422' }, 422);
       const all = live(tenant);
       const rows = body.limit > 20 ? [] : all.slice(body.offset, body.offset + body.limit);
       return json({
         total: all.length,
-        jobPostings: rows.map((j) => ({ title: j.title, externalPath: workdayPath(j), locationsText: `${j.city}, ${j.countryName}`, postedOn: 'Posted 30+ Days Ago', bulletFields: [`R${j.id}`] })),
+        jobPostings: rows.map((j) => ({
+          title: j.title,
+          externalPath: workdayPath(j),
+          locationsText: `${j.city}, ${j.countryName}`,
+          postedOn: 'Posted 30+ Days Ago',
+          bulletFields: [`R${j.id}`],
+        })),
         facets: [],
       });
     }
@@ -528,7 +601,13 @@ export function answer(world: World, req: SimRequest): SimResponse | null {
       return j ? json(workdayDetail(tenant, j)) : json({ errorCode: 'HTTP_404' }, 404);
     }
     const hosted = /^(?:\/[a-z]{2}-[A-Z]{2})?\/External(\/job\/.+?)?(\/apply)?$/.exec(path);
-    if (hosted) return hosted[1] ? hostedJob(tenant, tenant.jobs.find((x) => workdayPath(x) === hosted[1])) : hostedBoard(tenant);
+    if (hosted)
+      return hosted[1]
+        ? hostedJob(
+            tenant,
+            tenant.jobs.find((x) => workdayPath(x) === hosted[1]),
+          )
+        : hostedBoard(tenant);
     return notFound();
   }
   if (tenant?.kind === 'recruitee') {

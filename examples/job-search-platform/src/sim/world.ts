@@ -93,8 +93,54 @@ type Rand = () => number;
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
-const PREFIXES = ['Nimbus', 'Quartz', 'Helio', 'Tandem', 'Orbit', 'Lumen', 'Kestrel', 'Vertex', 'Juniper', 'Cobalt', 'Aster', 'Fjord', 'Harbor', 'Meridian', 'Pioneer', 'Sable', 'Tessera', 'Umbra', 'Willow', 'Zephyr', 'Beacon', 'Cinder', 'Drift', 'Ember', 'Granite', 'Halcyon', 'Indigo', 'Larch', 'Mosaic', 'Nova', 'Onyx', 'Prism'];
-const SUFFIXES = ['Labs', 'Systems', 'Health', 'Robotics', 'Analytics', 'Energy', 'Logistics', 'Software', 'Bio', 'Finance', 'Studio', 'Works'];
+const PREFIXES = [
+  'Nimbus',
+  'Quartz',
+  'Helio',
+  'Tandem',
+  'Orbit',
+  'Lumen',
+  'Kestrel',
+  'Vertex',
+  'Juniper',
+  'Cobalt',
+  'Aster',
+  'Fjord',
+  'Harbor',
+  'Meridian',
+  'Pioneer',
+  'Sable',
+  'Tessera',
+  'Umbra',
+  'Willow',
+  'Zephyr',
+  'Beacon',
+  'Cinder',
+  'Drift',
+  'Ember',
+  'Granite',
+  'Halcyon',
+  'Indigo',
+  'Larch',
+  'Mosaic',
+  'Nova',
+  'Onyx',
+  'Prism',
+];
+const SUFFIXES = [
+  'Labs',
+  'Systems',
+  'Health',
+  'Robotics',
+  'Analytics',
+  'Energy',
+  'Logistics',
+  'Software',
+  'Bio',
+  'Finance',
+  'Studio',
+  'Works',
+];
 
 interface Place {
   city: string;
@@ -209,10 +255,12 @@ function makeJob(r: Rand, company: SimCompany, today: string, serial: number): S
   const fx = FX[place.currency] ?? 1;
   const mid = Math.round((role.base * level.factor * fx * (0.9 + r() * 0.2)) / 1000) * 1000;
   // Most postings publish pay (transparency laws); a few do not, to make the salary filter meaningful.
-  const salary: SimSalary | null = r() < 0.8 ? { min: Math.round(mid * 0.9), max: Math.round(mid * 1.12), currency: place.currency, period: 'year' } : null;
+  const salary: SimSalary | null =
+    r() < 0.8 ? { min: Math.round(mid * 0.9), max: Math.round(mid * 1.12), currency: place.currency, period: 'year' } : null;
   // Own sites without structured data sometimes publish thin stubs the quality gate must reject.
   const thin = company.kind === 'own-plain' && r() < 0.2;
-  const id = company.kind === 'lever' || company.kind === 'ashby' ? uuidish(r) : String(4_000_000 + Math.floor(r() * 900_000) * 10 + (serial % 10));
+  const id =
+    company.kind === 'lever' || company.kind === 'ashby' ? uuidish(r) : String(4_000_000 + Math.floor(r() * 900_000) * 10 + (serial % 10));
   return {
     id,
     slug: slugify(title),
@@ -296,11 +344,15 @@ export function mutateWorld(world: World, seed: number): World {
       const gone = pick(r, live);
       company.jobs = company.jobs.filter((j) => j !== gone);
     }
-    const edit = pick(r, company.jobs.filter((j) => !j.thin));
+    const edit = pick(
+      r,
+      company.jobs.filter((j) => !j.thin),
+    );
     if (edit) {
       // Workday, Personio, Workable and SmartRecruiters publish no structured pay, so a pay change would be invisible there: retitle instead.
       const payVisible = PAY_VISIBLE.has(company.kind);
-      if (edit.salary && payVisible && r() < 0.6) edit.salary = { ...edit.salary, min: edit.salary.min + 5000, max: edit.salary.max + 5000 };
+      if (edit.salary && payVisible && r() < 0.6)
+        edit.salary = { ...edit.salary, min: edit.salary.min + 5000, max: edit.salary.max + 5000 };
       else edit.title = edit.title.startsWith('Lead ') ? edit.title.slice(5) : `Lead ${edit.title}`;
       edit.paragraphs[0] = `${company.name} is hiring a ${edit.title}. ${edit.paragraphs[0]!.split('. ').slice(1).join('. ')}`;
     }

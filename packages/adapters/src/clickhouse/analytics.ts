@@ -8,23 +8,23 @@
 import { Readable } from 'node:stream';
 import {
   ANALYTICS_SALARY_CURRENCY,
-  ApplicationEventSchema,
-  DEFAULT_PERCENTILES,
-  JobEventSchema,
-  JobkitError,
-  JobPostingSchema,
-  JobsPerPeriodOptionsSchema,
-  SalaryPercentilesOptionsSchema,
-  TopCompaniesOptionsSchema,
-  sha256Hex,
   type Analytics,
   type ApplicationAnalytics,
+  ApplicationEventSchema,
   type ApplicationStats,
+  DEFAULT_PERCENTILES,
   type IngestJobsOptions,
   type IngestOptions,
+  JobEventSchema,
+  JobkitError,
   type JobPosting,
+  JobPostingSchema,
+  JobsPerPeriodOptionsSchema,
   type SalaryPercentileRow,
+  SalaryPercentilesOptionsSchema,
   type ShareRow,
+  sha256Hex,
+  TopCompaniesOptionsSchema,
   type WorkplaceShareKey,
 } from '@jobkit/core';
 import { JOB_EVENT_RANK, jobFacts, percentileKey, roundTo } from '@jobkit/core/adapter-kit';
@@ -38,16 +38,16 @@ import {
   jobsCurrentBackfill,
   migrationStatements,
 } from './migrations.js';
-import { RowBinaryWriter, writeJobRow } from './row-binary.js';
 import {
   activeJobsSql,
   applicationStatsSql,
   countByLatestSql,
   jobsPerPeriodSql,
   medianDaysOpenSql,
-  salaryPercentilesSql,
   type ReadMode,
+  salaryPercentilesSql,
 } from './queries.js';
+import { RowBinaryWriter, writeJobRow } from './row-binary.js';
 
 const WHERE = 'adapters/clickhouse';
 const DAY_MS = 86_400_000;
@@ -154,8 +154,16 @@ export function jobLinesEncoder(atMs: number): (job: JobPosting) => string {
 function shapeCheck(input: readonly JobPosting[]): readonly JobPosting[] {
   if (!Array.isArray(input)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] jobs must be an array`);
   for (const [i, j] of input.entries()) {
-    if (typeof j?.urlHash !== 'string' || typeof j.company?.name !== 'string' || !Array.isArray(j.locations) || typeof j.quality?.score !== 'number') {
-      throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] jobs[${i}] is not a JobPosting (urlHash, company.name, locations, quality.score)`);
+    if (
+      typeof j?.urlHash !== 'string' ||
+      typeof j.company?.name !== 'string' ||
+      !Array.isArray(j.locations) ||
+      typeof j.quality?.score !== 'number'
+    ) {
+      throw new JobkitError(
+        'INVALID_ARGUMENT',
+        `[${WHERE}] jobs[${i}] is not a JobPosting (urlHash, company.name, locations, quality.score)`,
+      );
     }
   }
   return input;
@@ -183,7 +191,10 @@ function yearlyPercentilesSql(
   if (hasKeyword) cols.push('title');
   const at = (c: string) => `s.${cols.indexOf(c) + 1}`;
   const group = groupBy === 'titleKeyword' ? '{keyword:String}' : at(groupBy === 'country' ? 'country' : 'salary_currency');
-  const where = [`${at('salary_yearly')} IS NOT NULL`, hasKeyword ? `positionCaseInsensitiveUTF8(${at('title')}, {keyword:String}) > 0` : '']
+  const where = [
+    `${at('salary_yearly')} IS NOT NULL`,
+    hasKeyword ? `positionCaseInsensitiveUTF8(${at('title')}, {keyword:String}) > 0` : '',
+  ]
     .filter(Boolean)
     .join(' AND ');
   return `SELECT ${group} AS grp, {currency:String} AS currency, 'year' AS period, count() AS n,
@@ -203,7 +214,10 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
   }
   const db = options.database ?? 'jobkit';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(db)) {
-    throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] database must be an identifier ([A-Za-z_][A-Za-z0-9_]*), got ${JSON.stringify(db)}`);
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `[${WHERE}] database must be an identifier ([A-Za-z_][A-Za-z0-9_]*), got ${JSON.stringify(db)}`,
+    );
   }
   const maxInsertRows = options.maxInsertRows ?? 100_000;
   const reads: ReadMode = options.reads ?? 'final';
@@ -341,7 +355,9 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
     async migrate() {
       open();
       const hadView = (
-        await select<{ n: number }>(`SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = 'jobs_current_mv'`, { db })
+        await select<{ n: number }>(`SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = 'jobs_current_mv'`, {
+          db,
+        })
       ).some((r) => Number(r.n) > 0);
       for (const sql of migrationStatements(db)) await wrap('migrate', () => client.command({ query: sql }));
       // Migration 2 on a database that already holds jobs: copy them once the view catches new inserts.
@@ -375,7 +391,12 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
         const removedAt = ev.type === 'job.removed' ? Date.parse(ev.payload.removedAt) : 0;
         return [ev.id, ev.type, JOB_EVENT_RANK[ev.type], urlHash, jobId, chDateTime(at), chDateTime(removedAt)].map(tsv).join('\t');
       });
-      const token = opts.dedupToken ?? idsToken('job-events', events.map((e) => e.id));
+      const token =
+        opts.dedupToken ??
+        idsToken(
+          'job-events',
+          events.map((e) => e.id),
+        );
       // Snapshots first: a crash in between leaves known jobs without their event, never the reverse.
       await insertJobs(snapshots, (i) => snapshotAt[i] as number, snapshots.length > 0 ? `${token}:jobs` : undefined);
       await insertLines('job_events', JOB_EVENT_COLUMNS, lines, token);
@@ -401,7 +422,16 @@ export function createClickHouseAnalytics(options: ClickHouseAnalyticsOptions): 
           .map(tsv)
           .join('\t'),
       );
-      await insertLines('application_events', APPLICATION_EVENT_COLUMNS, lines, opts.dedupToken ?? idsToken('app-events', events.map((e) => e.eventId)));
+      await insertLines(
+        'application_events',
+        APPLICATION_EVENT_COLUMNS,
+        lines,
+        opts.dedupToken ??
+          idsToken(
+            'app-events',
+            events.map((e) => e.eventId),
+          ),
+      );
       return { rows: events.length };
     },
 

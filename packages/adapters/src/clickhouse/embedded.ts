@@ -42,7 +42,8 @@ export interface EmbeddedClickHouse extends ClickHouseClientLike {
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
 const TYPE = /^[A-Za-z0-9_(), ']+$/;
 /** A ClickHouse string literal. */
-const literal = (v: string | number | boolean) => (typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(v));
+const literal = (v: string | number | boolean) =>
+  typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(v);
 
 async function load<T>(specifier: string): Promise<T> {
   try {
@@ -87,7 +88,8 @@ export async function createEmbeddedClickHouse(options: EmbeddedClickHouseOption
     async insertRowBinary(p) {
       if (!IDENT.test(p.table)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] bad table name ${JSON.stringify(p.table)}`);
       for (const [name, type] of p.structure) {
-        if (!IDENT.test(name) || !TYPE.test(type)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] bad column ${JSON.stringify([name, type])}`);
+        if (!IDENT.test(name) || !TYPE.test(type))
+          throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] bad column ${JSON.stringify([name, type])}`);
       }
       for (const key of Object.keys(p.settings ?? {})) {
         if (!IDENT.test(key)) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] bad setting name ${JSON.stringify(key)}`);

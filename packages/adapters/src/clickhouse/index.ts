@@ -4,11 +4,20 @@
  * chDB is loaded only when `createEmbeddedClickHouse` is called.
  * @module @jobkit/adapters/clickhouse
  */
-export { createClickHouseAnalytics, jobRowTsv, chDateTime } from './analytics.js';
+
 export type { ClickHouseAnalytics, ClickHouseAnalyticsOptions } from './analytics.js';
-export { createEmbeddedClickHouse } from './embedded.js';
-export type { EmbeddedClickHouse, EmbeddedClickHouseOptions } from './embedded.js';
-export { isClickHouseDataError, clickHouseErrorCode } from './errors.js';
+export { chDateTime, createClickHouseAnalytics, jobRowTsv } from './analytics.js';
 export type { ClickHouseClientLike, ClickHouseSettings, RawInsertParams, RowBinaryInsertParams } from './client.js';
+export type { EmbeddedClickHouse, EmbeddedClickHouseOptions } from './embedded.js';
+export { createEmbeddedClickHouse } from './embedded.js';
+export { clickHouseErrorCode, isClickHouseDataError } from './errors.js';
+export {
+  APPLICATION_EVENT_COLUMNS,
+  DEDUP_WINDOW,
+  INGEST_JOB_COLUMNS,
+  INGEST_JOB_STRUCTURE,
+  JOB_COLUMNS,
+  JOB_EVENT_COLUMNS,
+  migrationStatements,
+} from './migrations.js';
 export type { ReadMode } from './queries.js';
-export { migrationStatements, DEDUP_WINDOW, JOB_COLUMNS, INGEST_JOB_COLUMNS, INGEST_JOB_STRUCTURE, JOB_EVENT_COLUMNS, APPLICATION_EVENT_COLUMNS } from './migrations.js';

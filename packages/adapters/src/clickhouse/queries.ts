@@ -5,7 +5,7 @@
  * with `LIMIT 1 BY event_id`. Numbers come back raw; rounding happens in JS, like the reference.
  * @module
  */
-import { INTERVIEW_STATUSES, RESPONSE_STATUSES, type ApplicationStatus } from '@jobkit/core';
+import { type ApplicationStatus, INTERVIEW_STATUSES, RESPONSE_STATUSES } from '@jobkit/core';
 import { URL_KEY } from './migrations.js';
 
 const STATUSES: readonly ApplicationStatus[] = ['applied', 'screening', 'interviewing', 'offer', 'rejected', 'ghosted', 'withdrawn'];
@@ -88,7 +88,14 @@ export function salaryPercentilesSql(
   if (groupBy === 'period') cols.push('salary_period');
   if (hasKeyword) cols.push('title');
   const at = (c: string) => `s.${cols.indexOf(c) + 1}`;
-  const group = groupBy === 'titleKeyword' ? '{keyword:String}' : groupBy === 'country' ? at('country') : groupBy === 'period' ? at('salary_period') : at('salary_currency');
+  const group =
+    groupBy === 'titleKeyword'
+      ? '{keyword:String}'
+      : groupBy === 'country'
+        ? at('country')
+        : groupBy === 'period'
+          ? at('salary_period')
+          : at('salary_currency');
   const where = [
     `${at(amountCol)} IS NOT NULL`,
     `${at('salary_currency')} != ''`,
@@ -161,7 +168,8 @@ const q = (s: string) => `'${s}'`;
  */
 export function applicationStatsSql(db: string): string {
   const net = STATUSES.map(
-    (s) => `countIf(type IN ('created', 'status_changed') AND st = ${q(s)}) - countIf(type = 'reverted' AND previous_status = ${q(s)}) AS net_${s}`,
+    (s) =>
+      `countIf(type IN ('created', 'status_changed') AND st = ${q(s)}) - countIf(type = 'reverted' AND previous_status = ${q(s)}) AS net_${s}`,
   );
   const first = RESPONSE_STATUSES.map((s) => `minIf(ts, type = 'status_changed' AND status = ${q(s)}) AS fr_${s}`);
   const reached = (list: readonly ApplicationStatus[]) => list.map((s) => `net_${s} > 0`).join(' OR ');

@@ -9,12 +9,11 @@
  * then T if not null; Float64 = 8 bytes little-endian; DateTime64(3) = Int64 milliseconds LE.
  * @module
  */
-import { type JobPosting } from '@jobkit/core';
+import type { JobPosting } from '@jobkit/core';
 import { jobFacts } from '@jobkit/core/adapter-kit';
 
 /** `name Type, …` for a `file()` table function or an `input()` structure. */
 export const structureOf = (columns: readonly (readonly [string, string])[]): string => columns.map(([n, t]) => `${n} ${t}`).join(', ');
-
 
 const TWO_32 = 4_294_967_296;
 

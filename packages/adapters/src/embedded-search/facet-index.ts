@@ -7,10 +7,9 @@
  * in `embedded.ts`.
  * @module
  */
-import { JobkitError, SEARCH_FACET_FIELDS, type FacetCount, type SearchFacetField } from '@jobkit/core';
+import { type FacetCount, JobkitError, SEARCH_FACET_FIELDS, type SearchFacetField } from '@jobkit/core';
 import { FACET_FILTER, facetValues, type NormalizedSearchFilters, type SearchDocument } from '@jobkit/core/adapter-kit';
 import { topK } from './top-k.js';
-
 
 /** Growable Int32 array: the per-document columns hold one entry per (document, value). */
 class IntList {
@@ -151,7 +150,8 @@ export class FacetIndex {
 
   /** Index the facet values of the next document; ordinals must arrive in order from 0. */
   add(ord: number, doc: SearchDocument): void {
-    if (ord !== this.size) throw new JobkitError('SEARCH_FAILED', `[adapters/embedded-search] facet ordinal ${ord} out of order (expected ${this.size})`);
+    if (ord !== this.size)
+      throw new JobkitError('SEARCH_FAILED', `[adapters/embedded-search] facet ordinal ${ord} out of order (expected ${this.size})`);
     for (const f of this.fields.values()) f.add(ord, doc);
     this.size++;
   }

@@ -4,5 +4,6 @@
  * minisearch's radix tree; postings, filters, facets and ranking stay bounded at 100k+ postings.
  * @module @jobkit/adapters/embedded-search
  */
-export { createEmbeddedSearchIndex } from './search-index.js';
+
 export type { EmbeddedSearchIndex, EmbeddedSearchIndexOptions } from './search-index.js';
+export { createEmbeddedSearchIndex } from './search-index.js';

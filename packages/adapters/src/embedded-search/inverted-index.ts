@@ -6,18 +6,19 @@
  * scores them.
  * @module
  */
-import SearchableMap from 'minisearch/SearchableMap';
+
 import {
-  SEARCH_TEXT_FIELDS,
   indexTerms,
   isExpandable,
   isStopWord,
-  tokenSpans,
-  typoBudget,
+  SEARCH_TEXT_FIELDS,
   type SearchDocument,
   type TokenSpan,
   type TypoBudgetOptions,
+  tokenSpans,
+  typoBudget,
 } from '@jobkit/core/adapter-kit';
+import SearchableMap from 'minisearch/SearchableMap';
 
 /** Title positions are stored in a byte; later words (and absent ones) read as "not in the title". */
 const NO_POS = 255;
@@ -221,7 +222,8 @@ export class TermIndex {
     const found = new Map<string, Candidate>();
     const offer = (term: string, id: number, penalty: number, typoCount: number) => {
       const prev = found.get(term);
-      if (prev === undefined || prev.penalty < penalty) found.set(term, { term, list: this.lists[id] as PostingList, penalty, typos: typoCount });
+      if (prev === undefined || prev.penalty < penalty)
+        found.set(term, { term, list: this.lists[id] as PostingList, penalty, typos: typoCount });
     };
     const exact = this.dict.get(token);
     if (exact !== undefined) offer(token, exact, 1, 0);
@@ -248,9 +250,7 @@ export class TermIndex {
       }
     }
     // Best penalty first, then the most frequent term: bounded work however short the prefix.
-    const out = [...found.values()]
-      .sort((a, b) => b.penalty - a.penalty || b.list.length - a.list.length)
-      .slice(0, this.maxCandidates);
+    const out = [...found.values()].sort((a, b) => b.penalty - a.penalty || b.list.length - a.list.length).slice(0, this.maxCandidates);
     cache.set(key, out);
     return out;
   }

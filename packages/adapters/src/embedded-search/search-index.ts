@@ -7,10 +7,10 @@
  * @module
  */
 import {
-  JobkitError,
-  JobPostingSchema,
   type FacetCount,
+  JobkitError,
   type JobPosting,
+  JobPostingSchema,
   type SearchHighlight,
   type SearchHit,
   type SearchIndex,
@@ -22,15 +22,15 @@ import {
   FACET_FILTER,
   highlightField,
   matchesFilters,
-  normalizeSearchQuery,
-  toSearchDocument,
   type NormalizedSearchFilters,
   type NormalizedSearchQuery,
+  normalizeSearchQuery,
   type SearchDocument,
+  toSearchDocument,
 } from '@jobkit/core/adapter-kit';
 import { FacetIndex } from './facet-index.js';
-import { TermIndex, type CandidateCache, type TermIndexOptions } from './inverted-index.js';
-import { topK, type Cmp } from './top-k.js';
+import { type CandidateCache, TermIndex, type TermIndexOptions } from './inverted-index.js';
+import { type Cmp, topK } from './top-k.js';
 
 const WHERE = 'adapters/embedded-search';
 
@@ -294,7 +294,8 @@ export function createEmbeddedSearchIndex(options: EmbeddedSearchIndexOptions = 
       const facets: Record<string, FacetCount[]> = {};
       // Facets without a filter of their own count the matches; `matched` is valid until the next collect.
       for (const field of q.facets) {
-        if (q.filters[FACET_FILTER[field]] === undefined) facets[field] = state.facets.count(field, everything ? null : matched, q.maxFacetValues);
+        if (q.filters[FACET_FILTER[field]] === undefined)
+          facets[field] = state.facets.count(field, everything ? null : matched, q.maxFacetValues);
       }
       // Disjunctive: a filtered facet counts over every other filter, so its other values stay visible.
       for (const field of q.facets) {

@@ -12,7 +12,10 @@ const PRESCAN_BYTES = 4096;
 /** Canonical `TextDecoder` name for a label, or `undefined` when the runtime does not know it. */
 export function normaliseCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const cleaned = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const cleaned = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!cleaned) return undefined;
   try {
     // WHATWG maps iso-8859-1/us-ascii to windows-1252, which is what servers that say so actually send.
@@ -69,10 +72,5 @@ function looksLikeHtml(contentType: string | undefined, body: Uint8Array): boole
 
 /** Detect the encoding of a response body. @returns a WHATWG encoding name, `utf-8` when nothing says otherwise. */
 export function detectCharset(contentType: string | undefined, body: Uint8Array): string {
-  return (
-    bomCharset(body) ??
-    headerCharset(contentType) ??
-    (looksLikeHtml(contentType, body) ? metaCharset(body) : undefined) ??
-    'utf-8'
-  );
+  return bomCharset(body) ?? headerCharset(contentType) ?? (looksLikeHtml(contentType, body) ? metaCharset(body) : undefined) ?? 'utf-8';
 }

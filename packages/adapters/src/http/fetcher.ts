@@ -5,21 +5,21 @@
  * Statuses are returned, not thrown: use `fetchOk`/`checkStatus` from `@jobkit/core` for typed errors.
  * @module
  */
-import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
-import type { Dispatcher } from 'undici';
-import pRetry from 'p-retry';
-import { z } from 'zod';
+
+import type { FetchEvent, Fetcher, FetchOptions, FetchResult } from '@jobkit/core';
 import { JobkitError } from '@jobkit/core';
 import { createFetchResult } from '@jobkit/core/adapter-kit';
-import type { FetchEvent, FetchOptions, FetchResult, Fetcher } from '@jobkit/core';
-import { detectCharset } from './charset.js';
-import { HostLimiter, parseRetryAfter } from './rate-limit.js';
-import { RobotsCache } from './robots.js';
-import type { RobotsLoadResult } from './robots.js';
-import { assertHostResolvesPublic, assertUrlAllowed, createGuardedLookup, createSsrfPolicy } from './ssrf.js';
+import pRetry from 'p-retry';
+import type { Dispatcher } from 'undici';
+import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
+import { z } from 'zod';
 // The build inlines this (esbuild bundles JSON), so `dist` reads no file at import time.
 import adaptersPackage from '../../package.json' with { type: 'json' };
-
+import { detectCharset } from './charset.js';
+import { HostLimiter, parseRetryAfter } from './rate-limit.js';
+import type { RobotsLoadResult } from './robots.js';
+import { RobotsCache } from './robots.js';
+import { assertHostResolvesPublic, assertUrlAllowed, createGuardedLookup, createSsrfPolicy } from './ssrf.js';
 
 const SOURCE = 'adapters/http';
 /**
@@ -108,7 +108,9 @@ const optionsSchema = z.object({
   maxRetryAfterMs: z.number().nonnegative().optional(),
   hostConcurrency: z.number().int().positive().optional(),
   // z.number() rejects Infinity, which is the documented way to switch the bucket off.
-  hostRequestsPerSecond: z.custom<number>((v: unknown) => typeof v === 'number' && v > 0, 'must be a positive number or Infinity').optional(),
+  hostRequestsPerSecond: z
+    .custom<number>((v: unknown) => typeof v === 'number' && v > 0, 'must be a positive number or Infinity')
+    .optional(),
   hostBurst: z.number().positive().optional(),
   robots: z
     .union([
@@ -130,7 +132,10 @@ const optionsSchema = z.object({
 });
 
 const requestSchema = z.object({
-  method: z.string().regex(/^[A-Za-z]+$/).optional(),
+  method: z
+    .string()
+    .regex(/^[A-Za-z]+$/)
+    .optional(),
   headers: z.record(z.string(), z.string()).optional(),
   body: z.union([z.string(), z.instanceof(Uint8Array)]).optional(),
   signal: z.instanceof(AbortSignal).optional(),
@@ -202,7 +207,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
   const retryMaxDelayMs = options.retryMaxDelayMs ?? 10_000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
   const accept = options.accept ?? 'text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8';
-  const robotsOptions = options.robots === false ? undefined : options.robots === true || options.robots === undefined ? {} : options.robots;
+  const robotsOptions =
+    options.robots === false ? undefined : options.robots === true || options.robots === undefined ? {} : options.robots;
   const policy = createSsrfPolicy({
     enabled: options.ssrfGuard ?? true,
     allowPrivateNetworks: options.allowPrivateNetworks,
@@ -315,7 +321,13 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
         await response.body?.cancel().catch(() => undefined);
         throw tooLarge(url.href, state.maxBytes, declared);
       }
-      const body = await readCapped(response.body as ReadableStream<Uint8Array> | null, state.maxBytes, url.href, controller, state.truncate === true);
+      const body = await readCapped(
+        response.body as ReadableStream<Uint8Array> | null,
+        state.maxBytes,
+        url.href,
+        controller,
+        state.truncate === true,
+      );
       const totalMs = performance.now() - started;
       emit({ type: 'request:end', url: url.href, method: state.method, status: response.status, bytes: body.byteLength, totalMs, attempt });
       return createFetchResult({
@@ -329,7 +341,14 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
       });
     } catch (error) {
       const mapped = mapError(error, url, { timedOut, aborted: state.signal?.aborted === true, timeoutMs: state.timeoutMs });
-      emit({ type: 'request:error', url: url.href, method: state.method, code: mapped.code, attempt, totalMs: performance.now() - started });
+      emit({
+        type: 'request:error',
+        url: url.href,
+        method: state.method,
+        code: mapped.code,
+        attempt,
+        totalMs: performance.now() - started,
+      });
       throw mapped;
     } finally {
       clearTimeout(timer);
@@ -401,7 +420,12 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
           ? `${url.origin}/robots.txt answered HTTP ${verdict.status ?? '5xx'}, so the whole site is treated as disallowed until it can be read (RFC 9309 §2.3.1.4)`
           : `${url.origin}/robots.txt disallows it for ${robotsAgent}`;
       throw new JobkitError('FETCH_ROBOTS_DISALLOWED', `[${SOURCE}] not fetching ${url.href}: ${why}`, {
-        details: { url: url.href, host: url.host, reason: verdict.reason, ...(verdict.status === undefined ? {} : { robotsStatus: verdict.status }) },
+        details: {
+          url: url.href,
+          host: url.host,
+          reason: verdict.reason,
+          ...(verdict.status === undefined ? {} : { robotsStatus: verdict.status }),
+        },
       });
     }
   }
@@ -456,7 +480,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
       if (JobkitError.is(error)) throw error;
       // p-retry rejects with the signal's reason when aborted between attempts.
       if (state.signal?.aborted) throw abortedError(start.href, state.signal.reason);
-      throw new JobkitError('FETCH_NETWORK', `[${SOURCE}] ${start.href}: ${String(error)}`, { cause: error, details: { url: start.href, host: start.host } });
+      throw new JobkitError('FETCH_NETWORK', `[${SOURCE}] ${start.href}: ${String(error)}`, {
+        cause: error,
+        details: { url: start.href, host: start.host },
+      });
     }
   }
 
@@ -465,7 +492,9 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
     async fetch(url: string, fetchOptions: FetchOptions = {}): Promise<FetchResult> {
       const checked = requestSchema.safeParse(fetchOptions);
       if (!checked.success) {
-        throw new JobkitError('INVALID_ARGUMENT', `[${SOURCE}] invalid fetch options: ${z.prettifyError(checked.error)}`, { cause: checked.error });
+        throw new JobkitError('INVALID_ARGUMENT', `[${SOURCE}] invalid fetch options: ${z.prettifyError(checked.error)}`, {
+          cause: checked.error,
+        });
       }
       if (fetchOptions.signal?.aborted) throw abortedError(url, fetchOptions.signal.reason);
       const headers = baseHeaders(fetchOptions.accept ?? accept);
@@ -537,11 +566,15 @@ function robotsFetchError(error: unknown, url: URL): JobkitError {
   }
   if (error.code === 'ABORTED' || error.code === 'CLOSED') return error;
   const reason = error.message.replace(`[${SOURCE}] `, '');
-  return new JobkitError(error.code, `[${SOURCE}] not fetching ${url.href}: its robots.txt could not be fetched (${reason}); this is a ${failureKind(error.code)}, not a robots.txt rule`, {
-    cause: error,
-    retryable: error.retryable,
-    details: { ...error.details, url: url.href, host: url.host, robotsUrl },
-  });
+  return new JobkitError(
+    error.code,
+    `[${SOURCE}] not fetching ${url.href}: its robots.txt could not be fetched (${reason}); this is a ${failureKind(error.code)}, not a robots.txt rule`,
+    {
+      cause: error,
+      retryable: error.retryable,
+      details: { ...error.details, url: url.href, host: url.host, robotsUrl },
+    },
+  );
 }
 
 function failureKind(code: string): string {

@@ -5,8 +5,9 @@
  * `@jobkit/core` for typed errors.
  * @module @jobkit/adapters/http
  */
-export { createHttpFetcher, DEFAULT_USER_AGENT, CROSS_ORIGIN_HEADERS } from './fetcher.js';
-export type { HttpFetcher, HttpFetcherOptions, HttpRobotsOptions } from './fetcher.js';
+
+export type { FetchEvent, Fetcher, FetchOptions, FetchResult } from '@jobkit/core';
 export { detectCharset } from './charset.js';
+export type { HttpFetcher, HttpFetcherOptions, HttpRobotsOptions } from './fetcher.js';
+export { CROSS_ORIGIN_HEADERS, createHttpFetcher, DEFAULT_USER_AGENT } from './fetcher.js';
 export { parseRetryAfter } from './rate-limit.js';
-export type { FetchEvent, FetchOptions, FetchResult, Fetcher } from '@jobkit/core';

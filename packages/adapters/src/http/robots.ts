@@ -61,15 +61,15 @@ export class RobotsCache {
     const entry = await this.entryFor(url.origin);
     if (entry.kind === 'no-robots') return { allowed: true, reason: 'no-robots' };
     if (entry.kind === 'unavailable' || !entry.robot) {
-      return entry.status === undefined ? { allowed: false, reason: 'unavailable' } : { allowed: false, reason: 'unavailable', status: entry.status };
+      return entry.status === undefined
+        ? { allowed: false, reason: 'unavailable' }
+        : { allowed: false, reason: 'unavailable', status: entry.status };
     }
     // undefined means "URL not covered by this file", which can't happen for a same-origin URL; allow.
     const target = `${url.origin}${decodeUnreserved(url.pathname + url.search)}`;
     const allowed = entry.robot.isAllowed(target, this.options.userAgent) !== false;
     const delay = entry.robot.getCrawlDelay(this.options.userAgent);
-    return typeof delay === 'number' && delay > 0
-      ? { allowed, reason: 'rules', crawlDelayMs: delay * 1000 }
-      : { allowed, reason: 'rules' };
+    return typeof delay === 'number' && delay > 0 ? { allowed, reason: 'rules', crawlDelayMs: delay * 1000 } : { allowed, reason: 'rules' };
   }
 
   /** Forget cached robots.txt files (all, or one origin). */
@@ -122,14 +122,17 @@ export class RobotsCache {
  * One pass over the string.
  */
 export function decodeUnreserved(path: string): string {
-  return path.replace(/%([0-9A-Fa-f]{2})/g, (escape: string, hex: string) => {
+  return path.replace(/%([0-9A-Fa-f]{2})/g, (match: string, hex: string) => {
     const code = Number.parseInt(hex, 16);
     const char = String.fromCharCode(code);
-    return /^[A-Za-z0-9\-._~]$/.test(char) ? char : escape.toUpperCase();
+    return /^[A-Za-z0-9\-._~]$/.test(char) ? char : match.toUpperCase();
   });
 }
 
 /** Decode unreserved escapes in `Allow`/`Disallow` values so rules and URLs are compared in one form. */
 function normaliseRules(body: string): string {
-  return body.replace(/^([ \t]*(?:dis)?allow[ \t]*:)([^\r\n]*)/gim, (_line: string, key: string, value: string) => key + decodeUnreserved(value));
+  return body.replace(
+    /^([ \t]*(?:dis)?allow[ \t]*:)([^\r\n]*)/gim,
+    (_line: string, key: string, value: string) => key + decodeUnreserved(value),
+  );
 }

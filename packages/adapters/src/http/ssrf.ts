@@ -5,10 +5,11 @@
  * Only globally-routable unicast addresses pass unless the caller allow-lists a network or host.
  * @module
  */
-import { lookup as dnsLookup } from 'node:dns';
+
 import type { LookupAddress, LookupAllOptions, LookupOptions } from 'node:dns';
-import ipaddr from 'ipaddr.js';
+import { lookup as dnsLookup } from 'node:dns';
 import { JobkitError } from '@jobkit/core';
+import ipaddr from 'ipaddr.js';
 
 const SOURCE = 'adapters/http';
 
@@ -23,7 +24,11 @@ export interface SsrfPolicy {
 }
 
 /** Parse and validate the allow-lists; bad CIDRs are an `INVALID_ARGUMENT` naming the entry. */
-export function createSsrfPolicy(options: { enabled?: boolean; allowPrivateNetworks?: readonly string[]; allowHosts?: readonly string[] }): SsrfPolicy {
+export function createSsrfPolicy(options: {
+  enabled?: boolean;
+  allowPrivateNetworks?: readonly string[];
+  allowHosts?: readonly string[];
+}): SsrfPolicy {
   const allowNetworks = (options.allowPrivateNetworks ?? []).map((cidr) => {
     try {
       const [addr, bits] = ipaddr.parseCIDR(cidr.includes('/') ? cidr : `${cidr}/${cidr.includes(':') ? 128 : 32}`);
@@ -133,9 +138,13 @@ export function createGuardedLookup(policy: SsrfPolicy) {
       if (allowed.length === 0) {
         const found = addresses.map((a) => `${a.address} ${blockedRange(a.address, policy) ?? ''}`.trim()).join(', ');
         // The URL isn't known here; the fetcher re-issues this error with it (see mapError in http.ts).
-        const error = new JobkitError('FETCH_BLOCKED', `[${SOURCE}] refusing to connect to ${host}: it resolves only to blocked addresses (${found}) (SSRF guard)`, {
-          details: { host, addresses: addresses.map((a) => a.address), reason: 'dns', ssrf: true },
-        });
+        const error = new JobkitError(
+          'FETCH_BLOCKED',
+          `[${SOURCE}] refusing to connect to ${host}: it resolves only to blocked addresses (${found}) (SSRF guard)`,
+          {
+            details: { host, addresses: addresses.map((a) => a.address), reason: 'dns', ssrf: true },
+          },
+        );
         return cb(error as unknown as NodeJS.ErrnoException, []);
       }
       if ((opts as LookupAllOptions).all) return cb(null, allowed);

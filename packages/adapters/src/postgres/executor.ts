@@ -148,7 +148,10 @@ function clientTx(client: PgClientLike): PostgresExecutor {
   return tx;
 }
 
-async function runTx<T>(client: PgClientLike, fn: (tx: SqlExecutor) => Promise<T>): Promise<{ value: T } | { error: unknown; broken: boolean }> {
+async function runTx<T>(
+  client: PgClientLike,
+  fn: (tx: SqlExecutor) => Promise<T>,
+): Promise<{ value: T } | { error: unknown; broken: boolean }> {
   try {
     await client.query('BEGIN');
   } catch (error) {
@@ -375,7 +378,9 @@ export async function connectPostgres(urlOrPath: string, options: ConnectPostgre
   try {
     mod = await import('@electric-sql/pglite');
   } catch (cause) {
-    throw new JobkitError('DEPENDENCY_MISSING', '[adapters/postgres] an embedded database needs `@electric-sql/pglite`: install it', { cause });
+    throw new JobkitError('DEPENDENCY_MISSING', '[adapters/postgres] an embedded database needs `@electric-sql/pglite`: install it', {
+      cause,
+    });
   }
   const dataDir = urlOrPath === '' || urlOrPath === 'memory://' ? undefined : urlOrPath;
   const fsDir = dataDir ? localDataDir(dataDir) : undefined;

@@ -5,33 +5,33 @@
  * @module
  */
 import {
-  JobkitError,
   contentHash as hashContent,
-  jobEvent,
   type JobChange,
+  JobkitError,
   type JobPage,
   type JobPosting,
   type JobStore,
   type JobStoreStats,
+  jobEvent,
   type RejectedJob,
   type SqlExecutor,
   type StoredJob,
   type UpsertResult,
 } from '@jobkit/core';
 import {
-  NO_PLATFORM,
   contentHashWithJson,
   encodeJobCursor,
   jobEventsFromChanges,
+  NO_PLATFORM,
+  type PreparedJob,
   parseListOptions,
   parseMarkMissing,
   prepareUpsert,
   rejectedJob,
   unstorableText,
-  type PreparedJob,
 } from '@jobkit/core/adapter-kit';
-import { capabilitiesOf, sqlState, type PostgresExecutor } from './executor.js';
-import { clientCloser, takeClient, type PostgresOwnedClientOptions } from './client-options.js';
+import { clientCloser, type PostgresOwnedClientOptions, takeClient } from './client-options.js';
+import { capabilitiesOf, type PostgresExecutor, sqlState } from './executor.js';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 import { enqueueOutbox } from './outbox.js';
 
@@ -141,24 +141,26 @@ function jobCopyLine(p: PendingJob, boardKey: string | null, at: string): string
   const j = p.job;
   const json = payloadJson(p);
   const countries = [...new Set(j.locations.map((l) => l.country).filter((c): c is string => typeof c === 'string'))];
-  return [
-    copyText(j.id),
-    copyText(j.urlHash),
-    copyText(j.url),
-    copyText(j.title),
-    copyText(j.company.name),
-    copyText(j.company.domain),
-    copyText(arrayLiteral(countries)),
-    copyText(j.workplaceType),
-    copyText(arrayLiteral(j.employmentType)),
-    copyText(j.ats?.platform),
-    copyText(datePosted(j)),
-    copyText(j.quality?.score ?? 0),
-    json.replace(/\\/g, '\\\\'),
-    copyText(p.contentHash),
-    copyText(boardKey),
-    at,
-  ].join('\t') + '\n';
+  return (
+    [
+      copyText(j.id),
+      copyText(j.urlHash),
+      copyText(j.url),
+      copyText(j.title),
+      copyText(j.company.name),
+      copyText(j.company.domain),
+      copyText(arrayLiteral(countries)),
+      copyText(j.workplaceType),
+      copyText(arrayLiteral(j.employmentType)),
+      copyText(j.ats?.platform),
+      copyText(datePosted(j)),
+      copyText(j.quality?.score ?? 0),
+      json.replace(/\\/g, '\\\\'),
+      copyText(p.contentHash),
+      copyText(boardKey),
+      at,
+    ].join('\t') + '\n'
+  );
 }
 
 /**
@@ -202,9 +204,11 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): Postgr
   const s = schemaIdent(schema);
   const caps = capabilitiesOf(db);
   const batchSize = options.batchSize ?? (caps.embedded ? 1000 : 5000);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] batchSize must be a positive integer`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] batchSize must be a positive integer`);
   const concurrency = db.inTransaction || !caps.parallelStatements ? 1 : (options.concurrency ?? 2);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] concurrency must be a positive integer`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] concurrency must be a positive integer`);
   let ready: Promise<unknown> | null = options.autoMigrate === false ? Promise.resolve() : null;
   let closed = false;
   const init = async () => {
@@ -233,7 +237,13 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): Postgr
          SELECT ord, url_hash, content_hash, date_posted, payload FROM unnest($1::int[], $2::text[], $3::jsonb[], $4::timestamptz[], $5::text[])
            AS u (ord, url_hash, payload, date_posted, content_hash)`,
         // payloadJson fills in missing hashes, so the hash column is read after it.
-        [chunk.map((_, i) => i), chunk.map((p) => p.job.urlHash), chunk.map(payloadJson), chunk.map((p) => datePosted(p.job)), chunk.map((p) => p.contentHash)],
+        [
+          chunk.map((_, i) => i),
+          chunk.map((p) => p.job.urlHash),
+          chunk.map(payloadJson),
+          chunk.map((p) => datePosted(p.job)),
+          chunk.map((p) => p.contentHash),
+        ],
       );
     }
   }
@@ -308,12 +318,19 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): Postgr
     }
     // Phase 2: unchanged postings: only last_seen_at (and a newly learned board) move, and only when they differ.
     if (unchanged.length > 0) {
-      await tx.query(`UPDATE ${s}.job_sightings SET last_seen_at = $1 WHERE url_hash = ANY($2::text[]) AND last_seen_at < $1`, [at, unchanged]);
+      await tx.query(`UPDATE ${s}.job_sightings SET last_seen_at = $1 WHERE url_hash = ANY($2::text[]) AND last_seen_at < $1`, [
+        at,
+        unchanged,
+      ]);
       if (boardKey !== null) {
-        await tx.query(`UPDATE ${s}.jobs SET board_key = $1 WHERE url_hash = ANY($2::text[]) AND board_key IS DISTINCT FROM $1`, [boardKey, unchanged]);
+        await tx.query(`UPDATE ${s}.jobs SET board_key = $1 WHERE url_hash = ANY($2::text[]) AND board_key IS DISTINCT FROM $1`, [
+          boardKey,
+          unchanged,
+        ]);
       }
     }
-    if (!ownTx) await tx.query(`SELECT set_config('enable_seqscan', $1, true)`, [(seqscan.rows[0] as { prev?: string } | undefined)?.prev ?? 'on']);
+    if (!ownTx)
+      await tx.query(`SELECT set_config('enable_seqscan', $1, true)`, [(seqscan.rows[0] as { prev?: string } | undefined)?.prev ?? 'on']);
     // Phase 3: new and changed postings. All new: COPY straight into jobs (a concurrent writer of
     // the same URL sends us down the staging path); otherwise through the staging table, where the
     // ON CONFLICT guard keeps a concurrent writer of identical content from rewriting the row.
@@ -410,7 +427,10 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): Postgr
             for (const q of chunk) {
               const bad = unstorableText(q.job);
               if (bad === null) keep.push(q);
-              else rejected.push(rejectedJob(WHERE, q.job, `${bad}; PostgreSQL cannot store it`, { cause: error, details: { sqlstate: sqlState(error) } }));
+              else
+                rejected.push(
+                  rejectedJob(WHERE, q.job, `${bad}; PostgreSQL cannot store it`, { cause: error, details: { sqlstate: sqlState(error) } }),
+                );
             }
             if (keep.length < chunk.length) return keep.length === 0 ? [] : write(keep, true);
           }
@@ -420,11 +440,15 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): Postgr
             return [];
           }
           if ((budget -= 2) < 0) {
-            throw new JobkitError('STORE_FAILED', `[${WHERE}] too many refused rows to isolate (more than ${rejected.length}): ${engineReason(error)}`, {
-              cause: error,
-              retryable: false,
-              details: { sqlstate: sqlState(error), rejected: rejected.length },
-            });
+            throw new JobkitError(
+              'STORE_FAILED',
+              `[${WHERE}] too many refused rows to isolate (more than ${rejected.length}): ${engineReason(error)}`,
+              {
+                cause: error,
+                retryable: false,
+                details: { sqlstate: sqlState(error), rejected: rejected.length },
+              },
+            );
           }
           const mid = chunk.length >> 1;
           const left = await write(chunk.slice(0, mid), true);
@@ -461,10 +485,12 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): Postgr
     },
     async getJob(idOrUrlHash) {
       await init();
-      if (typeof idOrUrlHash !== 'string' || idOrUrlHash.length === 0) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] getJob needs an id or url hash`);
-      const r = await db.query<JobRow>(`SELECT ${ROW_COLUMNS} FROM ${s}.jobs j JOIN ${s}.job_sightings g USING (url_hash) WHERE j.id = $1 OR j.url_hash = $1 LIMIT 1`, [
-        idOrUrlHash,
-      ]);
+      if (typeof idOrUrlHash !== 'string' || idOrUrlHash.length === 0)
+        throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] getJob needs an id or url hash`);
+      const r = await db.query<JobRow>(
+        `SELECT ${ROW_COLUMNS} FROM ${s}.jobs j JOIN ${s}.job_sightings g USING (url_hash) WHERE j.id = $1 OR j.url_hash = $1 LIMIT 1`,
+        [idOrUrlHash],
+      );
       return r.rows[0] ? toStored(r.rows[0]) : null;
     },
     async listJobs(listOptions): Promise<JobPage> {
@@ -510,7 +536,11 @@ export function createPostgresJobStore(options: PostgresJobStoreOptions): Postgr
         );
         const removed = r.rows.map(toStored);
         if (options.outbox && removed.length > 0) {
-          await enqueueOutbox(tx, removed.map((x) => jobEvent('job.removed', x.job, { removedAt: at, occurredAt: at })), { schema });
+          await enqueueOutbox(
+            tx,
+            removed.map((x) => jobEvent('job.removed', x.job, { removedAt: at, occurredAt: at })),
+            { schema },
+          );
         }
         return removed;
       });

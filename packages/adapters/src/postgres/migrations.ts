@@ -3,7 +3,7 @@
  * migrators serialize on an advisory lock; applied versions are recorded in `jobkit_migrations`.
  * @module
  */
-import { JobkitError, invalidArgument, type SqlExecutor } from '@jobkit/core';
+import { invalidArgument, JobkitError, type SqlExecutor } from '@jobkit/core';
 import { quoteIdent } from './executor.js';
 
 /** Default schema of all Jobkit tables. */

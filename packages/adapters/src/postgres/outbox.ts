@@ -7,21 +7,21 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import {
-  EventEnvelopeSchema,
-  JobkitError,
-  eventToMessage,
-  invalidArgument,
   type Broker,
   type EventEnvelope,
+  EventEnvelopeSchema,
+  eventToMessage,
+  invalidArgument,
+  JobkitError,
   type OutboxMetrics,
   type OutboxRelayHandle,
   type SqlExecutor,
 } from '@jobkit/core';
-import { backoffDelay, type BackoffOptions } from '@jobkit/core/adapter-kit';
+import { type BackoffOptions, backoffDelay } from '@jobkit/core/adapter-kit';
+import { z } from 'zod';
+import { type PostgresClientOptions, takeClient } from './client-options.js';
 import { capabilitiesOf, type PostgresExecutor } from './executor.js';
-import { takeClient, type PostgresClientOptions } from './client-options.js';
 import { DEFAULT_SCHEMA, schemaIdent } from './migrations.js';
 
 const WHERE = 'adapters/postgres/outbox';
@@ -50,7 +50,11 @@ const PGLITE_VACUUM_EVERY = 2000;
  * with the caller's rows. Returns the event ids.
  * @throws JobkitError `INVALID_ARGUMENT` when `tx` is not a transaction or an event is malformed.
  */
-export async function enqueueOutbox(tx: SqlExecutor, events: readonly EventEnvelope[], options: EnqueueOutboxOptions = {}): Promise<string[]> {
+export async function enqueueOutbox(
+  tx: SqlExecutor,
+  events: readonly EventEnvelope[],
+  options: EnqueueOutboxOptions = {},
+): Promise<string[]> {
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const s = schemaIdent(schema);
   if (!tx.inTransaction) {
@@ -59,7 +63,13 @@ export async function enqueueOutbox(tx: SqlExecutor, events: readonly EventEnvel
   const parsed = EventsSchema.safeParse(events);
   if (!parsed.success) throw invalidArgument(WHERE, `invalid outbox event: ${parsed.error.message}`, parsed.error);
   if (events.length === 0) return [];
-  const rows = events.map((e) => ({ id: e.id, type: e.type, aggregate_id: e.aggregateId, occurred_at: e.occurredAt, payload: e.payload ?? null }));
+  const rows = events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    aggregate_id: e.aggregateId,
+    occurred_at: e.occurredAt,
+    payload: e.payload ?? null,
+  }));
   await tx.query(
     `INSERT INTO ${s}.outbox (id, type, aggregate_id, occurred_at, payload)
      SELECT x.id, x.type, x.aggregate_id, x.occurred_at::timestamptz, x.payload
@@ -232,7 +242,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         if (items.length === 0) return true;
         let error: unknown;
         try {
-          await broker.publish(topic, items.map((x) => eventToMessage(x.event)));
+          await broker.publish(
+            topic,
+            items.map((x) => eventToMessage(x.event)),
+          );
           for (const x of items) ok.push(x.row.seq);
           return true;
         } catch (e) {
@@ -240,7 +253,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         }
         const ids = JobkitError.is(error) ? error.details.publishedIds : undefined;
         if (Array.isArray(ids) && ids.length === items.length) {
-          items.forEach((x, i) => (typeof ids[i] === 'string' ? ok.push(x.row.seq) : fail(x, error)));
+          items.forEach((x, i) => {
+            if (typeof ids[i] === 'string') ok.push(x.row.seq);
+            else fail(x, error);
+          });
           return ids.some((id) => typeof id === 'string');
         }
         if (items.length === 1 || !split || splits <= 0) {
@@ -257,10 +273,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       };
       for (const run of runs) await publishGroup(run.topic, run.items);
       if (skipped.length > 0) {
-        await db.query(`UPDATE ${s}.outbox SET claimed_until = NULL, claim_token = NULL WHERE seq = ANY($1::bigint[]) AND claim_token = $2`, [
-          skipped,
-          token,
-        ]);
+        await db.query(
+          `UPDATE ${s}.outbox SET claimed_until = NULL, claim_token = NULL WHERE seq = ANY($1::bigint[]) AND claim_token = $2`,
+          [skipped, token],
+        );
       }
       if (ok.length > 0) {
         await db.query(
@@ -286,7 +302,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
            WHERE o.seq = d.seq AND o.claim_token = $5`,
           [failed.map((f) => f.seq), failed.map((f) => f.delay), maxAttempts, failed.map((f) => f.error), token],
         );
-        options.onError?.(new JobkitError('BROKER_FAILED', `[${WHERE}] publish failed for ${failed.length} event(s); will retry`, { cause: lastError }));
+        options.onError?.(
+          new JobkitError('BROKER_FAILED', `[${WHERE}] publish failed for ${failed.length} event(s); will retry`, { cause: lastError }),
+        );
       }
       return ok.length;
     } finally {
@@ -309,12 +327,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const exec = db as PostgresExecutor;
     if (listener || options.listen === false || !exec.listen) return;
     try {
-      listener = await exec.listen(outboxChannel(schema), () => wake?.(), (error) => {
-        options.onError?.(error);
-        const l = listener;
-        listener = null;
-        void l?.close().catch(() => undefined);
-      });
+      listener = await exec.listen(
+        outboxChannel(schema),
+        () => wake?.(),
+        (error) => {
+          options.onError?.(error);
+          const l = listener;
+          listener = null;
+          void l?.close().catch(() => undefined);
+        },
+      );
     } catch (error) {
       options.onError?.(error);
     }

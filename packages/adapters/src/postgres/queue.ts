@@ -5,20 +5,21 @@
  * loop with heartbeats and graceful shutdown.
  * @module
  */
-import { z } from 'zod';
+
 import {
-  JobkitError,
-  invalidArgument,
   type ClaimOptions,
   type EnqueueOptions,
   type FailOutcome,
+  invalidArgument,
+  JobkitError,
   type QueueJob,
   type QueueStats,
   type SqlExecutor,
   type WorkQueue,
 } from '@jobkit/core';
-import { backoffDelay, type BackoffOptions } from '@jobkit/core/adapter-kit';
-import { clientCloser, takeClient, type PostgresOwnedClientOptions } from './client-options.js';
+import { type BackoffOptions, backoffDelay } from '@jobkit/core/adapter-kit';
+import { z } from 'zod';
+import { clientCloser, type PostgresOwnedClientOptions, takeClient } from './client-options.js';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 
 const WHERE = 'adapters/postgres/queue';
@@ -141,7 +142,8 @@ export function createPostgresQueue<P = unknown>(options: PostgresQueueOptions):
   });
   const fenced = `id = $1 AND lock_token = $2::uuid AND status = 'active' AND locked_until >= clock_timestamp()`;
   const checkJob = (job: Pick<QueueJob, 'id' | 'lockToken'>) => {
-    if (!job || typeof job.id !== 'string' || typeof job.lockToken !== 'string') throw invalidArgument(WHERE, 'expected a claimed job (id, lockToken)');
+    if (!job || typeof job.id !== 'string' || typeof job.lockToken !== 'string')
+      throw invalidArgument(WHERE, 'expected a claimed job (id, lockToken)');
   };
 
   const queue: PostgresQueue<P> = {
@@ -156,14 +158,22 @@ export function createPostgresQueue<P = unknown>(options: PostgresQueueOptions):
          VALUES ($1, $2::jsonb, $3, $4, COALESCE($5::timestamptz, now()), $6)
          ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL AND status IN ('ready', 'active') DO NOTHING
          RETURNING id::text AS id`,
-        [name, JSON.stringify(payload ?? null), o.data.priority ?? 0, o.data.dedupeKey ?? null, o.data.runAt ?? null, o.data.maxAttempts ?? maxAttempts],
+        [
+          name,
+          JSON.stringify(payload ?? null),
+          o.data.priority ?? 0,
+          o.data.dedupeKey ?? null,
+          o.data.runAt ?? null,
+          o.data.maxAttempts ?? maxAttempts,
+        ],
       );
       return r.rows[0]?.id ?? null;
     },
     async claim(claimOptions: ClaimOptions = {}) {
       const limit = claimOptions.limit ?? 1;
       const lease = claimOptions.leaseMs ?? leaseMs;
-      if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(lease) || lease < 1) throw invalidArgument(WHERE, 'limit and leaseMs must be positive integers');
+      if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(lease) || lease < 1)
+        throw invalidArgument(WHERE, 'limit and leaseMs must be positive integers');
       await init();
       return db.transaction(async (tx) => {
         // A holder that died on its last attempt: dead-letter instead of running it again.
@@ -287,12 +297,15 @@ function startWorker<P>(
   const report = (e: unknown, job?: QueueJob<P>) => options.onError?.(e, job as QueueJob<unknown> | undefined);
 
   const run = async (job: QueueJob<P>, abort: AbortController) => {
-    const beat = setInterval(() => {
-      queue.extend(job, options.leaseMs).catch((e) => {
-        if (JobkitError.is(e, 'LEASE_EXPIRED')) abort.abort(e);
-        else report(e, job);
-      });
-    }, Math.max(10, Math.floor(options.leaseMs / 3)));
+    const beat = setInterval(
+      () => {
+        queue.extend(job, options.leaseMs).catch((e) => {
+          if (JobkitError.is(e, 'LEASE_EXPIRED')) abort.abort(e);
+          else report(e, job);
+        });
+      },
+      Math.max(10, Math.floor(options.leaseMs / 3)),
+    );
     try {
       if (options.transactional) {
         await db.transaction(async (tx) => {

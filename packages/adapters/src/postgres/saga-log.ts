@@ -2,8 +2,8 @@
  * Durable {@link SagaLog} on Postgres/PGlite, so `resumeSagas` can finish a saga after a crash.
  * @module
  */
-import { JobkitError, type SagaLog, type SagaRecord, type SagaStatus, type SqlExecutor } from '@jobkit/core';
-import { takeClient, type PostgresClientOptions } from './client-options.js';
+import type { SagaLog, SagaRecord, SagaStatus } from '@jobkit/core';
+import { type PostgresClientOptions, takeClient } from './client-options.js';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 
 export interface PostgresSagaLogOptions extends PostgresClientOptions {
@@ -54,11 +54,10 @@ export function createPostgresSagaLog(options: PostgresSagaLogOptions): Postgres
   return {
     async begin(sagaId, name, context) {
       await init();
-      await db.query(`INSERT INTO ${s}.sagas (saga_id, name, status, context) VALUES ($1, $2, 'running', $3::jsonb) ON CONFLICT (saga_id) DO NOTHING`, [
-        sagaId,
-        name,
-        JSON.stringify(context ?? {}),
-      ]);
+      await db.query(
+        `INSERT INTO ${s}.sagas (saga_id, name, status, context) VALUES ($1, $2, 'running', $3::jsonb) ON CONFLICT (saga_id) DO NOTHING`,
+        [sagaId, name, JSON.stringify(context ?? {})],
+      );
       return (await get(sagaId))!;
     },
     get,
@@ -71,7 +70,10 @@ export function createPostgresSagaLog(options: PostgresSagaLogOptions): Postgres
            ON CONFLICT (saga_id, step_index) DO UPDATE SET completed_at = COALESCE(${s}.saga_steps.completed_at, now())`,
           [sagaId, index, step],
         );
-        await tx.query(`UPDATE ${s}.sagas SET context = $2::jsonb, updated_at = now() WHERE saga_id = $1`, [sagaId, JSON.stringify(context ?? {})]);
+        await tx.query(`UPDATE ${s}.sagas SET context = $2::jsonb, updated_at = now() WHERE saga_id = $1`, [
+          sagaId,
+          JSON.stringify(context ?? {}),
+        ]);
       });
     },
     async stepCompensated(sagaId, index, step) {

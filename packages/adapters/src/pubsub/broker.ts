@@ -5,15 +5,16 @@
  * `@google-cloud/pubsub` is an optional peer: only types are imported at the top level.
  * @module
  */
-import { DEAD_LETTER_ATTRIBUTES, JobkitError, invalidArgument } from '@jobkit/core';
+
 import type { Broker, MessageHandler, PublishMessage, ReceivedMessage, SubscribeOptions, Subscription } from '@jobkit/core';
-import { z } from 'zod';
-import { toDuration } from './client.js';
-import type { PubSubMessageLike, PubSubTopicLike } from './client.js';
-import { ALREADY_EXISTS, WHERE, brokerError, grpcCode, parse } from './errors.js';
+import { DEAD_LETTER_ATTRIBUTES, invalidArgument, JobkitError } from '@jobkit/core';
 import { BROKER_NAME_RULE, isBrokerName, PublishMessageSchema, SubscribeOptionsSchema } from '@jobkit/core/adapter-kit';
-import { OptionsSchema } from './options.js';
+import { z } from 'zod';
+import type { PubSubMessageLike, PubSubTopicLike } from './client.js';
+import { toDuration } from './client.js';
+import { ALREADY_EXISTS, brokerError, grpcCode, parse, WHERE } from './errors.js';
 import type { PubSubBrokerOptions } from './options.js';
+import { OptionsSchema } from './options.js';
 
 /** The Pub/Sub broker: the `Broker` port plus `ensureSubscription` for producers that start first. */
 export interface PubSubBroker extends Broker {
@@ -114,9 +115,12 @@ export function createPubSubBroker(options: PubSubBrokerOptions): PubSubBroker {
           );
         }
       }
-      const [exists] = await client.subscription(fullSub).exists().catch((e: unknown) => {
-        throw brokerError(`could not check subscription "${fullSub}"`, e);
-      });
+      const [exists] = await client
+        .subscription(fullSub)
+        .exists()
+        .catch((e: unknown) => {
+          throw brokerError(`could not check subscription "${fullSub}"`, e);
+        });
       if (exists) return;
       if (!autoCreate) {
         throw brokerError(`subscription "${fullSub}" does not exist and autoCreate is false`, undefined, { subscription: fullSub }, false);
@@ -209,7 +213,12 @@ export function createPubSubBroker(options: PubSubBrokerOptions): PubSubBroker {
       await ensureSub(topicName(topic), subName(subscription), parse(SubscribeOptionsSchema, subOptions, 'subscribe options'));
     },
 
-    async subscribe(topic: string, subscription: string, handler: MessageHandler, subOptions: SubscribeOptions = {}): Promise<Subscription> {
+    async subscribe(
+      topic: string,
+      subscription: string,
+      handler: MessageHandler,
+      subOptions: SubscribeOptions = {},
+    ): Promise<Subscription> {
       assertOpen();
       if (typeof handler !== 'function') throw invalidArgument(WHERE, 'handler must be a function');
       const o = parse(SubscribeOptionsSchema, subOptions, 'subscribe options');
@@ -298,10 +307,14 @@ export function createPubSubBroker(options: PubSubBrokerOptions): PubSubBroker {
         seenAttempts.delete(m.id);
         if (!dlTopic) {
           report(
-            new JobkitError('BROKER_FAILED', `[${WHERE}] message ${m.id} on "${fullSub}" dropped after ${attempt} delivery attempts (no dead-letter topic)`, {
-              retryable: false,
-              details: { subscription: fullSub, messageId: m.id },
-            }),
+            new JobkitError(
+              'BROKER_FAILED',
+              `[${WHERE}] message ${m.id} on "${fullSub}" dropped after ${attempt} delivery attempts (no dead-letter topic)`,
+              {
+                retryable: false,
+                details: { subscription: fullSub, messageId: m.id },
+              },
+            ),
             received,
           );
           m.ack();
@@ -311,7 +324,11 @@ export function createPubSubBroker(options: PubSubBrokerOptions): PubSubBroker {
           await publishFull(dlTopic, [
             {
               data: received.data,
-              attributes: { ...received.attributes, [DEAD_LETTER_ATTRIBUTES.sourceSubscription]: fullSub, [DEAD_LETTER_ATTRIBUTES.deliveryCount]: String(attempt) },
+              attributes: {
+                ...received.attributes,
+                [DEAD_LETTER_ATTRIBUTES.sourceSubscription]: fullSub,
+                [DEAD_LETTER_ATTRIBUTES.deliveryCount]: String(attempt),
+              },
               ...(received.orderingKey ? { orderingKey: received.orderingKey } : {}),
             },
           ]);
@@ -382,7 +399,10 @@ export function createPubSubBroker(options: PubSubBrokerOptions): PubSubBroker {
       await Promise.allSettled([...pendingPublishes]);
       await Promise.allSettled([...topics.values()].map((t) => t.flush()));
       closed = true;
-      if (opts.ownsClient) await client.close?.().catch((e: unknown) => results.push({ status: 'rejected', reason: brokerError('closing the client failed', e) }));
+      if (opts.ownsClient)
+        await client
+          .close?.()
+          .catch((e: unknown) => results.push({ status: 'rejected', reason: brokerError('closing the client failed', e) }));
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
     },

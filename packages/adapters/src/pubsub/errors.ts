@@ -3,7 +3,7 @@
  * with the gRPC status code in its details.
  * @module
  */
-import { JobkitError, invalidArgument } from '@jobkit/core';
+import { invalidArgument, JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 
 export const WHERE = 'adapters/pubsub';

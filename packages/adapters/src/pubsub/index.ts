@@ -6,7 +6,8 @@
  * `@google-cloud/pubsub` is an optional peer: only types are imported at the top level.
  * @module @jobkit/adapters/pubsub
  */
-export { createPubSubBroker } from './broker.js';
+
 export type { PubSubBroker } from './broker.js';
-export type { PubSubBrokerOptions } from './options.js';
+export { createPubSubBroker } from './broker.js';
 export type { PubSubLike, PubSubMessageLike, PubSubSubscriptionLike, PubSubTopicLike } from './client.js';
+export type { PubSubBrokerOptions } from './options.js';

@@ -51,7 +51,11 @@ export interface PubSubBrokerOptions {
 
 export const OptionsSchema = z.object({
   client: z.custom<PubSubLike>(
-    (v) => typeof v === 'object' && v !== null && typeof (v as PubSubLike).topic === 'function' && typeof (v as PubSubLike).subscription === 'function',
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as PubSubLike).topic === 'function' &&
+      typeof (v as PubSubLike).subscription === 'function',
     'client must be a PubSub instance',
   ),
   ownsClient: z.boolean().optional(),
@@ -61,7 +65,12 @@ export const OptionsSchema = z.object({
   publishBatching: z
     .object({
       maxMessages: z.number().int().positive().max(1000).optional(),
-      maxBytes: z.number().int().positive().max(10 * 1024 * 1024).optional(),
+      maxBytes: z
+        .number()
+        .int()
+        .positive()
+        .max(10 * 1024 * 1024)
+        .optional(),
       maxMilliseconds: z.number().int().nonnegative().optional(),
     })
     .optional(),

@@ -33,8 +33,7 @@ export const httpStatusOf = (error: unknown): number | undefined => {
   return typeof status === 'number' ? status : undefined;
 };
 /** Transport failures (no status) and 408/429/5xx are worth retrying; other statuses are permanent. */
-export const retryableStatus = (status: number | undefined) =>
-  status === undefined || status === 408 || status === 429 || status >= 500;
+export const retryableStatus = (status: number | undefined) => status === undefined || status === 408 || status === 429 || status >= 500;
 
 /** A client failure as a `SEARCH_FAILED` error: retryable on transport errors, 408, 429 and 5xx. */
 export function typesenseError(what: string, cause: unknown, collection: string): JobkitError {

@@ -3,9 +3,10 @@
  * version reports them, and re-imports of only the documents that failed transiently.
  * @module
  */
-import { z } from 'zod';
+
 import { JobkitError, type SearchUpsertResult } from '@jobkit/core';
-import { WHERE, retryableStatus, typesenseError, type TypesenseClientLike } from './client.js';
+import { z } from 'zod';
+import { retryableStatus, type TypesenseClientLike, typesenseError, WHERE } from './client.js';
 
 const ImportLineSchema = z.object({
   success: z.boolean(),
@@ -89,7 +90,11 @@ export function createImporter({ client, collection, maxRetries, retryDelayMs }:
         } else if (retryableStatus(line.code ?? 400) && attempt < maxRetries) {
           retry.push(p);
         } else {
-          out[p.index] = { id: p.id, ok: false, error: `[${WHERE}] ${line.error ?? 'import failed'}${line.code ? ` (code ${line.code})` : ''}` };
+          out[p.index] = {
+            id: p.id,
+            ok: false,
+            error: `[${WHERE}] ${line.error ?? 'import failed'}${line.code ? ` (code ${line.code})` : ''}`,
+          };
         }
       });
       if (retry.length > 0) await sleep(retryDelayMs * 2 ** attempt);

@@ -6,10 +6,11 @@
  * embedded engine's semantics.
  * @module @jobkit/adapters/typesense
  */
-export { createTypesenseSearchIndex } from './search-index.js';
-export type { TypesenseSearchIndex, TypesenseSearchIndexOptions } from './search-index.js';
+
 export type { TypesenseClientLike } from './client.js';
-export { typesenseCollectionSchema } from './schema.js';
-export type { TypesenseCollectionSchema, TypesenseField } from './schema.js';
-export { buildFacetSearches, buildFilterBy, buildSearchParams, quoteFilterValue } from './query.js';
 export type { TypesenseQueryOptions } from './query.js';
+export { buildFacetSearches, buildFilterBy, buildSearchParams, quoteFilterValue } from './query.js';
+export type { TypesenseCollectionSchema, TypesenseField } from './schema.js';
+export { typesenseCollectionSchema } from './schema.js';
+export type { TypesenseSearchIndex, TypesenseSearchIndexOptions } from './search-index.js';
+export { createTypesenseSearchIndex } from './search-index.js';

@@ -4,7 +4,7 @@
  * the extra searches that count filtered facets disjunctively, and the checked shape of answers.
  * @module
  */
-import { z } from 'zod';
+
 import { JobkitError, type SearchFacetField } from '@jobkit/core';
 import {
   FACET_FILTER,
@@ -13,6 +13,7 @@ import {
   type NormalizedSearchQuery,
   type TypoBudgetOptions,
 } from '@jobkit/core/adapter-kit';
+import { z } from 'zod';
 import { WHERE } from './client.js';
 import { FACET_FIELD } from './schema.js';
 

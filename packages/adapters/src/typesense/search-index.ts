@@ -6,11 +6,11 @@
  * counts from one extra search per filtered facet, sent as one `multi_search`.
  * @module
  */
-import { z } from 'zod';
+
 import {
+  type FacetCount,
   JobkitError,
   JobPostingSchema,
-  type FacetCount,
   type SearchFacetField,
   type SearchHighlight,
   type SearchHit,
@@ -20,13 +20,14 @@ import {
   type SearchUpsertResult,
 } from '@jobkit/core';
 import { normalizeSearchQuery, toSearchDocument } from '@jobkit/core/adapter-kit';
-import { WHERE, httpStatusOf, loadClient, typesenseError, type TypesenseClientLike } from './client.js';
+import { z } from 'zod';
+import { httpStatusOf, loadClient, type TypesenseClientLike, typesenseError, WHERE } from './client.js';
 import { createImporter, type ImportDocument } from './import.js';
 import {
-  MultiSearchResponseSchema,
   buildFacetSearches,
   buildSearchParams,
   filterList,
+  MultiSearchResponseSchema,
   parseResponse,
   type SearchResponse,
   type TypesenseQueryOptions,
@@ -59,7 +60,10 @@ export interface TypesenseSearchIndexOptions extends TypesenseQueryOptions {
 
 const OptionsSchema = z
   .object({
-    collection: z.string().regex(/^[A-Za-z0-9_.-]{1,200}$/, 'letters, digits, _ . - only').optional(),
+    collection: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,200}$/, 'letters, digits, _ . - only')
+      .optional(),
     batchSize: z.number().int().min(1).max(10_000).optional(),
     maxRetries: z.number().int().min(0).max(20).optional(),
     retryDelayMs: z.number().min(0).optional(),
@@ -109,9 +113,13 @@ export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions)
       throw fail('multi_search', error);
     }
     const results = MultiSearchResponseSchema.safeParse(raw);
-    if (!results.success) throw new JobkitError('SEARCH_FAILED', `[${WHERE}] unexpected multi_search response: ${results.error.message}`, { cause: results.error });
+    if (!results.success)
+      throw new JobkitError('SEARCH_FAILED', `[${WHERE}] unexpected multi_search response: ${results.error.message}`, {
+        cause: results.error,
+      });
     return results.data.results.map((r) => {
-      if ('error' in r && typeof r.error === 'string') throw new JobkitError('SEARCH_FAILED', `[${WHERE}] facet search failed: ${r.error}`, { details: { collection } });
+      if ('error' in r && typeof r.error === 'string')
+        throw new JobkitError('SEARCH_FAILED', `[${WHERE}] facet search failed: ${r.error}`, { details: { collection } });
       return parseResponse(r);
     });
   };
@@ -239,8 +247,13 @@ export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions)
       take(res.data.facet_counts);
       const extra = buildFacetSearches(q, options, tokens);
       if (extra.length > 0) {
-        const answers = await facetAnswers(extra.map((e) => e.params), ask);
-        extra.forEach((e, i) => take(answers[i]?.facet_counts ?? [], e.facet));
+        const answers = await facetAnswers(
+          extra.map((e) => e.params),
+          ask,
+        );
+        extra.forEach((e, i) => {
+          take(answers[i]?.facet_counts ?? [], e.facet);
+        });
       }
       const result: SearchResult = { hits, found: res.data.found, facets, tookMs: res.data.search_time_ms ?? performance.now() - started };
       if (q.tokens.length > 0) result.droppedTokens = res.data.found > 0 ? q.tokens.slice(tokens.length) : [];
@@ -251,7 +264,7 @@ export function createTypesenseSearchIndex(options: TypesenseSearchIndexOptions)
       if (closed) return;
       closed = true;
       // Only a client this index built from `url` (or one handed over with `ownsClient`) is closed.
-      if (ownsClient && clientPromise) await (await clientPromise).close?.();
+      if (ownsClient && clientPromise !== undefined) await (await clientPromise).close?.();
     },
   };
 }

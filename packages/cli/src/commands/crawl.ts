@@ -5,9 +5,18 @@
  * builds it from the store.
  * @module
  */
-import { createMemoryQueue, createPipeline, JobkitError, sourceToTask, type CrawlTask, type JobOutcome, type PipelineError, type TaskReport } from '@jobkit/core';
-import { intOption, schemaOption, stringOption, writeJson, writeLine, type Command } from '../command.js';
-import { EXIT, UsageError, hintFor, type ExitCode } from '../errors.js';
+import {
+  type CrawlTask,
+  createMemoryQueue,
+  createPipeline,
+  JobkitError,
+  type JobOutcome,
+  type PipelineError,
+  sourceToTask,
+  type TaskReport,
+} from '@jobkit/core';
+import { type Command, intOption, schemaOption, stringOption, writeJson, writeLine } from '../command.js';
+import { EXIT, type ExitCode, hintFor, UsageError } from '../errors.js';
 
 /** Attempts per task: a CLI user waits for the run, so retries stay short (the SDK default is 5 with up to 5 min backoff). */
 const MAX_ATTEMPTS = 3;
@@ -63,7 +72,11 @@ Examples:
       try {
         return sourceToTask(p);
       } catch (error) {
-        if (JobkitError.is(error, 'INVALID_ARGUMENT')) throw new UsageError(`source ${JSON.stringify(p)} is neither "platform:boardToken" (e.g. greenhouse:acme) nor an http(s) URL`, 'crawl');
+        if (JobkitError.is(error, 'INVALID_ARGUMENT'))
+          throw new UsageError(
+            `source ${JSON.stringify(p)} is neither "platform:boardToken" (e.g. greenhouse:acme) nor an http(s) URL`,
+            'crawl',
+          );
         throw error;
       }
     });
@@ -71,13 +84,14 @@ Examples:
     const qualityThreshold = intOption(values, 'min-quality', 'crawl', { min: 0, max: 100 });
     const schema = schemaOption(values, io.env, 'crawl');
     // Parsers, engines and the HTTP stack load only once the command line is known to be valid.
-    const [{ jobReader }, { createCliFetcher }, { createProgress }, { openStore, resolveStoreSpec }, { createDedupingReader }] = await Promise.all([
-      import('@jobkit/parsers'),
-      import('../fetcher.js'),
-      import('../progress.js'),
-      import('../store.js'),
-      import('../identity.js'),
-    ]);
+    const [{ jobReader }, { createCliFetcher }, { createProgress }, { openStore, resolveStoreSpec }, { createDedupingReader }] =
+      await Promise.all([
+        import('@jobkit/parsers'),
+        import('../fetcher.js'),
+        import('../progress.js'),
+        import('../store.js'),
+        import('../identity.js'),
+      ]);
     const spec = resolveStoreSpec(stringOption(values, 'store'), io.env);
 
     const opened = await openStore(spec, { ...(schema ? { schema } : {}) });
@@ -95,11 +109,18 @@ Examples:
         store: opened.store,
         concurrency,
         ...(qualityThreshold !== undefined ? { qualityThreshold } : {}),
-        queue: (runId) => createMemoryQueue<CrawlTask>({ name: `crawl:${runId}`, maxAttempts: MAX_ATTEMPTS, backoff: { baseMs: 500, maxMs: 5_000 } }),
+        queue: (runId) =>
+          createMemoryQueue<CrawlTask>({ name: `crawl:${runId}`, maxAttempts: MAX_ATTEMPTS, backoff: { baseMs: 500, maxMs: 5_000 } }),
       });
       pipeline.on('error', (e: PipelineError) => {
         const hint = hintFor(e.error);
-        errors.push({ source: e.source, ...(e.url ? { url: e.url } : {}), code: e.error.code, message: e.error.message, ...(hint ? { hint } : {}) });
+        errors.push({
+          source: e.source,
+          ...(e.url ? { url: e.url } : {}),
+          code: e.error.code,
+          message: e.error.message,
+          ...(hint ? { hint } : {}),
+        });
       });
       pipeline.on('source', (r) => sources.push(r));
       pipeline.on('job', (o) => {
@@ -108,7 +129,10 @@ Examples:
       });
       pipeline.on('progress', ({ done, total }) => progress.update(done, total, { stored, errors: errors.length }));
 
-      const summary = await pipeline.run(tasks.map((t) => (t.type === 'board' ? t.board : { url: t.url })), { signal });
+      const summary = await pipeline.run(
+        tasks.map((t) => (t.type === 'board' ? t.board : { url: t.url })),
+        { signal },
+      );
       progress.stop();
       const stats = await opened.store.stats();
 
@@ -134,9 +158,13 @@ Examples:
       }
       const out: string[] = [];
       const secs = (summary.durationMs / 1000).toFixed(1);
-      out.push(`${summary.aborted ? 'Interrupted after' : 'Crawled'} ${summary.sources} source(s), ${summary.pages} page(s) in ${secs}s into ${opened.label} (${opened.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'})`);
+      out.push(
+        `${summary.aborted ? 'Interrupted after' : 'Crawled'} ${summary.sources} source(s), ${summary.pages} page(s) in ${secs}s into ${opened.label} (${opened.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'})`,
+      );
       const j = summary.jobs;
-      out.push(`  created ${j.created} · updated ${j.updated} · unchanged ${j.unchanged} · rejected ${j.rejected} · removed ${j.removed} · errors ${summary.errors}`);
+      out.push(
+        `  created ${j.created} · updated ${j.updated} · unchanged ${j.unchanged} · rejected ${j.rejected} · removed ${j.removed} · errors ${summary.errors}`,
+      );
       if (rejected.length > 0) {
         out.push('', 'Rejected:');
         for (const r of rejected.slice(0, MAX_LISTED)) out.push(`  ${r.url}  ${r.reason ?? ''}`.trimEnd());
@@ -151,7 +179,10 @@ Examples:
         if (errors.length > MAX_LISTED) out.push(`  … and ${errors.length - MAX_LISTED} more (--json lists all)`);
       }
       if (summary.aborted) out.push('', 'The run was interrupted; run the same command again to finish (stored postings are kept).');
-      out.push('', `The store holds ${stats.active} active posting(s). Search them: jobkit search <query>${spec.from === '--store' ? ` --store ${opened.kind === 'postgres' ? '<url>' : spec.value}` : ''}`);
+      out.push(
+        '',
+        `The store holds ${stats.active} active posting(s). Search them: jobkit search <query>${spec.from === '--store' ? ` --store ${opened.kind === 'postgres' ? '<url>' : spec.value}` : ''}`,
+      );
       writeLine(io.stdout, out.join('\n'));
       return code;
     } finally {

@@ -4,7 +4,7 @@
  * @module
  */
 import type { AtsMatch } from '@jobkit/core';
-import { requireHttpUrl, writeJson, writeLine, type Command } from '../command.js';
+import { type Command, requireHttpUrl, writeJson, writeLine } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatAts } from '../format.js';
 
@@ -34,7 +34,8 @@ Examples:
   jobkit detect https://acme.example/careers --fetch`,
   options: { fetch: { type: 'boolean' } },
   async run({ positionals, values, io, json, allowPrivate, signal }) {
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'detect needs a URL' : 'detect takes exactly one URL', 'detect');
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length === 0 ? 'detect needs a URL' : 'detect takes exactly one URL', 'detect');
     const url = requireHttpUrl(positionals[0]!, 'URL', 'detect');
     const { detectAts } = await import('@jobkit/parsers');
     const fromUrl = detectAts({ url });

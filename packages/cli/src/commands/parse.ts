@@ -4,7 +4,7 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { isHttpUrl, requireHttpUrl, stringOption, writeJson, writeLine, type Command } from '../command.js';
+import { type Command, isHttpUrl, requireHttpUrl, stringOption, writeJson, writeLine } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatParsedPage } from '../format.js';
 
@@ -51,7 +51,8 @@ Examples:
   jobkit parse https://jobs.lever.co/acme/5f1c... --json`,
   options: { url: { type: 'string' } },
   async run({ positionals, values, io, json, allowPrivate, signal }) {
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'parse needs a file or URL' : 'parse takes exactly one file or URL', 'parse');
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length === 0 ? 'parse needs a file or URL' : 'parse takes exactly one file or URL', 'parse');
     const input = positionals[0]!;
     const urlFlag = stringOption(values, 'url');
     let url = urlFlag === undefined ? undefined : requireHttpUrl(urlFlag, '--url', 'parse');

@@ -5,7 +5,7 @@
  * @module
  */
 import type { JobStore, SearchFilters, SearchIndex } from '@jobkit/core';
-import { intOption, schemaOption, listOption, stringOption, writeJson, writeLine, type Command } from '../command.js';
+import { type Command, intOption, listOption, schemaOption, stringOption, writeJson, writeLine } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHit } from '../format.js';
 
@@ -62,7 +62,9 @@ Examples:
     const q = positionals.join(' ');
     const limit = intOption(values, 'limit', 'search', { min: 1, max: 250 }) ?? 10;
     const countries = listOption(values, 'country').map((c) => c.toUpperCase());
-    for (const c of countries) if (!/^[A-Z]{2}$/.test(c)) throw new UsageError(`--country ${JSON.stringify(c)} must be a two-letter ISO code such as DE or US`, 'search');
+    for (const c of countries)
+      if (!/^[A-Z]{2}$/.test(c))
+        throw new UsageError(`--country ${JSON.stringify(c)} must be a two-letter ISO code such as DE or US`, 'search');
     const companies = listOption(values, 'company');
     const schema = schemaOption(values, io.env, 'search');
     const filters: SearchFilters = {
@@ -70,7 +72,10 @@ Examples:
       ...(countries.length > 0 ? { country: countries } : {}),
       ...(values.remote === true ? { workplaceType: 'remote' as const } : {}),
     };
-    const [{ createEmbeddedSearchIndex }, { openStore, resolveStoreSpec }] = await Promise.all([import('@jobkit/adapters/embedded-search'), import('../store.js')]);
+    const [{ createEmbeddedSearchIndex }, { openStore, resolveStoreSpec }] = await Promise.all([
+      import('@jobkit/adapters/embedded-search'),
+      import('../store.js'),
+    ]);
     const spec = resolveStoreSpec(stringOption(values, 'store'), io.env);
     const opened = await openStore(spec, { mustExist: true, ...(schema ? { schema } : {}) });
     const index = createEmbeddedSearchIndex({ highlights: false });
@@ -80,7 +85,13 @@ Examples:
       const buildMs = Date.now() - started;
       const result = await index.search({ q, filters, perPage: limit });
       if (json) {
-        writeJson(io.stdout, { query: q, filters, found: result.found, indexed, hits: result.hits.map((h) => ({ score: h.score ?? null, job: h.job })) });
+        writeJson(io.stdout, {
+          query: q,
+          filters,
+          found: result.found,
+          indexed,
+          hits: result.hits.map((h) => ({ score: h.score ?? null, job: h.job })),
+        });
         return EXIT.OK;
       }
       const out: string[] = [];
@@ -88,8 +99,11 @@ Examples:
         out.push(`The store at ${opened.label} holds no active postings yet; crawl some first: jobkit crawl <platform:token|url>`);
       } else {
         out.push(`${result.found} of ${indexed} posting(s) match ${JSON.stringify(q)} (index built in ${buildMs} ms)`);
-        result.hits.forEach((h, i) => out.push('', formatHit(i + 1, h.job)));
-        if (result.found > result.hits.length) out.push('', `Showing ${result.hits.length}; raise --limit (up to 250) or narrow the query for more.`);
+        result.hits.forEach((h, i) => {
+          out.push('', formatHit(i + 1, h.job));
+        });
+        if (result.found > result.hits.length)
+          out.push('', `Showing ${result.hits.length}; raise --limit (up to 250) or narrow the query for more.`);
       }
       writeLine(io.stdout, out.join('\n'));
       return EXIT.OK;

@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { invalidArgument } from '../errors.js';
-import { EventEnvelopeSchema, type EventEnvelope, type JobEventType } from '../schema/events.js';
-import type { JobPosting } from '../schema/job-posting.js';
+import { stableStringify, VOLATILE_JOB_FIELDS } from '../identity.js';
 import type { JobChange } from '../ports/job-store.js';
-import { VOLATILE_JOB_FIELDS, stableStringify } from '../identity.js';
+import { type EventEnvelope, EventEnvelopeSchema, type JobEventType } from '../schema/events.js';
+import type { JobPosting } from '../schema/job-posting.js';
 
 /** Options shared by the event constructors. */
 export interface EventOptions {

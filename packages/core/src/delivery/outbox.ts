@@ -3,8 +3,9 @@
  * metrics and handle types. The SQL side lives in adapters (e.g. `@jobkit/adapters/postgres`).
  * @module
  */
+
+import { decodeJson, encodeJson, type PublishMessage, type ReceivedMessage } from '../ports/broker.js';
 import type { EventEnvelope } from '../schema/events.js';
-import { encodeJson, decodeJson, type PublishMessage, type ReceivedMessage } from '../ports/broker.js';
 
 /** Message attribute carrying the outbox row id: the idempotency key consumers dedupe on. */
 export const EVENT_ID_ATTRIBUTE = 'jobkit-event-id';

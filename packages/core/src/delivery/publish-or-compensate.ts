@@ -31,9 +31,7 @@ export interface PublishOrCompensateOptions<T> {
  * With an outbox the row and the event commit together and a relay retries the publish, so there is
  * nothing to roll back.
  */
-export async function publishOrCompensate<T>(
-  options: PublishOrCompensateOptions<T>,
-): Promise<{ result: T; messageIds: string[] }> {
+export async function publishOrCompensate<T>(options: PublishOrCompensateOptions<T>): Promise<{ result: T; messageIds: string[] }> {
   const result = await options.write();
   try {
     const messageIds = await options.broker.publish(options.topic, options.messages(result));

@@ -82,10 +82,7 @@ function message(error: unknown): string {
  * Steps whose `run` never completed are not compensated; a step interrupted by a crash is run
  * again on resume, so forward steps must be idempotent too.
  */
-export async function runSaga<C extends object>(
-  steps: readonly SagaStep<C>[],
-  options: RunSagaOptions<C>,
-): Promise<SagaOutcome<C>> {
+export async function runSaga<C extends object>(steps: readonly SagaStep<C>[], options: RunSagaOptions<C>): Promise<SagaOutcome<C>> {
   const { log, sagaId } = options;
   const names = new Set(steps.map((s) => s.name));
   if (!sagaId || names.size !== steps.length) {

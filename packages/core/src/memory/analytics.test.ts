@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasApplicationAnalytics, type Analytics } from '../ports/analytics.js';
+import { type Analytics, hasApplicationAnalytics } from '../ports/analytics.js';
 import { runAnalyticsContract } from '../testing/analytics-contract.js';
 import { createMemoryAnalytics } from './analytics.js';
 

@@ -8,35 +8,35 @@
 import { JobkitError } from '../errors.js';
 import {
   ANALYTICS_SALARY_CURRENCY,
-  ApplicationEventSchema,
-  DEFAULT_PERCENTILES,
-  INTERVIEW_STATUSES,
-  JOB_EVENT_RANK,
-  JobsPerPeriodOptionsSchema,
-  RESPONSE_STATUSES,
-  SalaryPercentilesOptionsSchema,
-  TopCompaniesOptionsSchema,
-  jobFacts,
-  percentileKey,
-  roundTo,
   type Analytics,
   type ApplicationAnalytics,
   type ApplicationEvent,
+  ApplicationEventSchema,
   type ApplicationStats,
   type ApplicationStatus,
   type ApplicationTrend,
+  DEFAULT_PERCENTILES,
+  INTERVIEW_STATUSES,
   type IngestJobsOptions,
+  JOB_EVENT_RANK,
   type JobFacts,
   type JobsPerPeriodOptions,
+  JobsPerPeriodOptionsSchema,
   type JobsPerPeriodRow,
+  jobFacts,
+  percentileKey,
+  RESPONSE_STATUSES,
+  roundTo,
   type SalaryPercentileRow,
   type SalaryPercentilesOptions,
+  SalaryPercentilesOptionsSchema,
   type ShareRow,
   type TopCompaniesOptions,
+  TopCompaniesOptionsSchema,
   type WorkplaceShareKey,
 } from '../ports/analytics.js';
-import { JobEventSchema, type JobEvent } from '../schema/events.js';
-import { JobPostingSchema, type JobPosting } from '../schema/job-posting.js';
+import { type JobEvent, JobEventSchema } from '../schema/events.js';
+import { type JobPosting, JobPostingSchema } from '../schema/job-posting.js';
 
 const WHERE = 'core/memory-analytics';
 const DAY_MS = 86_400_000;
@@ -74,7 +74,11 @@ export function periodStart(ms: number, period: 'day' | 'week'): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Error } }, value: unknown, what: string): T {
+function parseOrThrow<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Error } },
+  value: unknown,
+  what: string,
+): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] invalid ${what}: ${r.error.message}`, { cause: r.error });
   return r.data;

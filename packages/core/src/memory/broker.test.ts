@@ -1,9 +1,9 @@
 /** Memory-broker behaviour beyond the shared contract: fault injection, ack deadlines, backlog. @module */
 import { describe, expect, it } from 'vitest';
-import { JobkitError } from '../errors.js';
-import { decodeJson, encodeJson } from '../ports/broker.js';
-import type { ReceivedMessage, SubscribeOptions } from '../ports/broker.js';
 import { DELIVERY_ATTEMPTS, MAX_RETRY_DELAY_MS, MIN_ACK_DEADLINE_MS } from '../broker-rules.js';
+import { JobkitError } from '../errors.js';
+import type { ReceivedMessage, SubscribeOptions } from '../ports/broker.js';
+import { decodeJson, encodeJson } from '../ports/broker.js';
 import { createMemoryBroker, DEAD_LETTER_ATTRIBUTES } from './broker.js';
 
 const msg = (n: number, orderingKey?: string) => ({ data: encodeJson({ n }), ...(orderingKey ? { orderingKey } : {}) });
@@ -32,7 +32,11 @@ describe('createMemoryBroker', () => {
     // The bounds themselves are accepted.
     await broker.ensureSubscription('topic-dlq', 'sub-dlq');
     for (const maxDeliveryAttempts of [DELIVERY_ATTEMPTS.min, DELIVERY_ATTEMPTS.max]) {
-      await broker.ensureSubscription('topic-a', 'sub-a', { maxDeliveryAttempts, deadLetterTopic: 'topic-dlq', ackDeadlineMs: MIN_ACK_DEADLINE_MS });
+      await broker.ensureSubscription('topic-a', 'sub-a', {
+        maxDeliveryAttempts,
+        deadLetterTopic: 'topic-dlq',
+        ackDeadlineMs: MIN_ACK_DEADLINE_MS,
+      });
     }
     await broker.close();
   });
@@ -148,7 +152,7 @@ describe('createMemoryBroker', () => {
 
   it('reorder shuffles delivery across keys but keeps each key in order', async () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const broker = createMemoryBroker({ reorder: true, random });
     const order: Array<{ key: string; n: number }> = [];
     await broker.subscribe('topic-a', 'sub-a', async (m) => {
@@ -200,7 +204,10 @@ describe('createMemoryBroker', () => {
     const byHandler = [0, 0];
     const s1 = await broker.subscribe('topic-a', 'sub-a', async () => void byHandler[0]!++);
     const s2 = await broker.subscribe('topic-a', 'sub-a', async () => void byHandler[1]!++);
-    await broker.publish('topic-a', Array.from({ length: 100 }, (_, n) => msg(n)));
+    await broker.publish(
+      'topic-a',
+      Array.from({ length: 100 }, (_, n) => msg(n)),
+    );
     await broker.idle();
     expect(byHandler[0]! + byHandler[1]!).toBe(100);
     expect(byHandler[0]).toBeGreaterThan(0);

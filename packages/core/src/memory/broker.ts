@@ -6,7 +6,6 @@
  * @module
  */
 import { z } from 'zod';
-import { JobkitError, invalidArgument } from '../errors.js';
 import {
   BROKER_NAME_PATTERN,
   BROKER_NAME_RULE,
@@ -15,14 +14,8 @@ import {
   RetryDelaySchema,
   SubscribeOptionsSchema,
 } from '../broker-rules.js';
-import type {
-  Broker,
-  MessageHandler,
-  PublishMessage,
-  ReceivedMessage,
-  SubscribeOptions,
-  Subscription,
-} from '../ports/broker.js';
+import { invalidArgument, JobkitError } from '../errors.js';
+import type { Broker, MessageHandler, PublishMessage, ReceivedMessage, SubscribeOptions, Subscription } from '../ports/broker.js';
 
 const WHERE = 'core/memory-broker';
 
@@ -366,11 +359,14 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
     if (at === Infinity || at >= sub.wakeAt) return;
     if (sub.wakeTimer) clearTimeout(sub.wakeTimer);
     sub.wakeAt = at;
-    sub.wakeTimer = setTimeout(() => {
-      sub.wakeTimer = undefined;
-      sub.wakeAt = Infinity;
-      dispatch(sub);
-    }, Math.max(0, at - Date.now()));
+    sub.wakeTimer = setTimeout(
+      () => {
+        sub.wakeTimer = undefined;
+        sub.wakeAt = Infinity;
+        dispatch(sub);
+      },
+      Math.max(0, at - Date.now()),
+    );
   }
 
   function deliver(sub: SubState, entry: Entry, consumer: Consumer): void {
@@ -524,7 +520,10 @@ export function createMemoryBroker(options: MemoryBrokerOptions = {}): MemoryBro
         if (fault.ambiguous) accept(topic, list);
         throw (
           fault.error ??
-          new JobkitError('BROKER_FAILED', `[${WHERE}] injected publish failure on "${topic}"${fault.ambiguous ? ' (messages were accepted)' : ''}`)
+          new JobkitError(
+            'BROKER_FAILED',
+            `[${WHERE}] injected publish failure on "${topic}"${fault.ambiguous ? ' (messages were accepted)' : ''}`,
+          )
         );
       }
       return accept(topic, list);

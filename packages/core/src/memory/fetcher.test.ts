@@ -10,7 +10,10 @@ import { createStaticFetcher } from './fetcher.js';
 
 runFetcherContract({
   name: 'static',
-  create: (routes) => ({ fetcher: createStaticFetcher(staticFetcherContractRoutes(routes, 'https://contract.test')), origin: 'https://contract.test' }),
+  create: (routes) => ({
+    fetcher: createStaticFetcher(staticFetcherContractRoutes(routes, 'https://contract.test')),
+    origin: 'https://contract.test',
+  }),
 });
 
 describe('createStaticFetcher', () => {
@@ -97,7 +100,12 @@ describe('checkStatus / fetchOk', () => {
     try {
       checkStatus(res);
     } catch (error) {
-      expect((error as JobkitError).details).toMatchObject({ url: 'https://b.example/busy', status: 429, host: 'b.example', retryAfter: '30' });
+      expect((error as JobkitError).details).toMatchObject({
+        url: 'https://b.example/busy',
+        status: 429,
+        host: 'b.example',
+        retryAfter: '30',
+      });
     }
     const empty = await fetchOk(fetcher, 'https://b.example/empty', { allowEmpty: true });
     expect(empty.status).toBe(200);

@@ -4,8 +4,8 @@
  * @module
  */
 import { JobkitError } from '../errors.js';
-import { createFetchResult } from '../ports/fetcher.js';
 import type { Fetcher, FetchOptions, FetchResult } from '../ports/fetcher.js';
+import { createFetchResult } from '../ports/fetcher.js';
 
 /** A canned response. `body` objects (other than `Uint8Array`) are sent as JSON. */
 export interface StaticResponse {
@@ -87,7 +87,9 @@ export function createStaticFetcher(
         const timeoutMs = fetchOptions.timeoutMs;
         if (timeoutMs !== undefined && response.delayMs > timeoutMs) {
           await sleep(timeoutMs, fetchOptions.signal, current);
-          throw new JobkitError('FETCH_TIMEOUT', `[${SOURCE}] ${current} did not answer within ${timeoutMs} ms`, { details: { url: current, timeoutMs } });
+          throw new JobkitError('FETCH_TIMEOUT', `[${SOURCE}] ${current} did not answer within ${timeoutMs} ms`, {
+            details: { url: current, timeoutMs },
+          });
         }
         await sleep(response.delayMs, fetchOptions.signal, current);
       }

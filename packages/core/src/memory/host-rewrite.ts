@@ -12,8 +12,8 @@
  * @module
  */
 import { JobkitError } from '../errors.js';
-import { createFetchResult } from '../ports/fetcher.js';
 import type { Fetcher, FetchOptions, FetchResult } from '../ports/fetcher.js';
+import { createFetchResult } from '../ports/fetcher.js';
 
 const SOURCE = 'memory/host-rewrite';
 /** Path prefix of the convention. */

@@ -4,9 +4,8 @@
  * @module
  */
 import { z } from 'zod';
-import { JobkitError, invalidArgument } from '../errors.js';
+import { invalidArgument, JobkitError } from '../errors.js';
 import { contentHash } from '../identity.js';
-import { EmploymentTypeSchema, WorkplaceTypeSchema, type JobPosting } from '../schema/job-posting.js';
 import type {
   JobChange,
   JobFilter,
@@ -20,6 +19,7 @@ import type {
   UpsertJobsOptions,
   UpsertResult,
 } from '../ports/job-store.js';
+import { EmploymentTypeSchema, type JobPosting, WorkplaceTypeSchema } from '../schema/job-posting.js';
 
 // Identity fields only: full schema validation of every posting would dominate bulk upserts, and
 // postings reach stores through finalizeJob, which already validated them.
@@ -35,7 +35,10 @@ const UpsertOptionsSchema = z.object({ boardKey: z.string().min(1).optional(), a
 
 const JobFilterSchema = z.object({
   company: z.string().min(1).optional(),
-  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   workplaceType: WorkplaceTypeSchema.optional(),
   employmentType: EmploymentTypeSchema.optional(),
   atsPlatform: z.string().min(1).optional(),
@@ -92,7 +95,10 @@ export function prepareUpsert(
 }
 
 /** Validate list options. @throws JobkitError `INVALID_ARGUMENT` */
-export function parseListOptions(where: string, options: ListJobsOptions = {}): Required<Pick<ListJobsOptions, 'limit'>> & {
+export function parseListOptions(
+  where: string,
+  options: ListJobsOptions = {},
+): Required<Pick<ListJobsOptions, 'limit'>> & {
   filter: JobFilter;
   after: { firstSeenAt: string; id: string } | null;
 } {
@@ -146,7 +152,12 @@ export function unstorableText(job: JobPosting): string | null {
  * The {@link RejectedJob} entry a store reports for a posting it refused. `where` names the store,
  * `reason` is the engine's own words; `details` adds e.g. the SQLSTATE.
  */
-export function rejectedJob(where: string, job: JobPosting, reason: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}): RejectedJob {
+export function rejectedJob(
+  where: string,
+  job: JobPosting,
+  reason: string,
+  options: { cause?: unknown; details?: Record<string, unknown> } = {},
+): RejectedJob {
   const error = new JobkitError('STORE_FAILED', `[${where}] posting ${job.url} was not stored: ${reason}`, {
     cause: options.cause,
     retryable: false,

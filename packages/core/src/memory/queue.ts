@@ -8,8 +8,8 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import { JobkitError, invalidArgument } from '../errors.js';
-import { backoffDelay, type BackoffOptions } from '../delivery/backoff.js';
+import { type BackoffOptions, backoffDelay } from '../delivery/backoff.js';
+import { invalidArgument, JobkitError } from '../errors.js';
 import type { ClaimOptions, EnqueueOptions, FailOutcome, QueueJob, QueueJobStatus, QueueStats, WorkQueue } from '../ports/queue.js';
 
 const WHERE = 'core/memory-queue';
@@ -115,7 +115,9 @@ export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {})
   const held = (ref: Pick<QueueJob, 'id' | 'lockToken'>, now = Date.now()): Entry<P> => {
     const e = jobs.get(ref.id);
     if (!e || e.status !== 'active' || e.lockToken !== ref.lockToken || e.lockedUntil < now) {
-      throw new JobkitError('LEASE_EXPIRED', `[${WHERE}] job ${ref.id}: lease expired or held by another worker`, { details: { jobId: ref.id } });
+      throw new JobkitError('LEASE_EXPIRED', `[${WHERE}] job ${ref.id}: lease expired or held by another worker`, {
+        details: { jobId: ref.id },
+      });
     }
     return e;
   };
@@ -123,7 +125,8 @@ export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {})
     active.delete(e);
     e.status = status;
     e.lockToken = null;
-    if ((status === 'completed' || status === 'dead') && e.dedupeKey !== null && liveKeys.get(e.dedupeKey) === e.id) liveKeys.delete(e.dedupeKey);
+    if ((status === 'completed' || status === 'dead') && e.dedupeKey !== null && liveKeys.get(e.dedupeKey) === e.id)
+      liveKeys.delete(e.dedupeKey);
   };
   const view = (e: Entry<P>): QueueJob<P> => ({
     id: e.id,
@@ -179,7 +182,8 @@ export function createMemoryQueue<P = unknown>(options: MemoryQueueOptions = {})
       const now = Date.now();
       const limit = opts.limit ?? 1;
       const lease = opts.leaseMs ?? leaseMs;
-      if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(lease) || lease < 1) throw invalidArgument(WHERE, 'limit and leaseMs must be positive integers');
+      if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(lease) || lease < 1)
+        throw invalidArgument(WHERE, 'limit and leaseMs must be positive integers');
       for (const e of active) {
         // An expired lease means the holder died: the job is claimable again and the attempt counted.
         if (e.lockedUntil >= now) continue;

@@ -1,5 +1,5 @@
-import { runSagaLogContract } from '../testing/saga-log-contract.js';
 import type { SagaLog } from '../delivery/saga.js';
+import { runSagaLogContract } from '../testing/saga-log-contract.js';
 import { createMemorySagaLog } from './saga-log.js';
 
 // A "restart" of an in-memory log is the same log: the process keeps it.

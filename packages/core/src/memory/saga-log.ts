@@ -2,8 +2,9 @@
  * In-memory reference implementation of the {@link SagaLog} port.
  * @module
  */
-import { JobkitError } from '../errors.js';
+
 import type { SagaLog, SagaRecord } from '../delivery/saga.js';
+import { JobkitError } from '../errors.js';
 
 /**
  * In-process saga log: for tests and single-process flows (a crash loses it). Step indices come

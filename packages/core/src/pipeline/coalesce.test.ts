@@ -15,7 +15,8 @@ describe('createCoalescer isolate', () => {
     const c = createCoalescer<number, number>(
       async (items) => {
         batches.push(items);
-        if (items.includes(13) || items.includes(40) || items.includes(41)) throw new JobkitError('STORE_FAILED', 'bad item', { retryable: false });
+        if (items.includes(13) || items.includes(40) || items.includes(41))
+          throw new JobkitError('STORE_FAILED', 'bad item', { retryable: false });
         return items.map((n) => n * 2);
       },
       { maxItems: 64, isolate: (e) => JobkitError.is(e) && !e.retryable },

@@ -87,7 +87,9 @@ export function createCoalescer<T, R>(flush: (items: T[]) => Promise<R[]>, optio
   async function settle(batch: Pending<T, R>[], split = true): Promise<boolean> {
     try {
       const results = await flush(batch.map((p) => p.item));
-      batch.forEach((p, i) => p.resolve(results[i] as R));
+      batch.forEach((p, i) => {
+        p.resolve(results[i] as R);
+      });
       return true;
     } catch (error) {
       if (split && batch.length > 1 && options.isolate?.(error)) {
@@ -112,7 +114,7 @@ export function createCoalescer<T, R>(flush: (items: T[]) => Promise<R[]>, optio
       });
     },
     async idle() {
-      while (running) {
+      while (running !== null) {
         endWait?.();
         await running;
       }

@@ -5,13 +5,14 @@
  * event id (passed as the insert dedup token), so at-least-once delivery never double-counts.
  * @module
  */
-import { JobkitError } from '../errors.js';
+
 import { messageToEvent } from '../delivery/outbox.js';
+import { JobkitError } from '../errors.js';
 import { sha256Hex } from '../identity.js';
 import type { Analytics } from '../ports/analytics.js';
 import type { MessageHandler, ReceivedMessage } from '../ports/broker.js';
 import type { SearchIndex } from '../ports/search-index.js';
-import { JOB_EVENT_TYPES, JobEventSchema, type JobEvent } from '../schema/events.js';
+import { JOB_EVENT_TYPES, type JobEvent, JobEventSchema } from '../schema/events.js';
 import type { JobPosting } from '../schema/job-posting.js';
 import { createCoalescer } from './coalesce.js';
 
@@ -29,7 +30,10 @@ export function decodeJobEvent(message: Pick<ReceivedMessage, 'data' | 'attribut
   if (typeof type !== 'string' || !(JOB_EVENT_TYPES as readonly string[]).includes(type)) return null;
   const parsed = JobEventSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new JobkitError('VALIDATION_FAILED', `[${WHERE}] invalid ${type} event: ${parsed.error.message}`, { cause: parsed.error, retryable: false });
+    throw new JobkitError('VALIDATION_FAILED', `[${WHERE}] invalid ${type} event: ${parsed.error.message}`, {
+      cause: parsed.error,
+      retryable: false,
+    });
   }
   return parsed.data;
 }
@@ -56,16 +60,23 @@ export async function applyEventsToSearch(search: SearchIndex, events: readonly 
       const results = await search.upsert(upserts);
       const bad = results.filter((r) => !r.ok);
       if (bad.length > 0) {
-        throw new JobkitError('SEARCH_FAILED', `[${WHERE}] ${search.name} rejected ${bad.length} posting(s): ${bad[0]?.id}: ${bad[0]?.error}`, {
-          retryable: false,
-          details: { ids: bad.map((b) => b.id) },
-        });
+        throw new JobkitError(
+          'SEARCH_FAILED',
+          `[${WHERE}] ${search.name} rejected ${bad.length} posting(s): ${bad[0]?.id}: ${bad[0]?.error}`,
+          {
+            retryable: false,
+            details: { ids: bad.map((b) => b.id) },
+          },
+        );
       }
     }
     if (deletes.length > 0) await search.delete(deletes);
   } catch (error) {
     if (JobkitError.is(error)) throw error;
-    throw new JobkitError('SEARCH_FAILED', `[${WHERE}] ${search.name} failed to apply ${events.length} event(s)`, { cause: error, retryable: true });
+    throw new JobkitError('SEARCH_FAILED', `[${WHERE}] ${search.name} failed to apply ${events.length} event(s)`, {
+      cause: error,
+      retryable: true,
+    });
   }
 }
 
@@ -76,10 +87,15 @@ export async function applyEventsToSearch(search: SearchIndex, events: readonly 
 export async function applyEventsToAnalytics(analytics: Analytics, events: readonly JobEvent[]): Promise<void> {
   if (events.length === 0) return;
   try {
-    await analytics.ingestJobEvents(events, { dedupToken: events.length === 1 ? events[0]!.id : sha256Hex(events.map((e) => e.id).join(',')) });
+    await analytics.ingestJobEvents(events, {
+      dedupToken: events.length === 1 ? events[0]!.id : sha256Hex(events.map((e) => e.id).join(',')),
+    });
   } catch (error) {
     if (JobkitError.is(error)) throw error;
-    throw new JobkitError('ANALYTICS_FAILED', `[${WHERE}] ${analytics.name} failed to ingest ${events.length} event(s)`, { cause: error, retryable: true });
+    throw new JobkitError('ANALYTICS_FAILED', `[${WHERE}] ${analytics.name} failed to ingest ${events.length} event(s)`, {
+      cause: error,
+      retryable: true,
+    });
   }
 }
 
@@ -95,14 +111,14 @@ export interface JobEventConsumerOptions {
 }
 
 /** A handler that decodes `job.*` events and applies them in coalesced batches; other types are acked untouched. */
-function batchedJobEventHandler(
-  apply: (events: JobEvent[]) => Promise<void>,
-  options: JobEventConsumerOptions,
-): MessageHandler {
-  const batch = createCoalescer<JobEvent, void>(async (events) => {
-    await apply(events);
-    return [];
-  }, { maxItems: options.maxBatch });
+function batchedJobEventHandler(apply: (events: JobEvent[]) => Promise<void>, options: JobEventConsumerOptions): MessageHandler {
+  const batch = createCoalescer<JobEvent, void>(
+    async (events) => {
+      await apply(events);
+      return [];
+    },
+    { maxItems: options.maxBatch },
+  );
   return async (message) => {
     const event = decodeJobEvent(message);
     if (!event) return;
@@ -116,7 +132,8 @@ function batchedJobEventHandler(
  * untouched; a malformed job event throws (nack) so it ends in the dead-letter topic.
  */
 export function createSearchConsumer(search: SearchIndex, options: JobEventConsumerOptions = {}): MessageHandler {
-  if (!search || typeof search.upsert !== 'function') throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] createSearchConsumer needs a SearchIndex`);
+  if (!search || typeof search.upsert !== 'function')
+    throw new JobkitError('INVALID_ARGUMENT', `[${WHERE}] createSearchConsumer needs a SearchIndex`);
   return batchedJobEventHandler((events) => applyEventsToSearch(search, events), options);
 }
 

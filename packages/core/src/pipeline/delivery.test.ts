@@ -4,8 +4,8 @@
  * catches up. The outbox mode runs end to end in packages/adapters/test/pipeline.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { JobkitError } from '../errors.js';
 import { jobEvent } from '../delivery/events.js';
+import type { JobkitError } from '../errors.js';
 import { createMemoryAnalytics } from '../memory/analytics.js';
 import { createMemoryBroker } from '../memory/broker.js';
 import type { Analytics } from '../ports/analytics.js';
@@ -21,7 +21,9 @@ describe('pipeline delivery', () => {
     const broker = createMemoryBroker();
     const analytics = createMemoryAnalytics();
     const errors: JobkitError[] = [];
-    const run = createJobDelivery({ analytics, broker, topic: 'jobs-test', subscriptionPrefix: 'jobs-test', drainTimeoutMs: 5_000 }).forRun((e) => errors.push(e));
+    const run = createJobDelivery({ analytics, broker, topic: 'jobs-test', subscriptionPrefix: 'jobs-test', drainTimeoutMs: 5_000 }).forRun(
+      (e) => errors.push(e),
+    );
     try {
       await run.start();
       await run.propagate(events(3));
@@ -55,9 +57,13 @@ describe('pipeline delivery', () => {
       },
     };
     const errors: Array<[string, string]> = [];
-    const run = createJobDelivery({ analytics: failing, broker, topic: 'jobs-test', subscriptionPrefix: 'jobs-test', drainTimeoutMs: 200 }).forRun((e, source) =>
-      errors.push([e.code, source]),
-    );
+    const run = createJobDelivery({
+      analytics: failing,
+      broker,
+      topic: 'jobs-test',
+      subscriptionPrefix: 'jobs-test',
+      drainTimeoutMs: 200,
+    }).forRun((e, source) => errors.push([e.code, source]));
     try {
       await run.start();
       await run.propagate(events(1));
@@ -76,11 +82,18 @@ describe('pipeline delivery', () => {
   it('an aborted run does not wait for the consumers', async () => {
     const broker = createMemoryBroker();
     const memory = createMemoryAnalytics();
-    const slow: Analytics = { ...memory, ingestJobEvents: async (e, o) => (await new Promise((r) => setTimeout(r, 1_000)), memory.ingestJobEvents(e, o)) };
+    const slow: Analytics = {
+      ...memory,
+      ingestJobEvents: async (e, o) => (await new Promise((r) => setTimeout(r, 1_000)), memory.ingestJobEvents(e, o)),
+    };
     const errors: JobkitError[] = [];
-    const run = createJobDelivery({ analytics: slow, broker, topic: 'jobs-test', subscriptionPrefix: 'jobs-test', drainTimeoutMs: 60_000 }).forRun((e) =>
-      errors.push(e),
-    );
+    const run = createJobDelivery({
+      analytics: slow,
+      broker,
+      topic: 'jobs-test',
+      subscriptionPrefix: 'jobs-test',
+      drainTimeoutMs: 60_000,
+    }).forRun((e) => errors.push(e));
     await run.start();
     await run.propagate(events(1));
     const started = Date.now();

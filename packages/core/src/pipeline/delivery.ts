@@ -10,8 +10,9 @@
  * scheduler (`pipeline.ts`) sees only {@link RunDelivery}.
  * @module
  */
-import { JobkitError } from '../errors.js';
+
 import { eventToMessage, type OutboxRelayHandle } from '../delivery/outbox.js';
+import { JobkitError } from '../errors.js';
 import type { Analytics } from '../ports/analytics.js';
 import type { Broker, Subscription } from '../ports/broker.js';
 import type { SearchIndex } from '../ports/search-index.js';
@@ -60,7 +61,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function createJobDelivery(options: JobDeliveryOptions): JobDelivery {
   const { search, analytics, broker, relay, topic, subscriptionPrefix, drainTimeoutMs } = options;
-  const directSearch = search && !broker ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToSearch(search, ev), [])) : null;
+  const directSearch =
+    search && !broker ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToSearch(search, ev), [])) : null;
   const directAnalytics =
     analytics && !broker ? createCoalescer<JobEvent, void>(async (ev) => (await applyEventsToAnalytics(analytics, ev), [])) : null;
 
@@ -94,9 +96,13 @@ export function createJobDelivery(options: JobDeliveryOptions): JobDelivery {
         if (pending === 0 && pendingApplications() === 0) return;
         if (Date.now() > deadline) {
           report(
-            new JobkitError('BROKER_FAILED', `[${WHERE}] gave up waiting after ${drainTimeoutMs}ms: ${pending} outbox row(s) unpublished, ${pendingApplications()} event(s) not yet applied`, {
-              details: { pending, unapplied: pendingApplications() },
-            }),
+            new JobkitError(
+              'BROKER_FAILED',
+              `[${WHERE}] gave up waiting after ${drainTimeoutMs}ms: ${pending} outbox row(s) unpublished, ${pendingApplications()} event(s) not yet applied`,
+              {
+                details: { pending, unapplied: pendingApplications() },
+              },
+            ),
             'drain',
           );
           return;
@@ -112,14 +118,24 @@ export function createJobDelivery(options: JobDeliveryOptions): JobDelivery {
         const onError = (error: unknown) => report(asJobkitError(error, 'BROKER_FAILED', 'consumer failed'), 'consumer');
         if (search) {
           subscriptions.push(
-            await broker.subscribe(topic, `${subscriptionPrefix}-search`, createSearchConsumer(search, { onApplied: onApplied('search') }), { onError }),
+            await broker.subscribe(
+              topic,
+              `${subscriptionPrefix}-search`,
+              createSearchConsumer(search, { onApplied: onApplied('search') }),
+              { onError },
+            ),
           );
         }
         if (analytics) {
           subscriptions.push(
-            await broker.subscribe(topic, `${subscriptionPrefix}-analytics`, createAnalyticsConsumer(analytics, { onApplied: onApplied('analytics') }), {
-              onError,
-            }),
+            await broker.subscribe(
+              topic,
+              `${subscriptionPrefix}-analytics`,
+              createAnalyticsConsumer(analytics, { onApplied: onApplied('analytics') }),
+              {
+                onError,
+              },
+            ),
           );
         }
         if (relay) {

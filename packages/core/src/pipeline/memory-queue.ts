@@ -3,5 +3,6 @@
  * @deprecated The queue lives with the other memory reference adapters in `memory/queue.ts`.
  * @module
  */
-export { createMemoryQueue } from '../memory/queue.js';
+
 export type { MemoryQueueOptions } from '../memory/queue.js';
+export { createMemoryQueue } from '../memory/queue.js';

@@ -9,24 +9,24 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'eventemitter3';
 import { z } from 'zod';
-import { invalidArgument, type JobkitError } from '../errors.js';
 import type { OutboxRelayHandle } from '../delivery/outbox.js';
-import { DEFAULT_QUALITY_THRESHOLD } from '../quality.js';
+import { invalidArgument, type JobkitError } from '../errors.js';
+import { createMemoryQueue } from '../memory/queue.js';
 import type { Analytics } from '../ports/analytics.js';
 import type { Broker } from '../ports/broker.js';
 import type { Fetcher } from '../ports/fetcher.js';
 import type { JobStore } from '../ports/job-store.js';
 import type { QueueJob, WorkQueue } from '../ports/queue.js';
 import type { SearchIndex } from '../ports/search-index.js';
-import { createMemoryQueue } from '../memory/queue.js';
+import { DEFAULT_QUALITY_THRESHOLD } from '../quality.js';
 import { createJobDelivery } from './delivery.js';
 import { asJobkitError, createPageUpserter, processTask, type StageDeps } from './process-task.js';
 import { sourceToTask, taskKey } from './source.js';
 import {
-  emptyJobCounts,
-  PIPELINE_STAGES,
   type CrawlTask,
+  emptyJobCounts,
   type JobReader,
+  PIPELINE_STAGES,
   type PipelineEvents,
   type PipelineStage,
   type PipelineSummary,
@@ -120,7 +120,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (!options[k]) throw invalidArgument(WHERE, `${k} is required`);
   }
   for (const fn of ['detectAts', 'parseJobPage', 'extractJobLinks', 'listBoardJobs'] as const) {
-    if (typeof options.reader[fn] !== 'function') throw invalidArgument(WHERE, `reader.${fn} must be a function (use jobReader from @jobkit/parsers)`);
+    if (typeof options.reader[fn] !== 'function')
+      throw invalidArgument(WHERE, `reader.${fn} must be a function (use jobReader from @jobkit/parsers)`);
   }
   if (options.relay && !options.broker) throw invalidArgument(WHERE, 'relay needs a broker to publish to');
   const { reader, fetcher, store, search, analytics, broker, relay } = options;
@@ -213,7 +214,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         qualityThreshold: threshold,
         now,
         async upsert(jobs, boardKey) {
-          if (boardKey !== undefined || jobs.length !== 1) return store.upsertJobs(jobs, boardKey ? { boardKey, at: now() } : { at: now() });
+          if (boardKey !== undefined || jobs.length !== 1)
+            return store.upsertJobs(jobs, boardKey ? { boardKey, at: now() } : { at: now() });
           parked++;
           notify();
           try {

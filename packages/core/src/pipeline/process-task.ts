@@ -5,19 +5,20 @@
  * reach search/analytics (see {@link StageDeps}).
  * @module
  */
-import { JobkitError, type JobkitErrorCode } from '../errors.js';
+
 import { jobEvent, jobEventsFromChanges } from '../delivery/events.js';
-import { fetchOk } from '../ports/fetcher.js';
+import { JobkitError, type JobkitErrorCode } from '../errors.js';
 import type { Fetcher } from '../ports/fetcher.js';
+import { fetchOk } from '../ports/fetcher.js';
 import type { JobChange, JobStore, RejectedJob, StoredJob, UpsertResult } from '../ports/job-store.js';
 import type { JobEvent } from '../schema/events.js';
 import type { JobPosting } from '../schema/job-posting.js';
-import { createCoalescer, type Coalescer, type CoalescerOptions } from './coalesce.js';
+import { type Coalescer, type CoalescerOptions, createCoalescer } from './coalesce.js';
 import { boardKeyOf, taskKey } from './source.js';
 import {
-  emptyJobCounts,
   type BoardSource,
   type CrawlTask,
+  emptyJobCounts,
   type JobOutcome,
   type JobReader,
   type PipelineError,
@@ -45,7 +46,10 @@ const isRejected = (r: PageUpsert): r is RejectedJob => 'reason' in r && 'error'
  * in `rejected`) has the batch split until the row stands alone; errors of the store as a whole
  * (retryable ones: connection lost) still fail every page of the batch, for the queue to retry.
  */
-export function createPageUpserter(store: JobStore, options: CoalescerOptions & { now?: () => Date } = {}): Coalescer<JobPosting, PageUpsert> {
+export function createPageUpserter(
+  store: JobStore,
+  options: CoalescerOptions & { now?: () => Date } = {},
+): Coalescer<JobPosting, PageUpsert> {
   const { now, ...coalescer } = options;
   return createCoalescer<JobPosting, PageUpsert>(
     async (jobs) => {
@@ -54,9 +58,11 @@ export function createPageUpserter(store: JobStore, options: CoalescerOptions & 
       for (const r of res.rejected ?? []) byHash.set(r.job.urlHash, r);
       return jobs.map(
         (j) =>
-          byHash.get(j.urlHash) ??
-          // A store that silently dropped the row: report it rather than resolve nothing.
-          { job: j, reason: 'the store returned no result for this posting', error: new JobkitError('STORE_FAILED', `[${WHERE}] ${store.name} returned no result for ${j.url}`, { retryable: false }) },
+          byHash.get(j.urlHash) ?? { // A store that silently dropped the row: report it rather than resolve nothing.
+            job: j,
+            reason: 'the store returned no result for this posting',
+            error: new JobkitError('STORE_FAILED', `[${WHERE}] ${store.name} returned no result for ${j.url}`, { retryable: false }),
+          },
       );
     },
     { isolate: (e) => !(JobkitError.is(e) && (e.retryable || e.code === 'CLOSED' || e.code === 'ABORTED')), ...coalescer },
@@ -160,7 +166,15 @@ export async function processTask(task: CrawlTask, deps: StageDeps, options: Pro
     const accepted: JobPosting[] = [];
     for (const job of jobs) {
       if (job.quality.score >= deps.qualityThreshold) accepted.push(job);
-      else outcome({ kind: 'rejected', url: job.url, jobId: job.id, urlHash: job.urlHash, quality: job.quality.score, reason: rejectionReason(job, deps.qualityThreshold) });
+      else
+        outcome({
+          kind: 'rejected',
+          url: job.url,
+          jobId: job.id,
+          urlHash: job.urlHash,
+          quality: job.quality.score,
+          reason: rejectionReason(job, deps.qualityThreshold),
+        });
     }
     if (accepted.length === 0) return;
     checkAbort();
@@ -175,7 +189,14 @@ export async function processTask(task: CrawlTask, deps: StageDeps, options: Pro
     }
     // Refused by the store: that posting fails (with the engine's reason), its batch-mates do not.
     for (const r of rejected ?? []) {
-      outcome({ kind: 'rejected', url: r.job.url, jobId: r.job.id, urlHash: r.job.urlHash, quality: r.job.quality?.score ?? null, reason: `not stored: ${r.reason}` });
+      outcome({
+        kind: 'rejected',
+        url: r.job.url,
+        jobId: r.job.id,
+        urlHash: r.job.urlHash,
+        quality: r.job.quality?.score ?? null,
+        reason: `not stored: ${r.reason}`,
+      });
       report.errors++;
       deps.onError({ error: asJobkitError(r.error, 'STORE_FAILED', `storing ${r.job.url} failed`), source: key, url: r.job.url });
     }
@@ -202,7 +223,8 @@ export async function processTask(task: CrawlTask, deps: StageDeps, options: Pro
     }
     if (removed.length === 0) return;
     deps.onStage('remove', removed.length);
-    for (const r of removed) outcome({ kind: 'removed', url: r.job.url, jobId: r.job.id, urlHash: r.job.urlHash, quality: r.job.quality.score });
+    for (const r of removed)
+      outcome({ kind: 'removed', url: r.job.url, jobId: r.job.id, urlHash: r.job.urlHash, quality: r.job.quality.score });
     await deps.propagate(removed.map((r) => jobEvent('job.removed', r.job, { removedAt: at, occurredAt: at }) as JobEvent));
   }
 
@@ -235,7 +257,14 @@ export async function processTask(task: CrawlTask, deps: StageDeps, options: Pro
     const page = await fetchPage(url);
     const parsed = parse(page.html, page.url);
     if (parsed.job) return storeJobs([parsed.job], undefined);
-    outcome({ kind: 'rejected', url, jobId: null, urlHash: null, quality: null, reason: parsed.warnings[parsed.warnings.length - 1] ?? 'not a job page' });
+    outcome({
+      kind: 'rejected',
+      url,
+      jobId: null,
+      urlHash: null,
+      quality: null,
+      reason: parsed.warnings[parsed.warnings.length - 1] ?? 'not a job page',
+    });
   }
 
   async function readUrl(url: string): Promise<void> {
@@ -252,7 +281,14 @@ export async function processTask(task: CrawlTask, deps: StageDeps, options: Pro
     }
     if (byUrl?.jobId) {
       report.kind = 'job';
-      outcome({ kind: 'rejected', url, jobId: null, urlHash: null, quality: null, reason: parsed.warnings[parsed.warnings.length - 1] ?? 'not a job page' });
+      outcome({
+        kind: 'rejected',
+        url,
+        jobId: null,
+        urlHash: null,
+        quality: null,
+        reason: parsed.warnings[parsed.warnings.length - 1] ?? 'not a job page',
+      });
       return;
     }
     deps.onStage('detect', 1);

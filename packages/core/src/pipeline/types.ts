@@ -37,10 +37,7 @@ export interface JobReader {
   detectAts(input: { url: string; html?: string }): AtsMatch | null;
   parseJobPage(html: string, options: { url: string; now?: Date }): ParsedJobPage;
   extractJobLinks(html: string, options: { url: string }): { url: string; title: string | null }[];
-  listBoardJobs(
-    board: BoardSource,
-    options: { fetcher: Fetcher; signal?: AbortSignal; now?: Date },
-  ): Promise<ReaderBoardResult>;
+  listBoardJobs(board: BoardSource, options: { fetcher: Fetcher; signal?: AbortSignal; now?: Date }): Promise<ReaderBoardResult>;
 }
 
 /** A pipeline input: a board reference, `platform:boardToken`, or a careers-page / job URL. */
@@ -53,10 +50,7 @@ export type SourceInput = string | BoardSource | { url: string };
  * - `url`: a source URL whose kind (board, job or careers page) is decided when processed.
  * - `job`: a job page found on a careers page.
  */
-export type CrawlTask =
-  | { type: 'board'; board: BoardSource }
-  | { type: 'url'; url: string }
-  | { type: 'job'; url: string };
+export type CrawlTask = { type: 'board'; board: BoardSource } | { type: 'url'; url: string } | { type: 'job'; url: string };
 
 /** Stages the pipeline counts. */
 export const PIPELINE_STAGES = ['fetch', 'detect', 'board', 'parse', 'score', 'upsert', 'remove', 'index'] as const;

@@ -20,24 +20,14 @@
  * @module
  */
 import { z } from 'zod';
+import { annualizeSalary } from '../pay/index.js';
 import type { JobEvent } from '../schema/events.js';
 import type { JobPosting } from '../schema/job-posting.js';
-import { annualizeSalary } from '../pay/index.js';
 
-const isoDateTime = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date-time' });
+const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date-time' });
 
 /** Statuses an application moves through in the tracker. */
-export const ApplicationStatusSchema = z.enum([
-  'applied',
-  'screening',
-  'interviewing',
-  'offer',
-  'rejected',
-  'ghosted',
-  'withdrawn',
-]);
+export const ApplicationStatusSchema = z.enum(['applied', 'screening', 'interviewing', 'offer', 'rejected', 'ghosted', 'withdrawn']);
 export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
 
 export const APPLICATION_EVENT_TYPES = ['created', 'status_changed', 'reverted', 'deleted'] as const;
@@ -327,8 +317,7 @@ export function jobFacts(job: JobPosting): JobFacts {
   };
 }
 
-const midpoint = (min: number | null, max: number | null): number | null =>
-  min !== null && max !== null ? (min + max) / 2 : (min ?? max);
+const midpoint = (min: number | null, max: number | null): number | null => (min !== null && max !== null ? (min + max) / 2 : (min ?? max));
 
 /** Round half away from zero to `digits` decimals (the rounding every backend applies to results). */
 export function roundTo(value: number, digits: number): number {

@@ -125,7 +125,7 @@ function fixWindows1252(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
 }
 
-function makeDecoder(label: string | undefined): TextDecoder {
+function makeDecoder(label: string | undefined): InstanceType<typeof TextDecoder> {
   try {
     // ignoreBOM=false strips a BOM that matches the encoding, as browsers do.
     return new TextDecoder(label ?? 'utf-8');
@@ -177,11 +177,7 @@ export function checkStatus(result: FetchResult, options: CheckStatusOptions = {
 }
 
 /** `fetcher.fetch` followed by {@link checkStatus}: resolves only with a usable 2xx response. */
-export async function fetchOk(
-  fetcher: Fetcher,
-  url: string,
-  options: FetchOptions & CheckStatusOptions = {},
-): Promise<FetchResult> {
+export async function fetchOk(fetcher: Fetcher, url: string, options: FetchOptions & CheckStatusOptions = {}): Promise<FetchResult> {
   const { allowEmpty, source, ...fetchOptions } = options;
   const result = await fetcher.fetch(url, fetchOptions);
   return checkStatus(result, { allowEmpty, source: source ?? fetcher.name });

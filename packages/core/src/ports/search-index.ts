@@ -7,14 +7,7 @@
 import type { EmploymentType, JobPosting, WorkplaceType } from '../schema/job-posting.js';
 
 /** Fields that can be faceted (counted) and filtered on. */
-export const SEARCH_FACET_FIELDS = [
-  'company',
-  'country',
-  'location',
-  'workplaceType',
-  'employmentType',
-  'atsPlatform',
-] as const;
+export const SEARCH_FACET_FIELDS = ['company', 'country', 'location', 'workplaceType', 'employmentType', 'atsPlatform'] as const;
 export type SearchFacetField = (typeof SEARCH_FACET_FIELDS)[number];
 
 export type SearchSort = 'relevance' | 'datePosted' | 'salary';

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { finalizeJob } from '../job.js';
-import { JobPostingSchema, LocationSchema, SalarySchema, type JobDraft } from './job-posting.js';
+import { type JobDraft, JobPostingSchema, LocationSchema, SalarySchema } from './job-posting.js';
 import { jobPostingJsonSchema } from './json-schema.js';
 
 const now = new Date('2024-06-15T12:00:00Z');

@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 
-const isoDate = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date or date-time' });
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date or date-time' });
 
 /**
  * Where a posting's data came from. `site` = a job-board site profile (LinkedIn, Indeed…) read

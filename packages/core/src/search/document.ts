@@ -3,8 +3,9 @@
  * values and sort keys, derived the same way for every engine.
  * @module
  */
-import type { JobPosting } from '../schema/job-posting.js';
+
 import type { SearchFacetField } from '../ports/search-index.js';
+import type { JobPosting } from '../schema/job-posting.js';
 import type { NormalizedSearchFilters } from './query.js';
 
 /** Searchable and filterable projection of a posting (snake_case, as stored in Typesense). */

@@ -34,7 +34,8 @@ export function highlightField(
     // Most words are plain ASCII: lower-casing folds them; the full fold only for the rest.
     const plain = PLAIN.test(m[0]);
     const span = plain ? { term: m[0].toLowerCase(), parts: [] } : tokenSpans(m[0])[0];
-    if (span !== undefined && (matchedTerms.has(span.term) || span.parts.some((p) => matchedTerms.has(p)))) spans.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+    if (span !== undefined && (matchedTerms.has(span.term) || span.parts.some((p) => matchedTerms.has(p))))
+      spans.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
   }
   const first = spans[0];
   if (first === undefined) return null;

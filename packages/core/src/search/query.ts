@@ -5,14 +5,9 @@
  */
 import { z } from 'zod';
 import { JobkitError } from '../errors.js';
+import { SEARCH_FACET_FIELDS, type SearchFacetField, type SearchQuery, type SearchSort } from '../ports/search-index.js';
 import { EmploymentTypeSchema, WorkplaceTypeSchema } from '../schema/job-posting.js';
 import { isStopWord, isSymbolTerm, tokenize } from './tokenize.js';
-import {
-  SEARCH_FACET_FIELDS,
-  type SearchFacetField,
-  type SearchQuery,
-  type SearchSort,
-} from '../ports/search-index.js';
 
 /** Largest page size any engine serves (Typesense's own limit). */
 export const MAX_PER_PAGE = 250;
@@ -21,9 +16,7 @@ const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item).min(1)]).transform((v): z.infer<T>[] => (Array.isArray(v) ? v : [v]));
 
 const text = z.string().min(1).max(500);
-const isoDate = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date or date-time' });
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date or date-time' });
 
 const FiltersSchema = z
   .object({

@@ -8,8 +8,27 @@
 
 // Letters NFKD does not decompose into a base letter plus a mark.
 const SPECIAL: Record<string, string> = {
-  ß: 'ss', ẞ: 'ss', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd',
-  ð: 'd', Ð: 'd', þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', Ħ: 'h', ŧ: 't', Ŧ: 't',
+  ß: 'ss',
+  ẞ: 'ss',
+  ø: 'o',
+  Ø: 'o',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ð: 'd',
+  Ð: 'd',
+  þ: 'th',
+  Þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  Ħ: 'h',
+  ŧ: 't',
+  Ŧ: 't',
 };
 const SPECIAL_RE = /[ßẞøØæÆœŒłŁđĐðÐþÞıħĦŧŦ]/g;
 const MARKS = /\p{M}+/gu;
@@ -20,7 +39,11 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function foldText(input: string): string {
   // Most job text is ASCII: nothing to fold but case.
   if (ASCII.test(input)) return input.toLowerCase();
-  return input.normalize('NFKD').replace(MARKS, '').replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c).toLowerCase();
+  return input
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c)
+    .toLowerCase();
 }
 
 /**
@@ -78,10 +101,58 @@ export const isSymbolTerm = (term: string): boolean => /[^\p{L}\p{N}]/u.test(ter
  * and prepositions. Words that are also job terms or places stay searchable (`it`, `us`, `pa`).
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'of', 'on', 'or', 'the',
-  'to', 'with', 'within', 'our', 'your', 'we', 'you', 'der', 'die', 'das', 'und', 'im', 'fur', 'mit', 'von',
-  'le', 'la', 'les', 'des', 'du', 'et', 'en', 'pour', 'el', 'los', 'las', 'y', 'del', 'para', 'het', 'een',
-  'voor', 'il', 'di', 'per',
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'is',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+  'within',
+  'our',
+  'your',
+  'we',
+  'you',
+  'der',
+  'die',
+  'das',
+  'und',
+  'im',
+  'fur',
+  'mit',
+  'von',
+  'le',
+  'la',
+  'les',
+  'des',
+  'du',
+  'et',
+  'en',
+  'pour',
+  'el',
+  'los',
+  'las',
+  'y',
+  'del',
+  'para',
+  'het',
+  'een',
+  'voor',
+  'il',
+  'di',
+  'per',
 ]);
 
 export const isStopWord = (term: string): boolean => STOP_WORDS.has(term);

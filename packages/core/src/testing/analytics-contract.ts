@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vit
 import { JobkitError } from '../errors.js';
 import { finalizeJob } from '../job.js';
 import { ECB_REFERENCE_RATES } from '../pay/index.js';
-import { hasApplicationAnalytics, type Analytics, type ApplicationAnalytics, type ApplicationEvent } from '../ports/analytics.js';
+import { type Analytics, type ApplicationAnalytics, type ApplicationEvent, hasApplicationAnalytics } from '../ports/analytics.js';
 import type { JobEvent } from '../schema/events.js';
 import type { JobPosting, Salary, WorkplaceType } from '../schema/job-posting.js';
 
@@ -75,15 +75,90 @@ const base: Omit<Spec, 'n' | 'company' | 'title'> = {
   salary: null,
 };
 const J = {
-  j1: job({ ...base, n: 1, company: 'Acme', title: 'Senior Software Engineer', datePosted: '2025-03-03', workplaceType: 'remote', ats: 'greenhouse', salary: usd(100_000, 120_000, 'year') }),
-  j2: job({ ...base, n: 2, company: 'Acme', title: 'Software Engineer', datePosted: '2025-03-03T10:00:00Z', workplaceType: 'hybrid', ats: 'greenhouse', salary: usd(50, 50, 'hour') }),
-  j3: job({ ...base, n: 3, company: 'Acme', title: 'Data Engineer', datePosted: '2025-03-04', workplaceType: 'onsite', ats: 'lever', country: 'DE', salary: usd(5000, null, 'month', 'EUR') }),
-  j4: job({ ...base, n: 4, company: 'Beta', title: 'Staff Software Engineer', datePosted: '2025-03-05', workplaceType: 'remote', ats: 'lever', salary: usd(130_000, 150_000, 'year') }),
+  j1: job({
+    ...base,
+    n: 1,
+    company: 'Acme',
+    title: 'Senior Software Engineer',
+    datePosted: '2025-03-03',
+    workplaceType: 'remote',
+    ats: 'greenhouse',
+    salary: usd(100_000, 120_000, 'year'),
+  }),
+  j2: job({
+    ...base,
+    n: 2,
+    company: 'Acme',
+    title: 'Software Engineer',
+    datePosted: '2025-03-03T10:00:00Z',
+    workplaceType: 'hybrid',
+    ats: 'greenhouse',
+    salary: usd(50, 50, 'hour'),
+  }),
+  j3: job({
+    ...base,
+    n: 3,
+    company: 'Acme',
+    title: 'Data Engineer',
+    datePosted: '2025-03-04',
+    workplaceType: 'onsite',
+    ats: 'lever',
+    country: 'DE',
+    salary: usd(5000, null, 'month', 'EUR'),
+  }),
+  j4: job({
+    ...base,
+    n: 4,
+    company: 'Beta',
+    title: 'Staff Software Engineer',
+    datePosted: '2025-03-05',
+    workplaceType: 'remote',
+    ats: 'lever',
+    salary: usd(130_000, 150_000, 'year'),
+  }),
   j5: job({ ...base, n: 5, company: 'Beta', title: 'Product Manager' }),
-  j6: job({ ...base, n: 6, company: 'Gamma', title: 'Software Engineer II', datePosted: '2025-03-11T15:00:00Z', workplaceType: 'remote', ats: 'ashby', country: 'GB', salary: usd(60_000, 80_000, 'year', 'GBP') }),
-  j7: job({ ...base, n: 7, company: 'Gamma', title: 'QA Engineer', datePosted: '2025-02-28', workplaceType: 'onsite', ats: 'ashby', salary: usd(null, 90_000, 'year') }),
-  j8: job({ ...base, n: 8, company: 'Delta', title: 'Software Engineer', datePosted: '2025-03-04T23:59:59Z', workplaceType: 'remote', ats: 'greenhouse', salary: usd(100_000, null, null) }),
-  j9: job({ ...base, n: 9, company: 'Epsilon', title: 'Software Engineer', datePosted: '2025-03-12', workplaceType: 'hybrid', ats: 'workable', country: 'CA', salary: usd(80_000, 80_000, 'year', 'CAD') }),
+  j6: job({
+    ...base,
+    n: 6,
+    company: 'Gamma',
+    title: 'Software Engineer II',
+    datePosted: '2025-03-11T15:00:00Z',
+    workplaceType: 'remote',
+    ats: 'ashby',
+    country: 'GB',
+    salary: usd(60_000, 80_000, 'year', 'GBP'),
+  }),
+  j7: job({
+    ...base,
+    n: 7,
+    company: 'Gamma',
+    title: 'QA Engineer',
+    datePosted: '2025-02-28',
+    workplaceType: 'onsite',
+    ats: 'ashby',
+    salary: usd(null, 90_000, 'year'),
+  }),
+  j8: job({
+    ...base,
+    n: 8,
+    company: 'Delta',
+    title: 'Software Engineer',
+    datePosted: '2025-03-04T23:59:59Z',
+    workplaceType: 'remote',
+    ats: 'greenhouse',
+    salary: usd(100_000, null, null),
+  }),
+  j9: job({
+    ...base,
+    n: 9,
+    company: 'Epsilon',
+    title: 'Software Engineer',
+    datePosted: '2025-03-12',
+    workplaceType: 'hybrid',
+    ats: 'workable',
+    country: 'CA',
+    salary: usd(80_000, 80_000, 'year', 'CAD'),
+  }),
 };
 /** Never snapshotted: only its removal event is known. */
 const jUnknown = job({ ...base, n: 10, company: 'Zeta', title: 'Ghost Role', datePosted: '2025-01-01' });
@@ -295,7 +370,13 @@ export function runAnalyticsContract(options: AnalyticsContractOptions): void {
     it('salaryPercentiles: 13 monthly salaries make a larger year than 12', async () => {
       const b = await open();
       const monthly = (n: number, monthsPerYear?: number) =>
-        job({ ...base, n, company: 'Months', title: 'Engineer', salary: { ...usd(5000, 5000, 'month'), ...(monthsPerYear ? { monthsPerYear } : {}) } });
+        job({
+          ...base,
+          n,
+          company: 'Months',
+          title: 'Engineer',
+          salary: { ...usd(5000, 5000, 'month'), ...(monthsPerYear ? { monthsPerYear } : {}) },
+        });
       await b.ingestJobs([monthly(2001), monthly(2002, 13)], { at: new Date('2025-01-01T00:00:00Z') });
       const [row] = await b.salaryPercentiles({ groupBy: 'currency', percentiles: [0.01, 0.99] });
       expect(row?.count).toBe(2);
@@ -334,9 +415,7 @@ export function runAnalyticsContract(options: AnalyticsContractOptions): void {
     });
 
     it('rejects invalid query options with INVALID_ARGUMENT', async () => {
-      await expect(a.salaryPercentiles({ groupBy: 'titleKeyword' })).rejects.toSatisfy((e) =>
-        JobkitError.is(e, 'INVALID_ARGUMENT'),
-      );
+      await expect(a.salaryPercentiles({ groupBy: 'titleKeyword' })).rejects.toSatisfy((e) => JobkitError.is(e, 'INVALID_ARGUMENT'));
       await expect(a.jobsPerPeriod({ period: 'month' as 'day' })).rejects.toSatisfy((e) => JobkitError.is(e, 'INVALID_ARGUMENT'));
     });
 

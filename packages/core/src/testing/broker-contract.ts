@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobkitError } from '../errors.js';
-import { decodeJson, encodeJson } from '../ports/broker.js';
 import type { Broker, ReceivedMessage, SubscribeOptions, Subscription } from '../ports/broker.js';
+import { decodeJson, encodeJson } from '../ports/broker.js';
 
 /** The cases of the broker contract; keys of `skip`. */
 export const BROKER_CONTRACT_CASES = [
@@ -130,7 +130,10 @@ export function runBrokerContract(options: BrokerContractOptions): void {
       const c: string[] = [];
       await subscribe(b, n.topic(), n.sub('a'), async (m) => void a.push(m.id));
       await subscribe(b, n.topic(), n.sub('b'), async (m) => void c.push(m.id));
-      const ids = await b.publish(n.topic(), Array.from({ length: 10 }, (_, i) => ({ data: encodeJson(i) })));
+      const ids = await b.publish(
+        n.topic(),
+        Array.from({ length: 10 }, (_, i) => ({ data: encodeJson(i) })),
+      );
       await waitFor('10 messages on both subscriptions', () => new Set(a).size >= 10 && new Set(c).size >= 10, timeoutMs);
       expect([...new Set(a)].sort()).toEqual([...ids].sort());
       expect([...new Set(c)].sort()).toEqual([...ids].sort());
@@ -192,11 +195,7 @@ export function runBrokerContract(options: BrokerContractOptions): void {
         }
         await b.publish(n.topic(), batch);
       }
-      await waitFor(
-        'every key fully handled',
-        () => keys.every((k) => new Set(done.get(k)).size >= perKey),
-        timeoutMs,
-      );
+      await waitFor('every key fully handled', () => keys.every((k) => new Set(done.get(k)).size >= perKey), timeoutMs);
       await sleep(200);
       for (const key of keys) {
         const seqs = done.get(key)!;
@@ -271,7 +270,10 @@ export function runBrokerContract(options: BrokerContractOptions): void {
         },
         { maxInFlight: 3 },
       );
-      await b.publish(n.topic(), Array.from({ length: 40 }, (_, i) => ({ data: encodeJson(i) })));
+      await b.publish(
+        n.topic(),
+        Array.from({ length: 40 }, (_, i) => ({ data: encodeJson(i) })),
+      );
       await waitFor('40 handled', () => handled.size >= 40, timeoutMs);
       expect(peak).toBeLessThanOrEqual(3);
       expect(peak).toBeGreaterThan(1);
@@ -307,7 +309,10 @@ export function runBrokerContract(options: BrokerContractOptions): void {
       const n = names('largeBatch');
       const seen = new Set<number>();
       await subscribe(b, n.topic(), n.sub(), async (m) => void seen.add(decodeJson<number>(m.data)), { maxInFlight: 500 });
-      const ids = await b.publish(n.topic(), Array.from({ length: 2000 }, (_, i) => ({ data: encodeJson(i) })));
+      const ids = await b.publish(
+        n.topic(),
+        Array.from({ length: 2000 }, (_, i) => ({ data: encodeJson(i) })),
+      );
       expect(new Set(ids).size).toBe(2000);
       await waitFor('2,000 distinct messages', () => seen.size >= 2000, timeoutMs);
       expect(seen.size).toBe(2000);

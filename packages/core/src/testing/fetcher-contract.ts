@@ -11,8 +11,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { JobkitError, type JobkitErrorCode } from '../errors.js';
-import { fetchOk, type Fetcher } from '../ports/fetcher.js';
 import type { StaticRequest, StaticRoute } from '../memory/fetcher.js';
+import { type Fetcher, fetchOk } from '../ports/fetcher.js';
 
 /** One route of the contract site. */
 export interface FetcherContractRoute {
@@ -93,7 +93,8 @@ export interface FetcherContractOptions {
 }
 
 const code = (c: JobkitErrorCode) => (e: unknown) => JobkitError.is(e, c);
-const decode = (body: string | Uint8Array | undefined) => (body === undefined ? '' : typeof body === 'string' ? body : new TextDecoder().decode(body));
+const decode = (body: string | Uint8Array | undefined) =>
+  body === undefined ? '' : typeof body === 'string' ? body : new TextDecoder().decode(body);
 
 /** Run the fetcher contract. Call at the top level of a vitest file. */
 export function runFetcherContract(options: FetcherContractOptions): void {
@@ -143,7 +144,9 @@ export function runFetcherContract(options: FetcherContractOptions): void {
       expect([missing.status, missing.text()]).toEqual([404, 'no such page']);
       expect((await fetcher.fetch(`${origin}/unavailable`)).status).toBe(503);
       await expect(fetchOk(fetcher, `${origin}/missing`)).rejects.toSatisfy(code('TARGET_NOT_FOUND'));
-      await expect(fetchOk(fetcher, `${origin}/unavailable`)).rejects.toSatisfy((e) => JobkitError.is(e, 'FETCH_HTTP_STATUS') && e.retryable);
+      await expect(fetchOk(fetcher, `${origin}/unavailable`)).rejects.toSatisfy(
+        (e) => JobkitError.is(e, 'FETCH_HTTP_STATUS') && e.retryable,
+      );
       await expect(fetchOk(fetcher, `${origin}/empty`)).rejects.toSatisfy(code('TARGET_EMPTY'));
       expect((await fetchOk(fetcher, `${origin}/empty`, { allowEmpty: true })).body.byteLength).toBe(0);
     });
@@ -213,7 +216,10 @@ export function staticFetcherContractRoutes(routes: readonly FetcherContractRout
   for (const r of routes) {
     const headers = { ...r.headers };
     table[`${origin}${r.path}`] = r.echo
-      ? (req: StaticRequest) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(echoOf(req.method, req.headers, decode(req.body))) })
+      ? (req: StaticRequest) => ({
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(echoOf(req.method, req.headers, decode(req.body))),
+        })
       : {
           ...(r.status === undefined ? {} : { status: r.status }),
           headers,
@@ -226,7 +232,9 @@ export function staticFetcherContractRoutes(routes: readonly FetcherContractRout
 }
 
 /** Serve the routes from a `node:http` server on 127.0.0.1 (a random port). */
-export async function serveFetcherContractRoutes(routes: readonly FetcherContractRoute[]): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serveFetcherContractRoutes(
+  routes: readonly FetcherContractRoute[],
+): Promise<{ origin: string; close(): Promise<void> }> {
   const byPath = new Map(routes.map((r) => [r.path, r]));
   const server = createServer((req, res) => {
     const route = byPath.get(new URL(req.url ?? '/', 'http://x').pathname);

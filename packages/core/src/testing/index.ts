@@ -3,24 +3,30 @@
  * Requires `vitest` (an optional peer dependency).
  * @module @jobkit/core/testing
  */
-export {};
-export { runBrokerContract, BROKER_CONTRACT_CASES } from './broker-contract.js';
-export type { BrokerContractOptions, BrokerContractCase } from './broker-contract.js';
-export { runJobStoreContract, contractJob } from './job-store-contract.js';
-export type { JobStoreContractOptions } from './job-store-contract.js';
-export { runSearchIndexContract, SEARCH_CONTRACT_CASES, searchContractJobs, searchRelevanceJobs, bulkSearchJob } from './search-contract.js';
-export type { SearchIndexContractOptions, SearchContractCase } from './search-contract.js';
+
+export type { AnalyticsContractContext, AnalyticsContractOptions } from './analytics-contract.js';
 export { runAnalyticsContract } from './analytics-contract.js';
-export type { AnalyticsContractOptions, AnalyticsContractContext } from './analytics-contract.js';
-export { runWorkQueueContract, QUEUE_CONTRACT_CASES } from './queue-contract.js';
-export type { QueueContractOptions, QueueContractSettings, QueueContractCase } from './queue-contract.js';
-export { runSagaLogContract, SAGA_LOG_CONTRACT_CASES } from './saga-log-contract.js';
-export type { SagaLogContractOptions, SagaLogContractContext, SagaLogContractCase } from './saga-log-contract.js';
+export type { BrokerContractCase, BrokerContractOptions } from './broker-contract.js';
+export { BROKER_CONTRACT_CASES, runBrokerContract } from './broker-contract.js';
+export type { FetcherContractCase, FetcherContractOptions, FetcherContractRoute, FetcherContractTarget } from './fetcher-contract.js';
 export {
-  runFetcherContract,
   FETCHER_CONTRACT_CASES,
   FETCHER_CONTRACT_ROUTES,
+  runFetcherContract,
   serveFetcherContractRoutes,
   staticFetcherContractRoutes,
 } from './fetcher-contract.js';
-export type { FetcherContractOptions, FetcherContractRoute, FetcherContractTarget, FetcherContractCase } from './fetcher-contract.js';
+export type { JobStoreContractOptions } from './job-store-contract.js';
+export { contractJob, runJobStoreContract } from './job-store-contract.js';
+export type { QueueContractCase, QueueContractOptions, QueueContractSettings } from './queue-contract.js';
+export { QUEUE_CONTRACT_CASES, runWorkQueueContract } from './queue-contract.js';
+export type { SagaLogContractCase, SagaLogContractContext, SagaLogContractOptions } from './saga-log-contract.js';
+export { runSagaLogContract, SAGA_LOG_CONTRACT_CASES } from './saga-log-contract.js';
+export type { SearchContractCase, SearchIndexContractOptions } from './search-contract.js';
+export {
+  bulkSearchJob,
+  runSearchIndexContract,
+  SEARCH_CONTRACT_CASES,
+  searchContractJobs,
+  searchRelevanceJobs,
+} from './search-contract.js';

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { finalizeJob } from '../job.js';
-import type { JobDraft, JobPosting } from '../schema/job-posting.js';
 import type { JobFilter, JobStore } from '../ports/job-store.js';
+import type { JobDraft, JobPosting } from '../schema/job-posting.js';
 
 export interface JobStoreContractOptions {
   /** Shown in the describe block. */
@@ -138,10 +138,12 @@ export function runJobStoreContract(options: JobStoreContractOptions): void {
       const jobs = Array.from({ length: 20 }, (_, i) => contractJob(i));
       await store.upsertJobs(jobs.slice(0, 10), { at: at(0), boardKey: 'a' });
       await store.upsertJobs(jobs.slice(10), { at: at(1), boardKey: 'b' });
-      const ids = async (filter: JobFilter) =>
-        (await store.listJobs({ filter, limit: 100 })).items.map((i) => i.job.id).sort();
+      const ids = async (filter: JobFilter) => (await store.listJobs({ filter, limit: 100 })).items.map((i) => i.job.id).sort();
       const expectIds = (pred: (j: JobPosting, i: number) => boolean) =>
-        jobs.filter(pred).map((j) => j.id).sort();
+        jobs
+          .filter(pred)
+          .map((j) => j.id)
+          .sort();
 
       expect(await ids({ company: 'acme' })).toEqual(expectIds((j) => j.company.name === 'Acme'));
       expect(await ids({ company: 'globex.com' })).toEqual(expectIds((j) => j.company.name === 'Globex'));

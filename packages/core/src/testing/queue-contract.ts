@@ -6,8 +6,8 @@
  * @module
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { JobkitError, type JobkitErrorCode } from '../errors.js';
 import type { BackoffOptions } from '../delivery/backoff.js';
+import { JobkitError, type JobkitErrorCode } from '../errors.js';
 import type { WorkQueue } from '../ports/queue.js';
 
 /** The cases of the work-queue contract; keys of `skip`. */
@@ -180,28 +180,32 @@ export function runWorkQueueContract(options: QueueContractOptions): void {
       await expect(q.complete(job!)).rejects.toSatisfy(code('LEASE_EXPIRED'));
     });
 
-    test('retryAndDead', 'fail retries after the backoff, dead-letters after maxAttempts; redrive revives with a fresh budget', async () => {
-      const q = await open<{ poison: boolean }>({ maxAttempts: 2, backoff: { baseMs: 200, maxMs: 200, jitter: 0 } });
-      const id = await q.enqueue({ poison: true });
-      const [a] = await q.claim();
-      expect(await q.fail(a!, new Error('bad 1'))).toBe('retry');
-      expect(await q.claim()).toEqual([]); // still backing off
-      await sleep(350);
-      const [b] = await q.claim();
-      expect(b).toMatchObject({ id, attempts: 2 });
-      expect(b!.lastError).toContain('bad 1');
-      expect(await q.fail(b!, new Error('bad 2'))).toBe('dead');
-      expect(await q.claim()).toEqual([]);
-      expect(await q.stats()).toEqual({ ready: 0, active: 0, completed: 0, dead: 1 });
-      expect(await q.redrive({ ids: ['999999999'] })).toBe(0);
-      expect(await q.redrive({ ids: [id!] })).toBe(1);
-      const [c] = await q.claim();
-      expect(c).toMatchObject({ id, attempts: 1, payload: { poison: true } });
-      expect(c!.lastError).toContain('bad 2');
-      await q.complete(c!);
-      expect(await q.redrive()).toBe(0);
-      expect(await q.stats()).toEqual({ ready: 0, active: 0, completed: 1, dead: 0 });
-    });
+    test(
+      'retryAndDead',
+      'fail retries after the backoff, dead-letters after maxAttempts; redrive revives with a fresh budget',
+      async () => {
+        const q = await open<{ poison: boolean }>({ maxAttempts: 2, backoff: { baseMs: 200, maxMs: 200, jitter: 0 } });
+        const id = await q.enqueue({ poison: true });
+        const [a] = await q.claim();
+        expect(await q.fail(a!, new Error('bad 1'))).toBe('retry');
+        expect(await q.claim()).toEqual([]); // still backing off
+        await sleep(350);
+        const [b] = await q.claim();
+        expect(b).toMatchObject({ id, attempts: 2 });
+        expect(b!.lastError).toContain('bad 1');
+        expect(await q.fail(b!, new Error('bad 2'))).toBe('dead');
+        expect(await q.claim()).toEqual([]);
+        expect(await q.stats()).toEqual({ ready: 0, active: 0, completed: 0, dead: 1 });
+        expect(await q.redrive({ ids: ['999999999'] })).toBe(0);
+        expect(await q.redrive({ ids: [id!] })).toBe(1);
+        const [c] = await q.claim();
+        expect(c).toMatchObject({ id, attempts: 1, payload: { poison: true } });
+        expect(c!.lastError).toContain('bad 2');
+        await q.complete(c!);
+        expect(await q.redrive()).toBe(0);
+        expect(await q.stats()).toEqual({ ready: 0, active: 0, completed: 1, dead: 0 });
+      },
+    );
 
     test('holderDied', 'a job whose holder died on its last attempt is dead-lettered, not run again', async () => {
       const q = await open<string>({ maxAttempts: 1, leaseMs: SHORT_LEASE_MS });

@@ -82,7 +82,11 @@ export function runSagaLogContract(options: SagaLogContractOptions): void {
       expect(await log.get('s1')).toEqual(fresh);
       await log.stepCompleted('s1', 0, 'reserve', { ids: ['a'], note: 'ü' });
       // Resuming: the logged record wins over the name and context passed again.
-      expect(await log.begin('s1', 'other', { ids: ['overwritten?'] })).toEqual({ ...fresh, context: { ids: ['a'], note: 'ü' }, completed: [0] });
+      expect(await log.begin('s1', 'other', { ids: ['overwritten?'] })).toEqual({
+        ...fresh,
+        context: { ids: ['a'], note: 'ü' },
+        completed: [0],
+      });
       expect(await log.get('s2')).toBeNull();
     });
 
@@ -155,7 +159,9 @@ export function runSagaLogContract(options: SagaLogContractOptions): void {
           return real.stepCompleted(id, index, step, ctx);
         },
       };
-      await expect(runSaga(makeSteps(effects), { log: crashing, sagaId: 'fwd', name: 'order', context: { ids: [] } })).rejects.toThrow('process died');
+      await expect(runSaga(makeSteps(effects), { log: crashing, sagaId: 'fwd', name: 'order', context: { ids: [] } })).rejects.toThrow(
+        'process died',
+      );
       // Compensation crash: notify fails, compensating charge fails its only attempt.
       const effects2: string[] = [];
       await expect(

@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobkitError } from '../errors.js';
 import { finalizeJob } from '../job.js';
-import type { JobDraft, JobPosting } from '../schema/job-posting.js';
 import type { SearchIndex, SearchQuery, SearchResult } from '../ports/search-index.js';
+import type { JobDraft, JobPosting } from '../schema/job-posting.js';
 
 /** The cases of the search contract; keys of `skip`. */
 export const SEARCH_CONTRACT_CASES = [
@@ -78,7 +78,10 @@ function draft(n: number, d: Partial<JobDraft>): JobPosting {
     },
     // Parity rates: the salary cases test filter semantics on the annualized figure
     // (`salary.annualized`, which salary_min/salary_max carry), not a day's exchange rates.
-    { now: NOW, pay: { baseCurrency: 'EUR', fx: { base: 'EUR', date: '2025-06-01', source: 'contract parity', rates: { EUR: 1, GBP: 1, USD: 1 } } } },
+    {
+      now: NOW,
+      pay: { baseCurrency: 'EUR', fx: { base: 'EUR', date: '2025-06-01', source: 'contract parity', rates: { EUR: 1, GBP: 1, USD: 1 } } },
+    },
   );
 }
 
@@ -224,10 +227,34 @@ export function searchRelevanceJobs() {
     employmentType: ['internship'],
     description: text('Six months with our growth squad.'),
   });
-  const cpp = draft(206, { ...base, title: 'C++ Developer', company: { name: 'Vantage Trading' }, workplaceType: 'onsite', description: text('Write low latency trading software.') });
-  const csharp = draft(207, { ...base, title: 'C# Developer', company: { name: 'Bluebell Apps' }, workplaceType: 'remote', description: text('Ship desktop tooling on .NET and Azure.') });
-  const cdev = draft(208, { ...base, title: 'Embedded C Programmer', company: { name: 'Ferro Devices' }, workplaceType: 'onsite', description: text('Firmware in C for microcontrollers.') });
-  const node = draft(209, { ...base, title: 'Node.js Engineer', company: { name: 'Kite Payments' }, workplaceType: 'remote', description: text('APIs with Express; CI/CD with GitHub Actions.') });
+  const cpp = draft(206, {
+    ...base,
+    title: 'C++ Developer',
+    company: { name: 'Vantage Trading' },
+    workplaceType: 'onsite',
+    description: text('Write low latency trading software.'),
+  });
+  const csharp = draft(207, {
+    ...base,
+    title: 'C# Developer',
+    company: { name: 'Bluebell Apps' },
+    workplaceType: 'remote',
+    description: text('Ship desktop tooling on .NET and Azure.'),
+  });
+  const cdev = draft(208, {
+    ...base,
+    title: 'Embedded C Programmer',
+    company: { name: 'Ferro Devices' },
+    workplaceType: 'onsite',
+    description: text('Firmware in C for microcontrollers.'),
+  });
+  const node = draft(209, {
+    ...base,
+    title: 'Node.js Engineer',
+    company: { name: 'Kite Payments' },
+    workplaceType: 'remote',
+    description: text('APIs with Express; CI/CD with GitHub Actions.'),
+  });
   const accents = draft(210, {
     ...base,
     title: 'Développeur Backend',
@@ -236,10 +263,35 @@ export function searchRelevanceJobs() {
     workplaceType: 'onsite',
     description: text('Büro an der Straße der Einheit; Besuche in Kraków und København.'),
   });
-  const falconTitle = draft(211, { ...base, title: 'Falcon Platform Lead', company: { name: 'Aurora Grid' }, workplaceType: 'onsite', description: text('Lead a platform group.') });
-  const falconCompany = draft(212, { ...base, title: 'Warehouse Supervisor', company: { name: 'Falcon Freight' }, workplaceType: 'onsite', description: text('Run the night shift.') });
-  const falconDept = draft(213, { ...base, title: 'Lab Technician', company: { name: 'Aurora Grid' }, department: 'Falcon Research', workplaceType: 'onsite', description: text('Prepare samples daily.') });
-  const falconText = draft(214, { ...base, title: 'Payroll Specialist', company: { name: 'Aurora Grid' }, workplaceType: 'onsite', description: text('Support the falcon program payroll.') });
+  const falconTitle = draft(211, {
+    ...base,
+    title: 'Falcon Platform Lead',
+    company: { name: 'Aurora Grid' },
+    workplaceType: 'onsite',
+    description: text('Lead a platform group.'),
+  });
+  const falconCompany = draft(212, {
+    ...base,
+    title: 'Warehouse Supervisor',
+    company: { name: 'Falcon Freight' },
+    workplaceType: 'onsite',
+    description: text('Run the night shift.'),
+  });
+  const falconDept = draft(213, {
+    ...base,
+    title: 'Lab Technician',
+    company: { name: 'Aurora Grid' },
+    department: 'Falcon Research',
+    workplaceType: 'onsite',
+    description: text('Prepare samples daily.'),
+  });
+  const falconText = draft(214, {
+    ...base,
+    title: 'Payroll Specialist',
+    company: { name: 'Aurora Grid' },
+    workplaceType: 'onsite',
+    description: text('Support the falcon program payroll.'),
+  });
   return { de, sde, jde, jds, trainee, cpp, csharp, cdev, node, accents, falconTitle, falconCompany, falconDept, falconText };
 }
 
@@ -418,8 +470,7 @@ export function runSearchIndexContract(options: SearchIndexContractOptions): voi
         perPage: 1,
       });
       expect(r.found).toBe(8);
-      const asMap = (field: string) =>
-        Object.fromEntries((r.facets[field] ?? []).map((f) => [f.value, f.count]));
+      const asMap = (field: string) => Object.fromEntries((r.facets[field] ?? []).map((f) => [f.value, f.count]));
       expect(asMap('company')).toEqual({
         'Acme Cloud': 2,
         Snakeworks: 2,
@@ -601,7 +652,7 @@ export function runSearchIndexContract(options: SearchIndexContractOptions): voi
       expect(sorted(ids(await index.search({ q: 'remote engineer' })))).toEqual(sorted([j.sde.id, j.node.id]));
     });
 
-    test('disjunctiveFacets', "counts a filtered facet without its own filter; OR within a facet, AND across", async () => {
+    test('disjunctiveFacets', 'counts a filtered facet without its own filter; OR within a facet, AND across', async () => {
       const { index, j } = await relevant();
       const count = (r: SearchResult, field: string) => Object.fromEntries((r.facets[field] ?? []).map((f) => [f.value, f.count]));
       const all = await index.search({ q: '', facets: ['workplaceType'] });
@@ -610,7 +661,11 @@ export function runSearchIndexContract(options: SearchIndexContractOptions): voi
       expect(count(hybrid, 'workplaceType')).toEqual(count(all, 'workplaceType'));
       expect(count(hybrid, 'workplaceType')).toEqual({ hybrid: 2, remote: 3, onsite: 9 });
       expect(count(hybrid, 'company')).toEqual({ 'Orchard Metrics': 1, 'Tern Robotics': 1 });
-      const text = await index.search({ q: 'data engineer', filters: { workplaceType: ['hybrid', 'remote'], company: 'Orchard Metrics' }, facets: ['workplaceType', 'company'] });
+      const text = await index.search({
+        q: 'data engineer',
+        filters: { workplaceType: ['hybrid', 'remote'], company: 'Orchard Metrics' },
+        facets: ['workplaceType', 'company'],
+      });
       expect(ids(text)).toEqual([j.de.id]);
       // workplaceType counts keep the company filter; company counts keep the workplace filter.
       expect(count(text, 'workplaceType')).toEqual({ hybrid: 1, onsite: 1 });

@@ -9,19 +9,27 @@
  */
 import { EventEmitter } from 'eventemitter3';
 import { z } from 'zod';
-import { JobkitError, invalidArgument } from '../errors.js';
-import { DEFAULT_QUALITY_THRESHOLD } from '../quality.js';
-import { decodeJson, encodeJson, type Broker, type ReceivedMessage, type Subscription } from '../ports/broker.js';
-import type { Analytics } from '../ports/analytics.js';
-import type { Fetcher } from '../ports/fetcher.js';
-import type { JobStore } from '../ports/job-store.js';
-import type { SearchIndex } from '../ports/search-index.js';
-import type { JobEvent } from '../schema/events.js';
+import { invalidArgument, JobkitError } from '../errors.js';
 import { createCoalescer } from '../pipeline/coalesce.js';
 import { applyEventsToAnalytics, applyEventsToSearch } from '../pipeline/consumers.js';
 import { asJobkitError, createPageUpserter, processTask, type StageDeps } from '../pipeline/process-task.js';
 import { parseCrawlTask, sourceToTask, taskKey } from '../pipeline/source.js';
-import { PIPELINE_STAGES, type CrawlTask, type JobReader, type PipelineEvents, type PipelineStage, type SourceInput, type TaskReport } from '../pipeline/types.js';
+import {
+  type CrawlTask,
+  type JobReader,
+  PIPELINE_STAGES,
+  type PipelineEvents,
+  type PipelineStage,
+  type SourceInput,
+  type TaskReport,
+} from '../pipeline/types.js';
+import type { Analytics } from '../ports/analytics.js';
+import { type Broker, decodeJson, encodeJson, type ReceivedMessage, type Subscription } from '../ports/broker.js';
+import type { Fetcher } from '../ports/fetcher.js';
+import type { JobStore } from '../ports/job-store.js';
+import type { SearchIndex } from '../ports/search-index.js';
+import { DEFAULT_QUALITY_THRESHOLD } from '../quality.js';
+import type { JobEvent } from '../schema/events.js';
 
 const WHERE = 'core/worker';
 
@@ -116,14 +124,21 @@ export async function enqueueCrawlTasks(
   const topic = options.topic ?? DEFAULT_CRAWL_TOPIC;
   const batchSize = options.batchSize ?? 500;
   const parsed = tasks.map((t) =>
-    t && typeof t === 'object' && 'type' in t && typeof (t as { type: unknown }).type === 'string' ? parseCrawlTask(t) : sourceToTask(t as SourceInput),
+    t && typeof t === 'object' && 'type' in t && typeof (t as { type: unknown }).type === 'string'
+      ? parseCrawlTask(t)
+      : sourceToTask(t as SourceInput),
   );
   const subscription = options.subscription === undefined ? DEFAULT_CRAWL_SUBSCRIPTION : options.subscription;
   if (parsed.length > 0 && subscription !== null) await broker.ensureSubscription?.(topic, subscription);
   const ids: string[] = [];
   for (let i = 0; i < parsed.length; i += batchSize) {
     const chunk = parsed.slice(i, i + batchSize);
-    ids.push(...(await broker.publish(topic, chunk.map((t) => ({ data: encodeJson(t), attributes: { [TASK_KEY_ATTRIBUTE]: taskKey(t) } })))));
+    ids.push(
+      ...(await broker.publish(
+        topic,
+        chunk.map((t) => ({ data: encodeJson(t), attributes: { [TASK_KEY_ATTRIBUTE]: taskKey(t) } })),
+      )),
+    );
   }
   return ids;
 }
@@ -160,7 +175,10 @@ export async function createWorker(options: WorkerOptions): Promise<CrawlWorker>
     },
     async propagate(events) {
       stageCounts.index += events.length;
-      await Promise.all([...(toSearch ? events.map((e) => toSearch.add(e)) : []), ...(toAnalytics ? events.map((e) => toAnalytics.add(e)) : [])]);
+      await Promise.all([
+        ...(toSearch ? events.map((e) => toSearch.add(e)) : []),
+        ...(toAnalytics ? events.map((e) => toAnalytics.add(e)) : []),
+      ]);
     },
     async enqueue(found) {
       await enqueueCrawlTasks(broker, found, { topic });
@@ -181,7 +199,10 @@ export async function createWorker(options: WorkerOptions): Promise<CrawlWorker>
       task = parseCrawlTask(decodeJson(message.data));
     } catch (error) {
       // A malformed task will never succeed: report and ack it rather than poison the subscription.
-      emitter.emit('error', { error: asJobkitError(error, 'INVALID_ARGUMENT', 'undecodable crawl task'), source: message.attributes[TASK_KEY_ATTRIBUTE] ?? message.id });
+      emitter.emit('error', {
+        error: asJobkitError(error, 'INVALID_ARGUMENT', 'undecodable crawl task'),
+        source: message.attributes[TASK_KEY_ATTRIBUTE] ?? message.id,
+      });
       return;
     }
     try {
@@ -198,7 +219,8 @@ export async function createWorker(options: WorkerOptions): Promise<CrawlWorker>
     maxInFlight: options.concurrency ?? 8,
     ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
     onError: (error) => {
-      if (!JobkitError.is(error, 'ABORTED')) emitter.emit('error', { error: asJobkitError(error, 'BROKER_FAILED', 'task handler failed'), source: WHERE });
+      if (!JobkitError.is(error, 'ABORTED'))
+        emitter.emit('error', { error: asJobkitError(error, 'BROKER_FAILED', 'task handler failed'), source: WHERE });
     },
   });
 
