@@ -381,6 +381,33 @@ describe('parseSalary: figures that are not pay', () => {
   });
 });
 
+describe('parseSalary: comparatives and prices in prose', () => {
+  it.each([
+    ['Buscamos perfil con sueldo de más de 2.500 € brutos al mes', 2500, null],
+    ['Das Gehalt liegt bei mehr als 4.200 Euro im Monat', 4200, null],
+    ['Rémunération : plus de 38 000 € par an', 38000, null],
+    ['Salary of less than £30,000 a year', null, 30000],
+    ['Vergütung: weniger als 3.000 € monatlich', null, 3000],
+    ['Wynagrodzenie ponad 9 000 zł brutto', 9000, null],
+  ])('%s is a one-sided bound', (text, min, max) => {
+    const s = parseSalary(text);
+    expect(s?.min ?? null).toBe(min);
+    expect(s?.max ?? null).toBe(max);
+  });
+
+  it.each([
+    'Kompaktwagen im Leasing für 189 Euro im Monat',
+    'Der Rollator kostet zwischen 120 und 180 Euro',
+    'Eine Betriebsrente von 240 Euro im Monat ist garantiert',
+    'Anuncio: alquiler de oficina por 900 € al mes',
+    'Assinatura digital por R$ 9,90 por mês',
+    'Słuchawki w cenie 199 zł',
+    'Koszt szkolenia to 1500 zł',
+  ])('%s is a price, loan, pension or subscription, not pay', (text) => {
+    expect(parseSalary(text)).toBeNull();
+  });
+});
+
 describe('parseSalary: options', () => {
   it('a country hint settles kr and $', () => {
     expect(parseSalary('kr 45 000 per måned', { country: 'NO' })?.currency).toBe('NOK');

@@ -22,6 +22,8 @@ import {
   MAX_BEFORE,
   MIN_AFTER,
   MIN_BEFORE,
+  MORE_THAN,
+  LESS_THAN,
   MULTIPLIERS,
   MULT_NEEDS_CURRENCY,
   NOT_MONEY_AFTER,
@@ -902,8 +904,8 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     if (w === 'à' && tokens[k - 2]?.text === 'jusqu') return 'max';
     if (w === 'a' && tokens[k - 1]?.text === 'fino') return 'max';
     if (w === 'least' && tokens[k - 1]?.text === 'at') return 'min';
-    if (w === 'than' && (tokens[k - 1]?.text === 'more' || tokens[k - 1]?.text === 'over')) return 'min';
-    if (w === 'than' && tokens[k - 1]?.text === 'less') return 'max';
+    if (MORE_THAN.get(w)?.has(tokens[k - 1]?.text ?? '')) return 'min';
+    if (LESS_THAN.get(w)?.has(tokens[k - 1]?.text ?? '')) return 'max';
     if (w === 'bis' && seen === 0) return 'max';
     if (MAX_BEFORE.has(w)) return 'max';
     if (w === '>' || w === '≥' || w === '>=') return 'min';

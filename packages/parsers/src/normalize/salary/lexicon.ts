@@ -100,6 +100,7 @@ export const MIN_BEFORE: ReadonlySet<string> = new Set([
   'from', 'starting', 'beginning', 'starts', 'start', 'min', 'minimum', 'least', 'ab', 'mindestens', 'partir', 'dès',
   'des', 'desde', 'od', 'от', 'від', 'vanaf', 'fra', 'från', 'partire', 'minimo', 'mínimo', 'upwards', 'منذ', 'من',
   'ابتداء', 'ابتداءً', 'starting_at', 'từ', 'trên', 'mulai', 'minimal', 'ตั้งแต่', 'เริ่มต้น', 'vähintään', 'legalább',
+  'ponad', 'powyżej', 'свыше', 'более', 'över',
 ]);
 
 /** A number right before these is a maximum: "up to", "bis zu", "jusqu'à", "hasta", "до". */
@@ -107,6 +108,19 @@ export const MAX_BEFORE: ReadonlySet<string> = new Set([
   'upto', 'max', 'maximum', 'maximal', 'höchstens', 'jusqu', 'jusque', 'hasta', 'até', 'ate', 'fino', 'tot', 'do', 'до',
   'opptil', 'máximo', 'massimo', 'حتى', 'تصل', 'tới', 'đến', 'dưới', 'hingga', 'sampai', 'maksimal', 'maks', 'สูงสุด',
   'enintään', 'legfeljebb', 'až',
+]);
+
+/**
+ * "more than" / "less than" written as a comparative and its particle: the particle sits right
+ * before the amount ("más de $60 mil", "mehr als 3.000 €", "plus de 40 000 €").
+ */
+export const MORE_THAN: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, ReadonlySet<string>>([
+  ['than', new Set(['more', 'over'])], ['de', new Set(['más', 'mais', 'plus'])], ['als', new Set(['mehr'])],
+  ['di', new Set(['più'])], ['dan', new Set(['meer'])],
+]);
+export const LESS_THAN: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, ReadonlySet<string>>([
+  ['than', new Set(['less'])], ['de', new Set(['menos', 'moins'])], ['als', new Set(['weniger'])], ['di', new Set(['meno'])],
+  ['dan', new Set(['minder'])],
 ]);
 
 /** After an amount: "以上", "起", "or more" → minimum; "以下", "まで" → maximum. */
@@ -187,6 +201,12 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'مكافأة', 'مكافاة', 'عمولة', 'رسوم', 'سعر', 'إيرادات',
   '奖金', '年终奖', '融资', '营收', '营业额', '估值', '賞与', '手当', '交通費', '売上', '売上高', '資本金', '売上げ', '融資', '費用',
   '价格', '費', '补贴', '補助', 'ボーナス', '인센티브', '상여금', '매출', '支度金', '祝い金', '入社祝い金', '退職金', '提成',
+  // prices, loans, leases, subscriptions, pensions and grants written with a monthly or one-off sum
+  'leasing', 'leasingnehmer', 'abo', 'auto-abo', 'abonnent', 'abonniere', 'miete', 'kredit', 'darlehen',
+  'nettokreditbetrag', 'sollzins', 'rente', 'bruttorente', 'nettorente', 'betriebsrente', 'spende', 'belohnung',
+  'förderung', 'beiträge', 'beträge', 'preisen', 'kostet', 'extras', 'multa', 'licitación', 'suscripción', 'cuota',
+  'alquiler', 'préstamo', 'assine', 'assinatura', 'aluguel', 'custar', 'custa', 'gastar', 'resgate', 'cena', 'cenie',
+  'koszt', 'kosztuje', 'czynsz', 'kredyt', 'pkb', 'dostęp',
 ]);
 
 /**
