@@ -98,6 +98,9 @@ describe('one canonical form per place', () => {
     ['Kraków, Lesser Poland, Poland', ['Kraków, małopolskie', 'Krakow, Lesser Poland Voivodeship']],
     ['Barcelona, Catalonia, Spain', ['Barcelona, Catalunya', 'Barcelona, Cataluña, España', 'Barcelona, CT, ES']],
     ['Lisbon, Portugal', ['Lisbon', 'Lisboa, Lisboa']],
+    ['Wrocław, Lower Silesia, Poland', ['Wrocław, dolnośląskie, Polska', 'Breslau, Niederschlesien', 'Wroclaw, Lower Silesian Voivodeship, Poland']],
+    ['Kochi, Kerala, India', ['Kochi, Kerala', 'Cochin, KL, India']],
+    ['Kochi, Japan', ['Kochi, Kōchi', 'Kochi, 高知県, 日本']],
   ];
   it.each(regional)('%s', (display, spellings) => {
     const ids = spellings.map((s) => {

@@ -71,9 +71,13 @@ describe('normalizeCountry', () => {
     ['Germany', 'DE'], ['Allemagne', 'DE'], ['Alemania', 'DE'], ['España', 'ES'], ['Espana', 'ES'], ['Spanien', 'ES'],
     ['Royaume-Uni', 'GB'], ['UK', 'GB'], ['GBR', 'GB'], ['Estados Unidos', 'US'], ['Vereinigte Staaten', 'US'],
     ['États-Unis', 'US'], ['Schweiz', 'CH'], ['Suiza', 'CH'], ['Netherlands', 'NL'], ['Korea', 'KR'],
+    // Endonyms: the country's own name in its official languages.
+    ['Polska', 'PL'], ['Nederland', 'NL'], ['Česko', 'CZ'], ['Magyarország', 'HU'], ['Suomi', 'FI'], ['Sverige', 'SE'],
+    ['Norge', 'NO'], ['Italia', 'IT'], ['Brasil', 'BR'], ['日本', 'JP'], ['中国', 'CN'], ['Россия', 'RU'], ['Україна', 'UA'],
+    ['대한민국', 'KR'], ['Việt Nam', 'VN'], ['Ελλάδα', 'GR'],
   ])('%s → %s', (input, code) => expect(normalizeCountry(input)).toBe(code));
 
-  it.each([['Atlantis'], ['XX'], ['ZZZ'], [''], ['Remote']])('rejects %j', (input) => {
+  it.each([['Atlantis'], ['XX'], ['ZZZ'], [''], ['Remote'], ['Paris'], ['Bayern']])('rejects %j', (input) => {
     expect(normalizeCountry(input)).toBeUndefined();
   });
 });

@@ -7,12 +7,20 @@ import countries from 'i18n-iso-countries';
 
 const LANGS = ['en', 'de', 'fr', 'es'] as const;
 
-/** Lower case, accents and dots removed, whitespace collapsed: "España" ≡ "espana", "U.S.A." ≡ "usa". */
+/** Letters Unicode does not decompose into a base letter and a mark: "Wrocław" ≡ "wroclaw", "Tromsø" ≡ "tromso". */
+const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+const UNDECOMPOSED_RE = /[łøđħıßæœþ]/g;
+
+/**
+ * Lower case, accents and dots removed, whitespace collapsed: "España" ≡ "espana", "U.S.A." ≡
+ * "usa", "Wrocław" ≡ "wroclaw".
+ */
 export function foldKey(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!)
     .replace(/[.’']/g, '')
     .replace(/[\s_-]+/g, ' ')
     .trim();
@@ -55,6 +63,22 @@ const EXTRA_ALIASES: Record<string, string> = {
   'estados unidos de america': 'US',
 };
 
+/**
+ * Endonyms: each country's name in its own official languages ("Polska", "Nederland", "Česko",
+ * "日本", "Россия"), as postings write the country after a city. Only a country's own languages, so
+ * one language's name for a foreign country cannot shadow a place.
+ */
+const OWN_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
+  pl: ['PL'], nl: ['NL', 'BE', 'SR'], it: ['IT', 'CH', 'SM'], pt: ['PT', 'BR', 'AO', 'MZ'], sv: ['SE', 'FI'], nb: ['NO'], nn: ['NO'],
+  da: ['DK'], fi: ['FI'], cs: ['CZ'], sk: ['SK'], hu: ['HU'], ro: ['RO', 'MD'], el: ['GR', 'CY'], tr: ['TR'], ja: ['JP'],
+  zh: ['CN', 'TW', 'HK', 'SG'], ko: ['KR'], ru: ['RU', 'BY', 'KZ', 'KG'], uk: ['UA'], bg: ['BG'], hr: ['HR'], sl: ['SI'], sr: ['RS'],
+  et: ['EE'], lv: ['LV'], lt: ['LT'], id: ['ID'], ms: ['MY'], th: ['TH'], vi: ['VN'], he: ['IL'], is: ['IS'], ca: ['AD'],
+  ar: ['AE', 'SA', 'EG', 'QA', 'KW', 'BH', 'OM', 'JO', 'MA', 'DZ', 'TN', 'LB', 'IQ'],
+};
+
+// Everyday endonyms the library lists under an official form only.
+const EXTRA_ENDONYMS: Record<string, string> = { cesko: 'CZ', 'ceska republika': 'CZ', magyarorszag: 'HU', suomi: 'FI', hrvatska: 'HR', 'moldova': 'MD' };
+
 let byName: Map<string, string> | undefined;
 
 // Built on first use so importing the parsers costs nothing until a country is looked up.
@@ -72,6 +96,15 @@ function nameIndex(): Map<string, string> {
       }
     }
   }
+  for (const [lang, codes] of Object.entries(OWN_LANGUAGES)) {
+    for (const code of codes) {
+      for (const name of countries.getName(code, lang, { select: 'all' }) ?? []) {
+        const key = foldKey(name);
+        if (key && !index.has(key)) index.set(key, code);
+      }
+    }
+  }
+  for (const [k, v] of Object.entries(EXTRA_ENDONYMS)) if (!index.has(k)) index.set(k, v);
   for (const [k, v] of Object.entries(EXTRA_ALIASES)) index.set(k, v);
   byName = index;
   return index;
@@ -81,8 +114,8 @@ function nameIndex(): Map<string, string> {
 const MAX_COUNTRY_CHARS = 200;
 
 /**
- * Map a country name (English, German, French or Spanish, accents optional) or an ISO alpha-2 /
- * alpha-3 code to an upper-case ISO 3166-1 alpha-2 code: "Deutschland", "DE", "United States",
+ * Map a country name (English, German, French or Spanish, or the country's own name in its
+ * official languages: "Polska", "Nederland", "日本"; accents optional) or an ISO alpha-2 / alpha-3 code to an upper-case ISO 3166-1 alpha-2 code: "Deutschland", "DE", "United States",
  * "USA" → "DE", "DE", "US", "US". Returns `undefined` when the text is not a country.
  */
 export function normalizeCountry(nameOrCode: string): string | undefined {

@@ -76,6 +76,7 @@ export const EXONYMS: readonly ExonymRow[] = [
   ['Singapore', 'SG', 'Singapore', '新加坡', 'Singapur', 'Singapour', 'Cingapura'],
   ['Mumbai', 'IN', 'Mumbai', 'Bombay'],
   ['Bengaluru', 'IN', 'Bengaluru', 'Bangalore'],
+  ['Cochin', 'IN', 'Kochi', 'Cochin'],
   ['Chennai', 'IN', 'Chennai', 'Madras'],
   ['Kolkata', 'IN', 'Kolkata', 'Calcutta'],
   ['Ho Chi Minh City', 'VN', 'Ho Chi Minh City', 'Saigon', 'Thành phố Hồ Chí Minh', 'Hồ Chí Minh', 'HCMC'],
@@ -84,6 +85,7 @@ export const EXONYMS: readonly ExonymRow[] = [
   ['Cairo', 'EG', 'Cairo', 'القاهرة', 'Le Caire', 'Kairo', 'El Cairo'],
   // Americas, UK
   ['New York City', 'US', 'New York', 'New York City', 'NYC', 'Nueva York', 'Nova Iorque', 'Nowy Jork'],
+  ['Santiago de Querétaro', 'MX', 'Querétaro', 'Queretaro', 'Santiago de Querétaro'],
   ['Mexico City', 'MX', 'Mexico City', 'Ciudad de México', 'CDMX', 'México D.F.', 'Mexiko-Stadt'],
   ['London', 'GB', 'London', 'Londres', 'Londra', 'Londyn', 'Лондон', '伦敦', 'ロンドン'],
   ['Edinburgh', 'GB', 'Edinburgh', 'Édimbourg', 'Edimburgo'],

@@ -191,7 +191,7 @@ AZ|10|Balakan|BAL|balakan district|balakan rayon|беилаганскии раи
 AZ|11|Barda|BAR|barda district|barda rayon|бардинскии раион|bərdə|巴爾達區
 AZ|12|Beyləqan|BEY|beylagan district|beylagan|beylaqan|белакенскии раион|balakən|巴拉肯區
 AZ|13|Bilasuvar|BIL|bilasuvar district|bilasuvar rayon|билясуварскии раион|biləsuvar|比利亞蘇瓦爾區
-AZ|14|Jabrayil|CAB|jabrayil district|джебраильскии раион|cəbrayıl|傑布拉伊爾區
+AZ|14|Jabrayil|CAB|jabrayil district|джебраильскии раион|cəbrayil|傑布拉伊爾區
 AZ|15|Jalilabad|CAL|jalilabad district|джалильабадскии раион|cəlilabad|賈利拉巴德區
 AZ|16|Daşkǝsǝn|DAS|dashkasan district|dashkasan|dashkasan rayon|дашкесанскии раион|daskəsən|達什卡桑區
 AZ|17|Shabran|SBN|shabran district|шабранскии раион|sabran|迪維奇區
@@ -200,19 +200,19 @@ AZ|19|Gadabay|GAD|gadabay district|gadabay rayon|кедабекскии раио
 AZ|20|Ganja|GA|gǝncǝ|ganja, azerbaijan|ganja city|гянджа|غنجه|gəncə|gandja|占贾
 AZ|21|Goranboy|GOR|goranboy district|геранбоискии раион|distretto di goranboy|戈蘭博伊區
 AZ|22|Göyçay|GOY|goychay district|goychay|goeycay|геичаискии раион|蓋奧克恰伊區
-AZ|23|Hacıqabul|HAC|hajigabul district|hajigabul|haciqabul|аджикабулскии раион|distretto di hacıqabul|卡齊穆罕默德區
+AZ|23|Hacıqabul|HAC|hajigabul district|hajigabul|аджикабулскии раион|distretto di haciqabul|卡齊穆罕默德區
 AZ|24|İmişli|IMI|imishli district|imishli|имишлинскии раион|distretto di imisli|伊米什利區
-AZ|25|Ismayilli|ISM|ismailli district|ismailli|ismayilli district|исмаиллинскии раион|ismayıllı|伊斯梅爾雷區
+AZ|25|Ismayilli|ISM|ismailli district|ismailli|ismayilli district|исмаиллинскии раион|伊斯梅爾雷區
 AZ|26|Kalbajar|KAL|kalbajar district|кельбаджарскии раион|kəlbəcər|kelbadjar|distretto di kəlbəcər|克爾巴賈爾區
 AZ|27|Kurdamir|KUR|kurdamir district|kurdamir rayon|кюрдамирскии раион|kurdəmir|丘爾達米爾區
-AZ|28|Lachin Rayon|LAC|lachin district|lachin|lacin|лачинскии раион|lacın|latchin|拉欽區
+AZ|28|Lachin Rayon|LAC|lachin district|lachin|lacin|лачинскии раион|latchin|拉欽區
 AZ|29|Lankaran|LA|lənkəran|ленкорань|لنكران|連科蘭
 AZ|30|Lankaran Sahari|LAN|lankaran district|lankaran|ленкоранскии раион|lənkəran|連科蘭區
 AZ|31|Lerik|LER|lerik district|лерикскии раион|列里克區
-AZ|32|Masally|MAS|masally district|масаллинскии раион|masallı|馬薩雷區
+AZ|32|Masally|MAS|masally district|масаллинскии раион|masalli|馬薩雷區
 AZ|33|Mingachevir|MI|mingacevir city|мингечевир|mingəcevir|明盖恰乌尔
 AZ|34|Naftalan|NA|нафталан|納夫塔蘭
-AZ|35|Nakhchivan Autonomous Republic|NX|nakhchivan|nakhichevan|нахичеванская автономная республика|جمهورية نخجوان الذاتية|autonome republik nachitschewan|republica autonoma de najichevan|nakhitchevan|repubblica autonoma di naxcıvan|китаискии
+AZ|35|Nakhchivan Autonomous Republic|NX|nakhchivan|nakhichevan|нахичеванская автономная республика|جمهورية نخجوان الذاتية|autonome republik nachitschewan|republica autonoma de najichevan|nakhitchevan|repubblica autonoma di naxcivan|китаискии
 AZ|36|Neftçala|NEF|neftchala district|neftchala|нефтечалинскии раион|涅夫捷恰拉區
 AZ|37|Oğuz|OGU|oghuz district|oghuz|огузскии раион|奧古茲區
 AZ|38|Qabala|QAB|qabala district|qabala rayon|габалинскии раион|qəbələ|distretto di qəbələ|蓋貝萊區
@@ -220,18 +220,18 @@ AZ|39|Qax|QAX|qakh district|qakh|qakh rayon|гахскии раион|卡希區
 AZ|40|Qazax|QAZ|qazakh district|qazakh|газахскии раион|哈薩克區
 AZ|41|Qobustan|QOB|gobustan district|gobustan|гобустанскии раион|китаискии
 AZ|42|Quba|QBA|quba district|губинскии раион|قوبا|庫巴區
-AZ|43|Qubadlı|QBI|qubadli district|qubadli|кубатлинскии раион|庫巴特雷區
+AZ|43|Qubadlı|QBI|qubadli district|кубатлинскии раион|庫巴特雷區
 AZ|44|Qusar|QUS|qusar district|гусарскии раион|庫薩雷區
-AZ|45|Saatlı|SAT|saatly district|saatly|saatli|саатлинскии раион|薩特雷區
+AZ|45|Saatlı|SAT|saatly district|saatly|саатлинскии раион|薩特雷區
 AZ|46|Sabirabad|SAB|sabirabad district|сабирабадскии раион|薩比拉巴德區
 AZ|47|Shaki|SA|shaki, azerbaijan|shaki rayon|шеки|شكي|səki|舍基
 AZ|48|Shaki City|SAK|shaki district|shaki|шекинскии раион|səki|舍基區
 AZ|49|Salyan|SAL|salyan district|salyan district, azerbaijan|салянскии раион|薩利揚區
-AZ|50|Şamaxı|SMI|shamakhi district|shamakhi|samaxi|шемахинскии раион|沙馬基區
+AZ|50|Şamaxı|SMI|shamakhi district|shamakhi|шемахинскии раион|沙馬基區
 AZ|51|Şǝmkir|SKR|shamkir district|shamkir|shamkir rayon|шамкирскии раион|səmkir|沙姆基爾區
 AZ|52|Samux|SMX|samukh district|samukh|самухскии раион|薩穆赫區
 AZ|53|Siyǝzǝn|SIY|siazan district|siazan|siazan rayon|сиазаньскии раион|siyəzən|錫阿贊區
-AZ|54|Sumqayit|SM|сумгаиыт|سومقاييت|sumqayıt|苏姆盖特
+AZ|54|Sumqayit|SM|сумгаиыт|سومقاييت|苏姆盖特
 AZ|55|Shusha|SUS|shusha district|susa|шушинскии раион|choucha|舒沙區
 AZ|56|Shusha City|SUS|shusha district|shusha|шушинскии раион|susa|choucha|舒沙區
 AZ|57|Tartar|TAR|tartar district|tartar rayon|тертерскии раион|tərtər|泰爾泰爾區
@@ -240,10 +240,10 @@ AZ|59|Ucar|UCA|ujar district|ujar|уджарскии раион|烏賈雷區
 AZ|60|Xaçmaz|XAC|khachmaz district|khachmaz|хачмазскии раион|哈奇馬斯區
 AZ|61|Stepanakert|XA|xankǝndi|xankandi sahari|степанакерт|خانكندي|斯捷潘納克特
 AZ|62|Goygol Rayon|GYG|goygol district|goygol|геигельскии раион|漢拉爾區
-AZ|63|Xızı|XIZ|khizi district|khizi|xizi|хызинскии раион|基茲區
-AZ|64|Khojaly|XCI|khojaly district|xocali|ходжалинскии раион|xocalı|khodjaly|霍賈雷區
+AZ|63|Xızı|XIZ|khizi district|khizi|хызинскии раион|基茲區
+AZ|64|Khojaly|XCI|khojaly district|xocali|ходжалинскии раион|khodjaly|霍賈雷區
 AZ|65|Khojavend|XVD|khojavend district|ходжавендскии раион|xocavənd|霍賈文德區
-AZ|66|Yardimli|YAR|yardymli district|yardymli|yardimli district|ярдымлинскии раион|yardımlı|distretto di yardımlı|亞爾德姆雷區
+AZ|66|Yardimli|YAR|yardymli district|yardymli|yardimli district|ярдымлинскии раион|distretto di yardimli|亞爾德姆雷區
 AZ|67|Yevlax|YEV|yevlakh district|yevlakh|евлахскии раион|ievlakh|葉夫拉赫區
 AZ|68|Yevlakh|YE|yevlax city|евлах|yevlax|ievlakh|葉夫拉赫
 AZ|69|Zangilan|ZAN|zangilan district|zangilan rayon|зангеланскии раион|zəngilan|distretto di zəngilan|贊格蘭區
@@ -784,7 +784,7 @@ DJ|08|Arta|AR|arta region|арта|اقليم عرتا|region darta|regione di a
 DK|17|Capital Region of Denmark||capital region|capital|ховедстаден|region hovedstaden|region capital|hovedstaden|首都大区
 DK|18|Central Jutland||central denmark region|central denmark|центральная ютландия|region midtjylland|jutlandia central|jutland central|jutland centrale|中日德兰大区
 DK|19|North Denmark||north denmark region|северная ютландия|مقاطعة نوردلاند|region nordjylland|jutlandia septentrional|jutland du nord|jutland settentrionale|北日德兰大区
-DK|20|Region Zealand||zealand|зеландия|region sjælland|region de selandia|selandia|sjælland|西兰大区
+DK|20|Region Zealand||zealand|зеландия|region sjaelland|region de selandia|selandia|sjaelland|西兰大区
 DK|21|South Denmark||region of southern denmark|southern denmark|южная дания|region syddanmark|dinamarca meridional|danemark du sud|danimarca meridionale|南丹麦大区
 DM|02|Saint Andrew||saint andrew parish|сент эндрю
 DM|03|Saint David Parish||saint david parish, dominica|saint david|сент дэвид|parroquia de saint david|parrocchia di saint david|聖戴維堂區
@@ -1243,7 +1243,7 @@ HR|05|Karlovac||karlovac county|karlovacka|карловацкая жупания
 HR|06|Koprivnica-Križevci||koprivnica krizevci county|koprivnicko krizevacka|копривницко крижевацкая жупания|مقاطعة كوبريفنيكا كريزفتسي|gespanschaft koprivnica krizevci|condado de koprivnica krizevci|comitat de koprivnica krizevci|regione di koprivnica e krizevci|di koprivnica e krizevci|科普里夫尼察 克里熱夫齊縣
 HR|07|Krapina-Zagorje||krapina zagorje county|krapinsko zagorska|крапинско загорская жупания|مقاطعة كرابينا زاغوريه|gespanschaft krapina zagorje|condado de krapina zagorje|comitat de krapina zagorje|regione di krapina e dello zagorje|di krapina e dello zagorje|克拉皮納 扎戈列縣
 HR|08|Lika-Senj||lika senj county|licko senjska|лицко сеньская жупания|مقاطعة ليكا سني|gespanschaft lika senj|condado de lika senj|comitat de lika senj|regione della lika e di segna|della lika e di segna|利卡 塞尼縣
-HR|09|Međimurje||međimurje county|medimurska|меджумурская жупания|مقاطعة ماجيموريه|gespanschaft međimurje|condado de međimurje|comitat de međimurje|regione del međimurje|del međimurje|梅吉穆列縣
+HR|09|Međimurje||medimurje county|medimurska|меджумурская жупания|مقاطعة ماجيموريه|gespanschaft medimurje|condado de medimurje|comitat de medimurje|regione del medimurje|del medimurje|梅吉穆列縣
 HR|10|Osijek-Baranja||osijek baranja county|county of osijek baranja|osjecko baranjska|осиецко бараньская жупания|مقاطع�� اوسييك بارانيا|gespanschaft osijek baranja|condado de osijek baranja|comitat dosijek baranja|regione di osijek e della baranja|di osijek e della baranja|奧西耶克 巴拉尼亞縣
 HR|11|Požega-Slavonia||pozega slavonia county|pozesko slavonska|пожежско славонская жупания|مقاطعة بوزيغا سلافونيا|gespanschaft pozega slawonien|condado de pozega eslavonia|comitat de pozega slavonie|regione di pozega e della slavonia|di pozega e della slavonia|波熱加 斯拉沃尼亞縣
 HR|12|Primorje-Gorski Kotar||primorje gorski kotar county|primorsko goranska|приморско горанская жупания|مقاطعة بريموريه غورسكي كوتار|gespanschaft primorje gorski kotar|condado de primorje gorski kotar|comitat de primorje gorski kotar|regione litoraneo montana|litoraneo montana|濱海和山區縣
@@ -1446,7 +1446,7 @@ IR|42|Razavi Khorasan||razavi khorasan province|хорасан резави|خر
 IR|43|North Khorasan||north khorasan province|khorasan e shomali|северныи хорасан|خراسان شمالي|nord chorasan|jorasan del norte|khorasan septentrional|khorasan settentrionale|北呼羅珊省|北呼羅珊
 IR|44|Alborz||alborz province
 IS|38|East||eastern region|eastern|эистюрланд|austurland|東部區
-IS|39|Capital||capital region|хевюдборгарсваидид|hofuðborgarsvæðið|大雷克雅未克区
+IS|39|Capital||capital region|хевюдборгарсваидид|hofuðborgarsvaeðið|大雷克雅未克区
 IS|40|Northeast||northeastern region|northeastern|нордюрланд эистра|norðurland eystra|東北區
 IS|41|Northwest||northwestern region|northwestern|нордурланд вестра|norðurland vestra|西北區
 IS|42|South||southern region|southern|сюдюрланд|suðurland|南部區
@@ -1641,7 +1641,7 @@ KH|30|Pailin||паилин|ciudad de pailin|拜林市|拜林
 KH|31|Tbong Khmum||tboung khmum
 KI|01|Gilbert Islands||острова гилберта|gilbertinseln|islas gilbert|iles gilbert|isole gilbert|吉尔伯特群岛
 KI|02|Line Islands||острова лаин|islas de la linea|iles de la ligne|sporadi equatoriali|莱恩群岛
-KI|03|Phoenix Islands||острова феникс|phoenixinseln|islas fenix|iles phœnix|isole della fenice|菲尼克斯群岛
+KI|03|Phoenix Islands||острова феникс|phoenixinseln|islas fenix|iles phoenix|isole della fenice|菲尼克斯群岛
 KM|01|Anjouan||анжуан|انجوان|昂儒昂岛
 KM|02|Grande Comore||нгазиджа|القمر الكبرى|gran comora|大科摩罗岛
 KM|03|Mohéli||мвали|موهيلي|莫埃利島
@@ -1712,7 +1712,7 @@ KZ|08|Bayqongyr|BAY|baikonur
 KZ|09|Mangghystaū oblysy|MAN|mangystau|mangghystau|мангистауская область|اوبليس مانكيستاو|provincia de mangystau|oblys de manguistaou|oblys di mangystau|曼格斯套州|曼格斯套
 KZ|10|Ongtüstik Qazaqstan oblysy|YUZ|turkistan|ongtustik qazaqstan|южно казахстанская область|اوبليس كازاخستان الجنوبي|sudkasachstan|provincia de kazajistan meridional|kazajistan meridional|kazakhstan meridional|oblys del kazakistan meridionale|南哈薩克斯坦州|南哈薩克斯坦
 KZ|11|Pavlodar oblysy|PAV|pavlodar region|pavlodar|павлодарская область|اوبليس بافلودار|pawlodar|provincia de pavlodar|oblys de pavlodar|oblys di pavlodar|巴甫洛達爾州|巴甫洛達爾
-KZ|12|Qaraghandy oblysy|KAR|karaganda|qaraghandy|карагандинская область|اوبليس كراغندي|provincia de karaganda|oblys de karaganda|oblys di qaragandı|卡拉干達州|卡拉干達
+KZ|12|Qaraghandy oblysy|KAR|karaganda|qaraghandy|карагандинская область|اوبليس كراغندي|provincia de karaganda|oblys de karaganda|oblys di qaragandi|卡拉干達州|卡拉干達
 KZ|12510143|Abai||abai region
 KZ|12510144|Zhetysu||zhetysu region
 KZ|12510145|Ulytau||ulytau region
@@ -2171,24 +2171,24 @@ MR|15|Nouakchott Sud||nouakchott south
 MS|01|Saint Anthony|
 MS|02|Saint Georges|
 MS|03|Saint Peter|
-MT|01|Attard||аттард|عطار|ħattard|阿塔爾德
-MT|02|Balzan||бальцан|ħal balzan
+MT|01|Attard||аттард|عطار|hattard|阿塔爾德
+MT|02|Balzan||бальцан|hal balzan
 MT|03|Birgu||il birgu|биргу|بيرجو|vittoriosa|比尔古
 MT|04|Birkirkara||биркиркара|بيركيركارا|birchircara|比爾基卡拉
 MT|05|Birżebbuġa||бирзеббуджа|birzebbugia|比尔泽布贾
 MT|06|Cospicua||bormla|бормла|كوسبيكو|科斯皮夸
-MT|07|Dingli||дингли|ħad dingli
+MT|07|Dingli||дингли|had dingli
 MT|08|Fgura||il fgura|фгура|figura|弗古拉
 MT|09|Floriana||il furjana|флориана
 MT|10|Fontana||il fontana|fontana, gozo|фонтана
-MT|11|Għajnsielem||ghajnsielem|аинсилем
-MT|12|Għarb||l għarb|l gharb|арб|garbo
-MT|13|Għargħur||ħal għargħur|hal gharghur|гаргур|gargur
-MT|14|Għasri||l għasri|l ghasri|асри
-MT|15|Għaxaq||ħal għaxaq|hal ghaxaq|ашак|asciac
+MT|11|Għajnsielem||аинсилем
+MT|12|Għarb||l gharb|арб|garbo
+MT|13|Għargħur||hal gharghur|гаргур|gargur
+MT|14|Għasri||l ghasri|асри
+MT|15|Għaxaq||hal ghaxaq|ашак|asciac
 MT|16|Gudja||il gudja|гудья|gudia
 MT|17|Gżira||il gzira|гзира|gezira|格齊拉
-MT|18|Ħamrun||il ħamrun|il hamrun|хамрун|哈姆倫
+MT|18|Ħamrun||il hamrun|хамрун|哈姆倫
 MT|19|Iklin||l iklin|иклин|liclin
 MT|20|Mdina||l imdina|мдина|مدينة|medina|姆迪纳
 MT|21|Mġarr||l imgarr|мджарр|مغار|mugiarro
@@ -2199,12 +2199,12 @@ MT|25|Senglea||l isla|сенглеа|سنجليا|isla|森格萊阿
 MT|26|Kalkara||il kalkara|калькара|calcara
 MT|27|Kerċem||ta kercem|керчем
 MT|28|Ħal Kirkop||kirkop|киркоп|chircop
-MT|29|Lija||лия|ħal lija|lia
+MT|29|Lija||лия|hal lija|lia
 MT|30|Luqa||лука|luca|盧加
 MT|31|Marsa||il marsa|marsa, malta|марса|馬爾薩
 MT|32|Marsaskala||марсаскала|marsascala|馬爾薩斯卡拉
 MT|33|Marsaxlokk||марсашлокк|marsa scirocco
-MT|34|Mellieħa||il mellieħa|il mellieha|меллиеха|مليحة|梅利哈
+MT|34|Mellieħa||il mellieha|меллиеха|مليحة|梅利哈
 MT|35|Mosta||il mosta|моста|musta|莫斯塔
 MT|36|Munxar||il munxar|муншар|monsciar
 MT|37|Nadur||in nadur|надур
@@ -2217,12 +2217,12 @@ MT|43|Qormi||корми|curmi|戈爾米
 MT|44|Qrendi||il qrendi|кренди|crendi
 MT|45|Rabat||ir rabat|rabat, malta|рабат|拉巴特
 MT|46|mt||victoria
-MT|47|Ħal Safi||safi|ħal safi, malta
+MT|47|Ħal Safi||safi|hal safi, malta
 MT|48|Saint John||сан джуанн
 MT|49|St. Julian's||saint julian|сент джулианс|san giljan|san julian|san giuliano|聖朱利安斯
 MT|50|Saint Lawrence||сан лауренц
 MT|51|Santa Luċija||saint lucia|santa lucija, malta|санта лучия|santa lucia
-MT|52|St. Paul's Bay||saint pauls bay|сент полс бэи|san pawl il baħar|baia di san paolo|聖保羅灣城
+MT|52|St. Paul's Bay||saint pauls bay|сент полс бэи|san pawl il bahar|baia di san paolo|聖保羅灣城
 MT|53|Santa Venera||saint venera|санта венера|聖韋內拉
 MT|54|Sannat||саннат
 MT|55|Siġġiewi||is siggiewi|сиддживи|suggeui|錫傑維
@@ -2231,11 +2231,11 @@ MT|57|Swieqi||is swieqi|суики|斯維吉
 MT|58|Ta' Xbiex||tarxien|та шбиш
 MT|59|Tarxien||ta xbiex|таршин|tarscen|塔爾欣
 MT|60|Valletta||il belt valletta|валлетта|فاليتا|la valeta|la valette|la valletta|瓦莱塔
-MT|61|Xagħra||ix xagħra|ix xaghra|шаара|caccia
+MT|61|Xagħra||ix xaghra|шаара|caccia
 MT|62|Xewkija||ix xewkija|шеукия|شوكية|xeuchia
-MT|63|Xgħajra||ix xgħajra|ix xghajra|шаира|sciaira
-MT|64|Żabbar||ħaz zabbar|haz zabbar|заббар|扎巴爾
-MT|65|Żebbuġ||ħaz zebbug|zebbug, malta|haz zebbug|casal zebbugi|зеббудж|澤布季
+MT|63|Xgħajra||ix xghajra|шаира|sciaira
+MT|64|Żabbar||haz zabbar|заббар|扎巴爾
+MT|65|Żebbuġ||haz zebbug|zebbug, malta|casal zebbugi|зеббудж|澤布季
 MT|66|Iz-Zebbug||зеббудж
 MT|67|Żejtun||iz zejtun|зеитун|zeitun|榟橔
 MT|68|Żurrieq||iz zurrieq|зуррик|zurrico|祖里格
@@ -2428,10 +2428,10 @@ NL|16|Flevoland|FL|флеволанд|فليفولاند|provinz flevoland|flevo
 NO|01|Akershus||акерсхус|comte dakershus|阿克什胡斯郡
 NO|04|Buskerud||бускеруд|comte de buskerud|布斯克吕郡
 NO|05|Finnmark||финнмарк|فينمارك|comte de finnmark|芬马克郡
-NO|08|Møre og Romsdal||more og romsdal|мере ог ромсдал|مور او روميسدال|comte de møre og romsdal|默勒 鲁姆斯达尔郡
+NO|08|Møre og Romsdal||мере ог ромсдал|مور او روميسدال|comte de more og romsdal|默勒 鲁姆斯达尔郡
 NO|09|Nordland||нурланн|نورلان|comte de nordland|诺尔兰郡
 NO|12|Oslo||осло|اوسلو|奥斯陆
-NO|13|Østfold||ostfold|эстфолл|استفلد|comte døstfold|东福尔郡
+NO|13|Østfold||эстфолл|استفلد|comte dostfold|东福尔郡
 NO|14|Rogaland||ругаланн|comte de rogaland|罗加兰郡
 NO|17|Telemark||телемарк|مقاطعة تلمارك|comte de telemark|泰勒马克郡
 NO|18|Troms||тромс|ترومس|comte de troms|特罗姆斯郡
@@ -2582,7 +2582,7 @@ PK|07|Gilgit-Baltistan|NA
 PK|08|Islamabad|IS|islamabad capital territory|islamabad capital|hauptstadtterritorium islamabad|territoire federal dislamabad|territorio della capitale|федеральная столичная территория|伊斯兰堡首都区
 PL|72|Lower Silesia||lower silesian voivodeship|lower silesian|нижнесилезское воеводство|محافظة سيلزيا السفلى|woiwodschaft niederschlesien|niederschlesien|voivodato de baja silesia|baja silesia|voivodie de basse silesie|basse silesie|voivodato della bassa slesia|下西里西亚省|下西里西亚
 PL|73|Kujawsko-Pomorskie||kuyavian pomeranian voivodeship|kuyavian pomeranian|куявско поморское воеводство|woiwodschaft kujawien pommern|kujawien pommern|voivodato de cuyavia y pomerania|cuyavia y pomerania|voivodie de couiavie pomeranie|couiavie pomeranie|voivodato della cuiavia pomerania|庫亞維 波美拉尼亞省|庫亞維 波美拉尼亞
-PL|74|Łódź||łodz voivodeship|lodz voivodeship|lodz|лодзинское воеводство|woiwodschaft łodz|voivodato de łodz|voivodie de łodz|voivodato di łodz|罗兹省|罗兹
+PL|74|Łódź||lodz voivodeship|лодзинское воеводство|woiwodschaft lodz|voivodato de lodz|voivodie de lodz|voivodato di lodz|罗兹省|罗兹
 PL|75|Lublin||lublin voivodeship|люблинское воеводство|محافظة لوبلين|woiwodschaft lublin|voivodato de lublin|voivodie de lublin|voivodato di lublino|lublino|卢布林省|卢布林
 PL|76|Lubusz||lubusz voivodeship|любушское воеводство|woiwodschaft lebus|lebus|voivodato de lubusz|voivodie de lubusz|voivodato di lubusz|盧布斯卡省|盧布斯卡
 PL|77|Lesser Poland||lesser poland voivodeship|малопольское воеводство|محافظة بولندا الصغرى|woiwodschaft kleinpolen|kleinpolen|voivodato de pequena polonia|pequena polonia|voivodie de petite pologne|petite pologne|voivodato della piccola polonia|小波兰省|小波兰
@@ -2594,7 +2594,7 @@ PL|82|Pomerania||pomeranian voivodeship|pomeranian|поморское воево
 PL|83|Silesia||silesian voivodeship|silesian|силезское воеводство|woiwodschaft schlesien|schlesien|voivodato de silesia|voivodie de silesie|silesie|voivodato della slesia|西里西亚省|西里西亚
 PL|84|Świętokrzyskie||swietokrzyskie voivodeship|свентокшиское воеводство|محافظة شفينتوكشيسكي|woiwodschaft heiligkreuz|heiligkreuz|voivodato de santa cruz|santa cruz|voivodie de sainte croix|sainte croix|voivodato della santacroce|聖十字省|聖十字
 PL|85|Warmia-Masuria||warmian masurian voivodeship|warmian masurian|варминьско мазурское|محافظة فارمينسكو مازورسكي|woiwodschaft ermland masuren|ermland masuren|voivodato de varmia y masuria|varmia y masuria|voivodie de varmie mazurie|varmie mazurie|voivodato della varmia masuria|瓦爾米亞 馬祖里省|瓦爾米亞 馬祖里
-PL|86|Greater Poland||greater poland voivodeship|великопольское воеводство|بولندا الكبرى|woiwodschaft großpolen|großpolen|voivodato de gran polonia|gran polonia|voivodie de grande pologne|grande pologne|voivodato della grande polonia|大波兰省|大波兰
+PL|86|Greater Poland||greater poland voivodeship|великопольское воеводство|بولندا الكبرى|woiwodschaft grosspolen|grosspolen|voivodato de gran polonia|gran polonia|voivodie de grande pologne|grande pologne|voivodato della grande polonia|大波兰省|大波兰
 PL|87|West Pomerania||west pomeranian voivodeship|west pomeranian|западно поморское воеводство|woiwodschaft westpommern|westpommern|voivodato de pomerania occidental|pomerania occidental|voivodie de pomeranie occidentale|pomeranie occidentale|voivodato della pomerania occidentale|西波美拉尼亚省|西波美拉尼亚
 PM|97501|Miquelon-Langlade|
 PM|97502|Saint-Pierre|
@@ -3454,14 +3454,14 @@ TO|02|Tongatapu||тонгатапу|汤加塔布岛
 TO|03|Vavaʻu||vavau|vava u|вавау|瓦瓦烏群島
 TO|EU|ʻEua||eua|эуа|埃瓦島
 TO|NI|Niuas||ниуас
-TR|02|Adıyaman||adıyaman province|adiyaman|адыяман|اديامان|provincia de adıyaman|provincia di adıyaman|阿德亚曼省|阿德亚曼
+TR|02|Adıyaman||adiyaman province|адыяман|اديامان|provincia de adiyaman|provincia di adiyaman|阿德亚曼省|阿德亚曼
 TR|03|Afyonkarahisar||afyonkarahisar province|афьонкарахисар|محافظة افيون قره حصار|provincia de afyonkarahisar|provincia di afyonkarahisar|阿菲永卡拉希萨尔省|阿菲永卡拉希萨尔
-TR|04|Ağrı||agrı province|agri|агры|اغري|provincia de agrı|provincia di agrı|阿勒省|阿勒
+TR|04|Ağrı||agri province|агры|اغري|provincia de agri|provincia di agri|阿勒省|阿勒
 TR|05|Amasya||amasya province|амасья|اماصيا|provincia de amasya|provincia di amasya|阿马西亚省|阿马西亚
 TR|07|Antalya||antalya province|анталья|انطاليا|provincia de antalya|provincia di adalia|adalia|安塔利亚省|安塔利亚
 TR|08|Artvin||artvin province|артвин|ارتوين|provincia de artvin|provincia di artvin|阿尔特温省|阿尔特温
-TR|09|Aydın||aydın province|aydin|аидын|ايطن|provincia de aydin|provincia di aydın|艾登省|艾登
-TR|10|Balıkesir||balıkesir province|balikesir|балыкесир|بالق اسير|provincia de balıkesir|provincia di balıkesir|巴勒克埃西尔
+TR|09|Aydın||aydin province|аидын|ايطن|provincia de aydin|provincia di aydin|艾登省|艾登
+TR|10|Balıkesir||balikesir province|балыкесир|بالق اسير|provincia de balikesir|provincia di balikesir|巴勒克埃西尔
 TR|11|Bilecik||bilecik province|биледжик|بيله جك|provincia de bilecik|provincia di bilecik|比莱吉克省|比莱吉克
 TR|12|Bingöl||bingol province|bingoel|бингель|بينكل|provincia de bingol|provincia di bingol|宾格尔省|宾格尔
 TR|13|Bitlis||bitlis province|битлис|بدليس|provincia de bitlis|provincia di bitlis|比特利斯省|比特利斯
@@ -3471,9 +3471,9 @@ TR|16|Bursa||bursa province|бурса|محافظة بورصا|provincia de burs
 TR|17|Canakkale||canakkale province|чанаккале|محافظة جنق قلعة|provincia de canakkale|provincia di canakkale|恰纳卡莱省|恰纳卡莱
 TR|19|Çorum||corum province|чорум|جوروم|provincia de corum|provincia di corum|乔鲁姆省|乔鲁姆
 TR|20|Denizli||denizli province|денизли|دنيزلي|provincia de denizli|provincia di denizli|代尼兹利省|代尼兹利
-TR|21|Diyarbakır||diyarbakır province|diyarbakir|диярбакыр|دياربكر|provincia de diyarbakır|provincia di diyarbakır|迪亚巴克尔省|迪亚巴克尔
+TR|21|Diyarbakır||diyarbakir province|диярбакыр|دياربكر|provincia de diyarbakir|provincia di diyarbakir|迪亚巴克尔省|迪亚巴克尔
 TR|22|Edirne||edirne province|эдирне|ادرنة|provincia de edirne|provincia di edirne|埃迪尔内省|埃迪尔内
-TR|23|Elazığ||elazıg province|elazig|элязыг|الازغ|provincia de elazıg|provincia di elazıg|埃拉泽省|埃拉泽
+TR|23|Elazığ||elazig province|элязыг|الازغ|provincia de elazig|provincia di elazig|埃拉泽省|埃拉泽
 TR|24|Erzincan||erzincan province|эрзинджан|ارزينجان|provincia de erzincan|provincia di erzincan|埃尔津詹省|埃尔津詹
 TR|25|Erzurum||erzurum province|эрзурум|ارضروم|provincia de erzurum|provincia di erzurum|埃尔祖鲁姆省|埃尔祖鲁姆
 TR|26|Eskişehir||eskisehir province|эскишехир|اسكي شهر|provincia de eskisehir|provincia di eskisehir|埃斯基谢希尔省|埃斯基谢希尔
@@ -3485,8 +3485,8 @@ TR|34|Istanbul||istanbul province|اسطنبول|provincia de estambul|estambul|
 TR|35|İzmir||izmir province|измир|ازمير|provincia de esmirna|esmirna|provincia di smirne|smirne|伊兹密尔省|伊兹密尔
 TR|37|Kastamonu||kastamonu province|кастамону|قسطموني|provincia de kastamonu|provincia di kastamonu|卡斯塔莫努省|卡斯塔莫努
 TR|38|Kayseri||kayseri province|каисери|قيصرية|provincia de kayseri|provincia di kayseri|开塞利省|开塞利
-TR|39|Kırklareli||kırklareli province|kirklareli|кыркларели|قرقلر ايلي|provincia de kırklareli|provincia di kırklareli|克尔克拉雷利省|克尔克拉雷利
-TR|40|Kırşehir||kırsehir province|kirsehir|кыршехир|قرشهر|provincia de kırsehir|provincia di kırsehir|克尔谢希尔省|克尔谢希尔
+TR|39|Kırklareli||kirklareli province|кыркларели|قرقلر ايلي|provincia de kirklareli|provincia di kirklareli|克尔克拉雷利省|克尔克拉雷利
+TR|40|Kırşehir||kirsehir province|кыршехир|قرشهر|provincia de kirsehir|provincia di kirsehir|克尔谢希尔省|克尔谢希尔
 TR|41|Kocaeli||kocaeli province|коджаэли|قوجه ايلي|provincia de kocaeli|provincia di kocaeli|科贾埃利省|科贾埃利
 TR|43|Kütahya||kutahya province|kuetahya|кютахья|كوتاهيا|provincia de kutahya|provincia di kutahya|屈塔希亚省|屈塔希亚
 TR|44|Malatya||malatya province|малатья|ملطية|provincia de malatya|provincia di malatya|马拉蒂亚省|马拉蒂亚
@@ -3505,7 +3505,7 @@ TR|59|Tekirdağ||tekirdag province|текирдаг|محافظة تكيرطاغ|
 TR|60|Tokat||tokat province|токат|توقات|provincia de tokat|provincia di tokat|托卡特省|托卡特
 TR|61|Trabzon||trabzon province|трабзон|طرابزون|provincia de trabzon|provincia di trebisonda|trebisonda|特拉布宗省|特拉布宗
 TR|62|Tunceli||tunceli province|тунджели|محافظة تونجلي|provincia de tunceli|provincia di tunceli|通杰利省|通杰利
-TR|63|Şanlıurfa||sanlıurfa province|sanliurfa|шанлыурфа|محافظة اورفة|provincia de sanliurfa|provincia di sanlıurfa|尚勒乌尔法省|尚勒乌尔法
+TR|63|Şanlıurfa||sanliurfa province|шанлыурфа|محافظة اورفة|provincia de sanliurfa|provincia di sanliurfa|尚勒乌尔法省|尚勒乌尔法
 TR|64|Uşak||usak province|ушак|محافظة عشاق|provincia de usak|provincia di usak|乌沙克省|乌沙克
 TR|65|Van||van province|ван|محافظة وان|provincia de van|provincia di van|凡城省|凡城
 TR|66|Yozgat||yozgat province|иозгат|يوزغات|provincia de yozgat|provincia di yozgat|约兹加特省|约兹加特
@@ -3520,16 +3520,16 @@ TR|75|Aksaray||aksaray province|аксараи|اق سراي|provincia de aksara
 TR|76|Batman||batman province|батман|بطمان|provincia de batman|provincia di batman|巴特曼省|巴特曼
 TR|77|Bayburt||bayburt province|баибурт|بايبورت|provincia de bayburt|provincia di bayburt|巴伊布尔特省|巴伊布尔特
 TR|78|Karaman||karaman province|караман|كارامان|provincia de karaman|provincia di karaman|卡拉曼省|卡拉曼
-TR|79|Kırıkkale||kırıkkale province|kirikkale|кырыккале|provincia de kırıkkale|provincia di kırıkkale|克勒克卡莱省|克勒克卡莱
-TR|80|Şırnak||sırnak province|sirnak|ширнак|شرناق|provincia de sırnak|provincia di sırnak|舍尔纳克省|舍尔纳克
+TR|79|Kırıkkale||kirikkale province|кырыккале|provincia de kirikkale|provincia di kirikkale|克勒克卡莱省|克勒克卡莱
+TR|80|Şırnak||sirnak province|ширнак|شرناق|provincia de sirnak|provincia di sirnak|舍尔纳克省|舍尔纳克
 TR|81|Adana||adana province|адана|اضنة|provincia de adana|provincia di adana|阿达纳省|阿达纳
-TR|82|Çankırı||cankırı province|cankiri|чанкыры|جانقري|provincia de cankırı|provincia di cankırı|昌克勒省|昌克勒
+TR|82|Çankırı||cankiri province|чанкыры|جانقري|provincia de cankiri|provincia di cankiri|昌克勒省|昌克勒
 TR|83|Gaziantep||gaziantep province|газиантеп|عنتاب|provincia de gaziantep|provincia di gaziantep|加济安泰普省|加济安泰普
 TR|84|Kars||kars province|карс|قارص|provincia de kars|provincia di kars|卡尔斯省|卡尔斯
 TR|85|Zonguldak||zonguldak province|зонгулдак|زانغولداك|provincia de zonguldak|provincia di zonguldak|宗古尔达克省|宗古尔达克
 TR|86|Ardahan||ardahan province|ардахан|ارداهان|provincia de ardahan|provincia di ardahan|阿尔达汉省|阿尔达汉
-TR|87|Bartın||bartın province|bartin|бартын|بارتين|provincia de bartın|provincia di bartın|巴尔滕省|巴尔滕
-TR|88|Iğdır||igdır province|igdir|ыгдыр|اغدير|provincia de igdır|provincia di igdır|厄德尔省|厄德尔
+TR|87|Bartın||bartin province|бартын|بارتين|provincia de bartin|provincia di bartin|巴尔滕省|巴尔滕
+TR|88|Iğdır||igdir province|ыгдыр|اغدير|provincia de igdir|provincia di igdir|厄德尔省|厄德尔
 TR|89|Karabük||karabuk province|карабюк|كارابوك|provincia de karabuk|provincia di karabuk|卡拉比克省|卡拉比克
 TR|90|Kilis||kilis province|килис|كلس|provincia de kilis|provincia di kilis|基利斯省|基利斯
 TR|91|Osmaniye||osmaniye province|османие|عثمانية|provincia de osmaniye|provincia di osmaniye|奧斯曼尼耶省|奧斯曼尼耶
@@ -3754,7 +3754,7 @@ VI|030|Saint Thomas Island|
 VN|01|Hanoi||an giang province|an giang|анзянг|مقاطعة ان جيانج|province dan giang|provincia di an giang|安江省|安江
 VN|04|Cao Bằng||cao bang province
 VN|08|Tuyen Quang|
-VN|11|Điện Biên||đien bien province
+VN|11|Điện Biên||dien bien province
 VN|12|Lai Châu||lai chau province
 VN|14|Sơn La||son la province
 VN|15|Lao Cai|
@@ -3770,7 +3770,7 @@ VN|38|Thanh Hóa||thanh hoa province
 VN|40|Nghệ An||nghe an province
 VN|42|Hà Tĩnh||ha tinh province
 VN|44|Ha Noi|HN|quang tri
-VN|46|Thừa Thiên Huế||binh đinh province|binh đinh|thua thien hue province|binh dinh|биньдинь|مقاطعة بنه دنه|province de binh đinh|provincia di binh dinh
+VN|46|Thừa Thiên Huế||binh dinh province|binh dinh|thua thien hue province|биньдинь|مقاطعة بنه دنه|province de binh dinh|provincia di binh dinh
 VN|48|Da Nang City|
 VN|51|Quang Ngai|
 VN|52|Gia Lai||ha tinh province|ha tinh|хатинь|مقاطعة ها تنه|province de ha tinh|provincia di ha tinh|河靜省|河靜
@@ -3780,10 +3780,10 @@ VN|68|Lam Dong||tuyen quang province|tuyen quang|туенкуанг|مقاطعة
 VN|75|Dong Nai||binh duong province|binh duong|биньзыонг|مقاطعة بنه ديونج|province de binh duong|provincia di binh duong|平陽省|平陽
 VN|79|Ho Chi Minh City (HCMC)||hai duong province|hai duong|хаизыонг|مقاطعة هاي دونج|province de hai duong|provincia di hai duong|海陽省|海陽
 VN|80|Tay Ninh||ha nam province|ha nam|ханам|مقاطعة ها نام|provincia di ha nam|河南省|河南
-VN|82|Dong Thap||nam đinh province|nam đinh|nam dinh|намдинь|مقاطعة نام دنه|province de nam đinh|provincia di nam dinh|南定省|南定
+VN|82|Dong Thap||nam dinh province|nam dinh|намдинь|مقاطعة نام دنه|province de nam dinh|provincia di nam dinh|南定省|南定
 VN|86|Vinh Long||vinh phuc province|vinh phuc|виньфук|مقاطعة فنه فو|province de vinh phuc|provincia di vinh phuc|永福省|永福
-VN|91|An Giang||đak nong province|đak nong|dak nong|дакнонг|مقاطعة داك نانج|provincia di dak nong|得農省|得農
-VN|92|Can Tho City||đien bien province|đien bien|tinh dien bien|дьенбьен|province de đien bien|provincia di dien bien|dien bien|奠邊省|奠邊
+VN|91|An Giang||dak nong province|dak nong|дакнонг|مقاطعة داك نانج|provincia di dak nong|得農省|得農
+VN|92|Can Tho City||dien bien province|dien bien|tinh dien bien|дьенбьен|province de dien bien|provincia di dien bien|奠邊省|奠邊
 VN|96|Ca Mau|
 VU|07|Torba|TOB|torba province|торба|托尔巴省|托尔巴
 VU|13|Sanma|SAM|sanma province|санма|سانما|桑马省|桑马
