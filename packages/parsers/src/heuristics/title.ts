@@ -24,9 +24,30 @@ export const TITLE_SELECTORS = [
 /** Class/id fragments that name a posting's title on sites without a known layout. */
 const TITLE_HINTS = ['[class*="titlepage" i]', '[class*="job-name" i]', '[class*="jobname" i]', '[class*="position-name" i]', '[data-qa*="title" i]', '[id*="jobtitle" i]', '[class*="jobtitle" i]', '[class*="job-title" i]', '[class*="job_title" i]', '[id*="job_title" i]', '[class*="position-title" i]', '[class*="vacancy-title" i]', '[class*="posting-title" i]', '[itemprop="title"]'];
 
-/** Shapes that are never a posting title. */
-const BAD_TITLE =
-  /\{\{|\}\}|\$\{|<%|%>|\[\[|^\(?\d+\)?$|^\(\d+\)\s|(?:^|\s)\d+\+?\s+(?:notifications?|messages?|unread|new (?:alerts?|jobs?|messages?))\b|^(?:notifications?|messages?|inbox|skip to (?:main )?content|menu|home|search|share|save|close)\b|cookie|privacy (?:policy|settings)|consent|javascript (?:is )?(?:required|disabled)|enable javascript|loading\.{0,3}$/i;
+/** Shapes that are never a posting title (several small patterns: one alternation of all was too complex to prove linear). */
+const BAD_TITLES: readonly RegExp[] = [
+  /\{\{|\}\}|\$\{|<%|%>|\[\[/,
+  /^\(?\d+\)?$/,
+  /^\(\d+\)\s/,
+  /(?:^|\s)\d+\+? (?:notifications?|messages?|unread|new (?:alerts?|jobs?|messages?))(?![a-z])/i,
+  /^(?:notifications?|messages?|inbox|skip to (?:main )?content|menu|home|search|share|save|close)(?![a-z])/i,
+  /cookie|privacy (?:policy|settings)|consent|javascript (?:is )?(?:required|disabled)|enable javascript/i,
+  /loading\.{0,3}$/i,
+];
+const BAD_TITLE = { test: (text: string): boolean => BAD_TITLES.some((re) => re.test(text)) };
+
+/**
+ * "<Employer>の<Role>の求人(情報)" → [employer, role]: the employer runs to the first "の" (2–60
+ * characters in), the role to the suffix (2–80 characters). A scan, not a lazy-group regex.
+ */
+function employerRoleJa(title: string): [string, string] | undefined {
+  const body = title.endsWith('の求人情報') ? title.slice(0, -5) : title.endsWith('の求人') ? title.slice(0, -3) : undefined;
+  if (body === undefined) return undefined;
+  const at = body.indexOf('の', 2);
+  if (at < 2 || at > 60) return undefined;
+  const role = body.slice(at + 1);
+  return role.length >= 2 && role.length <= 80 ? [body.slice(0, at), role] : undefined;
+}
 
 /** "Join the Greenfield team", "Werde Teil unseres Teams": a recruiting banner, not a role. */
 const JOIN_TEAM = /^(?:join|become part of|be part of) (?:the|our) (?:[\p{L}\p{N}&'’.-]+ ){0,4}team!?$|^(?:werde|werden sie) teil (?:unseres|des) (?:[\p{L}\p{N}&'’.-]+ ){0,3}teams?!?$|^rejoigne[zr]? (?:l'|l’|notre )(?:[\p{L}\p{N}&'’.-]+ ){0,3}équipe!?$|^únete (?:a nuestro|al) (?:[\p{L}\p{N}&'’.-]+ ){0,3}equipo!?$/iu;
@@ -235,8 +256,8 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, 
     if (hiring[3]) location = hiring[3].trim();
   }
   // "<Employer>の<Role>の求人情報" (Japanese boards).
-  const ja = /^(.{2,60}?)の(.{2,80}?)の求人(?:情報)?$/u.exec(title);
-  if (ja) (company = ja[1]!), (title = ja[2]!), (explicit = true);
+  const ja = employerRoleJa(title);
+  if (ja) (company = ja[0]), (title = ja[1]), (explicit = true);
   const vacancy = VACANCY_TITLE.exec(title);
   if (vacancy) {
     title = vacancy[1]!.trim();

@@ -62,7 +62,12 @@ const ICON_HINTS: ReadonlyArray<readonly [RegExp, ChipKind]> = [
 const PIN = /^\s*(?:📍|📌|🌍|🌎|🌏|🏢)\uFE0F?\s*/u;
 
 const POSTED_BY = /^(?:posted|published|listed|veröffentlicht|publié|publicado|publicada)\b.{0,40}?\b(?:by|von|par|por)\s+(\S.{1,79})$/i;
-const POSTED = /^(?:posted|published|listed|updated|veröffentlicht|publié|publiée|publicado|publicada|pubblicato|geplaatst|opublikowano|опубликовано|опубликована|размещено)\b|\b(?:ago|vor \d|il y a|hace \d|há \d|fa$|geleden|temu|назад)\b|^\d+\s*(?:天前|日前|일 전)|^منذ\s/iu;
+const POSTED_PARTS: readonly RegExp[] = [
+  /^(?:posted|published|listed|updated|veröffentlicht|publié|publiée|publicado|publicada|pubblicato|geplaatst|opublikowano|опубликовано|опубликована|размещено)(?![\p{L}\p{N}])/iu,
+  /(?<![\p{L}\p{N}])(?:ago|vor \d|il y a|hace \d|há \d|geleden|temu|назад)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])fa$/iu,
+  /^\d+ ?(?:天前|日前|일 전)|^منذ\s/u,
+];
+const POSTED = { test: (text: string): boolean => POSTED_PARTS.some((re) => re.test(text)) };
 
 /** "Leeds, England, United Kingdom", "Austin, TX": a place whose country (or US/CA state) the normalizer knows. */
 export function looksLikePlace(s: string): boolean {

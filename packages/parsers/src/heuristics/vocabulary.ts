@@ -41,7 +41,8 @@ export const WORKPLACE_IN_PROSE: ReadonlyArray<readonly [RegExp, 'hybrid' | 'rem
   [/\bhybrid(?:e)? (?:schedule|work(?:ing)?|role|position|model|set-?up|arrangement|policy)\b|\bhybrides arbeiten\b|\b(?:modèle|travail|mode) hybride\b|\b(?:modelo|trabajo|modalidad) híbrid[oa]\b|\bhíbrido\b/i, 'hybrid'],
   [/\b(?:one|two|three|four|\d) (?:office days|days? (?:a|per) week (?:in|at|from) (?:the|our) office|days? in (?:the|our) office)\b/i, 'hybrid'],
   // "This role is hybrid: three days a week in our Seattle office", "the position will be hybrid".
-  [/\b(?:role|position|job|team|schedule) (?:is|will be) hybrid\b|\b(?:one|two|three|four|\d) days? (?:a|per) week (?:in|at) (?:the|our) [A-Z][\w-]{1,30} (?:office|hub|studio)\b/i, 'hybrid'],
+  [/\b(?:role|position|job|team|schedule) (?:is|will be) hybrid\b/i, 'hybrid'],
+  [/\b(?:one|two|three|four|\d) days? (?:a|per) week (?:in|at) (?:the|our) [A-Za-z][A-Za-z-]{1,30} (?:office|hub|studio)(?![A-Za-z])/i, 'hybrid'],
   [/\b(?:role|position|job) (?:is|will be) (?:fully|100 ?%) remote\b/i, 'remote'],
   [/\b(?:home ?office|mobiles arbeiten|remote)\b[^.\n]{0,30}\b(?:an )?(?:ein(?:em)?|zwei|drei|vier|\d) tag(?:en)? (?:pro|die|in der) woche\b/i, 'hybrid'],
   [/\b(?:télétravail|teletrabajo)\b[^.\n]{0,30}\b(?:un|deux|trois|quatre|uno|dos|tres|cuatro|\d) (?:jours?|días?) (?:par semaine|por semana|a la semana)\b/i, 'hybrid'],
