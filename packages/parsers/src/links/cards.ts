@@ -13,14 +13,14 @@ import { readsLikeSitePage } from './link-text.js';
 
 /** Page titles and headings of job lists, in the languages we read. */
 const LISTING_PAGE =
-  /\b(?:jobs?|vacanc(?:y|ies)|careers?|openings?|positions?|opportunities|stellen(?:angebote|anzeigen)?|jobangebote|offres? d['’]emploi|emplois?|empleos?|ofertas?|vacantes|vagas|lavoro|offerte|vacatures?|praca|oferty|concursos?|convocatorias?|recruitment|recrutement|roles|vacatures|karriere|kariera|karriär|kariyer|carrières?|carriere|carreras?|carreiras?|lavora con noi|trabalhe conosco|trabaja con nosotros|werken bij|lediga jobb|ledige stillinger|avoimet työpaikat|volná místa|karir|lowongan|tuyển dụng|việc làm|plazas|oposiciones)\b|вакансии|вакансій|работа|招聘|职位|職缺|求人|採用|채용|وظائف|شواغر|ตำแหน่งงาน|รับสมัคร|नौकरी|भर्ती|रिक्ति/iu;
+  /\b(?:jobs?|vacanc(?:y|ies)|careers?|openings?|positions?|opportunities|opdrachten|assignments|freelance (?:projects|missions|gigs)|missions freelance|stellen(?:angebote|anzeigen)?|jobangebote|offres? d['’]emploi|emplois?|empleos?|ofertas?|vacantes|vagas|lavoro|offerte|vacatures?|praca|oferty|concursos?|convocatorias?|recruitment|recrutement|roles|vacatures|karriere|kariera|karriär|kariyer|carrières?|carriere|carreras?|carreiras?|lavora con noi|trabalhe conosco|trabaja con nosotros|werken bij|lediga jobb|ledige stillinger|avoimet työpaikat|volná místa|karir|lowongan|tuyển dụng|việc làm|plazas|oposiciones)\b|вакансии|вакансій|работа|招聘|职位|職缺|求人|採用|채용|وظائف|شواغر|ตำแหน่งงาน|รับสมัคร|नौकरी|भर्ती|रिक्ति/iu;
 /** Path words of job pages, anywhere in a URL template. */
-const JOB_WORD = /job|vacan|opportunit|stelle|offre|emploi|empleo|vaga|posting|career|karriere|kariera|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|tuyen-dung|viec-lam|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
+const JOB_WORD = /job|vacan|opportunit|opdracht|assignment|freelance|stelle|offre|emploi|empleo|vaga|posting|career|karriere|kariera|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|tuyen-dung|viec-lam|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
 /** Link texts of chrome, never a posting title. */
 const NOT_A_TITLE =
   /^(?:home|about|about us|contact|login|log in|sign in|sign up|register|apply|apply now|more|read more|details|view|view job|view details|see more|learn more|share|save|next|previous|back|top|menu|search|all jobs|\d{1,4}|weiter|mehr|details ansehen|voir|voir plus|plus|ver más|ver mas|más|leer más|подробнее|更多|詳細|詳しく|المزيد|التفاصيل)$/iu;
 /** Templates of pages that sit beside each result (the employer's page, a saved-search link). */
-const NOT_POSTING_PATH = /(?:^|\/)(?:company|companies|employer|employers|empresa|empresas|entreprise|entreprises|unternehmen|firma|firmen|gongsi|cmp|org|organisation|organization|profile|user|users|tag|tags|category|categories|blog|news|article|articles|search|apply|login|signup|register)(?:\/|$)/i;
+const NOT_POSTING_PATH = /(?:^|\/)(?:company|companies|employer|employers|empresa|empresas|entreprise|entreprises|unternehmen|firma|firmen|gongsi|cmp|org|organisation|organization|profile|user|users|tag|tags|category|categories|blog|blogs|news|article|articles|press|presse|events?|stories|story|insights|magazine?|aktuelles|nachrichten|veranstaltungen|actualites|actualite|actualidad|noticias|notizie|nieuws|nyheter|search|apply|login|signup|register)(?:\/|$)/i;
 /** Apply, response and save endpoints carry a posting's id but are not the posting. */
 const APPLY_PATH = /apply|respon|bewerb|postul|candidat|save|share|alert|report|login/i;
 /** Last segments of a careers site's own pages, not postings. */
@@ -62,6 +62,19 @@ function looksLikePosting(varying: string, named: boolean): boolean {
   if (named && /^[\p{L}\d_-]{3,60}$/u.test(v)) return true;
   // A slug of several words ("senior-data-engineer") or of non-Latin text.
   return v.split(/[-_+]/).filter(Boolean).length >= 3 || (/[^\x00-\x7f]/.test(v) && v.length >= 4);
+}
+
+/**
+ * Does the URL part `varying` spell the link's title (a title slug)? Most of the slug's words
+ * appear in the link text (which may also hold the card's location or company).
+ */
+function slugSpellsText(varying: string, text: string): boolean {
+  const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').toLowerCase();
+  const words = fold(safeDecode(varying).slice(0, 300)).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && !/\d/.test(w));
+  if (words.length === 0) return false;
+  const said = fold(text.slice(0, 300));
+  const found = words.filter((w) => said.includes(w)).length;
+  return found >= Math.min(2, words.length) && found >= words.length * 0.6;
 }
 
 function safeDecode(s: string): string {
@@ -116,7 +129,10 @@ export function cardLinks(
     // Off-site groups (sponsored links, partner boards) need the job word in their own URLs, and
     // so does every group once URL shapes found the postings (the rest are cards' other links).
     const offSite = list[0]!.url.host !== pageHost;
-    if (!named && (offSite || !pageIsList || known >= 3)) continue;
+    // A page not titled as a list still shows one when most cards' URLs spell their own title
+    // and an id (`/opdracht/mechanical-engineer-ANR-28182` for "Mechanical Engineer").
+    const titled = !named && !offSite && !pageIsList && known < 3 ? list.filter((c) => /\d{3,}/.test(c.varying) && slugSpellsText(c.varying, c.anchor.text)).length : 0;
+    if (!named && (offSite || known >= 3 || (!pageIsList && titled < Math.max(3, Math.ceil(list.length * 0.6))))) continue;
     const postings = list.filter((c) => looksLikePosting(c.varying, named && pageIsList) && !readsLikeSitePage(c.anchor.text));
     // Most members must look like one posting each; a menu of categories does not.
     if (postings.length < Math.max(3, Math.ceil(list.length * 0.6))) continue;

@@ -52,6 +52,7 @@ const MAX_ANCHORS = 20_000;
 const SIGNATURE_DEPTH = 4;
 
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
+const HEADING = /^h[1-6]$/;
 /** Script-driven rows and cards (`<tr onclick="location.href='Detail.aspx?id=7'">`, `data-href`). */
 const ONCLICK_URL = /(?:location(?:\.href)?\s*=|window\.open\(|navigate\()\s*['"]([^'"]{1,500})['"]/;
 const DATA_URL_ATTRS = ['data-href', 'data-url', 'data-link', 'data-job-url', 'data-detail-url'] as const;
@@ -118,7 +119,11 @@ export function collectPage(html: string | AnyNode): CollectedPage {
   let inH1 = 0;
   let h1Done = false;
   const h1Parts: string[] = [];
-  const open: Array<{ a: Omit<CollectedAnchor, 'text'>; parts: string[]; len: number }> = [];
+  /** Open anchors; `head` collects the text of a heading inside one (a card's title). */
+  const open: Array<{ a: Omit<CollectedAnchor, 'text'>; parts: string[]; len: number; head: string[]; inHead: number }> = [];
+  /** The text a link stands for: its heading when it wraps a whole card, else all its text. */
+  const textOf = (o: { a: Omit<CollectedAnchor, 'text'>; parts: string[]; head: string[] }) =>
+    o.head.join(' ').replace(/\s+/g, ' ').trim() || o.parts.join(' ').trim() || o.a.label;
   /** Elements that link by script, with the stack depth they close at. */
   const pseudo: Array<{ a: Omit<CollectedAnchor, 'text'>; parts: string[]; len: number; depth: number }> = [];
 
@@ -135,6 +140,11 @@ export function collectPage(html: string | AnyNode): CollectedPage {
         stopped = true;
         parser?.pause();
         return;
+      }
+      if (HEADING.test(name) && open.length > 0) {
+        const top = open[open.length - 1]!;
+        // The first heading only: a card's title, not a second heading further down it.
+        if (top.head.length === 0) top.inHead++;
       }
       if (name === 'a' || name === 'area') {
         if (attribs.href !== undefined && anchors.length + open.length < MAX_ANCHORS) {
@@ -153,7 +163,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
           };
           if (relNext === null && /(?:^|\s)next(?:\s|$)/.test(a.rel)) relNext = attribs.href;
           if (name === 'area') anchors.push({ ...a, text: label });
-          else open.push({ a, parts: [], len: 0 });
+          else open.push({ a, parts: [], len: 0, head: [], inHead: 0 });
         }
       } else if (name === 'img' && open.length > 0) {
         // An image-only link (a "next" arrow, a logo) is named by its alt text.
@@ -213,6 +223,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
       if (top && top.len < 500) {
         top.parts.push(text);
         top.len += text.length;
+        if (top.inHead > 0) top.head.push(text);
       }
       const row = pseudo[pseudo.length - 1];
       if (row && row.len < 500) {
@@ -221,10 +232,11 @@ export function collectPage(html: string | AnyNode): CollectedPage {
       }
     },
     onclosetag(name: string) {
+      if (HEADING.test(name) && open.length > 0 && open[open.length - 1]!.inHead > 0) open[open.length - 1]!.inHead--;
       if (name === 'a' && open.length > 0) {
-        const { a, parts } = open.pop()!;
+        const o = open.pop()!;
         // Visible text names the posting best; aria-label/title only when the link has none.
-        anchors.push({ ...a, text: parts.join(' ').trim() || a.label });
+        anchors.push({ ...o.a, text: textOf(o) });
       } else if (name === 'script' && inJsonLd) {
         inJsonLd = false;
         if (jsonLen <= SCAN_LIMITS.maxJsonLdChars && jsonTotal + jsonLen <= SCAN_LIMITS.maxJsonLdTotalChars && jsonLd.length < SCAN_LIMITS.maxJsonLdBlocks) {
@@ -259,7 +271,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
     replayDom(html, handler, () => stopped);
   }
   // Anchors still open when the nesting cap stopped the pass.
-  for (const { a, parts } of open) anchors.push({ ...a, text: parts.join(' ').trim() || a.label });
+  for (const o of open) anchors.push({ ...o.a, text: textOf(o) });
   for (const { a, parts } of pseudo) anchors.push({ ...a, text: firstLine(parts) || a.label });
   anchors.sort((x, y) => x.index - y.index);
   const squash = (parts: string[]) => parts.join('').replace(/\s+/g, ' ').trim().slice(0, 300);

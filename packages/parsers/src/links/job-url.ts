@@ -168,6 +168,8 @@ export function jobUrlStrength(url: URL): 'strong' | 'weak' | null {
   if (url.search.length > 1 && queryNamesPosting(url, path, last)) return 'strong';
   // One segment naming a posting: `/job-listings-java-developer-240118001234`, `/stellenangebote--…--1234-inline.html`.
   if (segs.length <= 2 && /^(?:jobs?|job-listings?|vacancy|vacature|stellenangebote?|offre|empleo|oferta|vaga)[-_]/i.test(last) && /\d{4,}/.test(last)) return 'strong';
+  // `/jobs/4262/job`, `/vacancies/123/vacancy`: an id between job words.
+  if (segs.length >= 3 && JOB_PATH_WORDS.test(last) && /^\d{2,}$/.test(segs[segs.length - 2]!) && JOB_PATH_WORDS.test(segs[segs.length - 3]!)) return 'strong';
   if (NAV_SEGMENT.test(last) || JOB_PATH_WORDS.test(last)) return null;
   for (let i = 0; i < segs.length - 1; i++) {
     if (JOB_PATH_WORDS.test(segs[i]!)) {
