@@ -17,7 +17,7 @@
 import path from 'node:path';
 import { DEFAULT_QUALITY_THRESHOLD, type JobPosting } from '@jobkit/core';
 import { parseJobPage } from '@jobkit/parsers';
-import { loadCorpus, loadSharedCorpus, OWN_CORPUS, type CorpusPage } from './real-world/corpus.js';
+import { type CorpusPage, loadCorpus, loadSharedCorpus, OWN_CORPUS } from './real-world/corpus.js';
 import { evaluatePage, type FieldResult } from './real-world/evaluate.js';
 
 /** Reference time when a truth file gives no `capturedAt` (the same as `bench:real-world`). */
@@ -73,7 +73,9 @@ const lpad = (s: string | number, n: number) => String(s).padStart(n);
 function report(name: string, postings: Posting[], threshold: number): void {
   if (postings.length === 0) return;
   console.log(`\n  ${name}: ${postings.length} postings`);
-  console.log(`    ${pad('bucket', 8)} ${lpad('postings', 8)} ${lpad('fields right', 18)} ${lpad('title right', 12)} ${lpad('all right', 10)}`);
+  console.log(
+    `    ${pad('bucket', 8)} ${lpad('postings', 8)} ${lpad('fields right', 18)} ${lpad('title right', 12)} ${lpad('all right', 10)}`,
+  );
   for (const [label, inBucket] of BUCKETS) {
     const b = postings.filter((p) => inBucket(p.job.quality.score));
     const fields = b.flatMap((p) => p.fields);
@@ -86,17 +88,26 @@ function report(name: string, postings: Posting[], threshold: number): void {
   const passFields = passing.flatMap((p) => p.fields);
   const correct = postings.filter((p) => p.fields.every((f) => f.correct));
   const titleRight = postings.filter((p) => p.titleRight);
-  console.log(`    passing (≥ ${threshold}): ${passing.length}, fields right ${pct(passFields.filter((f) => f.correct).length, passFields.length)}; wrong title passing: ${passing.filter((p) => !p.titleRight).length}; any wrong field passing: ${passing.filter((p) => p.fields.some((f) => !f.correct)).length}`);
+  console.log(
+    `    passing (≥ ${threshold}): ${passing.length}, fields right ${pct(passFields.filter((f) => f.correct).length, passFields.length)}; wrong title passing: ${passing.filter((p) => !p.titleRight).length}; any wrong field passing: ${passing.filter((p) => p.fields.some((f) => !f.correct)).length}`,
+  );
   const rejected = correct.filter((p) => p.job.quality.score < threshold);
-  console.log(`    correct postings rejected: ${rejected.length}/${correct.length} (${pct(rejected.length, correct.length).trim()}); right-title postings rejected: ${titleRight.filter((p) => p.job.quality.score < threshold).length}/${titleRight.length}`);
+  console.log(
+    `    correct postings rejected: ${rejected.length}/${correct.length} (${pct(rejected.length, correct.length).trim()}); right-title postings rejected: ${titleRight.filter((p) => p.job.quality.score < threshold).length}/${titleRight.length}`,
+  );
   if (rejected.length) console.log(`    what costs the rejected correct postings most: ${costliest(rejected)}`);
 }
 
 /** The rules that withheld or deducted the most points from these postings, summed ("confidence:title 64, description 40"). */
 function costliest(postings: Posting[]): string {
   const cost = new Map<string, number>();
-  for (const p of postings) for (const r of p.job.quality.breakdown) if (r.points < r.max) cost.set(r.rule, (cost.get(r.rule) ?? 0) + r.max - r.points);
-  return [...cost].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([rule, pts]) => `${rule} ${pts}`).join(', ');
+  for (const p of postings)
+    for (const r of p.job.quality.breakdown) if (r.points < r.max) cost.set(r.rule, (cost.get(r.rule) ?? 0) + r.max - r.points);
+  return [...cost]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([rule, pts]) => `${rule} ${pts}`)
+    .join(', ');
 }
 
 const CONF_BINS: [string, (c: number) => boolean][] = [
@@ -141,14 +152,24 @@ function lowestRules(job: JobPosting): string {
     .join('; ');
 }
 
-function run(setName: string, pages: CorpusPage[], opts: { verbose: boolean; showHoldout: boolean; threshold: number; calibrate: boolean }): void {
+function run(
+  setName: string,
+  pages: CorpusPage[],
+  opts: { verbose: boolean; showHoldout: boolean; threshold: number; calibrate: boolean },
+): void {
   if (pages.length === 0) return;
   const { postings, missed, falseJobs } = judge(pages);
   const jobs = pages.filter((p) => p.kind === 'job').length;
-  console.log(`\n=== ${setName}: ${jobs} job pages, ${postings.length} postings, ${missed} with no job; ${falseJobs.length} false jobs on other pages${falseJobs.length ? ` (${falseJobs.filter((f) => f.score >= opts.threshold).length} passing)` : ''} ===`);
+  console.log(
+    `\n=== ${setName}: ${jobs} job pages, ${postings.length} postings, ${missed} with no job; ${falseJobs.length} false jobs on other pages${falseJobs.length ? ` (${falseJobs.filter((f) => f.score >= opts.threshold).length} passing)` : ''} ===`,
+  );
   for (const split of ['dev', 'holdout']) {
     for (const origin of ['real', 'synthetic']) {
-      report(`${split} / ${origin}`, postings.filter((p) => p.page.split === split && (origin === 'real') === (p.page.origin === 'real')), opts.threshold);
+      report(
+        `${split} / ${origin}`,
+        postings.filter((p) => p.page.split === split && (origin === 'real') === (p.page.origin === 'real')),
+        opts.threshold,
+      );
     }
   }
   report('all', postings, opts.threshold);
@@ -160,7 +181,9 @@ function run(setName: string, pages: CorpusPage[], opts: { verbose: boolean; sho
     const pass = p.job.quality.score >= opts.threshold;
     const wrong = p.fields.filter((f) => !f.correct);
     if ((pass && wrong.length) || (!pass && !wrong.length)) {
-      console.log(`    ${pad(p.page.id, 36)} ${lpad(p.job.quality.score, 3)} ${pass ? 'PASS' : 'REJECT'} title=${JSON.stringify(p.job.title.slice(0, 60))}`);
+      console.log(
+        `    ${pad(p.page.id, 36)} ${lpad(p.job.quality.score, 3)} ${pass ? 'PASS' : 'REJECT'} title=${JSON.stringify(p.job.title.slice(0, 60))}`,
+      );
       for (const f of wrong) console.log(`        ${f.field}: want ${JSON.stringify(f.want)} got ${JSON.stringify(f.got)}`);
       console.log(`        ${lowestRules(p.job)}`);
     }

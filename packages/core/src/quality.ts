@@ -13,7 +13,7 @@
  * threshold never passes it. Postings without `confidence` are scored on shapes alone.
  * @module
  */
-import type { Confidence, JobPosting, ProvenanceField, QualityRuleResult, Quality, SalaryPeriod } from './schema/job-posting.js';
+import type { Confidence, JobPosting, ProvenanceField, Quality, QualityRuleResult, SalaryPeriod } from './schema/job-posting.js';
 
 /** Postings below this score are not stored by the pipeline unless its `qualityThreshold` says otherwise. */
 export const DEFAULT_QUALITY_THRESHOLD = 70;
@@ -187,23 +187,108 @@ export interface ShapeContext {
 }
 
 /** Case, width, punctuation and spacing folded away; letters and digits of every script kept. */
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Template syntax left unrendered: `{{ job.title }}`, `${title}`, `<%= x %>`, `[[x]]`, `[object Object]` (substrings). */
 const PLACEHOLDER_MARKS = ['{{', '}}', '${', '<%', '%>', '[[', ']]', '[object Object]'];
 /** `%s`, `%d`, `%(name)s`, `{0}`, `__TITLE__`, `undefined`, `null`, `NaN`: each a small linear pattern. */
-const PLACEHOLDER_PATTERNS = [/%\([a-z_]{1,30}\)[sd]/, /(?:^|[\s(:–-])%[sd](?:$|[\s).,:–-])/, /\{\d{1,2}\}/, /__[A-Z][A-Z_]{1,30}__/, /\b(?:undefined|null|NaN)\b/];
+const PLACEHOLDER_PATTERNS = [
+  /%\([a-z_]{1,30}\)[sd]/,
+  /(?:^|[\s(:–-])%[sd](?:$|[\s).,:–-])/,
+  /\{\d{1,2}\}/,
+  /__[A-Z][A-Z_]{1,30}__/,
+  /\b(?:undefined|null|NaN)\b/,
+];
 const hasPlaceholder = (t: string) => PLACEHOLDER_MARKS.some((m) => t.includes(m)) || PLACEHOLDER_PATTERNS.some((r) => r.test(t));
 /** A counter: a number and at most two words ("0 notifications", "12 neue Jobs", "(3)"). */
 const COUNTER_NUMBER = /^[([]?\d{1,7}\+?[)\]]?/;
 /** Words a counter counts, in the languages the parsers read ("911 Dispatcher" is a role, "12 alerts" is not). */
 const COUNTER_WORDS = new Set(
   [
-    'notification', 'notifications', 'message', 'messages', 'alert', 'alerts', 'new', 'unread', 'job', 'jobs', 'result', 'results', 'offer', 'offers', 'vacancies', 'item', 'items', 'update', 'updates',
-    'nachricht', 'nachrichten', 'benachrichtigung', 'benachrichtigungen', 'neue', 'stellen', 'treffer', 'ergebnisse', 'nouveau', 'nouveaux', 'nouvelle', 'nouvelles', 'offres', 'résultats',
-    'notificación', 'notificaciones', 'mensaje', 'mensajes', 'ofertas', 'empleos', 'resultados', 'nuevos', 'nuevas', 'notificações', 'mensagens', 'vagas', 'novas', 'novos', 'notifiche',
-    'messaggi', 'offerte', 'risultati', 'nuovi', 'nuove', 'meldingen', 'berichten', 'vacatures', 'resultaten', 'nieuwe', 'powiadomienia', 'powiadomień', 'wiadomości', 'ofert', 'nowe',
-    'уведомление', 'уведомления', 'уведомлений', 'сообщение', 'сообщения', 'сообщений', 'вакансий', 'вакансии', 'результатов', 'новых', 'إشعارات', 'إشعار', 'رسائل', 'وظيفة', 'وظائف', 'सूचनाएं',
+    'notification',
+    'notifications',
+    'message',
+    'messages',
+    'alert',
+    'alerts',
+    'new',
+    'unread',
+    'job',
+    'jobs',
+    'result',
+    'results',
+    'offer',
+    'offers',
+    'vacancies',
+    'item',
+    'items',
+    'update',
+    'updates',
+    'nachricht',
+    'nachrichten',
+    'benachrichtigung',
+    'benachrichtigungen',
+    'neue',
+    'stellen',
+    'treffer',
+    'ergebnisse',
+    'nouveau',
+    'nouveaux',
+    'nouvelle',
+    'nouvelles',
+    'offres',
+    'résultats',
+    'notificación',
+    'notificaciones',
+    'mensaje',
+    'mensajes',
+    'ofertas',
+    'empleos',
+    'resultados',
+    'nuevos',
+    'nuevas',
+    'notificações',
+    'mensagens',
+    'vagas',
+    'novas',
+    'novos',
+    'notifiche',
+    'messaggi',
+    'offerte',
+    'risultati',
+    'nuovi',
+    'nuove',
+    'meldingen',
+    'berichten',
+    'vacatures',
+    'resultaten',
+    'nieuwe',
+    'powiadomienia',
+    'powiadomień',
+    'wiadomości',
+    'ofert',
+    'nowe',
+    'уведомление',
+    'уведомления',
+    'уведомлений',
+    'сообщение',
+    'сообщения',
+    'сообщений',
+    'вакансий',
+    'вакансии',
+    'результатов',
+    'новых',
+    'إشعارات',
+    'إشعار',
+    'رسائل',
+    'وظيفة',
+    'وظائف',
+    'सूचनाएं',
   ].map(fold),
 );
 /** CJK counters after a number: "8件", "3件の通知", "5条消息", "2건", "7 알림". */
@@ -223,61 +308,333 @@ const COUNTER_PREFIX = /^\(\d{1,5}\+?\)\s/;
 /** Words that are a page's chrome, never a role, in the languages the parsers read. */
 const CHROME_EXACT = new Set(
   [
-    'careers', 'career', 'jobs', 'job', 'home', 'homepage', 'apply', 'apply now', 'apply here', '404', 'not found', 'page not found', 'error', 'login', 'log in', 'sign in', 'sign up', 'register',
-    'untitled', 'job details', 'job detail', 'job posting details', 'posting details', 'position details', 'vacancy details', 'job information', 'job summary', 'job overview', 'opportunity overview', 'job description', 'job offer', 'job posting', 'vacancy', 'vacancies', 'open positions', 'openings', 'search', 'search jobs', 'job search', 'menu',
-    'main menu', 'navigation', 'skip to content', 'skip to main content', 'back', 'back to jobs', 'back to search', 'share', 'share this job', 'save', 'save job', 'loading', 'please wait',
-    'cookie settings', 'cookies', 'accept', 'accept all', 'privacy policy', 'terms of use', 'contact', 'contact us', 'about us', 'welcome', 'my account', 'notifications', 'messages',
-    'karriere', 'stellenangebote', 'stellenangebot', 'jobsuche', 'anmelden', 'startseite', 'datenschutz', 'impressum', 'emplois', 'offres d emploi', 'offre d emploi', 'connexion', 'accueil',
-    'empleos', 'ofertas de empleo', 'iniciar sesión', 'inicio', 'vagas', 'vaga', 'entrar', 'lavora con noi', 'offerte di lavoro', 'vacatures', 'vacature', 'oferty pracy', 'praca', 'zaloguj się',
-    'hiring', 'now hiring', 'hiring now', 'urgent hiring', 'urgently hiring', 'we are hiring', 'we re hiring', 'apply today', 'job opening', 'job openings', 'new job',
-    'work with us', 'join us', 'join our team', 'join the team', 'arbeiten bei uns', 'karriere bei uns', 'jobs bei uns', 'werken bij ons', 'kom werken bij ons', 'rejoignez nous', 'travaillez avec nous',
-    'trabaja con nosotros', 'únete a nuestro equipo', 'únete', 'trabalhe conosco', 'venha trabalhar conosco', 'dołącz do nas', 'pracuj z nami', 'работа у нас', 'присоединяйтесь', '採用情報', '加入我们',
-    'вакансии', 'вакансия', 'войти', 'главная', '求人', '求人情報', 'ログイン', '招聘', '职位详情', '职位', '登录', '首页', 'وظائف', 'الوظائف', 'تسجيل الدخول', 'الرئيسية', 'नौकरियां', 'लॉग इन',
+    'careers',
+    'career',
+    'jobs',
+    'job',
+    'home',
+    'homepage',
+    'apply',
+    'apply now',
+    'apply here',
+    '404',
+    'not found',
+    'page not found',
+    'error',
+    'login',
+    'log in',
+    'sign in',
+    'sign up',
+    'register',
+    'untitled',
+    'job details',
+    'job detail',
+    'job posting details',
+    'posting details',
+    'position details',
+    'vacancy details',
+    'job information',
+    'job summary',
+    'job overview',
+    'opportunity overview',
+    'job description',
+    'job offer',
+    'job posting',
+    'vacancy',
+    'vacancies',
+    'open positions',
+    'openings',
+    'search',
+    'search jobs',
+    'job search',
+    'menu',
+    'main menu',
+    'navigation',
+    'skip to content',
+    'skip to main content',
+    'back',
+    'back to jobs',
+    'back to search',
+    'share',
+    'share this job',
+    'save',
+    'save job',
+    'loading',
+    'please wait',
+    'cookie settings',
+    'cookies',
+    'accept',
+    'accept all',
+    'privacy policy',
+    'terms of use',
+    'contact',
+    'contact us',
+    'about us',
+    'welcome',
+    'my account',
+    'notifications',
+    'messages',
+    'karriere',
+    'stellenangebote',
+    'stellenangebot',
+    'jobsuche',
+    'anmelden',
+    'startseite',
+    'datenschutz',
+    'impressum',
+    'emplois',
+    'offres d emploi',
+    'offre d emploi',
+    'connexion',
+    'accueil',
+    'empleos',
+    'ofertas de empleo',
+    'iniciar sesión',
+    'inicio',
+    'vagas',
+    'vaga',
+    'entrar',
+    'lavora con noi',
+    'offerte di lavoro',
+    'vacatures',
+    'vacature',
+    'oferty pracy',
+    'praca',
+    'zaloguj się',
+    'hiring',
+    'now hiring',
+    'hiring now',
+    'urgent hiring',
+    'urgently hiring',
+    'we are hiring',
+    'we re hiring',
+    'apply today',
+    'job opening',
+    'job openings',
+    'new job',
+    'work with us',
+    'join us',
+    'join our team',
+    'join the team',
+    'arbeiten bei uns',
+    'karriere bei uns',
+    'jobs bei uns',
+    'werken bij ons',
+    'kom werken bij ons',
+    'rejoignez nous',
+    'travaillez avec nous',
+    'trabaja con nosotros',
+    'únete a nuestro equipo',
+    'únete',
+    'trabalhe conosco',
+    'venha trabalhar conosco',
+    'dołącz do nas',
+    'pracuj z nami',
+    'работа у нас',
+    'присоединяйтесь',
+    '採用情報',
+    '加入我们',
+    'вакансии',
+    'вакансия',
+    'войти',
+    'главная',
+    '求人',
+    '求人情報',
+    'ログイン',
+    '招聘',
+    '职位详情',
+    '职位',
+    '登录',
+    '首页',
+    'وظائف',
+    'الوظائف',
+    'تسجيل الدخول',
+    'الرئيسية',
+    'नौकरियां',
+    'लॉग इन',
   ].map(fold),
 );
 /** Section headings of a posting's body, never its title. */
 const SECTION_HEADINGS = new Set(
   [
-    'about us', 'about the role', 'about the job', 'about the position', 'about the company', 'job description', 'description', 'responsibilities', 'your responsibilities', 'requirements',
-    'qualifications', 'what we offer', 'benefits', 'your profile', 'who we are', 'what you will do', 'what you ll do', 'similar jobs', 'related jobs', 'recommended jobs', 'job alerts',
-    'apply for this job', 'how to apply', 'overview', 'summary', 'details', 'key information', 'ihre aufgaben', 'ihr profil', 'wir bieten', 'über uns', 'stellenbeschreibung',
-    'aufgaben', 'anforderungen', 'descripción del puesto', 'requisitos', 'funciones', 'ofrecemos', 'missions', 'profil recherché', 'description du poste', 'avantages', 'qui sommes nous',
-    'descrição da vaga', 'requisitos e qualificações', 'benefícios', 'descrizione', 'requisiti', 'functieomschrijving', 'wat wij bieden', 'opis stanowiska', 'wymagania', 'oferujemy',
-    'обязанности', 'требования', 'условия', 'описание вакансии', '仕事内容', '応募資格', '募集要項', '职位描述', '岗位职责', '任职要求', '工作内容', 'الوصف الوظيفي', 'المتطلبات', 'المسؤوليات',
+    'about us',
+    'about the role',
+    'about the job',
+    'about the position',
+    'about the company',
+    'job description',
+    'description',
+    'responsibilities',
+    'your responsibilities',
+    'requirements',
+    'qualifications',
+    'what we offer',
+    'benefits',
+    'your profile',
+    'who we are',
+    'what you will do',
+    'what you ll do',
+    'similar jobs',
+    'related jobs',
+    'recommended jobs',
+    'job alerts',
+    'apply for this job',
+    'how to apply',
+    'overview',
+    'summary',
+    'details',
+    'key information',
+    'ihre aufgaben',
+    'ihr profil',
+    'wir bieten',
+    'über uns',
+    'stellenbeschreibung',
+    'aufgaben',
+    'anforderungen',
+    'descripción del puesto',
+    'requisitos',
+    'funciones',
+    'ofrecemos',
+    'missions',
+    'profil recherché',
+    'description du poste',
+    'avantages',
+    'qui sommes nous',
+    'descrição da vaga',
+    'requisitos e qualificações',
+    'benefícios',
+    'descrizione',
+    'requisiti',
+    'functieomschrijving',
+    'wat wij bieden',
+    'opis stanowiska',
+    'wymagania',
+    'oferujemy',
+    'обязанности',
+    'требования',
+    'условия',
+    'описание вакансии',
+    '仕事内容',
+    '応募資格',
+    '募集要項',
+    '职位描述',
+    '岗位职责',
+    '任职要求',
+    '工作内容',
+    'الوصف الوظيفي',
+    'المتطلبات',
+    'المسؤوليات',
   ].map(fold),
 );
 /** Cookie banners, footers and sign-in prompts, anywhere in the text. */
 const CHROME_PHRASES = [
-  'cookie', '©', 'all rights reserved', 'privacy policy', 'privacy settings', 'terms of use', 'terms of service', 'terms and conditions', 'skip to content', 'skip to main content',
-  'javascript is required', 'javascript required', 'javascript is disabled', 'enable javascript', 'sign in to', 'log in to', 'datenschutzerklärung', 'alle rechte vorbehalten',
-  'tous droits réservés', 'todos los derechos reservados',
+  'cookie',
+  '©',
+  'all rights reserved',
+  'privacy policy',
+  'privacy settings',
+  'terms of use',
+  'terms of service',
+  'terms and conditions',
+  'skip to content',
+  'skip to main content',
+  'javascript is required',
+  'javascript required',
+  'javascript is disabled',
+  'enable javascript',
+  'sign in to',
+  'log in to',
+  'datenschutzerklärung',
+  'alle rechte vorbehalten',
+  'tous droits réservés',
+  'todos los derechos reservados',
 ];
 const isChromePhrase = (t: string) => {
   const lower = t.toLowerCase();
   return CHROME_PHRASES.some((p) => lower.includes(p)) || /\(c\) ?\d{4}/.test(lower);
 };
 /** A careers page's own name: "Jobs at Acme", "Careers | Acme", "Acme Careers", "Karriere bei Acme". */
-const CAREERS_PAGE = /^(?:careers?|jobs?|job openings|open (?:positions|roles)|vacancies|karriere|stellenangebote|jobs? bei|emplois|carrières|empleos|trabaja con nosotros|vagas|vacatures)\s*(?:at|@|bei|chez|en|em|bij|with|[|:–—-])\s*\S/i;
-const CAREERS_SUFFIX = /^\S+(?:\s(?!(?:of|for|de|des|du|für|and|&)\s)\S+)?\s+(?:careers|jobs|karriere|stellenangebote|emplois|empleos|vagas|vacatures)$/i;
+const CAREERS_PAGE =
+  /^(?:careers?|jobs?|job openings|open (?:positions|roles)|vacancies|karriere|stellenangebote|jobs? bei|emplois|carrières|empleos|trabaja con nosotros|vagas|vacatures)\s*(?:at|@|bei|chez|en|em|bij|with|[|:–—-])\s*\S/i;
+const CAREERS_SUFFIX =
+  /^\S+(?:\s(?!(?:of|for|de|des|du|für|and|&)\s)\S+)?\s+(?:careers|jobs|karriere|stellenangebote|emplois|empleos|vagas|vacatures)$/i;
 /** Announcement wording around the role: "Vacancy: X", "Wir suchen X", "X の公募について", "招聘启事：X". */
-const ANNOUNCEMENT_PREFIX = /^(?:vacancy|job opening|opening|job|position|hiring|now hiring|we(?:'re| are) hiring|stellenausschreibung|ausschreibung|stellenangebot|recrutement|offre d'emploi|convocatoria|vacante|vaga|offerta di lavoro|vacature|oferta pracy|вакансия|招聘启事|招聘|诚聘|急招|募集|求人|公募)\s*[:：–—-]\s*\S|^(?:wir suchen|we are hiring|we're hiring|now hiring|we are looking for|we're looking for|looking for|join our team as|join us as|on recrute|nous recrutons|nous recherchons|buscamos|se busca|estamos buscando|estamos contratando|procuramos|cerchiamo|we zoeken|wij zoeken|szukamy|poszukujemy|требуется|ищем)\s+\S/iu;
-const ANNOUNCEMENT_SUFFIX = /(?:の(?:公募|募集)(?:について|のお知らせ)?|公募(?:について)?|募集要項|招聘启事|招聘公告|(?:पद)?(?:भरती|भर्ती)(?: \d{4})?)$/u;
+const ANNOUNCEMENT_PREFIX =
+  /^(?:vacancy|job opening|opening|job|position|hiring|now hiring|we(?:'re| are) hiring|stellenausschreibung|ausschreibung|stellenangebot|recrutement|offre d'emploi|convocatoria|vacante|vaga|offerta di lavoro|vacature|oferta pracy|вакансия|招聘启事|招聘|诚聘|急招|募集|求人|公募)\s*[:：–—-]\s*\S|^(?:wir suchen|we are hiring|we're hiring|now hiring|we are looking for|we're looking for|looking for|join our team as|join us as|on recrute|nous recrutons|nous recherchons|buscamos|se busca|estamos buscando|estamos contratando|procuramos|cerchiamo|we zoeken|wij zoeken|szukamy|poszukujemy|требуется|ищем)\s+\S/iu;
+const ANNOUNCEMENT_SUFFIX =
+  /(?:の(?:公募|募集)(?:について|のお知らせ)?|公募(?:について)?|募集要項|招聘启事|招聘公告|(?:पद)?(?:भरती|भर्ती)(?: \d{4})?)$/u;
 /** An organisation (or a year) recruiting the role: "计算机系招聘博士后研究人员", "2026年公开招聘…". */
 const RECRUITS = /(?:系|院|部|所|处|中心|公司|集团|大学|医院|银行|年)(?:公开)?(?:招聘|诚聘|招募)./u;
 /** An invitation to the reader: "Join the Greenfield team", "Werde Teil…", "Rejoignez…". */
 const INVITATION = /^(?:join|come join|werde teil|rejoignez|rejoins|únete|junte-se|unisciti|dołącz|kom werken)\b/i;
 /** A legal form at the end: the employer's name, not a role ("Lowe's Companies Inc", "Acme GmbH", "株式会社ひかり"); bare two-letter forms (AG, SE, SA) are left out, they end roles too ("Account Manager SE"). */
-const LEGAL_FORM = /(?:^|\s)(?:inc|llc|ltd|limited|plc|corp|corporation|gmbh|s\.a|s\.l|s\.r\.l|s\.p\.a|b\.v|n\.v|pty|a\/s|sp\. z o\.o|ооо|пао)\.?$|^株式会社|株式会社$|有限公司$/iu;
+const LEGAL_FORM =
+  /(?:^|\s)(?:inc|llc|ltd|limited|plc|corp|corporation|gmbh|s\.a|s\.l|s\.r\.l|s\.p\.a|b\.v|n\.v|pty|a\/s|sp\. z o\.o|ооо|пао)\.?$|^株式会社|株式会社$|有限公司$/iu;
 /** First- and second-person words, in the languages the parsers read (folded). */
 const READER_WORDS = new Set(
-  ['we', 'our', 'ours', 'you', 'your', 'wir', 'unser', 'unsere', 'unserem', 'unseren', 'unserer', 'unseres', 'uns', 'dich', 'dein', 'deine', 'deinen', 'deinem', 'nous', 'notre', 'vous', 'votre', 'rejoignez', 'nosotros', 'nuestro', 'nuestra', 'nuestros', 'únete', 'nosso', 'nossa', 'venha', 'nostro', 'nostra', 'unisciti', 'wij', 'onze', 'jij', 'nasz', 'nasza', 'naszego', 'naszym', 'dołącz', 'нас', 'наш', 'наша', 'нашу', 'нашей'].map(fold),
+  [
+    'we',
+    'our',
+    'ours',
+    'you',
+    'your',
+    'wir',
+    'unser',
+    'unsere',
+    'unserem',
+    'unseren',
+    'unserer',
+    'unseres',
+    'uns',
+    'dich',
+    'dein',
+    'deine',
+    'deinen',
+    'deinem',
+    'nous',
+    'notre',
+    'vous',
+    'votre',
+    'rejoignez',
+    'nosotros',
+    'nuestro',
+    'nuestra',
+    'nuestros',
+    'únete',
+    'nosso',
+    'nossa',
+    'venha',
+    'nostro',
+    'nostra',
+    'unisciti',
+    'wij',
+    'onze',
+    'jij',
+    'nasz',
+    'nasza',
+    'naszego',
+    'naszym',
+    'dołącz',
+    'нас',
+    'наш',
+    'наша',
+    'нашу',
+    'нашей',
+  ].map(fold),
 );
 /** A requisition number alone: "Job #48213", "REQ-00123", "Ref. 2024/117", "Stelle Nr. 1234" (folded). */
-const IDENTIFIER = /^(?:(?:job|req|requisition|ref|reference|posting|vacancy|position|stelle|offre|id|no|nr|number|jr|r)(?: (?:id|no|nr|number))? )?[a-z]{0,3} ?\d{3,}(?: \d{1,6})?$/;
+const IDENTIFIER =
+  /^(?:(?:job|req|requisition|ref|reference|posting|vacancy|position|stelle|offre|id|no|nr|number|jr|r)(?: (?:id|no|nr|number))? )?[a-z]{0,3} ?\d{3,}(?: \d{1,6})?$/;
 /** A date or a relative date ("Posted 3 days ago", "vor 2 Tagen", "12.11.2026") or pay alone ("€45,000 – €55,000"). */
 function isDateOrAmount(t: string): boolean {
-  if (/^(?:posted|published|updated|veröffentlicht|publié|publicado)?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})$/i.test(t)) return true;
-  if (/^(?:posted )?(?:\d{1,3}|an?|one) (?:hours?|days?|weeks?|months?) ago$|^vor (?:\d{1,3}|einem|einer) (?:stunden?|tagen?|wochen?|monaten?)$|^il y a \d{1,3} (?:heures?|jours?|semaines?|mois)$|^hace \d{1,3} (?:horas?|días?|semanas?|meses?)$/i.test(t)) return true;
+  if (/^(?:posted|published|updated|veröffentlicht|publié|publicado)?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})$/i.test(t))
+    return true;
+  if (
+    /^(?:posted )?(?:\d{1,3}|an?|one) (?:hours?|days?|weeks?|months?) ago$|^vor (?:\d{1,3}|einem|einer) (?:stunden?|tagen?|wochen?|monaten?)$|^il y a \d{1,3} (?:heures?|jours?|semaines?|mois)$|^hace \d{1,3} (?:horas?|días?|semanas?|meses?)$/i.test(
+      t,
+    )
+  )
+    return true;
   // Currency marks, digits and separators only.
   if (!/\d/.test(t) || !/[$€£¥₹₩₽₺₴₫฿₱]|\b[A-Z]{3}\b/.test(t)) return false;
   const words = t.replace(/[\d.,'’$€£¥₹₩₽₺₴₫฿₱%+–—/-]+/g, ' ').trim();
@@ -333,36 +690,46 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
   const company = context.company ? fold(context.company.slice(0, SHAPE_CHARS)) : undefined;
   const brand = domainBrand(context.url);
   const sites = (context.siteNames ?? []).map((s) => fold(s.slice(0, SHAPE_CHARS))).filter(Boolean);
-  const places = (context.places ?? []).slice(0, 20).map((p) => fold(p.slice(0, SHAPE_CHARS))).filter(Boolean);
+  const places = (context.places ?? [])
+    .slice(0, 20)
+    .map((p) => fold(p.slice(0, SHAPE_CHARS)))
+    .filter(Boolean);
   if (same(f, company)) issues.push({ reason: 'equals the company name', cap: 0.1 });
-  if (same(f, brand) || (brand && same(foldedNoSpace(f), foldedNoSpace(brand))) || sites.some((s) => same(f, s))) issues.push({ reason: "the site's name", cap: 0.05 });
+  if (same(f, brand) || (brand && same(foldedNoSpace(f), foldedNoSpace(brand))) || sites.some((s) => same(f, s)))
+    issues.push({ reason: "the site's name", cap: 0.05 });
   if (places.some((p) => same(f, p) || same(f, p.split(' ')[0]))) issues.push({ reason: 'a place, not a title', cap: 0.15 });
   // "Role | Employer", "Role at Employer – Site", "Employer - Role": a page title, not the role.
   const segments = t.split(SEPARATOR).map(fold).filter(Boolean);
   if (segments.length >= 2) {
-    const isSite = (x: string) => same(x, brand) || (brand !== undefined && foldedNoSpace(x).startsWith(foldedNoSpace(brand))) || sites.some((s) => same(x, s));
+    const isSite = (x: string) =>
+      same(x, brand) || (brand !== undefined && foldedNoSpace(x).startsWith(foldedNoSpace(brand))) || sites.some((s) => same(x, s));
     if (segments.some((x) => same(x, company))) issues.push({ reason: 'holds the company name beside the role', cap: 0.3 });
     if (segments.some(isSite)) issues.push({ reason: "holds the site's name beside the role", cap: 0.3 });
-    if (segments.slice(1).some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.3 });
+    if (segments.slice(1).some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0]))))
+      issues.push({ reason: 'holds a place beside the role', cap: 0.3 });
     // "Role - Job details", "Role | Careers", "Stellenangebot: Role", "Role - 求人情報": a page's title, not the role.
     const generic = (x: string) => CHROME_EXACT.has(x) || SECTION_HEADINGS.has(x) || CAREERS_SUFFIX.test(x) || CAREERS_PAGE.test(x);
-    if (!segments.every(generic) && segments.some(generic)) issues.push({ reason: 'holds a generic page word (Jobs, Careers, Job details…) beside the role', cap: 0.3 });
+    if (!segments.every(generic) && segments.some(generic))
+      issues.push({ reason: 'holds a generic page word (Jobs, Careers, Job details…) beside the role', cap: 0.3 });
   }
   // "Role, Leeds" / "Role in Leeds" when Leeds is the posting's own place.
   if (places.length > 0 && !issues.some((i) => i.reason.includes('place'))) {
     const tail = t.split(PLACE_TAIL).slice(1).map(fold);
-    if (tail.some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0])))) issues.push({ reason: 'holds a place beside the role', cap: 0.3 });
+    if (tail.some((x) => places.some((p) => same(x, p) || same(x, p.split(' ')[0]))))
+      issues.push({ reason: 'holds a place beside the role', cap: 0.3 });
   }
   if (ANNOUNCEMENT_PREFIX.test(t) || ANNOUNCEMENT_SUFFIX.test(t)) issues.push({ reason: 'announcement wording around the role', cap: 0.3 });
   else if (RECRUITS.test(t)) issues.push({ reason: 'announcement wording around the role', cap: 0.3 });
   // "Join our team!", "Your next challenge", "Rejoignez-nous": a role's name never speaks to the reader.
-  else if (INVITATION.test(t) || f.split(' ').some((w) => READER_WORDS.has(w))) issues.push({ reason: 'addresses the reader, not a role name', cap: 0.3 });
+  else if (INVITATION.test(t) || f.split(' ').some((w) => READER_WORDS.has(w)))
+    issues.push({ reason: 'addresses the reader, not a role name', cap: 0.3 });
   if (LEGAL_FORM.test(t)) issues.push({ reason: "a company's name (legal form), not a title", cap: 0.1 });
   if (IDENTIFIER.test(f)) issues.push({ reason: 'a reference number, not a title', cap: 0.1 });
   else if (isDateOrAmount(t)) issues.push({ reason: 'a date or an amount, not a title', cap: 0.1 });
   // A sentence, not a name: many words ending in a full stop, or the department the posting belongs to.
   if (t.endsWith('.') && t.split(' ').length >= 8) issues.push({ reason: 'a sentence, not a title', cap: 0.3 });
-  if (context.department && same(f, fold(context.department.slice(0, SHAPE_CHARS)))) issues.push({ reason: 'the department, not the role', cap: 0.2 });
+  if (context.department && same(f, fold(context.department.slice(0, SHAPE_CHARS))))
+    issues.push({ reason: 'the department, not the role', cap: 0.2 });
   if (TRUNCATED.test(t)) issues.push({ reason: 'truncated', cap: 0.3 });
   if (/https?:\/\/|www\.|<[a-z/!]/i.test(t)) issues.push({ reason: 'contains markup or a URL', cap: 0.3 });
   if (isShouty(t)) issues.push({ reason: 'all caps', cap: 0.7 });
@@ -372,11 +739,89 @@ export function titleShapeIssues(title: string, context: ShapeContext = {}): Sha
 
 /** Board and ATS brands that are never the employer of a posting they host. */
 const PLATFORM_NAMES = new Set(
-  ['linkedin', 'indeed', 'glassdoor', 'stepstone', 'naukri', 'naukri com', 'seek', 'xing', 'monster', 'ziprecruiter', 'bayt', 'bayt com', 'jobstreet', 'reed', 'totaljobs', 'welcome to the jungle', 'greenhouse', 'lever', 'workable', 'workday', 'smartrecruiters', 'personio', 'recruitee', 'teamtailor', 'ashby', 'bamboohr', 'jobvite', 'icims', 'taleo', 'successfactors', 'infojobs', 'hh ru', 'headhunter', 'work ua', 'doda', 'jobthai', 'usajobs', 'dice', 'careerbuilder', 'adzuna', 'jooble', 'indeed com'].map(fold),
+  [
+    'linkedin',
+    'indeed',
+    'glassdoor',
+    'stepstone',
+    'naukri',
+    'naukri com',
+    'seek',
+    'xing',
+    'monster',
+    'ziprecruiter',
+    'bayt',
+    'bayt com',
+    'jobstreet',
+    'reed',
+    'totaljobs',
+    'welcome to the jungle',
+    'greenhouse',
+    'lever',
+    'workable',
+    'workday',
+    'smartrecruiters',
+    'personio',
+    'recruitee',
+    'teamtailor',
+    'ashby',
+    'bamboohr',
+    'jobvite',
+    'icims',
+    'taleo',
+    'successfactors',
+    'infojobs',
+    'hh ru',
+    'headhunter',
+    'work ua',
+    'doda',
+    'jobthai',
+    'usajobs',
+    'dice',
+    'careerbuilder',
+    'adzuna',
+    'jooble',
+    'indeed com',
+  ].map(fold),
 );
 /** Corporate-site menu items a company name is sometimes read from. */
 const COMPANY_NAV = new Set(
-  ['sustainability', 'investors', 'investor relations', 'newsroom', 'news', 'press', 'media', 'products', 'solutions', 'services', 'industries', 'blog', 'our team', 'team', 'locations', 'about', 'company', 'people', 'culture', 'life at', 'nachhaltigkeit', 'unternehmen', 'über uns', 'presse', 'produkte', 'entreprise', 'empresa', 'nosotros', 'azienda', 'bedrijf', 'firma', 'компания', '会社概要', '公司简介'].map(fold),
+  [
+    'sustainability',
+    'investors',
+    'investor relations',
+    'newsroom',
+    'news',
+    'press',
+    'media',
+    'products',
+    'solutions',
+    'services',
+    'industries',
+    'blog',
+    'our team',
+    'team',
+    'locations',
+    'about',
+    'company',
+    'people',
+    'culture',
+    'life at',
+    'nachhaltigkeit',
+    'unternehmen',
+    'über uns',
+    'presse',
+    'produkte',
+    'entreprise',
+    'empresa',
+    'nosotros',
+    'azienda',
+    'bedrijf',
+    'firma',
+    'компания',
+    '会社概要',
+    '公司简介',
+  ].map(fold),
 );
 const SLOGAN_WORDS = /\b(?:jobs?|vacanc(?:y|ies)|careers?|employment|recruitment|hiring|stellenangebote|emplois?|empleos?|vagas)\b/gi;
 
@@ -403,7 +848,9 @@ function isSentence(c: string): boolean {
   const words = c.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   if (words.length < 4) return false;
   const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
-  return lower * 2 > words.length || (c.endsWith('.') && !/\b(?:inc|ltd|co|corp|s\.a|o\.o|n\.v|b\.v|ag|e\.v)\.$/i.test(c) && words.length >= 6);
+  return (
+    lower * 2 > words.length || (c.endsWith('.') && !/\b(?:inc|ltd|co|corp|s\.a|o\.o|n\.v|b\.v|ag|e\.v)\.$/i.test(c) && words.length >= 6)
+  );
 }
 
 /** Bad shapes of a company name that need no page to see (placeholders, chrome, a board's name or slogan). Linear, capped at 300 characters. */
@@ -413,8 +860,10 @@ export function companyShapeIssues(company: string, context: Omit<ShapeContext, 
   if (!f) return [{ reason: 'no letters or digits', cap: 0 }];
   const issues: ShapeIssue[] = [];
   if (hasPlaceholder(c)) issues.push({ reason: 'template placeholder', cap: 0.05 });
-  if (CHROME_EXACT.has(f) || isChromePhrase(c) || COMPANY_NAV.has(f) || SECTION_HEADINGS.has(f)) issues.push({ reason: 'navigation or footer text', cap: 0.1 });
-  if (PLATFORM_NAMES.has(f) && !platformHiresForItself(f, context.url)) issues.push({ reason: 'a job board or ATS, not the employer', cap: 0.1 });
+  if (CHROME_EXACT.has(f) || isChromePhrase(c) || COMPANY_NAV.has(f) || SECTION_HEADINGS.has(f))
+    issues.push({ reason: 'navigation or footer text', cap: 0.1 });
+  if (PLATFORM_NAMES.has(f) && !platformHiresForItself(f, context.url))
+    issues.push({ reason: 'a job board or ATS, not the employer', cap: 0.1 });
   if ((c.match(SLOGAN_WORDS)?.length ?? 0) >= 2) issues.push({ reason: "a site's slogan", cap: 0.1 });
   if (isCounter(c)) issues.push({ reason: 'a counter', cap: 0.1 });
   if (isSentence(c)) issues.push({ reason: 'a sentence, not a name', cap: 0.2 });
@@ -467,10 +916,21 @@ function effectiveConfidence(job: ScorableJob): Confidence {
     const cap = Math.min(...issues.map((i) => i.cap));
     const prev = out[field];
     const reasons = issues.map((i) => i.reason);
-    out[field] = { score: Math.min(prev?.score ?? 1, cap), reasons: [...reasons, ...(prev?.reasons ?? []).filter((r) => !reasons.includes(r))].slice(0, 12) };
+    out[field] = {
+      score: Math.min(prev?.score ?? 1, cap),
+      reasons: [...reasons, ...(prev?.reasons ?? []).filter((r) => !reasons.includes(r))].slice(0, 12),
+    };
   };
   const places = job.locations.flatMap((l) => [l.raw, ...(l.city ? [l.city] : [])]);
-  lower('title', titleShapeIssues(job.title, { url: job.url, company: job.company.name, places, ...(job.department ? { department: job.department } : {}) }));
+  lower(
+    'title',
+    titleShapeIssues(job.title, {
+      url: job.url,
+      company: job.company.name,
+      places,
+      ...(job.department ? { department: job.department } : {}),
+    }),
+  );
   if (job.provenance.company !== 'derived') lower('company', companyShapeIssues(job.company.name, { url: job.url }));
   return out;
 }
@@ -486,7 +946,12 @@ function confidenceDeductions(job: ScorableJob, pointsSoFar: number): QualityRul
     const points = Math.round((weight * (TRUSTED - c.score)) / TRUSTED);
     const untrusted = REQUIRED.has(field) && c.score < UNTRUSTED;
     if (points === 0 && !untrusted) continue;
-    out.push({ field, points, note: `confidence ${c.score.toFixed(2)}${c.reasons.length ? `: ${c.reasons.slice(0, 4).join('; ')}` : ''}`, untrusted });
+    out.push({
+      field,
+      points,
+      note: `confidence ${c.score.toFixed(2)}${c.reasons.length ? `: ${c.reasons.slice(0, 4).join('; ')}` : ''}`,
+      untrusted,
+    });
   }
   out.sort((a, b) => b.points - a.points);
   const total = out.reduce((s, d) => s + d.points, 0);

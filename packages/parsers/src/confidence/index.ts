@@ -9,9 +9,18 @@
  * Weights are calibrated on the dev split of `bench/real-world` with `bench:quality`.
  * @module
  */
-import { companyShapeIssues, titleShapeIssues, type Confidence, type FieldConfidence, type FieldSource, type JobDraft, type ProvenanceField, type ShapeIssue } from '@jobkit/core';
+import {
+  type Confidence,
+  companyShapeIssues,
+  type FieldConfidence,
+  type FieldSource,
+  type JobDraft,
+  type ProvenanceField,
+  type ShapeIssue,
+  titleShapeIssues,
+} from '@jobkit/core';
+import { isBrand, isSlogan, type SiteBrand, siteBrand } from '../heuristics/site.js';
 import type { PageScan } from '../html/scan.js';
-import { isBrand, isSlogan, siteBrand, type SiteBrand } from '../heuristics/site.js';
 
 /** What a source's value is worth before any other evidence. */
 const SOURCE_BASE: Record<string, number> = {
@@ -23,7 +32,8 @@ const SOURCE_BASE: Record<string, number> = {
   heuristic: 0.7,
   derived: 0.4,
 };
-const baseOf = (source: FieldSource | undefined): number => (source === undefined ? 0.5 : source.startsWith('site:') ? SOURCE_BASE.site! : (SOURCE_BASE[source] ?? 0.5));
+const baseOf = (source: FieldSource | undefined): number =>
+  source === undefined ? 0.5 : source.startsWith('site:') ? SOURCE_BASE.site! : (SOURCE_BASE[source] ?? 0.5);
 
 /** Evidence from the page beside the posting. */
 export interface ConfidenceEvidence {
@@ -61,7 +71,12 @@ export function firstH1(html: string): string | undefined {
   return text || undefined;
 }
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 /** `a` is `b`, or one of `b`'s segments ("Role | Employer | Site" holds "Role"). */
 const agrees = (a: string, b: string | undefined) => {
   if (!b) return false;
@@ -72,7 +87,10 @@ const agrees = (a: string, b: string | undefined) => {
 
 class FieldScore {
   reasons: string[] = [];
-  constructor(public score: number, reason: string) {
+  constructor(
+    public score: number,
+    reason: string,
+  ) {
     this.reasons.push(reason);
   }
   adjust(delta: number, reason: string): void {
@@ -91,12 +109,35 @@ class FieldScore {
 }
 
 /** Linking words between a role and its employer or place ("at", "bei", "in"…), folded. */
-const CONNECTORS = new Set(['at', 'bei', 'chez', 'en', 'em', 'in', 'im', 'for', 'für', 'pour', 'para', 'bij', 'w', 'na', 'di', 'da', 'de', 'the']);
+const CONNECTORS = new Set([
+  'at',
+  'bei',
+  'chez',
+  'en',
+  'em',
+  'in',
+  'im',
+  'for',
+  'für',
+  'pour',
+  'para',
+  'bij',
+  'w',
+  'na',
+  'di',
+  'da',
+  'de',
+  'the',
+]);
 
 /** `longer` is `title` plus only known names (employer, site, place) and linking words. */
 function onlyAddsKnown(longer: string, title: string, known: string[]): boolean {
   let rest = ` ${longer} `.replace(` ${title} `, ' ');
-  for (const k of known.map(fold).filter(Boolean).sort((a, b) => b.length - a.length)) rest = rest.replace(` ${k} `, ' ');
+  for (const k of known
+    .map(fold)
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length))
+    rest = rest.replace(` ${k} `, ' ');
   return rest.split(' ').every((w) => w === '' || CONNECTORS.has(w));
 }
 
@@ -126,10 +167,19 @@ function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBra
   const h1Equal = h1 !== undefined && fold(h1) === t;
   // The h1 says more than the title ("Lagermedarbetare" out of "Lagermedarbetare till vårt
   // centrallager"), beyond the employer, the site or a place it may add.
-  const h1Longer = !source?.startsWith('site:') && h1 !== undefined && !h1Equal && agrees(draft.title, h1) && !onlyAddsKnown(fold(h1), t, [draft.company.name, ...siteNames, ...draft.locations.flatMap((l) => [l.raw, l.city ?? ''])]);
+  const h1Longer =
+    !source?.startsWith('site:') &&
+    h1 !== undefined &&
+    !h1Equal &&
+    agrees(draft.title, h1) &&
+    !onlyAddsKnown(fold(h1), t, [draft.company.name, ...siteNames, ...draft.locations.flatMap((l) => [l.raw, l.city ?? ''])]);
   const inHead = head.some((x) => agrees(draft.title, x));
   // The title is the h1 plus the employer, the site or a place (read from "<title>" segments).
-  const addsSuffix = h1 !== undefined && !h1Equal && agrees(h1, draft.title) && onlyAddsKnown(t, fold(h1), [draft.company.name, ...siteNames, ...draft.locations.flatMap((l) => [l.raw, l.city ?? ''])]);
+  const addsSuffix =
+    h1 !== undefined &&
+    !h1Equal &&
+    agrees(h1, draft.title) &&
+    onlyAddsKnown(t, fold(h1), [draft.company.name, ...siteNames, ...draft.locations.flatMap((l) => [l.raw, l.city ?? ''])]);
   const structured = source === 'json-ld' || source === 'microdata' || source === 'rdfa';
   const warnedContradiction = ev.warnings.some((w) => / title "/.test(w) && / differs from the page's /.test(w));
   if (addsSuffix) {
@@ -147,36 +197,57 @@ function titleConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBra
   } else if (structured && (h1 !== undefined || head[1] !== undefined || warnedContradiction)) {
     // Stale or templated markup: on its own it must keep a complete posting below the gate.
     s.cap([{ reason: 'structured data contradicts the visible page', cap: 0.35 }]);
-    if (!warnedContradiction) ev.warnings.push(`${source} title "${draft.title.slice(0, 80)}" matches neither the page's h1 nor its og:title ("${(h1 ?? head[1] ?? '').slice(0, 80)}"); confidence lowered`);
+    if (!warnedContradiction)
+      ev.warnings.push(
+        `${source} title "${draft.title.slice(0, 80)}" matches neither the page's h1 nor its og:title ("${(h1 ?? head[1] ?? '').slice(0, 80)}"); confidence lowered`,
+      );
   } else if (structured && head[0] !== undefined) {
     s.adjust(-0.1, "not in the page's <title>");
-  } else if (isHeuristic && h1 !== undefined && fold(h1).length >= 2 && !agrees(h1, draft.title) && titleShapeIssues(h1, { url: draft.url, company: draft.company.name, siteNames }).length === 0) {
+  } else if (
+    isHeuristic &&
+    h1 !== undefined &&
+    fold(h1).length >= 2 &&
+    !agrees(h1, draft.title) &&
+    titleShapeIssues(h1, { url: draft.url, company: draft.company.name, siteNames }).length === 0
+  ) {
     // The page's own heading names a role, and the heuristic picked something else (a sidebar's
     // job, a section heading): calibrated on dev, such titles were wrong far more often than not.
     s.adjust(-0.3, `differs from the page's h1 ("${h1.slice(0, 60)}")`);
   } else if (!structured && (h1 !== undefined || head.some(Boolean))) {
     s.adjust(-0.03, 'not the h1, <title> or og:title');
   }
-  const issues = titleShapeIssues(draft.title, { url: draft.url, company: draft.company.name, siteNames, places: draft.locations.map((l) => l.city ?? l.raw) });
-  if (namesTheSite(draft.title, brand) && !issues.some((i) => i.reason === "the site's name")) issues.push({ reason: "the site's name or slogan", cap: 0.05 });
+  const issues = titleShapeIssues(draft.title, {
+    url: draft.url,
+    company: draft.company.name,
+    siteNames,
+    places: draft.locations.map((l) => l.city ?? l.raw),
+  });
+  if (namesTheSite(draft.title, brand) && !issues.some((i) => i.reason === "the site's name"))
+    issues.push({ reason: "the site's name or slogan", cap: 0.05 });
   s.cap(issues);
   return s;
 }
 
 function companyConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteBrand): FieldScore {
   const source = draft.provenance.company;
-  const s = new FieldScore(baseOf(source), source === 'derived' ? 'derived from the domain, not stated on the page' : (source ?? 'unknown source'));
+  const s = new FieldScore(
+    baseOf(source),
+    source === 'derived' ? 'derived from the domain, not stated on the page' : (source ?? 'unknown source'),
+  );
   if (source === 'derived') return s;
   const name = draft.company.name;
   const issues = companyShapeIssues(name, { url: draft.url });
   if (namesTheSite(name, brand) && brand.isBoard) issues.push({ reason: "the job board's name or slogan", cap: 0.1 });
   if (fold(name) === fold(draft.title)) issues.push({ reason: 'equals the title', cap: 0.2 });
-  if (source === 'json-ld' && !shownOutsideJsonLd(name, ev)) s.adjust(-0.3, "named only in the JSON-LD, nowhere on the page");
+  if (source === 'json-ld' && !shownOutsideJsonLd(name, ev)) s.adjust(-0.3, 'named only in the JSON-LD, nowhere on the page');
   // "Instituto de Geología" on a page whose site is "Universidad Nacional del Norte": the unit, not the employer.
   const site = ev.scan.meta.get('og:site_name');
-  if (site && !brand.isBoard && UNIT.test(name) && ORGANISATION.test(site) && !agrees(site, name) && !agrees(name, site)) s.adjust(-0.3, `a unit of ${site.slice(0, 60)}, the site's name`);
+  if (site && !brand.isBoard && UNIT.test(name) && ORGANISATION.test(site) && !agrees(site, name) && !agrees(name, site))
+    s.adjust(-0.3, `a unit of ${site.slice(0, 60)}, the site's name`);
   if (source === 'heuristic') {
-    const seen = [ev.scan.title ?? undefined, ev.scan.meta.get('og:title'), ev.scan.meta.get('og:site_name')].filter((v) => agrees(name, v));
+    const seen = [ev.scan.title ?? undefined, ev.scan.meta.get('og:title'), ev.scan.meta.get('og:site_name')].filter((v) =>
+      agrees(name, v),
+    );
     if (seen.length > 0) s.adjust(0.1, 'named in the page head');
   }
   s.cap(issues);
@@ -187,12 +258,40 @@ function companyConfidence(draft: JobDraft, ev: ConfidenceEvidence, brand: SiteB
 const SMALL_UNIT = new Set(['JPY', 'KRW', 'INR', 'IDR', 'VND', 'HUF', 'CLP', 'COP', 'ISK', 'PKR', 'NGN', 'UZS', 'IRR']);
 
 /** A department, institute or chair of a larger body, by its first word. */
-const UNIT = /^(?:institut[eo]?|department|departamento|département|dipartimento|faculty|facultad|faculdade|fakultät|faculté|facoltà|lehrstuhl|fachbereich|school of|escola|escuela|école|katedra|wydział|instytut|laborat[oó]ri[oe]|laboratory|centro de|center for|centre for|centre de)\b/iu;
+const UNIT =
+  /^(?:institut[eo]?|department|departamento|département|dipartimento|faculty|facultad|faculdade|fakultät|faculté|facoltà|lehrstuhl|fachbereich|school of|escola|escuela|école|katedra|wydział|instytut|laborat[oó]ri[oe]|laboratory|centro de|center for|centre for|centre de)\b/iu;
 /** A university, college or other body units belong to. */
-const ORGANISATION = /univers|college|colegio|hochschule|polytechn|politécnic|politecnic|akademi|academ|大学|學|ministr|council|konzern|group|holding/iu;
+const ORGANISATION =
+  /univers|college|colegio|hochschule|polytechn|politécnic|politecnic|akademi|academ|大学|學|ministr|council|konzern|group|holding/iu;
 
 /** Countries whose own currency is written "$" (ccTLD or `lang` region; `.co` is left out: startups and ATSs use it everywhere). */
-const DOLLAR_COUNTRIES = new Set(['ca', 'mx', 'au', 'nz', 'sg', 'hk', 'tw', 'ar', 'cl', 'uy', 'fj', 'jm', 'tt', 'bs', 'bb', 'bz', 'gy', 'sr', 'na', 'lr', 'bn', 'sb', 'ki', 'tv', 'nr']);
+const DOLLAR_COUNTRIES = new Set([
+  'ca',
+  'mx',
+  'au',
+  'nz',
+  'sg',
+  'hk',
+  'tw',
+  'ar',
+  'cl',
+  'uy',
+  'fj',
+  'jm',
+  'tt',
+  'bs',
+  'bb',
+  'bz',
+  'gy',
+  'sr',
+  'na',
+  'lr',
+  'bn',
+  'sb',
+  'ki',
+  'tv',
+  'nr',
+]);
 function dollarCountry(url: string, scan: PageScan): boolean {
   let tld = '';
   try {
@@ -205,7 +304,8 @@ function dollarCountry(url: string, scan: PageScan): boolean {
 }
 
 /** Workplace words a location may be read from, in the languages the parsers read. */
-const REMOTE_PLACE = /remote|home ?office|work from home|anywhere|virtual|virtuell|virtuel|telearbeit|mobiles arbeiten|t[ée]l[ée]travail|remoto|teletrabajo|a distancia|zdaln|удал[её]нн|дистанц|віддален|リモート|在宅|远程|居家|재택|원격|عن بعد|ทำงานที่บ้าน/iu;
+const REMOTE_PLACE =
+  /remote|home ?office|work from home|anywhere|virtual|virtuell|virtuel|telearbeit|mobiles arbeiten|t[ée]l[ée]travail|remoto|teletrabajo|a distancia|zdaln|удал[её]нн|дистанц|віддален|リモート|在宅|远程|居家|재택|원격|عن بعد|ทำงานที่บ้าน/iu;
 
 /** Occurrences of `needle` in `hay` (linear: one indexOf walk). */
 function occurrences(hay: string, needle: string): number {
@@ -218,7 +318,9 @@ function occurrences(hay: string, needle: string): number {
 function shownOutsideJsonLd(name: string, ev: ConfidenceEvidence): boolean {
   const n = name.trim();
   if (n.length < 2) return true;
-  const variants = [...new Set([n, n.replace(/&/g, '&amp;'), n.replace(/'/g, '&#39;'), n.replace(/'/g, '&#x27;'), n.replace(/'/g, '&apos;')])];
+  const variants = [
+    ...new Set([n, n.replace(/&/g, '&amp;'), n.replace(/'/g, '&#39;'), n.replace(/'/g, '&#x27;'), n.replace(/'/g, '&apos;')]),
+  ];
   const inJsonLd = ev.scan.jsonLd.reduce((sum, block) => sum + occurrences(block, n), 0);
   if (ev.dom) return ev.dom.occurrences(n) > inJsonLd;
   return variants.reduce((sum, v) => sum + occurrences(ev.html, v), 0) > inJsonLd;
@@ -236,15 +338,20 @@ const MISSED_WINDOW = 20_000;
 const MONEY =
   /(?:[$€£¥₹₩₽₺₴₫฿₱]|\b(?:USD|EUR|GBP|PLN|CHF|SEK|NOK|DKK|CZK|HUF|RON|CAD|AUD|NZD|JPY|CNY|RMB|INR|BRL|MXN|ZAR|TRY|UAH|RUB|IDR|VND|THB|PHP|MYR|SGD|HKD|KRW|AED|SAR)\b|R\$|Rp\.?|Rs\.?)\s?\d|\d[\d.,\u00a0\u202f' ]{0,12}(?:[kK万千萬]\s?)?(?:[$€£¥₹₩₽₺₴₫฿₱]|(?:USD|EUR|GBP|PLN|CHF|SEK|NOK|DKK|CZK|HUF|CAD|AUD|INR|BRL|MXN|zł|zl|kr|Kč|руб|грн|円|元|만원|บาท)(?![\p{L}]))/u;
 /** Workplace words a reader takes as the posting's workplace ("Hybrid:", "hybrid working", "On-site", "Homeoffice", "リモート"); "hybrid cloud" is not one. */
-const WORKPLACE_WORD = /\b(?:(?:hybrid|hybride|híbrid[oa]|ibrido)(?= ?(?:[:;,.)–—|/-]|$|(?:work|working|role|position|job|model|schedule|set-?up|arrangement|office|team|policy|modell|arbeiten|travail|trabajo|modalidad|modelo|lavoro)\b))|hybrydow[a-ząęóśćżźłń]*|on-?site|vor ort|presencial|présentiel|stacjonarn[a-ząęóśćżźłń]*|fully remote|100 ?% remote|remote-first|home ?office|mobiles arbeiten|télétravail|teletrabajo|smart working|praca zdalna|thuiswerken)\b/i;
+const WORKPLACE_WORD =
+  /\b(?:(?:hybrid|hybride|híbrid[oa]|ibrido)(?= ?(?:[:;,.)–—|/-]|$|(?:work|working|role|position|job|model|schedule|set-?up|arrangement|office|team|policy|modell|arbeiten|travail|trabajo|modalidad|modelo|lavoro)\b))|hybrydow[a-ząęóśćżźłń]*|on-?site|vor ort|presencial|présentiel|stacjonarn[a-ząęóśćżźłń]*|fully remote|100 ?% remote|remote-first|home ?office|mobiles arbeiten|télétravail|teletrabajo|smart working|praca zdalna|thuiswerken)\b/i;
 /** The same in scripts without word boundaries a regex can see. */
 const WORKPLACE_WORD_WIDE = /гибрид|удал[её]нн|リモート|在宅勤務|ハイブリッド|远程办公|混合办公|재택|원격 근무/u;
 /** Application deadline wording; a digit must follow within a few words. */
-const DEADLINE_WORD = /\b(?:apply by|closing date|application deadline|deadline|applications? close|bewerbungsfrist|bewerbungsschluss|bewerben sie sich bis|bewerbungen? bis(?: zum)?|bis zum|date limite|jusqu'au|candidatures? jusqu|fecha límite|hasta el|postula(?:ciones)? hasta|inscrições até|candidature entro|entro il|reageren kan tot|solliciteren kan tot|reageer (?:voor|vóór)|uiterlijk|do dnia|plazo de (?:presentación|solicitud)|prazo|scadenza|sluitingsdatum|termin (?:składania|nadsyłania)|срок подачи|приём заявок до)\b|締切|応募期限|截止(?:日期|时间)?|마감/iu;
+const DEADLINE_WORD =
+  /\b(?:apply by|closing date|application deadline|deadline|applications? close|bewerbungsfrist|bewerbungsschluss|bewerben sie sich bis|bewerbungen? bis(?: zum)?|bis zum|date limite|jusqu'au|candidatures? jusqu|fecha límite|hasta el|postula(?:ciones)? hasta|inscrições até|candidature entro|entro il|reageren kan tot|solliciteren kan tot|reageer (?:voor|vóór)|uiterlijk|do dnia|plazo de (?:presentación|solicitud)|prazo|scadenza|sluitingsdatum|termin (?:składania|nadsyłania)|срок подачи|приём заявок до)\b|締切|応募期限|截止(?:日期|时间)?|마감/iu;
 
 /** Contract kinds stated unambiguously in running text (not "full-time or part-time": either alone is a statement). */
 const EMPLOYMENT_WORDS: ReadonlyArray<readonly [JobDraft['employmentType'][number], RegExp]> = [
-  ['temporary', /\b(?:fixed[- ]term|befristet(?:e|er|en)?|CDD|contrato temporal|tijdelijk contract|umowa na czas określony)\b|срочный трудовой договор|有期雇用|契約社員/iu],
+  [
+    'temporary',
+    /\b(?:fixed[- ]term|befristet(?:e|er|en)?|CDD|contrato temporal|tijdelijk contract|umowa na czas określony)\b|срочный трудовой договор|有期雇用|契約社員/iu,
+  ],
 ];
 
 /**
@@ -255,7 +362,11 @@ const EMPLOYMENT_WORDS: ReadonlyArray<readonly [JobDraft['employmentType'][numbe
 function missedFields(draft: JobDraft, out: Confidence): void {
   const text = draft.description.text.slice(0, MISSED_WINDOW);
   if (!text.trim()) return;
-  const quote = (m: RegExpExecArray) => text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20).replace(/\s+/g, ' ').trim();
+  const quote = (m: RegExpExecArray) =>
+    text
+      .slice(Math.max(0, m.index - 20), m.index + m[0].length + 20)
+      .replace(/\s+/g, ' ')
+      .trim();
   if (!draft.salary && out.salary === undefined) {
     const m = MONEY.exec(text);
     if (m) out.salary = { score: 0.2, reasons: [`not read, but the description states an amount ("${quote(m)}")`] };
@@ -271,7 +382,10 @@ function missedFields(draft: JobDraft, out: Confidence): void {
     const m = words.exec(text);
     if (!m) continue;
     if (kinds.length > 0 && out.employmentType) {
-      out.employmentType = { score: Math.min(out.employmentType.score, 0.4), reasons: [`the description says "${m[0]}"`, ...out.employmentType.reasons].slice(0, 12) };
+      out.employmentType = {
+        score: Math.min(out.employmentType.score, 0.4),
+        reasons: [`the description says "${m[0]}"`, ...out.employmentType.reasons].slice(0, 12),
+      };
     } else if (kinds.length === 0 && out.employmentType === undefined) {
       out.employmentType = { score: 0.3, reasons: [`not read, but the description says "${m[0]}"`] };
     }
@@ -279,7 +393,8 @@ function missedFields(draft: JobDraft, out: Confidence): void {
   }
   if (!draft.validThrough && out.validThrough === undefined) {
     const m = DEADLINE_WORD.exec(text);
-    if (m && /\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) out.validThrough = { score: 0.3, reasons: [`not read, but the description gives a deadline ("${quote(m)}")`] };
+    if (m && /\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)))
+      out.validThrough = { score: 0.3, reasons: [`not read, but the description gives a deadline ("${quote(m)}")`] };
   }
 }
 
@@ -307,15 +422,18 @@ export function assessConfidence(draft: JobDraft, evidence: ConfidenceEvidence):
       const text = draft.description.text.trim();
       const spaceless = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(text.slice(0, 500));
       const words = text.split(/\s+/, 40).length;
-      if (spaceless ? text.length < 40 : words < 15) s.cap([{ reason: `too short to be the description (${spaceless ? `${text.length} characters` : `${words} words`})`, cap: 0.2 }]);
+      if (spaceless ? text.length < 40 : words < 15)
+        s.cap([{ reason: `too short to be the description (${spaceless ? `${text.length} characters` : `${words} words`})`, cap: 0.2 }]);
     });
   }
   if (draft.locations.length) {
     simple('locations', (s) => {
-      if (draft.provenance.locations === 'heuristic' && !draft.locations.some((l) => l.city || l.country)) s.adjust(-0.1, 'place not recognised');
+      if (draft.provenance.locations === 'heuristic' && !draft.locations.some((l) => l.city || l.country))
+        s.adjust(-0.1, 'place not recognised');
       // "Remote" / "Дистанційна робота" / "Virtual" is a workplace, not a place, whether or not it was
       // read as a city; beside real places it is only an extra label.
-      const workplaceOnly = (l: JobDraft['locations'][number]) => (l.city ? REMOTE_PLACE.test(l.city.slice(0, 120)) : !l.country && REMOTE_PLACE.test(l.raw.slice(0, 120)));
+      const workplaceOnly = (l: JobDraft['locations'][number]) =>
+        l.city ? REMOTE_PLACE.test(l.city.slice(0, 120)) : !l.country && REMOTE_PLACE.test(l.raw.slice(0, 120));
       if (draft.locations.every(workplaceOnly)) s.cap([{ reason: 'a workplace word, not a place', cap: 0.3 }]);
     });
   }
@@ -329,14 +447,17 @@ export function assessConfidence(draft: JobDraft, evidence: ConfidenceEvidence):
       if (!sal.currency) s.adjust(-0.2, 'no currency');
       // No period and a two-digit amount: a number misread as pay ("GS15", "6 Wochen"), or an hourly rate stated without its period.
       const top = Math.max(sal.min ?? 0, sal.max ?? 0);
-      if (!sal.period && top < 100 * (sal.currency && SMALL_UNIT.has(sal.currency) ? 100 : 1)) s.cap([{ reason: 'an amount too small for a salary without a period', cap: 0.2 }]);
+      if (!sal.period && top < 100 * (sal.currency && SMALL_UNIT.has(sal.currency) ? 100 : 1))
+        s.cap([{ reason: 'an amount too small for a salary without a period', cap: 0.2 }]);
       // "$" read as US dollars on a page from another dollar country (Canada, Mexico, Australia…).
-      if (sal.currency === 'USD' && draft.provenance.salary !== 'ats-api' && dollarCountry(draft.url, evidence.scan)) s.adjust(-0.35, '"$" read as USD on a page from another dollar country');
+      if (sal.currency === 'USD' && draft.provenance.salary !== 'ats-api' && dollarCountry(draft.url, evidence.scan))
+        s.adjust(-0.35, '"$" read as USD on a page from another dollar country');
     });
   }
   if (draft.employmentType.length) {
     simple('employmentType', (s) => {
-      if (evidence.warnings.some((w) => w.includes('employment type') && w.includes("differs from the page's"))) s.adjust(-0.3, 'structured data contradicts the visible page');
+      if (evidence.warnings.some((w) => w.includes('employment type') && w.includes("differs from the page's")))
+        s.adjust(-0.3, 'structured data contradicts the visible page');
     });
   }
   if (draft.workplaceType) simple('workplaceType');
@@ -353,14 +474,21 @@ export function assessConfidence(draft: JobDraft, evidence: ConfidenceEvidence):
 }
 
 /** Confidence for a posting read from an ATS board API: the vendor's structured fields are trusted; text-derived gaps keep their lower base; core's shape checks still apply. */
-export function atsApiConfidence(draft: Pick<JobDraft, 'provenance' | 'title' | 'url' | 'company' | 'locations'> & Partial<JobDraft>): Confidence {
+export function atsApiConfidence(
+  draft: Pick<JobDraft, 'provenance' | 'title' | 'url' | 'company' | 'locations'> & Partial<JobDraft>,
+): Confidence {
   const out: Confidence = {};
   for (const [field, source] of Object.entries(draft.provenance) as [ProvenanceField, FieldSource][]) {
     // A board's token is the employer's own slug on its ATS ("acme-robotics"), not a guess from a job board's domain.
-    out[field] = field === 'company' && source === 'derived' ? { score: 0.75, reasons: ['the board token names the employer'] } : { score: baseOf(source), reasons: [source] };
+    out[field] =
+      field === 'company' && source === 'derived'
+        ? { score: 0.75, reasons: ['the board token names the employer'] }
+        : { score: baseOf(source), reasons: [source] };
   }
   const title = new FieldScore(out.title?.score ?? baseOf('ats-api'), draft.provenance.title ?? 'ats-api');
-  title.cap(titleShapeIssues(draft.title, { url: draft.url, company: draft.company.name, places: draft.locations.map((l) => l.city ?? l.raw) }));
+  title.cap(
+    titleShapeIssues(draft.title, { url: draft.url, company: draft.company.name, places: draft.locations.map((l) => l.city ?? l.raw) }),
+  );
   out.title = title.done();
   return out;
 }
