@@ -239,3 +239,20 @@ describe('several JSON-LD blocks', () => {
     expect(parse(html({ ...one, description: LONG, url: 'https://careers.orbit-freight.example/jobs/1' }, { ...one, description: LONG, url: 'https://careers.orbit-freight.example/jobs/2' })).job).toBeNull();
   });
 });
+
+describe('a deadline the page states against the markup validThrough', () => {
+  it('keeps the page deadline when the description states one', () => {
+    const text = `<p>${LONG}</p><p>Closing date: 15 December 2026.</p>`;
+    const body = `<main><h1>Route Planner</h1><div class="description">${text}</div></main>`;
+    const res = parse(page({ body, posting: { title: 'Route Planner', description: text, hiringOrganization: org('Orbit Freight'), jobLocation: place, validThrough: '2027-01-31' } }));
+    expect(res.job!.validThrough?.slice(0, 10)).toBe('2026-12-15');
+    expect(res.job!.provenance.validThrough).toBe('heuristic');
+  });
+
+  it('keeps the markup validThrough when the page states no deadline', () => {
+    const body = `<main><h1>Route Planner</h1><div class="description"><p>${LONG}</p></div></main>`;
+    const res = parse(page({ body, posting: { title: 'Route Planner', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight'), jobLocation: place, validThrough: '2027-01-31' } }));
+    expect(res.job!.validThrough?.slice(0, 10)).toBe('2027-01-31');
+    expect(res.job!.provenance.validThrough).toBe('json-ld');
+  });
+});

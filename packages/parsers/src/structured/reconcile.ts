@@ -9,6 +9,7 @@
  */
 import type { EmploymentType, FieldSource } from '@jobkit/core';
 import type { PageScan } from '../html/scan.js';
+import { DEADLINE_CUE_RE, foldWords } from '../heuristics/lang/index.js';
 import { isBrand, type SiteBrand } from '../heuristics/site.js';
 import type { ExtractedFields, MergedFields } from './fields.js';
 
@@ -54,6 +55,11 @@ export function structuredDoubts(fields: ExtractedFields, scan: PageScan, brand:
   if (fields.title && headTitles(scan).length > 0 && !inHead(scan, fields.title)) doubts.push('title');
   const company = fields.company?.name;
   if (company && (isBrand(company, brand) || !inHead(scan, company, true))) doubts.push('company');
+  // The description states a deadline in words ("uiterlijk 30 december", "Bewerbungsfrist"): the
+  // page's date is what a person reads, whatever validThrough the markup carries. Deadlines close
+  // a posting, so its last 3,000 characters are read (a bounded cost on every structured page).
+  const text = fields.description?.text;
+  if (text && !doubts.includes('description') && DEADLINE_CUE_RE.test(foldWords(text.slice(-3_000)))) doubts.push('validThrough');
   return doubts;
 }
 
@@ -200,7 +206,8 @@ export function visibleFields(heuristic: ExtractedFields, site?: { id: string; f
  *   on the page while the head names the page's;
  * - workplace: `hybrid` on the page refines a structured `remote`;
  * - employment type: the page's part-time (or full-time) replaces the other when markup and page
- *   disagree on hours, and the page's fixed term, contract or internship is added.
+ *   disagree on hours, and the page's fixed term, contract or internship is added;
+ * - validThrough: the deadline the page states.
  * Other disagreements keep the structured value with a warning. Gaps are not filled here.
  */
 export function reconcileWithPage(merged: MergedFields, shownOnPage: VisibleFields, source: string, page: PageEvidence, warnings: string[]): void {
@@ -240,6 +247,12 @@ export function reconcileWithPage(merged: MergedFields, shownOnPage: VisibleFiel
       warnings.push(`${source} hiringOrganization "${theirs.slice(0, 80)}" is ${platform ? 'the platform' : 'named nowhere on the page'}; kept the page's employer "${ours.slice(0, 80)}"`);
       setField('company', visible.company);
     }
+  }
+
+  // A deadline the page states (label or "apply by …" wording) against the markup's validThrough.
+  if (f.validThrough && visible.validThrough && f.validThrough.slice(0, 10) !== visible.validThrough.slice(0, 10)) {
+    warnings.push(`${source} validThrough ${f.validThrough.slice(0, 10)} replaced by the deadline the page states (${visible.validThrough.slice(0, 10)})`);
+    setField('validThrough', visible.validThrough);
   }
 
   if (f.workplaceType && visible.workplaceType && f.workplaceType !== visible.workplaceType) {
