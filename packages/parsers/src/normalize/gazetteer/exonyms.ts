@@ -77,6 +77,7 @@ export const EXONYMS: readonly ExonymRow[] = [
   ['Mumbai', 'IN', 'Mumbai', 'Bombay'],
   ['Bengaluru', 'IN', 'Bengaluru', 'Bangalore'],
   ['Cochin', 'IN', 'Kochi', 'Cochin'],
+  ['Bhubaneshwar', 'IN', 'Bhubaneswar', 'Bhubaneshwar'],
   ['Chennai', 'IN', 'Chennai', 'Madras'],
   ['Kolkata', 'IN', 'Kolkata', 'Calcutta'],
   ['Ho Chi Minh City', 'VN', 'Ho Chi Minh City', 'Saigon', 'Thành phố Hồ Chí Minh', 'Hồ Chí Minh', 'HCMC'],

@@ -72,8 +72,6 @@ interface Region {
   name: string;
   /** ISO 3166-2 subdivision code without the country ("BY"), when lettered. */
   iso?: string;
-  /** Folded names and aliases. */
-  keys: Set<string>;
 }
 
 /** `CC.admin1` → region; `CC|folded name or code` → `CC.admin1`. */
@@ -84,9 +82,9 @@ function loadRegions(): void {
   if (regions && regionByName) return;
   const all = new Map<string, Region>();
   const byName = new Map<string, string>();
-  const addName = (cc: string, key: string, region: Region, name: string, folded = foldKey(name)) => {
+  // Names live in one map for all regions (a Set per region would double the load's garbage).
+  const addName = (cc: string, key: string, name: string, folded = foldKey(name)) => {
     if (!folded) return;
-    region.keys.add(folded);
     // First region to claim a name in a country keeps it (rows are in code order).
     if (!byName.has(`${cc}|${folded}`)) byName.set(`${cc}|${folded}`, key);
   };
@@ -98,17 +96,16 @@ function loadRegions(): void {
     start = end + 1;
     if (!cc || !admin1 || !name) continue;
     const key = `${cc}.${admin1}`;
-    const region: Region = { name, keys: new Set() };
+    const region: Region = { name };
     if (iso) region.iso = iso;
     all.set(key, region);
-    addName(cc, key, region, name);
+    addName(cc, key, name);
     // The generated aliases are folded already.
-    for (const a of aliases) addName(cc, key, region, a, a);
-    if (iso) addName(cc, key, region, iso);
+    for (const a of aliases) addName(cc, key, a, a);
+    if (iso) addName(cc, key, iso);
   }
   for (const [cc, admin1, ...aliases] of REGION_ALIASES) {
-    const region = all.get(`${cc}.${admin1}`);
-    if (region) for (const a of aliases) addName(cc, `${cc}.${admin1}`, region, a);
+    if (all.has(`${cc}.${admin1}`)) for (const a of aliases) addName(cc, `${cc}.${admin1}`, a);
   }
   regions = all;
   regionByName = byName;
@@ -221,15 +218,14 @@ export function regionNamedAfterCity(city: GazetteerCity): boolean {
   if (!city.region || !city.admin1 || regionCode(city.country, city.admin1)) return false;
   loadRegions();
   const name = foldKey(city.name);
-  return foldKey(city.region) === name || regions!.get(`${city.country}.${city.admin1}`)?.keys.has(name) === true;
+  return foldKey(city.region) === name || regionByName!.get(`${city.country}|${name}`) === `${city.country}.${city.admin1}`;
 }
 
 /** Whether `text` (a code or a name in any language of the table) names the city's admin-1 region. */
 function inRegionNamed(city: GazetteerCity, text: string): boolean {
   if (city.region === text) return true;
   if (!city.admin1) return false;
-  const region = regions!.get(`${city.country}.${city.admin1}`);
-  return region !== undefined && region.keys.has(foldKey(text));
+  return regionByName!.get(`${city.country}|${foldKey(text)}`) === `${city.country}.${city.admin1}`;
 }
 
 /** A resolved admin-1 region. */
