@@ -49,7 +49,7 @@ describe('RDFa JobPosting', () => {
     expect(job.title).toBe('Backend Engineer (Go)');
     expect(job.company).toEqual({ name: 'Fjordlab AS', domain: 'fjordlab.example', logoUrl: 'https://www.fjordlab.example/assets/logo.svg' });
     expect(job.locations).toEqual([
-      expect.objectContaining({ raw: 'Bergen, NO', city: 'Bergen', country: 'NO', postalCode: '5013', display: 'Bergen, Norway' }),
+      expect.objectContaining({ raw: 'Bergen, NO', city: 'Bergen', country: 'NO', postalCode: '5013' }),
     ]);
     expect(job.employmentType).toEqual(['full_time']);
     expect(job.salary).toMatchObject({ min: 720000, max: 860000, currency: 'NOK', period: 'year' });
