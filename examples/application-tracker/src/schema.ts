@@ -108,14 +108,12 @@ export const AddApplicationSchema = z.object({
   /** When the user applied; lets people import history from another tracker. @default now */
   appliedAt: isoDateTime.optional(),
 });
-export type AddApplicationInput = z.infer<typeof AddApplicationSchema>;
 
 export const ChangeStatusSchema = z.object({
   status: ApplicationStatusSchema,
   /** When the change happened (seed 000: editable event time). @default now */
   at: isoDateTime.optional(),
 });
-export type ChangeStatusInput = z.infer<typeof ChangeStatusSchema>;
 
 export const SavePostingsSchema = z.object({
   postings: z

@@ -10,7 +10,7 @@ import type { ApplicationStatus } from '@jobkit/core';
 import { badRequest, conflict } from './schema.js';
 
 /** Allowed next statuses per current status. */
-export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
+const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
   applied: ['screening', 'interviewing', 'offer', 'rejected', 'ghosted', 'withdrawn'],
   screening: ['interviewing', 'offer', 'rejected', 'ghosted', 'withdrawn'],
   interviewing: ['offer', 'rejected', 'ghosted', 'withdrawn'],
@@ -23,9 +23,9 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
 };
 
 /** Allowed clock skew for "now" dates sent by a client whose clock runs a little ahead. */
-export const FUTURE_SKEW_MS = 5 * 60_000;
+const FUTURE_SKEW_MS = 5 * 60_000;
 /** Oldest date accepted for an application or a change (history imported from elsewhere). */
-export const OLDEST_DATE = new Date('1990-01-01T00:00:00.000Z');
+const OLDEST_DATE = new Date('1990-01-01T00:00:00.000Z');
 
 /** @throws 409 when `to` is not reachable from `from` (same status included). */
 export function assertTransition(applicationId: string, from: ApplicationStatus, to: ApplicationStatus): void {

@@ -16,7 +16,7 @@ import { assertChangeOrder, assertPlausibleDate, assertTransition } from './tran
 /** Topic every application event is published to; analytics and search subscribe to it. */
 export const APPLICATION_TOPIC = 'tracker-application-events';
 
-export interface Application {
+interface Application {
   id: string;
   userId: string;
   company: string;
@@ -29,7 +29,7 @@ export interface Application {
 }
 
 /** Payload of an `application.*` outbox event: the analytics event (its `eventId` is the envelope id). */
-export type ApplicationEventPayload = ApplicationEvent;
+type ApplicationEventPayload = ApplicationEvent;
 
 export interface WriteModelOptions {
   db: SqlExecutor;
@@ -53,7 +53,7 @@ export interface ApplicationRow {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function toApplication(r: ApplicationRow): Application {
+function toApplication(r: ApplicationRow): Application {
   return {
     id: r.id,
     userId: r.user_id,

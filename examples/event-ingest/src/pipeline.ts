@@ -28,7 +28,7 @@ import { type EventRow, type MetricsQuery, WHERE } from './schema.js';
 /** Topic the API publishes event batches to. */
 export const EVENTS_TOPIC = 'ingest-events';
 /** Where messages go after `maxDeliveryAttempts` failed deliveries. */
-export const DEAD_LETTER_TOPIC = 'ingest-events-dead';
+const DEAD_LETTER_TOPIC = 'ingest-events-dead';
 /** Subscription that keeps dead-lettered messages for an operator. */
 export const DEAD_LETTER_SUBSCRIPTION = 'ingest-events-dead-letter';
 
@@ -56,20 +56,20 @@ export interface IngestPipelineOptions {
 }
 
 /** A row ClickHouse refused on its own, kept in `events_dead_letter`. */
-export interface DeadLetteredEvent {
+interface DeadLetteredEvent {
   event_id: string;
   reason: string;
   /** The row as JSON (escapes keep refused characters readable). */
   row: string;
 }
 
-export interface MetricsGroup {
+interface MetricsGroup {
   key: string;
   total_count: number;
   unique_users: number;
 }
 
-export interface MetricsResult {
+interface MetricsResult {
   event_name: string | null;
   from: string;
   to: string;
@@ -98,7 +98,7 @@ export interface IngestPipeline {
 }
 
 /** A row waiting for its insert; the consumer acks its message once all its rows resolved. */
-export interface Pending {
+interface Pending {
   row: EventRow;
   resolve(): void;
   reject(error: unknown): void;

@@ -14,7 +14,7 @@ export const MAX_BATCH = 1000;
 /** Events may be stamped up to this far in the future (client clock skew). */
 const FUTURE_SKEW_MS = 5 * 60_000;
 /** Earliest accepted event time: older stamps are a unit or clock mistake (`timestamp: 1` is 1970). */
-export const MIN_TIMESTAMP_MS = Date.UTC(2000, 0, 1);
+const MIN_TIMESTAMP_MS = Date.UTC(2000, 0, 1);
 /**
  * Numeric timestamps at or above this are milliseconds, below it seconds. Unambiguous within the
  * accepted range: 2000-01-01 is 946,684,800 in seconds (below) and 946,684,800,000 in
@@ -22,9 +22,9 @@ export const MIN_TIMESTAMP_MS = Date.UTC(2000, 0, 1);
  */
 const MS_THRESHOLD = 1e11;
 /** Deepest `metadata` nesting accepted (checked before anything recurses into it). */
-export const MAX_METADATA_DEPTH = 8;
+const MAX_METADATA_DEPTH = 8;
 /** Most keys + array items + values in one event's `metadata`. */
-export const MAX_METADATA_NODES = 1000;
+const MAX_METADATA_NODES = 1000;
 
 /**
  * Text ClickHouse and most stores refuse or mangle: NUL and other C0 controls except tab/newline/CR,
@@ -92,7 +92,7 @@ function checkMetadata(value: Record<string, unknown>, ctx: z.RefinementCtx): vo
 /** Epoch ms of a numeric timestamp: seconds (fractions kept to the ms) or milliseconds, see {@link MS_THRESHOLD}. */
 const numericTimestampMs = (n: number) => (n >= MS_THRESHOLD ? Math.round(n) : Math.round(n * 1000));
 
-export const EventSchema = z
+const EventSchema = z
   .object({
     /** Client-chosen idempotency key; a retried event with the same id is counted once. */
     event_id: text(z.string().trim().min(1).max(128)).optional(),
@@ -131,7 +131,6 @@ export const EventSchema = z
     }
     return { ...e, ts: ms };
   });
-export type IngestEvent = z.output<typeof EventSchema>;
 
 /** A batch: an array, or `{ events: [...] }` (any other object is a single event). */
 const BatchSchema = z.array(z.unknown()).min(1).max(MAX_BATCH);
@@ -194,7 +193,7 @@ export function parseIngestBody(body: unknown): EventRow[] {
   return rows;
 }
 
-export const MetricsQuerySchema = z
+const MetricsQuerySchema = z
   .object({
     event_name: name.optional(),
     /** Inclusive, unix seconds, unix milliseconds or ISO. @default 0 */
@@ -224,7 +223,7 @@ export const MetricsQuerySchema = z
   });
 export type MetricsQuery = z.output<typeof MetricsQuerySchema>;
 
-export function invalid(message: string, cause?: unknown): JobkitError {
+function invalid(message: string, cause?: unknown): JobkitError {
   return new JobkitError('INVALID_ARGUMENT', `[${WHERE}] ${message}`, { cause });
 }
 

@@ -48,7 +48,7 @@ export interface IngestReport {
 const emptyJobCounts = (): Record<JobOutcomeKind, number> => ({ created: 0, updated: 0, unchanged: 0, rejected: 0, removed: 0 });
 
 /** What discovery found for one company homepage. */
-export interface Discovery {
+interface Discovery {
   homepage: string;
   /** The careers page, or null when none was found. */
   careersPage: string | null;
@@ -77,7 +77,7 @@ function links(html: string, base: string): string[] {
  * ATS board URL, because that URL (not the careers page) carries the board host Workday needs.
  * Without a board the careers page itself is the source and the pipeline follows its job links.
  */
-export async function discover(fetcher: Fetcher, homepage: string, signal?: AbortSignal): Promise<Discovery> {
+async function discover(fetcher: Fetcher, homepage: string, signal?: AbortSignal): Promise<Discovery> {
   const opts = signal ? { signal } : {};
   const home = await fetcher.fetch(homepage, opts);
   const domain = new URL(home.url).hostname.replace(/^www\./, '');
@@ -126,7 +126,7 @@ const decodeEntities = (s: string) =>
  * list no employer name, so board clients fall back to the board token (provenance `derived`);
  * the homepage that linked the board knows better.
  */
-export function readerWithCompanies(companies: ReadonlyMap<string, { name: string; domain: string }>): JobReader {
+function readerWithCompanies(companies: ReadonlyMap<string, { name: string; domain: string }>): JobReader {
   return {
     ...jobReader,
     async listBoardJobs(board, options) {

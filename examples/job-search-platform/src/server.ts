@@ -58,7 +58,7 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The fields a result list needs (descriptions stay on the detail endpoint). */
-export function jobSummary(job: JobPosting) {
+function jobSummary(job: JobPosting) {
   return {
     id: job.id,
     title: job.title,

@@ -25,7 +25,7 @@ export const GLOBAL_OPTIONS = {
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-export interface CommandContext {
+interface CommandContext {
   positionals: string[];
   values: OptionValues;
   io: CliIo;

@@ -8,7 +8,7 @@ import type { AtsMatch, JobPosting, Location, ParsedJobPage, Salary } from '@job
 const PERIOD: Record<string, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year' };
 
 /** `USD 120,000–150,000 / year`, or the raw text when the range could not be read. */
-export function formatSalary(s: Salary | null): string {
+function formatSalary(s: Salary | null): string {
   if (!s) return '—';
   const n = (v: number | null) => (v === null ? '?' : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
   if (s.min === null && s.max === null) return s.raw ?? '—';
@@ -16,12 +16,12 @@ export function formatSalary(s: Salary | null): string {
   return [s.currency, range, s.period ? `/ ${PERIOD[s.period] ?? s.period}` : ''].filter(Boolean).join(' ');
 }
 
-export function formatLocation(l: Location): string {
+function formatLocation(l: Location): string {
   const parts = [l.city, l.region, l.country].filter((p): p is string => Boolean(p));
   return parts.length > 0 ? parts.join(', ') : l.raw;
 }
 
-export function formatLocations(job: JobPosting): string {
+function formatLocations(job: JobPosting): string {
   return job.locations.length > 0 ? job.locations.map(formatLocation).join(' · ') : '—';
 }
 

@@ -11,7 +11,7 @@ import type { JobStore } from '@jobkit/core';
 import { CliFailure, errorCodes } from './errors.js';
 
 /** Store used when neither `--store` nor `JOBKIT_STORE` says otherwise. */
-export const DEFAULT_STORE = './.jobkit/pg';
+const DEFAULT_STORE = './.jobkit/pg';
 
 /** How long the first query may take before the database counts as unreachable. */
 const PROBE_TIMEOUT_MS = 10_000;

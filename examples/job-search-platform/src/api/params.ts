@@ -80,7 +80,7 @@ const ListParams = z
 const StatsParams = z.object({ period: z.enum(['day', 'week']).default('week') }).strict();
 
 /** Facets the page shows when the caller asks for none. */
-export const DEFAULT_FACETS = ['company', 'location', 'workplaceType', 'employmentType', 'atsPlatform'] as const;
+const DEFAULT_FACETS = ['company', 'location', 'workplaceType', 'employmentType', 'atsPlatform'] as const;
 
 /** Search filters that may repeat; every other parameter is a scalar. */
 const SEARCH_REPEATABLE = new Set(['company', 'country', 'location', 'workplace', 'employment', 'ats', 'facets']);

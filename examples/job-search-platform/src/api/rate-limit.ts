@@ -17,7 +17,7 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
-export interface RateDecision {
+interface RateDecision {
   allowed: boolean;
   /** Whole tokens left after this request. */
   remaining: number;

@@ -21,10 +21,10 @@ const EMPLOYMENT_LABEL: Record<string, string> = {
 const WORKPLACE_LABEL: Record<string, string> = { remote: 'Remote', hybrid: 'Hybrid', onsite: 'On-site' };
 
 export const employmentLabel = (j: SimJob) => EMPLOYMENT_LABEL[j.employment] ?? 'Full-time';
-export const workplaceLabel = (j: SimJob) => WORKPLACE_LABEL[j.workplace] ?? 'On-site';
+const workplaceLabel = (j: SimJob) => WORKPLACE_LABEL[j.workplace] ?? 'On-site';
 
 /** `€60,000 – €75,000 per year` (how people write pay in prose). */
-export function salaryText(j: SimJob): string | null {
+function salaryText(j: SimJob): string | null {
   if (!j.salary) return null;
   const sym = SYMBOL[j.salary.currency] ?? `${j.salary.currency} `;
   const n = (v: number) => `${sym}${v.toLocaleString('en-US')}`;
@@ -44,7 +44,7 @@ function page(title: string, body: string, head = ''): string {
 }
 
 /** schema.org JobPosting JSON-LD (Google's required and recommended properties). */
-export function jobPostingJsonLd(company: SimCompany, j: SimJob, url: string): string {
+function jobPostingJsonLd(company: SimCompany, j: SimJob, url: string): string {
   const ld: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'JobPosting',

@@ -89,7 +89,7 @@ export function vendorHost(c: SimCompany): string {
 }
 
 /** Public URL of the hosted board a careers page links to. */
-export function boardUrl(c: SimCompany): string {
+function boardUrl(c: SimCompany): string {
   const t = boardToken(c);
   switch (c.kind as Vendor) {
     case 'greenhouse':
@@ -137,7 +137,7 @@ export function jobUrl(c: SimCompany, j: SimJob): string {
 }
 
 /** Where a candidate applies. */
-export function applyUrl(c: SimCompany, j: SimJob): string {
+function applyUrl(c: SimCompany, j: SimJob): string {
   const u = jobUrl(c, j);
   if (c.kind === 'lever' || c.kind === 'ashby') return `${u}/apply`;
   if (c.kind === 'workable') return `${u}apply/`;

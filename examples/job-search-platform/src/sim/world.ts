@@ -20,11 +20,11 @@ export const SITE_KINDS = [
   'own-jsonld',
   'own-plain',
 ] as const;
-export type SiteKind = (typeof SITE_KINDS)[number];
+type SiteKind = (typeof SITE_KINDS)[number];
 /** ATS vendors the world uses (all site kinds but the own sites). */
 export type Vendor = Exclude<SiteKind, 'own-jsonld' | 'own-plain'>;
 
-export interface SimSalary {
+interface SimSalary {
   min: number;
   max: number;
   currency: string;

@@ -86,10 +86,10 @@ export const URL_KEY = (column: string) => `reinterpretAsUInt128(sipHash128(${co
  * them into one, where `FINAL` has nothing left to merge (measured 2–5× faster than 5 parts at 1M).
  * Under steady ingest it never fires, so the table is not rewritten every few seconds.
  */
-export const FORCE_MERGE_AFTER_S = 10;
+const FORCE_MERGE_AFTER_S = 10;
 
 /** `SELECT` feeding `jobs_current` from `jobs` rows (the materialized view and the backfill). */
-export function jobsCurrentSelect(db: string): string {
+function jobsCurrentSelect(db: string): string {
   return `SELECT ${URL_KEY('url_hash')} AS key, ${currentColumns().join(', ')} FROM ${db}.jobs`;
 }
 
@@ -106,7 +106,7 @@ export function jobsCurrentSelect(db: string): string {
  * third of the view's insert cost (1M rows: 5.3 s of engine CPU with it, 3.3 s without, measured
  * with `optimize_on_insert = 0`). Tables created before keep the column, filled by their old view.
  */
-export function jobsCurrentStatements(db: string): string[] {
+function jobsCurrentStatements(db: string): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS ${db}.jobs_current (
       key UInt128,

@@ -11,7 +11,7 @@ import { URL_KEY } from './migrations.js';
 const STATUSES: readonly ApplicationStatus[] = ['applied', 'screening', 'interviewing', 'offer', 'rejected', 'ghosted', 'withdrawn'];
 
 /** url_hash of every job whose latest job event is a removal, with its removal time. */
-export function removedSql(db: string): string {
+function removedSql(db: string): string {
   return `SELECT url_hash, argMax(removed_at, (occurred_at, type_rank, event_id)) AS removed_at
     FROM ${db}.job_events GROUP BY url_hash
     HAVING argMax(type, (occurred_at, type_rank, event_id)) = 'job.removed'`;
@@ -116,7 +116,7 @@ const removedKeysSql = (db: string) => `SELECT ${URL_KEY('url_hash')} FROM (${re
  * url_hash of removed jobs with an undated row in `jobs_current` (a superset of those whose latest
  * row is undated: harmless, their first observation is fetched but not used). Null-map prewhere, cheap.
  */
-export function undatedRemovedSql(db: string): string {
+function undatedRemovedSql(db: string): string {
   return `SELECT url_hash FROM (${removedSql(db)}) WHERE ${URL_KEY('url_hash')} IN (
       SELECT key FROM ${db}.jobs_current WHERE date_posted IS NULL AND key IN (${removedKeysSql(db)}))`;
 }

@@ -10,7 +10,7 @@
 const PRESCAN_BYTES = 4096;
 
 /** Canonical `TextDecoder` name for a label, or `undefined` when the runtime does not know it. */
-export function normaliseCharset(label: string | undefined): string | undefined {
+function normaliseCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
   const cleaned = label
     .trim()
@@ -33,14 +33,14 @@ function bomCharset(body: Uint8Array): string | undefined {
 }
 
 /** The `charset` parameter of a Content-Type header value. */
-export function headerCharset(contentType: string | undefined): string | undefined {
+function headerCharset(contentType: string | undefined): string | undefined {
   if (!contentType) return undefined;
   const match = /;\s*charset\s*=\s*("[^"]*"|[^;\s]*)/i.exec(contentType);
   return normaliseCharset(match?.[1]);
 }
 
 /** The charset an HTML document declares in a `<meta>` tag near its start. */
-export function metaCharset(body: Uint8Array): string | undefined {
+function metaCharset(body: Uint8Array): string | undefined {
   // latin1 maps bytes 1:1, so ASCII markup is found whatever the real encoding is.
   const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, PRESCAN_BYTES)).toString('latin1');
   for (const tag of head.matchAll(/<meta\b[^<>]*>/gi)) {

@@ -147,7 +147,7 @@ const HighlightSchema = z.object({
   matched_tokens: z.array(z.union([z.string(), z.array(z.string())])).optional(),
 });
 
-export const SearchResponseSchema = z.object({
+const SearchResponseSchema = z.object({
   found: z.number(),
   search_time_ms: z.number().optional(),
   hits: z

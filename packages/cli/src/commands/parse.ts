@@ -15,7 +15,7 @@ function attr(tag: string, name: string): string | undefined {
 }
 
 /** The URL a saved page says it lives at (`<link rel=canonical>`, then `og:url`), if absolute. */
-export function declaredUrl(html: string): string | undefined {
+function declaredUrl(html: string): string | undefined {
   const head = html.slice(0, 200_000);
   for (const tag of head.match(/<link\b[^<>]*>/gi) ?? []) {
     const href = attr(tag, 'href');

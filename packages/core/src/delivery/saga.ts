@@ -176,6 +176,3 @@ export async function resumeSagas(
   }
   return out;
 }
-
-/** @deprecated Import it from `@jobkit/core`; it lives with the memory reference adapters in `memory/saga-log.ts`. */
-export { createMemorySagaLog } from '../memory/saga-log.js';

@@ -19,9 +19,8 @@ import type { Broker, MessageHandler, PublishMessage, ReceivedMessage, Subscribe
 
 const WHERE = 'core/memory-broker';
 
-// The rules live once in broker-rules.ts (shared with the Pub/Sub adapter); re-exported here for
-// code that imported them from this module.
-export { BROKER_NAME_PATTERN, DEAD_LETTER_ATTRIBUTES, PublishMessageSchema, SubscribeOptionsSchema };
+// The rules live once in broker-rules.ts (shared with the Pub/Sub adapter).
+export { DEAD_LETTER_ATTRIBUTES };
 
 export interface MemoryBrokerOptions {
   /** Reported as `broker.name`. @default 'memory' */

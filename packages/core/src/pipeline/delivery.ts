@@ -36,7 +36,7 @@ export interface JobDeliveryOptions {
 }
 
 /** Delivery for one run. */
-export interface RunDelivery {
+interface RunDelivery {
   /** Subscribe the consumers and start the relay (broker modes). Call `stop` even when this throws. */
   start(): Promise<void>;
   /** Hand over the events of committed changes. */
