@@ -403,8 +403,16 @@ describe('parseSalary: comparatives and prices in prose', () => {
     'Assinatura digital por R$ 9,90 por mês',
     'Słuchawki w cenie 199 zł',
     'Koszt szkolenia to 1500 zł',
+    'Bei einer 4,2-prozentigen Verzinsung kostet der Kredit 250 Euro im Monat',
   ])('%s is a price, loan, pension or subscription, not pay', (text) => {
     expect(parseSalary(text)).toBeNull();
+  });
+});
+
+describe('parseSalary: numbers glued to a word by a hyphen', () => {
+  it('reads a compound adjective as a count, not an amount', () => {
+    const s = parseSalary('Für die 3-jährige Elternzeitvertretung zahlen wir 3.900 € brutto im Monat');
+    expect(s).toMatchObject({ min: 3900, max: 3900, currency: 'EUR', period: 'month' });
   });
 });
 

@@ -512,6 +512,11 @@ function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency:
     next = tokens[last + 2];
   }
   if (next && next.kind === WORD && last === i && NOT_MONEY_AFTER.has(next.text) && !hasCurrency) return true;
+  // "3,45-prozentigen Verzinsung", "5-jährige Erfahrung", "3-Zimmer-Wohnung": a number glued by a hyphen
+  // to a longer word that names no money, period or multiplier is a compound adjective or noun.
+  if (next && next !== tokens[last + 1] && last === i && !hasCurrency && next.text.length >= 4 && !PAY_WORDS.has(next.text) && !MULTIPLIERS.has(next.text) && !CURRENCY_WORDS[next.text] && !UNIT_PERIOD.has(next.text) && !isStrongPeriod(next.text)) {
+    return true;
+  }
   if (next && next.kind === WORD && NOT_MONEY_AFTER.has(next.text) && (next.text === '薪' || next.text === '年以上' || next.text === '人' || next.text === '名')) return true;
   // "3+ years"
   if (next?.text === '+' && tokens[last + 2]?.kind === WORD && NOT_MONEY_AFTER.has(tokens[last + 2]!.text) && !hasCurrency) return true;
