@@ -389,6 +389,7 @@ describe('parseSalary: comparatives and prices in prose', () => {
     ['Salary of less than £30,000 a year', null, 30000],
     ['Vergütung: weniger als 3.000 € monatlich', null, 3000],
     ['Wynagrodzenie ponad 9 000 zł brutto', 9000, null],
+    ['時薪 190元↑ 可排班', 190, null],
   ])('%s is a one-sided bound', (text, min, max) => {
     const s = parseSalary(text);
     expect(s?.min ?? null).toBe(min);

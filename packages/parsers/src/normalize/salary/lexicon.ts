@@ -125,7 +125,7 @@ export const LESS_THAN: ReadonlyMap<string, ReadonlySet<string>> = new Map<strin
 
 /** After an amount: "以上", "起", "or more" → minimum; "以下", "まで" → maximum. */
 export const MIN_AFTER: ReadonlySet<string> = new Set([
-  '以上', '起', '及以上', '以上可', '+', 'plus', 'upwards', 'onwards', '이상', '부터', 'ขึ้นไป', 'alkaen', 'felett', 'feletti',
+  '以上', '起', '及以上', '以上可', '+', '↑', 'plus', 'upwards', 'onwards', '이상', '부터', 'ขึ้นไป', 'alkaen', 'felett', 'feletti',
 ]);
 export const MAX_AFTER: ReadonlySet<string> = new Set(['以下', 'まで', '以内', '이하', '까지']);
 
