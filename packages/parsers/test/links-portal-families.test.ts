@@ -134,3 +134,17 @@ describe('extractJobLinks: result cards on pages not titled as lists', () => {
     expect(extractJobLinks(html, { url: 'https://www.nordwerk.example/' })).toEqual([]);
   });
 });
+
+describe('isJobUrl on hosts an ATS definition knows', () => {
+  it.each([
+    ['https://jobs.gem.com/acme/am9icG9zdDpabc123', true],
+    ['https://jobs.gem.com/acme', false],
+    ['https://jobs.polymer.co/acme/28812', true],
+    ['https://jobs.polymer.co/acme', false],
+    ['https://acme.homerun.co/backend-developer', true],
+    ['https://acme.taleo.net/careersection/2/jobdetail.ftl?job=123', true],
+    ['https://acme.taleo.net/careersection/2/jobsearch.ftl?job=123', false],
+  ])('%s → %s', (url, expected) => {
+    expect(isJobUrl(new URL(url))).toBe(expected);
+  });
+});

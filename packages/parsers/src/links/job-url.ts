@@ -4,6 +4,9 @@
  * @module
  */
 
+import { platformsForHost } from '../ats/host-index.js';
+import { atsPlatforms } from '../ats/registry.js';
+
 const ASSET = /\.(?:png|jpe?g|gif|svg|webp|ico|css|js|mjs|json|xml|rss|pdf|docx?|zip|mp4|mp3|woff2?|ttf)$/i;
 
 /** Path segments that name a list, a filter or site chrome, never one posting. */
@@ -62,7 +65,7 @@ const ID_PARAM =
   /^(?:id|jid|vid|pid|jcode|ref|refno|nr|no|code|idoferta|id_oferta|idvacante|idvaga|(?:job|jobpost|post|posting|vacancy|vac|position|req|requisition|opening|offer|ad|advert|opportunity|announcement|stelle|offre|oferta|vaga)[_-]?(?:id|no|nr|num|number|code|ref|key)?)$/i;
 /** Words of list, search, account and action pages ("Job_List.cfm", "JobSearch.aspx", "searchresults.aspx", "JobCart.cfm"). */
 const LIST_WORD =
-  /^(?:search\w*|\w*results?|list|lists|listado|liste|joblist|jobslist|browse|filter|sort|sortby|agent|jobagent|alerts?|cart|jobcart|basket|login|logon|signin|signup|register|workbench|saved|welcome|intro|default|index|home|suche|recherche|buscar)$/;
+  /^(?:(?:job|jobs|vacancy|vacancies|career|careers|quick|advanced|adv|basic|keyword)?search\w*|\w*results?|list|lists|listado|liste|joblist|jobslist|browse|filter|sort|sortby|agent|jobagent|alerts?|cart|jobcart|basket|login|logon|signin|signup|register|workbench|saved|welcome|intro|default|index|home|suche|recherche|buscar)$/;
 const ACTION_WORD = /^(?:apply|jobapply|respond|response|bewerben|bewerbung|postuler|candidatar|share|report|rss|feed|print|email|mail|friend|tellafriend)$/;
 
 /** The words of a path segment: camelCase, `_`, `-` and `.` split, extension dropped, lower case. */
@@ -116,6 +119,9 @@ function queryNamesPosting(url: URL, path: string, last: string): boolean {
 /** A slug or id that looks like one posting (has a digit, or several words joined by dashes). */
 function looksLikePostingSlug(seg: string): boolean {
   if (!seg || NAV_SEGMENT.test(seg) || JOB_PATH_WORDS.test(seg)) return false;
+  // "job-search", "saved-jobs", "jobs-alerts": every word names a list, an action or jobs.
+  const words = segmentWords(seg);
+  if (words.length > 0 && words.every((w) => LIST_WORD.test(w) || ACTION_WORD.test(w) || JOB_PATH_WORDS.test(w))) return false;
   // "elektriker-jobs-in-stuttgart", "it-jobs": search and category pages, unless an id follows.
   if (/(?:^|[-_])(?:jobs|stellen|stellenangebote|emplois|empleos|vagas|vacatures|ofertas|offres|vacancies)(?:[-_]|$)/i.test(seg) && !/\d{5,}/.test(seg)) return false;
   if (/\d{3,}/.test(seg)) return true;
@@ -141,13 +147,8 @@ export function isJobUrl(url: URL): boolean {
   return jobUrlStrength(url) !== null;
 }
 
-/**
- * How sure the URL's shape alone makes a posting: `strong` (a known host's job URL, an id in
- * the path or query), `weak` (only a word slug or a static page under a job word:
- * `/careers/total-rewards.aspx` reads the same as `/careers/store-manager.aspx`), or `null`.
- * Callers ask weak links for more evidence (where they sit, what they say).
- */
-export function jobUrlStrength(url: URL): 'strong' | 'weak' | null {
+/** {@link jobUrlStrength} from the URL's shape and the host rules above. */
+function shapeStrength(url: URL): 'strong' | 'weak' | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const host = url.hostname.toLowerCase();
   const path = decodeURIComponentSafe(url.pathname);
@@ -196,6 +197,34 @@ export function jobUrlStrength(url: URL): 'strong' | 'weak' | null {
 
 /** Words of editorial pages under a careers path (`/careers-blog/…`, `/jobnews/…`). */
 const EDITORIAL_WORD = /^(?:blog|blogs|news|article|articles|press|story|stories|event|events|magazin|magazine|ratgeber|advice|tips|guide|faq)$/;
+
+/**
+ * How sure the URL's shape alone makes a posting: `strong` (a known host's job URL, an id in
+ * the path or query), `weak` (only a word slug or a static page under a job word:
+ * `/careers/total-rewards.aspx` reads the same as `/careers/store-manager.aspx`), or `null`.
+ * Callers ask weak links for more evidence (where they sit, what they say). Hosts of an ATS
+ * definition (`ats/`) that no rule here knows are asked through its `matchUrl`: a URL it reads a
+ * job id from is a posting (Gem, Polymer, Homerun, Dover job URLs carry no job word).
+ */
+export function jobUrlStrength(url: URL): 'strong' | 'weak' | null {
+  const shaped = shapeStrength(url);
+  if (shaped !== null || (url.protocol !== 'http:' && url.protocol !== 'https:')) return shaped;
+  const host = url.hostname.toLowerCase();
+  if (ATS_RULES.some((r) => r.host.test(host)) || SOCIAL.test(host)) return null;
+  for (const i of platformsForHost(atsPlatforms, host)) {
+    const def = atsPlatforms[i]!;
+    // Only definitions bound to their own hosts: `hosts: 'any'` ones read company sites too.
+    if (def.hosts === undefined) continue;
+    let jobId: string | null = null;
+    try {
+      jobId = def.matchUrl(url)?.jobId ?? null;
+    } catch {
+      jobId = null;
+    }
+    if (jobId !== null && !url.pathname.split('/').some((seg) => isListOrAction(seg) && !/^apply$/i.test(seg))) return 'strong';
+  }
+  return null;
+}
 
 /** An id in a slug: 3+ digits, a short letters-and-digits code or a long hex/uuid. */
 function hasId(seg: string): boolean {
