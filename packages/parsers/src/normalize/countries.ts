@@ -10,17 +10,22 @@ const LANGS = ['en', 'de', 'fr', 'es'] as const;
 /** Letters Unicode does not decompose into a base letter and a mark: "Wrocław" ≡ "wroclaw", "Tromsø" ≡ "tromso". */
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
 const UNDECOMPOSED_RE = /[łøđħıßæœþ]/g;
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * Lower case, accents and dots removed, whitespace collapsed: "España" ≡ "espana", "U.S.A." ≡
  * "usa", "Wrocław" ≡ "wroclaw".
  */
 export function foldKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!)
+  // ASCII text (most place names) has no marks to strip: skip the Unicode normalization.
+  const lower = NON_ASCII.test(s)
+    ? s
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!)
+    : s.toLowerCase();
+  return lower
     .replace(/[.’']/g, '')
     .replace(/[\s_-]+/g, ' ')
     .trim();

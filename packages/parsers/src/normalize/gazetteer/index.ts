@@ -72,6 +72,8 @@ interface Region {
   name: string;
   /** ISO 3166-2 subdivision code without the country ("BY"), when lettered. */
   iso?: string;
+  /** Where its row starts in the generated table (its aliases are read from there on demand). */
+  row: number;
 }
 
 /** `CC.admin1` → region; `CC|folded name or code` → `CC.admin1`. */
@@ -79,36 +81,74 @@ let regions: Map<string, Region> | undefined;
 let regionByName: Map<string, string> | undefined;
 
 function loadRegions(): void {
-  if (regions && regionByName) return;
+  if (regions) return;
   const all = new Map<string, Region>();
-  const byName = new Map<string, string>();
-  // Names live in one map for all regions (a Set per region would double the load's garbage).
-  const addName = (cc: string, key: string, name: string, folded = foldKey(name)) => {
-    if (!folded) return;
-    // First region to claim a name in a country keeps it (rows are in code order).
-    if (!byName.has(`${cc}|${folded}`)) byName.set(`${cc}|${folded}`, key);
-  };
   let start = 0;
   while (start < REGION_ROWS.length) {
     let end = REGION_ROWS.indexOf('\n', start);
     if (end < 0) end = REGION_ROWS.length;
-    const [cc, admin1, name, iso, ...aliases] = REGION_ROWS.slice(start, end).split('|');
+    // Only the first four fields here; the aliases after them are read when a region is matched.
+    const [cc, admin1, name, iso] = REGION_ROWS.slice(start, end).split('|', 4);
+    const rowStart = start;
     start = end + 1;
     if (!cc || !admin1 || !name) continue;
-    const key = `${cc}.${admin1}`;
-    const region: Region = { name };
+    const region: Region = { name, row: rowStart };
     if (iso) region.iso = iso;
-    all.set(key, region);
-    addName(cc, key, name);
-    // The generated aliases are folded already.
-    for (const a of aliases) addName(cc, key, a, a);
-    if (iso) addName(cc, key, iso);
-  }
-  for (const [cc, admin1, ...aliases] of REGION_ALIASES) {
-    if (all.has(`${cc}.${admin1}`)) for (const a of aliases) addName(cc, `${cc}.${admin1}`, a);
+    all.set(`${cc}.${admin1}`, region);
   }
   regions = all;
+}
+
+/** Folded names, aliases and code of one region, read from its row on first use. */
+const keysOfRegion = new Map<string, Set<string>>();
+let handAliases: Map<string, string[]> | undefined;
+
+function regionKeys(key: string): Set<string> | undefined {
+  const cached = keysOfRegion.get(key);
+  if (cached) return cached;
+  loadRegions();
+  const region = regions!.get(key);
+  if (!region) return undefined;
+  if (!handAliases) {
+    handAliases = new Map();
+    for (const [cc, admin1, ...aliases] of REGION_ALIASES) handAliases.set(`${cc}.${admin1}`, [...(handAliases.get(`${cc}.${admin1}`) ?? []), ...aliases.map(foldKey)]);
+  }
+  let end = REGION_ROWS.indexOf('\n', region.row);
+  if (end < 0) end = REGION_ROWS.length;
+  const [, , , iso, ...aliases] = REGION_ROWS.slice(region.row, end).split('|');
+  const keys = new Set([foldKey(region.name), ...aliases, ...(handAliases.get(key) ?? [])]);
+  if (iso) keys.add(foldKey(iso));
+  keysOfRegion.set(key, keys);
+  return keys;
+}
+
+/**
+ * Names, native names and codes → region (`CC|folded` → `CC.admin1`), built on the first match of
+ * a region name, not at load: most lookups never need it.
+ */
+function regionNames(): Map<string, string> {
+  if (regionByName) return regionByName;
+  loadRegions();
+  const byName = new Map<string, string>();
+  const addName = (cc: string, key: string, folded: string) => {
+    // First region to claim a name in a country keeps it (rows are in code order).
+    if (folded && !byName.has(`${cc}|${folded}`)) byName.set(`${cc}|${folded}`, key);
+  };
+  for (const [key, region] of regions!) {
+    const cc = key.slice(0, 2);
+    let end = REGION_ROWS.indexOf('\n', region.row);
+    if (end < 0) end = REGION_ROWS.length;
+    const [, , , iso, ...aliases] = REGION_ROWS.slice(region.row, end).split('|');
+    addName(cc, key, foldKey(region.name));
+    // The generated aliases are folded already.
+    for (const a of aliases) addName(cc, key, a);
+    if (iso) addName(cc, key, foldKey(iso));
+  }
+  for (const [cc, admin1, ...aliases] of REGION_ALIASES) {
+    if (regions!.has(`${cc}.${admin1}`)) for (const a of aliases) addName(cc, `${cc}.${admin1}`, foldKey(a));
+  }
   regionByName = byName;
+  return byName;
 }
 
 /** Name → cities with that name (or alias), most populous first. */
@@ -216,16 +256,15 @@ export function lookupCity(name: string, lookup: CityLookup = {}): GazetteerCity
  */
 export function regionNamedAfterCity(city: GazetteerCity): boolean {
   if (!city.region || !city.admin1 || regionCode(city.country, city.admin1)) return false;
-  loadRegions();
   const name = foldKey(city.name);
-  return foldKey(city.region) === name || regionByName!.get(`${city.country}|${name}`) === `${city.country}.${city.admin1}`;
+  return foldKey(city.region) === name || regionKeys(`${city.country}.${city.admin1}`)?.has(name) === true;
 }
 
 /** Whether `text` (a code or a name in any language of the table) names the city's admin-1 region. */
 function inRegionNamed(city: GazetteerCity, text: string): boolean {
   if (city.region === text) return true;
   if (!city.admin1) return false;
-  return regionByName!.get(`${city.country}|${foldKey(text)}`) === `${city.country}.${city.admin1}`;
+  return regionKeys(`${city.country}.${city.admin1}`)?.has(foldKey(text)) === true;
 }
 
 /** A resolved admin-1 region. */
@@ -246,9 +285,8 @@ export interface GazetteerRegion {
  */
 export function lookupRegion(text: string, country: string): GazetteerRegion | undefined {
   if (!text || text.length > MAX_CITY_CHARS) return undefined;
-  loadRegions();
   const cc = country.toUpperCase();
-  const key = regionByName!.get(`${cc}|${foldKey(text)}`);
+  const key = regionNames().get(`${cc}|${foldKey(text)}`);
   if (!key) return undefined;
   const region = regions!.get(key)!;
   const admin1 = key.slice(cc.length + 1);
