@@ -11,6 +11,10 @@
  * The file is validated before anything is written: a readable date, at least 20 currencies,
  * every rate a positive number, and no rate moved by more than half against the current table
  * (a misaligned column would), unless `--force`.
+ *
+ * Only the ECB block is rewritten. The official pegs (`CURRENCY_PEGS` in the same file: AED, SAR,
+ * QAR, CFA francs…) are fixed rates with no date to refresh; they are crossed through the fresh
+ * anchor rates at load (`DEFAULT_FX_RATES`), and a unit test fails if the ECB starts quoting one.
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs';
