@@ -135,6 +135,12 @@ describe('one canonical form per place', () => {
     ]);
     const { locations } = parseLocation('Madrid, Spain; Guadalajara, Jalisco; Guadalajara');
     expect(locations.map((l) => l.country)).toEqual(['ES', 'MX', 'ES']);
+    // A region that names its country hints the bare places as a stated country does.
+    expect(parseLocation('Hyderabad, Sindh; Hyderabad').locations.map((l) => l.country)).toEqual(['PK']);
+    expect(parseLocation('Guadalajara, Castilla-La Mancha / Toledo').locations.map((l) => l.display)).toEqual([
+      'Guadalajara, Castilla-La Mancha, Spain',
+      'Toledo, Castilla-La Mancha, Spain',
+    ]);
   });
 
   it('a region code misread as a US state, CA province or country is the code of the country that has the city', () => {

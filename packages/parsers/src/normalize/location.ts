@@ -360,10 +360,22 @@ export function parseLocation(text: string, options: LocationOptions = {}): Pars
   }
   const given = typeof options.countryHint === 'string' ? [options.countryHint] : [...(options.countryHint ?? [])];
   for (const loc of parsed) if (loc.country && !given.includes(loc.country)) given.push(loc.country);
+  let resolved = parsed.map((p) => resolveLocation(p, { ...options, countryHint: given }));
+  // A place whose region named its country ("Hyderabad, Sindh") hints the bare places beside it,
+  // as a stated country does: they are resolved again with it.
+  const regionHints: string[] = [];
+  resolved.forEach((loc, i) => {
+    const p = parsed[i]!;
+    if (p.country || !p.region || !loc.country || !loc.geonameId || given.includes(loc.country) || regionHints.includes(loc.country)) return;
+    if (lookupRegion(p.region, loc.country)?.name === loc.region) regionHints.push(loc.country);
+  });
+  if (regionHints.length > 0) {
+    const hints = [...given, ...regionHints];
+    resolved = resolved.map((loc, i) => (parsed[i]!.country || parsed[i]!.region || !loc.city ? loc : resolveLocation(parsed[i]!, { ...options, countryHint: hints })));
+  }
   const locations: Location[] = [];
   const seen = new Set<string>();
-  for (const p of parsed) {
-    const loc = resolveLocation(p, { ...options, countryHint: given });
+  for (const loc of resolved) {
     const key = foldKey(`${loc.geonameId ?? ''}|${loc.city ?? ''}|${loc.region ?? ''}|${loc.country ?? ''}|${loc.postalCode ?? ''}|${loc.remoteRegion ?? ''}`);
     if (seen.has(key)) continue;
     seen.add(key);
