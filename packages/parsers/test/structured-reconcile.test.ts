@@ -241,17 +241,18 @@ describe('several JSON-LD blocks', () => {
 });
 
 describe('a deadline the page states against the markup validThrough', () => {
-  it('keeps the page deadline when the description states one', () => {
+  it('keeps the deadline the page states when the page is read (here: no employment type in the markup)', () => {
     const text = `<p>${LONG}</p><p>Closing date: 15 December 2026.</p>`;
     const body = `<main><h1>Route Planner</h1><div class="description">${text}</div></main>`;
     const res = parse(page({ body, posting: { title: 'Route Planner', description: text, hiringOrganization: org('Orbit Freight'), jobLocation: place, validThrough: '2027-01-31' } }));
+    expect(res.warnings.some((w) => /validThrough 2027-01-31 replaced by the deadline the page states/.test(w))).toBe(true);
     expect(res.job!.validThrough?.slice(0, 10)).toBe('2026-12-15');
     expect(res.job!.provenance.validThrough).toBe('heuristic');
   });
 
   it('keeps the markup validThrough when the page states no deadline', () => {
     const body = `<main><h1>Route Planner</h1><div class="description"><p>${LONG}</p></div></main>`;
-    const res = parse(page({ body, posting: { title: 'Route Planner', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight'), jobLocation: place, validThrough: '2027-01-31' } }));
+    const res = parse(page({ body, posting: { title: 'Route Planner', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight'), validThrough: '2027-01-31' } }));
     expect(res.job!.validThrough?.slice(0, 10)).toBe('2027-01-31');
     expect(res.job!.provenance.validThrough).toBe('json-ld');
   });

@@ -60,17 +60,17 @@ export function parseEmploymentType(input: string | readonly string[]): Employme
   const whole = typeof input === 'string' ? contractWords(input.slice(0, MAX_EMPLOYMENT_CHARS).replace(/\s+/g, ' ')) : undefined;
   const items = whole !== undefined ? whole.split(/ ?[,;/|] ?| (?:or|oder|ou|o|and|und|et|y) /i) : (input as readonly string[]);
   const found = new Set<EmploymentType>();
-  // Full-time read from hours words, as opposed to permanence words only.
-  let fullTimeHours = false;
+  const texts: string[] = [];
   for (const item of items) {
     if (typeof item !== 'string' || !item.trim()) continue;
     const text = item.replace(/_/g, ' ');
-    const types = typesIn(text);
-    for (const t of types) found.add(t);
-    if (types.has('full_time') && !fullTimeHours) fullTimeHours = typesIn(text.replace(PERMANENCE, ' ')).has('full_time');
+    texts.push(text);
+    for (const t of typesIn(text)) found.add(t);
     // "CONTRACTOR" is schema.org's contract; "TEMPORARY" already matched above.
   }
-  if (found.has('part_time') && !fullTimeHours) found.delete('full_time');
+  // Full-time and part-time both read: full-time stays only when hours words state it, not
+  // permanence words alone (read again without them; rare, so the common case pays nothing).
+  if (found.has('part_time') && found.has('full_time') && !texts.some((t) => typesIn(t.replace(PERMANENCE, ' ')).has('full_time'))) found.delete('full_time');
   return RULES.map(([t]) => t).filter((t) => found.has(t));
 }
 

@@ -9,7 +9,6 @@
  */
 import type { EmploymentType, FieldSource } from '@jobkit/core';
 import type { PageScan } from '../html/scan.js';
-import { DEADLINE_CUE_RE, foldWords } from '../heuristics/lang/index.js';
 import { isBrand, type SiteBrand } from '../heuristics/site.js';
 import type { ExtractedFields, MergedFields } from './fields.js';
 
@@ -25,15 +24,12 @@ function headTitles(scan: PageScan): string[] {
 }
 
 /** The head names `text` (folded containment in a head title, or the site name for companies). */
-function inHead(scan: PageScan, text: string, withSiteName = false): boolean {
+function inHead(scan: PageScan, text: string, withSiteName = false, heads = headTitles(scan)): boolean {
   const k = fold(text);
   if (!k) return false;
-  const heads = headTitles(scan);
-  if (withSiteName) {
-    const site = scan.meta.get('og:site_name');
-    if (site) heads.push(fold(site));
-  }
-  return heads.some((h) => h.includes(k));
+  if (heads.some((h) => h.includes(k))) return true;
+  const site = withSiteName ? scan.meta.get('og:site_name') : undefined;
+  return site !== undefined && fold(site).includes(k);
 }
 
 /** A description cut short: under {@link THIN_DESCRIPTION_CHARS}, or ending in an ellipsis. */
@@ -52,14 +48,10 @@ export function isThinDescription(text: string | undefined): boolean {
 export function structuredDoubts(fields: ExtractedFields, scan: PageScan, brand: SiteBrand): string[] {
   const doubts: string[] = [];
   if (isThinDescription(fields.description?.text)) doubts.push('description');
-  if (fields.title && headTitles(scan).length > 0 && !inHead(scan, fields.title)) doubts.push('title');
+  const heads = headTitles(scan);
+  if (fields.title && heads.length > 0 && !inHead(scan, fields.title, false, heads)) doubts.push('title');
   const company = fields.company?.name;
-  if (company && (isBrand(company, brand) || !inHead(scan, company, true))) doubts.push('company');
-  // The description states a deadline in words ("uiterlijk 30 december", "Bewerbungsfrist"): the
-  // page's date is what a person reads, whatever validThrough the markup carries. Deadlines close
-  // a posting, so its last 3,000 characters are read (a bounded cost on every structured page).
-  const text = fields.description?.text;
-  if (text && !doubts.includes('description') && DEADLINE_CUE_RE.test(foldWords(text.slice(-3_000)))) doubts.push('validThrough');
+  if (company && (!inHead(scan, company, true, heads) || isBrand(company, brand))) doubts.push('company');
   return doubts;
 }
 
