@@ -152,6 +152,21 @@ describe('articles and training pages are not postings', () => {
   });
 });
 
+describe('workplace and place details', () => {
+  it('reads an on-site statement in running text', async () => {
+    const { workplaceInProse } = await import('../src/heuristics/vocabulary.js');
+    expect(workplaceInProse('Please note: this role is fully on-site at our plant.')).toBe('onsite');
+    expect(workplaceInProse('We offer 100% on-site work with free parking.')).toBe('onsite');
+    expect(workplaceInProse('Our site team monitors remote sensors.')).toBeUndefined();
+  });
+
+  it('never takes a bare store number under a location label for a place', () => {
+    const page = html('en', 'Stocker - Job details', '<h1>Night Stocker</h1><table><tr><td>Location #</td><td>1034</td></tr><tr><td>Location Name</td><td>Egg Harbor Township, NJ</td></tr></table><p>Unload trucks, stock shelves and keep aisles safe during the night shift in our home improvement store.</p><a href="/apply?req=1">Apply now</a>');
+    const job = parse(page, 'https://jobs.example-retail.com/jobdetails?jobid=881').job!;
+    expect(job.locations[0]).toMatchObject({ city: 'Egg Harbor Township' });
+  });
+});
+
 describe('location shapes', () => {
   it('reads "Country-Region-City" widest first, and leaves hyphenated place names whole', () => {
     expect(countryFirst('United States-Ohio-Columbus')).toBe('Columbus, Ohio, United States');

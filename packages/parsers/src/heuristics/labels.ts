@@ -69,6 +69,8 @@ function add(out: LabelHits, label: string, value: string | AnyNode, el: Element
   const lines = raw.split('\n').map((x) => cleanInline(x).replace(/^[:：\-–—\s]+/, '')).filter(Boolean);
   const v = lines.join(' ');
   if (!v || v.length > 200 || labelField(v)) return true;
+  // "Location #: 1034" (a store number) names no place; a later "Location Name" row does.
+  if (field === 'location' && !/\p{L}/u.test(v)) return true;
   const list = out.get(field) ?? [];
   if (list.length < 5) list.push({ value: v, lines, el, label: l });
   out.set(field, list);

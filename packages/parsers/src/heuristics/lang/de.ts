@@ -22,8 +22,8 @@ export const de: LanguageVocabulary = {
   vacancy: ['stellenangebot', 'stellenausschreibung', 'wir suchen', 'stellenbeschreibung', 'ihre aufgaben', 'ihr profil', 'wir bieten', 'zum nächstmöglichen zeitpunkt', '(m/w/d)', '(w/m/d)', 'gesucht', 'wir stellen ein', 'verstärkung gesucht'],
   sections: ['aufgaben', 'ihr profil', 'dein profil', 'deine aufgaben', 'ihre aufgaben', 'wir bieten', 'was wir bieten', 'anforderungen', 'qualifikation', 'das bringst du mit', 'das erwartet dich', 'ihre benefits', 'deine benefits', 'was sie mitbringen', 'was du mitbringst', 'unser angebot'],
   employment: {
-    full_time: ['vollzeit', 'festanstellung', 'unbefristet'],
-    part_time: ['teilzeit', 'minijob', 'werkstudent', 'werkstudentin', 'geringfügig', 'midijob'],
+    full_time: ['vollzeit', 'festanstellung', 'unbefristet', 'vollzeitanstellung', 'vollzeitstelle'],
+    part_time: ['teilzeit', 'minijob', 'werkstudent', 'werkstudentin', 'geringfügig', 'midijob', 'teilzeitanstellung', 'teilzeitstelle'],
     contract: ['freiberuflich', 'freelance', 'honorarbasis'],
     temporary: ['befristet', 'zeitarbeit', 'aushilfe', 'saisonarbeit', 'zeitlich befristet', 'elternzeitvertretung', 'mutterschaftsvertretung', 'saisonstelle'],
     internship: ['praktikum', 'praktikant', 'ausbildung', 'duales studium', 'werkstudent', 'trainee'],
@@ -31,7 +31,7 @@ export const de: LanguageVocabulary = {
   },
   workplace: {
     remote: ['homeoffice', 'home office', 'mobiles arbeiten', 'remote', 'fernarbeit', 'vollständig remote'],
-    hybrid: ['hybrid', 'hybrides arbeiten', 'teilweise remote'],
+    hybrid: ['hybrid', 'hybrides arbeiten', 'teilweise remote', 'homeoffice möglich', 'home office möglich', 'teilweise homeoffice', 'teilweise home office', 'mobiles arbeiten möglich', 'tage homeoffice'],
     onsite: ['vor ort', 'präsenz'],
   },
   listing: ['stellenangebote', 'offene stellen', 'stellen', 'karriere', 'jobs', 'jobbörse', 'stellenbörse', 'suchergebnisse', 'aktuelle stellenangebote', 'alle jobs'],

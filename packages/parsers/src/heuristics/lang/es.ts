@@ -31,7 +31,7 @@ export const es: LanguageVocabulary = {
   },
   workplace: {
     remote: ['remoto', 'teletrabajo', 'a distancia', 'desde casa', '100% remoto'],
-    hybrid: ['híbrido', 'hibrido', 'modalidad híbrida', 'mixto'],
+    hybrid: ['híbrido', 'hibrido', 'modalidad híbrida', 'mixto', 'teletrabajo parcial', 'teletrabajo parcial posible'],
     onsite: ['presencial', 'en la oficina'],
   },
   listing: ['ofertas de empleo', 'empleos', 'vacantes', 'trabaja con nosotros', 'únete a nuestro equipo', 'bolsa de trabajo', 'resultados de búsqueda', 'ofertas de trabajo'],

@@ -31,7 +31,7 @@ export const fr: LanguageVocabulary = {
   },
   workplace: {
     remote: ['télétravail', 'teletravail', 'à distance', '100% télétravail', 'full remote'],
-    hybrid: ['hybride', 'télétravail partiel'],
+    hybrid: ['hybride', 'télétravail partiel', 'télétravail possible', 'télétravail occasionnel', 'télétravail fréquent', 'télétravail hybride'],
     onsite: ['sur site', 'en présentiel', 'présentiel', 'sur place'],
   },
   listing: ["offres d'emploi", 'nos offres', 'rejoignez-nous', 'carrières', 'recrutement', 'emplois', 'résultats de recherche', 'toutes nos offres'],
