@@ -40,6 +40,12 @@ describe('label–value families', () => {
     expect(labelField('Strong database experience')).not.toBe('company');
   });
 
+  it('knows Marathi labels beside Hindi ones (same script, other words)', () => {
+    expect(labelField('नोकरीचे ठिकाण')).toBe('location');
+    expect(labelField('अर्ज करण्याची शेवटची तारीख')).toBe('validThrough');
+    expect(labelField('वेतनश्रेणी')).toBe('salary');
+  });
+
   it('folds the Turkish dotted capital İ so "İlan tarihi" is a known label', () => {
     expect(labelField('İlan tarihi:')).toBe('datePosted');
   });

@@ -15,6 +15,7 @@ import { id } from './id.js';
 import { it } from './it.js';
 import { ja } from './ja.js';
 import { ko } from './ko.js';
+import { mr } from './mr.js';
 import { nl } from './nl.js';
 import { pl } from './pl.js';
 import { pt } from './pt.js';
@@ -30,7 +31,7 @@ import { isSpace, spaceOr, stripTrailingBracket, trimEndWhile } from '../../text
 export type { LabelField, LanguageVocabulary } from './types.js';
 
 /** Languages heuristics read, English first (its words win a label both languages use). */
-export const LANGUAGES: readonly LanguageVocabulary[] = [en, de, fr, es, pt, it, nl, pl, sv, zh, ja, ko, ar, ru, hi, tr, th, vi, id];
+export const LANGUAGES: readonly LanguageVocabulary[] = [en, de, fr, es, pt, it, nl, pl, sv, zh, ja, ko, ar, ru, hi, mr, tr, th, vi, id];
 
 /** Scripts written without spaces between words: their words match as substrings. */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
