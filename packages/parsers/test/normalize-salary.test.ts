@@ -417,6 +417,26 @@ describe('parseSalary: numbers glued to a word by a hyphen', () => {
   });
 });
 
+describe('parseSalary: counts of people and postings', () => {
+  it.each([
+    'Our network reaches 1.2 crore job seekers and 4 lakh recruiters',
+    'We list 8 lakh fresh job openings every month',
+    'Mais de 45.200 vagas abertas hoje',
+    'Über 12.500 Stellen in ganz Deutschland',
+    'Join 40k+ engineers who read our newsletter',
+    'Plus de 3 000 entreprises recrutent',
+  ])('%s is a count, not pay', (text) => {
+    expect(parseSalary(text)).toBeNull();
+  });
+
+  it('still reads Lakh and Crore bands and a count noun next to a stated pay', () => {
+    expect(parseSalary('Rs 4 - 7 Lakh / Yr')).toMatchObject({ min: 400_000, max: 700_000, currency: 'INR', period: 'year' });
+    expect(parseSalary('₹ 60 Lakh - 1.2 Crore / Yr')).toMatchObject({ min: 6_000_000, max: 12_000_000, currency: 'INR', period: 'year' });
+    expect(parseSalary('Team of 12 engineers, salary 9 lakh per annum')).toMatchObject({ min: 900_000, max: 900_000, currency: 'INR', period: 'year' });
+    expect(parseSalary('30,000 per month for new staff')).toMatchObject({ min: 30_000, max: 30_000, period: 'month' });
+  });
+});
+
 describe('parseSalary: options', () => {
   it('a country hint settles kr and $', () => {
     expect(parseSalary('kr 45 000 per måned', { country: 'NO' })?.currency).toBe('NOK');

@@ -17,6 +17,7 @@ import {
 } from '../currency.js';
 import {
   BETWEEN_ONLY,
+  COUNT_NOUNS,
   BETWEEN_WORDS,
   MAX_AFTER,
   MAX_BEFORE,
@@ -516,6 +517,19 @@ function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency:
   // to a longer word that names no money, period or multiplier is a compound adjective or noun.
   if (next && next !== tokens[last + 1] && last === i && !hasCurrency && next.text.length >= 4 && !PAY_WORDS.has(next.text) && !MULTIPLIERS.has(next.text) && !CURRENCY_WORDS[next.text] && !UNIT_PERIOD.has(next.text) && !isStrongPeriod(next.text)) {
     return true;
+  }
+  // "2.5 crore candidates", "10k followers", "3 lakh latest job vacancies": a count noun right after the number and
+  // its multiplier, or after one plain word that is no pay, currency, period, multiplier or "per" word.
+  if (!hasCurrency && (last === i || MULTIPLIERS.has(tokens[last]!.text))) {
+    const a = tokens[last + 1];
+    const b = tokens[last + 2];
+    if (a?.kind === WORD && COUNT_NOUNS.has(a.text)) return true;
+    if (
+      a?.kind === WORD && b?.kind === WORD && COUNT_NOUNS.has(b.text) && !a.brk && !PER_WORDS.has(a.text) && !PAY_WORDS.has(a.text) &&
+      !CURRENCY_WORDS[a.text] && !MULTIPLIERS.has(a.text) && !UNIT_PERIOD.has(a.text) && !isStrongPeriod(a.text) && !NOT_MONEY_AFTER.has(a.text)
+    ) {
+      return true;
+    }
   }
   if (next && next.kind === WORD && NOT_MONEY_AFTER.has(next.text) && (next.text === '薪' || next.text === '年以上' || next.text === '人' || next.text === '名')) return true;
   // "3+ years"

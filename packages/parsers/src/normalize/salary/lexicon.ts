@@ -221,8 +221,28 @@ export const NOT_PAY_AFTER_ONLY: ReadonlySet<string> = new Set([
   'fine',
 ]);
 
+/**
+ * Nouns of people and things counted on job boards and company pages ("3 lakh vacancies", "123.765 Empresas",
+ * "2.5 crore candidates", "250,000+ Jobs"). A number (with its multiplier) followed by one of them, or by one plain
+ * word and then one of them ("3 lakh latest job vacancies"), is a count when no currency is written.
+ */
+export const COUNT_NOUNS: ReadonlySet<string> = new Set([
+  'people', 'persons', 'person', 'employees', 'employee', 'staff', 'members', 'member', 'users', 'user', 'customers',
+  'clients', 'students', 'patients', 'beds', 'stores', 'locations', 'offices', 'countries', 'cities', 'languages',
+  'positions', 'position', 'openings', 'opening', 'vacancies', 'vacancy', 'roles', 'seats', 'teams', 'engineers',
+  'developers', 'devs', 'hires', 'candidates', 'candidate', 'applicants', 'applications', 'projects', 'companies',
+  'company', 'employers', 'recruiters', 'referrers', 'consultants', 'jobs', 'job', 'posts', 'listings', 'resumes', 'cvs',
+  'downloads', 'followers', 'subscribers', 'visitors', 'installs', 'reviews', 'stars', 'branches', 'partners',
+  'mitarbeiter', 'mitarbeitende', 'unternehmen', 'firmen', 'stellen', 'stellenangebote', 'bewerber', 'salariés',
+  'entreprises', 'offres', 'emplois', 'postes', 'candidats', 'personnes', 'empleados', 'empresas', 'vacantes', 'empleos',
+  'ofertas', 'candidatos', 'personas', 'funcionários', 'vagas', 'pessoas', 'currículos', 'dipendenti', 'aziende',
+  'medewerkers', 'bedrijven', 'vacatures', 'anställda', 'företag', 'ansatte', 'pracowników', 'firm', 'ofert',
+  'сотрудников', 'человек', 'вакансий', 'вакансии', 'компаний', 'резюме',
+]);
+
 /** Suffixes after which a number is a count or a measure, not money. */
 export const NOT_MONEY_AFTER: ReadonlySet<string> = new Set([
+  ...COUNT_NOUNS,
   'years', 'year', 'yrs', 'yr', 'yoe', 'jahre', 'jahren', 'jahr', 'ans', 'años', 'anos', 'anni', 'jaar', 'år',
   'lat', 'lata', 'лет', 'года', 'год', 'yıl', 'سنوات', 'سنة', 'वर्ष', 'साल', 'năm', 'tháng', 'ngày', 'giờ', 'người', 'tuần',
   'tahun', 'bulan', 'hari', 'orang',
