@@ -22,10 +22,11 @@ export function exportEntries(packageDir = process.cwd()): Record<string, string
   const entries: Record<string, string> = {};
   for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
     if (typeof target !== 'object' || target === null) continue;
-    const conditions = target as { source?: string; import?: ConditionTarget; require?: ConditionTarget };
-    const source = conditions.source;
+    const conditions = target as { '@jobkit/source'?: string; source?: string; import?: ConditionTarget; require?: ConditionTarget };
+    // `source` is the generic name @jobkit/parsers still uses; the others declare `@jobkit/source`.
+    const source = conditions['@jobkit/source'] ?? conditions.source;
     const esm = conditionFile(conditions.import);
-    if (!source || !esm) throw new Error(`[tsup.shared] ${subpath}: an export needs "source" and "import" conditions`);
+    if (!source || !esm) throw new Error(`[tsup.shared] ${subpath}: an export needs "@jobkit/source" and "import" conditions`);
     const out = /^\.\/dist\/(.+)\.js$/.exec(esm)?.[1];
     if (!out) throw new Error(`[tsup.shared] ${subpath}: "import" must point into ./dist/*.js, got ${esm}`);
     const expected = { import: [`./dist/${out}.js`, `./dist/${out}.d.ts`], require: [`./dist/${out}.cjs`, `./dist/${out}.d.cts`] } as const;

@@ -2,11 +2,18 @@ import { relative } from 'node:path';
 import { defineProject } from 'vitest/config';
 import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
 
+/**
+ * Export conditions that point workspace packages at their TypeScript sources: the project's own
+ * `@jobkit/source` (a generic `source` would also pick up third-party packages' sources), plus
+ * `source` while `@jobkit/parsers` still declares that one.
+ */
+const SOURCE_CONDITIONS = ['@jobkit/source', 'source'];
+
 /** Shared per-project preset: resolve workspace packages to their sources. */
 export function jobkitProject(name: string, overrides: { testTimeout?: number; include?: string[] } = {}) {
   return defineProject({
-    resolve: { conditions: ['source'] },
-    ssr: { resolve: { conditions: ['source'] } },
+    resolve: { conditions: SOURCE_CONDITIONS },
+    ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
     test: {
       name,
       include: overrides.include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],

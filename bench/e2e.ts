@@ -126,7 +126,7 @@ if (process.env.PUBSUB_EMULATOR_HOST && process.env.DATABASE_URL) {
       () =>
         new Promise<void>((resolve) => {
           const child = fork(script, [], {
-            execArgv: ['--conditions=source', '--import', 'tsx'],
+            execArgv: ['--conditions=@jobkit/source', '--conditions=source', '--import', 'tsx'],
             env: {
               ...process.env,
               SITE_ORIGIN: site.origin,

@@ -5,7 +5,7 @@
  * Also the cheerio path (`@jobkit/parsers/cheerio`) when the caller already holds `$`, as in a
  * Crawlee `CheerioCrawler` handler: the same pages loaded once in each cheerio mode, outside the clock.
  *
- * Run: npx -y pnpm@10 exec tsx --conditions=source bench/parse.ts
+ * Run: npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source bench/parse.ts
  * Targets: structured ≥ 0.3× the floor, heuristic ≥ 0.15×.
  * @module
  */

@@ -61,9 +61,13 @@ describe('http fetcher: awaited waits hold the process', () => {
     });
     try {
       const child = fileURLToPath(new URL('./http-hold-child.ts', import.meta.url));
-      const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', child, `${site.origin}/flaky`, '10'], {
-        timeout: 30_000,
-      });
+      const { stdout } = await run(
+        process.execPath,
+        ['--conditions=@jobkit/source', '--conditions=source', '--import', 'tsx', child, `${site.origin}/flaky`, '10'],
+        {
+          timeout: 30_000,
+        },
+      );
       expect(JSON.parse(stdout.trim().split('\n').pop() ?? '{}')).toEqual({ settled: 10, ok: 10, count: 10 });
       expect(site.hits('/flaky')).toBe(20);
     } finally {
