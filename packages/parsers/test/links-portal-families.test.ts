@@ -166,3 +166,17 @@ describe('extractJobLinks: municipal recruitment pages in Japanese and Chinese',
     expect(links).toHaveLength(3);
   });
 });
+
+describe('extractJobLinks: "Page 2 of 2"', () => {
+  const page = (label: string, arrow: string) =>
+    `<table><tr><td class="paging">${label} <a href="/jobs/search?pr=3"><img src="/img?i=arrowNext" alt="${arrow}"></a></td></tr></table><a href="/jobs/4711/job">Baker</a>`;
+
+  it('on the last page a leftover next arrow leads nowhere', () => {
+    expect(extractJobLinks(page('&nbsp;Page 2 of 2&nbsp;', 'Next Page'), { url: 'https://acme.example/jobs/search?pr=2' }).nextPage).toBeNull();
+    expect(extractJobLinks(page('Seite 3 von 3', 'Weiter'), { url: 'https://acme.example/jobs/search?pr=2' }).nextPage).toBeNull();
+  });
+
+  it('before the last page the arrow is the next page', () => {
+    expect(extractJobLinks(page('Página 2 de 5', 'Siguiente'), { url: 'https://acme.example/jobs/search?pr=2' }).nextPage).toBe('https://acme.example/jobs/search?pr=3');
+  });
+});

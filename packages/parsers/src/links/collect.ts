@@ -43,6 +43,8 @@ export interface CollectedPage {
   title: string;
   /** Text of the first `h1`. */
   heading: string;
+  /** "Page 2 of 2" (`Seite 2 von 5`, `Página 1 de 3`) as the page states it, outside links. */
+  pageOf: { current: number; total: number } | null;
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -53,6 +55,8 @@ const SIGNATURE_DEPTH = 4;
 
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
 const HEADING = /^h[1-6]$/;
+/** "Page 2 of 3" in the languages we read. */
+const PAGE_OF = /(?:^|[^\p{L}])(?:page|seite|página|pagina|pagine|strona|страница|sida|side|sivu)\s{1,5}(\d{1,4})\s{1,5}(?:of|von|de|di|sur|z|из|av|af|\/)\s{1,5}(\d{1,4})(?!\d)/iu;
 /** Script-driven rows and cards (`<tr onclick="location.href='Detail.aspx?id=7'">`, `data-href`). */
 const ONCLICK_URL = /(?:location(?:\.href)?\s*=|window\.open\(|navigate\()\s*['"]([^'"]{1,500})['"]/;
 const DATA_URL_ATTRS = ['data-href', 'data-url', 'data-link', 'data-job-url', 'data-detail-url'] as const;
@@ -110,6 +114,7 @@ export function collectPage(html: string | AnyNode): CollectedPage {
   let chromeDepth = 0;
   let pagerDepth = 0;
   let headDepth = 0;
+  let pageOf: CollectedPage['pageOf'] = null;
   let inJsonLd = false;
   let jsonParts: string[] = [];
   let jsonLen = 0;
@@ -219,6 +224,10 @@ export function collectPage(html: string | AnyNode): CollectedPage {
       }
       if (inTitle && titleParts.length < 50) titleParts.push(text);
       if (inH1 > 0 && h1Parts.length < 50) h1Parts.push(text);
+      if (pageOf === null && open.length === 0 && text.length <= 300) {
+        const m = PAGE_OF.exec(text);
+        if (m) pageOf = { current: Number(m[1]), total: Number(m[2]) };
+      }
       const top = open[open.length - 1];
       if (top && top.len < 500) {
         top.parts.push(text);
@@ -275,5 +284,5 @@ export function collectPage(html: string | AnyNode): CollectedPage {
   for (const { a, parts } of pseudo) anchors.push({ ...a, text: firstLine(parts) || a.label });
   anchors.sort((x, y) => x.index - y.index);
   const squash = (parts: string[]) => parts.join('').replace(/\s+/g, ' ').trim().slice(0, 300);
-  return { anchors, jsonLd, baseHref, relNext, title: squash(titleParts), heading: squash(h1Parts) };
+  return { anchors, jsonLd, baseHref, relNext, title: squash(titleParts), heading: squash(h1Parts), pageOf };
 }

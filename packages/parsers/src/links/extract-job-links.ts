@@ -258,6 +258,6 @@ function linksOfPage(page: CollectedPage, getDoc: () => AnyNode, pageUrl: string
     add(shapedUrl(a) ?? (cards.has(a) ? resolveKnown(a.href, base, true) : null), a.text);
   }
   const links = [...byUrl.values()];
-  const nextPage = findNextPage(page.anchors, page.relNext, base, pageUrl);
+  const nextPage = findNextPage(page.anchors, page.relNext, base, pageUrl, page.pageOf);
   return Object.defineProperty(links, 'nextPage', { value: nextPage, enumerable: false }) as JobLinks;
 }

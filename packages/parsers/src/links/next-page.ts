@@ -93,8 +93,16 @@ function currentFromUrl(url: URL): number {
   return m ? Number(m[1]) : 1;
 }
 
-/** The next page of the list on `pageUrl`, absolute, or `null` when the page shows none. */
-export function findNextPage(anchors: readonly CollectedAnchor[], relNext: string | null, base: string, pageUrl: string): string | null {
+/** The next page of the list on `pageUrl`, absolute, or `null` when the page shows none or says it is the last. */
+export function findNextPage(
+  anchors: readonly CollectedAnchor[],
+  relNext: string | null,
+  base: string,
+  pageUrl: string,
+  /** "Page 2 of 2" as the page states it: on the last page a leftover arrow leads nowhere. */
+  pageOf: { current: number; total: number } | null = null,
+): string | null {
+  if (pageOf && pageOf.total >= 1 && pageOf.current >= pageOf.total) return null;
   let self = pageUrl;
   try {
     const u = new URL(pageUrl);
