@@ -58,7 +58,8 @@ export function createPageUpserter(
       for (const r of res.rejected ?? []) byHash.set(r.job.urlHash, r);
       return jobs.map(
         (j) =>
-          byHash.get(j.urlHash) ?? { // A store that silently dropped the row: report it rather than resolve nothing.
+          byHash.get(j.urlHash) ?? {
+            // A store that silently dropped the row: report it rather than resolve nothing.
             job: j,
             reason: 'the store returned no result for this posting',
             error: new JobkitError('STORE_FAILED', `[${WHERE}] ${store.name} returned no result for ${j.url}`, { retryable: false }),
