@@ -437,6 +437,22 @@ describe('parseSalary: counts of people and postings', () => {
   });
 });
 
+describe('parseSalary: Korean pay cells and hiring bonuses', () => {
+  it('reads 월급, 시급 and 연봉 cells', () => {
+    expect(parseSalary('월급 2,650,000원')).toMatchObject({ min: 2_650_000, max: 2_650_000, currency: 'KRW', period: 'month' });
+    expect(parseSalary('시급 8,350원')).toMatchObject({ min: 8350, max: 8350, currency: 'KRW', period: 'hour' });
+    expect(parseSalary('연봉 42,000,000원')).toMatchObject({ min: 42_000_000, currency: 'KRW', period: 'year' });
+    expect(parseSalary('신규입사자 월급 230만원')).toMatchObject({ min: 2_300_000, currency: 'KRW', period: 'month' });
+  });
+
+  it.each(['[입사축하금 100만원] 생산직 정규직 모집', '입사지원금30만원 지급 / 주5일', '명절 보너스 50만원', '추천금 20만원 지급'])(
+    '%s is a bonus, not pay',
+    (text) => {
+      expect(parseSalary(text)).toBeNull();
+    },
+  );
+});
+
 describe('parseSalary: options', () => {
   it('a country hint settles kr and $', () => {
     expect(parseSalary('kr 45 000 per måned', { country: 'NO' })?.currency).toBe('NOK');

@@ -194,6 +194,8 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'multisport', 'dodatek', 'dofinansowanie', 'prim', 'ikramiye', 'yemek', 'thưởng', 'tunjangan', 'insentif',
   'بدل', 'سكن', 'مواصلات', 'โบนัส', 'เบี้ยเลี้ยง', 'ค่าเดินทาง', 'สวัสดิการ', 'ค่าคอมมิชชั่น',
   '餐补', '饭补', '房补', '交通补贴', '绩效', '全勤奖', '注册资本', '注册资金', '资本', '住宅補助', 'インセンティブ', '寸志', '一時金', '식대', '교통비', '성과급', '복지포인트',
+  // ko joining and referral money, bonuses and allowances ("입사축하금 100만원", "추천금 20만원")
+  '입사축하금', '입사지원금', '축하금', '지원금', '보너스', '상여', '상여금', '인센티브', '수당', '추천금',
   'prämie', 'prämien', 'umsatz', 'jahresumsatz', 'gebühr', 'gebühren', 'kosten', 'preis', 'zuschuss', 'startprämie',
   'wechselprämie', 'prime', 'primes', 'frais', 'honoraires', 'affaires', 'coût', 'prix', 'facturación', 'facturacion',
   'ventas', 'comisión', 'precio', 'coste', 'costo', 'tarifa', 'prêmio', 'faturamento', 'premio', 'fatturato',
