@@ -151,7 +151,7 @@ describe('isJobUrl on hosts an ATS definition knows', () => {
 
 describe('extractJobLinks: municipal recruitment pages in Japanese and Chinese', () => {
   it('a city page of 職員募集 notices, one static page per post under a romanized path word', () => {
-    const posts = [['hoikushi', '保育士（会計年度任用職員）'], ['doboku', '土木技師'], ['jimu', '一般事務職']];
+    const posts: Array<[string, string]> = [['hoikushi', '保育士（会計年度任用職員）'], ['doboku', '土木技師'], ['jimu', '一般事務職']];
     const html = `<html><head><title>職員募集 | 北浜市</title></head><body>
       <div id="gnav"><ul><li><a href="/kurashi/index.html">くらし</a></li><li><a href="/shisei/index.html">市政</a></li></ul></div>
       <div id="main"><h1>職員募集</h1><ul class="list">${posts.map(([s, t]) => `<li><a href="/shisei/saiyo/r7/${s}.html">${t}</a>（令和7年4月1日）</li>`).join('')}</ul></div></body></html>`;
@@ -160,7 +160,7 @@ describe('extractJobLinks: municipal recruitment pages in Japanese and Chinese',
   });
 
   it('a Chinese 招考 notice list with dated detail pages', () => {
-    const rows = [['2025-0412', '2025年公开招考事业单位工作人员公告'], ['2025-0415', '2025年公开招聘教师公告'], ['2025-0420', '市人民医院招聘护士公告']];
+    const rows: Array<[string, string]> = [['2025-0412', '2025年公开招考事业单位工作人员公告'], ['2025-0415', '2025年公开招聘教师公告'], ['2025-0420', '市人民医院招聘护士公告']];
     const html = `<html><head><title>人事考试 招考公告</title></head><body><ul class="news-list">${rows.map(([d, t]) => `<li><a href="/rsks/zkgg/${d.replace('-', '')}/t${d.replace('-', '')}_8812.html">${t}</a><span>${d}</span></li>`).join('')}</ul></body></html>`;
     const links = extractJobLinks(html, { url: 'https://rsj.beihai.example.cn/rsks/zkgg/' });
     expect(links).toHaveLength(3);
