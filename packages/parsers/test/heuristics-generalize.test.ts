@@ -173,6 +173,17 @@ describe('workplace and place details', () => {
   });
 });
 
+describe('a posting with a rail of other jobs', () => {
+  it('stays one posting at its own job address, and a results page stays a list', () => {
+    const rail = Array.from({ length: 8 }, (_, i) => `<li><a href="/jobs/${900 + i}/job">Other role ${i}</a></li>`).join('');
+    const body = `<h1>Packaging Engineer</h1><p>Location: Yorkville, IL</p><h3>Responsibilities</h3><p>${'Own packaging specifications, run line trials with suppliers and sign off new formats for our confectionery lines. '.repeat(9)}</p><h3>Qualifications</h3><p>${'Degree in packaging or mechanical engineering and three years in fast-moving consumer goods. '.repeat(6)}</p><a href="/jobs/4262/job?mode=apply">Apply for this job online</a><h3>Similar jobs</h3><ul>${rail}</ul>`;
+    const job = parse(html('en', 'Careers', body), 'https://jobs-example.icims.com/jobs/4262/job').job;
+    expect(job?.title).toBe('Packaging Engineer');
+    const list = html('en', 'Search results', `<h1>12 jobs</h1><ul>${rail}</ul>`);
+    expect(parse(list, 'https://jobs-example.icims.com/jobs/search?pr=1').job).toBeNull();
+  });
+});
+
 describe('location shapes', () => {
   it('reads "Country-Region-City" widest first, and leaves hyphenated place names whole', () => {
     expect(countryFirst('United States-Ohio-Columbus')).toBe('Columbus, Ohio, United States');

@@ -10,7 +10,7 @@ import { textOf } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
 import { isJobUrl } from '../links/job-url.js';
 import type { ExtractedFields } from '../structured/fields.js';
-import { foldWords, VACANCY_RE } from './lang/index.js';
+import { foldWords, isListingHeading, VACANCY_RE } from './lang/index.js';
 import type { Page } from './page.js';
 import { LISTING_TITLE, LOGIN_TITLE, NOT_FOUND_TEXT, SECTION_HEADING } from './vocabulary.js';
 
@@ -72,7 +72,15 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   if (deadHeading) return { kind: 'not-found', reason: `page says "${deadHeading.slice(0, 80)}"` };
   const words = seen.descriptionText ? seen.descriptionText.split(/\s+/).length : 0;
   const chars = seen.descriptionText.length;
-  if (scan.hasPasswordInput && (words < 150 || headings.some((h) => LOGIN_TITLE.test(h)))) {
+  let pageIsJobUrl = false;
+  try {
+    pageIsJobUrl = isJobUrl(new URL(page.url));
+  } catch {
+    pageIsJobUrl = false;
+  }
+  // A posting at its own address with a sign-in box in the header (or a modal) is still the posting.
+  const postingHere = pageIsJobUrl && (seen.hasApply || FACT_FIELDS.filter((f) => page.labels.has(f)).length >= 2);
+  if (scan.hasPasswordInput && !postingHere && (words < 150 || headings.some((h) => LOGIN_TITLE.test(h)))) {
     return { kind: 'login', reason: 'page is a login form' };
   }
 
@@ -98,12 +106,6 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   const vacancyText = foldWords(`${scan.title ?? ''} ${headings.join(' ')} ${seen.bodyText.slice(0, 3_000)}`);
   const vacancy = VACANCY_RE.test(vacancyText);
   if (vacancy) (score += 1), why.push('vacancy words');
-  let pageIsJobUrl = false;
-  try {
-    pageIsJobUrl = isJobUrl(new URL(page.url));
-  } catch {
-    pageIsJobUrl = false;
-  }
   if (pageIsJobUrl) (score += 2), why.push('job URL');
   let searchPath = false;
   try {
@@ -134,7 +136,10 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   }
   // A posting's text rarely links to five other postings; a listing's main block is those links.
   const ownText = Math.max(0, seen.bodyText.length - 60 * jobLinks.size);
-  if (seen.linksInDescription >= 5 || (jobLinks.size >= 5 && (score < 5 || listingTitle || ownText < 1_500))) {
+  // A posting at its own job address, with an apply control or posting sections, keeps its
+  // "similar jobs" rail or careers sidebar: those links do not make it a list.
+  const railOnPosting = pageIsJobUrl && !!fields.title && !isListingHeading(fields.title) && (seen.hasApply || sections >= 2) && words >= 250;
+  if (!railOnPosting && (seen.linksInDescription >= 5 || (jobLinks.size >= 5 && (score < 5 || listingTitle || ownText < 1_500)))) {
     return { kind: 'listing', reason: `page lists ${jobLinks.size} job links (a listing page, not one posting)` };
   }
   // A news or magazine article (og:type article, an article publish time) about pay or an
