@@ -453,6 +453,21 @@ describe('parseSalary: Korean pay cells and hiring bonuses', () => {
   );
 });
 
+describe('parseSalary: amounts too small for the period they state', () => {
+  it.each(['Musik-Streaming ab 4,99 € pro Monat', 'Cloud-Speicher für 3 Euro im Monat', 'VPN from $2.49 a month', 'Parking: £6 per day'])(
+    '%s is a price, not pay',
+    (text) => {
+      expect(parseSalary(text)).toBeNull();
+    },
+  );
+
+  it('keeps low but real wages and yearly salary-field values', () => {
+    expect(parseSalary('₹90 per hour')).toMatchObject({ min: 90, currency: 'INR', period: 'hour' });
+    expect(parseSalary('Gehalt: 450 € im Monat (Minijob)')).toMatchObject({ min: 450, currency: 'EUR', period: 'month' });
+    expect(parseSalary('$31 - $34 p.a.')).toMatchObject({ min: 31, max: 34, currency: 'USD', period: 'year' });
+  });
+});
+
 describe('parseSalary: options', () => {
   it('a country hint settles kr and $', () => {
     expect(parseSalary('kr 45 000 per måned', { country: 'NO' })?.currency).toBe('NOK');

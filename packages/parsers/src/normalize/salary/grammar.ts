@@ -450,6 +450,9 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     const p = globalPeriod(tokens);
     if (p && top <= PERIOD_CEILING[p] * scale) period = p;
   }
+  // "hide.me für 2,59 Euro pro Monat", "10 Euro, die ein Abonnent im Monat zahlt": with no pay word, an amount
+  // below any wage for the period it states is a price or a subscription.
+  if (period && !best.pay && top < PERIOD_FLOOR[period] * scale) return null;
   // "·13薪" says the amounts are monthly. Otherwise a period the text does not state stays null:
   // "$120k–$150k" is very likely yearly, but the text does not say so.
   if (!period && monthsPerYear) period = 'month';
@@ -496,6 +499,9 @@ const FAMILY_SCALE: Readonly<Record<string, number>> = { KRONE: 10, YEN: 50, DIN
 
 /** Largest plausible amount per period in USD-sized units (scaled by {@link UNIT_SCALE}). */
 const PERIOD_CEILING: Readonly<Record<SalaryPeriod, number>> = { hour: 2_000, day: 10_000, week: 40_000, month: 200_000, year: 5e6 };
+/** Smallest plausible wage per period in USD-sized units (scaled by {@link UNIT_SCALE}), below the lowest minimum wages. */
+// No yearly floor: salary fields write "$25 - $26 p.a." for an hourly rate or thousands, and that is still pay.
+const PERIOD_FLOOR: Readonly<Record<SalaryPeriod, number>> = { hour: 0.25, day: 2, week: 10, month: 40, year: 0 };
 
 /** Multiplier + currency in one word ("万円", "만원"). */
 const COMPOUND: Readonly<Record<string, readonly [number, string]>> = {
