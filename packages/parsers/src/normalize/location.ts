@@ -229,7 +229,8 @@ export function resolveLocation(loc: Location, options: LocationOptions = {}): L
         : lookupCity(out.city, { country, region: regionText, countryHint: hinted });
     // "Amsterdam, NL", "Bangalore, IN": a code read as a state/province that holds no such city is
     // the country code it also is.
-    const code = out.region && /^[A-Z]{2}$/.test(out.region) ? normalizeCountry(out.region) : undefined;
+    // "Tbilisi, Georgia": a state name that is also a country's, when the state holds no such city.
+    const code = out.region ? normalizeCountry(out.region) : undefined;
     if (!city && code && code !== country) city = lookupCity(out.city, { country: code });
     // "Monterrey, NL", "Curitiba, PR", "Salvador, BA", "Recife, PE": a code read as a CA province, a
     // US state or a country that holds no such city is the admin-1 code of the country that does.

@@ -100,8 +100,9 @@ export type RegionAliasRow = readonly [country: string, admin1: string, ...alias
 /**
  * Hand-kept native names and everyday abbreviations of admin-1 regions that the region packages
  * (GeoNames English names, ISO 3166-2 codes, names in 12 languages) lack: Dutch provinces, Polish
- * voivodeships as Poles write them, Spanish/Catalan/Basque forms, Mexican state abbreviations. Data only; rows
- * whose code is not in the generated table are skipped (a test lists none).
+ * voivodeships as Poles write them, Spanish/Catalan/Basque forms, Mexican state abbreviations.
+ * Data only; rows whose code is not in the generated table are skipped (a test checks each row's
+ * first name finds its region).
  */
 export const REGION_ALIASES: readonly RegionAliasRow[] = [
   ['NL', '07', 'Noord-Holland'], ['NL', '11', 'Zuid-Holland'], ['NL', '06', 'Noord-Brabant'], ['NL', '02', 'Fryslân'],
@@ -116,6 +117,8 @@ export const REGION_ALIASES: readonly RegionAliasRow[] = [
   ['MX', '10', 'Dgo'], ['MX', '11', 'Gto'], ['MX', '12', 'Gro'], ['MX', '13', 'Hgo'], ['MX', '15', 'Edomex', 'Edo. Méx.', 'Estado de México'],
   ['MX', '16', 'Mich'], ['MX', '18', 'Nay'], ['MX', '19', 'N.L.', 'NL'], ['MX', '20', 'Oax'], ['MX', '22', 'Qro'], ['MX', '23', 'Q. Roo', 'QRoo'],
   ['MX', '25', 'Sin'], ['MX', '27', 'Tab'], ['MX', '28', 'Tamps'], ['MX', '29', 'Tlax'], ['MX', '30', 'Ver'], ['MX', '31', 'Yuc'], ['MX', '32', 'Zac'],
+  // GeoNames files Kyiv city as "Kiev" and the oblast around it as "Kyiv": the city's own names.
+  ['UA', '12', 'Kyiv City', 'Kyiv', 'Київ', 'Kijów'],
   ['IN', '40', 'TS'], ['IN', '07', 'NCT of Delhi', 'National Capital Territory of Delhi'],
   ['BE', 'VLG', 'Vlaanderen'], ['BE', 'WAL', 'Wallonie'], ['BE', 'BRU', 'Bruxelles-Capitale', 'Brussels Hoofdstedelijk Gewest'],
 ];
