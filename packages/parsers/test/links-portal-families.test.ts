@@ -180,3 +180,16 @@ describe('extractJobLinks: "Page 2 of 2"', () => {
     expect(extractJobLinks(page('Página 2 de 5', 'Siguiente'), { url: 'https://acme.example/jobs/search?pr=2' }).nextPage).toBe('https://acme.example/jobs/search?pr=3');
   });
 });
+
+describe('isJobUrl: query keys named for one posting', () => {
+  it.each([
+    ['https://x.example/Details.aspx?JobID=812', true],
+    ['https://x.example/index.php?vacancy_id=12', true],
+    ['https://x.example/search.aspx?jobid=12', false],
+    ['https://x.example/apply.aspx?jobid=12', false],
+    ['https://x.example/page.aspx?id=12', false],
+    ['https://x.example/jobs?page=2&positionId=1234', false],
+  ])('%s → %s', (url, expected) => {
+    expect(isJobUrl(new URL(url))).toBe(expected);
+  });
+});

@@ -87,6 +87,17 @@ export function isListSegment(seg: string): boolean {
 function isListOrAction(seg: string): boolean {
   return segmentWords(seg).some((w) => LIST_WORD.test(w) || ACTION_WORD.test(w));
 }
+/** A list's page (`?page=2`, `&start=20`): whatever ids ride along, not one posting. */
+function isPaged(url: URL): boolean {
+  for (const k of url.searchParams.keys()) if (/^(?:page|p|pg|seite|pagina|start|offset|pagenumber|pagenum)$/i.test(k)) return true;
+  return false;
+}
+
+/** Query keys named for one posting (not `id` alone: that names anything). */
+const JOB_KEY = /^(?:job|jobpost|jobposting|posting|vacancy|vac|position|requisition|req|jobreq|opening|offer|advert|stelle|offre|oferta|vaga)[_-]?(?:id|no|nr|num|number|code|ref|key)$/i;
+/** Words of search, list, cart, alert and account pages (a page about one record may be `index` or `default`). */
+const SEARCH_OR_ACTION = /^(?:(?:job|jobs|vacancy|vacancies|career|careers|quick|advanced|adv|basic|keyword)?search\w*|\w*results?|list|lists|listado|liste|joblist|jobslist|browse|filter|sort|sortby|agent|jobagent|alerts?|cart|jobcart|basket|login|logon|signin|signup|register|saved|suche|recherche|buscar)$/;
+
 /** Words of a page that shows one record ("Job_Profile.cfm", "jobDetails.do", "ViewJob.jsp"). */
 const DETAIL_WORD = /detail|profile|view|display|show|descr|posting|summary|preview|anzeige|fiche|ficha|oferta/i;
 
@@ -107,6 +118,13 @@ function opaqueToken(s: string): boolean {
  * page) whose query carries the posting's id or an opaque record token.
  */
 function queryNamesPosting(url: URL, path: string, last: string): boolean {
+  // A parameter named for one posting (`Details.aspx?JobID=812`, `index.php?vacancy_id=12`) names
+  // it on any page but a search, list, cart or action page.
+  if (isPaged(url)) return false;
+  const words = segmentWords(last);
+  if (!words.some((w) => SEARCH_OR_ACTION.test(w) || ACTION_WORD.test(w))) {
+    for (const [k, v] of url.searchParams) if (JOB_KEY.test(k) && /^\d{2,12}$|^[0-9a-f-]{16,40}$/i.test(v)) return true;
+  }
   if (isListOrAction(last)) return false;
   if (!JOB_WORD_INSIDE.test(last) && !(DETAIL_WORD.test(last) && JOB_WORD_INSIDE.test(path))) return false;
   for (const [k, v] of url.searchParams) {
@@ -163,7 +181,7 @@ function shapeStrength(url: URL): 'strong' | 'weak' | null {
   // `/vacancy.aspx?id=55`, `/jobdetail.php?jobid=7`, `/GetJob/ViewDetails/812345`: a job page by id.
   // (Apply, response and login endpoints carry the posting's id too, but are not the posting.)
   if (JOB_WORD_INSIDE.test(path) && !NAV_SEGMENT.test(last.replace(/\.\w+$/, '')) && !isListOrAction(last) && !/apply|respon|bewerb|postul|candidat|login|signin|signup|register|save|share|alert|report/i.test(last)) {
-    for (const [k, v] of url.searchParams) if (ID_PARAM.test(k) && /\d{2,}|^[0-9a-f-]{16,}$/i.test(v)) return 'strong';
+    if (!isPaged(url)) for (const [k, v] of url.searchParams) if (ID_PARAM.test(k) && /\d{2,}|^[0-9a-f-]{16,}$/i.test(v)) return 'strong';
     if (/^\d{4,}(?:\.html?)?$/.test(last) && segs.slice(0, -1).some((s) => JOB_WORD_INSIDE.test(s))) return 'strong';
   }
   if (url.search.length > 1 && queryNamesPosting(url, path, last)) return 'strong';
