@@ -35,6 +35,13 @@ describe('label–value families', () => {
     expect(labelField('About the company')).toBeUndefined();
   });
 
+  it('reads a heading that is a label, with its block as the value (employer on the first line)', () => {
+    const page = html('en', 'View job', '<h1>Warehouse Operator</h1><p>Pick and pack orders, run the forklift and keep the stock system right in our busy warehouse near the motorway.</p><h3>Type of employment</h3><p>Regular position</p><h3>Weekly working hours</h3><p>Full time (37 hours)</p><h3>Employer</h3><p>Nordlager ApS<br>Industrivej 4<br>DK 7400 Herning<br>Denmark</p><h3>How to apply</h3><p><a href="https://nordlager.example/apply/77">Application form</a></p>');
+    const job = parse(page, 'https://www.jobportal-example.dk/job/77/Warehouse-Operator').job!;
+    expect(job.company.name).toBe('Nordlager ApS');
+    expect(job.employmentType).toEqual(['full_time']);
+  });
+
   it('never reads a list sentence ending in a label word as a label', () => {
     expect(labelField('Perform periodic database administration')).toBeUndefined();
     expect(labelField('Strong database experience')).not.toBe('company');

@@ -129,7 +129,8 @@ export function extractCompany(page: Page, title: TitleResult, locationText?: st
       if (t.length >= 2 && t.length <= 120) vote(t, 4, 'attr');
     }
   }
-  for (const hit of page.labels.get('company') ?? []) vote(hit.value, 5, 'label');
+  // A labelled block of several lines (name, street, town) names the employer on its first line.
+  for (const hit of page.labels.get('company') ?? []) vote(hit.lines.length > 1 ? hit.lines[0] : hit.value, 5, 'label');
   for (const h of title.companyHints) vote(h.text, h.weight, h.source === 'title' || h.source === 'og' ? 'title-explicit' : h.source);
   // Employer links and "posted by" lines in the top card around the title.
   for (const a of title.card ? cardLinks(title.card) : []) {

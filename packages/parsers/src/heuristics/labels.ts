@@ -49,6 +49,7 @@ function blockText(node: AnyNode, maxChars: number): string {
   return parts.join('');
 }
 
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 const SKIP = new Set(['nav', 'footer', 'script', 'style', 'noscript', 'template', 'svg', 'select', 'button', 'option']);
 const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'table', 'section', 'dl', 'h1', 'h2', 'h3', 'tr', 'tbody', 'article']);
 const LABEL_TAGS = new Set(['strong', 'b', 'span', 'label', 'dt', 'em', 'i']);
@@ -179,6 +180,15 @@ export function collectLabels(root: AnyNode): LabelHits {
   walkElements(root, (el) => {
     if (SKIP.has(el.name)) return false;
     if (el.name === 'table' && headerRowTable(out, el)) return false;
+    // "<h3>Employer</h3><p>Bixter.dk ApS<br>Mads Kehlets Vej 29 …</p>": a heading that is a label, its block the value.
+    if (HEADINGS.has(el.name)) {
+      const label = shortText(el);
+      // Not for the title: a "Position" heading over an occupation category is no posting title.
+      const field = label ? labelField(label) : undefined;
+      const next = field && field !== 'title' ? nextElement(el) : undefined;
+      if (next && !HEADINGS.has(next.name) && next.name !== 'h1' && add(out, label!, next, next)) return false;
+      return true;
+    }
     if (el.name === 'dt' || el.name === 'th') {
       const next = nextElement(el);
       if (next) add(out, textOf(el, 100), next, next);
