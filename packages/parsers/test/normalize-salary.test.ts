@@ -468,6 +468,20 @@ describe('parseSalary: amounts too small for the period they state', () => {
   });
 });
 
+describe('parseSalary: differences', () => {
+  it.each(['Mit dem neuen Tarif zahlen Sie 15 € weniger', 'The upgrade is now $20 cheaper', 'Nurses there earn £3,000 more than the regional average'])(
+    '%s states a difference, not pay',
+    (text) => {
+      expect(parseSalary(text)).toBeNull();
+    },
+  );
+
+  it('still reads "or more" bounds and a figure plus benefits', () => {
+    expect(parseSalary('£28,000 or more')).toMatchObject({ min: 28_000, max: null, currency: 'GBP' });
+    expect(parseSalary('45 000 € plus primes')).toMatchObject({ min: 45_000, max: 45_000, currency: 'EUR' });
+  });
+});
+
 describe('parseSalary: options', () => {
   it('a country hint settles kr and $', () => {
     expect(parseSalary('kr 45 000 per måned', { country: 'NO' })?.currency).toBe('NOK');

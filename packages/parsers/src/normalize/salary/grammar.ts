@@ -18,6 +18,7 @@ import {
 import {
   BETWEEN_ONLY,
   COUNT_NOUNS,
+  DIFFERENCE_AFTER,
   BETWEEN_WORDS,
   MAX_AFTER,
   MAX_BEFORE,
@@ -698,6 +699,11 @@ function context(tokens: readonly Token[], g: Group): Context {
     if (t.kind === NUM || t.brk) break;
     const w = t.text;
     if (SOFT_STOPS.has(w)) break;
+    // "CHF 700 weniger zahlen", "$5 cheaper": a comparative right after the amount makes it a difference.
+    if (seen === 0 && DIFFERENCE_AFTER.has(w)) {
+      negative = true;
+      break;
+    }
     if (PAY_WORDS.has(w) && !isStrongPeriod(w) && seen < 3) {
       if (!negative) pay = true;
       break;

@@ -118,6 +118,14 @@ export const MORE_THAN: ReadonlyMap<string, ReadonlySet<string>> = new Map<strin
   ['than', new Set(['more', 'over'])], ['de', new Set(['más', 'mais', 'plus'])], ['als', new Set(['mehr'])],
   ['di', new Set(['più'])], ['dan', new Set(['meer'])],
 ]);
+/**
+ * Comparatives right after an amount make it a difference, not a figure ("CHF 700 weniger zahlen", "£2k more than
+ * the average", "$5 cheaper"); "or more" / "oder mehr" bounds have a word between and are read elsewhere. "plus" and
+ * "más" are left out: after an amount they add a benefit ("50 000 € plus primes").
+ */
+export const DIFFERENCE_AFTER: ReadonlySet<string> = new Set([
+  'less', 'more', 'cheaper', 'weniger', 'mehr', 'günstiger', 'billiger', 'moins', 'menos', 'mniej', 'taniej', 'goedkoper',
+]);
 export const LESS_THAN: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, ReadonlySet<string>>([
   ['than', new Set(['less'])], ['de', new Set(['menos', 'moins'])], ['als', new Set(['weniger'])], ['di', new Set(['meno'])],
   ['dan', new Set(['minder'])],
