@@ -15,6 +15,24 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Platform, startPlatform } from '../src/platform.js';
 
+// The page callbacks below run in Chromium, not Node. The Node program has no DOM lib (a lib
+// reference here would give every package the DOM globals), so the few browser names they use
+// are declared for this module only.
+interface PageElement {
+  textContent: string | null;
+  hidden: boolean;
+  getBoundingClientRect(): { left: number; right: number };
+}
+type HTMLElement = PageElement;
+declare const document: {
+  querySelector(selector: string): PageElement | null;
+  getElementById(id: string): PageElement | null;
+  activeElement: unknown;
+};
+declare const location: { href: string };
+declare const window: { innerWidth: number };
+declare function getComputedStyle(element: unknown): { fontSize: string };
+
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? null : `${CHROMIUM} is missing (apt-get install -y chromium)`;
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
