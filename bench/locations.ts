@@ -15,6 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { GAZETTEER_SOURCE, parseLocation } from '@jobkit/parsers';
+import { REGIONS_SOURCE } from '../packages/parsers/src/normalize/gazetteer/regions.generated.js';
 
 const MIX = [
   'Berlin', 'Berlin, Germany', 'Berlin, Berlin, DE', 'München, Bayern, Deutschland', 'Munich, BY', 'Köln', 'Wien, Österreich',
@@ -88,6 +89,7 @@ const withGaz = throughput(true);
 const without = throughput(false);
 
 console.log(`gazetteer: ${GAZETTEER_SOURCE.cities} cities from ${GAZETTEER_SOURCE.package}@${GAZETTEER_SOURCE.version} (${GAZETTEER_SOURCE.data}), built ${GAZETTEER_SOURCE.builtAt}`);
+console.log(`regions: ${REGIONS_SOURCE.regions} admin-1 regions (${REGIONS_SOURCE.withIso} with ISO 3166-2 codes) from ${REGIONS_SOURCE.packages}, built ${REGIONS_SOURCE.builtAt}`);
 console.log(`import of the location normalizer (tsx, source, incl. the data module): ${importMs.toFixed(0)} ms (median of 3 fresh processes)`);
 console.log(`first parseLocation (decode + index the gazetteer): ${firstMs.toFixed(0)} ms (median of 3 fresh processes)`);
 console.log(`parseLocation throughput on a ${MIX.length}-string mix, ${iterations} calls: ${withGaz.toFixed(0)}/s with gazetteer, ${without.toFixed(0)}/s without`);
