@@ -22,9 +22,13 @@ interface CompiledSelector {
   /** Tokens the selector needs somewhere on the page; when one is absent it cannot match. */
   needs: Array<{ token: string; partial: boolean }>;
   test: (el: Element) => boolean;
+  /** A lone substring test on an indexed attribute (see {@link CONTAINS}). */
+  contains?: { name: string; token: string; fold: boolean };
 }
 
 const NEED = /[.#]([\w-]+)|\[[\w-]+(\*?)="([^"]+)"(?:\s*i)?\]/g;
+/** `[class*="logo" i]`, `[id*="jobtitle"]`, `[data-qa*="title" i]`: answered from the index's keys, no walk. */
+const CONTAINS = /^\[([\w-]+)\*="([^"\s]+)"(\s+i)?\]$/;
 const compiled = new Map<string, CompiledSelector>();
 
 /** The rightmost compound of a single (comma-free) selector: what the matched element itself must be. */
@@ -64,6 +68,11 @@ function compileSelector(selector: string): CompiledSelector {
       needs: [...selector.matchAll(NEED)].map((m) => ({ token: (m[1] ?? m[3]!).toLowerCase(), partial: m[2] === '*' })),
       test: (el) => query(el),
     };
+    const m = CONTAINS.exec(selector);
+    // Indexed values are lower-cased, so only case-insensitive tests can use the attribute index.
+    if (m && (m[1] === 'class' || m[1] === 'id' || (m[3] && INDEXED_ATTR_SET.has(m[1]!)))) {
+      c.contains = { name: m[1]!, token: m[3] ? m[2]!.toLowerCase() : m[2]!, fold: Boolean(m[3]) };
+    }
     compiled.set(selector, c);
   }
   return c;
@@ -94,9 +103,11 @@ export function indexPage(root: AnyNode, alias?: (el: Element) => string | undef
   const byClass = new Map<string, Element[]>();
   const byId = new Map<string, Element[]>();
   const byAttr = new Map<string, Element[]>();
+  const all: Element[] = [];
   walkElements(
     root,
     (el) => {
+      all.push(el);
       push(byTag, el.name, el);
       const extra = alias?.(el);
       if (extra !== undefined && extra !== el.name) push(byTag, extra, el);
@@ -143,9 +154,34 @@ export function indexPage(root: AnyNode, alias?: (el: Element) => string | undef
     }
   };
 
+  // The substring path answers from the index what a walk under `root` would find: not when the
+  // index is partial (cut at the limit, or `<template>` content it skipped), and never `root` itself.
+  const complete = all.length < INDEX_LIMIT && !byTag.has('template');
+  const containing = ({ name, token, fold }: NonNullable<CompiledSelector['contains']>): Element[] => {
+    const hits: Element[][] = [];
+    if (name === 'class' || name === 'id') {
+      // A token without whitespace found in a class list lies inside one of its classes.
+      for (const [key, els] of name === 'class' ? byClass : byId) if ((fold ? key.toLowerCase() : key).includes(token)) hits.push(els);
+    } else {
+      const prefix = `${name}=`;
+      for (const [key, els] of byAttr) if (key.startsWith(prefix) && key.includes(token, prefix.length)) hits.push(els);
+    }
+    if (hits.length === 0) return [];
+    let out: Element[];
+    // One element listed twice under a class it repeats ("a a") is listed twice in a row.
+    if (hits.length === 1) out = hits[0]!.filter((el, i, list) => el !== list[i - 1]);
+    else {
+      const found = new Set<Element>();
+      for (const els of hits) for (const el of els) found.add(el);
+      out = all.filter((el) => found.has(el));
+    }
+    return out[0] === root ? out.slice(1) : out;
+  };
+
   return {
     select(selector) {
       const c = compileSelector(selector);
+      if (c.contains && complete) return containing(c.contains);
       if (c.key !== null) {
         const list = candidates(c.key);
         if (!list) return [];

@@ -30,13 +30,23 @@ export function registrableDomain(url: string): string | undefined {
   }
 }
 
+/** Answers of {@link isPlatformDomain} (a crawl sees few domains; bounded for one that sees many). */
+const platformCache = new Map<string, boolean>();
+const PLATFORM_CACHE_MAX = 1024;
+
 /** True when `domain` belongs to an ATS, job board or social network. */
 export function isPlatformDomain(domain: string): boolean {
   if (PLATFORM_DOMAINS.has(domain)) return true;
   // Country variants of the big boards: glassdoor.co.uk, indeed.de, glassdoor.com.au …
   if (/^(glassdoor|indeed|stepstone|monster|linkedin)\./.test(domain)) return true;
-  // Every board with a site profile (naukri.com, seek.com.au, zhipin.com, bayt.com…).
-  return sitesForHost(domain).length > 0;
+  // Every board with a site profile (naukri.com, seek.com.au, zhipin.com, bayt.com…): the host
+  // index lookup is the costly part and is asked several times per page, so it is remembered.
+  let known = platformCache.get(domain);
+  if (known === undefined) {
+    if (platformCache.size >= PLATFORM_CACHE_MAX) platformCache.clear();
+    platformCache.set(domain, (known = sitesForHost(domain).length > 0));
+  }
+  return known;
 }
 
 /** The employer's domain from a URL, unless the URL is on a platform host. */
