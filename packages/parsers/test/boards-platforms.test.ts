@@ -63,7 +63,7 @@ describe('workable', () => {
     expect(res.jobs[0]).toMatchObject({
       company: { name: 'Acme Studio' },
       workplaceType: 'remote',
-      locations: [{ city: 'Athens', country: 'GR', display: 'Athens, Greece' }],
+      locations: [{ city: 'Athens', country: 'GR', display: 'Athens, Attica, Greece' }],
       employmentType: ['full_time'],
       datePosted: '2026-02-11',
       salary: { min: 40000, max: 50000, currency: 'EUR', period: 'year' },
@@ -84,7 +84,7 @@ describe('recruitee', () => {
       salary: { min: 4000, max: 5500, currency: 'EUR', period: 'month' },
       workplaceType: 'hybrid',
       employmentType: ['full_time'],
-      locations: [{ city: 'Amsterdam', country: 'NL', display: 'Amsterdam, Netherlands' }],
+      locations: [{ city: 'Amsterdam', country: 'NL', display: 'Amsterdam, North Holland, Netherlands' }],
       applyUrl: 'https://acme.recruitee.com/o/sales-lead/c/new',
       provenance: { salary: 'ats-api', workplaceType: 'ats-api' },
     });

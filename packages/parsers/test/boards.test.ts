@@ -123,7 +123,7 @@ describe('ashby', () => {
       workplaceType: 'hybrid',
       employmentType: ['full_time'],
       locations: [
-        { city: 'Paris', country: 'FR', display: 'Paris, France' },
+        { city: 'Paris', country: 'FR', display: 'Paris, Île-de-France, France' },
         { city: 'Madrid', country: 'ES' },
       ],
       department: 'Sales',
