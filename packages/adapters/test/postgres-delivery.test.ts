@@ -289,11 +289,10 @@ for (const engine of engines) {
     describe('work queue', () => {
       // Claim order, dedupe, delays, leases, retries and the dead letter are the work-queue contract
       // (contract-queue.test.ts); joining the caller's transaction is Postgres-only.
-      it('enqueue joins the caller’s transaction: a rollback enqueues nothing, a commit enqueues', async () => {
-        const { db, schema } = await engine.fresh();
-        // fresh() migrated the schema; auto-migrating on first use would wait for the connection the
-        // open transaction holds on single-connection PGlite.
-        const q = createPostgresQueue<{ n: number }>({ client: db, schema, name: 'crawl', autoMigrate: false });
+      it('enqueue joins the caller’s transaction: a rollback enqueues nothing, a commit enqueues, even as the first use', async () => {
+        const { db } = await engine.fresh();
+        const schema = newSchema(); // not migrated yet: the first enqueue runs inside the caller's transaction
+        const q = createPostgresQueue<{ n: number }>({ client: db, schema, name: 'crawl' });
         await expect(
           db.transaction(async (tx) => {
             await q.enqueue({ n: 1 }, { tx });

@@ -20,6 +20,7 @@ import {
 import { type BackoffOptions, backoffDelay } from '@jobkit/core/adapter-kit';
 import { z } from 'zod';
 import { clientCloser, type PostgresOwnedClientOptions, takeClient } from './client-options.js';
+import { capabilitiesOf } from './executor.js';
 import { DEFAULT_SCHEMA, migrate, schemaIdent } from './migrations.js';
 
 const WHERE = 'adapters/postgres/queue';
@@ -125,8 +126,15 @@ export function createPostgresQueue<P = unknown>(options: PostgresQueueOptions):
   const backoff = { baseMs: 1000, maxMs: 300_000, jitter: 0.5, ...options.backoff };
   let ready: Promise<unknown> | null = options.autoMigrate === false ? Promise.resolve() : null;
   let closed = false;
-  const init = async () => {
+  const init = async (tx?: SqlExecutor) => {
     if (closed) throw new JobkitError('CLOSED', `[${WHERE}] queue ${name} is closed`);
+    // On one connection (PGlite, a single Client) a migration through `db` would wait behind the
+    // caller's open transaction, so a first use inside one migrates through it. Not remembered: a
+    // rollback undoes it, and the next call outside a transaction migrates for good.
+    if (ready === null && tx?.inTransaction && !capabilitiesOf(db).parallelStatements) {
+      await migrate(tx, { schema });
+      return;
+    }
     await (ready ??= migrate(db, { schema }).catch((e) => ((ready = null), Promise.reject(e))));
   };
   const toJob = (r: Row): QueueJob<P> => ({
@@ -151,7 +159,7 @@ export function createPostgresQueue<P = unknown>(options: PostgresQueueOptions):
     async enqueue(payload, enqueueOptions = {}) {
       const o = EnqueueSchema.safeParse({ ...enqueueOptions, tx: undefined });
       if (!o.success) throw invalidArgument(WHERE, `invalid enqueue options: ${o.error.message}`, o.error);
-      await init();
+      await init(enqueueOptions.tx);
       const exec = enqueueOptions.tx ?? db;
       const r = await exec.query<{ id: string }>(
         `INSERT INTO ${s}.queue_jobs (queue, payload, priority, dedupe_key, run_at, max_attempts)
@@ -199,7 +207,7 @@ export function createPostgresQueue<P = unknown>(options: PostgresQueueOptions):
     },
     async complete(job, completeOptions = {}) {
       checkJob(job);
-      await init();
+      await init(completeOptions.tx);
       const exec = completeOptions.tx ?? db;
       const r = await exec.query(
         `UPDATE ${s}.queue_jobs SET status = 'completed', completed_at = now(), updated_at = now(), lock_token = NULL, locked_until = NULL WHERE ${fenced}`,
