@@ -92,10 +92,13 @@ export function preparePage(doc: Document, ctx: HeuristicContext): Page {
  * Elements matching any of `selectors`, selector by selector (the index answers one selector at
  * a time: it checks a comma list's tokens as if all were required), without duplicates.
  */
-export function selectAny(index: PageIndex, selectors: readonly string[]): Element[] {
+export function selectAny(index: PageIndex, selectors: readonly string[], limit = Infinity): Element[] {
   const out: Element[] = [];
   const seen = new Set<Element>();
-  for (const sel of selectors) for (const el of index.select(sel)) if (!seen.has(el)) (seen.add(el), out.push(el));
+  for (const sel of selectors) {
+    if (out.length >= limit) break;
+    for (const el of index.select(sel)) if (!seen.has(el)) (seen.add(el), out.push(el));
+  }
   return out;
 }
 

@@ -373,7 +373,7 @@ export function extractTitle(page: Page): TitleResult {
   if (fromSelector && !inChrome(fromSelector.el)) vote(fromSelector.text, 6, 'selector', fromSelector.el);
   // One selector list, one walk: the hints are alternatives, not a priority order.
   {
-    for (const el of selectAny(page.index, TITLE_HINTS).slice(0, 3)) {
+    for (const el of selectAny(page.index, TITLE_HINTS, 3).slice(0, 3)) {
       if (inChrome(el)) continue;
       const t = inline(el, 400);
       if (t.length >= 2 && t.length <= 200) {
@@ -420,7 +420,7 @@ export function extractTitle(page: Page): TitleResult {
     const pre = textBeforeLabels(page);
     if (pre) vote(pre.text, 3, 'pre-label', pre.el);
   }
-  const crumb = selectAny(page.index, CRUMB)[0];
+  const crumb = selectAny(page.index, CRUMB, 1)[0];
   if (crumb) vote(inline(crumb, 300), 1, 'crumb', crumb);
 
   // Head metadata.
