@@ -33,11 +33,12 @@ export interface SearchDocument {
   employment_types: string[];
   /**
    * Comparable pay: `salary.annualized.min ?? .max` (annual, in the base currency, set by
-   * `finalizeJob`); postings without an annual figure fall back to `salary.min ?? salary.max`.
-   * Absent without a salary.
+   * `finalizeJob`). Absent when the posting has no annual figure (no salary, no stated period,
+   * or a currency without a rate): a raw amount in another currency or period would sort and
+   * filter as if it were comparable, so such postings stay out of pay filters and sort last.
    */
   salary_min?: number;
-  /** `salary.annualized.max ?? .min`, with the same fallback; absent without a salary. */
+  /** `salary.annualized.max ?? .min`; absent when `salary_min` is. */
   salary_max?: number;
   /** `datePosted` in epoch ms; 0 when unknown so such postings sort last and never pass `postedAfter`. */
   posted_at: number;
@@ -100,7 +101,7 @@ export function toSearchDocument(job: JobPosting): SearchDocument {
   if (job.department?.trim()) doc.department = job.department.trim();
   if (job.workplaceType) doc.workplace_type = job.workplaceType;
   if (job.ats) doc.ats_platform = job.ats.platform;
-  const pay = job.salary?.annualized ?? job.salary;
+  const pay = job.salary?.annualized;
   const lo = pay?.min ?? pay?.max ?? null;
   const hi = pay?.max ?? pay?.min ?? null;
   if (lo !== null && hi !== null) {
