@@ -161,7 +161,7 @@ export function jobIdFromUrlHash(hash: string): string {
 }
 
 /** Fields that change without the posting changing; excluded from {@link contentHash}. */
-export const VOLATILE_JOB_FIELDS = ['quality', 'fetchedAt'] as const;
+export const VOLATILE_JOB_FIELDS = ['quality', 'fetchedAt', 'dateNotes'] as const;
 
 /**
  * Deepest nesting {@link stableStringify} and {@link contentHash} accept. Far beyond any posting or

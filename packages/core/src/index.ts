@@ -39,8 +39,8 @@ export {
   urlHash,
   VOLATILE_JOB_FIELDS,
 } from './identity.js';
-export type { FinalizeJobOptions } from './job.js';
-export { cleanText, finalizeJob, normalizeDate } from './job.js';
+export type { FinalizeJobOptions, NotedDateField } from './job.js';
+export { cleanText, dateNotes, finalizeJob, normalizeDate, normalizeDateDetailed } from './job.js';
 export type { MemoryAnalytics, MemoryAnalyticsOptions } from './memory/analytics.js';
 export { createMemoryAnalytics } from './memory/analytics.js';
 export type { FailPublishOptions, MemoryBroker, MemoryBrokerOptions, MemoryBrokerStats } from './memory/broker.js';
@@ -59,8 +59,16 @@ export { createMemoryJobStore } from './memory/job-store.js';
 export type { MemoryQueueOptions } from './memory/queue.js';
 export { createMemoryQueue } from './memory/queue.js';
 export { createMemorySagaLog } from './memory/saga-log.js';
-export type { FxTable, PayOptions } from './pay/index.js';
-export { annualizeSalary, convertCurrency, ECB_REFERENCE_RATES } from './pay/index.js';
+export type { AnnualizeResult, CurrencyPeg, FxTable, PayGap, PayOptions } from './pay/index.js';
+export {
+  annualizeSalary,
+  annualizeSalaryDetailed,
+  CURRENCY_PEGS,
+  convertCurrency,
+  DEFAULT_FX_RATES,
+  ECB_REFERENCE_RATES,
+  withPegs,
+} from './pay/index.js';
 export type { JobEventConsumerOptions } from './pipeline/consumers.js';
 export {
   applyEventsToAnalytics,
@@ -188,6 +196,8 @@ export type {
   AtsRef,
   Company,
   Confidence,
+  DateNote,
+  DateNotes,
   Description,
   EmploymentType,
   FieldConfidence,
@@ -211,6 +221,8 @@ export {
   AtsRefSchema,
   CompanySchema,
   ConfidenceSchema,
+  DateNoteSchema,
+  DateNotesSchema,
   DescriptionSchema,
   EmploymentTypeSchema,
   FieldConfidenceSchema,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateNoteSchema, dateNotes, finalizeJob, normalizeDate, normalizeDateDetailed } from './job.js';
+import { contentHash } from './identity.js';
 import type { JobDraft } from './schema/job-posting.js';
 
 describe('normalizeDate: one form for every source', () => {
@@ -56,6 +57,20 @@ describe('finalizeJob dates', () => {
       const job = finalizeJob({ ...draft, source }, { now: new Date('2026-11-05T00:00:00Z') });
       expect([job.datePosted, job.validThrough, job.fetchedAt]).toEqual(['2026-11-03T14:05:00Z', '2026-12-31', '2026-11-04T08:00:00Z']);
     }
+  });
+  it('keeps the stated offset and the producer\'s relative-date reference in dateNotes, outside contentHash', () => {
+    const job = finalizeJob(
+      { ...draft, validThrough: '2026-11-08', dateNotes: { validThrough: { reference: '2026-11-05T08:00:00Z' } } },
+      { now: new Date('2026-11-05T00:00:00Z') },
+    );
+    expect(job.dateNotes).toEqual({ datePosted: { offset: '-04:00' }, validThrough: { reference: '2026-11-05T08:00:00Z' } });
+    const plain = finalizeJob({ ...draft, datePosted: '2026-11-03T14:05:00Z' }, { now: new Date('2026-11-05T00:00:00Z') });
+    expect(plain.dateNotes).toBeUndefined();
+    const later = finalizeJob(
+      { ...draft, validThrough: '2026-11-08', dateNotes: { validThrough: { reference: '2026-11-06T08:00:00Z' } } },
+      { now: new Date('2026-11-05T00:00:00Z') },
+    );
+    expect(contentHash(later)).toBe(contentHash(job));
   });
   it('keeps unknown dates null', () => {
     const job = finalizeJob({ ...draft, datePosted: null, validThrough: null });

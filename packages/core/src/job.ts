@@ -9,8 +9,7 @@ import { JobkitError } from './errors.js';
 import { canonicalizeUrl, jobIdFromUrlHash, sha256Hex } from './identity.js';
 import { annualizeSalary, type PayOptions } from './pay/annualize.js';
 import { scoreQuality } from './quality.js';
-import { z } from 'zod';
-import { JobDraftSchema, JobPostingSchema, type JobDraft, type JobPosting } from './schema/job-posting.js';
+import { DateNoteSchema, JobDraftSchema, JobPostingSchema, type DateNote, type JobDraft, type JobPosting } from './schema/job-posting.js';
 
 export interface FinalizeJobOptions {
   /** Reference time for quality date rules. */
@@ -104,16 +103,7 @@ export function normalizeDate(value: string): string | null {
 /** A UTC offset as sources write it after a date-time, normalized to `±hh:mm`. */
 const OFFSET = /(?:[+-]\d{2}(?::?\d{2})?|z)$/i;
 
-/**
- * What the one date form loses, kept beside it: the `offset` a source stated (`-04:00` for
- * `2026-11-03T10:05:00-04:00`, which becomes `2026-11-03T14:05:00Z`), and the `reference` time a
- * relative date ("3 days ago", "vor 2 Tagen", "昨天") was resolved against.
- */
-export const DateNoteSchema = z.object({
-  offset: z.string().regex(/^[+-]\d{2}:\d{2}$/).optional(),
-  reference: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/).optional(),
-});
-export type DateNote = z.infer<typeof DateNoteSchema>;
+export { DateNoteSchema, type DateNote };
 
 /** The date fields of a posting that carry a {@link DateNote}. */
 export type NotedDateField = 'datePosted' | 'validThrough';
@@ -180,6 +170,11 @@ export function finalizeJob(draft: JobDraft, options: FinalizeJobOptions = {}): 
   }
   // After the parse: zod has dropped unknown keys, so only schema fields (a shallow tree) are walked.
   const data = cleanStrings(parsedDraft.data);
+  // Offsets are read before the dates are normalized to UTC; references come from the producer.
+  const references = { datePosted: data.dateNotes?.datePosted?.reference, validThrough: data.dateNotes?.validThrough?.reference };
+  const notes = dateNotes(data, references);
+  if (notes) data.dateNotes = notes;
+  else delete data.dateNotes;
   data.datePosted = normalizeDateField(data.datePosted) ?? null;
   data.validThrough = normalizeDateField(data.validThrough) ?? null;
   if (data.fetchedAt !== undefined) data.fetchedAt = normalizeDateField(data.fetchedAt) ?? undefined;

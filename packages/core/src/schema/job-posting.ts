@@ -183,6 +183,27 @@ export type FieldConfidence = z.infer<typeof FieldConfidenceSchema>;
 export const ConfidenceSchema = z.partialRecord(z.enum(PROVENANCE_FIELDS), FieldConfidenceSchema);
 export type Confidence = z.infer<typeof ConfidenceSchema>;
 
+/**
+ * What the one date form loses, kept beside it: the `offset` a source stated (`-04:00` for
+ * `2026-11-03T10:05:00-04:00`, which becomes `2026-11-03T14:05:00Z`), and the `reference` time a
+ * relative date ("3 days ago", "vor 2 Tagen", "昨天") was resolved against.
+ */
+export const DateNoteSchema = z.object({
+  offset: z
+    .string()
+    .regex(/^[+-]\d{2}:\d{2}$/)
+    .optional(),
+  reference: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
+    .optional(),
+});
+export type DateNote = z.infer<typeof DateNoteSchema>;
+
+/** {@link DateNote}s of a posting's dates, keyed by field. */
+export const DateNotesSchema = z.object({ datePosted: DateNoteSchema.optional(), validThrough: DateNoteSchema.optional() });
+export type DateNotes = z.infer<typeof DateNotesSchema>;
+
 export const JobPostingSchema = z.object({
   /** Stable id derived from the canonical URL (`jk_` + 24 hex chars of `urlHash`). */
   id: z.string().regex(/^jk_[0-9a-f]{24}$/),
@@ -209,6 +230,12 @@ export const JobPostingSchema = z.object({
   quality: QualitySchema,
   /** When the posting was fetched (volatile: not part of `contentHash`). */
   fetchedAt: isoDate.optional(),
+  /**
+   * Provenance of the dates ({@link DateNotes}): the UTC offset a source stated and the reference
+   * time a relative date was resolved against. Set by `finalizeJob`; producers pass the reference
+   * in the draft. Volatile: not part of `contentHash` (the reference moves with every crawl).
+   */
+  dateNotes: DateNotesSchema.optional(),
 });
 export type JobPosting = z.infer<typeof JobPostingSchema>;
 
