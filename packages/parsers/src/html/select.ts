@@ -11,7 +11,8 @@ import { walkElements } from './dom.js';
 
 /** Attributes whose values are indexed (the ones ATS markup selectors test for equality). */
 const INDEXED_ATTRS = ['data-ui', 'data-qa', 'data-automation-id', 'itemprop', 'role', 'type'] as const;
-const INDEXED_ATTR_SET = new Set<string>(INDEXED_ATTRS);
+/** Indexed too, but only read by substring selectors (`[data-testid*="location" i]`). */
+const INDEXED_ATTR_SET = new Set<string>([...INDEXED_ATTRS, 'data-testid']);
 /** Elements visited when indexing; bounds hostile pages (heuristics read far fewer). */
 const INDEX_LIMIT = 500_000;
 
@@ -22,6 +23,8 @@ interface CompiledSelector {
   /** Tokens the selector needs somewhere on the page; when one is absent it cannot match. */
   needs: Array<{ token: string; partial: boolean }>;
   test: (el: Element) => boolean;
+  /** The key came from a selector with structural pseudo-classes (`li:last-child`): used only on a complete index. */
+  structural?: boolean;
   /** A lone substring test on an indexed attribute (see {@link CONTAINS}). */
   contains?: { name: string; token: string; fold: boolean };
 }
@@ -44,9 +47,14 @@ function rightmostCompound(selector: string): string {
   return selector.slice(start).trim();
 }
 
+/** Pseudo-classes the css-select test confirms on the element itself; they do not change its bucket. */
+const STRUCTURAL = /:(?:first|last|only)-child(?![\w-])/g;
+
 function keyOf(selector: string): Key | null {
-  if (selector.includes(',') || selector.includes(':')) return null;
-  const compound = rightmostCompound(selector);
+  if (selector.includes(',')) return null;
+  const plain = selector.includes(':') ? selector.replace(STRUCTURAL, '') : selector;
+  if (plain.includes(':')) return null;
+  const compound = rightmostCompound(plain);
   const id = /#([\w-]+)/.exec(compound);
   if (id) return { kind: 'id', value: id[1]! };
   const cls = /\.([\w-]+)/.exec(compound);
@@ -63,8 +71,10 @@ function compileSelector(selector: string): CompiledSelector {
   let c = compiled.get(selector);
   if (!c) {
     const query = compile<AnyNode, Element>(selector);
+    const key = keyOf(selector);
     c = {
-      key: keyOf(selector),
+      key,
+      ...(key && selector.includes(':') ? { structural: true } : {}),
       needs: [...selector.matchAll(NEED)].map((m) => ({ token: (m[1] ?? m[3]!).toLowerCase(), partial: m[2] === '*' })),
       test: (el) => query(el),
     };
@@ -182,11 +192,13 @@ export function indexPage(root: AnyNode, alias?: (el: Element) => string | undef
     select(selector) {
       const c = compileSelector(selector);
       if (c.contains && complete) return containing(c.contains);
-      if (c.key !== null) {
+      if (c.key !== null && (!c.structural || complete)) {
         const list = candidates(c.key);
         if (!list) return [];
         const out: Element[] = [];
-        for (const el of list) if (c.test(el)) out.push(el);
+        // A walk under `root` never yields `root` itself nor one element twice (a repeated class
+        // lists it twice in a row); the structural path must equal that walk.
+        for (const el of list) if (c.test(el) && !(c.structural && (el === root || el === out[out.length - 1]))) out.push(el);
         return out;
       }
       const present = tokenSet();
