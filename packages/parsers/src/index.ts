@@ -15,11 +15,13 @@ export {
   resolveLocation,
   harmonizeLocations,
   lookupCity,
+  lookupRegion,
   loadGazetteer,
   countryDisplayName,
   GAZETTEER_SOURCE,
+  REGIONS_SOURCE,
 } from './normalize/index.js';
-export type { ParsedLocation, LocationOptions, GazetteerCity, CityLookup } from './normalize/index.js';
+export type { ParsedLocation, LocationOptions, GazetteerCity, GazetteerRegion, CityLookup } from './normalize/index.js';
 export { parseJobPage } from './parse-job-page.js';
 export type { ParseJobPageOptions } from './parse-job-page.js';
 export { extractJobLinks, isJobUrl } from './links/index.js';
