@@ -64,7 +64,7 @@ export const LocationSchema = z.object({
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
   /**
-   * One canonical label for the place ("Munich, Germany", "Austin, TX, United States",
+   * One canonical label for the place ("Munich, Bavaria, Germany", "Austin, TX, United States",
    * "Remote — Europe"): the same place always reads the same; never cut mid-word.
    */
   display: z.string().max(200).optional(),

@@ -14,7 +14,7 @@ export interface SearchDocument {
   title: string;
   company: string;
   /**
-   * The canonical label (`display`, "Munich, Germany") of every location that has one, else its
+   * The canonical label (`display`, "Munich, Bavaria, Germany") of every location that has one, else its
    * `raw` text and `city`; deduplicated. Facets and filters see one value per place.
    */
   locations: string[];
