@@ -191,6 +191,14 @@ describe('a posting with a rail of other jobs', () => {
   });
 });
 
+describe('remote statements among places', () => {
+  it('keeps the places and drops "Virtual (100% Remote)" from the locations', () => {
+    const page = html('en', 'Data Engineer | Join the Digital Service', '<h1>Data Engineer</h1><p>Location: Denver, CO; Austin, TX; Virtual (100% Remote)</p><h3>Responsibilities</h3><p>Build and run data pipelines for public services, review code and mentor two junior engineers on the team.</p><a href="https://www.usajobs.gov/job/123456">Apply on USAJOBS</a>');
+    const job = parse(page, 'https://digital-service.example.gov/join/data-engineer').job!;
+    expect(job.locations.map((l) => l.city)).toEqual(['Denver', 'Austin']);
+  });
+});
+
 describe('location shapes', () => {
   it('reads "Country-Region-City" widest first, and leaves hyphenated place names whole', () => {
     expect(countryFirst('United States-Ohio-Columbus')).toBe('Columbus, Ohio, United States');

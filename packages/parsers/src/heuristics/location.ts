@@ -17,6 +17,9 @@ export const LOCATION_SELECTORS = [
   '[class*="job-location" i]', '[class*="joblocation" i]', '[itemprop="jobLocation"]', '[data-testid*="location" i]', '[class*="location" i]', '[id*="location" i]',
 ];
 
+/** A location entry that is only a remote/virtual statement. */
+const NOT_A_PLACE = /^(?:virtual|remote|telework|telecommute|work from home|anywhere)(?: ?\((?:100 ?% )?(?:remote|virtual)\))?$/i;
+
 export interface LocationResult {
   text?: string;
   locations?: Location[];
@@ -72,6 +75,10 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
   if (!parsed.locations.some((l) => l.country || l.region) && parts.length >= 2 && /\d/.test(parts.slice(1).join(' ')) && !/\d/.test(parts[0]!)) {
     parsed = parseLocation(parts[0]!.replace(/^(?:г|гор|город|м)\.?\s+/iu, ''));
   }
+  // "Virtual (100% Remote)", "Remote", "Telework" beside real places name a way of working, not a place.
+  const places = parsed.locations.filter((l) => l.country || l.region || !NOT_A_PLACE.test(l.raw ?? ''));
+  const remoteOnly = places.length < parsed.locations.length;
+  if (remoteOnly) parsed = { ...parsed, locations: places, ...(parsed.workplaceType || places.length > 0 ? {} : { workplaceType: 'remote' as const }) };
   return {
     text: best.text,
     ...(parsed.locations.length > 0 ? { locations: parsed.locations } : {}),
