@@ -499,6 +499,14 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     source,
     provenance: merged.provenance,
   };
+  // Relative dates ("3 days ago") keep the reference time they were resolved against.
+  const refs = f.dateReferences;
+  if (refs?.datePosted || refs?.validThrough) {
+    draft.dateNotes = {
+      ...(refs.datePosted ? { datePosted: { reference: refs.datePosted } } : {}),
+      ...(refs.validThrough ? { validThrough: { reference: refs.validThrough } } : {}),
+    };
+  }
   // Places named without a country resolve in the country the page implies (lang region, ccTLD),
   // after the posting's own other places have had their say.
   const countryHint = pageCountryHint(url, scan.lang);

@@ -61,6 +61,8 @@ const dayOf = (iso: string): string => (/^\d{4}-\d{2}-\d{2}T[\d:.]+[+-]\d{2}:\d{
 export interface DatesResult {
   datePosted?: string;
   validThrough?: string;
+  /** The reference time each date that was read from relative text ("3 days ago") was resolved against. */
+  references: Partial<Record<'datePosted' | 'validThrough', string>>;
   warnings: string[];
 }
 
@@ -127,11 +129,14 @@ const PERIOD_SPLIT = / (?:to|until|till|bis|au|à|al|a|hasta|até|до|по|إل
 
 export function extractDates(page: Page, bodySample: string, dateChips: readonly string[] = []): DatesResult {
   const warnings: string[] = [];
+  // Reference times of relative dates, by the value they produced (a read value may be discarded).
+  const referenceOf = new Map<string, string>();
   let order: DateOrder | undefined;
   const read = (text: string, what: string): string | undefined => {
     const base: ParseDateOptions = { ...(page.now ? { now: page.now } : {}), ...(page.lang ? { lang: page.lang } : {}) };
     let r = parseDateDetailed(text, base);
     if (!r.value) return undefined;
+    if (r.reference) referenceOf.set(`${what}\u0000${dayOf(r.value)}`, r.reference);
     if (!r.ambiguous) return dayOf(r.value);
     // Only a date that reads both ways needs the page's order (a scan of its other dates).
     order ??= pageDateOrder(page, bodySample);
@@ -171,7 +176,12 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
   // até 31/01/2027": a closing (or posting) phrase in running text, its date right after it.
   if (!validThrough) validThrough = dateAfterCue(bodySample, DEADLINE_CUE_RE, (t) => read(t, 'validThrough'));
   if (!datePosted) datePosted = dateAfterCue(bodySample, POSTED_CUE_RE, (t) => read(t, 'datePosted'));
-  return { ...(datePosted ? { datePosted } : {}), ...(validThrough ? { validThrough } : {}), warnings };
+  const references: DatesResult['references'] = {};
+  const postedRef = datePosted && referenceOf.get(`datePosted\u0000${datePosted}`);
+  if (postedRef) references.datePosted = postedRef;
+  const closingRef = validThrough && referenceOf.get(`validThrough\u0000${validThrough}`);
+  if (closingRef) references.validThrough = closingRef;
+  return { ...(datePosted ? { datePosted } : {}), ...(validThrough ? { validThrough } : {}), references, warnings };
 }
 
 /** "in 3 weeks", "binnen 14 dagen": a duration, not the date a phrase introduces. */

@@ -106,6 +106,7 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
   const dates = extractDates(page, bodyText, chips.filter((c) => c.kind === 'date').map((c) => c.text));
   if (dates.datePosted) fields.datePosted = dates.datePosted;
   if (dates.validThrough) fields.validThrough = dates.validThrough;
+  if (dates.references.datePosted || dates.references.validThrough) fields.dateReferences = dates.references;
 
   const apply = extractApply(page);
   if (apply.applyUrl) fields.applyUrl = apply.applyUrl;

@@ -28,6 +28,11 @@ export interface ExtractedFields {
   validThrough?: string;
   applyUrl?: string;
   department?: string;
+  /**
+   * The reference time (ISO instant, `Z`) a relative `datePosted`/`validThrough` ("3 days ago")
+   * was resolved against; it travels with its date and ends up in the posting's `dateNotes`.
+   */
+  dateReferences?: Partial<Record<'datePosted' | 'validThrough', string>>;
 }
 
 /** Fields with provenance, built up source by source. */
@@ -54,11 +59,14 @@ export function fillGaps(
   source: FieldSource,
   sources: Partial<Record<ProvenanceField, FieldSource>> = {},
 ): void {
-  for (const key of Object.keys(from) as ProvenanceField[]) {
+  for (const key of Object.keys(from) as (ProvenanceField | 'dateReferences')[]) {
+    if (key === 'dateReferences') continue;
     const value = from[key];
     if (!present(key, value) || present(key, into.fields[key])) continue;
     (into.fields as Record<string, unknown>)[key] = value;
     into.provenance[key] = sources[key] ?? source;
+    const reference = (key === 'datePosted' || key === 'validThrough') && from.dateReferences?.[key];
+    if (reference) into.fields.dateReferences = { ...into.fields.dateReferences, [key]: reference };
   }
   // A company found elsewhere may still lack the domain or logo this source knows.
   if (into.fields.company && from.company && into.fields.company !== from.company) {
