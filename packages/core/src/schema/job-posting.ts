@@ -167,7 +167,11 @@ export type ProvenanceField = (typeof PROVENANCE_FIELDS)[number];
 export const ProvenanceSchema = z.partialRecord(z.enum(PROVENANCE_FIELDS), FieldSourceSchema);
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
-/** How far one field's value can be trusted (0–1) and the evidence that set it. */
+/**
+ * How far one field's value can be trusted (0–1) and the evidence that set it. Beside an absent
+ * field: how sure the parser is that the posting is right to lack it (low when the description states
+ * an amount, a workplace word or a deadline the posting lacks).
+ */
 export const FieldConfidenceSchema = z.object({
   score: z.number().min(0).max(1),
   /** Short reasons, strongest first ("json-ld", "agrees with h1", "template placeholder"). */
