@@ -167,11 +167,20 @@ export function indexPage(root: AnyNode, alias?: (el: Element) => string | undef
   // The substring path answers from the index what a walk under `root` would find: not when the
   // index is partial (cut at the limit, or `<template>` content it skipped), and never `root` itself.
   const complete = all.length < INDEX_LIMIT && !byTag.has('template');
+  const combined = new Map<string, Element[]>();
+  // Lower-cased class and id keys with their elements, built on the first case-insensitive substring selector.
+  let foldedClasses: Array<[string, Element[]]> | undefined;
+  let foldedIds: Array<[string, Element[]]> | undefined;
+  const foldedKeys = (name: 'class' | 'id'): Array<[string, Element[]]> =>
+    name === 'class'
+      ? (foldedClasses ??= [...byClass].map(([k, els]) => [k.toLowerCase(), els]))
+      : (foldedIds ??= [...byId].map(([k, els]) => [k.toLowerCase(), els]));
   const containing = ({ name, token, fold }: NonNullable<CompiledSelector['contains']>): Element[] => {
     const hits: Element[][] = [];
     if (name === 'class' || name === 'id') {
       // A token without whitespace found in a class list lies inside one of its classes.
-      for (const [key, els] of name === 'class' ? byClass : byId) if ((fold ? key.toLowerCase() : key).includes(token)) hits.push(els);
+      const keys = fold ? foldedKeys(name) : name === 'class' ? byClass : byId;
+      for (const [key, els] of keys) if (key.includes(token)) hits.push(els);
     } else {
       const prefix = `${name}=`;
       for (const [key, els] of byAttr) if (key.startsWith(prefix) && key.includes(token, prefix.length)) hits.push(els);
@@ -209,7 +218,11 @@ export function indexPage(root: AnyNode, alias?: (el: Element) => string | undef
     },
     tags(...names) {
       if (names.length === 1) return byTag.get(names[0]!) ?? [];
-      return names.flatMap((n) => byTag.get(n) ?? []);
+      // Heuristics ask the same few combinations ('a', 'button', 'input') more than once per page.
+      const key = names.join(' ');
+      let list = combined.get(key);
+      if (!list) combined.set(key, (list = names.flatMap((n) => byTag.get(n) ?? [])));
+      return list;
     },
   };
 }
