@@ -23,14 +23,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createStaticFetcher } from '@jobkit/core';
 import type { JobPosting, StaticResponse } from '@jobkit/core';
+import { createStaticFetcher } from '@jobkit/core';
 import { listBoardJobs } from '@jobkit/parsers';
-import { BOARD_CASES, CASE_NOW } from '../packages/parsers/test/fixtures/boards/cases.js';
 import type { BoardCase, ExpectedJob } from '../packages/parsers/test/fixtures/boards/cases.js';
+import { BOARD_CASES, CASE_NOW } from '../packages/parsers/test/fixtures/boards/cases.js';
 import { mismatches } from '../packages/parsers/test/fixtures/boards/match.js';
-import { FIELDS, kept, statedJobs, titleKey } from './boards/truth.js';
 import type { Field } from './boards/truth.js';
+import { FIELDS, kept, statedJobs, titleKey } from './boards/truth.js';
 
 const VERBOSE = process.argv.includes('--verbose');
 /** Run peer/real responses with per-job detail requests, as `listBoardJobs` does by default. */
@@ -77,7 +77,17 @@ interface Tally {
   crashes: number;
 }
 
-const blank = (): Tally => ({ lostBy: {}, cases: 0, expected: 0, recovered: 0, badRows: 0, reported: 0, fields: 0, fieldsRecovered: 0, crashes: 0 });
+const blank = (): Tally => ({
+  lostBy: {},
+  cases: 0,
+  expected: 0,
+  recovered: 0,
+  badRows: 0,
+  reported: 0,
+  fields: 0,
+  fieldsRecovered: 0,
+  crashes: 0,
+});
 
 /** Fields a row states: title, URL and each top-level key of `fields`. */
 const statedFields = (j: ExpectedJob) => 2 + Object.keys(j.fields ?? {}).length;
@@ -85,14 +95,16 @@ const statedFields = (j: ExpectedJob) => 2 + Object.keys(j.fields ?? {}).length;
 function fieldsRecovered(job: JobPosting | undefined, want: ExpectedJob): number {
   if (!job) return 0;
   let n = (job.title === want.title ? 1 : 0) + (job.url === want.url ? 1 : 0);
-  for (const [k, v] of Object.entries(want.fields ?? {})) if (mismatches((job as unknown as Record<string, unknown>)[k], v, k).length === 0) n++;
+  for (const [k, v] of Object.entries(want.fields ?? {}))
+    if (mismatches((job as unknown as Record<string, unknown>)[k], v, k).length === 0) n++;
   return n;
 }
 
 async function runCase(list: ListFn, c: BoardCase, tally: Tally): Promise<void> {
   const routes: Record<string, StaticResponse> = {};
   for (const [url, body] of Object.entries(c.responses)) {
-    routes[url] = typeof body === 'string' ? { body, headers: { 'content-type': 'application/xml; charset=utf-8' } } : { body: body as object };
+    routes[url] =
+      typeof body === 'string' ? { body, headers: { 'content-type': 'application/xml; charset=utf-8' } } : { body: body as object };
   }
   const fetcher = createStaticFetcher(routes, { fallback: { status: 404, body: { ok: false } } });
   tally.cases++;
@@ -135,7 +147,9 @@ interface CorpusRow {
 /** Greenhouse responses recorded in the shared corpus: each row with a title and an id or URL is expected, with the fields it states. */
 function corpusCases(): BoardCase[] {
   if (!existsSync(CORPUS)) return [];
-  const files = ['ghio-generalassembly-embed-jobs.json', 'ghio-generalassembly-embed-jobs-content.json'].filter((f) => existsSync(CORPUS + f));
+  const files = ['ghio-generalassembly-embed-jobs.json', 'ghio-generalassembly-embed-jobs-content.json'].filter((f) =>
+    existsSync(CORPUS + f),
+  );
   return files.map((file) => {
     const data = JSON.parse(readFileSync(CORPUS + file, 'utf8')) as { jobs?: CorpusRow[] };
     const rows = data.jobs ?? [];
@@ -283,14 +297,20 @@ async function main(): Promise<void> {
   const manifest = manifestCases();
   const kindOf = (k: string): Kind => (k === 'written' ? 'synthetic' : k === 'peer' ? 'peer' : 'real');
   const runs: Run[] = [
-    ...manifest.map((c): Run => ({ key: c.id, kind: c.kind, holdout: c.holdout, platform: c.platform, run: (l, t) => runManifestCase(l, c, t) })),
-    ...[...BOARD_CASES, ...corpus].map((c): Run => ({ key: c.name, kind: kindOf(c.source.kind), holdout: false, platform: c.platform, run: (l, t) => runCase(l, c, t) })),
+    ...manifest.map(
+      (c): Run => ({ key: c.id, kind: c.kind, holdout: c.holdout, platform: c.platform, run: (l, t) => runManifestCase(l, c, t) }),
+    ),
+    ...[...BOARD_CASES, ...corpus].map(
+      (c): Run => ({ key: c.name, kind: kindOf(c.source.kind), holdout: false, platform: c.platform, run: (l, t) => runCase(l, c, t) }),
+    ),
   ];
   console.log(
     `Board clients on odd rows: ${runs.length} boards — ${manifest.length} peer/real responses from bench/boards/manifest.json (${manifest.filter((c) => c.holdout).length} holdout), ` +
       `${corpus.length} recorded responses from ../shared/corpus${corpus.length ? '' : ' (not found)'}, ${BOARD_CASES.length} cases under packages/parsers/test/fixtures/boards`,
   );
-  console.log('jobs: rows with a title and an id or URL; through: such jobs listBoardJobs returned; fields: fields those rows state (location, department, employment, date, description, workplace, salary; synthetic cases: title, URL and each pinned field)');
+  console.log(
+    'jobs: rows with a title and an id or URL; through: such jobs listBoardJobs returned; fields: fields those rows state (location, department, employment, date, description, workplace, salary; synthetic cases: title, URL and each pinned field)',
+  );
   if (VERBOSE) console.log('\nnow:');
   const now = await measure(listBoardJobs, runs);
   const baselineList = await loadBaseline();
@@ -311,7 +331,9 @@ async function main(): Promise<void> {
       `${String(lost).padStart(5)} ${pct(lost, t.fields)}`,
       String(t.crashes).padStart(6),
       '      |',
-      b ? `${pct(b.recovered, b.expected).padStart(17)} ${pct(b.fields - b.fieldsRecovered, b.fields).padStart(12)} ${String(b.crashes).padStart(12)}` : '     (no baseline)                      ',
+      b
+        ? `${pct(b.recovered, b.expected).padStart(17)} ${pct(b.fields - b.fieldsRecovered, b.fields).padStart(12)} ${String(b.crashes).padStart(12)}`
+        : '     (no baseline)                      ',
       ' |',
       lostList(t),
     ].join(' ');

@@ -18,12 +18,41 @@ import { GAZETTEER_SOURCE, parseLocation } from '@jobkit/parsers';
 import { REGIONS_SOURCE } from '../packages/parsers/src/normalize/gazetteer/regions.generated.js';
 
 const MIX = [
-  'Berlin', 'Berlin, Germany', 'Berlin, Berlin, DE', 'München, Bayern, Deutschland', 'Munich, BY', 'Köln', 'Wien, Österreich',
-  '北京', 'Praha', 'Warszawa, Polska', 'Lisboa', 'Paris', 'Paris, TX', 'Amsterdam, North Holland, Netherlands',
-  'San Francisco, CA', 'San Francisco, CA, United States', 'New York, NY 10001', 'Toronto, ON', 'London / Dublin, Ireland',
-  'Remote (IN)', 'Remote — Europe', 'Remote, US only', 'Hybrid – London, UK', 'Austin; Dallas; Paris', 'Bangalore, IN',
-  '75008 Paris, France', 'SW1A 1AA London, UK', 'Zürich, Schweiz', 'Smallville-upon-Nowhere, Kansas', 'Springfield, IL',
-  'Pune, Maharashtra', 'Guadalajara, Jalisco', 'São Paulo, SP', 'Osaka, 大阪府', 'Lyon, Auvergne-Rhône-Alpes',
+  'Berlin',
+  'Berlin, Germany',
+  'Berlin, Berlin, DE',
+  'München, Bayern, Deutschland',
+  'Munich, BY',
+  'Köln',
+  'Wien, Österreich',
+  '北京',
+  'Praha',
+  'Warszawa, Polska',
+  'Lisboa',
+  'Paris',
+  'Paris, TX',
+  'Amsterdam, North Holland, Netherlands',
+  'San Francisco, CA',
+  'San Francisco, CA, United States',
+  'New York, NY 10001',
+  'Toronto, ON',
+  'London / Dublin, Ireland',
+  'Remote (IN)',
+  'Remote — Europe',
+  'Remote, US only',
+  'Hybrid – London, UK',
+  'Austin; Dallas; Paris',
+  'Bangalore, IN',
+  '75008 Paris, France',
+  'SW1A 1AA London, UK',
+  'Zürich, Schweiz',
+  'Smallville-upon-Nowhere, Kansas',
+  'Springfield, IL',
+  'Pune, Maharashtra',
+  'Guadalajara, Jalisco',
+  'São Paulo, SP',
+  'Osaka, 大阪府',
+  'Lyon, Auvergne-Rhône-Alpes',
 ];
 
 /** SYNTHETIC labelled strings: place text → the canonical label (`display`) a person would give it. */
@@ -76,8 +105,16 @@ function child(code: string): number {
 const iterations = Number(process.argv[process.argv.indexOf('--iterations') + 1]) || 20_000;
 const normalizer = './packages/parsers/src/normalize/location.ts';
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
-const importMs = median([0, 1, 2].map(() => child(`const t=performance.now(); await import('${normalizer}'); console.log(performance.now()-t)`)));
-const firstMs = median([0, 1, 2].map(() => child(`const m=await import('${normalizer}'); const t=performance.now(); m.parseLocation('Berlin, Germany'); console.log(performance.now()-t)`)));
+const importMs = median(
+  [0, 1, 2].map(() => child(`const t=performance.now(); await import('${normalizer}'); console.log(performance.now()-t)`)),
+);
+const firstMs = median(
+  [0, 1, 2].map(() =>
+    child(
+      `const m=await import('${normalizer}'); const t=performance.now(); m.parseLocation('Berlin, Germany'); console.log(performance.now()-t)`,
+    ),
+  ),
+);
 
 function throughput(gazetteer: boolean): number {
   for (const s of MIX) parseLocation(s, { gazetteer });
@@ -88,12 +125,30 @@ function throughput(gazetteer: boolean): number {
 const withGaz = throughput(true);
 const without = throughput(false);
 
-console.log(`gazetteer: ${GAZETTEER_SOURCE.cities} cities from ${GAZETTEER_SOURCE.package}@${GAZETTEER_SOURCE.version} (${GAZETTEER_SOURCE.data}), built ${GAZETTEER_SOURCE.builtAt}`);
-console.log(`regions: ${REGIONS_SOURCE.regions} admin-1 regions (${REGIONS_SOURCE.withIso} with ISO 3166-2 codes) from ${REGIONS_SOURCE.packages}, built ${REGIONS_SOURCE.builtAt}`);
-console.log(`import of the location normalizer (tsx, source, incl. the data module): ${importMs.toFixed(0)} ms (median of 3 fresh processes)`);
+console.log(
+  `gazetteer: ${GAZETTEER_SOURCE.cities} cities from ${GAZETTEER_SOURCE.package}@${GAZETTEER_SOURCE.version} (${GAZETTEER_SOURCE.data}), built ${GAZETTEER_SOURCE.builtAt}`,
+);
+console.log(
+  `regions: ${REGIONS_SOURCE.regions} admin-1 regions (${REGIONS_SOURCE.withIso} with ISO 3166-2 codes) from ${REGIONS_SOURCE.packages}, built ${REGIONS_SOURCE.builtAt}`,
+);
+console.log(
+  `import of the location normalizer (tsx, source, incl. the data module): ${importMs.toFixed(0)} ms (median of 3 fresh processes)`,
+);
 console.log(`first parseLocation (decode + index the gazetteer): ${firstMs.toFixed(0)} ms (median of 3 fresh processes)`);
-console.log(`parseLocation throughput on a ${MIX.length}-string mix, ${iterations} calls: ${withGaz.toFixed(0)}/s with gazetteer, ${without.toFixed(0)}/s without`);
+console.log(
+  `parseLocation throughput on a ${MIX.length}-string mix, ${iterations} calls: ${withGaz.toFixed(0)}/s with gazetteer, ${without.toFixed(0)}/s without`,
+);
 
-const misses = REGION_SET.map(([text, label]) => [text, label, parseLocation(text).locations.map((l) => l.display).join(' | ')] as const).filter(([, label, got]) => got !== label);
+const misses = REGION_SET.map(
+  ([text, label]) =>
+    [
+      text,
+      label,
+      parseLocation(text)
+        .locations.map((l) => l.display)
+        .join(' | '),
+    ] as const,
+).filter(([, label, got]) => got !== label);
 console.log(`regions (synthetic set): ${REGION_SET.length - misses.length}/${REGION_SET.length} strings give the labelled canonical place`);
-for (const [text, label, got] of misses) console.log(`  miss: ${JSON.stringify(text)} → ${JSON.stringify(got)} (label ${JSON.stringify(label)})`);
+for (const [text, label, got] of misses)
+  console.log(`  miss: ${JSON.stringify(text)} → ${JSON.stringify(got)} (label ${JSON.stringify(label)})`);

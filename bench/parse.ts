@@ -15,14 +15,14 @@
  * @module
  */
 
+import { pathToFileURL } from 'node:url';
 import { parseJobPage } from '@jobkit/parsers';
 import { parseJobPage as parseLoadedPage } from '@jobkit/parsers/cheerio';
 import { load } from 'cheerio';
 import { Parser } from 'htmlparser2';
-import { pathToFileURL } from 'node:url';
-import { loadCorpus, OWN_CORPUS } from './real-world/corpus.js';
 import { collectPageSignals } from '../packages/parsers/src/ats/signals.js';
 import { scanPage } from '../packages/parsers/src/html/scan.js';
+import { loadCorpus, OWN_CORPUS } from './real-world/corpus.js';
 
 const PAGES_PER_KIND = 24;
 const ROUNDS = Math.max(3, Number(process.env.PARSE_ROUNDS) || 9);

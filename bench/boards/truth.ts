@@ -42,7 +42,13 @@ export interface Spec {
 }
 
 const under = (key: string, alt?: string) => (body: unknown) =>
-  Array.isArray(body) ? body : isRow(body) && Array.isArray(body[key]) ? (body[key] as unknown[]) : alt && isRow(body) && Array.isArray(body[alt]) ? (body[alt] as unknown[]) : undefined;
+  Array.isArray(body)
+    ? body
+    : isRow(body) && Array.isArray(body[key])
+      ? (body[key] as unknown[])
+      : alt && isRow(body) && Array.isArray(body[alt])
+        ? (body[alt] as unknown[])
+        : undefined;
 
 /** Personio's XML feed: `<position>` blocks, each tag read by plain string search. */
 function xmlRows(body: unknown): unknown[] | undefined {
@@ -57,9 +63,24 @@ function xmlRows(body: unknown): unknown[] | undefined {
       const open = block.indexOf(`<${name}>`);
       if (open === -1) return undefined;
       const close = block.indexOf(`</${name}>`, open);
-      return close === -1 ? undefined : block.slice(open + name.length + 2, close).replace('<![CDATA[', '').replace(']]>', '').trim();
+      return close === -1
+        ? undefined
+        : block
+            .slice(open + name.length + 2, close)
+            .replace('<![CDATA[', '')
+            .replace(']]>', '')
+            .trim();
     };
-    rows.push({ id: tag('id'), name: tag('name'), office: tag('office'), department: tag('department'), employmentType: tag('employmentType'), schedule: tag('schedule'), createdAt: tag('createdAt'), jobDescriptions: tag('jobDescriptions') });
+    rows.push({
+      id: tag('id'),
+      name: tag('name'),
+      office: tag('office'),
+      department: tag('department'),
+      employmentType: tag('employmentType'),
+      schedule: tag('schedule'),
+      createdAt: tag('createdAt'),
+      jobDescriptions: tag('jobDescriptions'),
+    });
     at = body.indexOf('<position>', end);
   }
   return rows;
@@ -110,7 +131,8 @@ export const SPECS: Record<string, Spec> = {
       salary: (r) =>
         r.shouldDisplayCompensationOnJobPostings !== false &&
         (any(obj(r.compensation).compensationTierSummary, obj(r.compensation).scrapeableCompensationSalarySummary) ||
-          (Array.isArray(obj(r.compensation).summaryComponents) && (obj(r.compensation).summaryComponents as unknown[]).some((c) => any(obj(c).minValue, obj(c).maxValue)))),
+          (Array.isArray(obj(r.compensation).summaryComponents) &&
+            (obj(r.compensation).summaryComponents as unknown[]).some((c) => any(obj(c).minValue, obj(c).maxValue)))),
     },
   },
   workable: {
@@ -119,7 +141,13 @@ export const SPECS: Record<string, Spec> = {
     ids: (r) => [r.shortcode, r.id],
     urls: (r) => [r.url, r.shortlink, r.application_url],
     states: {
-      location: (r) => any(r.city, r.country, r.state) || named(r.locations) || named(obj(r.location).city) || named(obj(r.location).country) || any(obj(r.location).location_str) || yes(r.telecommuting),
+      location: (r) =>
+        any(r.city, r.country, r.state) ||
+        named(r.locations) ||
+        named(obj(r.location).city) ||
+        named(obj(r.location).country) ||
+        any(obj(r.location).location_str) ||
+        yes(r.telecommuting),
       department: (r) => named(r.department),
       employment: (r) => any(r.employment_type),
       date: (r) => any(r.published_on, r.created_at),
@@ -192,7 +220,9 @@ export const SPECS: Record<string, Spec> = {
       department: (r) => named(r.department),
       employment: (r) => named(r.employmentType),
       date: (r) => any(r.createdOn),
-      workplace: (r) => Array.isArray(r.locations) && r.locations.some((l) => isRow(l) && typeof l.workplaceType === 'string' && /remote|hybrid|on.?site/i.test(l.workplaceType)),
+      workplace: (r) =>
+        Array.isArray(r.locations) &&
+        r.locations.some((l) => isRow(l) && typeof l.workplaceType === 'string' && /remote|hybrid|on.?site/i.test(l.workplaceType)),
       salary: (r) => Array.isArray(r.payRangeDetails) && r.payRangeDetails.length > 0,
     },
   },
@@ -203,7 +233,8 @@ export const SPECS: Record<string, Spec> = {
     urls: (r) => [r.externalUrl],
     states: {
       // "2 Locations" is a count, not a place.
-      location: (r) => typeof r.locationsText === 'string' && r.locationsText.trim() !== '' && !/^\d+ locations?$/i.test(r.locationsText.trim()),
+      location: (r) =>
+        typeof r.locationsText === 'string' && r.locationsText.trim() !== '' && !/^\d+ locations?$/i.test(r.locationsText.trim()),
       date: (r) => any(r.postedOn),
     },
   },

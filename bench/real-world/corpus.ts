@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEmploymentType } from '@jobkit/parsers';
-import { TruthSchema, type Truth } from './evaluate.js';
+import { type Truth, TruthSchema } from './evaluate.js';
 
 /** This corpus (the directory of this file). */
 export const OWN_CORPUS = path.dirname(fileURLToPath(import.meta.url));
@@ -33,7 +33,9 @@ export interface CorpusPage {
 function readManifest(file: string): Map<string, Record<string, string>> {
   const rows = new Map<string, Record<string, string>>();
   if (!existsSync(file)) return rows;
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = lines.shift()?.split('\t') ?? [];
   for (const line of lines) {
     const cells = line.split('\t');
@@ -57,7 +59,9 @@ export function loadCorpus(dir: string, setName = path.basename(dir)): CorpusPag
   const truthDir = path.join(dir, 'truth');
   if (!existsSync(truthDir)) return [];
   const pages: CorpusPage[] = [];
-  for (const f of readdirSync(truthDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const f of readdirSync(truthDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const id = f.slice(0, -5);
     const htmlFile = path.join(dir, 'pages', `${id}.html`);
     if (!existsSync(htmlFile)) {
@@ -67,7 +71,9 @@ export function loadCorpus(dir: string, setName = path.basename(dir)): CorpusPag
     const raw: unknown = JSON.parse(readFileSync(path.join(truthDir, f), 'utf8'));
     const truth = TruthSchema.safeParse(raw);
     if (!truth.success) {
-      console.warn(`[${setName}] ${id}: invalid truth (${truth.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); skipped`);
+      console.warn(
+        `[${setName}] ${id}: invalid truth (${truth.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); skipped`,
+      );
       continue;
     }
     const html = readFileSync(htmlFile, 'utf8');
@@ -93,13 +99,18 @@ export function loadCorpus(dir: string, setName = path.basename(dir)): CorpusPag
 export function loadSharedCorpus(dir = SHARED_CORPUS): CorpusPage[] {
   if (!existsSync(path.join(dir, 'truth'))) return [];
   const pages: CorpusPage[] = [];
-  for (const f of readdirSync(path.join(dir, 'truth')).filter((f) => f.endsWith('.json')).sort()) {
+  for (const f of readdirSync(path.join(dir, 'truth'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const t = JSON.parse(readFileSync(path.join(dir, 'truth', f), 'utf8')) as Record<string, unknown>;
     const file = typeof t.file === 'string' ? t.file : `${f.slice(0, -5)}.html`;
     const htmlFile = path.join(dir, 'files', file);
     if (!existsSync(htmlFile)) continue;
     const html = readFileSync(htmlFile, 'utf8');
-    const stated = /<meta[^>]+property=["']og:url["'][^>]+content=["'](https?:[^"']+)|<link[^>]+rel=["']canonical["'][^>]+href=["'](https?:[^"']+)/i.exec(html);
+    const stated =
+      /<meta[^>]+property=["']og:url["'][^>]+content=["'](https?:[^"']+)|<link[^>]+rel=["']canonical["'][^>]+href=["'](https?:[^"']+)/i.exec(
+        html,
+      );
     const url = stated?.[1] ?? stated?.[2] ?? `https://corpus.example/jobs/${file.replace(/\.html$/, '')}`;
     const listing = t.kind === 'career-listing';
     const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(String(v).replace(/[^\d.]/g, '')));
@@ -139,4 +150,3 @@ export function loadSharedCorpus(dir = SHARED_CORPUS): CorpusPage[] {
   }
   return pages;
 }
-

@@ -60,7 +60,10 @@ export const TruthSchema = z
     company: oneOrMore.optional(),
     locations: z.array(z.string().min(1)).optional(),
     workplaceType: z.enum(['remote', 'hybrid', 'onsite']).nullable().optional(),
-    employmentType: z.union([z.string().min(1), z.array(z.string().min(1))]).nullable().optional(),
+    employmentType: z
+      .union([z.string().min(1), z.array(z.string().min(1))])
+      .nullable()
+      .optional(),
     salary: z
       .object({
         min: z.number().nullable(),
@@ -126,12 +129,97 @@ export function fold(s: string | null | undefined): string {
  * ("Drukarnia Wektor Sp. z o.o." / "Drukarnia Wektor", "한빛소프트(주)" / "한빛소프트") is the same company.
  */
 const LEGAL_SUFFIXES = [
-  'gmbh co kg', 'gmbh', 'mbh', 'ag', 'kg', 'kgaa', 'mbb', 'se', 'e v', 'ug', 'ltd', 'limited', 'llc', 'l l c', 'inc', 'corp', 'corporation', 'co', 'plc', 'llp',
-  'pty ltd', 'pvt ltd', 'private limited', 'pvt', 's a', 'sa', 's a s', 'sas', 'sarl', 's a r l', 's r l', 'srl', 's p a', 'spa', 's l', 'sl', 's a de c v', 'b v', 'bv', 'n v', 'nv',
-  'ab', 'as', 'a s', 'asa', 'oy', 'oyj', 'oü', 'ou', 'sp z o o', 'sp j', 's c', 'ltda', 'eireli', 'k k', 'a ş', 'ltd şti', 'tbk', 'bhd', 'sdn bhd', 'jsc',
-  '주', '株式会社', '有限会社', '有限公司', '股份有限公司', 'प्राइवेट लिमिटेड', 'लिमिटेड', 'ذ م م', 'จำกัด', 'จำกัด (มหาชน)',
+  'gmbh co kg',
+  'gmbh',
+  'mbh',
+  'ag',
+  'kg',
+  'kgaa',
+  'mbb',
+  'se',
+  'e v',
+  'ug',
+  'ltd',
+  'limited',
+  'llc',
+  'l l c',
+  'inc',
+  'corp',
+  'corporation',
+  'co',
+  'plc',
+  'llp',
+  'pty ltd',
+  'pvt ltd',
+  'private limited',
+  'pvt',
+  's a',
+  'sa',
+  's a s',
+  'sas',
+  'sarl',
+  's a r l',
+  's r l',
+  'srl',
+  's p a',
+  'spa',
+  's l',
+  'sl',
+  's a de c v',
+  'b v',
+  'bv',
+  'n v',
+  'nv',
+  'ab',
+  'as',
+  'a s',
+  'asa',
+  'oy',
+  'oyj',
+  'oü',
+  'ou',
+  'sp z o o',
+  'sp j',
+  's c',
+  'ltda',
+  'eireli',
+  'k k',
+  'a ş',
+  'ltd şti',
+  'tbk',
+  'bhd',
+  'sdn bhd',
+  'jsc',
+  '주',
+  '株式会社',
+  '有限会社',
+  '有限公司',
+  '股份有限公司',
+  'प्राइवेट लिमिटेड',
+  'लिमिटेड',
+  'ذ م م',
+  'จำกัด',
+  'จำกัด (มหาชน)',
 ].map((x) => fold(x));
-const LEGAL_PREFIXES = ['ооо', 'оао', 'зао', 'пао', 'ао', 'тоо', 'тов', 'пп', 'pt', 'cv', 'công ty tnhh', 'công ty cổ phần', 'công ty', '株式会社', '주식회사', 'شركة', 'บริษัท'].map((x) => fold(x));
+const LEGAL_PREFIXES = [
+  'ооо',
+  'оао',
+  'зао',
+  'пао',
+  'ао',
+  'тоо',
+  'тов',
+  'пп',
+  'pt',
+  'cv',
+  'công ty tnhh',
+  'công ty cổ phần',
+  'công ty',
+  '株式会社',
+  '주식회사',
+  'شركة',
+  'บริษัท',
+].map((x) => fold(x));
 const LEGAL_SUFFIX_RE = new RegExp(`(?:\\s|^)(?:${LEGAL_SUFFIXES.map((x) => x.replace(/ /g, '\\s')).join('|')})$`, 'u');
 const LEGAL_PREFIX_RE = new RegExp(`^(?:${LEGAL_PREFIXES.map((x) => x.replace(/ /g, '\\s')).join('|')})(?:\\s|$)`, 'u');
 
@@ -157,14 +245,19 @@ const canon = (u: string | null | undefined): string | null => {
 
 const anyOf = (v: string | string[] | null): string[] | null => (v === null ? null : Array.isArray(v) ? v : [v]);
 
-function textField(want: string | string[] | null, got: string | null, norm: (s: string | null | undefined) => string = fold): Pick<FieldResult, 'correct' | 'want' | 'got'> {
+function textField(
+  want: string | string[] | null,
+  got: string | null,
+  norm: (s: string | null | undefined) => string = fold,
+): Pick<FieldResult, 'correct' | 'want' | 'got'> {
   const options = anyOf(want);
   if (options === null) return { correct: got === null || norm(got) === '', want: null, got };
   const g = norm(got);
   return { correct: g !== '' && options.some((o) => norm(o) === g), want: options.length === 1 ? options[0] : options, got };
 }
 
-const REMOTE_WORDS = /^(remote|fully remote|anywhere|home ?office|work from home|telearbeit|t[ée]l[ée]travail|remoto|teletrabajo|zdalnie|удал[её]нн?о|удал[её]нная работа|リモート|远程|リモートワーク)$/iu;
+const REMOTE_WORDS =
+  /^(remote|fully remote|anywhere|home ?office|work from home|telearbeit|t[ée]l[ée]travail|remoto|teletrabajo|zdalnie|удал[её]нн?о|удал[её]нная работа|リモート|远程|リモートワーク)$/iu;
 
 const regionNames = new Map<string, Intl.DisplayNames>();
 function countryNames(code: string, langs: string[]): string[] {
@@ -241,7 +334,12 @@ const employment = (v: string | string[] | null | undefined): string => [...new 
  * next-page finder, when there is one) returned for listing pages. `langs` (BCP 47) help match
  * country names written in the page's language.
  */
-export function evaluatePage(truth: Truth, parsed: Pick<ParsedJobPage, 'job' | 'warnings'>, links?: ParsedLinks, langs: string[] = []): PageEvaluation {
+export function evaluatePage(
+  truth: Truth,
+  parsed: Pick<ParsedJobPage, 'job' | 'warnings'>,
+  links?: ParsedLinks,
+  langs: string[] = [],
+): PageEvaluation {
   const job = parsed.job;
   const out: PageEvaluation = { kind: truth.kind, fields: [], missedJob: false, falseJob: false };
   if (truth.kind !== 'job') {

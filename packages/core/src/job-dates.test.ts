@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DateNoteSchema, dateNotes, finalizeJob, normalizeDate, normalizeDateDetailed } from './job.js';
 import { contentHash } from './identity.js';
+import { DateNoteSchema, dateNotes, finalizeJob, normalizeDate, normalizeDateDetailed } from './job.js';
 import type { JobDraft } from './schema/job-posting.js';
 
 describe('normalizeDate: one form for every source', () => {
@@ -58,7 +58,7 @@ describe('finalizeJob dates', () => {
       expect([job.datePosted, job.validThrough, job.fetchedAt]).toEqual(['2026-11-03T14:05:00Z', '2026-12-31', '2026-11-04T08:00:00Z']);
     }
   });
-  it('keeps the stated offset and the producer\'s relative-date reference in dateNotes, outside contentHash', () => {
+  it("keeps the stated offset and the producer's relative-date reference in dateNotes, outside contentHash", () => {
     const job = finalizeJob(
       { ...draft, validThrough: '2026-11-08', dateNotes: { validThrough: { reference: '2026-11-05T08:00:00Z' } } },
       { now: new Date('2026-11-05T00:00:00Z') },

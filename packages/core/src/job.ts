@@ -9,7 +9,7 @@ import { JobkitError } from './errors.js';
 import { canonicalizeUrl, jobIdFromUrlHash, sha256Hex } from './identity.js';
 import { annualizeSalary, type PayOptions } from './pay/annualize.js';
 import { scoreQuality } from './quality.js';
-import { DateNoteSchema, JobDraftSchema, JobPostingSchema, type DateNote, type JobDraft, type JobPosting } from './schema/job-posting.js';
+import { type DateNote, DateNoteSchema, type JobDraft, JobDraftSchema, type JobPosting, JobPostingSchema } from './schema/job-posting.js';
 
 export interface FinalizeJobOptions {
   /** Reference time for quality date rules. */
@@ -69,8 +69,7 @@ function cleanStrings<T>(value: T): T {
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // ISO 8601 date-time: optional seconds and fraction; `Z`, ±hh:mm, ±hhmm, ±hh or no zone at all.
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * The one date form every posting carries: `YYYY-MM-DD` when only a calendar date is known, else
@@ -103,7 +102,7 @@ export function normalizeDate(value: string): string | null {
 /** A UTC offset as sources write it after a date-time, normalized to `±hh:mm`. */
 const OFFSET = /(?:[+-]\d{2}(?::?\d{2})?|z)$/i;
 
-export { DateNoteSchema, type DateNote };
+export { type DateNote, DateNoteSchema };
 
 /** The date fields of a posting that carry a {@link DateNote}. */
 export type NotedDateField = 'datePosted' | 'validThrough';

@@ -5,42 +5,49 @@
  * @module
  */
 import {
-  finalizeJob,
-  invalidArgument,
-  JobkitError,
-  JobDraftSchema,
   type AtsMatch,
   type AtsRef,
+  finalizeJob,
+  invalidArgument,
   type JobDraft,
+  JobDraftSchema,
+  JobkitError,
   type ParsedJobPage,
 } from '@jobkit/core';
+import type { AnyNode, Document } from 'domhandler';
 import { z } from 'zod';
 import { detectAtsFromSignals } from './ats/detect.js';
 import { collectPageSignals, collectPageSignalsFromDom } from './ats/signals.js';
-import type { AnyNode, Document } from 'domhandler';
-import { createDomBuilder, loadDom, type DomBuilder } from './html/dom.js';
-import { countInDom, firstElement, replayDom, serializeBounded } from './html/dom-scan.js';
-import { linksFromNodes, resolveCanonical } from './links/extract-job-links.js';
-import { createPageScanner, scanPage, type PageScan, type PageScanner } from './html/scan.js';
-import { cleanInline } from './html/sanitize.js';
+import type { PageSignals } from './ats/types.js';
 import { assessConfidence, firstH1 } from './confidence/index.js';
-import { harmonizeLocations } from './normalize/location.js';
-import { pageCountryHint } from './normalize/page-country.js';
-import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
 import { applyUrlFromHtml } from './heuristics/apply.js';
+import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
 import { salaryFrom } from './heuristics/salary.js';
 import { shellPlatform, shellWarning } from './heuristics/shell.js';
 import { isBrand, siteBrand } from './heuristics/site.js';
 import { workplaceInProse } from './heuristics/vocabulary.js';
-import type { PageSignals } from './ats/types.js';
+import { createDomBuilder, type DomBuilder, loadDom } from './html/dom.js';
+import { countInDom, firstElement, replayDom, serializeBounded } from './html/dom-scan.js';
+import { cleanInline } from './html/sanitize.js';
+import { createPageScanner, type PageScan, type PageScanner, scanPage } from './html/scan.js';
+import { linksFromNodes, resolveCanonical } from './links/extract-job-links.js';
+import { harmonizeLocations } from './normalize/location.js';
+import { pageCountryHint } from './normalize/page-country.js';
+import { readSite, siteForPage } from './sites/index.js';
 import { employerDomain, registrableDomain } from './structured/domains.js';
 import { fillGaps, type MergedFields } from './structured/fields.js';
-import { flattenNodes, jobPostingNodes, readJsonLd, withNodeCapReason, type JsonObject } from './structured/json-ld.js';
+import { flattenNodes, type JsonObject, jobPostingNodes, readJsonLd, withNodeCapReason } from './structured/json-ld.js';
 import { readMicrodata } from './structured/microdata.js';
-import { readRdfa } from './structured/rdfa.js';
-import { readSite, siteForPage } from './sites/index.js';
 import { normalizeJobPosting } from './structured/normalize.js';
-import { placeNames, reconcileWithPage, stripTitleAppendix, structuredDoubts, visibleFields, type PageEvidence } from './structured/reconcile.js';
+import { readRdfa } from './structured/rdfa.js';
+import {
+  type PageEvidence,
+  placeNames,
+  reconcileWithPage,
+  stripTitleAppendix,
+  structuredDoubts,
+  visibleFields,
+} from './structured/reconcile.js';
 
 const WHERE = 'parsers/parse-job-page';
 
@@ -194,7 +201,12 @@ function pickPosting(postings: JsonObject[], pageUrl: string): JsonObject | null
  * most one URL and one identifier among them. The fullest block is the posting.
  */
 function samePosting(postings: JsonObject[]): JsonObject | null {
-  const distinct = (values: unknown[]) => new Set(values.filter((v) => v !== undefined && v !== null && v !== '').map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : JSON.stringify(v))));
+  const distinct = (values: unknown[]) =>
+    new Set(
+      values
+        .filter((v) => v !== undefined && v !== null && v !== '')
+        .map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : JSON.stringify(v))),
+    );
   const titles = distinct(postings.map((p) => p.title ?? p.name));
   if (titles.size !== 1) return null;
   if (distinct(postings.map((p) => p.url)).size > 1 || distinct(postings.map((p) => p.identifier)).size > 1) return null;
@@ -314,7 +326,11 @@ export function parseJobPageFromDom(root: AnyNode, options: ParseJobPageOptions)
 function checkOptions(options: ParseJobPageOptions): { url: string; now: Date | undefined } {
   const opts = OptionsSchema.safeParse(options);
   if (!opts.success) {
-    throw invalidArgument(WHERE, `invalid options: ${opts.error.issues.map((i) => `${i.path.join('.') || 'options'} ${i.message}`).join('; ')}`, opts.error);
+    throw invalidArgument(
+      WHERE,
+      `invalid options: ${opts.error.issues.map((i) => `${i.path.join('.') || 'options'} ${i.message}`).join('; ')}`,
+      opts.error,
+    );
   }
   return { url: opts.data.url, now: opts.data.now };
 }
@@ -352,7 +368,11 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     const picked = pickPosting(distinctPostings(jobPostingNodes(read.nodes)), url);
     if (picked === 'many') return noJob('page has several JSON-LD JobPosting items (a listing page, not one posting)');
     if (!picked) {
-      const listed = new Set(linksFromNodes(read.nodes).map((l) => resolveCanonical(l.href, url)).filter(Boolean));
+      const listed = new Set(
+        linksFromNodes(read.nodes)
+          .map((l) => resolveCanonical(l.href, url))
+          .filter(Boolean),
+      );
       if (listed.size >= 3) return noJob(`page has a JSON-LD ItemList of ${listed.size} job links (a listing page, not one posting)`);
     }
     if (picked) {
@@ -371,7 +391,12 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
   // What the visible page shows beside the heuristics' fields, for weighing structured data against it.
   const pageEvidence = (): PageEvidence => {
     const root = getDom();
-    return { scan, brand: siteBrand(url, scan), h1: firstH1OfDom(root), mentions: (text) => mentionsOutsideJsonLd(root, scan.jsonLd, text) };
+    return {
+      scan,
+      brand: siteBrand(url, scan),
+      h1: firstH1OfDom(root),
+      mentions: (text) => mentionsOutsideJsonLd(root, scan.jsonLd, text),
+    };
   };
 
   // Microdata, then RDFa: items in the JSON-LD object shape, so the same normalizer reads them.
@@ -402,9 +427,15 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
   // A structured title with a requisition code, one of the posting's places or the employer
   // around it ("Data Engineer - Berlin (R-1042)", "[Acme] Data Engineer"): the role alone.
   if (source !== null && merged.fields.title) {
-    const { title, remote } = stripTitleAppendix(merged.fields.title, placeNames(merged.fields.locations ?? []), merged.fields.company?.name);
+    const { title, remote } = stripTitleAppendix(
+      merged.fields.title,
+      placeNames(merged.fields.locations ?? []),
+      merged.fields.company?.name,
+    );
     if (title !== merged.fields.title) {
-      warnings.push(`${source} title "${merged.fields.title.slice(0, 80)}" carries a code, place or employer; kept "${title.slice(0, 80)}"`);
+      warnings.push(
+        `${source} title "${merged.fields.title.slice(0, 80)}" carries a code, place or employer; kept "${title.slice(0, 80)}"`,
+      );
       merged.fields.title = title;
       if (remote && !merged.fields.workplaceType) fillGaps(merged, { workplaceType: 'remote' }, source);
     }
@@ -430,7 +461,10 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
       // A client-rendered shell (Workday, SuccessFactors…) is named, with where to read it
       // instead, even when its head metadata names a role.
-      const shell = source === null && (found.visibleChars < 200 || (!found.fields.description && found.kind !== 'job')) ? shellPlatform(found.visibleChars, ats?.platform, rawHtml()) : undefined;
+      const shell =
+        source === null && (found.visibleChars < 200 || (!found.fields.description && found.kind !== 'job'))
+          ? shellPlatform(found.visibleChars, ats?.platform, rawHtml())
+          : undefined;
       if (shell) return noJob(shellWarning(shell));
       if (source === null && found.kind !== 'job') return noJob(withNodeCapReason(found.reason, warnings));
       if (source !== null) reconcileWithPage(merged, visibleFields(found.fields, siteFields), source, pageEvidence(), warnings);
@@ -458,7 +492,19 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
       reconcileWithPage(merged, visibleFields(found.fields, siteFields), source, pageEvidence(), warnings);
       const { locations, employmentType, salary, workplaceType, validThrough, datePosted, applyUrl } = found.fields;
-      fillGaps(merged, { ...(locations ? { locations } : {}), ...(employmentType ? { employmentType } : {}), ...(salary ? { salary } : {}), ...(workplaceType ? { workplaceType } : {}), ...(validThrough ? { validThrough } : {}), ...(datePosted ? { datePosted } : {}), ...(applyUrl && !sameDocument(applyUrl, url) ? { applyUrl } : {}) }, 'heuristic');
+      fillGaps(
+        merged,
+        {
+          ...(locations ? { locations } : {}),
+          ...(employmentType ? { employmentType } : {}),
+          ...(salary ? { salary } : {}),
+          ...(workplaceType ? { workplaceType } : {}),
+          ...(validThrough ? { validThrough } : {}),
+          ...(datePosted ? { datePosted } : {}),
+          ...(applyUrl && !sameDocument(applyUrl, url) ? { applyUrl } : {}),
+        },
+        'heuristic',
+      );
     }
   }
 

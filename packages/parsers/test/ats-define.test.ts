@@ -1,17 +1,17 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { JobkitError, canonicalizeUrl, registerCanonicalUrlRules, urlHash, type JobDraft } from '@jobkit/core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { canonicalizeUrl, type JobDraft, JobkitError, registerCanonicalUrlRules, urlHash } from '@jobkit/core';
 import {
   ATS_PLATFORM_IDS,
-  BoardNotFound,
   atsCanonicalUrlRules,
   atsPlatforms,
+  type BoardClient,
+  BoardNotFound,
   boardPlatforms,
+  collectPageSignals,
   defineAts,
   detectAts,
   detectAtsCandidates,
-  collectPageSignals,
   listBoardJobs,
-  type BoardClient,
 } from '@jobkit/parsers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -33,7 +33,10 @@ const jobnestBoard: BoardClient = {
     const drafts: JobDraft[] = [];
     body.jobs.forEach((raw, index) => {
       const row = Row.safeParse(raw);
-      if (!row.success) return ctx.skip({ index, reason: 'not a job row' });
+      if (!row.success) {
+        ctx.skip({ index, reason: 'not a job row' });
+        return;
+      }
       drafts.push({
         url: `https://jobs.jobnest.example/${ctx.boardToken}/${row.data.id}?jobnest_src=api`,
         title: row.data.title,
@@ -101,12 +104,15 @@ describe('an ATS defined outside the package', () => {
     expect(detectAts({ url: 'https://jobs.jobnest.example/acme/42' })).toBeNull();
     const html = `<html><body><div data-jobnest-board="acme"></div><a href="https://jobs.jobnest.example/acme">Jobs</a>
       <script src="https://cdn.jobnest.example/widget.js"></script></body></html>`;
-    expect(detectAts({ url: 'https://www.acme.example/careers', html }, { platforms })).toMatchObject({ platform: 'jobnest', boardToken: 'acme' });
+    expect(detectAts({ url: 'https://www.acme.example/careers', html }, { platforms })).toMatchObject({
+      platform: 'jobnest',
+      boardToken: 'acme',
+    });
     // A page that also links a built-in platform still ranks both.
     const mixed = `${html}<a href="https://jobs.lever.co/acme">Old board</a>`;
-    const ids = detectAtsCandidates('https://www.acme.example/careers', collectPageSignals(mixed, 'https://www.acme.example/careers'), { platforms }).map(
-      (m) => m.platform,
-    );
+    const ids = detectAtsCandidates('https://www.acme.example/careers', collectPageSignals(mixed, 'https://www.acme.example/careers'), {
+      platforms,
+    }).map((m) => m.platform);
     expect(ids).toEqual(expect.arrayContaining(['jobnest', 'lever']));
   });
 
@@ -125,11 +131,15 @@ describe('an ATS defined outside the package', () => {
   });
 
   it('maps vendor errors and rejects unknown platforms without it', async () => {
-    await expect(listBoardJobs({ platform: 'jobnest', boardToken: 'gone' }, { fetcher: server.fetcher, platforms })).rejects.toBeInstanceOf(BoardNotFound);
+    await expect(listBoardJobs({ platform: 'jobnest', boardToken: 'gone' }, { fetcher: server.fetcher, platforms })).rejects.toBeInstanceOf(
+      BoardNotFound,
+    );
     await expect(listBoardJobs({ platform: 'jobnest', boardToken: 'acme' }, { fetcher: server.fetcher })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
-    await expect(listBoardJobs({ platform: 'jobnest', boardToken: 'acme' }, { fetcher: server.fetcher, platforms: [{} as never] })).rejects.toMatchObject({
+    await expect(
+      listBoardJobs({ platform: 'jobnest', boardToken: 'acme' }, { fetcher: server.fetcher, platforms: [{} as never] }),
+    ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
     expect(() => detectAts({ url: 'https://jobs.jobnest.example/acme' }, { platforms: 'x' as never })).toThrow(JobkitError);
@@ -146,7 +156,13 @@ describe('an ATS defined outside the package', () => {
 });
 
 describe('defineAts', () => {
-  const base = { id: 'x-ats', name: 'X', detects: { url: true, embed: false, boardApi: false }, hosts: ['x.example'], matchUrl: () => null };
+  const base = {
+    id: 'x-ats',
+    name: 'X',
+    detects: { url: true, embed: false, boardApi: false },
+    hosts: ['x.example'],
+    matchUrl: () => null,
+  };
 
   it('refuses definitions that would silently detect nothing or everything', () => {
     const bad: Array<[string, Record<string, unknown>]> = [
@@ -161,9 +177,9 @@ describe('defineAts', () => {
     for (const [field, over] of bad) {
       expect(() => defineAts({ ...base, ...over } as never), field).toThrowError(new RegExp(`defineAts\\("x-ats"|${field}`));
     }
-    expect(() => defineAts({ ...base, board: { platform: 'other', list: async () => ({ drafts: [], advertisedTotal: null }) } })).toThrowError(
-      /belongs to "other"/,
-    );
+    expect(() =>
+      defineAts({ ...base, board: { platform: 'other', list: async () => ({ drafts: [], advertisedTotal: null }) } }),
+    ).toThrowError(/belongs to "other"/);
   });
 
   it("turns hosts: 'any' into no host limit, and freezes the result", () => {

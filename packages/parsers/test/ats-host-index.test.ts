@@ -44,7 +44,8 @@ function corpusUrls(): URL[] {
   return [...out.values()];
 }
 
-const wouldMatch = (def: AtsDefinition, url: URL) => def.matchUrl(url) !== null || (def.assetHosts !== undefined && hostIsAny(url.hostname, def.assetHosts));
+const wouldMatch = (def: AtsDefinition, url: URL) =>
+  def.matchUrl(url) !== null || (def.assetHosts !== undefined && hostIsAny(url.hostname, def.assetHosts));
 
 describe('ATS host index', () => {
   const urls = corpusUrls();
@@ -76,6 +77,8 @@ describe('ATS host index', () => {
       { ...atsPlatforms[2]!, hosts: undefined },
     ];
     expect([...platformsForHost(custom, 'a.only.example')].sort()).toEqual([0, 1]);
-    expect([...platformsForHost(custom, 'myworkdayjobs.com')].sort()).toEqual(custom[0]!.assetHosts?.includes('myworkdayjobs.com') ? [0, 1] : [1]);
+    expect([...platformsForHost(custom, 'myworkdayjobs.com')].sort()).toEqual(
+      custom[0]!.assetHosts?.includes('myworkdayjobs.com') ? [0, 1] : [1],
+    );
   });
 });

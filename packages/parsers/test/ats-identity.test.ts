@@ -65,11 +65,15 @@ describe('job identity of vendor URLs', () => {
     expect(id('https://jobs.ashbyhq.com/acme/0b2e5a54-8c1f-4f7e-9d55-3f0a4b1d2c3e/application')).toBe(
       id('https://jobs.ashbyhq.com/acme/0b2e5a54-8c1f-4f7e-9d55-3f0a4b1d2c3e'),
     );
-    expect(canonicalizeUrl('https://Boards.Greenhouse.io/acme/jobs/123?gh_src=abc#apply')).toBe('https://boards.greenhouse.io/acme/jobs/123');
+    expect(canonicalizeUrl('https://Boards.Greenhouse.io/acme/jobs/123?gh_src=abc#apply')).toBe(
+      'https://boards.greenhouse.io/acme/jobs/123',
+    );
     expect(canonicalizeUrl('https://job-boards.greenhouse.io/acme/jobs/123?gh_jid=123')).toBe('https://boards.greenhouse.io/acme/jobs/123');
     expect(canonicalizeUrl('https://jobs.lever.co/acme/1b2c/apply?lever-source=LinkedIn')).toBe('https://jobs.lever.co/acme/1b2c');
     expect(id('https://apply.workable.com/acme/j/ABC123/apply/')).toBe(id('https://apply.workable.com/acme/j/ABC123/'));
     // Look-alike hosts get no vendor rule.
-    expect(id('https://job-boards.greenhouse.io.evil.com/acme/jobs/123')).not.toBe(id('https://boards.greenhouse.io.evil.com/acme/jobs/123'));
+    expect(id('https://job-boards.greenhouse.io.evil.com/acme/jobs/123')).not.toBe(
+      id('https://boards.greenhouse.io.evil.com/acme/jobs/123'),
+    );
   });
 });

@@ -4,10 +4,11 @@
  * a cases file fails the suite; so does a cases file without a platform.
  * @module
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AtsMatchSchema, JobkitError } from '@jobkit/core';
 import { describe, expect, it } from 'vitest';
+import type { AtsPlatformId } from '../src/ats/index.js';
 import {
   ATS_PLATFORM_IDS,
   atsPlatforms,
@@ -18,8 +19,7 @@ import {
   detectAtsFromSignals,
   getAtsPlatform,
 } from '../src/ats/index.js';
-import type { AtsPlatformId } from '../src/ats/index.js';
-import { UUID_A, type PlatformCases } from './fixtures/ats/case.js';
+import { type PlatformCases, UUID_A } from './fixtures/ats/case.js';
 
 /** Every `fixtures/ats/<id>.cases.ts`, by platform id (see fixtures/ats/case.ts). */
 const CASES_DIR = new URL('./fixtures/ats/', import.meta.url);
@@ -28,12 +28,14 @@ const table: Record<string, PlatformCases> = Object.fromEntries(
     readdirSync(CASES_DIR)
       .filter((f) => f.endsWith('.cases.ts'))
       .sort()
-      .map(async (f) => [f.slice(0, -'.cases.ts'.length), ((await import(new URL(f, CASES_DIR).href)) as { cases: PlatformCases }).cases] as const),
+      .map(
+        async (f) =>
+          [f.slice(0, -'.cases.ts'.length), ((await import(new URL(f, CASES_DIR).href)) as { cases: PlatformCases }).cases] as const,
+      ),
   ),
 );
 
-const fixture = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`./fixtures/ats/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`./fixtures/ats/${name}`, import.meta.url)), 'utf8');
 
 describe('ATS registry', () => {
   it('lists at least 30 unique platforms, each with a cases file', () => {
@@ -175,9 +177,7 @@ describe('board API URLs', () => {
     const wd = getAtsPlatform('workday')!;
     const url = new URL('https://acme.wd5.myworkdayjobs.com/en-US/External/job/X/Y_R1');
     const m = wd.matchUrl(url)!;
-    expect(wd.boardApiUrl!(m.boardToken!, { host: m.host })).toBe(
-      'https://acme.wd5.myworkdayjobs.com/wday/cxs/acme/External/jobs',
-    );
+    expect(wd.boardApiUrl!(m.boardToken!, { host: m.host })).toBe('https://acme.wd5.myworkdayjobs.com/wday/cxs/acme/External/jobs');
     expect(() => wd.boardApiUrl!('acme/External')).toThrow(/\[parsers\/ats\] workday: boardApiUrl needs hints.host/);
     expect(() => wd.boardApiUrl!('acme', { host: m.host })).toThrow(/board token must look like \{tenant\}\/\{site\}/);
     expect(getAtsPlatform('greenhouse')!.boardApiUrl!('acme', { host: 'job-boards.eu.greenhouse.io' })).toBe(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listBoardJobs } from '../src/index.js';
-import { startVendorServer } from './fixtures/boards/server.js';
 import type { VendorServer } from './fixtures/boards/server.js';
+import { startVendorServer } from './fixtures/boards/server.js';
 
 // Fault injection: a normalizer that throws on one row's value (here the salary parser on a
 // poisoned string) must cost that row its optional fields, not the row or the board.
@@ -28,8 +28,20 @@ describe('a normalizer that throws on one row', () => {
   it('keeps the row with its id, URL and title, warns, and reads the rest of the board', async () => {
     server.on('acme.breezy.hr/json', {
       json: [
-        { id: 'p1', name: 'Poisoned Role', url: 'https://acme.breezy.hr/p/p1', salary: 'POISON $1', location: { city: 'Lisbon', country: 'PT' } },
-        { id: 'p2', name: 'Fine Role', url: 'https://acme.breezy.hr/p/p2', salary: '€40k - €50k / year', location: { city: 'Porto', country: 'PT' } },
+        {
+          id: 'p1',
+          name: 'Poisoned Role',
+          url: 'https://acme.breezy.hr/p/p1',
+          salary: 'POISON $1',
+          location: { city: 'Lisbon', country: 'PT' },
+        },
+        {
+          id: 'p2',
+          name: 'Fine Role',
+          url: 'https://acme.breezy.hr/p/p2',
+          salary: '€40k - €50k / year',
+          location: { city: 'Porto', country: 'PT' },
+        },
       ],
     });
     const res = await listBoardJobs({ platform: 'breezy', boardToken: 'acme' }, { fetcher: server.fetcher });

@@ -10,7 +10,11 @@ describe('a later page that fails keeps the jobs already read', () => {
   it('SmartRecruiters: page 2 answers 404 after a page of 100', async () => {
     const content = Array.from({ length: 100 }, (_, i) => ({ id: `7440${i}`, name: `Role ${i}` }));
     const fetcher = createStaticFetcher(
-      { 'https://api.smartrecruiters.com/v1/companies/acme/postings?limit=100&offset=0': { body: { totalFound: 250, offset: 0, limit: 100, content } } },
+      {
+        'https://api.smartrecruiters.com/v1/companies/acme/postings?limit=100&offset=0': {
+          body: { totalFound: 250, offset: 0, limit: 100, content },
+        },
+      },
       { fallback },
     );
     const res = await listBoardJobs({ platform: 'smartrecruiters', boardToken: 'acme' }, { fetcher, now, details: false });
@@ -25,7 +29,10 @@ describe('a later page that fails keeps the jobs already read', () => {
     const fetcher = createStaticFetcher(
       {
         'https://api.lever.co/v0/postings/acme?mode=json&skip=0&limit=100': { body: rows },
-        'https://api.lever.co/v0/postings/acme?mode=json&skip=100&limit=100': { body: 'upstream timeout', headers: { 'content-type': 'text/plain' } },
+        'https://api.lever.co/v0/postings/acme?mode=json&skip=100&limit=100': {
+          body: 'upstream timeout',
+          headers: { 'content-type': 'text/plain' },
+        },
       },
       { fallback },
     );
@@ -58,7 +65,10 @@ describe('a later page that fails keeps the jobs already read', () => {
       },
       { fallback },
     );
-    const res = await listBoardJobs({ platform: 'workday', boardToken: 'acme/External', host: 'acme.wd5.myworkdayjobs.com' }, { fetcher, now, details: false });
+    const res = await listBoardJobs(
+      { platform: 'workday', boardToken: 'acme/External', host: 'acme.wd5.myworkdayjobs.com' },
+      { fetcher, now, details: false },
+    );
     expect(res.jobs).toHaveLength(20);
     expect(res.partial).toBe(true);
     expect(res.advertisedTotal).toBe(45);
@@ -66,14 +76,25 @@ describe('a later page that fails keeps the jobs already read', () => {
 
   it('the first page failing still fails the board (nothing was read)', async () => {
     const fetcher = createStaticFetcher({}, { fallback });
-    await expect(listBoardJobs({ platform: 'smartrecruiters', boardToken: 'acme' }, { fetcher, now, details: false })).rejects.toMatchObject({ code: 'BOARD_NOT_FOUND' });
+    await expect(
+      listBoardJobs({ platform: 'smartrecruiters', boardToken: 'acme' }, { fetcher, now, details: false }),
+    ).rejects.toMatchObject({ code: 'BOARD_NOT_FOUND' });
   });
 });
 
 describe('rows under a sibling key the client does not expect', () => {
   it('Breezy positions under `positions`', async () => {
     const fetcher = createStaticFetcher(
-      { 'https://acme.breezy.hr/json': { body: { positions: [{ id: 'b1', name: 'Chef' }, { id: 'b2', name: 'Waiter', url: 'https://acme.breezy.hr/p/b2-waiter' }] } } },
+      {
+        'https://acme.breezy.hr/json': {
+          body: {
+            positions: [
+              { id: 'b1', name: 'Chef' },
+              { id: 'b2', name: 'Waiter', url: 'https://acme.breezy.hr/p/b2-waiter' },
+            ],
+          },
+        },
+      },
       { fallback },
     );
     const res = await listBoardJobs({ platform: 'breezy', boardToken: 'acme' }, { fetcher, now });

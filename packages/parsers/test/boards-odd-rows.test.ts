@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listBoardJobs } from '../src/index.js';
-import { startVendorServer } from './fixtures/boards/server.js';
-import type { VendorServer } from './fixtures/boards/server.js';
-import { BOARD_CASES, CASE_NOW } from './fixtures/boards/cases.js';
 import type { BoardCase } from './fixtures/boards/cases.js';
+import { BOARD_CASES, CASE_NOW } from './fixtures/boards/cases.js';
 import { mismatches } from './fixtures/boards/match.js';
+import type { VendorServer } from './fixtures/boards/server.js';
+import { startVendorServer } from './fixtures/boards/server.js';
 
 let server: VendorServer;
 beforeAll(async () => {
@@ -24,7 +24,10 @@ function serve(c: BoardCase) {
 }
 
 const run = (c: BoardCase) =>
-  listBoardJobs({ platform: c.platform, boardToken: c.token, ...(c.host ? { host: c.host } : {}) }, { fetcher: server.fetcher, now: CASE_NOW, ...c.options });
+  listBoardJobs(
+    { platform: c.platform, boardToken: c.token, ...(c.host ? { host: c.host } : {}) },
+    { fetcher: server.fetcher, now: CASE_NOW, ...c.options },
+  );
 
 describe.each(BOARD_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
   it('every job with a title and an id or URL comes through, with its stated fields', async () => {
@@ -47,7 +50,7 @@ describe.each(BOARD_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => 
     const res = await run(c);
     const skipped = [...res.skipped].sort((a, b) => a.index - b.index);
     expect(skipped.map((s) => [s.index, s.id])).toEqual(c.skipped.map((s) => [s.index, s.id]));
-    skipped.forEach((s, i) => expect(s.reason).toMatch(c.skipped[i]!.reason));
+    for (const [i, s] of skipped.entries()) expect(s.reason).toMatch(c.skipped[i]!.reason);
     for (const s of res.skipped) {
       expect(res.warnings).toContain(`skipped row ${s.index}${s.id !== undefined ? ` (id ${s.id})` : ''}: ${s.reason}`);
     }
@@ -58,32 +61,54 @@ describe.each(BOARD_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => 
 describe('envelope stays strict', () => {
   it('a response without its jobs array is BOARD_ENDPOINT_CHANGED, not an empty board', async () => {
     server.on('boards-api.greenhouse.io/v1/boards/acme/jobs', { json: { meta: { total: 3 } } });
-    await expect(listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher: server.fetcher, details: false })).rejects.toMatchObject({
+    await expect(
+      listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher: server.fetcher, details: false }),
+    ).rejects.toMatchObject({
       code: 'BOARD_ENDPOINT_CHANGED',
     });
   });
 
   it('rows that all fail are skipped one by one, with a warning that the shape may have changed', async () => {
-    server.on('api.lever.co/v0/postings/acme', { json: [{ id: 'a', title: 'renamed field' }, { id: 'b', title: 'renamed field' }] });
+    server.on('api.lever.co/v0/postings/acme', {
+      json: [
+        { id: 'a', title: 'renamed field' },
+        { id: 'b', title: 'renamed field' },
+      ],
+    });
     const res = await listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: server.fetcher });
-    expect(res).toMatchObject({ jobs: [], partial: true, skipped: [{ index: 0, id: 'a', reason: 'no title' }, { index: 1, id: 'b', reason: 'no title' }] });
+    expect(res).toMatchObject({
+      jobs: [],
+      partial: true,
+      skipped: [
+        { index: 0, id: 'a', reason: 'no title' },
+        { index: 1, id: 'b', reason: 'no title' },
+      ],
+    });
     expect(res.warnings).toContain('none of the 2 postings rows is readable (no title); the response shape may have changed');
   });
 
   it('a lone object that is no job (an error body) is a changed endpoint', async () => {
     server.on('api.lever.co/v0/postings/acme', { json: { ok: false, error: 'Document not found' } });
-    await expect(listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: server.fetcher })).rejects.toMatchObject({ code: 'BOARD_ENDPOINT_CHANGED' });
+    await expect(listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: server.fetcher })).rejects.toMatchObject({
+      code: 'BOARD_ENDPOINT_CHANGED',
+    });
   });
 
   it('takes the rows bare, or under a well-known sibling key, but not a non-array', async () => {
-    server.on('api.ashbyhq.com/posting-api/job-board/acme', { json: [{ id: 'a1', title: 'Bare row', jobUrl: 'https://jobs.ashbyhq.com/acme/a1' }] });
+    server.on('api.ashbyhq.com/posting-api/job-board/acme', {
+      json: [{ id: 'a1', title: 'Bare row', jobUrl: 'https://jobs.ashbyhq.com/acme/a1' }],
+    });
     const ashby = await listBoardJobs({ platform: 'ashby', boardToken: 'acme' }, { fetcher: server.fetcher });
     expect(ashby.jobs.map((j) => j.title)).toEqual(['Bare row']);
-    server.on('api.lever.co/v0/postings/acme', { json: { data: [{ id: 'l1', text: 'Wrapped row', hostedUrl: 'https://jobs.lever.co/acme/l1' }], hasNext: false } });
+    server.on('api.lever.co/v0/postings/acme', {
+      json: { data: [{ id: 'l1', text: 'Wrapped row', hostedUrl: 'https://jobs.lever.co/acme/l1' }], hasNext: false },
+    });
     const lever = await listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: server.fetcher });
     expect(lever.jobs.map((j) => j.title)).toEqual(['Wrapped row']);
     server.on('boards-api.greenhouse.io/v1/boards/acme/jobs', { json: { jobs: { id: 1 }, data: 'x' } });
-    await expect(listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher: server.fetcher, details: false })).rejects.toMatchObject({ code: 'BOARD_ENDPOINT_CHANGED' });
+    await expect(
+      listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher: server.fetcher, details: false }),
+    ).rejects.toMatchObject({ code: 'BOARD_ENDPOINT_CHANGED' });
   });
 
   it('a board of null rows is empty and partial, not an error', async () => {
@@ -119,7 +144,9 @@ describe('advertised totals', () => {
   });
 
   it('names the first 20 skipped rows, then one summary line', async () => {
-    server.on('acme.breezy.hr/json', { json: [{ id: 'ok', name: 'Good', url: 'https://acme.breezy.hr/p/ok' }, ...Array.from({ length: 30 }, () => null)] });
+    server.on('acme.breezy.hr/json', {
+      json: [{ id: 'ok', name: 'Good', url: 'https://acme.breezy.hr/p/ok' }, ...Array.from({ length: 30 }, () => null)],
+    });
     const res = await listBoardJobs({ platform: 'breezy', boardToken: 'acme' }, { fetcher: server.fetcher });
     expect(res.jobs).toHaveLength(1);
     expect(res.skipped).toHaveLength(30);
@@ -136,7 +163,10 @@ describe('paging without totals', () => {
       const { offset, limit } = JSON.parse(req.body) as { offset: number; limit: number };
       return { json: { jobPostings: rows.slice(offset, offset + limit) } };
     });
-    const res = await listBoardJobs({ platform: 'workday', boardToken: 'acme/External', host }, { fetcher: server.fetcher, details: false });
+    const res = await listBoardJobs(
+      { platform: 'workday', boardToken: 'acme/External', host },
+      { fetcher: server.fetcher, details: false },
+    );
     expect(res).toMatchObject({ advertisedTotal: null, partial: false });
     expect(res.jobs).toHaveLength(45);
     expect(server.requests.map((r) => (JSON.parse(r.body) as { offset: number }).offset)).toEqual([0, 20, 40]);

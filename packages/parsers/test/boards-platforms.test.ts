@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listBoardJobs } from '../src/index.js';
-import { startVendorServer } from './fixtures/boards/server.js';
 import type { VendorServer } from './fixtures/boards/server.js';
+import { startVendorServer } from './fixtures/boards/server.js';
 import * as v from './fixtures/boards/vendors-more.js';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
@@ -25,7 +25,8 @@ describe('smartrecruiters', () => {
       const limit = Number(req.url.searchParams.get('limit'));
       return { json: { offset, limit, totalFound: 130, content: all.slice(offset, offset + limit) } };
     });
-    server.fallback = (req) => (req.url.pathname.endsWith('/postings/744000000') ? { json: v.smartrecruitersDetail } : { json: { id: 'x', jobAd: { sections: {} } } });
+    server.fallback = (req) =>
+      req.url.pathname.endsWith('/postings/744000000') ? { json: v.smartrecruitersDetail } : { json: { id: 'x', jobAd: { sections: {} } } };
     const res = await list('smartrecruiters', 'Acme');
     expect(res).toMatchObject({ advertisedTotal: 130, partial: false });
     expect(res.jobs).toHaveLength(130);
@@ -48,7 +49,14 @@ describe('smartrecruiters', () => {
   it('reports a listing that ends before totalFound as partial', async () => {
     server.on('api.smartrecruiters.com/v1/companies/Acme/postings', (req) => {
       const offset = Number(req.url.searchParams.get('offset'));
-      return { json: { offset, limit: 100, totalFound: 150, content: offset === 0 ? Array.from({ length: 100 }, (_, i) => v.smartrecruitersPosting(i)) : [] } };
+      return {
+        json: {
+          offset,
+          limit: 100,
+          totalFound: 150,
+          content: offset === 0 ? Array.from({ length: 100 }, (_, i) => v.smartrecruitersPosting(i)) : [],
+        },
+      };
     });
     const res = await list('smartrecruiters', 'Acme', { details: false });
     expect(res.partial).toBe(true);
@@ -70,7 +78,11 @@ describe('workable', () => {
       provenance: { workplaceType: 'ats-api', salary: 'heuristic' },
     });
     // telecommuting=false is not evidence of on-site.
-    expect(res.jobs[1]).toMatchObject({ workplaceType: null, locations: [{ city: 'Athens', country: 'GR' }], employmentType: ['part_time'] });
+    expect(res.jobs[1]).toMatchObject({
+      workplaceType: null,
+      locations: [{ city: 'Athens', country: 'GR' }],
+      employmentType: ['part_time'],
+    });
   });
 });
 
@@ -190,7 +202,9 @@ describe('pinpoint', () => {
 
 describe('rippling', () => {
   it('pages the v2 API by totalPages and maps pay and workplace', async () => {
-    server.on('api.rippling.com/platform/api/ats/v2/board/acme/jobs', (req) => ({ json: v.ripplingV2(Number(req.url.searchParams.get('page'))) }));
+    server.on('api.rippling.com/platform/api/ats/v2/board/acme/jobs', (req) => ({
+      json: v.ripplingV2(Number(req.url.searchParams.get('page'))),
+    }));
     const res = await list('rippling', 'acme');
     expect(res).toMatchObject({ advertisedTotal: 3, partial: false });
     expect(res.jobs).toHaveLength(3);
@@ -209,7 +223,11 @@ describe('rippling', () => {
     server.on('api.rippling.com/platform/api/ats/v1/board/acme/jobs', { json: v.ripplingV1 });
     const res = await list('rippling', 'acme');
     expect(res.jobs).toHaveLength(1);
-    expect(res.jobs[0]).toMatchObject({ workplaceType: 'remote', locations: [{ country: 'US' }], provenance: { workplaceType: 'heuristic' } });
+    expect(res.jobs[0]).toMatchObject({
+      workplaceType: 'remote',
+      locations: [{ country: 'US' }],
+      provenance: { workplaceType: 'heuristic' },
+    });
     expect(res.warnings.join()).toMatch(/v2 board API unavailable/);
   });
 });

@@ -1,8 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getAtsPlatform } from '../src/ats/registry.js';
+import {
+  count,
+  flag,
+  id,
+  idOrUrl,
+  label,
+  list,
+  num,
+  obj,
+  objOr,
+  required,
+  rowsOf,
+  text,
+  toFlag,
+  toId,
+  toLabel,
+  toNumber,
+  toRemote,
+  toWhen,
+  when,
+} from '../src/boards/rows.js';
 import { secureUrl } from '../src/boards/urls.js';
-import { count, flag, id, idOrUrl, label, list, num, obj, objOr, required, rowsOf, text, toFlag, toId, toLabel, toNumber, toRemote, toWhen, when } from '../src/boards/rows.js';
 
 describe('toRemote', () => {
   it('reads flags, and the words vendors put where a remote flag belongs', () => {
@@ -21,7 +41,8 @@ describe('coercing primitives', () => {
 
   it('numbers', () => {
     expect([42, '42', ' 4.5 ', '65,000', '1,234,567.5', '-3', '.5'].map(toNumber)).toEqual([42, 42, 4.5, 65000, 1234567.5, -3, 0.5]);
-    for (const v of ['', 'abc', '1e3x', '12,34', '1.2.3', Number.POSITIVE_INFINITY, null, {}, '9'.repeat(50)]) expect(toNumber(v), String(v)).toBeUndefined();
+    for (const v of ['', 'abc', '1e3x', '12,34', '1.2.3', Number.POSITIVE_INFINITY, null, {}, '9'.repeat(50)])
+      expect(toNumber(v), String(v)).toBeUndefined();
   });
 
   it('ids', () => {
@@ -46,9 +67,41 @@ describe('coercing primitives', () => {
   });
 
   it('schemas built from them never fail on a field', () => {
-    const Row = z.looseObject({ id, title: text, remote: flag, pay: num, total: count, at: when, dept: label, tags: list(label), loc: obj({ city: text }) });
-    const r = Row.parse({ id: 7, title: '', remote: 'yes', pay: '12', total: -1, at: '', dept: { name: 'Ops' }, tags: 'solo', loc: 'Paris', extra: { x: 1 } });
-    expect(r).toMatchObject({ id: '7', title: undefined, remote: true, pay: 12, total: undefined, at: undefined, dept: 'Ops', tags: ['solo'], loc: undefined, extra: { x: 1 } });
+    const Row = z.looseObject({
+      id,
+      title: text,
+      remote: flag,
+      pay: num,
+      total: count,
+      at: when,
+      dept: label,
+      tags: list(label),
+      loc: obj({ city: text }),
+    });
+    const r = Row.parse({
+      id: 7,
+      title: '',
+      remote: 'yes',
+      pay: '12',
+      total: -1,
+      at: '',
+      dept: { name: 'Ops' },
+      tags: 'solo',
+      loc: 'Paris',
+      extra: { x: 1 },
+    });
+    expect(r).toMatchObject({
+      id: '7',
+      title: undefined,
+      remote: true,
+      pay: 12,
+      total: undefined,
+      at: undefined,
+      dept: 'Ops',
+      tags: ['solo'],
+      loc: undefined,
+      extra: { x: 1 },
+    });
     expect(Row.parse({})).toMatchObject({ tags: [] });
   });
 
@@ -63,7 +116,16 @@ describe('rowsOf', () => {
   const Jobs = rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.url]) });
 
   it('keeps good rows and reports each bad one with its index, id and reason', () => {
-    const out = Jobs.parse([{ id: 1, title: 'A' }, null, 'x', [1], { id: 2 }, { title: 'B' }, { title: 'C', url: 'https://x.test/c' }, { title: 'D', url: 'nope' }]);
+    const out = Jobs.parse([
+      { id: 1, title: 'A' },
+      null,
+      'x',
+      [1],
+      { id: 2 },
+      { title: 'B' },
+      { title: 'C', url: 'https://x.test/c' },
+      { title: 'D', url: 'nope' },
+    ]);
     expect(out.rows.map((r) => r.title)).toEqual(['A', 'C']);
     expect(out.at).toEqual([0, 6]);
     expect(out.length).toBe(8);
@@ -85,7 +147,10 @@ describe('rowsOf', () => {
   });
 
   it('flags two or more object rows that are all unreadable (a renamed field) without failing', () => {
-    const r = Jobs.parse([{ id: 1, name: 'A' }, { id: 2, name: 'B' }]);
+    const r = Jobs.parse([
+      { id: 1, name: 'A' },
+      { id: 2, name: 'B' },
+    ]);
     expect(r.rows).toEqual([]);
     expect(r.skipped).toHaveLength(2);
     expect(r.unreadable).toMatch(/none of the 2 jobs rows is readable \(no title\)/);

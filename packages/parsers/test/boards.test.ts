@@ -1,8 +1,8 @@
 import { JobkitError } from '@jobkit/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Blocked, BoardEmpty, BoardNotFound, EndpointChanged, Truncated, boardPlatforms, listBoardJobs } from '../src/index.js';
-import { startVendorServer } from './fixtures/boards/server.js';
+import { Blocked, BoardEmpty, BoardNotFound, boardPlatforms, EndpointChanged, listBoardJobs, Truncated } from '../src/index.js';
 import type { VendorServer } from './fixtures/boards/server.js';
+import { startVendorServer } from './fixtures/boards/server.js';
 import * as v from './fixtures/boards/vendors.js';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
@@ -56,10 +56,16 @@ describe('greenhouse', () => {
 
   it('uses the EU API host when the board host says so', async () => {
     server.on('boards-api.eu.greenhouse.io/v1/boards/acme/jobs', { json: { jobs: [], meta: { total: 0 } } });
-    const res = await listBoardJobs({ platform: 'greenhouse', boardToken: 'acme', url: 'https://job-boards.eu.greenhouse.io/acme' }, { fetcher: server.fetcher });
+    const res = await listBoardJobs(
+      { platform: 'greenhouse', boardToken: 'acme', url: 'https://job-boards.eu.greenhouse.io/acme' },
+      { fetcher: server.fetcher },
+    );
     expect(res).toMatchObject({ jobs: [], advertisedTotal: 0, partial: false });
     await expect(
-      listBoardJobs({ platform: 'greenhouse', boardToken: 'acme', host: 'job-boards.eu.greenhouse.io' }, { fetcher: server.fetcher, failOnEmpty: true }),
+      listBoardJobs(
+        { platform: 'greenhouse', boardToken: 'acme', host: 'job-boards.eu.greenhouse.io' },
+        { fetcher: server.fetcher, failOnEmpty: true },
+      ),
     ).rejects.toBeInstanceOf(BoardEmpty);
   });
 });
@@ -174,7 +180,9 @@ describe('workday', () => {
     expect(res.jobs).toHaveLength(2300);
     expect(res.partial).toBe(false);
     expect(res.warnings.join('\n')).toMatch(/split by facet "locationRegion" into 3 slices/);
-    const facetBodies = server.requests.map((r) => JSON.parse(r.body) as { appliedFacets: Record<string, string[]> }).filter((b) => b.appliedFacets.locationRegion);
+    const facetBodies = server.requests
+      .map((r) => JSON.parse(r.body) as { appliedFacets: Record<string, string[]> })
+      .filter((b) => b.appliedFacets.locationRegion);
     expect(new Set(facetBodies.map((b) => b.appliedFacets.locationRegion![0]))).toEqual(new Set(['reg0', 'reg1', 'reg2']));
   });
 
@@ -193,10 +201,15 @@ describe('workday', () => {
 
 describe('input validation', () => {
   it('rejects bad refs and unsupported platforms with named errors', async () => {
-    await expect(list('greenhouse', 'a b')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('[parsers/boards]') });
+    await expect(list('greenhouse', 'a b')).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('[parsers/boards]'),
+    });
     await expect(list('nope', 'acme')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(list('icims', 'acme')).rejects.toMatchObject({ code: 'UNSUPPORTED' });
-    await expect(listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: {} as never })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: {} as never })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
   });
 
   it('respects an aborted signal', async () => {
@@ -239,7 +252,10 @@ describe.each(boardPlatforms())('%s errors', (platform) => {
   });
 
   it('200 with an HTML page → BoardNotFound (soft 404)', async () => {
-    server.fallback = () => ({ type: 'text/html; charset=utf-8', body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body>404</body></html>' });
+    server.fallback = () => ({
+      type: 'text/html; charset=utf-8',
+      body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body>404</body></html>',
+    });
     await expect(run()).rejects.toBeInstanceOf(BoardNotFound);
   });
 

@@ -3,13 +3,13 @@
  * (bench/real-world/pages and the parsers' own fixture pages) gives deep-equal `ParsedJobPage`s,
  * job links and ATS matches whether read from HTML text or from a loaded cheerio document.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { detectAts, extractJobLinks, parseJobPage } from '../src/index.js';
 import * as fromCheerio from '../src/cheerio/index.js';
+import { detectAts, extractJobLinks, parseJobPage } from '../src/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -26,7 +26,12 @@ function pagesIn(dir: string, urlOf: (name: string) => string): Page[] {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.html')) out.push({ id: path.relative(path.join(here, '../../..'), full), html: readFileSync(full, 'utf8'), url: urlOf(entry.name.replace(/\.html$/, '')) });
+      else if (entry.name.endsWith('.html'))
+        out.push({
+          id: path.relative(path.join(here, '../../..'), full),
+          html: readFileSync(full, 'utf8'),
+          url: urlOf(entry.name.replace(/\.html$/, '')),
+        });
     }
   };
   if (existsSync(dir)) walk(dir);
@@ -46,11 +51,18 @@ const PAGES: Page[] = [
 
 const links = (l: ReturnType<typeof extractJobLinks>) => ({ links: [...l], nextPage: l.nextPage });
 // The string path's results, computed once for both cheerio modes.
-const expected = new Map<Page, { parsed: ReturnType<typeof parseJobPage>; links: ReturnType<typeof links>; ats: ReturnType<typeof detectAts> }>();
+const expected = new Map<
+  Page,
+  { parsed: ReturnType<typeof parseJobPage>; links: ReturnType<typeof links>; ats: ReturnType<typeof detectAts> }
+>();
 const fromString = (p: Page) => {
   let e = expected.get(p);
   if (!e) {
-    e = { parsed: parseJobPage(p.html, { url: p.url, now: NOW }), links: links(extractJobLinks(p.html, { url: p.url })), ats: detectAts({ url: p.url, html: p.html }) };
+    e = {
+      parsed: parseJobPage(p.html, { url: p.url, now: NOW }),
+      links: links(extractJobLinks(p.html, { url: p.url })),
+      ats: detectAts({ url: p.url, html: p.html }),
+    };
     expected.set(p, e);
   }
   return e;

@@ -80,7 +80,9 @@ describe('@jobkit/parsers/cheerio', () => {
         env: { ...process.env, JOBKIT_HIDE: 'cheerio,parse5,parse5-htmlparser2-tree-adapter' },
         timeout: 60_000,
       });
-    const { stdout } = await importWith(`const a = await import('@jobkit/parsers'); const b = await import('@jobkit/parsers/cheerio'); console.log(Object.keys(a).length, Object.keys(b).length);`);
+    const { stdout } = await importWith(
+      `const a = await import('@jobkit/parsers'); const b = await import('@jobkit/parsers/cheerio'); console.log(Object.keys(a).length, Object.keys(b).length);`,
+    );
     const [a, b] = stdout.trim().split(/\s+/).map(Number);
     expect(a).toBeGreaterThan(10);
     expect(b).toBe(3);

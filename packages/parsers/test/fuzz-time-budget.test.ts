@@ -39,7 +39,12 @@ function cpuMs(fn: () => unknown): number {
  * Time one call; over budget, measure once more and keep the faster run, so one GC pause does
  * not fail the test (a superlinear call is over budget both times).
  */
-function withinBudget(fn: () => unknown, chars: number, baseMs = BASE_MS, msPerKb = MS_PER_KB): { ok: boolean; ms: number; budget: number } {
+function withinBudget(
+  fn: () => unknown,
+  chars: number,
+  baseMs = BASE_MS,
+  msPerKb = MS_PER_KB,
+): { ok: boolean; ms: number; budget: number } {
   const budget = baseMs + (msPerKb * chars) / 1024;
   let ms = cpuMs(fn);
   if (ms > budget) ms = Math.min(ms, cpuMs(fn));
@@ -47,7 +52,53 @@ function withinBudget(fn: () => unknown, chars: number, baseMs = BASE_MS, msPerK
 }
 
 /** Pieces that made regexes backtrack: whitespace, currency symbols, digits, separators, tag and JSON punctuation. */
-const PIECES = [' ', '\t', '\n', '\u00a0', '  ', '$', '€', '$1', '1', '9,', '1.', "1'", ',', ';', ',]', ',}', '"', '\\"', '<', '<a', '<div>', '</', '>', '{', '[', '#', '?', '/', '|', ' - ', ' or ', ' and ', 'k', 'a', 'yyyyy', '@', ':', '&amp;', '(', ')', 'remote', 'Vollzeit', '★', '\u0000', '\ud800'];
+const PIECES = [
+  ' ',
+  '\t',
+  '\n',
+  '\u00a0',
+  '  ',
+  '$',
+  '€',
+  '$1',
+  '1',
+  '9,',
+  '1.',
+  "1'",
+  ',',
+  ';',
+  ',]',
+  ',}',
+  '"',
+  '\\"',
+  '<',
+  '<a',
+  '<div>',
+  '</',
+  '>',
+  '{',
+  '[',
+  '#',
+  '?',
+  '/',
+  '|',
+  ' - ',
+  ' or ',
+  ' and ',
+  'k',
+  'a',
+  'yyyyy',
+  '@',
+  ':',
+  '&amp;',
+  '(',
+  ')',
+  'remote',
+  'Vollzeit',
+  '★',
+  '\u0000',
+  '\ud800',
+];
 
 /** A piece repeated thousands of times between short random text: the shape ReDoS attacks take. */
 const hostileText = fc
@@ -67,16 +118,38 @@ const anyText = fc.oneof({ weight: 3, arbitrary: hostileText }, { weight: 1, arb
 /** Percent-encoded, lone surrogates dropped (`encodeURIComponent` throws on them). */
 const uriSafe = (text: string) => encodeURIComponent(text.replace(/[\ud800-\udfff]/g, ''));
 
-const FIELDS = ['title', 'description', 'baseSalary', 'salaryValue', 'jobLocation', 'employmentType', 'datePosted', 'url', 'hiringOrganization', 'raw'] as const;
+const FIELDS = [
+  'title',
+  'description',
+  'baseSalary',
+  'salaryValue',
+  'jobLocation',
+  'employmentType',
+  'datePosted',
+  'url',
+  'hiringOrganization',
+  'raw',
+] as const;
 
 /** A page carrying `text` in one JSON-LD field, as a JSON-LD block's raw tail, or in markup. */
 function page(field: (typeof FIELDS)[number], text: string): string {
-  const base: Record<string, unknown> = { '@type': 'JobPosting', title: 'Fuzz Engineer', description: 'Build things with us. '.repeat(5), hiringOrganization: 'Acme' };
+  const base: Record<string, unknown> = {
+    '@type': 'JobPosting',
+    title: 'Fuzz Engineer',
+    description: 'Build things with us. '.repeat(5),
+    hiringOrganization: 'Acme',
+  };
   if (field === 'raw') {
     return `<html><head><script type="application/ld+json">${JSON.stringify(base)}${text}</script></head><body><h1>${text.slice(0, 5_000)}</h1><a href="/jobs/${uriSafe(text.slice(0, 50))}">${text.slice(0, 2_000)}</a></body></html>`;
   }
   const value =
-    field === 'salaryValue' ? { '@type': 'MonetaryAmount', currency: 'USD', value: { '@type': 'QuantitativeValue', minValue: text, maxValue: text, unitText: text } } : text;
+    field === 'salaryValue'
+      ? {
+          '@type': 'MonetaryAmount',
+          currency: 'USD',
+          value: { '@type': 'QuantitativeValue', minValue: text, maxValue: text, unitText: text },
+        }
+      : text;
   const key = field === 'salaryValue' ? 'baseSalary' : field;
   const ld = JSON.stringify({ ...base, [key]: value });
   return `<html><head><script type="application/ld+json">${ld}</script></head><body><div itemscope itemtype="https://schema.org/JobPosting"><span itemprop="baseSalary">${text.slice(0, 20_000)}</span></div></body></html>`;
@@ -103,20 +176,48 @@ describe('time budget per KB on random and adversarial input', () => {
 
   it('parseJobPage and extractJobLinks, hostile text in every JSON-LD field and in markup', () => {
     const arb = fc.record({ field: fc.constantFrom(...FIELDS), text: anyText }).map(({ field, text }) => page(field, text));
-    assertBudget('parseJobPage', arb, (html) => parseJobPage(html, { url: URL_ }), (html) => html.length, 20);
-    assertBudget('extractJobLinks', arb, (html) => extractJobLinks(html, { url: URL_ }), (html) => html.length, 10);
+    assertBudget(
+      'parseJobPage',
+      arb,
+      (html) => parseJobPage(html, { url: URL_ }),
+      (html) => html.length,
+      20,
+    );
+    assertBudget(
+      'extractJobLinks',
+      arb,
+      (html) => extractJobLinks(html, { url: URL_ }),
+      (html) => html.length,
+      10,
+    );
   });
 
   it('deep nesting: arrays, objects and elements', () => {
     const arb = fc
-      .record({ open: fc.constantFrom('[', '{"a":', '<div>', '<span><b>', '<a href="/jobs/1">'), depth: fc.integer({ min: 1_000, max: 12_000 }), json: fc.boolean() })
+      .record({
+        open: fc.constantFrom('[', '{"a":', '<div>', '<span><b>', '<a href="/jobs/1">'),
+        depth: fc.integer({ min: 1_000, max: 12_000 }),
+        json: fc.boolean(),
+      })
       .map(({ open, depth, json }) =>
         json && !open.startsWith('<')
           ? `<script type="application/ld+json">${open.repeat(depth)}</script><h1>Deep</h1>`
           : `<html><body>${open.repeat(depth)}<h1>Deep</h1></body></html>`,
       );
-    assertBudget('parseJobPage (deep)', arb, (html) => parseJobPage(html, { url: URL_ }), (html) => html.length, 6);
-    assertBudget('extractJobLinks (deep)', arb, (html) => extractJobLinks(html, { url: URL_ }), (html) => html.length, 5);
+    assertBudget(
+      'parseJobPage (deep)',
+      arb,
+      (html) => parseJobPage(html, { url: URL_ }),
+      (html) => html.length,
+      6,
+    );
+    assertBudget(
+      'extractJobLinks (deep)',
+      arb,
+      (html) => extractJobLinks(html, { url: URL_ }),
+      (html) => html.length,
+      5,
+    );
   });
 
   it('detectAts on hostile URLs and pages', () => {
@@ -124,7 +225,8 @@ describe('time budget per KB on random and adversarial input', () => {
     assertBudget(
       'detectAts',
       arb,
-      ({ path, html }) => detectAts({ url: `https://boards.greenhouse.io/${uriSafe(path.slice(0, 4_000))}`, ...(html === undefined ? {} : { html }) }),
+      ({ path, html }) =>
+        detectAts({ url: `https://boards.greenhouse.io/${uriSafe(path.slice(0, 4_000))}`, ...(html === undefined ? {} : { html }) }),
       ({ path, html }) => Math.min(path.length, 4_000) * 3 + (html?.length ?? 0),
       15,
     );

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseJobPage } from '../src/index.js';
 import { LANGUAGES, labelField } from '../src/heuristics/lang/index.js';
 import { splitTitle } from '../src/heuristics/title.js';
+import { parseJobPage } from '../src/index.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const page = (name: string) => readFileSync(new URL(`./fixtures/pages/families/${name}`, import.meta.url), 'utf8');
@@ -137,9 +137,16 @@ describe('vocabularies', () => {
   });
 
   it.each([
-    ['Standort:', 'location'], ['勤務地', 'location'], ['الراتب :', 'salary'], ['Работодатель', 'company'],
-    ['Closing date for applications', 'validThrough'], ['آخر موعد لتقديم الطلبات', 'validThrough'], ['薪资', 'salary'],
-    ['Sista ansökningsdag', 'validThrough'], ['Open & closing dates', 'applicationPeriod'], ['Job description', undefined],
+    ['Standort:', 'location'],
+    ['勤務地', 'location'],
+    ['الراتب :', 'salary'],
+    ['Работодатель', 'company'],
+    ['Closing date for applications', 'validThrough'],
+    ['آخر موعد لتقديم الطلبات', 'validThrough'],
+    ['薪资', 'salary'],
+    ['Sista ansökningsdag', 'validThrough'],
+    ['Open & closing dates', 'applicationPeriod'],
+    ['Job description', undefined],
   ])('label %j → %j', (label, field) => {
     expect(labelField(label)).toBe(field);
   });

@@ -6,9 +6,9 @@
  * corpus page.
  */
 import { describe, expect, it } from 'vitest';
-import { parseJobPage } from '../src/index.js';
 import { LANGUAGES, labelField } from '../src/heuristics/lang/index.js';
 import { countryFirst } from '../src/heuristics/location.js';
+import { parseJobPage } from '../src/index.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const html = (lang: string, title: string, body: string) =>
@@ -36,7 +36,11 @@ describe('label–value families', () => {
   });
 
   it('reads a heading that is a label, with its block as the value (employer on the first line)', () => {
-    const page = html('en', 'View job', '<h1>Warehouse Operator</h1><p>Pick and pack orders, run the forklift and keep the stock system right in our busy warehouse near the motorway.</p><h3>Type of employment</h3><p>Regular position</p><h3>Weekly working hours</h3><p>Full time (37 hours)</p><h3>Employer</h3><p>Nordlager ApS<br>Industrivej 4<br>DK 7400 Herning<br>Denmark</p><h3>How to apply</h3><p><a href="https://nordlager.example/apply/77">Application form</a></p>');
+    const page = html(
+      'en',
+      'View job',
+      '<h1>Warehouse Operator</h1><p>Pick and pack orders, run the forklift and keep the stock system right in our busy warehouse near the motorway.</p><h3>Type of employment</h3><p>Regular position</p><h3>Weekly working hours</h3><p>Full time (37 hours)</p><h3>Employer</h3><p>Nordlager ApS<br>Industrivej 4<br>DK 7400 Herning<br>Denmark</p><h3>How to apply</h3><p><a href="https://nordlager.example/apply/77">Application form</a></p>',
+    );
     const job = parse(page, 'https://www.jobportal-example.dk/job/77/Warehouse-Operator').job!;
     expect(job.company.name).toBe('Nordlager ApS');
     expect(job.employmentType).toEqual(['full_time']);
@@ -79,7 +83,9 @@ describe('title markup hints', () => {
       'Job Description - Overnight Stocker - Seasonal (2600777)',
       '<table><tr><td><span class="titlepage">Overnight Stocker - Seasonal</span><span class="subtitle">-</span><span class="titlepage">(2600777)</span></td></tr></table><h3>Responsibilities</h3><p>Unload trucks and stock shelves overnight in our store. Keep aisles safe, clean and ready for the morning team. Rotate stock, check dates and report damaged goods to the shift lead. Help with seasonal resets and price changes when needed.</p><p>Location: Dayton, OH</p><p>Pay: $17.50 per hour</p><p>Schedule: Part-time</p><a href="/careersection/apply?job=2600777">Apply Online</a>',
     );
-    expect(parse(page, 'https://retail-example.taleo.net/careersection/ex/jobdetail.ftl?job=2600777').job?.title).toBe('Overnight Stocker - Seasonal');
+    expect(parse(page, 'https://retail-example.taleo.net/careersection/ex/jobdetail.ftl?job=2600777').job?.title).toBe(
+      'Overnight Stocker - Seasonal',
+    );
   });
 });
 
@@ -116,9 +122,27 @@ describe('title families', () => {
 describe('dates in running text', () => {
   it('reads a closing date stated in a sentence, in several languages', () => {
     const cases: Array<[string, string, string, string, string]> = [
-      ['nl', 'https://www.bakkerij-voorbeeld.nl/vacatures/bakker', 'Bakker (32-40 uur)', '<p>Locatie: Utrecht</p><p>Salaris: € 2.700 - € 3.100 bruto per maand</p><p>Je bakt brood en banket in onze ambachtelijke bakkerij.</p><p>Solliciteren? Mail je cv. Reageren kan tot 12 december 2026.</p><a href="/vacatures/bakker/solliciteer">Solliciteer nu</a>', '2026-12-12'],
-      ['en-NZ', 'https://www.orchard-example.co.nz/careers/picker', 'Orchard Hand', '<p>Location: Hastings</p><p>Pay: $26.50 per hour</p><p>Picking, pruning and thinning across our apple blocks.</p><p>Applications close Friday 18 December 2026.</p><a href="/careers/picker/apply">Apply now</a>', '2026-12-18'],
-      ['pt', 'https://www.quinta-exemplo.pt/carreiras/adegueiro', 'Adegueiro (m/f)', '<p>Local: Régua</p><p>Remuneração: 1.100 € brutos/mês</p><p>Apoio à adega durante a vindima.</p><p>Candidaturas até 31/01/2027 para rh@quinta-exemplo.pt</p><a href="/carreiras/adegueiro/candidatura">Candidatar</a>', '2027-01-31'],
+      [
+        'nl',
+        'https://www.bakkerij-voorbeeld.nl/vacatures/bakker',
+        'Bakker (32-40 uur)',
+        '<p>Locatie: Utrecht</p><p>Salaris: € 2.700 - € 3.100 bruto per maand</p><p>Je bakt brood en banket in onze ambachtelijke bakkerij.</p><p>Solliciteren? Mail je cv. Reageren kan tot 12 december 2026.</p><a href="/vacatures/bakker/solliciteer">Solliciteer nu</a>',
+        '2026-12-12',
+      ],
+      [
+        'en-NZ',
+        'https://www.orchard-example.co.nz/careers/picker',
+        'Orchard Hand',
+        '<p>Location: Hastings</p><p>Pay: $26.50 per hour</p><p>Picking, pruning and thinning across our apple blocks.</p><p>Applications close Friday 18 December 2026.</p><a href="/careers/picker/apply">Apply now</a>',
+        '2026-12-18',
+      ],
+      [
+        'pt',
+        'https://www.quinta-exemplo.pt/carreiras/adegueiro',
+        'Adegueiro (m/f)',
+        '<p>Local: Régua</p><p>Remuneração: 1.100 € brutos/mês</p><p>Apoio à adega durante a vindima.</p><p>Candidaturas até 31/01/2027 para rh@quinta-exemplo.pt</p><a href="/carreiras/adegueiro/candidatura">Candidatar</a>',
+        '2027-01-31',
+      ],
     ];
     for (const [lang, url, title, body, day] of cases) {
       const job = parse(html(lang, `${title} – Example`, `<h1>${title}</h1>${body}`), url).job;
@@ -128,7 +152,11 @@ describe('dates in running text', () => {
   });
 
   it('does not take a duration after a deadline word for a date', () => {
-    const page = html('en', 'Packer – Careers – Example Foods', '<h1>Packer</h1><p>Location: Leeds</p><p>Salary: £24,000 per year</p><p>We work to tight deadlines within 14 days of each order. Full-time role in our packing hall.</p><a href="/careers/packer/apply">Apply now</a>');
+    const page = html(
+      'en',
+      'Packer – Careers – Example Foods',
+      '<h1>Packer</h1><p>Location: Leeds</p><p>Salary: £24,000 per year</p><p>We work to tight deadlines within 14 days of each order. Full-time role in our packing hall.</p><a href="/careers/packer/apply">Apply now</a>',
+    );
     const job = parse(page, 'https://www.examplefoods.example/careers/packer').job;
     expect(job).toBeTruthy();
     expect(job!.validThrough).toBeNull();
@@ -137,12 +165,25 @@ describe('dates in running text', () => {
 
 describe('salary families', () => {
   it('reads an amount with a currency code in running text (AED, NZD, SGD…)', () => {
-    const page = html('en', 'Line Cook – Careers – Palm Kitchen', '<h1>Line Cook</h1><p>Dubai · Full-time</p><div class="description"><p>We cook Levantine food for 400 guests a day in our central kitchen and two branches.</p><ul><li>3 years in a busy kitchen</li><li>Food safety certificate</li><li>Salary AED 6,000 – 7,500 per month, visa provided</li></ul></div><a href="/careers/line-cook/apply">Apply</a>');
-    expect(parse(page, 'https://www.palmkitchen.example/careers/line-cook').job?.salary).toMatchObject({ min: 6000, max: 7500, currency: 'AED', period: 'month' });
+    const page = html(
+      'en',
+      'Line Cook – Careers – Palm Kitchen',
+      '<h1>Line Cook</h1><p>Dubai · Full-time</p><div class="description"><p>We cook Levantine food for 400 guests a day in our central kitchen and two branches.</p><ul><li>3 years in a busy kitchen</li><li>Food safety certificate</li><li>Salary AED 6,000 – 7,500 per month, visa provided</li></ul></div><a href="/careers/line-cook/apply">Apply</a>',
+    );
+    expect(parse(page, 'https://www.palmkitchen.example/careers/line-cook').job?.salary).toMatchObject({
+      min: 6000,
+      max: 7500,
+      currency: 'AED',
+      period: 'month',
+    });
   });
 
   it('never turns a pay grade into money when the page country is known', () => {
-    const page = html('de', 'Sachbearbeiter:in – Karriere – Stadtwerke Beispiel', '<h1>Sachbearbeiter:in (m/w/d)</h1><p>Entgelt: E 9 TVöD</p><p>Bewerbungsfrist: 10.12.2026</p><p>Wir suchen Verstärkung für die Verwaltung.</p>');
+    const page = html(
+      'de',
+      'Sachbearbeiter:in – Karriere – Stadtwerke Beispiel',
+      '<h1>Sachbearbeiter:in (m/w/d)</h1><p>Entgelt: E 9 TVöD</p><p>Bewerbungsfrist: 10.12.2026</p><p>Wir suchen Verstärkung für die Verwaltung.</p>',
+    );
     const job = parse(page, 'https://www.stadtwerke-beispiel.de/karriere/sachbearbeitung').job!;
     expect(job.salary).toBeNull();
     expect(job.validThrough).toBe('2026-12-10');
@@ -152,9 +193,18 @@ describe('salary families', () => {
 describe('salary in running text: trailing currency words, company figures', () => {
   it('reads an amount followed by its currency word and skips revenue figures', async () => {
     const { salaryFrom } = await import('../src/heuristics/salary.js');
-    expect(salaryFrom('Oferujemy: 7 200–8 400 zł brutto / mies. i pakiet medyczny')).toMatchObject({ min: 7200, max: 8400, currency: 'PLN', period: 'month' });
+    expect(salaryFrom('Oferujemy: 7 200–8 400 zł brutto / mies. i pakiet medyczny')).toMatchObject({
+      min: 7200,
+      max: 8400,
+      currency: 'PLN',
+      period: 'month',
+    });
     expect(salaryFrom('Our group has annual revenues of EUR 640 million and 3,000 staff.')).toBeUndefined();
-    expect(salaryFrom('Founded 2015, raised $25M. Pay: $70,000 - $82,000 per year')).toMatchObject({ min: 70_000, max: 82_000, currency: 'USD' });
+    expect(salaryFrom('Founded 2015, raised $25M. Pay: $70,000 - $82,000 per year')).toMatchObject({
+      min: 70_000,
+      max: 82_000,
+      currency: 'USD',
+    });
   });
 });
 
@@ -174,7 +224,11 @@ describe('workplace and place details', () => {
   });
 
   it('never takes a bare store number under a location label for a place', () => {
-    const page = html('en', 'Stocker - Job details', '<h1>Night Stocker</h1><table><tr><td>Location #</td><td>1034</td></tr><tr><td>Location Name</td><td>Egg Harbor Township, NJ</td></tr></table><p>Unload trucks, stock shelves and keep aisles safe during the night shift in our home improvement store.</p><a href="/apply?req=1">Apply now</a>');
+    const page = html(
+      'en',
+      'Stocker - Job details',
+      '<h1>Night Stocker</h1><table><tr><td>Location #</td><td>1034</td></tr><tr><td>Location Name</td><td>Egg Harbor Township, NJ</td></tr></table><p>Unload trucks, stock shelves and keep aisles safe during the night shift in our home improvement store.</p><a href="/apply?req=1">Apply now</a>',
+    );
     const job = parse(page, 'https://jobs.example-retail.com/jobdetails?jobid=881').job!;
     expect(job.locations[0]).toMatchObject({ city: 'Egg Harbor Township' });
   });
@@ -193,7 +247,11 @@ describe('a posting with a rail of other jobs', () => {
 
 describe('remote statements among places', () => {
   it('keeps the places and drops "Virtual (100% Remote)" from the locations', () => {
-    const page = html('en', 'Data Engineer | Join the Digital Service', '<h1>Data Engineer</h1><p>Location: Denver, CO; Austin, TX; Virtual (100% Remote)</p><h3>Responsibilities</h3><p>Build and run data pipelines for public services, review code and mentor two junior engineers on the team.</p><a href="https://www.usajobs.gov/job/123456">Apply on USAJOBS</a>');
+    const page = html(
+      'en',
+      'Data Engineer | Join the Digital Service',
+      '<h1>Data Engineer</h1><p>Location: Denver, CO; Austin, TX; Virtual (100% Remote)</p><h3>Responsibilities</h3><p>Build and run data pipelines for public services, review code and mentor two junior engineers on the team.</p><a href="https://www.usajobs.gov/job/123456">Apply on USAJOBS</a>',
+    );
     const job = parse(page, 'https://digital-service.example.gov/join/data-engineer').job!;
     expect(job.locations.map((l) => l.city)).toEqual(['Denver', 'Austin']);
   });

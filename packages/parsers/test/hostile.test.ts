@@ -38,7 +38,9 @@ describe('hostile pages', () => {
     expect(structured.job?.title).toBe('Survivor');
     const unclosed = parseJobPage(`<html><body>${'<span><b><i>'.repeat(40_000)}<h1>x</h1>`, { url: URL_ });
     expect(unclosed.job).toBeNull();
-    expect(extractJobLinks('<a href="/jobs/1234-nested">'.repeat(50_000), { url: URL_ })).toEqual([{ url: 'https://acme.example/jobs/1234-nested', title: null }]);
+    expect(extractJobLinks('<a href="/jobs/1234-nested">'.repeat(50_000), { url: URL_ })).toEqual([
+      { url: 'https://acme.example/jobs/1234-nested', title: null },
+    ]);
   });
 
   it('enormous, numerous and deeply nested JSON-LD blocks are capped', () => {
@@ -75,7 +77,12 @@ describe('hostile pages', () => {
     const g = parseJobPage(garbage, { url: URL_ });
     expect(g.job).toBeNull();
     extractJobLinks(garbage, { url: URL_ });
-    const surrogates = JSON.stringify({ '@type': 'JobPosting', title: 'Broken \ud800 title \udfff', description: `${DESC}\ud83d`, hiringOrganization: 'Acme \udc00' });
+    const surrogates = JSON.stringify({
+      '@type': 'JobPosting',
+      title: 'Broken \ud800 title \udfff',
+      description: `${DESC}\ud83d`,
+      hiringOrganization: 'Acme \udc00',
+    });
     const s = parseJobPage(`<html><head>${jsonLd(surrogates)}</head><body><h1>\ud800</h1></body></html>`, { url: URL_ });
     expect(s.job?.title).toMatch(/^Broken/);
     const nul = parseJobPage(`<html>\u0000<body>\u0000<h1>Nul\u0000</h1></body></html>`, { url: URL_ });
@@ -111,12 +118,18 @@ describe('hostile pages', () => {
  * were made linear (figures from the report), so each budget here is generous yet far below it.
  */
 describe('bounded work on hostile text', () => {
-  const posting = (extra: Record<string, unknown>) => JSON.stringify({ '@type': 'JobPosting', title: 'Hostile Text Engineer', description: DESC, hiringOrganization: 'Acme', ...extra });
+  const posting = (extra: Record<string, unknown>) =>
+    JSON.stringify({ '@type': 'JobPosting', title: 'Hostile Text Engineer', description: DESC, hiringOrganization: 'Acme', ...extra });
 
   it('"$1" + spaces + letters as a JSON-LD or microdata salary (was 47 s for 1.3 KB)', () => {
     for (const spaces of [300, 5_000, 50_000]) {
       const value = `$1${' '.repeat(spaces)}yyyyy`;
-      const ld = timed(() => parseJobPage(`<html><head>${jsonLd(posting({ baseSalary: { '@type': 'MonetaryAmount', currency: 'USD', value } }))}</head></html>`, { url: URL_ }));
+      const ld = timed(() =>
+        parseJobPage(
+          `<html><head>${jsonLd(posting({ baseSalary: { '@type': 'MonetaryAmount', currency: 'USD', value } }))}</head></html>`,
+          { url: URL_ },
+        ),
+      );
       expect(ld.value.job?.title).toBe('Hostile Text Engineer');
       expect(ld.ms).toBeLessThan(1_500);
       const micro = `<div itemscope itemtype="https://schema.org/JobPosting"><h1 itemprop="title">Micro Salary</h1><span itemprop="hiringOrganization">Acme</span>
@@ -126,7 +139,10 @@ describe('bounded work on hostile text', () => {
       expect(md.ms).toBeLessThan(1_500);
     }
     // Still read as amounts.
-    const amount = parseJobPage(`<html><head>${jsonLd(posting({ baseSalary: { '@type': 'MonetaryAmount', currency: 'USD', value: { minValue: '$ 50 000 ', maxValue: '60k /yr', unitText: 'YEAR' } } }))}</head></html>`, { url: URL_ });
+    const amount = parseJobPage(
+      `<html><head>${jsonLd(posting({ baseSalary: { '@type': 'MonetaryAmount', currency: 'USD', value: { minValue: '$ 50 000 ', maxValue: '60k /yr', unitText: 'YEAR' } } }))}</head></html>`,
+      { url: URL_ },
+    );
     expect(amount.job?.salary).toMatchObject({ min: 50_000, max: 60_000, currency: 'USD', period: 'year' });
   });
 
@@ -156,9 +172,15 @@ describe('bounded work on hostile text', () => {
   });
 
   it('descriptions with unclosed "<" runs and absurd nesting (flattening and nesting estimate were quadratic)', () => {
-    const descs = [`${'<div>'.repeat(600)}${'<'.repeat(300_000)}`, `${'<div>'.repeat(600)}<a${'-'.repeat(300_000)}`, `<p>${' '.repeat(300_000)}x</p>`];
+    const descs = [
+      `${'<div>'.repeat(600)}${'<'.repeat(300_000)}`,
+      `${'<div>'.repeat(600)}<a${'-'.repeat(300_000)}`,
+      `<p>${' '.repeat(300_000)}x</p>`,
+    ];
     for (const d of descs) {
-      const { value, ms } = timed(() => parseJobPage(`<html><head>${jsonLd(posting({ description: d, title: 'Nested' }))}</head></html>`, { url: URL_ }));
+      const { value, ms } = timed(() =>
+        parseJobPage(`<html><head>${jsonLd(posting({ description: d, title: 'Nested' }))}</head></html>`, { url: URL_ }),
+      );
       expect(ms).toBeLessThan(2_000);
       expect(value.job?.title).toBe('Nested');
     }
@@ -173,7 +195,10 @@ describe('bounded work on hostile text', () => {
     expect(res.warnings.at(-1)).toMatch(/node cap/);
     expect(res.warnings.at(-1)).not.toMatch(/^page does not look like a job posting/);
     // Under the cap the same posting is read.
-    const small = parseJobPage(`<html><head>${jsonLd(JSON.stringify({ '@graph': [...things.slice(0, 100), JSON.parse(posting({}))] }))}</head></html>`, { url: URL_ });
+    const small = parseJobPage(
+      `<html><head>${jsonLd(JSON.stringify({ '@graph': [...things.slice(0, 100), JSON.parse(posting({}))] }))}</head></html>`,
+      { url: URL_ },
+    );
     expect(small.job?.title).toBe('Hostile Text Engineer');
     expect(small.warnings.join('\n')).not.toMatch(/node cap/);
   });
@@ -183,7 +208,10 @@ describe('bounded work on hostile text', () => {
     const links = extractJobLinks(`<a href="${long}">Long</a><a href="/jobs/456-normal">Normal</a>`, { url: URL_ });
     expect(links.map((l) => l.url)).toEqual(['https://acme.example/jobs/456-normal']);
     expect(links.every((l) => l.url.length <= 2_048)).toBe(true);
-    const ldLong = extractJobLinks(jsonLd(JSON.stringify({ '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', url: `https://acme.example${long}` }] })), { url: URL_ });
+    const ldLong = extractJobLinks(
+      jsonLd(JSON.stringify({ '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', url: `https://acme.example${long}` }] })),
+      { url: URL_ },
+    );
     expect(ldLong).toEqual([]);
     const huge = `<a href="/jobs/1-before">Before</a><!--${'x'.repeat(12_000_000)}--><a href="/jobs/2-after">After</a>`;
     const { value, ms } = timed(() => extractJobLinks(huge, { url: URL_ }));

@@ -5,10 +5,10 @@
  */
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { parseJobPage } from '../src/index.js';
 import { parseJobPage as parseLoaded } from '../src/cheerio/index.js';
 import { loadDom, textOf } from '../src/html/dom.js';
 import { sanitizeDescription } from '../src/html/sanitize.js';
+import { parseJobPage } from '../src/index.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const URL_ = 'https://careers.harbor-tools.example/jobs/77';

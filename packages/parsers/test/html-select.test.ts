@@ -9,18 +9,40 @@ import { selectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { collectPageSignals } from '../src/ats/signals.js';
+import { workplaceInProse } from '../src/heuristics/vocabulary.js';
 import { createDomBuilder, loadDom } from '../src/html/dom.js';
 import { indexPage } from '../src/html/select.js';
-import { workplaceInProse } from '../src/heuristics/vocabulary.js';
 
 const dir = new URL('./fixtures/pages/', import.meta.url);
-const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(new URL(f, dir), 'utf8')] as const);
+const pages = readdirSync(dir)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => [f, readFileSync(new URL(f, dir), 'utf8')] as const);
 
 const SELECTORS = [
-  '.app-title', '.job__title h1', 'h1.section-header', '.posting-headline h2', '[data-ui="job-title"]', '#job-title',
-  '#header .location', '.app-title + .location', '.posting-categories .location', '[data-automation-id="locations"]', '.location',
-  '[class*="salary" i]', '[itemprop="description"]', '#content', 'article', 'main', 'h1 + p', 'h1', 'li', 'a', 'div p',
-  '[data-ui="JOB-TITLE" i]', '.Location', 'body > *',
+  '.app-title',
+  '.job__title h1',
+  'h1.section-header',
+  '.posting-headline h2',
+  '[data-ui="job-title"]',
+  '#job-title',
+  '#header .location',
+  '.app-title + .location',
+  '.posting-categories .location',
+  '[data-automation-id="locations"]',
+  '.location',
+  '[class*="salary" i]',
+  '[itemprop="description"]',
+  '#content',
+  'article',
+  'main',
+  'h1 + p',
+  'h1',
+  'li',
+  'a',
+  'div p',
+  '[data-ui="JOB-TITLE" i]',
+  '.Location',
+  'body > *',
 ];
 
 describe('indexPage', () => {

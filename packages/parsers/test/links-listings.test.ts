@@ -14,20 +14,28 @@ const sitesPage = (name: string) => readFileSync(join(__dirname, 'fixtures/sites
 describe('extractJobLinks on listings', () => {
   it('government portal: ?id= detail links in a table inside a page-wide form, Arabic "next"', () => {
     const links = extractJobLinks(page('gov-portal-ar.html'), { url: 'https://www.csb.gov.example/ar/Announcements.aspx' });
-    expect(links.map((l) => l.url)).toEqual([20931, 20932, 20935, 20940].map((id) => `https://www.csb.gov.example/ar/VacancyDetails.aspx?id=${id}`));
+    expect(links.map((l) => l.url)).toEqual(
+      [20931, 20932, 20935, 20940].map((id) => `https://www.csb.gov.example/ar/VacancyDetails.aspx?id=${id}`),
+    );
     expect(links[0]!.title).toBe('مهندس مدني');
     expect(links.nextPage).toBe('https://www.csb.gov.example/ar/Announcements.aspx?page=2');
   });
 
   it('careers index: one page per job under /recruit/, site pages and navigation left out', () => {
     const links = extractJobLinks(page('careers-index-ja.html'), { url: 'https://www.miyako-seika.example/recruit/' });
-    expect(links.map((l) => l.url)).toEqual(['seizou', 'hanbai', 'tsuhan'].map((s) => `https://www.miyako-seika.example/recruit/${s}.html`));
+    expect(links.map((l) => l.url)).toEqual(
+      ['seizou', 'hanbai', 'tsuhan'].map((s) => `https://www.miyako-seika.example/recruit/${s}.html`),
+    );
     expect(links.nextPage).toBeNull();
   });
 
   it('board result cards with opaque ids: titles kept; company, save, filter, SEO and social links dropped', () => {
-    const links = extractJobLinks(page('board-cards-de.html'), { url: 'https://www.jobportal-sued.example/suche?q=elektriker&ort=stuttgart' });
-    expect(links.map((l) => l.url)).toEqual(['a8f3k2', 'b7d2m9', 'c1q5x8', 'd4w6z3'].map((id) => `https://www.jobportal-sued.example/anzeige/${id}`));
+    const links = extractJobLinks(page('board-cards-de.html'), {
+      url: 'https://www.jobportal-sued.example/suche?q=elektriker&ort=stuttgart',
+    });
+    expect(links.map((l) => l.url)).toEqual(
+      ['a8f3k2', 'b7d2m9', 'c1q5x8', 'd4w6z3'].map((id) => `https://www.jobportal-sued.example/anzeige/${id}`),
+    );
     expect(links.map((l) => l.title)).toContain('Elektroniker für Betriebstechnik (m/w/d)');
     expect(links.nextPage).toBe('https://www.jobportal-sued.example/suche?q=elektriker&ort=stuttgart&seite=2');
   });
@@ -43,7 +51,9 @@ describe('extractJobLinks on listings', () => {
   });
 
   it('a job page links to similar jobs but has no next page', () => {
-    const links = extractJobLinks(sitesPage('linkedin.html'), { url: 'https://de.linkedin.com/jobs/view/senior-data-engineer-at-nordlicht-energy-4012345678' });
+    const links = extractJobLinks(sitesPage('linkedin.html'), {
+      url: 'https://de.linkedin.com/jobs/view/senior-data-engineer-at-nordlicht-energy-4012345678',
+    });
     expect(links.map((l) => l.url)).toEqual([
       'https://de.linkedin.com/jobs/view/data-engineer-at-kielwind-4011111111',
       'https://de.linkedin.com/jobs/view/analytics-engineer-at-hafenlogistik-4012222222',
@@ -58,11 +68,26 @@ describe('extractJobLinks on listings', () => {
     ['Siguiente', '<nav aria-label="Paginación"><a href="/empleos/2">Siguiente</a></nav>', 'https://a.example/empleos/2'],
     ['次へ', '<div class="pager"><a href="/kyujin?page=2">次へ</a></div>', 'https://a.example/kyujin?page=2'],
     ['Далее', '<div class="pager"><a href="/vacancies?page=1">Далее</a></div>', 'https://a.example/vacancies?page=1'],
-    ['arrow in a pager', '<div class="pagination"><a href="/jobs?page=1">‹</a><a href="/jobs?page=3">›</a></div>', 'https://a.example/jobs?page=3'],
-    ['aria-label on an icon', '<nav role="navigation" aria-label="pagination"><a href="/jobs?start=10" aria-label="Next Page"><svg></svg></a></nav>', 'https://a.example/jobs?start=10'],
-    ['numbered pager only', '<div class="pagination"><a class="active" href="/jobs?page=2">2</a><a href="/jobs?page=3">3</a></div>', 'https://a.example/jobs?page=3'],
+    [
+      'arrow in a pager',
+      '<div class="pagination"><a href="/jobs?page=1">‹</a><a href="/jobs?page=3">›</a></div>',
+      'https://a.example/jobs?page=3',
+    ],
+    [
+      'aria-label on an icon',
+      '<nav role="navigation" aria-label="pagination"><a href="/jobs?start=10" aria-label="Next Page"><svg></svg></a></nav>',
+      'https://a.example/jobs?start=10',
+    ],
+    [
+      'numbered pager only',
+      '<div class="pagination"><a class="active" href="/jobs?page=2">2</a><a href="/jobs?page=3">3</a></div>',
+      'https://a.example/jobs?page=3',
+    ],
   ])('next page: %s', (_, html, want) => {
-    expect(extractJobLinks(`<html>${html}<body><a href="/jobs/123-welder">Welder</a></body></html>`, { url: 'https://a.example/jobs?page=2' }).nextPage).toBe(want);
+    expect(
+      extractJobLinks(`<html>${html}<body><a href="/jobs/123-welder">Welder</a></body></html>`, { url: 'https://a.example/jobs?page=2' })
+        .nextPage,
+    ).toBe(want);
   });
 
   it('no next page: previous-only pagers, disabled controls and "next" links to the page itself', () => {
@@ -87,20 +112,35 @@ describe('extractJobLinks on listings', () => {
     const rows = ['Junior Engineer (Civil)', 'Staff Nurse', 'Assistant Accountant', 'Driver']
       .map((t, i) => `<tr><td>${i + 1}</td><td><a href="/uploads/notices/2026/advt-${1040 + i}.pdf">${t}</a></td><td>28/02/2026</td></tr>`)
       .join('');
-    const gov = extractJobLinks(`<html><head><title>Recruitment | District Council</title></head><body><nav><a href="/uploads/rti.pdf">RTI Act</a></nav><table>${rows}</table><footer><a href="/uploads/annual-report-2025.pdf">Annual report</a></footer></body></html>`, { url: 'https://district.gov.example/recruitment' });
-    expect(gov.map((l) => l.url)).toEqual([1040, 1041, 1042, 1043].map((n) => `https://district.gov.example/uploads/notices/2026/advt-${n}.pdf`));
+    const gov = extractJobLinks(
+      `<html><head><title>Recruitment | District Council</title></head><body><nav><a href="/uploads/rti.pdf">RTI Act</a></nav><table>${rows}</table><footer><a href="/uploads/annual-report-2025.pdf">Annual report</a></footer></body></html>`,
+      { url: 'https://district.gov.example/recruitment' },
+    );
+    expect(gov.map((l) => l.url)).toEqual(
+      [1040, 1041, 1042, 1043].map((n) => `https://district.gov.example/uploads/notices/2026/advt-${n}.pdf`),
+    );
     const offers = ['specjalista-ds-plac', 'magazynier', 'kierowca-kat-c']
       .map((s) => `<div class="offer"><a href="/kariera/${s}">${s.replace(/-/g, ' ')}</a></div>`)
       .join('');
-    const pl = extractJobLinks(`<html><head><title>Kariera – Wisła Logistyka</title></head><body><nav><a href="/kariera/o-nas">O nas</a></nav>${offers}</body></html>`, { url: 'https://wisla.example/kariera' });
-    expect(pl.map((l) => l.url)).toEqual(['specjalista-ds-plac', 'magazynier', 'kierowca-kat-c'].map((s) => `https://wisla.example/kariera/${s}`));
+    const pl = extractJobLinks(
+      `<html><head><title>Kariera – Wisła Logistyka</title></head><body><nav><a href="/kariera/o-nas">O nas</a></nav>${offers}</body></html>`,
+      { url: 'https://wisla.example/kariera' },
+    );
+    expect(pl.map((l) => l.url)).toEqual(
+      ['specjalista-ds-plac', 'magazynier', 'kierowca-kat-c'].map((s) => `https://wisla.example/kariera/${s}`),
+    );
   });
 
   it('script-linked table rows and data-href cards (portals without anchors)', () => {
     const rows = ['Agronomist', 'Veterinary Officer', 'Data Clerk']
-      .map((t, i) => `<tr onclick="window.location.href='VacancyView.aspx?VacancyID=${3300 + i}'"><td>${i + 1}</td><td>${t}</td><td>Ministry of Agriculture</td></tr>`)
+      .map(
+        (t, i) =>
+          `<tr onclick="window.location.href='VacancyView.aspx?VacancyID=${3300 + i}'"><td>${i + 1}</td><td>${t}</td><td>Ministry of Agriculture</td></tr>`,
+      )
       .join('');
-    const gov = extractJobLinks(`<html><head><title>Current Vacancies</title></head><body><table>${rows}</table></body></html>`, { url: 'https://recruit.gov.example/Vacancies.aspx' });
+    const gov = extractJobLinks(`<html><head><title>Current Vacancies</title></head><body><table>${rows}</table></body></html>`, {
+      url: 'https://recruit.gov.example/Vacancies.aspx',
+    });
     expect(gov.map((l) => [l.url, l.title])).toEqual([
       ['https://recruit.gov.example/VacancyView.aspx?VacancyID=3300', 'Agronomist'],
       ['https://recruit.gov.example/VacancyView.aspx?VacancyID=3301', 'Veterinary Officer'],
@@ -129,13 +169,22 @@ describe('extractJobLinks on listings', () => {
     const cards = ['how-to-write-a-cv', 'salary-negotiation-tips', 'remote-work-in-2026', 'interview-questions-guide']
       .map((s) => `<article class="post"><h2><a href="/ratgeber/${s}">${s.replace(/-/g, ' ')}</a></h2></article>`)
       .join('');
-    expect(extractJobLinks(`<html><head><title>Karriere-Ratgeber</title></head><body>${cards}</body></html>`, { url: 'https://magazin.example/ratgeber' })).toEqual([]);
+    expect(
+      extractJobLinks(`<html><head><title>Karriere-Ratgeber</title></head><body>${cards}</body></html>`, {
+        url: 'https://magazin.example/ratgeber',
+      }),
+    ).toEqual([]);
   });
 
   it('stays bounded on a page of 5,000 repeated cards (generous budget: the machine is shared)', () => {
-    const cards = Array.from({ length: 5_000 }, (_, i) => `<div class="card"><a href="/anzeige/x${i}k">Job ${i}</a><a href="/firma/f${i}">Firma</a></div>`).join('');
+    const cards = Array.from(
+      { length: 5_000 },
+      (_, i) => `<div class="card"><a href="/anzeige/x${i}k">Job ${i}</a><a href="/firma/f${i}">Firma</a></div>`,
+    ).join('');
     const t0 = performance.now();
-    const links = extractJobLinks(`<html><head><title>Jobs</title></head><body>${cards}</body></html>`, { url: 'https://board.example/suche' });
+    const links = extractJobLinks(`<html><head><title>Jobs</title></head><body>${cards}</body></html>`, {
+      url: 'https://board.example/suche',
+    });
     expect(performance.now() - t0).toBeLessThan(5_000);
     expect(links.length).toBeGreaterThan(4_000);
   });

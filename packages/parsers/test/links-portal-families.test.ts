@@ -14,7 +14,10 @@ describe('extractJobLinks on portal result tables', () => {
   it('opaque record tokens in the query: the detail links, not the sort headers, saved search or pager', () => {
     const roles = ['Field Technician', 'Payroll Clerk', 'Network Administrator', 'Warehouse Lead'];
     const rows = roles
-      .map((r, i) => `<tr class="Row${i % 2}"><td><a class="lnk" href="Vacancy_Detail.cfm?/${token(i + 1)}">${r}</a></td><td>Leeds, UK</td><td>4/${i + 2}/2011</td></tr>`)
+      .map(
+        (r, i) =>
+          `<tr class="Row${i % 2}"><td><a class="lnk" href="Vacancy_Detail.cfm?/${token(i + 1)}">${r}</a></td><td>Leeds, UK</td><td>4/${i + 2}/2011</td></tr>`,
+      )
       .join('');
     const html = `<html><head><title>Northwind: Careers: Opportunities</title></head><body>
       <table><tr><td><a href="home.cfm">Home</a></td><td><a href="Profile_Update.cfm">My Profile</a></td><td><a href="login.cfm">Login</a></td></tr></table>
@@ -39,21 +42,39 @@ describe('extractJobLinks on portal result tables', () => {
     const ids = [41017, 41022, 41031];
     const rows = ids
       .map(
-        (id, i) => `<tr><td><a href="jobDetails.do?functionName=getJobDetail&jobPostId=${id}&localeCode=en-us">${['Store Manager', 'Loss Prevention Specialist', 'Pharmacy Technician'][i]}</a></td>
+        (
+          id,
+          i,
+        ) => `<tr><td><a href="jobDetails.do?functionName=getJobDetail&jobPostId=${id}&localeCode=en-us">${['Store Manager', 'Loss Prevention Specialist', 'Pharmacy Technician'][i]}</a></td>
           <td>Boise, ID</td><td><a href="jobCart.do?functionName=add&jobPostId=${id}">Add to cart</a> <a href="emailToFriend.do?jobPostId=${id}">E-mail</a> <a href="applyJob.do?jobPostId=${id}">Apply</a></td></tr>`,
       )
       .join('');
     const html = `<html><head><title>Search results</title></head><body><table>${rows}</table>
       <p><a href="searchResults.do?functionName=getSearchResults&pageNumber=2">Next &gt;</a></p></body></html>`;
     const links = extractJobLinks(html, { url: 'https://careers.talentclick.example/careerscp/client_acme/external/searchResults.do' });
-    expect(links.map((l) => l.url)).toEqual(ids.map((id) => `https://careers.talentclick.example/careerscp/client_acme/external/jobDetails.do?functionName=getJobDetail&jobPostId=${id}&localeCode=en-us`));
-    expect(links.nextPage).toBe('https://careers.talentclick.example/careerscp/client_acme/external/searchResults.do?functionName=getSearchResults&pageNumber=2');
+    expect(links.map((l) => l.url)).toEqual(
+      ids.map(
+        (id) =>
+          `https://careers.talentclick.example/careerscp/client_acme/external/jobDetails.do?functionName=getJobDetail&jobPostId=${id}&localeCode=en-us`,
+      ),
+    );
+    expect(links.nextPage).toBe(
+      'https://careers.talentclick.example/careerscp/client_acme/external/searchResults.do?functionName=getSearchResults&pageNumber=2',
+    );
   });
 
   it('an ATS result list inside a careers template: sidebar pages and site-page slugs are left out', () => {
-    const jobs = [5120, 5133, 5141].map((id, i) => `<tr><td>${id}</td><td><a href="https://acme-jobs.ats.example/jobs/${id}/job">${['Quality Engineer', 'Brand Manager', 'Line Operator'][i]}</a></td></tr>`).join('');
+    const jobs = [5120, 5133, 5141]
+      .map(
+        (id, i) =>
+          `<tr><td>${id}</td><td><a href="https://acme-jobs.ats.example/jobs/${id}/job">${['Quality Engineer', 'Brand Manager', 'Line Operator'][i]}</a></td></tr>`,
+      )
+      .join('');
     const side = ['total-rewards', 'career-development', 'how-to-apply', 'jobs-in-canada']
-      .map((s, i) => `<li><a href="https://www.acme.example/global/careers/${s}.aspx">${['Rewards & Benefits', 'Learning & Career Development', 'Preparing Your Resume', 'Acme Jobs in Canada'][i]}</a></li>`)
+      .map(
+        (s, i) =>
+          `<li><a href="https://www.acme.example/global/careers/${s}.aspx">${['Rewards & Benefits', 'Learning & Career Development', 'Preparing Your Resume', 'Acme Jobs in Canada'][i]}</a></li>`,
+      )
       .join('');
     const html = `<html><head><title>Careers | Acme</title></head><body>
       <div class="content"><h1>Careers</h1><table class="JobsTable">${jobs}</table>
@@ -69,14 +90,19 @@ describe('extractJobLinks on portal result tables', () => {
   it('word-slug postings still count when their text names a role, even about benefits', () => {
     const html = `<main><h1>Open positions</h1><ul>${['benefits-analyst', 'learning-designer', 'store-manager'].map((s) => `<li><a href="/careers/${s}">${s.replace(/-/g, ' ')}</a></li>`).join('')}</ul></main>`;
     const links = extractJobLinks(html, { url: 'https://www.acme.example/careers' });
-    expect(links.map((l) => l.url)).toEqual(['benefits-analyst', 'learning-designer', 'store-manager'].map((s) => `https://www.acme.example/careers/${s}`));
+    expect(links.map((l) => l.url)).toEqual(
+      ['benefits-analyst', 'learning-designer', 'store-manager'].map((s) => `https://www.acme.example/careers/${s}`),
+    );
   });
 
   it('numbered pager in a plain table cell: the page after the current one, or the arrow image', () => {
     const pager = (cur: number) =>
       [1, 2, 3].map((n) => (n === cur ? `<b>${n}</b>` : `<a href="/vacancies/list.php?p=${n}">${n}</a>`)).join(' ');
-    const html = (cur: number) => `<table><tr><td>${pager(cur)}</td></tr></table><table>${[11, 12, 13].map((n) => `<tr><td><a href="/vacancies/view.php?vacancy_id=${n}">Clerk ${n}</a></td></tr>`).join('')}</table>`;
-    expect(extractJobLinks(html(2), { url: 'https://council.example/vacancies/list.php?p=2' }).nextPage).toBe('https://council.example/vacancies/list.php?p=3');
+    const html = (cur: number) =>
+      `<table><tr><td>${pager(cur)}</td></tr></table><table>${[11, 12, 13].map((n) => `<tr><td><a href="/vacancies/view.php?vacancy_id=${n}">Clerk ${n}</a></td></tr>`).join('')}</table>`;
+    expect(extractJobLinks(html(2), { url: 'https://council.example/vacancies/list.php?p=2' }).nextPage).toBe(
+      'https://council.example/vacancies/list.php?p=3',
+    );
     expect(extractJobLinks(html(3), { url: 'https://council.example/vacancies/list.php?p=3' }).nextPage).toBeNull();
     // A left arrow is the previous page, never the next.
     const back = `<div><a href="/r?p=1"><img src="/i/arrow_left.gif"></a> <a href="/r?p=1">1</a> <a href="/r?p=2">2</a></div>`;
@@ -151,7 +177,11 @@ describe('isJobUrl on hosts an ATS definition knows', () => {
 
 describe('extractJobLinks: municipal recruitment pages in Japanese and Chinese', () => {
   it('a city page of 職員募集 notices, one static page per post under a romanized path word', () => {
-    const posts: Array<[string, string]> = [['hoikushi', '保育士（会計年度任用職員）'], ['doboku', '土木技師'], ['jimu', '一般事務職']];
+    const posts: Array<[string, string]> = [
+      ['hoikushi', '保育士（会計年度任用職員）'],
+      ['doboku', '土木技師'],
+      ['jimu', '一般事務職'],
+    ];
     const html = `<html><head><title>職員募集 | 北浜市</title></head><body>
       <div id="gnav"><ul><li><a href="/kurashi/index.html">くらし</a></li><li><a href="/shisei/index.html">市政</a></li></ul></div>
       <div id="main"><h1>職員募集</h1><ul class="list">${posts.map(([s, t]) => `<li><a href="/shisei/saiyo/r7/${s}.html">${t}</a>（令和7年4月1日）</li>`).join('')}</ul></div></body></html>`;
@@ -160,7 +190,11 @@ describe('extractJobLinks: municipal recruitment pages in Japanese and Chinese',
   });
 
   it('a Chinese 招考 notice list with dated detail pages', () => {
-    const rows: Array<[string, string]> = [['2025-0412', '2025年公开招考事业单位工作人员公告'], ['2025-0415', '2025年公开招聘教师公告'], ['2025-0420', '市人民医院招聘护士公告']];
+    const rows: Array<[string, string]> = [
+      ['2025-0412', '2025年公开招考事业单位工作人员公告'],
+      ['2025-0415', '2025年公开招聘教师公告'],
+      ['2025-0420', '市人民医院招聘护士公告'],
+    ];
     const html = `<html><head><title>人事考试 招考公告</title></head><body><ul class="news-list">${rows.map(([d, t]) => `<li><a href="/rsks/zkgg/${d.replace('-', '')}/t${d.replace('-', '')}_8812.html">${t}</a><span>${d}</span></li>`).join('')}</ul></body></html>`;
     const links = extractJobLinks(html, { url: 'https://rsj.beihai.example.cn/rsks/zkgg/' });
     expect(links).toHaveLength(3);
@@ -172,12 +206,16 @@ describe('extractJobLinks: "Page 2 of 2"', () => {
     `<table><tr><td class="paging">${label} <a href="/jobs/search?pr=3"><img src="/img?i=arrowNext" alt="${arrow}"></a></td></tr></table><a href="/jobs/4711/job">Baker</a>`;
 
   it('on the last page a leftover next arrow leads nowhere', () => {
-    expect(extractJobLinks(page('&nbsp;Page 2 of 2&nbsp;', 'Next Page'), { url: 'https://acme.example/jobs/search?pr=2' }).nextPage).toBeNull();
+    expect(
+      extractJobLinks(page('&nbsp;Page 2 of 2&nbsp;', 'Next Page'), { url: 'https://acme.example/jobs/search?pr=2' }).nextPage,
+    ).toBeNull();
     expect(extractJobLinks(page('Seite 3 von 3', 'Weiter'), { url: 'https://acme.example/jobs/search?pr=2' }).nextPage).toBeNull();
   });
 
   it('before the last page the arrow is the next page', () => {
-    expect(extractJobLinks(page('Página 2 de 5', 'Siguiente'), { url: 'https://acme.example/jobs/search?pr=2' }).nextPage).toBe('https://acme.example/jobs/search?pr=3');
+    expect(extractJobLinks(page('Página 2 de 5', 'Siguiente'), { url: 'https://acme.example/jobs/search?pr=2' }).nextPage).toBe(
+      'https://acme.example/jobs/search?pr=3',
+    );
   });
 });
 

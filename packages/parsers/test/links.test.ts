@@ -63,10 +63,18 @@ describe('extractJobLinks', () => {
   });
 
   it('JSON-LD ItemList and JobPosting urls on a listing, with <base href>', () => {
-    const itemList = { '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: [
-      { '@type': 'ListItem', position: 1, url: 'https://jobs.example/job-listing/welder-acme-JV_1.htm?jl=1001' },
-      { '@type': 'ListItem', position: 2, item: { '@type': 'JobPosting', title: 'Crane operator', url: 'https://jobs.example/job-listing/crane-acme-JV_2.htm?jl=1002' } },
-    ] };
+    const itemList = {
+      '@context': 'https://schema.org',
+      '@type': 'ItemList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, url: 'https://jobs.example/job-listing/welder-acme-JV_1.htm?jl=1001' },
+        {
+          '@type': 'ListItem',
+          position: 2,
+          item: { '@type': 'JobPosting', title: 'Crane operator', url: 'https://jobs.example/job-listing/crane-acme-JV_2.htm?jl=1002' },
+        },
+      ],
+    };
     const html = `<html><head><base href="https://www.stellen.example/de/"><script type="application/ld+json">${JSON.stringify(itemList)}</script></head><body>
       <a href="stellenangebote/elektriker-m-w-d-8812">Elektriker (m/w/d)</a>
       <a href="stellenangebote/">Alle Stellenangebote</a> <a href="stellenangebote?seite=2">Weiter</a>

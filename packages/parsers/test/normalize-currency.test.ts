@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCurrency } from '../src/normalize/index.js';
 import { currencyOfCountry, resolveAmbiguousCurrency } from '../src/normalize/currency.js';
+import { normalizeCurrency } from '../src/normalize/index.js';
 
 describe('normalizeCurrency', () => {
   it.each([
-    ['$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['₹', 'INR'], ['¥', 'JPY'], ['₩', 'KRW'], ['usd', 'USD'], ['Eur', 'EUR'],
-    ['A$', 'AUD'], ['C$', 'CAD'], ['NZ$', 'NZD'], ['HK$', 'HKD'], ['S$', 'SGD'], ['MX$', 'MXN'], ['R$', 'BRL'],
-    ['CHF', 'CHF'], ['RMB', 'CNY'], ['zł', 'PLN'], ['euros', 'EUR'], ['Dollars', 'USD'], [' gbp ', 'GBP'],
+    ['$', 'USD'],
+    ['€', 'EUR'],
+    ['£', 'GBP'],
+    ['₹', 'INR'],
+    ['¥', 'JPY'],
+    ['₩', 'KRW'],
+    ['usd', 'USD'],
+    ['Eur', 'EUR'],
+    ['A$', 'AUD'],
+    ['C$', 'CAD'],
+    ['NZ$', 'NZD'],
+    ['HK$', 'HKD'],
+    ['S$', 'SGD'],
+    ['MX$', 'MXN'],
+    ['R$', 'BRL'],
+    ['CHF', 'CHF'],
+    ['RMB', 'CNY'],
+    ['zł', 'PLN'],
+    ['euros', 'EUR'],
+    ['Dollars', 'USD'],
+    [' gbp ', 'GBP'],
   ])('%j → %s', (input, code) => expect(normalizeCurrency(input)).toBe(code));
 
   it.each([['ABC'], ['PER'], [''], ['money'], ['kr']])('rejects %j', (input) => {
@@ -16,8 +34,18 @@ describe('normalizeCurrency', () => {
 
 describe('currency words and family marks', () => {
   it.each([
-    ['złotych', 'PLN'], ['Kč', 'CZK'], ['руб', 'RUB'], ['درهم', 'AED'], ['ر.س', 'SAR'], ['円', 'JPY'], ['元', 'CNY'],
-    ['₩', 'KRW'], ['₺', 'TRY'], ['riyal', 'SAR'], ['pesos', 'MXN'], ['kronor', 'SEK'],
+    ['złotych', 'PLN'],
+    ['Kč', 'CZK'],
+    ['руб', 'RUB'],
+    ['درهم', 'AED'],
+    ['ر.س', 'SAR'],
+    ['円', 'JPY'],
+    ['元', 'CNY'],
+    ['₩', 'KRW'],
+    ['₺', 'TRY'],
+    ['riyal', 'SAR'],
+    ['pesos', 'MXN'],
+    ['kronor', 'SEK'],
   ])('%j → %s', (input, code) => expect(normalizeCurrency(input)).toBe(code));
 
   it('settles kr from the language, a hint or not at all', () => {

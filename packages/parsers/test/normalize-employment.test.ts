@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { EmploymentTypeSchema, WorkplaceTypeSchema } from '@jobkit/core';
+import { describe, expect, it } from 'vitest';
 import { parseEmploymentType, parseWorkplaceType } from '../src/normalize/index.js';
 
 const employment: [string | string[], string[]][] = [
@@ -33,8 +33,14 @@ const employment: [string | string[], string[]][] = [
   ['Prácticas', ['internship']],
   ['Temporal', ['temporary']],
   ['Full-time or Part-time', ['full_time', 'part_time']],
-  [['PART_TIME', 'FULL_TIME', 'full_time'], ['full_time', 'part_time']],
-  [['CONTRACTOR', 'TEMPORARY'], ['contract', 'temporary']],
+  [
+    ['PART_TIME', 'FULL_TIME', 'full_time'],
+    ['full_time', 'part_time'],
+  ],
+  [
+    ['CONTRACTOR', 'TEMPORARY'],
+    ['contract', 'temporary'],
+  ],
   ['', []],
   ['Engineering', []],
   // Permanence words are full-time only when the value states no part-time hours.

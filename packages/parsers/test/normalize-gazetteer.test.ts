@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { LocationSchema } from '@jobkit/core';
+import { describe, expect, it } from 'vitest';
 import { EXONYMS, REGION_ALIASES } from '../src/normalize/gazetteer/exonyms.js';
 import { GAZETTEER_SOURCE, loadGazetteer, lookupCity, lookupRegion } from '../src/normalize/gazetteer/index.js';
 import { harmonizeLocations, parseLocation, resolveLocation } from '../src/normalize/location.js';
@@ -38,15 +38,24 @@ describe('one canonical form per place', () => {
   // Each group: spellings of one place (native, exonym, with region/country, codes, case, accents).
   const groups: [string, string[]][] = [
     ['Berlin, Germany', ['Berlin', 'Berlin, Germany', 'Berlin, Berlin, DE', 'berlin, deutschland', 'Berlín, Alemania', '10117 Berlin']],
-    ['Munich, Bavaria, Germany', ['München', 'Munich', 'Muenchen, Bayern', 'München, Bayern, Deutschland', 'Munich, BY, DE', 'Monaco di Baviera']],
+    [
+      'Munich, Bavaria, Germany',
+      ['München', 'Munich', 'Muenchen, Bayern', 'München, Bayern, Deutschland', 'Munich, BY, DE', 'Monaco di Baviera'],
+    ],
     ['Cologne, North Rhine-Westphalia, Germany', ['Köln', 'Koeln', 'Cologne, Germany', 'Colonia, Alemania']],
     ['Vienna, Austria', ['Wien', 'Vienna', 'Wien, Österreich', 'Vienne, Autriche']],
     ['Beijing, China', ['北京', 'Beijing', 'Beijing, China', '北京市', 'Peking']],
     ['Prague, Czechia', ['Praha', 'Prague', 'Praha, Czech Republic', 'Prag']],
     ['Warsaw, Mazovia, Poland', ['Warszawa', 'Warsaw, Poland', 'Warszawa, Polska', 'Varsovie']],
     ['Lisbon, Portugal', ['Lisboa', 'Lisbon', 'Lisboa, Portugal', 'Lissabon']],
-    ['Amsterdam, North Holland, Netherlands', ['Amsterdam', 'Amsterdam, North Holland, Netherlands', 'Amsterdam, NL', 'Amsterdam, Noord-Holland']],
-    ['San Francisco, CA, United States', ['San Francisco, CA', 'San Francisco, California', 'San Francisco, CA, United States', 'San Francisco, CA 94105', 'san francisco']],
+    [
+      'Amsterdam, North Holland, Netherlands',
+      ['Amsterdam', 'Amsterdam, North Holland, Netherlands', 'Amsterdam, NL', 'Amsterdam, Noord-Holland'],
+    ],
+    [
+      'San Francisco, CA, United States',
+      ['San Francisco, CA', 'San Francisco, California', 'San Francisco, CA, United States', 'San Francisco, CA 94105', 'san francisco'],
+    ],
     ['Zurich, Switzerland', ['Zürich', 'Zurich', 'Zürich, Schweiz', 'Zurich, CH']],
     ['Geneva, Switzerland', ['Genève', 'Geneva, Switzerland', 'Genf', 'Genève, Suisse']],
     ['Toronto, ON, Canada', ['Toronto', 'Toronto, ON', 'Toronto, Ontario, Canada']],
@@ -98,7 +107,10 @@ describe('one canonical form per place', () => {
     ['Kraków, Lesser Poland, Poland', ['Kraków, małopolskie', 'Krakow, Lesser Poland Voivodeship']],
     ['Barcelona, Catalonia, Spain', ['Barcelona, Catalunya', 'Barcelona, Cataluña, España', 'Barcelona, CT, ES']],
     ['Lisbon, Portugal', ['Lisbon', 'Lisboa, Lisboa']],
-    ['Wrocław, Lower Silesia, Poland', ['Wrocław, dolnośląskie, Polska', 'Breslau, Niederschlesien', 'Wroclaw, Lower Silesian Voivodeship, Poland']],
+    [
+      'Wrocław, Lower Silesia, Poland',
+      ['Wrocław, dolnośląskie, Polska', 'Breslau, Niederschlesien', 'Wroclaw, Lower Silesian Voivodeship, Poland'],
+    ],
     ['Kochi, Kerala, India', ['Kochi, Kerala', 'Cochin, KL, India']],
     ['Kochi, Japan', ['Kochi, Kōchi', 'Kochi, 高知県, 日本']],
   ];
@@ -127,7 +139,7 @@ describe('one canonical form per place', () => {
     expect(lookupRegion('x'.repeat(10_000), 'DE')).toBeUndefined();
   });
 
-  it('a place that states its region keeps it when the posting\'s other places hint another country', () => {
+  it("a place that states its region keeps it when the posting's other places hint another country", () => {
     const places = [one('Madrid, Spain'), one('Guadalajara, Jalisco'), one('Guadalajara')];
     expect(harmonizeLocations(places).map((l) => l.display)).toEqual([
       'Madrid, Spain',
@@ -227,7 +239,7 @@ describe('hostile input', () => {
   });
 });
 
-describe('a posting\'s places decide each other', () => {
+describe("a posting's places decide each other", () => {
   it('harmonizeLocations re-resolves places whose text names no country', () => {
     const austin = resolveLocation({ raw: 'Austin, TX', city: 'Austin', region: 'TX', country: 'US' });
     const paris = resolveLocation({ raw: 'Paris', city: 'Paris' });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { LocationSchema } from '@jobkit/core';
+import { describe, expect, it } from 'vitest';
 import { normalizeCountry, parseLocation } from '../src/normalize/index.js';
 
 type Loc = { city?: string; region?: string; country?: string; postalCode?: string };
@@ -33,7 +33,14 @@ const rows: [string, Loc[], string | null][] = [
   ['Trinidad and Tobago', [{ country: 'TT' }], null],
   ['Berlin | Hamburg | München', [{ city: 'Berlin' }, { city: 'Hamburg' }, { city: 'München' }], null],
   ['London / Dublin, Ireland', [{ city: 'London' }, { city: 'Dublin', country: 'IE' }], null],
-  ['New York or San Francisco, CA', [{ city: 'New York', region: 'NY', country: 'US' }, { city: 'San Francisco', region: 'CA', country: 'US' }], null],
+  [
+    'New York or San Francisco, CA',
+    [
+      { city: 'New York', region: 'NY', country: 'US' },
+      { city: 'San Francisco', region: 'CA', country: 'US' },
+    ],
+    null,
+  ],
   ['Amsterdam and Rotterdam, Netherlands', [{ city: 'Amsterdam' }, { city: 'Rotterdam', country: 'NL' }], null],
   ['Remote (Europe)', [{}], 'remote'],
   ['Télétravail, France', [{ country: 'FR' }], 'remote'],
@@ -67,14 +74,45 @@ describe('parseLocation', () => {
 
 describe('normalizeCountry', () => {
   it.each([
-    ['Deutschland', 'DE'], ['DE', 'DE'], ['de', 'DE'], ['United States', 'US'], ['USA', 'US'], ['U.S.', 'US'],
-    ['Germany', 'DE'], ['Allemagne', 'DE'], ['Alemania', 'DE'], ['España', 'ES'], ['Espana', 'ES'], ['Spanien', 'ES'],
-    ['Royaume-Uni', 'GB'], ['UK', 'GB'], ['GBR', 'GB'], ['Estados Unidos', 'US'], ['Vereinigte Staaten', 'US'],
-    ['États-Unis', 'US'], ['Schweiz', 'CH'], ['Suiza', 'CH'], ['Netherlands', 'NL'], ['Korea', 'KR'],
+    ['Deutschland', 'DE'],
+    ['DE', 'DE'],
+    ['de', 'DE'],
+    ['United States', 'US'],
+    ['USA', 'US'],
+    ['U.S.', 'US'],
+    ['Germany', 'DE'],
+    ['Allemagne', 'DE'],
+    ['Alemania', 'DE'],
+    ['España', 'ES'],
+    ['Espana', 'ES'],
+    ['Spanien', 'ES'],
+    ['Royaume-Uni', 'GB'],
+    ['UK', 'GB'],
+    ['GBR', 'GB'],
+    ['Estados Unidos', 'US'],
+    ['Vereinigte Staaten', 'US'],
+    ['États-Unis', 'US'],
+    ['Schweiz', 'CH'],
+    ['Suiza', 'CH'],
+    ['Netherlands', 'NL'],
+    ['Korea', 'KR'],
     // Endonyms: the country's own name in its official languages.
-    ['Polska', 'PL'], ['Nederland', 'NL'], ['Česko', 'CZ'], ['Magyarország', 'HU'], ['Suomi', 'FI'], ['Sverige', 'SE'],
-    ['Norge', 'NO'], ['Italia', 'IT'], ['Brasil', 'BR'], ['日本', 'JP'], ['中国', 'CN'], ['Россия', 'RU'], ['Україна', 'UA'],
-    ['대한민국', 'KR'], ['Việt Nam', 'VN'], ['Ελλάδα', 'GR'],
+    ['Polska', 'PL'],
+    ['Nederland', 'NL'],
+    ['Česko', 'CZ'],
+    ['Magyarország', 'HU'],
+    ['Suomi', 'FI'],
+    ['Sverige', 'SE'],
+    ['Norge', 'NO'],
+    ['Italia', 'IT'],
+    ['Brasil', 'BR'],
+    ['日本', 'JP'],
+    ['中国', 'CN'],
+    ['Россия', 'RU'],
+    ['Україна', 'UA'],
+    ['대한민국', 'KR'],
+    ['Việt Nam', 'VN'],
+    ['Ελλάδα', 'GR'],
   ])('%s → %s', (input, code) => expect(normalizeCountry(input)).toBe(code));
 
   it.each([['Atlantis'], ['XX'], ['ZZZ'], [''], ['Remote'], ['Paris'], ['Bayern']])('rejects %j', (input) => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { JobkitError, SalarySchema } from '@jobkit/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { parseSalary } from '../src/normalize/index.js';
 import { MAX_SALARY_INPUT } from '../src/normalize/salary.js';
 
@@ -432,7 +432,12 @@ describe('parseSalary: counts of people and postings', () => {
   it('still reads Lakh and Crore bands and a count noun next to a stated pay', () => {
     expect(parseSalary('Rs 4 - 7 Lakh / Yr')).toMatchObject({ min: 400_000, max: 700_000, currency: 'INR', period: 'year' });
     expect(parseSalary('₹ 60 Lakh - 1.2 Crore / Yr')).toMatchObject({ min: 6_000_000, max: 12_000_000, currency: 'INR', period: 'year' });
-    expect(parseSalary('Team of 12 engineers, salary 9 lakh per annum')).toMatchObject({ min: 900_000, max: 900_000, currency: 'INR', period: 'year' });
+    expect(parseSalary('Team of 12 engineers, salary 9 lakh per annum')).toMatchObject({
+      min: 900_000,
+      max: 900_000,
+      currency: 'INR',
+      period: 'year',
+    });
     expect(parseSalary('30,000 per month for new staff')).toMatchObject({ min: 30_000, max: 30_000, period: 'month' });
   });
 });
@@ -469,12 +474,13 @@ describe('parseSalary: amounts too small for the period they state', () => {
 });
 
 describe('parseSalary: differences', () => {
-  it.each(['Mit dem neuen Tarif zahlen Sie 15 € weniger', 'The upgrade is now $20 cheaper', 'Nurses there earn £3,000 more than the regional average'])(
-    '%s states a difference, not pay',
-    (text) => {
-      expect(parseSalary(text)).toBeNull();
-    },
-  );
+  it.each([
+    'Mit dem neuen Tarif zahlen Sie 15 € weniger',
+    'The upgrade is now $20 cheaper',
+    'Nurses there earn £3,000 more than the regional average',
+  ])('%s states a difference, not pay', (text) => {
+    expect(parseSalary(text)).toBeNull();
+  });
 
   it('still reads "or more" bounds and a figure plus benefits', () => {
     expect(parseSalary('£28,000 or more')).toMatchObject({ min: 28_000, max: null, currency: 'GBP' });
@@ -540,11 +546,65 @@ describe('parseSalary: hostile input', () => {
 
   it('never throws on strings, returns schema-valid salaries and stays within a time budget', () => {
     const pieces = fc.constantFrom(
-      '$', '€', '£', '¥', 'kr', 'NT$', '₹', 'k', 'K', '万', '千', '薪', '·', '-', '–', '~', '〜', ' ', '\u00a0', ',', '.', "'",
-      '+', '/', '(', ')', 'per', 'an', 'hour', 'year', 'month', 'up to', 'from', 'bis', 'ab', 'bonus', 'revenue', 'LPA',
-      '月給', '年収', '円', '以上', 'الراتب', '٦٥٠', 'p.a.', 'hrs', '%', '0', '9', '12', '1,000', '650.000', '2024',
+      '$',
+      '€',
+      '£',
+      '¥',
+      'kr',
+      'NT$',
+      '₹',
+      'k',
+      'K',
+      '万',
+      '千',
+      '薪',
+      '·',
+      '-',
+      '–',
+      '~',
+      '〜',
+      ' ',
+      '\u00a0',
+      ',',
+      '.',
+      "'",
+      '+',
+      '/',
+      '(',
+      ')',
+      'per',
+      'an',
+      'hour',
+      'year',
+      'month',
+      'up to',
+      'from',
+      'bis',
+      'ab',
+      'bonus',
+      'revenue',
+      'LPA',
+      '月給',
+      '年収',
+      '円',
+      '以上',
+      'الراتب',
+      '٦٥٠',
+      'p.a.',
+      'hrs',
+      '%',
+      '0',
+      '9',
+      '12',
+      '1,000',
+      '650.000',
+      '2024',
     );
-    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.array(pieces, { maxLength: 60 }).map((a) => a.join('')), fc.string({ unit: 'grapheme', maxLength: 200 }));
+    const text = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.array(pieces, { maxLength: 60 }).map((a) => a.join('')),
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const start = performance.now();

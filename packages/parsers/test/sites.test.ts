@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJobPage } from '../src/index.js';
 import { scanPage } from '../src/html/scan.js';
+import { parseJobPage } from '../src/index.js';
 import { siteForPage, siteProfiles, sitesForHost } from '../src/sites/registry.js';
 import { placeFirst, siteDate } from '../src/sites/text.js';
 
@@ -31,84 +31,189 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    site: 'linkedin', file: 'linkedin.html', url: 'https://de.linkedin.com/jobs/view/senior-data-engineer-at-nordlicht-energy-4012345678',
-    title: 'Senior Data Engineer', company: 'Nordlicht Energy', cities: ['Hamburg'], country: 'DE', employment: ['full_time'],
-    datePosted: '2026-02-15', applyUrl: 'https://careers.nordlicht-energy.example/jobs/881', salary: null,
+    site: 'linkedin',
+    file: 'linkedin.html',
+    url: 'https://de.linkedin.com/jobs/view/senior-data-engineer-at-nordlicht-energy-4012345678',
+    title: 'Senior Data Engineer',
+    company: 'Nordlicht Energy',
+    cities: ['Hamburg'],
+    country: 'DE',
+    employment: ['full_time'],
+    datePosted: '2026-02-15',
+    applyUrl: 'https://careers.nordlicht-energy.example/jobs/881',
+    salary: null,
   },
   {
-    site: 'indeed', file: 'indeed.html', url: 'https://www.indeed.com/viewjob?jk=4f1b2c3d4e5f6a7b',
-    title: 'Warehouse Shift Lead', company: 'Brightline Logistics', cities: ['Columbus'], country: 'US', employment: ['full_time'],
-    salary: { min: 21, max: 24, currency: 'USD', period: 'hour' }, datePosted: '2026-02-24',
-  },
-  {
-    site: 'glassdoor', file: 'glassdoor.html', url: 'https://www.glassdoor.co.uk/job-listing/clinical-research-associate-pennine-trials-JV_IC2826_KO0,27_KE28,42.htm?jl=1009876543',
-    title: 'Clinical Research Associate', company: 'Pennine Trials Ltd', cities: ['Manchester'],
-    salary: { min: 32000, max: 38000, currency: 'GBP', period: 'year' }, applyUrl: 'https://pennine-trials.example/careers/cra-manchester',
-  },
-  {
-    site: 'stepstone', file: 'stepstone.html', url: 'https://www.stepstone.de/stellenangebote--Werkstudent-Controlling-m-w-d-Rosenheim-Alpenmilch-Molkerei-GmbH--12345678-inline.html',
-    title: 'Werkstudent Controlling (m/w/d)', company: 'Alpenmilch Molkerei GmbH', cities: ['Rosenheim'], workplace: 'hybrid',
-    employment: ['part_time'], datePosted: '2026-02-26', salary: null,
-  },
-  {
-    site: 'naukri', file: 'naukri.html', url: 'https://www.naukri.com/job-listings-backend-developer-java-spring-kaveri-fintech-solutions-bengaluru-3-to-6-years-200226012345',
-    title: 'Backend Developer - Java Spring', company: 'Kaveri Fintech Solutions', cities: ['Bengaluru', 'Pune'], workplace: 'hybrid',
-    employment: ['full_time'], salary: { min: 1_200_000, max: 1_800_000, currency: 'INR', period: 'year' }, datePosted: '2026-02-27',
-  },
-  {
-    site: 'seek', file: 'seek.html', url: 'https://www.seek.com.au/job/81234567',
-    title: 'Registered Nurse - Theatres', company: 'Westmead Day Surgery', cities: ['Parramatta'], employment: ['part_time'],
-    salary: { min: 48, max: 55, currency: 'AUD', period: 'hour' }, datePosted: '2026-02-25', applyUrl: 'https://www.seek.com.au/job/81234567/apply',
-  },
-  {
-    site: 'xing', file: 'xing.html', url: 'https://www.xing.com/jobs/muenchen-werkstudent-data-engineering-152547463',
-    title: 'Werkstudent Data Engineering (all genders)', company: 'Mediaplus Gruppe', cities: ['Munich'], workplace: 'hybrid',
-    employment: ['part_time'], salary: { min: 15, max: 17, currency: 'EUR', period: 'hour' }, datePosted: '2026-02-24',
-  },
-  {
-    site: 'zhipin', file: 'zhipin.html', url: 'https://www.zhipin.com/job_detail/a1b2c3d4e5f6g7h8.html',
-    title: 'Java开发工程师', company: '云栖数智科技有限公司', cities: ['Hangzhou'], salary: { min: 20_000, max: 35_000, currency: 'CNY', period: 'month' },
+    site: 'indeed',
+    file: 'indeed.html',
+    url: 'https://www.indeed.com/viewjob?jk=4f1b2c3d4e5f6a7b',
+    title: 'Warehouse Shift Lead',
+    company: 'Brightline Logistics',
+    cities: ['Columbus'],
+    country: 'US',
+    employment: ['full_time'],
+    salary: { min: 21, max: 24, currency: 'USD', period: 'hour' },
     datePosted: '2026-02-24',
   },
   {
-    site: '51job', file: '51job.html', url: 'https://jobs.51job.com/shanghai-pdxq/128765432.html',
-    title: '数据分析师', company: '上海澜海商贸有限公司', cities: ['Shanghai'], salary: { min: 10_000, max: 15_000, currency: 'CNY', period: 'month' },
+    site: 'glassdoor',
+    file: 'glassdoor.html',
+    url: 'https://www.glassdoor.co.uk/job-listing/clinical-research-associate-pennine-trials-JV_IC2826_KO0,27_KE28,42.htm?jl=1009876543',
+    title: 'Clinical Research Associate',
+    company: 'Pennine Trials Ltd',
+    cities: ['Manchester'],
+    salary: { min: 32000, max: 38000, currency: 'GBP', period: 'year' },
+    applyUrl: 'https://pennine-trials.example/careers/cra-manchester',
+  },
+  {
+    site: 'stepstone',
+    file: 'stepstone.html',
+    url: 'https://www.stepstone.de/stellenangebote--Werkstudent-Controlling-m-w-d-Rosenheim-Alpenmilch-Molkerei-GmbH--12345678-inline.html',
+    title: 'Werkstudent Controlling (m/w/d)',
+    company: 'Alpenmilch Molkerei GmbH',
+    cities: ['Rosenheim'],
+    workplace: 'hybrid',
+    employment: ['part_time'],
+    datePosted: '2026-02-26',
+    salary: null,
+  },
+  {
+    site: 'naukri',
+    file: 'naukri.html',
+    url: 'https://www.naukri.com/job-listings-backend-developer-java-spring-kaveri-fintech-solutions-bengaluru-3-to-6-years-200226012345',
+    title: 'Backend Developer - Java Spring',
+    company: 'Kaveri Fintech Solutions',
+    cities: ['Bengaluru', 'Pune'],
+    workplace: 'hybrid',
+    employment: ['full_time'],
+    salary: { min: 1_200_000, max: 1_800_000, currency: 'INR', period: 'year' },
+    datePosted: '2026-02-27',
+  },
+  {
+    site: 'seek',
+    file: 'seek.html',
+    url: 'https://www.seek.com.au/job/81234567',
+    title: 'Registered Nurse - Theatres',
+    company: 'Westmead Day Surgery',
+    cities: ['Parramatta'],
+    employment: ['part_time'],
+    salary: { min: 48, max: 55, currency: 'AUD', period: 'hour' },
+    datePosted: '2026-02-25',
+    applyUrl: 'https://www.seek.com.au/job/81234567/apply',
+  },
+  {
+    site: 'xing',
+    file: 'xing.html',
+    url: 'https://www.xing.com/jobs/muenchen-werkstudent-data-engineering-152547463',
+    title: 'Werkstudent Data Engineering (all genders)',
+    company: 'Mediaplus Gruppe',
+    cities: ['Munich'],
+    workplace: 'hybrid',
+    employment: ['part_time'],
+    salary: { min: 15, max: 17, currency: 'EUR', period: 'hour' },
+    datePosted: '2026-02-24',
+  },
+  {
+    site: 'zhipin',
+    file: 'zhipin.html',
+    url: 'https://www.zhipin.com/job_detail/a1b2c3d4e5f6g7h8.html',
+    title: 'Java开发工程师',
+    company: '云栖数智科技有限公司',
+    cities: ['Hangzhou'],
+    salary: { min: 20_000, max: 35_000, currency: 'CNY', period: 'month' },
+    datePosted: '2026-02-24',
+  },
+  {
+    site: '51job',
+    file: '51job.html',
+    url: 'https://jobs.51job.com/shanghai-pdxq/128765432.html',
+    title: '数据分析师',
+    company: '上海澜海商贸有限公司',
+    cities: ['Shanghai'],
+    salary: { min: 10_000, max: 15_000, currency: 'CNY', period: 'month' },
     datePosted: '2026-02-20',
   },
   {
-    site: 'bayt', file: 'bayt.html', url: 'https://www.bayt.com/en/saudi-arabia/jobs/site-engineer-civil-4987654/',
-    title: 'Site Engineer - Civil', company: 'Al Noor Contracting Co.', cities: ['Riyadh'], country: 'SA', employment: ['full_time'],
-    salary: { min: 9_000, max: 12_000, currency: 'SAR', period: 'month' }, datePosted: '2026-02-26',
+    site: 'bayt',
+    file: 'bayt.html',
+    url: 'https://www.bayt.com/en/saudi-arabia/jobs/site-engineer-civil-4987654/',
+    title: 'Site Engineer - Civil',
+    company: 'Al Noor Contracting Co.',
+    cities: ['Riyadh'],
+    country: 'SA',
+    employment: ['full_time'],
+    salary: { min: 9_000, max: 12_000, currency: 'SAR', period: 'month' },
+    datePosted: '2026-02-26',
   },
   {
-    site: 'hh', file: 'hh.html', url: 'https://kazan.hh.ru/vacancy/99887766',
-    title: 'Инженер-сметчик', company: 'ООО СтройВолга', cities: ['Казань'], workplace: 'hybrid', employment: ['full_time'],
-    salary: { min: 85_000, max: 110_000, currency: 'RUB', period: 'month' }, datePosted: '2026-02-20',
+    site: 'hh',
+    file: 'hh.html',
+    url: 'https://kazan.hh.ru/vacancy/99887766',
+    title: 'Инженер-сметчик',
+    company: 'ООО СтройВолга',
+    cities: ['Казань'],
+    workplace: 'hybrid',
+    employment: ['full_time'],
+    salary: { min: 85_000, max: 110_000, currency: 'RUB', period: 'month' },
+    datePosted: '2026-02-20',
     applyUrl: 'https://kazan.hh.ru/applicant/vacancy_response?vacancyId=99887766',
   },
   {
-    site: 'reed', file: 'reed.html', url: 'https://www.reed.co.uk/jobs/site-manager/55677889',
-    title: 'Site Manager', company: 'Pennine Build Ltd', cities: ['Leeds'], employment: ['full_time'],
-    salary: { min: 48_000, max: 55_000, currency: 'GBP', period: 'year' }, datePosted: '2026-02-27', applyUrl: 'https://www.reed.co.uk/jobs/55677889/apply',
+    site: 'reed',
+    file: 'reed.html',
+    url: 'https://www.reed.co.uk/jobs/site-manager/55677889',
+    title: 'Site Manager',
+    company: 'Pennine Build Ltd',
+    cities: ['Leeds'],
+    employment: ['full_time'],
+    salary: { min: 48_000, max: 55_000, currency: 'GBP', period: 'year' },
+    datePosted: '2026-02-27',
+    applyUrl: 'https://www.reed.co.uk/jobs/55677889/apply',
   },
   {
-    site: 'topjobs', file: 'topjobs.html', url: 'https://www.topjobs.lk/employer/JobAdvertismentServlet?rid=0&ac=CDSLTD&jc=0009988776&ec=CDSLTD',
-    title: 'Senior Software Engineer - Java', company: 'Ceylon Digital Systems (Pvt) Ltd', cities: ['Kandy'], datePosted: '2026-02-03',
+    site: 'topjobs',
+    file: 'topjobs.html',
+    url: 'https://www.topjobs.lk/employer/JobAdvertismentServlet?rid=0&ac=CDSLTD&jc=0009988776&ec=CDSLTD',
+    title: 'Senior Software Engineer - Java',
+    company: 'Ceylon Digital Systems (Pvt) Ltd',
+    cities: ['Kandy'],
+    datePosted: '2026-02-03',
   },
   {
-    site: 'doda', file: 'doda.html', url: 'https://doda.jp/DodaFront/View/JobSearchDetail/j_jid__3001112223/',
-    title: '社内SE（インフラ）', company: '株式会社みなと物流', cities: ['神奈川県横浜市中区'], workplace: 'hybrid', employment: ['full_time'],
-    salary: { min: 5_000_000, max: 7_000_000, currency: 'JPY', period: 'year' }, datePosted: '2026-02-10',
+    site: 'doda',
+    file: 'doda.html',
+    url: 'https://doda.jp/DodaFront/View/JobSearchDetail/j_jid__3001112223/',
+    title: '社内SE（インフラ）',
+    company: '株式会社みなと物流',
+    cities: ['神奈川県横浜市中区'],
+    workplace: 'hybrid',
+    employment: ['full_time'],
+    salary: { min: 5_000_000, max: 7_000_000, currency: 'JPY', period: 'year' },
+    datePosted: '2026-02-10',
   },
   {
-    site: 'jobthai', file: 'jobthai.html', url: 'https://www.jobthai.com/th/company/job/7766554',
-    title: 'วิศวกรซ่อมบำรุง', company: 'บริษัท ชลบุรีพาร์ท จำกัด', cities: ['อำเภอศรีราชา ชลบุรี'], employment: ['full_time'],
-    salary: { min: 30_000, max: 40_000, currency: 'THB', period: 'month' }, datePosted: '2026-02-12',
+    site: 'jobthai',
+    file: 'jobthai.html',
+    url: 'https://www.jobthai.com/th/company/job/7766554',
+    title: 'วิศวกรซ่อมบำรุง',
+    company: 'บริษัท ชลบุรีพาร์ท จำกัด',
+    cities: ['อำเภอศรีราชา ชลบุรี'],
+    employment: ['full_time'],
+    salary: { min: 30_000, max: 40_000, currency: 'THB', period: 'month' },
+    datePosted: '2026-02-12',
   },
   {
-    site: 'usajobs', file: 'usajobs.html', url: 'https://www.usajobs.gov/job/845566778',
-    title: 'Park Ranger (Interpretation)', company: 'National Park Service', cities: ['Moab', 'Springdale'], workplace: 'onsite', employment: ['full_time'],
-    salary: { min: 49_025, max: 63_733, currency: 'USD', period: 'year' }, datePosted: '2026-02-09', applyUrl: 'https://www.usajobs.gov/job/845566778/apply',
+    site: 'usajobs',
+    file: 'usajobs.html',
+    url: 'https://www.usajobs.gov/job/845566778',
+    title: 'Park Ranger (Interpretation)',
+    company: 'National Park Service',
+    cities: ['Moab', 'Springdale'],
+    workplace: 'onsite',
+    employment: ['full_time'],
+    salary: { min: 49_025, max: 63_733, currency: 'USD', period: 'year' },
+    datePosted: '2026-02-09',
+    applyUrl: 'https://www.usajobs.gov/job/845566778/apply',
   },
 ];
 
@@ -169,7 +274,10 @@ describe('site profiles', () => {
 
 describe('site profiles on hostile pages', () => {
   it('a board page with 5,000 criteria rows and a 200,000-character title stays bounded', () => {
-    const rows = '<li class="description__job-criteria-item"><h3 class="description__job-criteria-subheader">Employment type</h3><span class="description__job-criteria-text">Full-time</span></li>'.repeat(5_000);
+    const rows =
+      '<li class="description__job-criteria-item"><h3 class="description__job-criteria-subheader">Employment type</h3><span class="description__job-criteria-text">Full-time</span></li>'.repeat(
+        5_000,
+      );
     const title = `${'Acme hiring '.repeat(10_000)} in ${'x in '.repeat(20_000)}`;
     const html = `<html><head><title>${title} | LinkedIn</title></head><body><h1 class="top-card-layout__title">Welder</h1><a class="topcard__org-name-link">Acme</a><ul>${rows}</ul></body></html>`;
     const t0 = performance.now();
@@ -199,7 +307,15 @@ describe('site host index', () => {
   });
 
   it('never matches a foreign host that only looks like a board', () => {
-    for (const host of ['acme.example', 'notindeed.com', 'indeed-jobs.example', 'linkedin.com.evil.example', 'seek.example', 'myglassdoor.io', 'xing.com.attacker.net']) {
+    for (const host of [
+      'acme.example',
+      'notindeed.com',
+      'indeed-jobs.example',
+      'linkedin.com.evil.example',
+      'seek.example',
+      'myglassdoor.io',
+      'xing.com.attacker.net',
+    ]) {
       expect(sitesForHost(host), host).toEqual([]);
     }
   });
@@ -220,10 +336,17 @@ describe('site host index', () => {
 
 describe('title fallbacks', () => {
   it('reads LinkedIn’s "Employer hiring Role in Place" and "Role | Employer | LinkedIn" titles when the top card is missing', () => {
-    const bare = (title: string) => `<html><head><title>${title}</title></head><body><nav><a href="/notifications">0 notifications</a></nav><div class="show-more-less-html__markup"><p>We build tools for the freight industry and are hiring a careful engineer to join us.</p></div></body></html>`;
-    const a = parseJobPage(bare('Hafenlogistik GmbH hiring Platform Engineer in Test in Bremen, Germany | LinkedIn'), { url: 'https://www.linkedin.com/jobs/view/4019999999', now: NOW }).job!;
+    const bare = (title: string) =>
+      `<html><head><title>${title}</title></head><body><nav><a href="/notifications">0 notifications</a></nav><div class="show-more-less-html__markup"><p>We build tools for the freight industry and are hiring a careful engineer to join us.</p></div></body></html>`;
+    const a = parseJobPage(bare('Hafenlogistik GmbH hiring Platform Engineer in Test in Bremen, Germany | LinkedIn'), {
+      url: 'https://www.linkedin.com/jobs/view/4019999999',
+      now: NOW,
+    }).job!;
     expect([a.title, a.company.name, a.locations[0]?.city]).toEqual(['Platform Engineer in Test', 'Hafenlogistik GmbH', 'Bremen']);
-    const b = parseJobPage(bare('Product Designer | Kielwind AG | LinkedIn'), { url: 'https://www.linkedin.com/jobs/view/4018888888', now: NOW }).job!;
+    const b = parseJobPage(bare('Product Designer | Kielwind AG | LinkedIn'), {
+      url: 'https://www.linkedin.com/jobs/view/4018888888',
+      now: NOW,
+    }).job!;
     expect([b.title, b.company.name]).toEqual(['Product Designer', 'Kielwind AG']);
   });
 });

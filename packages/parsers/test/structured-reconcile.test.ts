@@ -4,9 +4,9 @@
  * its provenance and the warning. Pages are small hand-written fixtures, not bench pages.
  */
 import { describe, expect, it } from 'vitest';
-import { parseJobPage } from '../src/index.js';
-import { scanPage } from '../src/html/scan.js';
 import { siteBrand } from '../src/heuristics/site.js';
+import { scanPage } from '../src/html/scan.js';
+import { parseJobPage } from '../src/index.js';
 import { isThinDescription, stripTitleAppendix, structuredDoubts } from '../src/structured/reconcile.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -31,7 +31,13 @@ const place = { '@type': 'Place', address: { '@type': 'PostalAddress', addressLo
 
 describe('a stub structured description', () => {
   const body = `<main><h1>Route Planner</h1><p class="job-meta">Leeds · Full-time · Hybrid</p><div class="description"><p>${LONG}</p><p>Salary: £34,000 - £38,000 per year.</p></div><a class="btn" href="/jobs/311-route-planner/apply">Apply now</a></main>`;
-  const posting = { title: 'Route Planner', description: '<p>Route Planner</p>', hiringOrganization: org('Orbit Freight'), jobLocation: place, employmentType: 'FULL_TIME' };
+  const posting = {
+    title: 'Route Planner',
+    description: '<p>Route Planner</p>',
+    hiringOrganization: org('Orbit Freight'),
+    jobLocation: place,
+    employmentType: 'FULL_TIME',
+  };
 
   it('reads salary, workplace and description from the page, marked heuristic', () => {
     const res = parse(page({ body, posting }));
@@ -58,19 +64,37 @@ describe('a structured title the page states differently', () => {
   const base = { description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight'), jobLocation: place };
 
   it('takes the h1 when the head states it too and it names the same role (shorter markup title)', () => {
-    const res = parse(page({ head: '<title>Route Planner, Night Shift | Orbit Freight</title>', body: body('Route Planner, Night Shift'), posting: { ...base, title: 'Route Planner' } }));
+    const res = parse(
+      page({
+        head: '<title>Route Planner, Night Shift | Orbit Freight</title>',
+        body: body('Route Planner, Night Shift'),
+        posting: { ...base, title: 'Route Planner' },
+      }),
+    );
     expect(res.job!.title).toBe('Route Planner, Night Shift');
     expect(res.job!.provenance.title).toBe('heuristic');
     expect(res.warnings.some((w) => /title "Route Planner" replaced by the page's h1/.test(w))).toBe(true);
   });
 
   it('takes the h1 over a markup title with a requisition code and place appended', () => {
-    const res = parse(page({ head: '<title>Route Planner | Orbit Freight</title><meta property="og:title" content="Route Planner">', body: body('Route Planner'), posting: { ...base, title: 'Route Planner - Leeds (REQ-2291)' } }));
+    const res = parse(
+      page({
+        head: '<title>Route Planner | Orbit Freight</title><meta property="og:title" content="Route Planner">',
+        body: body('Route Planner'),
+        posting: { ...base, title: 'Route Planner - Leeds (REQ-2291)' },
+      }),
+    );
     expect(res.job!.title).toBe('Route Planner');
   });
 
   it('keeps the markup title when the h1 names something else (a slogan)', () => {
-    const res = parse(page({ head: '<title>Move the North with us | Orbit Freight</title>', body: body('Move the North with us'), posting: { ...base, title: 'Route Planner' } }));
+    const res = parse(
+      page({
+        head: '<title>Move the North with us | Orbit Freight</title>',
+        body: body('Move the North with us'),
+        posting: { ...base, title: 'Route Planner' },
+      }),
+    );
     expect(res.job!.title).toBe('Route Planner');
     expect(res.job!.provenance.title).toBe('json-ld');
   });
@@ -112,10 +136,27 @@ describe('a structured title with a code or place appended', () => {
 
   it('keeps the role even when the head repeats the appendix, and reads "(Remote)" as remote', () => {
     const body = `<main><h1>Route Planner</h1><div class="description"><p>${LONG}</p></div></main>`;
-    const res = parse(page({ head: '<title>Route Planner - Leeds (R-2291) | Orbit Freight</title>', body, posting: { title: 'Route Planner - Leeds (R-2291)', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight'), jobLocation: place } }));
+    const res = parse(
+      page({
+        head: '<title>Route Planner - Leeds (R-2291) | Orbit Freight</title>',
+        body,
+        posting: {
+          title: 'Route Planner - Leeds (R-2291)',
+          description: `<p>${LONG}</p>`,
+          hiringOrganization: org('Orbit Freight'),
+          jobLocation: place,
+        },
+      }),
+    );
     expect(res.job!.title).toBe('Route Planner');
     expect(res.job!.provenance.title).toBe('json-ld');
-    const remote = parse(page({ head: '<title>Route Planner (Remote) | Orbit Freight</title>', body, posting: { title: 'Route Planner (Remote)', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight') } }));
+    const remote = parse(
+      page({
+        head: '<title>Route Planner (Remote) | Orbit Freight</title>',
+        body,
+        posting: { title: 'Route Planner (Remote)', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight') },
+      }),
+    );
     expect(remote.job!.title).toBe('Route Planner');
     expect(remote.job!.workplaceType).toBe('remote');
   });
@@ -139,17 +180,29 @@ describe('hiringOrganization the page does not show as the employer', () => {
 
   it('keeps a structured employer the page shows, and another form of the same name', () => {
     const shown = `<main><h1>Route Planner</h1><div class="description"><p>${LONG}</p><p>Orbit Freight Holdings plc is an equal opportunity employer.</p></div></main>`;
-    expect(parse(page({ body: shown, posting: { ...base, hiringOrganization: org('Orbit Freight Holdings plc') } })).job!.company.name).toBe('Orbit Freight Holdings plc');
-    expect(parse(page({ body, posting: { ...base, hiringOrganization: org('Orbit Freight Ltd') } })).job!.company.name).toBe('Orbit Freight Ltd');
+    expect(
+      parse(page({ body: shown, posting: { ...base, hiringOrganization: org('Orbit Freight Holdings plc') } })).job!.company.name,
+    ).toBe('Orbit Freight Holdings plc');
+    expect(parse(page({ body, posting: { ...base, hiringOrganization: org('Orbit Freight Ltd') } })).job!.company.name).toBe(
+      'Orbit Freight Ltd',
+    );
   });
 });
 
 describe('workplace and employment type the page states', () => {
-  const meta = (text: string) => `<main><h1>Route Planner</h1><p class="job-meta">${text}</p><div class="description"><p>${LONG}</p></div></main>`;
-  const base = { title: 'Route Planner', description: '<p>Route Planner</p>', hiringOrganization: org('Orbit Freight'), jobLocation: place };
+  const meta = (text: string) =>
+    `<main><h1>Route Planner</h1><p class="job-meta">${text}</p><div class="description"><p>${LONG}</p></div></main>`;
+  const base = {
+    title: 'Route Planner',
+    description: '<p>Route Planner</p>',
+    hiringOrganization: org('Orbit Freight'),
+    jobLocation: place,
+  };
 
   it('refines TELECOMMUTE to the hybrid the page states', () => {
-    const res = parse(page({ body: meta('Leeds · Hybrid · Full-time'), posting: { ...base, jobLocationType: 'TELECOMMUTE', employmentType: 'FULL_TIME' } }));
+    const res = parse(
+      page({ body: meta('Leeds · Hybrid · Full-time'), posting: { ...base, jobLocationType: 'TELECOMMUTE', employmentType: 'FULL_TIME' } }),
+    );
     expect(res.job!.workplaceType).toBe('hybrid');
     expect(res.job!.provenance.workplaceType).toBe('heuristic');
   });
@@ -175,7 +228,13 @@ describe('workplace and employment type the page states', () => {
 });
 
 describe('apply links that are the page itself', () => {
-  const posting = { title: 'Route Planner', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight'), jobLocation: place, employmentType: 'FULL_TIME' };
+  const posting = {
+    title: 'Route Planner',
+    description: `<p>${LONG}</p>`,
+    hiringOrganization: org('Orbit Freight'),
+    jobLocation: place,
+    employmentType: 'FULL_TIME',
+  };
 
   it('an in-page anchor to the form below is no apply URL', () => {
     const body = `<main><h1>Route Planner</h1><a class="btn" href="#application">Apply</a><div id="application"><form action="/jobs/311/applications" method="post"><button>Submit application</button></form></div></main>`;
@@ -185,13 +244,22 @@ describe('apply links that are the page itself', () => {
   });
 
   it('directApply with the posting URL is no apply URL; a different url is', () => {
-    expect(parse(page({ body: '<main><h1>Route Planner</h1></main>', posting: { ...posting, directApply: true } })).job!.applyUrl).toBeNull();
-    const elsewhere = parse(page({ body: '<main><h1>Route Planner</h1></main>', posting: { ...posting, directApply: true, url: 'https://apply.orbit-freight.example/311' } }));
+    expect(
+      parse(page({ body: '<main><h1>Route Planner</h1></main>', posting: { ...posting, directApply: true } })).job!.applyUrl,
+    ).toBeNull();
+    const elsewhere = parse(
+      page({
+        body: '<main><h1>Route Planner</h1></main>',
+        posting: { ...posting, directApply: true, url: 'https://apply.orbit-freight.example/311' },
+      }),
+    );
     expect(elsewhere.job!.applyUrl).toBe('https://apply.orbit-freight.example/311');
   });
 
   it('an apply link to another page is kept', () => {
-    const res = parse(page({ body: `<main><h1>Route Planner</h1><a class="btn" href="/jobs/311-route-planner/apply">Apply now</a></main>`, posting }));
+    const res = parse(
+      page({ body: `<main><h1>Route Planner</h1><a class="btn" href="/jobs/311-route-planner/apply">Apply now</a></main>`, posting }),
+    );
     expect(res.job!.applyUrl).toBe('https://careers.orbit-freight.example/jobs/311-route-planner/apply');
   });
 });
@@ -209,8 +277,15 @@ describe('structuredDoubts (head metadata only)', () => {
   });
 
   it('names a stub description, a title the head does not contain, an employer it does not name', () => {
-    expect(doubts('<title>Route Planner | Orbit Freight</title>', { ...fields, description: { html: '', text: 'Route Planner' } })).toEqual(['description']);
-    expect(doubts('<title>Senior Route Planner | Orbit Freight</title><meta property="og:title" content="Planner">', { ...fields, title: 'Route Planner (R-1)' })).toEqual(['title']);
+    expect(doubts('<title>Route Planner | Orbit Freight</title>', { ...fields, description: { html: '', text: 'Route Planner' } })).toEqual(
+      ['description'],
+    );
+    expect(
+      doubts('<title>Senior Route Planner | Orbit Freight</title><meta property="og:title" content="Planner">', {
+        ...fields,
+        title: 'Route Planner (R-1)',
+      }),
+    ).toEqual(['title']);
     expect(doubts('<title>Route Planner</title>')).toEqual(['company']);
     expect(doubts('<title>Route Planner | Orbit Freight</title>', { ...fields, company: { name: 'LinkedIn' } })).toEqual(['company']);
   });
@@ -223,12 +298,29 @@ describe('structuredDoubts (head metadata only)', () => {
 });
 
 describe('several JSON-LD blocks', () => {
-  const one = { '@context': 'https://schema.org', '@type': 'JobPosting', title: 'Route Planner', datePosted: '2026-11-18', hiringOrganization: org('Orbit Freight') };
+  const one = {
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title: 'Route Planner',
+    datePosted: '2026-11-18',
+    hiringOrganization: org('Orbit Freight'),
+  };
   const html = (...blocks: object[]) =>
     `<!doctype html><html><head><title>Route Planner | Orbit Freight</title>${blocks.map((b) => `<script type="application/ld+json">${JSON.stringify(b)}</script>`).join('')}</head><body><h1>Route Planner</h1><p>${LONG}</p></body></html>`;
 
   it('that describe one posting (an SEO plugin beside an ATS embed) give that posting, from the fullest block', () => {
-    const res = parse(html({ ...one, description: `<p>${LONG}</p>` }, { ...one, description: `<p>${LONG}</p>`, jobLocation: place, employmentType: 'FULL_TIME', identifier: { '@type': 'PropertyValue', value: 'RP-311' } }));
+    const res = parse(
+      html(
+        { ...one, description: `<p>${LONG}</p>` },
+        {
+          ...one,
+          description: `<p>${LONG}</p>`,
+          jobLocation: place,
+          employmentType: 'FULL_TIME',
+          identifier: { '@type': 'PropertyValue', value: 'RP-311' },
+        },
+      ),
+    );
     expect(res.job?.title).toBe('Route Planner');
     expect(res.job?.locations[0]?.city).toBe('Leeds');
     expect(res.job?.employmentType).toEqual(['full_time']);
@@ -236,7 +328,14 @@ describe('several JSON-LD blocks', () => {
 
   it('with different titles or URLs are a listing', () => {
     expect(parse(html({ ...one, description: LONG }, { ...one, title: 'Depot Manager', description: LONG })).job).toBeNull();
-    expect(parse(html({ ...one, description: LONG, url: 'https://careers.orbit-freight.example/jobs/1' }, { ...one, description: LONG, url: 'https://careers.orbit-freight.example/jobs/2' })).job).toBeNull();
+    expect(
+      parse(
+        html(
+          { ...one, description: LONG, url: 'https://careers.orbit-freight.example/jobs/1' },
+          { ...one, description: LONG, url: 'https://careers.orbit-freight.example/jobs/2' },
+        ),
+      ).job,
+    ).toBeNull();
   });
 });
 
@@ -244,7 +343,18 @@ describe('a deadline the page states against the markup validThrough', () => {
   it('keeps the deadline the page states when the page is read (here: no employment type in the markup)', () => {
     const text = `<p>${LONG}</p><p>Closing date: 15 December 2026.</p>`;
     const body = `<main><h1>Route Planner</h1><div class="description">${text}</div></main>`;
-    const res = parse(page({ body, posting: { title: 'Route Planner', description: text, hiringOrganization: org('Orbit Freight'), jobLocation: place, validThrough: '2027-01-31' } }));
+    const res = parse(
+      page({
+        body,
+        posting: {
+          title: 'Route Planner',
+          description: text,
+          hiringOrganization: org('Orbit Freight'),
+          jobLocation: place,
+          validThrough: '2027-01-31',
+        },
+      }),
+    );
     expect(res.warnings.some((w) => /validThrough 2027-01-31 replaced by the deadline the page states/.test(w))).toBe(true);
     expect(res.job!.validThrough?.slice(0, 10)).toBe('2026-12-15');
     expect(res.job!.provenance.validThrough).toBe('heuristic');
@@ -252,7 +362,17 @@ describe('a deadline the page states against the markup validThrough', () => {
 
   it('keeps the markup validThrough when the page states no deadline', () => {
     const body = `<main><h1>Route Planner</h1><div class="description"><p>${LONG}</p></div></main>`;
-    const res = parse(page({ body, posting: { title: 'Route Planner', description: `<p>${LONG}</p>`, hiringOrganization: org('Orbit Freight'), validThrough: '2027-01-31' } }));
+    const res = parse(
+      page({
+        body,
+        posting: {
+          title: 'Route Planner',
+          description: `<p>${LONG}</p>`,
+          hiringOrganization: org('Orbit Freight'),
+          validThrough: '2027-01-31',
+        },
+      }),
+    );
     expect(res.job!.validThrough?.slice(0, 10)).toBe('2027-01-31');
     expect(res.job!.provenance.validThrough).toBe('json-ld');
   });

@@ -4,31 +4,63 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseJobPage } from '../src/index.js';
-import { normalizeSalary, parseAmount } from '../src/structured/normalize.js';
 import { parseJsonLdText } from '../src/structured/json-ld.js';
+import { normalizeSalary, parseAmount } from '../src/structured/normalize.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const URL_ = 'https://careers.acme.example/jobs/4242-platform-engineer';
-const DESC = 'We are looking for a platform engineer to run our Kubernetes clusters, improve our deploy pipeline and help product teams ship safely. You will be on a small team with real ownership.';
+const DESC =
+  'We are looking for a platform engineer to run our Kubernetes clusters, improve our deploy pipeline and help product teams ship safely. You will be on a small team with real ownership.';
 
 const page = (scriptBody: string, extra = '') =>
   `<!doctype html><html><head><title>Platform Engineer | Acme</title><script type="application/ld+json">${scriptBody}</script></head><body>${extra}</body></html>`;
 const posting = (fields: Record<string, unknown>) =>
-  JSON.stringify({ '@context': 'https://schema.org', '@type': 'JobPosting', title: 'Platform Engineer', description: DESC, datePosted: '2026-11-01', hiringOrganization: { '@type': 'Organization', name: 'Acme Corp' }, ...fields });
+  JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title: 'Platform Engineer',
+    description: DESC,
+    datePosted: '2026-11-01',
+    hiringOrganization: { '@type': 'Organization', name: 'Acme Corp' },
+    ...fields,
+  });
 const parse = (html: string, url = URL_) => parseJobPage(html, { url, now: NOW });
 
 describe('JSON-LD variants', () => {
   it('full posting: salary range, address, organization, dates, apply', () => {
-    const res = parse(page(posting({
-      employmentType: ['FULL_TIME', 'PART_TIME'],
-      datePosted: '2026-11-01T09:00:00+01:00',
-      validThrough: '2026-12-31',
-      directApply: true,
-      identifier: { '@type': 'PropertyValue', name: 'Acme', value: 'REQ-4242' },
-      hiringOrganization: { '@type': 'Organization', name: 'Acme Corp', sameAs: 'https://www.acme.example', logo: 'https://www.acme.example/logo.png' },
-      jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', streetAddress: '1 Main St', addressLocality: 'Berlin', addressRegion: 'BE', postalCode: '10115', addressCountry: 'DE' } },
-      baseSalary: { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', minValue: 70000, maxValue: 90000, unitText: 'YEAR' } },
-    })));
+    const res = parse(
+      page(
+        posting({
+          employmentType: ['FULL_TIME', 'PART_TIME'],
+          datePosted: '2026-11-01T09:00:00+01:00',
+          validThrough: '2026-12-31',
+          directApply: true,
+          identifier: { '@type': 'PropertyValue', name: 'Acme', value: 'REQ-4242' },
+          hiringOrganization: {
+            '@type': 'Organization',
+            name: 'Acme Corp',
+            sameAs: 'https://www.acme.example',
+            logo: 'https://www.acme.example/logo.png',
+          },
+          jobLocation: {
+            '@type': 'Place',
+            address: {
+              '@type': 'PostalAddress',
+              streetAddress: '1 Main St',
+              addressLocality: 'Berlin',
+              addressRegion: 'BE',
+              postalCode: '10115',
+              addressCountry: 'DE',
+            },
+          },
+          baseSalary: {
+            '@type': 'MonetaryAmount',
+            currency: 'EUR',
+            value: { '@type': 'QuantitativeValue', minValue: 70000, maxValue: 90000, unitText: 'YEAR' },
+          },
+        }),
+      ),
+    );
     expect(res.source).toBe('json-ld');
     const job = res.job!;
     expect(job.title).toBe('Platform Engineer');
@@ -50,25 +82,47 @@ describe('JSON-LD variants', () => {
   });
 
   it('@graph with WebPage and Organization nodes', () => {
-    const html = page(JSON.stringify({ '@context': 'https://schema.org', '@graph': [
-      { '@type': 'WebPage', '@id': URL_, name: 'Careers' },
-      { '@type': 'Organization', '@id': '#org', name: 'Acme Corp' },
-      { '@type': 'JobPosting', title: 'Graph Engineer', description: DESC, datePosted: '2026-11-02', hiringOrganization: { name: 'Acme Corp' }, jobLocation: { '@type': 'Place', address: { addressLocality: 'Paris', addressCountry: 'France' } } },
-    ] }));
+    const html = page(
+      JSON.stringify({
+        '@context': 'https://schema.org',
+        '@graph': [
+          { '@type': 'WebPage', '@id': URL_, name: 'Careers' },
+          { '@type': 'Organization', '@id': '#org', name: 'Acme Corp' },
+          {
+            '@type': 'JobPosting',
+            title: 'Graph Engineer',
+            description: DESC,
+            datePosted: '2026-11-02',
+            hiringOrganization: { name: 'Acme Corp' },
+            jobLocation: { '@type': 'Place', address: { addressLocality: 'Paris', addressCountry: 'France' } },
+          },
+        ],
+      }),
+    );
     const job = parse(html).job!;
     expect(job.title).toBe('Graph Engineer');
     expect(job.locations[0]).toMatchObject({ city: 'Paris', country: 'FR' });
   });
 
   it('top-level array and @type arrays with prefixed names', () => {
-    const html = page(JSON.stringify([
-      { '@context': 'https://schema.org', '@type': 'BreadcrumbList', itemListElement: [] },
-      { '@context': 'https://schema.org', '@type': ['JobPosting', 'Thing'], title: 'Array Engineer', description: DESC, hiringOrganization: 'Acme Corp' },
-    ]));
+    const html = page(
+      JSON.stringify([
+        { '@context': 'https://schema.org', '@type': 'BreadcrumbList', itemListElement: [] },
+        {
+          '@context': 'https://schema.org',
+          '@type': ['JobPosting', 'Thing'],
+          title: 'Array Engineer',
+          description: DESC,
+          hiringOrganization: 'Acme Corp',
+        },
+      ]),
+    );
     const job = parse(html).job!;
     expect(job.title).toBe('Array Engineer');
     expect(job.company.name).toBe('Acme Corp');
-    const prefixed = parse(page(JSON.stringify({ '@type': 'schema:JobPosting', title: 'Prefixed', description: DESC, hiringOrganization: 'Acme Corp' }))).job!;
+    const prefixed = parse(
+      page(JSON.stringify({ '@type': 'schema:JobPosting', title: 'Prefixed', description: DESC, hiringOrganization: 'Acme Corp' })),
+    ).job!;
     expect(prefixed.title).toBe('Prefixed');
   });
 
@@ -93,7 +147,10 @@ describe('JSON-LD variants', () => {
   });
 
   it('a block that is HTML-escaped as a whole, and an HTML-escaped description', () => {
-    const escaped = posting({ title: 'Escaped', description: '&lt;p&gt;Escaped &lt;strong&gt;markup&lt;/strong&gt; here.&lt;/p&gt;' }).replace(/"/g, '&quot;');
+    const escaped = posting({
+      title: 'Escaped',
+      description: '&lt;p&gt;Escaped &lt;strong&gt;markup&lt;/strong&gt; here.&lt;/p&gt;',
+    }).replace(/"/g, '&quot;');
     const job = parse(page(escaped)).job!;
     expect(job.title).toBe('Escaped');
     expect(job.description.html).toContain('<strong>markup</strong>');
@@ -101,38 +158,63 @@ describe('JSON-LD variants', () => {
   });
 
   it('TELECOMMUTE with applicantLocationRequirements → remote with the country', () => {
-    const job = parse(page(posting({ jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: { '@type': 'Country', name: 'USA' } }))).job!;
+    const job = parse(page(posting({ jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: { '@type': 'Country', name: 'USA' } })))
+      .job!;
     expect(job.workplaceType).toBe('remote');
     expect(job.locations).toEqual([{ raw: 'USA', country: 'US' }]);
   });
 
   it('jobLocation as a string and as an array of places', () => {
     expect(parse(page(posting({ jobLocation: 'Austin, TX' }))).job!.locations[0]).toMatchObject({ raw: 'Austin, TX', city: 'Austin' });
-    const many = parse(page(posting({ jobLocation: [
-      { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Madrid', addressCountry: { '@type': 'Country', name: 'ES' } } },
-      { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Lisbon', addressCountry: 'PT' } },
-    ] }))).job!;
-    expect(many.locations.map((l) => [l.city, l.country])).toEqual([['Madrid', 'ES'], ['Lisbon', 'PT']]);
+    const many = parse(
+      page(
+        posting({
+          jobLocation: [
+            {
+              '@type': 'Place',
+              address: { '@type': 'PostalAddress', addressLocality: 'Madrid', addressCountry: { '@type': 'Country', name: 'ES' } },
+            },
+            { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Lisbon', addressCountry: 'PT' } },
+          ],
+        }),
+      ),
+    ).job!;
+    expect(many.locations.map((l) => [l.city, l.country])).toEqual([
+      ['Madrid', 'ES'],
+      ['Lisbon', 'PT'],
+    ]);
   });
 
   it('several distinct JobPostings → a listing, job null', () => {
-    const html = page(JSON.stringify([
-      { '@type': 'JobPosting', title: 'One', url: 'https://acme.example/jobs/1-one', description: DESC, hiringOrganization: 'Acme' },
-      { '@type': 'JobPosting', title: 'Two', url: 'https://acme.example/jobs/2-two', description: DESC, hiringOrganization: 'Acme' },
-    ]));
+    const html = page(
+      JSON.stringify([
+        { '@type': 'JobPosting', title: 'One', url: 'https://acme.example/jobs/1-one', description: DESC, hiringOrganization: 'Acme' },
+        { '@type': 'JobPosting', title: 'Two', url: 'https://acme.example/jobs/2-two', description: DESC, hiringOrganization: 'Acme' },
+      ]),
+    );
     const res = parse(html, 'https://acme.example/jobs');
     expect(res.job).toBeNull();
     expect(res.warnings.join()).toMatch(/listing/);
   });
 
   it('dates in several formats', () => {
-    for (const [input, day] of [['2026-11-01', '2026-11-01'], ['2026-11-01T23:30:00Z', '2026-11-01'], ['November 3, 2026', '2026-11-03'], ['03.11.2026', '2026-11-03']] as const) {
+    for (const [input, day] of [
+      ['2026-11-01', '2026-11-01'],
+      ['2026-11-01T23:30:00Z', '2026-11-01'],
+      ['November 3, 2026', '2026-11-03'],
+      ['03.11.2026', '2026-11-03'],
+    ] as const) {
       expect(parse(page(posting({ datePosted: input }))).job!.datePosted?.slice(0, 10), input).toBe(day);
     }
   });
 
   it('invalid JSON falls back to heuristics with a warning', () => {
-    const res = parse(page('{"@type": "JobPosting", "title": ', `<h1>Fallback Engineer</h1><div class="job-description"><p>${DESC} ${DESC}</p><h2>Requirements</h2><ul><li>Kubernetes</li></ul></div><a href="/apply">Apply now</a>`));
+    const res = parse(
+      page(
+        '{"@type": "JobPosting", "title": ',
+        `<h1>Fallback Engineer</h1><div class="job-description"><p>${DESC} ${DESC}</p><h2>Requirements</h2><ul><li>Kubernetes</li></ul></div><a href="/apply">Apply now</a>`,
+      ),
+    );
     expect(res.warnings.join()).toMatch(/JSON-LD block 1 is not valid JSON/);
     expect(res.source).toBe('heuristic');
     expect(res.job?.title).toBe('Fallback Engineer');
@@ -143,12 +225,42 @@ describe('baseSalary in every schema.org shape', () => {
   const cases: Array<[string, unknown, unknown, Record<string, unknown>]> = [
     ['number', 100000, 'USD', { min: 100000, max: 100000, currency: 'USD' }],
     ['numeric string + salaryCurrency', '100000', 'USD', { min: 100000, max: 100000, currency: 'USD' }],
-    ['MonetaryAmount value number', { '@type': 'MonetaryAmount', currency: 'GBP', value: 42000 }, undefined, { min: 42000, max: 42000, currency: 'GBP' }],
-    ['MonetaryAmount value string with separators', { '@type': 'MonetaryAmount', currency: 'EUR', value: '55.000' }, undefined, { min: 55000, max: 55000, currency: 'EUR' }],
-    ['QuantitativeValue value + HOUR', { currency: 'USD', value: { '@type': 'QuantitativeValue', value: 35.5, unitText: 'HOUR' } }, undefined, { min: 35.5, max: 35.5, period: 'hour' }],
-    ['QuantitativeValue min/max strings + MONTH', { currency: 'EUR', value: { minValue: '3,500', maxValue: '4,200', unitText: 'MONTH' } }, undefined, { min: 3500, max: 4200, currency: 'EUR', period: 'month' }],
-    ['range on the amount itself', { '@type': 'MonetaryAmount', currency: 'CAD', minValue: 80000, maxValue: 95000, unitText: 'YEAR' }, undefined, { min: 80000, max: 95000, currency: 'CAD', period: 'year' }],
-    ['array of amounts', [{ '@type': 'MonetaryAmount', currency: 'CHF', value: { minValue: 100000, maxValue: 120000, unitText: 'YEAR' } }], undefined, { min: 100000, max: 120000, currency: 'CHF' }],
+    [
+      'MonetaryAmount value number',
+      { '@type': 'MonetaryAmount', currency: 'GBP', value: 42000 },
+      undefined,
+      { min: 42000, max: 42000, currency: 'GBP' },
+    ],
+    [
+      'MonetaryAmount value string with separators',
+      { '@type': 'MonetaryAmount', currency: 'EUR', value: '55.000' },
+      undefined,
+      { min: 55000, max: 55000, currency: 'EUR' },
+    ],
+    [
+      'QuantitativeValue value + HOUR',
+      { currency: 'USD', value: { '@type': 'QuantitativeValue', value: 35.5, unitText: 'HOUR' } },
+      undefined,
+      { min: 35.5, max: 35.5, period: 'hour' },
+    ],
+    [
+      'QuantitativeValue min/max strings + MONTH',
+      { currency: 'EUR', value: { minValue: '3,500', maxValue: '4,200', unitText: 'MONTH' } },
+      undefined,
+      { min: 3500, max: 4200, currency: 'EUR', period: 'month' },
+    ],
+    [
+      'range on the amount itself',
+      { '@type': 'MonetaryAmount', currency: 'CAD', minValue: 80000, maxValue: 95000, unitText: 'YEAR' },
+      undefined,
+      { min: 80000, max: 95000, currency: 'CAD', period: 'year' },
+    ],
+    [
+      'array of amounts',
+      [{ '@type': 'MonetaryAmount', currency: 'CHF', value: { minValue: 100000, maxValue: 120000, unitText: 'YEAR' } }],
+      undefined,
+      { min: 100000, max: 120000, currency: 'CHF' },
+    ],
     ['free text', '$120k–$150k a year', undefined, { min: 120000, max: 150000, currency: 'USD', period: 'year' }],
     ['currency as symbol on the amount', { currency: '€', value: 50000 }, undefined, { currency: 'EUR' }],
   ];
@@ -157,16 +269,29 @@ describe('baseSalary in every schema.org shape', () => {
   });
 
   it('reads a MonetaryAmountDistribution, but estimatedSalary is a board estimate, not the posting pay', () => {
-    const distribution = { '@type': 'MonetaryAmountDistribution', currency: 'USD', duration: 'P1Y', percentile10: 90000, median: 100000, percentile90: 120000 };
+    const distribution = {
+      '@type': 'MonetaryAmountDistribution',
+      currency: 'USD',
+      duration: 'P1Y',
+      percentile10: 90000,
+      median: 100000,
+      percentile90: 120000,
+    };
     expect(normalizeSalary(distribution, undefined)).toMatchObject({ min: 90000, max: 120000, currency: 'USD', period: 'year' });
     const res = parse(page(posting({ estimatedSalary: distribution })));
     expect(res.job!.salary).toBeNull();
     expect(res.warnings.some((w) => /estimatedSalary is an estimate/.test(w))).toBe(true);
-    expect(parse(page(posting({ baseSalary: distribution, estimatedSalary: { ...distribution, percentile10: 1 } }))).job!.salary).toMatchObject({ min: 90000 });
+    expect(
+      parse(page(posting({ baseSalary: distribution, estimatedSalary: { ...distribution, percentile10: 1 } }))).job!.salary,
+    ).toMatchObject({ min: 90000 });
   });
 
   it('placeholder amounts (0, 1) are no salary', () => {
-    const amount = (value: Record<string, unknown>) => ({ '@type': 'MonetaryAmount', currency: 'USD', value: { '@type': 'QuantitativeValue', unitText: 'YEAR', ...value } });
+    const amount = (value: Record<string, unknown>) => ({
+      '@type': 'MonetaryAmount',
+      currency: 'USD',
+      value: { '@type': 'QuantitativeValue', unitText: 'YEAR', ...value },
+    });
     expect(normalizeSalary(amount({ value: 0 }), undefined)).toBeNull();
     expect(normalizeSalary(amount({ minValue: 0, maxValue: 0 }), undefined)).toBeNull();
     expect(normalizeSalary(amount({ minValue: 1, maxValue: 1 }), undefined)).toBeNull();
@@ -176,26 +301,52 @@ describe('baseSalary in every schema.org shape', () => {
   it.each([
     ['Remote, with a country', { addressLocality: 'Remote', addressCountry: 'US' }, 'remote', [{ country: 'US' }]],
     ['Remote alone', { addressLocality: 'Remote' }, 'remote', []],
-    ['a hybrid note on the city', { addressLocality: 'Berlin (Hybrid)', addressCountry: 'DE' }, 'hybrid', [{ city: 'Berlin', country: 'DE' }]],
+    [
+      'a hybrid note on the city',
+      { addressLocality: 'Berlin (Hybrid)', addressCountry: 'DE' },
+      'hybrid',
+      [{ city: 'Berlin', country: 'DE' }],
+    ],
     ['a placeholder locality', { addressLocality: 'Multiple Locations' }, null, []],
     ['a placeholder locality with a country', { addressLocality: 'Various', addressCountry: 'GB' }, null, [{ country: 'GB' }]],
   ] as const)('jobLocation whose locality is not a place: %s', (_name, address, workplace, locations) => {
     const job = parse(page(posting({ jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', ...address } } }))).job!;
     expect(job.workplaceType).toBe(workplace);
     expect(job.locations).toHaveLength(locations.length);
-    locations.forEach((l, i) => expect(job.locations[i]).toMatchObject(l));
+    for (const [i, l] of locations.entries()) expect(job.locations[i]).toMatchObject(l);
     for (const l of job.locations) expect(l.city ?? '').not.toMatch(/remote|multiple|various/i);
   });
 
   it('a locality that holds several places keeps every one ("New York, NY; San Francisco, CA")', () => {
-    const job = parse(page(posting({ jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'New York, NY; San Francisco, CA', addressRegion: null, addressCountry: null } } }))).job!;
+    const job = parse(
+      page(
+        posting({
+          jobLocation: {
+            '@type': 'Place',
+            address: {
+              '@type': 'PostalAddress',
+              addressLocality: 'New York, NY; San Francisco, CA',
+              addressRegion: null,
+              addressCountry: null,
+            },
+          },
+        }),
+      ),
+    ).job!;
     expect(job.locations.map((l) => l.city)).toEqual(['New York', 'San Francisco']);
     const either = parse(page(posting({ jobLocation: { '@type': 'Place', address: { addressLocality: 'Berlin | Munich' } } }))).job!;
     expect(either.locations.map((l) => l.city)).toEqual(['Berlin', 'Munich']);
   });
 
   it('TELECOMMUTE beside a place stated as hybrid stays hybrid', () => {
-    const job = parse(page(posting({ jobLocationType: 'TELECOMMUTE', jobLocation: { '@type': 'Place', address: { addressLocality: 'Berlin (Hybrid)', addressCountry: 'DE' } } }))).job!;
+    const job = parse(
+      page(
+        posting({
+          jobLocationType: 'TELECOMMUTE',
+          jobLocation: { '@type': 'Place', address: { addressLocality: 'Berlin (Hybrid)', addressCountry: 'DE' } },
+        }),
+      ),
+    ).job!;
     expect(job.workplaceType).toBe('hybrid');
   });
 
@@ -256,7 +407,11 @@ describe('microdata', () => {
     expect(res.source).toBe('microdata');
     const job = res.job!;
     expect(job.title).toBe('Elektroniker (m/w/d)');
-    expect(job.company).toEqual({ name: 'Nordwerk GmbH', domain: 'nordwerk.example', logoUrl: 'https://www.nordwerk.example/img/logo.png' });
+    expect(job.company).toEqual({
+      name: 'Nordwerk GmbH',
+      domain: 'nordwerk.example',
+      logoUrl: 'https://www.nordwerk.example/img/logo.png',
+    });
     expect(job.locations[0]).toMatchObject({ city: 'Bremen', country: 'DE', postalCode: '28195' });
     expect(job.employmentType).toEqual(['full_time']);
     expect(job.salary).toMatchObject({ min: 3200, max: 3900, currency: 'EUR', period: 'month' });
@@ -293,7 +448,12 @@ describe('microdata', () => {
 
 describe('precedence: JSON-LD > microdata > heuristics', () => {
   it('JSON-LD wins, microdata and heuristics fill gaps with their provenance', () => {
-    const jsonld = JSON.stringify({ '@type': 'JobPosting', title: 'From JSON-LD', hiringOrganization: 'Acme Corp', employmentType: 'FULL_TIME' });
+    const jsonld = JSON.stringify({
+      '@type': 'JobPosting',
+      title: 'From JSON-LD',
+      hiringOrganization: 'Acme Corp',
+      employmentType: 'FULL_TIME',
+    });
     const html = `<html><head><script type="application/ld+json">${jsonld}</script></head><body>
       <div itemscope itemtype="https://schema.org/JobPosting"><h1 itemprop="title">From microdata</h1>
       <span itemprop="jobLocation">Vienna, Austria</span><meta itemprop="datePosted" content="2026-11-05"></div>
@@ -305,11 +465,20 @@ describe('precedence: JSON-LD > microdata > heuristics', () => {
     expect(job.title).toBe('From JSON-LD');
     expect(job.locations[0]?.city).toBe('Vienna');
     expect(job.description.text).toContain('Kubernetes');
-    expect(job.provenance).toMatchObject({ title: 'json-ld', employmentType: 'json-ld', locations: 'microdata', datePosted: 'microdata', description: 'heuristic' });
+    expect(job.provenance).toMatchObject({
+      title: 'json-ld',
+      employmentType: 'json-ld',
+      locations: 'microdata',
+      datePosted: 'microdata',
+      description: 'heuristic',
+    });
   });
 
   it('company derived from the domain is marked derived', () => {
-    const job = parse(`<script type="application/ld+json">${JSON.stringify({ '@type': 'JobPosting', title: 'No Org', description: DESC })}</script>`, 'https://www.bright-harbor.example/jobs/12-no-org').job!;
+    const job = parse(
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'JobPosting', title: 'No Org', description: DESC })}</script>`,
+      'https://www.bright-harbor.example/jobs/12-no-org',
+    ).job!;
     expect(job.company).toEqual({ name: 'Bright Harbor', domain: 'bright-harbor.example' });
     expect(job.provenance.company).toBe('derived');
   });
@@ -326,7 +495,9 @@ describe('places and employers given as links', () => {
   });
 
   it('JSON-LD: a URL where a place or employer name belongs is no name', () => {
-    const job = parse(page(posting({ jobLocation: 'https://www.acme.example/locations/berlin', hiringOrganization: 'https://www.acme.example' }))).job!;
+    const job = parse(
+      page(posting({ jobLocation: 'https://www.acme.example/locations/berlin', hiringOrganization: 'https://www.acme.example' })),
+    ).job!;
     expect(job.locations).toEqual([]);
     expect(job.company.name).not.toMatch(/^https?:/);
   });

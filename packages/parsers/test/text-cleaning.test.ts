@@ -14,7 +14,7 @@ const DESC = 'Build and run the services behind our product with a small, friend
 /** Every string in a value, with its path. */
 function strings(value: unknown, path = '$', out: Array<[string, string]> = []): Array<[string, string]> {
   if (typeof value === 'string') out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}[${i}]`, out));
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) strings(v, `${path}[${i}]`, out);
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, `${path}.${k}`, out);
   return out;
 }
@@ -25,14 +25,17 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 function assertStoreSafe(job: JobPosting | null | undefined) {
   expect(job).toBeTruthy();
   for (const [path, s] of strings(job)) {
-    expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), `${path} holds a control character: ${JSON.stringify(s.slice(0, 80))}`).toBe(false);
+    expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), `${path} holds a control character: ${JSON.stringify(s.slice(0, 80))}`).toBe(
+      false,
+    );
     expect(LONE_SURROGATE.test(s), `${path} holds a lone surrogate: ${JSON.stringify(s.slice(0, 80))}`).toBe(false);
     // UTF-8 round trip is lossless only for well-formed text.
     expect(Buffer.from(s, 'utf8').toString('utf8')).toBe(s);
   }
 }
 
-const jsonLd = (body: object) => `<html><head><script type="application/ld+json">${JSON.stringify(body)}</script></head><body></body></html>`;
+const jsonLd = (body: object) =>
+  `<html><head><script type="application/ld+json">${JSON.stringify(body)}</script></head><body></body></html>`;
 
 describe('text cleaning at the parser boundary', () => {
   it('JSON-LD: NUL, C0 controls and lone surrogates in every field', () => {
@@ -53,7 +56,10 @@ describe('text cleaning at the parser boundary', () => {
     expect(res.job!.locations[0]).toMatchObject({ city: 'Oslo', region: '\ufffdOslo', country: 'NO' });
     expect(res.job!.description.text).toContain('with a \ufffd lone high and \ufffd lone low surrogate');
     // Clean text passes through unchanged: the emoji's surrogate pair is kept whole.
-    const emoji = parseJobPage(jsonLd({ '@type': 'JobPosting', title: 'Rocket \ud83d\ude80 Engineer', description: DESC, hiringOrganization: 'Acme' }), { url: URL_ });
+    const emoji = parseJobPage(
+      jsonLd({ '@type': 'JobPosting', title: 'Rocket \ud83d\ude80 Engineer', description: DESC, hiringOrganization: 'Acme' }),
+      { url: URL_ },
+    );
     expect(emoji.job!.title).toBe('Rocket \ud83d\ude80 Engineer');
   });
 
@@ -70,7 +76,9 @@ describe('text cleaning at the parser boundary', () => {
   });
 
   it('a title of nothing but control characters is no title, not an empty string in the store', () => {
-    const res = parseJobPage(jsonLd({ '@type': 'JobPosting', title: '\u0000\u0001', description: DESC, hiringOrganization: 'Acme' }), { url: URL_ });
+    const res = parseJobPage(jsonLd({ '@type': 'JobPosting', title: '\u0000\u0001', description: DESC, hiringOrganization: 'Acme' }), {
+      url: URL_,
+    });
     if (res.job) {
       assertStoreSafe(res.job);
       expect(res.job.title.length).toBeGreaterThan(0);
@@ -94,12 +102,25 @@ describe('text cleaning at the parser boundary', () => {
           offices: [],
           metadata: [],
         },
-        { id: 8, title: 'Clean Engineer', absolute_url: 'https://job-boards.greenhouse.io/acme/jobs/8', company_name: 'Acme', location: { name: 'Berlin' }, content: '&lt;p&gt;Fine.&lt;/p&gt;' },
+        {
+          id: 8,
+          title: 'Clean Engineer',
+          absolute_url: 'https://job-boards.greenhouse.io/acme/jobs/8',
+          company_name: 'Acme',
+          location: { name: 'Berlin' },
+          content: '&lt;p&gt;Fine.&lt;/p&gt;',
+        },
       ],
       meta: { total: 2 },
     };
-    const fetcher = createStaticFetcher({}, { fallback: (req) => (new URL(req.url).pathname === '/v1/boards/acme/jobs' ? { body } : { status: 404, body: 'not found' }) });
-    const res = await listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher, details: false, now: new Date('2026-03-01T00:00:00Z') });
+    const fetcher = createStaticFetcher(
+      {},
+      { fallback: (req) => (new URL(req.url).pathname === '/v1/boards/acme/jobs' ? { body } : { status: 404, body: 'not found' }) },
+    );
+    const res = await listBoardJobs(
+      { platform: 'greenhouse', boardToken: 'acme' },
+      { fetcher, details: false, now: new Date('2026-03-01T00:00:00Z') },
+    );
     expect(res.jobs).toHaveLength(2);
     for (const job of res.jobs) assertStoreSafe(job);
     const evil = res.jobs.find((j) => j.url.endsWith('/7'))!;

@@ -7,8 +7,13 @@ import { annualizeSalary, annualizeSalaryDetailed, convertCurrency, type FxTable
 import { CURRENCY_PEGS, DEFAULT_FX_RATES, ECB_REFERENCE_RATES, withPegs } from './fx-rates.js';
 
 const FX: FxTable = { base: 'EUR', date: '2026-01-02', source: 'test', rates: { EUR: 1, USD: 1.25, CAD: 1.5, CNY: 8, GBP: 0.8 } };
-const pay = (min: number | null, max: number | null, currency: string | null, period: Salary['period'], extra: Partial<Salary> = {}): Salary =>
-  ({ min, max, currency, period, ...extra });
+const pay = (
+  min: number | null,
+  max: number | null,
+  currency: string | null,
+  period: Salary['period'],
+  extra: Partial<Salary> = {},
+): Salary => ({ min, max, currency, period, ...extra });
 
 describe('annualizeSalary', () => {
   it('scales every period with the stated basis', () => {
@@ -84,7 +89,17 @@ describe('annualizeSalary', () => {
 
   it('rejects impossible options with a typed error', () => {
     const s = pay(1, 2, 'EUR', 'hour');
-    for (const bad of [{ hoursPerWeek: 0 }, { hoursPerWeek: 200 }, { weeksPerYear: 60 }, { monthsPerYear: 11 }, { daysPerWeek: 8 }, { baseCurrency: 'usd' }, { fx: { ...FX, rates: { EUR: 2 } } }, { fx: { ...FX, rates: { EUR: 1, USD: -1 } } }, { fx: { ...FX, date: 'yesterday' } }]) {
+    for (const bad of [
+      { hoursPerWeek: 0 },
+      { hoursPerWeek: 200 },
+      { weeksPerYear: 60 },
+      { monthsPerYear: 11 },
+      { daysPerWeek: 8 },
+      { baseCurrency: 'usd' },
+      { fx: { ...FX, rates: { EUR: 2 } } },
+      { fx: { ...FX, rates: { EUR: 1, USD: -1 } } },
+      { fx: { ...FX, date: 'yesterday' } },
+    ]) {
       const err = (() => {
         try {
           annualizeSalary(s, bad);
@@ -124,9 +139,18 @@ const base: JobDraft = {
 
 describe('finalizeJob pay', () => {
   it('adds the annual figure, keeps the posting currency and period, and search ranks by it', () => {
-    const cad = finalizeJob({ ...base, url: 'https://jobs.example.com/pay/cad', salary: pay(363_000, 363_000, 'CAD', 'year') }, { pay: { fx: FX } });
-    const usd = finalizeJob({ ...base, url: 'https://jobs.example.com/pay/usd', salary: pay(300_000, 300_000, 'USD', 'year') }, { pay: { fx: FX } });
-    const hourly = finalizeJob({ ...base, url: 'https://jobs.example.com/pay/hr', salary: pay(90, 95, 'USD', 'hour') }, { pay: { fx: FX } });
+    const cad = finalizeJob(
+      { ...base, url: 'https://jobs.example.com/pay/cad', salary: pay(363_000, 363_000, 'CAD', 'year') },
+      { pay: { fx: FX } },
+    );
+    const usd = finalizeJob(
+      { ...base, url: 'https://jobs.example.com/pay/usd', salary: pay(300_000, 300_000, 'USD', 'year') },
+      { pay: { fx: FX } },
+    );
+    const hourly = finalizeJob(
+      { ...base, url: 'https://jobs.example.com/pay/hr', salary: pay(90, 95, 'USD', 'hour') },
+      { pay: { fx: FX } },
+    );
     expect(cad.salary).toMatchObject({ min: 363_000, currency: 'CAD', period: 'year' });
     expect(cad.salary?.annualized?.min).toBe(302_500);
     // Raw numbers would rank CA$363k above $300k and $95/h below both.
@@ -136,10 +160,30 @@ describe('finalizeJob pay', () => {
   });
 
   it('recomputes a figure a draft brought with it, and leaves it out when asked', () => {
-    const forged = { ...pay(50_000, null, 'EUR', 'year'), annualized: { min: 1, max: 1, currency: 'USD', basis: { period: 'year' as const, hoursPerWeek: 40, daysPerWeek: 5, weeksPerYear: 52, monthsPerYear: 12, fxRate: 1, rateDate: '2020-01-01', rateSource: 'x' } } };
+    const forged = {
+      ...pay(50_000, null, 'EUR', 'year'),
+      annualized: {
+        min: 1,
+        max: 1,
+        currency: 'USD',
+        basis: {
+          period: 'year' as const,
+          hoursPerWeek: 40,
+          daysPerWeek: 5,
+          weeksPerYear: 52,
+          monthsPerYear: 12,
+          fxRate: 1,
+          rateDate: '2020-01-01',
+          rateSource: 'x',
+        },
+      },
+    };
     expect(finalizeJob({ ...base, salary: forged }, { pay: { fx: FX } }).salary?.annualized?.min).toBe(62_500);
     expect(finalizeJob({ ...base, salary: forged }, { pay: false }).salary?.annualized).toBeUndefined();
     // Default table and base currency: the shipped ECB rates, USD.
-    expect(finalizeJob({ ...base, salary: pay(50_000, null, 'EUR', 'year') }).salary?.annualized).toMatchObject({ currency: 'USD', basis: { rateDate: ECB_REFERENCE_RATES.date } });
+    expect(finalizeJob({ ...base, salary: pay(50_000, null, 'EUR', 'year') }).salary?.annualized).toMatchObject({
+      currency: 'USD',
+      basis: { rateDate: ECB_REFERENCE_RATES.date },
+    });
   });
 });

@@ -47,12 +47,14 @@ function checkOptions(o: PayOptions): void {
   if (o.hoursPerWeek !== undefined && !(o.hoursPerWeek > 0 && o.hoursPerWeek <= 168)) bad('hoursPerWeek', 'must be in (0, 168]');
   if (o.daysPerWeek !== undefined && !(o.daysPerWeek > 0 && o.daysPerWeek <= 7)) bad('daysPerWeek', 'must be in (0, 7]');
   if (o.weeksPerYear !== undefined && !(o.weeksPerYear > 0 && o.weeksPerYear <= 53)) bad('weeksPerYear', 'must be in (0, 53]');
-  if (o.monthsPerYear !== undefined && !(Number.isInteger(o.monthsPerYear) && o.monthsPerYear >= 12 && o.monthsPerYear <= 24)) bad('monthsPerYear', 'must be an integer in [12, 24]');
+  if (o.monthsPerYear !== undefined && !(Number.isInteger(o.monthsPerYear) && o.monthsPerYear >= 12 && o.monthsPerYear <= 24))
+    bad('monthsPerYear', 'must be an integer in [12, 24]');
   if (o.baseCurrency !== undefined && !/^[A-Z]{3}$/.test(o.baseCurrency)) bad('baseCurrency', 'must be an upper-case ISO 4217 code');
   if (o.fx) {
     if (!/^[A-Z]{3}$/.test(o.fx.base) || o.fx.rates[o.fx.base] !== 1) bad('fx', 'must quote its base at 1');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(o.fx.date)) bad('fx.date', 'must be YYYY-MM-DD');
-    for (const [code, rate] of Object.entries(o.fx.rates)) if (!(rate > 0 && Number.isFinite(rate))) bad(`fx.rates.${code}`, 'must be a positive number');
+    for (const [code, rate] of Object.entries(o.fx.rates))
+      if (!(rate > 0 && Number.isFinite(rate))) bad(`fx.rates.${code}`, 'must be a positive number');
   }
 }
 
@@ -96,7 +98,11 @@ export function annualizeSalaryDetailed(salary: Salary, options: PayOptions = {}
   const rate = convertCurrency(1, salary.currency, baseCurrency, fx);
   if (rate === undefined) {
     const missing = fx.rates[salary.currency] === undefined ? salary.currency : baseCurrency;
-    return { annualized: null, reason: 'no-rate', message: `no ${missing} rate in the table (${fx.source}, ${fx.date}); pass pay.fx with one` };
+    return {
+      annualized: null,
+      reason: 'no-rate',
+      message: `no ${missing} rate in the table (${fx.source}, ${fx.date}); pass pay.fx with one`,
+    };
   }
   return { annualized: annualizeKnown(salary, options, fx, baseCurrency, rate) };
 }
@@ -127,7 +133,9 @@ function annualizeKnown(salary: Salary, options: PayOptions, fx: FxTable, baseCu
     year: 1,
   }[salary.period!];
   // A pegged currency's rate says whose peg it is, beside the table it was crossed through.
-  const notes = [fx.notes?.[salary.currency!], fx.notes?.[baseCurrency]].filter((n, i, all): n is string => !!n && all.indexOf(n) === i && salary.currency !== baseCurrency);
+  const notes = [fx.notes?.[salary.currency!], fx.notes?.[baseCurrency]].filter(
+    (n, i, all): n is string => !!n && all.indexOf(n) === i && salary.currency !== baseCurrency,
+  );
   let rateSource = notes.length ? `${fx.source}; ${notes.join('; ')}` : fx.source;
   if (rateSource.length > MAX_RATE_SOURCE) rateSource = `${rateSource.slice(0, MAX_RATE_SOURCE - 1)}…`;
   const annual = (v: number | null) => (v === null ? null : Math.round(v * perYear * rate));

@@ -8,10 +8,10 @@ import type { Location, Salary, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, toDraft } from '../boards/map.js';
-import { parseSalary } from '../normalize/salary.js';
 import { envelope, flag, id, idOrUrl, keep, label, list, num, obj, objOr, remote, required, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
+import { parseSalary } from '../normalize/salary.js';
 
 const BASE = 'https://jobs.ashbyhq.com/';
 const Address = obj({
@@ -92,11 +92,17 @@ export const ashbyBoard: BoardClient = {
     const listed = keep(ctx, data.jobs).filter((j) => j.isListed !== false);
     const unlisted = data.jobs.rows.length - listed.length;
     const drafts = listed.slice(0, ctx.maxJobs).map((job) => {
-      const link = jobUrl(ctx, [job.jobUrl, job.id === undefined ? stripApply(job.applyUrl) : undefined], () => `${BASE}${seg(ctx.boardToken)}/${seg(job.id!)}`, BASE)!;
+      const link = jobUrl(
+        ctx,
+        [job.jobUrl, job.id === undefined ? stripApply(job.applyUrl) : undefined],
+        () => `${BASE}${seg(ctx.boardToken)}/${seg(job.id!)}`,
+        BASE,
+      )!;
       const primary = job.location ?? job.locationName;
-      const locations = [addressPlace(primary, job.address), ...job.secondaryLocations.map((s) => addressPlace(s.location, s.address))].filter(
-        (l): l is Location => l !== null,
-      );
+      const locations = [
+        addressPlace(primary, job.address),
+        ...job.secondaryLocations.map((s) => addressPlace(s.location, s.address)),
+      ].filter((l): l is Location => l !== null);
       const wp = job.workplaceType ? WORKPLACE[job.workplaceType.toLowerCase().replace(/[^a-z]/g, '')] : undefined;
       return toDraft(ctx, {
         jobId: job.id ?? idFromUrl(ctx, link),
@@ -108,7 +114,10 @@ export const ashbyBoard: BoardClient = {
         employment: job.employmentType,
         salary: compensation(job),
         // No structured salary component: the summary text ("CA$215K - CA$310K") is parsed instead.
-        salaryText: job.shouldDisplayCompensationOnJobPostings === false ? null : (job.compensation?.scrapeableCompensationSalarySummary ?? job.compensation?.compensationTierSummary),
+        salaryText:
+          job.shouldDisplayCompensationOnJobPostings === false
+            ? null
+            : (job.compensation?.scrapeableCompensationSalarySummary ?? job.compensation?.compensationTierSummary),
         descriptionHtml: job.descriptionHtml,
         descriptionText: job.descriptionPlain,
         department: job.department ?? job.departmentName ?? job.team ?? job.teamName,

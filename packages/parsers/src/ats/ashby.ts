@@ -3,9 +3,10 @@
  * posting API, and `?ashby_jid=` on company pages that embed the board.
  * @module
  */
-import { enc, param, segments, token } from './match.js';
-import { defineAts } from './define.js';
+
 import { ashbyBoard } from './ashby.board.js';
+import { defineAts } from './define.js';
+import { enc, param, segments, token } from './match.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESERVED = new Set(['api', 'embed']);
@@ -51,9 +52,7 @@ export const ashby = defineAts({
   },
   matchPage(signals) {
     const mount = signals.attributes.find((a) => a.name === 'id' && a.value === 'ashby_embed');
-    return mount
-      ? { boardToken: null, jobId: null, confidence: 0.6, evidence: ['element id ashby_embed'] }
-      : null;
+    return mount ? { boardToken: null, jobId: null, confidence: 0.6, evidence: ['element id ashby_embed'] } : null;
   },
   boardApiUrl(boardToken) {
     return `https://api.ashbyhq.com/posting-api/job-board/${enc(boardToken)}?includeCompensation=true`;

@@ -4,14 +4,15 @@
  * Undocumented endpoints (the official API needs auth), so every response is schema-checked.
  * @module
  */
-import { JobkitError } from '@jobkit/core';
+
 import type { WorkplaceType } from '@jobkit/core';
+import { JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson, mapLimit } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
 import { count, envelope, id, idOrUrl, keep, label, obj, remote, required, rowsOf, text, when } from '../boards/rows.js';
-import { jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { jobUrl, seg } from '../boards/urls.js';
 
 const Loc = obj({ city: label, state: label, addressCountry: label, country: label, postalCode: text });
 const Item = z.looseObject({
@@ -25,7 +26,10 @@ const Item = z.looseObject({
   // "0" on-site, "1" remote, "2" hybrid; sometimes a number.
   locationType: text,
 });
-const List = envelope('result', z.looseObject({ meta: obj({ totalCount: count }), result: rowsOf(Item, { check: (it) => idOrUrl([it.id]) }) }));
+const List = envelope(
+  'result',
+  z.looseObject({ meta: obj({ totalCount: count }), result: rowsOf(Item, { check: (it) => idOrUrl([it.id]) }) }),
+);
 const Detail = z.looseObject({
   result: z.looseObject({
     jobOpening: z.looseObject({
@@ -72,7 +76,12 @@ export const bamboohrBoard: BoardClient = {
       const d = details[i];
       const l = d?.location ?? it.location;
       const a = it.atsLocation;
-      const loc = place({ city: l?.city ?? a?.city, region: l?.state ?? a?.state, country: l?.addressCountry ?? l?.country ?? a?.country ?? a?.addressCountry, postalCode: l?.postalCode });
+      const loc = place({
+        city: l?.city ?? a?.city,
+        region: l?.state ?? a?.state,
+        country: l?.addressCountry ?? l?.country ?? a?.country ?? a?.addressCountry,
+        postalCode: l?.postalCode,
+      });
       // BambooHR's job page: {company}.bamboohr.com/careers/{id}.
       const url = jobUrl(ctx, [d?.jobOpeningShareUrl], () => `${origin}/careers/${seg(it.id!)}`)!;
       return toDraft(ctx, {

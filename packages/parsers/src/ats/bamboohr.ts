@@ -3,10 +3,11 @@
  * careers widget (`<div id="BambooHR" data-domain="{company}.bamboohr.com">`).
  * @module
  */
-import { enc, findInline, param, segments, tenantOf } from './match.js';
-import { defineAts } from './define.js';
-import type { AtsUrlMatch } from './types.js';
+
 import { bamboohrBoard } from './bamboohr.board.js';
+import { defineAts } from './define.js';
+import { enc, findInline, param, segments, tenantOf } from './match.js';
+import type { AtsUrlMatch } from './types.js';
 
 const SUFFIXES = ['bamboohr.com', 'bamboohr.co.uk'];
 const RESERVED = ['www', 'api', 'app', 'help', 'marketplace', 'partners', 'status', 'cdn', 'resources', 'static'];

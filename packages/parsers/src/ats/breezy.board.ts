@@ -8,18 +8,21 @@ import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
 import { bare, id, idOrUrl, keep, label, obj, remote, required, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
 /** `{ id, name }` objects or plain strings (`country: "PT"`). */
-const Named = z.unknown().optional().transform((v) => {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o = v as Record<string, unknown>;
-    return { id: label.parse(o.id), name: label.parse(o.name) };
-  }
-  const t = label.parse(v);
-  return t === undefined ? undefined : { id: undefined, name: t };
-});
+const Named = z
+  .unknown()
+  .optional()
+  .transform((v) => {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      return { id: label.parse(o.id), name: label.parse(o.name) };
+    }
+    const t = label.parse(v);
+    return t === undefined ? undefined : { id: undefined, name: t };
+  });
 const Job = z.looseObject({
   id,
   friendly_id: id,

@@ -2,9 +2,10 @@
  * Breezy HR: `{company}.breezy.hr[/p/{id}-{slug}]` and the board's `/json` list.
  * @module
  */
-import { enc, segments, tenantOf } from './match.js';
-import { defineAts } from './define.js';
+
 import { breezyBoard } from './breezy.board.js';
+import { defineAts } from './define.js';
+import { enc, segments, tenantOf } from './match.js';
 
 const RESERVED = ['www', 'app', 'api', 'help', 'developer', 'assets', 'cdn', 'marketing', 'status', 'blog'];
 

@@ -5,8 +5,9 @@
  * `matchUrl` is limited to, or says `'any'`. Also turns definitions into core's canonical URL rules.
  * @module
  */
-import { JobkitError } from '@jobkit/core';
+
 import type { CanonicalUrlRule } from '@jobkit/core';
+import { JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 import type { AtsDefinition } from './types.js';
 
@@ -25,7 +26,10 @@ const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function
 const hostList = z.array(z.string().max(253).regex(HOST_SUFFIX, 'must be a lower-case host suffix like "example.com"')).max(64);
 
 const DefinitionSchema = z.looseObject({
-  id: z.string().max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower case letters, digits and dashes'),
+  id: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower case letters, digits and dashes'),
   name: z.string().trim().min(1).max(120),
   website: z.url().optional(),
   detects: z.object({ url: z.boolean(), embed: z.boolean(), boardApi: z.boolean() }),
@@ -33,7 +37,19 @@ const DefinitionSchema = z.looseObject({
   assetHosts: hostList.optional(),
   rank: z.number().finite().optional(),
   canonicalUrl: z
-    .object({ trackingParams: z.array(z.string().min(1).max(100).regex(/^[^A-Z]*$/, 'must be lower case')).max(64).optional(), canonicalize: fn.optional() })
+    .object({
+      trackingParams: z
+        .array(
+          z
+            .string()
+            .min(1)
+            .max(100)
+            .regex(/^[^A-Z]*$/, 'must be lower case'),
+        )
+        .max(64)
+        .optional(),
+      canonicalize: fn.optional(),
+    })
     .optional(),
   matchUrl: fn,
   matchPage: fn.optional(),
@@ -54,10 +70,14 @@ export function defineAts<const Id extends string>(input: AtsDefinitionInput<Id>
   if (!parsed.success) {
     const id = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : '?';
     const issue = parsed.error.issues[0];
-    throw new JobkitError('INVALID_ARGUMENT', `[parsers/ats] defineAts(${JSON.stringify(id.slice(0, 64))}): ${issue?.path.join('.') || 'definition'} ${issue?.message ?? 'is invalid'}`, {
-      cause: parsed.error,
-      details: { id },
-    });
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `[parsers/ats] defineAts(${JSON.stringify(id.slice(0, 64))}): ${issue?.path.join('.') || 'definition'} ${issue?.message ?? 'is invalid'}`,
+      {
+        cause: parsed.error,
+        details: { id },
+      },
+    );
   }
   if (input.board !== undefined && input.board.platform !== input.id) {
     throw new JobkitError('INVALID_ARGUMENT', `[parsers/ats] defineAts("${input.id}"): board client belongs to "${input.board.platform}"`, {

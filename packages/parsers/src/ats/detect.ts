@@ -6,11 +6,12 @@
  * Several independent signals for one platform add a little, never past 0.95 without a URL match.
  * @module
  */
-import { JobkitError } from '@jobkit/core';
+
 import type { AtsMatch } from '@jobkit/core';
+import { JobkitError } from '@jobkit/core';
 import { z } from 'zod';
-import { hostIsAny, shortUrl } from './match.js';
 import { platformsForHost } from './host-index.js';
+import { hostIsAny, shortUrl } from './match.js';
 import { atsPlatforms } from './registry.js';
 import { collectPageSignals, describe, parseHttpUrl } from './signals.js';
 import type { AtsDefinition, AtsUrlMatch, PageSignals } from './types.js';
@@ -54,14 +55,7 @@ class Candidate {
     this.order = order;
   }
 
-  add(
-    kind: SignalKind,
-    confidence: number,
-    evidence: string[],
-    boardToken: string | null,
-    jobId: string | null,
-    href?: string,
-  ): void {
+  add(kind: SignalKind, confidence: number, evidence: string[], boardToken: string | null, jobId: string | null, href?: string): void {
     this.best = Math.max(this.best, confidence);
     if (href !== undefined && boardToken !== null && (this.url === null || confidence > this.url.confidence)) {
       this.url = { href, confidence };
@@ -125,10 +119,7 @@ function safeMatch(def: AtsDefinition, url: URL): AtsUrlMatch | null {
 function requireUrl(where: string, value: unknown): URL {
   const url = value instanceof URL ? parseHttpUrl(value.href) : parseHttpUrl(value);
   if (url === null) {
-    throw new JobkitError(
-      'INVALID_ARGUMENT',
-      `[parsers/ats] ${where}: url must be an absolute http(s) URL string, got ${describe(value)}`,
-    );
+    throw new JobkitError('INVALID_ARGUMENT', `[parsers/ats] ${where}: url must be an absolute http(s) URL string, got ${describe(value)}`);
   }
   return url;
 }
@@ -160,11 +151,7 @@ export interface DetectAtsOptions {
  * Every platform the URL and signals point at, strongest first. Useful when a page mixes
  * platforms (a migration, a partner's board linked in the footer).
  */
-export function detectAtsCandidates(
-  url: string | URL,
-  signals?: PageSignals | null,
-  options: DetectAtsOptions = {},
-): AtsMatch[] {
+export function detectAtsCandidates(url: string | URL, signals?: PageSignals | null, options: DetectAtsOptions = {}): AtsMatch[] {
   const pageUrl = requireUrl('detectAtsCandidates', url);
   const platforms = options.platforms ?? atsPlatforms;
   const found = new Map<AtsDefinition, Candidate>();
@@ -178,7 +165,14 @@ export function detectAtsCandidates(
     const m = safeMatch(def, pageUrl);
     if (m === null) return;
     const confidence = m.confidence ?? (m.jobId !== null ? 1 : 0.97);
-    candidate(def, i).add('url', confidence, [`page url ${shortUrl(pageUrl.href)}`, ...(m.evidence ?? [])], m.boardToken, m.jobId, pageUrl.href);
+    candidate(def, i).add(
+      'url',
+      confidence,
+      [`page url ${shortUrl(pageUrl.href)}`, ...(m.evidence ?? [])],
+      m.boardToken,
+      m.jobId,
+      pageUrl.href,
+    );
   });
 
   if (signals) {
@@ -202,7 +196,14 @@ export function detectAtsCandidates(
           if (m !== null) {
             const own = m.boardToken !== null ? base.token : base.bare;
             const confidence = Math.min(own, m.confidence ?? 1);
-            candidate(def, i).add(kind, confidence, [`${base.label} ${shortUrl(href)}`, ...(m.evidence ?? [])], m.boardToken, m.jobId, u.href);
+            candidate(def, i).add(
+              kind,
+              confidence,
+              [`${base.label} ${shortUrl(href)}`, ...(m.evidence ?? [])],
+              m.boardToken,
+              m.jobId,
+              u.href,
+            );
           } else if (kind !== 'anchor' && kind !== 'inline' && def.assetHosts && hostIsAny(u.hostname, def.assetHosts)) {
             // Vendor assets without a board: the page runs the ATS somewhere, but we cannot say which board.
             candidate(def, i).add(kind, ASSET_CONFIDENCE, [`asset ${base.label} ${shortUrl(href)}`], null, null);
@@ -224,10 +225,7 @@ export function detectAtsCandidates(
 
   return [...found.entries()]
     .map(([def, c]) => ({ c, match: c.toMatch(def.id) }))
-    .sort(
-      (a, b) =>
-        b.match.confidence - a.match.confidence || b.c.kinds.size - a.c.kinds.size || a.c.order - b.c.order,
-    )
+    .sort((a, b) => b.match.confidence - a.match.confidence || b.c.kinds.size - a.c.kinds.size || a.c.order - b.c.order)
     .map((x) => x.match);
 }
 
@@ -236,11 +234,7 @@ export function detectAtsCandidates(
  * can share one parsing pass). Returns the strongest platform or `null`.
  * @throws JobkitError `INVALID_ARGUMENT` when `url` is not an absolute http(s) URL.
  */
-export function detectAtsFromSignals(
-  url: string | URL,
-  signals?: PageSignals | null,
-  options: DetectAtsOptions = {},
-): AtsMatch | null {
+export function detectAtsFromSignals(url: string | URL, signals?: PageSignals | null, options: DetectAtsOptions = {}): AtsMatch | null {
   if (typeof url === 'string' || url instanceof URL) {
     return detectAtsCandidates(url, signals, options)[0] ?? null;
   }
@@ -252,7 +246,13 @@ export function detectAtsFromSignals(
 function isDefinitionList(value: unknown): value is readonly AtsDefinition[] {
   return (
     Array.isArray(value) &&
-    value.every((d) => typeof d === 'object' && d !== null && typeof (d as AtsDefinition).id === 'string' && typeof (d as AtsDefinition).matchUrl === 'function')
+    value.every(
+      (d) =>
+        typeof d === 'object' &&
+        d !== null &&
+        typeof (d as AtsDefinition).id === 'string' &&
+        typeof (d as AtsDefinition).matchUrl === 'function',
+    )
   );
 }
 
@@ -278,7 +278,10 @@ export function detectAts(input: { url: string; html?: string }, options: Detect
   }
   const url = requireUrl('detectAts', parsed.data.url);
   if (options.platforms !== undefined && !isDefinitionList(options.platforms)) {
-    throw new JobkitError('INVALID_ARGUMENT', '[parsers/ats] detectAts: options.platforms must be an array of ATS definitions (see defineAts)');
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      '[parsers/ats] detectAts: options.platforms must be an array of ATS definitions (see defineAts)',
+    );
   }
   const signals = parsed.data.html !== undefined ? collectPageSignals(parsed.data.html, url.href) : null;
   return detectAtsFromSignals(url, signals, options);

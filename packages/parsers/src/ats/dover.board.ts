@@ -7,12 +7,12 @@
  */
 import type { JobDraft, Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
-import { checkAborted, fetchJson, laterPage, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
+import { checkAborted, fetchJson, laterPage, where } from '../boards/http.js';
 import { httpUrl, place, toDraft } from '../boards/map.js';
 import { count, envelope, flag, id, idOrUrl, keep, label, list, obj, objOr, required, rowsOf, text } from '../boards/rows.js';
-import { seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { seg } from '../boards/urls.js';
 
 const Slug = z.looseObject({ id: z.union([z.string(), z.number()]), name: z.string().nullish(), primary_domain: z.string().nullish() });
 const Job = z.looseObject({
@@ -61,7 +61,8 @@ export const doverBoard: BoardClient = {
       checkAborted(ctx);
       visited.add(next);
       const url: string = next;
-      const page: z.output<typeof Page> | undefined = i === 0 ? await fetchJson(ctx, url, Page) : await laterPage(ctx, url, () => fetchJson(ctx, url, Page));
+      const page: z.output<typeof Page> | undefined =
+        i === 0 ? await fetchJson(ctx, url, Page) : await laterPage(ctx, url, () => fetchJson(ctx, url, Page));
       if (page === undefined) {
         partial = true;
         break;
@@ -77,7 +78,12 @@ export const doverBoard: BoardClient = {
         const locations = j.locations
           .map((l) => {
             const o = l.location_option;
-            return place({ city: l.city ?? o?.city, region: l.state ?? o?.state, country: l.country ?? o?.country, raw: l.name ?? o?.display_name });
+            return place({
+              city: l.city ?? o?.city,
+              region: l.state ?? o?.state,
+              country: l.country ?? o?.country,
+              raw: l.name ?? o?.display_name,
+            });
           })
           .filter((l): l is Location => l !== null);
         // Dover's hosted application page: app.dover.com/apply/{slug}/{id}.

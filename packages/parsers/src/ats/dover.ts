@@ -3,9 +3,10 @@
  * `app.dover.io`). `boardApiUrl` is the slug lookup, the first of two calls.
  * @module
  */
-import { enc, segments, token } from './match.js';
+
 import { defineAts } from './define.js';
 import { doverBoard } from './dover.board.js';
+import { enc, segments, token } from './match.js';
 
 const HOSTS = new Set(['app.dover.com', 'app.dover.io']);
 

@@ -3,8 +3,9 @@
  * `api/apply/v2/jobs` list (about 20 requests a minute).
  * @module
  */
-import { enc, param, segments, tenantOf, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, param, segments, tenantOf, token } from './match.js';
 
 const RESERVED = ['www', 'app', 'api', 'docs', 'help', 'static', 'cdn', 'status'];
 
@@ -26,7 +27,8 @@ export const eightfold = defineAts({
     return { boardToken: tenant, jobId: pathId ?? (pid !== null && /^\d+$/.test(pid) ? pid : null), host: url.hostname };
   },
   boardApiUrl(boardToken, hints) {
-    const host = hints?.host !== undefined && tenantOf(hints.host, 'eightfold.ai') !== null ? hints.host : `${enc(boardToken)}.eightfold.ai`;
+    const host =
+      hints?.host !== undefined && tenantOf(hints.host, 'eightfold.ai') !== null ? hints.host : `${enc(boardToken)}.eightfold.ai`;
     return `https://${host}/api/apply/v2/jobs?start=0&num=10`;
   },
 });

@@ -3,8 +3,9 @@
  * answer 200 with an HTML 404 (wildcard DNS), so a URL match does not prove the board exists.
  * @module
  */
-import { enc, segments, tenantOf, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, segments, tenantOf, token } from './match.js';
 
 const RESERVED = ['www', 'assets', 'api', 'support', 'help', 'cdn', 'static', 'status'];
 

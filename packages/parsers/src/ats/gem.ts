@@ -2,8 +2,9 @@
  * Gem: `jobs.gem.com/{board}[/{jobId}]` and the public job-board API.
  * @module
  */
-import { enc, segments, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, segments, token } from './match.js';
 
 const RESERVED = new Set(['api', 'static', 'assets']);
 

@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { fetchJson, mapLimit } from '../boards/http.js';
 import { decodeEntities, periodOf, place, salaryOf, toDraft } from '../boards/map.js';
 import { any, count, envelope, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
 /** Base for relative job paths. */
 const BASE = 'https://job-boards.greenhouse.io/';

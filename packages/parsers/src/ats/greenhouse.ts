@@ -3,9 +3,10 @@
  * embeds (`/embed/job_board?for=`, `/embed/job_app?for=&token=`), the board API and `?gh_jid=`.
  * @module
  */
-import { enc, findInline, hostIs, param, segments, token } from './match.js';
+
 import { defineAts } from './define.js';
 import { greenhouseBoard } from './greenhouse.board.js';
+import { enc, findInline, hostIs, param, segments, token } from './match.js';
 
 const BOARD_HOST = /^(?:boards|job-boards)(?:\.([a-z]{2}))?\.greenhouse\.io$/;
 const API_HOST = /^boards-api(?:\.([a-z]{2}))?\.greenhouse\.io$/;

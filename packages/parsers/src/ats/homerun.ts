@@ -3,8 +3,9 @@
  * needs a bearer key, so no `boardApiUrl`.
  * @module
  */
-import { findInline, segments, tenantOf, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { findInline, segments, tenantOf, token } from './match.js';
 
 const RESERVED = ['www', 'app', 'api', 'help', 'cdn', 'assets', 'static', 'feed', 'status', 'blog'];
 

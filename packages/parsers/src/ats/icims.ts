@@ -4,8 +4,9 @@
  * written (`careers-acme`), since one tenant can run several portals. HTML only: no list API.
  * @module
  */
-import { segments, tenantOf } from './match.js';
+
 import { defineAts } from './define.js';
+import { segments, tenantOf } from './match.js';
 
 const RESERVED = ['www', 'developer', 'developers', 'community', 'care', 'api', 'cdn', 'static', 'login', 'support'];
 

@@ -3,6 +3,15 @@
  * collection and detection entry points.
  * @module
  */
+
+export type { AtsDefinitionInput } from './define.js';
+export { atsCanonicalUrlRules, defineAts } from './define.js';
+export type { DetectAtsOptions } from './detect.js';
+export { detectAts, detectAtsCandidates, detectAtsFromSignals } from './detect.js';
+export type { AtsPlatformId, AtsPlatformTableRow } from './registry.js';
+export { ATS_PLATFORM_IDS, atsPlatforms, atsPlatformTable, getAtsPlatform } from './registry.js';
+export type { CollectPageSignalsOptions } from './signals.js';
+export { collectPageSignals } from './signals.js';
 export type {
   AtsApiHints,
   AtsBoardClient,
@@ -16,11 +25,3 @@ export type {
   MetaSignal,
   PageSignals,
 } from './types.js';
-export { ATS_PLATFORM_IDS, atsPlatforms, atsPlatformTable, getAtsPlatform } from './registry.js';
-export type { AtsPlatformId, AtsPlatformTableRow } from './registry.js';
-export { defineAts, atsCanonicalUrlRules } from './define.js';
-export type { AtsDefinitionInput } from './define.js';
-export { collectPageSignals } from './signals.js';
-export type { CollectPageSignalsOptions } from './signals.js';
-export { detectAts, detectAtsFromSignals, detectAtsCandidates } from './detect.js';
-export type { DetectAtsOptions } from './detect.js';

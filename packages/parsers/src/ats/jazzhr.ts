@@ -3,8 +3,9 @@
  * No public list API exists (the feed answers 302/410), so there is no `boardApiUrl`.
  * @module
  */
-import { findInline, segments, tenantOf, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { findInline, segments, tenantOf, token } from './match.js';
 
 const RESERVED = ['www', 'app', 'api', 'help'];
 

@@ -3,8 +3,9 @@
  * The XML feed needs a company id read from the page config, so no `boardApiUrl` from a slug.
  * @module
  */
-import { findInline, param, segments, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { findInline, param, segments, token } from './match.js';
 
 const RESERVED = new Set(['api', '__assets__', 'careers']);
 

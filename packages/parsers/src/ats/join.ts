@@ -2,8 +2,9 @@
  * JOIN: `join.com/companies/{slug}[/{jobId}-{title}]`. No public API; pages are scraped.
  * @module
  */
-import { segments, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { segments, token } from './match.js';
 
 export const join = defineAts({
   id: 'join',

@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { checkAborted, fetchJson, laterPage } from '../boards/http.js';
 import { describe, periodOf, salaryOf, sections, toDraft } from '../boards/map.js';
 import { bare, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
 const PAGE = 100;
 const BASE = 'https://jobs.lever.co/';
@@ -59,7 +59,12 @@ export const leverBoard: BoardClient = {
       let fresh = 0;
       for (const p of keep(ctx, page, skip)) {
         // A row with only its apply URL (`…/{id}/apply`) still names its job page.
-        const url = jobUrl(ctx, [p.hostedUrl, p.id === undefined ? p.applyUrl?.replace(/\/apply\/?(?=$|[?#])/, '') : undefined], () => `https://${jobsHost}/${seg(ctx.boardToken)}/${seg(p.id!)}`, BASE)!;
+        const url = jobUrl(
+          ctx,
+          [p.hostedUrl, p.id === undefined ? p.applyUrl?.replace(/\/apply\/?(?=$|[?#])/, '') : undefined],
+          () => `https://${jobsHost}/${seg(ctx.boardToken)}/${seg(p.id!)}`,
+          BASE,
+        )!;
         const key = p.id ?? url;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -75,11 +80,21 @@ export const leverBoard: BoardClient = {
           workplaceType: workplace ? WORKPLACE[workplace] : null,
           employment: cats?.commitment,
           salary: p.salaryRange
-            ? salaryOf({ min: p.salaryRange.min, max: p.salaryRange.max, currency: p.salaryRange.currency, period: periodOf(p.salaryRange.interval) })
+            ? salaryOf({
+                min: p.salaryRange.min,
+                max: p.salaryRange.max,
+                currency: p.salaryRange.currency,
+                period: periodOf(p.salaryRange.interval),
+              })
             : null,
-          salaryText: p.salaryRange ? null : (p.salaryDescriptionPlain ?? (p.salaryDescription ? describe(p.salaryDescription).text : null)),
+          salaryText: p.salaryRange
+            ? null
+            : (p.salaryDescriptionPlain ?? (p.salaryDescription ? describe(p.salaryDescription).text : null)),
           descriptionHtml: sections([
-            [null, p.description ?? (p.opening || p.descriptionBody ? [p.opening, p.descriptionBody].filter(Boolean).join('\n') : undefined)],
+            [
+              null,
+              p.description ?? (p.opening || p.descriptionBody ? [p.opening, p.descriptionBody].filter(Boolean).join('\n') : undefined),
+            ],
             ...p.lists.map((l) => [l.text, l.content ? `<ul>${l.content}</ul>` : null] as const),
             [null, p.additional],
           ]),

@@ -3,9 +3,10 @@
  * case-sensitive, so the token keeps its case.
  * @module
  */
-import { enc, segments, token } from './match.js';
+
 import { defineAts } from './define.js';
 import { leverBoard } from './lever.board.js';
+import { enc, segments, token } from './match.js';
 
 const JOBS_HOST = /^jobs(?:\.(eu))?\.lever\.co$/;
 const API_HOST = /^api(?:\.(eu))?\.lever\.co$/;

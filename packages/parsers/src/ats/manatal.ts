@@ -3,8 +3,9 @@
  * are marketplaces with 16k+ postings, so callers should cap list sizes.
  * @module
  */
-import { enc, segments, tenantOf, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, segments, tenantOf, token } from './match.js';
 
 const RESERVED_PATHS = new Set(['static', 'assets', 'api', 'media']);
 

@@ -88,11 +88,9 @@ export function enc(value: string): string {
 export function requireHost(platform: string, hints: AtsApiHints | undefined, why: string): string {
   const host = hints?.host;
   if (typeof host !== 'string' || !/^[a-z0-9.-]+$/i.test(host)) {
-    throw new JobkitError(
-      'INVALID_ARGUMENT',
-      `[parsers/ats] ${platform}: boardApiUrl needs hints.host (${why})`,
-      { details: { platform } },
-    );
+    throw new JobkitError('INVALID_ARGUMENT', `[parsers/ats] ${platform}: boardApiUrl needs hints.host (${why})`, {
+      details: { platform },
+    });
   }
   return host.toLowerCase();
 }

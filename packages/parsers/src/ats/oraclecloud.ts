@@ -4,8 +4,9 @@
  * Token `{tenant}/{site}`; the region host is carried as `host` for the REST API.
  * @module
  */
-import { enc, requireHost, segments, splitPair, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, requireHost, segments, splitPair, token } from './match.js';
 
 const HOST = /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)*oraclecloud\d*\.com$/;
 

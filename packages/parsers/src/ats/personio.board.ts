@@ -5,13 +5,13 @@
  * @module
  */
 import { z } from 'zod';
-import { fetchXml, validate, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
+import { fetchXml, validate, where } from '../boards/http.js';
 import { sections, toDraft } from '../boards/map.js';
 import { any, id, idOrUrl, keep, list, required, rowsOf, text, when } from '../boards/rows.js';
+import type { BoardClient, BoardContext } from '../boards/types.js';
 import { seg } from '../boards/urls.js';
 import { kids, parseXml, textOf } from '../boards/xml.js';
-import type { BoardClient, BoardContext } from '../boards/types.js';
 
 const Position = z.looseObject({
   id,
@@ -53,7 +53,9 @@ export const personioBoard: BoardClient = {
     const drafts = positions.slice(0, ctx.maxJobs).map((p) => {
       // Personio's job page: {company}.jobs.personio.de/job/{id}.
       const link = `https://${host}/job/${seg(p.id!)}`;
-      const parts = (p.descriptions as (readonly [string | undefined, string | undefined])[]).map(([heading, body]) => [heading, body] as const);
+      const parts = (p.descriptions as (readonly [string | undefined, string | undefined])[]).map(
+        ([heading, body]) => [heading, body] as const,
+      );
       return toDraft(ctx, {
         jobId: p.id!,
         url: link,

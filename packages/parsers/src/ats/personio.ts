@@ -3,8 +3,9 @@
  * the XML feed, which the employer must switch on.
  * @module
  */
-import { enc, segments } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, segments } from './match.js';
 import { personioBoard } from './personio.board.js';
 
 const HOST = /^([a-z0-9][a-z0-9-]*?)(?:\.jobs|-jobs)\.personio\.(de|com)$/;

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
 import { envelope, flag, id, idOrUrl, keep, label, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
 const Posting = z.looseObject({
   id,
@@ -35,17 +35,28 @@ const Posting = z.looseObject({
   benefits: text,
 });
 
-const WORKPLACE: Record<string, WorkplaceType> = { remote: 'remote', hybrid: 'hybrid', onsite: 'onsite', on_site: 'onsite', office: 'onsite' };
+const WORKPLACE: Record<string, WorkplaceType> = {
+  remote: 'remote',
+  hybrid: 'hybrid',
+  onsite: 'onsite',
+  on_site: 'onsite',
+  office: 'onsite',
+};
 
 export const pinpointBoard: BoardClient = {
   platform: 'pinpoint',
   async list(ctx: BoardContext) {
     const apiUrl = ctx.apiUrl();
-    const Response = envelope('data', z.looseObject({ data: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.url, p.path], apiUrl) }) }));
+    const Response = envelope(
+      'data',
+      z.looseObject({ data: rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.url, p.path], apiUrl) }) }),
+    );
     const data = await fetchJson(ctx, apiUrl, Response);
     const rows = keep(ctx, data.data);
     const drafts = rows.slice(0, ctx.maxJobs).map((p) => {
-      const loc = p.location ? place({ city: p.location.city, region: p.location.province, country: p.location.country, raw: p.location.name }) : null;
+      const loc = p.location
+        ? place({ city: p.location.city, region: p.location.province, country: p.location.country, raw: p.location.name })
+        : null;
       // Pinpoint's posting page: {company}.pinpointhq.com/postings/{id}.
       const url = jobUrl(ctx, [p.url, p.path], () => new URL(`/postings/${seg(p.id!)}`, apiUrl).href, apiUrl)!;
       const workplace = p.workplace_type?.toLowerCase();
@@ -59,7 +70,13 @@ export const pinpointBoard: BoardClient = {
         salary:
           p.compensation_visible === false
             ? null
-            : salaryOf({ min: p.compensation_minimum, max: p.compensation_maximum, currency: p.compensation_currency, period: periodOf(p.compensation_frequency), raw: p.compensation }),
+            : salaryOf({
+                min: p.compensation_minimum,
+                max: p.compensation_maximum,
+                currency: p.compensation_currency,
+                period: periodOf(p.compensation_frequency),
+                raw: p.compensation,
+              }),
         descriptionHtml: sections([
           [null, p.description],
           ['Key responsibilities', p.key_responsibilities],

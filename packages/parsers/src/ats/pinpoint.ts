@@ -2,8 +2,9 @@
  * Pinpoint: `{company}.pinpointhq.com[/{locale}]/postings/{id}` and the board's `postings.json`.
  * @module
  */
-import { enc, isLocale, segments, tenantOf, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, isLocale, segments, tenantOf, token } from './match.js';
 import { pinpointBoard } from './pinpoint.board.js';
 
 const RESERVED = ['www', 'app', 'api', 'developers', 'help', 'status', 'support', 'cdn', 'assets'];

@@ -2,8 +2,9 @@
  * Polymer: `jobs.polymer.co/{org}[/{jobId}]` and the hire API.
  * @module
  */
-import { enc, segments, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, segments, token } from './match.js';
 
 export const polymer = defineAts({
   id: 'polymer',

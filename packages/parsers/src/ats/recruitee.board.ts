@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
 import { envelope, flag, id, idOrUrl, keep, label, list, num, obj, objOr, remote, required, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
 const Offer = z.looseObject({
   id,
@@ -40,7 +40,10 @@ const Offer = z.looseObject({
   status: text,
 });
 const HIDDEN = new Set(['draft', 'closed', 'archived', 'internal']);
-const Response = envelope('offers', z.looseObject({ offers: rowsOf(Offer, { what: 'offers', check: (o) => idOrUrl([o.id, o.slug], [o.careers_url, o.careers_apply_url]) }) }));
+const Response = envelope(
+  'offers',
+  z.looseObject({ offers: rowsOf(Offer, { what: 'offers', check: (o) => idOrUrl([o.id, o.slug], [o.careers_url, o.careers_apply_url]) }) }),
+);
 
 export const recruiteeBoard: BoardClient = {
   platform: 'recruitee',
@@ -52,13 +55,27 @@ export const recruiteeBoard: BoardClient = {
     // Only the states Recruitee documents as not public are left out; an unknown status is not a reason to lose a job.
     const offers = rows.filter((o) => !HIDDEN.has(o.status?.toLowerCase() ?? ''));
     const drafts = offers.slice(0, ctx.maxJobs).map((o) => {
-      const listed = o.locations.map((l) => place({ city: l.city, region: l.state, country: l.country_code ?? l.country, raw: l.city || l.state || l.country ? undefined : l.name }));
-      const locations = (listed.length ? listed : [place({ city: o.city, region: o.state_name, country: o.country_code ?? o.country, postalCode: o.postal_code })]).filter(
-        (l): l is Location => l !== null,
+      const listed = o.locations.map((l) =>
+        place({
+          city: l.city,
+          region: l.state,
+          country: l.country_code ?? l.country,
+          raw: l.city || l.state || l.country ? undefined : l.name,
+        }),
       );
+      const locations = (
+        listed.length
+          ? listed
+          : [place({ city: o.city, region: o.state_name, country: o.country_code ?? o.country, postalCode: o.postal_code })]
+      ).filter((l): l is Location => l !== null);
       const wp: WorkplaceType | null = o.hybrid ? 'hybrid' : o.remote ? 'remote' : o.on_site ? 'onsite' : null;
       // Recruitee's offer page is {company}.recruitee.com/o/{slug}; the id stands in when a row has no slug.
-      const url = jobUrl(ctx, [o.careers_url, o.careers_apply_url?.replace(/\/c\/new\/?$/, '')], () => `${origin}/o/${seg((o.slug ?? o.id)!)}`, origin)!;
+      const url = jobUrl(
+        ctx,
+        [o.careers_url, o.careers_apply_url?.replace(/\/c\/new\/?$/, '')],
+        () => `${origin}/o/${seg((o.slug ?? o.id)!)}`,
+        origin,
+      )!;
       return toDraft(ctx, {
         jobId: o.id ?? o.slug ?? idFromUrl(ctx, url),
         url,
@@ -68,7 +85,9 @@ export const recruiteeBoard: BoardClient = {
         locationText: o.location,
         workplaceType: wp,
         employment: o.employment_type_code,
-        salary: o.salary ? salaryOf({ min: o.salary.min, max: o.salary.max, currency: o.salary.currency, period: periodOf(o.salary.period) }) : null,
+        salary: o.salary
+          ? salaryOf({ min: o.salary.min, max: o.salary.max, currency: o.salary.currency, period: periodOf(o.salary.period) })
+          : null,
         descriptionHtml: sections([
           [null, o.description],
           ['Requirements', o.requirements],

@@ -2,8 +2,9 @@
  * Recruitee: `{company}.recruitee.com[/o/{slug}]` and its offers API.
  * @module
  */
-import { enc, findInline, segments, tenantOf, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, findInline, segments, tenantOf, token } from './match.js';
 import { recruiteeBoard } from './recruitee.board.js';
 
 const RESERVED = ['www', 'app', 'api', 'support', 'blog', 'docs', 'help', 'status', 'careers-api'];

@@ -5,14 +5,15 @@
  * v1 (`…/v1/board/{slug}/jobs`, a bare array) when v2 is missing or shaped differently.
  * @module
  */
-import { JobkitError } from '@jobkit/core';
+
 import type { JobDraft, Location, Salary, WorkplaceType } from '@jobkit/core';
+import { JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
 import { bare, count, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
 const BASE = 'https://ats.rippling.com/';
 const Description = obj({ company: text, role: text });
@@ -81,11 +82,14 @@ async function listV2(ctx: BoardContext, slug: string): Promise<{ drafts: JobDra
     for (const j of keep(ctx, data.items, listed)) {
       const url = jobUrl(ctx, [j.url], () => canonical(ctx, j.id!), BASE)!;
       const key = j.id ?? url;
-      const locations = j.locations.map((l) => place({ city: l.city, region: l.state, country: l.countryCode ?? l.country, raw: l.name })).filter((l): l is Location => l !== null);
+      const locations = j.locations
+        .map((l) => place({ city: l.city, region: l.state, country: l.countryCode ?? l.country, raw: l.name }))
+        .filter((l): l is Location => l !== null);
       const earlier = seen.get(key);
       if (earlier) {
         // The board lists a job once per location: the repeat adds its places to the posting.
-        for (const l of locations) if (!earlier.locations.some((e) => e.raw === l.raw && e.city === l.city && e.country === l.country)) earlier.locations.push(l);
+        for (const l of locations)
+          if (!earlier.locations.some((e) => e.raw === l.raw && e.city === l.city && e.country === l.country)) earlier.locations.push(l);
         continue;
       }
       fresh++;

@@ -3,8 +3,9 @@
  * The slug is the exact hyphenated form; the vendor limits the API to 100 requests / 10 min.
  * @module
  */
-import { enc, isLocale, segments, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, isLocale, segments, token } from './match.js';
 import { ripplingBoard } from './rippling.board.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

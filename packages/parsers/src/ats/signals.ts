@@ -6,7 +6,7 @@
  */
 import { JobkitError } from '@jobkit/core';
 import type { AnyNode } from 'domhandler';
-import { Parser, type Handler } from 'htmlparser2';
+import { type Handler, Parser } from 'htmlparser2';
 import { replayDom } from '../html/dom-scan.js';
 import type { AttributeSignal, LinkTagSignal, MetaSignal, PageSignals } from './types.js';
 
@@ -59,7 +59,6 @@ export interface CollectPageSignalsOptions {
   skipAnchor?(raw: string, base: URL): boolean;
 }
 
-
 const MAX_URL_CHARS = 2048;
 /** Browsers and jsoup cap nesting near 512; beyond that only the innermost elements matter to us. */
 const MAX_DEPTH = 512;
@@ -85,11 +84,7 @@ const MAX_ATTR_VALUE_CHARS = 512;
  * @param baseUrl Absolute http(s) URL the page came from; relative URLs resolve against it.
  * @throws JobkitError `INVALID_ARGUMENT` when `html` is not a string or `baseUrl` is not absolute http(s).
  */
-export function collectPageSignals(
-  html: string,
-  baseUrl: string,
-  options: CollectPageSignalsOptions = {},
-): PageSignals {
+export function collectPageSignals(html: string, baseUrl: string, options: CollectPageSignalsOptions = {}): PageSignals {
   if (typeof html !== 'string') {
     throw new JobkitError('INVALID_ARGUMENT', '[parsers/ats] collectPageSignals: html must be a string');
   }

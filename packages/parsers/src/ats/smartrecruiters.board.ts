@@ -4,14 +4,15 @@
  * per-posting detail (`…/postings/{id}`, `jobAd.sections`).
  * @module
  */
-import { JobkitError } from '@jobkit/core';
+
 import type { JobDraft, WorkplaceType } from '@jobkit/core';
+import { JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson, laterPage, mapLimit } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
 import { count, envelope, flag, id, idOrUrl, keep, label, obj, remote, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, listedOn, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { idFromUrl, jobUrl, listedOn, seg } from '../boards/urls.js';
 
 const PAGE = 100;
 const MAX_PAGES = 500;
@@ -44,7 +45,9 @@ const Detail = z.looseObject({
   ...fields,
   applyUrl: text,
   postingUrl: text,
-  jobAd: obj({ sections: obj({ companyDescription: Section, jobDescription: Section, qualifications: Section, additionalInformation: Section }) }),
+  jobAd: obj({
+    sections: obj({ companyDescription: Section, jobDescription: Section, qualifications: Section, additionalInformation: Section }),
+  }),
 });
 
 /** The posting id at the end of an API `ref` link. */
@@ -101,7 +104,8 @@ export const smartrecruitersBoard: BoardClient = {
         break;
       }
       // Without a total, a short page is the last one.
-      if (data.content.length === 0 || (total !== null ? listed >= total : data.content.length < PAGE) || postings.length >= ctx.maxJobs) break;
+      if (data.content.length === 0 || (total !== null ? listed >= total : data.content.length < PAGE) || postings.length >= ctx.maxJobs)
+        break;
     }
     let failed = 0;
     const details = ctx.details
@@ -123,17 +127,25 @@ export const smartrecruitersBoard: BoardClient = {
       const title = p.name ?? d?.name;
       if (title === undefined) {
         const rid = p.id ?? p.uuid;
-        ctx.skip({ index: at[i]!, ...(rid !== undefined ? { id: rid } : {}), reason: ctx.details ? 'no title in the list or the detail' : 'no title (the detail, not read, may have one)' });
+        ctx.skip({
+          index: at[i]!,
+          ...(rid !== undefined ? { id: rid } : {}),
+          reason: ctx.details ? 'no title in the list or the detail' : 'no title (the detail, not read, may have one)',
+        });
         return;
       }
       const s = d?.jobAd?.sections;
       const loc = p.location ?? d?.location;
       const wp: WorkplaceType | null = loc?.hybrid ? 'hybrid' : loc?.remote === true ? 'remote' : loc?.remote === false ? 'onsite' : null;
-      const l = loc ? place({ city: loc.city, region: loc.region, country: loc.country, postalCode: loc.postalCode, raw: loc.fullLocation }) : null;
+      const l = loc
+        ? place({ city: loc.city, region: loc.region, country: loc.country, postalCode: loc.postalCode, raw: loc.fullLocation })
+        : null;
       // The public job page SmartRecruiters documents: jobs.smartrecruiters.com/{company}/{id}.
       // A row with only its uuid: the careers page marked with it (no job page is documented for a uuid).
       const url = jobUrl(ctx, [d?.postingUrl, p.postingUrl], () =>
-        p.id !== undefined ? `https://jobs.smartrecruiters.com/${seg(ctx.boardToken)}/${seg(p.id)}` : listedOn(`https://jobs.smartrecruiters.com/${seg(ctx.boardToken)}`, p.uuid!),
+        p.id !== undefined
+          ? `https://jobs.smartrecruiters.com/${seg(ctx.boardToken)}/${seg(p.id)}`
+          : listedOn(`https://jobs.smartrecruiters.com/${seg(ctx.boardToken)}`, p.uuid!),
       )!;
       drafts.push(
         toDraft(ctx, {

@@ -3,8 +3,9 @@
  * `careers.smartrecruiters.com/{company}`, the postings API and the job widget.
  * @module
  */
-import { enc, findInline, segments, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, findInline, segments, token } from './match.js';
 import { smartrecruitersBoard } from './smartrecruiters.board.js';
 
 const RESERVED = new Set(['oneclick-ui', 'sr-jobs', 'api', 'widget', 'static']);

@@ -4,8 +4,9 @@
  * recognised weakly, from `rmkcdn.successfactors.com` / `jobs2web` assets.
  * @module
  */
-import { findInline, param, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { findInline, param, token } from './match.js';
 
 const HOST = /^(?:career|performancemanager|hcm)[a-z0-9]*\.(?:sapsf\.)?successfactors\.(?:com|eu)$/;
 

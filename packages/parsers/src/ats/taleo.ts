@@ -4,8 +4,9 @@
  * `{x}.tbe.taleo.net/{x}/ats/careers/…?org={ORG}&rid={id}` (token `{ORG}`).
  * @module
  */
-import { param, segments, tenantOf, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { param, segments, tenantOf, token } from './match.js';
 
 export const taleo = defineAts({
   id: 'taleo',

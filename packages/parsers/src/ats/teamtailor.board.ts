@@ -6,13 +6,13 @@
  */
 import type { JobDraft, Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
-import { checkAborted, fetchXml, laterPage, validate, where } from '../boards/http.js';
 import { EndpointChanged } from '../boards/errors.js';
+import { checkAborted, fetchXml, laterPage, validate, where } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
 import { envelope, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import type { BoardClient, BoardContext } from '../boards/types.js';
 import { jobUrl, seg } from '../boards/urls.js';
 import { descendants, kids, parseXml, textOf } from '../boards/xml.js';
-import type { BoardClient, BoardContext } from '../boards/types.js';
 
 const PAGE = 100;
 const MAX_PAGES = 200;
@@ -74,7 +74,10 @@ const ApiJob = z.preprocess(
     locationType: text,
   }),
 );
-const ApiJobs = envelope('data', z.looseObject({ data: rowsOf(ApiJob, { what: 'jobs', check: (j) => idOrUrl([j.id], [j.links?.['careersite-job-url'], j.url]) }) }));
+const ApiJobs = envelope(
+  'data',
+  z.looseObject({ data: rowsOf(ApiJob, { what: 'jobs', check: (j) => idOrUrl([j.id], [j.links?.['careersite-job-url'], j.url]) }) }),
+);
 
 /** Teamtailor's JSON shapes: one page of JSON:API resources or JSON Feed items (no further pages are followed). */
 function fromJson(ctx: BoardContext, url: string, json: unknown): JobDraft[] {
@@ -86,7 +89,16 @@ function fromJson(ctx: BoardContext, url: string, json: unknown): JobDraft[] {
     // Teamtailor's job page: {host}/jobs/{id}.
     const link = jobUrl(ctx, [j.links?.['careersite-job-url'], j.url], () => `${origin}/jobs/${seg(j.id!)}`, origin)!;
     const locations = j.places
-      .map((p) => p.address && place({ city: p.address.addressLocality, region: p.address.addressRegion, country: p.address.addressCountry, postalCode: p.address.postalCode }))
+      .map(
+        (p) =>
+          p.address &&
+          place({
+            city: p.address.addressLocality,
+            region: p.address.addressRegion,
+            country: p.address.addressCountry,
+            postalCode: p.address.postalCode,
+          }),
+      )
       .filter((l): l is Location => !!l);
     return toDraft(ctx, {
       // The numeric job id of the job page, as the RSS feed yields it; the resource id otherwise.
@@ -156,7 +168,11 @@ export const teamtailorBoard: BoardClient = {
         description: textOf(node, 'description'),
         department: textOf(node, 'department'),
         remoteStatus: textOf(node, 'remoteStatus'),
-        locations: descendants(node, 'location').map((l) => ({ city: textOf(l, 'city'), country: textOf(l, 'country'), name: textOf(l, 'name') })),
+        locations: descendants(node, 'location').map((l) => ({
+          city: textOf(l, 'city'),
+          country: textOf(l, 'country'),
+          name: textOf(l, 'name'),
+        })),
       }));
       let fresh = 0;
       for (const item of keep(ctx, validate(ctx, Items, raw, url), (page - 1) * PAGE)) {
@@ -166,7 +182,9 @@ export const teamtailorBoard: BoardClient = {
         if (seen.has(key)) continue;
         seen.add(key);
         fresh++;
-        const locations = item.locations.map((l) => place({ city: l.city, country: l.country, raw: l.name })).filter((l): l is Location => l !== null);
+        const locations = item.locations
+          .map((l) => place({ city: l.city, country: l.country, raw: l.name }))
+          .filter((l): l is Location => l !== null);
         drafts.push(
           toDraft(ctx, {
             jobId: /\/jobs\/(\d+)/.exec(link)?.[1] ?? key,

@@ -3,8 +3,9 @@
  * Branded domains serve the same paths and load assets from `teamtailor-cdn.com`.
  * @module
  */
-import { enc, findInline, isLocale, segments } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, findInline, isLocale, segments } from './match.js';
 import { teamtailorBoard } from './teamtailor.board.js';
 
 const HOST = /^([a-z0-9][a-z0-9-]*)(?:\.(na|eu))?\.teamtailor\.com$/;

@@ -3,8 +3,9 @@
  * `{tenant}.recruiterbox.com`. HTML only today, so no `boardApiUrl`.
  * @module
  */
-import { param, segments, tenantOf, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { param, segments, tenantOf, token } from './match.js';
 
 const RESERVED = ['www', 'app', 'api', 'jsapi', 'help', 'cdn', 'static'];
 

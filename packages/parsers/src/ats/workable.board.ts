@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
 import { envelope, flag, id, idOrUrl, keep, label, list, obj, objOr, remote, required, rowsOf, text, when } from '../boards/rows.js';
-import { idFromUrl, jobUrl, listedOn, seg } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { idFromUrl, jobUrl, listedOn, seg } from '../boards/urls.js';
 
 const BASE = 'https://apply.workable.com/';
 /** Shortcodes as Workable writes them (`03FF356C8B`), which its job pages are addressed by. */
@@ -39,14 +39,32 @@ const Job = z.looseObject({
   country: label,
   city: label,
   state: label,
-  locations: list(objOr('name', { name: label, country: label, countryCode: text, country_code: text, city: label, region: label, hidden: flag })),
+  locations: list(
+    objOr('name', { name: label, country: label, countryCode: text, country_code: text, city: label, region: label, hidden: flag }),
+  ),
   // Older widget/SPI responses nest one location, with `telecommuting` inside it.
-  location: obj({ country: label, country_code: text, countryCode: text, city: label, region: label, zip_code: text, telecommuting: remote, location_str: label, name: label }),
+  location: obj({
+    country: label,
+    country_code: text,
+    countryCode: text,
+    city: label,
+    region: label,
+    zip_code: text,
+    telecommuting: remote,
+    location_str: label,
+    name: label,
+  }),
   description: text,
   requirements: text,
   benefits: text,
 });
-const Response = envelope('jobs', z.looseObject({ name: text, jobs: rowsOf(Job, { check: (j) => idOrUrl([j.shortcode, j.id], [j.url, j.shortlink, j.application_url], BASE) }) }));
+const Response = envelope(
+  'jobs',
+  z.looseObject({
+    name: text,
+    jobs: rowsOf(Job, { check: (j) => idOrUrl([j.shortcode, j.id], [j.url, j.shortlink, j.application_url], BASE) }),
+  }),
+);
 
 export const workableBoard: BoardClient = {
   platform: 'workable',
@@ -56,7 +74,14 @@ export const workableBoard: BoardClient = {
     const drafts = rows.slice(0, ctx.maxJobs).map((j) => {
       const listed = j.locations
         .filter((l) => !l.hidden)
-        .map((l) => place({ city: l.city, region: l.region, country: l.countryCode ?? l.country_code ?? l.country, raw: l.city || l.region || l.country ? undefined : l.name }));
+        .map((l) =>
+          place({
+            city: l.city,
+            region: l.region,
+            country: l.countryCode ?? l.country_code ?? l.country,
+            raw: l.city || l.region || l.country ? undefined : l.name,
+          }),
+        );
       const one = j.location;
       const fallback = one
         ? place({
@@ -73,7 +98,12 @@ export const workableBoard: BoardClient = {
       const stated = j.workplace ? WORKPLACE[j.workplace.toLowerCase().replace(/[^a-z]/g, '')] : undefined;
       // The job page Workable documents: apply.workable.com/{account}/j/{shortcode}/.
       const own = j.shortcode ?? j.id;
-      const url = jobUrl(ctx, [j.url, j.shortlink, j.shortcode === undefined ? j.application_url?.replace(/\/apply\/?(?=$|[?#])/, '/') : undefined], () => canonical(ctx.boardToken, own!), BASE)!;
+      const url = jobUrl(
+        ctx,
+        [j.url, j.shortlink, j.shortcode === undefined ? j.application_url?.replace(/\/apply\/?(?=$|[?#])/, '/') : undefined],
+        () => canonical(ctx.boardToken, own!),
+        BASE,
+      )!;
       return toDraft(ctx, {
         jobId: own ?? idFromUrl(ctx, url),
         url,

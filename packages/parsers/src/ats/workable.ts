@@ -3,8 +3,9 @@
  * the widget API and the `whr_embed` widget.
  * @module
  */
-import { enc, findInline, segments, tenantOf, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, findInline, segments, tenantOf, token } from './match.js';
 import { workableBoard } from './workable.board.js';
 
 const RESERVED_SUBDOMAINS = ['www', 'apply', 'jobs', 'help', 'resources', 'api', 'blog', 'engineering', 'developers', 'status'];

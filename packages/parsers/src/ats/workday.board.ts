@@ -7,14 +7,15 @@
  * (`GET {host}/wday/cxs/{tenant}/{site}{externalPath}`).
  * @module
  */
-import { JobkitError } from '@jobkit/core';
+
 import type { JobDraft, WorkplaceType } from '@jobkit/core';
+import { JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson, laterPage, mapLimit, where } from '../boards/http.js';
 import { toDraft } from '../boards/map.js';
 import { count, envelope, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
-import { jobUrl } from '../boards/urls.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
+import { jobUrl } from '../boards/urls.js';
 
 const PAGE = 20;
 /** Where some tenants stop counting and paging. */
@@ -49,24 +50,30 @@ function withPath(v: unknown): unknown {
   const reqId = [id.parse(row.jobReqId), id.parse(row.reqId), ...bullets].find((b) => b !== undefined && b.length <= 40 && REQ_ID.test(b));
   const title = label.parse(row.title);
   if (reqId === undefined || title === undefined) return v;
-  const slug = title.slice(0, 120).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  const slug = title
+    .slice(0, 120)
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
   return { ...row, externalPath: `/details/${encodeURIComponent(slug || 'job')}_${encodeURIComponent(reqId)}` };
 }
 
-const Posting = z.preprocess(withPath, z.looseObject({
-  title: required('no title'),
-  // The job's path under the site (`/job/{location}/{title}_{reqId}`): its id and its URL.
-  externalPath: z
-    .unknown()
-    .optional()
-    .transform((v) => {
-      const t = text.parse(v);
-      return t === undefined ? undefined : t.startsWith('/') ? t : `/${t}`;
-    }),
-  locationsText: label,
-  postedOn: when,
-  bulletFields: list(text),
-}));
+const Posting = z.preprocess(
+  withPath,
+  z.looseObject({
+    title: required('no title'),
+    // The job's path under the site (`/job/{location}/{title}_{reqId}`): its id and its URL.
+    externalPath: z
+      .unknown()
+      .optional()
+      .transform((v) => {
+        const t = text.parse(v);
+        return t === undefined ? undefined : t.startsWith('/') ? t : `/${t}`;
+      }),
+    locationsText: label,
+    postedOn: when,
+    bulletFields: list(text),
+  }),
+);
 const ListResponse = envelope(
   'jobPostings',
   z.looseObject({
@@ -108,10 +115,14 @@ export const workdayBoard: BoardClient = {
   platform: 'workday',
   async list(ctx: BoardContext) {
     if (!ctx.host) {
-      throw new JobkitError('INVALID_ARGUMENT', `${where(ctx)} needs the board host (e.g. acme.wd5.myworkdayjobs.com): pass host or a board URL`);
+      throw new JobkitError(
+        'INVALID_ARGUMENT',
+        `${where(ctx)} needs the board host (e.g. acme.wd5.myworkdayjobs.com): pass host or a board URL`,
+      );
     }
     const [tenant, site] = ctx.boardToken.split('/');
-    if (!tenant || !site) throw new JobkitError('INVALID_ARGUMENT', `${where(ctx)} board token must be "{tenant}/{site}", got "${ctx.boardToken}"`);
+    if (!tenant || !site)
+      throw new JobkitError('INVALID_ARGUMENT', `${where(ctx)} board token must be "{tenant}/{site}", got "${ctx.boardToken}"`);
     const host = ctx.host;
     const listUrl = ctx.apiUrl();
 
@@ -165,7 +176,9 @@ export const workdayBoard: BoardClient = {
     } else {
       const split = pickFacet(head.facets, reported);
       if (split) {
-        ctx.warn(`workday: total reported as ${reported} (clamp at ${WORKDAY_CLAMP}); split by facet "${split.param}" into ${split.values.length} slices`);
+        ctx.warn(
+          `workday: total reported as ${reported} (clamp at ${WORKDAY_CLAMP}); split by facet "${split.param}" into ${split.values.length} slices`,
+        );
         postings = [];
         let sum = 0;
         for (const value of split.values) {
@@ -174,9 +187,10 @@ export const workdayBoard: BoardClient = {
           sum += slice.total;
           if (slice.total >= WORKDAY_CLAMP) {
             partial = true;
-            ctx.warn(`workday: facet ${split.param}=${value.descriptor ?? value.id} alone reaches the ${WORKDAY_CLAMP} clamp; its jobs past it are missing`);
-          }
-          else if (slice.listed < slice.total && postings.length + slice.postings.length < ctx.maxJobs) {
+            ctx.warn(
+              `workday: facet ${split.param}=${value.descriptor ?? value.id} alone reaches the ${WORKDAY_CLAMP} clamp; its jobs past it are missing`,
+            );
+          } else if (slice.listed < slice.total && postings.length + slice.postings.length < ctx.maxJobs) {
             partial = true;
             ctx.warn(`workday: facet ${split.param}=${value.descriptor ?? value.id} read ${slice.listed} of ${slice.total}`);
           }
@@ -188,7 +202,9 @@ export const workdayBoard: BoardClient = {
       } else {
         postings = (await readSlice({}, head)).postings;
         partial = true;
-        ctx.warn(`workday: total reported as ${reported}, the ${WORKDAY_CLAMP} clamp, and no facet splits the board under it; read ${postings.length} jobs, the rest are missing`);
+        ctx.warn(
+          `workday: total reported as ${reported}, the ${WORKDAY_CLAMP} clamp, and no facet splits the board under it; read ${postings.length} jobs, the rest are missing`,
+        );
       }
     }
 
@@ -200,7 +216,13 @@ export const workdayBoard: BoardClient = {
     const details = ctx.details
       ? await mapLimit(ctx, list, ctx.detailConcurrency, async (p) => {
           try {
-            return (await fetchJson(ctx, `https://${host}/wday/cxs/${encodeURIComponent(tenant)}/${encodeURIComponent(site)}${p.externalPath}`, DetailResponse)).jobPostingInfo;
+            return (
+              await fetchJson(
+                ctx,
+                `https://${host}/wday/cxs/${encodeURIComponent(tenant)}/${encodeURIComponent(site)}${p.externalPath}`,
+                DetailResponse,
+              )
+            ).jobPostingInfo;
           } catch (error) {
             if (JobkitError.is(error, 'ABORTED')) throw error;
             failed++;

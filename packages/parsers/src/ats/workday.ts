@@ -4,8 +4,9 @@
  * `{tenant}/{site}`; the `wdN` pod is not part of it, so the match carries `host`.
  * @module
  */
-import { enc, isLocale, requireHost, segments, splitPair, token } from './match.js';
+
 import { defineAts } from './define.js';
+import { enc, isLocale, requireHost, segments, splitPair, token } from './match.js';
 import type { AtsUrlMatch } from './types.js';
 import { workdayBoard } from './workday.board.js';
 

@@ -3,8 +3,9 @@
  * the `rec_embed_js` widget and `zohocdn.com/recruit/` assets. No public JSON list.
  * @module
  */
-import { findInline, segments, tenantOf } from './match.js';
+
 import { defineAts } from './define.js';
+import { findInline, segments, tenantOf } from './match.js';
 
 const SUFFIXES = ['zohorecruit.com', 'zohorecruit.eu', 'zohorecruit.in', 'zohorecruit.com.au', 'zohorecruit.jp', 'zohorecruit.com.cn'];
 const RESERVED = ['www', 'api', 'help', 'static', 'css', 'js', 'accounts'];

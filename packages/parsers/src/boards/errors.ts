@@ -4,8 +4,9 @@
  * All are {@link JobkitError}s, so `JobkitError.is(err, 'BOARD_NOT_FOUND')` works across copies.
  * @module
  */
-import { JobkitError } from '@jobkit/core';
+
 import type { JobkitErrorOptions } from '@jobkit/core';
+import { JobkitError } from '@jobkit/core';
 
 /** The board does not exist: 404/410, or a 200 that is an HTML "not found" page instead of data. */
 export class BoardNotFound extends JobkitError {

@@ -3,8 +3,9 @@
  * detection (a 200 HTML page where data was expected) and zod validation of every response.
  * @module
  */
-import { JobkitError } from '@jobkit/core';
+
 import type { FetchResult } from '@jobkit/core';
+import { JobkitError } from '@jobkit/core';
 import type { z } from 'zod';
 import { Blocked, BoardEmpty, BoardNotFound, EndpointChanged } from './errors.js';
 import type { BoardContext } from './types.js';
@@ -49,7 +50,11 @@ export async function boardFetch(ctx: BoardContext, url: string, request: BoardR
     try {
       result = await ctx.fetcher.fetch(url, { method, headers, body, signal: ctx.signal, accept: request.accept ?? 'application/json' });
     } catch (error) {
-      if (JobkitError.is(error, 'FETCH_BLOCKED') || JobkitError.is(error, 'FETCH_RATE_LIMITED') || JobkitError.is(error, 'FETCH_ROBOTS_DISALLOWED')) {
+      if (
+        JobkitError.is(error, 'FETCH_BLOCKED') ||
+        JobkitError.is(error, 'FETCH_RATE_LIMITED') ||
+        JobkitError.is(error, 'FETCH_ROBOTS_DISALLOWED')
+      ) {
         throw new Blocked(`${where(ctx)} ${url} refused: ${error.message}`, { cause: error, details: { url } });
       }
       throw error;
@@ -62,7 +67,8 @@ export async function boardFetch(ctx: BoardContext, url: string, request: BoardR
       continue;
     }
     const details = { url, status };
-    if (status === 404 || status === 410) throw new BoardNotFound(`${where(ctx)} board "${ctx.boardToken}" not found (HTTP ${status} from ${url})`, { details });
+    if (status === 404 || status === 410)
+      throw new BoardNotFound(`${where(ctx)} board "${ctx.boardToken}" not found (HTTP ${status} from ${url})`, { details });
     if (status === 401 || status === 403 || status === 451 || status === 429) {
       throw new Blocked(`${where(ctx)} ${url} refused access (HTTP ${status}${status === 429 ? ' after retries' : ''})`, { details });
     }
@@ -100,13 +106,17 @@ const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i;
 /** Body text, refusing empty bodies and HTML pages where data was expected (Freshteam-style soft 404). */
 export function dataText(ctx: BoardContext, result: FetchResult, expected: 'JSON' | 'XML'): string {
   const text = result.text();
-  if (!text.trim()) throw new BoardEmpty(`${where(ctx)} ${result.url} answered ${result.status} with an empty body`, { details: { url: result.url } });
+  if (!text.trim())
+    throw new BoardEmpty(`${where(ctx)} ${result.url} answered ${result.status} with an empty body`, { details: { url: result.url } });
   const type = result.headers['content-type'] ?? '';
   const looksHtml = HTML_START.test(text.slice(0, 512)) || (/text\/html/i.test(type) && !/^\s*[[{]/.test(text));
   if (looksHtml) {
-    throw new BoardNotFound(`${where(ctx)} board "${ctx.boardToken}" not found: ${result.url} answered ${result.status} with an HTML page instead of ${expected}`, {
-      details: { url: result.url, status: result.status, contentType: type },
-    });
+    throw new BoardNotFound(
+      `${where(ctx)} board "${ctx.boardToken}" not found: ${result.url} answered ${result.status} with an HTML page instead of ${expected}`,
+      {
+        details: { url: result.url, status: result.status, contentType: type },
+      },
+    );
   }
   return text;
 }
@@ -115,7 +125,10 @@ export function dataText(ctx: BoardContext, result: FetchResult, expected: 'JSON
 export function validate<S extends z.ZodType>(ctx: BoardContext, schema: S, data: unknown, url: string): z.output<S> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
     throw new EndpointChanged(`${where(ctx)} response from ${url} no longer matches the expected shape (${issues})`, {
       cause: parsed.error,
       details: { url },
@@ -125,7 +138,12 @@ export function validate<S extends z.ZodType>(ctx: BoardContext, schema: S, data
 }
 
 /** GET/POST a JSON endpoint and validate it. */
-export async function fetchJson<S extends z.ZodType>(ctx: BoardContext, url: string, schema: S, request: BoardRequest = {}): Promise<z.output<S>> {
+export async function fetchJson<S extends z.ZodType>(
+  ctx: BoardContext,
+  url: string,
+  schema: S,
+  request: BoardRequest = {},
+): Promise<z.output<S>> {
   const result = await boardFetch(ctx, url, request);
   const text = dataText(ctx, result, 'JSON');
   let data: unknown;
@@ -154,7 +172,9 @@ export async function laterPage<T>(ctx: BoardContext, url: string, read: () => P
   } catch (error) {
     if (JobkitError.is(error, 'ABORTED') || ctx.signal?.aborted) throw error;
     const code = (error as { code?: string }).code ?? 'ERROR';
-    ctx.warn(`${ctx.platform}: page ${url} failed (${code}: ${((error as Error).message ?? '').slice(0, 160)}); stopped paging with the jobs read so far`);
+    ctx.warn(
+      `${ctx.platform}: page ${url} failed (${code}: ${((error as Error).message ?? '').slice(0, 160)}); stopped paging with the jobs read so far`,
+    );
     return undefined;
   }
 }
@@ -163,7 +183,12 @@ export async function laterPage<T>(ctx: BoardContext, url: string, read: () => P
  * Map `items` with at most `concurrency` calls in flight, in order; stops scheduling once the
  * signal aborts. Used for per-job detail requests.
  */
-export async function mapLimit<T, R>(ctx: BoardContext, items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  ctx: BoardContext,
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

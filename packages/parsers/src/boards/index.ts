@@ -2,7 +2,8 @@
  * Board API barrel: `listBoardJobs`, typed board errors and the client contract.
  * @module
  */
-export { listBoardJobs, boardPlatforms } from './list.js';
-export { BoardNotFound, BoardEmpty, Blocked, Truncated, EndpointChanged } from './errors.js';
-export type { BoardRef, ListBoardJobsOptions, BoardJobsResult, BoardClient, BoardContext, BoardListing, BoardPlatform } from './types.js';
+
+export { Blocked, BoardEmpty, BoardNotFound, EndpointChanged, Truncated } from './errors.js';
+export { boardPlatforms, listBoardJobs } from './list.js';
 export type { SkippedRow } from './rows.js';
+export type { BoardClient, BoardContext, BoardJobsResult, BoardListing, BoardPlatform, BoardRef, ListBoardJobsOptions } from './types.js';

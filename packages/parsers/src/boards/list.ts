@@ -3,8 +3,9 @@
  * {@link JobPosting}s, with a completeness check against the total the API advertises.
  * @module
  */
-import { JobkitError, canonicalizeUrl, finalizeJob } from '@jobkit/core';
+
 import type { Fetcher, JobDraft, JobPosting } from '@jobkit/core';
+import { canonicalizeUrl, finalizeJob, JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 import { atsPlatforms } from '../ats/registry.js';
 import { BoardEmpty, Truncated } from './errors.js';
@@ -18,8 +19,16 @@ const NAMED_SKIPS = 20;
 
 const refSchema = z.object({
   platform: z.string().min(1),
-  boardToken: z.string().trim().min(1).max(300).refine((s) => !/[\s<>"'`]/.test(s), 'must not contain spaces or quotes'),
-  host: z.string().regex(/^[a-z0-9.-]+(?::\d+)?$/i, 'must be a bare host name').optional(),
+  boardToken: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .refine((s) => !/[\s<>"'`]/.test(s), 'must not contain spaces or quotes'),
+  host: z
+    .string()
+    .regex(/^[a-z0-9.-]+(?::\d+)?$/i, 'must be a bare host name')
+    .optional(),
   url: z.url().optional(),
 });
 
@@ -35,7 +44,11 @@ const optionsSchema = z.object({
   platforms: z
     .array(
       z.custom<BoardPlatform>(
-        (d) => typeof d === 'object' && d !== null && typeof (d as BoardPlatform).id === 'string' && typeof (d as BoardPlatform).matchUrl === 'function',
+        (d) =>
+          typeof d === 'object' &&
+          d !== null &&
+          typeof (d as BoardPlatform).id === 'string' &&
+          typeof (d as BoardPlatform).matchUrl === 'function',
         'must be an ATS definition (see defineAts)',
       ),
     )
@@ -147,7 +160,10 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   if (!def) throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} unknown platform "${platform}"`);
   const client = def.board;
   if (!client) {
-    throw new JobkitError('UNSUPPORTED', `${SOURCE} no board API client for ${def.name}; supported: ${boardPlatforms(platforms).join(', ')}`);
+    throw new JobkitError(
+      'UNSUPPORTED',
+      `${SOURCE} no board API client for ${def.name}; supported: ${boardPlatforms(platforms).join(', ')}`,
+    );
   }
 
   let host = ref.data.host?.toLowerCase();
@@ -175,7 +191,8 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
     warn: (m) => warnings.push(m),
     skip: (row) => {
       skipped.push(row);
-      if (skipped.length <= NAMED_SKIPS) warnings.push(`skipped row ${row.index}${row.id !== undefined ? ` (id ${row.id})` : ''}: ${row.reason}`);
+      if (skipped.length <= NAMED_SKIPS)
+        warnings.push(`skipped row ${row.index}${row.id !== undefined ? ` (id ${row.id})` : ''}: ${row.reason}`);
     },
   };
 
@@ -205,7 +222,8 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   }
   if (invalid > 5) warnings.push(`skipped ${invalid} invalid jobs in total`);
   if (skipped.length > NAMED_SKIPS) warnings.push(`skipped ${skipped.length} unreadable rows in total`);
-  if (repeats.merged > 0) warnings.push(`merged ${repeats.merged} rows that repeat a job (same id and URL, e.g. one per location) into their posting`);
+  if (repeats.merged > 0)
+    warnings.push(`merged ${repeats.merged} rows that repeat a job (same id and URL, e.g. one per location) into their posting`);
   if (duplicates > 0) warnings.push(`dropped ${duplicates} duplicate postings (same URL)`);
 
   let partial = listing.partial ?? false;

@@ -61,7 +61,9 @@ export function toDraft(ctx: BoardContext, job: ApiJob): JobDraft {
   try {
     return buildDraft(ctx, job);
   } catch (error) {
-    ctx.warn(`job ${job.jobId}: fields could not be mapped (${(error as Error).message?.slice(0, 160) ?? String(error)}); kept with its id, URL and title`);
+    ctx.warn(
+      `job ${job.jobId}: fields could not be mapped (${(error as Error).message?.slice(0, 160) ?? String(error)}); kept with its id, URL and title`,
+    );
     return {
       url: secureUrl(ctx, job.url),
       title: plainText(job.title) ?? job.title.trim(),
@@ -95,7 +97,9 @@ function buildDraft(ctx: BoardContext, job: ApiJob): JobDraft {
   set('company', company ? 'ats-api' : 'derived');
 
   let locations = job.locations?.filter((l) => l.raw || l.city || l.country) ?? [];
-  const texts = (Array.isArray(job.locationText) ? job.locationText : [job.locationText]).map((t) => plainText(t as Maybe<string>)).filter((t): t is string => t !== undefined);
+  const texts = (Array.isArray(job.locationText) ? job.locationText : [job.locationText])
+    .map((t) => plainText(t as Maybe<string>))
+    .filter((t): t is string => t !== undefined);
   let locWorkplace: WorkplaceType | null = null;
   if (locations.length === 0 && texts.length > 0) {
     const seen = new Set<string>();
@@ -203,7 +207,12 @@ export function describe(html: Maybe<string>, text?: Maybe<string>): { html: str
   const plain = str(text);
   if (!plain) return { html: '', text: '' };
   const escaped = plain.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return sanitizeDescription(escaped.split(/\n{2,}/).map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join(''));
+  return sanitizeDescription(
+    escaped
+      .split(/\n{2,}/)
+      .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
+      .join(''),
+  );
 }
 
 const ESCAPED_TAG = /&lt;\/?[a-z][a-z0-9]*[\s&/]|&lt;\/?[a-z][a-z0-9]*&gt;/i;
@@ -231,7 +240,13 @@ export function escapeHtml(s: string): string {
 }
 
 /** A structured location from parts; the country is normalized to ISO alpha-2 when recognisable. */
-export function place(parts: { city?: Maybe<string>; region?: Maybe<string>; country?: Maybe<string>; postalCode?: Maybe<string>; raw?: Maybe<string> }): Location | null {
+export function place(parts: {
+  city?: Maybe<string>;
+  region?: Maybe<string>;
+  country?: Maybe<string>;
+  postalCode?: Maybe<string>;
+  raw?: Maybe<string>;
+}): Location | null {
   const city = str(parts.city);
   const region = str(parts.region);
   const countryText = str(parts.country);
@@ -269,7 +284,13 @@ export function periodOf(text: Maybe<string>): SalaryPeriod | null {
 }
 
 /** A salary from structured numbers; `null` when there is no amount. Swaps min/max if reversed. */
-export function salaryOf(parts: { min?: Maybe<number | string>; max?: Maybe<number | string>; currency?: Maybe<string>; period?: Maybe<SalaryPeriod>; raw?: Maybe<string> }): Salary | null {
+export function salaryOf(parts: {
+  min?: Maybe<number | string>;
+  max?: Maybe<number | string>;
+  currency?: Maybe<string>;
+  period?: Maybe<SalaryPeriod>;
+  raw?: Maybe<string>;
+}): Salary | null {
   const num = (v: Maybe<number | string>) => {
     const n = typeof v === 'string' ? Number(v.replace(/[, ]/g, '')) : v;
     return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;

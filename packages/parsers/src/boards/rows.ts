@@ -124,10 +124,13 @@ export const flag = z.unknown().optional().transform(toFlag);
 /** Optional number (see {@link toNumber}). Never fails. */
 export const num = z.unknown().optional().transform(toNumber);
 /** Optional non-negative integer, for advertised totals and counts. Never fails. */
-export const count = z.unknown().optional().transform((v) => {
-  const n = toNumber(v);
-  return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
-});
+export const count = z
+  .unknown()
+  .optional()
+  .transform((v) => {
+    const n = toNumber(v);
+    return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+  });
 /** Optional id as a string (see {@link toId}). Never fails. */
 export const id = z.unknown().optional().transform(toId);
 /** Optional name from text or a named object (see {@link toLabel}). Never fails. */
@@ -139,24 +142,30 @@ export const any = z.unknown();
 
 /** Required text (or a named object's name, e.g. a localized `{ text }`): the row is rejected with `reason` when absent or empty. */
 export function required(reason: string) {
-  return z.unknown().optional().transform((v, ctx) => {
-    const t = toLabel(v);
-    if (t === undefined) {
-      ctx.addIssue({ code: 'custom', message: reason, input: v });
-      return z.NEVER;
-    }
-    return t;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      const t = toLabel(v);
+      if (t === undefined) {
+        ctx.addIssue({ code: 'custom', message: reason, input: v });
+        return z.NEVER;
+      }
+      return t;
+    });
 }
 
 /** An optional nested object: anything not an object → `undefined`; its fields are tolerant primitives. Never fails. */
 export function obj<T extends z.core.$ZodLooseShape>(shape: T) {
   const schema = z.looseObject(shape);
-  return z.unknown().optional().transform((v): z.output<typeof schema> | undefined => {
-    if (!isPlain(v)) return undefined;
-    const r = schema.safeParse(v);
-    return r.success ? r.data : undefined;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((v): z.output<typeof schema> | undefined => {
+      if (!isPlain(v)) return undefined;
+      const r = schema.safeParse(v);
+      return r.success ? r.data : undefined;
+    });
 }
 
 /**
@@ -165,12 +174,15 @@ export function obj<T extends z.core.$ZodLooseShape>(shape: T) {
  */
 export function objOr<T extends z.core.$ZodLooseShape>(key: keyof T & string, shape: T) {
   const schema = z.looseObject(shape);
-  return z.unknown().optional().transform((v): z.output<typeof schema> | undefined => {
-    const input = isPlain(v) ? v : toText(v) !== undefined ? { [key]: v } : undefined;
-    if (input === undefined) return undefined;
-    const r = schema.safeParse(input);
-    return r.success ? r.data : undefined;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((v): z.output<typeof schema> | undefined => {
+      const input = isPlain(v) ? v : toText(v) !== undefined ? { [key]: v } : undefined;
+      if (input === undefined) return undefined;
+      const r = schema.safeParse(input);
+      return r.success ? r.data : undefined;
+    });
 }
 
 /**
@@ -178,16 +190,19 @@ export function objOr<T extends z.core.$ZodLooseShape>(key: keyof T & string, sh
  * the schema rejects (or maps to `undefined`) are dropped. Never fails.
  */
 export function list<S extends z.ZodType>(item: S) {
-  return z.unknown().optional().transform((v): Exclude<z.output<S>, undefined>[] => {
-    if (v === null || v === undefined || v === '') return [];
-    const arr: unknown[] = Array.isArray(v) ? v : [v];
-    const out: Exclude<z.output<S>, undefined>[] = [];
-    for (const e of arr) {
-      const r = item.safeParse(e);
-      if (r.success && r.data !== undefined && r.data !== null) out.push(r.data as Exclude<z.output<S>, undefined>);
-    }
-    return out;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((v): Exclude<z.output<S>, undefined>[] => {
+      if (v === null || v === undefined || v === '') return [];
+      const arr: unknown[] = Array.isArray(v) ? v : [v];
+      const out: Exclude<z.output<S>, undefined>[] = [];
+      for (const e of arr) {
+        const r = item.safeParse(e);
+        if (r.success && r.data !== undefined && r.data !== null) out.push(r.data as Exclude<z.output<S>, undefined>);
+      }
+      return out;
+    });
 }
 
 /** A row that was skipped: where it sat, its id when it had one, and why. */
@@ -255,51 +270,69 @@ function shapeReason(v: unknown): string | undefined {
  */
 export function rowsOf<S extends z.ZodType>(schema: S, options: RowsOptions<z.output<S>> = {}) {
   const what = options.what ?? 'jobs';
-  return z.unknown().optional().transform((v, ctx): Rows<z.output<S>> => {
-    let arr: unknown[];
-    if (Array.isArray(v)) arr = v;
-    else if (isPlain(v)) arr = [v];
-    else {
-      ctx.addIssue({ code: 'custom', message: `expected an array of ${what}, got ${v === null ? 'null' : typeof v}`, input: v });
-      return z.NEVER;
-    }
-    const out: Rows<z.output<S>> = { rows: [], at: [], skipped: [], length: arr.length };
-    let objects = 0;
-    for (let index = 0; index < arr.length; index++) {
-      const raw = arr[index];
-      const shape = shapeReason(raw);
-      if (shape !== undefined) {
-        out.skipped.push({ index, reason: shape });
-        continue;
-      }
-      objects++;
-      const r = schema.safeParse(raw);
-      const reason = r.success ? options.check?.(r.data) : describeIssue(r.error.issues);
-      if (reason !== undefined || !r.success) {
-        const skip: SkippedRow = { index, reason: reason ?? 'invalid row' };
-        const rid = rowId(raw);
-        if (rid !== undefined) skip.id = rid;
-        out.skipped.push(skip);
-        continue;
-      }
-      out.rows.push(r.data);
-      out.at.push(index);
-    }
-    if (out.rows.length === 0 && objects > 0) {
-      const reasons = [...new Set(out.skipped.map((s) => s.reason))].slice(0, 3).join('; ');
-      // A lone object that is no job is an error body or a moved envelope, not a board.
-      if (!Array.isArray(v)) {
-        ctx.addIssue({ code: 'custom', message: `no row of ${what} is usable (${reasons})`, input: v });
+  return z
+    .unknown()
+    .optional()
+    .transform((v, ctx): Rows<z.output<S>> => {
+      let arr: unknown[];
+      if (Array.isArray(v)) arr = v;
+      else if (isPlain(v)) arr = [v];
+      else {
+        ctx.addIssue({ code: 'custom', message: `expected an array of ${what}, got ${v === null ? 'null' : typeof v}`, input: v });
         return z.NEVER;
       }
-      if (objects >= 2) out.unreadable = `none of the ${objects} ${what} rows is readable (${reasons}); the response shape may have changed`;
-    }
-    return out;
-  });
+      const out: Rows<z.output<S>> = { rows: [], at: [], skipped: [], length: arr.length };
+      let objects = 0;
+      for (let index = 0; index < arr.length; index++) {
+        const raw = arr[index];
+        const shape = shapeReason(raw);
+        if (shape !== undefined) {
+          out.skipped.push({ index, reason: shape });
+          continue;
+        }
+        objects++;
+        const r = schema.safeParse(raw);
+        const reason = r.success ? options.check?.(r.data) : describeIssue(r.error.issues);
+        if (reason !== undefined || !r.success) {
+          const skip: SkippedRow = { index, reason: reason ?? 'invalid row' };
+          const rid = rowId(raw);
+          if (rid !== undefined) skip.id = rid;
+          out.skipped.push(skip);
+          continue;
+        }
+        out.rows.push(r.data);
+        out.at.push(index);
+      }
+      if (out.rows.length === 0 && objects > 0) {
+        const reasons = [...new Set(out.skipped.map((s) => s.reason))].slice(0, 3).join('; ');
+        // A lone object that is no job is an error body or a moved envelope, not a board.
+        if (!Array.isArray(v)) {
+          ctx.addIssue({ code: 'custom', message: `no row of ${what} is usable (${reasons})`, input: v });
+          return z.NEVER;
+        }
+        if (objects >= 2)
+          out.unreadable = `none of the ${objects} ${what} rows is readable (${reasons}); the response shape may have changed`;
+      }
+      return out;
+    });
 }
 
 /** Keys under which APIs (and mirrors of them) put a jobs array. */
-const ROW_KEYS = ['jobs', 'data', 'results', 'items', 'postings', 'content', 'offers', 'jobPostings', 'result', 'positions', 'openings', 'vacancies', 'jobOpenings'] as const;
+const ROW_KEYS = [
+  'jobs',
+  'data',
+  'results',
+  'items',
+  'postings',
+  'content',
+  'offers',
+  'jobPostings',
+  'result',
+  'positions',
+  'openings',
+  'vacancies',
+  'jobOpenings',
+] as const;
 
 function rowsUnder(v: Plain): unknown[] | undefined {
   for (const k of ROW_KEYS) if (Array.isArray(v[k])) return v[k] as unknown[];

@@ -14,13 +14,13 @@
  * const links = extractJobLinks($, { url: request.url });
  * @module @jobkit/parsers/cheerio
  */
-import { invalidArgument, type AtsMatch, type ParsedJobPage } from '@jobkit/core';
+import { type AtsMatch, invalidArgument, type ParsedJobPage } from '@jobkit/core';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { z } from 'zod';
-import { detectAtsFromSignals, type DetectAtsOptions } from '../ats/detect.js';
+import { type DetectAtsOptions, detectAtsFromSignals } from '../ats/detect.js';
 import { collectPageSignalsFromDom } from '../ats/signals.js';
-import { extractJobLinksFromDom, type ExtractJobLinksOptions, type JobLinks } from '../links/extract-job-links.js';
-import { parseJobPageFromDom, type ParseJobPageOptions } from '../parse-job-page.js';
+import { type ExtractJobLinksOptions, extractJobLinksFromDom, type JobLinks } from '../links/extract-job-links.js';
+import { type ParseJobPageOptions, parseJobPageFromDom } from '../parse-job-page.js';
 
 const WHERE = 'parsers/cheerio';
 
@@ -36,7 +36,10 @@ export interface CheerioLike {
 export type LoadedPage = CheerioLike | Document | Element;
 
 const isNode = (v: unknown): v is AnyNode =>
-  typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string' && Array.isArray((v as { children?: unknown }).children);
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { type?: unknown }).type === 'string' &&
+  Array.isArray((v as { children?: unknown }).children);
 
 /** The domhandler node behind `input`, or an `INVALID_ARGUMENT` naming what was passed. */
 function rootOf(input: unknown, fn: string): AnyNode {
@@ -47,7 +50,8 @@ function rootOf(input: unknown, fn: string): AnyNode {
     const type = input.type;
     if (type === 'root' || type === 'tag' || type === 'script' || type === 'style') return input;
   }
-  const got = input === null ? 'null' : typeof input === 'string' ? 'a string (use parseJobPage from @jobkit/parsers for HTML text)' : typeof input;
+  const got =
+    input === null ? 'null' : typeof input === 'string' ? 'a string (use parseJobPage from @jobkit/parsers for HTML text)' : typeof input;
   throw invalidArgument(WHERE, `${fn}: expected a loaded cheerio document ($) or a domhandler Document/Element, got ${got}`);
 }
 
@@ -86,13 +90,17 @@ const DetectInput = z.object({
 export function detectAts(input: { url: string; $?: LoadedPage }, options: DetectAtsOptions = {}): AtsMatch | null {
   const parsed = DetectInput.safeParse(input);
   if (!parsed.success) {
-    throw invalidArgument(WHERE, `detectAts: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ')}`, parsed.error);
+    throw invalidArgument(
+      WHERE,
+      `detectAts: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ')}`,
+      parsed.error,
+    );
   }
   const { url } = parsed.data;
   const signals = input.$ !== undefined ? collectPageSignalsFromDom(rootOf(input.$, 'detectAts'), url) : null;
   return detectAtsFromSignals(url, signals, options);
 }
 
-export type { ParseJobPageOptions } from '../parse-job-page.js';
-export type { ExtractJobLinksOptions, JobLink, JobLinks } from '../links/extract-job-links.js';
 export type { DetectAtsOptions } from '../ats/detect.js';
+export type { ExtractJobLinksOptions, JobLink, JobLinks } from '../links/extract-job-links.js';
+export type { ParseJobPageOptions } from '../parse-job-page.js';

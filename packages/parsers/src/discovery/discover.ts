@@ -6,8 +6,9 @@
  * Every candidate and board carries human-readable evidence.
  * @module
  */
-import { JobkitError } from '@jobkit/core';
+
 import type { AtsMatch, Fetcher, FetchResult } from '@jobkit/core';
+import { JobkitError } from '@jobkit/core';
 import { Parser } from 'htmlparser2';
 import { getDomain } from 'tldts';
 import { z } from 'zod';
@@ -83,7 +84,8 @@ interface Candidate {
  */
 export async function discoverCareerPages(domain: string, options: DiscoverCareerPagesOptions): Promise<DiscoveredCareerPages> {
   const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} invalid options: ${parsed.error.message}`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} invalid options: ${parsed.error.message}`, { cause: parsed.error });
   const opts = parsed.data;
   const { fetcher } = options;
   const origin = siteOrigin(domain);
@@ -111,14 +113,18 @@ export async function discoverCareerPages(domain: string, options: DiscoverCaree
       if (!prev) boards.set(key, { ...m, evidence, url: m.url ?? url, foundOn: url });
       else {
         for (const e of evidence) if (!prev.evidence.includes(e)) prev.evidence.push(e);
-        if (m.confidence > prev.confidence) Object.assign(prev, { confidence: m.confidence, url: m.url ?? url, foundOn: url, jobId: prev.jobId ?? m.jobId });
+        if (m.confidence > prev.confidence)
+          Object.assign(prev, { confidence: m.confidence, url: m.url ?? url, foundOn: url, jobId: prev.jobId ?? m.jobId });
       }
     }
   };
   const get = async (url: string): Promise<FetchResult | null> => {
     if (opts.signal?.aborted) throw new JobkitError('ABORTED', `${SOURCE} aborted`, { cause: opts.signal.reason });
     try {
-      const res = await fetcher.fetch(url, { signal: opts.signal, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' });
+      const res = await fetcher.fetch(url, {
+        signal: opts.signal,
+        accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      });
       if (res.status >= 200 && res.status < 300) return res;
       warnings.push(`${url}: HTTP ${res.status}`);
     } catch (error) {
@@ -136,7 +142,8 @@ export async function discoverCareerPages(domain: string, options: DiscoverCaree
       const text = link.text.replace(/\s+/g, ' ').trim();
       const path = safePath(link.href);
       if (text && text.length <= 60 && CAREER_TEXT.test(text)) add(link.href, `homepage link text "${text}"`, WEIGHT.homepage);
-      if (path !== null && CAREER_PATH.test(path) && !NOT_CAREER_PATH.test(path)) add(link.href, `homepage link href ${path}`, WEIGHT.homepage);
+      if (path !== null && CAREER_PATH.test(path) && !NOT_CAREER_PATH.test(path))
+        add(link.href, `homepage link href ${path}`, WEIGHT.homepage);
     }
     addBoards(detectAtsCandidates(home.url, collectPageSignals(html, home.url)), home.url, 'homepage');
   }
@@ -144,7 +151,8 @@ export async function discoverCareerPages(domain: string, options: DiscoverCaree
   // 2. Conventional paths and subdomains.
   for (const path of ['/careers', '/jobs']) add(`${origin}${path}`, `conventional path ${path}`, WEIGHT.path);
   if (opts.subdomains ?? true) {
-    for (const sub of ['careers', 'jobs']) add(`https://${sub}.${registrable}/`, `conventional subdomain ${sub}.${registrable}`, WEIGHT.subdomain);
+    for (const sub of ['careers', 'jobs'])
+      add(`https://${sub}.${registrable}/`, `conventional subdomain ${sub}.${registrable}`, WEIGHT.subdomain);
   }
 
   // 3. sitemap.xml entries whose path says careers.
@@ -188,7 +196,8 @@ export async function discoverCareerPages(domain: string, options: DiscoverCaree
 }
 
 function siteOrigin(domain: string): string {
-  if (typeof domain !== 'string' || !domain.trim()) throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} domain must be a non-empty string`);
+  if (typeof domain !== 'string' || !domain.trim())
+    throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} domain must be a non-empty string`);
   const input = domain.trim();
   let url: URL;
   try {
@@ -269,7 +278,9 @@ async function sitemapLocs(url: string, get: (url: string) => Promise<FetchResul
   if (!res) return [];
   const root = parseXml(res.text());
   if (!root) return [];
-  const locs = descendants(root, 'loc').map((n) => n.text).slice(0, 50_000);
+  const locs = descendants(root, 'loc')
+    .map((n) => n.text)
+    .slice(0, 50_000);
   if (root.name.replace(/^.*:/, '') !== 'sitemapindex') return locs;
   const children = [...locs].sort((a, b) => Number(CAREER_PATH.test(b)) - Number(CAREER_PATH.test(a))).slice(0, 2);
   const nested = await Promise.all(

@@ -21,7 +21,8 @@ const HREF = /\bhref\s*=\s*(?:"([^"]{1,2000})"|'([^']{1,2000})'|([^\s>]{1,2000})
  * Account gates ("…/authenticate?continue=…/application", "/login?next=…", "/signup"): the page
  * shows an apply button, but the link is a sign-in wall, not the posting's application URL.
  */
-const ACCOUNT_GATE = /^\/(?:[\w-]{1,40}\/){0,3}(?:log-?in|sign-?in|sign-?up|authenticate|auth|register|sso|account\/(?:login|signin|create))(?:[/.?#]|$)/i;
+const ACCOUNT_GATE =
+  /^\/(?:[\w-]{1,40}\/){0,3}(?:log-?in|sign-?in|sign-?up|authenticate|auth|register|sso|account\/(?:login|signin|create))(?:[/.?#]|$)/i;
 
 /** An http(s) apply URL that is not an account gate, or undefined. */
 function applyTarget(href: string, base: string): string | undefined {
@@ -77,7 +78,9 @@ export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean
   let hasApply = false;
   let applyUrl: string | undefined;
   const distinct = new Set<string>();
-  const clickable = page.tags('a', 'button', 'input').filter((e) => e.name !== 'input' || e.attribs.type === 'submit' || e.attribs.type === 'button');
+  const clickable = page
+    .tags('a', 'button', 'input')
+    .filter((e) => e.name !== 'input' || e.attribs.type === 'submit' || e.attribs.type === 'button');
   for (const e of clickable.slice(0, 3_000)) {
     const raw = textOf(e, 120) || e.attribs.value || e.attribs['aria-label'] || e.attribs.title || '';
     const href0 = e.attribs.href;

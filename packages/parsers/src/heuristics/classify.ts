@@ -32,7 +32,23 @@ export interface PageEvidence {
 }
 
 /** Path segments of search-result pages in several languages. */
-const SEARCH_SEGMENTS = new Set(['search', 'search-results', 'searchresults', 'results', 'suche', 'stellensuche', 'recherche', 'buscar', 'busqueda', 'ricerca', 'zoeken', 'szukaj', 'poisk', 'jobsearch', 'job-search']);
+const SEARCH_SEGMENTS = new Set([
+  'search',
+  'search-results',
+  'searchresults',
+  'results',
+  'suche',
+  'stellensuche',
+  'recherche',
+  'buscar',
+  'busqueda',
+  'ricerca',
+  'zoeken',
+  'szukaj',
+  'poisk',
+  'jobsearch',
+  'job-search',
+]);
 
 /** Labelled facts only postings state. */
 const CORE_FACTS = ['location', 'employment', 'salary', 'validThrough', 'company'] as const;
@@ -67,7 +83,12 @@ function jobLinksOn(page: Page): Set<string> {
 
 export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence): { kind: PageKind; reason: string } {
   const { scan, tags } = page;
-  const headings = [scan.title ?? '', ...tags('h1').slice(0, 3).map((e: Element) => cleanInline(textOf(e, 300)))];
+  const headings = [
+    scan.title ?? '',
+    ...tags('h1')
+      .slice(0, 3)
+      .map((e: Element) => cleanInline(textOf(e, 300))),
+  ];
   const deadHeading = headings.find((h) => h.length < 150 && NOT_FOUND_TEXT.test(h));
   if (deadHeading) return { kind: 'not-found', reason: `page says "${deadHeading.slice(0, 80)}"` };
   const words = seen.descriptionText ? seen.descriptionText.split(/\s+/).length : 0;
@@ -122,39 +143,49 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   // "Careers" over one posting is a careers page with one opening; over several links, a listing.
   if (listingTitle && jobLinks.size >= 2) score -= 3;
   // Several headings that each link to a posting are a result list, however much else the page says.
-  const linkedHeadings = tags('h2', 'h3', 'h4').slice(0, 200).filter((h) => {
-    const a = h.name === 'a' ? h : h.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'a') ?? findAnchor(h);
-    if (!a?.attribs.href) return false;
-    try {
-      return isJobUrl(new URL(a.attribs.href, page.url));
-    } catch {
-      return false;
-    }
-  }).length;
+  const linkedHeadings = tags('h2', 'h3', 'h4')
+    .slice(0, 200)
+    .filter((h) => {
+      const a =
+        h.name === 'a' ? h : (h.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'a') ?? findAnchor(h));
+      if (!a?.attribs.href) return false;
+      try {
+        return isJobUrl(new URL(a.attribs.href, page.url));
+      } catch {
+        return false;
+      }
+    }).length;
   if (linkedHeadings >= 3 || seen.applyLinks >= 3) {
-    return { kind: 'listing', reason: `page lists ${Math.max(linkedHeadings, seen.applyLinks)} postings (a listing page, not one posting)` };
+    return {
+      kind: 'listing',
+      reason: `page lists ${Math.max(linkedHeadings, seen.applyLinks)} postings (a listing page, not one posting)`,
+    };
   }
   // A posting's text rarely links to five other postings; a listing's main block is those links.
   const ownText = Math.max(0, seen.bodyText.length - 60 * jobLinks.size);
   // A posting at its own job address, with an apply control or posting sections, keeps its
   // "similar jobs" rail or careers sidebar: those links do not make it a list.
-  const railOnPosting = pageIsJobUrl && !!fields.title && !isListingHeading(fields.title) && (seen.hasApply || sections >= 2) && words >= 250;
+  const railOnPosting =
+    pageIsJobUrl && !!fields.title && !isListingHeading(fields.title) && (seen.hasApply || sections >= 2) && words >= 250;
   if (!railOnPosting && (seen.linksInDescription >= 5 || (jobLinks.size >= 5 && (score < 5 || listingTitle || ownText < 1_500)))) {
     return { kind: 'listing', reason: `page lists ${jobLinks.size} job links (a listing page, not one posting)` };
   }
   // A news or magazine article (og:type article, an article publish time) about pay or an
   // employer reads like a posting; without an apply control and several labelled facts it is none.
   const article = scan.meta.get('og:type') === 'article' || scan.meta.has('article:published_time');
-  if (article && !seen.hasApply && facts < 2 && !VACANCY_RE.test(foldWords(headings.join(' ')))) return { kind: 'unknown', reason: 'page is an article, not a job posting' };
+  if (article && !seen.hasApply && facts < 2 && !VACANCY_RE.test(foldWords(headings.join(' '))))
+    return { kind: 'unknown', reason: 'page is an article, not a job posting' };
   // A search-results address ("/jobs/search?pr=2") holding one result is still a result list.
   if (searchPath && !pageIsJobUrl && !seen.hasApply) score -= 2;
   // Facts alone (a club's training page: "Ausbildung: Technik") are not enough: a posting also
   // shows one cue of hiring — an apply control, vacancy words, a job address, posting sections,
   // a gender marker or two labelled core facts.
   const coreFacts = CORE_FACTS.filter((f) => page.labels.has(f)).length;
-  const hiringCue = seen.hasApply || vacancy || pageIsJobUrl || sections >= 2 || gender || coreFacts >= 2 || seen.chipFacts >= 2 && coreFacts >= 1;
+  const hiringCue =
+    seen.hasApply || vacancy || pageIsJobUrl || sections >= 2 || gender || coreFacts >= 2 || (seen.chipFacts >= 2 && coreFacts >= 1);
   if (score >= 3 && fields.title && hiringCue) return { kind: 'job', reason: why.join(', ') };
-  if (score >= 3 && fields.title) return { kind: 'unknown', reason: `page states facts but no sign of hiring (no apply control, vacancy words or posting sections)` };
+  if (score >= 3 && fields.title)
+    return { kind: 'unknown', reason: `page states facts but no sign of hiring (no apply control, vacancy words or posting sections)` };
   if (jobLinks.size >= 2 && !pageIsJobUrl) {
     return { kind: 'listing', reason: `page links to ${jobLinks.size} job pages (a listing page, not one posting)` };
   }

@@ -7,22 +7,36 @@
  */
 import type { Element } from 'domhandler';
 import { textOf, walkElements } from '../html/dom.js';
+import { spaceOr, stripTrailingBadge, stripTrailingWord, trimEndWhile } from '../text-scan.js';
 import { Ballot } from './candidates.js';
 import { ABOUT_WORDS, foldWords, isGenericHeading } from './lang/index.js';
-import { firstText, hasAncestor, inChrome, inline, selectAny, type Page } from './page.js';
+import { firstText, hasAncestor, inChrome, inline, type Page, selectAny } from './page.js';
 import { foldKey, isBrand, isSlogan } from './site.js';
 import { plausibleTitle, splitTitle, type TitleResult } from './title.js';
-import { spaceOr, stripTrailingBadge, stripTrailingWord, trimEndWhile } from '../text-scan.js';
 
 const COMPANY_SELECTORS = ['.company-name', '.job__company', '[data-ui="company-name"]', '.posting-headline .company', '.employer-name'];
-const COMPANY_HINTS = ['[class*="hiring-agency" i]', '[class*="agency-name" i]', '[data-qa*="company-name" i]', '[class*="company-name" i]', '[class*="companyname" i]', '[id*="companyname" i]', '[class*="company_name" i]', '[class*="employer" i]', '[class*="hiring-org" i]', '[itemprop="hiringOrganization"]', '[data-testid*="company" i]', '[class*="org-name" i]'];
+const COMPANY_HINTS = [
+  '[class*="hiring-agency" i]',
+  '[class*="agency-name" i]',
+  '[data-qa*="company-name" i]',
+  '[class*="company-name" i]',
+  '[class*="companyname" i]',
+  '[id*="companyname" i]',
+  '[class*="company_name" i]',
+  '[class*="employer" i]',
+  '[class*="hiring-org" i]',
+  '[itemprop="hiringOrganization"]',
+  '[data-testid*="company" i]',
+  '[class*="org-name" i]',
+];
 
 const LOGO_WORDS = ['logo', 'logotipo', 'logotype'];
 const HIRING_WORDS = ['is hiring', 'careers', 'jobs', 'karriere', 'recrute', 'contrata'];
 /** After "©", "(c)" or "copyright" in whitespace-collapsed footer text: years, then the holder's name. */
 const COPYRIGHT_MARK = /©|\(c\)|copyright/giu;
 const COPYRIGHT_TAIL = / ?(?:copyright ?)?(?:\d{4}(?: ?[-–] ?\d{4})? ?,? ?)?([^|·•\n.]{2,60}?)(?:\.| all rights| ?\|| ?·|$)/iuy;
-const NOT_A_NAME = /^(?:company|employer|about|about us|who we are|our company|confidential|the company|unternehmen|entreprise|empresa|公司|会社|الشركة|компания)$/i;
+const NOT_A_NAME =
+  /^(?:company|employer|about|about us|who we are|our company|confidential|the company|unternehmen|entreprise|empresa|公司|会社|الشركة|компания)$/i;
 
 /** The first "© 2020 Acme" holder in collapsed text: each mark tries the anchored tail once (linear). */
 function copyrightHolder(flat: string): RegExpExecArray | null {
@@ -67,8 +81,12 @@ function aboutName(text: string): string | undefined {
   for (const w of ABOUT_WORDS) {
     const fw = foldWords(w);
     if (f.startsWith(`${fw} `) || (f.startsWith(fw) && /[\u3040-\u30ff\u4e00-\u9fff]/.test(fw))) {
-      const name = text.slice(w.length).trim().replace(/^[:：]\s*/, '');
-      if (/^(?:the |us\b|the role|the job|the position|this role|you\b|uns\b|nous\b|nosotros\b|la empresa|das team)/i.test(name)) return undefined;
+      const name = text
+        .slice(w.length)
+        .trim()
+        .replace(/^[:：]\s*/, '');
+      if (/^(?:the |us\b|the role|the job|the position|this role|you\b|uns\b|nous\b|nosotros\b|la empresa|das team)/i.test(name))
+        return undefined;
       return name || undefined;
     }
   }
@@ -77,30 +95,45 @@ function aboutName(text: string): string | undefined {
 
 function cardLinks(card: Element): Element[] {
   const out: Element[] = [];
-  walkElements(card, (e) => {
-    if (e.name === 'a' && e.attribs.href && (COMPANY_HREF.test(e.attribs.href) || /compan|employer|org/i.test(`${e.attribs.class ?? ''} ${(e.parent as Element | null)?.attribs?.class ?? ''}`))) out.push(e);
-    return out.length < 3;
-  }, 400);
+  walkElements(
+    card,
+    (e) => {
+      if (
+        e.name === 'a' &&
+        e.attribs.href &&
+        (COMPANY_HREF.test(e.attribs.href) ||
+          /compan|employer|org/i.test(`${e.attribs.class ?? ''} ${(e.parent as Element | null)?.attribs?.class ?? ''}`))
+      )
+        out.push(e);
+      return out.length < 3;
+    },
+    400,
+  );
   return out;
 }
 
 /** Text of the first non-empty leaf under `el` ("Acme Ltd" of "Acme Ltd 4.1 ★"). */
 function firstLine(el: Element): string | undefined {
   let found: string | undefined;
-  walkElements(el, (e) => {
-    if (found) return false;
-    if (e.children.every((c) => c.type === 'text')) {
-      const t = inline(e, 200);
-      if (t.length >= 2) found = t;
-      return false;
-    }
-    return true;
-  }, 200);
+  walkElements(
+    el,
+    (e) => {
+      if (found) return false;
+      if (e.children.every((c) => c.type === 'text')) {
+        const t = inline(e, 200);
+        if (t.length >= 2) found = t;
+        return false;
+      }
+      return true;
+    },
+    200,
+  );
   return found;
 }
 
 /** Links to an employer's profile on a board: "/company/…", "/empresa/…", "/employer/…", "/em-i123". */
-const COMPANY_HREF = /\/(?:compan(?:y|ies)|employers?|empresas?|entreprises?|unternehmen|firmen?|firma|cmp|kompanii|employer_profile|organi[sz]ations?|em-[a-z0-9]+)(?:[/?#_-]|$)|\/company\//i;
+const COMPANY_HREF =
+  /\/(?:compan(?:y|ies)|employers?|empresas?|entreprises?|unternehmen|firmen?|firma|cmp|kompanii|employer_profile|organi[sz]ations?|em-[a-z0-9]+)(?:[/?#_-]|$)|\/company\//i;
 /** Sources that name the employer on purpose; the site's own name only fills in when none did. */
 const STRONG = new Set(['selector', 'attr', 'label', 'link', 'title-explicit', 'h1', 'selector-inline', 'posted-by']);
 
@@ -125,7 +158,7 @@ export function extractCompany(page: Page, title: TitleResult, locationText?: st
     const el = selectAny(page.index, COMPANY_HINTS).find((e) => !inChrome(e));
     if (el) {
       // The name is the element's first line: ratings, badges and follower counts come after it.
-      const t = el.name === 'img' ? el.attribs.alt ?? '' : firstLine(el) ?? inline(el, 300);
+      const t = el.name === 'img' ? (el.attribs.alt ?? '') : (firstLine(el) ?? inline(el, 300));
       if (t.length >= 2 && t.length <= 120) vote(t, 4, 'attr');
     }
   }
@@ -154,10 +187,20 @@ export function extractCompany(page: Page, title: TitleResult, locationText?: st
   for (const img of page.tags('img').slice(0, 60)) {
     const alt = img.attribs.alt;
     // Header logos count (the header is chrome for titles, not for the site's own name).
-    if (!alt || hasAncestor(img, (a) => a.name === 'nav' || a.name === 'footer' || /cookie|consent|related|similar/i.test(a.attribs.class ?? ''), 8)) continue;
-    const logoish = /logo/i.test(`${alt} ${img.attribs.class ?? ''} ${img.attribs.src ?? ''}`) || hasAncestor(img, (a) => /logo|company/i.test(a.attribs.class ?? ''), 3);
+    if (
+      !alt ||
+      hasAncestor(img, (a) => a.name === 'nav' || a.name === 'footer' || /cookie|consent|related|similar/i.test(a.attribs.class ?? ''), 8)
+    )
+      continue;
+    const logoish =
+      /logo/i.test(`${alt} ${img.attribs.class ?? ''} ${img.attribs.src ?? ''}`) ||
+      hasAncestor(img, (a) => /logo|company/i.test(a.attribs.class ?? ''), 3);
     const inHeader = hasAncestor(img, (a) => a.name === 'header', 6);
-    if (!logoish && !hasAncestor(img, (a) => a.name === 'a' && /compan|employer|organi[sz]ation|firma|empresa|entreprise/i.test(a.attribs.href ?? ''), 3)) continue;
+    if (
+      !logoish &&
+      !hasAncestor(img, (a) => a.name === 'a' && /compan|employer|organi[sz]ation|firma|empresa|entreprise/i.test(a.attribs.href ?? ''), 3)
+    )
+      continue;
     if (inHeader && brand.isBoard) continue;
     vote(alt, inHeader && !brand.isBoard ? 3 : 2, 'logo');
   }
@@ -165,7 +208,11 @@ export function extractCompany(page: Page, title: TitleResult, locationText?: st
   if (!brand.isBoard) {
     const footer = page.tags('footer')[0];
     const line = footer ? firstLine(footer) : undefined;
-    const name = line?.replace(/\s+/g, ' ').split(/ [·•|–—] | ?© ?(?:\d{4} ?)?|, /u).map((p) => p.trim()).find((p) => p.length >= 2);
+    const name = line
+      ?.replace(/\s+/g, ' ')
+      .split(/ [·•|–—] | ?© ?(?:\d{4} ?)?|, /u)
+      .map((p) => p.trim())
+      .find((p) => p.length >= 2);
     if (name && !/\d{3,}|rights|reserved|copyright|privacy/i.test(name)) vote(name, 2, 'footer');
     // "© 2013-2015 Drifty Co", "Copyright © 2026 Acme GmbH. All rights reserved."
     const copy = footer ? copyrightHolder(textOf(footer, 3_000).replace(/\s+/g, ' ')) : null;

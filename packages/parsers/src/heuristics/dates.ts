@@ -7,16 +7,34 @@
  * @module
  */
 import { textOf } from '../html/dom.js';
-import { parseDateDetailed, type ParseDateOptions } from '../normalize/date.js';
+import { type ParseDateOptions, parseDateDetailed } from '../normalize/date.js';
+import { isSpace } from '../text-scan.js';
 import { DEADLINE_CUE_RE, POSTED_CUE_RE } from './lang/index.js';
 import { hasAncestor, type Page } from './page.js';
-import { isSpace } from '../text-scan.js';
 
 /** Where numeric dates are written month first. */
 const MDY_LANGS = new Set(['en-us', 'en-ph', 'en-fm', 'en-pw', 'en-mh', 'es-us']);
 const MDY_TLDS = new Set(['us', 'ph', 'fm', 'pw', 'mh']);
 /** Generic TLDs that say nothing about the country. */
-const GENERIC_TLDS = new Set(['com', 'org', 'net', 'io', 'co', 'ai', 'app', 'dev', 'jobs', 'info', 'biz', 'tech', 'careers', 'work', 'xyz', 'edu', 'gov']);
+const GENERIC_TLDS = new Set([
+  'com',
+  'org',
+  'net',
+  'io',
+  'co',
+  'ai',
+  'app',
+  'dev',
+  'jobs',
+  'info',
+  'biz',
+  'tech',
+  'careers',
+  'work',
+  'xyz',
+  'edu',
+  'gov',
+]);
 
 export interface DateOrder {
   order: 'dmy' | 'mdy';
@@ -48,7 +66,8 @@ export function pageDateOrder(page: Page, sample: string): DateOrder {
   if (tld && !GENERIC_TLDS.has(tld) && tld !== 'ca') return { order: 'dmy', certain: false, why: `.${tld} domain` };
   if (lang && lang !== 'en') return { order: 'dmy', certain: false, why: `page language ${page.scan.lang}` };
   // English on a generic domain: US dollars suggest month first, other currencies day first.
-  if (/\bUSD\b|\$\s?\d/.test(sample.slice(0, 50_000)) && !/[£€₹]/.test(sample.slice(0, 50_000))) return { order: 'mdy', certain: false, why: 'US-dollar amounts on an English page' };
+  if (/\bUSD\b|\$\s?\d/.test(sample.slice(0, 50_000)) && !/[£€₹]/.test(sample.slice(0, 50_000)))
+    return { order: 'mdy', certain: false, why: 'US-dollar amounts on an English page' };
   return { order: lang ? 'dmy' : 'mdy', certain: false, why: lang ? 'English page outside the US' : 'no language or country on the page' };
 }
 
@@ -142,14 +161,23 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
     order ??= pageDateOrder(page, bodySample);
     r = parseDateDetailed(text, { ...base, order: order.order });
     if (!r.value) return undefined;
-    if (r.ambiguous && !order.certain) warnings.push(`${what} "${text.slice(0, 40)}" could be day-first or month-first; read ${order.order === 'dmy' ? 'day-first' : 'month-first'} (${order.why})`);
+    if (r.ambiguous && !order.certain)
+      warnings.push(
+        `${what} "${text.slice(0, 40)}" could be day-first or month-first; read ${order.order === 'dmy' ? 'day-first' : 'month-first'} (${order.why})`,
+      );
     return dayOf(r.value);
   };
 
   let datePosted: string | undefined;
   for (const hit of page.labels.get('datePosted') ?? []) if ((datePosted = read(hit.value, 'datePosted'))) break;
   if (!datePosted) {
-    const time = page.tags('time').find((e) => e.attribs.datetime && !hasAncestor(e, (a) => a.name === 'footer' || a.name === 'nav' || /comment|related|similar/i.test(a.attribs.class ?? '')));
+    const time = page
+      .tags('time')
+      .find(
+        (e) =>
+          e.attribs.datetime &&
+          !hasAncestor(e, (a) => a.name === 'footer' || a.name === 'nav' || /comment|related|similar/i.test(a.attribs.class ?? '')),
+      );
     if (time) datePosted = read(time.attribs.datetime ?? '', 'datePosted');
   }
   for (const chip of dateChips) if (!datePosted) datePosted = read(chip, 'datePosted');
@@ -161,7 +189,11 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
   for (const hit of page.labels.get('validThrough') ?? []) if ((validThrough = read(hit.value, 'validThrough'))) break;
   // "11/18/2026 to 12/02/2026", "22.12.2025 – 31.12.2025", "من 2025/12/22 إلى 2025/12/31".
   for (const hit of page.labels.get('applicationPeriod') ?? []) {
-    const parts = hit.value.replace(/\s+/g, ' ').split(PERIOD_SPLIT).map((p) => p.replace(/^(?:from|von|du|de|desde|с|من|从|自)\s+/iu, '').trim()).filter(Boolean);
+    const parts = hit.value
+      .replace(/\s+/g, ' ')
+      .split(PERIOD_SPLIT)
+      .map((p) => p.replace(/^(?:from|von|du|de|desde|с|من|从|自)\s+/iu, '').trim())
+      .filter(Boolean);
     if (parts.length !== 2) continue;
     const end = read(parts[1]!, 'validThrough');
     // The start may omit the year the end states ("24 พฤศจิกายน - 15 ธันวาคม 2569").
@@ -185,7 +217,8 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
 }
 
 /** "in 3 weeks", "binnen 14 dagen": a duration, not the date a phrase introduces. */
-const DURATION = /\d ?(?:days?|weeks?|months?|years?|dagen|weken|tage[n]?|wochen|monate[n]?|jours|semaines|mois|días|dias|semanas|meses|giorni|settimane|mesi|dni|tygodni|дн|недел|месяц|天|日以内|週間|か月|개월|يوم|أيام)(?![\p{L}])/iu;
+const DURATION =
+  /\d ?(?:days?|weeks?|months?|years?|dagen|weken|tage[n]?|wochen|monate[n]?|jours|semaines|mois|días|dias|semanas|meses|giorni|settimane|mesi|dni|tygodni|дн|недел|месяц|天|日以内|週間|か月|개월|يوم|أيام)(?![\p{L}])/iu;
 
 /** Global copies of the cue matchers, compiled once (they are long alternations). */
 const GLOBAL = new Map<RegExp, RegExp>();

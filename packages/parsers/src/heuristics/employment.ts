@@ -10,17 +10,49 @@ import { firstText, type Page } from './page.js';
 import type { Chip } from './top-card.js';
 import { workplaceInProse } from './vocabulary.js';
 
-const EMPLOYMENT_SELECTORS = ['.posting-categories .commitment', '.sort-by-commitment', '[data-ui="job-type"]', '[data-automation-id="time"]', '.job-type', '.employment-type', '[class*="employment-type" i]', '[class*="job-type" i]'];
-const WORKPLACE_SELECTORS = ['.posting-categories .workplaceTypes', '[data-ui="job-workplace"]', '.workplace-type', '.remote-policy', '[class*="workplace" i]'];
+const EMPLOYMENT_SELECTORS = [
+  '.posting-categories .commitment',
+  '.sort-by-commitment',
+  '[data-ui="job-type"]',
+  '[data-automation-id="time"]',
+  '.job-type',
+  '.employment-type',
+  '[class*="employment-type" i]',
+  '[class*="job-type" i]',
+];
+const WORKPLACE_SELECTORS = [
+  '.posting-categories .workplaceTypes',
+  '[data-ui="job-workplace"]',
+  '.workplace-type',
+  '.remote-policy',
+  '[class*="workplace" i]',
+];
 /** Short blocks near the title that list location, hours and workplace ("Full-time · Hamburg"). */
-export const HEADLINE_SELECTORS = ['.posting-categories', '.job-header', '.job__header', '#header', '.job-details', '.job-meta', '.job-info', '.job-summary', 'h1 + p'];
+export const HEADLINE_SELECTORS = [
+  '.posting-categories',
+  '.job-header',
+  '.job__header',
+  '#header',
+  '.job-details',
+  '.job-meta',
+  '.job-info',
+  '.job-summary',
+  'h1 + p',
+];
 
 const WORKPLACE_PHRASES =
   /\b(fully remote|100 ?% remote|remote[- ]first|remote position|remote role|work from home|hybrid (?:work|role|position|model)|remote|hybrid|homeoffice|home office|mobiles arbeiten|télétravail|teletrabajo|remoto|híbrido|hybride)\b/i;
 
 export function extractEmployment(page: Page, chips: readonly Chip[], headline: string, description: string): EmploymentType[] | undefined {
-  const labelled = page.labels.get('employment')?.map((h) => h.value).join(', ');
-  const sources = [labelled, firstText(page, EMPLOYMENT_SELECTORS, 2, 100)?.text, ...chips.filter((c) => c.kind === 'employment').map((c) => c.text)];
+  const labelled = page.labels
+    .get('employment')
+    ?.map((h) => h.value)
+    .join(', ');
+  const sources = [
+    labelled,
+    firstText(page, EMPLOYMENT_SELECTORS, 2, 100)?.text,
+    ...chips.filter((c) => c.kind === 'employment').map((c) => c.text),
+  ];
   for (const s of sources) {
     if (!s) continue;
     const types = parseEmploymentType(s);
@@ -43,10 +75,15 @@ export function extractWorkplace(page: Page, chips: readonly Chip[], headline: s
   for (const hit of page.labels.get('workplace') ?? []) {
     if (parseWorkplaceType(hit.label) !== 'remote') continue;
     // "Telework possible: yes" allows some remote days: hybrid, not fully remote.
-    if (YES.test(hit.value)) return /possib|eligib|allowed|autoris|möglich|posible|possível|partiel|partial/i.test(hit.label) ? 'hybrid' : 'remote';
+    if (YES.test(hit.value))
+      return /possib|eligib|allowed|autoris|möglich|posible|possível|partiel|partial/i.test(hit.label) ? 'hybrid' : 'remote';
     if (NO.test(hit.value)) return 'onsite';
   }
-  const sources = [page.labels.get('workplace')?.[0]?.value, firstText(page, WORKPLACE_SELECTORS, 2, 100)?.text, ...chips.filter((c) => c.kind === 'workplace').map((c) => c.text)];
+  const sources = [
+    page.labels.get('workplace')?.[0]?.value,
+    firstText(page, WORKPLACE_SELECTORS, 2, 100)?.text,
+    ...chips.filter((c) => c.kind === 'workplace').map((c) => c.text),
+  ];
   for (const s of sources) {
     const w = s ? parseWorkplaceType(s) : null;
     if (w) return w;

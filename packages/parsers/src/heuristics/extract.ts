@@ -19,13 +19,13 @@ import { extractDates } from './dates.js';
 import { findDescription } from './description.js';
 import { extractEmployment, extractWorkplace, HEADLINE_SELECTORS } from './employment.js';
 import { extractLocation } from './location.js';
-import { firstText, preparePage, type HeuristicContext } from './page.js';
+import { firstText, type HeuristicContext, preparePage } from './page.js';
 import { extractSalary } from './salary.js';
 import { extractTitle } from './title.js';
 import { cardOf, postedByName, topCardChips } from './top-card.js';
 
-export type { HeuristicContext } from './page.js';
 export type { PageKind } from './classify.js';
+export type { HeuristicContext } from './page.js';
 export { cleanTitle } from './title.js';
 
 export interface HeuristicResult {
@@ -39,14 +39,27 @@ export interface HeuristicResult {
   visibleChars: number;
 }
 
-const DEPARTMENT_SELECTORS = ['.posting-categories .department', '.sort-by-team', '[data-ui="job-department"]', '.job__department', '.department'];
+const DEPARTMENT_SELECTORS = [
+  '.posting-categories .department',
+  '.sort-by-team',
+  '[data-ui="job-department"]',
+  '.job__department',
+  '.department',
+];
 
 function jobLinksInside(el: Element, base: string): number {
   const inside = new Set<string>();
   const anchors: Element[] = [];
   walkElements(el, (e) => {
     // Menus and banners inside the description block are not what it lists.
-    if (e.name === 'nav' || e.name === 'header' || e.name === 'footer' || e.name === 'aside' || /menu|cookie|consent|breadcrumb/i.test(e.attribs.class ?? '')) return false;
+    if (
+      e.name === 'nav' ||
+      e.name === 'header' ||
+      e.name === 'footer' ||
+      e.name === 'aside' ||
+      /menu|cookie|consent|breadcrumb/i.test(e.attribs.class ?? '')
+    )
+      return false;
     if (e.name === 'a' && e.attribs.href) anchors.push(e);
     return anchors.length < 2_000;
   });
@@ -94,7 +107,12 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
     }
   }
 
-  const headline = [fields.title ?? '', location.text ?? '', firstText(page, HEADLINE_SELECTORS, 2, 400)?.text ?? '', ...chips.map((c) => c.text)].join(' \n ');
+  const headline = [
+    fields.title ?? '',
+    location.text ?? '',
+    firstText(page, HEADLINE_SELECTORS, 2, 400)?.text ?? '',
+    ...chips.map((c) => c.text),
+  ].join(' \n ');
   const workplace = extractWorkplace(page, chips, headline, descriptionText);
   if (workplace) fields.workplaceType = workplace;
   const employment = extractEmployment(page, chips, headline, descriptionText);
@@ -103,7 +121,11 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
   const salary = extractSalary(page, chips, descriptionText, country);
   if (salary) fields.salary = salary;
 
-  const dates = extractDates(page, bodyText, chips.filter((c) => c.kind === 'date').map((c) => c.text));
+  const dates = extractDates(
+    page,
+    bodyText,
+    chips.filter((c) => c.kind === 'date').map((c) => c.text),
+  );
   if (dates.datePosted) fields.datePosted = dates.datePosted;
   if (dates.validThrough) fields.validThrough = dates.validThrough;
   if (dates.references.datePosted || dates.references.validThrough) fields.dateReferences = dates.references;
@@ -121,7 +143,8 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
     h1Count: title.h1Count,
     bodyText,
     applyLinks: apply.applyLinks,
-    chipFacts: new Set(chips.filter((c) => c.kind === 'salary' || c.kind === 'employment' || c.kind === 'location').map((c) => c.kind)).size,
+    chipFacts: new Set(chips.filter((c) => c.kind === 'salary' || c.kind === 'employment' || c.kind === 'location').map((c) => c.kind))
+      .size,
   });
   return { fields, ...verdict, warnings: dates.warnings, visibleChars: bodyText.length };
 }

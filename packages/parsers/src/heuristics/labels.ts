@@ -7,7 +7,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { isElement, nextElement, textOf, walkElements } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
-import { labelField, type LabelField } from './lang/index.js';
+import { type LabelField, labelField } from './lang/index.js';
 
 /** Values per field, in document order (at most five each), with the element that held the value. */
 export interface LabelHit {
@@ -67,7 +67,10 @@ function add(out: LabelHits, label: string, value: string | AnyNode, el: Element
   const field = labelField(l);
   if (!field) return false;
   const raw = typeof value === 'string' ? value : blockText(value, 400);
-  const lines = raw.split('\n').map((x) => cleanInline(x).replace(/^[:：\-–—\s]+/, '')).filter(Boolean);
+  const lines = raw
+    .split('\n')
+    .map((x) => cleanInline(x).replace(/^[:：\-–—\s]+/, ''))
+    .filter(Boolean);
   const v = lines.join(' ');
   if (!v || v.length > 200 || labelField(v)) return true;
   // "Location #: 1034" (a store number) names no place; a later "Location Name" row does.
@@ -107,7 +110,10 @@ function lineTexts(el: Element, ownLines = false): string[] | null {
   // "<span>工作地点：杭州</span><span>薪资：6000-12000元/月</span>": inline siblings that each hold
   // their own "Label: value" are separate lines, as the page shows them.
   if (!ownLines && colonCount(joined) >= 2 && colonSiblings(el)) return lineTexts(el, true);
-  return joined.split('\u2028').map((l) => cleanInline(l)).filter(Boolean);
+  return joined
+    .split('\u2028')
+    .map((l) => cleanInline(l))
+    .filter(Boolean);
 }
 
 function colonCount(t: string): number {
@@ -150,7 +156,8 @@ const rowsOf = (table: Element): Element[] => {
   for (const c of table.children) {
     if (!isElement(c)) continue;
     if (c.name === 'tr') rows.push(c);
-    else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') for (const r of c.children) if (isElement(r) && r.name === 'tr') rows.push(r);
+    else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot')
+      for (const r of c.children) if (isElement(r) && r.name === 'tr') rows.push(r);
   }
   return rows;
 };
@@ -177,89 +184,94 @@ function headerRowTable(out: LabelHits, table: Element): boolean {
 /** Collect label–value pairs under `root` (one walk, capped). */
 export function collectLabels(root: AnyNode): LabelHits {
   const out: LabelHits = new Map();
-  walkElements(root, (el) => {
-    if (SKIP.has(el.name)) return false;
-    if (el.name === 'table' && headerRowTable(out, el)) return false;
-    // "<h3>Employer</h3><p>Bixter.dk ApS<br>Mads Kehlets Vej 29 …</p>": a heading that is a label, its block the value.
-    if (HEADINGS.has(el.name)) {
-      const label = shortText(el);
-      // Not for the title: a "Position" heading over an occupation category is no posting title.
-      const field = label ? labelField(label) : undefined;
-      const next = field && field !== 'title' ? nextElement(el) : undefined;
-      if (next && !HEADINGS.has(next.name) && next.name !== 'h1' && add(out, label!, next, next)) return false;
-      return true;
-    }
-    if (el.name === 'dt' || el.name === 'th') {
-      const next = nextElement(el);
-      if (next) add(out, textOf(el, 100), next, next);
-      return false;
-    }
-    if (el.name === 'td') {
-      // Label cell followed by its value cell.
-      const label = shortText(el);
-      const next = nextElement(el);
-      if (label && next && next.name === 'td' && add(out, label, next, next)) return false;
-    }
-    if (LEAFISH.has(el.name)) {
-      const lines = lineTexts(el);
-      if (lines === null) {
-        // A container: its first child may be a label element and the next one the value
-        // ("<div><span>Location</span><span>Berlin</span></div>", icon rows, list items).
-        let first: Element | undefined;
-        let second: Element | undefined;
-        let count = 0;
-        for (const c of el.children) {
-          if (!isElement(c)) continue;
-          if (++count === 1) first = c;
-          else if (count === 2) second = c;
-          else break;
-        }
-        if (count === 2) {
-          const label = shortText(first!);
-          if (label && labelField(label)) add(out, label, second!, second!);
-        }
+  walkElements(
+    root,
+    (el) => {
+      if (SKIP.has(el.name)) return false;
+      if (el.name === 'table' && headerRowTable(out, el)) return false;
+      // "<h3>Employer</h3><p>Bixter.dk ApS<br>Mads Kehlets Vej 29 …</p>": a heading that is a label, its block the value.
+      if (HEADINGS.has(el.name)) {
+        const label = shortText(el);
+        // Not for the title: a "Position" heading over an occupation category is no posting title.
+        const field = label ? labelField(label) : undefined;
+        const next = field && field !== 'title' ? nextElement(el) : undefined;
+        if (next && !HEADINGS.has(next.name) && next.name !== 'h1' && add(out, label!, next, next)) return false;
         return true;
       }
-      let hit = false;
-      for (const line of lines) {
-        const m = LABEL_FIRST.exec(line);
-        if (m && add(out, m[1]!, m[2]!, el)) hit = true;
-        else if (m) {
-          // Right-to-left "value : label".
-          const rtl = LABEL_LAST.exec(line);
-          if (rtl && add(out, rtl[2]!, rtl[1]!, el)) hit = true;
-        }
+      if (el.name === 'dt' || el.name === 'th') {
+        const next = nextElement(el);
+        if (next) add(out, textOf(el, 100), next, next);
+        return false;
       }
-      // A colon inside the value ("Job Posting Nov 17, 2026, 9:00:00 AM") is no pair: try the label child.
-      if (!hit) {
-        // Most leaves are prose: only a short element, or one that starts with a short child, can hold a label.
-        const own = shortText(el);
-        if (own !== undefined && labelField(own)) {
-          // Label element alone, value in the next sibling element ("<span>Salary</span><span>…</span>").
-          const next = nextElement(el);
-          if (next && el.children.every((c) => c.type === 'text' || (isElement(c) && !BLOCKS.has(c.name))) && add(out, own, next, next)) return false;
+      if (el.name === 'td') {
+        // Label cell followed by its value cell.
+        const label = shortText(el);
+        const next = nextElement(el);
+        if (label && next && next.name === 'td' && add(out, label, next, next)) return false;
+      }
+      if (LEAFISH.has(el.name)) {
+        const lines = lineTexts(el);
+        if (lines === null) {
+          // A container: its first child may be a label element and the next one the value
+          // ("<div><span>Location</span><span>Berlin</span></div>", icon rows, list items).
+          let first: Element | undefined;
+          let second: Element | undefined;
+          let count = 0;
+          for (const c of el.children) {
+            if (!isElement(c)) continue;
+            if (++count === 1) first = c;
+            else if (count === 2) second = c;
+            else break;
+          }
+          if (count === 2) {
+            const label = shortText(first!);
+            if (label && labelField(label)) add(out, label, second!, second!);
+          }
+          return true;
         }
-        // "<li><strong>Location</strong> Berlin</li>": a bold/label child, then text.
-        const head = el.children.find((c) => c.type !== 'text' || (c as { data: string }).data.trim());
-        // "<td>Location <font class=value>Mooresville, NC</font></td>": the label as bare text, the value in an element after it.
-        if (head && head.type === 'text' && head.next && el.children.some(isElement)) {
-          const label = cleanInline((head as { data: string }).data);
-          if (label.length <= 60 && labelField(label)) {
-            const rest = cleanInline(textOf(el, 500)).slice(label.length);
-            if (rest.trim() && add(out, label, rest, el)) return false;
+        let hit = false;
+        for (const line of lines) {
+          const m = LABEL_FIRST.exec(line);
+          if (m && add(out, m[1]!, m[2]!, el)) hit = true;
+          else if (m) {
+            // Right-to-left "value : label".
+            const rtl = LABEL_LAST.exec(line);
+            if (rtl && add(out, rtl[2]!, rtl[1]!, el)) hit = true;
           }
         }
-        if (head && isElement(head) && LABEL_TAGS.has(head.name)) {
-          const label = shortText(head);
-          if (label && labelField(label)) {
-            const rest = cleanInline(textOf(el, 500)).slice(label.length);
-            if (rest.trim()) add(out, label, rest, el);
+        // A colon inside the value ("Job Posting Nov 17, 2026, 9:00:00 AM") is no pair: try the label child.
+        if (!hit) {
+          // Most leaves are prose: only a short element, or one that starts with a short child, can hold a label.
+          const own = shortText(el);
+          if (own !== undefined && labelField(own)) {
+            // Label element alone, value in the next sibling element ("<span>Salary</span><span>…</span>").
+            const next = nextElement(el);
+            if (next && el.children.every((c) => c.type === 'text' || (isElement(c) && !BLOCKS.has(c.name))) && add(out, own, next, next))
+              return false;
+          }
+          // "<li><strong>Location</strong> Berlin</li>": a bold/label child, then text.
+          const head = el.children.find((c) => c.type !== 'text' || (c as { data: string }).data.trim());
+          // "<td>Location <font class=value>Mooresville, NC</font></td>": the label as bare text, the value in an element after it.
+          if (head && head.type === 'text' && head.next && el.children.some(isElement)) {
+            const label = cleanInline((head as { data: string }).data);
+            if (label.length <= 60 && labelField(label)) {
+              const rest = cleanInline(textOf(el, 500)).slice(label.length);
+              if (rest.trim() && add(out, label, rest, el)) return false;
+            }
+          }
+          if (head && isElement(head) && LABEL_TAGS.has(head.name)) {
+            const label = shortText(head);
+            if (label && labelField(label)) {
+              const rest = cleanInline(textOf(el, 500)).slice(label.length);
+              if (rest.trim()) add(out, label, rest, el);
+            }
           }
         }
+        return false;
       }
-      return false;
-    }
-    return true;
-  }, 50_000);
+      return true;
+    },
+    50_000,
+  );
   return out;
 }

@@ -6,15 +6,29 @@
 import type { Location, WorkplaceType } from '@jobkit/core';
 import { normalizeCountry } from '../normalize/countries.js';
 import { parseLocation } from '../normalize/index.js';
-import { Ballot } from './candidates.js';
-import { inChrome, inline, selectAny, type Page } from './page.js';
-import { pinnedLocation, type Chip } from './top-card.js';
 import { splitTrimmed } from '../text-scan.js';
+import { Ballot } from './candidates.js';
+import { inChrome, inline, type Page, selectAny } from './page.js';
+import { type Chip, pinnedLocation } from './top-card.js';
 
 export const LOCATION_SELECTORS = [
-  '.job__location', '#header .location', '.app-title + .location', '.posting-categories .location', '.sort-by-location',
-  '[data-ui="job-location"]', '[data-automation-id="locations"]', '.job-location', '.jobLocation', '.job-header .location', '.location',
-  '[class*="job-location" i]', '[class*="joblocation" i]', '[itemprop="jobLocation"]', '[data-testid*="location" i]', '[class*="location" i]', '[id*="location" i]',
+  '.job__location',
+  '#header .location',
+  '.app-title + .location',
+  '.posting-categories .location',
+  '.sort-by-location',
+  '[data-ui="job-location"]',
+  '[data-automation-id="locations"]',
+  '.job-location',
+  '.jobLocation',
+  '.job-header .location',
+  '.location',
+  '[class*="job-location" i]',
+  '[class*="joblocation" i]',
+  '[itemprop="jobLocation"]',
+  '[data-testid*="location" i]',
+  '[class*="location" i]',
+  '[id*="location" i]',
 ];
 
 /** A location entry that is only a remote/virtual statement. */
@@ -42,7 +56,7 @@ export function countryFirst(text: string): string {
 export function extractLocation(page: Page, chips: readonly Chip[], hints: readonly string[]): LocationResult {
   const ballot = new Ballot();
   const labelled = page.labels.get('location') ?? [];
-  labelled.slice(0, 2).forEach((h, i) => ballot.add(h.lines.join('; '), i === 0 ? 6 : 3, `label-${i}`));
+  for (const [i, h] of labelled.slice(0, 2).entries()) ballot.add(h.lines.join('; '), i === 0 ? 6 : 3, `label-${i}`);
   let selectorVotes = 0;
   for (const sel of LOCATION_SELECTORS) {
     if (selectorVotes >= 2) break;
@@ -72,13 +86,19 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
   let parsed = parseLocation(countryFirst(best.text));
   // A street address: "г. Екатеринбург, ул. Шейнкмана, д. 22", "台北市大安區復興南路一段390號".
   const parts = splitTrimmed(best.text, ',');
-  if (!parsed.locations.some((l) => l.country || l.region) && parts.length >= 2 && /\d/.test(parts.slice(1).join(' ')) && !/\d/.test(parts[0]!)) {
+  if (
+    !parsed.locations.some((l) => l.country || l.region) &&
+    parts.length >= 2 &&
+    /\d/.test(parts.slice(1).join(' ')) &&
+    !/\d/.test(parts[0]!)
+  ) {
     parsed = parseLocation(parts[0]!.replace(/^(?:г|гор|город|м)\.?\s+/iu, ''));
   }
   // "Virtual (100% Remote)", "Remote", "Telework" beside real places name a way of working, not a place.
   const places = parsed.locations.filter((l) => l.country || l.region || !NOT_A_PLACE.test(l.raw ?? ''));
   const remoteOnly = places.length < parsed.locations.length;
-  if (remoteOnly) parsed = { ...parsed, locations: places, ...(parsed.workplaceType || places.length > 0 ? {} : { workplaceType: 'remote' as const }) };
+  if (remoteOnly)
+    parsed = { ...parsed, locations: places, ...(parsed.workplaceType || places.length > 0 ? {} : { workplaceType: 'remote' as const }) };
   return {
     text: best.text,
     ...(parsed.locations.length > 0 ? { locations: parsed.locations } : {}),

@@ -5,12 +5,12 @@
  */
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isElement, textOf } from '../html/dom.js';
+import { cleanInline } from '../html/sanitize.js';
 import type { PageScan } from '../html/scan.js';
 import { indexPage, type PageIndex } from '../html/select.js';
-import { cleanInline } from '../html/sanitize.js';
-import { collectLabels, type LabelHits } from './labels.js';
-import { foldKey, siteBrand, type SiteBrand } from './site.js';
 import { stripTrailingWord } from '../text-scan.js';
+import { collectLabels, type LabelHits } from './labels.js';
+import { foldKey, type SiteBrand, siteBrand } from './site.js';
 
 /** Inputs of heuristic extraction. */
 export interface HeuristicContext {
@@ -34,7 +34,20 @@ export interface Page {
 }
 
 /** Tags whose content is page chrome or not rendered. */
-export const NOISE = new Set(['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'svg', 'button', 'select']);
+export const NOISE = new Set([
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'button',
+  'select',
+]);
 
 /** Tags heuristics list by name; other elements with `role="button"` count as buttons. */
 const INDEXED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'a', 'button', 'input', 'time', 'img']);
@@ -59,7 +72,8 @@ function ownNames(index: PageIndex, into: Set<string>): void {
     if (k.length >= 2) into.add(k);
   };
   // One attribute lookup, then a short climb: descendant selectors would test every element.
-  const inHeader = (el: Element) => hasAncestor(el, (a) => a.name === 'header' || a.attribs.id === 'header' || /site-header/i.test(a.attribs.class ?? ''), 6);
+  const inHeader = (el: Element) =>
+    hasAncestor(el, (a) => a.name === 'header' || a.attribs.id === 'header' || /site-header/i.test(a.attribs.class ?? ''), 6);
   for (const el of selectAny(index, ['[class*="logo" i]', '[class*="brand" i]']).filter(inHeader).slice(0, 4)) {
     add(el.name === 'img' ? el.attribs.alt : textOf(el, 120).length < 100 ? textOf(el, 120) : undefined);
     for (const img of el.children) if (isElement(img) && img.name === 'img') add(img.attribs.alt);
@@ -74,7 +88,9 @@ export function preparePage(doc: Document, ctx: HeuristicContext): Page {
   const body: AnyNode = index.tags('body')[0] ?? doc;
   const brand = siteBrand(ctx.url, ctx.scan);
   ownNames(index, brand.ownNames);
-  const lang = ctx.scan.lang ? ctx.scan.lang.toLowerCase().split(/[-_]/)[0] : guessLang(`${ctx.scan.title ?? ''} ${ctx.scan.meta.get('og:title') ?? ''}`);
+  const lang = ctx.scan.lang
+    ? ctx.scan.lang.toLowerCase().split(/[-_]/)[0]
+    : guessLang(`${ctx.scan.title ?? ''} ${ctx.scan.meta.get('og:title') ?? ''}`);
   return {
     url: ctx.url,
     ...(ctx.now ? { now: ctx.now } : {}),
@@ -97,7 +113,7 @@ export function selectAny(index: PageIndex, selectors: readonly string[], limit 
   const seen = new Set<Element>();
   for (const sel of selectors) {
     if (out.length >= limit) break;
-    for (const el of index.select(sel)) if (!seen.has(el)) (seen.add(el), out.push(el));
+    for (const el of index.select(sel)) if (!seen.has(el)) seen.add(el), out.push(el);
   }
   return out;
 }
@@ -108,11 +124,20 @@ export function hasAncestor(el: Element, test: (a: Element) => boolean, maxUp = 
   return false;
 }
 
-const CHROME_HINT = /(?:^|[\s_-])(?:nav|navbar|menu|footer|cookie|consent|gdpr|banner|breadcrumbs?|header-nav|topbar|site-header|notification|toast|modal|sidebar|related|similar|recommend)(?:$|[\s_-])/i;
+const CHROME_HINT =
+  /(?:^|[\s_-])(?:nav|navbar|menu|footer|cookie|consent|gdpr|banner|breadcrumbs?|header-nav|topbar|site-header|notification|toast|modal|sidebar|related|similar|recommend)(?:$|[\s_-])/i;
 
 /** Inside navigation, footer, aside, a cookie banner, notifications or a related-jobs block. */
 export function inChrome(el: Element): boolean {
-  return hasAncestor(el, (a) => a.name === 'nav' || a.name === 'footer' || a.name === 'aside' || CHROME_HINT.test(`${a.attribs.class ?? ''} ${a.attribs.id ?? ''} ${a.attribs.role ?? ''}`), 10);
+  return hasAncestor(
+    el,
+    (a) =>
+      a.name === 'nav' ||
+      a.name === 'footer' ||
+      a.name === 'aside' ||
+      CHROME_HINT.test(`${a.attribs.class ?? ''} ${a.attribs.id ?? ''} ${a.attribs.role ?? ''}`),
+    10,
+  );
 }
 
 /** First text of `selectors` within length bounds, skipping page chrome. */

@@ -9,7 +9,13 @@ import { periodFromUnit } from '../structured/normalize.js';
 import { firstText, type Page } from './page.js';
 import type { Chip } from './top-card.js';
 
-const SALARY_SELECTORS = ['[class*="salary" i]', '[class*="compensation" i]', '[data-ui="job-salary"]', '[id*="salary" i]', '[class*="wage" i]'];
+const SALARY_SELECTORS = [
+  '[class*="salary" i]',
+  '[class*="compensation" i]',
+  '[data-ui="job-salary"]',
+  '[id*="salary" i]',
+  '[class*="wage" i]',
+];
 
 /**
  * A money amount or range with its pay period, tried at one position (sticky). It is driven by
@@ -19,7 +25,8 @@ const SALARY_SELECTORS = ['[class*="salary" i]', '[class*="compensation" i]', '[
 const SALARY_AT =
   /(?:(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|INR|MXN|SEK|NOK|DKK|PLN|CZK|HUF|RON|AED|SAR|QAR|KWD|BHD|OMR|JOD|EGP|MAD|ZAR|NGN|KES|SGD|HKD|MYR|PHP|IDR|THB|VND|PKR|LKR|BDT|CNY|RMB|JPY|KRW|TWD|BRL|ARS|CLP|COP|PEN|TRY|RUB|UAH|ILS)\b)\s?\d[\d.,\s]*\d?\s?[kKmM]?\b(?:\s?(?:-|–|—|to|bis|à|a|hasta)\s?(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR)\b)?\s?\d[\d.,\s]*\d?\s?[kKmM]?\b)?(?:\s?(?:USD|EUR|GBP|CHF|€|\$))?|\d[\d.,]*\s?[kK]?\s?(?:-|–|—|bis|à|a)\s?\d[\d.,]*\s?[kK]?\s?(?:€|EUR|USD|\$|£|GBP|CHF)|\d[\d.,]*\s?[kK]?\s?(?:€|EUR))(?:[^.\n]{0,40}?\b(?:per|a|an|\/|pro|par|al|por|brutto|gross|jährlich|annual|annuel|anual|yearly))?(?:\s?(?:year|yr|annum|hour|hr|month|jahr|stunde|monat|an|mois|heure|año|mes|hora))?/iy;
 /** Where {@link SALARY_AT} can begin: a currency sign or code, or a digit. */
-const SALARY_START = /[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|INR|MXN|SEK|NOK|DKK|PLN|CZK|HUF|RON|AED|SAR|QAR|KWD|BHD|OMR|JOD|EGP|MAD|ZAR|NGN|KES|SGD|HKD|MYR|PHP|IDR|THB|VND|PKR|LKR|BDT|CNY|RMB|JPY|KRW|TWD|BRL|ARS|CLP|COP|PEN|TRY|RUB|UAH|ILS)\b|\d/gi;
+const SALARY_START =
+  /[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|INR|MXN|SEK|NOK|DKK|PLN|CZK|HUF|RON|AED|SAR|QAR|KWD|BHD|OMR|JOD|EGP|MAD|ZAR|NGN|KES|SGD|HKD|MYR|PHP|IDR|THB|VND|PKR|LKR|BDT|CNY|RMB|JPY|KRW|TWD|BRL|ARS|CLP|COP|PEN|TRY|RUB|UAH|ILS)\b|\d/gi;
 const isAmountChar = (ch: string | undefined) => ch !== undefined && ((ch >= '0' && ch <= '9') || ch === '.' || ch === ',');
 
 /** The leftmost salary in `text`, as a non-sticky exec of {@link SALARY_AT} would find it. */
@@ -41,9 +48,11 @@ function findSalary(text: string): RegExpExecArray | null {
 }
 
 /** Words before an amount that make it a company figure, not pay. */
-const NOT_PAY = /revenue|turnover|umsatz|chiffre d'affaires|facturación|faturamento|fatturato|omzet|przychod|budget|funding|raised|valuation|investment|investiert|capital|kapital|sales of|verkauf/i;
+const NOT_PAY =
+  /revenue|turnover|umsatz|chiffre d'affaires|facturación|faturamento|fatturato|omzet|przychod|budget|funding|raised|valuation|investment|investiert|capital|kapital|sales of|verkauf/i;
 /** Currency words and signs written after the amount (the sticky matcher reads signs before it). */
-const TRAILING_CURRENCY = /\d\s?(?:zł|PLN|Kč|CZK|kr\.?|SEK|NOK|DKK|₽|руб|RUB|грн|₴|¥|元|円|₩|원|R\$|TL|₺|Ft|HUF|lei|RON|лв|AED|SAR|درهم|ريال|บาท|₫|VND)(?![\p{L}])/u;
+const TRAILING_CURRENCY =
+  /\d\s?(?:zł|PLN|Kč|CZK|kr\.?|SEK|NOK|DKK|₽|руб|RUB|грн|₴|¥|元|円|₩|원|R\$|TL|₺|Ft|HUF|lei|RON|лв|AED|SAR|درهم|ريال|บาท|₫|VND)(?![\p{L}])/u;
 
 /** The text of the clause before `at` (back to a sentence end, colon or line break; at most 50 characters). */
 function clauseBefore(text: string, at: number): string {
@@ -75,7 +84,8 @@ export function salaryFrom(text: string, labelled = false, country?: string): Sa
     const line = lineAround(text, w.index, w.index + w[0].length);
     if (!/\d/.test(line) || NOT_PAY.test(line)) return undefined;
     const parsed = parseSalary(line, country && SHARED_SIGN.test(line) ? { country } : {});
-    if (!parsed || (parsed.min === null && parsed.max === null) || [parsed.min, parsed.max].some((v) => v !== null && v < 5)) return undefined;
+    if (!parsed || (parsed.min === null && parsed.max === null) || [parsed.min, parsed.max].some((v) => v !== null && v < 5))
+      return undefined;
     return { ...parsed, period: parsed.period ?? periodFromUnit(line) };
   }
   const source = m ? m[0] : text.slice(0, 200);
@@ -95,7 +105,10 @@ export function salaryFrom(text: string, labelled = false, country?: string): Sa
 
 /** Salary labels that state the period ("Monatsgehalt", "月薪", "年収", "เงินเดือน", "الراتب الشهري"). */
 const LABEL_PERIOD: ReadonlyArray<readonly [RegExp, 'month' | 'year' | 'hour']> = [
-  [/month|monat|mensuel|mensual|mensal|mensile|maand|miesię|月薪|月給|月収|เงินเดือน|شهري|месяц|मासिक|प्रतिमाह|प्रति माह|aylık|월급/iu, 'month'],
+  [
+    /month|monat|mensuel|mensual|mensal|mensile|maand|miesię|月薪|月給|月収|เงินเดือน|شهري|месяц|मासिक|प्रतिमाह|प्रति माह|aylık|월급/iu,
+    'month',
+  ],
   [/annual|year|jahres|annuel|anual|annuo|jaar|roczn|年薪|年収|年俸|سنوي|год|वार्षिक|yıllık|연봉/iu, 'year'],
   [/hour|stunde|horaire|hora|orari|uur|godzin|時給|时薪|ساعة|час|घंटा|saatlik|시급/iu, 'hour'],
 ];
@@ -103,7 +116,21 @@ const LABEL_PERIOD: ReadonlyArray<readonly [RegExp, 'month' | 'year' | 'hour']> 
  * Currencies whose pages state pay per month by convention when they state no period
  * ("от 90 000 до 120 000 ₽", "15,000 - 16,500 บาท"), below a monthly-size ceiling.
  */
-const MONTHLY_CONVENTION: Record<string, number> = { RUB: 1_500_000, UAH: 500_000, KZT: 5_000_000, BYN: 20_000, THB: 500_000, PLN: 100_000, BRL: 100_000, TRY: 500_000, VND: 500_000_000, IDR: 200_000_000, PHP: 500_000, EGP: 500_000, JOD: 10_000 };
+const MONTHLY_CONVENTION: Record<string, number> = {
+  RUB: 1_500_000,
+  UAH: 500_000,
+  KZT: 5_000_000,
+  BYN: 20_000,
+  THB: 500_000,
+  PLN: 100_000,
+  BRL: 100_000,
+  TRY: 500_000,
+  VND: 500_000_000,
+  IDR: 200_000_000,
+  PHP: 500_000,
+  EGP: 500_000,
+  JOD: 10_000,
+};
 
 function withConventions(s: Salary, label?: string): Salary {
   if (s.period) return s;

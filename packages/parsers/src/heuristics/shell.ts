@@ -48,20 +48,27 @@ export const SHELL_MAX_TEXT = 600;
  * @param atsPlatform platform ATS detection already found for the page
  * @param html the page (searched for platform markers only when ATS detection found none)
  */
-export function shellPlatform(visibleChars: number, atsPlatform: string | undefined, html: string): { id: string; name: string } | undefined {
+export function shellPlatform(
+  visibleChars: number,
+  atsPlatform: string | undefined,
+  html: string,
+): { id: string; name: string } | undefined {
   if (visibleChars >= SHELL_MAX_TEXT) return undefined;
   let id = atsPlatform && SHELL_PLATFORMS[atsPlatform] ? atsPlatform : undefined;
-  if (!id) for (const [re, platform] of MARKERS) if (re.test(html.slice(0, 2_000_000))) (id = platform);
+  if (!id) for (const [re, platform] of MARKERS) if (re.test(html.slice(0, 2_000_000))) id = platform;
   if (!id) {
     // A script-only page (an empty app root) is a shell even when its platform is unknown.
-    return hasScriptSrc(html.slice(0, 2_000_000)) && /id=["'](?:root|app|__next|main-app)["']/i.test(html.slice(0, 2_000_000)) ? { id: 'unknown', name: '' } : undefined;
+    return hasScriptSrc(html.slice(0, 2_000_000)) && /id=["'](?:root|app|__next|main-app)["']/i.test(html.slice(0, 2_000_000))
+      ? { id: 'unknown', name: '' }
+      : undefined;
   }
   return { id, name: SHELL_PLATFORMS[id] ?? id };
 }
 
 /** The warning for a shell page. */
 export function shellWarning(shell: { id: string; name: string }): string {
-  if (shell.id === 'unknown') return 'page is a client-rendered shell with no posting text (it loads with JavaScript); read the site\'s job API or a rendered copy instead';
+  if (shell.id === 'unknown')
+    return "page is a client-rendered shell with no posting text (it loads with JavaScript); read the site's job API or a rendered copy instead";
   return `page is a client-rendered ${shell.name} shell with no posting text; read the ${shell.name} board API instead (listBoardJobs / the platform's job feed)`;
 }
 

@@ -3,8 +3,9 @@
  * portal's slogan) is never taken for the employer or the posting's title.
  * @module
  */
-import type { PageScan } from '../html/scan.js';
+
 import { cleanInline } from '../html/sanitize.js';
+import type { PageScan } from '../html/scan.js';
 import { isPlatformDomain, registrableDomain } from '../structured/domains.js';
 
 /** What heuristics know about the site a page is on. */
@@ -25,7 +26,8 @@ export interface SiteBrand {
 }
 
 /** ATS hosts: each employer gets its own careers site there, so its site name is the employer's. */
-const ATS_DOMAINS = /^(?:greenhouse\.io|lever\.co|ashbyhq\.com|workable\.com|personio\.(?:de|com)|myworkdayjobs\.com|myworkdaysite\.com|smartrecruiters\.com|recruitee\.com|bamboohr\.com|teamtailor\.com|breezy\.hr|jazzhr\.com|applytojob\.com|jobvite\.com|icims\.com|taleo\.net|successfactors\.(?:com|eu)|oraclecloud\.com|rippling(?:-ats)?\.com|pinpointhq\.com|comeet\.(?:com|co)|homerun\.co|join\.com|dover\.(?:com|io)|gem\.com|polymer\.co|trakstar\.com|zohorecruit\.(?:com|eu)|freshteam\.com|manatal\.com|eightfold\.ai)$/;
+const ATS_DOMAINS =
+  /^(?:greenhouse\.io|lever\.co|ashbyhq\.com|workable\.com|personio\.(?:de|com)|myworkdayjobs\.com|myworkdaysite\.com|smartrecruiters\.com|recruitee\.com|bamboohr\.com|teamtailor\.com|breezy\.hr|jazzhr\.com|applytojob\.com|jobvite\.com|icims\.com|taleo\.net|successfactors\.(?:com|eu)|oraclecloud\.com|rippling(?:-ats)?\.com|pinpointhq\.com|comeet\.(?:com|co)|homerun\.co|join\.com|dover\.(?:com|io)|gem\.com|polymer\.co|trakstar\.com|zohorecruit\.(?:com|eu)|freshteam\.com|manatal\.com|eightfold\.ai)$/;
 
 /** Letters and digits only, lower case: "Y Combinator's Work at a Startup" → "ycombinatorsworkatastartup". */
 export const foldKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -36,7 +38,94 @@ const BOARD_WORDS =
 
 /** Names of big boards and ATSs that appear as the last title segment or og:site_name. */
 const KNOWN_BRANDS = new Set(
-  ['linkedin', 'indeed', 'glassdoor', 'stepstone', 'naukri', 'seek', 'xing', 'monster', 'ziprecruiter', 'bayt', 'bosszhipin', 'boss直聘', '51job', '前程无忧', '智联招聘', 'zhaopin', 'jobstreet', 'jobsdb', 'reed', 'totaljobs', 'welcometothejungle', 'wellfound', 'angellist', 'greenhouse', 'lever', 'workable', 'workday', 'smartrecruiters', 'personio', 'recruitee', 'teamtailor', 'ashby', 'bamboohr', 'jobvite', 'icims', 'taleo', 'successfactors', 'infojobs', 'computrabajo', 'pracuj', 'headhunter', 'superjob', 'rabotaua', 'workua', 'catho', 'gupy', 'mynavi', 'rikunabi', 'doda', 'saramin', 'jobkorea', 'wanted', 'jobthai', 'kariyer', 'eluta', 'jobbank', 'usajobs', 'dice', 'simplyhired', 'careerbuilder', 'snagajob', 'adzuna', 'jooble', 'careerjet', 'jobindex', 'finn', 'arbetsformedlingen', 'topjobs', 'monsterindia', 'foundit', 'shine', 'timesjobs', 'hirist', 'instahyre', 'cutshort', 'workatastartup', 'ycombinator', 'weworkremotely', 'upwork', 'workua', 'worknet', 'remoteok', 'remotive', 'otta', 'hired', 'dice'].map(foldKey),
+  [
+    'linkedin',
+    'indeed',
+    'glassdoor',
+    'stepstone',
+    'naukri',
+    'seek',
+    'xing',
+    'monster',
+    'ziprecruiter',
+    'bayt',
+    'bosszhipin',
+    'boss直聘',
+    '51job',
+    '前程无忧',
+    '智联招聘',
+    'zhaopin',
+    'jobstreet',
+    'jobsdb',
+    'reed',
+    'totaljobs',
+    'welcometothejungle',
+    'wellfound',
+    'angellist',
+    'greenhouse',
+    'lever',
+    'workable',
+    'workday',
+    'smartrecruiters',
+    'personio',
+    'recruitee',
+    'teamtailor',
+    'ashby',
+    'bamboohr',
+    'jobvite',
+    'icims',
+    'taleo',
+    'successfactors',
+    'infojobs',
+    'computrabajo',
+    'pracuj',
+    'headhunter',
+    'superjob',
+    'rabotaua',
+    'workua',
+    'catho',
+    'gupy',
+    'mynavi',
+    'rikunabi',
+    'doda',
+    'saramin',
+    'jobkorea',
+    'wanted',
+    'jobthai',
+    'kariyer',
+    'eluta',
+    'jobbank',
+    'usajobs',
+    'dice',
+    'simplyhired',
+    'careerbuilder',
+    'snagajob',
+    'adzuna',
+    'jooble',
+    'careerjet',
+    'jobindex',
+    'finn',
+    'arbetsformedlingen',
+    'topjobs',
+    'monsterindia',
+    'foundit',
+    'shine',
+    'timesjobs',
+    'hirist',
+    'instahyre',
+    'cutshort',
+    'workatastartup',
+    'ycombinator',
+    'weworkremotely',
+    'upwork',
+    'workua',
+    'worknet',
+    'remoteok',
+    'remotive',
+    'otta',
+    'hired',
+    'dice',
+  ].map(foldKey),
 );
 
 export function siteBrand(url: string, scan: PageScan): SiteBrand {
@@ -44,7 +133,10 @@ export function siteBrand(url: string, scan: PageScan): SiteBrand {
   const domain = registrableDomain(url);
   const domainLabel = domain?.split('.')[0];
   const tld = domain?.split('.').pop();
-  const boardish = (s: string | undefined) => !!s && (KNOWN_BRANDS.has(foldKey(s)) || /job|career|karriere|stellen|emploi|empleo|vaga|talent|recruit|hiring|naukri|rabota|vacanc|zhaopin/i.test(s));
+  const boardish = (s: string | undefined) =>
+    !!s &&
+    (KNOWN_BRANDS.has(foldKey(s)) ||
+      /job|career|karriere|stellen|emploi|empleo|vaga|talent|recruit|hiring|naukri|rabota|vacanc|zhaopin/i.test(s));
   const isAts = domain ? ATS_DOMAINS.test(domain) : false;
   const isBoard = !isAts && ((domain ? isPlatformDomain(domain) : false) || boardish(domainLabel) || boardish(siteName));
   const ownNames = new Set<string>();
@@ -71,7 +163,10 @@ export function isBrand(text: string, brand: SiteBrand): boolean {
   if (KNOWN_BRANDS.has(key)) return true;
   if (brand.siteName && foldKey(brand.siteName) === key) return brand.isBoard;
   const label = brand.domainLabel ? foldKey(brand.domainLabel) : '';
-  if (label.length >= 3 && (key === label || (key.includes(label) && key.length <= label.length + 30))) return brand.isBoard || KNOWN_BRANDS.has(label);
-  for (const b of KNOWN_BRANDS) if (b.length >= 5 && key.length <= b.length + 24 && key.includes(b) && /\b(?:jobs?|careers?|by|on|\.com|\.[a-z]{2})\b|[|·]/i.test(text)) return true;
+  if (label.length >= 3 && (key === label || (key.includes(label) && key.length <= label.length + 30)))
+    return brand.isBoard || KNOWN_BRANDS.has(label);
+  for (const b of KNOWN_BRANDS)
+    if (b.length >= 5 && key.length <= b.length + 24 && key.includes(b) && /\b(?:jobs?|careers?|by|on|\.com|\.[a-z]{2})\b|[|·]/i.test(text))
+      return true;
   return isSlogan(text);
 }

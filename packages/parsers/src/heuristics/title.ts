@@ -7,22 +7,48 @@
  * @module
  */
 import type { Element } from 'domhandler';
-import { cleanInline } from '../html/sanitize.js';
-import { Ballot } from './candidates.js';
-import { AT_EMPLOYER_WORDS, foldWords, isGenericHeading, isListingHeading, labelField, LOGIN_RE, SECTION_RE } from './lang/index.js';
 import { isElement, nextElement } from '../html/dom.js';
-import { firstText, hasAncestor, inChrome, inline, selectAny, type Page } from './page.js';
-import { classifyShortText, looksLikePlace } from './top-card.js';
-import { foldKey, isBrand, type SiteBrand } from './site.js';
+import { cleanInline } from '../html/sanitize.js';
 import { isSpace, spaceOr, stripTrailingBadge, stripTrailingWord, trimEndWhile, trimStartWhile } from '../text-scan.js';
+import { Ballot } from './candidates.js';
+import { AT_EMPLOYER_WORDS, foldWords, isGenericHeading, isListingHeading, LOGIN_RE, labelField, SECTION_RE } from './lang/index.js';
+import { firstText, hasAncestor, inChrome, inline, type Page, selectAny } from './page.js';
+import { foldKey, isBrand, type SiteBrand } from './site.js';
+import { classifyShortText, looksLikePlace } from './top-card.js';
 
 /** ATS and common markup, most specific first. */
 export const TITLE_SELECTORS = [
-  '.app-title', '.job__title h1', '.job-title h1', 'h1.section-header', '.posting-headline h2', '[data-ui="job-title"]',
-  '[data-automation-id="jobPostingHeader"]', 'h1.ashby-job-posting-heading', '.job-header h1', 'h1.job-title', '.job-title', '#job-title', '.jobTitle',
+  '.app-title',
+  '.job__title h1',
+  '.job-title h1',
+  'h1.section-header',
+  '.posting-headline h2',
+  '[data-ui="job-title"]',
+  '[data-automation-id="jobPostingHeader"]',
+  'h1.ashby-job-posting-heading',
+  '.job-header h1',
+  'h1.job-title',
+  '.job-title',
+  '#job-title',
+  '.jobTitle',
 ];
 /** Class/id fragments that name a posting's title on sites without a known layout. */
-const TITLE_HINTS = ['[class*="titlepage" i]', '[class*="job-name" i]', '[class*="jobname" i]', '[class*="position-name" i]', '[data-qa*="title" i]', '[id*="jobtitle" i]', '[class*="jobtitle" i]', '[class*="job-title" i]', '[class*="job_title" i]', '[id*="job_title" i]', '[class*="position-title" i]', '[class*="vacancy-title" i]', '[class*="posting-title" i]', '[itemprop="title"]'];
+const TITLE_HINTS = [
+  '[class*="titlepage" i]',
+  '[class*="job-name" i]',
+  '[class*="jobname" i]',
+  '[class*="position-name" i]',
+  '[data-qa*="title" i]',
+  '[id*="jobtitle" i]',
+  '[class*="jobtitle" i]',
+  '[class*="job-title" i]',
+  '[class*="job_title" i]',
+  '[id*="job_title" i]',
+  '[class*="position-title" i]',
+  '[class*="vacancy-title" i]',
+  '[class*="posting-title" i]',
+  '[itemprop="title"]',
+];
 
 /** Shapes that are never a posting title (several small patterns: one alternation of all was too complex to prove linear). */
 const BAD_TITLES: readonly RegExp[] = [
@@ -50,7 +76,8 @@ function employerRoleJa(title: string): [string, string] | undefined {
 }
 
 /** "Join the Greenfield team", "Werde Teil unseres Teams": a recruiting banner, not a role. */
-const JOIN_TEAM = /^(?:join|become part of|be part of) (?:the|our) (?:[\p{L}\p{N}&'’.-]+ ){0,4}team!?$|^(?:werde|werden sie) teil (?:unseres|des) (?:[\p{L}\p{N}&'’.-]+ ){0,3}teams?!?$|^rejoigne[zr]? (?:l'|l’|notre )(?:[\p{L}\p{N}&'’.-]+ ){0,3}équipe!?$|^únete (?:a nuestro|al) (?:[\p{L}\p{N}&'’.-]+ ){0,3}equipo!?$/iu;
+const JOIN_TEAM =
+  /^(?:join|become part of|be part of) (?:the|our) (?:[\p{L}\p{N}&'’.-]+ ){0,4}team!?$|^(?:werde|werden sie) teil (?:unseres|des) (?:[\p{L}\p{N}&'’.-]+ ){0,3}teams?!?$|^rejoigne[zr]? (?:l'|l’|notre )(?:[\p{L}\p{N}&'’.-]+ ){0,3}équipe!?$|^únete (?:a nuestro|al) (?:[\p{L}\p{N}&'’.-]+ ){0,3}equipo!?$/iu;
 
 /** Words of a folded text that are not domain names ("login.gov", "jobs.example.com"). */
 function withoutDomains(t: string): string {
@@ -73,7 +100,12 @@ export function plausibleTitle(text: string, brand?: SiteBrand): boolean {
   if (brand?.siteName && foldKey(brand.siteName) === foldKey(text)) return false;
   if (brand?.ownNames.has(foldKey(text))) return false;
   // "About Acme" heads an about page, never a posting.
-  if (/^(?:about|über|à propos|acerca de|sobre|chi siamo|over ons|o nas|о компании|关于|關於|について|عن الشركة|من نحن|hakkımızda)(?![\p{L}])/iu.test(text)) return false;
+  if (
+    /^(?:about|über|à propos|acerca de|sobre|chi siamo|over ons|o nas|о компании|关于|關於|について|عن الشركة|من نحن|hakkımızda)(?![\p{L}])/iu.test(
+      text,
+    )
+  )
+    return false;
   return /\p{L}/u.test(text);
 }
 
@@ -93,16 +125,19 @@ export interface TitleParts {
 const HAS_CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 // Titles and segments are `cleanInline`d (single spaces, no line breaks), so the patterns below
 // write one space where the text can hold only one: no two quantifiers compete for whitespace.
-const CAREER_SEGMENT = /^(?:careers?|jobs?|job openings?|karriere|stellenangebote?|carrières?|empleos?|empleo|trabaja con nosotros|emploi|offres?|vagas|lavora con noi|werken bij|praca|вакансии)(?: (?:at|bei|chez|en|@|na|bij|w|в) (.+))?$/i;
+const CAREER_SEGMENT =
+  /^(?:careers?|jobs?|job openings?|karriere|stellenangebote?|carrières?|empleos?|empleo|trabaja con nosotros|emploi|offres?|vagas|lavora con noi|werken bij|praca|вакансии)(?: (?:at|bei|chez|en|@|na|bij|w|в) (.+))?$/i;
 /** The employer runs to the end: no line break is left for `.` to stop at, so no `$` is needed. */
 const APPLICATION_FOR = /^(?:job application for|application for|apply for|bewerbung (?:als|für)) (.+?) (?:at|bei|@) (.+)/i;
 const HIRING = /^(.{2,80}?) (?:is )?hiring(?: (?:a|an))? (.{2,120}?)(?: in (.{2,80}))?$/i;
 /** "Вакансия <Role> в <City>, работа в компании <Employer>" and its kin on boards without a profile. */
-const VACANCY_TITLE = /^(?:вакансия|vacancy|job|stellenangebot|offre d'emploi|oferta de empleo|vaga)[: ]+([^: ].{1,119}?) (?:в|in|à|en|em) ([^,]{2,60}), ?(?:работа в компании|job at|work at|arbeiten bei|travailler chez|trabajar en|trabalhar na) (.{2,100})$/iu;
+const VACANCY_TITLE =
+  /^(?:вакансия|vacancy|job|stellenangebot|offre d'emploi|oferta de empleo|vaga)[: ]+([^: ].{1,119}?) (?:в|in|à|en|em) ([^,]{2,60}), ?(?:работа в компании|job at|work at|arbeiten bei|travailler chez|trabajar en|trabalhar na) (.{2,100})$/iu;
 /** A leading "Vacancy:"/"Job:" word before the role. */
 const VACANCY_PREFIX = /^(?:вакансия|vacancy|job|stellenangebot|stelle|offre|oferta|vaga|vacature|oferta pracy)\s*[:：\-–]\s*/iu;
 /** Trailing ids, "updated" stamps and dates after a title: "(2600431)", "11/19 更新", "· Updated 2 days ago". */
-const TRAILING_NOISE = / ?(?:\((?:ref\.? ?|id ?|#)?[A-Z]{0,4}[-#]?\d{3,}\)|\d{1,2}\/\d{1,2} ?(?:更新|updated)|(?:更新|updated) ?\d{1,2}\/\d{1,2})$/iu;
+const TRAILING_NOISE =
+  / ?(?:\((?:ref\.? ?|id ?|#)?[A-Z]{0,4}[-#]?\d{3,}\)|\d{1,2}\/\d{1,2} ?(?:更新|updated)|(?:更新|updated) ?\d{1,2}\/\d{1,2})$/iu;
 /** CJK "…招聘" / "…求人" suffixes of board titles: "Java开发招聘" → "Java开发". */
 const CJK_SUFFIX = /(?:招聘信息|招聘|求人情報|求人|の公募について|の募集について|の募集のお知らせ|の公募|の募集|募集|채용)$/;
 /** "计算机系招聘博士后研究人员": the hiring unit, a hiring verb, then the role. */
@@ -139,13 +174,22 @@ function bracketSegments(t: string): string {
 }
 
 function splitSegments(raw: string, heading = false): string[] {
-  if (heading) return raw.split(HEADING_SEP).map((p) => cleanInline(p)).filter(Boolean);
+  if (heading)
+    return raw
+      .split(HEADING_SEP)
+      .map((p) => cleanInline(p))
+      .filter(Boolean);
   let t = raw;
   // Brackets hold segments of their own: "「Java开发招聘」_某公司招聘-BOSS直聘", "【…】".
   t = bracketSegments(t).replace(/\s+/g, ' ');
   // Whitespace is collapsed first (each part is `cleanInline`d anyway), so one space stands for `\s+`.
-  const sep = HAS_CJK.test(t) ? / ?[|｜–—·•_] ?| - |(?<=[\u3040-\u30ff\u4e00-\u9fff）)])-|-(?=[\u3040-\u30ff\u4e00-\u9fff（(])| :: / : / [|｜–—·•_] | - | :: | ?\| ?/;
-  return t.split(sep).map((p) => cleanInline(p)).filter(Boolean);
+  const sep = HAS_CJK.test(t)
+    ? / ?[|｜–—·•_] ?| - |(?<=[\u3040-\u30ff\u4e00-\u9fff）)])-|-(?=[\u3040-\u30ff\u4e00-\u9fff（(])| :: /
+    : / [|｜–—·•_] | - | :: | ?\| ?/;
+  return t
+    .split(sep)
+    .map((p) => cleanInline(p))
+    .filter(Boolean);
 }
 
 const AT_PATTERNS: ReadonlyArray<{ exec(text: string): readonly string[] | null }> = AT_EMPLOYER_WORDS.map((w) =>
@@ -203,15 +247,23 @@ function splitAt(text: string): { title: string; company?: string } {
  * title and the next one the company.
  */
 export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, heading = false): TitleParts {
-  let text = cleanInline(raw).replace(TRAILING_NOISE, '');
+  const text = cleanInline(raw).replace(TRAILING_NOISE, '');
   // The known title may itself hold a separator ("Vendeur (H/F) – CDI | Fromagerie"): cut it out whole.
   if (knownTitle && knownTitle.length >= 3) {
     const at = text.indexOf(knownTitle);
     if (at >= 0) {
       const rest = `${text.slice(0, at)} | ${text.slice(at + knownTitle.length)}`;
       const others = splitTitle(trimEndWhile(trimStartWhile(rest, SEP_CHAR), SEP_CHAR), brand, undefined, heading);
-      const company = others.rest.length === 0 && !others.explicit ? pickCompanySegment([others.title]) : others.company ?? pickCompanySegment([others.title, ...others.rest]);
-      return { title: knownTitle, ...(company ? { company } : {}), rest: [others.title, ...others.rest], ...(others.explicit ? { explicit: true } : {}) };
+      const company =
+        others.rest.length === 0 && !others.explicit
+          ? pickCompanySegment([others.title])
+          : (others.company ?? pickCompanySegment([others.title, ...others.rest]));
+      return {
+        title: knownTitle,
+        ...(company ? { company } : {}),
+        rest: [others.title, ...others.rest],
+        ...(others.explicit ? { explicit: true } : {}),
+      };
     }
   }
   const app = APPLICATION_FOR.exec(text);
@@ -289,7 +341,6 @@ function pickCompanySegment(segments: readonly string[]): string | undefined {
   return segments.find((s) => s && !classifyShortText(s) && !looksLikePlace(s));
 }
 
-
 /**
  * Strip " | Company", " - Careers", "Job Application for … at …" from a page title. When the
  * posting title is already known (from a heading), the other part is taken as the company,
@@ -330,7 +381,8 @@ const ROW_BLOCKS = new Set(['table', 'dl', 'ul', 'ol']);
 function textBeforeLabels(page: Page): { text: string; el: Element } | undefined {
   const hit = page.labels.get('location')?.[0] ?? page.labels.get('employment')?.[0] ?? page.labels.get('company')?.[0];
   let block: Element | undefined = hit?.el;
-  for (let up = 0; block && up < 6 && !ROW_BLOCKS.has(block.name); up++) block = block.parent && isElement(block.parent) ? block.parent : undefined;
+  for (let up = 0; block && up < 6 && !ROW_BLOCKS.has(block.name); up++)
+    block = block.parent && isElement(block.parent) ? block.parent : undefined;
   if (!block || !ROW_BLOCKS.has(block.name)) return undefined;
   let sib = previousElement(block);
   for (let k = 0; sib && k < 4; k++, sib = previousElement(sib)) {
@@ -361,7 +413,8 @@ export function extractTitle(page: Page): TitleResult {
     // From head metadata only an explicit pattern ("at X", "X hiring") names the employer; plain
     // segments are read again once the title is known (see company.ts).
     if (parts.career && parts.company) companyHints.push({ text: parts.company, weight: 2, source: 'title-career' });
-    else if (parts.company && (parts.explicit || (source !== 'title' && source !== 'og'))) companyHints.push({ text: parts.company, weight: source === 'title' || source === 'og' ? 3 : 4, source });
+    else if (parts.company && (parts.explicit || (source !== 'title' && source !== 'og')))
+      companyHints.push({ text: parts.company, weight: source === 'title' || source === 'og' ? 3 : 4, source });
     if (parts.location) locationHints.push(parts.location);
     if (!plausibleTitle(t, brand)) return false;
     ballot.add(t, weight, source, el);
@@ -371,20 +424,17 @@ export function extractTitle(page: Page): TitleResult {
   // Markup that names the title.
   const fromSelector = firstText(page, TITLE_SELECTORS, 3, 200);
   if (fromSelector && !inChrome(fromSelector.el)) vote(fromSelector.text, 6, 'selector', fromSelector.el);
-  // One selector list, one walk: the hints are alternatives, not a priority order.
-  {
-    for (const el of selectAny(page.index, TITLE_HINTS, 3).slice(0, 3)) {
-      if (inChrome(el)) continue;
-      const t = inline(el, 400);
-      if (t.length >= 2 && t.length <= 200) {
-        vote(t, 4, 'attr', el);
-        // "Title / Organisation" laid out as the title element and a sibling.
-        const sib = nextElement(el);
-        const sibText = sib ? inline(sib, 200) : '';
-        const org = /^ ?(?:\/|\||-|–|—|@|at ) ?(.{2,120})$/u.exec(sibText);
-        if (org) companyHints.push({ text: org[1]!.trim(), weight: 4, source: 'title-line' });
-        break;
-      }
+  for (const el of selectAny(page.index, TITLE_HINTS, 3).slice(0, 3)) {
+    if (inChrome(el)) continue;
+    const t = inline(el, 400);
+    if (t.length >= 2 && t.length <= 200) {
+      vote(t, 4, 'attr', el);
+      // "Title / Organisation" laid out as the title element and a sibling.
+      const sib = nextElement(el);
+      const sibText = sib ? inline(sib, 200) : '';
+      const org = /^ ?(?:\/|\||-|–|—|@|at ) ?(.{2,120})$/u.exec(sibText);
+      if (org) companyHints.push({ text: org[1]!.trim(), weight: 4, source: 'title-line' });
+      break;
     }
   }
   const labelled = page.labels.get('title')?.[0];
@@ -392,8 +442,17 @@ export function extractTitle(page: Page): TitleResult {
 
   // Headings.
   // A site-name h1 in the page header ("<div id=header><h1>Recruitment portal</h1>") is not the posting's.
-  const inHeader = (e: Element) => hasAncestor(e, (a) => a.name === 'header' || a.attribs.id === 'header' || /(?:^|\s)(?:site-header|masthead|banner)(?:\s|$)/i.test(a.attribs.class ?? ''), 8);
-  const h1s = page.tags('h1').filter((e) => !inChrome(e) && !(inHeader(e) && page.scan.title && foldKey(inline(e, 300)) === foldKey(page.scan.title))).slice(0, 6);
+  const inHeader = (e: Element) =>
+    hasAncestor(
+      e,
+      (a) =>
+        a.name === 'header' || a.attribs.id === 'header' || /(?:^|\s)(?:site-header|masthead|banner)(?:\s|$)/i.test(a.attribs.class ?? ''),
+      8,
+    );
+  const h1s = page
+    .tags('h1')
+    .filter((e) => !inChrome(e) && !(inHeader(e) && page.scan.title && foldKey(inline(e, 300)) === foldKey(page.scan.title)))
+    .slice(0, 6);
   let h1Count = 0;
   h1s.forEach((e, i) => {
     // A heading's own title attribute is its clean text (no "updated" stamps or badges).

@@ -7,10 +7,10 @@
 import type { AnyNode, Element } from 'domhandler';
 import { isElement, textOf } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
-import { EMPLOYMENT_ANY_RE, foldWords, WORKPLACE_MATCHERS } from './lang/index.js';
 import { parseLocation } from '../normalize/index.js';
-import type { Page } from './page.js';
 import { isSpace } from '../text-scan.js';
+import { EMPLOYMENT_ANY_RE, foldWords, WORKPLACE_MATCHERS } from './lang/index.js';
+import type { Page } from './page.js';
 
 export type ChipKind = 'location' | 'employment' | 'workplace' | 'salary' | 'date' | 'company';
 
@@ -20,7 +20,8 @@ export interface Chip {
 }
 
 /** Money: a currency sign or code before digits ("$120k", "EUR 50 000", "руб 90 000"). */
-const MONEY_LEAD = /(?:[$€£¥₹₽₩₪฿₺₫]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|JPY|CNY|RMB|SGD|HKD|AED|SAR|QAR|JOD|EGP|PLN|BRL|MXN|ZAR|NZD|SEK|NOK|DKK|LKR|PKR|TRY|RUB|KRW|THB)\b|元|円|万|руб|zł|₴)\s?\d/u;
+const MONEY_LEAD =
+  /(?:[$€£¥₹₽₩₪฿₺₫]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|JPY|CNY|RMB|SGD|HKD|AED|SAR|QAR|JOD|EGP|PLN|BRL|MXN|ZAR|NZD|SEK|NOK|DKK|LKR|PKR|TRY|RUB|KRW|THB)\b|元|円|万|руб|zł|₴)\s?\d/u;
 /** A unit after an amount whose digits may be spaced or grouped ("120 000 руб", "12 lpa", "30万"). */
 const MONEY_UNIT = /(?:[kK]|万|千|元|円|€|zł|руб|₽|lpa|LPA|lakhs?)\b/gu;
 /** A currency sign or code straight after an amount ("50.000€", "1,200 USD"). */

@@ -7,7 +7,7 @@
  */
 import render from 'dom-serializer';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { DomHandler, parseDocument, type Parser } from 'htmlparser2';
+import { DomHandler, type Parser, parseDocument } from 'htmlparser2';
 
 /** Parser options every DOM (and the streaming passes it may ride on) is built with. */
 export const DOM_PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;

@@ -7,15 +7,49 @@ import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'div', 'span', 'section', 'article',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'strong', 'b', 'em', 'i', 'u', 's', 'small', 'sub', 'sup', 'mark',
-  'a', 'blockquote', 'pre', 'code',
+  'p',
+  'br',
+  'hr',
+  'div',
+  'span',
+  'section',
+  'article',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'small',
+  'sub',
+  'sup',
+  'mark',
+  'a',
+  'blockquote',
+  'pre',
+  'code',
   // No `tbody`: its rows are kept unwrapped. A browser-style parser (parse5, cheerio's default)
   // adds one to every table written without it, so keeping it would make the same page's
   // description depend on which parser read it; the rendered table is the same either way.
-  'table', 'thead', 'tfoot', 'tr', 'th', 'td', 'caption',
+  'table',
+  'thead',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
 ];
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
@@ -106,9 +140,39 @@ const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c
 const isTagNameCode = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
 
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'form',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'dt', 'dd', 'table', 'tr', 'blockquote',
-  'pre', 'hr', 'figure', 'figcaption', 'address', 'fieldset', 'details', 'summary', 'caption',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'blockquote',
+  'pre',
+  'hr',
+  'figure',
+  'figcaption',
+  'address',
+  'fieldset',
+  'details',
+  'summary',
+  'caption',
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'iframe', 'object', 'textarea', 'select']);
 
@@ -144,14 +208,16 @@ export function htmlToText(html: string): string {
 
 /** Collapse spaces inside lines and keep at most one blank line between paragraphs. */
 export function collapseText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\t\f\v \u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ')
-    // At most one space is left around a newline after the line above (` *` would be quadratic).
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^- *\n/gm, '')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\t\f\v \u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ')
+      // At most one space is left around a newline after the line above (` *` would be quadratic).
+      .replace(/ ?\n ?/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^- *\n/gm, '')
+      .trim()
+  );
 }
 
 /** Whitespace-collapsed single line, for titles, names and labels. */

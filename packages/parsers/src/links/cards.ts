@@ -15,19 +15,23 @@ import { readsLikeSitePage } from './link-text.js';
 const LISTING_PAGE =
   /\b(?:jobs?|vacanc(?:y|ies)|careers?|openings?|positions?|opportunities|opdrachten|assignments|freelance (?:projects|missions|gigs)|missions freelance|stellen(?:angebote|anzeigen)?|jobangebote|offres? d['’]emploi|emplois?|empleos?|ofertas?|vacantes|vagas|lavoro|offerte|vacatures?|praca|oferty|concursos?|convocatorias?|recruitment|recrutement|roles|vacatures|karriere|kariera|karriär|kariyer|carrières?|carriere|carreras?|carreiras?|lavora con noi|trabalhe conosco|trabaja con nosotros|werken bij|lediga jobb|ledige stillinger|avoimet työpaikat|volná místa|karir|lowongan|tuyển dụng|việc làm|plazas|oposiciones)\b|вакансии|вакансій|работа|招聘|招考|招录|职位|職缺|求人|採用|募集|채용|모집|وظائف|شواغر|ตำแหน่งงาน|รับสมัคร|नौकरी|भर्ती|रिक्ति/iu;
 /** Path words of job pages, anywhere in a URL template. */
-const JOB_WORD = /job|vacan|opportunit|opdracht|assignment|freelance|saiyo|boshu|kyujin|kyuujin|zhaopin|chaeyong|stelle|offre|emploi|empleo|vaga|posting|career|karriere|kariera|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|tuyen-dung|viec-lam|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
+const JOB_WORD =
+  /job|vacan|opportunit|opdracht|assignment|freelance|saiyo|boshu|kyujin|kyuujin|zhaopin|chaeyong|stelle|offre|emploi|empleo|vaga|posting|career|karriere|kariera|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|tuyen-dung|viec-lam|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
 /** Link texts of chrome, never a posting title. */
 const NOT_A_TITLE =
   /^(?:home|about|about us|contact|login|log in|sign in|sign up|register|apply|apply now|more|read more|details|view|view job|view details|see more|learn more|share|save|next|previous|back|top|menu|search|all jobs|\d{1,4}|weiter|mehr|details ansehen|voir|voir plus|plus|ver más|ver mas|más|leer más|подробнее|更多|詳細|詳しく|المزيد|التفاصيل)$/iu;
 /** Templates of pages that sit beside each result (the employer's page, a saved-search link). */
-const NOT_POSTING_PATH = /(?:^|\/)(?:company|companies|employer|employers|empresa|empresas|entreprise|entreprises|unternehmen|firma|firmen|gongsi|cmp|org|organisation|organization|profile|user|users|tag|tags|category|categories|blog|blogs|news|article|articles|press|presse|events?|stories|story|insights|magazine?|aktuelles|nachrichten|veranstaltungen|actualites|actualite|actualidad|noticias|notizie|nieuws|nyheter|search|apply|login|signup|register)(?:\/|$)/i;
+const NOT_POSTING_PATH =
+  /(?:^|\/)(?:company|companies|employer|employers|empresa|empresas|entreprise|entreprises|unternehmen|firma|firmen|gongsi|cmp|org|organisation|organization|profile|user|users|tag|tags|category|categories|blog|blogs|news|article|articles|press|presse|events?|stories|story|insights|magazine?|aktuelles|nachrichten|veranstaltungen|actualites|actualite|actualidad|noticias|notizie|nieuws|nyheter|search|apply|login|signup|register)(?:\/|$)/i;
 /** Apply, response and save endpoints carry a posting's id but are not the posting. */
 const APPLY_PATH = /apply|respon|bewerb|postul|candidat|save|share|alert|report|login/i;
 /** Last segments of a careers site's own pages, not postings. */
-const SITE_PAGE = /^(?:about|benefits|culture|faq|faqs|team|teams|life|values|students|graduates|process|interview|contact|search|login|apply|locations|departments|news|blog|events|privacy|index|top|home|message|environment|welfare|flow|entry|form)(?:\.html?|\.php|\.aspx?)?$/i;
+const SITE_PAGE =
+  /^(?:about|benefits|culture|faq|faqs|team|teams|life|values|students|graduates|process|interview|contact|search|login|apply|locations|departments|news|blog|events|privacy|index|top|home|message|environment|welfare|flow|entry|form)(?:\.html?|\.php|\.aspx?)?$/i;
 
 /** Slugs of category and search pages ("it-jobs", "jobs-in-berlin"), not postings. */
-const CATEGORY_SLUG = /(?:^|[-_])(?:jobs?|stellen|emplois?|empleos?|vagas|vacatures|ofertas)(?:[-_]|$)|^(?:category|categories|kategorie|location|city|region)/i;
+const CATEGORY_SLUG =
+  /(?:^|[-_])(?:jobs?|stellen|emplois?|empleos?|vagas|vacatures|ofertas)(?:[-_]|$)|^(?:category|categories|kategorie|location|city|region)/i;
 
 /** A query key that is itself a record token (16+ letters and digits, no value). */
 const OPAQUE_KEY = /^\/*[A-Za-z0-9_.~+-]{16,1000}=*$/;
@@ -69,8 +73,15 @@ function looksLikePosting(varying: string, named: boolean): boolean {
  * appear in the link text (which may also hold the card's location or company).
  */
 function slugSpellsText(varying: string, text: string): boolean {
-  const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').toLowerCase();
-  const words = fold(safeDecode(varying).slice(0, 300)).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && !/\d/.test(w));
+  const fold = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ß/g, 'ss')
+      .toLowerCase();
+  const words = fold(safeDecode(varying).slice(0, 300))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2 && !/\d/.test(w));
   if (words.length === 0) return false;
   const said = fold(text.slice(0, 300));
   const found = words.filter((w) => said.includes(w)).length;
@@ -131,7 +142,10 @@ export function cardLinks(
     const offSite = list[0]!.url.host !== pageHost;
     // A page not titled as a list still shows one when most cards' URLs spell their own title
     // and an id (`/opdracht/mechanical-engineer-ANR-28182` for "Mechanical Engineer").
-    const titled = !named && !offSite && !pageIsList && known < 3 ? list.filter((c) => /\d{3,}/.test(c.varying) && slugSpellsText(c.varying, c.anchor.text)).length : 0;
+    const titled =
+      !named && !offSite && !pageIsList && known < 3
+        ? list.filter((c) => /\d{3,}/.test(c.varying) && slugSpellsText(c.varying, c.anchor.text)).length
+        : 0;
     if (!named && (offSite || known >= 3 || (!pageIsList && titled < Math.max(3, Math.ceil(list.length * 0.6))))) continue;
     const postings = list.filter((c) => looksLikePosting(c.varying, named && pageIsList) && !readsLikeSitePage(c.anchor.text));
     // Most members must look like one posting each; a menu of categories does not.

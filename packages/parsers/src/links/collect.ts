@@ -56,17 +56,20 @@ const SIGNATURE_DEPTH = 4;
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
 const HEADING = /^h[1-6]$/;
 /** "Page 2 of 3" in the languages we read. */
-const PAGE_OF = /(?:^|[^\p{L}])(?:page|seite|página|pagina|pagine|strona|страница|sida|side|sivu)\s{1,5}(\d{1,4})\s{1,5}(?:of|von|de|di|sur|z|из|av|af|\/)\s{1,5}(\d{1,4})(?!\d)/iu;
+const PAGE_OF =
+  /(?:^|[^\p{L}])(?:page|seite|página|pagina|pagine|strona|страница|sida|side|sivu)\s{1,5}(\d{1,4})\s{1,5}(?:of|von|de|di|sur|z|из|av|af|\/)\s{1,5}(\d{1,4})(?!\d)/iu;
 /** Script-driven rows and cards (`<tr onclick="location.href='Detail.aspx?id=7'">`, `data-href`). */
 const ONCLICK_URL = /(?:location(?:\.href)?\s*=|window\.open\(|navigate\()\s*['"]([^'"]{1,500})['"]/;
 const DATA_URL_ATTRS = ['data-href', 'data-url', 'data-link', 'data-job-url', 'data-detail-url'] as const;
 const CHROME_ROLES = /^(?:navigation|contentinfo|banner|menubar|menu|search)$/i;
-const CHROME_HOOK = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|header|footer|breadcrumbs?|sidebar|cookie|consent|social|share|skip)(?:$|[\s_-])/i;
+const CHROME_HOOK =
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|header|footer|breadcrumbs?|sidebar|cookie|consent|social|share|skip)(?:$|[\s_-])/i;
 /**
  * Run-together hooks of side navigation ("subnavwrapper", "sideNav", "leftnav_links"), starting a
  * class or id: a layout modifier on a page wrapper ("asubnav", "has-subnav") is not one.
  */
-const CHROME_COMPOUND = /(?:^|[\s_])(?:sub|side|left|right|local|secondary|utility|util)[-_]?nav(?:$|[\s_-]|wrap|bar|igation|list|menu|links|items)/i;
+const CHROME_COMPOUND =
+  /(?:^|[\s_])(?:sub|side|left|right|local|secondary|utility|util)[-_]?nav(?:$|[\s_-]|wrap|bar|igation|list|menu|links|items)/i;
 const PAGER_HOOK = /pagina|pager|paging|page-nav|pagenav|page-numbers|pages-list|seitennavigation|blättern|страниц|分页|翻页|ページ送り/i;
 
 interface Open {
@@ -195,7 +198,18 @@ export function collectPage(html: string | AnyNode): CollectedPage {
         if (!href && attribs.onclick) href = ONCLICK_URL.exec(attribs.onclick.slice(0, 1_000))?.[1];
         if (href) {
           pseudo.push({
-            a: { href, label: attribs['aria-label'] ?? attribs.title ?? '', rel: '', hook: `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase(), inChrome: chromeDepth > 0, inPager: pagerDepth > 0, inHead: headDepth > 0, img: '', signature: signature(tokenOf(name, attribs)), index: anchors.length + open.length + pseudo.length },
+            a: {
+              href,
+              label: attribs['aria-label'] ?? attribs.title ?? '',
+              rel: '',
+              hook: `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase(),
+              inChrome: chromeDepth > 0,
+              inPager: pagerDepth > 0,
+              inHead: headDepth > 0,
+              img: '',
+              signature: signature(tokenOf(name, attribs)),
+              index: anchors.length + open.length + pseudo.length,
+            },
             parts: [],
             len: 0,
             depth: stack.length + 1,
@@ -248,7 +262,11 @@ export function collectPage(html: string | AnyNode): CollectedPage {
         anchors.push({ ...o.a, text: textOf(o) });
       } else if (name === 'script' && inJsonLd) {
         inJsonLd = false;
-        if (jsonLen <= SCAN_LIMITS.maxJsonLdChars && jsonTotal + jsonLen <= SCAN_LIMITS.maxJsonLdTotalChars && jsonLd.length < SCAN_LIMITS.maxJsonLdBlocks) {
+        if (
+          jsonLen <= SCAN_LIMITS.maxJsonLdChars &&
+          jsonTotal + jsonLen <= SCAN_LIMITS.maxJsonLdTotalChars &&
+          jsonLd.length < SCAN_LIMITS.maxJsonLdBlocks
+        ) {
           jsonLd.push(jsonParts.join(''));
           jsonTotal += jsonLen;
         }

@@ -13,9 +13,9 @@ import { z } from 'zod';
 import { loadDom } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
 import { sitesForHost } from '../sites/registry.js';
-import { flattenNodes, isObject, readJsonLd, typesOf, type JsonObject } from '../structured/json-ld.js';
+import { flattenNodes, isObject, type JsonObject, readJsonLd, typesOf } from '../structured/json-ld.js';
 import { cardLinks } from './cards.js';
-import { collectPage, type CollectedAnchor, type CollectedPage } from './collect.js';
+import { type CollectedAnchor, type CollectedPage, collectPage } from './collect.js';
 import { hostRuleVerdict, jobUrlStrength } from './job-url.js';
 import { readsLikeSitePage } from './link-text.js';
 import { findNextPage } from './next-page.js';
@@ -42,7 +42,12 @@ export interface ExtractJobLinksOptions {
   url: string;
 }
 
-const OptionsSchema = z.object({ url: z.string().url().refine((u) => /^https?:/i.test(u), 'must be http(s)') });
+const OptionsSchema = z.object({
+  url: z
+    .string()
+    .url()
+    .refine((u) => /^https?:/i.test(u), 'must be http(s)'),
+});
 
 /** Links collected per page at most; a listing with more is paged anyway. */
 const MAX_LINKS = 5_000;
@@ -78,7 +83,8 @@ function resolveShaped(href: string, base: string): { url: string; weak: boolean
 }
 
 const ASSET = /\.(?:png|jpe?g|gif|svg|webp|ico|css|js|mjs|json|xml|rss|pdf|docx?|zip|mp4|mp3|woff2?|ttf)$/i;
-const NEVER_POSTING_HOST = /(^|\.)(?:facebook|twitter|x|instagram|youtube|tiktok|pinterest|whatsapp|wa|t|reddit|threads|google|apple|microsoft)\.(?:com|me|net)$/i;
+const NEVER_POSTING_HOST =
+  /(^|\.)(?:facebook|twitter|x|instagram|youtube|tiktok|pinterest|whatsapp|wa|t|reddit|threads|google|apple|microsoft)\.(?:com|me|net)$/i;
 
 /** Announcements government portals publish as documents (a vacancy notice PDF is the posting). */
 const DOCUMENT = /\.(?:pdf|docx?)$/i;
@@ -248,10 +254,16 @@ function linksOfPage(page: CollectedPage, getDoc: () => AnyNode, pageUrl: string
   // Cards are grouped over every anchor: a list's URL-shaped members help find the rest of it.
   const shaped = page.anchors.filter((a) => !a.inPager && shapedUrl(a) !== null).length;
   const cards = new Set(
-    cardLinks(page.anchors, `${page.title} ${page.heading}`, (href) => {
-      const url = resolveKnown(href, base, true);
-      return url ? new URL(url) : null;
-    }, pageHost, byUrl.size + shaped),
+    cardLinks(
+      page.anchors,
+      `${page.title} ${page.heading}`,
+      (href) => {
+        const url = resolveKnown(href, base, true);
+        return url ? new URL(url) : null;
+      },
+      pageHost,
+      byUrl.size + shaped,
+    ),
   );
   for (const a of page.anchors) {
     if (a.inPager) continue;

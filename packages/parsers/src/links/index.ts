@@ -2,6 +2,7 @@
  * Job-link extraction from career and listing pages.
  * @module
  */
-export { extractJobLinks } from './extract-job-links.js';
+
 export type { ExtractJobLinksOptions, JobLink, JobLinks } from './extract-job-links.js';
+export { extractJobLinks } from './extract-job-links.js';
 export { isJobUrl } from './job-url.js';

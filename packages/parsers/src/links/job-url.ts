@@ -31,42 +31,56 @@ const ATS_RULES: Array<{ host: RegExp; job: (segs: string[], u: URL) => boolean 
   { host: /\.icims\.com$/, job: (s) => s[0] === 'jobs' && /^\d+$/.test(s[1] ?? '') },
   {
     host: /(^|\.)linkedin\.com$/,
-    job: (s) => (s[0] === 'jobs' && s[1] === 'view' && !!s[2] && s[2] !== 'externalApply') || (s[0] === 'jobs-guest' && s.includes('jobPosting') && /^\d+$/.test(s[s.length - 1]!)),
+    job: (s) =>
+      (s[0] === 'jobs' && s[1] === 'view' && !!s[2] && s[2] !== 'externalApply') ||
+      (s[0] === 'jobs-guest' && s.includes('jobPosting') && /^\d+$/.test(s[s.length - 1]!)),
   },
   {
     host: /(^|\.)indeed\.(?:[a-z]{2,3}\.)?[a-z]{2,3}$/,
-    job: (s, u) => ((s[0] === 'viewjob' || s[0] === 'rc' || (s[0] === 'm' && s[1] === 'viewjob')) && u.searchParams.has('jk')) || (s[0] === 'pagead' && s[1] === 'clk') || (s[0] === 'cmp' && s[2] === 'jobs' && !!s[3]),
+    job: (s, u) =>
+      ((s[0] === 'viewjob' || s[0] === 'rc' || (s[0] === 'm' && s[1] === 'viewjob')) && u.searchParams.has('jk')) ||
+      (s[0] === 'pagead' && s[1] === 'clk') ||
+      (s[0] === 'cmp' && s[2] === 'jobs' && !!s[3]),
   },
   // `/partner/jobListing.htm?…` are click-tracking redirects to the same `/job-listing/` pages.
   { host: /(^|\.)glassdoor\.(?:[a-z]{2,3}\.)?[a-z]{2,3}$/, job: (s) => s[0] === 'job-listing' },
   { host: /(^|\.)workatastartup\.com$/, job: (s) => s[0] === 'jobs' && /^\d+$/.test(s[1] ?? '') },
-  { host: /(^|\.)join\.com$/, job: (s) => s[0] === 'companies' && s[2] === 'jobs' ? !!s[3] : false },
+  { host: /(^|\.)join\.com$/, job: (s) => (s[0] === 'companies' && s[2] === 'jobs' ? !!s[3] : false) },
   // Boards whose posting URLs carry no generic job word.
   { host: /(^|\.)zhipin\.com$/, job: (s) => s[0] === 'job_detail' && /^[\w~-]{6,}\.html$/.test(s[1] ?? '') },
   { host: /^jobs\.51job\.com$/, job: (s) => s.length === 2 && /^\d{5,}\.html$/.test(s[1]!) },
   { host: /(^|\.)naukri\.com$/, job: (s) => s.length === 1 && /^job-listings-.+-\d{6,}$/.test(s[0]!) },
-  { host: /(^|\.)(?:stepstone\.(?:[a-z]{2,3}\.)?[a-z]{2,3}|totaljobs\.com|cwjobs\.co\.uk)$/, job: (s) => /--\d+(?:-inline)?\.html$/.test(s[s.length - 1] ?? '') || (s[0] === 'job' && /-job\d+$/.test(s[s.length - 1] ?? '')) },
+  {
+    host: /(^|\.)(?:stepstone\.(?:[a-z]{2,3}\.)?[a-z]{2,3}|totaljobs\.com|cwjobs\.co\.uk)$/,
+    job: (s) => /--\d+(?:-inline)?\.html$/.test(s[s.length - 1] ?? '') || (s[0] === 'job' && /-job\d+$/.test(s[s.length - 1] ?? '')),
+  },
   { host: /(^|\.)(?:seek\.com\.au|seek\.co\.nz)$/, job: (s) => s[0] === 'job' && /^\d+$/.test(s[1] ?? '') },
   { host: /(^|\.)(?:hh\.ru|hh\.kz|hh\.uz)$/, job: (s) => s[0] === 'vacancy' && /^\d+$/.test(s[1] ?? '') },
-  { host: /(^|\.)usajobs\.gov$/, job: (s) => (s[0] === 'job' && /^\d+$/.test(s[1] ?? '')) || (/^getjob$/i.test(s[0] ?? '') && /^\d+$/.test(s[2] ?? '')) },
+  {
+    host: /(^|\.)usajobs\.gov$/,
+    job: (s) => (s[0] === 'job' && /^\d+$/.test(s[1] ?? '')) || (/^getjob$/i.test(s[0] ?? '') && /^\d+$/.test(s[2] ?? '')),
+  },
 ];
 
 /** Hosts never holding an employer's posting (social sites, share widgets). */
-const SOCIAL = /(^|\.)(facebook|twitter|x|instagram|youtube|tiktok|pinterest|xing|github|medium|wa|whatsapp|t|reddit|threads)\.(com|me|net)$/i;
+const SOCIAL =
+  /(^|\.)(facebook|twitter|x|instagram|youtube|tiktok|pinterest|xing|github|medium|wa|whatsapp|t|reddit|threads)\.(com|me|net)$/i;
 
 /** Generic career-site path words that precede a posting slug or id. */
 const JOB_PATH_WORDS =
   /^(?:jobs?|careers?|career|positions?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|stellenangebote?|stellen|stelle|stellenanzeigen?|jobangebote?|karriere|offres?|offre-d-emploi|offres-d-emploi|emplois?|empleos?|empleo|ofertas?|ofertas-de-empleo|oferta-de-empleo|ofertas-de-trabajo|trabajos?|vacantes?|vagas?|vaga|lavoro|offerte?|offerte-di-lavoro|annunci|vacatures?|vacature|praca|oferty|ogloszenie|ogloszenia|vakansii|vacancies-list|trabaja-con-nosotros|trabalhe-conosco|lavora-con-noi|werken-bij|bolsa-de-trabajo|kariera|kariyer|karriar|tuyen-dung|viec-lam|lediga-jobb|ledige-stillinger|stellenmarkt|stellenboerse|postings?|requisitions?|role|roles|job-listing|job-listings|joboffer|job-offer|job-offers|job-detail|job-details|jobdetail|jobdetails|job_detail|viewjob|recruitment|recrutement|reclutamiento|concursos?|convocatorias?|plazas|lowongan|loker|işilanları|is-ilanlari|ilan|вакансии|вакансия|вакансія|вакансії|saiyo|saiyou|boshu|boshuu|kyujin|kyuujin|zhaopin|chaeyong|招聘|招考|职位|職缺|工作|求人|採用|募集|채용|모집|وظائف|وظيفة|งาน|नौकरी|भर्ती)$/i;
 
 /** A job word inside a longer segment ("GetJob", "vacancy.aspx", "jobdetail.php"). */
-const JOB_WORD_INSIDE = /job|vacan|opportunit|saiyo|boshu|kyujin|kyuujin|zhaopin|chaeyong|stelle|offre|empleo|emploi|vaga|posting|career|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
+const JOB_WORD_INSIDE =
+  /job|vacan|opportunit|saiyo|boshu|kyujin|kyuujin|zhaopin|chaeyong|stelle|offre|empleo|emploi|vaga|posting|career|recruit|recrut|position|concurso|plaza|vacature|oferta|praca|vakans|lowongan|вакан|招聘|职位|職缺|求人|採用|채용|وظيف|ตำแหน่ง|नौकरी|भर्ती/i;
 /** Query parameters that name one posting (`?id=123`, `?vacancyId=`, `?jcode=`). */
 const ID_PARAM =
   /^(?:id|jid|vid|pid|jcode|ref|refno|nr|no|code|idoferta|id_oferta|idvacante|idvaga|(?:job|jobpost|post|posting|vacancy|vac|position|req|requisition|opening|offer|ad|advert|opportunity|announcement|stelle|offre|oferta|vaga)[_-]?(?:id|no|nr|num|number|code|ref|key)?)$/i;
 /** Words of list, search, account and action pages ("Job_List.cfm", "JobSearch.aspx", "searchresults.aspx", "JobCart.cfm"). */
 const LIST_WORD =
   /^(?:(?:job|jobs|vacancy|vacancies|career|careers|quick|advanced|adv|basic|keyword)?search\w*|\w*results?|list|lists|listado|liste|joblist|jobslist|browse|filter|sort|sortby|agent|jobagent|alerts?|cart|jobcart|basket|login|logon|signin|signup|register|workbench|saved|welcome|intro|default|index|home|suche|recherche|buscar)$/;
-const ACTION_WORD = /^(?:apply|jobapply|respond|response|bewerben|bewerbung|postuler|candidatar|share|report|rss|feed|print|email|mail|friend|tellafriend)$/;
+const ACTION_WORD =
+  /^(?:apply|jobapply|respond|response|bewerben|bewerbung|postuler|candidatar|share|report|rss|feed|print|email|mail|friend|tellafriend)$/;
 
 /** The words of a path segment: camelCase, `_`, `-` and `.` split, extension dropped, lower case. */
 function segmentWords(seg: string): string[] {
@@ -94,9 +108,11 @@ function isPaged(url: URL): boolean {
 }
 
 /** Query keys named for one posting (not `id` alone: that names anything). */
-const JOB_KEY = /^(?:job|jobpost|jobposting|posting|vacancy|vac|position|requisition|req|jobreq|opening|offer|advert|stelle|offre|oferta|vaga)[_-]?(?:id|no|nr|num|number|code|ref|key)$/i;
+const JOB_KEY =
+  /^(?:job|jobpost|jobposting|posting|vacancy|vac|position|requisition|req|jobreq|opening|offer|advert|stelle|offre|oferta|vaga)[_-]?(?:id|no|nr|num|number|code|ref|key)$/i;
 /** Words of search, list, cart, alert and account pages (a page about one record may be `index` or `default`). */
-const SEARCH_OR_ACTION = /^(?:(?:job|jobs|vacancy|vacancies|career|careers|quick|advanced|adv|basic|keyword)?search\w*|\w*results?|list|lists|listado|liste|joblist|jobslist|browse|filter|sort|sortby|agent|jobagent|alerts?|cart|jobcart|basket|login|logon|signin|signup|register|saved|suche|recherche|buscar)$/;
+const SEARCH_OR_ACTION =
+  /^(?:(?:job|jobs|vacancy|vacancies|career|careers|quick|advanced|adv|basic|keyword)?search\w*|\w*results?|list|lists|listado|liste|joblist|jobslist|browse|filter|sort|sortby|agent|jobagent|alerts?|cart|jobcart|basket|login|logon|signin|signup|register|saved|suche|recherche|buscar)$/;
 
 /** Words of a page that shows one record ("Job_Profile.cfm", "jobDetails.do", "ViewJob.jsp"). */
 const DETAIL_WORD = /detail|profile|view|display|show|descr|posting|summary|preview|anzeige|fiche|ficha|oferta/i;
@@ -141,7 +157,11 @@ function looksLikePostingSlug(seg: string): boolean {
   const words = segmentWords(seg);
   if (words.length > 0 && words.every((w) => LIST_WORD.test(w) || ACTION_WORD.test(w) || JOB_PATH_WORDS.test(w))) return false;
   // "elektriker-jobs-in-stuttgart", "it-jobs": search and category pages, unless an id follows.
-  if (/(?:^|[-_])(?:jobs|stellen|stellenangebote|emplois|empleos|vagas|vacatures|ofertas|offres|vacancies)(?:[-_]|$)/i.test(seg) && !/\d{5,}/.test(seg)) return false;
+  if (
+    /(?:^|[-_])(?:jobs|stellen|stellenangebote|emplois|empleos|vagas|vacatures|ofertas|offres|vacancies)(?:[-_]|$)/i.test(seg) &&
+    !/\d{5,}/.test(seg)
+  )
+    return false;
   if (/\d{3,}/.test(seg)) return true;
   // Short alphanumeric ids ("8a7b6", "a1b2c3d").
   if (/^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,}$/i.test(seg)) return true;
@@ -180,15 +200,31 @@ function shapeStrength(url: URL): 'strong' | 'weak' | null {
   const last = segs[segs.length - 1]!;
   // `/vacancy.aspx?id=55`, `/jobdetail.php?jobid=7`, `/GetJob/ViewDetails/812345`: a job page by id.
   // (Apply, response and login endpoints carry the posting's id too, but are not the posting.)
-  if (JOB_WORD_INSIDE.test(path) && !NAV_SEGMENT.test(last.replace(/\.\w+$/, '')) && !isListOrAction(last) && !/apply|respon|bewerb|postul|candidat|login|signin|signup|register|save|share|alert|report/i.test(last)) {
+  if (
+    JOB_WORD_INSIDE.test(path) &&
+    !NAV_SEGMENT.test(last.replace(/\.\w+$/, '')) &&
+    !isListOrAction(last) &&
+    !/apply|respon|bewerb|postul|candidat|login|signin|signup|register|save|share|alert|report/i.test(last)
+  ) {
     if (!isPaged(url)) for (const [k, v] of url.searchParams) if (ID_PARAM.test(k) && /\d{2,}|^[0-9a-f-]{16,}$/i.test(v)) return 'strong';
     if (/^\d{4,}(?:\.html?)?$/.test(last) && segs.slice(0, -1).some((s) => JOB_WORD_INSIDE.test(s))) return 'strong';
   }
   if (url.search.length > 1 && queryNamesPosting(url, path, last)) return 'strong';
   // One segment naming a posting: `/job-listings-java-developer-240118001234`, `/stellenangebote--…--1234-inline.html`.
-  if (segs.length <= 2 && /^(?:jobs?|job-listings?|vacancy|vacature|stellenangebote?|offre|empleo|oferta|vaga)[-_]/i.test(last) && /\d{4,}/.test(last)) return 'strong';
+  if (
+    segs.length <= 2 &&
+    /^(?:jobs?|job-listings?|vacancy|vacature|stellenangebote?|offre|empleo|oferta|vaga)[-_]/i.test(last) &&
+    /\d{4,}/.test(last)
+  )
+    return 'strong';
   // `/jobs/4262/job`, `/vacancies/123/vacancy`: an id between job words.
-  if (segs.length >= 3 && JOB_PATH_WORDS.test(last) && /^\d{2,}$/.test(segs[segs.length - 2]!) && JOB_PATH_WORDS.test(segs[segs.length - 3]!)) return 'strong';
+  if (
+    segs.length >= 3 &&
+    JOB_PATH_WORDS.test(last) &&
+    /^\d{2,}$/.test(segs[segs.length - 2]!) &&
+    JOB_PATH_WORDS.test(segs[segs.length - 3]!)
+  )
+    return 'strong';
   if (NAV_SEGMENT.test(last) || JOB_PATH_WORDS.test(last)) return null;
   for (let i = 0; i < segs.length - 1; i++) {
     if (JOB_PATH_WORDS.test(segs[i]!)) {
@@ -199,7 +235,7 @@ function shapeStrength(url: URL): 'strong' | 'weak' | null {
       if (rest.some(looksLikePostingSlug)) return 'weak';
       // One page per role on a static site: `/jobs/projectmanager.html` (not `/jobs/index.html`).
       const page = /^([\p{L}\d_-]{3,60})\.(?:html?|php|aspx?)$/u.exec(rest[rest.length - 1]!);
-      return rest.length === 1 && !!page && !NAV_SEGMENT.test(page[1]!) && !JOB_PATH_WORDS.test(page[1]!) ? 'weak' : null;
+      return rest.length === 1 && page && !NAV_SEGMENT.test(page[1]!) && !JOB_PATH_WORDS.test(page[1]!) ? 'weak' : null;
     }
   }
   // A run-together job word before an id: `/candidate/jobadvert/C9123-24-0001`, `/JobDetail/Nurse/48213`.
@@ -214,7 +250,8 @@ function shapeStrength(url: URL): 'strong' | 'weak' | null {
 }
 
 /** Words of editorial pages under a careers path (`/careers-blog/…`, `/jobnews/…`). */
-const EDITORIAL_WORD = /^(?:blog|blogs|news|article|articles|press|story|stories|event|events|magazin|magazine|ratgeber|advice|tips|guide|faq)$/;
+const EDITORIAL_WORD =
+  /^(?:blog|blogs|news|article|articles|press|story|stories|event|events|magazin|magazine|ratgeber|advice|tips|guide|faq)$/;
 
 /**
  * How sure the URL's shape alone makes a posting: `strong` (a known host's job URL, an id in
@@ -248,7 +285,6 @@ export function jobUrlStrength(url: URL): 'strong' | 'weak' | null {
 function hasId(seg: string): boolean {
   return /\d{3,}/.test(seg) || /^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,}$/i.test(seg) || /^[0-9a-f-]{20,}$/i.test(seg);
 }
-
 
 function decodeURIComponentSafe(s: string): string {
   try {

@@ -65,7 +65,8 @@ function numberedRuns(anchors: readonly CollectedAnchor[]): Set<number> {
       if (k < list.length && list[k]! - list[k - 1]! <= 2) continue;
       const run = list.slice(start, k);
       const numbers = new Set(run.map((i) => anchors[i]!.text.trim()));
-      if (numbers.size >= 2) for (let i = Math.max(0, run[0]! - 2); i <= Math.min(anchors.length - 1, run[run.length - 1]! + 2); i++) out.add(i);
+      if (numbers.size >= 2)
+        for (let i = Math.max(0, run[0]! - 2); i <= Math.min(anchors.length - 1, run[run.length - 1]! + 2); i++) out.add(i);
       start = k;
     }
   }

@@ -74,15 +74,52 @@ const EXTRA_ALIASES: Record<string, string> = {
  * one language's name for a foreign country cannot shadow a place.
  */
 const OWN_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
-  pl: ['PL'], nl: ['NL', 'BE', 'SR'], it: ['IT', 'CH', 'SM'], pt: ['PT', 'BR', 'AO', 'MZ'], sv: ['SE', 'FI'], nb: ['NO'], nn: ['NO'],
-  da: ['DK'], fi: ['FI'], cs: ['CZ'], sk: ['SK'], hu: ['HU'], ro: ['RO', 'MD'], el: ['GR', 'CY'], tr: ['TR'], ja: ['JP'],
-  zh: ['CN', 'TW', 'HK', 'SG'], ko: ['KR'], ru: ['RU', 'BY', 'KZ', 'KG'], uk: ['UA'], bg: ['BG'], hr: ['HR'], sl: ['SI'], sr: ['RS'],
-  et: ['EE'], lv: ['LV'], lt: ['LT'], id: ['ID'], ms: ['MY'], th: ['TH'], vi: ['VN'], he: ['IL'], is: ['IS'], ca: ['AD'],
+  pl: ['PL'],
+  nl: ['NL', 'BE', 'SR'],
+  it: ['IT', 'CH', 'SM'],
+  pt: ['PT', 'BR', 'AO', 'MZ'],
+  sv: ['SE', 'FI'],
+  nb: ['NO'],
+  nn: ['NO'],
+  da: ['DK'],
+  fi: ['FI'],
+  cs: ['CZ'],
+  sk: ['SK'],
+  hu: ['HU'],
+  ro: ['RO', 'MD'],
+  el: ['GR', 'CY'],
+  tr: ['TR'],
+  ja: ['JP'],
+  zh: ['CN', 'TW', 'HK', 'SG'],
+  ko: ['KR'],
+  ru: ['RU', 'BY', 'KZ', 'KG'],
+  uk: ['UA'],
+  bg: ['BG'],
+  hr: ['HR'],
+  sl: ['SI'],
+  sr: ['RS'],
+  et: ['EE'],
+  lv: ['LV'],
+  lt: ['LT'],
+  id: ['ID'],
+  ms: ['MY'],
+  th: ['TH'],
+  vi: ['VN'],
+  he: ['IL'],
+  is: ['IS'],
+  ca: ['AD'],
   ar: ['AE', 'SA', 'EG', 'QA', 'KW', 'BH', 'OM', 'JO', 'MA', 'DZ', 'TN', 'LB', 'IQ'],
 };
 
 // Everyday endonyms the library lists under an official form only.
-const EXTRA_ENDONYMS: Record<string, string> = { cesko: 'CZ', 'ceska republika': 'CZ', magyarorszag: 'HU', suomi: 'FI', hrvatska: 'HR', 'moldova': 'MD' };
+const EXTRA_ENDONYMS: Record<string, string> = {
+  cesko: 'CZ',
+  'ceska republika': 'CZ',
+  magyarorszag: 'HU',
+  suomi: 'FI',
+  hrvatska: 'HR',
+  moldova: 'MD',
+};
 
 let byName: Map<string, string> | undefined;
 
@@ -124,7 +161,10 @@ const MAX_COUNTRY_CHARS = 200;
  * "USA" → "DE", "DE", "US", "US". Returns `undefined` when the text is not a country.
  */
 export function normalizeCountry(nameOrCode: string): string | undefined {
-  const s = nameOrCode.trim().replace(/^\(|\)$/g, '').trim();
+  const s = nameOrCode
+    .trim()
+    .replace(/^\(|\)$/g, '')
+    .trim();
   // No country name is this long; folding megabytes of text to find that out is wasted work.
   if (!s || s.length > MAX_COUNTRY_CHARS) return undefined;
   if (/^[A-Za-z]{2}$/.test(s)) {
@@ -141,23 +181,75 @@ export function normalizeCountry(nameOrCode: string): string | undefined {
 
 /** US state and DC codes → names; "CA" after a city means California, not Canada. */
 export const US_STATES: Readonly<Record<string, string>> = {
-  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado',
-  CT: 'Connecticut', DE: 'Delaware', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho',
-  IL: 'Illinois', IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana',
-  ME: 'Maine', MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota',
-  MS: 'Mississippi', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska', NV: 'Nevada',
-  NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York', NC: 'North Carolina',
-  ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania',
-  RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas',
-  UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia',
-  WI: 'Wisconsin', WY: 'Wyoming', DC: 'District of Columbia', PR: 'Puerto Rico',
+  AL: 'Alabama',
+  AK: 'Alaska',
+  AZ: 'Arizona',
+  AR: 'Arkansas',
+  CA: 'California',
+  CO: 'Colorado',
+  CT: 'Connecticut',
+  DE: 'Delaware',
+  FL: 'Florida',
+  GA: 'Georgia',
+  HI: 'Hawaii',
+  ID: 'Idaho',
+  IL: 'Illinois',
+  IN: 'Indiana',
+  IA: 'Iowa',
+  KS: 'Kansas',
+  KY: 'Kentucky',
+  LA: 'Louisiana',
+  ME: 'Maine',
+  MD: 'Maryland',
+  MA: 'Massachusetts',
+  MI: 'Michigan',
+  MN: 'Minnesota',
+  MS: 'Mississippi',
+  MO: 'Missouri',
+  MT: 'Montana',
+  NE: 'Nebraska',
+  NV: 'Nevada',
+  NH: 'New Hampshire',
+  NJ: 'New Jersey',
+  NM: 'New Mexico',
+  NY: 'New York',
+  NC: 'North Carolina',
+  ND: 'North Dakota',
+  OH: 'Ohio',
+  OK: 'Oklahoma',
+  OR: 'Oregon',
+  PA: 'Pennsylvania',
+  RI: 'Rhode Island',
+  SC: 'South Carolina',
+  SD: 'South Dakota',
+  TN: 'Tennessee',
+  TX: 'Texas',
+  UT: 'Utah',
+  VT: 'Vermont',
+  VA: 'Virginia',
+  WA: 'Washington',
+  WV: 'West Virginia',
+  WI: 'Wisconsin',
+  WY: 'Wyoming',
+  DC: 'District of Columbia',
+  PR: 'Puerto Rico',
 };
 
 /** Canadian province and territory codes → names. */
 export const CA_PROVINCES: Readonly<Record<string, string>> = {
-  AB: 'Alberta', BC: 'British Columbia', MB: 'Manitoba', NB: 'New Brunswick',
-  NL: 'Newfoundland and Labrador', NS: 'Nova Scotia', NT: 'Northwest Territories', NU: 'Nunavut',
-  ON: 'Ontario', PE: 'Prince Edward Island', QC: 'Quebec', SK: 'Saskatchewan', YT: 'Yukon',
+  AB: 'Alberta',
+  BC: 'British Columbia',
+  MB: 'Manitoba',
+  NB: 'New Brunswick',
+  NL: 'Newfoundland and Labrador',
+  NS: 'Nova Scotia',
+  NT: 'Northwest Territories',
+  NU: 'Nunavut',
+  ON: 'Ontario',
+  PE: 'Prince Edward Island',
+  QC: 'Quebec',
+  SK: 'Saskatchewan',
+  YT: 'Yukon',
 };
 
 const STATE_BY_NAME = new Map(Object.entries(US_STATES).map(([code, name]) => [foldKey(name), code]));

@@ -59,11 +59,26 @@ function validYmd(y: number, m: number, d: number): string | null {
 
 const UNITS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(?:min|mins|minute|minutes|minuten|minutos|minuti|minuut|minut|minuty|dakika|mn|分钟|分|분|минут[уы]?|دقيقة|دقائق|मिनट)$/i, 60_000],
-  [/^(?:h|hr|hrs|hour|hours|stunde|stunden|heure|heures|hora|horas|ora|ore|uur|godzin[ay]?|godzinę|saat|小时|小時|時間|시간|час|часа|часов|ساعة|ساعات|घंटे|घंटा)$/i, 3_600_000],
-  [/^(?:d|day|days|tag|tage|tagen|jour|jours|día|días|dia|dias|giorno|giorni|dag|dagen|dzień|dni|gün|天|日|일|день|дня|дней|يوم|أيام|ايام|يومين|दिन)$/i, DAY],
-  [/^(?:w|wk|wks|week|weeks|woche|wochen|semaine|semaines|semana|semanas|settimana|settimane|weken|tydzień|tygodnie|tygodni|hafta|周|週|週間|주|неделю|недели|недель|أسبوع|أسابيع|أسبوعين|सप्ताह|हफ्ते)$/i, 7 * DAY],
-  [/^(?:mo|month|months|monat|monate|monaten|mois|mes|meses|mese|mesi|maand|maanden|miesiąc|miesiące|miesięcy|ay|个月|個月|ヶ月|か月|カ月|개월|месяц|месяца|месяцев|شهر|أشهر|شهور|شهرين|महीने|महीना)$/i, 30 * DAY],
-  [/^(?:y|yr|yrs|year|years|jahr|jahre|jahren|an|ans|año|años|anno|anni|jaar|jaren|rok|lata|lat|yıl|年|년|год|года|лет|سنة|سنوات|साल|वर्ष)$/i, 365 * DAY],
+  [
+    /^(?:h|hr|hrs|hour|hours|stunde|stunden|heure|heures|hora|horas|ora|ore|uur|godzin[ay]?|godzinę|saat|小时|小時|時間|시간|час|часа|часов|ساعة|ساعات|घंटे|घंटा)$/i,
+    3_600_000,
+  ],
+  [
+    /^(?:d|day|days|tag|tage|tagen|jour|jours|día|días|dia|dias|giorno|giorni|dag|dagen|dzień|dni|gün|天|日|일|день|дня|дней|يوم|أيام|ايام|يومين|दिन)$/i,
+    DAY,
+  ],
+  [
+    /^(?:w|wk|wks|week|weeks|woche|wochen|semaine|semaines|semana|semanas|settimana|settimane|weken|tydzień|tygodnie|tygodni|hafta|周|週|週間|주|неделю|недели|недель|أسبوع|أسابيع|أسبوعين|सप्ताह|हफ्ते)$/i,
+    7 * DAY,
+  ],
+  [
+    /^(?:mo|month|months|monat|monate|monaten|mois|mes|meses|mese|mesi|maand|maanden|miesiąc|miesiące|miesięcy|ay|个月|個月|ヶ月|か月|カ月|개월|месяц|месяца|месяцев|شهر|أشهر|شهور|شهرين|महीने|महीना)$/i,
+    30 * DAY,
+  ],
+  [
+    /^(?:y|yr|yrs|year|years|jahr|jahre|jahren|an|ans|año|años|anno|anni|jaar|jaren|rok|lata|lat|yıl|年|년|год|года|лет|سنة|سنوات|साल|वर्ष)$/i,
+    365 * DAY,
+  ],
 ];
 
 /** Arabic-Indic, Persian, Devanagari and full-width digits → ASCII. */
@@ -76,7 +91,8 @@ export function asciiDigits(text: string): string {
 }
 const ONE = /^(?:a|an|one|ein|einem|einer|un|une|uno|una|een|um|uma)$/i;
 
-const TODAY = /^(?:today|just (?:now|posted)|heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dzisiaj|dziś|bugün|new|neu|nouveau|nuevo|сегодня|только что|اليوم|الآن|आज)(?![\p{L}])|^(?:今天|今日|刚刚|本日|오늘)/iu;
+const TODAY =
+  /^(?:today|just (?:now|posted)|heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dzisiaj|dziś|bugün|new|neu|nouveau|nuevo|сегодня|только что|اليوم|الآن|आज)(?![\p{L}])|^(?:今天|今日|刚刚|本日|오늘)/iu;
 const YESTERDAY = /^(?:yesterday|gestern|hier|ayer|ontem|ieri|gisteren|wczoraj|dün|вчера|أمس|امس)(?![\p{L}])|^(?:昨天|昨日|어제)/iu;
 
 function relative(t: string, now: Date): string | null {
@@ -98,7 +114,14 @@ function relative(t: string, now: Date): string | null {
     /^(\d+)\s*(个月|個月|ヶ月|か月|カ月|개월|小时|小時|時間|시간|分钟|天|日|일|周|週間|週|주|年|년|分)\s*(?:前|전)/u.exec(t);
   if (!m) return null;
   // "منذ يومين" / "منذ يوم": Arabic states one or two by the noun's form.
-  const n = m[1] === undefined ? (/يومين|أسبوعين|شهرين|ساعتين/.test(m[2]!) ? 2 : 1) : ONE.test(m[1]) || m[1] === 'een' || m[1] === 'um' || m[1] === 'uma' ? 1 : Number(m[1]);
+  const n =
+    m[1] === undefined
+      ? /يومين|أسبوعين|شهرين|ساعتين/.test(m[2]!)
+        ? 2
+        : 1
+      : ONE.test(m[1]) || m[1] === 'een' || m[1] === 'um' || m[1] === 'uma'
+        ? 1
+        : Number(m[1]);
   const unit = UNITS.find(([re]) => re.test(m[2]!));
   if (!unit || !Number.isFinite(n)) return null;
   const at = new Date(now.getTime() - n * unit[1]);
@@ -122,8 +145,21 @@ interface ChronoLike {
 }
 
 const CHRONO: Record<string, ChronoLike> = {
-  en: chrono.en, de: chrono.de, fr: chrono.fr, es: chrono.es, pt: chrono.pt, it: chrono.it, nl: chrono.nl,
-  ru: chrono.ru, uk: chrono.uk, ja: chrono.ja, zh: chrono.zh, sv: chrono.sv, fi: chrono.fi, vi: chrono.vi, id: chrono.id,
+  en: chrono.en,
+  de: chrono.de,
+  fr: chrono.fr,
+  es: chrono.es,
+  pt: chrono.pt,
+  it: chrono.it,
+  nl: chrono.nl,
+  ru: chrono.ru,
+  uk: chrono.uk,
+  ja: chrono.ja,
+  zh: chrono.zh,
+  sv: chrono.sv,
+  fi: chrono.fi,
+  vi: chrono.vi,
+  id: chrono.id,
   ...((chrono as unknown as { ar?: ChronoLike }).ar ? { ar: (chrono as unknown as { ar: ChronoLike }).ar } : {}),
 };
 const DEFAULT_ORDER = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'ru', 'zh', 'ja', 'ar'];
@@ -157,7 +193,7 @@ function absolute(t: string, now: Date, options: ParseDateOptions, flags: { ambi
     // Dotted dates are day first wherever they are written; slashes and dashes vary by country.
     if (a !== b && m[2] !== '.') flags.ambiguous = true;
     // Without a page decision, slashes are US order and dots/dashes day first.
-    const order = m[2] === '.' ? 'dmy' : options.order ?? (m[2] === '/' ? 'mdy' : 'dmy');
+    const order = m[2] === '.' ? 'dmy' : (options.order ?? (m[2] === '/' ? 'mdy' : 'dmy'));
     return order === 'mdy' ? validYmd(year, a, b) : validYmd(year, b, a);
   }
   // RFC 2822 / RFC 1123: "Tue, 05 Mar 2024 10:00:00 +0100".
@@ -186,7 +222,20 @@ function absolute(t: string, now: Date, options: ParseDateOptions, flags: { ambi
   return null;
 }
 
-const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
+const THAI_MONTHS = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+];
 const THAI_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
 
 /** "15 ธันวาคม 2569" (Buddhist era, 543 years ahead) → 2026-12-15. */
@@ -207,12 +256,20 @@ function thaiDate(t: string): string | null {
 export function parseDateDetailed(text: string, options: ParseDateOptions = {}): ParsedDate {
   const now = options.now ?? new Date();
   const flags = { ambiguous: false };
-  let t = asciiDigits(String(text ?? '').slice(0, MAX_DATE_CHARS)).trim().replace(/\s+/g, ' ');
+  let t = asciiDigits(String(text ?? '').slice(0, MAX_DATE_CHARS))
+    .trim()
+    .replace(/\s+/g, ' ');
   if (!t) return { value: null, ambiguous: false };
-  t = t.replace(/^(?:(?:date )?posted(?: on)?|published(?: on)?|updated(?: on)?|listed|veröffentlicht(?: am)?|publiée?(?: le)?|mis en ligne(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|pubblicato(?: il)?|geplaatst(?: op)?|opublikowano|опубликовано|发布于|发布时间|am|le|el)(?![a-zà-ÿ])\s*[:：]?\s*/i, '');
+  t = t.replace(
+    /^(?:(?:date )?posted(?: on)?|published(?: on)?|updated(?: on)?|listed|veröffentlicht(?: am)?|publiée?(?: le)?|mis en ligne(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|pubblicato(?: il)?|geplaatst(?: op)?|opublikowano|опубликовано|发布于|发布时间|am|le|el)(?![a-zà-ÿ])\s*[:：]?\s*/i,
+    '',
+  );
   // Weekdays in brackets and receipt notes: "2026年12月5日（金）必着", "2026/11/17（火）".
   // `t` is single-spaced here, so one optional space stands for `\s*`.
-  t = t.replace(/ ?[（(][月火水木金土日]曜?日?[)）]/gu, '').replace(/ ?(?:必着|まで|迄|截止)$/u, '').trim();
+  t = t
+    .replace(/ ?[（(][月火水木金土日]曜?日?[)）]/gu, '')
+    .replace(/ ?(?:必着|まで|迄|截止)$/u, '')
+    .trim();
   const thai = thaiDate(t);
   const rel = relative(t, now);
   const out = rel ?? thai ?? absolute(t, now, options, flags);

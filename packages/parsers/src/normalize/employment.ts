@@ -8,11 +8,26 @@ import { EMPLOYMENT_MATCHERS, foldWords } from '../heuristics/lang/index.js';
 
 // Order matters only for output order: results follow this list, deduplicated.
 const RULES: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
-  ['full_time', /\bfull[\s_-]?time\b|\bfulltime\b|\bvollzeit|\bcdi\b|\btemps plein|\bplein temps|\bjornada completa|\btiempo completo|\bpermanent\b|\bunbefristet|\bfest(?:anstellung)?\b|\bfeste anstellung|\bindefinido\b|\bregular\b|\bperm\b/i],
-  ['part_time', /\bpart[\s_-]?time\b|\bparttime\b|\bteilzeit|\btemps partiel|\bmi-temps|\bmedio tiempo|\bmedia jornada|\btiempo parcial|\bjornada parcial|\bminijob|\bwerkstudent/i],
-  ['contract', /\bcontract(?:or|ors|ing)?\b|\bfreelanc|\bfreiberuf|\bindépendant|\bindependiente|\bautónomo|\bautonomo|\bc2c\b|\b1099\b|\bconsultant\b|\bhonorar|\bportage salarial|\bself[- ]employed/i],
-  ['temporary', /\btemp(?:orary)?\b|\bbefristet|\bcdd\b|\bintérim|\binterim|\bseasonal|\bsaisonal|\bsaisonnier|\btemporal\b|\beventual\b|\bfixed[- ]term|\bzeitarbeit|\bleiharbeit/i],
-  ['internship', /\bintern(?:ship)?s?\b|\bpraktikum|\bpraktikant|\bstage\b|\bstagiaire|\bprácticas|\bpracticas|\bbecari[oa]|\balternance|\bapprenti|\bausbildung|\btrainee|\bwerkstudent|\bwork[- ]study|\bco-?op\b|\bgraduate program/i],
+  [
+    'full_time',
+    /\bfull[\s_-]?time\b|\bfulltime\b|\bvollzeit|\bcdi\b|\btemps plein|\bplein temps|\bjornada completa|\btiempo completo|\bpermanent\b|\bunbefristet|\bfest(?:anstellung)?\b|\bfeste anstellung|\bindefinido\b|\bregular\b|\bperm\b/i,
+  ],
+  [
+    'part_time',
+    /\bpart[\s_-]?time\b|\bparttime\b|\bteilzeit|\btemps partiel|\bmi-temps|\bmedio tiempo|\bmedia jornada|\btiempo parcial|\bjornada parcial|\bminijob|\bwerkstudent/i,
+  ],
+  [
+    'contract',
+    /\bcontract(?:or|ors|ing)?\b|\bfreelanc|\bfreiberuf|\bindépendant|\bindependiente|\bautónomo|\bautonomo|\bc2c\b|\b1099\b|\bconsultant\b|\bhonorar|\bportage salarial|\bself[- ]employed/i,
+  ],
+  [
+    'temporary',
+    /\btemp(?:orary)?\b|\bbefristet|\bcdd\b|\bintérim|\binterim|\bseasonal|\bsaisonal|\bsaisonnier|\btemporal\b|\beventual\b|\bfixed[- ]term|\bzeitarbeit|\bleiharbeit/i,
+  ],
+  [
+    'internship',
+    /\bintern(?:ship)?s?\b|\bpraktikum|\bpraktikant|\bstage\b|\bstagiaire|\bprácticas|\bpracticas|\bbecari[oa]|\balternance|\bapprenti|\bausbildung|\btrainee|\bwerkstudent|\bwork[- ]study|\bco-?op\b|\bgraduate program/i,
+  ],
   ['volunteer', /\bvolunteer|\bbénévol|\bbenevol|\bvoluntari|\behrenamt|\bunpaid\b/i],
   ['per_diem', /\bper[\s_-]?diem\b|\bprn\b|\bon[- ]call\b|\bauf abruf/i],
   ['other', /^\s*other\s*$|\bsonstige|\bautre\b|\botro\b/i],
@@ -70,7 +85,8 @@ export function parseEmploymentType(input: string | readonly string[]): Employme
   }
   // Full-time and part-time both read: full-time stays only when hours words state it, not
   // permanence words alone (read again without them; rare, so the common case pays nothing).
-  if (found.has('part_time') && found.has('full_time') && !texts.some((t) => typesIn(t.replace(PERMANENCE, ' ')).has('full_time'))) found.delete('full_time');
+  if (found.has('part_time') && found.has('full_time') && !texts.some((t) => typesIn(t.replace(PERMANENCE, ' ')).has('full_time')))
+    found.delete('full_time');
   return RULES.map(([t]) => t).filter((t) => found.has(t));
 }
 

@@ -4,10 +4,10 @@
  * @module
  */
 import type { Location, WorkplaceType } from '@jobkit/core';
+import { isSpace, splitTrimmed } from '../text-scan.js';
 import { caProvinceCode, foldKey, normalizeCountry, usStateCode } from './countries.js';
 import { countryDisplayName, lookupCity, lookupRegion, regionNamedAfterCity } from './gazetteer/index.js';
 import { parseWorkplaceType } from './workplace.js';
-import { isSpace, splitTrimmed } from '../text-scan.js';
 
 /** Options of {@link parseLocation} and {@link resolveLocation}. */
 export interface LocationOptions {
@@ -38,7 +38,8 @@ const SOFT_SPLIT = /\s(?:or|and|oder|und|ou|et|o|y|&)\s+/i;
 
 const WORKPLACE_WORDS =
   /^(?:fully\s+|100%\s+)?(?:remote|hybrid|hybride|h[ií]brido|on-?site|in[- ]office|telecommute|télétravail|teletravail|teletrabajo|remoto|home ?office|work from home|wfh|presencial|vor ort)(?:\s+(?:only|first|friendly|possible|option))?\b/i;
-const NO_PLACE = /^(?:anywhere|worldwide|global(?:ly)?|everywhere|weltweit|partout|cualquier lugar|multiple locations|various locations|several locations|tbd|n\/a|remote|hybrid)$/i;
+const NO_PLACE =
+  /^(?:anywhere|worldwide|global(?:ly)?|everywhere|weltweit|partout|cualquier lugar|multiple locations|various locations|several locations|tbd|n\/a|remote|hybrid)$/i;
 
 const MACRO_REGION =
   /^(?:europe|european union|eu|emea|apac|asia|asia pacific|latam|latin america|americas|north america|south america|africa|middle east|mena|dach|nordics|benelux|oceania|europa|amérique du nord|amérique latine|norteamérica|lateinamerika)$/i;
@@ -145,7 +146,12 @@ function parsePlace(raw: string, place: string): Location | null {
     const m = re.exec(s);
     if (m) {
       loc.postalCode = m[0];
-      s = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).split(',').map((p, i, all) => (i < all.length - 1 ? p.trimEnd() : p)).join(',').replace(/\s{2,}/g, ' ').trim();
+      s = (s.slice(0, m.index) + s.slice(m.index + m[0].length))
+        .split(',')
+        .map((p, i, all) => (i < all.length - 1 ? p.trimEnd() : p))
+        .join(',')
+        .replace(/\s{2,}/g, ' ')
+        .trim();
       s = s.replace(/^,\s*|,\s*$/g, '');
       break;
     }
@@ -217,7 +223,11 @@ export function resolveLocation(loc: Location, options: LocationOptions = {}): L
   let sayRegionOnce = false;
   if (out.city && options.gazetteer !== false) {
     const country = out.country;
-    const stated = out.region ? (country === 'CA' || (!country && caProvinceCode(out.region)) ? caProvinceCode(out.region) : usStateCode(out.region)) : undefined;
+    const stated = out.region
+      ? country === 'CA' || (!country && caProvinceCode(out.region))
+        ? caProvinceCode(out.region)
+        : usStateCode(out.region)
+      : undefined;
     const hint = typeof options.countryHint === 'string' ? [options.countryHint] : options.countryHint;
     const hinted = hint?.map((c) => c.toUpperCase());
     // A US/CA code or name in a US/CA place is matched as its code; any other region by its names.
@@ -234,7 +244,7 @@ export function resolveLocation(loc: Location, options: LocationOptions = {}): L
     if (!city && code && code !== country) city = lookupCity(out.city, { country: code });
     // "Monterrey, NL", "Curitiba, PR", "Salvador, BA", "Recife, PE": a code read as a CA province, a
     // US state or a country that holds no such city is the admin-1 code of the country that does.
-    const lastCode = !city ? regionCodeOf(out.region) ?? regionCodeOf(out.raw.slice(out.raw.lastIndexOf(',') + 1)) : undefined;
+    const lastCode = !city ? (regionCodeOf(out.region) ?? regionCodeOf(out.raw.slice(out.raw.lastIndexOf(',') + 1))) : undefined;
     if (lastCode) {
       const byRegion = lookupCity(out.city, { region: lastCode });
       if (byRegion && lookupRegion(lastCode, byRegion.country)?.admin1 === byRegion.admin1) city = byRegion;
@@ -284,7 +294,9 @@ function statesCountry(loc: Location): boolean {
   if (own.some((p) => p.country !== undefined)) return true;
   if (!loc.city || loc.geonameId === undefined) return false;
   const region = own.find((p) => p.region !== undefined)?.region;
-  return region !== undefined && lookupCity(loc.city, { region, ...(loc.country ? { country: loc.country } : {}) })?.geonameId === loc.geonameId;
+  return (
+    region !== undefined && lookupCity(loc.city, { region, ...(loc.country ? { country: loc.country } : {}) })?.geonameId === loc.geonameId
+  );
 }
 
 /**
@@ -348,7 +360,9 @@ function displayOf(loc: Location, regionIsCity = false): string | undefined {
  */
 export function parseLocation(text: string, options: LocationOptions = {}): ParsedLocation {
   // Capped: the splitters' `\s*…\s*` patterns are quadratic on long whitespace runs (issue 13).
-  const t = String(text ?? '').slice(0, MAX_LOCATION_CHARS).trim();
+  const t = String(text ?? '')
+    .slice(0, MAX_LOCATION_CHARS)
+    .trim();
   const parsed: Location[] = [];
   for (const part of splitPlaces(t)) {
     const loc = parsePlace(part, stripWorkplace(part));
@@ -367,17 +381,22 @@ export function parseLocation(text: string, options: LocationOptions = {}): Pars
   const regionHints: string[] = [];
   resolved.forEach((loc, i) => {
     const p = parsed[i]!;
-    if (p.country || !p.region || !loc.country || !loc.geonameId || given.includes(loc.country) || regionHints.includes(loc.country)) return;
+    if (p.country || !p.region || !loc.country || !loc.geonameId || given.includes(loc.country) || regionHints.includes(loc.country))
+      return;
     if (lookupRegion(p.region, loc.country)?.name === loc.region) regionHints.push(loc.country);
   });
   if (regionHints.length > 0) {
     const hints = [...given, ...regionHints];
-    resolved = resolved.map((loc, i) => (parsed[i]!.country || parsed[i]!.region || !loc.city ? loc : resolveLocation(parsed[i]!, { ...options, countryHint: hints })));
+    resolved = resolved.map((loc, i) =>
+      parsed[i]!.country || parsed[i]!.region || !loc.city ? loc : resolveLocation(parsed[i]!, { ...options, countryHint: hints }),
+    );
   }
   const locations: Location[] = [];
   const seen = new Set<string>();
   for (const loc of resolved) {
-    const key = foldKey(`${loc.geonameId ?? ''}|${loc.city ?? ''}|${loc.region ?? ''}|${loc.country ?? ''}|${loc.postalCode ?? ''}|${loc.remoteRegion ?? ''}`);
+    const key = foldKey(
+      `${loc.geonameId ?? ''}|${loc.city ?? ''}|${loc.region ?? ''}|${loc.country ?? ''}|${loc.postalCode ?? ''}|${loc.remoteRegion ?? ''}`,
+    );
     if (seen.has(key)) continue;
     seen.add(key);
     locations.push(loc);

@@ -8,7 +8,28 @@
 
 /** Two-letter TLDs sold and used as generic names: they say nothing about a country. */
 const GENERIC_CCTLDS = new Set([
-  'io', 'co', 'ai', 'me', 'tv', 'ly', 'gg', 'fm', 'am', 'to', 'cc', 'ws', 'so', 'sh', 'gl', 'la', 'ag', 'vc', 'sc', 'im', 'xyz', 'eu',
+  'io',
+  'co',
+  'ai',
+  'me',
+  'tv',
+  'ly',
+  'gg',
+  'fm',
+  'am',
+  'to',
+  'cc',
+  'ws',
+  'so',
+  'sh',
+  'gl',
+  'la',
+  'ag',
+  'vc',
+  'sc',
+  'im',
+  'xyz',
+  'eu',
 ]);
 /** ccTLDs whose ISO 3166 code differs. */
 const TLD_TO_ISO: Record<string, string> = { uk: 'GB', su: 'RU' };

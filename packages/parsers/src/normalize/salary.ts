@@ -59,16 +59,20 @@ export interface ParseSalaryOptions {
  */
 export function parseSalary(text: string, options: ParseSalaryOptions = {}): Salary | null {
   if (typeof text !== 'string') {
-    throw new JobkitError('INVALID_ARGUMENT', `[parsers/salary] parseSalary expects a string, got ${text === null ? 'null' : typeof text}`, {
-      details: { type: text === null ? 'null' : typeof text },
-    });
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `[parsers/salary] parseSalary expects a string, got ${text === null ? 'null' : typeof text}`,
+      {
+        details: { type: text === null ? 'null' : typeof text },
+      },
+    );
   }
   const capped = text.length > MAX_SALARY_INPUT ? text.slice(0, MAX_SALARY_INPUT) : text;
   const raw = capped.trim();
   if (!raw) return null;
   const hintSource = options.defaultCurrency ?? (options.country ? currencyOfCountry(options.country) : undefined);
   const hint = hintSource ? normalizeCurrency(hintSource) : undefined;
-  let reading;
+  let reading: ReturnType<typeof readSalary>;
   try {
     reading = readSalary(tokenize(raw.normalize('NFKC')), hint);
   } catch {

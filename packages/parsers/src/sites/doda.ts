@@ -22,7 +22,15 @@ export const doda = defineSite({
     description: ['.job_description', '.tab_contents'],
   },
   criteria: [{ item: 'table.tbl_detail tr', label: 'th', value: 'td' }],
-  labels: { '雇用形態': 'employmentType', '勤務地': 'location', '給与': 'salary', '休日休暇': null, '勤務時間': null, '待遇・福利厚生': null, '応募資格': null },
+  labels: {
+    雇用形態: 'employmentType',
+    勤務地: 'location',
+    給与: 'salary',
+    休日休暇: null,
+    勤務時間: null,
+    '待遇・福利厚生': null,
+    応募資格: null,
+  },
   descriptionFacts: [
     [/フルリモート|完全在宅|フルリモ/u, 'workplace', 'remote'],
     [/リモートワーク.{0,12}(?:可|週)|在宅勤務.{0,12}(?:可|週)|ハイブリッド/u, 'workplace', 'hybrid'],

@@ -33,32 +33,71 @@ export const glassdoor = defineSite({
   id: 'glassdoor',
   name: 'Glassdoor',
   hosts: ['glassdoor.*'],
-  match: (url) => /^\/(?:job-listing\/|partner\/joblisting\.htm|job\/[^/]*JV_)/i.test(url.pathname) || url.searchParams.has('jl') || url.searchParams.has('jobListingId'),
+  match: (url) =>
+    /^\/(?:job-listing\/|partner\/joblisting\.htm|job\/[^/]*JV_)/i.test(url.pathname) ||
+    url.searchParams.has('jl') ||
+    url.searchParams.has('jobListingId'),
   fields: {
-    title: ['[data-test="job-title"]', 'h1[id^="jd-job-title"]', '[class*="JobDetails_jobTitle"]', '[data-test="jobTitle"]', 'header[class*="JobDetails_jobDetailsHeader"] h1', '.css-17x2pwl', '.job-title'],
+    title: [
+      '[data-test="job-title"]',
+      'h1[id^="jd-job-title"]',
+      '[class*="JobDetails_jobTitle"]',
+      '[data-test="jobTitle"]',
+      'header[class*="JobDetails_jobDetailsHeader"] h1',
+      '.css-17x2pwl',
+      '.job-title',
+    ],
     company: [
-      '[data-test="employer-name"]', '[class*="EmployerProfile_employerName"]', '[class*="EmployerProfile_compactEmployerName"]',
-      '[class*="EmployerProfile_employerInfo"] h4', '[class*="EmployerProfile_profileContainer"] h4', 'h4[id^="jd-employer"]',
-      '[data-test="employerName"]', '.css-16nw49e', '.employerName', '.employer-name',
+      '[data-test="employer-name"]',
+      '[class*="EmployerProfile_employerName"]',
+      '[class*="EmployerProfile_compactEmployerName"]',
+      '[class*="EmployerProfile_employerInfo"] h4',
+      '[class*="EmployerProfile_profileContainer"] h4',
+      'h4[id^="jd-employer"]',
+      '[data-test="employerName"]',
+      '.css-16nw49e',
+      '.employerName',
+      '.employer-name',
     ],
     location: ['[data-test="location"]', '[class*="JobDetails_location"]', '[data-test="emp-location"]', '.css-1v5elnn', '.location'],
-    salary: ['[data-test="detailSalary"]', '[class*="SalaryEstimate_salaryRange"]', '[class*="SalaryEstimate_averageEstimate"]', '[data-test="salaryEstimate"]', '.salaryEstimate', '.css-1xe2xww'],
+    salary: [
+      '[data-test="detailSalary"]',
+      '[class*="SalaryEstimate_salaryRange"]',
+      '[class*="SalaryEstimate_averageEstimate"]',
+      '[data-test="salaryEstimate"]',
+      '.salaryEstimate',
+      '.css-1xe2xww',
+    ],
     datePosted: ['[data-test="job-age"]', '[data-test="listing-age"]', '[class*="JobCard_listingAge"]'],
     applyUrl: ['a[data-test="applyButton"][href] @href', 'a[data-test="apply-button"][href] @href'],
     employmentType: ['[data-test="job-type"]', '[class*="JobDetails_jobType"]'],
-    description: ['[class*="JobDetails_jobDescription"]', '#JobDescriptionContainer', '[data-test="jobDescriptionContent"]', '.jobDescriptionContent', '.desc'],
+    description: [
+      '[class*="JobDetails_jobDescription"]',
+      '#JobDescriptionContainer',
+      '[data-test="jobDescriptionContent"]',
+      '.jobDescriptionContent',
+      '.desc',
+    ],
   },
   fromTitle,
   descriptionLabels: {
-    'job type': 'employmentType', 'job types': 'employmentType', 'work location': 'workplace', 'application deadline': 'validThrough',
-    'contract type': 'employmentType', 'closing date': 'validThrough',
+    'job type': 'employmentType',
+    'job types': 'employmentType',
+    'work location': 'workplace',
+    'application deadline': 'validThrough',
+    'contract type': 'employmentType',
+    'closing date': 'validThrough',
   },
   currency: currencyForHost,
   clean: {
     location: placeFirst,
     // A "Glassdoor est." range is the board's guess, not pay the employer stated.
     salary: (t) => (/glassdoor est|estimated by glassdoor/i.test(t) ? undefined : t),
-    company: (t) => t.replace(/ ?\d[.,]\d ?★?$/, '').replace(/ ?★$/, '').trim(),
+    company: (t) =>
+      t
+        .replace(/ ?\d[.,]\d ?★?$/, '')
+        .replace(/ ?★$/, '')
+        .trim(),
     // "3d", "24h", "30d+": the card's age.
     datePosted: (t) => {
       const m = /^(\d+)\s*([hd])\+?$/i.exec(t.trim());
@@ -66,7 +105,19 @@ export const glassdoor = defineSite({
     },
   },
   listing: {
-    jobLinks: ['a[data-test="job-title"] @href', 'a[data-test="job-link"] @href', 'li[data-test="jobListing"] a.jobLink @href', 'a[class*="JobCard_jobTitle"] @href', 'a.jobLink @href', 'a.jobTitle @href'],
-    nextPage: ['a[data-test="pagination-next"] @href', 'li.next a @href', 'a.nextButton @href', 'button[data-test="pagination-next"] @href'],
+    jobLinks: [
+      'a[data-test="job-title"] @href',
+      'a[data-test="job-link"] @href',
+      'li[data-test="jobListing"] a.jobLink @href',
+      'a[class*="JobCard_jobTitle"] @href',
+      'a.jobLink @href',
+      'a.jobTitle @href',
+    ],
+    nextPage: [
+      'a[data-test="pagination-next"] @href',
+      'li.next a @href',
+      'a.nextButton @href',
+      'button[data-test="pagination-next"] @href',
+    ],
   },
 });

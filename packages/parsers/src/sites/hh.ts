@@ -68,10 +68,15 @@ export const hh = defineSite({
     workplace: (t) => WORKPLACE.find(([re]) => re.test(t))?.[1],
     datePosted: (t) => /(\d{1,2}\s+\p{L}+\s+\d{4})/u.exec(t)?.[1],
   },
-  currency: (host) => (host.endsWith('.kz') ? 'KZT' : host.endsWith('.uz') ? 'UZS' : host.endsWith('.by') ? 'BYN' : host.endsWith('.ge') ? 'GEL' : 'RUB'),
+  currency: (host) =>
+    host.endsWith('.kz') ? 'KZT' : host.endsWith('.uz') ? 'UZS' : host.endsWith('.by') ? 'BYN' : host.endsWith('.ge') ? 'GEL' : 'RUB',
   dateOrder: 'dmy',
   listing: {
-    jobLinks: ['a[data-qa="serp-item__title"] @href', '[data-qa="vacancy-serp__vacancy"] a[data-qa="serp-item__title"] @href', 'a.serp-item__title @href'],
+    jobLinks: [
+      'a[data-qa="serp-item__title"] @href',
+      '[data-qa="vacancy-serp__vacancy"] a[data-qa="serp-item__title"] @href',
+      'a.serp-item__title @href',
+    ],
     nextPage: ['a[data-qa="pager-next"] @href'],
   },
 });

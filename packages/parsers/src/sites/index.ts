@@ -3,8 +3,9 @@
  * listing selectors), tried after structured data and before the generic heuristics.
  * @module
  */
-export { defineSite } from './types.js';
-export type { SiteDefinition, SiteField, SiteCriteria, SiteEmbedded, EmbeddedFields, SiteListing, Selectors, TitleParts } from './types.js';
-export { siteProfiles, sitesForHost, siteForPage } from './registry.js';
-export { readSite } from './read.js';
+
 export type { SiteRead, SiteReadContext } from './read.js';
+export { readSite } from './read.js';
+export { siteForPage, siteProfiles, sitesForHost } from './registry.js';
+export type { EmbeddedFields, Selectors, SiteCriteria, SiteDefinition, SiteEmbedded, SiteField, SiteListing, TitleParts } from './types.js';
+export { defineSite } from './types.js';

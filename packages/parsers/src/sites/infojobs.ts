@@ -20,7 +20,12 @@ export const infojobs = defineSite({
   match: (url) => /\/of-[a-z0-9]+/i.test(url.pathname) || /\/vaga-de-/.test(url.pathname),
   fields: {
     title: ['.ij-OfferDetailHeader-title h1', '#prefijoPuesto', 'h1.ij-Heading-title1'],
-    company: ['.ij-OfferDetailHeader-companyLogo a', '.ij-OfferDetailHeader-companyName', 'a#linkEmpresa', '.ij-OfferDetailHeader-title + div a'],
+    company: [
+      '.ij-OfferDetailHeader-companyLogo a',
+      '.ij-OfferDetailHeader-companyName',
+      'a#linkEmpresa',
+      '.ij-OfferDetailHeader-title + div a',
+    ],
     location: [`${ITEMS}:first-child`, '#prefijoPoblacion', '.ij-OfferDetailHeader-location'],
     workplace: [ITEMS],
     datePosted: ['.ij-OfferDetailHeader-publishedAt', ITEMS],
@@ -38,7 +43,11 @@ export const infojobs = defineSite({
   currency: () => 'EUR',
   dateOrder: 'dmy',
   listing: {
-    jobLinks: ['a.ij-OfferCardContent-description-title-link @href', '.ij-OfferCardContent-description-title a @href', 'h2.ij-OfferCardContent-description-title a @href'],
+    jobLinks: [
+      'a.ij-OfferCardContent-description-title-link @href',
+      '.ij-OfferCardContent-description-title a @href',
+      'h2.ij-OfferCardContent-description-title a @href',
+    ],
     nextPage: ['a[aria-label="Siguiente"] @href', '.sui-MoleculePagination-item:last-child a @href'],
   },
 });

@@ -17,7 +17,11 @@ function salary(t: string): string | undefined {
     .replace(/元/g, ' CNY ');
 }
 
-const segments = (t: string) => t.split('|').map((s) => s.trim()).filter(Boolean);
+const segments = (t: string) =>
+  t
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export const job51 = defineSite({
   id: '51job',

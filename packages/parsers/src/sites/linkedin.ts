@@ -9,8 +9,15 @@ import { defineSite, type TitleParts } from './types.js';
 
 /** "Acme hiring Engineer in Berlin" (verb, preposition), in the languages LinkedIn renders guest pages in. */
 const HIRING: ReadonlyArray<readonly [string, string]> = [
-  [' hiring ', ' in '], [' sucht ', ' in '], [' recrute ', ' à '], [' busca ', ' en '], [' está contratando ', ' em '],
-  [' contrata ', ' em '], [' cerca ', ' a '], [' zoekt ', ' in '], [' zatrudni ', ' w '],
+  [' hiring ', ' in '],
+  [' sucht ', ' in '],
+  [' recrute ', ' à '],
+  [' busca ', ' en '],
+  [' está contratando ', ' em '],
+  [' contrata ', ' em '],
+  [' cerca ', ' a '],
+  [' zoekt ', ' in '],
+  [' zatrudni ', ' w '],
 ];
 
 /** Split "Employer VERB Role PREP Place" with plain string search (no backtracking on long titles). */
@@ -41,7 +48,10 @@ function fromTitle(raw: string): TitleParts | undefined {
   if (said) return said;
   // Only a title that names LinkedIn as its last segment is LinkedIn's own format.
   if (t === raw) return undefined;
-  const parts = t.split(' | ').map((p) => p.trim()).filter(Boolean);
+  const parts = t
+    .split(' | ')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length >= 2) return { title: parts[0]!, company: parts[1]! };
   return parts[0] ? { title: parts[0] } : undefined;
 }
@@ -65,33 +75,72 @@ export const linkedin = defineSite({
   match: (url) => /^\/(?:jobs\/view\/|jobs-guest\/jobs\/api\/jobPosting\/|comm\/jobs\/view\/)/.test(url.pathname),
   fields: {
     title: [
-      'h1.top-card-layout__title', 'h1.topcard__title', 'h2.top-card-layout__title', 'h2.topcard__title',
-      '.top-card-layout__entity-info h1', '.job-details-jobs-unified-top-card__job-title', 'h3.sub-nav-cta__header',
+      'h1.top-card-layout__title',
+      'h1.topcard__title',
+      'h2.top-card-layout__title',
+      'h2.topcard__title',
+      '.top-card-layout__entity-info h1',
+      '.job-details-jobs-unified-top-card__job-title',
+      'h3.sub-nav-cta__header',
     ],
     company: [
-      'a.topcard__org-name-link', '.topcard__org-name-link', '.top-card-layout__second-subline .topcard__flavor a',
-      'span.topcard__flavor:not(.topcard__flavor--bullet)', 'a.sub-nav-cta__optional-url',
-      '.job-details-jobs-unified-top-card__company-name', 'img.artdeco-entity-image @alt',
+      'a.topcard__org-name-link',
+      '.topcard__org-name-link',
+      '.top-card-layout__second-subline .topcard__flavor a',
+      'span.topcard__flavor:not(.topcard__flavor--bullet)',
+      'a.sub-nav-cta__optional-url',
+      '.job-details-jobs-unified-top-card__company-name',
+      'img.artdeco-entity-image @alt',
     ],
     location: [
-      '.top-card-layout__second-subline span.topcard__flavor--bullet', 'span.topcard__flavor--bullet',
-      '.sub-nav-cta__meta-text', '.job-details-jobs-unified-top-card__bullet',
+      '.top-card-layout__second-subline span.topcard__flavor--bullet',
+      'span.topcard__flavor--bullet',
+      '.sub-nav-cta__meta-text',
+      '.job-details-jobs-unified-top-card__bullet',
     ],
     salary: ['.salary.compensation__salary', '.compensation__salary-range .salary', '.compensation__salary'],
     datePosted: ['span.posted-time-ago__text', '.posted-time-ago__text', '.topcard__flavor--metadata.posted-time-ago__text'],
     applyUrl: ['a.apply-button[href] @href', 'a[data-tracking-control-name*="apply"][href] @href'],
     description: ['.show-more-less-html__markup', '.description__text', '#job-details', '.jobs-description__content'],
   },
-  criteria: [{ item: '.description__job-criteria-item', label: '.description__job-criteria-subheader', value: '.description__job-criteria-text' }],
+  criteria: [
+    { item: '.description__job-criteria-item', label: '.description__job-criteria-subheader', value: '.description__job-criteria-text' },
+  ],
   labels: {
-    'seniority level': null, 'job function': null, industries: null, 'employment type': 'employmentType',
-    'senioritätslevel': null, karrierestufe: null, tätigkeitsbereich: null, branchen: null, 'beschäftigungsverhältnis': 'employmentType',
-    'niveau hiérarchique': null, fonction: null, secteurs: null, "type d'emploi": 'employmentType',
-    'nivel de antigüedad': null, 'función laboral': null, sectores: null, 'tipo de empleo': 'employmentType',
-    'nível de experiência': null, 'função': null, setores: null, 'tipo de emprego': 'employmentType',
-    'livello di anzianità': null, 'funzione lavorativa': null, settori: null, 'tipo di impiego': 'employmentType',
-    'senioriteitsniveau': null, functie: null, 'sectoren': null, dienstverband: 'employmentType',
-    'poziom w hierarchii': null, 'rodzaj zatrudnienia': 'employmentType', '雇用形態': 'employmentType', '职位类型': null, '雇佣类型': 'employmentType',
+    'seniority level': null,
+    'job function': null,
+    industries: null,
+    'employment type': 'employmentType',
+    senioritätslevel: null,
+    karrierestufe: null,
+    tätigkeitsbereich: null,
+    branchen: null,
+    beschäftigungsverhältnis: 'employmentType',
+    'niveau hiérarchique': null,
+    fonction: null,
+    secteurs: null,
+    "type d'emploi": 'employmentType',
+    'nivel de antigüedad': null,
+    'función laboral': null,
+    sectores: null,
+    'tipo de empleo': 'employmentType',
+    'nível de experiência': null,
+    função: null,
+    setores: null,
+    'tipo de emprego': 'employmentType',
+    'livello di anzianità': null,
+    'funzione lavorativa': null,
+    settori: null,
+    'tipo di impiego': 'employmentType',
+    senioriteitsniveau: null,
+    functie: null,
+    sectoren: null,
+    dienstverband: 'employmentType',
+    'poziom w hierarchii': null,
+    'rodzaj zatrudnienia': 'employmentType',
+    雇用形態: 'employmentType',
+    职位类型: null,
+    雇佣类型: 'employmentType',
   },
   fromTitle,
   clean: {
@@ -100,7 +149,12 @@ export const linkedin = defineSite({
     company: (t) => t.split(/ [·•] /)[0]!.trim(),
   },
   listing: {
-    jobLinks: ['a.base-card__full-link @href', '.base-search-card a.base-card__full-link @href', 'a.job-card-list__title @href', 'a.base-card @href'],
+    jobLinks: [
+      'a.base-card__full-link @href',
+      '.base-search-card a.base-card__full-link @href',
+      'a.job-card-list__title @href',
+      'a.base-card @href',
+    ],
     nextPage: ['a[aria-label="Next"] @href', 'li.artdeco-pagination__indicator--number.active + li a @href'],
   },
 });

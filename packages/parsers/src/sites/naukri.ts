@@ -25,10 +25,25 @@ export const naukri = defineSite({
     { item: '[class*="other-details"] > div', label: 'label', value: 'span' },
   ],
   labels: {
-    posted: 'datePosted', openings: null, applicants: null, 'job applicants': null, role: null, 'industry type': null,
-    department: 'department', 'employment type': 'employmentType', 'role category': null, education: null, ug: null, pg: null,
+    posted: 'datePosted',
+    openings: null,
+    applicants: null,
+    'job applicants': null,
+    role: null,
+    'industry type': null,
+    department: 'department',
+    'employment type': 'employmentType',
+    'role category': null,
+    education: null,
+    ug: null,
+    pg: null,
   },
-  descriptionLabels: { 'work mode': 'workplace', 'work location': 'workplace', 'job type': 'employmentType', 'employment type': 'employmentType' },
+  descriptionLabels: {
+    'work mode': 'workplace',
+    'work location': 'workplace',
+    'job type': 'employmentType',
+    'employment type': 'employmentType',
+  },
   // Indian English: "Work from office" is the on-site idiom, "WFH" remote.
   descriptionFacts: [[/\bwork(?:ing)? from (?:the )?office\b|\bwfo\b/i, 'workplace', 'on-site']],
   clean: {
@@ -42,7 +57,12 @@ export const naukri = defineSite({
   currency: () => 'INR',
   dateOrder: 'dmy',
   listing: {
-    jobLinks: ['a.title @href', '.srp-jobtuple-wrapper a.title @href', 'article.jobTuple a.title @href', '[class*="jobTuple"] a.title @href'],
+    jobLinks: [
+      'a.title @href',
+      '.srp-jobtuple-wrapper a.title @href',
+      'article.jobTuple a.title @href',
+      '[class*="jobTuple"] a.title @href',
+    ],
     nextPage: ['a[class*="pagination"] + a @href', 'a.fright.fs14.btn-secondary.br2 @href'],
   },
 });

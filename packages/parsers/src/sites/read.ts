@@ -4,14 +4,15 @@
  * as the generic heuristics (location, salary, employment, workplace, date). Internal to `sites/`.
  * @module
  */
+
+import type { Salary } from '@jobkit/core';
 import { selectAll } from 'css-select';
 import type { AnyNode, Document, Element } from 'domhandler';
-import type { Salary } from '@jobkit/core';
+import { type LabelField, labelField } from '../heuristics/vocabulary.js';
 import { innerHtmlOf, textOf } from '../html/dom.js';
+import { cleanInline, htmlToText, sanitizeDescription } from '../html/sanitize.js';
 import type { PageScan } from '../html/scan.js';
 import { indexPage, type PageIndex } from '../html/select.js';
-import { cleanInline, htmlToText, sanitizeDescription } from '../html/sanitize.js';
-import { labelField, type LabelField } from '../heuristics/vocabulary.js';
 import { parseLocation, parseSalary, parseWorkplaceType } from '../normalize/index.js';
 import type { ExtractedFields } from '../structured/fields.js';
 import { periodFromUnit } from '../structured/normalize.js';
@@ -168,7 +169,14 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
       const found = safeSelect(index, doc, css, warnings);
       let hit: string | undefined;
       if (site.joinAll?.includes(field) && !attr) {
-        const all = [...new Set(found.slice(0, 50).map((el) => accept(field, textOf(el, 1_000))).filter((t): t is string => !!t))];
+        const all = [
+          ...new Set(
+            found
+              .slice(0, 50)
+              .map((el) => accept(field, textOf(el, 1_000)))
+              .filter((t): t is string => !!t),
+          ),
+        ];
         hit = all.length > 0 ? all.join('; ') : undefined;
         if (hit) {
           raw[field] = hit;
@@ -205,11 +213,16 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
       const label = safeSelect(local, item, block.label, warnings)[0];
       const value = safeSelect(local, item, block.value, warnings)[0];
       if (!label || !value) continue;
-      const key = cleanInline(textOf(label, 200)).toLowerCase().replace(/[:：]\s*$/, '');
-      const mapped = site.labels && key in site.labels ? site.labels[key] : (() => {
-        const f = labelField(key);
-        return f ? LABEL_TO_FIELD[f] : undefined;
-      })();
+      const key = cleanInline(textOf(label, 200))
+        .toLowerCase()
+        .replace(/[:：]\s*$/, '');
+      const mapped =
+        site.labels && key in site.labels
+          ? site.labels[key]
+          : (() => {
+              const f = labelField(key);
+              return f ? LABEL_TO_FIELD[f] : undefined;
+            })();
       if (!mapped || raw[mapped] !== undefined) continue;
       let text = accept(mapped, textOf(value, 1_000));
       // "Monthly Salary Range: SAR 9,000 - 12,000": the label states the period.
@@ -280,7 +293,8 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
     const salary = readSalary(raw.salary, hostCurrency);
     if (salary && salary.period === null && site.defaultPeriod) {
       const least = Math.min(...[salary.min, salary.max].filter((v): v is number => v !== null));
-      if (site.defaultPeriod === 'by-size') salary.period = least >= 15_000 ? 'year' : least >= 800 ? 'month' : least <= 200 ? 'hour' : null;
+      if (site.defaultPeriod === 'by-size')
+        salary.period = least >= 15_000 ? 'year' : least >= 800 ? 'month' : least <= 200 ? 'hour' : null;
       else if (least >= (site.defaultPeriod === 'year' ? 5_000 : 100)) salary.period = site.defaultPeriod;
     }
     if (salary) fields.salary = salary;
@@ -310,7 +324,13 @@ function readSalary(text: string, currency: string | undefined): Salary | undefi
   let parsed = parseSalary(text, currency ? { defaultCurrency: currency } : {});
   if (!parsed || (parsed.min === null && parsed.max === null)) return undefined;
   // A bare "$" on a Mexican, Canadian or Australian board is that country's dollar or peso.
-  if (parsed.currency === 'USD' && currency && currency !== 'USD' && DOLLAR_SIGN_CURRENCIES.has(currency) && !/US\$|USD|U\.S\./i.test(text)) {
+  if (
+    parsed.currency === 'USD' &&
+    currency &&
+    currency !== 'USD' &&
+    DOLLAR_SIGN_CURRENCIES.has(currency) &&
+    !/US\$|USD|U\.S\./i.test(text)
+  ) {
     parsed = { ...parsed, currency };
   }
   if ([parsed.min, parsed.max].some((v) => v !== null && v < 1)) return undefined;

@@ -12,14 +12,24 @@ export const reed = defineSite({
   match: (url) => /^\/jobs\/[^/]+\/\d+/.test(url.pathname),
   fields: {
     title: ['header.job-header h1', '.job-header h1', '[data-qa="job-title"]', 'h1[itemprop="title"]'],
-    company: ['.posted-by [itemprop="name"]', '[data-qa="recruiterName"]', '.posted-by a', '[itemprop="hiringOrganization"] [itemprop="name"]'],
+    company: [
+      '.posted-by [itemprop="name"]',
+      '[data-qa="recruiterName"]',
+      '.posted-by a',
+      '[itemprop="hiringOrganization"] [itemprop="name"]',
+    ],
     location: ['[data-qa="localityLbl"]', '[data-qa="regionLbl"]', '.job-header .location', '[itemprop="addressLocality"]'],
     salary: ['[data-qa="salaryLbl"]', '.job-header .salary', '[itemprop="baseSalary"]'],
     employmentType: ['[data-qa="jobTypeLbl"]', '[data-qa="jobTypeMobileLbl"]', '.job-header .time'],
     workplace: ['[data-qa="remoteWorkingLbl"]', '[data-qa="workFromHomeLbl"]'],
     datePosted: ['.posted-by', '[data-qa="postedDate"]', '[itemprop="datePosted"] @content'],
     applyUrl: ['a[data-qa="applyBtn"] @href', 'a[data-qa="applyJobBtn"] @href', '.apply-container a @href'],
-    description: ['[data-qa="jobDescriptionDetails"]', '.description[itemprop="description"]', '.job-header + .description', '.description'],
+    description: [
+      '[data-qa="jobDescriptionDetails"]',
+      '.description[itemprop="description"]',
+      '.job-header + .description',
+      '.description',
+    ],
   },
   descriptionLabels: { 'closing date': 'validThrough', 'working pattern': 'workplace', 'work location': 'workplace' },
   clean: {

@@ -11,9 +11,9 @@ import { doda } from './doda.js';
 import { glassdoor } from './glassdoor.js';
 import { hh } from './hh.js';
 import { indeed } from './indeed.js';
-import { jobthai } from './jobthai.js';
 import { infojobs } from './infojobs.js';
 import { job51 } from './job51.js';
+import { jobthai } from './jobthai.js';
 import { linkedin } from './linkedin.js';
 import { naukri } from './naukri.js';
 import { reed } from './reed.js';
@@ -21,12 +21,12 @@ import { seek } from './seek.js';
 import { stepstone } from './stepstone.js';
 import { topjobs } from './topjobs.js';
 import { tw104 } from './tw104.js';
+import type { SiteDefinition } from './types.js';
 import { usajobs } from './usajobs.js';
 import { workatastartup } from './workatastartup.js';
 import { workua } from './workua.js';
 import { xing } from './xing.js';
 import { zhipin } from './zhipin.js';
-import type { SiteDefinition } from './types.js';
 
 /** Every site profile, in lookup order. */
 export const siteProfiles: readonly SiteDefinition[] = Object.freeze([

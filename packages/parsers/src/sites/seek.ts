@@ -6,8 +6,14 @@
 import { defineSite } from './types.js';
 
 const CURRENCY: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\.co\.nz$/, 'NZD'], [/\.com\.au$/, 'AUD'], [/\.com\.my$|^my\./, 'MYR'], [/\.com\.sg$|^sg\./, 'SGD'],
-  [/\.com\.ph$|^ph\./, 'PHP'], [/\.co\.id$|^id\./, 'IDR'], [/^th\./, 'THB'], [/^hk\.|\.com\.hk$/, 'HKD'],
+  [/\.co\.nz$/, 'NZD'],
+  [/\.com\.au$/, 'AUD'],
+  [/\.com\.my$|^my\./, 'MYR'],
+  [/\.com\.sg$|^sg\./, 'SGD'],
+  [/\.com\.ph$|^ph\./, 'PHP'],
+  [/\.co\.id$|^id\./, 'IDR'],
+  [/^th\./, 'THB'],
+  [/^hk\.|\.com\.hk$/, 'HKD'],
 ];
 
 export const seek = defineSite({
@@ -27,12 +33,21 @@ export const seek = defineSite({
     applyUrl: ['a[data-automation="job-detail-apply"][href] @href', '[data-automation="job-detail-apply"] a[href] @href'],
     description: ['[data-automation="jobAdDetails"]', '[data-automation="jobDescription"]'],
   },
-  descriptionLabels: { 'closing date': 'validThrough', 'applications close': 'validThrough', 'job type': 'employmentType', 'work type': 'employmentType' },
+  descriptionLabels: {
+    'closing date': 'validThrough',
+    'applications close': 'validThrough',
+    'job type': 'employmentType',
+    'work type': 'employmentType',
+  },
   descriptionFacts: [[/\bapplications? (?:close|closes|closing)(?: on| date)?:? ([^.\n]{4,40})/i, 'validThrough']],
   currency: (host) => CURRENCY.find(([re]) => re.test(host))?.[1] ?? 'AUD',
   dateOrder: 'dmy',
   listing: {
-    jobLinks: ['a[data-automation="jobTitle"] @href', 'article[data-automation="normalJob"] a[data-automation="jobTitle"] @href', 'article[data-automation="premiumJob"] a[data-automation="jobTitle"] @href'],
+    jobLinks: [
+      'a[data-automation="jobTitle"] @href',
+      'article[data-automation="normalJob"] a[data-automation="jobTitle"] @href',
+      'article[data-automation="premiumJob"] a[data-automation="jobTitle"] @href',
+    ],
     nextPage: ['a[data-automation="page-next"] @href', 'a[aria-label="Next"] @href', 'a[rel="nofollow next"] @href'],
   },
 });

@@ -17,18 +17,29 @@ const UNIT_MS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(?:分钟|分鐘|分|minut[ay]?|минут[уы]?|минуты|دقيقة|دقائق|minuti|minuto|minutos|minuten)$/iu, 60_000],
   [/^(?:小时|小時|時間|ساعة|ساعات|час|часа|часов|ore|ora|hora|horas|uur|godzin[yę]?|godzina)$/iu, 3_600_000],
   [/^(?:天|日|يوم|أيام|ايام|день|дня|дней|giorni|giorno|dia|dias|dag|dagen|dni|dzień)$/iu, DAY],
-  [/^(?:周|週|星期|週間|أسبوع|أسابيع|اسابيع|неделю|недели|недель|settimane|settimana|semana|semanas|week|weken|tygodni[ea]?|tydzień)$/iu, 7 * DAY],
-  [/^(?:个月|個月|月|ヶ月|か月|شهر|أشهر|اشهر|месяц|месяца|месяцев|mesi|mese|mês|meses|maand|maanden|miesiąc|miesiące|miesięcy)$/iu, 30 * DAY],
+  [
+    /^(?:周|週|星期|週間|أسبوع|أسابيع|اسابيع|неделю|недели|недель|settimane|settimana|semana|semanas|week|weken|tygodni[ea]?|tydzień)$/iu,
+    7 * DAY,
+  ],
+  [
+    /^(?:个月|個月|月|ヶ月|か月|شهر|أشهر|اشهر|месяц|месяца|месяцев|mesi|mese|mês|meses|maand|maanden|miesiąc|miesiące|miesięcy)$/iu,
+    30 * DAY,
+  ],
   [/^(?:年|سنة|سنوات|год|года|лет|anni|anno|ano|anos|jaar|rok|lata|lat)$/iu, 365 * DAY],
 ];
 
-const TODAY = /^(?:today|just posted|just now|active today|posted today|heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dzisiaj|сегодня|اليوم|今天|今日|刚刚|剛剛|本日)\b|^(?:今天|今日|刚刚|剛剛|本日)/iu;
+const TODAY =
+  /^(?:today|just posted|just now|active today|posted today|heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dzisiaj|сегодня|اليوم|今天|今日|刚刚|剛剛|本日)\b|^(?:今天|今日|刚刚|剛剛|本日)/iu;
 const YESTERDAY = /^(?:yesterday|gestern|hier|ayer|ontem|ieri|gisteren|wczoraj|вчера|أمس|امس)\b|^(?:昨天|昨日)/iu;
 
 /** "3天前", "3日前", "منذ 3 أيام", "3 дня назад", "há 3 dias", "3 giorni fa", "3 dagen geleden", "3 dni temu". */
 /** Arabic dual nouns ("يومين" = two days) carry their count. */
 const ARABIC_DUAL: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^ساعتين$/u, 2 * 3_600_000], [/^يومين$/u, 2 * DAY], [/^أسبوعين$|^اسبوعين$/u, 14 * DAY], [/^شهرين$/u, 60 * DAY], [/^سنتين$|^عامين$/u, 730 * DAY],
+  [/^ساعتين$/u, 2 * 3_600_000],
+  [/^يومين$/u, 2 * DAY],
+  [/^أسبوعين$|^اسبوعين$/u, 14 * DAY],
+  [/^شهرين$/u, 60 * DAY],
+  [/^سنتين$|^عامين$/u, 730 * DAY],
 ];
 
 function localizedRelative(t: string, now: Date): string | null {
@@ -128,9 +139,17 @@ export function siteDate(text: string, now: Date, order?: 'dmy' | 'mdy' | 'ymd')
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(DATE_PREFIX, '').replace(/^(?:on|am|le|el|em|il(?! y a))\s+/i, '').trim();
+    .replace(DATE_PREFIX, '')
+    .replace(/^(?:on|am|le|el|em|il(?! y a))\s+/i, '')
+    .trim();
   if (!t || t.length > 80) return undefined;
-  const out = localizedRelative(t, now) ?? monthDay(t, now) ?? namedMonth(t) ?? thaiDate(t) ?? (order ? ordered(t, order) : null) ?? parseDate(t, { now });
+  const out =
+    localizedRelative(t, now) ??
+    monthDay(t, now) ??
+    namedMonth(t) ??
+    thaiDate(t) ??
+    (order ? ordered(t, order) : null) ??
+    parseDate(t, { now });
   if (!out || Number.isNaN(Date.parse(out))) return undefined;
   const ms = Date.parse(out);
   // A posting date is never in the future; relative forms can be read a day off around midnight.
@@ -139,8 +158,14 @@ export function siteDate(text: string, now: Date, order?: 'dmy' | 'mdy' | 'ymd')
 
 /** Employment words the shared normalizer lacks (zh, ja, ar), checked after it. */
 const EXTRA_EMPLOYMENT: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
-  ['full_time', /全职|全職|正社員|フルタイム|دوام كامل|دوام كلي|полная занятость|(?<!не)повна зайнятість|tempo integrale|tempo pieno|voltijd|pełny etat|งานประจำ|เต็มเวลา|पूर्णकालिक/iu],
-  ['part_time', /兼职|兼職|パート|アルバイト|دوام جزئي|частичная занятость|неповна зайнятість|tempo parziale|part-time|deeltijd|niepełny etat|พาร์ทไทม์|งานพาร์ทไทม์|अंशकालिक/iu],
+  [
+    'full_time',
+    /全职|全職|正社員|フルタイム|دوام كامل|دوام كلي|полная занятость|(?<!не)повна зайнятість|tempo integrale|tempo pieno|voltijd|pełny etat|งานประจำ|เต็มเวลา|पूर्णकालिक/iu,
+  ],
+  [
+    'part_time',
+    /兼职|兼職|パート|アルバイト|دوام جزئي|частичная занятость|неповна зайнятість|tempo parziale|part-time|deeltijd|niepełny etat|พาร์ทไทม์|งานพาร์ทไทม์|अंशकालिक/iu,
+  ],
   ['internship', /实习|實習|インターン|تدريب|стажировка|tirocinio|stage|praktyk/iu],
   ['contract', /合同工|派遣|契約社員|عقد|договор|проектная работа|contratto a progetto/iu],
   ['temporary', /临时|臨時|期間限定|مؤقت|временная/iu],
@@ -156,11 +181,57 @@ export function siteEmployment(text: string): EmploymentType[] {
 
 /** Country → currency for the board hosts that serve one country each (`mx.indeed.com`, `indeed.co.uk`). */
 const COUNTRY_CURRENCY: Readonly<Record<string, string>> = {
-  us: 'USD', uk: 'GBP', gb: 'GBP', ie: 'EUR', ca: 'CAD', au: 'AUD', nz: 'NZD', in: 'INR', sg: 'SGD', hk: 'HKD', my: 'MYR',
-  ph: 'PHP', id: 'IDR', jp: 'JPY', kr: 'KRW', cn: 'CNY', tw: 'TWD', za: 'ZAR', ng: 'NGN', ae: 'AED', sa: 'SAR', qa: 'QAR',
-  kw: 'KWD', eg: 'EGP', mx: 'MXN', br: 'BRL', ar: 'ARS', cl: 'CLP', co: 'COP', pe: 'PEN', ch: 'CHF', se: 'SEK', no: 'NOK',
-  dk: 'DKK', pl: 'PLN', cz: 'CZK', hu: 'HUF', ro: 'RON', tr: 'TRY', il: 'ILS', de: 'EUR', fr: 'EUR', es: 'EUR', it: 'EUR',
-  nl: 'EUR', be: 'EUR', at: 'EUR', pt: 'EUR', fi: 'EUR', gr: 'EUR', lu: 'EUR',
+  us: 'USD',
+  uk: 'GBP',
+  gb: 'GBP',
+  ie: 'EUR',
+  ca: 'CAD',
+  au: 'AUD',
+  nz: 'NZD',
+  in: 'INR',
+  sg: 'SGD',
+  hk: 'HKD',
+  my: 'MYR',
+  ph: 'PHP',
+  id: 'IDR',
+  jp: 'JPY',
+  kr: 'KRW',
+  cn: 'CNY',
+  tw: 'TWD',
+  za: 'ZAR',
+  ng: 'NGN',
+  ae: 'AED',
+  sa: 'SAR',
+  qa: 'QAR',
+  kw: 'KWD',
+  eg: 'EGP',
+  mx: 'MXN',
+  br: 'BRL',
+  ar: 'ARS',
+  cl: 'CLP',
+  co: 'COP',
+  pe: 'PEN',
+  ch: 'CHF',
+  se: 'SEK',
+  no: 'NOK',
+  dk: 'DKK',
+  pl: 'PLN',
+  cz: 'CZK',
+  hu: 'HUF',
+  ro: 'RON',
+  tr: 'TRY',
+  il: 'ILS',
+  de: 'EUR',
+  fr: 'EUR',
+  es: 'EUR',
+  it: 'EUR',
+  nl: 'EUR',
+  be: 'EUR',
+  at: 'EUR',
+  pt: 'EUR',
+  fi: 'EUR',
+  gr: 'EUR',
+  lu: 'EUR',
 };
 
 /** The currency of the country a board host serves, from its country subdomain or country TLD. */

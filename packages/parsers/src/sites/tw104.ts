@@ -18,18 +18,42 @@ export const tw104 = defineSite({
     description: ['.job-description__content', '.job-description', '.job-description-table'],
   },
   criteria: [{ item: '.list-row', label: '.list-row__head', value: '.list-row__data' }],
-  labels: { '工作待遇': 'salary', '工作性質': 'employmentType', '上班地點': 'location', '遠端工作': 'workplace', '管理責任': null, '出差外派': null, '上班時段': null, '休假制度': null, '可上班日': null, '需求人數': null },
+  labels: {
+    工作待遇: 'salary',
+    工作性質: 'employmentType',
+    上班地點: 'location',
+    遠端工作: 'workplace',
+    管理責任: null,
+    出差外派: null,
+    上班時段: null,
+    休假制度: null,
+    可上班日: null,
+    需求人數: null,
+  },
   clean: {
     // The header's "11/19 更新" badge is not part of the title.
     title: (t) => t.replace(/ ?\d{1,2}\/\d{1,2} ?更新$/, '').trim(),
     salary: (t) => {
       if (!/\d/.test(t)) return undefined;
-      const period = /月薪/.test(t) ? ' per month' : /年薪/.test(t) ? ' per year' : /時薪/.test(t) ? ' per hour' : /日薪/.test(t) ? ' per day' : '';
-      return `${t.replace(/[月年時日]薪/g, '').replace(/元/g, ' TWD').replace(/以上/g, '').trim()}${period}`;
+      const period = /月薪/.test(t)
+        ? ' per month'
+        : /年薪/.test(t)
+          ? ' per year'
+          : /時薪/.test(t)
+            ? ' per hour'
+            : /日薪/.test(t)
+              ? ' per day'
+              : '';
+      return `${t
+        .replace(/[月年時日]薪/g, '')
+        .replace(/元/g, ' TWD')
+        .replace(/以上/g, '')
+        .trim()}${period}`;
     },
     // "台北市大安區復興南路一段390號": the city and district.
     location: (t) => /^(.{1,6}?[市縣].{1,6}?[區鄉鎮市])/u.exec(t)?.[1] ?? t,
-    workplace: (t) => (/完全遠端|全遠端/.test(t) ? 'remote' : /部分遠端|混合/.test(t) ? 'hybrid' : /不可|無/.test(t) ? 'on-site' : undefined),
+    workplace: (t) =>
+      /完全遠端|全遠端/.test(t) ? 'remote' : /部分遠端|混合/.test(t) ? 'hybrid' : /不可|無/.test(t) ? 'on-site' : undefined,
   },
   currency: () => 'TWD',
   dateOrder: 'ymd',

@@ -27,8 +27,15 @@ export const usajobs = defineSite({
   joinAll: ['location'],
   criteria: [{ item: '.usajobs-joa-summary__item', label: 'h5', value: 'p' }],
   labels: {
-    'remote job': 'workplace', 'work schedule': 'employmentType', salary: 'salary', 'open & closing dates': null,
-    'pay scale & grade': null, 'telework eligible': null, 'appointment type': null, 'service': null, 'promotion potential': null,
+    'remote job': 'workplace',
+    'work schedule': 'employmentType',
+    salary: 'salary',
+    'open & closing dates': null,
+    'pay scale & grade': null,
+    'telework eligible': null,
+    'appointment type': null,
+    service: null,
+    'promotion potential': null,
   },
   clean: {
     datePosted: (t) => RANGE.exec(t)?.[1],

@@ -13,7 +13,12 @@ export const workua = defineSite({
   match: (url) => /^\/(?:[a-z]{2}\/)?jobs\/\d+/.test(url.pathname),
   fields: {
     title: ['#h1-name', '#job-detail h1', '.card h1'],
-    company: ['li[title="Дані про компанію"] a', 'li[title="Company information"] a', 'li[title="Данные о компании"] a', '#job-detail a[href*="/jobs/by-company/"]'],
+    company: [
+      'li[title="Дані про компанію"] a',
+      'li[title="Company information"] a',
+      'li[title="Данные о компании"] a',
+      '#job-detail a[href*="/jobs/by-company/"]',
+    ],
     location: ['li[title="Адреса роботи"]', 'li[title="Work address"]', 'li[title="Адрес работы"]', 'li[title="Місце роботи"]'],
     salary: ['li[title="Зарплата"]', 'li[title="Salary"]'],
     employmentType: ['li[title="Умови й вимоги"]', 'li[title="Conditions and requirements"]', 'li[title="Условия и требования"]'],

@@ -31,8 +31,12 @@ export const zhipin = defineSite({
     salary: ['.job-banner .salary', '.info-primary .salary', '.job-banner .badge', '.salary'],
     location: ['.job-banner .text-city', '.text-city', '.job-location .location-address', '.location-address', '.info-primary p'],
     company: [
-      '.sider-company .company-info a[ka*="company"]', '.sider-company .company-info a', '.company-info .name', '.job-sec.company-info h4',
-      '.level-list .company-name', '.job-boss-info .boss-info-attr',
+      '.sider-company .company-info a[ka*="company"]',
+      '.sider-company .company-info a',
+      '.company-info .name',
+      '.job-sec.company-info h4',
+      '.level-list .company-name',
+      '.job-boss-info .boss-info-attr',
     ],
     datePosted: ['.job-author span', '.sider-company .gray', '.job-banner .time', '.time'],
     description: ['.job-sec-text', '.job-detail-section .job-sec-text', '.detail-content .job-sec .text', '.job-detail .text'],
@@ -40,7 +44,11 @@ export const zhipin = defineSite({
   fromTitle,
   clean: {
     // "公司名称 某公司" rows and "某公司 · HR" boss lines.
-    company: (t) => t.replace(/^公司名称\s*/, '').split(/ ?[·•] ?/)[0]!.trim(),
+    company: (t) =>
+      t
+        .replace(/^公司名称\s*/, '')
+        .split(/ ?[·•] ?/)[0]!
+        .trim(),
     // The old banner line "城市：北京 经验：3-5年 学历：本科" or "北京 3-5年 本科".
     location: (t) => (/城市[:：]/.test(t) ? /城市[:：]\s*(\S+)/.exec(t)?.[1] : t.split(/\s+/)[0]),
     datePosted: (t) => t.replace(/^(?:更新于|发布于)[:：]?\s*/, '').replace(/^(\d{1,2})月(\d{1,2})日$/, '$1-$2'),
@@ -50,7 +58,12 @@ export const zhipin = defineSite({
   defaultPeriod: 'month',
   dateOrder: 'ymd',
   listing: {
-    jobLinks: ['.job-list-box .job-card-left @href', '.job-list li .job-primary .info-primary a @href', 'a.job-card-left @href', '.job-card-wrapper a[href*="job_detail"] @href'],
+    jobLinks: [
+      '.job-list-box .job-card-left @href',
+      '.job-list li .job-primary .info-primary a @href',
+      'a.job-card-left @href',
+      '.job-card-wrapper a[href*="job_detail"] @href',
+    ],
     nextPage: ['.options-pages a.next @href', '.page a.next @href', 'a[ka="page-next"] @href'],
   },
 });

@@ -100,7 +100,17 @@ function removeTrailingCommas(text: string): string {
 function isSpaceCode(c: number): boolean {
   if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** `text` without its trailing run of `;`, `,` and whitespace (a backwards scan: `/[;,\s]+$/` is quadratic on long runs). */
@@ -118,7 +128,10 @@ function trimTrailingSeparators(text: string): string {
 function unwrap(text: string): string {
   let t = text.replace(/^\uFEFF/, '').trim();
   t = t.replace(/^<!--/, '').replace(/-->$/, '').trim();
-  t = t.replace(/^(?:\/\/\s*)?<!\[CDATA\[/, '').replace(/(?:\/\/\s*)?\]\]>$/, '').trim();
+  t = t
+    .replace(/^(?:\/\/\s*)?<!\[CDATA\[/, '')
+    .replace(/(?:\/\/\s*)?\]\]>$/, '')
+    .trim();
   t = t.replace(/^\/\*[\s\S]*?\*\//, '').trim();
   t = t.replace(/^<!--/, '').replace(/-->$/, '').trim();
   return trimTrailingSeparators(t);
@@ -213,7 +226,9 @@ export const NODE_CAP_WARNING = `JSON-LD walk stopped at the ${MAX_NODES.toLocal
  * walk was cut by it: the posting may sit past the cap, and "not a job posting" would mislead.
  */
 export function withNodeCapReason(reason: string, warnings: readonly string[]): string {
-  return warnings.some((w) => w.startsWith(NODE_CAP_WARNING)) ? `no JobPosting within the first ${MAX_NODES.toLocaleString('en-US')} JSON-LD nodes (the node cap; the rest was not read); ${reason}` : reason;
+  return warnings.some((w) => w.startsWith(NODE_CAP_WARNING))
+    ? `no JobPosting within the first ${MAX_NODES.toLocaleString('en-US')} JSON-LD nodes (the node cap; the rest was not read); ${reason}`
+    : reason;
 }
 
 /** Result of reading a page's JSON-LD blocks. */
@@ -234,7 +249,8 @@ export function readJsonLd(blocks: readonly string[]): JsonLdRead {
   blocks.forEach((block, i) => {
     const res = parseJsonLdText(block);
     if (res.value === undefined) {
-      if ('error' in res && res.error !== 'empty block') warnings.push(`JSON-LD block ${i + 1} is not valid JSON (${cleanText(res.error.slice(0, 120))})`);
+      if ('error' in res && res.error !== 'empty block')
+        warnings.push(`JSON-LD block ${i + 1} is not valid JSON (${cleanText(res.error.slice(0, 120))})`);
       return;
     }
     roots.push(res.value);

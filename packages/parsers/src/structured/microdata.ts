@@ -15,7 +15,14 @@ export const MAX_ITEM_DEPTH = 8;
 export const HTML_PROPS = new Set(['description']);
 
 /** Properties whose value is a name (a place, an employer, a country): a link's text, not its URL. */
-const NAMED_BY_TEXT = new Set(['jobLocation', 'hiringOrganization', 'applicantLocationRequirements', 'addressLocality', 'addressRegion', 'addressCountry']);
+const NAMED_BY_TEXT = new Set([
+  'jobLocation',
+  'hiringOrganization',
+  'applicantLocationRequirements',
+  'addressLocality',
+  'addressRegion',
+  'addressCountry',
+]);
 
 /** A name given as a link (`<a itemprop="jobLocation" href="/jobs/berlin">Berlin</a>`) is its text. */
 function namedValue(el: Element): string {

@@ -3,22 +3,22 @@
  * every shape schema.org allows for salary, location, organization and dates.
  * @module
  */
-import { cleanText, type Company, type Location, type Salary, type SalaryPeriod, type WorkplaceType } from '@jobkit/core';
+import { type Company, cleanText, type Location, type Salary, type SalaryPeriod, type WorkplaceType } from '@jobkit/core';
 import { cleanInline, htmlToText, sanitizeDescription } from '../html/sanitize.js';
 import {
+  harmonizeLocations,
   normalizeCountry,
   normalizeCurrency,
   parseDate,
   parseEmploymentType,
-  harmonizeLocations,
   parseLocation,
-  resolveLocation,
   parseSalary,
   parseWorkplaceType,
+  resolveLocation,
 } from '../normalize/index.js';
 import { employerDomain } from './domains.js';
 import type { ExtractedFields } from './fields.js';
-import { isObject, typesOf, type JsonObject } from './json-ld.js';
+import { isObject, type JsonObject, typesOf } from './json-ld.js';
 
 export interface NormalizeContext {
   /** Page URL, to resolve relative URLs. */
@@ -60,7 +60,7 @@ function str(value: unknown): string | undefined {
 /** First string among a value, an array, or an object's `name`/`@value`. */
 function firstText(value: unknown): string | undefined {
   for (const v of list(value)) {
-    const s = str(v) ?? (isObject(v) ? str(v['@value']) ?? str(v.name) : undefined);
+    const s = str(v) ?? (isObject(v) ? (str(v['@value']) ?? str(v.name)) : undefined);
     if (s !== undefined && s.trim()) return s;
   }
   return undefined;
@@ -75,7 +75,7 @@ function inlineText(value: unknown): string | undefined {
 }
 
 function absoluteUrl(value: unknown, base: string): string | undefined {
-  const s = isObject(value) ? str(value.url) ?? str(value.contentUrl) ?? str(value['@id']) : str(value);
+  const s = isObject(value) ? (str(value.url) ?? str(value.contentUrl) ?? str(value['@id'])) : str(value);
   if (!s) return undefined;
   try {
     const u = new URL(s.trim(), base);
@@ -91,7 +91,17 @@ function absoluteUrl(value: unknown, base: string): string | undefined {
 function isSpaceCode(c: number): boolean {
   if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
@@ -197,7 +207,12 @@ function salaryFromAmount(node: JsonObject, fallbackCurrency: string | undefined
   if (min === undefined && max === undefined) return null;
   // Template placeholders (0, or 1 of anything) are no pay.
   if (Math.max(min ?? 0, max ?? 0) <= 1) return null;
-  return { min: min ?? null, max: max ?? null, currency: /^[A-Z]{3}$/.test(currency ?? '') ? currency : null, period: periodFromUnit(unit) };
+  return {
+    min: min ?? null,
+    max: max ?? null,
+    currency: /^[A-Z]{3}$/.test(currency ?? '') ? currency : null,
+    period: periodFromUnit(unit),
+  };
 }
 
 /** `baseSalary`/`estimatedSalary` in any schema.org shape → {@link Salary}. */
@@ -237,7 +252,8 @@ interface PlaceRead {
  * workplace statement ("Remote", "Anywhere", "Home based"), in the languages the workplace
  * normalizer knows. Tested before the location normalizer sees the locality.
  */
-const NOT_A_PLACE = /^(?:multiple(?: locations)?|various(?: locations)?|several(?: locations)?|many locations|n\/?a|tbd|tbc|to be (?:determined|confirmed)|not specified|unspecified|unknown|any(?:where)?|flexible|nationwide|home[- ]?based|work from home|virtual|online|global|worldwide|verschiedene standorte|mehrere standorte|bundesweit|plusieurs (?:sites|lieux)|divers|varios|varias ubicaciones)$/i;
+const NOT_A_PLACE =
+  /^(?:multiple(?: locations)?|various(?: locations)?|several(?: locations)?|many locations|n\/?a|tbd|tbc|to be (?:determined|confirmed)|not specified|unspecified|unknown|any(?:where)?|flexible|nationwide|home[- ]?based|work from home|virtual|online|global|worldwide|verschiedene standorte|mehrere standorte|bundesweit|plusieurs (?:sites|lieux)|divers|varios|varias ubicaciones)$/i;
 /** A locality that holds more than one place or a whole address: "Berlin, Germany", "New York, NY; San Francisco, CA", "Berlin | Munich". */
 const SEVERAL = /[,;|/·•]| (?:or|and|oder|und|ou|et|o|y) /i;
 
@@ -252,7 +268,9 @@ function addressToLocations(addr: unknown): PlaceRead {
     const text = addr.trim();
     if (!text || NOT_A_PLACE.test(text)) return { locations: [], workplace: text ? parseWorkplaceType(text) : null };
     const read = readText(text);
-    return read.locations.length > 0 || read.workplace ? read : { locations: [{ raw: capText(text, NORMALIZER_INPUT_CAP.location) }], workplace: null };
+    return read.locations.length > 0 || read.workplace
+      ? read
+      : { locations: [{ raw: capText(text, NORMALIZER_INPUT_CAP.location) }], workplace: null };
   }
   if (!isObject(addr)) return { locations: [], workplace: null };
   let city = inlineText(addr.addressLocality);
@@ -307,12 +325,15 @@ const isUrlText = (s: string) => /^(?:https?:)?\/\/\S+$/i.test(s.trim());
 function placeToLocations(place: unknown): { locations: Location[]; workplaceType: WorkplaceType | null } {
   if (typeof place === 'string' && isUrlText(place)) return { locations: [], workplaceType: null };
   if (typeof place === 'string') {
-    const read = NOT_A_PLACE.test(place.trim()) ? { locations: [], workplaceType: parseWorkplaceType(place) } : parseLocation(capText(place, NORMALIZER_INPUT_CAP.location));
+    const read = NOT_A_PLACE.test(place.trim())
+      ? { locations: [], workplaceType: parseWorkplaceType(place) }
+      : parseLocation(capText(place, NORMALIZER_INPUT_CAP.location));
     return read;
   }
   if (!isObject(place)) return { locations: [], workplaceType: null };
   const types = typesOf(place);
-  const address = types.includes('PostalAddress') || place.addressLocality !== undefined || place.addressCountry !== undefined ? place : place.address;
+  const address =
+    types.includes('PostalAddress') || place.addressLocality !== undefined || place.addressCountry !== undefined ? place : place.address;
   const locations: Location[] = [];
   let workplaceType: WorkplaceType | null = null;
   for (const a of list(address)) {
@@ -322,7 +343,10 @@ function placeToLocations(place: unknown): { locations: Location[]; workplaceTyp
   }
   if (locations.length === 0 && workplaceType === null) {
     const name = inlineText(place.name);
-    if (name) return NOT_A_PLACE.test(name) ? { locations: [], workplaceType: parseWorkplaceType(name) } : parseLocation(capText(name, NORMALIZER_INPUT_CAP.location));
+    if (name)
+      return NOT_A_PLACE.test(name)
+        ? { locations: [], workplaceType: parseWorkplaceType(name) }
+        : parseLocation(capText(name, NORMALIZER_INPUT_CAP.location));
   }
   return { locations, workplaceType };
 }
@@ -446,7 +470,10 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
   if (locations.length > 0) fields.locations = harmonizeLocations(dedupeLocations(locations));
   if (workplace) fields.workplaceType = workplace;
 
-  const types = list(node.employmentType).flatMap((t) => (str(t) ?? '').split(/[,/]/, MAX_LIST).map((p) => capText(p.trim(), NORMALIZER_INPUT_CAP.employmentType))).filter(Boolean).slice(0, MAX_LIST);
+  const types = list(node.employmentType)
+    .flatMap((t) => (str(t) ?? '').split(/[,/]/, MAX_LIST).map((p) => capText(p.trim(), NORMALIZER_INPUT_CAP.employmentType)))
+    .filter(Boolean)
+    .slice(0, MAX_LIST);
   if (types.length > 0) {
     const parsed = parseEmploymentType(types);
     if (parsed.length > 0) fields.employmentType = parsed;
@@ -457,7 +484,8 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
   if (salary) fields.salary = salary;
   // estimatedSalary is "often computed by outside organizations" (schema.org): a board's estimate,
   // not pay the employer states, so it is not the posting's salary.
-  else if (node.estimatedSalary !== undefined && normalizeSalary(node.estimatedSalary, node.salaryCurrency)) warnings.push('estimatedSalary is an estimate, not stated pay; not used as the salary');
+  else if (node.estimatedSalary !== undefined && normalizeSalary(node.estimatedSalary, node.salaryCurrency))
+    warnings.push('estimatedSalary is an estimate, not stated pay; not used as the salary');
 
   let descriptionSource = firstText(node.description);
   if (!descriptionSource) {
@@ -480,7 +508,7 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
   for (const action of list(node.potentialAction)) {
     if (!isObject(action)) continue;
     const target = list(action.target)[0];
-    const url = absoluteUrl(isObject(target) ? target.urlTemplate ?? target.url : target, ctx.url);
+    const url = absoluteUrl(isObject(target) ? (target.urlTemplate ?? target.url) : target, ctx.url);
     if (url) {
       fields.applyUrl = url;
       break;
@@ -491,11 +519,13 @@ export function normalizeJobPosting(node: JsonObject, ctx: NormalizeContext): No
     fields.applyUrl = own ?? ctx.url;
   }
 
-  const department = inlineText(node.department) ?? (isObject(node.hiringOrganization) ? inlineText((node.hiringOrganization as JsonObject).department) : undefined);
+  const department =
+    inlineText(node.department) ??
+    (isObject(node.hiringOrganization) ? inlineText((node.hiringOrganization as JsonObject).department) : undefined);
   if (department) fields.department = department;
 
   const idValue = list(node.identifier)[0];
-  const identifier = isObject(idValue) ? str(idValue.value) ?? str(idValue['@value']) : str(idValue);
+  const identifier = isObject(idValue) ? (str(idValue.value) ?? str(idValue['@value'])) : str(idValue);
   return { fields, warnings, ...(identifier?.trim() ? { identifier: identifier.trim() } : {}) };
 }
 

@@ -3,16 +3,17 @@
  * precedence after JSON-LD and microdata, and hostile markup (depth, prototype names, sizes).
  */
 import { describe, expect, it } from 'vitest';
-import { parseJobPage } from '../index.js';
 import { loadDom } from '../html/dom.js';
 import { scanPage } from '../html/scan.js';
+import { parseJobPage } from '../index.js';
 import { isObject, type JsonObject } from './json-ld.js';
 import { MAX_ITEM_DEPTH } from './microdata.js';
 import { RDFA_LIMITS, readRdfa } from './rdfa.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const parse = (html: string, url = 'https://www.fjordlab.example/careers/backend-engineer-311') => parseJobPage(html, { url, now: NOW });
-const DESC = 'Fjordlab builds tide-prediction software for harbours. You will own the ingestion service, keep our Postgres fleet healthy and pair with the data team on new models.';
+const DESC =
+  'Fjordlab builds tide-prediction software for harbours. You will own the ingestion service, keep our Postgres fleet healthy and pair with the data team on new models.';
 
 const RDFA_FULL = `<!doctype html><html lang="en"><head><title>Backend Engineer – Fjordlab</title>
 <meta property="og:title" content="Careers at Fjordlab"></head><body>
@@ -47,10 +48,12 @@ describe('RDFa JobPosting', () => {
     expect(res.source).toBe('rdfa');
     const job = res.job!;
     expect(job.title).toBe('Backend Engineer (Go)');
-    expect(job.company).toEqual({ name: 'Fjordlab AS', domain: 'fjordlab.example', logoUrl: 'https://www.fjordlab.example/assets/logo.svg' });
-    expect(job.locations).toEqual([
-      expect.objectContaining({ raw: 'Bergen, NO', city: 'Bergen', country: 'NO', postalCode: '5013' }),
-    ]);
+    expect(job.company).toEqual({
+      name: 'Fjordlab AS',
+      domain: 'fjordlab.example',
+      logoUrl: 'https://www.fjordlab.example/assets/logo.svg',
+    });
+    expect(job.locations).toEqual([expect.objectContaining({ raw: 'Bergen, NO', city: 'Bergen', country: 'NO', postalCode: '5013' })]);
     expect(job.employmentType).toEqual(['full_time']);
     expect(job.salary).toMatchObject({ min: 720000, max: 860000, currency: 'NOK', period: 'year' });
     expect(job.datePosted?.slice(0, 10)).toBe('2026-11-12');
@@ -59,7 +62,14 @@ describe('RDFa JobPosting', () => {
     expect(job.description.html).not.toContain('steal');
     expect(job.description.text).toContain('tide-prediction software');
     expect(job.source).toBe('rdfa');
-    expect(job.provenance).toMatchObject({ title: 'rdfa', company: 'rdfa', locations: 'rdfa', salary: 'rdfa', datePosted: 'rdfa', description: 'rdfa' });
+    expect(job.provenance).toMatchObject({
+      title: 'rdfa',
+      company: 'rdfa',
+      locations: 'rdfa',
+      salary: 'rdfa',
+      datePosted: 'rdfa',
+      description: 'rdfa',
+    });
   });
 
   it('reads into the microdata object shape (nested items, local names)', () => {

@@ -152,7 +152,14 @@ function affordable(el: Element, state: ReadState): boolean {
 }
 
 /** Properties whose value is a name (a place, an employer, a country): a link's text, not its IRI. */
-const NAMED_BY_TEXT = new Set(['jobLocation', 'hiringOrganization', 'applicantLocationRequirements', 'addressLocality', 'addressRegion', 'addressCountry']);
+const NAMED_BY_TEXT = new Set([
+  'jobLocation',
+  'hiringOrganization',
+  'applicantLocationRequirements',
+  'addressLocality',
+  'addressRegion',
+  'addressCountry',
+]);
 
 /**
  * A literal or IRI property value as RDFa gives it: `content`, then `resource`/`href`/`src`,
@@ -162,7 +169,13 @@ function propertyValue(el: Element, name: string, state: ReadState): string | un
   const a = el.attribs;
   // A place or employer linked to its page (`<a property="jobLocation" href="…/Berlin">Berlin</a>`)
   // is named by its text: the IRI names no place a reader could use.
-  if (a.content === undefined && a.datetime === undefined && NAMED_BY_TEXT.has(name) && (a.href ?? a.resource ?? a.src) !== undefined && affordable(el, state)) {
+  if (
+    a.content === undefined &&
+    a.datetime === undefined &&
+    NAMED_BY_TEXT.has(name) &&
+    (a.href ?? a.resource ?? a.src) !== undefined &&
+    affordable(el, state)
+  ) {
     const text = textOf(el).replace(/\s+/g, ' ').trim();
     if (text) return text.slice(0, RDFA_LIMITS.maxAttrValueChars);
   }
@@ -276,8 +289,11 @@ export function readRdfa(root: AnyNode): RdfaRead {
   }
 
   const warnings: string[] = [];
-  if (counted >= RDFA_LIMITS.maxElements && stack.length > 0) warnings.push(`RDFa reading stopped after ${RDFA_LIMITS.maxElements} elements`);
-  if (state.itemsDropped > 0) warnings.push(`${state.itemsDropped} RDFa items ignored (more than ${RDFA_LIMITS.maxItems}; ${state.itemCount} read)`);
-  if (state.valuesSkipped > 0) warnings.push(`${state.valuesSkipped} RDFa property values skipped (nested property elements over the work cap)`);
+  if (counted >= RDFA_LIMITS.maxElements && stack.length > 0)
+    warnings.push(`RDFa reading stopped after ${RDFA_LIMITS.maxElements} elements`);
+  if (state.itemsDropped > 0)
+    warnings.push(`${state.itemsDropped} RDFa items ignored (more than ${RDFA_LIMITS.maxItems}; ${state.itemCount} read)`);
+  if (state.valuesSkipped > 0)
+    warnings.push(`${state.valuesSkipped} RDFa property values skipped (nested property elements over the work cap)`);
   return { items: state.items, warnings };
 }

@@ -8,15 +8,20 @@
  * @module
  */
 import type { EmploymentType, FieldSource } from '@jobkit/core';
-import type { PageScan } from '../html/scan.js';
 import { isBrand, type SiteBrand } from '../heuristics/site.js';
+import type { PageScan } from '../html/scan.js';
 import type { ExtractedFields, MergedFields } from './fields.js';
 
 /** A structured description shorter than this (characters of text) is a stub, not the posting. */
 export const THIN_DESCRIPTION_CHARS = 280;
 
 /** Letters and digits only, lower case, without diacritics ("ETH Zürich" = "ETH Zurich"). */
-const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const fold = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The head's own statements of the posting: `<title>`, `og:title`, `twitter:title`. */
 function headTitles(scan: PageScan): string[] {
@@ -75,7 +80,8 @@ export function stripTitleAppendix(title: string, places: readonly string[], com
   const employer = company ? fold(nameCore(company)) : '';
   if (employer.length >= 2) {
     const lead = /^\[([^\]]{1,80})\] ?|^(.{1,80}?)(?: [-–—|]|:) /u.exec(t);
-    if (lead && fold(nameCore(lead[1] ?? lead[2] ?? '')) === employer && /\p{L}{3}/u.test(t.slice(lead[0].length))) t = t.slice(lead[0].length).trim();
+    if (lead && fold(nameCore(lead[1] ?? lead[2] ?? '')) === employer && /\p{L}{3}/u.test(t.slice(lead[0].length)))
+      t = t.slice(lead[0].length).trim();
     for (const sep of [' at ', ' @ ', ' - ', ' – ', ' — ', ' | ']) {
       const i = t.lastIndexOf(sep);
       if (i > 0 && fold(nameCore(t.slice(i + sep.length))) === employer && /\p{L}{3}/u.test(t.slice(0, i))) {
@@ -128,9 +134,44 @@ export interface PageEvidence {
   mentions(text: string): number;
 }
 
-const LEGAL_FORMS = new Set(
-  ['gmbh', 'ag', 'kg', 'se', 'ltd', 'limited', 'llc', 'inc', 'corp', 'co', 'plc', 'sa', 'sas', 'sl', 'bv', 'nv', 'ab', 'as', 'oy', 'srl', 'spa', 'kft', 'zoo', 'sp', 'z', 'o', 'oo', 'sarl', 'gbr', 'ug', 'eg', 'ev', 'pty', 'pte', 'bhd', 'sdn'],
-);
+const LEGAL_FORMS = new Set([
+  'gmbh',
+  'ag',
+  'kg',
+  'se',
+  'ltd',
+  'limited',
+  'llc',
+  'inc',
+  'corp',
+  'co',
+  'plc',
+  'sa',
+  'sas',
+  'sl',
+  'bv',
+  'nv',
+  'ab',
+  'as',
+  'oy',
+  'srl',
+  'spa',
+  'kft',
+  'zoo',
+  'sp',
+  'z',
+  'o',
+  'oo',
+  'sarl',
+  'gbr',
+  'ug',
+  'eg',
+  'ev',
+  'pty',
+  'pte',
+  'bhd',
+  'sdn',
+]);
 
 /** An organisation's name without a legal form at its end ("Kühltechnik Sommer GmbH" → "Kühltechnik Sommer"). */
 function nameCore(name: string): string {
@@ -202,7 +243,13 @@ export function visibleFields(heuristic: ExtractedFields, site?: { id: string; f
  * - validThrough: the deadline the page states.
  * Other disagreements keep the structured value with a warning. Gaps are not filled here.
  */
-export function reconcileWithPage(merged: MergedFields, shownOnPage: VisibleFields, source: string, page: PageEvidence, warnings: string[]): void {
+export function reconcileWithPage(
+  merged: MergedFields,
+  shownOnPage: VisibleFields,
+  source: string,
+  page: PageEvidence,
+  warnings: string[],
+): void {
   const f = merged.fields;
   const visible = shownOnPage.fields;
   const setField = <K extends keyof ExtractedFields>(key: K, value: ExtractedFields[K]): void => {
@@ -212,9 +259,15 @@ export function reconcileWithPage(merged: MergedFields, shownOnPage: VisibleFiel
 
   const own = f.description?.text ?? '';
   const shown = visible.description?.text ?? '';
-  if (visible.description && isThinDescription(own) && shown.length >= (own.length < THIN_DESCRIPTION_CHARS ? Math.max(120, 2 * own.length) : 1.5 * own.length)) {
+  if (
+    visible.description &&
+    isThinDescription(own) &&
+    shown.length >= (own.length < THIN_DESCRIPTION_CHARS ? Math.max(120, 2 * own.length) : 1.5 * own.length)
+  ) {
     setField('description', visible.description);
-    warnings.push(`${source} description is ${own.length ? `a stub (${own.length} characters)` : 'empty'}; used the page's (${shown.length} characters)`);
+    warnings.push(
+      `${source} description is ${own.length ? `a stub (${own.length} characters)` : 'empty'}; used the page's (${shown.length} characters)`,
+    );
   }
 
   if (f.title && visible.title && fold(f.title) !== fold(visible.title)) {
@@ -234,16 +287,25 @@ export function reconcileWithPage(merged: MergedFields, shownOnPage: VisibleFiel
   if (theirs && ours && fold(ours) && !sameName(theirs, ours) && !isBrand(ours, page.brand)) {
     const platform = isBrand(theirs, page.brand);
     // Named nowhere on the page (body or head), while the page shows its own employer and the head names it.
-    const unseen = !platform && page.mentions(nameCore(theirs)) === 0 && !inHead(page.scan, theirs, true) && page.mentions(ours) > 0 && inHead(page.scan, ours);
+    const unseen =
+      !platform &&
+      page.mentions(nameCore(theirs)) === 0 &&
+      !inHead(page.scan, theirs, true) &&
+      page.mentions(ours) > 0 &&
+      inHead(page.scan, ours);
     if (platform || unseen) {
-      warnings.push(`${source} hiringOrganization "${theirs.slice(0, 80)}" is ${platform ? 'the platform' : 'named nowhere on the page'}; kept the page's employer "${ours.slice(0, 80)}"`);
+      warnings.push(
+        `${source} hiringOrganization "${theirs.slice(0, 80)}" is ${platform ? 'the platform' : 'named nowhere on the page'}; kept the page's employer "${ours.slice(0, 80)}"`,
+      );
       setField('company', visible.company);
     }
   }
 
   // A deadline the page states (label or "apply by …" wording) against the markup's validThrough.
   if (f.validThrough && visible.validThrough && f.validThrough.slice(0, 10) !== visible.validThrough.slice(0, 10)) {
-    warnings.push(`${source} validThrough ${f.validThrough.slice(0, 10)} replaced by the deadline the page states (${visible.validThrough.slice(0, 10)})`);
+    warnings.push(
+      `${source} validThrough ${f.validThrough.slice(0, 10)} replaced by the deadline the page states (${visible.validThrough.slice(0, 10)})`,
+    );
     setField('validThrough', visible.validThrough);
   }
 
@@ -272,9 +334,20 @@ export function reconcileWithPage(merged: MergedFields, shownOnPage: VisibleFiel
     }
     for (const t of stated) if (QUALIFIERS.includes(t)) next.add(t);
     if (next.size !== types.length || [...next].some((t) => !types.includes(t))) {
-      const order: readonly EmploymentType[] = ['full_time', 'part_time', 'contract', 'temporary', 'internship', 'volunteer', 'per_diem', 'other'];
+      const order: readonly EmploymentType[] = [
+        'full_time',
+        'part_time',
+        'contract',
+        'temporary',
+        'internship',
+        'volunteer',
+        'per_diem',
+        'other',
+      ];
       const value = order.filter((t) => next.has(t));
-      warnings.push(`${source} employment type ${types.join('/')} replaced by ${value.join('/')} as the page states it (${stated.join('/')})`);
+      warnings.push(
+        `${source} employment type ${types.join('/')} replaced by ${value.join('/')} as the page states it (${stated.join('/')})`,
+      );
       setField('employmentType', value);
     } else if (!stated.some((t) => types.includes(t))) {
       warnings.push(`${source} employment type ${types.join('/')} differs from the page's ${stated.join('/')}; kept ${source}`);

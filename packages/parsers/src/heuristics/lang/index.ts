@@ -5,6 +5,7 @@
  * @module
  */
 import type { EmploymentType } from '@jobkit/core';
+import { isSpace, spaceOr, stripTrailingBracket, trimEndWhile } from '../../text-scan.js';
 import { ar } from './ar.js';
 import { de } from './de.js';
 import { en } from './en.js';
@@ -23,10 +24,9 @@ import { ru } from './ru.js';
 import { sv } from './sv.js';
 import { th } from './th.js';
 import { tr } from './tr.js';
-import { vi } from './vi.js';
 import type { LabelField, LanguageVocabulary } from './types.js';
+import { vi } from './vi.js';
 import { zh } from './zh.js';
-import { isSpace, spaceOr, stripTrailingBracket, trimEndWhile } from '../../text-scan.js';
 
 export type { LabelField, LanguageVocabulary } from './types.js';
 
@@ -59,7 +59,7 @@ export function foldWords(text: string): string {
   return t.trim();
 }
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 
 /**
  * One regex for a word list: spaced-script words need a non-letter on both sides, unspaced
@@ -75,8 +75,9 @@ export function wordMatcher(words: Iterable<string>, flags = ''): RegExp {
   }
   const byLength = (a: string, b: string) => b.length - a.length;
   const parts: string[] = [];
-  if (spaced.size > 0) parts.push(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...spaced].sort(byLength).map(escape).join('|')})(?![\\p{L}\\p{M}\\p{N}])`);
-  if (unspaced.size > 0) parts.push(`(?:${[...unspaced].sort(byLength).map(escape).join('|')})`);
+  if (spaced.size > 0)
+    parts.push(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...spaced].sort(byLength).map(escapeWord).join('|')})(?![\\p{L}\\p{M}\\p{N}])`);
+  if (unspaced.size > 0) parts.push(`(?:${[...unspaced].sort(byLength).map(escapeWord).join('|')})`);
   return new RegExp(parts.length > 0 ? parts.join('|') : '(?!)', `iu${flags}`);
 }
 
@@ -114,8 +115,7 @@ export function labelField(label: string): LabelField | undefined {
 }
 
 function lookupLabel(label: string): LabelField | undefined {
-  const lead = foldWords(label)
-    .replace(/^[^\p{L}\p{N}]+/u, '');
+  const lead = foldWords(label).replace(/^[^\p{L}\p{N}]+/u, '');
   const key = stripTrailingBracket(trimEndWhile(lead, spaceOr(':：*-–—.؟?')), '(', ')', 0, 20);
   const exact = LABEL_INDEX.get(key);
   if (exact || !key.includes(' ')) return exact;
@@ -144,10 +144,105 @@ function lookupLabel(label: string): LabelField | undefined {
 }
 
 /** Headings such as "About the company" or "Our location" are sections, not labels. */
-const LEAD_STOP = new Set(['about', 'our', 'the', 'your', 'über', 'unser', 'unsere', 'notre', 'nos', 'votre', 'nuestra', 'nuestro', 'sobre', 'a', 'à', 'la', 'le', 'de', 'die', 'der', 'das', 'il', 'lo', 'onze', 'het', 'o', 'nasza', 'nasze', 'other', 'more', 'similar', 'related', 'no', 'not']);
+const LEAD_STOP = new Set([
+  'about',
+  'our',
+  'the',
+  'your',
+  'über',
+  'unser',
+  'unsere',
+  'notre',
+  'nos',
+  'votre',
+  'nuestra',
+  'nuestro',
+  'sobre',
+  'a',
+  'à',
+  'la',
+  'le',
+  'de',
+  'die',
+  'der',
+  'das',
+  'il',
+  'lo',
+  'onze',
+  'het',
+  'o',
+  'nasza',
+  'nasze',
+  'other',
+  'more',
+  'similar',
+  'related',
+  'no',
+  'not',
+]);
 
 /** Words that are labels alone but say too little as the last word of a longer label. */
-const VAGUE_TAILS = new Set(['date', 'datum', 'fecha', 'data', 'type', 'post', 'job', 'role', 'title', 'rate', 'team', 'hours', 'office', 'contract', 'closing', 'closes', 'expires', 'posted', 'published', 'function', 'category', 'position', 'apply', 'remote', 'country', 'region', 'address', 'city', 'pay', 'dates', 'schedule', 'employment', 'commitment', 'tenure', 'engagement', 'publicado', 'pubblicato', 'geplaatst', 'veröffentlicht', 'publié', 'local', 'sede', 'regime', 'contrato', 'umowa', 'uren', 'orario', 'termine', 'frist', 'prazo', 'cierre', 'vigencia', 'plaats', 'luogo', 'adres', 'adresse', 'adresa', 'lieu', 'ort']);
+const VAGUE_TAILS = new Set([
+  'date',
+  'datum',
+  'fecha',
+  'data',
+  'type',
+  'post',
+  'job',
+  'role',
+  'title',
+  'rate',
+  'team',
+  'hours',
+  'office',
+  'contract',
+  'closing',
+  'closes',
+  'expires',
+  'posted',
+  'published',
+  'function',
+  'category',
+  'position',
+  'apply',
+  'remote',
+  'country',
+  'region',
+  'address',
+  'city',
+  'pay',
+  'dates',
+  'schedule',
+  'employment',
+  'commitment',
+  'tenure',
+  'engagement',
+  'publicado',
+  'pubblicato',
+  'geplaatst',
+  'veröffentlicht',
+  'publié',
+  'local',
+  'sede',
+  'regime',
+  'contrato',
+  'umowa',
+  'uren',
+  'orario',
+  'termine',
+  'frist',
+  'prazo',
+  'cierre',
+  'vigencia',
+  'plaats',
+  'luogo',
+  'adres',
+  'adresse',
+  'adresa',
+  'lieu',
+  'ort',
+]);
 
 /** The text starts with an apply call to action in any language ("Apply now", "Jetzt bewerben", "立即申请", "قدم الآن"). */
 export const APPLY_RE = new RegExp(`^[^\\p{L}\\p{N}]{0,3}(?:${wordMatcher(all('apply')).source})`, 'iu');
@@ -165,9 +260,36 @@ export const LOGIN_RE = wordMatcher(all('login'));
 export const NOT_FOUND_RE = wordMatcher(all('notFound'));
 
 /** Labels too vague to introduce a date in running text ("a termine", "prazo determinado"). */
-const NOT_PROSE_CUES = new Set(['date', 'data', 'termine', 'frist', 'prazo', 'cierre', 'closing', 'closes', 'vigencia', 'datum', 'fecha', 'dates', 'zeitraum', 'regime', 'posted', 'published', 'publicado', 'publié', 'pubblicato', 'geplaatst', 'dodano', 'diposting', 'cập nhật', 'advertised']);
+const NOT_PROSE_CUES = new Set([
+  'date',
+  'data',
+  'termine',
+  'frist',
+  'prazo',
+  'cierre',
+  'closing',
+  'closes',
+  'vigencia',
+  'datum',
+  'fecha',
+  'dates',
+  'zeitraum',
+  'regime',
+  'posted',
+  'published',
+  'publicado',
+  'publié',
+  'pubblicato',
+  'geplaatst',
+  'dodano',
+  'diposting',
+  'cập nhật',
+  'advertised',
+]);
 const proseCues = (field: 'validThrough' | 'datePosted') =>
-  LANGUAGES.flatMap((l) => [...(l.labels[field] ?? []), ...(field === 'validThrough' ? (l.deadline ?? []) : [])]).filter((w) => !NOT_PROSE_CUES.has(foldWords(w)));
+  LANGUAGES.flatMap((l) => [...(l.labels[field] ?? []), ...(field === 'validThrough' ? (l.deadline ?? []) : [])]).filter(
+    (w) => !NOT_PROSE_CUES.has(foldWords(w)),
+  );
 /** A phrase of running text that introduces the closing date ("Applications close", "Bewerbungsfrist", "截止日期"). */
 export const DEADLINE_CUE_RE = wordMatcher(proseCues('validThrough'));
 /** A phrase of running text that introduces the posting date ("Date posted", "Publicado el", "发布日期"). */
@@ -179,7 +301,8 @@ const LISTING_SET = new Set(all('listing').map(foldWords));
 const GENERIC_SET = new Set([...all('genericHeadings'), ...all('sections')].map(foldWords));
 
 /** "3 412 вакансий", "1,234 jobs", "56 offres", "120件": a count of postings. */
-const COUNT_NOUN = /(?:jobs|job openings|vacancies|openings|positions|results|stellen(?:angebote)?|jobs gefunden|ergebnisse|offres|emplois|résultats|empleos|ofertas|resultados|vagas|vacatures|offerte|oferty|ofert|ilan|вакансий|вакансии|вакансия|результатов|件|个职位|個職缺|职位|وظيفة|وظائف|نتيجة|नौकरियां|งาน)(?![\p{L}])/giu;
+const COUNT_NOUN =
+  /(?:jobs|job openings|vacancies|openings|positions|results|stellen(?:angebote)?|jobs gefunden|ergebnisse|offres|emplois|résultats|empleos|ofertas|resultados|vagas|vacatures|offerte|oferty|ofert|ilan|вакансий|вакансии|вакансия|результатов|件|个职位|個職缺|职位|وظيفة|وظائف|نتيجة|नौकरियां|งาน)(?![\p{L}])/giu;
 const isCountChar = (ch: string) => (ch >= '0' && ch <= '9') || ch === '.' || ch === ',' || isSpace(ch);
 
 /**
@@ -202,7 +325,8 @@ function hasCount(text: string): boolean {
 /** A short heading ending in a plural job noun: "Student Roles", "Engineering Jobs", "Current Vacancies". */
 const PLURAL_ROLES = /^(?:[\p{L}&-]+\s+){0,3}(?:roles|jobs|positions|openings|vacancies|opportunities|careers)$/iu;
 /** "Search results" anywhere in a title: the page is a result list. */
-const RESULTS = /search results|suchergebnisse|résultats de (?:la )?recherche|resultados de (?:la )?búsqueda|resultados da pesquisa|risultati della ricerca|zoekresultaten|wyniki wyszukiwania|результаты поиска|検索結果|搜索结果|搜尋結果|نتائج البحث|arama sonuçları|검색결과|ผลการค้นหา|sökresultat|kết quả tìm kiếm/iu;
+const RESULTS =
+  /search results|suchergebnisse|résultats de (?:la )?recherche|resultados de (?:la )?búsqueda|resultados da pesquisa|risultati della ricerca|zoekresultaten|wyniki wyszukiwania|результаты поиска|検索結果|搜索结果|搜尋結果|نتائج البحث|arama sonuçları|검색결과|ผลการค้นหา|sökresultat|kết quả tìm kiếm/iu;
 
 const PLACE_WORDS = ['in', 'at', 'near', 'bei', 'en', 'à', 'in der', 'im', 'à la', 'for', 'para', 'per', 'pour', 'w', 'в'];
 
@@ -247,9 +371,9 @@ export const EMPLOYMENT_MATCHERS: ReadonlyArray<readonly [EmploymentType, RegExp
 export const EMPLOYMENT_ANY_RE = wordMatcher(LANGUAGES.flatMap((l) => Object.values(l.employment).flat()));
 
 /** Workplace words of every language, hybrid first ("Hybrid (remote 2 days)" is hybrid). */
-export const WORKPLACE_MATCHERS: ReadonlyArray<readonly ['hybrid' | 'remote' | 'onsite', RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map(
-  (type) => [type, wordMatcher(LANGUAGES.flatMap((l) => l.workplace[type] ?? []))] as const,
-);
+export const WORKPLACE_MATCHERS: ReadonlyArray<readonly ['hybrid' | 'remote' | 'onsite', RegExp]> = (
+  ['hybrid', 'remote', 'onsite'] as const
+).map((type) => [type, wordMatcher(LANGUAGES.flatMap((l) => l.workplace[type] ?? []))] as const);
 
 /** Words that put the employer after the role in a title: "Role at Employer", "Stelle bei Firma". */
 export const AT_EMPLOYER_WORDS: readonly string[] = [...new Set(all('atEmployer'))];

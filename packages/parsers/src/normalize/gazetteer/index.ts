@@ -57,7 +57,21 @@ export interface CityLookup {
 // GeoNames admin-1 codes are numeric outside the US; these countries write a short code after
 // the city ("Toronto, ON", "Sydney NSW"), so those are what the display and `region` carry.
 const ADMIN1_CODES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  CA: { '01': 'AB', '02': 'BC', '03': 'MB', '04': 'NB', '05': 'NL', '07': 'NS', '08': 'ON', '09': 'PE', '10': 'QC', '11': 'SK', '12': 'YT', '13': 'NT', '14': 'NU' },
+  CA: {
+    '01': 'AB',
+    '02': 'BC',
+    '03': 'MB',
+    '04': 'NB',
+    '05': 'NL',
+    '07': 'NS',
+    '08': 'ON',
+    '09': 'PE',
+    '10': 'QC',
+    '11': 'SK',
+    '12': 'YT',
+    '13': 'NT',
+    '14': 'NU',
+  },
   AU: { '01': 'ACT', '02': 'NSW', '03': 'NT', '04': 'QLD', '05': 'SA', '06': 'TAS', '07': 'VIC', '08': 'WA' },
 };
 
@@ -111,7 +125,8 @@ function regionKeys(key: string): Set<string> | undefined {
   if (!region) return undefined;
   if (!handAliases) {
     handAliases = new Map();
-    for (const [cc, admin1, ...aliases] of REGION_ALIASES) handAliases.set(`${cc}.${admin1}`, [...(handAliases.get(`${cc}.${admin1}`) ?? []), ...aliases.map(foldKey)]);
+    for (const [cc, admin1, ...aliases] of REGION_ALIASES)
+      handAliases.set(`${cc}.${admin1}`, [...(handAliases.get(`${cc}.${admin1}`) ?? []), ...aliases.map(foldKey)]);
   }
   let end = REGION_ROWS.indexOf('\n', region.row);
   if (end < 0) end = REGION_ROWS.length;
@@ -185,7 +200,9 @@ export function loadGazetteer(): { cities: number; names: number } {
       const city: GazetteerCity = { geonameId: Number(id), name, country, population: Number(pop), lat: Number(lat), lon: Number(lon) };
       if (admin1) {
         city.admin1 = admin1;
-        const region = regionCode(country, admin1) ?? (ADMIN1_CODES[country] || country === 'US' ? undefined : regions!.get(`${country}.${admin1}`)?.name);
+        const region =
+          regionCode(country, admin1) ??
+          (ADMIN1_CODES[country] || country === 'US' ? undefined : regions!.get(`${country}.${admin1}`)?.name);
         if (region) city.region = region;
       }
       ids.set(city.geonameId, city);
@@ -220,10 +237,7 @@ export function lookupCity(name: string, lookup: CityLookup = {}): GazetteerCity
   let candidates = index!.get(foldKey(name));
   if (!candidates) {
     // "St. Louis" / "Saint Louis", "Ft. Worth" / "Fort Worth".
-    const alt = foldKey(name)
-      .replace(/^st\s/, 'saint ')
-      .replace(/^ft\s/, 'fort ')
-      .replace(/^mt\s/, 'mount ');
+    const alt = foldKey(name).replace(/^st\s/, 'saint ').replace(/^ft\s/, 'fort ').replace(/^mt\s/, 'mount ');
     candidates = index!.get(alt);
   }
   if (!candidates) return undefined;
@@ -239,7 +253,11 @@ export function lookupCity(name: string, lookup: CityLookup = {}): GazetteerCity
     // Only when each such city's own region is in the table (the city rows and the region table
     // come from GeoNames exports of different dates: Tromsø's 2020 county is gone from the newer one).
     const known = (c: GazetteerCity) => lookupRegion(lookup.region!, c.country) !== undefined;
-    if (candidates.some(known) && candidates.every((c) => !known(c) || (c.admin1 !== undefined && regions!.has(`${c.country}.${c.admin1}`)))) return undefined;
+    if (
+      candidates.some(known) &&
+      candidates.every((c) => !known(c) || (c.admin1 !== undefined && regions!.has(`${c.country}.${c.admin1}`)))
+    )
+      return undefined;
   }
   if (!lookup.country && lookup.countryHint?.length) {
     for (const cc of lookup.countryHint) {
@@ -303,10 +321,28 @@ export function cityById(geonameId: number): GazetteerCity | undefined {
 
 // Short English names where the library's official name reads oddly in a label.
 const COUNTRY_DISPLAY: Readonly<Record<string, string>> = {
-  US: 'United States', GB: 'United Kingdom', RU: 'Russia', TW: 'Taiwan', IR: 'Iran', CZ: 'Czechia',
-  TZ: 'Tanzania', MD: 'Moldova', SY: 'Syria', LA: 'Laos', CD: 'DR Congo', FM: 'Micronesia',
-  PS: 'Palestine', MK: 'North Macedonia', VA: 'Vatican City', KR: 'South Korea', KP: 'North Korea',
-  CN: 'China', BO: 'Bolivia', VE: 'Venezuela', BN: 'Brunei', VN: 'Vietnam',
+  US: 'United States',
+  GB: 'United Kingdom',
+  RU: 'Russia',
+  TW: 'Taiwan',
+  IR: 'Iran',
+  CZ: 'Czechia',
+  TZ: 'Tanzania',
+  MD: 'Moldova',
+  SY: 'Syria',
+  LA: 'Laos',
+  CD: 'DR Congo',
+  FM: 'Micronesia',
+  PS: 'Palestine',
+  MK: 'North Macedonia',
+  VA: 'Vatican City',
+  KR: 'South Korea',
+  KP: 'North Korea',
+  CN: 'China',
+  BO: 'Bolivia',
+  VE: 'Venezuela',
+  BN: 'Brunei',
+  VN: 'Vietnam',
 };
 
 /** English display name of an ISO alpha-2 country ("US" → "United States"); the code when unknown. */

@@ -8,38 +8,38 @@ import type { SalaryPeriod } from '@jobkit/core';
 import {
   CURRENCY_SIGNS,
   CURRENCY_WORDS,
-  PREFIXED_SIGN,
-  THREE_DECIMAL_CURRENCIES,
+  type CurrencyContext,
   isAmbiguous,
   isIsoCurrency,
+  PREFIXED_SIGN,
   resolveAmbiguousCurrency,
-  type CurrencyContext,
+  THREE_DECIMAL_CURRENCIES,
 } from '../currency.js';
 import {
   BETWEEN_ONLY,
+  BETWEEN_WORDS,
   COUNT_NOUNS,
   DIFFERENCE_AFTER,
-  BETWEEN_WORDS,
+  LESS_THAN,
   MAX_AFTER,
   MAX_BEFORE,
   MIN_AFTER,
   MIN_BEFORE,
   MORE_THAN,
-  LESS_THAN,
-  MULTIPLIERS,
   MULT_NEEDS_CURRENCY,
+  MULTIPLIERS,
   NOT_MONEY_AFTER,
   NOT_PAY_AFTER_ONLY,
   NOT_PAY_WORDS,
   PAY_WORDS,
-  PERIOD_AFTER_P,
   PER_WORDS,
+  PERIOD_AFTER_P,
   RANGE_WORDS,
   SHORT_PERIOD,
   STRONG_PERIOD,
   UNIT_PERIOD,
 } from './lexicon.js';
-import { NUM, SYM, WORD, type Token } from './tokenize.js';
+import { NUM, SYM, type Token, WORD } from './tokenize.js';
 
 /** Amounts above this are never pay (and catch overflow: a 400-digit number is Infinity). */
 export const MAX_AMOUNT = 1e12;
@@ -82,21 +82,131 @@ interface Group {
 
 // Words that make a bare number a count, a code or a reference when written just before it.
 const NOT_PAY_BEFORE: ReadonlySet<string> = new Set([
-  'hours', 'hrs', 'hour', 'stunden', 'heures', 'horas', 'ore', 'uur', 'experience', 'age', 'aged', 'size', 'headcount',
-  'founded', 'established', 'since', 'tel', 'phone', 'call', 'fax', 'mobile', 'zip', 'postcode', 'postal', 'plz', 'cp',
-  'room', 'suite', 'unit', 'floor', 'ref', 'reference', 'id', 'requisition', 'req', 'order', 'version', 'v', 'release',
-  'level', 'grade', 'step', 'band', 'rank', 'point', 'points', 'scale', 'spine', 'pay-point', 'no', 'nr', 'number', 'job', 'iso', 'top', 'over', 'more', 'than',
+  'hours',
+  'hrs',
+  'hour',
+  'stunden',
+  'heures',
+  'horas',
+  'ore',
+  'uur',
+  'experience',
+  'age',
+  'aged',
+  'size',
+  'headcount',
+  'founded',
+  'established',
+  'since',
+  'tel',
+  'phone',
+  'call',
+  'fax',
+  'mobile',
+  'zip',
+  'postcode',
+  'postal',
+  'plz',
+  'cp',
+  'room',
+  'suite',
+  'unit',
+  'floor',
+  'ref',
+  'reference',
+  'id',
+  'requisition',
+  'req',
+  'order',
+  'version',
+  'v',
+  'release',
+  'level',
+  'grade',
+  'step',
+  'band',
+  'rank',
+  'point',
+  'points',
+  'scale',
+  'spine',
+  'pay-point',
+  'no',
+  'nr',
+  'number',
+  'job',
+  'iso',
+  'top',
+  'over',
+  'more',
+  'than',
 ]);
 const APPROX: ReadonlySet<string> = new Set([
-  '~', '≈', 'approx', 'approximately', 'equivalent', 'equates', 'equating', 'roughly', 'circa', 'ca', 'i.e', 'ie',
-  'equal', 'environ', 'ungefähr', 'etwa', 'aprox', 'aproximadamente', 'aprox.', 'prorata', 'pro-rata', 'actual', 'fte',
+  '~',
+  '≈',
+  'approx',
+  'approximately',
+  'equivalent',
+  'equates',
+  'equating',
+  'roughly',
+  'circa',
+  'ca',
+  'i.e',
+  'ie',
+  'equal',
+  'environ',
+  'ungefähr',
+  'etwa',
+  'aprox',
+  'aproximadamente',
+  'aprox.',
+  'prorata',
+  'pro-rata',
+  'actual',
+  'fte',
 ]);
 const LABEL_GLUE: ReadonlySet<string> = new Set([':', 'of', 'is', '=', 'at', 'for', '-', '–']);
 // Words after an amount that start another item ("£30k plus bonus", "45.000 € zzgl. Bonus").
 const SOFT_STOPS: ReadonlySet<string> = new Set([
-  '+', ',', '(', '＋', '，', '、', 'plus', 'and', '&', 'with', 'or', 'incl', 'inc', 'including', 'excl', 'excluding',
-  'und', 'oder', 'mit', 'zzgl', 'zuzüglich', 'inkl', 'inklusive', 'et', 'ou', 'avec', 'y', 'o', 'con', 'más', 'e', 'além',
-  'oltre', 'og', 'och', 'i', 'oraz', 'и',
+  '+',
+  ',',
+  '(',
+  '＋',
+  '，',
+  '、',
+  'plus',
+  'and',
+  '&',
+  'with',
+  'or',
+  'incl',
+  'inc',
+  'including',
+  'excl',
+  'excluding',
+  'und',
+  'oder',
+  'mit',
+  'zzgl',
+  'zuzüglich',
+  'inkl',
+  'inklusive',
+  'et',
+  'ou',
+  'avec',
+  'y',
+  'o',
+  'con',
+  'más',
+  'e',
+  'além',
+  'oltre',
+  'og',
+  'och',
+  'i',
+  'oraz',
+  'и',
 ]);
 const OPEN_RANGE: ReadonlySet<string> = new Set(['-', '–', '—', '~', '〜', '～', 'to']);
 
@@ -135,10 +245,17 @@ export function numberValue(text: string, threeDecimals: boolean): number {
     decimalAt = lastSep; // "1.234,56" / "1,234.56"
   } else if (lastSepChar === ',' || lastSepChar === '.') {
     const same = lastSepChar === ',' ? commas : dots;
-    if (same === 1 && spaces > 0) decimalAt = tail <= 2 ? lastSep : -1; // "550 000,50"
-    else if (same === 1 && tail !== 3) decimalAt = lastSep; // "18,50", "1.5", "0.1234"
+    if (same === 1 && spaces > 0)
+      decimalAt = tail <= 2 ? lastSep : -1; // "550 000,50"
+    else if (same === 1 && tail !== 3)
+      decimalAt = lastSep; // "18,50", "1.5", "0.1234"
     // Three-decimal currencies: "650.000" is 650, but "1.250 د.ك" is 1,250 (no one is paid 1.25 dinars).
-    else if (same === 1 && tail === 3 && (firstGroup > 3 || (lastSepChar === '.' && threeDecimals && spaces === 0 && Number(text.slice(0, lastSep)) >= 50))) decimalAt = lastSep;
+    else if (
+      same === 1 &&
+      tail === 3 &&
+      (firstGroup > 3 || (lastSepChar === '.' && threeDecimals && spaces === 0 && Number(text.slice(0, lastSep)) >= 50))
+    )
+      decimalAt = lastSep;
     else if (same > 1 && irregular) return NaN; // "1.2.3", "05.03.2024": versions and dates
   }
   let intPart = '';
@@ -172,7 +289,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
       const prev = tokens[i - 1];
       if (t.text === '£' && prev && prev.kind === WORD && !t.space && prev.text === 'e' && prev.upper) return { mark: 'EGP', from: i - 1 };
       if ((t.text === '$' || t.text === '¥') && prev && prev.kind === WORD && !t.space) {
-        const code = PREFIXED_SIGN[prev.text] ?? (prev.upper && isIsoCurrency(prev.text.toUpperCase()) ? prev.text.toUpperCase() : undefined);
+        const code =
+          PREFIXED_SIGN[prev.text] ?? (prev.upper && isIsoCurrency(prev.text.toUpperCase()) ? prev.text.toUpperCase() : undefined);
         if (code) return { mark: code, from: i - 1 };
       }
       return { mark: sign, from: i };
@@ -215,7 +333,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     if (!before) {
       let k = i - 1;
       if (tokens[k]?.text === '.' && !tokens[k]!.space) k--;
-      if (tokens[k]?.text === '/' && tokens[k - 1]?.text === 's' && tokens[k - 1]!.upper && !tokens[k]!.space) before = { mark: 'PEN', from: k - 1 };
+      if (tokens[k]?.text === '/' && tokens[k - 1]?.text === 's' && tokens[k - 1]!.upper && !tokens[k]!.space)
+        before = { mark: 'PEN', from: k - 1 };
     }
     if (before) {
       currency = before.mark;
@@ -246,12 +365,21 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
         currency ??= compound[1];
         multWord = w;
         last = i + 1;
-      } else if (MULTIPLIERS.has(w) && !(next.space && w.length === 1 && w !== 'k' && !(tokens[i + 2]?.kind === SYM && !tokens[i + 2]!.space && CURRENCY_SIGNS[tokens[i + 2]!.text]))) {
+      } else if (
+        MULTIPLIERS.has(w) &&
+        !(
+          next.space &&
+          w.length === 1 &&
+          w !== 'k' &&
+          !(tokens[i + 2]?.kind === SYM && !tokens[i + 2]!.space && CURRENCY_SIGNS[tokens[i + 2]!.text])
+        )
+      ) {
         multWord = w;
         mult = MULTIPLIERS.get(w)!;
         last = plusMult ? i + 2 : i + 1;
         if (w === 'lpa') period = 'year';
-        if (tokens[i + 2]?.text === '.' && !tokens[i + 2]!.space && (w === 'tys' || w === 'тыс' || w === 'tsd' || w === 'mio')) last = i + 2;
+        if (tokens[i + 2]?.text === '.' && !tokens[i + 2]!.space && (w === 'tys' || w === 'тыс' || w === 'tsd' || w === 'mio'))
+          last = i + 2;
       }
     }
     // "20万3,000円": a 万/億 figure with the rest written after it.
@@ -326,7 +454,12 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
       // A trailing wave dash is "and up" in Japanese ("8,000円〜 交通費支給").
       const wave = dash.text === '~' || dash.text === '〜';
       open =
-        !after || after.brk || after.text === '(' || after.text === '（' || isStrongPeriod(after.text) || after.text === ')' ||
+        !after ||
+        after.brk ||
+        after.text === '(' ||
+        after.text === '（' ||
+        isStrongPeriod(after.text) ||
+        after.text === ')' ||
         (wave && after.kind !== NUM && !CURRENCY_SIGNS[after.text]);
     }
     groups.push({ a, b: null, first: a.first, last: open ? a.last + 1 : a.last, open });
@@ -345,7 +478,13 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     // A bare small number ("hire 3 devs") is rarely the pay when something else is on offer.
     const bare = !currency && !g.a.shaped && !g.b && g.a.value < 100 ? 2 : 0;
     const score =
-      (ctxInfo.pay ? 4 : 0) + (currency ? 2 : 0) + (period ? 2 : 0) + (g.b || g.open ? 1 : 0) + (g.a.mult !== 1 ? 1 : 0) - ctxInfo.approx - bare;
+      (ctxInfo.pay ? 4 : 0) +
+      (currency ? 2 : 0) +
+      (period ? 2 : 0) +
+      (g.b || g.open ? 1 : 0) +
+      (g.a.mult !== 1 ? 1 : 0) -
+      ctxInfo.approx -
+      bare;
     if (!best || score > best.score) best = { g, score, pay: ctxInfo.pay, period };
   }
   if (!best) return null;
@@ -356,15 +495,25 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
 
   // Currency: the group's own, then any currency written near a number in the text, then the hint.
   let mark = a.currency ?? b?.currency ?? null;
-  if (!mark) for (const x of amounts) if (x.currency) {
-    mark = x.currency;
-    break;
-  }
+  if (!mark)
+    for (const x of amounts)
+      if (x.currency) {
+        mark = x.currency;
+        break;
+      }
   mark ??= globalCurrency(tokens, currencyAt);
   let currency: string | null = mark ? (isAmbiguous(mark) ? resolveAmbiguousCurrency(mark, ctx) : mark) : null;
   // "Sueldo: $12,000 a $14,000 (Mensual)": a bare $ in Spanish pay text, peso-sized and written with
   // comma thousands as Mexico does, is MXN (dot thousands are Argentina, Chile or Colombia: left alone).
-  if (mark === 'DOLLAR' && currency === 'USD' && !hint && ctx.es && !ctx.codes?.length && Math.max(a.value, b?.value ?? 0) >= 5000 && !DOT_THOUSANDS.test(tokens[a.num]!.text)) {
+  if (
+    mark === 'DOLLAR' &&
+    currency === 'USD' &&
+    !hint &&
+    ctx.es &&
+    !ctx.codes?.length &&
+    Math.max(a.value, b?.value ?? 0) >= 5000 &&
+    !DOT_THOUSANDS.test(tokens[a.num]!.text)
+  ) {
     currency = 'MXN';
   }
   if (!currency && hint) currency = hint;
@@ -377,7 +526,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   // Vietnamese pay text with a bare amount of dong size ("Lương cứng mỗi tháng 10.000.000").
   if (!currency && ctx.vi && Math.max(a.value, b?.value ?? 0) >= 100_000) currency = 'VND';
   // Indian digit grouping ("6,00,000", "12,50,000") is written only with rupees.
-  if (!currency && (INDIAN_GROUPING.test(tokens[a.num]!.text) || (b !== null && INDIAN_GROUPING.test(tokens[b.num]!.text)))) currency = 'INR';
+  if (!currency && (INDIAN_GROUPING.test(tokens[a.num]!.text) || (b !== null && INDIAN_GROUPING.test(tokens[b.num]!.text))))
+    currency = 'INR';
 
   // "BHD 450.000 - 600.000": the currency on one end sets how both ends read.
   if (currency && THREE_DECIMAL_CURRENCIES.has(currency)) {
@@ -394,15 +544,34 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
       a = { ...a, value: a.value * b.mult, mult: b.mult, shaped: true };
     } else if (b.mult === 1 && a.mult !== 1 && b.value * a.mult >= a.value && b.value * a.mult <= a.value * 5) {
       b = { ...b, value: b.value * a.mult, mult: a.mult, shaped: true }; // "$90k - $125"
-    } else if (a.mult === 1 && (!a.shaped || b.value >= 10_000) && (b.shaped || b.value >= 10_000) && b.mult === 1 && a.value < 1000 && b.value >= 1000 && a.value * 1000 <= b.value && a.value * 1000 >= b.value / 5) {
+    } else if (
+      a.mult === 1 &&
+      (!a.shaped || b.value >= 10_000) &&
+      (b.shaped || b.value >= 10_000) &&
+      b.mult === 1 &&
+      a.value < 1000 &&
+      b.value >= 1000 &&
+      a.value * 1000 <= b.value &&
+      a.value * 1000 >= b.value / 5
+    ) {
       a = { ...a, value: a.value * 1000, shaped: true }; // "22-28,000", "$140 - $160000", "$95,00 - $110,000"
-    } else if (a.mult === 1 && b.mult === 1 && b.value < 1000 && a.value >= 10_000 && b.value * 1000 >= a.value && b.value * 1000 <= a.value * 5) {
+    } else if (
+      a.mult === 1 &&
+      b.mult === 1 &&
+      b.value < 1000 &&
+      a.value >= 10_000 &&
+      b.value * 1000 >= a.value &&
+      b.value * 1000 <= a.value * 5
+    ) {
       b = { ...b, value: b.value * 1000, shaped: true }; // "$112,000 - $123"
     }
   }
 
   const stated =
-    currency !== null || a.mult !== 1 || (b?.mult ?? 1) !== 1 || (best.period !== null && (a.shaped || best.pay || Math.max(a.value, b?.value ?? 0) >= 100));
+    currency !== null ||
+    a.mult !== 1 ||
+    (b?.mult ?? 1) !== 1 ||
+    (best.period !== null && (a.shaped || best.pay || Math.max(a.value, b?.value ?? 0) >= 100));
   const top = Math.max(a.value, b?.value ?? 0);
   if (!(top > 0)) return null;
   if (!stated) {
@@ -415,7 +584,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
   // Company money, not pay: "$200M to $400M (USD)", "$1 to $5 million (USD)" (Glassdoor's revenue
   // buckets). Millions stated without a pay word are company figures.
   if (top > 5e6 * scale) return null;
-  if (!best.pay && Math.max(a.mult, b?.mult ?? 1) >= 1e6 && top >= 1e6 * scale && !MULT_CURRENCY[a.multWord ?? b?.multWord ?? '']) return null;
+  if (!best.pay && Math.max(a.mult, b?.mult ?? 1) >= 1e6 && top >= 1e6 * scale && !MULT_CURRENCY[a.multWord ?? b?.multWord ?? ''])
+    return null;
 
   let min: number | null;
   let max: number | null;
@@ -435,7 +605,12 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     const next = groups[groups.indexOf(g) + 1];
     if (next && !next.b && !next.a.count && labelBound(tokens, g) === 'min' && labelBound(tokens, next) === 'max') {
       const other = next.a.value;
-      if (Number.isFinite(other) && other >= a.value && other <= a.value * 10 && (!next.a.currency || next.a.currency === (a.currency ?? next.a.currency))) {
+      if (
+        Number.isFinite(other) &&
+        other >= a.value &&
+        other <= a.value * 10 &&
+        (!next.a.currency || next.a.currency === (a.currency ?? next.a.currency))
+      ) {
         [min, max] = [a.value, other];
       }
     }
@@ -479,22 +654,127 @@ function fold(w: string): string {
 
 /** ISO codes also accepted in lower case next to a number ("100 usd"); "top 50", "all 3" stay words. */
 const COMMON_CODES: ReadonlySet<string> = new Set([
-  'usd', 'eur', 'gbp', 'inr', 'aud', 'cad', 'nzd', 'chf', 'jpy', 'cny', 'rmb', 'hkd', 'sgd', 'sek', 'nok', 'dkk', 'pln',
-  'czk', 'huf', 'ron', 'brl', 'mxn', 'zar', 'aed', 'sar', 'qar', 'kwd', 'bhd', 'omr', 'jod', 'egp', 'ngn', 'kes', 'pkr',
-  'php', 'idr', 'myr', 'thb', 'vnd', 'krw', 'twd', 'rub', 'uah', 'ils', 'clp', 'cop', 'ars', 'pen', 'bgn', 'isk',
+  'usd',
+  'eur',
+  'gbp',
+  'inr',
+  'aud',
+  'cad',
+  'nzd',
+  'chf',
+  'jpy',
+  'cny',
+  'rmb',
+  'hkd',
+  'sgd',
+  'sek',
+  'nok',
+  'dkk',
+  'pln',
+  'czk',
+  'huf',
+  'ron',
+  'brl',
+  'mxn',
+  'zar',
+  'aed',
+  'sar',
+  'qar',
+  'kwd',
+  'bhd',
+  'omr',
+  'jod',
+  'egp',
+  'ngn',
+  'kes',
+  'pkr',
+  'php',
+  'idr',
+  'myr',
+  'thb',
+  'vnd',
+  'krw',
+  'twd',
+  'rub',
+  'uah',
+  'ils',
+  'clp',
+  'cop',
+  'ars',
+  'pen',
+  'bgn',
+  'isk',
 ]);
 
 /** Rough size of one unit relative to USD, to tell a yearly amount from a monthly one and pay from revenue. */
 const UNIT_SCALE: Readonly<Record<string, number>> = {
-  JPY: 100, INR: 50, KRW: 1000, IDR: 10000, VND: 20000, HUF: 300, CLP: 800, COP: 3000, CNY: 5, PHP: 50, THB: 30,
-  RUB: 80, TWD: 30, MXN: 15, BRL: 5, ZAR: 15, TRY: 20, NGN: 1000, PKR: 200, CZK: 20, SEK: 10, NOK: 10, DKK: 7, PLN: 4,
-  UAH: 40, KZT: 450, EGP: 30, ARS: 900, LKR: 300, BDT: 100, KES: 130, UGX: 3700, TZS: 2500, IQD: 1300, IRR: 40000,
-  HKD: 8, MYR: 4.5, AED: 3.7, SAR: 3.75, QAR: 3.6, ILS: 3.7, RON: 4.6, BGN: 1.8, ISK: 140, GHS: 12, NPR: 130,
+  JPY: 100,
+  INR: 50,
+  KRW: 1000,
+  IDR: 10000,
+  VND: 20000,
+  HUF: 300,
+  CLP: 800,
+  COP: 3000,
+  CNY: 5,
+  PHP: 50,
+  THB: 30,
+  RUB: 80,
+  TWD: 30,
+  MXN: 15,
+  BRL: 5,
+  ZAR: 15,
+  TRY: 20,
+  NGN: 1000,
+  PKR: 200,
+  CZK: 20,
+  SEK: 10,
+  NOK: 10,
+  DKK: 7,
+  PLN: 4,
+  UAH: 40,
+  KZT: 450,
+  EGP: 30,
+  ARS: 900,
+  LKR: 300,
+  BDT: 100,
+  KES: 130,
+  UGX: 3700,
+  TZS: 2500,
+  IQD: 1300,
+  IRR: 40000,
+  HKD: 8,
+  MYR: 4.5,
+  AED: 3.7,
+  SAR: 3.75,
+  QAR: 3.6,
+  ILS: 3.7,
+  RON: 4.6,
+  BGN: 1.8,
+  ISK: 140,
+  GHS: 12,
+  NPR: 130,
 };
 
 const MULT_CURRENCY: Readonly<Record<string, string>> = {
-  lakh: 'INR', lakhs: 'INR', lac: 'INR', lacs: 'INR', lpa: 'INR', crore: 'INR', crores: 'INR', cr: 'INR', लाख: 'INR',
-  करोड़: 'INR', triệu: 'VND', tr: 'VND', nghìn: 'VND', ngàn: 'VND', juta: 'IDR', jt: 'IDR', ribu: 'IDR', rb: 'IDR',
+  lakh: 'INR',
+  lakhs: 'INR',
+  lac: 'INR',
+  lacs: 'INR',
+  lpa: 'INR',
+  crore: 'INR',
+  crores: 'INR',
+  cr: 'INR',
+  लाख: 'INR',
+  करोड़: 'INR',
+  triệu: 'VND',
+  tr: 'VND',
+  nghìn: 'VND',
+  ngàn: 'VND',
+  juta: 'IDR',
+  jt: 'IDR',
+  ribu: 'IDR',
+  rb: 'IDR',
 };
 const FAMILY_SCALE: Readonly<Record<string, number>> = { KRONE: 10, YEN: 50, DINAR: 0.3, RIYAL: 3.7, PESO: 15 };
 
@@ -506,8 +786,15 @@ const PERIOD_FLOOR: Readonly<Record<SalaryPeriod, number>> = { hour: 0.25, day: 
 
 /** Multiplier + currency in one word ("万円", "만원"). */
 const COMPOUND: Readonly<Record<string, readonly [number, string]>> = {
-  万円: [1e4, 'JPY'], 千円: [1e3, 'JPY'], 百万円: [1e6, 'JPY'], 万元: [1e4, 'CNY'], 千元: [1e3, 'CNY'], 만원: [1e4, 'KRW'],
-  억원: [1e8, 'KRW'], lpa: [1e5, 'INR'], тр: [1e3, 'RUB'],
+  万円: [1e4, 'JPY'],
+  千円: [1e3, 'JPY'],
+  百万円: [1e6, 'JPY'],
+  万元: [1e4, 'CNY'],
+  千元: [1e3, 'CNY'],
+  만원: [1e4, 'KRW'],
+  억원: [1e8, 'KRW'],
+  lpa: [1e5, 'INR'],
+  тр: [1e3, 'RUB'],
 };
 
 /** The number at `i` is a count or a measure ("3 years", "30-hour", "40%", "13薪", "401(k)", a year). */
@@ -522,7 +809,18 @@ function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency:
   if (next && next.kind === WORD && last === i && NOT_MONEY_AFTER.has(next.text) && !hasCurrency) return true;
   // "3,45-prozentigen Verzinsung", "5-jährige Erfahrung", "3-Zimmer-Wohnung": a number glued by a hyphen
   // to a longer word that names no money, period or multiplier is a compound adjective or noun.
-  if (next && next !== tokens[last + 1] && last === i && !hasCurrency && next.text.length >= 4 && !PAY_WORDS.has(next.text) && !MULTIPLIERS.has(next.text) && !CURRENCY_WORDS[next.text] && !UNIT_PERIOD.has(next.text) && !isStrongPeriod(next.text)) {
+  if (
+    next &&
+    next !== tokens[last + 1] &&
+    last === i &&
+    !hasCurrency &&
+    next.text.length >= 4 &&
+    !PAY_WORDS.has(next.text) &&
+    !MULTIPLIERS.has(next.text) &&
+    !CURRENCY_WORDS[next.text] &&
+    !UNIT_PERIOD.has(next.text) &&
+    !isStrongPeriod(next.text)
+  ) {
     return true;
   }
   // "2.5 crore candidates", "10k followers", "3 lakh latest job vacancies": a count noun right after the number and
@@ -532,13 +830,28 @@ function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency:
     const b = tokens[last + 2];
     if (a?.kind === WORD && COUNT_NOUNS.has(a.text)) return true;
     if (
-      a?.kind === WORD && b?.kind === WORD && COUNT_NOUNS.has(b.text) && !a.brk && !PER_WORDS.has(a.text) && !PAY_WORDS.has(a.text) &&
-      !CURRENCY_WORDS[a.text] && !MULTIPLIERS.has(a.text) && !UNIT_PERIOD.has(a.text) && !isStrongPeriod(a.text) && !NOT_MONEY_AFTER.has(a.text)
+      a?.kind === WORD &&
+      b?.kind === WORD &&
+      COUNT_NOUNS.has(b.text) &&
+      !a.brk &&
+      !PER_WORDS.has(a.text) &&
+      !PAY_WORDS.has(a.text) &&
+      !CURRENCY_WORDS[a.text] &&
+      !MULTIPLIERS.has(a.text) &&
+      !UNIT_PERIOD.has(a.text) &&
+      !isStrongPeriod(a.text) &&
+      !NOT_MONEY_AFTER.has(a.text)
     ) {
       return true;
     }
   }
-  if (next && next.kind === WORD && NOT_MONEY_AFTER.has(next.text) && (next.text === '薪' || next.text === '年以上' || next.text === '人' || next.text === '名')) return true;
+  if (
+    next &&
+    next.kind === WORD &&
+    NOT_MONEY_AFTER.has(next.text) &&
+    (next.text === '薪' || next.text === '年以上' || next.text === '人' || next.text === '名')
+  )
+    return true;
   // "3+ years"
   if (next?.text === '+' && tokens[last + 2]?.kind === WORD && NOT_MONEY_AFTER.has(tokens[last + 2]!.text) && !hasCurrency) return true;
   if (t.text === '401' && (next?.text === '(' || next?.text === 'k')) return true;
@@ -556,7 +869,14 @@ function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency:
   const prev = tokens[i - 1];
   const glued = (k: number) => {
     const s = tokens[k];
-    return s && s.kind === SYM && (s.text === '-' || s.text === '/' || s.text === '.') && !s.space && tokens[k + 1]?.kind === NUM && !tokens[k + 1]!.space;
+    return (
+      s &&
+      s.kind === SYM &&
+      (s.text === '-' || s.text === '/' || s.text === '.') &&
+      !s.space &&
+      tokens[k + 1]?.kind === NUM &&
+      !tokens[k + 1]!.space
+    );
   };
   if (glued(i + 1) && glued(i + 3)) return true;
   if (prev && glued(i - 1) && tokens[i - 2]?.kind === NUM && (glued(i + 1) || (tokens[i - 3] && glued(i - 3)))) return true;
@@ -594,8 +914,17 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
       sawRange = true;
       continue;
     }
-    if (PER_WORDS.has(t.text) || UNIT_PERIOD.has(t.text) || isStrongPeriod(t.text) || SHORT_PERIOD.has(t.text) || t.text === '/' || t.text === '.') continue;
-    if (t.text === 'gross' || t.text === 'brutto' || t.text === 'brut' || t.text === 'bruto' || t.text === 'net' || t.text === 'netto') continue;
+    if (
+      PER_WORDS.has(t.text) ||
+      UNIT_PERIOD.has(t.text) ||
+      isStrongPeriod(t.text) ||
+      SHORT_PERIOD.has(t.text) ||
+      t.text === '/' ||
+      t.text === '.'
+    )
+      continue;
+    if (t.text === 'gross' || t.text === 'brutto' || t.text === 'brut' || t.text === 'bruto' || t.text === 'net' || t.text === 'netto')
+      continue;
     return false;
   }
   if (!sawRange) {
@@ -628,7 +957,18 @@ function context(tokens: readonly Token[], g: Group): Context {
     if (seen === 0 && (w === ':' || w === '-' || w === '–' || w === '—' || w === '|')) {
       const head = tokens[k - 1];
       const prev = tokens[k - 2];
-      if (head?.kind === WORD && head.cap && prev?.kind === WORD && prev.cap && !head.upper && !PAY_WORDS.has(head.text) && !NOT_PAY_WORDS.has(head.text) && !NOT_PAY_AFTER_ONLY.has(head.text) && !isStrongPeriod(head.text)) break;
+      if (
+        head?.kind === WORD &&
+        head.cap &&
+        prev?.kind === WORD &&
+        prev.cap &&
+        !head.upper &&
+        !PAY_WORDS.has(head.text) &&
+        !NOT_PAY_WORDS.has(head.text) &&
+        !NOT_PAY_AFTER_ONLY.has(head.text) &&
+        !isStrongPeriod(head.text)
+      )
+        break;
     }
     if (PAY_WORDS.has(w)) {
       // "signing stipend of $30,000", "referral pay": the pay word names something else.
@@ -713,7 +1053,10 @@ function context(tokens: readonly Token[], g: Group): Context {
     // With no pay word, the noun right after the amount names it ("500,000円 賞与実績", "80,000円 住宅手当").
     const cjk = w.charCodeAt(0) >= 0x2e80;
     if (!cjk || t.kind !== WORD) cjkRun = false;
-    if ((NOT_PAY_WORDS.has(w) && (!cjk || (!pay && ((seen === 0 && !t.space) || (cjkRun && seen < 3))))) || (NOT_PAY_AFTER_ONLY.has(w) && seen < 3)) {
+    if (
+      (NOT_PAY_WORDS.has(w) && (!cjk || (!pay && ((seen === 0 && !t.space) || (cjkRun && seen < 3))))) ||
+      (NOT_PAY_AFTER_ONLY.has(w) && seen < 3)
+    ) {
       negative = true;
       break;
     }
@@ -735,7 +1078,13 @@ function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null
     }
     if (t.kind === NUM || (t.brk && seen > 0)) break;
     // "時給1200円(月給例200000円)": a CJK period word that leads another amount belongs to that one.
-    if (t.kind === WORD && t.text.charCodeAt(0) >= 0x2e80 && isStrongPeriod(t.text) && (tokens[k + 1]?.kind === NUM || tokens[k + 2]?.kind === NUM)) break;
+    if (
+      t.kind === WORD &&
+      t.text.charCodeAt(0) >= 0x2e80 &&
+      isStrongPeriod(t.text) &&
+      (tokens[k + 1]?.kind === NUM || tokens[k + 2]?.kind === NUM)
+    )
+      break;
     const p = periodAt(tokens, k, seen === 0 || tokens[k - 1]!.text === ')' || tokens[k - 1]!.text === '(');
     // "(three Sundays per month)", "2 shifts per week": a count of things per period is a frequency.
     if (p && k - 3 > g.last && PER_WORDS.has(tokens[k - 1]!.text) && tokens[k - 2]?.kind === WORD && isCountWord(tokens[k - 3])) continue;
@@ -745,7 +1094,13 @@ function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null
   if (ctc) return ctc;
   // "月210000円": a CJK month/year unit glued before the amount (not a date's "3月").
   const unit = tokens[g.first - 1];
-  if (unit && unit.kind === WORD && !tokens[g.first]!.space && (unit.text === '月' || unit.text === '年') && tokens[g.first - 2]?.kind !== NUM) {
+  if (
+    unit &&
+    unit.kind === WORD &&
+    !tokens[g.first]!.space &&
+    (unit.text === '月' || unit.text === '年') &&
+    tokens[g.first - 2]?.kind !== NUM
+  ) {
     return UNIT_PERIOD.get(unit.text)!;
   }
   for (let k = g.first - 1, seen = 0; k >= 0 && seen < 6; k--, seen++) {
@@ -777,15 +1132,21 @@ function periodAt(tokens: readonly Token[], k: number, adjacent: boolean): Salar
   if (strong && (w !== 'pa' || adjacent || tokens[k - 1]?.text === ')')) return strong;
   const prev = tokens[k - 1];
   if (UNIT_PERIOD.has(w)) {
-    if (prev && (prev.text === '/' || prev.text === '／' || PER_WORDS.has(prev.text) || prev.text === "'" || prev.text === '’')) return UNIT_PERIOD.get(w)!;
+    if (prev && (prev.text === '/' || prev.text === '／' || PER_WORDS.has(prev.text) || prev.text === "'" || prev.text === '’'))
+      return UNIT_PERIOD.get(w)!;
     // "pr. måned", "p. Monat": an abbreviated per-word keeps its dot.
     if (prev?.text === '.' && PER_WORDS.has(tokens[k - 2]?.text ?? '')) return UNIT_PERIOD.get(w)!;
     // "per calendar month", "a working day"
-    if (prev && (prev.text === 'calendar' || prev.text === 'working' || prev.text === 'business') && PER_WORDS.has(tokens[k - 2]?.text ?? '')) return UNIT_PERIOD.get(w)!;
+    if (
+      prev &&
+      (prev.text === 'calendar' || prev.text === 'working' || prev.text === 'business') &&
+      PER_WORDS.has(tokens[k - 2]?.text ?? '')
+    )
+      return UNIT_PERIOD.get(w)!;
     if (adjacent && (w.length > 2 || w === '月' || w === '年' || w === '日' || w === '天')) return UNIT_PERIOD.get(w)!;
     // "per calendar month", "pro Kalenderjahr" are rare; "a 40-hour week" is not a period.
   }
-  if (w === 'p' && tokens[k + 1]?.text === '.' ) {
+  if (w === 'p' && tokens[k + 1]?.text === '.') {
     const p = PERIOD_AFTER_P.get(tokens[k + 2]?.text ?? '');
     if (p) return p;
   }
@@ -793,7 +1154,7 @@ function periodAt(tokens: readonly Token[], k: number, adjacent: boolean): Salar
     const p = PERIOD_AFTER_P.get(tokens[k + 2]?.text ?? '');
     if (p) return p;
   }
-  if (adjacent || prev?.text === ')' ) {
+  if (adjacent || prev?.text === ')') {
     const short = SHORT_PERIOD.get(w);
     if (short) return short;
   }
@@ -816,7 +1177,11 @@ function globalPeriod(tokens: readonly Token[]): SalaryPeriod | null {
     const nextW = tokens[k + 1]?.kind === WORD ? tokens[k + 1]!.text : '';
     const prevW = tokens[k - 1]?.kind === WORD ? tokens[k - 1]!.text : '';
     const qualified =
-      NOT_PAY_WORDS.has(nextW) || NOT_PAY_AFTER_ONLY.has(nextW) || NOT_PERIOD_NOUNS.has(nextW) || NOT_PAY_WORDS.has(prevW) || NOT_PERIOD_NOUNS.has(prevW);
+      NOT_PAY_WORDS.has(nextW) ||
+      NOT_PAY_AFTER_ONLY.has(nextW) ||
+      NOT_PERIOD_NOUNS.has(nextW) ||
+      NOT_PAY_WORDS.has(prevW) ||
+      NOT_PERIOD_NOUNS.has(prevW);
     if (strong && t.text !== 'pa' && t.text !== 'ral' && t.text !== 'ctc' && !qualified) return strong;
     if (UNIT_PERIOD.has(t.text)) {
       const prev = tokens[k - 1];
@@ -825,7 +1190,16 @@ function globalPeriod(tokens: readonly Token[]): SalaryPeriod | null {
         // month": about time, not pay. Only a pay word or the amount's own unit may lead it.
         const before = tokens[k - 2];
         if (before && (before.kind === NUM || NOT_MONEY_AFTER.has(before.text))) continue;
-        if (before && before.kind === WORD && !PAY_WORDS.has(before.text) && !MULTIPLIERS.has(before.text) && !CURRENCY_WORDS[before.text] && before.text !== 'paid' && before.text !== 'earn') continue;
+        if (
+          before &&
+          before.kind === WORD &&
+          !PAY_WORDS.has(before.text) &&
+          !MULTIPLIERS.has(before.text) &&
+          !CURRENCY_WORDS[before.text] &&
+          before.text !== 'paid' &&
+          before.text !== 'earn'
+        )
+          continue;
         return UNIT_PERIOD.get(t.text)!;
       }
     }
@@ -834,8 +1208,33 @@ function globalPeriod(tokens: readonly Token[]): SalaryPeriod | null {
 }
 
 const NUMBER_WORDS: ReadonlySet<string> = new Set([
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'few', 'couple',
-  'zwei', 'drei', 'vier', 'fünf', 'deux', 'trois', 'quatre', 'cinq', 'dos', 'tres', 'cuatro', 'cinco',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'several',
+  'few',
+  'couple',
+  'zwei',
+  'drei',
+  'vier',
+  'fünf',
+  'deux',
+  'trois',
+  'quatre',
+  'cinq',
+  'dos',
+  'tres',
+  'cuatro',
+  'cinco',
 ]);
 /** A number or a number word ("three Sundays"). */
 const isCountWord = (t: Token | undefined): boolean => t !== undefined && (t.kind === NUM || NUMBER_WORDS.has(t.text));
@@ -843,9 +1242,19 @@ const isCountWord = (t: Token | undefined): boolean => t !== undefined && (t.kin
 /** Words that say the pay text is Vietnamese (1) or Spanish (2), for VND and MXN readings. */
 const PAY_LANGUAGE: ReadonlyMap<string, number> = new Map([
   ...['lương', 'triệu', 'tháng', 'thưởng', 'thuận'].map((w) => [w, 1] as const),
-  ...['sueldo', 'salario', 'mensual', 'mensuales', 'quincenal', 'quincenales', 'prestaciones', 'brutos', 'netos', 'libres', 'semanales'].map(
-    (w) => [w, 2] as const,
-  ),
+  ...[
+    'sueldo',
+    'salario',
+    'mensual',
+    'mensuales',
+    'quincenal',
+    'quincenales',
+    'prestaciones',
+    'brutos',
+    'netos',
+    'libres',
+    'semanales',
+  ].map((w) => [w, 2] as const),
 ]);
 const DOT_THOUSANDS = /\.\d{3}(?:\D|$)/;
 
@@ -855,9 +1264,38 @@ const INDIAN_GROUPING = /^\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?$/;
 
 /** Nouns a period word can qualify that are not pay ("annual leave", "monthly review"). */
 const NOT_PERIOD_NOUNS: ReadonlySet<string> = new Set([
-  'leave', 'holiday', 'holidays', 'vacation', 'review', 'reviews', 'report', 'reports', 'reporting', 'budget', 'budgets',
-  'conference', 'event', 'events', 'training', 'increase', 'increases', 'raise', 'raises', 'performance', 'appraisal',
-  'plan', 'planning', 'goals', 'targets', 'meeting', 'meetings', 'audit', 'audits', 'close', 'forecast', 'subscription',
+  'leave',
+  'holiday',
+  'holidays',
+  'vacation',
+  'review',
+  'reviews',
+  'report',
+  'reports',
+  'reporting',
+  'budget',
+  'budgets',
+  'conference',
+  'event',
+  'events',
+  'training',
+  'increase',
+  'increases',
+  'raise',
+  'raises',
+  'performance',
+  'appraisal',
+  'plan',
+  'planning',
+  'goals',
+  'targets',
+  'meeting',
+  'meetings',
+  'audit',
+  'audits',
+  'close',
+  'forecast',
+  'subscription',
 ]);
 
 /** "·13薪" / "x 14 salaries" after the group: monthly salaries per year. */
@@ -892,15 +1330,27 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     // "60k+", "$100,000 +", "£40k+)" but not "85k + 10% bonus".
     if (
       (a1.text === '+' || a1.text === '＋') &&
-      (!a2 || a2.brk || a2.text === ')' || a2.text === '/' || isStrongPeriod(a2.text) || PER_WORDS.has(a2.text) ||
+      (!a2 ||
+        a2.brk ||
+        a2.text === ')' ||
+        a2.text === '/' ||
+        isStrongPeriod(a2.text) ||
+        PER_WORDS.has(a2.text) ||
         // "60k+ OTE" is a floor, "日給1万円＋残業代", "底薪4000+提成" add something else to the pay.
-        (!a1.space && a2.kind !== NUM && !(a2.kind === WORD && (a2.text.charCodeAt(0) >= 0x2e80 || NOT_PAY_WORDS.has(a2.text) || NOT_PAY_AFTER_ONLY.has(a2.text)))))
+        (!a1.space &&
+          a2.kind !== NUM &&
+          !(a2.kind === WORD && (a2.text.charCodeAt(0) >= 0x2e80 || NOT_PAY_WORDS.has(a2.text) || NOT_PAY_AFTER_ONLY.has(a2.text)))))
     ) {
       return 'min';
     }
     if (MIN_AFTER.has(a1.text) && a1.text !== '+' && a1.text !== 'plus') return 'min';
     if (MAX_AFTER.has(a1.text)) return 'max';
-    if ((a1.text === 'or' || a1.text === 'and') && a2 && (a2.text === 'more' || a2.text === 'above' || a2.text === 'up' || a2.text === 'higher' || a2.text === 'over' || a2.text === 'upwards')) return 'min';
+    if (
+      (a1.text === 'or' || a1.text === 'and') &&
+      a2 &&
+      (a2.text === 'more' || a2.text === 'above' || a2.text === 'up' || a2.text === 'higher' || a2.text === 'over' || a2.text === 'upwards')
+    )
+      return 'min';
     if ((a1.text === 'or' || a1.text === 'and') && a2 && (a2.text === 'less' || a2.text === 'below' || a2.text === 'under')) return 'max';
     if (a1.text === 'und' && a2?.text === 'mehr') return 'min';
     if (a1.text === 'trở' && a2?.text === 'lên') return 'min';
@@ -950,10 +1400,48 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
 }
 
 const BOUND_FILLERS: ReadonlySet<string> = new Set([
-  'of', 'at', 'a', 'an', 'the', 'is', 'to', 'from', 'de', 'à', 'zu', 'salary', 'pay', 'rate', 'base', 'wage', 'gross',
-  'brutto', 'net', 'hourly', 'annual', 'monthly', 'paid', 'earn', 'around', 'about',
+  'of',
+  'at',
+  'a',
+  'an',
+  'the',
+  'is',
+  'to',
+  'from',
+  'de',
+  'à',
+  'zu',
+  'salary',
+  'pay',
+  'rate',
+  'base',
+  'wage',
+  'gross',
+  'brutto',
+  'net',
+  'hourly',
+  'annual',
+  'monthly',
+  'paid',
+  'earn',
+  'around',
+  'about',
 ]);
-const BOUND_PARTS: ReadonlySet<string> = new Set(['up', 'bis', 'upp', 'op', 'at', 'more', 'over', 'less', 'fino', 'jusqu', 'exceed', 'pas', 'not']);
+const BOUND_PARTS: ReadonlySet<string> = new Set([
+  'up',
+  'bis',
+  'upp',
+  'op',
+  'at',
+  'more',
+  'over',
+  'less',
+  'fino',
+  'jusqu',
+  'exceed',
+  'pas',
+  'not',
+]);
 const NOT_EXCEED: ReadonlySet<string> = new Set(['dépassera', 'dépasse', 'dépasser', 'excédera', 'excède', 'excéder']);
 
 /** "Minimum …:" / "Max …:" labels up to four tokens before a group, across pay words. */
@@ -973,8 +1461,31 @@ function labelBound(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
 function languageContext(
   tokens: readonly Token[],
   hint: string | undefined,
-): CurrencyContext & { arabic: boolean; zhMoney: boolean; jaMoney: boolean; traditional: number; simplified: boolean; vi: boolean; es: boolean } {
-  const ctx = { no: 0, sv: 0, da: 0, zh: 0, ja: 0, hint, codes: [], arabic: false, zhMoney: false, jaMoney: false, traditional: 0, simplified: false, vi: false, es: false } as CurrencyContext & {
+): CurrencyContext & {
+  arabic: boolean;
+  zhMoney: boolean;
+  jaMoney: boolean;
+  traditional: number;
+  simplified: boolean;
+  vi: boolean;
+  es: boolean;
+} {
+  const ctx = {
+    no: 0,
+    sv: 0,
+    da: 0,
+    zh: 0,
+    ja: 0,
+    hint,
+    codes: [],
+    arabic: false,
+    zhMoney: false,
+    jaMoney: false,
+    traditional: 0,
+    simplified: false,
+    vi: false,
+    es: false,
+  } as CurrencyContext & {
     arabic: boolean;
     zhMoney: boolean;
     jaMoney: boolean;
@@ -1021,8 +1532,32 @@ function languageContext(
 }
 
 const ZH_MONEY: ReadonlySet<string> = new Set([
-  '万', '萬', '薪', '元', '千', '薪资', '薪資', '月薪', '年薪', '工资', '待遇', '面议', '面議', '时薪', '時薪', '日薪', '月', '底薪', '五险一金', '年终奖',
-  '包吃住', '包住', '双休', '提成', '餐补', '绩效',
+  '万',
+  '萬',
+  '薪',
+  '元',
+  '千',
+  '薪资',
+  '薪資',
+  '月薪',
+  '年薪',
+  '工资',
+  '待遇',
+  '面议',
+  '面議',
+  '时薪',
+  '時薪',
+  '日薪',
+  '月',
+  '底薪',
+  '五险一金',
+  '年终奖',
+  '包吃住',
+  '包住',
+  '双休',
+  '提成',
+  '餐补',
+  '绩效',
 ]);
 
 // Characters written only in traditional (Taiwan, Hong Kong) or only in simplified Chinese.
@@ -1030,33 +1565,139 @@ const TRADITIONAL: ReadonlySet<string> = new Set([...'時萬資議幣經驗員�
 const SIMPLIFIED: ReadonlySet<string> = new Set([...'时资议币经验员周岁职业务额与区龄块']);
 
 const LANGUAGE_CUES: Readonly<Record<string, 'no' | 'sv' | 'da' | 'zh' | 'ja'>> = {
-  lønn: 'no', årslønn: 'no', timelønn: 'no', månedslønn: 'no', fastlønn: 'no', stilling: 'no', stillingen: 'no',
-  søknadsfrist: 'no', arbeidssted: 'no', jobb: 'no', lønnet: 'no', lønnstrinn: 'no', kroner: 'no', ikke: 'no',
-  løn: 'da', årsløn: 'da', timeløn: 'da', månedsløn: 'da', ansøgningsfrist: 'da', arbejdssted: 'da', måneden: 'da',
-  efter: 'da', aftale: 'da', lønnen: 'no',
-  lön: 'sv', mån: 'sv', mnd: 'no', årslön: 'sv', timlön: 'sv', månadslön: 'sv', månad: 'sv', månaden: 'sv', kronor: 'sv', tjänst: 'sv',
-  tjänsten: 'sv', och: 'sv', enligt: 'sv', inte: 'sv', ansök: 'sv', ingångslön: 'sv',
-  元: 'zh', 薪: 'zh', 月薪: 'zh', 年薪: 'zh', 人民币: 'zh', 工资: 'zh', 待遇: 'zh', 万元: 'zh', 薪资: 'zh', 块: 'zh',
-  円: 'ja', 万円: 'ja', 年収: 'ja', 月給: 'ja', 時給: 'ja', 日給: 'ja', 給与: 'ja', 賞与: 'ja', 年俸: 'ja',
+  lønn: 'no',
+  årslønn: 'no',
+  timelønn: 'no',
+  månedslønn: 'no',
+  fastlønn: 'no',
+  stilling: 'no',
+  stillingen: 'no',
+  søknadsfrist: 'no',
+  arbeidssted: 'no',
+  jobb: 'no',
+  lønnet: 'no',
+  lønnstrinn: 'no',
+  kroner: 'no',
+  ikke: 'no',
+  løn: 'da',
+  årsløn: 'da',
+  timeløn: 'da',
+  månedsløn: 'da',
+  ansøgningsfrist: 'da',
+  arbejdssted: 'da',
+  måneden: 'da',
+  efter: 'da',
+  aftale: 'da',
+  lønnen: 'no',
+  lön: 'sv',
+  mån: 'sv',
+  mnd: 'no',
+  årslön: 'sv',
+  timlön: 'sv',
+  månadslön: 'sv',
+  månad: 'sv',
+  månaden: 'sv',
+  kronor: 'sv',
+  tjänst: 'sv',
+  tjänsten: 'sv',
+  och: 'sv',
+  enligt: 'sv',
+  inte: 'sv',
+  ansök: 'sv',
+  ingångslön: 'sv',
+  元: 'zh',
+  薪: 'zh',
+  月薪: 'zh',
+  年薪: 'zh',
+  人民币: 'zh',
+  工资: 'zh',
+  待遇: 'zh',
+  万元: 'zh',
+  薪资: 'zh',
+  块: 'zh',
+  円: 'ja',
+  万円: 'ja',
+  年収: 'ja',
+  月給: 'ja',
+  時給: 'ja',
+  日給: 'ja',
+  給与: 'ja',
+  賞与: 'ja',
+  年俸: 'ja',
 };
 
 const QUALIFIERS: Readonly<Record<string, string>> = {
-  kuwaiti: 'KWD', kuwait: 'KWD', كويتي: 'KWD', bahraini: 'BHD', bahrain: 'BHD', بحريني: 'BHD', jordanian: 'JOD',
-  jordan: 'JOD', أردني: 'JOD', اردني: 'JOD', الأردن: 'JOD', iraqi: 'IQD', عراقي: 'IQD', tunisian: 'TND', تونسي: 'TND',
-  libyan: 'LYD', ليبي: 'LYD', algerian: 'DZD', جزائري: 'DZD', saudi: 'SAR', سعودي: 'SAR', qatari: 'QAR', قطري: 'QAR',
-  qatar: 'QAR', omani: 'OMR', oman: 'OMR', عماني: 'OMR', emirati: 'AED', uae: 'AED', dubai: 'AED', إماراتي: 'AED',
-  philippine: 'PHP', philippines: 'PHP', colombian: 'COP', colombia: 'COP', argentine: 'ARS', argentina: 'ARS',
-  chilean: 'CLP', chile: 'CLP', mexican: 'MXN', mexico: 'MXN', méxico: 'MXN', canadian: 'CAD', canada: 'CAD',
-  australian: 'AUD', australia: 'AUD', singapore: 'SGD', singaporean: 'SGD', 'new-zealand': 'NZD', taiwan: 'TWD',
-  hong: 'HKD', norwegian: 'NOK', norway: 'NOK', norge: 'NOK', swedish: 'SEK', sweden: 'SEK', sverige: 'SEK',
-  super: 'AUD', superannuation: 'AUD', kiwisaver: 'NZD', danish: 'DKK', denmark: 'DKK', danmark: 'DKK', icelandic: 'ISK', iceland: 'ISK', uruguay: 'UYU', dominican: 'DOP',
+  kuwaiti: 'KWD',
+  kuwait: 'KWD',
+  كويتي: 'KWD',
+  bahraini: 'BHD',
+  bahrain: 'BHD',
+  بحريني: 'BHD',
+  jordanian: 'JOD',
+  jordan: 'JOD',
+  أردني: 'JOD',
+  اردني: 'JOD',
+  الأردن: 'JOD',
+  iraqi: 'IQD',
+  عراقي: 'IQD',
+  tunisian: 'TND',
+  تونسي: 'TND',
+  libyan: 'LYD',
+  ليبي: 'LYD',
+  algerian: 'DZD',
+  جزائري: 'DZD',
+  saudi: 'SAR',
+  سعودي: 'SAR',
+  qatari: 'QAR',
+  قطري: 'QAR',
+  qatar: 'QAR',
+  omani: 'OMR',
+  oman: 'OMR',
+  عماني: 'OMR',
+  emirati: 'AED',
+  uae: 'AED',
+  dubai: 'AED',
+  إماراتي: 'AED',
+  philippine: 'PHP',
+  philippines: 'PHP',
+  colombian: 'COP',
+  colombia: 'COP',
+  argentine: 'ARS',
+  argentina: 'ARS',
+  chilean: 'CLP',
+  chile: 'CLP',
+  mexican: 'MXN',
+  mexico: 'MXN',
+  méxico: 'MXN',
+  canadian: 'CAD',
+  canada: 'CAD',
+  australian: 'AUD',
+  australia: 'AUD',
+  singapore: 'SGD',
+  singaporean: 'SGD',
+  'new-zealand': 'NZD',
+  taiwan: 'TWD',
+  hong: 'HKD',
+  norwegian: 'NOK',
+  norway: 'NOK',
+  norge: 'NOK',
+  swedish: 'SEK',
+  sweden: 'SEK',
+  sverige: 'SEK',
+  super: 'AUD',
+  superannuation: 'AUD',
+  kiwisaver: 'NZD',
+  danish: 'DKK',
+  denmark: 'DKK',
+  danmark: 'DKK',
+  icelandic: 'ISK',
+  iceland: 'ISK',
+  uruguay: 'UYU',
+  dominican: 'DOP',
 };
 
 /** First currency mark in the text: symbols and upper-case ISO codes anywhere. */
-function globalCurrency(
-  tokens: readonly Token[],
-  currencyAt: (i: number, near: boolean) => { mark: string } | null,
-): string | null {
+function globalCurrency(tokens: readonly Token[], currencyAt: (i: number, near: boolean) => { mark: string } | null): string | null {
   for (let k = 0; k < tokens.length; k++) {
     const c = currencyAt(k, false);
     if (c) return c.mark;
