@@ -620,3 +620,16 @@ describe('parseSalary: hostile input', () => {
     );
   });
 });
+
+describe('payField: the value of an API salary field is pay even when small', () => {
+  it('a tiny hourly figure with no pay word is a price in prose, pay in a salary field', () => {
+    expect(parseSalary('$0.05 – $0.06 / hour')).toBeNull();
+    expect(parseSalary('$0.05 – $0.06 / hour', { payField: true })).toMatchObject({
+      min: 0.05,
+      max: 0.06,
+      currency: 'USD',
+      period: 'hour',
+    });
+    expect(parseSalary('€3 – €4 per month', { payField: true })).toMatchObject({ min: 3, max: 4, currency: 'EUR', period: 'month' });
+  });
+});

@@ -134,7 +134,7 @@ function buildDraft(ctx: BoardContext, job: ApiJob): JobDraft {
   }
 
   let salary = job.salary ?? null;
-  if (!salary && str(job.salaryText)) salary = parseSalary(job.salaryText!);
+  if (!salary && str(job.salaryText)) salary = parseSalary(job.salaryText!, { payField: true });
   if (salary) set('salary', 'ats-api');
   else {
     salary = salaryFromText(description.text);

@@ -29,6 +29,13 @@ export interface ParseSalaryOptions {
    * is not given (`NO` makes a bare `kr` NOK). @default undefined
    */
   country?: string;
+  /**
+   * The text is the value of a field that holds pay (an ATS API's salary or compensation field):
+   * an amount counts as pay without a pay word beside it, so a small hourly or monthly figure is
+   * not taken for a price or a subscription. Leave it off for text from a page or a description.
+   * @default false
+   */
+  payField?: boolean;
 }
 
 /**
@@ -74,7 +81,7 @@ export function parseSalary(text: string, options: ParseSalaryOptions = {}): Sal
   const hint = hintSource ? normalizeCurrency(hintSource) : undefined;
   let reading: ReturnType<typeof readSalary>;
   try {
-    reading = readSalary(tokenize(raw.normalize('NFKC')), hint);
+    reading = readSalary(tokenize(raw.normalize('NFKC')), hint, options.payField === true);
   } catch {
     // Defensive: a grammar bug on one odd string must not sink a caller's batch.
     return null;

@@ -275,7 +275,7 @@ export function numberValue(text: string, threeDecimals: boolean): number {
 }
 
 /** Read the salary in `tokens`; `hint` is the caller's ISO currency, if any. */
-export function readSalary(tokens: readonly Token[], hint: string | undefined): SalaryReading | null {
+export function readSalary(tokens: readonly Token[], hint: string | undefined, payField = false): SalaryReading | null {
   const n = tokens.length;
   const ctx = languageContext(tokens, hint);
 
@@ -627,8 +627,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined): 
     if (p && top <= PERIOD_CEILING[p] * scale) period = p;
   }
   // "hide.me für 2,59 Euro pro Monat", "10 Euro, die ein Abonnent im Monat zahlt": with no pay word, an amount
-  // below any wage for the period it states is a price or a subscription.
-  if (period && !best.pay && top < PERIOD_FLOOR[period] * scale) return null;
+  // below any wage for the period it states is a price or a subscription (not in a pay field).
+  if (period && !best.pay && !payField && top < PERIOD_FLOOR[period] * scale) return null;
   // "·13薪" says the amounts are monthly. Otherwise a period the text does not state stays null:
   // "$120k–$150k" is very likely yearly, but the text does not say so.
   if (!period && monthsPerYear) period = 'month';
