@@ -4,11 +4,13 @@
  * @module
  */
 import type { Location, WorkplaceType } from '@jobkit/core';
+import type { AnyNode } from 'domhandler';
+import { isElement } from '../html/dom.js';
 import { normalizeCountry } from '../normalize/countries.js';
 import { parseLocation } from '../normalize/index.js';
 import { splitTrimmed } from '../text-scan.js';
 import { Ballot } from './candidates.js';
-import { inChrome, inline, type Page, selectAny } from './page.js';
+import { inChrome, inline, NOISE, type Page, selectAny } from './page.js';
 import { type Chip, pinnedLocation } from './top-card.js';
 
 export const LOCATION_SELECTORS = [
@@ -33,6 +35,76 @@ export const LOCATION_SELECTORS = [
 
 /** A location entry that is only a remote/virtual statement. */
 const NOT_A_PLACE = /^(?:virtual|remote|telework|telecommute|work from home|anywhere)(?: ?\((?:100 ?% )?(?:remote|virtual)\))?$/i;
+
+/**
+ * A place of work stated in running text: "Place of work is Ny Munkegade 120, Aarhus C",
+ * "Arbeitsort ist Berlin", "Lieu de travail : Lyon". Read from one text node (a `<br>` ends it).
+ */
+const PLACE_OF_WORK =
+  /(?:^|[\s(])(?:place of work|work(?:ing)? location|job location|arbeitsort|dienstort|einsatzort|lieu de travail|lugar de trabajo|local de trabalho|luogo di lavoro|werklocatie|standplaats|arbetsort|arbejdssted)\s{0,3}(?:is|ist|est|es|è|är|er|:)\s{1,3}([^\n.;:!?()]{2,100})/iu;
+/**
+ * A postal line of an address block: "DK 2670 Greve", "D-80331 München", "75008 Paris",
+ * "2730 Herlev" — an optional country prefix, a 4–5 digit postcode, then the town.
+ */
+const POSTAL_LINE = /^(?:[A-Z]{1,3}[- ]?)?\d{4,5}\s{1,3}(\p{L}[\p{L}\s.'-]{1,40})$/u;
+/** A one-letter postal district after a town ("Aarhus C", "København K"). */
+const DISTRICT = /\s\p{Lu}$/u;
+
+/** The town of an address ("Ny Munkegade 120, Aarhus C" → "Aarhus"): its last part without digits. */
+function townOf(address: string): string | undefined {
+  const parts = splitTrimmed(address, ',');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    const postal = POSTAL_LINE.exec(part);
+    const town = postal ? postal[1]! : /\d/.test(part) ? undefined : part;
+    // A town is a name: "flexible", "to be agreed" (lower-case words) are not places.
+    if (town && town.length >= 2 && town.length <= 60 && !/^\p{Ll}/u.test(town) && !normalizeCountry(town))
+      return town.replace(DISTRICT, '').trim();
+  }
+  return undefined;
+}
+
+/** "Place of work is …" in the first text nodes that state it (bounded walk). */
+function placeOfWork(page: Page): string | undefined {
+  const stack: AnyNode[] = [page.body];
+  let seen = 0;
+  while (stack.length > 0 && seen < 20_000) {
+    const n = stack.pop()!;
+    seen++;
+    if (n.type === 'text') {
+      const data = (n as { data: string }).data;
+      if (data.length < 12 || data.length > 2_000) continue;
+      const m = PLACE_OF_WORK.exec(data);
+      const town = m ? townOf(m[1]!.trim()) : undefined;
+      if (town) return town;
+    } else if (isElement(n)) {
+      if (NOISE.has(n.name)) continue;
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    } else if ('children' in n) {
+      const children = (n as { children: AnyNode[] }).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The town of an employer address block under an "Employer" label (name, street, "DK 2670
+ * Greve", "Denmark"), with the country line after it when there is one.
+ */
+function employerTown(page: Page): string | undefined {
+  for (const hit of (page.labels.get('company') ?? []).slice(0, 2)) {
+    const lines = hit.lines.slice(1, 6);
+    for (const [i, line] of lines.entries()) {
+      const m = POSTAL_LINE.exec(line.trim());
+      if (!m) continue;
+      const town = m[1]!.replace(DISTRICT, '').trim();
+      const next = lines[i + 1]?.trim();
+      return next && normalizeCountry(next) ? `${town}, ${next}` : town;
+    }
+  }
+  return undefined;
+}
 
 export interface LocationResult {
   text?: string;
@@ -77,6 +149,9 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
     const parts = splitTrimmed(t, ',');
     if (parts.length >= 2 && /\d/.test(parts.slice(1).join(' ')) && !/\d/.test(parts[0]!)) ballot.add(parts[0], 2, 'address');
   }
+  // Prose and the employer's address block speak only when nothing on the page is labelled a place.
+  if (ballot.size === 0) ballot.add(placeOfWork(page), 3, 'place-of-work');
+  if (ballot.size === 0) ballot.add(employerTown(page), 2, 'employer-address');
   // Pinned texts are looked for only when nothing else named a place (it visits every block).
   const pinned = ballot.size === 0 ? pinnedLocation(page) : undefined;
   if (pinned) ballot.add(pinned, 3, 'pin');

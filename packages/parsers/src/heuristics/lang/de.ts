@@ -105,6 +105,8 @@ export const de: LanguageVocabulary = {
     'bewerbung absenden',
     'jetzt online bewerben',
     'bewerbung senden',
+    'bewerbungsformular',
+    'zum bewerbungsformular',
   ],
   vacancy: [
     'stellenangebot',

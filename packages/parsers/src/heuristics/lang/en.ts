@@ -312,6 +312,8 @@ export const en: LanguageVocabulary = {
     'apply now »',
     'online application',
     'submit an application',
+    'application form',
+    'online application form',
   ],
   vacancy: [
     'vacancy',

@@ -108,6 +108,7 @@ export const fr: LanguageVocabulary = {
     'envoyer ma candidature',
     'déposer ma candidature',
     'postuler en ligne',
+    'formulaire de candidature',
   ],
   vacancy: [
     "offre d'emploi",

@@ -60,6 +60,7 @@ export const nl: LanguageVocabulary = {
     'solliciteer direct',
     'reageer op deze vacature',
     'stuur je cv',
+    'sollicitatieformulier',
   ],
   vacancy: ['vacature', 'vacatures', 'wij zoeken', 'we zoeken', 'functieomschrijving', 'wat ga je doen', 'wat bieden wij', 'gezocht'],
   sections: [

@@ -1,0 +1,77 @@
+/**
+ * Job-board families seen on real boards that host other employers' ads: the place of work
+ * stated only in prose ("Place of work is …", "Arbeitsort ist …") or only in the employer's
+ * address block under an "Employer" heading, and an off-site application link labelled
+ * "Application form". Every page here is a small hand-written fixture (synthetic).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseJobPage } from '../src/index.js';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+const page = (lang: string, body: string) =>
+  `<!doctype html><html lang="${lang}"><head><title>Lab Technician - Board</title></head><body><header><nav><a href="/">Home</a><a href="/employers">Employers</a></nav></header><main><h1>Lab Technician</h1>${body}</main><footer>© 2026</footer></body></html>`;
+const parse = (html: string) => parseJobPage(html, { url: 'https://jobs.board.example/job/123', now: NOW }).job!;
+const description =
+  '<h3>Responsibilities</h3><p>You will run samples, keep the lab records and order supplies. Full time position, apply by sending your CV.</p>';
+
+describe('places stated outside a location label', () => {
+  it('reads the town of a "Place of work is <street>, <town> <district>" sentence', () => {
+    const job = parse(
+      page('en', `${description}<p>The team is friendly.<br/>Place of work is Vestergade 12, Odense C<br/>Contact us for questions.</p>`),
+    );
+    expect(job.locations.map((l) => l.raw)).toEqual(['Odense']);
+  });
+
+  it('reads "Arbeitsort ist …" in German prose', () => {
+    const job = parse(
+      page('de', `<h3>Ihre Aufgaben</h3><p>Sie betreuen Proben und Geräte im Labor.</p><p>Arbeitsort ist Hauptstraße 4, Bielefeld</p>`),
+    );
+    expect(job.locations[0]?.raw).toBe('Bielefeld');
+  });
+
+  it('reads the town from the postal line of an Employer address block', () => {
+    const job = parse(
+      page('en', `${description}<div><h3>Employer</h3><p>Nordlys Foods ApS<br/>Havnevej 7<br/>DK 4000 Roskilde<br/>Denmark<br/></p></div>`),
+    );
+    expect(job.company?.name).toBe('Nordlys Foods ApS');
+    expect(job.locations[0]?.raw).toContain('Roskilde');
+    expect(job.locations[0]?.country).toBe('DK');
+  });
+
+  it('keeps a labelled location over the employer address', () => {
+    const job = parse(
+      page(
+        'en',
+        `<dl><dt>Location</dt><dd>Aalborg</dd></dl>${description}<div><h3>Employer</h3><p>Nordlys Foods ApS<br/>Havnevej 7<br/>DK 4000 Roskilde<br/>Denmark</p></div>`,
+      ),
+    );
+    expect(job.locations.map((l) => l.raw)).toEqual(['Aalborg']);
+  });
+
+  it('finds no place when the prose names none', () => {
+    const job = parse(page('en', `${description}<p>Place of work is flexible</p>`));
+    expect(job.locations).toEqual([]);
+  });
+});
+
+describe('apply links labelled as a form', () => {
+  it('takes an off-site "Application form" link under "How to apply"', () => {
+    const job = parse(
+      page(
+        'en',
+        `${description}<h3>How to apply</h3><ul><li>Online: <a href="https://careers.nordlys.example/apply?id=9">Application form</a></li></ul>`,
+      ),
+    );
+    expect(job.applyUrl).toBe('https://careers.nordlys.example/apply?id=9');
+  });
+
+  it('takes a German "Bewerbungsformular" link', () => {
+    const job = parse(
+      page(
+        'de',
+        `<h3>Ihre Aufgaben</h3><p>Sie betreuen Proben.</p><a href="https://karriere.example.de/form/5">Zum Bewerbungsformular</a>`,
+      ),
+    );
+    expect(job.applyUrl).toBe('https://karriere.example.de/form/5');
+  });
+});
