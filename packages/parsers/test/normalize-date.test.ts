@@ -162,3 +162,12 @@ describe('parseDateDetailed keeps what the value alone loses', () => {
     expect(parseDateDetailed('2 hours ago', { now }).offset).toBeUndefined();
   });
 });
+
+describe('words that state no date', () => {
+  it('give null in every language, while "new" still reads as today', () => {
+    const now = new Date('2026-06-01T00:00:00Z');
+    for (const w of ['recently', 'Recently', 'kürzlich', 'récemment', 'niedawno', 'недавно', '最近'])
+      for (const lang of [undefined, 'en', 'de', 'fr', 'pl', 'ru', 'zh']) expect(parseDateDetailed(w, { now, lang }).value).toBeNull();
+    expect(parseDateDetailed('new', { now }).value).toBe('2026-06-01');
+  });
+});
