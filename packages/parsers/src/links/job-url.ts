@@ -262,6 +262,21 @@ const EDITORIAL_WORD =
  * job id from is a posting (Gem, Polymer, Homerun, Dover job URLs carry no job word).
  */
 export function jobUrlStrength(url: URL): 'strong' | 'weak' | null {
+  // A pure function of the URL (and the registered ATS definitions): pages ask it about the same
+  // links several times (page classification, description links, link extraction).
+  const key = `${atsPlatforms.length}|${url.href}`;
+  const known = STRENGTH_MEMO.get(key);
+  if (known !== undefined) return known;
+  const strength = computeStrength(url);
+  if (STRENGTH_MEMO.size >= STRENGTH_MEMO_MAX) STRENGTH_MEMO.clear();
+  STRENGTH_MEMO.set(key, strength);
+  return strength;
+}
+
+const STRENGTH_MEMO = new Map<string, 'strong' | 'weak' | null>();
+const STRENGTH_MEMO_MAX = 4096;
+
+function computeStrength(url: URL): 'strong' | 'weak' | null {
   const shaped = shapeStrength(url);
   if (shaped !== null || (url.protocol !== 'http:' && url.protocol !== 'https:')) return shaped;
   const host = url.hostname.toLowerCase();
