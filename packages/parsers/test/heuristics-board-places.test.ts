@@ -75,3 +75,13 @@ describe('apply links labelled as a form', () => {
     expect(job.applyUrl).toBe('https://karriere.example.de/form/5');
   });
 });
+
+describe('posting cues past indented markup', () => {
+  it('reads Dutch assignment wording after deeply indented server-rendered markup', () => {
+    const pad = ' '.repeat(400);
+    const blocks = Array.from({ length: 12 }, () => `<div>${pad}<span>${pad}</span>${pad}</div>`).join('');
+    const html = `<!doctype html><html lang="nl"><head><title>Data Engineer - Gemeente Zwolle | Opdrachtbord</title></head><body><main><h1>Data Engineer</h1>${blocks}<p>Voor onze eindklant zijn wij op zoek naar een Data Engineer.</p><button>Reageer op deze opdracht</button></main></body></html>`;
+    const r = parseJobPage(html, { url: 'https://www.opdrachtbord.example/opdrachten/4411', now: NOW });
+    expect(r.job?.title).toBe('Data Engineer');
+  });
+});

@@ -124,7 +124,10 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   const gender = !!fields.title && /\((?:[mwfdxhkv]\s*\/\s*){1,3}[mwfdxhkv]\*?\)|\b(?:[mwf]\/[mwf]\/[dx]|h\/f|f\/h)\b/i.test(fields.title);
   if (gender) (score += 2), why.push('gender marker');
   if (seen.chipFacts > 0) (score += Math.min(2, seen.chipFacts)), why.push(`${seen.chipFacts} top-card facts`);
-  const vacancyText = foldWords(`${scan.title ?? ''} ${headings.join(' ')} ${seen.bodyText.slice(0, 3_000)}`);
+  // The first 3,000 characters of text, not of source: server-rendered apps indent their markup so
+  // deeply that raw whitespace alone can fill that sample.
+  const sample = seen.bodyText.replace(/\s+/g, ' ').slice(0, 3_000);
+  const vacancyText = foldWords(`${scan.title ?? ''} ${headings.join(' ')} ${sample}`);
   const vacancy = VACANCY_RE.test(vacancyText);
   if (vacancy) (score += 1), why.push('vacancy words');
   if (pageIsJobUrl) (score += 2), why.push('job URL');
