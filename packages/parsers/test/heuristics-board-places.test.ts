@@ -85,3 +85,14 @@ describe('posting cues past indented markup', () => {
     expect(r.job?.title).toBe('Data Engineer');
   });
 });
+
+describe('a posting published as one image', () => {
+  it('reads role and employer from the alt text of the ad image when the page has no heading', () => {
+    const skills = Array.from({ length: 40 }, (_, i) => `직종 선택 : IT개발·데이터 > 직무·직업 > 분야${i}`).join(' ');
+    const html = `<!doctype html><html lang="ko"><head><title>채용공고 상세</title></head><body><div class="user_content"><table><tr><td><img src="https://img.example.kr/ad/hana-2026.png" alt=" 한빛은행 | 2027년 상반기 신입행원 「디지털」부문 채용 "></td></tr><tr><td style="display:block; height: 0; font-size: 0; overflow:hidden;">한빛은행 | 2027년 상반기 신입행원 「디지털」부문 채용 업종 은행 ${skills} 고용형태 정규직 근무지 주소 (04500) 서울 중구 세종대로 1</td></tr></table></div></body></html>`;
+    const r = parseJobPage(html, { url: 'https://www.board.example.kr/zf_user/jobs/relay/view?rec_idx=123', now: NOW });
+    expect(r.job?.title).toContain('신입행원');
+    expect(r.job?.title).not.toContain('한빛은행');
+    expect(r.job?.company?.name).toBe('한빛은행');
+  });
+});

@@ -11,7 +11,16 @@ import { isElement, nextElement } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
 import { isSpace, spaceOr, stripTrailingBadge, stripTrailingWord, trimEndWhile, trimStartWhile } from '../text-scan.js';
 import { Ballot } from './candidates.js';
-import { AT_EMPLOYER_WORDS, foldWords, isGenericHeading, isListingHeading, LOGIN_RE, labelField, SECTION_RE } from './lang/index.js';
+import {
+  AT_EMPLOYER_WORDS,
+  foldWords,
+  isGenericHeading,
+  isListingHeading,
+  LOGIN_RE,
+  labelField,
+  SECTION_RE,
+  VACANCY_RE,
+} from './lang/index.js';
 import { firstText, hasAncestor, inChrome, inline, type Page, selectAny } from './page.js';
 import { foldKey, isBrand, type SiteBrand } from './site.js';
 import { classifyShortText, looksLikePlace } from './top-card.js';
@@ -486,6 +495,21 @@ export function extractTitle(page: Page): TitleResult {
   const og = scan.meta.get('og:title') ?? scan.meta.get('twitter:title') ?? scan.meta.get('title');
   if (og) vote(og, 2, 'og');
   if (scan.title) vote(scan.title, 2, 'title');
+
+  // A posting published as one image (a banner with the whole ad) names itself in the image's
+  // alt text ("<Employer> | <Role>"), read only when nothing else gave a title.
+  if (ballot.size === 0) {
+    for (const img of page.tags('img').slice(0, 8)) {
+      const alt = cleanInline(img.attribs.alt ?? '');
+      if (alt.length < 10 || alt.length > 200 || inChrome(img)) continue;
+      if (/logo|icon|avatar|banner-ad/i.test(`${img.attribs.src ?? ''} ${img.attribs.class ?? ''} ${alt}`)) continue;
+      // "<Employer> | <Role> hiring": the segment with a vacancy word is the role, the other the employer.
+      const segs = alt.split(' | ');
+      const role = segs.length === 2 ? segs.findIndex((x) => VACANCY_RE.test(foldWords(x))) : -1;
+      const ordered = role === 1 && !VACANCY_RE.test(foldWords(segs[0]!)) ? `${segs[1]} | ${segs[0]}` : alt;
+      if (vote(ordered, 2, 'img-alt', img)) break;
+    }
+  }
 
   // A heading found again inside the page title or og:title is the title those wrap.
   const meta = (c: { sources: Set<string> }) => [...c.sources].every((s) => s === 'title' || s === 'og');
