@@ -96,3 +96,21 @@ describe('a posting published as one image', () => {
     expect(r.job?.company?.name).toBe('한빛은행');
   });
 });
+
+describe('a fixed end stated in the description', () => {
+  const post = (extra: string) =>
+    parse(
+      page(
+        'en',
+        `<dl><dt>Weekly working hours</dt><dd>Full time (37 hours)</dd><dt>Type of employment</dt><dd>${extra}</dd></dl><h3>Responsibilities</h3><p>You will run samples and keep the lab records. The appointment is limited to two years and the position ends on 30.6.2028.</p>`,
+      ),
+    );
+
+  it('adds temporary to a full-time label when the position ends on a date', () => {
+    expect(post('Regular position').employmentType).toEqual(expect.arrayContaining(['full_time', 'temporary']));
+  });
+
+  it('keeps a label that says the job is permanent', () => {
+    expect(post('Permanent').employmentType).not.toContain('temporary');
+  });
+});

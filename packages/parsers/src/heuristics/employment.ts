@@ -43,6 +43,21 @@ export const HEADLINE_SELECTORS = [
 const WORKPLACE_PHRASES =
   /\b(fully remote|100 ?% remote|remote[- ]first|remote position|remote role|work from home|hybrid (?:work|role|position|model)|remote|hybrid|homeoffice|home office|mobiles arbeiten|télétravail|teletrabajo|remoto|híbrido|hybride)\b/i;
 
+/**
+ * A fixed end stated in prose: "the position ends on 31.3.2027", "the appointment is limited to
+ * two years", "befristet bis", "contrat à durée déterminée", "tijdelijk contract".
+ */
+const FIXED_END =
+  /\b(?:(?:position|employment|appointment|contract|post|job) (?:ends|will end|is limited|is time-limited|runs until|expires)\b|befristet (?:bis|auf|für)\b|contrat à durée déterminée|tijdelijk(?:e)? (?:contract|aanstelling|dienstverband))/iu;
+/** A label that states the contract is open-ended. */
+const OPEN_ENDED = /\b(?:permanent|unbefristet|indefinite|cdi|vast contract|onbepaalde tijd)\b/iu;
+
+/** `types` plus temporary when the description states a fixed end and nothing said open-ended. */
+function withFixedEnd(types: EmploymentType[], said: string, description: string): EmploymentType[] {
+  if (types.includes('temporary') || OPEN_ENDED.test(said)) return types;
+  return FIXED_END.test(description.slice(0, 8_000)) ? [...types, 'temporary'] : types;
+}
+
 export function extractEmployment(page: Page, chips: readonly Chip[], headline: string, description: string): EmploymentType[] | undefined {
   const labelled = page.labels
     .get('employment')
@@ -56,7 +71,7 @@ export function extractEmployment(page: Page, chips: readonly Chip[], headline: 
   for (const s of sources) {
     if (!s) continue;
     const types = parseEmploymentType(s);
-    if (types.length > 0) return types;
+    if (types.length > 0) return withFixedEnd(types, s, description);
   }
   for (const text of [headline, description.slice(0, 600)]) {
     const m = EMPLOYMENT_ANY_RE.exec(foldWords(text));
