@@ -4,7 +4,12 @@
  * address block under an "Employer" heading, and an off-site application link labelled
  * "Application form". Every page here is a small hand-written fixture (synthetic).
  */
+
+import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { markerLocation } from '../src/heuristics/location.js';
+import { preparePage } from '../src/heuristics/page.js';
+import { scanPage } from '../src/html/scan.js';
 import { parseJobPage } from '../src/index.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -112,5 +117,32 @@ describe('a fixed end stated in the description', () => {
 
   it('keeps a label that says the job is permanent', () => {
     expect(post('Permanent').employmentType).not.toContain('temporary');
+  });
+});
+
+describe('a place beside a map-marker icon', () => {
+  it('reads the text after an icon-font map marker', () => {
+    const job = parse(
+      page(
+        'en',
+        `${description}<p>Questions? Ask our recruiter.</p><div><div class="d-flex"><i class="fas fa-map-marker-alt"></i><div class="pl-4" tooltip="Where the assignment is">Oudemirdum</div></div><div class="d-flex"><i class="fas fa-clock"></i><div>36 hours</div></div></div>`,
+      ),
+    );
+    expect(job.locations[0]?.raw).toBe('Oudemirdum');
+  });
+
+  const marker = (body: string) => {
+    const html = `<html><body><main>${body}</main></body></html>`;
+    return markerLocation(preparePage(parseDocument(html), { url: 'https://board.example/job/1', scan: scanPage(html) }));
+  };
+
+  it('takes the short text after the marker icon', () => {
+    expect(marker('<div><i class="fas fa-map-marker-alt"></i><div>Oudemirdum</div></div>')).toBe('Oudemirdum');
+    expect(marker('<p><span class="bi bi-geo-alt"></span> Sneek</p>')).toBe('Sneek');
+  });
+
+  it('skips a marker followed by a number, and pages without a marker', () => {
+    expect(marker('<div><i class="fa-map-pin"></i><span>Postbus 12345</span></div>')).toBeUndefined();
+    expect(marker('<div><i class="fa-clock"></i><span>Sneek</span></div>')).toBeUndefined();
   });
 });

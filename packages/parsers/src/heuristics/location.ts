@@ -6,6 +6,7 @@
 import type { Location, WorkplaceType } from '@jobkit/core';
 import type { AnyNode } from 'domhandler';
 import { isElement } from '../html/dom.js';
+import { cleanInline } from '../html/sanitize.js';
 import { normalizeCountry } from '../normalize/countries.js';
 import { parseLocation } from '../normalize/index.js';
 import { splitTrimmed } from '../text-scan.js';
@@ -106,6 +107,30 @@ function employerTown(page: Page): string | undefined {
   return undefined;
 }
 
+/** Map-marker icons of icon fonts and sprites ("fa-map-marker-alt", "icon-location", "bi-geo-alt"). */
+const MARKER_SELECTORS = [
+  '[class*="map-marker" i]',
+  '[class*="map-pin" i]',
+  '[class*="icon-location" i]',
+  '[class*="location-icon" i]',
+  '[class*="fa-location" i]',
+  '[class*="geo-alt" i]',
+];
+
+/** The short text right after a map-marker icon ("<i class=fa-map-marker-alt></i><div>Groningen</div>"). */
+export function markerLocation(page: Page): string | undefined {
+  for (const icon of selectAny(page.index, MARKER_SELECTORS, 4).slice(0, 4)) {
+    if (icon.children.some((c) => c.type === 'text' && (c as { data: string }).data.trim()) || inChrome(icon)) continue;
+    for (let n = icon.next; n; n = n.next) {
+      const t = n.type === 'text' ? cleanInline((n as { data: string }).data) : isElement(n) ? inline(n, 200) : '';
+      if (!t) continue;
+      if (t.length >= 2 && t.length <= 80 && !/\d{3,}/.test(t)) return t;
+      break;
+    }
+  }
+  return undefined;
+}
+
 export interface LocationResult {
   text?: string;
   locations?: Location[];
@@ -153,7 +178,7 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
   if (ballot.size === 0) ballot.add(placeOfWork(page), 3, 'place-of-work');
   if (ballot.size === 0) ballot.add(employerTown(page), 2, 'employer-address');
   // Pinned texts are looked for only when nothing else named a place (it visits every block).
-  const pinned = ballot.size === 0 ? pinnedLocation(page) : undefined;
+  const pinned = ballot.size === 0 ? (pinnedLocation(page) ?? markerLocation(page)) : undefined;
   if (pinned) ballot.add(pinned, 3, 'pin');
   for (const h of hints) ballot.add(h, 3, 'title');
   const best = ballot.best(2);
