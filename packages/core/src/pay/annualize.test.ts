@@ -106,6 +106,7 @@ describe('annualizeSalary', () => {
         } catch (e) {
           return e;
         }
+        return undefined;
       })();
       expect(err).toBeInstanceOf(JobkitError);
       expect((err as JobkitError).code).toBe('INVALID_ARGUMENT');

@@ -7,7 +7,7 @@
  */
 
 import { defineAts } from './define.js';
-import { findInline, segments, token } from './match.js';
+import { findInline, segments } from './match.js';
 
 const HOSTS = new Set(['comeet.com', 'www.comeet.com', 'comeet.co', 'www.comeet.co']);
 const UID = /^[0-9A-F]{2}\.[0-9A-F]{3,}$/i;

@@ -5,7 +5,7 @@
  */
 
 import { defineAts } from './define.js';
-import { enc, param, segments, tenantOf, token } from './match.js';
+import { enc, param, segments, tenantOf } from './match.js';
 
 const RESERVED = ['www', 'app', 'api', 'docs', 'help', 'static', 'cdn', 'status'];
 

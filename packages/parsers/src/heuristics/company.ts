@@ -60,7 +60,7 @@ export function cleanCompany(raw: string): string {
   return trimEndWhile(stripTrailingBadge(noHiring), spaceOr(',.;:|–—-')).trim();
 }
 
-function plausibleCompany(text: string, page: Page, title: string | undefined): boolean {
+function plausibleCompany(text: string, _page: Page, title: string | undefined): boolean {
   if (text.length < 2 || text.length > 120) return false;
   if (NOT_A_NAME.test(text) || isGenericHeading(text) || isSlogan(text)) return false;
   if (title) {

@@ -7,7 +7,7 @@
  */
 import type { Document, Element } from 'domhandler';
 import { innerHtmlOf, textOf, walkElements } from '../html/dom.js';
-import { cleanInline, sanitizeDescription } from '../html/sanitize.js';
+import { sanitizeDescription } from '../html/sanitize.js';
 import { isJobUrl } from '../links/job-url.js';
 import { pageCountryHint } from '../normalize/page-country.js';
 import { employerDomain } from '../structured/domains.js';

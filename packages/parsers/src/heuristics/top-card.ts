@@ -148,7 +148,7 @@ export const postedByName = (text: string): string | undefined => POSTED_BY.exec
  * Chips near the title element (see {@link cardOf}), each classified. In a list of chips, an
  * unclassified short capitalised text without digits is taken as the location when no chip is one.
  */
-export function topCardChips(page: Page, titleEl: Element | undefined): Chip[] {
+export function topCardChips(_page: Page, titleEl: Element | undefined): Chip[] {
   const container = cardOf(titleEl);
   if (!container || !titleEl) return [];
   const leaves: Element[] = [];
