@@ -27,6 +27,11 @@ describe('places stated outside a location label', () => {
     expect(job.locations.map((l) => l.raw)).toEqual(['Odense']);
   });
 
+  it('reads "<Employer> in <Town> is looking for" prose, also inside a page-wide <form>', () => {
+    const html = page('en', `<form id="aspnetForm">${description}<p>Nordlys ApS in Vejle is looking for two lab technicians.</p></form>`);
+    expect(parse(html).locations[0]?.raw).toBe('Vejle');
+  });
+
   it('reads "Arbeitsort ist …" in German prose', () => {
     const job = parse(
       page('de', `<h3>Ihre Aufgaben</h3><p>Sie betreuen Proben und Geräte im Labor.</p><p>Arbeitsort ist Hauptstraße 4, Bielefeld</p>`),

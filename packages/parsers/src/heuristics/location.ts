@@ -11,7 +11,7 @@ import { normalizeCountry } from '../normalize/countries.js';
 import { parseLocation } from '../normalize/index.js';
 import { splitTrimmed } from '../text-scan.js';
 import { Ballot } from './candidates.js';
-import { inChrome, inline, NOISE, type Page, selectAny } from './page.js';
+import { inChrome, inline, type Page, selectAny } from './page.js';
 import { type Chip, pinnedLocation } from './top-card.js';
 
 export const LOCATION_SELECTORS = [
@@ -43,6 +43,9 @@ const NOT_A_PLACE = /^(?:virtual|remote|telework|telecommute|work from home|anyw
  */
 const PLACE_OF_WORK =
   /(?:^|[\s(])(?:place of work|work(?:ing)? location|job location|arbeitsort|dienstort|einsatzort|lieu de travail|lugar de trabajo|local de trabalho|luogo di lavoro|werklocatie|standplaats|arbetsort|arbejdssted)\s{0,3}(?:is|ist|est|es|è|är|er|:)\s{1,3}([^\n.;:!?()]{2,100})/iu;
+/** "<Employer> in <Town> is looking for / is hiring / seeks" (one or two capitalised words). */
+const SEEKING_IN =
+  /\bin (\p{Lu}[\p{L}'-]{1,30}(?: \p{Lu}[\p{L}'-]{1,30})?) (?:is looking for|is seeking|seeks|is hiring|are looking for|are hiring|sucht|søger|söker|zoekt|recherche|busca|cerca)\b/u;
 /**
  * A postal line of an address block: "DK 2670 Greve", "D-80331 München", "75008 Paris",
  * "2730 Herlev" — an optional country prefix, a 4–5 digit postcode, then the town.
@@ -65,6 +68,9 @@ function townOf(address: string): string | undefined {
   return undefined;
 }
 
+/** Elements whose text is never the posting's prose. */
+const PROSE_SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'footer', 'aside', 'button', 'select']);
+
 /** "Place of work is …" in the first text nodes that state it (bounded walk). */
 function placeOfWork(page: Page): string | undefined {
   const stack: AnyNode[] = [page.body];
@@ -78,8 +84,12 @@ function placeOfWork(page: Page): string | undefined {
       const m = PLACE_OF_WORK.exec(data);
       const town = m ? townOf(m[1]!.trim()) : undefined;
       if (town) return town;
+      // "Acme ApS in Kolding is looking for…": the employer's town where it announces the hire.
+      const seeking = SEEKING_IN.exec(data);
+      if (seeking && !normalizeCountry(seeking[1]!)) return seeking[1];
     } else if (isElement(n)) {
-      if (NOISE.has(n.name)) continue;
+      // Not NOISE: ASP.NET pages wrap the whole page in one <form>.
+      if (PROSE_SKIP.has(n.name)) continue;
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     } else if ('children' in n) {
       const children = (n as { children: AnyNode[] }).children;
