@@ -33,7 +33,7 @@ const named = (v: unknown): boolean => (Array.isArray(v) ? v.some(named) : isRow
 const yes = (v: unknown) => v === true || v === 1 || v === 'true' || v === '1';
 const url = (v: unknown) => typeof v === 'string' && /^https?:\/\//i.test(v.trim());
 
-export interface Spec {
+interface Spec {
   rows(body: unknown): unknown[] | undefined;
   title(r: Row): unknown;
   ids(r: Row): unknown[];
@@ -86,7 +86,7 @@ function xmlRows(body: unknown): unknown[] | undefined {
   return rows;
 }
 
-export const SPECS: Record<string, Spec> = {
+const SPECS: Record<string, Spec> = {
   greenhouse: {
     rows: under('jobs'),
     title: (r) => r.title,

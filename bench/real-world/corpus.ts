@@ -13,7 +13,7 @@ import { type Truth, TruthSchema } from './evaluate.js';
 /** This corpus (the directory of this file). */
 export const OWN_CORPUS = path.dirname(fileURLToPath(import.meta.url));
 /** The shared corpus next to the repository, when present (never copied into it). */
-export const SHARED_CORPUS = path.resolve(OWN_CORPUS, '../../../shared/corpus');
+const SHARED_CORPUS = path.resolve(OWN_CORPUS, '../../../shared/corpus');
 
 /** One page with its truth and manifest row. */
 export interface CorpusPage {

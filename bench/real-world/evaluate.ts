@@ -39,7 +39,7 @@ export const FIELDS = [
   'validThrough',
   'applyUrl',
 ] as const;
-export type Field = (typeof FIELDS)[number];
+type Field = (typeof FIELDS)[number];
 
 const nullableString = z.string().min(1).nullable();
 /** A value, or the list of values a person would accept as the same (e.g. a brand and its legal name). */
@@ -116,7 +116,7 @@ export interface PageEvaluation {
 }
 
 /** Case, width, whitespace and punctuation folded away; letters and digits of every script kept. */
-export function fold(s: string | null | undefined): string {
+function fold(s: string | null | undefined): string {
   return (s ?? '')
     .normalize('NFKC')
     .toLowerCase()
@@ -224,7 +224,7 @@ const LEGAL_SUFFIX_RE = new RegExp(`(?:\\s|^)(?:${LEGAL_SUFFIXES.map((x) => x.re
 const LEGAL_PREFIX_RE = new RegExp(`^(?:${LEGAL_PREFIXES.map((x) => x.replace(/ /g, '\\s')).join('|')})(?:\\s|$)`, 'u');
 
 /** {@link fold}, then legal forms at either end removed (repeatedly, never down to nothing). */
-export function foldCompany(s: string | null | undefined): string {
+function foldCompany(s: string | null | undefined): string {
   let f = fold(s);
   for (let i = 0; i < 4; i++) {
     const next = f.replace(LEGAL_SUFFIX_RE, '').replace(LEGAL_PREFIX_RE, '').trim();

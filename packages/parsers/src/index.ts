@@ -48,8 +48,17 @@ export { htmlToText, sanitizeDescription } from './html/sanitize.js';
 export { jobReader } from './job-reader.js';
 export type { ExtractJobLinksOptions, JobLink, JobLinks } from './links/index.js';
 export { extractJobLinks, isJobUrl } from './links/index.js';
-export type { CityLookup, GazetteerCity, GazetteerRegion, LocationOptions, ParsedLocation } from './normalize/index.js';
+export type {
+  CityLookup,
+  GazetteerCity,
+  GazetteerRegion,
+  LocationOptions,
+  ParseDateOptions,
+  ParsedLocation,
+  ParseSalaryOptions,
+} from './normalize/index.js';
 export {
+  cityById,
   countryDisplayName,
   GAZETTEER_SOURCE,
   harmonizeLocations,
@@ -69,5 +78,16 @@ export {
 } from './normalize/index.js';
 export type { ParseJobPageOptions } from './parse-job-page.js';
 export { parseJobPage } from './parse-job-page.js';
-export type { SiteDefinition, SiteField, SiteListing } from './sites/index.js';
+export type {
+  EmbeddedFields,
+  Selectors,
+  SiteCriteria,
+  SiteDefinition,
+  SiteEmbedded,
+  SiteField,
+  SiteListing,
+  SiteRead,
+  SiteReadContext,
+  TitleParts,
+} from './sites/index.js';
 export { defineSite, siteProfiles, sitesForHost } from './sites/index.js';

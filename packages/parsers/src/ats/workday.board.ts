@@ -19,7 +19,7 @@ import { jobUrl } from '../boards/urls.js';
 
 const PAGE = 20;
 /** Where some tenants stop counting and paging. */
-export const WORKDAY_CLAMP = 2000;
+const WORKDAY_CLAMP = 2000;
 
 const FacetValue = obj({ id: id, descriptor: label, count });
 const Facet = obj({ facetParameter: text, descriptor: label, values: list(FacetValue) });

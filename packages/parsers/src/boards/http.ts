@@ -36,7 +36,7 @@ export function checkAborted(ctx: BoardContext): void {
 }
 
 /** Perform a request and map failure statuses to board errors. Resolves only with a 2xx. */
-export async function boardFetch(ctx: BoardContext, url: string, request: BoardRequest = {}): Promise<FetchResult> {
+async function boardFetch(ctx: BoardContext, url: string, request: BoardRequest = {}): Promise<FetchResult> {
   const method = request.method ?? 'GET';
   const headers = { ...request.headers };
   let body: string | undefined;
@@ -104,7 +104,7 @@ function sleep(ms: number, ctx: BoardContext): Promise<void> {
 const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i;
 
 /** Body text, refusing empty bodies and HTML pages where data was expected (Freshteam-style soft 404). */
-export function dataText(ctx: BoardContext, result: FetchResult, expected: 'JSON' | 'XML'): string {
+function dataText(ctx: BoardContext, result: FetchResult, expected: 'JSON' | 'XML'): string {
   const text = result.text();
   if (!text.trim())
     throw new BoardEmpty(`${where(ctx)} ${result.url} answered ${result.status} with an empty body`, { details: { url: result.url } });

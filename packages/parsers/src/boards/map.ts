@@ -235,7 +235,7 @@ export function sections(parts: ReadonlyArray<readonly [Maybe<string>, Maybe<str
     .join('\n');
 }
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -320,7 +320,7 @@ function salaryFromText(text: string): Salary | null {
 }
 
 /** Normalize an API date: epoch ms or seconds, ISO strings, or relative text (against `now`). */
-export function apiDate(v: Maybe<string | number>, now: Date): string | null {
+function apiDate(v: Maybe<string | number>, now: Date): string | null {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || v <= 0) return null;

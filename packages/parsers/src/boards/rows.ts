@@ -27,7 +27,7 @@ const NAME_KEYS = ['name', 'label', 'descriptor', 'text', 'title', 'value'] as c
 const ROW_ID_KEYS = ['id', 'uuid', 'shortcode', 'jobId', 'job_id', 'externalPath', 'slug', 'guid', 'reqId'] as const;
 
 /** Trimmed text; numbers become their decimal form; `""`, booleans, objects → `undefined`. */
-export function toText(v: unknown): string | undefined {
+function toText(v: unknown): string | undefined {
   if (typeof v === 'string') {
     const t = v.trim();
     return t ? t : undefined;
@@ -237,7 +237,7 @@ export interface RowsOptions<T> {
 }
 
 /** The id a raw row carries, for naming it in a warning. */
-export function rowId(v: unknown): string | undefined {
+function rowId(v: unknown): string | undefined {
   if (!isPlain(v)) return undefined;
   for (const k of ROW_ID_KEYS) {
     const t = toId(v[k]);

@@ -36,7 +36,7 @@ export function secureUrl(ctx: Pick<BoardContext, 'definition'>, href: string): 
 }
 
 /** An absolute http(s) URL from a row value (relative to `base` when given), secured; else `undefined`. */
-export function rowUrl(ctx: Pick<BoardContext, 'definition'>, value: unknown, base?: string): string | undefined {
+function rowUrl(ctx: Pick<BoardContext, 'definition'>, value: unknown, base?: string): string | undefined {
   if (typeof value !== 'string') return undefined;
   const s = value.trim();
   if (!s || s.length > 4000) return undefined;

@@ -6,7 +6,6 @@
  * warning says so.
  * @module
  */
-import { textOf } from '../html/dom.js';
 import { type ParseDateOptions, parseDateDetailed } from '../normalize/date.js';
 import { isSpace } from '../text-scan.js';
 import { DEADLINE_CUE_RE, POSTED_CUE_RE } from './lang/index.js';
@@ -36,7 +35,7 @@ const GENERIC_TLDS = new Set([
   'gov',
 ]);
 
-export interface DateOrder {
+interface DateOrder {
   order: 'dmy' | 'mdy';
   /** The page itself settled it (an unambiguous numeric date), not a guess. */
   certain: boolean;
@@ -46,7 +45,7 @@ export interface DateOrder {
 const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})[./-](\d{1,2})[./-](?:\d{4}|\d{2})(?![\d./-])/g;
 
 /** Decide how this page writes numeric dates. */
-export function pageDateOrder(page: Page, sample: string): DateOrder {
+function pageDateOrder(page: Page, sample: string): DateOrder {
   let dmy = 0;
   let mdy = 0;
   let seen = 0;
@@ -262,6 +261,3 @@ function dateAfterCue(text: string, cue: RegExp, read: (t: string) => string | u
   }
   return undefined;
 }
-
-/** Visible text of the page body for date-order and phrase searches (capped). */
-export const bodySampleOf = (page: Page): string => textOf(page.body, 50_000);

@@ -24,7 +24,6 @@ import { extractSalary } from './salary.js';
 import { extractTitle } from './title.js';
 import { cardOf, postedByName, topCardChips } from './top-card.js';
 
-export type { PageKind } from './classify.js';
 export type { HeuristicContext } from './page.js';
 export { cleanTitle } from './title.js';
 

@@ -10,7 +10,7 @@ import { cleanInline } from '../html/sanitize.js';
 import { type LabelField, labelField } from './lang/index.js';
 
 /** Values per field, in document order (at most five each), with the element that held the value. */
-export interface LabelHit {
+interface LabelHit {
   /** The value on one line. */
   value: string;
   /** The value's lines, split at block elements and `<br>` ("Vicksburg, MS" / "Memphis, TN"). */

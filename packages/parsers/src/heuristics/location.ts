@@ -14,7 +14,7 @@ import { Ballot } from './candidates.js';
 import { inChrome, inline, type Page, selectAny } from './page.js';
 import { type Chip, pinnedLocation } from './top-card.js';
 
-export const LOCATION_SELECTORS = [
+const LOCATION_SELECTORS = [
   '.job__location',
   '#header .location',
   '.app-title + .location',

@@ -40,7 +40,7 @@ const MARKERS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** Visible text below this many characters means the posting was never rendered into the HTML. */
-export const SHELL_MAX_TEXT = 600;
+const SHELL_MAX_TEXT = 600;
 
 /**
  * The platform of a client-rendered shell, or `undefined` when the page is not one.

@@ -26,7 +26,7 @@ import { foldKey, isBrand, type SiteBrand } from './site.js';
 import { classifyShortText, looksLikePlace } from './top-card.js';
 
 /** ATS and common markup, most specific first. */
-export const TITLE_SELECTORS = [
+const TITLE_SELECTORS = [
   '.app-title',
   '.job__title h1',
   '.job-title h1',

@@ -37,7 +37,7 @@ export const LOGIN_TITLE = { test: (text: string): boolean => LOGIN_RE.test(fold
  * structured data: "hybrid schedule", "three office days", "Homeoffice an zwei Tagen pro Woche",
  * "fully remote". Bare "remote"/"hybrid" are not enough ("remote monitoring", "hybrid cloud").
  */
-export const WORKPLACE_IN_PROSE: ReadonlyArray<readonly [RegExp, 'hybrid' | 'remote' | 'onsite']> = [
+const WORKPLACE_IN_PROSE: ReadonlyArray<readonly [RegExp, 'hybrid' | 'remote' | 'onsite']> = [
   [
     /\bhybrid(?:e)? (?:schedule|work(?:ing)?|role|position|model|set-?up|arrangement|policy)\b|\bhybrides arbeiten\b|\b(?:modèle|travail|mode) hybride\b|\b(?:modelo|trabajo|modalidad) híbrid[oa]\b|\bhíbrido\b/i,
     'hybrid',

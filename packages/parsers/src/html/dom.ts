@@ -10,7 +10,7 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { DomHandler, type Parser, parseDocument } from 'htmlparser2';
 
 /** Parser options every DOM (and the streaming passes it may ride on) is built with. */
-export const DOM_PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
+const DOM_PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
 
 /** Parse `html` into an htmlparser2 DOM (never parse5). */
 export function loadDom(html: string): Document {
@@ -18,7 +18,7 @@ export function loadDom(html: string): Document {
 }
 
 /** Parser events a {@link DomBuilder} consumes; the same names htmlparser2 calls. */
-export interface DomEvents {
+interface DomEvents {
   onparserinit?(parser: Parser): void;
   onopentag?(name: string, attribs: Record<string, string>): void;
   ontext?(text: string): void;

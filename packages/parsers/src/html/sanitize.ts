@@ -103,7 +103,7 @@ const MAX_DESCRIPTION_DEPTH = 500;
 const VOID_TAGS = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|tr|td|th|option)$/i;
 
 /** Upper estimate of element nesting, by counting open and close tags in one scan (no tree building). */
-export function estimateNesting(html: string): number {
+function estimateNesting(html: string): number {
   let depth = 0;
   let max = 0;
   let lt = html.indexOf('<');
@@ -207,7 +207,7 @@ export function htmlToText(html: string): string {
 }
 
 /** Collapse spaces inside lines and keep at most one blank line between paragraphs. */
-export function collapseText(text: string): string {
+function collapseText(text: string): string {
   return (
     text
       .replace(/\r\n?/g, '\n')

@@ -5,7 +5,6 @@
  * Internal to `links/`.
  * @module
  */
-import { jobUrlStrength } from './job-url.js';
 
 /** Words of the pages around a job list: benefits, culture, process, advice, lists of jobs. */
 const SITE_PAGE_WORDS =
@@ -19,14 +18,4 @@ const ROLE_WORDS =
 export function readsLikeSitePage(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim().slice(0, 200);
   return t !== '' && SITE_PAGE_WORDS.test(t) && !ROLE_WORDS.test(t);
-}
-
-/**
- * Is a link to `url` reading `text` a posting? A URL whose shape proves it (`strong`), or a
- * word-slug URL (`weak`) whose text does not read like a careers-site page. For code that counts
- * a page's job links without the rest of `extractJobLinks` (where the link sits, its card group).
- */
-export function isPostingLink(url: URL, text: string): boolean {
-  const strength = jobUrlStrength(url);
-  return strength === 'strong' || (strength === 'weak' && !readsLikeSitePage(text));
 }

@@ -180,7 +180,7 @@ export function normalizeCountry(nameOrCode: string): string | undefined {
 }
 
 /** US state and DC codes → names; "CA" after a city means California, not Canada. */
-export const US_STATES: Readonly<Record<string, string>> = {
+const US_STATES: Readonly<Record<string, string>> = {
   AL: 'Alabama',
   AK: 'Alaska',
   AZ: 'Arizona',
@@ -236,7 +236,7 @@ export const US_STATES: Readonly<Record<string, string>> = {
 };
 
 /** Canadian province and territory codes → names. */
-export const CA_PROVINCES: Readonly<Record<string, string>> = {
+const CA_PROVINCES: Readonly<Record<string, string>> = {
   AB: 'Alberta',
   BC: 'British Columbia',
   MB: 'Manitoba',

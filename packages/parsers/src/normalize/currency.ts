@@ -21,7 +21,7 @@ export type AmbiguousCurrency = 'DOLLAR' | 'KRONE' | 'YEN' | 'DINAR' | 'RIYAL' |
  * Symbols and words, longest first where one is a prefix of another. Prefixed dollars must win
  * over the bare `$`, which job pages overwhelmingly use for USD.
  */
-export const CURRENCY_TOKENS: ReadonlyArray<readonly [string, string]> = [
+const CURRENCY_TOKENS: ReadonlyArray<readonly [string, string]> = [
   ['US$', 'USD'],
   ['AU$', 'AUD'],
   ['A$', 'AUD'],

@@ -10,7 +10,15 @@ export type { ParseDateOptions } from './date.js';
 export { parseDate } from './date.js';
 export { parseEmploymentType } from './employment.js';
 export type { CityLookup, GazetteerCity, GazetteerRegion } from './gazetteer/index.js';
-export { countryDisplayName, GAZETTEER_SOURCE, loadGazetteer, lookupCity, lookupRegion, REGIONS_SOURCE } from './gazetteer/index.js';
+export {
+  cityById,
+  countryDisplayName,
+  GAZETTEER_SOURCE,
+  loadGazetteer,
+  lookupCity,
+  lookupRegion,
+  REGIONS_SOURCE,
+} from './gazetteer/index.js';
 export type { LocationOptions, ParsedLocation } from './location.js';
 export { harmonizeLocations, parseLocation, resolveLocation } from './location.js';
 export type { ParseSalaryOptions } from './salary.js';

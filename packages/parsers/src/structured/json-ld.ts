@@ -12,7 +12,7 @@ export type JsonObject = { [key: string]: unknown };
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Deepest nesting walked when looking for nodes; JSON-LD on real pages is a few levels deep. */
-export const MAX_WALK_DEPTH = 24;
+const MAX_WALK_DEPTH = 24;
 /** Nodes collected per page at most. */
 const MAX_NODES = 5_000;
 
@@ -155,7 +155,7 @@ export function parseJsonLdText(raw: string): { value: unknown; repaired: boolea
 }
 
 /** Local name of a schema.org type: `https://schema.org/JobPosting` / `schema:JobPosting` → `JobPosting`. */
-export function localType(type: string): string {
+function localType(type: string): string {
   const t = type.trim();
   const cut = Math.max(t.lastIndexOf('/'), t.lastIndexOf(':'), t.lastIndexOf('#'));
   return cut >= 0 ? t.slice(cut + 1) : t;
@@ -178,14 +178,14 @@ export function flattenNodes(roots: readonly unknown[]): JsonObject[] {
 }
 
 /** What {@link walkNodes} found, and which cap (if any) cut the walk short. */
-export interface NodeWalk {
+interface NodeWalk {
   nodes: JsonObject[];
   /** `nodes`: the {@link MAX_NODES} cap stopped the walk; `depth`: values nested past {@link MAX_WALK_DEPTH} were skipped. */
   cut: 'nodes' | 'depth' | null;
 }
 
 /** {@link flattenNodes}, also saying whether a cap cut the walk (so callers can name it instead of "no posting found"). */
-export function walkNodes(roots: readonly unknown[]): NodeWalk {
+function walkNodes(roots: readonly unknown[]): NodeWalk {
   const out: JsonObject[] = [];
   const seen = new Set<unknown>();
   const stack: Array<[unknown, number]> = roots.map((r): [unknown, number] => [r, 0]).reverse();
@@ -219,7 +219,7 @@ export function walkNodes(roots: readonly unknown[]): NodeWalk {
 }
 
 /** Start of the warning {@link readJsonLd} gives when the node cap cut its walk (see {@link withNodeCapReason}). */
-export const NODE_CAP_WARNING = `JSON-LD walk stopped at the ${MAX_NODES.toLocaleString('en-US')}-node cap`;
+const NODE_CAP_WARNING = `JSON-LD walk stopped at the ${MAX_NODES.toLocaleString('en-US')}-node cap`;
 
 /**
  * `reason` for "no posting found", prefixed with the node cap when `warnings` say the JSON-LD

@@ -383,7 +383,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Description HTML or plain text (also HTML-escaped HTML, as some ATSs emit) → sanitized. */
-export function normalizeDescription(value: string) {
+function normalizeDescription(value: string) {
   let html = value;
   if (!/<[a-z!/]/i.test(html) && /&lt;\/?[a-z]/i.test(html)) html = decodeOnce(html);
   if (!/<[a-z!/]/i.test(html)) {

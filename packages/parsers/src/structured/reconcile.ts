@@ -13,7 +13,7 @@ import type { PageScan } from '../html/scan.js';
 import type { ExtractedFields, MergedFields } from './fields.js';
 
 /** A structured description shorter than this (characters of text) is a stub, not the posting. */
-export const THIN_DESCRIPTION_CHARS = 280;
+const THIN_DESCRIPTION_CHARS = 280;
 
 /** Letters and digits only, lower case, without diacritics ("ETH Zürich" = "ETH Zurich"). */
 const fold = (s: string): string =>

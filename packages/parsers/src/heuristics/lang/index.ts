@@ -65,7 +65,7 @@ const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').repla
  * One regex for a word list: spaced-script words need a non-letter on both sides, unspaced
  * ones match anywhere. Longest words first so the longest phrase wins. Case-insensitive.
  */
-export function wordMatcher(words: Iterable<string>, flags = ''): RegExp {
+function wordMatcher(words: Iterable<string>, flags = ''): RegExp {
   const spaced = new Set<string>();
   const unspaced = new Set<string>();
   for (const raw of words) {

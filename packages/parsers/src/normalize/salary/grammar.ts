@@ -42,7 +42,7 @@ import {
 import { NUM, SYM, type Token, WORD } from './tokenize.js';
 
 /** Amounts above this are never pay (and catch overflow: a 400-digit number is Infinity). */
-export const MAX_AMOUNT = 1e12;
+const MAX_AMOUNT = 1e12;
 
 /** What the grammar read; `parseSalary` turns it into a `Salary`. */
 export interface SalaryReading {
@@ -211,7 +211,7 @@ const SOFT_STOPS: ReadonlySet<string> = new Set([
 const OPEN_RANGE: ReadonlySet<string> = new Set(['-', '–', '—', '~', '〜', '～', 'to']);
 
 /** Number text → value; `threeDecimals` reads a lone `.ddd` as a decimal (dinars). NaN when absurd. */
-export function numberValue(text: string, threeDecimals: boolean): number {
+function numberValue(text: string, threeDecimals: boolean): number {
   let lastSep = -1;
   let lastSepChar = '';
   let commas = 0;

@@ -145,7 +145,7 @@ const CJK_RE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\u3005]/uy;
 const ARABIC_RE = /\p{sc=Arabic}/u;
 
 /** ASCII value of a digit in any of the scripts job pages use, or -1. */
-export function digitValue(code: number): number {
+function digitValue(code: number): number {
   if (code >= 48 && code <= 57) return code - 48;
   if (code >= 0x660 && code <= 0x669) return code - 0x660; // Arabic-Indic
   if (code >= 0x6f0 && code <= 0x6f9) return code - 0x6f0; // Extended Arabic-Indic (Persian, Urdu)
