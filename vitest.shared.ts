@@ -7,7 +7,7 @@ import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
  * `@jobkit/source` (a generic `source` would also pick up third-party packages' sources), plus
  * `source` while `@jobkit/parsers` still declares that one.
  */
-const SOURCE_CONDITIONS = ['@jobkit/source', 'source'];
+const SOURCE_CONDITIONS = ['@jobkit/source'];
 
 /** Shared per-project preset: resolve workspace packages to their sources. */
 export function jobkitProject(name: string, overrides: { testTimeout?: number; include?: string[] } = {}) {

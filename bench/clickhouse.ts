@@ -6,7 +6,7 @@
  * prebuilt TabSeparated body), and the engine's own parse-only / parse-and-store rates for TSV and
  * for RowBinary (what the adapter sends on chDB). Then p50/p99 of every dashboard query on the data.
  *
- *   npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source bench/clickhouse.ts
+ *   npx -y pnpm@10 exec tsx --conditions=@jobkit/source bench/clickhouse.ts
  *   env: BENCH_ROWS (default 1000000), BENCH_BATCH (rows per batch, default 100000),
  *        BENCH_QUERY_RUNS (default 20), BENCH_VALIDATE (default 0: the main figure skips zod, these
  *        jobs are valid postings; the other setting is printed too),

@@ -5,7 +5,7 @@
  * - pipeline on embedded defaults (PGlite store with outbox + relay, memory broker, embedded
  *   search, chDB analytics): pages/s from fetch to stored-and-indexed, peak RSS, ratio to baseline;
  * - with PUBSUB_EMULATOR_HOST and DATABASE_URL: 2 worker processes over the emulator + PostgreSQL.
- * Run: npx -y pnpm@10 exec tsx --conditions=source bench/e2e.ts
+ * Run: npx -y pnpm@10 exec tsx --conditions=@jobkit/source bench/e2e.ts
  * @module
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -126,7 +126,7 @@ if (process.env.PUBSUB_EMULATOR_HOST && process.env.DATABASE_URL) {
       () =>
         new Promise<void>((resolve) => {
           const child = fork(script, [], {
-            execArgv: ['--conditions=@jobkit/source', '--conditions=source', '--import', 'tsx'],
+            execArgv: ['--conditions=@jobkit/source', '--import', 'tsx'],
             env: {
               ...process.env,
               SITE_ORIGIN: site.origin,

@@ -4,7 +4,7 @@
  * exists; never copies it. Prints per-field accuracy, per-page results, job-link recall and
  * precision, and whether the four schema.org eg-0028 variants give the same normalized job.
  *
- * Run: npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source bench/eval-corpus.ts
+ * Run: npx -y pnpm@10 exec tsx --conditions=@jobkit/source bench/eval-corpus.ts
  * @module
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
  * Bench: overhead of the guarded HTTP fetcher (`@jobkit/adapters/http`) over bare undici `fetch`
  * against a local 80 KB page, plain and gzip, at concurrency 1/16/64. The baseline is measured in
  * the same run; read the ratio, not the absolute numbers (shared VM).
- * Run: npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source bench/http-fetch.ts
+ * Run: npx -y pnpm@10 exec tsx --conditions=@jobkit/source bench/http-fetch.ts
  * @module
  */
 import { createServer } from 'node:http';

@@ -95,7 +95,7 @@ const REGION_SET: readonly (readonly [string, string])[] = [
 ];
 
 function child(code: string): number {
-  const out = execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', code], {
+  const out = execFileSync(process.execPath, ['--conditions=@jobkit/source', '--import', 'tsx', '--input-type=module', '-e', code], {
     encoding: 'utf8',
     cwd: fileURLToPath(new URL('..', import.meta.url)),
   });

@@ -3,7 +3,7 @@
  * adapter on the emulator with and without publisher batching, the raw `@google-cloud/pubsub` client
  * as the same-run baseline, and the in-memory broker for comparison.
  *
- *   PUBSUB_EMULATOR_HOST=127.0.0.1:8085 npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source bench/pubsub.ts
+ *   PUBSUB_EMULATOR_HOST=127.0.0.1:8085 npx -y pnpm@10 exec tsx --conditions=@jobkit/source bench/pubsub.ts
  *   env: BENCH_MESSAGES (default 20000), BENCH_ROUNDS (default 3; the median is printed)
  * @module
  */

@@ -4,7 +4,7 @@
  * query against the same query spelled correctly. Baseline measured in the same run: minisearch
  * with its documented fuzzy/prefix search and a filter callback over the same documents.
  *
- * Run: npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source bench/search.ts [docs=100000] [queries=1000]
+ * Run: npx -y pnpm@10 exec tsx --conditions=@jobkit/source bench/search.ts [docs=100000] [queries=1000]
  * @module
  */
 import { createRequire } from 'node:module';

@@ -3,7 +3,7 @@
  * into an unindexed table (same run), a replay of the same rows (all unchanged), the same on
  * PGlite (smaller n, RSS printed), and outbox relay throughput to the in-memory broker.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source bench/upsert.ts
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx -y pnpm@10 exec tsx --conditions=@jobkit/source bench/upsert.ts
  *   env: BENCH_ROWS (default 100000), BENCH_PGLITE_ROWS (default 20000), BENCH_OUTBOX_ROWS (default 20000),
  *   BENCH_REPEAT (default 1: rounds of bare COPY → fresh → replay, each in a new schema; on a shared,
  *   noisy machine the median of the per-round ratios is the figure to compare)

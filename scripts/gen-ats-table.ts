@@ -11,7 +11,7 @@
  *   `toDraft(ctx, { … })` calls pass, i.e. the posting fields the client takes from structured API
  *   fields (provenance `ats-api`). Reading the source beats a hand-kept list that goes stale.
  *
- * Usage: `tsx --conditions=@jobkit/source --conditions=source scripts/gen-ats-table.ts` rewrites the table;
+ * Usage: `tsx --conditions=@jobkit/source scripts/gen-ats-table.ts` rewrites the table;
  * `… --check` exits 1 (and writes nothing) when the committed table is stale.
  * @module
  */

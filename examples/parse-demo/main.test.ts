@@ -51,7 +51,7 @@ describe('parse demo shutdown', () => {
   it("exits 0 on a repeated SIGINT (pnpm and tsx relay the terminal's), printing what it parsed", async () => {
     const child = spawn(
       process.execPath,
-      ['--conditions=@jobkit/source', '--conditions=source', '--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url))],
+      ['--conditions=@jobkit/source', '--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url))],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -132,7 +132,7 @@ async function bundle(file: string): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    conditions: ['@jobkit/source', 'source'],
+    conditions: ['@jobkit/source'],
     outfile: out,
     external: ['pg-native', '@electric-sql/pglite'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -6,5 +6,5 @@ cd "$(dirname "$0")/../.."
 : "${DATABASE_URL:?set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/test)}"
 for s in s2-no-ghost s7-duplicate-storm s13-sigterm s5-postgres-restart s9-worker-kill s1-relay-kill s26-store-poison s27-ingest-poison s28-outbox-poison s29-linear-time s30-awaited-fetch; do
   echo "== $s"
-  npx tsx --conditions=@jobkit/source --conditions=source "scripts/reliability/$s.ts" "$@"
+  npx tsx --conditions=@jobkit/source "scripts/reliability/$s.ts" "$@"
 done

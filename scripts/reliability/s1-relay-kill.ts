@@ -2,7 +2,7 @@
  * S1: the relay is SIGKILLed at random points (mid-batch, between broker accept and "mark
  * published"). Pass: every row delivered ≥ 1×, applied exactly once through the inbox, duplicate
  * deliveries per kill ≤ batch size, nothing left claimed after the lease.
- *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s1-relay-kill.ts [--full]
+ *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s1-relay-kill.ts [--full]
  * CI size: 4,000 rows / 200 kills; full: 10,000 rows / 1,000 kills. Batch 10 and a 20 ms broker
  * latency keep the relay mid-work when the kill lands (pendingAfterKills > 0 shows it never ran dry).
  */

@@ -2,7 +2,7 @@
  * S13: SIGTERM a worker with 50 jobs in flight and a grace period. Pass: no claims after the
  * signal, finished jobs completed, the rest released, 0 jobs left `active` after exit, and a
  * relay stopped the same way leaves no outbox row claimed.
- *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s13-sigterm.ts [--full]
+ *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s13-sigterm.ts [--full]
  * CI size: handlers 0–3 s, grace 1 s; full: handlers 0–20 s, grace 10 s.
  */
 

@@ -1,7 +1,7 @@
 /**
  * S2: transactions that roll back after writing their outbox row never publish; committed ones
  * all publish. A relay runs concurrently with the writers.
- *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s2-no-ghost.ts [--full]
+ *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s2-no-ghost.ts [--full]
  * CI size: 200 + 200 transactions; full: 1,000 + 1,000.
  */
 

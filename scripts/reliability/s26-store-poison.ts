@@ -5,7 +5,7 @@
  * The poison is put in after parsing, so the store is tested whatever the parser cleans.
  * Pass: 199 (59) stored, the bad one reported with its reason (and only its page fails), and the
  * outbox holds exactly one event per stored job and none for the bad one.
- *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s26-store-poison.ts [--full]
+ *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s26-store-poison.ts [--full]
  * CI size: 200 postings × 4 poisons × 2 engines + 60 pages per engine; full: 5,000 postings, 600 pages.
  */
 import { createRequire } from 'node:module';

@@ -6,7 +6,7 @@
  * published straight to the topic, inside a message with 99 good events. Pass: 999 stored, the bad
  * event dead-lettered with its reason, `/metrics` equals what was stored, no message nacked or
  * dead-lettered (no redelivery loop), and the API refuses the same event with a 400.
- *   npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s27-ingest-poison.ts [--full]
+ *   npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s27-ingest-poison.ts [--full]
  * CI size: 1,000 events; full: 10,000.
  */
 import { randomUUID } from 'node:crypto';

@@ -5,7 +5,7 @@
  * paused for the rest of the call). Pass: only the poison event is retried and finally dead; every
  * healthy event is published exactly once, none goes dead; per-key publish order is seq order; the
  * poison's own later events wait behind it (never published ahead of it).
- *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s28-outbox-poison.ts [--full]
+ *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s28-outbox-poison.ts [--full]
  * CI size: 500 events × 2 brokers; full: 5,000.
  */
 

@@ -2,7 +2,7 @@
  * S29: linear time on hostile text. Every public parser and normalizer is fed long whitespace
  * runs, repeated currency symbols and digits, thousands of trailing commas and `"$1"` + spaces +
  * letters inside JSON-LD values, at sizes from 1 KB to 2 MB.
- *   npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s29-linear-time.ts [--full] [--only <substring>]
+ *   npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s29-linear-time.ts [--full] [--only <substring>]
  * Pass: each case is < 2 s at 2 MB and grows linearly: 2x input => <= 2.5x time (between 1 MB and
  * 2 MB), and the same exponent (time ratio <= k^log2(2.5)) on each earlier k-fold step.
  * Times are CPU time of this process (user + system, GC threads included), not wall time: the

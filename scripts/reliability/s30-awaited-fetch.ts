@@ -3,7 +3,7 @@
  * to one local host that answers each request 503 first (half with `Retry-After: 1`, half leaving the
  * fetcher's own backoff) and 200 after, while the fetcher's per-host token bucket spaces them out.
  * Pass: the child exits 0 only after every fetch settled, all of them 200 (lost = 0).
- *   npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s30-awaited-fetch.ts [--full]
+ *   npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s30-awaited-fetch.ts [--full]
  * @module
  */
 import { createServer } from 'node:http';

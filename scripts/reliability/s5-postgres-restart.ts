@@ -3,7 +3,7 @@
  * queue workers are busy. Runs against a throwaway cluster created under /tmp on its own port —
  * never the shared server. Pass: relay and workers recover without a process restart, lost = 0,
  * doubleApplied = 0, nothing stuck after the lease, no unhandled rejection.
- *   npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s5-postgres-restart.ts [--full]
+ *   npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s5-postgres-restart.ts [--full]
  * CI size: 5 restarts, 2,000 events + 500 jobs; full: 20 restarts, 10,000 events + 2,000 jobs.
  * Needs initdb/pg_ctl on PATH (run as root it uses `su postgres`).
  */

@@ -2,7 +2,7 @@
  * S7: every message is delivered 1–5 times, some copies concurrently to two consumers (separate
  * connection pools). Pass: exactly one effect per message id; duplicates are acknowledged.
  * Reports how often the handler itself ran (≥ messages: a rolled-back first attempt re-runs).
- *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s7-duplicate-storm.ts [--full]
+ *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s7-duplicate-storm.ts [--full]
  * CI size: 2,000 messages; full: 10,000.
  */
 import { randomUUID } from 'node:crypto';

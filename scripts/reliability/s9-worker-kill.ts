@@ -2,7 +2,7 @@
  * S9: queue workers SIGKILLed mid-job. Handlers write their effect in the transaction that
  * completes the job. Pass: every job completed, exactly one effect each, killed attempts counted,
  * nothing left active after the lease.
- *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source --conditions=source scripts/reliability/s9-worker-kill.ts [--full]
+ *   DATABASE_URL=… npx -y pnpm@10 exec tsx --conditions=@jobkit/source scripts/reliability/s9-worker-kill.ts [--full]
  * CI size: 1,000 jobs / 100 kills; full: 5,000 jobs / 1,000 kills.
  */
 import { createPostgresQueue } from '../../packages/adapters/src/postgres/index.js';

@@ -11,7 +11,7 @@ const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
 describe('tracker main', () => {
   it('exits 0 after a clean shutdown on a repeated SIGINT', async () => {
-    const child = spawn(process.execPath, ['--conditions=@jobkit/source', '--conditions=source', '--import', 'tsx', MAIN], {
+    const child = spawn(process.execPath, ['--conditions=@jobkit/source', '--import', 'tsx', MAIN], {
       env: {
         ...process.env,
         PORT: '0',

@@ -8,7 +8,7 @@
  * exits 0; repeated signals (pnpm and tsx relay the terminal's) do not cut that short, and a
  * shutdown stuck past 10 s exits 1.
  *
- *   tsx --conditions=@jobkit/source --conditions=source src/main.ts [--once] [--mutate] [--refresh 60] [--seed 42] [--port 3000]
+ *   tsx --conditions=@jobkit/source src/main.ts [--once] [--mutate] [--refresh 60] [--seed 42] [--port 3000]
  * @module
  */
 import { parseArgs } from 'node:util';

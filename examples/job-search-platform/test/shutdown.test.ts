@@ -12,7 +12,7 @@ const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
 describe('platform main', () => {
   it('exits 0 after a clean shutdown on a repeated SIGINT mid-ingestion', async () => {
-    const child = spawn(process.execPath, ['--conditions=@jobkit/source', '--conditions=source', '--import', 'tsx', MAIN, '--port', '0'], {
+    const child = spawn(process.execPath, ['--conditions=@jobkit/source', '--import', 'tsx', MAIN, '--port', '0'], {
       env: {
         ...process.env,
         DATABASE_URL: '',

@@ -138,7 +138,7 @@ describe('main.ts --once', () => {
     const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--conditions=@jobkit/source', '--conditions=source', '--import', 'tsx', main, '--once', '--mutate', '--seed', '4'],
+      ['--conditions=@jobkit/source', '--import', 'tsx', main, '--once', '--mutate', '--seed', '4'],
       {
         cwd: fileURLToPath(new URL('..', import.meta.url)),
         env: {

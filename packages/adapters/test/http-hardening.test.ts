@@ -63,7 +63,7 @@ describe('http fetcher: awaited waits hold the process', () => {
       const child = fileURLToPath(new URL('./http-hold-child.ts', import.meta.url));
       const { stdout } = await run(
         process.execPath,
-        ['--conditions=@jobkit/source', '--conditions=source', '--import', 'tsx', child, `${site.origin}/flaky`, '10'],
+        ['--conditions=@jobkit/source', '--import', 'tsx', child, `${site.origin}/flaky`, '10'],
         {
           timeout: 30_000,
         },

@@ -131,7 +131,7 @@ describe.skipIf(skipReason !== null)(
       const spawnWorker = () =>
         new Promise<{ child: ChildProcess; tasks: () => number }>((resolve, reject) => {
           const child = fork(script, [], {
-            execArgv: ['--conditions=@jobkit/source', '--conditions=source', '--import', 'tsx'],
+            execArgv: ['--conditions=@jobkit/source', '--import', 'tsx'],
             env: {
               ...process.env,
               SITE_ORIGIN: site.origin,

@@ -5,5 +5,5 @@
 export async function resolve(specifier, context, nextResolve) {
   if (context.conditions.includes('@jobkit/source')) return nextResolve(specifier, context);
   // `source` too while @jobkit/parsers still declares that condition.
-  return nextResolve(specifier, { ...context, conditions: ['@jobkit/source', 'source', ...context.conditions] });
+  return nextResolve(specifier, { ...context, conditions: ['@jobkit/source', ...context.conditions] });
 }

@@ -27,7 +27,7 @@ function jobkit(args: string[], env: Record<string, string> = {}): Promise<Run> 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', '--conditions=@jobkit/source', '--conditions=source', CLI, ...args],
+      ['--import', 'tsx', '--conditions=@jobkit/source', CLI, ...args],
       // JOBKIT_STORE unset so a developer's own store never leaks into a test.
       { env: { ...process.env, JOBKIT_STORE: '', FORCE_COLOR: '0', ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {

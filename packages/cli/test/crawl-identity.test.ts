@@ -24,7 +24,7 @@ function jobkit(args: string[]): Promise<{ code: number; stdout: string; stderr:
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', '--conditions=@jobkit/source', '--conditions=source', CLI, ...args],
+      ['--import', 'tsx', '--conditions=@jobkit/source', CLI, ...args],
       { env: { ...process.env, JOBKIT_STORE: '', FORCE_COLOR: '0' }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );

@@ -75,7 +75,7 @@ describe('@jobkit/parsers/cheerio', () => {
     // The adapters' import-isolation hook makes the listed packages look uninstalled.
     const hook = fileURLToPath(new URL('../../adapters/test/fixtures/hide-vendors.mjs', import.meta.url));
     const importWith = async (code: string) =>
-      run(process.execPath, ['--conditions=source', '--import', 'tsx', '--import', hook, '--input-type=module', '-e', code], {
+      run(process.execPath, ['--conditions=@jobkit/source', '--import', 'tsx', '--import', hook, '--input-type=module', '-e', code], {
         cwd,
         env: { ...process.env, JOBKIT_HIDE: 'cheerio,parse5,parse5-htmlparser2-tree-adapter' },
         timeout: 60_000,
