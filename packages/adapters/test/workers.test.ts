@@ -167,6 +167,8 @@ describe.skipIf(skipReason !== null)(
       await dropSchema(db, schema);
       await pool.end();
       await site.close();
-    });
+      // Its own waits allow 60 s for the first share and 120 s after the kill (Pub/Sub redelivers the
+      // killed worker's leases only after their ack deadline); ~32 s on an idle machine.
+    }, 200_000);
   },
 );
