@@ -491,10 +491,11 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     if (readPage) {
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
       reconcileWithPage(merged, visibleFields(found.fields, siteFields), source, pageEvidence(), warnings);
-      const { locations, employmentType, salary, workplaceType, validThrough, datePosted, applyUrl } = found.fields;
+      const { locations, employmentType, salary, workplaceType, validThrough, datePosted, applyUrl, dateReferences } = found.fields;
       fillGaps(
         merged,
         {
+          ...(dateReferences ? { dateReferences } : {}),
           ...(locations ? { locations } : {}),
           ...(employmentType ? { employmentType } : {}),
           ...(salary ? { salary } : {}),

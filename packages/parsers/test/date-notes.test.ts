@@ -21,3 +21,20 @@ describe('relative dates keep the reference time they were resolved against', ()
     expect(r.job?.dateNotes?.datePosted).toBeUndefined();
   });
 });
+
+describe('a relative date the page adds to structured data keeps its reference', () => {
+  it('JSON-LD without datePosted, page says "Posted 2 days ago"', () => {
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      title: 'Backend Engineer',
+      hiringOrganization: { '@type': 'Organization', name: 'Acme GmbH' },
+      description: 'You will build and run the services behind our job search with a team of eight engineers.',
+    });
+    const html = page('Posted 2 days ago').replace('</head>', `<script type="application/ld+json">${ld}</script></head>`);
+    const r = parseJobPage(html, { url: 'https://careers.acme.example/jobs/123', now: new Date('2026-11-20T10:15:30Z') });
+    expect(r.source).toBe('json-ld');
+    expect(r.job?.datePosted).toBe('2026-11-18');
+    expect(r.job?.dateNotes?.datePosted?.reference).toBe('2026-11-20T10:15:30Z');
+  });
+});
