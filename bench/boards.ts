@@ -186,11 +186,16 @@ interface ManifestCase {
   host?: string;
   kind: 'real' | 'peer';
   holdout: boolean;
+  /** The batch that added the case (`h6`: second pass of issue #11); the bench reports the newest batch apart. */
+  added?: string;
   options?: Record<string, unknown>;
   /** Request URL → data file (relative to `bench/boards/`). */
   responses: Record<string, string>;
   source: { repo: string; commit: string; path: string; license: string; note?: string };
 }
+
+/** The newest batch of manifest cases, reported apart (`new dev`, `new holdout`). */
+const NEWEST_BATCH = 'h6';
 
 const BOARDS_DIR = fileURLToPath(new URL('./boards/', import.meta.url));
 
@@ -264,6 +269,8 @@ interface Run {
   key: string;
   kind: Kind;
   holdout: boolean;
+  /** Added by the newest batch of cases (reported apart as "new"). */
+  fresh?: boolean;
   run: (list: ListFn, t: Tally) => Promise<void>;
   platform: string;
 }
@@ -282,6 +289,8 @@ async function measure(list: ListFn, runs: readonly Run[]): Promise<Map<string, 
     bump(`${r.platform}\t${r.kind}`, t);
     bump(`all\t${r.kind}`, t);
     bump(`all\t${r.kind} ${split}`, t);
+    bump(`all\tall ${split}`, t);
+    if (r.fresh) bump(`all\tnew ${split}`, t);
     bump('all\tall', t);
   }
   return out;
@@ -298,7 +307,14 @@ async function main(): Promise<void> {
   const kindOf = (k: string): Kind => (k === 'written' ? 'synthetic' : k === 'peer' ? 'peer' : 'real');
   const runs: Run[] = [
     ...manifest.map(
-      (c): Run => ({ key: c.id, kind: c.kind, holdout: c.holdout, platform: c.platform, run: (l, t) => runManifestCase(l, c, t) }),
+      (c): Run => ({
+        key: c.id,
+        kind: c.kind,
+        holdout: c.holdout,
+        fresh: c.added === NEWEST_BATCH,
+        platform: c.platform,
+        run: (l, t) => runManifestCase(l, c, t),
+      }),
     ),
     ...[...BOARD_CASES, ...corpus].map(
       (c): Run => ({ key: c.name, kind: kindOf(c.source.kind), holdout: false, platform: c.platform, run: (l, t) => runCase(l, c, t) }),

@@ -30,6 +30,13 @@ const obj = (v: unknown): Row => (isRow(v) ? v : {});
 const has = (v: unknown): boolean => (typeof v === 'string' ? v.trim() !== '' : typeof v === 'number' ? Number.isFinite(v) : false);
 const any = (...vs: unknown[]) => vs.some(has);
 const named = (v: unknown): boolean => (Array.isArray(v) ? v.some(named) : isRow(v) ? any(v.name, v.label, v.text, v.value) : has(v));
+/** A place: a name, or an object with place parts (`{ city, country }`, `fullLocation`, `location_str`). */
+const placed = (v: unknown): boolean =>
+  Array.isArray(v)
+    ? v.some(placed)
+    : isRow(v)
+      ? named(v) || any(v.city, v.country, v.region, v.state, v.fullLocation, v.location_str)
+      : has(v);
 const yes = (v: unknown) => v === true || v === 1 || v === 'true' || v === '1';
 const url = (v: unknown) => typeof v === 'string' && /^https?:\/\//i.test(v.trim());
 
@@ -93,7 +100,7 @@ const SPECS: Record<string, Spec> = {
     ids: (r) => [r.id],
     urls: (r) => [r.absolute_url],
     states: {
-      location: (r) => named(r.location) || named(r.offices),
+      location: (r) => placed(r.location) || placed(r.offices),
       department: (r) => named(r.departments),
       date: (r) => any(r.updated_at, r.first_published),
       description: (r) => has(r.content),
@@ -101,13 +108,14 @@ const SPECS: Record<string, Spec> = {
     },
   },
   lever: {
-    rows: under('postings'),
+    // A bare array (public API), or `{ data }` (the authenticated v1 API, which peers mock).
+    rows: under('postings', 'data'),
     title: (r) => r.text,
     ids: (r) => [r.id],
     urls: (r) => [r.hostedUrl, r.applyUrl],
     states: {
-      location: (r) => any(obj(r.categories).location) || named(obj(r.categories).allLocations),
-      department: (r) => any(obj(r.categories).department, obj(r.categories).team),
+      location: (r) => any(obj(r.categories).location) || named(obj(r.categories).allLocations) || placed(r.locations),
+      department: (r) => any(obj(r.categories).department, obj(r.categories).team) || named(r.department) || named(r.team),
       employment: (r) => any(obj(r.categories).commitment),
       date: (r) => any(r.createdAt),
       description: (r) => any(r.description, r.descriptionPlain, r.descriptionBody, r.descriptionBodyPlain),
@@ -116,12 +124,13 @@ const SPECS: Record<string, Spec> = {
     },
   },
   ashby: {
-    rows: under('jobs'),
+    // `{ jobs }` (posting API), or `{ results }` (the jobPosting.list API, which peers mock).
+    rows: under('jobs', 'results'),
     title: (r) => r.title,
     ids: (r) => [r.id],
-    urls: (r) => [r.jobUrl, r.applyUrl],
+    urls: (r) => [r.jobUrl, r.applyUrl, r.url],
     states: {
-      location: (r) => named(r.location) || any(r.locationName) || isRow(obj(r.address).postalAddress) || yes(r.isRemote),
+      location: (r) => placed(r.location) || any(r.locationName) || isRow(obj(r.address).postalAddress) || yes(r.isRemote),
       department: (r) => named(r.department) || any(r.departmentName),
       employment: (r) => any(r.employmentType),
       date: (r) => any(r.publishedAt, r.publishedDate, r.updatedAt),
@@ -132,7 +141,8 @@ const SPECS: Record<string, Spec> = {
         r.shouldDisplayCompensationOnJobPostings !== false &&
         (any(obj(r.compensation).compensationTierSummary, obj(r.compensation).scrapeableCompensationSalarySummary) ||
           (Array.isArray(obj(r.compensation).summaryComponents) &&
-            (obj(r.compensation).summaryComponents as unknown[]).some((c) => any(obj(c).minValue, obj(c).maxValue)))),
+            (obj(r.compensation).summaryComponents as unknown[]).some((c) => any(obj(c).minValue, obj(c).maxValue))) ||
+          any(obj(r.compensation).min, obj(r.compensation).max)),
     },
   },
   workable: {
@@ -143,7 +153,7 @@ const SPECS: Record<string, Spec> = {
     states: {
       location: (r) =>
         any(r.city, r.country, r.state) ||
-        named(r.locations) ||
+        placed(r.locations) ||
         named(obj(r.location).city) ||
         named(obj(r.location).country) ||
         any(obj(r.location).location_str) ||
@@ -186,7 +196,7 @@ const SPECS: Record<string, Spec> = {
     ids: (r) => [r.id, r.slug],
     urls: (r) => [r.careers_url, r.careers_apply_url],
     states: {
-      location: (r) => any(r.location, r.city, r.country) || named(r.locations),
+      location: (r) => any(r.location, r.city, r.country) || placed(r.locations),
       department: (r) => named(r.department),
       employment: (r) => any(r.employment_type_code),
       date: (r) => any(r.published_at, r.created_at),
@@ -201,7 +211,7 @@ const SPECS: Record<string, Spec> = {
     ids: (r) => [r.id, r.friendly_id],
     urls: (r) => [r.url],
     states: {
-      location: (r) => named(r.location) || any(obj(r.location).city),
+      location: (r) => placed(r.location),
       department: (r) => named(r.department),
       employment: (r) => named(r.type),
       date: (r) => any(r.published_date),
@@ -216,7 +226,7 @@ const SPECS: Record<string, Spec> = {
     ids: (r) => [r.id, r.uuid],
     urls: (r) => [r.url],
     states: {
-      location: (r) => named(r.locations) || named(r.workLocation),
+      location: (r) => placed(r.locations) || placed(r.workLocation),
       department: (r) => named(r.department),
       employment: (r) => named(r.employmentType),
       date: (r) => any(r.createdOn),
@@ -244,9 +254,11 @@ const SPECS: Record<string, Spec> = {
     ids: (r) => [r.id],
     urls: (r) => [r.url, obj(r.links)['careersite-job-url']],
     states: {
-      location: (r) => Array.isArray(obj(r._jobposting).jobLocation) && (obj(r._jobposting).jobLocation as unknown[]).length > 0,
+      location: (r) =>
+        (Array.isArray(obj(r._jobposting).jobLocation) && (obj(r._jobposting).jobLocation as unknown[]).length > 0) ||
+        any(obj(r._jobposting).location),
       date: (r) => any(r.date_published, obj(r.attributes)['created-at']),
-      description: (r) => any(r.content_html, r.content_text, obj(r.attributes).body),
+      description: (r) => any(r.content_html, r.content_text, obj(r.attributes).body, obj(r._jobposting).description),
     },
   },
   pinpoint: {

@@ -8,7 +8,24 @@ import type { Location, Salary, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, toDraft } from '../boards/map.js';
-import { envelope, flag, id, idOrUrl, keep, label, list, num, obj, objOr, remote, required, rowsOf, text, when } from '../boards/rows.js';
+import {
+  envelope,
+  flag,
+  id,
+  idOrUrl,
+  keep,
+  label,
+  list,
+  num,
+  obj,
+  objOr,
+  places,
+  remote,
+  required,
+  rowsOf,
+  text,
+  when,
+} from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 import { parseSalary } from '../normalize/salary.js';
@@ -30,7 +47,8 @@ const Job = z.looseObject({
   department: label,
   team: label,
   employmentType: text,
-  location: label,
+  // A label in the posting API; mirrors and mocks give `{ city, state, country }` or `{ name }`.
+  location: places,
   // Older board responses and some mirrors: `locationName`, `departmentName`, `teamName`, `publishedDate`.
   locationName: label,
   departmentName: label,
@@ -51,6 +69,15 @@ const Job = z.looseObject({
   // `false`: the employer hides pay on its postings, though the API still returns the tiers.
   shouldDisplayCompensationOnJobPostings: flag,
   compensation: obj({
+    // Flat ranges, as mirrors and mocks of the API write them (`{ min, max, currency, period }`).
+    min: num,
+    max: num,
+    minValue: num,
+    maxValue: num,
+    currency: text,
+    currencyCode: text,
+    period: text,
+    interval: text,
     compensationTierSummary: text,
     scrapeableCompensationSalarySummary: text,
     summaryComponents: list(Component),
@@ -72,8 +99,14 @@ function compensation(job: z.output<typeof Job>): Salary | null {
   if (job.shouldDisplayCompensationOnJobPostings === false) return null;
   const components = [...(c?.summaryComponents ?? []), ...(c?.compensationTiers ?? []).flatMap((t) => t.components)];
   const salary = components.find((x) => /salary/i.test(x.compensationType ?? '') && (x.minValue != null || x.maxValue != null));
-  if (!salary) return null;
   const summary = c?.compensationTierSummary ?? c?.scrapeableCompensationSalarySummary;
+  if (!salary) {
+    const min = c?.min ?? c?.minValue;
+    const max = c?.max ?? c?.maxValue;
+    if (min == null && max == null) return null;
+    const currency = c?.currency ?? c?.currencyCode ?? (summary ? parseSalary(summary)?.currency : undefined);
+    return salaryOf({ min, max, currency, period: periodOf(c?.period ?? c?.interval), raw: summary });
+  }
   // Components without a currency code: the summary text ("€55K – €70K") still names it.
   const currency = salary.currencyCode ?? (summary ? parseSalary(summary)?.currency : undefined);
   return salaryOf({ min: salary.minValue, max: salary.maxValue, currency, period: periodOf(salary.interval), raw: summary });
@@ -98,9 +131,11 @@ export const ashbyBoard: BoardClient = {
         () => `${BASE}${seg(ctx.boardToken)}/${seg(job.id!)}`,
         BASE,
       )!;
-      const primary = job.location ?? job.locationName;
+      const parts = job.location[0];
+      const primary = parts?.raw ?? job.locationName;
+      const inParts = parts !== undefined && (parts.city ?? parts.region ?? parts.country) !== undefined;
       const locations = [
-        addressPlace(primary, job.address),
+        inParts && !job.address?.postalAddress ? place(parts) : addressPlace(primary, job.address),
         ...job.secondaryLocations.map((s) => addressPlace(s.location, s.address)),
       ].filter((l): l is Location => l !== null);
       const wp = job.workplaceType ? WORKPLACE[job.workplaceType.toLowerCase().replace(/[^a-z]/g, '')] : undefined;

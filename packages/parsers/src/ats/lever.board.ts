@@ -23,6 +23,10 @@ const Posting = z.looseObject({
   workplaceType: text,
   country: text,
   categories: obj({ location: label, team: label, department: label, commitment: label, allLocations: list(label) }),
+  // Mirrors and mocks of Lever's authenticated API put these beside `categories`, as named objects or text.
+  department: label,
+  team: label,
+  locations: list(label),
   salaryRange: obj({ min: num, max: num, currency: text, interval: text }),
   description: text,
   descriptionPlain: text,
@@ -70,7 +74,7 @@ export const leverBoard: BoardClient = {
         seen.add(key);
         fresh++;
         const cats = p.categories;
-        const locs = cats?.allLocations.length ? cats.allLocations : [cats?.location];
+        const locs = cats?.allLocations.length ? cats.allLocations : cats?.location ? [cats.location] : p.locations;
         const workplace = p.workplaceType?.toLowerCase();
         const draft = toDraft(ctx, {
           jobId: p.id ?? idFromUrl(ctx, url),
@@ -99,7 +103,7 @@ export const leverBoard: BoardClient = {
             [null, p.additional],
           ]),
           descriptionText: p.descriptionPlain ?? p.descriptionBodyPlain,
-          department: cats?.department ?? cats?.team,
+          department: cats?.department ?? cats?.team ?? p.department ?? p.team,
           datePosted: p.createdAt,
           applyUrl: p.applyUrl,
         });

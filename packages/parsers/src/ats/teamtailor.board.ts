@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { EndpointChanged } from '../boards/errors.js';
 import { checkAborted, fetchXml, laterPage, validate, where } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
-import { envelope, id, idOrUrl, keep, label, list, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { envelope, id, idOrUrl, keep, label, list, obj, places, remote, required, rowsOf, text, when } from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { jobUrl, seg } from '../boards/urls.js';
 import { descendants, kids, parseXml, textOf } from '../boards/xml.js';
@@ -49,11 +49,15 @@ const ApiJob = z.preprocess(
       links: v.links,
       url: v.url,
       title: a.title ?? v.title ?? jp.title,
-      body: a.body ?? v.content_html,
+      body: a.body ?? v.content_html ?? jp.description,
       text: v.content_text ?? v.summary,
-      'published-at': a['published-at'] ?? v.date_published ?? jp.datePosted,
-      'employment-type': a['employment-type'] ?? jp.employmentType,
+      'published-at': a['published-at'] ?? v.date_published ?? jp.datePosted ?? jp.created_at,
+      'employment-type': a['employment-type'] ?? jp.employmentType ?? jp.employment_type,
       places: jp.jobLocation,
+      // Feeds that flatten the posting: `location` as a label, `department`, a `remote` flag.
+      where: jp.location ?? a.location,
+      department: a.department ?? jp.department,
+      remote: jp.remote ?? a.remote,
       locationType: jp.jobLocationType,
     };
   },
@@ -71,6 +75,9 @@ const ApiJob = z.preprocess(
     'employment-type': label,
     status: text,
     places: list(obj({ address: Address })),
+    where: places,
+    department: label,
+    remote,
     locationType: text,
   }),
 );
@@ -106,8 +113,13 @@ function fromJson(ctx: BoardContext, url: string, json: unknown): JobDraft[] {
       url: link,
       title: j.title,
       locations,
-      workplaceType: workplace(j['remote-status']) ?? (j.locationType && /telecommute/i.test(j.locationType) ? 'remote' : null),
+      places: j.where,
+      workplaceType:
+        workplace(j['remote-status']) ??
+        (j.locationType && /telecommute/i.test(j.locationType) ? 'remote' : null) ??
+        (j.remote === true ? 'remote' : null),
       employment: j['employment-type'],
+      department: j.department,
       descriptionHtml: j.body ?? j.pitch,
       descriptionText: j.text,
       datePosted: j['published-at'] ?? j['created-at'],

@@ -14,6 +14,7 @@ import { parseEmploymentType } from '../normalize/employment.js';
 import { harmonizeLocations, parseLocation, resolveLocation } from '../normalize/location.js';
 import { parseSalary } from '../normalize/salary.js';
 import { parseWorkplaceType } from '../normalize/workplace.js';
+import type { PlaceParts } from './rows.js';
 import type { BoardContext } from './types.js';
 import { secureUrl } from './urls.js';
 
@@ -29,7 +30,9 @@ export interface ApiJob {
   company?: Maybe<string>;
   /** Locations the API gave as structured parts. */
   locations?: Location[];
-  /** Location strings the API gave (parsed into parts when `locations` is empty). */
+  /** Places the API gave in parts or as labels (see `places` in rows.ts), used when `locations` is empty. */
+  places?: readonly PlaceParts[];
+  /** Location strings the API gave (parsed into parts when `locations` and `places` are empty). */
   locationText?: Maybe<string | readonly Maybe<string>[]>;
   /** Workplace type from a structured field. */
   workplaceType?: Maybe<WorkplaceType>;
@@ -97,7 +100,20 @@ function buildDraft(ctx: BoardContext, job: ApiJob): JobDraft {
   set('company', company ? 'ats-api' : 'derived');
 
   let locations = job.locations?.filter((l) => l.raw || l.city || l.country) ?? [];
-  const texts = (Array.isArray(job.locationText) ? job.locationText : [job.locationText])
+  if (locations.length === 0 && job.places?.length) {
+    for (const p of job.places) {
+      const raw = p.raw === undefined ? undefined : plainText(p.raw);
+      // A label alone may name several places ("Berlin or Munich"): the location normalizer splits it.
+      if (p.city === undefined && p.region === undefined && p.country === undefined) {
+        if (raw !== undefined) locations.push(...parseLocation(raw).locations);
+        continue;
+      }
+      const l = place({ ...p, raw });
+      if (l !== null) locations.push(l);
+    }
+  }
+  // Place labels also tell the workplace ("Remote - US"), and stand in when no place was read.
+  const texts = [...(Array.isArray(job.locationText) ? job.locationText : [job.locationText]), ...(job.places ?? []).map((p) => p.raw)]
     .map((t) => plainText(t as Maybe<string>))
     .filter((t): t is string => t !== undefined);
   let locWorkplace: WorkplaceType | null = null;

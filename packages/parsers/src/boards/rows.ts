@@ -115,6 +115,75 @@ export function toRemote(v: unknown): boolean | undefined {
   return undefined;
 }
 
+/** A place as a row states it, in parts; see {@link toPlaces}. */
+export interface PlaceParts {
+  /** The place as one label ("Berlin, Germany"), when the row gives one. */
+  raw?: string;
+  city?: string;
+  region?: string;
+  country?: string;
+  postalCode?: string;
+}
+
+/** Places kept from one field (a list of places, or a place nested in a list). */
+const MAX_PLACES = 50;
+const PLACE_RAW = ['name', 'label', 'text', 'location', 'location_str', 'locationName', 'fullLocation', 'displayName', 'value'] as const;
+const PLACE_CITY = ['city', 'addressLocality', 'locality', 'town'] as const;
+const PLACE_REGION = ['region', 'state', 'addressRegion', 'province', 'stateCode', 'region_code'] as const;
+const PLACE_COUNTRY = ['country', 'addressCountry', 'countryName', 'country_code', 'countryCode'] as const;
+const PLACE_POSTAL = ['postalCode', 'zip_code', 'zip', 'postcode', 'postal_code'] as const;
+
+function firstLabel(v: Plain, keys: readonly string[]): string | undefined {
+  for (const k of keys) {
+    const t = Array.isArray(v[k]) ? undefined : toLabel(v[k]);
+    if (t !== undefined) return t;
+  }
+  return undefined;
+}
+
+/**
+ * Places however a row states them: a label (`"Berlin, Germany"`), an object with a name or with
+ * parts (`{ city, state, country }`, schema.org `{ address: { addressLocality, … } }`, nested
+ * `{ country: { name } }`), or a list of those; `null` items and empty objects are dropped.
+ */
+export function toPlaces(v: unknown, depth = 0): PlaceParts[] {
+  if (v === null || v === undefined || depth > 3) return [];
+  if (Array.isArray(v)) {
+    const out: PlaceParts[] = [];
+    for (const item of v.slice(0, MAX_PLACES)) {
+      for (const p of Array.isArray(item) ? [] : toPlaces(item, depth + 1)) if (out.length < MAX_PLACES) out.push(p);
+    }
+    return out;
+  }
+  if (!isPlain(v)) {
+    const raw = toText(v);
+    return raw === undefined ? [] : [{ raw }];
+  }
+  if (isPlain(v.address)) {
+    const inner = toPlaces(v.address, depth + 1)[0];
+    const raw = firstLabel(v, PLACE_RAW);
+    if (inner) return [raw !== undefined && inner.raw === undefined ? { ...inner, raw } : inner];
+  }
+  const parts: PlaceParts = {};
+  const raw = firstLabel(v, PLACE_RAW);
+  const city = firstLabel(v, PLACE_CITY);
+  const region = firstLabel(v, PLACE_REGION);
+  const country = firstLabel(v, PLACE_COUNTRY);
+  const postalCode = firstLabel(v, PLACE_POSTAL);
+  if (raw !== undefined) parts.raw = raw;
+  if (city !== undefined) parts.city = city;
+  if (region !== undefined) parts.region = region;
+  if (country !== undefined) parts.country = country;
+  if (postalCode !== undefined && (city !== undefined || region !== undefined || country !== undefined)) parts.postalCode = postalCode;
+  return Object.keys(parts).length > 0 ? [parts] : [];
+}
+
+/** Optional places (see {@link toPlaces}): `[]` when the row states none. Never fails. */
+export const places = z
+  .unknown()
+  .optional()
+  .transform((v) => toPlaces(v));
+
 /** Optional remote flag (see {@link toRemote}). Never fails. */
 export const remote = z.unknown().optional().transform(toRemote);
 /** Optional text (see {@link toText}). Never fails. */
