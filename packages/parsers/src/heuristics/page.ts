@@ -140,11 +140,27 @@ export function inChrome(el: Element): boolean {
   );
 }
 
-/** First text of `selectors` within length bounds, skipping page chrome. */
+const RAIL_HINT = /(?:^|[\s_-])(?:related|similar|recommend(?:ed|ations?)?|also-viewed|more-jobs|other-jobs)(?:$|[\s_-])/i;
+
+/**
+ * Inside navigation, a footer or a block of other postings ("similar jobs", "related",
+ * "recommended"): their cards carry pay, places and employers that are not this posting's.
+ * Narrower than {@link inChrome}: a `job-banner` or an `<aside>` summary box is the posting's own.
+ */
+function inRail(el: Element): boolean {
+  return hasAncestor(
+    el,
+    (a) => a.name === 'nav' || a.name === 'footer' || RAIL_HINT.test(`${a.attribs.class ?? ''} ${a.attribs.id ?? ''}`),
+    12,
+  );
+}
+
+/** First text of `selectors` within length bounds, skipping navigation, footers and rails of other postings. */
 export function firstText(page: Page, selectors: readonly string[], min = 2, max = 300): { text: string; el: Element } | undefined {
   for (const sel of selectors) {
     const nodes = page.index.select(sel);
     for (const el of nodes.slice(0, 5)) {
+      if (inRail(el)) continue;
       const t = cleanInline(textOf(el, 2_000));
       if (t.length >= min && t.length <= max) return { text: t, el };
     }

@@ -65,14 +65,43 @@ function clauseBefore(text: string, at: number): string {
   return text.slice(from, at);
 }
 
+/** A magnitude word right after an amount ("$100 million", "€2 billion", "5 Mrd."). */
+const MAGNITUDE_AFTER = /^\s?(?:million|billion|trillion|bn|mn|mio\.?|mrd\.?|milliards?|millionen|milliarden)\b/i;
+/** A pay period in the words after an amount ("… million per year", "… million rupiah a month"). */
+const PERIOD_AFTER =
+  /\b(?:per|a|an|each|every)\s(?:year|annum|month|week|day|hour)|\/\s?(?:year|yr|month|mo|hour|hr)\b|monthly|yearly|annually/i;
+
+/** The rest of the clause after an amount (to a sentence end, comma or line break; at most 50 characters). */
+function clauseAfter(text: string, from: number): string {
+  let to = from;
+  while (to < text.length && to - from < 50) {
+    const ch = text[to]!;
+    if (ch === '\n' || ch === ';' || ch === ',' || (ch === '.' && text[to + 1] === ' ')) break;
+    to++;
+  }
+  return text.slice(from, to);
+}
+
+/**
+ * A company figure rather than pay: a revenue/funding word in the clause before the amount, or
+ * after it with a magnitude ("$100 million in funding"), or a magnitude with no pay period.
+ */
+function companyMoney(text: string, m: RegExpExecArray): boolean {
+  if (NOT_PAY.test(clauseBefore(text, m.index))) return true;
+  const after = clauseAfter(text, m.index + m[0].length);
+  if (!MAGNITUDE_AFTER.test(after)) return false;
+  return NOT_PAY.test(after) || !PERIOD_AFTER.test(after);
+}
+
 /** Currency signs used by several countries. */
 const SHARED_SIGN = /[$¥]|\bkr\b/i;
 
 /** A salary from labelled text (the whole value) or from running text (the first money amount). */
 export function salaryFrom(text: string, labelled = false, country?: string): Salary | undefined {
   let m = labelled ? null : findSalary(text);
-  // Company facts ("annual revenues of EUR 885 million", "raised $40M") are not pay: look further.
-  for (let tries = 0; m && tries < 3 && NOT_PAY.test(clauseBefore(text, m.index)); tries++) {
+  // Company facts ("annual revenues of EUR 885 million", "raised $40M", "backed by $100 million
+  // in funding") are not pay: look further.
+  for (let tries = 0; m && tries < 3 && companyMoney(text, m); tries++) {
     const next = findSalary(text.slice(m.index + m[0].length));
     m = next ? Object.assign(next, { index: next.index + m.index + m[0].length }) : null;
   }

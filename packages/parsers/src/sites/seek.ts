@@ -1,12 +1,13 @@
 /**
- * SEEK (`seek.com.au`, `seek.co.nz`) and the same platform at JobStreet and JobsDB: job pages
- * `/job/12345678`, every field under a `data-automation` attribute. Currency by host.
+ * SEEK (`seek.com.au`, `seek.co.nz`, and the country hosts `au.seek.com`/`nz.seek.com` it moved
+ * to) and the same platform at JobStreet and JobsDB: job pages `/job/12345678`, every field under
+ * a `data-automation` attribute. Currency by host.
  * @module
  */
 import { defineSite } from './types.js';
 
 const CURRENCY: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\.co\.nz$/, 'NZD'],
+  [/\.co\.nz$|^nz\./, 'NZD'],
   [/\.com\.au$/, 'AUD'],
   [/\.com\.my$|^my\./, 'MYR'],
   [/\.com\.sg$|^sg\./, 'SGD'],
@@ -19,7 +20,7 @@ const CURRENCY: ReadonlyArray<readonly [RegExp, string]> = [
 export const seek = defineSite({
   id: 'seek',
   name: 'SEEK',
-  hosts: ['seek.com.au', 'seek.co.nz', 'jobstreet.*', 'jobsdb.*'],
+  hosts: ['seek.com.au', 'seek.co.nz', 'seek.com', 'jobstreet.*', 'jobsdb.*'],
   match: (url) => /^\/(?:[a-z]{2}\/)?job\/\d+/.test(url.pathname),
   fields: {
     title: ['[data-automation="job-detail-title"]', 'h1[data-automation="job-title"]'],
