@@ -95,6 +95,52 @@ describe('parseDate: relative dates in many languages', () => {
   });
 });
 
+describe('parseDate: dates ahead, as boards count down to the close', () => {
+  it.each([
+    ['in 3 days', '2024-06-18'],
+    ['in 3 Tagen', '2024-06-18'],
+    ['in einem Monat', '2024-07-15'],
+    ['over één dag', '2024-06-16'],
+    ['over twee weken', '2024-06-29'],
+    ['dans 2 jours', '2024-06-17'],
+    ['en 5 días', '2024-06-20'],
+    ['quedan 3 días', '2024-06-18'],
+    ['faltam 4 dias', '2024-06-19'],
+    ['tra 3 giorni', '2024-06-18'],
+    ['za 3 dni', '2024-06-18'],
+    ['om 2 veckor', '2024-06-29'],
+    ['noch 3 Tage', '2024-06-18'],
+    ['3 days left', '2024-06-18'],
+    ['через 3 дня', '2024-06-18'],
+    ['осталось 3 дня', '2024-06-18'],
+    ['还有5天', '2024-06-20'],
+    ['5天后', '2024-06-20'],
+    ['残り3日', '2024-06-18'],
+    ['あと3日', '2024-06-18'],
+    ['3일 남음', '2024-06-18'],
+    ['D-3', '2024-06-18'],
+    ['D-day', '2024-06-15'],
+    ['อีก 3 วัน', '2024-06-18'],
+    ['خلال 3 أيام', '2024-06-18'],
+    ['3 दिन शेष', '2024-06-18'],
+    ['3 hari lagi', '2024-06-18'],
+    ['tomorrow', '2024-06-16'],
+    ['明日', '2024-06-16'],
+    ['내일', '2024-06-16'],
+  ])('%j → %j (with its reference time)', (text, expected) => {
+    const r = parseDateDetailed(text, { now });
+    expect(r.value).toBe(expected);
+    expect(r.reference).toBe('2024-06-15T12:00:00Z');
+  });
+
+  it('never reads a past phrase or a bare number as a date ahead', () => {
+    expect(parseDate('over 30 days ago', { now })).not.toBe('2024-07-15');
+    expect(parseDate('in 2025', { now })).toBeNull();
+    expect(parseDate('over ons', { now })).toBeNull();
+    expect(parseDate('3天', { now })).toBeNull();
+  });
+});
+
 describe('parseDate: written and numeric dates beyond en/de/fr/es', () => {
   it.each([
     ['2025年12月31日', '2025-12-31'],

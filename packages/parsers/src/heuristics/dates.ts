@@ -154,6 +154,8 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
     const base: ParseDateOptions = { ...(page.now ? { now: page.now } : {}), ...(page.lang ? { lang: page.lang } : {}) };
     let r = parseDateDetailed(text, base);
     if (!r.value) return undefined;
+    // A posting date is never ahead of the page's time: "in 3 days" under a posted label is not one.
+    if (what === 'datePosted' && r.reference && Date.parse(r.value) > Date.parse(r.reference) + 86_400_000) return undefined;
     if (r.reference) referenceOf.set(`${what}\u0000${dayOf(r.value)}`, r.reference);
     if (!r.ambiguous) return dayOf(r.value);
     // Only a date that reads both ways needs the page's order (a scan of its other dates).
@@ -206,6 +208,11 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
   // "Applications close Friday 18 December 2026.", "Reageren kan tot 15 december.", "Candidaturas
   // até 31/01/2027": a closing (or posting) phrase in running text, its date right after it.
   if (!validThrough) validThrough = dateAfterCue(bodySample, DEADLINE_CUE_RE, (t) => read(t, 'validThrough'));
+  // "Sluit over één dag", "endet in 3 Tagen", "还有5天截止", "残り3日", "D-3": a countdown to the close.
+  if (!validThrough) {
+    const countdown = closingCountdown(bodySample, page.lang);
+    if (countdown) validThrough = read(countdown, 'validThrough');
+  }
   if (!datePosted) datePosted = dateAfterCue(bodySample, POSTED_CUE_RE, (t) => read(t, 'datePosted'));
   const references: DatesResult['references'] = {};
   const postedRef = datePosted && referenceOf.get(`datePosted\u0000${datePosted}`);
@@ -213,6 +220,78 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
   const closingRef = validThrough && referenceOf.get(`validThrough\u0000${validThrough}`);
   if (closingRef) references.validThrough = closingRef;
   return { ...(datePosted ? { datePosted } : {}), ...(validThrough ? { validThrough } : {}), references, warnings };
+}
+
+/**
+ * Countdowns to the closing day, per script (only the page's script is searched). Each names the
+ * close (a verb or noun of closing/ending) or says what is left, so "in 3 days" in running text
+ * ("we reply in 3 days") is not read. Group 1 is the part `parseDate` reads.
+ */
+const LATIN_NUM =
+  '(?:\\d{1,3}|a|an|one|two|three|een|één|twee|drie|ein|eine|einem|einer|zwei|drei|un|une|deux|trois|uno|una|dos|tres|um|uma|dois|duas|três|due|tre|jeden|dwa|dwie|trzy|en|ett|två)';
+const LATIN_UNIT =
+  '(?:days?|weeks?|months?|dag|dagen|weken|maand(?:en)?|tag|tage|tagen|woche|wochen|monat(?:en?)?|jours?|semaines?|mois|días?|dias?|semanas?|mes(?:es)?|giorn[oi]|settiman[ae]|mes[ei]|dni|dnia|dzień|tygodni[ea]?|tydzień|dagar|veckor|vecka|gün|hafta|hari|minggu|ngày|tuần)';
+const COUNTDOWN: Readonly<Record<'latin' | 'cjk' | 'cyrillic' | 'arabic' | 'thai' | 'deva', readonly RegExp[]>> = {
+  latin: [
+    new RegExp(
+      `(?<![\\p{L}])(?:closes|closing|expires|expiring|ends|deadline|sluit|verloopt|eindigt|loopt af|endet|läuft ab|bewerbungsschluss|expire|se termine|termine|cierra|vence|finaliza|caduca|encerra|expira|termina|scade|chiude|kończy się|wygasa|stänger|går ut|berakhir|ditutup|hết hạn)(?: on| op| am| le| el| em| il)?:? ((?:in|over|dans|en|em|tra|fra|za|om|dentro de|daqui a|dalam) ${LATIN_NUM} ${LATIN_UNIT}|today|tomorrow|heute|morgen|vandaag|aujourd'hui|demain|hoy|mañana|hoje|amanhã|oggi|domani|dzisiaj|jutro|idag|imorgon|besok)(?![\\p{L}])`,
+      'iu',
+    ),
+    new RegExp(
+      `(?<![\\p{L}])((?:noch|nog|encore|il reste|quedan|queda|faltam|falta|mancano|manca|zostało|zostały|pozostało|pozostały|còn) ${LATIN_NUM} ${LATIN_UNIT})(?![\\p{L}])`,
+      'iu',
+    ),
+    new RegExp(
+      `(?<![\\p{L}\\d])(\\d{1,3} ${LATIN_UNIT} (?:left|remaining|to go|to apply|restants?|restantes|rimasti|kaldı|lagi))(?![\\p{L}])`,
+      'iu',
+    ),
+  ],
+  cjk: [
+    /((?:还有|还剩|剩余|仅剩|只剩|残り|あと) ?\d{1,3} ?(?:天|日))/u,
+    /(\d{1,3} ?(?:天后|日後)) ?(?:截止|结束|締切|締め切り|終了)/u,
+    /(明天|明日|今天|本日|今日|내일|오늘) ?(?:截止|締切|締め切り|마감)/u,
+    /(?<![\p{L}\d])(D ?- ?(?:\d{1,3}|day))(?![\p{L}\d])/iu,
+    /(\d{1,3} ?일 ?남)/u,
+  ],
+  cyrillic: [
+    /(?<![\p{L}])((?:осталось|остался|осталась|остаётся|залишилось|лишилось) (?:\d{1,3}|один|одну|два|две|три) (?:день|дня|дней|дні|днів|недел[иья]|недель))(?![\p{L}])/iu,
+    /(?:истекает|закрывается|заканчивается|завершается|закінчується|спливає) ((?:через \d{1,3} (?:день|дня|дней|дні|днів))|завтра|сегодня)(?![\p{L}])/iu,
+  ],
+  arabic: [
+    /((?:متبقي|باقي|بقي|يتبقى|تبقى) \d{1,3} (?:يوم|أيام|ايام))/u,
+    /(?:ينتهي|تنتهي|يغلق|تغلق) ((?:خلال|بعد) \d{1,3} (?:يوم|أيام|ايام))/u,
+  ],
+  thai: [/((?:อีก|เหลืออีก|เหลือ) ?\d{1,3} ?วัน)/u],
+  deva: [/(\d{1,3} दिन (?:शेष|बाकी))/u],
+};
+const SCRIPT_OF_LANG: Readonly<Record<string, keyof typeof COUNTDOWN>> = {
+  zh: 'cjk',
+  ja: 'cjk',
+  ko: 'cjk',
+  ru: 'cyrillic',
+  uk: 'cyrillic',
+  be: 'cyrillic',
+  bg: 'cyrillic',
+  kk: 'cyrillic',
+  sr: 'cyrillic',
+  ar: 'arabic',
+  fa: 'arabic',
+  ur: 'arabic',
+  th: 'thai',
+  hi: 'deva',
+  mr: 'deva',
+  ne: 'deva',
+};
+
+/** The first closing countdown in the page's script ("over één dag", "还有5天", "D-3"), as `parseDate` reads it. */
+function closingCountdown(text: string, lang: string | undefined): string | undefined {
+  const sample = text.slice(0, 20_000).replace(/\s+/g, ' ');
+  let best: { index: number; value: string } | undefined;
+  for (const re of COUNTDOWN[(lang && SCRIPT_OF_LANG[lang]) || 'latin']) {
+    const m = re.exec(sample);
+    if (m && (!best || m.index < best.index)) best = { index: m.index, value: m[1]! };
+  }
+  return best?.value;
 }
 
 /** "in 3 weeks", "binnen 14 dagen": a duration, not the date a phrase introduces. */

@@ -64,11 +64,11 @@ const UNITS: ReadonlyArray<readonly [RegExp, number]> = [
     3_600_000,
   ],
   [
-    /^(?:d|day|days|tag|tage|tagen|jour|jours|día|días|dia|dias|giorno|giorni|dag|dagen|dzień|dni|gün|天|日|일|день|дня|дней|يوم|أيام|ايام|يومين|दिन)$/i,
+    /^(?:d|day|days|tag|tage|tagen|jour|jours|día|días|dia|dias|giorno|giorni|dag|dagen|dagar|dzień|dni|dnia|gün|hari|ngày|天|日|일|วัน|день|дня|дней|дні|днів|يوم|أيام|ايام|يومين|दिन)$/i,
     DAY,
   ],
   [
-    /^(?:w|wk|wks|week|weeks|woche|wochen|semaine|semaines|semana|semanas|settimana|settimane|weken|tydzień|tygodnie|tygodni|hafta|周|週|週間|주|неделю|недели|недель|أسبوع|أسابيع|أسبوعين|सप्ताह|हफ्ते)$/i,
+    /^(?:w|wk|wks|week|weeks|woche|wochen|semaine|semaines|semana|semanas|settimana|settimane|weken|veckor|vecka|tydzień|tygodnie|tygodni|hafta|minggu|tuần|周|週|週間|주|สัปดาห์|неделю|недели|недель|тиждень|тижні|тижнів|أسبوع|أسابيع|أسبوعين|सप्ताह|हफ्ते)$/i,
     7 * DAY,
   ],
   [
@@ -90,6 +90,53 @@ export function asciiDigits(text: string): string {
   });
 }
 const ONE = /^(?:a|an|one|ein|einem|einer|un|une|uno|una|een|um|uma)$/i;
+
+/** Small numbers written as words in future phrases ("over één dag", "in zwei Wochen", "через один день"). */
+const NUMBER_WORDS = new Map<string, number>(
+  [
+    'a an one een één ein eine einem einer un une uno una um uma jeden jedną jednego en ett bir один одну одного',
+    'two twee zwei deux dos dois duas due dwa dwie två iki два две',
+    'three drie drei trois tres três tre trzy üç три',
+  ].flatMap((words, i) => words.split(' ').map((w) => [w, i + 1] as const)),
+);
+const countOf = (word: string): number => (/^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS.get(word.toLowerCase()) ?? Number.NaN));
+/** A past marker anywhere in the text: "over 30 days ago" is not 30 days ahead. */
+const PAST_MARK = /(?<![\p{L}])(?:ago|geleden|temu|önce|fa|назад|tomu)(?![\p{L}])|前|전|पहले/iu;
+
+const TOMORROW =
+  /^(?:tomorrow|morgen|demain|mañana|amanhã|domani|jutro|завтра|yarın|besok|imorgon|i morgon|غدا|غداً|ngày mai|พรุ่งนี้)(?![\p{L}])|^(?:明天|明日|내일)/iu;
+
+/**
+ * Phrases of a date ahead of `now` — closing dates as boards count them down: "in 3 days", "in 3
+ * Tagen", "over één dag", "dans 2 jours", "en 5 días", "tra 3 giorni", "za 3 dni", "через 3 дня",
+ * "noch 3 Tage", "quedan 3 días", "осталось 3 дня", "3 days left", "还有5天", "5天后", "残り3日",
+ * "あと3日", "3일 남음", "D-3", "อีก 3 วัน", "خلال 3 أيام", "3 दिन शेष", "tomorrow". Anchored at the
+ * start; the unit word is checked against {@link UNITS}.
+ */
+const FUTURE: readonly RegExp[] = [
+  /^(?:in|over|dans|en|em|tra|fra|za|om|dentro de|daqui a|через|بعد|خلال|noch|nog|still|encore|il reste|reste|restent|quedan|queda|faltam|falta|mancano|manca|zostało|zostały|pozostało|pozostały|còn|осталось|остался|осталась|остаётся|ещё|еще|залишилось|лишилось|متبقي|باقي|بقي|يتبقى)\s+(\d+(?=\s*\p{L})|\p{L}+(?=\s))\s*([\p{L}\p{M}]+)/iu,
+  /^(\d+(?=\s*\p{L})|\p{L}+(?=\s))\s*([\p{L}\p{M}]+)\s+(?:left|remaining|to go|to apply|from now|restants?|restantes|rimasti|rimanenti|kaldı|lagi|शेष|बाकी)(?![\p{L}])/iu,
+  /^(?:还有|还剩|剩余|剩下|仅剩|只剩|剩|残り|あと|อีก|เหลืออีก|เหลือ)\s*(\d+)\s*(天|日|周|週間|个月|か月|ヶ月|カ月|วัน|สัปดาห์)/u,
+  /^(\d+)\s*(天|日|일|周|週間|주|个月|か月|ヶ月|개월)\s*(?:后|後|후|남)/u,
+];
+
+/** A date ahead of `now` stated relative to it, or `null`. */
+function future(t: string, now: Date): string | null {
+  if (PAST_MARK.test(t)) return null;
+  if (TOMORROW.test(t)) return ymd(new Date(now.getTime() + DAY));
+  // "D-3" (Korean boards count down to the closing day); "D-day" is the closing day itself.
+  const d = /^D ?- ?(\d{1,3}|day)(?![\p{L}\d])/iu.exec(t);
+  if (d) return ymd(new Date(now.getTime() + (d[1]!.toLowerCase() === 'day' ? 0 : Number(d[1])) * DAY));
+  for (const re of FUTURE) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const n = countOf(m[1]!);
+    const unit = UNITS.find(([u]) => u.test(m[2]!));
+    if (!unit || !Number.isFinite(n) || unit[1] < DAY) continue;
+    return ymd(new Date(now.getTime() + n * unit[1]));
+  }
+  return null;
+}
 
 const TODAY =
   /^(?:today|just (?:now|posted)|heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dzisiaj|dziś|bugün|new|neu|nouveau|nuevo|сегодня|только что|اليوم|الآن|आज)(?![\p{L}])|^(?:今天|今日|刚刚|本日|오늘)/iu;
@@ -287,7 +334,7 @@ export function parseDateDetailed(text: string, options: ParseDateOptions = {}):
   // each try and fail (about 1 ms per page). Every one of them gives null in every language.
   if (NO_DATE_WORDS.has(t.toLowerCase())) return { value: null, ambiguous: false };
   const thai = thaiDate(t);
-  const rel = relative(t, now);
+  const rel = relative(t, now) ?? future(t, now);
   const out = rel ?? thai ?? absolute(t, now, options, flags);
   if (!out) return { value: null, ambiguous: false };
   const ms = Date.parse(out);
