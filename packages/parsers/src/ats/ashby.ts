@@ -19,6 +19,9 @@ export const ashby = defineAts({
   rank: 60,
   // `?ashby_jid=` links on company sites that embed the board.
   hosts: 'any',
+  employerHosted: ['ashbyhq.com'],
+  brandNames: ['Ashby'],
+  clientRendered: true,
   canonicalUrl: {
     // The `/application` page is the same posting.
     canonicalize(u) {

@@ -27,6 +27,8 @@ export const bamboohr = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 120,
   hosts: ['bamboohr.com', 'bamboohr.co.uk'],
+  employerHosted: true,
+  brandNames: ['BambooHR'],
   assetHosts: SUFFIXES,
   matchUrl(url): AtsUrlMatch | null {
     const company = matchHost(url.hostname);

@@ -16,6 +16,7 @@ export const breezy = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 190,
   hosts: ['breezy.hr'],
+  employerHosted: true,
   assetHosts: ['breezy.hr'],
   matchUrl(url) {
     const company = tenantOf(url.hostname, 'breezy.hr', RESERVED);

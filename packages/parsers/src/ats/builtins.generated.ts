@@ -5,9 +5,12 @@
  * @module
  */
 import { ashby } from './ashby.js';
+import { avature } from './avature.js';
 import { bamboohr } from './bamboohr.js';
 import { breezy } from './breezy.js';
 import { comeet } from './comeet.js';
+import { cornerstone } from './cornerstone.js';
+import { dayforce } from './dayforce.js';
 import { dover } from './dover.js';
 import { eightfold } from './eightfold.js';
 import { freshteam } from './freshteam.js';
@@ -22,6 +25,7 @@ import { lever } from './lever.js';
 import { manatal } from './manatal.js';
 import { oraclecloud } from './oraclecloud.js';
 import { personio } from './personio.js';
+import { phenom } from './phenom.js';
 import { pinpoint } from './pinpoint.js';
 import { polymer } from './polymer.js';
 import { recruitee } from './recruitee.js';
@@ -31,9 +35,10 @@ import { successfactors } from './successfactors.js';
 import { taleo } from './taleo.js';
 import { teamtailor } from './teamtailor.js';
 import { trakstar } from './trakstar.js';
+import { ukg } from './ukg.js';
 import { workable } from './workable.js';
 import { workday } from './workday.js';
 import { zohorecruit } from './zohorecruit.js';
 
 /** The built-in definitions, by file name. */
-export const builtinAts = [ashby, bamboohr, breezy, comeet, dover, eightfold, freshteam, gem, greenhouse, homerun, icims, jazzhr, jobvite, join, lever, manatal, oraclecloud, personio, pinpoint, polymer, recruitee, rippling, smartrecruiters, successfactors, taleo, teamtailor, trakstar, workable, workday, zohorecruit] as const;
+export const builtinAts = [ashby, avature, bamboohr, breezy, comeet, cornerstone, dayforce, dover, eightfold, freshteam, gem, greenhouse, homerun, icims, jazzhr, jobvite, join, lever, manatal, oraclecloud, personio, phenom, pinpoint, polymer, recruitee, rippling, smartrecruiters, successfactors, taleo, teamtailor, trakstar, ukg, workable, workday, zohorecruit] as const;

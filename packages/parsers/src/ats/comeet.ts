@@ -19,6 +19,7 @@ export const comeet = defineAts({
   detects: { url: true, embed: true, boardApi: false },
   rank: 210,
   hosts: ['comeet.com', 'comeet.co'],
+  employerHosted: true,
   assetHosts: ['comeet.co', 'comeet.com'],
   matchUrl(url) {
     if (!HOSTS.has(url.hostname)) return null;

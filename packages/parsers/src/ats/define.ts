@@ -23,6 +23,14 @@ export type AtsDefinitionInput<Id extends string> = Omit<AtsDefinition<Id>, 'hos
 
 const HOST_SUFFIX = /^[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*$/;
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
+/** Capture groups in a pattern: the empty alternative always matches, so `exec` reports every group. */
+const groupCount = (re: RegExp): number => new RegExp(`${re.source}|`).exec('')!.length - 1;
+/** A shell marker regex: joined with the others into one case-insensitive pattern, so no flags but `i` and no groups. */
+const shellMarkerRegex = z
+  .instanceof(RegExp)
+  .refine((re) => re.flags === '' || re.flags === 'i', 'must have no flag but i')
+  .refine((re) => re.source.length <= 300, 'must be at most 300 characters')
+  .refine((re) => groupCount(re) === 0, 'must not capture: use (?:…)');
 const hostList = z.array(z.string().max(253).regex(HOST_SUFFIX, 'must be a lower-case host suffix like "example.com"')).max(64);
 
 const DefinitionSchema = z.looseObject({
@@ -55,6 +63,19 @@ const DefinitionSchema = z.looseObject({
   matchPage: fn.optional(),
   boardApiUrl: fn.optional(),
   board: z.looseObject({ platform: z.string(), list: fn }).optional(),
+  employerHosted: z.union([z.boolean(), hostList.min(1)]).optional(),
+  brandNames: z.array(z.string().trim().min(2).max(120)).max(16).optional(),
+  clientRendered: z
+    .union([
+      z.boolean(),
+      z.object({
+        markers: z
+          .array(z.union([z.string().min(3).max(200), shellMarkerRegex]))
+          .min(1)
+          .max(32),
+      }),
+    ])
+    .optional(),
 });
 
 /**
@@ -83,6 +104,13 @@ export function defineAts<const Id extends string>(input: AtsDefinitionInput<Id>
     throw new JobkitError('INVALID_ARGUMENT', `[parsers/ats] defineAts("${input.id}"): board client belongs to "${input.board.platform}"`, {
       details: { id: input.id },
     });
+  }
+  if (input.employerHosted === true && input.hosts === 'any') {
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `[parsers/ats] defineAts("${input.id}"): employerHosted: true needs a hosts list; with hosts 'any', list the employer-hosted suffixes`,
+      { details: { id: input.id } },
+    );
   }
   const { hosts, ...rest } = input;
   const def: AtsDefinition<Id> = hosts === 'any' ? rest : { ...rest, hosts: Object.freeze([...hosts]) };

@@ -17,6 +17,7 @@ export const dover = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 90,
   hosts: ['dover.com', 'dover.io'],
+  employerHosted: true,
   assetHosts: ['app.dover.com', 'app.dover.io'],
   matchUrl(url) {
     if (!HOSTS.has(url.hostname)) return null;

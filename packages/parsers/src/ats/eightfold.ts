@@ -16,6 +16,8 @@ export const eightfold = defineAts({
   detects: { url: true, embed: false, boardApi: true },
   rank: 300,
   hosts: ['eightfold.ai'],
+  employerHosted: true,
+  clientRendered: { markers: ['eightfold.ai'] },
   assetHosts: ['eightfold.ai'],
   matchUrl(url) {
     const tenant = tenantOf(url.hostname, 'eightfold.ai', RESERVED);

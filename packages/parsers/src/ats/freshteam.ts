@@ -16,6 +16,7 @@ export const freshteam = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 280,
   hosts: ['freshteam.com'],
+  employerHosted: true,
   assetHosts: ['freshteam.com'],
   matchUrl(url) {
     const slug = tenantOf(url.hostname, 'freshteam.com', RESERVED);

@@ -15,6 +15,7 @@ export const gem = defineAts({
   detects: { url: true, embed: false, boardApi: true },
   rank: 240,
   hosts: ['gem.com'],
+  employerHosted: true,
   assetHosts: ['jobs.gem.com'],
   matchUrl(url) {
     const segs = segments(url);

@@ -20,6 +20,8 @@ export const greenhouse = defineAts({
   rank: 10,
   // `?gh_jid=` links on company sites that embed the board.
   hosts: 'any',
+  employerHosted: ['greenhouse.io'],
+  brandNames: ['Greenhouse'],
   canonicalUrl: {
     trackingParams: ['gh_src', 'gh_jid_src'],
     // New and old board hosts show the same posting; only the path identifies it.

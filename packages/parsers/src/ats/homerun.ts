@@ -16,6 +16,7 @@ export const homerun = defineAts({
   detects: { url: true, embed: true, boardApi: false },
   rank: 220,
   hosts: ['homerun.co'],
+  employerHosted: true,
   assetHosts: ['homerun.co'],
   matchUrl(url) {
     const company = tenantOf(url.hostname, 'homerun.co', RESERVED);

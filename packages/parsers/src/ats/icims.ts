@@ -17,6 +17,9 @@ export const icims = defineAts({
   detects: { url: true, embed: true, boardApi: false },
   rank: 50,
   hosts: ['icims.com'],
+  employerHosted: true,
+  brandNames: ['iCIMS'],
+  clientRendered: { markers: ['.icims.com'] },
   // iCIMS "initial source" parameters on links from job boards.
   canonicalUrl: { trackingParams: ['iis', 'iisn'] },
   assetHosts: ['icims.com'],

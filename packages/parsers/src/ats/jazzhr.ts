@@ -16,6 +16,7 @@ export const jazzhr = defineAts({
   detects: { url: true, embed: true, boardApi: false },
   rank: 110,
   hosts: ['jazz.co', 'applytojob.com'],
+  employerHosted: true,
   assetHosts: ['jazz.co', 'jazzhr.com', 'applytojob.com'],
   matchUrl(url) {
     const segs = segments(url);

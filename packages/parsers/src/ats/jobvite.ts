@@ -16,6 +16,9 @@ export const jobvite = defineAts({
   detects: { url: true, embed: true, boardApi: false },
   rank: 80,
   hosts: ['jobvite.com'],
+  employerHosted: true,
+  brandNames: ['Jobvite'],
+  clientRendered: true,
   assetHosts: ['jobvite.com'],
   matchUrl(url) {
     const host = url.hostname;

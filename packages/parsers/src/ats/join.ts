@@ -13,6 +13,7 @@ export const join = defineAts({
   detects: { url: true, embed: false, boardApi: false },
   rank: 230,
   hosts: ['join.com'],
+  employerHosted: true,
   matchUrl(url) {
     if (url.hostname !== 'join.com' && url.hostname !== 'www.join.com') return null;
     const segs = segments(url);

@@ -19,6 +19,8 @@ export const lever = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 40,
   hosts: ['lever.co'],
+  employerHosted: true,
+  brandNames: ['Lever'],
   canonicalUrl: {
     trackingParams: ['lever-source', 'lever-origin', 'lever-source[]'],
     // The `/apply` page is the same posting.

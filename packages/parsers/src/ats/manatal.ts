@@ -16,6 +16,7 @@ export const manatal = defineAts({
   detects: { url: true, embed: false, boardApi: true },
   rank: 290,
   hosts: ['careers-page.com', 'manatal.com'],
+  employerHosted: true,
   assetHosts: ['careers-page.com'],
   matchUrl(url) {
     const host = url.hostname;

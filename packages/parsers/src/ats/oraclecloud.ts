@@ -18,6 +18,8 @@ export const oraclecloud = defineAts({
   rank: 170,
   // Region hosts `*.oraclecloudN.com` with a numbered domain.
   hosts: 'any',
+  employerHosted: ['oraclecloud.com'],
+  clientRendered: { markers: ['oraclecloud.com/hcmUI', 'CandidateExperience'] },
   matchUrl(url) {
     const m = HOST.exec(url.hostname);
     if (!m) return null;

@@ -17,6 +17,8 @@ export const personio = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 150,
   hosts: ['personio.de', 'personio.com'],
+  employerHosted: true,
+  brandNames: ['Personio'],
   assetHosts: ['personio.de', 'personio.com'],
   matchUrl(url) {
     const m = HOST.exec(url.hostname);

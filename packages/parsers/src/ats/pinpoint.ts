@@ -16,6 +16,7 @@ export const pinpoint = defineAts({
   detects: { url: true, embed: false, boardApi: true },
   rank: 160,
   hosts: ['pinpointhq.com'],
+  employerHosted: true,
   assetHosts: ['pinpointhq.com'],
   matchUrl(url) {
     const company = tenantOf(url.hostname, 'pinpointhq.com', RESERVED);

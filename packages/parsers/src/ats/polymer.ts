@@ -13,6 +13,7 @@ export const polymer = defineAts({
   detects: { url: true, embed: false, boardApi: true },
   rank: 250,
   hosts: ['polymer.co'],
+  employerHosted: true,
   assetHosts: ['polymer.co'],
   matchUrl(url) {
     const segs = segments(url);

@@ -16,6 +16,8 @@ export const recruitee = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 180,
   hosts: ['recruitee.com'],
+  employerHosted: true,
+  brandNames: ['Recruitee'],
   assetHosts: ['recruitee.com', 'recruiteecdn.com'],
   matchUrl(url) {
     const company = tenantOf(url.hostname, 'recruitee.com', RESERVED);

@@ -17,6 +17,8 @@ export const rippling = defineAts({
   detects: { url: true, embed: false, boardApi: true },
   rank: 200,
   hosts: ['rippling.com'],
+  employerHosted: ['rippling.com', 'rippling-ats.com'],
+  clientRendered: true,
   matchUrl(url) {
     const host = url.hostname;
     let segs = segments(url);

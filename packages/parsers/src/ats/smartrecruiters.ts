@@ -17,6 +17,9 @@ export const smartrecruiters = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 30,
   hosts: ['smartrecruiters.com'],
+  employerHosted: true,
+  brandNames: ['SmartRecruiters'],
+  clientRendered: true,
   assetHosts: ['smartrecruiters.com'],
   matchUrl(url) {
     const host = url.hostname;

@@ -17,6 +17,9 @@ export const successfactors = defineAts({
   detects: { url: true, embed: true, boardApi: false },
   rank: 70,
   hosts: ['successfactors.com', 'successfactors.eu'],
+  employerHosted: true,
+  brandNames: ['SuccessFactors'],
+  clientRendered: { markers: ['successfactors.com', 'successfactors.eu', 'jobs.sap.com'] },
   assetHosts: ['successfactors.com', 'successfactors.eu', 'jobs2web.com'],
   matchUrl(url) {
     if (!HOST.test(url.hostname)) return null;

@@ -15,6 +15,9 @@ export const taleo = defineAts({
   detects: { url: true, embed: true, boardApi: false },
   rank: 140,
   hosts: ['taleo.net'],
+  employerHosted: true,
+  brandNames: ['Taleo'],
+  clientRendered: { markers: ['taleo.net'] },
   assetHosts: ['taleo.net'],
   matchUrl(url) {
     const host = url.hostname;

@@ -18,6 +18,8 @@ export const teamtailor = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 130,
   hosts: ['teamtailor.com'],
+  employerHosted: true,
+  brandNames: ['Teamtailor'],
   assetHosts: ['teamtailor.com', 'teamtailor-cdn.com'],
   matchUrl(url) {
     const m = HOST.exec(url.hostname);

@@ -16,6 +16,7 @@ export const trakstar = defineAts({
   detects: { url: true, embed: false, boardApi: false },
   rank: 260,
   hosts: ['trakstar.com', 'recruiterbox.com'],
+  employerHosted: true,
   assetHosts: ['hire.trakstar.com', 'recruiterbox.com'],
   matchUrl(url) {
     const host = url.hostname;

@@ -111,6 +111,27 @@ export interface AtsDefinition<Id extends string = string> {
   boardApiUrl?(boardToken: string, hints?: AtsApiHints): string;
   /** Board API client (`ats/<id>.board.ts`), read by `listBoardJobs`. */
   readonly board?: BoardClient;
+  /**
+   * Each employer gets its own careers site on the platform (`acme.recruitee.com`), so the site
+   * name a page there shows (`og:site_name`, the last title segment) is the employer's, never a
+   * job board's. `true` means every host in `hosts`; a list names host suffixes (label
+   * boundaries, lower case), as a definition with `hosts: 'any'` must.
+   */
+  readonly employerHosted?: boolean | readonly string[];
+  /**
+   * Names the platform's own pages show as their site name or last title segment ("Workday",
+   * "Jobs at Acme | Greenhouse"): they name the platform, never the employer or the role. Compared
+   * whole, with case, spaces and punctuation folded away; leave out names that are everyday words.
+   */
+  readonly brandNames?: readonly string[];
+  /**
+   * The platform's job pages load the posting with JavaScript: a page holding no posting text is
+   * named a client-rendered shell of this platform (with a pointer to its board API) instead of
+   * "not a job posting". `true` when detection finds the platform; `markers` also name it when
+   * detection found nothing: case-insensitive substrings of the page HTML (`'avature.net'`), or
+   * linear-time regexes with no capture group and no flag but `i`.
+   */
+  readonly clientRendered?: boolean | { readonly markers: readonly (string | RegExp)[] };
 }
 
 /** An HTML `<link>` element's target. */

@@ -18,6 +18,8 @@ export const workable = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 100,
   hosts: ['workable.com'],
+  employerHosted: true,
+  brandNames: ['Workable'],
   canonicalUrl: {
     // The `/apply/` page is the same posting.
     canonicalize(u) {

@@ -40,6 +40,9 @@ export const workday = defineAts({
   detects: { url: true, embed: true, boardApi: true },
   rank: 20,
   hosts: ['myworkdayjobs.com', 'myworkdaysite.com'],
+  employerHosted: true,
+  brandNames: ['Workday'],
+  clientRendered: { markers: ['myworkdayjobs.com', 'myworkdaysite.com', /wd\d+\.myworkday/i, 'data-automation-id="jobPosting'] },
   assetHosts: ['myworkdayjobs.com', 'myworkdaysite.com', 'myworkday.com'],
   matchUrl(url) {
     const host = url.hostname;

@@ -17,6 +17,7 @@ export const zohorecruit = defineAts({
   detects: { url: true, embed: true, boardApi: false },
   rank: 270,
   hosts: ['zohorecruit.com', 'zohorecruit.eu', 'zohorecruit.in', 'zohorecruit.com.au', 'zohorecruit.jp', 'zohorecruit.com.cn'],
+  employerHosted: true,
   assetHosts: SUFFIXES,
   matchUrl(url) {
     let slug: string | null = null;
