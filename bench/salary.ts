@@ -34,6 +34,8 @@ interface Row {
   origin: 'real' | 'synthetic';
   split: 'dev' | 'holdout';
   source: string;
+  /** Labelling pass that added the row (`p4` = the fourth pass); older rows have none. */
+  batch?: string;
 }
 type Reading = Label | null;
 
@@ -134,6 +136,7 @@ for (const r of rows) {
     `split:${r.split}`,
     `origin:${r.origin}`,
     `origin×split:${r.origin}/${r.split}`,
+    `batch×split:${r.batch ?? 'p1-3'}/${r.split}`,
     `family:${r.family}`,
     `lang:${r.lang}`,
     `currency:${r.label ? (r.label.currency ?? 'none') : 'not pay'}`,
@@ -181,13 +184,15 @@ const order = (k: string) =>
         ? '2'
         : k.startsWith('origin×')
           ? '3'
-          : k.startsWith('label')
-            ? '4'
-            : k.startsWith('family')
-              ? '5'
-              : k.startsWith('lang')
-                ? '6'
-                : '7') + k;
+          : k.startsWith('batch')
+            ? '3b'
+            : k.startsWith('label')
+              ? '4'
+              : k.startsWith('family')
+                ? '5'
+                : k.startsWith('lang')
+                  ? '6'
+                  : '7') + k;
 console.log(
   `salary bench: ${rows.length} strings (${rows.filter((r) => r.origin === 'real').length} real), exact match = min, max (±1 %), currency and period all equal, or both null\n`,
 );

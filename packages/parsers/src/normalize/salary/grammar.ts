@@ -20,6 +20,7 @@ import {
   BETWEEN_WORDS,
   COUNT_NOUNS,
   DIFFERENCE_AFTER,
+  JOB_WORDS,
   LESS_THAN,
   MAX_AFTER,
   MAX_BEFORE,
@@ -466,12 +467,13 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
   }
 
   // ---- choose the pay group ----
+  const topic = textTopic(tokens);
   let best: { g: Group; score: number; pay: boolean; period: SalaryPeriod | null } | null = null;
   for (const g of groups) {
     if (g.a.count || g.b?.count) continue;
     if (!Number.isFinite(g.a.value) || (g.b && !Number.isFinite(g.b.value))) continue;
     if (g.a.value > MAX_AMOUNT || (g.b && g.b.value > MAX_AMOUNT)) continue;
-    const ctxInfo = context(tokens, g);
+    const ctxInfo = context(tokens, g, topic.germanRate);
     if (ctxInfo.negative) continue;
     const period = g.a.period ?? g.b?.period ?? attachedPeriod(tokens, g);
     const currency = g.a.currency ?? g.b?.currency;
@@ -489,6 +491,23 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
   }
   if (!best) return null;
   const { g } = best;
+  // A sentence that names no pay, work or earning anywhere is about a price, a loan, a fine or company
+  // money ("Bei Aldi erhalten Sie einen Werkzeugwagen für 179 Euro.", "The masks, worth ¥40,000, …"),
+  // and so is an amount right after "for"/"für"/"statt"/"only" in a text with no such word ("Sky Ticket
+  // für 9,99 statt 29,99 Euro"). Short values (a pay field, "Manager $130-105K") keep their reading.
+  if (!payField && !best.pay && !topic.pay && topic.cjk === 0) {
+    const lead = tokens[g.first - 1];
+    if (lead?.kind === WORD && PRICE_BEFORE.has(lead.text)) return null;
+    // An amount that opens the text, a line or a segment ("$500 per day, Benefits: …", "Care Assistant –
+    // Vale of Glamorgan – £11.50 per hour") is a value with notes around it, not a figure inside a sentence.
+    let opens = true;
+    for (let k = g.first - 1; k >= 0 && opens; k--) {
+      const t = tokens[k]!;
+      if (t.kind !== SYM) opens = false;
+      else if (t.brk || (t.space && SEGMENT_MARKS.has(t.text))) break;
+    }
+    if (!opens && topic.words >= PROSE_WORDS) return null;
+  }
   const { a: ga, b: gb } = g;
   let a = ga;
   let b = gb;
@@ -512,6 +531,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
     ctx.es &&
     !ctx.codes?.length &&
     Math.max(a.value, b?.value ?? 0) >= 5000 &&
+    a.mult === 1 &&
     !DOT_THOUSANDS.test(tokens[a.num]!.text)
   ) {
     currency = 'MXN';
@@ -628,13 +648,161 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
   }
   // "hide.me für 2,59 Euro pro Monat", "10 Euro, die ein Abonnent im Monat zahlt": with no pay word, an amount
   // below any wage for the period it states is a price or a subscription (not in a pay field).
-  if (period && !best.pay && !payField && top < PERIOD_FLOOR[period] * scale) return null;
+  if (period && !payField && top < PERIOD_FLOOR[period] * scale) {
+    if (!best.pay) return null;
+    // "Rémunération : 13,50 € brut / mois": a pay too small for the period it states keeps no period.
+    period = null;
+  }
   // "·13薪" says the amounts are monthly. Otherwise a period the text does not state stays null:
   // "$120k–$150k" is very likely yearly, but the text does not say so.
   if (!period && monthsPerYear) period = 'month';
   const reading: SalaryReading = { min: round(min), max: round(max), currency, period };
   if (monthsPerYear) reading.monthsPerYear = monthsPerYear;
   return reading;
+}
+
+/** Words in a text (not counting CJK) from which on it reads as a sentence rather than a value. */
+const PROSE_WORDS = 7;
+/** PAY_WORDS that name a pay topic only next to an amount: they also name prices and ranges in prose. */
+const WEAK_PAY: ReadonlySet<string> = new Set(['rate', 'base', 'range', 'package', 'comp', 'tc', 'mức', 'plat']);
+/** Words right before an amount that make it a price when the text names no pay ("for $900", "für 179 Euro"). */
+const PRICE_BEFORE: ReadonlySet<string> = new Set([
+  'for',
+  'für',
+  'statt',
+  'vorher',
+  'insgesamt',
+  'total',
+  'instead',
+  'only',
+  'just',
+  'nur',
+  'lediglich',
+  'um',
+  'pour',
+  'seulement',
+  'por',
+  'solo',
+  'apenas',
+  'za',
+  'tylko',
+  'за',
+]);
+/** Marks that open a segment of a listing line ("Title – Place – £11.50 per hour", "Pay: …"). */
+const SEGMENT_MARKS: ReadonlySet<string> = new Set(['–', '—', '-', '|', ':', '•', '·']);
+/** Things a price is per ("pro Person", "per night", "/Min.") that are no pay period. */
+const PRICE_UNITS: ReadonlySet<string> = new Set([
+  'person',
+  'persons',
+  'personne',
+  'persona',
+  'pessoa',
+  'osoba',
+  'night',
+  'nights',
+  'nacht',
+  'nuit',
+  'noche',
+  'noite',
+  'stück',
+  'stk',
+  'piece',
+  'pièce',
+  'unit',
+  'unidad',
+  'kg',
+  'kilo',
+  'tonne',
+  'tonnes',
+  'ton',
+  'tonelada',
+  'liter',
+  'litre',
+  'sqm',
+  'qm',
+  'm²',
+  'm2',
+  'camión',
+  'truck',
+  'ticket',
+  'seat',
+  'head',
+  'kopf',
+  'portion',
+  'serving',
+  'bottle',
+  'flasche',
+  'copy',
+  'exemplar',
+  'ausgabe',
+  'issue',
+  'sack',
+  'min',
+  'minute',
+  'minuten',
+  'minuto',
+  'minutos',
+  'km',
+  'mile',
+  'share',
+  'aktie',
+  'item',
+  'artikel',
+  'visit',
+  'click',
+]);
+/** German function words: with one of them, "Rate" is an instalment, not a pay rate. */
+const GERMAN_CUES: ReadonlySet<string> = new Set([
+  'der',
+  'die',
+  'das',
+  'und',
+  'für',
+  'mit',
+  'von',
+  'im',
+  'pro',
+  'ist',
+  'sie',
+  'eine',
+  'einen',
+  'einer',
+  'auf',
+  'bei',
+  'monat',
+  'monatlich',
+  'monatliche',
+  'monatlichen',
+  'günstige',
+  'zahlen',
+]);
+
+/** One pass over the text: does it name pay, work or earning anywhere, how many words, German "Rate". */
+function textTopic(tokens: readonly Token[]): { pay: boolean; words: number; cjk: number; germanRate: boolean } {
+  let pay = false;
+  let words = 0;
+  let cjk = 0;
+  let german = false;
+  let rate = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== WORD) continue;
+    const w = t.text;
+    const prev = tokens[i - 1]?.text;
+    const next = tokens[i + 1]?.text;
+    if (w.charCodeAt(0) >= 0x2e80) {
+      cjk++;
+      if (PAY_WORDS.has(w)) pay = true;
+      continue;
+    }
+    if (w.length >= 2) words++;
+    if (w === 'rate') rate = true;
+    // "zahlen wir 3.900 €", "wir bieten": the employer speaking about what it pays.
+    if ((w === 'zahlen' || w === 'bieten' || w === 'zahlt') && (prev === 'wir' || next === 'wir')) pay = true;
+    if ((PAY_WORDS.has(w) && !WEAK_PAY.has(w)) || JOB_WORDS.has(w)) pay = true;
+    else if (GERMAN_CUES.has(w)) german = true;
+  }
+  return { pay, words, cjk, germanRate: german && rate };
 }
 
 /** A word that names a period by itself; "Brutto-Jahresgehalt" counts by its last part. */
@@ -795,6 +963,10 @@ const COMPOUND: Readonly<Record<string, readonly [number, string]>> = {
   억원: [1e8, 'KRW'],
   lpa: [1e5, 'INR'],
   тр: [1e3, 'RUB'],
+  // "45KEUR", "30keuros": thousands of euros written as one word.
+  keur: [1e3, 'EUR'],
+  keuro: [1e3, 'EUR'],
+  keuros: [1e3, 'EUR'],
 };
 
 /** The number at `i` is a count or a measure ("3 years", "30-hour", "40%", "13薪", "401(k)", a year). */
@@ -901,6 +1073,18 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
       sawRange = true;
       continue;
     }
+    // "60?70 K€", "60\ufffd70": a dash lost to the encoding, glued to both numbers.
+    if (
+      (t.text === '?' || t.text === '\ufffd') &&
+      !sawRange &&
+      k === a.last + 1 &&
+      k + 1 === b.first &&
+      !t.space &&
+      !tokens[k + 1]!.space
+    ) {
+      sawRange = true;
+      continue;
+    }
     if (RANGE_WORDS.has(t.text) && !sawRange) {
       if (BETWEEN_ONLY.has(t.text) && t.text !== 'i' && t.text !== 'e' && t.text !== 'a') {
         // "between $50k and $70k": needs the between-word before a.
@@ -943,7 +1127,7 @@ interface Context {
 }
 
 /** Pay words, not-pay nouns and approximation marks within the group's clause. */
-function context(tokens: readonly Token[], g: Group): Context {
+function context(tokens: readonly Token[], g: Group, germanRate: boolean): Context {
   let pay = false;
   let negative = false;
   let approx = 0;
@@ -969,6 +1153,11 @@ function context(tokens: readonly Token[], g: Group): Context {
         !isStrongPeriod(head.text)
       )
         break;
+    }
+    // German "Rate" is an instalment ("monatliche Rate von 600 €", "Rate pro Monat: 643,45 Euro").
+    if (w === 'rate' && germanRate) {
+      negative = true;
+      break;
     }
     if (PAY_WORDS.has(w)) {
       // "signing stipend of $30,000", "referral pay": the pay word names something else.
@@ -1041,6 +1230,15 @@ function context(tokens: readonly Token[], g: Group): Context {
     if (SOFT_STOPS.has(w)) break;
     // "CHF 700 weniger zahlen", "$5 cheaper": a comparative right after the amount makes it a difference.
     if (seen === 0 && DIFFERENCE_AFTER.has(w)) {
+      negative = true;
+      break;
+    }
+    if (w === 'rate' && germanRate && seen < 3) {
+      negative = true;
+      break;
+    }
+    // "4 Euro pro Person", "12,00 € pro Nacht", "$266.00 por camión": a price per thing, not per period.
+    if (seen < 2 && (PER_WORDS.has(w) || w === '/') && PRICE_UNITS.has(tokens[k + 1]?.text ?? '')) {
       negative = true;
       break;
     }
@@ -1362,6 +1560,13 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     const t = tokens[k]!;
     if (t.kind === NUM) break;
     const w = t.text;
+    // "Salaire brut mensuel entre 2233€ e…": the other end of "between" was cut off, so this is the floor.
+    if (BETWEEN_WORDS.has(w) && seen < 2) {
+      let more = false;
+      for (let j = g.last + 1; j <= g.last + 4 && j < tokens.length; j++) if (tokens[j]!.kind === NUM) more = true;
+      if (!more) return 'min';
+      break;
+    }
     if (w === 'to' && (k === 0 || t.brk) && seen === 0) return 'max'; // To $65K
     if (MIN_BEFORE.has(w)) {
       // "starting salary $50k" is the salary at start, not a floor; "starting at/from $50k" is.
