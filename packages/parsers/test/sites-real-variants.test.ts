@@ -2,7 +2,9 @@
  * Real-markup variants of the English-market boards that the synthetic reproductions missed,
  * each with a minimal page written for this test (never a bench page): SEEK's country hosts
  * (`au.seek.com`, `nz.seek.com`), LinkedIn guest pages whose "similar jobs" rail shows pay for
- * other postings, and company money ("$80 million in funding") in a description.
+ * other postings, company money ("$80 million in funding") in a description, and the page state
+ * boards embed in a script (`window._initialData`, `window.SEEK_REDUX_DATA`) when the markup only
+ * carries hashed classes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,5 +60,44 @@ describe('pay that is not this posting’s', () => {
       period: 'year',
     });
     expect(salaryFrom('Gaji IDR 12 million per month')).toMatchObject({ min: 12_000_000, currency: 'IDR', period: 'month' });
+  });
+});
+
+describe('page state assigned in a script', () => {
+  it('reads Indeed’s window._initialData when the markup has only hashed classes', () => {
+    const res = parseJobPage(page('indeed-initial-data.html'), { url: 'https://ca.indeed.com/viewjob?jk=0a1b2c3d4e5f6a7b', now: NOW });
+    expect(res.source).toBe('site');
+    expect(res.job?.provenance.title).toBe('site:indeed');
+    expect(res.job?.title).toBe('Night Shift Pharmacist');
+    expect(res.job?.company?.name).toBe('Maplecrest Pharmacy Group');
+    expect(res.job?.locations[0]).toMatchObject({ city: 'Hamilton' });
+    expect(res.job?.employmentType).toEqual(['part_time']);
+    expect(res.job?.salary).toMatchObject({ min: 62, max: 68, currency: 'CAD', period: 'hour' });
+    expect(res.job?.description.text).toContain('night premium');
+  });
+
+  it('reads SEEK’s window.SEEK_REDUX_DATA on a page that has not rendered', () => {
+    const res = parseJobPage(page('seek-redux.html'), { url: 'https://www.seek.com.au/job/81112222', now: NOW });
+    expect(res.source).toBe('site');
+    expect(res.job?.title).toBe('Senior Data Engineer');
+    expect(res.job?.company?.name).toBe('Banksia Analytics');
+    expect(res.job?.locations[0]).toMatchObject({ city: 'Brisbane' });
+    expect(res.job?.workplaceType).toBe('hybrid');
+    expect(res.job?.employmentType).toEqual(expect.arrayContaining(['contract']));
+    expect(res.job?.salary).toMatchObject({ min: 900, max: 1050, currency: 'AUD', period: 'day' });
+    expect(res.job?.datePosted).toBe('2026-08-07');
+  });
+
+  it('ignores a name that is compared, not assigned, and JSON that is cut short', () => {
+    const html = (script: string) =>
+      `<html><head><title>Cook - Acme Diner - Reno, NV - Indeed.com</title></head><body><h1 class="jobsearch-JobInfoHeader-title">Line Cook</h1><div data-testid="inlineHeader-companyName">Acme Diner</div><div id="jobDescriptionText"><p>Prep and cook on the line for our breakfast service, weekends included.</p></div><script>${script}</script></body></html>`;
+    for (const script of [
+      'if (window._initialData == null) {}',
+      'window._initialData={"jobInfoWrapperModel":{"jobInfoModel":{"jobInfoHeaderModel":{"jobTitle":"Broken',
+    ]) {
+      const res = parseJobPage(html(script), { url: 'https://www.indeed.com/viewjob?jk=1234567890abcdef', now: NOW });
+      expect(res.job?.title).toBe('Line Cook');
+      expect(res.job?.company?.name).toBe('Acme Diner');
+    }
   });
 });

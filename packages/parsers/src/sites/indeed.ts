@@ -2,11 +2,13 @@
  * Indeed (every country host: `indeed.com`, `de.indeed.com`, `indeed.co.uk`…): the view-job page
  * (`/viewjob?jk=`, `/rc/clk`, `/m/viewjob`). Title, the inline header's company and location,
  * the pay and job-type rows, and the description block; `<title>` reads "Role - Employer -
- * Place | Indeed.com".
+ * Place | Indeed.com". The page's own state (`window._initialData = {…}`: the job-info header
+ * model, pay text, job type, remote model, description) is read first, so the fields hold when
+ * the markup's classes and test ids drift.
  * @module
  */
-import { currencyForHost, placeFirst, stripBrand } from './text.js';
-import { defineSite, type TitleParts } from './types.js';
+import { currencyForHost, jsonAt, jsonText, placeFirst, stripBrand } from './text.js';
+import { defineSite, type EmbeddedFields, type TitleParts } from './types.js';
 
 const VIEW_PATH =
   /^\/(?:viewjob|m\/viewjob|m\/basecamp\/viewjob|rc\/clk|pagead\/clk|applystart)\b|^\/cmp\/[^/]+\/jobs\/[^/]+-[0-9a-f]{16}/i;
@@ -26,12 +28,35 @@ function fromTitle(raw: string): TitleParts | undefined {
   return undefined;
 }
 
+/** `window._initialData` of a view-job page. */
+function readInitialData(data: unknown): EmbeddedFields | undefined {
+  const info = jsonAt(data, 'jobInfoWrapperModel', 'jobInfoModel');
+  const header = jsonAt(info, 'jobInfoHeaderModel');
+  if (!header || typeof header !== 'object') return undefined;
+  const out: EmbeddedFields = {};
+  const set = (k: keyof EmbeddedFields, v: unknown) => {
+    const t = jsonText(v);
+    if (t) out[k] = t;
+  };
+  set('title', jsonAt(header, 'jobTitle'));
+  set('company', jsonAt(header, 'companyName'));
+  set('location', jsonAt(header, 'formattedLocation') ?? jsonAt(data, 'jobLocation'));
+  set('workplace', jsonAt(header, 'remoteWorkModel', 'text'));
+  set('employmentType', jsonAt(info, 'jobMetadataHeaderModel', 'jobType'));
+  set('salary', jsonAt(data, 'salaryInfoModel', 'salaryText'));
+  set('applyUrl', jsonAt(data, 'jobMetadataFooterModel', 'originalJobLink', 'href'));
+  const description = jsonAt(info, 'sanitizedJobDescription');
+  set('descriptionHtml', typeof description === 'string' ? description : jsonAt(description, 'content'));
+  return out;
+}
+
 export const indeed = defineSite({
   id: 'indeed',
   name: 'Indeed',
   hosts: ['indeed.*'],
   match: (url, scan) =>
     VIEW_PATH.test(url.pathname) || (url.searchParams.has('jk') && !/^\/(?:jobs|q-)/.test(url.pathname)) || !!fromTitle(scan.title ?? ''),
+  embedded: [{ select: 'script', assign: 'window._initialData', read: readInitialData }],
   fields: {
     title: [
       'h1[data-testid="jobsearch-JobInfoHeader-title"]',

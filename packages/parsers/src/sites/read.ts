@@ -128,8 +128,8 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
   let descriptionHtml: string | undefined;
   for (const block of site.embedded ?? []) {
     const { css, attr } = splitSelector(block.select);
-    const el = safeSelect(index, doc, css, warnings)[0];
-    const text = el ? (attr ? el.attribs[attr] : textOf(el, MAX_EMBEDDED_CHARS + 1)) : undefined;
+    const found = safeSelect(index, doc, css, warnings);
+    const text = block.assign ? assignedJson(found, block.assign) : embeddedText(found[0], attr);
     if (!text || text.length > MAX_EMBEDDED_CHARS) continue;
     let data: unknown;
     try {
@@ -318,6 +318,64 @@ export function readSite(site: SiteDefinition, doc: Document, ctx: SiteReadConte
   }
   const isJob = !!fields.title && (!!fields.company || !!fields.description);
   return { fields, isJob, warnings };
+}
+
+/** An element's text for embedded JSON: an attribute, or the raw text of a script (which `textOf` skips). */
+function embeddedText(el: Element | undefined, attr: string | undefined): string | undefined {
+  if (!el) return undefined;
+  if (attr) return el.attribs[attr];
+  if (el.name === 'script') return rawText(el);
+  return textOf(el, MAX_EMBEDDED_CHARS + 1);
+}
+
+function rawText(el: Element): string {
+  let out = '';
+  for (const c of el.children) {
+    if (c.type === 'text') out += (c as { data: string }).data;
+    if (out.length > MAX_EMBEDDED_CHARS) break;
+  }
+  return out;
+}
+
+/**
+ * The object or array literal assigned to `name` in the first of `scripts` that assigns it
+ * (`window._initialData={…};`), cut at its matching bracket by one pass that skips strings.
+ */
+function assignedJson(scripts: readonly Element[], name: string): string | undefined {
+  for (const el of scripts.slice(0, 300)) {
+    const text = rawText(el);
+    let at = text.indexOf(name);
+    while (at >= 0) {
+      let i = at + name.length;
+      while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r') i++;
+      if (text[i] === '=' && text[i + 1] !== '=') {
+        i++;
+        while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r') i++;
+        const end = literalEnd(text, i);
+        if (end > i) return text.slice(i, end);
+      }
+      at = text.indexOf(name, at + name.length);
+    }
+  }
+  return undefined;
+}
+
+/** The index after the `{…}`/`[…]` literal starting at `from` (JSON strings skipped), or -1. */
+function literalEnd(text: string, from: number): number {
+  const open = text[from];
+  if (open !== '{' && open !== '[') return -1;
+  let depth = 0;
+  for (let i = from; i < text.length && i - from <= MAX_EMBEDDED_CHARS; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
 }
 
 function readSalary(text: string, currency: string | undefined): Salary | undefined {

@@ -268,11 +268,32 @@ export function threeParts(t: string, sep: string): [string, string, string] | u
 const WORKPLACE_THEN_PLACE =
   /^(hybrid remote|hybrid work|hybrid|temporarily remote|remote|homeoffice|home office|hybrides arbeiten|teilweise homeoffice|télétravail partiel|télétravail total|télétravail|teletrabajo parcial|teletrabajo|trabajo híbrido|híbrido|remoto|trabalho híbrido|trabalho remoto|lavoro ibrido|da remoto|hybride|op afstand|praca hybrydowa|praca zdalna) (?:in|en|à|a|em|op|w) (.+)$/i;
 
-/** "Hybrid remote in Berlin" → "Berlin (Hybrid)", so the place parser sees a place first. */
+/** "Camberwell VIC 3124", "Melbourne VIC (Remote)": Australian boards write the state after the town with no comma. */
+const AU_STATE_AFTER_TOWN = /^([^,()]{2,60}?) (NSW|VIC|QLD|WA|SA|TAS|ACT|NT)((?: \d{4})?(?: \([^()]{1,40}\))?)$/;
+
+/**
+ * "Hybrid remote in Berlin" → "Berlin (Hybrid)", so the place parser sees a place first; "Brisbane
+ * QLD 4000" → "Brisbane, QLD 4000", so it sees the town apart from its state.
+ */
 export function placeFirst(text: string): string {
   const m = WORKPLACE_THEN_PLACE.exec(text);
-  if (!m) return text;
   // The place parser reads English workplace words in parentheses; partial telework is hybrid.
-  const hybrid = /hybri|ibrido|partiel|parcial|teilweise/i.test(m[1]!);
-  return `${m[2]} (${hybrid ? 'Hybrid' : 'Remote'})`;
+  const placed = m ? `${m[2]} (${/hybri|ibrido|partiel|parcial|teilweise/i.test(m[1]!) ? 'Hybrid' : 'Remote'})` : text;
+  const au = AU_STATE_AFTER_TOWN.exec(placed);
+  return au ? `${au[1]}, ${au[2]}${au[3]}` : placed;
+}
+
+/** The value at `path` inside parsed JSON (objects by key, arrays by index), or undefined. */
+export function jsonAt(data: unknown, ...path: ReadonlyArray<string | number>): unknown {
+  let cur = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}
+
+/** A non-empty trimmed string, or undefined (embedded JSON holds nulls, numbers and objects too). */
+export function jsonText(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }

@@ -4,6 +4,7 @@
  * {@link defineSite}; the reader in `read.ts` turns the selectors into normalized fields.
  * @module
  */
+import type { CanonicalUrlRule } from '@jobkit/core';
 import type { PageScan } from '../html/scan.js';
 
 /**
@@ -55,6 +56,12 @@ export type EmbeddedFields = Partial<Record<Exclude<SiteField, 'description'>, s
 export interface SiteEmbedded {
   /** Element holding the JSON; ` @attr` reads an attribute, otherwise the element's text. */
   select: string;
+  /**
+   * The JSON is the value assigned to this name inside a script (`window._initialData = {…};`,
+   * `window.SEEK_REDUX_DATA = {…}`): the first element of `select` whose text assigns it is read,
+   * and only the object or array literal after `=` is parsed.
+   */
+  assign?: string;
   /** Field texts from the parsed JSON; called with whatever the page holds, so check shapes. */
   read: (data: unknown) => EmbeddedFields | undefined;
 }
@@ -121,6 +128,13 @@ export interface SiteDefinition {
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
   /** Result-page selectors, used by `extractJobLinks` on this board's listings. */
   listing?: SiteListing;
+  /**
+   * The board's canonical job URL rules, registered into `@jobkit/core`'s `canonicalizeUrl` (and
+   * so every job id) when the package loads: `canonicalize` rewrites one of the board's URLs in
+   * place into its one form (test the host first, leave other hosts alone); `trackingParams` are
+   * dropped on every host, so list only names no other site uses. Ids change with a rule: add, never edit.
+   */
+  canonicalUrl?: Omit<CanonicalUrlRule, 'id'>;
 }
 
 /** Identity helper that type-checks a profile (like `defineAts`). */
