@@ -5,7 +5,7 @@
  * of its own, a listing heading, a login form or a dead-page message decide otherwise.
  * @module
  */
-import type { Element } from 'domhandler';
+import type { AnyNode, ChildNode, Element } from 'domhandler';
 import { textOf } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
 import { isJobUrl } from '../links/job-url.js';
@@ -81,6 +81,21 @@ function jobLinksOn(page: Page): Set<string> {
   return links;
 }
 
+/** Child-index path from the root (bounded), for document-order comparisons. */
+function pathOf(node: AnyNode): number[] {
+  const path: number[] = [];
+  for (let n: AnyNode = node; n.parent && path.length < 200; n = n.parent) path.push(n.parent.children.indexOf(n as ChildNode));
+  return path.reverse();
+}
+
+/** True when `a` comes before `b` in document order. */
+function precedes(a: AnyNode, b: AnyNode): boolean {
+  const pa = pathOf(a);
+  const pb = pathOf(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i]! < pb[i]!;
+  return pa.length < pb.length;
+}
+
 export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence): { kind: PageKind; reason: string } {
   const { scan, tags } = page;
   const headings = [
@@ -146,7 +161,7 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   // "Careers" over one posting is a careers page with one opening; over several links, a listing.
   if (listingTitle && jobLinks.size >= 2) score -= 3;
   // Several headings that each link to a posting are a result list, however much else the page says.
-  const linkedHeadings = tags('h2', 'h3', 'h4')
+  const linked = tags('h2', 'h3', 'h4')
     .slice(0, 200)
     .filter((h) => {
       const a =
@@ -157,8 +172,21 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
       } catch {
         return false;
       }
-    }).length;
-  if (linkedHeadings >= 3 || seen.applyLinks >= 3) {
+    });
+  const linkedHeadings = linked.length;
+  // A posting at its own address that states three labelled facts before the first linked
+  // heading keeps a "jobs nearby" rail of linked cards below it ("同じエリアの求人"); on a result
+  // list the facts sit inside the cards, after their linked headings.
+  const factsFirst =
+    linkedHeadings >= 3 &&
+    pageIsJobUrl &&
+    !!fields.title &&
+    !isListingHeading(fields.title) &&
+    FACT_FIELDS.filter((f) => {
+      const hit = page.labels.get(f)?.[0];
+      return hit !== undefined && precedes(hit.el, linked[0]!);
+    }).length >= 3;
+  if ((linkedHeadings >= 3 && !factsFirst) || seen.applyLinks >= 3) {
     return {
       kind: 'listing',
       reason: `page lists ${Math.max(linkedHeadings, seen.applyLinks)} postings (a listing page, not one posting)`,
@@ -169,7 +197,7 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   // A posting at its own job address, with an apply control or posting sections, keeps its
   // "similar jobs" rail or careers sidebar: those links do not make it a list.
   const railOnPosting =
-    pageIsJobUrl && !!fields.title && !isListingHeading(fields.title) && (seen.hasApply || sections >= 2) && words >= 250;
+    factsFirst || (pageIsJobUrl && !!fields.title && !isListingHeading(fields.title) && (seen.hasApply || sections >= 2) && words >= 250);
   if (!railOnPosting && (seen.linksInDescription >= 5 || (jobLinks.size >= 5 && (score < 5 || listingTitle || ownText < 1_500)))) {
     return { kind: 'listing', reason: `page lists ${jobLinks.size} job links (a listing page, not one posting)` };
   }

@@ -58,10 +58,17 @@ function withFixedEnd(types: EmploymentType[], said: string, description: string
   return FIXED_END.test(description.slice(0, 8_000)) ? [...types, 'temporary'] : types;
 }
 
+/** Two "(84)"-style counts in one value: a facet list of a search page. */
+const FACET_COUNTS = /[(（]\d{1,6}[)）][^(（]{1,40}[(（]\d{1,6}[)）]/u;
+
 export function extractEmployment(page: Page, chips: readonly Chip[], headline: string, description: string): EmploymentType[] | undefined {
+  // A value naming three or more kinds of contract, or counting postings per kind, is a search
+  // filter or a form's options ("雇用形態: 正社員 契約社員 パート 派遣社員", "常勤（84） 非常勤（8）"),
+  // not what this posting offers.
   const labelled = page.labels
     .get('employment')
     ?.map((h) => h.value)
+    .filter((v) => !FACET_COUNTS.test(v) && parseEmploymentType(v).length < 3)
     .join(', ');
   const sources = [
     labelled,
