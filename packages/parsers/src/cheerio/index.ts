@@ -14,7 +14,7 @@
  * const links = extractJobLinks($, { url: request.url });
  * @module @jobkit/parsers/cheerio
  */
-import { type AtsMatch, invalidArgument, type ParsedJobPage } from '@jobkit/core';
+import { type AtsMatch, invalidArgument, JobkitError, type ParsedJobPage } from '@jobkit/core';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { z } from 'zod';
 import { type DetectAtsOptions, detectAtsFromSignals } from '../ats/detect.js';
@@ -41,15 +41,87 @@ const isNode = (v: unknown): v is AnyNode =>
   typeof (v as { type?: unknown }).type === 'string' &&
   Array.isArray((v as { children?: unknown }).children);
 
-/** The domhandler node behind `input`, or an `INVALID_ARGUMENT` naming what was passed. */
-function rootOf(input: unknown, fn: string): AnyNode {
-  if (typeof input === 'function' && typeof (input as { root?: unknown }).root === 'function') {
-    const root = (input as unknown as CheerioLike).root().get(0);
-    if (isNode(root)) return root;
-  } else if (isNode(input)) {
-    const type = input.type;
-    if (type === 'root' || type === 'tag' || type === 'script' || type === 'style') return input;
+/**
+ * Nodes a tree may hold. A page parsed within `parseJobPage`'s 12M-character cap has far fewer;
+ * past this (~30 MB of typical markup) the tree is refused rather than walked (a `children` getter that invents nodes ends here).
+ */
+const MAX_DOM_NODES = 1_000_000;
+
+const ELEMENT_TYPES = new Set(['tag', 'script', 'style']);
+
+/** What is wrong with one node of a caller's tree, or `null` when the readers can walk it. */
+function nodeProblem(node: unknown, children: unknown): string | null {
+  if (typeof node !== 'object' || node === null)
+    return `a child is ${node === null ? 'null' : typeof node} (a hole or a non-node in a children array)`;
+  const { type } = node as { type?: unknown };
+  if (typeof type !== 'string') return 'a node has no string type';
+  if (type === 'text' || type === 'comment') {
+    return typeof (node as { data?: unknown }).data === 'string' ? null : `a ${type} node's data is not a string`;
   }
+  if (ELEMENT_TYPES.has(type)) {
+    const { name, attribs } = node as { name?: unknown; attribs?: unknown };
+    if (typeof name !== 'string') return 'an element has no string name';
+    if (typeof attribs !== 'object' || attribs === null) return `<${name.slice(0, 40)}> has no attribs object`;
+    for (const key in attribs) {
+      if (typeof (attribs as Record<string, unknown>)[key] !== 'string')
+        return `attribute ${JSON.stringify(key.slice(0, 40))} of <${name.slice(0, 40)}> is not a string`;
+    }
+  }
+  if (children !== undefined && !Array.isArray(children)) return `a ${type} node's children is not an array`;
+  if (children === undefined && (type === 'root' || type === 'cdata' || ELEMENT_TYPES.has(type)))
+    return `a ${type} node has no children array`;
+  return null;
+}
+
+/**
+ * Check once, iteratively, that the caller's tree is one every reader can walk: a finite tree (no
+ * node reached twice, so no cycle and no shared child), at most {@link MAX_DOM_NODES} nodes, and
+ * well-formed nodes (string names, data and attribute values; children arrays without holes).
+ * Every later walk then ends. A getter that throws while the tree is read becomes the cause of
+ * an `INVALID_ARGUMENT` instead of escaping as whatever it threw.
+ */
+function checkTree(root: AnyNode, fn: string): AnyNode {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [root];
+  try {
+    while (stack.length > 0) {
+      const node = stack.pop();
+      // Each field is read once: a getter may answer differently on every read.
+      const kids = typeof node === 'object' && node !== null ? (node as { children?: unknown }).children : undefined;
+      const problem = nodeProblem(node, kids);
+      if (problem !== null) throw invalidArgument(WHERE, `${fn}: not a well-formed DOM: ${problem}`);
+      if (seen.has(node))
+        throw invalidArgument(WHERE, `${fn}: not a tree: a node is reached twice (a cycle or a node shared by two parents)`);
+      seen.add(node);
+      if (seen.size > MAX_DOM_NODES)
+        throw invalidArgument(WHERE, `${fn}: the tree has more than ${MAX_DOM_NODES.toLocaleString('en-US')} nodes`);
+      if (Array.isArray(kids)) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  } catch (error) {
+    if (error instanceof JobkitError) throw error;
+    throw invalidArgument(WHERE, `${fn}: reading the tree threw: ${error instanceof Error ? error.message : String(error)}`, error);
+  }
+  return root;
+}
+
+/** The domhandler node behind `input` (checked by {@link checkTree}), or an `INVALID_ARGUMENT` naming what was passed. */
+function rootOf(input: unknown, fn: string): AnyNode {
+  let root: AnyNode | undefined;
+  try {
+    if (typeof input === 'function' && typeof (input as { root?: unknown }).root === 'function') {
+      const top = (input as unknown as CheerioLike).root().get(0);
+      if (isNode(top)) root = top;
+    } else if (isNode(input) && ['root', 'tag', 'script', 'style'].includes(input.type)) {
+      root = input;
+    }
+  } catch (error) {
+    throw invalidArgument(
+      WHERE,
+      `${fn}: reading the loaded document threw: ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    );
+  }
+  if (root !== undefined) return checkTree(root, fn);
   const got =
     input === null ? 'null' : typeof input === 'string' ? 'a string (use parseJobPage from @jobkit/parsers for HTML text)' : typeof input;
   throw invalidArgument(WHERE, `${fn}: expected a loaded cheerio document ($) or a domhandler Document/Element, got ${got}`);
