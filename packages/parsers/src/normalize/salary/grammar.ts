@@ -172,6 +172,8 @@ const LABEL_GLUE: ReadonlySet<string> = new Set([':', 'of', 'is', '=', 'at', 'fo
 const SOFT_STOPS: ReadonlySet<string> = new Set([
   '+',
   ',',
+  'z',
+  'ze',
   '(',
   '＋',
   '，',
@@ -648,7 +650,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
   }
   // "hide.me für 2,59 Euro pro Monat", "10 Euro, die ein Abonnent im Monat zahlt": with no pay word, an amount
   // below any wage for the period it states is a price or a subscription (not in a pay field).
-  if (period && !payField && top < PERIOD_FLOOR[period] * scale) {
+  if (period && !payField && top < (best.pay ? PAY_FLOOR : PERIOD_FLOOR)[period] * scale) {
     if (!best.pay) return null;
     // "Rémunération : 13,50 € brut / mois": a pay too small for the period it states keeps no period.
     period = null;
@@ -688,6 +690,8 @@ const PRICE_BEFORE: ReadonlySet<string> = new Set([
   'tylko',
   'за',
 ]);
+/** Gross and net, which name pay when written right after an amount (before it they also qualify prices). */
+const GROSS_NET: ReadonlySet<string> = new Set(['brutto', 'netto', 'брутто', 'нетто', 'brut', 'net', 'bruto', 'neto', 'gross', 'brüt']);
 /** Marks that open a segment of a listing line ("Title – Place – £11.50 per hour", "Pay: …"). */
 const SEGMENT_MARKS: ReadonlySet<string> = new Set(['–', '—', '-', '|', ':', '•', '·']);
 /** Things a price is per ("pro Person", "per night", "/Min.") that are no pay period. */
@@ -951,6 +955,9 @@ const PERIOD_CEILING: Readonly<Record<SalaryPeriod, number>> = { hour: 2_000, da
 /** Smallest plausible wage per period in USD-sized units (scaled by {@link UNIT_SCALE}), below the lowest minimum wages. */
 // No yearly floor: salary fields write "$25 - $26 p.a." for an hourly rate or thousands, and that is still pay.
 const PERIOD_FLOOR: Readonly<Record<SalaryPeriod, number>> = { hour: 0.25, day: 2, week: 10, month: 40, year: 0 };
+// Below these even a stated pay cannot be for the period it names ("13,50 € brut / mois" is an hourly rate);
+// above them a low monthly pay stands ("salaire moyen à 20€/mois").
+const PAY_FLOOR: Readonly<Record<SalaryPeriod, number>> = { hour: 0.1, day: 1, week: 4, month: 15, year: 0 };
 
 /** Multiplier + currency in one word ("万円", "만원"). */
 const COMPOUND: Readonly<Record<string, readonly [number, string]>> = {
@@ -1085,6 +1092,8 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
       sawRange = true;
       continue;
     }
+    // "2——7万/年": a dash written twice is still one dash.
+    if (sawRange && t.kind === SYM && t.text === tokens[k - 1]!.text && RANGE_WORDS.has(t.text) && !t.space) continue;
     if (RANGE_WORDS.has(t.text) && !sawRange) {
       if (BETWEEN_ONLY.has(t.text) && t.text !== 'i' && t.text !== 'e' && t.text !== 'a') {
         // "between $50k and $70k": needs the between-word before a.
@@ -1153,6 +1162,17 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
         !isStrongPeriod(head.text)
       )
         break;
+    }
+    // Korean gifts name who gets them ("신규입사자 50만원", "추천인 30만원", "입사자 전원 100만원"): a person noun
+    // (ending in 자 or 인, or 전원 "everyone") right before a won amount below a monthly pay, with no pay word.
+    if (
+      seen < 2 &&
+      g.a.currency === 'KRW' &&
+      g.a.value < 2e6 &&
+      (w === '전원' || (w.length >= 3 && (w.endsWith('자') || w.endsWith('인'))))
+    ) {
+      negative = true;
+      break;
     }
     // German "Rate" is an instalment ("monatliche Rate von 600 €", "Rate pro Monat: 643,45 Euro").
     if (w === 'rate' && germanRate) {
@@ -1232,6 +1252,11 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
     if (seen === 0 && DIFFERENCE_AFTER.has(w)) {
       negative = true;
       break;
+    }
+    // "4900 brutto", "3830 brutto", "2 400 € net": gross or net written right after a number names pay.
+    if (seen < 2 && GROSS_NET.has(w) && !negative) {
+      pay = true;
+      continue;
     }
     if (w === 'rate' && germanRate && seen < 3) {
       negative = true;

@@ -279,6 +279,7 @@ export const UNIT_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, Sa
   ['hod', 'hour'],
   ['hodinu', 'hour'],
   ['měsíc', 'month'],
+  ['měs', 'month'],
   ['lună', 'month'],
   ['luna', 'month'],
   ['oră', 'hour'],
@@ -795,6 +796,10 @@ export const PAY_WORDS: ReadonlySet<string> = new Set([
   'รายได้',
   'ค่าแรง',
   'penghasilan',
+  'salarial',
+  'salariale',
+  'salariales',
+  'salariais',
 ]);
 
 /**
@@ -1140,6 +1145,15 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'livraison',
   'envío',
   'frete',
+  'премія',
+  'премії',
+  'премію',
+  'premia',
+  'premii',
+  'premie',
+  'premię',
+  'dodatku',
+  'dodatki',
 ]);
 
 /**
@@ -1294,6 +1308,11 @@ export const JOB_WORDS: ReadonlySet<string> = new Set([
   'contracts',
   'aupair',
   'au-pair',
+  'contratação',
+  'pj',
+  'pracę',
+  'umowa',
+  'zlecenie',
 ]);
 
 /**
@@ -1469,6 +1488,8 @@ export const COUNT_NOUNS: ReadonlySet<string> = new Set([
   'décideurs',
   'clientes',
   'kunden',
+  'ländern',
+  'länder',
 ]);
 
 /** Suffixes after which a number is a count or a measure, not money. */

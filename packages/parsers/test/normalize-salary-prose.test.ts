@@ -1,0 +1,121 @@
+/**
+ * Families found on the fourth labelling pass (web-page sentences and France Travail offers): money in prose that
+ * is not pay, prices and instalments, and pay notations the grammar missed. Every string here is written for the
+ * test; none is copied from the bench corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSalary } from '../src/normalize/index.js';
+
+type Want = { min: number | null; max: number | null; currency: string | null; period: string | null };
+const read = (text: string): Want | null => {
+  const s = parseSalary(text);
+  return s ? { min: s.min, max: s.max, currency: s.currency, period: s.period } : null;
+};
+
+describe('parseSalary: a sentence that names no pay, work or earning is not pay', () => {
+  it.each([
+    "She found a rare coin worth $4,500 in her grandmother's attic last spring.",
+    'El gobierno destinó $350 mil a la remodelación del parque central de la ciudad.',
+    "La mairie a versé 12 000 euros à l'association des commerçants du quartier.",
+    'A prefeitura gastou R$ 80 mil na reforma da praça principal do bairro.',
+    'Nowy telefon tej marki można kupić w sklepach za 2499 zł od przyszłego tygodnia.',
+    'Im Baumarkt gibt es den Akkuschrauber diese Woche schon ab 49 Euro zu kaufen.',
+    'Der Händler verlangt für das gebrauchte Sofa inzwischen nur noch 230 Euro.',
+  ])('%s', (text) => {
+    expect(parseSalary(text)).toBeNull();
+  });
+
+  it('keeps the pay when the sentence names work, workers or earning', () => {
+    expect(read('Our warehouse team members earn $19.50 an hour plus overtime.')).toEqual({
+      min: 19.5,
+      max: 19.5,
+      currency: 'USD',
+      period: 'hour',
+    });
+    expect(read('Die Mitarbeiterinnen im Lager verdienen 2.900 Euro brutto im Monat.')).toEqual({
+      min: 2900,
+      max: 2900,
+      currency: 'EUR',
+      period: 'month',
+    });
+    expect(read("Les salariés de l'usine gagnent 1 950 euros nets par mois depuis janvier.")).toEqual({
+      min: 1950,
+      max: 1950,
+      currency: 'EUR',
+      period: 'month',
+    });
+    expect(read('Faixa salarial: R$ 5.000 a R$ 7.000 (PJ), remoto para empresa de tecnologia em São Paulo')).toEqual({
+      min: 5000,
+      max: 7000,
+      currency: 'BRL',
+      period: null,
+    });
+  });
+
+  it('keeps a value that opens the text, a line or a segment of a listing line', () => {
+    expect(read('Warehouse Operative – Leeds City Centre – £11.80 per hour')).toEqual({
+      min: 11.8,
+      max: 11.8,
+      currency: 'GBP',
+      period: 'hour',
+    });
+    expect(read('AU$650 per day, Conditions: 8 hour day, 40 hour week onsite in Perth')).toEqual({
+      min: 650,
+      max: 650,
+      currency: 'AUD',
+      period: 'day',
+    });
+  });
+
+  it('a pay field is pay however long the text', () => {
+    expect(read('She found a rare coin worth $4,500 in the attic')).toBeNull();
+    expect(parseSalary('She found a rare coin worth $4,500 in the attic', { payField: true })).toMatchObject({ min: 4500 });
+  });
+});
+
+describe('parseSalary: prices, instalments and per-thing prices', () => {
+  it.each([
+    'Kopfhörer für 79 Euro',
+    'Now only $12.99',
+    'Sonderangebot: nur 19,99 €',
+    'Taschenbuch 9,95 statt vorher 16,00 EUR',
+    'Die monatliche Rate für den Kleinwagen beträgt 189 Euro.',
+    'Rate: 245,10 Euro pro Monat',
+    'Eintritt: 8 Euro pro Person',
+    'Room service: $45 per night',
+    'premia kwartalna 500 zł',
+    '+ премія 300 zł',
+    '추천인 20만원 지급',
+    '합격자 전원 30만원',
+    'In 30 Ländern arbeiten 12.000 Beschäftigte',
+  ])('%s is not pay', (text) => {
+    expect(parseSalary(text)).toBeNull();
+  });
+
+  it('keeps pay labels that look alike', () => {
+    expect(read('Gehalt: 79.000 Euro')).toEqual({ min: 79000, max: 79000, currency: 'EUR', period: null });
+    expect(read('Day rate: £450')).toEqual({ min: 450, max: 450, currency: 'GBP', period: 'day' });
+    expect(read('월급 220만원')).toEqual({ min: 2_200_000, max: 2_200_000, currency: 'KRW', period: 'month' });
+  });
+});
+
+describe('parseSalary: notations from French and other postings', () => {
+  it.each<[string, Want]>([
+    ['Rémunération : à partir de 52KEUR brut annuel', { min: 52000, max: null, currency: 'EUR', period: 'year' }],
+    ['Salaire : 40 keuros', { min: 40000, max: 40000, currency: 'EUR', period: null }],
+    ['Salaire : 45?55 K€', { min: 45000, max: 55000, currency: 'EUR', period: null }],
+    ['Rémunération entre 2900 € et…', { min: 2900, max: null, currency: 'EUR', period: null }],
+    ['Vergütung: 12,40 € brutto pro Monat', { min: 12.4, max: 12.4, currency: 'EUR', period: null }],
+    ['Umowa zlecenie, 5200 brutto', { min: 5200, max: 5200, currency: null, period: null }],
+    ['3——5万/月', { min: 30000, max: 50000, currency: 'CNY', period: 'month' }],
+    ['42 000 Kč/měs', { min: 42000, max: 42000, currency: 'CZK', period: 'month' }],
+    ['Sueldo de hasta $40 mil', { min: null, max: 40000, currency: 'USD', period: null }],
+    ['Sueldo: $14,500 mensuales', { min: 14500, max: 14500, currency: 'MXN', period: 'month' }],
+  ])('%s', (text, want) => {
+    expect(read(text)).toEqual(want);
+  });
+
+  it('a low monthly pay with a pay word keeps its period', () => {
+    expect(read('salaire moyen de 25 € par mois')).toEqual({ min: 25, max: 25, currency: 'EUR', period: 'month' });
+  });
+});
