@@ -101,3 +101,27 @@ describe('page state assigned in a script', () => {
     }
   });
 });
+
+describe('LinkedIn pages saved while signed in (unified top card)', () => {
+  it('reads the 2024 top card: description line, preference pills, #job-details', () => {
+    const res = parseJobPage(page('linkedin-unified-2024.html'), { url: 'https://www.linkedin.com/jobs/view/3999000111/', now: NOW });
+    expect(res.job?.provenance.title).toBe('site:linkedin');
+    expect(res.job?.title).toBe('Data Platform Engineer');
+    expect(res.job?.company?.name).toBe('Pemberton Freight');
+    expect(res.job?.locations.map((l) => l.city)).toEqual(['Leeds']);
+    expect(res.job?.workplaceType).toBe('hybrid');
+    expect(res.job?.employmentType).toEqual(['full_time']);
+    expect(res.job?.salary).toMatchObject({ min: 55_000, max: 65_000, currency: 'GBP', period: 'year' });
+    expect(res.job?.description.text).toContain('Kafka');
+  });
+
+  it('reads the 2022 top card: company, bullet place, workplace type and job insight', () => {
+    const res = parseJobPage(page('linkedin-unified-2022.html'), { url: 'https://www.linkedin.com/jobs/view/3111222333/', now: NOW });
+    expect(res.job?.title).toBe('Support Engineer');
+    expect(res.job?.company?.name).toBe('Quillon Systems');
+    expect(res.job?.locations[0]).toMatchObject({ city: 'Toronto', country: 'CA' });
+    expect(res.job?.workplaceType).toBe('remote');
+    expect(res.job?.employmentType).toEqual(['contract']);
+    expect(res.job?.salary ?? null).toBeNull();
+  });
+});

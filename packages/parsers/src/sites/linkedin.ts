@@ -2,7 +2,11 @@
  * LinkedIn guest job pages (`/jobs/view/…`, `/jobs-guest/jobs/api/jobPosting/…`): the top card
  * holds title, employer and location; the criteria list holds the employment type. The
  * `<title>` ("Employer hiring Role in Place | LinkedIn", or "Role | Employer | LinkedIn") is the
- * fallback. Never the navigation ("0 notifications") or the platform name.
+ * fallback. Never the navigation ("0 notifications") or the platform name. Pages saved while
+ * signed in carry the "unified top card" instead, in three generations of class names
+ * (`jobs-details-top-card__*`, `jobs-unified-top-card__*`, `job-details-jobs-unified-top-card__*`),
+ * whose description line reads "Place · 2 weeks ago · 57 applicants" and whose preference chips
+ * hold pay, workplace and job type.
  * @module
  */
 import { defineSite, type TitleParts } from './types.js';
@@ -68,10 +72,38 @@ function applyUrl(href: string): string | undefined {
   }
 }
 
+/** A job page: `/jobs/view/{slug-}{id}` or `/comm/jobs/view/{id}` (an e-mail alert's link). */
+const JOB_PATH = /^\/(?:comm\/)?jobs\/view\/[^/]{1,300}\/?$/;
+
+/**
+ * One id per posting link: a job page's query only says where the click came from (`refId`,
+ * `trackingId`, `position`, `pageNum`, `trk`, `alertAction`…), so it is dropped. Host and path
+ * stay as written (a country host serves the page in its language).
+ */
+function canonicalJobUrl(u: URL): void {
+  const host = u.hostname;
+  if ((host === 'linkedin.com' || host.endsWith('.linkedin.com')) && JOB_PATH.test(u.pathname)) u.search = '';
+}
+
+/** Segments of a top-card description line that are not a place: age, applicants, promotion, response insight. */
+const NOT_PLACE =
+  /^(?:(?:re)?posted\b|\d+\+? ?(?:minutes?|hours?|days?|weeks?|months?) ago|(?:over |be among the first )?\d[\d,]* (?:applicants?|people clicked apply)|promoted\b|actively recruiting|responses managed|no longer accepting)/i;
+
+/** "Melbourne, Victoria, Australia · 1 week ago · 57 applicants": the first segment that names a place. */
+function descriptionLinePlace(t: string): string | undefined {
+  const parts = t
+    .split(/ [·•] /)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return t;
+  return parts.find((p) => !NOT_PLACE.test(p));
+}
+
 export const linkedin = defineSite({
   id: 'linkedin',
   name: 'LinkedIn',
   hosts: ['linkedin.com'],
+  canonicalUrl: { canonicalize: canonicalJobUrl },
   match: (url) => /^\/(?:jobs\/view\/|jobs-guest\/jobs\/api\/jobPosting\/|comm\/jobs\/view\/)/.test(url.pathname),
   fields: {
     title: [
@@ -80,7 +112,10 @@ export const linkedin = defineSite({
       'h2.top-card-layout__title',
       'h2.topcard__title',
       '.top-card-layout__entity-info h1',
+      '.job-details-jobs-unified-top-card__job-title h1',
       '.job-details-jobs-unified-top-card__job-title',
+      '.jobs-unified-top-card__job-title',
+      '.jobs-details-top-card__job-title',
       'h3.sub-nav-cta__header',
     ],
     company: [
@@ -89,7 +124,11 @@ export const linkedin = defineSite({
       '.top-card-layout__second-subline .topcard__flavor a',
       'span.topcard__flavor:not(.topcard__flavor--bullet)',
       'a.sub-nav-cta__optional-url',
+      '.job-details-jobs-unified-top-card__company-name a',
       '.job-details-jobs-unified-top-card__company-name',
+      '.jobs-unified-top-card__company-name a',
+      '.jobs-unified-top-card__company-name',
+      '.jobs-details-top-card__company-url',
       'img.artdeco-entity-image @alt',
     ],
     location: [
@@ -97,11 +136,41 @@ export const linkedin = defineSite({
       'span.topcard__flavor--bullet',
       '.sub-nav-cta__meta-text',
       '.job-details-jobs-unified-top-card__bullet',
+      '.jobs-unified-top-card__bullet',
+      '.jobs-details-top-card__bullet',
+      '.job-details-jobs-unified-top-card__tertiary-description-container',
+      '.job-details-jobs-unified-top-card__primary-description-container',
     ],
-    salary: ['.salary.compensation__salary', '.compensation__salary-range .salary', '.compensation__salary'],
+    workplace: [
+      '.job-details-jobs-unified-top-card__workplace-type',
+      '.jobs-unified-top-card__workplace-type',
+      '.job-details-fit-level-preferences',
+      '.job-details-preferences-and-skills',
+    ],
+    employmentType: [
+      '.job-details-jobs-unified-top-card__job-insight',
+      '.jobs-unified-top-card__job-insight',
+      '.job-details-fit-level-preferences',
+      '.job-details-preferences-and-skills',
+    ],
+    salary: [
+      '.salary.compensation__salary',
+      '.compensation__salary-range .salary',
+      '.compensation__salary',
+      '.job-details-fit-level-preferences',
+      '.job-details-preferences-and-skills',
+      '#SALARY .jobs-details__salary-main-rail-card',
+    ],
     datePosted: ['span.posted-time-ago__text', '.posted-time-ago__text', '.topcard__flavor--metadata.posted-time-ago__text'],
     applyUrl: ['a.apply-button[href] @href', 'a[data-tracking-control-name*="apply"][href] @href'],
-    description: ['.show-more-less-html__markup', '.description__text', '#job-details', '.jobs-description__content'],
+    description: [
+      '.show-more-less-html__markup',
+      '.description__text',
+      '#job-details',
+      '.jobs-description__content',
+      '.jobs-description-content__text',
+      '.jobs-box__html-content',
+    ],
   },
   criteria: [
     { item: '.description__job-criteria-item', label: '.description__job-criteria-subheader', value: '.description__job-criteria-text' },
@@ -147,6 +216,7 @@ export const linkedin = defineSite({
     applyUrl,
     // The company line sometimes carries the location after a bullet.
     company: (t) => t.split(/ [·•] /)[0]!.trim(),
+    location: descriptionLinePlace,
   },
   listing: {
     jobLinks: [
