@@ -4,6 +4,7 @@
  * profiles that own the host are ever consulted. Adding a board: one file, one line here.
  * @module
  */
+import { registerCanonicalUrlRules } from '@jobkit/core';
 import { parse as parseHost } from 'tldts';
 import type { PageScan } from '../html/scan.js';
 import { bayt } from './bayt.js';
@@ -51,6 +52,9 @@ export const siteProfiles: readonly SiteDefinition[] = Object.freeze([
   doda,
   workatastartup,
 ]);
+
+// Boards' canonical-URL rules join the ATS definitions' in core's canonicalizeUrl (and so every job id).
+registerCanonicalUrlRules(siteProfiles.flatMap((s) => (s.canonicalUrl ? [{ ...s.canonicalUrl, id: `site:${s.id}` }] : [])));
 
 interface HostIndex {
   bySuffix: Map<string, SiteDefinition[]>;
