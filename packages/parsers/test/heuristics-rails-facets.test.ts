@@ -25,6 +25,8 @@ describe('linked cards on a page: rail or list', () => {
     const res = parse('rail-ja.html', 'https://www.kango-job.example/jobs/7731');
     expect(res.job?.title).toBe('【府中市】訪問看護ステーションの看護師');
     expect(res.job?.employmentType).toEqual(['full_time']);
+    // Its own pay states no amount; the rail cards' pay belongs to other postings.
+    expect(res.job?.salary ?? null).toBeNull();
   });
 
   it('still reads the same cards without a posting above them as a list', () => {
