@@ -67,6 +67,22 @@ describe('parseSalary: a sentence that names no pay, work or earning is not pay'
     });
   });
 
+  it('an hourly figure of wage size is pay even in a sentence with no pay word', () => {
+    expect(read('Busy diner looking for a short-order cook, $17 an hour plus tips')).toEqual({
+      min: 17,
+      max: 17,
+      currency: 'USD',
+      period: 'hour',
+    });
+    expect(parseSalary('Parken kostet 3 € pro Stunde in der Innenstadt bis Mitternacht')).toBeNull();
+  });
+
+  it('a long German compound ending in a fee, fine, bonus or price word is not pay', () => {
+    expect(parseSalary('Urteil: 20.000 Euro Datenschutz-Bußgeld für die Klinik')).toBeNull();
+    expect(parseSalary('Der Verein erhielt 3.000 Euro Siegerprämie')).toBeNull();
+    expect(parseSalary('Rund 450 Euro Jahresmiete')).toBeNull();
+  });
+
   it('a pay field is pay however long the text', () => {
     expect(read('She found a rare coin worth $4,500 in the attic')).toBeNull();
     expect(parseSalary('She found a rare coin worth $4,500 in the attic', { payField: true })).toMatchObject({ min: 4500 });

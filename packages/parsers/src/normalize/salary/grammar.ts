@@ -497,7 +497,9 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
   // money ("Bei Aldi erhalten Sie einen Werkzeugwagen für 179 Euro.", "The masks, worth ¥40,000, …"),
   // and so is an amount right after "for"/"für"/"statt"/"only" in a text with no such word ("Sky Ticket
   // für 9,99 statt 29,99 Euro"). Short values (a pay field, "Manager $130-105K") keep their reading.
-  if (!payField && !best.pay && !topic.pay && topic.cjk === 0) {
+  // An hourly figure of wage size reads as pay even in a sentence ("We need a line cook, $18-22 an hour").
+  const hourlyWage = best.period === 'hour' && Math.max(g.a.value, g.b?.value ?? 0) >= 5;
+  if (!payField && !best.pay && !topic.pay && topic.cjk === 0 && !hourlyWage) {
     const lead = tokens[g.first - 1];
     if (lead?.kind === WORD && PRICE_BEFORE.has(lead.text)) return null;
     // An amount that opens the text, a line or a segment ("$500 per day, Benefits: …", "Care Assistant –
@@ -692,6 +694,34 @@ const PRICE_BEFORE: ReadonlySet<string> = new Set([
 ]);
 /** Gross and net, which name pay when written right after an amount (before it they also qualify prices). */
 const GROSS_NET: ReadonlySet<string> = new Set(['brutto', 'netto', 'брутто', 'нетто', 'brut', 'net', 'bruto', 'neto', 'gross', 'brüt']);
+/**
+ * Last parts of German compounds that name money other than pay ("Erlegungsprämie", "DSGVO-Bußgeld",
+ * "Versandkostenpauschale" is listed whole): a long word ending in one of them is a not-pay noun.
+ */
+const NOT_PAY_HEADS: readonly string[] = [
+  'prämie',
+  'gebühr',
+  'gebühren',
+  'kosten',
+  'preis',
+  'miete',
+  'rente',
+  'zuschuss',
+  'förderung',
+  'spende',
+  'strafe',
+  'geld',
+  'gelder',
+  'pauschale',
+];
+function isNotPay(w: string): boolean {
+  if (NOT_PAY_WORDS.has(w)) return true;
+  const dash = w.lastIndexOf('-');
+  if (dash > 0 && NOT_PAY_WORDS.has(w.slice(dash + 1))) return true;
+  if (w.length < 8) return false;
+  for (const head of NOT_PAY_HEADS) if (w.endsWith(head)) return true;
+  return false;
+}
 /** Marks that open a segment of a listing line ("Title – Place – £11.50 per hour", "Pay: …"). */
 const SEGMENT_MARKS: ReadonlySet<string> = new Set(['–', '—', '-', '|', ':', '•', '·']);
 /** Things a price is per ("pro Person", "per night", "/Min.") that are no pay period. */
@@ -1190,7 +1220,7 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
     // capitalised word follows is part of a job title.
     const follower = tokens[k + 1];
     const titleWord = t.cap && follower?.kind === WORD && follower.cap && !follower.upper && !PAY_WORDS.has(follower.text);
-    if (NOT_PAY_WORDS.has(w) && !titleWord) {
+    if (isNotPay(w) && !titleWord) {
       negative = true;
       break;
     }
@@ -1277,7 +1307,7 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
     const cjk = w.charCodeAt(0) >= 0x2e80;
     if (!cjk || t.kind !== WORD) cjkRun = false;
     if (
-      (NOT_PAY_WORDS.has(w) && (!cjk || (!pay && ((seen === 0 && !t.space) || (cjkRun && seen < 3))))) ||
+      (isNotPay(w) && (!cjk || (!pay && ((seen === 0 && !t.space) || (cjkRun && seen < 3))))) ||
       (NOT_PAY_AFTER_ONLY.has(w) && seen < 3)
     ) {
       negative = true;

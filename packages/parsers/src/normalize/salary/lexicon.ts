@@ -1313,6 +1313,14 @@ export const JOB_WORDS: ReadonlySet<string> = new Set([
   'pracę',
   'umowa',
   'zlecenie',
+  'experience',
+  'experienced',
+  'erfahrung',
+  'expérience',
+  'experiencia',
+  'experiência',
+  'needed',
+  'wanted',
 ]);
 
 /**
