@@ -24,7 +24,7 @@ import { applyUrlFromHtml } from './heuristics/apply.js';
 import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
 import { salaryFrom } from './heuristics/salary.js';
 import { shellPlatform, shellWarning } from './heuristics/shell.js';
-import { isBrand, siteBrand } from './heuristics/site.js';
+import { isBrand, type SiteBrand, siteBrand } from './heuristics/site.js';
 import { workplaceInProse } from './heuristics/vocabulary.js';
 import { createDomBuilder, type DomBuilder, loadDom } from './html/dom.js';
 import { countInDom, firstElement, replayDom, serializeBounded } from './html/dom-scan.js';
@@ -223,12 +223,11 @@ function nameFromDomain(domain: string): string {
     .join(' ');
 }
 
-function fillCompanyCheaply(merged: MergedFields, scan: PageScan, ats: AtsMatch | null, url: string): void {
+function fillCompanyCheaply(merged: MergedFields, scan: PageScan, ats: AtsMatch | null, url: string, brand: () => SiteBrand): void {
   if (merged.fields.company) return;
   // The site's name is the employer only on the employer's own site, never a board's name or slogan.
-  const brand = siteBrand(url, scan);
   const candidate = scan.meta.get('og:site_name') ?? (scan.title ? cleanTitle(scan.title).company : undefined);
-  const site = candidate && !isBrand(candidate, brand) ? candidate : undefined;
+  const site = candidate && !isBrand(candidate, brand()) ? candidate : undefined;
   if (site && cleanInline(site)) {
     fillGaps(merged, { company: { name: cleanInline(site).slice(0, 120) } }, 'heuristic');
     return;
@@ -360,6 +359,9 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
   let source: ParsedJobPage['source'] = null;
   let identifier: string | undefined;
   const noJob = (reason: string): ParsedJobPage => ({ job: null, ats, source: null, warnings: [...warnings, reason] });
+  // The site's name and brands, asked for by several readers below: worked out once.
+  let brandOfSite: SiteBrand | undefined;
+  const brand = () => (brandOfSite ??= siteBrand(url, scan));
 
   // JSON-LD, straight from the streaming pass.
   if (scan.jsonLd.length > 0) {
@@ -393,7 +395,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     const root = getDom();
     return {
       scan,
-      brand: siteBrand(url, scan),
+      brand: brand(),
       h1: firstH1OfDom(root),
       mentions: (text) => mentionsOutsideJsonLd(root, scan.jsonLd, text),
     };
@@ -477,19 +479,28 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     // description, locations in RDFa, employment type in a label), or that the head metadata
     // puts in doubt (a stub description, a title or employer the head does not name): read the
     // visible page too. A complete, consistent posting costs no DOM.
-    const doubts = structuredDoubts(f, scan, siteBrand(url, scan));
+    const doubts = structuredDoubts(f, scan, brand());
     const readPage = !f.locations?.length || !f.employmentType?.length || dom !== null || doubts.length > 0;
     if (!f.salary && f.description?.text && !doubts.includes('description')) {
       const salary = salaryFrom(f.description.text.slice(0, 20_000));
       if (salary) fillGaps(merged, { salary }, 'heuristic');
     }
-    // Structured data rarely carries the apply link the page shows: one bounded scan finds it.
-    if (!f.applyUrl && dom === null) {
+    // Structured data rarely carries the apply link the page shows. A page read for its fields
+    // below has it from the DOM's apply controls; otherwise one bounded scan of the HTML finds it
+    // (and stands in where the DOM finds none), so the page is not searched for it twice.
+    const scanForApply = !f.applyUrl && dom === null;
+    const applyFromHtml = () => {
       const applyUrl = applyUrlFromHtml(rawHtml(), url);
       if (applyUrl && !sameDocument(applyUrl, url)) fillGaps(merged, { applyUrl }, 'heuristic');
-    }
+    };
+    if (scanForApply && !readPage) applyFromHtml();
     if (readPage) {
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
+      if (scanForApply) {
+        const applyUrl = found.fields.applyUrl;
+        if (applyUrl && !sameDocument(applyUrl, url)) fillGaps(merged, { applyUrl }, 'heuristic');
+        else applyFromHtml();
+      }
       reconcileWithPage(merged, visibleFields(found.fields, siteFields), source, pageEvidence(), warnings);
       const { locations, employmentType, salary, workplaceType, validThrough, datePosted, applyUrl, dateReferences } = found.fields;
       fillGaps(
@@ -514,7 +525,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     const workplace = workplaceInProse(f.description.text.slice(0, 20_000));
     if (workplace) fillGaps(merged, { workplaceType: workplace }, 'heuristic');
   }
-  fillCompanyCheaply(merged, scan, ats, url);
+  fillCompanyCheaply(merged, scan, ats, url, brand);
   // An apply control that points at the page itself (an in-page anchor to the form below, or
   // `directApply` with the posting's own URL) is no separate application URL: null, as for a form.
   if (f.applyUrl && sameDocument(f.applyUrl, url)) {
@@ -563,7 +574,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
   const evidence = root
     ? { scan, html: '', warnings, dom: { h1: firstH1OfDom(root), occurrences: (needle: string) => countInDom(root, needle) } }
     : { scan, html: input!, warnings };
-  draft.confidence = assessConfidence(draft, evidence);
+  draft.confidence = assessConfidence(draft, { ...evidence, brand: brand() });
   try {
     return { job: finalizeTolerant(draft, now, warnings), ats, source, warnings };
   } catch (error) {

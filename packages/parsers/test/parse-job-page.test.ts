@@ -112,6 +112,24 @@ describe('parseJobPage', () => {
     expect(res.warnings.join()).toMatch(/datePosted/);
   });
 
+  it("structured data without an apply link takes the page's apply control, whether or not the page is read for other fields", () => {
+    const url = 'https://shop.example/careers/jobs/77-checkout-engineer';
+    const body =
+      '<body><h1>Checkout Engineer</h1><a href="#top">Back to top</a><a href="/careers">Careers</a><p>Join us.</p><a class="btn" href="/careers/jobs/77/apply?src=page">Apply now</a></body>';
+    const page = (fields: Record<string, unknown>) =>
+      jsonLdPage({ hiringOrganization: 'Shop Inc', ...fields }).replace(/<body>.*<\/body>/, body);
+    const place = { jobLocation: { '@type': 'Place', address: { addressLocality: 'Toronto', addressCountry: 'CA' } } };
+    // Complete (no DOM is built) and incomplete (the visible page is read for the employment type).
+    for (const fields of [{ ...place, employmentType: 'FULL_TIME' }, place]) {
+      const job = parseJobPage(page(fields), { url, now: NOW }).job!;
+      expect(job.applyUrl, JSON.stringify(fields)).toBe('https://shop.example/careers/jobs/77/apply?src=page');
+      expect(job.provenance.applyUrl).toBe('heuristic');
+    }
+    // An apply control that points at the page itself is no application URL.
+    const self = parseJobPage(page(place).replace('/careers/jobs/77/apply?src=page', '#apply-form'), { url, now: NOW }).job!;
+    expect(self.applyUrl).toBeNull();
+  });
+
   it('the parse-demo pages parse (shipped examples stay in sync)', () => {
     const html = readFileSync(new URL('../../../examples/parse-demo/pages/acme-greenhouse.html', import.meta.url), 'utf8');
     const res = parseJobPage(html, { url: 'https://boards.greenhouse.io/acmerobotics/jobs/4012345?gh_src=demo', now: NOW });

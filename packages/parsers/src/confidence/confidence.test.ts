@@ -226,6 +226,20 @@ describe('confidence from page evidence', () => {
     expect(stated.score).toBeGreaterThanOrEqual(0.7);
   });
 
+  it('description cues count as whole words only, also after the same letters inside a word earlier on', () => {
+    const text = (body: string) => ({ description: { html: `<p>${body}</p>`, text: body } });
+    const h1 = evidence('<h1>Depot Operative</h1>');
+    // "undeadlined" and "prefixed-terms" hold the cue letters inside words; the stated phrase comes later.
+    const later = assessConfidence(
+      draft(text('Undeadlined shifts, prefixed-terms and rota notes. This is a fixed-term contract. Applications close 12 March 2027.')),
+      h1,
+    );
+    expect(later.validThrough?.reasons[0]).toMatch(/Applications close 12 March/);
+    expect(later.employmentType?.reasons[0]).toMatch(/"fixed-term"/);
+    const inside = assessConfidence(draft(text('Undeadlined 12 shifts, prefixed-terms, nonbefristeter Ablauf, CDDs 5.')), h1);
+    expect([inside.validThrough, inside.employmentType]).toEqual([undefined, undefined]);
+  });
+
   it('a company that is a unit (institute, faculty, chair) of the body the site is named after is doubted', () => {
     const page = (site: string) =>
       `<html><head><meta property="og:site_name" content="${site}"></head><body><h1>Depot Operative</h1></body></html>`;
