@@ -68,9 +68,14 @@ export const doverBoard: BoardClient = {
         break;
       }
       if (i === 0) total = page.count ?? null;
+      let fresh = 0;
       for (const j of keep(ctx, page.results, listed)) {
-        if (seen.has(j.id!)) continue;
+        if (seen.has(j.id!)) {
+          ctx.repeated(j.id!);
+          continue;
+        }
         seen.add(j.id!);
+        fresh++;
         if (j.is_sample) {
           samples++;
           continue;
@@ -102,6 +107,11 @@ export const doverBoard: BoardClient = {
       }
       listed += page.results.length;
       if (drafts.length >= ctx.maxJobs) break;
+      if (i > 0 && fresh === 0 && page.results.rows.length > 0) {
+        ctx.warn('dover: a page repeated earlier jobs (offset ignored); stopped paging');
+        partial = true;
+        break;
+      }
       const following: string | undefined = page.next ? httpUrl(page.next, next) : undefined;
       if (page.next && !following) throw new EndpointChanged(`${where(ctx)} unusable next link ${page.next}`);
       // A `next` that points back at a page already read would loop.

@@ -70,7 +70,10 @@ export const leverBoard: BoardClient = {
           BASE,
         )!;
         const key = p.id ?? url;
-        if (seen.has(key)) continue;
+        if (seen.has(key)) {
+          ctx.repeated(key);
+          continue;
+        }
         seen.add(key);
         fresh++;
         const cats = p.categories;

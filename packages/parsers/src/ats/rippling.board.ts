@@ -11,7 +11,7 @@ import { JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
-import { bare, count, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
+import { bare, count, envelope, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
@@ -33,12 +33,15 @@ const V2Job = z.looseObject({
     .optional()
     .transform((v) => (typeof v === 'string' ? { role: text.parse(v), company: undefined } : Description.parse(v))),
 });
-const V2Page = z.looseObject({
-  items: rowsOf(V2Job, { check: (j) => idOrUrl([j.id], [j.url], BASE) }),
-  totalItems: count,
-  totalPages: count,
-  page: count,
-});
+const V2Page = envelope(
+  'items',
+  z.looseObject({
+    items: rowsOf(V2Job, { check: (j) => idOrUrl([j.id], [j.url], BASE) }),
+    totalItems: count,
+    totalPages: count,
+    page: count,
+  }),
+);
 const V1Job = z.looseObject({ uuid: id, id, name: required('no title'), url: text, department: label, workLocation: label });
 const V1List = bare(rowsOf(V1Job, { check: (j) => idOrUrl([j.uuid, j.id], [j.url], BASE) }));
 
@@ -87,6 +90,7 @@ async function listV2(ctx: BoardContext, slug: string): Promise<{ drafts: JobDra
         .filter((l): l is Location => l !== null);
       const earlier = seen.get(key);
       if (earlier) {
+        ctx.repeated(key);
         // The board lists a job once per location: the repeat adds its places to the posting.
         for (const l of locations)
           if (!earlier.locations.some((e) => e.raw === l.raw && e.city === l.city && e.country === l.country)) earlier.locations.push(l);
@@ -114,7 +118,12 @@ async function listV2(ctx: BoardContext, slug: string): Promise<{ drafts: JobDra
       drafts.push(draft);
     }
     listed += data.items.length;
-    // Without totalPages, an empty page (or one that repeats earlier jobs) ends the listing.
+    if (page > 0 && fresh === 0 && data.items.rows.length > 0 && data.totalPages === undefined) {
+      // A later page of nothing but earlier jobs: the server ignored ?page, so the rest is out of reach.
+      ctx.warn('rippling: a page repeated earlier jobs (?page ignored); stopped paging');
+      return { drafts, advertisedTotal: advertised, partial: true };
+    }
+    // Without totalPages, an empty page ends the listing.
     const last = data.totalPages !== undefined ? page + 1 >= data.totalPages : fresh === 0;
     if (last || data.items.length === 0 || drafts.length >= ctx.maxJobs) break;
   }
@@ -148,7 +157,14 @@ export const ripplingBoard: BoardClient = {
       return await listV2(ctx, slug);
     } catch (error) {
       if (!JobkitError.is(error, 'BOARD_NOT_FOUND') && !JobkitError.is(error, 'BOARD_ENDPOINT_CHANGED')) throw error;
-      const v1 = await listV1(ctx);
+      let v1: Awaited<ReturnType<typeof listV1>>;
+      try {
+        v1 = await listV1(ctx);
+      } catch (v1Error) {
+        // v2 answered in a shape no longer known and v1 is gone: the changed endpoint is the news.
+        if (JobkitError.is(error, 'BOARD_ENDPOINT_CHANGED') && JobkitError.is(v1Error, 'BOARD_NOT_FOUND')) throw error;
+        throw v1Error;
+      }
       ctx.warn(`rippling: v2 board API unavailable (${error.code}); read the v1 list, which has no pay, dates or descriptions`);
       return v1;
     }

@@ -91,7 +91,10 @@ export const smartrecruitersBoard: BoardClient = {
       keep(ctx, data.content, offset).forEach((row, k) => {
         const p = row.id === undefined && refId(row.ref) !== undefined ? { ...row, id: refId(row.ref) } : row;
         const key = p.id ?? p.uuid ?? p.postingUrl ?? `#${offset + k}`;
-        if (seen.has(key)) return;
+        if (seen.has(key)) {
+          ctx.repeated(key);
+          return;
+        }
         seen.add(key);
         fresh++;
         postings.push(p);
@@ -99,7 +102,8 @@ export const smartrecruitersBoard: BoardClient = {
       });
       listed += data.content.length;
       if (fresh === 0 && data.content.rows.length > 0) {
-        partial = listed < (total ?? 0);
+        // Whatever the total says, the rest of the listing could not be reached.
+        partial = true;
         ctx.warn('smartrecruiters: the API ignored offset (a page repeated earlier postings); stopped paging');
         break;
       }

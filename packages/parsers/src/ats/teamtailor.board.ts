@@ -7,7 +7,7 @@
 import type { JobDraft, Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { EndpointChanged } from '../boards/errors.js';
-import { checkAborted, fetchXml, laterPage, validate, where } from '../boards/http.js';
+import { checkAborted, fetchXml, laterPage, looksJson, parseJson, validate, where } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
 import { envelope, id, idOrUrl, keep, label, list, obj, places, remote, required, rowsOf, text, when } from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
@@ -151,14 +151,8 @@ export const teamtailorBoard: BoardClient = {
         partial = true;
         break;
       }
-      if (page === 1 && /^\s*[[{]/.test(body)) {
-        let json: unknown;
-        try {
-          json = JSON.parse(body);
-        } catch (cause) {
-          throw new EndpointChanged(`${where(ctx)} ${url} is neither an RSS feed nor JSON`, { cause, details: { url } });
-        }
-        return { drafts: fromJson(ctx, url, json), advertisedTotal: null, partial: false };
+      if (page === 1 && looksJson(body)) {
+        return { drafts: fromJson(ctx, url, parseJson(ctx, body, url)), advertisedTotal: null, partial: false };
       }
       const root = parseXml(body);
       const channel = kids(root, 'channel')[0];
@@ -191,7 +185,10 @@ export const teamtailorBoard: BoardClient = {
         // The item link is the job page ({host}/jobs/{id}-{slug}); the guid is often the same URL.
         const link = jobUrl(ctx, [item.link, item.guid], undefined, url)!;
         const key = item.guid ?? link;
-        if (seen.has(key)) continue;
+        if (seen.has(key)) {
+          ctx.repeated(key);
+          continue;
+        }
         seen.add(key);
         fresh++;
         const locations = item.locations
@@ -213,7 +210,11 @@ export const teamtailorBoard: BoardClient = {
       }
       if (items.length < PAGE || drafts.length >= ctx.maxJobs) break;
       // A feed that ignores ?page would repeat page 1 forever.
-      if (fresh === 0) break;
+      if (fresh === 0) {
+        ctx.warn('teamtailor: a feed page repeated earlier items (?page ignored); stopped paging');
+        partial = true;
+        break;
+      }
       if (page >= MAX_PAGES) {
         partial = true;
         ctx.warn(`teamtailor: stopped after ${MAX_PAGES} feed pages`);

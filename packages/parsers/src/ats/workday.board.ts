@@ -126,6 +126,8 @@ export const workdayBoard: BoardClient = {
     const host = ctx.host;
     const listUrl = ctx.apiUrl();
 
+    /** Set when a tenant repeated its first page for a later offset: the rest could not be read. */
+    let offsetIgnored = false;
     const page = (applied: Applied, offset: number) =>
       fetchJson(ctx, listUrl, ListResponse, {
         method: 'POST',
@@ -160,6 +162,7 @@ export const workdayBoard: BoardClient = {
         // A tenant (or proxy) that ignores offset repeats its first page: stop instead of looping to the total.
         if (rows.length > 0 && rows.every((r) => firstPaths.has(r.externalPath))) {
           ctx.warn('workday: a page repeated earlier postings (offset ignored); stopped paging');
+          offsetIgnored = true;
           break;
         }
       }
@@ -209,7 +212,10 @@ export const workdayBoard: BoardClient = {
     }
 
     const unique = new Map<string, Posting>();
-    for (const p of postings) if (!unique.has(p.externalPath)) unique.set(p.externalPath, p);
+    for (const p of postings) {
+      if (unique.has(p.externalPath)) ctx.repeated(p.externalPath);
+      else unique.set(p.externalPath, p);
+    }
     const list = [...unique.values()].slice(0, ctx.maxJobs);
 
     let failed = 0;
@@ -250,7 +256,7 @@ export const workdayBoard: BoardClient = {
         applyUrl: `https://${host}/${site}${p.externalPath}/apply`,
       });
     });
-    return { drafts, advertisedTotal, partial: partial || cut };
+    return { drafts, advertisedTotal, partial: partial || cut || offsetIgnored };
   },
 };
 

@@ -121,6 +121,66 @@ function dataText(ctx: BoardContext, result: FetchResult, expected: 'JSON' | 'XM
   return text;
 }
 
+/** Anti-JSON-hijacking prefixes some APIs and proxies put before JSON (`)]}',`, `while(1);`). */
+const XSSI = /^\s*(?:\)\]\}'?,?|while\s*\(1\);|for\s*\(;;\);)/;
+
+/** Text that starts as JSON does (an object or array, perhaps behind an anti-hijacking prefix). */
+export function looksJson(text: string): boolean {
+  const head = text.slice(0, 64);
+  return /^\s*[[{]/.test(head) || XSSI.test(head);
+}
+
+/**
+ * Where the first JSON object or array in `text` ends (index after its closing bracket), by one
+ * linear scan that tracks strings and nesting; `undefined` when it does not close.
+ */
+function jsonEnd(text: string): number | undefined {
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  if (text[i] !== '{' && text[i] !== '[') return undefined;
+  let depth = 0;
+  let inString = false;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * JSON as boards actually send it: a byte-order mark, an anti-hijacking prefix or trailing bytes
+ * after the value (a proxy's comment, a second document, a stray `null`) do not lose the board;
+ * what was dropped is warned about. Anything else that is not JSON throws.
+ */
+export function parseJson(ctx: BoardContext, text: string, url: string): unknown {
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const prefix = XSSI.exec(body);
+  if (prefix) body = body.slice(prefix[0].length);
+  try {
+    return JSON.parse(body);
+  } catch (cause) {
+    const end = jsonEnd(body);
+    if (end !== undefined && end < body.length) {
+      try {
+        const value: unknown = JSON.parse(body.slice(0, end));
+        ctx.warn(`${ctx.platform}: ${url} sent ${body.length - end} characters after its JSON; they were ignored`);
+        return value;
+      } catch {
+        // fall through to the error below
+      }
+    }
+    throw new EndpointChanged(`${where(ctx)} ${url} did not answer JSON`, { cause, details: { url } });
+  }
+}
+
 /** Validate data against the response schema; a mismatch means the vendor changed the endpoint. */
 export function validate<S extends z.ZodType>(ctx: BoardContext, schema: S, data: unknown, url: string): z.output<S> {
   const parsed = schema.safeParse(data);
@@ -146,19 +206,14 @@ export async function fetchJson<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const result = await boardFetch(ctx, url, request);
   const text = dataText(ctx, result, 'JSON');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (cause) {
-    throw new EndpointChanged(`${where(ctx)} ${url} did not answer JSON`, { cause, details: { url } });
-  }
-  return validate(ctx, schema, data, url);
+  return validate(ctx, schema, parseJson(ctx, text, url), url);
 }
 
 /** GET an XML/RSS endpoint; returns the text for the caller's XML reader. */
 export async function fetchXml(ctx: BoardContext, url: string): Promise<string> {
   const result = await boardFetch(ctx, url, { accept: 'application/xml, application/rss+xml, text/xml;q=0.9, */*;q=0.5' });
-  return dataText(ctx, result, 'XML');
+  const text = dataText(ctx, result, 'XML');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**

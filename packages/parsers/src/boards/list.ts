@@ -100,16 +100,22 @@ function ownUrls(ctx: BoardContext, client: BoardClient, drafts: readonly JobDra
 /** Places one posting keeps from rows that repeat it. */
 const MAX_MERGED_PLACES = 50;
 
+/** Repeated ids named in the warning; all are counted. */
+const NAMED_REPEATS = 5;
+
 /**
- * Rows that repeat one job (same id and URL), as boards that list a job once per location do
- * (Rippling, Workable): one posting, with the places of every repeat.
+ * Rows that repeat one job (the same id, or without an id the same URL), as boards that list a
+ * job once per location do (Rippling, Workable) and as exports that list a row twice do: the
+ * first row is kept, with the places of every repeat.
  */
-function mergeRepeats(drafts: readonly JobDraft[]): { drafts: JobDraft[]; merged: number } {
+function mergeRepeats(drafts: readonly JobDraft[]): { drafts: JobDraft[]; merged: number; ids: string[] } {
   const first = new Map<string, JobDraft>();
   const out: JobDraft[] = [];
+  const ids: string[] = [];
   let merged = 0;
   for (const d of drafts) {
-    const key = typeof d.url === 'string' ? `${d.ats?.jobId ?? ''}\u0000${urlKey(d.url)}` : undefined;
+    const id = d.ats?.jobId;
+    const key = id !== undefined && id !== '' ? `id\u0000${id}` : typeof d.url === 'string' ? `url\u0000${urlKey(d.url)}` : undefined;
     const kept = key === undefined ? undefined : first.get(key);
     if (kept === undefined) {
       if (key !== undefined) first.set(key, d);
@@ -117,6 +123,7 @@ function mergeRepeats(drafts: readonly JobDraft[]): { drafts: JobDraft[]; merged
       continue;
     }
     merged++;
+    if (id !== undefined && ids.length < NAMED_REPEATS && !ids.includes(id)) ids.push(id);
     const places = kept.locations ?? [];
     const seen = new Set(places.map((l) => JSON.stringify([l.raw ?? null, l.city ?? null, l.region ?? null, l.country ?? null])));
     for (const l of d.locations ?? []) {
@@ -127,7 +134,7 @@ function mergeRepeats(drafts: readonly JobDraft[]): { drafts: JobDraft[]; merged
     }
     kept.locations = places;
   }
-  return { drafts: out, merged };
+  return { drafts: out, merged, ids };
 }
 
 /** Ids of the platforms `listBoardJobs` can read: the built-ins, or those of `platforms`. */
@@ -171,6 +178,8 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
 
   const warnings: string[] = [];
   const skipped: SkippedRow[] = [];
+  /** Rows the client itself found repeating a job (same id), kept once. */
+  const clientRepeats = { count: 0, ids: [] as string[] };
   const now = opts.data.now ?? new Date();
   const maxJobs = opts.data.maxJobs ?? DEFAULT_MAX_JOBS;
   const ctx: BoardContext = {
@@ -189,6 +198,10 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
     details: opts.data.details ?? true,
     detailConcurrency: opts.data.detailConcurrency ?? 4,
     warn: (m) => warnings.push(m),
+    repeated: (rid) => {
+      clientRepeats.count++;
+      if (clientRepeats.ids.length < NAMED_REPEATS && !clientRepeats.ids.includes(rid)) clientRepeats.ids.push(rid);
+    },
     skip: (row) => {
       skipped.push(row);
       if (skipped.length <= NAMED_SKIPS)
@@ -222,8 +235,14 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   }
   if (invalid > 5) warnings.push(`skipped ${invalid} invalid jobs in total`);
   if (skipped.length > NAMED_SKIPS) warnings.push(`skipped ${skipped.length} unreadable rows in total`);
-  if (repeats.merged > 0)
-    warnings.push(`merged ${repeats.merged} rows that repeat a job (same id and URL, e.g. one per location) into their posting`);
+  const repeated = repeats.merged + clientRepeats.count;
+  if (repeated > 0) {
+    const ids = [...new Set([...clientRepeats.ids, ...repeats.ids])].slice(0, NAMED_REPEATS);
+    warnings.push(
+      `merged ${repeated} rows that repeat a job (same id, e.g. one per location) into their posting` +
+        (ids.length ? `: ids ${ids.join(', ')}${repeated > ids.length ? ', …' : ''}` : ''),
+    );
+  }
   if (duplicates > 0) warnings.push(`dropped ${duplicates} duplicate postings (same URL)`);
 
   let partial = listing.partial ?? false;
@@ -237,7 +256,7 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   }
   const advertised = listing.advertisedTotal;
   // Duplicates the API listed twice are not missing jobs, and skipped rows are already reported, so both count as read.
-  const listed = jobs.length + invalid + duplicates + repeats.merged + skipped.length;
+  const listed = jobs.length + invalid + duplicates + repeats.merged + clientRepeats.count + skipped.length;
   if (advertised !== null && listed < advertised && jobs.length < maxJobs) {
     partial = true;
     warnings.push(`read ${jobs.length} of ${advertised} advertised jobs`);

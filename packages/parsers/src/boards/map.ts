@@ -9,7 +9,7 @@ import { atsApiConfidence } from '../confidence/index.js';
 import { sanitizeDescription } from '../html/sanitize.js';
 import { normalizeCountry } from '../normalize/countries.js';
 import { normalizeCurrency } from '../normalize/currency.js';
-import { parseDate } from '../normalize/date.js';
+import { parseDateDetailed } from '../normalize/date.js';
 import { parseEmploymentType } from '../normalize/employment.js';
 import { harmonizeLocations, parseLocation, resolveLocation } from '../normalize/location.js';
 import { parseSalary } from '../normalize/salary.js';
@@ -157,9 +157,11 @@ function buildDraft(ctx: BoardContext, job: ApiJob): JobDraft {
     if (salary) set('salary', 'heuristic');
   }
 
-  const datePosted = apiDate(job.datePosted, ctx.now);
+  const posted = apiDate(job.datePosted, ctx.now);
+  const datePosted = posted.value;
   if (datePosted) set('datePosted', 'ats-api');
-  const validThrough = apiDate(job.validThrough, ctx.now);
+  const until = apiDate(job.validThrough, ctx.now);
+  const validThrough = until.value;
   if (validThrough) set('validThrough', 'ats-api');
   const apply = httpUrl(job.applyUrl, job.url);
   const applyUrl = apply === undefined ? null : secureUrl(ctx, apply);
@@ -185,6 +187,13 @@ function buildDraft(ctx: BoardContext, job: ApiJob): JobDraft {
     fetchedAt: ctx.now.toISOString(),
   };
   if (department) draft.department = department;
+  // Relative dates ("Posted 3 Days Ago") keep the reference time they were resolved against, as on pages.
+  if (posted.reference || until.reference) {
+    draft.dateNotes = {
+      ...(posted.reference ? { datePosted: { reference: posted.reference } } : {}),
+      ...(until.reference ? { validThrough: { reference: until.reference } } : {}),
+    };
+  }
   // The vendor's structured fields are trusted; text-derived gaps and bad title shapes are not.
   draft.confidence = atsApiConfidence(draft);
   return draft;
@@ -192,11 +201,48 @@ function buildDraft(ctx: BoardContext, job: ApiJob): JobDraft {
 
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
 
-/** Short text some APIs send entity-encoded (`R&amp;D Engineer`, `S&atilde;o Paulo`) decoded once, whitespace collapsed. */
+/** A markup tag (`<b>`, `</span>`, `<br/>`, `<em class="x">`): short text holding one is read as HTML. */
+const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?\/?>/i;
+/** Short text is read up to this length (titles, names, places); longer values are cut. */
+const MAX_SHORT_TEXT = 2_000;
+
+/**
+ * Short text as a person reads it: markup some APIs leave in titles and names (`<b>Senior</b>
+ * Engineer`) dropped, entities decoded once (`R&amp;D Engineer`, `S&atilde;o Paulo`; escaped
+ * markup `&lt;b&gt;` decoded and then dropped), whitespace collapsed.
+ */
 function plainText(v: Maybe<string>): string | undefined {
-  const s = str(v);
+  let s = str(v);
   if (s === undefined) return undefined;
-  return str((ENTITY.test(s) ? decodeEntities(s) : s).replace(/\s+/g, ' '));
+  if (s.length > MAX_SHORT_TEXT) s = s.slice(0, MAX_SHORT_TEXT);
+  if (ENTITY.test(s) && !TAG.test(s)) s = decodeEntities(s);
+  if (TAG.test(s)) s = textOfHtml(s);
+  return str(s.replace(/\s+/g, ' '));
+}
+
+/** Tags that separate words (inline tags such as `<b>` do not). */
+const BREAKS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
+
+/** The text of a short HTML fragment, entities decoded, block and line breaks as spaces. */
+function textOfHtml(s: string): string {
+  let out = '';
+  const parser = new Parser(
+    {
+      ontext: (t) => {
+        out += t;
+      },
+      onopentag: (name) => {
+        if (BREAKS.has(name)) out += ' ';
+      },
+      onclosetag: (name) => {
+        if (BREAKS.has(name)) out += ' ';
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(s);
+  parser.end();
+  return out;
 }
 
 /** "FullTime" / "permanent_full_time" / "PART_TIME" → words the employment normalizer reads. */
@@ -335,15 +381,23 @@ function salaryFromText(text: string): Salary | null {
   return null;
 }
 
-/** Normalize an API date: epoch ms or seconds, ISO strings, or relative text (against `now`). */
-function apiDate(v: Maybe<string | number>, now: Date): string | null {
-  if (v === null || v === undefined || v === '') return null;
+/** Epoch values at or above this are milliseconds (1e11 s is the year 5138; 1e11 ms is 1973). */
+const EPOCH_MS = 1e11;
+
+/**
+ * Normalize an API date: epoch ms or seconds (numbers or all-digit text), ISO strings, locale
+ * text ("Sep 25, 2026", "2026-09-25 10:30:00 UTC"), or relative text resolved against `now`, with
+ * the reference time it was resolved against.
+ */
+function apiDate(v: Maybe<string | number>, now: Date): { value: string | null; reference?: string } {
+  if (v === null || v === undefined || v === '') return { value: null };
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v <= 0) return null;
-    const d = new Date(v > 1e11 ? v : v * 1000);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+    if (!Number.isFinite(v) || v <= 0) return { value: null };
+    const d = new Date(v >= EPOCH_MS ? v : v * 1000);
+    return { value: Number.isNaN(d.getTime()) ? null : d.toISOString() };
   }
-  return parseDate(v, { now });
+  const parsed = parseDateDetailed(v, { now });
+  return parsed.reference ? { value: parsed.value, reference: parsed.reference } : { value: parsed.value };
 }
 
 /** An absolute http(s) URL or `undefined`. */

@@ -345,7 +345,7 @@ export function rowsOf<S extends z.ZodType>(schema: S, options: RowsOptions<z.ou
     .transform((v, ctx): Rows<z.output<S>> => {
       let arr: unknown[];
       if (Array.isArray(v)) arr = v;
-      else if (isPlain(v)) arr = [v];
+      else if (isPlain(v)) arr = mapRows(v) ?? [v];
       else {
         ctx.addIssue({ code: 'custom', message: `expected an array of ${what}, got ${v === null ? 'null' : typeof v}`, input: v });
         return z.NEVER;
@@ -403,9 +403,35 @@ const ROW_KEYS = [
   'jobOpenings',
 ] as const;
 
-function rowsUnder(v: Plain): unknown[] | undefined {
+/** Keys that wrap a whole response one level down (`{ data: { jobs: [...] } }`, `{ result: {...} }`). */
+const WRAPPER_KEYS = ['data', 'result', 'results', 'response', 'payload', 'body'] as const;
+
+/** A jobs array under a well-known key, or under one inside a wrapper (at most two levels down). */
+function rowsUnder(v: Plain, depth = 0): unknown[] | undefined {
   for (const k of ROW_KEYS) if (Array.isArray(v[k])) return v[k] as unknown[];
+  if (depth >= 2) return undefined;
+  for (const k of WRAPPER_KEYS) {
+    const inner = v[k];
+    if (isPlain(inner)) {
+      const rows = rowsUnder(inner, depth + 1);
+      if (rows !== undefined) return rows;
+    }
+  }
   return undefined;
+}
+
+/** Keys only a row has (a map of rows is keyed by ids instead). */
+const ROW_ONLY_KEYS = ['id', 'title', 'name', 'text', 'uuid', 'shortcode', 'jobId', 'slug', 'externalPath'] as const;
+
+/**
+ * Rows sent as an object keyed by id (`{ "123": {...}, "124": {...} }`): its values, when most of
+ * them are objects and the object has none of a row's own keys; otherwise `undefined` (a lone row).
+ */
+function mapRows(v: Plain): unknown[] | undefined {
+  if (ROW_ONLY_KEYS.some((k) => v[k] !== undefined)) return undefined;
+  const values = Object.values(v);
+  const objects = values.filter(isPlain).length;
+  return objects > 0 && objects * 2 > values.length ? values : undefined;
 }
 
 /**
@@ -416,13 +442,38 @@ function rowsUnder(v: Plain): unknown[] | undefined {
  */
 export function envelope<S extends z.ZodType>(key: string, schema: S) {
   return z.preprocess((v) => {
-    if (Array.isArray(v)) return { [key]: v };
-    if (isPlain(v) && v[key] === undefined) {
-      const rows = rowsUnder(v);
-      if (rows !== undefined) return { ...v, [key]: rows };
+    // Wrappers nest (`{ response: { data: { data: [...] } } }`): unwrap a few levels, no more.
+    let out = v;
+    for (let level = 0; level < 3; level++) {
+      const next = unwrapOnce(out, key);
+      if (next === out) break;
+      out = next;
     }
-    return v;
+    return out;
   }, schema);
+}
+
+/** One step of {@link envelope}: `v` itself when it is the envelope already (or nothing known). */
+function unwrapOnce(v: unknown, key: string): unknown {
+  if (Array.isArray(v)) return { [key]: v };
+  if (!isPlain(v)) return v;
+  if (v[key] === undefined) {
+    // The envelope itself one level down (`{ data: { jobs, meta } }`) keeps its siblings (totals).
+    for (const w of WRAPPER_KEYS) {
+      const inner = v[w];
+      if (isPlain(inner) && inner[key] !== undefined) return inner;
+    }
+    const rows = rowsUnder(v);
+    return rows === undefined ? v : { ...v, [key]: rows };
+  }
+  // The key holds a whole envelope (`{ data: { data: [...], meta } }`), not rows: read that one.
+  if (isPlain(v[key]) && mapRows(v[key] as Plain) === undefined) {
+    const inner = v[key] as Plain;
+    if (inner[key] !== undefined) return inner;
+    const rows = rowsUnder(inner);
+    if (rows !== undefined) return { ...v, [key]: rows };
+  }
+  return v;
 }
 
 /** For bare-array APIs: an object wrapping the array under a well-known key (`{ data: [...] }`) yields the array. */

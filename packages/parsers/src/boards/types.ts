@@ -97,6 +97,11 @@ export interface BoardContext {
   readonly detailConcurrency: number;
   /** Record a warning for the result. */
   warn(message: string): void;
+  /**
+   * Record that a row repeated a job already read (same id): the client kept the first and merged
+   * or dropped the repeat; `listBoardJobs` reports the ids with its other merged repeats.
+   */
+  repeated(id: string): void;
   /** Report a response row that is not a readable job; the result becomes `partial`. */
   skip(row: SkippedRow): void;
 }
