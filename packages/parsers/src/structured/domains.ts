@@ -4,49 +4,20 @@
  * @module
  */
 import { getDomain } from 'tldts';
+import { builtinPageTraits } from '../ats/page-traits.generated.js';
 import { sitesForHost } from '../sites/registry.js';
 
-/** Registrable domains of ATSs and job boards: a page here does not reveal the employer's domain. */
+/** Host suffixes where the built-in ATSs host employers' careers sites (from their definitions). */
+const ATS_HOSTS: ReadonlySet<string> = new Set(builtinPageTraits.flatMap((t) => t.employerHosted));
+
+/**
+ * Registrable domains of job boards, social networks and ATS vendors' own sites: a page here does
+ * not reveal the employer's domain. ATS hosts where employers have their careers sites come from
+ * the ATS definitions (`employerHosted`), not from this list.
+ */
 const PLATFORM_DOMAINS = new Set([
-  'greenhouse.io',
-  'lever.co',
-  'ashbyhq.com',
-  'workable.com',
-  'personio.de',
-  'personio.com',
-  'myworkdayjobs.com',
-  'myworkdaysite.com',
   'workday.com',
-  'smartrecruiters.com',
-  'recruitee.com',
-  'bamboohr.com',
-  'teamtailor.com',
-  'breezy.hr',
   'jazzhr.com',
-  'applytojob.com',
-  'jobvite.com',
-  'icims.com',
-  'taleo.net',
-  'successfactors.com',
-  'successfactors.eu',
-  'oraclecloud.com',
-  'rippling.com',
-  'rippling-ats.com',
-  'pinpointhq.com',
-  'comeet.com',
-  'comeet.co',
-  'homerun.co',
-  'join.com',
-  'dover.com',
-  'dover.io',
-  'gem.com',
-  'polymer.co',
-  'trakstar.com',
-  'zohorecruit.com',
-  'zohorecruit.eu',
-  'freshteam.com',
-  'manatal.com',
-  'eightfold.ai',
   'workatastartup.com',
   'ycombinator.com',
   'wellfound.com',
@@ -84,7 +55,7 @@ const PLATFORM_CACHE_MAX = 1024;
 
 /** True when `domain` belongs to an ATS, job board or social network. */
 export function isPlatformDomain(domain: string): boolean {
-  if (PLATFORM_DOMAINS.has(domain)) return true;
+  if (PLATFORM_DOMAINS.has(domain) || ATS_HOSTS.has(domain)) return true;
   // Country variants of the big boards: glassdoor.co.uk, indeed.de, glassdoor.com.au …
   if (/^(glassdoor|indeed|stepstone|monster|linkedin)\./.test(domain)) return true;
   // Every board with a site profile (naukri.com, seek.com.au, zhipin.com, bayt.com…): the host
