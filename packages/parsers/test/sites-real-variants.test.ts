@@ -125,3 +125,38 @@ describe('LinkedIn pages saved while signed in (unified top card)', () => {
     expect(res.job?.salary ?? null).toBeNull();
   });
 });
+
+describe('US boards without a profile before: Dice, ZipRecruiter, Monster', () => {
+  it('reads a Dice job page by its data-cy hooks, not the similar-jobs pay', () => {
+    const res = parseJobPage(page('dice.html'), { url: 'https://www.dice.com/job-detail/5f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b', now: NOW });
+    expect(res.job?.provenance.title).toBe('site:dice');
+    expect(res.job?.title).toBe('Senior Site Reliability Engineer');
+    expect(res.job?.company?.name).toBe('Larchmont Data Systems');
+    expect(res.job?.locations[0]).toMatchObject({ city: 'Raleigh', country: 'US' });
+    expect(res.job?.workplaceType).toBe('hybrid');
+    expect(res.job?.employmentType).toEqual(['full_time']);
+    expect(res.job?.salary).toMatchObject({ min: 145_000, max: 165_000, currency: 'USD', period: 'year' });
+    expect(res.job?.datePosted).toBe('2026-08-08');
+  });
+
+  it('reads a ZipRecruiter job page and its "Employer hiring Role in Place" title', () => {
+    const res = parseJobPage(page('ziprecruiter.html'), {
+      url: 'https://www.ziprecruiter.com/c/Harbor-Lane-Dental/Job/Dental-Hygienist/-in-Tacoma,WA?jid=4a5b6c7d8e9f0a1b',
+      now: NOW,
+    });
+    expect(res.job?.provenance.title).toBe('site:ziprecruiter');
+    expect(res.job?.title).toBe('Dental Hygienist');
+    expect(res.job?.company?.name).toBe('Harbor Lane Dental');
+    expect(res.job?.locations[0]).toMatchObject({ city: 'Tacoma' });
+    expect(res.job?.employmentType).toEqual(['part_time']);
+    expect(res.job?.salary).toMatchObject({ min: 48, max: 56, currency: 'USD', period: 'hour' });
+  });
+
+  it('owns only the boards’ hosts', () => {
+    expect(sitesForHost('www.dice.com').map((s) => s.id)).toEqual(['dice']);
+    expect(sitesForHost('www.ziprecruiter.co.uk').map((s) => s.id)).toEqual(['ziprecruiter']);
+    expect(sitesForHost('www.monster.com').map((s) => s.id)).toEqual(['monster']);
+    expect(sitesForHost('dice.example')).toEqual([]);
+    expect(sitesForHost('www.monsterindia.com').map((s) => s.id)).not.toContain('monster');
+  });
+});

@@ -8,6 +8,7 @@ import { registerCanonicalUrlRules } from '@jobkit/core';
 import { parse as parseHost } from 'tldts';
 import type { PageScan } from '../html/scan.js';
 import { bayt } from './bayt.js';
+import { dice } from './dice.js';
 import { doda } from './doda.js';
 import { glassdoor } from './glassdoor.js';
 import { hh } from './hh.js';
@@ -16,6 +17,7 @@ import { infojobs } from './infojobs.js';
 import { job51 } from './job51.js';
 import { jobthai } from './jobthai.js';
 import { linkedin } from './linkedin.js';
+import { monster } from './monster.js';
 import { naukri } from './naukri.js';
 import { reed } from './reed.js';
 import { seek } from './seek.js';
@@ -28,6 +30,7 @@ import { workatastartup } from './workatastartup.js';
 import { workua } from './workua.js';
 import { xing } from './xing.js';
 import { zhipin } from './zhipin.js';
+import { ziprecruiter } from './ziprecruiter.js';
 
 /** Every site profile, in lookup order. */
 export const siteProfiles: readonly SiteDefinition[] = Object.freeze([
@@ -51,6 +54,9 @@ export const siteProfiles: readonly SiteDefinition[] = Object.freeze([
   tw104,
   doda,
   workatastartup,
+  dice,
+  ziprecruiter,
+  monster,
 ]);
 
 // Boards' canonical-URL rules join the ATS definitions' in core's canonicalizeUrl (and so every job id).
