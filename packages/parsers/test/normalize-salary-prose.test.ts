@@ -131,6 +131,19 @@ describe('parseSalary: notations from French and other postings', () => {
     expect(read(text)).toEqual(want);
   });
 
+  it('a range with the currency on the near end only, and a unit glued to a hyphen', () => {
+    expect(read('₹25–35L + ESOPs')).toEqual({ min: 2_500_000, max: 3_500_000, currency: 'INR', period: null });
+    expect(read('A$110K-A$125K + super')).toEqual({ min: 110_000, max: 125_000, currency: 'AUD', period: null });
+  });
+
+  it('a period written after a plus belongs to the next item', () => {
+    expect(read('$95k–$115k base + quarterly bonus')).toEqual({ min: 95_000, max: 115_000, currency: 'USD', period: null });
+  });
+
+  it("an intern's stipend is the pay of the post", () => {
+    expect(read('Bolsa auxílio de R$ 1.500,00 + vale-transporte')).toEqual({ min: 1500, max: 1500, currency: 'BRL', period: null });
+  });
+
   it('a low monthly pay with a pay word keeps its period', () => {
     expect(read('salaire moyen de 25 € par mois')).toEqual({ min: 25, max: 25, currency: 'EUR', period: 'month' });
   });

@@ -414,7 +414,10 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
         if (tokens[last + 1]?.text === '.' && (tokens[last]!.text === 'rs' || tokens[last]!.text === 'kr')) last++;
       }
     }
-    if (multWord && MULT_NEEDS_CURRENCY.has(multWord) && !currency) {
+    // "₹40–60L": the far end of a range takes the currency written on the near end.
+    const near = amounts[amounts.length - 1];
+    const rangeCurrency = near?.currency != null && near.last === i - 2 && RANGE_WORDS.has(tokens[i - 1]?.text ?? '');
+    if (multWord && MULT_NEEDS_CURRENCY.has(multWord) && !currency && !rangeCurrency) {
       // "5 m" is a length, "3 b" a building: drop the multiplier, keep the number.
       mult = 1;
       last = i;
@@ -1204,6 +1207,11 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
       negative = true;
       break;
     }
+    // "Bolsa auxílio de R$ 1.200,00" is an intern's stipend, the pay of the post.
+    if (w === 'auxílio' && tokens[k - 1]?.text === 'bolsa') {
+      pay = true;
+      break;
+    }
     // German "Rate" is an instalment ("monatliche Rate von 600 €", "Rate pro Monat: 643,45 Euro").
     if (w === 'rate' && germanRate) {
       negative = true;
@@ -1339,6 +1347,8 @@ function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null
     )
       break;
     const p = periodAt(tokens, k, seen === 0 || tokens[k - 1]!.text === ')' || tokens[k - 1]!.text === '(');
+    // "$80k–$120k base + monthly bonus": a period word that qualifies a bonus or a fee is not the pay's.
+    if (p && tokens[k + 1]?.kind === WORD && isNotPay(tokens[k + 1]!.text)) continue;
     // "(three Sundays per month)", "2 shifts per week": a count of things per period is a frequency.
     if (p && k - 3 > g.last && PER_WORDS.has(tokens[k - 1]!.text) && tokens[k - 2]?.kind === WORD && isCountWord(tokens[k - 3])) continue;
     if (p && t.text === 'ctc') ctc ??= p;

@@ -800,6 +800,7 @@ export const PAY_WORDS: ReadonlySet<string> = new Set([
   'salariale',
   'salariales',
   'salariais',
+  'bolsa-auxílio',
 ]);
 
 /**

@@ -256,6 +256,9 @@ export function tokenize(s: string): Token[] {
       let end = WORD_RE.lastIndex;
       // Scraped text glues words: "hourUp", "hourOTE". A lower-case letter then a capital starts a new word,
       // and so does a Han or kana character after a Latin one ("30W以上").
+      // "130K-C$150K": a one-letter unit glued to a number ends at its hyphen (no word is "k-c").
+      const glued = out[out.length - 1];
+      if (glued?.kind === NUM && !space && s[i + 1] === '-') end = i + 1;
       for (let j = i + 1; j < end; j++) {
         const prev = s.charCodeAt(j - 1);
         const cur = s.charCodeAt(j);
