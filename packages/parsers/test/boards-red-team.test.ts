@@ -457,3 +457,65 @@ describe.each(PAGERS.map((p) => [p.platform, p] as const))('%s: paging that neve
     expect(requests.length).toBeLessThanOrEqual(4);
   });
 });
+
+// Shapes of mirrors and other projects' mocks of the APIs (fields beside where the API puts them).
+describe('mirror shapes', () => {
+  const one = async (platform: string, url: string, body: unknown, extra: Record<string, unknown> = {}) => {
+    const fetcher = createStaticFetcher({ [url]: { body: body as object } }, { fallback: { status: 404, body: { ok: false } } });
+    const res = await listBoardJobs({ platform, boardToken: 'acme', ...extra }, { fetcher, now: CASE_NOW, details: false });
+    expect(res.jobs).toHaveLength(1);
+    return res.jobs[0]!;
+  };
+
+  it('ashby: { data: { jobs } }, absoluteUrl/postedAt, a location object in parts, flat compensation', async () => {
+    const j = await one('ashby', 'https://api.ashbyhq.com/posting-api/job-board/acme?includeCompensation=true', {
+      data: {
+        jobs: [
+          {
+            id: 'a1',
+            title: 'Data Engineer',
+            absoluteUrl: 'https://jobs.ashbyhq.com/acme/a1',
+            postedAt: '2026-02-03T10:00:00Z',
+            location: { city: 'Toronto', state: 'ON', country: 'Canada' },
+            compensation: { min: '90000', max: 110000, currency: 'CAD', period: 'year' },
+          },
+        ],
+      },
+    });
+    expect(j.url).toBe('https://jobs.ashbyhq.com/acme/a1');
+    expect(j.datePosted?.slice(0, 10)).toBe('2026-02-03');
+    expect(j.locations.map((l) => [l.city, l.country])).toEqual([['Toronto', 'CA']]);
+    expect(j.salary).toMatchObject({ min: 90000, max: 110000, currency: 'CAD', period: 'year' });
+  });
+
+  it('lever: { data } rows with department/team and locations as named objects', async () => {
+    const j = await one('lever', 'https://api.lever.co/v0/postings/acme?mode=json&skip=0&limit=100', {
+      data: [{ id: 'l1', text: 'Designer', department: { name: 'Design' }, locations: [{ name: 'Lyon, France' }] }],
+    });
+    expect(j.department).toBe('Design');
+    expect(j.locations.map((l) => [l.city, l.country])).toEqual([['Lyon', 'FR']]);
+  });
+
+  it('teamtailor: JSON Feed items whose _jobposting is flat (location label, department, remote, description)', async () => {
+    const j = await one(
+      'teamtailor',
+      'https://acme.teamtailor.com/jobs.rss',
+      {
+        version: 'https://jsonfeed.org/version/1.1',
+        items: [
+          {
+            id: 'f1',
+            url: 'https://acme.teamtailor.com/jobs/77-engineer',
+            title: 'Engineer',
+            _jobposting: { location: 'Oslo, Norway', department: 'Platform', remote: true, description: 'Run the platform.' },
+          },
+        ],
+      },
+      { host: 'acme.teamtailor.com' },
+    );
+    expect(j.locations.map((l) => [l.city, l.country])).toEqual([['Oslo', 'NO']]);
+    expect(j.department).toBe('Platform');
+    expect(j.workplaceType).toBe('remote');
+    expect(j.description.text).toBe('Run the platform.');
+  });
+});

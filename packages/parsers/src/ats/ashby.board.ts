@@ -63,6 +63,11 @@ const Job = z.looseObject({
   updatedAt: when,
   isListed: flag,
   jobUrl: text,
+  // Mirrors and mocks of the API: `absoluteUrl`/`url` for the job page, `postedAt`/`createdAt` for the date.
+  absoluteUrl: text,
+  url: text,
+  postedAt: when,
+  createdAt: when,
   applyUrl: text,
   descriptionHtml: text,
   descriptionPlain: text,
@@ -84,7 +89,10 @@ const Job = z.looseObject({
     compensationTiers: list(obj({ components: list(Component) })),
   }),
 });
-const Response = envelope('jobs', z.looseObject({ jobs: rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.jobUrl, j.applyUrl], BASE) }) }));
+const Response = envelope(
+  'jobs',
+  z.looseObject({ jobs: rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.jobUrl, j.absoluteUrl, j.url, j.applyUrl], BASE) }) }),
+);
 
 const WORKPLACE: Record<string, WorkplaceType> = { onsite: 'onsite', remote: 'remote', hybrid: 'hybrid' };
 
@@ -127,7 +135,7 @@ export const ashbyBoard: BoardClient = {
     const drafts = listed.slice(0, ctx.maxJobs).map((job) => {
       const link = jobUrl(
         ctx,
-        [job.jobUrl, job.id === undefined ? stripApply(job.applyUrl) : undefined],
+        [job.jobUrl, job.absoluteUrl, job.url, job.id === undefined ? stripApply(job.applyUrl) : undefined],
         () => `${BASE}${seg(ctx.boardToken)}/${seg(job.id!)}`,
         BASE,
       )!;
@@ -156,7 +164,7 @@ export const ashbyBoard: BoardClient = {
         descriptionHtml: job.descriptionHtml,
         descriptionText: job.descriptionPlain,
         department: job.department ?? job.departmentName ?? job.team ?? job.teamName,
-        datePosted: job.publishedAt ?? job.publishedDate ?? job.updatedAt,
+        datePosted: job.publishedAt ?? job.publishedDate ?? job.postedAt ?? job.createdAt ?? job.updatedAt,
         applyUrl: job.applyUrl,
       });
     });
