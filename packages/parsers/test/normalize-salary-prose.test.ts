@@ -104,6 +104,12 @@ describe('parseSalary: prices, instalments and per-thing prices', () => {
     '추천인 20만원 지급',
     '합격자 전원 30만원',
     'In 30 Ländern arbeiten 12.000 Beschäftigte',
+    "Yeni telefon 32.000 TL'ye satışa çıktı",
+    'Bilety na mecz od 89 zł',
+    'Il biglietto del treno costa 19 euro',
+    'Preço da gasolina chega a R$ 6,45',
+    'El diésel sube a $23.10 por litro',
+    'Heute 15% Rabatt, ab 4,99 €',
   ])('%s is not pay', (text) => {
     expect(parseSalary(text)).toBeNull();
   });
