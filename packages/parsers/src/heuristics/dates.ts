@@ -145,6 +145,15 @@ function postedPhrase(text: string): string | undefined {
 /** "from – to" separators; whitespace is collapsed first so no quantifier runs over a long gap. */
 const PERIOD_SPLIT = / (?:to|until|till|bis|au|à|al|a|hasta|até|до|по|إلى|الى|حتى) | ?[–—~〜～至] ?| - /iu;
 
+/** The two sides of "from – to" (prefix words dropped), or fewer parts when the text is no period. */
+function periodParts(value: string): string[] {
+  return value
+    .replace(/\s+/g, ' ')
+    .split(PERIOD_SPLIT)
+    .map((p) => p.replace(/^(?:from|von|du|de|desde|с|من|从|自)\s+/iu, '').trim())
+    .filter(Boolean);
+}
+
 export function extractDates(page: Page, bodySample: string, dateChips: readonly string[] = []): DatesResult {
   const warnings: string[] = [];
   // Reference times of relative dates, by the value they produced (a read value may be discarded).
@@ -187,14 +196,11 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
     if (phrase) datePosted = read(phrase, 'datePosted');
   }
   let validThrough: string | undefined;
-  for (const hit of page.labels.get('validThrough') ?? []) if ((validThrough = read(hit.value, 'validThrough'))) break;
-  // "11/18/2026 to 12/02/2026", "22.12.2025 – 31.12.2025", "من 2025/12/22 إلى 2025/12/31".
-  for (const hit of page.labels.get('applicationPeriod') ?? []) {
-    const parts = hit.value
-      .replace(/\s+/g, ' ')
-      .split(PERIOD_SPLIT)
-      .map((p) => p.replace(/^(?:from|von|du|de|desde|с|من|从|自)\s+/iu, '').trim())
-      .filter(Boolean);
+  // A closing label over a whole period ("접수기간: 2026.11.20 ~ 2026.12.10", "Frist: 01.12. – 15.12.2026")
+  // closes at its end: read as a period first, then as one date.
+  const closing = page.labels.get('validThrough') ?? [];
+  for (const hit of [...closing, ...(page.labels.get('applicationPeriod') ?? [])]) {
+    const parts = periodParts(hit.value);
     if (parts.length !== 2) continue;
     const end = read(parts[1]!, 'validThrough');
     // The start may omit the year the end states ("24 พฤศจิกายน - 15 ธันวาคม 2569").
@@ -205,6 +211,7 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
       break;
     }
   }
+  if (!validThrough) for (const hit of closing) if ((validThrough = read(hit.value, 'validThrough'))) break;
   // "Applications close Friday 18 December 2026.", "Reageren kan tot 15 december.", "Candidaturas
   // até 31/01/2027": a closing (or posting) phrase in running text, its date right after it.
   if (!validThrough) validThrough = dateAfterCue(bodySample, DEADLINE_CUE_RE, (t) => read(t, 'validThrough'));

@@ -245,8 +245,14 @@ function inLinkedCard(el: Element, base: string): boolean {
  * settles a shared sign: `$` on a Canadian page is CAD, on an Australian one AUD.
  */
 export function extractSalary(page: Page, chips: readonly Chip[], description: string, country?: string): Salary | undefined {
+  // Where the first card of another posting starts in the description: prose after it is theirs.
+  let cardAt = Number.POSITIVE_INFINITY;
   for (const hit of page.labels.get('salary') ?? []) {
-    if (inLinkedCard(hit.el, page.url)) continue;
+    if (inLinkedCard(hit.el, page.url)) {
+      const at = description.indexOf(hit.value);
+      if (at >= 0 && at < cardAt) cardAt = at;
+      continue;
+    }
     const value = labelledValue(hit.lines.find((l) => /\d/.test(l)) ?? hit.value);
     // The label states what the parser needs ("Sueldo mensual", "RAL", "Salario bruto anual").
     const s = salaryFrom(`${hit.label.slice(0, 60)}: ${value}`, true, country) ?? salaryFrom(value, true, country);
@@ -260,6 +266,6 @@ export function extractSalary(page: Page, chips: readonly Chip[], description: s
     const s = salaryFrom(c.text, true, country);
     if (s) return withConventions(s, c.text);
   }
-  const inText = salaryFrom(description.slice(0, 20_000), false, country);
+  const inText = salaryFrom(description.slice(0, Math.min(cardAt, 20_000)), false, country);
   return inText ? withConventions(inText) : undefined;
 }

@@ -25,13 +25,36 @@ import { sv } from './sv.js';
 import { th } from './th.js';
 import { tr } from './tr.js';
 import type { LabelField, LanguageVocabulary } from './types.js';
+import { uk } from './uk.js';
 import { vi } from './vi.js';
 import { zh } from './zh.js';
 
 export type { LabelField, LanguageVocabulary } from './types.js';
 
 /** Languages heuristics read, English first (its words win a label both languages use). */
-export const LANGUAGES: readonly LanguageVocabulary[] = [en, de, fr, es, pt, it, nl, pl, sv, zh, ja, ko, ar, ru, hi, mr, tr, th, vi, id];
+export const LANGUAGES: readonly LanguageVocabulary[] = [
+  en,
+  de,
+  fr,
+  es,
+  pt,
+  it,
+  nl,
+  pl,
+  sv,
+  zh,
+  ja,
+  ko,
+  ar,
+  ru,
+  uk,
+  hi,
+  mr,
+  tr,
+  th,
+  vi,
+  id,
+];
 
 /** Scripts written without spaces between words: their words match as substrings. */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
