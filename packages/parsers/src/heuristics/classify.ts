@@ -96,6 +96,29 @@ function precedes(a: AnyNode, b: AnyNode): boolean {
   return pa.length < pb.length;
 }
 
+const WHITESPACE_RUN = /\s+/g;
+
+/** `text.split(/\s+/).length` (0 for no text), counted no further than `cap`: the tests below ask about 250 words at most. */
+function wordsUpTo(text: string, cap: number): number {
+  if (!text) return 0;
+  WHITESPACE_RUN.lastIndex = 0;
+  let n = 1;
+  while (n < cap && WHITESPACE_RUN.exec(text)) n++;
+  return n;
+}
+
+/**
+ * `text.replace(/\s+/g, ' ').slice(0, max)`, collapsing only as much of `text` as that needs:
+ * the collapsed start of a text is the start of the collapsed text.
+ */
+function collapsedPrefix(text: string, max: number): string {
+  for (let raw = max * 2; ; raw *= 4) {
+    if (raw >= text.length) return text.replace(/\s+/g, ' ').slice(0, max);
+    const part = text.slice(0, raw).replace(/\s+/g, ' ');
+    if (part.length >= max) return part.slice(0, max);
+  }
+}
+
 export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence): { kind: PageKind; reason: string } {
   const { scan, tags } = page;
   const headings = [
@@ -106,7 +129,7 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   ];
   const deadHeading = headings.find((h) => h.length < 150 && NOT_FOUND_TEXT.test(h));
   if (deadHeading) return { kind: 'not-found', reason: `page says "${deadHeading.slice(0, 80)}"` };
-  const words = seen.descriptionText ? seen.descriptionText.split(/\s+/).length : 0;
+  const words = wordsUpTo(seen.descriptionText, 250);
   const chars = seen.descriptionText.length;
   let pageIsJobUrl = false;
   try {
@@ -141,7 +164,7 @@ export function classify(page: Page, fields: ExtractedFields, seen: PageEvidence
   if (seen.chipFacts > 0) (score += Math.min(2, seen.chipFacts)), why.push(`${seen.chipFacts} top-card facts`);
   // The first 3,000 characters of text, not of source: server-rendered apps indent their markup so
   // deeply that raw whitespace alone can fill that sample.
-  const sample = seen.bodyText.replace(/\s+/g, ' ').slice(0, 3_000);
+  const sample = collapsedPrefix(seen.bodyText, 3_000);
   const vacancyText = foldWords(`${scan.title ?? ''} ${headings.join(' ')} ${sample}`);
   const vacancy = VACANCY_RE.test(vacancyText);
   if (vacancy) (score += 1), why.push('vacancy words');
