@@ -258,9 +258,10 @@ function documentKey(href: string): string {
   }
 }
 
-/** `href` is the page itself: an in-page anchor (`#apply`) or the page's own URL. */
-function sameDocument(href: string, pageUrl: string): boolean {
-  return documentKey(href) === documentKey(pageUrl);
+/** A test whether `href` is the page at `pageUrl` itself: an in-page anchor (`#apply`) or the page's own URL. */
+function sameDocumentAs(pageUrl: string): (href: string) => boolean {
+  let pageKey: string | undefined;
+  return (href) => documentKey(href) === (pageKey ??= documentKey(pageUrl));
 }
 
 /** Drop draft fields zod rejects (e.g. an odd country code) rather than losing the whole posting. */
@@ -362,6 +363,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
   // The site's name and brands, asked for by several readers below: worked out once.
   let brandOfSite: SiteBrand | undefined;
   const brand = () => (brandOfSite ??= siteBrand(url, scan));
+  const sameDocument = sameDocumentAs(url);
 
   // JSON-LD, straight from the streaming pass.
   if (scan.jsonLd.length > 0) {
@@ -491,14 +493,14 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     const scanForApply = !f.applyUrl && dom === null;
     const applyFromHtml = () => {
       const applyUrl = applyUrlFromHtml(rawHtml(), url);
-      if (applyUrl && !sameDocument(applyUrl, url)) fillGaps(merged, { applyUrl }, 'heuristic');
+      if (applyUrl && !sameDocument(applyUrl)) fillGaps(merged, { applyUrl }, 'heuristic');
     };
     if (scanForApply && !readPage) applyFromHtml();
     if (readPage) {
       const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
       if (scanForApply) {
         const applyUrl = found.fields.applyUrl;
-        if (applyUrl && !sameDocument(applyUrl, url)) fillGaps(merged, { applyUrl }, 'heuristic');
+        if (applyUrl && !sameDocument(applyUrl)) fillGaps(merged, { applyUrl }, 'heuristic');
         else applyFromHtml();
       }
       reconcileWithPage(merged, visibleFields(found.fields, siteFields), source, pageEvidence(), warnings);
@@ -513,7 +515,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
           ...(workplaceType ? { workplaceType } : {}),
           ...(validThrough ? { validThrough } : {}),
           ...(datePosted ? { datePosted } : {}),
-          ...(applyUrl && !sameDocument(applyUrl, url) ? { applyUrl } : {}),
+          ...(applyUrl && !sameDocument(applyUrl) ? { applyUrl } : {}),
         },
         'heuristic',
       );
@@ -528,7 +530,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
   fillCompanyCheaply(merged, scan, ats, url, brand);
   // An apply control that points at the page itself (an in-page anchor to the form below, or
   // `directApply` with the posting's own URL) is no separate application URL: null, as for a form.
-  if (f.applyUrl && sameDocument(f.applyUrl, url)) {
+  if (f.applyUrl && sameDocument(f.applyUrl)) {
     delete f.applyUrl;
     delete merged.provenance.applyUrl;
   }
