@@ -7,7 +7,8 @@
  * `max`, `currency` and `period` all agree (`min`/`max` within 1 %, both `null` counts as equal).
  * A throw is a crash and a miss. Accuracy is reported overall, by split (dev / holdout: the
  * holdout strings were set aside by a seeded draw before tuning and are not printed by
- * `--verbose`), by origin (real / synthetic), by family, by language and by labelled currency.
+ * `--verbose`), by origin (real / synthetic), by labelling pass (`batch`: the fourth pass added the rows marked
+ * `p4`), by family, by language and by labelled currency.
  *
  * Baseline: the first two numbers of the text as min/max ("k" multiplies by 1,000), the first
  * currency symbol or ISO code, and the first period word; `null` when the text has no number.
@@ -136,7 +137,7 @@ for (const r of rows) {
     `split:${r.split}`,
     `origin:${r.origin}`,
     `origin×split:${r.origin}/${r.split}`,
-    `batch×split:${r.batch ?? 'p1-3'}/${r.split}`,
+    `batch×split:${r.origin === 'real' ? 'real' : 'synthetic'}/${r.batch ?? 'p1-3'}/${r.split}`,
     `family:${r.family}`,
     `lang:${r.lang}`,
     `currency:${r.label ? (r.label.currency ?? 'none') : 'not pay'}`,

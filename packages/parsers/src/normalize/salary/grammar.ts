@@ -505,6 +505,17 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
   if (!payField && !best.pay && !topic.pay && topic.cjk === 0 && !hourlyWage) {
     const lead = tokens[g.first - 1];
     if (lead?.kind === WORD && PRICE_BEFORE.has(lead.text)) return null;
+    // "2.500 Euro für Förderverein", "$400 for the course": money for a thing, unless for a period of time.
+    const tail = tokens[g.last + 1];
+    const article = tokens[g.last + 2];
+    const what = article && ARTICLES.has(article.text) ? tokens[g.last + 3] : article;
+    if (
+      tail?.kind === WORD &&
+      FOR_AFTER.has(tail.text) &&
+      what &&
+      !(what.kind === WORD && (UNIT_PERIOD.has(what.text) || isStrongPeriod(what.text)))
+    )
+      return null;
     // An amount that opens the text, a line or a segment ("$500 per day, Benefits: …", "Care Assistant –
     // Vale of Glamorgan – £11.50 per hour") is a value with notes around it, not a figure inside a sentence.
     let opens = true;
@@ -792,6 +803,9 @@ const PRICE_UNITS: ReadonlySet<string> = new Set([
   'visit',
   'click',
 ]);
+/** "for" after an amount: what the money is for follows. */
+const FOR_AFTER: ReadonlySet<string> = new Set(['for', 'für', 'pour', 'para']);
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'one', 'ein', 'eine', 'einen', 'un', 'une', 'la', 'le', 'el', 'o']);
 /** German function words: with one of them, "Rate" is an instalment, not a pay rate. */
 const GERMAN_CUES: ReadonlySet<string> = new Set([
   'der',

@@ -1180,6 +1180,8 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'zniżka',
   'rabat',
   'скидка',
+  'worth',
+  'wert',
 ]);
 
 /**
