@@ -160,3 +160,15 @@ describe('US boards without a profile before: Dice, ZipRecruiter, Monster', () =
     expect(sitesForHost('www.monsterindia.com').map((s) => s.id)).not.toContain('monster');
   });
 });
+
+describe('Glassdoor estimates', () => {
+  it('never takes Glassdoor’s own estimate for pay, even when the JSON-LD leaves the salary empty', () => {
+    const res = parseJobPage(page('glassdoor-estimate.html'), {
+      url: 'https://www.glassdoor.com/job-listing/data-analyst-fenwick-analytics-JV_IC1148170_KO0,12_KE13,30.htm?jl=1009988776',
+      now: NOW,
+    });
+    expect(res.job?.title).toBe('Data Analyst');
+    expect(res.job?.company?.name).toBe('Fenwick Analytics');
+    expect(res.job?.salary ?? null).toBeNull();
+  });
+});

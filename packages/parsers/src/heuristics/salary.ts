@@ -104,7 +104,12 @@ export function salaryFrom(text: string, labelled = false, country?: string): Sa
   let m = labelled ? null : findSalary(text);
   // Company facts ("annual revenues of EUR 885 million", "raised $40M", "backed by $100 million
   // in funding") are not pay: look further.
-  for (let tries = 0; m && tries < 3 && companyMoney(text, m); tries++) {
+  // So is a board's own estimate ("$68K - $91K/yr (Glassdoor est.)").
+  for (
+    let tries = 0;
+    m && tries < 3 && (companyMoney(text, m) || boardEstimate(lineAround(text, m.index, m.index + m[0].length)));
+    tries++
+  ) {
     const next = findSalary(text.slice(m.index + m[0].length));
     m = next ? Object.assign(next, { index: next.index + m.index + m[0].length }) : null;
   }
@@ -241,6 +246,17 @@ function inLinkedCard(el: Element, base: string): boolean {
 }
 
 /**
+ * "$68K - $91K/yr (Glassdoor est.)", "Estimated: $40K – $52K a year", "$79,000 /yr Median total
+ * pay": a board's guess or statistic, not pay the employer stated.
+ */
+const BOARD_ESTIMATE =
+  /\b(?:glassdoor|indeed|ziprecruiter|talent\.com|jooble) est(?:\.|imate)|\(est\.\)|^estimated?\b|\bestimated (?:salary|pay|base pay|by)\b|\b(?:median|average|avg\.?) (?:total |base )?(?:pay|salary)\b/i;
+
+function boardEstimate(text: string): boolean {
+  return BOARD_ESTIMATE.test(text) && !/employer/i.test(text);
+}
+
+/**
  * `country` (ISO 3166-1 alpha-2: the page's ccTLD or `lang` region, else the posting's place)
  * settles a shared sign: `$` on a Canadian page is CAD, on an Australian one AUD.
  */
@@ -254,15 +270,16 @@ export function extractSalary(page: Page, chips: readonly Chip[], description: s
       continue;
     }
     const value = labelledValue(hit.lines.find((l) => /\d/.test(l)) ?? hit.value);
+    if (boardEstimate(value)) continue;
     // The label states what the parser needs ("Sueldo mensual", "RAL", "Salario bruto anual").
     const s = salaryFrom(`${hit.label.slice(0, 60)}: ${value}`, true, country) ?? salaryFrom(value, true, country);
     if (s) return withConventions(s, `${hit.label} ${hit.value}`);
   }
   const marked = firstText(page, SALARY_SELECTORS, 3, 160);
-  const fromMarkup = marked ? salaryFrom(marked.text, true, country) : undefined;
+  const fromMarkup = marked && !boardEstimate(marked.text) ? salaryFrom(marked.text, true, country) : undefined;
   if (fromMarkup) return withConventions(fromMarkup, marked!.text);
   for (const c of chips) {
-    if (c.kind !== 'salary') continue;
+    if (c.kind !== 'salary' || boardEstimate(c.text)) continue;
     const s = salaryFrom(c.text, true, country);
     if (s) return withConventions(s, c.text);
   }

@@ -64,7 +64,7 @@ const BAD_TITLES: readonly RegExp[] = [
   /\{\{|\}\}|\$\{|<%|%>|\[\[/,
   /^\(?\d+\)?$/,
   /^\(\d+\)\s/,
-  /(?:^|\s)\d+\+? (?:notifications?|messages?|unread|new (?:alerts?|jobs?|messages?))(?![a-z])/i,
+  /(?:^|\s)\d{1,6}\+? (?:notifications?|messages?|unread|new (?:alerts?|jobs?|messages?))(?![a-z])/i,
   /^(?:notifications?|messages?|inbox|skip to (?:main )?content|menu|home|search|share|save|close)(?![a-z])/i,
   /cookie|privacy (?:policy|settings)|consent|javascript (?:is )?(?:required|disabled)|enable javascript/i,
   /loading\.{0,3}$/i,

@@ -60,13 +60,17 @@ export const glassdoor = defineSite({
       '.employer-name',
     ],
     location: ['[data-test="location"]', '[class*="JobDetails_location"]', '[data-test="emp-location"]', '.css-1v5elnn', '.location'],
+    // Most listings show Glassdoor's own estimate; a range is pay only where the salary block
+    // says the employer stated it ("(Employer provided)", "(Employer est.)"). The whole block is
+    // read first so its label travels with the amount (and an estimate is dropped by `clean`).
     salary: [
+      '[data-test="detailSalary"]:contains("Employer") [class*="SalaryEstimate_salaryRange"]',
       '[data-test="detailSalary"]',
-      '[class*="SalaryEstimate_salaryRange"]',
-      '[class*="SalaryEstimate_averageEstimate"]',
-      '[data-test="salaryEstimate"]',
-      '.salaryEstimate',
-      '.css-1xe2xww',
+      '[class*="SalaryEstimate_salaryRange"]:contains("Employer")',
+      '[class*="SalaryEstimate_averageEstimate"]:contains("Employer")',
+      '[data-test="salaryEstimate"]:contains("Employer")',
+      '.salaryEstimate:contains("Employer")',
+      '.css-1xe2xww:contains("Employer")',
     ],
     datePosted: ['[data-test="job-age"]', '[data-test="listing-age"]', '[class*="JobCard_listingAge"]'],
     applyUrl: ['a[data-test="applyButton"][href] @href', 'a[data-test="apply-button"][href] @href'],
@@ -92,7 +96,8 @@ export const glassdoor = defineSite({
   clean: {
     location: placeFirst,
     // A "Glassdoor est." range is the board's guess, not pay the employer stated.
-    salary: (t) => (/glassdoor est|estimated by glassdoor/i.test(t) ? undefined : t),
+    salary: (t) =>
+      /glassdoor est|estimated by glassdoor|est\. salary|\(est\.\)|estimate/i.test(t) && !/employer/i.test(t) ? undefined : t,
     company: (t) =>
       t
         .replace(/ ?\d[.,]\d ?★?$/, '')
