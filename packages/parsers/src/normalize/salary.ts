@@ -53,6 +53,10 @@ export interface ParseSalaryOptions {
  *   revenue, fee, price or count words are never pay. When an hourly and an annual figure are
  *   both stated, the one the text states first as pay wins and a figure marked as an
  *   approximation ("~", "approx.", "equivalent to", in parentheses) loses.
+ * - A sentence that names no pay, work, worker or earning anywhere is about a price, a loan, a fine or
+ *   company money and gives null ("Bei Aldi erhalten Sie einen Werkzeugwagen für 179 Euro."), unless
+ *   the amount opens the text, a line or a listing segment, or is an hourly figure of wage size; so
+ *   does an amount right after "for"/"für"/"only"/"statt" in such a text. `payField` turns this off.
  * - `period` is what the text states (a period word, LPA, `·13薪`); with none it is null, even
  *   for amounts of obviously yearly size. A stated period the amount cannot fit ($130,000 p.h.)
  *   is dropped.
