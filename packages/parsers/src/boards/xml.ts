@@ -5,7 +5,7 @@
  * @module
  */
 import type { AnyNode, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, Parser } from 'htmlparser2';
 
 /** One XML element. `text` is its whole text content (CDATA included), trimmed. */
 export interface XmlNode {
@@ -17,26 +17,101 @@ export interface XmlNode {
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
 
-function convert(el: Element): XmlNode {
-  const children: XmlNode[] = [];
-  const text: string[] = [];
-  const stack: AnyNode[] = [...el.children].reverse();
-  for (const child of el.children) {
-    if (child.type === 'tag' || child.type === 'script' || child.type === 'style') children.push(convert(child as Element));
-  }
-  // Text of the whole subtree, iteratively (feeds can nest deeply).
+/**
+ * Elements deeper than this below the root are not nodes of their own: their text counts in
+ * their ancestor at this depth. Feeds and sitemaps nest 3 to 6 levels; the cap bounds the work
+ * (each character of text is copied into at most this many `text` fields) and the tree's depth.
+ */
+const MAX_XML_DEPTH = 32;
+
+/** Text of a subtree in document order (CDATA included, comments not), iteratively. */
+function flatText(top: AnyNode): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [top];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.type === 'text') text.push((n as unknown as { data: string }).data);
-    else if ('children' in n) stack.push(...[...(n as Element).children].reverse());
+    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
+    else if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
-  return { name: el.name, attrs: { ...el.attribs }, text: text.join('').trim(), children };
+  return parts.join('');
 }
 
-/** Parse XML into its root element, or `null` when there is none. */
+const isElementNode = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+/**
+ * The element as an {@link XmlNode}, iteratively (a 100k-deep feed cannot overflow the stack),
+ * each node's text built from its children's untrimmed text instead of re-walking its subtree
+ * (which was quadratic in the depth).
+ */
+function convert(top: Element): XmlNode {
+  interface Frame {
+    el: Element;
+    node: XmlNode;
+    parts: string[];
+    next: number;
+  }
+  const frame = (el: Element): Frame => ({
+    el,
+    node: { name: el.name, attrs: { ...el.attribs }, text: '', children: [] },
+    parts: [],
+    next: 0,
+  });
+  const stack: Frame[] = [frame(top)];
+  for (;;) {
+    const f = stack[stack.length - 1]!;
+    if (f.next < f.el.children.length) {
+      const child = f.el.children[f.next++]!;
+      if (child.type === 'text') f.parts.push((child as unknown as { data: string }).data);
+      else if (isElementNode(child) && stack.length < MAX_XML_DEPTH) {
+        const c = frame(child);
+        f.node.children.push(c.node);
+        stack.push(c);
+      } else if ('children' in child) f.parts.push(flatText(child));
+      continue;
+    }
+    stack.pop();
+    const raw = f.parts.join('');
+    f.node.text = raw.trim();
+    const parent = stack[stack.length - 1];
+    if (parent === undefined) return f.node;
+    parent.parts.push(raw);
+  }
+}
+
+/**
+ * Nesting past which the rest of a document is not read. htmlparser2 keeps its open elements
+ * with `unshift`, so each open tag costs O(depth): 100k unclosed elements took ~1 s and 400k
+ * ~40 s before this cap (feeds nest under 10 deep).
+ */
+const MAX_PARSE_DEPTH = 256;
+
+/** A DOM handler that pauses its parser once elements nest deeper than {@link MAX_PARSE_DEPTH}. */
+class DepthCappedHandler extends DomHandler {
+  private depth = 0;
+  private tokenizer: Parser | null = null;
+  override onparserinit(parser: Parser): void {
+    super.onparserinit(parser);
+    this.tokenizer = parser;
+  }
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    if (++this.depth > MAX_PARSE_DEPTH) this.tokenizer?.pause();
+  }
+  override onclosetag(): void {
+    this.depth--;
+    super.onclosetag();
+  }
+}
+
+/**
+ * Parse XML into its root element, or `null` when there is none. Entities are the five XML
+ * ones and character references only (no DTD is read, so no entity expansion bomb).
+ */
 export function parseXml(xml: string): XmlNode | null {
-  const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true, recognizeCDATA: true });
-  const root = doc.children.find((n): n is Element => n.type === 'tag');
+  const options = { xmlMode: true, decodeEntities: true, recognizeCDATA: true };
+  const handler = new DepthCappedHandler(undefined, options);
+  new Parser(handler, options).end(xml);
+  const root = handler.root.children.find((n): n is Element => n.type === 'tag');
   return root ? convert(root) : null;
 }
 
@@ -60,7 +135,7 @@ export function descendants(node: XmlNode | null | undefined, name: string): Xml
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (local(n.name) === want) out.push(n);
-    stack.push(...[...n.children].reverse());
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
   return out;
 }
