@@ -146,7 +146,7 @@ function firstLabel(v: Plain, keys: readonly string[]): string | undefined {
  * parts (`{ city, state, country }`, schema.org `{ address: { addressLocality, … } }`, nested
  * `{ country: { name } }`), or a list of those; `null` items and empty objects are dropped.
  */
-export function toPlaces(v: unknown, depth = 0): PlaceParts[] {
+function toPlaces(v: unknown, depth = 0): PlaceParts[] {
   if (v === null || v === undefined || depth > 3) return [];
   if (Array.isArray(v)) {
     const out: PlaceParts[] = [];
