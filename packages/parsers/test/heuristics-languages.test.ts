@@ -33,3 +33,10 @@ describe('Ukrainian facts', () => {
     expect(job.datePosted).toBe('2026-11-20');
   });
 });
+
+describe('Swiss pay in running text', () => {
+  it("reads a currency code glued to an amount with apostrophe thousands (CHF98'000 - 118'000)", () => {
+    const job = parse('salary-ch.html', 'https://www.alpfeld.example/stellen/4410').job!;
+    expect(job.salary).toMatchObject({ min: 98_000, max: 118_000, currency: 'CHF' });
+  });
+});

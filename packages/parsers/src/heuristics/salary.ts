@@ -26,11 +26,12 @@ const SALARY_SELECTORS = [
  * could only end where an earlier one could, so scanning stays linear.
  */
 const SALARY_AT =
-  /(?:(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|INR|MXN|SEK|NOK|DKK|PLN|CZK|HUF|RON|AED|SAR|QAR|KWD|BHD|OMR|JOD|EGP|MAD|ZAR|NGN|KES|SGD|HKD|MYR|PHP|IDR|THB|VND|PKR|LKR|BDT|CNY|RMB|JPY|KRW|TWD|BRL|ARS|CLP|COP|PEN|TRY|RUB|UAH|ILS)\b)\s?\d[\d.,\s]*\d?\s?[kKmM]?\b(?:\s?(?:-|–|—|to|bis|à|a|hasta)\s?(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR)\b)?\s?\d[\d.,\s]*\d?\s?[kKmM]?\b)?(?:\s?(?:USD|EUR|GBP|CHF|€|\$))?|\d[\d.,]*\s?[kK]?\s?(?:-|–|—|bis|à|a)\s?\d[\d.,]*\s?[kK]?\s?(?:€|EUR|USD|\$|£|GBP|CHF)|\d[\d.,]*\s?[kK]?\s?(?:€|EUR))(?:[^.\n]{0,40}?\b(?:per|a|an|\/|pro|par|al|por|brutto|gross|jährlich|annual|annuel|anual|yearly))?(?:\s?(?:year|yr|annum|hour|hr|month|jahr|stunde|monat|an|mois|heure|año|mes|hora))?/iy;
+  /(?:(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|INR|MXN|SEK|NOK|DKK|PLN|CZK|HUF|RON|AED|SAR|QAR|KWD|BHD|OMR|JOD|EGP|MAD|ZAR|NGN|KES|SGD|HKD|MYR|PHP|IDR|THB|VND|PKR|LKR|BDT|CNY|RMB|JPY|KRW|TWD|BRL|ARS|CLP|COP|PEN|TRY|RUB|UAH|ILS)(?![a-z]))\s?\d[\d.,'’\s]*\d?\s?[kKmM]?\b(?:\s?(?:-|–|—|to|bis|à|a|hasta)\s?(?:[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR)(?![a-z]))?\s?\d[\d.,'’\s]*\d?\s?[kKmM]?\b)?(?:\s?(?:USD|EUR|GBP|CHF|€|\$))?|\d[\d.,]*\s?[kK]?\s?(?:-|–|—|bis|à|a)\s?\d[\d.,]*\s?[kK]?\s?(?:€|EUR|USD|\$|£|GBP|CHF)|\d[\d.,]*\s?[kK]?\s?(?:€|EUR))(?:[^.\n]{0,40}?\b(?:per|a|an|\/|pro|par|al|por|brutto|gross|jährlich|annual|annuel|anual|yearly))?(?:\s?(?:year|yr|annum|hour|hr|month|jahr|stunde|monat|an|mois|heure|año|mes|hora))?/iy;
 /** Where {@link SALARY_AT} can begin: a currency sign or code, or a digit. */
 const SALARY_START =
-  /[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|INR|MXN|SEK|NOK|DKK|PLN|CZK|HUF|RON|AED|SAR|QAR|KWD|BHD|OMR|JOD|EGP|MAD|ZAR|NGN|KES|SGD|HKD|MYR|PHP|IDR|THB|VND|PKR|LKR|BDT|CNY|RMB|JPY|KRW|TWD|BRL|ARS|CLP|COP|PEN|TRY|RUB|UAH|ILS)\b|\d/gi;
-const isAmountChar = (ch: string | undefined) => ch !== undefined && ((ch >= '0' && ch <= '9') || ch === '.' || ch === ',');
+  /[$€£₹]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|INR|MXN|SEK|NOK|DKK|PLN|CZK|HUF|RON|AED|SAR|QAR|KWD|BHD|OMR|JOD|EGP|MAD|ZAR|NGN|KES|SGD|HKD|MYR|PHP|IDR|THB|VND|PKR|LKR|BDT|CNY|RMB|JPY|KRW|TWD|BRL|ARS|CLP|COP|PEN|TRY|RUB|UAH|ILS)(?![a-z])|\d/gi;
+const isAmountChar = (ch: string | undefined) =>
+  ch !== undefined && ((ch >= '0' && ch <= '9') || ch === '.' || ch === ',' || ch === "'" || ch === '’');
 
 /** The leftmost salary in `text`, as a non-sticky exec of {@link SALARY_AT} would find it. */
 function findSalary(text: string): RegExpExecArray | null {
