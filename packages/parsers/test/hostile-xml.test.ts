@@ -76,3 +76,21 @@ describe('XML feeds and sitemaps: bounded work', () => {
     expect(descendants(parseXml(doc), 'loc')[0]?.text).toBe('&lol9;https://www.acme.example/jobs?a=1&b=2');
   });
 });
+
+describe('discoverCareerPages: a hostile homepage', () => {
+  it('200k unclosed elements cost linear time (16x input <= 40x time; was 15 s), links before them still count', async () => {
+    const run = async (n: number) => {
+      const body = `<html><body><a href="/karriere">Karriere</a>${'<div>'.repeat(n)}<a href="/jobs">Jobs</a></body></html>`;
+      const fetcher = createStaticFetcher({ 'https://www.acme.example/': { headers: { 'content-type': 'text/html' }, body } });
+      const c0 = process.cpuUsage();
+      const found = await discoverCareerPages('www.acme.example', { fetcher, maxFetches: 0, subdomains: false, sitemap: false });
+      const c = process.cpuUsage(c0);
+      return { ms: (c.user + c.system) / 1_000, urls: found.candidates.map((x) => x.url) };
+    };
+    await run(1_000);
+    const small = await run(12_500);
+    const large = await run(200_000);
+    expect(large.ms / Math.max(small.ms, 10), `${small.ms.toFixed(0)} ms -> ${large.ms.toFixed(0)} ms`).toBeLessThan(40);
+    expect(large.urls).toContain('https://www.acme.example/karriere');
+  }, 60_000);
+});

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { detectAtsCandidates } from '../ats/detect.js';
 import { collectPageSignals } from '../ats/signals.js';
 import { descendants, parseXml } from '../boards/xml.js';
+import { SCAN_LIMITS } from '../html/scan.js';
 
 const SOURCE = '[parsers/discovery]';
 
@@ -239,13 +240,22 @@ function sameSite(url: string, registrable: string): boolean {
   }
 }
 
-/** `<a href>` targets with their text (and title/aria-label), resolved against `base`. */
+/**
+ * `<a href>` targets with their text (and title/aria-label), resolved against `base`. Stops where
+ * elements nest deeper than the page scan reads ({@link SCAN_LIMITS}): htmlparser2 keeps open
+ * elements with `unshift`, so a homepage of 200k unclosed `<div>`s took 15 s before.
+ */
 function anchors(html: string, base: string): { href: string; text: string }[] {
   const out: { href: string; text: string }[] = [];
   const open: { href: string; text: string }[] = [];
-  const parser = new Parser(
+  let depth = 0;
+  const parser: Parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (++depth > SCAN_LIMITS.maxDepth) {
+          parser.pause();
+          return;
+        }
         if (name !== 'a' || !attrs.href) return;
         let href: string;
         try {
@@ -262,6 +272,7 @@ function anchors(html: string, base: string): { href: string; text: string }[] {
         if (link && link.text.length < 200) link.text += ` ${text}`;
       },
       onclosetag(name) {
+        depth--;
         if (name === 'a') open.pop();
       },
     },
