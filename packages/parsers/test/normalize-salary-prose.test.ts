@@ -52,6 +52,21 @@ describe('parseSalary: a sentence that names no pay, work or earning is not pay'
     });
   });
 
+  it('a job title or a job-ad word puts a sentence in a job setting', () => {
+    expect(read('Experienced electrician for a residential project in Graz, 2.800 € monthly, start in March')).toEqual({
+      min: 2800,
+      max: 2800,
+      currency: 'EUR',
+      period: 'month',
+    });
+    expect(read('Vollzeit im Schichtbetrieb in Bremen, 3.100 € monatlich, Start im März')).toEqual({
+      min: 3100,
+      max: 3100,
+      currency: 'EUR',
+      period: 'month',
+    });
+  });
+
   it('keeps a value that opens the text, a line or a segment of a listing line', () => {
     expect(read('Warehouse Operative – Leeds City Centre – £11.80 per hour')).toEqual({
       min: 11.8,
