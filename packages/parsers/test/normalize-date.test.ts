@@ -162,6 +162,21 @@ describe('parseDate: written and numeric dates beyond en/de/fr/es', () => {
   });
 });
 
+describe('parseDate: era years', () => {
+  it.each([
+    ['令和7年12月5日', '2025-12-05'],
+    ['令和元年5月1日', '2019-05-01'],
+    ['平成31年4月30日', '2019-04-30'],
+    ['令和8年1月9日（金）必着', '2026-01-09'],
+    ['民國114年12月31日', '2025-12-31'],
+    ['中華民国114年1月5日', '2025-01-05'],
+    ['114年12月31日', '2025-12-31'],
+    ['114/12/31', '2025-12-31'],
+  ])('%j → %j', (text, expected) => {
+    expect(parseDate(text, { now: new Date('2025-06-15T12:00:00Z') })).toBe(expected);
+  });
+});
+
 describe('parseDate: day-first or month-first', () => {
   it('follows the order it is given for slash dates whose parts are both ≤ 12, and says they were ambiguous', () => {
     expect(parseDateDetailed('05/04/2026', { now, order: 'dmy' })).toEqual({ value: '2026-04-05', ambiguous: true });

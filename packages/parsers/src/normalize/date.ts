@@ -296,6 +296,25 @@ function thaiDate(t: string): string | null {
   return validYmd(year, month + 1, Number(m[1]));
 }
 
+/** First western year of each Japanese era (year 1, 元年, is that year). */
+const JAPANESE_ERAS: Readonly<Record<string, number>> = { 令和: 2019, 平成: 1989, 昭和: 1926 };
+
+/**
+ * Era years → western years: Japanese eras ("令和7年12月5日", "平成31年4月30日", "令和元年") and the
+ * Republic of China calendar used in Taiwan ("民國114年12月31日", "中華民国114年", a bare three-digit
+ * "114年12月31日" or "114/12/31", year + 1911).
+ */
+function westernYear(t: string): string {
+  if (!/[令平昭民]|^1\d\d[年/.]/u.test(t)) return t;
+  return t
+    .replace(
+      /(令和|平成|昭和) ?(元|\d{1,2}) ?年/u,
+      (_m, era: string, y: string) => `${JAPANESE_ERAS[era]! + (y === '元' ? 0 : Number(y) - 1)}年`,
+    )
+    .replace(/(?:中華)?民[國国] ?(\d{2,3}) ?年/u, (_m, y: string) => `${Number(y) + 1911}年`)
+    .replace(/^(1\d\d) ?([年/.]) ?(?=\d{1,2} ?[月/.] ?\d{1,2})/u, (_m, y: string, sep: string) => `${Number(y) + 1911}${sep}`);
+}
+
 /** Texts that state no date, however a locale reads them (not "new"/"neu": those read as today). */
 const NO_DATE_WORDS = new Set([
   'recently',
@@ -330,6 +349,7 @@ export function parseDateDetailed(text: string, options: ParseDateOptions = {}):
     .replace(/ ?[（(][月火水木金土日]曜?日?[)）]/gu, '')
     .replace(/ ?(?:必着|まで|迄|截止)$/u, '')
     .trim();
+  t = westernYear(t);
   // Words that state no date at all ("Posted: recently") skip the per-locale parsers, which would
   // each try and fail (about 1 ms per page). Every one of them gives null in every language.
   if (NO_DATE_WORDS.has(t.toLowerCase())) return { value: null, ambiguous: false };
