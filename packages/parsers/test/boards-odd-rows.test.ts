@@ -70,9 +70,10 @@ describe('envelope stays strict', () => {
 
   it('rows that all fail are skipped one by one, with a warning that the shape may have changed', async () => {
     server.on('api.lever.co/v0/postings/acme', {
+      // A key no vendor uses for the title (`title`/`name` are read as Lever's `text`).
       json: [
-        { id: 'a', title: 'renamed field' },
-        { id: 'b', title: 'renamed field' },
+        { id: 'a', heading: 'renamed field' },
+        { id: 'b', heading: 'renamed field' },
       ],
     });
     const res = await listBoardJobs({ platform: 'lever', boardToken: 'acme' }, { fetcher: server.fetcher });

@@ -314,6 +314,25 @@ describe.each(PER_CLIENT.map((c) => [c.platform, c] as const))('%s: row families
     }
   });
 
+  it('a title under the neighbouring key (title ↔ name, text → title) keeps the row', async () => {
+    // Workday and Teamtailor rows have one title key and no neighbour in use.
+    if (c.platform === 'workday' || c.platform === 'teamtailor') return;
+    const body = bodyOf(c);
+    const titles = new Set(c.jobs.map((j) => j.title));
+    let moved = 0;
+    for (const row of rowsOf(body)) {
+      if (!isRow(row)) continue;
+      const key = ['title', 'text', 'name', 'jobOpeningName'].find((k) => typeof row[k] === 'string' && titles.has(row[k] as string));
+      if (!key) continue;
+      const other = key === 'title' ? 'name' : 'title';
+      row[other] = row[key];
+      delete row[key];
+      moved++;
+    }
+    expect(moved, `${c.name}: no title moved`).toBeGreaterThan(0);
+    await expectKept(c, await run(c, asJson(body)), ['locations', 'date', 'description']);
+  });
+
   it('dates as epoch seconds, epoch milliseconds, digit strings or locale text keep the same day', async () => {
     const base = await baseline(c);
     if (![...base.values()].some((k) => k.date)) return;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, toDraft } from '../boards/map.js';
 import {
+  aliased,
   envelope,
   flag,
   id,
@@ -41,54 +42,57 @@ const Component = obj({
   minValue: num,
   maxValue: num,
 });
-const Job = z.looseObject({
-  id,
-  title: required('no title'),
-  department: label,
-  team: label,
-  employmentType: text,
-  // A label in the posting API; mirrors and mocks give `{ city, state, country }` or `{ name }`.
-  location: places,
-  // Older board responses and some mirrors: `locationName`, `departmentName`, `teamName`, `publishedDate`.
-  locationName: label,
-  departmentName: label,
-  teamName: label,
-  publishedDate: when,
-  secondaryLocations: list(objOr('location', { location: label, address: Address })),
-  address: Address,
-  isRemote: remote,
-  workplaceType: text,
-  publishedAt: when,
-  // Last change, the only date some mirrors keep; used when no publication date is given.
-  updatedAt: when,
-  isListed: flag,
-  jobUrl: text,
-  // Mirrors and mocks of the API: `absoluteUrl`/`url` for the job page, `postedAt`/`createdAt` for the date.
-  absoluteUrl: text,
-  url: text,
-  postedAt: when,
-  createdAt: when,
-  applyUrl: text,
-  descriptionHtml: text,
-  descriptionPlain: text,
-  // `false`: the employer hides pay on its postings, though the API still returns the tiers.
-  shouldDisplayCompensationOnJobPostings: flag,
-  compensation: obj({
-    // Flat ranges, as mirrors and mocks of the API write them (`{ min, max, currency, period }`).
-    min: num,
-    max: num,
-    minValue: num,
-    maxValue: num,
-    currency: text,
-    currencyCode: text,
-    period: text,
-    interval: text,
-    compensationTierSummary: text,
-    scrapeableCompensationSalarySummary: text,
-    summaryComponents: list(Component),
-    compensationTiers: list(obj({ components: list(Component) })),
+const Job = aliased(
+  { title: ['name', 'jobTitle'] },
+  z.looseObject({
+    id,
+    title: required('no title'),
+    department: label,
+    team: label,
+    employmentType: text,
+    // A label in the posting API; mirrors and mocks give `{ city, state, country }` or `{ name }`.
+    location: places,
+    // Older board responses and some mirrors: `locationName`, `departmentName`, `teamName`, `publishedDate`.
+    locationName: label,
+    departmentName: label,
+    teamName: label,
+    publishedDate: when,
+    secondaryLocations: list(objOr('location', { location: label, address: Address })),
+    address: Address,
+    isRemote: remote,
+    workplaceType: text,
+    publishedAt: when,
+    // Last change, the only date some mirrors keep; used when no publication date is given.
+    updatedAt: when,
+    isListed: flag,
+    jobUrl: text,
+    // Mirrors and mocks of the API: `absoluteUrl`/`url` for the job page, `postedAt`/`createdAt` for the date.
+    absoluteUrl: text,
+    url: text,
+    postedAt: when,
+    createdAt: when,
+    applyUrl: text,
+    descriptionHtml: text,
+    descriptionPlain: text,
+    // `false`: the employer hides pay on its postings, though the API still returns the tiers.
+    shouldDisplayCompensationOnJobPostings: flag,
+    compensation: obj({
+      // Flat ranges, as mirrors and mocks of the API write them (`{ min, max, currency, period }`).
+      min: num,
+      max: num,
+      minValue: num,
+      maxValue: num,
+      currency: text,
+      currencyCode: text,
+      period: text,
+      interval: text,
+      compensationTierSummary: text,
+      scrapeableCompensationSalarySummary: text,
+      summaryComponents: list(Component),
+      compensationTiers: list(obj({ components: list(Component) })),
+    }),
   }),
-});
+);
 const Response = envelope(
   'jobs',
   z.looseObject({ jobs: rowsOf(Job, { check: (j) => idOrUrl([j.id], [j.jobUrl, j.absoluteUrl, j.url, j.applyUrl], BASE) }) }),

@@ -10,22 +10,25 @@ import { JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson, mapLimit } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
-import { count, envelope, id, idOrUrl, keep, label, obj, remote, required, rowsOf, text, when } from '../boards/rows.js';
+import { aliased, count, envelope, id, idOrUrl, keep, label, obj, remote, required, rowsOf, text, when } from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { jobUrl, seg } from '../boards/urls.js';
 
 const Loc = obj({ city: label, state: label, addressCountry: label, country: label, postalCode: text });
-const Item = z.looseObject({
-  id,
-  jobOpeningName: required('no title'),
-  departmentLabel: label,
-  employmentStatusLabel: label,
-  location: Loc,
-  atsLocation: Loc,
-  isRemote: remote,
-  // "0" on-site, "1" remote, "2" hybrid; sometimes a number.
-  locationType: text,
-});
+const Item = aliased(
+  { jobOpeningName: ['title', 'name', 'jobTitle'] },
+  z.looseObject({
+    id,
+    jobOpeningName: required('no title'),
+    departmentLabel: label,
+    employmentStatusLabel: label,
+    location: Loc,
+    atsLocation: Loc,
+    isRemote: remote,
+    // "0" on-site, "1" remote, "2" hybrid; sometimes a number.
+    locationType: text,
+  }),
+);
 const List = envelope(
   'result',
   z.looseObject({ meta: obj({ totalCount: count }), result: rowsOf(Item, { check: (it) => idOrUrl([it.id]) }) }),

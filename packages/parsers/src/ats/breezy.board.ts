@@ -7,7 +7,7 @@ import type { WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, toDraft } from '../boards/map.js';
-import { bare, id, idOrUrl, keep, label, obj, remote, required, rowsOf, text, when } from '../boards/rows.js';
+import { aliased, bare, id, idOrUrl, keep, label, obj, remote, required, rowsOf, text, when } from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
@@ -23,19 +23,22 @@ const Named = z
     const t = label.parse(v);
     return t === undefined ? undefined : { id: undefined, name: t };
   });
-const Job = z.looseObject({
-  id,
-  friendly_id: id,
-  name: required('no title'),
-  url: text,
-  published_date: when,
-  type: Named,
-  location: obj({ city: label, state: Named, country: Named, name: label, is_remote: remote }),
-  department: label,
-  salary: label,
-  company: obj({ name: text }),
-  description: text,
-});
+const Job = aliased(
+  { name: ['title'] },
+  z.looseObject({
+    id,
+    friendly_id: id,
+    name: required('no title'),
+    url: text,
+    published_date: when,
+    type: Named,
+    location: obj({ city: label, state: Named, country: Named, name: label, is_remote: remote }),
+    department: label,
+    salary: label,
+    company: obj({ name: text }),
+    description: text,
+  }),
+);
 const Response = bare(rowsOf(Job, { check: (j) => idOrUrl([j.id, j.friendly_id], [j.url]) }));
 
 export const breezyBoard: BoardClient = {

@@ -10,28 +10,31 @@ import { z } from 'zod';
 import { EndpointChanged } from '../boards/errors.js';
 import { checkAborted, fetchJson, laterPage, where } from '../boards/http.js';
 import { httpUrl, place, toDraft } from '../boards/map.js';
-import { count, envelope, flag, id, idOrUrl, keep, label, list, obj, objOr, required, rowsOf, text } from '../boards/rows.js';
+import { aliased, count, envelope, flag, id, idOrUrl, keep, label, list, obj, objOr, required, rowsOf, text } from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { seg } from '../boards/urls.js';
 
 const Slug = z.looseObject({ id: z.union([z.string(), z.number()]), name: z.string().nullish(), primary_domain: z.string().nullish() });
-const Job = z.looseObject({
-  id,
-  title: required('no title'),
-  is_sample: flag,
-  workplace_type: text,
-  // Parts sit on the location itself or, in Dover's current responses, under `location_option`.
-  locations: list(
-    objOr('name', {
-      name: label,
-      location_type: text,
-      city: label,
-      state: label,
-      country: label,
-      location_option: obj({ display_name: label, city: label, state: label, country: label }),
-    }),
-  ),
-});
+const Job = aliased(
+  { title: ['name'] },
+  z.looseObject({
+    id,
+    title: required('no title'),
+    is_sample: flag,
+    workplace_type: text,
+    // Parts sit on the location itself or, in Dover's current responses, under `location_option`.
+    locations: list(
+      objOr('name', {
+        name: label,
+        location_type: text,
+        city: label,
+        state: label,
+        country: label,
+        location_option: obj({ display_name: label, city: label, state: label, country: label }),
+      }),
+    ),
+  }),
+);
 const Page = envelope('results', z.looseObject({ count, next: text, results: rowsOf(Job, { check: (j) => idOrUrl([j.id]) }) }));
 const MAX_PAGES = 100;
 

@@ -9,28 +9,48 @@ import type { Salary } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson, mapLimit } from '../boards/http.js';
 import { decodeEntities, periodOf, place, salaryOf, toDraft } from '../boards/map.js';
-import { any, count, envelope, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
+import {
+  aliased,
+  any,
+  count,
+  envelope,
+  id,
+  idOrUrl,
+  keep,
+  label,
+  list,
+  num,
+  obj,
+  objOr,
+  required,
+  rowsOf,
+  text,
+  when,
+} from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
 /** Base for relative job paths. */
 const BASE = 'https://job-boards.greenhouse.io/';
 const PayRange = obj({ min_cents: num, max_cents: num, currency_type: text, title: text, blurb: text });
-const Job = z.looseObject({
-  id,
-  title: required('no title'),
-  absolute_url: text,
-  updated_at: when,
-  first_published: when,
-  company_name: text,
-  // `{ name }` in the API; some captures and mirrors flatten it to a string.
-  location: label,
-  content: text,
-  departments: list(label),
-  offices: list(objOr('name', { name: text, location: label })),
-  metadata: list(obj({ name: text, value: any, value_type: text })),
-  pay_input_ranges: list(PayRange),
-});
+const Job = aliased(
+  { title: ['name', 'job_title'], absolute_url: ['url', 'job_url'] },
+  z.looseObject({
+    id,
+    title: required('no title'),
+    absolute_url: text,
+    updated_at: when,
+    first_published: when,
+    company_name: text,
+    // `{ name }` in the API; some captures and mirrors flatten it to a string.
+    location: label,
+    content: text,
+    departments: list(label),
+    offices: list(objOr('name', { name: text, location: label })),
+    metadata: list(obj({ name: text, value: any, value_type: text })),
+    pay_input_ranges: list(PayRange),
+  }),
+);
 const ListResponse = envelope(
   'jobs',
   z.looseObject({

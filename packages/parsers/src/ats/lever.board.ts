@@ -8,37 +8,40 @@ import type { JobDraft, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson, laterPage } from '../boards/http.js';
 import { describe, periodOf, salaryOf, sections, toDraft } from '../boards/map.js';
-import { bare, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { aliased, bare, id, idOrUrl, keep, label, list, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
 const PAGE = 100;
 const BASE = 'https://jobs.lever.co/';
-const Posting = z.looseObject({
-  id,
-  text: required('no title'),
-  hostedUrl: text,
-  applyUrl: text,
-  createdAt: when,
-  workplaceType: text,
-  country: text,
-  categories: obj({ location: label, team: label, department: label, commitment: label, allLocations: list(label) }),
-  // Mirrors and mocks of Lever's authenticated API put these beside `categories`, as named objects or text.
-  department: label,
-  team: label,
-  locations: list(label),
-  salaryRange: obj({ min: num, max: num, currency: text, interval: text }),
-  description: text,
-  descriptionPlain: text,
-  // Newer postings split the description: `opening` + `descriptionBody`.
-  opening: text,
-  descriptionBody: text,
-  descriptionBodyPlain: text,
-  salaryDescription: text,
-  salaryDescriptionPlain: text,
-  lists: list(obj({ text: text, content: text })),
-  additional: text,
-});
+const Posting = aliased(
+  { text: ['title', 'name'], hostedUrl: ['url', 'jobUrl'] },
+  z.looseObject({
+    id,
+    text: required('no title'),
+    hostedUrl: text,
+    applyUrl: text,
+    createdAt: when,
+    workplaceType: text,
+    country: text,
+    categories: obj({ location: label, team: label, department: label, commitment: label, allLocations: list(label) }),
+    // Mirrors and mocks of Lever's authenticated API put these beside `categories`, as named objects or text.
+    department: label,
+    team: label,
+    locations: list(label),
+    salaryRange: obj({ min: num, max: num, currency: text, interval: text }),
+    description: text,
+    descriptionPlain: text,
+    // Newer postings split the description: `opening` + `descriptionBody`.
+    opening: text,
+    descriptionBody: text,
+    descriptionBodyPlain: text,
+    salaryDescription: text,
+    salaryDescriptionPlain: text,
+    lists: list(obj({ text: text, content: text })),
+    additional: text,
+  }),
+);
 const Page = bare(rowsOf(Posting, { what: 'postings', check: (p) => idOrUrl([p.id], [p.hostedUrl, p.applyUrl], BASE) }));
 
 const WORKPLACE: Record<string, WorkplaceType> = { remote: 'remote', hybrid: 'hybrid', 'on-site': 'onsite', onsite: 'onsite' };

@@ -7,33 +7,36 @@ import type { WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
-import { envelope, flag, id, idOrUrl, keep, label, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
+import { aliased, envelope, flag, id, idOrUrl, keep, label, num, obj, required, rowsOf, text, when } from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
-const Posting = z.looseObject({
-  id,
-  title: required('no title'),
-  url: text,
-  path: text,
-  location: obj({ name: label, city: label, province: label, country: label }),
-  job: obj({ department: label, division: label }),
-  employment_type: text,
-  employment_type_text: text,
-  workplace_type: text,
-  compensation_visible: flag,
-  compensation_minimum: num,
-  compensation_maximum: num,
-  compensation_currency: text,
-  compensation_frequency: text,
-  compensation: text,
-  deadline_at: when,
-  published_at: when,
-  description: text,
-  key_responsibilities: text,
-  skills_knowledge_expertise: text,
-  benefits: text,
-});
+const Posting = aliased(
+  { title: ['name'] },
+  z.looseObject({
+    id,
+    title: required('no title'),
+    url: text,
+    path: text,
+    location: obj({ name: label, city: label, province: label, country: label }),
+    job: obj({ department: label, division: label }),
+    employment_type: text,
+    employment_type_text: text,
+    workplace_type: text,
+    compensation_visible: flag,
+    compensation_minimum: num,
+    compensation_maximum: num,
+    compensation_currency: text,
+    compensation_frequency: text,
+    compensation: text,
+    deadline_at: when,
+    published_at: when,
+    description: text,
+    key_responsibilities: text,
+    skills_knowledge_expertise: text,
+    benefits: text,
+  }),
+);
 
 const WORKPLACE: Record<string, WorkplaceType> = {
   remote: 'remote',

@@ -8,37 +8,57 @@ import type { Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
-import { envelope, flag, id, idOrUrl, keep, label, list, num, obj, objOr, remote, required, rowsOf, text, when } from '../boards/rows.js';
+import {
+  aliased,
+  envelope,
+  flag,
+  id,
+  idOrUrl,
+  keep,
+  label,
+  list,
+  num,
+  obj,
+  objOr,
+  remote,
+  required,
+  rowsOf,
+  text,
+  when,
+} from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
-const Offer = z.looseObject({
-  id,
-  slug: text,
-  title: required('no title'),
-  description: text,
-  requirements: text,
-  location: label,
-  city: label,
-  state_name: label,
-  country_code: text,
-  country: label,
-  postal_code: text,
-  locations: list(objOr('name', { name: label, city: label, state: label, country: label, country_code: text })),
-  remote,
-  hybrid: flag,
-  on_site: flag,
-  department: label,
-  employment_type_code: text,
-  salary: obj({ min: num, max: num, currency: text, period: text }),
-  careers_url: text,
-  careers_apply_url: text,
-  published_at: when,
-  created_at: when,
-  close_at: when,
-  company_name: text,
-  status: text,
-});
+const Offer = aliased(
+  { title: ['name', 'position'] },
+  z.looseObject({
+    id,
+    slug: text,
+    title: required('no title'),
+    description: text,
+    requirements: text,
+    location: label,
+    city: label,
+    state_name: label,
+    country_code: text,
+    country: label,
+    postal_code: text,
+    locations: list(objOr('name', { name: label, city: label, state: label, country: label, country_code: text })),
+    remote,
+    hybrid: flag,
+    on_site: flag,
+    department: label,
+    employment_type_code: text,
+    salary: obj({ min: num, max: num, currency: text, period: text }),
+    careers_url: text,
+    careers_apply_url: text,
+    published_at: when,
+    created_at: when,
+    close_at: when,
+    company_name: text,
+    status: text,
+  }),
+);
 const HIDDEN = new Set(['draft', 'closed', 'archived', 'internal']);
 const Response = envelope(
   'offers',

@@ -11,28 +11,48 @@ import { JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson } from '../boards/http.js';
 import { periodOf, place, salaryOf, sections, toDraft } from '../boards/map.js';
-import { bare, count, envelope, id, idOrUrl, keep, label, list, num, obj, objOr, required, rowsOf, text, when } from '../boards/rows.js';
+import {
+  aliased,
+  bare,
+  count,
+  envelope,
+  id,
+  idOrUrl,
+  keep,
+  label,
+  list,
+  num,
+  obj,
+  objOr,
+  required,
+  rowsOf,
+  text,
+  when,
+} from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { idFromUrl, jobUrl, seg } from '../boards/urls.js';
 
 const BASE = 'https://ats.rippling.com/';
 const Description = obj({ company: text, role: text });
-const V2Job = z.looseObject({
-  id,
-  name: required('no title'),
-  url: text,
-  department: label,
-  locations: list(objOr('name', { name: label, city: label, state: label, country: label, countryCode: text, workplaceType: text })),
-  employmentType: label,
-  payRangeDetails: list(obj({ min: num, max: num, currency: text, interval: text })),
-  createdOn: when,
-  companyName: text,
-  // `{ role, company }` HTML sections; a plain string in some responses.
-  description: z
-    .unknown()
-    .optional()
-    .transform((v) => (typeof v === 'string' ? { role: text.parse(v), company: undefined } : Description.parse(v))),
-});
+const V2Job = aliased(
+  { name: ['title'] },
+  z.looseObject({
+    id,
+    name: required('no title'),
+    url: text,
+    department: label,
+    locations: list(objOr('name', { name: label, city: label, state: label, country: label, countryCode: text, workplaceType: text })),
+    employmentType: label,
+    payRangeDetails: list(obj({ min: num, max: num, currency: text, interval: text })),
+    createdOn: when,
+    companyName: text,
+    // `{ role, company }` HTML sections; a plain string in some responses.
+    description: z
+      .unknown()
+      .optional()
+      .transform((v) => (typeof v === 'string' ? { role: text.parse(v), company: undefined } : Description.parse(v))),
+  }),
+);
 const V2Page = envelope(
   'items',
   z.looseObject({
@@ -42,7 +62,10 @@ const V2Page = envelope(
     page: count,
   }),
 );
-const V1Job = z.looseObject({ uuid: id, id, name: required('no title'), url: text, department: label, workLocation: label });
+const V1Job = aliased(
+  { name: ['title'] },
+  z.looseObject({ uuid: id, id, name: required('no title'), url: text, department: label, workLocation: label }),
+);
 const V1List = bare(rowsOf(V1Job, { check: (j) => idOrUrl([j.uuid, j.id], [j.url], BASE) }));
 
 const MAX_PAGES = 500;

@@ -10,7 +10,7 @@ import { JobkitError } from '@jobkit/core';
 import { z } from 'zod';
 import { checkAborted, fetchJson, laterPage, mapLimit } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
-import { count, envelope, flag, id, idOrUrl, keep, label, obj, remote, rowsOf, text, when } from '../boards/rows.js';
+import { aliased, count, envelope, flag, id, idOrUrl, keep, label, obj, remote, rowsOf, text, when } from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { idFromUrl, jobUrl, listedOn, seg } from '../boards/urls.js';
 
@@ -31,7 +31,7 @@ const fields = {
   typeOfEmployment: label,
   company: obj({ name: text }),
 };
-const Posting = z.looseObject(fields);
+const Posting = aliased({ name: ['title'], postingUrl: ['url'] }, z.looseObject(fields));
 const Page = envelope(
   'content',
   z.looseObject({

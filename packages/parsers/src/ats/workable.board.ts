@@ -7,7 +7,23 @@ import type { Location, WorkplaceType } from '@jobkit/core';
 import { z } from 'zod';
 import { fetchJson } from '../boards/http.js';
 import { place, sections, toDraft } from '../boards/map.js';
-import { envelope, flag, id, idOrUrl, keep, label, list, obj, objOr, remote, required, rowsOf, text, when } from '../boards/rows.js';
+import {
+  aliased,
+  envelope,
+  flag,
+  id,
+  idOrUrl,
+  keep,
+  label,
+  list,
+  obj,
+  objOr,
+  remote,
+  required,
+  rowsOf,
+  text,
+  when,
+} from '../boards/rows.js';
 import type { BoardClient, BoardContext } from '../boards/types.js';
 import { idFromUrl, jobUrl, listedOn, seg } from '../boards/urls.js';
 
@@ -20,44 +36,47 @@ function canonical(account: string, jobId: string): string {
   return SHORTCODE.test(jobId) ? `${BASE}${seg(account)}/j/${seg(jobId)}/` : listedOn(`${BASE}${seg(account)}/`, jobId);
 }
 const WORKPLACE: Record<string, WorkplaceType> = { remote: 'remote', hybrid: 'hybrid', onsite: 'onsite', office: 'onsite' };
-const Job = z.looseObject({
-  title: required('no title'),
-  shortcode: id,
-  // Rows without a shortcode may carry Workable's other id.
-  id,
-  employment_type: text,
-  telecommuting: remote,
-  // Newer Workable responses: `workplace` ("remote" | "hybrid" | "on_site") and a `remote` flag.
-  workplace: text,
-  remote,
-  department: label,
-  url: text,
-  shortlink: text,
-  application_url: text,
-  published_on: when,
-  created_at: when,
-  country: label,
-  city: label,
-  state: label,
-  locations: list(
-    objOr('name', { name: label, country: label, countryCode: text, country_code: text, city: label, region: label, hidden: flag }),
-  ),
-  // Older widget/SPI responses nest one location, with `telecommuting` inside it.
-  location: obj({
-    country: label,
-    country_code: text,
-    countryCode: text,
-    city: label,
-    region: label,
-    zip_code: text,
+const Job = aliased(
+  { title: ['name', 'full_title'] },
+  z.looseObject({
+    title: required('no title'),
+    shortcode: id,
+    // Rows without a shortcode may carry Workable's other id.
+    id,
+    employment_type: text,
     telecommuting: remote,
-    location_str: label,
-    name: label,
+    // Newer Workable responses: `workplace` ("remote" | "hybrid" | "on_site") and a `remote` flag.
+    workplace: text,
+    remote,
+    department: label,
+    url: text,
+    shortlink: text,
+    application_url: text,
+    published_on: when,
+    created_at: when,
+    country: label,
+    city: label,
+    state: label,
+    locations: list(
+      objOr('name', { name: label, country: label, countryCode: text, country_code: text, city: label, region: label, hidden: flag }),
+    ),
+    // Older widget/SPI responses nest one location, with `telecommuting` inside it.
+    location: obj({
+      country: label,
+      country_code: text,
+      countryCode: text,
+      city: label,
+      region: label,
+      zip_code: text,
+      telecommuting: remote,
+      location_str: label,
+      name: label,
+    }),
+    description: text,
+    requirements: text,
+    benefits: text,
   }),
-  description: text,
-  requirements: text,
-  benefits: text,
-});
+);
 const Response = envelope(
   'jobs',
   z.looseObject({

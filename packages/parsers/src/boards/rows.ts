@@ -184,6 +184,24 @@ export const places = z
   .optional()
   .transform((v) => toPlaces(v));
 
+/**
+ * A row schema that also takes each field under the other names mocks, mirrors and neighbouring
+ * vendors use (`{ text: ['title', 'name'] }`: a Lever row titled under `title`): when the field is
+ * absent or empty, the first alias with a value stands in. The row itself is not changed.
+ */
+export function aliased<S extends z.ZodType>(aliases: Readonly<Record<string, readonly string[]>>, schema: S) {
+  return z.preprocess((v) => {
+    if (!isPlain(v)) return v;
+    let out: Plain | undefined;
+    for (const [key, alts] of Object.entries(aliases)) {
+      if (toLabel(v[key]) !== undefined) continue;
+      const alt = alts.find((a) => toLabel(v[a]) !== undefined);
+      if (alt !== undefined) (out ??= { ...v })[key] = v[alt];
+    }
+    return out ?? v;
+  }, schema);
+}
+
 /** Optional remote flag (see {@link toRemote}). Never fails. */
 export const remote = z.unknown().optional().transform(toRemote);
 /** Optional text (see {@link toText}). Never fails. */
