@@ -21,6 +21,16 @@ describe('pageCountryHint', () => {
     expect(pageCountryHint('https://example.com/careers/1', 'en_US')).toEqual(['US']);
     expect(pageCountryHint('not a url', null)).toEqual([]);
   });
+
+  it('a language of one country implies it when neither region nor TLD does; languages of several imply nothing', () => {
+    expect(pageCountryHint('https://kango.example.com/jobs/508882', 'ja')).toEqual(['JP']);
+    expect(pageCountryHint('https://robota.example.com/jobs/1', 'uk')).toEqual(['UA']);
+    expect(pageCountryHint('https://careers.example.com/1', 'ko-KR')).toEqual(['KR']);
+    expect(pageCountryHint('https://jobs.example.de/1', 'ja')).toEqual(['DE']);
+    expect(pageCountryHint('https://careers.example.com/1', 'zh')).toEqual([]);
+    expect(pageCountryHint('https://careers.example.com/1', 'es')).toEqual([]);
+    expect(pageCountryHint('https://careers.example.com/1', 'en')).toEqual([]);
+  });
 });
 
 describe('places named without a country take the country the page implies', () => {
