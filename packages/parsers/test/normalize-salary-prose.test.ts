@@ -92,6 +92,17 @@ describe('parseSalary: a sentence that names no pay, work or earning is not pay'
     expect(parseSalary('Parken kostet 3 € pro Stunde in der Innenstadt bis Mitternacht')).toBeNull();
   });
 
+  it('so is a monthly or yearly figure of wage size, but not company money of the same shape', () => {
+    expect(read('Bis zu 3.800 € im Monat und ein Firmenwagen warten auf Sie')).toEqual({
+      min: null,
+      max: 3800,
+      currency: 'EUR',
+      period: 'month',
+    });
+    expect(read('On offer is up to £52,000 plus car and pension')).toEqual({ min: null, max: 52000, currency: 'GBP', period: null });
+    expect(parseSalary('Con 40 camiones la planta factura $245,000.00 mensuales según la cámara local')).toBeNull();
+  });
+
   it('a long German compound ending in a fee, fine, bonus or price word is not pay', () => {
     expect(parseSalary('Urteil: 20.000 Euro Datenschutz-Bußgeld für die Klinik')).toBeNull();
     expect(parseSalary('Der Verein erhielt 3.000 Euro Siegerprämie')).toBeNull();

@@ -500,9 +500,14 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
   // money ("Bei Aldi erhalten Sie einen Werkzeugwagen für 179 Euro.", "The masks, worth ¥40,000, …"),
   // and so is an amount right after "for"/"für"/"statt"/"only" in a text with no such word ("Sky Ticket
   // für 9,99 statt 29,99 Euro"). Short values (a pay field, "Manager $130-105K") keep their reading.
-  // An hourly figure of wage size reads as pay even in a sentence ("We need a line cook, $18-22 an hour").
-  const hourlyWage = best.period === 'hour' && Math.max(g.a.value, g.b?.value ?? 0) >= 5;
-  if (!payField && !best.pay && !topic.pay && topic.cjk === 0 && !hourlyWage) {
+  // A figure of wage size for the period it states reads as pay even in a sentence ("We need a line cook,
+  // $18-22 an hour", "Bis zu 4.000 € im Monat warten auf Sie"); prices, rates and fees stay below these.
+  const sign = g.a.currency ?? g.b?.currency;
+  const roughScale = (sign ? (UNIT_SCALE[sign] ?? FAMILY_SCALE[sign]) : undefined) ?? 1;
+  const wageTop = Math.max(g.a.value, g.b?.value ?? 0);
+  const wageSized =
+    best.period !== null && wageTop >= WAGE_RANGE[best.period][0] * roughScale && wageTop <= WAGE_RANGE[best.period][1] * roughScale;
+  if (!payField && !best.pay && !topic.pay && topic.cjk === 0 && !wageSized) {
     const lead = tokens[g.first - 1];
     if (lead?.kind === WORD && PRICE_BEFORE.has(lead.text)) return null;
     // "2.500 Euro für Förderverein", "$400 for the course": money for a thing, unless for a period of time.
@@ -1008,6 +1013,14 @@ const PERIOD_CEILING: Readonly<Record<SalaryPeriod, number>> = { hour: 2_000, da
 const PERIOD_FLOOR: Readonly<Record<SalaryPeriod, number>> = { hour: 0.25, day: 2, week: 10, month: 40, year: 0 };
 // Below these even a stated pay cannot be for the period it names ("13,50 € brut / mois" is an hourly rate);
 // above them a low monthly pay stands ("salaire moyen à 20€/mois").
+// A figure this size for its period is a wage more often than a price, even in a sentence with no pay word.
+const WAGE_RANGE: Readonly<Record<SalaryPeriod, readonly [number, number]>> = {
+  hour: [5, 200],
+  day: [50, 2_000],
+  week: [200, 10_000],
+  month: [1_000, 30_000],
+  year: [15_000, 500_000],
+};
 const PAY_FLOOR: Readonly<Record<SalaryPeriod, number>> = { hour: 0.1, day: 1, week: 4, month: 15, year: 0 };
 
 /** Multiplier + currency in one word ("万円", "만원"). */
