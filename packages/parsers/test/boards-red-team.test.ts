@@ -161,6 +161,7 @@ describe.each(PER_CLIENT.map((c) => [c.platform, c] as const))('%s: transport an
   it('JSON served as text/html or text/plain (a Content-Type that lies) loses nothing', async () => {
     for (const type of ['text/html; charset=utf-8', 'text/plain', 'application/octet-stream'])
       await expectKept(c, await run(c, { body: text(), headers: { 'content-type': type } }), ALL_FIELDS);
+    await expectKept(c, await run(c, { body: `)]}',\n${text()}`, headers: { 'content-type': 'text/html' } }), ALL_FIELDS);
   });
 
   it('an anti-hijacking prefix and trailing bytes after the JSON lose nothing, with a warning for the bytes', async () => {
@@ -200,6 +201,7 @@ describe.each(XML_CASES.map((c) => [c.platform, c] as const))('%s (XML): transpo
     const xml = bodyOf(c) as string;
     await expectKept(c, await run(c, { body: `\uFEFF${xml}`, headers: { 'content-type': 'application/xml' } }), ALL_FIELDS);
     await expectKept(c, await run(c, { body: xml, headers: { 'content-type': 'application/json' } }), ALL_FIELDS);
+    await expectKept(c, await run(c, { body: xml, headers: { 'content-type': 'text/html; charset=utf-8' } }), ALL_FIELDS);
   });
 
   it('an empty 200 body and an HTML page with 200 are typed errors', async () => {
@@ -485,6 +487,23 @@ describe('mirror shapes', () => {
     expect(res.jobs).toHaveLength(1);
     return res.jobs[0]!;
   };
+
+  it('ids as digit strings beyond 2^53 are kept exactly; float and exponent ids read as their decimal form', async () => {
+    const url = 'https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true';
+    const fetcher = createStaticFetcher({
+      [url]: {
+        body: {
+          jobs: [
+            { id: '9007199254740993', title: 'Big id' },
+            { id: 4012001.0, title: 'Float id' },
+            { id: 1.5e3, title: 'Exponent id' },
+          ],
+        },
+      },
+    });
+    const res = await listBoardJobs({ platform: 'greenhouse', boardToken: 'acme' }, { fetcher, now: CASE_NOW, details: false });
+    expect(res.jobs.map((j) => j.ats?.jobId).sort()).toEqual(['1500', '4012001', '9007199254740993']);
+  });
 
   it('ashby: { data: { jobs } }, absoluteUrl/postedAt, a location object in parts, flat compensation', async () => {
     const j = await one('ashby', 'https://api.ashbyhq.com/posting-api/job-board/acme?includeCompensation=true', {

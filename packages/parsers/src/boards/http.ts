@@ -109,7 +109,7 @@ function dataText(ctx: BoardContext, result: FetchResult, expected: 'JSON' | 'XM
   if (!text.trim())
     throw new BoardEmpty(`${where(ctx)} ${result.url} answered ${result.status} with an empty body`, { details: { url: result.url } });
   const type = result.headers['content-type'] ?? '';
-  const looksHtml = HTML_START.test(text.slice(0, 512)) || (/text\/html/i.test(type) && !/^\s*[[{]/.test(text));
+  const looksHtml = HTML_START.test(text.slice(0, 512)) || (/text\/html/i.test(type) && !looksJson(text) && !/^\s*</.test(text));
   if (looksHtml) {
     throw new BoardNotFound(
       `${where(ctx)} board "${ctx.boardToken}" not found: ${result.url} answered ${result.status} with an HTML page instead of ${expected}`,
