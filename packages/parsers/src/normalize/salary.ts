@@ -55,7 +55,7 @@ export interface ParseSalaryOptions {
  *   approximation ("~", "approx.", "equivalent to", in parentheses) loses.
  * - A sentence that names no pay, work, worker or earning anywhere is about a price, a loan, a fine or
  *   company money and gives null ("Bei Aldi erhalten Sie einen Werkzeugwagen für 179 Euro."), unless
- *   the amount opens the text, a line or a listing segment, or is an hourly figure of wage size; so
+ *   the amount opens the text, a line or a listing segment, or is of wage size for its period; so
  *   does an amount right after "for"/"für"/"only"/"statt" in such a text. `payField` turns this off.
  * - `period` is what the text states (a period word, LPA, `·13薪`); with none it is null, even
  *   for amounts of obviously yearly size. A stated period the amount cannot fit ($130,000 p.h.)
