@@ -180,6 +180,18 @@ describe('parseSalary: notations from French and other postings', () => {
     expect(read('Bolsa auxílio de R$ 1.500,00 + vale-transporte')).toEqual({ min: 1500, max: 1500, currency: 'BRL', period: null });
   });
 
+  it('forum phrasing: thousands in Russian and Turkish, equity beside the pay, "make" as earning', () => {
+    expect(read('Моя зарплата 220 тысяч рублей')).toEqual({ min: 220000, max: 220000, currency: 'RUB', period: null });
+    expect(read('Maaşım 38 bin TL')).toEqual({ min: 38000, max: 38000, currency: 'TRY', period: null });
+    expect(read('Offer came in at 140k base plus 30k RSUs per year')).toEqual({ min: 140000, max: 140000, currency: null, period: null });
+    expect(read('Our rent is $2,100 and I make $5,200 after tax in Denver')).toEqual({
+      min: 5200,
+      max: 5200,
+      currency: 'USD',
+      period: null,
+    });
+  });
+
   it('a low monthly pay with a pay word keeps its period', () => {
     expect(read('salaire moyen de 25 € par mois')).toEqual({ min: 25, max: 25, currency: 'EUR', period: 'month' });
   });

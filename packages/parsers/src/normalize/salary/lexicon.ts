@@ -600,6 +600,12 @@ export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['mil', 1e3],
   ['tys', 1e3],
   ['тыс', 1e3],
+  ['тысяч', 1e3],
+  ['тысячи', 1e3],
+  ['тысяча', 1e3],
+  ['тисяч', 1e3],
+  ['тисячі', 1e3],
+  ['bin', 1e3],
   ['тис', 1e3],
   ['千', 1e3],
   ['nghìn', 1e3],
@@ -664,7 +670,7 @@ export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['억', 1e8],
 ]);
 /** Multipliers that are also units ("5 m" of cable, "3 b" building): only with a currency. */
-export const MULT_NEEDS_CURRENCY: ReadonlySet<string> = new Set(['m', 'mm', 'b', 'l', 'tr', 'grand', 'd', 't']);
+export const MULT_NEEDS_CURRENCY: ReadonlySet<string> = new Set(['m', 'mm', 'b', 'l', 'tr', 'grand', 'd', 't', 'bin']);
 
 /** Words that mark a figure as pay when they come before it in the clause (or right after). */
 export const PAY_WORDS: ReadonlySet<string> = new Set([
@@ -801,6 +807,10 @@ export const PAY_WORDS: ReadonlySet<string> = new Set([
   'salariales',
   'salariais',
   'bolsa-auxílio',
+  'maaşım',
+  'maaşı',
+  'maaşlar',
+  'зарплату',
 ]);
 
 /**
@@ -1182,6 +1192,12 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'скидка',
   'worth',
   'wert',
+  'rsu',
+  'rsus',
+  'esop',
+  'esops',
+  'stock',
+  'stocks',
 ]);
 
 /**
@@ -1438,6 +1454,10 @@ export const JOB_WORDS: ReadonlySet<string> = new Set([
   'rtt',
   'vacaciones',
   'férias',
+  'make',
+  'making',
+  'take-home',
+  'takehome',
 ]);
 
 /**
