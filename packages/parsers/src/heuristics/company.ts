@@ -7,12 +7,14 @@
  */
 import type { Element } from 'domhandler';
 import { textOf, walkElements } from '../html/dom.js';
+import { normalizeCountry } from '../normalize/countries.js';
 import { spaceOr, stripTrailingBadge, stripTrailingWord, trimEndWhile } from '../text-scan.js';
 import { Ballot } from './candidates.js';
 import { ABOUT_WORDS, foldWords, isGenericHeading } from './lang/index.js';
 import { firstText, hasAncestor, inChrome, inline, type Page, selectAny } from './page.js';
 import { foldKey, isBrand, isSlogan } from './site.js';
 import { plausibleTitle, splitTitle, type TitleResult } from './title.js';
+import { looksLikePlace } from './top-card.js';
 
 const COMPANY_SELECTORS = ['.company-name', '.job__company', '[data-ui="company-name"]', '.posting-headline .company', '.employer-name'];
 const COMPANY_HINTS = [
@@ -28,6 +30,10 @@ const COMPANY_HINTS = [
   '[itemprop="hiringOrganization"]',
   '[data-testid*="company" i]',
   '[class*="org-name" i]',
+  // Boards that advertise for a recruiter or employer name the advertiser ("advertiser-name").
+  '[data-automation*="advertiser" i]',
+  '[class*="advertiser-name" i]',
+  '[data-cy*="companyname" i]',
 ];
 
 const LOGO_WORDS = ['logo', 'logotipo', 'logotype'];
@@ -137,6 +143,12 @@ const COMPANY_HREF =
 /** Sources that name the employer on purpose; the site's own name only fills in when none did. */
 const STRONG = new Set(['selector', 'attr', 'label', 'link', 'title-explicit', 'h1', 'selector-inline', 'posted-by']);
 
+/** A title segment that states only how the job is worked. */
+const WORK_MODE_ONLY = /^(?:remote|hybrid|on-?site|in[- ]office|work from home|wfh|fully remote|remote first|anywhere)$/i;
+
+/** "Australia Job in Melbourne VIC", "Nurse Jobs in Leeds": a board's "<what> job in <place>" title tail. */
+const JOB_IN_PLACE = /\b(?:[Jj]obs?|[Vv]acanc(?:y|ies)|[Oo]penings?|[Ss]tellen|[Ee]mplois?) in \p{Lu}/u;
+
 /** The employer's name, or `undefined`. */
 export function extractCompany(page: Page, title: TitleResult, locationText?: string): string | undefined {
   const { brand } = page;
@@ -145,8 +157,10 @@ export function extractCompany(page: Page, title: TitleResult, locationText?: st
     if (!raw) return;
     const name = cleanCompany(raw);
     if (!plausibleCompany(name, page, title.title)) return;
-    // A place is not an employer ("Accounts Payable Clerk job | Bristol, South West England").
+    // A place is not an employer ("Accounts Payable Clerk job | Bristol, South West England"),
+    // nor is a country or a way of working ("Senior Platform Engineer | Remote | Australia").
     if (locationText && foldKey(locationText) === foldKey(name)) return;
+    if (normalizeCountry(name) || WORK_MODE_ONLY.test(name) || JOB_IN_PLACE.test(name) || looksLikePlace(name)) return;
     // The board's own name is never the employer; on an employer's own site it is.
     if (isBrand(name, brand)) return;
     ballot.add(name, weight, source, el);

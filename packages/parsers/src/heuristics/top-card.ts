@@ -111,14 +111,58 @@ function iconKind(el: Element): ChipKind | undefined {
   return undefined;
 }
 
+/** Elements whose text a reader does not see in the card: modals, hidden templates, code blobs, controls. */
+const UNSEEN_TAGS = new Set(['script', 'style', 'svg', 'button', 'nav', 'form', 'code', 'template', 'noscript', 'dialog', 'select']);
+const UNSEEN_HINT = /(?:^|[\s_-])(?:modal|dialog|sign-?in|sign-?up|popover|tooltip|sr-only|visually-hidden)(?:$|[\s_-])/i;
+
+function unseen(el: Element): boolean {
+  const a = el.attribs;
+  return (
+    UNSEEN_TAGS.has(el.name) ||
+    a.hidden !== undefined ||
+    a['aria-hidden'] === 'true' ||
+    a.role === 'dialog' ||
+    /display:\s*none/i.test(a.style ?? '') ||
+    UNSEEN_HINT.test(a.class ?? '')
+  );
+}
+
+/** Visible text length of a card, skipping {@link unseen} subtrees; stops counting at `max`. */
+function seenTextLength(root: Element, max: number): number {
+  let len = 0;
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0 && len < max) {
+    const n = stack.pop()!;
+    if (n.type === 'text') len += (n as { data: string }).data.trim().length;
+    else if (isElement(n)) {
+      if (n !== root && unseen(n)) continue;
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+  return len;
+}
+
+/** Inline elements that keep a short text one chip ("<a>Melbourne VIC</a> (Remote)"). */
+const INLINE = new Set(['a', 'span', 'strong', 'b', 'em', 'i', 'small', 'abbr', 'time']);
+
 /** Leaves (short text elements without block children) of a container, in order, capped. */
 function shortLeaves(root: Element, skip: Element | undefined, out: Element[]): void {
   const stack: AnyNode[] = [...root.children].reverse();
   while (stack.length > 0 && out.length < 40) {
     const n = stack.pop()!;
-    if (!isElement(n) || n === skip || ['script', 'style', 'svg', 'button', 'nav', 'form', 'h1'].includes(n.name)) continue;
+    if (!isElement(n) || n === skip || n.name === 'h1' || unseen(n)) continue;
     const kids = n.children.filter(isElement).filter((k) => !['i', 'svg', 'img', 'br', 'use'].includes(k.name));
     if (kids.length === 0 || (kids.length === 1 && kids[0]!.name === 'span' && kids[0]!.children.every((c) => c.type === 'text'))) {
+      out.push(n);
+      continue;
+    }
+    // One inline element plus loose text of its own: "<a>Melbourne VIC</a> (Remote)" reads as one chip.
+    if (
+      kids.length === 1 &&
+      INLINE.has(kids[0]!.name) &&
+      kids[0]!.children.every((c) => c.type === 'text') &&
+      n.children.some((c) => c.type === 'text' && (c as { data: string }).data.trim() !== '')
+    ) {
       out.push(n);
       continue;
     }
@@ -126,7 +170,10 @@ function shortLeaves(root: Element, skip: Element | undefined, out: Element[]): 
   }
 }
 
-/** The top card: the largest ancestor of the title element (up to three levels) with little text. */
+/**
+ * The top card: the largest ancestor of the title element (up to three levels) with little
+ * visible text (a sign-in modal or hidden template beside the title does not count).
+ */
 export function cardOf(titleEl: Element | undefined): Element | undefined {
   if (!titleEl) return undefined;
   let container: Element | undefined;
@@ -135,7 +182,7 @@ export function cardOf(titleEl: Element | undefined): Element | undefined {
     const p = node.parent;
     if (!p || !isElement(p) || p.name === 'body') break;
     node = p;
-    if (textOf(node, 3_000).length >= 3_000) break;
+    if (seenTextLength(node, 3_000) >= 3_000) break;
     container = node;
   }
   return container;

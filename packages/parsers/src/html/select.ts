@@ -29,7 +29,7 @@ interface CompiledSelector {
   contains?: { name: string; token: string; fold: boolean };
 }
 
-const NEED = /[.#]([\w-]+)|\[[\w-]+(\*?)="([^"]+)"(?:\s*i)?\]/g;
+const NEED = /[.#]([\w-]+)|\[([\w-]+)(\*?)="([^"]+)"(?:\s*i)?\]/g;
 /** `[class*="logo" i]`, `[id*="jobtitle"]`, `[data-qa*="title" i]`: answered from the index's keys, no walk. */
 const CONTAINS = /^\[([\w-]+)\*="([^"\s]+)"(\s+i)?\]$/;
 const compiled = new Map<string, CompiledSelector>();
@@ -75,7 +75,11 @@ function compileSelector(selector: string): CompiledSelector {
     c = {
       key,
       ...(key && selector.includes(':') ? { structural: true } : {}),
-      needs: [...selector.matchAll(NEED)].map((m) => ({ token: (m[1] ?? m[3]!).toLowerCase(), partial: m[2] === '*' })),
+      // Only class, id and indexed attribute values are in the token set; a value of any other
+      // attribute (`[data-automation="…"]`, `[aria-label="Pay"]`) cannot rule the selector out.
+      needs: [...selector.matchAll(NEED)]
+        .filter((m) => m[1] !== undefined || m[2] === 'class' || m[2] === 'id' || INDEXED_ATTR_SET.has(m[2]!))
+        .map((m) => ({ token: (m[1] ?? m[4]!).toLowerCase(), partial: m[3] === '*' })),
       test: (el) => query(el),
     };
     const m = CONTAINS.exec(selector);
