@@ -151,6 +151,31 @@ describe('parseSalary: prices, instalments and per-thing prices', () => {
   });
 });
 
+describe('parseSalary: things on web pages that look like money', () => {
+  it.each([
+    '2 TL Zucker und 1 Prise Salz',
+    'Bestzeit: 58.12 sek.',
+    'Tickets für die EURO 2028 sind begehrt',
+    'Adapter RS485 auf USB',
+    'Peso: $4.120,50',
+    'UF: $36.100,12',
+    '148.20 ¥/$ (17 Uhr)',
+    'Olivenöl extra vergine (18,40 €/l)',
+    'Bis 150€ Wechselbonus sichern',
+    'Restwert: 12.500 Euro',
+    '$ sudo apt install python3 && echo 3',
+    '3.400 Leser haben das neue Heft bewertet und gelobt',
+  ])('%s is not pay', (text) => {
+    expect(parseSalary(text)).toBeNull();
+  });
+
+  it('keeps the pay those rules sit next to', () => {
+    expect(read('NZD24 - NZD27 per hour')).toEqual({ min: 24, max: 27, currency: 'NZD', period: 'hour' });
+    expect(read("12,10 € brut de l'heure")).toEqual({ min: 12.1, max: 12.1, currency: 'EUR', period: 'hour' });
+    expect(read('Maaş: 42.000 TL net')).toEqual({ min: 42000, max: 42000, currency: 'TRY', period: null });
+  });
+});
+
 describe('parseSalary: notations from French and other postings', () => {
   it.each<[string, Want]>([
     ['Rémunération : à partir de 52KEUR brut annuel', { min: 52000, max: null, currency: 'EUR', period: 'year' }],

@@ -414,6 +414,29 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
         if (tokens[last + 1]?.text === '.' && (tokens[last]!.text === 'rs' || tokens[last]!.text === 'kr')) last++;
       }
     }
+    if (currency) {
+      const code = tokens[first]!;
+      const word = tokens[last]!.kind === WORD ? tokens[last]!.text : '';
+      const digits = t.text;
+      if (
+        // "1 TL Wasser", "2 TL Gemüsebrühe": German teaspoons, not lira.
+        (word === 'tl' && currency === 'TRY' && last === i + 1 && Number(digits) < 10) ||
+        // "65.06 sek.": Swedish seconds; the krona is written SEK.
+        (word === 'sek' && !tokens[last]!.upper && tokens[last + 1]?.text === '.') ||
+        // "EURO 2024", "Euro 2020-fuelled": the football championship.
+        (code.kind === WORD &&
+          code.text === 'euro' &&
+          first === i - 1 &&
+          digits.length === 4 &&
+          (digits[0] === '1' || digits[0] === '2')) ||
+        // "RS232", "RS485": a serial port; rupees are written "Rs".
+        (code.kind === WORD && code.upper && first === i - 1 && !t.space && code.text === 'rs' && digits.length <= 3)
+      ) {
+        currency = null;
+        first = i;
+        if (last > i && tokens[last]!.kind === WORD && !MULTIPLIERS.has(tokens[last]!.text)) last = i;
+      }
+    }
     // "₹40–60L": the far end of a range takes the currency written on the near end.
     const near = amounts[amounts.length - 1];
     const rangeCurrency = near?.currency != null && near.last === i - 2 && RANGE_WORDS.has(tokens[i - 1]?.text ?? '');
@@ -529,7 +552,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
       if (t.kind !== SYM) opens = false;
       else if (t.brk || (t.space && SEGMENT_MARKS.has(t.text))) break;
     }
-    if (!opens && topic.words >= PROSE_WORDS) return null;
+    // A bare number opening a sentence ("2.500 Kochfans haben … getestet") is a count, not a value.
+    if ((!opens || (!sign && best.period === null)) && topic.words >= PROSE_WORDS) return null;
   }
   const { a: ga, b: gb } = g;
   let a = ga;
@@ -732,6 +756,8 @@ const NOT_PAY_HEADS: readonly string[] = [
   'geld',
   'gelder',
   'pauschale',
+  'wert',
+  'bonus',
 ];
 function isNotPay(w: string): boolean {
   if (NOT_PAY_WORDS.has(w)) return true;
@@ -741,6 +767,8 @@ function isNotPay(w: string): boolean {
   for (const head of NOT_PAY_HEADS) if (w.endsWith(head)) return true;
   return false;
 }
+/** Chilean and Colombian index units quoted in pesos on news pages ("UF: $32.257,34"). */
+const INDEX_UNITS: ReadonlySet<string> = new Set(['uf', 'utm', 'ipc', 'uva', 'uvr']);
 /** Marks that open a segment of a listing line ("Title – Place – £11.50 per hour", "Pay: …"). */
 const SEGMENT_MARKS: ReadonlySet<string> = new Set(['–', '—', '-', '|', ':', '•', '·']);
 /** Things a price is per ("pro Person", "per night", "/Min.") that are no pay period. */
@@ -1238,6 +1266,18 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
       negative = true;
       break;
     }
+    // "Dolar: $856,74", "UF: $32.257,34": an exchange rate or an index value, not pay.
+    if (seen === 0 && w === ':' && g.a.currency !== null) {
+      const label = tokens[k - 1];
+      if (label?.kind === WORD && !label.upper && CURRENCY_WORDS[label.text]) {
+        negative = true;
+        break;
+      }
+      if (label?.kind === WORD && INDEX_UNITS.has(label.text) && (k < 2 || tokens[k - 1]!.brk || tokens[k - 2]!.brk)) {
+        negative = true;
+        break;
+      }
+    }
     // "Bolsa auxílio de R$ 1.200,00" is an intern's stipend, the pay of the post.
     if (w === 'auxílio' && tokens[k - 1]?.text === 'bolsa') {
       pay = true;
@@ -1331,8 +1371,18 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
       negative = true;
       break;
     }
+    // "110.11 ¥/$": yen per dollar, an exchange rate.
+    if (seen === 0 && w === '/' && tokens[k + 1]?.kind === SYM && CURRENCY_SIGNS[tokens[k + 1]!.text]) {
+      negative = true;
+      break;
+    }
     // "4 Euro pro Person", "12,00 € pro Nacht", "$266.00 por camión": a price per thing, not per period.
-    if (seen < 2 && (PER_WORDS.has(w) || w === '/') && PRICE_UNITS.has(tokens[k + 1]?.text ?? '')) {
+    const unit = tokens[k + 1]?.text ?? '';
+    // "(53,07 €/l)", "€ 6,50 / 1kg": litres and grams only after a slash ("de l'heure" is per hour).
+    if (
+      seen < 2 &&
+      (((PER_WORDS.has(w) || w === '/') && PRICE_UNITS.has(unit)) || (w === '/' && (unit === 'l' || unit === 'ml' || unit === 'g')))
+    ) {
       negative = true;
       break;
     }
@@ -2000,6 +2050,13 @@ const QUALIFIERS: Readonly<Record<string, string>> = {
 /** First currency mark in the text: symbols and upper-case ISO codes anywhere. */
 function globalCurrency(tokens: readonly Token[], currencyAt: (i: number, near: boolean) => { mark: string } | null): string | null {
   for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    // "$ sudo make install", "~$", "filename=$1": a shell prompt or variable, not a dollar.
+    if (t.text === '$') {
+      const next = tokens[k + 1];
+      const prev = tokens[k - 1];
+      if ((next?.kind === WORD && next.space) || (prev && !t.space && (prev.text === '~' || prev.text === '='))) continue;
+    }
     const c = currencyAt(k, false);
     if (c) return c.mark;
   }

@@ -1198,6 +1198,22 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'esops',
   'stock',
   'stocks',
+  'gift',
+  'gifts',
+  'geschenk',
+  'cadeau',
+  'donated',
+  'donate',
+  'gespendet',
+  'withdrawal',
+  'uvp',
+  'rrp',
+  'msrp',
+  'kaution',
+  'versandkostenfrei',
+  'erwachsene',
+  'ermäßigt',
+  'don',
 ]);
 
 /**
@@ -1870,4 +1886,5 @@ export const NOT_MONEY_AFTER: ReadonlySet<string> = new Set([
   '일',
   '세',
   '%',
+  'uhr',
 ]);
