@@ -22,4 +22,13 @@ describe('closing countdowns on job pages', () => {
     expect(res.job?.datePosted ?? null).toBeNull();
     expect(res.job?.dateNotes?.validThrough?.reference).toMatch(/^2026-11-25T12:00/);
   });
+
+  it('never takes a probation or contract term for a closing countdown', () => {
+    const html = page('countdown-nl.html').replace(
+      'Sluit over twee dagen',
+      'Je proeftijd eindigt over twee maanden; het contract eindigt over 1 jaar.',
+    );
+    const job = parseJobPage(html, { url: 'https://www.werkplein.example/vacature/40177', now: NOW }).job!;
+    expect(job.validThrough ?? null).toBeNull();
+  });
 });

@@ -237,8 +237,9 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
  */
 const LATIN_NUM =
   '(?:\\d{1,3}|a|an|one|two|three|een|één|twee|drie|ein|eine|einem|einer|zwei|drei|un|une|deux|trois|uno|una|dos|tres|um|uma|dois|duas|três|due|tre|jeden|dwa|dwie|trzy|en|ett|två)';
+/** Days and weeks only: "the probation period ends in 6 months" is no closing date. */
 const LATIN_UNIT =
-  '(?:days?|weeks?|months?|dag|dagen|weken|maand(?:en)?|tag|tage|tagen|woche|wochen|monat(?:en?)?|jours?|semaines?|mois|días?|dias?|semanas?|mes(?:es)?|giorn[oi]|settiman[ae]|mes[ei]|dni|dnia|dzień|tygodni[ea]?|tydzień|dagar|veckor|vecka|gün|hafta|hari|minggu|ngày|tuần)';
+  '(?:days?|weeks?|dag|dagen|weken|tag|tage|tagen|woche|wochen|jours?|semaines?|días?|dias?|semanas?|giorn[oi]|settiman[ae]|dni|dnia|dzień|tygodni[ea]?|tydzień|dagar|veckor|vecka|gün|hafta|hari|minggu|ngày|tuần)';
 const COUNTDOWN: Readonly<Record<'latin' | 'cjk' | 'cyrillic' | 'arabic' | 'thai' | 'deva', readonly RegExp[]>> = {
   latin: [
     new RegExp(
@@ -262,7 +263,7 @@ const COUNTDOWN: Readonly<Record<'latin' | 'cjk' | 'cyrillic' | 'arabic' | 'thai
     /(\d{1,3} ?일 ?남)/u,
   ],
   cyrillic: [
-    /(?<![\p{L}])((?:осталось|остался|осталась|остаётся|залишилось|лишилось) (?:\d{1,3}|один|одну|два|две|три) (?:день|дня|дней|дні|днів|недел[иья]|недель))(?![\p{L}])/iu,
+    /(?<![\p{L}])((?:осталось|остался|осталась|остаётся|залишилось|лишилось) (?:\d{1,3}|один|одну|два|две|три) (?:день|дня|дней|дні|днів|недел[иья]|недель))(?![\p{L}])/u,
     /(?:истекает|закрывается|заканчивается|завершается|закінчується|спливає) ((?:через \d{1,3} (?:день|дня|дней|дні|днів))|завтра|сегодня)(?![\p{L}])/iu,
   ],
   arabic: [
