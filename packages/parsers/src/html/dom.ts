@@ -7,14 +7,39 @@
  */
 import render from 'dom-serializer';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { DomHandler, type Parser, parseDocument } from 'htmlparser2';
+import { DomHandler, Parser } from 'htmlparser2';
+import { SCAN_LIMITS } from './scan.js';
 
 /** Parser options every DOM (and the streaming passes it may ride on) is built with. */
 const DOM_PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
 
-/** Parse `html` into an htmlparser2 DOM (never parse5). */
+/**
+ * A DOM handler that pauses its parser once elements nest deeper than the page scan reads
+ * ({@link SCAN_LIMITS}`.maxDepth`): htmlparser2 keeps open elements with `unshift`, O(depth) per
+ * open tag, so a 200k-deep page took minutes to load (the scan ignores the same rest of the page).
+ */
+class DepthCappedHandler extends DomHandler {
+  private depth = 0;
+  private tokenizer: Parser | null = null;
+  override onparserinit(parser: Parser): void {
+    super.onparserinit(parser);
+    this.tokenizer = parser;
+  }
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    if (++this.depth > SCAN_LIMITS.maxDepth) this.tokenizer?.pause();
+  }
+  override onclosetag(): void {
+    this.depth--;
+    super.onclosetag();
+  }
+}
+
+/** Parse `html` into an htmlparser2 DOM (never parse5), up to the scan's nesting cap. */
 export function loadDom(html: string): Document {
-  return parseDocument(html, DOM_PARSER_OPTIONS);
+  const handler = new DepthCappedHandler(undefined, DOM_PARSER_OPTIONS);
+  new Parser(handler, DOM_PARSER_OPTIONS).end(html);
+  return handler.root;
 }
 
 /** Parser events a {@link DomBuilder} consumes; the same names htmlparser2 calls. */
