@@ -37,4 +37,19 @@ describe('board pages without a site profile', () => {
     expect(res.job?.title).toBe('Field Service Technician');
     expect(res.job?.company?.name ?? '').not.toMatch(/australia|hybrid|job in/i);
   });
+
+  it('keeps a posting with a sign-up modal a posting: legal links tracked as "apply-link" are no apply links, "company website" and "X hiring" are no employer', () => {
+    const res = parseJobPage(page('board-signup-modal-legal.html'), { url: 'https://www.pronet.example/jobs/view/4002003004', now: NOW });
+    expect(res.job?.title).toBe('Controls Engineer');
+    expect(res.job?.company?.name).toBe('Brightwater Robotics');
+    // The "Location:" line is a sentence; the top card names the place.
+    expect(res.job?.locations[0]).toMatchObject({ city: 'Austin', country: 'US' });
+    expect(res.job?.employmentType).toEqual(['full_time']);
+  });
+
+  it('reads "Camberwell VIC 3124" as an Australian town, so a bare "$" is AUD on a .com board', () => {
+    const res = parseJobPage(page('board-au-town-state.html'), { url: 'https://www.workboard.example/viewjob?id=5512', now: NOW });
+    expect(res.job?.locations[0]).toMatchObject({ city: 'Camberwell', country: 'AU' });
+    expect(res.job?.salary).toMatchObject({ min: 130_000, max: 160_000, currency: 'AUD', period: 'year' });
+  });
 });

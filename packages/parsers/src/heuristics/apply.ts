@@ -74,6 +74,24 @@ export function applyUrlFromHtml(html: string, pageUrl: string): string | undefi
   return undefined;
 }
 
+/**
+ * An href that is an apply address by itself: "apply" as a path segment or part of one
+ * ("/apply", "/jobs/12/apply-now"), the fragment ("#apply") or a query key or value ("?apply=1",
+ * "?action=apply"). A tracking value that merely mentions it ("?trk=public_jobs_apply-link-offsite_join-form-privacy-policy"
+ * on a legal link of a sign-up form) is not.
+ */
+function applyHref(href: string, base: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(href, base);
+  } catch {
+    return false;
+  }
+  if (/(^|[/_-])apply([/_-]|$)/i.test(u.pathname) || /^#apply/i.test(u.hash)) return true;
+  for (const [k, v] of u.searchParams) if (/^apply$/i.test(k) || /^apply$/i.test(v)) return true;
+  return false;
+}
+
 export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean; applyLinks: number } {
   let hasApply = false;
   let applyUrl: string | undefined;
@@ -84,7 +102,7 @@ export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean
   for (const e of clickable.slice(0, 3_000)) {
     const raw = textOf(e, 120) || e.attribs.value || e.attribs['aria-label'] || e.attribs.title || '';
     const href0 = e.attribs.href;
-    const byHref = href0 !== undefined && /apply/i.test(href0) && /(^|[/#?=_-])apply([/?#_-]|$)/i.test(href0);
+    const byHref = href0 !== undefined && /apply/i.test(href0) && applyHref(href0, page.url);
     if (raw.length > 100 && !byHref) continue;
     const text = cleanInline(raw);
     if (text.length > 60 || (!byHref && !APPLY_TEXT.test(text))) continue;

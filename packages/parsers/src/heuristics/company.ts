@@ -14,7 +14,7 @@ import { ABOUT_WORDS, foldWords, isGenericHeading } from './lang/index.js';
 import { firstText, hasAncestor, inChrome, inline, type Page, selectAny } from './page.js';
 import { foldKey, isBrand, isSlogan } from './site.js';
 import { plausibleTitle, splitTitle, type TitleResult } from './title.js';
-import { looksLikePlace } from './top-card.js';
+import { looksLikePlace, unseen } from './top-card.js';
 
 const COMPANY_SELECTORS = ['.company-name', '.job__company', '[data-ui="company-name"]', '.posting-headline .company', '.employer-name'];
 const COMPANY_HINTS = [
@@ -37,12 +37,12 @@ const COMPANY_HINTS = [
 ];
 
 const LOGO_WORDS = ['logo', 'logotipo', 'logotype'];
-const HIRING_WORDS = ['is hiring', 'careers', 'jobs', 'karriere', 'recrute', 'contrata'];
+const HIRING_WORDS = ['is hiring', 'hiring', 'careers', 'jobs', 'karriere', 'recrute', 'contrata', 'sucht', 'zoekt', 'busca'];
 /** After "©", "(c)" or "copyright" in whitespace-collapsed footer text: years, then the holder's name. */
 const COPYRIGHT_MARK = /©|\(c\)|copyright/giu;
 const COPYRIGHT_TAIL = / ?(?:copyright ?)?(?:\d{4}(?: ?[-–] ?\d{4})? ?,? ?)?([^|·•\n.]{2,60}?)(?:\.| all rights| ?\|| ?·|$)/iuy;
 const NOT_A_NAME =
-  /^(?:company|employer|about|about us|who we are|our company|confidential|the company|unternehmen|entreprise|empresa|公司|会社|الشركة|компания)$/i;
+  /^(?:company|employer|about|about us|who we are|our company|confidential|the company|(?:the )?company (?:website|site|page|profile)|unternehmen|entreprise|empresa|公司|会社|الشركة|компания)$/i;
 
 /** The first "© 2020 Acme" holder in collapsed text: each mark tries the anchored tail once (linear). */
 function copyrightHolder(flat: string): RegExpExecArray | null {
@@ -104,6 +104,8 @@ function cardLinks(card: Element): Element[] {
   walkElements(
     card,
     (e) => {
+      // A sign-up modal's "apply on the company website" link names no employer.
+      if (e !== card && unseen(e)) return false;
       if (
         e.name === 'a' &&
         e.attribs.href &&

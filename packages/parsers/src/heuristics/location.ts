@@ -9,6 +9,7 @@ import { isElement } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
 import { normalizeCountry } from '../normalize/countries.js';
 import { parseLocation } from '../normalize/index.js';
+import { townStateComma } from '../sites/text.js';
 import { splitTrimmed } from '../text-scan.js';
 import { Ballot } from './candidates.js';
 import { inChrome, inline, type Page, selectAny } from './page.js';
@@ -53,6 +54,17 @@ const SEEKING_IN =
 const POSTAL_LINE = /^(?:[A-Z]{1,3}[- ]?)?\d{4,5}\s{1,3}(\p{L}[\p{L}\s.'-]{1,40})$/u;
 /** A one-letter postal district after a town ("Aarhus C", "København K"). */
 const DISTRICT = /\s\p{Lu}$/u;
+
+/**
+ * A sentence rather than a place: ten words or more (six when it ends in a full stop), four of
+ * them lower-case ("open to applicants in all timezones"). Place names and their lists
+ * ("Washington, DC; San Francisco, CA; …") are capitalised.
+ */
+function prose(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  return lower >= 4 && (words.length >= 10 || (words.length >= 6 && /[.!?]$/.test(text.trim())));
+}
 
 /** The town of an address ("Ny Munkegade 120, Aarhus C" → "Aarhus"): its last part without digits. */
 function townOf(address: string): string | undefined {
@@ -163,7 +175,12 @@ export function countryFirst(text: string): string {
 export function extractLocation(page: Page, chips: readonly Chip[], hints: readonly string[]): LocationResult {
   const ballot = new Ballot();
   const labelled = page.labels.get('location') ?? [];
-  for (const [i, h] of labelled.slice(0, 2).entries()) ballot.add(h.lines.join('; '), i === 0 ? 6 : 3, `label-${i}`);
+  for (const [i, h] of labelled.slice(0, 2).entries()) {
+    const text = h.lines.join('; ');
+    // "Location: This job is open to applicants in all timezones, and is a full-time, remote
+    // position." is a sentence under the label, not a place: it only speaks when nothing else does.
+    ballot.add(text, prose(text) ? 1 : i === 0 ? 6 : 3, `label-${i}`);
+  }
   let selectorVotes = 0;
   for (const sel of LOCATION_SELECTORS) {
     if (selectorVotes >= 2) break;
@@ -193,7 +210,7 @@ export function extractLocation(page: Page, chips: readonly Chip[], hints: reado
   for (const h of hints) ballot.add(h, 3, 'title');
   const best = ballot.best(2);
   if (!best) return {};
-  let parsed = parseLocation(countryFirst(best.text));
+  let parsed = parseLocation(townStateComma(countryFirst(best.text)));
   // A street address: "г. Екатеринбург, ул. Шейнкмана, д. 22", "台北市大安區復興南路一段390號".
   const parts = splitTrimmed(best.text, ',');
   if (

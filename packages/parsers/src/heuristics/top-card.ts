@@ -115,7 +115,8 @@ function iconKind(el: Element): ChipKind | undefined {
 const UNSEEN_TAGS = new Set(['script', 'style', 'svg', 'button', 'nav', 'form', 'code', 'template', 'noscript', 'dialog', 'select']);
 const UNSEEN_HINT = /(?:^|[\s_-])(?:modal|dialog|sign-?in|sign-?up|popover|tooltip|sr-only|visually-hidden)(?:$|[\s_-])/i;
 
-function unseen(el: Element): boolean {
+/** A subtree a reader does not see as part of the card: a modal, dialog, hidden block, code blob or control. */
+export function unseen(el: Element): boolean {
   const a = el.attribs;
   return (
     UNSEEN_TAGS.has(el.name) ||

@@ -271,6 +271,12 @@ const WORKPLACE_THEN_PLACE =
 /** "Camberwell VIC 3124", "Melbourne VIC (Remote)": Australian boards write the state after the town with no comma. */
 const AU_STATE_AFTER_TOWN = /^([^,()]{2,60}?) (NSW|VIC|QLD|WA|SA|TAS|ACT|NT)((?: \d{4})?(?: \([^()]{1,40}\))?)$/;
 
+/** "Brisbane QLD 4000" → "Brisbane, QLD 4000", so the place parser sees the town apart from its state. */
+export function townStateComma(text: string): string {
+  const au = AU_STATE_AFTER_TOWN.exec(text);
+  return au ? `${au[1]}, ${au[2]}${au[3]}` : text;
+}
+
 /**
  * "Hybrid remote in Berlin" → "Berlin (Hybrid)", so the place parser sees a place first; "Brisbane
  * QLD 4000" → "Brisbane, QLD 4000", so it sees the town apart from its state.
@@ -279,8 +285,7 @@ export function placeFirst(text: string): string {
   const m = WORKPLACE_THEN_PLACE.exec(text);
   // The place parser reads English workplace words in parentheses; partial telework is hybrid.
   const placed = m ? `${m[2]} (${/hybri|ibrido|partiel|parcial|teilweise/i.test(m[1]!) ? 'Hybrid' : 'Remote'})` : text;
-  const au = AU_STATE_AFTER_TOWN.exec(placed);
-  return au ? `${au[1]}, ${au[2]}${au[3]}` : placed;
+  return townStateComma(placed);
 }
 
 /** The value at `path` inside parsed JSON (objects by key, arrays by index), or undefined. */
