@@ -169,6 +169,14 @@ describe('parseSalary: things on web pages that look like money', () => {
     expect(parseSalary(text)).toBeNull();
   });
 
+  it('an upper-case code that names a language or software is not the currency', () => {
+    expect(read('CAD Drafter, $31/hr, Tacoma')).toEqual({ min: 31, max: 31, currency: 'USD', period: 'hour' });
+    expect(read('CAD draughtsman 52,000')).toEqual({ min: 52000, max: 52000, currency: null, period: null });
+    expect(parseSalary('Développeur PHP / Symfony - CDI - Melun (77)')).toBeNull();
+    expect(read('Salary in CAD: 80,000 - 95,000')).toEqual({ min: 80000, max: 95000, currency: 'CAD', period: null });
+    expect(read('EUR base salary 64,000')).toEqual({ min: 64000, max: 64000, currency: 'EUR', period: null });
+  });
+
   it('keeps the pay those rules sit next to', () => {
     expect(read('NZD24 - NZD27 per hour')).toEqual({ min: 24, max: 27, currency: 'NZD', period: 'hour' });
     expect(read("12,10 € brut de l'heure")).toEqual({ min: 12.1, max: 12.1, currency: 'EUR', period: 'hour' });

@@ -1867,7 +1867,8 @@ function languageContext(
     }
     const q = QUALIFIERS[w];
     if (q) ctx.qualifier = q;
-    if (t.upper && w.length === 3 && isIsoCurrency(w.toUpperCase())) (ctx.codes as string[]).push(w.toUpperCase());
+    if (t.upper && w.length === 3 && isIsoCurrency(w.toUpperCase()) && !codeNamesAThing(tokens, k))
+      (ctx.codes as string[]).push(w.toUpperCase());
     const c = w.charCodeAt(0);
     if (c >= 0x600 && c <= 0x6ff) ctx.arabic = true;
     if (c >= 0x3040 && c <= 0x30ff) ctx.ja++;
@@ -2057,8 +2058,26 @@ function globalCurrency(tokens: readonly Token[], currencyAt: (i: number, near: 
       const prev = tokens[k - 1];
       if ((next?.kind === WORD && next.space) || (prev && !t.space && (prev.text === '~' || prev.text === '='))) continue;
     }
+    if (t.kind === WORD && codeNamesAThing(tokens, k)) continue;
     const c = currencyAt(k, false);
     if (c) return c.mark;
   }
   return null;
+}
+
+/**
+ * "Senior PHP Developer", "CAD Technician", "CAD designer 45,000": an upper-case code followed by a word
+ * and not written after a number is a term (a language, drafting software), not a currency.
+ */
+function codeNamesAThing(tokens: readonly Token[], k: number): boolean {
+  let next = tokens[k + 1];
+  const prev = tokens[k - 1];
+  // "PHP / ERP", "PHP, MySQL": a list of terms.
+  if (next && next.kind === SYM && (next.text === '/' || next.text === ',' || next.text === '&') && tokens[k + 2]?.kind === WORD)
+    next = tokens[k + 2];
+  if (!next || next.kind !== WORD || next.brk) return false;
+  // "USD base salary 120,000", "EUR per year": the code labels pay.
+  if (PAY_WORDS.has(next.text) || isStrongPeriod(next.text) || PER_WORDS.has(next.text)) return false;
+  if (prev && (prev.kind === NUM || MULTIPLIERS.has(prev.text))) return false;
+  return true;
 }
