@@ -90,6 +90,19 @@ describe('parseDate: relative dates in many languages', () => {
     ['昨天', '2024-06-14'],
     ['اليوم', '2024-06-15'],
     ['Publicada hace 1d', '2024-06-14'],
+    ['hace una semana', '2024-06-08'],
+    ['há uma semana', '2024-06-08'],
+    ['il y a une semaine', '2024-06-08'],
+    ['tydzień temu', '2024-06-08'],
+    ['przed 3 dniami', '2024-06-12'],
+    ['опубліковано 3 дні тому', '2024-06-12'],
+    ['вчора', '2024-06-14'],
+    ['방금 전', '2024-06-15'],
+    ['3 วันที่แล้ว', '2024-06-12'],
+    ['3 ngày trước', '2024-06-12'],
+    ['3 hari yang lalu', '2024-06-12'],
+    ['för 3 dagar sedan', '2024-06-12'],
+    ['i går', '2024-06-14'],
   ])('%j → %j', (text, expected) => {
     expect(parseDate(text, { now })).toBe(expected);
   });

@@ -91,12 +91,12 @@ export interface DatesResult {
  */
 const POSTED_PHRASES = [
   /\b(?:posted|published|veröffentlicht|publié|publiée|publicado|publicada|pubblicato|geplaatst|opublikowano)\b[^.\n|]{0,40}/iu,
-  /(?:опубликована|опубликовано|размещена|размещено)\s[^.\n|]{0,40}/iu,
+  /(?:опубликована|опубликовано|размещена|размещено|опублікована|опубліковано|розміщена|розміщено)\s[^.\n|]{0,40}/iu,
   /(?:发布于|更新于|掲載日)[^。\n|]{0,20}/iu,
   /منذ\s+[^.\n|]{1,20}/iu,
 ];
 const AGO_CJK = /天前|日前|일 전/gu;
-const AGO_RU = /назад/giu;
+const AGO_RU = /назад|тому(?![\p{L}])/giu;
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
 const isWs = (ch: string | undefined) => ch !== undefined && isSpace(ch);

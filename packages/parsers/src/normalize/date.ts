@@ -58,25 +58,28 @@ function validYmd(y: number, m: number, d: number): string | null {
 }
 
 const UNITS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^(?:min|mins|minute|minutes|minuten|minutos|minuti|minuut|minut|minuty|dakika|mn|分钟|分|분|минут[уы]?|دقيقة|دقائق|मिनट)$/i, 60_000],
   [
-    /^(?:h|hr|hrs|hour|hours|stunde|stunden|heure|heures|hora|horas|ora|ore|uur|godzin[ay]?|godzinę|saat|小时|小時|時間|시간|час|часа|часов|ساعة|ساعات|घंटे|घंटा)$/i,
+    /^(?:min|mins|minute|minutes|minuten|minutos|minuti|minuut|minut|minuty|minuter|dakika|menit|phút|mn|分钟|分|분|นาที|минут[уы]?|хвилин[уи]?|دقيقة|دقائق|मिनट)$/i,
+    60_000,
+  ],
+  [
+    /^(?:h|hr|hrs|hour|hours|stunde|stunden|heure|heures|hora|horas|ora|ore|uur|godzin[ay]?|godzinę|godzinami|timme|timmar|jam|giờ|saat|ชั่วโมง|годин[уи]?|小时|小時|時間|시간|час|часа|часов|ساعة|ساعات|घंटे|घंटा)$/i,
     3_600_000,
   ],
   [
-    /^(?:d|day|days|tag|tage|tagen|jour|jours|día|días|dia|dias|giorno|giorni|dag|dagen|dagar|dzień|dni|dnia|gün|hari|ngày|天|日|일|วัน|день|дня|дней|дні|днів|يوم|أيام|ايام|يومين|दिन)$/i,
+    /^(?:d|day|days|tag|tage|tagen|jour|jours|día|días|dia|dias|giorno|giorni|dag|dagen|dagar|dzień|dni|dnia|dniami|gün|hari|ngày|天|日|일|วัน|день|дня|дней|дні|днів|يوم|أيام|ايام|يومين|दिन)$/i,
     DAY,
   ],
   [
-    /^(?:w|wk|wks|week|weeks|woche|wochen|semaine|semaines|semana|semanas|settimana|settimane|weken|veckor|vecka|tydzień|tygodnie|tygodni|hafta|minggu|tuần|周|週|週間|주|สัปดาห์|неделю|недели|недель|тиждень|тижні|тижнів|أسبوع|أسابيع|أسبوعين|सप्ताह|हफ्ते)$/i,
+    /^(?:w|wk|wks|week|weeks|woche|wochen|semaine|semaines|semana|semanas|settimana|settimane|weken|veckor|vecka|tydzień|tygodnie|tygodni|tygodniami|hafta|minggu|tuần|周|週|週間|주|สัปดาห์|неделю|недели|недель|тиждень|тижні|тижнів|أسبوع|أسابيع|أسبوعين|सप्ताह|हफ्ते)$/i,
     7 * DAY,
   ],
   [
-    /^(?:mo|month|months|monat|monate|monaten|mois|mes|meses|mese|mesi|maand|maanden|miesiąc|miesiące|miesięcy|ay|个月|個月|ヶ月|か月|カ月|개월|месяц|месяца|месяцев|شهر|أشهر|شهور|شهرين|महीने|महीना)$/i,
+    /^(?:mo|month|months|monat|monate|monaten|mois|mes|meses|mese|mesi|maand|maanden|miesiąc|miesiące|miesięcy|miesiącami|månad|månader|bulan|tháng|เดือน|місяць|місяці|місяців|ay|个月|個月|ヶ月|か月|カ月|개월|месяц|месяца|месяцев|شهر|أشهر|شهور|شهرين|महीने|महीना)$/i,
     30 * DAY,
   ],
   [
-    /^(?:y|yr|yrs|year|years|jahr|jahre|jahren|an|ans|año|años|anno|anni|jaar|jaren|rok|lata|lat|yıl|年|년|год|года|лет|سنة|سنوات|साल|वर्ष)$/i,
+    /^(?:y|yr|yrs|year|years|jahr|jahre|jahren|an|ans|año|años|anno|anni|jaar|jaren|rok|lata|lat|år|tahun|năm|ปี|рік|роки|років|yıl|年|년|год|года|лет|سنة|سنوات|साल|वर्ष)$/i,
     365 * DAY,
   ],
 ];
@@ -139,8 +142,9 @@ function future(t: string, now: Date): string | null {
 }
 
 const TODAY =
-  /^(?:today|just (?:now|posted)|heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dzisiaj|dziś|bugün|new|neu|nouveau|nuevo|сегодня|только что|اليوم|الآن|आज)(?![\p{L}])|^(?:今天|今日|刚刚|本日|오늘)/iu;
-const YESTERDAY = /^(?:yesterday|gestern|hier|ayer|ontem|ieri|gisteren|wczoraj|dün|вчера|أمس|امس)(?![\p{L}])|^(?:昨天|昨日|어제)/iu;
+  /^(?:today|just (?:now|posted)|heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|dzisiaj|dziś|bugün|idag|i dag|hôm nay|hari ini|new|neu|nouveau|nuevo|сегодня|только что|сьогодні|щойно|اليوم|الآن|आज|วันนี้)(?![\p{L}])|^(?:今天|今日|刚刚|本日|오늘|방금)/iu;
+const YESTERDAY =
+  /^(?:yesterday|gestern|hier|ayer|ontem|ieri|gisteren|wczoraj|dün|igår|i går|hôm qua|kemarin|вчера|вчора|أمس|امس|เมื่อวาน)(?![\p{L}])|^(?:昨天|昨日|어제)/iu;
 
 function relative(t: string, now: Date): string | null {
   if (TODAY.test(t)) return ymd(now);
@@ -148,14 +152,18 @@ function relative(t: string, now: Date): string | null {
   const m =
     /^(\d+|a|an|one)\+?\s*(\p{L}+)\s+ago\b/iu.exec(t) ??
     /^vor\s+(\d+|einem|einer|ein)\+?\s*(\p{L}+)/iu.exec(t) ??
-    /^il y a\s+(\d+|un|une)\+?\s*(\p{L}+)/iu.exec(t) ??
-    /^hace\s+(\d+|un|una|uno)\+?\s*(\p{L}+)/iu.exec(t) ??
-    /^h[áa]\s+(\d+|um|uma)\+?\s*(\p{L}+)/iu.exec(t) ??
+    /^il y a\s+(\d+|une|un)\+?\s*(\p{L}+)/iu.exec(t) ??
+    /^hace\s+(\d+|una|uno|un)\+?\s*(\p{L}+)/iu.exec(t) ??
+    /^h[áa]\s+(\d+|uma|um)\+?\s*(\p{L}+)/iu.exec(t) ??
     /^(\d+|un|una|uno)\+?\s*(\p{L}+)\s+fa\b/iu.exec(t) ??
     /^(\d+|een)\+?\s*(\p{L}+)\s+geleden\b/iu.exec(t) ??
-    /^(\d+)\+?\s*(\p{L}+)\s+temu\b/iu.exec(t) ??
+    /^(\d+)?\+?\s*(\p{L}+)\s+temu\b/iu.exec(t) ??
+    /^przed\s+(\d+)\s*(\p{L}+)/iu.exec(t) ??
     /^(\d+)\+?\s*(\p{L}+)\s+önce\b/iu.exec(t) ??
-    /^(\d+)\+?\s*(\p{L}+)\s+назад/iu.exec(t) ??
+    /^(\d+)\+?\s*(\p{L}+)\s+(?:назад|тому)/iu.exec(t) ??
+    /^(?:för\s+)?(\d+)\s*(\p{L}+)\s+sedan/iu.exec(t) ??
+    /^(\d+)\s*(\p{L}+)\s+(?:trước|(?:yang\s+)?lalu)/iu.exec(t) ??
+    /^(\d+)\s*(วัน|สัปดาห์|เดือน|ชั่วโมง|นาที|ปี)ที่แล้ว/u.exec(t) ??
     /^(\d+)\+?\s*([\p{L}\p{M}]+)\s+पहले/iu.exec(t) ??
     /^منذ (\d+)? ?(\p{L}+)/u.exec(t) ??
     /^(\d+)\s*(个月|個月|ヶ月|か月|カ月|개월|小时|小時|時間|시간|分钟|天|日|일|周|週間|週|주|年|년|分)\s*(?:前|전)/u.exec(t);
@@ -340,7 +348,7 @@ export function parseDateDetailed(text: string, options: ParseDateOptions = {}):
     .replace(/\s+/g, ' ');
   if (!t) return { value: null, ambiguous: false };
   t = t.replace(
-    /^(?:(?:date )?posted(?: on)?|published(?: on)?|updated(?: on)?|listed|veröffentlicht(?: am)?|publiée?(?: le)?|mis en ligne(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|pubblicato(?: il)?|geplaatst(?: op)?|opublikowano|опубликовано|发布于|发布时间|am|le|el)(?![a-zà-ÿ])\s*[:：]?\s*/i,
+    /^(?:(?:date )?posted(?: on)?|published(?: on)?|updated(?: on)?|listed|veröffentlicht(?: am)?|publiée?(?: le)?|mis en ligne(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|pubblicato(?: il)?|geplaatst(?: op)?|opublikowano|опубликовано|опубліковано|розміщено|发布于|发布时间|am|le|el)(?![a-zà-ÿ])\s*[:：]?\s*/i,
     '',
   );
   // Weekdays in brackets and receipt notes: "2026年12月5日（金）必着", "2026/11/17（火）".
