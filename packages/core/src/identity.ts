@@ -120,6 +120,7 @@ export function canonicalUrlRules(): CanonicalUrlRule[] {
  * @throws JobkitError `INVALID_ARGUMENT` when `url` is not an absolute http(s) URL.
  */
 export function canonicalizeUrl(url: string, options?: CanonicalizeUrlOptions): string {
+  if (typeof url !== 'string') throw invalidArgument('core/identity', `url must be a string, got ${url === null ? 'null' : typeof url}`);
   let u: URL;
   try {
     u = new URL(url.trim());
@@ -146,7 +147,13 @@ export function canonicalizeUrl(url: string, options?: CanonicalizeUrlOptions): 
   return u.toString();
 }
 
+/**
+ * SHA-256 hex of `text` (UTF-8; a lone surrogate is hashed as U+FFFD, as every encoder writes it).
+ * @throws JobkitError `INVALID_ARGUMENT` when `text` is not a string.
+ */
 export function sha256Hex(text: string): string {
+  if (typeof text !== 'string')
+    throw invalidArgument('core/identity', `sha256Hex expects a string, got ${text === null ? 'null' : typeof text}`);
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -157,6 +164,11 @@ export function urlHash(url: string): string {
 
 /** Stable job id derived from a URL hash. */
 export function jobIdFromUrlHash(hash: string): string {
+  if (typeof hash !== 'string' || hash.length < 24)
+    throw invalidArgument(
+      'core/identity',
+      `jobIdFromUrlHash expects a hex URL hash, got ${typeof hash === 'string' ? JSON.stringify(hash.slice(0, 40)) : typeof hash}`,
+    );
   return `jk_${hash.slice(0, 24)}`;
 }
 
@@ -170,6 +182,41 @@ export const VOLATILE_JOB_FIELDS = ['quality', 'fetchedAt', 'dateNotes'] as cons
  */
 export const MAX_STABLE_DEPTH = 256;
 
+/**
+ * Objects and arrays {@link stableStringify} and {@link contentHash} visit in one call. A posting
+ * or event has a few hundred; the budget ends a value whose shared references make the walk
+ * exponential (`a = { x: a0, y: a0 }` fifty levels deep is 2^50 visits, and as much JSON).
+ */
+const MAX_STABLE_NODES = 1_000_000;
+let nodesLeft = MAX_STABLE_NODES;
+
+const tooLarge = () =>
+  new JobkitError(
+    'INVALID_ARGUMENT',
+    `[core/identity] value has more than ${MAX_STABLE_NODES.toLocaleString('en-US')} objects and arrays (or shares one object many times)`,
+    {
+      details: { maxNodes: MAX_STABLE_NODES },
+    },
+  );
+
+/**
+ * Run one public serialization with a fresh node budget; whatever a getter or `toJSON` of the
+ * value throws (or a string past V8's length limit) becomes `INVALID_ARGUMENT` with that cause.
+ */
+function serializing<T>(run: () => T): T {
+  nodesLeft = MAX_STABLE_NODES;
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof JobkitError) throw error;
+    throw invalidArgument(
+      'core/identity',
+      `the value could not be serialized: ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    );
+  }
+}
+
 const tooDeep = () =>
   new JobkitError('INVALID_ARGUMENT', `[core/identity] value is nested deeper than ${MAX_STABLE_DEPTH} levels`, {
     details: { maxDepth: MAX_STABLE_DEPTH },
@@ -177,11 +224,15 @@ const tooDeep = () =>
 
 /**
  * JSON with object keys sorted at every depth; `undefined` members dropped.
- * @throws JobkitError `INVALID_ARGUMENT` past {@link MAX_STABLE_DEPTH} levels of nesting
+ * @throws JobkitError `INVALID_ARGUMENT` past {@link MAX_STABLE_DEPTH} levels of nesting or 1,000,000 objects and arrays, or when a getter or `toJSON` of the value throws (the cause kept)
  */
 export function stableStringify(value: unknown): string {
-  const sorted = sortedClone(value, null);
-  return sorted === NOT_PLAIN ? writeStable(value) : (JSON.stringify(sorted) ?? 'null');
+  return serializing(() => {
+    const sorted = sortedClone(value, null);
+    if (sorted !== NOT_PLAIN) return JSON.stringify(sorted) ?? 'null';
+    nodesLeft = MAX_STABLE_NODES;
+    return writeStable(value);
+  });
 }
 
 const NOT_PLAIN: unique symbol = Symbol('not plain JSON');
@@ -199,6 +250,7 @@ function sortedClone(value: unknown, skip: ReadonlySet<string> | null, depth = 0
   if (t === 'string' || t === 'number' || t === 'boolean') return value;
   if (t !== 'object') return NOT_PLAIN;
   if (depth >= MAX_STABLE_DEPTH) throw tooDeep();
+  if (--nodesLeft < 0) throw tooLarge();
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto === Array.prototype) {
     const arr = value as unknown[];
@@ -244,6 +296,7 @@ function writeStable(value: unknown, depth = 0): string {
     return JSON.stringify(value) ?? 'null';
   }
   if (depth >= MAX_STABLE_DEPTH) throw tooDeep();
+  if (--nodesLeft < 0) throw tooLarge();
   if (Array.isArray(value)) return writeArray(value, depth);
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) plainJson = false;
@@ -306,14 +359,17 @@ const VOLATILE = new Set<string>(VOLATILE_JOB_FIELDS);
 /**
  * Hash of what a posting says: stable under key order, ignoring volatile fields
  * (`quality`, `fetchedAt`). Two fetches of an unchanged posting give the same hash.
- * @throws JobkitError `INVALID_ARGUMENT` past {@link MAX_STABLE_DEPTH} levels of nesting
+ * @throws JobkitError `INVALID_ARGUMENT` past {@link MAX_STABLE_DEPTH} levels of nesting or 1,000,000 objects and arrays, or when a getter or `toJSON` of the value throws (the cause kept)
  */
 export function contentHash(job: object): string {
-  if (job !== null && typeof job === 'object' && !Array.isArray(job)) {
-    const sorted = sortedClone(job, VOLATILE);
-    if (sorted !== NOT_PLAIN) return sha256Hex(JSON.stringify(sorted));
-  }
-  return sha256Hex(contentHashText(job));
+  return serializing(() => {
+    if (job !== null && typeof job === 'object' && !Array.isArray(job)) {
+      const sorted = sortedClone(job, VOLATILE);
+      if (sorted !== NOT_PLAIN) return sha256Hex(JSON.stringify(sorted));
+      nodesLeft = MAX_STABLE_NODES;
+    }
+    return sha256Hex(contentHashText(job));
+  });
 }
 
 /** The text {@link contentHash} hashes: {@link stableStringify} of `job` without volatile fields. */
@@ -336,6 +392,10 @@ function contentHashText(job: object): string {
  * functions, array holes) falls back to `JSON.stringify`, so stored payloads never change shape.
  */
 export function contentHashWithJson(job: object): { hash: string; json: string } {
+  return serializing(() => hashWithJson(job));
+}
+
+function hashWithJson(job: object): { hash: string; json: string } {
   if (job === null || typeof job !== 'object' || Array.isArray(job)) return { hash: contentHash(job), json: JSON.stringify(job) };
   const sorted = sortedClone(job, VOLATILE);
   if (sorted !== NOT_PLAIN) {
@@ -350,6 +410,7 @@ export function contentHashWithJson(job: object): { hash: string; json: string }
     }
     return { hash: sha256Hex(text), json };
   }
+  nodesLeft = MAX_STABLE_NODES;
   plainJson = Object.getPrototypeOf(job) === Object.prototype || Object.getPrototypeOf(job) === null;
   const text = contentHashText(job);
   const obj = job as Record<string, unknown>;
