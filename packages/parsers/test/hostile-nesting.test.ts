@@ -4,8 +4,10 @@
  * htmlparser2 keeps its open elements with `unshift`, so an uncapped DOM build is quadratic in
  * the depth: 50k unclosed `<div>`s on an Indeed URL took 5.3 s and 200k over 3 minutes.
  */
+
+import { JobkitError } from '@jobkit/core';
 import { describe, expect, it } from 'vitest';
-import { extractJobLinks, parseJobPage } from '../src/index.js';
+import { extractJobLinks, htmlToText, parseJobPage } from '../src/index.js';
 
 /** CPU milliseconds of the fastest of two runs (waiting for a shared core is not work). */
 function cpuMs(fn: () => unknown): number {
@@ -50,6 +52,16 @@ describe('deep nesting where a whole DOM is built', () => {
       ['rdfa', rdfa],
     ] as const) {
       expectLinear(name, build, (html) => parseJobPage(html, { url: 'https://acme.example/jobs/1-deep' }));
+    }
+  }, 120_000);
+
+  it('htmlToText: absurd nesting is read as flat text in linear time (200k <div>s took 4.3 s); non-strings are refused', () => {
+    expectLinear('htmlToText <div>', (depth) => `${'<div>'.repeat(depth)}deep words`, htmlToText);
+    expectLinear('htmlToText <a>', (depth) => '<a href="/x">word '.repeat(depth), htmlToText);
+    expect(htmlToText(`${'<div>'.repeat(100_000)}deep &amp; words`)).toBe('deep & words');
+    expect(htmlToText('<p>Hello <b>world</b></p><ul><li>one</li></ul>')).toBe('Hello world\n\n- one');
+    for (const bad of [undefined, null, 5, {}]) {
+      expect(() => htmlToText(bad as string)).toThrow(JobkitError);
     }
   }, 120_000);
 });

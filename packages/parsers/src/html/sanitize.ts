@@ -3,6 +3,7 @@
  * `htmlToText` turns it into readable plain text. Shared by page parsers and board clients.
  * @module
  */
+import { invalidArgument } from '@jobkit/core';
 import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 
@@ -90,10 +91,7 @@ export function sanitizeDescription(html: string): SanitizedDescription {
   // them), so a page saved with Windows line ends gives one description whichever parser read it.
   let input = typeof html === 'string' ? html.slice(0, MAX_DESCRIPTION_CHARS).replace(/\r\n?/g, '\n') : '';
   // htmlparser2 (under sanitize-html) pays O(depth) per open tag; absurd nesting is flattened to text first.
-  if (estimateNesting(input) > MAX_DESCRIPTION_DEPTH) {
-    // `[^<>]`, not `[^>]`: a run of `<` with no `>` would be rescanned from every `<` (quadratic).
-    input = input.replace(/<[^<>]*>/g, ' ').replace(/</g, '&lt;');
-  }
+  if (estimateNesting(input) > MAX_DESCRIPTION_DEPTH) input = flattenTags(input);
   const safe = sanitizeHtml(input, SANITIZE_OPTIONS).trim();
   return { html: safe, text: htmlToText(safe) };
 }
@@ -103,6 +101,12 @@ const MAX_DESCRIPTION_DEPTH = 500;
 const VOID_TAGS = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|tr|td|th|option)$/i;
 
 /** Upper estimate of element nesting, by counting open and close tags in one scan (no tree building). */
+/** Markup as text: every tag a space, a stray `<` escaped, so a tokenizer meets no element at all. */
+function flattenTags(html: string): string {
+  // `[^<>]`, not `[^>]`: a run of `<` with no `>` would be rescanned from every `<` (quadratic).
+  return html.replace(/<[^<>]*>/g, ' ').replace(/</g, '&lt;');
+}
+
 function estimateNesting(html: string): number {
   let depth = 0;
   let max = 0;
@@ -179,8 +183,14 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title'
 /**
  * Plain text of an HTML fragment: paragraphs and headings on their own lines (blank line
  * between blocks), list items prefixed with `- `, entities decoded, runs of spaces collapsed.
+ * Markup nested more than 500 deep is read as flat text (tags as spaces): the tokenizer pays
+ * O(depth) per open tag, so 200k unclosed `<div>`s took seconds, and more grew quadratically.
+ * @throws JobkitError `INVALID_ARGUMENT` when `html` is not a string.
  */
 export function htmlToText(html: string): string {
+  if (typeof html !== 'string')
+    throw invalidArgument('parsers/html', `htmlToText expects a string, got ${html === null ? 'null' : typeof html}`);
+  const input = estimateNesting(html) > MAX_DESCRIPTION_DEPTH ? flattenTags(html) : html;
   const out: string[] = [];
   let skipDepth = 0;
   const parser = new Parser(
@@ -202,7 +212,7 @@ export function htmlToText(html: string): string {
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
-  parser.end(html);
+  parser.end(input);
   return collapseText(out.join(''));
 }
 
