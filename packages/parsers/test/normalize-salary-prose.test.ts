@@ -184,6 +184,21 @@ describe('parseSalary: things on web pages that look like money', () => {
   });
 });
 
+describe('parseSalary: HTML character references left in scraped fields', () => {
+  it('decodes them before reading, so their digits are not amounts', () => {
+    expect(read('$1,980.40 &#8211; $2,410.90 per fortnight')).toEqual({ min: 1980.4, max: 2410.9, currency: 'USD', period: null });
+    expect(read('R&eacute;mun&eacute;ration : 2 150&nbsp;&euro; brut/mois')).toEqual({
+      min: 2150,
+      max: 2150,
+      currency: 'EUR',
+      period: 'month',
+    });
+    expect(read('Sal&#225;rio: R$ 3.900,00 &#x2F; m&#234;s')).toEqual({ min: 3900, max: 3900, currency: 'BRL', period: 'month' });
+    expect(parseSalary('Rent from $249&#47;week')).toBeNull();
+    expect(read('Tom &amp; Jerry Ltd, $24/hr, &#99999999999; broken')).toEqual({ min: 24, max: 24, currency: 'USD', period: 'hour' });
+  });
+});
+
 describe('parseSalary: notations from French and other postings', () => {
   it.each<[string, Want]>([
     ['Rémunération : à partir de 52KEUR brut annuel', { min: 52000, max: null, currency: 'EUR', period: 'year' }],

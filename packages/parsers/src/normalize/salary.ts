@@ -85,7 +85,8 @@ export function parseSalary(text: string, options: ParseSalaryOptions = {}): Sal
   const hint = hintSource ? normalizeCurrency(hintSource) : undefined;
   let reading: ReturnType<typeof readSalary>;
   try {
-    reading = readSalary(tokenize(raw.normalize('NFKC')), hint, options.payField === true);
+    const text = raw.includes('&') ? decodeEntities(raw) : raw;
+    reading = readSalary(tokenize(text.normalize('NFKC')), hint, options.payField === true);
   } catch {
     // Defensive: a grammar bug on one odd string must not sink a caller's batch.
     return null;
@@ -94,4 +95,58 @@ export function parseSalary(text: string, options: ParseSalaryOptions = {}): Sal
   const salary: Salary = { min: reading.min, max: reading.max, currency: reading.currency, period: reading.period, raw };
   if (reading.monthsPerYear !== undefined) salary.monthsPerYear = reading.monthsPerYear;
   return salary;
+}
+
+/** Named character references scraped salary text carries ("&ndash;", "R&eacute;mun&eacute;ration"). */
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  rsquo: '’',
+  lsquo: '‘',
+  eacute: 'é',
+  egrave: 'è',
+  agrave: 'à',
+  ccedil: 'ç',
+  uuml: 'ü',
+  ouml: 'ö',
+  auml: 'ä',
+};
+
+/**
+ * Decodes HTML character references left in scraped fields ("$2464.10 &#8211; $3621.70 per fortnight",
+ * "R&#233;mun&#233;ration", "$199&#47;week"), so their digits are not read as amounts. One pass; a
+ * reference is at most 10 characters, anything else is kept as written.
+ */
+function decodeEntities(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) {
+    const end = text.indexOf(';', i + 2);
+    if (end === -1 || end - i > 10) continue;
+    const body = text.slice(i + 1, end);
+    let ch: string | undefined;
+    if (body[0] === '#') {
+      const hex = body[1] === 'x' || body[1] === 'X';
+      const digits = body.slice(hex ? 2 : 1);
+      const code = digits ? Number.parseInt(digits, hex ? 16 : 10) : Number.NaN;
+      if (Number.isInteger(code) && code > 0 && code <= 0x10ffff && (hex ? /^[0-9a-f]+$/i : /^\d+$/).test(digits))
+        ch = String.fromCodePoint(code);
+    } else ch = NAMED_ENTITIES[body];
+    if (ch === undefined) continue;
+    out += text.slice(from, i) + ch;
+    from = end + 1;
+    i = end;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
