@@ -23,6 +23,14 @@ describe('Korean label rows', () => {
   });
 });
 
+describe('tab-separated label rows', () => {
+  it('reads "label<TAB>value" lines of a plain-text copy of a posting (an image ad)', () => {
+    const job = parse('tabrows-ko.html', 'https://www.board.example/zf_user/jobs/relay/view-detail?rec_idx=8812').job!;
+    expect(job.employmentType).toEqual(['full_time']);
+    expect(job.locations[0]?.raw).toContain('성남');
+  });
+});
+
 describe('Ukrainian facts', () => {
   it('reads Місто / Зарплата / Умови й вимоги / Дата публікації', () => {
     const job = parse('board-uk.html', 'https://www.robota-poruch.example/jobs/77812').job!;

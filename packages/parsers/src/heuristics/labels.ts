@@ -181,6 +181,25 @@ function headerRowTable(out: LabelHits, table: Element): boolean {
   return hits > 0;
 }
 
+/**
+ * A text-only element whose lines are "label<TAB>value" rows (a board's hidden plain-text copy of
+ * a posting): each row whose label is known is a pair. At most 5,000 characters and 60 rows.
+ */
+function tabRows(out: LabelHits, el: Element): boolean {
+  if (el.children.length !== 1 || el.children[0]!.type !== 'text') return false;
+  const text = (el.children[0] as { data: string }).data.slice(0, 5_000);
+  if (!text.includes('\t')) return false;
+  let hit = false;
+  let rows = 0;
+  for (const line of text.split('\n')) {
+    if (++rows > 60) break;
+    const tab = line.indexOf('\t');
+    if (tab <= 0 || tab > 40) continue;
+    if (add(out, line.slice(0, tab), line.slice(tab + 1), el)) hit = true;
+  }
+  return hit;
+}
+
 /** Collect label–value pairs under `root` (one walk, capped). */
 export function collectLabels(root: AnyNode): LabelHits {
   const out: LabelHits = new Map();
@@ -211,6 +230,8 @@ export function collectLabels(root: AnyNode): LabelHits {
       }
       if (LEAFISH.has(el.name)) {
         const lines = lineTexts(el);
+        // "근무지 주소<TAB>(07331) 서울 영등포구 …": a plain-text block of tab-separated label rows.
+        if ((lines === null || lines.length === 0) && tabRows(out, el)) return false;
         if (lines === null) {
           // A container: its first child may be a label element and the next one the value
           // ("<div><span>Location</span><span>Berlin</span></div>", icon rows, list items).
