@@ -347,7 +347,26 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, 
  * employment type, place, date or salary ("Role | Employer | Site": sites put their name last).
  */
 function pickCompanySegment(segments: readonly string[]): string | undefined {
-  return segments.find((s) => s && !classifyShortText(s) && !looksLikePlace(s));
+  return segments.find((s) => s && mayNameCompany(s));
+}
+
+/**
+ * Segments already judged: a page's `<title>`, `og:title` and `twitter:title` end in the same
+ * employer or site segment, and a crawl meets the same few again. Bounded; short segments only.
+ */
+const judgedSegments = new Map<string, boolean>();
+
+/** `s` is no employment type, place, date or salary ({@link classifyShortText}, {@link looksLikePlace}). */
+function mayNameCompany(s: string): boolean {
+  let may = judgedSegments.get(s);
+  if (may === undefined) {
+    may = !classifyShortText(s) && !looksLikePlace(s);
+    if (s.length <= 200) {
+      if (judgedSegments.size >= 1_024) judgedSegments.clear();
+      judgedSegments.set(s, may);
+    }
+  }
+  return may;
 }
 
 /**
