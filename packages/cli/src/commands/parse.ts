@@ -3,7 +3,7 @@
  * `ParsedJobPage` JSON. Exit code 1 when the page holds no job posting.
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { type Command, isHttpUrl, requireHttpUrl, stringOption, writeJson, writeLine } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatParsedPage } from '../format.js';
@@ -72,7 +72,7 @@ Examples:
       }
     } else {
       try {
-        html = await readFile(input, 'utf8');
+        html = await readHead(input);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === 'ENOENT') throw new UsageError(`no such file: ${input} (pass a path to a saved HTML page or an http(s) URL)`, 'parse');
@@ -88,3 +88,29 @@ Examples:
     return page.job ? EXIT.OK : EXIT.FAILURE;
   },
 };
+
+/**
+ * Bytes of a saved page read at most: parseJobPage reads the first 12,000,000 characters, which
+ * UTF-8 never spends more than 3 bytes each on. A bigger file (or /dev/zero, a FIFO that never
+ * ends) is cut here instead of being read whole into memory.
+ */
+const MAX_FILE_BYTES = 36 * 1024 * 1024;
+
+/** The first {@link MAX_FILE_BYTES} of a file as UTF-8 text. */
+async function readHead(path: string): Promise<string> {
+  const file = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < MAX_FILE_BYTES) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, MAX_FILE_BYTES - total));
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks, total));
+  } finally {
+    await file.close();
+  }
+}
