@@ -20,6 +20,8 @@ describe('board pages without a site profile', () => {
     expect(res.job?.title).toBe('Grid Analyst');
     expect(res.job?.company?.name).toBe('Wharfedale Energy');
     expect(res.job?.locations[0]).toMatchObject({ city: 'Leeds', country: 'GB' });
+    // "posted-time-ago" carries "time", a job-type icon hint; its text is an age.
+    expect(res.job?.datePosted).toBe('2026-08-07');
   });
 
   it('reads the advertiser hook and a link-plus-text place chip; title segments are not the employer', () => {

@@ -125,7 +125,7 @@ export function hasAncestor(el: Element, test: (a: Element) => boolean, maxUp = 
 }
 
 const CHROME_HINT =
-  /(?:^|[\s_-])(?:nav|navbar|menu|footer|cookie|consent|gdpr|banner|breadcrumbs?|header-nav|topbar|site-header|notification|toast|modal|sidebar|related|similar|recommend)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:nav|navbar|menu|footer|cookie|consent|gdpr|banner|breadcrumbs?|header-nav|topbar|site-header|notification|toast|modal|sidebar|right-rail|side-rail|related|similar|recommend|also-viewed)(?:$|[\s_-])/i;
 
 /** Inside navigation, footer, aside, a cookie banner, notifications or a related-jobs block. */
 export function inChrome(el: Element): boolean {
@@ -140,7 +140,8 @@ export function inChrome(el: Element): boolean {
   );
 }
 
-const RAIL_HINT = /(?:^|[\s_-])(?:related|similar|recommend(?:ed|ations?)?|also-viewed|more-jobs|other-jobs)(?:$|[\s_-])/i;
+const RAIL_HINT =
+  /(?:^|[\s_-])(?:related|similar|recommend(?:ed|ations?)?|also-viewed|more-jobs|other-jobs|right-rail|side-rail)(?:$|[\s_-])/i;
 
 /**
  * Inside navigation, a footer or a block of other postings ("similar jobs", "related",

@@ -211,7 +211,11 @@ export function topCardChips(_page: Page, titleEl: Element | undefined): Chip[] 
   for (const leaf of leaves) {
     const text = cleanInline(textOf(leaf, 200));
     if (text.length < 2 || text.length > 80) continue;
-    const kind = iconKind(leaf) ?? classifyShortText(text) ?? (looksLikePlace(text) ? 'location' : undefined);
+    // Text that reads as an age or an amount says what it is whatever its icon or class claims
+    // ("posted-time-ago" has "time" in it, the hint of a job-type clock icon).
+    const byText = classifyShortText(text);
+    const kind =
+      byText === 'date' || byText === 'salary' ? byText : (iconKind(leaf) ?? byText ?? (looksLikePlace(text) ? 'location' : undefined));
     if (kind) {
       chips.push({ kind, text: text.replace(PIN, '') });
       const list = listOf(leaf);
