@@ -155,6 +155,11 @@ describe('parseSalary: things on web pages that look like money', () => {
   it.each([
     '2 TL Zucker und 1 Prise Salz',
     'Bestzeit: 58.12 sek.',
+    '新款平板售价2599元起',
+    '这双鞋只要89元',
+    '送料無料（3,000円以上のご注文）',
+    '배송비 2,500원',
+    '이 가방은 49,000원에 판매됩니다',
     'Tickets für die EURO 2028 sind begehrt',
     'Adapter RS485 auf USB',
     'Peso: $4.120,50',
@@ -181,6 +186,9 @@ describe('parseSalary: things on web pages that look like money', () => {
     expect(read('NZD24 - NZD27 per hour')).toEqual({ min: 24, max: 27, currency: 'NZD', period: 'hour' });
     expect(read("12,10 € brut de l'heure")).toEqual({ min: 12.1, max: 12.1, currency: 'EUR', period: 'hour' });
     expect(read('Maaş: 42.000 TL net')).toEqual({ min: 42000, max: 42000, currency: 'TRY', period: null });
+    expect(read('시급 10,500원부터')).toEqual({ min: 10500, max: null, currency: 'KRW', period: 'hour' });
+    expect(read('월급 230만원부터')).toEqual({ min: 2_300_000, max: null, currency: 'KRW', period: 'month' });
+    expect(read('연봉 3,600만원까지')).toEqual({ min: null, max: 36_000_000, currency: 'KRW', period: 'year' });
   });
 });
 

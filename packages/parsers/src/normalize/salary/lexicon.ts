@@ -1214,6 +1214,14 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'erwachsene',
   'ermäßigt',
   'don',
+  '售价',
+  '只要',
+  '税込',
+  '送料',
+  '판매',
+  '판매됩니다',
+  '배송비',
+  '할인',
 ]);
 
 /**

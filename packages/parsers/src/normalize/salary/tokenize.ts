@@ -55,6 +55,10 @@ const CJK_WORDS: ReadonlySet<string> = new Set([
   '以下',
   '以内',
   '万円',
+  '售价',
+  '只要',
+  '税込',
+  '送料',
   '万元',
   '千円',
   '千元',
@@ -276,6 +280,15 @@ export function tokenize(s: string): Token[] {
           end += 2;
         }
       }
+      // Korean glues particles to the won: "29,900원에", "10,500원부터", "200만원까지" → the unit, then the particle.
+      const unit = word.charCodeAt(0) >= 0xac00 ? wonUnit(word) : 0;
+      if (unit > 0) {
+        out.push({ kind: WORD, text: word.slice(0, unit), upper: false, cap: false, space, brk });
+        out.push({ kind: WORD, text: word.slice(unit), upper: false, cap: false, space: false, brk: false });
+        space = brk = false;
+        i = end;
+        continue;
+      }
       const lower = word.toLowerCase();
       out.push({ kind: WORD, text: lower, upper: lower !== word && word === word.toUpperCase(), cap: word[0] !== lower[0], space, brk });
       space = brk = false;
@@ -299,4 +312,29 @@ export function tokenize(s: string): Token[] {
     i += width;
   }
   return out;
+}
+
+/** Particles Korean writes right after an amount of won. */
+const WON_PARTICLES: ReadonlySet<string> = new Set([
+  '에',
+  '을',
+  '이',
+  '의',
+  '으로',
+  '부터',
+  '까지',
+  '씩',
+  '이상',
+  '이하',
+  '대',
+  '정도',
+  '선',
+]);
+
+/** Length of the won unit ("원", "만원", "억원") a Hangul word starts with when a particle follows it, else 0. */
+function wonUnit(word: string): number {
+  for (const unit of ['만원', '억원', '원']) {
+    if (word.length > unit.length && word.startsWith(unit) && WON_PARTICLES.has(word.slice(unit.length))) return unit.length;
+  }
+  return 0;
 }
