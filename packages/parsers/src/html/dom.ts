@@ -37,7 +37,7 @@ class DepthCappedHandler extends DomHandler {
 
 /** Parse `html` into an htmlparser2 DOM (never parse5), up to the scan's nesting cap. */
 export function loadDom(html: string): Document {
-  const handler = new DepthCappedHandler(undefined, DOM_PARSER_OPTIONS);
+  const handler = new DepthCappedHandler();
   new Parser(handler, DOM_PARSER_OPTIONS).end(html);
   return handler.root;
 }
