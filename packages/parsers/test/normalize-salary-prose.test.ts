@@ -217,6 +217,8 @@ describe('parseSalary: notations from French and other postings', () => {
     ['Umowa zlecenie, 5200 brutto', { min: 5200, max: 5200, currency: null, period: null }],
     ['3——5万/月', { min: 30000, max: 50000, currency: 'CNY', period: 'month' }],
     ['42 000 Kč/měs', { min: 42000, max: 42000, currency: 'CZK', period: 'month' }],
+    ['Salaris van maximaal €3.900 per maand', { min: null, max: 3900, currency: 'EUR', period: 'month' }],
+    ['Gaji RM 3,800 - RM 5,200 sebulan', { min: 3800, max: 5200, currency: 'MYR', period: 'month' }],
     ['Sueldo de hasta $40 mil', { min: null, max: 40000, currency: 'USD', period: null }],
     ['Sueldo: $14,500 mensuales', { min: 14500, max: 14500, currency: 'MXN', period: 'month' }],
   ])('%s', (text, want) => {

@@ -158,6 +158,11 @@ export const STRONG_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, 
   ['時間給', 'hour'],
   ['月額', 'month'],
   ['tjm', 'day'],
+  ['sebulan', 'month'],
+  ['setahun', 'year'],
+  ['sejam', 'hour'],
+  ['sehari', 'day'],
+  ['seminggu', 'week'],
 ]);
 
 /** Unit words that name a period only after "per"/"a"/"/" or right after an amount ("€15 Stunde" is rare). */
@@ -459,6 +464,9 @@ export const MAX_BEFORE: ReadonlySet<string> = new Set([
   'legfeljebb',
   'až',
   'unter',
+  'maximaal',
+  'maksymalnie',
+  'maximalt',
 ]);
 
 /**
