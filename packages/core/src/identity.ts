@@ -130,7 +130,12 @@ export function canonicalizeUrl(url: string, options?: CanonicalizeUrlOptions): 
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     throw invalidArgument('core/identity', `only http(s) URLs have a canonical form, got ${u.protocol}`);
   }
-  const rules = options?.rules !== undefined ? compile(options.rules) : (registry.compiled ??= compile(registry.rules.values()));
+  let rules: RuleSet;
+  try {
+    rules = options?.rules !== undefined ? compile(options.rules) : (registry.compiled ??= compile(registry.rules.values()));
+  } catch (error) {
+    throw invalidArgument('core/identity', `reading options.rules threw: ${error instanceof Error ? error.message : String(error)}`, error);
+  }
   u.hash = '';
   u.username = '';
   u.password = '';

@@ -41,6 +41,13 @@ describe('identity on hostile input', () => {
       invalid(() => jobIdFromUrlHash(value as string));
     }
     invalid(() => jobIdFromUrlHash('abc'), /hex URL hash/);
+    const boom = new Error('rules getter boom');
+    const options = {
+      get rules(): never {
+        throw boom;
+      },
+    };
+    expect(invalid(() => canonicalizeUrl('https://acme.example/jobs/1', options), /rules getter boom/).cause).toBe(boom);
     expect(jobIdFromUrlHash(urlHash('https://acme.example/jobs/1'))).toMatch(/^jk_[0-9a-f]{24}$/);
   });
 

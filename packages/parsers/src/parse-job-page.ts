@@ -324,7 +324,12 @@ export function parseJobPageFromDom(root: AnyNode, options: ParseJobPageOptions)
 }
 
 function checkOptions(options: ParseJobPageOptions): { url: string; now: Date | undefined } {
-  const opts = OptionsSchema.safeParse(options);
+  let opts: ReturnType<typeof OptionsSchema.safeParse>;
+  try {
+    opts = OptionsSchema.safeParse(options);
+  } catch (error) {
+    throw invalidArgument(WHERE, `reading options threw: ${error instanceof Error ? error.message : String(error)}`, error);
+  }
   if (!opts.success) {
     throw invalidArgument(
       WHERE,

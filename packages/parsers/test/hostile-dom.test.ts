@@ -137,3 +137,42 @@ describe('@jobkit/parsers/cheerio on trees that are not trees', () => {
     expect(t16 / Math.max(t1, 5)).toBeLessThan(40);
   }, 120_000);
 });
+
+describe('options objects whose getters throw', () => {
+  it('every entry point of links, cheerio, parseJobPage and discovery answers INVALID_ARGUMENT with the cause', async () => {
+    const boom = new Error('options getter boom');
+    const evil = {
+      get url(): string {
+        throw boom;
+      },
+    };
+    const tree = load('<a href="/jobs/1-x">x</a>');
+    const { extractJobLinks: linksOfHtml, parseJobPage: parseHtml, discoverCareerPages } = await import('../src/index.js');
+    const runs: Array<() => unknown> = [
+      () => linksOfHtml('<a href="/jobs/1-x">x</a>', evil),
+      () => parseHtml('<html></html>', evil),
+      () => extractJobLinks(tree, evil),
+      () => parseJobPage(tree, evil),
+      () => detectAts(evil),
+    ];
+    for (const run of runs) {
+      let caught: unknown;
+      try {
+        run();
+      } catch (error) {
+        caught = error;
+      }
+      expect(JobkitError.is(caught, 'INVALID_ARGUMENT'), String(caught)).toBe(true);
+      expect((caught as Error).cause).toBe(boom);
+    }
+    const fetcherGetter = {
+      get fetcher(): never {
+        throw boom;
+      },
+    };
+    await expect(discoverCareerPages('acme.example', fetcherGetter as never)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      cause: boom,
+    });
+  });
+});

@@ -160,7 +160,14 @@ const DetectInput = z.object({
  * @throws JobkitError `INVALID_ARGUMENT` when `url` is not absolute http(s) or `$` is not a cheerio document or domhandler node.
  */
 export function detectAts(input: { url: string; $?: LoadedPage }, options: DetectAtsOptions = {}): AtsMatch | null {
-  const parsed = DetectInput.safeParse(input);
+  let parsed: ReturnType<typeof DetectInput.safeParse>;
+  let $: unknown;
+  try {
+    parsed = DetectInput.safeParse(input);
+    $ = parsed.success ? input.$ : undefined;
+  } catch (error) {
+    throw invalidArgument(WHERE, `detectAts: reading the input threw: ${error instanceof Error ? error.message : String(error)}`, error);
+  }
   if (!parsed.success) {
     throw invalidArgument(
       WHERE,
@@ -169,7 +176,7 @@ export function detectAts(input: { url: string; $?: LoadedPage }, options: Detec
     );
   }
   const { url } = parsed.data;
-  const signals = input.$ !== undefined ? collectPageSignalsFromDom(rootOf(input.$, 'detectAts'), url) : null;
+  const signals = $ !== undefined ? collectPageSignalsFromDom(rootOf($, 'detectAts'), url) : null;
   return detectAtsFromSignals(url, signals, options);
 }
 

@@ -84,7 +84,18 @@ interface Candidate {
  * @throws JobkitError `INVALID_ARGUMENT` for a bad domain or options, `ABORTED` when the signal fires.
  */
 export async function discoverCareerPages(domain: string, options: DiscoverCareerPagesOptions): Promise<DiscoveredCareerPages> {
-  const parsed = optionsSchema.safeParse(options);
+  let parsed: ReturnType<typeof optionsSchema.safeParse>;
+  try {
+    parsed = optionsSchema.safeParse(options);
+  } catch (error) {
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `${SOURCE} reading options threw: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
   if (!parsed.success)
     throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} invalid options: ${parsed.error.message}`, { cause: parsed.error });
   const opts = parsed.data;

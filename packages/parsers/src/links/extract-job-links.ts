@@ -192,10 +192,9 @@ export function linksFromNodes(nodes: readonly JsonObject[]): RawLink[] {
  */
 export function extractJobLinks(html: string, options: ExtractJobLinksOptions): JobLinks {
   if (typeof html !== 'string') throw invalidArgument('parsers/links', `html must be a string, got ${typeof html}`);
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw invalidArgument('parsers/links', `options.url must be an absolute http(s) URL`, parsed.error);
+  const url = optionsUrl(options);
   const input = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
-  return linksOfPage(collectPage(input), () => loadDom(input), parsed.data.url);
+  return linksOfPage(collectPage(input), () => loadDom(input), url);
 }
 
 /**
@@ -204,9 +203,19 @@ export function extractJobLinks(html: string, options: ExtractJobLinksOptions): 
  * @throws JobkitError `INVALID_ARGUMENT` when `url` is not absolute http(s).
  */
 export function extractJobLinksFromDom(root: AnyNode, options: ExtractJobLinksOptions): JobLinks {
-  const parsed = OptionsSchema.safeParse(options);
+  return linksOfPage(collectPage(root), () => root, optionsUrl(options));
+}
+
+/** `options.url`, checked; a getter that throws while the options are read is `INVALID_ARGUMENT` too. */
+function optionsUrl(options: ExtractJobLinksOptions): string {
+  let parsed: ReturnType<typeof OptionsSchema.safeParse>;
+  try {
+    parsed = OptionsSchema.safeParse(options);
+  } catch (error) {
+    throw invalidArgument('parsers/links', `reading options threw: ${error instanceof Error ? error.message : String(error)}`, error);
+  }
   if (!parsed.success) throw invalidArgument('parsers/links', `options.url must be an absolute http(s) URL`, parsed.error);
-  return linksOfPage(collectPage(root), () => root, parsed.data.url);
+  return parsed.data.url;
 }
 
 function linksOfPage(page: CollectedPage, getDoc: () => AnyNode, pageUrl: string): JobLinks {
