@@ -145,7 +145,7 @@ const families: Family[] = [
       ['Up to £12.60 an hour', null, 12.6, 'GBP', 'hour'],
       ['$27 an hour', 27, 27, 'USD', 'hour'],
       ['£410 a week', 410, 410, 'GBP', 'week'],
-      ['$2,050 biweekly', 2050, 2050, 'USD', 'week'],
+      ['$2,050 biweekly', 2050, 2050, 'USD', null], // every other week: no period of ours (not weekly pay)
       ['£31,250 per anum', 31_250, 31_250, 'GBP', 'year'],
       ['$48k annually', 48_000, 48_000, 'USD', 'year'],
       ['€2.900 brutto jährlich', 2900, 2900, 'EUR', 'year'],
@@ -485,6 +485,22 @@ describe('parseSalary: differences', () => {
   it('still reads "or more" bounds and a figure plus benefits', () => {
     expect(parseSalary('£28,000 or more')).toMatchObject({ min: 28_000, max: null, currency: 'GBP' });
     expect(parseSalary('45 000 € plus primes')).toMatchObject({ min: 45_000, max: 45_000, currency: 'EUR' });
+  });
+});
+
+describe('parseSalary: pay every other week or month', () => {
+  it.each([
+    ['USD 1,950 bi-weekly', 1950, 1950],
+    ['$1,700 - $2,050 biweekly', 1700, 2050],
+    ['CA$2,300 semi-monthly', 2300, 2300],
+    ['$3,100 bi-monthly gross', 3100, 3100],
+  ])('%s keeps the amount and states no period (not weekly or monthly pay)', (text, min, max) => {
+    expect(parseSalary(text)).toMatchObject({ min, max, period: null });
+  });
+
+  it('a period stated beside the pay schedule still counts', () => {
+    expect(parseSalary('$31 an hour, paid bi-weekly')).toMatchObject({ min: 31, period: 'hour' });
+    expect(parseSalary('£540 weekly')).toMatchObject({ min: 540, period: 'week' });
   });
 });
 

@@ -893,12 +893,19 @@ function textTopic(tokens: readonly Token[]): { pay: boolean; words: number; cjk
   return { pay, words, cjk, germanRate: german && rate };
 }
 
-/** A word that names a period by itself; "Brutto-Jahresgehalt" counts by its last part. */
+/**
+ * A word that names a period by itself; "Brutto-Jahresgehalt" counts by its last part. Every
+ * other week or month ("bi-weekly", "semi-monthly", "bi-annual") is no period of ours: the amount
+ * stays as stated with no period, as "per fortnight" does, rather than read as weekly pay.
+ */
 function strongPeriod(w: string): SalaryPeriod | undefined {
   const p = STRONG_PERIOD.get(w);
   if (p || !w.includes('-')) return p;
-  return STRONG_PERIOD.get(w.slice(w.lastIndexOf('-') + 1));
+  const cut = w.lastIndexOf('-');
+  if (MULTIPLE_PERIOD_PREFIX.has(w.slice(0, cut))) return undefined;
+  return STRONG_PERIOD.get(w.slice(cut + 1));
 }
+const MULTIPLE_PERIOD_PREFIX: ReadonlySet<string> = new Set(['bi', 'semi', 'tri', 'twice']);
 const isStrongPeriod = (w: string): boolean => strongPeriod(w) !== undefined;
 
 const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
