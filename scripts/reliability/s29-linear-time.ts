@@ -101,6 +101,17 @@ for (const family of ['whitespace in a JSON-LD block', 'trailing commas in JSON-
 for (const family of ['whitespace in body text (heuristics)', 'currency+digits in body text (heuristics)']) {
   cases.push({ name: `detectAts: ${family}`, build: PAGES[family]!, run: (html) => detectAts({ url: URL_, html }) });
 }
+// Unclosed elements: htmlparser2 pays O(depth) per open tag, so every DOM build and tokenizer
+// pass must stop at a nesting cap (the site-profile DOM of extractJobLinks did not). parseJobPage
+// is left out: below its 4,000-level cap a page is read in full, so its 16 KB -> 100 KB step
+// crosses from one regime to the other (hostile.test.ts and hostile-nesting.test.ts cover it).
+const unclosed = (n: number) => `<html><body><h1>Linear Time Engineer</h1>${fill('<div>', n - PAGE_OVERHEAD)}</body></html>`;
+cases.push({
+  name: 'extractJobLinks: unclosed <div>s (site-profile host)',
+  build: unclosed,
+  run: (html) => extractJobLinks(html, { url: 'https://www.indeed.com/jobs?q=engineer' }),
+});
+cases.push({ name: 'htmlToText: unclosed <div>s', build: (n) => fill('<div>', n), run: htmlToText });
 const NORMALIZERS: Array<[string, (text: string) => unknown]> = [
   ['parseSalary', (t) => parseSalary(t)],
   ['parseLocation', parseLocation],
