@@ -11,8 +11,12 @@ import { walkElements } from './dom.js';
 
 /** Attributes whose values are indexed (the ones ATS markup selectors test for equality). */
 const INDEXED_ATTRS = ['data-ui', 'data-qa', 'data-automation-id', 'itemprop', 'role', 'type'] as const;
-/** Indexed too, but only read by substring selectors (`[data-testid*="location" i]`). */
-const INDEXED_ATTR_SET = new Set<string>([...INDEXED_ATTRS, 'data-testid']);
+/**
+ * Indexed too, but only read by substring selectors (`[data-testid*="location" i]`,
+ * `[data-automation*="advertiser" i]`). A selector on any other attribute is pre-checked against
+ * these tokens and class/id only, so a board hook the heuristics read must be listed here.
+ */
+const INDEXED_ATTR_SET = new Set<string>([...INDEXED_ATTRS, 'data-testid', 'data-automation', 'data-cy']);
 /** Elements visited when indexing; bounds hostile pages (heuristics read far fewer). */
 const INDEX_LIMIT = 500_000;
 
@@ -29,7 +33,7 @@ interface CompiledSelector {
   contains?: { name: string; token: string; fold: boolean };
 }
 
-const NEED = /[.#]([\w-]+)|\[([\w-]+)(\*?)="([^"]+)"(?:\s*i)?\]/g;
+const NEED = /[.#]([\w-]+)|\[[\w-]+(\*?)="([^"]+)"(?:\s*i)?\]/g;
 /** `[class*="logo" i]`, `[id*="jobtitle"]`, `[data-qa*="title" i]`: answered from the index's keys, no walk. */
 const CONTAINS = /^\[([\w-]+)\*="([^"\s]+)"(\s+i)?\]$/;
 const compiled = new Map<string, CompiledSelector>();
@@ -75,11 +79,7 @@ function compileSelector(selector: string): CompiledSelector {
     c = {
       key,
       ...(key && selector.includes(':') ? { structural: true } : {}),
-      // Only class, id and indexed attribute values are in the token set; a value of any other
-      // attribute (`[data-automation="…"]`, `[aria-label="Pay"]`) cannot rule the selector out.
-      needs: [...selector.matchAll(NEED)]
-        .filter((m) => m[1] !== undefined || m[2] === 'class' || m[2] === 'id' || INDEXED_ATTR_SET.has(m[2]!))
-        .map((m) => ({ token: (m[1] ?? m[4]!).toLowerCase(), partial: m[3] === '*' })),
+      needs: [...selector.matchAll(NEED)].map((m) => ({ token: (m[1] ?? m[3]!).toLowerCase(), partial: m[2] === '*' })),
       test: (el) => query(el),
     };
     const m = CONTAINS.exec(selector);
