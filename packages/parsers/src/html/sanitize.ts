@@ -230,7 +230,24 @@ function collapseText(text: string): string {
   );
 }
 
-/** Whitespace-collapsed single line, for titles, names and labels. */
+/**
+ * Invisible format characters that change no visible letter: soft hyphen, LRM/RLM, bidi
+ * embeddings, overrides and isolates (U+202A–E, U+2066–9: they can display a title in another
+ * order than it reads), word joiner and invisible operators, BOM. Inside a word they only defeat
+ * matching and search ("Soft\u00adware", "Ber\u2060lin"). ZWJ/ZWNJ stay (Persian, Indic
+ * scripts and emoji need them); ZWSP is read as a space by {@link cleanInline}.
+ */
+const INVISIBLE_FORMAT = /[\u00ad\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE_FORMAT_ALL = /[\u00ad\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/g;
+
+/** `text` without {@link INVISIBLE_FORMAT} characters (itself when it has none). */
+export function dropInvisible(text: string): string {
+  return INVISIBLE_FORMAT.test(text) ? text.replace(INVISIBLE_FORMAT_ALL, '') : text;
+}
+
+/** Whitespace-collapsed single line without invisible format characters, for titles, names and labels. */
 export function cleanInline(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return dropInvisible(text)
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim();
 }

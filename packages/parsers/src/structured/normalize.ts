@@ -4,7 +4,7 @@
  * @module
  */
 import { type Company, cleanText, type Location, type Salary, type SalaryPeriod, type WorkplaceType } from '@jobkit/core';
-import { cleanInline, htmlToText, sanitizeDescription } from '../html/sanitize.js';
+import { cleanInline, dropInvisible, htmlToText, sanitizeDescription } from '../html/sanitize.js';
 import {
   harmonizeLocations,
   normalizeCountry,
@@ -325,6 +325,7 @@ const isUrlText = (s: string) => /^(?:https?:)?\/\/\S+$/i.test(s.trim());
 function placeToLocations(place: unknown): { locations: Location[]; workplaceType: WorkplaceType | null } {
   if (typeof place === 'string' && isUrlText(place)) return { locations: [], workplaceType: null };
   if (typeof place === 'string') {
+    place = dropInvisible(place);
     const read = NOT_A_PLACE.test(place.trim())
       ? { locations: [], workplaceType: parseWorkplaceType(place) }
       : parseLocation(capText(place, NORMALIZER_INPUT_CAP.location));
