@@ -325,10 +325,10 @@ const isUrlText = (s: string) => /^(?:https?:)?\/\/\S+$/i.test(s.trim());
 function placeToLocations(place: unknown): { locations: Location[]; workplaceType: WorkplaceType | null } {
   if (typeof place === 'string' && isUrlText(place)) return { locations: [], workplaceType: null };
   if (typeof place === 'string') {
-    place = dropInvisible(place);
-    const read = NOT_A_PLACE.test(place.trim())
-      ? { locations: [], workplaceType: parseWorkplaceType(place) }
-      : parseLocation(capText(place, NORMALIZER_INPUT_CAP.location));
+    const text = dropInvisible(place);
+    const read = NOT_A_PLACE.test(text.trim())
+      ? { locations: [], workplaceType: parseWorkplaceType(text) }
+      : parseLocation(capText(text, NORMALIZER_INPUT_CAP.location));
     return read;
   }
   if (!isObject(place)) return { locations: [], workplaceType: null };
