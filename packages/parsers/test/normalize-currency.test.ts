@@ -73,3 +73,17 @@ describe('currency words and family marks', () => {
     expect(currencyOfCountry('XX')).toBeUndefined();
   });
 });
+
+describe('rupee and yuan families', () => {
+  const none = { no: 0, sv: 0, da: 0, zh: 0, ja: 0 };
+  it('reads Rs as the rupee of the hinted country, else INR', () => {
+    expect(resolveAmbiguousCurrency('RUPEE', none)).toBe('INR');
+    expect(resolveAmbiguousCurrency('RUPEE', { ...none, hint: 'PKR' })).toBe('PKR');
+    expect(resolveAmbiguousCurrency('RUPEE', { ...none, hint: 'EUR' })).toBe('INR');
+    expect(currencyOfCountry('lk')).toBe('LKR');
+  });
+  it('reads 元 as the hinted yuan or dollar, else CNY', () => {
+    expect(resolveAmbiguousCurrency('YUAN', none)).toBe('CNY');
+    expect(resolveAmbiguousCurrency('YUAN', { ...none, hint: 'TWD' })).toBe('TWD');
+  });
+});

@@ -15,7 +15,7 @@ export function isIsoCurrency(code: string): boolean {
 }
 
 /** Marks that name a currency family, not one currency; resolved from context. */
-export type AmbiguousCurrency = 'DOLLAR' | 'KRONE' | 'YEN' | 'DINAR' | 'RIYAL' | 'PESO';
+export type AmbiguousCurrency = 'DOLLAR' | 'KRONE' | 'YEN' | 'DINAR' | 'RIYAL' | 'PESO' | 'RUPEE' | 'YUAN';
 
 /**
  * Symbols and words, longest first where one is a prefix of another. Prefixed dollars must win
@@ -125,7 +125,8 @@ export const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
   '៛': 'KHR',
   '﷼': 'RIYAL',
   円: 'JPY',
-  元: 'CNY',
+  // 元 is the yuan in China and the dollar in Taiwan and Hong Kong ("月薪 35,000元" on 104.com.tw).
+  元: 'YUAN',
   圓: 'TWD',
   원: 'KRW',
 };
@@ -149,7 +150,8 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   quid: 'GBP',
   rupee: 'INR',
   rupees: 'INR',
-  rs: 'INR',
+  // Rs/₨ (NFKC folds ₨ to Rs) is the rupee of India, Pakistan, Sri Lanka, Nepal and Mauritius; ₹ is India's alone.
+  rs: 'RUPEE',
   inr: 'INR',
   rupiah: 'IDR',
   rp: 'IDR',
@@ -284,7 +286,7 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   रुपया: 'INR',
   円: 'JPY',
   万円: 'JPY',
-  元: 'CNY',
+  元: 'YUAN',
   万元: 'CNY',
   块: 'CNY',
   人民币: 'CNY',
@@ -334,6 +336,8 @@ const FAMILY: Readonly<Record<AmbiguousCurrency, ReadonlySet<string>>> = {
   DINAR: new Set(['KWD', 'BHD', 'JOD', 'IQD', 'TND', 'LYD', 'DZD', 'RSD', 'MKD']),
   RIYAL: new Set(['SAR', 'QAR', 'OMR', 'YER', 'IRR']),
   PESO: new Set(['MXN', 'PHP', 'COP', 'ARS', 'CLP', 'UYU', 'DOP', 'CUP']),
+  RUPEE: new Set(['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR']),
+  YUAN: new Set(['CNY', 'TWD', 'HKD', 'MOP']),
 };
 const COUNTRY_CURRENCY: Readonly<Record<string, string>> = {
   US: 'USD',
@@ -395,6 +399,13 @@ const COUNTRY_CURRENCY: Readonly<Record<string, string>> = {
   NG: 'NGN',
   KE: 'KES',
   PK: 'PKR',
+  LK: 'LKR',
+  NP: 'NPR',
+  MU: 'MUR',
+  MO: 'MOP',
+  KZ: 'KZT',
+  PE: 'PEN',
+  GH: 'GHS',
   BD: 'BDT',
   UA: 'UAH',
   HU: 'HUF',
@@ -455,6 +466,10 @@ export function resolveAmbiguousCurrency(mark: AmbiguousCurrency, ctx: CurrencyC
     }
     case 'PESO':
       return 'MXN';
+    case 'RUPEE':
+      return 'INR';
+    case 'YUAN':
+      return 'CNY';
     case 'RIYAL':
       return 'SAR';
     case 'DINAR':

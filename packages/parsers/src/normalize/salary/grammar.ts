@@ -349,6 +349,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
     const plusMult = tokens[i + 1]?.text === '+' && tokens[i + 2]?.kind === WORD && (MULTIPLIERS.get(tokens[i + 2]!.text) ?? 0) >= 1e6;
     const next = plusMult ? tokens[i + 2] : tokens[i + 1];
     let multWord: string | undefined;
+    let extra = 0;
     if (next && next.kind === WORD) {
       const w = next.text;
       const compound = COMPOUND[w];
@@ -363,6 +364,26 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
         currency ??= 'RUB';
         multWord = 'тыс';
         last = tokens[i + 4]?.text === '.' && !tokens[i + 4]!.space ? i + 4 : i + 3;
+      } else if (
+        w === '천' &&
+        !next.space &&
+        tokens[i + 2]?.kind === NUM &&
+        !tokens[i + 2]!.space &&
+        /^[1-9]$/.test(tokens[i + 2]!.text) &&
+        (tokens[i + 3]?.text === '백만원' || tokens[i + 3]?.text === '백만') &&
+        !tokens[i + 3]!.space
+      ) {
+        // "3천5백만원": 3 thousand 5 hundred 만 won (35,000,000).
+        mult = 1e7;
+        extra = Number(tokens[i + 2]!.text) * 1e6;
+        multWord = '만';
+        if (tokens[i + 3]!.text === '백만원') currency ??= 'KRW';
+        last = i + 3;
+      } else if (w === 'e' && !next.space && (tokens[i + 2]?.text === 'ft' || tokens[i + 2]?.text === 'huf')) {
+        // Hungarian "400e Ft": e (ezer) is a thousand.
+        mult = 1e3;
+        multWord = 'ezer';
+        last = i + 1;
       } else if (compound) {
         mult = compound[0];
         currency ??= compound[1];
@@ -386,7 +407,6 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
       }
     }
     // "20万3,000円": a 万/億 figure with the rest written after it.
-    let extra = 0;
     if ((mult === 1e4 || mult === 1e8) && last === i + 1 && tokens[i + 2]?.kind === NUM && !tokens[i + 2]!.space) {
       const rest = numberValue(tokens[i + 2]!.text, false);
       if (rest < mult) {
@@ -440,7 +460,9 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
     // "₹40–60L": the far end of a range takes the currency written on the near end.
     const near = amounts[amounts.length - 1];
     const rangeCurrency = near?.currency != null && near.last === i - 2 && RANGE_WORDS.has(tokens[i - 1]?.text ?? '');
-    if (multWord && MULT_NEEDS_CURRENCY.has(multWord) && !currency && !rangeCurrency) {
+    // "Lương 12 - 18 tr": tr is triệu (million dong) in Vietnamese pay text.
+    const viMillion = multWord === 'tr' && ctx.vi;
+    if (multWord && MULT_NEEDS_CURRENCY.has(multWord) && !currency && !rangeCurrency && !viMillion) {
       // "5 m" is a length, "3 b" a building: drop the multiplier, keep the number.
       mult = 1;
       last = i;
@@ -587,7 +609,8 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
   if (!currency && ctx.zhMoney && ctx.ja === 0 && !ctx.jaMoney) currency = 'CNY';
   if (!currency && ctx.jaMoney) currency = 'JPY';
   // "元" in traditional-Chinese text is the Taiwan dollar (104.com.tw writes "月薪 40,000元").
-  if (currency === 'CNY' && (mark === 'CNY' || mark === null) && ctx.traditional > 0 && !ctx.simplified) currency = 'TWD';
+  if (currency === 'CNY' && (mark === 'YUAN' || mark === 'CNY' || mark === null) && ctx.traditional > 0 && !ctx.simplified)
+    currency = 'TWD';
   // Multipliers only one country writes: lakh/crore (INR), triệu (VND), juta (IDR).
   if (!currency) currency = MULT_CURRENCY[a.multWord ?? b?.multWord ?? ''] ?? null;
   // Vietnamese pay text with a bare amount of dong size ("Lương cứng mỗi tháng 10.000.000").
@@ -1039,7 +1062,7 @@ const MULT_CURRENCY: Readonly<Record<string, string>> = {
   ribu: 'IDR',
   rb: 'IDR',
 };
-const FAMILY_SCALE: Readonly<Record<string, number>> = { KRONE: 10, YEN: 50, DINAR: 0.3, RIYAL: 3.7, PESO: 15 };
+const FAMILY_SCALE: Readonly<Record<string, number>> = { KRONE: 10, YEN: 50, DINAR: 0.3, RIYAL: 3.7, PESO: 15, RUPEE: 80, YUAN: 7 };
 
 /** Largest plausible amount per period in USD-sized units (scaled by {@link UNIT_SCALE}). */
 const PERIOD_CEILING: Readonly<Record<SalaryPeriod, number>> = { hour: 2_000, day: 10_000, week: 40_000, month: 200_000, year: 5e6 };
@@ -1066,6 +1089,8 @@ const COMPOUND: Readonly<Record<string, readonly [number, string]>> = {
   万元: [1e4, 'CNY'],
   千元: [1e3, 'CNY'],
   만원: [1e4, 'KRW'],
+  천만원: [1e7, 'KRW'],
+  백만원: [1e6, 'KRW'],
   억원: [1e8, 'KRW'],
   lpa: [1e5, 'INR'],
   тр: [1e3, 'RUB'],
@@ -1167,6 +1192,7 @@ function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency:
 }
 
 /** Two amounts joined by a dash or a range word, maybe with period words between. */
+const TR_BETWEEN_AFTER: ReadonlySet<string> = new Set(['arası', 'arasında', 'aralığında']);
 function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
   let sawRange = false;
   let between = false;
@@ -1193,6 +1219,15 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
     }
     // "2——7万/年": a dash written twice is still one dash.
     if (sawRange && t.kind === SYM && t.text === tokens[k - 1]!.text && RANGE_WORDS.has(t.text) && !t.space) continue;
+    // Turkish "₺40.000 ile ₺50.000 arası": "ile" (with) joins two amounts only when "arası"/"arasında"
+    // (between) closes the range.
+    if (t.text === 'ile' && !sawRange) {
+      let closes = false;
+      for (let j = b.last + 1; j < tokens.length && j <= b.last + 2; j++) if (TR_BETWEEN_AFTER.has(tokens[j]!.text)) closes = true;
+      if (!closes) return false;
+      sawRange = true;
+      continue;
+    }
     if (RANGE_WORDS.has(t.text) && !sawRange) {
       if (BETWEEN_ONLY.has(t.text) && t.text !== 'i' && t.text !== 'e' && t.text !== 'a') {
         // "between $50k and $70k": needs the between-word before a.
@@ -1305,7 +1340,14 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
     // "Charge Nurse £35,000", "Restaurant Manager £32,000": a capitalised not-pay noun that a
     // capitalised word follows is part of a job title.
     const follower = tokens[k + 1];
-    const titleWord = t.cap && follower?.kind === WORD && follower.cap && !follower.upper && !PAY_WORDS.has(follower.text);
+    // ("Harga Rp 99.000": a currency word after the noun is no title word.)
+    const titleWord =
+      t.cap &&
+      follower?.kind === WORD &&
+      follower.cap &&
+      !follower.upper &&
+      !PAY_WORDS.has(follower.text) &&
+      !CURRENCY_WORDS[follower.text];
     if (isNotPay(w) && !titleWord) {
       negative = true;
       break;
@@ -1320,6 +1362,18 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
     if (NOT_PAY_AFTER_ONLY.has(w) && (seen === 0 || (seen === 1 && LABEL_GLUE.has(tokens[k + 1]!.text)))) {
       negative = true;
       break;
+    }
+    // "Loan up to ₹5 lakh", "credit from $500": the noun with only a bound word between it and the amount.
+    if (NOT_PAY_AFTER_ONLY.has(w) && seen > 0 && seen < 3 && !(follower?.kind === WORD && follower.cap)) {
+      let bound = true;
+      for (let j = k + 1; j < g.first; j++) {
+        const x = tokens[j]!.text;
+        if (!MAX_BEFORE.has(x) && !MIN_BEFORE.has(x) && x !== 'up' && x !== 'to' && x !== 'of') bound = false;
+      }
+      if (bound) {
+        negative = true;
+        break;
+      }
     }
     if (seen < 3 && NOT_PAY_BEFORE.has(w) && !g.a.currency && !g.b?.currency) {
       negative = true;
