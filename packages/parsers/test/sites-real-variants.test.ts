@@ -172,3 +172,19 @@ describe('Glassdoor estimates', () => {
     expect(res.job?.salary ?? null).toBeNull();
   });
 });
+
+describe('LinkedIn guest apply', () => {
+  it('takes the employer URL of the sign-up modal’s "apply on the company website" link, and nothing from a sign-in-only modal', () => {
+    const card = (modal: string) =>
+      `<html><head><title>Larkspur Foods hiring Line Supervisor in Boise, ID | LinkedIn</title></head><body><section class="top-card-layout"><h1 class="top-card-layout__title">Line Supervisor</h1><a class="topcard__org-name-link" href="https://www.linkedin.com/company/larkspur-foods">Larkspur Foods</a><span class="topcard__flavor topcard__flavor--bullet">Boise, ID</span><button class="sign-up-modal__outlet">Apply</button>${modal}</section><div class="show-more-less-html__markup"><p>Run a packing line of twelve on the early shift and own its safety walk.</p></div></body></html>`;
+    const direct = card(
+      '<div class="sign-up-modal"><div class="sign-up-modal__direct-apply-on-company-site">Or apply on the <a class="sign-up-modal__company_webiste" href="https://www.linkedin.com/jobs/view/externalApply/4100200300?url=https%3A%2F%2Fjobs.larkspur.example%2F5521&urlHash=AbCd&trk=public_jobs_apply-link-offsite_sign-up-modal-sign-up-later">company website</a>.</div></div>',
+    );
+    const url = 'https://www.linkedin.com/jobs/view/line-supervisor-at-larkspur-foods-4100200300';
+    expect(parseJobPage(direct, { url, now: NOW }).job?.applyUrl).toBe('https://jobs.larkspur.example/5521');
+    const wall = card(
+      '<div class="contextual-sign-in-modal"><h2>Join or sign in to find your next job</h2><form><input type="email"></form></div>',
+    );
+    expect(parseJobPage(wall, { url, now: NOW }).job?.applyUrl ?? null).toBeNull();
+  });
+});

@@ -162,7 +162,13 @@ export const linkedin = defineSite({
       '#SALARY .jobs-details__salary-main-rail-card',
     ],
     datePosted: ['span.posted-time-ago__text', '.posted-time-ago__text', '.topcard__flavor--metadata.posted-time-ago__text'],
-    applyUrl: ['a.apply-button[href] @href', 'a[data-tracking-control-name*="apply"][href] @href'],
+    applyUrl: [
+      'a.apply-button[href] @href',
+      // A guest's Apply opens a sign-up modal that still offers "apply on the company website"
+      // (LinkedIn's own class spells it "webiste"); its link is the employer's URL behind externalApply.
+      'a[class*="sign-up-modal__company_web"][href] @href',
+      'a[data-tracking-control-name*="apply"][href] @href',
+    ],
     description: [
       '.show-more-less-html__markup',
       '.description__text',
