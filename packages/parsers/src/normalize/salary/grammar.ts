@@ -1491,6 +1491,8 @@ function attachedPeriod(tokens: readonly Token[], g: Group): SalaryPeriod | null
     const p = periodAt(tokens, k, seen === 0 || tokens[k - 1]!.text === ')' || tokens[k - 1]!.text === '(');
     // "$80k–$120k base + monthly bonus": a period word that qualifies a bonus or a fee is not the pay's.
     if (p && tokens[k + 1]?.kind === WORD && isNotPay(tokens[k + 1]!.text)) continue;
+    // "年収 500万円～800万円（月給制）": 月給制 names the pay scheme, not the period of this amount.
+    if (p && tokens[k + 1]?.text === '制' && !tokens[k + 1]!.space) continue;
     // "(three Sundays per month)", "2 shifts per week": a count of things per period is a frequency.
     if (p && k - 3 > g.last && PER_WORDS.has(tokens[k - 1]!.text) && tokens[k - 2]?.kind === WORD && isCountWord(tokens[k - 3])) continue;
     if (p && t.text === 'ctc') ctc ??= p;
@@ -1729,6 +1731,15 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     after++;
   }
   if (after !== g.last + 1 && tokens[after]?.text === '+') after = g.last + 1;
+  // "NT$ 38,000 元以上": a second currency mark between the amount and its bound word.
+  const mark = tokens[after];
+  if (
+    after === g.last + 1 &&
+    mark &&
+    (CURRENCY_SIGNS[mark.text] || CURRENCY_WORDS[mark.text]) &&
+    (MIN_AFTER.has(tokens[after + 1]?.text ?? '') || MAX_AFTER.has(tokens[after + 1]?.text ?? ''))
+  )
+    after++;
   const a1 = tokens[after];
   const a2 = tokens[after + 1];
   if (a1) {

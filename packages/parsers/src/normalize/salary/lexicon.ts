@@ -1284,6 +1284,9 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'împrumut',
   'emi',
   'emis',
+  // Minimum order values ("Ordinativo minimo 50 €"); "commande", "pedido", "sipariş" also name order pickers' jobs.
+  'ordinativo',
+  'ordine',
   'instalment',
   'installment',
   'किराया',
