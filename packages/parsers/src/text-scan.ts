@@ -6,6 +6,18 @@
  * Each one does exactly what the regex it replaces did, so call sites keep their behaviour.
  * @module
  */
+import { invalidArgument } from '@jobkit/core';
+
+/**
+ * The argument check of the public normalizers: a non-string is `INVALID_ARGUMENT` naming the
+ * function, not a `TypeError` from inside it (`nameOrCode.trim is not a function`).
+ */
+export function requireString(fn: string, value: unknown): asserts value is string {
+  if (typeof value !== 'string') {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+    throw invalidArgument('parsers/normalize', `${fn} expects a string, got ${got}`);
+  }
+}
 
 /** True for one character `\s` matches (the set `String#trim` removes). */
 export function isSpace(ch: string): boolean {

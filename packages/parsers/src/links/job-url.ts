@@ -4,6 +4,7 @@
  * @module
  */
 
+import { invalidArgument } from '@jobkit/core';
 import { platformsForHost } from '../ats/host-index.js';
 import { atsPlatforms } from '../ats/registry.js';
 
@@ -182,6 +183,8 @@ export function hostRuleVerdict(url: URL): boolean | null {
 
 /** True when `url` points at one job posting (not a list, search, category or asset). */
 export function isJobUrl(url: URL): boolean {
+  if (typeof url !== 'object' || url === null || typeof (url as { href?: unknown }).href !== 'string')
+    throw invalidArgument('parsers/links', `isJobUrl expects a URL object, got ${url === null ? 'null' : typeof url}`);
   return jobUrlStrength(url) !== null;
 }
 

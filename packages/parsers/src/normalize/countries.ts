@@ -4,6 +4,7 @@
  * @module
  */
 import countries from 'i18n-iso-countries';
+import { requireString } from '../text-scan.js';
 
 const LANGS = ['en', 'de', 'fr', 'es'] as const;
 
@@ -161,6 +162,7 @@ const MAX_COUNTRY_CHARS = 200;
  * "USA" → "DE", "DE", "US", "US". Returns `undefined` when the text is not a country.
  */
 export function normalizeCountry(nameOrCode: string): string | undefined {
+  requireString('normalizeCountry', nameOrCode);
   const s = nameOrCode
     .trim()
     .replace(/^\(|\)$/g, '')

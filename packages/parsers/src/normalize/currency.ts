@@ -5,6 +5,7 @@
  * around them in {@link resolveAmbiguousCurrency}.
  * @module
  */
+import { requireString } from '../text-scan.js';
 
 let isoCodes: ReadonlySet<string> | undefined;
 
@@ -483,6 +484,7 @@ export function resolveAmbiguousCurrency(mark: AmbiguousCurrency, ctx: CurrencyC
  * context ("kr", "dinar") are `undefined` here. `undefined` when unknown.
  */
 export function normalizeCurrency(symbolOrCode: string): string | undefined {
+  requireString('normalizeCurrency', symbolOrCode);
   const s = symbolOrCode.trim();
   if (!s || s.length > 40) return undefined;
   for (const [token, code] of CURRENCY_TOKENS) if (s === token || s.toUpperCase() === token.toUpperCase()) return code;

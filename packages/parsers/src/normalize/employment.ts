@@ -5,6 +5,7 @@
  */
 import type { EmploymentType } from '@jobkit/core';
 import { EMPLOYMENT_MATCHERS, foldWords } from '../heuristics/lang/index.js';
+import { requireString } from '../text-scan.js';
 
 // Order matters only for output order: results follow this list, deduplicated.
 const RULES: ReadonlyArray<readonly [EmploymentType, RegExp]> = [
@@ -70,6 +71,8 @@ const MAX_EMPLOYMENT_CHARS = 1_000;
  * Werkstudent is a part-time student job, so it yields both part_time and internship.
  */
 export function parseEmploymentType(input: string | readonly string[]): EmploymentType[] {
+  if (Array.isArray(input)) for (const item of input) requireString('parseEmploymentType', item);
+  else requireString('parseEmploymentType', input);
   // Capped (no real value is this long); whitespace is collapsed first so the separators need
   // one optional space, not `\s*` runs a backtracking engine would retry from every space (issue 13).
   const whole = typeof input === 'string' ? contractWords(input.slice(0, MAX_EMPLOYMENT_CHARS).replace(/\s+/g, ' ')) : undefined;

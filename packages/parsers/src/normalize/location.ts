@@ -3,7 +3,7 @@
  * "Berlin, Germany; Remote (US)", "San Francisco, CA", "München, Bayern, Deutschland", "Paris (75)".
  * @module
  */
-import type { Location, WorkplaceType } from '@jobkit/core';
+import { invalidArgument, type Location, type WorkplaceType } from '@jobkit/core';
 import { isSpace, splitTrimmed } from '../text-scan.js';
 import { caProvinceCode, foldKey, normalizeCountry, usStateCode } from './countries.js';
 import { countryDisplayName, lookupCity, lookupRegion, regionNamedAfterCity } from './gazetteer/index.js';
@@ -306,6 +306,7 @@ function statesCountry(loc: Location): boolean {
  * the same array when nothing changes.
  */
 export function harmonizeLocations(locations: Location[], options: LocationOptions = {}): Location[] {
+  if (!Array.isArray(locations)) throw invalidArgument('parsers/normalize', 'harmonizeLocations expects an array of locations');
   if (options.gazetteer === false || !locations.some((l) => l.geonameId !== undefined)) return locations;
   const stated = locations.map(statesCountry);
   const hint: string[] = [];

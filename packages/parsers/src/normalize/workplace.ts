@@ -3,6 +3,7 @@
  * @module
  */
 import type { WorkplaceType } from '@jobkit/core';
+import { requireString } from '../text-scan.js';
 
 // Hybrid first: "Hybrid (remote 2 days)" mentions remote but is hybrid. Working from home that is
 // only possible, partial, occasional or a number of days ("Homeoffice möglich", "Télétravail
@@ -28,6 +29,7 @@ const NO_REMOTE =
  * "kein Homeoffice", "Télétravail non autorisé") read as onsite.
  */
 export function parseWorkplaceType(text: string): WorkplaceType | null {
+  requireString('parseWorkplaceType', text);
   const t = text.trim();
   if (!t) return null;
   if (NO_REMOTE.test(t)) return 'onsite';

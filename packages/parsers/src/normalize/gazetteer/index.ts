@@ -10,6 +10,7 @@
  * @module
  */
 import countries from 'i18n-iso-countries';
+import { requireString } from '../../text-scan.js';
 import { foldKey } from '../countries.js';
 import { GAZETTEER_ROWS, GAZETTEER_SOURCE } from './cities.generated.js';
 import { EXONYMS, REGION_ALIASES } from './exonyms.js';
@@ -232,7 +233,9 @@ const MAX_CITY_CHARS = 120;
  * ("Paris" is Paris, FR unless the page implies the US). Returns `undefined` for unknown names.
  */
 export function lookupCity(name: string, lookup: CityLookup = {}): GazetteerCity | undefined {
-  if (!name || name.length > MAX_CITY_CHARS) return undefined;
+  if (name === undefined || name === null || name === '') return undefined;
+  requireString('lookupCity', name);
+  if (name.length > MAX_CITY_CHARS) return undefined;
   loadGazetteer();
   let candidates = index!.get(foldKey(name));
   if (!candidates) {
@@ -302,7 +305,10 @@ export interface GazetteerRegion {
  * "SP" in BR is São Paulo; "Texas" in US is TX. `undefined` when the country has no such region.
  */
 export function lookupRegion(text: string, country: string): GazetteerRegion | undefined {
-  if (!text || text.length > MAX_CITY_CHARS) return undefined;
+  if (text === undefined || text === null || text === '') return undefined;
+  requireString('lookupRegion', text);
+  requireString('lookupRegion', country);
+  if (text.length > MAX_CITY_CHARS) return undefined;
   const cc = country.toUpperCase();
   const key = regionNames().get(`${cc}|${foldKey(text)}`);
   if (!key) return undefined;
@@ -347,6 +353,7 @@ const COUNTRY_DISPLAY: Readonly<Record<string, string>> = {
 
 /** English display name of an ISO alpha-2 country ("US" → "United States"); the code when unknown. */
 export function countryDisplayName(code: string): string {
+  requireString('countryDisplayName', code);
   const up = code.toUpperCase();
   return COUNTRY_DISPLAY[up] ?? countries.getName(up, 'en')?.split(',')[0] ?? up;
 }
