@@ -1252,6 +1252,16 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
       continue;
     if (t.text === 'gross' || t.text === 'brutto' || t.text === 'brut' || t.text === 'bruto' || t.text === 'net' || t.text === 'netto')
       continue;
+    // "GH₵3,000 - GH₵4,000": the letters glued before the far end's currency sign belong to it.
+    if (
+      sawRange &&
+      t.kind === WORD &&
+      t.text.length <= 3 &&
+      k + 1 === b.first &&
+      !tokens[k + 1]!.space &&
+      CURRENCY_SIGNS[tokens[k + 1]!.text]
+    )
+      continue;
     return false;
   }
   if (!sawRange) {
@@ -1661,6 +1671,9 @@ const PAY_LANGUAGE: ReadonlyMap<string, number> = new Map([
     'netos',
     'libres',
     'semanales',
+    'mes',
+    'hasta',
+    'desde',
   ].map((w) => [w, 2] as const),
 ]);
 const DOT_THOUSANDS = /\.\d{3}(?:\D|$)/;
@@ -1786,6 +1799,9 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
       break;
     }
     if (w === 'to' && (k === 0 || t.brk) && seen === 0) return 'max'; // To $65K
+    // Italian "Da 10 € all'ora" opening the text; Romanian "De la 25 lei pe oră".
+    if (w === 'da' && (k === 0 || tokens[k - 1]!.brk)) return 'min';
+    if (w === 'la' && tokens[k - 1]?.text === 'de' && (k === 1 || tokens[k - 2]!.brk)) return 'min';
     if (MIN_BEFORE.has(w)) {
       // "starting salary $50k" is the salary at start, not a floor; "starting at/from $50k" is.
       if ((w === 'starting' || w === 'beginning' || w === 'start' || w === 'starts') && seen === 0) return 'min';

@@ -125,6 +125,7 @@ export const STRONG_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, 
   ['주급', 'week'],
   ['월급', 'month'],
   ['월', 'month'],
+  ['연', 'year'],
   ['연봉', 'year'],
   // ar / hi
   ['شهريا', 'month'],
@@ -342,6 +343,9 @@ export const PER_WORDS: ReadonlySet<string> = new Set([
   'skali',
   'na',
   'за',
+  // Polish and Czech "za godzinę", "za měsíc"; Romanian "pe lună", "pe oră".
+  'za',
+  'pe',
   'в',
   'в/',
   'ل',
