@@ -440,7 +440,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
       const digits = t.text;
       if (
         // "1 TL Wasser", "2 TL Gemüsebrühe": German teaspoons, not lira.
-        (word === 'tl' && currency === 'TRY' && last === i + 1 && Number(digits) < 10) ||
+        (word === 'tl' && currency === 'TRY' && last === i + 1 && /^\d$/.test(digits)) ||
         // "65.06 sek.": Swedish seconds; the krona is written SEK.
         (word === 'sek' && !tokens[last]!.upper && tokens[last + 1]?.text === '.') ||
         // "EURO 2024", "Euro 2020-fuelled": the football championship.
