@@ -231,6 +231,16 @@ export function tokenize(s: string): Token[] {
         text += spaceLike ? ' ' : sep === '٬' ? ',' : sep === '٫' ? '.' : sep;
         j++;
       }
+      // "1e309", "2E+5": exponent notation is not how pay is written (and 1e309 is Infinity): the
+      // whole literal is one word, so it is never read as an amount.
+      const exp = s[j] === 'e' || s[j] === 'E' ? (s[j + 1] === '+' || s[j + 1] === '-' ? j + 2 : j + 1) : -1;
+      if (exp > 0 && exp < n && digitValue(s.charCodeAt(exp)) >= 0) {
+        const end = exp + runOfDigits(s, exp);
+        out.push({ kind: WORD, text: s.slice(i, end).toLowerCase(), upper: false, cap: false, space, brk });
+        space = brk = false;
+        i = end;
+        continue;
+      }
       // "10.000,-" / "10.000,--" / "120'000.–": German and Swiss for "no cents".
       const dash = s[j + 1];
       if ((s[j] === ',' || s[j] === '.') && (dash === '-' || dash === '–' || dash === '—') && digitValue(s.charCodeAt(j + 2)) < 0) {
