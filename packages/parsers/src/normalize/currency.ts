@@ -193,6 +193,7 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   korun: 'CZK',
   koruna: 'CZK',
   forint: 'HUF',
+  forintot: 'HUF',
   ft: 'HUF',
   lei: 'RON',
   leu: 'RON',

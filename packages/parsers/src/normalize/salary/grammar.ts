@@ -409,7 +409,12 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
     // "20万3,000円": a 万/億 figure with the rest written after it.
     if ((mult === 1e4 || mult === 1e8) && last === i + 1 && tokens[i + 2]?.kind === NUM && !tokens[i + 2]!.space) {
       const rest = numberValue(tokens[i + 2]!.text, false);
-      if (rest < mult) {
+      const unitAfter = tokens[i + 3]?.text;
+      if (/^[1-9]$/.test(tokens[i + 2]!.text) && unitAfter !== '千' && unitAfter !== '千円' && unitAfter !== '千元' && unitAfter !== '万') {
+        // "到手1万2", "1万5": one digit after 万 is its next place (12,000, 15,000).
+        extra = (rest * mult) / 10;
+        last = i + 2;
+      } else if (rest < mult) {
         extra = rest;
         last = i + 2;
         const unit = tokens[last + 1]?.text;
@@ -461,7 +466,7 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
     const near = amounts[amounts.length - 1];
     const rangeCurrency = near?.currency != null && near.last === i - 2 && RANGE_WORDS.has(tokens[i - 1]?.text ?? '');
     // "Lương 12 - 18 tr": tr is triệu (million dong) in Vietnamese pay text.
-    const viMillion = multWord === 'tr' && ctx.vi;
+    const viMillion = (multWord === 'tr' || multWord === 'củ') && ctx.vi;
     if (multWord && MULT_NEEDS_CURRENCY.has(multWord) && !currency && !rangeCurrency && !viMillion) {
       // "5 m" is a length, "3 b" a building: drop the multiplier, keep the number.
       mult = 1;
@@ -1055,6 +1060,7 @@ const MULT_CURRENCY: Readonly<Record<string, string>> = {
   करोड़: 'INR',
   triệu: 'VND',
   tr: 'VND',
+  củ: 'VND',
   nghìn: 'VND',
   ngàn: 'VND',
   juta: 'IDR',
@@ -1991,6 +1997,9 @@ const ZH_MONEY: ReadonlySet<string> = new Set([
   '月',
   '底薪',
   '五险一金',
+  '税前',
+  '税后',
+  '到手',
   '年终奖',
   '包吃住',
   '包住',

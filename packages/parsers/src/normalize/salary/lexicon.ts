@@ -126,6 +126,8 @@ export const STRONG_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, 
   ['주급', 'week'],
   ['월급', 'month'],
   ['월', 'month'],
+  ['一个月', 'month'],
+  ['每个月', 'month'],
   ['연', 'year'],
   ['연봉', 'year'],
   // ar / hi
@@ -288,6 +290,9 @@ export const UNIT_PERIOD: ReadonlyMap<string, SalaryPeriod> = new Map<string, Sa
   ['měsíc', 'month'],
   ['měs', 'month'],
   ['lună', 'month'],
+  ['mwezi', 'month'],
+  ['mwaka', 'year'],
+  ['siku', 'day'],
   ['luna', 'month'],
   ['oră', 'hour'],
   ['μήνα', 'month'],
@@ -347,6 +352,8 @@ export const PER_WORDS: ReadonlySet<string> = new Set([
   // Polish and Czech "za godzinę", "za měsíc"; Romanian "pe lună", "pe oră".
   'za',
   'pe',
+  // Swahili "kwa mwezi" (per month).
+  'kwa',
   'в',
   'в/',
   'ل',
@@ -612,6 +619,12 @@ export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['tausend', 1e3],
   ['mil', 1e3],
   ['tys', 1e3],
+  ['tysięcy', 1e3],
+  ['tisíc', 1e3],
+  ['tisíce', 1e3],
+  ['ezer', 1e3],
+  ['mii', 1e3],
+  ['củ', 1e6],
   ['тыс', 1e3],
   ['тысяч', 1e3],
   ['тысячи', 1e3],
@@ -683,7 +696,7 @@ export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['억', 1e8],
 ]);
 /** Multipliers that are also units ("5 m" of cable, "3 b" building): only with a currency. */
-export const MULT_NEEDS_CURRENCY: ReadonlySet<string> = new Set(['m', 'mm', 'b', 'l', 'tr', 'grand', 'd', 't', 'bin']);
+export const MULT_NEEDS_CURRENCY: ReadonlySet<string> = new Set(['m', 'mm', 'b', 'l', 'tr', 'củ', 'grand', 'd', 't', 'bin']);
 
 /** Words that mark a figure as pay when they come before it in the clause (or right after). */
 export const PAY_WORDS: ReadonlySet<string> = new Set([

@@ -26,6 +26,11 @@ export interface Token {
 
 /** Multi-character CJK words matched longest first (3, then 2 characters). */
 const CJK_WORDS: ReadonlySet<string> = new Set([
+  '税前',
+  '税后',
+  '到手',
+  '一个月',
+  '每个月',
   '月收入',
   '年收入',
   '及以上',
