@@ -3,6 +3,7 @@
  * (or whose href is an apply path); reports whether an apply control exists at all.
  * @module
  */
+import { canonicalizeUrl } from '@jobkit/core';
 import { textOf } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
 import type { Page } from './page.js';
@@ -112,7 +113,9 @@ export function extractApply(page: Page): { applyUrl?: string; hasApply: boolean
     const target = applyTarget(href, page.url);
     if (target) {
       applyUrl ??= target;
-      distinct.add(target);
+      // One application address repeated in a sticky header, the body and the footer (with a
+      // tracking tag, a fragment or a trailing slash of its own) is one apply link, not three postings.
+      distinct.add(canonicalizeUrl(target));
       if (distinct.size >= 3) break;
     }
   }

@@ -51,6 +51,13 @@ const POSTAL_PATTERNS: readonly RegExp[] = [
   /\b\d{4}\b(?=\s+\p{L})|(?<=\p{L}\s)\b\d{4}\b/u, // CH, AT, NL, BE, AU next to a name
 ];
 
+/**
+ * A postcode alone in brackets (ASCII or full-width), or after the Japanese postal mark 〒: 3+4
+ * digits with an optional dash or space, or 4 to 6 digits. Two-digit French département numbers
+ * ("Paris (75)") are read before this.
+ */
+const MARKED_POSTCODE = /[([（【［〔]\s?〒?\s?(\d{3}[- ]?\d{4}|\d{4,6})\s?[)\]）】］〕]|〒\s?(\d{3}-?\d{4})(?!\d)/u;
+
 function splitPlaces(text: string): string[] {
   const out: string[] = [];
   const hards = text.split(HARD_SPLIT);
@@ -142,7 +149,19 @@ function parsePlace(raw: string, place: string): Location | null {
     loc.country = 'FR';
     s = s.slice(0, dept.index).trim();
   }
-  for (const re of POSTAL_PATTERNS) {
+  // A postcode in brackets before or after the place ("(07331) 서울 영등포구", "Москва (119019)",
+  // "東京都渋谷区（150-0002）") or after the Japanese postal mark ("〒150-0002 東京都渋谷区") goes whole,
+  // brackets and mark included, so neither is left in the city.
+  const marked = MARKED_POSTCODE.exec(s);
+  if (marked) {
+    loc.postalCode = marked[1] ?? marked[2]!;
+    s = `${s.slice(0, marked.index)} ${s.slice(marked.index + marked[0].length)}`
+      .replace(/\s{2,}/g, ' ')
+      .replace(/ ,/g, ',')
+      .trim();
+    s = s.replace(/^,\s*|,\s*$/g, '');
+  }
+  for (const re of marked ? [] : POSTAL_PATTERNS) {
     const m = re.exec(s);
     if (m) {
       loc.postalCode = m[0];

@@ -1,0 +1,48 @@
+/**
+ * Generic page families seen on real boards and company pages (kept locally, unlicensed), each
+ * reproduced by a hand-written page under fixtures/pages/families: one apply address repeated in
+ * a sticky header, the body and the footer; postcodes in brackets beside the place.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseJobPage, parseLocation } from '../src/index.js';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const page = (name: string) => readFileSync(new URL(`./fixtures/pages/families/${name}`, import.meta.url), 'utf8');
+const parse = (name: string, url: string) => parseJobPage(page(name), { url, now: NOW });
+
+describe('heuristics: one apply address repeated is one apply link', () => {
+  it('a posting whose apply URL sits in a sticky bar, the body and the footer (tracking tag, slash, fragment) is a posting', () => {
+    const res = parse('apply-repeated-en.html', 'https://careers.marlow-instruments.example/positions/4471');
+    expect(res.job?.title).toBe('Field Service Technician');
+    expect(res.job?.applyUrl).toMatch(/^https:\/\/careers\.marlow-instruments\.example\/positions\/4471\/apply/);
+  });
+
+  it('three different apply addresses still make a result list', () => {
+    const html = page('apply-repeated-en.html')
+      .replace('/positions/4471/apply/', '/positions/4472/apply')
+      .replace('4471/apply#form', '4473/apply');
+    expect(parseJobPage(html, { url: 'https://careers.marlow-instruments.example/positions', now: NOW }).job).toBeNull();
+  });
+});
+
+describe('normalize: a postcode in brackets beside the place goes with its brackets', () => {
+  it.each([
+    ['(04524) 서울 중구 세종대로 110', '서울 중구 세종대로 110', '04524'],
+    ['부산 해운대구 (48058)', '부산 해운대구', '48058'],
+    ['Санкт-Петербург (190000)', 'Saint Petersburg', '190000'],
+    ['Toulouse [31000]', 'Toulouse', '31000'],
+    ['大阪府大阪市北区（530-0001）', '大阪府大阪市北区', '530-0001'],
+    ['〒530-0001 大阪府大阪市北区', '大阪府大阪市北区', '530-0001'],
+    ['Hamburg (20095), Deutschland', 'Hamburg', '20095'],
+  ])('%s', (text, city, postalCode) => {
+    const [loc] = parseLocation(text).locations;
+    expect(loc).toMatchObject({ city, postalCode });
+    expect(loc!.display).not.toMatch(/[()[\]（）]/);
+  });
+
+  it('a French département number and a bracketed note are not postcodes', () => {
+    expect(parseLocation('Nantes (44)').locations[0]).toMatchObject({ city: 'Nantes', country: 'FR' });
+    expect(parseLocation('Berlin (2 Stellen)').locations[0]?.postalCode).toBeUndefined();
+  });
+});
