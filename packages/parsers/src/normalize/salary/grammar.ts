@@ -1806,8 +1806,8 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     }
     if (w === 'to' && (k === 0 || t.brk) && seen === 0) return 'max'; // To $65K
     // Italian "Da 10 € all'ora" opening the text; Romanian "De la 25 lei pe oră".
-    if (w === 'da' && (k === 0 || tokens[k - 1]!.brk)) return 'min';
-    if (w === 'la' && tokens[k - 1]?.text === 'de' && (k === 1 || tokens[k - 2]!.brk)) return 'min';
+    if (seen === 0 && w === 'da' && (k === 0 || tokens[k - 1]!.brk)) return 'min';
+    if (seen === 0 && w === 'la' && tokens[k - 1]?.text === 'de' && (k === 1 || tokens[k - 2]!.brk)) return 'min';
     if (MIN_BEFORE.has(w)) {
       // "starting salary $50k" is the salary at start, not a floor; "starting at/from $50k" is.
       if ((w === 'starting' || w === 'beginning' || w === 'start' || w === 'starts') && seen === 0) return 'min';
