@@ -1060,6 +1060,8 @@ const MULT_CURRENCY: Readonly<Record<string, string>> = {
   करोड़: 'INR',
   triệu: 'VND',
   tr: 'VND',
+  tỷ: 'VND',
+  miliar: 'IDR',
   củ: 'VND',
   nghìn: 'VND',
   ngàn: 'VND',
@@ -1198,6 +1200,8 @@ function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency:
 }
 
 /** Two amounts joined by a dash or a range word, maybe with period words between. */
+const SALES_WORDS: ReadonlySet<string> = new Set(['penjualan', 'vendas', 'ventas', 'satış', 'sales']);
+const SALES_TARGETS: ReadonlySet<string> = new Set(['target', 'meta', 'metas', 'hedef', 'objetivo', 'objetivos']);
 const TR_BETWEEN_AFTER: ReadonlySet<string> = new Set(['arası', 'arasında', 'aralığında']);
 function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
   let sawRange = false;
@@ -1339,6 +1343,15 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
     // "Bolsa auxílio de R$ 1.200,00" is an intern's stipend, the pay of the post.
     if (w === 'auxílio' && tokens[k - 1]?.text === 'bolsa') {
       pay = true;
+      break;
+    }
+    // "Doanh thu 500 tỷ", "doanh số" (revenue, sales); "Target penjualan 50 juta", "Meta de vendas R$ 100 mil".
+    if ((w === 'thu' || w === 'số') && tokens[k - 1]?.text === 'doanh') {
+      negative = true;
+      break;
+    }
+    if (SALES_WORDS.has(w) && (SALES_TARGETS.has(tokens[k - 1]?.text ?? '') || SALES_TARGETS.has(tokens[k - 2]?.text ?? ''))) {
+      negative = true;
       break;
     }
     // German "Rate" is an instalment ("monatliche Rate von 600 €", "Rate pro Monat: 643,45 Euro").

@@ -652,6 +652,7 @@ export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['millions', 1e6],
   ['millionen', 1e6],
   ['millón', 1e6],
+  ['milyon', 1e6],
   ['millones', 1e6],
   ['milhão', 1e6],
   ['milhões', 1e6],
@@ -666,6 +667,11 @@ export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['백만', 1e6],
   ['مليون', 1e6],
   ['bn', 1e9],
+  ['tỷ', 1e9],
+  ['miliar', 1e9],
+  ['milyar', 1e9],
+  ['bilhão', 1e9],
+  ['bilhões', 1e9],
   ['b', 1e9],
   ['billion', 1e9],
   ['billions', 1e9],
@@ -1302,6 +1308,12 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   'împrumut',
   'emi',
   'emis',
+  // Capital and commission ("Modal Rp 10 miliar", "Vốn điều lệ 50 tỷ", "Komisi hingga Rp 2 juta", 销售目标 50万/月).
+  'modal',
+  'vốn',
+  'komisi',
+  'komisyon',
+  '目标',
   // Minimum order values ("Ordinativo minimo 50 €"); "commande", "pedido", "sipariş" also name order pickers' jobs.
   'ordinativo',
   'ordine',
@@ -1650,6 +1662,17 @@ export const NOT_PAY_AFTER_ONLY: ReadonlySet<string> = new Set([
  * word and then one of them ("3 lakh latest job vacancies"), is a count when no currency is written.
  */
 export const COUNT_NOUNS: ReadonlySet<string> = new Set([
+  // Listings and measures on boards of the issue 11 markets ("12.500 ilan", "3.200 lowongan kerja", "500 ton per bulan").
+  'ilan',
+  'ilanı',
+  'lowongan',
+  'loker',
+  'ton',
+  'tons',
+  'tonnes',
+  'unit',
+  'units',
+  'pcs',
   'people',
   'persons',
   'person',
