@@ -1,7 +1,8 @@
 /**
  * Generic page families seen on real boards and company pages (kept locally, unlicensed), each
  * reproduced by a hand-written page under fixtures/pages/families: one apply address repeated in
- * a sticky header, the body and the footer; postcodes in brackets beside the place.
+ * a sticky header, the body and the footer; postcodes in brackets beside the place; dates of
+ * "jobs nearby" / "recommended" cards.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,26 @@ describe('heuristics: one apply address repeated is one apply link', () => {
       .replace('/positions/4471/apply/', '/positions/4472/apply')
       .replace('4471/apply#form', '4473/apply');
     expect(parseJobPage(html, { url: 'https://careers.marlow-instruments.example/positions', now: NOW }).job).toBeNull();
+  });
+});
+
+describe('heuristics: dates of other postings are not the posting date', () => {
+  const url = 'https://www.carehire.example/jobs/30917';
+  it('a rail of nearby jobs (linked card headings) and whole-link recommended tiles keep their <time> to themselves', () => {
+    // The posting's own "Posted 4 days ago" comes after the <time> elements in the reading order.
+    expect(parse('date-rail-en.html', url).job?.datePosted).toBe('2026-11-21');
+  });
+
+  it('a posting that states no date gets none, even from an unnamed rail of linked cards', () => {
+    const html = page('date-rail-en.html').replace('<p>Posted 4 days ago</p>', '').replace('<div class="jobs-nearby">', '<div>');
+    expect(parseJobPage(html, { url, now: NOW }).job?.datePosted).toBeNull();
+  });
+
+  it("a labelled posted date inside a similar-jobs rail is skipped too; the posting's own <time> is read", () => {
+    const html = page('date-rail-en.html')
+      .replace('<p>Posted 4 days ago</p>', '<p>Listed <time datetime="2026-11-19">19 Nov</time></p>')
+      .replace('<div class="rec-panel">', '<div class="similar-jobs"><dl><dt>Posted</dt><dd>01/09/2026</dd></dl>');
+    expect(parseJobPage(html, { url, now: NOW }).job?.datePosted).toBe('2026-11-19');
   });
 });
 

@@ -6,10 +6,11 @@
  * warning says so.
  * @module
  */
+import type { Element } from 'domhandler';
 import { type ParseDateOptions, parseDateDetailed } from '../normalize/date.js';
 import { isSpace } from '../text-scan.js';
 import { DEADLINE_CUE_RE, POSTED_CUE_RE } from './lang/index.js';
-import { hasAncestor, type Page } from './page.js';
+import { inOtherPosting, type Page } from './page.js';
 
 /** Where numeric dates are written month first. */
 const MDY_LANGS = new Set(['en-us', 'en-ph', 'en-fm', 'en-pw', 'en-mh', 'es-us']);
@@ -179,15 +180,14 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
   };
 
   let datePosted: string | undefined;
-  for (const hit of page.labels.get('datePosted') ?? []) if ((datePosted = read(hit.value, 'datePosted'))) break;
+  // A "jobs nearby" / "recommended" card's date, a comment's or a footer's is not this posting's.
+  for (const hit of page.labels.get('datePosted') ?? [])
+    if (!inOtherPosting(hit.el, page.url) && (datePosted = read(hit.value, 'datePosted'))) break;
   if (!datePosted) {
     const time = page
       .tags('time')
-      .find(
-        (e) =>
-          e.attribs.datetime &&
-          !hasAncestor(e, (a) => a.name === 'footer' || a.name === 'nav' || /comment|related|similar/i.test(a.attribs.class ?? '')),
-      );
+      .slice(0, 200)
+      .find((e) => e.attribs.datetime && !inOtherPosting(e, page.url));
     if (time) datePosted = read(time.attribs.datetime ?? '', 'datePosted');
   }
   for (const chip of dateChips) if (!datePosted) datePosted = read(chip, 'datePosted');
@@ -198,8 +198,9 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
   let validThrough: string | undefined;
   // A closing label over a whole period ("접수기간: 2026.11.20 ~ 2026.12.10", "Frist: 01.12. – 15.12.2026")
   // closes at its end: read as a period first, then as one date.
-  const closing = page.labels.get('validThrough') ?? [];
-  for (const hit of [...closing, ...(page.labels.get('applicationPeriod') ?? [])]) {
+  const own = (hit: { el: Element }) => !inOtherPosting(hit.el, page.url);
+  const closing = (page.labels.get('validThrough') ?? []).filter(own);
+  for (const hit of [...closing, ...(page.labels.get('applicationPeriod') ?? []).filter(own)]) {
     const parts = periodParts(hit.value);
     if (parts.length !== 2) continue;
     const end = read(parts[1]!, 'validThrough');

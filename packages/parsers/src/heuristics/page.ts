@@ -8,6 +8,7 @@ import { isElement, textOf } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
 import type { PageScan } from '../html/scan.js';
 import { indexPage, type PageIndex } from '../html/select.js';
+import { isJobUrl } from '../links/job-url.js';
 import { stripTrailingWord } from '../text-scan.js';
 import { collectLabels, type LabelHits } from './labels.js';
 import { foldKey, type SiteBrand, siteBrand } from './site.js';
@@ -141,7 +142,7 @@ export function inChrome(el: Element): boolean {
 }
 
 const RAIL_HINT =
-  /(?:^|[\s_-])(?:related|similar|recommend(?:ed|ations?)?|also-viewed|more-jobs|other-jobs|right-rail|side-rail)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:related|similar|recommend(?:ed|ations?)?|also-viewed|more-jobs|other-jobs|jobs-nearby|nearby-jobs|right-rail|side-rail|comments?)(?:$|[\s_-])/i;
 
 /**
  * Inside navigation, a footer or a block of other postings ("similar jobs", "related",
@@ -154,6 +155,57 @@ function inRail(el: Element): boolean {
     (a) => a.name === 'nav' || a.name === 'footer' || RAIL_HINT.test(`${a.attribs.class ?? ''} ${a.attribs.id ?? ''}`),
     12,
   );
+}
+
+const CARD_HEADINGS = new Set(['h2', 'h3', 'h4', 'h5']);
+
+/** True when `a` links to a job page other than `base`. */
+function isJobLink(a: Element, base: string): boolean {
+  if (a.name !== 'a' || !a.attribs.href || a.attribs.href.startsWith('#')) return false;
+  try {
+    const u = new URL(a.attribs.href, base);
+    return u.href !== base && isJobUrl(u);
+  } catch {
+    return false;
+  }
+}
+
+/** True when `el` holds, within two levels, a link to a job page other than `base`. */
+function holdsJobLink(el: Element, base: string): boolean {
+  for (const c of el.children) {
+    if (!isElement(c)) continue;
+    if (isJobLink(c, base)) return true;
+    for (const d of c.children) if (isElement(d) && isJobLink(d, base)) return true;
+  }
+  return false;
+}
+
+/**
+ * A value inside a card whose heading links elsewhere ("<section><h2><a href=/jobs/7802>…</a></h2>
+ * <table>給与 …</table></section>", or a card wrapped in a link to it): another posting of a "jobs
+ * nearby" rail or a result list, not this posting's pay or dates. Looks at most eight levels up and at the
+ * direct children of each.
+ */
+export function inLinkedCard(el: Element, base: string): boolean {
+  let n: Element | null = el;
+  for (let up = 0; up < 8 && n; up++) {
+    const parent: Element | null = n.parent && isElement(n.parent) ? n.parent : null;
+    if (!parent) return false;
+    // The whole card is a link to the other posting.
+    if (isJobLink(parent, base)) return true;
+    for (const c of parent.children) if (c !== n && isElement(c) && CARD_HEADINGS.has(c.name) && holdsJobLink(c, base)) return true;
+    n = parent;
+  }
+  return false;
+}
+
+/**
+ * In page chrome or another posting's card: navigation, a footer, a rail of other postings
+ * ({@link inRail}) or a card whose heading links to another posting ({@link inLinkedCard}). What a
+ * field extractor skips when it picks a date, pay or place element outside the selectors.
+ */
+export function inOtherPosting(el: Element, base: string): boolean {
+  return inRail(el) || inLinkedCard(el, base);
 }
 
 /** First text of `selectors` within length bounds, skipping navigation, footers and rails of other postings. */

@@ -4,12 +4,9 @@
  * @module
  */
 import type { Salary } from '@jobkit/core';
-import type { Element } from 'domhandler';
-import { isElement } from '../html/dom.js';
-import { isJobUrl } from '../links/job-url.js';
 import { parseSalary } from '../normalize/index.js';
 import { periodFromUnit } from '../structured/normalize.js';
-import { firstText, type Page } from './page.js';
+import { firstText, inLinkedCard, type Page } from './page.js';
 import type { Chip } from './top-card.js';
 
 const SALARY_SELECTORS = [
@@ -202,48 +199,6 @@ function labelledValue(text: string): string {
   if (!signed || signed.length < 2 || text.length < 40) return text;
   const unit = /\b(?:per|a|an|\/)\s*(?:year|annum|month|hour|week|day)\b|\b(?:yearly|annually|monthly|hourly)\b/i.exec(text)?.[0] ?? '';
   return `${signed[0]} - ${signed[signed.length - 1]} ${unit}`.trim();
-}
-
-const CARD_HEADINGS = new Set(['h2', 'h3', 'h4', 'h5']);
-
-/** True when `a` links to a job page other than `base`. */
-function isJobLink(a: Element, base: string): boolean {
-  if (a.name !== 'a' || !a.attribs.href || a.attribs.href.startsWith('#')) return false;
-  try {
-    const u = new URL(a.attribs.href, base);
-    return u.href !== base && isJobUrl(u);
-  } catch {
-    return false;
-  }
-}
-
-/** True when `el` holds, within two levels, a link to a job page other than `base`. */
-function holdsJobLink(el: Element, base: string): boolean {
-  for (const c of el.children) {
-    if (!isElement(c)) continue;
-    if (isJobLink(c, base)) return true;
-    for (const d of c.children) if (isElement(d) && isJobLink(d, base)) return true;
-  }
-  return false;
-}
-
-/**
- * A value inside a card whose heading links elsewhere ("<section><h2><a href=/jobs/7802>…</a></h2>
- * <table>給与 …</table></section>", or a card wrapped in a link to it): another posting of a "jobs
- * nearby" rail or a result list, not this posting's pay. Looks at most eight levels up and at the
- * direct children of each.
- */
-function inLinkedCard(el: Element, base: string): boolean {
-  let n: Element | null = el;
-  for (let up = 0; up < 8 && n; up++) {
-    const parent: Element | null = n.parent && isElement(n.parent) ? n.parent : null;
-    if (!parent) return false;
-    // The whole card is a link to the other posting.
-    if (isJobLink(parent, base)) return true;
-    for (const c of parent.children) if (c !== n && isElement(c) && CARD_HEADINGS.has(c.name) && holdsJobLink(c, base)) return true;
-    n = parent;
-  }
-  return false;
 }
 
 /**
