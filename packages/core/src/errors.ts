@@ -83,3 +83,18 @@ export class JobkitError extends Error {
 export function invalidArgument(where: string, message: string, cause?: unknown): JobkitError {
   return new JobkitError('INVALID_ARGUMENT', `[${where}] ${message}`, { cause });
 }
+
+/**
+ * Runs `read` (a zod `safeParse` of caller options, or any first read of a caller's object) so that
+ * a getter or proxy trap that throws ends as `INVALID_ARGUMENT` naming `what`, with the thrown value
+ * as `cause`, instead of escaping as itself (zod lets a getter's throw through `safeParse`). A
+ * `JobkitError` thrown inside passes through unchanged.
+ */
+export function readArgument<T>(where: string, what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (JobkitError.is(error)) throw error;
+    throw invalidArgument(where, `reading ${what} threw: ${error instanceof Error ? error.message : String(error)}`, error);
+  }
+}

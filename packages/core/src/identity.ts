@@ -3,7 +3,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { invalidArgument, JobkitError } from './errors.js';
+import { invalidArgument, JobkitError, readArgument } from './errors.js';
 
 /**
  * Query parameters that only track where a click came from, on any host. Vendor-specific ones
@@ -130,12 +130,9 @@ export function canonicalizeUrl(url: string, options?: CanonicalizeUrlOptions): 
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     throw invalidArgument('core/identity', `only http(s) URLs have a canonical form, got ${u.protocol}`);
   }
-  let rules: RuleSet;
-  try {
-    rules = options?.rules !== undefined ? compile(options.rules) : (registry.compiled ??= compile(registry.rules.values()));
-  } catch (error) {
-    throw invalidArgument('core/identity', `reading options.rules threw: ${error instanceof Error ? error.message : String(error)}`, error);
-  }
+  const rules = readArgument('core/identity', 'options.rules', () =>
+    options?.rules !== undefined ? compile(options.rules) : (registry.compiled ??= compile(registry.rules.values())),
+  );
   u.hash = '';
   u.username = '';
   u.password = '';

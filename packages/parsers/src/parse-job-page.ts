@@ -13,6 +13,7 @@ import {
   JobDraftSchema,
   JobkitError,
   type ParsedJobPage,
+  readArgument,
 } from '@jobkit/core';
 import type { AnyNode, Document } from 'domhandler';
 import { z } from 'zod';
@@ -324,12 +325,7 @@ export function parseJobPageFromDom(root: AnyNode, options: ParseJobPageOptions)
 }
 
 function checkOptions(options: ParseJobPageOptions): { url: string; now: Date | undefined } {
-  let opts: ReturnType<typeof OptionsSchema.safeParse>;
-  try {
-    opts = OptionsSchema.safeParse(options);
-  } catch (error) {
-    throw invalidArgument(WHERE, `reading options threw: ${error instanceof Error ? error.message : String(error)}`, error);
-  }
+  const opts = readArgument(WHERE, 'options', () => OptionsSchema.safeParse(options));
   if (!opts.success) {
     throw invalidArgument(
       WHERE,

@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSalary } from '../src/index.js';
 
 describe('parseSalary: exponent notation is not an amount', () => {
-  it.each([
-    '$1e309 - $2e309',
-    '$2e5',
-    '€2E+5 per year',
-    '1E6 EUR',
-    '£3e-2 - £4e-2 per hour',
-  ])('%s → null', (text) => {
+  it.each(['$1e309 - $2e309', '$2e5', '€2E+5 per year', '1E6 EUR', '£3e-2 - £4e-2 per hour'])('%s → null', (text) => {
     expect(parseSalary(text)).toBeNull();
   });
 

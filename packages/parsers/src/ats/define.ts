@@ -7,8 +7,9 @@
  */
 
 import type { CanonicalUrlRule } from '@jobkit/core';
-import { JobkitError } from '@jobkit/core';
+import { JobkitError, readArgument } from '@jobkit/core';
 import { z } from 'zod';
+import { MAX_ATS_URL_CHARS } from './match.js';
 import type { AtsDefinition } from './types.js';
 
 /** What `defineAts` takes: an {@link AtsDefinition} whose `hosts` must be stated. */
@@ -113,7 +114,22 @@ export function defineAts<const Id extends string>(input: AtsDefinitionInput<Id>
     );
   }
   const { hosts, ...rest } = input;
-  const def: AtsDefinition<Id> = hosts === 'any' ? rest : { ...rest, hosts: Object.freeze([...hosts]) };
+  const own = input.matchUrl;
+  const id = input.id;
+  const guarded: Omit<AtsDefinition<Id>, 'hosts'> = {
+    ...rest,
+    // Called directly by users as well as by detection: the argument is checked and capped here, once for every definition.
+    matchUrl(url: URL) {
+      if (!(url instanceof URL)) {
+        throw new JobkitError(
+          'INVALID_ARGUMENT',
+          `[parsers/ats] ${id}.matchUrl expects a URL object, got ${url === null ? 'null' : typeof url}`,
+        );
+      }
+      return url.href.length > MAX_ATS_URL_CHARS ? null : own.call(this, url);
+    },
+  };
+  const def: AtsDefinition<Id> = hosts === 'any' ? guarded : { ...guarded, hosts: Object.freeze([...hosts]) };
   return Object.freeze(def);
 }
 
@@ -124,15 +140,35 @@ export function defineAts<const Id extends string>(input: AtsDefinitionInput<Id>
  * computing ids (which changes the ids of that vendor's URLs: decide before storing any).
  */
 export function atsCanonicalUrlRules(definitions: readonly AtsDefinition[]): CanonicalUrlRule[] {
-  const rules: CanonicalUrlRule[] = [];
-  for (const def of definitions) {
-    const c = def.canonicalUrl;
-    if (!c || (c.trackingParams === undefined && c.canonicalize === undefined)) continue;
-    rules.push({
-      id: def.id,
-      ...(c.trackingParams !== undefined && { trackingParams: c.trackingParams }),
-      ...(c.canonicalize !== undefined && { canonicalize: (u: URL) => c.canonicalize!(u) }),
-    });
+  if (!Array.isArray(definitions)) {
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `[parsers/ats] atsCanonicalUrlRules expects an array of ATS definitions, got ${definitions === null ? 'null' : typeof definitions}`,
+    );
   }
-  return rules;
+  return readArgument('parsers/ats', 'the definitions', () => {
+    const rules: CanonicalUrlRule[] = [];
+    for (const def of definitions as readonly unknown[]) {
+      if (typeof def !== 'object' || def === null || typeof (def as AtsDefinition).id !== 'string') {
+        throw new JobkitError(
+          'INVALID_ARGUMENT',
+          '[parsers/ats] atsCanonicalUrlRules: every item must be an ATS definition (see defineAts)',
+        );
+      }
+      const { id, canonicalUrl: c } = def as AtsDefinition;
+      if (!c || (c.trackingParams === undefined && c.canonicalize === undefined)) continue;
+      const rewrite = c.canonicalize;
+      rules.push({
+        id,
+        ...(c.trackingParams !== undefined && { trackingParams: c.trackingParams }),
+        // A URL past the detection cap keeps its generic canonical form: no vendor rewrite reads it.
+        ...(rewrite !== undefined && {
+          canonicalize: (u: URL) => {
+            if (u.href.length <= MAX_ATS_URL_CHARS) rewrite.call(c, u);
+          },
+        }),
+      });
+    }
+    return rules;
+  });
 }

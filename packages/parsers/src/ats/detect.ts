@@ -8,10 +8,10 @@
  */
 
 import type { AtsMatch } from '@jobkit/core';
-import { JobkitError } from '@jobkit/core';
+import { JobkitError, readArgument } from '@jobkit/core';
 import { z } from 'zod';
 import { platformsForHost } from './host-index.js';
-import { hostIsAny, shortUrl } from './match.js';
+import { hostIsAny, MAX_ATS_URL_CHARS, shortUrl } from './match.js';
 import { atsPlatforms } from './registry.js';
 import { collectPageSignals, describe, parseHttpUrl } from './signals.js';
 import type { AtsDefinition, AtsUrlMatch, PageSignals } from './types.js';
@@ -117,7 +117,15 @@ function safeMatch(def: AtsDefinition, url: URL): AtsUrlMatch | null {
 }
 
 function requireUrl(where: string, value: unknown): URL {
-  const url = value instanceof URL ? parseHttpUrl(value.href) : parseHttpUrl(value);
+  const href = value instanceof URL ? value.href : value;
+  if (typeof href === 'string' && href.length > MAX_ATS_URL_CHARS) {
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `[parsers/ats] ${where}: url is ${href.length.toLocaleString('en-US')} characters long, more than the ${MAX_ATS_URL_CHARS.toLocaleString('en-US')} detection reads`,
+      { details: { maxUrlChars: MAX_ATS_URL_CHARS } },
+    );
+  }
+  const url = parseHttpUrl(href);
   if (url === null) {
     throw new JobkitError('INVALID_ARGUMENT', `[parsers/ats] ${where}: url must be an absolute http(s) URL string, got ${describe(value)}`);
   }
@@ -153,7 +161,7 @@ export interface DetectAtsOptions {
  */
 export function detectAtsCandidates(url: string | URL, signals?: PageSignals | null, options: DetectAtsOptions = {}): AtsMatch[] {
   const pageUrl = requireUrl('detectAtsCandidates', url);
-  const platforms = options.platforms ?? atsPlatforms;
+  const platforms = platformsOption('detectAtsCandidates', options);
   const found = new Map<AtsDefinition, Candidate>();
   const candidate = (def: AtsDefinition, i: number): Candidate => {
     let c = found.get(def);
@@ -242,6 +250,24 @@ export function detectAtsFromSignals(url: string | URL, signals?: PageSignals | 
   return null;
 }
 
+/**
+ * `options.platforms`, read once and shape-checked; a getter that throws on the way is
+ * `INVALID_ARGUMENT` with its error as cause.
+ */
+function platformsOption(where: string, options: DetectAtsOptions | null | undefined): readonly AtsDefinition[] {
+  return readArgument('parsers/ats', `${where} options`, () => {
+    const platforms = options?.platforms;
+    if (platforms === undefined) return atsPlatforms;
+    if (!isDefinitionList(platforms)) {
+      throw new JobkitError(
+        'INVALID_ARGUMENT',
+        `[parsers/ats] ${where}: options.platforms must be an array of ATS definitions (see defineAts)`,
+      );
+    }
+    return platforms;
+  });
+}
+
 /** Cheap shape check of a `platforms` option: an array of objects with an id and `matchUrl`. */
 function isDefinitionList(value: unknown): value is readonly AtsDefinition[] {
   return (
@@ -266,7 +292,7 @@ const DetectAtsInput = z.object({ url: z.string(), html: z.string().optional() }
  * @throws JobkitError `INVALID_ARGUMENT` for a non-string or non-absolute `url`, or a non-string `html`.
  */
 export function detectAts(input: { url: string; html?: string }, options: DetectAtsOptions = {}): AtsMatch | null {
-  const parsed = DetectAtsInput.safeParse(input);
+  const parsed = readArgument('parsers/ats', 'the detectAts input', () => DetectAtsInput.safeParse(input));
   if (!parsed.success) {
     throw new JobkitError(
       'INVALID_ARGUMENT',
@@ -277,12 +303,7 @@ export function detectAts(input: { url: string; html?: string }, options: Detect
     );
   }
   const url = requireUrl('detectAts', parsed.data.url);
-  if (options.platforms !== undefined && !isDefinitionList(options.platforms)) {
-    throw new JobkitError(
-      'INVALID_ARGUMENT',
-      '[parsers/ats] detectAts: options.platforms must be an array of ATS definitions (see defineAts)',
-    );
-  }
+  const platforms = platformsOption('detectAts', options);
   const signals = parsed.data.html !== undefined ? collectPageSignals(parsed.data.html, url.href) : null;
-  return detectAtsFromSignals(url, signals, options);
+  return detectAtsFromSignals(url, signals, { platforms });
 }

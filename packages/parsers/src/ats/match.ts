@@ -6,6 +6,13 @@
 import { JobkitError } from '@jobkit/core';
 import type { AtsApiHints } from './types.js';
 
+/**
+ * Longest URL, in characters, that ATS detection reads: `detectAts*` refuse a longer page URL
+ * (`INVALID_ARGUMENT`), a definition's `matchUrl` matches nothing on one and its canonical URL rule
+ * leaves one alone. Real job URLs stay far below it; page signals are capped at 2,048 already.
+ */
+export const MAX_ATS_URL_CHARS = 8_192;
+
 /** True when `host` is `suffix` or a subdomain of it (label boundary, so `evilgreenhouse.io` fails). */
 export function hostIs(host: string, suffix: string): boolean {
   return host === suffix || host.endsWith(`.${suffix}`);

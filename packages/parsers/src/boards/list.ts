@@ -5,7 +5,7 @@
  */
 
 import type { Fetcher, JobDraft, JobPosting } from '@jobkit/core';
-import { canonicalizeUrl, finalizeJob, JobkitError } from '@jobkit/core';
+import { canonicalizeUrl, finalizeJob, JobkitError, readArgument } from '@jobkit/core';
 import { z } from 'zod';
 import { atsPlatforms } from '../ats/registry.js';
 import { BoardEmpty, Truncated } from './errors.js';
@@ -139,7 +139,15 @@ function mergeRepeats(drafts: readonly JobDraft[]): { drafts: JobDraft[]; merged
 
 /** Ids of the platforms `listBoardJobs` can read: the built-ins, or those of `platforms`. */
 export function boardPlatforms(platforms: readonly BoardPlatform[] = atsPlatforms): string[] {
-  return platforms.filter((p) => p.board !== undefined).map((p) => p.id);
+  if (!Array.isArray(platforms)) {
+    throw new JobkitError(
+      'INVALID_ARGUMENT',
+      `${SOURCE} boardPlatforms expects an array of ATS definitions, got ${platforms === null ? 'null' : typeof platforms}`,
+    );
+  }
+  return readArgument('parsers/boards', 'platforms', () =>
+    platforms.filter((p) => typeof p === 'object' && p !== null && p.board !== undefined && typeof p.id === 'string').map((p) => p.id),
+  );
 }
 
 /**
@@ -156,9 +164,9 @@ export function boardPlatforms(platforms: readonly BoardPlatform[] = atsPlatform
  * `failOnEmpty`), Truncated (with `failOnPartial`), `INVALID_ARGUMENT`, `UNSUPPORTED`, `ABORTED`.
  */
 export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptions): Promise<BoardJobsResult> {
-  const ref = refSchema.safeParse(board);
+  const ref = readArgument('parsers/boards', 'the board', () => refSchema.safeParse(board));
   if (!ref.success) throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} invalid board: ${ref.error.message}`, { cause: ref.error });
-  const opts = optionsSchema.safeParse(options);
+  const opts = readArgument('parsers/boards', 'options', () => optionsSchema.safeParse(options));
   if (!opts.success) throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} invalid options: ${opts.error.message}`, { cause: opts.error });
   const { platform, boardToken } = ref.data;
   const platforms = opts.data.platforms ?? atsPlatforms;
@@ -191,7 +199,7 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
     },
     boardToken,
     host,
-    fetcher: options.fetcher,
+    fetcher: opts.data.fetcher,
     signal: opts.data.signal,
     now,
     maxJobs,

@@ -14,7 +14,7 @@
  * const links = extractJobLinks($, { url: request.url });
  * @module @jobkit/parsers/cheerio
  */
-import { type AtsMatch, invalidArgument, JobkitError, type ParsedJobPage } from '@jobkit/core';
+import { type AtsMatch, invalidArgument, JobkitError, type ParsedJobPage, readArgument } from '@jobkit/core';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { z } from 'zod';
 import { type DetectAtsOptions, detectAtsFromSignals } from '../ats/detect.js';
@@ -160,14 +160,10 @@ const DetectInput = z.object({
  * @throws JobkitError `INVALID_ARGUMENT` when `url` is not absolute http(s) or `$` is not a cheerio document or domhandler node.
  */
 export function detectAts(input: { url: string; $?: LoadedPage }, options: DetectAtsOptions = {}): AtsMatch | null {
-  let parsed: ReturnType<typeof DetectInput.safeParse>;
-  let $: unknown;
-  try {
-    parsed = DetectInput.safeParse(input);
-    $ = parsed.success ? input.$ : undefined;
-  } catch (error) {
-    throw invalidArgument(WHERE, `detectAts: reading the input threw: ${error instanceof Error ? error.message : String(error)}`, error);
-  }
+  const [parsed, $] = readArgument(WHERE, 'the detectAts input', () => {
+    const p = DetectInput.safeParse(input);
+    return [p, p.success ? (input.$ as unknown) : undefined] as const;
+  });
   if (!parsed.success) {
     throw invalidArgument(
       WHERE,

@@ -8,7 +8,7 @@
  */
 
 import type { AtsMatch, Fetcher, FetchResult } from '@jobkit/core';
-import { JobkitError } from '@jobkit/core';
+import { JobkitError, readArgument } from '@jobkit/core';
 import { Parser } from 'htmlparser2';
 import { getDomain } from 'tldts';
 import { z } from 'zod';
@@ -84,18 +84,7 @@ interface Candidate {
  * @throws JobkitError `INVALID_ARGUMENT` for a bad domain or options, `ABORTED` when the signal fires.
  */
 export async function discoverCareerPages(domain: string, options: DiscoverCareerPagesOptions): Promise<DiscoveredCareerPages> {
-  let parsed: ReturnType<typeof optionsSchema.safeParse>;
-  try {
-    parsed = optionsSchema.safeParse(options);
-  } catch (error) {
-    throw new JobkitError(
-      'INVALID_ARGUMENT',
-      `${SOURCE} reading options threw: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        cause: error,
-      },
-    );
-  }
+  const parsed = readArgument('parsers/discovery', 'options', () => optionsSchema.safeParse(options));
   if (!parsed.success)
     throw new JobkitError('INVALID_ARGUMENT', `${SOURCE} invalid options: ${parsed.error.message}`, { cause: parsed.error });
   const opts = parsed.data;

@@ -6,7 +6,7 @@
  * listing selectors, and from repeated result cards (see `cards.ts`).
  * @module
  */
-import { canonicalizeUrl, invalidArgument } from '@jobkit/core';
+import { canonicalizeUrl, invalidArgument, readArgument } from '@jobkit/core';
 import { selectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import { z } from 'zod';
@@ -208,12 +208,7 @@ export function extractJobLinksFromDom(root: AnyNode, options: ExtractJobLinksOp
 
 /** `options.url`, checked; a getter that throws while the options are read is `INVALID_ARGUMENT` too. */
 function optionsUrl(options: ExtractJobLinksOptions): string {
-  let parsed: ReturnType<typeof OptionsSchema.safeParse>;
-  try {
-    parsed = OptionsSchema.safeParse(options);
-  } catch (error) {
-    throw invalidArgument('parsers/links', `reading options threw: ${error instanceof Error ? error.message : String(error)}`, error);
-  }
+  const parsed = readArgument('parsers/links', 'options', () => OptionsSchema.safeParse(options));
   if (!parsed.success) throw invalidArgument('parsers/links', `options.url must be an absolute http(s) URL`, parsed.error);
   return parsed.data.url;
 }

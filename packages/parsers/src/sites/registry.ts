@@ -4,7 +4,7 @@
  * profiles that own the host are ever consulted. Adding a board: one file, one line here.
  * @module
  */
-import { registerCanonicalUrlRules } from '@jobkit/core';
+import { invalidArgument, readArgument, registerCanonicalUrlRules } from '@jobkit/core';
 import { parse as parseHost } from 'tldts';
 import type { PageScan } from '../html/scan.js';
 import { bayt } from './bayt.js';
@@ -83,10 +83,24 @@ function build(sites: readonly SiteDefinition[]): HostIndex {
   return index;
 }
 
-/** Profiles owning `hostname` (a suffix or brand match), in registry order. */
+/** A DNS name is at most 253 characters; no profile owns a longer "host". */
+const MAX_HOST_CHARS = 253;
+
+/**
+ * Profiles owning `hostname` (a suffix or brand match), in registry order. A name longer than a
+ * DNS name can be (253 characters) is owned by none.
+ * @throws JobkitError `INVALID_ARGUMENT` when `hostname` is not a string or `sites` not an array of profiles.
+ */
 export function sitesForHost(hostname: string, sites: readonly SiteDefinition[] = siteProfiles): SiteDefinition[] {
+  if (typeof hostname !== 'string') {
+    throw invalidArgument('parsers/sites', `sitesForHost expects a host name string, got ${hostname === null ? 'null' : typeof hostname}`);
+  }
+  if (!Array.isArray(sites)) {
+    throw invalidArgument('parsers/sites', `sitesForHost expects an array of site profiles, got ${sites === null ? 'null' : typeof sites}`);
+  }
+  if (hostname.length > MAX_HOST_CHARS + 1) return [];
   let index = indexes.get(sites);
-  if (!index) indexes.set(sites, (index = build(sites)));
+  if (!index) indexes.set(sites, (index = readArgument('parsers/sites', 'the site profiles', () => build(sites))));
   const host = hostname.toLowerCase().replace(/\.$/, '');
   const out: SiteDefinition[] = [];
   for (let at = -1; ; ) {
