@@ -13,8 +13,10 @@ type Row = [
   max: number | null,
   currency: string | null,
   period: string | null,
-  opts?: { country?: string },
+  opts?: { country?: string; payField?: boolean },
 ];
+
+const pf = { payField: true };
 
 const markets: Record<string, Row[]> = {
   'Brazil (BRL)': [
@@ -555,6 +557,45 @@ const markets: Record<string, Row[]> = {
     ['Yıllık 1,2 milyon TL brüt', 1200000, 1200000, 'TRY', 'year'],
     ['Staf Penjualan - Rp 5.000.000 per bulan', 5000000, 5000000, 'IDR', 'month'],
     ['Consultor de Vendas – R$ 2.000 + comissão', 2000, 2000, 'BRL', null],
+  ],
+  'ATS salary fields in those currencies (payField)': [
+    ['BRL 5000 - 7000', 5000, 7000, 'BRL', null, pf],
+    ['INR 1,200,000 - 1,800,000 per year', 1200000, 1800000, 'INR', 'year', pf],
+    ['MXN 30000.00 - 40000.00', 30000, 40000, 'MXN', null, pf],
+    ['TRY 40000-50000 monthly', 40000, 50000, 'TRY', 'month', pf],
+    ['AED 15000.0 - 20000.0', 15000, 20000, 'AED', null, pf],
+    ['CNY 20k-30k', 20000, 30000, 'CNY', null, pf],
+    ['IDR 8000000 - 12000000', 8000000, 12000000, 'IDR', null, pf],
+    ['PHP 40000 - 60000', 40000, 60000, 'PHP', null, pf],
+    ['ZAR 480000 - 600000 yearly', 480000, 600000, 'ZAR', 'year', pf],
+    ['NGN 500000 - 800000 monthly', 500000, 800000, 'NGN', 'month', pf],
+    ['KES 150000-200000', 150000, 200000, 'KES', null, pf],
+    ['EGP 20000', 20000, 20000, 'EGP', null, pf],
+    ['PLN 12000 - 18000 B2B', 12000, 18000, 'PLN', null, pf],
+    ['CZK 60000-80000', 60000, 80000, 'CZK', null, pf],
+    ['HUF 800000-1000000', 800000, 1000000, 'HUF', null, pf],
+    ['RON 10000-14000', 10000, 14000, 'RON', null, pf],
+    ['VND 20000000 - 30000000', 20000000, 30000000, 'VND', null, pf],
+    ['KRW 50000000 - 70000000', 50000000, 70000000, 'KRW', null, pf],
+    ['JPY 6000000 - 9000000', 6000000, 9000000, 'JPY', null, pf],
+    ['TWD 1000000-1500000 per year', 1000000, 1500000, 'TWD', 'year', pf],
+    ['SAR 12000', 12000, 12000, 'SAR', null, pf],
+    ['KWD 900.000 - 1200.000', 900, 1200, 'KWD', null, pf],
+    ['PKR 250000 - 350000', 250000, 350000, 'PKR', null, pf],
+    ['BDT 60000', 60000, 60000, 'BDT', null, pf],
+    ['COP 6000000 - 8000000', 6000000, 8000000, 'COP', null, pf],
+    ['ARS 2000000', 2000000, 2000000, 'ARS', null, pf],
+    ['CLP 1500000 - 2000000', 1500000, 2000000, 'CLP', null, pf],
+    ['MYR 8000 - 12000', 8000, 12000, 'MYR', null, pf],
+    ['SGD 7000 - 9000', 7000, 9000, 'SGD', null, pf],
+    ['HKD 40000 - 55000', 40000, 55000, 'HKD', null, pf],
+    ['QAR 15000', 15000, 15000, 'QAR', null, pf],
+    ['OMR 1200.000', 1200, 1200, 'OMR', null, pf],
+    ['BHD 1,000.000 - 1,400.000', 1000, 1400, 'BHD', null, pf],
+    ['JOD 1500', 1500, 1500, 'JOD', null, pf],
+    ['5000-7000', 5000, 7000, 'BRL', null, { payField: true, country: 'BR' }],
+    ['30000 - 40000', 30000, 40000, 'MXN', null, { payField: true, country: 'MX' }],
+    ['1200000-1800000', 1200000, 1800000, 'INR', null, { payField: true, country: 'IN' }],
   ],
 };
 
