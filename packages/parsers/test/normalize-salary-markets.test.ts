@@ -557,6 +557,8 @@ const markets: Record<string, Row[]> = {
     ['Yıllık 1,2 milyon TL brüt', 1200000, 1200000, 'TRY', 'year'],
     ['Staf Penjualan - Rp 5.000.000 per bulan', 5000000, 5000000, 'IDR', 'month'],
     ['Consultor de Vendas – R$ 2.000 + comissão', 2000, 2000, 'BRL', null],
+    ['Target Sales Associate $15/hr', 15, 15, 'USD', 'hour'],
+    ['Target Sales Associate – $15/hr', 15, 15, 'USD', 'hour'],
   ],
   'ATS salary fields in those currencies (payField)': [
     ['BRL 5000 - 7000', 5000, 7000, 'BRL', null, pf],

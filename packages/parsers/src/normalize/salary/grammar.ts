@@ -1350,7 +1350,11 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
       negative = true;
       break;
     }
-    if (SALES_WORDS.has(w) && (SALES_TARGETS.has(tokens[k - 1]?.text ?? '') || SALES_TARGETS.has(tokens[k - 2]?.text ?? ''))) {
+    if (
+      (seen === 0 || (seen === 1 && tokens[k + 1]!.text === ':')) &&
+      SALES_WORDS.has(w) &&
+      (SALES_TARGETS.has(tokens[k - 1]?.text ?? '') || SALES_TARGETS.has(tokens[k - 2]?.text ?? ''))
+    ) {
       negative = true;
       break;
     }
