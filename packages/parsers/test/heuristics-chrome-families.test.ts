@@ -47,6 +47,24 @@ describe('heuristics: dates of other postings are not the posting date', () => {
   });
 });
 
+describe('heuristics: the site header h1 is not the posting title', () => {
+  const url = 'https://karriere.stadtwerke-lindenau.example/stellen/elektroniker-betriebstechnik';
+  it('an h1 in <header> that the <title> does not repeat loses to the <title> segment', () => {
+    const job = parse('banner-h1-de.html', url).job!;
+    expect(job.title).toBe('Elektroniker für Betriebstechnik (m/w/d)');
+    expect(job.company.name).toBe('Stadtwerke Lindenau');
+  });
+
+  it('the same in a role=banner block; an h1 in the header that the <title> repeats stays the title', () => {
+    const banner = page('banner-h1-de.html').replace('<header>', '<div class="kopf" role="banner">').replace('</header>', '</div>');
+    expect(parseJobPage(banner, { url, now: NOW }).job?.title).toBe('Elektroniker für Betriebstechnik (m/w/d)');
+    const own = page('banner-h1-de.html')
+      .replace('<h1>Karriereportal der Stadtwerke Lindenau</h1>', '<h1>Elektroniker für Betriebstechnik (m/w/d)</h1>')
+      .replace(/<p class="stellentitel">[^<]*<\/p>/, '');
+    expect(parseJobPage(own, { url, now: NOW }).job?.title).toBe('Elektroniker für Betriebstechnik (m/w/d)');
+  });
+});
+
 describe('normalize: a postcode in brackets beside the place goes with its brackets', () => {
   it.each([
     ['(04524) 서울 중구 세종대로 110', '서울 중구 세종대로 110', '04524'],

@@ -474,9 +474,14 @@ export function extractTitle(page: Page): TitleResult {
     hasAncestor(
       e,
       (a) =>
-        a.name === 'header' || a.attribs.id === 'header' || /(?:^|\s)(?:site-header|masthead|banner)(?:\s|$)/i.test(a.attribs.class ?? ''),
+        a.name === 'header' ||
+        a.attribs.id === 'header' ||
+        a.attribs.role === 'banner' ||
+        /(?:^|\s)(?:site-header|masthead|banner)(?:\s|$)/i.test(a.attribs.class ?? ''),
       8,
     );
+  // The head metadata a banner h1 must agree with to count as the posting's heading.
+  const metaKeys = [scan.title, scan.meta.get('og:title')].map((m) => (m ? foldKey(m) : '')).filter(Boolean);
   const h1s = page
     .tags('h1')
     .filter((e) => !inChrome(e) && !(inHeader(e) && page.scan.title && foldKey(inline(e, 300)) === foldKey(page.scan.title)))
@@ -487,6 +492,13 @@ export function extractTitle(page: Page): TitleResult {
     const attr = cleanInline(e.attribs.title ?? '');
     const full = inline(e, 600);
     const t = attr.length >= 2 && full.startsWith(attr) ? attr : full;
+    // An h1 in the site's header or banner ("Karriereportal der Stadtwerke …", the logo text) that
+    // the <title> and og:title do not repeat is the site's heading: it loses to a title segment.
+    const key = foldKey(t);
+    if (inHeader(e) && metaKeys.length > 0 && !metaKeys.some((m) => key.length >= 3 && m.includes(key))) {
+      vote(t, 1, 'h1-banner', e);
+      return;
+    }
     if (vote(t, i === 0 ? 4 : 2, i === 0 ? 'h1' : `h1-${i}`, e)) {
       h1Count++;
       heading ??= t;
