@@ -599,6 +599,24 @@ const markets: Record<string, Row[]> = {
     ['30000 - 40000', 30000, 40000, 'MXN', null, { payField: true, country: 'MX' }],
     ['1200000-1800000', 1200000, 1800000, 'INR', null, { payField: true, country: 'IN' }],
   ],
+  'Arabic, Hindi, Urdu, Bengali, Swahili and Tagalog pay lines': [
+    ['الراتب 5 آلاف ريال', 5000, 5000, 'SAR', null],
+    ['راتب يبدأ من 8000 درهم', 8000, null, 'AED', null],
+    ['من 5000 إلى 7000 جنيه شهريا', 5000, 7000, 'EGP', 'month'],
+    ['حتى 10000 ريال', null, 10000, 'SAR', null],
+    ['₹15,000 से ₹20,000 प्रति माह', 15000, 20000, 'INR', 'month'],
+    ['वेतन 25 हज़ार रुपये महीना', 25000, 25000, 'INR', 'month'],
+    ['تنخواہ 50,000 روپے ماہانہ', 50000, 50000, 'PKR', 'month', { country: 'PK' }],
+    ['বেতন ২০,০০০ টাকা', 20000, 20000, 'BDT', null],
+    ['বেতন ২৫,০০০-৩০,০০০ টাকা (মাসিক)', 25000, 30000, 'BDT', 'month'],
+    ['Mshahara KSh 35,000 kwa mwezi', 35000, 35000, 'KES', 'month'],
+    ['Lương cơ bản 7.000.000 VNĐ + phụ cấp', 7000000, 7000000, 'VND', null],
+    ['Gaji UMR Jakarta Rp 5.067.381', 5067381, 5067381, 'IDR', null],
+    ['Sahod: ₱610 kada araw', 610, 610, 'PHP', 'day'],
+    ['Sweldo ₱15,000 kada buwan', 15000, 15000, 'PHP', 'month'],
+    ['เงินเดือน 15,000 - 20,000 บาท', 15000, 20000, 'THB', 'month'],
+    ['Maaş: asgari ücret + yol + yemek', null, null, null, null],
+  ],
 };
 
 for (const [market, rows] of Object.entries(markets)) {
