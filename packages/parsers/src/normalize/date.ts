@@ -6,6 +6,7 @@
  * full-width digits are read as ASCII digits.
  * @module
  */
+import { invalidArgument, readArgument } from '@jobkit/core';
 import * as chrono from 'chrono-node';
 
 /** Options for {@link parseDate}. */
@@ -341,11 +342,13 @@ const NO_DATE_WORDS = new Set([
  * be swapped, so the caller can warn when its `order` was a guess.
  */
 export function parseDateDetailed(text: string, options: ParseDateOptions = {}): ParsedDate {
-  const now = options.now ?? new Date();
+  const { input, opts } = readArgument('parsers/normalize', 'the parseDate text or options', () => ({
+    input: String(text ?? '').slice(0, MAX_DATE_CHARS),
+    opts: dateOptions(options),
+  }));
+  const now = opts.now ?? new Date();
   const flags = { ambiguous: false };
-  let t = asciiDigits(String(text ?? '').slice(0, MAX_DATE_CHARS))
-    .trim()
-    .replace(/\s+/g, ' ');
+  let t = asciiDigits(input).trim().replace(/\s+/g, ' ');
   if (!t) return { value: null, ambiguous: false };
   t = t.replace(
     /^(?:(?:date )?posted(?: on)?|published(?: on)?|updated(?: on)?|listed|veröffentlicht(?: am)?|publiée?(?: le)?|mis en ligne(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|pubblicato(?: il)?|geplaatst(?: op)?|opublikowano|опубликовано|опубліковано|розміщено|发布于|发布时间|am|le|el)(?![a-zà-ÿ])\s*[:：]?\s*/i,
@@ -363,7 +366,7 @@ export function parseDateDetailed(text: string, options: ParseDateOptions = {}):
   if (NO_DATE_WORDS.has(t.toLowerCase())) return { value: null, ambiguous: false };
   const thai = thaiDate(t);
   const rel = relative(t, now) ?? future(t, now);
-  const out = rel ?? thai ?? absolute(t, now, options, flags);
+  const out = rel ?? thai ?? absolute(t, now, opts, flags);
   if (!out) return { value: null, ambiguous: false };
   const ms = Date.parse(out);
   if (Number.isNaN(ms)) return { value: null, ambiguous: false };
@@ -373,6 +376,20 @@ export function parseDateDetailed(text: string, options: ParseDateOptions = {}):
   const offset = out.length > 10 ? OFFSET_AT_END.exec(out)?.[0] : undefined;
   if (offset && offset !== '+00:00' && offset !== '-00:00') result.offset = offset;
   return result;
+}
+
+/** The options read once into a plain object, each checked (a bad `now` would throw deep inside). */
+function dateOptions(options: ParseDateOptions | null | undefined): ParseDateOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') throw invalidArgument('parsers/normalize', `parseDate options must be an object, got ${typeof options}`);
+  const { now, order, lang } = options;
+  if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) {
+    throw invalidArgument('parsers/normalize', 'parseDate options.now must be a valid Date');
+  }
+  if (order !== undefined && order !== 'dmy' && order !== 'mdy')
+    throw invalidArgument('parsers/normalize', "parseDate options.order must be 'dmy' or 'mdy'");
+  if (lang !== undefined && typeof lang !== 'string') throw invalidArgument('parsers/normalize', 'parseDate options.lang must be a string');
+  return { ...(now && { now }), ...(order && { order }), ...(lang !== undefined && { lang: lang.slice(0, 35) }) };
 }
 
 /** The `±hh:mm` zone at the end of a date-time this module returns. */

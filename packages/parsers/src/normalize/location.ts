@@ -3,7 +3,7 @@
  * "Berlin, Germany; Remote (US)", "San Francisco, CA", "München, Bayern, Deutschland", "Paris (75)".
  * @module
  */
-import { invalidArgument, type Location, type WorkplaceType } from '@jobkit/core';
+import { invalidArgument, type Location, readArgument, type WorkplaceType } from '@jobkit/core';
 import { isSpace, splitTrimmed } from '../text-scan.js';
 import { caProvinceCode, foldKey, normalizeCountry, usStateCode } from './countries.js';
 import { countryDisplayName, lookupCity, lookupRegion, regionNamedAfterCity } from './gazetteer/index.js';
@@ -19,6 +19,34 @@ export interface LocationOptions {
   countryHint?: string | readonly string[];
   /** Resolve cities against the gazetteer (canonical name, region, geonameId, coordinates). @default true */
   gazetteer?: boolean;
+}
+
+/** Options checked and read once (a getter runs one time, inside the guard); `countryHint` as a list. */
+interface ReadOptions {
+  countryHint?: readonly string[];
+  gazetteer?: boolean;
+}
+
+function locationOptions(fn: string, options: LocationOptions | null | undefined): ReadOptions {
+  return readArgument('parsers/normalize', `${fn} options`, () => {
+    if (options === undefined || options === null) return {};
+    if (typeof options !== 'object') throw invalidArgument('parsers/normalize', `${fn} options must be an object, got ${typeof options}`);
+    const { countryHint, gazetteer } = options;
+    if (gazetteer !== undefined && typeof gazetteer !== 'boolean')
+      throw invalidArgument('parsers/normalize', `${fn} options.gazetteer must be a boolean`);
+    const hints =
+      typeof countryHint === 'string'
+        ? [countryHint]
+        : countryHint === undefined
+          ? undefined
+          : Array.isArray(countryHint)
+            ? [...countryHint]
+            : null;
+    if (hints === null || hints?.some((h) => typeof h !== 'string')) {
+      throw invalidArgument('parsers/normalize', `${fn} options.countryHint must be a string or an array of strings`);
+    }
+    return { ...(hints && { countryHint: hints }), ...(gazetteer !== undefined && { gazetteer }) };
+  });
 }
 
 /** Result of {@link parseLocation}. */
@@ -238,17 +266,18 @@ function parsePlace(raw: string, place: string): Location | null {
  * Deutschland") is a region, not a city. Returns a new object; `raw` and `postalCode` are kept.
  */
 export function resolveLocation(loc: Location, options: LocationOptions = {}): Location {
+  if (typeof loc !== 'object' || loc === null) throw invalidArgument('parsers/normalize', 'resolveLocation expects a location object');
+  const opts = locationOptions('resolveLocation', options);
   const out: Location = { ...loc };
   let sayRegionOnce = false;
-  if (out.city && options.gazetteer !== false) {
+  if (out.city && opts.gazetteer !== false) {
     const country = out.country;
     const stated = out.region
       ? country === 'CA' || (!country && caProvinceCode(out.region))
         ? caProvinceCode(out.region)
         : usStateCode(out.region)
       : undefined;
-    const hint = typeof options.countryHint === 'string' ? [options.countryHint] : options.countryHint;
-    const hinted = hint?.map((c) => c.toUpperCase());
+    const hinted = opts.countryHint?.map((c) => c.toUpperCase());
     // A US/CA code or name in a US/CA place is matched as its code; any other region by its names.
     const regionText = stated && (country === 'US' || country === 'CA') ? stated : out.region;
     // Puerto Rico, Guam…: US territories are countries of their own in the gazetteer.
@@ -326,14 +355,17 @@ function statesCountry(loc: Location): boolean {
  */
 export function harmonizeLocations(locations: Location[], options: LocationOptions = {}): Location[] {
   if (!Array.isArray(locations)) throw invalidArgument('parsers/normalize', 'harmonizeLocations expects an array of locations');
-  if (options.gazetteer === false || !locations.some((l) => l.geonameId !== undefined)) return locations;
+  if (!locations.every((l) => typeof l === 'object' && l !== null)) {
+    throw invalidArgument('parsers/normalize', 'harmonizeLocations expects an array of location objects');
+  }
+  const opts = locationOptions('harmonizeLocations', options);
+  if (opts.gazetteer === false || !locations.some((l) => l.geonameId !== undefined)) return locations;
   const stated = locations.map(statesCountry);
   const hint: string[] = [];
   locations.forEach((l, i) => {
     if (stated[i] && l.country && !hint.includes(l.country)) hint.push(l.country);
   });
-  const given = typeof options.countryHint === 'string' ? [options.countryHint] : (options.countryHint ?? []);
-  for (const c of given) if (!hint.includes(c.toUpperCase())) hint.push(c.toUpperCase());
+  for (const c of opts.countryHint ?? []) if (!hint.includes(c.toUpperCase())) hint.push(c.toUpperCase());
   if (hint.length === 0) return locations;
   let changed = false;
   const out = locations.map((l, i) => {
@@ -379,8 +411,9 @@ function displayOf(loc: Location, regionIsCity = false): string | undefined {
  * location keeps `raw`.
  */
 export function parseLocation(text: string, options: LocationOptions = {}): ParsedLocation {
+  const opts = locationOptions('parseLocation', options);
   // Capped: the splitters' `\s*…\s*` patterns are quadratic on long whitespace runs (issue 13).
-  const t = String(text ?? '')
+  const t = readArgument('parsers/normalize', 'the parseLocation text', () => String(text ?? ''))
     .slice(0, MAX_LOCATION_CHARS)
     .trim();
   const parsed: Location[] = [];
@@ -393,9 +426,9 @@ export function parseLocation(text: string, options: LocationOptions = {}): Pars
     }
     parsed.push(loc);
   }
-  const given = typeof options.countryHint === 'string' ? [options.countryHint] : [...(options.countryHint ?? [])];
+  const given = [...(opts.countryHint ?? [])];
   for (const loc of parsed) if (loc.country && !given.includes(loc.country)) given.push(loc.country);
-  let resolved = parsed.map((p) => resolveLocation(p, { ...options, countryHint: given }));
+  let resolved = parsed.map((p) => resolveLocation(p, { ...opts, countryHint: given }));
   // A place whose region named its country ("Hyderabad, Sindh") hints the bare places beside it,
   // as a stated country does: they are resolved again with it.
   const regionHints: string[] = [];
@@ -408,7 +441,7 @@ export function parseLocation(text: string, options: LocationOptions = {}): Pars
   if (regionHints.length > 0) {
     const hints = [...given, ...regionHints];
     resolved = resolved.map((loc, i) =>
-      parsed[i]!.country || parsed[i]!.region || !loc.city ? loc : resolveLocation(parsed[i]!, { ...options, countryHint: hints }),
+      parsed[i]!.country || parsed[i]!.region || !loc.city ? loc : resolveLocation(parsed[i]!, { ...opts, countryHint: hints }),
     );
   }
   const locations: Location[] = [];
