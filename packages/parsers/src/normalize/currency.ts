@@ -194,6 +194,10 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   koruna: 'CZK',
   forint: 'HUF',
   forintot: 'HUF',
+  // Hungarian case endings glued to Ft: "400.000 Ft-tól 550.000 Ft-ig" (from … to).
+  'ft-tól': 'HUF',
+  'ft-ig': 'HUF',
+  'ft-ot': 'HUF',
   ft: 'HUF',
   lei: 'RON',
   leu: 'RON',

@@ -1204,6 +1204,8 @@ const SALES_WORDS: ReadonlySet<string> = new Set(['penjualan', 'vendas', 'ventas
 const SALES_TARGETS: ReadonlySet<string> = new Set(['target', 'meta', 'metas', 'hedef', 'objetivo', 'objetivos']);
 const TR_BETWEEN_AFTER: ReadonlySet<string> = new Set(['arası', 'arasında', 'aralığında']);
 function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
+  // Hungarian "400.000 Ft-tól 550.000 Ft-ig": from … to, written as case endings on the currency.
+  if (b.first <= a.last && tokens[a.last]!.text.endsWith('-tól')) return !(b.count || a.count);
   let sawRange = false;
   let between = false;
   for (let k = a.last + 1; k < b.first; k++) {
@@ -1229,6 +1231,21 @@ function joins(tokens: readonly Token[], a: Amount, b: Amount): boolean {
     }
     // "2——7万/年": a dash written twice is still one dash.
     if (sawRange && t.kind === SYM && t.text === tokens[k - 1]!.text && RANGE_WORDS.has(t.text) && !t.space) continue;
+    // Indonesian "Rp 5 juta s.d. 7 juta", "s/d" (sampai dengan, up to): letters joined by a dot or a slash.
+    const sep = tokens[k + 1];
+    if (
+      t.text === 's' &&
+      !sawRange &&
+      sep &&
+      (sep.text === '.' || sep.text === '/') &&
+      !sep.space &&
+      tokens[k + 2]?.text === 'd' &&
+      !tokens[k + 2]!.space
+    ) {
+      sawRange = true;
+      k += tokens[k + 3]?.text === '.' && !tokens[k + 3]!.space ? 3 : 2;
+      continue;
+    }
     // Turkish "₺40.000 ile ₺50.000 arası": "ile" (with) joins two amounts only when "arası"/"arasında"
     // (between) closes the range.
     if (t.text === 'ile' && !sawRange) {
@@ -1839,6 +1856,7 @@ function boundOf(tokens: readonly Token[], g: Group): 'min' | 'max' | null {
     }
     if (w === 'to' && tokens[k - 1]?.text === 'up') return 'max';
     if (w === 'zu' && tokens[k - 1]?.text === 'bis') return 'max';
+    if (w === 'la' && tokens[k - 1]?.text === 'până') return 'max'; // Romanian "până la 5000 lei"
     // "not to exceed $X", "ne dépassera pas 2 000 €"
     if (w === 'exceed' && (tokens[k - 1]?.text === 'to' || tokens[k - 1]?.text === 'not')) return 'max';
     if (w === 'pas' && NOT_EXCEED.has(tokens[k - 1]?.text ?? '')) return 'max';

@@ -489,6 +489,9 @@ export const MAX_BEFORE: ReadonlySet<string> = new Set([
   'maximaal',
   'maksymalnie',
   'maximalt',
+  'până',
+  'hadi',
+  'hanggang',
 ]);
 
 /**
@@ -601,12 +604,19 @@ export const RANGE_WORDS: ReadonlySet<string> = new Set([
   'hingga',
   'sampai',
   's/d',
+  // cs až, ro până (la), sw hadi, tl hanggang
+  'až',
+  'până',
+  'hadi',
+  'hanggang',
+  'și',
+  '에서',
   'thru',
   'through',
   '~',
 ]);
 /** Range words that only join when "between"/"entre"/"zwischen" came first. */
-export const BETWEEN_ONLY: ReadonlySet<string> = new Set(['and', 'und', 'et', 'y', 'e', 'och', 'og', 'en', 'i', 'és', 'و']);
+export const BETWEEN_ONLY: ReadonlySet<string> = new Set(['and', 'und', 'et', 'y', 'e', 'och', 'og', 'en', 'i', 'és', 'و', 'și']);
 export const BETWEEN_WORDS: ReadonlySet<string> = new Set([
   'between',
   'zwischen',
@@ -617,6 +627,7 @@ export const BETWEEN_WORDS: ReadonlySet<string> = new Set([
   'mellem',
   'tussen',
   'między',
+  'între',
   'между',
   'بين',
 ]);

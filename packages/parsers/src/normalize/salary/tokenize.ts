@@ -339,6 +339,7 @@ const WON_PARTICLES: ReadonlySet<string> = new Set([
   '으로',
   '부터',
   '까지',
+  '에서',
   '씩',
   '이상',
   '이하',
