@@ -647,6 +647,23 @@ const markets: Record<string, Row[]> = {
     ['până la 5000 lei', null, 5000, 'RON', null],
     ['hadi KSh 40,000', null, 40000, 'KES', null],
   ],
+  'pay beside a bonus, an allowance or extra salaries, and gross/net/CTC cues': [
+    ['Gaji Rp 6 juta + bonus hingga Rp 2 juta', 6000000, 6000000, 'IDR', null],
+    ['Lương 15 triệu + thưởng 2 triệu', 15000000, 15000000, 'VND', null],
+    ['Maaş 30.000 TL + 5.000 TL prim', 30000, 30000, 'TRY', null],
+    ['R$ 3.000 + R$ 800 de VR', 3000, 3000, 'BRL', null],
+    ['₹6 LPA + ₹1 LPA bonus', 600000, 600000, 'INR', 'year'],
+    ['AED 10,000 + 2,000 housing', 10000, 10000, 'AED', null],
+    ['Salário líquido de R$ 2.000', 2000, 2000, 'BRL', null],
+    ['Sueldo neto mensual $12,000', 12000, 12000, 'MXN', 'month'],
+    ['CTC 6 LPA, in-hand 40k', 600000, 600000, 'INR', 'year'],
+    ['Plat 40 000 Kč + 13. plat', 40000, 40000, 'CZK', null],
+    ['14 maaş + 30.000 TL', 30000, 30000, 'TRY', null],
+    ['年収600万円（賞与込み）', 6000000, 6000000, 'JPY', 'year'],
+    ['연봉 4,000만원 (성과급 별도)', 40000000, 40000000, 'KRW', 'year'],
+    ['Wynagrodzenie 9 000 zł brutto + premia do 20%', 9000, 9000, 'PLN', null],
+    ['Stipendio 1.600 € + tredicesima e quattordicesima', 1600, 1600, 'EUR', null],
+  ],
 };
 
 for (const [market, rows] of Object.entries(markets)) {
