@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { metaDescriptionFacts } from '../src/heuristics/top-card.js';
 import { parseJobPage, parseLocation } from '../src/index.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -62,6 +63,37 @@ describe('heuristics: the site header h1 is not the posting title', () => {
       .replace('<h1>Karriereportal der Stadtwerke Lindenau</h1>', '<h1>Elektroniker für Betriebstechnik (m/w/d)</h1>')
       .replace(/<p class="stellentitel">[^<]*<\/p>/, '');
     expect(parseJobPage(own, { url, now: NOW }).job?.title).toBe('Elektroniker für Betriebstechnik (m/w/d)');
+  });
+});
+
+describe('heuristics: facts stated only in the meta description', () => {
+  const url = 'https://www.career-portal.example/recruit/40912';
+  it('a Korean board page gives 근무형태, 등록일 and 마감일 from its meta description when the body has none', () => {
+    const job = parse('meta-description-ko.html', url).job!;
+    expect(job.employmentType).toEqual(['full_time']);
+    expect(job.datePosted).toBe('2026-11-18');
+    expect(job.validThrough).toBe('2026-12-15');
+  });
+
+  it('the body wins over the meta description', () => {
+    const html = page('meta-description-ko.html').replace(
+      '<h2>주요업무</h2>',
+      '<dl><dt>고용형태</dt><dd>계약직</dd><dt>접수마감</dt><dd>2026.12.01</dd></dl><h2>주요업무</h2>',
+    );
+    const job = parseJobPage(html, { url, now: NOW }).job!;
+    expect(job.employmentType).toEqual(['contract']);
+    expect(job.validThrough).toBe('2026-12-01');
+  });
+
+  it('reads pairs in other languages and keeps a date whose year follows a comma; unlabelled text gives nothing', () => {
+    expect(metaDescriptionFacts('Pipe Fitter job in Perth. Job type: Full time, Closing date: Dec 31, 2026 | Posted: 2 Dec 2026')).toEqual({
+      employment: 'Full time',
+      validThrough: 'Dec 31, 2026',
+      datePosted: '2 Dec 2026',
+    });
+    expect(metaDescriptionFacts('雇用形態：正社員 / 勤務地：大阪市')).toEqual({ employment: '正社員' });
+    expect(metaDescriptionFacts('We are hiring a full-time welder in Perth, apply today')).toEqual({});
+    expect(metaDescriptionFacts(undefined)).toEqual({});
   });
 });
 

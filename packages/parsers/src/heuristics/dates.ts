@@ -11,6 +11,7 @@ import { type ParseDateOptions, parseDateDetailed } from '../normalize/date.js';
 import { isSpace } from '../text-scan.js';
 import { DEADLINE_CUE_RE, POSTED_CUE_RE } from './lang/index.js';
 import { inOtherPosting, type Page } from './page.js';
+import type { MetaFacts } from './top-card.js';
 
 /** Where numeric dates are written month first. */
 const MDY_LANGS = new Set(['en-us', 'en-ph', 'en-fm', 'en-pw', 'en-mh', 'es-us']);
@@ -155,7 +156,11 @@ function periodParts(value: string): string[] {
     .filter(Boolean);
 }
 
-export function extractDates(page: Page, bodySample: string, dateChips: readonly string[] = []): DatesResult {
+/**
+ * `meta` holds dates the page states only in its meta description: read last, when the body gave
+ * none.
+ */
+export function extractDates(page: Page, bodySample: string, dateChips: readonly string[] = [], meta: MetaFacts = {}): DatesResult {
   const warnings: string[] = [];
   // Reference times of relative dates, by the value they produced (a read value may be discarded).
   const referenceOf = new Map<string, string>();
@@ -222,6 +227,11 @@ export function extractDates(page: Page, bodySample: string, dateChips: readonly
     if (countdown) validThrough = read(countdown, 'validThrough');
   }
   if (!datePosted) datePosted = dateAfterCue(bodySample, POSTED_CUE_RE, (t) => read(t, 'datePosted'));
+  if (!validThrough && meta.validThrough) {
+    const parts = periodParts(meta.validThrough);
+    validThrough = read(parts.length === 2 ? parts[1]! : meta.validThrough, 'validThrough');
+  }
+  if (!datePosted && meta.datePosted) datePosted = read(meta.datePosted, 'datePosted');
   const references: DatesResult['references'] = {};
   const postedRef = datePosted && referenceOf.get(`datePosted\u0000${datePosted}`);
   if (postedRef) references.datePosted = postedRef;

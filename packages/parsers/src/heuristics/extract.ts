@@ -5,10 +5,12 @@
  * several sources instead of taking the first match.
  * @module
  */
+import type { EmploymentType } from '@jobkit/core';
 import type { Document, Element } from 'domhandler';
 import { innerHtmlOf, textOf, walkElements } from '../html/dom.js';
 import { sanitizeDescription } from '../html/sanitize.js';
 import { isJobUrl } from '../links/job-url.js';
+import { parseEmploymentType } from '../normalize/index.js';
 import { pageCountryHint } from '../normalize/page-country.js';
 import { employerDomain } from '../structured/domains.js';
 import type { ExtractedFields } from '../structured/fields.js';
@@ -22,7 +24,7 @@ import { extractLocation } from './location.js';
 import { firstText, type HeuristicContext, preparePage } from './page.js';
 import { extractSalary } from './salary.js';
 import { extractTitle } from './title.js';
-import { cardOf, postedByName, topCardChips } from './top-card.js';
+import { cardOf, metaDescriptionFacts, postedByName, topCardChips } from './top-card.js';
 
 export type { HeuristicContext } from './page.js';
 export { cleanTitle } from './title.js';
@@ -73,6 +75,12 @@ function jobLinksInside(el: Element, base: string): number {
   return inside.size;
 }
 
+/** The employment types a meta-description value names, unless it lists a form's options (three or more). */
+function metaEmployment(value: string | undefined): EmploymentType[] | undefined {
+  const types = value ? parseEmploymentType(value) : [];
+  return types.length > 0 && types.length < 3 ? types : undefined;
+}
+
 /** Read every field heuristics can find in `doc` (an htmlparser2 DOM) and classify the page. */
 export function extractHeuristics(doc: Document, ctx: HeuristicContext): HeuristicResult {
   const page = preparePage(doc, ctx);
@@ -114,7 +122,9 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
   ].join(' \n ');
   const workplace = extractWorkplace(page, chips, headline, descriptionText);
   if (workplace) fields.workplaceType = workplace;
-  const employment = extractEmployment(page, chips, headline, descriptionText);
+  // Facts stated only in the meta description (Korean boards write 근무형태/마감일 there): the last resort.
+  const meta = metaDescriptionFacts(ctx.scan.meta.get('description'));
+  const employment = extractEmployment(page, chips, headline, descriptionText) ?? metaEmployment(meta.employment);
   if (employment) fields.employmentType = employment;
   const country = pageCountryHint(ctx.url, ctx.scan.lang)[0] ?? fields.locations?.find((l) => l.country)?.country;
   const salary = extractSalary(page, chips, descriptionText, country);
@@ -124,6 +134,7 @@ export function extractHeuristics(doc: Document, ctx: HeuristicContext): Heurist
     page,
     bodyText,
     chips.filter((c) => c.kind === 'date').map((c) => c.text),
+    meta,
   );
   if (dates.datePosted) fields.datePosted = dates.datePosted;
   if (dates.validThrough) fields.validThrough = dates.validThrough;

@@ -9,7 +9,7 @@ import { isElement, textOf } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
 import { parseLocation } from '../normalize/index.js';
 import { isSpace } from '../text-scan.js';
-import { EMPLOYMENT_ANY_RE, foldWords, WORKPLACE_MATCHERS } from './lang/index.js';
+import { EMPLOYMENT_ANY_RE, foldWords, labelField, WORKPLACE_MATCHERS } from './lang/index.js';
 import type { Page } from './page.js';
 
 export type ChipKind = 'location' | 'employment' | 'workplace' | 'salary' | 'date' | 'company';
@@ -237,4 +237,48 @@ export function pinnedLocation(page: Page): string | undefined {
     if (t.length >= 2 && t.length <= 120) return t;
   }
   return undefined;
+}
+
+/** Facts a page states only in its meta description, as "label: value" text. */
+export interface MetaFacts {
+  employment?: string;
+  datePosted?: string;
+  validThrough?: string;
+}
+
+/** Separators between the "label: value" pieces of a meta description. */
+const META_PIECE = /[|;·•\n]| [-–—/] /u;
+
+/**
+ * "회사 백엔드 개발자 채용 | 경력: 3년 이상 · 근무형태: 정규직 · 마감일: 2026.12.15": the labelled
+ * employment type and dates of a meta description (the board writes them there and nowhere in
+ * the body). A piece with a colon starts a pair; a piece after ", " without one continues the
+ * value ("Closing date: Dec 31, 2026"). Labels are read with the per-language vocabulary; the
+ * first value per field wins. Capped at 1,000 characters and 30 pieces.
+ */
+export function metaDescriptionFacts(description: string | undefined): MetaFacts {
+  const facts: MetaFacts = {};
+  if (!description) return facts;
+  const pieces = description.slice(0, 1_000).split(META_PIECE).slice(0, 30);
+  for (const piece of pieces) {
+    const parts = piece.split(', ');
+    for (const [i, part] of parts.entries()) {
+      const colon = part.search(/[:：]/u);
+      if (colon < 1) continue;
+      // The label starts after the sentence before it ("… in Perth. Job type: Full time").
+      const head = part.slice(0, colon);
+      const from = Math.max(head.lastIndexOf('. '), head.lastIndexOf('。'), head.lastIndexOf('! ')) + 1;
+      const field = labelField(cleanInline(head.slice(from)));
+      if (field !== 'employment' && field !== 'datePosted' && field !== 'validThrough') continue;
+      // A date's year after ", " belongs to it: join the rest of the piece up to the next label.
+      let value = part.slice(colon + 1);
+      for (const next of parts.slice(i + 1)) {
+        if (/[:：]/u.test(next)) break;
+        value += `, ${next}`;
+      }
+      value = cleanInline(value).slice(0, 80);
+      if (value) facts[field] ??= value;
+    }
+  }
+  return facts;
 }
