@@ -664,6 +664,13 @@ const markets: Record<string, Row[]> = {
     ['Wynagrodzenie 9 000 zł brutto + premia do 20%', 9000, 9000, 'PLN', null],
     ['Stipendio 1.600 € + tredicesima e quattordicesima', 1600, 1600, 'EUR', null],
   ],
+  'a bare $ with dot thousands in Spanish pay text is a peso, not dollars': [
+    ['$ 950.000 brutos mensuales', 950000, 950000, null, 'month'],
+    ['$2.500.000 - $3.000.000 mensuales', 2500000, 3000000, null, 'month'],
+    ['Sueldo: $1.200.000 líquidos', 1200000, 1200000, 'CLP', null],
+    ['$2.500.000 - $3.000.000 mensuales', 2500000, 3000000, 'COP', 'month', { country: 'CO' }],
+    ['Sueldo: $12,000 a $14,000 (Mensual)', 12000, 14000, 'MXN', 'month'],
+  ],
 };
 
 for (const [market, rows] of Object.entries(markets)) {

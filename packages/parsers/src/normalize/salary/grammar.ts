@@ -610,6 +610,21 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
   ) {
     currency = 'MXN';
   }
+  // "$ 950.000 brutos mensuales", "Sueldo: $1.200.000 líquidos": a bare $ in Spanish pay text with dot
+  // thousands and a six-figure amount is a southern-cone or Colombian peso, never dollars; Chilean pay
+  // words (líquido, renta) make it CLP, otherwise the peso stays unnamed (pass `country`).
+  if (
+    mark === 'DOLLAR' &&
+    currency === 'USD' &&
+    !hint &&
+    ctx.es &&
+    !ctx.codes?.length &&
+    Math.max(a.value, b?.value ?? 0) >= 100_000 &&
+    DOT_THOUSANDS.test(tokens[a.num]!.text)
+  ) {
+    currency = ctx.cl ? 'CLP' : null;
+    mark = 'PESO';
+  }
   if (!currency && hint) currency = hint;
   if (!currency && ctx.zhMoney && ctx.ja === 0 && !ctx.jaMoney) currency = 'CNY';
   if (!currency && ctx.jaMoney) currency = 'JPY';
@@ -1711,6 +1726,10 @@ const PAY_LANGUAGE: ReadonlyMap<string, number> = new Map([
     'netos',
     'libres',
     'semanales',
+    'líquido',
+    'líquidos',
+    'líquida',
+    'renta',
     'mes',
     'hasta',
     'desde',
@@ -1949,6 +1968,7 @@ function languageContext(
   simplified: boolean;
   vi: boolean;
   es: boolean;
+  cl: boolean;
 } {
   const ctx = {
     no: 0,
@@ -1965,6 +1985,7 @@ function languageContext(
     simplified: false,
     vi: false,
     es: false,
+    cl: false,
   } as CurrencyContext & {
     arabic: boolean;
     zhMoney: boolean;
@@ -1973,6 +1994,7 @@ function languageContext(
     simplified: boolean;
     vi: boolean;
     es: boolean;
+    cl: boolean;
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -2008,6 +2030,7 @@ function languageContext(
     const flag = PAY_LANGUAGE.get(w);
     if (flag === 1) ctx.vi = true;
     else if (flag === 2) ctx.es = true;
+    if (w === 'líquido' || w === 'líquidos' || w === 'líquida' || w === 'renta') ctx.cl = true;
   }
   return ctx;
 }
