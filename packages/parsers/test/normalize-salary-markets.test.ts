@@ -670,6 +670,9 @@ const markets: Record<string, Row[]> = {
     ['Sueldo: $1.200.000 líquidos', 1200000, 1200000, 'CLP', null],
     ['$2.500.000 - $3.000.000 mensuales', 2500000, 3000000, 'COP', 'month', { country: 'CO' }],
     ['Sueldo: $12,000 a $14,000 (Mensual)', 12000, 14000, 'MXN', 'month'],
+    ['MES Engineer – $90,000', 90000, 90000, 'USD', null],
+    ['Renta Car Agent $35,000', 35000, 35000, 'USD', null],
+    ['PE Teacher £30,000', 30000, 30000, 'GBP', null],
   ],
 };
 

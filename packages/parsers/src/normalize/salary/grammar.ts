@@ -1726,13 +1726,6 @@ const PAY_LANGUAGE: ReadonlyMap<string, number> = new Map([
     'netos',
     'libres',
     'semanales',
-    'líquido',
-    'líquidos',
-    'líquida',
-    'renta',
-    'mes',
-    'hasta',
-    'desde',
   ].map((w) => [w, 2] as const),
 ]);
 const DOT_THOUSANDS = /\.\d{3}(?:\D|$)/;
@@ -2030,7 +2023,23 @@ function languageContext(
     const flag = PAY_LANGUAGE.get(w);
     if (flag === 1) ctx.vi = true;
     else if (flag === 2) ctx.es = true;
-    if (w === 'líquido' || w === 'líquidos' || w === 'líquida' || w === 'renta') ctx.cl = true;
+    // Weaker Spanish cues count only in their pay phrase, so "MES Engineer", "Renta Car Agent" and
+    // "hasta la vista" do not make a $ a peso: "al mes"/"por mes", "desde $…"/"hasta $…", "renta
+    // líquida", "líquido(s)" (Chile).
+    else if (!t.upper) {
+      const prev = tokens[k - 1]?.text;
+      const next = tokens[k + 1];
+      if (w === 'mes' && (prev === 'al' || prev === 'por' || prev === 'cada' || prev === '/')) ctx.es = true;
+      else if ((w === 'hasta' || w === 'desde') && next && (next.kind === NUM || next.text === '$')) ctx.es = true;
+      else if (
+        w === 'líquido' ||
+        w === 'líquidos' ||
+        (w === 'renta' && (next?.text === 'líquida' || next?.text === 'liquida' || next?.text === 'bruta'))
+      ) {
+        ctx.es = true;
+        ctx.cl = true;
+      }
+    }
   }
   return ctx;
 }
