@@ -75,6 +75,14 @@ describe('heuristics: facts stated only in the meta description', () => {
     expect(job.validThrough).toBe('2026-12-15');
   });
 
+  it('the employer is the title segment left between the role and the site name, not the host brand', () => {
+    // "<Role> 채용 - <Employer> | <Site>": before, the career word and the site were dropped and the
+    // one segment left was lost, so the employer became the host's name ("Career Portal").
+    expect(parse('meta-description-ko.html', url).job?.company.name).toBe('누리온소프트');
+    const html = page('meta-description-ko.html').replace(/누리온소프트/g, '한결물산');
+    expect(parseJobPage(html, { url, now: NOW }).job?.company.name).toBe('한결물산');
+  });
+
   it('the body wins over the meta description', () => {
     const html = page('meta-description-ko.html').replace(
       '<h2>주요업무</h2>',

@@ -263,8 +263,10 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, 
     if (at >= 0) {
       const rest = `${text.slice(0, at)} | ${text.slice(at + knownTitle.length)}`;
       const others = splitTitle(trimEndWhile(trimStartWhile(rest, SEP_CHAR), SEP_CHAR), brand, undefined, heading);
+      // "<Role> 채용 - <Employer> | <Site>": once a career word and the site are dropped, the one
+      // segment left was returned as the company (others.career), not as a title.
       const company =
-        others.rest.length === 0 && !others.explicit
+        others.rest.length === 0 && !others.explicit && !others.career
           ? pickCompanySegment([others.title])
           : (others.company ?? pickCompanySegment([others.title, ...others.rest]));
       return {
