@@ -35,6 +35,10 @@ describe('heuristics: dates of other postings are not the posting date', () => {
     expect(parse('date-rail-en.html', url).job?.datePosted).toBe('2026-11-21');
   });
 
+  it('the employer is the segment after the role in "<Role> - <Employer> - <Place>", not the place', () => {
+    expect(parse('date-rail-en.html', url).job?.company.name).toBe('Ashgrove Health');
+  });
+
   it('a posting that states no date gets none, even from an unnamed rail of linked cards', () => {
     const html = page('date-rail-en.html').replace('<p>Posted 4 days ago</p>', '').replace('<div class="jobs-nearby">', '<div>');
     expect(parseJobPage(html, { url, now: NOW }).job?.datePosted).toBeNull();

@@ -265,10 +265,10 @@ export function splitTitle(raw: string, brand?: SiteBrand, knownTitle?: string, 
       const others = splitTitle(trimEndWhile(trimStartWhile(rest, SEP_CHAR), SEP_CHAR), brand, undefined, heading);
       // "<Role> 채용 - <Employer> | <Site>": once a career word and the site are dropped, the one
       // segment left was returned as the company (others.career), not as a title.
-      const company =
-        others.rest.length === 0 && !others.explicit && !others.career
-          ? pickCompanySegment([others.title])
-          : (others.company ?? pickCompanySegment([others.title, ...others.rest]));
+      // Otherwise the segments left keep their order: in "<Role> - <Employer> - <Place>" the inner
+      // split's "title" is the employer, not the place after it.
+      let company = others.explicit || others.career ? others.company : pickCompanySegment([others.title, ...others.rest]);
+      if (company && !others.explicit && HAS_CJK.test(company)) company = company.replace(CJK_SUFFIX, '').trim() || company;
       return {
         title: knownTitle,
         ...(company ? { company } : {}),
