@@ -98,3 +98,16 @@ export function readArgument<T>(where: string, what: string, read: () => T): T {
     throw invalidArgument(where, `reading ${what} threw: ${error instanceof Error ? error.message : String(error)}`, error);
   }
 }
+
+/** Options to destructure: `undefined` or `null` is `{}`, anything else that is not an object is `INVALID_ARGUMENT` naming `name`. */
+export function optionsObject<T extends object>(where: string, name: string, options: T | null | undefined): Partial<T> {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') throw invalidArgument(where, `${name} must be an object, got ${typeof options}`);
+  return options;
+}
+
+/** An optional `now`-like option: `undefined`, or a `Date` that holds a time; else `INVALID_ARGUMENT` naming `name`. */
+export function optionalDate(where: string, name: string, value: unknown): Date | undefined {
+  if (value === undefined || (value instanceof Date && !Number.isNaN(value.getTime()))) return value;
+  throw invalidArgument(where, `${name} must be a valid Date`);
+}

@@ -25,7 +25,7 @@ export { publishOrCompensate } from './delivery/publish-or-compensate.js';
 export type { RunSagaOptions, SagaLog, SagaOutcome, SagaRecord, SagaStatus, SagaStep, SagaStepMeta } from './delivery/saga.js';
 export { resumeSagas, runSaga } from './delivery/saga.js';
 export type { JobkitErrorCode, JobkitErrorOptions } from './errors.js';
-export { invalidArgument, JobkitError, readArgument } from './errors.js';
+export { invalidArgument, JobkitError, optionalDate, optionsObject, readArgument } from './errors.js';
 export type { CanonicalizeUrlOptions, CanonicalUrlRule } from './identity.js';
 export {
   canonicalizeUrl,
@@ -227,6 +227,7 @@ export {
   EmploymentTypeSchema,
   FieldConfidenceSchema,
   FieldSourceSchema,
+  JOB_TEXT_LIMITS,
   JobDraftSchema,
   JobPostingSchema,
   JobSourceSchema,

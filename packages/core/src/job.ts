@@ -5,11 +5,19 @@
  * whole batch it is written with.
  * @module
  */
-import { JobkitError } from './errors.js';
+import { invalidArgument, JobkitError, optionalDate, optionsObject, readArgument } from './errors.js';
 import { canonicalizeUrl, jobIdFromUrlHash, sha256Hex } from './identity.js';
 import { annualizeSalary, type PayOptions } from './pay/annualize.js';
 import { scoreQuality } from './quality.js';
-import { type DateNote, DateNoteSchema, type JobDraft, JobDraftSchema, type JobPosting, JobPostingSchema } from './schema/job-posting.js';
+import {
+  type DateNote,
+  DateNoteSchema,
+  JOB_TEXT_LIMITS,
+  type JobDraft,
+  JobDraftSchema,
+  type JobPosting,
+  JobPostingSchema,
+} from './schema/job-posting.js';
 
 export interface FinalizeJobOptions {
   /** Reference time for quality date rules. */
@@ -19,6 +27,11 @@ export interface FinalizeJobOptions {
    * `false` leaves it out. @default USD, 40 h × 52 weeks, the shipped ECB table
    */
   pay?: PayOptions | false;
+  /**
+   * Where to say what was changed to fit the posting schema, e.g. a title longer than
+   * {@link JOB_TEXT_LIMITS} cut to it. Messages are pushed, never thrown.
+   */
+  warnings?: string[];
 }
 
 /** ES2024 string methods (Node 20+, every current browser); the compile target's lib predates them. */
@@ -152,21 +165,93 @@ function normalizeDateField(value: string | null | undefined): string | null | u
   return normalizeDate(value) ?? value;
 }
 
+/** The options, read once (each getter runs one time, inside `readArgument`) and checked. */
+function finalizeOptions(options: FinalizeJobOptions | null | undefined): FinalizeJobOptions {
+  const { now: given, pay, warnings } = optionsObject('core/job', 'finalizeJob options', options);
+  const now = optionalDate('core/job', 'finalizeJob options.now', given);
+  if (pay !== undefined && pay !== false && (typeof pay !== 'object' || pay === null)) {
+    throw invalidArgument('core/job', 'finalizeJob options.pay must be pay options or false');
+  }
+  if (warnings !== undefined && !Array.isArray(warnings))
+    throw invalidArgument('core/job', 'finalizeJob options.warnings must be an array');
+  let readPay: PayOptions | false | undefined = pay;
+  if (pay) {
+    const { baseCurrency, hoursPerWeek, daysPerWeek, weeksPerYear, monthsPerYear, fx } = pay;
+    readPay = Object.fromEntries(
+      Object.entries({ baseCurrency, hoursPerWeek, daysPerWeek, weeksPerYear, monthsPerYear, fx }).filter(([, v]) => v !== undefined),
+    ) as PayOptions;
+  }
+  return { ...(now && { now }), ...(readPay !== undefined && { pay: readPay }), ...(warnings && { warnings }) };
+}
+
+/** `value` cut to `max` code units with `…`: at the last space in its final fifth, never inside a surrogate pair. */
+function cutText(value: string, max: number): string {
+  let end = max - 1;
+  const code = value.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  const space = value.lastIndexOf(' ', end);
+  if (space > end * 0.8) end = space;
+  return `${value.slice(0, end).trimEnd()}…`;
+}
+
+/**
+ * The draft with its short text fields cut to {@link JOB_TEXT_LIMITS} (a copy when one is cut),
+ * each cut said in `warnings`. Anything that is not the expected shape is left for the schema.
+ */
+function fitTextLimits(draft: unknown, warnings: string[]): unknown {
+  if (typeof draft !== 'object' || draft === null) return draft;
+  const fitField = (record: Record<string, unknown>, key: string, max: number, name: string): Record<string, unknown> => {
+    const value = record[key];
+    if (typeof value !== 'string' || value.length <= max) return record;
+    warnings.push(`${name} cut to ${max} characters (was ${value.length.toLocaleString('en-US')})`);
+    return { ...record, [key]: cutText(value, max) };
+  };
+  let out = draft as Record<string, unknown>;
+  out = fitField(out, 'title', JOB_TEXT_LIMITS.title, 'title');
+  out = fitField(out, 'department', JOB_TEXT_LIMITS.department, 'department');
+  const company = out.company;
+  if (typeof company === 'object' && company !== null) {
+    const fitted = fitField(company as Record<string, unknown>, 'name', JOB_TEXT_LIMITS.companyName, 'company name');
+    if (fitted !== company) out = { ...out, company: fitted };
+  }
+  const locations = out.locations;
+  if (Array.isArray(locations)) {
+    let copy: unknown[] | null = null;
+    locations.forEach((loc: unknown, i) => {
+      if (typeof loc !== 'object' || loc === null) return;
+      let l = loc as Record<string, unknown>;
+      l = fitField(l, 'raw', JOB_TEXT_LIMITS.locationRaw, `locations[${i}].raw`);
+      l = fitField(l, 'city', JOB_TEXT_LIMITS.city, `locations[${i}].city`);
+      l = fitField(l, 'region', JOB_TEXT_LIMITS.region, `locations[${i}].region`);
+      l = fitField(l, 'postalCode', JOB_TEXT_LIMITS.postalCode, `locations[${i}].postalCode`);
+      if (l !== loc) (copy ??= [...locations])[i] = l;
+    });
+    if (copy) out = { ...out, locations: copy };
+  }
+  return out;
+}
+
 /**
  * Clean every text field (see {@link cleanText}), normalize dates to one form (see
  * {@link normalizeDate}) and pay to a comparable annual figure (see {@link annualizeSalary}),
  * canonicalize the URL, derive `id` and `urlHash`,
- * score quality and validate the result.
+ * score quality and validate the result. Short text fields longer than {@link JOB_TEXT_LIMITS}
+ * (title, company name, department, location parts) are cut to them, each cut pushed to
+ * `options.warnings`.
  * @throws JobkitError `VALIDATION_FAILED` with the zod issues as `cause` (also when a required
- * field, such as the title, holds nothing but control characters).
+ * field, such as the title, holds nothing but control characters); `INVALID_ARGUMENT` for bad
+ * options, or when a getter of the options or the draft throws (its error as `cause`).
  */
 export function finalizeJob(draft: JobDraft, options: FinalizeJobOptions = {}): JobPosting {
-  const parsedDraft = JobDraftSchema.safeParse(draft);
+  const opts = readArgument('core/job', 'finalizeJob options', () => finalizeOptions(options));
+  const warnings: string[] = [];
+  const parsedDraft = readArgument('core/job', 'the job draft', () => JobDraftSchema.safeParse(fitTextLimits(draft, warnings)));
   if (!parsedDraft.success) {
     throw new JobkitError('VALIDATION_FAILED', `[core/job] invalid job draft: ${parsedDraft.error.message}`, {
       cause: parsedDraft.error,
     });
   }
+  if (opts.warnings) opts.warnings.push(...warnings);
   // After the parse: zod has dropped unknown keys, so only schema fields (a shallow tree) are walked.
   const data = cleanStrings(parsedDraft.data);
   // Offsets are read before the dates are normalized to UTC; references come from the producer.
@@ -180,13 +265,13 @@ export function finalizeJob(draft: JobDraft, options: FinalizeJobOptions = {}): 
   if (data.salary) {
     // Recomputed every time, so a draft cannot carry a stale or hand-made figure.
     const { annualized: _stale, ...salary } = data.salary;
-    const annualized = options.pay === false ? null : annualizeSalary(salary, options.pay);
+    const annualized = opts.pay === false ? null : annualizeSalary(salary, opts.pay);
     data.salary = annualized ? { ...salary, annualized } : salary;
   }
   const url = canonicalizeUrl(data.url);
   const urlHash = sha256Hex(url);
   const base = { ...data, url, urlHash, id: jobIdFromUrlHash(urlHash) };
-  const quality = scoreQuality(base, { now: options.now });
+  const quality = scoreQuality(base, opts.now ? { now: opts.now } : {});
   const result = JobPostingSchema.safeParse({ ...base, quality });
   if (!result.success) {
     throw new JobkitError('VALIDATION_FAILED', `[core/job] invalid job posting: ${result.error.message}`, {

@@ -13,6 +13,7 @@
  * threshold never passes it. Postings without `confidence` are scored on shapes alone.
  * @module
  */
+import { invalidArgument, optionalDate, optionsObject, readArgument } from './errors.js';
 import type { Confidence, JobPosting, ProvenanceField, Quality, QualityRuleResult, SalaryPeriod } from './schema/job-posting.js';
 
 /** Postings below this score are not stored by the pipeline unless its `qualityThreshold` says otherwise. */
@@ -969,15 +970,28 @@ function confidenceDeductions(job: ScorableJob, pointsSoFar: number): QualityRul
  * maximum (the maxima add up to 100) and a note saying why points were withheld, then one
  * `confidence:<field>` entry (max 0, negative points) per field whose confidence lowered the score,
  * saying why. The score is the sum of the breakdown, clamped to 0–100.
+ * @throws JobkitError `INVALID_ARGUMENT` for a non-object job, bad options, or options whose getter throws (its error as `cause`).
  */
 export function scoreQuality(job: ScorableJob, options: ScoreQualityOptions = {}): Quality {
-  const now = options.now ?? new Date();
-  const breakdown: QualityRuleResult[] = rules.map((r) => {
-    const res = r(job, now);
-    return res.note === undefined ? { rule: res.rule, points: res.points, max: res.max } : res;
+  const now = readArgument('core/quality', 'scoreQuality options', () => {
+    const given = optionsObject('core/quality', 'scoreQuality options', options).now;
+    return optionalDate('core/quality', 'scoreQuality options.now', given) ?? new Date();
   });
-  const base = breakdown.reduce((sum, r) => sum + r.points, 0);
-  breakdown.push(...confidenceDeductions(job, base));
+  if (typeof job !== 'object' || job === null) throw invalidArgument('core/quality', 'scoreQuality expects a job object');
+  // The rules read the job's fields as a posting has them: a field of another shape, or a getter that throws, is the caller's.
+  const breakdown = readArgument('core/quality', 'the job', () => {
+    const out: QualityRuleResult[] = rules.map((r) => {
+      const res = r(job, now);
+      return res.note === undefined ? { rule: res.rule, points: res.points, max: res.max } : res;
+    });
+    out.push(
+      ...confidenceDeductions(
+        job,
+        out.reduce((sum, r) => sum + r.points, 0),
+      ),
+    );
+    return out;
+  });
   const score = breakdown.reduce((sum, r) => sum + r.points, 0);
   return { score: Math.max(0, Math.min(100, Math.round(score))), breakdown };
 }

@@ -268,7 +268,7 @@ function sameDocumentAs(pageUrl: string): (href: string) => boolean {
 /** Drop draft fields zod rejects (e.g. an odd country code) rather than losing the whole posting. */
 function finalizeTolerant(draft: JobDraft, now: Date | undefined, warnings: string[]) {
   try {
-    return finalizeJob(draft, now ? { now } : {});
+    return finalizeJob(draft, now ? { now, warnings } : { warnings });
   } catch (error) {
     if (!JobkitError.is(error, 'VALIDATION_FAILED')) throw error;
   }
@@ -292,7 +292,7 @@ function finalizeTolerant(draft: JobDraft, now: Date | undefined, warnings: stri
       warnings.push(`dropped invalid ${issue.path.join('.')}: ${issue.message}`);
     }
   }
-  return finalizeJob(draft, now ? { now } : {});
+  return finalizeJob(draft, now ? { now, warnings } : { warnings });
 }
 
 /**

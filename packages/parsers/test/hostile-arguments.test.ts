@@ -2,8 +2,8 @@
  * Wrong argument types at the public normalizers: `INVALID_ARGUMENT` naming the function, never
  * a `TypeError` from inside it (`nameOrCode.trim is not a function`).
  */
-import { JobkitError } from '@jobkit/core';
 import { describe, expect, it } from 'vitest';
+import { expectInvalid } from '../../core/test/hostile-helpers.js';
 import {
   countryDisplayName,
   harmonizeLocations,
@@ -17,16 +17,6 @@ import {
 } from '../src/index.js';
 
 const NOT_STRINGS: unknown[] = [undefined, null, 42, {}, ['DE'], Symbol('s'), () => 'DE'];
-
-function expectInvalid(name: string, run: () => unknown) {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(JobkitError.is(caught, 'INVALID_ARGUMENT'), `${name}: ${String(caught)}`).toBe(true);
-}
 
 describe('normalizers refuse wrong argument types with INVALID_ARGUMENT', () => {
   it('string normalizers', () => {

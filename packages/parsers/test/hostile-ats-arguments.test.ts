@@ -5,6 +5,7 @@
  */
 import { canonicalizeUrl, JobkitError } from '@jobkit/core';
 import { describe, expect, it } from 'vitest';
+import { expectInvalid, throwingGetter } from '../../core/test/hostile-helpers.js';
 import {
   atsCanonicalUrlRules,
   atsPlatforms,
@@ -17,22 +18,6 @@ import {
   listBoardJobs,
   sitesForHost,
 } from '../src/index.js';
-
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
-function expectInvalid(name: string, run: () => unknown, cause?: unknown): JobkitError {
-  const error = caught(run);
-  expect(JobkitError.is(error, 'INVALID_ARGUMENT'), `${name}: ${String(error)}`).toBe(true);
-  if (cause !== undefined) expect((error as Error).cause, name).toBe(cause);
-  return error as JobkitError;
-}
 
 const MAX = 8_192;
 const leverJob = (pad: number) => `https://jobs.lever.co/acme/${'a'.repeat(pad)}`;
@@ -111,13 +96,7 @@ describe('wrong argument types are INVALID_ARGUMENT, not a TypeError', () => {
 
 describe('options whose getters throw end as INVALID_ARGUMENT with the cause', () => {
   const boom = new Error('getter boom');
-  const throwing = (key: string) =>
-    Object.defineProperty({}, key, {
-      enumerable: true,
-      get() {
-        throw boom;
-      },
-    });
+  const throwing = (key: string) => throwingGetter(key, boom);
 
   it('detectAts (string form): input and options', () => {
     expectInvalid('input.url', () => detectAts(throwing('url') as never), boom);

@@ -3,29 +3,12 @@
  * boundary: read once inside a guard, checked, and typed (`INVALID_ARGUMENT`, a throwing getter as
  * `cause`), never a TypeError or RangeError from deep inside. Work stays bounded on long input.
  */
-import { JobkitError } from '@jobkit/core';
 import { describe, expect, it } from 'vitest';
+import { expectInvalid, throwingGetter } from '../../core/test/hostile-helpers.js';
 import { harmonizeLocations, parseDate, parseLocation, resolveLocation } from '../src/index.js';
 
-function expectInvalid(name: string, run: () => unknown, cause?: unknown): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(JobkitError.is(error, 'INVALID_ARGUMENT'), `${name}: ${String(error)}`).toBe(true);
-  if (cause !== undefined) expect((error as Error).cause, name).toBe(cause);
-}
-
 const boom = new Error('getter boom');
-const throwing = (key: string) =>
-  Object.defineProperty({}, key, {
-    enumerable: true,
-    get() {
-      throw boom;
-    },
-  });
+const throwing = (key: string) => throwingGetter(key, boom);
 
 describe('parseDate options', () => {
   it.each(['now', 'order', 'lang'])('a throwing %s getter is INVALID_ARGUMENT with its cause', (key) => {

@@ -41,8 +41,24 @@ export type EmploymentType = z.infer<typeof EmploymentTypeSchema>;
 export const SalaryPeriodSchema = z.enum(['hour', 'day', 'week', 'month', 'year']);
 export type SalaryPeriod = z.infer<typeof SalaryPeriodSchema>;
 
+/**
+ * Longest value, in UTF-16 code units, of the short text fields of a posting. `finalizeJob` cuts a
+ * longer value (at a word boundary when one is near, with `…`) and says so in its `warnings`, so
+ * one oversized field never costs the posting or its batch; the posting schema enforces them.
+ */
+export const JOB_TEXT_LIMITS = Object.freeze({
+  title: 500,
+  companyName: 300,
+  department: 300,
+  /** A location as the source stated it (the text `parseLocation` reads, 2,000 characters). */
+  locationRaw: 2_000,
+  city: 200,
+  region: 200,
+  postalCode: 32,
+} as const);
+
 export const CompanySchema = z.object({
-  name: z.string().min(1),
+  name: z.string().min(1).max(JOB_TEXT_LIMITS.companyName),
   domain: z.string().min(1).optional(),
   logoUrl: z.string().url().optional(),
 });
@@ -50,15 +66,15 @@ export type Company = z.infer<typeof CompanySchema>;
 
 export const LocationSchema = z.object({
   /** The location as the source stated it. */
-  raw: z.string(),
-  city: z.string().optional(),
-  region: z.string().optional(),
+  raw: z.string().max(JOB_TEXT_LIMITS.locationRaw),
+  city: z.string().max(JOB_TEXT_LIMITS.city).optional(),
+  region: z.string().max(JOB_TEXT_LIMITS.region).optional(),
   /** ISO 3166-1 alpha-2, upper case. */
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)
     .optional(),
-  postalCode: z.string().optional(),
+  postalCode: z.string().max(JOB_TEXT_LIMITS.postalCode).optional(),
   /** GeoNames id of the city when the gazetteer resolved it. */
   geonameId: z.number().int().positive().optional(),
   lat: z.number().min(-90).max(90).optional(),
@@ -215,7 +231,7 @@ export const JobPostingSchema = z.object({
   url: z.string().url(),
   /** SHA-256 hex of the canonical URL. */
   urlHash: z.string().regex(/^[0-9a-f]{64}$/),
-  title: z.string().min(1),
+  title: z.string().min(1).max(JOB_TEXT_LIMITS.title),
   company: CompanySchema,
   locations: z.array(LocationSchema),
   workplaceType: WorkplaceTypeSchema.nullable(),
@@ -225,7 +241,7 @@ export const JobPostingSchema = z.object({
   datePosted: isoDate.nullable(),
   validThrough: isoDate.nullable(),
   applyUrl: z.string().url().nullable(),
-  department: z.string().optional(),
+  department: z.string().max(JOB_TEXT_LIMITS.department).optional(),
   ats: AtsRefSchema.nullable(),
   source: JobSourceSchema,
   provenance: ProvenanceSchema,

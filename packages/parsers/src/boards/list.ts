@@ -225,10 +225,13 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
   let invalid = 0;
   let duplicates = 0;
   const repeats = mergeRepeats(ownUrls(ctx, client, listing.drafts));
+  let cut = 0;
   for (const draft of repeats.drafts) {
     let job: JobPosting;
+    const notes: string[] = [];
     try {
-      job = finalizeJob(draft, { now });
+      job = finalizeJob(draft, { now, warnings: notes });
+      if (notes.length > 0 && ++cut <= 5) warnings.push(`job ${job.ats?.jobId ?? job.url}: ${notes.join('; ')}`);
     } catch (error) {
       invalid++;
       if (invalid <= 5) warnings.push(`skipped job ${draft.ats?.jobId ?? draft.url}: ${(error as Error).message.slice(0, 200)}`);
@@ -242,6 +245,7 @@ export async function listBoardJobs(board: BoardRef, options: ListBoardJobsOptio
     jobs.push(job);
   }
   if (invalid > 5) warnings.push(`skipped ${invalid} invalid jobs in total`);
+  if (cut > 5) warnings.push(`${cut} jobs had text cut to the posting limits in total`);
   if (skipped.length > NAMED_SKIPS) warnings.push(`skipped ${skipped.length} unreadable rows in total`);
   const repeated = repeats.merged + clientRepeats.count;
   if (repeated > 0) {

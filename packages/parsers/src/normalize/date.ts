@@ -6,7 +6,7 @@
  * full-width digits are read as ASCII digits.
  * @module
  */
-import { invalidArgument, readArgument } from '@jobkit/core';
+import { invalidArgument, optionalDate, optionsObject, readArgument } from '@jobkit/core';
 import * as chrono from 'chrono-node';
 
 /** Options for {@link parseDate}. */
@@ -380,12 +380,8 @@ export function parseDateDetailed(text: string, options: ParseDateOptions = {}):
 
 /** The options read once into a plain object, each checked (a bad `now` would throw deep inside). */
 function dateOptions(options: ParseDateOptions | null | undefined): ParseDateOptions {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object') throw invalidArgument('parsers/normalize', `parseDate options must be an object, got ${typeof options}`);
-  const { now, order, lang } = options;
-  if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) {
-    throw invalidArgument('parsers/normalize', 'parseDate options.now must be a valid Date');
-  }
+  const { now: given, order, lang } = optionsObject('parsers/normalize', 'parseDate options', options);
+  const now = optionalDate('parsers/normalize', 'parseDate options.now', given);
   if (order !== undefined && order !== 'dmy' && order !== 'mdy')
     throw invalidArgument('parsers/normalize', "parseDate options.order must be 'dmy' or 'mdy'");
   if (lang !== undefined && typeof lang !== 'string') throw invalidArgument('parsers/normalize', 'parseDate options.lang must be a string');

@@ -3,7 +3,7 @@
  * "Berlin, Germany; Remote (US)", "San Francisco, CA", "München, Bayern, Deutschland", "Paris (75)".
  * @module
  */
-import { invalidArgument, type Location, readArgument, type WorkplaceType } from '@jobkit/core';
+import { invalidArgument, type Location, optionsObject, readArgument, type WorkplaceType } from '@jobkit/core';
 import { isSpace, splitTrimmed } from '../text-scan.js';
 import { caProvinceCode, foldKey, normalizeCountry, usStateCode } from './countries.js';
 import { countryDisplayName, lookupCity, lookupRegion, regionNamedAfterCity } from './gazetteer/index.js';
@@ -29,9 +29,7 @@ interface ReadOptions {
 
 function locationOptions(fn: string, options: LocationOptions | null | undefined): ReadOptions {
   return readArgument('parsers/normalize', `${fn} options`, () => {
-    if (options === undefined || options === null) return {};
-    if (typeof options !== 'object') throw invalidArgument('parsers/normalize', `${fn} options must be an object, got ${typeof options}`);
-    const { countryHint, gazetteer } = options;
+    const { countryHint, gazetteer } = optionsObject('parsers/normalize', `${fn} options`, options);
     if (gazetteer !== undefined && typeof gazetteer !== 'boolean')
       throw invalidArgument('parsers/normalize', `${fn} options.gazetteer must be a boolean`);
     const hints =
