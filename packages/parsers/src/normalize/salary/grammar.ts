@@ -1215,6 +1215,18 @@ function isCount(tokens: readonly Token[], i: number, last: number, hasCurrency:
 }
 
 /** Two amounts joined by a dash or a range word, maybe with period words between. */
+/** Words for free in shop promotions ("Darmowa dostawa od 99 zł", "150 TL üzeri kargo bedava"): not pay unless a comma parts them from the amount ("Darmowy transport, 6000 zł brutto" lists a benefit). */
+const PROMO_FREE: ReadonlySet<string> = new Set([
+  'bedava',
+  'zdarma',
+  'darmowa',
+  'darmowy',
+  'ingyenes',
+  'gratuită',
+  'gratuit',
+  'libreng',
+  'مجاني',
+]);
 const SALES_WORDS: ReadonlySet<string> = new Set(['penjualan', 'vendas', 'ventas', 'satış', 'sales']);
 const SALES_TARGETS: ReadonlySet<string> = new Set(['target', 'meta', 'metas', 'hedef', 'objetivo', 'objetivos']);
 const TR_BETWEEN_AFTER: ReadonlySet<string> = new Set(['arası', 'arasında', 'aralığında']);
@@ -1327,10 +1339,16 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
   let negative = false;
   let approx = 0;
   // Before: up to 10 tokens back, stopping at a clause break or another number.
+  let comma = false;
   for (let k = g.first - 1, seen = 0; k >= 0 && seen < 10; k--, seen++) {
     const t = tokens[k]!;
     if (t.kind === NUM) break;
     const w = t.text;
+    if (w === ',') comma = true;
+    if (!comma && PROMO_FREE.has(w)) {
+      negative = true;
+      break;
+    }
     // "Revenue Cycle Specialist – $24/hr" is a job title (two capitalised words ending in one that is
     // no pay or not-pay word), not a "Referral Bonus: $500" or "Primes diverses : 7,000 €" label.
     if (seen === 0 && (w === ':' || w === '-' || w === '–' || w === '—' || w === '|')) {
@@ -1483,6 +1501,10 @@ function context(tokens: readonly Token[], g: Group, germanRate: boolean): Conte
     if (t.kind === NUM || t.brk) break;
     const w = t.text;
     if (SOFT_STOPS.has(w)) break;
+    if (seen < 3 && PROMO_FREE.has(w)) {
+      negative = true;
+      break;
+    }
     // "CHF 700 weniger zahlen", "$5 cheaper": a comparative right after the amount makes it a difference.
     if (seen === 0 && DIFFERENCE_AFTER.has(w)) {
       negative = true;

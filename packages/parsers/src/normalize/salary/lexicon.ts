@@ -1344,6 +1344,22 @@ export const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
   // Minimum order values ("Ordinativo minimo 50 €"); "commande", "pedido", "sipariş" also name order pickers' jobs.
   'ordinativo',
   'ordine',
+  // Shop promotions: cashback, savings, discounts and free shipping over an amount ("Cashback de R$ 20",
+  // "Hemat Rp 100.000", "Giảm 50.000đ", "150 TL üzeri kargo bedava", "Darmowa dostawa od 99 zł", "满199元包邮").
+  // The shipping nouns themselves (delivery, kargo, dostawa, doprava, szállítás) also name jobs: left out;
+  // the words for free are in the grammar (they also list free benefits before the pay).
+  'cashback',
+  'economize',
+  'hemat',
+  'giảm',
+  'kiệm',
+  'ušetříte',
+  'ušetři',
+  'oszczędzasz',
+  'oszczędź',
+  '包邮',
+  '立减',
+  '무료배송',
   // Benefits, vouchers and allowances paid beside the pay ("VR R$ 800,00/mês", "Ajuda de custo de R$ 500",
   // "Příspěvek na stravu 120 Kč/den", "Tichete de masă 40 lei/zi", "Cafeteria juttatás havi 30 000 Ft").
   // Left out: VT (also Vermont) and cafeteria (also a workplace: "cafeteria staff, $15 an hour").

@@ -27,6 +27,8 @@ export interface Token {
 /** Multi-character CJK words matched longest first (3, then 2 characters). */
 const CJK_WORDS: ReadonlySet<string> = new Set([
   '税前',
+  '包邮',
+  '立减',
   '目标',
   '税后',
   '到手',
