@@ -69,7 +69,7 @@ export function toDraft(ctx: BoardContext, job: ApiJob): JobDraft {
     );
     return {
       url: secureUrl(ctx, job.url),
-      title: plainText(job.title) ?? job.title.trim(),
+      title: plainText(job.title) ?? '',
       company: { name: ctx.boardToken },
       locations: [],
       workplaceType: null,
@@ -171,7 +171,8 @@ function buildDraft(ctx: BoardContext, job: ApiJob): JobDraft {
 
   const draft: JobDraft = {
     url: secureUrl(ctx, job.url),
-    title: plainText(job.title) ?? job.title.trim(),
+    // Empty when the title is only markup: finalizeJob then refuses the job and the board reports it skipped.
+    title: plainText(job.title) ?? '',
     company: { name: company ?? ctx.boardToken },
     locations,
     workplaceType,
@@ -211,7 +212,7 @@ const MAX_SHORT_TEXT = 2_000;
  * Engineer`) dropped, entities decoded once (`R&amp;D Engineer`, `S&atilde;o Paulo`; escaped
  * markup `&lt;b&gt;` decoded and then dropped), whitespace collapsed.
  */
-function plainText(v: Maybe<string>): string | undefined {
+export function plainText(v: Maybe<string>): string | undefined {
   let s = str(v);
   if (s === undefined) return undefined;
   if (s.length > MAX_SHORT_TEXT) s = s.slice(0, MAX_SHORT_TEXT);

@@ -10,6 +10,7 @@
  * @module
  */
 import { z } from 'zod';
+import { plainText } from './map.js';
 import type { BoardContext } from './types.js';
 
 type Plain = Record<string, unknown>;
@@ -227,15 +228,19 @@ export const when = z.unknown().optional().transform(toWhen);
 /** Any value, kept as is (custom metadata whose shape varies). */
 export const any = z.unknown();
 
-/** Required text (or a named object's name, e.g. a localized `{ text }`): the row is rejected with `reason` when absent or empty. */
+/**
+ * Required text (or a named object's name, e.g. a localized `{ text }`): the row is rejected with
+ * `reason` when absent, empty, or empty once markup is removed (`<b><b></b></b>`, `&nbsp;`), as
+ * the posting would read it.
+ */
 export function required(reason: string) {
   return z
     .unknown()
     .optional()
     .transform((v, ctx) => {
       const t = toLabel(v);
-      if (t === undefined) {
-        ctx.addIssue({ code: 'custom', message: reason, input: v });
+      if (t === undefined || plainText(t) === undefined) {
+        ctx.addIssue({ code: 'custom', message: t === undefined ? reason : `${reason} (only markup)`, input: v });
         return z.NEVER;
       }
       return t;
