@@ -5,26 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { finalizeJob, JOB_TEXT_LIMITS, type JobDraft, JobPostingSchema, scoreQuality } from '../src/index.js';
+import { contractJob } from '../src/testing/index.js';
 import { expectInvalid, throwingGetter } from './hostile-helpers.js';
 
+/** A valid draft (the posting the store contract uses, without what finalizeJob derives). */
 function draft(over: Partial<JobDraft> = {}): JobDraft {
-  return {
-    url: 'https://example.com/jobs/1',
-    title: 'Senior Backend Engineer',
-    company: { name: 'Acme' },
-    locations: [{ raw: 'Berlin, Germany', city: 'Berlin', country: 'DE' }],
-    workplaceType: null,
-    employmentType: [],
-    salary: null,
-    description: { text: 'Build things. '.repeat(40), html: `<p>${'Build things. '.repeat(40)}</p>` },
-    datePosted: null,
-    validThrough: null,
-    applyUrl: null,
-    ats: null,
-    source: 'json-ld',
-    provenance: {},
-    ...over,
-  } as JobDraft;
+  const { id: _id, urlHash: _hash, quality: _quality, ...base } = contractJob(1);
+  return { ...base, ...over } as JobDraft;
 }
 
 const boom = new Error('getter boom');
@@ -111,12 +98,13 @@ describe('finalizeJob / scoreQuality options and getters', () => {
   });
 
   it('scoreQuality: options and job', () => {
-    const job = finalizeJob(draft());
+    const now = new Date('2026-10-01T00:00:00Z');
+    const job = finalizeJob(draft(), { now });
     expectInvalid('now getter', () => scoreQuality(job, throwing('now') as never), boom);
     expectInvalid('now: string', () => scoreQuality(job, { now: 'today' } as never));
     expectInvalid('job null', () => scoreQuality(null as never));
     expectInvalid('job {}', () => scoreQuality({} as never));
     expectInvalid('job getter', () => scoreQuality(throwing('title', job) as never), boom);
-    expect(scoreQuality(job, { now: new Date('2026-01-01T00:00:00Z') }).score).toBe(job.quality.score);
+    expect(scoreQuality(job, { now }).score).toBe(job.quality.score);
   });
 });
