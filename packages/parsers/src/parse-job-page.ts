@@ -19,7 +19,7 @@ import type { AnyNode, Document } from 'domhandler';
 import { z } from 'zod';
 import { detectAtsFromSignals } from './ats/detect.js';
 import { collectPageSignals, collectPageSignalsFromDom } from './ats/signals.js';
-import type { PageSignals } from './ats/types.js';
+import type { AtsDefinition, PageSignals } from './ats/types.js';
 import { assessConfidence, firstH1 } from './confidence/index.js';
 import { applyUrlFromHtml } from './heuristics/apply.js';
 import { cleanTitle, extractHeuristics } from './heuristics/extract.js';
@@ -61,6 +61,13 @@ export interface ParseJobPageOptions {
    * @default new Date()
    */
   now?: Date;
+  /**
+   * ATS definitions to detect and to read page traits from (shell markers, employer-hosted hosts,
+   * brand names), in tie-break order: pass `[...atsPlatforms, myDefinition]` so a definition of
+   * your own is known to page parsing as it is to `detectAts` and `listBoardJobs`.
+   * @default atsPlatforms
+   */
+  platforms?: readonly AtsDefinition[];
 }
 
 const OptionsSchema = z.object({
@@ -72,6 +79,8 @@ const OptionsSchema = z.object({
     .date()
     .refine((d) => !Number.isNaN(d.getTime()), 'must be a valid Date')
     .optional(),
+  // Each definition's shape is checked where it is used (detectAts reads them once, typed).
+  platforms: z.array(z.custom<AtsDefinition>((v) => typeof v === 'object' && v !== null, 'must be an ATS definition')).optional(),
 });
 
 /** Input beyond this is ignored (with a warning): no real job page is this large. */
@@ -154,9 +163,9 @@ function offSiteSignals(url: string, signals: PageSignals): PageSignals {
   return { ...signals, anchors: signals.anchors.filter(keep) };
 }
 
-function detect(url: string, signals: PageSignals, warnings: string[]): AtsMatch | null {
+function detect(url: string, signals: PageSignals, warnings: string[], platforms: Platforms): AtsMatch | null {
   try {
-    return detectAtsFromSignals(url, offSiteSignals(url, signals));
+    return detectAtsFromSignals(url, offSiteSignals(url, signals), platforms ? { platforms } : {});
   } catch (error) {
     warnings.push(`ATS detection failed: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -303,14 +312,14 @@ function finalizeTolerant(draft: JobDraft, now: Date | undefined, warnings: stri
  */
 export function parseJobPage(html: string, options: ParseJobPageOptions): ParsedJobPage {
   if (typeof html !== 'string') throw invalidArgument(WHERE, `html must be a string, got ${html === null ? 'null' : typeof html}`);
-  const { url, now } = checkOptions(options);
+  const { url, now, platforms } = checkOptions(options);
   const warnings: string[] = [];
   let input = html;
   if (input.length > MAX_HTML_CHARS) {
     warnings.push(`page is ${input.length} characters; only the first ${MAX_HTML_CHARS} were parsed`);
     input = input.slice(0, MAX_HTML_CHARS);
   }
-  return parsePage({ html: input }, url, now, warnings);
+  return parsePage({ html: input }, url, now, warnings, platforms);
 }
 
 /**
@@ -320,11 +329,14 @@ export function parseJobPage(html: string, options: ParseJobPageOptions): Parsed
  * @throws JobkitError `INVALID_ARGUMENT` when `options.url` is not an absolute http(s) URL.
  */
 export function parseJobPageFromDom(root: AnyNode, options: ParseJobPageOptions): ParsedJobPage {
-  const { url, now } = checkOptions(options);
-  return parsePage({ root }, url, now, []);
+  const { url, now, platforms } = checkOptions(options);
+  return parsePage({ root }, url, now, [], platforms);
 }
 
-function checkOptions(options: ParseJobPageOptions): { url: string; now: Date | undefined } {
+/** ATS definitions the caller passed, or `undefined` for the built-ins. */
+type Platforms = readonly AtsDefinition[] | undefined;
+
+function checkOptions(options: ParseJobPageOptions): { url: string; now: Date | undefined; platforms: Platforms } {
   const opts = readArgument(WHERE, 'options', () => OptionsSchema.safeParse(options));
   if (!opts.success) {
     throw invalidArgument(
@@ -333,7 +345,7 @@ function checkOptions(options: ParseJobPageOptions): { url: string; now: Date | 
       opts.error,
     );
   }
-  return { url: opts.data.url, now: opts.data.now };
+  return { url: opts.data.url, now: opts.data.now, platforms: opts.data.platforms };
 }
 
 /** A page as source text (tokenized here) or as a DOM someone else parsed (walked as it stands). */
@@ -342,7 +354,7 @@ type PageSource = { html: string; root?: undefined } | { html?: undefined; root:
 /** Where the DOM path stands in for the raw HTML that regex readers scan (the same 2 MB cap they apply). */
 const RAW_SCAN_CHARS = 2_000_000;
 
-function parsePage(page: PageSource, url: string, now: Date | undefined, warnings: string[]): ParsedJobPage {
+function parsePage(page: PageSource, url: string, now: Date | undefined, warnings: string[], platforms: Platforms): ParsedJobPage {
   // One tokenizer pass: the page scan rides along ATS signal collection, and so does the DOM
   // build unless the page carries JSON-LD JobPosting data (which usually makes a DOM unneeded;
   // if it does not, the DOM is parsed separately below). A DOM source is walked once instead.
@@ -355,7 +367,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
   // The source text for regex readers: the page itself, or a bounded serialization of the DOM.
   let raw: string | undefined = input;
   const rawHtml = () => (raw ??= serializeBounded(page.root!, RAW_SCAN_CHARS));
-  const ats = signals ? detect(url, signals, warnings) : null;
+  const ats = signals ? detect(url, signals, warnings, platforms) : null;
   const ctx = now ? { url, now } : { url };
   const merged: MergedFields = { fields: {}, provenance: {} };
   let source: ParsedJobPage['source'] = null;
@@ -363,7 +375,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
   const noJob = (reason: string): ParsedJobPage => ({ job: null, ats, source: null, warnings: [...warnings, reason] });
   // The site's name and brands, asked for by several readers below: worked out once.
   let brandOfSite: SiteBrand | undefined;
-  const brand = () => (brandOfSite ??= siteBrand(url, scan));
+  const brand = () => (brandOfSite ??= siteBrand(url, scan, platforms));
   const sameDocument = sameDocumentAs(url);
 
   // JSON-LD, straight from the streaming pass.
@@ -463,12 +475,12 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
       if (source === null) return noJob(`page nests elements ${scan.maxDepth} deep; heuristics skipped`);
       warnings.push(`page nests elements ${scan.maxDepth} deep; heuristics skipped`);
     } else {
-      const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
+      const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}), ...(platforms ? { platforms } : {}) });
       // A client-rendered shell (Workday, SuccessFactors…) is named, with where to read it
       // instead, even when its head metadata names a role.
       const shell =
         source === null && (found.visibleChars < 200 || (!found.fields.description && found.kind !== 'job'))
-          ? shellPlatform(found.visibleChars, ats?.platform, rawHtml())
+          ? shellPlatform(found.visibleChars, ats?.platform, rawHtml(), platforms)
           : undefined;
       if (shell) return noJob(shellWarning(shell));
       if (source === null && found.kind !== 'job') return noJob(withNodeCapReason(found.reason, warnings));
@@ -498,7 +510,7 @@ function parsePage(page: PageSource, url: string, now: Date | undefined, warning
     };
     if (scanForApply && !readPage) applyFromHtml();
     if (readPage) {
-      const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}) });
+      const found = extractHeuristics(getDom(), { url, scan, ...(now ? { now } : {}), ...(platforms ? { platforms } : {}) });
       if (scanForApply) {
         const applyUrl = found.fields.applyUrl;
         if (applyUrl && !sameDocument(applyUrl)) fillGaps(merged, { applyUrl }, 'heuristic');

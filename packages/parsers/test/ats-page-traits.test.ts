@@ -115,6 +115,38 @@ describe('client-rendered shells come from the definitions', () => {
   });
 });
 
+describe('parseJobPage takes third-party definitions (options.platforms)', () => {
+  const url = 'https://northwind.hirely.example/jobs/77';
+  const shell = shellHtml('<script src="https://static.hirely-cdn.example/app.js"></script>');
+
+  it('detects the platform and names its shell only when the definition is passed', () => {
+    const withIt = parseJobPage(shell, { url, platforms: withHirely });
+    expect(withIt.job).toBeNull();
+    expect(withIt.ats).toMatchObject({ platform: 'hirely', boardToken: 'northwind', jobId: '77' });
+    expect(withIt.warnings.join(' ')).toMatch(/client-rendered Hirely shell/);
+    const without = parseJobPage(shell, { url });
+    expect(without.ats?.platform).not.toBe('hirely');
+    expect(without.warnings.join(' ')).not.toMatch(/Hirely/);
+  });
+
+  it('an employer-hosted site name is the employer, a declared brand name never is', () => {
+    const page = (siteName: string) =>
+      `<!doctype html><html lang="en"><head><title>Warehouse Shift Lead | ${siteName}</title>` +
+      `<meta property="og:site_name" content="${siteName}"></head><body><main><h1>Warehouse Shift Lead</h1>` +
+      '<p>Location: Leeds, United Kingdom</p><p>Full-time. Lead a team of twelve on the night shift, plan the loading ' +
+      'schedule with dispatch, train new starters on safe handling and keep the stock counts right every week.</p>' +
+      '<a href="https://northwind.hirely.example/jobs/77/apply">Apply now</a></main></body></html>';
+    const employer = parseJobPage(page('Northwind Freight'), { url, platforms: withHirely }).job;
+    expect(employer?.company.name).toBe('Northwind Freight');
+    const brand = parseJobPage(page('Hirely Jobs'), { url, platforms: withHirely }).job;
+    expect(brand?.company.name ?? '').not.toBe('Hirely Jobs');
+  });
+
+  it('refuses a platforms value that is not a list of definitions', () => {
+    expect(() => parseJobPage(shell, { url, platforms: 'hirely' as never })).toThrow(/platforms/);
+  });
+});
+
 describe('employer-hosted careers sites come from the definitions', () => {
   const scan = scanPage('<html><head><meta property="og:site_name" content="Northwind Careers"></head><body></body></html>');
   const url = 'https://northwind.hirely.example/jobs/42';

@@ -4,6 +4,7 @@
  * @module
  */
 import type { AnyNode, Document, Element } from 'domhandler';
+import type { AtsDefinition } from '../ats/types.js';
 import { isElement, textOf } from '../html/dom.js';
 import { cleanInline } from '../html/sanitize.js';
 import type { PageScan } from '../html/scan.js';
@@ -18,6 +19,8 @@ export interface HeuristicContext {
   url: string;
   now?: Date;
   scan: PageScan;
+  /** ATS definitions whose page traits count (default: the built-ins). */
+  platforms?: readonly AtsDefinition[];
 }
 
 /** One page, prepared for the field extractors. */
@@ -87,7 +90,7 @@ function ownNames(index: PageIndex, into: Set<string>): void {
 export function preparePage(doc: Document, ctx: HeuristicContext): Page {
   const index = indexPage(doc, buttonAlias);
   const body: AnyNode = index.tags('body')[0] ?? doc;
-  const brand = siteBrand(ctx.url, ctx.scan);
+  const brand = siteBrand(ctx.url, ctx.scan, ctx.platforms);
   ownNames(index, brand.ownNames);
   const lang = ctx.scan.lang
     ? ctx.scan.lang.toLowerCase().split(/[-_]/)[0]
