@@ -46,6 +46,11 @@ interface Spec {
   ids(r: Row): unknown[];
   urls(r: Row): unknown[];
   states: Partial<Record<Field, (r: Row) => boolean>>;
+  /**
+   * A row the platform's API documentation calls not public (an unlisted or draft posting): not
+   * an advertised job, so not expected. Only documented flags, never guessed from other fields.
+   */
+  hidden?(r: Row): boolean;
 }
 
 const under = (key: string, alt?: string) => (body: unknown) =>
@@ -126,6 +131,7 @@ const SPECS: Record<string, Spec> = {
   ashby: {
     // `{ jobs }` (posting API), or `{ results }` (the jobPosting.list API, which peers mock).
     rows: under('jobs', 'results'),
+    hidden: (r) => r.isListed === false,
     title: (r) => r.title,
     ids: (r) => [r.id],
     urls: (r) => [r.jobUrl, r.applyUrl, r.url],
@@ -192,6 +198,8 @@ const SPECS: Record<string, Spec> = {
   },
   recruitee: {
     rows: under('offers'),
+    // Recruitee's offer states that are not on the public careers site.
+    hidden: (r) => typeof r.status === 'string' && ['draft', 'closed', 'archived', 'internal'].includes(r.status.toLowerCase()),
     title: (r) => r.title,
     ids: (r) => [r.id, r.slug],
     urls: (r) => [r.careers_url, r.careers_apply_url],
@@ -297,14 +305,17 @@ export interface StatedJob {
   fields: Field[];
 }
 
-/** The jobs a response states (rows with a title and an id or URL), or `undefined` when the platform has no spec. */
+/**
+ * The jobs a response states (public rows with a title and an id or URL), or `undefined` when the
+ * platform has no spec.
+ */
 export function statedJobs(platform: string, body: unknown, seen: Set<string> = new Set()): StatedJob[] | undefined {
   const spec = SPECS[platform];
   if (!spec) return undefined;
   const out: StatedJob[] = [];
   // Rows repeating an id (one job listed once per location, or again on a later page) are one job.
   for (const r of spec.rows(body) ?? []) {
-    if (!isRow(r)) continue;
+    if (!isRow(r) || spec.hidden?.(r)) continue;
     const title = spec.title(r);
     if (typeof title !== 'string' || !title.trim()) continue;
     const key = [...spec.ids(r), ...spec.urls(r)].find((v) => has(v) || url(v));
