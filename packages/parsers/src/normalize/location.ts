@@ -3,7 +3,7 @@
  * "Berlin, Germany; Remote (US)", "San Francisco, CA", "München, Bayern, Deutschland", "Paris (75)".
  * @module
  */
-import { invalidArgument, type Location, optionsObject, readArgument, type WorkplaceType } from '@jobkit/core';
+import { invalidArgument, JOB_TEXT_LIMITS, type Location, optionsObject, readArgument, type WorkplaceType } from '@jobkit/core';
 import { isSpace, splitTrimmed } from '../text-scan.js';
 import { caProvinceCode, foldKey, normalizeCountry, usStateCode } from './countries.js';
 import { countryDisplayName, lookupCity, lookupRegion, regionNamedAfterCity } from './gazetteer/index.js';
@@ -445,6 +445,7 @@ export function parseLocation(text: string, options: LocationOptions = {}): Pars
   const locations: Location[] = [];
   const seen = new Set<string>();
   for (const loc of resolved) {
+    withinLimits(loc);
     const key = foldKey(
       `${loc.geonameId ?? ''}|${loc.city ?? ''}|${loc.region ?? ''}|${loc.country ?? ''}|${loc.postalCode ?? ''}|${loc.remoteRegion ?? ''}`,
     );
@@ -455,6 +456,17 @@ export function parseLocation(text: string, options: LocationOptions = {}): Pars
   let workplaceType = parseWorkplaceType(t);
   if (!workplaceType && /^(?:anywhere|worldwide|weltweit|partout)\b/i.test(t)) workplaceType = 'remote';
   return { locations, workplaceType };
+}
+
+/**
+ * A city, region or postcode longer than the schema allows is no place name (a run-on sentence,
+ * a repeated list): it is dropped rather than cut, so `parseLocation` output always passes
+ * `LocationSchema`; `raw` keeps what the source said.
+ */
+function withinLimits(loc: Location): void {
+  if (loc.city !== undefined && loc.city.length > JOB_TEXT_LIMITS.city) delete loc.city;
+  if (loc.region !== undefined && loc.region.length > JOB_TEXT_LIMITS.region) delete loc.region;
+  if (loc.postalCode !== undefined && loc.postalCode.length > JOB_TEXT_LIMITS.postalCode) delete loc.postalCode;
 }
 
 /** `s.replace(/\s+\S*$/, '')`: the last word and the whitespace before it; `s` when it has no space. */
