@@ -5,7 +5,8 @@
  * @module
  */
 import type { AnyNode, Element } from 'domhandler';
-import { DomHandler, Parser } from 'htmlparser2';
+import { Parser } from 'htmlparser2';
+import { DepthCappedHandler } from '../html/dom.js';
 
 /** One XML element. `text` is its whole text content (CDATA included), trimmed. */
 export interface XmlNode {
@@ -85,31 +86,13 @@ function convert(top: Element): XmlNode {
  */
 const MAX_PARSE_DEPTH = 256;
 
-/** A DOM handler that pauses its parser once elements nest deeper than {@link MAX_PARSE_DEPTH}. */
-class DepthCappedHandler extends DomHandler {
-  private depth = 0;
-  private tokenizer: Parser | null = null;
-  override onparserinit(parser: Parser): void {
-    super.onparserinit(parser);
-    this.tokenizer = parser;
-  }
-  override onopentag(name: string, attribs: Record<string, string>): void {
-    super.onopentag(name, attribs);
-    if (++this.depth > MAX_PARSE_DEPTH) this.tokenizer?.pause();
-  }
-  override onclosetag(): void {
-    this.depth--;
-    super.onclosetag();
-  }
-}
-
 /**
  * Parse XML into its root element, or `null` when there is none. Entities are the five XML
  * ones and character references only (no DTD is read, so no entity expansion bomb).
  */
 export function parseXml(xml: string): XmlNode | null {
   const options = { xmlMode: true, decodeEntities: true, recognizeCDATA: true };
-  const handler = new DepthCappedHandler(undefined, options);
+  const handler = new DepthCappedHandler(MAX_PARSE_DEPTH, options);
   new Parser(handler, options).end(xml);
   const root = handler.root.children.find((n): n is Element => n.type === 'tag');
   return root ? convert(root) : null;

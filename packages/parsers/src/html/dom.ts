@@ -6,7 +6,7 @@
  * @module
  */
 import render from 'dom-serializer';
-import type { AnyNode, Document, Element } from 'domhandler';
+import type { AnyNode, Document, DomHandlerOptions, Element } from 'domhandler';
 import { DomHandler, Parser } from 'htmlparser2';
 import { SCAN_LIMITS } from './scan.js';
 
@@ -14,20 +14,27 @@ import { SCAN_LIMITS } from './scan.js';
 const DOM_PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
 
 /**
- * A DOM handler that pauses its parser once elements nest deeper than the page scan reads
- * ({@link SCAN_LIMITS}`.maxDepth`): htmlparser2 keeps open elements with `unshift`, O(depth) per
- * open tag, so a 200k-deep page took minutes to load (the scan ignores the same rest of the page).
+ * A DOM handler that pauses its parser once elements nest deeper than `maxDepth`: htmlparser2 keeps
+ * open elements with `unshift`, O(depth) per open tag, so a 200k-deep page took minutes to load.
+ * Pages stop at the page scan's cap ({@link SCAN_LIMITS}`.maxDepth`, the scan ignores the same rest
+ * of the page); XML feeds at their own (see `boards/xml.ts`).
  */
-class DepthCappedHandler extends DomHandler {
+export class DepthCappedHandler extends DomHandler {
   private depth = 0;
   private tokenizer: Parser | null = null;
+  constructor(
+    private readonly maxDepth: number,
+    options?: DomHandlerOptions,
+  ) {
+    super(undefined, options);
+  }
   override onparserinit(parser: Parser): void {
     super.onparserinit(parser);
     this.tokenizer = parser;
   }
   override onopentag(name: string, attribs: Record<string, string>): void {
     super.onopentag(name, attribs);
-    if (++this.depth > SCAN_LIMITS.maxDepth) this.tokenizer?.pause();
+    if (++this.depth > this.maxDepth) this.tokenizer?.pause();
   }
   override onclosetag(): void {
     this.depth--;
@@ -37,7 +44,7 @@ class DepthCappedHandler extends DomHandler {
 
 /** Parse `html` into an htmlparser2 DOM (never parse5), up to the scan's nesting cap. */
 export function loadDom(html: string): Document {
-  const handler = new DepthCappedHandler();
+  const handler = new DepthCappedHandler(SCAN_LIMITS.maxDepth);
   new Parser(handler, DOM_PARSER_OPTIONS).end(html);
   return handler.root;
 }
