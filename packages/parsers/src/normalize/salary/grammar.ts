@@ -596,32 +596,19 @@ export function readSalary(tokens: readonly Token[], hint: string | undefined, p
       }
   mark ??= globalCurrency(tokens, currencyAt);
   let currency: string | null = mark ? (isAmbiguous(mark) ? resolveAmbiguousCurrency(mark, ctx) : mark) : null;
+  // A bare $ read as dollars in Spanish pay text that names no currency otherwise.
+  const spanishBareDollar = mark === 'DOLLAR' && currency === 'USD' && !hint && ctx.es && !ctx.codes?.length;
+  const largest = Math.max(a.value, b?.value ?? 0);
+  const dotThousands = DOT_THOUSANDS.test(tokens[a.num]!.text);
   // "Sueldo: $12,000 a $14,000 (Mensual)": a bare $ in Spanish pay text, peso-sized and written with
   // comma thousands as Mexico does, is MXN (dot thousands are Argentina, Chile or Colombia: left alone).
-  if (
-    mark === 'DOLLAR' &&
-    currency === 'USD' &&
-    !hint &&
-    ctx.es &&
-    !ctx.codes?.length &&
-    Math.max(a.value, b?.value ?? 0) >= 5000 &&
-    a.mult === 1 &&
-    !DOT_THOUSANDS.test(tokens[a.num]!.text)
-  ) {
+  if (spanishBareDollar && largest >= 5000 && a.mult === 1 && !dotThousands) {
     currency = 'MXN';
   }
   // "$ 950.000 brutos mensuales", "Sueldo: $1.200.000 líquidos": a bare $ in Spanish pay text with dot
   // thousands and a six-figure amount is a southern-cone or Colombian peso, never dollars; Chilean pay
   // words (líquido, renta) make it CLP, otherwise the peso stays unnamed (pass `country`).
-  if (
-    mark === 'DOLLAR' &&
-    currency === 'USD' &&
-    !hint &&
-    ctx.es &&
-    !ctx.codes?.length &&
-    Math.max(a.value, b?.value ?? 0) >= 100_000 &&
-    DOT_THOUSANDS.test(tokens[a.num]!.text)
-  ) {
+  if (spanishBareDollar && largest >= 100_000 && dotThousands) {
     currency = ctx.cl ? 'CLP' : null;
     mark = 'PESO';
   }
